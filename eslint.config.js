@@ -1,0 +1,16 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'reports/', 'data-samples/', '.highneeds/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error'],
+    },
+  },
+  { files: ['src/cli/**', 'bench/**', 'bin/**', 'test/browser/**', 'src/sample/cli.ts'], rules: { 'no-console': 'off' } },
+  { files: ['bin/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+);

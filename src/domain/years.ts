@@ -1,0 +1,112 @@
+/**
+ * The four calendars of the domain (spec domain.md): census years (January snapshot), academic years
+ * (September–August, whose census is the January inside them), flow years (calendar activity published with the
+ * next census) and financial years (April–March, the budget year of the High Needs block).
+ * Every conversion between them lives here.
+ */
+
+/** A census year: the January snapshot of that calendar year. */
+export type CensusYear = number;
+/** A financial year, identified by the calendar year it starts in (2025 = 2025-26). */
+export type FinancialYearStart = number;
+
+/** Months of financial year Y-(Y+1) that fall in academic year (Y-1)/Y (April–August). */
+export const MONTHS_IN_EARLIER_ACADEMIC_YEAR = 5;
+
+/**
+ * Converts an EES `time_period` to the census year it describes. Academic codes (`202425`) and the 2022
+ * release's calendar codes (`2022`) both mean January of the second year.
+ * @example censusYearFromTimePeriod('202425') // 2025
+ * @example censusYearFromTimePeriod('2022') // 2022
+ */
+export function censusYearFromTimePeriod(timePeriod: string | number): CensusYear | undefined {
+  const s = String(timePeriod).trim();
+  if (/^\d{6}$/.test(s)) {
+    const first = Number(s.slice(0, 4));
+    const second = Number(s.slice(4, 6));
+    if ((first + 1) % 100 !== second) return undefined;
+    return first + 1;
+  }
+  if (/^\d{4}$/.test(s)) return Number(s);
+  return undefined;
+}
+
+/** Whether an EES time period is written as an academic year (`202425`) rather than a calendar year. */
+export function isAcademicTimePeriod(timePeriod: string | number): boolean {
+  return /^\d{6}$/.test(String(timePeriod).trim());
+}
+
+/**
+ * The census year in which new plans issued during calendar (flow) year `flowYear` first appear.
+ * @example censusYearOfFlow(2024) // 2025
+ */
+export function censusYearOfFlow(flowYear: number): CensusYear {
+  return flowYear + 1;
+}
+
+/** The flow (calendar) year whose activity is published with census `censusYear`. */
+export function flowYearOfCensus(censusYear: CensusYear): number {
+  return censusYear - 1;
+}
+
+/**
+ * Label of a financial year.
+ * @example financialYearLabel(2025) // '2025-26'
+ */
+export function financialYearLabel(start: FinancialYearStart): string {
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Parses `2025-26`, `2025/26`, `202526` or `2025` into the starting calendar year.
+ * @example parseFinancialYear('2024-25') // 2024
+ */
+export function parseFinancialYear(label: string | number): FinancialYearStart | undefined {
+  const s = String(label).trim();
+  const m = /^(\d{4})\s*[-/]?\s*(\d{2}|\d{4})?$/.exec(s);
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  if (m[2] !== undefined) {
+    const end = Number(m[2]);
+    const endShort = end % 100;
+    if ((start + 1) % 100 !== endShort) return undefined;
+  }
+  return start;
+}
+
+/**
+ * Label of an academic year.
+ * @example academicYearLabel(2025) // '2024/25' (the academic year whose census is January 2025)
+ */
+export function academicYearLabel(censusYear: CensusYear): string {
+  return `${censusYear - 1}/${String(censusYear % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The one academic-to-financial-year conversion (domain.md, budget.md): financial year Y-(Y+1) holds
+ * 5 months of the academic year whose census is Y and 7 months of the one whose census is Y+1.
+ * `changeMonth` (1–12, default 9 = September) moves the month at which placements change.
+ * @example financialYearValue(1200, 2400) // 5/12 × 1200 + 7/12 × 2400 = 1900
+ */
+export function financialYearValue(atCensusY: number, atCensusY1: number, changeMonth = 9): number {
+  const earlier = monthsBeforeChange(changeMonth);
+  return (earlier / 12) * atCensusY + ((12 - earlier) / 12) * atCensusY1;
+}
+
+/** Months from April up to (not including) `changeMonth`: 5 for September. */
+export function monthsBeforeChange(changeMonth: number): number {
+  if (!Number.isInteger(changeMonth) || changeMonth < 1 || changeMonth > 12) {
+    throw new RangeError(`changeMonth must be an integer from 1 to 12. Got: ${changeMonth}`);
+  }
+  return (changeMonth - 4 + 12) % 12;
+}
+
+/** Financial years covered by census years `first..last`: each needs census Y and Y+1. */
+export function financialYearsForCensusRange(first: CensusYear, last: CensusYear): FinancialYearStart[] {
+  const out: FinancialYearStart[] = [];
+  for (let y = first; y < last; y++) out.push(y);
+  return out;
+}
+
+/** The end of the DSG statutory override: 31 March 2028, i.e. the end of financial year 2027-28. */
+export const STATUTORY_OVERRIDE_END_FY: FinancialYearStart = 2027;

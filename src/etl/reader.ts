@@ -1,0 +1,56 @@
+/**
+ * The one interface every input reader implements (inputs.md). A reader is chosen by content — the header row or
+ * the XML root — never by file name, and validates as it reads. It writes harmonised rows to a sink (schema.ts);
+ * `validate` gives it a counting sink, `load` one that appends inside the load's single transaction.
+ */
+import type { Problem } from '../errors.ts';
+import type { WarehouseTable } from './schema.ts';
+
+/** What a reader may look at to recognise a file: decoded head of the file, header fields or XML root. */
+export interface Sniff {
+  path: string;
+  /** Size in bytes. */
+  size: number;
+  /** The first bytes, decoded (UTF-8, or Windows-1252 when not valid UTF-8), BOM removed. */
+  head: string;
+  /** Header fields of the first non-blank line when the file looks like CSV, lower-cased and trimmed. */
+  headerFields?: string[];
+  /** Root element name when the file looks like XML. */
+  xmlRoot?: string;
+  /** Sheet names when the file is XLSX. */
+  sheets?: string[];
+  /** True when the head holds NUL bytes or is not text at all. */
+  binary: boolean;
+}
+
+/** Where a reader puts harmonised rows. */
+export interface RowSink {
+  add(table: WarehouseTable, row: Record<string, unknown>): void | Promise<void>;
+}
+
+/** Context for one file: its id in the load, the identifier hash key, and the run's limits. */
+export interface ReadContext {
+  fileId: number;
+  path: string;
+  /** Key for hashing UPN/ULN (per warehouse). */
+  hashKey: string;
+  /** The census year "now", for future-date checks (passed in: the core reads no clock). */
+  today: Date;
+}
+
+export interface ReadReport {
+  rows: number;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+export interface Reader {
+  /** Stable id, shown to users ("ees-2025-caseload"). */
+  id: string;
+  /** One line for users: which format this is. */
+  description: string;
+  /** Whether this reader takes the file. */
+  recognise(sniff: Sniff): boolean;
+  /** Reads and validates the whole file, streaming rows to `sink`. Must not throw on bad data: report errors. */
+  read(path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport>;
+}

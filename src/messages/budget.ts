@@ -1,0 +1,2 @@
+/** User-facing messages of the budget stage. */
+export const STAGE = 'budget';

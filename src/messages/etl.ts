@@ -1,0 +1,2 @@
+/** User-facing messages of the etl stage. */
+export const STAGE = 'etl';

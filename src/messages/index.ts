@@ -1,0 +1,10 @@
+/**
+ * Every user-facing message, one file per pipeline stage (etl, scenario, model, budget, report, cli), re-exported
+ * here. Code elsewhere builds messages only through these functions.
+ */
+export * as etlMsg from './etl.ts';
+export * as scenarioMsg from './scenario.ts';
+export * as modelMsg from './model.ts';
+export * as budgetMsg from './budget.ts';
+export * as reportMsg from './report.ts';
+export * as cliMsg from './cli.ts';

@@ -1,0 +1,2 @@
+/** User-facing messages of the model stage. */
+export const STAGE = 'model';

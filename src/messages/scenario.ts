@@ -1,0 +1,2 @@
+/** User-facing messages of the scenario stage. */
+export const STAGE = 'scenario';

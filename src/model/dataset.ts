@@ -1,0 +1,91 @@
+/**
+ * The data one LA's projection needs, extracted from the warehouse (src/etl/dataset.ts) or straight from EES
+ * files (forecast/backtest). Pure data: the model never reads files or the database.
+ *
+ * Year keys: `census year` for stocks (January snapshot), `flow year` (calendar year) for flows.
+ * Flat cubes are indexed by `cellIndex(age, need, placement)` of src/model/cube.ts.
+ */
+import type { LaIdentity, Need, Placement } from '../domain/index.ts';
+
+export interface AgeCount {
+  year: number;
+  /** Inclusive age range: a band (5–10) or a single age (from = to). */
+  from: number;
+  to: number;
+  count: number;
+}
+
+/** One linked person-level movement between consecutive returns (census Y → Y+1), aggregated. */
+export interface LinkedMove {
+  /** Census year of the earlier return. */
+  fromYear: number;
+  /** Age at the earlier census. */
+  age: number;
+  need: Need;
+  from: Placement;
+  /** Placement at the next census, or why the plan is not in it. */
+  to: Placement | 'CEASED' | 'TRANSFERRED_OUT';
+  /** SEN2 CeaseReason (1–9) when `to` is CEASED and the reason is known. */
+  ceaseReason?: number;
+  count: number;
+}
+
+export interface LaDataset {
+  la: LaIdentity;
+  regionCode?: string;
+  regionName?: string;
+  /** Plans at each January census, all ages (the best source for each year). */
+  stockTotal: Record<number, number>;
+  /** Plans at census by age range (bands and/or single ages; several granularities may coexist for a year). */
+  stockByAge: AgeCount[];
+  /** Plans at census by placement. */
+  stockByPlacement: Record<number, Partial<Record<Placement, number>>>;
+  /** Plans at census by primary need. */
+  stockByNeed: Record<number, Partial<Record<Need, number>>>;
+  /** Person-level stock cubes (age × need × placement) at census years with a SEN2 return. */
+  stockCube: Record<number, Float64Array>;
+  /** New plans issued in each flow (calendar) year, all ages. */
+  newPlansTotal: Record<number, number>;
+  /** New plans by age range and flow year (`year` is the flow year). */
+  newPlansByAge: AgeCount[];
+  /** Person-level new-plan cubes (age at the next census × need × first placement) by flow year. */
+  newPlansCube: Record<number, Float64Array>;
+  /** Requests for EHC needs assessment received in each flow year. */
+  requests: Record<number, number>;
+  /** Requests decided to assess, by flow year. */
+  decidedToAssess: Record<number, number>;
+  /** Assessments completed with a plan issued / not issued, by flow year. */
+  assessIssued: Record<number, number>;
+  assessNotIssued: Record<number, number>;
+  /** Plans ceased by flow year, age range and SEN2 reason code (0 = unknown). */
+  ceased: Array<{ year: number; from: number; to: number; reason: number; count: number }>;
+  /** Linked person-level movements between consecutive SEN2 returns. */
+  linkedMoves: LinkedMove[];
+  /** Population by census year and single age 0–25 (length 26). */
+  population: Record<number, Float64Array>;
+  /** Data-quality notes that the report's Data quality sheet shows. */
+  notes: string[];
+}
+
+/** An empty dataset for an LA, to be filled by an extractor. */
+export function emptyDataset(la: LaIdentity): LaDataset {
+  return {
+    la,
+    stockTotal: {},
+    stockByAge: [],
+    stockByPlacement: {},
+    stockByNeed: {},
+    stockCube: {},
+    newPlansTotal: {},
+    newPlansByAge: [],
+    newPlansCube: {},
+    requests: {},
+    decidedToAssess: {},
+    assessIssued: {},
+    assessNotIssued: {},
+    ceased: [],
+    linkedMoves: [],
+    population: {},
+    notes: [],
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The scenario file schema (cli.md "Scenario files", model.md "Scenarios", budget.md). The zod schema is the
+ * source of truth for the TypeScript type. Unknown keys are errors (with the nearest valid key suggested).
+ * Validation and `extends:` resolution live in load.ts; messages in src/messages/scenario.ts.
+ */
+import { z } from 'zod';
+import { NEEDS, PHASES, PLACEMENTS, TRANSITION_POINTS } from '../domain/index.ts';
+
+const placement = z.enum(PLACEMENTS as [string, ...string[]]);
+const need = z.enum(NEEDS as [string, ...string[]]);
+const phase = z.enum(PHASES as [string, ...string[]]);
+const transition = z.enum(TRANSITION_POINTS as [string, ...string[]]);
+const year = z.number().int().min(2000).max(2100);
+const rate = z.number().min(-1).max(10);
+const share = z.number().min(0).max(1);
+const age = z.number().int().min(0).max(25);
+
+/** Who a surge or lever targets; all given filters must match (an empty target = everyone). */
+export const Target = z
+  .object({
+    ages: z.array(age).optional(),
+    phases: z.array(phase).optional(),
+    transitions: z.array(transition).optional(),
+    /** Birth cohorts by the census year in which they were a given age: e.g. aged 0–4 in 2021. */
+    cohorts: z.object({ ages: z.array(age), in_census_year: year }).strict().optional(),
+    needs: z.array(need).optional(),
+  })
+  .strict();
+
+export const Surge = z
+  .object({
+    name: z.string(),
+    /** Multiplier on incidence at the peak: 0.25 = +25%. */
+    peak_uplift: z.number().min(-1).max(10),
+    start_year: year,
+    peak_year: year,
+    /** Years for the uplift to halve after the peak. */
+    half_life_years: z.number().positive().max(100).default(2),
+    target: Target.default({}),
+  })
+  .strict();
+
+export const TransitionShift = z
+  .object({
+    name: z.string().optional(),
+    transition: transition,
+    from: placement,
+    to: placement,
+    /** Share of moves into `from` at this transition redirected to `to`. */
+    share: share,
+    start_year: year,
+  })
+  .strict();
+
+export const MitigationKind = z.enum([
+  'fewer_requests',
+  'lower_conversion',
+  'more_ceasing',
+  'placement_shift',
+  'unit_cost_change',
+]);
+
+export const Mitigation = z
+  .object({
+    name: z.string(),
+    kind: MitigationKind,
+    /** Effect at full delivery: 0.1 = 10% fewer new plans / 10% more ceasing / 10% of moves shifted / 10% lower cost. */
+    effect: z.number().min(-1).max(1),
+    start_year: year,
+    /** Years to reach full effect (linear ramp); 0 = immediately. */
+    ramp_years: z.number().min(0).max(20).default(0),
+    /** Share of the planned effect actually delivered (recovery plans often deliver less). */
+    delivery: share.default(1),
+    /** Yearly cost of delivering the lever, GBP at price-year prices, from start_year. */
+    cost_gbp_per_year: z.number().min(0).default(0),
+    target: Target.default({}),
+    /** For placement_shift: moves into `from` redirected to `to`. For unit_cost_change: placements affected. */
+    from: placement.optional(),
+    to: placement.optional(),
+    placements: z.array(placement).optional(),
+  })
+  .strict();
+
+export const CapacityChange = z
+  .object({
+    placement: placement,
+    /** Census year from which the places exist. */
+    year: year,
+    places: z.number().int(),
+  })
+  .strict();
+
+export const ScenarioSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.-]+$/).optional(),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    extends: z.string().optional(),
+    base_year: year.optional(),
+    horizon_years: z.number().int().min(1).max(30).default(10),
+    transition_ages: z.record(transition, age).optional(),
+    projection: z
+      .object({
+        /** Years of history used to estimate rates and trend. */
+        window_years: z.number().int().min(1).max(15).optional(),
+        /** Yearly damping of the incidence trend towards its long-run rate (0 = none, 1 = none after one year). */
+        trend_damping: share.optional(),
+        /** Long-run growth of incidence that the trend decays to. */
+        long_run_growth: rate.optional(),
+        /** Override the estimated incidence trend (yearly growth). */
+        incidence_growth: rate.optional(),
+        /** Use the requests → assessments → plans pipeline where requests data exist. */
+        pipeline: z.boolean().optional(),
+        /** Net migration of plans per year as a share of the stock (+ = net inflow). */
+        net_migration_rate: z.number().min(-0.5).max(0.5).optional(),
+      })
+      .strict()
+      .default({}),
+    surges: z.array(Surge).default([]),
+    transition_shifts: z.array(TransitionShift).default([]),
+    mitigations: z.array(Mitigation).default([]),
+    capacity: z
+      .object({
+        /** Use the places table as capacity. */
+        from_places_table: z.boolean().default(false),
+        changes: z.array(CapacityChange).default([]),
+        /** Where arrivals beyond capacity go, per placement. */
+        overflow: z.record(placement, placement).default({ SSM: 'ISS', SSA: 'ISS', RP: 'SSA' }),
+      })
+      .strict()
+      .default({ from_places_table: false, changes: [], overflow: { SSM: 'ISS', SSA: 'ISS', RP: 'SSA' } }),
+    population: z
+      .object({
+        /** Override population growth per year for ages 0–25 (replaces the projection). */
+        growth: rate.optional(),
+      })
+      .strict()
+      .default({}),
+    costs: z
+      .object({
+        /** Yearly inflation: one rate, per placement, or per financial year (`2026-27: 0.02`). */
+        inflation: z.union([rate, z.record(z.string(), rate)]).default(0.03),
+        /** Yearly complexity drift on top-ups, per placement. */
+        complexity_drift: z.record(placement, rate).default({}),
+        /** Month placements change (9 = September gives 5/12 + 7/12). */
+        change_month: z.number().int().min(1).max(12).default(9),
+      })
+      .strict()
+      .default({ inflation: 0.03, complexity_drift: {}, change_month: 9 }),
+    funding: z
+      .object({
+        /** Yearly growth of the High Needs block after the last year in the funding table. */
+        growth: rate.default(0.03),
+        schools_block_transfer_gbp: z.number().optional(),
+        schools_block_gbp: z.number().optional(),
+      })
+      .strict()
+      .default({ growth: 0.03 }),
+    uncertainty: z
+      .object({
+        quantiles: z.tuple([share, share, share]).default([0.1, 0.5, 0.9]),
+      })
+      .strict()
+      .default({ quantiles: [0.1, 0.5, 0.9] }),
+    sensitivity: z
+      .object({
+        growth: z.number().default(0.02),
+        inflation: z.number().default(0.01),
+        iss_share: z.number().default(0.1),
+        ceasing_16_19: z.number().default(0.1),
+        unit_costs: z.number().default(0.05),
+        funding_growth: z.number().default(0.01),
+      })
+      .strict()
+      .default({ growth: 0.02, inflation: 0.01, iss_share: 0.1, ceasing_16_19: 0.1, unit_costs: 0.05, funding_growth: 0.01 }),
+    report: z
+      .object({
+        suppress_small_counts: z.boolean().default(false),
+        suppression_threshold: z.number().int().min(1).default(5),
+        csv_export: z.boolean().default(false),
+      })
+      .strict()
+      .default({ suppress_small_counts: false, suppression_threshold: 5, csv_export: false }),
+  })
+  .strict();
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Scenario = z.output<typeof ScenarioSchema> & { id: string; name: string; file: string; sha256: string };
+export type Surge = z.output<typeof Surge>;
+export type Mitigation = z.output<typeof Mitigation>;
+export type TransitionShift = z.output<typeof TransitionShift>;
+export type Target = z.output<typeof Target>;
