@@ -1,0 +1,53 @@
+/**
+ * Everything a run hands to the reports: the scenario, the data it used, the projection, the budget, the track
+ * record and the data-quality notes. Pure data, assembled by src/pipeline.ts.
+ */
+import type { LaIdentity } from '../domain/index.ts';
+import type { LaDataset } from '../model/dataset.ts';
+import type { ProjectionResult } from '../model/result.ts';
+import type { BudgetResult } from '../budget/types.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+export interface InputFileInfo {
+  path: string;
+  sha256: string;
+  reader: string;
+  rows: number;
+}
+
+export interface DataQualityNote {
+  path?: string;
+  line?: number;
+  column?: string;
+  severity: 'info' | 'warning';
+  message: string;
+}
+
+/** One row of a backtest table (model or baseline) at one horizon. */
+export interface BacktestRow {
+  method: string;
+  horizon: number;
+  mape: number;
+  mdape: number;
+  wape: number;
+  bias: number;
+  /** Share of outcomes inside the 80% interval (model only; NaN for baselines). */
+  coverage80: number;
+  n: number;
+}
+
+export interface RunReport {
+  tool: { name: string; version: string };
+  runDate: string;
+  scenario: Scenario;
+  la: LaIdentity;
+  baseYear: number;
+  dataset: LaDataset;
+  projection: ProjectionResult;
+  budget: BudgetResult;
+  /** The same scenario without its mitigations, when it has any (for the bridge and the Mitigations sheet). */
+  unmitigatedProjection?: ProjectionResult;
+  backtest: BacktestRow[];
+  inputs: InputFileInfo[];
+  dataQuality: DataQualityNote[];
+}
