@@ -1,0 +1,76 @@
+/**
+ * The one set of rates the engine steps with (model.md). Two routes fill it — person-level SEN2 returns
+ * (estimate/person.ts) and aggregate EES series (estimate/aggregate.ts) — so everything downstream ignores where
+ * rates came from. Layouts are flat typed arrays.
+ */
+import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../domain/index.ts';
+
+/** SEN2 cease reasons 1–9 (1 max age … 9 other); index 0 = unknown. */
+export const N_CEASE_REASONS = 10;
+
+export interface TrendEstimate {
+  /** Yearly growth of incidence at the base year (0.08 = 8%). */
+  growth: number;
+  /** Standard error of `growth` (drives trend uncertainty in Monte Carlo). */
+  se: number;
+  /** Share of the gap to the long-run growth closed each year (0 = no damping). */
+  damping: number;
+  /** Long-run growth the trend decays to. */
+  longRun: number;
+}
+
+export interface Rates {
+  source: 'person-level' | 'aggregate';
+  /** Census year whose stock the rates step from. */
+  baseYear: number;
+  /** P(plan at age a at census Y is still held, in this LA, at census Y+1), excluding transfers. Length N_AGES. */
+  continuation: Float64Array;
+  /** Evidence behind `continuation[a]` (plans observed at age a): for posterior draws. Length N_AGES. */
+  continuationN: Float64Array;
+  /** Share of ceasings at age a by reason: N_AGES × N_CEASE_REASONS, rows sum to 1. */
+  ceaseReasonShare: Float64Array;
+  /** Placement moves for continuing plans, age a → a+1: N_AGES × N_PLACEMENTS(from) × N_PLACEMENTS(to), rows sum to 1. */
+  moves: Float64Array;
+  /** Evidence (plans observed) per age and from-placement: N_AGES × N_PLACEMENTS. */
+  movesN: Float64Array;
+  /** New plans per head of population by age at the next census. Length N_AGES. */
+  incidence: Float64Array;
+  /** Evidence (new plans observed) per age. Length N_AGES. */
+  incidenceN: Float64Array;
+  /** New-plan mix at each age: N_AGES × N_NEEDS × N_PLACEMENTS, sums to 1 per age. */
+  newMix: Float64Array;
+  /** Net migration of plans per year as a share of the stock at each age (+ = inflow). Length N_AGES. */
+  netMigration: Float64Array;
+  trend: TrendEstimate;
+  /** Notes on how the rates were estimated (shown in Assumptions). */
+  notes: string[];
+}
+
+export function moveIndex(age: number, from: number, to: number): number {
+  return (age * N_PLACEMENTS + from) * N_PLACEMENTS + to;
+}
+
+export function newMixIndex(age: number, need: number, placement: number): number {
+  return (age * N_NEEDS + need) * N_PLACEMENTS + placement;
+}
+
+/** Rates with no evidence: everyone continues in place, no new plans. Estimators start from this. */
+export function emptyRates(baseYear: number, source: Rates['source']): Rates {
+  const moves = new Float64Array(N_AGES * N_PLACEMENTS * N_PLACEMENTS);
+  for (let a = 0; a < N_AGES; a++) for (let p = 0; p < N_PLACEMENTS; p++) moves[moveIndex(a, p, p)] = 1;
+  return {
+    source,
+    baseYear,
+    continuation: new Float64Array(N_AGES).fill(1),
+    continuationN: new Float64Array(N_AGES),
+    ceaseReasonShare: new Float64Array(N_AGES * N_CEASE_REASONS),
+    moves,
+    movesN: new Float64Array(N_AGES * N_PLACEMENTS),
+    incidence: new Float64Array(N_AGES),
+    incidenceN: new Float64Array(N_AGES),
+    newMix: new Float64Array(N_AGES * N_NEEDS * N_PLACEMENTS),
+    netMigration: new Float64Array(N_AGES),
+    trend: { growth: 0, se: 0, damping: 0, longRun: 0 },
+    notes: [],
+  };
+}
