@@ -98,7 +98,7 @@ export const ScenarioSchema = z
     extends: z.string().optional(),
     base_year: year.optional(),
     horizon_years: z.number().int().min(1).max(30).default(10),
-    transition_ages: z.record(transition, age).optional(),
+    transition_ages: z.partialRecord(transition, age).optional(),
     projection: z
       .object({
         /** Years of history used to estimate rates and trend. */
@@ -125,7 +125,7 @@ export const ScenarioSchema = z
         from_places_table: z.boolean().default(false),
         changes: z.array(CapacityChange).default([]),
         /** Where arrivals beyond capacity go, per placement. */
-        overflow: z.record(placement, placement).default({ SSM: 'ISS', SSA: 'ISS', RP: 'SSA' }),
+        overflow: z.partialRecord(placement, placement).default({ SSM: 'ISS', SSA: 'ISS', RP: 'SSA' }),
       })
       .strict()
       .default({ from_places_table: false, changes: [], overflow: { SSM: 'ISS', SSA: 'ISS', RP: 'SSA' } }),
@@ -141,7 +141,7 @@ export const ScenarioSchema = z
         /** Yearly inflation: one rate, per placement, or per financial year (`2026-27: 0.02`). */
         inflation: z.union([rate, z.record(z.string(), rate)]).default(0.03),
         /** Yearly complexity drift on top-ups, per placement. */
-        complexity_drift: z.record(placement, rate).default({}),
+        complexity_drift: z.partialRecord(placement, rate).default({}),
         /** Month placements change (9 = September gives 5/12 + 7/12). */
         change_month: z.number().int().min(1).max(12).default(9),
       })

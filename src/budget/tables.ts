@@ -1,0 +1,71 @@
+/**
+ * The project's own budget input tables (spec inputs.md §5), typed. The lead fills them from the warehouse; the
+ * budget model only reads them. Financial years are keyed by their starting calendar year (2025 = 2025-26).
+ * Money is GBP.
+ */
+import type { Need, Phase, Placement } from '../domain/index.ts';
+
+/**
+ * One row of the unit-cost table: what one plan-year in a placement costs the High Needs block (the top-up, or
+ * the full fee for ISS, NMSS and SPI), at the prices of financial year `priceYear`. Blank phase or need = all;
+ * the most specific row wins (see unit-costs.ts).
+ */
+export interface UnitCostRow {
+  placement: Placement;
+  phase?: Phase;
+  need?: Need;
+  annualCostGbp: number;
+  /** Financial year whose prices the cost is at (its starting calendar year: 2024 = 2024-25). */
+  priceYear: number;
+}
+
+/** Commissioned places in a placement in a financial year, paid as place funding (places × rate). */
+export interface PlacesRow {
+  placement: Placement;
+  fy: number;
+  places: number;
+  placeRateGbp: number;
+}
+
+/** Income to the High Needs block in a financial year. */
+export interface FundingRow {
+  fy: number;
+  hnBlockGbp: number;
+  /** Transfer from the schools block into the High Needs block (+ = in). */
+  schoolsBlockTransferGbp?: number;
+  otherIncomeGbp?: number;
+  /** Import/export adjustments (+ = net income to the block). */
+  importExportAdjustmentGbp?: number;
+  /** The schools block itself, to check the transfer against the 0.5% limit. */
+  schoolsBlockGbp?: number;
+}
+
+/** High Needs spend that is not per plan (SEN support services, hospital education, therapies, …). */
+export interface OtherSpendRow {
+  line: string;
+  fy: number;
+  amountGbp: number;
+}
+
+/**
+ * Cumulative DSG balance at 31 March at the end of financial year `fy` (negative = deficit). The model starts
+ * from the row for the financial year before the first projected one.
+ */
+export interface OpeningBalance {
+  fy: number;
+  balanceGbp: number;
+}
+
+/** Every budget input table of one LA. */
+export interface BudgetTables {
+  unitCosts: UnitCostRow[];
+  places: PlacesRow[];
+  funding: FundingRow[];
+  otherSpend: OtherSpendRow[];
+  openingBalances: OpeningBalance[];
+}
+
+/** Tables with no rows (a budget of zeros, with warnings saying what is missing). */
+export function emptyBudgetTables(): BudgetTables {
+  return { unitCosts: [], places: [], funding: [], otherSpend: [], openingBalances: [] };
+}

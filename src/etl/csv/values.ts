@@ -1,0 +1,56 @@
+/**
+ * Parsing of cell values: counts with EES markers, thousands separators, percentages and money. Pure.
+ */
+
+/** EES / ONS markers for a value that is not a number, and the reason stored in `missing`. */
+export const MISSING_MARKERS: Readonly<Record<string, string>> = {
+  x: 'unavailable',
+  z: 'not-applicable',
+  c: 'suppressed',
+  ':': 'not-available',
+  low: 'low',
+  u: 'unreliable',
+};
+
+export type NumberKind = 'count' | 'percent' | 'amount' | 'decimal';
+
+/** A parsed cell: a number, a typed missing value, or why it is invalid. */
+export type ParsedValue =
+  | { ok: true; value: number; missing?: undefined }
+  | { ok: true; value: null; missing: string }
+  | { ok: false; message: string };
+
+const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * Parses one numeric cell. Markers give a NULL with its reason; blank gives NULL 'blank'.
+ * Counts must be non-negative, percentages between 0 and 100; `amount` (money) may be negative.
+ * @example parseNumber('"1,234"'.slice(1, -1), 'count') // { ok: true, value: 1234 }
+ * @example parseNumber('c', 'count') // { ok: true, value: null, missing: 'suppressed' }
+ */
+export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
+  let s = raw.trim();
+  if (s === '') return { ok: true, value: null, missing: 'blank' };
+  const marker = MISSING_MARKERS[s.toLowerCase()];
+  if (marker) return { ok: true, value: null, missing: marker };
+  if (s.includes('\u00a0')) s = s.replace(/\u00a0/g, '');
+  let v: number;
+  if (PLAIN.test(s)) v = Number(s);
+  else if (GROUPED.test(s)) v = Number(s.replace(/,/g, ''));
+  else if (kind === 'amount' && /^[-+]?£/.test(s.replace(/^-/, ''))) {
+    return { ok: false, message: `a number with no currency symbol. Got: '${raw}'` };
+  } else return { ok: false, message: `a number${kind === 'count' ? ' or a marker (x z c : low u)' : ''}. Got: '${raw}'` };
+  if (!Number.isFinite(v)) return { ok: false, message: `a finite number. Got: '${raw}'` };
+  if ((kind === 'count' || kind === 'percent') && v < 0) {
+    return { ok: false, message: `a ${kind === 'count' ? 'count' : 'percentage'} of 0 or more. Got: ${raw}` };
+  }
+  if (kind === 'percent' && v > 100 + 1e-6) return { ok: false, message: `a percentage between 0 and 100. Got: ${raw}` };
+  return { ok: true, value: v };
+}
+
+/** Whether an EES column holds a percentage (`*_pc`, `pc_*`, `*_rate`). */
+export function isPercentColumn(name: string): boolean {
+  const n = name.toLowerCase();
+  return n.endsWith('_pc') || n.startsWith('pc_') || n.endsWith('rate');
+}

@@ -1,0 +1,64 @@
+/**
+ * Number formats shared by the workbook, the CSVs and the report's prose.
+ */
+
+/** Excel number formats. */
+export const NumFmt = {
+  count: '#,##0',
+  money: '£#,##0;[Red]-£#,##0',
+  moneyM: '£#,##0.0,,"m";[Red]-£#,##0.0,,"m"',
+  percent: '0.0%;[Red]-0.0%',
+  decimal: '#,##0.000',
+  text: '@',
+  year: '0',
+} as const;
+export type NumFmt = keyof typeof NumFmt;
+
+const gb = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/**
+ * A count in words-ready form.
+ * @example fmtCount(3240.4) // '3,240'
+ */
+export function fmtCount(n: number): string {
+  return gb.format(Math.round(n));
+}
+
+/**
+ * Money for prose: millions with one decimal when large, negative with a minus sign.
+ * @example fmtMoney(-82_500_000) // '-£82.5m'
+ * @example fmtMoney(450_000) // '£450k'
+ */
+export function fmtMoney(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (a >= 1_000_000) return `${sign}£${(a / 1_000_000).toFixed(1)}m`;
+  if (a >= 10_000) return `${sign}£${Math.round(a / 1_000)}k`;
+  return `${sign}£${gb.format(Math.round(a))}`;
+}
+
+/**
+ * A deficit (negative balance) as a positive amount in words: "a deficit of £82.5m" / "a surplus of £1.2m".
+ */
+export function fmtBalance(n: number): string {
+  if (Math.abs(n) < 0.5) return 'a balance of £0';
+  return n < 0 ? `a deficit of ${fmtMoney(-n)}` : `a surplus of ${fmtMoney(n)}`;
+}
+
+/**
+ * A share as a percentage.
+ * @example fmtPercent(0.0812) // '8.1%'
+ */
+export function fmtPercent(x: number, digits = 1): string {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+/** Rounds a count for storage (one decimal: projections are expected values, not whole children). */
+export function roundCount(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Rounds money for storage (whole pounds). */
+export function roundMoney(n: number): number {
+  return Math.round(n);
+}

@@ -1,0 +1,195 @@
+/**
+ * Reading scenario files: YAML → `extends:` resolution (a path relative to the file) → deep merge → schema
+ * validation with messages naming the file, the key path, what was expected and what was found.
+ * `parseScenario` is pure (text in, scenario out); `loadScenario` is its file-system wrapper.
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { basename, dirname, resolve, relative } from 'node:path';
+import { parseDocument, LineCounter } from 'yaml';
+import type { ZodError } from 'zod';
+import { inputError, type Problem } from '../errors.ts';
+import { scenarioMsg } from '../messages/index.ts';
+import { nearest } from '../util/suggest.ts';
+import { ScenarioSchema, type Scenario } from './schema.ts';
+
+type Plain = Record<string, unknown>;
+
+function isPlain(x: unknown): x is Plain {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Deep merge: mappings merge key by key; anything else in `over` replaces `base`. */
+export function deepMerge(base: Plain, over: Plain): Plain {
+  const out: Plain = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = isPlain(b) && isPlain(v) ? deepMerge(b, v) : v;
+  }
+  return out;
+}
+
+/** Parses YAML text into a plain mapping, with YAML errors located by line. */
+export function parseYamlMapping(text: string, file: string): Plain {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.pos ? lc.linePos(e.pos[0]).line : undefined;
+    throw inputError(scenarioMsg.notYaml(file, line, e.message.split('\n')[0]!), [{ file, line, message: e.message }]);
+  }
+  const value: unknown = doc.toJS();
+  if (value === null || value === undefined) return {};
+  if (!isPlain(value)) throw inputError(scenarioMsg.notAMapping(file), [{ file, message: 'not a mapping' }]);
+  return value;
+}
+
+function describe(x: unknown): string {
+  if (x === undefined) return 'nothing';
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'a list';
+  if (typeof x === 'string') return `the text ${JSON.stringify(x)}`;
+  if (typeof x === 'object') return 'a mapping';
+  return `${typeof x} ${String(x)}`;
+}
+
+function valueAt(obj: unknown, path: PropertyKey[]): unknown {
+  let cur: unknown = obj;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  return cur;
+}
+
+/** Valid keys of the schema object at a path (for "did you mean"). */
+function keysAt(path: PropertyKey[]): string[] {
+  // Walk the zod schema shape along string keys, unwrapping defaults/optionals/arrays.
+  let node: unknown = ScenarioSchema;
+  for (const k of path) {
+    node = unwrap(node);
+    if (typeof k === 'number') {
+      const el = (node as { element?: unknown }).element;
+      node = el;
+      continue;
+    }
+    const shape = (node as { shape?: Record<string, unknown> }).shape;
+    if (!shape) return [];
+    node = shape[String(k)];
+  }
+  node = unwrap(node);
+  const shape = (node as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(node: unknown): unknown {
+  let n = node as { unwrap?: () => unknown; def?: { innerType?: unknown; type?: string; element?: unknown } } | undefined;
+  for (let i = 0; i < 10 && n; i++) {
+    if (n.def?.innerType) n = n.def.innerType as typeof n;
+    else if (n.def?.type === 'array' && n.def.element) return n;
+    else break;
+  }
+  return n;
+}
+
+function pathString(path: PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).reduce((a, b) => (b.startsWith('[') ? a + b : a ? `${a}.${b}` : b), '');
+}
+
+/** Turns zod issues into located problems with expected/found and suggestions. */
+export function zodProblems(err: ZodError, raw: unknown, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of err.issues) {
+    const path = issue.path as PropertyKey[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const full = pathString([...path, key]);
+        const suggestion = nearest(key, keysAt(path));
+        problems.push({ file, path: full, message: scenarioMsg.unknownKey(file, full, suggestion) });
+      }
+      continue;
+    }
+    const found = describe(valueAt(raw, path));
+    let expected = issue.message;
+    if (issue.code === 'invalid_value' && 'values' in issue) {
+      const values = (issue.values as unknown[]).map(String);
+      const got = valueAt(raw, path);
+      const suggestion = typeof got === 'string' ? nearest(got, values) : undefined;
+      expected = `one of ${values.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`;
+    } else if (issue.code === 'invalid_type') {
+      expected = `${issue.expected}`;
+    } else if (issue.code === 'too_small' || issue.code === 'too_big') {
+      expected = issue.message.replace(/^Too (small|big): expected \w+ to (have|be) /, 'a value ').replace(/^Too (small|big): /, '');
+    }
+    const full = pathString(path) || '(top level)';
+    problems.push({ file, path: full, message: scenarioMsg.invalidKey(file, full, expected, found) });
+  }
+  return problems;
+}
+
+export interface ScenarioSource {
+  /** Raw merged mapping after `extends:` resolution. */
+  merged: Plain;
+  /** Files read, outermost first. */
+  chain: string[];
+  /** SHA-256 over the chain's bytes. */
+  sha256: string;
+}
+
+/** Reads a scenario file and the files it extends, merging them (the file's own keys win). */
+export async function readScenarioChain(file: string, seen: string[] = []): Promise<ScenarioSource> {
+  const abs = resolve(file);
+  if (seen.includes(abs)) throw inputError(scenarioMsg.extendsCycle([...seen, abs].map((f) => relative(process.cwd(), f))));
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw inputError(scenarioMsg.cannotRead(file, reason), [{ file, message: reason }]);
+  }
+  const own = parseYamlMapping(text, file);
+  const hash = createHash('sha256').update(text);
+  if (typeof own.extends === 'string') {
+    const target = resolve(dirname(abs), own.extends);
+    let parent: ScenarioSource;
+    try {
+      parent = await readScenarioChain(target, [...seen, abs]);
+    } catch (e) {
+      if ((e as { problems?: Problem[] }).problems?.[0]?.message === 'no such file') {
+        throw inputError(scenarioMsg.extendsMissing(file, own.extends), [{ file, path: 'extends', message: 'no such file' }]);
+      }
+      throw e;
+    }
+    const ownNoExt = { ...own };
+    delete ownNoExt.extends;
+    const parentMerged = { ...parent.merged };
+    // id and name are the child's own: never inherited.
+    delete parentMerged.id;
+    delete parentMerged.name;
+    hash.update(parent.sha256);
+    return { merged: deepMerge(parentMerged, ownNoExt), chain: [abs, ...parent.chain], sha256: hash.digest('hex') };
+  }
+  return { merged: own, chain: [abs], sha256: hash.digest('hex') };
+}
+
+/** Validates a merged mapping into a Scenario. */
+export function validateScenario(merged: Plain, file: string, sha256: string): Scenario {
+  const { extends: _ignored, ...rest } = merged;
+  const parsed = ScenarioSchema.safeParse(rest);
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error, rest, file);
+    throw inputError(problems.map((p) => p.message).join('\n'), problems);
+  }
+  const id = parsed.data.id ?? basename(file).replace(/\.ya?ml$/i, '');
+  const name = parsed.data.name ?? id.replace(/[-_]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+  return { ...parsed.data, id, name, file, sha256 };
+}
+
+/**
+ * Loads and validates a scenario file (with its `extends:` chain).
+ * @example await loadScenario('scenarios/baseline.yaml') // { id: 'baseline', name: 'Baseline', … }
+ */
+export async function loadScenario(file: string): Promise<Scenario> {
+  const src = await readScenarioChain(file);
+  return validateScenario(src.merged, file, src.sha256);
+}
