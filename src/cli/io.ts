@@ -1,0 +1,58 @@
+/**
+ * The CLI's only contact with the terminal: where text goes and whether progress bars may be shown.
+ * Tests pass a capturing IO; `processIO()` is the real one.
+ */
+import cliProgress from 'cli-progress';
+
+export interface CliIO {
+  /** Write to stdout (the JSON document with --json). */
+  out(text: string): void;
+  /** Write a human message to stderr. */
+  err(text: string): void;
+  /** Whether stderr is a terminal (progress bars only then). */
+  stderrIsTTY: boolean;
+}
+
+export function processIO(): CliIO {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** Options shared by commands that print. */
+export interface OutputOptions {
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Prints a JSON document as the only thing on stdout. */
+export function printJson(io: CliIO, doc: unknown): void {
+  io.out(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/** Prints a human line to stderr unless quiet. */
+export function say(io: CliIO, opts: OutputOptions, text: string): void {
+  if (!opts.quiet) io.err(`${text}\n`);
+}
+
+export interface Progress {
+  start(total: number, label: string): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+/** A progress bar on a terminal only: never when stderr is not a TTY, never with --json or --quiet. */
+export function progress(io: CliIO, opts: OutputOptions): Progress {
+  if (!io.stderrIsTTY || opts.json || opts.quiet) return { start() {}, update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{label} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  return {
+    start: (total, label) => bar.start(total, 0, { label }),
+    update: (done) => bar.update(done),
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The command line (cli.md). The only place that prints or sets the exit code:
+ *   0 success · 1 invalid input or scenario · 2 wrong command line · 70 internal error (a bug).
+ * Each command lives in commands/<name>.ts and calls into the pure pipeline; errors are HighneedsError.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, HighneedsError, formatProblem } from '../errors.ts';
+import { cliMsg } from '../messages/index.ts';
+import { VERSION } from '../version.ts';
+import { processIO, type CliIO } from './io.ts';
+import { registerCommands } from './commands/index.ts';
+
+/** Commander error codes that mean "the command line is wrong" (exit 2). */
+const USAGE_CODES = new Set([
+  'commander.unknownOption',
+  'commander.unknownCommand',
+  'commander.missingArgument',
+  'commander.optionMissingArgument',
+  'commander.missingMandatoryOptionValue',
+  'commander.invalidArgument',
+  'commander.excessArguments',
+  'commander.conflictingOption',
+  'commander.error',
+]);
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('highneeds')
+    .description('Forecast EHC plans and model the High Needs block of the DSG for an English local authority')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.err(s), writeErr: (s) => io.err(s) })
+    .showSuggestionAfterError(true);
+  registerCommands(program, io);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.err(s), writeErr: (s) => io.err(s) });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (never calls process.exit). */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return ExitCode.USAGE;
+    }
+    await program.parseAsync(argv);
+    return ExitCode.OK;
+  } catch (e) {
+    return exitCodeFor(e, io);
+  }
+}
+
+function exitCodeFor(e: unknown, io: CliIO): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.OK;
+    return USAGE_CODES.has(e.code) ? ExitCode.USAGE : ExitCode.USAGE;
+  }
+  if (e instanceof HighneedsError) {
+    io.err(`highneeds: ${e.message}\n`);
+    const extra = e.problems.filter((p) => !e.message.includes(p.message));
+    for (const p of extra.slice(0, 50)) io.err(`  ${formatProblem(p)}\n`);
+    if (extra.length > 50) io.err(`  … and ${extra.length - 50} more\n`);
+    return e.exitCode;
+  }
+  const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+  io.err(`${cliMsg.internalError(detail)}\n`);
+  return ExitCode.INTERNAL;
+}

@@ -1,0 +1,85 @@
+/**
+ * The starter folder `highneeds init` creates for a real LA: a scenario, the project's own input tables
+ * (inputs.md §5) with their headers, and a README saying what to put where. Pure: returns file contents.
+ */
+import { PLACEMENTS, Placement } from '../domain/index.ts';
+
+export interface StarterFile {
+  path: string;
+  content: string;
+}
+
+const TABLES: Array<{ file: string; header: string; about: string }> = [
+  {
+    file: 'unit_costs.csv',
+    header: 'placement,phase,need,annual_cost_gbp,price_year',
+    about:
+      'High Needs block cost of one plan-year in each placement (the top-up; the full fee for ISS, NMSS and SPI), at the prices of financial year `price_year` (e.g. `2024-25`). Leave `phase` and `need` blank to apply to all; the most specific row wins.',
+  },
+  {
+    file: 'places.csv',
+    header: 'placement,financial_year,places,place_rate_gbp',
+    about: 'Commissioned places paid as place funding (£10,000 special and AP, £6,000 resourced provision and FE); also the capacity of that placement.',
+  },
+  {
+    file: 'funding.csv',
+    header: 'financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp',
+    about: 'Income to the High Needs block by financial year. Years after the last row grow by `funding.growth` in the scenario.',
+  },
+  {
+    file: 'other_spend.csv',
+    header: 'line,financial_year,amount_gbp',
+    about: 'High Needs spend that is not per plan: SEN support services, hospital education, therapies, direct payments, AP without a plan.',
+  },
+  {
+    file: 'opening_balance.csv',
+    header: 'financial_year,dsg_cumulative_balance_gbp',
+    about: 'Cumulative DSG balance at 31 March of the year before the first projected financial year (negative = deficit).',
+  },
+];
+
+/** The files of a starter folder for an LA. */
+export function starterFiles(): StarterFile[] {
+  const scenario = [
+    '# Your baseline scenario. Copy this file to try other assumptions; see the scenarios/ folder of highneeds',
+    '# for surges, transition shifts, mitigations and capacity examples.',
+    'id: baseline',
+    'name: Baseline',
+    'horizon_years: 10',
+    'costs:',
+    '  inflation: 0.03   # yearly rise in unit costs (0.03 = 3%)',
+    'funding:',
+    '  growth: 0.03      # yearly growth of the High Needs block after the years in funding.csv',
+    '',
+  ].join('\n');
+  const readme = [
+    '# Your highneeds folder',
+    '',
+    'Put your data in `data/` and run `npx highneeds run scenarios/baseline.yaml --data data`.',
+    '',
+    '## What to put in data/',
+    '',
+    '- Your SEN2 returns for the last three Januaries (the XML you sent DfE, or the COLLECT "Blade" CSV export).',
+    '  Names, addresses and dates of birth are dropped when loaded; UPNs are replaced by a keyed hash.',
+    '- The published "Education, health and care plans" files from Explore Education Statistics (any release),',
+    '  for your history before the person-level returns.',
+    '- An ONS population projection (subnational, single year of age) for your area.',
+    '- A Get Information About Schools extract, so school URNs can be turned into placement types.',
+    '- The five tables below (CSV here, or sheets of one Excel workbook). Money is in pounds, no £ sign.',
+    '',
+    '## The tables',
+    '',
+    ...TABLES.flatMap((t) => [`### ${t.file}`, '', `Columns: \`${t.header}\``, '', t.about, '']),
+    '## Placement codes',
+    '',
+    '| code | meaning |',
+    '|---|---|',
+    ...PLACEMENTS.map((p) => `| ${p} | ${Placement[p].label} |`),
+    '',
+  ].join('\n');
+  return [
+    { path: 'README.md', content: readme },
+    { path: 'scenarios/baseline.yaml', content: scenario },
+    ...TABLES.map((t) => ({ path: `data/${t.file}`, content: `${t.header}\n` })),
+  ];
+}

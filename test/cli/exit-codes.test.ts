@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers.ts';
+
+describe('exit codes and init', () => {
+  it('exits 2 on an unknown command, with a suggestion', async () => {
+    const r = await runCli('inti');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'inti'/);
+    expect(r.stderr).toMatch(/init/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 on an unknown flag', async () => {
+    const r = await runCli('init', '--frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option/);
+  });
+
+  it('exits 0 for --version and --help', async () => {
+    expect((await runCli('--version')).code).toBe(0);
+    expect((await runCli('--help')).code).toBe(0);
+  });
+
+  it('init writes a starter folder and refuses to overwrite it', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'hn-init-')), 'la');
+    const r = await runCli('init', dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'scenarios/baseline.yaml'))).toBe(true);
+    expect(readFileSync(join(dir, 'data/unit_costs.csv'), 'utf8')).toBe('placement,phase,need,annual_cost_gbp,price_year\n');
+    const again = await runCli('init', dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+});
