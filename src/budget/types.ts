@@ -1,20 +1,31 @@
 /**
  * What the budget model returns (consumed by the reports and the run --json document). Pure data.
- * Financial years are keyed by their starting calendar year (2025 = 2025-26).
+ * Financial years are keyed by their starting calendar year (2025 = 2025-26). Money is GBP, unrounded.
  */
 import type { Placement, PlacementGroup } from '../domain/index.ts';
 import type { Quantiles } from '../model/result.ts';
 
 export interface FinancialYearLines {
   fy: number;
+  /** `2025-26`. */
+  label: string;
   /** Place funding: places × place rate, summed over placements. */
   placeFunding: number;
   placeFundingByPlacement: Partial<Record<Placement, number>>;
   /** Top-ups and fees by placement (plans × unit cost, financial-year converted, inflated). */
   byPlacement: Record<Placement, number>;
   byGroup: Record<PlacementGroup, number>;
+  /** Σ byPlacement. */
+  topUps: number;
+  /** Plans by placement in the financial year (5/12 × census Y + 7/12 × census Y+1 with the default change month). */
+  plansByPlacement: Record<Placement, number>;
+  /** Other spend, including the cost of delivering mitigations (`mitigationDelivery`). */
   otherSpend: number;
+  /** Other spend by line; each lever's delivery cost is a line `Mitigation delivery: <name>`. */
   otherSpendByLine: Record<string, number>;
+  /** Cost of delivering the scenario's mitigations (part of otherSpend). */
+  mitigationDelivery: number;
+  /** placeFunding + topUps + otherSpend. */
   expenditure: number;
   /** Income lines. */
   hnBlock: number;
@@ -22,23 +33,45 @@ export interface FinancialYearLines {
   importExport: number;
   otherIncome: number;
   income: number;
+  /** income − expenditure. */
   inYearBalance: number;
+  /** Cumulative DSG balance at 31 March at the end of the year (negative = deficit). */
   cumulativeBalance: number;
 }
 
+/**
+ * One lever in one financial year. Spend avoided is the fall in expenditure the lever brings (before its delivery
+ * cost); net saving = spend avoided − delivery cost. The line named INTERACTION_LINE (mitigations.ts) holds what
+ * the levers do together beyond the sum of their parts, so the net savings of all rows add up exactly to
+ * unmitigated − mitigated expenditure.
+ */
 export interface MitigationYear {
   name: string;
+  kind?: string;
   fy: number;
+  /** Plans avoided, as a stock (financial-year converted); 0 for placement shifts and unit-cost levers. */
   plansAvoided: number;
   spendAvoided: number;
   deliveryCost: number;
   netSaving: number;
 }
 
+/** The bridge from the unmitigated to the mitigated cumulative balance at one financial year's end. */
+export interface MitigationBridge {
+  fy: number;
+  unmitigatedCumulative: number;
+  /** Cumulative net saving per lever up to and including `fy` (the interaction line included). */
+  steps: Array<{ name: string; amount: number }>;
+  mitigatedCumulative: number;
+}
+
 export interface SensitivityRow {
+  /** Key: `incidence_growth`, `iss_share`, `ceasing_16_19`, `inflation`, `unit_costs`, `funding_growth`. */
+  key?: string;
   assumption: string;
-  /** The move applied, in words: "+2 pp yearly growth". */
+  /** The move applied, in words: "±2 pp yearly growth". */
   change: string;
+  /** "low" = the assumption moved down, "high" = moved up (not the lower and higher balance). */
   lowBalanceAtHorizon: number;
   highBalanceAtHorizon: number;
   lowBalanceAtMarch2028: number;
@@ -58,7 +91,12 @@ export interface BudgetResult {
   /** Unmitigated path when the scenario has mitigations (same shape, central). */
   unmitigated?: FinancialYearLines[];
   mitigations: MitigationYear[];
+  /** Bridges at the horizon and at March 2028 (when the scenario has mitigations). */
+  bridges?: MitigationBridge[];
+  /** Tornado rows, largest swing at the horizon first. */
   sensitivity: SensitivityRow[];
+  /** Central cumulative balance at the horizon and March 2028 the sensitivity rows move from. */
+  sensitivityBase?: { balanceAtHorizon: number; balanceAtMarch2028?: number };
   warnings: string[];
   assumptions: Array<{ key: string; value: string; unit?: string; source: 'scenario' | 'data' | 'default' }>;
 }

@@ -6,7 +6,7 @@
 import { NEEDS, N_AGES, N_NEEDS, PLACEMENTS, phaseOfAge } from '../domain/index.ts';
 import type { Need, Phase, Placement } from '../domain/index.ts';
 import { N_CELLS, cellIndex } from '../model/cube.ts';
-import { duplicateUnitCost, noUnitCostForCells } from '../messages/budget.ts';
+import { duplicateUnitCost } from '../messages/budget.ts';
 import type { UnitCostRow } from './tables.ts';
 
 /** Unit costs resolved onto the cube layout, each at its own row's prices. */
@@ -41,7 +41,7 @@ export function mostSpecificRow(rows: readonly UnitCostRow[], placement: Placeme
   return best;
 }
 
-/** Resolves the table onto every cell. Placements with no row at all are listed in `missing` by the caller. */
+/** Resolves the table onto every cell. Cells with no matching row cost 0 (`matched` = 0); the caller reports those holding plans. */
 export function resolveUnitCosts(rows: readonly UnitCostRow[]): CellUnitCosts {
   const cost = new Float64Array(N_CELLS);
   const priceYear = new Int32Array(N_CELLS);
@@ -56,22 +56,17 @@ export function resolveUnitCosts(rows: readonly UnitCostRow[]): CellUnitCosts {
   PLACEMENTS.forEach((placement, p) => {
     const own = rows.filter((r) => r.placement === placement);
     if (own.length === 0) return;
-    const unmatchedPhases = new Set<Phase>();
     for (let a = 0; a < N_AGES; a++) {
       const phase = phaseOfAge(a);
       for (let n = 0; n < N_NEEDS; n++) {
         const row = mostSpecificRow(own, placement, phase, NEEDS[n]!);
         const c = cellIndex(a, n, p);
-        if (!row) {
-          unmatchedPhases.add(phase);
-          continue;
-        }
+        if (!row) continue;
         cost[c] = row.annualCostGbp;
         priceYear[c] = row.priceYear;
         matched[c] = 1;
       }
     }
-    if (unmatchedPhases.size > 0) warnings.push(noUnitCostForCells(placement, [...unmatchedPhases]));
   });
   return { cost, priceYear, matched, warnings };
 }

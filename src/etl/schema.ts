@@ -35,17 +35,24 @@ export const WAREHOUSE_DDL: Record<string, string> = {
   /** Persons from SEN2 returns: identifiers replaced by a keyed hash; no names, addresses or birth dates. */
   person: `CREATE TABLE IF NOT EXISTS person (
     census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key VARCHAR NOT NULL, age INTEGER,
-    birth_month INTEGER, sex VARCHAR, file_id INTEGER NOT NULL)`,
-  /** Active plans at each SEN2 census: one row per person and census. */
+    birth_month INTEGER, sex VARCHAR, file_id INTEGER NOT NULL, ethnicity VARCHAR)`,
+  /**
+   * Plans from SEN2 returns. status 'active': held at the census (one row per person and census); 'ceased': a
+   * NamedPlan that ended during the return's year (cease_date, cease_reason). A placement named by URN/UKPRN is
+   * stored as NONE with its urn/ukprn and placed at dataset time from `establishment`; sen_unit /
+   * resourced_provision make a mainstream placement RP.
+   */
   plan: `CREATE TABLE IF NOT EXISTS plan (
     census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key VARCHAR NOT NULL, age INTEGER NOT NULL,
     need VARCHAR NOT NULL, placement VARCHAR NOT NULL, start_date DATE, cease_date DATE, cease_reason INTEGER,
-    transfer_la VARCHAR, file_id INTEGER NOT NULL)`,
+    transfer_la VARCHAR, file_id INTEGER NOT NULL,
+    status VARCHAR NOT NULL DEFAULT 'active', urn VARCHAR, ukprn VARCHAR, sen_unit BOOLEAN, resourced_provision BOOLEAN)`,
   /** Requests for assessment and their outcomes from SEN2 returns. */
   request: `CREATE TABLE IF NOT EXISTS request (
     census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key VARCHAR NOT NULL, age INTEGER,
     received_date DATE, outcome VARCHAR, outcome_date DATE, assessment_outcome VARCHAR,
-    assessment_outcome_date DATE, plan_start_date DATE, week20 BOOLEAN, file_id INTEGER NOT NULL)`,
+    assessment_outcome_date DATE, plan_start_date DATE, week20 BOOLEAN, file_id INTEGER NOT NULL,
+    outcome_code VARCHAR, assessment_outcome_code VARCHAR)`,
   /** Population by area, year (mid-year), single age and sex. kind: mye | snpp. */
   population: `CREATE TABLE IF NOT EXISTS population (
     area_code VARCHAR NOT NULL, area_name VARCHAR, year INTEGER NOT NULL, age INTEGER NOT NULL,

@@ -1,2 +1,112 @@
-/** User-facing messages of the budget stage. */
+/**
+ * User-facing messages of the budget stage: warnings, line names and the labels of the sensitivity view. Every
+ * message says what was found and what the model did about it.
+ */
 export const STAGE = 'budget';
+
+/** £1,234,567 (negative: -£1,234,567). */
+export function gbp(n: number): string {
+  const s = `£${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
+  return n < 0 ? `-${s}` : s;
+}
+
+/** 0.035 → 3.5%. */
+export function pct(r: number): string {
+  return `${Number((r * 100).toFixed(4))}%`;
+}
+
+export function unknownInflationKey(key: string): string {
+  return `costs.inflation: '${key}' is not a placement code, a financial year (2026-27) or 'default'; it is ignored.`;
+}
+
+export function duplicateUnitCost(placement: string, phase?: string, need?: string): string {
+  return `Unit costs: more than one row for ${placement}, phase ${phase ?? 'all'}, need ${need ?? 'all'}; the last row is used.`;
+}
+
+export function uncostedPlans(placement: string, plans: number, year: number, hasRows: boolean): string {
+  const why = hasRows ? `no unit-cost row matches some of its plans (by phase or need)` : `the unit-cost table has no row for it`;
+  return `Unit costs: ${placement} — ${why}; up to ${Math.round(plans).toLocaleString('en-GB')} plans (census ${year}) are costed at £0. Add a row for ${placement} to the unit-cost table.`;
+}
+
+export function deliveryLineName(lever: string): string {
+  return `Mitigation delivery: ${lever}`;
+}
+
+export function fundingBeforeTable(fy: string, first: string): string {
+  return `Funding: the funding table starts in ${first}; the High Needs block for ${fy} is the ${first} figure deflated by the funding growth rate.`;
+}
+
+export function noFundingTable(): string {
+  return 'Funding: the funding table is empty, so income is £0 in every year. Load a funding table (financial_year, hn_block_gbp).';
+}
+
+export function schoolsBlockTransferAboveLimit(fy: string, transfer: number, schoolsBlock: number): string {
+  return `Funding ${fy}: the schools block transfer of ${gbp(transfer)} is ${pct(transfer / schoolsBlock)} of the schools block (${gbp(schoolsBlock)}); above 0.5% it needs the Secretary of State's approval.`;
+}
+
+export function unitCostLeverIgnoredTarget(lever: string): string {
+  return `Mitigation '${lever}': a unit-cost change applies by placement, age, phase and need; its transitions and cohorts targets are ignored.`;
+}
+
+export function noOpeningBalance(expected: string): string {
+  return `Opening balance: the opening balance table is empty; the cumulative DSG balance starts from £0 at 31 March (end of ${expected}).`;
+}
+
+export function openingBalanceYearMismatch(found: string, expected: string): string {
+  return `Opening balance: expected the balance at the end of ${expected} but the table has ${found}; it is used as the opening balance anyway.`;
+}
+
+export function drawShapeMismatch(length: number, draws: number, years: number, placements: number): string {
+  return `Monte Carlo: the projection has ${length} draw totals, not ${draws} draws × ${years} years × ${placements} placements = ${draws * years * placements}; the budget quantiles are the central path only. This is a bug: please report it.`;
+}
+
+export function mitigationShiftNotSeparable(lever: string): string {
+  return `Mitigation '${lever}': its saving cannot be separated from the other demand levers without a run of its own, so the demand levers' combined saving is shown on the interaction line.`;
+}
+
+export function mitigationPlansNotReported(levers: string[]): string {
+  return `Mitigations: the projection reports no plans avoided by ${levers.map((l) => `'${l}'`).join(', ')} in some years, so their saving there is shown on the interaction line.`;
+}
+
+export function unmitigatedMissing(): string {
+  return 'Mitigations: no unmitigated projection was given, so the savings of demand levers (fewer requests, conversion, ceasing, placement shifts) are not shown.';
+}
+
+export function sensitivityNeedsEngine(): string {
+  return 'Sensitivity: incidence growth, ISS share and ceasing at 16–19 need re-runs of the projection and were not computed.';
+}
+
+const SENSITIVITY_LABELS: Record<string, string> = {
+  incidence_growth: 'Growth in new plans',
+  iss_share: 'Share of placements in independent special schools',
+  ceasing_16_19: 'Plans ceasing at 16–19',
+  inflation: 'Inflation of unit costs and other spend',
+  unit_costs: 'Unit costs',
+  funding_growth: 'Growth of the High Needs block',
+};
+
+export function sensitivityLabel(key: string): string {
+  return SENSITIVITY_LABELS[key] ?? key;
+}
+
+/** The move applied by a sensitivity row, in words: "±2 pp a year". */
+export function sensitivityChange(key: string, step: number): string {
+  const pp = `±${Number((step * 100).toFixed(4))} pp a year`;
+  const rel = `±${Number((step * 100).toFixed(4))}%`;
+  switch (key) {
+    case 'incidence_growth':
+      return `${pp} on incidence growth`;
+    case 'iss_share':
+      return `${rel} on the share of placements into ISS`;
+    case 'ceasing_16_19':
+      return `${rel} on ceasing rates at ages 16–19`;
+    case 'inflation':
+      return `${pp} on every inflation rate`;
+    case 'unit_costs':
+      return `${rel} on every unit cost`;
+    case 'funding_growth':
+      return `${pp} on High Needs block growth`;
+    default:
+      return rel;
+  }
+}

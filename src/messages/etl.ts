@@ -1,51 +1,275 @@
-/** User-facing messages of the etl stage. */
+/** User-facing messages of the etl stage. Each says what was expected and what was found. */
 export const STAGE = 'etl';
 
+const didYouMean = (s?: string): string => (s ? ` (did you mean '${s}'?)` : '');
+
+export function tooManyProblems(n: number, what: 'errors' | 'warnings'): string {
+  return `… and ${n} more ${what} in this file (only the first 200 are listed)`;
+}
+export function emptyFile(): string {
+  return 'the file is empty: expected a header row and data rows';
+}
+export function headerOnly(): string {
+  return 'the file has a header row but no data rows';
+}
+export function wrongDelimiter(d: string): string {
+  const name = d === '\t' ? 'tabs' : `'${d}'`;
+  return `the columns are separated by ${name}: expected commas (save the file as "CSV (comma delimited)")`;
+}
+export function wrongFieldCount(expected: number, found: number): string {
+  return `expected ${expected} fields as in the header, found ${found}`;
+}
+export function truncatedLastLine(expected: number, found: number): string {
+  return `the last line is cut short (expected ${expected} fields, found ${found}): the file looks truncated`;
+}
+export function extraFields(expected: number, found: number): string {
+  return `expected ${expected} fields as in the header, found ${found} with values beyond the last column`;
+}
+export function unterminatedQuote(): string {
+  return 'the file ends inside a quoted field (a " is never closed): the file looks truncated';
+}
+export function duplicateColumnAgrees(name: string, times: number): string {
+  return `column '${name}' appears ${times} times; its values agree on every row, so the first is used`;
+}
+export function duplicateColumnDisagrees(name: string): string {
+  return `column '${name}' appears more than once and the copies disagree on this row: keep one copy`;
+}
+export function missingColumn(name: string, suggestion?: string): string {
+  return `missing required column '${name}'${didYouMean(suggestion)}`;
+}
+export function unknownColumn(name: string, suggestion?: string): string {
+  return `unknown column '${name}' is ignored${didYouMean(suggestion)}`;
+}
+export function emptyColumnName(position: number): string {
+  return `column ${position} has no name and is ignored`;
+}
+export function badNumber(expected: string): string {
+  return `expected ${expected}`;
+}
+export function requiredValue(what: string): string {
+  return `expected ${what}, found an empty cell`;
+}
+export function unknownLayout(headerPreview: string, nearestLayout?: string): string {
+  const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
+  return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;
+}
+export function notText(): string {
+  return 'the file is not text (binary content): expected CSV, XML or XLSX';
+}
+export function unreadableFile(detail: string): string {
+  return `cannot read the file: ${detail}`;
+}
+export function noFiles(path: string): string {
+  return `no files found at '${path}'`;
+}
+export function badTimePeriod(raw: string): string {
+  return `expected a time period like 2022 (calendar) or 202122 (academic). Got: '${raw}'`;
+}
+export function mixedTimePeriods(firstKind: string, firstLine: number, raw: string): string {
+  return `mixed academic and calendar years: this file used ${firstKind} codes from line ${firstLine}, found '${raw}'`;
+}
+export function yearOutOfRange(year: number, from: number, to: number): string {
+  return `year ${year} is outside the range this tool accepts (${from}–${to})`;
+}
+export function unknownGeographicLevel(raw: string, suggestion?: string): string {
+  return `expected geographic_level National, Regional or Local authority. Got: '${raw}'${didYouMean(suggestion)}`;
+}
+export function badOldLaCode(raw: string): string {
+  return `expected a 3-digit DfE LA code (old_la_code). Got: '${raw}'`;
+}
+export function badNewLaCode(raw: string): string {
+  return `expected a 9-character ONS LA code like E10000019 (new_la_code). Got: '${raw}'`;
+}
+export function laEnded(code: string, name: string, year: number, note: string): string {
+  return `LA ${code} (${name}) appears in census year ${year} but no longer exists then: ${note}`;
+}
+export function laNotYetCreated(code: string, name: string, year: number, note: string): string {
+  return `LA ${code} (${name}) appears in census year ${year} before it was created: ${note}`;
+}
+export function leavesDoNotSum(total: string, totalValue: number, leavesValue: number): string {
+  return `placement columns sum to ${leavesValue} but '${total}' is ${totalValue} (kept as a data-quality note)`;
+}
+export function needsDoNotSum(total: string, totalValue: number, needsValue: number): string {
+  return `need columns sum to ${needsValue} but '${total}' is ${totalValue} (kept as a data-quality note)`;
+}
+export function unknownAgeLabel(raw: string): string {
+  return `age label '${raw}' is not recognised; the row is not used`;
+}
+export function unknownEstablishmentType(raw: string): string {
+  return `establishment type '${raw}' has no placement mapping; the row is not used`;
+}
+export function unknownPlacement(raw: string, suggestion?: string): string {
+  return `expected a placement code (EY, MS, RP, …). Got: '${raw}'${didYouMean(suggestion)}`;
+}
+export function unknownNeed(raw: string, suggestion?: string): string {
+  return `expected a need code (ASD, SEMH, …) or blank. Got: '${raw}'${didYouMean(suggestion)}`;
+}
+export function unknownPhase(raw: string, suggestion?: string): string {
+  return `expected a phase (EARLY_YEARS, PRIMARY, SECONDARY, POST16, POST19) or blank. Got: '${raw}'${didYouMean(suggestion)}`;
+}
+export function badFinancialYear(raw: string): string {
+  return `expected a financial year like 2024-25. Got: '${raw}'`;
+}
+export function badAge(raw: string): string {
+  return `expected an age from 0 to 25 (or a national curriculum year). Got: '${raw}'`;
+}
+export function unknownSenProvision(raw: string): string {
+  return `expected SENprovision E, K or N (legacy S, A, P). Got: '${raw}'`;
+}
+export function unknownGiasType(raw: string): string {
+  return `establishment type '${raw}' has no placement mapping; stored without a placement`;
+}
+export function breakdownSkipped(topic: string, rows: number): string {
+  return `${rows} rows of breakdown '${topic}' are not used by the model and were not stored`;
+}
+export function releaseDisagreement(what: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
+  return `${what} for ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}; the newer release (${keptSource}) is used`;
+}
+export function rowsAfterBase(n: number, maxCensusYear: number): string {
+  return `${n} rows after census ${maxCensusYear} (or flows of ${maxCensusYear} and later) were ignored`;
+}
+export function fileSkipped(reason: string): string {
+  return reason;
+}
+export function alreadyLoaded(sha: string, previousPath: string): string {
+  return `already loaded (same SHA-256 ${sha.slice(0, 12)}… as ${previousPath})`;
+}
+export function duplicateInLoad(otherPath: string): string {
+  return `same content as ${otherPath} in this load`;
+}
+export function unrecognisedInDataFolder(): string {
+  return 'not recognised as any input format; ignored';
+}
+export function loadFailed(nFiles: number, nProblems: number): string {
+  return `nothing was loaded: ${nProblems} problem(s) in ${nFiles} file(s); the warehouse is unchanged`;
+}
+export function validateFailed(nFiles: number): string {
+  return `${nFiles} file(s) are invalid`;
+}
+export function notAWarehouse(path: string): string {
+  return `'${path}' is not a highneeds warehouse (no such file)`;
+}
+export function xlsxUnknownSheet(sheet: string): string {
+  return `sheet '${sheet}' is not a known input table (unit costs, places, funding, other spend, opening balance); ignored`;
+}
+export function xlsxNoTables(): string {
+  return 'no sheet of this workbook is a known input table (unit costs, places, funding, other spend, opening balance)';
+}
+export function lookupIgnored(): string {
+  return 'ONS lower-tier → upper-tier LA lookup: recognised; nothing is stored (population is used at upper-tier level)';
+}
+export function populationAgeSkipped(label: string): string {
+  return `age '${label}' is not a single year of age and is not stored`;
+}
+export function phaseTransferNote(): string {
+  return 'phase transfer rows are stored as flows (measure phase_transfer_*)';
+}
+export function personalDataDropped(columns: string[]): string {
+  return `personal data columns ${columns.join(', ')} were read for aggregation only and are not stored`;
+}
+
 // SEN2 — person-level returns (XML and COLLECT Blade CSV export), readers in src/etl/readers/sen2-*.ts
-export const sen2NotMessageRoot = (found: string): string =>
-  `expected an SEN2 return whose XML root is <Message>. Got: <${found}>`;
-export const sen2OtherCollection = (found: string): string =>
-  `this XML is a return of collection '${found}', not SEN2 (Header/CollectionDetails/Collection must be SEN2)`;
-export const sen2NoHeader = (): string =>
-  'expected Message/Header/CollectionDetails before the first Person; the file has no SEN2 header';
-export const sen2NoCensusYear = (found: string): string =>
-  `expected the census year in Header/CollectionDetails/Year (or ReferenceDate), e.g. 2025. Got: '${found}'`;
-export const sen2NoLa = (): string => 'expected the LA code in Header/Source/LEA (3 digits, e.g. 925). Got: nothing';
-export const sen2Malformed = (detail: string): string => `malformed XML: ${detail}`;
-export const sen2Truncated = (element: string, openedAtLine: number): string =>
-  `the file ends inside <${element}> opened at line ${openedAtLine}: the file looks truncated`;
-export const sen2DuplicatePerson = (kind: string, firstWhere: string): string =>
-  `duplicate person: the same ${kind} appears twice in this return (first at ${firstWhere})`;
-export const sen2BadDate = (field: string, raw: string): string =>
-  `${field} must be a date (2022-09-28 or 2022-Sep-28 00:00:00). Got: '${raw}'`;
-export const sen2FutureDate = (field: string, date: string, today: string): string =>
-  `${field} ${date} is in the future (after ${today})`;
-export const sen2DateBeforeBirth = (field: string, date: string): string =>
-  `${field} ${date} is before the person's date of birth`;
-export const sen2MissingBirthDate = (): string => 'PersonBirthDate is required to work out age at census. Got: nothing';
-export const sen2AgeOutOfRange = (age: number, censusYear: number, limit: number): string =>
-  `age at 31 August before census ${censusYear} must be between 0 and ${limit}. Got: ${age}`;
-export const sen2UnknownNeed = (code: string, suggestion?: string): string =>
-  `unknown SENtype '${code}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; expected one of the SEN2 need codes (ASD, SEMH, SLCN, …)`;
-export const sen2UnknownSetting = (code: string, suggestion?: string): string =>
-  `unknown SENsetting '${code}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; expected one of OLA, OPA, EHE, EYP, OTH, NEET, NIEC, NIEO`;
-export const sen2UnknownOutcome = (field: string, code: string, known: readonly string[]): string =>
-  `unknown ${field} '${code}' for this guide version (known: ${known.join(', ')}); stored as given, not counted`;
-export const sen2BadCeaseReason = (raw: string): string => `CeaseReason must be a code from 1 to 9. Got: '${raw}'`;
-export const sen2NoIdentifier = (): string =>
-  'no UPN or UniqueLearnerNumber: this person is counted but cannot be linked to other years';
-export const sen2TooManyProblems = (more: number): string => `… and ${more} more problems of the same kinds`;
-export const bladeMissingSibling = (module: string, expected: string): string =>
-  `the Blade export's '${module}' module file is missing: expected ${expected} beside the person file`;
-export const bladeMissingColumn = (module: string, column: string): string =>
-  `the Blade '${module}' module file has no '${column}' column`;
-export const bladeCompanionNote = (personFile: string): string =>
-  `read with the return's person module file (${personFile}); no rows of its own`;
-export const bladeBadFileName = (name: string): string =>
-  `expected a Blade export file name like Blade-Export_28-09-2022_person.csv. Got: '${name}'`;
-export const sen2UrnPlacementNote = (n: number, year: number): string =>
-  `${n} plan(s) at census ${year} name a URN/UKPRN not found in the establishment table; counted as placement not recorded (NONE). Load a GIAS extract to place them`;
-export const sen2PopulationNote = (kind: string, areaCode: string): string =>
-  `population: census year Y uses the ${kind} for 30 June of Y−1 (the August-31 cohort it is closest to), ages 0–25, area ${areaCode}`;
-export const sen2PersonOverridesNote = (years: readonly number[]): string =>
-  `person-level SEN2 returns replace the published stock for census ${years.join(', ')}`;
+export function sen2NotMessageRoot(found: string): string {
+  return `expected an SEN2 return whose XML root is <Message>. Got: <${found}>`;
+}
+export function sen2OtherCollection(found: string): string {
+  return `this XML is a return of collection '${found}', not SEN2 (Header/CollectionDetails/Collection must be SEN2)`;
+}
+export function sen2NoHeader(): string {
+  return 'expected Message/Header/CollectionDetails before the first Person; the file has no SEN2 header';
+}
+export function sen2NoCensusYear(found: string): string {
+  return `expected the census year in Header/CollectionDetails/Year (or ReferenceDate), e.g. 2025. Got: '${found}'`;
+}
+export function sen2NoLa(found: string): string {
+  return `expected the LA code in Header/Source/LEA (3 digits, e.g. 925). Got: '${found}'`;
+}
+export function sen2Malformed(detail: string): string {
+  return `malformed XML: ${detail}`;
+}
+export function sen2Truncated(element: string, openedAtLine: number): string {
+  return `the file ends inside <${element}> opened at line ${openedAtLine}: the file looks truncated`;
+}
+export function sen2DuplicatePerson(kind: string, firstWhere: string): string {
+  return `duplicate person: the same ${kind} appears twice in this return (first at ${firstWhere})`;
+}
+export function sen2BadDate(field: string, raw: string): string {
+  return `${field} must be a date (2022-09-28 or 2022-Sep-28 00:00:00). Got: '${raw}'`;
+}
+export function sen2FutureDate(field: string, date: string, today: string): string {
+  return `${field} ${date} is in the future (after ${today})`;
+}
+export function sen2DateBeforeBirth(field: string, date: string): string {
+  return `${field} ${date} is before the person's date of birth`;
+}
+export function sen2MissingBirthDate(): string {
+  return 'PersonBirthDate is required to work out age at census. Got: nothing';
+}
+export function sen2AgeOutOfRange(age: number, censusYear: number, limit: number): string {
+  return `age at 31 August before census ${censusYear} must be between 0 and ${limit}. Got: ${age}`;
+}
+export function sen2UnknownNeed(code: string, suggestion?: string): string {
+  const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
+  return `unknown SENtype '${code}'${hint}; expected one of the SEN2 need codes (ASD, SEMH, SLCN, …)`;
+}
+export function sen2UnknownSetting(code: string, suggestion?: string): string {
+  const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
+  return `unknown SENsetting '${code}'${hint}; expected one of OLA, OPA, EHE, EYP, OTH, NEET, NIEC, NIEO`;
+}
+export function sen2UnknownOutcome(field: string, code: string, known: readonly string[]): string {
+  return `unknown ${field} '${code}' for this guide version (known: ${known.join(', ')}); stored as given, not counted`;
+}
+export function sen2BadCeaseReason(raw: string): string {
+  return `CeaseReason must be a code from 1 to 9. Got: '${raw}'`;
+}
+export function sen2NoIdentifier(n: number): string {
+  return `${n} person(s) have no UPN or UniqueLearnerNumber: counted, but they cannot be linked to other years`;
+}
+export function sen2TooManyProblems(more: number): string {
+  return `… and ${more} more problems of the same kinds`;
+}
+export function bladeMissingSibling(module: string, expected: string): string {
+  return `the Blade export's '${module}' module file is missing: expected ${expected} beside the person file`;
+}
+export function bladeMissingColumn(module: string, column: string): string {
+  return `the Blade '${module}' module file has no '${column}' column`;
+}
+export function bladeCompanionNote(personFile: string): string {
+  return `read with the return's person module file (${personFile}); no rows of its own`;
+}
+export function bladeBadFileName(name: string): string {
+  return `expected a Blade export file name like Blade-Export_28-09-2022_person.csv. Got: '${name}'`;
+}
+export function bladeUnreadable(module: string, detail: string): string {
+  return `the Blade '${module}' module file could not be read as CSV: ${detail}`;
+}
+export function sen2UrnPlacementNote(n: number, year: number): string {
+  return `${n} plan(s) at census ${year} name a URN/UKPRN not found in the establishment table; counted as placement not recorded (NONE). Load a GIAS extract to place them`;
+}
+export function sen2PopulationNote(kind: string, areaCode: string): string {
+  return `population: census year Y uses the ${kind} for 30 June of Y−1 (the August-31 cohort it is closest to), ages 0–25, area ${areaCode}`;
+}
+export function sen2PersonOverridesNote(years: readonly number[]): string {
+  return `person-level SEN2 returns replace the published stock for census ${years.join(', ')}`;
+}
+export function sen2UnlinkedNote(n: number, year: number): string {
+  return `${n} plan(s) active at census ${year} are in neither the active nor the ceased plans of the ${year + 1} return; counted as ceased, reason unknown`;
+}
+export function sen2RequestsFromPersonsNote(years: readonly number[]): string {
+  return `requests and assessments for flow year(s) ${years.join(', ')} are counted from SEN2 person-level requests (no published flows)`;
+}
+export function datasetUnknownLa(code: string, known: readonly string[]): string {
+  return `no data for LA '${code}' in the warehouse (LAs with data: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`;
+}
+export function datasetChooseLa(known: readonly string[]): string {
+  return `the warehouse holds data for ${known.length} LAs: choose one with --la (for example --la ${known[0] ?? '925'})`;
+}
+export function datasetEmptyWarehouse(): string {
+  return 'the warehouse holds no LA-level data: load published statistics or an SEN2 return first';
+}
+export function sen2DuplicateReturnNote(year: number, laCode: string): string {
+  return `more than one SEN2 return for LA ${laCode} census ${year} is loaded; the one loaded last is used`;
+}
+export function zipNotWorkbook(): string {
+  return 'the file is a ZIP archive, not an Excel workbook: extract the CSV files from it and load those';
+}

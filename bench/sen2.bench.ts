@@ -1,0 +1,55 @@
+/**
+ * SEN2 reader benchmarks: a national-scale Blade export (~650,000 persons) and a ~100 MB XML return, generated
+ * with a seed into a temp dir. Each read runs in a child process so its peak RSS is its own; the same bytes are
+ * also scanned by DuckDB's read_csv for a ratio. Targets: Blade < 60 s; XML < 1 GB peak RSS.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBladeExport } from './gen/sen2-blade.ts';
+import { writeSen2Xml } from './gen/sen2-xml.ts';
+
+interface Run {
+  ms: number;
+  maxRssMb: number;
+  rows: number;
+  errors: number;
+}
+
+function child(kind: string, path: string): Run {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'gen/sen2-read.ts'), kind, path], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Run;
+}
+
+export async function bench(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
+  const dir = mkdtempSync(join(tmpdir(), 'sen2-bench-'));
+  try {
+    const persons = Number(process.env.SEN2_BENCH_PERSONS ?? 650_000);
+    const person = await writeBladeExport(dir, persons);
+    const xml = join(dir, 'sen2.xml');
+    const xmlPersons = await writeSen2Xml(xml, Number(process.env.SEN2_BENCH_XML_BYTES ?? 100 * 1024 * 1024));
+    const xmlMb = statSync(xml).size / 1024 / 1024;
+    const blade = child('blade', person);
+    const duckBlade = child('duck-blade', person);
+    const x = child('xml', xml);
+    const duckXml = child('duck-xml', xml);
+    if (blade.errors || x.errors) throw new Error(`bench inputs did not read cleanly: ${blade.errors} / ${x.errors} errors`);
+    return [
+      { name: 'sen2 blade export read (persons)', value: persons, unit: 'persons' },
+      { name: 'sen2 blade export read wall time', value: blade.ms / 1000, unit: 's', target: '< 60' },
+      { name: 'sen2 blade export read peak RSS', value: blade.maxRssMb, unit: 'MB' },
+      { name: 'sen2 blade read / duckdb read_csv scan', value: blade.ms / duckBlade.ms, unit: 'ratio' },
+      { name: 'sen2 xml size', value: xmlMb, unit: 'MB' },
+      { name: 'sen2 xml persons', value: xmlPersons, unit: 'persons' },
+      { name: 'sen2 xml read wall time', value: x.ms / 1000, unit: 's' },
+      { name: 'sen2 xml read peak RSS', value: x.maxRssMb, unit: 'MB', target: '< 1024' },
+      { name: 'sen2 xml read / duckdb line scan', value: x.ms / duckXml.ms, unit: 'ratio' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Income to the High Needs block per financial year (spec budget.md "Income and the deficit"):
+ * - High Needs block: the funding table's figure; after the table's last year, the last figure grown by
+ *   `funding.growth` once per year (before its first year, the first figure deflated the same way, with a warning);
+ * - schools block transfer: `funding.schools_block_transfer_gbp` of the scenario for every year when given, else
+ *   the table's figure for that year; never carried forward (each transfer needs the schools forum's agreement);
+ *   a transfer above 0.5% of the schools block (when the schools block is known) is warned about;
+ * - import/export adjustments and other income: the table's figure, carried forward flat after the table.
+ */
+import { financialYearLabel } from '../domain/index.ts';
+import { fundingBeforeTable, noFundingTable, schoolsBlockTransferAboveLimit } from '../messages/budget.ts';
+import type { FundingRow } from './tables.ts';
+
+/** Share of the schools block that may be transferred without the Secretary of State's approval. */
+export const SCHOOLS_BLOCK_TRANSFER_LIMIT = 0.005;
+
+export interface IncomeParams {
+  fundingGrowth: number;
+  schoolsBlockTransferGbp?: number;
+  schoolsBlockGbp?: number;
+}
+
+export interface Income {
+  hnBlock: number;
+  schoolsBlockTransfer: number;
+  importExport: number;
+  otherIncome: number;
+  income: number;
+  /** Whether the High Needs block was grown from an earlier year of the table. */
+  hnBlockGrown: boolean;
+}
+
+function latestAtOrBefore(rows: readonly FundingRow[], fy: number): FundingRow | undefined {
+  let best: FundingRow | undefined;
+  for (const r of rows) if (r.fy <= fy && (!best || r.fy >= best.fy)) best = r;
+  return best;
+}
+
+/**
+ * Income in financial year `fy`.
+ * @example incomeFor([{ fy: 2025, hnBlockGbp: 100e6 }], 2027, { fundingGrowth: 0.05 }).income.hnBlock // 110.25e6
+ */
+export function incomeFor(rows: readonly FundingRow[], fy: number, params: IncomeParams): { income: Income; warnings: string[] } {
+  const warnings: string[] = [];
+  const g = params.fundingGrowth;
+  const own = rows.find((r) => r.fy === fy);
+  const prior = latestAtOrBefore(rows, fy);
+  let hnBlock = 0;
+  let hnBlockGrown = false;
+  if (prior) {
+    hnBlock = prior.hnBlockGbp * Math.pow(1 + g, fy - prior.fy);
+    hnBlockGrown = prior.fy < fy;
+  } else if (rows.length > 0) {
+    const first = rows.reduce((a, b) => (b.fy < a.fy ? b : a));
+    hnBlock = first.hnBlockGbp / Math.pow(1 + g, first.fy - fy);
+    hnBlockGrown = true;
+    warnings.push(fundingBeforeTable(financialYearLabel(fy), financialYearLabel(first.fy)));
+  } else {
+    warnings.push(noFundingTable());
+  }
+  const schoolsBlockTransfer = params.schoolsBlockTransferGbp ?? own?.schoolsBlockTransferGbp ?? 0;
+  const importExport = prior?.importExportAdjustmentGbp ?? 0;
+  const otherIncome = prior?.otherIncomeGbp ?? 0;
+  const schoolsBlock = params.schoolsBlockGbp ?? own?.schoolsBlockGbp ?? prior?.schoolsBlockGbp;
+  if (schoolsBlock !== undefined && schoolsBlock > 0 && schoolsBlockTransfer > SCHOOLS_BLOCK_TRANSFER_LIMIT * schoolsBlock) {
+    warnings.push(schoolsBlockTransferAboveLimit(financialYearLabel(fy), schoolsBlockTransfer, schoolsBlock));
+  }
+  const income = hnBlock + schoolsBlockTransfer + importExport + otherIncome;
+  return { income: { hnBlock, schoolsBlockTransfer, importExport, otherIncome, income, hnBlockGrown }, warnings };
+}

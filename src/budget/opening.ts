@@ -1,0 +1,25 @@
+/**
+ * The opening cumulative DSG balance: the balance at 31 March at the end of the financial year before the first
+ * projected one. A table whose row is for another year is used anyway (the latest row before the first projected
+ * year, else the earliest row) with a warning; no row at all means 0, also with a warning.
+ */
+import { financialYearLabel } from '../domain/index.ts';
+import { noOpeningBalance, openingBalanceYearMismatch } from '../messages/budget.ts';
+import type { OpeningBalance } from './tables.ts';
+
+/**
+ * @example resolveOpening([{ fy: 2024, balanceGbp: -5e6 }], 2025) // { balance: -5e6, fy: 2024, warnings: [] }
+ */
+export function resolveOpening(rows: readonly OpeningBalance[], firstFy: number): { balance: number; fy: number; warnings: string[] } {
+  const expected = firstFy - 1;
+  const exact = rows.find((r) => r.fy === expected);
+  if (exact) return { balance: exact.balanceGbp, fy: exact.fy, warnings: [] };
+  if (rows.length === 0) return { balance: 0, fy: expected, warnings: [noOpeningBalance(financialYearLabel(expected))] };
+  const before = rows.filter((r) => r.fy < firstFy).sort((a, b) => b.fy - a.fy)[0];
+  const row = before ?? [...rows].sort((a, b) => a.fy - b.fy)[0]!;
+  return {
+    balance: row.balanceGbp,
+    fy: row.fy,
+    warnings: [openingBalanceYearMismatch(financialYearLabel(row.fy), financialYearLabel(expected))],
+  };
+}

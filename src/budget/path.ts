@@ -1,0 +1,196 @@
+/**
+ * One budget path: the central projection priced, funded and balanced, financial year by financial year.
+ *
+ *   census cubes ──► plans × unit cost (prices of FY Y) at census Y and Y+1 ──► financialYearValue ──► top-ups
+ *   places table ──► place funding          other-spend table ──► other spend (+ lever delivery costs)
+ *   funding table ──► income ──► in-year balance = income − expenditure ──► cumulative from the opening balance
+ */
+import {
+  N_PLACEMENTS,
+  PLACEMENTS,
+  PLACEMENT_GROUPS,
+  financialYearLabel,
+  financialYearValue,
+  financialYearsForCensusRange,
+  groupOf,
+} from '../domain/index.ts';
+import type { Placement, PlacementGroup } from '../domain/index.ts';
+import { N_CELLS, cubeByPlacement } from '../model/cube.ts';
+import type { ProjectionResult } from '../model/result.ts';
+import { deliveryLineName, uncostedPlans } from '../messages/budget.ts';
+import { incomeFor } from './income.ts';
+import { leverCells, leverReductions } from './levers.ts';
+import type { BudgetParams } from './params.ts';
+import { placeFunding } from './place-funding.ts';
+import { driftFactor, inflationFactor } from './prices.ts';
+import { otherSpend } from './other-spend.ts';
+import type { BudgetTables } from './tables.ts';
+import type { FinancialYearLines } from './types.ts';
+import type { CellUnitCosts } from './unit-costs.ts';
+
+/** A line as runBudget builds it: every optional field filled. */
+export type PathLine = Required<FinancialYearLines>;
+
+export interface BudgetPath {
+  fys: number[];
+  lines: PathLine[];
+  /** [FY index][placement index]: annual top-up cost of the stock at census Y (= the FY's start), FY Y prices. */
+  costAtY: Float64Array[];
+  /** [FY index][placement index]: the same for census Y + 1, still at FY Y prices. */
+  costAtY1: Float64Array[];
+  /** [census index][placement index]: plans on the path. */
+  plans: Float64Array[];
+  /** [lever][FY index]: spend each unit-cost lever removes (plans × unit cost × its reduction). */
+  costLeverSavings: number[][];
+  /** [lever][FY index]: cost of delivering each lever with a delivery cost. */
+  deliveryCosts: number[][];
+  warnings: string[];
+}
+
+/** Financial years a projection covers: from the base year's to the last with both of its censuses. */
+export function financialYearsOf(projection: Pick<ProjectionResult, 'years'>): number[] {
+  const ys = projection.years;
+  return ys.length < 2 ? [] : financialYearsForCensusRange(ys[0]!, ys[ys.length - 1]!);
+}
+
+/** Unit cost of every cell at the prices of financial year `fy`, before unit-cost levers. */
+export function cellCostsAt(unit: CellUnitCosts, params: BudgetParams, fy: number): Float64Array {
+  const out = new Float64Array(N_CELLS);
+  const cache = new Map<number, number>();
+  for (let c = 0; c < N_CELLS; c++) {
+    const base = unit.cost[c]!;
+    if (base === 0) continue;
+    const p = c % N_PLACEMENTS;
+    const py = unit.priceYear[c]!;
+    const key = py * N_PLACEMENTS + p;
+    let f = cache.get(key);
+    if (f === undefined) {
+      const pl = PLACEMENTS[p]!;
+      f = inflationFactor(params.inflation, pl, py, fy) * driftFactor(params.drift[pl] ?? 0, py, fy) * params.unitCostScale;
+      cache.set(key, f);
+    }
+    out[c] = base * f;
+  }
+  return out;
+}
+
+/** Delivery cost of a lever in `fy`: its yearly cost from its start year, at base-FY prices inflated at the general rate. */
+export function deliveryCost(cost: number, startYear: number, params: BudgetParams, baseFy: number, fy: number): number {
+  return fy < startYear ? 0 : cost * inflationFactor(params.inflation, undefined, baseFy, fy);
+}
+
+function byPlacementRecord(v: Float64Array): Record<Placement, number> {
+  return Object.fromEntries(PLACEMENTS.map((p, i) => [p, v[i]!])) as Record<Placement, number>;
+}
+
+/** Annual cost by placement of one cube at the given cell costs. */
+function annualCost(cube: Float64Array, costs: Float64Array): Float64Array {
+  const out = new Float64Array(N_PLACEMENTS);
+  for (let c = 0; c < N_CELLS; c++) out[c % N_PLACEMENTS]! += cube[c]! * costs[c]!;
+  return out;
+}
+
+function uncostedWarnings(projection: ProjectionResult, unit: CellUnitCosts): string[] {
+  const worst = new Float64Array(N_PLACEMENTS);
+  const worstYear = new Int32Array(N_PLACEMENTS);
+  projection.central.forEach((cube, yi) => {
+    const by = new Float64Array(N_PLACEMENTS);
+    for (let c = 0; c < N_CELLS; c++) if (!unit.matched[c] && cube[c]! > 0) by[c % N_PLACEMENTS]! += cube[c]!;
+    for (let p = 0; p < N_PLACEMENTS; p++) if (by[p]! > worst[p]!) [worst[p], worstYear[p]] = [by[p]!, projection.years[yi]!];
+  });
+  const out: string[] = [];
+  PLACEMENTS.forEach((pl, p) => {
+    if (worst[p]! > 0) out.push(uncostedPlans(pl, worst[p]!, worstYear[p]!, unit.cost.some((v, c) => v > 0 && c % N_PLACEMENTS === p)));
+  });
+  return out;
+}
+
+/**
+ * Prices, funds and balances one projection path.
+ * @param opening cumulative DSG balance at 31 March before the first financial year
+ */
+export function budgetPath(
+  projection: ProjectionResult,
+  tables: BudgetTables,
+  params: BudgetParams,
+  unit: CellUnitCosts,
+  opening: number,
+): BudgetPath {
+  const fys = financialYearsOf(projection);
+  const warnings = uncostedWarnings(projection, unit);
+  const plans = projection.central.map(cubeByPlacement);
+  const leverCellSets = params.costLevers.map(leverCells);
+  const costLeverSavings = params.costLevers.map(() => [] as number[]);
+  const deliveryCosts = params.deliveryLevers.map(() => [] as number[]);
+  const baseFy = projection.years[0] ?? 0;
+  const lines: PathLine[] = [];
+  const costAtY: Float64Array[] = [];
+  const costAtY1: Float64Array[] = [];
+  let cumulative = opening;
+  fys.forEach((fy, i) => {
+    const cubeY = projection.central[i]!;
+    const cubeY1 = projection.central[i + 1]!;
+    const base = cellCostsAt(unit, params, fy);
+    const reductions = leverReductions(params.costLevers, leverCellSets, fy);
+    const priced = new Float64Array(base);
+    for (const r of reductions) for (let c = 0; c < N_CELLS; c++) priced[c]! -= base[c]! * r[c]!;
+    for (let c = 0; c < N_CELLS; c++) if (priced[c]! < 0) priced[c] = 0;
+    reductions.forEach((r, j) => {
+      const removed = new Float64Array(N_CELLS);
+      for (let c = 0; c < N_CELLS; c++) removed[c] = base[c]! * r[c]!;
+      const sum = (cube: Float64Array) => annualCost(cube, removed).reduce((a, b) => a + b, 0);
+      costLeverSavings[j]!.push(financialYearValue(sum(cubeY), sum(cubeY1), params.changeMonth));
+    });
+    const atY = annualCost(cubeY, priced);
+    const atY1 = annualCost(cubeY1, priced);
+    costAtY.push(atY);
+    costAtY1.push(atY1);
+    const topUp = new Float64Array(N_PLACEMENTS);
+    const fyPlans = new Float64Array(N_PLACEMENTS);
+    for (let p = 0; p < N_PLACEMENTS; p++) {
+      topUp[p] = financialYearValue(atY[p]!, atY1[p]!, params.changeMonth);
+      fyPlans[p] = financialYearValue(plans[i]![p]!, plans[i + 1]![p]!, params.changeMonth);
+    }
+    const byGroup = Object.fromEntries(PLACEMENT_GROUPS.map((g) => [g, 0])) as Record<PlacementGroup, number>;
+    PLACEMENTS.forEach((pl, p) => (byGroup[groupOf(pl)] += topUp[p]!));
+    const topUps = topUp.reduce((a, b) => a + b, 0);
+
+    const pf = placeFunding(tables.places, fy);
+    const os = otherSpend(tables.otherSpend, fy, params.inflation);
+    const otherSpendByLine = { ...os.byLine };
+    let delivery = 0;
+    params.deliveryLevers.forEach((m, j) => {
+      const d = deliveryCost(m.cost_gbp_per_year, m.start_year, params, baseFy, fy);
+      deliveryCosts[j]!.push(d);
+      if (d !== 0) otherSpendByLine[deliveryLineName(m.name)] = (otherSpendByLine[deliveryLineName(m.name)] ?? 0) + d;
+      delivery += d;
+    });
+    const { income, warnings: w } = incomeFor(tables.funding, fy, params);
+    warnings.push(...w);
+    const expenditure = pf.total + topUps + os.total + delivery;
+    const inYearBalance = income.income - expenditure;
+    cumulative += inYearBalance;
+    lines.push({
+      fy,
+      label: financialYearLabel(fy),
+      placeFunding: pf.total,
+      placeFundingByPlacement: pf.byPlacement,
+      byPlacement: byPlacementRecord(topUp),
+      byGroup,
+      topUps,
+      plansByPlacement: byPlacementRecord(fyPlans),
+      otherSpend: os.total + delivery,
+      otherSpendByLine,
+      mitigationDelivery: delivery,
+      expenditure,
+      hnBlock: income.hnBlock,
+      schoolsBlockTransfer: income.schoolsBlockTransfer,
+      importExport: income.importExport,
+      otherIncome: income.otherIncome,
+      income: income.income,
+      inYearBalance,
+      cumulativeBalance: cumulative,
+    });
+  });
+  return { fys, lines, costAtY, costAtY1, plans, costLeverSavings, deliveryCosts, warnings: [...new Set(warnings)] };
+}

@@ -1,0 +1,78 @@
+/** `highneeds forecast` and `highneeds backtest`: batch forecasts and track record from published EES files. */
+import type { Command } from 'commander';
+import { writeFile, rename, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { loadIntoMemory } from '../../etl/load.ts';
+import { datasetFromWarehouse } from '../../etl/dataset.ts';
+import { usageError } from '../../errors.ts';
+import { printJson, say, type CliIO } from '../io.ts';
+import { DEFAULT_SEED, collect, intFlag, yearListFlag } from './common.ts';
+
+export function registerForecast(program: Command, io: CliIO): void {
+  program
+    .command('forecast')
+    .description('forecast total EHC plans for LAs straight from published EES files')
+    .requiredOption('--ees <file...>', 'EES files (any release layout)')
+    .option('--la <code...>', 'LAs by DfE 3-digit or ONS 9-character code')
+    .option('--all', 'every LA in the files')
+    .requiredOption('--base-year <year>', 'use only data known by January of this year', intFlag('--base-year', 2000, 2100))
+    .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 30), 3)
+    .option('--draws <n>', 'Monte Carlo draws', intFlag('--draws', 0, 1_000_000), 1000)
+    .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
+    .requiredOption('--out <file.csv>', 'CSV file to write')
+    .option('--json', 'print a summary as JSON on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (o: { ees: string[]; la?: string[]; all?: boolean; baseYear: number; horizon: number; draws: number; seed: number; out: string; json?: boolean; quiet?: boolean }) => {
+      if (!o.all && !o.la?.length) throw usageError('forecast needs --la CODE... or --all');
+      const { forecastFromEes } = await import('../../model/forecast/forecast.ts');
+      const { forecastCsv } = await import('../../model/forecast/csv.ts');
+      const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
+      await mkdir(dirname(o.out), { recursive: true });
+      const tmp = `${o.out}.${process.pid}.tmp`;
+      await writeFile(tmp, forecastCsv(res.rows));
+      await rename(tmp, o.out);
+      for (const n of res.notes) say(io, { quiet: o.quiet }, n);
+      for (const s of res.skipped) io.err(`skipped ${s.old_la_code} ${s.la_name}: ${s.reason}\n`);
+      if (o.json) {
+        printJson(io, { out: o.out, rows: res.rows.length, las: new Set(res.rows.map((r) => r.old_la_code)).size, ignored_rows: res.ignoredRows, skipped: res.skipped, notes: res.notes });
+      } else say(io, o, `wrote ${res.rows.length} rows for ${new Set(res.rows.map((r) => r.old_la_code)).size} LAs to ${o.out}`);
+    });
+
+  program
+    .command('backtest')
+    .description('rolling-origin backtest of the model against naive baselines')
+    .option('--ees <file...>', 'EES files (any release layout)')
+    .option('--data <dir>', 'a data folder (one LA) instead of EES files')
+    .option('--la <code...>', 'LAs by DfE or ONS code', collect)
+    .option('--all', 'every LA in the files')
+    .option('--origins <years>', 'origins, e.g. 2017,2018,2019', yearListFlag)
+    .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 10), 3)
+    .option('--json', 'print the result as JSON on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean }) => {
+      if (!o.ees && !o.data) throw usageError('backtest needs --ees FILE... or --data DIR');
+      const { backtestFromEes } = await import('../../model/backtest/from-ees.ts');
+      const { backtestDataset } = await import('../../model/backtest/backtest.ts');
+      let res;
+      if (o.ees) {
+        res = await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins ?? [2017, 2018, 2019], horizon: o.horizon });
+      } else {
+        const load = await loadIntoMemory([o.data!]);
+        try {
+          const ds = await datasetFromWarehouse(load.warehouse, { la: o.la?.[0] });
+          res = backtestDataset(ds, { origins: o.origins, horizon: o.horizon });
+        } finally {
+          load.warehouse.close();
+        }
+      }
+      if (o.json) return printJson(io, res);
+      const methods = Object.keys(res.horizons['1'] ?? {});
+      say(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series`);
+      say(io, o, `horizon  ${methods.map((m) => m.padStart(11)).join('')}   (MAPE %)`);
+      for (const [h, ms] of Object.entries(res.horizons)) {
+        say(io, o, `${h.padStart(7)}  ${methods.map((m) => (ms as Record<string, { mape: number }>)[m]!.mape.toFixed(2).padStart(11)).join('')}`);
+      }
+      const cov = Object.entries(res.horizons).map(([h, ms]) => `${h}y ${((ms as Record<string, { coverage80: number }>).model!.coverage80).toFixed(2)}`);
+      say(io, o, `model 80% interval coverage: ${cov.join(', ')}`);
+    });
+}

@@ -1,0 +1,36 @@
+/** `highneeds load PATH...` and `highneeds status`: the DuckDB warehouse. */
+import type { Command } from 'commander';
+import { loadPaths, warehouseStatus } from '../../etl/load.ts';
+import { printJson, say, type CliIO } from '../io.ts';
+import { DEFAULT_WAREHOUSE } from './common.ts';
+
+export function registerLoad(program: Command, io: CliIO): void {
+  program
+    .command('load')
+    .description('validate and load files into the warehouse, all or nothing')
+    .argument('<path...>', 'files or folders')
+    .option('--warehouse <file>', 'warehouse file', DEFAULT_WAREHOUSE)
+    .option('--json', 'print the result as JSON on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (paths: string[], o: { warehouse: string; json?: boolean; quiet?: boolean }) => {
+      const result = await loadPaths(paths, { warehouse: o.warehouse });
+      if (o.json) return printJson(io, result);
+      for (const f of result.loaded) say(io, o, `loaded  ${f.path} (${f.reader}, ${f.rows} rows)`);
+      for (const f of result.skipped) say(io, o, `skipped ${f.path}: ${f.reason}`);
+      say(io, o, `warehouse: ${result.warehouse}`);
+    });
+
+  program
+    .command('status')
+    .description('show what the warehouse holds')
+    .option('--warehouse <file>', 'warehouse file', DEFAULT_WAREHOUSE)
+    .option('--json', 'print the result as JSON on stdout')
+    .action(async (o: { warehouse: string; json?: boolean }) => {
+      const s = await warehouseStatus(o.warehouse);
+      if (o.json) return printJson(io, s);
+      say(io, {}, `warehouse: ${s.warehouse}`);
+      for (const f of s.files) say(io, {}, `  ${f.loaded_at}  ${f.reader.padEnd(24)} ${String(f.rows).padStart(8)} rows  ${f.path}`);
+      say(io, {}, 'tables:');
+      for (const [t, n] of Object.entries(s.tables)) say(io, {}, `  ${t.padEnd(16)} ${n}`);
+    });
+}

@@ -1,0 +1,53 @@
+/** `highneeds run [SCENARIO ...]`: the main job (cli.md). */
+import type { Command } from 'commander';
+import { printJson, progress, say, type CliIO } from '../io.ts';
+import { DEFAULT_DRAWS, DEFAULT_SEED, intFlag } from './common.ts';
+
+export function registerRun(program: Command, io: CliIO): void {
+  program
+    .command('run')
+    .description('load the data, project plans, model the budget and write workbook, charts and report')
+    .argument('[scenario...]', 'scenario files', ['scenarios/baseline.yaml'])
+    .option('--data <dir>', 'folder of input files', 'data-samples')
+    .option('--out <dir>', 'output folder (default reports/<scenario-id>/)')
+    .option('--draws <n>', 'Monte Carlo draws (0 = deterministic)', intFlag('--draws', 0, 1_000_000), DEFAULT_DRAWS)
+    .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
+    .option('--la <code>', 'the LA to run when the data hold several (DfE or ONS code)')
+    .option('--csv', 'also export every table as CSV')
+    .option('--json', 'print the run summary as JSON on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (scenarios: string[], o: { data: string; out?: string; draws: number; seed: number; la?: string; csv?: boolean; json?: boolean; quiet?: boolean }) => {
+      const bar = progress(io, o);
+      const stages = ['loading data', 'backtesting', ...scenarios.flatMap((s) => [`projecting ${s}`, `budget ${s}`, `writing ${s}`])];
+      let done = 0;
+      bar.start(stages.length, 'highneeds run');
+      const t0 = performance.now();
+      // Loaded on demand so that other commands start without the model, charts and workbook libraries.
+      const { runPipeline } = await import('../../pipeline/run.ts');
+      const outcome = await runPipeline({
+        scenarioFiles: scenarios,
+        dataDir: o.data,
+        out: o.out,
+        draws: o.draws,
+        seed: o.seed,
+        la: o.la,
+        csv: o.csv,
+        runDate: new Date().toISOString(),
+        onStage: (s) => {
+          bar.update(++done);
+          if (!io.stderrIsTTY) say(io, { quiet: o.quiet || o.json }, `… ${s}`);
+        },
+      }).finally(() => bar.stop());
+      if (o.json) {
+        printJson(io, outcome.documents.length === 1 ? outcome.documents[0] : { runs: outcome.documents, comparison: outcome.comparison ?? {} });
+        return;
+      }
+      for (const d of outcome.documents) {
+        const out = d.outputs as { workbook: string; charts: string[]; report: string };
+        const s = d.scenario as { id: string };
+        say(io, o, `${s.id}: workbook ${out.workbook}, ${out.charts.length} charts, report ${out.report}`);
+      }
+      if (outcome.comparison) say(io, o, `comparison: ${outcome.comparison.workbook}`);
+      say(io, o, `done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    });
+}

@@ -1,0 +1,31 @@
+/** `highneeds validate PATH...`: checks files without writing anything. */
+import type { Command } from 'commander';
+import { validatePaths } from '../../etl/validate.ts';
+import { ExitCode, HighneedsError } from '../../errors.ts';
+import { printJson, say, type CliIO } from '../io.ts';
+
+export function registerValidate(program: Command, io: CliIO): void {
+  program
+    .command('validate')
+    .description('check input files (or every file in a folder) without loading them')
+    .argument('<path...>', 'files or folders')
+    .option('--json', 'print the result as JSON on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (paths: string[], o: { json?: boolean; quiet?: boolean }) => {
+      const result = await validatePaths(paths);
+      const bad = result.files.filter((f) => f.errors.length > 0);
+      if (o.json) printJson(io, result);
+      else {
+        for (const f of result.files) {
+          const status = f.errors.length > 0 ? 'INVALID' : 'ok';
+          say(io, o, `${status.padEnd(7)} ${f.path} (${f.reader}, ${f.rows} rows${f.warnings.length ? `, ${f.warnings.length} warnings` : ''})`);
+          for (const e of f.errors.slice(0, 20)) io.err(`  ${f.path}${e.line ? `:${e.line}` : ''}${e.column ? ` [${e.column}]` : ''}: ${e.message}\n`);
+          if (f.errors.length > 20) io.err(`  … and ${f.errors.length - 20} more errors in ${f.path}\n`);
+          for (const w of f.warnings.slice(0, 5)) say(io, o, `  warning: ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
+        }
+      }
+      if (bad.length > 0) {
+        throw new HighneedsError(ExitCode.INVALID_INPUT, `${bad.length} of ${result.files.length} files are invalid: ${bad.map((f) => f.path).join(', ')}`);
+      }
+    });
+}

@@ -1,0 +1,106 @@
+/**
+ * A RowSink over DuckDB appenders, one per table, created on first use. Each value is appended with the
+ * column's type; absent columns get NULL (or the column default).
+ */
+import { dateValue, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { RowSink } from './reader.ts';
+import type { WarehouseTable } from './schema.ts';
+
+interface Column {
+  name: string;
+  type: string;
+  hasDefault: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+export class AppenderSink implements RowSink {
+  private readonly appenders = new Map<string, { appender: DuckDBAppender; columns: Column[] }>();
+  private readonly counts = new Map<string, number>();
+  private constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly schema: Map<string, Column[]>,
+  ) {}
+
+  static async create(connection: DuckDBConnection): Promise<AppenderSink> {
+    const reader = await connection.runAndReadAll(
+      `SELECT table_name, column_name, data_type, column_default FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+    );
+    const schema = new Map<string, Column[]>();
+    for (const [t, c, ty, def] of reader.getRowsJS() as Array<[string, string, string, unknown]>) {
+      const list = schema.get(t) ?? [];
+      list.push({ name: c, type: ty, hasDefault: def !== null && def !== undefined });
+      schema.set(t, list);
+    }
+    return new AppenderSink(connection, schema);
+  }
+
+  /** Rows appended per table. */
+  get rowCounts(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  /** Appends a row: synchronously once the table's appender exists, else after creating it. */
+  add(table: WarehouseTable, row: Record<string, unknown>): void | Promise<void> {
+    const a = this.appenders.get(table);
+    if (a) {
+      this.append(a.appender, a.columns, row);
+      this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
+      return;
+    }
+    return this.connection.createAppender(table).then((appender) => {
+      this.appenders.set(table, { appender, columns: this.schema.get(table) ?? [] });
+      return this.add(table, row);
+    });
+  }
+
+  /** Flushes and closes every appender. */
+  close(): void {
+    for (const { appender } of this.appenders.values()) {
+      appender.flushSync();
+      appender.closeSync();
+    }
+    this.appenders.clear();
+  }
+
+  private append(ap: DuckDBAppender, columns: Column[], row: Record<string, unknown>): void {
+    for (const c of columns) {
+      const v = row[c.name];
+      if (v === null || v === undefined) {
+        if (v === undefined && c.hasDefault) ap.appendDefault();
+        else ap.appendNull();
+        continue;
+      }
+      switch (c.type) {
+        case 'VARCHAR':
+          ap.appendVarchar(String(v));
+          break;
+        case 'INTEGER':
+          ap.appendInteger(Number(v));
+          break;
+        case 'BIGINT':
+          ap.appendBigInt(BigInt(Math.round(Number(v))));
+          break;
+        case 'DOUBLE':
+          ap.appendDouble(Number(v));
+          break;
+        case 'BOOLEAN':
+          ap.appendBoolean(Boolean(v));
+          break;
+        case 'DATE': {
+          const d = v instanceof Date ? v : new Date(String(v));
+          ap.appendDate(dateValue(Math.floor(d.getTime() / DAY_MS)));
+          break;
+        }
+        case 'TIMESTAMP': {
+          const d = v instanceof Date ? v : new Date(String(v));
+          ap.appendTimestamp(timestampValue(BigInt(d.getTime()) * 1000n));
+          break;
+        }
+        default:
+          ap.appendVarchar(String(v));
+      }
+    }
+    ap.endRow();
+  }
+}

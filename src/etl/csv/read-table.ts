@@ -1,0 +1,150 @@
+/**
+ * Reads a CSV file as a table: header checks (required and unknown columns, duplicates, wrong delimiter), row
+ * shape checks (short rows, truncated last line, extra non-empty fields), blank rows skipped, and each row handed
+ * to the caller with its line number. Problems go to a ProblemLog; this never throws on bad data.
+ */
+import * as msg from '../../messages/etl.ts';
+import { nearest } from '../../util/suggest.ts';
+import type { ProblemLog } from '../problem-log.ts';
+import { otherDelimiter, parseHeader, type CsvHeader } from './header.ts';
+import { streamCsv, type TextEncoding } from './read-csv.ts';
+import { isBlankRecord } from './tokenizer.ts';
+
+/** What a table must and may hold (lower-case names). */
+export interface TableSpec {
+  required: readonly string[];
+  /** Columns expected besides the required ones; others give a warning. */
+  optional?: readonly string[];
+  /** Extra test for expected columns (patterns such as year columns). */
+  accepts?: (name: string) => boolean;
+}
+
+/** One data row: values by lower-case column name. */
+export class CsvRow {
+  constructor(
+    readonly line: number,
+    readonly fields: readonly string[],
+    private readonly header: CsvHeader,
+  ) {}
+  /** The trimmed value of a column, or '' when the column is absent. */
+  get(name: string): string {
+    const i = this.header.index.get(name);
+    return i === undefined ? '' : (this.fields[i] ?? '').trim();
+  }
+  has(name: string): boolean {
+    return this.header.index.has(name);
+  }
+  /** The lower-case column names of the file. */
+  get names(): readonly string[] {
+    return this.header.names;
+  }
+}
+
+export interface TableResult {
+  header?: CsvHeader;
+  rows: number;
+  encoding?: TextEncoding;
+}
+
+/**
+ * Streams a CSV table to `onRow`, checking its shape against `spec`.
+ * @example await readTable('x.csv', { required: ['urn'] }, log, (row) => row.get('urn'))
+ */
+export async function readTable(
+  path: string,
+  spec: TableSpec,
+  log: ProblemLog,
+  onRow: (row: CsvRow, header: CsvHeader) => void | Promise<void>,
+  onHeader?: (header: CsvHeader) => void,
+): Promise<TableResult> {
+  let header: CsvHeader | undefined;
+  let headerLine = 1;
+  let stop = false;
+  let rows = 0;
+  let shortRow: { line: number; n: number } | undefined;
+  let lastLine = 0;
+  const disagreeing = new Set<string>();
+  const known = new Set([...spec.required, ...(spec.optional ?? [])]);
+  const end = await streamCsv(path, async (records) => {
+    if (stop) return;
+    for (const rec of records) {
+      lastLine = rec.line;
+      if (!header) {
+        if (isBlankRecord(rec.fields)) continue;
+        if (rec.fields.length === 1) {
+          const d = otherDelimiter(rec.fields[0]!);
+          if (d) {
+            log.error(msg.wrongDelimiter(d), rec.line);
+            stop = true;
+            return;
+          }
+        }
+        header = parseHeader(rec.fields);
+        headerLine = rec.line;
+        if (!checkHeader(header, spec, known, log, rec.line)) {
+          stop = true;
+          return;
+        }
+        onHeader?.(header);
+        continue;
+      }
+      if (isBlankRecord(rec.fields)) continue;
+      if (shortRow) {
+        log.error(msg.wrongFieldCount(header.names.length, shortRow.n), shortRow.line);
+        shortRow = undefined;
+      }
+      const n = header.names.length;
+      if (rec.fields.length < n) {
+        shortRow = { line: rec.line, n: rec.fields.length };
+        continue;
+      }
+      if (rec.fields.length > n) {
+        const extra = rec.fields.slice(n).findIndex((f) => f.trim() !== '');
+        if (extra >= 0) {
+          log.error(msg.extraFields(n, rec.fields.length), rec.line);
+          continue;
+        }
+      }
+      for (const d of header.duplicates) {
+        const v0 = (rec.fields[d.indexes[0]!] ?? '').trim();
+        if (d.indexes.some((ix) => (rec.fields[ix] ?? '').trim() !== v0)) {
+          if (!disagreeing.has(d.name)) log.error(msg.duplicateColumnDisagrees(d.name), rec.line, d.name);
+          disagreeing.add(d.name);
+        }
+      }
+      rows++;
+      const r = onRow(new CsvRow(rec.line, rec.fields, header), header);
+      if (r) await r;
+    }
+  });
+  if (end.unterminatedQuote) log.error(msg.unterminatedQuote(), lastLine);
+  if (shortRow) {
+    if (end.lastLineUnterminated) log.error(msg.truncatedLastLine(header!.names.length, shortRow.n), shortRow.line);
+    else log.error(msg.wrongFieldCount(header!.names.length, shortRow.n), shortRow.line);
+  }
+  if (!header && !stop) log.error(msg.emptyFile(), 1);
+  else if (header && !stop && rows === 0) log.error(msg.headerOnly(), headerLine);
+  if (header) {
+    for (const d of header.duplicates) {
+      if (!disagreeing.has(d.name)) log.warn(msg.duplicateColumnAgrees(d.name, d.indexes.length), 1, d.name);
+    }
+  }
+  return { header, rows, encoding: end.encoding };
+}
+
+function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<string>, log: ProblemLog, line: number): boolean {
+  const unknown = header.names.filter((n) => n !== '' && !known.has(n) && !(spec.accepts?.(n) ?? false));
+  let ok = true;
+  for (const r of spec.required) {
+    if (!header.index.has(r)) {
+      log.error(msg.missingColumn(r, nearest(r, unknown)), line, r);
+      ok = false;
+    }
+  }
+  const candidates = [...known];
+  for (const u of unknown) log.warn(msg.unknownColumn(u, nearest(u, candidates)), line, u);
+  header.names.forEach((n, i) => {
+    if (n === '') log.warn(msg.emptyColumnName(i + 1), line);
+  });
+  return ok;
+}

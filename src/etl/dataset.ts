@@ -1,0 +1,84 @@
+/**
+ * One LA's LaDataset from the warehouse (the model's input; the model never reads the database).
+ *
+ *   la / stock / flow ──▶ addAggregates (published series, newest release per cell)
+ *   plan / request / establishment ──▶ addPersonLevel (SEN2 cubes, linked moves; person-level years override)
+ *   population ──▶ addPopulation (census Y ← mid-year Y−1, ages 0–25)
+ */
+import { isNewLaCode, type LaIdentity } from '../domain/index.ts';
+import { usageError, inputError } from '../errors.ts';
+import { emptyDataset, type LaDataset } from '../model/dataset.ts';
+import { datasetChooseLa, datasetEmptyWarehouse, datasetUnknownLa } from '../messages/etl.ts';
+import { addAggregates } from './persons/dataset-aggregate.ts';
+import { addPersonLevel } from './persons/dataset-persons.ts';
+import { addPopulation } from './persons/dataset-population.ts';
+import { toSqlSource, type SqlSource } from './persons/sql-source.ts';
+
+export interface LaListing extends LaIdentity {
+  regionCode?: string;
+  regionName?: string;
+}
+
+/**
+ * Every LA with data in the warehouse (published LA-level rows or SEN2 returns), by DfE code.
+ * @example await listLas(warehouse) // [{ oldCode: '925', newCode: 'E10000019', name: 'Lincolnshire' }, …]
+ */
+export async function listLas(wh: unknown): Promise<LaListing[]> {
+  return listFrom(toSqlSource(wh));
+}
+
+async function listFrom(sql: SqlSource): Promise<LaListing[]> {
+  const rows = await sql.all(
+    `WITH codes AS (
+       SELECT DISTINCT old_la_code AS c FROM stock WHERE geographic_level = 'Local authority'
+       UNION SELECT DISTINCT old_la_code FROM flow WHERE geographic_level = 'Local authority'
+       UNION SELECT DISTINCT la_code FROM plan
+       UNION SELECT DISTINCT old_la_code FROM la WHERE old_la_code IS NOT NULL AND old_la_code <> 'ALL'),
+     names AS (SELECT old_la_code, arg_max(new_la_code, file_id) AS new_la_code, arg_max(la_name, file_id) AS la_name,
+                      arg_max(region_code, file_id) AS region_code, arg_max(region_name, file_id) AS region_name
+                 FROM la GROUP BY old_la_code),
+     snames AS (SELECT old_la_code, arg_max(new_la_code, file_id) AS new_la_code FROM stock
+                 WHERE geographic_level = 'Local authority' GROUP BY old_la_code)
+     SELECT codes.c AS old, coalesce(names.new_la_code, snames.new_la_code) AS new, names.la_name AS name,
+            names.region_code AS rc, names.region_name AS rn
+       FROM codes LEFT JOIN names ON names.old_la_code = codes.c LEFT JOIN snames ON snames.old_la_code = codes.c
+      WHERE codes.c IS NOT NULL ORDER BY codes.c`,
+  );
+  return rows.map((r) => {
+    const l: LaListing = { oldCode: String(r.old), newCode: r.new ? String(r.new) : '', name: r.name ? String(r.name) : `LA ${String(r.old)}` };
+    if (r.rc) l.regionCode = String(r.rc);
+    if (r.rn) l.regionName = String(r.rn);
+    return l;
+  });
+}
+
+/**
+ * Builds one LA's dataset from the warehouse. `la` is a DfE code (925) or an ONS code (E10000019); it may be
+ * left out when the warehouse holds a single LA. Accepts the Warehouse class or a DuckDBConnection.
+ * @example const ds = await datasetFromWarehouse(warehouse, { la: '925' })
+ */
+export async function datasetFromWarehouse(wh: unknown, opts: { la?: string } = {}): Promise<LaDataset> {
+  const sql = toSqlSource(wh);
+  const las = await listFrom(sql);
+  if (las.length === 0) throw inputError(datasetEmptyWarehouse());
+  let la: LaListing | undefined;
+  if (opts.la === undefined) {
+    if (las.length > 1) throw usageError(datasetChooseLa(las.map((l) => l.oldCode)));
+    la = las[0];
+  } else {
+    const want = opts.la.trim().toUpperCase();
+    la = las.find((l) => (isNewLaCode(want) ? l.newCode.toUpperCase() === want : l.oldCode === want));
+    if (!la) throw usageError(datasetUnknownLa(opts.la, las.map((l) => l.oldCode)));
+  }
+  const { regionCode, regionName, ...identity } = la!;
+  const ds = emptyDataset(identity);
+  if (regionCode) ds.regionCode = regionCode;
+  if (regionName) ds.regionName = regionName;
+  await addAggregates(sql, ds, identity.oldCode);
+  await addPersonLevel(sql, ds, identity.oldCode);
+  await addPopulation(sql, ds);
+  ds.stockByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
+  ds.newPlansByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
+  ds.ceased.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to || a.reason - b.reason);
+  return ds;
+}

@@ -1,0 +1,174 @@
+/**
+ * EES files → LaDatasets for forecast and backtest, without a warehouse: each file is read by its EES reader
+ * into memory, then every cell (area × year × age range × need × placement × measure) takes the figure of the
+ * newest release that has one. `maxCensusYear` keeps only what was known by January of that year: stocks up to
+ * it and flows of earlier calendar years, so a forecast is identical whether or not the files hold later years.
+ *
+ *   files ──recognise──▶ EES reader ──rows──▶ collect (drop after maxCensusYear) ──▶ best source per cell ──▶ LaDataset
+ */
+import { ALL } from './schema.ts';
+import { emptyDataset, type LaDataset } from '../model/dataset.ts';
+import { inputError, formatProblem, type Problem } from '../errors.ts';
+import { isNeed, isPlacement } from '../domain/index.ts';
+import * as msg from '../messages/etl.ts';
+import { EES_READERS } from './ees-readers.ts';
+import { expandPaths } from './expand-paths.ts';
+import { layoutRank } from './readers/ees-common.ts';
+import type { RowSink } from './reader.ts';
+import { sniffFile } from './sniff.ts';
+
+export interface EesDatasets {
+  datasets: LaDataset[];
+  national?: LaDataset;
+  regions: LaDataset[];
+  /** Source rows (file lines) dropped because they are later than `maxCensusYear`. */
+  ignoredRows: number;
+  notes: string[];
+}
+
+export interface EesDatasetOptions {
+  /** Keep stocks of census years ≤ this and flows of calendar years < this. */
+  maxCensusYear?: number;
+  /** "Now" for the readers' future-year check (default: the clock). */
+  today?: Date;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Reads EES files (any release layout; folders expand to their files) into one dataset per LA, plus England and
+ * the regions. Throws an input error naming file, line and column when a file is not an EES file or is invalid.
+ * @example const { datasets } = await datasetsFromEesFiles(['caseload.csv', 'sen2_age_caseload.csv'], { maxCensusYear: 2021 });
+ */
+export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOptions = {}): Promise<EesDatasets> {
+  const files = await expandPaths(paths);
+  const stock: Row[] = [];
+  const flow: Row[] = [];
+  const la: Row[] = [];
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  const dropped = new Set<string>();
+  const max = opts.maxCensusYear;
+  const fileRank: number[] = [];
+  for (const [fileId, path] of files.entries()) {
+    const sniff = await sniffFile(path);
+    const reader = EES_READERS.find((r) => r.recognise(sniff));
+    if (!reader) {
+      if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
+      problems.push({ file: path, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '') });
+      continue;
+    }
+    fileRank[fileId] = layoutRank(reader.id);
+    const sink: RowSink = {
+      add(table, row) {
+        if (table === 'stock') {
+          if (max !== undefined && (row.census_year as number) > max) dropped.add(`${fileId}:${row.line}`);
+          else stock.push(row);
+        } else if (table === 'flow') {
+          if (max !== undefined && (row.flow_year as number) >= max) dropped.add(`${fileId}:${row.line}`);
+          else flow.push(row);
+        } else if (table === 'la') la.push(row);
+      },
+    };
+    const report = await reader.read(path, sink, { fileId, path, hashKey: '', today: opts.today ?? new Date() });
+    problems.push(...report.errors);
+    for (const w of report.warnings) notes.push(formatProblem(w));
+  }
+  if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
+  if (max !== undefined && dropped.size > 0) notes.push(msg.rowsAfterBase(dropped.size, max));
+  const result = buildDatasets(stock, flow, la, fileRank);
+  return { ...result, ignoredRows: dropped.size, notes };
+}
+
+/** Picks, per cell, the figure of the newest source; sums rows of the same source (several leaves → one placement). */
+class CellPicker {
+  private readonly cells = new Map<string, Map<string, number>>();
+  add(key: string, source: string, value: number): void {
+    let bySource = this.cells.get(key);
+    if (!bySource) this.cells.set(key, (bySource = new Map()));
+    bySource.set(source, (bySource.get(source) ?? 0) + value);
+  }
+  /** Each cell's chosen value, plus the other sources' values when they disagree. */
+  *entries(): Generator<{ key: string; value: number; source: string; others: Array<[string, number]> }> {
+    for (const [key, bySource] of this.cells) {
+      let best: [string, number] | undefined;
+      for (const e of bySource) if (!best || layoutRank(e[0]) > layoutRank(best[0])) best = e;
+      const others = [...bySource].filter(([s, v]) => s !== best![0] && Math.abs(v - best![1]) > 0.5);
+      yield { key, value: best![1], source: best![0], others };
+    }
+  }
+}
+
+const areaKey = (r: Row): string =>
+  r.geographic_level === 'Local authority' ? `L|${r.old_la_code}` : r.geographic_level === 'National' ? 'N|' : `R|${r.new_la_code}`;
+
+function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes'> {
+  const areas = new Map<string, { ds: LaDataset; rank: number }>();
+  for (const r of la) {
+    const level = r.old_la_code === ALL ? (r.region_code && r.new_la_code === r.region_code ? 'Regional' : 'National') : 'Local authority';
+    const key = areaKey({ ...r, geographic_level: level });
+    const rank = fileRank[r.file_id as number] ?? 0;
+    const cur = areas.get(key);
+    if (cur && cur.rank > rank) continue;
+    const identity = { oldCode: level === 'Local authority' ? String(r.old_la_code) : String(r.new_la_code), newCode: String(r.new_la_code), name: String(r.la_name) };
+    const ds = cur?.ds ?? emptyDataset(identity);
+    ds.la = identity;
+    if (r.region_code) ds.regionCode = String(r.region_code);
+    if (r.region_name) ds.regionName = String(r.region_name);
+    areas.set(key, { ds, rank });
+  }
+  const picker = new CellPicker();
+  for (const r of stock) {
+    if (r.count === null || r.measure !== 'plans') continue;
+    picker.add(`${areaKey(r)}|S|${r.census_year}|${r.age_from}|${r.age_to}|${r.need}|${r.placement}|`, String(r.source), r.count as number);
+  }
+  for (const r of flow) {
+    if (r.count === null) continue;
+    picker.add(`${areaKey(r)}|F:${r.measure}|${r.flow_year}|${r.age_from}|${r.age_to}|${r.need}|${r.placement}|${r.reason}`, String(r.source), r.count as number);
+  }
+  for (const { key, value, source, others } of picker.entries()) {
+    const [kind, area, kindTag, y, f, t, need, placement, reason] = key.split('|') as [string, string, string, string, string, string, string, string, string];
+    const entry = areas.get(`${kind}|${area}`);
+    if (!entry) continue;
+    const ds = entry.ds;
+    const year = Number(y);
+    const from = Number(f);
+    const to = Number(t);
+    const full = from === 0 && to === 25;
+    const isAll = need === ALL && placement === ALL;
+    if (kindTag === 'S') {
+      if (isAll && full) {
+        ds.stockTotal[year] = value;
+        for (const [s, v] of others) ds.notes.push(msg.releaseDisagreement('EHC plans at census', year, value, source, v, s));
+      } else if (isAll) ds.stockByAge.push({ year, from, to, count: value });
+      else if (full && need === ALL && isPlacement(placement)) (ds.stockByPlacement[year] ??= {})[placement] = value;
+      else if (full && placement === ALL && isNeed(need)) (ds.stockByNeed[year] ??= {})[need] = value;
+      continue;
+    }
+    const measure = kindTag.slice(2);
+    if (!isAll) continue;
+    if (measure === 'ceased') {
+      if (reason !== ALL) ds.ceased.push({ year, from, to, reason: Number(reason), count: value });
+      continue;
+    }
+    if (reason !== ALL) continue;
+    if (measure === 'new_plans') {
+      if (full) ds.newPlansTotal[year] = value;
+      else ds.newPlansByAge.push({ year, from, to, count: value });
+      continue;
+    }
+    if (!full) continue;
+    if (measure === 'requests') ds.requests[year] = value;
+    else if (measure === 'decided_to_assess') ds.decidedToAssess[year] = value;
+    else if (measure === 'assess_issued') ds.assessIssued[year] = value;
+    else if (measure === 'assess_not_issued') ds.assessNotIssued[year] = value;
+  }
+  for (const { ds } of areas.values()) {
+    ds.stockByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
+    ds.newPlansByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
+    ds.ceased.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to || a.reason - b.reason);
+  }
+  const pick = (prefix: string): LaDataset[] =>
+    [...areas.entries()].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.ds).sort((a, b) => a.la.oldCode.localeCompare(b.la.oldCode));
+  return { datasets: pick('L|'), national: areas.get('N|')?.ds, regions: pick('R|') };
+}

@@ -1,0 +1,101 @@
+/**
+ * `load` and `status`, and the in-memory load that `run` uses. Return the JSON shapes of cli.md; print nothing.
+ */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { HighneedsError, inputError, type Problem } from '../errors.ts';
+import * as msg from '../messages/etl.ts';
+import { expandPaths } from './expand-paths.ts';
+import { loadFilesInto, type LoadedFile, type SkippedFile } from './load-files.ts';
+import { Warehouse } from './warehouse.ts';
+
+export interface LoadResult {
+  warehouse: string;
+  loaded: LoadedFile[];
+  skipped: SkippedFile[];
+}
+
+/**
+ * Validates and loads files into a warehouse file in one transaction (all or nothing).
+ * @example await loadPaths(['data/caseload.csv'], { warehouse: '.highneeds/warehouse.duckdb' })
+ */
+export async function loadPaths(paths: string[], opts: { warehouse: string; today?: Date }): Promise<LoadResult> {
+  const files = await expandPaths(paths);
+  const existed = existsSync(opts.warehouse);
+  const wh = await Warehouse.open(opts.warehouse);
+  try {
+    const out = await loadFilesInto(wh, files, { unrecognised: 'error', today: opts.today });
+    return { warehouse: opts.warehouse, loaded: out.loaded, skipped: out.skipped };
+  } catch (e) {
+    closeQuietly(wh);
+    if (!existed && e instanceof HighneedsError) await removeWarehouse(opts.warehouse);
+    throw e;
+  } finally {
+    closeQuietly(wh);
+  }
+}
+
+export interface WarehouseStatus {
+  warehouse: string;
+  files: Array<{ path: string; sha256: string; reader: string; rows: number; loaded_at: string }>;
+  tables: Record<string, number>;
+}
+
+/** What a warehouse holds: its loaded files and the row count of every table. */
+export async function warehouseStatus(file: string): Promise<WarehouseStatus> {
+  if (file !== ':memory:' && !existsSync(file)) throw inputError(msg.notAWarehouse(file));
+  const wh = await Warehouse.open(file);
+  try {
+    return await statusOf(wh);
+  } finally {
+    closeQuietly(wh);
+  }
+}
+
+/** Status of an open warehouse. */
+export async function statusOf(wh: Warehouse): Promise<WarehouseStatus> {
+  const files = await wh.query<{ path: string; sha256: string; reader: string; rows: number; loaded_at: unknown }>(
+    'SELECT path, sha256, reader, rows, loaded_at FROM loaded_file ORDER BY file_id',
+  );
+  return {
+    warehouse: wh.path,
+    files: files.map((f) => ({ ...f, loaded_at: f.loaded_at instanceof Date ? f.loaded_at.toISOString() : String(f.loaded_at) })),
+    tables: await wh.tableCounts(),
+  };
+}
+
+export interface MemoryLoad {
+  warehouse: Warehouse;
+  loaded: LoadedFile[];
+  skipped: SkippedFile[];
+  /** Warnings: unrecognised files in the data folder and data-quality notes. */
+  warnings: Problem[];
+}
+
+/**
+ * Loads every recognised file of the given paths into a new in-memory warehouse (for `run`). Unrecognised files
+ * are warnings, README files are skipped silently; an invalid recognised file throws an input error.
+ */
+export async function loadIntoMemory(paths: string[], opts: { today?: Date } = {}): Promise<MemoryLoad> {
+  const wh = await Warehouse.open(':memory:');
+  try {
+    const out = await loadFilesInto(wh, await expandPaths(paths), { unrecognised: 'warn', today: opts.today });
+    return { warehouse: wh, ...out };
+  } catch (e) {
+    closeQuietly(wh);
+    throw e;
+  }
+}
+
+function closeQuietly(wh: Warehouse): void {
+  try {
+    wh.close();
+  } catch {
+    // already closed
+  }
+}
+
+async function removeWarehouse(file: string): Promise<void> {
+  await rm(file, { force: true });
+  await rm(`${file}.wal`, { force: true });
+}

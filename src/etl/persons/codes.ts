@@ -1,0 +1,49 @@
+/**
+ * SEN2 code mappings used by the person-level readers, built on the domain vocabulary (src/domain): need and
+ * setting codes with "did you mean" suggestions, placement by setting, indicator flags, cease reasons.
+ */
+import {
+  NEEDS,
+  SEN2_SETTING,
+  needFromEesColumn,
+  needFromSourceCode,
+  placementFromEesColumn,
+  placementFromSen2Setting,
+  type Need,
+  type Placement,
+} from '../../domain/index.ts';
+import { nearest } from '../../util/suggest.ts';
+
+/** The placement "awaiting provision or not recorded" (EES `placement_unknown`). */
+export const PLACEMENT_NOT_RECORDED: Placement = placementFromEesColumn('placement_unknown')!;
+/** The need "primary need not recorded" (EES `number_need_unknown`). */
+export const NEED_NOT_RECORDED: Need = needFromEesColumn('number_need_unknown')!;
+
+/** SEN2 need codes a return may carry (every domain need with a source code). */
+export const SEN2_NEED_CODES: readonly string[] = NEEDS.filter((n) => needFromSourceCode(n) !== undefined);
+export const SEN2_SETTING_CODES: readonly string[] = Object.keys(SEN2_SETTING);
+
+export type CodeResult<T> = { ok: true; value: T } | { ok: false; suggestion?: string };
+
+export function sen2Need(code: string): CodeResult<Need> {
+  const n = needFromSourceCode(code);
+  return n ? { ok: true, value: n } : { ok: false, suggestion: nearest(code.trim(), SEN2_NEED_CODES) };
+}
+
+export function sen2Setting(code: string): CodeResult<Placement> {
+  const p = placementFromSen2Setting(code);
+  return p ? { ok: true, value: p } : { ok: false, suggestion: nearest(code.trim(), SEN2_SETTING_CODES) };
+}
+
+/** SEN2 yes/no indicators: 1, true, Y, yes → true. */
+export function isSet(raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  const s = raw.trim().toLowerCase();
+  return s === '1' || s === 'true' || s === 'y' || s === 'yes' || s === 't';
+}
+
+/** SEN2 CeaseReason code 5: transferred to another LA in England. */
+export const CEASE_REASON_TRANSFER = 5;
+export function isCeaseReason(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 9;
+}

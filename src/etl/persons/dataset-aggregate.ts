@@ -1,0 +1,68 @@
+/**
+ * The aggregate part of an LA's dataset from the warehouse tables `stock` and `flow` (published statistics):
+ * per cell the figure of the newest release (by the reader's layout rank), rows of one source summed
+ * (several placement leaves → one placement).
+ */
+import { ALL } from '../schema.ts';
+import { isNeed, isPlacement } from '../../domain/index.ts';
+import type { LaDataset } from '../../model/dataset.ts';
+import { layoutRank } from '../readers/ees-common.ts';
+import type { SqlSource } from './sql-source.ts';
+
+const FLOW_FIELDS = {
+  requests: 'requests',
+  decided_to_assess: 'decidedToAssess',
+  assess_issued: 'assessIssued',
+  assess_not_issued: 'assessNotIssued',
+} as const;
+
+/** Fills stocks and flows of `ds` from the LA's published rows. */
+export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<void> {
+  const rows = await sql.all(
+    `SELECT 'S' AS kind, measure, census_year::INTEGER AS y, age_from::INTEGER AS f, age_to::INTEGER AS t, need, placement,
+            'ALL' AS reason, source, sum(count)::DOUBLE AS v
+       FROM stock WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NOT NULL AND measure = 'plans'
+       GROUP BY ALL
+     UNION ALL
+     SELECT 'F', measure, flow_year::INTEGER, age_from::INTEGER, age_to::INTEGER, need, placement, reason, source, sum(count)::DOUBLE
+       FROM flow WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NOT NULL
+       GROUP BY ALL`,
+    [oldCode, oldCode],
+  );
+  const best = new Map<string, { rank: number; r: Record<string, unknown> }>();
+  for (const r of rows) {
+    const key = [r.kind, r.measure, r.y, r.f, r.t, r.need, r.placement, r.reason].join('|');
+    const rank = layoutRank(String(r.source));
+    const cur = best.get(key);
+    if (!cur || rank > cur.rank) best.set(key, { rank, r });
+  }
+  for (const { r } of best.values()) {
+    const year = r.y as number;
+    const from = r.f as number;
+    const to = r.t as number;
+    const v = r.v as number;
+    const need = String(r.need);
+    const placement = String(r.placement);
+    const full = from === 0 && to === 25;
+    const isAll = need === ALL && placement === ALL;
+    if (r.kind === 'S') {
+      if (isAll && full) ds.stockTotal[year] = v;
+      else if (isAll) ds.stockByAge.push({ year, from, to, count: v });
+      else if (full && need === ALL && isPlacement(placement)) (ds.stockByPlacement[year] ??= {})[placement] = v;
+      else if (full && placement === ALL && isNeed(need)) (ds.stockByNeed[year] ??= {})[need] = v;
+      continue;
+    }
+    if (!isAll) continue;
+    const measure = String(r.measure);
+    const reason = String(r.reason);
+    if (measure === 'ceased') {
+      if (reason !== ALL) ds.ceased.push({ year, from, to, reason: Number(reason) || 0, count: v });
+    } else if (reason !== ALL) continue;
+    else if (measure === 'new_plans') {
+      if (full) ds.newPlansTotal[year] = v;
+      else ds.newPlansByAge.push({ year, from, to, count: v });
+    } else if (full && measure in FLOW_FIELDS) {
+      ds[FLOW_FIELDS[measure as keyof typeof FLOW_FIELDS]][year] = v;
+    }
+  }
+}

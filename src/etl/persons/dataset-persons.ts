@@ -1,0 +1,211 @@
+/**
+ * The person-level part of an LA's dataset from SEN2 returns in the warehouse (`plan`, `request`,
+ * `establishment`): stock cubes per census year, new-plan cubes per flow year, linked moves between consecutive
+ * returns (by person_key), and request / assessment flows where no published flows exist. Person-level years
+ * replace the published stock of the same census year.
+ */
+import {
+  MAX_AGE,
+  needIndex,
+  placementFromGiasType,
+  placementIndex,
+  withUnitFlags,
+  isNeed,
+  isPlacement,
+  type Need,
+  type Placement,
+} from '../../domain/index.ts';
+import { cellIndex, newCube } from '../../model/cube.ts';
+import type { LaDataset, LinkedMove } from '../../model/dataset.ts';
+import {
+  sen2DuplicateReturnNote,
+  sen2PersonOverridesNote,
+  sen2RequestsFromPersonsNote,
+  sen2UnlinkedNote,
+  sen2UrnPlacementNote,
+} from '../../messages/etl.ts';
+import { CEASE_REASON_TRANSFER, NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED } from './codes.ts';
+import type { SqlSource } from './sql-source.ts';
+
+interface PlanRec {
+  year: number;
+  la: string;
+  key: string;
+  age: number;
+  need: Need;
+  placement: Placement;
+  status: string;
+  ceaseReason: number | null;
+  startYear: number | null;
+}
+
+/** Plans of every SEN2 return (all LAs, for transfers), one return per LA and census (the last loaded). */
+async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<PlanRec[]> {
+  const dup = await sql.all(
+    `SELECT census_year::INTEGER AS y FROM plan WHERE la_code = ? GROUP BY census_year HAVING count(DISTINCT file_id) > 1`,
+    [oldCode],
+  );
+  for (const d of dup) ds.notes.push(sen2DuplicateReturnNote(d.y as number, oldCode));
+  const rows = await sql.all(
+    `WITH e AS (SELECT urn, arg_max(placement, file_id) AS placement, arg_max(type_name, file_id) AS type_name
+                  FROM establishment GROUP BY urn),
+          p AS (SELECT * FROM plan QUALIFY file_id = max(file_id) OVER (PARTITION BY census_year, la_code))
+     SELECT p.census_year::INTEGER AS y, p.la_code AS la, p.person_key AS k, p.age::INTEGER AS age, p.need, p.placement,
+            p.status, p.cease_reason::INTEGER AS reason, year(p.start_date)::INTEGER AS sy,
+            (p.urn IS NOT NULL OR p.ukprn IS NOT NULL) AS by_urn, e.placement AS e_placement, e.type_name AS e_type,
+            coalesce(p.sen_unit, false) AS unit, coalesce(p.resourced_provision, false) AS rp
+       FROM p LEFT JOIN e ON e.urn = coalesce(p.urn, p.ukprn)`,
+  );
+  const unplaced = new Map<number, number>();
+  const out: PlanRec[] = [];
+  for (const r of rows) {
+    let placement: Placement = isPlacement(r.placement) ? r.placement : PLACEMENT_NOT_RECORDED;
+    if (r.by_urn) {
+      const e = isPlacement(r.e_placement) ? r.e_placement : typeof r.e_type === 'string' ? placementFromGiasType(r.e_type) : undefined;
+      if (e) placement = e;
+      else if (r.la === oldCode && r.status === 'active') unplaced.set(r.y as number, (unplaced.get(r.y as number) ?? 0) + 1);
+    }
+    placement = withUnitFlags(placement, r.unit === true, r.rp === true);
+    out.push({
+      year: r.y as number,
+      la: String(r.la),
+      key: String(r.k),
+      age: Math.min(Math.max(r.age as number, 0), MAX_AGE + 1),
+      need: isNeed(r.need) ? r.need : NEED_NOT_RECORDED,
+      placement,
+      status: String(r.status),
+      ceaseReason: (r.reason as number | null) ?? null,
+      startYear: (r.sy as number | null) ?? null,
+    });
+  }
+  for (const [y, n] of unplaced) ds.notes.push(sen2UrnPlacementNote(n, y));
+  return out;
+}
+
+function cell(p: PlanRec): number {
+  return cellIndex(Math.min(p.age, MAX_AGE), needIndex(p.need), placementIndex(p.placement));
+}
+
+/** Stock cubes, person-level stocks (overriding published ones), new-plan cubes. */
+function addStocks(ds: LaDataset, mine: PlanRec[]): number[] {
+  const years = [...new Set(mine.filter((p) => p.status === 'active').map((p) => p.year))].sort((a, b) => a - b);
+  for (const y of years) {
+    const cube = newCube();
+    const newCubeY = newCube();
+    const byAge = new Map<number, number>();
+    const byP: Partial<Record<Placement, number>> = {};
+    const byN: Partial<Record<Need, number>> = {};
+    let total = 0;
+    let newTotal = 0;
+    const newByAge = new Map<number, number>();
+    for (const p of mine) {
+      if (p.year !== y || p.status !== 'active' || p.age > MAX_AGE) continue;
+      cube[cell(p)]! += 1;
+      total++;
+      byAge.set(p.age, (byAge.get(p.age) ?? 0) + 1);
+      byP[p.placement] = (byP[p.placement] ?? 0) + 1;
+      byN[p.need] = (byN[p.need] ?? 0) + 1;
+      if (p.startYear === y - 1) {
+        newCubeY[cell(p)]! += 1;
+        newTotal++;
+        newByAge.set(p.age, (newByAge.get(p.age) ?? 0) + 1);
+      }
+    }
+    ds.stockCube[y] = cube;
+    ds.stockTotal[y] = total;
+    ds.stockByAge = ds.stockByAge.filter((a) => a.year !== y);
+    for (const [age, count] of byAge) ds.stockByAge.push({ year: y, from: age, to: age, count });
+    ds.stockByPlacement[y] = byP;
+    ds.stockByNeed[y] = byN;
+    const flowYear = y - 1;
+    ds.newPlansCube[flowYear] = newCubeY;
+    if (ds.newPlansTotal[flowYear] === undefined) {
+      ds.newPlansTotal[flowYear] = newTotal;
+      for (const [age, count] of newByAge) ds.newPlansByAge.push({ year: flowYear, from: age, to: age, count });
+    }
+  }
+  if (years.length > 0) ds.notes.push(sen2PersonOverridesNote(years));
+  return years;
+}
+
+/** Moves of plans active at census Y to census Y+1, for every pair of consecutive returns of the LA. */
+function addMoves(ds: LaDataset, all: PlanRec[], oldCode: string, years: number[]): void {
+  const byYear = new Map<number, { activeHere: Map<string, PlanRec>; activeElsewhere: Set<string>; ceasedHere: Map<string, PlanRec> }>();
+  for (const p of all) {
+    let e = byYear.get(p.year);
+    if (!e) byYear.set(p.year, (e = { activeHere: new Map(), activeElsewhere: new Set(), ceasedHere: new Map() }));
+    if (p.status === 'active') {
+      if (p.la === oldCode) e.activeHere.set(p.key, p);
+      else e.activeElsewhere.add(p.key);
+    } else if (p.la === oldCode) e.ceasedHere.set(p.key, p);
+  }
+  const agg = new Map<string, LinkedMove>();
+  for (const y of years) {
+    const next = byYear.get(y + 1);
+    const cur = byYear.get(y);
+    if (!next || !cur || next.activeHere.size + next.ceasedHere.size === 0) continue;
+    let lost = 0;
+    for (const p of cur.activeHere.values()) {
+      if (p.age > MAX_AGE) continue;
+      const later = next.activeHere.get(p.key);
+      let to: LinkedMove['to'];
+      let ceaseReason: number | undefined;
+      if (later) to = later.placement;
+      else if (next.activeElsewhere.has(p.key)) to = 'TRANSFERRED_OUT';
+      else {
+        const c = next.ceasedHere.get(p.key);
+        if (c?.ceaseReason === CEASE_REASON_TRANSFER) [to, ceaseReason] = ['TRANSFERRED_OUT', CEASE_REASON_TRANSFER];
+        else {
+          to = 'CEASED';
+          if (c?.ceaseReason) ceaseReason = c.ceaseReason;
+          if (!c) lost++;
+        }
+      }
+      const k = [y, p.age, p.need, p.placement, to, ceaseReason ?? ''].join('|');
+      const m = agg.get(k);
+      if (m) m.count++;
+      else {
+        const move: LinkedMove = { fromYear: y, age: p.age, need: p.need, from: p.placement, to, count: 1 };
+        if (ceaseReason !== undefined) move.ceaseReason = ceaseReason;
+        agg.set(k, move);
+      }
+    }
+    if (lost > 0) ds.notes.push(sen2UnlinkedNote(lost, y));
+  }
+  ds.linkedMoves = [...agg.values()];
+}
+
+/** Requests and assessments by flow year from person-level requests, for years with no published flows. */
+async function addRequests(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<void> {
+  const rows = await sql.all(
+    `WITH r AS (SELECT * FROM request WHERE la_code = ?
+                QUALIFY row_number() OVER (PARTITION BY person_key, received_date, plan_start_date ORDER BY census_year DESC, file_id DESC) = 1),
+          covered AS (SELECT DISTINCT census_year - 1 AS fy FROM request WHERE la_code = ?)
+     SELECT m, fy::INTEGER AS fy, count(*)::DOUBLE AS n FROM (
+       SELECT 'requests' AS m, year(received_date) AS fy FROM r WHERE received_date IS NOT NULL
+       UNION ALL SELECT 'decidedToAssess', year(outcome_date) FROM r WHERE outcome = 'decided_to_assess'
+       UNION ALL SELECT 'assessIssued', year(assessment_outcome_date) FROM r WHERE assessment_outcome = 'plan_issued'
+       UNION ALL SELECT 'assessNotIssued', year(assessment_outcome_date) FROM r WHERE assessment_outcome = 'plan_not_issued'
+     ) x WHERE fy IN (SELECT fy FROM covered) GROUP BY ALL`,
+    [oldCode, oldCode],
+  );
+  const filled = new Set<number>();
+  for (const r of rows) {
+    const field = r.m as 'requests' | 'decidedToAssess' | 'assessIssued' | 'assessNotIssued';
+    const fy = r.fy as number;
+    if (ds[field][fy] !== undefined) continue;
+    ds[field][fy] = r.n as number;
+    filled.add(fy);
+  }
+  if (filled.size > 0) ds.notes.push(sen2RequestsFromPersonsNote([...filled].sort((a, b) => a - b)));
+}
+
+/** Adds everything person-level for LA `oldCode`. */
+export async function addPersonLevel(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<void> {
+  const all = await loadPlans(sql, ds, oldCode);
+  const mine = all.filter((p) => p.la === oldCode);
+  if (mine.length === 0) return;
+  const years = addStocks(ds, mine);
+  addMoves(ds, all, oldCode, years);
+  await addRequests(sql, ds, oldCode);
+}

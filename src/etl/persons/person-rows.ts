@@ -1,0 +1,248 @@
+/**
+ * Validates one SEN2 person and turns it into warehouse rows (`person`, `plan`, `request`). The single place
+ * where both forms of the return (XML, Blade CSV) are checked and anonymised:
+ *   identifiers → keyed hash; birth date → age at census + birth month; names and postcode never read further.
+ *
+ * Plans: the request carrying ActivePlans is the plan held at the census (status 'active'; need = SENneed of
+ * rank 1; placement = PlacementDetail of rank 1, else PlanDetail of rank 1). A NamedPlan with a CeaseDate gives a
+ * 'ceased' plan row with its reason. A placement named by URN/UKPRN is stored with placement NONE and its URN,
+ * and is placed at dataset time from the establishment table.
+ */
+import {
+  sen2AgeOutOfRange,
+  sen2BadCeaseReason,
+  sen2BadDate,
+  sen2DateBeforeBirth,
+  sen2DuplicatePerson,
+  sen2FutureDate,
+  sen2MissingBirthDate,
+  sen2UnknownNeed,
+  sen2UnknownOutcome,
+  sen2UnknownSetting,
+} from '../../messages/etl.ts';
+import type { Need, Placement } from '../../domain/index.ts';
+import { MAX_AGE } from '../../domain/index.ts';
+import {
+  NEED_NOT_RECORDED,
+  PLACEMENT_NOT_RECORDED,
+  isCeaseReason,
+  isSet,
+  sen2Need,
+  sen2Setting,
+} from './codes.ts';
+import { ageAtCensus, birthMonth, parseSen2Date, type IsoDate } from './dates.ts';
+import { hasIdentifier, personKey, type IdentifierKind } from './hash.ts';
+import type { OutcomeCodeList } from './outcome-codes.ts';
+import type { ProblemLog } from './problem-log.ts';
+import { fieldRef, type Raw, type RawActivePlan, type RawPerson, type RawPlacement, type ReturnHeader, type SrcRef } from './raw.ts';
+
+export interface ReturnContext {
+  header: ReturnHeader;
+  fileId: number;
+  hashKey: string;
+  /** "Today" as ISO date: later dates are errors. */
+  today: IsoDate;
+  codes: OutcomeCodeList;
+}
+
+export type PersonTable = 'person' | 'plan' | 'request';
+export type RowOut = [PersonTable, Record<string, unknown>];
+
+/** A resolved placement of a plan. */
+interface PlacementOut {
+  placement: Placement;
+  urn: string | null;
+  ukprn: string | null;
+  senUnit: boolean;
+  resourcedProvision: boolean;
+}
+
+/** Builds rows for the persons of one return, remembering identifiers to find duplicates. */
+export class PersonRowBuilder {
+  private readonly seen = new Map<string, string>();
+  /** Persons with neither UPN nor ULN (counted, not linkable). */
+  unidentified = 0;
+  persons = 0;
+
+  constructor(
+    private readonly ret: ReturnContext,
+    private readonly log: ProblemLog,
+  ) {}
+
+  rows(p: RawPerson): RowOut[] {
+    this.persons++;
+    const { header } = this.ret;
+    const key = this.key(p);
+    const birth = this.date(p.birthDate, fieldRef(p.src, 'PersonBirthDate'), 'PersonBirthDate');
+    if (birth === undefined && p.birthDate === undefined) this.log.error(fieldRef(p.src, 'PersonBirthDate'), sen2MissingBirthDate());
+    const hasActive = p.requests.some((r) => r.activePlans.length > 0);
+    let age: number | null = null;
+    if (birth) {
+      age = Math.max(0, ageAtCensus(birth, header.censusYear));
+      const limit = hasActive ? MAX_AGE : MAX_AGE + 1;
+      if (age > limit) this.log.error(fieldRef(p.src, 'PersonBirthDate'), sen2AgeOutOfRange(age, header.censusYear, limit));
+    }
+    const base = { census_year: header.censusYear, la_code: header.laCode, person_key: key, file_id: this.ret.fileId };
+    const out: RowOut[] = [
+      ['person', { ...base, age, birth_month: birth ? birthMonth(birth) : null, sex: clean(p.sex), ethnicity: clean(p.ethnicity) }],
+    ];
+    let activeDone = false;
+    for (const r of p.requests) {
+      const received = this.date(r.receivedDate, fieldRef(r.src, 'ReceivedDate'), 'ReceivedDate', birth);
+      const outcomeDate = this.date(r.outcomeDate, fieldRef(r.src, 'RequestOutcomeDate'), 'RequestOutcomeDate', birth);
+      const outcome = this.outcome(r.outcome, fieldRef(r.src, 'RequestOutcome'), 'RequestOutcome', this.ret.codes.request);
+      const a = r.assessments[0];
+      let assessOutcome: string | null = null;
+      let assessDate: IsoDate | undefined;
+      let planStart: IsoDate | undefined;
+      let activeStart: IsoDate | undefined;
+      for (const as of r.assessments) {
+        const o = this.outcome(as.outcome, fieldRef(as.src, 'AssessmentOutcome'), 'AssessmentOutcome', this.ret.codes.assessment);
+        const d = this.date(as.outcomeDate, fieldRef(as.src, 'AssessmentOutcomeDate'), 'AssessmentOutcomeDate', birth);
+        if (as === a) [assessOutcome, assessDate] = [o ?? null, d];
+        for (const np of as.namedPlans) {
+          const start = this.date(np.startDate, fieldRef(np.src, 'StartDate'), 'StartDate', birth);
+          const cease = this.date(np.ceaseDate, fieldRef(np.src, 'CeaseDate'), 'CeaseDate', birth);
+          planStart ??= start;
+          const detail = this.placement(np.details);
+          if (!cease) {
+            activeStart ??= start;
+            continue;
+          }
+          let reason: number | null = null;
+          if (np.ceaseReason !== undefined && np.ceaseReason.trim() !== '') {
+            reason = Number(np.ceaseReason.trim());
+            if (!isCeaseReason(reason)) {
+              this.log.error(fieldRef(np.src, 'CeaseReason'), sen2BadCeaseReason(np.ceaseReason));
+              reason = null;
+            }
+          }
+          out.push(['plan', this.planRow(base, age, NEED_NOT_RECORDED, detail, start, 'ceased', { cease, reason })]);
+        }
+      }
+      for (const ap of r.activePlans) {
+        const need = this.need(ap);
+        const chosen = this.placement(ap.placements);
+        const placement = ap.placements.length > 0 ? chosen : this.placement(r.assessments.flatMap((x) => x.namedPlans.flatMap((n) => n.details)));
+        this.date(ap.lastReview, fieldRef(ap.src, 'LastReview'), 'LastReview', birth);
+        if (activeDone) continue;
+        activeDone = true;
+        out.push(['plan', this.planRow(base, age ?? 0, need, placement, activeStart ?? planStart, 'active', { transferLa: clean(ap.transferLa) })]);
+      }
+      out.push(['request', {
+        ...base, age,
+        received_date: received ?? null,
+        outcome: outcome ?? null, outcome_code: clean(r.outcome), outcome_date: outcomeDate ?? null,
+        assessment_outcome: assessOutcome, assessment_outcome_code: clean(a?.outcome),
+        assessment_outcome_date: assessDate ?? null, plan_start_date: planStart ?? null,
+        week20: a && clean(a.week20) !== null ? isSet(a.week20) : null,
+      }]);
+    }
+    return out;
+  }
+
+  private planRow(
+    base: Record<string, unknown>, age: number | null, need: Need, pl: PlacementOut, start: IsoDate | undefined,
+    status: 'active' | 'ceased', extra: { cease?: IsoDate; reason?: number | null; transferLa?: string | null },
+  ): Record<string, unknown> {
+    return {
+      ...base, age: age ?? 0, need, placement: pl.placement, start_date: start ?? null,
+      cease_date: extra.cease ?? null, cease_reason: extra.reason ?? null, transfer_la: extra.transferLa ?? null,
+      status, urn: pl.urn, ukprn: pl.ukprn, sen_unit: pl.senUnit, resourced_provision: pl.resourcedProvision,
+    };
+  }
+
+  private key(p: RawPerson): string {
+    let kind: IdentifierKind;
+    let raw: string;
+    if (hasIdentifier(p.upn)) [kind, raw] = ['UPN', p.upn];
+    else if (hasIdentifier(p.uln)) [kind, raw] = ['ULN', p.uln];
+    else {
+      this.unidentified++;
+      return personKey('ANON', `${this.ret.header.laCode}:${this.ret.header.censusYear}:${p.src.file}:${p.src.path}`, this.ret.hashKey);
+    }
+    const k = personKey(kind, raw, this.ret.hashKey);
+    const where = `${p.src.path}${p.src.line !== undefined ? ` (line ${p.src.line})` : ''}`;
+    const first = this.seen.get(k);
+    if (first !== undefined) this.log.error(fieldRef(p.src, kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'), sen2DuplicatePerson(kind, first));
+    else this.seen.set(k, where);
+    return k;
+  }
+
+  private date(raw: Raw, at: SrcRef, field: string, birth?: IsoDate): IsoDate | undefined {
+    const d = parseSen2Date(raw);
+    if (d === undefined) return undefined;
+    if (d === null) {
+      this.log.error(at, sen2BadDate(field, raw!.trim()));
+      return undefined;
+    }
+    if (d > this.ret.today) this.log.error(at, sen2FutureDate(field, d, this.ret.today));
+    else if (birth !== undefined && d < birth) this.log.error(at, sen2DateBeforeBirth(field, d));
+    return d;
+  }
+
+  private outcome<T extends string>(raw: Raw, at: SrcRef, field: string, list: Record<string, T>): T | undefined {
+    const c = clean(raw);
+    if (c === null) return undefined;
+    const v = list[c.toUpperCase()];
+    if (v === undefined) this.log.warning(at, sen2UnknownOutcome(field, c, Object.keys(list)));
+    return v;
+  }
+
+  /** Primary need (lowest SENtypeRank, normally 1); every code is checked. */
+  private need(ap: RawActivePlan): Need {
+    let best: { rank: number; need: Need } | undefined;
+    for (const n of ap.needs) {
+      const code = clean(n.senType);
+      if (code === null) continue;
+      const r = sen2Need(code);
+      if (!r.ok) {
+        this.log.error(fieldRef(n.src, 'SENtype'), sen2UnknownNeed(code, r.suggestion));
+        continue;
+      }
+      const rank = rankOf(n.senTypeRank);
+      if (!best || rank < best.rank) best = { rank, need: r.value };
+    }
+    return best?.need ?? NEED_NOT_RECORDED;
+  }
+
+  /** Placement of rank 1 (still open at the census preferred); every SENsetting code is checked. */
+  private placement(ps: RawPlacement[]): PlacementOut {
+    let best: RawPlacement | undefined;
+    let bestScore = Infinity;
+    for (const p of ps) {
+      const code = clean(p.senSetting);
+      if (code !== null && !sen2Setting(code).ok) {
+        const r = sen2Setting(code);
+        this.log.error(fieldRef(p.src, 'SENsetting'), sen2UnknownSetting(code, r.ok ? undefined : r.suggestion));
+      }
+      const left = parseSen2Date(p.leavingDate);
+      const closed = typeof left === 'string' && this.ret.header.referenceDate !== undefined && left < this.ret.header.referenceDate;
+      const score = rankOf(p.placementRank) * 2 + (closed ? 1 : 0);
+      if (score < bestScore) [best, bestScore] = [p, score];
+    }
+    const out: PlacementOut = { placement: PLACEMENT_NOT_RECORDED, urn: null, ukprn: null, senUnit: false, resourcedProvision: false };
+    if (!best) return out;
+    out.urn = clean(best.urn);
+    out.ukprn = clean(best.ukprn);
+    out.senUnit = isSet(best.senUnitIndicator);
+    out.resourcedProvision = isSet(best.resourcedProvisionIndicator);
+    const code = clean(best.senSetting);
+    if (out.urn === null && out.ukprn === null && code !== null) {
+      const r = sen2Setting(code);
+      if (r.ok) out.placement = r.value;
+    }
+    return out;
+  }
+}
+
+function clean(v: Raw): string | null {
+  if (v === undefined) return null;
+  const s = v.trim();
+  return s === '' ? null : s;
+}
+
+function rankOf(raw: Raw): number {
+  const n = Number(clean(raw) ?? NaN);
+  return Number.isFinite(n) ? n : 99;
+}

@@ -1,0 +1,47 @@
+/**
+ * The one thing the dataset extractor needs from a warehouse: run a read-only query with positional parameters
+ * and get plain row objects. Adapts the Warehouse class (src/etl/warehouse.ts) or a bare DuckDBConnection.
+ */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+
+export type SqlRow = Record<string, unknown>;
+
+export interface SqlSource {
+  all(sql: string, params?: unknown[]): Promise<SqlRow[]>;
+}
+
+function isConnection(x: unknown): x is DuckDBConnection {
+  return typeof x === 'object' && x !== null && typeof (x as DuckDBConnection).runAndReadAll === 'function';
+}
+
+function plain(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (v !== null && typeof v === 'object' && 'toString' in v && !Array.isArray(v)) return String(v);
+  return v;
+}
+
+/** A SqlSource over a DuckDB connection. */
+export function sqlFromConnection(con: DuckDBConnection): SqlSource {
+  return {
+    async all(sql, params = []) {
+      const reader = await con.runAndReadAll(sql, params as DuckDBValue[]);
+      return reader.getRowObjects().map((r) => {
+        const o: SqlRow = {};
+        for (const [k, v] of Object.entries(r)) o[k] = plain(v);
+        return o;
+      });
+    },
+  };
+}
+
+/**
+ * Adapts whatever the caller holds: a SqlSource, a DuckDBConnection, or an object exposing one as `connection`
+ * / `con` / `conn` (the Warehouse class).
+ */
+export function toSqlSource(wh: unknown): SqlSource {
+  if (isConnection(wh)) return sqlFromConnection(wh);
+  const o = wh as Record<string, unknown>;
+  for (const k of ['connection', 'con', 'conn']) if (isConnection(o[k])) return sqlFromConnection(o[k]);
+  if (typeof o['all'] === 'function') return wh as SqlSource;
+  throw new TypeError('datasetFromWarehouse needs a Warehouse, a DuckDBConnection or an object with all(sql, params)');
+}

@@ -1,0 +1,48 @@
+/**
+ * EES 2025 layout `sen_needs_all_plans.csv` and 2026 `sen_needs_caseload.csv` (with `number_ds`): plans at census
+ * by primary need, for all plans, by age and by placement; need columns must sum to `ehc_plans` (a warning).
+ */
+import { needFromEesColumn, type Need } from '../../domain/index.ts';
+import * as msg from '../../messages/etl.ts';
+import { BreakdownReader } from './ees-breakdown.ts';
+import { eesReader, type StockCell } from './ees-common.ts';
+
+const isNeedColumn = (n: string): boolean => n.startsWith('number_') || n.endsWith('_pc');
+
+export const ees2025Needs = eesReader({
+  id: 'ees-2025-needs',
+  description: 'DfE EHC plans 2025/2026 release: caseload by primary need (sen_needs_all_plans.csv, sen_needs_caseload.csv)',
+  yearKind: 'census',
+  required: ['ehc_plans', 'number_asd'],
+  optional: ['breakdown_topic', 'breakdown'],
+  accepts: isNeedColumn,
+  matches: (f) => f.has('ehc_plans') && f.has('number_asd'),
+  layout: (f) => (f.has('number_ds') ? 'ees-2026' : 'ees-2025'),
+  session() {
+    const breakdowns = new BreakdownReader(['child or young persons age', "child or young person's age", 'age'], ['type of placement']);
+    return {
+      row(r) {
+        const b = r.row.has('breakdown_topic') ? breakdowns.classify(r) : ({ kind: 'all' } as const);
+        const total = r.num('ehc_plans');
+        const byNeed = new Map<Need, { value: number | null; missing?: string }>();
+        let sum = 0;
+        for (const name of r.row.names) {
+          if (!isNeedColumn(name)) continue;
+          const v = r.num(name);
+          const need = needFromEesColumn(name);
+          if (!v || !need) continue;
+          if (v.value !== null) sum += v.value;
+          byNeed.set(need, v);
+        }
+        if (total?.value != null && byNeed.size > 0 && Math.abs(sum - total.value) > 0.5) {
+          r.warn(msg.needsDoNotSum('ehc_plans', total.value, sum), 'ehc_plans');
+        }
+        if (b.kind === 'skip') return;
+        const cell: StockCell =
+          b.kind === 'age' ? { ageFrom: b.from, ageTo: b.to } : b.kind === 'placement' ? { placement: b.placement } : {};
+        for (const [need, v] of byNeed) r.stock({ ...cell, need }, v);
+      },
+      finish: (log) => breakdowns.finish(log),
+    };
+  },
+});

@@ -1,0 +1,265 @@
+/**
+ * What every EES reader shares: the leading geography and time columns, their checks (geographic level, LA codes,
+ * successions, mixed academic and calendar years, years in range), number cells with markers, and the emission
+ * of harmonised stock / flow / la rows. Each EES file reader (one per file) is a small definition on top of this.
+ */
+import { censusYearFromTimePeriod, isAcademicTimePeriod, isNewLaCode, isOldLaCode, SUCCESSIONS } from '../../domain/index.ts';
+import type { Need, Placement } from '../../domain/index.ts';
+import * as msg from '../../messages/etl.ts';
+import { nearest } from '../../util/suggest.ts';
+import type { CsvRow, TableSpec } from '../csv/read-table.ts';
+import { readTable } from '../csv/read-table.ts';
+import { isPercentColumn, parseNumber, type NumberKind } from '../csv/values.ts';
+import { ProblemLog } from '../problem-log.ts';
+import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
+import { ALL, type WarehouseTable } from '../schema.ts';
+
+/** The release layouts, newest last; `source` of every EES row. */
+export type EesLayout = 'ees-2022' | 'ees-2024' | 'ees-2025' | 'ees-2026';
+
+/** Rank of a layout when two releases give the same figure: the newer release wins. */
+export function layoutRank(source: string): number {
+  const m = /^ees-(\d{4})/.exec(source);
+  return m ? Number(m[1]) : 0;
+}
+
+export const EES_COMMON_COLUMNS = [
+  'time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code',
+  'region_name', 'old_la_code', 'new_la_code', 'la_name',
+] as const;
+const REQUIRED_COMMON = ['time_period', 'geographic_level', 'old_la_code', 'new_la_code', 'la_name'];
+
+export type GeoLevel = 'National' | 'Regional' | 'Local authority';
+const LEVELS: GeoLevel[] = ['National', 'Regional', 'Local authority'];
+
+/** The geography of one row, with the warehouse codes (national and regional rows use old_la_code ALL). */
+export interface EesGeo {
+  level: GeoLevel;
+  oldCode: string;
+  newCode: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+}
+
+export type YearKind = 'census' | 'flow';
+
+/** Per-row helpers an EES file definition uses. */
+export interface EesRow {
+  row: CsvRow;
+  geo: EesGeo;
+  /** Census year (stock files) or flow year (flow files). */
+  year: number;
+  /** Parses a numeric column; logs an error and gives undefined when invalid. */
+  num(column: string, kind?: NumberKind): { value: number | null; missing?: string } | undefined;
+  stock(cell: StockCell, v: { value: number | null; missing?: string }): void;
+  flow(cell: FlowCell, v: { value: number | null; missing?: string }): void;
+  warn(message: string, column?: string): void;
+  error(message: string, column?: string): void;
+}
+
+export interface StockCell {
+  ageFrom?: number;
+  ageTo?: number;
+  need?: Need;
+  placement?: Placement;
+  measure?: string;
+}
+export interface FlowCell extends StockCell {
+  measure: string;
+  reason?: string;
+  /** Overrides the row's year (layouts whose time period is a census year). */
+  flowYear?: number;
+}
+
+export interface EesFileDef {
+  id: string;
+  description: string;
+  yearKind: YearKind;
+  /** Columns besides the common ones. */
+  required: readonly string[];
+  optional?: readonly string[];
+  accepts?: (name: string) => boolean;
+  /** Whether the header (lower-case names) is this file's. */
+  matches(fields: ReadonlySet<string>): boolean;
+  /** Layout from the header (e.g. 2025 vs 2026 columns). */
+  layout(fields: ReadonlySet<string>): EesLayout;
+  /** Starts reading one file: the returned session handles each row and may add notes at the end. */
+  session(): EesSession;
+}
+
+export interface EesSession {
+  row(r: EesRow): void;
+  finish?(log: ProblemLog): void;
+}
+
+/** The earliest year accepted in any EES file. */
+export const MIN_YEAR = 2000;
+
+/**
+ * Makes a Reader from an EES file definition.
+ * @example export const ees2025Requests = eesReader({ id: 'ees-2025-requests', ... });
+ */
+export function eesReader(def: EesFileDef): Reader {
+  return {
+    id: def.id,
+    description: def.description,
+    recognise(sniff: Sniff): boolean {
+      const f = sniff.headerFields;
+      if (!f) return false;
+      const set = new Set(f);
+      return set.has('time_period') && set.has('geographic_level') && def.matches(set);
+    },
+    read: (path, sink, ctx) => readEes(def, path, sink, ctx),
+  };
+}
+
+async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport> {
+  const log = new ProblemLog(path);
+  const spec: TableSpec = {
+    required: [...REQUIRED_COMMON, ...def.required],
+    optional: [...EES_COMMON_COLUMNS, ...(def.optional ?? [])],
+    accepts: def.accepts,
+  };
+  let source: EesLayout = 'ees-2025';
+  const session = def.session();
+  const seenLa = new Set<string>();
+  const warnedSuccession = new Set<string>();
+  let periodKind: { academic: boolean; line: number } | undefined;
+  const maxYear = ctx.today.getUTCFullYear() + 1;
+  let pending: Array<Promise<void>> = [];
+  const add = (table: WarehouseTable, row: Record<string, unknown>): void => {
+    const r = sink.add(table, row);
+    if (r) pending.push(r);
+  };
+
+  const result = await readTable(
+    path,
+    spec,
+    log,
+    (row) => {
+      const line = row.line;
+      const geo = readGeo(row, log);
+      const tp = row.get('time_period');
+      const academic = isAcademicTimePeriod(tp);
+      let year = censusYearFromTimePeriod(tp);
+      if (year === undefined) {
+        log.error(msg.badTimePeriod(tp), line, 'time_period');
+        return;
+      }
+      if (!periodKind) periodKind = { academic, line };
+      else if (periodKind.academic !== academic) {
+        log.error(msg.mixedTimePeriods(periodKind.academic ? 'academic' : 'calendar', periodKind.line, tp), line, 'time_period');
+        return;
+      }
+      // flow files use calendar years; an academic code there means the year of its January census minus one
+      if (def.yearKind === 'flow' && academic) year -= 1;
+      if (year < MIN_YEAR || year > maxYear) {
+        log.error(msg.yearOutOfRange(year, MIN_YEAR, maxYear), line, 'time_period');
+        return;
+      }
+      if (!geo) return;
+      const censusYear = def.yearKind === 'census' ? year : year + 1;
+      if (geo.level === 'Local authority') checkSuccession(geo, censusYear, line, log, warnedSuccession);
+      const laKey = `${geo.level}|${geo.oldCode}|${geo.newCode}`;
+      if (!seenLa.has(laKey)) {
+        seenLa.add(laKey);
+        add('la', {
+          old_la_code: geo.oldCode, new_la_code: geo.newCode, la_name: geo.name,
+          region_code: geo.regionCode, region_name: geo.regionName, file_id: ctx.fileId,
+        });
+      }
+      const r: EesRow = {
+        row,
+        geo,
+        year,
+        num(column, kind) {
+          const k = kind ?? (isPercentColumn(column) ? 'percent' : 'count');
+          const v = parseNumber(row.get(column), k);
+          if (!v.ok) {
+            log.error(msg.badNumber(v.message), line, column);
+            return undefined;
+          }
+          return v.value === null ? { value: null, missing: v.missing } : { value: v.value };
+        },
+        stock(cell, v) {
+          add('stock', {
+            geographic_level: geo.level, old_la_code: geo.oldCode, new_la_code: geo.newCode, census_year: year,
+            age_from: cell.ageFrom ?? 0, age_to: cell.ageTo ?? 25, need: cell.need ?? ALL, placement: cell.placement ?? ALL,
+            count: v.value, missing: v.missing ?? null, measure: cell.measure ?? 'plans', source, file_id: ctx.fileId, line,
+          });
+        },
+        flow(cell, v) {
+          add('flow', {
+            geographic_level: geo.level, old_la_code: geo.oldCode, new_la_code: geo.newCode, flow_year: cell.flowYear ?? year,
+            measure: cell.measure, age_from: cell.ageFrom ?? 0, age_to: cell.ageTo ?? 25, need: cell.need ?? ALL,
+            placement: cell.placement ?? ALL, reason: cell.reason ?? ALL, count: v.value, missing: v.missing ?? null,
+            source, file_id: ctx.fileId, line,
+          });
+        },
+        warn: (m, c) => log.warn(m, line, c),
+        error: (m, c) => log.error(m, line, c),
+      };
+      session.row(r);
+      if (pending.length > 0) {
+        const p = Promise.all(pending).then(() => undefined);
+        pending = [];
+        return p;
+      }
+      return undefined;
+    },
+    (header) => {
+      source = def.layout(new Set(header.names));
+    },
+  );
+  session.finish?.(log);
+  const { errors, warnings } = log.finish();
+  return { rows: result.rows, errors, warnings };
+}
+
+function readGeo(row: CsvRow, log: ProblemLog): EesGeo | undefined {
+  const raw = row.get('geographic_level');
+  const level = LEVELS.find((l) => l.toLowerCase() === raw.toLowerCase());
+  if (!level) {
+    log.error(msg.unknownGeographicLevel(raw, nearest(raw, LEVELS)), row.line, 'geographic_level');
+    return undefined;
+  }
+  const regionCode = row.get('region_code');
+  const regionName = row.get('region_name');
+  if (level === 'National') {
+    return { level, oldCode: ALL, newCode: row.get('country_code') || 'E92000001', name: row.get('country_name') || 'England', regionCode, regionName };
+  }
+  if (level === 'Regional') {
+    return { level, oldCode: ALL, newCode: regionCode, name: regionName, regionCode, regionName };
+  }
+  const oldCode = row.get('old_la_code');
+  const newCode = row.get('new_la_code');
+  if (!isOldLaCode(oldCode)) {
+    log.error(msg.badOldLaCode(oldCode), row.line, 'old_la_code');
+    return undefined;
+  }
+  if (newCode !== '' && !isNewLaCode(newCode)) {
+    log.error(msg.badNewLaCode(newCode), row.line, 'new_la_code');
+    return undefined;
+  }
+  return { level, oldCode, newCode: newCode.toUpperCase(), name: row.get('la_name'), regionCode, regionName };
+}
+
+function checkSuccession(geo: EesGeo, censusYear: number, line: number, log: ProblemLog, warned: Set<string>): void {
+  if (warned.has(geo.oldCode)) return;
+  for (const s of SUCCESSIONS) {
+    if (s.kind !== 'reorganisation') continue;
+    if (s.from.includes(geo.oldCode) && censusYear >= s.fromCensusYear) {
+      warned.add(geo.oldCode);
+      log.warn(msg.laEnded(geo.oldCode, geo.name, censusYear, s.note), line, 'old_la_code');
+    } else if (s.to.includes(geo.oldCode) && censusYear < s.fromCensusYear) {
+      warned.add(geo.oldCode);
+      log.warn(msg.laNotYetCreated(geo.oldCode, geo.name, censusYear, s.note), line, 'old_la_code');
+    }
+  }
+}
+
+/** Whether a column is an EES common (geography/time) column. */
+export function isCommonColumn(name: string): boolean {
+  return (EES_COMMON_COLUMNS as readonly string[]).includes(name);
+}

@@ -1,0 +1,52 @@
+/**
+ * A 2025-layout flow file whose measures are plain columns (requests, assessments, timeliness, ceased plans,
+ * phase transfers): the listed columns become flow measures for all rows and age breakdowns; every other
+ * non-geography column is still checked as a number (count, or percentage for `_pc` columns).
+ */
+import type { Reader } from '../reader.ts';
+import { BreakdownReader } from './ees-breakdown.ts';
+import { eesReader, isCommonColumn, type EesLayout } from './ees-common.ts';
+
+export interface MeasureFileDef {
+  id: string;
+  description: string;
+  /** Column whose presence identifies the file. */
+  signature: string;
+  /** Column → flow measure (and optional SEN2 reason code). */
+  measures: Record<string, { measure: string; reason?: string }>;
+  ageTopics: readonly string[];
+  /** Whether any other column of the file is known (no warning). */
+  accepts?: (name: string) => boolean;
+  layout?: EesLayout;
+}
+
+/** Makes a reader for a measure-per-column flow file. */
+export function measureFileReader(def: MeasureFileDef): Reader {
+  return eesReader({
+    id: def.id,
+    description: def.description,
+    yearKind: 'flow',
+    required: [def.signature],
+    optional: ['breakdown_topic', 'breakdown', ...Object.keys(def.measures)],
+    accepts: def.accepts ?? (() => true),
+    matches: (f) => f.has(def.signature),
+    layout: () => def.layout ?? 'ees-2025',
+    session() {
+      const breakdowns = new BreakdownReader(def.ageTopics);
+      return {
+        row(r) {
+          const b = r.row.has('breakdown_topic') ? breakdowns.classify(r) : ({ kind: 'all' } as const);
+          for (const name of r.row.names) {
+            if (name === '' || isCommonColumn(name) || name === 'breakdown_topic' || name === 'breakdown') continue;
+            const v = r.num(name);
+            const m = def.measures[name];
+            if (!v || !m || (b.kind !== 'all' && b.kind !== 'age')) continue;
+            const age = b.kind === 'age' ? { ageFrom: b.from, ageTo: b.to } : {};
+            r.flow({ ...age, measure: m.measure, reason: m.reason }, v);
+          }
+        },
+        finish: (log) => breakdowns.finish(log),
+      };
+    },
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * The wide placement columns of the 2025/2026 caseload and new-plans files: leaf columns summed per placement
+ * (subtotals and `_pc` never summed), and the identity check "leaves sum to the total column" as a warning.
+ */
+import { EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTALS, type Placement } from '../../domain/index.ts';
+import * as msg from '../../messages/etl.ts';
+import type { EesRow } from './ees-common.ts';
+
+/** Whether a column is a placement leaf, subtotal or percentage of the wide layout. */
+export function isPlacementColumn(name: string): boolean {
+  return name in EES_PLACEMENT_LEAVES || (EES_PLACEMENT_TOTALS as readonly string[]).includes(name) || /_pc$/.test(name);
+}
+
+/** Whether the header carries the 2026 split of special academies and free schools. */
+export function is2026Layout(fields: ReadonlySet<string>): boolean {
+  return fields.has('special_academy') || fields.has('special_free_school');
+}
+
+/**
+ * Reads the placement leaves of a row: per-placement sums (NULL with a reason when every leaf is missing) and
+ * a warning naming both figures when the known leaves do not sum to `totalColumn`.
+ */
+export function readPlacementLeaves(
+  r: EesRow,
+  totalColumn: string,
+  total: number | null,
+): Map<Placement, { value: number | null; missing?: string }> {
+  const out = new Map<Placement, { value: number | null; missing?: string }>();
+  let sum = 0;
+  for (const name of r.row.names) {
+    if (!isPlacementColumn(name)) continue;
+    const v = r.num(name);
+    const p = EES_PLACEMENT_LEAVES[name];
+    if (!v || !p) continue;
+    const cur = out.get(p);
+    if (v.value !== null) {
+      sum += v.value;
+      out.set(p, { value: (cur?.value ?? 0) + v.value });
+    } else if (!cur) out.set(p, { value: null, missing: v.missing });
+  }
+  if (total !== null && out.size > 0 && Math.abs(sum - total) > 0.5) {
+    r.warn(msg.leavesDoNotSum(totalColumn, total, sum), totalColumn);
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * ONS mid-year population estimates by single year of age (MYE2 layout: `Code, Name, Geography, All ages, 0 …
+ * 89, 90+`): Windows-1252, quoted thousands, trailing empty columns and blank rows are all accepted. The year is a
+ * `year` column or the 4-digit year in the file name (ONS2020_…); ages 0–90 are stored (90 = 90 and over).
+ */
+import { basename } from 'node:path';
+import * as msg from '../../messages/etl.ts';
+import { parseNumber } from '../csv/values.ts';
+import { simpleCsvReader } from './simple-csv-reader.ts';
+
+const AGE_COLUMN = /^(\d{1,2})\+?$/;
+
+/** The year a file name carries (`ONS2019_PopnByAgeYearEstimate.csv` → 2019), if one. */
+export function yearFromFileName(path: string): number | undefined {
+  const m = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(basename(path));
+  return m ? Number(m[1]) : undefined;
+}
+
+export const onsMye = simpleCsvReader({
+  id: 'ons-mye',
+  description: 'ONS mid-year population estimates by single year of age (MYE2: Code, Name, Geography, All ages, 0 … 90+)',
+  required: ['code', 'name', 'all ages'],
+  optional: ['geography', 'year'],
+  accepts: (n) => AGE_COLUMN.test(n),
+  matches: (f) => f.has('code') && f.has('all ages') && f.has('0'),
+  session(ctx, log, emit) {
+    const fileYear = yearFromFileName(ctx.path);
+    let warnedYear = false;
+    return {
+      row(r) {
+        const y = r.get('year') ? Number(r.get('year')) : fileYear;
+        if (y === undefined || !Number.isInteger(y)) {
+          if (!warnedYear) log.error(msg.requiredValue('a year (a `year` column or the year in the file name)'), r.line, 'year');
+          warnedYear = true;
+          return;
+        }
+        for (const [i, name] of r.names.entries()) {
+          const m = AGE_COLUMN.exec(name);
+          if (!m) continue;
+          const v = parseNumber(r.fields[i] ?? '', 'count');
+          if (!v.ok) {
+            log.error(msg.badNumber(v.message), r.line, name);
+            continue;
+          }
+          if (v.value === null) continue;
+          emit('population', { area_code: r.get('code'), area_name: r.get('name'), year: y, age: Math.min(Number(m[1]), 90), sex: 'persons', count: v.value, kind: 'mye' });
+        }
+        const all = parseNumber(r.get('all ages'), 'count');
+        if (!all.ok) log.error(msg.badNumber(all.message), r.line, 'all ages');
+      },
+    };
+  },
+});

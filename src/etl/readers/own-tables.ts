@@ -1,0 +1,95 @@
+/**
+ * Readers of the project's own tables: one CSV reader per table (recognised by its required columns) and one
+ * XLSX reader that reads every sheet whose header row is a known table (other sheets give a warning).
+ */
+import ExcelJS from 'exceljs';
+import * as msg from '../../messages/etl.ts';
+import { normaliseName } from '../csv/header.ts';
+import { ProblemLog } from '../problem-log.ts';
+import type { Reader } from '../reader.ts';
+import { OWN_TABLES, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
+import { simpleCsvReader } from './simple-csv-reader.ts';
+
+function csvReader(def: OwnTableDef): Reader {
+  return simpleCsvReader({
+    id: def.id,
+    description: `${def.description} (CSV)`,
+    required: def.required.map(([c]) => c),
+    optional: def.optional.map(([c]) => c),
+    matches: (f) => ownTableOf(f) === def,
+    session(_ctx, log, emit) {
+      return {
+        row(r) {
+          const { row, errors } = parseOwnRow(def, (c) => r.get(c));
+          for (const e of errors) log.error(e.message, r.line, e.column);
+          if (row) emit(def.table, row);
+        },
+      };
+    },
+  });
+}
+
+export const ownTablesCsv: Reader[] = OWN_TABLES.map(csvReader);
+
+/** Text of an exceljs cell value (numbers, strings, dates, rich text, formula results). */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+export const ownTablesXlsx: Reader = {
+  id: 'own-tables-xlsx',
+  description: 'Workbook of input tables, one sheet per table (unit costs, places, funding, other spend, opening balance)',
+  recognise: (sniff) => sniff.sheets !== undefined && sniff.sheets.length > 0,
+  async read(path, sink, ctx) {
+    const log = new ProblemLog(path);
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(path);
+    } catch (e) {
+      log.error(msg.unreadableFile((e as Error).message));
+      return { rows: 0, ...log.finish() };
+    }
+    let rows = 0;
+    let tables = 0;
+    for (const ws of wb.worksheets) {
+      let header: string[] | undefined;
+      let def: OwnTableDef | undefined;
+      const sheetRows: Array<{ line: number; cells: string[] }> = [];
+      ws.eachRow({ includeEmpty: false }, (row, n) => {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (!header) header = values.map(normaliseName);
+        else if (values.some((v) => v.trim() !== '')) sheetRows.push({ line: n, cells: values });
+      });
+      if (header) def = ownTableOf(new Set(header));
+      if (!header || !def) {
+        log.warn(msg.xlsxUnknownSheet(ws.name));
+        continue;
+      }
+      tables++;
+      const h = header;
+      for (const { line, cells } of sheetRows) {
+        rows++;
+        const { row, errors } = parseOwnRow(def, (c) => {
+          const i = h.indexOf(c);
+          return i < 0 ? '' : (cells[i] ?? '');
+        });
+        for (const e of errors) log.error(e.message, line, `${ws.name}!${e.column}`);
+        if (row) {
+          const p = sink.add(def.table, { ...row, file_id: ctx.fileId });
+          if (p) await p;
+        }
+      }
+    }
+    if (tables === 0) log.error(msg.xlsxNoTables());
+    return { rows, ...log.finish() };
+  },
+};

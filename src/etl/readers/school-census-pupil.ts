@@ -1,0 +1,68 @@
+/**
+ * School census pupil-level SEN extract (`UPN, URN, NCyearActual, SENprovision, SENtype1 …, DOB, Sex`):
+ * aggregated at read into counts by LA, census year, age (NCY + 4), SEN provision and primary need. UPN, names
+ * and dates of birth are never stored. The census year is a `census_year` column or the year in the file name.
+ */
+import { NEEDS, needFromSourceCode } from '../../domain/index.ts';
+import * as msg from '../../messages/etl.ts';
+import { nearest } from '../../util/suggest.ts';
+import { ALL } from '../schema.ts';
+import { yearFromFileName } from './ons-mye.ts';
+import { simpleCsvReader } from './simple-csv-reader.ts';
+
+const PROVISIONS = new Set(['E', 'K', 'N', 'S', 'A', 'P']);
+
+/** Age from NCyearActual: R → 4, N1 → 2, N2 → 3, numeric n → n + 4; undefined otherwise. */
+export function ageFromNcy(raw: string): number | undefined {
+  const s = raw.trim().toUpperCase();
+  if (s === 'R') return 4;
+  if (s === 'N1') return 2;
+  if (s === 'N2') return 3;
+  if (/^-?\d{1,2}$/.test(s)) return Number(s) + 4;
+  return undefined;
+}
+
+export const schoolCensusPupil = simpleCsvReader({
+  id: 'school-census-pupil',
+  description: 'School census pupil-level SEN extract (UPN, URN, NCyearActual, SENprovision, SENtype1, DOB, Sex)',
+  required: ['upn', 'ncyearactual', 'senprovision'],
+  optional: ['urn', 'sentype1', 'sentype2', 'dob', 'sex', 'la', 'census_year', 'forename', 'surname', 'postcode'],
+  accepts: () => true,
+  session(ctx, log, emit) {
+    const counts = new Map<string, number>();
+    const fileYear = yearFromFileName(ctx.path);
+    return {
+      row(r) {
+        const year = r.get('census_year') ? Number(r.get('census_year')) : fileYear;
+        if (year === undefined || !Number.isInteger(year)) return log.error(msg.requiredValue('a census year (a census_year column or the year in the file name)'), r.line, 'census_year');
+        const ncy = r.get('ncyearactual');
+        const age = ageFromNcy(ncy);
+        if (age === undefined || age < 0 || age > 25) return log.error(msg.badAge(ncy), r.line, 'NCyearActual');
+        const prov = r.get('senprovision').toUpperCase();
+        if (!PROVISIONS.has(prov)) return log.error(msg.unknownSenProvision(r.get('senprovision')), r.line, 'SENprovision');
+        const code = r.get('sentype1');
+        let need: string = ALL;
+        if (code !== '') {
+          const n = needFromSourceCode(code);
+          if (!n) return log.error(msg.unknownNeed(code, nearest(code.toUpperCase(), NEEDS)), r.line, 'SENtype1');
+          need = n;
+        } else if (prov === 'E' || prov === 'K') need = 'UNKNOWN';
+        const dob = r.get('dob');
+        if (dob !== '') {
+          const d = new Date(dob);
+          if (Number.isNaN(d.getTime())) return log.error(msg.requiredValue('a date of birth like 2015-09-01'), r.line, 'DOB');
+          if (d.getTime() > ctx.today.getTime()) return log.error(msg.requiredValue('a date of birth that is not in the future'), r.line, 'DOB');
+        }
+        const la = r.get('la') || ALL;
+        const key = `${la}|${year}|${age}|${prov}|${need}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      },
+      finish() {
+        for (const [key, count] of counts) {
+          const [la, year, age, prov, need] = key.split('|') as [string, string, string, string, string];
+          emit('school_census', { old_la_code: la, census_year: Number(year), age: Number(age), sen_provision: prov, need, count, missing: null });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,101 @@
+/**
+ * Every reader, in one array, and how a file finds its reader: by content (header row, XML root, sheets), never
+ * by name. The first reader that recognises a file takes it. Readers of other engineers register here with one
+ * import line each.
+ */
+import type { Problem } from '../errors.ts';
+import * as msg from '../messages/etl.ts';
+import { EES_READERS } from './ees-readers.ts';
+import type { Reader, Sniff } from './reader.ts';
+import { establishmentLookup } from './readers/establishment-lookup.ts';
+import { gias } from './readers/gias.ts';
+import { onsLookup } from './readers/ons-lookup.ts';
+import { onsMye } from './readers/ons-mye.ts';
+import { onsSnpp } from './readers/ons-snpp.ts';
+import { ownTablesCsv, ownTablesXlsx } from './readers/own-tables.ts';
+import { schoolCensusPupil } from './readers/school-census-pupil.ts';
+import { senLaTables } from './readers/sen-la-tables.ts';
+import { sen2BladeCompanionReader, sen2BladeReader } from './readers/sen2-blade.ts';
+import { sen2XmlReader } from './readers/sen2-xml.ts';
+import { otherDelimiter } from './csv/header.ts';
+import { sniffFile } from './sniff.ts';
+
+/** All readers. SEN2 person-level readers are added below by their owner. */
+export const readers: Reader[] = [
+  sen2XmlReader,
+  sen2BladeReader,
+  sen2BladeCompanionReader,
+  ...EES_READERS,
+  onsMye,
+  onsSnpp,
+  onsLookup,
+  gias,
+  establishmentLookup,
+  schoolCensusPupil,
+  senLaTables,
+  ...ownTablesCsv,
+  ownTablesXlsx,
+];
+
+/** Header columns that identify each CSV layout, for "closest known layout" hints. */
+export const LAYOUT_SIGNATURES: ReadonlyArray<{ id: string; columns: readonly string[] }> = [
+  { id: 'ees-2022-age-caseload', columns: ['time_period', 'geographic_level', 'old_la_code', 'characteristic_age', 'total_all'] },
+  { id: 'ees-2022-estab-caseload', columns: ['time_period', 'geographic_level', 'old_la_code', 'establishment_type', 'total_all'] },
+  { id: 'ees-2025-caseload', columns: ['time_period', 'geographic_level', 'old_la_code', 'breakdown_topic', 'breakdown', 'ehcplans'] },
+  { id: 'ees-2025-newplans', columns: ['time_period', 'geographic_level', 'old_la_code', 'breakdown_topic', 'breakdown', 'new_ehc_plans'] },
+  { id: 'ees-2025-requests', columns: ['time_period', 'geographic_level', 'old_la_code', 'breakdown_topic', 'requests_received_in_year'] },
+  { id: 'ons-snpp', columns: ['area_code', 'area_name', 'component', 'sex', 'age_group'] },
+  { id: 'ons-mye', columns: ['code', 'name', 'geography', 'all ages'] },
+  { id: 'gias', columns: ['urn', 'establishmentname', 'typeofestablishment (name)'] },
+  { id: 'unit-costs', columns: ['placement', 'annual_cost_gbp', 'price_year'] },
+  { id: 'places', columns: ['placement', 'financial_year', 'places', 'place_rate_gbp'] },
+  { id: 'funding', columns: ['financial_year', 'hn_block_gbp'] },
+  { id: 'other-spend', columns: ['line', 'financial_year', 'amount_gbp'] },
+  { id: 'opening-balance', columns: ['financial_year', 'dsg_cumulative_balance_gbp'] },
+  { id: 'school-census-pupil', columns: ['upn', 'urn', 'ncyearactual', 'senprovision'] },
+];
+
+export type Recognition = { reader: Reader; sniff: Sniff } | { problem: Problem; sniff?: Sniff };
+
+/** The reader that takes a file, or a problem saying why none does (with the closest layout when near). */
+export async function recogniseFile(path: string): Promise<Recognition> {
+  let sniff: Sniff;
+  try {
+    sniff = await sniffFile(path);
+  } catch (e) {
+    return { problem: { file: path, message: msg.unreadableFile((e as Error).message) } };
+  }
+  return recogniseSniff(sniff);
+}
+
+/** Pure part of recognition. */
+export function recogniseSniff(sniff: Sniff): Recognition {
+  const reader = readers.find((r) => r.recognise(sniff));
+  if (reader) return { reader, sniff };
+  if (sniff.size === 0 || (!sniff.binary && sniff.head.trim() === '')) {
+    return { problem: { file: sniff.path, line: 1, message: msg.emptyFile() }, sniff };
+  }
+  if (sniff.binary && !sniff.sheets) return { problem: { file: sniff.path, message: msg.notText() }, sniff };
+  const firstLine = sniff.head.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = sniff.headerFields?.length === 1 ? otherDelimiter(firstLine) : undefined;
+  if (delimiter) return { problem: { file: sniff.path, line: 1, message: msg.wrongDelimiter(delimiter) }, sniff };
+  if (sniff.sheets) {
+    const m = sniff.sheets.length === 0 ? msg.zipNotWorkbook() : msg.xlsxNoTables();
+    return { problem: { file: sniff.path, message: m }, sniff };
+  }
+  const preview = firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine;
+  return { problem: { file: sniff.path, line: 1, message: msg.unknownLayout(preview, closestLayout(sniff.headerFields)) }, sniff };
+}
+
+/** The known layout sharing most identifying columns with a header (at least half of them), if any. */
+export function closestLayout(fields: readonly string[] | undefined): string | undefined {
+  if (!fields || fields.length === 0) return undefined;
+  const have = new Set(fields);
+  let best: { id: string; score: number; missing: string[] } | undefined;
+  for (const s of LAYOUT_SIGNATURES) {
+    const missing = s.columns.filter((c) => !have.has(c));
+    const score = (s.columns.length - missing.length) / s.columns.length;
+    if (score >= 0.5 && (!best || score > best.score)) best = { id: s.id, score, missing };
+  }
+  return best ? `${best.id} (missing ${best.missing.map((m) => `'${m}'`).join(', ')})` : undefined;
+}

@@ -1,0 +1,117 @@
+/**
+ * Builds a Sniff from a path: size, the decoded head (BOM removed; UTF-8, or Windows-1252 when the head is not
+ * valid UTF-8), binary detection, CSV header fields, XML root element and XLSX sheet names.
+ */
+import { open, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { normaliseName } from './csv/header.ts';
+import { CsvTokenizer } from './csv/tokenizer.ts';
+import type { Sniff } from './reader.ts';
+
+const HEAD_BYTES = 64 * 1024;
+
+/** Reads the first bytes of a file and describes it. */
+export async function sniffFile(path: string): Promise<Sniff> {
+  const { size } = await stat(path);
+  const fh = await open(path, 'r');
+  let bytes: Buffer;
+  try {
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    bytes = buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  if (isZip(bytes)) {
+    return { path, size, head: '', binary: true, sheets: await xlsxSheets(path) };
+  }
+  return sniffBytes(path, size, bytes);
+}
+
+/** Describes a file from its first bytes (pure). */
+export function sniffBytes(path: string, size: number, bytes: Buffer): Sniff {
+  if (looksBinary(bytes)) return { path, size, head: '', binary: true };
+  const head = decodeHead(bytes);
+  const sniff: Sniff = { path, size, head, binary: false };
+  const trimmed = head.trimStart();
+  if (trimmed.startsWith('<')) {
+    const root = xmlRootOf(trimmed);
+    if (root) sniff.xmlRoot = root;
+    return sniff;
+  }
+  const fields = headerFieldsOf(head);
+  if (fields) sniff.headerFields = fields;
+  return sniff;
+}
+
+function isZip(b: Buffer): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
+/** NUL bytes, or many control characters, mean the file is not text. */
+function looksBinary(b: Buffer): boolean {
+  if (b.length === 0) return false;
+  let control = 0;
+  const n = Math.min(b.length, 8192);
+  for (let i = 0; i < n; i++) {
+    const c = b[i]!;
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32 && c !== 27)) control++;
+  }
+  return control / n > 0.1;
+}
+
+function decodeHead(bytes: Buffer): string {
+  let s: string;
+  try {
+    // the head may end inside a multi-byte character: drop up to 3 trailing bytes before the strict check
+    let end = bytes.length;
+    for (let k = 0; k < 4 && end > 0; k++) {
+      try {
+        s = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+        break;
+      } catch (e) {
+        if (k === 3) throw e;
+        end--;
+      }
+    }
+    s ??= '';
+  } catch {
+    s = iconv.decode(bytes, 'win1252');
+  }
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function headerFieldsOf(head: string): string[] | undefined {
+  const tok = new CsvTokenizer(',');
+  const recs = tok.push(head);
+  const all = recs.length > 0 ? recs : [tok.end().record].filter((r) => r !== undefined);
+  const first = all.find((r) => r.fields.some((f) => f.trim() !== ''));
+  if (!first) return undefined;
+  const fields = first.fields.map(normaliseName);
+  while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
+  return fields;
+}
+
+function xmlRootOf(text: string): string | undefined {
+  const re = /<([A-Za-z_][\w.:-]*)/g;
+  let m: RegExpExecArray | null;
+  let i = 0;
+  while ((m = re.exec(text)) && i++ < 50) {
+    const before = text.slice(Math.max(0, m.index - 1), m.index + 2);
+    if (before.includes('<?') || before.includes('<!')) continue;
+    return m[1]!.includes(':') ? m[1]!.split(':')[1] : m[1];
+  }
+  return undefined;
+}
+
+async function xlsxSheets(path: string): Promise<string[] | undefined> {
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    return wb.worksheets.map((w) => w.name);
+  } catch {
+    return undefined;
+  }
+}

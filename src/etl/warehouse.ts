@@ -1,0 +1,108 @@
+/**
+ * The DuckDB warehouse: opens a file (or ':memory:'), creates the schema, the LA successions and a random
+ * per-warehouse hash key, and offers transactions, queries and fast appender-based row sinks.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { SUCCESSIONS } from '../domain/index.ts';
+import { AppenderSink } from './appender-sink.ts';
+import { WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
+
+export class Warehouse {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  /**
+   * Opens (creating when absent) a warehouse file, or an in-memory one with ':memory:'.
+   * @example const wh = await Warehouse.open('.highneeds/warehouse.duckdb');
+   */
+  static async open(file: string): Promise<Warehouse> {
+    if (file !== ':memory:') await mkdir(dirname(file), { recursive: true });
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    const wh = new Warehouse(file, instance, connection);
+    await wh.init();
+    return wh;
+  }
+
+  private async init(): Promise<void> {
+    for (const t of WAREHOUSE_TABLES) await this.connection.run(WAREHOUSE_DDL[t]!);
+    const key = await this.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
+    if (key.length > 0) return;
+    await this.withTransaction(async () => {
+      await this.connection.run(`INSERT INTO meta VALUES ('hash_key', $1)`, [randomBytes(32).toString('hex')]);
+      await this.connection.run(`INSERT INTO meta VALUES ('created_by', 'highneeds')`);
+      for (const s of SUCCESSIONS) {
+        for (const from of s.from) {
+          for (const to of s.to) {
+            await this.connection.run(`INSERT INTO la_succession VALUES ($1, $2, $3, $4, $5)`, [s.kind, from, to, s.fromCensusYear, s.note]);
+          }
+        }
+      }
+    });
+  }
+
+  /** The per-warehouse key for hashing identifiers (never written to reports). */
+  async hashKey(): Promise<string> {
+    const rows = await this.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
+    return rows[0]!.value;
+  }
+
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  async withTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const out = await fn();
+      await this.connection.run('COMMIT');
+      return out;
+    } catch (e) {
+      await this.connection.run('ROLLBACK');
+      throw e;
+    }
+  }
+
+  /** Runs a query and returns plain row objects (BIGINT as number). */
+  async query<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS().map((r) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(r)) o[k] = typeof v === 'bigint' ? Number(v) : v;
+      return o as T;
+    });
+  }
+
+  /** Runs a statement. */
+  async run(sql: string, params?: DuckDBValue[]): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** A row sink that appends through DuckDB appenders (call `close()` on it before committing). */
+  async sink(): Promise<AppenderSink> {
+    return AppenderSink.create(this.connection);
+  }
+
+  /** Row counts of every table. */
+  async tableCounts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const t of WAREHOUSE_TABLES) {
+      const r = await this.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
+      out[t] = r[0]!.n;
+    }
+    return out;
+  }
+
+  private closed = false;
+
+  /** Closes the connection and database (idempotent). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

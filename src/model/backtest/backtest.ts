@@ -1,0 +1,110 @@
+/**
+ * Rolling-origin backtest (model.md "Accuracy", cli.md `backtest`): from each origin, forecast total plans 1 … H
+ * years ahead with the model (using only data known at the origin: forecast/truncate.ts) and with the naive
+ * baselines, and score against the actuals across LAs (or across origins for one LA).
+ *
+ *   origins ─► central forecasts (forecast/central.ts) ─► calibrated 80% interval (forecast/calibrate.ts)
+ *           └► baselines (baselines.ts) on the series known at the origin
+ *   ─► points per horizon and method ─► metrics.ts
+ */
+import type { LaDataset } from '../dataset.ts';
+import { calibrationScales, centralsAt, Z80, type CentralCache } from '../forecast/calibrate.ts';
+import { DEFAULT_SETTINGS, type ForecastSettings, type TotalsProjector } from '../forecast/central.ts';
+import { projectTotals } from '../forecast/engine-adapter.ts';
+import type { Batch } from '../forecast/pool.ts';
+import { knownAt } from '../forecast/truncate.ts';
+import { BASELINES, baselineForecast, type Baseline } from './baselines.ts';
+import { roundScores, scorePoints, type ScoredPoint, type Scores } from './metrics.ts';
+
+export type Method = 'model' | Baseline;
+export const METHODS: readonly Method[] = ['model', ...BASELINES];
+
+/** cli.md's JSON shape: percentages in %, coverage80 as a share 0–1 (null for baselines, which have no interval). */
+export interface BacktestResult {
+  origins: number[];
+  horizons: Record<string, Record<Method, Omit<Scores, 'n'>>>;
+  n_series: number;
+}
+
+export interface BacktestOptions {
+  origins: number[];
+  horizon: number;
+  /** Only these LAs (DfE codes) are scored; pooling still uses every LA of the batch. */
+  only?: ReadonlySet<string>;
+  settings?: ForecastSettings;
+  project?: TotalsProjector;
+}
+
+/** Every scored point, by horizon and method, with the LA and origin it came from. */
+export interface BacktestPoints {
+  points: Array<ScoredPoint & { h: number; method: Method; la: string; origin: number }>;
+  series: Set<string>;
+}
+
+/** Forecasts from every origin and horizon, for the model and each baseline, with the actual outcome. */
+export function backtestPoints(batch: Batch, opts: BacktestOptions): BacktestPoints {
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const project = opts.project ?? projectTotals;
+  const cache: CentralCache = new Map();
+  const out: BacktestPoints = { points: [], series: new Set() };
+  const byCode = new Map<string, LaDataset>(batch.datasets.map((d) => [d.la.oldCode, d]));
+  for (const origin of opts.origins) {
+    const k = calibrationScales(batch, origin, opts.horizon, settings, project, cache);
+    for (const f of centralsAt(batch, origin, opts.horizon, settings, project, cache)) {
+      const code = f.ds.la.oldCode;
+      if (opts.only && !opts.only.has(code)) continue;
+      const full = byCode.get(code)!;
+      const seen = knownAt(full, origin).stockTotal;
+      for (let h = 1; h <= opts.horizon; h++) {
+        const actual = full.stockTotal[origin + h];
+        if (actual === undefined || !(actual > 0)) continue;
+        const c = f.central[h - 1]!;
+        const half = Z80 * k[h - 1]! * f.sigma[h - 1]!;
+        out.points.push({ h, method: 'model', la: code, origin, forecast: c, actual, lo: c * Math.exp(-half), hi: c * Math.exp(half) });
+        for (const b of BASELINES) {
+          const fc = baselineForecast(b, seen, origin, h);
+          if (fc !== undefined) out.points.push({ h, method: b, la: code, origin, forecast: fc, actual });
+        }
+        out.series.add(code);
+      }
+    }
+  }
+  return out;
+}
+
+/** Scores backtest points into cli.md's shape. Each method is scored on the points where the model was. */
+export function summarise(origins: number[], horizon: number, bp: BacktestPoints): BacktestResult {
+  const horizons: BacktestResult['horizons'] = {};
+  for (let h = 1; h <= horizon; h++) {
+    const atH = bp.points.filter((p) => p.h === h);
+    const block = {} as Record<Method, Omit<Scores, 'n'>>;
+    for (const m of METHODS) block[m] = roundScores(scorePoints(atH.filter((p) => p.method === m)));
+    horizons[String(h)] = block;
+  }
+  return { origins: [...origins], horizons, n_series: bp.series.size };
+}
+
+/**
+ * Rolling-origin backtest of a batch of LAs.
+ * @example backtestBatch(batch, { origins: [2017, 2018, 2019], horizon: 3 }).horizons['1'].model.mape
+ */
+export function backtestBatch(batch: Batch, opts: BacktestOptions): BacktestResult {
+  return summarise(opts.origins, opts.horizon, backtestPoints(batch, opts));
+}
+
+/**
+ * Backtest of one LA's own history (the report's Backtest sheet): scores are across origins. With no origins
+ * given, every origin with at least 5 years of history before it and one year after is used. England / the region,
+ * when given, are what the LA's trend is pooled towards.
+ * @example backtestDataset(ds, { horizon: 3 }).horizons['1'].model.mape
+ */
+export function backtestDataset(
+  ds: LaDataset,
+  opts: { origins?: number[]; horizon?: number; national?: LaDataset; region?: LaDataset; settings?: ForecastSettings } = {},
+): BacktestResult {
+  const horizon = opts.horizon ?? 3;
+  const years = Object.keys(ds.stockTotal).map(Number).sort((a, b) => a - b);
+  const origins = opts.origins ?? years.filter((y) => y - 5 >= years[0]! && y < years[years.length - 1]!);
+  const batch: Batch = { datasets: [ds], national: opts.national, regions: opts.region ? [opts.region] : [] };
+  return backtestBatch(batch, { origins, horizon, settings: opts.settings });
+}

@@ -1,0 +1,72 @@
+/**
+ * Single ages from age bands: where a year has single-age counts they are used as they are; otherwise band
+ * totals are spread over single ages by a smooth, band-preserving curve (Tobler's pycnophylactic interpolation:
+ * start flat within each band, then alternately smooth with a 3-point moving average and rescale each band back
+ * to its total). Band sums are preserved exactly and values stay non-negative.
+ */
+import { N_AGES } from '../../domain/index.ts';
+import type { AgeCount } from '../dataset.ts';
+
+/** Ranges of one year, most detailed first: single ages if they cover the year, else the bands. */
+function rangesOfYear(rows: readonly AgeCount[], year: number): AgeCount[] {
+  const ofYear = rows.filter((r) => r.year === year && r.from >= 0 && r.to < N_AGES && r.to >= r.from);
+  const singles = ofYear.filter((r) => r.from === r.to);
+  const bands = ofYear.filter((r) => r.to > r.from && !(r.from === 0 && r.to === N_AGES - 1));
+  const singleSum = singles.reduce((s, r) => s + r.count, 0);
+  const bandSum = bands.reduce((s, r) => s + r.count, 0);
+  if (singles.length > 0 && (bands.length === 0 || singleSum >= 0.95 * bandSum)) return singles;
+  // Keep non-overlapping bands only (first come), then any singles outside them.
+  const used = new Uint8Array(N_AGES);
+  const out: AgeCount[] = [];
+  for (const r of [...bands, ...singles]) {
+    let clash = false;
+    for (let a = r.from; a <= r.to; a++) if (used[a]) clash = true;
+    if (clash) continue;
+    for (let a = r.from; a <= r.to; a++) used[a] = 1;
+    out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Counts by single age 0–25 for one year (length N_AGES), or undefined when the year has no age rows.
+ * @example singleAges([{ year: 2022, from: 0, to: 4, count: 10 }], 2022)![0] // ≈ 2 (band sum kept: 10)
+ */
+export function singleAges(rows: readonly AgeCount[], year: number, iterations = 50): Float64Array | undefined {
+  const ranges = rangesOfYear(rows, year);
+  if (ranges.length === 0) return undefined;
+  return pycnophylactic(ranges, iterations);
+}
+
+/** Smooth band-preserving single ages from non-overlapping ranges (ages outside every range stay 0). */
+export function pycnophylactic(ranges: readonly { from: number; to: number; count: number }[], iterations = 50): Float64Array {
+  const x = new Float64Array(N_AGES);
+  const inRange = new Int16Array(N_AGES).fill(-1);
+  ranges.forEach((r, i) => {
+    const w = r.to - r.from + 1;
+    for (let a = r.from; a <= r.to; a++) {
+      x[a] = Math.max(0, r.count) / w;
+      inRange[a] = i;
+    }
+  });
+  const tmp = new Float64Array(N_AGES);
+  for (let it = 0; it < iterations; it++) {
+    for (let a = 0; a < N_AGES; a++) {
+      if (inRange[a]! < 0) continue;
+      let s = x[a]!;
+      let n = 1;
+      if (a > 0 && inRange[a - 1]! >= 0) (s += x[a - 1]!), n++;
+      if (a < N_AGES - 1 && inRange[a + 1]! >= 0) (s += x[a + 1]!), n++;
+      tmp[a] = s / n;
+    }
+    ranges.forEach((r, i) => {
+      if (r.from === r.to) return void (tmp[r.from] = Math.max(0, r.count));
+      let s = 0;
+      for (let a = r.from; a <= r.to; a++) s += tmp[a]!;
+      const f = s > 0 ? Math.max(0, r.count) / s : 0;
+      for (let a = r.from; a <= r.to; a++) tmp[a] = inRange[a] === i ? tmp[a]! * f : tmp[a]!;
+    });
+    x.set(tmp);
+  }
+  return x;
+}

@@ -1,0 +1,136 @@
+/**
+ * The aggregate route into Rates (model.md "Estimation"), from EES LA-level series alone:
+ *
+ *   stock by age band ──apportion──► single ages ──Y→Y+1 progression (window)──► continuation / net migration
+ *   new plans by band ──apportion──► single ages at the last flow year ÷ population ──► incidence
+ *   new plans total  ──pooled growth (trend.ts)──► trend
+ *   stock by placement / by need ──► new-plan mix and the initial cube
+ *
+ * Without population the run uses a unit population proxy (population = 1 at every age), so `incidence` holds
+ * new plans per year at each age; `populationProxy` gives that population to pass to the engine.
+ * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
+ */
+import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
+import type { LaDataset } from '../dataset.ts';
+import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
+import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOptions } from '../trend.ts';
+import { singleAges } from './aggregate-apportion.ts';
+import { cohortProgression } from './aggregate-cohort.ts';
+import { cubeFromShares, needShares, placementShares, placementSharesAtAge } from './aggregate-mix.ts';
+
+export interface AggregateOptions {
+  /** Census year the rates step from: stocks up to it, flows up to baseYear − 1 are used. */
+  baseYear: number;
+  /** Years of Y → Y+1 progression pooled (default 3). */
+  windowYears?: number;
+  /** England's dataset, for pooling the new-plan trend. */
+  national?: LaDataset;
+  /** The LA's region, for pooling the new-plan trend. */
+  region?: LaDataset;
+  /** A trend already pooled across LAs (forecast.ts does this for a batch); overrides the pooling here. */
+  trend?: TrendEstimate;
+  trendOptions?: TrendOptions;
+}
+
+/** Flow years ≤ base − 1 only: the data known by January of the base year. */
+function flowsKnown(rec: Record<number, number>, baseYear: number): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const [k, v] of Object.entries(rec)) if (Number(k) <= baseYear - 1) out[Number(k)] = v;
+  return out;
+}
+
+/**
+ * The new-plan trend of one LA: its recent growth of new plans shrunk towards its region and England (when given).
+ * Falls back to the growth of total stock when the LA has no new-plan series.
+ */
+export function newPlanTrend(ds: LaDataset, opts: AggregateOptions): TrendEstimate {
+  const t = opts.trendOptions ?? DEFAULT_TREND;
+  const last = opts.baseYear - 1;
+  const own = recentGrowth(flowsKnown(ds.newPlansTotal, opts.baseYear), last, t) ?? recentGrowth(ds.stockTotal, opts.baseYear, t);
+  const nat = opts.national ? recentGrowth(flowsKnown(opts.national.newPlansTotal, opts.baseYear), last, t) : undefined;
+  const reg = opts.region ? recentGrowth(flowsKnown(opts.region.newPlansTotal, opts.baseYear), last, t) : undefined;
+  if (!own) return { growth: nat ? Math.expm1(nat.mean) : 0, se: 0.05, damping: t.damping, longRun: 0 };
+  const national = nat?.mean ?? own.mean;
+  const regional = reg ? new Map([['r', reg.mean]]) : undefined;
+  // Between-LA spread is unknown for a single LA: shrink with tau² set to the national series' own noise.
+  const pooled = poolGrowths(
+    [{ id: 'la', group: reg ? 'r' : undefined, summary: own }],
+    { national, regional },
+    t,
+  ).get('la')!;
+  return toTrendEstimate(pooled, t.damping, national);
+}
+
+/**
+ * Rates for one LA from aggregate EES series.
+ * @example estimateRatesFromAggregates(ds, { baseYear: 2022, national }) // Rates with source 'aggregate'
+ */
+export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOptions): Rates {
+  const { baseYear } = opts;
+  const window = opts.windowYears ?? 3;
+  const r = emptyRates(baseYear, 'aggregate');
+
+  // Continuation and net migration from cohort progression.
+  const prog = cohortProgression(ds, baseYear, window);
+  for (let a = 0; a < N_AGES; a++) {
+    const x = prog.ratio[a]!;
+    r.continuation[a] = Math.min(1, x);
+    r.netMigration[a] = Math.max(0, x - 1);
+    r.continuationN[a] = prog.evidence[a]!;
+  }
+  r.notes.push(`Continuation from cohort progression of stocks by age over ${prog.years.length} year(s) (${prog.years.join(', ') || 'none'}).`);
+
+  // Incidence: new plans by single age at the last known flow year, per head of population (or per unit proxy).
+  const last = baseYear - 1;
+  const byAge = singleAges(ds.newPlansByAge.filter((x) => x.year <= last), last);
+  const total = ds.newPlansTotal[last];
+  const pop = ds.population[baseYear];
+  let sum = 0;
+  for (let a = 0; a < N_AGES; a++) sum += byAge?.[a] ?? 0;
+  for (let a = 0; a < N_AGES; a++) {
+    let n = byAge ? byAge[a]! : 0;
+    if (total !== undefined && sum > 0) n *= total / sum;
+    r.incidenceN[a] = n;
+    r.incidence[a] = pop ? (pop[a]! > 0 ? n / pop[a]! : 0) : n;
+  }
+  if (!byAge) r.notes.push(`No new plans by age for flow year ${last}: incidence is zero.`);
+  if (!pop) r.notes.push('No population: incidence is new plans per year (unit population proxy).');
+
+  // Mixes: need × placement of new plans from the stock mix; moves only where a placement ends at an age.
+  const needs = needShares(ds, baseYear);
+  const places = placementShares(ds, baseYear);
+  for (let a = 0; a < N_AGES; a++) {
+    const ps = placementSharesAtAge(places, a);
+    for (let n = 0; n < N_NEEDS; n++)
+      for (let p = 0; p < N_PLACEMENTS; p++) r.newMix[newMixIndex(a, n, p)] = needs[n]! * ps[p]!;
+    if (a === N_AGES - 1) continue;
+    const next = placementSharesAtAge(places, a + 1);
+    PLACEMENTS.forEach((p, i) => {
+      if (isPlacementPossibleAt(p, a + 1)) return;
+      for (let q = 0; q < N_PLACEMENTS; q++) r.moves[moveIndex(a, i, q)] = next[q]!;
+    });
+  }
+
+  r.trend = opts.trend ?? newPlanTrend(ds, opts);
+  r.notes.push(
+    `New-plan trend ${(r.trend.growth * 100).toFixed(1)}% a year (se ${(r.trend.se * 100).toFixed(1)} points), damping ${r.trend.damping}.`,
+  );
+  return r;
+}
+
+/** The engine's initial cube at the base year from aggregate stocks (single ages × need × placement shares). */
+export function initialCubeFromAggregates(ds: LaDataset, baseYear: number): Float64Array {
+  const byAge = singleAges(ds.stockByAge, baseYear) ?? new Float64Array(N_AGES);
+  const total = ds.stockTotal[baseYear];
+  const s = byAge.reduce((a, b) => a + b, 0);
+  if (total !== undefined && s > 0) for (let a = 0; a < N_AGES; a++) byAge[a]! *= total / s;
+  return cubeFromShares(byAge, needShares(ds, baseYear), placementShares(ds, baseYear));
+}
+
+/** Population to give the engine: the dataset's own, or the unit proxy matching `incidence` without one. */
+export function populationProxy(ds: LaDataset, baseYear: number, horizon: number): Record<number, Float64Array> {
+  if (ds.population[baseYear]) return ds.population;
+  const out: Record<number, Float64Array> = {};
+  for (let y = baseYear; y <= baseYear + horizon; y++) out[y] = new Float64Array(N_AGES).fill(1);
+  return out;
+}

@@ -1,0 +1,119 @@
+/**
+ * Central forecasts of total plans for a batch of LAs at one origin:
+ *
+ *   knownAt(origin) ─► skip? ─► aggregate Rates (pooled new-plan trend) ─► engine ─► cohort path C[h]
+ *                            └► pooled total-plans trend (trend.ts)    ─────────► trend path  T[h]
+ *   central[h] = w[h] × C[h] + (1 − w[h]) × T[h]          (w: DEFAULT_SETTINGS.engineWeight, chosen by backtest)
+ *
+ * and each forecast's raw log-scale sd σ[h] = √(se² h² + ν² h) (trend uncertainty + year-to-year noise), which
+ * calibrate.ts scales so that 80% intervals cover 80% in past origins.
+ */
+import type { LaDataset } from '../dataset.ts';
+import { estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from '../estimate/aggregate.ts';
+import type { Rates } from '../rates.ts';
+import { cumulativeLogGrowth, DEFAULT_TREND, toTrendEstimate, type TrendOptions } from '../trend.ts';
+import { projectTotals, type ProjectionInput } from './engine-adapter.ts';
+import { pooledTrends, type Batch } from './pool.ts';
+import { skippedEntry, skipReason, type Skipped } from './select.ts';
+import { knownAt } from './truncate.ts';
+
+export interface ForecastSettings {
+  trend: TrendOptions;
+  /** Weight of the cohort-engine path in the central forecast, by horizon (index h − 1; the last repeats). */
+  engineWeight: number[];
+  /** Years of cohort progression behind continuation. */
+  cohortWindow: number;
+  /** Past origins whose errors calibrate the interval width. */
+  calibrationOrigins: number;
+  /** One scale per horizon (true) or one scale from every past error (false). */
+  calibrateEachHorizon: boolean;
+}
+
+export const DEFAULT_SETTINGS: ForecastSettings = {
+  trend: DEFAULT_TREND,
+  engineWeight: [0.3, 0.2, 0.1],
+  cohortWindow: 2,
+  calibrationOrigins: 2,
+  calibrateEachHorizon: true,
+};
+
+export interface CentralForecast {
+  ds: LaDataset;
+  /** Central totals at origin + 1 … origin + horizon. */
+  central: number[];
+  /** Uncalibrated log-scale sd per horizon. */
+  sigma: number[];
+  /** Cohort-engine and trend paths (origin + 1 …). */
+  engine: number[];
+  trendPath: number[];
+  input: ProjectionInput;
+}
+
+export type TotalsProjector = (input: ProjectionInput) => number[];
+
+/** Engine weight at horizon h (1-based). */
+export function engineWeightAt(s: ForecastSettings, h: number): number {
+  return s.engineWeight[Math.min(h, s.engineWeight.length) - 1] ?? 0;
+}
+
+/** The engine input (aggregate rates, initial cube, population) of one LA known at `origin`. */
+export function engineInput(ds: LaDataset, rates: Rates, origin: number, horizon: number): ProjectionInput {
+  return { rates, initial: initialCubeFromAggregates(ds, origin), population: populationProxy(ds, origin, horizon), baseYear: origin, horizon };
+}
+
+/**
+ * Central forecasts for every forecastable LA of `batch` at `origin` (using only data known then), and the LAs
+ * skipped with their reasons.
+ */
+export function centralForecasts(
+  batch: Batch,
+  origin: number,
+  horizon: number,
+  settings: ForecastSettings = DEFAULT_SETTINGS,
+  project: TotalsProjector = projectTotals,
+): { forecasts: CentralForecast[]; skipped: Skipped[] } {
+  const known: Batch = {
+    datasets: batch.datasets.map((d) => knownAt(d, origin)),
+    national: batch.national && knownAt(batch.national, origin),
+    regions: batch.regions.map((r) => knownAt(r, origin)),
+  };
+  const skipped: Skipped[] = [];
+  const members: LaDataset[] = [];
+  for (const d of known.datasets) {
+    const why = skipReason(d, origin);
+    if (why) skipped.push(skippedEntry(d, why));
+    else members.push(d);
+  }
+  const stock = pooledTrends(known, members, 'stockTotal', origin, settings.trend);
+  const flows = pooledTrends(known, members, 'newPlansTotal', origin - 1, settings.trend);
+  const forecasts: CentralForecast[] = [];
+  for (const ds of members) {
+    const g = stock.byLa.get(ds.la.oldCode);
+    if (!g) {
+      skipped.push(skippedEntry(ds, `too short: no growth of plans in the ${settings.trend.window} years to ${origin}`));
+      continue;
+    }
+    const nf = flows.byLa.get(ds.la.oldCode) ?? g;
+    const trend = toTrendEstimate(nf, settings.trend.damping, flows.national);
+    const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend });
+    const input = engineInput(ds, rates, origin, horizon);
+    const path = project(input);
+    const base = ds.stockTotal[origin]!;
+    const scale = path[0]! > 0 ? base / path[0]! : 1;
+    const engine: number[] = [];
+    const trendPath: number[] = [];
+    const central: number[] = [];
+    const sigma: number[] = [];
+    for (let h = 1; h <= horizon; h++) {
+      const e = path[h]! * scale;
+      const t = base * Math.exp(cumulativeLogGrowth(g.growth, h, settings.trend.damping, stock.national));
+      const w = engineWeightAt(settings, h);
+      engine.push(e);
+      trendPath.push(t);
+      central.push(w * e + (1 - w) * t);
+      sigma.push(Math.sqrt(g.se * g.se * h * h + g.summary.residual * h));
+    }
+    forecasts.push({ ds, central, sigma, engine, trendPath, input });
+  }
+  return { forecasts, skipped };
+}

@@ -1,0 +1,21 @@
+/**
+ * The forecast's one door into the projection engine (engine.ts): total plans per census year (base … base + H)
+ * for an LA's aggregate rates, deterministic or as the P50 of Monte Carlo draws.
+ */
+import { projectDeterministic, projectMonteCarlo, type EngineInput } from '../engine.ts';
+
+export type ProjectionInput = Pick<EngineInput, 'rates' | 'initial' | 'population' | 'baseYear' | 'horizon'>;
+
+/** Total plans at census base … base + horizon, deterministic. */
+export function projectTotals(input: ProjectionInput): number[] {
+  return projectDeterministic(input).totalQuantiles.map((q) => q.p50);
+}
+
+/** P50 of total plans at census base … base + horizon over Monte Carlo draws. */
+export async function projectTotalsMonteCarlo(
+  input: ProjectionInput,
+  opts: { draws: number; seed: number; workers?: number },
+): Promise<number[]> {
+  const r = await projectMonteCarlo(input, opts);
+  return r.totalQuantiles.map((q) => q.p50);
+}

@@ -1,0 +1,44 @@
+/**
+ * Which LAs a forecast covers and which it must skip (cli.md `forecast`): an LA is skipped when it has no stock at
+ * the base year, when its history is broken by a reorganisation (domain.md SUCCESSIONS) inside the years the model
+ * reads, or when its series is too short.
+ */
+import { canonicalNewCode, isBrokenByReorganisation, reorganisationOf } from '../../domain/index.ts';
+import type { LaDataset } from '../dataset.ts';
+
+/** Census years of stock the model needs up to the base year (3 growths: the trend and cohort windows). */
+export const MIN_STOCK_YEARS = 4;
+
+export interface Skipped {
+  old_la_code: string;
+  new_la_code: string;
+  la_name: string;
+  reason: string;
+}
+
+/** Why an LA's series cannot be forecast from `baseYear`, or undefined when it can. */
+export function skipReason(ds: LaDataset, baseYear: number): string | undefined {
+  const first = baseYear - MIN_STOCK_YEARS + 1;
+  if (ds.stockTotal[baseYear] === undefined) {
+    const re = reorganisationOf(ds.la.oldCode);
+    const years = Object.keys(ds.stockTotal).map(Number);
+    const lastYear = years.length ? Math.max(...years) : undefined;
+    if (re && lastYear !== undefined && lastYear < baseYear) return `series ended in ${lastYear}: ${re.note}`;
+    return `no stock of plans at census ${baseYear}`;
+  }
+  const broken = isBrokenByReorganisation(ds.la.oldCode, first, baseYear);
+  if (broken) return `history broken by a reorganisation in ${broken.fromCensusYear}: ${broken.note}`;
+  for (let y = first; y <= baseYear; y++)
+    if (!(ds.stockTotal[y]! > 0)) return `too short: needs stock at every census ${first}–${baseYear}`;
+  return undefined;
+}
+
+/** Whether a dataset matches a requested DfE 3-digit or ONS 9-character code. */
+export function matchesCode(ds: LaDataset, code: string): boolean {
+  const c = code.trim().toUpperCase();
+  return ds.la.oldCode === c || canonicalNewCode(ds.la.newCode) === canonicalNewCode(c);
+}
+
+export function skippedEntry(ds: LaDataset, reason: string): Skipped {
+  return { old_la_code: ds.la.oldCode, new_la_code: ds.la.newCode, la_name: ds.la.name, reason };
+}

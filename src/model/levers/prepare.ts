@@ -1,0 +1,120 @@
+/**
+ * Turns an engine input into everything a projection needs that does not depend on a Monte Carlo draw: the
+ * per-year levers, the rate-free new-plan shapes, capacity, the effective trend and migration, and the list of
+ * effective assumptions. Structured-cloneable, so it can be posted to worker threads as is.
+ */
+import { DEFAULT_TRANSITION_AGES, N_AGES, PLACEMENTS, type TransitionAges } from '../../domain/index.ts';
+import { cubeByPlacement } from '../cube.ts';
+import type { EngineInput } from '../engine.ts';
+import type { TrendEstimate } from '../rates.ts';
+import type { ProjectionResult } from '../result.ts';
+import { fallbackDestinations, newPlanShape, possibleTable, type NewPlanShape } from './apply.ts';
+import { capacityPlan, type CapacityPlan } from './capacity.ts';
+import { populationAt } from './population.ts';
+import { compileLevers, type YearLevers } from './schedule.ts';
+
+export interface Prepared {
+  baseYear: number;
+  horizon: number;
+  /** Census years, base first. */
+  years: number[];
+  transitionAges: TransitionAges;
+  possible: Uint8Array;
+  fallback: Float64Array;
+  levers: YearLevers[];
+  /** Rate-free new-plan shapes per step k = 1 … horizon (index k − 1). */
+  shapes: NewPlanShape[];
+  capacity: CapacityPlan;
+  trend: TrendEstimate;
+  netMig: Float64Array;
+  quantiles: [number, number, number];
+  assumptions: ProjectionResult['assumptions'];
+}
+
+type Assumption = ProjectionResult['assumptions'][number];
+
+export function prepare(input: EngineInput): Prepared {
+  const { rates, scenario, baseYear, horizon } = input;
+  const transitionAges = { ...DEFAULT_TRANSITION_AGES, ...(input.transitionAges ?? {}), ...(scenario?.transition_ages ?? {}) } as TransitionAges;
+  const possible = possibleTable();
+  const fallback = fallbackDestinations(rates.newMix, possible);
+  const levers = compileLevers(scenario, baseYear, horizon, transitionAges);
+  const popGrowth = scenario?.population?.growth;
+  const shapes = levers.map((lv) => newPlanShape(rates.newMix, lv, populationAt(input.population, lv.year, baseYear, popGrowth), possible));
+  const capacity = capacityPlan(input.capacity, scenario, cubeByPlacement(input.initial), baseYear, horizon);
+  const proj = scenario?.projection ?? {};
+  const trend: TrendEstimate = {
+    growth: proj.incidence_growth ?? rates.trend.growth,
+    se: rates.trend.se,
+    damping: proj.trend_damping ?? rates.trend.damping,
+    longRun: proj.long_run_growth ?? rates.trend.longRun,
+  };
+  const netMig = new Float64Array(N_AGES);
+  for (let a = 0; a < N_AGES; a++) netMig[a] = proj.net_migration_rate ?? rates.netMigration[a]!;
+  const q = scenario?.uncertainty?.quantiles ?? [0.1, 0.5, 0.9];
+  const src = (fromScenario: boolean): Assumption['source'] => (fromScenario ? 'scenario' : 'data');
+  const assumptions: Assumption[] = [
+    { key: 'engine.base_year', value: String(baseYear), source: scenario?.base_year !== undefined ? 'scenario' : 'data' },
+    { key: 'engine.horizon_years', value: String(horizon), unit: 'years', source: scenario ? 'scenario' : 'default' },
+    { key: 'trend.growth', value: fmt(trend.growth), unit: 'per year', source: src(proj.incidence_growth !== undefined) },
+    { key: 'trend.se', value: fmt(trend.se), unit: 'per year', source: 'data' },
+    { key: 'trend.damping', value: fmt(trend.damping), unit: 'share per year', source: src(proj.trend_damping !== undefined) },
+    { key: 'trend.long_run_growth', value: fmt(trend.longRun), unit: 'per year', source: src(proj.long_run_growth !== undefined) },
+    {
+      key: 'net_migration_rate',
+      value: proj.net_migration_rate !== undefined ? fmt(proj.net_migration_rate) : `by age, mean ${fmt(mean(netMig))}`,
+      unit: 'share of stock per year',
+      source: src(proj.net_migration_rate !== undefined),
+    },
+    {
+      key: 'population.growth',
+      value: popGrowth !== undefined ? fmt(popGrowth) : 'population projection (last year carried forward)',
+      source: popGrowth !== undefined ? 'scenario' : 'data',
+    },
+    { key: 'transition_ages', value: Object.entries(transitionAges).map(([t, a]) => `${t}@${a}`).join(', '), source: scenario?.transition_ages || input.transitionAges ? 'scenario' : 'default' },
+    { key: 'uncertainty.quantiles', value: q.join(', '), source: scenario ? 'scenario' : 'default' },
+  ];
+  for (const s of scenario?.surges ?? [])
+    assumptions.push({ key: `surge.${s.name}`, value: `peak +${fmt(s.peak_uplift)} at ${s.peak_year} (from ${s.start_year}, half-life ${s.half_life_years}y) target ${JSON.stringify(s.target)}`, source: 'scenario' });
+  for (const t of scenario?.transition_shifts ?? [])
+    assumptions.push({ key: `transition_shift.${t.name ?? t.transition}`, value: `${fmt(t.share)} of ${t.transition} moves into ${t.from} → ${t.to} from ${t.start_year}`, source: 'scenario' });
+  for (const m of scenario?.mitigations ?? [])
+    assumptions.push({
+      key: `mitigation.${m.name}`,
+      value: `${m.kind} effect ${fmt(m.effect)} from ${m.start_year}, ramp ${m.ramp_years}y, delivery ${fmt(m.delivery)}${m.from ? ` ${m.from}→${m.to}` : ''}${m.kind === 'unit_cost_change' ? ' (budget only)' : ''}`,
+      source: 'scenario',
+    });
+  for (const n of capacity.notes) assumptions.push({ key: 'capacity', value: n, unit: 'places', source: input.capacity ? 'data' : 'scenario' });
+  const ov = scenario?.capacity?.overflow;
+  if (capacity.notes.length)
+    assumptions.push({
+      key: 'capacity.overflow',
+      value: PLACEMENTS.map((p, i) => (capacity.overflowTo[i]! >= 0 ? `${p}→${PLACEMENTS[capacity.overflowTo[i]!]}` : '')).filter(Boolean).join(', '),
+      source: ov ? 'scenario' : 'default',
+    });
+  return {
+    baseYear,
+    horizon,
+    years: Array.from({ length: horizon + 1 }, (_, k) => baseYear + k),
+    transitionAges,
+    possible,
+    fallback,
+    levers,
+    shapes,
+    capacity,
+    trend,
+    netMig,
+    quantiles: [q[0], q[1], q[2]],
+    assumptions,
+  };
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+function mean(a: Float64Array): number {
+  let s = 0;
+  for (const v of a) s += v;
+  return a.length ? s / a.length : 0;
+}

@@ -1,0 +1,32 @@
+/**
+ * Surges: multipliers on incidence with a start, a peak and a decay (model.md "Scenarios"). Years are census years
+ * in which the new plans first appear (plans issued in calendar year Y − 1 appear at census Y).
+ */
+import { N_AGES, N_NEEDS, type TransitionAges } from '../../domain/index.ts';
+import type { Surge } from '../../scenario/schema.ts';
+import { targetMask } from './target.ts';
+
+/**
+ * Uplift of a surge at census year `year`: 0 before `start_year`, a linear climb to `peak_uplift` at `peak_year`,
+ * then halving every `half_life_years`.
+ * @example surgeUplift({ peak_uplift: 0.2, start_year: 2024, peak_year: 2025, half_life_years: 2, … }, 2027) // 0.1
+ */
+export function surgeUplift(s: Pick<Surge, 'peak_uplift' | 'start_year' | 'peak_year' | 'half_life_years'>, year: number): number {
+  if (year < s.start_year) return 0;
+  const peak = Math.max(s.peak_year, s.start_year);
+  if (year < peak) return (s.peak_uplift * (year - s.start_year + 1)) / (peak - s.start_year + 1);
+  return s.peak_uplift * Math.pow(0.5, (year - peak) / s.half_life_years);
+}
+
+/** Multiplier on new plans over N_AGES × N_NEEDS (destination ages) at census `year`: 1 + Σ uplifts, floored at 0. */
+export function surgeMultiplier(surges: readonly Surge[], transitionAges: TransitionAges, year: number): Float64Array {
+  const mult = new Float64Array(N_AGES * N_NEEDS).fill(1);
+  for (const s of surges) {
+    const u = surgeUplift(s, year);
+    if (u === 0) continue;
+    const mask = targetMask(s.target, transitionAges, year, 'destination');
+    for (let i = 0; i < mult.length; i++) mult[i]! += u * mask[i]!;
+  }
+  for (let i = 0; i < mult.length; i++) if (mult[i]! < 0) mult[i] = 0;
+  return mult;
+}

@@ -1,0 +1,167 @@
+/**
+ * Trend: the yearly growth of a series (total plans, new plans) estimated over a window, pooled across LAs by
+ * empirical Bayes (an LA's growth is shrunk towards its region's, and the region's towards England's, in proportion
+ * to how noisy the LA's own growth is), and optionally damped towards a long-run rate (model.md "Trend").
+ *
+ * Growth is handled on the log scale (g = ln(x[y] / x[y-1])) and reported as a simple rate in TrendEstimate.
+ * Defaults are the settings that backtest best on the real EES files (docs/model.md "Trend").
+ */
+import type { TrendEstimate } from './rates.ts';
+
+export interface TrendOptions {
+  /** Years of growth averaged (default 5). */
+  window: number;
+  /** Weight of each earlier year relative to the next later one (1 = flat mean; default 0.6). */
+  recency: number;
+  /**
+   * Multiplier on an LA's sampling variance in the shrinkage weight tau² / (tau² + noiseScale × v): larger pools
+   * harder (default 4).
+   */
+  noiseScale: number;
+  /** Share of the region's own deviation from England kept (0 = pool straight to England; default 0.5). */
+  regionWeight: number;
+  /** Share of the gap to the long-run growth closed each year (default 0: no damping). */
+  damping: number;
+}
+
+export const DEFAULT_TREND: TrendOptions = { window: 5, recency: 0.6, noiseScale: 4, regionWeight: 0.5, damping: 0 };
+
+/** A series' recent log growth: recency-weighted mean, the sampling variance of that mean, and the years used. */
+export interface GrowthSummary {
+  mean: number;
+  /** Sampling variance of `mean`. */
+  variance: number;
+  /** Residual variance of one year's growth around `mean` (year-to-year noise). */
+  residual: number;
+  years: number;
+}
+
+/**
+ * Log growths ln(x[y] / x[y-1]) for y = end-window+1 … end, latest first; undefined if any value is missing or
+ * not positive.
+ * @example logGrowths({ 2020: 100, 2021: 110, 2022: 121 }, 2022, 2) // [ln 1.1, ln 1.1]
+ */
+export function logGrowths(series: Record<number, number>, end: number, window: number): number[] | undefined {
+  const out: number[] = [];
+  for (let i = 0; i < window; i++) {
+    const a = series[end - i];
+    const b = series[end - i - 1];
+    if (!(a! > 0) || !(b! > 0)) return undefined;
+    out.push(Math.log(a! / b!));
+  }
+  return out;
+}
+
+/**
+ * Recency-weighted mean of a series' log growths up to `end`, with the sampling variance of that weighted mean
+ * (residual variance × Σw² / (Σw)²). Falls back to a shorter window (at least 2 years) when the series is short.
+ */
+export function recentGrowth(
+  series: Record<number, number>,
+  end: number,
+  opts: Pick<TrendOptions, 'window' | 'recency'> = DEFAULT_TREND,
+): GrowthSummary | undefined {
+  for (let w = opts.window; w >= 2; w--) {
+    const gs = logGrowths(series, end, w);
+    if (!gs) continue;
+    let sw = 0;
+    let sw2 = 0;
+    let m = 0;
+    gs.forEach((g, i) => {
+      const q = opts.recency ** i;
+      sw += q;
+      sw2 += q * q;
+      m += q * g;
+    });
+    m /= sw;
+    let ss = 0;
+    gs.forEach((g, i) => (ss += opts.recency ** i * (g - m) ** 2));
+    const resid = ((ss / sw) * w) / (w - 1);
+    return { mean: m, variance: (resid * sw2) / (sw * sw), residual: resid, years: w };
+  }
+  return undefined;
+}
+
+export interface PoolInput {
+  id: string;
+  /** Region code (pooling group); LAs without one pool to England. */
+  group?: string;
+  summary: GrowthSummary;
+}
+
+export interface PooledGrowth {
+  /** Pooled log growth. */
+  growth: number;
+  /** Standard error of the pooled log growth (posterior sd). */
+  se: number;
+  /** Weight kept on the LA's own growth (0–1). */
+  ownWeight: number;
+  /** The prior it was shrunk towards (region blended with England). */
+  prior: number;
+}
+
+/**
+ * Empirical-Bayes pooling of LA growths. The prior of an LA is `national + regionWeight × (region − national)`;
+ * the between-LA variance tau² is estimated by moments (mean squared deviation from the prior minus the mean
+ * sampling variance), and each LA keeps weight tau² / (tau² + noiseScale × v_i) on its own growth.
+ * @example poolGrowths([{ id: 'a', summary: { mean: 0.2, variance: 0.01, residual: 0.05, years: 5 } }], { national: 0.1 })
+ */
+export function poolGrowths(
+  items: PoolInput[],
+  ctx: { national: number; regional?: ReadonlyMap<string, number> },
+  opts: Pick<TrendOptions, 'noiseScale' | 'regionWeight'> = DEFAULT_TREND,
+): Map<string, PooledGrowth> {
+  const priorOf = (it: PoolInput): number => {
+    const r = it.group !== undefined ? ctx.regional?.get(it.group) : undefined;
+    return r === undefined ? ctx.national : ctx.national + opts.regionWeight * (r - ctx.national);
+  };
+  const out = new Map<string, PooledGrowth>();
+  if (items.length === 0) return out;
+  let dev = 0;
+  let meanV = 0;
+  for (const it of items) {
+    dev += (it.summary.mean - priorOf(it)) ** 2;
+    meanV += it.summary.variance;
+  }
+  dev /= items.length;
+  meanV /= items.length;
+  // With one LA there is no spread to learn from: take the LA's own variance as tau².
+  const tau2 = items.length > 2 ? Math.max(1e-6, dev - meanV) : Math.max(1e-6, meanV);
+  for (const it of items) {
+    const prior = priorOf(it);
+    const v = opts.noiseScale * Math.max(it.summary.variance, 1e-8);
+    const b = tau2 / (tau2 + v);
+    out.set(it.id, {
+      growth: prior + b * (it.summary.mean - prior),
+      se: Math.sqrt((tau2 * v) / (tau2 + v)),
+      ownWeight: b,
+      prior,
+    });
+  }
+  return out;
+}
+
+/**
+ * Cumulative log growth over `years` steps of a (possibly damped) trend whose log growth starts at `g0` and closes
+ * `damping` of its gap to `longRun` every year.
+ * @example cumulativeLogGrowth(0.1, 2, 0, 0) // 0.2
+ */
+export function cumulativeLogGrowth(g0: number, years: number, damping: number, longRun: number): number {
+  let c = 0;
+  let g = g0;
+  for (let t = 0; t < years; t++) {
+    c += g;
+    g = longRun + (g - longRun) * (1 - damping);
+  }
+  return c;
+}
+
+/** A TrendEstimate (simple rates, as the engine takes them) from pooled log growth. */
+export function toTrendEstimate(p: { growth: number; se: number }, damping: number, longRunLog: number): TrendEstimate {
+  return { growth: Math.expm1(p.growth), se: p.se * Math.exp(p.growth), damping, longRun: Math.expm1(longRunLog) };
+}
+
+/** Multiplier on a level after `years` of the trend (simple-rate TrendEstimate, damped towards its long run). */
+export function trendMultiplier(t: TrendEstimate, years: number): number {
+  return Math.exp(cumulativeLogGrowth(Math.log1p(t.growth), years, t.damping, Math.log1p(t.longRun)));
+}

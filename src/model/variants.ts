@@ -1,0 +1,72 @@
+/**
+ * Sensitivity variants of a set of rates (the tornado's assumptions that need the engine): incidence growth,
+ * the share of placements into independent special schools, and ceasing at 16–19. Pure.
+ */
+import { N_AGES, N_NEEDS, N_PLACEMENTS, placementIndex } from '../domain/index.ts';
+import { moveIndex, newMixIndex, type Rates } from './rates.ts';
+
+export interface RatesVariant {
+  /** Added to the yearly incidence growth: 0.02 = +2 percentage points. */
+  incidenceGrowthDelta?: number;
+  /** Relative change of the probability of moving (or starting) into ISS: 0.1 = × 1.1, the rest rescaled. */
+  issShareDelta?: number;
+  /** Relative change of ceasing at ages 16–19: 0.1 = × 1.1. */
+  ceasing1619Delta?: number;
+}
+
+const CEASING_AGES = [16, 17, 18, 19];
+
+/** A copy of `rates` with the variant applied. */
+export function applyRatesVariant(rates: Rates, v: RatesVariant): Rates {
+  const out: Rates = {
+    ...rates,
+    continuation: rates.continuation.slice(),
+    moves: rates.moves.slice(),
+    newMix: rates.newMix.slice(),
+    trend: { ...rates.trend },
+  };
+  if (v.incidenceGrowthDelta) {
+    out.trend.growth += v.incidenceGrowthDelta;
+    out.trend.longRun += v.incidenceGrowthDelta;
+  }
+  if (v.ceasing1619Delta) {
+    for (const a of CEASING_AGES) {
+      const cease = 1 - out.continuation[a]!;
+      out.continuation[a] = Math.min(1, Math.max(0, 1 - cease * (1 + v.ceasing1619Delta)));
+    }
+  }
+  if (v.issShareDelta) {
+    const iss = placementIndex('ISS');
+    const f = 1 + v.issShareDelta;
+    for (let a = 0; a < N_AGES; a++) {
+      for (let from = 0; from < N_PLACEMENTS; from++) {
+        rescaleRow(out.moves, (to) => moveIndex(a, from, to), N_PLACEMENTS, iss, f);
+      }
+      // new-plan mix: the ISS share at this age across needs
+      rescaleRow(out.newMix, (k) => newMixIndex(a, Math.floor(k / N_PLACEMENTS), k % N_PLACEMENTS), N_NEEDS * N_PLACEMENTS, -1, f, iss);
+    }
+  }
+  return out;
+}
+
+/**
+ * Multiplies the entries of one probability row that go to `target` by `f` (capped at 1 in total) and rescales
+ * the others so the row keeps its sum. With target = −1, entries whose index % N_PLACEMENTS = `placement` are scaled.
+ */
+function rescaleRow(arr: Float64Array, idx: (k: number) => number, n: number, target: number, f: number, placement?: number): void {
+  let sum = 0;
+  let hit = 0;
+  const isHit = (k: number) => (target >= 0 ? k === target : k % N_PLACEMENTS === placement);
+  for (let k = 0; k < n; k++) {
+    const x = arr[idx(k)]!;
+    sum += x;
+    if (isHit(k)) hit += x;
+  }
+  if (sum <= 0 || hit <= 0 || hit >= sum) return;
+  const newHit = Math.min(sum, hit * f);
+  const scaleOthers = (sum - newHit) / (sum - hit);
+  for (let k = 0; k < n; k++) {
+    const i = idx(k);
+    arr[i] = isHit(k) ? (arr[i]! * newHit) / hit : arr[i]! * scaleOthers;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * `highneeds run`: the whole pipeline for one LA and one or more scenarios.
+ *
+ *   data folder ──loadIntoMemory──► warehouse ──datasetFromWarehouse──► LaDataset ──┐
+ *                                        └──budgetTablesFromWarehouse──► BudgetTables │
+ *   scenario files ──loadScenario──► Scenario ──────────────────────────────────────────┤
+ *        projectLa (rates → engine, Monte Carlo) ──► ProjectionResult (+ unmitigated)   │
+ *        runBudget (+ sensitivity via reproject) ──► BudgetResult                       │
+ *        backtestDataset ──► track record                                              ▼
+ *        writeRunOutputs ──► workbook, charts, HTML report   ──► run --json document
+ */
+import { join } from 'node:path';
+import { loadIntoMemory } from '../etl/load.ts';
+import { datasetFromWarehouse } from '../etl/dataset.ts';
+import { runBudget } from '../budget/run-budget.ts';
+import { projectDeterministic } from '../model/engine.ts';
+import { projectLa } from '../model/project-la.ts';
+import { applyRatesVariant } from '../model/variants.ts';
+import { backtestDataset } from '../model/backtest/backtest.ts';
+import { writeRunOutputs, writeComparison } from '../report/index.ts';
+import type { BacktestRow, DataQualityNote, RunReport } from '../report/run-report.ts';
+import { loadScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { PlacesTable } from '../model/levers/capacity.ts';
+import type { BudgetTables } from '../budget/tables.ts';
+import type { LaDataset } from '../model/dataset.ts';
+import { TOOL, VERSION } from '../version.ts';
+import { budgetTablesFromWarehouse } from './budget-tables.ts';
+import { runDocument, type RunDocument } from './run-json.ts';
+
+export interface RunOptions {
+  scenarioFiles: string[];
+  dataDir: string;
+  /** Output folder (default reports/<scenario-id>/; with several scenarios, one folder each under it). */
+  out?: string;
+  draws: number;
+  seed: number;
+  /** DfE or ONS code of the LA when the data hold several. */
+  la?: string;
+  csv?: boolean;
+  /** The run date written into the outputs (the shell passes the clock in). */
+  runDate: string;
+  onStage?: (stage: string) => void;
+}
+
+export interface RunOutcome {
+  documents: RunDocument[];
+  comparison?: { workbook: string; charts: string[] };
+}
+
+/** Runs every scenario on the data folder and writes their outputs. */
+export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
+  const stage = opts.onStage ?? (() => {});
+  const scenarios: Scenario[] = [];
+  for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(f));
+
+  stage('loading data');
+  const load = await loadIntoMemory([opts.dataDir]);
+  let ds: LaDataset;
+  let tables: BudgetTables;
+  let dq: DataQualityNote[];
+  try {
+    ds = await datasetFromWarehouse(load.warehouse, { la: opts.la });
+    tables = await budgetTablesFromWarehouse(load.warehouse);
+    dq = await dataQualityNotes(load);
+  } finally {
+    load.warehouse.close();
+  }
+  dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
+  const inputs = load.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
+
+  stage('backtesting');
+  const backtest = backtestRows(ds);
+
+  const reports: RunReport[] = [];
+  const documents: RunDocument[] = [];
+  for (const scenario of scenarios) {
+    stage(`projecting ${scenario.id}`);
+    const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
+    const run = await projectLa(ds, scenario, { draws: opts.draws, seed: opts.seed, baseYear: scenario.base_year, capacity });
+    stage(`budget ${scenario.id}`);
+    const reproject = (v: Parameters<typeof applyRatesVariant>[1]) =>
+      projectDeterministic({ ...run.input, rates: applyRatesVariant(run.input.rates, v) });
+    const budget = runBudget({ scenario, tables, projection: run.projection, unmitigatedProjection: run.unmitigated, reproject });
+    const report: RunReport = {
+      tool: { name: TOOL, version: VERSION },
+      runDate: opts.runDate,
+      scenario,
+      la: ds.la,
+      baseYear: run.projection.baseYear,
+      dataset: ds,
+      projection: run.projection,
+      budget,
+      unmitigatedProjection: run.unmitigated,
+      backtest,
+      inputs,
+      dataQuality: [...dq, ...budget.warnings.map((message) => ({ severity: 'warning' as const, message }))],
+    };
+    stage(`writing ${scenario.id}`);
+    const outDir = scenarios.length === 1 ? (opts.out ?? join('reports', scenario.id)) : join(opts.out ?? 'reports', scenario.id);
+    const written = await writeRunOutputs(report, outDir, {
+      csv: opts.csv ?? scenario.report.csv_export,
+      suppressSmallCounts: scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined,
+    });
+    reports.push(report);
+    documents.push(runDocument(report, written));
+  }
+  let comparison: RunOutcome['comparison'];
+  if (reports.length > 1) {
+    stage('writing comparison');
+    comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
+  }
+  return { documents, comparison };
+}
+
+/** Places by financial year as capacity by census year: the census of January Y+1 falls in FY Y-(Y+1). */
+export function placesAsCapacity(tables: BudgetTables): PlacesTable {
+  const out: PlacesTable = {};
+  for (const r of tables.places) {
+    const byYear = (out[r.placement] ??= {});
+    byYear[r.fy + 1] = (byYear[r.fy + 1] ?? 0) + r.places;
+  }
+  return out;
+}
+
+function backtestRows(ds: LaDataset): BacktestRow[] {
+  const years = Object.keys(ds.stockTotal).length;
+  if (years < 7) return [];
+  const res = backtestDataset(ds, { horizon: 3 });
+  const rows: BacktestRow[] = [];
+  for (const [h, methods] of Object.entries(res.horizons)) {
+    for (const [method, s] of Object.entries(methods)) {
+      rows.push({
+        method,
+        horizon: Number(h),
+        mape: s.mape,
+        mdape: s.mdape,
+        wape: s.wape,
+        bias: s.bias,
+        coverage80: s.coverage80 ?? NaN,
+        n: (s as { n?: number }).n ?? res.n_series,
+      });
+    }
+  }
+  return rows;
+}
+
+async function dataQualityNotes(load: Awaited<ReturnType<typeof loadIntoMemory>>): Promise<DataQualityNote[]> {
+  const notes: DataQualityNote[] = load.warnings.map((w) => ({
+    path: w.file,
+    line: w.line,
+    column: w.column,
+    severity: 'warning',
+    message: w.message,
+  }));
+  const rows = await load.warehouse.query<{ path: string | null; line: number | null; column_name: string | null; severity: string; message: string }>(
+    'SELECT path, line, column_name, severity, message FROM dq_note ORDER BY file_id, line',
+  );
+  for (const r of rows) {
+    notes.push({
+      path: r.path ?? undefined,
+      line: r.line === null ? undefined : Number(r.line),
+      column: r.column_name ?? undefined,
+      severity: r.severity === 'info' ? 'info' : 'warning',
+      message: r.message,
+    });
+  }
+  for (const f of load.skipped) notes.push({ path: f.path, severity: 'info', message: f.reason });
+  return notes;
+}

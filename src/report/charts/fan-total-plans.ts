@@ -1,0 +1,82 @@
+/** Fan chart of total EHC plans: history solid, the P50 path dashed after the base year, the P10–P90 band. */
+import { fmtCount } from '../format.ts';
+import { GovUk, withAlpha } from '../palette.ts';
+import type { RunReport } from '../run-report.ts';
+import { historyYears } from '../series.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { cartesianOptions, round1 } from './common.ts';
+
+export function fanTotalPlansChart(r: RunReport): ChartSpec {
+  const hist = historyYears(r);
+  const p = r.projection;
+  const labels = [...hist, ...p.years].map(String);
+  const nh = hist.length;
+  const pad = (vals: Array<number | null>) => [...Array<null>(nh).fill(null), ...vals];
+  const actual = [...hist.map((y) => round1(r.dataset.stockTotal[y])), round1(p.totalQuantiles[0]!.p50), ...Array<null>(p.years.length - 1).fill(null)];
+  const first = p.totalQuantiles[0]!;
+  const last = p.totalQuantiles[p.totalQuantiles.length - 1]!;
+  const lastYear = p.years[p.years.length - 1]!;
+  const title = `EHC plans in ${r.la.name}: actual to January ${r.baseYear}, projected to January ${lastYear}`;
+  return {
+    id: 'fan-total-plans',
+    title,
+    alt:
+      `Line chart of total EHC plans. Actual plans ${hist.length ? `rose from ${fmtCount(r.dataset.stockTotal[hist[0]!]!)} in January ${hist[0]} ` : ''}` +
+      `to ${fmtCount(first.p50)} in January ${r.baseYear}; the central projection reaches ${fmtCount(last.p50)} by January ${lastYear}, ` +
+      `with an 80% range of ${fmtCount(last.p10)} to ${fmtCount(last.p90)}.`,
+    config: {
+      type: 'line',
+      data: {
+        labels,
+        datasets: [
+          {
+            label: 'P10 to P90 range',
+            data: pad(p.totalQuantiles.map((q) => round1(q.p90))),
+            borderColor: withAlpha(GovUk.blue, 0.35),
+            backgroundColor: withAlpha(GovUk.blue, 0.18),
+            borderWidth: 1,
+            pointRadius: 0,
+            fill: '+1',
+          },
+          {
+            label: 'P10',
+            data: pad(p.totalQuantiles.map((q) => round1(q.p10))),
+            borderColor: withAlpha(GovUk.blue, 0.35),
+            borderWidth: 1,
+            pointRadius: 0,
+            fill: false,
+          },
+          {
+            label: 'Projected (central, P50)',
+            data: pad(p.totalQuantiles.map((q) => round1(q.p50))),
+            borderColor: GovUk.blue,
+            borderWidth: 3,
+            borderDash: [8, 5],
+            pointRadius: 0,
+            fill: false,
+          },
+          {
+            label: 'Actual',
+            data: actual,
+            borderColor: GovUk.black,
+            backgroundColor: GovUk.black,
+            borderWidth: 3,
+            pointRadius: 3,
+            fill: false,
+          },
+        ],
+      },
+      options: cartesianOptions(
+        title,
+        { title: 'January census', unit: 'none' },
+        { title: 'EHC plans (number)', unit: 'count', beginAtZero: true },
+        {
+          shadeFrom: { at: String(r.baseYear), label: 'Projection' },
+          legendHide: ['P10'],
+          footnote: 'Shaded band: P10 to P90 — 8 in 10 outcomes fall inside it.',
+        },
+        { elements: { line: { tension: 0 } } },
+      ),
+    },
+  };
+}

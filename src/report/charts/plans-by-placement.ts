@@ -1,0 +1,48 @@
+/** Plans by DSG placement category, stacked area over history and projection. */
+import { PlacementGroup, PLACEMENT_GROUPS } from '../../domain/index.ts';
+import { fmtCount, fmtPercent } from '../format.ts';
+import { seriesColour, withAlpha } from '../palette.ts';
+import type { RunReport } from '../run-report.ts';
+import { byGroup, placementYears, plansByPlacement } from '../series.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { cartesianOptions, round1 } from './common.ts';
+
+export function plansByPlacementChart(r: RunReport): ChartSpec {
+  const years = placementYears(r);
+  const groups = years.map((y) => byGroup(plansByPlacement(r, y)!));
+  const title = 'EHC plans by placement category (DSG management plan groups)';
+  const i0 = years.indexOf(r.baseYear);
+  const iz = years.length - 1;
+  const tot = (i: number) => PLACEMENT_GROUPS.reduce((s, g) => s + groups[i]![g], 0);
+  const ind = (i: number) => groups[i]!.INDEPENDENT_SPECIAL / tot(i);
+  return {
+    id: 'plans-by-placement',
+    title,
+    alt:
+      `Stacked area chart of EHC plans by placement category from ${years[0]} to ${years[iz]}. ` +
+      `Independent and non-maintained special schools hold ${fmtPercent(ind(i0))} of plans in January ${r.baseYear} ` +
+      `and ${fmtPercent(ind(iz))} by January ${years[iz]}; state special schools ${fmtCount(groups[i0]!.STATE_SPECIAL)} rising to ${fmtCount(groups[iz]!.STATE_SPECIAL)}.`,
+    config: {
+      type: 'line',
+      data: {
+        labels: years.map(String),
+        datasets: PLACEMENT_GROUPS.map((g, k) => ({
+          label: PlacementGroup[g].label,
+          data: groups.map((d) => round1(d[g])),
+          borderColor: seriesColour(k),
+          backgroundColor: withAlpha(seriesColour(k), 0.75),
+          borderWidth: 1,
+          pointRadius: 0,
+          fill: k === 0 ? 'origin' : '-1',
+        })),
+      },
+      options: cartesianOptions(
+        title,
+        { title: 'January census', unit: 'none' },
+        { title: 'EHC plans (number)', unit: 'count', stacked: true, beginAtZero: true },
+        { shadeFrom: { at: String(r.baseYear), label: 'Projection' }, markers: [{ at: String(r.baseYear), label: `Base year ${r.baseYear}`, dashed: true }] },
+        { elements: { line: { tension: 0 } } },
+      ),
+    },
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * The one chart renderer: a pure ChartSpec (Chart.js configuration without functions) → PNG bytes, drawn by
+ * Chart.js on @napi-rs/canvas (no system libraries). It scales fonts and strokes with the image size, paints a
+ * white background, and turns the project's `hn` plugin options into drawing and tick callbacks.
+ */
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
+import { Flow, SankeyController } from 'chartjs-chart-sankey';
+import { GovUk } from '../palette.ts';
+import type { AxisUnit, ChartSpec, HnPluginOptions } from './chart-spec.ts';
+
+/** Rendered size of the PNG files (16:9). */
+export const CHART_WIDTH = 1600;
+export const CHART_HEIGHT = 900;
+
+const FONT_FILES = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
+
+/** The font family charts use: a system sans-serif font if one is installed, registering DejaVu if it is on disk. */
+function chooseFontFamily(): string {
+  const families = GlobalFonts.families.map((f) => f.family);
+  for (const want of ['DejaVu Sans', 'Liberation Sans', 'Arial', 'Helvetica', 'Noto Sans']) if (families.includes(want)) return want;
+  for (const f of FONT_FILES) GlobalFonts.registerFromPath(f, 'DejaVu Sans');
+  return GlobalFonts.families.length > 0 ? (GlobalFonts.families[0]!.family ?? 'sans-serif') : 'sans-serif';
+}
+
+/** Whether any font is available to draw text (without one, charts have no words). */
+export function fontsAvailable(): boolean {
+  return GlobalFonts.families.length > 0;
+}
+
+/**
+ * Formats a tick or label value in a unit.
+ * @example formatUnit(-12.5, 'moneyM') // '-£12.5m'
+ */
+export function formatUnit(v: number, unit: AxisUnit): string {
+  if (unit === 'count') return Math.round(v).toLocaleString('en-GB');
+  if (unit === 'money') return `${v < 0 ? '-' : ''}£${Math.round(Math.abs(v)).toLocaleString('en-GB')}`;
+  if (unit === 'moneyM') {
+    const a = Math.abs(v);
+    return `${v < 0 ? '-' : ''}£${a >= 100 || Number.isInteger(a) ? Math.round(a).toLocaleString('en-GB') : a.toFixed(1)}m`;
+  }
+  if (unit === 'percent') return `${(v * 100).toFixed(0)}%`;
+  return String(v);
+}
+
+let scale = 1;
+
+const background: Plugin = {
+  id: 'hnBackground',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = GovUk.white;
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+function hnOptions(chart: Chart): HnPluginOptions {
+  return ((chart.options.plugins as Record<string, unknown> | undefined)?.hn ?? {}) as HnPluginOptions;
+}
+
+/** x pixel of a category label or a value on the index scale. */
+function xPixel(chart: Chart, at: string | number): number | undefined {
+  const horizontal = (chart.options as { indexAxis?: string }).indexAxis === 'y';
+  const sc = chart.scales.x;
+  if (!sc) return undefined;
+  if (horizontal || sc.type !== 'category') return typeof at === 'number' ? sc.getPixelForValue(at) : undefined;
+  const i = (chart.data.labels ?? []).map(String).indexOf(String(at));
+  return i < 0 ? undefined : sc.getPixelForValue(i);
+}
+
+const hnPlugin: Plugin = {
+  id: 'hn',
+  beforeDatasetsDraw(chart) {
+    const o = hnOptions(chart);
+    const { ctx, chartArea } = chart;
+    if (o.shadeFrom) {
+      const x = xPixel(chart, o.shadeFrom.at);
+      if (x !== undefined) {
+        ctx.save();
+        ctx.fillStyle = GovUk.lightGrey;
+        ctx.fillRect(x, chartArea.top, chartArea.right - x, chartArea.bottom - chartArea.top);
+        ctx.fillStyle = GovUk.darkGrey;
+        ctx.font = `italic ${Math.round(12 * scale)}px ${Chart.defaults.font.family}`;
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'top';
+        ctx.fillText(o.shadeFrom.label, x + 6 * scale, chartArea.top + 4 * scale);
+        ctx.restore();
+      }
+    }
+    if (o.zeroLine && chart.scales.y && chart.scales.y.type !== 'category') {
+      const y = chart.scales.y.getPixelForValue(0);
+      if (y >= chartArea.top && y <= chartArea.bottom) {
+        ctx.save();
+        ctx.strokeStyle = GovUk.black;
+        ctx.lineWidth = 1.5 * scale;
+        ctx.beginPath();
+        ctx.moveTo(chartArea.left, y);
+        ctx.lineTo(chartArea.right, y);
+        ctx.stroke();
+        ctx.restore();
+      }
+    }
+  },
+  afterDatasetsDraw(chart) {
+    const o = hnOptions(chart);
+    const { ctx, chartArea } = chart;
+    for (const m of o.markers ?? []) {
+      const x = xPixel(chart, m.at);
+      if (x === undefined) continue;
+      ctx.save();
+      ctx.strokeStyle = GovUk.black;
+      ctx.lineWidth = 2 * scale;
+      if (m.dashed) ctx.setLineDash([6 * scale, 4 * scale]);
+      ctx.beginPath();
+      ctx.moveTo(x, chartArea.top);
+      ctx.lineTo(x, chartArea.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.font = `bold ${Math.round(12 * scale)}px ${Chart.defaults.font.family}`;
+      ctx.fillStyle = GovUk.black;
+      ctx.textBaseline = 'top';
+      const w = ctx.measureText(m.label).width;
+      const ly = m.labelAt === 'bottom' ? chartArea.bottom - 30 * scale : chartArea.top + 22 * scale;
+      const right = x + 6 * scale + w < chartArea.right;
+      ctx.textAlign = right ? 'left' : 'right';
+      const tx = right ? x + 6 * scale : x - 6 * scale;
+      ctx.fillStyle = 'rgba(255,255,255,0.85)';
+      ctx.fillRect(right ? tx - 2 : tx - w - 2, ly, w + 4, 16 * scale);
+      ctx.fillStyle = GovUk.black;
+      ctx.fillText(m.label, tx, ly + scale);
+      ctx.restore();
+    }
+    if (o.barLabels) {
+      const unit = o.barLabels;
+      const meta = chart.getDatasetMeta(0);
+      const data = chart.data.datasets[0]?.data ?? [];
+      ctx.save();
+      ctx.font = `bold ${Math.round(12 * scale)}px ${Chart.defaults.font.family}`;
+      ctx.fillStyle = GovUk.black;
+      ctx.textAlign = 'center';
+      meta.data.forEach((el, i) => {
+        const d = data[i] as unknown;
+        if (!Array.isArray(d)) return;
+        const v = (d[1] as number) - (d[0] as number);
+        const p = el.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+        const below = (d[1] as number) < 0 && (d[0] as number) === 0;
+        ctx.textBaseline = below ? 'top' : 'bottom';
+        const y = below ? Math.max(p.y, p.base) + 4 * scale : Math.min(p.y, p.base) - 4 * scale;
+        ctx.fillText(formatUnit(Math.round(v * 10) / 10, unit), p.x, y);
+      });
+      ctx.restore();
+    }
+  },
+};
+
+Chart.register(...registerables, SankeyController, Flow, background, hnPlugin);
+const FONT_FAMILY = chooseFontFamily();
+
+/** Multiplies the pixel sizes of datasets by the image scale. */
+function scaleDataset(ds: Record<string, unknown>, s: number): Record<string, unknown> {
+  const out = { ...ds };
+  for (const k of ['borderWidth', 'pointRadius', 'nodeWidth']) if (typeof out[k] === 'number') out[k] = (out[k] as number) * s;
+  if (Array.isArray(out.borderDash)) out.borderDash = (out.borderDash as number[]).map((d) => d * s);
+  return out;
+}
+
+/** Turns a JSON-safe spec into a live Chart.js configuration (callbacks, scaled sizes). */
+export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
+  const cfg = structuredClone(spec.config) as unknown as { type: string; data: { datasets: Array<Record<string, unknown>> }; options: Record<string, unknown> };
+  const options = cfg.options;
+  options.responsive = false;
+  options.animation = false;
+  options.devicePixelRatio = 1;
+  options.layout = { padding: { top: 8 * s, right: 24 * s, bottom: (cfg.type === 'sankey' ? 16 : 8) * s, left: 12 * s } };
+  const plugins = (options.plugins ?? {}) as Record<string, Record<string, unknown>>;
+  const hn = (plugins.hn ?? {}) as HnPluginOptions;
+  const hide = hn.legendHide ?? [];
+  if (plugins.legend) plugins.legend.labels = { ...(plugins.legend.labels as object), filter: (item: { text: string }) => !hide.includes(item.text), boxWidth: 28 * s, padding: 14 * s };
+  if (plugins.title) plugins.title.font = { size: Math.round(17 * s), weight: 'bold' };
+  if (plugins.title) plugins.title.padding = { top: 4 * s, bottom: 12 * s };
+  if (plugins.subtitle) plugins.subtitle.font = { size: Math.round(11 * s), style: 'italic' };
+  if (plugins.subtitle) plugins.subtitle.color = GovUk.darkGrey;
+  const scales = (options.scales ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [id, sc] of Object.entries(scales)) {
+    const unit = hn.units?.[id] ?? 'none';
+    const ticks = { ...((sc.ticks as object) ?? {}) } as Record<string, unknown>;
+    if (unit !== 'none') ticks.callback = (v: number | string) => formatUnit(Number(v), unit);
+    sc.ticks = ticks;
+    if (sc.title) (sc.title as Record<string, unknown>).font = { size: Math.round(13 * s), weight: 'bold' };
+  }
+  cfg.data.datasets = cfg.data.datasets.map((d) => scaleDataset(d, s));
+  if (cfg.type === 'sankey') {
+    const colours = hn.nodeColours ?? {};
+    for (const d of cfg.data.datasets) {
+      d.colorFrom = (c: { dataIndex: number; dataset: { data: Array<{ from: string }> } }) => colours[c.dataset.data[c.dataIndex]!.from] ?? GovUk.midGrey;
+      d.colorTo = (c: { dataIndex: number; dataset: { data: Array<{ to: string }> } }) => colours[c.dataset.data[c.dataIndex]!.to] ?? GovUk.midGrey;
+      d.font = { size: Math.round(11 * s) };
+      d.nodePadding = 12 * s;
+    }
+  }
+  return cfg as unknown as ChartConfiguration;
+}
+
+function draw(spec: ChartSpec, width: number, height: number) {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  scale = width / 800;
+  Chart.defaults.font.family = FONT_FAMILY;
+  Chart.defaults.font.size = Math.round(12 * scale);
+  Chart.defaults.color = GovUk.black;
+  Chart.defaults.borderColor = 'rgba(0,0,0,0.12)';
+  const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, materialise(spec, scale));
+  chart.destroy();
+  return canvas;
+}
+
+/**
+ * Draws a chart to PNG bytes.
+ * @example writeFileSync('fan.png', renderChart(fanTotalPlansChart(report)))
+ */
+export function renderChart(spec: ChartSpec, width = CHART_WIDTH, height = CHART_HEIGHT): Buffer {
+  return draw(spec, width, height).toBuffer('image/png');
+}
+
+/**
+ * Draws charts and encodes them to PNG off the main thread (encoding runs in parallel on libuv's pool).
+ * @example const pngs = await renderCharts(runCharts(report))
+ */
+export async function renderCharts(specs: ChartSpec[], width = CHART_WIDTH, height = CHART_HEIGHT): Promise<Buffer[]> {
+  return Promise.all(specs.map((s) => draw(s, width, height).encode('png')));
+}

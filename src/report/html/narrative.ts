@@ -1,0 +1,216 @@
+/**
+ * The report's plain-English text, generated from the numbers. Pure: RunReport → paragraphs (plain text; the
+ * HTML builder escapes it).
+ */
+import { financialYearLabel, Need, NEEDS, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
+import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
+import type { RunReport } from '../run-report.ts';
+import {
+  balanceAt,
+  byGroup,
+  historyYears,
+  horizonFy,
+  netSavingByLever,
+  plansByAge,
+  plansByNeed,
+  plansByPlacement,
+  sensitivityBySwing,
+  sumAges,
+  unmitigatedBalance,
+} from '../series.ts';
+
+/** Compound yearly growth from a to b over n years. */
+function cagr(a: number, b: number, n: number): number {
+  return n > 0 && a > 0 ? Math.pow(b / a, 1 / n) - 1 : 0;
+}
+
+export function dataParagraphs(r: RunReport): string[] {
+  const hist = historyYears(r);
+  const base = r.projection.totalQuantiles[0]!.p50;
+  const out: string[] = [];
+  if (hist.length) {
+    const y0 = hist[0]!;
+    const n0 = r.dataset.stockTotal[y0]!;
+    const g = cagr(n0, base, r.baseYear - y0);
+    out.push(
+      `In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans, up from ${fmtCount(n0)} in January ${y0}: ` +
+        `growth of ${fmtPercent(g)} a year on average over ${r.baseYear - y0} years${g > 0.08 ? ', faster than the roughly 10% a year seen in England only in the most recent years' : ''}.`,
+    );
+    const y5 = r.baseYear - 5;
+    const n5 = r.dataset.stockTotal[y5];
+    if (n5) out.push(`Over the last five years alone plans grew by ${fmtPercent(cagr(n5, base, 5))} a year, from ${fmtCount(n5)} in January ${y5}.`);
+  } else {
+    out.push(`In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans. The data loaded has no earlier totals to show a trend.`);
+  }
+  const byP = plansByPlacement(r, r.baseYear);
+  if (byP) {
+    const g = byGroup(byP);
+    const tot = Object.values(g).reduce((a, b) => a + b, 0);
+    out.push(
+      `${fmtPercent(g.MAINSTREAM / tot, 0)} of plans were in mainstream schools, ${fmtPercent(g.STATE_SPECIAL / tot, 0)} in state special schools and ` +
+        `${fmtPercent(g.INDEPENDENT_SPECIAL / tot, 0)} (${fmtCount(g.INDEPENDENT_SPECIAL)} children) in independent or non-maintained special schools, the most expensive placements.`,
+    );
+  }
+  const byN = plansByNeed(r, r.baseYear);
+  if (byN) {
+    const tot = NEEDS.reduce((s, n) => s + byN[n], 0);
+    const top = [...NEEDS].sort((a, b) => byN[b] - byN[a]).slice(0, 2);
+    if (tot > 0)
+      out.push(
+        `The most common primary needs were ${Need[top[0]!].label.toLowerCase()} (${fmtPercent(byN[top[0]!] / tot, 0)} of plans) and ` +
+          `${Need[top[1]!].label.toLowerCase()} (${fmtPercent(byN[top[1]!] / tot, 0)}).`,
+      );
+  }
+  return out;
+}
+
+export function scenarioParagraphs(r: RunReport): string[] {
+  const s = r.scenario;
+  const out: string[] = [];
+  out.push(`Scenario “${s.name}” (${s.id}, file ${s.file}). ${s.description ?? ''}`.trim());
+  const growth = r.projection.assumptions.find((a) => a.key.endsWith('incidence_growth'));
+  out.push(
+    `It projects ${s.horizon_years} years from January ${r.baseYear}` +
+      (growth ? `, with new plans growing by ${fmtPercent(Number(growth.value))} a year at first (${growth.source === 'data' ? 'estimated from the data' : `set by the ${growth.source}`})` : '') +
+      `. Unit costs rise with inflation of ${typeof s.costs.inflation === 'number' ? fmtPercent(s.costs.inflation) : 'the rates set per placement or year'} a year and the High Needs block grows by ${fmtPercent(s.funding.growth)} a year after the years in the funding table.`,
+  );
+  if (s.surges.length)
+    out.push(`It includes ${s.surges.length === 1 ? 'a surge' : `${s.surges.length} surges`} in new plans: ` + s.surges.map((x) => `${x.name} (up to ${fmtPercent(x.peak_uplift, 0)} more new plans, peaking in ${x.peak_year})`).join('; ') + '.');
+  if (s.mitigations.length)
+    out.push(
+      `It assumes ${s.mitigations.length} mitigations: ` +
+        s.mitigations
+          .map((m) => `${m.name} from ${m.start_year}${m.ramp_years ? `, reaching full effect over ${m.ramp_years} years` : ''}, delivering ${fmtPercent(m.delivery, 0)} of its planned effect${m.cost_gbp_per_year ? ` at a cost of ${fmtMoney(m.cost_gbp_per_year)} a year` : ''}`)
+          .join('; ') +
+        '.',
+    );
+  else out.push('It assumes no mitigations: it shows current trends continuing.');
+  return out;
+}
+
+export function pathParagraphs(r: RunReport): string[] {
+  const b = r.budget;
+  const hz = horizonFy(r);
+  const first = b.lines[0]!;
+  const last = b.lines[b.lines.length - 1]!;
+  const lastYear = r.projection.years[r.projection.years.length - 1]!;
+  const q = r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]!;
+  const out = [
+    `On the central path plans reach ${fmtCount(q.p50)} by January ${lastYear}. High Needs spending rises from ${fmtMoney(first.expenditure)} in ${financialYearLabel(first.fy)} ` +
+      `to ${fmtMoney(last.expenditure)} in ${financialYearLabel(last.fy)}, while income rises from ${fmtMoney(first.income)} to ${fmtMoney(last.income)}.`,
+    `The in-year balance is ${fmtBalance(first.inYearBalance).replace('a deficit', 'an overspend').replace('a surplus', 'an underspend')} in ${financialYearLabel(first.fy)} ` +
+      `and ${fmtBalance(last.inYearBalance).replace('a deficit', 'an overspend').replace('a surplus', 'an underspend')} in ${financialYearLabel(last.fy)}; ` +
+      `starting from ${fmtBalance(b.openingBalance)} at 31 March ${b.openingBalanceFy + 1}, the cumulative DSG balance reaches ${fmtBalance(last.cumulativeBalance)} by 31 March ${hz + 1}.`,
+  ];
+  const uHz = unmitigatedBalance(r, hz);
+  if (uHz !== undefined) {
+    out.push(
+      `Without the mitigations (current trends) the cumulative balance would be ${fmtBalance(uHz)} by 31 March ${hz + 1}; the mitigations improve it by ${fmtMoney(last.cumulativeBalance - uHz)}.`,
+    );
+  }
+  return out;
+}
+
+export function march2028Paragraphs(r: RunReport): string[] {
+  const b28 = balanceAt(r, STATUTORY_OVERRIDE_END_FY);
+  if (b28 === undefined) return [`This run does not cover 31 March 2028, the end of the statutory override.`];
+  const i = r.budget.financialYears.indexOf(STATUTORY_OVERRIDE_END_FY);
+  const q = r.budget.cumulativeQuantiles[i]!;
+  const u28 = unmitigatedBalance(r, STATUTORY_OVERRIDE_END_FY);
+  const out = [
+    `The statutory override that keeps DSG deficits off the council’s general fund ends on 31 March 2028. On the central path the cumulative DSG balance then is ${fmtBalance(b28)}` +
+      (u28 !== undefined ? ` (${fmtBalance(u28)} without mitigations)` : '') +
+      `. In 8 out of 10 outcomes it lies between ${fmtBalance(q.p10)} and ${fmtBalance(q.p90)}.`,
+  ];
+  if (b28 < 0) {
+    const inc = r.budget.lines[i]!.income;
+    out.push(`That deficit equals ${fmtPercent(-b28 / inc, 0)} of a year’s High Needs income in ${financialYearLabel(STATUTORY_OVERRIDE_END_FY)}.`);
+  }
+  return out;
+}
+
+export function leverParagraphs(r: RunReport): string[] {
+  const hz = horizonFy(r);
+  const levers = netSavingByLever(r, hz);
+  if (!levers.length) return ['This scenario has no mitigations, so there are no savings to show. Run a scenario with levers to see a bridge from the unmitigated to the mitigated deficit.'];
+  const total = levers.reduce((s, l) => s + l.netSaving, 0);
+  const at28 = netSavingByLever(r, STATUTORY_OVERRIDE_END_FY);
+  const total28 = at28.reduce((s, l) => s + l.netSaving, 0);
+  const best = [...levers].sort((a, b) => b.netSaving - a.netSaving)[0]!;
+  const uHz = unmitigatedBalance(r, hz);
+  return [
+    `Together the levers save ${fmtMoney(total)} net of their delivery costs by 31 March ${hz + 1}, of which ${fmtMoney(total28)} by 31 March 2028.` +
+      (uHz !== undefined && uHz < 0 ? ` That is ${fmtPercent(total / -uHz, 0)} of the unmitigated deficit.` : ''),
+    `The largest is ${best.name}: ${fmtMoney(best.spendAvoided)} of spending avoided for ${fmtMoney(best.deliveryCost)} of delivery cost.` +
+      ' Recovery plans most often fail because mitigations arrive later and smaller than planned; the delivery shares and ramps above are the assumptions to test first.',
+  ];
+}
+
+export function uncertaintyParagraphs(r: RunReport): string[] {
+  const q = r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]!;
+  const lastYear = r.projection.years[r.projection.years.length - 1]!;
+  const hz = horizonFy(r);
+  const cq = r.budget.cumulativeQuantiles[r.budget.cumulativeQuantiles.length - 1]!;
+  const out = [
+    `The forecast is uncertain and the uncertainty grows with time. From ${fmtCount(r.projection.draws)} simulated futures, plans in January ${lastYear} lie between ` +
+      `${fmtCount(q.p10)} and ${fmtCount(q.p90)} in 8 cases out of 10, and the cumulative balance at 31 March ${hz + 1} between ${fmtBalance(cq.p10)} and ${fmtBalance(cq.p90)}.`,
+  ];
+  const s = sensitivityBySwing(r, 'horizon');
+  if (s.length >= 2)
+    out.push(
+      `The assumptions that move the deficit most are ${s[0]!.assumption.toLowerCase()} (${s[0]!.change}: a swing of ${fmtMoney(s[0]!.swing)}) and ` +
+        `${s[1]!.assumption.toLowerCase()} (${s[1]!.change}: ${fmtMoney(s[1]!.swing)}).`,
+    );
+  return out;
+}
+
+export function transitionParagraphs(r: RunReport): string[] {
+  const y = r.baseYear + 1;
+  const t = r.projection.transitions.find((x) => x.transition === 'Y6-Y7' && x.year === y);
+  const now = plansByAge(r, r.baseYear);
+  const last = r.projection.years[r.projection.years.length - 1]!;
+  const then = plansByAge(r, last);
+  const out: string[] = [];
+  if (t) {
+    const moved = t.moves.filter((m) => m.from !== m.to).reduce((s, m) => s + m.count, 0);
+    out.push(`Of ${fmtCount(t.arriving)} children with plans moving from Year 6 to Year 7 in September ${y - 1}, ${fmtCount(moved)} (${fmtPercent(t.arriving ? moved / t.arriving : 0, 0)}) are projected to change type of setting.`);
+  }
+  if (now && then)
+    out.push(
+      `Plans for young people aged 16 to 25 go from ${fmtCount(sumAges(now, 16, 25))} to ${fmtCount(sumAges(then, 16, 25))} by January ${last}, ` +
+        `and plans for children under 5 from ${fmtCount(sumAges(now, 0, 4))} to ${fmtCount(sumAges(then, 0, 4))}.`,
+    );
+  return out;
+}
+
+export function accuracyParagraphs(r: RunReport): string[] {
+  if (!r.backtest.length) return ['No backtest was run with this forecast, so its accuracy on past years is not known. Run `highneeds backtest` to measure it.'];
+  const out: string[] = [];
+  const horizons = [...new Set(r.backtest.map((b) => b.horizon))].sort((a, b) => a - b);
+  for (const h of horizons) {
+    const rows = r.backtest.filter((b) => b.horizon === h);
+    const model = rows.find((b) => /model|highneeds/i.test(b.method));
+    const baselines = rows.filter((b) => b !== model).sort((a, b) => a.mape - b.mape);
+    if (!model) continue;
+    const best = baselines[0];
+    out.push(
+      `${h} year${h > 1 ? 's' : ''} ahead, the model’s forecasts of total plans were out by ${fmtPercent(model.mape)} on average (${model.n} forecasts)` +
+        (best
+          ? `, ${model.mape < best.mape ? 'better than' : 'no better than'} the best simple method (${best.method.toLowerCase()}, ${fmtPercent(best.mape)})`
+          : '') +
+        (Number.isFinite(model.coverage80) ? `; ${fmtPercent(model.coverage80, 0)} of outcomes fell inside its 80% range` : '') +
+        '.',
+    );
+  }
+  return out;
+}
+
+export function caveatParagraphs(r: RunReport): string[] {
+  const warnings = r.dataQuality.filter((d) => d.severity === 'warning').length + r.budget.warnings.length;
+  return [
+    'These are projections, not predictions: they show what follows if the assumptions hold. The central path is the middle of the simulated range, not a target.',
+    `Figures after January ${r.baseYear} are modelled; figures up to then are from the data loaded (${r.inputs.length} file${r.inputs.length === 1 ? '' : 's'}). ` +
+      (warnings ? `${warnings} data warning${warnings === 1 ? ' was' : 's were'} raised; they are listed below and in the workbook’s Data quality sheet.` : 'No data warnings were raised.'),
+    'Costs use the unit costs and place rates given, inflated as the scenario says; changes in the complexity of need beyond the scenario’s drift, new national funding rules and tribunal decisions are not modelled.',
+  ];
+}

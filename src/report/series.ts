@@ -1,0 +1,158 @@
+/**
+ * Series the sheets, charts and report share, derived from a RunReport: plans by year (actual history, then the
+ * projection), by age, need, placement and DSG group, and the financial-year view of the budget. Pure.
+ */
+import {
+  N_AGES,
+  NEEDS,
+  PLACEMENT_GROUPS,
+  PLACEMENTS,
+  STATUTORY_OVERRIDE_END_FY,
+  groupOf,
+  type Need,
+  type Placement,
+  type PlacementGroup,
+} from '../domain/index.ts';
+import { cubeByAge, cubeByNeed, cubeByPlacement, cubeTotal } from '../model/cube.ts';
+import type { RunReport } from './run-report.ts';
+
+/** Census years with actual history before the base year (ascending). */
+export function historyYears(r: RunReport): number[] {
+  return Object.keys(r.dataset.stockTotal)
+    .map(Number)
+    .filter((y) => y < r.baseYear)
+    .sort((a, b) => a - b);
+}
+
+/** Total plans at a census year: the projection's P50 from the base year on, the data before. */
+export function totalPlans(r: RunReport, year: number): number | undefined {
+  const i = r.projection.years.indexOf(year);
+  if (i >= 0) return r.projection.totalQuantiles[i]?.p50 ?? cubeTotal(r.projection.central[i]!);
+  return r.dataset.stockTotal[year];
+}
+
+/** Plans by single age at a census year (projection central path, or a person-level cube from the data). */
+export function plansByAge(r: RunReport, year: number): Float64Array | undefined {
+  const i = r.projection.years.indexOf(year);
+  if (i >= 0) return cubeByAge(r.projection.central[i]!);
+  const c = r.dataset.stockCube[year];
+  return c ? cubeByAge(c) : undefined;
+}
+
+/** Years with single-age plans available: person-level history before the base year, then the projection. */
+export function singleAgeYears(r: RunReport): number[] {
+  const hist = Object.keys(r.dataset.stockCube)
+    .map(Number)
+    .filter((y) => y < r.baseYear)
+    .sort((a, b) => a - b);
+  return [...hist, ...r.projection.years];
+}
+
+/** Plans by need at a census year. */
+export function plansByNeed(r: RunReport, year: number): Record<Need, number> | undefined {
+  const i = r.projection.years.indexOf(year);
+  if (i >= 0) {
+    const v = cubeByNeed(r.projection.central[i]!);
+    return Object.fromEntries(NEEDS.map((n, k) => [n, v[k]!])) as Record<Need, number>;
+  }
+  const h = r.dataset.stockByNeed[year];
+  if (!h) return undefined;
+  return Object.fromEntries(NEEDS.map((n) => [n, h[n] ?? 0])) as Record<Need, number>;
+}
+
+/** Plans by placement at a census year. */
+export function plansByPlacement(r: RunReport, year: number): Record<Placement, number> | undefined {
+  const i = r.projection.years.indexOf(year);
+  if (i >= 0) {
+    const v = cubeByPlacement(r.projection.central[i]!);
+    return Object.fromEntries(PLACEMENTS.map((p, k) => [p, v[k]!])) as Record<Placement, number>;
+  }
+  const h = r.dataset.stockByPlacement[year];
+  if (!h) return undefined;
+  return Object.fromEntries(PLACEMENTS.map((p) => [p, h[p] ?? 0])) as Record<Placement, number>;
+}
+
+/** Sums placements into the DSG management plan groups. */
+export function byGroup(byP: Record<Placement, number>): Record<PlacementGroup, number> {
+  const out = Object.fromEntries(PLACEMENT_GROUPS.map((g) => [g, 0])) as Record<PlacementGroup, number>;
+  for (const p of PLACEMENTS) out[groupOf(p)] += byP[p];
+  return out;
+}
+
+/** Years with placement data: history, then the projection. */
+export function placementYears(r: RunReport): number[] {
+  const hist = Object.keys(r.dataset.stockByPlacement)
+    .map(Number)
+    .filter((y) => y < r.baseYear)
+    .sort((a, b) => a - b);
+  return [...hist, ...r.projection.years];
+}
+
+/** Years with need data: history, then the projection. */
+export function needYears(r: RunReport): number[] {
+  const hist = Object.keys(r.dataset.stockByNeed)
+    .map(Number)
+    .filter((y) => y < r.baseYear)
+    .sort((a, b) => a - b);
+  return [...hist, ...r.projection.years];
+}
+
+/** Whether a census year is actual data (up to and including the base year). */
+export function isActual(r: RunReport, year: number): boolean {
+  return year <= r.baseYear;
+}
+
+/** Header label of a census year column: "Jan 2025 actual" / "Jan 2026 projected". */
+export function censusHeader(r: RunReport, year: number): string {
+  return `Jan ${year} ${isActual(r, year) ? 'actual' : 'projected'}`;
+}
+
+/** Index of the financial year ending at the end of the statutory override (2027-28), or -1. */
+export function march2028Index(r: RunReport): number {
+  return r.budget.financialYears.indexOf(STATUTORY_OVERRIDE_END_FY);
+}
+
+/** The last financial year of the run. */
+export function horizonFy(r: RunReport): number {
+  return r.budget.financialYears[r.budget.financialYears.length - 1]!;
+}
+
+/** Sum of per-age counts over an inclusive age range. */
+export function sumAges(byAge: Float64Array, from: number, to: number): number {
+  let s = 0;
+  for (let a = from; a <= Math.min(to, N_AGES - 1); a++) s += byAge[a]!;
+  return s;
+}
+
+/** Total net saving per lever over the financial years up to and including `lastFy`. */
+export function netSavingByLever(r: RunReport, lastFy: number): Array<{ name: string; netSaving: number; spendAvoided: number; deliveryCost: number; plansAvoided: number }> {
+  const names: string[] = [];
+  for (const m of r.budget.mitigations) if (!names.includes(m.name)) names.push(m.name);
+  return names.map((name) => {
+    const rows = r.budget.mitigations.filter((m) => m.name === name && m.fy <= lastFy);
+    return {
+      name,
+      netSaving: rows.reduce((s, m) => s + m.netSaving, 0),
+      spendAvoided: rows.reduce((s, m) => s + m.spendAvoided, 0),
+      deliveryCost: rows.reduce((s, m) => s + m.deliveryCost, 0),
+      plansAvoided: rows.length ? rows[rows.length - 1]!.plansAvoided : 0,
+    };
+  });
+}
+
+/** Cumulative balance at the end of a financial year on the unmitigated path (or undefined). */
+export function unmitigatedBalance(r: RunReport, fy: number): number | undefined {
+  return r.budget.unmitigated?.find((l) => l.fy === fy)?.cumulativeBalance;
+}
+
+/** Cumulative balance at the end of a financial year (central). */
+export function balanceAt(r: RunReport, fy: number): number | undefined {
+  return r.budget.lines.find((l) => l.fy === fy)?.cumulativeBalance;
+}
+
+/** The sensitivity rows sorted by their swing in the balance (largest first), at the horizon or March 2028. */
+export function sensitivityBySwing(r: RunReport, at: 'horizon' | 'march2028' = 'horizon') {
+  const swing = (s: RunReport['budget']['sensitivity'][number]) =>
+    at === 'horizon' ? Math.abs(s.highBalanceAtHorizon - s.lowBalanceAtHorizon) : Math.abs(s.highBalanceAtMarch2028 - s.lowBalanceAtMarch2028);
+  return [...r.budget.sensitivity].map((s) => ({ ...s, swing: swing(s) })).sort((a, b) => b.swing - a.swing);
+}

@@ -1,0 +1,87 @@
+/**
+ * DSG management plan sheet: the projection in the DfE template's categories — placement groups × age groups
+ * (Under 5, 5–10, 11–15, 16–19, 20–25), plans by primary need, and top-ups by group per financial year.
+ */
+import {
+  AGE_BANDS,
+  AgeBand,
+  financialYearLabel,
+  N_PLACEMENTS,
+  NEEDS,
+  Need,
+  PlacementGroup,
+  PLACEMENT_GROUPS,
+  PLACEMENTS,
+  groupOf,
+} from '../../../domain/index.ts';
+import type { RunReport } from '../../run-report.ts';
+import { cellIndex } from '../../../model/cube.ts';
+import { isActual, plansByNeed } from '../../series.ts';
+import type { Cell, Sheet } from '../model.ts';
+import { col, count, money } from '../table-helpers.ts';
+import { N_NEEDS } from '../../../domain/index.ts';
+
+/** Plans by DSG group × age band from a cube. */
+function groupByBand(cube: Float64Array): Record<string, number[]> {
+  const out: Record<string, number[]> = Object.fromEntries(PLACEMENT_GROUPS.map((g) => [g, AGE_BANDS.map(() => 0)]));
+  AGE_BANDS.forEach((b, k) => {
+    for (let a = AgeBand[b].from; a <= AgeBand[b].to; a++)
+      for (let n = 0; n < N_NEEDS; n++)
+        for (let p = 0; p < N_PLACEMENTS; p++) out[groupOf(PLACEMENTS[p]!)]![k]! += cube[cellIndex(a, n, p)]!;
+  });
+  return out;
+}
+
+export function dsgPlanSheet(r: RunReport): Sheet {
+  const p = r.projection;
+  const bandRows: Cell[][] = [];
+  p.years.forEach((y, i) => {
+    const g = groupByBand(p.central[i]!);
+    for (const grp of PLACEMENT_GROUPS) {
+      const v = g[grp]!;
+      bandRows.push([y, isActual(r, y) ? 'actual' : 'projected', PlacementGroup[grp].label, ...v.map((x) => count(x)), count(v.reduce((s, x) => s + x, 0))]);
+    }
+  });
+  const needRows: Cell[][] = p.years.map((y) => {
+    const d = plansByNeed(r, y)!;
+    return [y, ...NEEDS.map((n) => count(d[n])), count(NEEDS.reduce((s, n) => s + d[n], 0))];
+  });
+  const L = r.budget.lines;
+  const spend: Cell[][] = PLACEMENT_GROUPS.map((g) => [PlacementGroup[g].label, ...L.map((l) => money(l.byGroup[g] ?? 0))]);
+  spend.push(['Place funding', ...L.map((l) => money(l.placeFunding))]);
+  spend.push(['Other spend', ...L.map((l) => money(l.otherSpend))]);
+  spend.push(['Total expenditure', ...L.map((l) => money(l.expenditure))]);
+  return {
+    name: 'DSG management plan',
+    title: 'Projections in the DSG management plan categories',
+    intro: ['Laid out as the DfE DSG management plan template asks, ready to copy in. Plans at each January census; spend by financial year.'],
+    tables: [
+      {
+        name: 'DSG_plans_by_category_age',
+        title: 'EHC plans by placement category and age group',
+        columns: [
+          col('Census year', 'year'),
+          col('Status', 'text'),
+          col('Placement category', 'text'),
+          ...AGE_BANDS.map((b) => col(`${AgeBand[b].label.replace(/^Age /, '')} (plans)`, 'count')),
+          col('All ages (plans)', 'count'),
+        ],
+        rows: bandRows,
+      },
+      {
+        name: 'DSG_plans_by_need',
+        title: 'EHC plans by primary need',
+        columns: [col('Census year', 'year'), ...NEEDS.map((n) => col(`${Need[n].label} (plans)`, 'count')), col('All needs (plans)', 'count')],
+        rows: needRows,
+      },
+      {
+        name: 'DSG_spend_by_category',
+        title: 'Expenditure by placement category',
+        columns: [col('Line', 'text'), ...L.map((l) => col(`${financialYearLabel(l.fy)} (£)`, 'money'))],
+        rows: spend,
+      },
+    ],
+    charts: [],
+    freezeColumns: 1,
+  };
+}

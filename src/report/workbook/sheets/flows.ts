@@ -1,0 +1,73 @@
+/** Flows sheet: per year new plans, ceased (by reason), aged out, net migration, and the assessment pipeline. */
+import type { RunReport } from '../../run-report.ts';
+import type { Cell, Sheet } from '../model.ts';
+import { col, count } from '../table-helpers.ts';
+
+/** Header of a SEN2 ceasing reason column. */
+function reasonHeader(code: number): string {
+  return code === 0 ? 'Ceased, reason not known (plans)' : `Ceased, SEN2 reason ${code} (plans)`;
+}
+
+export function flowsSheet(r: RunReport): Sheet {
+  const f = r.projection.flows;
+  const reasons = [...new Set(f.flatMap((x) => Object.keys(x.ceasedByReason).map(Number)))].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b));
+  const hasPipeline = f.some((x) => x.requests !== undefined);
+  const rows: Cell[][] = f.map((x) => [
+    x.year,
+    count(x.newPlans),
+    count(x.surgeNewPlans),
+    count(x.ceased),
+    ...reasons.map((c) => count(x.ceasedByReason[c] ?? 0)),
+    count(x.agedOut),
+    count(x.netMigration),
+    count(Object.values(x.overflow).reduce((s, v) => s + (v ?? 0), 0)),
+    count(Object.values(x.avoidedByMitigation).reduce((s, v) => s + v, 0)),
+    ...(hasPipeline ? [count(x.requests), count(x.assessments), count(x.backlog)] : []),
+  ]);
+  const d = r.dataset;
+  const histYears = [...new Set([...Object.keys(d.newPlansTotal), ...Object.keys(d.requests)].map(Number))].sort((a, b) => a - b);
+  const hist: Cell[][] = histYears.map((y) => [y, count(d.newPlansTotal[y]), count(d.requests[y]), count(d.decidedToAssess[y]), count(d.assessIssued[y]), count(d.assessNotIssued[y])]);
+  return {
+    name: 'Flows',
+    title: 'Flows: new plans, ceased plans, migration and assessments',
+    intro: [
+      'Projected flows are for the step into each census year: new plans issued in the calendar year before appear at the January census.',
+      'Ceased excludes transfers to other LAs, which are part of net migration (+ = more plans arriving than leaving).',
+    ],
+    tables: [
+      {
+        name: 'Flows_projected',
+        title: 'Projected flows by census year',
+        columns: [
+          col('Census year', 'year'),
+          col('New plans', 'count'),
+          col('Of which surge (plans)', 'count'),
+          col('Ceased (plans)', 'count'),
+          ...reasons.map((c) => col(reasonHeader(c), 'count')),
+          col('Aged out at 25 (plans)', 'count'),
+          col('Net migration (plans)', 'count'),
+          col('Overflow beyond capacity (plans)', 'count'),
+          col('Avoided by mitigations (plans)', 'count'),
+          ...(hasPipeline ? [col('Requests for assessment', 'count'), col('Assessments completed', 'count'), col('Backlog of open assessments', 'count')] : []),
+        ],
+        rows,
+      },
+      {
+        name: 'Flows_history',
+        title: 'Recorded flows by calendar year',
+        columns: [
+          col('Calendar year', 'year'),
+          col('New plans issued', 'count'),
+          col('Requests for assessment', 'count'),
+          col('Decided to assess', 'count'),
+          col('Assessed, plan issued', 'count'),
+          col('Assessed, no plan', 'count'),
+        ],
+        rows: hist.length ? hist : [[null, null, null, null, null, null]],
+        note: 'Empty cells: not in the data loaded for this run.',
+      },
+    ],
+    charts: [],
+    freezeColumns: 1,
+  };
+}

@@ -1,0 +1,36 @@
+/** Plans by age sheet: single ages 0–25 with NCY labels and phases, then phase subtotals, per census year. */
+import { AGES, ncyLabel, Phase, PHASES, phaseOfAge } from '../../../domain/index.ts';
+import type { RunReport } from '../../run-report.ts';
+import { censusHeader, plansByAge, singleAgeYears, sumAges } from '../../series.ts';
+import type { Sheet } from '../model.ts';
+import { col, count } from '../table-helpers.ts';
+
+export function plansByAgeSheet(r: RunReport): Sheet {
+  const years = singleAgeYears(r);
+  const ages = years.map((y) => plansByAge(r, y)!);
+  const yearCols = years.map((y) => col(`${censusHeader(r, y)} (plans)`, 'count'));
+  return {
+    name: 'Plans by age',
+    title: 'EHC plans by age at each January census',
+    intro: ['Age is age on 31 August before the academic year (NCY = age − 4). Projected years are the central path.'],
+    tables: [
+      {
+        name: 'Plans_by_age',
+        title: 'By single age',
+        columns: [col('Age (years)', 'number'), col('NCY', 'text'), col('Phase', 'text'), ...yearCols],
+        rows: AGES.map((a) => [a, ncyLabel(a), Phase[phaseOfAge(a)].label, ...ages.map((v) => count(v[a]))]),
+      },
+      {
+        name: 'Plans_by_phase',
+        title: 'By phase (subtotals)',
+        columns: [col('Phase', 'text'), col('Ages', 'text'), ...yearCols],
+        rows: [
+          ...PHASES.map((p) => [Phase[p].label, `${Phase[p].from}–${Phase[p].to}`, ...ages.map((v) => count(sumAges(v, Phase[p].from, Phase[p].to)))]),
+          ['All ages', '0–25', ...ages.map((v) => count(sumAges(v, 0, 25)))],
+        ],
+      },
+    ],
+    charts: ['age-profile'],
+    freezeColumns: 1,
+  };
+}

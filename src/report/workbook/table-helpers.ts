@@ -1,0 +1,29 @@
+/** Small helpers for building workbook tables. */
+import { roundCount, roundMoney } from '../format.ts';
+import type { Cell, Column, ColumnKind } from './model.ts';
+
+export function col(header: string, kind: ColumnKind): Column {
+  return { header, kind };
+}
+
+/** A count cell rounded for storage (undefined → empty). */
+export function count(n: number | undefined): Cell {
+  return n === undefined || !Number.isFinite(n) ? null : roundCount(n);
+}
+
+/** A money cell in whole pounds (undefined → empty). */
+export function money(n: number | undefined): Cell {
+  return n === undefined || !Number.isFinite(n) ? null : roundMoney(n);
+}
+
+/** A share cell (NaN → empty). */
+export function share(n: number | undefined): Cell {
+  return n === undefined || !Number.isFinite(n) ? null : Math.round(n * 100000) / 100000;
+}
+
+/** A cell with its own format inside a column of another kind. */
+export function typed(value: number | undefined, kind: ColumnKind): Cell {
+  if (value === undefined || !Number.isFinite(value)) return null;
+  const v = kind === 'money' ? roundMoney(value) : kind === 'count' ? roundCount(value) : value;
+  return { value: v, kind };
+}

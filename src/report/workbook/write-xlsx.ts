@@ -1,0 +1,167 @@
+/**
+ * WorkbookModel → exceljs Workbook → .xlsx bytes. The only file that knows exceljs. Strings are written as
+ * strings (never `{ formula }`), numbers as numbers; each table is a real Excel table.
+ */
+import ExcelJS from 'exceljs';
+import { NumFmt } from '../format.ts';
+import { argb, GovUk } from '../palette.ts';
+import type { ChartId } from '../charts/chart-spec.ts';
+import { finishXlsx } from './alt-text.ts';
+import { layoutSheet } from './layout.ts';
+import type { Cell, ColumnKind, Sheet, WorkbookModel } from './model.ts';
+
+/** A rendered chart for embedding. */
+export interface ChartImage {
+  png: Buffer;
+  title: string;
+  alt: string;
+}
+
+const FMT: Record<ColumnKind, string> = {
+  text: NumFmt.text,
+  count: NumFmt.count,
+  number: NumFmt.count,
+  money: NumFmt.money,
+  percent: NumFmt.percent,
+  year: NumFmt.year,
+  decimal: NumFmt.decimal,
+};
+
+/** The value exceljs stores: numbers stay numbers, text stays text. */
+function cellValue(c: Cell): number | string | null {
+  if (c === null) return null;
+  if (typeof c === 'object') return c.value;
+  return c;
+}
+
+function colLetter(i: number): string {
+  let s = '';
+  let n = i + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images: Map<ChartId, number>, tabIndex: number): string[] {
+  const L = layoutSheet(s);
+  const headerRow = L.tables[0]?.headerRow ?? 1;
+  const ws = wb.addWorksheet(s.name, {
+    properties: { tabColor: { argb: argb(tabIndex === 0 ? GovUk.blue : GovUk.darkGrey) } },
+    views: [{ state: 'frozen', xSplit: s.freezeColumns, ySplit: headerRow, showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&L&8highneeds&C&8&A&R&8Page &P of &N' },
+  });
+  L.widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
+
+  const title = ws.getCell(L.titleRow, 1);
+  title.value = s.title;
+  title.font = { bold: true, size: 16, color: { argb: argb(GovUk.black) } };
+  const sub = ws.getCell(L.subtitleRow, 1);
+  sub.value = model.subtitle;
+  sub.font = { size: 11, color: { argb: argb(GovUk.darkGrey) } };
+  s.intro.forEach((line, i) => {
+    const c = ws.getCell(L.introRows[i]!, 1);
+    c.value = line;
+    c.font = { italic: true, size: 10, color: { argb: argb(GovUk.darkGrey) } };
+  });
+
+  s.tables.forEach((t, k) => {
+    const P = L.tables[k]!;
+    const tc = ws.getCell(P.titleRow, 1);
+    tc.value = t.title;
+    tc.font = { bold: true, size: 12, color: { argb: argb(GovUk.blue) } };
+    ws.addTable({
+      name: t.name,
+      displayName: t.name,
+      ref: `A${P.headerRow}`,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: 'TableStyleMedium2', showRowStripes: true, showColumnStripes: false },
+      columns: t.columns.map((c) => ({ name: c.header, filterButton: true })),
+      rows: t.rows.map((r) => t.columns.map((_, j) => cellValue(r[j] ?? null))),
+    });
+    const hr = ws.getRow(P.headerRow);
+    t.columns.forEach((c, j) => {
+      const h = hr.getCell(j + 1);
+      h.font = { bold: true, color: { argb: argb(GovUk.white) } };
+      h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(GovUk.blue) } };
+      h.alignment = { vertical: 'middle', horizontal: c.kind === 'text' ? 'left' : 'right', wrapText: false };
+    });
+    t.rows.forEach((r, i) => {
+      const row = ws.getRow(P.firstDataRow + i);
+      t.columns.forEach((c, j) => {
+        const cell = row.getCell(j + 1);
+        const v = r[j] ?? null;
+        const kind = v !== null && typeof v === 'object' ? v.kind : c.kind;
+        if (typeof v === 'string') {
+          cell.numFmt = NumFmt.text;
+          cell.alignment = { horizontal: c.kind === 'text' ? 'left' : 'right', vertical: 'top', wrapText: L.wrapped[j] };
+        } else {
+          cell.numFmt = FMT[kind];
+          cell.alignment = { horizontal: 'right', vertical: 'top' };
+        }
+      });
+    });
+    if (P.noteRow !== undefined && t.note) {
+      const n = ws.getCell(P.noteRow, 1);
+      n.value = t.note;
+      n.font = { italic: true, size: 9, color: { argb: argb(GovUk.darkGrey) } };
+    }
+  });
+
+  const alts: string[] = [];
+  s.charts.forEach((id, i) => {
+    const imageId = images.get(id);
+    if (imageId === undefined) return;
+    ws.addImage(imageId, { tl: { col: L.chartCol, row: L.chartRows[i]! }, ext: { width: 800, height: 450 }, editAs: 'oneCell' });
+    alts.push(id);
+  });
+  void colLetter;
+  return alts;
+}
+
+/**
+ * Draws a workbook model with exceljs (for writing, and for the golden dump). Returns the workbook and, per sheet,
+ * the chart ids of its images in the order they were added.
+ */
+export function buildExcelWorkbook(model: WorkbookModel, charts: Map<ChartId, ChartImage>): { wb: ExcelJS.Workbook; imagesBySheet: ChartId[][] } {
+  const wb = new ExcelJS.Workbook();
+  const date = new Date(model.created);
+  wb.creator = model.creator;
+  wb.lastModifiedBy = model.creator;
+  wb.created = date;
+  wb.modified = date;
+  wb.title = model.title;
+  wb.subject = model.subject;
+  wb.keywords = model.keywords;
+  wb.description = model.description;
+  wb.company = 'Local authority High Needs team';
+  wb.category = 'Finance; SEND';
+  const ids = new Map<ChartId, number>();
+  for (const [id, img] of charts) ids.set(id, wb.addImage({ buffer: img.png as unknown as ExcelJS.Buffer, extension: 'png' }));
+  const imagesBySheet = model.sheets.map((s, i) => writeSheet(wb, model, s, ids, i) as ChartId[]);
+  return { wb, imagesBySheet };
+}
+
+/**
+ * The .xlsx bytes of a workbook model with its charts embedded (with alt text).
+ * @example const bytes = await workbookBytes(buildWorkbookModel(report), charts)
+ */
+export async function workbookBytes(model: WorkbookModel, charts: Map<ChartId, ChartImage>): Promise<Buffer> {
+  const { wb, imagesBySheet } = buildExcelWorkbook(model, charts);
+  // Stored uncompressed here and compressed once in finishXlsx (PNG media stay stored: they are compressed already).
+  const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions));
+  const alt = imagesBySheet.map((ids) => ids.map((id) => ({ name: charts.get(id)!.title, descr: charts.get(id)!.alt })));
+  return finishXlsx(raw, alt);
+}

@@ -1,0 +1,95 @@
+/**
+ * The I/O shell of the report stage:
+ *
+ *   RunReport ─┬─ runCharts ──► ChartSpec[] ──► renderChart ──► PNG ─┬─► charts/*.png
+ *              ├─ buildWorkbookModel ──► WorkbookModel ──► workbookBytes (+ PNGs, alt text) ──► .xlsx
+ *              │                                      └──► workbookCsvs ──► csv/*.csv (opt-in)
+ *              └─ buildReportHtml (+ PNGs as data URIs) ──► recovery-plan .html
+ *
+ * Everything left of the arrows into files is pure; this file only renders and writes (atomically).
+ */
+import { usageError } from '../errors.ts';
+import { reportMsg } from '../messages/index.ts';
+import type { ChartId, ChartSpec } from './charts/chart-spec.ts';
+import { chartFile } from './charts/chart-spec.ts';
+import { runCharts } from './charts/chart-set.ts';
+import { comparePlansChart, compareBalanceChart } from './charts/compare.ts';
+import { renderCharts } from './charts/render.ts';
+import { workbookCsvs } from './csv.ts';
+import { buildReportHtml } from './html/report-html.ts';
+import type { RunReport } from './run-report.ts';
+import { writeFilesAtomically, type StagedFile } from './write-atomic.ts';
+import { buildComparisonModel } from './workbook/build-comparison.ts';
+import { buildWorkbookModel } from './workbook/build-workbook.ts';
+import { workbookBytes, type ChartImage } from './workbook/write-xlsx.ts';
+
+export interface RunOutputOptions {
+  /** Also write every workbook table as CSV under `csv/`. */
+  csv?: boolean;
+  /** Replace counts of plans from 1 to this − 1 with `[c]` in everything written (workbook, CSV, charts, report). */
+  suppressSmallCounts?: number;
+}
+
+export interface RunOutputs {
+  workbook: string;
+  charts: string[];
+  report: string;
+  csv: string[];
+}
+
+function checkThreshold(t: number | undefined): void {
+  if (t === undefined) return;
+  if (!Number.isInteger(t) || t < 2) throw usageError(reportMsg.badSuppressionThreshold(t));
+}
+
+async function render(specs: ChartSpec[]): Promise<Array<{ spec: ChartSpec; png: Buffer }>> {
+  const pngs = await renderCharts(specs);
+  return specs.map((spec, i) => ({ spec, png: pngs[i]! }));
+}
+
+function imageMap(rendered: Array<{ spec: ChartSpec; png: Buffer }>): Map<ChartId, ChartImage> {
+  return new Map(rendered.map((c) => [c.spec.id, { png: c.png, title: c.spec.title, alt: c.spec.alt }]));
+}
+
+/**
+ * Writes a run's workbook, chart PNGs, recovery-plan report and (optionally) CSVs into `outDir`.
+ * @example await writeRunOutputs(report, 'reports/baseline', { csv: true })
+ */
+export async function writeRunOutputs(report: RunReport, outDir: string, opts: RunOutputOptions = {}): Promise<RunOutputs> {
+  checkThreshold(opts.suppressSmallCounts);
+  const id = report.scenario.id;
+  const rendered = await render(runCharts(report, { suppressSmallCounts: opts.suppressSmallCounts }));
+  const model = buildWorkbookModel(report, { suppressSmallCounts: opts.suppressSmallCounts });
+  const xlsx = await workbookBytes(model, imageMap(rendered));
+  const html = buildReportHtml(report, rendered, { suppressSmallCounts: opts.suppressSmallCounts });
+  const csvs = opts.csv ? workbookCsvs(model) : [];
+  const files: StagedFile[] = [
+    { rel: `highneeds-${id}.xlsx`, data: xlsx },
+    ...rendered.map((c) => ({ rel: `charts/${chartFile(c.spec.id)}`, data: c.png })),
+    { rel: `recovery-plan-${id}.html`, data: html },
+    ...csvs.map((c) => ({ rel: `csv/${c.file}`, data: c.text })),
+  ];
+  const paths = await writeFilesAtomically(outDir, files);
+  const nCharts = rendered.length;
+  return {
+    workbook: paths[0]!,
+    charts: paths.slice(1, 1 + nCharts),
+    report: paths[1 + nCharts]!,
+    csv: paths.slice(2 + nCharts),
+  };
+}
+
+/**
+ * Writes the comparison workbook (scenarios side by side, differences against the first) and its charts.
+ * @example await writeComparison([baseline, mitigated], 'reports/compare')
+ */
+export async function writeComparison(reports: RunReport[], outDir: string): Promise<{ workbook: string; charts: string[] }> {
+  if (reports.length === 0) throw usageError(reportMsg.noReports());
+  const rendered = await render([compareBalanceChart(reports), comparePlansChart(reports)]);
+  const xlsx = await workbookBytes(buildComparisonModel(reports), imageMap(rendered));
+  const paths = await writeFilesAtomically(outDir, [
+    { rel: 'highneeds-comparison.xlsx', data: xlsx },
+    ...rendered.map((c) => ({ rel: `charts/${chartFile(c.spec.id)}`, data: c.png })),
+  ]);
+  return { workbook: paths[0]!, charts: paths.slice(1) };
+}

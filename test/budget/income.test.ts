@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { incomeFor } from '../../src/budget/income.ts';
+import { resolveOpening } from '../../src/budget/opening.ts';
+import { otherSpend } from '../../src/budget/other-spend.ts';
+import { placeFunding } from '../../src/budget/place-funding.ts';
+import { resolveInflation } from '../../src/budget/prices.ts';
+import type { FundingRow } from '../../src/budget/tables.ts';
+
+const funding: FundingRow[] = [
+  { fy: 2025, hnBlockGbp: 1_000_000, otherIncomeGbp: 5_000, importExportAdjustmentGbp: -20_000, schoolsBlockTransferGbp: 50_000 },
+  { fy: 2026, hnBlockGbp: 1_100_000, otherIncomeGbp: 6_000, importExportAdjustmentGbp: -25_000 },
+];
+
+describe('High Needs block income', () => {
+  it('uses the table, then grows the last year by funding.growth', () => {
+    const g = { fundingGrowth: 0.04 };
+    expect(incomeFor(funding, 2025, g).income.hnBlock).toBe(1_000_000);
+    expect(incomeFor(funding, 2026, g).income.hnBlock).toBe(1_100_000);
+    expect(incomeFor(funding, 2027, g).income.hnBlock).toBeCloseTo(1_144_000, 6); // × 1.04
+    expect(incomeFor(funding, 2028, g).income.hnBlock).toBeCloseTo(1_189_760, 6); // × 1.04²
+  });
+
+  it('adds the transfer, import/export and other income; carries the last two forward flat, not the transfer', () => {
+    const a = incomeFor(funding, 2025, { fundingGrowth: 0 }).income;
+    expect(a.income).toBe(1_000_000 + 50_000 - 20_000 + 5_000);
+    const c = incomeFor(funding, 2027, { fundingGrowth: 0 }).income;
+    expect(c).toMatchObject({ schoolsBlockTransfer: 0, importExport: -25_000, otherIncome: 6_000, income: 1_081_000 });
+  });
+
+  it('takes the scenario transfer for every year and warns above 0.5% of the schools block', () => {
+    const over = incomeFor(funding, 2027, { fundingGrowth: 0, schoolsBlockTransferGbp: 600_000, schoolsBlockGbp: 100_000_000 });
+    expect(over.income.schoolsBlockTransfer).toBe(600_000);
+    expect(over.warnings.join()).toMatch(/0\.6% of the schools block/);
+    const at = incomeFor(funding, 2027, { fundingGrowth: 0, schoolsBlockTransferGbp: 500_000, schoolsBlockGbp: 100_000_000 });
+    expect(at.warnings).toEqual([]);
+  });
+
+  it('warns when there is no funding table', () => {
+    const r = incomeFor([], 2025, { fundingGrowth: 0.03 });
+    expect(r.income.income).toBe(0);
+    expect(r.warnings[0]).toMatch(/funding table is empty/);
+  });
+});
+
+describe('place funding and other spend after the table', () => {
+  it('carries places and rates forward without inflation', () => {
+    const rows = [
+      { placement: 'SSM' as const, fy: 2025, places: 100, placeRateGbp: 10_000 },
+      { placement: 'SSM' as const, fy: 2026, places: 120, placeRateGbp: 10_000 },
+      { placement: 'RP' as const, fy: 2025, places: 20, placeRateGbp: 6_000 },
+    ];
+    expect(placeFunding(rows, 2025).total).toBe(1_120_000);
+    const later = placeFunding(rows, 2027);
+    expect(later.total).toBe(1_320_000); // 120 × 10,000 + 20 × 6,000
+    expect(later.carried).toEqual(['SSM', 'RP']);
+    expect(placeFunding(rows, 2024).total).toBe(0);
+  });
+
+  it('carries other spend forward, inflated at the general rate', () => {
+    const { rates } = resolveInflation({ default: 0.1, ISS: 0.5 });
+    const rows = [{ line: 'Hospital education', fy: 2025, amountGbp: 50_000 }];
+    expect(otherSpend(rows, 2025, rates).total).toBe(50_000);
+    expect(otherSpend(rows, 2027, rates).total).toBeCloseTo(60_500, 6); // × 1.1²
+  });
+});
+
+describe('opening balance', () => {
+  it('uses the row for the year before the first projected one', () => {
+    expect(resolveOpening([{ fy: 2023, balanceGbp: -1 }, { fy: 2024, balanceGbp: -2 }], 2025)).toEqual({ balance: -2, fy: 2024, warnings: [] });
+  });
+  it('uses another year anyway, with a warning', () => {
+    const r = resolveOpening([{ fy: 2022, balanceGbp: -7 }], 2025);
+    expect(r.balance).toBe(-7);
+    expect(r.warnings[0]).toMatch(/expected the balance at the end of 2024-25 but the table has 2022-23/);
+  });
+  it('starts from 0 with a warning when there is none', () => {
+    expect(resolveOpening([], 2025).balance).toBe(0);
+    expect(resolveOpening([], 2025).warnings).toHaveLength(1);
+  });
+});

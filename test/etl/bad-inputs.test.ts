@@ -1,0 +1,65 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HighneedsError } from '../../src/errors.ts';
+import { loadPaths, warehouseStatus } from '../../src/etl/load.ts';
+import { validatePaths } from '../../src/etl/validate.ts';
+import { fixtures, tempDir, TODAY } from './helpers.ts';
+
+const bad = join(fixtures, 'bad');
+const files = readdirSync(bad).sort();
+/** The message each bad fixture must produce (a fragment). */
+const EXPECTED: Record<string, RegExp> = {
+  'age-outside-range.csv': /age from 0 to 25/,
+  'duplicate-column-disagrees.csv': /appears more than once/,
+  'empty.csv': /empty/,
+  'future-date.csv': /not in the future/,
+  'header-only.csv': /no data rows/,
+  'missing-required-column.csv': /missing required column 'la_name'/,
+  'mixed-years.csv': /mixed academic and calendar/,
+  'near-known-layout.csv': /closest known layout: ees-2022-age-caseload \(missing 'total_all'\)/,
+  'negative-count.csv': /0 or more/,
+  'non-numeric-count.csv': /Got: 'lots'/,
+  'not-text.bin': /not text/,
+  'percentage-over-100.csv': /between 0 and 100/,
+  'truncated-last-line.csv': /truncated/,
+  'unknown-la-code.csv': /3-digit DfE LA code/,
+  'unknown-layout.csv': /unknown layout/,
+  'unknown-need.csv': /need code/,
+  'unknown-placement.csv': /placement code/,
+  'wrong-delimiter.csv': /separated by ';'/,
+  'year-out-of-range.csv': /outside the range/,
+};
+
+describe('bad inputs', () => {
+  it('has an expectation for every fixture', () => {
+    expect(files.filter((f) => !EXPECTED[f])).toEqual([]);
+  });
+
+  it.each(files)('%s: validate reports a located error', async (name) => {
+    const { files: [f] } = await validatePaths([join(bad, name)], { today: TODAY });
+    expect(f!.errors.length).toBeGreaterThan(0);
+    expect(f!.errors.map((e) => e.message).join('\n')).toMatch(EXPECTED[name]!);
+    if (!['not-text.bin'].includes(name)) expect(f!.errors.some((e) => e.line !== undefined)).toBe(true);
+  });
+
+  it('a failed load leaves the warehouse exactly as it was', async () => {
+    const wh = join(tempDir(), 'wh.duckdb');
+    await loadPaths([join(fixtures, 'good/no-bom-lf.csv')], { warehouse: wh, today: TODAY });
+    const before = await warehouseStatus(wh);
+    for (const name of files) {
+      const err = await loadPaths([join(fixtures, 'good/markers.csv'), join(bad, name)], { warehouse: wh, today: TODAY }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(HighneedsError);
+      const problems = (err as HighneedsError).problems;
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.every((p) => p.file?.endsWith(name))).toBe(true);
+      expect(await warehouseStatus(wh)).toEqual(before);
+    }
+  });
+
+  it('a failed first load does not leave a warehouse file behind', async () => {
+    const wh = join(tempDir(), 'new.duckdb');
+    await expect(loadPaths([join(bad, 'negative-count.csv')], { warehouse: wh, today: TODAY })).rejects.toThrow(/nothing was loaded/);
+    await expect(warehouseStatus(wh)).rejects.toThrow(/not a highneeds warehouse/);
+  });
+});

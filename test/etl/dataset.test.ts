@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { datasetFromWarehouse, listLas } from '../../src/etl/dataset.ts';
+import type { Reader } from '../../src/etl/reader.ts';
+import { sen2BladeReader } from '../../src/etl/readers/sen2-blade.ts';
+import { sen2XmlReader } from '../../src/etl/readers/sen2-xml.ts';
+import { Warehouse } from '../../src/etl/warehouse.ts';
+import { needIndex, placementIndex } from '../../src/domain/index.ts';
+import { cellIndex, cubeTotal } from '../../src/model/cube.ts';
+import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
+
+async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
+  const hashKey = await wh.hashKey();
+  await wh.withTransaction(async () => {
+    const sink = await wh.sink();
+    const r = await reader.read(path, sink, { fileId, path, hashKey, today: new Date('2025-03-01') });
+    sink.close();
+    if (r.errors.length > 0) throw new Error(JSON.stringify(r.errors));
+  });
+}
+
+async function warehouseWithReturns(file: string): Promise<Warehouse> {
+  const wh = await Warehouse.open(file);
+  await load(wh, sen2XmlReader, XML_2024, 1);
+  await load(wh, sen2XmlReader, XML_2025, 2);
+  await wh.run(`INSERT INTO la VALUES ('999', 'E99999999', 'Anyshire', 'E12000099', 'Testregion', 9)`);
+  await wh.run(`INSERT INTO establishment VALUES ('100001', 'Test Primary', 'Community school', 'Local authority maintained schools', 'MS', 9),
+    ('100002', 'Test Special', 'Community special school', 'Special schools', 'SSM', 9),
+    ('100003', 'Test Special Academy', 'Academy special sponsor led', 'Academies', NULL, 9)`);
+  for (let age = 0; age <= 30; age++) {
+    await wh.run(`INSERT INTO population VALUES ('E99999999', 'Anyshire', 2023, ${age}, 'persons', ${1000 + age}, 'mye', 9),
+      ('E99999999', 'Anyshire', 2023, ${age}, 'persons', 5, 'snpp', 9)`);
+  }
+  return wh;
+}
+
+describe('datasetFromWarehouse with two linked SEN2 returns', () => {
+  it('builds stock cubes, new plans, linked moves, requests and population', async () => {
+    const wh = await warehouseWithReturns(':memory:');
+    expect(await listLas(wh)).toEqual([{ oldCode: '999', newCode: 'E99999999', name: 'Anyshire', regionCode: 'E12000099', regionName: 'Testregion' }]);
+    const ds = await datasetFromWarehouse(wh, { la: 'E99999999' });
+    wh.close();
+    expect(ds.la).toEqual({ oldCode: '999', newCode: 'E99999999', name: 'Anyshire' });
+    expect(ds.stockTotal).toEqual({ 2024: 4, 2025: 3 });
+    expect(cubeTotal(ds.stockCube[2024]!)).toBe(4);
+    expect(ds.stockCube[2024]![cellIndex(7, needIndex('SLCN'), placementIndex('RP'))]).toBe(1); // SEN unit in a mainstream school
+    expect(ds.stockCube[2025]![cellIndex(11, needIndex('ASD'), placementIndex('SSA'))]).toBe(1); // placed from GIAS type name
+    expect(ds.stockByPlacement[2024]).toEqual({ MS: 1, EOTAS: 1, SSM: 1, RP: 1 });
+    expect(ds.newPlansTotal).toEqual({ 2023: 2, 2024: 1 });
+    expect(ds.newPlansCube[2024]![cellIndex(4, needIndex('SLCN'), placementIndex('EY'))]).toBe(1);
+    const moves = ds.linkedMoves.map((m) => [m.fromYear, m.age, m.need, m.from, m.to, m.ceaseReason, m.count]).sort();
+    expect(moves).toEqual([
+      [2024, 10, 'ASD', 'MS', 'SSA', undefined, 1],
+      [2024, 14, 'SEMH', 'EOTAS', 'EOTAS', undefined, 1],
+      [2024, 18, 'MLD', 'SSM', 'CEASED', 4, 1],
+      [2024, 7, 'SLCN', 'RP', 'TRANSFERRED_OUT', 5, 1],
+    ]);
+    expect(ds.requests).toEqual({ 2023: 4 }); // 2024 has no request received
+    expect(ds.decidedToAssess).toEqual({ 2023: 2, 2024: 1 }); // by outcome date; 2018 is not covered by a return
+    expect(ds.assessIssued).toEqual({ 2023: 2, 2024: 1 });
+    expect(ds.population[2024]![0]).toBe(1000); // mid-year 2023 estimate preferred over the projection
+    expect(ds.population[2024]).toHaveLength(26);
+    expect(ds.notes.join('\n')).toMatch(/30 June of Y−1/);
+  });
+
+  it('person-level stock overrides a published stock of the same census year', async () => {
+    const wh = await warehouseWithReturns(':memory:');
+    await wh.run(`INSERT INTO stock VALUES ('Local authority', '999', 'E99999999', 2023, 0, 25, 'ALL', 'ALL', 3, NULL, 'plans', 'ees-2025-caseload', 9, 2),
+      ('Local authority', '999', 'E99999999', 2024, 0, 25, 'ALL', 'ALL', 99, NULL, 'plans', 'ees-2025-caseload', 9, 3)`);
+    const ds = await datasetFromWarehouse(wh, {});
+    wh.close();
+    expect(ds.stockTotal).toEqual({ 2023: 3, 2024: 4, 2025: 3 });
+  });
+});
+
+describe('personal data', () => {
+  it('no raw UPN, ULN, name, postcode or birth date reaches the warehouse file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sen2-pd-'));
+    const file = join(dir, 'warehouse.duckdb');
+    const wh = await warehouseWithReturns(file);
+    await load(wh, sen2BladeReader, BLADE_PERSON, 3);
+    await wh.run('CHECKPOINT');
+    const counts = await wh.tableCounts();
+    wh.close();
+    expect(counts.person).toBe(13);
+    const bytes = readFileSync(file);
+    const hay = [bytes.toString('latin1'), bytes.toString('utf16le')].join('\n').toLowerCase();
+    const fixtures = [XML_2024, XML_2025, BLADE_PERSON].map((p) => readFileSync(p, 'utf8')).join('\n');
+    const secrets = new Set<string>();
+    for (const m of fixtures.matchAll(/<(UPN|UniqueLearnerNumber|Surname|Forename|PostCode|PersonBirthDate)>([^<]+)</g)) secrets.add(m[2]!);
+    for (const line of readFileSync(BLADE_PERSON, 'utf8').split('\n').slice(1)) {
+      const f = line.split(',');
+      for (const i of [5, 6, 7, 10, 11, 12]) if (f[i]) secrets.add(f[i]!);
+    }
+    expect(secrets.size).toBeGreaterThan(25);
+    for (const s of secrets) {
+      expect(hay.includes(s.toLowerCase()), s).toBe(false);
+      expect(hay.includes(s.toLowerCase().replace(/ /g, '')), s).toBe(false);
+    }
+  });
+});

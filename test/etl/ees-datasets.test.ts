@@ -1,0 +1,57 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PLACEMENTS } from '../../src/domain/index.ts';
+import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
+import { fixtures, hasRealData, realData, tempDir, TODAY } from './helpers.ts';
+
+describe('datasetsFromEesFiles on fixtures', () => {
+  it('gives identical datasets whether or not the files hold later years', async () => {
+    const dir = tempDir();
+    const full = join(fixtures, 'layouts/caseload-2026.csv');
+    const lines = readFileSync(full, 'utf8').split('\r\n');
+    writeFileSync(join(dir, 'cut.csv'), lines.filter((l, i) => i === 0 || l.startsWith('202425')).join('\r\n'));
+    copyFileSync(join(fixtures, 'layouts/ceased-2025.csv'), join(dir, 'ceased.csv'));
+    const a = await datasetsFromEesFiles([full, join(fixtures, 'layouts/ceased-2025.csv')], { maxCensusYear: 2025, today: TODAY });
+    const b = await datasetsFromEesFiles([join(dir, 'cut.csv')], { maxCensusYear: 2025, today: TODAY });
+    expect(a.ignoredRows).toBe(3); // the stored caseload rows of census 2026 (flows of 2024 are kept)
+    expect(a.datasets[0]!.stockTotal).toEqual(b.datasets[0]!.stockTotal);
+    expect(a.datasets[0]!.stockByPlacement).toEqual(b.datasets[0]!.stockByPlacement);
+    expect(a.datasets[0]!.stockTotal).toEqual({ 2025: 90 });
+  });
+});
+
+describe.skipIf(!hasRealData)('datasetsFromEesFiles on the real releases', () => {
+  const folders = [join(realData, 'ees-ehcp-2022/data'), join(realData, 'ees-ehcp-2025-to-2022/data')];
+
+  it('reads both releases quickly with the published national totals', async () => {
+    const t0 = performance.now();
+    const r = await datasetsFromEesFiles(folders, { today: TODAY });
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(r.national!.stockTotal[2022]).toBe(473_255);
+    expect(r.national!.stockTotal[2019]).toBe(353_995);
+    expect(r.datasets.length).toBeGreaterThan(150);
+    expect(r.regions.length).toBe(9);
+    const lincs = r.datasets.find((d) => d.la.oldCode === '925')!;
+    expect(lincs.la.newCode).toBe('E10000019');
+    expect(lincs.regionCode).toBe('E12000004');
+    // placement leaves sum to the total in every year of both layouts, for England and every LA with full data
+    for (const ds of [r.national!, lincs]) {
+      for (const [year, byP] of Object.entries(ds.stockByPlacement).filter(([y]) => Number(y) >= 2019)) {
+        const sum = PLACEMENTS.reduce((s, p) => s + (byP[p] ?? 0), 0);
+        expect(sum, `${ds.la.name} ${year}`).toBe(ds.stockTotal[Number(year)]);
+      }
+    }
+    expect(r.national!.newPlansTotal[2021]).toBe(62_180);
+    expect(r.national!.requests[2019]).toBe(82_329);
+    expect(r.national!.stockByAge.filter((a) => a.year === 2022).reduce((s, a) => s + a.count, 0)).toBe(473_255);
+  });
+
+  it('keeps only what was known by January of maxCensusYear', async () => {
+    const r = await datasetsFromEesFiles(folders, { maxCensusYear: 2020, today: TODAY });
+    expect(Math.max(...Object.keys(r.national!.stockTotal).map(Number))).toBe(2020);
+    expect(Math.max(...Object.keys(r.national!.newPlansTotal).map(Number))).toBe(2019);
+    expect(r.ignoredRows).toBeGreaterThan(0);
+    expect(r.notes.some((n) => /were ignored/.test(n))).toBe(true);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { ReadReport } from '../../../src/etl/reader.ts';
+import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
+import { readSen2Xml } from '../../../src/etl/readers/sen2-xml.ts';
+import { XML_2024, bladeCopy, collect, ctx, editedXml, tempFile } from './helpers.ts';
+
+async function xml(path: string): Promise<ReadReport> {
+  return readSen2Xml(path, collect(), ctx(path));
+}
+
+function only(r: ReadReport): { file?: string; line?: number; path?: string; message: string } {
+  expect(r.errors.length).toBeGreaterThan(0);
+  return r.errors[0]!;
+}
+
+describe('SEN2 bad input', () => {
+  it('malformed XML: names the person, path and line', async () => {
+    const p = editedXml(XML_2024, '<Sex>F</Sex>', '<Sex>F</Sexx>');
+    const e = only(await xml(p));
+    expect(e.file).toBe(p);
+    expect(e.path).toBe('Message/Persons/Person[2]');
+    expect(e.line).toBe(54); // the line of </Sexx>
+    expect(e.message).toMatch(/malformed XML/);
+  });
+
+  it('truncated XML', async () => {
+    const text = (await import('node:fs')).readFileSync(XML_2024, 'utf8');
+    const p = tempFile('cut.xml', text.slice(0, text.indexOf('<Surname>Testsurfive')));
+    const e = only(await xml(p));
+    expect(e.message).toMatch(/truncated/);
+    expect(e.line).toBe(112); // where the unclosed <Person> opens
+  });
+
+  it('XML of another collection', async () => {
+    const p = editedXml(XML_2024, '<Collection>SEN2</Collection>', '<Collection>CIN</Collection>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Header/CollectionDetails/Collection');
+    expect(e.message).toMatch(/collection 'CIN', not SEN2/);
+  });
+
+  it('XML with another root', async () => {
+    const p = tempFile('other.xml', '<?xml version="1.0"?><Envelope><Body/></Envelope>');
+    expect(only(await xml(p)).message).toMatch(/root is <Message>. Got: <Envelope>/);
+  });
+
+  it('duplicate persons (same UPN twice)', async () => {
+    const p = editedXml(XML_2024, '<UPN>X00000000000B</UPN>', '<UPN>X00000000000A</UPN>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Persons/Person[2]/UPN');
+    expect(e.message).toMatch(/duplicate person.*first at Message\/Persons\/Person\[1\]/);
+  });
+
+  it('dates in the future', async () => {
+    const p = editedXml(XML_2024, '<StartDate>2023-06-01</StartDate>', '<StartDate>2026-06-01</StartDate>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Persons/Person[2]/Requests[1]/Assessment[1]/NamedPlan[1]/StartDate');
+    expect(e.message).toMatch(/2026-06-01 is in the future/);
+  });
+
+  it('dates before birth', async () => {
+    const p = editedXml(XML_2024, '<ReceivedDate>2023-04-01</ReceivedDate>', '<ReceivedDate>2015-04-01</ReceivedDate>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Persons/Person[4]/Requests[1]/ReceivedDate');
+    expect(e.message).toMatch(/before the person's date of birth/);
+  });
+
+  it('age outside 0–25', async () => {
+    const p = editedXml(XML_2024, '<PersonBirthDate>2005-01-15</PersonBirthDate>', '<PersonBirthDate>1990-01-15</PersonBirthDate>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Persons/Person[3]/PersonBirthDate');
+    expect(e.message).toMatch(/between 0 and 25. Got: 33/);
+  });
+
+  it('unknown need code, with a suggestion', async () => {
+    const p = editedXml(XML_2024, '<SENtype>SEMH</SENtype>', '<SENtype>SEHM</SENtype>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Persons/Person[2]/Requests[1]/ActivePlans[1]/SENneed[1]/SENtype');
+    expect(e.message).toMatch(/unknown SENtype 'SEHM' \(did you mean 'SEMH'\?\)/);
+  });
+
+  it('unknown setting code', async () => {
+    const p = editedXml(XML_2024, '<SENsetting>OLA</SENsetting>', '<SENsetting>OLX</SENsetting>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Persons/Person[2]/Requests[1]/ActivePlans[1]/PlacementDetail[1]/SENsetting');
+    expect(e.message).toMatch(/unknown SENsetting 'OLX'/);
+  });
+
+  it('Blade: missing sibling module file', async () => {
+    const p = bladeCopy({ drop: ['senneed'] });
+    const r = await readSen2Blade(p, collect(), ctx(p));
+    const e = only(r);
+    expect(e.file).toBe(p);
+    expect(e.message).toMatch(/'senneed' module file is missing: expected .*Blade-Export_28-01-2025_senneed\.csv/);
+  });
+
+  it('Blade: unknown need code names the module file, line and key path', async () => {
+    const p = bladeCopy({ edit: { module: 'senneed', from: '83,83,2,1,63,1,SLD', to: '83,83,2,1,63,1,SDL' } });
+    const e = only(await readSen2Blade(p, collect(), ctx(p)));
+    expect(e.file).toMatch(/_senneed\.csv$/);
+    expect(e.line).toBe(3);
+    expect(e.path).toBe('person[persontableid=13]/requests[requeststableid=23]/activeplans[activeplanstableid=63]/senneed[senneedtableid=83]/SENtype');
+  });
+
+  it('Blade: another collection', async () => {
+    const p = bladeCopy({ edit: { module: 'sen2', from: ',SEN2,', to: ',CIN,' } });
+    expect(only(await readSen2Blade(p, collect(), ctx(p))).message).toMatch(/not SEN2/);
+  });
+});
