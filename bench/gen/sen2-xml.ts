@@ -28,7 +28,7 @@ export async function writeSen2Xml(path: string, targetBytes: number, seed = 2, 
 `);
     bytes += buf[buf.length - 1]!.length;
     if (buf.length >= 2000) {
-      if (!ws.write(buf.join(''))) await new Promise((res) => ws.once('drain', res));
+      if (!ws.write(buf.join(''))) await new Promise<void>((res) => ws.once('drain', () => res()));
       buf = [];
     }
   }

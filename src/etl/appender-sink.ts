@@ -17,6 +17,8 @@ const DAY_MS = 86_400_000;
 export class AppenderSink implements RowSink {
   private readonly appenders = new Map<string, { appender: DuckDBAppender; columns: Column[] }>();
   private readonly counts = new Map<string, number>();
+  /** Appenders being created (so concurrent first rows share one appender). */
+  private readonly creating = new Map<string, Promise<void>>();
   private constructor(
     private readonly connection: DuckDBConnection,
     private readonly schema: Map<string, Column[]>,
@@ -48,10 +50,14 @@ export class AppenderSink implements RowSink {
       this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
       return;
     }
-    return this.connection.createAppender(table).then((appender) => {
-      this.appenders.set(table, { appender, columns: this.schema.get(table) ?? [] });
-      return this.add(table, row);
-    });
+    let creating = this.creating.get(table);
+    if (!creating) {
+      creating = this.connection.createAppender(table).then((appender) => {
+        this.appenders.set(table, { appender, columns: this.schema.get(table) ?? [] });
+      });
+      this.creating.set(table, creating);
+    }
+    return creating.then(() => this.add(table, row));
   }
 
   /** Flushes and closes every appender. */
@@ -61,6 +67,7 @@ export class AppenderSink implements RowSink {
       appender.closeSync();
     }
     this.appenders.clear();
+    this.creating.clear();
   }
 
   private append(ap: DuckDBAppender, columns: Column[], row: Record<string, unknown>): void {

@@ -8,17 +8,16 @@ import { join } from 'node:path';
  */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
-  for (const p of paths) await walk(p, out, true);
+  for (const p of paths) await walk(p, out);
   return out;
 }
 
-async function walk(p: string, out: string[], top: boolean): Promise<void> {
+async function walk(p: string, out: string[]): Promise<void> {
   const s = await stat(p);
   if (!s.isDirectory()) {
     out.push(p);
     return;
   }
   const entries = (await readdir(p)).filter((e) => !e.startsWith('.')).sort();
-  for (const e of entries) await walk(join(p, e), out, false);
-  void top;
+  for (const e of entries) await walk(join(p, e), out);
 }

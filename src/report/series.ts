@@ -14,6 +14,7 @@ import {
   type PlacementGroup,
 } from '../domain/index.ts';
 import { cubeByAge, cubeByNeed, cubeByPlacement, cubeTotal } from '../model/cube.ts';
+import { INTERACTION_LINE } from '../budget/mitigations.ts';
 import type { RunReport } from './run-report.ts';
 
 /** Census years with actual history before the base year (ascending). */
@@ -124,7 +125,12 @@ export function sumAges(byAge: Float64Array, from: number, to: number): number {
   return s;
 }
 
-/** Total net saving per lever over the financial years up to and including `lastFy`. */
+/** Whether a mitigation row is the budget model's interaction line rather than a lever. */
+export function isInteractionLine(name: string): boolean {
+  return name === INTERACTION_LINE;
+}
+
+/** Total net saving per lever over the financial years up to and including `lastFy` (the interaction line last). */
 export function netSavingByLever(r: RunReport, lastFy: number): Array<{ name: string; netSaving: number; spendAvoided: number; deliveryCost: number; plansAvoided: number }> {
   const names: string[] = [];
   for (const m of r.budget.mitigations) if (!names.includes(m.name)) names.push(m.name);

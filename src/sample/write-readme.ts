@@ -78,7 +78,7 @@ ${totalsTable(sim)}
 | \`places.csv\` | commissioned places (January 2025 headcount + 2%, then +3% a year) and place rates: special and AP £10,000, RP and FE £6,000 |
 | \`funding.csv\` | High Needs block ${financialYearLabel(2025)} and ${financialYearLabel(2026)}, set at about 88% of what the January 2025 stock costs (about £${(estimatedSpend(sim) / 1e6).toFixed(1)}m a year), so Anyshire runs a deficit |
 | \`other_spend.csv\` | High Needs spend that is not per plan (SEN support services, hospital education, therapies, direct payments, AP without a plan) |
-| \`opening_balance.csv\` | cumulative DSG balance at 31 March 2025: £${(OPENING_BALANCE / 1e6).toFixed(1)}m (a deficit) |
+| \`opening_balance.csv\` | cumulative DSG balance at 31 March 2025: ${(OPENING_BALANCE / 1e6).toFixed(1)} £m, i.e. a deficit of £${(-OPENING_BALANCE / 1e6).toFixed(1)}m |
 
 Sizes:
 

@@ -61,10 +61,10 @@ describe('valid inputs', () => {
     expect(await q(`SELECT flow_year, count, missing FROM flow WHERE source = 'ees-2024'`)).toEqual([{ flow_year: 2023, count: null, missing: 'suppressed' }]);
     // population: Windows-1252 MYE with quoted thousands; SNPP 90 and over, decimals, All ages skipped
     expect(await q(`SELECT area_name, year, age, count FROM population WHERE kind = 'mye' ORDER BY age`)).toEqual([
-      { area_name: 'North Northamptonshire\u00a0', year: 2020, age: 0, count: 450 },
-      { area_name: 'North Northamptonshire\u00a0', year: 2020, age: 1, count: 450 },
-      { area_name: 'North Northamptonshire\u00a0', year: 2020, age: 2, count: 450 },
-      { area_name: 'North Northamptonshire\u00a0', year: 2020, age: 90, count: 0 },
+      { area_name: 'North Northamptonshire', year: 2020, age: 0, count: 450 },
+      { area_name: 'North Northamptonshire', year: 2020, age: 1, count: 450 },
+      { area_name: 'North Northamptonshire', year: 2020, age: 2, count: 450 },
+      { area_name: 'North Northamptonshire', year: 2020, age: 90, count: 0 },
     ]);
     expect(await q(`SELECT year, age, count FROM population WHERE kind = 'snpp' ORDER BY year, age`)).toEqual([
       { year: 2022, age: 0, count: 7000.5 },

@@ -2,7 +2,7 @@
  * Hand-made rates and scenarios for engine tests and the bench: a synthetic LA with plausible shapes. Nothing here
  * is used by the product code.
  */
-import { N_AGES, N_NEEDS, N_PLACEMENTS, needIndex, placementIndex, type Need, type Placement } from '../../src/domain/index.ts';
+import { N_AGES, N_NEEDS, N_PLACEMENTS, NEEDS, needIndex, placementIndex, type Need, type Placement } from '../../src/domain/index.ts';
 import { cellIndex, newCube } from '../../src/model/cube.ts';
 import { emptyRates, moveIndex, newMixIndex, N_CEASE_REASONS, type Rates } from '../../src/model/rates.ts';
 import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../src/scenario/schema.ts';
@@ -18,7 +18,15 @@ function mixAt(a: number): Array<[Placement, number]> {
   return [['FE', 0.6], ['SPI', 0.2], ['NEET', 0.1], ['EOTAS', 0.1]];
 }
 
-const NEED_MIX: Array<[Need, number]> = [['ASD', 0.35], ['SEMH', 0.25], ['SLCN', 0.25], ['MLD', 0.15]];
+let NEED_MIX: Array<[Need, number]> = [['ASD', 0.35], ['SEMH', 0.25], ['SLCN', 0.25], ['MLD', 0.15]];
+const FEW_NEEDS = NEED_MIX;
+/** Every need (a denser cube, as in a real LA) with geometric shares. */
+const ALL_NEEDS: Array<[Need, number]> = NEEDS.map((n, i) => [n, Math.pow(0.75, i) * 0.25] as [Need, number]);
+
+/** Use every need (true) or four (default) in the fixtures built after this call. */
+export function fixtureAllNeeds(on: boolean): void {
+  NEED_MIX = on ? ALL_NEEDS : FEW_NEEDS;
+}
 
 export interface FixtureOptions {
   baseYear?: number;

@@ -10,7 +10,6 @@ import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fix
 
 const base = () => ({ rates: fixtureRates(), initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 10 });
 const totals = (r: ProjectionResult) => r.central.map(cubeTotal);
-const cumulativeNew = (r: ProjectionResult) => r.flows.reduce((s, f) => s + f.newPlans, 0);
 
 describe('lever profiles', () => {
   it('surge: linear climb to the peak, then halves every half-life', () => {

@@ -12,9 +12,12 @@ function s(o: J, k: string): string | undefined {
   return v === null || v === undefined ? undefined : String(v);
 }
 
+/** Child records in file order (DuckDB's list() does not keep it; ordering inside the SQL aggregate is slow). */
 function list(o: J, k: string): J[] {
   const v = o[k];
-  return Array.isArray(v) ? (v as J[]) : [];
+  if (!Array.isArray(v)) return [];
+  const items = v as J[];
+  return items.length > 1 ? items.sort((a, b) => (a['ln'] as number) - (b['ln'] as number)) : items;
 }
 
 export type ModuleFiles = Record<BladeModule, string>;

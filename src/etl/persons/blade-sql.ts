@@ -1,7 +1,8 @@
 /**
  * SQL that joins the nine Blade module tables (loaded by DuckDB's read_csv as `m_<module>`) into one JSON
  * document per person, nested as in the XML return. DuckDB does the join (fast, out of JS memory); JS then
- * validates each person exactly as for XML. `ln` is the record's line in its module file (header = line 1).
+ * validates each person exactly as for XML. `ln` is the record's line in its module file (header = line 1); lists are
+ * unordered (an ORDER BY inside list() over nested structs is very slow) and sorted by `ln` in JS.
  */
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
 
@@ -29,7 +30,7 @@ function grouped(m: BladeModule, present: ReadonlySet<string>, joins: Array<[str
     extra[alias] = `${alias}.l`;
     return `LEFT JOIN g_${alias} ${alias} ON ${alias}.pk = t.${idColumn(m)}`;
   });
-  return `SELECT t.${idColumn(parent)} AS pk, list(${struct(m, present, extra)} ORDER BY t.rowid) AS l
+  return `SELECT t.${idColumn(parent)} AS pk, list(${struct(m, present, extra)}) AS l
     FROM m_${m} t ${joinSql.join(' ')} GROUP BY t.${idColumn(parent)}`;
 }
 

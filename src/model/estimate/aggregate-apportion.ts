@@ -55,8 +55,14 @@ export function pycnophylactic(ranges: readonly { from: number; to: number; coun
       if (inRange[a]! < 0) continue;
       let s = x[a]!;
       let n = 1;
-      if (a > 0 && inRange[a - 1]! >= 0) (s += x[a - 1]!), n++;
-      if (a < N_AGES - 1 && inRange[a + 1]! >= 0) (s += x[a + 1]!), n++;
+      if (a > 0 && inRange[a - 1]! >= 0) {
+        s += x[a - 1]!;
+        n++;
+      }
+      if (a < N_AGES - 1 && inRange[a + 1]! >= 0) {
+        s += x[a + 1]!;
+        n++;
+      }
       tmp[a] = s / n;
     }
     ranges.forEach((r, i) => {

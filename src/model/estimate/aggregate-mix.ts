@@ -45,7 +45,9 @@ export function placementSharesAtAge(shares: Float64Array, age: number): Float64
   const out = new Float64Array(N_PLACEMENTS);
   let s = 0;
   PLACEMENTS.forEach((p, i) => {
-    if (isPlacementPossibleAt(p, age)) (out[i] = shares[i]!), (s += shares[i]!);
+    if (!isPlacementPossibleAt(p, age)) return;
+    out[i] = shares[i]!;
+    s += shares[i]!;
   });
   if (s > 0) return out.map((v) => v / s);
   out[PLACEMENTS.indexOf('NONE')] = 1;

@@ -39,7 +39,7 @@ export function compareBalanceChart(reports: RunReport[]): ChartSpec {
         { title: 'Financial year (balance at 31 March at its end)', unit: 'none' },
         { title: 'Cumulative DSG balance (£m)', unit: 'moneyM' },
         {
-          markers: fys.includes(STATUTORY_OVERRIDE_END_FY) ? [{ at: financialYearLabel(STATUTORY_OVERRIDE_END_FY), label: '31 March 2028: statutory override ends' }] : [],
+          markers: fys.includes(STATUTORY_OVERRIDE_END_FY) ? [{ at: financialYearLabel(STATUTORY_OVERRIDE_END_FY), label: '31 March 2028: statutory override ends', labelAt: 'bottom' }] : [],
           zeroLine: true,
         },
       ),

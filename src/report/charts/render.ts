@@ -212,8 +212,7 @@ function draw(spec: ChartSpec, width: number, height: number) {
   Chart.defaults.color = GovUk.black;
   Chart.defaults.borderColor = 'rgba(0,0,0,0.12)';
   const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, materialise(spec, scale));
-  chart.destroy();
-  return canvas;
+  return { canvas, chart };
 }
 
 /**
@@ -221,7 +220,12 @@ function draw(spec: ChartSpec, width: number, height: number) {
  * @example writeFileSync('fan.png', renderChart(fanTotalPlansChart(report)))
  */
 export function renderChart(spec: ChartSpec, width = CHART_WIDTH, height = CHART_HEIGHT): Buffer {
-  return draw(spec, width, height).toBuffer('image/png');
+  const { canvas, chart } = draw(spec, width, height);
+  try {
+    return canvas.toBuffer('image/png');
+  } finally {
+    chart.destroy();
+  }
 }
 
 /**
@@ -229,5 +233,15 @@ export function renderChart(spec: ChartSpec, width = CHART_WIDTH, height = CHART
  * @example const pngs = await renderCharts(runCharts(report))
  */
 export async function renderCharts(specs: ChartSpec[], width = CHART_WIDTH, height = CHART_HEIGHT): Promise<Buffer[]> {
-  return Promise.all(specs.map((s) => draw(s, width, height).encode('png')));
+  // Destroying a chart clears its canvas, so each chart is destroyed only after its PNG is encoded.
+  return Promise.all(
+    specs.map(async (s) => {
+      const { canvas, chart } = draw(s, width, height);
+      try {
+        return await canvas.encode('png');
+      } finally {
+        chart.destroy();
+      }
+    }),
+  );
 }

@@ -10,6 +10,7 @@ import {
   byGroup,
   historyYears,
   horizonFy,
+  isInteractionLine,
   netSavingByLever,
   plansByAge,
   plansByNeed,
@@ -34,7 +35,7 @@ export function dataParagraphs(r: RunReport): string[] {
     const g = cagr(n0, base, r.baseYear - y0);
     out.push(
       `In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans, up from ${fmtCount(n0)} in January ${y0}: ` +
-        `growth of ${fmtPercent(g)} a year on average over ${r.baseYear - y0} years${g > 0.08 ? ', faster than the roughly 10% a year seen in England only in the most recent years' : ''}.`,
+        `growth of ${fmtPercent(g)} a year on average over ${r.baseYear - y0} years.`,
     );
     const y5 = r.baseYear - 5;
     const n5 = r.dataset.stockTotal[y5];
@@ -136,7 +137,7 @@ export function leverParagraphs(r: RunReport): string[] {
   const total = levers.reduce((s, l) => s + l.netSaving, 0);
   const at28 = netSavingByLever(r, STATUTORY_OVERRIDE_END_FY);
   const total28 = at28.reduce((s, l) => s + l.netSaving, 0);
-  const best = [...levers].sort((a, b) => b.netSaving - a.netSaving)[0]!;
+  const best = [...levers].filter((l) => !isInteractionLine(l.name)).sort((a, b) => b.netSaving - a.netSaving)[0] ?? levers[0]!;
   const uHz = unmitigatedBalance(r, hz);
   return [
     `Together the levers save ${fmtMoney(total)} net of their delivery costs by 31 March ${hz + 1}, of which ${fmtMoney(total28)} by 31 March 2028.` +

@@ -7,7 +7,7 @@ import type { ChartId, ChartSpec } from '../charts/chart-spec.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { escapeHtml } from '../safe-text.ts';
 import type { RunReport } from '../run-report.ts';
-import { balanceAt, horizonFy, netSavingByLever, unmitigatedBalance } from '../series.ts';
+import { balanceAt, horizonFy, isInteractionLine, netSavingByLever, unmitigatedBalance } from '../series.ts';
 import { isSmallCount, SUPPRESSED, suppressionNote } from '../suppress.ts';
 import {
   accuracyParagraphs,
@@ -71,7 +71,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const qLast = r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]!;
   const b28 = balanceAt(r, STATUTORY_OVERRIDE_END_FY);
   const u28 = unmitigatedBalance(r, STATUTORY_OVERRIDE_END_FY);
-  const levers = netSavingByLever(r, hz);
+  const levers = netSavingByLever(r, hz).filter((l) => !isInteractionLine(l.name));
   let fig = 0;
   const f = (id: ChartId) => figure(charts, id, ++fig);
 
@@ -150,7 +150,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const summary =
     `${r.la.name} has ${fmtCount(r.projection.totalQuantiles[0]!.p50)} EHC plans (January ${r.baseYear}); on scenario “${r.scenario.name}” this becomes ${fmtCount(qLast.p50)} by January ${lastYear}. ` +
     (b28 !== undefined ? `The cumulative DSG balance at 31 March 2028 is projected at ${fmtBalance(b28)}. ` : '') +
-    (levers.length ? `The ${levers.length} levers save ${fmtMoney(levers.reduce((s, l) => s + l.netSaving, 0))} net by 31 March ${hz + 1}.` : 'No mitigations are assumed.');
+    (levers.length ? `The ${levers.length} levers save ${fmtMoney(netSavingByLever(r, hz).reduce((s, l) => s + l.netSaving, 0))} net by 31 March ${hz + 1}, together with their interaction.` : 'No mitigations are assumed.');
 
   return `<!doctype html>
 <html lang="en-GB">

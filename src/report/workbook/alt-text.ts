@@ -15,8 +15,8 @@ function xmlAttr(s: string): string {
  */
 export async function finishXlsx(xlsx: Buffer, alt: Array<Array<{ name: string; descr: string }>>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
-  for (const name of Object.keys(zip.files)) {
-    if (name.startsWith('xl/media/')) zip.file(name, await zip.file(name)!.async('nodebuffer'), { compression: 'STORE' });
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (name.startsWith('xl/media/') && !entry.dir) zip.file(name, await entry.async('nodebuffer'), { compression: 'STORE' });
   }
   for (let i = 0; i < alt.length; i++) {
     const pics = alt[i]!;

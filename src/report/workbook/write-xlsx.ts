@@ -34,17 +34,6 @@ function cellValue(c: Cell): number | string | null {
   return c;
 }
 
-function colLetter(i: number): string {
-  let s = '';
-  let n = i + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images: Map<ChartId, number>, tabIndex: number): string[] {
   const L = layoutSheet(s);
   const headerRow = L.tables[0]?.headerRow ?? 1;
@@ -127,7 +116,6 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images
     ws.addImage(imageId, { tl: { col: L.chartCol, row: L.chartRows[i]! }, ext: { width: 800, height: 450 }, editAs: 'oneCell' });
     alts.push(id);
   });
-  void colLetter;
   return alts;
 }
 

@@ -1,0 +1,93 @@
+/**
+ * ETL benchmarks: loading the real 2022 EES release (all its CSV files) into a fresh warehouse — wall time, peak
+ * RSS and the ratio to DuckDB's own `read_csv` scan of the same bytes — and validating a generated 100 MB file
+ * (streamed: peak RSS must stay bounded). Skips the real-data cases when ../shared is absent.
+ */
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { loadPaths } from '../src/etl/load.ts';
+import { validatePaths } from '../src/etl/validate.ts';
+
+interface Metric {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const real2022 = resolve(repoRoot, '../shared/data/real/ees-ehcp-2022/data');
+
+const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+async function duckdbScanMs(files: string[]): Promise<number> {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const t0 = performance.now();
+  for (const f of files) await c.run(`SELECT count(*) FROM read_csv('${f.replace(/'/g, "''")}', all_varchar = true)`);
+  const ms = performance.now() - t0;
+  c.closeSync();
+  db.closeSync();
+  return ms;
+}
+
+async function write100MbFile(path: string): Promise<number> {
+  const out = createWriteStream(path);
+  out.write('time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,characteristic_age,Total_st,Total_st_pc,Total_ehc,Total_ehc_pc,Total_all,Total_all_pc\n');
+  const ages = ['Total', 'Under 5', 'Age 5 to 10', 'Age 11 to 15', 'Age 16 to 19', 'Age 20 to 25'];
+  let bytes = 0;
+  let i = 0;
+  while (bytes < 100 * 1024 * 1024) {
+    const la = 800 + (i % 150);
+    const line = `${2010 + (i % 13)},Calendar year,Local authority,E92000001,England,E12000004,"East Midlands",${la},E1000${String(la).padStart(4, '0')},"Somewhere, County",${ages[i % 6]},z,z,"1,${String(i % 1000).padStart(3, '0')}",10.5,${i % 5000},10.5\n`;
+    bytes += line.length;
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
+    i++;
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return i;
+}
+
+/** Runs the ETL benchmarks. */
+export async function bench(): Promise<Metric[]> {
+  const metrics: Metric[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'highneeds-etl-bench-'));
+  try {
+    if (existsSync(real2022)) {
+      const files = readdirSync(real2022).filter((f) => f.endsWith('.csv')).map((f) => join(real2022, f));
+      const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+      const t0 = performance.now();
+      const out = await loadPaths(files, { warehouse: join(dir, 'wh.duckdb') });
+      const loadMs = performance.now() - t0;
+      const scanMs = await duckdbScanMs(files);
+      metrics.push(
+        { name: 'etl.load_real_2022.wall', value: Math.round(loadMs), unit: 'ms', target: '< 5000' },
+        { name: 'etl.load_real_2022.rows', value: out.loaded.reduce((s, l) => s + l.rows, 0), unit: 'rows' },
+        { name: 'etl.load_real_2022.mb_per_s', value: Number((bytes / 1048576 / (loadMs / 1000)).toFixed(2)), unit: 'MB/s' },
+        { name: 'etl.load_real_2022.peak_rss', value: Math.round(peakRssMb()), unit: 'MB', target: '< 500' },
+        { name: 'etl.load_real_2022.ratio_to_duckdb_read_csv', value: Number((loadMs / scanMs).toFixed(1)), unit: 'x', target: '< 30' },
+      );
+    }
+    const big = join(dir, 'big.csv');
+    const rows = await write100MbFile(big);
+    const rssBefore = peakRssMb();
+    const t1 = performance.now();
+    const v = await validatePaths([big]);
+    const ms = performance.now() - t1;
+    metrics.push(
+      { name: 'etl.validate_100mb.wall', value: Math.round(ms), unit: 'ms' },
+      { name: 'etl.validate_100mb.rows', value: v.files[0]!.rows, unit: 'rows', target: String(rows) },
+      { name: 'etl.validate_100mb.errors', value: v.files[0]!.errors.length, unit: 'errors', target: '0' },
+      { name: 'etl.validate_100mb.peak_rss_growth', value: Math.round(peakRssMb() - rssBefore), unit: 'MB', target: '< 200 (streamed)' },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return metrics;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const m of await bench()) console.log(`${m.name}: ${m.value} ${m.unit}${m.target ? ` (target ${m.target})` : ''}`);
+}

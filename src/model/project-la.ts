@@ -1,0 +1,99 @@
+/**
+ * One LA's projection from its dataset and a scenario — the model stage's front door:
+ *
+ *   LaDataset ──► person-level route (stockCube + linkedMoves)  ─┐
+ *            └─► aggregate route (EES series)                    ├─► Rates + initial cube ──► engine ──► ProjectionResult
+ *   Scenario  ──► levers, capacity, trend overrides ─────────────┘        (+ unmitigated run, same seed)
+ */
+import { ExitCode, HighneedsError } from '../errors.ts';
+import { noBaseStock } from '../messages/model.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { cubeTotal } from './cube.ts';
+import type { LaDataset } from './dataset.ts';
+import { projectMonteCarlo, type EngineInput } from './engine.ts';
+import { estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from './estimate/aggregate.ts';
+import { estimateRatesFromPersons } from './estimate/person.ts';
+import type { PlacesTable } from './levers/capacity.ts';
+import type { Rates } from './rates.ts';
+import type { ProjectionResult } from './result.ts';
+
+export interface ProjectLaOptions {
+  draws: number;
+  seed: number;
+  /** Default: scenario.base_year, else the latest census year with stock. */
+  baseYear?: number;
+  /** Places table (used when scenario.capacity.from_places_table is set). */
+  capacity?: PlacesTable;
+  national?: LaDataset;
+  workers?: number;
+  /** Per-cell weights summed per placement per draw (e.g. unit costs), see MonteCarloOptions. */
+  weights?: Record<string, Float64Array>;
+}
+
+export interface LaProjection {
+  projection: ProjectionResult;
+  rates: Rates;
+  /** The same scenario without mitigations and the same seed (for the recovery-plan bridge). */
+  unmitigated?: ProjectionResult;
+}
+
+/** Latest census year with any stock in the dataset. */
+export function latestStockYear(ds: LaDataset): number | undefined {
+  const ys = [...Object.keys(ds.stockCube), ...Object.keys(ds.stockTotal)].map(Number);
+  return ys.length ? Math.max(...ys) : undefined;
+}
+
+/**
+ * Projects one LA under a scenario.
+ * @example const { projection } = await projectLa(ds, baseline, { draws: 1000, seed: 1 })
+ */
+export async function projectLa(ds: LaDataset, scenario: Scenario, opts: ProjectLaOptions): Promise<LaProjection> {
+  const baseYear = opts.baseYear ?? scenario.base_year ?? latestStockYear(ds);
+  const stockYears = [...new Set([...Object.keys(ds.stockCube), ...Object.keys(ds.stockTotal)].map(Number))].sort((a, b) => a - b);
+  if (baseYear === undefined || (ds.stockCube[baseYear] === undefined && ds.stockTotal[baseYear] === undefined))
+    throw new HighneedsError(ExitCode.INVALID_INPUT, noBaseStock(baseYear ?? NaN, stockYears));
+  const horizon = scenario.horizon_years;
+  const window = scenario.projection.window_years;
+  const personLevel = ds.stockCube[baseYear] !== undefined && ds.linkedMoves.length > 0;
+  const rates = personLevel
+    ? estimateRatesFromPersons(ds, { baseYear, windowYears: window, national: opts.national, transitionAges: scenario.transition_ages as EngineInput['transitionAges'] })
+    : estimateRatesFromAggregates(ds, { baseYear, windowYears: window, national: opts.national });
+  const initial = personLevel ? Float64Array.from(ds.stockCube[baseYear]!) : initialCubeFromAggregates(ds, baseYear);
+  const input: EngineInput = {
+    rates,
+    initial,
+    population: populationProxy(ds, baseYear, horizon),
+    baseYear,
+    horizon,
+    scenario,
+    capacity: scenario.capacity.from_places_table ? opts.capacity : undefined,
+  };
+  const mc = { draws: opts.draws, seed: opts.seed, workers: opts.workers, weights: opts.weights };
+  const projection = await projectMonteCarlo(input, mc);
+  projection.assumptions = [...rateAssumptions(rates, personLevel, initial, window), ...projection.assumptions];
+  let unmitigated: ProjectionResult | undefined;
+  if (scenario.mitigations.length > 0) {
+    unmitigated = await projectMonteCarlo({ ...input, scenario: { ...scenario, mitigations: [] } }, mc);
+    unmitigated.assumptions = projection.assumptions.filter((a) => !a.key.startsWith('mitigation.'));
+  }
+  return { projection, rates, unmitigated };
+}
+
+function rateAssumptions(rates: Rates, personLevel: boolean, initial: Float64Array, window: number | undefined): ProjectionResult['assumptions'] {
+  const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  const cease = (from: number, to: number): string => {
+    const xs = Array.from(rates.continuation.subarray(from, to + 1));
+    return xs.map((c, i) => `${from + i}: ${pct(1 - c)}`).join(', ');
+  };
+  let inc = 0;
+  for (const v of rates.incidence) inc += v;
+  return [
+    { key: 'rates.route', value: personLevel ? 'person-level SEN2 (linked returns)' : 'aggregate EES series', source: 'data' },
+    { key: 'rates.window_years', value: String(window ?? (personLevel ? 3 : 3)), unit: 'years', source: window !== undefined ? 'scenario' : 'default' },
+    { key: 'initial.total_plans', value: String(Math.round(cubeTotal(initial))), unit: 'plans', source: 'data' },
+    { key: 'rates.ceasing_by_age_school', value: cease(4, 15), unit: 'per year', source: 'data' },
+    { key: 'rates.ceasing_by_age_post16', value: cease(16, 24), unit: 'per year', source: 'data' },
+    { key: 'rates.incidence_sum_over_ages', value: inc.toPrecision(4), unit: 'new plans per head (sum of single ages)', source: 'data' },
+    ...rates.notes.map((n, i) => ({ key: `rates.note.${i + 1}`, value: n, source: 'data' as const })),
+  ];
+}

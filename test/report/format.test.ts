@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../../src/report/format.ts';
+import { formatUnit } from '../../src/report/charts/render.ts';
+
+describe('formats', () => {
+  it('formats counts, money, balances and shares for prose', () => {
+    expect(fmtCount(3240.4)).toBe('3,240');
+    expect(fmtMoney(-82_500_000)).toBe('-£82.5m');
+    expect(fmtMoney(450_000)).toBe('£450k');
+    expect(fmtMoney(950)).toBe('£950');
+    expect(fmtBalance(-1_200_000)).toBe('a deficit of £1.2m');
+    expect(fmtBalance(2_000_000)).toBe('a surplus of £2.0m');
+    expect(fmtPercent(0.0812)).toBe('8.1%');
+  });
+  it('formats chart ticks', () => {
+    expect(formatUnit(-12.5, 'moneyM')).toBe('-£12.5m');
+    expect(formatUnit(-200, 'moneyM')).toBe('-£200m');
+    expect(formatUnit(6000, 'count')).toBe('6,000');
+  });
+});
