@@ -35,6 +35,8 @@ export interface LaProjection {
   rates: Rates;
   /** The same scenario without mitigations and the same seed (for the recovery-plan bridge). */
   unmitigated?: ProjectionResult;
+  /** The engine input of the scenario's run (for sensitivity re-projections and per-lever runs). */
+  input: EngineInput;
 }
 
 /** Latest census year with any stock in the dataset. */
@@ -76,7 +78,7 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
     unmitigated = await projectMonteCarlo({ ...input, scenario: { ...scenario, mitigations: [] } }, mc);
     unmitigated.assumptions = projection.assumptions.filter((a) => !a.key.startsWith('mitigation.'));
   }
-  return { projection, rates, unmitigated };
+  return { projection, rates, unmitigated, input };
 }
 
 function rateAssumptions(rates: Rates, personLevel: boolean, initial: Float64Array, window: number | undefined): ProjectionResult['assumptions'] {

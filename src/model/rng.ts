@@ -176,16 +176,18 @@ export class Rng {
     for (let i = 0; i < k; i++) out[outOff + i] = t > 0 ? Math.max(0, alpha[off + i]!) / t : 0;
   }
 
-  /** Poisson(mean): inversion for small means, PTRS-free normal-corrected approximation above 30. */
+  /** Poisson(mean): CDF inversion below a mean of 30, Hörmann's PTRS rejection above. */
   poisson(mean: number): number {
     if (!(mean > 0)) return 0;
     if (mean < 30) {
-      const l = Math.exp(-mean);
+      // CDF inversion with the pmf recursion
+      let pr = Math.exp(-mean);
+      let u = this.uniformPos();
       let k = 0;
-      let p = this.uniformPos();
-      while (p > l) {
+      while (u > pr && k < 1000) {
+        u -= pr;
         k++;
-        p *= this.uniformPos();
+        pr *= mean / k;
       }
       return k;
     }
@@ -215,7 +217,7 @@ export class Rng {
   }
 
   /**
-   * Binomial(n, p) for integer n ≥ 0. Exact inversion when n·min(p, 1−p) < 20, otherwise a continuity-corrected
+   * Binomial(n, p) for integer n ≥ 0. Exact CDF inversion when n·min(p, 1−p) < 20, otherwise a continuity-corrected
    * normal approximation clamped to [0, n] (documented in docs/model.md "Uncertainty").
    */
   binomial(n: number, p: number): number {
@@ -224,15 +226,17 @@ export class Rng {
     if (p > 0.5) return n - this.binomial(n, 1 - p);
     const mean = n * p;
     if (mean < 20) {
-      // waiting-time inversion over geometric gaps
-      const lq = Math.log1p(-p);
+      // CDF inversion with the pmf recursion: one uniform, O(mean) multiplications
+      const r = p / (1 - p);
+      let pr = Math.exp(n * Math.log1p(-p));
+      let u = this.uniformPos();
       let x = 0;
-      let sum = 0;
-      for (;;) {
-        sum += Math.ceil(Math.log(this.uniformPos()) / lq);
-        if (sum > n) return x;
+      while (u > pr && x < n) {
+        u -= pr;
+        pr *= ((n - x) / (x + 1)) * r;
         x++;
       }
+      return x;
     }
     const sd = Math.sqrt(mean * (1 - p));
     const x = Math.round(mean + sd * this.normal());

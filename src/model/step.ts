@@ -39,6 +39,12 @@ export interface StepParams {
   possible: Uint8Array;
 }
 
+/** Whether any placement is capacity-constrained in this step (arrivals are only tracked then). */
+export function hasCapacity(P: StepParams): boolean {
+  for (let q = 0; q < P.capacity.length; q++) if (P.capacity[q] !== Infinity && P.overflowTo[q]! >= 0) return true;
+  return false;
+}
+
 /** Flow accumulators of one step (overwritten by each step). */
 export interface StepWork {
   /** Ceased by origin age (excluding aged out). */
@@ -82,6 +88,7 @@ export function stepDeterministic(S: Float64Array, P: StepParams, out: Float64Ar
   w.migration.fill(0);
   w.overflow.fill(0);
   const { cont, moves, netMig } = P;
+  const track = hasCapacity(P);
   for (let a = 0; a < N_AGES - 1; a++) {
     // pass 1: continuation, and the migration factor of the cohort
     let sa = 0;
@@ -118,7 +125,7 @@ export function stepDeterministic(S: Float64Array, P: StepParams, out: Float64Ar
           const v = y * m;
           out[dest + q]! += v;
           w.moveFlow[row + q]! += v;
-          if (q !== p) w.arrivals[dest + q]! += v;
+          if (track && q !== p) w.arrivals[dest + q]! += v;
         }
       }
     }

@@ -37,7 +37,6 @@ export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument
     ehcp_total: ehcpTotal,
     ehcp_by_placement: byPlacement,
     ...b,
-    balance_at_march_2028_gbp: r.budget.balanceAtMarch2028 ?? null,
     outputs,
   };
 }

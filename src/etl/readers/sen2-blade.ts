@@ -13,7 +13,10 @@ import { bladeCompanionNote, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2O
 import { bladeModuleOfHeader, siblingPath } from '../persons/blade-modules.ts';
 import { findModuleFiles, loadModules } from '../persons/blade-files.ts';
 import { personFromBlade } from '../persons/blade-person.ts';
-import { personJsonQuery } from '../persons/blade-sql.ts';
+import { personJsonQuery, personOrdinalStatements } from '../persons/blade-sql.ts';
+
+/** Persons per nested query: bounds the memory DuckDB needs to build the nested documents. */
+const BATCH = 25_000;
 import { isoOfDate, parseSen2Date } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import { PersonRowBuilder } from '../persons/person-rows.ts';
@@ -68,13 +71,20 @@ export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContex
       { header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear) },
       log,
     );
-    const result = await con.stream(personJsonQuery(cols));
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      for (const v of chunk.getColumnValues(1)) {
-        const out = builder.rows(personFromBlade(JSON.parse(String(v)) as Record<string, unknown>, files));
-        if (log.errorCount > 0) continue;
-        for (const [table, row] of out) await sink.add(table, row);
-        rows += out.length;
+    for (const s of personOrdinalStatements()) await con.run(s);
+    const persons = Number((await con.runAndReadAll('SELECT count(*) FROM m_person')).getRows()[0]![0]);
+    for (let from = 0; from < persons; from += BATCH) {
+      const result = await con.stream(personJsonQuery(cols, { from, to: from + BATCH - 1 }));
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        for (const v of chunk.getColumnValues(1)) {
+          const out = builder.rows(personFromBlade(JSON.parse(String(v)) as Record<string, unknown>, files));
+          if (log.errorCount > 0) continue;
+          for (const [table, row] of out) {
+            const p = sink.add(table, row);
+            if (p) await p;
+          }
+          rows += out.length;
+        }
       }
     }
     if (builder.unidentified > 0) log.warning({ file: path, path: 'person' }, sen2NoIdentifier(builder.unidentified));

@@ -11,7 +11,7 @@ import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_ }
 import { N_CELLS as N_CELLS_ } from '../cube.ts';
 import type { Rng } from '../rng.ts';
 import type { NewPlanShape } from '../levers/apply.ts';
-import { applyCapacity, type StepParams, type StepWork } from '../step.ts';
+import { applyCapacity, hasCapacity, type StepParams, type StepWork } from '../step.ts';
 
 // Local copies of the domain sizes: hot loops read locals, not module-namespace bindings (vitest rewrites those).
 const N_AGES = N_AGES_;
@@ -21,12 +21,13 @@ const N_CELLS = N_CELLS_;
 
 const NP = N_PLACEMENTS;
 const NNP = N_NEEDS * NP;
-const contBuf = new Float64Array(NNP);
 const counts = new Float64Array(NP);
 const nz = new Int32Array(NP);
 const groupX = new Float64Array(NP);
 const groupE = new Float64Array(NP);
 const groupC = new Float64Array(NP);
+const groupK = new Float64Array(NP);
+const q1s = new Float64Array(N_NEEDS);
 const nzNeed = new Int32Array(N_NEEDS);
 const needShare = new Float64Array(N_NEEDS);
 
@@ -83,6 +84,7 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
   w.migration.fill(0);
   w.overflow.fill(0);
   const { cont, moves, netMig } = P;
+  const track = hasCapacity(P);
   for (let a = 0; a < N_AGES - 1; a++) {
     // group totals X[p] and expected ceasings E[p], reading the cube contiguously
     groupX.fill(0);
@@ -112,21 +114,33 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
       groupC[p] = E > 0 ? Cg / E : 0;
     }
     if (sa === 0) continue;
-    let ca = 0;
+    // continuing per cell = x × (1 − min(1, q1[n] × groupC[p])); with no clamping the group sums are X − ceased
+    let maxQ1 = 0;
     for (let n = 0; n < N_NEEDS; n++) {
       const q1 = 1 - cont[a * N_NEEDS + n]!;
-      const base = (a * N_NEEDS + n) * NP;
-      for (let p = 0; p < NP; p++) {
-        const x = S[base + p]!;
-        if (x === 0) {
-          contBuf[n * NP + p] = 0;
-          continue;
-        }
-        let c = x * q1 * groupC[p]!;
-        if (c > x) c = x;
-        contBuf[n * NP + p] = x - c;
-        ca += x - c;
+      q1s[n] = q1;
+      if (q1 > maxQ1) maxQ1 = q1;
+    }
+    let ca = 0;
+    for (let p = 0; p < NP; p++) {
+      const X = groupX[p]!;
+      if (X <= 0) {
+        groupK[p] = 0;
+        continue;
       }
+      const g = groupC[p]!;
+      let k: number;
+      if (maxQ1 * g <= 1) k = X - g * groupE[p]!;
+      else {
+        k = 0;
+        for (let n = 0; n < N_NEEDS; n++) {
+          const x = S[(a * N_NEEDS + n) * NP + p]!;
+          if (x !== 0) k += x * (1 - Math.min(1, q1s[n]! * g));
+        }
+      }
+      if (k < 0) k = 0;
+      groupK[p] = k;
+      ca += k;
     }
     w.ceased[a] = sa - ca;
     if (ca <= 0) continue;
@@ -135,28 +149,30 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
     const f = 1 + mig / ca;
     w.migration[a + 1] = mig;
     for (let p = 0; p < NP; p++) {
-      let C = 0;
-      for (let n = 0; n < N_NEEDS; n++) C += contBuf[n * NP + p]!;
-      if (C <= 0) continue;
-      C *= f;
+      const K = groupK[p]!;
+      if (K <= 0) continue;
+      const C = K * f;
       const row = (a * NP + p) * NP;
       const k = multinomial(rng, C, moves, row);
+      const g = groupC[p]!;
+      // need shares of the continuing group, each scaled by 1/K so that Σ shares = 1
       let nn = 0;
       for (let n = 0; n < N_NEEDS; n++) {
-        const v = contBuf[n * NP + p]!;
-        if (v === 0) continue;
+        const x = S[(a * N_NEEDS + n) * NP + p]!;
+        if (x === 0) continue;
         nzNeed[nn] = n;
-        needShare[nn++] = (v * f) / C;
+        needShare[nn++] = (x * (1 - Math.min(1, q1s[n]! * g))) / K;
       }
       for (let i = 0; i < k; i++) {
         const q = nz[i]!;
         const cq = counts[q]!;
         if (cq === 0) continue;
+        const moved = track && q !== p;
         for (let j = 0; j < nn; j++) {
           const idx = ((a + 1) * N_NEEDS + nzNeed[j]!) * NP + q;
           const v = needShare[j]! * cq;
           out[idx]! += v;
-          if (q !== p) w.arrivals[idx]! += v;
+          if (moved) w.arrivals[idx]! += v;
         }
       }
     }

@@ -3,6 +3,8 @@
  * Chart.js on @napi-rs/canvas (no system libraries). It scales fonts and strokes with the image size, paints a
  * white background, and turns the project's `hn` plugin options into drawing and tick callbacks.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
 import { Flow, SankeyController } from 'chartjs-chart-sankey';
@@ -13,14 +15,17 @@ import type { AxisUnit, ChartSpec, HnPluginOptions } from './chart-spec.ts';
 export const CHART_WIDTH = 1600;
 export const CHART_HEIGHT = 900;
 
-const FONT_FILES = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
+/** DejaVu Sans ships in the `dejavu-fonts-ttf` npm package, so charts draw the same text on any machine. */
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT_FILES = [join(FONT_DIR, 'DejaVuSans.ttf'), join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
 
-/** The font family charts use: a system sans-serif font if one is installed, registering DejaVu if it is on disk. */
+/** The font family charts use: the bundled DejaVu Sans, registered once. */
 function chooseFontFamily(): string {
-  const families = GlobalFonts.families.map((f) => f.family);
-  for (const want of ['DejaVu Sans', 'Liberation Sans', 'Arial', 'Helvetica', 'Noto Sans']) if (families.includes(want)) return want;
-  for (const f of FONT_FILES) GlobalFonts.registerFromPath(f, 'DejaVu Sans');
-  return GlobalFonts.families.length > 0 ? (GlobalFonts.families[0]!.family ?? 'sans-serif') : 'sans-serif';
+  if (!GlobalFonts.families.some((f) => f.family === 'DejaVu Sans')) {
+    for (const f of FONT_FILES) GlobalFonts.registerFromPath(f, 'DejaVu Sans');
+  }
+  return 'DejaVu Sans';
 }
 
 /** Whether any font is available to draw text (without one, charts have no words). */
