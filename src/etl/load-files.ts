@@ -1,13 +1,14 @@
 /**
  * Loads files into an open warehouse in ONE transaction: all or nothing. Files already loaded (same SHA-256) or
- * repeated in the same load are skipped. Any error in any file rolls everything back and throws an input
+ * repeated in the same load are skipped — an archive entry identical to an extracted copy too; documentation
+ * files are skipped (quietly: no warning). Any error in any file rolls everything back and throws an input
  * error whose problems name file, line and column.
  */
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { sha256File } from './file-hash.ts';
+import { isDocumentation, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import type { Reader } from './reader.ts';
-import { recogniseFile } from './registry.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface LoadedFile {
@@ -34,16 +35,16 @@ export interface LoadFilesOptions {
 }
 
 /** Recognises, hashes and loads files; throws an input error (warehouse unchanged) when any file is invalid. */
-export async function loadFilesInto(wh: Warehouse, files: string[], opts: LoadFilesOptions): Promise<LoadOutcome> {
+export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], opts: LoadFilesOptions): Promise<LoadOutcome> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const skipped: SkippedFile[] = [];
-  const plan: Array<{ path: string; sha: string; reader: Reader }> = [];
+  const plan: Array<{ input: InputFile; sha: string; reader: Reader }> = [];
   const known = new Map((await wh.query<{ sha256: string; path: string }>('SELECT sha256, path FROM loaded_file')).map((r) => [r.sha256, r.path]));
   const inThisLoad = new Map<string, string>();
-  for (const path of files) {
-    if (opts.unrecognised === 'warn' && /(^|\/)readme(\.md|\.txt)?$/i.test(path)) continue;
-    const rec = await recogniseFile(path);
+  for (const input of files) {
+    const path = input.path;
+    const rec = await recogniseInput(input);
     if ('problem' in rec) {
       if (opts.unrecognised === 'warn') {
         warnings.push({ ...rec.problem, message: `${msg.unrecognisedInDataFolder()}: ${rec.problem.message}` });
@@ -51,7 +52,11 @@ export async function loadFilesInto(wh: Warehouse, files: string[], opts: LoadFi
       } else problems.push(rec.problem);
       continue;
     }
-    const sha = await sha256File(path);
+    if (isDocumentation(rec.reader)) {
+      skipped.push({ path, reason: msg.documentationSkipped() });
+      continue;
+    }
+    const sha = await sha256File(input.file);
     const prev = known.get(sha);
     if (prev !== undefined) {
       skipped.push({ path, reason: msg.alreadyLoaded(sha, prev) });
@@ -63,7 +68,7 @@ export async function loadFilesInto(wh: Warehouse, files: string[], opts: LoadFi
       continue;
     }
     inThisLoad.set(sha, path);
-    plan.push({ path, sha, reader: rec.reader });
+    plan.push({ input, sha, reader: rec.reader });
   }
   if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
 
@@ -76,15 +81,16 @@ export async function loadFilesInto(wh: Warehouse, files: string[], opts: LoadFi
       try {
         let fileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
         for (const f of plan) {
-          const report = await f.reader.read(f.path, problems.length > 0 ? { add: () => undefined } : sink, { fileId, path: f.path, hashKey, today });
+          const path = f.input.path;
+          const report = await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, { fileId, hashKey, today });
           problems.push(...report.errors);
           if (report.errors.length > 0) continue;
           warnings.push(...report.warnings);
           for (const w of report.warnings) {
-            await sink.add('dq_note', { file_id: fileId, path: f.path, line: w.line ?? null, column_name: w.column ?? null, severity: 'warning', message: w.message });
+            await sink.add('dq_note', { file_id: fileId, path, line: w.line ?? null, column_name: w.column ?? null, severity: 'warning', message: w.message });
           }
-          await sink.add('loaded_file', { file_id: fileId, path: f.path, sha256: f.sha, reader: f.reader.id, rows: report.rows, loaded_at: today });
-          loaded.push({ path: f.path, sha256: f.sha, reader: f.reader.id, rows: report.rows });
+          await sink.add('loaded_file', { file_id: fileId, path, sha256: f.sha, reader: f.reader.id, rows: report.rows, loaded_at: today });
+          loaded.push({ path, sha256: f.sha, reader: f.reader.id, rows: report.rows });
           fileId++;
         }
       } finally {

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { HighneedsError, inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
-import { expandPaths } from './expand-paths.ts';
+import type { ArchiveLimits } from './archive.ts';
+import { withInputFiles, type InputFile } from './inputs.ts';
 import { loadFilesInto, type LoadedFile, type SkippedFile } from './load-files.ts';
 import { Warehouse } from './warehouse.ts';
 
@@ -16,11 +17,15 @@ export interface LoadResult {
 }
 
 /**
- * Validates and loads files into a warehouse file in one transaction (all or nothing).
+ * Validates and loads files (folders: every file inside; ZIP archives: every entry) into a warehouse file in one
+ * transaction (all or nothing). Temporary files of archive entries are removed afterwards.
  * @example await loadPaths(['data/caseload.csv'], { warehouse: '.highneeds/warehouse.duckdb' })
  */
-export async function loadPaths(paths: string[], opts: { warehouse: string; today?: Date }): Promise<LoadResult> {
-  const files = await expandPaths(paths);
+export async function loadPaths(paths: string[], opts: { warehouse: string; today?: Date; limits?: ArchiveLimits }): Promise<LoadResult> {
+  return withInputFiles(paths, (files) => loadInputs(files, opts), { limits: opts.limits });
+}
+
+async function loadInputs(files: InputFile[], opts: { warehouse: string; today?: Date }): Promise<LoadResult> {
   const existed = existsSync(opts.warehouse);
   const wh = await Warehouse.open(opts.warehouse);
   try {
@@ -73,13 +78,14 @@ export interface MemoryLoad {
 }
 
 /**
- * Loads every recognised file of the given paths into a new in-memory warehouse (for `run`). Unrecognised files
- * are warnings, README files are skipped silently; an invalid recognised file throws an input error.
+ * Loads every recognised file of the given paths (ZIP archives: their entries) into a new in-memory warehouse
+ * (for `run`). Unrecognised files are warnings, documentation files are skipped quietly; an invalid recognised
+ * file throws an input error.
  */
 export async function loadIntoMemory(paths: string[], opts: { today?: Date } = {}): Promise<MemoryLoad> {
   const wh = await Warehouse.open(':memory:');
   try {
-    const out = await loadFilesInto(wh, await expandPaths(paths), { unrecognised: 'warn', today: opts.today });
+    const out = await withInputFiles(paths, (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: opts.today }));
     return { warehouse: wh, ...out };
   } catch (e) {
     closeQuietly(wh);

@@ -1,10 +1,12 @@
 /**
  * Every reader, in one array, and how a file finds its reader: by content (header row, XML root, sheets), never
- * by name. The first reader that recognises a file takes it. Readers of other engineers register here with one
- * import line each.
+ * by name. The first reader that recognises a file takes it; a file that no reader takes but whose extension is a
+ * documentation one (.md, .txt, .pdf, .docx) is documentation (documentation.ts). Readers of other engineers
+ * register here with one import line each.
  */
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
+import { documentationReader } from './documentation.ts';
 import { EES_READERS } from './ees-readers.ts';
 import type { Reader, Sniff } from './reader.ts';
 import { establishmentLookup } from './readers/establishment-lookup.ts';
@@ -41,6 +43,8 @@ export const readers: Reader[] = [
 export const LAYOUT_SIGNATURES: ReadonlyArray<{ id: string; columns: readonly string[] }> = [
   { id: 'ees-2022-age-caseload', columns: ['time_period', 'geographic_level', 'old_la_code', 'characteristic_age', 'total_all'] },
   { id: 'ees-2022-estab-caseload', columns: ['time_period', 'geographic_level', 'old_la_code', 'establishment_type', 'total_all'] },
+  { id: 'ees-2022-estab-new-plans', columns: ['time_period', 'geographic_level', 'old_la_code', 'establishment_type', 'total_new_all'] },
+  { id: 'ees-2022-wbp-residential', columns: ['time_period', 'geographic_level', 'old_la_code', 'workbasedehc', 'totmres38weekehc', 'totmres52weekehc'] },
   { id: 'ees-2025-caseload', columns: ['time_period', 'geographic_level', 'old_la_code', 'breakdown_topic', 'breakdown', 'ehcplans'] },
   { id: 'ees-2025-newplans', columns: ['time_period', 'geographic_level', 'old_la_code', 'breakdown_topic', 'breakdown', 'new_ehc_plans'] },
   { id: 'ees-2025-requests', columns: ['time_period', 'geographic_level', 'old_la_code', 'breakdown_topic', 'requests_received_in_year'] },
@@ -72,6 +76,8 @@ export async function recogniseFile(path: string): Promise<Recognition> {
 export function recogniseSniff(sniff: Sniff): Recognition {
   const reader = readers.find((r) => r.recognise(sniff));
   if (reader) return { reader, sniff };
+  // documentation (README.md, data-guidance.txt, …) only when no data reader takes the file
+  if (documentationReader.recognise(sniff)) return { reader: documentationReader, sniff };
   if (sniff.size === 0 || (!sniff.binary && sniff.head.trim() === '')) {
     return { problem: { file: sniff.path, line: 1, message: msg.emptyFile() }, sniff };
   }

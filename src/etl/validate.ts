@@ -1,10 +1,11 @@
 /**
  * `validate`: recognises and reads every file with a counting sink, writing nothing. Returns the JSON shape of
- * cli.md: `{files: [{path, reader, rows, errors: [{line, column, message}], warnings}]}`.
+ * cli.md: `{files: [{path, reader, rows, errors: [{line, column, message}], warnings}]}`. A ZIP archive's entries
+ * are files of their own (`release.zip!data/sen2_mi.csv`); documentation files have reader `documentation`.
  */
 import type { Problem } from '../errors.ts';
-import { expandPaths } from './expand-paths.ts';
-import { recogniseFile } from './registry.ts';
+import type { ArchiveLimits } from './archive.ts';
+import { readInput, recogniseInput, withInputFiles } from './inputs.ts';
 
 export interface FileProblem {
   line?: number;
@@ -32,16 +33,28 @@ export function fileProblem(p: Problem): FileProblem {
  * Validates files and folders (recursively). Never writes anything.
  * @example const { files } = await validatePaths(['data-samples']); files.every((f) => f.errors.length === 0)
  */
-export async function validatePaths(paths: string[], opts: { today?: Date } = {}): Promise<{ files: ValidatedFile[] }> {
-  const files: ValidatedFile[] = [];
-  for (const path of await expandPaths(paths)) {
-    const rec = await recogniseFile(path);
-    if ('problem' in rec) {
-      files.push({ path, reader: null, rows: 0, errors: [fileProblem(rec.problem)], warnings: [] });
-      continue;
-    }
-    const report = await rec.reader.read(path, { add: () => undefined }, { fileId: 0, path, hashKey: 'validate', today: opts.today ?? new Date() });
-    files.push({ path, reader: rec.reader.id, rows: report.rows, errors: report.errors.map(fileProblem), warnings: report.warnings.map(fileProblem) });
-  }
-  return { files };
+export async function validatePaths(
+  paths: string[],
+  opts: { today?: Date; limits?: ArchiveLimits } = {},
+): Promise<{ files: ValidatedFile[] }> {
+  return withInputFiles(
+    paths,
+    async (inputs) => {
+      const files: ValidatedFile[] = [];
+      for (const input of inputs) {
+        const rec = await recogniseInput(input);
+        if ('problem' in rec) {
+          files.push({ path: input.path, reader: null, rows: 0, errors: [fileProblem(rec.problem)], warnings: [] });
+          continue;
+        }
+        const report = await readInput(rec.reader, input, { add: () => undefined }, { fileId: 0, hashKey: 'validate', today: opts.today ?? new Date() });
+        files.push({
+          path: input.path, reader: rec.reader.id, rows: report.rows,
+          errors: report.errors.map(fileProblem), warnings: report.warnings.map(fileProblem),
+        });
+      }
+      return { files };
+    },
+    { limits: opts.limits },
+  );
 }

@@ -273,3 +273,42 @@ export function sen2DuplicateReturnNote(year: number, laCode: string): string {
 export function zipNotWorkbook(): string {
   return 'the file is a ZIP archive, not an Excel workbook: extract the CSV files from it and load those';
 }
+
+// Documentation files, ZIP archives, header-only own tables, EES 2022 work-based/residential file
+export function documentationSkipped(): string {
+  return 'documentation, not data (README, SOURCE, data guidance, PDF or Word file): skipped, nothing is read from it';
+}
+export function noRowsYet(): string {
+  return 'the table has a header row but no rows yet (an empty template): nothing is loaded from it until rows are added';
+}
+export function xlsxSheetNoRowsYet(sheet: string): string {
+  return `sheet '${sheet}' has a header row but no rows yet (an empty template): nothing is loaded from it`;
+}
+const mb = (n: number): string => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+export function archiveUnreadable(detail: string): string {
+  return `the file is not a readable ZIP archive (${detail}): download it again, or extract its CSV files and load those`;
+}
+export function archiveTooLarge(size: number, limit: number): string {
+  return `the ZIP archive is ${mb(size)}, more than the ${mb(limit)} this tool expands: extract its CSV files and load those`;
+}
+export function archiveTooManyEntries(n: number, limit: number): string {
+  return `the ZIP archive holds ${n} files, more than the ${limit} this tool expands: extract the CSV files you need and load those`;
+}
+export function archiveBomb(bytes: number, archiveBytes: number, limit: number, declared: boolean, entry?: string): string {
+  const what = declared
+    ? `its entries would expand to ${mb(bytes)}`
+    : `entry '${entry ?? '?'}' expands past the limit`;
+  return `refusing to expand the ZIP archive: ${what} (archive ${mb(archiveBytes)}, expansion limit ${mb(limit)}) — a zip bomb, or far larger than any release; nothing from it was read. Extract the CSV files yourself and load those`;
+}
+export function archiveUnsafeEntry(name: string): string {
+  return `refusing to expand the ZIP archive: entry '${name}' would be written outside its folder (an absolute path or '..'); nothing from it was read`;
+}
+export function archiveEntryUnreadable(name: string, detail: string): string {
+  return `entry '${name}' of the ZIP archive cannot be extracted (${detail}); nothing from the archive was read`;
+}
+export function wbpDmoNotStored(): string {
+  return 'DMO, DCO and DMODCOFunction (designated medical / clinical officer in place: Y, N, R) are checked but not stored';
+}
+export function unknownOfficerValue(raw: string): string {
+  return `expected Y, N or R (designated officer in place: yes, no, recruiting). Got: '${raw}' (not stored either way)`;
+}

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { loadIntoMemory } from '../etl/load.ts';
 import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { runBudget } from '../budget/run-budget.ts';
-import { projectDeterministic } from '../model/engine.ts';
+import { projectDeterministic, type EngineInput } from '../model/engine.ts';
+import type { ProjectionResult } from '../model/result.ts';
 import { projectLa } from '../model/project-la.ts';
 import { applyRatesVariant } from '../model/variants.ts';
 import { backtestDataset } from '../model/backtest/backtest.ts';
@@ -81,7 +82,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     stage(`budget ${scenario.id}`);
     const reproject = (v: Parameters<typeof applyRatesVariant>[1]) =>
       projectDeterministic({ ...run.input, rates: applyRatesVariant(run.input.rates, v) });
-    const budget = runBudget({ scenario, tables, projection: run.projection, unmitigatedProjection: run.unmitigated, reproject });
+    const budget = runBudget({
+      scenario,
+      tables,
+      projection: run.projection,
+      unmitigatedProjection: run.unmitigated,
+      perLeverProjections: perLeverProjections(run.input, scenario),
+      reproject,
+    });
     const report: RunReport = {
       tool: { name: TOOL, version: VERSION },
       runDate: opts.runDate,
@@ -111,6 +119,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
   }
   return { documents, comparison };
+}
+
+/**
+ * Each demand lever on its own: the unmitigated scenario plus that one lever (deterministic, as the central paths
+ * the budget values are), so the Mitigations sheet can value every lever exactly.
+ */
+export function perLeverProjections(input: EngineInput, scenario: Scenario): Record<string, ProjectionResult> {
+  const out: Record<string, ProjectionResult> = {};
+  for (const m of scenario.mitigations) {
+    if (m.kind === 'unit_cost_change') continue;
+    out[m.name] = projectDeterministic({ ...input, scenario: { ...scenario, mitigations: [m] } });
+  }
+  return out;
 }
 
 /** Places by financial year as capacity by census year: the census of January Y+1 falls in FY Y-(Y+1). */

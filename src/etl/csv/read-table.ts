@@ -17,6 +17,8 @@ export interface TableSpec {
   optional?: readonly string[];
   /** Extra test for expected columns (patterns such as year columns). */
   accepts?: (name: string) => boolean;
+  /** A header row without data rows: an error (default), or a "no rows yet" warning (the own tables' templates). */
+  headerOnly?: 'error' | 'warn';
 }
 
 /** One data row: values by lower-case column name. */
@@ -123,7 +125,10 @@ export async function readTable(
     else log.error(msg.wrongFieldCount(header!.names.length, shortRow.n), shortRow.line);
   }
   if (!header && !stop) log.error(msg.emptyFile(), 1);
-  else if (header && !stop && rows === 0) log.error(msg.headerOnly(), headerLine);
+  else if (header && !stop && rows === 0 && log.errorCount === 0) {
+    if (spec.headerOnly === 'warn') log.warn(msg.noRowsYet(), headerLine);
+    else log.error(msg.headerOnly(), headerLine);
+  }
   if (header) {
     for (const d of header.duplicates) {
       if (!disagreeing.has(d.name)) log.warn(msg.duplicateColumnAgrees(d.name, d.indexes.length), 1, d.name);

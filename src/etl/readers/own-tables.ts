@@ -16,6 +16,8 @@ function csvReader(def: OwnTableDef): Reader {
     description: `${def.description} (CSV)`,
     required: def.required.map(([c]) => c),
     optional: def.optional.map(([c]) => c),
+    // `highneeds init` writes each table as a header row only: a template with no rows yet is not an error
+    headerOnly: 'warn',
     matches: (f) => ownTableOf(f) === def,
     session(_ctx, log, emit) {
       return {
@@ -75,6 +77,7 @@ export const ownTablesXlsx: Reader = {
         continue;
       }
       tables++;
+      if (sheetRows.length === 0) log.warn(msg.xlsxSheetNoRowsYet(ws.name));
       const h = header;
       for (const { line, cells } of sheetRows) {
         rows++;

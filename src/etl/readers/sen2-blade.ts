@@ -73,10 +73,16 @@ export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContex
     );
     for (const s of personOrdinalStatements()) await con.run(s);
     const persons = Number((await con.runAndReadAll('SELECT count(*) FROM m_person')).getRows()[0]![0]);
-    for (let from = 0; from < persons; from += BATCH) {
-      const result = await con.stream(personJsonQuery(cols, { from, to: from + BATCH - 1 }));
-      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-        for (const v of chunk.getColumnValues(1)) {
+    // DuckDB builds batch k+1 on a second connection while JS validates batch k.
+    const con2 = await db.connect();
+    const fetch = (from: number, c: typeof con) =>
+      c.runAndReadAll(personJsonQuery(cols, { from, to: from + BATCH - 1 })).then((r) => r.getColumns()[1] ?? []);
+    try {
+      let next = persons > 0 ? fetch(0, con) : undefined;
+      for (let from = 0, k = 0; next; from += BATCH, k++) {
+        const docs = await next;
+        next = from + BATCH < persons ? fetch(from + BATCH, k % 2 === 0 ? con2 : con) : undefined;
+        for (const v of docs) {
           const out = builder.rows(personFromBlade(JSON.parse(String(v)) as Record<string, unknown>, files));
           if (log.errorCount > 0) continue;
           for (const [table, row] of out) {
@@ -86,6 +92,8 @@ export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContex
           rows += out.length;
         }
       }
+    } finally {
+      con2.closeSync();
     }
     if (builder.unidentified > 0) log.warning({ file: path, path: 'person' }, sen2NoIdentifier(builder.unidentified));
     return { rows, ...log.finish() };

@@ -15,6 +15,7 @@ import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
 import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOptions } from '../trend.ts';
 import { singleAges } from './aggregate-apportion.ts';
+import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression } from './aggregate-cohort.ts';
 import { cubeFromShares, needShares, placementShares, placementSharesAtAge } from './aggregate-mix.ts';
 
@@ -30,6 +31,13 @@ export interface AggregateOptions {
   /** A trend already pooled across LAs (forecast.ts does this for a batch); overrides the pooling here. */
   trend?: TrendEstimate;
   trendOptions?: TrendOptions;
+  /**
+   * The stock-flow anchor (aggregate-flow.ts; forecast pools it across LAs): the age-specific progression ratios are
+   * scaled so that the base-year stock loses exactly `exit` in the first step, and incidence is scaled so that the
+   * first step adds `newPlansNext` new plans (incidence × population × (1 + trend growth)). Without it the ratios and
+   * incidence are the raw cohort estimates.
+   */
+  flow?: FlowEstimate;
 }
 
 /** Flow years ≤ base − 1 only: the data known by January of the base year. */
@@ -70,15 +78,18 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const window = opts.windowYears ?? 3;
   const r = emptyRates(baseYear, 'aggregate');
 
-  // Continuation and net migration from cohort progression.
+  // Continuation and net migration from cohort progression, scaled to the stock-flow exit rate when given.
   const prog = cohortProgression(ds, baseYear, window);
+  const lambda = opts.flow ? exitScale(prog.ratio, baseStockByAge(ds, baseYear), opts.flow.exit) : 1;
   for (let a = 0; a < N_AGES; a++) {
-    const x = prog.ratio[a]!;
+    const x = prog.ratio[a]! * lambda;
     r.continuation[a] = Math.min(1, x);
     r.netMigration[a] = Math.max(0, x - 1);
     r.continuationN[a] = prog.evidence[a]!;
   }
   r.notes.push(`Continuation from cohort progression of stocks by age over ${prog.years.length} year(s) (${prog.years.join(', ') || 'none'}).`);
+  if (opts.flow)
+    r.notes.push(`Progression ratios scaled by ${lambda.toFixed(3)} so that ${(opts.flow.exit * 100).toFixed(1)}% of the ${baseYear} stock exits in the first year (stock-flow exit rate).`);
 
   // Incidence: new plans by single age at the last known flow year, per head of population (or per unit proxy).
   const last = baseYear - 1;
@@ -112,18 +123,62 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   }
 
   r.trend = opts.trend ?? newPlanTrend(ds, opts);
+  const next = opts.flow?.newPlansNext;
+  if (next !== undefined) {
+    const pop1 = ds.population[baseYear + 1] ?? pop;
+    let first = 0;
+    for (let a = 0; a < N_AGES; a++) first += r.incidence[a]! * (pop1 ? pop1[a]! : 1);
+    first *= Math.max(0, 1 + r.trend.growth);
+    if (!(first > 0) && next > 0) {
+      // No new plans by age: spread the flow like the base stock (crude, but the totals stay consistent).
+      const shape = baseStockByAge(ds, baseYear);
+      for (let a = 0; a < N_AGES; a++) {
+        r.incidence[a] = pop1 ? (pop1[a]! > 0 ? shape[a]! / pop1[a]! : 0) : shape[a]!;
+        first += shape[a]!;
+      }
+      first *= Math.max(0, 1 + r.trend.growth);
+      r.notes.push('No new plans by age: new plans spread over ages like the base-year stock.');
+    }
+    if (first > 0) {
+      const f = next / first;
+      for (let a = 0; a < N_AGES; a++) r.incidence[a]! *= f;
+      r.notes.push(
+        `Incidence scaled by ${f.toFixed(3)} so that ${Math.round(next)} new plans are issued in ${baseYear} (${opts.flow!.newPlansSource === 'requests' ? `requests ${baseYear - 1} × conversion ${opts.flow!.conversion!.toFixed(3)}` : 'new-plan trend'}).`,
+      );
+    }
+  }
   r.notes.push(
     `New-plan trend ${(r.trend.growth * 100).toFixed(1)}% a year (se ${(r.trend.se * 100).toFixed(1)} points), damping ${r.trend.damping}.`,
   );
   return r;
 }
 
-/** The engine's initial cube at the base year from aggregate stocks (single ages × need × placement shares). */
-export function initialCubeFromAggregates(ds: LaDataset, baseYear: number): Float64Array {
+/** Plans at the base census by single age, scaled to the total (zeros when the year has no age rows). */
+function baseStockByAge(ds: LaDataset, baseYear: number): Float64Array {
   const byAge = singleAges(ds.stockByAge, baseYear) ?? new Float64Array(N_AGES);
   const total = ds.stockTotal[baseYear];
   const s = byAge.reduce((a, b) => a + b, 0);
   if (total !== undefined && s > 0) for (let a = 0; a < N_AGES; a++) byAge[a]! *= total / s;
+  return byAge;
+}
+
+/**
+ * The factor λ on every progression ratio x[a] such that Σ λ x[a] S[a] = (1 − exit) Σ S[a] (ages 0–24 carry on; 25
+ * ages out). 1 when the stock or the ratios are empty.
+ */
+export function exitScale(ratio: Float64Array, stock: Float64Array, exit: number): number {
+  let carried = 0;
+  let total = 0;
+  for (let a = 0; a < N_AGES; a++) {
+    total += stock[a]!;
+    if (a < N_AGES - 1) carried += ratio[a]! * stock[a]!;
+  }
+  return carried > 0 && total > 0 ? Math.max(0, ((1 - exit) * total) / carried) : 1;
+}
+
+/** The engine's initial cube at the base year from aggregate stocks (single ages × need × placement shares). */
+export function initialCubeFromAggregates(ds: LaDataset, baseYear: number): Float64Array {
+  const byAge = baseStockByAge(ds, baseYear);
   return cubeFromShares(byAge, needShares(ds, baseYear), placementShares(ds, baseYear));
 }
 

@@ -1,8 +1,10 @@
 /**
  * Interval calibration (model.md "Uncertainty", "Accuracy"): the model's raw log-scale sd σ[h] is scaled by a
- * factor k[h] chosen so that, over the forecasts made from the `calibrationOrigins` origins before the base year and
- * scored on actuals known at the base year, 80% of outcomes fall inside P50 × exp(±1.2816 k σ). Only data known at
- * the base year is used.
+ * factor k[h] = k̂[h]^calibrationWeight, where k̂[h] is the scale at which 80% of the forecasts made from the
+ * `calibrationOrigins` origins before the base year (scored on actuals known at the base year, each origin's errors
+ * centred on their median) fall inside P50 × exp(±1.2816 k̂ σ): partial pooling, on the log scale, between the model's
+ * own σ and a scale learnt from a handful of past origins (docs/model.md "Forecast" for the evidence). Only data
+ * known at the base year is used.
  */
 import type { LaDataset } from '../dataset.ts';
 import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings, type TotalsProjector } from './central.ts';
@@ -60,21 +62,28 @@ export function calibrationScales(
   const z: number[][] = Array.from({ length: horizon }, () => []);
   for (let o = baseYear - settings.calibrationOrigins; o < baseYear; o++) {
     const reach = Math.min(horizon, baseYear - o);
-    for (const f of centralsAt(batch, o, reach, settings, project, cache)) {
-      for (let h = 1; h <= reach; h++) {
+    const fs = centralsAt(batch, o, reach, settings, project, cache);
+    for (let h = 1; h <= reach; h++) {
+      const errs: Array<{ e: number; s: number }> = [];
+      for (const f of fs) {
         const a = actual.get(f.ds.la.oldCode)?.stockTotal[o + h];
         const c = f.central[h - 1]!;
         const s = f.sigma[h - 1]!;
         if (a === undefined || !(a > 0) || !(c > 0) || !(s > 0) || o + h > baseYear) continue;
-        z[h - 1]!.push(Math.abs(Math.log(a / c)) / s);
+        errs.push({ e: Math.log(a / c), s });
       }
+      // Centre on the origin's median error: the shift shared by every LA (a national shock of that year) says
+      // nothing about the spread of LAs around their forecasts, and with two or three origins it would swamp it.
+      const mid = settings.calibrateCentred ? quantile(errs.map((x) => x.e), 0.5) : 0;
+      for (const x of errs) z[h - 1]!.push(Math.abs(x.e - mid) / x.s);
     }
   }
   const k: number[] = [];
   let last = 1;
   for (let h = 1; h <= horizon; h++) {
     const zs = settings.calibrateEachHorizon ? z[h - 1]! : h === 1 ? z.flat() : [];
-    if (zs.length >= 5) last = Math.min(K_MAX, Math.max(K_MIN, quantile(zs, 0.8) / Z80));
+    // Partial pooling on the log scale between the model's own σ (log k = 0) and the past errors' scale.
+    if (zs.length >= 5) last = Math.min(K_MAX, Math.max(K_MIN, (quantile(zs, 0.8) / Z80) ** settings.calibrationWeight));
     k.push(last);
   }
   return k;

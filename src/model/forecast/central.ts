@@ -9,11 +9,12 @@
  * calibrate.ts scales so that 80% intervals cover 80% in past origins.
  */
 import type { LaDataset } from '../dataset.ts';
+import { leadNewPlans, type FlowEstimate } from '../estimate/aggregate-flow.ts';
 import { estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from '../estimate/aggregate.ts';
 import type { Rates } from '../rates.ts';
 import { cumulativeLogGrowth, DEFAULT_TREND, toTrendEstimate, type TrendOptions } from '../trend.ts';
 import { projectTotals, type ProjectionInput } from './engine-adapter.ts';
-import { pooledTrends, type Batch } from './pool.ts';
+import { pooledFlows, pooledTrends, type Batch } from './pool.ts';
 import { skippedEntry, skipReason, type Skipped } from './select.ts';
 import { knownAt } from './truncate.ts';
 
@@ -27,14 +28,20 @@ export interface ForecastSettings {
   calibrationOrigins: number;
   /** One scale per horizon (true) or one scale from every past error (false). */
   calibrateEachHorizon: boolean;
+  /** Centre each past origin's log errors on their median before measuring the spread. */
+  calibrateCentred: boolean;
+  /** Weight (0–1) of the past errors' log scale against the model's own σ (log scale 0). */
+  calibrationWeight: number;
 }
 
 export const DEFAULT_SETTINGS: ForecastSettings = {
   trend: DEFAULT_TREND,
-  engineWeight: [0.3, 0.2, 0.1],
+  engineWeight: [0.7, 0.5, 0.5],
   cohortWindow: 2,
-  calibrationOrigins: 2,
+  calibrationOrigins: 3,
   calibrateEachHorizon: true,
+  calibrateCentred: true,
+  calibrationWeight: 0.5,
 };
 
 export interface CentralForecast {
@@ -86,6 +93,7 @@ export function centralForecasts(
   }
   const stock = pooledTrends(known, members, 'stockTotal', origin, settings.trend);
   const flows = pooledTrends(known, members, 'newPlansTotal', origin - 1, settings.trend);
+  const sf = pooledFlows(known, members, origin, settings.trend);
   const forecasts: CentralForecast[] = [];
   for (const ds of members) {
     const g = stock.byLa.get(ds.la.oldCode);
@@ -94,8 +102,15 @@ export function centralForecasts(
       continue;
     }
     const nf = flows.byLa.get(ds.la.oldCode) ?? g;
-    const trend = toTrendEstimate(nf, settings.trend.damping, flows.national);
-    const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend });
+    // Stock-flow anchor: pooled exit rate, and new plans of calendar year `origin` led by requests where known.
+    const flow: FlowEstimate = {
+      exit: sf.exit.get(ds.la.oldCode) ?? sf.nationalExit,
+      ...leadNewPlans(ds, origin, sf.conversion.get(ds.la.oldCode), nf.growth),
+    };
+    // New plans then grow with the stock's pooled trend (in the long run N/S is stable; the new-plan series' own
+    // growth, compounded, over-forecast in backtests).
+    const trend = toTrendEstimate(g, settings.trend.damping, stock.national);
+    const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend, flow });
     const input = engineInput(ds, rates, origin, horizon);
     const path = project(input);
     const base = ds.stockTotal[origin]!;

@@ -4,6 +4,7 @@
  * taken from their own published rows when given, else summed from the LAs.
  */
 import type { LaDataset } from '../dataset.ts';
+import { conversions, exitRates, weightedSummary } from '../estimate/aggregate-flow.ts';
 import { poolGrowths, recentGrowth, type GrowthSummary, type PooledGrowth, type TrendOptions } from '../trend.ts';
 
 export interface Batch {
@@ -50,4 +51,56 @@ export function pooledTrends(batch: Batch, members: LaDataset[], key: SeriesKey,
   const byLa = new Map<string, PooledGrowth & { summary: GrowthSummary }>();
   for (const it of items) byLa.set(it.id, { ...pooled.get(it.id)!, summary: it.summary });
   return { byLa, national };
+}
+
+/** Years of exits and conversions the stock-flow estimates read (recency-weighted). */
+export const FLOW_WINDOW = 3;
+
+export interface PooledFlows {
+  /** Each LA's exit rate: its own recency-weighted mean shrunk towards England's latest exit rate. */
+  exit: Map<string, number>;
+  /** Each LA's requests-to-plans conversion, shrunk towards England's (absent where requests are too short). */
+  conversion: Map<string, number>;
+  /** England's latest exit rate and mean conversion (undefined without requests). */
+  nationalExit: number;
+  nationalConversion?: number;
+}
+
+/**
+ * Pools the stock-flow rates of `members` at `origin` (aggregate-flow.ts) by empirical Bayes as trend.ts pools
+ * growths: exit(t) = 1 − (S(t+1) − N(t)) / S(t) and conversion N(t) / requests(t − 1). The prior of an LA's exit is
+ * England's exit in the latest year (exit rates have been rising; the latest year backtests best, docs/model.md);
+ * the prior of its conversion is England's mean over FLOW_WINDOW years.
+ * @example pooledFlows(batch, batch.datasets, 2022, DEFAULT_TREND).exit.get('925')
+ */
+export function pooledFlows(batch: Batch, members: LaDataset[], origin: number, opts: TrendOptions): PooledFlows {
+  const natSeries = batch.national && exitRates(batch.national, origin, 1).length ? batch.national : undefined;
+  const nat = natSeries ?? { stockTotal: sumSeries(members, 'stockTotal'), newPlansTotal: sumSeries(members, 'newPlansTotal') };
+  const nationalExit = exitRates(nat, origin, 1)[0] ?? 0;
+  const natReq = batch.national && conversions(batch.national, origin, 1).length ? batch.national : undefined;
+  const natConv = conversions(natReq ?? { newPlansTotal: sumSeries(members, 'newPlansTotal'), requests: sumRequests(members) }, origin, FLOW_WINDOW);
+  const nationalConversion = natConv.length ? natConv.reduce((a, b) => a + b, 0) / natConv.length : undefined;
+  const pool = (xs: (d: LaDataset) => number[], recency: number, prior: number): Map<string, number> => {
+    const items = members.flatMap((d) => {
+      const s = weightedSummary(xs(d), recency);
+      return s ? [{ id: d.la.oldCode, summary: s }] : [];
+    });
+    const out = new Map<string, number>();
+    for (const [id, p] of poolGrowths(items, { national: prior }, { noiseScale: 1, regionWeight: 0 })) out.set(id, p.growth);
+    return out;
+  };
+  const exit = pool((d) => exitRates(d, origin, FLOW_WINDOW), opts.recency, nationalExit);
+  for (const d of members) if (!exit.has(d.la.oldCode)) exit.set(d.la.oldCode, nationalExit);
+  const conversion = new Map<string, number>();
+  if (nationalConversion !== undefined) {
+    for (const [id, c] of pool((d) => conversions(d, origin, FLOW_WINDOW), 1, nationalConversion)) conversion.set(id, c);
+    for (const d of members) if (!conversion.has(d.la.oldCode)) conversion.set(d.la.oldCode, nationalConversion);
+  }
+  return { exit, conversion, nationalExit, nationalConversion };
+}
+
+function sumRequests(list: LaDataset[]): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const d of list) for (const [y, v] of Object.entries(d.requests)) out[Number(y)] = (out[Number(y)] ?? 0) + v;
+  return out;
 }

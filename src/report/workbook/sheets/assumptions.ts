@@ -10,6 +10,13 @@ function leverDetails(m: RunReport['scenario']['mitigations'][number]): string {
   return parts.join('; ');
 }
 
+/** A parameter value that is a plain number is stored as a number (Excel shows numeric text as an error). */
+function asNumberIfNumeric(v: string): Cell {
+  if (!/^-?\d+(\.\d+)?$/.test(v.trim())) return v;
+  const n = Number(v);
+  return { value: n, kind: Number.isInteger(n) ? 'year' : 'decimal' };
+}
+
 export function assumptionsSheet(r: RunReport): Sheet {
   const s = r.scenario;
   const run: Cell[][] = [
@@ -26,7 +33,7 @@ export function assumptionsSheet(r: RunReport): Sheet {
     ['Seed', r.projection.seed, '', 'default'],
     ['Quantiles', s.uncertainty.quantiles.join(', '), 'shares', 'scenario'],
   ];
-  const params: Cell[][] = [...r.projection.assumptions, ...r.budget.assumptions].map((a) => [a.key, a.value, a.unit ?? '', a.source]);
+  const params: Cell[][] = [...r.projection.assumptions, ...r.budget.assumptions].map((a) => [a.key, asNumberIfNumeric(a.value), a.unit ?? '', a.source]);
   const levers: Cell[][] = [
     ...s.surges.map((x) => ['Surge', x.name, `uplift ${Math.round(x.peak_uplift * 100)}% at peak ${x.peak_year}, from ${x.start_year}, half-life ${x.half_life_years} years`]),
     ...s.transition_shifts.map((x) => ['Transition shift', x.name ?? x.transition, `${Math.round(x.share * 100)}% of ${x.transition} moves ${x.from} → ${x.to} from ${x.start_year}`]),

@@ -1,0 +1,91 @@
+/**
+ * The files a command works on: folders expand to their files, ZIP archives to their entries (archive.ts), each
+ * with the path users see (`release.zip!data/sen2_mi.csv` for an entry) and the file on disk (a temporary file
+ * for an entry). Every message, JSON document and `loaded_file.path` uses the path users see: problems a reader
+ * reports against the temporary file are rewritten here.
+ *
+ *   paths ──expandPaths──▶ files ──ZIP?──▶ entries in a temp folder ──▶ InputFile[] ──▶ fn ──▶ temp folders removed
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import type { Problem } from '../errors.ts';
+import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
+import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
+import { expandPaths } from './expand-paths.ts';
+import type { ReadContext, Reader, ReadReport, RowSink } from './reader.ts';
+import { recogniseFile, type Recognition } from './registry.ts';
+
+export interface InputFile {
+  /** The path users see: the file's path, or `archive.zip!entry/name.csv`. */
+  path: string;
+  /** The bytes on disk (a temporary file for an archive entry). */
+  file: string;
+  /** Set when the file is an archive that cannot be expanded: why. */
+  problem?: string;
+  /** For an archive entry: the temporary folder it was expanded into, and the archive's path. */
+  archive?: { dir: string; path: string };
+}
+
+/**
+ * Expands paths into input files, runs `fn` on them, and removes every temporary file afterwards (also on error).
+ * @example await withInputFiles(['data'], async (files) => files.map((f) => f.path))
+ */
+export async function withInputFiles<T>(
+  paths: readonly string[],
+  fn: (files: InputFile[]) => Promise<T>,
+  opts: { limits?: ArchiveLimits } = {},
+): Promise<T> {
+  const temps: string[] = [];
+  try {
+    const files: InputFile[] = [];
+    for (const path of await expandPaths(paths)) {
+      if (isBinaryDocumentationPath(path) || /\.xls[xm]$/i.test(path) || !(await isZipFile(path))) {
+        files.push({ path, file: path });
+        continue;
+      }
+      const dir = await mkdtemp(join(tmpdir(), 'highneeds-zip-'));
+      temps.push(dir);
+      const x = await expandArchive(path, dir, opts.limits);
+      if (x.kind === 'not-archive') files.push({ path, file: path });
+      else if (x.kind === 'problem') files.push({ path, file: path, problem: x.message });
+      else for (const e of x.entries) files.push({ path: `${path}!${e.name}`, file: e.file, archive: { dir, path } });
+    }
+    return await fn(files);
+  } finally {
+    for (const dir of temps) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Rewrites temporary file paths in a text to the paths users see. */
+export function displayText(input: InputFile, text: string): string {
+  if (input.archive) return text.split(`${input.archive.dir}${sep}`).join(`${input.archive.path}!`);
+  return text;
+}
+
+function displayProblem(input: InputFile, p: Problem): Problem {
+  const out: Problem = { ...p, file: input.path, message: displayText(input, p.message) };
+  if (p.path !== undefined) out.path = displayText(input, p.path);
+  return out;
+}
+
+/** Whether a reader is the documentation pseudo-reader (the file is not data). */
+export function isDocumentation(reader: Reader): boolean {
+  return reader.id === DOCUMENTATION_READER_ID;
+}
+
+/** The reader of an input file, or why none (problems name the path users see). */
+export async function recogniseInput(input: InputFile): Promise<Recognition> {
+  if (input.problem !== undefined) return { problem: { file: input.path, message: input.problem } };
+  if (isBinaryDocumentationPath(input.path)) {
+    return { reader: documentationReader, sniff: { path: input.file, size: 0, head: '', binary: true } };
+  }
+  const rec = await recogniseFile(input.file);
+  return 'problem' in rec ? { ...rec, problem: displayProblem(input, rec.problem) } : rec;
+}
+
+/** Reads an input file with its reader; problems name the path users see. */
+export async function readInput(reader: Reader, input: InputFile, sink: RowSink, ctx: Omit<ReadContext, 'path'>): Promise<ReadReport> {
+  const report = await reader.read(input.file, sink, { ...ctx, path: input.path });
+  return { rows: report.rows, errors: report.errors.map((p) => displayProblem(input, p)), warnings: report.warnings.map((p) => displayProblem(input, p)) };
+}
