@@ -174,7 +174,8 @@ export async function readScenarioChain(file: string, seen: string[] = []): Prom
 
 /** Validates a merged mapping into a Scenario. */
 export function validateScenario(merged: Plain, file: string, sha256: string): Scenario {
-  const { extends: _ignored, ...rest } = merged;
+  const rest = { ...merged };
+  delete rest.extends;
   const parsed = ScenarioSchema.safeParse(rest);
   if (!parsed.success) {
     const problems = zodProblems(parsed.error, rest, file);

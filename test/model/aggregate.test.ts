@@ -3,6 +3,9 @@ import { emptyDataset } from '../../src/model/dataset.ts';
 import { pycnophylactic } from '../../src/model/estimate/aggregate-apportion.ts';
 import { estimateRatesFromAggregates, initialCubeFromAggregates } from '../../src/model/estimate/aggregate.ts';
 import { cubeTotal } from '../../src/model/cube.ts';
+import { conversions, exitRates, leadNewPlans } from '../../src/model/estimate/aggregate-flow.ts';
+import { engineInput } from '../../src/model/forecast/central.ts';
+import { projectTotals } from '../../src/model/forecast/engine-adapter.ts';
 
 const BANDS: Array<[number, number, number]> = [[0, 4, 50], [5, 10, 330], [11, 15, 330], [16, 19, 220], [20, 25, 70]];
 
@@ -34,5 +37,30 @@ describe('aggregate estimation', () => {
     expect(inc).toBeCloseTo(ds.newPlansTotal[2021]!, 6); // unit population proxy: new plans per year
     expect(r.trend.growth).toBeCloseTo(0.1, 6);
     expect(cubeTotal(initialCubeFromAggregates(ds, 2022))).toBeCloseTo(ds.stockTotal[2022]!, 6);
+  });
+
+  it('reads stock-flow exits and requests-to-plans conversions', () => {
+    const ds = { stockTotal: { 2020: 100, 2021: 110, 2022: 120 }, newPlansTotal: { 2020: 15, 2021: 16 }, requests: { 2019: 20, 2020: 20, 2021: 25 } };
+    expect(exitRates(ds, 2022, 3).map((x) => Number(x.toFixed(6)))).toEqual([Number((6 / 110).toFixed(6)), 0.05]);
+    expect(conversions(ds, 2022, 3)).toEqual([0.8, 0.75]);
+    expect(leadNewPlans(ds, 2022, 0.8, 0.1)).toEqual({ newPlansNext: 20, newPlansSource: 'requests', conversion: 0.8 });
+    expect(leadNewPlans({ ...ds, requests: {} }, 2022, undefined, Math.log(1.25)).newPlansNext).toBeCloseTo(20, 9);
+  });
+
+  it('anchors the cohort route on the stock-flow step: first year = S(1 − exit) + new plans', () => {
+    const ds = emptyDataset({ oldCode: '999', newCode: 'E99999999', name: 'Anyshire' });
+    for (let y = 2018; y <= 2022; y++) {
+      const f = 1.1 ** (y - 2018);
+      ds.stockTotal[y] = BANDS.reduce((s, b) => s + b[2] * f, 0);
+      for (const [from, to, c] of BANDS) ds.stockByAge.push({ year: y, from, to, count: c * f });
+      ds.newPlansTotal[y - 1] = 130 * f;
+      for (const [from, to, c] of BANDS) ds.newPlansByAge.push({ year: y - 1, from, to, count: (c / 1000) * 130 * f });
+    }
+    const flow = { exit: 0.06, newPlansNext: 150 };
+    const trend = { growth: 0.08, se: 0.01, damping: 0, longRun: 0 };
+    const rates = estimateRatesFromAggregates(ds, { baseYear: 2022, trend, flow });
+    const path = projectTotals(engineInput(ds, rates, 2022, 2));
+    const s0 = ds.stockTotal[2022]!;
+    expect(path[1]).toBeCloseTo(s0 * (1 - flow.exit) + flow.newPlansNext, 6);
   });
 });
