@@ -130,14 +130,16 @@ describe('valid inputs', () => {
     expect(await warehouseStatus(wh)).toEqual(after1);
   });
 
-  it('skips README files silently and warns about unknown files in a data folder', async () => {
+  it('skips documentation files silently and warns about unknown files in a data folder', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'README.md'), '# data\n');
     writeFileSync(join(dir, 'notes.txt'), 'hello\n');
+    writeFileSync(join(dir, 'notes.dat'), 'hello\n');
     writeFileSync(join(dir, 'funding.csv'), 'financial_year,hn_block_gbp\n2025-26,1000\n');
     const out = await loadIntoMemory([dir], { today: TODAY });
     expect(out.loaded.map((l) => l.reader)).toEqual(['funding']);
-    expect(out.warnings.map((w) => w.file)).toEqual([join(dir, 'notes.txt')]);
+    expect(out.warnings.map((w) => w.file)).toEqual([join(dir, 'notes.dat')]);
+    expect(out.skipped.map((s) => s.path)).toEqual([join(dir, 'README.md'), join(dir, 'notes.dat'), join(dir, 'notes.txt')]);
     out.warehouse.close();
   });
 });

@@ -6,14 +6,37 @@ import { Warehouse } from '../../src/etl/warehouse.ts';
 import { hasRealData, realData, tempDir, TODAY } from './helpers.ts';
 
 describe.skipIf(!hasRealData)('the real published files', () => {
-  it('every data file validates and loads; published totals read back via SQL', async () => {
+  it('the whole folder validates (documentation, release zip and all); published totals read back via SQL', async () => {
     const { files } = await validatePaths([realData], { today: TODAY });
-    const data = files.filter((f) => /\.csv$/i.test(f.path));
+    for (const f of files) expect({ path: f.path, reader: f.reader !== null, errors: f.errors }).toEqual({ path: f.path, reader: true, errors: [] });
+    const zip = join(realData, 'ees-ehcp-2022/education-health-and-care-plans_2022.zip');
+    const data = files.filter((f) => /\.csv$/i.test(f.path) && !f.path.includes('.zip!'));
     expect(data.length).toBe(12);
-    for (const f of data) expect({ path: f.path, reader: f.reader !== null, errors: f.errors }).toEqual({ path: f.path, reader: true, errors: [] });
+    expect(files.filter((f) => f.path.startsWith(`${zip}!`)).map((f) => [f.path.slice(zip.length + 1), f.reader])).toEqual([
+      ['data-guidance/data-guidance.txt', 'documentation'],
+      ['data/sen2_age_caseload.csv', 'ees-2022-age-caseload'],
+      ['data/sen2_age_new_plans.csv', 'ees-2022-age-new-plans'],
+      ['data/sen2_estab_caseload.csv', 'ees-2022-estab-caseload'],
+      ['data/sen2_estab_new_plans.csv', 'ees-2022-estab-new-plans'],
+      ['data/sen2_mi.csv', 'ees-2022-mi'],
+      ['data/sen2_wbp_residential_dmo.csv', 'ees-2022-wbp-residential'],
+    ]);
+    const docs = files.filter((f) => f.reader === 'documentation');
+    expect(docs.length).toBe(8);
+    for (const f of docs) expect(f).toMatchObject({ rows: 0, errors: [], warnings: [{ message: expect.stringMatching(/not data/) }] });
+
     const whPath = join(tempDir(), 'real.duckdb');
-    const out = await loadPaths(data.map((f) => f.path), { warehouse: whPath, today: TODAY });
-    expect(out.loaded.length).toBe(12);
+    const out = await loadPaths([realData], { warehouse: whPath, today: TODAY });
+    // 12 extracted CSVs + the two zip entries that have no extracted copy
+    expect(out.loaded.length).toBe(14);
+    expect(out.loaded.filter((l) => l.path.startsWith(`${zip}!`)).map((l) => l.reader)).toEqual(['ees-2022-estab-new-plans', 'ees-2022-wbp-residential']);
+    // the four zip entries identical to the extracted copies are skipped by content hash
+    const dup = out.skipped.filter((s) => /same content as/.test(s.reason)).map((s) => s.path.slice(zip.length + 1));
+    expect(dup).toEqual(['data/sen2_age_caseload.csv', 'data/sen2_age_new_plans.csv', 'data/sen2_estab_caseload.csv', 'data/sen2_mi.csv']);
+    expect(out.skipped.filter((s) => /documentation/.test(s.reason)).length).toBe(8);
+    const again = await loadPaths([realData], { warehouse: whPath, today: TODAY });
+    expect(again.loaded).toEqual([]);
+    expect(again.skipped.length).toBe(files.length);
     const wh = await Warehouse.open(whPath);
     const total = async (year: number, source: string) =>
       (await wh.query<{ n: number }>(
@@ -28,6 +51,13 @@ describe.skipIf(!hasRealData)('the real published files', () => {
     expect(leaves[0]!.n).toBe(473_255);
     const pop = await wh.query<{ n: number }>(`SELECT sum(count) AS n FROM population WHERE area_code = 'E92000001' AND year = 2020`);
     expect(pop[0]!.n).toBeGreaterThan(56_000_000);
+    // new plans by placement (sen2_estab_new_plans.csv inside the zip) sum to the establishment file's Total: 62,180 in 2021
+    const newPlans = await wh.query<{ n: number }>(
+      `SELECT sum(count) AS n FROM flow WHERE geographic_level = 'National' AND flow_year = 2021 AND measure = 'new_plans' AND source = 'ees-2022' AND placement <> 'ALL'`,
+    );
+    expect(newPlans[0]!.n).toBe(62_180);
+    const paths = await wh.query<{ path: string }>(`SELECT path FROM loaded_file WHERE path LIKE '%.zip!%' ORDER BY path`);
+    expect(paths.map((p) => p.path)).toEqual([`${zip}!data/sen2_estab_new_plans.csv`, `${zip}!data/sen2_wbp_residential_dmo.csv`]);
     wh.close();
   });
 });
