@@ -112,6 +112,8 @@ export async function expandArchive(path: string, into: string, limits: ArchiveL
       await pipeline(f.nodeStream('nodebuffer') as NodeJS.ReadableStream, counter, createWriteStream(file));
     } catch (e) {
       if (e instanceof TooLarge) return { kind: 'problem', message: msg.archiveBomb(written, size, budget, false, name) };
+      // JSZip's own check: the entry holds more (or less) than its header declares
+      if (/size mismatch/i.test((e as Error).message)) return { kind: 'problem', message: msg.archiveSizeMismatch(name) };
       return { kind: 'problem', message: msg.archiveEntryUnreadable(name, (e as Error).message) };
     }
     entries.push({ name, file });

@@ -312,3 +312,6 @@ export function wbpDmoNotStored(): string {
 export function unknownOfficerValue(raw: string): string {
   return `expected Y, N or R (designated officer in place: yes, no, recruiting). Got: '${raw}' (not stored either way)`;
 }
+export function archiveSizeMismatch(name: string): string {
+  return `refusing to expand the ZIP archive: entry '${name}' holds more or less data than its header declares (a damaged archive or a zip bomb); nothing from it was read`;
+}

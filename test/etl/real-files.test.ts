@@ -40,13 +40,13 @@ describe.skipIf(!hasRealData)('the real published files', () => {
     const wh = await Warehouse.open(whPath);
     const total = async (year: number, source: string) =>
       (await wh.query<{ n: number }>(
-        `SELECT sum(count) AS n FROM stock WHERE geographic_level = 'National' AND census_year = ${year} AND source = '${source}' AND need = 'ALL' AND placement = 'ALL' AND age_from = 0 AND age_to = 25`,
+        `SELECT sum(count) AS n FROM stock WHERE geographic_level = 'National' AND census_year = ${year} AND source = '${source}' AND measure = 'plans' AND need = 'ALL' AND placement = 'ALL' AND age_from = 0 AND age_to = 25`,
       ))[0]!.n;
     expect(await total(2022, 'ees-2022')).toBe(473_255);
     expect(await total(2019, 'ees-2025')).toBe(353_995);
     // placement leaves of the 2025 layout sum to ehcplans
     const leaves = await wh.query<{ n: number }>(
-      `SELECT sum(count) AS n FROM stock WHERE geographic_level = 'National' AND census_year = 2022 AND source = 'ees-2025' AND placement <> 'ALL'`,
+      `SELECT sum(count) AS n FROM stock WHERE geographic_level = 'National' AND census_year = 2022 AND source = 'ees-2025' AND measure = 'plans' AND placement <> 'ALL'`,
     );
     expect(leaves[0]!.n).toBe(473_255);
     const pop = await wh.query<{ n: number }>(`SELECT sum(count) AS n FROM population WHERE area_code = 'E92000001' AND year = 2020`);
