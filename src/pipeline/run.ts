@@ -148,18 +148,22 @@ function backtestRows(ds: LaDataset): BacktestRow[] {
   const years = Object.keys(ds.stockTotal).length;
   if (years < 7) return [];
   const res = backtestDataset(ds, { horizon: 3 });
+  const lastYear = Math.max(...Object.keys(ds.stockTotal).map(Number));
   const rows: BacktestRow[] = [];
+  // The backtest scores in percent (3.1 = 3.1%); the report takes shares (0.031), like coverage.
+  const share = (pct: number): number => pct / 100;
   for (const [h, methods] of Object.entries(res.horizons)) {
     for (const [method, s] of Object.entries(methods)) {
       rows.push({
         method,
         horizon: Number(h),
-        mape: s.mape,
-        mdape: s.mdape,
-        wape: s.wape,
-        bias: s.bias,
+        mape: share(s.mape),
+        mdape: share(s.mdape),
+        wape: share(s.wape),
+        bias: share(s.bias),
         coverage80: s.coverage80 ?? NaN,
-        n: (s as { n?: number }).n ?? res.n_series,
+        // forecasts scored: the origins with an outcome h years on, for each series
+        n: (s as { n?: number }).n ?? res.origins.filter((o) => o + Number(h) <= lastYear).length * res.n_series,
       });
     }
   }

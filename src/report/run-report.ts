@@ -25,8 +25,10 @@ export interface DataQualityNote {
 
 /** One row of a backtest table (model or baseline) at one horizon. */
 export interface BacktestRow {
+  /** The method's code (`model`, `naive_last`, `drift3`, `growth5` …) or a name; backtestMethodName() words it. */
   method: string;
   horizon: number;
+  /** Errors and bias are shares (0.031 = 3.1%), not percentages. */
   mape: number;
   mdape: number;
   wape: number;

@@ -162,3 +162,25 @@ export function sensitivityBySwing(r: RunReport, at: 'horizon' | 'march2028' = '
     at === 'horizon' ? Math.abs(s.highBalanceAtHorizon - s.lowBalanceAtHorizon) : Math.abs(s.highBalanceAtMarch2028 - s.lowBalanceAtMarch2028);
   return [...r.budget.sensitivity].map((s) => ({ ...s, swing: swing(s) })).sort((a, b) => b.swing - a.swing);
 }
+
+const BACKTEST_METHODS: Record<string, string> = {
+  model: 'This model',
+  naive_last: 'Last value',
+  drift3: 'Linear drift (3 years)',
+  drift5: 'Linear drift (5 years)',
+  growth3: 'Constant growth (3 years)',
+  growth5: 'Constant growth (5 years)',
+};
+
+/**
+ * A backtest method in words (codes from the backtest; names pass through).
+ * @example backtestMethodName('drift3') // 'Linear drift (3 years)'
+ */
+export function backtestMethodName(method: string): string {
+  return BACKTEST_METHODS[method] ?? method;
+}
+
+/** Whether a backtest row is this model's (not a simple baseline). */
+export function isModelMethod(method: string): boolean {
+  return /^model$|highneeds|this model/i.test(method);
+}

@@ -5,6 +5,27 @@ import type { RunReport } from '../run-report.ts';
 import { horizonFy, sensitivityBySwing } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, toMillions } from './common.ts';
+import { wrapLabel } from './wrap.ts';
+
+/** Short names of the assumptions for the chart's axis (the Uncertainty sheet has them in full). */
+const SHORT: Record<string, string> = {
+  incidence_growth: 'Growth in new plans',
+  iss_share: 'Share placed in ISS',
+  ceasing_16_19: 'Ceasing at 16–19',
+  inflation: 'Inflation',
+  unit_costs: 'Unit costs',
+  funding_growth: 'High Needs block growth',
+};
+
+/**
+ * The axis label of a sensitivity row: a short name and the step ("Inflation ±1 pp").
+ * @example tornadoLabel({ key: 'inflation', assumption: 'Inflation of unit costs and other spend', change: '±1 pp a year on every inflation rate' }) // 'Inflation ±1 pp'
+ */
+export function tornadoLabel(s: { key?: string; assumption: string; change: string }): string {
+  const name = (s.key && SHORT[s.key]) ?? s.assumption;
+  const step = /^±[\d.]+(?: pp|%)/.exec(s.change)?.[0];
+  return step ? `${name} ${step}` : name;
+}
 
 export function tornadoDeficitChart(r: RunReport): ChartSpec {
   const hz = horizonFy(r) + 1;
@@ -23,7 +44,7 @@ export function tornadoDeficitChart(r: RunReport): ChartSpec {
     config: {
       type: 'bar',
       data: {
-        labels: rows.length ? rows.map((s) => `${s.assumption} (${s.change})`) : ['No sensitivity run'],
+        labels: rows.length ? rows.map((s) => wrapLabel(tornadoLabel(s), 26)) : ['No sensitivity run'],
         datasets: [
           { label: 'Assumption moved down', data: rows.map((s) => [c, toMillions(s.lowBalanceAtHorizon)]), backgroundColor: GovUk.turquoise, borderWidth: 0 },
           { label: 'Assumption moved up', data: rows.map((s) => [c, toMillions(s.highBalanceAtHorizon)]), backgroundColor: GovUk.orange, borderWidth: 0 },
@@ -31,9 +52,12 @@ export function tornadoDeficitChart(r: RunReport): ChartSpec {
       },
       options: cartesianOptions(
         title,
-        { title: `Cumulative DSG balance at 31 March ${hz} (£m)`, unit: 'moneyM', beginAtZero: false },
+        { title: `Cumulative DSG balance at 31 March ${hz} (£m)`, unit: 'moneyM', beginAtZero: false, noRotation: true },
         { title: '', unit: 'none', stacked: true },
-        { markers: [{ at: c, label: `Central ${fmtMoney(central)}`, labelAt: 'bottom' }], footnote: 'Each bar moves one assumption; everything else stays central. Longest bar first.' },
+        {
+          markers: [{ at: c, label: `Central ${fmtMoney(central)}`, labelAt: 'above' }],
+          footnote: 'Each bar moves one assumption by the step shown (pp = percentage points a year; % = relative change), everything else central. Longest bar first; details on the Uncertainty sheet.',
+        },
         { indexAxis: 'y' },
       ),
     },

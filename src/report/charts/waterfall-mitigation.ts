@@ -7,20 +7,6 @@ import { bridgeRows } from '../workbook/sheets/mitigations.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, toMillions } from './common.ts';
 
-/** Splits a label into lines of at most ~18 characters (Chart.js draws string arrays as lines). */
-export function wrapLabel(s: string, max = 18): string[] {
-  const lines: string[] = [];
-  let cur = '';
-  for (const w of s.split(/\s+/)) {
-    if (cur && (cur + ' ' + w).length > max) {
-      lines.push(cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur) lines.push(cur);
-  return lines;
-}
-
 export function waterfallMitigationChart(r: RunReport): ChartSpec {
   const hz = horizonFy(r);
   const rows = bridgeRows(r, hz);

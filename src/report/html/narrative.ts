@@ -6,11 +6,13 @@ import { financialYearLabel, Need, NEEDS, STATUTORY_OVERRIDE_END_FY } from '../.
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import type { RunReport } from '../run-report.ts';
 import {
+  backtestMethodName,
   balanceAt,
   byGroup,
   historyYears,
   horizonFy,
   isInteractionLine,
+  isModelMethod,
   netSavingByLever,
   plansByAge,
   plansByNeed,
@@ -190,14 +192,14 @@ export function accuracyParagraphs(r: RunReport): string[] {
   const horizons = [...new Set(r.backtest.map((b) => b.horizon))].sort((a, b) => a - b);
   for (const h of horizons) {
     const rows = r.backtest.filter((b) => b.horizon === h);
-    const model = rows.find((b) => /model|highneeds/i.test(b.method));
+    const model = rows.find((b) => isModelMethod(b.method));
     const baselines = rows.filter((b) => b !== model).sort((a, b) => a.mape - b.mape);
     if (!model) continue;
     const best = baselines[0];
     out.push(
       `${h} year${h > 1 ? 's' : ''} ahead, the model’s forecasts of total plans were out by ${fmtPercent(model.mape)} on average (${model.n} forecasts)` +
         (best
-          ? `, ${model.mape < best.mape ? 'better than' : 'no better than'} the best simple method (${best.method.toLowerCase()}, ${fmtPercent(best.mape)})`
+          ? `, ${model.mape < best.mape ? 'better than' : 'no better than'} the best simple method (${backtestMethodName(best.method).toLowerCase()}, ${fmtPercent(best.mape)})`
           : '') +
         (Number.isFinite(model.coverage80) ? `; ${fmtPercent(model.coverage80, 0)} of outcomes fell inside its 80% range` : '') +
         '.',

@@ -7,7 +7,7 @@ import type { ChartId, ChartSpec } from '../charts/chart-spec.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { escapeHtml } from '../safe-text.ts';
 import type { RunReport } from '../run-report.ts';
-import { balanceAt, horizonFy, isInteractionLine, netSavingByLever, unmitigatedBalance } from '../series.ts';
+import { backtestMethodName, balanceAt, horizonFy, isInteractionLine, netSavingByLever, unmitigatedBalance } from '../series.ts';
 import { isSmallCount, SUPPRESSED, suppressionNote } from '../suppress.ts';
 import {
   accuracyParagraphs,
@@ -114,7 +114,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
         'Accuracy on past years: mean absolute percentage error of total plans',
         ['Method', ...[...new Set(r.backtest.map((x) => x.horizon))].sort((a, b2) => a - b2).map((h) => `${h} year${h > 1 ? 's' : ''} ahead`)],
         [...new Set(r.backtest.map((x) => x.method))].map((m) => [
-          { text: m },
+          { text: backtestMethodName(m) },
           ...[...new Set(r.backtest.map((x) => x.horizon))]
             .sort((a, b2) => a - b2)
             .map((h) => {

@@ -1,12 +1,13 @@
 /** Backtest sheet: this model's accuracy on this LA's own history beside the naive baselines. */
 import type { RunReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
+import { backtestMethodName } from '../../series.ts';
 import { col, share } from '../table-helpers.ts';
 
 export function backtestSheet(r: RunReport): Sheet {
   const rows: Cell[][] = [...r.backtest]
     .sort((a, b) => a.horizon - b.horizon || a.mape - b.mape)
-    .map((b) => [b.horizon, b.method, share(b.mape), share(b.mdape), share(b.wape), share(b.bias), share(b.coverage80), b.n]);
+    .map((b) => [b.horizon, backtestMethodName(b.method), share(b.mape), share(b.mdape), share(b.wape), share(b.bias), share(b.coverage80), b.n]);
   return {
     name: 'Backtest',
     title: 'How accurate has the model been on past years?',
@@ -21,15 +22,15 @@ export function backtestSheet(r: RunReport): Sheet {
         columns: [
           col('Horizon (years)', 'number'),
           col('Method', 'text'),
-          col('MAPE (%)', 'percent'),
-          col('Median APE (%)', 'percent'),
-          col('WAPE (%)', 'percent'),
-          col('Bias (%)', 'percent'),
-          col('Coverage of 80% range (%)', 'percent'),
+          col('MAPE', 'percent'),
+          col('Median APE', 'percent'),
+          col('WAPE', 'percent'),
+          col('Bias', 'percent'),
+          col('Coverage of 80% range', 'percent'),
           col('Forecasts scored', 'number'),
         ],
         rows: rows.length ? rows : [[null, '(no backtest in this run)', null, null, null, null, null, null]],
-        note: 'Empty coverage: the naive baselines give no range.',
+        note: 'Empty coverage: the simple methods give no range. Forecasts scored: the number of past starting years with a known outcome that many years later.',
       },
     ],
     charts: [],

@@ -6,7 +6,8 @@ import { col, count } from '../table-helpers.ts';
 export function dataQualitySheet(r: RunReport, suppressionNote?: string): Sheet {
   const notes: Cell[][] = [
     ...r.dataQuality.map((n) => [n.severity, 'Input data', n.path ?? '', n.line ?? null, n.column ?? '', n.message]),
-    ...r.dataset.notes.map((m) => ['info', 'Data extraction', '', null, '', m]),
+    // The pipeline passes some extraction notes on as data-quality notes too: each message is listed once.
+    ...r.dataset.notes.filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['info', 'Data extraction', '', null, '', m]),
     ...r.projection.notes.map((m) => ['info', 'Projection', '', null, '', m]),
     ...r.budget.warnings.map((m) => ['warning', 'Budget', '', null, '', m]),
   ];

@@ -3,9 +3,23 @@ import type { RunReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
 import { col, count } from '../table-helpers.ts';
 
-/** Header of a SEN2 ceasing reason column. */
-function reasonHeader(code: number): string {
-  return code === 0 ? 'Ceased, reason not known (plans)' : `Ceased, SEN2 reason ${code} (plans)`;
+/** SEN2 CeaseReason codes (DfE SEN2 guide) in words. */
+const CEASE_REASONS: Record<number, string> = {
+  1: 'reached maximum age',
+  2: 'needs met without a plan',
+  3: 'moved to higher education',
+  4: 'moved into employment',
+  5: 'transferred to another LA',
+  6: 'no longer engaging',
+  7: 'moved outside England',
+  8: 'deceased',
+  9: 'other reason',
+};
+
+/** Header of a SEN2 ceasing reason column: "Ceased: needs met without a plan (plans)". */
+export function reasonHeader(code: number): string {
+  const words = CEASE_REASONS[code];
+  return words ? `Ceased: ${words} (plans)` : code === 0 ? 'Ceased: reason not recorded (plans)' : `Ceased: SEN2 reason ${code} (plans)`;
 }
 
 export function flowsSheet(r: RunReport): Sheet {
