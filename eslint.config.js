@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'data-samples/', '.highneeds/', 'coverage/'] },
+  { ignores: ['node_modules/', 'reports/', 'data-samples/', '.highneeds/', 'coverage/', '**/.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,5 +12,9 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**', 'bench/**', 'bin/**', 'test/browser/**', 'src/sample/cli.ts'], rules: { 'no-console': 'off' } },
-  { files: ['bin/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  {
+    files: ['bin/**', 'scripts/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: { 'no-console': 'off' },
+  },
 );

@@ -29,7 +29,10 @@ export interface LoadOutcome {
 }
 
 export interface LoadFilesOptions {
-  /** 'error' (load): an unrecognised file fails the load; 'warn' (run): it is skipped with a warning. */
+  /**
+   * 'error' (load): an unrecognised file fails the load, documentation is listed under skipped; 'warn' (run): an
+   * unrecognised file is skipped with a warning, documentation quietly.
+   */
   unrecognised: 'error' | 'warn';
   today?: Date;
 }
@@ -53,7 +56,8 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
       continue;
     }
     if (isDocumentation(rec.reader)) {
-      skipped.push({ path, reason: msg.documentationSkipped() });
+      // `load` lists documentation under skipped; `run` skips it quietly (no warning, no data-quality note)
+      if (opts.unrecognised === 'error') skipped.push({ path, reason: msg.documentationSkipped() });
       continue;
     }
     const sha = await sha256File(input.file);

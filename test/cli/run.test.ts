@@ -16,7 +16,7 @@ describe('highneeds run (the cli.md contract)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'hn-run-')), 'baseline');
     const r = await runCli('run', '--draws', '0', '--json', '--out', out);
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as Record<string, any>;
+    const doc = JSON.parse(r.stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed JSON document
     for (const k of KEYS) expect(doc).toHaveProperty(k);
     expect(doc.scenario).toMatchObject({ id: 'baseline', name: 'Baseline', file: 'scenarios/baseline.yaml' });
     expect(doc.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);

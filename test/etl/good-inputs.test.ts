@@ -139,7 +139,7 @@ describe('valid inputs', () => {
     const out = await loadIntoMemory([dir], { today: TODAY });
     expect(out.loaded.map((l) => l.reader)).toEqual(['funding']);
     expect(out.warnings.map((w) => w.file)).toEqual([join(dir, 'notes.dat')]);
-    expect(out.skipped.map((s) => s.path)).toEqual([join(dir, 'README.md'), join(dir, 'notes.dat'), join(dir, 'notes.txt')]);
+    expect(out.skipped.map((s) => s.path)).toEqual([join(dir, 'notes.dat')]);
     out.warehouse.close();
   });
 });

@@ -31,7 +31,9 @@ export function registerForecast(program: Command, io: CliIO): void {
       const tmp = `${o.out}.${process.pid}.tmp`;
       await writeFile(tmp, forecastCsv(res.rows));
       await rename(tmp, o.out);
-      for (const n of res.notes) say(io, { quiet: o.quiet }, n);
+      const shown = res.notes.slice(0, 8);
+      for (const n of shown) say(io, { quiet: o.quiet || o.json }, n);
+      if (res.notes.length > shown.length) say(io, { quiet: o.quiet || o.json }, `… and ${res.notes.length - shown.length} more data-quality notes (all of them are in the --json output)`);
       for (const s of res.skipped) io.err(`skipped ${s.old_la_code} ${s.la_name}: ${s.reason}\n`);
       if (o.json) {
         printJson(io, { out: o.out, rows: res.rows.length, las: new Set(res.rows.map((r) => r.old_la_code)).size, ignored_rows: res.ignoredRows, skipped: res.skipped, notes: res.notes });

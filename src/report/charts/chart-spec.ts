@@ -43,11 +43,11 @@ export interface HnPluginOptions {
   /** Tick and tooltip formats per scale id. */
   units?: Record<string, AxisUnit>;
   /** Vertical marker lines at category labels. */
-  markers?: Array<{ at: string | number; label: string; dashed?: boolean; labelAt?: 'top' | 'bottom' }>;
+  markers?: Array<{ at: string | number; label: string; dashed?: boolean; labelAt?: 'top' | 'bottom' | 'above' }>;
   /** A shaded region from a category label to the end (projection). */
   shadeFrom?: { at: string | number; label: string };
-  /** Small print under the chart (source, suppression). */
-  footnote?: string;
+  /** Small print under the chart (source, suppression, a key); several strings are several lines. */
+  footnote?: string | string[];
   /** Sankey node colours by node key. */
   nodeColours?: Record<string, string>;
   /** Value labels on bars, formatted by unit. */

@@ -10,6 +10,8 @@ export interface AxisSpec {
   grace?: string;
   /** Show every tick label, unrotated (for few, long category labels). */
   allTicks?: boolean;
+  /** Keep tick labels horizontal (skipping some if they do not fit). */
+  noRotation?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export function cartesianOptions(title: string, x: AxisSpec, y: AxisSpec, hn: Hn
       hn: { ...hn, units: { x: x.unit, y: y.unit, ...(hn.units ?? {}) } },
     },
     scales: {
-      x: { title: { display: x.title !== '', text: x.title }, stacked: x.stacked ?? false, grid: { display: false }, ...(x.allTicks ? { ticks: { autoSkip: false, maxRotation: 0 } } : {}), ...(x.beginAtZero !== undefined ? { beginAtZero: x.beginAtZero } : {}) },
+      x: { title: { display: x.title !== '', text: x.title }, stacked: x.stacked ?? false, grid: { display: false }, ...(x.allTicks ? { ticks: { autoSkip: false, maxRotation: 0 } } : x.noRotation ? { ticks: { maxRotation: 0 } } : {}), ...(x.beginAtZero !== undefined ? { beginAtZero: x.beginAtZero } : {}) },
       y: { title: { display: y.title !== '', text: y.title }, stacked: y.stacked ?? false, beginAtZero: y.beginAtZero ?? false, ...(y.grace ? { grace: y.grace } : {}) },
     },
     ...extra,

@@ -48,6 +48,18 @@ export function formatUnit(v: number, unit: AxisUnit): string {
   return String(v);
 }
 
+/**
+ * A value label on a bar: like the axis, but £m always with one decimal below £100m, so neighbouring labels
+ * read alike ('£27.0m' beside '£41.4m').
+ * @example formatBarLabel(27, 'moneyM') // '£27.0m'
+ */
+export function formatBarLabel(v: number, unit: AxisUnit): string {
+  if (unit !== 'moneyM') return formatUnit(Math.round(v * 10) / 10, unit);
+  const a = Math.abs(v);
+  const sign = v < 0 && a >= 0.05 ? '-' : '';
+  return `${sign}£${a >= 100 ? Math.round(a).toLocaleString('en-GB') : a.toFixed(1)}m`;
+}
+
 let scale = 1;
 
 const background: Plugin = {
@@ -127,6 +139,15 @@ const hnPlugin: Plugin = {
       ctx.fillStyle = GovUk.black;
       ctx.textBaseline = 'top';
       const w = ctx.measureText(m.label).width;
+      if (m.labelAt === 'above') {
+        // above the plot area, centred on the line, so it never sits on a bar
+        const cx = Math.min(Math.max(x, chartArea.left + w / 2), chartArea.right - w / 2);
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'bottom';
+        ctx.fillText(m.label, cx, chartArea.top - 4 * scale);
+        ctx.restore();
+        continue;
+      }
       const ly = m.labelAt === 'bottom' ? chartArea.bottom - 30 * scale : chartArea.top + 22 * scale;
       const right = x + 6 * scale + w < chartArea.right;
       ctx.textAlign = right ? 'left' : 'right';
@@ -153,7 +174,7 @@ const hnPlugin: Plugin = {
         const below = (d[1] as number) < 0 && (d[0] as number) === 0;
         ctx.textBaseline = below ? 'top' : 'bottom';
         const y = below ? Math.max(p.y, p.base) + 4 * scale : Math.min(p.y, p.base) - 4 * scale;
-        ctx.fillText(formatUnit(Math.round(v * 10) / 10, unit), p.x, y);
+        ctx.fillText(formatBarLabel(v, unit), p.x, y);
       });
       ctx.restore();
     }
@@ -166,7 +187,7 @@ const FONT_FAMILY = chooseFontFamily();
 /** Multiplies the pixel sizes of datasets by the image scale. */
 function scaleDataset(ds: Record<string, unknown>, s: number): Record<string, unknown> {
   const out = { ...ds };
-  for (const k of ['borderWidth', 'pointRadius', 'nodeWidth']) if (typeof out[k] === 'number') out[k] = (out[k] as number) * s;
+  for (const k of ['borderWidth', 'pointRadius', 'nodeWidth', 'maxBarThickness']) if (typeof out[k] === 'number') out[k] = (out[k] as number) * s;
   if (Array.isArray(out.borderDash)) out.borderDash = (out.borderDash as number[]).map((d) => d * s);
   return out;
 }
@@ -183,8 +204,25 @@ export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
   const hn = (plugins.hn ?? {}) as HnPluginOptions;
   const hide = hn.legendHide ?? [];
   if (plugins.legend) plugins.legend.labels = { ...(plugins.legend.labels as object), filter: (item: { text: string }) => !hide.includes(item.text), boxWidth: 28 * s, padding: 14 * s };
+  if (plugins.legend && cfg.type === 'line') {
+    // lines show in the legend as short lines with their dash pattern; filled bands and areas as boxes
+    type Item = { datasetIndex?: number; pointStyle?: string };
+    const base = (Chart.defaults.plugins.legend.labels as unknown as { generateLabels: (c: Chart) => Item[] }).generateLabels;
+    plugins.legend.labels = {
+      ...(plugins.legend.labels as object),
+      usePointStyle: true,
+      pointStyleWidth: 28 * s,
+      generateLabels: (chart: Chart) =>
+        base(chart).map((item) => {
+          const fill = (chart.data.datasets[item.datasetIndex ?? -1] as { fill?: unknown } | undefined)?.fill;
+          return { ...item, pointStyle: fill !== undefined && fill !== false ? 'rect' : 'line' };
+        }),
+    };
+  }
   if (plugins.title) plugins.title.font = { size: Math.round(17 * s), weight: 'bold' };
-  if (plugins.title) plugins.title.padding = { top: 4 * s, bottom: 12 * s };
+  // a marker label drawn above the plot area needs a line of room under the title
+  const above = (hn.markers ?? []).some((m) => m.labelAt === 'above');
+  if (plugins.title) plugins.title.padding = { top: 4 * s, bottom: (above ? 30 : 12) * s };
   if (plugins.subtitle) plugins.subtitle.font = { size: Math.round(11 * s), style: 'italic' };
   if (plugins.subtitle) plugins.subtitle.color = GovUk.darkGrey;
   const scales = (options.scales ?? {}) as Record<string, Record<string, unknown>>;
@@ -202,7 +240,8 @@ export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
       d.colorFrom = (c: { dataIndex: number; dataset: { data: Array<{ from: string }> } }) => colours[c.dataset.data[c.dataIndex]!.from] ?? GovUk.midGrey;
       d.colorTo = (c: { dataIndex: number; dataset: { data: Array<{ to: string }> } }) => colours[c.dataset.data[c.dataIndex]!.to] ?? GovUk.midGrey;
       d.font = { size: Math.round(11 * s) };
-      d.nodePadding = 12 * s;
+      // room for a label between neighbouring thin nodes, so their labels do not overlap
+      d.nodePadding = 16 * s;
     }
   }
   return cfg as unknown as ChartConfiguration;
