@@ -25,6 +25,7 @@ import { pointQuantiles, summariseDraws } from './montecarlo/summarise.ts';
 import { N_CEASE_REASONS, type Rates } from './rates.ts';
 import type { ProjectionResult, TransitionFlows, YearFlows } from './result.ts';
 import { newStepWork, stepDeterministic, type StepParams, type StepWork } from './step.ts';
+import { initialBacklog, issuedToCube, pipelineYear, type PipelineVariant, type PipelineYear } from './pipeline.ts';
 
 // Local copies of the domain sizes: hot loops read locals, not module-namespace bindings (vitest rewrites those).
 const N_AGES = N_AGES_;
@@ -85,9 +86,12 @@ function deterministicFromPrepared(prep: Prepared, input: EngineInput, observe?:
   const w = newStepWork();
   let P: StepParams | undefined;
   const stockAN = new Float64Array(N_AGES * N_NEEDS);
+  const pipe = prep.pipeline ? pipelineAttribution(prep, rates, trend) : undefined;
+  const surgeByAge = new Float64Array(N_AGES);
   for (let k = 1; k <= prep.horizon; k++) {
     const S = central[k - 1]!;
-    P = stepParamsFor(prep, rates, k, trend, P);
+    P = stepParamsFor(prep, rates, k, trend, P, { skipNewPlans: pipe !== undefined });
+    if (pipe) issuedToCube(prep.pipeline!, k, pipe.issued[k - 1]!, P.newPlans);
     const next = new Float64Array(S.length);
     stepDeterministic(S, P, next, w);
     observe?.(k, S, next, w);
@@ -111,20 +115,26 @@ function deterministicFromPrepared(prep: Prepared, input: EngineInput, observe?:
         }
       else ceasedByReason[0] = (ceasedByReason[0] ?? 0) + c;
     }
+    const avoidedByMitigation: Record<string, number> = {};
+    for (const name of lv.mitigationNames) avoidedByMitigation[name] = 0;
+    if (pipe) {
+      surgeByAge.set(pipe.surgeByAge[k - 1]!);
+      for (const [name, v] of Object.entries(pipe.avoided[k - 1]!)) avoidedByMitigation[name] = (avoidedByMitigation[name] ?? 0) + v;
+    } else {
+      for (let b = 0; b < N_AGES; b++) surgeByAge[b] = shape.surgeByAge[b]! * rates.incidence[b]! * trend[k]!;
+      for (const av of shape.avoided) {
+        let s = 0;
+        for (let b = 0; b < N_AGES; b++) s += av.byAge[b]! * rates.incidence[b]! * trend[k]!;
+        avoidedByMitigation[av.name] = (avoidedByMitigation[av.name] ?? 0) + s;
+      }
+    }
     let newPlans = 0;
     let migration = 0;
     let surge = 0;
     for (let b = 0; b < N_AGES; b++) {
       newPlans += w.newByAge[b]!;
       migration += w.migration[b]!;
-      surge += shape.surgeByAge[b]! * rates.incidence[b]! * trend[k]!;
-    }
-    const avoidedByMitigation: Record<string, number> = {};
-    for (const name of lv.mitigationNames) avoidedByMitigation[name] = 0;
-    for (const av of shape.avoided) {
-      let s = 0;
-      for (let b = 0; b < N_AGES; b++) s += av.byAge[b]! * rates.incidence[b]! * trend[k]!;
-      avoidedByMitigation[av.name] = (avoidedByMitigation[av.name] ?? 0) + s;
+      surge += surgeByAge[b]!;
     }
     if (lv.ceaseFactors.length) {
       stockAN.fill(0);
@@ -137,7 +147,14 @@ function deterministicFromPrepared(prep: Prepared, input: EngineInput, observe?:
     }
     const overflow: Partial<Record<Placement, number>> = {};
     for (let q = 0; q < NP; q++) if (w.overflow[q]! > 0) overflow[PLACEMENTS[q]!] = w.overflow[q]!;
-    flows.push({ year, newPlans, ceasedByReason, ceased, agedOut: w.agedOut, netMigration: migration, overflow, surgeNewPlans: surge, avoidedByMitigation });
+    const yf: YearFlows = { year, newPlans, ceasedByReason, ceased, agedOut: w.agedOut, netMigration: migration, overflow, surgeNewPlans: surge, avoidedByMitigation };
+    if (pipe) {
+      const py = pipe.years[k - 1]!;
+      yf.requests = py.requests;
+      yf.assessments = py.assessments;
+      yf.backlog = py.backlog;
+    }
+    flows.push(yf);
     for (const t of TRANSITION_POINTS) {
       const f = prep.transitionAges[t];
       if (f === undefined || f < 0 || f >= N_AGES - 1) continue;
@@ -151,7 +168,7 @@ function deterministicFromPrepared(prep: Prepared, input: EngineInput, observe?:
           moves.push({ from: PLACEMENTS[p]!, to: PLACEMENTS[q]!, count: c });
         }
       const np = w.newByAge[f + 1]!;
-      transitions.push({ year, transition: t, arriving: arriving + np, moves, newPlans: np, surgeNewPlans: shape.surgeByAge[f + 1]! * rates.incidence[f + 1]! * trend[k]! });
+      transitions.push({ year, transition: t, arriving: arriving + np, moves, newPlans: np, surgeNewPlans: surgeByAge[f + 1]! });
     }
   }
   const { totalQuantiles, placementQuantiles } = pointQuantiles(central.map(cubeByPlacement));
@@ -173,6 +190,85 @@ function deterministicFromPrepared(prep: Prepared, input: EngineInput, observe?:
 }
 
 /**
+ * Move rows (age × origin placement) that can hold plans in some draw: those with stock on the deterministic path in
+ * a year a step leaves from, and the overflow destinations of constrained placements (the only way a draw can put
+ * plans where the deterministic path has none). Other rows are not drawn in Monte Carlo (they move no plans).
+ */
+function activeRows(central: Float64Array[], prep: Prepared): Uint8Array {
+  const act = new Uint8Array(N_AGES * NP);
+  for (let k = 0; k < central.length - 1; k++) {
+    const c = central[k]!;
+    for (let i = 0; i < c.length; i++) if (c[i]! > 0) act[Math.floor(i / (N_NEEDS * NP)) * NP + (i % NP)] = 1;
+  }
+  const to = prep.capacity.overflowTo;
+  for (let hop = 0; hop < 2; hop++)
+    for (let a = 0; a < N_AGES; a++)
+      for (let p = 0; p < NP; p++) if (act[a * NP + p] && to[p]! >= 0) act[a * NP + to[p]!] = 1;
+  return act;
+}
+
+/** The pipeline's deterministic run with what surges added and each new-plan mitigation removed, per step. */
+interface PipelineAttribution {
+  /** Plans issued per age × need, per step (the main run). */
+  issued: Float64Array[];
+  years: PipelineYear[];
+  surgeByAge: Float64Array[];
+  avoided: Array<Record<string, number>>;
+}
+
+/** Runs the pipeline chain over every step for one variant; returns issued per step (age × need) and the year totals. */
+function pipelineChain(prep: Prepared, rates: Rates, trend: Float64Array, variant: PipelineVariant): { issued: Float64Array[]; years: PipelineYear[] } {
+  const pp = prep.pipeline!;
+  const pl = rates.pipeline!;
+  let bIn: Float64Array = initialBacklog(pp, new Float64Array(N_AGES * N_NEEDS));
+  let bOut: Float64Array = new Float64Array(N_AGES * N_NEEDS);
+  const issued: Float64Array[] = [];
+  const years: PipelineYear[] = [];
+  for (let k = 1; k <= prep.horizon; k++) {
+    const iss = new Float64Array(N_AGES * N_NEEDS);
+    years.push(pipelineYear(pp, prep.levers[k - 1]!, k, pl.requestIncidence, trend[k]!, pl, bIn, bOut, iss, variant));
+    issued.push(iss);
+    const t = bIn;
+    bIn = bOut;
+    bOut = t;
+  }
+  return { issued, years };
+}
+
+function byAge(an: Float64Array): Float64Array {
+  const out = new Float64Array(N_AGES);
+  for (let i = 0; i < an.length; i++) out[Math.floor(i / N_NEEDS)]! += an[i]!;
+  return out;
+}
+
+/**
+ * Attribution on the pipeline, as on the direct path: surge part = main − (no surges); mitigation i (scenario order)
+ * avoided = (first i levers) − (first i + 1 levers), so the parts add up to the difference from the unmitigated run.
+ */
+function pipelineAttribution(prep: Prepared, rates: Rates, trend: Float64Array): PipelineAttribution {
+  const main = pipelineChain(prep, rates, trend, { surge: true, mitigations: Infinity });
+  const noSurge = pipelineChain(prep, rates, trend, { surge: false, mitigations: Infinity });
+  const order = prep.pipeline!.mitigationOrder;
+  const chains = order.map((_, i) => pipelineChain(prep, rates, trend, { surge: true, mitigations: i }));
+  const surgeByAge = main.issued.map((iss, k) => {
+    const m = byAge(iss);
+    const n = byAge(noSurge.issued[k]!);
+    for (let b = 0; b < N_AGES; b++) m[b]! -= n[b]!;
+    return m;
+  });
+  const avoided = main.years.map((_, k) => {
+    const rec: Record<string, number> = {};
+    order.forEach((name, i) => {
+      const before = chains[i]!.years[k]!.issued;
+      const after = i + 1 < order.length ? chains[i + 1]!.years[k]!.issued : main.years[k]!.issued;
+      rec[name] = (rec[name] ?? 0) + before - after;
+    });
+    return rec;
+  });
+  return { issued: main.issued, years: main.years, surgeByAge, avoided };
+}
+
+/**
  * Monte Carlo projection: `draws` paths with parameter, trend and process uncertainty. Quantiles come from the
  * draws; `central` and `flows` are the deterministic path (so the stock identity holds exactly on them). The same
  * seed gives identical output whatever the number of workers.
@@ -183,7 +279,7 @@ export async function projectMonteCarlo(input: EngineInput, opts: MonteCarloOpti
   const det = deterministicFromPrepared(prep, input);
   if (opts.draws === 0) return { ...det, seed: opts.seed };
   const { totals, weighted } = await runDrawsParallel(
-    { prep, rates: input.rates, initial: input.initial, seed: opts.seed, weights: opts.weights ?? {} },
+    { prep, rates: input.rates, initial: input.initial, seed: opts.seed, weights: opts.weights ?? {}, active: activeRows(det.central, prep) },
     opts.draws,
     opts.workers,
   );

@@ -19,6 +19,37 @@ export interface TrendEstimate {
   longRun: number;
 }
 
+/**
+ * The requests → assessments → plans pipeline (model.md "State and step", step 3), estimated from requests data
+ * (estimate/pipeline.ts). Flow year y: requests(y) = population × requestIncidence × trend × surge × fewer_requests;
+ * assessments started = assessShare × requests; of these (1 − carryShare) complete in y and carryShare stay open
+ * (the backlog) and complete in y + 1; plans issued = issueShare × lower_conversion × assessments completing.
+ */
+export interface PipelineRates {
+  /** Requests per head by age at the census after the request year (age profile of new plans). Length N_AGES. */
+  requestIncidence: Float64Array;
+  /** Requests observed (evidence). */
+  requestN: number;
+  /** Share of requests decided to assess. */
+  assessShare: number;
+  /** Requests behind `assessShare` (evidence). */
+  assessN: number;
+  /** Plans issued per assessment completing (assessments withdrawn or ending without a plan count against it). */
+  issueShare: number;
+  /** Assessments behind `issueShare` (evidence). */
+  issueN: number;
+  /** Share of a year's assessments still open at the year end (completed the next year). */
+  carryShare: number;
+  /** Pseudo-assessments of evidence behind `carryShare` (for posterior draws). */
+  carryN: number;
+  /** Where `carryShare` came from. */
+  carrySource: 'data' | 'default' | 'data+default';
+  /** Assessments open at the base census (decided in base − 1, not yet completed): the first year's backlog. */
+  openAtBase: number;
+  /** Flow years of requests data used. */
+  years: number[];
+}
+
 export interface Rates {
   source: 'person-level' | 'aggregate';
   /** Census year whose stock the rates step from. */
@@ -42,6 +73,8 @@ export interface Rates {
   /** Net migration of plans per year as a share of the stock at each age (+ = inflow). Length N_AGES. */
   netMigration: Float64Array;
   trend: TrendEstimate;
+  /** Requests pipeline rates, where requests data exist (absent: new plans come from `incidence` directly). */
+  pipeline?: PipelineRates;
   /** Notes on how the rates were estimated (shown in Assumptions). */
   notes: string[];
 }

@@ -20,6 +20,7 @@ const N_CELLS = N_CELLS_;
 
 const NP = N_PLACEMENTS;
 const NNP = N_NEEDS * N_PLACEMENTS;
+const TMP_ROW = new Float64Array(NP);
 
 /** Effective parameters of one step (already combined with levers). */
 export interface StepParams {
@@ -37,6 +38,39 @@ export interface StepParams {
   overflowTo: Int32Array;
   /** Whether placement q is possible at age b: N_AGES × N_PLACEMENTS of 1/0. */
   possible: Uint8Array;
+  /**
+   * Need-restricted move redirects by origin age (placement_shift with `target.needs`), applied to each targeted
+   * need's share of the moving stock; absent or empty lists = none.
+   */
+  needShifts?: ReadonlyArray<ReadonlyArray<NeedShift>>;
+}
+
+/** A redirect of share `share` of the continuing plans of the needs in `needMask` moving into `from` towards `to`. */
+export interface NeedShift {
+  from: number;
+  to: number;
+  share: number;
+  /** 1/0 per need. */
+  needMask: ArrayLike<number>;
+}
+
+/**
+ * Redirects, in `row[0..NP)` (the destinations of the plans of one need leaving placement `p` at age `a`), the
+ * need-restricted shifts that apply to need `n`. Returns whether any applied. Shifts never redirect stayers
+ * (`p === from`) nor into a placement impossible at a + 1.
+ */
+export function applyNeedShifts(list: ReadonlyArray<NeedShift>, n: number, p: number, a: number, possible: Uint8Array, row: Float64Array): boolean {
+  let any = false;
+  for (let i = 0; i < list.length; i++) {
+    const sh = list[i]!;
+    if (!sh.needMask[n] || p === sh.from || !possible[(a + 1) * NP + sh.to]) continue;
+    const moved = row[sh.from]! * sh.share;
+    if (moved === 0) continue;
+    row[sh.from]! -= moved;
+    row[sh.to]! += moved;
+    any = true;
+  }
+  return any;
 }
 
 /** Whether any placement is capacity-constrained in this step (arrivals are only tracked then). */
@@ -87,9 +121,12 @@ export function stepDeterministic(S: Float64Array, P: StepParams, out: Float64Ar
   w.ceased.fill(0);
   w.migration.fill(0);
   w.overflow.fill(0);
-  const { cont, moves, netMig } = P;
+  const { cont, moves, netMig, possible } = P;
   const track = hasCapacity(P);
+  const tmp = TMP_ROW;
   for (let a = 0; a < N_AGES - 1; a++) {
+    const ns = P.needShifts?.[a];
+    const hasNs = ns !== undefined && ns.length > 0;
     // pass 1: continuation, and the migration factor of the cohort
     let sa = 0;
     let ca = 0;
@@ -119,6 +156,19 @@ export function stepDeterministic(S: Float64Array, P: StepParams, out: Float64Ar
         const y = S[base + p]! * c;
         if (y === 0) continue;
         const row = mBase + p * NP;
+        if (hasNs) {
+          for (let q = 0; q < NP; q++) tmp[q] = y * moves[row + q]!;
+          if (applyNeedShifts(ns, n, p, a, possible, tmp)) {
+            for (let q = 0; q < NP; q++) {
+              const v = tmp[q]!;
+              if (v === 0) continue;
+              out[dest + q]! += v;
+              w.moveFlow[row + q]! += v;
+              if (track && q !== p) w.arrivals[dest + q]! += v;
+            }
+            continue;
+          }
+        }
         for (let q = 0; q < NP; q++) {
           const m = moves[row + q]!;
           if (m === 0) continue;
@@ -157,7 +207,7 @@ export function addNewPlans(newPlans: Float64Array, out: Float64Array, w: StepWo
  * Moves arrivals beyond the places of a placement to its overflow placement (within the same age and need),
  * in two passes so that chains (RP → SSA → ISS) settle. Stayers are never displaced.
  */
-export function applyCapacity(out: Float64Array, P: StepParams, w: StepWork): void {
+export function applyCapacity(out: Float64Array, P: StepParams, w: StepWork, tot?: Float64Array): void {
   const { capacity, overflowTo, possible } = P;
   for (let pass = 0; pass < 2; pass++) {
     for (let p = 0; p < NP; p++) {
@@ -192,6 +242,10 @@ export function applyCapacity(out: Float64Array, P: StepParams, w: StepWork): vo
         }
       }
       w.overflow[to]! += moved;
+      if (tot) {
+        tot[p]! -= moved;
+        tot[to]! += moved;
+      }
     }
   }
 }

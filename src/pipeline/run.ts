@@ -39,6 +39,8 @@ export interface RunOptions {
   /** DfE or ONS code of the LA when the data hold several. */
   la?: string;
   csv?: boolean;
+  /** Suppress counts of plans below this threshold in everything written (overrides the scenario's report keys). */
+  suppressSmallCounts?: number;
   /** The run date written into the outputs (the shell passes the clock in). */
   runDate: string;
   onStage?: (stage: string) => void;
@@ -108,7 +110,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     const outDir = scenarios.length === 1 ? (opts.out ?? join('reports', scenario.id)) : join(opts.out ?? 'reports', scenario.id);
     const written = await writeRunOutputs(report, outDir, {
       csv: opts.csv ?? scenario.report.csv_export,
-      suppressSmallCounts: scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined,
+      suppressSmallCounts:
+        opts.suppressSmallCounts ?? (scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined),
     });
     reports.push(report);
     documents.push(runDocument(report, written));

@@ -38,6 +38,16 @@ export function fmtMoney(n: number): string {
 }
 
 /**
+ * Money in millions with one decimal, for table columns where every row should use the same unit.
+ * @example fmtMoneyM(-862_000) // '-£0.9m'
+ */
+export function fmtMoneyM(n: number): string {
+  const m = Math.abs(n) / 1_000_000;
+  const sign = n < 0 && m >= 0.05 ? '-' : '';
+  return `${sign}£${m.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
+}
+
+/**
  * A deficit (negative balance) as a positive amount in words: "a deficit of £82.5m" / "a surplus of £1.2m".
  */
 export function fmtBalance(n: number): string {

@@ -115,7 +115,8 @@ describe('projectMonteCarlo', () => {
     const three = await projectMonteCarlo(base(), { draws: 60, seed: 11, workers: 3, weights });
     expect(Buffer.from(three.drawPlacementTotals.buffer).equals(Buffer.from(one.drawPlacementTotals.buffer))).toBe(true);
     expect(three.weighted.one).toEqual(one.weighted.one);
-    expect(three.weighted.one).toEqual(one.drawPlacementTotals);
+    // unit weights give the placement totals (summed in another order: equal to rounding)
+    one.drawPlacementTotals.forEach((v, i) => expect(Math.abs(three.weighted.one![i]! - v)).toBeLessThan(1e-9 * Math.max(1, v)));
     expect(three.totalQuantiles).toEqual(one.totalQuantiles);
   });
 });

@@ -14,9 +14,10 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
     .option('--la <code>', 'the LA to run when the data hold several (DfE or ONS code)')
     .option('--csv', 'also export every table as CSV')
+    .option('--suppress-small-counts [n]', 'replace counts of plans below n (default 5) in everything written, for publication', intFlag('--suppress-small-counts', 2, 1000))
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
-    .action(async (scenarios: string[], o: { data: string; out?: string; draws: number; seed: number; la?: string; csv?: boolean; json?: boolean; quiet?: boolean }) => {
+    .action(async (scenarios: string[], o: { data: string; out?: string; draws: number; seed: number; la?: string; csv?: boolean; suppressSmallCounts?: number | true; json?: boolean; quiet?: boolean }) => {
       const bar = progress(io, o);
       const stages = ['loading data', 'backtesting', ...scenarios.flatMap((s) => [`projecting ${s}`, `budget ${s}`, `writing ${s}`])];
       let done = 0;
@@ -32,6 +33,7 @@ export function registerRun(program: Command, io: CliIO): void {
         seed: o.seed,
         la: o.la,
         csv: o.csv,
+        suppressSmallCounts: o.suppressSmallCounts === true ? 5 : o.suppressSmallCounts,
         runDate: new Date().toISOString(),
         onStage: (s) => {
           bar.update(++done);

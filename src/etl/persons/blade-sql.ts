@@ -1,8 +1,15 @@
 /**
- * SQL that joins the nine Blade module tables (loaded by DuckDB's read_csv as `m_<module>`) into one JSON
- * document per person, nested as in the XML return. DuckDB does the join (fast, out of JS memory); JS then
- * validates each person exactly as for XML. `ln` is the record's line in its module file (header = line 1); lists are
- * unordered (an ORDER BY inside list() over nested structs is very slow) and sorted by `ln` in JS.
+ * Set-based SQL over the nine Blade module tables (loaded by DuckDB's read_csv as `m_<module>`, all VARCHAR):
+ *
+ *   m_<module> ─ linkStatements ─ x_<module>: each record with its line `ln`, the ordinal `pn` of the person it
+ *   belongs to, the ids and lines of its ancestors, and its dates resolved through `dm` (raw → ISO / bad)
+ *
+ * Validation queries (blade-read.ts) select only offending rows from the x_ tables; the emit queries below give
+ * the warehouse rows (person, plan, request) as flat columns. The rules are those of PersonRowBuilder
+ * (person-rows.ts, used for XML); test/etl/sen2/blade-equivalence.test.ts checks both give the same rows.
+ *
+ * Lines: `ln` = record ordinal + 2 (header is line 1) from DuckDB's insertion-ordered `rowid`; a quoted field
+ * spanning lines would shift later line numbers (COLLECT exports do not write any).
  */
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
 
@@ -11,67 +18,215 @@ export function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-function struct(m: BladeModule, present: ReadonlySet<string>, extra: Record<string, string> = {}): string {
-  const spec = BLADE_SPEC[m];
-  const fields = [`'k': t.${idColumn(m)}`, `'ln': t.__ln`];
-  for (const c of [...spec.required, ...spec.optional]) {
-    if (c === idColumn(m)) continue;
-    fields.push(`'${c}': ${present.has(c) ? `t."${c}"` : 'NULL::VARCHAR'}`);
+export type Columns = Record<BladeModule, ReadonlySet<string>>;
+
+/** The column `c` of module table alias `t`, or NULL when the file has no such column. */
+function col(cols: Columns, m: BladeModule, c: string, t = 't'): string {
+  return cols[m].has(c) ? `${t}."${c}"` : 'NULL::VARCHAR';
+}
+
+/** Date columns resolved through `dm`: module → [column, element name in messages]. */
+export const DATE_COLUMNS: ReadonlyArray<[BladeModule, string, string]> = [
+  ['person', 'personbirthdate', 'PersonBirthDate'],
+  ['requests', 'receiveddate', 'ReceivedDate'],
+  ['requests', 'requestoutcomedate', 'RequestOutcomeDate'],
+  ['assessment', 'assessmentoutcomedate', 'AssessmentOutcomeDate'],
+  ['namedplan', 'startdate', 'StartDate'],
+  ['namedplan', 'ceasedate', 'CeaseDate'],
+  ['activeplans', 'lastreview', 'LastReview'],
+  ['placementdetail', 'leavingdate', 'LeavingDate'],
+];
+
+/** Every raw date value of the export (JS parses each distinct value once: parseSen2Date). */
+export function distinctDatesQuery(cols: Columns): string {
+  const parts = DATE_COLUMNS.filter(([m, c]) => cols[m].has(c)).map(([m, c]) => `SELECT "${c}" AS v FROM m_${m}`);
+  return `SELECT DISTINCT v FROM (${parts.join(' UNION ALL ')}) WHERE v IS NOT NULL`;
+}
+
+/** Helper macros: `clean` = trim + blank → NULL (as person-rows.ts `clean`), `is_set` (codes.ts `isSet`). */
+export const MACROS = [
+  `CREATE OR REPLACE TEMP MACRO clean(s) AS nullif(trim(s, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279)), '')`,
+  `CREATE OR REPLACE TEMP MACRO is_set(s) AS coalesce(lower(clean(s)) IN ('1', 'true', 'y', 'yes', 't'), false)`,
+];
+
+/** Ancestors (module, alias of its id / line columns) carried by each module's x_ table. */
+const CHAIN: Record<BladeModule, Array<[BladeModule, string]>> = {
+  sen2: [],
+  person: [],
+  requests: [['person', 'p']],
+  assessment: [['person', 'p'], ['requests', 'r']],
+  namedplan: [['person', 'p'], ['requests', 'r'], ['assessment', 'a']],
+  plandetail: [['person', 'p'], ['requests', 'r'], ['assessment', 'a'], ['namedplan', 'np']],
+  activeplans: [['person', 'p'], ['requests', 'r']],
+  placementdetail: [['person', 'p'], ['requests', 'r'], ['activeplans', 'ap']],
+  senneed: [['person', 'p'], ['requests', 'r'], ['activeplans', 'ap']],
+};
+
+/** The columns each module's x_ table keeps (besides keys, lines and dates). */
+const KEEP: Partial<Record<BladeModule, string[]>> = {
+  requests: ['requestoutcome'],
+  assessment: ['assessmentoutcome', 'week20'],
+  namedplan: ['ceasereason'],
+  plandetail: ['urn', 'ukprn', 'sensetting', 'placementrank', 'senunitindicator', 'resourcedprovisionindicator'],
+  activeplans: ['transferla'],
+  placementdetail: ['urn', 'ukprn', 'sensetting', 'placementrank', 'senunitindicator', 'resourcedprovisionindicator'],
+  senneed: ['sentype', 'sentyperank'],
+};
+
+function dateSelect(cols: Columns, m: BladeModule, i: number): { sel: string[]; join: string[] } {
+  const sel: string[] = [];
+  const join: string[] = [];
+  for (const [dm, c] of DATE_COLUMNS) {
+    if (dm !== m) continue;
+    const a = `d${i}_${join.length}`;
+    sel.push(`${col(cols, m, c)} AS "${c}"`, `${a}.iso AS "${c}_iso"`, `coalesce(${a}.bad, false) AS "${c}_bad"`);
+    join.push(`LEFT JOIN dm ${a} ON ${a}.raw = ${col(cols, m, c)}`);
   }
-  for (const [k, v] of Object.entries(extra)) fields.push(`'${k}': ${v}`);
-  return `{${fields.join(', ')}}`;
-}
-
-/** Child list of `m` grouped by its parent id: `SELECT parent_id AS pk, list(struct) AS l FROM m_<m> t …`. */
-function grouped(m: BladeModule, present: ReadonlySet<string>, range: PersonRange, joins: Array<[string, string]> = []): string {
-  const parent = BLADE_SPEC[m].parent!;
-  const extra: Record<string, string> = {};
-  const joinSql = joins.map(([alias]) => {
-    extra[alias] = `${alias}.l`;
-    return `LEFT JOIN g_${alias} ${alias} ON ${alias}.pk = t.${idColumn(m)}`;
-  });
-  return `SELECT t.${idColumn(parent)} AS pk, list(${struct(m, present, extra)}) AS l
-    FROM m_${m} t ${joinSql.join(' ')} WHERE ${inRange(range)} GROUP BY t.${idColumn(parent)}`;
-}
-
-/** Persons `from` to `to` (ordinals, 0-based, inclusive): the query runs per batch to bound memory. */
-export interface PersonRange {
-  from: number;
-  to: number;
-}
-
-function inRange(r: PersonRange): string {
-  return `t.__pn BETWEEN ${Math.floor(r.from)} AND ${Math.floor(r.to)}`;
+  return { sel, join };
 }
 
 /**
- * Adds `__ln` (line in the module file) and `__pn` (ordinal of the person the record belongs to) to every module
- * table, each table sorted by person, so a batch of persons reads a contiguous range of every table.
+ * Builds the x_ tables. Children attach to the first record (lowest line) carrying their parent id; records
+ * whose parent id matches no record are not attached to any person (as in the XML, they have no place).
+ * `x_person.age` is the age on 31 August before the census (dates.ts ageAtCensus), floored at 0.
  */
-export function personOrdinalStatements(): string[] {
-  const out = ['CREATE OR REPLACE TABLE m_person AS SELECT t.*, t.rowid + 2 AS __ln, t.rowid AS __pn FROM m_person t'];
-  for (const m of ['requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed'] as const) {
-    const pid = idColumn(BLADE_SPEC[m].parent!);
-    out.push(`CREATE OR REPLACE TABLE m_${m} AS SELECT t.*, t.rowid + 2 AS __ln, p.__pn FROM m_${m} t
-      LEFT JOIN (SELECT ${pid}, min(__pn) AS __pn FROM m_${BLADE_SPEC[m].parent} GROUP BY ${pid}) p ON p.${pid} = t.${pid}
-      ORDER BY p.__pn NULLS LAST, t.rowid`);
+export function linkStatements(cols: Columns, censusYear: number): string[] {
+  const out: string[] = [];
+  const y = Math.floor(censusYear);
+  {
+    const d = dateSelect(cols, 'person', 0);
+    out.push(`CREATE OR REPLACE TABLE x_person AS SELECT t.rowid::INTEGER AS pn, (t.rowid + 2)::INTEGER AS ln, t.persontableid AS id,
+      ${col(cols, 'person', 'upn')} AS upn, ${col(cols, 'person', 'uniquelearnernumber')} AS uln,
+      coalesce(${col(cols, 'person', 'sex')}, ${col(cols, 'person', 'gendercurrent')}) AS sex, ${col(cols, 'person', 'ethnicity')} AS ethnicity,
+      ${d.sel.join(', ')},
+      CASE WHEN d0_0.iso IS NULL THEN NULL ELSE greatest(0, ${y - 1} - CAST(substr(d0_0.iso, 1, 4) AS INTEGER)
+        - CASE WHEN substr(d0_0.iso, 6) > '08-31' THEN 1 ELSE 0 END) END::INTEGER AS age,
+      CAST(substr(d0_0.iso, 6, 2) AS INTEGER) AS birth_month
+      FROM m_person t ${d.join.join(' ')}`);
   }
+  const order: BladeModule[] = ['requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed'];
+  order.forEach((m, i) => {
+    const parent = BLADE_SPEC[m].parent!;
+    const chain = CHAIN[m];
+    const parentChain = CHAIN[parent];
+    const sel = [`u.pn`, `(t.rowid + 2)::INTEGER AS ln`, `t.${idColumn(m)} AS id`];
+    // Ancestors: the parent's own id/line, and the parent's ancestors.
+    const [, pa] = chain[chain.length - 1]!;
+    sel.push(`u.id AS ${pa}id`, `u.ln AS ${pa}ln`);
+    for (const [, a] of parentChain) sel.push(`u.${a}id`, `u.${a}ln`);
+    for (const c of KEEP[m] ?? []) sel.push(`${col(cols, m, c)} AS "${c}"`);
+    const d = dateSelect(cols, m, i + 1);
+    sel.push(...d.sel);
+    out.push(`CREATE OR REPLACE TABLE x_${m} AS SELECT ${sel.join(', ')}
+      FROM m_${m} t JOIN (SELECT * FROM x_${parent} QUALIFY row_number() OVER (PARTITION BY id ORDER BY ln) = 1) u
+        ON u.id = t.${idColumn(parent)} ${d.join.join(' ')}`);
+  });
   return out;
 }
 
-/** The query giving one row per person of the range: (ln, j) with j the person's nested JSON. */
-export function personJsonQuery(columns: Record<BladeModule, ReadonlySet<string>>, range: PersonRange): string {
-  const c = columns;
-  const r = range;
+/** SQL for the key path of a record of x_<m> (alias t), e.g. `person[persontableid=13]/requests[requeststableid=23]`. */
+export function pathSql(m: BladeModule, t = 't'): string {
+  const seg = (mod: BladeModule, idc: string) => `'${mod}[${idColumn(mod)}=' || coalesce(${t}.${idc}, '?') || ']'`;
+  const parts = CHAIN[m].map(([mod, a]) => seg(mod, `${a}id`));
+  parts.push(seg(m, 'id'));
+  return parts.join(` || '/' || `);
+}
+
+/** Code lookups filled by JS from the distinct raw values (codes.ts, outcome-codes.ts). */
+export const LOOKUP_SOURCES = {
+  /** SENtype → need. */
+  need: `SELECT DISTINCT sentype FROM x_senneed WHERE clean(sentype) IS NOT NULL`,
+  /** SENsetting → placement. */
+  setting: `SELECT DISTINCT sensetting FROM (SELECT sensetting FROM x_plandetail UNION ALL SELECT sensetting FROM x_placementdetail) WHERE clean(sensetting) IS NOT NULL`,
+  /** PlacementRank / SENtypeRank → rank (rankOf). */
+  rank: `SELECT DISTINCT v FROM (SELECT placementrank v FROM x_plandetail UNION ALL SELECT placementrank FROM x_placementdetail
+    UNION ALL SELECT sentyperank FROM x_senneed) WHERE v IS NOT NULL`,
+  cease: `SELECT DISTINCT ceasereason FROM x_namedplan WHERE clean(ceasereason) IS NOT NULL`,
+  requestOutcome: `SELECT DISTINCT requestoutcome FROM x_requests WHERE clean(requestoutcome) IS NOT NULL`,
+  assessmentOutcome: `SELECT DISTINCT assessmentoutcome FROM x_assessment WHERE clean(assessmentoutcome) IS NOT NULL`,
+} as const;
+
+export interface EmitConstants {
+  censusYear: number;
+  referenceDate?: string;
+  placementNotRecorded: string;
+  needNotRecorded: string;
+}
+
+/** Placement of the chosen record: its setting's placement only when no URN/UKPRN is given (person-rows.ts). */
+function placementOf(t: string, none: string): string {
+  return `CASE WHEN clean(${t}.urn) IS NULL AND clean(${t}.ukprn) IS NULL AND ${t}_s.placement IS NOT NULL THEN ${t}_s.placement ELSE ${sqlString(none)} END`;
+}
+
+/** Rows of `person` in person order: pn, age, birth_month, sex, ethnicity. */
+export function personRowsQuery(): string {
+  return `SELECT pn, age, birth_month, clean(sex), clean(ethnicity) FROM x_person ORDER BY pn`;
+}
+
+/**
+ * Rows of `plan` in person order (per request: ceased plans, then the active plan):
+ * pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp.
+ */
+export function planRowsQuery(k: EmitConstants): string {
+  const ref = k.referenceDate ? sqlString(k.referenceDate) : 'NULL::VARCHAR';
+  const none = k.placementNotRecorded;
   return `WITH
-    g_placementdetail AS (${grouped('placementdetail', c.placementdetail, r)}),
-    g_senneed AS (${grouped('senneed', c.senneed, r)}),
-    g_activeplans AS (${grouped('activeplans', c.activeplans, r, [['placementdetail', ''], ['senneed', '']])}),
-    g_plandetail AS (${grouped('plandetail', c.plandetail, r)}),
-    g_namedplan AS (${grouped('namedplan', c.namedplan, r, [['plandetail', '']])}),
-    g_assessment AS (${grouped('assessment', c.assessment, r, [['namedplan', '']])}),
-    g_requests AS (${grouped('requests', c.requests, r, [['assessment', ''], ['activeplans', '']])})
-  SELECT t.__ln AS ln, to_json(${struct('person', c.person, { requests: 'requests.l' })})::VARCHAR AS j
-  FROM m_person t LEFT JOIN g_requests requests ON requests.pk = t.persontableid
-  WHERE ${inRange(r)} ORDER BY t.__pn`;
+  pd AS (SELECT t.*, coalesce(rk.rank, 99) * 2 AS score FROM x_plandetail t LEFT JOIN lk_rank rk ON rk.raw = t.placementrank),
+  pd_np AS (SELECT * FROM pd QUALIFY row_number() OVER (PARTITION BY npln ORDER BY score, ln) = 1),
+  pd_req AS (SELECT * FROM pd QUALIFY row_number() OVER (PARTITION BY rln ORDER BY score, aln, npln, ln) = 1),
+  pl AS (SELECT t.*, coalesce(rk.rank, 99) * 2 + CASE WHEN t.leavingdate_iso < ${ref} THEN 1 ELSE 0 END AS score
+    FROM x_placementdetail t LEFT JOIN lk_rank rk ON rk.raw = t.placementrank),
+  pl_ap AS (SELECT * FROM pl QUALIFY row_number() OVER (PARTITION BY apln ORDER BY score, ln) = 1),
+  nd_ap AS (SELECT t.apln, n.need FROM x_senneed t JOIN lk_need n ON n.raw = t.sentype LEFT JOIN lk_rank rk ON rk.raw = t.sentyperank
+    WHERE n.need IS NOT NULL QUALIFY row_number() OVER (PARTITION BY t.apln ORDER BY coalesce(rk.rank, 99), t.ln) = 1),
+  starts AS (SELECT rln,
+      arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL) AS plan_start,
+      arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL AND ceasedate_iso IS NULL) AS active_start
+    FROM x_namedplan GROUP BY rln),
+  ap1 AS (SELECT * FROM x_activeplans QUALIFY row_number() OVER (PARTITION BY pn ORDER BY rln, ln) = 1),
+  ceased AS (
+    SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, coalesce(p.age, 0) AS age, ${sqlString(k.needNotRecorded)} AS need,
+      CASE WHEN d.ln IS NULL THEN ${sqlString(none)} ELSE ${placementOf('d', none)} END AS placement,
+      np.startdate_iso AS start_date, np.ceasedate_iso AS cease_date, c.reason AS cease_reason, NULL::VARCHAR AS transfer_la,
+      'ceased' AS status, clean(d.urn) AS urn, clean(d.ukprn) AS ukprn,
+      coalesce(is_set(d.senunitindicator), false) AS sen_unit, coalesce(is_set(d.resourcedprovisionindicator), false) AS rp
+    FROM x_namedplan np JOIN x_person p ON p.pn = np.pn
+      LEFT JOIN pd_np d ON d.npln = np.ln LEFT JOIN lk_setting d_s ON d_s.raw = d.sensetting
+      LEFT JOIN lk_cease c ON c.raw = np.ceasereason
+    WHERE np.ceasedate_iso IS NOT NULL),
+  active AS (
+    SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, coalesce(p.age, 0) AS age, coalesce(nd.need, ${sqlString(k.needNotRecorded)}) AS need,
+      CASE WHEN pl.ln IS NOT NULL THEN ${placementOf('pl', none)} WHEN fb.ln IS NOT NULL THEN ${placementOf('fb', none)} ELSE ${sqlString(none)} END AS placement,
+      coalesce(s.active_start, s.plan_start) AS start_date, NULL::VARCHAR AS cease_date, NULL::INTEGER AS cease_reason,
+      clean(ap.transferla) AS transfer_la, 'active' AS status,
+      CASE WHEN pl.ln IS NOT NULL THEN clean(pl.urn) ELSE clean(fb.urn) END AS urn,
+      CASE WHEN pl.ln IS NOT NULL THEN clean(pl.ukprn) ELSE clean(fb.ukprn) END AS ukprn,
+      CASE WHEN pl.ln IS NOT NULL THEN is_set(pl.senunitindicator) ELSE coalesce(is_set(fb.senunitindicator), false) END AS sen_unit,
+      CASE WHEN pl.ln IS NOT NULL THEN is_set(pl.resourcedprovisionindicator) ELSE coalesce(is_set(fb.resourcedprovisionindicator), false) END AS rp
+    FROM ap1 ap JOIN x_person p ON p.pn = ap.pn
+      LEFT JOIN nd_ap nd ON nd.apln = ap.ln
+      LEFT JOIN pl_ap pl ON pl.apln = ap.ln LEFT JOIN lk_setting pl_s ON pl_s.raw = pl.sensetting
+      LEFT JOIN pd_req fb ON fb.rln = ap.rln AND pl.ln IS NULL LEFT JOIN lk_setting fb_s ON fb_s.raw = fb.sensetting
+      LEFT JOIN starts s ON s.rln = ap.rln)
+  SELECT pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp
+  FROM (SELECT * FROM ceased UNION ALL SELECT * FROM active) ORDER BY pn, rln, kind, aln, sub`;
+}
+
+/**
+ * Rows of `request` in person order: pn, age, received_date, outcome, outcome_code, outcome_date,
+ * assessment_outcome, assessment_outcome_code, assessment_outcome_date, plan_start_date, week20.
+ */
+export function requestRowsQuery(): string {
+  return `WITH
+  a1 AS (SELECT * FROM x_assessment QUALIFY row_number() OVER (PARTITION BY rln ORDER BY ln) = 1),
+  starts AS (SELECT rln, arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL) AS plan_start
+    FROM x_namedplan GROUP BY rln)
+  SELECT r.pn, p.age, r.receiveddate_iso, ro.canon, clean(r.requestoutcome), r.requestoutcomedate_iso,
+    ao.canon, clean(a.assessmentoutcome), a.assessmentoutcomedate_iso, s.plan_start,
+    CASE WHEN a.ln IS NULL OR clean(a.week20) IS NULL THEN NULL ELSE is_set(a.week20) END
+  FROM x_requests r JOIN x_person p ON p.pn = r.pn
+    LEFT JOIN lk_requestOutcome ro ON ro.raw = r.requestoutcome
+    LEFT JOIN a1 a ON a.rln = r.ln LEFT JOIN lk_assessmentOutcome ao ON ao.raw = a.assessmentoutcome
+    LEFT JOIN starts s ON s.rln = r.ln
+  ORDER BY r.pn, r.ln`;
 }

@@ -24,6 +24,13 @@ export class ProblemLog {
     else this.moreWarnings++;
   }
 
+  /** Counts `n` further problems that were found but not listed (set-based checks fetch only the first few). */
+  more(kind: 'error' | 'warning', n: number): void {
+    if (n <= 0) return;
+    if (kind === 'error') this.moreErrors += n;
+    else this.moreWarnings += n;
+  }
+
   get errorCount(): number {
     return this.errors.length + this.moreErrors;
   }

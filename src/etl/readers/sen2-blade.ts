@@ -4,22 +4,19 @@
  * siblings itself and produces the whole return; `sen2BladeCompanionReader` takes the other eight files and
  * returns no rows (they are read with the person file).
  *
- *   person file ─ findModuleFiles ─ loadModules (DuckDB read_csv, in memory) ─ personJsonQuery (SQL join)
- *     ─ personFromBlade ─ PersonRowBuilder (validation, keyed hashes) ─ sink (person, plan, request)
+ *   person file ─ findModuleFiles ─ loadModules (DuckDB read_csv, in memory, no spill) ─ prepare (x_ tables:
+ *     join once, lines, dates and codes via lookups) ─ validateAndEmit (set-based checks; keyed hashes in JS;
+ *     rows from result chunks) ─ sink (person, plan, request)
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
 import { bladeCompanionNote, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/etl.ts';
 import { bladeModuleOfHeader, siblingPath } from '../persons/blade-modules.ts';
 import { findModuleFiles, loadModules } from '../persons/blade-files.ts';
-import { personFromBlade } from '../persons/blade-person.ts';
-import { personJsonQuery, personOrdinalStatements } from '../persons/blade-sql.ts';
-
-/** Persons per nested query: bounds the memory DuckDB needs to build the nested documents. */
-const BATCH = 25_000;
+import { prepare, validateAndEmit } from '../persons/blade-read.ts';
 import { isoOfDate, parseSen2Date } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
-import { PersonRowBuilder } from '../persons/person-rows.ts';
+import type { ReturnContext } from '../persons/person-rows.ts';
 import { ProblemLog } from '../persons/problem-log.ts';
 import type { ReturnHeader } from '../persons/raw.ts';
 
@@ -59,43 +56,21 @@ export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContex
   const log = new ProblemLog();
   const files = findModuleFiles(path, log);
   if (!files) return { rows: 0, ...log.finish() };
-  const db = await DuckDBInstance.create(':memory:');
+  // Raw identifiers, names and birth dates are in this database while it reads: kept in memory only (no spill
+  // to a temp directory; a machine too small for the export gets DuckDB's out-of-memory error), closed after.
+  const db = await DuckDBInstance.create(':memory:', { temp_directory: '' });
   const con = await db.connect();
-  let rows = 0;
   try {
     const cols = await loadModules(con, files, log);
     if (!cols) return { rows: 0, ...log.finish() };
     const header = await readHeader(con, files.sen2, cols.sen2, log);
     if (!header) return { rows: 0, ...log.finish() };
-    const builder = new PersonRowBuilder(
-      { header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear) },
-      log,
-    );
-    for (const s of personOrdinalStatements()) await con.run(s);
-    const persons = Number((await con.runAndReadAll('SELECT count(*) FROM m_person')).getRows()[0]![0]);
-    // DuckDB builds batch k+1 on a second connection while JS validates batch k.
-    const con2 = await db.connect();
-    const fetch = (from: number, c: typeof con) =>
-      c.runAndReadAll(personJsonQuery(cols, { from, to: from + BATCH - 1 })).then((r) => r.getColumns()[1] ?? []);
-    try {
-      let next = persons > 0 ? fetch(0, con) : undefined;
-      for (let from = 0, k = 0; next; from += BATCH, k++) {
-        const docs = await next;
-        next = from + BATCH < persons ? fetch(from + BATCH, k % 2 === 0 ? con2 : con) : undefined;
-        for (const v of docs) {
-          const out = builder.rows(personFromBlade(JSON.parse(String(v)) as Record<string, unknown>, files));
-          if (log.errorCount > 0) continue;
-          for (const [table, row] of out) {
-            const p = sink.add(table, row);
-            if (p) await p;
-          }
-          rows += out.length;
-        }
-      }
-    } finally {
-      con2.closeSync();
-    }
-    if (builder.unidentified > 0) log.warning({ file: path, path: 'person' }, sen2NoIdentifier(builder.unidentified));
+    const ret: ReturnContext = {
+      header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear),
+    };
+    await prepare(con, cols, ret);
+    const { rows, unidentified } = await validateAndEmit(con, files, ret, log, sink);
+    if (unidentified > 0) log.warning({ file: path, path: 'person' }, sen2NoIdentifier(unidentified));
     return { rows, ...log.finish() };
   } finally {
     con.closeSync();

@@ -8,6 +8,7 @@ import { cubeByPlacement } from '../cube.ts';
 import type { EngineInput } from '../engine.ts';
 import type { TrendEstimate } from '../rates.ts';
 import type { ProjectionResult } from '../result.ts';
+import { pipelineActive, preparePipeline, type PreparedPipeline } from '../pipeline.ts';
 import { fallbackDestinations, newPlanShape, possibleTable, type NewPlanShape } from './apply.ts';
 import { capacityPlan, type CapacityPlan } from './capacity.ts';
 import { populationAt } from './population.ts';
@@ -29,6 +30,8 @@ export interface Prepared {
   netMig: Float64Array;
   quantiles: [number, number, number];
   assumptions: ProjectionResult['assumptions'];
+  /** The requests pipeline, when it runs (new plans then come from it, not from `shapes`). */
+  pipeline?: PreparedPipeline;
 }
 
 type Assumption = ProjectionResult['assumptions'][number];
@@ -40,7 +43,19 @@ export function prepare(input: EngineInput): Prepared {
   const fallback = fallbackDestinations(rates.newMix, possible);
   const levers = compileLevers(scenario, baseYear, horizon, transitionAges);
   const popGrowth = scenario?.population?.growth;
-  const shapes = levers.map((lv) => newPlanShape(rates.newMix, lv, populationAt(input.population, lv.year, baseYear, popGrowth), possible));
+  const pops = levers.map((lv) => populationAt(input.population, lv.year, baseYear, popGrowth));
+  const shapes = levers.map((lv, i) => newPlanShape(rates.newMix, lv, pops[i]!, possible));
+  const pipelineFlag = scenario?.projection?.pipeline;
+  const pipeline = pipelineActive(rates, pipelineFlag)
+    ? preparePipeline(
+        rates,
+        levers,
+        pops,
+        populationAt(input.population, baseYear, baseYear, popGrowth),
+        possible,
+        (scenario?.mitigations ?? []).filter((m) => m.kind === 'fewer_requests' || m.kind === 'lower_conversion').map((m) => m.name),
+      )
+    : undefined;
   const capacity = capacityPlan(input.capacity, scenario, cubeByPlacement(input.initial), baseYear, horizon);
   const proj = scenario?.projection ?? {};
   const trend: TrendEstimate = {
@@ -73,6 +88,7 @@ export function prepare(input: EngineInput): Prepared {
     },
     { key: 'transition_ages', value: Object.entries(transitionAges).map(([t, a]) => `${t}@${a}`).join(', '), source: scenario?.transition_ages || input.transitionAges ? 'scenario' : 'default' },
     { key: 'uncertainty.quantiles', value: q.join(', '), source: scenario ? 'scenario' : 'default' },
+    ...pipelineAssumptions(rates, pipelineFlag, pipeline !== undefined),
   ];
   for (const s of scenario?.surges ?? [])
     assumptions.push({ key: `surge.${s.name}`, value: `peak +${fmt(s.peak_uplift)} at ${s.peak_year} (from ${s.start_year}, half-life ${s.half_life_years}y) target ${JSON.stringify(s.target)}`, source: 'scenario' });
@@ -106,7 +122,29 @@ export function prepare(input: EngineInput): Prepared {
     netMig,
     quantiles: [q[0], q[1], q[2]],
     assumptions,
+    pipeline,
   };
+}
+
+function pipelineAssumptions(rates: EngineInput['rates'], flag: boolean | undefined, on: boolean): Assumption[] {
+  const pl = rates.pipeline;
+  const src: Assumption['source'] = flag !== undefined ? 'scenario' : 'default';
+  if (!on)
+    return [
+      {
+        key: 'pipeline',
+        value: pl ? 'off (scenario projection.pipeline: false): new plans from incidence' : `off: no requests data for at least 2 years${flag ? ' (scenario asked for it)' : ''}; new plans from incidence`,
+        source: pl ? 'scenario' : src,
+      },
+    ];
+  const y = pl!.years;
+  return [
+    { key: 'pipeline', value: `on: requests → assessments → plans, requests data ${y[0]}–${y[y.length - 1]}`, source: src },
+    { key: 'pipeline.assess_share', value: fmt(pl!.assessShare), unit: 'of requests', source: 'data' },
+    { key: 'pipeline.issue_share', value: fmt(pl!.issueShare), unit: 'plans per assessment completed', source: 'data' },
+    { key: 'pipeline.carry_share', value: fmt(pl!.carryShare), unit: 'of assessments open at year end', source: pl!.carrySource === 'default' ? 'default' : 'data' },
+    { key: 'pipeline.open_at_base', value: fmt(pl!.openAtBase), unit: 'assessments', source: 'data' },
+  ];
 }
 
 function fmt(x: number): string {

@@ -32,11 +32,16 @@ export interface YearLevers {
   /** Multiplier on new plans by destination age × need (1 = none). */
   surgeMult: Float64Array;
   /** New-plan factors of `fewer_requests` / `lower_conversion`, in scenario order (1 − strength per age × need). */
-  newFactors: Array<{ name: string; factor: Float64Array }>;
+  newFactors: Array<{ name: string; kind: 'fewer_requests' | 'lower_conversion'; factor: Float64Array }>;
   /** `more_ceasing`: ceasing multiplied by (1 + strength) per origin age × need, in scenario order. */
   ceaseFactors: Array<{ name: string; factor: Float64Array }>;
   /** Move redirects by origin age (the step a → a+1). */
   moveShifts: Shift[][];
+  /**
+   * Move redirects restricted to some needs (placement_shift with `target.needs`), by origin age: applied to each
+   * targeted need's share of the moving stock, so no per-need move matrices are needed.
+   */
+  moveNeedShifts: Array<Array<Shift & { needMask: Float64Array }>>;
   /** New-plan redirects by destination age; `needMask` restricts them to needs (N_NEEDS, 1/0). */
   newShifts: Array<Array<Shift & { needMask: Float64Array }>>;
   /** Names of every mitigation acting on plans (so flows list them even at 0). */
@@ -62,6 +67,7 @@ function compileYear(scenario: Scenario | undefined, year: number, ta: Transitio
     newFactors: [],
     ceaseFactors: [],
     moveShifts: Array.from({ length: N_AGES }, () => []),
+    moveNeedShifts: Array.from({ length: N_AGES }, () => []),
     newShifts: Array.from({ length: N_AGES }, () => []),
     mitigationNames: [],
   };
@@ -86,7 +92,7 @@ function compileYear(scenario: Scenario | undefined, year: number, ta: Transitio
       const mask = targetMask(m.target, ta, year, 'destination');
       const f = new Float64Array(mask.length);
       for (let i = 0; i < f.length; i++) f[i] = mask[i] ? Math.max(0, 1 - s) : 1;
-      lv.newFactors.push({ name: m.name, factor: f });
+      lv.newFactors.push({ name: m.name, kind: m.kind as 'fewer_requests' | 'lower_conversion', factor: f });
     } else if (m.kind === 'more_ceasing') {
       const mask = targetMask(m.target, ta, year - 1, 'origin');
       const f = new Float64Array(mask.length);
@@ -100,7 +106,9 @@ function compileYear(scenario: Scenario | undefined, year: number, ta: Transitio
       for (let b = 0; b < N_AGES; b++) {
         if (!ageMatches(m.target, ta, year, 'destination', b)) continue;
         lv.newShifts[b]!.push({ name: m.name, from, to, share, includeStayers: false, needMask });
-        if (b > 0) lv.moveShifts[b - 1]!.push({ name: m.name, from, to, share, includeStayers: false });
+        if (b === 0) continue;
+        if (m.target.needs) lv.moveNeedShifts[b - 1]!.push({ name: m.name, from, to, share, includeStayers: false, needMask });
+        else lv.moveShifts[b - 1]!.push({ name: m.name, from, to, share, includeStayers: false });
       }
     }
   }

@@ -51,6 +51,7 @@ export function stepParamsFor(
   }
   if (!opts.skipNewPlans) fillNewPlans(prep.shapes[k - 1]!.shape, rates.incidence, trend[k]!, params.newPlans);
   params.capacity = prep.capacity.byStep[k - 1]!;
+  params.needShifts = hasShifts(lv.moveNeedShifts) ? lv.moveNeedShifts : undefined;
   return params;
 }
 

@@ -8,8 +8,7 @@ import type { TrendEstimate } from '../rates.ts';
  * Trend factors for census base + k, k = 0 … horizon (T₀ = 1), starting from growth `growth`.
  * @example trendFactors({ growth: 0.1, damping: 0, longRun: 0, se: 0 }, 2) // [1, 1.1, 1.21]
  */
-export function trendFactors(trend: TrendEstimate, horizon: number, growth = trend.growth): Float64Array {
-  const out = new Float64Array(horizon + 1);
+export function trendFactors(trend: TrendEstimate, horizon: number, growth = trend.growth, out = new Float64Array(horizon + 1)): Float64Array {
   out[0] = 1;
   let g = growth;
   for (let k = 1; k <= horizon; k++) {

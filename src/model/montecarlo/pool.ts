@@ -1,6 +1,7 @@
 /**
- * Splits Monte Carlo draws across worker threads in contiguous ranges and stitches the results back in draw
- * order. One worker (or few draws) runs in this thread. Output is identical for any worker count.
+ * Splits Monte Carlo draws across threads in contiguous ranges and stitches the results back in draw order: with
+ * n threads, n − 1 worker threads and this thread (which runs the first range while the workers run theirs). One
+ * thread (or few draws) runs here only. Output is identical for any worker count.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,7 +21,16 @@ export async function runDrawsParallel(job: DrawJob, draws: number, workers?: nu
   const n = Math.max(1, Math.min(workers ?? defaultWorkers(draws), draws));
   if (n === 1) return runDrawRange(job, 0, draws);
   const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * draws) / n));
-  const parts = await Promise.all(bounds.slice(0, n).map((start, i) => runInWorker(job, start, bounds[i + 1]!)));
+  // n − 1 worker threads take the later ranges; this thread runs the first range meanwhile (one thread start-up fewer)
+  const pending = bounds.slice(1, n).map((start, i) => runInWorker(job, start, bounds[i + 2]!));
+  let first: DrawOutput;
+  try {
+    first = runDrawRange(job, 0, bounds[1]!);
+  } catch (e) {
+    await Promise.allSettled(pending);
+    throw e;
+  }
+  const parts = [first, ...(await Promise.all(pending))];
   const nYears = job.prep.years.length;
   const stride = nYears * N_PLACEMENTS;
   const totals = new Float64Array(draws * stride);

@@ -1,20 +1,27 @@
 /**
  * Runs a contiguous range of Monte Carlo draws. Draw d uses its own stream `Rng.stream(seed, d)`, so results do
  * not depend on how draws are split across workers.
+ *
+ * Per draw: posterior rates (draw-rates.ts) → for each step: effective continuation (and move shifts, if any) for the
+ * year, expected new plans (direct: shape × incidence × trend; pipeline: the requests chain with this draw's shares),
+ * then the stochastic step, which also returns the placement totals recorded for the draw. Every buffer is allocated
+ * once per range.
  */
-import { N_PLACEMENTS as N_PLACEMENTS_ } from '../../domain/index.ts';
+import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_ } from '../../domain/index.ts';
 import { N_CELLS as N_CELLS_ } from '../cube.ts';
 import { stepParamsFor } from '../levers/step-params.ts';
-import { effectiveMoves } from '../levers/apply.ts';
 import type { Prepared } from '../levers/prepare.ts';
 import { trendFactors } from '../levers/trend.ts';
+import { drawnRequestIncidence, initialBacklog, issuedToCube, pipelineYear } from '../pipeline.ts';
 import type { Rates } from '../rates.ts';
 import { Rng } from '../rng.ts';
 import { newStepWork, type StepParams, type StepWork } from '../step.ts';
-import { drawRates, newDrawnRates } from './draw-rates.ts';
-import { stepStochastic } from './stochastic-step.ts';
+import { drawPlan, drawRates, newDrawnRates } from './draw-rates.ts';
+import { stepStochastic, type NewPlanDraw } from './stochastic-step.ts';
 
 // Local copies of the domain sizes: hot loops read locals, not module-namespace bindings (vitest rewrites those).
+const N_AGES = N_AGES_;
+const N_NEEDS = N_NEEDS_;
 const N_PLACEMENTS = N_PLACEMENTS_;
 const N_CELLS = N_CELLS_;
 
@@ -24,6 +31,8 @@ export interface DrawJob {
   initial: Float64Array;
   seed: number;
   weights: Record<string, Float64Array>;
+  /** Move rows (age × placement) whose parameters are drawn (default: all); see engine.ts activeRows. */
+  active?: Uint8Array;
 }
 
 export interface DrawOutput {
@@ -37,43 +46,78 @@ export type StepObserver = (draw: number, k: number, S: Float64Array, next: Floa
 
 export function runDrawRange(job: DrawJob, start: number, end: number, observe?: StepObserver): DrawOutput {
   const { prep, rates, initial, seed, weights } = job;
+  const NP = N_PLACEMENTS;
   const nYears = prep.years.length;
   const count = Math.max(0, end - start);
-  const totals = new Float64Array(count * nYears * N_PLACEMENTS);
+  const totals = new Float64Array(count * nYears * NP);
   const names = Object.keys(weights);
   const weighted: Record<string, Float64Array> = {};
-  for (const name of names) weighted[name] = new Float64Array(count * nYears * N_PLACEMENTS);
-  const drawn = newDrawnRates();
+  for (const name of names) weighted[name] = new Float64Array(count * nYears * NP);
+  const plan = drawPlan(rates, prep, job.active);
+  const drawn = newDrawnRates(plan);
   const w = newStepWork();
   let S = new Float64Array(N_CELLS);
   let next = new Float64Array(N_CELLS);
   let P: StepParams | undefined;
-  const movesEff = new Float64Array(rates.moves.length);
-  const noShifts: never[][] = [];
-  const record = (i: number, y: number, cube: Float64Array): void => {
-    const off = (i * nYears + y) * N_PLACEMENTS;
-    for (let c = 0; c < N_CELLS; c += N_PLACEMENTS)
-      for (let p = 0; p < N_PLACEMENTS; p++) totals[off + p]! += cube[c + p]!;
+  const trend = new Float64Array(prep.horizon + 1);
+  const tot = new Float64Array(NP);
+  const initTot = new Float64Array(NP);
+  for (let c = 0; c < N_CELLS; c++) initTot[c % NP]! += initial[c]!;
+  const ageFactor = new Float64Array(N_AGES);
+  // pipeline buffers
+  const pp = prep.pipeline;
+  const pl = rates.pipeline;
+  const reqInc = new Float64Array(N_AGES);
+  let bIn: Float64Array = new Float64Array(N_AGES * N_NEEDS);
+  let bOut: Float64Array = new Float64Array(N_AGES * N_NEEDS);
+  const issued = new Float64Array(N_AGES * N_NEEDS);
+  const pipeCube = new Float64Array(N_CELLS);
+  const pipeSums = new Float64Array(N_AGES * NP);
+  const ones = new Float64Array(N_AGES).fill(1);
+  const nw: NewPlanDraw = { shape: pipeCube, sums: pipeSums, ageFactor };
+  const weigh = (i: number, y: number, cube: Float64Array): void => {
+    const off = (i * nYears + y) * NP;
     for (const name of names) {
       const wt = weights[name]!;
       const out = weighted[name]!;
-      for (let c = 0; c < N_CELLS; c += N_PLACEMENTS)
-        for (let p = 0; p < N_PLACEMENTS; p++) out[off + p]! += cube[c + p]! * wt[c + p]!;
+      for (let c = 0; c < N_CELLS; c += NP) for (let p = 0; p < NP; p++) out[off + p]! += cube[c + p]! * wt[c + p]!;
     }
   };
   for (let d = start; d < end; d++) {
     const i = d - start;
     const rng = Rng.stream(seed, d);
-    drawRates(rates, prep.trend.growth, prep.trend.se, rng, drawn);
-    const trend = trendFactors(prep.trend, prep.horizon, drawn.growth);
-    effectiveMoves(drawn.moves, noShifts, prep.possible, prep.fallback, movesEff);
+    drawRates(rates, plan, prep.trend.growth, prep.trend.se, rng, drawn);
+    trendFactors(prep.trend, prep.horizon, drawn.growth, trend);
     S.set(initial);
-    record(i, 0, S);
+    totals.set(initTot, i * nYears * NP);
+    if (names.length) weigh(i, 0, S);
+    if (pp && pl) {
+      drawnRequestIncidence(pl, rates.incidence, drawn.incidence, reqInc);
+      initialBacklog(pp, bIn);
+    }
     for (let k = 1; k <= prep.horizon; k++) {
-      P = stepParamsFor(prep, drawn, k, trend, P, { movesEff, skipNewPlans: true });
-      stepStochastic(S, P, next, w, rng, { shape: prep.shapes[k - 1]!, incidence: drawn.incidence, trendFactor: trend[k]! });
+      P = stepParamsFor(prep, drawn, k, trend, P, { movesEff: drawn.moves, skipNewPlans: true });
+      if (pp && pl) {
+        pipelineYear(pp, prep.levers[k - 1]!, k, reqInc, trend[k]!, drawn, bIn, bOut, issued);
+        const t = bIn;
+        bIn = bOut;
+        bOut = t;
+        issuedToCube(pp, k, issued, pipeCube, pipeSums);
+        nw.shape = pipeCube;
+        nw.sums = pipeSums;
+        nw.ageFactor = ones;
+      } else {
+        const sh = prep.shapes[k - 1]!;
+        const tk = trend[k]!;
+        for (let b = 0; b < N_AGES; b++) ageFactor[b] = drawn.incidence[b]! * tk;
+        nw.shape = sh.shape;
+        nw.sums = sh.sums;
+        nw.ageFactor = ageFactor;
+      }
+      stepStochastic(S, P, next, w, rng, nw, tot);
       observe?.(d, k, S, next, w);
-      record(i, k, next);
+      totals.set(tot, (i * nYears + k) * NP);
+      if (names.length) weigh(i, k, next);
       const t = S;
       S = next;
       next = t;

@@ -2,41 +2,63 @@
  * The step with process noise (model.md "Uncertainty"), on (age × placement) groups for speed:
  *   ceased[a,p]    ~ Binomial(⌊X⌋, q̄) + frac(X)·q̄,  X = plans at (a, p), q̄ = their mean ceasing probability
  *   moves[a,p,·]   ~ Multinomial(⌊C⌋, M[a][p][·]) + frac(C)·M[a][p][·],  C = continuing plans (after migration)
- *   new[b,p]       ~ Poisson(incidence[b] × trend × Σₙ shape[b,n,p])
+ *   new[b,p]       ~ Poisson(ageFactor[b] × Σₙ shape[b,n,p])
  * Counts are split across needs in proportion to their expected share, so the need mix is carried. Fractional
  * plans (from an aggregate starting cube) move in expectation, so the stock identity holds exactly per draw.
- * Net migration stays at its expected share of the stock.
+ * Net migration stays at its expected share of the stock. Need-restricted placement shifts act on each targeted
+ * need's share of the group's moves (in expectation).
+ *
+ * Speed: one pass over the origin age's cells builds the group totals and the list of non-empty needs per group;
+ * empty groups and needs are skipped; all scratch arrays are allocated once per thread (no allocation per step).
  */
 import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_ } from '../../domain/index.ts';
-import { N_CELLS as N_CELLS_ } from '../cube.ts';
 import type { Rng } from '../rng.ts';
-import type { NewPlanShape } from '../levers/apply.ts';
-import { applyCapacity, hasCapacity, type StepParams, type StepWork } from '../step.ts';
+import { applyCapacity, applyNeedShifts, hasCapacity, type StepParams, type StepWork } from '../step.ts';
 
 // Local copies of the domain sizes: hot loops read locals, not module-namespace bindings (vitest rewrites those).
 const N_AGES = N_AGES_;
 const N_NEEDS = N_NEEDS_;
 const N_PLACEMENTS = N_PLACEMENTS_;
-const N_CELLS = N_CELLS_;
 
 const NP = N_PLACEMENTS;
 const NNP = N_NEEDS * NP;
-const counts = new Float64Array(NP);
-const nz = new Int32Array(NP);
-const groupX = new Float64Array(NP);
-const groupE = new Float64Array(NP);
-const groupC = new Float64Array(NP);
-const groupK = new Float64Array(NP);
-const q1s = new Float64Array(N_NEEDS);
-const nzNeed = new Int32Array(N_NEEDS);
-const needShare = new Float64Array(N_NEEDS);
+
+/** Scratch arrays of the stochastic step (one set per thread). */
+interface Scratch {
+  counts: Float64Array;
+  nz: Int32Array;
+  groupX: Float64Array;
+  groupE: Float64Array;
+  groupC: Float64Array;
+  groupK: Float64Array;
+  q1s: Float64Array;
+  /** Non-empty needs per group: NP × N_NEEDS need indices, with `groupNn[p]` entries used. */
+  groupNeeds: Int32Array;
+  groupNn: Int32Array;
+  needShare: Float64Array;
+  row: Float64Array;
+}
+
+const SCRATCH: Scratch = {
+  counts: new Float64Array(NP),
+  nz: new Int32Array(NP),
+  groupX: new Float64Array(NP),
+  groupE: new Float64Array(NP),
+  groupC: new Float64Array(NP),
+  groupK: new Float64Array(NP),
+  q1s: new Float64Array(N_NEEDS),
+  groupNeeds: new Int32Array(NP * N_NEEDS),
+  groupNn: new Int32Array(NP),
+  needShare: new Float64Array(N_NEEDS),
+  row: new Float64Array(NP),
+};
 
 /**
  * Multinomial counts of `n` (may be fractional) over row `probs[off..off+NP)` into `counts` by conditional
  * binomials; the most likely destination takes the remainder (one binomial fewer, and no rounding loss).
  * Returns how many destinations are non-zero, listed in `nz`.
  */
-function multinomial(rng: Rng, n: number, probs: Float64Array, off: number): number {
+function multinomial(rng: Rng, n: number, probs: Float64Array, off: number, counts: Float64Array, nz: Int32Array): number {
   const ni = Math.floor(n);
   const fr = n - ni;
   let best = -1;
@@ -69,58 +91,57 @@ function multinomial(rng: Rng, n: number, probs: Float64Array, off: number): num
   return k;
 }
 
-/** New plans of one step as rate-free shapes × incidence × trend (see levers/apply.ts newPlanShape). */
+/**
+ * Expected new plans of one step, before noise: `shape[b,n,p] × ageFactor[b]` (direct path: the rate-free shape of
+ * levers/apply.ts newPlanShape with ageFactor = incidence × trend; pipeline: the expected cube with ageFactor = 1).
+ * `sums` = Σₙ shape per (age, placement).
+ */
 export interface NewPlanDraw {
-  shape: NewPlanShape;
-  incidence: Float64Array;
-  trendFactor: number;
+  shape: Float64Array;
+  sums: Float64Array;
+  ageFactor: Float64Array;
 }
 
-/** Steps `S` into `out` with process noise. Flow accumulators in `w` as in stepDeterministic (moveFlow unused). */
-export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array, w: StepWork, rng: Rng, nw: NewPlanDraw): void {
-  out.fill(0);
-  w.arrivals.fill(0);
-  w.ceased.fill(0);
-  w.migration.fill(0);
-  w.overflow.fill(0);
-  const { cont, moves, netMig } = P;
+/**
+ * Steps `S` into `out` with process noise. Flow accumulators in `w` as in stepDeterministic (moveFlow unused;
+ * arrivals only kept when capacity binds). When `tot` is given it receives the placement totals of `out`.
+ */
+export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array, w: StepWork, rng: Rng, nw: NewPlanDraw, tot?: Float64Array): void {
+  const { counts, nz, groupX, groupE, groupC, groupK, q1s, groupNeeds, groupNn, needShare, row } = SCRATCH;
+  const { cont, moves, netMig, possible } = P;
   const track = hasCapacity(P);
+  const arrivals = w.arrivals;
+  const ceased = w.ceased;
+  const migration = w.migration;
+  out.fill(0);
+  if (track) arrivals.fill(0);
+  migration.fill(0);
+  w.overflow.fill(0);
+  if (tot) tot.fill(0);
   for (let a = 0; a < N_AGES - 1; a++) {
-    // group totals X[p] and expected ceasings E[p], reading the cube contiguously
-    groupX.fill(0);
-    groupE.fill(0);
-    let sa = 0;
+    // one pass: group totals X[p], expected ceasings E[p] and the non-empty needs of each group
+    for (let p = 0; p < NP; p++) {
+      groupX[p] = 0;
+      groupE[p] = 0;
+      groupNn[p] = 0;
+    }
+    let maxQ1 = 0;
+    const aBase = a * NNP;
     for (let n = 0; n < N_NEEDS; n++) {
       const q1 = 1 - cont[a * N_NEEDS + n]!;
-      const base = (a * N_NEEDS + n) * NP;
+      q1s[n] = q1;
+      if (q1 > maxQ1) maxQ1 = q1;
+      const base = aBase + n * NP;
       for (let p = 0; p < NP; p++) {
         const x = S[base + p]!;
         if (x === 0) continue;
         groupX[p]! += x;
         groupE[p]! += x * q1;
+        groupNeeds[p * N_NEEDS + groupNn[p]!] = n;
+        groupNn[p]!++;
       }
     }
-    for (let p = 0; p < NP; p++) {
-      const X = groupX[p]!;
-      if (X <= 0) {
-        groupC[p] = 0;
-        continue;
-      }
-      sa += X;
-      const E = groupE[p]!;
-      const qbar = E >= X ? 1 : E / X;
-      const Xi = Math.floor(X);
-      const Cg = rng.binomial(Xi, qbar) + (X - Xi) * qbar;
-      groupC[p] = E > 0 ? Cg / E : 0;
-    }
-    if (sa === 0) continue;
-    // continuing per cell = x × (1 − min(1, q1[n] × groupC[p])); with no clamping the group sums are X − ceased
-    let maxQ1 = 0;
-    for (let n = 0; n < N_NEEDS; n++) {
-      const q1 = 1 - cont[a * N_NEEDS + n]!;
-      q1s[n] = q1;
-      if (q1 > maxQ1) maxQ1 = q1;
-    }
+    let sa = 0;
     let ca = 0;
     for (let p = 0; p < NP; p++) {
       const X = groupX[p]!;
@@ -128,79 +149,105 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
         groupK[p] = 0;
         continue;
       }
-      const g = groupC[p]!;
+      sa += X;
+      const E = groupE[p]!;
+      const qbar = E >= X ? 1 : E / X;
+      const Xi = Math.floor(X);
+      const Cg = rng.binomial(Xi, qbar) + (X - Xi) * qbar;
+      const g = E > 0 ? Cg / E : 0;
+      groupC[p] = g;
+      // continuing = Σ x × (1 − min(1, q1[n] × g)); with no clamping that is X − g·E
       let k: number;
-      if (maxQ1 * g <= 1) k = X - g * groupE[p]!;
+      if (maxQ1 * g <= 1) k = X - g * E;
       else {
         k = 0;
-        for (let n = 0; n < N_NEEDS; n++) {
-          const x = S[(a * N_NEEDS + n) * NP + p]!;
-          if (x !== 0) k += x * (1 - Math.min(1, q1s[n]! * g));
+        const nn = groupNn[p]!;
+        for (let j = 0; j < nn; j++) {
+          const n = groupNeeds[p * N_NEEDS + j]!;
+          k += S[aBase + n * NP + p]! * (1 - Math.min(1, q1s[n]! * g));
         }
       }
       if (k < 0) k = 0;
       groupK[p] = k;
       ca += k;
     }
-    w.ceased[a] = sa - ca;
+    ceased[a] = sa - ca;
     if (ca <= 0) continue;
     let mig = netMig[a]! * sa;
     if (mig < -ca) mig = -ca;
     const f = 1 + mig / ca;
-    w.migration[a + 1] = mig;
+    migration[a + 1] = mig;
+    const ns = P.needShifts?.[a];
+    const hasNs = ns !== undefined && ns.length > 0;
+    const destAge = (a + 1) * NNP;
     for (let p = 0; p < NP; p++) {
       const K = groupK[p]!;
       if (K <= 0) continue;
-      const C = K * f;
-      const row = (a * NP + p) * NP;
-      const k = multinomial(rng, C, moves, row);
+      const k = multinomial(rng, K * f, moves, (a * NP + p) * NP, counts, nz);
       const g = groupC[p]!;
+      const nn = groupNn[p]!;
       // need shares of the continuing group, each scaled by 1/K so that Σ shares = 1
-      let nn = 0;
-      for (let n = 0; n < N_NEEDS; n++) {
-        const x = S[(a * N_NEEDS + n) * NP + p]!;
-        if (x === 0) continue;
-        nzNeed[nn] = n;
-        needShare[nn++] = (x * (1 - Math.min(1, q1s[n]! * g))) / K;
+      for (let j = 0; j < nn; j++) {
+        const n = groupNeeds[p * N_NEEDS + j]!;
+        needShare[j] = (S[aBase + n * NP + p]! * (1 - Math.min(1, q1s[n]! * g))) / K;
       }
-      for (let i = 0; i < k; i++) {
-        const q = nz[i]!;
-        const cq = counts[q]!;
-        if (cq === 0) continue;
-        const moved = track && q !== p;
-        for (let j = 0; j < nn; j++) {
-          const idx = ((a + 1) * N_NEEDS + nzNeed[j]!) * NP + q;
-          const v = needShare[j]! * cq;
-          out[idx]! += v;
-          if (moved) w.arrivals[idx]! += v;
+      for (let j = 0; j < nn; j++) {
+        const n = groupNeeds[p * N_NEEDS + j]!;
+        const sh = needShare[j]!;
+        if (sh === 0) continue;
+        const dest = destAge + n * NP;
+        if (hasNs) {
+          for (let q = 0; q < NP; q++) row[q] = 0;
+          for (let i = 0; i < k; i++) row[nz[i]!] = sh * counts[nz[i]!]!;
+          if (applyNeedShifts(ns, n, p, a, possible, row)) {
+            for (let q = 0; q < NP; q++) {
+              const v = row[q]!;
+              if (v === 0) continue;
+              out[dest + q]! += v;
+              if (tot) tot[q]! += v;
+              if (track && q !== p) arrivals[dest + q]! += v;
+            }
+            continue;
+          }
+        }
+        for (let i = 0; i < k; i++) {
+          const q = nz[i]!;
+          const v = sh * counts[q]!;
+          if (v === 0) continue;
+          out[dest + q]! += v;
+          if (tot) tot[q]! += v;
+          if (track && q !== p) arrivals[dest + q]! += v;
         }
       }
     }
   }
+  ceased[N_AGES - 1] = 0;
   let aged = 0;
-  for (let k = (N_AGES - 1) * NNP; k < N_CELLS; k++) aged += S[k]!;
+  for (let k = (N_AGES - 1) * NNP; k < N_AGES * NNP; k++) aged += S[k]!;
   w.agedOut = aged;
-  const { shape, sums } = nw.shape;
+  const { shape, sums, ageFactor } = nw;
+  const newByAge = w.newByAge;
   for (let b = 0; b < N_AGES; b++) {
-    const kb = nw.incidence[b]! * nw.trendFactor;
+    const kb = ageFactor[b]!;
     let total = 0;
     if (kb > 0)
       for (let q = 0; q < NP; q++) {
         const s = sums[b * NP + q]!;
         if (s <= 0) continue;
         const k = rng.poisson(s * kb);
-        total += k;
         if (k === 0) continue;
+        total += k;
+        if (tot) tot[q]! += k;
         const r = k / s;
         for (let n = 0; n < N_NEEDS; n++) {
-          const i = (b * N_NEEDS + n) * NP + q;
+          const i = b * NNP + n * NP + q;
           const v = shape[i]! * r;
           if (v === 0) continue;
           out[i]! += v;
-          w.arrivals[i]! += v;
+          if (track) arrivals[i]! += v;
         }
       }
-    w.newByAge[b] = total;
+    newByAge[b] = total;
   }
-  applyCapacity(out, P, w);
+  if (track) applyCapacity(out, P, w, tot);
 }

@@ -44,7 +44,7 @@ export function tornadoDeficitChart(r: RunReport): ChartSpec {
     config: {
       type: 'bar',
       data: {
-        labels: rows.length ? rows.map((s) => wrapLabel(tornadoLabel(s), 26)) : ['No sensitivity run'],
+        labels: rows.length ? rows.map((s) => wrapLabel(tornadoLabel(s), 30)) : ['No sensitivity run'],
         datasets: [
           { label: 'Assumption moved down', data: rows.map((s) => [c, toMillions(s.lowBalanceAtHorizon)]), backgroundColor: GovUk.turquoise, borderWidth: 0 },
           { label: 'Assumption moved up', data: rows.map((s) => [c, toMillions(s.highBalanceAtHorizon)]), backgroundColor: GovUk.orange, borderWidth: 0 },
@@ -56,7 +56,7 @@ export function tornadoDeficitChart(r: RunReport): ChartSpec {
         { title: '', unit: 'none', stacked: true },
         {
           markers: [{ at: c, label: `Central ${fmtMoney(central)}`, labelAt: 'above' }],
-          footnote: 'Each bar moves one assumption by the step shown (pp = percentage points a year; % = relative change), everything else central. Longest bar first; details on the Uncertainty sheet.',
+          footnote: 'Each bar moves one assumption by the step shown (pp = percentage points a year), all else central. In full: Uncertainty sheet.',
         },
         { indexAxis: 'y' },
       ),

@@ -70,7 +70,7 @@ export function dataParagraphs(r: RunReport): string[] {
 export function scenarioParagraphs(r: RunReport): string[] {
   const s = r.scenario;
   const out: string[] = [];
-  out.push(`Scenario “${s.name}” (${s.id}, file ${s.file}). ${s.description ?? ''}`.trim());
+  out.push(`Scenario “${s.name}” (id ${s.id}, from ${s.file}). ${s.description ?? ''}`.trim());
   const growth = r.projection.assumptions.find((a) => a.key.endsWith('incidence_growth'));
   out.push(
     `It projects ${s.horizon_years} years from January ${r.baseYear}` +
@@ -199,7 +199,7 @@ export function accuracyParagraphs(r: RunReport): string[] {
     out.push(
       `${h} year${h > 1 ? 's' : ''} ahead, the model’s forecasts of total plans were out by ${fmtPercent(model.mape)} on average (${model.n} forecasts)` +
         (best
-          ? `, ${model.mape < best.mape ? 'better than' : 'no better than'} the best simple method (${backtestMethodName(best.method).toLowerCase()}, ${fmtPercent(best.mape)})`
+          ? `; ${model.mape < best.mape ? 'better than' : 'less accurate than'} the best simple method, ${backtestMethodName(best.method).toLowerCase()}, at ${fmtPercent(best.mape)}`
           : '') +
         (Number.isFinite(model.coverage80) ? `; ${fmtPercent(model.coverage80, 0)} of outcomes fell inside its 80% range` : '') +
         '.',
@@ -209,7 +209,8 @@ export function accuracyParagraphs(r: RunReport): string[] {
 }
 
 export function caveatParagraphs(r: RunReport): string[] {
-  const warnings = r.dataQuality.filter((d) => d.severity === 'warning').length + r.budget.warnings.length;
+  // budget warnings may also be among the data-quality notes: count each message once
+  const warnings = new Set([...r.dataQuality.filter((d) => d.severity === 'warning').map((d) => d.message), ...r.budget.warnings]).size;
   return [
     'These are projections, not predictions: they show what follows if the assumptions hold. The central path is the middle of the simulated range, not a target.',
     `Figures after January ${r.baseYear} are modelled; figures up to then are from the data loaded (${r.inputs.length} file${r.inputs.length === 1 ? '' : 's'}). ` +

@@ -4,7 +4,7 @@
  */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import type { ChartId, ChartSpec } from '../charts/chart-spec.ts';
-import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
+import { fmtBalance, fmtCount, fmtMoney, fmtMoneyM, fmtPercent } from '../format.ts';
 import { escapeHtml } from '../safe-text.ts';
 import type { RunReport } from '../run-report.ts';
 import { backtestMethodName, balanceAt, horizonFy, isInteractionLine, netSavingByLever, unmitigatedBalance } from '../series.ts';
@@ -51,7 +51,8 @@ function table(caption: string, head: string[], rows: Td[][]): string {
   return `<div class="table-wrap"><table><caption>${e(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-const money = (n: number | undefined): Td => (n === undefined ? { text: '–' } : { text: fmtMoney(n), neg: n < 0 });
+// tables give every row in £m with one decimal, so a column reads in one unit ('£0.9m', not '£862k')
+const money = (n: number | undefined): Td => (n === undefined ? { text: '–' } : { text: fmtMoneyM(n), neg: n <= -50_000 });
 
 function card(value: string, label: string, bad = false): string {
   return `<div class="card${bad ? ' bad' : ''}"><span class="v">${e(value)}</span><span class="l">${e(label)}</span></div>`;
@@ -126,7 +127,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
     : '';
   const notes = [
     ...r.dataQuality.map((d) => `${d.severity === 'warning' ? 'Warning' : 'Note'}: ${d.path ? `${d.path}${d.line ? ` line ${d.line}` : ''}${d.column ? ` (${d.column})` : ''}: ` : ''}${d.message}`),
-    ...b.warnings.map((w) => `Budget warning: ${w}`),
+    ...b.warnings.filter((w) => !r.dataQuality.some((d) => d.message === w)).map((w) => `Budget warning: ${w}`),
     ...(t > 1 ? [suppressionNote(t)] : []),
   ];
   const title = `High Needs recovery plan: ${r.la.name}`;
@@ -150,7 +151,9 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const summary =
     `${r.la.name} has ${fmtCount(r.projection.totalQuantiles[0]!.p50)} EHC plans (January ${r.baseYear}); on scenario “${r.scenario.name}” this becomes ${fmtCount(qLast.p50)} by January ${lastYear}. ` +
     (b28 !== undefined ? `The cumulative DSG balance at 31 March 2028 is projected at ${fmtBalance(b28)}. ` : '') +
-    (levers.length ? `The ${levers.length} levers save ${fmtMoney(netSavingByLever(r, hz).reduce((s, l) => s + l.netSaving, 0))} net by 31 March ${hz + 1}, together with their interaction.` : 'No mitigations are assumed.');
+    (levers.length
+      ? `${levers.length === 1 ? 'The one lever saves' : `Together the ${levers.length} levers save`} ${fmtMoney(netSavingByLever(r, hz).reduce((s, l) => s + l.netSaving, 0))} net of delivery costs by 31 March ${hz + 1}.`
+      : 'No mitigations are assumed.');
 
   return `<!doctype html>
 <html lang="en-GB">

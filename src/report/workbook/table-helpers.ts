@@ -1,5 +1,5 @@
 /** Small helpers for building workbook tables. */
-import { roundCount, roundMoney } from '../format.ts';
+import { roundCount } from '../format.ts';
 import type { Cell, Column, ColumnKind } from './model.ts';
 
 export function col(header: string, kind: ColumnKind): Column {
@@ -11,9 +11,12 @@ export function count(n: number | undefined): Cell {
   return n === undefined || !Number.isFinite(n) ? null : roundCount(n);
 }
 
-/** A money cell in whole pounds (undefined → empty). */
+/**
+ * A money cell (undefined → empty). Stored at full precision and shown in whole pounds by the number format, so
+ * that sums in Excel (a bridge, a total) add up exactly rather than to the rounding of their parts.
+ */
 export function money(n: number | undefined): Cell {
-  return n === undefined || !Number.isFinite(n) ? null : roundMoney(n);
+  return n === undefined || !Number.isFinite(n) ? null : n;
 }
 
 /** A share cell (NaN → empty). */
@@ -24,6 +27,6 @@ export function share(n: number | undefined): Cell {
 /** A cell with its own format inside a column of another kind. */
 export function typed(value: number | undefined, kind: ColumnKind): Cell {
   if (value === undefined || !Number.isFinite(value)) return null;
-  const v = kind === 'money' ? roundMoney(value) : kind === 'count' ? roundCount(value) : value;
+  const v = kind === 'count' ? roundCount(value) : value;
   return { value: v, kind };
 }

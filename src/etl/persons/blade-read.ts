@@ -1,0 +1,301 @@
+/**
+ * Reads a whole Blade export set-based, inside the reader's private in-memory DuckDB:
+ *
+ *   x_ tables (blade-sql.ts linkStatements; dates and codes resolved through lookups JS fills from the distinct
+ *   raw values with the same functions the XML path uses) ─ validation queries returning only offending rows
+ *   ─ identifiers hashed in JS (personKey, so XML and Blade returns link) ─ rows emitted from result chunks.
+ *
+ * The rules are PersonRowBuilder's (person-rows.ts); rows are emitted only when the export has no errors.
+ */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { MAX_AGE } from '../../domain/index.ts';
+import {
+  sen2AgeOutOfRange,
+  sen2BadCeaseReason,
+  sen2BadDate,
+  sen2DateBeforeBirth,
+  sen2DuplicatePerson,
+  sen2FutureDate,
+  sen2MissingBirthDate,
+  sen2UnknownNeed,
+  sen2UnknownOutcome,
+  sen2UnknownSetting,
+} from '../../messages/etl.ts';
+import type { RowSink } from '../reader.ts';
+import type { BladeModule } from './blade-modules.ts';
+import {
+  DATE_COLUMNS,
+  LOOKUP_SOURCES,
+  MACROS,
+  distinctDatesQuery,
+  linkStatements,
+  pathSql,
+  personRowsQuery,
+  planRowsQuery,
+  requestRowsQuery,
+  sqlString,
+  type Columns,
+} from './blade-sql.ts';
+import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
+import { parseSen2Date } from './dates.ts';
+import { hasIdentifier, personKey, type IdentifierKind } from './hash.ts';
+import type { ReturnContext } from './person-rows.ts';
+import type { ProblemLog } from './problem-log.ts';
+
+export type ModuleFiles = Record<BladeModule, string>;
+
+/** Problems fetched per check (one more than the log keeps, so the order of the first 100 is right). */
+const FETCH = 101;
+
+interface Found {
+  severity: 'error' | 'warning';
+  pn: number;
+  seq: number;
+  ln: number;
+  file: string;
+  path: string;
+  message: string;
+}
+
+type Row = DuckDBValue[];
+
+/** Streams a query's rows chunk by chunk (column arrays converted once per chunk). */
+async function eachRow(con: DuckDBConnection, sql: string, f: (cols: DuckDBValue[][], i: number) => void | Promise<void>): Promise<void> {
+  const res = await con.stream(sql);
+  for (;;) {
+    const chunk = await res.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const cols = chunk.getColumns();
+    const n = chunk.rowCount;
+    for (let i = 0; i < n; i++) {
+      const p = f(cols, i);
+      if (p) await p;
+    }
+  }
+}
+
+async function rowsOf(con: DuckDBConnection, sql: string): Promise<Row[]> {
+  return (await con.runAndReadAll(sql)).getRows();
+}
+
+const str = (v: DuckDBValue): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+/** A lookup table `lk_<name>(raw, …)` filled from `source`'s distinct raw values by `fn` (JS, the XML path's rules). */
+async function lookup(
+  con: DuckDBConnection, name: string, columns: Array<[string, 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN']>,
+  source: string, fn: (raw: string) => Array<string | number | boolean | null>,
+): Promise<void> {
+  await con.run(`CREATE OR REPLACE TEMP TABLE lk_${name} (raw VARCHAR, ${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`);
+  const raws = (await rowsOf(con, source)).map((r) => String(r[0]));
+  const ap = await con.createAppender(`lk_${name}`);
+  for (const raw of raws) {
+    ap.appendVarchar(raw);
+    fn(raw).forEach((v, i) => {
+      if (v === null) ap.appendNull();
+      else if (columns[i]![1] === 'VARCHAR') ap.appendVarchar(String(v));
+      else if (columns[i]![1] === 'BOOLEAN') ap.appendBoolean(Boolean(v));
+      else if (columns[i]![1] === 'INTEGER') ap.appendInteger(Number(v));
+      else ap.appendDouble(Number(v));
+    });
+    ap.endRow();
+  }
+  ap.flushSync();
+  ap.closeSync();
+}
+
+function clean(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  const s = v.trim();
+  return s === '' ? null : s;
+}
+
+/** Builds the x_ tables and lookups; drops the raw module tables (their columns not needed are let go). */
+export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnContext): Promise<void> {
+  for (const m of MACROS) await con.run(m);
+  await lookup(con, 'dates', [['iso', 'VARCHAR'], ['bad', 'BOOLEAN']], distinctDatesQuery(cols), (raw) => {
+    const d = parseSen2Date(raw);
+    return d === undefined ? [null, false] : d === null ? [null, true] : [d, false];
+  });
+  await con.run('CREATE OR REPLACE TEMP VIEW dm AS SELECT * FROM lk_dates');
+  for (const s of linkStatements(cols, ret.header.censusYear)) await con.run(s);
+  for (const m of ['person', 'requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed']) {
+    await con.run(`DROP TABLE IF EXISTS m_${m}`);
+  }
+  const rankOf = (raw: string) => {
+    const n = Number(clean(raw) ?? NaN);
+    return Number.isFinite(n) ? n : 99;
+  };
+  await lookup(con, 'rank', [['rank', 'DOUBLE']], LOOKUP_SOURCES.rank, (raw) => [rankOf(raw)]);
+  await lookup(con, 'need', [['code', 'VARCHAR'], ['need', 'VARCHAR'], ['suggestion', 'VARCHAR']], LOOKUP_SOURCES.need, (raw) => {
+    const code = clean(raw)!;
+    const r = sen2Need(code);
+    return [code, r.ok ? r.value : null, r.ok ? null : (r.suggestion ?? null)];
+  });
+  await lookup(con, 'setting', [['code', 'VARCHAR'], ['placement', 'VARCHAR'], ['suggestion', 'VARCHAR']], LOOKUP_SOURCES.setting, (raw) => {
+    const code = clean(raw)!;
+    const r = sen2Setting(code);
+    return [code, r.ok ? r.value : null, r.ok ? null : (r.suggestion ?? null)];
+  });
+  await lookup(con, 'cease', [['reason', 'INTEGER'], ['ok', 'BOOLEAN']], LOOKUP_SOURCES.cease, (raw) => {
+    const n = Number(raw.trim());
+    return isCeaseReason(n) ? [n, true] : [null, false];
+  });
+  for (const [name, list] of [['requestOutcome', ret.codes.request], ['assessmentOutcome', ret.codes.assessment]] as const) {
+    await lookup(con, name, [['code', 'VARCHAR'], ['canon', 'VARCHAR']], LOOKUP_SOURCES[name], (raw) => {
+      const c = clean(raw)!;
+      return [c, (list as Record<string, string>)[c.toUpperCase()] ?? null];
+    });
+  }
+}
+
+/** One validation query: offending rows of x_<m> in person order, with a running total. */
+function check(m: BladeModule, where: string, extra: string[], joins = ''): string {
+  return `SELECT t.pn, t.ln, ${pathSql(m)} AS path, count(*) OVER () AS n${extra.map((e) => `, ${e}`).join('')}
+    FROM x_${m} t ${joins} WHERE ${where} ORDER BY t.pn, t.ln LIMIT ${FETCH}`;
+}
+
+/** Runs every set-based check; returns the problems found (first FETCH of each) and how many more there are. */
+async function checks(con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext): Promise<{ found: Found[]; more: { error: number; warning: number } }> {
+  const found: Found[] = [];
+  const more = { error: 0, warning: 0 };
+  const today = sqlString(ret.today);
+  const run = async (
+    seq: number, severity: Found['severity'], m: BladeModule, sql: string, message: (r: Row) => string, field: (r: Row) => string,
+  ) => {
+    const rows = await rowsOf(con, sql);
+    for (const r of rows) {
+      found.push({ severity, pn: Number(r[0]), seq, ln: Number(r[1]), file: files[m], path: `${String(r[2])}/${field(r)}`, message: message(r) });
+    }
+    if (rows.length > 0) more[severity] += Number(rows[0]![3]) - rows.length;
+  };
+  // Person: birth date (bad, future), missing, age.
+  await run(1, 'error', 'person', check('person', `t.personbirthdate_bad OR t.personbirthdate_iso > ${today}`,
+    ['t.personbirthdate', 't.personbirthdate_iso']), (r) => (r[5] === null
+    ? sen2BadDate('PersonBirthDate', String(r[4]).trim())
+    : sen2FutureDate('PersonBirthDate', String(r[5]), ret.today)), () => 'PersonBirthDate');
+  await run(2, 'error', 'person', check('person', 't.personbirthdate IS NULL', []), () => sen2MissingBirthDate(), () => 'PersonBirthDate');
+  const y = ret.header.censusYear;
+  await run(3, 'error', 'person', check('person',
+    `t.age > CASE WHEN t.pn IN (SELECT pn FROM x_activeplans) THEN ${MAX_AGE} ELSE ${MAX_AGE + 1} END`,
+    ['t.age', `CASE WHEN t.pn IN (SELECT pn FROM x_activeplans) THEN ${MAX_AGE} ELSE ${MAX_AGE + 1} END`]),
+  (r) => sen2AgeOutOfRange(Number(r[4]), y, Number(r[5])), () => 'PersonBirthDate');
+  // Child dates: bad, future, before birth.
+  let seq = 10;
+  for (const [m, c, field] of DATE_COLUMNS) {
+    if (m === 'person' || m === 'placementdetail') continue;
+    await run(seq++, 'error', m, check(m, `t."${c}_bad" OR t."${c}_iso" > ${today} OR t."${c}_iso" < b.personbirthdate_iso`,
+      [`t."${c}"`, `t."${c}_iso"`], 'JOIN x_person b ON b.pn = t.pn'), (r) => {
+      if (r[5] === null) return sen2BadDate(field, String(r[4]).trim());
+      return String(r[5]) > ret.today ? sen2FutureDate(field, String(r[5]), ret.today) : sen2DateBeforeBirth(field, String(r[5]));
+    }, () => field);
+  }
+  // Codes.
+  for (const m of ['plandetail', 'placementdetail'] as const) {
+    await run(seq++, 'error', m, check(m, 'k.placement IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_setting k ON k.raw = t.sensetting'),
+      (r) => sen2UnknownSetting(String(r[4]), str(r[5])), () => 'SENsetting');
+  }
+  await run(seq++, 'error', 'namedplan', check('namedplan', 't.ceasedate_iso IS NOT NULL AND NOT k.ok', ['t.ceasereason'],
+    'JOIN lk_cease k ON k.raw = t.ceasereason'), (r) => sen2BadCeaseReason(String(r[4])), () => 'CeaseReason');
+  await run(seq++, 'error', 'senneed', check('senneed', 'k.need IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_need k ON k.raw = t.sentype'),
+    (r) => sen2UnknownNeed(String(r[4]), str(r[5])), () => 'SENtype');
+  // Outcome codes not in the guide's list: warnings.
+  await run(seq++, 'warning', 'requests', check('requests', 'k.canon IS NULL', ['k.code'], 'JOIN lk_requestOutcome k ON k.raw = t.requestoutcome'),
+    (r) => sen2UnknownOutcome('RequestOutcome', String(r[4]), Object.keys(ret.codes.request)), () => 'RequestOutcome');
+  await run(seq++, 'warning', 'assessment', check('assessment', 'k.canon IS NULL', ['k.code'], 'JOIN lk_assessmentOutcome k ON k.raw = t.assessmentoutcome'),
+    (r) => sen2UnknownOutcome('AssessmentOutcome', String(r[4]), Object.keys(ret.codes.assessment)), () => 'AssessmentOutcome');
+  return { found, more };
+}
+
+/**
+ * Hashes every person's identifier (UPN, else ULN; personKey) and finds duplicates. Returns the keys by person
+ * ordinal and the number of persons with neither identifier.
+ */
+async function personKeys(
+  con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext,
+): Promise<{ keys: string[]; unidentified: number; dups: Found[]; moreDups: number }> {
+  const keys: string[] = [];
+  const firstOf = new Map<string, number>();
+  const dups: Array<{ pn: number; first: number; kind: IdentifierKind; id: string }> = [];
+  let moreDups = 0;
+  let unidentified = 0;
+  const { laCode, censusYear } = ret.header;
+  await eachRow(con, 'SELECT pn, id, upn, uln FROM x_person ORDER BY pn', (c, i) => {
+    const pn = c[0]![i] as number;
+    const id = str(c[1]![i]) ?? '?';
+    const upn = str(c[2]![i]);
+    const uln = str(c[3]![i]);
+    let kind: IdentifierKind;
+    let raw: string;
+    if (hasIdentifier(upn)) [kind, raw] = ['UPN', upn];
+    else if (hasIdentifier(uln)) [kind, raw] = ['ULN', uln];
+    else {
+      unidentified++;
+      keys[pn] = personKey('ANON', `${laCode}:${censusYear}:${files.person}:person[persontableid=${id}]`, ret.hashKey);
+      return;
+    }
+    const k = personKey(kind, raw, ret.hashKey);
+    keys[pn] = k;
+    const first = firstOf.get(k);
+    if (first === undefined) firstOf.set(k, pn);
+    else if (dups.length < FETCH) dups.push({ pn, first, kind, id });
+    else moreDups++;
+  });
+  const found: Found[] = [];
+  if (dups.length > 0) {
+    const firsts = new Map((await rowsOf(con, `SELECT pn, id FROM x_person WHERE pn IN (${dups.map((d) => d.first).join(', ')})`))
+      .map((r) => [Number(r[0]), str(r[1]) ?? '?']));
+    for (const d of dups) {
+      const where = `person[persontableid=${firsts.get(d.first)}] (line ${d.first + 2})`;
+      found.push({
+        severity: 'error', pn: d.pn, seq: 0, ln: d.pn + 2, file: files.person,
+        path: `person[persontableid=${d.id}]/${d.kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'}`,
+        message: sen2DuplicatePerson(d.kind, where),
+      });
+    }
+  }
+  return { keys, unidentified, dups: found, moreDups };
+}
+
+/**
+ * Validates the export (x_ tables built by `prepare`) and, when it has no errors, sends its rows to `sink`.
+ * @returns rows sent and persons with no identifier
+ */
+export async function validateAndEmit(
+  con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext, log: ProblemLog, sink: RowSink,
+): Promise<{ rows: number; unidentified: number }> {
+  const { found, more } = await checks(con, files, ret);
+  const { keys, unidentified, dups, moreDups } = await personKeys(con, files, ret);
+  found.push(...dups);
+  more.error += moreDups;
+  found.sort((a, b) => a.pn - b.pn || a.seq - b.seq || a.ln - b.ln);
+  for (const f of found) log[f.severity]({ file: f.file, line: f.ln, path: f.path }, f.message);
+  log.more('error', more.error);
+  log.more('warning', more.warning);
+  if (log.errorCount > 0) return { rows: 0, unidentified };
+
+  const { censusYear, laCode } = ret.header;
+  const fileId = ret.fileId;
+  let rows = 0;
+  const add = (table: 'person' | 'plan' | 'request', row: Record<string, unknown>): void | Promise<void> => {
+    rows++;
+    return sink.add(table, row);
+  };
+  await eachRow(con, personRowsQuery(), (c, i) => add('person', {
+    census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
+    age: c[1]![i], birth_month: c[2]![i], sex: c[3]![i], ethnicity: c[4]![i],
+  }));
+  const k = { censusYear, placementNotRecorded: PLACEMENT_NOT_RECORDED, needNotRecorded: NEED_NOT_RECORDED } as Parameters<typeof planRowsQuery>[0];
+  if (ret.header.referenceDate) k.referenceDate = ret.header.referenceDate;
+  await eachRow(con, planRowsQuery(k), (c, i) => add('plan', {
+    census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
+    age: c[1]![i], need: c[2]![i], placement: c[3]![i], start_date: c[4]![i], cease_date: c[5]![i], cease_reason: c[6]![i],
+    transfer_la: c[7]![i], status: c[8]![i], urn: c[9]![i], ukprn: c[10]![i], sen_unit: c[11]![i], resourced_provision: c[12]![i],
+  }));
+  await eachRow(con, requestRowsQuery(), (c, i) => add('request', {
+    census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
+    age: c[1]![i], received_date: c[2]![i], outcome: c[3]![i], outcome_code: c[4]![i], outcome_date: c[5]![i],
+    assessment_outcome: c[6]![i], assessment_outcome_code: c[7]![i], assessment_outcome_date: c[8]![i],
+    plan_start_date: c[9]![i], week20: c[10]![i],
+  }));
+  return { rows, unidentified };
+}
