@@ -72,7 +72,10 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const qLast = r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]!;
   const b28 = balanceAt(r, STATUTORY_OVERRIDE_END_FY);
   const u28 = unmitigatedBalance(r, STATUTORY_OVERRIDE_END_FY);
-  const levers = netSavingByLever(r, hz).filter((l) => !isInteractionLine(l.name));
+  const allLevers = netSavingByLever(r, hz);
+  const levers = allLevers.filter((l) => !isInteractionLine(l.name));
+  /** The lever table also shows the interaction line, so its rows add up to the bridge's total. */
+  const leverRows = [...levers, ...allLevers.filter((l) => isInteractionLine(l.name) && Math.abs(l.netSaving) >= 0.5)];
   let fig = 0;
   const f = (id: ChartId) => figure(charts, id, ++fig);
 
@@ -107,7 +110,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
     ? table(
         `Levers: totals to 31 March ${hz + 1}`,
         ['Lever', 'Plans avoided (final year)', 'Spend avoided', 'Cost of delivery', 'Net saving'],
-        levers.map((l) => [{ text: l.name }, count(l.plansAvoided), money(l.spendAvoided), money(-l.deliveryCost), money(l.netSaving)]),
+        leverRows.map((l) => [{ text: l.name }, count(l.plansAvoided), money(l.spendAvoided), money(-l.deliveryCost), money(l.netSaving)]),
       )
     : '';
   const backtestTable = r.backtest.length

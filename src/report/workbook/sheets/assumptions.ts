@@ -27,10 +27,10 @@ export function assumptionsSheet(r: RunReport): Sheet {
     ['Scenario name', s.name, '', 'scenario'],
     ['Scenario file', s.file, '', 'scenario'],
     ['Scenario SHA-256', s.sha256, '', 'scenario'],
-    ['Base year', r.baseYear, 'census year (January)', s.base_year !== undefined ? 'scenario' : 'data'],
-    ['Horizon', s.horizon_years, 'years', 'scenario'],
-    ['Monte Carlo draws', r.projection.draws, 'draws', 'default'],
-    ['Seed', r.projection.seed, '', 'default'],
+    ['Base year', { value: r.baseYear, kind: 'year' }, 'census year (January)', s.base_year !== undefined ? 'scenario' : 'data'],
+    ['Horizon', { value: s.horizon_years, kind: 'year' }, 'years', 'scenario'],
+    ['Monte Carlo draws', { value: r.projection.draws, kind: 'year' }, 'draws', 'default'],
+    ['Seed', { value: r.projection.seed, kind: 'year' }, '', 'default'],
     ['Quantiles', s.uncertainty.quantiles.join(', '), 'shares', 'scenario'],
   ];
   const params: Cell[][] = [...r.projection.assumptions, ...r.budget.assumptions].map((a) => [a.key, asNumberIfNumeric(a.value), a.unit ?? '', a.source]);
