@@ -151,7 +151,7 @@ function deterministicFromPrepared(prep: Prepared, input: EngineInput, observe?:
     if (pipe) {
       const py = pipe.years[k - 1]!;
       yf.requests = py.requests;
-      yf.assessments = py.assessments;
+      yf.assessments = py.completed;
       yf.backlog = py.backlog;
     }
     flows.push(yf);

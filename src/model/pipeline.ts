@@ -239,8 +239,11 @@ export function pipelineYear(
 
 const EMPTY: Float64Array[] = [];
 
-/** Splits issued plans (age × need) over placements into the new-plan cube `out`, and Σₙ per (age, placement) into `sums`. */
-export function issuedToCube(pp: PreparedPipeline, k: number, issued: Float64Array, out: Float64Array, sums?: Float64Array): void {
+/**
+ * Splits issued plans (age × need) over placements into the new-plan cube `out` (when given), and Σₙ per (age,
+ * placement) into `sums` (when given).
+ */
+export function issuedToCube(pp: PreparedPipeline, k: number, issued: Float64Array, out: Float64Array | undefined, sums?: Float64Array): void {
   const dist = pp.placeDist[k - 1]!;
   if (sums) sums.fill(0);
   for (let b = 0; b < N_AGES; b++)
@@ -248,12 +251,12 @@ export function issuedToCube(pp: PreparedPipeline, k: number, issued: Float64Arr
       const v = issued[b * N_NEEDS + n]!;
       const o = b * NNP + n * NP;
       if (v === 0) {
-        for (let q = 0; q < NP; q++) out[o + q] = 0;
+        if (out) for (let q = 0; q < NP; q++) out[o + q] = 0;
         continue;
       }
       for (let q = 0; q < NP; q++) {
         const x = v * dist[o + q]!;
-        out[o + q] = x;
+        if (out) out[o + q] = x;
         if (sums) sums[b * NP + q]! += x;
       }
     }

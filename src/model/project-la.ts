@@ -13,6 +13,7 @@ import type { LaDataset } from './dataset.ts';
 import { projectMonteCarlo, type EngineInput } from './engine.ts';
 import { estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from './estimate/aggregate.ts';
 import { estimateRatesFromPersons } from './estimate/person.ts';
+import { estimatePipelineRates } from './estimate/pipeline.ts';
 import type { PlacesTable } from './levers/capacity.ts';
 import type { Rates } from './rates.ts';
 import type { ProjectionResult } from './result.ts';
@@ -61,10 +62,17 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
     ? estimateRatesFromPersons(ds, { baseYear, windowYears: window, national: opts.national, transitionAges: scenario.transition_ages as EngineInput['transitionAges'] })
     : estimateRatesFromAggregates(ds, { baseYear, windowYears: window, national: opts.national });
   const initial = personLevel ? Float64Array.from(ds.stockCube[baseYear]!) : initialCubeFromAggregates(ds, baseYear);
+  const population = populationProxy(ds, baseYear, horizon);
+  if (!rates.pipeline) {
+    // requests → assessments → plans where requests data exist (either route); the scenario can turn it off
+    const est = estimatePipelineRates(ds, rates, { baseYear, windowYears: window });
+    if (est.pipeline) rates.pipeline = est.pipeline;
+    rates.notes.push(...est.notes);
+  }
   const input: EngineInput = {
     rates,
     initial,
-    population: populationProxy(ds, baseYear, horizon),
+    population,
     baseYear,
     horizon,
     scenario,

@@ -21,8 +21,11 @@ export interface YearFlows {
   netMigration: number;
   /** Arrivals beyond capacity moved to the overflow placement, by destination. */
   overflow: Partial<Record<Placement, number>>;
+  /** Pipeline mode only: requests for assessment received in the calendar year. */
   requests?: number;
+  /** Pipeline mode only: assessments completed in the calendar year (started then, or carried in from the year before). */
   assessments?: number;
+  /** Pipeline mode only: assessments still open at the year end (carried into the next year). */
   backlog?: number;
   /** New plans attributable to surges. */
   surgeNewPlans: number;

@@ -207,7 +207,8 @@ export function addNewPlans(newPlans: Float64Array, out: Float64Array, w: StepWo
  * Moves arrivals beyond the places of a placement to its overflow placement (within the same age and need),
  * in two passes so that chains (RP → SSA → ISS) settle. Stayers are never displaced.
  */
-export function applyCapacity(out: Float64Array, P: StepParams, w: StepWork, tot?: Float64Array): void {
+export function applyCapacity(out: Float64Array, P: StepParams, w: StepWork, tot?: Float64Array, nNeeds: number = N_NEEDS): void {
+  const NN = nNeeds;
   const { capacity, overflowTo, possible } = P;
   for (let pass = 0; pass < 2; pass++) {
     for (let p = 0; p < NP; p++) {
@@ -218,8 +219,8 @@ export function applyCapacity(out: Float64Array, P: StepParams, w: StepWork, tot
       let movable = 0;
       for (let b = 0; b < N_AGES; b++) {
         const ok = possible[b * NP + to]!;
-        for (let n = 0; n < N_NEEDS; n++) {
-          const k = (b * N_NEEDS + n) * NP + p;
+        for (let n = 0; n < NN; n++) {
+          const k = (b * NN + n) * NP + p;
           total += out[k]!;
           if (ok) movable += w.arrivals[k]!;
         }
@@ -230,8 +231,8 @@ export function applyCapacity(out: Float64Array, P: StepParams, w: StepWork, tot
       let moved = 0;
       for (let b = 0; b < N_AGES; b++) {
         if (!possible[b * NP + to]) continue;
-        for (let n = 0; n < N_NEEDS; n++) {
-          const k = (b * N_NEEDS + n) * NP;
+        for (let n = 0; n < NN; n++) {
+          const k = (b * NN + n) * NP;
           const v = w.arrivals[k + p]! * share;
           if (v === 0) continue;
           out[k + p]! -= v;

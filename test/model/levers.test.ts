@@ -154,3 +154,35 @@ describe('monotone levers (property)', () => {
   });
 });
 
+
+describe('placement_shift restricted to needs', () => {
+  it('moves only the targeted need out of `from` (moves and new plans); other needs are untouched', async () => {
+    const { cellIndex } = await import('../../src/model/cube.ts');
+    const { needIndex, N_NEEDS, N_PLACEMENTS } = await import('../../src/domain/index.ts');
+    const shift = (needs?: string[]) =>
+      projectDeterministic({
+        ...base(),
+        scenario: scenario({ mitigations: [{ name: 's', kind: 'placement_shift', effect: 0.5, start_year: 2026, from: 'SSA', to: 'RP', ...(needs ? { target: { needs: needs as never } } : {}) }] }),
+      });
+    const none = projectDeterministic(base());
+    const asd = shift(['ASD']);
+    const all = shift();
+    const ssa = placementIndex('SSA');
+    const sum = (r: ProjectionResult, k: number, n: number, p: number) => {
+      let s = 0;
+      for (let a = 0; a < N_AGES; a++) s += r.central[k]![cellIndex(a, n, p)]!;
+      return s;
+    };
+    const A = needIndex('ASD');
+    const M = needIndex('SEMH');
+    for (let k = 1; k <= 10; k++) {
+      // SEMH: exactly as without the lever
+      for (let p = 0; p < N_PLACEMENTS; p++) expect(sum(asd, k, M, p)).toBeCloseTo(sum(none, k, M, p), 9);
+      // ASD: fewer in SSA, and as many as when every need is shifted
+      expect(sum(asd, k, A, ssa)).toBeLessThan(sum(none, k, A, ssa));
+      expect(sum(asd, k, A, ssa)).toBeCloseTo(sum(all, k, A, ssa), 9);
+      expect(cubeTotal(asd.central[k]!)).toBeCloseTo(cubeTotal(none.central[k]!), 6);
+    }
+    expect(N_NEEDS).toBeGreaterThan(M);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/model/levers/prepare.ts';
-import { runDrawRange } from '../../src/model/montecarlo/run-draws.ts';
+import { canCollapse, runDrawRange } from '../../src/model/montecarlo/run-draws.ts';
 import { quantileSorted } from '../../src/model/montecarlo/summarise.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
 import { identityErrors } from './identity.ts';
@@ -40,6 +40,30 @@ describe('Monte Carlo draws', () => {
     const all = runDrawRange(job, 0, 6).totals;
     const tail = runDrawRange(job, 4, 6).totals;
     expect(Array.from(all.subarray(all.length - tail.length))).toEqual(Array.from(tail));
+  });
+
+  it('collapsed draws (needs summed) give the full-layout totals when nothing differs by need', () => {
+    const input = {
+      rates: fixtureRates(),
+      initial: fixtureInitial(),
+      population: fixturePopulation(),
+      baseYear: 2025,
+      horizon: 6,
+      scenario: scenario({
+        surges: [{ name: 's', peak_uplift: 0.3, start_year: 2026, peak_year: 2027, target: { needs: ['SEMH'] } }],
+        capacity: { changes: [{ placement: 'SSA', year: 2026, places: -30 }] },
+      }),
+    };
+    const job = { prep: prepare(input), rates: input.rates, initial: input.initial, seed: 9, weights: {} };
+    expect(canCollapse(job.prep, {})).toBe(true);
+    const full = runDrawRange(job, 0, 40, undefined, { collapse: false }).totals;
+    const small = runDrawRange(job, 0, 40, undefined, { collapse: true }).totals;
+    let worst = 0;
+    for (let i = 0; i < full.length; i++) worst = Math.max(worst, Math.abs(full[i]! - small[i]!) / Math.max(1, full[i]!));
+    // same random numbers; only rounding in the need split differs (a near-integer group may floor differently)
+    expect(worst).toBeLessThan(1e-3);
+    const needCeasing = prepare({ ...input, scenario: scenario({ mitigations: [{ name: 'pfa', kind: 'more_ceasing', effect: 0.5, start_year: 2026, target: { needs: ['ASD'] } }] }) });
+    expect(canCollapse(needCeasing, {})).toBe(false);
   });
 
   it('quantiles interpolate between order statistics', () => {

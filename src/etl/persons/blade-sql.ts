@@ -206,7 +206,7 @@ export function planRowsQuery(k: EmitConstants): string {
     FROM ap1 ap JOIN x_person p ON p.pn = ap.pn
       LEFT JOIN nd_ap nd ON nd.apln = ap.ln
       LEFT JOIN pl_ap pl ON pl.apln = ap.ln LEFT JOIN lk_setting pl_s ON pl_s.raw = pl.sensetting
-      LEFT JOIN pd_req fb ON fb.rln = ap.rln AND pl.ln IS NULL LEFT JOIN lk_setting fb_s ON fb_s.raw = fb.sensetting
+      LEFT JOIN pd_req fb ON fb.rln = ap.rln LEFT JOIN lk_setting fb_s ON fb_s.raw = fb.sensetting
       LEFT JOIN starts s ON s.rln = ap.rln)
   SELECT pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp
   FROM (SELECT * FROM ceased UNION ALL SELECT * FROM active) ORDER BY pn, rln, kind, aln, sub`;

@@ -21,12 +21,10 @@ const N_NEEDS = N_NEEDS_;
 const N_PLACEMENTS = N_PLACEMENTS_;
 
 const NP = N_PLACEMENTS;
-const NNP = N_NEEDS * NP;
 
 /** Scratch arrays of the stochastic step (one set per thread). */
 interface Scratch {
   counts: Float64Array;
-  nz: Int32Array;
   groupX: Float64Array;
   groupE: Float64Array;
   groupC: Float64Array;
@@ -37,11 +35,15 @@ interface Scratch {
   groupNn: Int32Array;
   needShare: Float64Array;
   row: Float64Array;
+  /** Compact move rows, valid while `rowVer[r] === movesVersion`: count, most likely destination, destinations. */
+  rowVer: Int32Array;
+  rowK: Int32Array;
+  rowBest: Int32Array;
+  rowNz: Int32Array;
 }
 
 const SCRATCH: Scratch = {
   counts: new Float64Array(NP),
-  nz: new Int32Array(NP),
   groupX: new Float64Array(NP),
   groupE: new Float64Array(NP),
   groupC: new Float64Array(NP),
@@ -51,35 +53,64 @@ const SCRATCH: Scratch = {
   groupNn: new Int32Array(NP),
   needShare: new Float64Array(N_NEEDS),
   row: new Float64Array(NP),
+  rowVer: new Int32Array(N_AGES * NP).fill(-1),
+  rowK: new Int32Array(N_AGES * NP),
+  rowBest: new Int32Array(N_AGES * NP),
+  rowNz: new Int32Array(N_AGES * NP * NP),
 };
 
+let versionCounter = 0;
+
 /**
- * Multinomial counts of `n` (may be fractional) over row `probs[off..off+NP)` into `counts` by conditional
- * binomials; the most likely destination takes the remainder (one binomial fewer, and no rounding loss).
- * Returns how many destinations are non-zero, listed in `nz`.
+ * A new version number for the move rows a stochastic step reads: callers pass a fresh one whenever the contents of
+ * `P.moves` change (a new draw, or a year with move shifts), so compact rows are rebuilt; the same one otherwise.
  */
-function multinomial(rng: Rng, n: number, probs: Float64Array, off: number, counts: Float64Array, nz: Int32Array): number {
-  const ni = Math.floor(n);
-  const fr = n - ni;
-  let best = -1;
-  let bestP = 0;
-  let k = 0;
-  for (let q = 0; q < NP; q++) {
-    const m = probs[off + q]!;
-    counts[q] = fr * m;
-    if (m > 0) {
-      nz[k++] = q;
-      if (m > bestP) {
-        bestP = m;
-        best = q;
+export function nextMovesVersion(): number {
+  versionCounter = (versionCounter + 1) | 0;
+  if (versionCounter < 0) versionCounter = 0;
+  return versionCounter;
+}
+
+/**
+ * Multinomial counts of `n` (may be fractional) over move row `r` of `probs` into `counts` by conditional binomials;
+ * the most likely destination takes the remainder (one binomial fewer, and no rounding loss). Returns how many
+ * destinations are non-zero, listed in the compact row cache `rowNz[r·NP …]`. `counts` is only written at those.
+ */
+function multinomial(rng: Rng, n: number, probs: Float64Array, r: number, version: number, sc: Scratch): number {
+  const { counts, rowVer, rowK, rowBest, rowNz } = sc;
+  const off = r * NP;
+  const zo = r * NP;
+  if (rowVer[r] !== version) {
+    let best = -1;
+    let bestP = 0;
+    let k = 0;
+    for (let q = 0; q < NP; q++) {
+      const m = probs[off + q]!;
+      if (m > 0) {
+        rowNz[zo + k++] = q;
+        if (m > bestP) {
+          bestP = m;
+          best = q;
+        }
       }
     }
+    rowK[r] = k;
+    rowBest[r] = best;
+    rowVer[r] = version;
   }
-  if (best < 0) return 0;
+  const k = rowK[r]!;
+  const best = rowBest[r]!;
+  if (k === 0) return 0;
+  const ni = Math.floor(n + 1e-9);
+  const fr = n > ni ? n - ni : 0;
+  for (let i = 0; i < k; i++) {
+    const q = rowNz[zo + i]!;
+    counts[q] = fr * probs[off + q]!;
+  }
   let remaining = ni;
   let remP = 1;
   for (let i = 0; i < k && remaining > 0; i++) {
-    const q = nz[i]!;
+    const q = rowNz[zo + i]!;
     if (q === best) continue;
     const m = probs[off + q]!;
     const c = rng.binomial(remaining, m >= remP ? 1 : m / remP);
@@ -106,15 +137,31 @@ export interface NewPlanDraw {
  * Steps `S` into `out` with process noise. Flow accumulators in `w` as in stepDeterministic (moveFlow unused;
  * arrivals only kept when capacity binds). When `tot` is given it receives the placement totals of `out`.
  */
-export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array, w: StepWork, rng: Rng, nw: NewPlanDraw, tot?: Float64Array): void {
-  const { counts, nz, groupX, groupE, groupC, groupK, q1s, groupNeeds, groupNn, needShare, row } = SCRATCH;
+export function stepStochastic(
+  S: Float64Array,
+  P: StepParams,
+  out: Float64Array,
+  w: StepWork,
+  rng: Rng,
+  nw: NewPlanDraw,
+  tot?: Float64Array,
+  /** Needs in the cube layout: N_NEEDS, or 1 for the collapsed layout (age × placement; see run-draws.ts). */
+  nNeeds: number = N_NEEDS,
+  /** Version of `P.moves` (nextMovesVersion); default: a fresh one (rows rebuilt). */
+  movesVersion: number = nextMovesVersion(),
+): void {
+  const sc = SCRATCH;
+  const { rowNz, counts, groupX, groupE, groupC, groupK, q1s, groupNeeds, groupNn, needShare, row } = SCRATCH;
   const { cont, moves, netMig, possible } = P;
   const track = hasCapacity(P);
   const arrivals = w.arrivals;
   const ceased = w.ceased;
   const migration = w.migration;
-  out.fill(0);
-  if (track) arrivals.fill(0);
+  const NN = nNeeds;
+  const NNPl = NN * NP;
+  const nCells = N_AGES * NNPl;
+  out.fill(0, 0, nCells);
+  if (track) arrivals.fill(0, 0, nCells);
   migration.fill(0);
   w.overflow.fill(0);
   if (tot) tot.fill(0);
@@ -126,8 +173,8 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
       groupNn[p] = 0;
     }
     let maxQ1 = 0;
-    const aBase = a * NNP;
-    for (let n = 0; n < N_NEEDS; n++) {
+    const aBase = a * NNPl;
+    for (let n = 0; n < NN; n++) {
       const q1 = 1 - cont[a * N_NEEDS + n]!;
       q1s[n] = q1;
       if (q1 > maxQ1) maxQ1 = q1;
@@ -152,8 +199,8 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
       sa += X;
       const E = groupE[p]!;
       const qbar = E >= X ? 1 : E / X;
-      const Xi = Math.floor(X);
-      const Cg = rng.binomial(Xi, qbar) + (X - Xi) * qbar;
+      const Xi = Math.floor(X + 1e-9);
+      const Cg = rng.binomial(Xi, qbar) + (X > Xi ? (X - Xi) * qbar : 0);
       const g = E > 0 ? Cg / E : 0;
       groupC[p] = g;
       // continuing = Σ x × (1 − min(1, q1[n] × g)); with no clamping that is X − g·E
@@ -179,11 +226,13 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
     migration[a + 1] = mig;
     const ns = P.needShifts?.[a];
     const hasNs = ns !== undefined && ns.length > 0;
-    const destAge = (a + 1) * NNP;
+    const destAge = (a + 1) * NNPl;
     for (let p = 0; p < NP; p++) {
       const K = groupK[p]!;
       if (K <= 0) continue;
-      const k = multinomial(rng, K * f, moves, (a * NP + p) * NP, counts, nz);
+      const r = a * NP + p;
+      const k = multinomial(rng, K * f, moves, r, movesVersion, sc);
+      const zo = r * NP;
       const g = groupC[p]!;
       const nn = groupNn[p]!;
       // need shares of the continuing group, each scaled by 1/K so that Σ shares = 1
@@ -198,7 +247,7 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
         const dest = destAge + n * NP;
         if (hasNs) {
           for (let q = 0; q < NP; q++) row[q] = 0;
-          for (let i = 0; i < k; i++) row[nz[i]!] = sh * counts[nz[i]!]!;
+          for (let i = 0; i < k; i++) row[rowNz[zo + i]!] = sh * counts[rowNz[zo + i]!]!;
           if (applyNeedShifts(ns, n, p, a, possible, row)) {
             for (let q = 0; q < NP; q++) {
               const v = row[q]!;
@@ -211,7 +260,7 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
           }
         }
         for (let i = 0; i < k; i++) {
-          const q = nz[i]!;
+          const q = rowNz[zo + i]!;
           const v = sh * counts[q]!;
           if (v === 0) continue;
           out[dest + q]! += v;
@@ -223,7 +272,7 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
   }
   ceased[N_AGES - 1] = 0;
   let aged = 0;
-  for (let k = (N_AGES - 1) * NNP; k < N_AGES * NNP; k++) aged += S[k]!;
+  for (let k = (N_AGES - 1) * NNPl; k < nCells; k++) aged += S[k]!;
   w.agedOut = aged;
   const { shape, sums, ageFactor } = nw;
   const newByAge = w.newByAge;
@@ -239,8 +288,8 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
         total += k;
         if (tot) tot[q]! += k;
         const r = k / s;
-        for (let n = 0; n < N_NEEDS; n++) {
-          const i = b * NNP + n * NP + q;
+        for (let n = 0; n < NN; n++) {
+          const i = b * NNPl + n * NP + q;
           const v = shape[i]! * r;
           if (v === 0) continue;
           out[i]! += v;
@@ -249,5 +298,5 @@ export function stepStochastic(S: Float64Array, P: StepParams, out: Float64Array
       }
     newByAge[b] = total;
   }
-  if (track) applyCapacity(out, P, w, tot);
+  if (track) applyCapacity(out, P, w, tot, NN);
 }

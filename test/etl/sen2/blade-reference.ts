@@ -169,7 +169,7 @@ export function personFromBlade(p: J, files: ModuleFiles): RawPerson {
 }
 
 /** Reads a Blade export the former way: every row and every problem. */
-export async function referenceReadBlade(path: string, ctx: ReadContext): Promise<{ rows: RowOut[]; report: ReadReport }> {
+export async function referenceReadBlade(path: string, ctx: ReadContext): Promise<{ rows: RowOut[]; report: ReadReport; unidentified: number }> {
   const log = new ProblemLog();
   const files = findModuleFiles(path, log)!;
   const db = await DuckDBInstance.create(':memory:');
@@ -187,7 +187,7 @@ export async function referenceReadBlade(path: string, ctx: ReadContext): Promis
     for (const s of personOrdinalStatements()) await con.run(s);
     const docs = (await con.runAndReadAll(personJsonQuery(cols, { from: 0, to: 1e9 }))).getColumns()[1] ?? [];
     for (const v of docs) rows.push(...builder.rows(personFromBlade(JSON.parse(String(v)) as Record<string, unknown>, files)));
-    return { rows, report: { rows: rows.length, ...log.finish() } };
+    return { rows, report: { rows: rows.length, ...log.finish() }, unidentified: builder.unidentified };
   } finally {
     con.closeSync();
     db.closeSync();

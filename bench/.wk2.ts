@@ -1,0 +1,16 @@
+import { runDrawsParallel } from '../src/model/montecarlo/pool.ts';
+import { runDrawRange } from '../src/model/montecarlo/run-draws.ts';
+import { prepare } from '../src/model/levers/prepare.ts';
+import { fixtureAllNeeds, fixtureInitial, fixturePopulation, fixtureRates } from '../test/model/fixtures.ts';
+fixtureAllNeeds(true);
+const inp = { rates: fixtureRates(), initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 10 };
+fixtureAllNeeds(false);
+const job = { prep: prepare(inp), rates: inp.rates, initial: inp.initial, seed: 1, weights: {} };
+let t = performance.now(); runDrawRange(job, 0, 5000); console.log('main 5000', (performance.now() - t).toFixed(0));
+t = performance.now(); await runDrawsParallel(job, 10000, 2); console.log('parallel 10000 (2)', (performance.now() - t).toFixed(0));
+t = performance.now(); await runDrawsParallel(job, 10000, 3); console.log('parallel 10000 (3)', (performance.now() - t).toFixed(0));
+t = performance.now(); runDrawRange(job, 0, 5000); console.log('main 5000', (performance.now() - t).toFixed(0));
+import { Worker } from 'node:worker_threads';
+const runW = (s: number, e: number) => new Promise<number>((res) => { const t0 = performance.now(); const w = new Worker(new URL('../src/model/montecarlo/worker-boot.mjs', import.meta.url), { workerData: { job, start: s, end: e } }); w.once('message', () => { res(performance.now() - t0); void w.terminate(); }); });
+console.log('worker alone 5000', (await runW(0, 5000)).toFixed(0));
+console.log('two workers 5000 each', (await Promise.all([runW(0, 5000), runW(5000, 10000)])).map((x) => x.toFixed(0)));
