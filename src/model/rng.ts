@@ -180,9 +180,11 @@ export class Rng {
   poisson(mean: number): number {
     if (!(mean > 0)) return 0;
     if (mean < 30) {
-      // CDF inversion with the pmf recursion
-      let pr = Math.exp(-mean);
+      // CDF inversion with the pmf recursion. P(0) = e^−mean ≥ 1 − mean, so a uniform below 1 − mean (less a margin
+      // far above rounding) is 0 without the exp: the same result as the full inversion, faster for small means.
       let u = this.uniformPos();
+      if (u <= 1 - mean - 1e-12) return 0;
+      let pr = Math.exp(-mean);
       let k = 0;
       while (u > pr && k < 1000) {
         u -= pr;
@@ -227,9 +229,12 @@ export class Rng {
     const mean = n * p;
     if (mean < 20) {
       // CDF inversion with the pmf recursion: one uniform, O(mean) multiplications
+      // P(0) = (1 − p)^n ≥ 1 − n·p: a uniform below that (less a margin far above rounding) gives 0 without the
+      // exp/log — the same result as the full inversion (most calls in the engine have a mean below 1)
+      let u = this.uniformPos();
+      if (u <= 1 - mean - 1e-12) return 0;
       const r = p / (1 - p);
       let pr = Math.exp(n * Math.log1p(-p));
-      let u = this.uniformPos();
       let x = 0;
       while (u > pr && x < n) {
         u -= pr;

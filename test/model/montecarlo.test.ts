@@ -66,6 +66,25 @@ describe('Monte Carlo draws', () => {
     expect(canCollapse(needCeasing, {})).toBe(false);
   });
 
+  it('need-restricted placement shifts on moves keep the identity in draws (full layout)', () => {
+    const input = {
+      rates: fixtureRates({ evidence: 30 }),
+      initial: fixtureInitial(60),
+      population: fixturePopulation(),
+      baseYear: 2025,
+      horizon: 5,
+      scenario: scenario({ mitigations: [{ name: 'rp', kind: 'placement_shift', effect: 0.6, start_year: 2026, from: 'SSA', to: 'RP', target: { needs: ['ASD'] } }] }),
+    };
+    const prep = prepare(input);
+    expect(canCollapse(prep, {})).toBe(false);
+    let worst = 0;
+    runDrawRange({ prep, rates: input.rates, initial: input.initial, seed: 4, weights: {} }, 0, 5, (_d, _k, S, next, w) => {
+      worst = Math.max(worst, identityErrors(S, next, w));
+      for (const v of next) if (v < -1e-9) throw new Error(`negative stock ${v}`);
+    });
+    expect(worst).toBeLessThan(1e-9);
+  });
+
   it('quantiles interpolate between order statistics', () => {
     const s = Float64Array.from([1, 2, 3, 4, 5]);
     expect(quantileSorted(s, 0.5)).toBe(3);
