@@ -12,10 +12,12 @@ import { cubeTotal } from './cube.ts';
 import type { LaDataset } from './dataset.ts';
 import { projectMonteCarlo, type EngineInput } from './engine.ts';
 import { estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from './estimate/aggregate.ts';
+import { conversions, exitRates, leadNewPlans, weightedSummary, type FlowEstimate } from './estimate/aggregate-flow.ts';
 import { estimateRatesFromPersons } from './estimate/person.ts';
 import { estimatePipelineRates } from './estimate/pipeline.ts';
 import type { PlacesTable } from './levers/capacity.ts';
-import type { Rates } from './rates.ts';
+import type { Rates, TrendEstimate } from './rates.ts';
+import { recentGrowth, toTrendEstimate } from './trend.ts';
 import type { ProjectionResult } from './result.ts';
 
 export interface ProjectLaOptions {
@@ -40,6 +42,28 @@ export interface LaProjection {
   input: EngineInput;
 }
 
+/**
+ * The stock-flow anchor of the aggregate route for a single LA (the forecast command pools these across LAs; a
+ * single-LA run has only its own history): the recency-weighted exit rate of the last 3 years, and next year's
+ * new plans led by requests × conversion where requests exist, else by the new-plans trend.
+ */
+export function ownFlowEstimate(ds: LaDataset, baseYear: number): FlowEstimate | undefined {
+  const exit = weightedSummary(exitRates(ds, baseYear, 3), 0.6);
+  if (!exit) return undefined;
+  const conversion = weightedSummary(conversions(ds, baseYear, 3), 0.6)?.mean;
+  const growth = recentGrowth(ds.stockTotal, baseYear)?.mean ?? 0;
+  return { exit: Math.min(0.5, Math.max(0, exit.mean)), ...leadNewPlans(ds, baseYear, conversion, growth) };
+}
+
+/**
+ * The trend of the aggregate route for a single LA: the recency-weighted growth of its total plans (a far steadier
+ * series than one LA's new plans, which the forecast backtests also preferred), undamped as the backtests chose.
+ */
+export function ownStockTrend(ds: LaDataset, baseYear: number): TrendEstimate | undefined {
+  const g = recentGrowth(ds.stockTotal, baseYear);
+  return g ? toTrendEstimate({ growth: g.mean, se: Math.sqrt(g.variance) }, 0, g.mean) : undefined;
+}
+
 /** Latest census year with any stock in the dataset. */
 export function latestStockYear(ds: LaDataset): number | undefined {
   const ys = [...Object.keys(ds.stockCube), ...Object.keys(ds.stockTotal)].map(Number);
@@ -60,7 +84,13 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
   const personLevel = ds.stockCube[baseYear] !== undefined && ds.linkedMoves.length > 0;
   const rates = personLevel
     ? estimateRatesFromPersons(ds, { baseYear, windowYears: window, national: opts.national, transitionAges: scenario.transition_ages as EngineInput['transitionAges'] })
-    : estimateRatesFromAggregates(ds, { baseYear, windowYears: window, national: opts.national });
+    : estimateRatesFromAggregates(ds, {
+        baseYear,
+        windowYears: window,
+        national: opts.national,
+        trend: ownStockTrend(ds, baseYear),
+        flow: ownFlowEstimate(ds, baseYear),
+      });
   const initial = personLevel ? Float64Array.from(ds.stockCube[baseYear]!) : initialCubeFromAggregates(ds, baseYear);
   const population = populationProxy(ds, baseYear, horizon);
   if (!rates.pipeline) {

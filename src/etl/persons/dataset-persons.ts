@@ -1,7 +1,8 @@
 /**
  * The person-level part of an LA's dataset from SEN2 returns in the warehouse (`plan`, `request`,
  * `establishment`): stock cubes per census year, new-plan cubes per flow year, linked moves between consecutive
- * returns (by person_key), and request / assessment flows where no published flows exist. Person-level years
+ * returns (by person_key), and request / assessment flows where no published flows exist (a request is one
+ * person and received date, counted once however many returns repeat it). Person-level years
  * replace the published stock of the same census year.
  */
 import {
@@ -179,7 +180,7 @@ function addMoves(ds: LaDataset, all: PlanRec[], oldCode: string, years: number[
 async function addRequests(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<void> {
   const rows = await sql.all(
     `WITH r AS (SELECT * FROM request WHERE la_code = ?
-                QUALIFY row_number() OVER (PARTITION BY person_key, received_date, plan_start_date ORDER BY census_year DESC, file_id DESC) = 1),
+                QUALIFY row_number() OVER (PARTITION BY person_key, received_date ORDER BY census_year DESC, file_id DESC) = 1),
           covered AS (SELECT DISTINCT census_year - 1 AS fy FROM request WHERE la_code = ?)
      SELECT m, fy::INTEGER AS fy, count(*)::DOUBLE AS n FROM (
        SELECT 'requests' AS m, year(received_date) AS fy FROM r WHERE received_date IS NOT NULL

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
+import { projectLa } from '../../src/model/project-la.ts';
+import { ScenarioSchema, type Scenario } from '../../src/scenario/schema.ts';
+
+/** An LA with only published aggregates: total plans growing 9% a year, age bands, and a noisy new-plans series. */
+function aggregateOnly(): LaDataset {
+  const ds = emptyDataset({ oldCode: '901', newCode: 'E10000901', name: 'Testshire' });
+  const bands: Array<[number, number, number]> = [[0, 4, 0.05], [5, 10, 0.33], [11, 15, 0.36], [16, 19, 0.2], [20, 25, 0.06]];
+  for (let y = 2012; y <= 2022; y++) {
+    const total = Math.round(2000 * 1.09 ** (y - 2012));
+    ds.stockTotal[y] = total;
+    for (const [from, to, share] of bands) ds.stockByAge.push({ year: y, from, to, count: Math.round(total * share) });
+  }
+  // new plans: a spike then a dip (as Covid left many LAs' series), so an LA's own new-plan trend is misleading
+  const newPlans: Record<number, number> = { 2016: 300, 2017: 330, 2018: 360, 2019: 400, 2020: 700, 2021: 380 };
+  for (const [y, n] of Object.entries(newPlans)) {
+    ds.newPlansTotal[Number(y)] = n;
+    for (const [from, to, share] of bands) ds.newPlansByAge.push({ year: Number(y), from, to, count: n * share });
+  }
+  return ds;
+}
+
+const scenario = (): Scenario => ({ ...ScenarioSchema.parse({}), id: 't', name: 'T', file: 't.yaml', sha256: '0' });
+
+describe('projectLa on the aggregate route (published statistics only)', () => {
+  it('follows the LA’s own growth in total plans, not one noisy year of new plans', async () => {
+    const { projection, rates } = await projectLa(aggregateOnly(), scenario(), { draws: 0, seed: 1 });
+    expect(rates.source).toBe('aggregate');
+    const p50 = projection.totalQuantiles.map((q) => q.p50);
+    expect(p50[0]).toBeCloseTo(Math.round(2000 * 1.09 ** 10), 6);
+    for (let h = 1; h < p50.length; h++) {
+      const growth = p50[h]! / p50[h - 1]! - 1;
+      expect(growth).toBeGreaterThan(0.03);
+      expect(growth).toBeLessThan(0.16);
+    }
+  });
+});
