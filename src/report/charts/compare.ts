@@ -23,16 +23,7 @@ export function compareBalanceChart(reports: RunReport[]): ChartSpec {
       type: 'line',
       data: {
         labels: fys.map(financialYearLabel),
-        datasets: reports.map((r, i) => ({
-          label: names[i],
-          data: fys.map((f) => toMillions(balanceAt(r, f))),
-          borderColor: seriesColour(i),
-          backgroundColor: seriesColour(i),
-          borderWidth: 3,
-          borderDash: i === 0 ? [] : [10 - 2 * (i % 4), 4],
-          pointRadius: 3,
-          fill: false,
-        })),
+        datasets: reports.map((r, i) => scenarioLine(names[i]!, i, fys.map((f) => toMillions(balanceAt(r, f))))),
       },
       options: cartesianOptions(
         title,
@@ -44,6 +35,20 @@ export function compareBalanceChart(reports: RunReport[]): ChartSpec {
         },
       ),
     },
+  };
+}
+
+/** One scenario's line: its own colour, the first scenario solid and the others dashed in distinct patterns. */
+function scenarioLine(label: string, i: number, data: Array<number | null>) {
+  return {
+    label,
+    data,
+    borderColor: seriesColour(i),
+    backgroundColor: seriesColour(i),
+    borderWidth: 3,
+    borderDash: i === 0 ? [] : [10 - 2 * (i % 4), 4],
+    pointRadius: 3,
+    fill: false,
   };
 }
 
@@ -61,16 +66,7 @@ export function comparePlansChart(reports: RunReport[]): ChartSpec {
       type: 'line',
       data: {
         labels: years.map(String),
-        datasets: reports.map((r, i) => ({
-          label: names[i],
-          data: years.map((y) => round1(at(r, y))),
-          borderColor: seriesColour(i),
-          backgroundColor: seriesColour(i),
-          borderWidth: 3,
-          borderDash: i === 0 ? [] : [10 - 2 * (i % 4), 4],
-          pointRadius: 3,
-          fill: false,
-        })),
+        datasets: reports.map((r, i) => scenarioLine(names[i]!, i, years.map((y) => round1(at(r, y))))),
       },
       options: cartesianOptions(title, { title: 'January census', unit: 'none' }, { title: 'EHC plans (number)', unit: 'count', beginAtZero: true }),
     },
