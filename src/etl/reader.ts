@@ -21,6 +21,8 @@ export interface Sniff {
   sheets?: string[];
   /** True when the head holds NUL bytes or is not text at all. */
   binary: boolean;
+  /** What a binary file looks like, for a helpful message: UTF-16 text (Excel's "Unicode text"), gzip, PDF. */
+  binaryKind?: 'utf-16' | 'gzip' | 'pdf';
 }
 
 /** Where a reader puts harmonised rows. */

@@ -81,7 +81,7 @@ export function recogniseSniff(sniff: Sniff): Recognition {
   if (sniff.size === 0 || (!sniff.binary && sniff.head.trim() === '')) {
     return { problem: { file: sniff.path, line: 1, message: msg.emptyFile() }, sniff };
   }
-  if (sniff.binary && !sniff.sheets) return { problem: { file: sniff.path, message: msg.notText() }, sniff };
+  if (sniff.binary && !sniff.sheets) return { problem: { file: sniff.path, message: msg.notText(sniff.binaryKind) }, sniff };
   const firstLine = sniff.head.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = sniff.headerFields?.length === 1 ? otherDelimiter(firstLine) : undefined;
   if (delimiter) return { problem: { file: sniff.path, line: 1, message: msg.wrongDelimiter(delimiter) }, sniff };

@@ -29,9 +29,17 @@ export async function sniffFile(path: string): Promise<Sniff> {
   return sniffBytes(path, size, bytes);
 }
 
+/** Recognises binary files that users often mistake for CSV. */
+function binaryKindOf(bytes: Buffer): Sniff['binaryKind'] {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'utf-16';
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  return undefined;
+}
+
 /** Describes a file from its first bytes (pure). */
 export function sniffBytes(path: string, size: number, bytes: Buffer): Sniff {
-  if (looksBinary(bytes)) return { path, size, head: '', binary: true };
+  if (looksBinary(bytes)) return { path, size, head: '', binary: true, binaryKind: binaryKindOf(bytes) };
   const head = decodeHead(bytes);
   const sniff: Sniff = { path, size, head, binary: false };
   const trimmed = head.trimStart();

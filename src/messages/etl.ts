@@ -53,8 +53,16 @@ export function unknownLayout(headerPreview: string, nearestLayout?: string): st
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
   return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;
 }
-export function notText(): string {
-  return 'the file is not text (binary content): expected CSV, XML or XLSX';
+export function notText(kind?: 'utf-16' | 'gzip' | 'pdf'): string {
+  const hint =
+    kind === 'utf-16'
+      ? ' — it is UTF-16 text (Excel\'s "Unicode Text"): save it from Excel as "CSV UTF-8 (Comma delimited)" instead'
+      : kind === 'gzip'
+        ? ' — it is a gzip archive: decompress it first'
+        : kind === 'pdf'
+          ? ' — it is a PDF: download the data file (CSV) of the publication instead'
+          : '';
+  return `the file is not text (binary content): expected CSV, XML or XLSX${hint}`;
 }
 export function unreadableFile(detail: string): string {
   return `cannot read the file: ${detail}`;

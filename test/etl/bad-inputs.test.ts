@@ -27,6 +27,7 @@ const EXPECTED: Record<string, RegExp> = {
   'unknown-layout.csv': /unknown layout/,
   'unknown-need.csv': /need code/,
   'unknown-placement.csv': /placement code/,
+  'utf16-text.csv': /UTF-16 text .*CSV UTF-8/,
   'wrong-delimiter.csv': /separated by ';'/,
   'year-out-of-range.csv': /outside the range/,
 };
