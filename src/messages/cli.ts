@@ -7,3 +7,23 @@ export function internalError(detail: string): string {
 export function unknownCommand(cmd: string, suggestion?: string): string {
   return `unknown command '${cmd}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`;
 }
+
+export function filesInvalid(bad: string[], total: number): string {
+  return `${bad.length} of ${total} files are invalid: ${bad.join(', ')}`;
+}
+
+export function forecastNeedsLa(): string {
+  return 'forecast needs --la CODE... or --all';
+}
+
+export function backtestNeedsData(): string {
+  return 'backtest needs --ees FILE... or --data DIR';
+}
+
+export function initWouldOverwrite(path: string): string {
+  return `${path} already exists; init never overwrites files (choose another folder)`;
+}
+
+export function laterNotesOmitted(n: number): string {
+  return `… and ${n} more data-quality notes (all of them are in the --json output)`;
+}

@@ -1,5 +1,6 @@
 /** `highneeds forecast` and `highneeds backtest`: batch forecasts and track record from published EES files. */
 import type { Command } from 'commander';
+import { cliMsg } from '../../messages/index.ts';
 import { writeFile, rename, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { loadIntoMemory } from '../../etl/load.ts';
@@ -23,7 +24,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--json', 'print a summary as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (o: { ees: string[]; la?: string[]; all?: boolean; baseYear: number; horizon: number; draws: number; seed: number; out: string; json?: boolean; quiet?: boolean }) => {
-      if (!o.all && !o.la?.length) throw usageError('forecast needs --la CODE... or --all');
+      if (!o.all && !o.la?.length) throw usageError(cliMsg.forecastNeedsLa());
       const { forecastFromEes } = await import('../../model/forecast/forecast.ts');
       const { forecastCsv } = await import('../../model/forecast/csv.ts');
       const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
@@ -33,7 +34,7 @@ export function registerForecast(program: Command, io: CliIO): void {
       await rename(tmp, o.out);
       const shown = res.notes.slice(0, 8);
       for (const n of shown) say(io, { quiet: o.quiet || o.json }, n);
-      if (res.notes.length > shown.length) say(io, { quiet: o.quiet || o.json }, `… and ${res.notes.length - shown.length} more data-quality notes (all of them are in the --json output)`);
+      if (res.notes.length > shown.length) say(io, { quiet: o.quiet || o.json }, cliMsg.laterNotesOmitted(res.notes.length - shown.length));
       for (const s of res.skipped) io.err(`skipped ${s.old_la_code} ${s.la_name}: ${s.reason}\n`);
       if (o.json) {
         printJson(io, { out: o.out, rows: res.rows.length, las: new Set(res.rows.map((r) => r.old_la_code)).size, ignored_rows: res.ignoredRows, skipped: res.skipped, notes: res.notes });
@@ -52,7 +53,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean }) => {
-      if (!o.ees && !o.data) throw usageError('backtest needs --ees FILE... or --data DIR');
+      if (!o.ees && !o.data) throw usageError(cliMsg.backtestNeedsData());
       const { backtestFromEes } = await import('../../model/backtest/from-ees.ts');
       const { backtestDataset } = await import('../../model/backtest/backtest.ts');
       let res;

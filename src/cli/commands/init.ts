@@ -1,5 +1,6 @@
 /** `highneeds init [DIR]`: a starter folder for a real LA. */
 import type { Command } from 'commander';
+import { cliMsg } from '../../messages/index.ts';
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { starterFiles } from '../../scaffold/starter.ts';
@@ -18,7 +19,7 @@ export function registerInit(program: Command, io: CliIO): void {
           () => true,
           () => false,
         );
-        if (exists) throw inputError(`${join(dir, f.path)} already exists; init never overwrites files`);
+        if (exists) throw inputError(cliMsg.initWouldOverwrite(join(dir, f.path)));
       }
       for (const f of files) {
         await mkdir(dirname(join(dir, f.path)), { recursive: true });

@@ -1,5 +1,6 @@
 /** `highneeds validate PATH...`: checks files without writing anything. */
 import type { Command } from 'commander';
+import { cliMsg } from '../../messages/index.ts';
 import { validatePaths } from '../../etl/validate.ts';
 import { ExitCode, HighneedsError } from '../../errors.ts';
 import { printJson, say, type CliIO } from '../io.ts';
@@ -25,7 +26,7 @@ export function registerValidate(program: Command, io: CliIO): void {
         }
       }
       if (bad.length > 0) {
-        throw new HighneedsError(ExitCode.INVALID_INPUT, `${bad.length} of ${result.files.length} files are invalid: ${bad.map((f) => f.path).join(', ')}`);
+        throw new HighneedsError(ExitCode.INVALID_INPUT, cliMsg.filesInvalid(bad.map((f) => f.path), result.files.length));
       }
     });
 }
