@@ -55,6 +55,7 @@ export function summarySheet(r: RunReport): Sheet {
     intro: [
       'Central figures are the median (P50) of the Monte Carlo draws; P10 and P90 bound the range that 8 in 10 outcomes fall within.',
       'Negative balances are deficits and show in red. Financial years run April to March.',
+      'The budget by financial year is the central path (every rate at its expected value), so its columns add up year by year; medians of the draws can differ from it slightly.',
     ],
     tables: [
       {
@@ -65,7 +66,7 @@ export function summarySheet(r: RunReport): Sheet {
       },
       {
         name: 'Summary_by_year',
-        title: 'Budget by financial year',
+        title: 'Budget by financial year (central path; P10 and P90 from the draws)',
         columns: [
           col('Financial year', 'text'),
           col('Expenditure (£)', 'money'),
