@@ -25,7 +25,7 @@ export function summarySheet(r: RunReport): Sheet {
     [`High Needs expenditure ${financialYearLabel(b.financialYears[0]!)} (£)`, typed(eq0?.p50, 'money'), typed(eq0?.p10, 'money'), typed(eq0?.p90, 'money')],
     [`High Needs expenditure ${financialYearLabel(hzFy)} (£)`, typed(eqHz?.p50, 'money'), typed(eqHz?.p10, 'money'), typed(eqHz?.p90, 'money')],
     ...(cq28
-      ? [[`Cumulative DSG balance at 31 March 2028, end of the statutory override (£)`, typed(b.balanceAtMarch2028 ?? cq28.p50, 'money'), typed(cq28.p10, 'money'), typed(cq28.p90, 'money')]]
+      ? [[`Cumulative DSG balance at 31 March 2028, override ends (£)`, typed(b.balanceAtMarch2028 ?? cq28.p50, 'money'), typed(cq28.p10, 'money'), typed(cq28.p90, 'money')]]
       : []),
     [`Cumulative DSG balance at 31 March ${hzFy + 1} (£)`, typed(b.lines[iHz]?.cumulativeBalance, 'money'), typed(cqHz?.p10, 'money'), typed(cqHz?.p90, 'money')],
   ];
