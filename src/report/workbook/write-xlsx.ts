@@ -46,7 +46,8 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: `${headerRow}:${headerRow}`,
+      // a repeated header only fits a sheet of one table (on a sheet of several it would sit over the others)
+      ...(L.tables.length === 1 ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: '&L&8highneeds&C&8&A&R&8Page &P of &N' },
