@@ -28,7 +28,8 @@ for (const info of Object.values(pkgs)) {
     const key = `node_modules/${dep}`;
     if (pkgs[key]) continue;
     const { os, cpu, libc } = platformOf(dep);
-    pkgs[key] = { version: range.replace(/^[\^~]/, ''), cpu: [cpu], os: [os], ...(libc ? { libc: [libc] } : {}), optional: true };
+    // keys in the order npm itself writes them, so a later `npm install` leaves the file unchanged
+    pkgs[key] = { version: range.replace(/^[\^~]/, ''), cpu: [cpu], ...(libc ? { libc: [libc] } : {}), optional: true, os: [os] };
     added.push(dep);
   }
 }
