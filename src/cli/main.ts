@@ -10,19 +10,6 @@ import { VERSION } from '../version.ts';
 import { processIO, type CliIO } from './io.ts';
 import { registerCommands } from './commands/index.ts';
 
-/** Commander error codes that mean "the command line is wrong" (exit 2). */
-const USAGE_CODES = new Set([
-  'commander.unknownOption',
-  'commander.unknownCommand',
-  'commander.missingArgument',
-  'commander.optionMissingArgument',
-  'commander.missingMandatoryOptionValue',
-  'commander.invalidArgument',
-  'commander.excessArguments',
-  'commander.conflictingOption',
-  'commander.error',
-]);
-
 export function buildProgram(io: CliIO): Command {
   const program = new Command('highneeds')
     .description('Forecast EHC plans and model the High Needs block of the DSG for an English local authority')
@@ -53,7 +40,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 function exitCodeFor(e: unknown, io: CliIO): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.OK;
-    return USAGE_CODES.has(e.code) ? ExitCode.USAGE : ExitCode.USAGE;
+    // every other commander error is about the command line itself: unknown command or flag, missing argument, …
+    return ExitCode.USAGE;
   }
   if (e instanceof HighneedsError) {
     io.err(`highneeds: ${e.message}\n`);
