@@ -14,6 +14,7 @@
  * incidence this is exactly the direct path. Pure; no allocation per year (callers pass the buffers).
  */
 import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_, placementIndex } from '../domain/index.ts';
+import { applyNewShifts } from './levers/apply.ts';
 import type { YearLevers } from './levers/schedule.ts';
 import type { PipelineRates, Rates } from './rates.ts';
 
@@ -103,15 +104,7 @@ function placeDistFor(newMix: Float64Array, lv: YearLevers, possible: Uint8Array
   for (let b = 0; b < N_AGES; b++) {
     for (let n = 0; n < N_NEEDS; n++)
       for (let q = 0; q < NP; q++) mix[n * NP + q] = possible[b * NP + q] ? Math.max(0, newMix[b * NNP + n * NP + q]!) : 0;
-    for (const sh of lv.newShifts[b] ?? []) {
-      if (!possible[b * NP + sh.to]) continue;
-      for (let n = 0; n < N_NEEDS; n++) {
-        if (!sh.needMask[n]) continue;
-        const moved = mix[n * NP + sh.from]! * sh.share;
-        mix[n * NP + sh.from]! -= moved;
-        mix[n * NP + sh.to]! += moved;
-      }
-    }
+    applyNewShifts(mix, lv, b, possible);
     all.fill(0);
     let sAll = 0;
     for (let i = 0; i < NNP; i++) {

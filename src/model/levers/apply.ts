@@ -148,6 +148,22 @@ export interface NewPlanShape {
 }
 
 /**
+ * Applies the year's placement shifts of new plans at age `b` to a need × placement mix (in place): each shift moves
+ * its share of the targeted needs' new plans from one placement to another, where the destination is possible.
+ */
+export function applyNewShifts(mix: Float64Array, lv: YearLevers, b: number, possible: Uint8Array): void {
+  for (const sh of lv.newShifts[b] ?? []) {
+    if (!possible[b * NP + sh.to]) continue;
+    for (let n = 0; n < N_NEEDS; n++) {
+      if (!sh.needMask[n]) continue;
+      const moved = mix[n * NP + sh.from]! * sh.share;
+      mix[n * NP + sh.from]! -= moved;
+      mix[n * NP + sh.to]! += moved;
+    }
+  }
+}
+
+/**
  * The rate-free part of new plans at the census of `lv.year`: population[b] × mix[b,n,p] (impossible placements
  * removed and renormalised, placement shifts applied) × surge[b,n] × Π mitigation factors[b,n].
  */
@@ -169,15 +185,7 @@ export function newPlanShape(newMix: Float64Array, lv: YearLevers, pop: Float64A
       mix[(N_NEEDS - 1) * NP + NONE] = 1;
       s = 1;
     }
-    for (const sh of lv.newShifts[b] ?? []) {
-      if (!possible[b * NP + sh.to]) continue;
-      for (let n = 0; n < N_NEEDS; n++) {
-        if (!sh.needMask[n]) continue;
-        const moved = mix[n * NP + sh.from]! * sh.share;
-        mix[n * NP + sh.from]! -= moved;
-        mix[n * NP + sh.to]! += moved;
-      }
-    }
+    applyNewShifts(mix, lv, b, possible);
     const popB = pop[b] ?? 0;
     for (let n = 0; n < N_NEEDS; n++) {
       const an = b * N_NEEDS + n;
