@@ -2,24 +2,12 @@
  * Forecast and backtest speed on the real EES files (skipped when ../shared is absent): `forecast --all` with
  * 1,000 draws from 2022, and the 2017–2019 rolling-origin backtest.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { backtestFromEes } from '../src/model/backtest/from-ees.ts';
 import { forecastFromEes } from '../src/model/forecast/forecast.ts';
-
-const REAL = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), '../shared/data/real');
-const FILES = [
-  'ees-ehcp-2022/data/sen2_age_caseload.csv',
-  'ees-ehcp-2022/data/sen2_estab_caseload.csv',
-  'ees-ehcp-2022/data/sen2_age_new_plans.csv',
-  'ees-ehcp-2025-to-2022/data/caseload.csv',
-  'ees-ehcp-2025-to-2022/data/newplans.csv',
-  'ees-ehcp-2025-to-2022/data/requests.csv',
-].map((f) => join(REAL, f));
+import { HAVE_REAL, REAL_EES_FILES as FILES } from '../test/model/real-files.ts';
 
 export async function bench(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
-  if (!FILES.every((f) => existsSync(f))) return [];
+  if (!HAVE_REAL) return [];
   let t = performance.now();
   const f = await forecastFromEes({ files: FILES, all: true, baseYear: 2022, horizon: 3, draws: 1000, seed: 1 });
   const forecastS = (performance.now() - t) / 1000;

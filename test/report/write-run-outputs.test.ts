@@ -91,7 +91,7 @@ describe('workbook', () => {
     expect(wb.worksheets.some((ws) => ws.pageSetup.printTitlesRow)).toBe(true);
     expect(wb.creator).toMatch(/^highneeds/);
     expect(wb.title).toContain('High Needs forecast');
-    expect(wb.subject).toBeTruthy();
+    expect(wb.subject).toBe('EHC plan projection and High Needs block (DSG) budget');
   });
 
   it('embeds at least 4 chart images, each with alt text', async () => {

@@ -130,7 +130,7 @@ export async function forecastFromEes(opts: {
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
   const only = opts.all ? undefined : resolveLaCodes(batch, opts.las!);
   const { rows, skipped } = await forecastBatch(batch, { ...opts, only });
-  const notes = [...ees.notes];
-  if (ees.ignoredRows > 0) notes.push(laterRowsIgnored(ees.ignoredRows, opts.baseYear));
+  // how many later rows were ignored comes first: cli.md promises the run says it, before any data-quality notes
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
