@@ -16,10 +16,6 @@ export function forecastNeedsLa(): string {
   return 'forecast needs --la CODE... or --all';
 }
 
-export function backtestNeedsData(): string {
-  return 'backtest needs --ees FILE... or --data DIR';
-}
-
 export function initWouldOverwrite(path: string): string {
   return `${path} already exists; init never overwrites files (choose another folder)`;
 }

@@ -20,3 +20,18 @@ describe.skipIf(!HAVE_REAL)('highneeds forecast on the real files (the cli.md co
     ]);
   });
 });
+
+describe('highneeds backtest (the cli.md contract)', () => {
+  it('with no --ees, backtests the default data folder and prints origins, horizons of every method and n_series', async () => {
+    const r = await runCli('backtest', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc).sort()).toEqual(['horizons', 'n_series', 'origins']);
+    expect(Object.keys(doc.horizons)).toEqual(['1', '2', '3']);
+    for (const h of Object.values(doc.horizons) as Array<Record<string, Record<string, unknown>>>) {
+      expect(Object.keys(h).sort()).toEqual(['drift3', 'drift5', 'growth3', 'growth5', 'model', 'naive_last']);
+      expect(Object.keys(h.model!).sort()).toEqual(['bias', 'coverage80', 'mape', 'mdape', 'wape']);
+    }
+    expect(doc.n_series).toBe(1);
+  });
+});

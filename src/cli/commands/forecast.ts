@@ -45,7 +45,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .command('backtest')
     .description('rolling-origin backtest of the model against naive baselines')
     .option('--ees <file...>', 'EES files (any release layout)')
-    .option('--data <dir>', 'a data folder (one LA) instead of EES files')
+    .option('--data <dir>', 'a data folder (one LA) instead of EES files (default data-samples)')
     .option('--la <code...>', 'LAs by DfE or ONS code', collect)
     .option('--all', 'every LA in the files')
     .option('--origins <years>', 'origins, e.g. 2017,2018,2019', yearListFlag)
@@ -53,14 +53,14 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean }) => {
-      if (!o.ees && !o.data) throw usageError(cliMsg.backtestNeedsData());
       const { backtestFromEes } = await import('../../model/backtest/from-ees.ts');
       const { backtestDataset } = await import('../../model/backtest/backtest.ts');
       let res;
       if (o.ees) {
         res = await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins ?? [2017, 2018, 2019], horizon: o.horizon });
       } else {
-        const load = await loadIntoMemory([o.data!]);
+        // with neither --ees nor --data, the default data folder (as for `run`)
+        const load = await loadIntoMemory([o.data ?? 'data-samples']);
         try {
           const ds = await datasetFromWarehouse(load.warehouse, { la: o.la?.[0] });
           res = backtestDataset(ds, { origins: o.origins, horizon: o.horizon });
