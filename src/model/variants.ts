@@ -40,23 +40,22 @@ export function applyRatesVariant(rates: Rates, v: RatesVariant): Rates {
     const f = 1 + v.issShareDelta;
     for (let a = 0; a < N_AGES; a++) {
       for (let from = 0; from < N_PLACEMENTS; from++) {
-        rescaleRow(out.moves, (to) => moveIndex(a, from, to), N_PLACEMENTS, iss, f);
+        rescaleRow(out.moves, (to) => moveIndex(a, from, to), N_PLACEMENTS, (to) => to === iss, f);
       }
       // new-plan mix: the ISS share at this age across needs
-      rescaleRow(out.newMix, (k) => newMixIndex(a, Math.floor(k / N_PLACEMENTS), k % N_PLACEMENTS), N_NEEDS * N_PLACEMENTS, -1, f, iss);
+      rescaleRow(out.newMix, (k) => newMixIndex(a, Math.floor(k / N_PLACEMENTS), k % N_PLACEMENTS), N_NEEDS * N_PLACEMENTS, (k) => k % N_PLACEMENTS === iss, f);
     }
   }
   return out;
 }
 
 /**
- * Multiplies the entries of one probability row that go to `target` by `f` (capped at 1 in total) and rescales
- * the others so the row keeps its sum. With target = −1, entries whose index % N_PLACEMENTS = `placement` are scaled.
+ * Multiplies the entries of one probability row (entries 0..n−1, stored at `idx(k)`) that `isHit` picks by `f`
+ * (capped at the row's sum) and rescales the others so the row keeps its sum.
  */
-function rescaleRow(arr: Float64Array, idx: (k: number) => number, n: number, target: number, f: number, placement?: number): void {
+function rescaleRow(arr: Float64Array, idx: (k: number) => number, n: number, isHit: (k: number) => boolean, f: number): void {
   let sum = 0;
   let hit = 0;
-  const isHit = (k: number) => (target >= 0 ? k === target : k % N_PLACEMENTS === placement);
   for (let k = 0; k < n; k++) {
     const x = arr[idx(k)]!;
     sum += x;
