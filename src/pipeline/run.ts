@@ -15,7 +15,7 @@ import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic, type EngineInput } from '../model/engine.ts';
 import type { ProjectionResult } from '../model/result.ts';
-import { projectLa } from '../model/project-la.ts';
+import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { applyRatesVariant } from '../model/variants.ts';
 import { backtestDataset } from '../model/backtest/backtest.ts';
 import { writeRunOutputs, writeComparison } from '../report/index.ts';
@@ -28,6 +28,7 @@ import type { LaDataset } from '../model/dataset.ts';
 import { TOOL, VERSION } from '../version.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
 import { runDocument, type RunDocument } from './run-json.ts';
+import { centreOnMedian, deterministicFactors, publishBudget, scaleProjection } from './central-path.ts';
 
 export interface RunOptions {
   scenarioFiles: string[];
@@ -82,16 +83,17 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
     const run = await projectLa(ds, scenario, { draws: opts.draws, seed: opts.seed, baseYear: scenario.base_year, capacity });
     stage(`budget ${scenario.id}`);
-    const reproject = (v: Parameters<typeof applyRatesVariant>[1]) =>
-      projectDeterministic({ ...run.input, rates: applyRatesVariant(run.input.rates, v) });
-    const budget = runBudget({
-      scenario,
-      tables,
-      projection: run.projection,
-      unmitigatedProjection: run.unmitigated,
-      perLeverProjections: perLeverProjections(run.input, scenario),
-      reproject,
-    });
+    const central = publishedPaths(run, scenario);
+    const budget = publishBudget(
+      runBudget({
+        scenario,
+        tables,
+        projection: central.projection,
+        unmitigatedProjection: central.unmitigated,
+        perLeverProjections: central.perLever,
+        reproject: central.reproject,
+      }),
+    );
     const report: RunReport = {
       tool: { name: TOOL, version: VERSION },
       runDate: opts.runDate,
@@ -99,9 +101,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
       la: ds.la,
       baseYear: run.projection.baseYear,
       dataset: ds,
-      projection: run.projection,
+      projection: central.projection,
       budget,
-      unmitigatedProjection: run.unmitigated,
+      unmitigatedProjection: central.unmitigated,
       backtest,
       inputs,
       dataQuality: [...dq, ...budget.warnings.map((message) => ({ severity: 'warning' as const, message }))],
@@ -122,6 +124,28 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
   }
   return { documents, comparison };
+}
+
+/**
+ * The published central paths of a run (central-path.ts): the projection and its unmitigated twin moved onto their
+ * P50 totals, and the deterministic re-projections (single levers, sensitivity) moved by the same factors.
+ */
+function publishedPaths(run: LaProjection, scenario: Scenario) {
+  const projection = centreOnMedian(run.projection);
+  const unmitigated = run.unmitigated ? centreOnMedian(run.unmitigated) : undefined;
+  const drawn = run.projection.draws > 0;
+  const fMitigated = drawn ? deterministicFactors(projection, projectDeterministic(run.input)) : undefined;
+  const reproject = (v: Parameters<typeof applyRatesVariant>[1]): ProjectionResult => {
+    const p = projectDeterministic({ ...run.input, rates: applyRatesVariant(run.input.rates, v) });
+    return fMitigated ? scaleProjection(p, fMitigated) : p;
+  };
+  let perLever = perLeverProjections(run.input, scenario);
+  if (drawn && Object.keys(perLever).length > 0) {
+    const plain = projectDeterministic({ ...run.input, scenario: { ...scenario, mitigations: [] } });
+    const f = deterministicFactors(unmitigated ?? projection, plain);
+    perLever = Object.fromEntries(Object.entries(perLever).map(([k, p]) => [k, scaleProjection(p, f)]));
+  }
+  return { projection, unmitigated, reproject, perLever };
 }
 
 /**

@@ -39,8 +39,9 @@ export function sankeyY6Y7Chart(r: RunReport, suppress?: number): ChartSpec {
     nodeColours[to] = colourOf(m.to);
     return { from, to, flow: Math.round(m.count * 10) / 10 };
   });
-  const total = data.reduce((s, d) => s + d.flow, 0);
-  const into = (code: string) => data.filter((d) => d.to === `Y7 ${code}`).reduce((s, d) => s + d.flow, 0);
+  // the alt text counts every child, as the report's text does, not only the flows wide enough to draw
+  const total = arriving;
+  const into = (code: string) => all.filter((m) => m.to === code).reduce((s, m) => s + m.count, 0);
   const special = ['SSM', 'SSA', 'ISS', 'NMSS'].filter(isPlacement).reduce((s, c) => s + into(c), 0);
   const title = `Where plans go from Year 6 to Year 7 (${t ? `January ${t.year - 1} to January ${t.year}` : 'no transition data'})`;
   const footnote =

@@ -4,6 +4,7 @@
  */
 import { financialYearLabel, Need, NEEDS, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
+import { reportMsg } from '../../messages/index.ts';
 import type { RunReport } from '../run-report.ts';
 import {
   backtestMethodName,
@@ -175,8 +176,13 @@ export function transitionParagraphs(r: RunReport): string[] {
   const then = plansByAge(r, last);
   const out: string[] = [];
   if (t) {
+    // the children the Sankey draws: plans carried on from Year 6 (new plans at the step are counted apart)
+    const continuing = t.moves.reduce((s, m) => s + m.count, 0);
     const moved = t.moves.filter((m) => m.from !== m.to).reduce((s, m) => s + m.count, 0);
-    out.push(`Of ${fmtCount(t.arriving)} children with plans moving from Year 6 to Year 7 in September ${y - 1}, ${fmtCount(moved)} (${fmtPercent(t.arriving ? moved / t.arriving : 0, 0)}) are projected to change type of setting.`);
+    out.push(
+      `Of ${fmtCount(continuing)} children with plans moving from Year 6 to Year 7 in September ${y - 1}, ${fmtCount(moved)} (${fmtPercent(continuing ? moved / continuing : 0, 0)}) are projected to change type of setting` +
+        (t.newPlans >= 0.5 ? `; a further ${fmtCount(t.newPlans)} new plans start at this step.` : '.'),
+    );
   }
   if (now && then)
     out.push(
@@ -212,7 +218,7 @@ export function caveatParagraphs(r: RunReport): string[] {
   // budget warnings may also be among the data-quality notes: count each message once
   const warnings = new Set([...r.dataQuality.filter((d) => d.severity === 'warning').map((d) => d.message), ...r.budget.warnings]).size;
   return [
-    'These are projections, not predictions: they show what follows if the assumptions hold. The central path is the middle of the simulated range, not a target.',
+    `These are projections, not predictions: they show what follows if the assumptions hold. ${reportMsg.centralPathNote(r.projection.draws)} The central path is not a target.`,
     `Figures after January ${r.baseYear} are modelled; figures up to then are from the data loaded (${r.inputs.length} file${r.inputs.length === 1 ? '' : 's'}). ` +
       (warnings ? `${warnings} data warning${warnings === 1 ? ' was' : 's were'} raised; they are listed below and in the workbook’s Data quality sheet.` : 'No data warnings were raised.'),
     'Costs use the unit costs and place rates given, inflated as the scenario says; changes in the complexity of need beyond the scenario’s drift, new national funding rules and tribunal decisions are not modelled.',

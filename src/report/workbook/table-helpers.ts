@@ -1,14 +1,16 @@
 /** Small helpers for building workbook tables. */
-import { roundCount } from '../format.ts';
 import type { Cell, Column, ColumnKind } from './model.ts';
 
 export function col(header: string, kind: ColumnKind): Column {
   return { header, kind };
 }
 
-/** A count cell rounded for storage (undefined → empty). */
+/**
+ * A count cell (undefined → empty). Stored unrounded and shown whole by the number format: the one rounding is the
+ * presentation's, so a cell reads as the report and the JSON do, and a column sums in Excel to its total row.
+ */
 export function count(n: number | undefined): Cell {
-  return n === undefined || !Number.isFinite(n) ? null : roundCount(n);
+  return n === undefined || !Number.isFinite(n) ? null : n;
 }
 
 /**
@@ -27,6 +29,5 @@ export function share(n: number | undefined): Cell {
 /** A cell with its own format inside a column of another kind. */
 export function typed(value: number | undefined, kind: ColumnKind): Cell {
   if (value === undefined || !Number.isFinite(value)) return null;
-  const v = kind === 'count' ? roundCount(value) : value;
-  return { value: v, kind };
+  return { value, kind };
 }

@@ -1,5 +1,6 @@
 /** Summary sheet: the headline figures, the budget by financial year, the largest drivers and the key charts. */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../../domain/index.ts';
+import { reportMsg } from '../../../messages/index.ts';
 import type { RunReport } from '../../run-report.ts';
 import { horizonFy, sensitivityBySwing, unmitigatedBalance } from '../../series.ts';
 import type { Sheet } from '../model.ts';
@@ -53,9 +54,8 @@ export function summarySheet(r: RunReport): Sheet {
     name: 'Summary',
     title: `High Needs forecast: ${r.la.name}`,
     intro: [
-      'Central figures are the median (P50) of the Monte Carlo draws; P10 and P90 bound the range that 8 in 10 outcomes fall within.',
-      'Negative balances are deficits and show in red. Financial years run April to March.',
-      'The budget by financial year is the central path (every rate at its expected value), so its columns add up year by year; medians of the draws can differ from it slightly.',
+      reportMsg.centralPathNote(p.draws),
+      'P10 and P90 bound the range that 8 in 10 outcomes fall within. Negative balances are deficits and show in red with a minus. Financial years run April to March.',
     ],
     tables: [
       {
