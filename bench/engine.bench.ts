@@ -11,14 +11,9 @@ import { prepare } from '../src/model/levers/prepare.ts';
 import { stepParamsFor } from '../src/model/levers/step-params.ts';
 import { trendFactors } from '../src/model/levers/trend.ts';
 import { newStepWork, stepDeterministic } from '../src/model/step.ts';
+import type { Figure } from './figure.ts';
 import { fixtureAllNeeds, fixtureInitial, fixturePopulation, fixtureRates, scenario } from '../test/model/fixtures.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

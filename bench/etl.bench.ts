@@ -1,6 +1,7 @@
 /**
- * ETL benchmarks: loading the real 2022 EES release (all its CSV files) into a fresh warehouse — wall time, peak
- * RSS and the ratio to DuckDB's own `read_csv` scan of the same bytes — and validating a generated 100 MB file
+ * ETL benchmarks: loading the real 2022 EES release (all its CSV files) into a fresh warehouse in this process —
+ * wall time, peak RSS and DuckDB's own `read_csv` scan of the same bytes (the whole-command target of issue 14 is
+ * in targets.bench.ts) — and validating a generated 100 MB file
  * (streamed: peak RSS must stay bounded). Skips the real-data cases when ../shared is absent.
  */
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -9,13 +10,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadPaths } from '../src/etl/load.ts';
 import { validatePaths } from '../src/etl/validate.ts';
-
-interface Metric {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+import type { Figure } from './figure.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const real2022 = resolve(repoRoot, '../shared/data/real/ees-ehcp-2022/data');
@@ -51,8 +46,8 @@ async function write100MbFile(path: string): Promise<number> {
 }
 
 /** Runs the ETL benchmarks. */
-export async function bench(): Promise<Metric[]> {
-  const metrics: Metric[] = [];
+export async function bench(): Promise<Figure[]> {
+  const metrics: Figure[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'highneeds-etl-bench-'));
   try {
     if (existsSync(real2022)) {
@@ -63,11 +58,10 @@ export async function bench(): Promise<Metric[]> {
       const loadMs = performance.now() - t0;
       const scanMs = await duckdbScanMs(files);
       metrics.push(
-        { name: 'etl.load_real_2022.wall', value: Math.round(loadMs), unit: 'ms', target: '< 5000' },
-        { name: 'etl.load_real_2022.rows', value: out.loaded.reduce((s, l) => s + l.rows, 0), unit: 'rows' },
+                { name: 'etl.load_real_2022.rows', value: out.loaded.reduce((s, l) => s + l.rows, 0), unit: 'rows' },
         { name: 'etl.load_real_2022.mb_per_s', value: Number((bytes / 1048576 / (loadMs / 1000)).toFixed(2)), unit: 'MB/s' },
         { name: 'etl.load_real_2022.peak_rss', value: Math.round(peakRssMb()), unit: 'MB', target: '< 500' },
-        { name: 'etl.load_real_2022.ratio_to_duckdb_read_csv', value: Number((loadMs / scanMs).toFixed(1)), unit: 'x', target: '< 30' },
+        { name: 'etl.load_real_2022.in_process', value: loadMs / 1000, unit: 's', reference: { name: "DuckDB's read_csv, in process", value: scanMs / 1000 } },
       );
     }
     const big = join(dir, 'big.csv');

@@ -1,18 +1,12 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts and prints its figures beside their targets.
- * Each bench module exports `bench(): Promise<Array<{ name, value, unit, target? }>>`.
- * Pass names to run only some: `npm run bench -- engine report`.
+ * `npm run bench`: runs every bench/*.bench.ts and prints its figures with, where they have them, the reference
+ * measured in the same run, the ratio to it, the target and whether it is met. Each bench module exports
+ * `bench(): Promise<Figure[]>`. Pass names to run only some: `npm run bench -- targets engine`.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+import type { Figure } from './figure.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
@@ -30,19 +24,27 @@ for (const f of files) {
     for (const fig of await mod.bench()) all.push({ suite, ...fig });
   } catch (e) {
     console.error(`bench: ${suite} failed: ${(e as Error).stack ?? String(e)}`);
-    all.push({ suite, name: 'failed', value: NaN, unit: '', target: (e as Error).message });
+    all.push({ suite, name: 'failed', value: NaN, unit: '', target: (e as Error).message.split('\n')[0]!.slice(0, 120), ok: false });
   }
 }
 
+const num = (v: number): string => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)) : 'n/a');
+const head = ['suite', 'measure', 'value', 'unit', 'reference', 'ratio', 'target', ''];
 const rows = all.map((r) => [
   r.suite,
   r.name,
-  Number.isFinite(r.value) ? (Math.abs(r.value) >= 100 ? r.value.toFixed(0) : r.value.toPrecision(3)) : 'n/a',
+  num(r.value),
   r.unit,
+  r.reference ? `${num(r.reference.value)} (${r.reference.name})` : '',
+  r.reference ? `${num(r.value / r.reference.value)}×` : '',
   r.target ?? '',
+  r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED',
 ]);
-const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['suite', 'measure', 'value', 'unit', 'target'][i]!.length));
-const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-console.log(line(['suite', 'measure', 'value', 'unit', 'target']));
+const widths = head.map((h, i) => Math.max(...rows.map((r) => r[i]!.length), h.length));
+const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+const missed = all.filter((r) => r.ok === false).length;
+const judged = all.filter((r) => r.ok !== undefined).length;
+console.log(`\n${judged - missed} of ${judged} targets met${missed ? `; ${missed} MISSED` : ''}`);
