@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'data-samples/', '.highneeds/', 'coverage/', '**/.*'] },
+  { ignores: ['node_modules/', 'dist/', 'scratch/', 'reports/', 'data-samples/', '.highneeds/', 'coverage/', '**/.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

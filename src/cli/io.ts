@@ -2,7 +2,8 @@
  * The CLI's only contact with the terminal: where text goes and whether progress bars may be shown.
  * Tests pass a capturing IO; `processIO()` is the real one.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 
 export interface CliIO {
   /** Write to stdout (the JSON document with --json). */
@@ -46,6 +47,8 @@ export interface Progress {
 /** A progress bar on a terminal only: never when stderr is not a TTY, never with --json or --quiet. */
 export function progress(io: CliIO, opts: OutputOptions): Progress {
   if (!io.stderrIsTTY || opts.json || opts.quiet) return { start() {}, update() {}, stop() {} };
+  // required here, not imported above: only a run on a terminal draws a bar, and start-up stays light
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: '{label} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

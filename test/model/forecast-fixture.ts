@@ -1,6 +1,6 @@
 /** Small hand-made EES files (2022 release layout) for forecast tests, written to a temporary folder. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { tempDir } from '../temp.ts';
 import { join } from 'node:path';
 
 const BANDS: Array<[string, number]> = [['Under 5', 0.05], ['Age 5 to 10', 0.33], ['Age 11 to 15', 0.33], ['Age 16 to 19', 0.22], ['Age 20 to 25', 0.07]];
@@ -21,7 +21,7 @@ const HEAD = 'time_period,time_identifier,geographic_level,country_code,country_
 
 /** Writes sen2_age_caseload.csv and sen2_age_new_plans.csv holding years up to `maxYear`; returns their paths. */
 export function writeFixture(maxYear: number): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'hn-forecast-'));
+  const dir = tempDir('hn-forecast-');
   const caseload = [`${HEAD},Total_st,Total_st_pc,Total_ehc,Total_ehc_pc,Total_all,Total_all_pc`];
   const newPlans = [`${HEAD},Total_new_st,Total_new_st_pc,Total_new_ehc,Total_new_ehc_pc,Total_new_all,Total_new_all_pc`];
   const geo = (la: (typeof LAS)[number]): string =>

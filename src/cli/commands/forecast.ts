@@ -3,8 +3,6 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { writeFile, rename, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { loadIntoMemory } from '../../etl/load.ts';
-import { datasetFromWarehouse } from '../../etl/dataset.ts';
 import { usageError } from '../../errors.ts';
 import { printJson, say, type CliIO } from '../io.ts';
 import { DEFAULT_SEED, collect, intFlag, yearListFlag } from './common.ts';
@@ -60,6 +58,8 @@ export function registerForecast(program: Command, io: CliIO): void {
         res = await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins ?? [2017, 2018, 2019], horizon: o.horizon });
       } else {
         // with neither --ees nor --data, the default data folder (as for `run`)
+        const { loadIntoMemory } = await import('../../etl/load.ts');
+        const { datasetFromWarehouse } = await import('../../etl/dataset.ts');
         const load = await loadIntoMemory([o.data ?? 'data-samples']);
         try {
           const ds = await datasetFromWarehouse(load.warehouse, { la: o.la?.[0] });

@@ -1,4 +1,7 @@
-/** Every command of the CLI, registered in the order `--help` lists them. */
+/**
+ * Every command of the CLI, registered in the order `--help` lists them. Each command imports its work (DuckDB, the
+ * model, the workbook and chart libraries) inside its action, so `--version`, `--help` and a usage error load none.
+ */
 import type { Command } from 'commander';
 import type { CliIO } from '../io.ts';
 import { registerForecast } from './forecast.ts';

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { starterFiles } from '../../scaffold/starter.ts';
 import { inputError } from '../../errors.ts';
 import type { CliIO } from '../io.ts';
 
@@ -13,6 +12,7 @@ export function registerInit(program: Command, io: CliIO): void {
     .description('create a starter folder for a real LA: a scenario, empty input tables and a README')
     .argument('[dir]', 'folder to create', 'highneeds-la')
     .action(async (dir: string) => {
+      const { starterFiles } = await import('../../scaffold/starter.ts');
       const files = starterFiles();
       for (const f of files) {
         const exists = await access(join(dir, f.path)).then(

@@ -1,6 +1,5 @@
 /** `highneeds load PATH...` and `highneeds status`: the DuckDB warehouse. */
 import type { Command } from 'commander';
-import { loadPaths, warehouseStatus } from '../../etl/load.ts';
 import { printJson, say, type CliIO } from '../io.ts';
 import { DEFAULT_WAREHOUSE } from './common.ts';
 
@@ -13,6 +12,7 @@ export function registerLoad(program: Command, io: CliIO): void {
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (paths: string[], o: { warehouse: string; json?: boolean; quiet?: boolean }) => {
+      const { loadPaths } = await import('../../etl/load.ts');
       const result = await loadPaths(paths, { warehouse: o.warehouse });
       if (o.json) return printJson(io, result);
       for (const f of result.loaded) say(io, o, `loaded  ${f.path} (${f.reader}, ${f.rows} rows)`);
@@ -26,6 +26,7 @@ export function registerLoad(program: Command, io: CliIO): void {
     .option('--warehouse <file>', 'warehouse file', DEFAULT_WAREHOUSE)
     .option('--json', 'print the result as JSON on stdout')
     .action(async (o: { warehouse: string; json?: boolean }) => {
+      const { warehouseStatus } = await import('../../etl/load.ts');
       const s = await warehouseStatus(o.warehouse);
       if (o.json) return printJson(io, s);
       say(io, {}, `warehouse: ${s.warehouse}`);

@@ -1,7 +1,6 @@
 /** `highneeds validate PATH...`: checks files without writing anything. */
 import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
-import { validatePaths } from '../../etl/validate.ts';
 import { ExitCode, HighneedsError } from '../../errors.ts';
 import { printJson, say, type CliIO } from '../io.ts';
 
@@ -13,6 +12,7 @@ export function registerValidate(program: Command, io: CliIO): void {
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (paths: string[], o: { json?: boolean; quiet?: boolean }) => {
+      const { validatePaths } = await import('../../etl/validate.ts');
       const result = await validatePaths(paths);
       const bad = result.files.filter((f) => f.errors.length > 0);
       if (o.json) printJson(io, result);
