@@ -8,6 +8,7 @@
  */
 import { ALL } from './schema.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
+import { joinReorganisations } from '../model/reorganise.ts';
 import { inputError, formatProblem, type Problem } from '../errors.ts';
 import { isNeed, isPlacement } from '../domain/index.ts';
 import * as msg from '../messages/etl.ts';
@@ -16,6 +17,7 @@ import { expandPaths } from './expand-paths.ts';
 import { layoutRank } from './readers/ees-common.ts';
 import type { RowSink } from './reader.ts';
 import { sniffFile } from './sniff.ts';
+import { toSqlSource } from './persons/sql-source.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -77,7 +79,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
   if (max !== undefined && dropped.size > 0) notes.push(msg.rowsAfterBase(dropped.size, max));
   const result = buildDatasets(stock, flow, la, fileRank);
-  return { ...result, ignoredRows: dropped.size, notes };
+  return { ...result, datasets: joinReorganisations(result.datasets), ignoredRows: dropped.size, notes };
 }
 
 /** Picks, per cell, the figure of the newest source; sums rows of the same source (several leaves → one placement). */
@@ -101,6 +103,23 @@ class CellPicker {
 
 const areaKey = (r: Row): string =>
   r.geographic_level === 'Local authority' ? `L|${r.old_la_code}` : r.geographic_level === 'National' ? 'N|' : `R|${r.new_la_code}`;
+
+/**
+ * The same datasets from a warehouse's published tables (stock, flow, la): `run` takes its batch of LAs, England and
+ * the regions from here, so that on published data it pools and calibrates exactly as `forecast` does.
+ * @example const batch = await datasetsFromWarehouse(warehouse)
+ */
+export async function datasetsFromWarehouse(wh: unknown): Promise<Omit<EesDatasets, 'ignoredRows'>> {
+  const sql = toSqlSource(wh);
+  const files = await sql.all('SELECT file_id, reader FROM loaded_file');
+  const fileRank: number[] = [];
+  for (const f of files) fileRank[Number(f.file_id)] = layoutRank(String(f.reader));
+  const stock = await sql.all('SELECT * FROM stock WHERE count IS NOT NULL');
+  const flow = await sql.all('SELECT * FROM flow WHERE count IS NOT NULL');
+  const la = await sql.all('SELECT * FROM la');
+  const result = buildDatasets(stock, flow, la, fileRank);
+  return { ...result, datasets: joinReorganisations(result.datasets), notes: [] };
+}
 
 function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes'> {
   const areas = new Map<string, { ds: LaDataset; rank: number }>();

@@ -54,3 +54,35 @@ export function invalidYearOption(name: string, value: unknown): string {
 export function laterRowsIgnored(n: number, baseYear: number): string {
   return `${n} row(s) later than what was known by January ${baseYear} were ignored (stocks after ${baseYear}, flows after ${baseYear - 1}).`;
 }
+
+/** run: the LA cannot be forecast from these files (the one model's reason). */
+export function runCannotForecast(la: string, baseYear: number, reason: string, files: readonly string[]): string {
+  return (
+    `${la} cannot be projected from January ${baseYear}: ${reason}. Files read: ${files.join(', ') || 'none'}. ` +
+    `Add a release with ${la}'s plans for at least three censuses up to ${baseYear} (DfE "Education, health and care plans"), ` +
+    `or set base_year in the scenario to a year the files cover.`
+  );
+}
+
+/** run gate: the base-year stock the projection starts from is not the published total. */
+export function baseStockMismatch(la: string, baseYear: number, projected: number, published: number, files: readonly string[]): string {
+  return (
+    `${la}: the projection would start from ${Math.round(projected).toLocaleString('en-GB')} plans in January ${baseYear}, ` +
+    `but the published total in ${files.join(', ')} is ${Math.round(published).toLocaleString('en-GB')}. ` +
+    `Check that the SEN2 return and the published release are for the same LA and census, or remove the one that is out of date.`
+  );
+}
+
+/** run gate: a projected year is not a number, negative, or an implausible step. */
+export function implausibleProjection(la: string, year: number, what: string): string {
+  return (
+    `${la}: the projection for January ${year} is ${what}, so no outputs were written. ` +
+    `This usually means a broken input series (a year with far too few or too many plans); check the Data quality notes with ` +
+    `\`highneeds validate\` and correct or remove that year's file. If the data are right, please report this as a bug.`
+  );
+}
+
+/** Summary line on stderr for warnings that change what a reader should believe. */
+export function readerWarnings(n: number): string {
+  return `${n} note${n === 1 ? '' : 's'} change what these figures mean (all are in the workbook's Data quality sheet):`;
+}

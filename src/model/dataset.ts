@@ -65,6 +65,8 @@ export interface LaDataset {
   population: Record<number, Float64Array>;
   /** Data-quality notes that the report's Data quality sheet shows. */
   notes: string[];
+  /** Set when the history before a reorganisation was joined from predecessors (model/reorganise.ts). */
+  history?: { succession: { from: string[]; to: string[]; fromCensusYear: number; note: string }; share: number; keyYear: number };
 }
 
 /** An empty dataset for an LA, to be filled by an extractor. */

@@ -10,8 +10,9 @@ import { noBaseStock } from '../messages/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { cubeTotal } from './cube.ts';
 import type { LaDataset } from './dataset.ts';
-import { projectMonteCarlo, type EngineInput } from './engine.ts';
-import { estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from './estimate/aggregate.ts';
+import { projectDeterministic, projectMonteCarlo, type EngineInput } from './engine.ts';
+import { constrainedMonteCarlo, constrainInput, type TotalsConstraint } from './constrain.ts';
+import { ageShapeAt, estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from './estimate/aggregate.ts';
 import { conversions, exitRates, leadNewPlans, weightedSummary, type FlowEstimate } from './estimate/aggregate-flow.ts';
 import { estimateRatesFromPersons } from './estimate/person.ts';
 import { estimatePipelineRates } from './estimate/pipeline.ts';
@@ -31,6 +32,13 @@ export interface ProjectLaOptions {
   workers?: number;
   /** Per-cell weights summed per placement per draw (e.g. unit costs), see MonteCarloOptions. */
   weights?: Record<string, Float64Array>;
+  /**
+   * The calibrated total-plans forecast the run is held to (constrain.ts): the detail by age, need and placement
+   * follows the engine, the total and its range follow the one model that `forecast` and `backtest` use.
+   */
+  constraint?: TotalsConstraint;
+  /** Where to borrow an age shape when the LA's data have none (England, its region). */
+  ageFallbacks?: LaDataset[];
 }
 
 export interface LaProjection {
@@ -90,8 +98,17 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
         national: opts.national,
         trend: ownStockTrend(ds, baseYear),
         flow: ownFlowEstimate(ds, baseYear),
+        ageFallbacks: opts.ageFallbacks,
       });
-  const initial = personLevel ? Float64Array.from(ds.stockCube[baseYear]!) : initialCubeFromAggregates(ds, baseYear);
+  const initial = personLevel ? Float64Array.from(ds.stockCube[baseYear]!) : initialCubeFromAggregates(ds, baseYear, opts.ageFallbacks);
+  if (!personLevel && !ageShapeAt(ds, baseYear)) {
+    const shape = ageShapeAt(ds, baseYear, opts.ageFallbacks);
+    rates.notes.push(
+      shape
+        ? `No age breakdown of ${ds.la.name}'s plans in the data: its stock is apportioned by ${shape.source}. Figures by age are estimates; a release with ages (2022 layout, or single ages from 2023/24) would replace them.`
+        : `No age breakdown of ${ds.la.name}'s plans in the data or reference series.`,
+    );
+  }
   const population = populationProxy(ds, baseYear, horizon);
   if (!rates.pipeline) {
     // requests → assessments → plans where requests data exist (either route); the scenario can turn it off
@@ -108,12 +125,47 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
     scenario,
     capacity: scenario.capacity.from_places_table ? opts.capacity : undefined,
   };
+  if (opts.constraint) return constrainedProjection(input, scenario, opts.constraint, opts, personLevel, window);
   const mc = { draws: opts.draws, seed: opts.seed, workers: opts.workers, weights: opts.weights };
   const projection = await projectMonteCarlo(input, mc);
   projection.assumptions = [...rateAssumptions(rates, personLevel, initial, window), ...projection.assumptions];
   let unmitigated: ProjectionResult | undefined;
   if (scenario.mitigations.length > 0) {
     unmitigated = await projectMonteCarlo({ ...input, scenario: { ...scenario, mitigations: [] } }, mc);
+    unmitigated.assumptions = projection.assumptions.filter((a) => !a.key.startsWith('mitigation.'));
+  }
+  return { projection, rates, unmitigated, input };
+}
+
+/** projectLa held to a total-plans forecast: the trend path solved, draws from the forecast's calibrated shocks. */
+function constrainedProjection(
+  raw: EngineInput,
+  scenario: Scenario,
+  constraint: TotalsConstraint,
+  opts: ProjectLaOptions,
+  personLevel: boolean,
+  window: number | undefined,
+): LaProjection {
+  const { input, shortfall } = constrainInput(raw, constraint);
+  const rates = input.rates;
+  const miss = shortfall.findIndex((x) => x > 0.5);
+  if (miss >= 0)
+    rates.notes.push(
+      `In ${input.baseYear + miss + 1} the plans carried on from the year before already exceed the forecast total by ${Math.round(shortfall[miss]!)}: no new plans are projected that year.`,
+    );
+  const qs = (scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9]) as [number, number, number];
+  const project = (s: Scenario): ProjectionResult => constrainedMonteCarlo(projectDeterministic({ ...input, scenario: s }), constraint.sd, opts.draws, opts.seed, qs);
+  const projection = project(scenario);
+  projection.assumptions = [
+    { key: 'total.model', value: constraint.description, source: 'data' },
+    { key: 'total.calibrated_sd', value: constraint.sd.map((x) => x.toFixed(4)).join(', '), unit: 'log scale, by year ahead', source: 'data' },
+    ...rateAssumptions(rates, personLevel, input.initial, window),
+    ...projection.assumptions.filter((a) => !a.key.startsWith('trend.')),
+    { key: 'trend.path', value: (rates.trend.path ?? []).slice(1).map((x) => x.toFixed(3)).join(', '), unit: 'new-plan factor by year ahead (solved)', source: 'data' },
+  ];
+  let unmitigated: ProjectionResult | undefined;
+  if (scenario.mitigations.length > 0) {
+    unmitigated = project({ ...scenario, mitigations: [] });
     unmitigated.assumptions = projection.assumptions.filter((a) => !a.key.startsWith('mitigation.'));
   }
   return { projection, rates, unmitigated, input };

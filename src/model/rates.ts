@@ -17,6 +17,11 @@ export interface TrendEstimate {
   damping: number;
   /** Long-run growth the trend decays to. */
   longRun: number;
+  /**
+   * Trend factors T₀ … T_H (T₀ = 1) solved so that the lever-free projection follows the calibrated total-plans
+   * forecast (constrain.ts). When present they replace the growth curve above on the central path.
+   */
+  path?: number[];
 }
 
 /**

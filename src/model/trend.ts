@@ -22,6 +22,11 @@ export interface TrendOptions {
   regionWeight: number;
   /** Share of the gap to the long-run growth closed each year (default 0: no damping). */
   damping: number;
+  /**
+   * Years of England's growth averaged for the long-run rate the damped trend decays to (0 = England's recent
+   * growth over `window`, the default).
+   */
+  longRunYears?: number;
 }
 
 export const DEFAULT_TREND: TrendOptions = { window: 5, recency: 0.6, noiseScale: 4, regionWeight: 0.5, damping: 0 };

@@ -15,9 +15,14 @@ import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic, type EngineInput } from '../model/engine.ts';
 import type { ProjectionResult } from '../model/result.ts';
-import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { applyRatesVariant } from '../model/variants.ts';
-import { backtestDataset } from '../model/backtest/backtest.ts';
+import { backtestBatch } from '../model/backtest/backtest.ts';
+import { batchKnownAt } from '../model/forecast/totals.ts';
+import { latestStockYear, projectLa, type LaProjection } from '../model/project-la.ts';
+import { inputError } from '../errors.ts';
+import { runCannotForecast } from '../messages/model.ts';
+import { checkProjection } from './gates.ts';
+import { runTotals, type RunTotals } from './totals.ts';
 import { writeRunOutputs, writeComparison } from '../report/index.ts';
 import type { BacktestRow, DataQualityNote, RunReport } from '../report/run-report.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -63,25 +68,47 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   let ds: LaDataset;
   let tables: BudgetTables;
   let dq: DataQualityNote[];
+  const files = load.loaded.map((f) => f.path);
+  const publishedFiles = load.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
+  // One base year and horizon for the total-plans forecast: the longest any scenario asks for.
+  const baseYears = new Set(scenarios.map((s) => s.base_year));
+  const horizon = Math.max(...scenarios.map((s) => s.horizon_years));
+  const totalsByBase = new Map<number | undefined, RunTotals>();
   try {
     ds = await datasetFromWarehouse(load.warehouse, { la: opts.la });
     tables = await budgetTablesFromWarehouse(load.warehouse);
     dq = await dataQualityNotes(load);
+    for (const b of baseYears) {
+      const base = b ?? latestStockYear(ds);
+      if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
+      totalsByBase.set(b, await runTotals(load.warehouse, ds, base, horizon, files));
+    }
   } finally {
     load.warehouse.close();
   }
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
+  for (const t of totalsByBase.values()) dq.push(...t.notes.map((message) => ({ severity: 'info' as const, message })));
   const inputs = load.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
   stage('backtesting');
-  const backtest = backtestRows(ds);
+  const firstTotals = totalsByBase.values().next().value!;
+  const backtest = backtestRows(firstTotals);
 
   const reports: RunReport[] = [];
   const documents: RunDocument[] = [];
   for (const scenario of scenarios) {
     stage(`projecting ${scenario.id}`);
     const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
-    const run = await projectLa(ds, scenario, { draws: opts.draws, seed: opts.seed, baseYear: scenario.base_year, capacity });
+    const totals = totalsByBase.get(scenario.base_year)!;
+    const run = await projectLa(ds, scenario, {
+      draws: opts.draws,
+      seed: opts.seed,
+      baseYear: totals.forecast.baseYear,
+      capacity,
+      constraint: totals.constraint,
+      ageFallbacks: totals.ageFallbacks,
+    });
+    checkProjection({ la: `${ds.la.name} (${ds.la.oldCode})`, baseYear: run.projection.baseYear, projection: run.projection, published: totals.published, files: publishedFiles });
     stage(`budget ${scenario.id}`);
     const central = publishedPaths(run, scenario);
     const budget = publishBudget(
@@ -171,11 +198,19 @@ export function placesAsCapacity(tables: BudgetTables): PlacesTable {
   return out;
 }
 
-function backtestRows(ds: LaDataset): BacktestRow[] {
-  const years = Object.keys(ds.stockTotal).length;
-  if (years < 7) return [];
-  const res = backtestDataset(ds, { horizon: 3 });
-  const lastYear = Math.max(...Object.keys(ds.stockTotal).map(Number));
+/**
+ * The report's track record: the backtest of the model that produced the run (the same batch, pooling and
+ * calibration), from every origin with at least three years of outcomes to score… scored on this LA across origins.
+ */
+function backtestRows(totals: RunTotals): BacktestRow[] {
+  const ds = totals.forecast.ds;
+  const base = totals.forecast.baseYear;
+  const years = Object.keys(ds.stockTotal).map(Number).filter((y) => y <= base);
+  const first = Math.min(...years);
+  const origins = years.filter((y) => y - first >= 4 && y < base);
+  if (origins.length < 2) return [];
+  const res = backtestBatch(batchKnownAt(totals.batch, base), { origins, horizon: 3, only: new Set([ds.la.oldCode]) });
+  const lastYear = base;
   const rows: BacktestRow[] = [];
   // The backtest scores in percent (3.1 = 3.1%); the report takes shares (0.031), like coverage.
   const share = (pct: number): number => pct / 100;

@@ -6,15 +6,17 @@ import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
 import { runCli } from './helpers.ts';
 
 describe.skipIf(!HAVE_REAL)('highneeds forecast on the real files (the cli.md contract)', () => {
-  it('writes the fixed CSV columns, says how many later rows it ignored and lists skipped LAs', async () => {
+  it('writes the fixed CSV columns, says how many later rows it ignored, and forecasts a reorganised LA from its joined history', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'hn-fc-')), 'f.csv');
     const r = await runCli('forecast', '--ees', ...REAL_EES_FILES, '--la', '925', 'E10000019', '838', '--base-year', '2021', '--horizon', '2', '--draws', '50', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/\d+ row\(s\) later than what was known by January 2021 were ignored/);
-    expect(r.stderr).toMatch(/skipped 838 Dorset: .*reorganisation/);
+    expect(r.stderr).not.toMatch(/skipped 838/);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('old_la_code,new_la_code,la_name,census_year,ehcp_p10,ehcp_p50,ehcp_p90');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+      '838,E06000059,Dorset,2022',
+      '838,E06000059,Dorset,2023',
       '925,E10000019,Lincolnshire,2022',
       '925,E10000019,Lincolnshire,2023',
     ]);

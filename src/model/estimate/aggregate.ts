@@ -38,6 +38,8 @@ export interface AggregateOptions {
    * incidence are the raw cohort estimates.
    */
   flow?: FlowEstimate;
+  /** England / the region, whose age shapes stand in where the LA's data have no ages (stock or new plans). */
+  ageFallbacks?: readonly LaDataset[];
 }
 
 /** Flow years ≤ base − 1 only: the data known by January of the base year. */
@@ -80,7 +82,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
 
   // Continuation and net migration from cohort progression, scaled to the stock-flow exit rate when given.
   const prog = cohortProgression(ds, baseYear, window);
-  const lambda = opts.flow ? exitScale(prog.ratio, baseStockByAge(ds, baseYear), opts.flow.exit) : 1;
+  const lambda = opts.flow ? exitScale(prog.ratio, baseStockByAge(ds, baseYear, opts.ageFallbacks), opts.flow.exit) : 1;
   for (let a = 0; a < N_AGES; a++) {
     const x = prog.ratio[a]! * lambda;
     r.continuation[a] = Math.min(1, x);
@@ -93,8 +95,15 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
 
   // Incidence: new plans by single age at the last known flow year, per head of population (or per unit proxy).
   const last = baseYear - 1;
-  const byAge = singleAges(ds.newPlansByAge.filter((x) => x.year <= last), last);
+  let byAge = singleAges(ds.newPlansByAge.filter((x) => x.year <= last), last);
   const total = ds.newPlansTotal[last];
+  if (!byAge && total !== undefined) {
+    const borrowed = newPlanAgeShape(opts.ageFallbacks ?? [], last);
+    if (borrowed) {
+      byAge = borrowed.byAge;
+      r.notes.push(`No new plans by age for ${ds.la.name} in flow year ${last}: its ${Math.round(total)} new plans are spread over ages like ${borrowed.source}.`);
+    }
+  }
   const pop = ds.population[baseYear];
   let sum = 0;
   for (let a = 0; a < N_AGES; a++) sum += byAge?.[a] ?? 0;
@@ -104,7 +113,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     r.incidenceN[a] = n;
     r.incidence[a] = pop ? (pop[a]! > 0 ? n / pop[a]! : 0) : n;
   }
-  if (!byAge) r.notes.push(`No new plans by age for flow year ${last}: incidence is zero.`);
+  if (!byAge && total === undefined) r.notes.push(`No new plans for flow year ${last}: incidence is zero until the new-plan flow below sets it.`);
   if (!pop) r.notes.push('No population: incidence is new plans per year (unit population proxy).');
 
   // Mixes: need × placement of new plans from the stock mix; moves only where a placement ends at an age.
@@ -131,7 +140,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     first *= Math.max(0, 1 + r.trend.growth);
     if (!(first > 0) && next > 0) {
       // No new plans by age: spread the flow like the base stock (crude, but the totals stay consistent).
-      const shape = baseStockByAge(ds, baseYear);
+      const shape = baseStockByAge(ds, baseYear, opts.ageFallbacks);
       for (let a = 0; a < N_AGES; a++) {
         r.incidence[a] = pop1 ? (pop1[a]! > 0 ? shape[a]! / pop1[a]! : 0) : shape[a]!;
         first += shape[a]!;
@@ -153,13 +162,42 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   return r;
 }
 
+/** New plans by single age at the latest flow year ≤ `last` of the first fallback that has any. */
+function newPlanAgeShape(fallbacks: readonly LaDataset[], last: number): { byAge: Float64Array; source: string } | undefined {
+  for (const d of fallbacks) {
+    const years = [...new Set(d.newPlansByAge.map((r) => r.year))].filter((y) => y <= last).sort((a, b) => b - a);
+    for (const y of years) {
+      const byAge = singleAges(d.newPlansByAge, y);
+      if (byAge && byAge.some((v) => v > 0)) return { byAge, source: `${d.la.name}'s new plans of ${y}` };
+    }
+  }
+  return undefined;
+}
+
 /** Plans at the base census by single age, scaled to the total (zeros when the year has no age rows). */
-function baseStockByAge(ds: LaDataset, baseYear: number): Float64Array {
-  const byAge = singleAges(ds.stockByAge, baseYear) ?? new Float64Array(N_AGES);
+function baseStockByAge(ds: LaDataset, baseYear: number, fallbacks: readonly LaDataset[] = []): Float64Array {
+  const byAge = ageShapeAt(ds, baseYear, fallbacks)?.byAge ?? new Float64Array(N_AGES);
   const total = ds.stockTotal[baseYear];
   const s = byAge.reduce((a, b) => a + b, 0);
   if (total !== undefined && s > 0) for (let a = 0; a < N_AGES; a++) byAge[a]! *= total / s;
   return byAge;
+}
+
+/**
+ * Single-age counts for the base stock's age shape: the LA's own at the base year, else its latest earlier year with
+ * ages, else the latest of the first fallback (England, its region) that has ages; undefined when none has any.
+ * `source` says which was used (for the Data quality sheet).
+ */
+export function ageShapeAt(ds: LaDataset, baseYear: number, fallbacks: readonly LaDataset[] = []): { byAge: Float64Array; source: string } | undefined {
+  for (const [i, d] of [ds, ...fallbacks].entries()) {
+    const years = [...new Set(d.stockByAge.map((r) => r.year))].filter((y) => y <= baseYear).sort((a, b) => b - a);
+    for (const y of years) {
+      const byAge = singleAges(d.stockByAge, y);
+      if (byAge && byAge.some((v) => v > 0))
+        return { byAge, source: i === 0 ? (y === baseYear ? 'own' : `own ages of January ${y}`) : `${d.la.name}'s ages of January ${y}` };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -177,8 +215,8 @@ export function exitScale(ratio: Float64Array, stock: Float64Array, exit: number
 }
 
 /** The engine's initial cube at the base year from aggregate stocks (single ages × need × placement shares). */
-export function initialCubeFromAggregates(ds: LaDataset, baseYear: number): Float64Array {
-  const byAge = baseStockByAge(ds, baseYear);
+export function initialCubeFromAggregates(ds: LaDataset, baseYear: number, ageFallbacks: readonly LaDataset[] = []): Float64Array {
+  const byAge = baseStockByAge(ds, baseYear, ageFallbacks);
   return cubeFromShares(byAge, needShares(ds, baseYear), placementShares(ds, baseYear));
 }
 

@@ -17,6 +17,7 @@ import { projectTotals, type ProjectionInput } from './engine-adapter.ts';
 import { pooledFlows, pooledTrends, type Batch } from './pool.ts';
 import { skippedEntry, skipReason, type Skipped } from './select.ts';
 import { knownAt } from './truncate.ts';
+import { fixOutliers, removeSteps } from '../estimate/outliers.ts';
 
 export interface ForecastSettings {
   trend: TrendOptions;
@@ -54,6 +55,50 @@ export interface CentralForecast {
   engine: number[];
   trendPath: number[];
   input: ProjectionInput;
+  /**
+   * Where the structural path came from: the cohort engine (age breakdown known), a total-level stock-flow path
+   * (no ages, but exits and new plans known), or none (totals only: the central forecast is the trend path).
+   */
+  structure: 'cohort' | 'stock-flow' | 'none';
+  /** The pooled trend behind `trendPath` (log growth at the base year, the LA's own weight, its prior). */
+  trend: { growth: number; ownWeight: number; prior: number; damping: number; longRun: number };
+  /** Outliers replaced and steps not extrapolated in this LA's series (estimate/outliers.ts). */
+  notes: string[];
+}
+
+const FLOW_KEYS = ['newPlansTotal', 'requests', 'decidedToAssess', 'assessIssued', 'assessNotIssued'] as const;
+const FLOW_LABEL: Record<(typeof FLOW_KEYS)[number], string> = {
+  newPlansTotal: 'new plans',
+  requests: 'requests for assessment',
+  decidedToAssess: 'requests decided to assess',
+  assessIssued: 'assessments ending in a plan',
+  assessNotIssued: 'assessments ending without a plan',
+};
+
+/**
+ * The series the trend and flow estimates read: isolated outliers in the flows replaced, steps in the stock's growth
+ * not extrapolated (the published level at the origin is kept). Notes name every change.
+ */
+export function cleanSeries(d: LaDataset, nationalStock: Readonly<Record<number, number>>): { ds: LaDataset; notes: string[] } {
+  const ds: LaDataset = { ...d };
+  const notes: string[] = [];
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  for (const k of FLOW_KEYS) {
+    const { series, fixes } = fixOutliers(d[k]);
+    if (!fixes.length) continue;
+    ds[k] = series;
+    for (const f of fixes)
+      notes.push(`${d.la.name}: ${FLOW_LABEL[k]} in ${f.year} published as ${n(f.value)}, far from the years either side; the model reads ${n(f.replacement)}.`);
+  }
+  const { series, steps } = removeSteps(d.stockTotal, nationalStock);
+  if (steps.length) {
+    ds.stockTotal = series;
+    for (const s of steps)
+      notes.push(
+        `${d.la.name}: plans changed by ${((Math.exp(s.growth) - 1) * 100).toFixed(0)}% into January ${s.year} (England ${((Math.exp(s.national) - 1) * 100).toFixed(0)}%): treated as a step in the level, not extrapolated as growth.`,
+      );
+  }
+  return { ds, notes };
 }
 
 export type TotalsProjector = (input: ProjectionInput) => number[];
@@ -61,6 +106,21 @@ export type TotalsProjector = (input: ProjectionInput) => number[];
 /** Engine weight at horizon h (1-based). */
 export function engineWeightAt(s: ForecastSettings, h: number): number {
   return s.engineWeight[Math.min(h, s.engineWeight.length) - 1] ?? 0;
+}
+
+/**
+ * Total plans by the stock-flow identity S(h) = S(h−1)(1 − exit) + N(h), N(1) = the led new plans of calendar year
+ * origin, growing with the pooled log growth after that. Index 0 is the base.
+ * @example stockFlowPath(100, { exit: 0.1, newPlansNext: 20 }, 0, 1) // [100, 110]
+ */
+export function stockFlowPath(base: number, flow: FlowEstimate, logGrowth: number, horizon: number): number[] {
+  const out = [base];
+  let n = flow.newPlansNext ?? 0;
+  for (let h = 1; h <= horizon; h++) {
+    out.push(Math.max(0, out[h - 1]! * (1 - flow.exit) + n));
+    n *= Math.exp(logGrowth);
+  }
+  return out;
 }
 
 /** The engine input (aggregate rates, initial cube, population) of one LA known at `origin`. */
@@ -86,10 +146,16 @@ export function centralForecasts(
   };
   const skipped: Skipped[] = [];
   const members: LaDataset[] = [];
+  const fixNotes = new Map<string, string[]>();
+  const natStock = known.national?.stockTotal ?? {};
   for (const d of known.datasets) {
     const why = skipReason(d, origin);
     if (why) skipped.push(skippedEntry(d, why));
-    else members.push(d);
+    else {
+      const { ds, notes } = cleanSeries(d, natStock);
+      members.push(ds);
+      fixNotes.set(d.la.oldCode, notes);
+    }
   }
   const stock = pooledTrends(known, members, 'stockTotal', origin, settings.trend);
   const flows = pooledTrends(known, members, 'newPlansTotal', origin - 1, settings.trend);
@@ -109,26 +175,40 @@ export function centralForecasts(
     };
     // New plans then grow with the stock's pooled trend (in the long run N/S is stable; the new-plan series' own
     // growth, compounded, over-forecast in backtests).
-    const trend = toTrendEstimate(g, settings.trend.damping, stock.national);
+    const trend = toTrendEstimate(g, settings.trend.damping, stock.longRun);
     const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend, flow });
     const input = engineInput(ds, rates, origin, horizon);
-    const path = project(input);
     const base = ds.stockTotal[origin]!;
-    const scale = path[0]! > 0 ? base / path[0]! : 1;
+    // The cohort engine needs an age breakdown of the base stock; without one (a release that publishes totals only
+    // for these years) the structural path is the same stock-flow identity on totals, and without new plans either
+    // the central forecast is the pooled trend alone.
+    const path = input.initial.some((v) => v > 0) ? project(input) : undefined;
+    const structure: CentralForecast['structure'] = path && path[0]! > 0 ? 'cohort' : flow.newPlansNext !== undefined ? 'stock-flow' : 'none';
+    const structural = structure === 'cohort' ? path!.map((v) => (v * base) / path![0]!) : structure === 'stock-flow' ? stockFlowPath(base, flow, g.growth, horizon) : undefined;
     const engine: number[] = [];
     const trendPath: number[] = [];
     const central: number[] = [];
     const sigma: number[] = [];
     for (let h = 1; h <= horizon; h++) {
-      const e = path[h]! * scale;
-      const t = base * Math.exp(cumulativeLogGrowth(g.growth, h, settings.trend.damping, stock.national));
-      const w = engineWeightAt(settings, h);
+      const t = base * Math.exp(cumulativeLogGrowth(g.growth, h, settings.trend.damping, stock.longRun));
+      const e = structural ? structural[h]! : t;
+      const w = structural ? engineWeightAt(settings, h) : 0;
       engine.push(e);
       trendPath.push(t);
       central.push(w * e + (1 - w) * t);
       sigma.push(Math.sqrt(g.se * g.se * h * h + g.summary.residual * h));
     }
-    forecasts.push({ ds, central, sigma, engine, trendPath, input });
+    forecasts.push({
+      ds,
+      central,
+      sigma,
+      engine,
+      trendPath,
+      input,
+      structure,
+      trend: { growth: g.growth, ownWeight: g.ownWeight, prior: g.prior, damping: settings.trend.damping, longRun: stock.longRun },
+      notes: fixNotes.get(ds.la.oldCode) ?? [],
+    });
   }
   return { forecasts, skipped };
 }

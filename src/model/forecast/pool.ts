@@ -25,6 +25,8 @@ export interface PooledTrends {
   byLa: Map<string, PooledGrowth & { summary: GrowthSummary }>;
   /** England's recent log growth. */
   national: number;
+  /** The long-run log growth a damped trend decays to (opts.longRunYears of England's growth, else `national`). */
+  longRun: number;
 }
 
 /**
@@ -48,9 +50,12 @@ export function pooledTrends(batch: Batch, members: LaDataset[], key: SeriesKey,
     return summary ? [{ id: d.la.oldCode, group: d.regionCode, summary }] : [];
   });
   const pooled = poolGrowths(items, { national, regional }, opts);
+  const natSeries = batch.national?.[key] ?? sumSeries(members, key);
+  const long = opts.longRunYears ? recentGrowth(natSeries, end, { window: opts.longRunYears, recency: 1 }) : undefined;
+  const longRun = long?.mean ?? national;
   const byLa = new Map<string, PooledGrowth & { summary: GrowthSummary }>();
   for (const it of items) byLa.set(it.id, { ...pooled.get(it.id)!, summary: it.summary });
-  return { byLa, national };
+  return { byLa, national, longRun };
 }
 
 /** Years of exits and conversions the stock-flow estimates read (recency-weighted). */

@@ -6,8 +6,8 @@
 import { canonicalNewCode, isBrokenByReorganisation, reorganisationOf } from '../../domain/index.ts';
 import type { LaDataset } from '../dataset.ts';
 
-/** Census years of stock the model needs up to the base year (3 growths: the trend and cohort windows). */
-export const MIN_STOCK_YEARS = 4;
+/** Census years of stock the model needs up to the base year (2 growths: the shortest trend window). */
+export const MIN_STOCK_YEARS = 3;
 
 export interface Skipped {
   old_la_code: string;
@@ -26,7 +26,9 @@ export function skipReason(ds: LaDataset, baseYear: number): string | undefined 
     if (re && lastYear !== undefined && lastYear < baseYear) return `series ended in ${lastYear}: ${re.note}`;
     return `no stock of plans at census ${baseYear}`;
   }
-  const broken = isBrokenByReorganisation(ds.la.oldCode, first, baseYear);
+  if (ds.history && baseYear < ds.history.succession.fromCensusYear)
+    return `did not exist before census ${ds.history.succession.fromCensusYear}: ${ds.history.succession.note}`;
+  const broken = ds.history ? undefined : isBrokenByReorganisation(ds.la.oldCode, first, baseYear);
   if (broken) return `history broken by a reorganisation in ${broken.fromCensusYear}: ${broken.note}`;
   for (let y = first; y <= baseYear; y++)
     if (!(ds.stockTotal[y]! > 0)) return `too short: needs stock at every census ${first}–${baseYear}`;

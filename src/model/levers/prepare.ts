@@ -64,6 +64,9 @@ export function prepare(input: EngineInput): Prepared {
     damping: proj.trend_damping ?? rates.trend.damping,
     longRun: proj.long_run_growth ?? rates.trend.longRun,
   };
+  // A scenario that sets the trend itself replaces the solved path of a constrained run.
+  const ownTrend = proj.incidence_growth !== undefined || proj.trend_damping !== undefined || proj.long_run_growth !== undefined;
+  if (rates.trend.path && !ownTrend) trend.path = rates.trend.path;
   const netMig = new Float64Array(N_AGES);
   for (let a = 0; a < N_AGES; a++) netMig[a] = proj.net_migration_rate ?? rates.netMigration[a]!;
   const q = scenario?.uncertainty?.quantiles ?? [0.1, 0.5, 0.9];

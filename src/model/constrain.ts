@@ -1,0 +1,115 @@
+/**
+ * `run` on the one model (model.md "One model, honest on real data"): the age × need × placement projection is
+ * constrained to the calibrated total-plans forecast (forecast/totals.ts) instead of being a rival total.
+ *
+ *   1. solveTrendPath: the engine's new-plan trend factors T₁ … T_H are solved year by year so that the lever-free
+ *      deterministic projection totals exactly the forecast's central path (new plans enter linearly, so two
+ *      projections per year give the factor). Levers then act on those rates, so a scenario moves the total from
+ *      the forecast by what its levers do.
+ *   2. constrainedMonteCarlo: every draw is the deterministic path scaled by one year-level shock exp(z · sd[h]),
+ *      z stratified over the standard normal (seeded order), sd[h] the forecast's calibrated log-scale sd; so the
+ *      run's P10 / P50 / P90 of total plans are the forecast's, whose 80% intervals held about 80% of outcomes in
+ *      rolling-origin backtests.
+ * Pure: no I/O; randomness only from the seeded generator.
+ */
+import { probit } from 'simple-statistics';
+import { N_PLACEMENTS } from '../domain/index.ts';
+import { cubeByPlacement, cubeTotal } from './cube.ts';
+import { projectDeterministic, type EngineInput } from './engine.ts';
+import { summariseDraws } from './montecarlo/summarise.ts';
+import type { ProjectionResult } from './result.ts';
+import { Rng } from './rng.ts';
+
+/** The total-plans path a run is held to: central[h] and log-scale sd[h] for h = 1 … H. */
+export interface TotalsConstraint {
+  central: number[];
+  sd: number[];
+  /** How the total was formed (Assumptions sheet). */
+  description: string;
+}
+
+/**
+ * Trend factors T₀ … T_H (T₀ = 1) for which the lever-free deterministic projection of `input` totals `central`
+ * (index h − 1 = census base + h). A year whose continuing plans alone exceed the target gets T = 0 and the miss
+ * is returned in `shortfall` (plans above the target).
+ * @example solveTrendPath(input, [105, 110]).path // [1, T1, T2]
+ */
+export function solveTrendPath(input: EngineInput, central: readonly number[]): { path: number[]; shortfall: number[] } {
+  const H = Math.min(input.horizon, central.length);
+  const path = [1];
+  const shortfall: number[] = [];
+  const bare: EngineInput = { ...input, scenario: undefined, capacity: undefined };
+  const totalAt = (k: number, tk: number): number => {
+    const p = [...path, tk];
+    const rates = { ...input.rates, trend: { ...input.rates.trend, path: p } };
+    const res = projectDeterministic({ ...bare, rates, horizon: k });
+    return cubeTotal(res.central[k]!);
+  };
+  for (let k = 1; k <= H; k++) {
+    const t0 = totalAt(k, 0);
+    const t1 = totalAt(k, 1);
+    const target = central[k - 1]!;
+    let t = t1 > t0 ? (target - t0) / (t1 - t0) : (path[k - 1] ?? 1);
+    if (!Number.isFinite(t)) t = path[k - 1] ?? 1;
+    shortfall.push(t < 0 ? t0 - target : 0);
+    path.push(Math.max(0, t));
+  }
+  for (let k = H + 1; k <= input.horizon; k++) path.push(path[k - 1]!);
+  return { path, shortfall };
+}
+
+/** `input` with its trend path solved to follow `constraint` (the scenario's levers are kept). */
+export function constrainInput(input: EngineInput, constraint: TotalsConstraint): { input: EngineInput; shortfall: number[] } {
+  const { path, shortfall } = solveTrendPath(input, constraint.central);
+  const rates = { ...input.rates, trend: { ...input.rates.trend, path }, notes: [...input.rates.notes] };
+  return { input: { ...input, rates }, shortfall };
+}
+
+/**
+ * Standard-normal shocks for `draws` draws: the (i + ½)/n quantiles in a seeded random order, so their quantiles
+ * match the normal's at any n and the same seed gives the same order.
+ * @example stratifiedNormals(3, 1) // a permutation of [-0.967, 0, 0.967]
+ */
+export function stratifiedNormals(draws: number, seed: number): Float64Array {
+  const z = new Float64Array(draws);
+  for (let i = 0; i < draws; i++) z[i] = probit((i + 0.5) / draws);
+  const rng = new Rng(seed, 0x5eed);
+  for (let i = draws - 1; i > 0; i--) {
+    const j = Math.floor(rng.uniform() * (i + 1));
+    const t = z[i]!;
+    z[i] = z[j]!;
+    z[j] = t;
+  }
+  return z;
+}
+
+/**
+ * Monte Carlo of a constrained run: each draw is the deterministic projection `det` scaled at census base + h by
+ * exp(z_d · sd[h]) (one shock per draw carried through the years: the forecast errors of successive years are
+ * those of one trend). Returns `det` with the draw quantiles and per-draw placement totals.
+ */
+export function constrainedMonteCarlo(det: ProjectionResult, sd: readonly number[], draws: number, seed: number, quantiles: readonly [number, number, number] = [0.1, 0.5, 0.9]): ProjectionResult {
+  if (draws === 0) return { ...det, seed };
+  const nYears = det.years.length;
+  const byPlacement = det.central.map(cubeByPlacement);
+  const z = stratifiedNormals(draws, seed);
+  const totals = new Float64Array(draws * nYears * N_PLACEMENTS);
+  for (let d = 0; d < draws; d++)
+    for (let y = 0; y < nYears; y++) {
+      const s = y === 0 ? 0 : (sd[Math.min(y, sd.length) - 1] ?? 0);
+      const f = Math.exp(z[d]! * s);
+      const off = (d * nYears + y) * N_PLACEMENTS;
+      for (let p = 0; p < N_PLACEMENTS; p++) totals[off + p] = byPlacement[y]![p]! * f;
+    }
+  const { totalQuantiles, placementQuantiles } = summariseDraws(totals, draws, nYears, quantiles);
+  return {
+    ...det,
+    totalQuantiles,
+    placementQuantiles,
+    draws,
+    seed,
+    drawPlacementTotals: totals,
+    weighted: {},
+    notes: [...det.notes, `Monte Carlo: ${draws} draws, seed ${seed}: the central path scaled by the calibrated forecast's year-level shocks.`],
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Breaks in published series (model.md "One model, honest on real data"): an isolated outlier (a requests count of
+ * 17 where the neighbouring years have 900) is replaced by its neighbours' geometric mean; a step (an LA's stock
+ * jumping 40% in one year while England grew 10%: a boundary change, a caseload clean-up) is kept in the level but
+ * not extrapolated: the trend reads the series with that year's growth replaced by England's that year plus the
+ * LA's usual gap. Every change is named in a note (Data quality sheet, stderr).
+ */
+
+/** A value more than this factor away from both its neighbours (which agree within NEIGHBOUR_AGREE) is an outlier. */
+export const OUTLIER_FACTOR = 2.5;
+const NEIGHBOUR_AGREE = 1.6;
+/** A year's log growth further than this from England's that year (and from the LA's own usual gap) is a step. */
+export const STEP_LOG = 0.35;
+
+export interface SeriesFix {
+  year: number;
+  value: number;
+  replacement: number;
+}
+
+/**
+ * Replaces isolated outliers in a positive series. The last year is judged against the two years before it.
+ * @example fixOutliers({ 2016: 900, 2017: 17, 2018: 950 }).fixes // [{ year: 2017, value: 17, replacement: 925 }]
+ */
+export function fixOutliers(series: Readonly<Record<number, number>>): { series: Record<number, number>; fixes: SeriesFix[] } {
+  const out: Record<number, number> = { ...series };
+  const fixes: SeriesFix[] = [];
+  const years = Object.keys(series).map(Number).sort((a, b) => a - b);
+  const far = (v: number, ref: number): boolean => v <= 0 || ref <= 0 || Math.abs(Math.log(v / ref)) > Math.log(OUTLIER_FACTOR);
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i]!;
+    const v = series[y]!;
+    const prev = series[y - 1];
+    const next = series[y + 1];
+    const prev2 = series[y - 2];
+    let ref: number | undefined;
+    if (prev! > 0 && next! > 0 && Math.abs(Math.log(prev! / next!)) < Math.log(NEIGHBOUR_AGREE)) ref = Math.sqrt(prev! * next!);
+    else if (next === undefined && prev! > 0 && prev2! > 0 && Math.abs(Math.log(prev! / prev2!)) < Math.log(NEIGHBOUR_AGREE)) ref = prev! * Math.sqrt(prev! / prev2!);
+    if (ref !== undefined && far(v, ref)) {
+      out[y] = ref;
+      fixes.push({ year: y, value: v, replacement: ref });
+    }
+  }
+  return { series: out, fixes };
+}
+
+/**
+ * The series with steps taken out of its growth (for estimating a trend, not for the level): a year whose log growth
+ * differs from England's that year by more than STEP_LOG beyond the LA's median gap has its growth replaced by
+ * England's plus that median gap; earlier values are rescaled so later ones are unchanged.
+ * @example removeSteps({ 2019: 100, 2020: 143, 2021: 157 }, { 2019: 1, 2020: 1.1, 2021: 1.21 }).steps[0].year // 2020
+ */
+export function removeSteps(
+  series: Readonly<Record<number, number>>,
+  national: Readonly<Record<number, number>>,
+): { series: Record<number, number>; steps: Array<{ year: number; growth: number; national: number }> } {
+  const years = Object.keys(series).map(Number).sort((a, b) => a - b);
+  const gaps: Array<{ y: number; g: number; n: number }> = [];
+  for (const y of years) {
+    const a = series[y - 1];
+    const b = series[y];
+    const na = national[y - 1];
+    const nb = national[y];
+    if (a! > 0 && b! > 0 && na! > 0 && nb! > 0) gaps.push({ y, g: Math.log(b! / a!), n: Math.log(nb! / na!) });
+  }
+  const steps: Array<{ year: number; growth: number; national: number }> = [];
+  if (gaps.length < 3) return { series: { ...series }, steps };
+  const devs = gaps.map((x) => x.g - x.n).sort((a, b) => a - b);
+  const median = devs[Math.floor(devs.length / 2)]!;
+  const out: Record<number, number> = { ...series };
+  // Walk from the latest year back, so each rescale applies to everything before the step.
+  for (const x of [...gaps].reverse()) {
+    if (Math.abs(x.g - x.n - median) <= STEP_LOG) continue;
+    const shift = x.g - (x.n + median);
+    for (const y of years) if (y < x.y) out[y] = out[y]! * Math.exp(shift);
+    steps.push({ year: x.y, growth: x.g, national: x.n });
+  }
+  return { series: out, steps };
+}

@@ -1,0 +1,81 @@
+/**
+ * The one model of total plans (model.md "One model, honest on real data"): for every LA of a batch known at the
+ * base year, the central path (cohort or stock-flow structure blended with the pooled trend, central.ts) and its
+ * calibrated 80% interval (calibrate.ts). `forecast` writes these as CSV rows, `backtest` scores them from past
+ * origins, and `run` constrains its age × need × placement projection to them (constrain.ts), so the three commands
+ * print the same totals.
+ *
+ *   Batch ─knownAt(base)─► centralForecasts ─► central[h]
+ *                        └► calibrationScales ─► k[h] ─► half-width Z80 · k[h] · σ[h] on the log scale
+ */
+import type { LaDataset } from '../dataset.ts';
+import { calibrationScales, Z80 } from './calibrate.ts';
+import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings } from './central.ts';
+import type { Batch } from './pool.ts';
+import type { Skipped } from './select.ts';
+import { knownAt } from './truncate.ts';
+
+export interface TotalForecast {
+  ds: LaDataset;
+  baseYear: number;
+  /** Published stock at the base year. */
+  base: number;
+  /** Central totals at base + 1 … base + H. */
+  central: number[];
+  /** Calibrated log-scale sd per horizon: the 80% interval is central × exp(±Z80 × sd). */
+  sd: number[];
+  structure: CentralForecast['structure'];
+  /** Pooled log growth of the trend, its own weight and prior (for the Assumptions sheet). */
+  trend: { growth: number; ownWeight: number; prior: number; damping: number; longRun: number };
+  /** Outliers and steps the model worked around in this LA's series. */
+  notes: string[];
+}
+
+/** The batch as known by January of `baseYear`. */
+export function batchKnownAt(batch: Batch, baseYear: number): Batch {
+  return {
+    datasets: batch.datasets.map((d) => knownAt(d, baseYear)),
+    national: batch.national && knownAt(batch.national, baseYear),
+    regions: batch.regions.map((r) => knownAt(r, baseYear)),
+  };
+}
+
+/**
+ * Total-plan forecasts for every forecastable LA of `batch` from `baseYear`, horizon 1 … H; pooling and calibration
+ * always use every LA of the batch, `only` limits which LAs are returned.
+ * @example forecastTotals(batch, 2022, 3).forecasts[0].central // [next year, …]
+ */
+export function forecastTotals(
+  batch: Batch,
+  baseYear: number,
+  horizon: number,
+  settings: ForecastSettings = DEFAULT_SETTINGS,
+  only?: ReadonlySet<string>,
+): { forecasts: TotalForecast[]; skipped: Skipped[] } {
+  const known = batchKnownAt(batch, baseYear);
+  const { forecasts, skipped } = centralForecasts(known, baseYear, horizon, settings);
+  const k = calibrationScales(known, baseYear, horizon, settings);
+  const out: TotalForecast[] = [];
+  for (const f of forecasts) {
+    if (only && !only.has(f.ds.la.oldCode)) continue;
+    out.push({
+      ds: f.ds,
+      baseYear,
+      base: f.ds.stockTotal[baseYear]!,
+      central: f.central,
+      sd: f.sigma.map((s, i) => s * k[i]!),
+      structure: f.structure,
+      trend: f.trend,
+      notes: f.notes,
+    });
+  }
+  out.sort((a, b) => a.ds.la.oldCode.localeCompare(b.ds.la.oldCode));
+  return { forecasts: out, skipped: skipped.filter((s) => !only || only.has(s.old_la_code)) };
+}
+
+/** P10, P50, P90 of a total forecast at horizon h (1-based), unrounded. */
+export function totalQuantilesAt(f: TotalForecast, h: number): { p10: number; p50: number; p90: number } {
+  const c = f.central[h - 1]!;
+  const half = Z80 * f.sd[h - 1]!;
+  return { p10: c * Math.exp(-half), p50: c, p90: c * Math.exp(half) };
+}

@@ -1,0 +1,51 @@
+/**
+ * The sanity gates of `run` (cli.md), in one place, checked after projecting and before anything is written: a
+ * failure is exit 1 with the LA, the year, the files and what to do. Thresholds (documented in docs/model.md):
+ *
+ * - the base-year stock the projection starts from equals the published total in the files (within 0.5%);
+ * - every projected total (P10, P50, P90) and every cell is a finite, non-negative number;
+ * - the central path moves by at most STEP_MAX (and at least STEP_MIN) of the year before in any one year.
+ */
+import { inputError } from '../errors.ts';
+import { baseStockMismatch, implausibleProjection } from '../messages/model.ts';
+import { cubeTotal } from '../model/cube.ts';
+import type { ProjectionResult } from '../model/result.ts';
+
+/** Largest and smallest plausible ratio of one year's central total to the year before. */
+export const STEP_MAX = 1.5;
+export const STEP_MIN = 0.7;
+/** Relative tolerance between the starting stock and the published base-year total. */
+export const BASE_TOLERANCE = 0.005;
+
+export interface GateInput {
+  la: string;
+  baseYear: number;
+  projection: ProjectionResult;
+  /** Published stock by census year, where the files have it. */
+  published: Record<number, number>;
+  files: readonly string[];
+}
+
+/** Throws an input error (exit 1) at the first gate that fails. */
+export function checkProjection(g: GateInput): void {
+  const p = g.projection;
+  const start = cubeTotal(p.central[0]!);
+  const pub = g.published[g.baseYear];
+  if (pub !== undefined && Math.abs(start - pub) > Math.max(0.5, BASE_TOLERANCE * pub))
+    throw inputError(baseStockMismatch(g.la, g.baseYear, start, pub, g.files));
+  for (let i = 0; i < p.years.length; i++) {
+    const year = p.years[i]!;
+    const q = p.totalQuantiles[i]!;
+    for (const v of [q.p10, q.p50, q.p90])
+      if (!Number.isFinite(v) || v < 0) throw inputError(implausibleProjection(g.la, year, `${v} plans`));
+    if (p.central[i]!.some((v) => !Number.isFinite(v) || v < 0)) throw inputError(implausibleProjection(g.la, year, 'a negative or non-numeric count in some age, need or placement'));
+    if (i === 0) continue;
+    const prev = cubeTotal(p.central[i - 1]!);
+    const cur = cubeTotal(p.central[i]!);
+    const r = prev > 0 ? cur / prev : cur > 0 ? Infinity : 1;
+    if (r > STEP_MAX || r < STEP_MIN)
+      throw inputError(
+        implausibleProjection(g.la, year, `${Math.round(cur).toLocaleString('en-GB')} plans against ${Math.round(prev).toLocaleString('en-GB')} a year earlier (a step of ×${r.toFixed(2)}, outside ×${STEP_MIN}–×${STEP_MAX})`),
+      );
+  }
+}

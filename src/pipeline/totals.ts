@@ -1,0 +1,88 @@
+/**
+ * The total-plans forecast a `run` is held to (model.md "One model"): the same batch, pooling and calibration as
+ * `forecast`, built from what the run's data folder holds.
+ *
+ *   warehouse ─datasetsFromWarehouse─► every LA, England, regions (published rows)
+ *             (no England / regional rows: the shipped reference series, reference/README.md)
+ *   LA's own dataset (SEN2 years etc.) ─► joins the batch's series for years the published rows lack
+ *   ─► forecastTotals(batch, base, horizon) ─► TotalsConstraint for projectLa
+ */
+import { datasetsFromWarehouse } from '../etl/ees-datasets.ts';
+import { loadReference } from '../etl/reference.ts';
+import { inputError } from '../errors.ts';
+import type { TotalsConstraint } from '../model/constrain.ts';
+import type { LaDataset } from '../model/dataset.ts';
+import type { Batch } from '../model/forecast/pool.ts';
+import { forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
+import { runCannotForecast } from '../messages/model.ts';
+
+export interface RunTotals {
+  constraint: TotalsConstraint;
+  forecast: TotalForecast;
+  /** The batch the forecast pooled over (also what the run's backtest scores). */
+  batch: Batch;
+  /** England and the region, for borrowing an age shape. */
+  ageFallbacks: LaDataset[];
+  /** Published stock at each census year of the LA (for the base-year gate). */
+  published: Record<number, number>;
+  notes: string[];
+}
+
+type YearKey = 'stockTotal' | 'newPlansTotal' | 'requests' | 'decidedToAssess' | 'assessIssued' | 'assessNotIssued';
+const KEYS: YearKey[] = ['stockTotal', 'newPlansTotal', 'requests', 'decidedToAssess', 'assessIssued', 'assessNotIssued'];
+
+/** The batch's dataset of the LA with the years only the run's own data hold (e.g. SEN2 returns) added. */
+function withOwnYears(published: LaDataset, own: LaDataset): LaDataset {
+  const out: LaDataset = { ...published, notes: [...published.notes] };
+  for (const k of KEYS) {
+    out[k] = { ...published[k] };
+    for (const [y, v] of Object.entries(own[k])) if (out[k][Number(y)] === undefined) out[k][Number(y)] = v;
+  }
+  return out;
+}
+
+/**
+ * Builds the batch from the warehouse and forecasts the LA's total plans from `baseYear` over `horizon` years.
+ * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast.
+ */
+export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[]): Promise<RunTotals> {
+  const ees = await datasetsFromWarehouse(wh);
+  const notes: string[] = [];
+  let national = ees.national;
+  let regions = ees.regions;
+  const ref = await loadReference();
+  if (!national) {
+    national = ref.national;
+    if (regions.length === 0) regions = ref.regions;
+    notes.push(
+      `The data hold no England or regional series: ${ds.la.name}'s trend is pooled towards England's published series in the shipped reference table (to January ${Math.max(...Object.keys(ref.national.stockTotal).map(Number))}).`,
+    );
+  }
+  const code = ds.la.oldCode;
+  const published = ees.datasets.find((d) => d.la.oldCode === code);
+  const mine = published ? withOwnYears(published, ds) : ds;
+  const datasets = published ? ees.datasets.map((d) => (d === published ? mine : d)) : [...ees.datasets, ds];
+  const batch: Batch = { datasets, national, regions };
+  const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, undefined, new Set([code]));
+  const f = forecasts[0];
+  if (!f) {
+    const why = skipped[0]?.reason ?? `no stock of plans at census ${baseYear}`;
+    throw inputError(runCannotForecast(`${ds.la.name} (${code})`, baseYear, why, files));
+  }
+  const region = regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode);
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const structure = { cohort: 'blended with the cohort engine', 'stock-flow': 'blended with a stock-flow path (no ages in the data)', none: 'alone (the data hold totals only)' }[f.structure];
+  const description =
+    `Total plans follow the model that \`highneeds forecast\` and \`backtest\` use: growth of ${pct(Math.expm1(f.trend.growth))} a year ` +
+    `(${pct(f.trend.ownWeight)} the LA's own recent growth, the rest ${region ? `its region's and England's` : "England's"}), ${structure}; ` +
+    `80% ranges calibrated on past forecasts across ${batch.datasets.length} LA${batch.datasets.length === 1 ? '' : 's'}.`;
+  return {
+    constraint: { central: f.central, sd: f.sd, description },
+    forecast: f,
+    batch,
+    // The reference table's England comes last: the only age shape a release with totals only can borrow.
+    ageFallbacks: [region, national, ref.national].filter((d): d is LaDataset => d !== undefined),
+    published: published?.stockTotal ?? {},
+    notes: [...notes, ...f.notes, ...(published?.history ? published.notes.filter((n) => n.includes('joined from')) : [])],
+  };
+}
