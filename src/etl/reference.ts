@@ -4,10 +4,22 @@
  * A run whose data hold only its own LA pools its trend towards them and borrows England's age shape when it has
  * no age breakdown of its own. Read here (I/O at the edge); the model gets plain LaDatasets.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
 
-export const REFERENCE_FILE = new URL('../../reference/england-ehcp-series.csv', import.meta.url);
+/** The shipped file, found from this module upwards (src/etl/ in a checkout, dist/<build>/ when compiled). */
+export function referenceFile(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const f = join(dir, 'reference', 'england-ehcp-series.csv');
+    if (existsSync(f)) return f;
+    dir = dirname(dir);
+  }
+  throw new Error('reference/england-ehcp-series.csv is missing from the installation');
+}
 const HEADER = 'area_level,area_code,area_name,series,year,age_from,age_to,value';
 
 /** The reference CSV text for England and its regions. */
@@ -57,5 +69,5 @@ export function parseReference(text: string): { national: LaDataset; regions: La
 
 /** Reads the shipped reference series. */
 export async function loadReference(): Promise<{ national: LaDataset; regions: LaDataset[] }> {
-  return parseReference(await readFile(REFERENCE_FILE, 'utf8'));
+  return parseReference(await readFile(referenceFile(), 'utf8'));
 }
