@@ -48,6 +48,12 @@ export interface LaProjection {
   unmitigated?: ProjectionResult;
   /** The engine input of the scenario's run (for sensitivity re-projections and per-lever runs). */
   input: EngineInput;
+  /**
+   * The total-plans forecast the run is held to, when it is (constrain.ts). Its deterministic path is
+   * `projectDeterministic(input)` (the solved trend is in `input.rates.trend.path`); its draws are
+   * `constrainedMonteCarlo(that path, constraint.sd, draws, seed)`.
+   */
+  constraint?: TotalsConstraint;
 }
 
 /**
@@ -168,7 +174,7 @@ function constrainedProjection(
     unmitigated = project({ ...scenario, mitigations: [] });
     unmitigated.assumptions = projection.assumptions.filter((a) => !a.key.startsWith('mitigation.'));
   }
-  return { projection, rates, unmitigated, input };
+  return { projection, rates, unmitigated, input, constraint };
 }
 
 function rateAssumptions(rates: Rates, personLevel: boolean, initial: Float64Array, window: number | undefined): ProjectionResult['assumptions'] {

@@ -10,7 +10,7 @@
 export const OUTLIER_FACTOR = 2.5;
 const NEIGHBOUR_AGREE = 1.6;
 /** A year's log growth further than this from England's that year (and from the LA's own usual gap) is a step. */
-export const STEP_LOG = 0.35;
+export const STEP_LOG = 0.25;
 
 export interface SeriesFix {
   year: number;

@@ -1,0 +1,111 @@
+/**
+ * The pieces of the one model, on hand-made data: reorganised LAs joined to their predecessors, outliers and steps,
+ * the solved trend path that holds the engine to a total, and the constrained draws.
+ */
+import { describe, expect, it } from 'vitest';
+import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
+import { joinReorganisations } from '../../src/model/reorganise.ts';
+import { fixOutliers, removeSteps } from '../../src/model/estimate/outliers.ts';
+import { constrainedMonteCarlo, solveTrendPath, stratifiedNormals } from '../../src/model/constrain.ts';
+import { projectDeterministic } from '../../src/model/engine.ts';
+import { cubeTotal } from '../../src/model/cube.ts';
+import { skipReason } from '../../src/model/forecast/select.ts';
+import { fixtureInitial, fixturePopulation, fixtureRates } from './fixtures.ts';
+
+function la(code: string, name: string, stock: Record<number, number>, newPlans: Record<number, number> = {}): LaDataset {
+  const d = emptyDataset({ oldCode: code, newCode: `E0${code}`, name });
+  d.stockTotal = stock;
+  d.newPlansTotal = newPlans;
+  return d;
+}
+
+describe('reorganised LAs', () => {
+  it('splits a predecessor by the successors first published stocks (Northamptonshire)', () => {
+    const north = la('940', 'North Northamptonshire', { 2022: 3000, 2023: 3300 }, { 2021: 400 });
+    const west = la('941', 'West Northamptonshire', { 2022: 1000, 2023: 1100 }, { 2021: 150 });
+    const old = la('928', 'Northamptonshire', { 2019: 3000, 2020: 3400, 2021: 3800 }, { 2019: 500, 2020: 520 });
+    const out = joinReorganisations([north, west, old]);
+    const n = out.find((d) => d.la.oldCode === '940')!;
+    expect(n.stockTotal[2021]).toBeCloseTo(3800 * 0.75);
+    expect(n.stockTotal[2019]).toBeCloseTo(3000 * 0.75);
+    expect(n.stockTotal[2022]).toBe(3000);
+    expect(n.newPlansTotal[2020]).toBeCloseTo(520 * 0.75);
+    expect(n.newPlansTotal[2021]).toBe(400); // the successor's own figure is kept
+    expect(out.find((d) => d.la.oldCode === '941')!.stockTotal[2021]).toBeCloseTo(3800 * 0.25);
+    expect(n.notes.join(' ')).toMatch(/joined from Northamptonshire \(928\), 75\.0%/);
+    // forecastable at 2022 from the joined history; not before it existed
+    expect(skipReason(n, 2022)).toBeUndefined();
+    expect(skipReason(n, 2021)).toMatch(/did not exist before census 2022/);
+  });
+
+  it('sums a merger and apportions a county split at the same time (Dorset, Poole, Bournemouth)', () => {
+    const dorset = la('838', 'Dorset', { 2020: 2000 });
+    const bcp = la('839', 'BCP', { 2020: 2000 });
+    const out = joinReorganisations([dorset, bcp, la('835', 'Dorset CC', { 2019: 1800 }), la('836', 'Poole', { 2019: 700 }), la('837', 'Bournemouth', { 2019: 1100 })]);
+    expect(out.find((d) => d.la.oldCode === '839')!.stockTotal[2019]).toBeCloseTo(3600 * 0.5);
+    expect(out.find((d) => d.la.oldCode === '838')!.stockTotal[2019]).toBeCloseTo(3600 * 0.5);
+  });
+
+  it('leaves a reorganisation alone when a predecessor is missing', () => {
+    const out = joinReorganisations([la('940', 'N', { 2022: 1 }), la('941', 'W', { 2022: 1 })]);
+    expect(out[0]!.history).toBeUndefined();
+    expect(skipReason(out[0]!, 2022)).toMatch(/too short|reorganisation/);
+  });
+});
+
+describe('outliers and steps', () => {
+  it('replaces an isolated outlier (a requests count of 17 between years of ~900) and names it', () => {
+    const { series, fixes } = fixOutliers({ 2015: 880, 2016: 900, 2017: 17, 2018: 950, 2019: 990 });
+    expect(fixes).toHaveLength(1);
+    expect(fixes[0]!.year).toBe(2017);
+    expect(series[2017]).toBeCloseTo(Math.sqrt(900 * 950));
+    expect(series[2016]).toBe(900);
+  });
+
+  it('judges the last year against the two before it, and keeps ordinary growth', () => {
+    expect(fixOutliers({ 2019: 1000, 2020: 1100, 2021: 60 }).fixes.map((f) => f.year)).toEqual([2021]);
+    expect(fixOutliers({ 2019: 1000, 2020: 1100, 2021: 1250, 2022: 1400 }).fixes).toEqual([]);
+  });
+
+  it('takes a step out of the growth the trend reads but keeps the latest level', () => {
+    const nat = { 2016: 100, 2017: 110, 2018: 121, 2019: 133, 2020: 146 };
+    const { series, steps } = removeSteps({ 2016: 1000, 2017: 1100, 2018: 1650, 2019: 1815, 2020: 1997 }, nat);
+    expect(steps.map((s) => s.year)).toEqual([2018]);
+    expect(series[2020]).toBe(1997);
+    expect(series[2018]).toBe(1650);
+    expect(Math.log(series[2018]! / series[2017]!)).toBeCloseTo(Math.log(1.1), 2);
+  });
+});
+
+describe('run held to a total', () => {
+  const input = { rates: fixtureRates({ growth: 0.08 }), initial: fixtureInitial(), population: fixturePopulation(2025, 10), baseYear: 2025, horizon: 5 };
+
+  it('solves the new-plan trend so the lever-free path totals the target, year by year', () => {
+    const base = cubeTotal(input.initial);
+    const target = [1.05, 1.1, 1.16, 1.2, 1.25].map((f) => base * f);
+    const { path } = solveTrendPath(input, target);
+    const res = projectDeterministic({ ...input, rates: { ...input.rates, trend: { ...input.rates.trend, path } } });
+    for (let k = 1; k <= 5; k++) expect(cubeTotal(res.central[k]!)).toBeCloseTo(target[k - 1]!, 6);
+  });
+
+  it('draws the calibrated shocks: quantiles of the total are central × exp(±1.2816 sd)', () => {
+    const det = projectDeterministic(input);
+    const sd = [0.02, 0.04, 0.06, 0.08, 0.1];
+    const mc = constrainedMonteCarlo(det, sd, 1000, 7);
+    for (let k = 1; k <= 5; k++) {
+      const c = cubeTotal(det.central[k]!);
+      expect(mc.totalQuantiles[k]!.p50 / c).toBeCloseTo(1, 3);
+      expect(mc.totalQuantiles[k]!.p90 / c).toBeCloseTo(Math.exp(1.2816 * sd[k - 1]!), 2);
+      expect(mc.totalQuantiles[k]!.p10 / c).toBeCloseTo(Math.exp(-1.2816 * sd[k - 1]!), 2);
+    }
+    expect(mc.totalQuantiles[0]!.p10).toBeCloseTo(cubeTotal(det.central[0]!), 6);
+    expect(constrainedMonteCarlo(det, sd, 1000, 7).drawPlacementTotals).toEqual(mc.drawPlacementTotals);
+  });
+
+  it('stratified normals are a seeded permutation of the normal quantiles', () => {
+    const z = stratifiedNormals(5, 3);
+    expect([...z].sort((a, b) => a - b)[2]).toBeCloseTo(0, 12);
+    expect([...stratifiedNormals(5, 3)]).toEqual([...z]);
+    expect([...stratifiedNormals(5, 4)]).not.toEqual([...z]);
+  });
+});

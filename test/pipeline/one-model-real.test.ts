@@ -1,0 +1,73 @@
+/**
+ * One model (issue "One honest model"): on published data, `run` for an LA projects the same total plans as
+ * `forecast` for that LA — P50 within 1%, P10 and P90 within 3% — for LAs of every size, and a release with totals
+ * only starts from the published stock. Needs the real published files in ../shared/data/real (skipped without).
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadIntoMemory } from '../../src/etl/load.ts';
+import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
+import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
+import { forecastBatch } from '../../src/model/forecast/forecast.ts';
+import { projectLa } from '../../src/model/project-la.ts';
+import { cubeTotal } from '../../src/model/cube.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { runTotals } from '../../src/pipeline/totals.ts';
+import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
+
+const BASE = 2022;
+const H = 3;
+// City of London (tiny), Hartlepool (small), Kent (largest)
+const LAS = ['201', '805', '886'];
+
+describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (needs ../shared/data/real)', () => {
+  it('gives the same totals and ranges for LAs of every size', async () => {
+    const ees = await datasetsFromEesFiles(REAL_EES_FILES, { maxCensusYear: BASE });
+    const fc = forecastBatch({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, { baseYear: BASE, horizon: H, draws: 300, seed: 1, only: new Set(LAS) });
+    const scenario = { ...(await loadScenario('scenarios/baseline.yaml')), base_year: BASE, horizon_years: H };
+    const load = await loadIntoMemory(REAL_EES_FILES);
+    try {
+      for (const code of LAS) {
+        const ds = await datasetFromWarehouse(load.warehouse, { la: code });
+        const totals = await runTotals(load.warehouse, ds, BASE, H, REAL_EES_FILES);
+        const run = await projectLa(ds, { ...scenario, mitigations: [], surges: [], transition_shifts: [] }, {
+          draws: 300,
+          seed: 1,
+          baseYear: BASE,
+          constraint: totals.constraint,
+          ageFallbacks: totals.ageFallbacks,
+        });
+        expect(cubeTotal(run.projection.central[0]!), code).toBeCloseTo(ees.datasets.find((d) => d.la.oldCode === code)!.stockTotal[BASE]!, 3);
+        for (let h = 1; h <= H; h++) {
+          const row = fc.rows.find((r) => r.old_la_code === code && r.census_year === BASE + h)!;
+          const q = run.projection.totalQuantiles[h]!;
+          // the CSV rounds to whole plans: allow half a plan beside the relative tolerance
+          const near = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= Math.max(tol * b, 0.5);
+          expect(near(q.p50, row.ehcp_p50, 0.01), `${code} ${BASE + h} P50 ${q.p50} vs ${row.ehcp_p50}`).toBe(true);
+          expect(near(q.p10, row.ehcp_p10, 0.03), `${code} ${BASE + h} P10 ${q.p10} vs ${row.ehcp_p10}`).toBe(true);
+          expect(near(q.p90, row.ehcp_p90, 0.03), `${code} ${BASE + h} P90 ${q.p90} vs ${row.ehcp_p90}`).toBe(true);
+        }
+      }
+    } finally {
+      load.warehouse.close();
+    }
+  }, 120_000);
+
+  it('starts from the published stock when the release has totals only (2025 layout up to January 2022)', async () => {
+    const files = REAL_EES_FILES.filter((f) => f.includes('2025-to-2022'));
+    const load = await loadIntoMemory(files);
+    try {
+      const ds = await datasetFromWarehouse(load.warehouse, { la: '886' });
+      const totals = await runTotals(load.warehouse, ds, BASE, H, files);
+      const scenario = { ...(await loadScenario('scenarios/baseline.yaml')), base_year: BASE, horizon_years: H };
+      const run = await projectLa(ds, scenario, { draws: 0, seed: 1, baseYear: BASE, constraint: totals.constraint, ageFallbacks: totals.ageFallbacks });
+      expect(cubeTotal(run.projection.central[0]!)).toBeCloseTo(17733, 3);
+      const next = run.projection.totalQuantiles[1]!.p50 / 17733;
+      expect(next).toBeGreaterThan(0.95);
+      expect(next).toBeLessThan(1.3);
+      expect(run.rates.notes.join(' ')).toMatch(/No age breakdown of Kent/);
+    } finally {
+      load.warehouse.close();
+    }
+  }, 60_000);
+});
