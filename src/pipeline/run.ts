@@ -55,6 +55,11 @@ export interface RunOptions {
 export interface RunOutcome {
   documents: RunDocument[];
   comparison?: { workbook: string; charts: string[] };
+  /**
+   * Notes that change what a reader should believe (a fallback, a missing breakdown, an outlier replaced, a history
+   * joined), for stderr; every one is also in the workbook's Data quality sheet.
+   */
+  warnings: string[];
 }
 
 /** Runs every scenario on the data folder and writes their outputs. */
@@ -87,7 +92,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     load.warehouse.close();
   }
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
-  for (const t of totalsByBase.values()) dq.push(...t.notes.map((message) => ({ severity: 'info' as const, message })));
+  const warnings = new Set<string>();
+  for (const t of totalsByBase.values()) {
+    dq.push(...t.notes.map((message) => ({ severity: 'warning' as const, message })));
+    for (const n of t.notes) warnings.add(n);
+  }
   const inputs = load.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
   stage('backtesting');
@@ -109,6 +118,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
       ageFallbacks: totals.ageFallbacks,
     });
     checkProjection({ la: `${ds.la.name} (${ds.la.oldCode})`, baseYear: run.projection.baseYear, projection: run.projection, published: totals.published, files: publishedFiles });
+    // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans) change what the figures mean
+    const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|exceed the forecast total/.test(n));
+    for (const n of modelNotes) warnings.add(n);
     stage(`budget ${scenario.id}`);
     const central = publishedPaths(run, scenario);
     const budget = publishBudget(
@@ -133,7 +145,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
       unmitigatedProjection: central.unmitigated,
       backtest,
       inputs,
-      dataQuality: [...dq, ...budget.warnings.map((message) => ({ severity: 'warning' as const, message }))],
+      dataQuality: [...dq, ...modelNotes.map((message) => ({ severity: 'warning' as const, message })), ...budget.warnings.map((message) => ({ severity: 'warning' as const, message }))],
     };
     stage(`writing ${scenario.id}`);
     const outDir = scenarios.length === 1 ? (opts.out ?? join('reports', scenario.id)) : join(opts.out ?? 'reports', scenario.id);
@@ -150,7 +162,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     stage('writing comparison');
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
   }
-  return { documents, comparison };
+  return { documents, comparison, warnings: [...warnings] };
 }
 
 /**

@@ -4,7 +4,6 @@
  * only starts from the published stock. Needs the real published files in ../shared/data/real (skipped without).
  */
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { loadIntoMemory } from '../../src/etl/load.ts';
 import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
 import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { printJson, progress, say, type CliIO } from '../io.ts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, intFlag } from './common.ts';
+import { readerWarnings } from '../../messages/model.ts';
 
 export function registerRun(program: Command, io: CliIO): void {
   program
@@ -40,6 +41,11 @@ export function registerRun(program: Command, io: CliIO): void {
           if (!io.stderrIsTTY) say(io, { quiet: o.quiet || o.json }, `… ${s}`);
         },
       }).finally(() => bar.stop());
+      if (outcome.warnings.length && !o.quiet) {
+        io.err(`${readerWarnings(outcome.warnings.length)}\n`);
+        for (const w of outcome.warnings.slice(0, 8)) io.err(`  - ${w}\n`);
+        if (outcome.warnings.length > 8) io.err(`  … and ${outcome.warnings.length - 8} more\n`);
+      }
       if (o.json) {
         printJson(io, outcome.documents.length === 1 ? outcome.documents[0] : { runs: outcome.documents, comparison: outcome.comparison ?? {} });
         return;
