@@ -4,8 +4,11 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { HighneedsError, inputError, type Problem } from '../errors.ts';
-import * as msg from '../messages/etl.ts';
-import type { ArchiveLimits } from './archive.ts';
+import { pathMsg } from '../messages/index.ts';
+import { checkInputPath } from '../paths/check-path.ts';
+import { isZipFile, type ArchiveLimits } from './archive.ts';
+import { listLas } from './dataset.ts';
+import { expandPaths } from './expand-paths.ts';
 import { withInputFiles, type InputFile } from './inputs.ts';
 import { loadFilesInto, type LoadedFile, type SkippedFile } from './load-files.ts';
 import { Warehouse } from './warehouse.ts';
@@ -48,8 +51,7 @@ export interface WarehouseStatus {
 
 /** What a warehouse holds: its loaded files and the row count of every table. */
 export async function warehouseStatus(file: string): Promise<WarehouseStatus> {
-  if (file !== ':memory:' && !existsSync(file)) throw inputError(msg.notAWarehouse(file));
-  const wh = await Warehouse.open(file);
+  const wh = await Warehouse.open(file, { mustExist: true });
   try {
     return await statusOf(wh);
   } finally {
@@ -67,6 +69,30 @@ export async function statusOf(wh: Warehouse): Promise<WarehouseStatus> {
     files: files.map((f) => ({ ...f, loaded_at: f.loaded_at instanceof Date ? f.loaded_at.toISOString() : String(f.loaded_at) })),
     tables: await wh.tableCounts(),
   };
+}
+
+/**
+ * `run --data DIR` and `backtest --data DIR`: checks the folder (or ZIP archive of files), loads it into memory and
+ * makes sure some file holds LA-level data — every failure names the folder and what to do.
+ * @example const load = await loadDataFolder('data-samples'); try { … } finally { load.warehouse.close(); }
+ */
+export async function loadDataFolder(dir: string, opts: { today?: Date } = {}): Promise<MemoryLoad> {
+  const { kind } = await checkInputPath(dir, { what: 'data folder', flag: '--data' });
+  if (kind === 'file' && !(await isZipFile(dir))) throw inputError(pathMsg.dataFolderIsFile(dir), [{ file: dir, message: pathMsg.dataFolderIsFile(dir) }]);
+  if (kind === 'folder' && (await expandPaths([dir])).length === 0) {
+    throw inputError(pathMsg.dataFolderEmpty(dir), [{ file: dir, message: pathMsg.dataFolderEmpty(dir) }]);
+  }
+  const load = await loadIntoMemory([dir], opts);
+  try {
+    if ((await listLas(load.warehouse)).length === 0) {
+      const m = pathMsg.noDataInFolder(dir, load.skipped.map((f) => f.path));
+      throw inputError(m, [{ file: dir, message: m }]);
+    }
+  } catch (e) {
+    closeQuietly(load.warehouse);
+    throw e;
+  }
+  return load;
 }
 
 export interface MemoryLoad {

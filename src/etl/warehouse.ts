@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { SUCCESSIONS } from '../domain/index.ts';
 import { AppenderSink } from './appender-sink.ts';
 import { WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
+import { LOCK_WAIT_MS, checkMadeByHighneeds, checkWarehouseFile, openWaitingForLock } from './warehouse-file.ts';
 
 export class Warehouse {
   private constructor(
@@ -21,9 +22,23 @@ export class Warehouse {
    * Opens (creating when absent) a warehouse file, or an in-memory one with ':memory:'.
    * @example const wh = await Warehouse.open('.highneeds/warehouse.duckdb');
    */
-  static async open(file: string): Promise<Warehouse> {
-    if (file !== ':memory:') await mkdir(dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file);
+  static async open(file: string, opts: { mustExist?: boolean; lockWaitMs?: number } = {}): Promise<Warehouse> {
+    if (file === ':memory:') return Warehouse.connect(file, await DuckDBInstance.create(file));
+    const existed = await checkWarehouseFile(file, opts.mustExist ?? false);
+    await mkdir(dirname(file), { recursive: true });
+    return openWaitingForLock(file, opts.lockWaitMs ?? LOCK_WAIT_MS, async () => {
+      const instance = await DuckDBInstance.create(file);
+      try {
+        if (existed) await checkMadeByHighneeds(file, instance);
+        return await Warehouse.connect(file, instance);
+      } catch (e) {
+        instance.closeSync();
+        throw e;
+      }
+    });
+  }
+
+  private static async connect(file: string, instance: DuckDBInstance): Promise<Warehouse> {
     const connection = await instance.connect();
     const wh = new Warehouse(file, instance, connection);
     await wh.init();

@@ -23,3 +23,11 @@ export function initWouldOverwrite(path: string): string {
 export function laterNotesOmitted(n: number): string {
   return `… and ${n} more data-quality notes (all of them are in the --json output)`;
 }
+
+export function nothingForecast(baseYear: number, skipped: number, reason?: string): string {
+  return `nothing was forecast for base year ${baseYear}: ${skipped ? `${skipped} LA(s) skipped${reason ? ` (${reason})` : ''}` : 'no LA in the files'}; choose a --base-year for which the files hold a published stock of plans; no file was written`;
+}
+
+export function nothingToBacktest(origins: readonly number[], horizon: number): string {
+  return `nothing to score: no series has a stock at origin(s) ${origins.join(', ')} and an outcome up to ${horizon} year(s) later in the data; choose --origins at least ${horizon} year(s) before the last census year in the files`;
+}

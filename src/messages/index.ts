@@ -8,3 +8,4 @@ export * as modelMsg from './model.ts';
 export * as budgetMsg from './budget.ts';
 export * as reportMsg from './report.ts';
 export * as cliMsg from './cli.ts';
+export * as pathMsg from './paths.ts';

@@ -27,3 +27,19 @@ export function extendsCycle(chain: string[]): string {
 export function extendsMissing(file: string, target: string): string {
   return `${file}: 'extends: ${target}' names a file that does not exist`;
 }
+
+export function badId(file: string, id: string, why: string): string {
+  return `${file}: scenario id ${JSON.stringify(id)} cannot name its output folder (${why}): set 'id:' to a name like 'baseline' or 'dbv-plan-2026'`;
+}
+
+export function duplicateId(id: string, firstFile: string, secondFile: string): string {
+  return `${secondFile}: scenario id '${id}' is already used by ${firstFile} in this run; their outputs would overwrite each other: give one of them another 'id:'`;
+}
+
+export function extendsNotPath(file: string, found: string): string {
+  return `${file}: at 'extends': expected the path of another scenario file (relative to this one), found ${found}`;
+}
+
+export function extendsFailed(file: string, target: string, reason: string): string {
+  return `${file}: 'extends: ${target}' cannot be used: ${reason}`;
+}

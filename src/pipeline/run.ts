@@ -1,7 +1,7 @@
 /**
  * `highneeds run`: the whole pipeline for one LA and one or more scenarios.
  *
- *   data folder ──loadIntoMemory──► warehouse ──datasetFromWarehouse──► LaDataset ──┐
+ *   data folder ──loadDataFolder──► warehouse ──datasetFromWarehouse──► LaDataset ──┐
  *                                        └──budgetTablesFromWarehouse──► BudgetTables │
  *   scenario files ──loadScenario──► Scenario ──────────────────────────────────────────┤
  *        projectLa (rates → engine, Monte Carlo) ──► ProjectionResult (+ unmitigated)   │
@@ -10,7 +10,8 @@
  *        writeRunOutputs ──► workbook, charts, HTML report   ──► run --json document
  */
 import { join } from 'node:path';
-import { loadIntoMemory } from '../etl/load.ts';
+import { loadDataFolder, type MemoryLoad } from '../etl/load.ts';
+import { checkOutputFolder } from '../paths/check-path.ts';
 import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic, type EngineInput } from '../model/engine.ts';
@@ -25,6 +26,7 @@ import { checkProjection } from './gates.ts';
 import { runTotals, type RunTotals } from './totals.ts';
 import { writeRunOutputs, writeComparison } from '../report/index.ts';
 import type { BacktestRow, DataQualityNote, RunReport } from '../report/run-report.ts';
+import { checkScenarioIds } from '../scenario/ids.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { PlacesTable } from '../model/levers/capacity.ts';
@@ -67,9 +69,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   const stage = opts.onStage ?? (() => {});
   const scenarios: Scenario[] = [];
   for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(f));
+  checkScenarioIds(scenarios);
+  const outDirs = scenarios.map((s) => (scenarios.length === 1 ? (opts.out ?? join('reports', s.id)) : join(opts.out ?? 'reports', s.id)));
+  for (const d of outDirs) await checkOutputFolder(d, '--out');
 
   stage('loading data');
-  const load = await loadIntoMemory([opts.dataDir]);
+  const load = await loadDataFolder(opts.dataDir);
   let ds: LaDataset;
   let tables: BudgetTables;
   let dq: DataQualityNote[];
@@ -148,7 +153,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
       dataQuality: [...dq, ...modelNotes.map((message) => ({ severity: 'warning' as const, message })), ...budget.warnings.map((message) => ({ severity: 'warning' as const, message }))],
     };
     stage(`writing ${scenario.id}`);
-    const outDir = scenarios.length === 1 ? (opts.out ?? join('reports', scenario.id)) : join(opts.out ?? 'reports', scenario.id);
+    const outDir = outDirs[scenarios.indexOf(scenario)]!;
     const written = await writeRunOutputs(report, outDir, {
       csv: opts.csv ?? scenario.report.csv_export,
       suppressSmallCounts:
@@ -244,7 +249,7 @@ function backtestRows(totals: RunTotals): BacktestRow[] {
   return rows;
 }
 
-async function dataQualityNotes(load: Awaited<ReturnType<typeof loadIntoMemory>>): Promise<DataQualityNote[]> {
+async function dataQualityNotes(load: MemoryLoad): Promise<DataQualityNote[]> {
   const notes: DataQualityNote[] = load.warnings.map((w) => ({
     path: w.file,
     line: w.line,

@@ -3,17 +3,23 @@
  * validation with messages naming the file, the key path, what was expected and what was found.
  * `parseScenario` is pure (text in, scenario out); `loadScenario` is its file-system wrapper.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve, relative } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import type { ZodError } from 'zod';
-import { inputError, type Problem } from '../errors.ts';
+import { ExitCode, HighneedsError, inputError, type Problem } from '../errors.ts';
+import { checkInputPath } from '../paths/check-path.ts';
 import { scenarioMsg } from '../messages/index.ts';
 import { nearest } from '../util/suggest.ts';
+import { checkScenarioId } from './ids.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
 type Plain = Record<string, unknown>;
+
+/** Most alias expansions in one scenario file, and its largest size: scenarios are small hand-written files. */
+const MAX_ALIASES = 100;
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 function isPlain(x: unknown): x is Plain {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -38,7 +44,13 @@ export function parseYamlMapping(text: string, file: string): Plain {
     const line = e.pos ? lc.linePos(e.pos[0]).line : undefined;
     throw inputError(scenarioMsg.notYaml(file, line, e.message.split('\n')[0]!), [{ file, line, message: e.message }]);
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    // aliases are bounded: a "billion laughs" document is refused, not expanded
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    throw inputError(scenarioMsg.notYaml(file, undefined, (e as Error).message), [{ file, message: (e as Error).message }]);
+  }
   if (value === null || value === undefined) return {};
   if (!isPlain(value)) throw inputError(scenarioMsg.notAMapping(file), [{ file, message: 'not a mapping' }]);
   return value;
@@ -136,19 +148,37 @@ export interface ScenarioSource {
   sha256: string;
 }
 
+/** The text of a scenario file, checked first (a regular, readable, small file) so that nothing can block. */
+async function readScenarioText(file: string): Promise<string> {
+  let kind: string;
+  try {
+    kind = (await checkInputPath(file, { what: 'scenario file' })).kind;
+  } catch (e) {
+    if (e instanceof HighneedsError && /no such/.test(e.message)) throw inputError(scenarioMsg.cannotRead(file, 'no such file'), [{ file, message: 'no such file' }]);
+    throw e;
+  }
+  if (kind === 'folder') throw inputError(scenarioMsg.cannotRead(file, 'a folder, not a YAML file'), [{ file, message: 'a folder, not a YAML file' }]);
+  const { size } = await stat(file);
+  if (size > MAX_SCENARIO_BYTES) {
+    const m = scenarioMsg.cannotRead(file, `${size} bytes: a scenario file is at most ${MAX_SCENARIO_BYTES} bytes`);
+    throw inputError(m, [{ file, message: m }]);
+  }
+  const bytes = await readFile(file);
+  if (bytes.includes(0)) throw inputError(scenarioMsg.cannotRead(file, 'not a text file'), [{ file, message: 'not a text file' }]);
+  return bytes.toString('utf8');
+}
+
 /** Reads a scenario file and the files it extends, merging them (the file's own keys win). */
 export async function readScenarioChain(file: string, seen: string[] = []): Promise<ScenarioSource> {
   const abs = resolve(file);
   if (seen.includes(abs)) throw inputError(scenarioMsg.extendsCycle([...seen, abs].map((f) => relative(process.cwd(), f))));
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    throw inputError(scenarioMsg.cannotRead(file, reason), [{ file, message: reason }]);
-  }
+  const text = await readScenarioText(file);
   const own = parseYamlMapping(text, file);
   const hash = createHash('sha256').update(text);
+  if ('extends' in own && (typeof own.extends !== 'string' || own.extends.trim() === '')) {
+    const m = scenarioMsg.extendsNotPath(file, describe(own.extends));
+    throw inputError(m, [{ file, path: 'extends', message: m }]);
+  }
   if (typeof own.extends === 'string') {
     const target = resolve(dirname(abs), own.extends);
     let parent: ScenarioSource;
@@ -157,6 +187,11 @@ export async function readScenarioChain(file: string, seen: string[] = []): Prom
     } catch (e) {
       if ((e as { problems?: Problem[] }).problems?.[0]?.message === 'no such file') {
         throw inputError(scenarioMsg.extendsMissing(file, own.extends), [{ file, path: 'extends', message: 'no such file' }]);
+      }
+      // the problem is in (or with) the extended file: say which scenario asked for it
+      if (e instanceof HighneedsError && e.exitCode === ExitCode.INVALID_INPUT && !e.message.startsWith(`${file}: `)) {
+        const m = scenarioMsg.extendsFailed(file, own.extends, e.message);
+        throw inputError(m, [{ file, path: 'extends', message: m }, ...e.problems], e);
       }
       throw e;
     }
@@ -182,6 +217,7 @@ export function validateScenario(merged: Plain, file: string, sha256: string): S
     throw inputError(problems.map((p) => p.message).join('\n'), problems);
   }
   const id = parsed.data.id ?? basename(file).replace(/\.ya?ml$/i, '');
+  checkScenarioId(id, file);
   const name = parsed.data.name ?? id.replace(/[-_]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   return { ...parsed.data, id, name, file, sha256 };
 }

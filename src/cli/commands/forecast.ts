@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { writeFile, rename, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { usageError } from '../../errors.ts';
+import { inputError, usageError } from '../../errors.ts';
 import { printJson, say, type CliIO } from '../io.ts';
 import { DEFAULT_SEED, collect, intFlag, yearListFlag } from './common.ts';
 
@@ -23,9 +23,12 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--quiet', 'print nothing but errors')
     .action(async (o: { ees: string[]; la?: string[]; all?: boolean; baseYear: number; horizon: number; draws: number; seed: number; out: string; json?: boolean; quiet?: boolean }) => {
       if (!o.all && !o.la?.length) throw usageError(cliMsg.forecastNeedsLa());
+      const { checkOutputFile } = await import('../../paths/check-path.ts');
+      await checkOutputFile(o.out, '--out', 'forecast.csv');
       const { forecastFromEes } = await import('../../model/forecast/forecast.ts');
       const { forecastCsv } = await import('../../model/forecast/csv.ts');
       const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
+      if (res.rows.length === 0) throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, res.skipped[0]?.reason));
       await mkdir(dirname(o.out), { recursive: true });
       const tmp = `${o.out}.${process.pid}.tmp`;
       await writeFile(tmp, forecastCsv(res.rows));
@@ -58,9 +61,9 @@ export function registerForecast(program: Command, io: CliIO): void {
         res = await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins ?? [2017, 2018, 2019], horizon: o.horizon });
       } else {
         // with neither --ees nor --data, the default data folder (as for `run`)
-        const { loadIntoMemory } = await import('../../etl/load.ts');
+        const { loadDataFolder } = await import('../../etl/load.ts');
         const { datasetFromWarehouse } = await import('../../etl/dataset.ts');
-        const load = await loadIntoMemory([o.data ?? 'data-samples']);
+        const load = await loadDataFolder(o.data ?? 'data-samples');
         try {
           const ds = await datasetFromWarehouse(load.warehouse, { la: o.la?.[0] });
           res = backtestDataset(ds, { origins: o.origins, horizon: o.horizon });
@@ -68,14 +71,22 @@ export function registerForecast(program: Command, io: CliIO): void {
           load.warehouse.close();
         }
       }
+      if (res.n_series === 0 || Object.keys(res.horizons).length === 0 || !Object.values(res.horizons).some((ms) => Number.isFinite((ms as Record<string, { mape: number }>).model?.mape))) {
+        throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon));
+      }
       if (o.json) return printJson(io, res);
       const methods = Object.keys(res.horizons['1'] ?? {});
       say(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series`);
-      say(io, o, `horizon  ${methods.map((m) => m.padStart(11)).join('')}   (MAPE %)`);
+      say(io, o, `horizon  ${methods.map((m) => m.padStart(11)).join('')}   (MAPE %; n/a: not enough history to score)`);
       for (const [h, ms] of Object.entries(res.horizons)) {
-        say(io, o, `${h.padStart(7)}  ${methods.map((m) => (ms as Record<string, { mape: number }>)[m]!.mape.toFixed(2).padStart(11)).join('')}`);
+        say(io, o, `${h.padStart(7)}  ${methods.map((m) => fixedOrNa((ms as Record<string, { mape: number }>)[m]!.mape).padStart(11)).join('')}`);
       }
-      const cov = Object.entries(res.horizons).map(([h, ms]) => `${h}y ${((ms as Record<string, { coverage80: number }>).model!.coverage80).toFixed(2)}`);
+      const cov = Object.entries(res.horizons).map(([h, ms]) => `${h}y ${fixedOrNa((ms as Record<string, { coverage80: number }>).model!.coverage80)}`);
       say(io, o, `model 80% interval coverage: ${cov.join(', ')}`);
     });
+}
+
+/** A score with two decimals, or `n/a` when there was nothing to score (never NaN). */
+function fixedOrNa(x: number | undefined): string {
+  return x !== undefined && Number.isFinite(x) ? x.toFixed(2) : 'n/a';
 }

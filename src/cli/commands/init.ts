@@ -12,6 +12,8 @@ export function registerInit(program: Command, io: CliIO): void {
     .description('create a starter folder for a real LA: a scenario, empty input tables and a README')
     .argument('[dir]', 'folder to create', 'highneeds-la')
     .action(async (dir: string) => {
+      const { checkOutputFolder } = await import('../../paths/check-path.ts');
+      await checkOutputFolder(dir, 'init DIR');
       const { starterFiles } = await import('../../scaffold/starter.ts');
       const files = starterFiles();
       for (const f of files) {

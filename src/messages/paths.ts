@@ -1,0 +1,52 @@
+/** User-facing messages about paths given on the command line: inputs, output folders and files, warehouses. */
+
+export function emptyPath(flag: string): string {
+  return `${flag} is an empty path: give a file or folder name`;
+}
+export function noSuchPath(what: string, path: string): string {
+  return `${path}: no such ${what}: check the path (it is relative to the folder you run highneeds from)`;
+}
+export function danglingLink(path: string, target: string): string {
+  return `${path}: a symbolic link to '${target}', which does not exist: fix the link or give the real path`;
+}
+export function linkLoop(path: string): string {
+  return `${path}: a loop of symbolic links: give the real path of the file or folder`;
+}
+export function systemPath(path: string, real: string, forWriting = false): string {
+  const what = forWriting ? 'not a place to write outputs' : 'not a data file or folder';
+  return `${path}: ${real === path ? 'a' : `resolves to ${real}, a`} system path (/proc, /sys or /dev), ${what}: give a path of your own`;
+}
+export function notRegular(path: string, kind: string): string {
+  return `${path}: a ${kind}, not a regular file: copy the data into a file and give that`;
+}
+export function notReadable(path: string, what: string): string {
+  return `${path}: the ${what} cannot be read (permission denied): check its permissions`;
+}
+export function cannotList(path: string, reason: string): string {
+  return `${path}: the folder cannot be listed (${reason}): check its permissions`;
+}
+export function expectedFolder(flag: string, path: string): string {
+  return `${flag} ${path}: expected a folder, found a file: give a folder (it is created when missing)`;
+}
+export function expectedFileFoundFolder(flag: string, path: string, example: string): string {
+  return `${flag} ${path}: expected a file name, found a folder: give a file name such as ${path.replace(/\/+$/, '')}/${example}`;
+}
+export function parentNotFolder(flag: string, path: string, parent: string): string {
+  return `${flag} ${path}: '${parent}' is a file, so nothing can be created under it: choose another location`;
+}
+export function notWritable(flag: string, path: string, where: string): string {
+  return `${flag} ${path}: cannot write in '${where}' (permission denied or a read-only file system): choose another location`;
+}
+export function dataFolderIsFile(path: string): string {
+  return `--data ${path}: expected a folder of input files (or a ZIP archive of them), found a single file: put it in a folder and give the folder`;
+}
+export function dataFolderEmpty(path: string): string {
+  return `--data ${path}: the folder holds no input files: put published statistics, an SEN2 return or the input tables in it`;
+}
+export function noDataInFolder(path: string, skipped: readonly string[]): string {
+  const list = skipped.length ? ` (not recognised: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : '';
+  return `--data ${path}: no file in it holds LA-level data${list}: add published EHC plan statistics or an SEN2 return (run 'highneeds validate ${path}' to see what each file is)`;
+}
+export function tooDeep(path: string): string {
+  return `${path}: folders nested too deep (or a symbolic link pointing back up): give a shallower folder`;
+}

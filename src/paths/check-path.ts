@@ -1,0 +1,170 @@
+/**
+ * The one place where paths from the command line are checked before anything opens them: existence, type
+ * (file, folder, named pipe, device), permissions, symbolic links (dangling, loops), and system trees (/proc,
+ * /sys, /dev) that are never data and where opening or creating things can block forever. Every command checks
+ * its paths here: `--data`, `validate` and `load` paths, `--out`, `init DIR`, `--warehouse`, `forecast --out`.
+ *
+ * A bad input path is an input error (exit 1) naming the path and what to do; a bad place to write is a usage
+ * error (exit 2), as is an empty path.
+ */
+import { constants, type Stats } from 'node:fs';
+import { access, lstat, readlink, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { inputError, usageError } from '../errors.ts';
+import { pathMsg } from '../messages/index.ts';
+
+export type PathKind = 'file' | 'folder';
+
+const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
+
+/** Whether an absolute, resolved path lies in a system tree (/proc, /sys, /dev). */
+export function isSystemPath(real: string): boolean {
+  return SYSTEM_ROOTS.some((r) => real === r || real.startsWith(`${r}/`));
+}
+
+/** What a non-regular, non-folder file is, for a message. */
+export function kindOf(s: Stats): string | undefined {
+  if (s.isFIFO()) return 'named pipe (FIFO)';
+  if (s.isSocket()) return 'socket';
+  if (s.isCharacterDevice()) return 'character device';
+  if (s.isBlockDevice()) return 'block device';
+  return undefined;
+}
+
+function code(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Follows a path to its target, turning every file-system failure into a located input error. */
+async function statInput(path: string, what: string): Promise<Stats> {
+  let l: Stats;
+  try {
+    l = await lstat(path);
+  } catch (e) {
+    if (code(e) === 'ELOOP') throw inputError(pathMsg.linkLoop(path), [{ file: path, message: pathMsg.linkLoop(path) }]);
+    if (code(e) === 'EACCES') throw inputError(pathMsg.notReadable(path, what), [{ file: path, message: pathMsg.notReadable(path, what) }]);
+    throw inputError(pathMsg.noSuchPath(what, path), [{ file: path, message: pathMsg.noSuchPath(what, path) }]);
+  }
+  if (!l.isSymbolicLink()) return l;
+  try {
+    return await stat(path);
+  } catch (e) {
+    if (code(e) === 'ELOOP') throw inputError(pathMsg.linkLoop(path), [{ file: path, message: pathMsg.linkLoop(path) }]);
+    const target = await readlink(path).catch(() => '?');
+    throw inputError(pathMsg.danglingLink(path, target), [{ file: path, message: pathMsg.danglingLink(path, target) }]);
+  }
+}
+
+/**
+ * Checks a path to read: it exists (following links), is a regular file or a folder (as allowed), is readable and
+ * is not in a system tree. Returns its kind and resolved path.
+ * @example await checkInputPath('data-samples', { what: 'data folder' }) // { kind: 'folder', real: '/…/data-samples' }
+ */
+export async function checkInputPath(
+  path: string,
+  opts: { what?: string; flag?: string; allow?: 'file' | 'folder' | 'any' } = {},
+): Promise<{ kind: PathKind; real: string }> {
+  const what = opts.what ?? 'file or folder';
+  if (path.trim() === '') throw usageError(pathMsg.emptyPath(opts.flag ?? 'a path'));
+  const s = await statInput(path, what);
+  const real = await realpath(path).catch(() => resolve(path));
+  if (isSystemPath(real)) throw inputError(pathMsg.systemPath(path, real), [{ file: path, message: pathMsg.systemPath(path, real) }]);
+  const odd = kindOf(s);
+  if (odd) throw inputError(pathMsg.notRegular(path, odd), [{ file: path, message: pathMsg.notRegular(path, odd) }]);
+  const kind: PathKind = s.isDirectory() ? 'folder' : 'file';
+  try {
+    await access(path, kind === 'folder' ? constants.R_OK | constants.X_OK : constants.R_OK);
+  } catch {
+    throw inputError(pathMsg.notReadable(path, what), [{ file: path, message: pathMsg.notReadable(path, what) }]);
+  }
+  return { kind, real };
+}
+
+/** The nearest existing ancestor of a path that does not exist (resolved), checked to be a writable folder. */
+async function checkCreatable(flag: string, path: string, target: string): Promise<void> {
+  let dir = dirname(resolve(target));
+  for (;;) {
+    let s: Stats | undefined;
+    try {
+      s = await stat(dir);
+    } catch (e) {
+      if (code(e) === 'ENOTDIR') {
+        // a file somewhere above: find it for the message
+        dir = dirname(dir);
+        continue;
+      }
+      if (code(e) !== 'ENOENT' || dirname(dir) === dir) throw usageError(pathMsg.notWritable(flag, path, dir));
+      dir = dirname(dir);
+      continue;
+    }
+    const real = await realpath(dir).catch(() => dir);
+    if (isSystemPath(real)) throw usageError(pathMsg.systemPath(path, real, true));
+    if (!s.isDirectory()) throw usageError(pathMsg.parentNotFolder(flag, path, dir));
+    try {
+      await access(dir, constants.W_OK | constants.X_OK);
+    } catch {
+      throw usageError(pathMsg.notWritable(flag, path, dir));
+    }
+    return;
+  }
+}
+
+async function existing(path: string, flag: string): Promise<Stats | 'dangling' | 'loop' | undefined> {
+  try {
+    await lstat(path);
+  } catch (e) {
+    if (code(e) === 'ELOOP') return 'loop';
+    if (code(e) === 'EACCES') throw usageError(pathMsg.notWritable(flag, path, dirname(path)));
+    return undefined;
+  }
+  try {
+    return await stat(path);
+  } catch (e) {
+    return code(e) === 'ELOOP' ? 'loop' : 'dangling';
+  }
+}
+
+/**
+ * Checks a folder to write into (`run --out`, `init DIR`): an existing folder that can be written, or a path that
+ * can be created (its nearest existing ancestor is a writable folder); never in a system tree.
+ * @example await checkOutputFolder('reports/baseline', '--out')
+ */
+export async function checkOutputFolder(path: string, flag: string): Promise<void> {
+  if (path.trim() === '') throw usageError(pathMsg.emptyPath(flag));
+  const s = await existing(path, flag);
+  if (s === 'loop') throw usageError(pathMsg.linkLoop(path));
+  if (s === 'dangling') throw usageError(pathMsg.danglingLink(path, await readlink(path).catch(() => '?')));
+  if (s === undefined) return checkCreatable(flag, path, path);
+  const real = await realpath(path).catch(() => resolve(path));
+  if (isSystemPath(real)) throw usageError(pathMsg.systemPath(path, real, true));
+  if (!s.isDirectory()) throw usageError(pathMsg.expectedFolder(flag, path));
+  try {
+    await access(path, constants.W_OK | constants.X_OK);
+  } catch {
+    throw usageError(pathMsg.notWritable(flag, path, path));
+  }
+}
+
+/**
+ * Checks a file to write (`forecast --out`, a warehouse): absent (and creatable) or an existing regular file that
+ * can be written; never a folder, pipe or device, never in a system tree.
+ * @example await checkOutputFile('out/forecast.csv', '--out')
+ */
+export async function checkOutputFile(path: string, flag: string, example = 'output.csv'): Promise<void> {
+  if (path.trim() === '') throw usageError(pathMsg.emptyPath(flag));
+  const s = await existing(path, flag);
+  if (s === 'loop') throw usageError(pathMsg.linkLoop(path));
+  if (s === 'dangling') throw usageError(pathMsg.danglingLink(path, await readlink(path).catch(() => '?')));
+  if (s === undefined) return checkCreatable(flag, path, path);
+  const real = await realpath(path).catch(() => resolve(path));
+  if (isSystemPath(real)) throw usageError(pathMsg.systemPath(path, real, true));
+  if (s.isDirectory()) throw usageError(pathMsg.expectedFileFoundFolder(flag, path, example));
+  const odd = kindOf(s);
+  if (odd) throw usageError(pathMsg.notRegular(path, odd));
+  try {
+    await access(path, constants.W_OK);
+    await access(dirname(real), constants.W_OK | constants.X_OK);
+  } catch {
+    throw usageError(pathMsg.notWritable(flag, path, path));
+  }
+}

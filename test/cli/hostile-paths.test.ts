@@ -1,0 +1,105 @@
+/**
+ * Bad paths and impossible requests through the command line: each is exit 1 (input) or 2 (command line) with a
+ * message naming the path, never exit 70, never exit 0 with nothing done.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { withTempDir } from '../helpers/temp-dir.ts';
+import { runCli } from './helpers.ts';
+
+describe('warehouse paths', () => {
+  it('load and status refuse a file that is not a DuckDB warehouse and leave it untouched', async () => {
+    await withTempDir(async (d) => {
+      const csv = join(d, 'some.csv');
+      await writeFile(csv, 'a,b\n1,2\n');
+      const l = await runCli('load', 'data-samples/funding.csv', '--warehouse', csv);
+      expect(l.code).toBe(1);
+      expect(l.stderr).toContain(csv);
+      expect(l.stderr).toMatch(/not a highneeds warehouse/);
+      const s = await runCli('status', '--warehouse', csv);
+      expect(s.code).toBe(1);
+      expect(await readFile(csv, 'utf8')).toBe('a,b\n1,2\n');
+    });
+  });
+
+  it('a folder, a truncated database and a missing warehouse for status are refused with the path', async () => {
+    await withTempDir(async (d) => {
+      const good = join(d, 'w.duckdb');
+      expect((await runCli('load', 'data-samples/funding.csv', '--warehouse', good, '--quiet')).code).toBe(0);
+      const trunc = join(d, 'trunc.duckdb');
+      await writeFile(trunc, (await readFile(good)).subarray(0, 5000));
+      const t = await runCli('status', '--warehouse', trunc);
+      expect(t.code).toBe(1);
+      expect(t.stderr).toContain(trunc);
+      const dir = await runCli('load', 'data-samples/funding.csv', '--warehouse', d);
+      expect(dir.code).toBe(2);
+      expect(dir.stderr).toMatch(/found a folder/);
+      const missing = await runCli('status', '--warehouse', join(d, 'none.duckdb'));
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('none.duckdb');
+    });
+  });
+});
+
+describe('output and input paths', () => {
+  it('run --out naming a file, an empty --out and --out under /proc are usage errors before any work', async () => {
+    await withTempDir(async (d) => {
+      const f = join(d, 'f.csv');
+      await writeFile(f, 'x\n');
+      for (const out of [f, '', '/proc/highneeds-test']) {
+        const r = await runCli('run', '--draws', '0', '--out', out, '--quiet');
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).not.toMatch(/internal error/);
+      }
+    });
+  });
+
+  it('run --data missing, a single non-archive file, or an empty folder: exit 1 naming it', async () => {
+    await withTempDir(async (d) => {
+      const f = join(d, 'f.csv');
+      await writeFile(f, 'x\n');
+      await mkdir(join(d, 'empty'));
+      for (const data of [join(d, 'missing'), f, join(d, 'empty')]) {
+        const r = await runCli('run', '--draws', '0', '--data', data, '--out', join(d, 'o'), '--quiet');
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stderr).toContain(data);
+      }
+    });
+  });
+
+  it('init on an existing file or under /proc is a usage error', async () => {
+    await withTempDir(async (d) => {
+      const f = join(d, 'f.csv');
+      await writeFile(f, 'x\n');
+      expect((await runCli('init', f)).code).toBe(2);
+      expect((await runCli('init', '/proc/highneeds-test')).code).toBe(2);
+    });
+  });
+
+  it('validate of a missing path is exit 1 naming it', async () => {
+    const r = await runCli('validate', 'no/such/file.csv');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no/such/file.csv');
+  });
+});
+
+describe('requests that cannot be met', () => {
+  it('forecast --base-year beyond the data: exit 1 and no file written', async () => {
+    await withTempDir(async (d) => {
+      const out = join(d, 'f.csv');
+      const r = await runCli('forecast', '--ees', 'data-samples/sen2_age_caseload.csv', '--all', '--base-year', '2100', '--out', out);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/nothing was forecast for base year 2100/);
+      await expect(readFile(out)).rejects.toThrow();
+      const dir = await runCli('forecast', '--ees', 'data-samples/sen2_age_caseload.csv', '--all', '--base-year', '2020', '--out', d);
+      expect(dir.code).toBe(2);
+    });
+  });
+
+  it('backtest with origins after the data: exit 1 saying there is nothing to score', async () => {
+    const r = await runCli('backtest', '--ees', 'data-samples/sen2_age_caseload.csv', '--all', '--origins', '2090');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/nothing to score/);
+  });
+});

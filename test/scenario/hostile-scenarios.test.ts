@@ -1,0 +1,81 @@
+/**
+ * Hostile scenario files: a bad `extends:` names the scenario that asked for it, alias bombs are bounded, and ids
+ * that cannot name an output folder (`..`, `.`, `compare`, duplicates in one run) are refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HighneedsError } from '../../src/errors.ts';
+import { checkScenarioIds, badIdReason } from '../../src/scenario/ids.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { withTempDir } from '../helpers/temp-dir.ts';
+
+async function loadError(file: string): Promise<HighneedsError> {
+  const e = await loadScenario(file).then(() => undefined, (x: unknown) => x);
+  expect(e).toBeInstanceOf(HighneedsError);
+  expect((e as HighneedsError).exitCode).toBe(1);
+  return e as HighneedsError;
+}
+
+describe('extends', () => {
+  it('a number, an empty value, a folder, a CSV or a system file: the message names the scenario that asked', async () => {
+    await withTempDir(async (d) => {
+      await mkdir(join(d, 'folder'));
+      await writeFile(join(d, 'data.csv'), 'a,b\n1,2\n');
+      const cases: Array<[string, RegExp]> = [
+        ['5', /expected the path of another scenario file/],
+        ["''", /expected the path of another scenario file/],
+        ['[a, b]', /expected the path of another scenario file/],
+        ['folder', /folder/],
+        ['data.csv', /mapping/],
+        ['/etc/passwd', /extends/],
+        ['/proc/self/status', /system path/],
+      ];
+      for (const [i, [target, re]] of cases.entries()) {
+        const f = join(d, `s${i}.yaml`);
+        await writeFile(f, `extends: ${target}\n`);
+        const e = await loadError(f);
+        expect(e.message.startsWith(`${f}: `), e.message).toBe(true);
+        expect(e.message).toMatch(re);
+      }
+    });
+  });
+
+  it('a YAML alias bomb is refused, not expanded', async () => {
+    await withTempDir(async (d) => {
+      const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+      for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+      const f = join(d, 'bomb.yaml');
+      await writeFile(f, `${lines.join('\n')}\n`);
+      const e = await loadError(f);
+      expect(e.message).toContain(f);
+      expect(e.message).toMatch(/alias/i);
+    });
+  });
+});
+
+describe('scenario ids', () => {
+  it('ids that cannot name a folder are refused naming the file', async () => {
+    await withTempDir(async (d) => {
+      for (const id of ['..', '.', 'compare', 'a/b', 'a\\b', '-x', 'x'.repeat(65)]) {
+        const f = join(d, 's.yaml');
+        await writeFile(f, `id: ${JSON.stringify(id)}\n`);
+        const e = await loadError(f);
+        expect(e.message).toContain(f);
+        expect(e.message).toMatch(/cannot name its output folder|must match pattern/);
+      }
+      // the default id comes from the file name, and is checked as well
+      await writeFile(join(d, '..yaml'), 'horizon_years: 5\n');
+      expect((await loadError(join(d, '..yaml'))).message).toMatch(/cannot name/);
+    });
+  });
+
+  it('accepts ordinary ids', () => {
+    for (const id of ['baseline', 'dbv-plan_2026', 'v1.2', 'Covid-Surge']) expect(badIdReason(id)).toBeUndefined();
+  });
+
+  it('two scenarios of one run with one id (in any case) are refused naming both files', () => {
+    const run = () => checkScenarioIds([{ id: 'plan', file: 'a.yaml' }, { id: 'x', file: 'x.yaml' }, { id: 'PLAN', file: 'b.yaml' }]);
+    expect(run).toThrow(/b\.yaml: scenario id 'PLAN' is already used by a\.yaml/);
+  });
+});
