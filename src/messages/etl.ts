@@ -155,7 +155,7 @@ export function validateFailed(nFiles: number): string {
   return `${nFiles} file(s) are invalid`;
 }
 export function notAWarehouse(path: string): string {
-  return `${path}: no such warehouse: load files into it first ('highneeds load PATH... --warehouse ${path}'), or give the right --warehouse`;
+  return `${path}: not a highneeds warehouse (no such file): load files into it first ('highneeds load PATH... --warehouse ${path}'), or give the right --warehouse`;
 }
 export function notDuckDbFile(path: string): string {
   return `${path}: not a highneeds warehouse (the file is not a DuckDB database); nothing was written to it: give a new file name, such as .highneeds/warehouse.duckdb`;
