@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withTempDir } from '../helpers/temp-dir.ts';
+import { withTempDir } from '../temp.ts';
 import { runCli } from './helpers.ts';
 
 describe('warehouse paths', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ExitCode, HighneedsError } from '../../src/errors.ts';
 import { checkInputPath, checkOutputFile, checkOutputFolder, isSystemPath } from '../../src/paths/check-path.ts';
 import { expandPaths } from '../../src/etl/expand-paths.ts';
-import { withTempDir } from '../helpers/temp-dir.ts';
+import { withTempDir } from '../temp.ts';
 
 async function failure(p: Promise<unknown>): Promise<HighneedsError> {
   const e = await p.then(() => undefined, (x: unknown) => x);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { HighneedsError } from '../../src/errors.ts';
 import { checkScenarioIds, badIdReason } from '../../src/scenario/ids.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { withTempDir } from '../helpers/temp-dir.ts';
+import { withTempDir } from '../temp.ts';
 
 async function loadError(file: string): Promise<HighneedsError> {
   const e = await loadScenario(file).then(() => undefined, (x: unknown) => x);
