@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
+import { assertNoBlemishes, valueBlemishes } from '../report/output-guard.ts';
 
 export interface CliIO {
   /** Write to stdout (the JSON document with --json). */
@@ -30,6 +31,8 @@ export interface OutputOptions {
 
 /** Prints a JSON document as the only thing on stdout. */
 export function printJson(io: CliIO, doc: unknown): void {
+  // JSON.stringify would turn NaN and Infinity into null silently: a non-finite number here is a bug
+  assertNoBlemishes(valueBlemishes(doc, 'JSON output'));
   io.out(`${JSON.stringify(doc, null, 2)}\n`);
 }
 

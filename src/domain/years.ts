@@ -110,3 +110,17 @@ export function financialYearsForCensusRange(first: CensusYear, last: CensusYear
 
 /** The end of the DSG statutory override: 31 March 2028, i.e. the end of financial year 2027-28. */
 export const STATUTORY_OVERRIDE_END_FY: FinancialYearStart = 2027;
+
+/**
+ * Years a population file may hold: ONS mid-year estimates start in 1971 and projections reach the 2040s; a year
+ * outside this range is a typo or a hostile file, not data.
+ */
+export const POPULATION_YEARS = { from: 1971, to: 2060 } as const;
+
+/** Financial years an own input table may name (by their starting year). */
+export const TABLE_FINANCIAL_YEARS = { from: 2000, to: 2060 } as const;
+
+/** Whether a year lies in a range (inclusive). */
+export function inYearRange(year: number, range: { readonly from: number; readonly to: number }): boolean {
+  return Number.isInteger(year) && year >= range.from && year <= range.to;
+}

@@ -8,6 +8,7 @@ import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { sha256File } from './file-hash.ts';
 import { isDocumentation, readInput, recogniseInput, type InputFile } from './inputs.ts';
+import { resolveOverlaps } from './overlaps.ts';
 import type { Reader } from './reader.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -82,8 +83,9 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   try {
     await wh.withTransaction(async () => {
       const sink = await wh.sink();
+      const firstFileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
       try {
-        let fileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
+        let fileId = firstFileId;
         for (const f of plan) {
           const path = f.input.path;
           const report = await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, { fileId, hashKey, today });
@@ -99,6 +101,18 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
         }
       } finally {
         sink.close();
+      }
+      if (problems.length === 0 && loaded.length > 0) {
+        // the same figures from two files (a copy with other line endings, a re-saved extract) count once
+        const overlaps = await resolveOverlaps(wh, firstFileId);
+        problems.push(...overlaps.errors);
+        for (const n of overlaps.notes) {
+          warnings.push(n);
+          const id = loaded.findIndex((f) => f.path === n.file);
+          await wh.run(`INSERT INTO dq_note (file_id, path, line, column_name, severity, message) VALUES ($1, $2, NULL, NULL, 'info', $3)`, [
+            firstFileId + Math.max(0, id), n.file ?? '', n.message,
+          ]);
+        }
       }
       if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
     });

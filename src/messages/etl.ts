@@ -181,6 +181,18 @@ export function lookupIgnored(): string {
 export function populationAgeSkipped(label: string): string {
   return `age '${label}' is not a single year of age and is not stored`;
 }
+export function populationAgeOutOfRange(raw: string): string {
+  return `an age from 0 to 89, or '90 and over'. Got: '${raw}'`;
+}
+export function duplicateTableRow(key: string, firstLine: number): string {
+  return `${key} is given twice: here and on line ${firstLine}; it is unclear which one counts: keep one row (delete or merge the other)`;
+}
+export function duplicateTableRowAcrossFiles(table: string, key: string, first: string, second: string): string {
+  return `the ${table} table gives ${key} in two files with different values: ${first} and ${second}; it is unclear which one counts: keep one of the files (or remove the row from one)`;
+}
+export function sameTableRowsNote(table: string, first: string, n: number): string {
+  return `${n} row(s) of the ${table} table repeat the same figures as ${first}: counted once`;
+}
 export function phaseTransferNote(): string {
   return 'phase transfer rows are stored as flows (measure phase_transfer_*)';
 }
@@ -334,4 +346,13 @@ export function unknownOfficerValue(raw: string): string {
 }
 export function archiveSizeMismatch(name: string): string {
   return `refusing to expand the ZIP archive: entry '${name}' holds more or less data than its header declares (a damaged archive or a zip bomb); nothing from it was read`;
+}
+export function overlapConflict(what: string, first: string, firstValue: number | null, second: string, secondValue: number | null): string {
+  return `${what}: ${firstValue ?? 'missing'} in ${first}, ${secondValue ?? 'missing'} in ${second}`;
+}
+export function overlapConflicts(table: string, n: number, listed: readonly string[]): string {
+  return `two files of the same release give different figures for the same ${table === 'stock' ? 'stock of plans' : 'flow'} (${n} figure(s)), so it is unclear which one counts: keep one version of the file in the folder. ${listed.join('; ')}${n > listed.length ? `; … and ${n - listed.length} more` : ''}`;
+}
+export function overlapSameFigures(first: string, n: number): string {
+  return `repeats ${n} figure(s) of ${first} exactly (a copy of the same data): counted once`;
 }

@@ -23,3 +23,7 @@ export function centralPathNote(draws: number): string {
     ? `Central figures are one path: total plans at the median (P50) of ${draws.toLocaleString('en-GB')} simulated futures, split by age, need and placement in the projection’s proportions and priced by the budget model, so every table adds up; every sheet, chart and sentence shows this path. P10 and P90 are percentiles of the simulated futures.`
     : 'Central figures are the deterministic path (every rate at its expected value, no simulated futures), so P10 = P50 = P90; every sheet, chart and sentence shows this path.';
 }
+
+export function halfTruthInOutput(places: readonly string[]): string {
+  return `refusing to write outputs holding NaN, Infinity or 'undefined' (a bug in highneeds, not in your data); nothing was written. Found: ${places.join('; ')}`;
+}

@@ -233,6 +233,8 @@ function backtestRows(totals: RunTotals): BacktestRow[] {
   const share = (pct: number): number => pct / 100;
   for (const [h, methods] of Object.entries(res.horizons)) {
     for (const [method, s] of Object.entries(methods)) {
+      // a method with too little history to score at this horizon (drift over 5 years on 6 years of data) is left out
+      if (!Number.isFinite(s.mape)) continue;
       rows.push({
         method,
         horizon: Number(h),

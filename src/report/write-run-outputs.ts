@@ -18,6 +18,7 @@ import { renderCharts } from './charts/render.ts';
 import { workbookCsvs } from './csv.ts';
 import { buildReportHtml } from './html/report-html.ts';
 import type { RunReport } from './run-report.ts';
+import { assertNoBlemishes, fileBlemishes, valueBlemishes, type Blemish } from './output-guard.ts';
 import { writeFilesAtomically, type StagedFile } from './write-atomic.ts';
 import { buildComparisonModel } from './workbook/build-comparison.ts';
 import { buildWorkbookModel } from './workbook/build-workbook.ts';
@@ -47,6 +48,11 @@ async function render(specs: ChartSpec[]): Promise<Array<{ spec: ChartSpec; png:
   return specs.map((spec, i) => ({ spec, png: pngs[i]! }));
 }
 
+/** Titles, alt texts and data of rendered charts, checked before anything is written. */
+function chartBlemishes(rendered: Array<{ spec: ChartSpec }>): Blemish[] {
+  return rendered.flatMap((c) => valueBlemishes({ title: c.spec.title, alt: c.spec.alt }, `chart ${c.spec.id}`));
+}
+
 function imageMap(rendered: Array<{ spec: ChartSpec; png: Buffer }>): Map<ChartId, ChartImage> {
   return new Map(rendered.map((c) => [c.spec.id, { png: c.png, title: c.spec.title, alt: c.spec.alt }]));
 }
@@ -69,6 +75,7 @@ export async function writeRunOutputs(report: RunReport, outDir: string, opts: R
     { rel: `recovery-plan-${id}.html`, data: html },
     ...csvs.map((c) => ({ rel: `csv/${c.file}`, data: c.text })),
   ];
+  assertNoBlemishes([...valueBlemishes(model, 'workbook'), ...chartBlemishes(rendered), ...fileBlemishes(files)]);
   const paths = await writeFilesAtomically(outDir, files);
   const nCharts = rendered.length;
   return {
@@ -86,7 +93,9 @@ export async function writeRunOutputs(report: RunReport, outDir: string, opts: R
 export async function writeComparison(reports: RunReport[], outDir: string): Promise<{ workbook: string; charts: string[] }> {
   if (reports.length === 0) throw usageError(reportMsg.noReports());
   const rendered = await render([compareBalanceChart(reports), comparePlansChart(reports)]);
-  const xlsx = await workbookBytes(buildComparisonModel(reports), imageMap(rendered));
+  const model = buildComparisonModel(reports);
+  assertNoBlemishes([...valueBlemishes(model, 'comparison workbook'), ...chartBlemishes(rendered)]);
+  const xlsx = await workbookBytes(model, imageMap(rendered));
   const paths = await writeFilesAtomically(outDir, [
     { rel: 'highneeds-comparison.xlsx', data: xlsx },
     ...rendered.map((c) => ({ rel: `charts/${chartFile(c.spec.id)}`, data: c.png })),

@@ -31,7 +31,10 @@ export function registerForecast(program: Command, io: CliIO): void {
       if (res.rows.length === 0) throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, res.skipped[0]?.reason));
       await mkdir(dirname(o.out), { recursive: true });
       const tmp = `${o.out}.${process.pid}.tmp`;
-      await writeFile(tmp, forecastCsv(res.rows));
+      const csv = forecastCsv(res.rows);
+      const { assertNoBlemishes, textBlemishes } = await import('../../report/output-guard.ts');
+      assertNoBlemishes(textBlemishes(csv, o.out));
+      await writeFile(tmp, csv);
       await rename(tmp, o.out);
       const shown = res.notes.slice(0, 8);
       for (const n of shown) say(io, { quiet: o.quiet || o.json }, n);
@@ -74,7 +77,8 @@ export function registerForecast(program: Command, io: CliIO): void {
       if (res.n_series === 0 || Object.keys(res.horizons).length === 0 || !Object.values(res.horizons).some((ms) => Number.isFinite((ms as Record<string, { mape: number }>).model?.mape))) {
         throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon));
       }
-      if (o.json) return printJson(io, res);
+      // a method with too little history for an origin has no score: null in JSON, n/a in text (never NaN)
+      if (o.json) return printJson(io, finiteOrNull(res));
       const methods = Object.keys(res.horizons['1'] ?? {});
       say(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series`);
       say(io, o, `horizon  ${methods.map((m) => m.padStart(11)).join('')}   (MAPE %; n/a: not enough history to score)`);
@@ -89,4 +93,9 @@ export function registerForecast(program: Command, io: CliIO): void {
 /** A score with two decimals, or `n/a` when there was nothing to score (never NaN). */
 function fixedOrNa(x: number | undefined): string {
   return x !== undefined && Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+}
+
+/** A copy of a JSON-like value with every non-finite number replaced by null. */
+function finiteOrNull<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x))) as T;
 }

@@ -20,6 +20,15 @@ export type ParsedValue =
   | { ok: true; value: null; missing: string }
   | { ok: false; message: string };
 
+/**
+ * The largest magnitudes any input may hold (a documented default ceiling): no count in these files comes near a
+ * billion (England has about 57 million people; the largest published count of plans is well under a million) and
+ * no amount near £1 trillion (the whole Dedicated Schools Grant is about £65 billion). Anything larger is a typo or
+ * a hostile file, and would overflow sums into Infinity.
+ */
+export const MAX_COUNT = 1e9;
+export const MAX_AMOUNT = 1e12;
+
 const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
@@ -44,6 +53,10 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   if (!Number.isFinite(v)) return { ok: false, message: `a finite number. Got: '${raw}'` };
   if ((kind === 'count' || kind === 'percent') && v < 0) {
     return { ok: false, message: `a ${kind === 'count' ? 'count' : 'percentage'} of 0 or more. Got: ${raw}` };
+  }
+  const ceiling = kind === 'amount' ? MAX_AMOUNT : MAX_COUNT;
+  if (Math.abs(v) > ceiling) {
+    return { ok: false, message: `a ${kind === 'amount' ? 'amount' : 'number'} of at most ${ceiling.toExponential(0).replace('e+', 'e')} (the ceiling for any input). Got: ${raw}` };
   }
   if (kind === 'percent' && v > 100 + 1e-6) return { ok: false, message: `a percentage between 0 and 100. Got: ${raw}` };
   return { ok: true, value: v };

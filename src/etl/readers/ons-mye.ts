@@ -4,6 +4,7 @@
  * `year` column or the 4-digit year in the file name (ONS2020_…); ages 0–90 are stored (90 = 90 and over).
  */
 import { basename } from 'node:path';
+import { inYearRange, POPULATION_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { parseNumber } from '../csv/values.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
@@ -32,6 +33,10 @@ export const onsMye = simpleCsvReader({
         if (y === undefined || !Number.isInteger(y)) {
           if (!warnedYear) log.error(msg.requiredValue('a year (a `year` column or the year in the file name)'), r.line, 'year');
           warnedYear = true;
+          return;
+        }
+        if (!inYearRange(y, POPULATION_YEARS)) {
+          log.error(msg.yearOutOfRange(y, POPULATION_YEARS.from, POPULATION_YEARS.to), r.line, 'year');
           return;
         }
         for (const [i, name] of r.names.entries()) {

@@ -2,6 +2,7 @@
  * ONS subnational population projections (`AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, 2022 … 2047`):
  * population rows only, single ages 0–89 and `90 and over` (stored as 90); `All ages` is skipped; decimals kept.
  */
+import { inYearRange, POPULATION_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { parseNumber } from '../csv/values.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
@@ -11,7 +12,7 @@ const YEAR = /^\d{4}$/;
 /** Parses an SNPP AGE_GROUP: '0' … '89', '90 and over' → 90; undefined for 'All ages' and others. */
 export function snppAge(label: string): number | undefined {
   const s = label.trim().toLowerCase();
-  if (/^\d{1,2}$/.test(s)) return Math.min(Number(s), 90);
+  if (/^\d{1,2}$/.test(s)) return Number(s) <= 90 ? Number(s) : undefined;
   if (/^90\s*(and over|\+)$/.test(s)) return 90;
   return undefined;
 }
@@ -22,18 +23,25 @@ export const onsSnpp = simpleCsvReader({
   required: ['area_code', 'area_name', 'component', 'sex', 'age_group'],
   accepts: (n) => YEAR.test(n),
   session(_ctx, log, emit) {
+    const badYears = new Set<string>();
     return {
       row(r) {
         if (!/^population$/i.test(r.get('component'))) return;
         const label = r.get('age_group');
         const age = snppAge(label);
         if (age === undefined) {
-          if (!/^all ages$/i.test(label)) log.warn(msg.populationAgeSkipped(label), r.line, 'age_group');
+          if (/^\d+$/.test(label.trim())) log.error(msg.populationAgeOutOfRange(label), r.line, 'age_group');
+          else if (!/^all ages$/i.test(label)) log.warn(msg.populationAgeSkipped(label), r.line, 'age_group');
           return;
         }
         const sex = r.get('sex').toLowerCase();
         for (const [i, name] of r.names.entries()) {
           if (!YEAR.test(name)) continue;
+          if (!inYearRange(Number(name), POPULATION_YEARS)) {
+            if (!badYears.has(name)) log.error(msg.yearOutOfRange(Number(name), POPULATION_YEARS.from, POPULATION_YEARS.to), 1, name);
+            badYears.add(name);
+            continue;
+          }
           const v = parseNumber(r.fields[i] ?? '', 'count');
           if (!v.ok) {
             log.error(msg.badNumber(v.message), r.line, name);

@@ -3,7 +3,7 @@
  * Each is a list of typed columns; a pure row parser turns cell text into a warehouse row or located errors.
  * Used by both the CSV and the XLSX readers.
  */
-import { isNeed, isPhase, isPlacement, NEEDS, parseFinancialYear, Phase, PHASES, PLACEMENTS } from '../../domain/index.ts';
+import { financialYearLabel, inYearRange, isNeed, isPhase, isPlacement, NEEDS, parseFinancialYear, Phase, PHASES, PLACEMENTS, TABLE_FINANCIAL_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { nearest } from '../../util/suggest.ts';
 import { parseNumber } from '../csv/values.ts';
@@ -18,6 +18,8 @@ export interface OwnTableDef {
   description: string;
   required: ReadonlyArray<readonly [string, ColType]>;
   optional: ReadonlyArray<readonly [string, ColType]>;
+  /** Columns that identify a row: two rows with the same values there leave it unclear which one counts. */
+  key: readonly string[];
 }
 
 export const OWN_TABLES: readonly OwnTableDef[] = [
@@ -25,26 +27,32 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     id: 'unit-costs', table: 'unit_cost', description: 'Unit costs (placement, annual_cost_gbp, price_year; optional phase, need)',
     required: [['placement', 'placement'], ['annual_cost_gbp', 'money'], ['price_year', 'fy']],
     optional: [['phase', 'phase'], ['need', 'need']],
+    key: ['placement', 'phase', 'need'],
   },
   {
     id: 'places', table: 'places', description: 'Commissioned places (placement, financial_year, places, place_rate_gbp)',
     required: [['placement', 'placement'], ['financial_year', 'fy'], ['places', 'count'], ['place_rate_gbp', 'money']],
     optional: [],
+    key: ['placement', 'financial_year'],
   },
   {
     id: 'funding', table: 'funding', description: 'High Needs block funding (financial_year, hn_block_gbp, …)',
     required: [['financial_year', 'fy'], ['hn_block_gbp', 'money']],
     optional: [['schools_block_transfer_gbp', 'money'], ['other_income_gbp', 'money'], ['import_export_adjustment_gbp', 'money'], ['schools_block_gbp', 'money']],
+    key: ['financial_year'],
   },
   {
     id: 'other-spend', table: 'other_spend', description: 'Other High Needs spend (line, financial_year, amount_gbp)',
     required: [['line', 'text'], ['financial_year', 'fy'], ['amount_gbp', 'money']],
     optional: [],
+    key: ['line', 'financial_year'],
   },
   {
     id: 'opening-balance', table: 'opening_balance', description: 'Opening DSG balance (financial_year, dsg_cumulative_balance_gbp)',
     required: [['financial_year', 'fy'], ['dsg_cumulative_balance_gbp', 'money']],
     optional: [],
+    // one opening balance: a second row, whatever its year, is a second opening balance
+    key: [],
   },
 ];
 
@@ -100,6 +108,7 @@ export function parseOwnRow(
       case 'fy': {
         const y = parseFinancialYear(raw);
         if (y === undefined) errors.push({ column: col, message: msg.badFinancialYear(raw) });
+        else if (!inYearRange(y, TABLE_FINANCIAL_YEARS)) errors.push({ column: col, message: msg.yearOutOfRange(y, TABLE_FINANCIAL_YEARS.from, TABLE_FINANCIAL_YEARS.to) });
         else row[out] = y;
         break;
       }
@@ -119,4 +128,33 @@ export function parseOwnRow(
     }
   }
   return errors.length > 0 ? { errors } : { row, errors };
+}
+
+/** The key of a parsed row (lower-case, so that `Therapies` and `therapies` are one line). */
+export function ownRowKey(def: OwnTableDef, row: Record<string, unknown>): string {
+  return def.key.map((c) => String(row[c] ?? '').toLowerCase()).join('\u0000');
+}
+
+/** The key of a parsed row for people: `financial year 2025-26`, `placement ISS, phase ALL, need ALL`. */
+export function describeOwnKey(def: OwnTableDef, row: Record<string, unknown>): string {
+  if (def.key.length === 0) return 'an opening balance';
+  return def.key.map((c) => (c === 'financial_year' ? `financial year ${financialYearLabel(Number(row[c]))}` : `${c} '${String(row[c])}'`)).join(', ');
+}
+
+/**
+ * Remembers the keys of one table's rows and says when a row repeats one (two funding rows for 2025-26, two
+ * opening balances): an error naming both lines, never a silent pick or a sum.
+ */
+export class OwnKeyCheck {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly def: OwnTableDef) {}
+
+  /** The error message when this row's key was seen before (on another line), else undefined. */
+  check(row: Record<string, unknown>, line: number): string | undefined {
+    const k = ownRowKey(this.def, row);
+    const first = this.seen.get(k);
+    if (first !== undefined) return msg.duplicateTableRow(describeOwnKey(this.def, row), first);
+    this.seen.set(k, line);
+    return undefined;
+  }
 }

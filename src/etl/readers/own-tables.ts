@@ -7,7 +7,7 @@ import * as msg from '../../messages/etl.ts';
 import { normaliseName } from '../csv/header.ts';
 import { ProblemLog } from '../problem-log.ts';
 import type { Reader } from '../reader.ts';
-import { OWN_TABLES, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
+import { OWN_TABLES, OwnKeyCheck, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 
 function csvReader(def: OwnTableDef): Reader {
@@ -20,11 +20,14 @@ function csvReader(def: OwnTableDef): Reader {
     headerOnly: 'warn',
     matches: (f) => ownTableOf(f) === def,
     session(_ctx, log, emit) {
+      const keys = new OwnKeyCheck(def);
       return {
         row(r) {
           const { row, errors } = parseOwnRow(def, (c) => r.get(c));
           for (const e of errors) log.error(e.message, r.line, e.column);
-          if (row) emit(def.table, row);
+          const dup = row ? keys.check(row, r.line) : undefined;
+          if (dup) log.error(dup, r.line, def.key[0]);
+          else if (row) emit(def.table, row);
         },
       };
     },
@@ -62,6 +65,8 @@ export const ownTablesXlsx: Reader = {
     }
     let rows = 0;
     let tables = 0;
+    // one check per table across sheets: two sheets of one table are one table
+    const keysByTable = new Map<string, OwnKeyCheck>();
     for (const ws of wb.worksheets) {
       let header: string[] | undefined;
       let def: OwnTableDef | undefined;
@@ -79,6 +84,8 @@ export const ownTablesXlsx: Reader = {
       tables++;
       if (sheetRows.length === 0) log.warn(msg.xlsxSheetNoRowsYet(ws.name));
       const h = header;
+      const d = def;
+      const keys = keysByTable.get(d.id) ?? keysByTable.set(d.id, new OwnKeyCheck(d)).get(d.id)!;
       for (const { line, cells } of sheetRows) {
         rows++;
         const { row, errors } = parseOwnRow(def, (c) => {
@@ -86,7 +93,9 @@ export const ownTablesXlsx: Reader = {
           return i < 0 ? '' : (cells[i] ?? '');
         });
         for (const e of errors) log.error(e.message, line, `${ws.name}!${e.column}`);
-        if (row) {
+        const dup = row ? keys.check(row, line) : undefined;
+        if (dup) log.error(dup, line, `${ws.name}!${def.key[0] ?? def.required[0]![0]}`);
+        else if (row) {
           const p = sink.add(def.table, { ...row, file_id: ctx.fileId });
           if (p) await p;
         }

@@ -2,6 +2,7 @@
  * The recovery-plan report: one self-contained HTML file (inline CSS, charts as PNG data URIs, no scripts, no
  * external URLs) whose text is generated from the numbers. Pure: RunReport + rendered charts → HTML string.
  */
+import { dataUriBase64 } from '../output-guard.ts';
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import type { ChartId, ChartSpec } from '../charts/chart-spec.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtMoneyM, fmtPercent } from '../format.ts';
@@ -40,7 +41,7 @@ function paras(ps: string[]): string {
 function figure(charts: Map<ChartId, RenderedChart>, id: ChartId, n: number): string {
   const c = charts.get(id);
   if (!c) return '';
-  return `<figure id="fig-${id}"><img src="data:image/png;base64,${c.png.toString('base64')}" alt="${e(c.spec.alt)}" width="800" height="450"><figcaption>Figure ${n}. ${e(c.spec.title)}</figcaption></figure>`;
+  return `<figure id="fig-${id}"><img src="data:image/png;base64,${dataUriBase64(c.png)}" alt="${e(c.spec.alt)}" width="800" height="450"><figcaption>Figure ${n}. ${e(c.spec.title)}</figcaption></figure>`;
 }
 
 type Td = { text: string; neg?: boolean };

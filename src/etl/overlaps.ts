@@ -1,0 +1,176 @@
+/**
+ * Overlapping data recognised by content, not by bytes: after a load's files are appended (inside its one
+ * transaction), every figure that a new file gives for a key another file already gives is compared.
+ *
+ *   published stocks and flows (same source layout, LA, year, measure, age, need, placement) and the own tables
+ *   (their key columns, own-table-defs.ts):
+ *     identical in both files → the later file's rows are removed (counted once) and a note says so, once per pair
+ *     different               → an error naming both files (and lines where known): it is unclear which counts
+ *
+ * Figures of different releases (source layouts) are not compared here: the dataset keeps the newest release per
+ * cell. A copy of `sen2_age_caseload.csv` saved with CRLF line endings (other bytes, same figures) so adds nothing.
+ */
+import type { Problem } from '../errors.ts';
+import * as msg from '../messages/etl.ts';
+import { OWN_TABLES, describeOwnKey, ownRowKey } from './readers/own-table-defs.ts';
+import type { Warehouse } from './warehouse.ts';
+
+export interface OverlapOutcome {
+  /** Files that repeat another file's figures (counted once): one note per pair of files and table. */
+  notes: Problem[];
+  /** Keys given differently by two files of one source: the load must fail. */
+  errors: Problem[];
+}
+
+const PUBLISHED: ReadonlyArray<{ table: string; key: readonly string[] }> = [
+  { table: 'stock', key: ['source', 'geographic_level', 'old_la_code', 'census_year', 'measure', 'age_from', 'age_to', 'need', 'placement'] },
+  { table: 'flow', key: ['source', 'geographic_level', 'old_la_code', 'flow_year', 'measure', 'age_from', 'age_to', 'need', 'placement', 'reason'] },
+];
+
+/** Most conflicting keys listed in one error (the rest are counted). */
+const MAX_LISTED = 5;
+
+/**
+ * Compares the figures of files loaded from `firstNewFileId` on with every other file's, removes repeated
+ * figures of the later file and returns notes and conflicts.
+ */
+export async function resolveOverlaps(wh: Warehouse, firstNewFileId: number): Promise<OverlapOutcome> {
+  const paths = new Map((await wh.query<{ file_id: number; path: string }>('SELECT file_id, path FROM loaded_file')).map((r) => [r.file_id, r.path]));
+  const where = (id: number, line?: number | null): string => `${paths.get(id) ?? `file ${id}`}${line ? ` line ${line}` : ''}`;
+  const out: OverlapOutcome = { notes: [], errors: [] };
+  for (const t of PUBLISHED) await publishedOverlaps(wh, t.table, t.key, firstNewFileId, where, out);
+  for (const def of OWN_TABLES) await ownTableOverlaps(wh, def, firstNewFileId, where, out);
+  return out;
+}
+
+async function publishedOverlaps(
+  wh: Warehouse,
+  table: string,
+  key: readonly string[],
+  firstNew: number,
+  where: (id: number, line?: number | null) => string,
+  out: OverlapOutcome,
+): Promise<void> {
+  const k = key.join(', ');
+  // per key and file: the figure (sum of the file's rows: a file may split a key over rows) and its first line
+  const rows = await wh.query<Record<string, unknown> & { file_id: number; v: number | null; miss: string | null; line: number | null; first_file: number }>(
+    `WITH per AS (
+       SELECT ${k}, file_id, sum(count) AS v, string_agg(DISTINCT missing, ',' ORDER BY missing) AS miss, min(line) AS line
+         FROM ${table} GROUP BY ALL),
+     multi AS (
+       SELECT ${k}, min(file_id) AS first_file FROM per GROUP BY ALL
+       HAVING count(*) > 1 AND max(file_id) >= $1)
+     SELECT per.*, multi.first_file FROM per JOIN multi USING (${k}) ORDER BY ${k}, per.file_id`,
+    [firstNew],
+  );
+  if (rows.length === 0) return;
+  const sig = (r: { v: number | null; miss: string | null }): string => (r.v === null ? `missing:${r.miss ?? ''}` : String(r.v));
+  const firsts = new Map<string, (typeof rows)[number]>();
+  const same = new Map<string, { first: number; later: number; n: number }>();
+  const conflicts: string[] = [];
+  let nConflicts = 0;
+  const remove: Array<{ file: number; values: unknown[] }> = [];
+  for (const r of rows) {
+    const id = key.map((c) => String(r[c])).join('|');
+    if (r.file_id === r.first_file) {
+      firsts.set(id, r);
+      continue;
+    }
+    const first = firsts.get(id);
+    if (!first) continue;
+    if (sig(first) === sig(r)) {
+      const pair = `${first.file_id}>${r.file_id}`;
+      const s = same.get(pair) ?? { first: first.file_id, later: r.file_id, n: 0 };
+      s.n++;
+      same.set(pair, s);
+      remove.push({ file: r.file_id, values: key.map((c) => r[c]) });
+    } else {
+      nConflicts++;
+      if (conflicts.length < MAX_LISTED) {
+        conflicts.push(msg.overlapConflict(describePublished(r), where(first.file_id, first.line), first.v, where(r.file_id, r.line), r.v));
+      }
+    }
+  }
+  if (nConflicts > 0) {
+    const later = rows.find((r) => r.file_id !== r.first_file)!;
+    out.errors.push({ file: where(later.file_id), message: msg.overlapConflicts(table, nConflicts, conflicts) });
+    return;
+  }
+  for (const s of same.values()) out.notes.push({ file: where(s.later), message: msg.overlapSameFigures(where(s.first), s.n) });
+  // remove the later file's rows of every repeated key (one statement per file: a temporary key table)
+  await wh.run(`CREATE OR REPLACE TEMP TABLE overlap_drop AS SELECT ${k}, file_id FROM ${table} WHERE false`);
+  const sink = await wh.connection.createAppender('overlap_drop');
+  try {
+    for (const r of remove) {
+      for (const [i, v] of r.values.entries()) appendValue(sink, v, key[i]!);
+      sink.appendInteger(r.file);
+      sink.endRow();
+    }
+  } finally {
+    sink.closeSync();
+  }
+  await wh.run(`DELETE FROM ${table} t USING overlap_drop d WHERE ${key.map((c) => `t.${c} = d.${c}`).join(' AND ')} AND t.file_id = d.file_id`);
+  await wh.run('DROP TABLE overlap_drop');
+}
+
+type Appender = Awaited<ReturnType<Warehouse['connection']['createAppender']>>;
+
+function appendValue(a: Appender, v: unknown, column: string): void {
+  if (/_year$|^age_/.test(column)) a.appendInteger(Number(v));
+  else a.appendVarchar(String(v));
+}
+
+function describePublished(r: Record<string, unknown>): string {
+  const year = r.census_year ?? r.flow_year;
+  const ages = r.age_from === r.age_to ? `age ${String(r.age_from)}` : `ages ${String(r.age_from)}–${String(r.age_to)}`;
+  return `LA ${String(r.old_la_code)} ${String(r.measure)} ${String(year)} (${ages}, need ${String(r.need)}, placement ${String(r.placement)})`;
+}
+
+async function ownTableOverlaps(
+  wh: Warehouse,
+  def: (typeof OWN_TABLES)[number],
+  firstNew: number,
+  where: (id: number) => string,
+  out: OverlapOutcome,
+): Promise<void> {
+  const rows = await wh.query<Record<string, unknown> & { file_id: number }>(`SELECT * FROM ${def.table} ORDER BY file_id`);
+  if (!rows.some((r) => r.file_id >= firstNew)) return;
+  const firsts = new Map<string, Record<string, unknown> & { file_id: number }>();
+  const same = new Map<string, { first: number; later: number; n: number }>();
+  for (const r of rows) {
+    const k = ownRowKey(def, r);
+    const first = firsts.get(k);
+    if (!first) {
+      firsts.set(k, r);
+      continue;
+    }
+    if (first.file_id === r.file_id) continue;
+    if (r.file_id < firstNew) continue;
+    if (valuesOf(first) !== valuesOf(r)) {
+      out.errors.push({ file: where(r.file_id), message: msg.duplicateTableRowAcrossFiles(def.id, describeOwnKey(def, r), where(first.file_id), where(r.file_id)) });
+      continue;
+    }
+    const pair = `${first.file_id}>${r.file_id}`;
+    const s = same.get(pair) ?? { first: first.file_id, later: r.file_id, n: 0 };
+    s.n++;
+    same.set(pair, s);
+  }
+  if (out.errors.length > 0) return;
+  for (const s of same.values()) {
+    out.notes.push({ file: where(s.later), message: msg.sameTableRowsNote(def.id, where(s.first), s.n) });
+    // the later file's rows repeat the first file's on every key they share: drop those keys of the later file
+    const keysOfFirst = rows.filter((r) => r.file_id === s.first).map((r) => ownRowKey(def, r));
+    const later = rows.filter((r) => r.file_id === s.later && keysOfFirst.includes(ownRowKey(def, r)));
+    for (const r of later) {
+      const cond = def.key.map((c, i) => `lower(CAST(${c} AS VARCHAR)) = $${i + 2}`);
+      await wh.run(
+        `DELETE FROM ${def.table} WHERE file_id = $1${cond.length ? ` AND ${cond.join(' AND ')}` : ''}`,
+        [s.later, ...def.key.map((c) => String(r[c] ?? '').toLowerCase())],
+      );
+    }
+  }
+}
+
+function valuesOf(r: Record<string, unknown>): string {
+  return JSON.stringify(Object.entries(r).filter(([k]) => k !== 'file_id').sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]));
+}

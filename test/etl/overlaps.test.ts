@@ -1,0 +1,120 @@
+/**
+ * Overlapping data is recognised by content: a copy of a file with other bytes (CRLF) counts once with a note;
+ * two files of one release that disagree, and duplicate keys in the own tables, are errors naming both places.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile, copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HighneedsError } from '../../src/errors.ts';
+import { loadIntoMemory, loadPaths } from '../../src/etl/load.ts';
+import { validatePaths } from '../../src/etl/validate.ts';
+import { withTempDir } from '../temp.ts';
+import { TODAY } from './helpers.ts';
+
+const BASE_TOTAL = `SELECT sum(count) AS n FROM stock WHERE geographic_level = 'Local authority' AND census_year = 2022
+  AND age_from = 0 AND age_to = 25 AND need = 'ALL' AND placement = 'ALL' AND measure = 'plans'`;
+
+async function failure(p: Promise<unknown>): Promise<HighneedsError> {
+  const e = await p.then(() => undefined, (x: unknown) => x);
+  expect(e).toBeInstanceOf(HighneedsError);
+  return e as HighneedsError;
+}
+
+function allText(e: HighneedsError): string {
+  return [e.message, ...e.problems.map((p) => `${p.file ?? ''}:${p.line ?? ''} ${p.message}`)].join('\n');
+}
+
+describe('published figures from two files', () => {
+  it('a CRLF copy of sen2_age_caseload.csv does not double the plans, and says so once', async () => {
+    await withTempDir(async (d) => {
+      await copyFile('data-samples/sen2_age_caseload.csv', join(d, 'sen2_age_caseload.csv'));
+      const text = await readFile('data-samples/sen2_age_caseload.csv', 'utf8');
+      await writeFile(join(d, 'copy.csv'), text.replace(/\r?\n/g, '\r\n'));
+      const one = await loadIntoMemory(['data-samples/sen2_age_caseload.csv'], { today: TODAY });
+      const [{ n: expected }] = await one.warehouse.query<{ n: number }>(BASE_TOTAL);
+      one.warehouse.close();
+      const two = await loadIntoMemory([d], { today: TODAY });
+      try {
+        const [{ n }] = await two.warehouse.query<{ n: number }>(BASE_TOTAL);
+        expect(n).toBe(expected);
+        const notes = two.warnings.filter((w) => /counted once/.test(w.message));
+        expect(notes).toHaveLength(1);
+        expect(notes[0]!.message).toContain('copy.csv');
+      } finally {
+        two.warehouse.close();
+      }
+    });
+  });
+
+  it('a copy loaded into a warehouse later is counted once too', async () => {
+    await withTempDir(async (d) => {
+      const wh = join(d, 'w.duckdb');
+      await loadPaths(['data-samples/sen2_age_caseload.csv'], { warehouse: wh, today: TODAY });
+      const text = await readFile('data-samples/sen2_age_caseload.csv', 'utf8');
+      await writeFile(join(d, 'copy.csv'), text.replace(/\r?\n/g, '\r\n'));
+      const r = await loadPaths([join(d, 'copy.csv')], { warehouse: wh, today: TODAY });
+      expect(r.loaded).toHaveLength(1);
+    });
+  });
+
+  it('two files of one release with different figures for one LA and year: exit 1 naming both files and lines', async () => {
+    await withTempDir(async (d) => {
+      const text = await readFile('data-samples/sen2_age_caseload.csv', 'utf8');
+      await writeFile(join(d, 'a.csv'), text);
+      // change one figure of the copy: the 2022 total of plans
+      expect(text).toContain('Anyshire,Total,z,z,2157,100,2157,100');
+      await writeFile(join(d, 'b.csv'), text.replace('Anyshire,Total,z,z,2157,100,2157,100', 'Anyshire,Total,z,z,2157,100,2160,100'));
+      const e = await failure(loadIntoMemory([d], { today: TODAY }));
+      expect(e.exitCode).toBe(1);
+      const t = allText(e);
+      expect(t).toMatch(/a\.csv line \d+/);
+      expect(t).toMatch(/b\.csv line \d+/);
+      expect(t).toMatch(/different figures/);
+    });
+  });
+});
+
+describe('own tables', () => {
+  it('a funding table giving a year twice, and two opening balances, are errors naming both lines', async () => {
+    await withTempDir(async (d) => {
+      await writeFile(join(d, 'funding.csv'), 'financial_year,hn_block_gbp\n2025-26,56650000\n2026-27,58630000\n2025-26,43350000\n');
+      await writeFile(join(d, 'opening.csv'), 'financial_year,dsg_cumulative_balance_gbp\n2024-25,-18400000\n2023-24,-12000000\n');
+      const { files } = await validatePaths([d], { today: TODAY });
+      const funding = files.find((f) => f.path.endsWith('funding.csv'))!;
+      expect(funding.errors).toHaveLength(1);
+      expect(funding.errors[0]!.line).toBe(4);
+      expect(funding.errors[0]!.message).toMatch(/financial year 2025-26 is given twice: here and on line 2/);
+      const opening = files.find((f) => f.path.endsWith('opening.csv'))!;
+      expect(opening.errors[0]!.line).toBe(3);
+      expect(opening.errors[0]!.message).toMatch(/an opening balance is given twice: here and on line 2/);
+    });
+  });
+
+  it('two funding files: identical rows count once; different rows for one year are an error naming both files', async () => {
+    await withTempDir(async (d) => {
+      await copyFile('data-samples/funding.csv', join(d, 'funding.csv'));
+      const text = await readFile('data-samples/funding.csv', 'utf8');
+      await writeFile(join(d, 'funding-copy.csv'), text.replace(/\r?\n/g, '\r\n'));
+      const m = await loadIntoMemory([d], { today: TODAY });
+      try {
+        const rows = await m.warehouse.query<{ n: number }>('SELECT count(*) AS n FROM funding');
+        expect(rows[0]!.n).toBe(text.trim().split('\n').length - 1);
+      } finally {
+        m.warehouse.close();
+      }
+      await writeFile(join(d, 'funding-copy.csv'), text.replace('56650000', '43350000'));
+      const e = await failure(loadIntoMemory([d], { today: TODAY }));
+      expect(allText(e)).toMatch(/funding table gives financial year 2025-26 in two files with different values: .*funding-copy\.csv.*funding\.csv|funding\.csv.*funding-copy\.csv/);
+    });
+  });
+
+  it('years and amounts outside their range are refused', async () => {
+    await withTempDir(async (d) => {
+      await writeFile(join(d, 'funding.csv'), 'financial_year,hn_block_gbp\n2099-00,1\n2025-26,1e308\n');
+      const { files } = await validatePaths([d], { today: TODAY });
+      const msgs = files[0]!.errors.map((e) => `${e.line}: ${e.message}`).join('\n');
+      expect(msgs).toMatch(/^2: .*2099/m);
+      expect(msgs).toMatch(/^3: .*at most 1e12/m);
+    });
+  });
+});
