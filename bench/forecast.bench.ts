@@ -2,8 +2,8 @@
  * Forecast and backtest speed on the real EES files (skipped when ../shared is absent): `forecast --all` with
  * 1,000 draws from 2022, and the 2017–2019 rolling-origin backtest.
  */
-import { backtestFromEes } from '../src/model/backtest/from-ees.ts';
-import { forecastFromEes } from '../src/model/forecast/forecast.ts';
+import { backtestFromEes } from '../src/pipeline/forecast.ts';
+import { forecastFromEes } from '../src/pipeline/forecast.ts';
 import { HAVE_REAL, REAL_EES_FILES as FILES } from '../test/model/real-files.ts';
 
 export async function bench(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
@@ -12,7 +12,7 @@ export async function bench(): Promise<Array<{ name: string; value: number; unit
   const f = await forecastFromEes({ files: FILES, all: true, baseYear: 2022, horizon: 3, draws: 1000, seed: 1 });
   const forecastS = (performance.now() - t) / 1000;
   t = performance.now();
-  const b = await backtestFromEes({ files: FILES, all: true, origins: [2017, 2018, 2019], horizon: 3 });
+  const b = (await backtestFromEes({ files: FILES, all: true, origins: [2017, 2018, 2019], horizon: 3 })).result;
   const backtestS = (performance.now() - t) / 1000;
   return [
     { name: 'forecast --all, 1,000 draws, base 2022', value: Number(forecastS.toFixed(1)), unit: 's', target: '< 60 s' },

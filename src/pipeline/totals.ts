@@ -42,10 +42,14 @@ function withOwnYears(published: LaDataset, own: LaDataset): LaDataset {
 }
 
 /**
- * Builds the batch from the warehouse and forecasts the LA's total plans from `baseYear` over `horizon` years.
- * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast.
+ * The batch a run of one LA pools over: every LA, England and the regions of the warehouse's published rows (the
+ * shipped reference series for England and the regions when the data hold none), with the LA's own dataset's years
+ * added where the published rows lack them.
  */
-export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[]): Promise<RunTotals> {
+export async function runBatch(
+  wh: unknown,
+  ds: LaDataset,
+): Promise<{ batch: Batch; published?: LaDataset; regions: LaDataset[]; national: LaDataset; reference: LaDataset; notes: string[] }> {
   const ees = await datasetsFromWarehouse(wh);
   const notes: string[] = [];
   let national = ees.national;
@@ -62,7 +66,16 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   const published = ees.datasets.find((d) => d.la.oldCode === code);
   const mine = published ? withOwnYears(published, ds) : ds;
   const datasets = published ? ees.datasets.map((d) => (d === published ? mine : d)) : [...ees.datasets, ds];
-  const batch: Batch = { datasets, national, regions };
+  return { batch: { datasets, national, regions }, published, regions, national, reference: ref.national, notes };
+}
+
+/**
+ * Builds the batch from the warehouse and forecasts the LA's total plans from `baseYear` over `horizon` years.
+ * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast.
+ */
+export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[]): Promise<RunTotals> {
+  const { batch, published, regions, national, reference, notes } = await runBatch(wh, ds);
+  const code = ds.la.oldCode;
   const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, undefined, new Set([code]));
   const f = forecasts[0];
   if (!f) {
@@ -81,7 +94,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     forecast: f,
     batch,
     // The reference table's England comes last: the only age shape a release with totals only can borrow.
-    ageFallbacks: [region, national, ref.national].filter((d): d is LaDataset => d !== undefined),
+    ageFallbacks: [region, national, reference].filter((d): d is LaDataset => d !== undefined),
     published: published?.stockTotal ?? {},
     notes: [...notes, ...f.notes, ...(published?.history ? published.notes.filter((n) => n.includes('joined from')) : [])],
   };

@@ -38,8 +38,19 @@ const TABLES: Array<{ file: string; header: string; about: string }> = [
   },
 ];
 
+export interface StarterOptions {
+  /** The command that runs highneeds from where the user stands (e.g. `node /path/to/highneeds/bin/highneeds.js`). */
+  command: string;
+  /** The LA's DfE or ONS code, when known (written into the README's commands). */
+  la?: string;
+  /** Published files pre-filled into data/ with the LA's rows (and England's and the regions'). */
+  prefilled?: string[];
+}
+
 /** The files of a starter folder for an LA. */
-export function starterFiles(): StarterFile[] {
+export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }): StarterFile[] {
+  const la = opts.la ?? 'YOUR-LA-CODE';
+  const run = `${opts.command} run scenarios/baseline.yaml --data data --la ${la} --out reports/baseline`;
   const scenario = [
     '# Your baseline scenario. Copy this file to try other assumptions; see the scenarios/ folder of highneeds',
     '# for surges, transition shifts, mitigations and capacity examples.',
@@ -55,8 +66,27 @@ export function starterFiles(): StarterFile[] {
   const readme = [
     '# Your highneeds folder',
     '',
-    'Put your data in `data/` and run `npx highneeds run scenarios/baseline.yaml --data data`.',
+    'Put your data in `data/`, then from this folder run:',
     '',
+    '```',
+    run,
+    '```',
+    '',
+    `\`--la\` names your LA (its DfE three-digit code, e.g. 886, or its ONS code, e.g. E10000016)${opts.la ? '' : ': replace YOUR-LA-CODE with yours'}; ` +
+      'published files hold every LA, so a run needs it. The workbook, charts, report and scenario explorer are written to ' +
+      '`reports/baseline/` in this folder. Add `--draws 0` for a quick deterministic run, or `--demand-only` to project plans ' +
+      'before the money tables below are filled in (a run with empty money tables stops and names them).',
+    '',
+    `To forecast total plans for every LA of a release: \`${opts.command} forecast --ees data/*.csv --all --base-year 2022 --out forecast.csv\`.`,
+    '',
+    ...(opts.prefilled?.length
+      ? [
+          '## Already in data/',
+          '',
+          ...opts.prefilled.map((f) => `- \`${f}\`: your LA's rows, England's and the regions' (for pooling the trend), copied from the release you gave.`),
+          '',
+        ]
+      : []),
     '## What to put in data/',
     '',
     '- Your SEN2 returns for the last three Januaries (the XML you sent DfE, or the COLLECT "Blade" CSV export).',

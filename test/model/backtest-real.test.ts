@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { BASELINES } from '../../src/model/backtest/baselines.ts';
-import { backtestFromEes } from '../../src/model/backtest/from-ees.ts';
+import { backtestFromEes } from '../../src/pipeline/forecast.ts';
 import { HAVE_REAL, REAL_EES_FILES } from './real-files.ts';
 
-describe.skipIf(!HAVE_REAL)('backtest on the real EES files (origins 2017–2019)', () => {
-  it('beats every naive baseline on MAPE at every horizon with 80% intervals covering 70–90%, in the JSON shape of cli.md', async () => {
-    const r = await backtestFromEes({ files: REAL_EES_FILES, all: true, origins: [2017, 2018, 2019], horizon: 3 });
+describe.skipIf(!HAVE_REAL)('backtest on the real EES files (needs ../shared/data/real)', () => {
+  it.each([
+    [[2017, 2018, 2019], 3],
+    [[2020, 2021], 1],
+  ])('from origins %j: beats every naive baseline at every horizon, 80% intervals cover 70–90% overall and in each size third', async (origins, horizon) => {
+    const { result: r, bySize } = await backtestFromEes({ files: REAL_EES_FILES, all: true, origins, horizon });
     expect(Object.keys(r)).toEqual(['origins', 'horizons', 'n_series']);
     expect(r.n_series).toBeGreaterThan(140);
-    for (const h of ['1', '2', '3']) {
+    for (const h of Object.keys(r.horizons)) {
       const block = r.horizons[h]!;
+      for (const third of ['small', 'medium', 'large'] as const) {
+        expect(bySize.byHorizon[h]![third], `${h}y ${third}`).toBeGreaterThanOrEqual(0.7);
+        expect(bySize.byHorizon[h]![third], `${h}y ${third}`).toBeLessThanOrEqual(0.9);
+      }
       expect(Object.keys(block)).toEqual(['model', ...BASELINES]);
       for (const b of BASELINES) expect(block.model.mape).toBeLessThan(block[b].mape);
       expect(block.model.coverage80).toBeGreaterThanOrEqual(0.7);
       expect(block.model.coverage80).toBeLessThanOrEqual(0.9);
     }
-  });
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvText, forecastCsv } from '../../src/model/forecast/csv.ts';
-import { forecastFromEes } from '../../src/model/forecast/forecast.ts';
+import { forecastFromEes } from '../../src/pipeline/forecast.ts';
 import { writeFixture } from './forecast-fixture.ts';
 
 describe('forecastFromEes', () => {

@@ -25,7 +25,7 @@ export function registerForecast(program: Command, io: CliIO): void {
       if (!o.all && !o.la?.length) throw usageError(cliMsg.forecastNeedsLa());
       const { checkOutputFile } = await import('../../paths/check-path.ts');
       await checkOutputFile(o.out, '--out', 'forecast.csv');
-      const { forecastFromEes } = await import('../../model/forecast/forecast.ts');
+      const { forecastFromEes } = await import('../../pipeline/forecast.ts');
       const { forecastCsv } = await import('../../model/forecast/csv.ts');
       const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
       if (res.rows.length === 0) throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, res.skipped[0]?.reason));
@@ -57,23 +57,11 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean }) => {
-      const { backtestFromEes } = await import('../../model/backtest/from-ees.ts');
-      const { backtestDataset } = await import('../../model/backtest/backtest.ts');
-      let res;
-      if (o.ees) {
-        res = await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins ?? [2017, 2018, 2019], horizon: o.horizon });
-      } else {
-        // with neither --ees nor --data, the default data folder (as for `run`)
-        const { loadDataFolder } = await import('../../etl/load.ts');
-        const { datasetFromWarehouse } = await import('../../etl/dataset.ts');
-        const load = await loadDataFolder(o.data ?? 'data-samples');
-        try {
-          const ds = await datasetFromWarehouse(load.warehouse, { la: o.la?.[0] });
-          res = backtestDataset(ds, { origins: o.origins, horizon: o.horizon });
-        } finally {
-          load.warehouse.close();
-        }
-      }
+      const { backtestFromEes, backtestFromData } = await import('../../pipeline/forecast.ts');
+      // with neither --ees nor --data, the default data folder (as for `run`)
+      const { result: res, bySize } = o.ees
+        ? await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins ?? [2017, 2018, 2019], horizon: o.horizon })
+        : await backtestFromData({ dir: o.data ?? 'data-samples', la: o.la?.[0], origins: o.origins, horizon: o.horizon });
       if (res.n_series === 0 || Object.keys(res.horizons).length === 0 || !Object.values(res.horizons).some((ms) => Number.isFinite((ms as Record<string, { mape: number }>).model?.mape))) {
         throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon));
       }
@@ -87,6 +75,9 @@ export function registerForecast(program: Command, io: CliIO): void {
       }
       const cov = Object.entries(res.horizons).map(([h, ms]) => `${h}y ${fixedOrNa((ms as Record<string, { coverage80: number }>).model!.coverage80)}`);
       say(io, o, `model 80% interval coverage: ${cov.join(', ')}`);
+      const pct = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
+      for (const [h, t] of Object.entries(bySize.byHorizon))
+        say(io, o, `  ${h}y by LA size: small (< ${Math.round(bySize.cuts[0])} plans) ${pct(t.small)}, medium ${pct(t.medium)}, large (≥ ${Math.round(bySize.cuts[1])}) ${pct(t.large)}`);
     });
 }
 

@@ -1,32 +1,61 @@
-/** `highneeds init [DIR]`: a starter folder for a real LA. */
+/** `highneeds init [DIR] [--la CODE] [--from FILE…]`: a starter folder for a real LA. */
 import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
-import { mkdir, writeFile, access } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, writeFile, access, rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { inputError } from '../../errors.ts';
 import type { CliIO } from '../io.ts';
+
+/** How to run this installation from anywhere: `node <absolute path of bin/highneeds.js>`. */
+function commandFromAnywhere(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const bin = join(dir, 'bin', 'highneeds.js');
+    if (existsSync(bin)) return `node ${/\s/.test(bin) ? JSON.stringify(bin) : bin}`;
+    dir = dirname(dir);
+  }
+  return 'npx highneeds';
+}
 
 export function registerInit(program: Command, io: CliIO): void {
   program
     .command('init')
     .description('create a starter folder for a real LA: a scenario, empty input tables and a README')
     .argument('[dir]', 'folder to create', 'highneeds-la')
-    .action(async (dir: string) => {
+    .option('--la <code>', "your LA's DfE or ONS code (written into the README's commands)")
+    .option('--from <files...>', "published EES files to copy your LA's rows (and England's and the regions') from into data/")
+    .action(async (dir: string, o: { la?: string; from?: string[] }) => {
+      if (o.from?.length && !o.la) throw inputError('init --from needs --la CODE: the LA whose rows to copy.');
       const { checkOutputFolder } = await import('../../paths/check-path.ts');
       await checkOutputFolder(dir, 'init DIR');
       const { starterFiles } = await import('../../scaffold/starter.ts');
-      const files = starterFiles();
-      for (const f of files) {
-        const exists = await access(join(dir, f.path)).then(
+      const names = (o.from ?? []).map((f) => f.split(/[\\/]/).pop()!);
+      const files = starterFiles({ command: commandFromAnywhere(), la: o.la, prefilled: names });
+      for (const f of [...files.map((x) => x.path), ...names.map((n) => join('data', n))]) {
+        const exists = await access(join(dir, f)).then(
           () => true,
           () => false,
         );
-        if (exists) throw inputError(cliMsg.initWouldOverwrite(join(dir, f.path)));
+        if (exists) throw inputError(cliMsg.initWouldOverwrite(join(dir, f)));
       }
-      for (const f of files) {
-        await mkdir(dirname(join(dir, f.path)), { recursive: true });
-        await writeFile(join(dir, f.path), f.content, { flag: 'wx' });
+      const existed = existsSync(dir);
+      try {
+        for (const f of files) {
+          await mkdir(dirname(join(dir, f.path)), { recursive: true });
+          await writeFile(join(dir, f.path), f.content, { flag: 'wx' });
+        }
+        if (o.from?.length) {
+          const { prefillFromRelease } = await import('../../scaffold/prefill.ts');
+          await prefillFromRelease(o.from, o.la!, join(dir, 'data'));
+        }
+      } catch (e) {
+        // nothing half-written: a folder this command created goes again
+        if (!existed) await rm(dir, { recursive: true, force: true });
+        throw e;
       }
-      io.err(`Created ${dir}/ with ${files.length} files. Read ${join(dir, 'README.md')} next.\n`);
+      const where = relative(process.cwd(), resolve(dir)) || '.';
+      io.err(`Created ${where}/ with ${files.length + names.length} files. Read ${join(where, 'README.md')} next.\n`);
     });
 }

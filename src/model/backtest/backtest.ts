@@ -108,3 +108,43 @@ export function backtestDataset(
   const batch: Batch = { datasets: [ds], national: opts.national, regions: opts.region ? [opts.region] : [] };
   return backtestBatch(batch, { origins, horizon, settings: opts.settings });
 }
+
+/** Model coverage of the 80% interval by horizon within each third of the scored LAs by size (stock at the last origin). */
+export interface CoverageBySize {
+  /** Upper bound of the small and medium thirds (plans at the last origin). */
+  cuts: [number, number];
+  byHorizon: Record<string, { small: number | null; medium: number | null; large: number | null }>;
+}
+
+/**
+ * The model's 80% coverage within each size third of LAs: a calibrated model holds about 80% for small and large LAs
+ * alike (model.md "One model").
+ * @example coverageBySize(backtestPoints(batch, opts), batch, opts.origins).byHorizon['1'].small
+ */
+export function coverageBySize(bp: BacktestPoints, batch: Batch, origins: readonly number[]): CoverageBySize {
+  const last = Math.max(...origins);
+  const size = new Map<string, number>();
+  for (const d of batch.datasets) {
+    if (!bp.series.has(d.la.oldCode)) continue;
+    const years = Object.keys(d.stockTotal).map(Number).filter((y) => y <= last);
+    if (years.length) size.set(d.la.oldCode, d.stockTotal[Math.max(...years)]!);
+  }
+  const sorted = [...size.values()].sort((a, b) => a - b);
+  const cuts: [number, number] = [sorted[Math.floor(sorted.length / 3)] ?? 0, sorted[Math.floor((2 * sorted.length) / 3)] ?? 0];
+  const third = (code: string): 'small' | 'medium' | 'large' => {
+    const s = size.get(code) ?? 0;
+    return s < cuts[0] ? 'small' : s < cuts[1] ? 'medium' : 'large';
+  };
+  const byHorizon: CoverageBySize['byHorizon'] = {};
+  const hs = [...new Set(bp.points.map((p) => p.h))].sort((a, b) => a - b);
+  for (const h of hs) {
+    const groups = { small: [] as ScoredPoint[], medium: [] as ScoredPoint[], large: [] as ScoredPoint[] };
+    for (const p of bp.points) if (p.h === h && p.method === 'model') groups[third(p.la)].push(p);
+    byHorizon[String(h)] = {
+      small: scorePoints(groups.small).coverage80,
+      medium: scorePoints(groups.medium).coverage80,
+      large: scorePoints(groups.large).coverage80,
+    };
+  }
+  return { cuts, byHorizon };
+}

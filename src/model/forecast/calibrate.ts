@@ -18,6 +18,10 @@ export const Z80 = 1.2815515655446004;
 const K_MIN = 0.5;
 const K_MAX = 6;
 
+/** Below this many LAs a batch calibrates on SMALL_BATCH_ORIGINS past origins instead of settings.calibrationOrigins. */
+const SMALL_BATCH = 10;
+const SMALL_BATCH_ORIGINS = 8;
+
 /** Memo of central forecasts by origin (a central forecast depends only on data known at its origin). */
 export type CentralCache = Map<number, CentralForecast[]>;
 
@@ -60,7 +64,9 @@ export function calibrationScales(
 ): number[] {
   const actual = new Map<string, LaDataset>(batch.datasets.map((d) => [d.la.oldCode, d]));
   const z: number[][] = Array.from({ length: horizon }, () => []);
-  for (let o = baseYear - settings.calibrationOrigins; o < baseYear; o++) {
+  // A batch of a few LAs (an LA's own data) has too few errors per origin: it looks further back instead.
+  const origins = batch.datasets.length >= SMALL_BATCH ? settings.calibrationOrigins : Math.max(settings.calibrationOrigins, SMALL_BATCH_ORIGINS);
+  for (let o = baseYear - origins; o < baseYear; o++) {
     const reach = Math.min(horizon, baseYear - o);
     const fs = centralsAt(batch, o, reach, settings, project, cache);
     for (let h = 1; h <= reach; h++) {
@@ -83,7 +89,9 @@ export function calibrationScales(
   for (let h = 1; h <= horizon; h++) {
     const zs = settings.calibrateEachHorizon ? z[h - 1]! : h === 1 ? z.flat() : [];
     // Partial pooling on the log scale between the model's own σ (log k = 0) and the past errors' scale.
-    if (zs.length >= 5) last = Math.min(K_MAX, Math.max(K_MIN, (quantile(zs, 0.8) / Z80) ** settings.calibrationWeight));
+    // A small batch learns from one LA's own few errors: they may widen its range, never narrow it below σ.
+    const kMin = batch.datasets.length >= SMALL_BATCH ? K_MIN : 1;
+    if (zs.length >= 5) last = Math.min(K_MAX, Math.max(kMin, (quantile(zs, 0.8) / Z80) ** settings.calibrationWeight));
     k.push(last);
   }
   return k;

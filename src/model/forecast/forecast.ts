@@ -6,9 +6,8 @@
  *   aggregate Rates → engine, blended with the pooled trend of total plans) ─► engine P50 from Monte Carlo draws
  *   ─► 80% interval calibrated on past origins (calibrate.ts) ─► ForecastRow per LA and year
  */
-import { datasetsFromEesFiles } from '../../etl/ees-datasets.ts';
 import { usageError } from '../../errors.ts';
-import { laterRowsIgnored, noLaSelected, unknownLaCode } from '../../messages/model.ts';
+import { unknownLaCode } from '../../messages/model.ts';
 import { nearest } from '../../util/suggest.ts';
 import { DEFAULT_SETTINGS, type ForecastSettings } from './central.ts';
 import type { ForecastRow } from './csv.ts';
@@ -84,28 +83,4 @@ export function forecastBatch(batch: Batch, opts: BatchForecastOptions): { rows:
     }
   }
   return { rows, skipped };
-}
-
-/**
- * `highneeds forecast`: reads EES files (only data known by January of `baseYear`) and forecasts the chosen LAs.
- * @example await forecastFromEes({ files: ['sen2_age_caseload.csv'], all: true, baseYear: 2022, draws: 1000, seed: 1 })
- */
-export async function forecastFromEes(opts: {
-  files: string[];
-  las?: string[];
-  all?: boolean;
-  baseYear: number;
-  horizon?: number;
-  draws: number;
-  seed: number;
-  workers?: number;
-}): Promise<ForecastResult> {
-  if (!opts.all && !(opts.las && opts.las.length)) throw usageError(noLaSelected());
-  const ees = await datasetsFromEesFiles(opts.files, { maxCensusYear: opts.baseYear });
-  const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
-  const only = opts.all ? undefined : resolveLaCodes(batch, opts.las!);
-  const { rows, skipped } = forecastBatch(batch, { ...opts, only });
-  // how many later rows were ignored comes first: cli.md promises the run says it, before any data-quality notes
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...ees.notes];
-  return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }

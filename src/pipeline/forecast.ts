@@ -1,0 +1,78 @@
+/**
+ * `forecast` and `backtest` at the edge: read the files into datasets (src/etl), then hand data to the model.
+ *
+ *   EES files ─datasetsFromEesFiles─► Batch ─► forecastBatch (model/forecast) ─► CSV rows
+ *                                         └──► backtestPoints (model/backtest) ─► scores, coverage by size
+ *   data folder ─warehouse─► the same batch `run` pools over (pipeline/totals.ts)
+ */
+import { datasetsFromEesFiles } from '../etl/ees-datasets.ts';
+import { datasetFromWarehouse } from '../etl/dataset.ts';
+import { loadDataFolder } from '../etl/load.ts';
+import { usageError } from '../errors.ts';
+import { laterRowsIgnored, noLaSelected } from '../messages/model.ts';
+import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
+import { forecastBatch, resolveLaCodes, type ForecastResult } from '../model/forecast/forecast.ts';
+import type { Batch } from '../model/forecast/pool.ts';
+import { runBatch } from './totals.ts';
+
+/**
+ * `highneeds forecast`: reads EES files (only data known by January of `baseYear`) and forecasts the chosen LAs.
+ * @example await forecastFromEes({ files: ['sen2_age_caseload.csv'], all: true, baseYear: 2022, draws: 1000, seed: 1 })
+ */
+export async function forecastFromEes(opts: {
+  files: string[];
+  las?: string[];
+  all?: boolean;
+  baseYear: number;
+  horizon?: number;
+  draws: number;
+  seed: number;
+}): Promise<ForecastResult> {
+  if (!opts.all && !(opts.las && opts.las.length)) throw usageError(noLaSelected());
+  const ees = await datasetsFromEesFiles(opts.files, { maxCensusYear: opts.baseYear });
+  const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+  const only = opts.all ? undefined : resolveLaCodes(batch, opts.las!);
+  const { rows, skipped } = forecastBatch(batch, { ...opts, only });
+  // how many later rows were ignored comes first: cli.md promises the run says it, before any data-quality notes
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...ees.notes];
+  return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
+}
+
+export interface BacktestOutcome {
+  result: BacktestResult;
+  bySize: CoverageBySize;
+}
+
+function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): BacktestOutcome {
+  const bp = backtestPoints(batch, { origins, horizon, only });
+  return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins) };
+}
+
+/**
+ * `highneeds backtest --ees`: reads EES files (every year: the backtest cuts the data at each origin itself).
+ * @example await backtestFromEes({ files, all: true, origins: [2017, 2018, 2019], horizon: 3 })
+ */
+export async function backtestFromEes(opts: { files: string[]; las?: string[]; all?: boolean; origins: number[]; horizon: number }): Promise<BacktestOutcome> {
+  const ees = await datasetsFromEesFiles(opts.files);
+  const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+  const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
+  return backtestOf(batch, opts.origins, opts.horizon, only);
+}
+
+/**
+ * `highneeds backtest --data DIR`: the batch a `run` of that folder pools over, scored on the chosen LA. Without
+ * origins, every origin with five years of history before it and an outcome after it.
+ */
+export async function backtestFromData(opts: { dir: string; la?: string; origins?: number[]; horizon: number }): Promise<BacktestOutcome> {
+  const load = await loadDataFolder(opts.dir);
+  try {
+    const ds = await datasetFromWarehouse(load.warehouse, { la: opts.la });
+    const { batch } = await runBatch(load.warehouse, ds);
+    const mine = batch.datasets.find((d) => d.la.oldCode === ds.la.oldCode)!;
+    const years = Object.keys(mine.stockTotal).map(Number).sort((a, b) => a - b);
+    const origins = opts.origins ?? years.filter((y) => y - 5 >= years[0]! && y < years[years.length - 1]!);
+    return backtestOf(batch, origins, opts.horizon, new Set([ds.la.oldCode]));
+  } finally {
+    load.warehouse.close();
+  }
+}

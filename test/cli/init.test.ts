@@ -1,0 +1,51 @@
+/** `highneeds init`: a starter folder whose README works as written, pre-filled from a release the user gives. */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from './helpers.ts';
+import { withTempDir } from '../temp.ts';
+
+const HEADER = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
+const ROWS = [
+  '202122,Academic year,National,E92000001,England,,,,,,All EHC plans,All EHC plans,473255',
+  '202122,Academic year,Regional,E92000001,England,E12000008,South East,,,,All EHC plans,All EHC plans,70000',
+  '202122,Academic year,Local authority,E92000001,England,E12000008,South East,E10000016,886,Kent,All EHC plans,All EHC plans,17733',
+  '202122,Academic year,Local authority,E92000001,England,E12000008,South East,E10000014,850,Hampshire,All EHC plans,All EHC plans,12000',
+];
+
+describe('highneeds init', () => {
+  it('writes a README with the command that runs from here, --la and an output folder of its own', async () => {
+    await withTempDir(async (dir) => {
+      const r = await runCli('init', join(dir, 'la'), '--la', '886');
+      expect(r.code, r.stderr).toBe(0);
+      const readme = readFileSync(join(dir, 'la', 'README.md'), 'utf8');
+      expect(readme).toMatch(/node \S+bin\/highneeds\.js run scenarios\/baseline\.yaml --data data --la 886 --out reports\/baseline/);
+      expect(readme).not.toMatch(/npx highneeds/);
+    });
+  });
+
+  it("pre-fills data/ with the LA's, England's and the regions' rows of a release", async () => {
+    await withTempDir(async (dir) => {
+      const release = join(dir, 'caseload.csv');
+      writeFileSync(release, [HEADER, ...ROWS].join('\n') + '\n');
+      const r = await runCli('init', join(dir, 'la'), '--la', 'E10000016', '--from', release);
+      expect(r.code, r.stderr).toBe(0);
+      const copied = readFileSync(join(dir, 'la', 'data', 'caseload.csv'), 'utf8').trim().split('\n');
+      expect(copied).toHaveLength(4);
+      expect(copied.join('\n')).toMatch(/Kent/);
+      expect(copied.join('\n')).not.toMatch(/Hampshire/);
+    });
+  });
+
+  it('refuses --from without --la, and an LA the release does not hold', async () => {
+    await withTempDir(async (dir) => {
+      const release = join(dir, 'caseload.csv');
+      writeFileSync(release, [HEADER, ...ROWS].join('\n') + '\n');
+      expect((await runCli('init', join(dir, 'a'), '--from', release)).code).toBe(1);
+      const r = await runCli('init', join(dir, 'b'), '--la', '999', '--from', release);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/no row for LA 999/);
+      expect(existsSync(join(dir, 'b'))).toBe(false);
+    });
+  });
+});
