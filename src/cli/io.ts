@@ -42,23 +42,40 @@ export function say(io: CliIO, opts: OutputOptions, text: string): void {
 }
 
 export interface Progress {
-  start(total: number, label: string): void;
-  update(done: number): void;
+  /** Shows `done` of `total` stages finished, and the name of the stage under way. */
+  update(done: number, total: number, stage: string): void;
+  /** Fills the bar (every stage done) and removes it. */
+  finish(): void;
   stop(): void;
 }
 
 /** A progress bar on a terminal only: never when stderr is not a TTY, never with --json or --quiet. */
-export function progress(io: CliIO, opts: OutputOptions): Progress {
-  if (!io.stderrIsTTY || opts.json || opts.quiet) return { start() {}, update() {}, stop() {} };
+export function progress(io: CliIO, opts: OutputOptions, label: string): Progress {
+  if (!io.stderrIsTTY || opts.json || opts.quiet) return { update() {}, finish() {}, stop() {} };
   // required here, not imported above: only a run on a terminal draws a bar, and start-up stays light
   const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{label} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
+    { stream: process.stderr, format: '{label} [{bar}] {value}/{total} stages · {stage}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
+  let started = false;
+  let total = 0;
   return {
-    start: (total, label) => bar.start(total, 0, { label }),
-    update: (done) => bar.update(done),
-    stop: () => bar.stop(),
+    update: (done, t, stage) => {
+      total = t;
+      if (!started) {
+        bar.start(t, done, { label, stage });
+        started = true;
+      } else {
+        bar.setTotal(t);
+        bar.update(done, { stage });
+      }
+    },
+    finish: () => {
+      if (started) bar.update(total, { stage: 'done' });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
   };
 }

@@ -4,11 +4,9 @@
  */
 export const STAGE = 'budget';
 
-/** £1,234,567 (negative: -£1,234,567). */
-export function gbp(n: number): string {
-  const s = `£${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
-  return n < 0 ? `-${s}` : s;
-}
+/** £1,234,567 (negative: -£1,234,567): the one money format of the outputs (report/format.ts). */
+import { fmtMoneyExact } from '../report/format.ts';
+export const gbp = fmtMoneyExact;
 
 /** 0.035 → 3.5%. */
 export function pct(r: number): string {
@@ -109,4 +107,26 @@ export function sensitivityChange(key: string, step: number): string {
     default:
       return rel;
   }
+}
+
+/** A money table `run` needs for a budget, and what the data folder holds of it. */
+export interface MissingMoneyTable {
+  /** The file `highneeds init` writes for it (unit_costs.csv). */
+  file: string;
+  header: string;
+  about: string;
+  /** The loaded file that had no rows, when there was one. */
+  emptyFile?: string;
+}
+
+/** The sanity gate on money tables: which to fill, where, and the demand-only way round. */
+export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[]): string {
+  const lines = tables.map(
+    (t) => `  - ${t.emptyFile ? `${t.emptyFile} has no rows` : `${dataDir}/${t.file} is missing`} (columns ${t.header}): ${t.about}`,
+  );
+  return [
+    `No budget can be modelled from ${dataDir}: the money tables it needs are missing or empty, and a budget on them would show £0 of spending and a false balance. Nothing was written.`,
+    ...lines,
+    `Fill them in and run again, or run with --demand-only to project plans without money (no costs, funding or balances anywhere).`,
+  ].join('\n');
 }

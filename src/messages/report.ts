@@ -27,3 +27,18 @@ export function centralPathNote(draws: number): string {
 export function halfTruthInOutput(places: readonly string[]): string {
   return `refusing to write outputs holding NaN, Infinity or 'undefined' (a bug in highneeds, not in your data); nothing was written. Found: ${places.join('; ')}`;
 }
+
+/** What a demand-only run leaves out, for its workbook and report. */
+export function demandOnlyNote(): string {
+  return 'Demand only (run with --demand-only): plans are projected without money, so this run has no costs, funding, balances or savings. Fill in the unit-cost and funding tables and run without --demand-only to model the High Needs budget.';
+}
+
+/** A transitions view the data cannot support, and the data that would. */
+export function transitionsNeedPersonData(): string {
+  return 'Moves between settings at transition points (such as Year 6 to Year 7) are not shown: the data loaded are published totals, which record no child’s move from one setting to the next, so a projection from them keeps every child where they are and any diagram of moves would be an artefact. Load person-level SEN2 returns (the XML sent to DfE, or the COLLECT Blade CSV) for at least two consecutive Januaries to see where children go.';
+}
+
+/** A needs view the data cannot support, and the data that would. */
+export function needsNotRecorded(): string {
+  return 'Primary needs are not shown: the data loaded record no primary need for any plan, so every plan would read “need not recorded”. Load SEN2 returns (which carry each plan’s primary need) or the published “EHC plans by primary need” table to see them.';
+}

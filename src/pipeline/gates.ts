@@ -4,9 +4,15 @@
  *
  * - the base-year stock the projection starts from equals the published total in the files (within 0.5%);
  * - every projected total (P10, P50, P90) and every cell is a finite, non-negative number;
- * - the central path moves by at most STEP_MAX (and at least STEP_MIN) of the year before in any one year.
+ * - the central path moves by at most STEP_MAX (and at least STEP_MIN) of the year before in any one year;
+ * - money tables (unit costs, funding) present and not empty when a budget is asked for (checked right after
+ *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0.
  */
-import { inputError } from '../errors.ts';
+import { ExitCode, HighneedsError, inputError } from '../errors.ts';
+import { budgetMsg } from '../messages/index.ts';
+import type { MissingMoneyTable } from '../messages/budget.ts';
+import type { BudgetTables } from '../budget/tables.ts';
+import { STARTER_TABLES } from '../scaffold/starter.ts';
 import { baseStockMismatch, implausibleProjection } from '../messages/model.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
@@ -48,4 +54,28 @@ export function checkProjection(g: GateInput): void {
         implausibleProjection(g.la, year, `${Math.round(cur).toLocaleString('en-GB')} plans against ${Math.round(prev).toLocaleString('en-GB')} a year earlier (a step of ×${r.toFixed(2)}, outside ×${STEP_MIN}–×${STEP_MAX})`),
       );
   }
+}
+
+/** The money tables a budget cannot do without: reader id, and how to tell the table is empty. */
+const NEEDED: Array<{ reader: string; file: string; empty: (t: BudgetTables) => boolean }> = [
+  { reader: 'unit-costs', file: 'unit_costs.csv', empty: (t) => t.unitCosts.length === 0 },
+  { reader: 'funding', file: 'funding.csv', empty: (t) => t.funding.length === 0 },
+];
+
+/**
+ * Throws an input error (exit 1) naming every money table that is missing or empty.
+ * @example checkMoneyTables(tables, load.loaded, 'data') // throws when unit_costs.csv has no rows
+ */
+export function checkMoneyTables(tables: BudgetTables, loaded: ReadonlyArray<{ path: string; reader: string }>, dataDir: string): void {
+  const missing: MissingMoneyTable[] = NEEDED.filter((n) => n.empty(tables)).map((n) => {
+    const starter = STARTER_TABLES.find((t) => t.file === n.file)!;
+    return { file: n.file, header: starter.header, about: starter.about, emptyFile: loaded.find((f) => f.reader === n.reader)?.path };
+  });
+  if (missing.length === 0) return;
+  const message = budgetMsg.moneyTablesMissing(dataDir, missing);
+  throw new HighneedsError(
+    ExitCode.INVALID_INPUT,
+    message,
+    missing.map((m) => ({ file: m.emptyFile ?? `${dataDir}/${m.file}`, message: m.emptyFile ? 'no rows' : 'missing' })),
+  );
 }

@@ -25,7 +25,8 @@ export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument
     const c = cubeByPlacement(p.central[i]!);
     byPlacement[String(y)] = Object.fromEntries(PLACEMENTS.map((pl, k) => [pl, c[k]!])) as Record<Placement, number>;
   });
-  const b = budgetJson(r.budget, r.scenario);
+  // a demand-only run has no money keys at all (cli.md)
+  const b = r.budget ? budgetJson(r.budget, r.scenario) : { demand_only: true };
   return {
     tool: TOOL,
     version: VERSION,

@@ -8,6 +8,7 @@
  *        runBudget (+ sensitivity via reproject) ──► BudgetResult                       │
  *        backtestDataset ──► track record                                              ▼
  *        writeRunOutputs ──► workbook, charts, HTML report   ──► run --json document
+ *   (money tables missing or empty → exit 1 before any of this, unless --demand-only: then no budget at all)
  */
 import { join } from 'node:path';
 import { loadDataFolder, type MemoryLoad } from '../etl/load.ts';
@@ -22,15 +23,16 @@ import { batchKnownAt } from '../model/forecast/totals.ts';
 import { latestStockYear, projectLa, type LaProjection } from '../model/project-la.ts';
 import { inputError } from '../errors.ts';
 import { runCannotForecast } from '../messages/model.ts';
-import { checkProjection } from './gates.ts';
+import { checkMoneyTables, checkProjection } from './gates.ts';
 import { runTotals, type RunTotals } from './totals.ts';
-import { writeRunOutputs, writeComparison } from '../report/index.ts';
+import { writeRunOutputs, writeComparison, type ComparisonOutputs } from '../report/index.ts';
 import type { BacktestRow, DataQualityNote, RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { PlacesTable } from '../model/levers/capacity.ts';
 import type { BudgetTables } from '../budget/tables.ts';
+import type { BudgetResult } from '../budget/types.ts';
 import type { LaDataset } from '../model/dataset.ts';
 import { TOOL, VERSION } from '../version.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
@@ -49,14 +51,17 @@ export interface RunOptions {
   csv?: boolean;
   /** Suppress counts of plans below this threshold in everything written (overrides the scenario's report keys). */
   suppressSmallCounts?: number;
+  /** Project plans without money: no budget, and no money in the workbook, charts, report or JSON (cli.md). */
+  demandOnly?: boolean;
   /** The run date written into the outputs (the shell passes the clock in). */
   runDate: string;
-  onStage?: (stage: string) => void;
+  /** Called as each stage starts: its name, how many stages are done before it, and how many there are in all. */
+  onStage?: (stage: string, done: number, total: number) => void;
 }
 
 export interface RunOutcome {
   documents: RunDocument[];
-  comparison?: { workbook: string; charts: string[] };
+  comparison?: ComparisonOutputs;
   /**
    * Notes that change what a reader should believe (a fallback, a missing breakdown, an outlier replaced, a history
    * joined), for stderr; every one is also in the workbook's Data quality sheet.
@@ -66,12 +71,14 @@ export interface RunOutcome {
 
 /** Runs every scenario on the data folder and writes their outputs. */
 export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
-  const stage = opts.onStage ?? (() => {});
   const scenarios: Scenario[] = [];
   for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(f));
   checkScenarioIds(scenarios);
   const outDirs = scenarios.map((s) => (scenarios.length === 1 ? (opts.out ?? join('reports', s.id)) : join(opts.out ?? 'reports', s.id)));
   for (const d of outDirs) await checkOutputFolder(d, '--out');
+  const total = runStageCount(scenarios.length, opts.demandOnly ?? false);
+  let started = 0;
+  const stage = (name: string) => opts.onStage?.(name, started++, total);
 
   stage('loading data');
   const load = await loadDataFolder(opts.dataDir);
@@ -96,6 +103,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   } finally {
     load.warehouse.close();
   }
+  // before any projection or output: a budget asked for on missing or empty money tables stops here (exit 1)
+  if (!opts.demandOnly) checkMoneyTables(tables, load.loaded, opts.dataDir);
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
   const warnings = new Set<string>();
   for (const t of totalsByBase.values()) {
@@ -126,18 +135,21 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans) change what the figures mean
     const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|exceed the forecast total/.test(n));
     for (const n of modelNotes) warnings.add(n);
-    stage(`budget ${scenario.id}`);
     const central = publishedPaths(run, scenario);
-    const budget = publishBudget(
-      runBudget({
-        scenario,
-        tables,
-        projection: central.projection,
-        unmitigatedProjection: central.unmitigated,
-        perLeverProjections: central.perLever,
-        reproject: central.reproject,
-      }),
-    );
+    let budget: BudgetResult | undefined;
+    if (!opts.demandOnly) {
+      stage(`budget ${scenario.id}`);
+      budget = publishBudget(
+        runBudget({
+          scenario,
+          tables,
+          projection: central.projection,
+          unmitigatedProjection: central.unmitigated,
+          perLeverProjections: central.perLever,
+          reproject: central.reproject,
+        }),
+      );
+    }
     const report: RunReport = {
       tool: { name: TOOL, version: VERSION },
       runDate: opts.runDate,
@@ -150,7 +162,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
       unmitigatedProjection: central.unmitigated,
       backtest,
       inputs,
-      dataQuality: [...dq, ...modelNotes.map((message) => ({ severity: 'warning' as const, message })), ...budget.warnings.map((message) => ({ severity: 'warning' as const, message }))],
+      dataQuality: [...dq, ...modelNotes.map((message) => ({ severity: 'warning' as const, message })), ...(budget?.warnings ?? []).map((message) => ({ severity: 'warning' as const, message }))],
     };
     stage(`writing ${scenario.id}`);
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
@@ -168,6 +180,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
   }
   return { documents, comparison, warnings: [...warnings] };
+}
+
+/** How many stages a run reports: load, backtest, per scenario project (+ budget) + write, and the comparison. */
+export function runStageCount(scenarios: number, demandOnly: boolean): number {
+  return 2 + scenarios * (demandOnly ? 2 : 3) + (scenarios > 1 ? 1 : 0);
 }
 
 /**

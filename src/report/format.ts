@@ -28,13 +28,23 @@ export function fmtCount(n: number): string {
  * Money for prose: millions with one decimal when large, negative with a minus sign.
  * @example fmtMoney(-82_500_000) // '-£82.5m'
  * @example fmtMoney(450_000) // '£450k'
+ * @example fmtMoney(1_152_200_000) // '£1,152.2m'
  */
 export function fmtMoney(n: number): string {
   const sign = n < 0 ? '-' : '';
   const a = Math.abs(n);
-  if (a >= 1_000_000) return `${sign}£${(a / 1_000_000).toFixed(1)}m`;
+  if (a >= 1_000_000) return `${sign}£${(a / 1_000_000).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
   if (a >= 10_000) return `${sign}£${Math.round(a / 1_000)}k`;
   return `${sign}£${gb.format(Math.round(a))}`;
+}
+
+/**
+ * Money to the pound, the minus before the £ sign, with thousands separators (the workbook's format as text).
+ * @example fmtMoneyExact(-18_400_000) // '-£18,400,000'
+ */
+export function fmtMoneyExact(n: number): string {
+  const r = Math.round(n);
+  return `${r < 0 ? '-' : ''}£${gb.format(Math.abs(r))}`;
 }
 
 /**

@@ -46,10 +46,19 @@ export interface RunReport {
   baseYear: number;
   dataset: LaDataset;
   projection: ProjectionResult;
-  budget: BudgetResult;
+  /** The budget; absent in a demand-only run (`run --demand-only`), whose outputs leave out every money section. */
+  budget?: BudgetResult;
   /** The same scenario without its mitigations, when it has any (for the bridge and the Mitigations sheet). */
   unmitigatedProjection?: ProjectionResult;
   backtest: BacktestRow[];
   inputs: InputFileInfo[];
   dataQuality: DataQualityNote[];
+}
+
+/** A run with a budget: every money sheet, chart and section takes one. */
+export type BudgetedReport = RunReport & { budget: BudgetResult };
+
+/** Whether a run modelled the budget (false for `run --demand-only`). */
+export function hasBudget(r: RunReport): r is BudgetedReport {
+  return r.budget !== undefined;
 }

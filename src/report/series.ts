@@ -15,7 +15,7 @@ import {
 } from '../domain/index.ts';
 import { cubeByAge, cubeByNeed, cubeByPlacement, cubeTotal } from '../model/cube.ts';
 import { INTERACTION_LINE } from '../budget/mitigations.ts';
-import type { RunReport } from './run-report.ts';
+import type { BudgetedReport, RunReport } from './run-report.ts';
 
 /** Census years with actual history before the base year (ascending). */
 export function historyYears(r: RunReport): number[] {
@@ -109,12 +109,12 @@ export function censusHeader(r: RunReport, year: number): string {
 }
 
 /** Index of the financial year ending at the end of the statutory override (2027-28), or -1. */
-export function march2028Index(r: RunReport): number {
+export function march2028Index(r: BudgetedReport): number {
   return r.budget.financialYears.indexOf(STATUTORY_OVERRIDE_END_FY);
 }
 
 /** The last financial year of the run. */
-export function horizonFy(r: RunReport): number {
+export function horizonFy(r: BudgetedReport): number {
   return r.budget.financialYears[r.budget.financialYears.length - 1]!;
 }
 
@@ -131,7 +131,7 @@ export function isInteractionLine(name: string): boolean {
 }
 
 /** Total net saving per lever over the financial years up to and including `lastFy` (the interaction line last). */
-export function netSavingByLever(r: RunReport, lastFy: number): Array<{ name: string; netSaving: number; spendAvoided: number; deliveryCost: number; plansAvoided: number }> {
+export function netSavingByLever(r: BudgetedReport, lastFy: number): Array<{ name: string; netSaving: number; spendAvoided: number; deliveryCost: number; plansAvoided: number }> {
   const names: string[] = [];
   for (const m of r.budget.mitigations) if (!names.includes(m.name)) names.push(m.name);
   return names.map((name) => {
@@ -147,18 +147,18 @@ export function netSavingByLever(r: RunReport, lastFy: number): Array<{ name: st
 }
 
 /** Cumulative balance at the end of a financial year on the unmitigated path (or undefined). */
-export function unmitigatedBalance(r: RunReport, fy: number): number | undefined {
+export function unmitigatedBalance(r: BudgetedReport, fy: number): number | undefined {
   return r.budget.unmitigated?.find((l) => l.fy === fy)?.cumulativeBalance;
 }
 
 /** Cumulative balance at the end of a financial year (central). */
-export function balanceAt(r: RunReport, fy: number): number | undefined {
+export function balanceAt(r: BudgetedReport, fy: number): number | undefined {
   return r.budget.lines.find((l) => l.fy === fy)?.cumulativeBalance;
 }
 
 /** The sensitivity rows sorted by their swing in the balance (largest first), at the horizon or March 2028. */
-export function sensitivityBySwing(r: RunReport, at: 'horizon' | 'march2028' = 'horizon') {
-  const swing = (s: RunReport['budget']['sensitivity'][number]) =>
+export function sensitivityBySwing(r: BudgetedReport, at: 'horizon' | 'march2028' = 'horizon') {
+  const swing = (s: BudgetedReport['budget']['sensitivity'][number]) =>
     at === 'horizon' ? Math.abs(s.highBalanceAtHorizon - s.lowBalanceAtHorizon) : Math.abs(s.highBalanceAtMarch2028 - s.lowBalanceAtMarch2028);
   return [...r.budget.sensitivity].map((s) => ({ ...s, swing: swing(s) })).sort((a, b) => b.swing - a.swing);
 }
@@ -183,4 +183,19 @@ export function backtestMethodName(method: string): string {
 /** Whether a backtest row is this model's (not a simple baseline). */
 export function isModelMethod(method: string): boolean {
   return /^model$|highneeds|this model/i.test(method);
+}
+
+/**
+ * Whether the data show children's moves between settings (person-level returns linked across years). Published
+ * aggregates carry no moves: a projection from them keeps every child in the setting its age band starts in, so a
+ * transitions view of it would show an artefact, not a finding.
+ */
+export function movesObserved(r: RunReport): boolean {
+  return r.dataset.linkedMoves.length > 0;
+}
+
+/** Whether the data record any primary need at the base year (published totals alone carry none). */
+export function needsRecorded(r: RunReport): boolean {
+  const byN = plansByNeed(r, r.baseYear);
+  return byN !== undefined && NEEDS.some((n) => n !== 'UNKNOWN' && byN[n] > 0);
 }

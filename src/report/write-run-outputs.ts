@@ -5,6 +5,7 @@
  *              ├─ buildWorkbookModel ──► WorkbookModel ──► workbookBytes (+ PNGs, alt text) ──► .xlsx
  *              │                                      └──► workbookCsvs ──► csv/*.csv (opt-in)
  *              └─ buildReportHtml (+ PNGs as data URIs) ──► recovery-plan .html
+ *   RunReport[] ─ compare charts, buildComparisonModel, buildComparisonHtml ──► compare/ (.xlsx, .html, PNGs)
  *
  * Everything left of the arrows into files is pure; this file only renders and writes (atomically).
  */
@@ -16,11 +17,12 @@ import { runCharts } from './charts/chart-set.ts';
 import { comparePlansChart, compareBalanceChart } from './charts/compare.ts';
 import { renderCharts } from './charts/render.ts';
 import { workbookCsvs } from './csv.ts';
+import { buildComparisonHtml } from './html/comparison-html.ts';
 import { buildReportHtml } from './html/report-html.ts';
 import type { RunReport } from './run-report.ts';
 import { assertNoBlemishes, fileBlemishes, valueBlemishes, type Blemish } from './output-guard.ts';
 import { writeFilesAtomically, type StagedFile } from './write-atomic.ts';
-import { buildComparisonModel } from './workbook/build-comparison.ts';
+import { allBudgeted, buildComparisonModel } from './workbook/build-comparison.ts';
 import { buildWorkbookModel } from './workbook/build-workbook.ts';
 import { workbookBytes, type ChartImage } from './workbook/write-xlsx.ts';
 
@@ -86,19 +88,31 @@ export async function writeRunOutputs(report: RunReport, outDir: string, opts: R
   };
 }
 
+/** Paths of the comparison outputs. */
+export interface ComparisonOutputs {
+  workbook: string;
+  report: string;
+  charts: string[];
+}
+
 /**
- * Writes the comparison workbook (scenarios side by side, differences against the first) and its charts.
+ * Writes the comparison: a report (what differs, headline figures side by side, the balance chart), a workbook
+ * (scenarios side by side, differences against the first) and their charts. The money chart and sheets only when
+ * every run modelled the budget.
  * @example await writeComparison([baseline, mitigated], 'reports/compare')
  */
-export async function writeComparison(reports: RunReport[], outDir: string): Promise<{ workbook: string; charts: string[] }> {
+export async function writeComparison(reports: RunReport[], outDir: string): Promise<ComparisonOutputs> {
   if (reports.length === 0) throw usageError(reportMsg.noReports());
-  const rendered = await render([compareBalanceChart(reports), comparePlansChart(reports)]);
+  const specs = allBudgeted(reports) ? [compareBalanceChart(reports), comparePlansChart(reports)] : [comparePlansChart(reports)];
+  const rendered = await render(specs);
   const model = buildComparisonModel(reports);
-  assertNoBlemishes([...valueBlemishes(model, 'comparison workbook'), ...chartBlemishes(rendered)]);
-  const xlsx = await workbookBytes(model, imageMap(rendered));
-  const paths = await writeFilesAtomically(outDir, [
-    { rel: 'highneeds-comparison.xlsx', data: xlsx },
+  const html = buildComparisonHtml(reports, rendered);
+  const files: StagedFile[] = [
+    { rel: 'highneeds-comparison.xlsx', data: await workbookBytes(model, imageMap(rendered)) },
+    { rel: 'scenario-comparison.html', data: html },
     ...rendered.map((c) => ({ rel: `charts/${chartFile(c.spec.id)}`, data: c.png })),
-  ]);
-  return { workbook: paths[0]!, charts: paths.slice(1) };
+  ];
+  assertNoBlemishes([...valueBlemishes(model, 'comparison workbook'), ...chartBlemishes(rendered), ...fileBlemishes(files)]);
+  const paths = await writeFilesAtomically(outDir, files);
+  return { workbook: paths[0]!, report: paths[1]!, charts: paths.slice(2) };
 }

@@ -9,7 +9,8 @@ export interface StarterFile {
   content: string;
 }
 
-const TABLES: Array<{ file: string; header: string; about: string }> = [
+/** The project's own input tables a starter folder holds, with their headers and what goes in them. */
+export const STARTER_TABLES: Array<{ file: string; header: string; about: string }> = [
   {
     file: 'unit_costs.csv',
     header: 'placement,phase,need,annual_cost_gbp,price_year',
@@ -99,7 +100,7 @@ export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }
     '',
     '## The tables',
     '',
-    ...TABLES.flatMap((t) => [`### ${t.file}`, '', `Columns: \`${t.header}\``, '', t.about, '']),
+    ...STARTER_TABLES.flatMap((t) => [`### ${t.file}`, '', `Columns: \`${t.header}\``, '', t.about, '']),
     '## Placement codes',
     '',
     '| code | meaning |',
@@ -110,6 +111,6 @@ export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }
   return [
     { path: 'README.md', content: readme },
     { path: 'scenarios/baseline.yaml', content: scenario },
-    ...TABLES.map((t) => ({ path: `data/${t.file}`, content: `${t.header}\n` })),
+    ...STARTER_TABLES.map((t) => ({ path: `data/${t.file}`, content: `${t.header}\n` })),
   ];
 }

@@ -198,9 +198,10 @@ export async function readScenarioChain(file: string, seen: string[] = []): Prom
     const ownNoExt = { ...own };
     delete ownNoExt.extends;
     const parentMerged = { ...parent.merged };
-    // id and name are the child's own: never inherited.
+    // id, name and description are the child's own: never inherited.
     delete parentMerged.id;
     delete parentMerged.name;
+    delete parentMerged.description;
     hash.update(parent.sha256);
     return { merged: deepMerge(parentMerged, ownNoExt), chain: [abs, ...parent.chain], sha256: hash.digest('hex') };
   }

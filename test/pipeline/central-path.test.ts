@@ -43,12 +43,12 @@ describe('the published central path', () => {
   });
 
   it('publishes the money P50s as the priced central path and keeps the P10/P90 of the draws', () => {
-    const b = publishBudget(r.budget);
+    const b = publishBudget(r.budget!);
     b.lines.forEach((l, i) => {
       expect(b.expenditureQuantiles[i]!.p50).toBe(l.expenditure);
       expect(b.inYearQuantiles[i]!.p50).toBe(l.inYearBalance);
       expect(b.cumulativeQuantiles[i]!.p50).toBe(l.cumulativeBalance);
-      expect(b.cumulativeQuantiles[i]!.p10).toBe(r.budget.cumulativeQuantiles[i]!.p10);
+      expect(b.cumulativeQuantiles[i]!.p10).toBe(r.budget!.cumulativeQuantiles[i]!.p10);
     });
   });
 });

@@ -211,6 +211,21 @@ describe('one number for one thing (two scenarios, 40 draws)', () => {
     }
   });
 
+  it('the comparison report says what differs, sets the figures side by side and shows the balance chart', () => {
+    const html = readFileSync(comparison.report, 'utf8');
+    const text = reportText(html);
+    expect(text).toContain('What differs between the scenarios');
+    expect(html).toContain('id="fig-compare-balance"');
+    for (const d of runs) {
+      const f = figures(d);
+      expect(text).toContain(d.scenario.name);
+      expect(text).toContain(fmtCount(f.plans));
+      expect(text).toContain(fmtMoney(f.march2028));
+    }
+    // mitigated differs from baseline by its levers, named
+    expect(text).toMatch(/Adds the lever “Early intervention/);
+  });
+
   it('the comparison workbook names each scenario beside the same figures', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(comparison.workbook);
@@ -222,6 +237,8 @@ describe('one number for one thing (two scenarios, 40 draws)', () => {
         const values = (row.values as unknown[]).slice(1);
         if (!values.includes(d.scenario.name)) return;
         found = true;
+        // its description, from the scenario file
+        expect(values.some((v) => typeof v === 'string' && v.length > 40 && !v.startsWith('(no description'))).toBe(true);
         const nums = values.filter((v): v is number => typeof v === 'number');
         expect(nums.some((v) => Math.abs(v - f.march2028) < 1)).toBe(true);
         expect(nums.some((v) => plansAlike(f.plans)(v))).toBe(true);

@@ -20,6 +20,11 @@ describe('golden outputs', () => {
     const { wb } = buildExcelWorkbook(buildComparisonModel([buildRunReport({ horizon: 3, mitigated: false, id: 'baseline', name: 'Baseline' }), report]), new Map());
     expectGolden('workbook-compare', dumpWorkbook(wb));
   });
+  it('demand-only workbook dump on published totals (no money sheets, no moves, only what the data support)', () => {
+    const demand = { ...buildRunReport({ horizon: 3, personLevel: false }), budget: undefined };
+    const { wb } = buildExcelWorkbook(buildWorkbookModel(demand), new Map());
+    expectGolden('workbook-demand-only', dumpWorkbook(wb));
+  });
   it('chart configurations', () => {
     expectGolden('charts-run', jsonSafe(runCharts(report)));
   });

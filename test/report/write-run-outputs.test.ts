@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { escapeHtml } from '../../src/report/safe-text.ts';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeComparison, writeRunOutputs, type RunOutputs } from '../../src/report/index.ts';
@@ -175,7 +176,12 @@ describe('comparison', () => {
     expect(cmp.worksheets.map((w) => w.name)).toEqual(['Scenarios', 'Plans', 'Expenditure', 'In-year balance', 'Cumulative balance']);
     const headers: string[] = [];
     cmp.getWorksheet('Cumulative balance')!.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && headers.push(c.value))));
-    expect(headers.some((h) => h.includes('minus baseline'))).toBe(true);
+    // columns are headed by scenario names, the injection-looking one kept as text
+    expect(headers.some((h) => h.includes('minus Baseline'))).toBe(true);
+    expect(headers.some((h) => h.startsWith(EVIL))).toBe(true);
+    const html = readFileSync(res.report, 'utf8');
+    expect(html).toContain('What differs between the scenarios');
+    expect(html).toContain(escapeHtml(EVIL));
     for (const p of res.charts) expect((await pngStats(readFileSync(p))).nonWhite).toBeGreaterThan(0.03);
   });
 });

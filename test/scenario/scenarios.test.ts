@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { HighneedsError } from '../../src/errors.ts';
@@ -27,6 +28,8 @@ describe('scenario files', () => {
     const s = await loadScenario(join('scenarios', f));
     expect(s.id).toBe(f.replace(/\.yaml$/, ''));
     expect(s.name.length).toBeGreaterThan(0);
+    // the comparison workbook and report show it beside the scenario's name
+    expect(s.description?.length ?? 0).toBeGreaterThan(40);
     expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -41,10 +44,23 @@ describe('scenario files', () => {
     expect((err as HighneedsError).message).toMatch(expected[f]!);
   });
 
-  it('extends merges the parent and keeps the child id and name', async () => {
+  it('extends merges the parent and keeps the child id, name and description', async () => {
     const s = await loadScenario('scenarios/mitigated.yaml');
+    const parent = await loadScenario('scenarios/baseline.yaml');
     expect(s.costs.inflation).toBe(0.03);
     expect(s.mitigations.length).toBeGreaterThan(0);
     expect(s.id).toBe('mitigated');
+    expect(s.description).not.toBe(parent.description);
+  });
+
+  it('a scenario without a description of its own does not take its parent’s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hn-scn-'));
+    try {
+      writeFileSync(join(dir, 'child.yaml'), `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/baseline.yaml'))}\nid: child\n`);
+      const s = await loadScenario(join(dir, 'child.yaml'));
+      expect(s.description).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,15 +14,13 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('--draws <n>', 'Monte Carlo draws (0 = deterministic)', intFlag('--draws', 0, 1_000_000), DEFAULT_DRAWS)
     .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
     .option('--la <code>', 'the LA to run when the data hold several (DfE or ONS code)')
+    .option('--demand-only', 'project plans without money: no costs, funding or balances anywhere')
     .option('--csv', 'also export every table as CSV')
     .option('--suppress-small-counts [n]', 'replace counts of plans below n (default 5) in everything written, for publication', intFlag('--suppress-small-counts', 2, 1000))
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
-    .action(async (scenarios: string[], o: { data: string; out?: string; draws: number; seed: number; la?: string; csv?: boolean; suppressSmallCounts?: number | true; json?: boolean; quiet?: boolean }) => {
-      const bar = progress(io, o);
-      const stages = ['loading data', 'backtesting', ...scenarios.flatMap((s) => [`projecting ${s}`, `budget ${s}`, `writing ${s}`])];
-      let done = 0;
-      bar.start(stages.length, 'highneeds run');
+    .action(async (scenarios: string[], o: { data: string; out?: string; draws: number; seed: number; la?: string; csv?: boolean; demandOnly?: boolean; suppressSmallCounts?: number | true; json?: boolean; quiet?: boolean }) => {
+      const bar = progress(io, o, 'highneeds run');
       const t0 = performance.now();
       // Loaded on demand so that other commands start without the model, charts and workbook libraries.
       const { runPipeline } = await import('../../pipeline/run.ts');
@@ -34,13 +32,19 @@ export function registerRun(program: Command, io: CliIO): void {
         seed: o.seed,
         la: o.la,
         csv: o.csv,
+        demandOnly: o.demandOnly,
         suppressSmallCounts: o.suppressSmallCounts === true ? 5 : o.suppressSmallCounts,
         runDate: new Date().toISOString(),
-        onStage: (s) => {
-          bar.update(++done);
+        onStage: (s, done, total) => {
+          bar.update(done, total, s);
           if (!io.stderrIsTTY) say(io, { quiet: o.quiet || o.json }, `… ${s}`);
         },
-      }).finally(() => bar.stop());
+      })
+        .then((x) => {
+          bar.finish();
+          return x;
+        })
+        .finally(() => bar.stop());
       if (outcome.warnings.length && !o.quiet) {
         io.err(`${readerWarnings(outcome.warnings.length)}\n`);
         for (const w of outcome.warnings.slice(0, 8)) io.err(`  - ${w}\n`);
@@ -55,7 +59,7 @@ export function registerRun(program: Command, io: CliIO): void {
         const s = d.scenario as { id: string };
         say(io, o, `${s.id}: workbook ${out.workbook}, ${out.charts.length} charts, report ${out.report}`);
       }
-      if (outcome.comparison) say(io, o, `comparison: ${outcome.comparison.workbook}`);
+      if (outcome.comparison) say(io, o, `comparison: report ${outcome.comparison.report}, workbook ${outcome.comparison.workbook}`);
       say(io, o, `done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     });
 }

@@ -1,7 +1,8 @@
 /** The charts of a run, in order. Pure: RunReport → chart specs. */
-import type { RunReport } from '../run-report.ts';
+import { hasBudget, type RunReport } from '../run-report.ts';
 import { ageProfileChart } from './age-profile.ts';
 import type { ChartSpec } from './chart-spec.ts';
+import { movesObserved } from '../series.ts';
 import { dsgBalanceChart } from './dsg-balance.ts';
 import { expenditureByGroupChart } from './expenditure-by-group.ts';
 import { fanTotalPlansChart } from './fan-total-plans.ts';
@@ -15,14 +16,15 @@ import { waterfallMitigationChart } from './waterfall-mitigation.ts';
  * @example runCharts(report).map((c) => c.id) // ['fan-total-plans', 'plans-by-placement', …]
  */
 export function runCharts(r: RunReport, opts: { suppressSmallCounts?: number } = {}): ChartSpec[] {
+  // a demand-only run has no money charts
+  const money = hasBudget(r);
   return [
     fanTotalPlansChart(r),
     plansByPlacementChart(r),
     ageProfileChart(r),
-    dsgBalanceChart(r),
-    expenditureByGroupChart(r),
-    sankeyY6Y7Chart(r, opts.suppressSmallCounts),
-    tornadoDeficitChart(r),
-    waterfallMitigationChart(r),
+    ...(money ? [dsgBalanceChart(r), expenditureByGroupChart(r)] : []),
+    // moves between settings only where the data show them (published totals record none)
+    ...(movesObserved(r) ? [sankeyY6Y7Chart(r, opts.suppressSmallCounts)] : []),
+    ...(money ? [tornadoDeficitChart(r), waterfallMitigationChart(r)] : []),
   ];
 }

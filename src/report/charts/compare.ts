@@ -2,13 +2,13 @@
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { fmtBalance, fmtCount } from '../format.ts';
 import { seriesColour } from '../palette.ts';
-import type { RunReport } from '../run-report.ts';
+import type { BudgetedReport, RunReport } from '../run-report.ts';
 import { balanceAt } from '../series.ts';
 import { scenarioLabels } from '../workbook/build-comparison.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1, toMillions } from './common.ts';
 
-export function compareBalanceChart(reports: RunReport[]): ChartSpec {
+export function compareBalanceChart(reports: BudgetedReport[]): ChartSpec {
   const fys = [...new Set(reports.flatMap((r) => r.budget.financialYears))].sort((a, b) => a - b);
   const names = scenarioLabels(reports);
   const title = 'Cumulative DSG balance by scenario (£m; below zero = deficit)';
@@ -38,16 +38,26 @@ export function compareBalanceChart(reports: RunReport[]): ChartSpec {
   };
 }
 
-/** One scenario's line: its own colour, the first scenario solid and the others dashed in distinct patterns. */
-function scenarioLine(label: string, i: number, data: Array<number | null>) {
+/** Dash patterns (in px at 800 wide) and point markers: each scenario differs in colour, dash and marker. */
+const DASHES: number[][] = [[], [12, 5], [3, 4], [14, 4, 3, 4], [7, 7], [2, 8]];
+const MARKERS: Array<{ style: string; rotation?: number }> = [{ style: 'circle' }, { style: 'triangle' }, { style: 'rect' }, { style: 'rectRot' }, { style: 'triangle', rotation: 180 }, { style: 'rectRounded' }];
+
+/**
+ * One scenario's line: its own colour, dash pattern and marker. The first scenario is drawn widest and underneath
+ * (Chart.js draws a higher `order` first), so a scenario that follows it closely stays visible on top of it.
+ */
+export function scenarioLine(label: string, i: number, data: Array<number | null>) {
   return {
     label,
     data,
     borderColor: seriesColour(i),
     backgroundColor: seriesColour(i),
-    borderWidth: 3,
-    borderDash: i === 0 ? [] : [10 - 2 * (i % 4), 4],
-    pointRadius: 3,
+    borderWidth: i === 0 ? 5 : 2.5,
+    borderDash: DASHES[i % DASHES.length],
+    pointStyle: MARKERS[i % MARKERS.length]!.style,
+    pointRotation: MARKERS[i % MARKERS.length]!.rotation ?? 0,
+    pointRadius: i === 0 ? 4 : 5,
+    order: i === 0 ? 100 : i,
     fill: false,
   };
 }

@@ -2,12 +2,12 @@
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { fmtBalance } from '../format.ts';
 import { GovUk, withAlpha } from '../palette.ts';
-import type { RunReport } from '../run-report.ts';
+import type { BudgetedReport } from '../run-report.ts';
 import { balanceAt, horizonFy, unmitigatedBalance } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, toMillions } from './common.ts';
 
-export function dsgBalanceChart(r: RunReport): ChartSpec {
+export function dsgBalanceChart(r: BudgetedReport): ChartSpec {
   const b = r.budget;
   const labels = [financialYearLabel(b.openingBalanceFy), ...b.financialYears.map(financialYearLabel)];
   const open = toMillions(b.openingBalance);

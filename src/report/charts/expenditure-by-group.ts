@@ -2,11 +2,11 @@
 import { financialYearLabel, PlacementGroup, PLACEMENT_GROUPS } from '../../domain/index.ts';
 import { fmtMoney } from '../format.ts';
 import { GovUk, seriesColour } from '../palette.ts';
-import type { RunReport } from '../run-report.ts';
+import type { BudgetedReport } from '../run-report.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, toMillions } from './common.ts';
 
-export function expenditureByGroupChart(r: RunReport): ChartSpec {
+export function expenditureByGroupChart(r: BudgetedReport): ChartSpec {
   const L = r.budget.lines;
   const title = 'High Needs expenditure by placement category and financial year (£m)';
   const first = L[0]!;

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
 import { Flow, SankeyController } from 'chartjs-chart-sankey';
+import { fmtMoneyExact } from '../format.ts';
 import { GovUk } from '../palette.ts';
 import type { AxisUnit, ChartSpec, HnPluginOptions } from './chart-spec.ts';
 
@@ -39,7 +40,7 @@ export function fontsAvailable(): boolean {
  */
 export function formatUnit(v: number, unit: AxisUnit): string {
   if (unit === 'count') return Math.round(v).toLocaleString('en-GB');
-  if (unit === 'money') return `${v < 0 ? '-' : ''}£${Math.round(Math.abs(v)).toLocaleString('en-GB')}`;
+  if (unit === 'money') return fmtMoneyExact(v);
   if (unit === 'moneyM') {
     const a = Math.abs(v);
     return `${v < 0 ? '-' : ''}£${a >= 100 || Number.isInteger(a) ? Math.round(a).toLocaleString('en-GB') : a.toFixed(1)}m`;
@@ -203,10 +204,12 @@ export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
   const plugins = (options.plugins ?? {}) as Record<string, Record<string, unknown>>;
   const hn = (plugins.hn ?? {}) as HnPluginOptions;
   const hide = hn.legendHide ?? [];
-  if (plugins.legend) plugins.legend.labels = { ...(plugins.legend.labels as object), filter: (item: { text: string }) => !hide.includes(item.text), boxWidth: 28 * s, padding: 14 * s };
+  // legend entries in dataset order (Chart.js would sort them by draw `order`)
+  const byIndex = (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0);
+  if (plugins.legend) plugins.legend.labels = { ...(plugins.legend.labels as object), filter: (item: { text: string }) => !hide.includes(item.text), sort: byIndex, boxWidth: 28 * s, padding: 14 * s };
   if (plugins.legend && cfg.type === 'line') {
     // lines show in the legend as short lines with their dash pattern; filled bands and areas as boxes
-    type Item = { datasetIndex?: number; pointStyle?: string };
+    type Item = { datasetIndex?: number; pointStyle?: string; lineWidth?: number; lineDash?: number[] };
     const base = (Chart.defaults.plugins.legend.labels as unknown as { generateLabels: (c: Chart) => Item[] }).generateLabels;
     plugins.legend.labels = {
       ...(plugins.legend.labels as object),
@@ -214,8 +217,11 @@ export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
       pointStyleWidth: 28 * s,
       generateLabels: (chart: Chart) =>
         base(chart).map((item) => {
-          const fill = (chart.data.datasets[item.datasetIndex ?? -1] as { fill?: unknown } | undefined)?.fill;
-          return { ...item, pointStyle: fill !== undefined && fill !== false ? 'rect' : 'line' };
+          const ds = chart.data.datasets[item.datasetIndex ?? -1] as { fill?: unknown; borderDash?: number[]; borderWidth?: number } | undefined;
+          const filled = ds?.fill !== undefined && ds.fill !== false;
+          // with point styles Chart.js takes the swatch's style from the points (solid): a line swatch takes the
+          // line's own dash and width, so the legend matches the line it names
+          return filled ? { ...item, pointStyle: 'rect' } : { ...item, pointStyle: 'line', lineDash: ds?.borderDash ?? [], lineWidth: ds?.borderWidth ?? item.lineWidth };
         }),
     };
   }

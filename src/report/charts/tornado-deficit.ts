@@ -1,7 +1,7 @@
 /** Tornado of the cumulative balance's sensitivity at the horizon: one bar per assumption, low and high. */
 import { fmtMoney } from '../format.ts';
 import { GovUk } from '../palette.ts';
-import type { RunReport } from '../run-report.ts';
+import type { BudgetedReport } from '../run-report.ts';
 import { horizonFy, sensitivityBySwing } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, toMillions } from './common.ts';
@@ -27,7 +27,7 @@ export function tornadoLabel(s: { key?: string; assumption: string; change: stri
   return step ? `${name} ${step}` : name;
 }
 
-export function tornadoDeficitChart(r: RunReport): ChartSpec {
+export function tornadoDeficitChart(r: BudgetedReport): ChartSpec {
   const hz = horizonFy(r) + 1;
   const rows = sensitivityBySwing(r, 'horizon');
   const central = r.budget.sensitivityBase?.balanceAtHorizon ?? r.budget.lines[r.budget.lines.length - 1]!.cumulativeBalance;

@@ -1,7 +1,7 @@
 /** Waterfall (bridge) from the unmitigated to the mitigated cumulative deficit at the horizon. */
 import { fmtBalance, fmtMoney } from '../format.ts';
 import { GovUk } from '../palette.ts';
-import type { RunReport } from '../run-report.ts';
+import type { BudgetedReport } from '../run-report.ts';
 import { horizonFy, isInteractionLine } from '../series.ts';
 import { bridgeRows } from '../workbook/sheets/mitigations.ts';
 import type { ChartSpec } from './chart-spec.ts';
@@ -52,7 +52,7 @@ function stepName(step: string): string {
   return step;
 }
 
-export function waterfallMitigationChart(r: RunReport): ChartSpec {
+export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
   const hz = horizonFy(r);
   const rows = bridgeRows(r, hz);
   const last = r.budget.lines[r.budget.lines.length - 1]!.cumulativeBalance;

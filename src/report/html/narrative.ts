@@ -5,7 +5,7 @@
 import { financialYearLabel, Need, NEEDS, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { reportMsg } from '../../messages/index.ts';
-import type { RunReport } from '../run-report.ts';
+import { hasBudget, type BudgetedReport, type RunReport } from '../run-report.ts';
 import {
   backtestMethodName,
   balanceAt,
@@ -14,6 +14,8 @@ import {
   horizonFy,
   isInteractionLine,
   isModelMethod,
+  movesObserved,
+  needsRecorded,
   netSavingByLever,
   plansByAge,
   plansByNeed,
@@ -47,16 +49,18 @@ export function dataParagraphs(r: RunReport): string[] {
     out.push(`In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans. The data loaded has no earlier totals to show a trend.`);
   }
   const byP = plansByPlacement(r, r.baseYear);
-  if (byP) {
+  const pTot = byP ? Object.values(byP).reduce((a, b) => a + b, 0) : 0;
+  if (byP && pTot > 0) {
     const g = byGroup(byP);
-    const tot = Object.values(g).reduce((a, b) => a + b, 0);
+    const tot = pTot;
     out.push(
       `${fmtPercent(g.MAINSTREAM / tot, 0)} of plans were in mainstream schools, ${fmtPercent(g.STATE_SPECIAL / tot, 0)} in state special schools and ` +
         `${fmtPercent(g.INDEPENDENT_SPECIAL / tot, 0)} (${fmtCount(g.INDEPENDENT_SPECIAL)} children) in independent or non-maintained special schools, the most expensive placements.`,
     );
   }
   const byN = plansByNeed(r, r.baseYear);
-  if (byN) {
+  if (!needsRecorded(r)) out.push(reportMsg.needsNotRecorded());
+  else if (byN) {
     const tot = NEEDS.reduce((s, n) => s + byN[n], 0);
     const top = [...NEEDS].sort((a, b) => byN[b] - byN[a]).slice(0, 2);
     if (tot > 0)
@@ -92,7 +96,7 @@ export function scenarioParagraphs(r: RunReport): string[] {
   return out;
 }
 
-export function pathParagraphs(r: RunReport): string[] {
+export function pathParagraphs(r: BudgetedReport): string[] {
   const b = r.budget;
   const hz = horizonFy(r);
   const first = b.lines[0]!;
@@ -115,7 +119,7 @@ export function pathParagraphs(r: RunReport): string[] {
   return out;
 }
 
-export function march2028Paragraphs(r: RunReport): string[] {
+export function march2028Paragraphs(r: BudgetedReport): string[] {
   const b28 = balanceAt(r, STATUTORY_OVERRIDE_END_FY);
   if (b28 === undefined) return [`This run does not cover 31 March 2028, the end of the statutory override.`];
   const i = r.budget.financialYears.indexOf(STATUTORY_OVERRIDE_END_FY);
@@ -133,7 +137,7 @@ export function march2028Paragraphs(r: RunReport): string[] {
   return out;
 }
 
-export function leverParagraphs(r: RunReport): string[] {
+export function leverParagraphs(r: BudgetedReport): string[] {
   const hz = horizonFy(r);
   const levers = netSavingByLever(r, hz);
   if (!levers.length) return ['This scenario has no mitigations, so there are no savings to show. Run a scenario with levers to see a bridge from the unmitigated to the mitigated deficit.'];
@@ -153,12 +157,11 @@ export function leverParagraphs(r: RunReport): string[] {
 export function uncertaintyParagraphs(r: RunReport): string[] {
   const q = r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]!;
   const lastYear = r.projection.years[r.projection.years.length - 1]!;
+  const plans = `The forecast is uncertain and the uncertainty grows with time. From ${fmtCount(r.projection.draws)} simulated futures, plans in January ${lastYear} lie between ${fmtCount(q.p10)} and ${fmtCount(q.p90)} in 8 cases out of 10`;
+  if (!hasBudget(r)) return [`${plans}.`];
   const hz = horizonFy(r);
   const cq = r.budget.cumulativeQuantiles[r.budget.cumulativeQuantiles.length - 1]!;
-  const out = [
-    `The forecast is uncertain and the uncertainty grows with time. From ${fmtCount(r.projection.draws)} simulated futures, plans in January ${lastYear} lie between ` +
-      `${fmtCount(q.p10)} and ${fmtCount(q.p90)} in 8 cases out of 10, and the cumulative balance at 31 March ${hz + 1} between ${fmtBalance(cq.p10)} and ${fmtBalance(cq.p90)}.`,
-  ];
+  const out = [`${plans}, and the cumulative balance at 31 March ${hz + 1} between ${fmtBalance(cq.p10)} and ${fmtBalance(cq.p90)}.`];
   const s = sensitivityBySwing(r, 'horizon');
   if (s.length >= 2)
     out.push(
@@ -168,12 +171,23 @@ export function uncertaintyParagraphs(r: RunReport): string[] {
   return out;
 }
 
+/** The plans-only path of a demand-only run (its money chapters are left out). */
+export function plansPathParagraphs(r: RunReport): string[] {
+  const q = r.projection.totalQuantiles;
+  const first = q[0]!.p50;
+  const last = q[q.length - 1]!.p50;
+  const lastYear = r.projection.years[r.projection.years.length - 1]!;
+  const n = lastYear - r.baseYear;
+  return [
+    `On the central path plans go from ${fmtCount(first)} in January ${r.baseYear} to ${fmtCount(last)} by January ${lastYear}: ${fmtPercent(cagr(first, last, n))} a year on average over ${n} years.`,
+    reportMsg.demandOnlyNote(),
+  ];
+}
+
 export function transitionParagraphs(r: RunReport): string[] {
+  if (!movesObserved(r)) return [reportMsg.transitionsNeedPersonData(), ...ageParagraphs(r)];
   const y = r.baseYear + 1;
   const t = r.projection.transitions.find((x) => x.transition === 'Y6-Y7' && x.year === y);
-  const now = plansByAge(r, r.baseYear);
-  const last = r.projection.years[r.projection.years.length - 1]!;
-  const then = plansByAge(r, last);
   const out: string[] = [];
   if (t) {
     // the children the Sankey draws: plans carried on from Year 6 (new plans at the step are counted apart)
@@ -184,12 +198,18 @@ export function transitionParagraphs(r: RunReport): string[] {
         (t.newPlans >= 0.5 ? `; a further ${fmtCount(t.newPlans)} new plans start at this step.` : '.'),
     );
   }
-  if (now && then)
-    out.push(
-      `Plans for young people aged 16 to 25 go from ${fmtCount(sumAges(now, 16, 25))} to ${fmtCount(sumAges(then, 16, 25))} by January ${last}, ` +
-        `and plans for children under 5 from ${fmtCount(sumAges(now, 0, 4))} to ${fmtCount(sumAges(then, 0, 4))}.`,
-    );
-  return out;
+  return [...out, ...ageParagraphs(r)];
+}
+
+function ageParagraphs(r: RunReport): string[] {
+  const now = plansByAge(r, r.baseYear);
+  const last = r.projection.years[r.projection.years.length - 1]!;
+  const then = plansByAge(r, last);
+  if (!now || !then) return [];
+  return [
+    `Plans for young people aged 16 to 25 go from ${fmtCount(sumAges(now, 16, 25))} to ${fmtCount(sumAges(then, 16, 25))} by January ${last}, ` +
+      `and plans for children under 5 from ${fmtCount(sumAges(now, 0, 4))} to ${fmtCount(sumAges(then, 0, 4))}.`,
+  ];
 }
 
 export function accuracyParagraphs(r: RunReport): string[] {
@@ -216,11 +236,13 @@ export function accuracyParagraphs(r: RunReport): string[] {
 
 export function caveatParagraphs(r: RunReport): string[] {
   // budget warnings may also be among the data-quality notes: count each message once
-  const warnings = new Set([...r.dataQuality.filter((d) => d.severity === 'warning').map((d) => d.message), ...r.budget.warnings]).size;
+  const warnings = new Set([...r.dataQuality.filter((d) => d.severity === 'warning').map((d) => d.message), ...(r.budget?.warnings ?? [])]).size;
   return [
     `These are projections, not predictions: they show what follows if the assumptions hold. ${reportMsg.centralPathNote(r.projection.draws)} The central path is not a target.`,
     `Figures after January ${r.baseYear} are modelled; figures up to then are from the data loaded (${r.inputs.length} file${r.inputs.length === 1 ? '' : 's'}). ` +
       (warnings ? `${warnings} data warning${warnings === 1 ? ' was' : 's were'} raised; they are listed below and in the workbook’s Data quality sheet.` : 'No data warnings were raised.'),
-    'Costs use the unit costs and place rates given, inflated as the scenario says; changes in the complexity of need beyond the scenario’s drift, new national funding rules and tribunal decisions are not modelled.',
+    hasBudget(r)
+      ? 'Costs use the unit costs and place rates given, inflated as the scenario says; changes in the complexity of need beyond the scenario’s drift, new national funding rules and tribunal decisions are not modelled.'
+      : reportMsg.demandOnlyNote(),
   ];
 }

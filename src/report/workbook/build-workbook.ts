@@ -1,7 +1,7 @@
 /**
- * RunReport → WorkbookModel: the fourteen sheets of outputs.md, in order. Pure.
+ * RunReport → WorkbookModel: the fourteen sheets of outputs.md, in order (eleven in a demand-only run). Pure.
  */
-import type { RunReport } from '../run-report.ts';
+import { hasBudget, type RunReport } from '../run-report.ts';
 import { suppressionNote, suppressWorkbook } from '../suppress.ts';
 import type { WorkbookModel } from './model.ts';
 import { assumptionsSheet } from './sheets/assumptions.ts';
@@ -39,6 +39,7 @@ export function buildWorkbookModel(r: RunReport, opts: WorkbookOptions = {}): Wo
     description: `Scenario ${r.scenario.id}, base year ${r.baseYear}, ${r.projection.draws} draws, seed ${r.projection.seed}.`,
     created: r.runDate,
     subtitle: `${r.la.name} · scenario: ${r.scenario.name} · base year ${r.baseYear} · run ${r.runDate.slice(0, 10)}`,
+    // a demand-only run (no budget) leaves out the money sheets; the others leave out their money tables
     sheets: [
       summarySheet(r),
       assumptionsSheet(r),
@@ -47,9 +48,7 @@ export function buildWorkbookModel(r: RunReport, opts: WorkbookOptions = {}): Wo
       plansByPlacementSheet(r),
       transitionsSheet(r),
       flowsSheet(r),
-      costsSheet(r),
-      fundingSheet(r),
-      mitigationsSheet(r),
+      ...(hasBudget(r) ? [costsSheet(r), fundingSheet(r), mitigationsSheet(r)] : []),
       uncertaintySheet(r),
       backtestSheet(r),
       dataQualitySheet(r, suppressing ? suppressionNote(t) : undefined),

@@ -1,11 +1,12 @@
 /** Assumptions sheet: every effective parameter with its source, the scenario's levers, the inputs and the run. */
+import { fmtMoneyExact } from '../../format.ts';
 import type { RunReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
 import { col } from '../table-helpers.ts';
 
-function leverDetails(m: RunReport['scenario']['mitigations'][number]): string {
+function leverDetails(m: RunReport['scenario']['mitigations'][number], money: boolean): string {
   const parts = [`${m.kind}`, `effect ${Math.round(m.effect * 1000) / 10}%`, `from ${m.start_year}`, `ramp ${m.ramp_years} years`, `delivery ${Math.round(m.delivery * 100)}%`];
-  if (m.cost_gbp_per_year) parts.push(`cost £${m.cost_gbp_per_year.toLocaleString('en-GB')} a year`);
+  if (money && m.cost_gbp_per_year) parts.push(`cost ${fmtMoneyExact(m.cost_gbp_per_year)} a year`);
   if (m.from && m.to) parts.push(`${m.from} → ${m.to}`);
   return parts.join('; ');
 }
@@ -33,11 +34,11 @@ export function assumptionsSheet(r: RunReport): Sheet {
     ['Seed', { value: r.projection.seed, kind: 'year' }, '', 'default'],
     ['Quantiles', s.uncertainty.quantiles.join(', '), 'shares', 'scenario'],
   ];
-  const params: Cell[][] = [...r.projection.assumptions, ...r.budget.assumptions].map((a) => [a.key, asNumberIfNumeric(a.value), a.unit ?? '', a.source]);
+  const params: Cell[][] = [...r.projection.assumptions, ...(r.budget?.assumptions ?? [])].map((a) => [a.key, asNumberIfNumeric(a.value), a.unit ?? '', a.source]);
   const levers: Cell[][] = [
     ...s.surges.map((x) => ['Surge', x.name, `uplift ${Math.round(x.peak_uplift * 100)}% at peak ${x.peak_year}, from ${x.start_year}, half-life ${x.half_life_years} years`]),
     ...s.transition_shifts.map((x) => ['Transition shift', x.name ?? x.transition, `${Math.round(x.share * 100)}% of ${x.transition} moves ${x.from} → ${x.to} from ${x.start_year}`]),
-    ...s.mitigations.map((m) => ['Mitigation', m.name, leverDetails(m)]),
+    ...s.mitigations.map((m) => ['Mitigation', m.name, leverDetails(m, r.budget !== undefined)]),
     ...s.capacity.changes.map((c) => ['Capacity', c.placement, `${c.places} places from ${c.year}`]),
   ];
   if (levers.length === 0) levers.push(['None', 'This scenario has no surges, shifts, mitigations or capacity changes', '']);

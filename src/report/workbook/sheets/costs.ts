@@ -1,10 +1,10 @@
 /** Costs sheet: per financial year, place funding, top-ups and fees by placement, other spend, total. */
 import { financialYearLabel, Placement, PlacementGroup, PLACEMENT_GROUPS, PLACEMENTS } from '../../../domain/index.ts';
-import type { RunReport } from '../../run-report.ts';
+import type { BudgetedReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
 import { col, money } from '../table-helpers.ts';
 
-export function costsSheet(r: RunReport): Sheet {
+export function costsSheet(r: BudgetedReport): Sheet {
   const L = r.budget.lines;
   const fyCols = L.map((l) => col(`${financialYearLabel(l.fy)} (£)`, 'money'));
   const rows: Cell[][] = [];

@@ -9,7 +9,7 @@ export function dataQualitySheet(r: RunReport, suppressionNote?: string): Sheet 
     // The pipeline passes some extraction notes on as data-quality notes too: each message is listed once.
     ...r.dataset.notes.filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['info', 'Data extraction', '', null, '', m]),
     ...r.projection.notes.map((m) => ['info', 'Projection', '', null, '', m]),
-    ...r.budget.warnings.filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['warning', 'Budget', '', null, '', m]),
+    ...(r.budget?.warnings ?? []).filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['warning', 'Budget', '', null, '', m]),
   ];
   if (suppressionNote) notes.push(['info', 'Publication', '', null, '', suppressionNote]);
   const p = r.projection;

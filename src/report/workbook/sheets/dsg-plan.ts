@@ -16,8 +16,9 @@ import {
 } from '../../../domain/index.ts';
 import type { RunReport } from '../../run-report.ts';
 import { cellIndex } from '../../../model/cube.ts';
-import { isActual, plansByNeed } from '../../series.ts';
-import type { Cell, Sheet } from '../model.ts';
+import { isActual, needsRecorded, plansByNeed } from '../../series.ts';
+import type { BudgetResult } from '../../../budget/types.ts';
+import type { Cell, Sheet, Table } from '../model.ts';
 import { col, count, money } from '../table-helpers.ts';
 import { N_NEEDS } from '../../../domain/index.ts';
 
@@ -30,6 +31,21 @@ function groupByBand(cube: Float64Array): Record<string, number[]> {
         for (let p = 0; p < N_PLACEMENTS; p++) out[groupOf(PLACEMENTS[p]!)]![k]! += cube[cellIndex(a, n, p)]!;
   });
   return out;
+}
+
+/** Expenditure by placement category per financial year (not in a demand-only run). */
+function spendByCategory(b: BudgetResult): Table {
+  const L = b.lines;
+  const spend: Cell[][] = PLACEMENT_GROUPS.map((g) => [PlacementGroup[g].label, ...L.map((l) => money(l.byGroup[g] ?? 0))]);
+  spend.push(['Place funding', ...L.map((l) => money(l.placeFunding))]);
+  spend.push(['Other spend', ...L.map((l) => money(l.otherSpend))]);
+  spend.push(['Total expenditure', ...L.map((l) => money(l.expenditure))]);
+  return {
+    name: 'DSG_spend_by_category',
+    title: 'Expenditure by placement category',
+    columns: [col('Line', 'text'), ...L.map((l) => col(`${financialYearLabel(l.fy)} (£)`, 'money'))],
+    rows: spend,
+  };
 }
 
 export function dsgPlanSheet(r: RunReport): Sheet {
@@ -46,11 +62,7 @@ export function dsgPlanSheet(r: RunReport): Sheet {
     const d = plansByNeed(r, y)!;
     return [y, ...NEEDS.map((n) => count(d[n])), count(NEEDS.reduce((s, n) => s + d[n], 0))];
   });
-  const L = r.budget.lines;
-  const spend: Cell[][] = PLACEMENT_GROUPS.map((g) => [PlacementGroup[g].label, ...L.map((l) => money(l.byGroup[g] ?? 0))]);
-  spend.push(['Place funding', ...L.map((l) => money(l.placeFunding))]);
-  spend.push(['Other spend', ...L.map((l) => money(l.otherSpend))]);
-  spend.push(['Total expenditure', ...L.map((l) => money(l.expenditure))]);
+  const spendTable = r.budget ? spendByCategory(r.budget) : undefined;
   return {
     name: 'DSG management plan',
     title: 'Projections in the DSG management plan categories',
@@ -68,18 +80,18 @@ export function dsgPlanSheet(r: RunReport): Sheet {
         ],
         rows: bandRows,
       },
-      {
-        name: 'DSG_plans_by_need',
-        title: 'EHC plans by primary need',
-        columns: [col('Census year', 'year'), ...NEEDS.map((n) => col(`${Need[n].label} (plans)`, 'count')), col('All needs (plans)', 'count')],
-        rows: needRows,
-      },
-      {
-        name: 'DSG_spend_by_category',
-        title: 'Expenditure by placement category',
-        columns: [col('Line', 'text'), ...L.map((l) => col(`${financialYearLabel(l.fy)} (£)`, 'money'))],
-        rows: spend,
-      },
+      // no needs table when the data record none (every plan would read "need not recorded")
+      ...(needsRecorded(r)
+        ? [
+            {
+              name: 'DSG_plans_by_need',
+              title: 'EHC plans by primary need',
+              columns: [col('Census year', 'year'), ...NEEDS.map((n) => col(`${Need[n].label} (plans)`, 'count')), col('All needs (plans)', 'count')],
+              rows: needRows,
+            },
+          ]
+        : []),
+      ...(spendTable ? [spendTable] : []),
     ],
     charts: [],
     freezeColumns: 1,

@@ -1,10 +1,11 @@
 /** Funding and balance sheet: income lines, expenditure, in-year and cumulative balance, with P10/P50/P90. */
 import { financialYearLabel } from '../../../domain/index.ts';
-import type { RunReport } from '../../run-report.ts';
+import { fmtMoneyExact } from '../../format.ts';
+import type { BudgetedReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
 import { col, money } from '../table-helpers.ts';
 
-export function fundingSheet(r: RunReport): Sheet {
+export function fundingSheet(r: BudgetedReport): Sheet {
   const b = r.budget;
   const L = b.lines;
   const fyCols = L.map((l) => col(`${financialYearLabel(l.fy)} (£)`, 'money'));
@@ -37,7 +38,7 @@ export function fundingSheet(r: RunReport): Sheet {
     name: 'Funding and balance',
     title: 'Income, expenditure and the DSG balance',
     intro: [
-      `Opening cumulative DSG balance at 31 March ${b.openingBalanceFy + 1}: £${Math.round(b.openingBalance).toLocaleString('en-GB')}. Negative = deficit.`,
+      `Opening cumulative DSG balance at 31 March ${b.openingBalanceFy + 1}: ${fmtMoneyExact(b.openingBalance)}. Negative = deficit.`,
       'The statutory override keeping DSG deficits off the general fund ends on 31 March 2028 (end of 2027-28).',
     ],
     tables: [

@@ -1,12 +1,12 @@
 /** Mitigations sheet: per lever and financial year, plans and spend avoided, cost of delivery, net saving; the bridge. */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../../domain/index.ts';
-import type { RunReport } from '../../run-report.ts';
+import type { BudgetedReport } from '../../run-report.ts';
 import { balanceAt, horizonFy, netSavingByLever, unmitigatedBalance } from '../../series.ts';
 import type { Cell, Sheet } from '../model.ts';
 import { col, count, money } from '../table-helpers.ts';
 
 /** The bridge from the unmitigated to the mitigated cumulative balance at the end of financial year `fy`. */
-export function bridgeRows(r: RunReport, fy: number): Array<{ step: string; amount: number; running: number }> {
+export function bridgeRows(r: BudgetedReport, fy: number): Array<{ step: string; amount: number; running: number }> {
   const given = r.budget.bridges?.find((x) => x.fy === fy);
   if (given) {
     const out = [{ step: 'Unmitigated cumulative balance', amount: given.unmitigatedCumulative, running: given.unmitigatedCumulative }];
@@ -33,7 +33,7 @@ export function bridgeRows(r: RunReport, fy: number): Array<{ step: string; amou
   return out;
 }
 
-export function mitigationsSheet(r: RunReport): Sheet {
+export function mitigationsSheet(r: BudgetedReport): Sheet {
   const rows: Cell[][] = r.budget.mitigations.map((m) => [
     m.name,
     financialYearLabel(m.fy),

@@ -1,24 +1,28 @@
 /** Plans by need sheet: primary need × census year. */
 import { Need, NEEDS } from '../../../domain/index.ts';
+import { reportMsg } from '../../../messages/index.ts';
 import type { RunReport } from '../../run-report.ts';
-import { censusHeader, needYears, plansByNeed } from '../../series.ts';
+import { censusHeader, needYears, needsRecorded, plansByNeed } from '../../series.ts';
 import type { Sheet } from '../model.ts';
 import { col, count } from '../table-helpers.ts';
 
 export function plansByNeedSheet(r: RunReport): Sheet {
   const years = needYears(r);
   const data = years.map((y) => plansByNeed(r, y)!);
+  // with no need recorded every plan would read "need not recorded": only the total is shown, and why
+  const recorded = needsRecorded(r);
+  const needs = recorded ? NEEDS : [];
   return {
     name: 'Plans by need',
     title: 'EHC plans by primary need at each January census',
-    intro: ['Need is carried with the plan; new plans take the recent mix of needs at each age.'],
+    intro: recorded ? ['Need is carried with the plan; new plans take the recent mix of needs at each age.'] : [reportMsg.needsNotRecorded()],
     tables: [
       {
         name: 'Plans_by_need',
         title: 'By primary need',
         columns: [col('Need code', 'text'), col('Primary need', 'text'), ...years.map((y) => col(`${censusHeader(r, y)} (plans)`, 'count'))],
         rows: [
-          ...NEEDS.map((n) => [n, Need[n].label, ...data.map((d) => count(d[n]))]),
+          ...needs.map((n) => [n, Need[n].label, ...data.map((d) => count(d[n]))]),
           ['ALL', 'All needs', ...data.map((d) => count(NEEDS.reduce((s, n) => s + d[n], 0)))],
         ],
       },

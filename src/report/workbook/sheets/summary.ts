@@ -1,17 +1,48 @@
 /** Summary sheet: the headline figures, the budget by financial year, the largest drivers and the key charts. */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../../domain/index.ts';
 import { reportMsg } from '../../../messages/index.ts';
-import type { RunReport } from '../../run-report.ts';
+import { hasBudget, type BudgetedReport, type RunReport } from '../../run-report.ts';
 import { horizonFy, sensitivityBySwing, unmitigatedBalance } from '../../series.ts';
-import type { Sheet } from '../model.ts';
+import type { Cell, Sheet, Table } from '../model.ts';
 import { col, money, typed } from '../table-helpers.ts';
 
 export function summarySheet(r: RunReport): Sheet {
   const p = r.projection;
-  const b = r.budget;
   const first = p.totalQuantiles[0]!;
   const last = p.totalQuantiles[p.totalQuantiles.length - 1]!;
   const lastYear = p.years[p.years.length - 1]!;
+  const plans = [
+    [`EHC plans at January ${r.baseYear} (actual)`, typed(first.p50, 'count'), typed(first.p10, 'count'), typed(first.p90, 'count')],
+    [`EHC plans at January ${lastYear} (projected)`, typed(last.p50, 'count'), typed(last.p10, 'count'), typed(last.p90, 'count')],
+  ];
+  const money = hasBudget(r) ? moneyParts(r) : undefined;
+  return {
+    name: 'Summary',
+    title: `High Needs forecast: ${r.la.name}`,
+    intro: [
+      reportMsg.centralPathNote(p.draws),
+      money
+        ? 'P10 and P90 bound the range that 8 in 10 outcomes fall within. Negative balances are deficits and show in red with a minus. Financial years run April to March.'
+        : 'P10 and P90 bound the range that 8 in 10 outcomes fall within.',
+      ...(money ? [] : [reportMsg.demandOnlyNote()]),
+    ],
+    tables: [
+      {
+        name: 'Summary_headline',
+        title: 'Headline figures',
+        columns: [col('Measure', 'text'), col('Central (P50)', 'number'), col('Low (P10)', 'number'), col('High (P90)', 'number')],
+        rows: [...plans, ...(money?.headline ?? [])],
+      },
+      ...(money?.tables ?? []),
+    ],
+    charts: money ? ['fan-total-plans', 'dsg-balance'] : ['fan-total-plans'],
+    freezeColumns: 1,
+  };
+}
+
+/** The money rows of the headline, the budget by financial year and the drivers (not in a demand-only run). */
+function moneyParts(r: BudgetedReport): { headline: Cell[][]; tables: Table[] } {
+  const b = r.budget;
   const hzFy = horizonFy(r);
   const i28 = b.financialYears.indexOf(STATUTORY_OVERRIDE_END_FY);
   const iHz = b.financialYears.length - 1;
@@ -20,9 +51,7 @@ export function summarySheet(r: RunReport): Sheet {
   const eq0 = b.expenditureQuantiles[0];
   const eqHz = b.expenditureQuantiles[iHz];
 
-  const headline = [
-    [`EHC plans at January ${r.baseYear} (actual)`, typed(first.p50, 'count'), typed(first.p10, 'count'), typed(first.p90, 'count')],
-    [`EHC plans at January ${lastYear} (projected)`, typed(last.p50, 'count'), typed(last.p10, 'count'), typed(last.p90, 'count')],
+  const headline: Cell[][] = [
     [`High Needs expenditure ${financialYearLabel(b.financialYears[0]!)} (£)`, typed(eq0?.p50, 'money'), typed(eq0?.p10, 'money'), typed(eq0?.p90, 'money')],
     [`High Needs expenditure ${financialYearLabel(hzFy)} (£)`, typed(eqHz?.p50, 'money'), typed(eqHz?.p10, 'money'), typed(eqHz?.p90, 'money')],
     ...(cq28
@@ -51,19 +80,8 @@ export function summarySheet(r: RunReport): Sheet {
     .map((s, k) => [k + 1, s.assumption, s.change, money(s.highBalanceAtMarch2028 - s.lowBalanceAtMarch2028), money(s.highBalanceAtHorizon - s.lowBalanceAtHorizon)]);
 
   return {
-    name: 'Summary',
-    title: `High Needs forecast: ${r.la.name}`,
-    intro: [
-      reportMsg.centralPathNote(p.draws),
-      'P10 and P90 bound the range that 8 in 10 outcomes fall within. Negative balances are deficits and show in red with a minus. Financial years run April to March.',
-    ],
+    headline,
     tables: [
-      {
-        name: 'Summary_headline',
-        title: 'Headline figures',
-        columns: [col('Measure', 'text'), col('Central (P50)', 'number'), col('Low (P10)', 'number'), col('High (P90)', 'number')],
-        rows: headline,
-      },
       {
         name: 'Summary_by_year',
         title: 'Budget by financial year (central path; P10 and P90 from the draws)',
@@ -93,7 +111,5 @@ export function summarySheet(r: RunReport): Sheet {
         note: 'Swing = balance with the assumption moved up minus balance with it moved down (see the Uncertainty sheet).',
       },
     ],
-    charts: ['fan-total-plans', 'dsg-balance'],
-    freezeColumns: 1,
   };
 }

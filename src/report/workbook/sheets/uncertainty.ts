@@ -1,14 +1,37 @@
 /** Uncertainty sheet: P10/P50/P90 of plans, expenditure and cumulative balance, and the sensitivity table. */
 import { financialYearLabel } from '../../../domain/index.ts';
-import type { RunReport } from '../../run-report.ts';
+import { hasBudget, type BudgetedReport, type RunReport } from '../../run-report.ts';
 import { horizonFy, sensitivityBySwing } from '../../series.ts';
-import type { Cell, Sheet } from '../model.ts';
+import type { Cell, Sheet, Table } from '../model.ts';
 import { col, count, money } from '../table-helpers.ts';
 
 export function uncertaintySheet(r: RunReport): Sheet {
   const p = r.projection;
-  const b = r.budget;
   const plans: Cell[][] = p.years.map((y, i) => [y, count(p.totalQuantiles[i]?.p10), count(p.totalQuantiles[i]?.p50), count(p.totalQuantiles[i]?.p90)]);
+  return {
+    name: 'Uncertainty',
+    title: 'Uncertainty and sensitivity',
+    intro: [
+      `${p.draws.toLocaleString('en-GB')} Monte Carlo draws (seed ${p.seed}). P10 and P90: 1 outcome in 10 is below P10, 1 in 10 above P90.`,
+      ...(hasBudget(r) ? ['Sensitivity: the balance when one assumption is moved down ("low") and up ("high"), everything else central.'] : []),
+    ],
+    tables: [
+      {
+        name: 'Uncertainty_plans',
+        title: 'Total EHC plans',
+        columns: [col('Census year', 'year'), col('Plans P10', 'count'), col('Plans P50', 'count'), col('Plans P90', 'count')],
+        rows: plans,
+      },
+      ...(hasBudget(r) ? moneyTables(r) : []),
+    ],
+    charts: hasBudget(r) ? ['tornado-deficit', 'fan-total-plans'] : ['fan-total-plans'],
+    freezeColumns: 1,
+  };
+}
+
+/** Expenditure and balance ranges and the sensitivity table (not in a demand-only run). */
+function moneyTables(r: BudgetedReport): Table[] {
+  const b = r.budget;
   const money3: Cell[][] = b.lines.map((l, i) => [
     financialYearLabel(l.fy),
     money(b.expenditureQuantiles[i]?.p10),
@@ -29,51 +52,35 @@ export function uncertaintySheet(r: RunReport): Sheet {
     money(s.highBalanceAtHorizon),
     money(s.highBalanceAtHorizon - s.lowBalanceAtHorizon),
   ]);
-  return {
-    name: 'Uncertainty',
-    title: 'Uncertainty and sensitivity',
-    intro: [
-      `${p.draws.toLocaleString('en-GB')} Monte Carlo draws (seed ${p.seed}). P10 and P90: 1 outcome in 10 is below P10, 1 in 10 above P90.`,
-      'Sensitivity: the balance when one assumption is moved down ("low") and up ("high"), everything else central.',
-    ],
-    tables: [
+  return [
       {
-        name: 'Uncertainty_plans',
-        title: 'Total EHC plans',
-        columns: [col('Census year', 'year'), col('Plans P10', 'count'), col('Plans P50', 'count'), col('Plans P90', 'count')],
-        rows: plans,
-      },
-      {
-        name: 'Uncertainty_money',
-        title: 'Expenditure and cumulative balance',
-        columns: [
-          col('Financial year', 'text'),
-          col('Expenditure P10 (£)', 'money'),
-          col('Expenditure P50 (£)', 'money'),
-          col('Expenditure P90 (£)', 'money'),
-          col('Cumulative balance P10 (£)', 'money'),
-          col('Cumulative balance P50 (£)', 'money'),
-          col('Cumulative balance P90 (£)', 'money'),
-        ],
-        rows: money3,
-      },
-      {
-        name: 'Uncertainty_sensitivity',
-        title: 'Sensitivity of the balance (tornado)',
-        columns: [
-          col('Assumption', 'text'),
-          col('Change tested', 'text'),
-          col('Low: balance at 31 March 2028 (£)', 'money'),
-          col('High: balance at 31 March 2028 (£)', 'money'),
-          col('Swing at 31 March 2028 (£)', 'money'),
-          col(`Low: balance at 31 March ${hz} (£)`, 'money'),
-          col(`High: balance at 31 March ${hz} (£)`, 'money'),
-          col(`Swing at 31 March ${hz} (£)`, 'money'),
-        ],
-        rows: sens.length ? sens : [['(no sensitivity run)', '', null, null, null, null, null, null]],
-      },
-    ],
-    charts: ['tornado-deficit', 'fan-total-plans'],
-    freezeColumns: 1,
-  };
+      name: 'Uncertainty_money',
+      title: 'Expenditure and cumulative balance',
+      columns: [
+        col('Financial year', 'text'),
+        col('Expenditure P10 (£)', 'money'),
+        col('Expenditure P50 (£)', 'money'),
+        col('Expenditure P90 (£)', 'money'),
+        col('Cumulative balance P10 (£)', 'money'),
+        col('Cumulative balance P50 (£)', 'money'),
+        col('Cumulative balance P90 (£)', 'money'),
+      ],
+      rows: money3,
+    },
+    {
+      name: 'Uncertainty_sensitivity',
+      title: 'Sensitivity of the balance (tornado)',
+      columns: [
+        col('Assumption', 'text'),
+        col('Change tested', 'text'),
+        col('Low: balance at 31 March 2028 (£)', 'money'),
+        col('High: balance at 31 March 2028 (£)', 'money'),
+        col('Swing at 31 March 2028 (£)', 'money'),
+        col(`Low: balance at 31 March ${hz} (£)`, 'money'),
+        col(`High: balance at 31 March ${hz} (£)`, 'money'),
+        col(`Swing at 31 March ${hz} (£)`, 'money'),
+      ],
+      rows: sens.length ? sens : [['(no sensitivity run)', '', null, null, null, null, null, null]],
+    },
+  ];
 }

@@ -1,0 +1,35 @@
+/** Pieces the HTML reports share (the recovery-plan report and the scenario comparison). Pure. */
+import type { ChartId, ChartSpec } from '../charts/chart-spec.ts';
+import { fmtMoneyM } from '../format.ts';
+import { dataUriBase64 } from '../output-guard.ts';
+import { escapeHtml as e } from '../safe-text.ts';
+
+export interface RenderedChart {
+  spec: ChartSpec;
+  png: Buffer;
+}
+
+export function paras(ps: string[]): string {
+  return ps.map((p) => `<p>${e(p)}</p>`).join('\n');
+}
+
+export function figure(charts: Map<ChartId, RenderedChart>, id: ChartId, n: number): string {
+  const c = charts.get(id);
+  if (!c) return '';
+  return `<figure id="fig-${id}"><img src="data:image/png;base64,${dataUriBase64(c.png)}" alt="${e(c.spec.alt)}" width="800" height="450"><figcaption>Figure ${n}. ${e(c.spec.title)}</figcaption></figure>`;
+}
+
+export type Td = { text: string; neg?: boolean };
+
+export function table(caption: string, head: string[], rows: Td[][]): string {
+  const th = head.map((h) => `<th scope="col">${e(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c.text)}</th>` : `<td${c.neg ? ' class="neg"' : ''}>${e(c.text)}</td>`)).join('')}</tr>`).join('\n');
+  return `<div class="table-wrap"><table><caption>${e(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** Tables give every row in £m with one decimal, so a column reads in one unit ('£0.9m', not '£862k'). */
+export const money = (n: number | undefined): Td => (n === undefined ? { text: '–' } : { text: fmtMoneyM(n), neg: n <= -50_000 });
+
+export function card(value: string, label: string, bad = false): string {
+  return `<div class="card${bad ? ' bad' : ''}"><span class="v">${e(value)}</span><span class="l">${e(label)}</span></div>`;
+}
