@@ -19,6 +19,8 @@ export interface Sniff {
   xmlRoot?: string;
   /** Sheet names when the file is XLSX. */
   sheets?: string[];
+  /** Set when a ZIP file is too large to open as a workbook: why (the file is then refused). */
+  sheetsProblem?: string;
   /** True when the head holds NUL bytes or is not text at all. */
   binary: boolean;
   /** What a binary file looks like, for a helpful message: UTF-16 text (Excel's "Unicode text"), gzip, PDF. */

@@ -74,6 +74,7 @@ export async function recogniseFile(path: string): Promise<Recognition> {
 
 /** Pure part of recognition. */
 export function recogniseSniff(sniff: Sniff): Recognition {
+  if (sniff.sheetsProblem) return { problem: { file: sniff.path, message: sniff.sheetsProblem }, sniff };
   const reader = readers.find((r) => r.recognise(sniff));
   if (reader) return { reader, sniff };
   // documentation (README.md, data-guidance.txt, …) only when no data reader takes the file

@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { normaliseName } from './csv/header.ts';
 import { CsvTokenizer } from './csv/tokenizer.ts';
 import type { Sniff } from './reader.ts';
+import { xlsxTooLarge } from './xlsx-limits.ts';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -24,6 +25,8 @@ export async function sniffFile(path: string): Promise<Sniff> {
     await fh.close();
   }
   if (isZip(bytes)) {
+    const tooLarge = await xlsxTooLarge(path);
+    if (tooLarge) return { path, size, head: '', binary: true, sheets: [], sheetsProblem: tooLarge };
     return { path, size, head: '', binary: true, sheets: await xlsxSheets(path) };
   }
   return sniffBytes(path, size, bytes);

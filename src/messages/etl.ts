@@ -219,6 +219,15 @@ export function sen2NoLa(found: string): string {
 export function sen2Malformed(detail: string): string {
   return `malformed XML: ${detail}`;
 }
+export function sen2Doctype(): string {
+  return 'a DOCTYPE or entity declaration, which an SEN2 return never holds (and which could expand without limit): export the return again from the case-management system';
+}
+export function sen2Oversize(limit: number): string {
+  return `an element longer than ${Math.round(limit / (1024 * 1024))} MB, far beyond any real SEN2 Person: the file is damaged or not an SEN2 return; nothing was read past this point`;
+}
+export function sen2NoPersons(): string {
+  return 'the return holds no Person elements: export it again with its persons, or leave it out';
+}
 export function sen2Truncated(element: string, openedAtLine: number): string {
   return `the file ends inside <${element}> opened at line ${openedAtLine}: the file looks truncated`;
 }
@@ -355,4 +364,10 @@ export function overlapConflicts(table: string, n: number, listed: readonly stri
 }
 export function overlapSameFigures(first: string, n: number): string {
   return `repeats ${n} figure(s) of ${first} exactly (a copy of the same data): counted once`;
+}
+export function xlsxTooLarge(bytes: number, limit: number, inflated: boolean): string {
+  const mbs = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+  return inflated
+    ? `the workbook's sheets expand to more than ${mbs(limit)} of XML (far more than any table of unit costs, places or funding; a spreadsheet "bomb" or the wrong file): nothing was read. Save the tables as CSV files, or keep only the input tables in the workbook`
+    : `the workbook is ${mbs(bytes)}, more than the ${mbs(limit)} this tool opens: save the input tables as CSV files`;
 }

@@ -19,6 +19,8 @@ export type ChunkEvent =
   | { kind: 'record'; chunk: XmlChunk }
   | { kind: 'between'; text: string; line: number }
   | { kind: 'truncated'; line: number }
+  /** A record (or the text before the first record) longer than the limit: reading stops there. */
+  | { kind: 'oversize'; line: number; limit: number }
   | { kind: 'tail'; text: string; line: number };
 
 function countLines(s: string, from: number, to: number): number {
@@ -43,7 +45,13 @@ function findStart(s: string, tag: string, from: number): number {
  * Yields the head, each record, any non-blank text between records, and the tail after the last record.
  * @example for await (const e of xmlChunks('return.xml', 'Person')) …
  */
-export async function* xmlChunks(path: string, tag: string, highWaterMark = 1 << 20): AsyncGenerator<ChunkEvent> {
+/**
+ * The longest record (or header) read, in characters: an SEN2 Person with every request, assessment and placement
+ * is a few kilobytes, so 4 MB is far beyond any real one and keeps memory bounded against a hostile file.
+ */
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
+export async function* xmlChunks(path: string, tag: string, highWaterMark = 1 << 20, maxRecord = MAX_RECORD_CHARS): AsyncGenerator<ChunkEvent> {
   const close = `</${tag}>`;
   let buf = '';
   let pos = 0;
@@ -58,6 +66,11 @@ export async function* xmlChunks(path: string, tag: string, highWaterMark = 1 <<
     const end = start === -1 ? -1 : buf.indexOf(close, start);
     const needMore = !eof && (start === -1 || end === -1 || start + tag.length + 1 >= buf.length);
     if (needMore) {
+      if (buf.length - pos > maxRecord) {
+        stream.destroy();
+        yield { kind: 'oversize', line: line + countLines(buf, pos, start === -1 ? pos : start), limit: maxRecord };
+        return;
+      }
       const next = await it.next();
       if (next.done) eof = true;
       else {

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import * as msg from '../../messages/etl.ts';
 import { normaliseName } from '../csv/header.ts';
 import { ProblemLog } from '../problem-log.ts';
+import { xlsxTooLarge } from '../xlsx-limits.ts';
 import type { Reader } from '../reader.ts';
 import { OWN_TABLES, OwnKeyCheck, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
@@ -56,6 +57,11 @@ export const ownTablesXlsx: Reader = {
   recognise: (sniff) => sniff.sheets !== undefined && sniff.sheets.length > 0,
   async read(path, sink, ctx) {
     const log = new ProblemLog(path);
+    const tooLarge = await xlsxTooLarge(path);
+    if (tooLarge) {
+      log.error(tooLarge);
+      return { rows: 0, ...log.finish() };
+    }
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.readFile(path);

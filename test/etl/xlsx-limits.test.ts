@@ -1,0 +1,41 @@
+/** XLSX limits: a workbook whose sheets inflate past the limit is refused before any spreadsheet library opens it. */
+import { describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { xlsxTooLarge } from '../../src/etl/xlsx-limits.ts';
+import { validatePaths } from '../../src/etl/validate.ts';
+import { withTempDir } from '../temp.ts';
+
+/** A minimal workbook whose one sheet holds `rows` rows (highly compressible: a bomb in miniature). */
+async function workbook(rows: number, pad = 0): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="funding" sheetId="1" r:id="rId1"/></sheets></workbook>');
+  const row = (i: number) => `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>2025-26</t></is></c><c r="B${i}"><v>1</v></c></row>`;
+  zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${Array.from({ length: rows }, (_, i) => row(i + 1)).join('')}${' '.repeat(pad)}</sheetData></worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('XLSX limits', () => {
+  it('counts inflated bytes and refuses past the limit, quickly', async () => {
+    await withTempDir(async (d) => {
+      const p = join(d, 'bomb.xlsx');
+      await writeFile(p, await workbook(40_000));
+      const t0 = performance.now();
+      expect(await xlsxTooLarge(p, 1024 * 1024)).toMatch(/expand to more than 1 MB/);
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(await xlsxTooLarge(p)).toBeUndefined();
+    });
+  });
+
+  it('a workbook past the default limit is an invalid file naming it, not loaded', async () => {
+    await withTempDir(async (d) => {
+      const p = join(d, 'bomb.xlsx');
+      // 20 MB of sheet XML, a few KB compressed
+      await writeFile(p, await workbook(2, 20 * 1024 * 1024));
+      const { files } = await validatePaths([p]);
+      expect(files[0]!.errors[0]!.message).toMatch(/expand to more than 16 MB/);
+    });
+  });
+});
