@@ -6,10 +6,10 @@
  *
  *   paths ──expandPaths──▶ files ──ZIP?──▶ entries in a temp folder ──▶ InputFile[] ──▶ fn ──▶ temp folders removed
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { Problem } from '../errors.ts';
+import { makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
 import { expandPaths } from './expand-paths.ts';
@@ -44,7 +44,7 @@ export async function withInputFiles<T>(
         files.push({ path, file: path });
         continue;
       }
-      const dir = await mkdtemp(join(tmpdir(), 'highneeds-zip-'));
+      const dir = await makeTempDir(tmpdir(), 'highneeds-zip-');
       temps.push(dir);
       const x = await expandArchive(path, dir, opts.limits);
       if (x.kind === 'not-archive') files.push({ path, file: path });
@@ -53,7 +53,7 @@ export async function withInputFiles<T>(
     }
     return await fn(files);
   } finally {
-    for (const dir of temps) await rm(dir, { recursive: true, force: true });
+    for (const dir of temps) await removeTempDir(dir);
   }
 }
 

@@ -1,12 +1,20 @@
 /**
- * Atomic output: every file of a run is first written into a staging folder beside the run folder, then renamed
- * into place file by file (rename is atomic within a file system), and the staging folder removed. A run that
- * fails before the renames leaves the previous outputs untouched; no file is ever seen half-written.
+ * Atomic output: a run's files appear as one set. Every file is first written into a staging folder beside the
+ * run folder (`.<name>.tmp-<pid>-…`, removed on every exit path including signals, src/paths/temp-files.ts), then:
+ *
+ *   run folder absent, empty, or holding only what an earlier highneeds run wrote (its manifest lists it)
+ *     → the old folder is moved aside and the staging folder renamed into its place: one set, old files gone
+ *   run folder holding files highneeds did not write (never emptied without asking)
+ *     → files renamed in one by one; files of the previous run that this one does not write are removed
+ *
+ * The switch holds a lock file beside the run folder, so two runs into one folder never interleave (the second
+ * waits). A run that fails before the switch leaves the previous outputs untouched; no file is seen half-written.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { HighneedsError, ExitCode } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
+import { makeTempDir, registerTempDir, removeTempDir } from '../paths/temp-files.ts';
 
 export interface StagedFile {
   /** Path relative to the run folder (may contain one sub-folder: `charts/x.png`). */
@@ -14,28 +22,125 @@ export interface StagedFile {
   data: Buffer | string;
 }
 
-/** Writes files into `outDir` atomically; returns their final paths in input order. */
+/** The list of files a run wrote, kept in its folder so the next run knows what it may replace. */
+export const MANIFEST = '.highneeds-outputs.json';
+const LOCK_WAIT_MS = 120_000;
+
+/** Writes files into `outDir` as one set; returns their final paths in input order. */
 export async function writeFilesAtomically(outDir: string, files: StagedFile[]): Promise<string[]> {
-  const stage = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}-${Date.now()}`);
+  let stage: string | undefined;
+  let release: (() => Promise<void>) | undefined;
   try {
-    await mkdir(stage, { recursive: true });
+    await mkdir(dirname(outDir), { recursive: true });
+    stage = await makeTempDir(dirname(outDir), `.${basename(outDir)}.tmp-`);
     for (const f of files) {
       const p = join(stage, f.rel);
       await mkdir(dirname(p), { recursive: true });
       await writeFile(p, f.data);
     }
-    await mkdir(outDir, { recursive: true });
-    const out: string[] = [];
-    for (const f of files) {
-      const dest = join(outDir, f.rel);
-      await mkdir(dirname(dest), { recursive: true });
-      await rename(join(stage, f.rel), dest);
-      out.push(dest);
-    }
-    return out;
+    await writeFile(join(stage, MANIFEST), `${JSON.stringify({ files: files.map((f) => f.rel) }, null, 1)}\n`);
+    release = await lockFolder(outDir);
+    const existing = await filesUnder(outDir);
+    const previous = await manifestOf(outDir);
+    const ours = existing === undefined || existing.every((f) => f === MANIFEST || previous?.includes(f));
+    if (ours) await switchFolder(outDir, stage, existing !== undefined);
+    else await renameInto(outDir, stage, files, previous ?? []);
+    return files.map((f) => join(outDir, f.rel));
   } catch (err) {
     throw new HighneedsError(ExitCode.INTERNAL, reportMsg.cannotWrite(outDir, (err as Error).message), [], { cause: err });
   } finally {
-    await rm(stage, { recursive: true, force: true });
+    await release?.();
+    if (stage) await removeTempDir(stage);
+  }
+}
+
+/** Moves the old folder aside, renames the staging folder into its place, removes the old one. */
+async function switchFolder(outDir: string, stage: string, exists: boolean): Promise<void> {
+  if (!exists) {
+    await rename(stage, outDir);
+    return;
+  }
+  const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
+  registerTempDir(old);
+  await rename(outDir, old);
+  await rename(stage, outDir);
+  await removeTempDir(old);
+}
+
+/** Renames the new files in one by one and removes files of the previous run that this run does not write. */
+async function renameInto(outDir: string, stage: string, files: StagedFile[], previous: string[]): Promise<void> {
+  for (const f of [...files.map((x) => x.rel), MANIFEST]) {
+    const dest = join(outDir, f);
+    await mkdir(dirname(dest), { recursive: true });
+    await rename(join(stage, f), dest);
+  }
+  const now = new Set(files.map((f) => f.rel));
+  for (const f of previous) if (!now.has(f)) await rm(join(outDir, f), { force: true });
+}
+
+/** Every file under a folder (relative paths), or undefined when the folder does not exist. */
+async function filesUnder(dir: string): Promise<string[] | undefined> {
+  let isDir: boolean;
+  try {
+    isDir = (await stat(dir)).isDirectory();
+  } catch {
+    return undefined;
+  }
+  if (!isDir) throw new Error(`${dir} is a file, not a folder`);
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else out.push(relative(dir, p));
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+async function manifestOf(dir: string): Promise<string[] | undefined> {
+  try {
+    const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as { files?: unknown };
+    return Array.isArray(m.files) ? m.files.filter((f): f is string => typeof f === 'string') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Takes `<outDir>.lock` (waiting while another live process holds it); returns its release. */
+async function lockFolder(outDir: string): Promise<() => Promise<void>> {
+  const lock = join(dirname(outDir), `.${basename(outDir)}.lock`);
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fh = await open(lock, 'wx');
+      await fh.writeFile(String(process.pid));
+      await fh.close();
+      registerTempDir(lock);
+      return async () => removeTempDir(lock);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+      // a lock without a pid yet is being taken right now, unless it is old
+      const fresh = holder === 0 && Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? 0) < 5000;
+      if (!fresh && !holderAlive(holder)) {
+        await rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > until) throw new Error(`another highneeds run has been writing ${outDir} for over ${LOCK_WAIT_MS / 1000} s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function holderAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

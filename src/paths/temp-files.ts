@@ -1,0 +1,88 @@
+/**
+ * Temporary folders that must not outlive the process — archive entries extracted for reading (they may hold
+ * children's personal data) and staging folders of run outputs. Each is named with the process id, registered
+ * while it exists, and removed on every exit path: normally by its owner's `finally`, on SIGINT, SIGTERM or SIGHUP
+ * here (then the signal is re-raised so the exit status is the usual one), and after a SIGKILL or power cut by the
+ * next highneeds process, which removes folders whose owning process is gone.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const live = new Set<string>();
+let handlersInstalled = false;
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const dir of live) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort: the next start removes what is left
+    }
+  }
+  live.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+
+/** The prefix of a temporary folder name: `<prefix><pid>-`. */
+function owned(prefix: string): string {
+  return `${prefix}${process.pid}-`;
+}
+
+/**
+ * Creates a temporary folder `<parent>/<prefix><pid>-XXXXXX`, registered for removal on signals; first removes
+ * leftovers of processes that no longer run.
+ * @example const dir = await makeTempDir(tmpdir(), 'highneeds-zip-'); try { … } finally { await removeTempDir(dir); }
+ */
+export async function makeTempDir(parent: string, prefix: string): Promise<string> {
+  installHandlers();
+  await removeStale(parent, prefix);
+  const dir = await mkdtemp(join(parent, owned(prefix)));
+  live.add(dir);
+  return dir;
+}
+
+/** Registers a folder (made by the caller) for removal on signals. */
+export function registerTempDir(dir: string): void {
+  installHandlers();
+  live.add(dir);
+}
+
+/** Removes a temporary folder and forgets it. */
+export async function removeTempDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  live.delete(dir);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes `<parent>/<prefix><pid>-*` folders whose process is gone (a kill left them). */
+export async function removeStale(parent: string, prefix: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(n.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    await rm(join(parent, n), { recursive: true, force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Temporary folders (extracted archive entries, output staging) never outlive their process: removed on SIGTERM
+ * and SIGINT (child process), and left-overs of a killed process removed by the next start.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { removeStale } from '../../src/paths/temp-files.ts';
+import { withTempDir } from '../temp.ts';
+
+const CHILD = `
+import { makeTempDir } from ${JSON.stringify(join(import.meta.dirname, '../../src/paths/temp-files.ts'))};
+import { writeFileSync } from 'node:fs';
+const dir = await makeTempDir(process.env.HN_PARENT, 'highneeds-zip-');
+writeFileSync(dir + '/entry.xml', '<Person><Surname>x</Surname></Person>');
+console.log(dir);
+setInterval(() => {}, 1000);
+`;
+
+async function childDirAfterSignal(parent: string, signal: NodeJS.Signals): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, HN_PARENT: parent } });
+  const dir = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (b: Buffer) => resolve(b.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`child exited ${code}`)));
+  });
+  expect(existsSync(join(dir, 'entry.xml'))).toBe(true);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+  return dir;
+}
+
+describe('temporary folders', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('are removed when the process gets %s', async (signal) => {
+    await withTempDir(async (d) => {
+      const dir = await childDirAfterSignal(d, signal);
+      expect(existsSync(dir)).toBe(false);
+    });
+  }, 60_000);
+
+  it('left-overs of a process that no longer runs are removed by the next start; live ones are kept', async () => {
+    await withTempDir(async (d) => {
+      const dead = join(d, 'highneeds-zip-999999999-abc');
+      const mine = join(d, `highneeds-zip-${process.pid}-abc`);
+      await mkdir(dead);
+      await mkdir(mine);
+      await removeStale(d, 'highneeds-zip-');
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(mine)).toBe(true);
+    });
+  });
+});
