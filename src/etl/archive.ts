@@ -86,6 +86,11 @@ export async function expandArchive(path: string, into: string, limits: ArchiveL
   }
   if (zip.file('[Content_Types].xml')) return { kind: 'not-archive' };
   const files = Object.values(zip.files).filter((f) => !f.dir && !skippedEntry(f.name));
+  if (files.length === 0) return { kind: 'problem', message: msg.archiveEmpty() };
+  const odd = files.map((f) => f.unsafeOriginalName ?? f.name).find(oddName);
+  if (odd !== undefined) return { kind: 'problem', message: msg.archiveOddEntryName(odd.replace(/\0/g, '\\0').slice(0, 120)) };
+  const clash = firstClash(files.map((f) => f.name));
+  if (clash) return { kind: 'problem', message: msg.archiveClashingEntries(clash[0], clash[1]) };
   if (files.length > limits.maxEntries) return { kind: 'problem', message: msg.archiveTooManyEntries(files.length, limits.maxEntries) };
   const budget = expansionBudget(size, limits);
   const declared = files.reduce((s, f) => s + declaredSize(f), 0);
@@ -101,8 +106,10 @@ export async function expandArchive(path: string, into: string, limits: ArchiveL
     }
     const file = join(into, ...name.split('/'));
     await mkdir(dirname(file), { recursive: true });
+    let crc = 0xffffffff;
     const counter = new Transform({
       transform(chunk: Buffer, _enc, done) {
+        crc = crc32Update(crc, chunk);
         written += chunk.length;
         if (written > budget) done(new TooLarge());
         else done(null, chunk);
@@ -116,9 +123,32 @@ export async function expandArchive(path: string, into: string, limits: ArchiveL
       if (/size mismatch/i.test((e as Error).message)) return { kind: 'problem', message: msg.archiveSizeMismatch(name) };
       return { kind: 'problem', message: msg.archiveEntryUnreadable(name, (e as Error).message) };
     }
+    const declaredCrc = (f as unknown as { _data?: { crc32?: unknown } })._data?.crc32;
+    if (typeof declaredCrc === 'number' && ((crc ^ 0xffffffff) >>> 0) !== declaredCrc >>> 0) {
+      return { kind: 'problem', message: msg.archiveCrcMismatch(name) };
+    }
     entries.push({ name, file });
   }
   return { kind: 'entries', entries };
+}
+
+/** A name no folder can hold safely: NUL or control characters, a drive letter, over-long names or parts. */
+function oddName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f]/.test(name) || /^[A-Za-z]:/.test(name) || name.length > 1024) return true;
+  return name.split(/[\\/]/).some((part) => Buffer.byteLength(part) > 255);
+}
+
+/** Two entries that would be written to one file (same name up to case and separators), if any. */
+function firstClash(names: readonly string[]): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const n of names) {
+    const k = posix.normalize(n.replace(/\\/g, '/')).toLowerCase();
+    const other = seen.get(k);
+    if (other !== undefined) return [other, n];
+    seen.set(k, n);
+  }
+  return undefined;
 }
 
 /** macOS resource forks and hidden files are not data. */
@@ -130,4 +160,17 @@ function skippedEntry(name: string): boolean {
 function declaredSize(f: JSZip.JSZipObject): number {
   const data = (f as unknown as { _data?: { uncompressedSize?: unknown } })._data;
   return typeof data?.uncompressedSize === 'number' && data.uncompressedSize > 0 ? data.uncompressedSize : 0;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** Feeds bytes into a running CRC-32 (start with 0xffffffff, finish with ^ 0xffffffff). */
+function crc32Update(crc: number, bytes: Buffer): number {
+  let c = crc;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return c >>> 0;
 }

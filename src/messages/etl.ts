@@ -371,3 +371,15 @@ export function xlsxTooLarge(bytes: number, limit: number, inflated: boolean): s
     ? `the workbook's sheets expand to more than ${mbs(limit)} of XML (far more than any table of unit costs, places or funding; a spreadsheet "bomb" or the wrong file): nothing was read. Save the tables as CSV files, or keep only the input tables in the workbook`
     : `the workbook is ${mbs(bytes)}, more than the ${mbs(limit)} this tool opens: save the input tables as CSV files`;
 }
+export function archiveEmpty(): string {
+  return 'the ZIP archive holds no files: download it again, or give the CSV files themselves';
+}
+export function archiveOddEntryName(name: string): string {
+  return `refusing to expand the ZIP archive: entry name '${name}' holds control characters, a drive letter or over-long parts; nothing from it was read`;
+}
+export function archiveClashingEntries(a: string, b: string): string {
+  return `refusing to expand the ZIP archive: entries '${a}' and '${b}' would be written to the same file; nothing from it was read`;
+}
+export function archiveCrcMismatch(name: string): string {
+  return `refusing to expand the ZIP archive: entry '${name}' fails its CRC check (the archive is damaged); nothing from it was read: download it again`;
+}
