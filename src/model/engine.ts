@@ -4,15 +4,14 @@
  *   EngineInput ──prepare()──► per-year levers, new-plan shapes, capacity, trend      (levers/prepare.ts)
  *        │
  *        ├─ projectDeterministic: stepDeterministic × horizon ──► central path + flows  (step.ts)
- *        └─ projectMonteCarlo:   draws split over worker threads, each draw =
- *              posterior rates (Beta/Dirichlet/Gamma/Normal) + stochastic step         (montecarlo/*)
+ *        └─ planMonteCarlo → draws (runDrawRange, any split) → monteCarloResult:
+ *              each draw = posterior rates (Beta/Dirichlet/Gamma/Normal) + stochastic step  (montecarlo/*)
  *              ──► quantiles, drawPlacementTotals;  central = the deterministic path
  *
- * Pure: no I/O; randomness only from the seeded generator (rng.ts).
+ * Pure: no I/O, no threads, no Node built-ins (the browser explorer bundles it); randomness only from the seeded
+ * generator (rng.ts). projectMonteCarlo (project-monte-carlo.ts) runs the draws over worker threads.
  */
 import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_, PLACEMENTS, TRANSITION_POINTS, type Placement, type TransitionAges } from '../domain/index.ts';
-import { ExitCode, HighneedsError } from '../errors.ts';
-import { invalidDraws } from '../messages/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { cubeByPlacement } from './cube.ts';
 import { ceaseDeltas } from './levers/apply.ts';
@@ -20,7 +19,7 @@ import type { PlacesTable } from './levers/capacity.ts';
 import { prepare, type Prepared } from './levers/prepare.ts';
 import { stepParamsFor } from './levers/step-params.ts';
 import { trendFactors } from './levers/trend.ts';
-import { runDrawsParallel } from './montecarlo/pool.ts';
+import type { DrawJob, DrawOutput } from './montecarlo/run-draws.ts';
 import { pointQuantiles, summariseDraws } from './montecarlo/summarise.ts';
 import { N_CEASE_REASONS, type Rates } from './rates.ts';
 import type { ProjectionResult, TransitionFlows, YearFlows } from './result.ts';
@@ -268,30 +267,39 @@ function pipelineAttribution(prep: Prepared, rates: Rates, trend: Float64Array):
   return { issued: main.issued, years: main.years, surgeByAge, avoided };
 }
 
+/** Everything a Monte Carlo run needs before its draws: the prepared levers, the deterministic path and the draw job. */
+export interface MonteCarloPlan {
+  prep: Prepared;
+  det: ProjectionResult;
+  job: DrawJob;
+}
+
 /**
- * Monte Carlo projection: `draws` paths with parameter, trend and process uncertainty. Quantiles come from the
- * draws; `central` and `flows` are the deterministic path (so the stock identity holds exactly on them). The same
- * seed gives identical output whatever the number of workers.
+ * The pure first half of a Monte Carlo projection (no threads): prepare the levers, run the deterministic path and
+ * build the draw job. Draws run with `runDrawRange(plan.job, start, end)` in any split (one thread, worker threads,
+ * a browser Web Worker) and give the same totals; `monteCarloResult` turns them into the projection.
  */
-export async function projectMonteCarlo(input: EngineInput, opts: MonteCarloOptions): Promise<ProjectionResult> {
-  if (!Number.isInteger(opts.draws) || opts.draws < 0 || opts.draws > 1_000_000) throw new HighneedsError(ExitCode.INVALID_INPUT, invalidDraws(opts.draws));
+export function planMonteCarlo(input: EngineInput, opts: Pick<MonteCarloOptions, 'seed' | 'weights'>): MonteCarloPlan {
   const prep = prepare(input);
   const det = deterministicFromPrepared(prep, input);
-  if (opts.draws === 0) return { ...det, seed: opts.seed };
-  const { totals, weighted } = await runDrawsParallel(
-    { prep, rates: input.rates, initial: input.initial, seed: opts.seed, weights: opts.weights ?? {}, active: activeRows(det.central, prep) },
-    opts.draws,
-    opts.workers,
-  );
-  const { totalQuantiles, placementQuantiles } = summariseDraws(totals, opts.draws, prep.years.length, prep.quantiles);
+  return { prep, det, job: { prep, rates: input.rates, initial: input.initial, seed: opts.seed, weights: opts.weights ?? {}, active: activeRows(det.central, prep) } };
+}
+
+/**
+ * The pure second half: quantiles from the draws' placement totals (draws × years × N_PLACEMENTS, in draw order);
+ * `central` and `flows` stay the deterministic path (so the stock identity holds exactly on them).
+ */
+export function monteCarloResult(plan: MonteCarloPlan, draws: number, seed: number, out: DrawOutput): ProjectionResult {
+  const { prep, det } = plan;
+  const { totalQuantiles, placementQuantiles } = summariseDraws(out.totals, draws, prep.years.length, prep.quantiles);
   return {
     ...det,
     totalQuantiles,
     placementQuantiles,
-    draws: opts.draws,
-    seed: opts.seed,
-    drawPlacementTotals: totals,
-    weighted,
-    notes: [...det.notes, `Monte Carlo: ${opts.draws} draws, seed ${opts.seed}; central path = deterministic projection.`],
+    draws,
+    seed,
+    drawPlacementTotals: out.totals,
+    weighted: out.weighted,
+    notes: [...det.notes, `Monte Carlo: ${draws} draws, seed ${seed}; central path = deterministic projection.`],
   };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cubeTotal } from '../../src/model/cube.ts';
-import { projectDeterministic, projectDeterministicObserved, projectMonteCarlo } from '../../src/model/engine.ts';
+import { projectDeterministic, projectDeterministicObserved } from '../../src/model/engine.ts';
+import { projectMonteCarlo } from '../../src/model/project-monte-carlo.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
 import { identityErrors } from './identity.ts';
 
