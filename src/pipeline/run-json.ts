@@ -2,6 +2,7 @@
 import { PLACEMENTS, type Placement } from '../domain/index.ts';
 import { budgetJson } from '../budget/budget-json.ts';
 import { cubeByPlacement } from '../model/cube.ts';
+import type { ProjectionResult } from '../model/result.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { TOOL, VERSION } from '../version.ts';
 
@@ -10,21 +11,33 @@ export interface RunOutputsPaths {
   charts: string[];
   report: string;
   csv?: string[];
+  /** The scenario explorer page (outputs.md). */
+  explorer?: string;
 }
 
 export type RunDocument = Record<string, unknown>;
 
-/** The JSON document of one scenario's run. */
-export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument {
-  const p = r.projection;
-  const ehcpTotal: Record<string, { p10: number; p50: number; p90: number }> = {};
-  const byPlacement: Record<string, Record<Placement, number>> = {};
+export interface ProjectionJson {
+  ehcp_total: Record<string, { p10: number; p50: number; p90: number }>;
+  ehcp_by_placement: Record<string, Record<Placement, number>>;
+}
+
+/** The plan fields of the document (cli.md): total plans with quantiles, plans by placement on the central path. */
+export function projectionJson(p: ProjectionResult): ProjectionJson {
+  const ehcpTotal: ProjectionJson['ehcp_total'] = {};
+  const byPlacement: ProjectionJson['ehcp_by_placement'] = {};
   p.years.forEach((y, i) => {
     const q = p.totalQuantiles[i]!;
     ehcpTotal[String(y)] = { p10: q.p10, p50: q.p50, p90: q.p90 };
     const c = cubeByPlacement(p.central[i]!);
     byPlacement[String(y)] = Object.fromEntries(PLACEMENTS.map((pl, k) => [pl, c[k]!])) as Record<Placement, number>;
   });
+  return { ehcp_total: ehcpTotal, ehcp_by_placement: byPlacement };
+}
+
+/** The JSON document of one scenario's run. */
+export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument {
+  const p = r.projection;
   // a demand-only run has no money keys at all (cli.md)
   const b = r.budget ? budgetJson(r.budget, r.scenario) : { demand_only: true };
   return {
@@ -35,8 +48,7 @@ export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument
     base_year: r.baseYear,
     draws: p.draws,
     seed: p.seed,
-    ehcp_total: ehcpTotal,
-    ehcp_by_placement: byPlacement,
+    ...projectionJson(p),
     ...b,
     outputs,
   };

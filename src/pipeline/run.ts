@@ -7,7 +7,8 @@
  *        projectLa (rates → engine, Monte Carlo) ──► ProjectionResult (+ unmitigated)   │
  *        runBudget (+ sensitivity via reproject) ──► BudgetResult                       │
  *        backtestDataset ──► track record                                              ▼
- *        writeRunOutputs ──► workbook, charts, HTML report   ──► run --json document
+ *        explorerPayload (engine input, tables: aggregates only) ─┐
+ *        writeRunOutputs ──► workbook, charts, HTML report, explorer ──► run --json document
  *   (money tables missing or empty → exit 1 before any of this, unless --demand-only: then no budget at all)
  */
 import { join } from 'node:path';
@@ -38,6 +39,7 @@ import { TOOL, VERSION } from '../version.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
 import { runDocument, type RunDocument } from './run-json.ts';
 import { centreOnMedian, deterministicFactors, publishBudget, scaleProjection } from './central-path.ts';
+import { explorerPayload } from '../explorer/payload.ts';
 
 export interface RunOptions {
   scenarioFiles: string[];
@@ -166,11 +168,25 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     };
     stage(`writing ${scenario.id}`);
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
-    const written = await writeRunOutputs(report, outDir, {
-      csv: opts.csv ?? scenario.report.csv_export,
-      suppressSmallCounts:
-        opts.suppressSmallCounts ?? (scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined),
+    const suppressSmallCounts =
+      opts.suppressSmallCounts ?? (scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined);
+    // the explorer recomputes the budget as levers move: a demand-only run (no money tables) has none to write
+    const explorer = opts.demandOnly
+      ? undefined
+      : explorerPayload({
+      tool: TOOL,
+      version: VERSION,
+      runDate: opts.runDate,
+      la: ds.la,
+      scenario,
+      input: run.input,
+      tables,
+      stockTotal: ds.stockTotal,
+      draws: opts.draws,
+      seed: opts.seed,
+      suppressSmallCounts,
     });
+    const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer });
     reports.push(report);
     documents.push(runDocument(report, written));
   }

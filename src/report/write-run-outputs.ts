@@ -4,12 +4,16 @@
  *   RunReport ─┬─ runCharts ──► ChartSpec[] ──► renderChart ──► PNG ─┬─► charts/*.png
  *              ├─ buildWorkbookModel ──► WorkbookModel ──► workbookBytes (+ PNGs, alt text) ──► .xlsx
  *              │                                      └──► workbookCsvs ──► csv/*.csv (opt-in)
- *              └─ buildReportHtml (+ PNGs as data URIs) ──► recovery-plan .html
+ *              ├─ buildReportHtml (+ PNGs as data URIs) ──► recovery-plan .html
+ *              └─ explorerHtml (payload + engine compiled for the browser) ──► explorer .html (when given a payload)
  *   RunReport[] ─ compare charts, buildComparisonModel, buildComparisonHtml ──► compare/ (.xlsx, .html, PNGs)
  *
  * Everything left of the arrows into files is pure; this file only renders and writes (atomically).
  */
 import { usageError } from '../errors.ts';
+import { explorerBundle } from '../explorer/bundle.ts';
+import { explorerHtml } from '../explorer/page-html.ts';
+import type { ExplorerPayload } from '../explorer/payload.ts';
 import { reportMsg } from '../messages/index.ts';
 import type { ChartId, ChartSpec } from './charts/chart-spec.ts';
 import { chartFile } from './charts/chart-spec.ts';
@@ -31,6 +35,8 @@ export interface RunOutputOptions {
   csv?: boolean;
   /** Replace counts of plans from 1 to this − 1 with `[c]` in everything written (workbook, CSV, charts, report). */
   suppressSmallCounts?: number;
+  /** The scenario explorer's data (already suppressed as the run asks): writes `explorer-<id>.html`. */
+  explorer?: ExplorerPayload;
 }
 
 export interface RunOutputs {
@@ -38,6 +44,7 @@ export interface RunOutputs {
   charts: string[];
   report: string;
   csv: string[];
+  explorer?: string;
 }
 
 function checkThreshold(t: number | undefined): void {
@@ -71,11 +78,13 @@ export async function writeRunOutputs(report: RunReport, outDir: string, opts: R
   const xlsx = await workbookBytes(model, imageMap(rendered));
   const html = buildReportHtml(report, rendered, { suppressSmallCounts: opts.suppressSmallCounts });
   const csvs = opts.csv ? workbookCsvs(model) : [];
+  const explorer = opts.explorer ? explorerHtml(opts.explorer, await explorerBundle()) : undefined;
   const files: StagedFile[] = [
     { rel: `highneeds-${id}.xlsx`, data: xlsx },
     ...rendered.map((c) => ({ rel: `charts/${chartFile(c.spec.id)}`, data: c.png })),
     { rel: `recovery-plan-${id}.html`, data: html },
     ...csvs.map((c) => ({ rel: `csv/${c.file}`, data: c.text })),
+    ...(explorer !== undefined ? [{ rel: `explorer-${id}.html`, data: explorer }] : []),
   ];
   assertNoBlemishes([...valueBlemishes(model, 'workbook'), ...chartBlemishes(rendered), ...fileBlemishes(files)]);
   const paths = await writeFilesAtomically(outDir, files);
@@ -84,7 +93,8 @@ export async function writeRunOutputs(report: RunReport, outDir: string, opts: R
     workbook: paths[0]!,
     charts: paths.slice(1, 1 + nCharts),
     report: paths[1 + nCharts]!,
-    csv: paths.slice(2 + nCharts),
+    csv: paths.slice(2 + nCharts, 2 + nCharts + csvs.length),
+    ...(explorer !== undefined ? { explorer: paths[paths.length - 1]! } : {}),
   };
 }
 

@@ -1,0 +1,44 @@
+/**
+ * Compiles the explorer page and its Web Worker for the browser from this repository's TypeScript source (the same
+ * engine, levers and budget files the CLI runs) with esbuild. I/O: esbuild reads the source files. The result is
+ * cached for the life of the process (a run with several scenarios compiles once).
+ */
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ExplorerBundle {
+  /** The page script (an IIFE). */
+  page: string;
+  /** The Web Worker script (an IIFE) that computes Monte Carlo ranges. */
+  worker: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function compile(entry: string): Promise<string> {
+  const res = await build({
+    entryPoints: [join(here, 'page', entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return res.outputFiles[0]!.text;
+}
+
+let cached: Promise<ExplorerBundle> | undefined;
+
+/**
+ * The compiled page and worker scripts.
+ * @example const { page, worker } = await explorerBundle();
+ */
+export function explorerBundle(): Promise<ExplorerBundle> {
+  cached ??= Promise.all([compile('main.ts'), compile('worker.ts')]).then(([page, worker]) => ({ page, worker }));
+  cached.catch(() => (cached = undefined));
+  return cached;
+}

@@ -1,0 +1,173 @@
+/**
+ * The levers of a scenario as the explorer shows them: a key path into the scenario (`mitigations[0].effect`), a
+ * label a finance officer understands, a range and step, and the current value in the scenario's own units
+ * (0.03 = 3%). `setLever` returns a new scenario; nothing is mutated. Pure.
+ */
+import { Placement, TransitionPoint, financialYearLabel } from '../domain/index.ts';
+import type { Rates } from '../model/rates.ts';
+import type { Mitigation, Scenario } from '../scenario/schema.ts';
+
+/** How a lever's value reads: a rate or share as a percentage, a year, a count of years, money, places. */
+export type LeverUnit = 'percent' | 'share' | 'year' | 'years' | 'gbp' | 'places';
+
+export interface Lever {
+  path: string;
+  label: string;
+  /** The section of the controls it belongs to. */
+  group: string;
+  unit: LeverUnit;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  /** Whether the scenario file sets it (else it is the run's estimate, written to YAML only once moved). */
+  fromScenario: boolean;
+  /** Hard limits the scenario schema accepts (typed values outside [min, max] but inside these widen the slider). */
+  limits: [number, number];
+}
+
+export interface LeverContext {
+  /** The run's estimated trend (the value of the trend levers when the scenario does not set them). */
+  trend: Rates['trend'];
+  baseYear: number;
+  horizon: number;
+  /** The last financial year of the funding table (for the funding growth label). */
+  lastFundingFy?: number;
+}
+
+type Key = string | number;
+
+/** `mitigations[0].effect` → ['mitigations', 0, 'effect']. */
+export function parsePath(path: string): Key[] {
+  const keys: Key[] = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+    if (!m) throw new Error(`not a lever path: ${path}`);
+    keys.push(m[1]!);
+    for (const i of m[2]!.matchAll(/\[(\d+)\]/g)) keys.push(Number(i[1]));
+  }
+  return keys;
+}
+
+/** The value at a key path, or undefined. */
+export function getAt(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const k of parsePath(path)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<Key, unknown>)[k];
+  }
+  return cur;
+}
+
+/** A copy of `obj` with the value at `path` replaced (objects on the way are created when missing). */
+export function setAt<T>(obj: T, path: string, value: unknown): T {
+  const keys = parsePath(path);
+  const rec = (node: unknown, i: number): unknown => {
+    if (i === keys.length) return value;
+    const k = keys[i]!;
+    if (Array.isArray(node)) {
+      const copy = [...(node as unknown[])];
+      copy[k as number] = rec(copy[k as number], i + 1);
+      return copy;
+    }
+    const base = node !== null && typeof node === 'object' ? (node as Record<Key, unknown>) : {};
+    return { ...base, [k]: rec(base[k], i + 1) };
+  };
+  return rec(obj, 0) as T;
+}
+
+const EFFECT_WORDS: Record<Mitigation['kind'], string> = {
+  fewer_requests: 'fewer new plans (requests avoided) at full effect',
+  lower_conversion: 'fewer requests becoming plans at full effect',
+  more_ceasing: 'more plans ending when needs are met, at full effect',
+  placement_shift: 'share of moves redirected at full effect',
+  unit_cost_change: 'lower unit cost at full effect',
+};
+
+const placementLabel = (p: string): string => (p in Placement ? Placement[p as Placement].label : p);
+
+function mitigationEffectLabel(m: Mitigation): string {
+  if (m.kind === 'placement_shift' && m.from && m.to)
+    return `Share of moves into ${placementLabel(m.from).toLowerCase()} going to ${placementLabel(m.to).toLowerCase()} instead, at full effect`;
+  return EFFECT_WORDS[m.kind].replace(/^./, (c) => c.toUpperCase());
+}
+
+/**
+ * Every lever of a scenario, in the order the controls show them.
+ * @example leversOf(baseline, ctx).map((l) => l.path) // ['projection.incidence_growth', …, 'costs.inflation', 'funding.growth']
+ */
+export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
+  const out: Lever[] = [];
+  const first = ctx.baseYear - 5;
+  const last = ctx.baseYear + ctx.horizon;
+  const add = (l: Omit<Lever, 'fromScenario' | 'limits' | 'value'> & { value: unknown; fallback?: number; limits?: [number, number] }): void => {
+    const own = typeof l.value === 'number';
+    const value = own ? (l.value as number) : l.fallback;
+    if (value === undefined || !Number.isFinite(value)) return;
+    const rest = { ...l };
+    delete rest.fallback;
+    out.push({ ...rest, value, fromScenario: own, min: Math.min(l.min, value), max: Math.max(l.max, value), limits: l.limits ?? [l.min, l.max] });
+  };
+  const trendGroup = 'New plans';
+  add({ path: 'projection.incidence_growth', group: trendGroup, label: 'Yearly growth in the rate of new plans (first projected year)', unit: 'percent', min: -0.1, max: 0.3, step: 0.0025, value: s.projection.incidence_growth, fallback: ctx.trend.growth, limits: [-1, 10] });
+  add({ path: 'projection.long_run_growth', group: trendGroup, label: 'Long-run yearly growth the trend settles to', unit: 'percent', min: -0.1, max: 0.2, step: 0.0025, value: s.projection.long_run_growth, fallback: ctx.trend.longRun, limits: [-1, 10] });
+  add({ path: 'projection.trend_damping', group: trendGroup, label: 'How fast growth settles (share of the gap closed each year)', unit: 'share', min: 0, max: 1, step: 0.05, value: s.projection.trend_damping, fallback: ctx.trend.damping, limits: [0, 1] });
+  add({ path: 'projection.net_migration_rate', group: trendGroup, label: 'Plans moving into the area each year, net (share of plans)', unit: 'percent', min: -0.1, max: 0.1, step: 0.0025, value: s.projection.net_migration_rate, limits: [-0.5, 0.5] });
+  add({ path: 'population.growth', group: trendGroup, label: 'Population growth, ages 0 to 25, per year', unit: 'percent', min: -0.05, max: 0.05, step: 0.0025, value: s.population.growth, limits: [-1, 10] });
+
+  s.surges.forEach((g, i) => {
+    const group = `Surge: ${g.name}`;
+    const p = `surges[${i}]`;
+    add({ path: `${p}.peak_uplift`, group, label: 'Extra new plans at the peak', unit: 'percent', min: -0.5, max: 1.5, step: 0.05, value: g.peak_uplift, limits: [-1, 10] });
+    add({ path: `${p}.start_year`, group, label: 'First year (January census)', unit: 'year', min: first, max: last, step: 1, value: g.start_year, limits: [2000, 2100] });
+    add({ path: `${p}.peak_year`, group, label: 'Peak year (January census)', unit: 'year', min: first, max: last, step: 1, value: g.peak_year, limits: [2000, 2100] });
+    add({ path: `${p}.half_life_years`, group, label: 'Years for the extra to halve after the peak', unit: 'years', min: 0.5, max: 10, step: 0.5, value: g.half_life_years, limits: [0.01, 100] });
+  });
+
+  s.transition_shifts.forEach((t, i) => {
+    const group = `Transition: ${t.name ?? TransitionPoint[t.transition as TransitionPoint].label}`;
+    const p = `transition_shifts[${i}]`;
+    const from = Placement[t.from as Placement].label.toLowerCase();
+    const to = Placement[t.to as Placement].label.toLowerCase();
+    add({ path: `${p}.share`, group, label: `Share of ${TransitionPoint[t.transition as TransitionPoint].label.toLowerCase()} moves into ${from} going to ${to}`, unit: 'percent', min: 0, max: 1, step: 0.01, value: t.share, limits: [0, 1] });
+    add({ path: `${p}.start_year`, group, label: 'From (January census)', unit: 'year', min: first, max: last, step: 1, value: t.start_year, limits: [2000, 2100] });
+  });
+
+  s.mitigations.forEach((m, i) => {
+    const group = `Recovery plan: ${m.name}`;
+    const p = `mitigations[${i}]`;
+    add({ path: `${p}.effect`, group, label: mitigationEffectLabel(m), unit: 'percent', min: 0, max: 0.6, step: 0.01, value: m.effect, limits: [-1, 1] });
+    add({ path: `${p}.start_year`, group, label: 'Starts (January census year)', unit: 'year', min: ctx.baseYear, max: last, step: 1, value: m.start_year, limits: [2000, 2100] });
+    add({ path: `${p}.ramp_years`, group, label: 'Years to build up to full effect', unit: 'years', min: 0, max: 10, step: 1, value: m.ramp_years, limits: [0, 20] });
+    add({ path: `${p}.delivery`, group, label: 'Share of the planned effect actually delivered', unit: 'percent', min: 0, max: 1, step: 0.05, value: m.delivery, limits: [0, 1] });
+    add({ path: `${p}.cost_gbp_per_year`, group, label: 'Cost of delivery per year (£, at price-year prices)', unit: 'gbp', min: 0, max: Math.max(1_000_000, 3 * m.cost_gbp_per_year), step: 10_000, value: m.cost_gbp_per_year, limits: [0, 1e12] });
+  });
+
+  s.capacity.changes.forEach((c, i) => {
+    const group = `Places: ${Placement[c.placement as Placement].label}`;
+    const p = `capacity.changes[${i}]`;
+    add({ path: `${p}.places`, group, label: `New places (negative = places closing)`, unit: 'places', min: Math.min(0, c.places), max: Math.max(500, 3 * c.places), step: 10, value: c.places, limits: [-100_000, 100_000] });
+    add({ path: `${p}.year`, group, label: 'Open from (January census year)', unit: 'year', min: ctx.baseYear, max: last, step: 1, value: c.year, limits: [2000, 2100] });
+  });
+
+  const money = 'Prices and funding';
+  const infl = s.costs.inflation;
+  if (typeof infl === 'number') add({ path: 'costs.inflation', group: money, label: 'Yearly rise in unit costs (inflation)', unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: infl, limits: [-1, 10] });
+  else
+    for (const [k, v] of Object.entries(infl))
+      add({ path: `costs.inflation.${k}`, group: money, label: `Yearly rise in unit costs: ${k in Placement ? Placement[k as Placement].label : k}`, unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: v, limits: [-1, 10] });
+  for (const [k, v] of Object.entries(s.costs.complexity_drift))
+    add({ path: `costs.complexity_drift.${k}`, group: money, label: `Complexity drift: yearly rise in ${Placement[k as Placement].label.toLowerCase()} top-ups beyond inflation`, unit: 'percent', min: -0.02, max: 0.1, step: 0.0025, value: v, limits: [-1, 10] });
+  const after = ctx.lastFundingFy !== undefined ? ` after ${financialYearLabel(ctx.lastFundingFy)}` : '';
+  add({ path: 'funding.growth', group: money, label: `Yearly growth of the High Needs block${after}`, unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: s.funding.growth, limits: [-1, 10] });
+  add({ path: 'funding.schools_block_transfer_gbp', group: money, label: 'Transfer from the schools block each year (£)', unit: 'gbp', min: 0, max: 5_000_000, step: 50_000, value: s.funding.schools_block_transfer_gbp, limits: [-1e12, 1e12] });
+  return out;
+}
+
+/** Why a value cannot be given to a lever, or undefined when it can. */
+export function leverProblem(l: Lever, value: number): string | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return `${l.label}: a number is needed, got ${String(value)}`;
+  if (value < l.limits[0] || value > l.limits[1]) return `${l.label}: must be between ${l.limits[0]} and ${l.limits[1]}, got ${value}`;
+  if ((l.unit === 'year' || l.unit === 'places') && !Number.isInteger(value)) return `${l.label}: must be a whole number, got ${value}`;
+  return undefined;
+}

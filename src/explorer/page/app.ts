@@ -1,0 +1,356 @@
+/**
+ * The explorer page's controller: holds the loaded scenario, the current variant, the undo history and up to three
+ * kept variants; recomputes the deterministic result at once on every lever move (compute.ts), asks the Web Worker
+ * for the Monte Carlo range when a move is finished, and draws headline, charts and tables.
+ */
+import { STATUTORY_OVERRIDE_END_FY, financialYearLabel } from '../../domain/index.ts';
+import { fmtCount, fmtMoney } from '../../report/format.ts';
+import { seriesColour } from '../../report/palette.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { computeVariant, type ExplorerResult, type VariantOutcome } from '../compute.ts';
+import { getAt, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
+import type { ExplorerPayload } from '../payload.ts';
+import { scenarioYaml, variantId } from '../scenario-yaml.ts';
+import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantCsv, yearEnd } from '../view-model.ts';
+import { Charts, type ChartsModel } from './charts.ts';
+import { Controls, describeValue } from './controls.ts';
+import { download, h } from './dom.ts';
+import type { RangeSummary } from './protocol.ts';
+import { RangeRunner } from './range.ts';
+import { compareTable, moneyTable, plansTable } from './tables.ts';
+
+const MAX_KEPT = 3;
+const KEPT_COLOURS = [seriesColour(1), seriesColour(2), seriesColour(3)];
+
+interface Kept {
+  name: string;
+  scenario: Scenario;
+  outcome: VariantOutcome;
+  colour: string;
+}
+
+export class App {
+  readonly loaded: Scenario;
+  private current: Scenario;
+  private outcome: VariantOutcome;
+  private readonly loadedOutcome: VariantOutcome;
+  private undoStack: Scenario[] = [];
+  private kept: Kept[] = [];
+  private range?: RangeSummary;
+  private readonly ctx: LeverContext;
+  private readonly baseLevers: Lever[];
+  private readonly ui: ReturnType<App['skeleton']>;
+  private readonly charts: Charts;
+  private readonly controls: Controls;
+  private readonly runner: RangeRunner;
+  private lastCommitted: Scenario;
+  /** Milliseconds of the last deterministic recompute and draw. */
+  lastRecomputeMs = 0;
+
+  constructor(readonly payload: ExplorerPayload, root: HTMLElement) {
+    this.loaded = payload.scenario;
+    this.current = this.loaded;
+    this.lastCommitted = this.loaded;
+    const lastFunding = payload.tables.funding.reduce<number | undefined>((m, r) => (m === undefined || r.fy > m ? r.fy : m), undefined);
+    this.ctx = { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon, lastFundingFy: lastFunding };
+    this.baseLevers = leversOf(this.loaded, this.ctx);
+    this.outcome = computeVariant(payload, this.current);
+    this.loadedOutcome = this.outcome;
+    this.ui = this.skeleton(root);
+    this.charts = new Charts(this.ui.canvases);
+    this.controls = new Controls(this.ui.controls, this.baseLevers, new Map(this.baseLevers.map((l) => [l.path, l.value])), {
+      onChange: (path, value, commit) => {
+        const err = this.trySet(path, value, commit);
+        if (err) this.ui.error.textContent = err;
+      },
+    });
+    this.runner = new RangeRunner(payload, {
+      progress: (done, total) => {
+        this.ui.progress.max = total;
+        this.ui.progress.value = done;
+        this.ui.rangeText.textContent = `Computing the range: ${fmtCount(done)} of ${fmtCount(total)} draws…`;
+      },
+      done: (r) => {
+        this.range = r;
+        this.ui.progress.hidden = true;
+        this.ui.rangeText.textContent = `Range (P10 to P90) from ${fmtCount(r.draws)} Monte Carlo draws, seed ${r.seed}, in ${(r.ms / 1000).toFixed(1)} s.`;
+        this.draw();
+      },
+      failed: (m) => {
+        this.ui.progress.hidden = true;
+        this.ui.rangeText.textContent = `The range could not be computed: ${m}. The central path is shown.`;
+      },
+    });
+    document.addEventListener('keydown', (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'z' && !(e.target instanceof HTMLInputElement && e.target.type === 'number')) {
+        e.preventDefault();
+        this.undo();
+      }
+    });
+    window.addEventListener('beforeprint', () => this.charts.resize());
+    this.draw();
+    this.announce();
+    this.startRange();
+  }
+
+  /** The levers with their current values (in the scenario's units). */
+  levers(): Lever[] {
+    return this.baseLevers.map((l) => {
+      const v = getAt(this.current, l.path);
+      const value = typeof v === 'number' ? v : l.value;
+      return { ...l, value, min: Math.min(l.min, value), max: Math.max(l.max, value) };
+    });
+  }
+
+  result(): ExplorerResult {
+    return this.outcome.result;
+  }
+
+  /** Sets a lever; returns a problem in words when the value cannot be taken. */
+  trySet(path: string, value: number, commit = true): string | undefined {
+    const l = this.baseLevers.find((x) => x.path === path);
+    if (!l) return `No lever ${path}. Levers: ${this.baseLevers.map((x) => x.path).join(', ')}`;
+    const problem = leverProblem(l, value);
+    if (problem) return problem;
+    this.ui.error.textContent = '';
+    this.apply(setAt(this.current, path, value), commit);
+    return undefined;
+  }
+
+  private apply(s: Scenario, commit: boolean): void {
+    const t0 = performance.now();
+    this.current = s;
+    this.outcome = computeVariant(this.payload, s);
+    this.range = undefined;
+    this.runner.cancel();
+    this.draw();
+    this.controls.show(new Map(this.levers().map((l) => [l.path, l.value])));
+    this.lastRecomputeMs = performance.now() - t0;
+    if (commit) {
+      if (this.lastCommitted !== s) this.undoStack.push(this.lastCommitted);
+      this.lastCommitted = s;
+      this.announce();
+      this.startRange();
+    }
+    this.ui.undo.disabled = this.undoStack.length === 0;
+  }
+
+  undo(): void {
+    const prev = this.undoStack.pop();
+    if (!prev) return;
+    this.lastCommitted = prev;
+    this.apply(prev, false);
+    this.announce();
+    this.startRange();
+  }
+
+  reset(): void {
+    if (this.current === this.loaded) return;
+    this.apply(this.loaded, true);
+  }
+
+  scenarioYaml(): string {
+    const id = variantId(this.loaded.id, 'explorer');
+    const changes = this.changes(this.current);
+    return scenarioYaml(this.current, {
+      id,
+      name: `${this.loaded.name} (explorer variant)`,
+      baseYear: this.payload.input.baseYear,
+      header: [
+        `Scenario written by the ${this.payload.tool} scenario explorer (${this.payload.tool} ${this.payload.version}) for ${this.payload.la.name}.`,
+        `Starting point: ${this.loaded.name} (${this.loaded.file}), run on ${this.payload.runDate.slice(0, 10)}.`,
+        changes.length ? 'Changed in the explorer:' : 'No lever changed in the explorer.',
+        ...changes.map((c) => `  - ${c}`),
+        `Reproduce with: highneeds run ${id}.yaml --data <the same data folder> --draws 0`,
+      ],
+    });
+  }
+
+  private changes(s: Scenario): string[] {
+    return this.baseLevers.flatMap((l) => {
+      const v = getAt(s, l.path);
+      return typeof v === 'number' && Math.abs(v - l.value) > 1e-12 ? [`${l.group} — ${l.label}: ${describeValue(l, l.value)} → ${describeValue(l, v)}`] : [];
+    });
+  }
+
+  private startRange(): void {
+    this.ui.progress.hidden = false;
+    this.ui.progress.value = 0;
+    this.ui.rangeText.textContent = 'Computing the range…';
+    this.runner.start(this.current);
+  }
+
+  private keep(): void {
+    if (this.kept.length >= MAX_KEPT) return;
+    const used = new Set(this.kept.map((k) => k.colour));
+    const letter = 'ABCDEFG'.split('').find((c) => !this.kept.some((k) => k.name === `Variant ${c}`))!;
+    this.kept.push({ name: `Variant ${letter}`, scenario: this.current, outcome: this.outcome, colour: KEPT_COLOURS.find((c) => !used.has(c))! });
+    this.draw();
+  }
+
+  private announce(): void {
+    this.ui.sr.textContent = headlineSentence(headlineOf(this.outcome));
+  }
+
+  private skeleton(root: HTMLElement) {
+    const c = (id: string, label: string) => h('canvas', { id, role: 'img', 'aria-label': label });
+    const canvases = {
+      plans: c('chart-plans', 'Total EHC plans'),
+      groups: c('chart-groups', 'EHC plans by placement group'),
+      spend: c('chart-spend', 'Expenditure by line and income'),
+      balance: c('chart-balance', 'In-year and cumulative DSG balance'),
+    };
+    const fig = (title: string, canvas: HTMLCanvasElement) => h('figure', {}, h('figcaption', {}, title), h('div', { class: 'chart' }, canvas));
+    const btn = (label: string, onclick: () => void, cls?: string) => h('button', { type: 'button', class: cls, onclick }, label);
+    const undo = btn('Undo', () => this.undo());
+    undo.disabled = true;
+    const keep = btn('Keep this variant', () => this.keep(), 'primary');
+    const controls = h('div', { id: 'levers' });
+    const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Monte Carlo draws done' });
+    const rangeText = h('span', { id: 'range-status', role: 'status' });
+    const error = h('p', { class: 'error', role: 'alert' });
+    const sr = h('p', { class: 'sr', 'aria-live': 'polite', id: 'headline-text' });
+    const cards = h('div', { class: 'cards', id: 'headline' });
+    const changes = h('div', { id: 'changes' });
+    const variants = h('section', { id: 'variants', 'aria-labelledby': 'variants-h' });
+    const tables = h('section', { id: 'tables', 'aria-labelledby': 'tables-h' });
+    const note = h('p', { class: 'note' });
+    root.replaceChildren(
+      h('section', { id: 'results-headline', 'aria-label': 'Headline' }, cards, sr),
+      h(
+        'div',
+        { class: 'layout' },
+        h(
+          'aside',
+          { id: 'controls', 'aria-label': 'Levers' },
+          h('h2', {}, 'Levers'),
+          h(
+            'div',
+            { class: 'toolbar' },
+            undo,
+            btn('Reset to scenario', () => this.reset()),
+            keep,
+            btn('Download scenario (YAML)', () => download(`${variantId(this.loaded.id, 'explorer')}.yaml`, this.scenarioYaml(), 'application/yaml')),
+            btn('Download tables (CSV)', () => download(`${variantId(this.loaded.id, 'explorer')}.csv`, this.csv(), 'text/csv')),
+            btn('Print', () => window.print()),
+          ),
+          error,
+          controls,
+        ),
+        h(
+          'div',
+          { id: 'results' },
+          h('div', { class: 'status' }, progress, rangeText),
+          changes,
+          h('div', { class: 'charts' }, fig('EHC plans', canvases.plans), fig('Plans by placement group', canvases.groups), fig('Expenditure and income', canvases.spend), fig('DSG balance', canvases.balance)),
+          variants,
+          tables,
+          note,
+        ),
+      ),
+    );
+    root.setAttribute('aria-busy', 'false');
+    return { canvases, controls, progress, rangeText, error, sr, cards, changes, variants, tables, undo, keep, note };
+  }
+
+  private csv(): string {
+    const r = this.range;
+    return variantCsv(
+      this.outcome,
+      { la: this.payload.la.name, scenario: this.loaded.name, variant: this.changes(this.current).join('; ') || 'as loaded', tool: `${this.payload.tool} ${this.payload.version}`, runDate: this.payload.runDate },
+      r,
+    );
+  }
+
+  private draw(): void {
+    const o = this.outcome;
+    const hl = headlineOf(o);
+    const was = headlineOf(this.loadedOutcome);
+    const r = this.range;
+    const balance = (v: number) => (v < 0 ? `Deficit ${fmtMoney(-v)}` : `Surplus ${fmtMoney(v)}`);
+    const delta = (now: number, then: number) => {
+      const d = now - then;
+      return Math.abs(d) < 0.5 ? 'as in the scenario' : `${fmtMoney(Math.abs(d))} ${d > 0 ? 'better' : 'worse'} than the scenario`;
+    };
+    const card = (label: string, value: string, detail: string, tone?: 'bad' | 'good') =>
+      h('div', { class: `card${tone ? ` ${tone}` : ''}` }, h('span', { class: 'l' }, label), h('span', { class: 'v' }, value), h('span', { class: 'd' }, detail));
+    const cards = [];
+    if (hl.march2028 !== undefined) cards.push(card(`DSG balance at ${yearEnd(STATUTORY_OVERRIDE_END_FY)}`, balance(hl.march2028), delta(hl.march2028, was.march2028 ?? 0), hl.march2028 < 0 ? 'bad' : 'good'));
+    cards.push(card(`DSG balance at ${yearEnd(hl.lastFy)}`, balance(hl.lastBalance), delta(hl.lastBalance, was.lastBalance), hl.lastBalance < 0 ? 'bad' : 'good'));
+    cards.push(
+      card(
+        'In-year budget balances',
+        hl.neverInDeficit ? 'Every year' : hl.balancesFrom !== undefined ? `From ${financialYearLabel(hl.balancesFrom)}` : `Not by ${financialYearLabel(hl.lastFy)}`,
+        hl.neverInDeficit || hl.balancesFrom !== undefined ? 'income covers spending from then on' : 'spending exceeds income in the last year',
+        hl.balancesFrom === undefined && !hl.neverInDeficit ? 'bad' : 'good',
+      ),
+    );
+    const pr = r?.plans[r.plans.length - 1];
+    cards.push(card(`EHC plans, January ${hl.lastYear}`, fmtCount(hl.plansLast), pr ? `range ${fmtCount(pr.p10)} to ${fmtCount(pr.p90)}` : `from ${fmtCount(hl.plansBase)} in January ${hl.baseYear}`));
+    this.ui.cards.replaceChildren(...cards);
+
+    const ch = this.changes(this.current);
+    this.ui.changes.replaceChildren(
+      ch.length ? h('p', { class: 'note' }, h('strong', {}, 'This variant changes: '), ch.join('; '), '.') : h('p', { class: 'note' }, 'Showing the scenario as loaded. Move a lever to explore.'),
+    );
+    this.charts.update(this.chartsModel());
+    this.drawVariants();
+    this.ui.tables.replaceChildren(h('h2', { id: 'tables-h' }, 'The numbers'), moneyTable(o, r), plansTable(o, r));
+    const s = this.payload.suppression;
+    this.ui.note.textContent =
+      `Central path: the projection engine and budget model of ${this.payload.tool} ${this.payload.version}, run in this page on the rates estimated from the data on ${this.payload.runDate.slice(0, 10)}; ` +
+      `with no lever moved it equals the run's deterministic result (--draws 0). The range comes from Monte Carlo draws with the run's seed.` +
+      (s ? ` ${s.note}` : '');
+  }
+
+  private drawVariants(): void {
+    const items = [{ name: 'Current view', outcome: this.outcome, changes: this.changes(this.current) }, ...this.kept.map((k) => ({ name: k.name, outcome: k.outcome, changes: this.changes(k.scenario) }))];
+    const chips = this.kept.map((k, i) =>
+      h(
+        'span',
+        { class: 'chip' },
+        h('span', { class: 'swatch', style: `background:${k.colour}`, 'aria-hidden': 'true' }),
+        k.name,
+        h('button', { type: 'button', onclick: () => this.apply(k.scenario, true), 'aria-label': `Show ${k.name} in the levers` }, 'Show'),
+        h('button', { type: 'button', onclick: () => { this.kept.splice(i, 1); this.draw(); }, 'aria-label': `Remove ${k.name}` }, 'Remove'),
+      ),
+    );
+    this.ui.keep.disabled = this.kept.length >= MAX_KEPT;
+    this.ui.variants.replaceChildren(
+      h('h2', { id: 'variants-h' }, 'Variants side by side'),
+      this.kept.length
+        ? h('div', { class: 'variants' }, ...chips)
+        : h('p', { class: 'note' }, `Keep up to ${MAX_KEPT} variants to compare them here and on the charts.`),
+      compareTable(items),
+    );
+  }
+
+  private chartsModel(): ChartsModel {
+    const o = this.outcome;
+    const p = o.projection;
+    const hist = this.payload.history;
+    const nh = hist.length;
+    const years = [...hist.map((x) => x.year), ...p.years];
+    const pad = <T>(v: T[]): Array<T | null> => [...Array<null>(nh).fill(null), ...v];
+    const r = this.range;
+    const marchIdx = o.budget.lines.findIndex((l) => l.fy === STATUTORY_OVERRIDE_END_FY);
+    return {
+      years,
+      history: [...hist.map((x) => x.plans), p.totalQuantiles[0]!.p50, ...Array<null>(p.years.length - 1).fill(null)],
+      central: pad(p.totalQuantiles.map((q) => q.p50)),
+      band: r ? { p10: pad(r.plans.map((q) => q.p10)), p90: pad(r.plans.map((q) => q.p90)) } : undefined,
+      plansVariants: this.kept.map((k) => ({ label: k.name, colour: k.colour, values: k.outcome.projection.totalQuantiles.map((q) => q.p50) })),
+      baseYear: p.baseYear,
+      projYears: p.years,
+      groups: plansByGroup(o),
+      fyLabels: o.budget.lines.map((l) => financialYearLabel(l.fy)),
+      stacks: expenditureStacks(o),
+      income: o.budget.lines.map((l) => l.income),
+      inYear: o.budget.lines.map((l) => l.inYearBalance),
+      cumulative: o.budget.lines.map((l) => l.cumulativeBalance),
+      cumBand: r ? { p10: r.cumulative.map((q) => q.p10), p90: r.cumulative.map((q) => q.p90) } : undefined,
+      cumVariants: this.kept.map((k) => ({ label: k.name, colour: k.colour, values: k.outcome.budget.lines.map((l) => l.cumulativeBalance) })),
+      marchLabel: marchIdx >= 0 ? financialYearLabel(STATUTORY_OVERRIDE_END_FY) : undefined,
+    };
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The explorer's four charts (Chart.js on canvas, no animation so a lever move redraws at once): total plans with
+ * the P10–P90 range, plans by placement group, expenditure by line with income, and in-year and cumulative DSG
+ * balance with the 31 March 2028 line. Kept variants are drawn beside the current one.
+ */
+import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
+import { fmtCount, fmtMoney } from '../../report/format.ts';
+import { GovUk, seriesColour, withAlpha } from '../../report/palette.ts';
+
+Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
+
+export interface VariantLine {
+  label: string;
+  colour: string;
+  values: number[];
+}
+
+export interface ChartsModel {
+  /** Census years: history then base … horizon. */
+  years: number[];
+  history: Array<number | null>;
+  central: Array<number | null>;
+  band?: { p10: Array<number | null>; p90: Array<number | null> };
+  plansVariants: VariantLine[];
+  baseYear: number;
+  /** Census years base … horizon. */
+  projYears: number[];
+  groups: Array<{ label: string; values: number[] }>;
+  fyLabels: string[];
+  stacks: Array<{ label: string; values: number[] }>;
+  income: number[];
+  inYear: number[];
+  cumulative: number[];
+  cumBand?: { p10: number[]; p90: number[] };
+  cumVariants: VariantLine[];
+  /** The FY label whose closing balance is 31 March 2028, if in the run. */
+  marchLabel?: string;
+}
+
+/** Vertical marker lines at category labels: `options.plugins.hnMarkers = [{ at, text }]`. */
+const markers: Plugin = {
+  id: 'hnMarkers',
+  afterDatasetsDraw(chart) {
+    const list = (chart.options.plugins as Record<string, unknown>).hnMarkers as Array<{ at: string; text: string }> | undefined;
+    if (!list?.length) return;
+    const x = chart.scales.x;
+    const { top, bottom } = chart.chartArea;
+    const ctx = chart.ctx;
+    for (const m of list) {
+      const labels = chart.data.labels as string[];
+      const i = labels.indexOf(m.at);
+      if (i < 0 || !x) continue;
+      const px = x.getPixelForValue(i);
+      ctx.save();
+      ctx.strokeStyle = GovUk.black;
+      ctx.setLineDash([5, 4]);
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(px, top);
+      ctx.lineTo(px, bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = GovUk.black;
+      ctx.font = '12px Arial, sans-serif';
+      ctx.textAlign = px > (chart.chartArea.left + chart.chartArea.right) / 2 ? 'right' : 'left';
+      ctx.fillText(m.text, px + (ctx.textAlign === 'right' ? -4 : 4), top + 12);
+      ctx.restore();
+    }
+  },
+};
+Chart.register(markers);
+
+const moneyTick = (v: number | string): string => fmtMoney(Number(v));
+const countTick = (v: number | string): string => fmtCount(Number(v));
+
+function base(yTitle: string, money: boolean, stacked = false): ChartConfiguration['options'] {
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    interaction: { mode: 'index', intersect: false },
+    plugins: {
+      legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } },
+      tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money ? fmtMoney(Number(c.parsed.y)) : fmtCount(Number(c.parsed.y))}` } },
+    },
+    scales: {
+      x: { stacked, ticks: { font: { size: 11 } }, grid: { display: false } },
+      y: { stacked, title: { display: true, text: yTitle, font: { size: 11 } }, ticks: { callback: money ? moneyTick : countTick, font: { size: 11 } } },
+    },
+  };
+}
+
+type AnyChart = Chart<'line' | 'bar', Array<number | null>, string>;
+
+export class Charts {
+  private plans: AnyChart;
+  private groups: AnyChart;
+  private spend: AnyChart;
+  private balance: AnyChart;
+
+  constructor(canvases: { plans: HTMLCanvasElement; groups: HTMLCanvasElement; spend: HTMLCanvasElement; balance: HTMLCanvasElement }) {
+    this.plans = new Chart(canvases.plans, { type: 'line', data: { labels: [], datasets: [] }, options: base('EHC plans (number)', false) }) as AnyChart;
+    this.groups = new Chart(canvases.groups, { type: 'line', data: { labels: [], datasets: [] }, options: base('EHC plans (number)', false, true) }) as AnyChart;
+    this.spend = new Chart(canvases.spend, { type: 'bar', data: { labels: [], datasets: [] }, options: base('£ per financial year', true, true) }) as AnyChart;
+    this.balance = new Chart(canvases.balance, { type: 'bar', data: { labels: [], datasets: [] }, options: base('£', true) }) as AnyChart;
+  }
+
+  update(m: ChartsModel): void {
+    const years = m.years.map(String);
+    const plans: AnyChart['data']['datasets'] = [];
+    if (m.band)
+      plans.push(
+        { label: 'P10 to P90 range', data: m.band.p90, borderColor: withAlpha(GovUk.blue, 0.3), backgroundColor: withAlpha(GovUk.blue, 0.18), borderWidth: 1, pointRadius: 0, fill: '+1' } as never,
+        { label: 'P10', data: m.band.p10, borderColor: withAlpha(GovUk.blue, 0.3), borderWidth: 1, pointRadius: 0, fill: false } as never,
+      );
+    plans.push({ label: 'This variant (central)', data: m.central, borderColor: GovUk.blue, borderWidth: 3, borderDash: [7, 4], pointRadius: 0, fill: false } as never);
+    for (const v of m.plansVariants) plans.push({ label: v.label, data: [...Array<null>(years.length - v.values.length).fill(null), ...v.values], borderColor: v.colour, borderWidth: 2, pointRadius: 0, fill: false } as never);
+    plans.push({ label: 'Actual', data: m.history, borderColor: GovUk.black, backgroundColor: GovUk.black, borderWidth: 3, pointRadius: 2, fill: false } as never);
+    this.set(this.plans, years, plans, { legendHide: ['P10'], markers: [{ at: String(m.baseYear), text: 'projection →' }] });
+
+    const gl = m.projYears.map(String);
+    this.set(
+      this.groups,
+      gl,
+      m.groups.map((g, i) => ({ label: g.label, data: g.values, borderColor: seriesColour(i), backgroundColor: withAlpha(seriesColour(i), 0.55), borderWidth: 1, pointRadius: 0, fill: i === 0 ? 'origin' : '-1' }) as never),
+    );
+
+    const spend: AnyChart['data']['datasets'] = m.stacks.map((s, i) => ({ type: 'bar', label: s.label, data: s.values, backgroundColor: seriesColour(i), stack: 'spend' }) as never);
+    spend.push({ type: 'line', label: 'Income', data: m.income, borderColor: GovUk.black, borderWidth: 2, pointRadius: 2, fill: false } as never);
+    this.set(this.spend, m.fyLabels, spend);
+
+    const bal: AnyChart['data']['datasets'] = [];
+    if (m.cumBand)
+      bal.push(
+        { type: 'line', label: 'Cumulative: P10 to P90 range', data: m.cumBand.p90, borderColor: withAlpha(GovUk.red, 0.3), backgroundColor: withAlpha(GovUk.red, 0.15), borderWidth: 1, pointRadius: 0, fill: '+1' } as never,
+        { type: 'line', label: 'P10 cumulative', data: m.cumBand.p10, borderColor: withAlpha(GovUk.red, 0.3), borderWidth: 1, pointRadius: 0, fill: false } as never,
+      );
+    bal.push({ type: 'line', label: 'Cumulative DSG balance (31 March)', data: m.cumulative, borderColor: GovUk.red, borderWidth: 3, pointRadius: 3, backgroundColor: GovUk.red, fill: false } as never);
+    for (const v of m.cumVariants) bal.push({ type: 'line', label: `${v.label}: cumulative`, data: v.values, borderColor: v.colour, borderWidth: 2, borderDash: [6, 3], pointRadius: 2, fill: false } as never);
+    bal.push({ type: 'bar', label: 'In-year balance', data: m.inYear, backgroundColor: m.inYear.map((v) => (v < 0 ? withAlpha(GovUk.orange, 0.85) : withAlpha(GovUk.green, 0.85))) } as never);
+    this.set(this.balance, m.fyLabels, bal, { legendHide: ['P10 cumulative'], markers: m.marchLabel ? [{ at: m.marchLabel, text: '31 March 2028: override ends' }] : [] });
+  }
+
+  private set(chart: AnyChart, labels: string[], datasets: AnyChart['data']['datasets'], o: { legendHide?: string[]; markers?: Array<{ at: string; text: string }> } = {}): void {
+    chart.data.labels = labels;
+    chart.data.datasets = datasets;
+    const plugins = chart.options.plugins as Record<string, unknown> & { legend: { labels: { filter?: unknown } } };
+    plugins.hnMarkers = o.markers ?? [];
+    const hide = o.legendHide ?? [];
+    plugins.legend.labels.filter = (item: { text: string }) => !hide.includes(item.text);
+    chart.update('none');
+  }
+
+  resize(): void {
+    for (const c of [this.plans, this.groups, this.spend, this.balance]) c.resize();
+  }
+}

@@ -1,0 +1,76 @@
+/** The tables of the page: money by financial year, plans by census year, and the kept variants side by side. */
+import { financialYearLabel } from '../../domain/index.ts';
+import type { Quantiles } from '../../model/result.ts';
+import { fmtCount, fmtMoneyM } from '../../report/format.ts';
+import type { VariantOutcome } from '../compute.ts';
+import { headlineOf } from '../view-model.ts';
+import { h } from './dom.ts';
+import type { RangeSummary } from './protocol.ts';
+
+function table(caption: string, head: string[], rows: Array<Array<string | { text: string; neg?: boolean }>>): HTMLElement {
+  const thead = h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c))));
+  const tbody = h(
+    'tbody',
+    {},
+    ...rows.map((r) =>
+      h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, typeof c === 'string' ? c : c.text) : typeof c === 'string' ? h('td', {}, c) : h('td', { class: c.neg ? 'neg' : undefined }, c.text)))),
+    ),
+  );
+  return h('div', { class: 'table-wrap' }, h('table', {}, h('caption', {}, caption), thead, tbody));
+}
+
+const money = (v: number): { text: string; neg: boolean } => ({ text: fmtMoneyM(v), neg: v < -0.5 });
+const range = (q: Quantiles | undefined, f: (v: number) => string): string => (q ? `${f(q.p10)} to ${f(q.p90)}` : '—');
+
+/** Money by financial year (central path, with the P10–P90 range of the cumulative balance when computed). */
+export function moneyTable(o: VariantOutcome, r?: RangeSummary): HTMLElement {
+  const head = ['Financial year', 'Expenditure', 'Income', 'In-year balance', 'Cumulative balance (31 March)'];
+  if (r) head.push('Cumulative: P10 to P90');
+  return table(
+    'Expenditure, income and DSG balance by financial year (central path, £ million; negative = deficit)',
+    head,
+    o.budget.lines.map((l, i) => {
+      const row = [financialYearLabel(l.fy), money(l.expenditure), money(l.income), money(l.inYearBalance), money(l.cumulativeBalance)];
+      if (r) row.push({ text: range(r.cumulative[i], fmtMoneyM), neg: false });
+      return row;
+    }),
+  );
+}
+
+/** Total plans by census year with the range when computed. */
+export function plansTable(o: VariantOutcome, r?: RangeSummary): HTMLElement {
+  const head = ['January census', 'EHC plans (central)'];
+  if (r) head.push('P10 to P90');
+  return table(
+    'EHC plans by January census',
+    head,
+    o.projection.years.map((y, i) => {
+      const row = [String(y), fmtCount(o.projection.totalQuantiles[i]!.p50)];
+      if (r) row.push(range(r.plans[i], fmtCount));
+      return row;
+    }),
+  );
+}
+
+export interface Compared {
+  name: string;
+  outcome: VariantOutcome;
+  changes: string[];
+}
+
+/** The current view and kept variants side by side. */
+export function compareTable(items: Compared[]): HTMLElement {
+  const hs = items.map((i) => headlineOf(i.outcome));
+  const first = hs[0]!;
+  return table(
+    'Variants side by side',
+    ['', ...items.map((i) => i.name)],
+    [
+      ['Balance at 31 March 2028', ...hs.map((x) => (x.march2028 === undefined ? '—' : money(x.march2028)))],
+      [`Balance at 31 March ${first.lastFy + 1}`, ...hs.map((x) => money(x.lastBalance))],
+      ['In-year budget balances', ...hs.map((x) => (x.neverInDeficit ? 'every year' : x.balancesFrom !== undefined ? `from ${financialYearLabel(x.balancesFrom)}` : `not by ${financialYearLabel(x.lastFy)}`))],
+      [`EHC plans, January ${first.lastYear}`, ...hs.map((x) => fmtCount(x.plansLast))],
+      ['Changes from the scenario as loaded', ...items.map((i) => (i.changes.length ? i.changes.join('; ') : 'none'))],
+    ],
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * What the explorer page carries: the run's engine input (estimated rates, starting plans, population), budget
+ * tables, scenario and history of total plans — aggregates only, no identifiers — ready to embed as JSON (codec.ts).
+ * Pure: built by the run from its results; read by the page and by the parity test.
+ */
+import type { LaIdentity } from '../domain/index.ts';
+import type { BudgetTables } from '../budget/tables.ts';
+import type { EngineInput } from '../model/engine.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { suppressEngineInput } from './suppress-input.ts';
+
+export interface ExplorerPayload {
+  tool: string;
+  version: string;
+  runDate: string;
+  la: LaIdentity;
+  /** The scenario as the run loaded it (every default filled in). */
+  scenario: Scenario;
+  /** The engine input of the run, without its scenario (the page puts the variant's scenario in). */
+  input: Omit<EngineInput, 'scenario'>;
+  tables: BudgetTables;
+  /** Actual total plans at census years before the base year. */
+  history: Array<{ year: number; plans: number }>;
+  /** Monte Carlo draws and seed of the run (the page's range uses the same seed). */
+  draws: number;
+  seed: number;
+  /** Set when small counts were suppressed: the threshold and what that changes. */
+  suppression?: { threshold: number; note: string };
+}
+
+export interface PayloadSource {
+  tool: string;
+  version: string;
+  runDate: string;
+  la: LaIdentity;
+  scenario: Scenario;
+  input: EngineInput;
+  tables: BudgetTables;
+  stockTotal: Record<number, number>;
+  draws: number;
+  seed: number;
+  suppressSmallCounts?: number;
+}
+
+/**
+ * The explorer's payload for one scenario's run.
+ * @example explorerPayload({ ...run, input: run.input, tables, stockTotal: ds.stockTotal, draws: 1000, seed: 1 })
+ */
+export function explorerPayload(src: PayloadSource): ExplorerPayload {
+  const input: Omit<EngineInput, 'scenario'> = { ...src.input };
+  delete (input as EngineInput).scenario;
+  const history = Object.entries(src.stockTotal)
+    .map(([y, plans]) => ({ year: Number(y), plans }))
+    .filter((h) => h.year < src.input.baseYear && Number.isFinite(h.plans))
+    .sort((a, b) => a.year - b.year);
+  const base: ExplorerPayload = {
+    tool: src.tool,
+    version: src.version,
+    runDate: src.runDate,
+    la: { oldCode: src.la.oldCode, newCode: src.la.newCode, name: src.la.name },
+    scenario: src.scenario,
+    input,
+    tables: src.tables,
+    history,
+    draws: src.draws,
+    seed: src.seed,
+  };
+  const t = src.suppressSmallCounts;
+  if (t === undefined || t <= 1) return base;
+  const s = suppressEngineInput(input, t);
+  return { ...base, input: s.input, suppression: { threshold: t, note: s.note } };
+}

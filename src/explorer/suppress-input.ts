@@ -1,0 +1,100 @@
+/**
+ * Small-count suppression for the explorer's embedded data (`--suppress-small-counts`). The workbook hides counts of
+ * 1 to t − 1 behind `[c]`; the page must compute with its data, so instead no count it carries lies in that range:
+ * - starting plans: within an age and placement, small need groups join that age and placement's largest need
+ *   group; an age and placement still below t joins the nearest age of the same placement that is not (the
+ *   placement's total is kept: totals are not suppressed);
+ * - evidence counts behind the Monte Carlo ranges (plans observed per age, new plans, requests) below t become t.
+ * Rates are smoothed estimates, not counts, and stay. The page states what this changes.
+ */
+import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../domain/index.ts';
+import type { EngineInput } from '../model/engine.ts';
+import type { Rates } from '../model/rates.ts';
+import { isSmallCount } from '../report/suppress.ts';
+
+const idx = (a: number, n: number, p: number): number => (a * N_NEEDS + n) * N_PLACEMENTS + p;
+
+/** The starting cube with no cell and no age × placement total from 1 to t − 1 (placement totals kept). */
+export function suppressCube(cube: Float64Array, t: number): Float64Array {
+  const out = Float64Array.from(cube);
+  const rowTotal = (a: number, p: number): number => {
+    let s = 0;
+    for (let n = 0; n < N_NEEDS; n++) s += out[idx(a, n, p)]!;
+    return s;
+  };
+  const largestNeed = (a: number, p: number): number => {
+    let best = 0;
+    for (let n = 1; n < N_NEEDS; n++) if (out[idx(a, n, p)]! > out[idx(a, best, p)]!) best = n;
+    return best;
+  };
+  // 1. small age × placement rows join the nearest age of the same placement that is not small
+  for (let p = 0; p < N_PLACEMENTS; p++) {
+    for (let a = 0; a < N_AGES; a++) {
+      const tot = rowTotal(a, p);
+      if (!isSmallCount(tot, t)) continue;
+      let target = -1;
+      for (let d = 1; d < N_AGES && target < 0; d++)
+        for (const b of [a - d, a + d]) if (b >= 0 && b < N_AGES && rowTotal(b, p) >= t) { target = b; break; }
+      if (target < 0) {
+        // no age of this placement reaches t: pool the placement's plans at its largest age
+        let big = a;
+        for (let b = 0; b < N_AGES; b++) if (rowTotal(b, p) > rowTotal(big, p)) big = b;
+        if (big === a) continue;
+        target = big;
+      }
+      const n = largestNeed(target, p);
+      for (let m = 0; m < N_NEEDS; m++) {
+        out[idx(target, n, p)]! += out[idx(a, m, p)]!;
+        out[idx(a, m, p)] = 0;
+      }
+    }
+  }
+  // 2. small need groups join the largest need group of their age and placement
+  for (let a = 0; a < N_AGES; a++)
+    for (let p = 0; p < N_PLACEMENTS; p++) {
+      const big = largestNeed(a, p);
+      for (let n = 0; n < N_NEEDS; n++) {
+        const i = idx(a, n, p);
+        if (n === big || !isSmallCount(out[i]!, t)) continue;
+        out[idx(a, big, p)]! += out[i]!;
+        out[i] = 0;
+      }
+    }
+  return out;
+}
+
+function floorAt(a: Float64Array, t: number): Float64Array {
+  return a.map((v) => (isSmallCount(v, t) ? t : v));
+}
+
+function suppressRates(r: Rates, t: number): Rates {
+  const lift = (v: number): number => (isSmallCount(v, t) ? t : v);
+  return {
+    ...r,
+    continuationN: floorAt(r.continuationN, t),
+    movesN: floorAt(r.movesN, t),
+    incidenceN: floorAt(r.incidenceN, t),
+    pipeline: r.pipeline && {
+      ...r.pipeline,
+      requestN: lift(r.pipeline.requestN),
+      assessN: lift(r.pipeline.assessN),
+      issueN: lift(r.pipeline.issueN),
+      carryN: lift(r.pipeline.carryN),
+      openAtBase: r.pipeline.openAtBase,
+    },
+  };
+}
+
+/**
+ * The engine input with small counts suppressed, and a sentence for the page saying so.
+ * @example suppressEngineInput(input, 5).input.initial // no cell from 1 to 4
+ */
+export function suppressEngineInput<T extends Omit<EngineInput, 'scenario'>>(input: T, t: number): { input: T; note: string } {
+  return {
+    input: { ...input, initial: suppressCube(input.initial, t), rates: suppressRates(input.rates, t) },
+    note:
+      `Small numbers are protected: no group of children in this file holds from 1 to ${t - 1}. Small groups of ` +
+      `starting plans are merged with neighbouring ages or needs of the same setting (totals by setting are kept), ` +
+      `so results here can differ slightly from the workbook.`,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * What the explorer shows, as plain data computed from a variant's outcome: the headline (deficit at 31 March 2028,
+ * balance at the horizon, the year the block balances), the series behind the charts, and the CSV of its tables.
+ * Pure: the page draws it, tests read it.
+ */
+import { PLACEMENTS, PLACEMENT_GROUPS, PlacementGroup, STATUTORY_OVERRIDE_END_FY, financialYearLabel, groupOf } from '../domain/index.ts';
+import { cubeByPlacement } from '../model/cube.ts';
+import type { Quantiles } from '../model/result.ts';
+import { fmtBalance, fmtCount } from '../report/format.ts';
+import { csvField } from '../report/safe-text.ts';
+import type { VariantOutcome } from './compute.ts';
+
+export interface Headline {
+  /** Cumulative DSG balance at 31 March 2028 (central), when the run covers 2027-28. */
+  march2028?: number;
+  /** The last financial year and its closing cumulative balance. */
+  lastFy: number;
+  lastBalance: number;
+  /** First financial year from which the in-year balance stays at or above zero; undefined = never within the run. */
+  balancesFrom?: number;
+  /** Whether the in-year balance is never negative. */
+  neverInDeficit: boolean;
+  lastYear: number;
+  plansLast: number;
+  plansBase: number;
+  baseYear: number;
+}
+
+/** The headline figures of a variant. */
+export function headlineOf(o: VariantOutcome): Headline {
+  const lines = o.budget.lines;
+  const last = lines[lines.length - 1];
+  let balancesFrom: number | undefined;
+  for (let i = lines.length - 1; i >= 0 && lines[i]!.inYearBalance >= 0; i--) balancesFrom = lines[i]!.fy;
+  const q = o.projection.totalQuantiles;
+  return {
+    march2028: o.budget.balanceAtMarch2028,
+    lastFy: last?.fy ?? o.projection.baseYear,
+    lastBalance: last?.cumulativeBalance ?? o.budget.openingBalance,
+    balancesFrom,
+    neverInDeficit: lines.every((l) => l.inYearBalance >= 0),
+    lastYear: o.projection.years[o.projection.years.length - 1]!,
+    plansLast: q[q.length - 1]!.p50,
+    plansBase: q[0]!.p50,
+    baseYear: o.projection.baseYear,
+  };
+}
+
+/** "31 March 2028" for the financial year starting in `fy`. */
+export function yearEnd(fy: number): string {
+  return `31 March ${fy + 1}`;
+}
+
+/** One sentence a screen reader reads when the result changes. */
+export function headlineSentence(h: Headline): string {
+  const parts: string[] = [];
+  if (h.march2028 !== undefined) parts.push(`At ${yearEnd(STATUTORY_OVERRIDE_END_FY)}, when the statutory override ends, the DSG shows ${fmtBalance(h.march2028)}.`);
+  parts.push(`At ${yearEnd(h.lastFy)} it shows ${fmtBalance(h.lastBalance)}.`);
+  if (h.neverInDeficit) parts.push('The High Needs block balances in every year.');
+  else if (h.balancesFrom !== undefined) parts.push(`The High Needs block balances in-year from ${financialYearLabel(h.balancesFrom)}.`);
+  else parts.push(`The High Needs block does not balance in-year by ${financialYearLabel(h.lastFy)}.`);
+  parts.push(`EHC plans go from ${fmtCount(h.plansBase)} in January ${h.baseYear} to ${fmtCount(h.plansLast)} in January ${h.lastYear}.`);
+  return parts.join(' ');
+}
+
+/** Plans by DSG management plan placement group per census year (central path). */
+export function plansByGroup(o: VariantOutcome): Array<{ group: PlacementGroup; label: string; values: number[] }> {
+  const byYear = o.projection.central.map(cubeByPlacement);
+  return PLACEMENT_GROUPS.map((g) => ({
+    group: g,
+    label: PlacementGroup[g].label,
+    values: byYear.map((bp) => PLACEMENTS.reduce((s, p, i) => (groupOf(p) === g ? s + bp[i]! : s), 0)),
+  })).filter((s) => s.values.some((v) => v > 0));
+}
+
+/** Expenditure per financial year in stacks: place funding, top-ups and fees by group, other spend. */
+export function expenditureStacks(o: VariantOutcome): Array<{ key: string; label: string; values: number[] }> {
+  const lines = o.budget.lines;
+  const stacks = [
+    { key: 'place_funding', label: 'Place funding', values: lines.map((l) => l.placeFunding) },
+    ...PLACEMENT_GROUPS.map((g) => ({ key: g, label: `Top-ups and fees: ${PlacementGroup[g].label.toLowerCase()}`, values: lines.map((l) => l.byGroup[g] ?? 0) })),
+    { key: 'other_spend', label: 'Other spend (incl. delivering the plan)', values: lines.map((l) => l.otherSpend) },
+  ];
+  return stacks.filter((s) => s.values.some((v) => v !== 0));
+}
+
+export interface CsvMeta {
+  la: string;
+  scenario: string;
+  variant: string;
+  tool: string;
+  runDate: string;
+}
+
+/** Range quantiles where the Monte Carlo range is current, else the central value at P10, P50 and P90. */
+function q(range: Quantiles[] | undefined, i: number, central: number): Quantiles {
+  return range?.[i] ?? { p10: central, p50: central, p90: central };
+}
+
+/**
+ * The variant's tables as one CSV: a section of plans by census year and a section of money by financial year,
+ * text guarded against formula injection.
+ */
+export function variantCsv(o: VariantOutcome, meta: CsvMeta, range?: { plans: Quantiles[]; expenditure: Quantiles[]; inYear: Quantiles[]; cumulative: Quantiles[]; draws: number }): string {
+  const rows: Array<Array<string | number>> = [];
+  rows.push(['LA', meta.la], ['Scenario', meta.scenario], ['Variant', meta.variant], ['Made by', meta.tool], ['Run date', meta.runDate]);
+  rows.push(['Range', range ? `P10 and P90 over ${range.draws} Monte Carlo draws` : 'none (central path only: P10 = P50 = P90)']);
+  rows.push([]);
+  const groups = plansByGroup(o);
+  rows.push(['census_year', 'ehcp_p10', 'ehcp_p50', 'ehcp_p90', ...PLACEMENTS.map((p) => `ehcp_${p}`), ...groups.map((g) => `group: ${g.label}`)]);
+  o.projection.years.forEach((y, i) => {
+    const c = cubeByPlacement(o.projection.central[i]!);
+    const t = o.projection.totalQuantiles[i]!;
+    const r = q(range?.plans, i, t.p50);
+    rows.push([y, r.p10, t.p50, r.p90, ...PLACEMENTS.map((_, k) => c[k]!), ...groups.map((g) => g.values[i]!)]);
+  });
+  rows.push([]);
+  const stacks = expenditureStacks(o);
+  rows.push(['financial_year', ...stacks.map((s) => s.label), 'expenditure_p10_gbp', 'expenditure_p50_gbp', 'expenditure_p90_gbp', 'income_gbp', 'in_year_balance_p10_gbp', 'in_year_balance_p50_gbp', 'in_year_balance_p90_gbp', 'cumulative_balance_p10_gbp', 'cumulative_balance_p50_gbp', 'cumulative_balance_p90_gbp']);
+  o.budget.lines.forEach((l, i) => {
+    const e = q(range?.expenditure, i, l.expenditure);
+    const iy = q(range?.inYear, i, l.inYearBalance);
+    const cu = q(range?.cumulative, i, l.cumulativeBalance);
+    rows.push([financialYearLabel(l.fy), ...stacks.map((s) => s.values[i]!), e.p10, l.expenditure, e.p90, l.income, iy.p10, l.inYearBalance, iy.p90, cu.p10, l.cumulativeBalance, cu.p90]);
+  });
+  return rows.map((r) => r.map((v) => csvField(typeof v === 'number' ? Math.round(v * 100) / 100 : v)).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,29 @@
+/**
+ * Test helper: the explorer page's compiled script and payload, read out of a written explorer HTML file, with the
+ * script evaluated in a Node `vm` context (no DOM: the page's app does not start; its core is left on
+ * `globalThis.highneedsCore`).
+ */
+import { readFileSync } from 'node:fs';
+import { createContext, runInContext } from 'node:vm';
+import type { core as Core } from '../../src/explorer/page/main.ts';
+import type { ExplorerPayload } from '../../src/explorer/payload.ts';
+
+export interface PageInNode {
+  core: typeof Core;
+  payload: ExplorerPayload;
+  html: string;
+}
+
+/** Loads an explorer page's script and payload in Node. */
+export function loadPageInNode(file: string): PageInNode {
+  const html = readFileSync(file, 'utf8');
+  const data = /<script type="application\/json" id="highneeds-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+  const page = scripts[scripts.length - 1]?.[1];
+  if (!data || !page) throw new Error(`${file}: no payload or page script`);
+  const context = createContext({ btoa, atob, performance, structuredClone, console });
+  runInContext(page, context, { filename: file });
+  const core = (context as { highneedsCore?: typeof Core }).highneedsCore;
+  if (!core) throw new Error(`${file}: the page script left no highneedsCore`);
+  return { core, payload: core.decodeJson<ExplorerPayload>(data), html };
+}

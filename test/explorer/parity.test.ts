@@ -1,0 +1,78 @@
+/**
+ * The explorer computes what the CLI computes: one `run --draws 0 --json` over every shipped scenario writes the
+ * explorer pages; each page's own compiled script, evaluated in Node on its embedded payload, gives the run's
+ * numbers (relative 1e-6, as outputs.md requires). A moved lever, written to YAML and read back as the CLI reads
+ * scenarios, gives the variant's numbers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseYamlMapping, validateScenario } from '../../src/scenario/load.ts';
+import { runCli } from '../cli/helpers.ts';
+import { loadPageInNode } from './bundle-in-node.ts';
+
+const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => join('scenarios', f));
+const MONEY_KEYS = ['expenditure_gbp', 'in_year_balance_gbp', 'cumulative_balance_gbp'] as const;
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON documents
+
+/** Every number in `b` is within a relative 1e-6 of the same key in `a` (and both have the same keys). */
+function expectClose(a: unknown, b: unknown, where: string): void {
+  if (typeof a === 'number') {
+    expect(typeof b, where).toBe('number');
+    expect(Math.abs((b as number) - a), `${where}: ${a} vs ${String(b)}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(a)));
+    return;
+  }
+  expect(Object.keys(b as object).sort(), where).toEqual(Object.keys(a as object).sort());
+  for (const [k, v] of Object.entries(a as object)) expectClose(v, (b as Record<string, unknown>)[k], `${where}.${k}`);
+}
+
+let dir: string;
+let runs: Doc[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hn-explorer-'));
+  const r = await runCli('run', ...SCENARIOS, '--draws', '0', '--json', '--out', dir);
+  expect(r.code, r.stderr).toBe(0);
+  runs = (JSON.parse(r.stdout) as { runs: Doc[] }).runs;
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('explorer parity with run --draws 0 --json', () => {
+  it('ships at least the five scenarios of cli.md', () => {
+    expect(SCENARIOS.length).toBeGreaterThanOrEqual(5);
+    expect(runs.length).toBe(SCENARIOS.length);
+  });
+
+  it.each(SCENARIOS.map((f, i) => [f, i] as const))('%s: the page script gives the run\'s numbers', (_file, i) => {
+    const doc = runs[i]!;
+    const file = doc.outputs.explorer as string;
+    expect(file).toMatch(new RegExp(`explorer-${doc.scenario.id}\\.html$`));
+    expect(statSync(file).size).toBeLessThan(3 * 1024 * 1024);
+    const { core, payload, html } = loadPageInNode(file);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    expect(html).not.toMatch(/\b(src|href)="https?:/);
+    const res = core.computeVariant(payload, payload.scenario).result;
+    expectClose(doc.ehcp_total, res.ehcp_total, 'ehcp_total');
+    expectClose(doc.ehcp_by_placement, res.ehcp_by_placement, 'ehcp_by_placement');
+    for (const k of MONEY_KEYS) expectClose(doc[k], res[k], k);
+  });
+
+  it('a moved lever written as YAML and read back as run reads it gives the same numbers', () => {
+    const i = SCENARIOS.findIndex((f) => f.endsWith('mitigated.yaml'));
+    const { core, payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
+    const levers = core.leversOf(payload.scenario, { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon });
+    expect(levers.map((l) => l.path)).toEqual(expect.arrayContaining(['projection.incidence_growth', 'mitigations[0].effect', 'costs.inflation', 'funding.growth']));
+    let variant = core.setAt(payload.scenario, 'mitigations[0].effect', 0.3);
+    variant = core.setAt(variant, 'projection.incidence_growth', 0.05);
+    const moved = core.computeVariant(payload, variant).result;
+    const asLoaded = core.computeVariant(payload, payload.scenario).result;
+    expect(moved.cumulative_balance_gbp).not.toEqual(asLoaded.cumulative_balance_gbp);
+    const yaml = core.scenarioYaml(variant, { id: 'mitigated-explorer', name: 'Mitigated (explorer)', baseYear: payload.input.baseYear, header: ['test'] });
+    const back = validateScenario(parseYamlMapping(yaml, 'variant.yaml'), 'variant.yaml', 'x');
+    expect(back.id).toBe('mitigated-explorer');
+    const again = core.computeVariant(payload, back).result;
+    for (const k of ['ehcp_total', ...MONEY_KEYS] as const) expectClose(moved[k], again[k], k);
+  });
+});
