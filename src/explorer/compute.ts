@@ -1,15 +1,15 @@
 /**
  * The explorer's computation, the same functions `run` calls:
  *
- *   payload.input + variant scenario ──projectDeterministic──► projection ─┐
- *                   (no mitigations) ──projectDeterministic──► unmitigated ├─► runBudget ──► lines, quantiles
+ *   payload.input + variant scenario ──projectDeterministic──► projection ─┬─► runBudget ──► lines, quantiles
  *   payload.tables ─────────────────────────────────────────────────────────┘        │
  *   projectionJson + budgetJson ──► ExplorerResult (the shapes of `run --json`) ◄─────┘
  *
  *   Range: planMonteCarlo → runDrawRange in chunks (progress) → monteCarloResult → runBudget → P10/P50/P90
  *
  * With the scenario as loaded this equals `run --draws 0 --json`. Pure: the page, its Web Worker and the parity
- * test call it. The tornado (sensitivity) and per-lever valuations stay in the workbook and report.
+ * test call it. The unmitigated path, the tornado (sensitivity) and the per-lever valuations stay in the workbook
+ * and report: they do not change the figures the page shows, and leaving them out keeps a lever move fast.
  */
 import { budgetJson } from '../budget/budget-json.ts';
 import { runBudget } from '../budget/run-budget.ts';
@@ -34,8 +34,6 @@ export interface ExplorerResult extends ProjectionJson {
 export interface VariantOutcome {
   scenario: Scenario;
   projection: ProjectionResult;
-  /** The scenario without its mitigations (when it has any). */
-  unmitigated?: ProjectionResult;
   budget: BudgetResult;
   result: ExplorerResult;
 }
@@ -45,13 +43,14 @@ function budgetScenario(s: Scenario): Scenario {
   return { ...s, sensitivity: undefined as unknown as Scenario['sensitivity'] };
 }
 
-function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult, unmitigated?: ProjectionResult): VariantOutcome {
-  const budget = runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection, unmitigatedProjection: unmitigated });
+function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult): VariantOutcome {
+  // Without the unmitigated projection runBudget values the levers against this path (a warning the page does not
+  // show); the expenditure, income and balance lines do not depend on it.
+  const budget = runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection });
   const b = budgetJson(budget);
   return {
     scenario,
     projection,
-    unmitigated,
     budget,
     result: {
       ...projectionJson(projection),
@@ -68,24 +67,37 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
  */
 export function computeVariant(p: ExplorerPayload, scenario: Scenario): VariantOutcome {
   const projection = projectDeterministic({ ...p.input, scenario });
-  const unmitigated =
-    scenario.mitigations.some((m) => m.kind !== 'unit_cost_change') ? projectDeterministic({ ...p.input, scenario: { ...scenario, mitigations: [] } }) : undefined;
-  return outcome(p, scenario, { ...projection, seed: p.seed }, unmitigated);
+  return outcome(p, scenario, { ...projection, seed: p.seed });
 }
 
 /**
- * The Monte Carlo range of a variant: `draws` draws with the run's seed, in chunks so `onProgress(done, draws)`
- * can report. Draw d uses its own random stream, so the result is the CLI's `run --draws N --seed S`.
+ * Placement totals of draws `start` … `end − 1` of a variant (draws × years × N_PLACEMENTS), in chunks so
+ * `onProgress(done)` can report. Draw d uses its own random stream, so any split of the draws (one thread, several
+ * Web Workers, the CLI's worker threads) gives the same totals.
  */
-export function rangeOfVariant(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, onProgress?: (done: number, total: number) => void): VariantOutcome {
+export function drawTotals(p: ExplorerPayload, scenario: Scenario, seed: number, start: number, end: number, onProgress?: (done: number) => void): Float64Array {
   const plan = planMonteCarlo({ ...p.input, scenario }, { seed });
   const stride = plan.prep.years.length * N_PLACEMENTS;
-  const totals = new Float64Array(draws * stride);
-  const chunk = Math.max(10, Math.ceil(draws / 40));
-  for (let start = 0; start < draws; start += chunk) {
-    const end = Math.min(draws, start + chunk);
-    totals.set(runDrawRange(plan.job, start, end).totals, start * stride);
-    onProgress?.(end, draws);
+  const totals = new Float64Array((end - start) * stride);
+  const chunk = Math.max(10, Math.ceil((end - start) / 40));
+  for (let a = start; a < end; a += chunk) {
+    const b = Math.min(end, a + chunk);
+    totals.set(runDrawRange(plan.job, a, b).totals, (a - start) * stride);
+    onProgress?.(b - start);
   }
+  return totals;
+}
+
+/** The variant's outcome with quantiles from the placement totals of all its draws (in draw order), as `run` makes them. */
+export function rangeFromTotals(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, totals: Float64Array): VariantOutcome {
+  const plan = planMonteCarlo({ ...p.input, scenario }, { seed });
   return outcome(p, scenario, monteCarloResult(plan, draws, seed, { totals, weighted: {} }));
+}
+
+/**
+ * The Monte Carlo range of a variant in this thread: the CLI's `run --draws N --seed S` figures.
+ * @example rangeOfVariant(payload, scenario, 1000, 1).budget.cumulativeQuantiles
+ */
+export function rangeOfVariant(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, onProgress?: (done: number, total: number) => void): VariantOutcome {
+  return rangeFromTotals(p, scenario, draws, seed, drawTotals(p, scenario, seed, 0, draws, (d) => onProgress?.(d, draws)));
 }

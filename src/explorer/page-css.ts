@@ -24,6 +24,7 @@ main{padding:12px 20px 40px}
 .card .v{display:block;font-size:24px;font-weight:bold;line-height:1.2}
 .card .d{display:block;font-size:13px;color:${c.darkGrey}}
 .layout{display:grid;grid-template-columns:minmax(300px,370px) minmax(0,1fr);gap:18px;align-items:start}
+.layout>*{min-width:0}
 #controls{position:sticky;top:8px;max-height:calc(100vh - 16px);overflow-y:auto;border:1px solid ${c.midGrey};padding:10px 12px;background:${c.white}}
 .toolbar{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 8px}
 button{font:inherit;font-size:14px;padding:5px 10px;border:2px solid ${c.darkBlue};background:${c.white};color:${c.darkBlue};cursor:pointer;border-radius:0}
@@ -62,7 +63,7 @@ td.neg{color:${c.red}}
 .error{color:${c.red};font-weight:bold}
 @media (max-width:1100px){.cards{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (max-width:900px){
-  .layout{grid-template-columns:1fr}
+  .layout{grid-template-columns:minmax(0,1fr)}
   #controls{position:static;max-height:none}
   .charts{grid-template-columns:1fr}
   .lever input[type=range]{height:28px}

@@ -9,9 +9,9 @@ import { h } from './dom.ts';
 
 const PCT = new Set(['percent', 'share']);
 
-/** The value as typed and shown (percent for rates). */
+/** The value as typed and shown (percent for rates, to two decimals: 8.26 for an estimated 0.082608). */
 export function toDisplay(l: Pick<Lever, 'unit'>, v: number): number {
-  return PCT.has(l.unit) ? Number((v * 100).toFixed(6)) : v;
+  return PCT.has(l.unit) ? Number((v * 100).toFixed(2)) : v;
 }
 
 export function fromDisplay(l: Pick<Lever, 'unit'>, d: number): number {

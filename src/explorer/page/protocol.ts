@@ -3,7 +3,8 @@ import type { Quantiles } from '../../model/result.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { ExplorerPayload } from '../payload.ts';
 
-export type ToWorker = { type: 'run'; id: number; payload: ExplorerPayload; scenario: Scenario; draws: number; seed: number };
+/** Draws `start` … `end − 1` of a variant. */
+export type ToWorker = { type: 'run'; id: number; payload: ExplorerPayload; scenario: Scenario; seed: number; start: number; end: number };
 
 /** The range of one variant: quantiles by census year (plans) and by financial year (money). */
 export interface RangeSummary {
@@ -18,6 +19,6 @@ export interface RangeSummary {
 }
 
 export type FromWorker =
-  | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'done'; id: number; range: RangeSummary }
+  | { type: 'progress'; id: number; done: number }
+  | { type: 'done'; id: number; totals: Float64Array }
   | { type: 'error'; id: number; message: string };

@@ -1,31 +1,18 @@
 /**
- * The explorer's Web Worker: computes a variant's Monte Carlo range off the page's thread with the same functions
- * as the CLI (compute.ts), posting progress as draws complete.
+ * The explorer's Web Worker: runs a range of a variant's Monte Carlo draws off the page's thread with the same
+ * functions as the CLI (compute.ts), posting progress, then the draws' placement totals.
  */
-import { rangeOfVariant } from '../compute.ts';
+import { drawTotals } from '../compute.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
-const post = (m: FromWorker): void => (self as unknown as { postMessage: (m: FromWorker) => void }).postMessage(m);
+const scope = self as unknown as { postMessage: (m: FromWorker, transfer?: Transferable[]) => void };
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
-  const { id, payload, scenario, draws, seed } = e.data;
+  const { id, payload, scenario, seed, start, end } = e.data;
   try {
-    const t0 = performance.now();
-    const o = rangeOfVariant(payload, scenario, draws, seed, (done, total) => post({ type: 'progress', id, done, total }));
-    post({
-      type: 'done',
-      id,
-      range: {
-        draws,
-        seed,
-        plans: o.projection.totalQuantiles,
-        expenditure: o.budget.expenditureQuantiles,
-        inYear: o.budget.inYearQuantiles,
-        cumulative: o.budget.cumulativeQuantiles,
-        ms: performance.now() - t0,
-      },
-    });
+    const totals = drawTotals(payload, scenario, seed, start, end, (done) => scope.postMessage({ type: 'progress', id, done }));
+    scope.postMessage({ type: 'done', id, totals }, [totals.buffer as ArrayBuffer]);
   } catch (err) {
-    post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
   }
 };

@@ -1,0 +1,165 @@
+/**
+ * `tsx test/browser/explorer.browser.ts [SCENARIO]` (part of `npm run test:browser`): runs the CLI on the sample
+ * (`run SCENARIO --draws 0 --json`, default scenarios/mitigated.yaml), opens the explorer it wrote in headless
+ * Chromium from file:// and fails (exit 1) unless:
+ * - the page loads with no network request, no console error and no exception;
+ * - `window.highneeds.result()` equals the run's JSON (relative 1e-6) and `levers()` lists the scenario's levers;
+ * - moving a lever changes the result, the visible headline and the balance chart;
+ * - the Monte Carlo range arrives from the Web Worker;
+ * - `scenarioYaml()`, run through the CLI with `--draws 0`, gives the numbers the page shows;
+ * - nothing overflows at 1280×800 nor on a tablet (820×1180), and the page prints to A4.
+ * Screenshots and the PDF go beside the page (reports/.explorer-check/).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runCli } from '../cli/helpers.ts';
+import { CdpPipe, type CdpEvent } from './cdp-pipe.ts';
+
+const CHROMIUM = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const OUT = resolve('reports/.explorer-check');
+const MONEY = ['expenditure_gbp', 'in_year_balance_gbp', 'cumulative_balance_gbp'] as const;
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON documents
+
+/** Differences beyond a relative 1e-6 between two JSON values (paths), at most 5. */
+function differences(a: unknown, b: unknown, where = ''): string[] {
+  if (typeof a === 'number' || typeof b === 'number') {
+    const ok = typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+    return ok ? [] : [`${where}: ${String(a)} vs ${String(b)}`];
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? [] : [`${where}: ${String(a)} vs ${String(b)}`];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${where}.${k}`)).slice(0, 5);
+}
+
+function compare(doc: Doc, page: Doc, what: string): string[] {
+  return ['ehcp_total', 'ehcp_by_placement', ...MONEY].flatMap((k) => differences(doc[k], page[k], k)).map((d) => `${what}: ${d}`);
+}
+
+const OVERFLOW_JS = `(() => {
+  const vw = document.documentElement.clientWidth;
+  const bad = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > vw + 1 || r.left < -1) && !el.closest('.table-wrap') && !el.closest('.skip')) bad.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' right=' + Math.round(r.right));
+  }
+  return JSON.stringify({ scrollWidth: document.documentElement.scrollWidth, vw, bad: bad.slice(0, 8) });
+})()`;
+
+async function main(): Promise<number> {
+  if (!CHROMIUM) {
+    console.error('No Chromium found (set CHROMIUM=/path/to/chromium or apt-get install chromium).');
+    return 1;
+  }
+  const scenario = process.argv[2] ?? 'scenarios/mitigated.yaml';
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+  const run = await runCli('run', scenario, '--draws', '0', '--json', '--quiet', '--out', join(OUT, 'run'));
+  if (run.code !== 0) {
+    console.error(`FAIL: run exited ${run.code}\n${run.stderr}`);
+    return 1;
+  }
+  const doc = JSON.parse(run.stdout) as Doc;
+  const file = resolve(doc.outputs.explorer as string);
+  const url = pathToFileURL(file).href;
+  const failures: string[] = [];
+  const cdp = CdpPipe.launch(CHROMIUM);
+  try {
+    const { targetId } = (await cdp.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    const s = (m: string, p: Record<string, unknown> = {}) => cdp.send(m, p, sessionId);
+    cdp.on((e: CdpEvent) => {
+      if (e.method === 'Runtime.consoleAPICalled' && ['error', 'assert', 'warning'].includes(String(e.params.type))) failures.push(`console ${e.params.type}: ${JSON.stringify(e.params.args).slice(0, 300)}`);
+      if (e.method === 'Runtime.exceptionThrown') failures.push(`exception: ${JSON.stringify(e.params.exceptionDetails).slice(0, 300)}`);
+      if (e.method === 'Log.entryAdded') {
+        const entry = e.params.entry as { level: string; text: string; url?: string };
+        if (entry.level === 'error' || entry.level === 'warning') failures.push(`log ${entry.level}: ${entry.text} ${entry.url ?? ''}`);
+      }
+      if (e.method === 'Network.requestWillBeSent') {
+        const u = String((e.params.request as { url: string }).url);
+        if (u !== url && !u.startsWith('data:') && !u.startsWith('blob:')) failures.push(`network request: ${u.slice(0, 120)}`);
+      }
+    });
+    await s('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
+    for (const d of ['Runtime', 'Log', 'Network', 'Page']) await s(`${d}.enable`);
+    await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false });
+    const loaded = cdp.waitFor('Page.loadEventFired', 30_000, (e) => e.sessionId === sessionId);
+    await s('Page.navigate', { url });
+    await loaded;
+    const ev = async <T>(expression: string): Promise<T> => {
+      const r = (await s('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as { result: { value: T }; exceptionDetails?: { exception?: { description?: string }; text: string } };
+      if (r.exceptionDetails) throw new Error(`${expression.slice(0, 80)}: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+      return r.result.value;
+    };
+    await ev('window.highneeds.ready');
+    const levers = await ev<Array<{ path: string; label: string; min: number; max: number; step: number; value: number }>>('window.highneeds.levers()');
+    console.log(`levers: ${levers.length} (${levers.map((l) => l.path).join(', ')})`);
+    for (const p of ['projection.incidence_growth', 'costs.inflation', 'funding.growth']) if (!levers.some((l) => l.path === p)) failures.push(`no lever ${p}`);
+    for (const l of levers) if (!(l.min <= l.value && l.value <= l.max && l.step > 0 && l.label.length > 3)) failures.push(`lever ${l.path} is malformed: ${JSON.stringify(l)}`);
+    failures.push(...compare(doc, await ev<Doc>('window.highneeds.result()'), 'page vs run --draws 0 --json'));
+
+    const look = () => ev<{ headline: string; chart: string; result: Doc }>(`({ headline: document.getElementById('headline').innerText, chart: document.getElementById('chart-balance').toDataURL(), result: window.highneeds.result() })`);
+    const before = await look();
+    const lever = levers.find((l) => l.path.endsWith('.effect')) ?? levers.find((l) => l.path === 'projection.incidence_growth')!;
+    const target = lever.value + (lever.max - lever.value > lever.value - lever.min ? 1 : -1) * Math.max(lever.step, (lever.max - lever.min) / 4);
+    const t0 = Date.now();
+    await ev(`window.highneeds.set(${JSON.stringify(lever.path)}, ${target})`);
+    console.log(`moved ${lever.path} from ${lever.value} to ${target}: shown in ${Date.now() - t0} ms (recompute ${(await ev<number>('window.highneeds.lastRecomputeMs()')).toFixed(1)} ms)`);
+    const after = await look();
+    if (JSON.stringify(after.result) === JSON.stringify(before.result)) failures.push('moving a lever did not change result()');
+    if (after.headline === before.headline) failures.push('moving a lever did not change the visible headline');
+    if (after.chart === before.chart) failures.push('moving a lever did not redraw the balance chart');
+
+    // the Monte Carlo range arrives from the worker
+    const rangeDeadline = Date.now() + 60_000;
+    let status = '';
+    while (Date.now() < rangeDeadline && !/^Range/.test(status)) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = await ev<string>(`document.getElementById('range-status').textContent`);
+    }
+    console.log(`range: ${status}`);
+    if (!/^Range/.test(status)) failures.push(`no Monte Carlo range after 60 s: "${status}"`);
+
+    // the downloaded YAML reproduces the page's numbers through the CLI
+    const yaml = await ev<string>('window.highneeds.scenarioYaml()');
+    const yamlFile = join(OUT, 'variant.yaml');
+    await writeFile(yamlFile, yaml);
+    const again = await runCli('run', yamlFile, '--draws', '0', '--json', '--quiet', '--out', join(OUT, 'variant'));
+    if (again.code !== 0) failures.push(`the page's YAML does not run: exit ${again.code}: ${again.stderr.slice(0, 300)}`);
+    else failures.push(...compare(JSON.parse(again.stdout) as Doc, after.result, 'page variant vs run of its YAML'));
+
+    for (const [name, width, height] of [['desktop', 1280, 800], ['tablet', 820, 1180]] as const) {
+      await s('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: name === 'tablet' });
+      await new Promise((r) => setTimeout(r, 300));
+      const o = JSON.parse(await ev<string>(OVERFLOW_JS)) as { scrollWidth: number; vw: number; bad: string[] };
+      if (o.scrollWidth > o.vw + 1) failures.push(`${name}: page is ${o.scrollWidth}px wide in a ${o.vw}px viewport`);
+      if (o.bad.length) failures.push(`${name}: elements overflow: ${o.bad.join(', ')}`);
+      const shot = (await s('Page.captureScreenshot', { format: 'png' })) as { data: string };
+      await writeFile(join(OUT, `explorer-${name}.png`), Buffer.from(shot.data, 'base64'));
+    }
+    await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false });
+    const pdf = (await s('Page.printToPDF', { paperWidth: 8.27, paperHeight: 11.69, preferCSSPageSize: true, printBackground: true })) as { data: string };
+    const bytes = Buffer.from(pdf.data, 'base64');
+    const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    await writeFile(join(OUT, 'explorer.pdf'), bytes);
+    console.log(`printed to A4: ${pages} page(s)`);
+    if (pages < 1) failures.push('the A4 print is empty');
+  } finally {
+    await cdp.close();
+  }
+  if (failures.length) {
+    console.error(`FAIL ${file}\n  ${failures.join('\n  ')}`);
+    return 1;
+  }
+  console.log(`OK ${file}: loads from file:// with no network request and no console error; matches run --draws 0 --json; a lever moves result, headline and chart; the range arrives; its YAML reproduces it.`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
