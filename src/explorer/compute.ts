@@ -5,7 +5,8 @@
  *   payload.tables ─────────────────────────────────────────────────────────┘        │
  *   projectionJson + budgetJson ──► ExplorerResult (the shapes of `run --json`) ◄─────┘
  *
- *   Range: planMonteCarlo → runDrawRange in chunks (progress) → monteCarloResult → runBudget → P10/P50/P90
+ *   Range: planMonteCarlo → runDrawRange in chunks (progress) → monteCarloResult → centreOnMedian → runBudget
+ *          → publishBudget: P10/P50/P90 as `run --draws N` publishes them (central-path.ts)
  *
  * With the scenario as loaded this equals `run --draws 0 --json`. Pure: the page, its Web Worker and the parity
  * test call it. The unmitigated path, the tornado (sensitivity) and the per-lever valuations stay in the workbook
@@ -18,6 +19,7 @@ import { monteCarloResult, planMonteCarlo, projectDeterministic } from '../model
 import { N_PLACEMENTS } from '../domain/index.ts';
 import { runDrawRange } from '../model/montecarlo/run-draws.ts';
 import type { ProjectionResult } from '../model/result.ts';
+import { centreOnMedian, publishBudget } from '../pipeline/central-path.ts';
 import { projectionJson, type ProjectionJson } from '../pipeline/run-json.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ExplorerPayload } from './payload.ts';
@@ -45,8 +47,8 @@ function budgetScenario(s: Scenario): Scenario {
 
 function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult): VariantOutcome {
   // Without the unmitigated projection runBudget values the levers against this path (a warning the page does not
-  // show); the expenditure, income and balance lines do not depend on it.
-  const budget = runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection });
+  // show); the expenditure, income and balance lines do not depend on it. publishBudget changes nothing without draws.
+  const budget = publishBudget(runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection }));
   const b = budgetJson(budget);
   return {
     scenario,
@@ -91,7 +93,7 @@ export function drawTotals(p: ExplorerPayload, scenario: Scenario, seed: number,
 /** The variant's outcome with quantiles from the placement totals of all its draws (in draw order), as `run` makes them. */
 export function rangeFromTotals(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, totals: Float64Array): VariantOutcome {
   const plan = planMonteCarlo({ ...p.input, scenario }, { seed });
-  return outcome(p, scenario, monteCarloResult(plan, draws, seed, { totals, weighted: {} }));
+  return outcome(p, scenario, centreOnMedian(monteCarloResult(plan, draws, seed, { totals, weighted: {} })));
 }
 
 /**

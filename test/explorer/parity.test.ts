@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { drawTotals, rangeOfVariant } from '../../src/explorer/compute.ts';
+import { projectMonteCarlo } from '../../src/model/project-monte-carlo.ts';
+import { centreOnMedian } from '../../src/pipeline/central-path.ts';
 import { parseYamlMapping, validateScenario } from '../../src/scenario/load.ts';
 import { runCli } from '../cli/helpers.ts';
 import { loadPageInNode } from './bundle-in-node.ts';
@@ -74,5 +77,20 @@ describe('explorer parity with run --draws 0 --json', () => {
     expect(back.id).toBe('mitigated-explorer');
     const again = core.computeVariant(payload, back).result;
     for (const k of ['ehcp_total', ...MONEY_KEYS] as const) expectClose(moved[k], again[k], k);
+  });
+
+  it('the range split over workers gives the draws of the CLI\'s Monte Carlo, centred as run publishes it', async () => {
+    const i = SCENARIOS.findIndex((f) => f.endsWith('covid-surge.yaml'));
+    const { payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
+    const s = payload.scenario;
+    const whole = drawTotals(payload, s, 7, 0, 30);
+    const split = new Float64Array(whole.length);
+    split.set(drawTotals(payload, s, 7, 0, 11));
+    split.set(drawTotals(payload, s, 7, 11, 30), (11 * whole.length) / 30);
+    expect(Buffer.from(split.buffer).equals(Buffer.from(whole.buffer))).toBe(true);
+    const cli = centreOnMedian(await projectMonteCarlo({ ...payload.input, scenario: s }, { draws: 30, seed: 7, workers: 1 }));
+    const page = rangeOfVariant(payload, s, 30, 7);
+    expect(page.projection.totalQuantiles).toEqual(cli.totalQuantiles);
+    expect(page.budget.cumulativeQuantiles.every((q) => q.p10 <= q.p50 && q.p50 <= q.p90)).toBe(true);
   });
 });

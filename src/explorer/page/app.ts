@@ -46,6 +46,8 @@ export class App {
   private lastCommitted: Scenario;
   /** Milliseconds of the last deterministic recompute and draw. */
   lastRecomputeMs = 0;
+  /** The last Monte Carlo range computed (draws and milliseconds), for benchmarks. */
+  lastRange?: { draws: number; ms: number };
 
   constructor(readonly payload: ExplorerPayload, root: HTMLElement) {
     this.loaded = payload.scenario;
@@ -72,6 +74,7 @@ export class App {
       },
       done: (r) => {
         this.range = r;
+        this.lastRange = { draws: r.draws, ms: r.ms };
         this.ui.progress.hidden = true;
         this.ui.rangeText.textContent = `Range (P10 to P90) from ${fmtCount(r.draws)} Monte Carlo draws, seed ${r.seed}, in ${(r.ms / 1000).toFixed(1)} s.`;
         this.draw();

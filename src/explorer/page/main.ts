@@ -23,6 +23,8 @@ export interface HighneedsApi {
   scenarioYaml(): string;
   /** Milliseconds of the last deterministic recompute and redraw (for benchmarks). */
   lastRecomputeMs(): number;
+  /** The last Monte Carlo range: draws and milliseconds from request to quantiles (for benchmarks). */
+  lastRange(): { draws: number; ms: number } | undefined;
 }
 
 declare global {
@@ -80,5 +82,6 @@ function installPage(): void {
     result: () => structuredClone(need().result()),
     scenarioYaml: () => need().scenarioYaml(),
     lastRecomputeMs: () => need().lastRecomputeMs,
+    lastRange: () => need().lastRange,
   };
 }
