@@ -4,6 +4,7 @@
  * cached for the life of the process (a run with several scenarios compiles once).
  */
 import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,11 +15,19 @@ export interface ExplorerBundle {
   worker: string;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** The page's source folder, found from this module upwards (src/explorer/ in a checkout, dist/<build>/ when compiled). */
+function pageSources(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    for (const d of [join(dir, 'page'), join(dir, 'src', 'explorer', 'page')]) if (existsSync(join(d, 'main.ts'))) return d;
+    dir = dirname(dir);
+  }
+  throw new Error('src/explorer/page/main.ts is missing from the installation: the explorer page cannot be compiled');
+}
 
 async function compile(entry: string): Promise<string> {
   const res = await build({
-    entryPoints: [join(here, 'page', entry)],
+    entryPoints: [join(pageSources(), entry)],
     bundle: true,
     write: false,
     format: 'iife',

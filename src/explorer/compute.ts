@@ -5,8 +5,10 @@
  *   payload.tables ─────────────────────────────────────────────────────────┘        │
  *   projectionJson + budgetJson ──► ExplorerResult (the shapes of `run --json`) ◄─────┘
  *
- *   Range: planMonteCarlo → runDrawRange in chunks (progress) → monteCarloResult → centreOnMedian → runBudget
- *          → publishBudget: P10/P50/P90 as `run --draws N` publishes them (central-path.ts)
+ *   Range, as `run --draws N` makes and publishes it (central-path.ts):
+ *     run held to the forecast of total plans: constrainedMonteCarlo (the calibrated year-level shocks)
+ *     otherwise: planMonteCarlo → runDrawRange in chunks (progress; any split) → monteCarloResult
+ *     then centreOnMedian → runBudget → publishBudget: P10/P50/P90
  *
  * With the scenario as loaded this equals `run --draws 0 --json`. Pure: the page, its Web Worker and the parity
  * test call it. The unmitigated path, the tornado (sensitivity) and the per-lever valuations stay in the workbook
@@ -15,6 +17,7 @@
 import { budgetJson } from '../budget/budget-json.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import type { BudgetResult } from '../budget/types.ts';
+import { constrainedMonteCarlo } from '../model/constrain.ts';
 import { monteCarloResult, planMonteCarlo, projectDeterministic } from '../model/engine.ts';
 import { N_PLACEMENTS } from '../domain/index.ts';
 import { runDrawRange } from '../model/montecarlo/run-draws.ts';
@@ -101,5 +104,11 @@ export function rangeFromTotals(p: ExplorerPayload, scenario: Scenario, draws: n
  * @example rangeOfVariant(payload, scenario, 1000, 1).budget.cumulativeQuantiles
  */
 export function rangeOfVariant(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, onProgress?: (done: number, total: number) => void): VariantOutcome {
+  if (p.constraintSd) {
+    const qs = (scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9]) as [number, number, number];
+    const mc = constrainedMonteCarlo(projectDeterministic({ ...p.input, scenario }), p.constraintSd, draws, seed, qs);
+    onProgress?.(draws, draws);
+    return outcome(p, scenario, centreOnMedian(mc));
+  }
   return rangeFromTotals(p, scenario, draws, seed, drawTotals(p, scenario, seed, 0, draws, (d) => onProgress?.(d, draws)));
 }

@@ -24,6 +24,11 @@ export interface ExplorerPayload {
   /** Monte Carlo draws and seed of the run (the page's range uses the same seed). */
   draws: number;
   seed: number;
+  /**
+   * The calibrated log-scale sd of total plans by year ahead when the run is held to the forecast of total plans
+   * (model/constrain.ts): the range is then that model's draws, as in the run; absent = the engine's own draws.
+   */
+  constraintSd?: number[];
   /** Set when small counts were suppressed: the threshold and what that changes. */
   suppression?: { threshold: number; note: string };
 }
@@ -39,6 +44,7 @@ export interface PayloadSource {
   stockTotal: Record<number, number>;
   draws: number;
   seed: number;
+  constraintSd?: number[];
   suppressSmallCounts?: number;
 }
 
@@ -64,6 +70,7 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
     history,
     draws: src.draws,
     seed: src.seed,
+    ...(src.constraintSd ? { constraintSd: [...src.constraintSd] } : {}),
   };
   const t = src.suppressSmallCounts;
   if (t === undefined || t <= 1) return base;

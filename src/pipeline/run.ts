@@ -184,6 +184,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
       stockTotal: ds.stockTotal,
       draws: opts.draws,
       seed: opts.seed,
+      constraintSd: totals.constraint?.sd,
       suppressSmallCounts,
     });
     const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer });

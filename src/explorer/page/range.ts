@@ -5,9 +5,9 @@
  * (its workers are stopped). Where a browser refuses workers, the range is computed on the page in one go.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import { rangeFromTotals, rangeOfVariant, type VariantOutcome } from '../compute.ts';
+import { rangeFromTotals, rangeOfVariant } from '../compute.ts';
 import type { ExplorerPayload } from '../payload.ts';
-import type { FromWorker, RangeSummary, ToWorker } from './protocol.ts';
+import { rangeSummary as summary, type FromWorker, type RangeSummary, type ToWorker } from './protocol.ts';
 
 export interface RangeEvents {
   progress(done: number, total: number): void;
@@ -24,10 +24,6 @@ export function pageDraws(runDraws: number): number {
 function workerCount(draws: number): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return Math.max(1, Math.min(4, cores - 1, Math.floor(draws / 100)));
-}
-
-function summary(o: VariantOutcome, draws: number, seed: number, ms: number): RangeSummary {
-  return { draws, seed, plans: o.projection.totalQuantiles, expenditure: o.budget.expenditureQuantiles, inYear: o.budget.inYearQuantiles, cumulative: o.budget.cumulativeQuantiles, ms };
 }
 
 export class RangeRunner {
@@ -61,7 +57,8 @@ export class RangeRunner {
     const draws = pageDraws(this.payload.draws);
     const seed = this.payload.seed;
     const t0 = performance.now();
-    const n = workerCount(draws);
+    // A run held to the forecast of total plans draws year-level shocks (cheap): one worker does the whole range.
+    const n = this.payload.constraintSd ? 1 : workerCount(draws);
     const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * draws) / n));
     const workers = bounds.slice(1).map(() => this.spawn());
     if (workers.some((w) => w === undefined)) {
@@ -80,6 +77,10 @@ export class RangeRunner {
           done[i] = m.done;
           this.on.progress(done.reduce((a, b) => a + b, 0), draws);
           return;
+        }
+        if (m.type === 'range') {
+          this.stopWorkers();
+          return this.on.done({ ...m.range, ms: performance.now() - t0 });
         }
         parts[i] = m.totals;
         if (parts.some((p) => p === undefined)) return;
@@ -100,7 +101,9 @@ export class RangeRunner {
         e.preventDefault();
         this.fail(e.message || 'a worker stopped');
       };
-      const msg: ToWorker = { type: 'run', id, payload: this.payload, scenario, seed, start: bounds[i]!, end: bounds[i + 1]! };
+      const msg: ToWorker = this.payload.constraintSd
+        ? { type: 'range', id, payload: this.payload, scenario, seed, draws }
+        : { type: 'draws', id, payload: this.payload, scenario, seed, start: bounds[i]!, end: bounds[i + 1]! };
       w.postMessage(msg);
     });
   }
