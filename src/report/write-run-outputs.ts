@@ -14,6 +14,7 @@ import { usageError } from '../errors.ts';
 import { explorerBundle } from '../explorer/bundle.ts';
 import { explorerHtml } from '../explorer/page-html.ts';
 import type { ExplorerPayload } from '../explorer/payload.ts';
+import { payloadBlemishes } from '../explorer/payload-check.ts';
 import { reportMsg } from '../messages/index.ts';
 import type { ChartId, ChartSpec } from './charts/chart-spec.ts';
 import { chartFile } from './charts/chart-spec.ts';
@@ -86,7 +87,10 @@ export async function writeRunOutputs(report: RunReport, outDir: string, opts: R
     ...csvs.map((c) => ({ rel: `csv/${c.file}`, data: c.text })),
     ...(explorer !== undefined ? [{ rel: `explorer-${id}.html`, data: explorer }] : []),
   ];
-  assertNoBlemishes([...valueBlemishes(model, 'workbook'), ...chartBlemishes(rendered), ...fileBlemishes(files)]);
+  // the explorer's file is compiled code plus data: its data is checked (payload-check.ts), not its code's text
+  const texts = files.filter((f) => !f.rel.startsWith('explorer-'));
+  const explorerData = opts.explorer ? payloadBlemishes(opts.explorer) : [];
+  assertNoBlemishes([...valueBlemishes(model, 'workbook'), ...chartBlemishes(rendered), ...fileBlemishes(texts), ...explorerData]);
   const paths = await writeFilesAtomically(outDir, files);
   const nCharts = rendered.length;
   return {
