@@ -174,19 +174,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     const explorer = opts.demandOnly
       ? undefined
       : explorerPayload({
-      tool: TOOL,
-      version: VERSION,
-      runDate: opts.runDate,
-      la: ds.la,
-      scenario,
-      input: run.input,
-      tables,
-      stockTotal: ds.stockTotal,
-      draws: opts.draws,
-      seed: opts.seed,
-      constraintSd: totals.constraint?.sd,
-      suppressSmallCounts,
-    });
+          tool: TOOL,
+          version: VERSION,
+          runDate: opts.runDate,
+          la: ds.la,
+          scenario,
+          input: run.input,
+          tables,
+          stockTotal: ds.stockTotal,
+          draws: opts.draws,
+          seed: opts.seed,
+          constraintSd: totals.constraint?.sd,
+          suppressSmallCounts,
+        });
     const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer });
     reports.push(report);
     documents.push(runDocument(report, written));
