@@ -59,10 +59,17 @@ th,td{border-bottom:1px solid ${c.midGrey};padding:3px 6px;text-align:right;whit
 th:first-child,td:first-child{text-align:left}
 thead th{border-bottom:2px solid ${c.black};vertical-align:bottom}
 td.neg{color:${c.red}}
+table.compare td,table.compare th{white-space:normal;min-width:8em}
+.group-note{font-size:13px;color:${c.darkGrey};margin:2px 0 6px}
 .note{font-size:13px;color:${c.darkGrey};max-width:60em}
 .error{color:${c.red};font-weight:bold}
 @media (max-width:1100px){.cards{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (max-width:900px){
+  #results-headline{position:sticky;top:0;z-index:5;background:${c.white};padding:4px 0;box-shadow:0 2px 0 ${c.midGrey}}
+  .cards{margin:0;gap:6px}
+  .card{padding:4px 8px}
+  .card .v{font-size:18px}
+  .card .d{display:none}
   .layout{grid-template-columns:minmax(0,1fr)}
   #controls{position:static;max-height:none}
   .charts{grid-template-columns:1fr}

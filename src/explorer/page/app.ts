@@ -65,7 +65,7 @@ export class App {
         const err = this.trySet(path, value, commit);
         if (err) this.ui.error.textContent = err;
       },
-    });
+    }, this.groupNotes());
     this.runner = new RangeRunner(payload, {
       progress: (done, total) => {
         this.ui.progress.max = total;
@@ -94,6 +94,14 @@ export class App {
     this.draw();
     this.announce();
     this.startRange();
+  }
+
+  private groupNotes(): Record<string, string> {
+    if (!this.payload.input.rates.trend.path) return {};
+    return {
+      'New plans':
+        'This run follows the calibrated forecast of total plans. Moving any of these three levers replaces that forecast with a growth curve (as setting them in a scenario file does); the other levers act on the forecast.',
+    };
   }
 
   /** The levers with their current values (in the scenario's units). */

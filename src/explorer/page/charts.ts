@@ -41,7 +41,7 @@ export interface ChartsModel {
 const markers: Plugin = {
   id: 'hnMarkers',
   afterDatasetsDraw(chart) {
-    const list = (chart.options.plugins as Record<string, unknown>).hnMarkers as Array<{ at: string; text: string }> | undefined;
+    const list = (chart.options.plugins as Record<string, unknown>).hnMarkers as Array<{ at: string; text: string; bottom?: boolean }> | undefined;
     if (!list?.length) return;
     const x = chart.scales.x;
     const { top, bottom } = chart.chartArea;
@@ -63,7 +63,7 @@ const markers: Plugin = {
       ctx.fillStyle = GovUk.black;
       ctx.font = '12px Arial, sans-serif';
       ctx.textAlign = px > (chart.chartArea.left + chart.chartArea.right) / 2 ? 'right' : 'left';
-      ctx.fillText(m.text, px + (ctx.textAlign === 'right' ? -4 : 4), top + 12);
+      ctx.fillText(m.text, px + (ctx.textAlign === 'right' ? -4 : 4), m.bottom ? bottom - 6 : top + 12);
       ctx.restore();
     }
   },
@@ -139,10 +139,10 @@ export class Charts {
     bal.push({ type: 'line', label: 'Cumulative DSG balance (31 March)', data: m.cumulative, borderColor: GovUk.red, borderWidth: 3, pointRadius: 3, backgroundColor: GovUk.red, fill: false } as never);
     for (const v of m.cumVariants) bal.push({ type: 'line', label: `${v.label}: cumulative`, data: v.values, borderColor: v.colour, borderWidth: 2, borderDash: [6, 3], pointRadius: 2, fill: false } as never);
     bal.push({ type: 'bar', label: 'In-year balance', data: m.inYear, backgroundColor: m.inYear.map((v) => (v < 0 ? withAlpha(GovUk.orange, 0.85) : withAlpha(GovUk.green, 0.85))) } as never);
-    this.set(this.balance, m.fyLabels, bal, { legendHide: ['P10 cumulative'], markers: m.marchLabel ? [{ at: m.marchLabel, text: '31 March 2028: override ends' }] : [] });
+    this.set(this.balance, m.fyLabels, bal, { legendHide: ['P10 cumulative'], markers: m.marchLabel ? [{ at: m.marchLabel, text: '31 March 2028: override ends', bottom: true }] : [] });
   }
 
-  private set(chart: AnyChart, labels: string[], datasets: AnyChart['data']['datasets'], o: { legendHide?: string[]; markers?: Array<{ at: string; text: string }> } = {}): void {
+  private set(chart: AnyChart, labels: string[], datasets: AnyChart['data']['datasets'], o: { legendHide?: string[]; markers?: Array<{ at: string; text: string; bottom?: boolean }> } = {}): void {
     chart.data.labels = labels;
     chart.data.datasets = datasets;
     const plugins = chart.options.plugins as Record<string, unknown> & { legend: { labels: { filter?: unknown } } };

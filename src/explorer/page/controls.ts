@@ -53,12 +53,13 @@ interface Row {
 export class Controls {
   private rows = new Map<string, Row>();
 
-  constructor(host: HTMLElement, levers: Lever[], private readonly loaded: Map<string, number>, private readonly handlers: ControlsHandlers) {
+  constructor(host: HTMLElement, levers: Lever[], private readonly loaded: Map<string, number>, private readonly handlers: ControlsHandlers, notes: Record<string, string> = {}) {
     const groups = new Map<string, Lever[]>();
     for (const l of levers) groups.set(l.group, [...(groups.get(l.group) ?? []), l]);
     let gi = 0;
     for (const [group, ls] of groups) {
       const body = h('div');
+      if (notes[group]) body.append(h('p', { class: 'group-note' }, notes[group]));
       const det = h('details', { open: gi++ < 3 || undefined }, h('summary', {}, group), body);
       for (const l of ls) body.append(this.row(l));
       host.append(det);

@@ -7,7 +7,7 @@ import { headlineOf } from '../view-model.ts';
 import { h } from './dom.ts';
 import type { RangeSummary } from './protocol.ts';
 
-function table(caption: string, head: string[], rows: Array<Array<string | { text: string; neg?: boolean }>>): HTMLElement {
+function table(caption: string, head: string[], rows: Array<Array<string | { text: string; neg?: boolean }>>, cls?: string): HTMLElement {
   const thead = h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c))));
   const tbody = h(
     'tbody',
@@ -16,7 +16,7 @@ function table(caption: string, head: string[], rows: Array<Array<string | { tex
       h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, typeof c === 'string' ? c : c.text) : typeof c === 'string' ? h('td', {}, c) : h('td', { class: c.neg ? 'neg' : undefined }, c.text)))),
     ),
   );
-  return h('div', { class: 'table-wrap' }, h('table', {}, h('caption', {}, caption), thead, tbody));
+  return h('div', { class: 'table-wrap' }, h('table', { class: cls }, h('caption', {}, caption), thead, tbody));
 }
 
 const money = (v: number): { text: string; neg: boolean } => ({ text: fmtMoneyM(v), neg: v < -0.5 });
@@ -72,5 +72,6 @@ export function compareTable(items: Compared[]): HTMLElement {
       [`EHC plans, January ${first.lastYear}`, ...hs.map((x) => fmtCount(x.plansLast))],
       ['Changes from the scenario as loaded', ...items.map((i) => (i.changes.length ? i.changes.join('; ') : 'none'))],
     ],
+    'compare',
   );
 }
