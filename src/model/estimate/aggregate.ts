@@ -19,6 +19,9 @@ import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression } from './aggregate-cohort.ts';
 import { cubeFromShares, needShares, placementShares, placementSharesAtAge } from './aggregate-mix.ts';
 
+/** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
+export const MAX_NET_MIGRATION = 0.05;
+
 export interface AggregateOptions {
   /** Census year the rates step from: stocks up to it, flows up to baseYear − 1 are used. */
   baseYear: number;
@@ -82,6 +85,10 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
 
   // Continuation and net migration from cohort progression, scaled to the stock-flow exit rate when given.
   const prog = cohortProgression(ds, baseYear, window);
+  // A band's ratio above 1 is an inflow the new-plan series missed (the 20–25 band filling up after the 2014
+  // reforms); applied at every single age it would compound year on year, so it is capped before the stock-flow
+  // scaling below restores the first year's total exit.
+  for (let a = 0; a < N_AGES; a++) prog.ratio[a] = Math.min(1 + MAX_NET_MIGRATION, prog.ratio[a]!);
   const lambda = opts.flow ? exitScale(prog.ratio, baseStockByAge(ds, baseYear, opts.ageFallbacks), opts.flow.exit) : 1;
   for (let a = 0; a < N_AGES; a++) {
     const x = prog.ratio[a]! * lambda;
