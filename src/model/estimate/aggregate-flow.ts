@@ -29,7 +29,7 @@ export function exitRates(ds: Pick<LaDataset, 'stockTotal' | 'newPlansTotal'>, b
 }
 
 /**
- * Conversions N(t) / requests(t − 1) for t = base − 1, base − 2, … (latest first), stopping at the first year without
+ * Conversions N(t) / requests(t − 1), at most 1, for t = base − 1, base − 2, … (latest first), stopping at the first year without
  * both; at most `window` years.
  * @example conversions({ newPlansTotal: { 2021: 80 }, requests: { 2020: 100 } }, 2022, 3) // [0.8]
  */
@@ -39,7 +39,8 @@ export function conversions(ds: Pick<LaDataset, 'newPlansTotal' | 'requests'>, b
     const n = ds.newPlansTotal[t];
     const r = ds.requests[t - 1];
     if (n === undefined || !(r! > 0)) break;
-    out.push(n / r!);
+    // bounded by what is possible: a year cannot turn more requests into plans than it received
+    out.push(Math.min(1, n / r!));
   }
   return out;
 }
