@@ -18,6 +18,7 @@ import { cubeByPlacement, cubeTotal } from './cube.ts';
 import { projectDeterministic, type EngineInput } from './engine.ts';
 import { summariseDraws } from './montecarlo/summarise.ts';
 import type { ProjectionResult } from './result.ts';
+import type { TrendEstimate } from './rates.ts';
 import { Rng } from './rng.ts';
 
 /** The total-plans path a run is held to: central[h] and log-scale sd[h] for h = 1 … H. */
@@ -26,6 +27,11 @@ export interface TotalsConstraint {
   sd: number[];
   /** How the total was formed (Assumptions sheet). */
   description: string;
+  /**
+   * The pooled trend behind the total (simple rates). A scenario that sets its own trend (growth, damping, long-run
+   * rate) drops the solved path and starts from this trend instead of the LA's own.
+   */
+  trend?: TrendEstimate;
 }
 
 /**
@@ -61,7 +67,7 @@ export function solveTrendPath(input: EngineInput, central: readonly number[]): 
 /** `input` with its trend path solved to follow `constraint` (the scenario's levers are kept). */
 export function constrainInput(input: EngineInput, constraint: TotalsConstraint): { input: EngineInput; shortfall: number[] } {
   const { path, shortfall } = solveTrendPath(input, constraint.central);
-  const rates = { ...input.rates, trend: { ...input.rates.trend, path }, notes: [...input.rates.notes] };
+  const rates = { ...input.rates, trend: { ...(constraint.trend ?? input.rates.trend), path }, notes: [...input.rates.notes] };
   return { input: { ...input, rates }, shortfall };
 }
 

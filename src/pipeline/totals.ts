@@ -90,7 +90,12 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     `(${pct(f.trend.ownWeight)} the LA's own recent growth, the rest ${region ? `its region's and England's` : "England's"}), ${structure}; ` +
     `80% ranges calibrated on past forecasts across ${batch.datasets.length} LA${batch.datasets.length === 1 ? '' : 's'}.`;
   return {
-    constraint: { central: f.central, sd: f.sd, description },
+    constraint: {
+      central: f.central,
+      sd: f.sd,
+      description,
+      trend: { growth: Math.expm1(f.trend.growth), se: 0, damping: f.trend.damping, longRun: Math.expm1(f.trend.longRun) },
+    },
     forecast: f,
     batch,
     // The reference table's England comes last: the only age shape a release with totals only can borrow.

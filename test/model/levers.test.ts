@@ -35,7 +35,7 @@ describe('scenario effects', () => {
     const covid = projectDeterministic({
       ...base(),
       scenario: scenario({
-        surges: [{ name: 'covid', peak_uplift: 0.5, start_year: 2026, peak_year: 2027, half_life_years: 3, target: { cohorts: { ages: [0, 1, 2, 3, 4], in_census_year: 2021 } } }],
+        surges: [{ name: 'covid', peak_uplift: 0.5, start_year: 2025, peak_year: 2026, half_life_years: 3, target: { cohorts: { ages: [0, 1, 2, 3, 4], in_census_year: 2021 } } }],
       }),
     });
     // the lockdown cohort was aged 5–9 in 2026 and 9–13 in 2030: the extra plans sit at those ages
@@ -55,8 +55,8 @@ describe('scenario effects', () => {
     const ts = projectDeterministic({
       ...base(),
       scenario: scenario({
-        surges: [{ name: 'comfort blanket', peak_uplift: 0.6, start_year: 2026, peak_year: 2026, target: { transitions: ['EY-R', 'Y6-Y7'] } }],
-        transition_shifts: [{ transition: 'Y6-Y7', from: 'MS', to: 'SSA', share: 0.3, start_year: 2026 }],
+        surges: [{ name: 'comfort blanket', peak_uplift: 0.6, start_year: 2025, peak_year: 2025, target: { transitions: ['EY-R', 'Y6-Y7'] } }],
+        transition_shifts: [{ transition: 'Y6-Y7', from: 'MS', to: 'SSA', share: 0.3, start_year: 2025 }],
       }),
     });
     const newAt = (r: ProjectionResult, t: string) => r.transitions.find((x) => x.year === 2026 && x.transition === t)!;
@@ -93,9 +93,9 @@ describe('scenario effects', () => {
       ...base(),
       scenario: scenario({
         mitigations: [
-          { name: 'early help', kind: 'fewer_requests', effect: 0.2, start_year: 2027, ramp_years: 2, cost_gbp_per_year: 1e5 },
-          { name: 'PfA', kind: 'more_ceasing', effect: 0.3, start_year: 2026, target: { ages: [18, 19] } },
-          { name: 'fees', kind: 'unit_cost_change', effect: 0.1, start_year: 2026 },
+          { name: 'early help', kind: 'fewer_requests', effect: 0.2, start_year: 2026, ramp_years: 2, cost_gbp_per_year: 1e5 },
+          { name: 'PfA', kind: 'more_ceasing', effect: 0.3, start_year: 2025, target: { ages: [18, 19] } },
+          { name: 'fees', kind: 'unit_cost_change', effect: 0.1, start_year: 2025 },
         ],
       }),
     });
@@ -111,7 +111,7 @@ describe('scenario effects', () => {
     const ISS = placementIndex('ISS');
     const SSA = placementIndex('SSA');
     const plain = projectDeterministic(base());
-    const shift = projectDeterministic({ ...base(), scenario: scenario({ mitigations: [{ name: 'local', kind: 'placement_shift', effect: 0.5, start_year: 2026, from: 'ISS', to: 'SSA' }] }) });
+    const shift = projectDeterministic({ ...base(), scenario: scenario({ mitigations: [{ name: 'local', kind: 'placement_shift', effect: 0.5, start_year: 2025, from: 'ISS', to: 'SSA' }] }) });
     expect(cubeByPlacement(shift.central[3]!)[ISS]).toBeLessThan(cubeByPlacement(plain.central[3]!)[ISS]!);
     expect(cubeByPlacement(shift.central[3]!)[SSA]).toBeGreaterThan(cubeByPlacement(plain.central[3]!)[SSA]!);
     expect(cubeTotal(shift.central[3]!)).toBeCloseTo(cubeTotal(plain.central[3]!), 6);
@@ -144,7 +144,7 @@ describe('monotone levers (property)', () => {
     fc.assert(
       fc.property(kinds, fc.double({ min: -0.5, max: 0.9, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.integer({ min: 0, max: 4 }), target, (kind, e, extra, ramp, t) => {
         const run = (effect: number) =>
-          totals(projectDeterministic({ ...base(), horizon: 6, scenario: scenario({ mitigations: [{ name: 'm', kind, effect, start_year: 2026, ramp_years: ramp, target: t as never }] }) }));
+          totals(projectDeterministic({ ...base(), horizon: 6, scenario: scenario({ mitigations: [{ name: 'm', kind, effect, start_year: 2025, ramp_years: ramp, target: t as never }] }) }));
         const lo = run(e);
         const hi = run(Math.min(1, e + extra));
         return hi.every((v, i) => v <= lo[i]! + 1e-9);
@@ -162,7 +162,7 @@ describe('placement_shift restricted to needs', () => {
     const shift = (needs?: string[]) =>
       projectDeterministic({
         ...base(),
-        scenario: scenario({ mitigations: [{ name: 's', kind: 'placement_shift', effect: 0.5, start_year: 2026, from: 'SSA', to: 'RP', ...(needs ? { target: { needs: needs as never } } : {}) }] }),
+        scenario: scenario({ mitigations: [{ name: 's', kind: 'placement_shift', effect: 0.5, start_year: 2025, from: 'SSA', to: 'RP', ...(needs ? { target: { needs: needs as never } } : {}) }] }),
       });
     const none = projectDeterministic(base());
     const asd = shift(['ASD']);

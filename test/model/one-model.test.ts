@@ -10,7 +10,7 @@ import { constrainedMonteCarlo, solveTrendPath, stratifiedNormals } from '../../
 import { projectDeterministic } from '../../src/model/engine.ts';
 import { cubeTotal } from '../../src/model/cube.ts';
 import { skipReason } from '../../src/model/forecast/select.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates } from './fixtures.ts';
+import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
 
 function la(code: string, name: string, stock: Record<number, number>, newPlans: Record<number, number> = {}): LaDataset {
   const d = emptyDataset({ oldCode: code, newCode: `E0${code}`, name });
@@ -107,5 +107,28 @@ describe('run held to a total', () => {
     expect([...z].sort((a, b) => a - b)[2]).toBeCloseTo(0, 12);
     expect([...stratifiedNormals(5, 3)]).toEqual([...z]);
     expect([...stratifiedNormals(5, 4)]).not.toEqual([...z]);
+  });
+});
+
+describe('one calendar for levers, surges relative to the data', () => {
+  const input = { rates: fixtureRates({ growth: 0 }), initial: fixtureInitial(), population: fixturePopulation(2025, 10), baseYear: 2025, horizon: 4 };
+  const newPlans = (sc: Parameters<typeof scenario>[0]) => projectDeterministic({ ...input, scenario: scenario(sc) }).flows.map((f) => f.newPlans);
+
+  it('a lever starting in 2026 first changes the plans of census 2027 (issued in 2026-27), as its money starts in 2026-27', () => {
+    const plain = newPlans({});
+    const mit = newPlans({ mitigations: [{ name: 'm', kind: 'fewer_requests', effect: 0.2, start_year: 2026, ramp_years: 0 }] });
+    expect(mit[0]).toBeCloseTo(plain[0]!, 9); // census 2026
+    expect(mit[1]! / plain[1]!).toBeCloseTo(0.8, 9); // census 2027
+  });
+
+  it('a surge already under way at the base year is not counted twice', () => {
+    const plain = newPlans({});
+    // peaked before the base: the data already hold its level, and from here it only fades
+    const past = newPlans({ surges: [{ name: 'past', peak_uplift: 0.4, start_year: 2020, peak_year: 2022, half_life_years: 2 }] });
+    for (let k = 0; k < 4; k++) expect(past[k]!).toBeLessThan(plain[k]!);
+    // starting after the base: added in full
+    const future = newPlans({ surges: [{ name: 'next', peak_uplift: 0.4, start_year: 2026, peak_year: 2026, half_life_years: 2 }] });
+    expect(future[0]).toBeCloseTo(plain[0]!, 9);
+    expect(future[1]! / plain[1]!).toBeCloseTo(1.4, 9);
   });
 });

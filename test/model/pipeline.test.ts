@@ -32,11 +32,11 @@ function withPipeline(r: Rates, p: Partial<PipelineRates> = {}): Rates {
 }
 
 const LEVERS: ScenarioInput = {
-  surges: [{ name: 'semh', peak_uplift: 0.3, start_year: 2026, peak_year: 2028, target: { needs: ['SEMH'] } }],
+  surges: [{ name: 'semh', peak_uplift: 0.3, start_year: 2025, peak_year: 2027, target: { needs: ['SEMH'] } }],
   mitigations: [
-    { name: 'early help', kind: 'fewer_requests', effect: 0.15, start_year: 2027, ramp_years: 2 },
-    { name: 'sen support', kind: 'lower_conversion', effect: 0.1, start_year: 2028, target: { phases: ['PRIMARY'] } },
-    { name: 'rp', kind: 'placement_shift', effect: 0.3, start_year: 2026, from: 'SSA', to: 'RP' },
+    { name: 'early help', kind: 'fewer_requests', effect: 0.15, start_year: 2026, ramp_years: 2 },
+    { name: 'sen support', kind: 'lower_conversion', effect: 0.1, start_year: 2027, target: { phases: ['PRIMARY'] } },
+    { name: 'rp', kind: 'placement_shift', effect: 0.3, start_year: 2025, from: 'SSA', to: 'RP' },
   ],
 };
 
@@ -82,8 +82,8 @@ describe('requests pipeline', () => {
           const inp = input(withPipeline(fixtureRates(), { assessShare: sa, issueShare: si, carryShare: c, openAtBase: open }), {
             ...LEVERS,
             mitigations: [
-              { name: 'fr', kind: 'fewer_requests', effect, start_year: 2026 },
-              { name: 'lc', kind: 'lower_conversion', effect, start_year: 2027 },
+              { name: 'fr', kind: 'fewer_requests', effect, start_year: 2025 },
+              { name: 'lc', kind: 'lower_conversion', effect, start_year: 2026 },
             ],
           });
           const prep = prepare(inp);
@@ -136,7 +136,7 @@ describe('requests pipeline', () => {
             sumNew(
               projectDeterministic(
                 input(withPipeline(fixtureRates(), { assessShare: 0.7, issueShare: 0.8, carryShare: c, openAtBase: 100 }), {
-                  mitigations: [{ name: 'm', kind, effect, start_year: 2026, ramp_years: 2 }],
+                  mitigations: [{ name: 'm', kind, effect, start_year: 2025, ramp_years: 2 }],
                 }),
               ),
             );

@@ -5,8 +5,9 @@
 import type { Mitigation } from '../../scenario/schema.ts';
 
 /**
- * Strength of a mitigation at census year `year`: effect × ramp × delivery, where the ramp climbs linearly from
- * 1/ramp_years in the start year to 1 after `ramp_years` years (1 at once when ramp_years = 0).
+ * Strength of a mitigation in the year beginning `year` (its plans show at census `year` + 1): effect × ramp ×
+ * delivery, where the ramp climbs linearly from 1/ramp_years in the start year to 1 after `ramp_years` years (1 at
+ * once when ramp_years = 0), as the budget's rampShare does by financial year.
  * @example mitigationStrength({ effect: 0.2, start_year: 2026, ramp_years: 2, delivery: 0.5, … }, 2026) // 0.05
  */
 export function mitigationStrength(m: Pick<Mitigation, 'effect' | 'start_year' | 'ramp_years' | 'delivery'>, year: number): number {

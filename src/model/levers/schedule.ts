@@ -56,14 +56,21 @@ export function compileLevers(
   transitionAges: TransitionAges = DEFAULT_TRANSITION_AGES,
 ): YearLevers[] {
   const out: YearLevers[] = [];
-  for (let k = 1; k <= horizon; k++) out.push(compileYear(scenario, baseYear + k, transitionAges));
+  for (let k = 1; k <= horizon; k++) out.push(compileYear(scenario, baseYear + k, transitionAges, baseYear));
   return out;
 }
 
-function compileYear(scenario: Scenario | undefined, year: number, ta: TransitionAges): YearLevers {
+/**
+ * The levers of the step into census `year`. One calendar for every lever (docs/model.md "When a lever starts"): a
+ * `start_year` of Y is the academic and financial year beginning in Y, so the step into census Y + 1 (plans issued,
+ * moves made and plans ceased during the year beginning Y) is the first it changes, as the budget counts delivery
+ * costs and unit-cost levers from financial year Y-(Y+1).
+ */
+function compileYear(scenario: Scenario | undefined, year: number, ta: TransitionAges, baseYear?: number): YearLevers {
+  const during = year - 1;
   const lv: YearLevers = {
     year,
-    surgeMult: surgeMultiplier(scenario?.surges ?? [], ta, year),
+    surgeMult: surgeMultiplier(scenario?.surges ?? [], ta, year, baseYear),
     newFactors: [],
     ceaseFactors: [],
     moveShifts: Array.from({ length: N_AGES }, () => []),
@@ -72,7 +79,7 @@ function compileYear(scenario: Scenario | undefined, year: number, ta: Transitio
     mitigationNames: [],
   };
   for (const t of scenario?.transition_shifts ?? []) {
-    if (year < t.start_year) continue;
+    if (during < t.start_year) continue;
     const age = ta[t.transition as TransitionPoint];
     if (age === undefined || age < 0 || age >= N_AGES - 1) continue;
     lv.moveShifts[age]!.push({
@@ -86,7 +93,7 @@ function compileYear(scenario: Scenario | undefined, year: number, ta: Transitio
   for (const m of scenario?.mitigations ?? []) {
     if (m.kind === 'unit_cost_change') continue;
     lv.mitigationNames.push(m.name);
-    const s = mitigationStrength(m, year);
+    const s = mitigationStrength(m, during);
     if (s === 0) continue;
     if (reducesNewPlans(m)) {
       const mask = targetMask(m.target, ta, year, 'destination');

@@ -7,8 +7,8 @@ import type { Surge } from '../../scenario/schema.ts';
 import { targetMask } from './target.ts';
 
 /**
- * Uplift of a surge at census year `year`: 0 before `start_year`, a linear climb to `peak_uplift` at `peak_year`,
- * then halving every `half_life_years`.
+ * Uplift of a surge on new plans issued in the year beginning `year`: 0 before `start_year`, a linear climb to
+ * `peak_uplift` at `peak_year`, then halving every `half_life_years`.
  * @example surgeUplift({ peak_uplift: 0.2, start_year: 2024, peak_year: 2025, half_life_years: 2, … }, 2027) // 0.1
  */
 export function surgeUplift(s: Pick<Surge, 'peak_uplift' | 'start_year' | 'peak_year' | 'half_life_years'>, year: number): number {
@@ -18,11 +18,25 @@ export function surgeUplift(s: Pick<Surge, 'peak_uplift' | 'start_year' | 'peak_
   return s.peak_uplift * Math.pow(0.5, (year - peak) / s.half_life_years);
 }
 
-/** Multiplier on new plans over N_AGES × N_NEEDS (destination ages) at census `year`: 1 + Σ uplifts, floored at 0. */
-export function surgeMultiplier(surges: readonly Surge[], transitionAges: TransitionAges, year: number): Float64Array {
+/**
+ * Multiplier on new plans over N_AGES × N_NEEDS (destination ages) for the step into census `year` (plans issued in
+ * the year beginning `year − 1`, the year every lever's `start_year` counts in): 1 + Σ uplifts, floored at 0. With
+ * `baseYear`, relative to the uplift already in the data: the rates were estimated from new plans issued in the year
+ * beginning `baseYear − 1`, so a surge under way then is divided out and not counted twice.
+ */
+export function surgeMultiplier(surges: readonly Surge[], transitionAges: TransitionAges, year: number, baseYear?: number): Float64Array {
+  const mult = upliftAt(surges, transitionAges, year);
+  if (baseYear !== undefined) {
+    const seen = upliftAt(surges, transitionAges, baseYear);
+    for (let i = 0; i < mult.length; i++) mult[i] = seen[i]! > 0 ? mult[i]! / seen[i]! : mult[i]!;
+  }
+  return mult;
+}
+
+function upliftAt(surges: readonly Surge[], transitionAges: TransitionAges, year: number): Float64Array {
   const mult = new Float64Array(N_AGES * N_NEEDS).fill(1);
   for (const s of surges) {
-    const u = surgeUplift(s, year);
+    const u = surgeUplift(s, year - 1);
     if (u === 0) continue;
     const mask = targetMask(s.target, transitionAges, year, 'destination');
     for (let i = 0; i < mult.length; i++) mult[i]! += u * mask[i]!;
