@@ -59,7 +59,8 @@ export function logGrowths(series: Record<number, number>, end: number, window: 
 
 /**
  * Recency-weighted mean of a series' log growths up to `end`, with the sampling variance of that weighted mean
- * (residual variance × Σw² / (Σw)²). Falls back to a shorter window (at least 2 years) when the series is short.
+ * (residual variance × Σw² / (Σw)²). Falls back to a shorter window when the series is short, down to a single
+ * year's growth with a wide variance (ONE_YEAR_VARIANCE).
  */
 export function recentGrowth(
   series: Record<number, number>,
@@ -84,8 +85,14 @@ export function recentGrowth(
     const resid = ((ss / sw) * w) / (w - 1);
     return { mean: m, variance: (resid * sw2) / (sw * sw), residual: resid, years: w };
   }
+  // One year of growth says little: it enters with a wide variance, so pooling leans on the region and England.
+  const one = logGrowths(series, end, 1);
+  if (one) return { mean: one[0]!, variance: ONE_YEAR_VARIANCE, residual: ONE_YEAR_VARIANCE, years: 1 };
   return undefined;
 }
+
+/** Sampling and year-to-year variance given to a single year's growth (sd 5%). */
+export const ONE_YEAR_VARIANCE = 0.0025;
 
 export interface PoolInput {
   id: string;

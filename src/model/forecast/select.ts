@@ -6,8 +6,8 @@
 import { canonicalNewCode, isBrokenByReorganisation, reorganisationOf } from '../../domain/index.ts';
 import type { LaDataset } from '../dataset.ts';
 
-/** Census years of stock the model needs up to the base year (2 growths: the shortest trend window). */
-export const MIN_STOCK_YEARS = 3;
+/** Census years of stock the model needs up to the base year (one growth; a short series is pooled hard). */
+export const MIN_STOCK_YEARS = 2;
 
 export interface Skipped {
   old_la_code: string;
