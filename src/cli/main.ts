@@ -15,10 +15,11 @@ export function buildProgram(io: CliIO): Command {
     .description('Forecast EHC plans and model the High Needs block of the DSG for an English local authority')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.err(s), writeErr: (s) => io.err(s) })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showSuggestionAfterError(true);
   registerCommands(program, io);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.err(s), writeErr: (s) => io.err(s) });
+  // --help and --version answer on stdout (what was asked for); errors and usage after a mistake on stderr
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }
 
@@ -27,7 +28,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const program = buildProgram(io);
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
+      program.outputHelp({ error: true });
       return ExitCode.USAGE;
     }
     await program.parseAsync(argv);

@@ -21,7 +21,13 @@ describe('exit codes and init', () => {
 
   it('exits 0 for --version and --help', async () => {
     expect((await runCli('--version')).code).toBe(0);
-    expect((await runCli('--help')).code).toBe(0);
+    const help = await runCli('--help');
+    expect(help.code).toBe(0);
+    // help answers on stdout, with required options marked
+    expect(help.stdout).toContain('Usage: highneeds');
+    const fh = await runCli('forecast', '--help');
+    expect(fh.stdout).toMatch(/--out <file\.csv>\s+CSV file to write \(required\)/);
+    expect(fh.stdout).toContain('Usage: highneeds forecast --ees');
   });
 
   it('init writes a starter folder and refuses to overwrite it', async () => {

@@ -44,7 +44,7 @@ export function dumpWorkbook(wb: ExcelJS.Workbook): unknown {
       return {
         name: ws.name,
         views: ws.views,
-        pageSetup: { orientation: ws.pageSetup.orientation, fitToWidth: ws.pageSetup.fitToWidth, fitToHeight: ws.pageSetup.fitToHeight, printTitlesRow: ws.pageSetup.printTitlesRow, paperSize: ws.pageSetup.paperSize },
+        pageSetup: { orientation: ws.pageSetup.orientation, fitToPage: ws.pageSetup.fitToPage, scale: ws.pageSetup.scale, printArea: ws.pageSetup.printArea, printTitlesRow: ws.pageSetup.printTitlesRow, printTitlesColumn: ws.pageSetup.printTitlesColumn, paperSize: ws.pageSetup.paperSize },
         widths: ws.columns?.map((c) => c.width) ?? [],
         merges: model.merges ?? [],
         tables,

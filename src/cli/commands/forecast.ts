@@ -11,14 +11,15 @@ export function registerForecast(program: Command, io: CliIO): void {
   program
     .command('forecast')
     .description('forecast total EHC plans for LAs straight from published EES files')
-    .requiredOption('--ees <file...>', 'EES files (any release layout)')
+    .usage('--ees <file...> (--la <code...> | --all) --base-year <year> --out <file.csv> [options]')
+    .requiredOption('--ees <file...>', 'EES files (any release layout) (required)')
     .option('--la <code...>', 'LAs by DfE 3-digit or ONS 9-character code')
     .option('--all', 'every LA in the files')
-    .requiredOption('--base-year <year>', 'use only data known by January of this year', intFlag('--base-year', 2000, 2100))
+    .requiredOption('--base-year <year>', 'use only data known by January of this year (required)', intFlag('--base-year', 2000, 2100))
     .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 30), 3)
     .option('--draws <n>', 'Monte Carlo draws', intFlag('--draws', 0, 1_000_000), 1000)
     .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
-    .requiredOption('--out <file.csv>', 'CSV file to write')
+    .requiredOption('--out <file.csv>', 'CSV file to write (required)')
     .option('--json', 'print a summary as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (o: { ees: string[]; la?: string[]; all?: boolean; baseYear: number; horizon: number; draws: number; seed: number; out: string; json?: boolean; quiet?: boolean }) => {

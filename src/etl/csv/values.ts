@@ -44,12 +44,12 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   const marker = MISSING_MARKERS[s.toLowerCase()];
   if (marker) return { ok: true, value: null, missing: marker };
   if (s.includes('\u00a0')) s = s.replace(/\u00a0/g, '');
+  // money: a £ sign and a minus in either order ('-£640,000' and '£-640,000')
+  if (kind === 'amount') s = s.replace(/^([-+]?)\s*£\s*([-+]?)/, (_w, a: string, b: string) => (a || b).slice(0, 1));
   let v: number;
   if (PLAIN.test(s)) v = Number(s);
   else if (GROUPED.test(s)) v = Number(s.replace(/,/g, ''));
-  else if (kind === 'amount' && /^[-+]?£/.test(s.replace(/^-/, ''))) {
-    return { ok: false, message: `a number with no currency symbol. Got: '${raw}'` };
-  } else return { ok: false, message: `a number${kind === 'count' ? ' or a marker (x z c : low u)' : ''}. Got: '${raw}'` };
+  else return { ok: false, message: `a number${kind === 'count' ? ' or a marker (x z c : low u)' : ''}. Got: '${raw}'` };
   if (!Number.isFinite(v)) return { ok: false, message: `a finite number. Got: '${raw}'` };
   if ((kind === 'count' || kind === 'percent') && v < 0) {
     return { ok: false, message: `a ${kind === 'count' ? 'count' : 'percentage'} of 0 or more. Got: ${raw}` };

@@ -114,7 +114,7 @@ export function parseOwnRow(
       }
       case 'money':
       case 'count': {
-        const v = parseNumber(raw.replace(/^£/, ''), type === 'money' ? 'amount' : 'count');
+        const v = parseNumber(raw, type === 'money' ? 'amount' : 'count');
         if (!v.ok) errors.push({ column: col, message: msg.badNumber(v.message) });
         else if (v.value === null) errors.push({ column: col, message: msg.requiredValue(`a number in '${col}'`) });
         else if (type === 'money' && v.value < 0 && col !== 'dsg_cumulative_balance_gbp' && !col.includes('transfer') && !col.includes('adjustment')) {

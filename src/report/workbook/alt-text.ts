@@ -1,6 +1,8 @@
 /**
  * exceljs 4 has no alt-text API for images, so the drawing parts are post-processed: each picture's
  * `<xdr:cNvPr>` gets a `name` (the chart title) and a `descr` (the alt text Excel and screen readers use).
+ * Nor can it write a print area of several ranges (it writes one defined name per range, which Excel rejects), so
+ * each sheet's `_xlnm.Print_Area` is rewritten here with all its ranges: the tables, then each chart on its own page.
  */
 import JSZip from 'jszip';
 
@@ -13,8 +15,21 @@ function xmlAttr(s: string): string {
  * compresses the package: XML deflated, PNG media stored as they are.
  * @param alt per sheet, per picture: name and description
  */
-export async function finishXlsx(xlsx: Buffer, alt: Array<Array<{ name: string; descr: string }>>): Promise<Buffer> {
+export async function finishXlsx(xlsx: Buffer, alt: Array<Array<{ name: string; descr: string }>>, printRanges: string[][] = []): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
+  if (printRanges.some((r) => r.length > 1)) {
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    const names = [...book.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]!);
+    const out = book.replace(/<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)">[^<]*<\/definedName>/g, (whole, id: string) => {
+      const i = Number(id);
+      const ranges = printRanges[i];
+      if (!ranges || ranges.length < 2) return whole;
+      const sheet = `'${names[i]!.replace(/'/g, "''")}'`;
+      const abs = (r: string) => r.split(':').map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':');
+      return `<definedName name="_xlnm.Print_Area" localSheetId="${id}">${ranges.map((r) => `${sheet}!${abs(r)}`).join(',')}</definedName>`;
+    });
+    zip.file('xl/workbook.xml', out);
+  }
   for (const [name, entry] of Object.entries(zip.files)) {
     if (name.startsWith('xl/media/') && !entry.dir) zip.file(name, await entry.async('nodebuffer'), { compression: 'STORE' });
   }

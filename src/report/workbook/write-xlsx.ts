@@ -34,20 +34,21 @@ function cellValue(c: Cell): number | string | null {
   return c;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images: Map<ChartId, number>, tabIndex: number): string[] {
+function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images: Map<ChartId, number>, tabIndex: number): { charts: ChartId[]; printRanges: string[] } {
   const L = layoutSheet(s);
   const headerRow = L.tables[0]?.headerRow ?? 1;
   const ws = wb.addWorksheet(s.name, {
     properties: { tabColor: { argb: argb(tabIndex === 0 ? GovUk.blue : GovUk.darkGrey) } },
     views: [{ state: 'frozen', xSplit: s.freezeColumns, ySplit: headerRow, showGridLines: false }],
+    // A4 landscape at a readable scale; the tables and each chart are print ranges of their own (layout.ts)
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      // a repeated header only fits a sheet of one table (on a sheet of several it would sit over the others)
-      ...(L.tables.length === 1 ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
+      fitToPage: false,
+      scale: L.print.scale,
+      printArea: L.print.ranges[0],
+      printTitlesRow: L.print.titleRows,
+      ...(L.print.titleColumns ? { printTitlesColumn: L.print.titleColumns } : {}),
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: '&L&8highneeds&C&8&A&R&8Page &P of &N' },
@@ -110,21 +111,26 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images
     }
   });
 
-  const alts: string[] = [];
+  const alts: ChartId[] = [];
+  const printRanges = [L.print.ranges[0]!];
   s.charts.forEach((id, i) => {
     const imageId = images.get(id);
     if (imageId === undefined) return;
     ws.addImage(imageId, { tl: { col: L.chartCol, row: L.chartRows[i]! }, ext: { width: 800, height: 450 }, editAs: 'oneCell' });
     alts.push(id);
+    printRanges.push(L.print.ranges[i + 1]!);
   });
-  return alts;
+  return { charts: alts, printRanges };
 }
 
 /**
  * Draws a workbook model with exceljs (for writing, and for the golden dump). Returns the workbook and, per sheet,
  * the chart ids of its images in the order they were added.
  */
-export function buildExcelWorkbook(model: WorkbookModel, charts: Map<ChartId, ChartImage>): { wb: ExcelJS.Workbook; imagesBySheet: ChartId[][] } {
+export function buildExcelWorkbook(
+  model: WorkbookModel,
+  charts: Map<ChartId, ChartImage>,
+): { wb: ExcelJS.Workbook; imagesBySheet: ChartId[][]; printRangesBySheet: string[][] } {
   const wb = new ExcelJS.Workbook();
   const date = new Date(model.created);
   wb.creator = model.creator;
@@ -139,8 +145,8 @@ export function buildExcelWorkbook(model: WorkbookModel, charts: Map<ChartId, Ch
   wb.category = 'Finance; SEND';
   const ids = new Map<ChartId, number>();
   for (const [id, img] of charts) ids.set(id, wb.addImage({ buffer: img.png as unknown as ExcelJS.Buffer, extension: 'png' }));
-  const imagesBySheet = model.sheets.map((s, i) => writeSheet(wb, model, s, ids, i) as ChartId[]);
-  return { wb, imagesBySheet };
+  const written = model.sheets.map((s, i) => writeSheet(wb, model, s, ids, i));
+  return { wb, imagesBySheet: written.map((w) => w.charts), printRangesBySheet: written.map((w) => w.printRanges) };
 }
 
 /**
@@ -148,9 +154,9 @@ export function buildExcelWorkbook(model: WorkbookModel, charts: Map<ChartId, Ch
  * @example const bytes = await workbookBytes(buildWorkbookModel(report), charts)
  */
 export async function workbookBytes(model: WorkbookModel, charts: Map<ChartId, ChartImage>): Promise<Buffer> {
-  const { wb, imagesBySheet } = buildExcelWorkbook(model, charts);
+  const { wb, imagesBySheet, printRangesBySheet } = buildExcelWorkbook(model, charts);
   // Stored uncompressed here and compressed once in finishXlsx (PNG media stay stored: they are compressed already).
   const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions));
   const alt = imagesBySheet.map((ids) => ids.map((id) => ({ name: charts.get(id)!.title, descr: charts.get(id)!.alt })));
-  return finishXlsx(raw, alt);
+  return finishXlsx(raw, alt, printRangesBySheet);
 }
