@@ -6,6 +6,7 @@
 import { PLACEMENTS, financialYearLabel, monthsBeforeChange } from '../domain/index.ts';
 import { gbp, pct } from '../messages/budget.ts';
 import { DEFAULT_INFLATION } from './prices.ts';
+import { DEFAULT_INFLATION_SD, DEFAULT_INTEREST_RATE } from './params.ts';
 import type { BudgetParams, BudgetScenario } from './params.ts';
 import type { BudgetTables } from './tables.ts';
 import type { BudgetResult } from './types.ts';
@@ -79,7 +80,23 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   if (params.schoolsBlockTransferGbp !== undefined) add('funding.schools_block_transfer_gbp', gbp(params.schoolsBlockTransferGbp), 'scenario', 'GBP per year');
   else add('funding.schools_block_transfer', 'from the funding table, year by year; none after the table', 'default');
   if (params.schoolsBlockGbp !== undefined) add('funding.schools_block_gbp', gbp(params.schoolsBlockGbp), 'scenario', 'GBP');
-  add('funding.other_lines.after_table', 'import/export adjustments and other income carried forward flat', 'default');
+  add(
+    'funding.other_lines',
+    params.carryForward.length
+      ? `each year's own figure; ${params.carryForward.join(', ')} carried forward flat past the table (funding.carry_forward)`
+      : 'each year’s own figure only: import/export adjustments and other income stop after the years given',
+    params.carryForward.length ? 'scenario' : 'default',
+  );
+  for (const c of params.placesChanges) {
+    add(
+      `capacity.${c.placement}.${c.year}`,
+      `${c.places} places from the January ${c.year} census: place funding from ${financialYearLabel(c.year - 1)}${c.place_rate_gbp !== undefined ? ` at ${gbp(c.place_rate_gbp)}` : ''}${c.capital_cost_gbp ? `; capital ${gbp(c.capital_cost_gbp)} (outside the block)` : ''}`,
+      'scenario',
+    );
+  }
+  add('deficit.interest_rate', pct(params.interestRate), src(params.interestRate, DEFAULT_INTEREST_RATE), 'per year, general fund');
+  add('deficit.interest.rule', 'rate × the average of the cumulative DSG balance at the start and end of the year, when negative; not part of the block', 'default');
+  if (tables.reserves?.length) add('reserves', tables.reserves.map((r) => `${gbp(r.usableReservesGbp)} at 31 March ${r.fy + 1}`).join('; '), 'data', 'GBP');
 
   add('balance.opening', `${gbp(ctx.opening.balance)} at 31 March ${ctx.opening.fy + 1}`, tables.openingBalances.length > 0 ? 'data' : 'default', 'GBP');
 
@@ -98,5 +115,12 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   add('monte_carlo.draws', String(ctx.draws), ctx.draws === 0 ? 'default' : 'scenario');
   add('monte_carlo.quantiles', ctx.levels.map((q) => pct(q)).join(', '), 'default');
   add('monte_carlo.unit_costs', 'per placement: central-path cost / central-path plans (the central age and need mix)', 'default');
+  add('uncertainty.inflation_sd', pct(params.priceSd.inflation), src(params.priceSd.inflation, DEFAULT_INFLATION_SD), 'per year');
+  add('uncertainty.drift_sd', pct(params.priceSd.drift), scenario.uncertainty?.drift_sd !== undefined ? 'scenario' : 'default', 'per year');
+  add('uncertainty.price.rule', 'one price shock per draw held for every year (antithetic pairs); combined with demand risk as independent errors', 'default');
+  if (scenario.goal_seek) {
+    const g = scenario.goal_seek;
+    add('goal_seek', `lever ${g.lever} at effect ${g.effect.toFixed(4)} sought ${g.target} (achieved ${gbp(g.achieved_gbp)})`, 'scenario');
+  }
   return out;
 }

@@ -5,7 +5,9 @@
  * - schools block transfer: `funding.schools_block_transfer_gbp` of the scenario for every year when given, else
  *   the table's figure for that year; never carried forward (each transfer needs the schools forum's agreement);
  *   a transfer above 0.5% of the schools block (when the schools block is known) is warned about;
- * - import/export adjustments and other income: the table's figure, carried forward flat after the table.
+ * - import/export adjustments and other income (a Safety Valve instalment, a one-off grant): the table's figure
+ *   for that year only — a year with no row, or a blank cell, has none. Nothing is carried forward unless the
+ *   scenario lists the column in `funding.carry_forward`, when the latest figure at or before the year is used.
  */
 import { financialYearLabel } from '../domain/index.ts';
 import { fundingBeforeTable, noFundingTable, schoolsBlockTransferAboveLimit } from '../messages/budget.ts';
@@ -14,8 +16,14 @@ import type { FundingRow } from './tables.ts';
 /** Share of the schools block that may be transferred without the Secretary of State's approval. */
 export const SCHOOLS_BLOCK_TRANSFER_LIMIT = 0.005;
 
+/** Income columns a scenario may carry forward past the years given (`funding.carry_forward`). */
+export const CARRY_FORWARD_COLUMNS = ['other_income_gbp', 'import_export_adjustment_gbp'] as const;
+export type CarryForwardColumn = (typeof CARRY_FORWARD_COLUMNS)[number];
+
 export interface IncomeParams {
   fundingGrowth: number;
+  /** Income columns carried forward flat past their last year (none by default). */
+  carryForward?: readonly CarryForwardColumn[];
   schoolsBlockTransferGbp?: number;
   schoolsBlockGbp?: number;
 }
@@ -59,8 +67,15 @@ export function incomeFor(rows: readonly FundingRow[], fy: number, params: Incom
     warnings.push(noFundingTable());
   }
   const schoolsBlockTransfer = params.schoolsBlockTransferGbp ?? own?.schoolsBlockTransferGbp ?? 0;
-  const importExport = prior?.importExportAdjustmentGbp ?? 0;
-  const otherIncome = prior?.otherIncomeGbp ?? 0;
+  const carry = (col: CarryForwardColumn, get: (r: FundingRow) => number | undefined): number => {
+    if (own && get(own) !== undefined) return get(own)!;
+    if (!params.carryForward?.includes(col)) return 0;
+    let best: FundingRow | undefined;
+    for (const r of rows) if (r.fy <= fy && get(r) !== undefined && (!best || r.fy >= best.fy)) best = r;
+    return best ? get(best)! : 0;
+  };
+  const importExport = carry('import_export_adjustment_gbp', (r) => r.importExportAdjustmentGbp);
+  const otherIncome = carry('other_income_gbp', (r) => r.otherIncomeGbp);
   const schoolsBlock = params.schoolsBlockGbp ?? own?.schoolsBlockGbp ?? prior?.schoolsBlockGbp;
   if (schoolsBlock !== undefined && schoolsBlock > 0 && schoolsBlockTransfer > SCHOOLS_BLOCK_TRANSFER_LIMIT * schoolsBlock) {
     warnings.push(schoolsBlockTransferAboveLimit(financialYearLabel(fy), schoolsBlockTransfer, schoolsBlock));

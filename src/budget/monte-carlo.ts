@@ -8,13 +8,20 @@
  *   expenditure = top-ups + place funding + other spend (these do not vary by draw); income does not vary.
  * Cumulative quantiles come from each draw's own cumulative path (not from adding quantiles).
  * With no draws, P10 = P50 = P90 = the central path.
+ *
+ * Price risk (price-draws.ts) is independent of demand risk. Its quantiles are combined with the demand quantiles
+ * as independent errors are: the median moves by the price draws' median shift, and each side's distance from the
+ * median is √(demand distance² + price distance²). So a wider price spread never narrows a range, and a spread of
+ * 0 leaves the demand ranges as they were.
  */
 import { N_PLACEMENTS, financialYearValue } from '../domain/index.ts';
 import type { ProjectionResult, Quantiles } from '../model/result.ts';
 import { drawShapeMismatch } from '../messages/budget.ts';
 import type { BudgetParams } from './params.ts';
 import type { BudgetPath } from './path.ts';
-import { cellCostsAt } from './path.ts';
+import { budgetPath, cellCostsAt } from './path.ts';
+import { hasPriceRisk, priceQuantile, priceShocks, shockedParams } from './price-draws.ts';
+import type { BudgetTables } from './tables.ts';
 import { pointQuantiles, quantilesOf } from './quantiles.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
 
@@ -23,6 +30,8 @@ export interface BudgetQuantiles {
   inYear: Quantiles[];
   cumulative: Quantiles[];
   warnings: string[];
+  /** Per draw (demand only, central prices): [FY index][draw]. Empty without draws. */
+  demandDraws?: { inYear: Float64Array[]; cumulative: Float64Array[] };
 }
 
 /** Mean unit cost of a placement's costed cells at FY prices: the fallback where the central path has no plans. */
@@ -59,6 +68,7 @@ export function effectiveUnitCosts(path: BudgetPath, unit: CellUnitCosts, params
 export function budgetQuantiles(
   path: BudgetPath,
   projection: ProjectionResult,
+  tables: BudgetTables,
   unit: CellUnitCosts,
   params: BudgetParams,
   opening: number,
@@ -99,10 +109,66 @@ export function budgetQuantiles(
       cum[i]![d] = running;
     }
   }
-  return {
+  const demand: BudgetQuantiles = {
     expenditure: exp.map((v) => quantilesOf(v, levels)),
     inYear: inYear.map((v) => quantilesOf(v, levels)),
     cumulative: cum.map((v) => quantilesOf(v, levels)),
     warnings: [],
+    demandDraws: { inYear, cumulative: cum },
+  };
+  if (!hasPriceRisk(params)) return demand;
+  return withPriceRisk(demand, path, { projection, tables, unit, params, opening }, D, levels);
+}
+
+interface PriceContext {
+  projection: ProjectionResult;
+  tables: BudgetTables;
+  unit: CellUnitCosts;
+  params: BudgetParams;
+  opening: number;
+}
+
+/** A path priced at price shock `z`, cached by z. */
+export function shockedPaths(path: BudgetPath, ctx: PriceContext): (z: number) => BudgetPath {
+  const cache = new Map<number, BudgetPath>([[0, path]]);
+  return (z) => {
+    let p = cache.get(z);
+    if (!p) {
+      p = budgetPath(ctx.projection, ctx.tables, shockedParams(ctx.params, z), ctx.unit, ctx.opening);
+      cache.set(z, p);
+    }
+    return p;
+  };
+}
+
+/** Combines one quantity's demand quantiles with its price quantiles (independent errors). */
+export function combineQuantiles(demand: Quantiles, price: Quantiles, central: number): Quantiles {
+  const mid = demand.p50 + (price.p50 - central);
+  return {
+    p10: mid - Math.hypot(demand.p50 - demand.p10, price.p50 - price.p10),
+    p50: mid,
+    p90: mid + Math.hypot(demand.p90 - demand.p50, price.p90 - price.p50),
+  };
+}
+
+function withPriceRisk(
+  demand: BudgetQuantiles,
+  path: BudgetPath,
+  ctx: PriceContext,
+  draws: number,
+  levels: readonly [number, number, number],
+): BudgetQuantiles {
+  const shocks = priceShocks(draws, ctx.projection.seed);
+  const at = shockedPaths(path, ctx);
+  const quantity = (i: number, increasing: boolean, pick: (l: BudgetPath['lines'][number]) => number): Quantiles => {
+    const v = (z: number): number => pick(at(z).lines[i]!);
+    const [a, b, c] = levels.map((q) => priceQuantile(shocks, q, increasing, v)) as [number, number, number];
+    return { p10: a, p50: b, p90: c };
+  };
+  return {
+    ...demand,
+    expenditure: demand.expenditure.map((d, i) => combineQuantiles(d, quantity(i, true, (l) => l.expenditure), path.lines[i]!.expenditure)),
+    inYear: demand.inYear.map((d, i) => combineQuantiles(d, quantity(i, false, (l) => l.inYearBalance), path.lines[i]!.inYearBalance)),
+    cumulative: demand.cumulative.map((d, i) => combineQuantiles(d, quantity(i, false, (l) => l.cumulativeBalance), path.lines[i]!.cumulativeBalance)),
   };
 }

@@ -21,7 +21,8 @@ import { deliveryLineName, uncostedPlans } from '../messages/budget.ts';
 import { incomeFor } from './income.ts';
 import { leverCells, leverReductions } from './levers.ts';
 import type { BudgetParams } from './params.ts';
-import { placeFunding } from './place-funding.ts';
+import { capitalCost, placeFunding } from './place-funding.ts';
+import type { PlaceFunding } from './place-funding.ts';
 import { driftFactor, inflationFactor } from './prices.ts';
 import { otherSpend } from './other-spend.ts';
 import type { BudgetTables } from './tables.ts';
@@ -44,6 +45,10 @@ export interface BudgetPath {
   costLeverSavings: number[][];
   /** [lever][FY index]: cost of delivering each lever with a delivery cost. */
   deliveryCosts: number[][];
+  /** [FY index]: funded places, their rate and place funding by placement. */
+  places: PlaceFunding[];
+  /** [FY index]: one-off capital cost of the capacity changes first funded that year (outside the block). */
+  capital: number[];
   warnings: string[];
 }
 
@@ -66,7 +71,7 @@ export function cellCostsAt(unit: CellUnitCosts, params: BudgetParams, fy: numbe
     let f = cache.get(key);
     if (f === undefined) {
       const pl = PLACEMENTS[p]!;
-      f = inflationFactor(params.inflation, pl, py, fy) * driftFactor(params.drift[pl] ?? 0, py, fy) * params.unitCostScale;
+      f = inflationFactor(params.inflation, pl, py, fy) * driftFactor((params.drift[pl] ?? 0) + params.driftShift, py, fy) * params.unitCostScale;
       cache.set(key, f);
     }
     out[c] = base * f;
@@ -126,6 +131,8 @@ export function budgetPath(
   const lines: PathLine[] = [];
   const costAtY: Float64Array[] = [];
   const costAtY1: Float64Array[] = [];
+  const places: PlaceFunding[] = [];
+  const capital: number[] = [];
   let cumulative = opening;
   fys.forEach((fy, i) => {
     const cubeY = projection.central[i]!;
@@ -155,7 +162,9 @@ export function budgetPath(
     PLACEMENTS.forEach((pl, p) => (byGroup[groupOf(pl)] += topUp[p]!));
     const topUps = topUp.reduce((a, b) => a + b, 0);
 
-    const pf = placeFunding(tables.places, fy);
+    const pf = placeFunding(tables.places, fy, params.placesChanges);
+    places.push(pf);
+    capital.push(capitalCost(params.placesChanges, fy));
     const os = otherSpend(tables.otherSpend, fy, params.inflation);
     const otherSpendByLine = { ...os.byLine };
     let delivery = 0;
@@ -192,5 +201,5 @@ export function budgetPath(
       cumulativeBalance: cumulative,
     });
   });
-  return { fys, lines, costAtY, costAtY1, plans, costLeverSavings, deliveryCosts, warnings: [...new Set(warnings)] };
+  return { fys, lines, costAtY, costAtY1, plans, costLeverSavings, deliveryCosts, places, capital, warnings: [...new Set(warnings)] };
 }

@@ -1,16 +1,51 @@
 /**
- * Place funding: commissioned places × place rate, per placement and financial year, from the places table.
- * A financial year after a placement's last row carries that row's places and rate forward unchanged: place rates
- * are set nationally (£10,000 / £6,000, unchanged for a decade), so they are not inflated, and capacity changes
- * must be entered in the table. Before a placement's first row there is no place funding for it.
+ * Place funding: commissioned places × place rate, per placement and financial year, from the places table plus
+ * the scenario's capacity changes (spec budget.md "Places follow plans").
+ *
+ * - A financial year after a placement's last table row carries that row's places and rate forward unchanged:
+ *   place rates are set nationally (£10,000 / £6,000, unchanged for a decade), so they are not inflated. Before a
+ *   placement's first row there is no place funding for it from the table.
+ * - A capacity change (`capacity.changes` of the scenario: placement, census `year`, places) adds funded places
+ *   from the financial year that census falls in: places counted at the January `year` census are funded in
+ *   financial year (year − 1)-(year), and in every later year, in full (a place is commissioned for the year).
+ *   The rate is the change's own `place_rate_gbp`, else the placement's rate in the table, else the national rate
+ *   (`NATIONAL_PLACE_RATE`). A change that closes places (negative) never takes a placement below 0 places.
+ *
+ * @example 100 special academy places from January 2027 at £10,000 → place funding +£1,000,000 in 2026-27 and
+ *          every later year.
  */
 import type { Placement } from '../domain/index.ts';
 import type { PlacesRow } from './tables.ts';
 
+/** National place rates (£ per place per year): £10,000 special and AP, £6,000 resourced provision and post-16. */
+export const NATIONAL_PLACE_RATE: Partial<Record<Placement, number>> = {
+  SSM: 10_000,
+  SSA: 10_000,
+  NMSS: 10_000,
+  AP: 10_000,
+  RP: 6_000,
+  FE: 6_000,
+  SPI: 6_000,
+};
+
+/** A scenario capacity change as the budget reads it. */
+export interface PlacesChange {
+  placement: Placement;
+  /** Census year from which the places exist. */
+  year: number;
+  places: number;
+  place_rate_gbp?: number;
+  capital_cost_gbp?: number;
+}
+
 export interface PlaceFunding {
   total: number;
   byPlacement: Partial<Record<Placement, number>>;
-  /** Placements whose places were carried forward from an earlier year. */
+  /** Funded places by placement (table places carried forward, plus capacity changes in force). */
+  places: Partial<Record<Placement, number>>;
+  /** Place rate used for each placement with places. */
+  rate: Partial<Record<Placement, number>>;
+  /** Placements whose places were carried forward from an earlier year of the table. */
   carried: Placement[];
 }
 
@@ -21,24 +56,59 @@ function yearToUse(rows: readonly PlacesRow[], fy: number): number | undefined {
   return best;
 }
 
+/** The financial year (start) from which a capacity change at census `year` is funded. */
+export function changeFundedFrom(change: Pick<PlacesChange, 'year'>): number {
+  return change.year - 1;
+}
+
+/** Place rate of a placement: the table's (latest row at or before `fy`, else its first), else the national rate. */
+function tableRate(rows: readonly PlacesRow[], fy: number): number | undefined {
+  const y = yearToUse(rows, fy) ?? (rows.length ? Math.min(...rows.map((r) => r.fy)) : undefined);
+  const r = rows.find((x) => x.fy === y);
+  return r?.placeRateGbp;
+}
+
 /**
  * Place funding in financial year `fy`.
  * @example placeFunding([{ placement: 'SSM', fy: 2025, places: 100, placeRateGbp: 10000 }], 2026).total // 1000000
  */
-export function placeFunding(rows: readonly PlacesRow[], fy: number): PlaceFunding {
-  const byPlacement: Partial<Record<Placement, number>> = {};
-  const carried: Placement[] = [];
-  const placements = [...new Set(rows.map((r) => r.placement))];
-  let total = 0;
+export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: readonly PlacesChange[] = []): PlaceFunding {
+  const out: PlaceFunding = { total: 0, byPlacement: {}, places: {}, rate: {}, carried: [] };
+  const placements = [...new Set([...rows.map((r) => r.placement), ...changes.map((c) => c.placement)])];
   for (const p of placements) {
     const own = rows.filter((r) => r.placement === p);
     const y = yearToUse(own, fy);
-    if (y === undefined) continue;
-    if (y < fy) carried.push(p);
-    let s = 0;
-    for (const r of own) if (r.fy === y) s += r.places * r.placeRateGbp;
-    byPlacement[p] = s;
-    total += s;
+    let places = 0;
+    let money = 0;
+    if (y !== undefined) {
+      if (y < fy) out.carried.push(p);
+      for (const r of own) {
+        if (r.fy !== y) continue;
+        places += r.places;
+        money += r.places * r.placeRateGbp;
+      }
+    }
+    const inForce = changes.filter((c) => c.placement === p && changeFundedFrom(c) <= fy);
+    if (y === undefined && inForce.length === 0) continue;
+    const fallback = tableRate(own, fy) ?? NATIONAL_PLACE_RATE[p] ?? 0;
+    for (const c of inForce) {
+      const rate = c.place_rate_gbp ?? fallback;
+      // closing places cannot take the placement below none
+      const add = Math.max(c.places, -places);
+      places += add;
+      money += add * rate;
+    }
+    out.places[p] = places;
+    out.rate[p] = places > 0 ? money / places : fallback;
+    out.byPlacement[p] = money;
+    out.total += money;
   }
-  return { total, byPlacement, carried };
+  return out;
+}
+
+/** Capital cost of the capacity changes whose places are first funded in `fy` (one-off, outside the block). */
+export function capitalCost(changes: readonly PlacesChange[], fy: number): number {
+  let s = 0;
+  for (const c of changes) if (changeFundedFrom(c) === fy) s += c.capital_cost_gbp ?? 0;
+  return s;
 }

@@ -12,6 +12,8 @@ import { unknownInflationKey } from '../messages/budget.ts';
 /** The scenario schema's default yearly inflation, used for years and placements a record does not list. */
 export const DEFAULT_INFLATION = 0.03;
 /** Record keys that set the rate for everything not listed. */
+/** Lowest yearly rate of change of a price (a fall of 99%). */
+export const MIN_RATE = -0.99;
 export const GENERAL_INFLATION_KEYS = ['default', 'all', '*'] as const;
 
 /** Effective inflation rates. Precedence: placement, then financial year, then the general rate. */
@@ -46,7 +48,8 @@ export function resolveInflation(inflation: number | Record<string, number>): { 
 /** The inflation rate from financial year `fy − 1` to `fy` for a placement (undefined = a non-placement line). */
 export function inflationRate(rates: InflationRates, placement: Placement | undefined, fy: number): number {
   const own = placement === undefined ? undefined : rates.byPlacement[placement];
-  return (own ?? rates.byFy[fy] ?? rates.general) + rates.shift;
+  // a shifted rate (sensitivity, price draws) never takes prices to zero or below
+  return Math.max(MIN_RATE, (own ?? rates.byFy[fy] ?? rates.general) + rates.shift);
 }
 
 /**
@@ -65,5 +68,5 @@ export function inflationFactor(rates: InflationRates, placement: Placement | un
  * inflation. @example driftFactor(0.02, 2024, 2026) // 1.0404
  */
 export function driftFactor(rate: number, fromFy: number, toFy: number): number {
-  return rate === 0 ? 1 : Math.pow(1 + rate, toFy - fromFy);
+  return rate === 0 ? 1 : Math.pow(1 + Math.max(MIN_RATE, rate), toFy - fromFy);
 }

@@ -7,10 +7,23 @@
  *                                                 ├─► budgetQuantiles(draws)           ──► P10/P50/P90
  *   unmitigated (+ per-lever) projections ───────► ├─► mitigationYears / bridges      ──► savings per lever
  *   reproject(variant) ──────────────────────────► └─► sensitivity                     ──► tornado rows
+ *   Section 251 outturn ──► reconcile (scale unit costs first)   places-vs-plans, general fund, Section 251 view
  */
 import { STATUTORY_OVERRIDE_END_FY } from '../domain/index.ts';
 import type { ProjectionResult } from '../model/result.ts';
-import { unmitigatedMissing } from '../messages/budget.ts';
+import { financialYearLabel } from '../domain/index.ts';
+import {
+  deficitExceedsReserves,
+  outturnImplausibleScale,
+  outturnNoBaseYear,
+  outturnOtherYears,
+  outturnUnknownLine,
+  unmitigatedMissing,
+} from '../messages/budget.ts';
+import { generalFund } from './general-fund.ts';
+import { placesVsPlans } from './places-gap.ts';
+import { PLAUSIBLE_SCALE, SECTION_251_CODES, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
+import type { ReconciliationLine } from './types.ts';
 import { budgetAssumptions } from './assumptions.ts';
 import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
@@ -44,21 +57,32 @@ export interface BudgetInputs {
  *          budget.lines[0].expenditure // central expenditure of the base year's financial year
  */
 export function runBudget(inputs: BudgetInputs): BudgetResult {
-  const { scenario, tables, projection } = inputs;
+  const { scenario, projection } = inputs;
+  let tables = inputs.tables;
   const warnings: string[] = [];
   const { params, warnings: pw } = budgetParams(scenario, true);
   warnings.push(...pw);
-  const unit = resolveUnitCosts(tables.unitCosts);
-  warnings.push(...unit.warnings);
   const fys = financialYearsOf(projection);
   const opening = resolveOpening(tables.openingBalances, fys[0] ?? projection.baseYear);
   warnings.push(...opening.warnings);
+  let reconciliation: ReconciliationLine[] | undefined;
+  if ((tables.outturn ?? []).length > 0 && scenario.costs.reconcile_to_outturn !== false && fys.length > 0) {
+    const r = reconcileTables(inputs, fys[0]!, opening.balance);
+    tables = r.tables;
+    reconciliation = r.lines;
+    warnings.push(...r.warnings);
+  }
+  const unit = resolveUnitCosts(tables.unitCosts);
+  warnings.push(...unit.warnings);
 
   const path = budgetPath(projection, tables, params, unit, opening.balance);
   warnings.push(...path.warnings);
   const levels = scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9];
-  const q = budgetQuantiles(path, projection, unit, params, opening.balance, levels);
+  const q = budgetQuantiles(path, projection, tables, unit, params, opening.balance, levels);
   warnings.push(...q.warnings);
+  const gf = generalFund(path, opening.balance, params.interestRate, tables.reserves ?? []);
+  const over = gf.years.find((y) => y.fy === gf.firstYearDeficitExceedsReserves);
+  if (over) warnings.push(deficitExceedsReserves(financialYearLabel(over.fy), -over.dsgBalance, over.usableReserves ?? 0));
 
   const result: BudgetResult = {
     financialYears: fys,
@@ -71,6 +95,19 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     balanceAtMarch2028: path.lines.find((l) => l.fy === STATUTORY_OVERRIDE_END_FY)?.cumulativeBalance,
     mitigations: [],
     sensitivity: [],
+    placesVsPlans: placesVsPlans(path, unit, params),
+    generalFund: gf,
+    reconciliation,
+    section251: { mitigated: section251Years(path) },
+    goalSeek: scenario.goal_seek && {
+      lever: scenario.goal_seek.lever,
+      target: scenario.goal_seek.target,
+      effect: scenario.goal_seek.effect,
+      achievedGbp: scenario.goal_seek.achieved_gbp,
+      probabilityMet: scenario.goal_seek.probability_met,
+      draws: scenario.goal_seek.draws,
+      fromScenario: scenario.goal_seek.from_scenario,
+    },
     warnings,
     assumptions: budgetAssumptions({ scenario, params, tables, fys, opening, draws: projection.draws, levels }),
   };
@@ -91,6 +128,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     const m = mitigationYears(scenario.mitigations, paths, projection, params.changeMonth);
     warnings.push(...m.warnings);
     result.unmitigated = unmitigated.lines;
+    result.section251 = { mitigated: result.section251!.mitigated, unmitigated: section251Years(unmitigated) };
     result.mitigations = m.rows;
     const horizon = fys[fys.length - 1];
     result.bridges = [...new Set([STATUTORY_OVERRIDE_END_FY, horizon])]
@@ -107,4 +145,25 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   }
   result.warnings = [...new Set(warnings)];
   return result;
+}
+
+/** Scales the unit-cost table so the unmitigated base financial year matches the Section 251 outturn. */
+function reconcileTables(inputs: BudgetInputs, baseFy: number, opening: number): { tables: BudgetTables; lines: ReconciliationLine[]; warnings: string[] } {
+  const { tables, scenario } = inputs;
+  const outturn = tables.outturn ?? [];
+  const warnings: string[] = [];
+  for (const line of new Set(outturn.map((r) => r.line))) if (!section251Code(line)) warnings.push(outturnUnknownLine(line, SECTION_251_CODES));
+  const others = [...new Set(outturn.filter((r) => r.fy !== baseFy).map((r) => r.fy))].sort();
+  if (others.length) warnings.push(outturnOtherYears(others.map(financialYearLabel), financialYearLabel(baseFy)));
+  if (!outturn.some((r) => r.fy === baseFy)) {
+    warnings.push(outturnNoBaseYear(financialYearLabel(baseFy)));
+    return { tables, lines: [], warnings };
+  }
+  const { params: plain } = budgetParams(scenario, false);
+  const base = budgetPath(inputs.unmitigatedProjection ?? inputs.projection, tables, plain, resolveUnitCosts(tables.unitCosts), opening);
+  const r = reconcile(base, outturn, baseFy);
+  for (const l of r.lines) {
+    if (l.scale !== undefined && (l.scale < PLAUSIBLE_SCALE[0] || l.scale > PLAUSIBLE_SCALE[1])) warnings.push(outturnImplausibleScale(l.label, l.scale));
+  }
+  return { tables: { ...tables, unitCosts: scaledUnitCosts(tables.unitCosts, r.scale) }, lines: r.lines, warnings };
 }

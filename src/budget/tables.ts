@@ -56,16 +56,32 @@ export interface OpeningBalance {
   balanceGbp: number;
 }
 
-/** Every budget input table of one LA. */
+/** The council's usable reserves (general fund) at 31 March at the end of financial year `fy`. */
+export interface ReservesRow {
+  fy: number;
+  usableReservesGbp: number;
+}
+
+/** One line of the council's Section 251 outturn (what the High Needs block actually spent) in financial year `fy`. */
+export interface OutturnRow {
+  /** A Section 251 line code (section-251.ts), e.g. `top_up_independent`. */
+  line: string;
+  fy: number;
+  outturnGbp: number;
+}
+
+/** Every budget input table of one LA. The last two are optional tables. */
 export interface BudgetTables {
   unitCosts: UnitCostRow[];
   places: PlacesRow[];
   funding: FundingRow[];
   otherSpend: OtherSpendRow[];
   openingBalances: OpeningBalance[];
+  reserves?: ReservesRow[];
+  outturn?: OutturnRow[];
 }
 
 /** Tables with no rows (a budget of zeros, with warnings saying what is missing). */
 export function emptyBudgetTables(): BudgetTables {
-  return { unitCosts: [], places: [], funding: [], otherSpend: [], openingBalances: [] };
+  return { unitCosts: [], places: [], funding: [], otherSpend: [], openingBalances: [], reserves: [], outturn: [] };
 }

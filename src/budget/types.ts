@@ -78,6 +78,71 @@ export interface SensitivityRow {
   highBalanceAtMarch2028: number;
 }
 
+/** Funded places against plans in one placement and financial year, and the cost of the excess (places-gap.ts). */
+export interface PlacesGapRow {
+  placement: Placement;
+  fy: number;
+  /** Funded places (table, carried forward, plus capacity changes in force). */
+  places: number;
+  /** Plans in the placement (financial-year converted). */
+  plans: number;
+  /** Plans beyond places (0 when places suffice). */
+  gap: number;
+  /** The excess paid as top-ups without place funding (already in the budget). */
+  costAsTopUps: number;
+  /** The excess placed in independent special schools instead, at their fee. */
+  costAsIssFees: number;
+  /** The excess commissioned as places: place rate plus top-up. */
+  costAsPlaces: number;
+}
+
+/** What the DSG balance means for the council's general fund in one financial year (general-fund.ts). */
+export interface GeneralFundYear {
+  fy: number;
+  /** Cumulative DSG balance at 31 March (central; negative = deficit). */
+  dsgBalance: number;
+  /** Interest on the negative balance this year, charged to the general fund (not the block). */
+  interest: number;
+  /** Interest from the first financial year to this one. */
+  cumulativeInterest: number;
+  /** One-off capital cost of new places first funded this year (not charged to the block). */
+  capitalCost: number;
+  /** Usable reserves at 31 March (undefined without a reserves table). */
+  usableReserves?: number;
+  /** Deficit as a share of usable reserves (undefined without reserves or without a deficit). */
+  deficitShareOfReserves?: number;
+  /** Whether the deficit exceeds the usable reserves. */
+  exceedsReserves: boolean;
+}
+
+export interface GeneralFund {
+  interestRate: number;
+  years: GeneralFundYear[];
+  /** First financial year whose deficit exceeds the usable reserves, if any (undefined also without reserves). */
+  firstYearDeficitExceedsReserves?: number;
+  reservesGiven: boolean;
+}
+
+/** Base-year reconciliation of one Section 251 line (section-251.ts). */
+export interface ReconciliationLine {
+  line: string;
+  label: string;
+  fy: number;
+  outturn: number;
+  /** The model's figure for the line in that year before scaling. */
+  modelled: number;
+  /** Factor applied to the unit costs of the line's placements (undefined when the line is not scaled). */
+  scale?: number;
+  /** Why the line was not scaled, when it was not. */
+  note?: string;
+}
+
+/** The Section 251 view of one path: expenditure by line and financial year (section-251.ts). */
+export interface Section251Year {
+  fy: number;
+  byLine: Record<string, number>;
+}
+
 export interface BudgetResult {
   financialYears: number[];
   lines: FinancialYearLines[];
@@ -97,6 +162,16 @@ export interface BudgetResult {
   sensitivity: SensitivityRow[];
   /** Central cumulative balance at the horizon and March 2028 the sensitivity rows move from. */
   sensitivityBase?: { balanceAtHorizon: number; balanceAtMarch2028?: number };
+  /** Funded places against plans per placement with places, by financial year. */
+  placesVsPlans?: PlacesGapRow[];
+  /** Interest, capital and reserves: what the deficit means beyond the High Needs block. */
+  generalFund?: GeneralFund;
+  /** Base-year reconciliation to the Section 251 outturn, when the table was given. */
+  reconciliation?: ReconciliationLine[];
+  /** The DSG management plan's Section 251 lines: mitigated path, and unmitigated when there are mitigations. */
+  section251?: { mitigated: Section251Year[]; unmitigated?: Section251Year[] };
+  /** What `goal-seek` sought, when the scenario was written by it. */
+  goalSeek?: { lever: string; target: string; effect: number; achievedGbp: number; probabilityMet?: number; draws?: number; fromScenario?: string };
   warnings: string[];
   assumptions: Array<{ key: string; value: string; unit?: string; source: 'scenario' | 'data' | 'default' }>;
 }

@@ -56,6 +56,8 @@ export const LAYOUT_SIGNATURES: ReadonlyArray<{ id: string; columns: readonly st
   { id: 'funding', columns: ['financial_year', 'hn_block_gbp'] },
   { id: 'other-spend', columns: ['line', 'financial_year', 'amount_gbp'] },
   { id: 'opening-balance', columns: ['financial_year', 'dsg_cumulative_balance_gbp'] },
+  { id: 'reserves', columns: ['financial_year', 'usable_reserves_gbp'] },
+  { id: 'section-251-outturn', columns: ['section_251_line', 'financial_year', 'outturn_gbp'] },
   { id: 'school-census-pupil', columns: ['upn', 'urn', 'ncyearactual', 'senprovision'] },
 ];
 

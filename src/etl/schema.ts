@@ -76,6 +76,12 @@ export const WAREHOUSE_DDL: Record<string, string> = {
     amount_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL)`,
   opening_balance: `CREATE TABLE IF NOT EXISTS opening_balance (financial_year INTEGER NOT NULL,
     dsg_cumulative_balance_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL)`,
+  /** The council's usable reserves at 31 March (optional own table). */
+  reserves: `CREATE TABLE IF NOT EXISTS reserves (financial_year INTEGER NOT NULL, usable_reserves_gbp DOUBLE NOT NULL,
+    file_id INTEGER NOT NULL)`,
+  /** Section 251 High Needs outturn by line (optional own table); section_251_line = a code of src/budget/section-251.ts. */
+  s251_outturn: `CREATE TABLE IF NOT EXISTS s251_outturn (section_251_line VARCHAR NOT NULL, financial_year INTEGER NOT NULL,
+    outturn_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL)`,
   /** LA successions (domain.md), written from src/domain/la.ts when a warehouse is created. */
   la_succession: `CREATE TABLE IF NOT EXISTS la_succession (kind VARCHAR, from_code VARCHAR, to_code VARCHAR,
     from_census_year INTEGER, note VARCHAR)`,

@@ -130,3 +130,23 @@ export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[])
     `Fill them in and run again, or run with --demand-only to project plans without money (no costs, funding or balances anywhere).`,
   ].join('\n');
 }
+
+export function outturnOtherYears(years: string[], base: string): string {
+  return `Section 251 outturn: rows for ${years.join(', ')} are not used; the run reconciles its base financial year ${base} only (give that year's outturn, or the latest forecast outturn for it).`;
+}
+
+export function outturnNoBaseYear(base: string): string {
+  return `Section 251 outturn: the table has no rows for the base financial year ${base}, so unit costs were not reconciled.`;
+}
+
+export function outturnUnknownLine(line: string, codes: string[]): string {
+  return `Section 251 outturn: line '${line}' is not a known line and was ignored (known: ${codes.join(', ')}).`;
+}
+
+export function outturnImplausibleScale(label: string, scale: number): string {
+  return `Section 251 outturn: '${label}' scales unit costs by ${scale.toFixed(2)}; the unit costs or the outturn line may be wrong (check which placements the line holds, docs/inputs.md).`;
+}
+
+export function deficitExceedsReserves(fy: string, deficit: number, reserves: number): string {
+  return `The cumulative DSG deficit of ${gbp(deficit)} at the end of ${fy} exceeds the council's usable reserves of ${gbp(reserves)}.`;
+}

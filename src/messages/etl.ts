@@ -106,6 +106,9 @@ export function unknownAgeLabel(raw: string): string {
 export function unknownEstablishmentType(raw: string): string {
   return `establishment type '${raw}' has no placement mapping; the row is not used`;
 }
+export function unknownSection251Line(raw: string, suggestion?: string): string {
+  return `expected a Section 251 line code (place_funding, top_up_maintained, top_up_academies, top_up_independent, …; see docs/inputs.md). Got: '${raw}'${didYouMean(suggestion)}`;
+}
 export function unknownPlacement(raw: string, suggestion?: string): string {
   return `expected a placement code (EY, MS, RP, …). Got: '${raw}'${didYouMean(suggestion)}`;
 }

@@ -20,6 +20,12 @@ export async function budgetTablesFromWarehouse(wh: Warehouse): Promise<BudgetTa
   const opening = await wh.query<{ financial_year: number; dsg_cumulative_balance_gbp: number }>(
     'SELECT financial_year, dsg_cumulative_balance_gbp FROM opening_balance ORDER BY file_id',
   );
+  const reserves = await wh.query<{ financial_year: number; usable_reserves_gbp: number }>(
+    'SELECT financial_year, usable_reserves_gbp FROM reserves ORDER BY file_id, financial_year',
+  );
+  const outturn = await wh.query<{ section_251_line: string; financial_year: number; outturn_gbp: number }>(
+    'SELECT section_251_line, financial_year, outturn_gbp FROM s251_outturn ORDER BY file_id, financial_year',
+  );
   return {
     unitCosts: unit.flatMap((r) =>
       isPlacement(r.placement)
@@ -49,5 +55,7 @@ export async function budgetTablesFromWarehouse(wh: Warehouse): Promise<BudgetTa
     })),
     otherSpend: other.map((r) => ({ line: r.line, fy: Number(r.financial_year), amountGbp: Number(r.amount_gbp) })),
     openingBalances: opening.map((r) => ({ fy: Number(r.financial_year), balanceGbp: Number(r.dsg_cumulative_balance_gbp) })),
+    reserves: reserves.map((r) => ({ fy: Number(r.financial_year), usableReservesGbp: Number(r.usable_reserves_gbp) })),
+    outturn: outturn.map((r) => ({ line: r.section_251_line, fy: Number(r.financial_year), outturnGbp: Number(r.outturn_gbp) })),
   };
 }

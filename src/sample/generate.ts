@@ -17,7 +17,7 @@ import { establishmentsCsv } from './write-establishments.ts';
 import { MYE_YEARS, myeCsv, snppCsv } from './write-ons.ts';
 import { readme } from './write-readme.ts';
 import { sen2Xml } from './write-sen2.ts';
-import { fundingCsv, openingBalanceCsv, otherSpendCsv, placesCsv, unitCostsCsv } from './write-tables.ts';
+import { fundingCsv, openingBalanceCsv, otherSpendCsv, placesCsv, reservesCsv, section251OutturnCsv, unitCostsCsv } from './write-tables.ts';
 
 export interface Sample {
   simulation: Simulation;
@@ -46,6 +46,8 @@ export function generateSample(seed: number = SAMPLE_SEED): Sample {
     ['funding.csv', fundingCsv(sim)],
     ['other_spend.csv', otherSpendCsv()],
     ['opening_balance.csv', openingBalanceCsv()],
+    ['reserves.csv', reservesCsv()],
+    ['section_251_outturn.csv', section251OutturnCsv(sim)],
   ];
   files.push(['README.md', readme(sim, files)]);
   return { simulation: sim, files };

@@ -3,7 +3,7 @@ import { SAMPLE_LA, financialYearLabel } from '../domain/index.ts';
 import { censusDay, isoDate } from './calendar.ts';
 import { FIRST_YEAR, PLAN_SCALE } from './params.ts';
 import { flowsIn, stockAt } from './summary.ts';
-import { OPENING_BALANCE, estimatedSpend } from './write-tables.ts';
+import { OPENING_BALANCE, OUTTURN_FACTOR, USABLE_RESERVES, estimatedSpend } from './write-tables.ts';
 import type { Simulation } from './types.ts';
 
 function pct(n: number, d: number): string {
@@ -76,9 +76,11 @@ ${totalsTable(sim)}
 | \`ons_mye_2015.csv\` … \`ons_mye_2021.csv\` | ONS mid-year estimate layout (\`Code, Name, Geography, All ages, 0 … 89, 90+\`, counts quoted with thousands separators), one file per year, written UTF-8 (the real 2020 file is Windows-1252) |
 | \`unit_costs.csv\` | annual cost of a plan-year by placement at ${'2024-25'} prices (top-up; full fee for ISS, NMSS, SPI), with three more specific rows (phase and/or need) to show "the most specific row wins" |
 | \`places.csv\` | commissioned places (January 2025 headcount + 2%, then +3% a year) and place rates: special and AP £10,000, RP and FE £6,000 |
-| \`funding.csv\` | High Needs block ${financialYearLabel(2025)} and ${financialYearLabel(2026)}, set at about 88% of what the January 2025 stock costs (about £${(estimatedSpend(sim) / 1e6).toFixed(1)}m a year), so Anyshire runs a deficit |
+| \`funding.csv\` | High Needs block ${financialYearLabel(2025)} and ${financialYearLabel(2026)}, set at about 88% of what the January 2025 stock costs (about £${(estimatedSpend(sim) / 1e6).toFixed(1)}m a year), so Anyshire runs a deficit; the transfer, other income and import/export adjustment apply to those two years only |
 | \`other_spend.csv\` | High Needs spend that is not per plan (SEN support services, hospital education, therapies, direct payments, AP without a plan) |
 | \`opening_balance.csv\` | cumulative DSG balance at 31 March 2025: ${(OPENING_BALANCE / 1e6).toFixed(1)} £m, i.e. a deficit of £${(-OPENING_BALANCE / 1e6).toFixed(1)}m |
+| \`reserves.csv\` | the council's usable reserves at 31 March: ${USABLE_RESERVES.map(([fy, v]) => `£${(v / 1e6).toFixed(0)}m (${financialYearLabel(fy)})`).join(', ')} |
+| \`section_251_outturn.csv\` | the ${financialYearLabel(2025)} Section 251 High Needs outturn by line; top-ups differ from the unit-cost table by ${Object.entries(OUTTURN_FACTOR).map(([k, f]) => `${f! > 1 ? '+' : ''}${Math.round((f! - 1) * 100)}% (${k})`).join(', ')}, so the run's base-year reconciliation has something to scale |
 
 Sizes:
 

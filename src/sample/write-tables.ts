@@ -3,6 +3,7 @@
  * opening DSG balance. Places and funding are sized from the simulated January 2025 stock so that the LA runs
  * a deficit, as most LAs with a Safety Valve or DBV agreement do.
  */
+import { lineOfOtherSpend, lineOfPlacement, SECTION_251_CODES, type Section251Code } from '../budget/section-251.ts';
 import { PLACEMENTS, financialYearLabel, type Placement } from '../domain/index.ts';
 import { N, P, PH } from './codes.ts';
 import { csvText } from './format.ts';
@@ -91,4 +92,43 @@ export const OPENING_BALANCE = -18_400_000;
 
 export function openingBalanceCsv(): string {
   return csvText(['financial_year', 'dsg_cumulative_balance_gbp'], [[financialYearLabel(2024), OPENING_BALANCE]]);
+}
+
+/** Usable reserves of the council at 31 March 2025 and 2026 (falling, as most councils' are). */
+export const USABLE_RESERVES: Array<[number, number]> = [
+  [2024, 64_000_000],
+  [2025, 61_000_000],
+];
+
+export function reservesCsv(): string {
+  return csvText(['financial_year', 'usable_reserves_gbp'], USABLE_RESERVES.map(([fy, v]) => [financialYearLabel(fy), v]));
+}
+
+/**
+ * How far the council's 2025-26 outturn is from what the unit-cost table says, per top-up line: the sample's
+ * independent placements cost more than the table's average fee and its academies a little less, as a real
+ * reconciliation usually finds. The base-year reconciliation scales unit costs by about these factors.
+ */
+export const OUTTURN_FACTOR: Partial<Record<Section251Code, number>> = {
+  top_up_maintained: 1.03,
+  top_up_academies: 0.96,
+  top_up_independent: 1.07,
+};
+
+/** Growth of plans from January 2025 to the 2025-26 financial year (5/12 Jan 2025 + 7/12 Jan 2026), roughly. */
+const IN_YEAR_GROWTH = 1.035;
+/** Inflation from 2024-25 prices to 2025-26 (the scenarios' 3%). */
+const ONE_YEAR_INFLATION = 1.03;
+
+/** The 2025-26 Section 251 High Needs outturn by line, rounded to £1,000. */
+export function section251OutturnCsv(sim: Simulation): string {
+  const c = countsAt2025(sim);
+  const byLine = Object.fromEntries(SECTION_251_CODES.map((k) => [k, 0])) as Record<Section251Code, number>;
+  for (const p of PLACEMENTS) {
+    byLine[lineOfPlacement(p)] += c[p] * UNIT_COST[p] * IN_YEAR_GROWTH * ONE_YEAR_INFLATION * (OUTTURN_FACTOR[lineOfPlacement(p)] ?? 1);
+    byLine.place_funding += Math.round(c[p] * 1.02) * (PLACE_RATE[p] ?? 0);
+  }
+  for (const [line, amount] of OTHER_SPEND) byLine[lineOfOtherSpend(line)] += amount;
+  const rows = SECTION_251_CODES.filter((k) => byLine[k] > 0).map((k) => [k, financialYearLabel(2025), Math.round(byLine[k] / 1000) * 1000]);
+  return csvText(['section_251_line', 'financial_year', 'outturn_gbp'], rows);
 }

@@ -25,7 +25,8 @@ export const STARTER_TABLES: Array<{ file: string; header: string; about: string
   {
     file: 'funding.csv',
     header: 'financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp',
-    about: 'Income to the High Needs block by financial year. Years after the last row grow by `funding.growth` in the scenario.',
+    about:
+      'Income to the High Needs block by financial year. Each figure applies to its own year only (a Safety Valve instalment or a one-off grant in `other_income_gbp` stops after its year); only `hn_block_gbp` goes on after the last row, grown by `funding.growth` in the scenario.',
   },
   {
     file: 'other_spend.csv',
@@ -36,6 +37,18 @@ export const STARTER_TABLES: Array<{ file: string; header: string; about: string
     file: 'opening_balance.csv',
     header: 'financial_year,dsg_cumulative_balance_gbp',
     about: 'Cumulative DSG balance at 31 March of the year before the first projected financial year (negative = deficit).',
+  },
+  {
+    file: 'reserves.csv',
+    header: 'financial_year,usable_reserves_gbp',
+    about:
+      'Optional. The council’s usable reserves at 31 March (general fund and earmarked reserves it could use). The report compares the DSG deficit with them once the statutory override ends (31 March 2028) and says in which year the deficit would exceed them.',
+  },
+  {
+    file: 'section_251_outturn.csv',
+    header: 'section_251_line,financial_year,outturn_gbp',
+    about:
+      'Optional. Your Section 251 High Needs outturn (or latest forecast outturn) for the base financial year, by line: place_funding, top_up_maintained, top_up_academies, top_up_independent, top_up_other, sen_support_services, hospital_education, alternative_provision, therapies, direct_payments, other_high_needs. The run scales unit costs per top-up line so its base year matches, and reports the scaling.',
   },
 ];
 
@@ -62,6 +75,14 @@ export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }
     '  inflation: 0.03   # yearly rise in unit costs (0.03 = 3%)',
     'funding:',
     '  growth: 0.03      # yearly growth of the High Needs block after the years in funding.csv',
+    'deficit:',
+    '  interest_rate: 0.045   # cost of carrying the DSG deficit (your treasury team\'s rate), charged to the general fund',
+    'uncertainty:',
+    '  inflation_sd: 0.01     # spread of yearly inflation in the simulated futures (0 = no price risk)',
+    '# New places: each adds place funding from the financial year of its January census, and its capital cost.',
+    '# capacity:',
+    '#   changes:',
+    '#     - { placement: SSA, year: 2028, places: 120, capital_cost_gbp: 6000000 }',
     '',
   ].join('\n');
   const readme = [
@@ -96,7 +117,8 @@ export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }
     '  for your history before the person-level returns.',
     '- An ONS population projection (subnational, single year of age) for your area.',
     '- A Get Information About Schools extract, so school URNs can be turned into placement types.',
-    '- The five tables below (CSV here, or sheets of one Excel workbook). Money is in pounds, no £ sign.',
+    '- The tables below (CSV here, or sheets of one Excel workbook). Money is in pounds, no £ sign. The last two',
+    '  are optional. Two rows with the same key (placement and year, line and year, …) are an error.',
     '',
     '## The tables',
     '',

@@ -84,9 +84,13 @@ export const Mitigation = z
 export const CapacityChange = z
   .object({
     placement: placement,
-    /** Census year from which the places exist. */
+    /** Census year from which the places exist (funded from the financial year that census falls in). */
     year: year,
     places: z.number().int(),
+    /** Place funding per place (default: the placement's rate in the places table, else the national rate). */
+    place_rate_gbp: z.number().min(0).optional(),
+    /** One-off capital cost of creating the places, in the year they are first funded (outside the block). */
+    capital_cost_gbp: z.number().min(0).optional(),
   })
   .strict();
 
@@ -144,24 +148,39 @@ export const ScenarioSchema = z
         complexity_drift: z.partialRecord(placement, rate).default({}),
         /** Month placements change (9 = September gives 5/12 + 7/12). */
         change_month: z.number().int().min(1).max(12).default(9),
+        /** Scale unit costs so the base financial year matches the Section 251 outturn table, when one is loaded. */
+        reconcile_to_outturn: z.boolean().default(true),
       })
       .strict()
-      .default({ inflation: 0.03, complexity_drift: {}, change_month: 9 }),
+      .default({ inflation: 0.03, complexity_drift: {}, change_month: 9, reconcile_to_outturn: true }),
     funding: z
       .object({
         /** Yearly growth of the High Needs block after the last year in the funding table. */
         growth: rate.default(0.03),
         schools_block_transfer_gbp: z.number().optional(),
         schools_block_gbp: z.number().optional(),
+        /** Income columns carried forward flat past their last year (by default none is: income has dates). */
+        carry_forward: z.array(z.enum(['other_income_gbp', 'import_export_adjustment_gbp'])).default([]),
       })
       .strict()
-      .default({ growth: 0.03 }),
+      .default({ growth: 0.03, carry_forward: [] }),
+    deficit: z
+      .object({
+        /** Yearly interest on the negative DSG cash balance, charged to the general fund (not the block). */
+        interest_rate: z.number().min(0).max(1).default(0.045),
+      })
+      .strict()
+      .default({ interest_rate: 0.045 }),
     uncertainty: z
       .object({
         quantiles: z.tuple([share, share, share]).default([0.1, 0.5, 0.9]),
+        /** Yearly standard deviation of price inflation drawn around costs.inflation (0 = no price risk). */
+        inflation_sd: z.number().min(0).max(0.5).default(0.01),
+        /** Yearly standard deviation of complexity drift drawn around costs.complexity_drift (default: half of inflation_sd). */
+        drift_sd: z.number().min(0).max(0.5).optional(),
       })
       .strict()
-      .default({ quantiles: [0.1, 0.5, 0.9] }),
+      .default({ quantiles: [0.1, 0.5, 0.9], inflation_sd: 0.01 }),
     sensitivity: z
       .object({
         growth: z.number().default(0.02),
@@ -173,6 +192,19 @@ export const ScenarioSchema = z
       })
       .strict()
       .default({ growth: 0.02, inflation: 0.01, iss_share: 0.1, ceasing_16_19: 0.1, unit_costs: 0.05, funding_growth: 0.01 }),
+    /** Written by `highneeds goal-seek`: what was sought and found (shown in the workbook and report). */
+    goal_seek: z
+      .object({
+        lever: z.string(),
+        target: z.string(),
+        effect: z.number(),
+        achieved_gbp: z.number(),
+        probability_met: z.number().min(0).max(1).optional(),
+        draws: z.number().int().min(0).optional(),
+        from_scenario: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     report: z
       .object({
         suppress_small_counts: z.boolean().default(false),

@@ -20,11 +20,31 @@ describe('High Needs block income', () => {
     expect(incomeFor(funding, 2028, g).income.hnBlock).toBeCloseTo(1_189_760, 6); // × 1.04²
   });
 
-  it('adds the transfer, import/export and other income; carries the last two forward flat, not the transfer', () => {
+  it('adds the transfer, import/export and other income; after the table only the block allocation goes on', () => {
     const a = incomeFor(funding, 2025, { fundingGrowth: 0 }).income;
     expect(a.income).toBe(1_000_000 + 50_000 - 20_000 + 5_000);
     const c = incomeFor(funding, 2027, { fundingGrowth: 0 }).income;
-    expect(c).toMatchObject({ schoolsBlockTransfer: 0, importExport: -25_000, otherIncome: 6_000, income: 1_081_000 });
+    expect(c).toMatchObject({ schoolsBlockTransfer: 0, importExport: 0, otherIncome: 0, income: 1_100_000 });
+  });
+
+  it('a one-year other-income line stops after its year', () => {
+    // a £2m Safety Valve instalment in 2026-27 only; the block is £10m in 2025-26 and 2026-27, then grows 3%
+    const rows: FundingRow[] = [
+      { fy: 2025, hnBlockGbp: 10_000_000 },
+      { fy: 2026, hnBlockGbp: 10_000_000, otherIncomeGbp: 2_000_000 },
+      { fy: 2027, hnBlockGbp: 10_000_000 },
+    ];
+    const g = { fundingGrowth: 0.03 };
+    expect(incomeFor(rows, 2025, g).income.otherIncome).toBe(0);
+    expect(incomeFor(rows, 2026, g).income).toMatchObject({ otherIncome: 2_000_000, income: 12_000_000 });
+    expect(incomeFor(rows, 2027, g).income).toMatchObject({ otherIncome: 0, income: 10_000_000 });
+    // past the table: the block grows (10,000,000 × 1.03 = 10,300,000), the instalment does not come back
+    expect(incomeFor(rows, 2028, g).income).toMatchObject({ otherIncome: 0, income: 10_300_000 });
+  });
+
+  it('carries a column forward only when the scenario says so', () => {
+    const c = incomeFor(funding, 2027, { fundingGrowth: 0, carryForward: ['other_income_gbp'] }).income;
+    expect(c).toMatchObject({ importExport: 0, otherIncome: 6_000, income: 1_106_000 });
   });
 
   it('takes the scenario transfer for every year and warns above 0.5% of the schools block', () => {

@@ -34,14 +34,14 @@ describe('budget quantiles from draws', () => {
     expect(r.inYearQuantiles[0]!.p10).toBeCloseTo(-34_800, 6);
   });
 
-  it('takes cumulative quantiles from each draw’s own path, not by adding quantiles', () => {
+  it('takes cumulative quantiles from each draw’s own path, not by adding quantiles (no price risk)', () => {
     // Draws (n2025, n2026, n2027): (10, 20, 10), (10, 10, 30), (10, 15, 20); income 0, opening 0.
     // FY 2025-26 = 50,000 + 7,000 × n2026: 190,000, 120,000, 155,000
     // FY 2026-27 = 5,000 × n2026 + 7,000 × n2027: 170,000, 260,000, 215,000
     // cumulative at 2026-27: −360,000, −380,000, −370,000 → P10 = −380,000 + 0.2 × 10,000 = −378,000
     // (adding the in-year P10s would give −183,000 − 251,000 = −434,000).
     const r = runBudget({
-      scenario: scenario({ costs: { inflation: 0 } }),
+      scenario: scenario({ costs: { inflation: 0 }, uncertainty: { inflation_sd: 0 } }),
       tables: tables({ unitCosts: [{ placement: 'SSM', annualCostGbp: 12_000, priceYear: 2025 }] }),
       projection: projection({
         years: [2025, 2026, 2027],

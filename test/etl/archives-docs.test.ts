@@ -201,16 +201,16 @@ describe('header-only own tables', () => {
       writeFileSync(join(dir, f.path), f.content);
     }
     const { files } = await validatePaths([join(dir, 'data')], { today: TODAY });
-    expect(files.map((f) => f.reader).sort()).toEqual(['funding', 'opening-balance', 'other-spend', 'places', 'unit-costs']);
+    expect(files.map((f) => f.reader).sort()).toEqual(['funding', 'opening-balance', 'other-spend', 'places', 'reserves', 'section-251-outturn', 'unit-costs']);
     for (const f of files) {
       expect(f).toMatchObject({ rows: 0, errors: [] });
       expect(f.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/no rows yet/)]);
     }
     // they load (0 rows) and run's in-memory load accepts them
     const out = await loadPaths([join(dir, 'data')], { warehouse: join(dir, 'wh.duckdb'), today: TODAY });
-    expect(out.loaded.map((l) => l.rows)).toEqual([0, 0, 0, 0, 0]);
+    expect(out.loaded.map((l) => l.rows)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     const mem = await loadIntoMemory([join(dir, 'data')], { today: TODAY });
-    expect(mem.warnings.map((w) => w.message)).toEqual(Array(5).fill(expect.stringMatching(/no rows yet/)));
+    expect(mem.warnings.map((w) => w.message)).toEqual(Array(7).fill(expect.stringMatching(/no rows yet/)));
     mem.warehouse.close();
   });
 

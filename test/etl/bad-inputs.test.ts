@@ -12,6 +12,7 @@ const files = readdirSync(bad).sort();
 const EXPECTED: Record<string, RegExp> = {
   'age-outside-range.csv': /age from 0 to 25/,
   'duplicate-column-disagrees.csv': /appears more than once/,
+  'duplicate-key.csv': /placement 'SSM', financial year 2025-26 is given twice: here and on line 2/,
   'empty.csv': /empty/,
   'future-date.csv': /not in the future/,
   'header-only.csv': /no data rows/,
@@ -27,6 +28,7 @@ const EXPECTED: Record<string, RegExp> = {
   'unknown-layout.csv': /unknown layout/,
   'unknown-need.csv': /need code/,
   'unknown-placement.csv': /placement code/,
+  'unknown-section-251-line.csv': /Section 251 line code .*did you mean 'top_up_independent'/,
   'utf16-text.csv': /UTF-16 text .*CSV UTF-8/,
   'wrong-delimiter.csv': /separated by ';'/,
   'year-out-of-range.csv': /outside the range/,

@@ -6,11 +6,12 @@
 import { financialYearLabel, inYearRange, isNeed, isPhase, isPlacement, NEEDS, parseFinancialYear, Phase, PHASES, PLACEMENTS, TABLE_FINANCIAL_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { nearest } from '../../util/suggest.ts';
+import { section251Code, SECTION_251_CODES } from '../../budget/section-251.ts';
 import { parseNumber } from '../csv/values.ts';
 import type { WarehouseTable } from '../schema.ts';
 import { ALL } from '../schema.ts';
 
-export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text';
+export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text' | 's251line';
 
 export interface OwnTableDef {
   id: string;
@@ -53,6 +54,18 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     optional: [],
     // one opening balance: a second row, whatever its year, is a second opening balance
     key: [],
+  },
+  {
+    id: 'reserves', table: 'reserves', description: 'Usable reserves of the council (financial_year, usable_reserves_gbp)',
+    required: [['financial_year', 'fy'], ['usable_reserves_gbp', 'money']],
+    optional: [],
+    key: ['financial_year'],
+  },
+  {
+    id: 'section-251-outturn', table: 's251_outturn', description: 'Section 251 High Needs outturn (section_251_line, financial_year, outturn_gbp)',
+    required: [['section_251_line', 's251line'], ['financial_year', 'fy'], ['outturn_gbp', 'money']],
+    optional: [],
+    key: ['section_251_line', 'financial_year'],
   },
 ];
 
@@ -125,6 +138,12 @@ export function parseOwnRow(
       case 'text':
         row[out] = raw;
         break;
+      case 's251line': {
+        const code = section251Code(raw);
+        if (code) row[out] = code;
+        else errors.push({ column: col, message: msg.unknownSection251Line(raw, nearest(raw.toLowerCase(), SECTION_251_CODES)) });
+        break;
+      }
     }
   }
   return errors.length > 0 ? { errors } : { row, errors };

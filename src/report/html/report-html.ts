@@ -25,11 +25,37 @@ import {
   uncertaintyParagraphs,
 } from './narrative.ts';
 import { REPORT_CSS } from './styles.ts';
+import { afterOverrideParagraphs, goalSeekParagraphs, placesParagraphs, reconciliationParagraphs } from './budget-narrative.ts';
 
 export type { RenderedChart } from './html-parts.ts';
 
 export interface ReportOptions {
   suppressSmallCounts?: number;
+}
+
+/** The general-fund view: balance, reserves, interest by financial year. */
+function generalFundTable(r: RunReport): string {
+  const gf = r.budget?.generalFund;
+  if (!gf || gf.years.length === 0) return '';
+  return table(
+    'After the override: deficit, reserves and the cost of carrying it (general fund)',
+    ['Financial year', 'Cumulative DSG balance', 'Usable reserves', 'Interest (general fund)', 'Capital cost of new places'],
+    gf.years.map((y) => [{ text: financialYearLabel(y.fy) }, money(y.dsgBalance), money(y.usableReserves), money(-y.interest), money(-y.capitalCost)]),
+  );
+}
+
+/** Places against plans in the last financial year, per placement with places. */
+function placesTable(r: RunReport): string {
+  const rows = r.budget?.placesVsPlans ?? [];
+  if (rows.length === 0) return '';
+  const last = Math.max(...rows.map((g) => g.fy));
+  return table(
+    `Places against plans in ${financialYearLabel(last)} and the yearly cost of the gap`,
+    ['Placement', 'Funded places', 'Plans', 'Beyond places', 'As top-ups', 'As more places', 'As ISS fees'],
+    rows
+      .filter((g) => g.fy === last)
+      .map((g) => [{ text: g.placement }, { text: fmtCount(g.places) }, { text: fmtCount(g.plans) }, { text: fmtCount(g.gap) }, money(g.costAsTopUps), money(g.costAsPlaces), money(g.costAsIssFees)]),
+  );
 }
 
 /**
@@ -81,11 +107,12 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const title = `High Needs recovery plan: ${r.la.name}`;
   const chapters: Array<[string, string, string]> = [
     ['data', 'What the data show', paras(dataParagraphs(r)) + f('fan-total-plans') + f('plans-by-placement')],
-    ['scenario', 'What the scenario assumes', paras(scenarioParagraphs(r))],
+    ['scenario', 'What the scenario assumes', paras([...goalSeekParagraphs(r), ...scenarioParagraphs(r), ...reconciliationParagraphs(r)])],
     ...(m
       ? ([
           ['paths', 'Unmitigated and mitigated paths', paras(pathParagraphs(m.r)) + f('dsg-balance') + m.fyTable + f('expenditure-by-group')],
-          ['march-2028', 'The deficit at 31 March 2028', paras(march2028Paragraphs(m.r))],
+          ['march-2028', 'The deficit at 31 March 2028 and after', paras([...march2028Paragraphs(m.r), ...afterOverrideParagraphs(m.r)]) + generalFundTable(m.r)],
+          ['places', 'Places and plans', paras(placesParagraphs(m.r)) + placesTable(m.r)],
           ['levers', 'Levers and their savings', paras(leverParagraphs(m.r)) + m.leverTable + f('waterfall-mitigation')],
         ] as Array<[string, string, string]>)
       : ([['plans', 'Projected plans', paras(plansPathParagraphs(r))]] as Array<[string, string, string]>)),
@@ -103,7 +130,8 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   ];
   const summary =
     `${r.la.name} has ${fmtCount(r.projection.totalQuantiles[0]!.p50)} EHC plans (January ${r.baseYear}); on scenario “${r.scenario.name}” this becomes ${fmtCount(qLast.p50)} by January ${lastYear}. ` +
-    (m ? m.summary : 'This run projects plans only (--demand-only): it has no costs, funding or balances.');
+    (m ? m.summary : 'This run projects plans only (--demand-only): it has no costs, funding or balances.') +
+    (r.budget?.goalSeek ? ` ${goalSeekParagraphs(r)[0]}` : '');
 
   return `<!doctype html>
 <html lang="en-GB">

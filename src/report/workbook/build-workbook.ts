@@ -1,5 +1,6 @@
 /**
- * RunReport → WorkbookModel: the fourteen sheets of outputs.md, in order (eleven in a demand-only run). Pure.
+ * RunReport → WorkbookModel: the fourteen sheets of outputs.md, in order (eleven in a demand-only run), with Places
+ * and plans after Costs and After March 2028 after Funding and balance when the budget has them. Pure.
  */
 import { hasBudget, type RunReport } from '../run-report.ts';
 import { suppressionNote, suppressWorkbook } from '../suppress.ts';
@@ -11,6 +12,8 @@ import { dataQualitySheet } from './sheets/data-quality.ts';
 import { dsgPlanSheet } from './sheets/dsg-plan.ts';
 import { flowsSheet } from './sheets/flows.ts';
 import { fundingSheet } from './sheets/funding.ts';
+import { generalFundSheet } from './sheets/general-fund.ts';
+import { placesPlansSheet } from './sheets/places-plans.ts';
 import { mitigationsSheet } from './sheets/mitigations.ts';
 import { plansByAgeSheet } from './sheets/plans-by-age.ts';
 import { plansByNeedSheet } from './sheets/plans-by-need.ts';
@@ -28,6 +31,8 @@ export interface WorkbookOptions {
  * Builds the run workbook's model.
  * @example buildWorkbookModel(report).sheets.map((s) => s.name) // ['Summary', 'Assumptions', …]
  */
+const optional = <T>(x: T | undefined): T[] => (x === undefined ? [] : [x]);
+
 export function buildWorkbookModel(r: RunReport, opts: WorkbookOptions = {}): WorkbookModel {
   const t = opts.suppressSmallCounts;
   const suppressing = t !== undefined && t > 1;
@@ -48,7 +53,7 @@ export function buildWorkbookModel(r: RunReport, opts: WorkbookOptions = {}): Wo
       plansByPlacementSheet(r),
       transitionsSheet(r),
       flowsSheet(r),
-      ...(hasBudget(r) ? [costsSheet(r), fundingSheet(r), mitigationsSheet(r)] : []),
+      ...(hasBudget(r) ? [costsSheet(r), ...optional(placesPlansSheet(r)), fundingSheet(r), ...optional(generalFundSheet(r)), mitigationsSheet(r)] : []),
       uncertaintySheet(r),
       backtestSheet(r),
       dataQualitySheet(r, suppressing ? suppressionNote(t) : undefined),

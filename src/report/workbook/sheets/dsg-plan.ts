@@ -20,6 +20,7 @@ import { isActual, needsRecorded, plansByNeed } from '../../series.ts';
 import type { BudgetResult } from '../../../budget/types.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
 import { col, count, money } from '../table-helpers.ts';
+import { section251Tables } from './dsg-plan-s251.ts';
 import { N_NEEDS } from '../../../domain/index.ts';
 
 /** Plans by DSG group × age band from a cube. */
@@ -92,6 +93,7 @@ export function dsgPlanSheet(r: RunReport): Sheet {
           ]
         : []),
       ...(spendTable ? [spendTable] : []),
+      ...section251Tables(r),
     ],
     charts: [],
     freezeColumns: 1,

@@ -25,6 +25,7 @@ export function summarySheet(r: RunReport): Sheet {
         ? 'P10 and P90 bound the range that 8 in 10 outcomes fall within. Negative balances are deficits and show in red with a minus. Financial years run April to March.'
         : 'P10 and P90 bound the range that 8 in 10 outcomes fall within.',
       ...(money ? [] : [reportMsg.demandOnlyNote()]),
+      ...goalSeekNote(r),
     ],
     tables: [
       {
@@ -112,4 +113,14 @@ function moneyParts(r: BudgetedReport): { headline: Cell[][]; tables: Table[] } 
       },
     ],
   };
+}
+
+/** What a goal-seek scenario sought, for the intro (none for other scenarios). */
+function goalSeekNote(r: RunReport): string[] {
+  const g = r.budget?.goalSeek;
+  if (!g) return [];
+  return [
+    `Goal-seek: lever ${g.lever} at effect ${(g.effect * 100).toFixed(2)}% meets ${g.target} on the central path (achieved £${Math.round(g.achievedGbp).toLocaleString('en-GB')})` +
+      (g.probabilityMet !== undefined ? `; met in ${Math.round(g.probabilityMet * 100)}% of ${g.draws ?? 0} simulated futures.` : '.'),
+  ];
 }

@@ -1,0 +1,62 @@
+/**
+ * After 31 March 2028 (spec budget.md): what the DSG deficit means for the council once the statutory override ends.
+ *
+ * - Interest: a council carrying a DSG deficit has that much less cash, so it borrows more or earns less on its
+ *   balances. The cost, charged to the general fund and shown apart from the High Needs block (it never enters the
+ *   DSG balance), is the scenario's `deficit.interest_rate` × the year's average deficit — the mean of the
+ *   cumulative balance at the start and at the end of the year, when that mean is negative:
+ *     interest(FY) = rate × max(0, −(balance at 1 April + balance at 31 March) / 2).
+ *   E.g. −£10m at 31 March 2027 and −£14m at 31 March 2028 at 4% → 2027-28 interest = 4% × £12m = £480,000.
+ * - Reserves: the council's usable reserves (optional reserves table, the latest row at or before each year carried
+ *   forward flat; before the first row, the first row) against the deficit; the first year it exceeds them.
+ * - Capital: the one-off capital cost of new places (scenario capacity changes), in the year they are first funded.
+ */
+import type { BudgetPath } from './path.ts';
+import type { ReservesRow } from './tables.ts';
+import type { GeneralFund, GeneralFundYear } from './types.ts';
+
+/** Usable reserves at the end of `fy`: the latest row at or before it, else the earliest row. */
+export function reservesAt(rows: readonly ReservesRow[], fy: number): number | undefined {
+  if (rows.length === 0) return undefined;
+  let best: ReservesRow | undefined;
+  for (const r of rows) if (r.fy <= fy && (!best || r.fy > best.fy)) best = r;
+  best ??= rows.reduce((a, b) => (b.fy < a.fy ? b : a));
+  // several rows for one year (several files) add up
+  return rows.filter((r) => r.fy === best!.fy).reduce((s, r) => s + r.usableReservesGbp, 0);
+}
+
+/**
+ * Interest on a negative balance over one year.
+ * @example deficitInterest(-10e6, -14e6, 0.04) // 480000
+ */
+export function deficitInterest(opening: number, closing: number, rate: number): number {
+  return rate * Math.max(0, -(opening + closing) / 2);
+}
+
+/** Interest, capital and reserves per financial year of a path. */
+export function generalFund(path: BudgetPath, opening: number, rate: number, reserves: readonly ReservesRow[]): GeneralFund {
+  const years: GeneralFundYear[] = [];
+  let before = opening;
+  let cumulativeInterest = 0;
+  let first: number | undefined;
+  path.lines.forEach((l, i) => {
+    const interest = deficitInterest(before, l.cumulativeBalance, rate);
+    cumulativeInterest += interest;
+    const usable = reservesAt(reserves, l.fy);
+    const deficit = Math.max(0, -l.cumulativeBalance);
+    const exceeds = usable !== undefined && deficit > usable;
+    if (exceeds && first === undefined) first = l.fy;
+    years.push({
+      fy: l.fy,
+      dsgBalance: l.cumulativeBalance,
+      interest,
+      cumulativeInterest,
+      capitalCost: path.capital[i] ?? 0,
+      usableReserves: usable,
+      deficitShareOfReserves: usable !== undefined && usable > 0 && deficit > 0 ? deficit / usable : undefined,
+      exceedsReserves: exceeds,
+    });
+    before = l.cumulativeBalance;
+  });
+  return { interestRate: rate, years, firstYearDeficitExceedsReserves: first, reservesGiven: reserves.length > 0 };
+}

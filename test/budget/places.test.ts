@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { capitalCost, placeFunding } from '../../src/budget/place-funding.ts';
+import { runBudget } from '../../src/budget/run-budget.ts';
+import type { PlacesRow } from '../../src/budget/tables.ts';
+import { projection, scenario, tables } from './fixtures.ts';
+
+const places: PlacesRow[] = [
+  { placement: 'SSA', fy: 2025, places: 392, placeRateGbp: 10_000 },
+  { placement: 'SSM', fy: 2025, places: 433, placeRateGbp: 10_000 },
+];
+
+describe('place funding from places and capacity changes', () => {
+  it('100 special academy places from January 2027 at £10,000 add £1,000,000 from 2026-27 on', () => {
+    const change = [{ placement: 'SSA' as const, year: 2027, places: 100 }];
+    const before = (fy: number) => placeFunding(places, fy).total;
+    const after = (fy: number) => placeFunding(places, fy, change).total;
+    expect(after(2025) - before(2025)).toBe(0);
+    // the January 2027 census falls in financial year 2026-27: the places are funded from then, in full
+    expect(after(2026) - before(2026)).toBe(1_000_000);
+    expect(after(2030) - before(2030)).toBe(1_000_000);
+    expect(placeFunding(places, 2027, change).places.SSA).toBe(492);
+  });
+
+  it('takes the change’s own rate, else the table’s, else the national rate; closing never goes below 0', () => {
+    expect(placeFunding(places, 2026, [{ placement: 'SSA', year: 2026, places: 10, place_rate_gbp: 12_000 }]).byPlacement.SSA).toBe(3_920_000 + 120_000);
+    // RP has no rows: the national £6,000
+    expect(placeFunding(places, 2026, [{ placement: 'RP', year: 2026, places: 20 }]).byPlacement.RP).toBe(120_000);
+    expect(placeFunding(places, 2026, [{ placement: 'SSM', year: 2026, places: -500 }]).byPlacement.SSM).toBe(0);
+  });
+
+  it('charges a capital cost once, in the year the places are first funded', () => {
+    const change = [{ placement: 'SSA' as const, year: 2027, places: 100, capital_cost_gbp: 5_000_000 }];
+    expect([2025, 2026, 2027].map((fy) => capitalCost(change, fy))).toEqual([0, 5_000_000, 0]);
+  });
+
+  it('in a run: place funding rises by the new places; the capital cost stays outside the block', () => {
+    const proj = projection({ years: [2025, 2026, 2027, 2028], cells: [0, 1, 2, 3].map(() => [{ placement: 'SSA' as const, age: 12, plans: 500 }]) });
+    const t = tables({ places, unitCosts: [{ placement: 'SSA', annualCostGbp: 20_000, priceYear: 2025 }] });
+    const base = runBudget({ scenario: scenario({ costs: { inflation: 0 } }), tables: t, projection: proj });
+    const cap = runBudget({
+      scenario: scenario({ costs: { inflation: 0 }, capacity: { changes: [{ placement: 'SSA', year: 2027, places: 100, capital_cost_gbp: 5e6 }] } }),
+      tables: t,
+      projection: proj,
+    });
+    expect(cap.lines.map((l, i) => l.placeFunding - base.lines[i]!.placeFunding)).toEqual([0, 1_000_000, 1_000_000]);
+    expect(cap.lines.map((l, i) => l.expenditure - base.lines[i]!.expenditure)).toEqual([0, 1_000_000, 1_000_000]);
+    expect(cap.generalFund!.years.map((y) => y.capitalCost)).toEqual([0, 5e6, 0]);
+  });
+});
+
+describe('places against plans', () => {
+  it('shows the gap and what it costs as top-ups, ISS fees or more places', () => {
+    // SSA: 392 places all years; plans 500 at every census → 108 plans beyond places.
+    // Top-up £20,000, ISS fee £60,000, place rate £10,000: 108 × 20,000 = 2,160,000; × 60,000 = 6,480,000;
+    // × 30,000 = 3,240,000.
+    const proj = projection({
+      years: [2025, 2026],
+      cells: [0, 1].map(() => [
+        { placement: 'SSA' as const, age: 12, plans: 500 },
+        { placement: 'ISS' as const, age: 12, plans: 10 },
+      ]),
+    });
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0 } }),
+      tables: tables({
+        places,
+        unitCosts: [
+          { placement: 'SSA', annualCostGbp: 20_000, priceYear: 2025 },
+          { placement: 'ISS', annualCostGbp: 60_000, priceYear: 2025 },
+        ],
+      }),
+      projection: proj,
+    });
+    const ssa = r.placesVsPlans!.find((x) => x.placement === 'SSA' && x.fy === 2025)!;
+    expect(ssa).toMatchObject({ places: 392, plans: 500, gap: 108 });
+    expect(ssa.costAsTopUps).toBeCloseTo(2_160_000, 6);
+    expect(ssa.costAsIssFees).toBeCloseTo(6_480_000, 6);
+    expect(ssa.costAsPlaces).toBeCloseTo(3_240_000, 6);
+    // SSM has places but no plans: no gap
+    expect(r.placesVsPlans!.find((x) => x.placement === 'SSM')!.gap).toBe(0);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { runBudget } from '../../src/budget/run-budget.ts';
+import { lineOfOtherSpend, lineOfPlacement, SECTION_251_CODES } from '../../src/budget/section-251.ts';
+import { PLACEMENTS } from '../../src/domain/index.ts';
+import { projection, scenario, tables } from './fixtures.ts';
+
+const proj = () =>
+  projection({
+    years: [2025, 2026, 2027],
+    cells: [10, 10, 12].map((n) => [
+      { placement: 'ISS' as const, age: 12, plans: n },
+      { placement: 'SSM' as const, age: 9, plans: 20 },
+    ]),
+  });
+const unitCosts = [
+  { placement: 'ISS' as const, annualCostGbp: 50_000, priceYear: 2025 },
+  { placement: 'SSM' as const, annualCostGbp: 20_000, priceYear: 2025 },
+];
+
+describe('Section 251 lines', () => {
+  it('put every placement and other-spend line somewhere, and add up to total expenditure', () => {
+    for (const p of PLACEMENTS) expect(SECTION_251_CODES).toContain(lineOfPlacement(p));
+    expect(lineOfPlacement('ISS')).toBe('top_up_independent');
+    expect(lineOfOtherSpend('Hospital education')).toBe('hospital_education');
+    expect(lineOfOtherSpend('Mitigation delivery: early help')).toBe('other_high_needs');
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0.03 } }),
+      tables: tables({ unitCosts, otherSpend: [{ line: 'SEN support services', fy: 2025, amountGbp: 1e6 }], places: [{ placement: 'SSM', fy: 2025, places: 20, placeRateGbp: 10_000 }] }),
+      projection: proj(),
+    });
+    r.section251!.mitigated.forEach((y, i) => {
+      const sum = Object.values(y.byLine).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(r.lines[i]!.expenditure, 4);
+    });
+    expect(r.section251!.mitigated[0]!.byLine.sen_support_services).toBe(1e6);
+    expect(r.section251!.mitigated[0]!.byLine.place_funding).toBe(200_000);
+  });
+});
+
+describe('base-year reconciliation to the outturn', () => {
+  it('scales the unit costs of a line so the base year matches, and reports the scaling', () => {
+    // ISS: 10 plans at both censuses × £50,000 = £500,000 modelled in 2025-26; outturn £600,000 → × 1.2.
+    // SSM: 20 × £20,000 = £400,000 modelled; outturn £380,000 → × 0.95.
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0 } }),
+      tables: tables({
+        unitCosts,
+        outturn: [
+          { line: 'top_up_independent', fy: 2025, outturnGbp: 600_000 },
+          { line: 'Top-up funding: maintained providers', fy: 2025, outturnGbp: 380_000 },
+          { line: 'place_funding', fy: 2025, outturnGbp: 90_000 },
+        ],
+      }),
+      projection: proj(),
+    });
+    const rec = Object.fromEntries(r.reconciliation!.map((l) => [l.line, l]));
+    expect(rec.top_up_independent).toMatchObject({ outturn: 600_000, modelled: 500_000 });
+    expect(rec.top_up_independent!.scale).toBeCloseTo(1.2, 12);
+    expect(rec.top_up_maintained!.scale).toBeCloseTo(0.95, 12);
+    expect(rec.place_funding!.scale).toBeUndefined();
+    expect(r.lines[0]!.byPlacement.ISS).toBeCloseTo(600_000, 6);
+    expect(r.lines[0]!.byPlacement.SSM).toBeCloseTo(380_000, 6);
+    // later years carry the scaled unit cost: 2026-27 ISS = 60,000 × (5/12 × 10 + 7/12 × 12) = 670,000
+    expect(r.lines[1]!.byPlacement.ISS).toBeCloseTo(670_000, 6);
+  });
+
+  it('is turned off by costs.reconcile_to_outturn: false, and warns about other years', () => {
+    const outturn = [{ line: 'top_up_independent', fy: 2025, outturnGbp: 600_000 }, { line: 'top_up_independent', fy: 2023, outturnGbp: 1 }];
+    const off = runBudget({ scenario: scenario({ costs: { inflation: 0, reconcile_to_outturn: false } }), tables: tables({ unitCosts, outturn }), projection: proj() });
+    expect(off.lines[0]!.byPlacement.ISS).toBeCloseTo(500_000, 6);
+    expect(off.reconciliation).toBeUndefined();
+    const on = runBudget({ scenario: scenario({ costs: { inflation: 0 } }), tables: tables({ unitCosts, outturn }), projection: proj() });
+    expect(on.warnings.join('\n')).toMatch(/rows for 2023-24 are not used/);
+  });
+});
