@@ -47,10 +47,15 @@ describe('highneeds run (the cli.md contract)', () => {
     expect(doc.outputs.charts.length).toBeGreaterThanOrEqual(8);
     expect(existsSync(doc.outputs.report)).toBe(true);
 
-    // the workbook, read back: 14 sheets; the Summary and Plans by placement hold the run's numbers as numbers
+    // the workbook, read back: the 14 sheets of outputs.md, with Places and plans and After March 2028 (the sample
+    // has places) beside Costs and Funding; the Summary and Plans by placement hold the run's numbers as numbers
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(doc.outputs.workbook);
-    expect(wb.worksheets.length).toBe(14);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary', 'Assumptions', 'Plans by age', 'Plans by need', 'Plans by placement', 'Transitions', 'Flows', 'Costs',
+      'Places and plans', 'Funding and balance', 'After March 2028', 'Mitigations', 'Uncertainty', 'Backtest', 'Data quality',
+      'DSG management plan',
+    ]);
     const placement = wb.getWorksheet('Plans by placement')!;
     const numbers: number[] = [];
     placement.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'number' && numbers.push(c.value))));
