@@ -29,12 +29,13 @@ import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening } from './opening.ts';
 import { budgetParams } from './params.ts';
-import type { BudgetScenario } from './params.ts';
+import type { BudgetParams, BudgetScenario } from './params.ts';
 import { budgetPath, financialYearsOf } from './path.ts';
 import type { BudgetPath } from './path.ts';
 import { sensitivity } from './sensitivity.ts';
 import type { Reproject } from './sensitivity.ts';
 import type { BudgetTables } from './tables.ts';
+import type { CellUnitCosts } from './unit-costs.ts';
 import type { BudgetResult, MitigationBridge } from './types.ts';
 import { resolveUnitCosts } from './unit-costs.ts';
 
@@ -51,12 +52,21 @@ export interface BudgetInputs {
   reproject?: Reproject;
 }
 
-/**
- * Runs the budget model.
- * @example const budget = runBudget({ scenario, tables, projection, unmitigatedProjection });
- *          budget.lines[0].expenditure // central expenditure of the base year's financial year
- */
-export function runBudget(inputs: BudgetInputs): BudgetResult {
+/** What every use of the budget starts from: parameters, reconciled tables, unit costs, opening balance, central path. */
+export interface PreparedBudget {
+  params: BudgetParams;
+  /** The input tables, with unit costs scaled when the base year was reconciled to the outturn. */
+  tables: BudgetTables;
+  unit: CellUnitCosts;
+  fys: number[];
+  opening: { balance: number; fy: number };
+  path: BudgetPath;
+  reconciliation?: ReconciliationLine[];
+  warnings: string[];
+}
+
+/** Resolves the scenario and tables and prices the central path (runBudget's first half; draw-values.ts uses it too). */
+export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   const { scenario, projection } = inputs;
   let tables = inputs.tables;
   const warnings: string[] = [];
@@ -74,9 +84,19 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   }
   const unit = resolveUnitCosts(tables.unitCosts);
   warnings.push(...unit.warnings);
-
   const path = budgetPath(projection, tables, params, unit, opening.balance);
   warnings.push(...path.warnings);
+  return { params, tables, unit, fys, opening: { balance: opening.balance, fy: opening.fy }, path, reconciliation, warnings };
+}
+
+/**
+ * Runs the budget model.
+ * @example const budget = runBudget({ scenario, tables, projection, unmitigatedProjection });
+ *          budget.lines[0].expenditure // central expenditure of the base year's financial year
+ */
+export function runBudget(inputs: BudgetInputs): BudgetResult {
+  const { scenario, projection } = inputs;
+  const { params, tables, unit, fys, opening, path, reconciliation, warnings } = prepareBudget(inputs);
   const levels = scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9];
   const q = budgetQuantiles(path, projection, tables, unit, params, opening.balance, levels);
   warnings.push(...q.warnings);

@@ -150,3 +150,23 @@ export function outturnImplausibleScale(label: string, scale: number): string {
 export function deficitExceedsReserves(fy: string, deficit: number, reserves: number): string {
   return `The cumulative DSG deficit of ${gbp(deficit)} at the end of ${fy} exceeds the council's usable reserves of ${gbp(reserves)}.`;
 }
+
+export function goalTargetUnreadable(text: string): string {
+  return `--target must be in-year-balance=AMOUNT@FY or cumulative-balance=AMOUNT@FY (pounds, financial year like 2028-29), e.g. in-year-balance=0@2028-29. Got: ${text}`;
+}
+
+export function goalUnknownLever(file: string, lever: string, known: string[], suggestion?: string): string {
+  return `${file}: --lever '${lever}' is not a mitigation of this scenario${suggestion ? ` (did you mean '${suggestion}'?)` : ''}. Levers: ${known.join(', ')}.`;
+}
+
+export function goalYearOutsideRun(target: string, firstFy: string, years: number): string {
+  return `--target ${target}: that financial year is not in the run (${years} years from ${firstFy}); choose a year inside it or raise horizon_years in the scenario.`;
+}
+
+export function goalUnreachable(lever: string, target: string, effect: number, achieved: number, range: [number, number]): string {
+  return `No effect of '${lever}' from 0 to 1 meets ${target}: the lever reaches ${gbp(range[0])} at effect 0 and ${gbp(range[1])} at effect 1. The closest reachable value is ${gbp(achieved)} (effect ${effect}). Try another lever, a later year or a smaller target.`;
+}
+
+export function goalNotReproduced(file: string, target: string, value: number): string {
+  return `goal-seek wrote ${file}, but running it gives ${Number.isFinite(value) ? gbp(value) : 'no value'} for ${target}, not the target within £100,000. This is a bug: please report it.`;
+}

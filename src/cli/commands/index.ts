@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.ts';
 import { registerForecast } from './forecast.ts';
+import { registerGoalSeek } from './goal-seek.ts';
 import { registerInit } from './init.ts';
 import { registerLoad } from './load.ts';
 import { registerRun } from './run.ts';
@@ -13,6 +14,7 @@ import { registerValidate } from './validate.ts';
 export function registerCommands(program: Command, io: CliIO): void {
   registerRun(program, io);
   registerForecast(program, io);
+  registerGoalSeek(program, io);
   registerValidate(program, io);
   registerLoad(program, io);
   registerInit(program, io);

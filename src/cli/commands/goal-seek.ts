@@ -1,0 +1,54 @@
+/** `highneeds goal-seek SCENARIO --lever NAME --target WHAT`: the size of one lever that meets a money target (cli.md). */
+import type { Command } from 'commander';
+import { printJson, progress, say, type CliIO } from '../io.ts';
+import { DEFAULT_DRAWS, DEFAULT_SEED, intFlag } from './common.ts';
+
+export function registerGoalSeek(program: Command, io: CliIO): void {
+  program
+    .command('goal-seek')
+    .description('find the effect of one lever (a mitigation, or new_plans) that meets a money target, and write it as a scenario')
+    .argument('<scenario>', 'scenario file')
+    .requiredOption('--lever <name>', "a mitigation's name in the scenario, or new_plans (fewer new plans from the first projected year)")
+    .requiredOption('--target <what>', 'in-year-balance=AMOUNT@FY or cumulative-balance=AMOUNT@FY, e.g. in-year-balance=0@2028-29')
+    .option('--data <dir>', 'folder of input files', 'data-samples')
+    .option('--la <code>', 'the LA when the data hold several (DfE or ONS code)')
+    .option('--out <file>', 'scenario file to write (default beside the input, <id>-goal.yaml)')
+    .option('--draws <n>', 'Monte Carlo draws for the chance the target is met (0 = not computed)', intFlag('--draws', 0, 1_000_000), DEFAULT_DRAWS)
+    .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
+    .option('--json', 'print the result as JSON on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (scenario: string, o: { lever: string; target: string; data: string; la?: string; out?: string; draws: number; seed: number; json?: boolean; quiet?: boolean }) => {
+      const stages = ['loading data', 'projecting', 'seeking', ...(o.draws > 0 ? ['simulating'] : []), 'writing'];
+      const bar = progress(io, o, 'highneeds goal-seek');
+      let done = 0;
+      const { goalSeekPipeline } = await import('../../pipeline/goal-seek.ts');
+      const r = await goalSeekPipeline({
+        scenarioFile: scenario,
+        lever: o.lever,
+        target: o.target,
+        dataDir: o.data,
+        la: o.la,
+        out: o.out,
+        draws: o.draws,
+        seed: o.seed,
+        runDate: new Date().toISOString(),
+        onStage: (s) => {
+          bar.update(++done, stages.length, s);
+          if (!io.stderrIsTTY) say(io, { quiet: o.quiet || o.json }, `… ${s}`);
+        },
+      })
+        .then((x) => {
+          bar.finish();
+          return x;
+        })
+        .finally(() => bar.stop());
+      if (o.json) {
+        printJson(io, r);
+        return;
+      }
+      const pounds = (n: number) => `${n < 0 ? '−' : ''}£${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
+      say(io, o, `${r.lever}: effect ${(r.effect * 100).toFixed(2)}% meets ${r.target} (achieved ${pounds(r.achieved_gbp)} on the deterministic path).`);
+      if (r.probability_met !== null) say(io, o, `Across ${r.draws} simulated futures the target is met in ${(r.probability_met * 100).toFixed(0)}% of them.`);
+      say(io, o, `Wrote ${r.scenario_file}; run it with: highneeds run ${r.scenario_file} --draws 0`);
+    });
+}

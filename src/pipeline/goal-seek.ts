@@ -1,0 +1,217 @@
+/**
+ * `highneeds goal-seek`: how big must one lever be to meet a money target (cli.md)?
+ *
+ *   data folder ──► dataset, budget tables        scenario ──► projectLa (deterministic) ──► engine input
+ *   effect e ──► scenario with the lever at e ──► projectDeterministic ──► runBudget ──► target value   (seek, 0..1)
+ *   found effect ──► Monte Carlo run ──► share of draws meeting the target
+ *   ──► `<id>-goal.yaml` that `extends:` the input; re-read and re-run to check it reproduces the target
+ *
+ * Everything except the lever is held fixed. The value is computed exactly as `run --draws 0` computes it (the same
+ * projection, unmitigated twin and budget), so running the written scenario with `--draws 0` reproduces it.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { budgetDraws } from '../budget/draw-values.ts';
+import { parseTarget, seek, targetValue, type GoalTarget } from '../budget/goal-seek.ts';
+import { runBudget } from '../budget/run-budget.ts';
+import type { BudgetTables } from '../budget/tables.ts';
+import { financialYearLabel } from '../domain/index.ts';
+import { HighneedsError, ExitCode, inputError } from '../errors.ts';
+import { datasetFromWarehouse } from '../etl/dataset.ts';
+import { loadDataFolder } from '../etl/load.ts';
+import { budgetMsg } from '../messages/index.ts';
+import { runCannotForecast } from '../messages/model.ts';
+import type { LaDataset } from '../model/dataset.ts';
+import { projectDeterministic, type EngineInput } from '../model/engine.ts';
+import { latestStockYear, projectLa } from '../model/project-la.ts';
+import type { ProjectionResult } from '../model/result.ts';
+import { loadScenario } from '../scenario/load.ts';
+import type { Mitigation, Scenario } from '../scenario/schema.ts';
+import { nearest } from '../util/suggest.ts';
+import { budgetTablesFromWarehouse } from './budget-tables.ts';
+import { placesAsCapacity } from './run.ts';
+import { runTotals, type RunTotals } from './totals.ts';
+
+/** The lever that reduces new plans uniformly from the first projected year. */
+export const NEW_PLANS_LEVER = 'new_plans';
+/** Name of the mitigation goal-seek adds for `--lever new_plans`. */
+export const NEW_PLANS_MITIGATION = 'Fewer new plans (goal-seek)';
+
+export interface GoalSeekOptions {
+  scenarioFile: string;
+  lever: string;
+  target: string;
+  dataDir: string;
+  la?: string;
+  /** Output scenario file (default beside the input, `<id>-goal.yaml`). */
+  out?: string;
+  /** Draws for the chance that the target is met (0 = not computed). */
+  draws: number;
+  seed: number;
+  runDate: string;
+  onStage?: (stage: string) => void;
+}
+
+export interface GoalSeekOutcome {
+  lever: string;
+  effect: number;
+  target: string;
+  achieved_gbp: number;
+  scenario_file: string;
+  /** Share of the Monte Carlo draws in which the target is met at the found effect (null without draws). */
+  probability_met: number | null;
+  draws: number;
+  /** What the lever reaches at effect 0 and at effect 1. */
+  range_gbp: [number, number];
+}
+
+/**
+ * The scenario with the lever at `effect`: a named mitigation's effect replaced, or for `new_plans` a uniform
+ * reduction of new plans (fewer requests, every age and need) from the first projected year.
+ */
+export function withLever(scenario: Scenario, lever: string, effect: number, baseYear: number): Scenario {
+  const own = scenario.mitigations.find((m) => m.name === lever) ?? (lever === NEW_PLANS_LEVER ? scenario.mitigations.find((m) => m.name === NEW_PLANS_MITIGATION) : undefined);
+  if (own) return { ...scenario, mitigations: scenario.mitigations.map((m) => (m === own ? { ...m, effect } : m)) };
+  const added: Mitigation = {
+    name: NEW_PLANS_MITIGATION,
+    kind: 'fewer_requests',
+    effect,
+    start_year: baseYear + 1,
+    ramp_years: 0,
+    delivery: 1,
+    cost_gbp_per_year: 0,
+    target: {},
+  };
+  return { ...scenario, mitigations: [...scenario.mitigations, added] };
+}
+
+/** The data as `run` reads it: dataset, budget tables, and the total-plans forecast its projection follows. */
+async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals }> {
+  const load = await loadDataFolder(dataDir);
+  const files = load.loaded.map((f) => f.path);
+  try {
+    const ds = await datasetFromWarehouse(load.warehouse, { la });
+    const tables = await budgetTablesFromWarehouse(load.warehouse);
+    const base = scenario.base_year ?? latestStockYear(ds);
+    if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
+    const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);
+    return { ds, tables, totals };
+  } finally {
+    load.warehouse.close();
+  }
+}
+
+/** The scenario's budget on the deterministic path, as `run --draws 0` prices it. */
+function deterministicBudget(input: EngineInput, scenario: Scenario, tables: BudgetTables, unmitigated: ProjectionResult | undefined) {
+  const projection = projectDeterministic({ ...input, scenario });
+  const sc = { ...scenario, sensitivity: undefined };
+  return runBudget({ scenario: sc, tables, projection, unmitigatedProjection: scenario.mitigations.length > 0 ? unmitigated : undefined });
+}
+
+/** Runs goal-seek and writes the scenario. */
+export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekOutcome> {
+  const stage = opts.onStage ?? (() => {});
+  const target = parseTarget(opts.target);
+  if (!target) throw new HighneedsError(ExitCode.USAGE, budgetMsg.goalTargetUnreadable(opts.target));
+  const scenario = await loadScenario(opts.scenarioFile);
+  const names = scenario.mitigations.map((m) => m.name);
+  if (opts.lever !== NEW_PLANS_LEVER && !names.includes(opts.lever)) {
+    throw inputError(budgetMsg.goalUnknownLever(opts.scenarioFile, opts.lever, [NEW_PLANS_LEVER, ...names], nearest(opts.lever, [NEW_PLANS_LEVER, ...names])));
+  }
+
+  stage('loading data');
+  const { ds, tables, totals } = await loadData(opts.dataDir, opts.la, scenario);
+  stage('projecting');
+  const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
+  // projected exactly as `run` projects (the same total-plans forecast and age fallbacks)
+  const project = (s: Scenario, draws: number) =>
+    projectLa(ds, s, { draws, seed: opts.seed, baseYear: totals.forecast.baseYear, capacity, constraint: totals.constraint, ageFallbacks: totals.ageFallbacks });
+  const base = await project(scenario, 0);
+  const baseYear = base.projection.baseYear;
+  const unmitigated = projectDeterministic({ ...base.input, scenario: { ...scenario, mitigations: [] } });
+  const valueAt = (effect: number): number => {
+    const v = targetValue(deterministicBudget(base.input, withLever(scenario, opts.lever, effect, baseYear), tables, unmitigated).lines, target);
+    if (v === undefined) throw inputError(budgetMsg.goalYearOutsideRun(target.text, financialYearLabel(baseYear), base.projection.years.length - 1));
+    return v;
+  };
+
+  stage('seeking');
+  const found = seek(valueAt, target.amount);
+  if (!found.met) throw inputError(budgetMsg.goalUnreachable(opts.lever, target.text, found.effect, found.achieved, found.range));
+
+  const goal = withLever(scenario, opts.lever, found.effect, baseYear);
+  let probability: number | null = null;
+  if (opts.draws > 0) {
+    stage('simulating');
+    const run = await project(goal, opts.draws);
+    const values = budgetDraws({ scenario: { ...goal, sensitivity: undefined }, tables, projection: run.projection, unmitigatedProjection: run.unmitigated }, target);
+    if (values && values.length > 0) probability = values.filter((v) => v >= target.amount).length / values.length;
+  }
+
+  stage('writing');
+  const file = opts.out ?? join(dirname(opts.scenarioFile), `${scenario.id}-goal.yaml`);
+  const doc = goalScenario(scenario, opts.lever, goal, file, target, found.achieved, probability, opts.draws);
+  await writeFile(file, doc.text, 'utf8');
+
+  // the written file, read back as `run` reads it, must reproduce the target
+  const written = await loadScenario(file);
+  const again = await project(written, 0);
+  const check = targetValue(
+    runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated }).lines,
+    target,
+  );
+  if (check === undefined || Math.abs(check - target.amount) > REPRODUCE_WITHIN) {
+    throw new HighneedsError(ExitCode.INTERNAL, budgetMsg.goalNotReproduced(file, target.text, check ?? NaN));
+  }
+  return {
+    lever: opts.lever,
+    effect: found.effect,
+    target: target.text,
+    achieved_gbp: check,
+    scenario_file: file,
+    probability_met: probability,
+    draws: opts.draws,
+    range_gbp: found.range,
+  };
+}
+
+/** How close a run of the written scenario must come to the target (cli.md). */
+export const REPRODUCE_WITHIN = 100_000;
+
+/** The YAML of the goal scenario: extends the input, the lever's mitigations, and what was sought. */
+export function goalScenario(
+  input: Scenario,
+  lever: string,
+  goal: Scenario,
+  file: string,
+  target: GoalTarget,
+  achieved: number,
+  probability: number | null,
+  draws: number,
+): { text: string } {
+  const ext = relative(dirname(resolve(file)), resolve(input.file)) || basename(input.file);
+  const effect = goal.mitigations.find((m) => m.name === lever || m.name === NEW_PLANS_MITIGATION)?.effect ?? 0;
+  const body = {
+    extends: ext.split('\\').join('/'),
+    id: `${input.id}-goal`,
+    name: `${input.name}: goal-seek of ${lever}`,
+    description: `Written by highneeds goal-seek: ${lever} at an effect of ${(effect * 100).toFixed(2)}% meets ${target.text} on the deterministic path.`,
+    mitigations: goal.mitigations,
+    goal_seek: {
+      lever,
+      target: target.text,
+      effect,
+      achieved_gbp: Math.round(achieved),
+      ...(probability !== null ? { probability_met: probability, draws } : {}),
+      from_scenario: input.file,
+    },
+  };
+  const header = [
+    `# Goal-seek: how big must "${lever}" be to reach ${target.text}?`,
+    `# Found on the deterministic path: effect ${effect} (everything else as in ${ext}).`,
+    probability !== null ? `# Across ${draws} simulated futures the target is met in ${(probability * 100).toFixed(0)}% of them.` : '',
+    '# Run it with: highneeds run <this file> --draws 0',
+  ].filter(Boolean);
+  return { text: `${header.join('\n')}\n${stringify(body, { lineWidth: 0 })}` };
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withTempDir } from '../temp.ts';
+import { runCli } from './helpers.ts';
+
+describe('highneeds goal-seek (the cli.md contract)', () => {
+  it('finds the effect of new_plans for an in-year balance, writes a scenario that extends the input, and run reproduces it', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'goal.yaml');
+      // a target the sample can reach: in-year balance of −£20m in 2028-29 (deterministic path, no draws: quick)
+      const r = await runCli('goal-seek', 'scenarios/baseline.yaml', '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', out, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(Object.keys(doc).slice(0, 5)).toEqual(['lever', 'effect', 'target', 'achieved_gbp', 'scenario_file']);
+      expect(doc).toMatchObject({ lever: 'new_plans', target: 'in-year-balance=-20000000@2028-29', scenario_file: out });
+      expect(doc.effect).toBeGreaterThan(0);
+      expect(doc.effect).toBeLessThan(1);
+      expect(Math.abs(doc.achieved_gbp + 20_000_000)).toBeLessThanOrEqual(100_000);
+      const yaml = readFileSync(out, 'utf8');
+      expect(yaml).toMatch(/^extends: .*baseline\.yaml$/m);
+      expect(yaml).toMatch(/goal_seek:/);
+      // run --draws 0 of the written file gives the target within £100,000
+      const run = await runCli('run', out, '--draws', '0', '--out', join(dir, 'report'), '--json');
+      expect(run.code, run.stderr).toBe(0);
+      const v = JSON.parse(run.stdout).in_year_balance_gbp['2028-29'].p50;
+      expect(Math.abs(v + 20_000_000)).toBeLessThanOrEqual(100_000);
+      // the report says what was sought
+      const html = readFileSync(JSON.parse(run.stdout).outputs.report, 'utf8');
+      expect(html).toMatch(/written by goal-seek/);
+      expect(existsSync(JSON.parse(run.stdout).outputs.workbook)).toBe(true);
+    });
+  }, 240_000);
+
+  it('exits 2 for a target it cannot read and 1 for a lever the scenario does not have', async () => {
+    const bad = await runCli('goal-seek', 'scenarios/baseline.yaml', '--lever', 'new_plans', '--target', 'balance=0');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/in-year-balance=AMOUNT@FY/);
+    const lever = await runCli('goal-seek', 'scenarios/mitigated.yaml', '--lever', 'Early intervention', '--target', 'in-year-balance=0@2028-29');
+    expect(lever.code).toBe(1);
+    expect(lever.stderr).toMatch(/not a mitigation of this scenario.*Levers: new_plans, Early intervention in mainstream/);
+  });
+});
