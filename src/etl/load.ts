@@ -76,13 +76,16 @@ export async function statusOf(wh: Warehouse): Promise<WarehouseStatus> {
  * makes sure some file holds LA-level data — every failure names the folder and what to do.
  * @example const load = await loadDataFolder('data-samples'); try { … } finally { load.warehouse.close(); }
  */
-export async function loadDataFolder(dir: string, opts: { today?: Date } = {}): Promise<MemoryLoad> {
+export async function loadDataFolder<T extends MemoryLoad = MemoryLoad>(
+  dir: string,
+  opts: { today?: Date; /** How to load the checked folder (default: loadIntoMemory; `run` passes its cache). */ loader?: (paths: string[]) => Promise<T> } = {},
+): Promise<T> {
   const { kind } = await checkInputPath(dir, { what: 'data folder', flag: '--data' });
   if (kind === 'file' && !(await isZipFile(dir))) throw inputError(pathMsg.dataFolderIsFile(dir), [{ file: dir, message: pathMsg.dataFolderIsFile(dir) }]);
   if (kind === 'folder' && (await expandPaths([dir])).length === 0) {
     throw inputError(pathMsg.dataFolderEmpty(dir), [{ file: dir, message: pathMsg.dataFolderEmpty(dir) }]);
   }
-  const load = await loadIntoMemory([dir], opts);
+  const load = opts.loader ? await opts.loader([dir]) : ((await loadIntoMemory([dir], opts)) as T);
   try {
     if ((await listLas(load.warehouse)).length === 0) {
       const m = pathMsg.noDataInFolder(dir, load.skipped.map((f) => f.path));

@@ -2,6 +2,7 @@
  * `highneeds run`: the whole pipeline for one LA and one or more scenarios.
  *
  *   data folder ──loadDataFolder──► warehouse ──datasetFromWarehouse──► LaDataset ──┐
+ *     (unchanged since an earlier run: the warehouse from load-cache.ts)               │
  *                                        └──budgetTablesFromWarehouse──► BudgetTables │
  *   scenario files ──loadScenario──► Scenario ──────────────────────────────────────────┤
  *        projectLa (rates → engine, Monte Carlo) ──► ProjectionResult (+ unmitigated)   │
@@ -13,6 +14,7 @@
  */
 import { join } from 'node:path';
 import { loadDataFolder, type MemoryLoad } from '../etl/load.ts';
+import { loadWithCache } from '../etl/load-cache.ts';
 import { checkOutputFolder } from '../paths/check-path.ts';
 import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { runBudget } from '../budget/run-budget.ts';
@@ -59,6 +61,10 @@ export interface RunOptions {
   runDate: string;
   /** Called as each stage starts: its name, how many stages are done before it, and how many there are in all. */
   onStage?: (stage: string, done: number, total: number) => void;
+  /** Load the data folder's files even when the cache holds a load of the same inputs (load-cache.ts). */
+  fresh?: boolean;
+  /** The load cache's folder (default HIGHNEEDS_CACHE_DIR or .highneeds/cache). */
+  cacheDir?: string;
 }
 
 export interface RunOutcome {
@@ -69,6 +75,8 @@ export interface RunOutcome {
    * joined), for stderr; every one is also in the workbook's Data quality sheet.
    */
   warnings: string[];
+  /** Whether the data came from the load cache (the inputs were loaded before, unchanged). */
+  fromCache: boolean;
 }
 
 /** Runs every scenario on the data folder and writes their outputs. */
@@ -83,7 +91,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   const stage = (name: string) => opts.onStage?.(name, started++, total);
 
   stage('loading data');
-  const load = await loadDataFolder(opts.dataDir);
+  const load = await loadDataFolder(opts.dataDir, { loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: opts.cacheDir }) });
   let ds: LaDataset;
   let tables: BudgetTables;
   let dq: DataQualityNote[];
@@ -196,7 +204,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     stage('writing comparison');
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
   }
-  return { documents, comparison, warnings: [...warnings] };
+  return { documents, comparison, warnings: [...warnings], fromCache: load.fromCache };
 }
 
 /** How many stages a run reports: load, backtest, per scenario project (+ budget) + write, and the comparison. */

@@ -3,10 +3,10 @@
  * and a failed `load` leaves the warehouse exactly as it was (compared with `status --json`).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runCli } from './helpers.ts';
+import { tempDir } from '../temp.ts';
 
 const BAD = [
   ...readdirSync('test/fixtures/etl/bad').map((f) => join('test/fixtures/etl/bad', f)),
@@ -14,7 +14,7 @@ const BAD = [
 ];
 
 describe('bad inputs through the CLI', () => {
-  const wh = join(mkdtempSync(join(tmpdir(), 'hn-bad-')), 'w.duckdb');
+  const wh = join(tempDir('hn-bad-'), 'w.duckdb');
 
   it('starts from a warehouse holding good data', async () => {
     const r = await runCli('load', 'data-samples/unit_costs.csv', 'data-samples/sen2_2025.xml', '--warehouse', wh, '--quiet');

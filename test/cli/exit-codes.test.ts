@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './helpers.ts';
+import { tempDir } from '../temp.ts';
 
 describe('exit codes and init', () => {
   it('exits 2 on an unknown command, with a suggestion', async () => {
@@ -31,7 +31,7 @@ describe('exit codes and init', () => {
   });
 
   it('init writes a starter folder and refuses to overwrite it', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'hn-init-')), 'la');
+    const dir = join(tempDir('hn-init-'), 'la');
     const r = await runCli('init', dir);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'scenarios/baseline.yaml'))).toBe(true);

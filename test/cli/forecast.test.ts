@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
 import { runCli } from './helpers.ts';
+import { tempDir } from '../temp.ts';
 
 describe.skipIf(!HAVE_REAL)('highneeds forecast on the real files (the cli.md contract)', () => {
   it('writes the fixed CSV columns, says how many later rows it ignored, and forecasts a reorganised LA from its joined history', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'hn-fc-')), 'f.csv');
+    const out = join(tempDir('hn-fc-'), 'f.csv');
     const r = await runCli('forecast', '--ees', ...REAL_EES_FILES, '--la', '925', 'E10000019', '838', '--base-year', '2021', '--horizon', '2', '--draws', '50', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/\d+ row\(s\) later than what was known by January 2021 were ignored/);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { PLACEMENTS } from '../../src/domain/index.ts';
 import { runCli } from './helpers.ts';
+import { tempDir } from '../temp.ts';
 
 const KEYS = [
   'tool', 'version', 'scenario', 'la', 'base_year', 'draws', 'seed', 'ehcp_total', 'ehcp_by_placement', 'expenditure_gbp',
@@ -13,7 +13,7 @@ const KEYS = [
 
 describe('highneeds run (the cli.md contract)', () => {
   it('run --draws 0 --json prints the whole document, deterministic, placements summing to the total', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'hn-run-')), 'baseline');
+    const out = join(tempDir('hn-run-'), 'baseline');
     const r = await runCli('run', '--draws', '0', '--json', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed JSON document
@@ -63,7 +63,7 @@ describe('highneeds run (the cli.md contract)', () => {
   });
 
   it('exits 1 with a located message for a broken scenario, and writes nothing', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'hn-run-')), 'broken');
+    const out = join(tempDir('hn-run-'), 'broken');
     const r = await runCli('run', 'test/fixtures/scenarios/typo_broken.yaml', '--draws', '0', '--out', out);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/typo_broken\.yaml: unknown key 'horizon_yeras' \(did you mean 'horizon_years'\?\)/);

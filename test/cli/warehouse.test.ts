@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers.ts';
+import { tempDir } from '../temp.ts';
 
 const GOOD = ['data-samples/unit_costs.csv', 'data-samples/funding.csv'];
 const BAD = 'test/fixtures/etl/bad/negative-count.csv';
@@ -28,7 +28,7 @@ describe('validate, load and status (the cli.md contract)', () => {
   });
 
   it('load is all or nothing, idempotent by content hash, and status reports it', async () => {
-    const wh = join(mkdtempSync(join(tmpdir(), 'hn-wh-')), 'w.duckdb');
+    const wh = join(tempDir('hn-wh-'), 'w.duckdb');
     const first = await runCli('load', ...GOOD, '--warehouse', wh, '--json');
     expect(first.code, first.stderr).toBe(0);
     const loaded = JSON.parse(first.stdout);

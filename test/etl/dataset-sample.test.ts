@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadIntoMemory } from '../../src/etl/load.ts';
+import { loadWithCache } from '../../src/etl/load-cache.ts';
 import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
 
 describe('the sample through the warehouse into a dataset', () => {
   it('counts each request once however many SEN2 returns repeat it', async () => {
-    const m = await loadIntoMemory(['data-samples']);
+    // through run's load cache (test/global-setup.ts): the sample is read once per `npm test`; load-cache.test.ts
+    // shows a load from the cache holds the same rows as a fresh one
+    const m = await loadWithCache(['data-samples']);
     try {
       const ds = await datasetFromWarehouse(m.warehouse);
       // data-samples/README.md: requests 575 (2022), 693 (2023), 776 (2024) in the simulated LA. Later returns also

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetFromWarehouse, listLas } from '../../src/etl/dataset.ts';
@@ -10,6 +9,7 @@ import { Warehouse } from '../../src/etl/warehouse.ts';
 import { needIndex, placementIndex } from '../../src/domain/index.ts';
 import { cellIndex, cubeTotal } from '../../src/model/cube.ts';
 import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
+import { tempDir } from '../temp.ts';
 
 async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
   const hashKey = await wh.hashKey();
@@ -77,7 +77,7 @@ describe('datasetFromWarehouse with two linked SEN2 returns', () => {
 
 describe('personal data', () => {
   it('no raw UPN, ULN, name, postcode or birth date reaches the warehouse file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sen2-pd-'));
+    const dir = tempDir('sen2-pd-');
     const file = join(dir, 'warehouse.duckdb');
     const wh = await warehouseWithReturns(file);
     await load(wh, sen2BladeReader, BLADE_PERSON, 3);

@@ -1,7 +1,7 @@
 /** Test helpers: fixture paths, the shared real data folder, temp dirs. */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir as makeTempDir } from '../temp.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const fixtures = join(repoRoot, 'test/fixtures/etl');
@@ -10,5 +10,5 @@ export const hasRealData = existsSync(realData);
 export const TODAY = new Date('2026-03-01T00:00:00Z');
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'highneeds-etl-'));
+  return makeTempDir('highneeds-etl-');
 }

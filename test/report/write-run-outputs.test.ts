@@ -1,6 +1,5 @@
 /** End to end: writeRunOutputs on the fixture, read back with exceljs, PNGs and HTML checked. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { escapeHtml } from '../../src/report/safe-text.ts';
@@ -9,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeComparison, writeRunOutputs, type RunOutputs } from '../../src/report/index.ts';
 import { buildRunReport } from './fixtures/run-report.ts';
 import { pngStats } from './helpers.ts';
+import { tempDir } from '../temp.ts';
 
 const EVIL = '=HYPERLINK("http://example.invalid","x")';
 const SHEETS = [
@@ -33,7 +33,7 @@ let out: RunOutputs;
 let wb: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hn-report-'));
+  dir = tempDir('hn-report-');
   out = await writeRunOutputs(buildRunReport({ name: EVIL, laName: 'Anyshire <b>&</b>' }), join(dir, 'run'), { csv: true });
   wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out.workbook);

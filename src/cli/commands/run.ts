@@ -1,5 +1,6 @@
 /** `highneeds run [SCENARIO ...]`: the main job (cli.md). */
 import type { Command } from 'commander';
+import { cliMsg } from '../../messages/index.ts';
 import { printJson, progress, say, type CliIO } from '../io.ts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, intFlag } from './common.ts';
 import { readerWarnings } from '../../messages/model.ts';
@@ -19,7 +20,8 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('--suppress-small-counts [n]', 'replace counts of plans below n (default 5) in everything written, for publication', intFlag('--suppress-small-counts', 2, 1000))
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
-    .action(async (scenarios: string[], o: { data: string; out?: string; draws: number; seed: number; la?: string; csv?: boolean; demandOnly?: boolean; suppressSmallCounts?: number | true; json?: boolean; quiet?: boolean }) => {
+    .option('--fresh', 'load the data files again even when they are unchanged since the last run')
+    .action(async (scenarios: string[], o: { data: string; out?: string; draws: number; seed: number; la?: string; csv?: boolean; demandOnly?: boolean; suppressSmallCounts?: number | true; json?: boolean; quiet?: boolean; fresh?: boolean }) => {
       const bar = progress(io, o, 'highneeds run');
       const t0 = performance.now();
       // Loaded on demand so that other commands start without the model, charts and workbook libraries.
@@ -35,6 +37,7 @@ export function registerRun(program: Command, io: CliIO): void {
         demandOnly: o.demandOnly,
         suppressSmallCounts: o.suppressSmallCounts === true ? 5 : o.suppressSmallCounts,
         runDate: new Date().toISOString(),
+        fresh: o.fresh,
         onStage: (s, done, total) => {
           bar.update(done, total, s);
           if (!io.stderrIsTTY) say(io, { quiet: o.quiet || o.json }, `… ${s}`);
@@ -60,6 +63,7 @@ export function registerRun(program: Command, io: CliIO): void {
         say(io, o, `${s.id}: workbook ${out.workbook}, ${out.charts.length} charts, report ${out.report}`);
       }
       if (outcome.comparison) say(io, o, `comparison: report ${outcome.comparison.report}, workbook ${outcome.comparison.workbook}`);
+      if (outcome.fromCache) say(io, o, cliMsg.loadFromCache());
       say(io, o, `done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     });
 }

@@ -4,8 +4,7 @@
  * and on random exports with several requests, assessments, plans and placements per person, rank ties, blanks,
  * whitespace, closed placements, orphans and records written out of parent order.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/errors.ts';
@@ -13,6 +12,7 @@ import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
 import { referenceReadBlade } from './blade-reference.ts';
 import { BLADE_PERSON, collect, ctx } from './helpers.ts';
 import { rng } from '../../../bench/gen/sen2-synth.ts';
+import { tempDir } from '../../temp.ts';
 
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -82,7 +82,7 @@ function randomExport(n: number, seed: number, bad = false): string {
     }
   }
   lines.requests!.push(`${++id},999999,,,A`); // orphan
-  const dir = mkdtempSync(join(tmpdir(), 'sen2-eq-'));
+  const dir = tempDir('sen2-eq-');
   for (const [m, ls] of Object.entries(lines)) {
     const body = m === 'sen2' || m === 'person' ? ls : ls.map((l) => [r(), l] as const).sort((a, b) => a[0] - b[0]).map(([, l]) => l);
     writeFileSync(join(dir, `Blade-Export_28-01-2025_${m}.csv`), [HEAD[m], ...body].join('\n') + '\n');

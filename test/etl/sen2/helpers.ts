@@ -1,8 +1,8 @@
 /** Test helpers for SEN2 readers: a collecting sink, a fixed context, temp copies of fixtures with edits. */
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, readdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadContext, RowSink } from '../../../src/etl/reader.ts';
+import { tempDir } from '../../temp.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/sen2');
 export const XML_2024 = join(FIXTURES, 'xml/sen2-2024.xml');
@@ -21,7 +21,7 @@ export function collect(): RowSink & { rows: Array<[string, Record<string, unkno
 
 /** Writes `text` to a temp file named `name` and returns its path. */
 export function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sen2-test-'));
+  const dir = tempDir('sen2-test-');
   const p = join(dir, name);
   writeFileSync(p, text);
   return p;
@@ -37,7 +37,7 @@ export function editedXml(src: string, from: string | RegExp, to: string): strin
 
 /** A temp copy of the Blade fixture folder without some modules / with one module edited. */
 export function bladeCopy(opts: { drop?: string[]; edit?: { module: string; from: string; to: string } } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sen2-blade-'));
+  const dir = tempDir('sen2-blade-');
   for (const f of readdirSync(BLADE_DIR)) {
     const module = /_([a-z0-9]+)\.csv$/.exec(f)?.[1];
     if (module && opts.drop?.includes(module)) continue;

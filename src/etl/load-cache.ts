@@ -1,0 +1,154 @@
+/**
+ * `run`'s load, kept between runs: the warehouse of a data folder is saved in a cache folder (default
+ * `.highneeds/cache/`, or HIGHNEEDS_CACHE_DIR) under a key, and a later run with the same key reads it back instead
+ * of reading and validating every file again. Both ways the run gets an in-memory warehouse with the same rows in
+ * the same order, so its outputs are byte for byte those of a fresh load.
+ *
+ *   key = SHA-256 of (cache format, tool version, the ETL's own source text, every input path with its SHA-256)
+ *   miss or --fresh ──loadIntoMemory──▶ warehouse ──COPY──▶ <key>.duckdb + <key>.json (files, skips, warnings)
+ *   hit             ──────────────────▶ warehouse ◀──INSERT…SELECT── <key>.duckdb, + <key>.json
+ *
+ * A changed, added or removed input file, or a changed reader, gives another key. The clock is not in the key: a
+ * date that was valid at the first load (not in the future) stays valid later. A cache that cannot be read or
+ * written (read-only folder, a damaged file) is passed over: the run loads the files as before.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../version.ts';
+import { expandPaths } from './expand-paths.ts';
+import { sha256File } from './file-hash.ts';
+import { loadIntoMemory, type MemoryLoad } from './load.ts';
+import { WAREHOUSE_TABLES } from './schema.ts';
+import { Warehouse } from './warehouse.ts';
+
+/** Bump when the saved form changes (tables, the JSON beside them). */
+const CACHE_FORMAT = 1;
+/** Cached loads kept; older ones are removed when a new one is saved. */
+const KEEP = 4;
+export const DEFAULT_CACHE_DIR = '.highneeds/cache';
+
+export interface CachedLoadOptions {
+  /** Cache folder (default HIGHNEEDS_CACHE_DIR or .highneeds/cache). */
+  cacheDir?: string;
+  /** Load the files even when a cached load exists (and save it afresh). */
+  fresh?: boolean;
+  today?: Date;
+}
+
+export interface CachedLoad extends MemoryLoad {
+  /** Whether the warehouse came from the cache. */
+  fromCache: boolean;
+}
+
+type Saved = Pick<MemoryLoad, 'loaded' | 'skipped' | 'warnings'>;
+
+/**
+ * Loads the paths into an in-memory warehouse, from the cache when the same inputs were loaded before.
+ * @example const load = await loadWithCache(['data-samples']); try { … } finally { load.warehouse.close(); }
+ */
+export async function loadWithCache(paths: string[], opts: CachedLoadOptions = {}): Promise<CachedLoad> {
+  const dir = opts.cacheDir ?? process.env.HIGHNEEDS_CACHE_DIR ?? DEFAULT_CACHE_DIR;
+  const key = await cacheKey(paths);
+  if (key !== undefined && !opts.fresh) {
+    const hit = await readCache(dir, key);
+    if (hit) return { ...hit, fromCache: true };
+  }
+  const load = await loadIntoMemory(paths, { today: opts.today });
+  if (key !== undefined) await writeCache(dir, key, load);
+  return { ...load, fromCache: false };
+}
+
+/** The cache key of a load of these paths, or undefined when the ETL's sources cannot be found to fingerprint. */
+export async function cacheKey(paths: string[]): Promise<string | undefined> {
+  const code = await etlFingerprint();
+  if (code === undefined) return undefined;
+  const h = createHash('sha256').update(`highneeds-load-cache ${CACHE_FORMAT} ${VERSION} ${code}\n`);
+  for (const p of paths) h.update(`arg\0${p}\n`);
+  for (const f of await expandPaths(paths)) h.update(`file\0${f}\0${await sha256File(f)}\n`);
+  return h.digest('hex');
+}
+
+let fingerprint: Promise<string | undefined> | undefined;
+
+/**
+ * A hash of the source text that decides what a load puts in the warehouse (src/etl, src/domain, src/messages):
+ * found from this module's place, two folders under the repository root both in src/etl and in dist/<build>/.
+ */
+function etlFingerprint(): Promise<string | undefined> {
+  fingerprint ??= (async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    if (!existsSync(join(root, 'src', 'etl', 'load-cache.ts'))) return undefined;
+    const h = createHash('sha256');
+    for (const sub of ['src/etl', 'src/domain', 'src/messages']) {
+      for (const f of await expandPaths([join(root, sub)])) h.update(`${f.slice(root.length)}\0`).update(await readFile(f));
+    }
+    return h.digest('hex');
+  })();
+  return fingerprint;
+}
+
+async function readCache(dir: string, key: string): Promise<MemoryLoad | undefined> {
+  const db = join(dir, `${key}.duckdb`);
+  let saved: Saved;
+  try {
+    saved = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as Saved;
+  } catch {
+    return undefined;
+  }
+  const wh = await Warehouse.open(':memory:');
+  try {
+    await wh.run(`ATTACH ${sqlString(db)} AS hn_cache (READ_ONLY)`);
+    await wh.withTransaction(async () => {
+      for (const t of WAREHOUSE_TABLES) {
+        await wh.run(`DELETE FROM ${t}`);
+        await wh.run(`INSERT INTO ${t} SELECT * FROM hn_cache.${t}`);
+      }
+    });
+    await wh.run('DETACH hn_cache');
+    return { warehouse: wh, ...saved };
+  } catch {
+    wh.close();
+    return undefined;
+  }
+}
+
+async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<void> {
+  const tmp = join(dir, `.${key}.${process.pid}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await load.warehouse.run(`ATTACH ${sqlString(tmp)} AS hn_cache`);
+    try {
+      await load.warehouse.run('COPY FROM DATABASE memory TO hn_cache');
+    } finally {
+      await load.warehouse.run('DETACH hn_cache');
+    }
+    await rename(tmp, join(dir, `${key}.duckdb`));
+    const saved: Saved = { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
+    await writeFile(`${tmp}.json`, JSON.stringify(saved));
+    await rename(`${tmp}.json`, join(dir, `${key}.json`));
+    await prune(dir);
+  } catch {
+    // a cache that cannot be written only costs the next run its head start
+  } finally {
+    await rm(tmp, { force: true });
+    await rm(`${tmp}.wal`, { force: true });
+    await rm(`${tmp}.json`, { force: true });
+  }
+}
+
+/** Keeps the KEEP most recently saved loads. */
+async function prune(dir: string): Promise<void> {
+  const keys = (await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.json$/.test(f)).map((f) => f.slice(0, 64));
+  const dated = await Promise.all(keys.map(async (k) => ({ k, t: (await stat(join(dir, `${k}.json`))).mtimeMs })));
+  for (const { k } of dated.sort((a, b) => b.t - a.t).slice(KEEP)) {
+    await rm(join(dir, `${k}.json`), { force: true });
+    await rm(join(dir, `${k}.duckdb`), { force: true });
+  }
+}
+
+function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
