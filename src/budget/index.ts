@@ -14,5 +14,5 @@ export { sensitivity, SENSITIVITY_KEYS } from './sensitivity.ts';
 export type { Reproject, SensitivityVariant, SensitivityKey } from './sensitivity.ts';
 export { mostSpecificRow, resolveUnitCosts } from './unit-costs.ts';
 export { resolveInflation, inflationFactor, inflationRate, driftFactor, DEFAULT_INFLATION } from './prices.ts';
-export { quantileSorted, quantilesOf } from './quantiles.ts';
+export { quantileSorted, quantilesOf } from '../util/quantiles.ts';
 export { SCHOOLS_BLOCK_TRANSFER_LIMIT } from './income.ts';

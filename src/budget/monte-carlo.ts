@@ -22,7 +22,7 @@ import type { BudgetPath } from './path.ts';
 import { budgetPath, cellCostsAt } from './path.ts';
 import { hasPriceRisk, priceQuantile, priceShocks, shockedParams } from './price-draws.ts';
 import type { BudgetTables } from './tables.ts';
-import { pointQuantiles, quantilesOf } from './quantiles.ts';
+import { pointQuantiles, quantilesOf } from '../util/quantiles.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
 
 export interface BudgetQuantiles {

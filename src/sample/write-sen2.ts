@@ -10,6 +10,7 @@ import { N, P } from './codes.ts';
 import { establishment } from './establishments.ts';
 import { activeOn, spellOn } from './summary.ts';
 import type { SimPerson, Simulation, Spell } from './types.ts';
+import { escapeHtml } from '../report/safe-text.ts';
 
 const FORENAMES = ['Testchild', 'Sample', 'Example', 'Dummy', 'Fictional', 'Placeholder'];
 
@@ -28,10 +29,6 @@ export function fakeUpn(id: number): string {
   return `A${SAMPLE_LA.oldCode}${String(id).padStart(9, '0')}`;
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 class XmlOut {
   readonly lines: string[] = [];
   private depth = 0;
@@ -45,7 +42,7 @@ class XmlOut {
   }
   el(tag: string, value: string | number | boolean | undefined): void {
     if (value === undefined) return;
-    this.lines.push(`${' '.repeat(this.depth)}<${tag}>${esc(String(value))}</${tag}>`);
+    this.lines.push(`${' '.repeat(this.depth)}<${tag}>${escapeHtml(String(value))}</${tag}>`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantileSorted, quantilesOf } from '../../src/budget/quantiles.ts';
+import { quantileSorted, quantilesOf } from '../../src/util/quantiles.ts';
 import { runBudget } from '../../src/budget/run-budget.ts';
 import { projection, scenario, tables } from './fixtures.ts';
 

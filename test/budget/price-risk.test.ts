@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { combineQuantiles } from '../../src/budget/monte-carlo.ts';
 import { priceShocks } from '../../src/budget/price-draws.ts';
 import { runBudget } from '../../src/budget/run-budget.ts';
-import { quantileSorted } from '../../src/budget/quantiles.ts';
+import { quantileSorted } from '../../src/util/quantiles.ts';
 import { projection, scenario, tables } from './fixtures.ts';
 
 const unitCosts = [{ placement: 'ISS' as const, annualCostGbp: 60_000, priceYear: 2024 }];

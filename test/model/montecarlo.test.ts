@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/model/levers/prepare.ts';
 import { canCollapse, runDrawRange } from '../../src/model/montecarlo/run-draws.ts';
-import { quantileSorted } from '../../src/model/montecarlo/summarise.ts';
+import { quantileSorted } from '../../src/util/quantiles.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
 import { identityErrors } from './identity.ts';
 

@@ -10,6 +10,7 @@ import type { LaDataset } from '../dataset.ts';
 import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings, type TotalsProjector } from './central.ts';
 import { projectTotals } from './engine-adapter.ts';
 import type { Batch } from './pool.ts';
+import { quantile } from '../../util/quantiles.ts';
 
 /** z of the 90th percentile of a standard normal: an 80% central interval is ±Z80 sd. */
 export const Z80 = 1.2815515655446004;
@@ -38,16 +39,6 @@ export function centralsAt(
   const f = centralForecasts(batch, origin, horizon, settings, project).forecasts;
   cache?.set(origin, f);
   return f;
-}
-
-/** The q-quantile (linear interpolation) of a list. */
-export function quantile(xs: readonly number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
 
 /**

@@ -3,21 +3,7 @@
  */
 import { N_PLACEMENTS, PLACEMENTS, type Placement } from '../../domain/index.ts';
 import type { Quantiles } from '../result.ts';
-
-/** Quantile `q` of sorted values. */
-export function quantileSorted(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-function q3(values: Float64Array, qs: readonly [number, number, number]): Quantiles {
-  const s = Float64Array.from(values).sort();
-  return { p10: quantileSorted(s, qs[0]), p50: quantileSorted(s, qs[1]), p90: quantileSorted(s, qs[2]) };
-}
+import { quantilesOf as q3 } from '../../util/quantiles.ts';
 
 /**
  * Quantiles of totals and per placement per year from draws × years × N_PLACEMENTS placement totals.

@@ -5,9 +5,11 @@
  * each sheet's `_xlnm.Print_Area` is rewritten here with all its ranges: the tables, then each chart on its own page.
  */
 import JSZip from 'jszip';
+import { escapeHtml } from '../safe-text.ts';
 
+/** An XML attribute value on one line. */
 function xmlAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\r\n\t]+/g, ' ');
+  return escapeHtml(s.replace(/[\r\n\t]+/g, ' '));
 }
 
 /**
