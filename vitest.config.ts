@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,7 +8,5 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // vitest's default is one fewer worker than cores: a single fork, the whole suite in series, on a 2-core machine
-    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
