@@ -104,6 +104,10 @@ function removeOldBuilds(keep) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const entry = await build();
-  console.log(`built ${relative(ROOT, entry)}`);
+  try {
+    console.log(`built ${relative(ROOT, await build())}`);
+  } catch (e) {
+    // never fail `npm install` for this: bin/highneeds.js tries again, and runs the sources when it cannot
+    console.warn(`highneeds: no compiled build (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); bin/highneeds.js will run the sources`);
+  }
 }
