@@ -2,24 +2,32 @@
  * ZIP archives of data files (councils download Explore Education Statistics releases as zips): an archive is
  * expanded into a temporary folder, one file per entry (keeping the entry's folders and name, which some readers
  * use), and every entry is then validated and loaded as a file of its own. The caller owns the temporary folder
- * and removes it in `finally`.
+ * and removes it in `finally` (src/paths/temp-files.ts also removes it on signals and after a kill).
  *
- * Guards: the archive itself may not exceed `maxArchiveBytes`; at most `maxEntries` entries; the bytes actually
- * written (counted while streaming, not trusting the sizes the archive declares) may not exceed
- * `min(maxTotalBytes, max(ratioFloorBytes, maxRatio × archive size))`, so a zip bomb is refused with a clear
- * message before it fills the disk. Entry names that would escape the folder (`../`, absolute) are refused.
- * Office documents (XLSX, DOCX: ZIP packages holding `[Content_Types].xml`) are not archives.
+ *   archive on disk ──central directory──▶ names, sizes checked ──each entry streamed──▶ CRC, bytes counted ──▶ files
+ *
+ * The archive is read from disk (yauzl), never held in memory. Guards, all before anything is written unless the
+ * archive lies about itself: at most `maxEntries` entries; entry names that escape their folder (`..` with `/` or
+ * `\`, absolute, a drive letter), hold NUL or control characters, are over-long or clash with another entry (also
+ * up to case) are refused; the sizes the entries declare may not add up to more than
+ * `min(maxTotalBytes, max(ratioFloorBytes, maxRatio × archive size))`. While extracting, the bytes written are
+ * counted against the same budget and must equal the declared size, and each entry's CRC-32 is checked, so a
+ * damaged archive or a zip bomb is refused with a message naming the entry. Office documents (XLSX, DOCX: ZIP
+ * packages holding `[Content_Types].xml`) are not archives.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { mkdir, open, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import JSZip from 'jszip';
-import * as msg from '../messages/etl.ts';
+import type yauzl from 'yauzl';
+import * as msg from '../messages/archive.ts';
+import { crc32 } from '../util/crc32.ts';
+import { archiveEntryProblem, clashingNames, isSkippedEntry } from './archive-names.ts';
+import { entryName, openZip } from './zip-open.ts';
 
 export interface ArchiveLimits {
-  /** Largest archive file read (it is held in memory while expanding). */
+  /** Largest archive file read. */
   maxArchiveBytes: number;
   maxEntries: number;
   /** Most bytes written for one archive, whatever its size. */
@@ -32,7 +40,7 @@ export interface ArchiveLimits {
 
 const MiB = 1024 * 1024;
 export const ARCHIVE_LIMITS: ArchiveLimits = {
-  maxArchiveBytes: 512 * MiB,
+  maxArchiveBytes: 1024 * MiB,
   maxEntries: 1000,
   maxTotalBytes: 2048 * MiB,
   maxRatio: 100,
@@ -69,7 +77,14 @@ export function expansionBudget(size: number, limits: ArchiveLimits = ARCHIVE_LI
   return Math.min(limits.maxTotalBytes, Math.max(limits.ratioFloorBytes, limits.maxRatio * size));
 }
 
-class TooLarge extends Error {}
+/** An entry to extract: its yauzl record and its checked name. */
+interface Planned {
+  entry: yauzl.Entry;
+  name: string;
+}
+
+/** Why an archive cannot be expanded (thrown inside this module only). */
+class Refused extends Error {}
 
 /**
  * Expands a ZIP archive into `into` (an existing, empty folder). Never throws on a bad archive: says why instead.
@@ -78,99 +93,89 @@ class TooLarge extends Error {}
 export async function expandArchive(path: string, into: string, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<Expansion> {
   const { size } = await stat(path);
   if (size > limits.maxArchiveBytes) return { kind: 'problem', message: msg.archiveTooLarge(size, limits.maxArchiveBytes) };
-  let zip: JSZip;
+  let zip: yauzl.ZipFile;
   try {
-    zip = await JSZip.loadAsync(await readFile(path));
+    zip = await openZip(path);
   } catch (e) {
     return { kind: 'problem', message: msg.archiveUnreadable((e as Error).message) };
   }
-  if (zip.file('[Content_Types].xml')) return { kind: 'not-archive' };
-  const files = Object.values(zip.files).filter((f) => !f.dir && !skippedEntry(f.name));
-  if (files.length === 0) return { kind: 'problem', message: msg.archiveEmpty() };
-  const odd = files.map((f) => f.unsafeOriginalName ?? f.name).find(oddName);
-  if (odd !== undefined) return { kind: 'problem', message: msg.archiveOddEntryName(odd.replace(/\0/g, '\\0').slice(0, 120)) };
-  const clash = firstClash(files.map((f) => f.name));
-  if (clash) return { kind: 'problem', message: msg.archiveClashingEntries(clash[0], clash[1]) };
-  if (files.length > limits.maxEntries) return { kind: 'problem', message: msg.archiveTooManyEntries(files.length, limits.maxEntries) };
-  const budget = expansionBudget(size, limits);
-  const declared = files.reduce((s, f) => s + declaredSize(f), 0);
-  if (declared > budget) return { kind: 'problem', message: msg.archiveBomb(declared, size, budget, true) };
-
-  const entries: ArchiveEntry[] = [];
-  let written = 0;
-  for (const f of files.sort((a, b) => a.name.localeCompare(b.name))) {
-    const original = f.unsafeOriginalName ?? f.name;
-    const name = posix.normalize(f.name.replace(/\\/g, '/'));
-    if (posix.isAbsolute(original) || original.split(/[\\/]/).includes('..') || name.startsWith('..') || posix.isAbsolute(name)) {
-      return { kind: 'problem', message: msg.archiveUnsafeEntry(original) };
+  try {
+    if (zip.entryCount > limits.maxEntries) return { kind: 'problem', message: msg.archiveTooManyEntries(zip.entryCount, limits.maxEntries) };
+    const planned = await planEntries(zip, size, limits);
+    if (planned === 'document') return { kind: 'not-archive' };
+    const budget = expansionBudget(size, limits);
+    const entries: ArchiveEntry[] = [];
+    let written = 0;
+    for (const p of planned) {
+      const file = join(into, ...p.name.split('/'));
+      await mkdir(dirname(file), { recursive: true });
+      written = await extractEntry(zip, p, file, written, budget, size);
+      entries.push({ name: p.name, file });
     }
-    const file = join(into, ...name.split('/'));
-    await mkdir(dirname(file), { recursive: true });
-    let crc = 0xffffffff;
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        crc = crc32Update(crc, chunk);
-        written += chunk.length;
-        if (written > budget) done(new TooLarge());
-        else done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(f.nodeStream('nodebuffer') as NodeJS.ReadableStream, counter, createWriteStream(file));
-    } catch (e) {
-      if (e instanceof TooLarge) return { kind: 'problem', message: msg.archiveBomb(written, size, budget, false, name) };
-      // JSZip's own check: the entry holds more (or less) than its header declares
-      if (/size mismatch/i.test((e as Error).message)) return { kind: 'problem', message: msg.archiveSizeMismatch(name) };
-      return { kind: 'problem', message: msg.archiveEntryUnreadable(name, (e as Error).message) };
-    }
-    const declaredCrc = (f as unknown as { _data?: { crc32?: unknown } })._data?.crc32;
-    if (typeof declaredCrc === 'number' && ((crc ^ 0xffffffff) >>> 0) !== declaredCrc >>> 0) {
-      return { kind: 'problem', message: msg.archiveCrcMismatch(name) };
-    }
-    entries.push({ name, file });
+    return { kind: 'entries', entries };
+  } catch (e) {
+    if (e instanceof Refused) return { kind: 'problem', message: e.message };
+    return { kind: 'problem', message: msg.archiveUnreadable((e as Error).message) };
+  } finally {
+    zip.close();
   }
-  return { kind: 'entries', entries };
 }
 
-/** A name no folder can hold safely: NUL or control characters, a drive letter, over-long names or parts. */
-function oddName(name: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f]/.test(name) || /^[A-Za-z]:/.test(name) || name.length > 1024) return true;
-  return name.split(/[\\/]/).some((part) => Buffer.byteLength(part) > 255);
-}
-
-/** Two entries that would be written to one file (same name up to case and separators), if any. */
-function firstClash(names: readonly string[]): [string, string] | undefined {
-  const seen = new Map<string, string>();
-  for (const n of names) {
-    const k = posix.normalize(n.replace(/\\/g, '/')).toLowerCase();
-    const other = seen.get(k);
-    if (other !== undefined) return [other, n];
-    seen.set(k, n);
+/**
+ * Reads the central directory and checks every entry's name and declared size; the entries to extract, sorted
+ * by name, or 'document' for an Office package.
+ */
+async function planEntries(zip: yauzl.ZipFile, archiveBytes: number, limits: ArchiveLimits): Promise<Planned[] | 'document'> {
+  const planned: Planned[] = [];
+  let declared = 0;
+  for await (const entry of zip.eachEntry()) {
+    const name = entryName(entry);
+    if (name === '[Content_Types].xml') return 'document';
+    // a folder entry writes nothing (folders are made for the files in them), so only files' names matter
+    if (/[\\/]$/.test(name) && entry.uncompressedSize === 0 && entry.compressedSize <= 2) continue;
+    const problem = archiveEntryProblem(name);
+    if (problem !== undefined) throw new Refused(problem);
+    if (/[\\/]$/.test(name)) throw new Refused(msg.archiveOddEntryName(name));
+    if (isSkippedEntry(name)) continue;
+    if (entry.isEncrypted() || !entry.canDecodeFileData()) throw new Refused(msg.archiveEncryptedEntry(name));
+    declared += entry.uncompressedSize;
+    planned.push({ entry, name: name.replace(/\\/g, '/') });
   }
-  return undefined;
+  if (planned.length === 0) throw new Refused(msg.archiveEmpty());
+  const clash = clashingNames(planned.map((p) => p.name));
+  if (clash) throw new Refused(msg.archiveClashingEntries(clash[0], clash[1]));
+  const budget = expansionBudget(archiveBytes, limits);
+  if (declared > budget) throw new Refused(msg.archiveBomb(declared, archiveBytes, budget, true));
+  return planned.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** macOS resource forks and hidden files are not data. */
-function skippedEntry(name: string): boolean {
-  return name.startsWith('__MACOSX/') || name.split('/').some((part) => part.startsWith('.') && part !== '.' && part !== '..');
-}
-
-/** The uncompressed size an entry declares (JSZip keeps it on a private field); 0 when unknown. */
-function declaredSize(f: JSZip.JSZipObject): number {
-  const data = (f as unknown as { _data?: { uncompressedSize?: unknown } })._data;
-  return typeof data?.uncompressedSize === 'number' && data.uncompressedSize > 0 ? data.uncompressedSize : 0;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** Feeds bytes into a running CRC-32 (start with 0xffffffff, finish with ^ 0xffffffff). */
-function crc32Update(crc: number, bytes: Buffer): number {
-  let c = crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return c >>> 0;
+/** Streams one entry to `file`, counting bytes against the budget and checking its CRC-32; the bytes written so far. */
+async function extractEntry(zip: yauzl.ZipFile, p: Planned, file: string, before: number, budget: number, archiveBytes: number): Promise<number> {
+  let written = before;
+  let crc = 0;
+  let over = false;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      written += chunk.length;
+      if (written > budget) {
+        over = true;
+        done(new Error('over budget'));
+        return;
+      }
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+  });
+  try {
+    const stream = await zip.openReadStreamPromise(p.entry);
+    await pipeline(stream, counter, createWriteStream(file, { mode: 0o600 }));
+  } catch (e) {
+    if (over) throw new Refused(msg.archiveBomb(written, archiveBytes, budget, false, p.name));
+    const detail = (e as Error).message;
+    // yauzl's own check: the entry inflates to more (or fewer) bytes than it declares
+    if (/too many bytes|too few bytes|expected \d+ bytes|uncompressedSize/i.test(detail)) throw new Refused(msg.archiveSizeMismatch(p.name));
+    throw new Refused(msg.archiveEntryUnreadable(p.name, detail));
+  }
+  if (crc !== p.entry.crc32 >>> 0) throw new Refused(msg.archiveCrcMismatch(p.name));
+  return written;
 }

@@ -328,36 +328,11 @@ export function noRowsYet(): string {
 export function xlsxSheetNoRowsYet(sheet: string): string {
   return `sheet '${sheet}' has a header row but no rows yet (an empty template): nothing is loaded from it`;
 }
-const mb = (n: number): string => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
-export function archiveUnreadable(detail: string): string {
-  return `the file is not a readable ZIP archive (${detail}): download it again, or extract its CSV files and load those`;
-}
-export function archiveTooLarge(size: number, limit: number): string {
-  return `the ZIP archive is ${mb(size)}, more than the ${mb(limit)} this tool expands: extract its CSV files and load those`;
-}
-export function archiveTooManyEntries(n: number, limit: number): string {
-  return `the ZIP archive holds ${n} files, more than the ${limit} this tool expands: extract the CSV files you need and load those`;
-}
-export function archiveBomb(bytes: number, archiveBytes: number, limit: number, declared: boolean, entry?: string): string {
-  const what = declared
-    ? `its entries would expand to ${mb(bytes)}`
-    : `entry '${entry ?? '?'}' expands past the limit`;
-  return `refusing to expand the ZIP archive: ${what} (archive ${mb(archiveBytes)}, expansion limit ${mb(limit)}) — a zip bomb, or far larger than any release; nothing from it was read. Extract the CSV files yourself and load those`;
-}
-export function archiveUnsafeEntry(name: string): string {
-  return `refusing to expand the ZIP archive: entry '${name}' would be written outside its folder (an absolute path or '..'); nothing from it was read`;
-}
-export function archiveEntryUnreadable(name: string, detail: string): string {
-  return `entry '${name}' of the ZIP archive cannot be extracted (${detail}); nothing from the archive was read`;
-}
 export function wbpDmoNotStored(): string {
   return 'DMO, DCO and DMODCOFunction (designated medical / clinical officer in place: Y, N, R) are checked but not stored';
 }
 export function unknownOfficerValue(raw: string): string {
   return `expected Y, N or R (designated officer in place: yes, no, recruiting). Got: '${raw}' (not stored either way)`;
-}
-export function archiveSizeMismatch(name: string): string {
-  return `refusing to expand the ZIP archive: entry '${name}' holds more or less data than its header declares (a damaged archive or a zip bomb); nothing from it was read`;
 }
 export function overlapConflict(what: string, first: string, firstValue: number | null, second: string, secondValue: number | null): string {
   return `${what}: ${firstValue ?? 'missing'} in ${first}, ${secondValue ?? 'missing'} in ${second}`;
@@ -374,15 +349,9 @@ export function xlsxTooLarge(bytes: number, limit: number, inflated: boolean): s
     ? `the workbook's sheets expand to more than ${mbs(limit)} of XML (far more than any table of unit costs, places or funding; a spreadsheet "bomb" or the wrong file): nothing was read. Save the tables as CSV files, or keep only the input tables in the workbook`
     : `the workbook is ${mbs(bytes)}, more than the ${mbs(limit)} this tool opens: save the input tables as CSV files`;
 }
-export function archiveEmpty(): string {
-  return 'the ZIP archive holds no files: download it again, or give the CSV files themselves';
+export function xlsxTooManyCells(what: 'rows' | 'cells', limit: number): string {
+  return `the workbook's sheets hold more than ${limit.toLocaleString('en-GB')} ${what} (far more than any table of unit costs, places or funding; a spreadsheet "bomb" or the wrong file): nothing was read. Keep only the input tables in the workbook, or save them as CSV files`;
 }
-export function archiveOddEntryName(name: string): string {
-  return `refusing to expand the ZIP archive: entry name '${name}' holds control characters, a drive letter or over-long parts; nothing from it was read`;
-}
-export function archiveClashingEntries(a: string, b: string): string {
-  return `refusing to expand the ZIP archive: entries '${a}' and '${b}' would be written to the same file; nothing from it was read`;
-}
-export function archiveCrcMismatch(name: string): string {
-  return `refusing to expand the ZIP archive: entry '${name}' fails its CRC check (the archive is damaged); nothing from it was read: download it again`;
+export function xlsxDamaged(detail: string): string {
+  return `the workbook is damaged (${detail}): nothing was read. Open it in Excel and save it again, or save the tables as CSV files`;
 }

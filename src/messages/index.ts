@@ -9,3 +9,4 @@ export * as budgetMsg from './budget.ts';
 export * as reportMsg from './report.ts';
 export * as cliMsg from './cli.ts';
 export * as pathMsg from './paths.ts';
+export * as archiveMsg from './archive.ts';
