@@ -228,6 +228,9 @@ export function sen2Doctype(): string {
 export function sen2Oversize(limit: number): string {
   return `an element longer than ${Math.round(limit / (1024 * 1024))} MB, far beyond any real SEN2 Person: the file is damaged or not an SEN2 return; nothing was read past this point`;
 }
+export function sen2TooDeep(limit: number): string {
+  return `elements nested more than ${limit} deep, far beyond any real SEN2 return (8): the file is damaged or not an SEN2 return; nothing was read past this point`;
+}
 export function sen2NoPersons(): string {
   return 'the return holds no Person elements: export it again with its persons, or leave it out';
 }

@@ -1,55 +1,33 @@
 /**
- * Reads and checks the header of an SEN2 XML return: root `Message`, `Header/CollectionDetails` (Collection =
- * SEN2, Year, ReferenceDate) and `Header/Source/LEA`.
+ * Checks the header of an SEN2 XML return (its `Header` element, as a tree from xml-records.ts):
+ * `CollectionDetails` (Collection = SEN2, Year, ReferenceDate) and `Source/LEA`.
  */
-import { XMLValidator } from 'fast-xml-parser';
 import {
-  sen2Malformed,
   sen2NoCensusYear,
-  sen2NoHeader,
   sen2NoLa,
-  sen2NotMessageRoot,
   sen2OtherCollection,
 } from '../../messages/etl.ts';
 import { parseSen2Date } from './dates.ts';
 import type { ProblemLog } from './problem-log.ts';
 import type { ReturnHeader } from './raw.ts';
-import { parseFragment } from './xml-person.ts';
+import type { XmlNode, XmlValue } from './xml-records.ts';
 
-/** The first element name of an XML text (prolog, comments and doctype skipped), namespace prefix removed. */
-export function xmlRootName(text: string): string | undefined {
-  const s = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, '');
-  const m = /<([A-Za-z_][\w.:-]*)/.exec(s);
-  return m ? m[1]!.replace(/^.*:/, '') : undefined;
+function text(v: XmlValue | undefined): string {
+  return typeof v === 'string' ? v.trim() : '';
 }
 
-function text(v: unknown): string {
-  return typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+function child(n: XmlNode, name: string): XmlNode {
+  const v = n[name];
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
 }
 
-/** Parses the head of the file (everything before the first Person); logs errors and returns undefined on failure. */
-export function readSen2Header(head: string, file: string, log: ProblemLog): ReturnHeader | undefined {
-  const root = xmlRootName(head);
-  if (root !== 'Message') {
-    log.error({ file, line: 1, path: root ?? '' }, sen2NotMessageRoot(root ?? 'nothing'));
-    return undefined;
-  }
-  const start = head.search(/<Header[\s>]/);
-  const end = head.indexOf('</Header>');
-  if (start === -1 || end === -1) {
-    log.error({ file, line: 1, path: 'Message/Header' }, sen2NoHeader());
-    return undefined;
-  }
-  const fragment = head.slice(start, end + '</Header>'.length);
-  const headerLine = head.slice(0, start).split('\n').length;
-  const v = XMLValidator.validate(fragment);
-  if (v !== true) {
-    log.error({ file, line: headerLine + v.err.line - 1, path: 'Message/Header' }, sen2Malformed(v.err.msg));
-    return undefined;
-  }
-  const h = (parseFragment(fragment)['Header'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
-  const cd = h['CollectionDetails'] ?? {};
-  const src = h['Source'] ?? {};
+/**
+ * Reads the `Header` element starting at `headerLine`; logs errors and returns undefined on failure.
+ * @example checkSen2Header(headerNode, 3, 'sen2_2025.xml', log) // { collection: 'SEN2', censusYear: 2025, laCode: '925' }
+ */
+export function checkSen2Header(h: XmlNode, headerLine: number, file: string, log: ProblemLog): ReturnHeader | undefined {
+  const cd = child(h, 'CollectionDetails');
+  const src = child(h, 'Source');
   const collection = text(cd['Collection']);
   if (collection.toUpperCase() !== 'SEN2') {
     log.error({ file, line: headerLine, path: 'Message/Header/CollectionDetails/Collection' }, sen2OtherCollection(collection || 'none'));

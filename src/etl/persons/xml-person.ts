@@ -1,9 +1,8 @@
 /**
- * Parses one `<Person>` element of an SEN2 XML return (fast-xml-parser) into the source-neutral RawPerson,
- * with the XML path of every element. Names and postcode are never copied out of the parsed element.
+ * Turns one `<Person>` element of an SEN2 XML return (its tree from xml-records.ts) into the source-neutral
+ * RawPerson, with the XML path of every element. Names and postcode are never copied out of the parsed element.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { XmlChunk } from './xml-chunks.ts';
+import type { RecordAt, XmlNode } from './xml-records.ts';
 import type {
   Raw,
   RawActivePlan,
@@ -16,44 +15,16 @@ import type {
   SrcRef,
 } from './raw.ts';
 
-const REPEATED = new Set(['Requests', 'Assessment', 'NamedPlan', 'PlanDetail', 'ActivePlans', 'PlacementDetail', 'SENneed']);
+/** Elements of a Person that may occur more than once: always arrays in its tree. */
+export const REPEATED: ReadonlySet<string> = new Set(['Requests', 'Assessment', 'NamedPlan', 'PlanDetail', 'ActivePlans', 'PlacementDetail', 'SENneed']);
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  isArray: (name) => REPEATED.has(name),
-});
-
-type Node = Record<string, unknown>;
-
-/** A located XML error inside a record: message and absolute line. */
-export interface XmlRecordError {
-  message: string;
-  line: number;
-}
-
-/** Validates and parses one record; returns the element's object or a located error. */
-export function parseRecord(chunk: XmlChunk, tag: string): { node: Node } | { error: XmlRecordError } {
-  const v = XMLValidator.validate(chunk.text);
-  if (v !== true) return { error: { message: v.err.msg, line: chunk.line + v.err.line - 1 } };
-  const doc = parser.parse(chunk.text) as Node;
-  const node = doc[tag];
-  return { node: typeof node === 'object' && node !== null ? (node as Node) : {} };
-}
-
-/** Parses a standalone XML fragment (the header) without validation errors thrown. */
-export function parseFragment(text: string): Node {
-  return parser.parse(text) as Node;
-}
+type Node = XmlNode;
 
 function str(n: Node, ...names: string[]): Raw {
   for (const name of names) {
     const v = n[name];
     if (v === undefined || v === null) continue;
     if (typeof v === 'string') return v;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   }
   return undefined;
 }
@@ -130,8 +101,8 @@ function activePlans(n: Node, parent: SrcRef): RawActivePlan[] {
 }
 
 /** The RawPerson of a parsed `<Person>` at `Message/Persons/Person[index]`. */
-export function personFromXml(node: Node, file: string, chunk: XmlChunk): RawPerson {
-  const src: SrcRef = { file, line: chunk.line, path: `Message/Persons/Person[${chunk.index}]` };
+export function personFromXml(node: Node, file: string, where: RecordAt): RawPerson {
+  const src: SrcRef = { file, line: where.line, path: `Message/Persons/Person[${where.index}]` };
   const requests: RawRequest[] = kids(node, 'Requests').map((r, i) => {
     const rs = at(src, 'Requests', i);
     return {

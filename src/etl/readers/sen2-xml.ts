@@ -1,30 +1,47 @@
 /**
- * SEN2 person-level return, XML form (inputs.md §2). Streams the file, cuts it into `<Person>` records, parses
- * each with fast-xml-parser, and hands it to the shared person-level validation and anonymisation
- * (src/etl/persons/person-rows.ts). Memory is bounded by one record, not the file.
+ * SEN2 person-level return, XML form (inputs.md §2). Streams the file through a SAX parser that hands over the
+ * header and one `<Person>` at a time (src/etl/persons/xml-records.ts: no DOCTYPE, bounded depth and element
+ * size), then the shared person-level validation and anonymisation (src/etl/persons/person-rows.ts). Memory is
+ * bounded by one record, not the file.
  *
- *   file ─ xmlChunks ─┬─ head ─ readSen2Header (root Message, Collection SEN2, Year, LEA)
- *                     └─ <Person>… ─ parseRecord ─ personFromXml ─ PersonRowBuilder ─ sink (person, plan, request)
+ *   file ─ xmlRecords ─┬─ root ─ Message?
+ *                      ├─ Header ─ checkSen2Header (Collection SEN2, Year, LEA)
+ *                      └─ Person … ─ personFromXml ─ PersonRowBuilder ─ sink (person, plan, request)
  */
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
-import { sen2Doctype, sen2Malformed, sen2NoIdentifier, sen2NoPersons, sen2Oversize, sen2Truncated } from '../../messages/etl.ts';
+import {
+  sen2Doctype,
+  sen2Malformed,
+  sen2NoHeader,
+  sen2NoIdentifier,
+  sen2NoPersons,
+  sen2NotMessageRoot,
+  sen2Oversize,
+  sen2TooDeep,
+  sen2Truncated,
+} from '../../messages/etl.ts';
 import { isoOfDate } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import { PersonRowBuilder } from '../persons/person-rows.ts';
 import { ProblemLog } from '../persons/problem-log.ts';
-import { readSen2Header } from '../persons/sen2-header.ts';
-import { xmlChunks } from '../persons/xml-chunks.ts';
-import { parseRecord, personFromXml } from '../persons/xml-person.ts';
+import { checkSen2Header } from '../persons/sen2-header.ts';
+import { REPEATED, personFromXml } from '../persons/xml-person.ts';
+import { xmlRecords, type XmlProblem } from '../persons/xml-records.ts';
 
-/** A document type or entity declaration: never in an SEN2 return, and the way to an entity-expansion bomb. */
-const ENTITY_DECL = /<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST)\b/i;
-
-function lineOf(text: string, re: RegExp): number {
-  const i = text.search(re);
-  return i < 0 ? 1 : text.slice(0, i).split('\n').length;
+function problemMessage(p: XmlProblem): string {
+  switch (p.kind) {
+    case 'doctype':
+      return sen2Doctype();
+    case 'malformed':
+      return sen2Malformed(p.detail);
+    case 'too-deep':
+      return sen2TooDeep(p.limit);
+    case 'oversize':
+      return sen2Oversize(p.limit);
+    case 'truncated':
+      return sen2Truncated(p.element, p.openedAt);
+  }
 }
-
-const CLOSING = /^\s*(?:<!--[\s\S]*?-->\s*)*<\/Persons>\s*(?:<!--[\s\S]*?-->\s*)*<\/Message>\s*(?:<!--[\s\S]*?-->\s*)*$/;
 
 /**
  * Reads an SEN2 XML return into `person`, `plan` and `request` rows.
@@ -35,46 +52,38 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
   let builder: PersonRowBuilder | undefined;
   let rows = 0;
   let persons = 0;
-  let oversize = false;
-  for await (const e of xmlChunks(path, 'Person')) {
-    if (e.kind === 'head') {
-      if (ENTITY_DECL.test(e.text)) {
-        log.error({ file: path, line: lineOf(e.text, ENTITY_DECL), path: 'Message' }, sen2Doctype());
+  let headerSeen = false;
+  for await (const e of xmlRecords(path, { header: 'Header', record: 'Person', repeated: REPEATED })) {
+    if (e.kind === 'root') {
+      const name = e.name.replace(/^.*:/, '');
+      if (name !== 'Message') {
+        log.error({ file: path, line: e.line, path: name }, sen2NotMessageRoot(name));
         break;
       }
-      const header = readSen2Header(e.text, path, log);
+    } else if (e.kind === 'header') {
+      if (headerSeen) continue;
+      headerSeen = true;
+      const header = checkSen2Header(e.node, e.line, path, log);
       if (!header) break;
-      const today = isoOfDate(ctx.today);
-      builder = new PersonRowBuilder({ header, fileId: ctx.fileId, hashKey: ctx.hashKey, today, codes: outcomeCodesFor(header.censusYear) }, log);
+      builder = new PersonRowBuilder({ header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear) }, log);
     } else if (e.kind === 'record') {
-      if (!builder) break;
+      if (!builder) {
+        log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
+        break;
+      }
       persons++;
-      if (ENTITY_DECL.test(e.chunk.text)) {
-        log.error({ file: path, line: e.chunk.line + lineOf(e.chunk.text, ENTITY_DECL) - 1, path: `Message/Persons/Person[${e.chunk.index}]` }, sen2Doctype());
-        continue;
-      }
-      const r = parseRecord(e.chunk, 'Person');
-      const at = { file: path, line: e.chunk.line, path: `Message/Persons/Person[${e.chunk.index}]` };
-      if ('error' in r) {
-        log.error({ ...at, line: r.error.line }, sen2Malformed(r.error.message));
-        continue;
-      }
-      const out = builder.rows(personFromXml(r.node, path, e.chunk));
+      const out = builder.rows(personFromXml(e.node, path, e.at));
       if (log.errorCount > 0) continue; // the load will fail: keep validating, stop writing
       for (const [table, row] of out) await sink.add(table, row);
       rows += out.length;
-    } else if (e.kind === 'oversize') {
-      log.error({ file: path, line: e.line, path: 'Message/Persons/Person' }, sen2Oversize(e.limit));
-      oversize = true;
-    } else if (e.kind === 'truncated') {
-      log.error({ file: path, line: e.line, path: 'Message/Persons/Person' }, sen2Truncated('Person', e.line));
     } else if (e.kind === 'between') {
-      log.error({ file: path, line: e.line, path: 'Message/Persons' }, sen2Malformed(`unexpected content between Person elements: '${e.text.trim().slice(0, 40)}'`));
-    } else if (!CLOSING.test(e.text)) {
-      log.error({ file: path, line: e.line, path: 'Message' }, sen2Malformed(`expected </Persons></Message> after the last Person. Got: '${e.text.trim().slice(0, 40)}'`));
+      log.error({ file: path, line: e.line, path: 'Message/Persons' }, sen2Malformed(`unexpected text between elements: '${e.text.trim().slice(0, 40)}'`));
+    } else {
+      log.error({ file: path, line: e.problem.kind === 'truncated' ? e.problem.openedAt : e.line, path: e.path }, problemMessage(e.problem));
     }
   }
-  if (builder && persons === 0 && !oversize && log.errorCount === 0) log.error({ file: path, path: 'Message/Persons' }, sen2NoPersons());
+  if (!headerSeen && log.errorCount === 0) log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
+  if (builder && persons === 0 && log.errorCount === 0) log.error({ file: path, path: 'Message/Persons' }, sen2NoPersons());
   if (builder && builder.unidentified > 0) log.warning({ file: path, path: 'Message/Persons' }, sen2NoIdentifier(builder.unidentified));
   return { rows, ...log.finish() };
 }

@@ -3,10 +3,12 @@
  * real Person is refused quickly with bounded memory, and a return with no persons is an error.
  */
 import { describe, expect, it } from 'vitest';
+import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSen2Xml } from '../../../src/etl/readers/sen2-xml.ts';
 import { withTempDir } from '../../temp.ts';
+import { runCliMeasured } from '../../cli/spawn-measured.ts';
 import { XML_2024, collect, ctx } from './helpers.ts';
 
 async function readEdited(edit: (xml: string) => string) {
@@ -48,4 +50,57 @@ describe('SEN2 XML against hostile files', () => {
     const { report } = await readEdited((x) => x.replace(/<Persons>[\s\S]*<\/Persons>/, '<Persons>\n </Persons>'));
     expect(report.errors.map((e) => e.message).join('\n')).toMatch(/no Person elements/);
   });
+
+  it('refuses a DOCTYPE wherever it stands: after the root, between persons, deep inside a person', async () => {
+    const doctype = '<!DOCTYPE x [<!ENTITY e "e">]>';
+    for (const edit of [
+      (x: string) => x.replace('<Header>', `${doctype}<Header>`),
+      (x: string) => x.replace('</Person>', `</Person>\n${doctype}`),
+      (x: string) => x.replace('</UPN>', `</UPN><Requests><Assessment>${doctype}</Assessment></Requests>`),
+    ]) {
+      const { report, rows } = await readEdited(edit);
+      expect(report.errors).toHaveLength(1);
+      expect(report.errors[0]!.message).toMatch(/DOCTYPE or entity declaration/);
+      expect(report.errors[0]!.line).toBeGreaterThan(1);
+      expect(rows).toBeLessThan(20);
+    }
+  });
+
+  it('refuses elements nested thousands deep with a located message, not a crash', async () => {
+    const deep = `${'<a>'.repeat(20_000)}${'</a>'.repeat(20_000)}`;
+    const { report, rows } = await readEdited((x) => x.replace('</UPN>', `</UPN>${deep}`));
+    expect(rows).toBe(0);
+    expect(report.errors[0]).toMatchObject({ line: expect.any(Number), path: expect.stringMatching(/^Message\/Persons\/Person\[1\]\/a\/a/) });
+    expect(report.errors[0]!.message).toMatch(/nested more than 32 deep/);
+  });
+
+  it('an element named __proto__ or constructor is just an unknown element', async () => {
+    const { report } = await readEdited((x) => x.replace('</UPN>', '</UPN><__proto__><polluted>1</polluted></__proto__><constructor>x</constructor>'));
+    expect(report.errors).toEqual([]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('names the element left open when the file is truncated', async () => {
+    const { report } = await readEdited((x) => x.slice(0, x.indexOf('</Person>', x.indexOf('</Person>') + 1) - 20));
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]!.message).toMatch(/ends inside <Person> opened at line \d+: the file looks truncated/);
+  });
+
+  it('a 60 MB person element is refused by the command line with a located message, in bounded memory', async () => {
+    await withTempDir(async (d) => {
+      const p = join(d, 'sen2_big.xml');
+      const xml = await readFile(XML_2024, 'utf8');
+      const at = xml.indexOf('<Person>') + '<Person>'.length;
+      const out = createWriteStream(p);
+      out.write(xml.slice(0, at) + '<Surname>');
+      const block = 'x'.repeat(1 << 20);
+      for (let i = 0; i < 60; i++) if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
+      out.end(`</Surname>${xml.slice(at)}`);
+      await new Promise<void>((r) => out.once('close', () => r()));
+      const r = runCliMeasured(['validate', p]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout + r.stderr).toMatch(/sen2_big\.xml.*line \d+.*longer than 4 MB|sen2_big\.xml.*longer than 4 MB/s);
+      expect(r.peakRssMb).toBeLessThan(300);
+    });
+  }, 60_000);
 });

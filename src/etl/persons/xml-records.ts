@@ -1,0 +1,184 @@
+/**
+ * Streams an XML return through a SAX parser (saxes) and yields its header element and each record element
+ * (`<Person>`) as a small tree, with the line each starts on. Nothing but the record being read is held, so memory
+ * is bounded by the limits below, not by the file:
+ * - a DOCTYPE (or any entity declaration) anywhere is refused: an SEN2 return never has one, and it is the way to
+ *   an entity-expansion bomb;
+ * - elements may nest at most `MAX_DEPTH` deep;
+ * - at most `MAX_RECORD_CHARS` characters from the end of one record to the end of the next (the header, any
+ *   element, text or comment included), checked as the file streams in, so a 60 MB element is refused after 4 MB.
+ *
+ *   file ──utf8 chunks──▶ saxes ──open/text/close──▶ tree of the current header or record ──▶ events
+ */
+import { createReadStream } from 'node:fs';
+import { SaxesParser } from 'saxes';
+
+/** An element as a tree: a leaf is its trimmed text; repeated children (or names in `repeated`) are arrays. */
+export type XmlNode = { [name: string]: XmlValue };
+export type XmlValue = string | XmlNode | XmlValue[];
+
+/** Where a record starts: its 1-based line and 1-based index among the records. */
+export interface RecordAt {
+  line: number;
+  index: number;
+}
+
+export type RecordEvent =
+  /** The root element's name opened at line 1 (or wherever). */
+  | { kind: 'root'; name: string; line: number }
+  | { kind: 'header'; node: XmlNode; line: number }
+  | { kind: 'record'; node: XmlNode; at: RecordAt }
+  /** Non-blank text between records (the file is damaged, reading goes on). */
+  | { kind: 'between'; text: string; line: number }
+  /** Reading stopped here: the file is not well-formed, holds a DOCTYPE, nests too deep or has an oversize element. */
+  | { kind: 'fatal'; line: number; path: string; problem: XmlProblem };
+
+export type XmlProblem =
+  | { kind: 'doctype' }
+  | { kind: 'malformed'; detail: string }
+  | { kind: 'too-deep'; limit: number }
+  | { kind: 'oversize'; limit: number }
+  | { kind: 'truncated'; element: string; openedAt: number };
+
+/**
+ * The longest stretch read for one record (or the header), in characters: an SEN2 Person with every request,
+ * assessment and placement is a few kilobytes, so 4 MB is far beyond any real one.
+ */
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+/** Deepest nesting of elements: an SEN2 return nests 8 deep (Message/Persons/Person/Requests/…/URN). */
+export const MAX_DEPTH = 32;
+
+export interface RecordOptions {
+  /** Name of the header element under the root (`Header`). */
+  header: string;
+  /** Name of the record element (`Person`). */
+  record: string;
+  /** Child names that are always arrays, even when they occur once. */
+  repeated: ReadonlySet<string>;
+  maxRecordChars?: number;
+  maxDepth?: number;
+  /** Characters read from the file at a time. */
+  chunkChars?: number;
+}
+
+interface Frame {
+  name: string;
+  line: number;
+  /** The element being built (inside the header or a record), else undefined. */
+  node?: XmlNode;
+  text?: string;
+  hasChild?: boolean;
+}
+
+/** How saxes words the problems it finds, for a message without its `line:column:` prefix. */
+function detailOf(e: Error): string {
+  return e.message.replace(/^[^:]*?\d+:\d+: /, '');
+}
+
+/**
+ * Yields the root, the header, each record and any problem of an XML file, streaming it.
+ * @example for await (const e of xmlRecords('return.xml', { header: 'Header', record: 'Person', repeated: new Set() })) …
+ */
+export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGenerator<RecordEvent> {
+  const maxChars = opts.maxRecordChars ?? MAX_RECORD_CHARS;
+  const maxDepth = opts.maxDepth ?? MAX_DEPTH;
+  const parser = new SaxesParser({ position: true });
+  const stack: Frame[] = [];
+  let queue: RecordEvent[] = [];
+  let stopped = false;
+  let index = 0;
+  /** Characters read when the last record (or the header) ended. */
+  let mark = 0;
+  let read = 0;
+
+  let rootClosed = false;
+  const pathOf = (): string =>
+    stack.map((f) => (f.name === opts.record ? `${f.name}[${index}]` : f.name)).join('/') || (rootClosed ? '(after the root element)' : '(before the root element)');
+  const fatal = (problem: XmlProblem, line = parser.line): void => {
+    if (stopped) return;
+    stopped = true;
+    queue.push({ kind: 'fatal', line, path: pathOf(), problem });
+  };
+  const building = (): Frame | undefined => {
+    const top = stack[stack.length - 1];
+    return top?.node ? top : undefined;
+  };
+
+  parser.on('doctype', () => fatal({ kind: 'doctype' }));
+  parser.on('error', (e) => {
+    if (/doctype|entity decl/i.test(e.message)) return fatal({ kind: 'doctype' });
+    fatal({ kind: 'malformed', detail: detailOf(e) });
+  });
+  parser.on('opentag', (tag) => {
+    if (stopped) return;
+    const line = parser.line;
+    if (stack.length === 0) queue.push({ kind: 'root', name: tag.name, line });
+    if (stack.length >= maxDepth) {
+      fatal({ kind: 'too-deep', limit: maxDepth });
+      return;
+    }
+    const parent = building();
+    const starts = !parent && ((stack.length === 1 && tag.name === opts.header) || tag.name === opts.record);
+    if (starts && tag.name === opts.record) index++;
+    if (parent) parent.hasChild = true;
+    stack.push(parent || starts ? { name: tag.name, line, node: emptyNode(), text: '' } : { name: tag.name, line });
+  });
+  const onText = (t: string): void => {
+    if (stopped) return;
+    const top = building();
+    if (top) top.text += t;
+    else if (t.trim() !== '' && stack.length > 0) queue.push({ kind: 'between', text: t, line: parser.line });
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', () => {
+    if (stopped) return;
+    const frame = stack.pop();
+    if (stack.length === 0) rootClosed = true;
+    if (!frame?.node) return;
+    const value: XmlValue = frame.hasChild ? frame.node : (frame.text ?? '').trim();
+    const parent = building();
+    if (parent?.node) {
+      add(parent.node, frame.name, value, opts.repeated);
+    } else if (frame.name === opts.record) {
+      queue.push({ kind: 'record', node: frame.node, at: { line: frame.line, index } });
+      mark = read;
+    } else {
+      queue.push({ kind: 'header', node: frame.node, line: frame.line });
+      mark = read;
+    }
+  });
+
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: opts.chunkChars ?? 1 << 16 });
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      read += chunk.length;
+      parser.write(chunk);
+      // checked after each chunk: a record may overrun the limit by one chunk before it is refused
+      if (!stopped && read - mark > maxChars) fatal({ kind: 'oversize', limit: maxChars });
+      const out = queue;
+      queue = [];
+      yield* out;
+      if (stopped) return;
+    }
+    const open = stack.find((f) => f.name === opts.record) ?? stack[stack.length - 1];
+    if (open) fatal({ kind: 'truncated', element: open.name, openedAt: open.line });
+    else parser.close();
+    yield* queue;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Adds a child's value to its parent's tree: a second child of one name (or a repeated name) makes an array. */
+function add(node: XmlNode, name: string, value: XmlValue, repeated: ReadonlySet<string>): void {
+  const had = node[name];
+  if (had === undefined) node[name] = repeated.has(name) ? [value] : value;
+  else if (Array.isArray(had)) had.push(value);
+  else node[name] = [had, value];
+}
+
+/** An empty element tree (no prototype, so an element named `__proto__` is just a name). */
+function emptyNode(): XmlNode {
+  return Object.create(null) as XmlNode;
+}
