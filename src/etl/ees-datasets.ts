@@ -18,6 +18,7 @@ import { layoutRank } from './readers/ees-common.ts';
 import type { RowSink } from './reader.ts';
 import { sniffFile } from './sniff.ts';
 import { toSqlSource } from './persons/sql-source.ts';
+import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -26,6 +27,8 @@ export interface EesDatasets {
   /** Source rows (file lines) dropped because they are later than `maxCensusYear`. */
   ignoredRows: number;
   notes: string[];
+  /** What reconciliation found (src/etl/reconcile.ts); each LA's findings are also in that LA's notes. */
+  findings: Finding[];
 }
 
 export interface EesDatasetOptions {
@@ -77,9 +80,17 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     for (const w of report.warnings) notes.push(formatProblem(w));
   }
   if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
-  if (max !== undefined && dropped.size > 0) notes.push(msg.rowsAfterBase(dropped.size, max));
-  const result = buildDatasets(stock, flow, la, fileRank);
-  return { ...result, datasets: joinReorganisations(result.datasets), ignoredRows: dropped.size, notes };
+  return { ...reconciled(buildDatasets(stock, flow, la, fileRank), notes), ignoredRows: dropped.size };
+}
+
+/**
+ * Reconciles the published figures (before reorganised LAs are joined, so every figure checked is a published one),
+ * puts each LA's findings into its notes and a summary per kind into the batch's notes, then joins reorganisations.
+ */
+function reconciled(result: Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'>, notes: string[]): Omit<EesDatasets, 'ignoredRows'> {
+  const findings = reconcile(result);
+  for (const f of findings) if (f.la) result.datasets.find((d) => d.la.oldCode === f.la)?.notes.push(f.message);
+  return { ...result, datasets: joinReorganisations(result.datasets), notes: [...notes, ...summariseFindings(findings)], findings };
 }
 
 /** Picks, per cell, the figure of the newest source; sums rows of the same source (several leaves → one placement). */
@@ -117,11 +128,10 @@ export async function datasetsFromWarehouse(wh: unknown): Promise<Omit<EesDatase
   const stock = await sql.all('SELECT * FROM stock WHERE count IS NOT NULL');
   const flow = await sql.all('SELECT * FROM flow WHERE count IS NOT NULL');
   const la = await sql.all('SELECT * FROM la');
-  const result = buildDatasets(stock, flow, la, fileRank);
-  return { ...result, datasets: joinReorganisations(result.datasets), notes: [] };
+  return reconciled(buildDatasets(stock, flow, la, fileRank), []);
 }
 
-function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes'> {
+function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> {
   const areas = new Map<string, { ds: LaDataset; rank: number }>();
   for (const r of la) {
     const level = r.old_la_code === ALL ? (r.region_code && r.new_la_code === r.region_code ? 'Regional' : 'National') : 'Local authority';

@@ -162,15 +162,13 @@ async function ownTableOverlaps(
     const keysOfFirst = rows.filter((r) => r.file_id === s.first).map((r) => ownRowKey(def, r));
     const later = rows.filter((r) => r.file_id === s.later && keysOfFirst.includes(ownRowKey(def, r)));
     for (const r of later) {
-      const cond = def.key.map((c, i) => `lower(CAST(${c} AS VARCHAR)) = $${i + 2}`);
-      await wh.run(
-        `DELETE FROM ${def.table} WHERE file_id = $1${cond.length ? ` AND ${cond.join(' AND ')}` : ''}`,
-        [s.later, ...def.key.map((c) => String(r[c] ?? '').toLowerCase())],
-      );
+      const cols = ['la_code', ...def.key];
+      const cond = cols.map((c, i) => `coalesce(lower(CAST(${c} AS VARCHAR)), '') = $${i + 2}`);
+      await wh.run(`DELETE FROM ${def.table} WHERE file_id = $1 AND ${cond.join(' AND ')}`, [s.later, ...cols.map((c) => String(r[c] ?? '').toLowerCase())]);
     }
   }
 }
 
 function valuesOf(r: Record<string, unknown>): string {
-  return JSON.stringify(Object.entries(r).filter(([k]) => k !== 'file_id').sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]));
+  return JSON.stringify(Object.entries(r).filter(([k]) => k !== 'file_id' && k !== 'source_line').sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]));
 }

@@ -66,22 +66,22 @@ export const WAREHOUSE_DDL: Record<string, string> = {
     old_la_code VARCHAR NOT NULL, census_year INTEGER NOT NULL, age INTEGER, sen_provision VARCHAR NOT NULL,
     need VARCHAR NOT NULL, count DOUBLE, missing VARCHAR, file_id INTEGER NOT NULL)`,
   unit_cost: `CREATE TABLE IF NOT EXISTS unit_cost (placement VARCHAR NOT NULL, phase VARCHAR NOT NULL,
-    need VARCHAR NOT NULL, annual_cost_gbp DOUBLE NOT NULL, price_year INTEGER NOT NULL, file_id INTEGER NOT NULL)`,
+    need VARCHAR NOT NULL, annual_cost_gbp DOUBLE NOT NULL, price_year INTEGER NOT NULL, file_id INTEGER NOT NULL, la_code VARCHAR, source_line BIGINT)`,
   places: `CREATE TABLE IF NOT EXISTS places (placement VARCHAR NOT NULL, financial_year INTEGER NOT NULL,
-    places DOUBLE NOT NULL, place_rate_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL)`,
+    places DOUBLE NOT NULL, place_rate_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL, la_code VARCHAR, source_line BIGINT)`,
   funding: `CREATE TABLE IF NOT EXISTS funding (financial_year INTEGER NOT NULL, hn_block_gbp DOUBLE NOT NULL,
     schools_block_transfer_gbp DOUBLE, other_income_gbp DOUBLE, import_export_adjustment_gbp DOUBLE,
-    schools_block_gbp DOUBLE, file_id INTEGER NOT NULL)`,
+    schools_block_gbp DOUBLE, file_id INTEGER NOT NULL, la_code VARCHAR, source_line BIGINT)`,
   other_spend: `CREATE TABLE IF NOT EXISTS other_spend (line VARCHAR NOT NULL, financial_year INTEGER NOT NULL,
-    amount_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL)`,
+    amount_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL, la_code VARCHAR, source_line BIGINT)`,
   opening_balance: `CREATE TABLE IF NOT EXISTS opening_balance (financial_year INTEGER NOT NULL,
-    dsg_cumulative_balance_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL)`,
+    dsg_cumulative_balance_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL, la_code VARCHAR, source_line BIGINT)`,
   /** The council's usable reserves at 31 March (optional own table). */
   reserves: `CREATE TABLE IF NOT EXISTS reserves (financial_year INTEGER NOT NULL, usable_reserves_gbp DOUBLE NOT NULL,
-    file_id INTEGER NOT NULL)`,
+    file_id INTEGER NOT NULL, la_code VARCHAR, source_line BIGINT)`,
   /** Section 251 High Needs outturn by line (optional own table); section_251_line = a code of src/budget/section-251.ts. */
   s251_outturn: `CREATE TABLE IF NOT EXISTS s251_outturn (section_251_line VARCHAR NOT NULL, financial_year INTEGER NOT NULL,
-    outturn_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL)`,
+    outturn_gbp DOUBLE NOT NULL, file_id INTEGER NOT NULL, la_code VARCHAR, source_line BIGINT)`,
   /** LA successions (domain.md), written from src/domain/la.ts when a warehouse is created. */
   la_succession: `CREATE TABLE IF NOT EXISTS la_succession (kind VARCHAR, from_code VARCHAR, to_code VARCHAR,
     from_census_year INTEGER, note VARCHAR)`,
@@ -91,6 +91,18 @@ export const WAREHOUSE_DDL: Record<string, string> = {
 };
 
 export type WarehouseTable = keyof typeof WAREHOUSE_DDL;
+
+/**
+ * The project's own tables. Each row keeps the LA code its file gives (optional `la_code` column; a run refuses
+ * rows of another LA) and its line in that file (`source_line`), so a message can name it.
+ */
+export const OWN_WAREHOUSE_TABLES = ['unit_cost', 'places', 'funding', 'other_spend', 'opening_balance', 'reserves', 's251_outturn'] as const;
+
+/** Columns added since the first release, so a warehouse written by an earlier version gains them when opened. */
+export const ADDED_COLUMNS: ReadonlyArray<readonly [WarehouseTable, string, string]> = OWN_WAREHOUSE_TABLES.flatMap((t) => [
+  [t, 'la_code', 'VARCHAR'] as const,
+  [t, 'source_line', 'BIGINT'] as const,
+]);
 export const WAREHOUSE_TABLES = Object.keys(WAREHOUSE_DDL) as WarehouseTable[];
 
 /** The value of a dimension column meaning "all values". */

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { SUCCESSIONS } from '../domain/index.ts';
 import { AppenderSink } from './appender-sink.ts';
-import { WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
+import { ADDED_COLUMNS, WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
 import { LOCK_WAIT_MS, checkMadeByHighneeds, checkWarehouseFile, openWaitingForLock } from './warehouse-file.ts';
 
 export class Warehouse {
@@ -47,6 +47,7 @@ export class Warehouse {
 
   private async init(): Promise<void> {
     for (const t of WAREHOUSE_TABLES) await this.connection.run(WAREHOUSE_DDL[t]!);
+    for (const [t, c, type] of ADDED_COLUMNS) await this.connection.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${c} ${type}`);
     const key = await this.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
     if (key.length > 0) return;
     await this.withTransaction(async () => {

@@ -2,11 +2,22 @@
 import { isNeed, isPhase, isPlacement } from '../domain/index.ts';
 import type { Warehouse } from '../etl/warehouse.ts';
 import type { BudgetTables } from '../budget/tables.ts';
+import type { LaIdentity } from '../domain/index.ts';
+import { inputError, type Problem } from '../errors.ts';
+import { OWN_WAREHOUSE_TABLES } from '../etl/schema.ts';
+import { OWN_TABLES } from '../etl/readers/own-table-defs.ts';
+import * as msg from '../messages/etl.ts';
+import { ownTablesOfAnotherLa } from '../messages/model.ts';
 
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
-/** The budget tables held in a warehouse (rows of every loaded file; later files add rows). */
-export async function budgetTablesFromWarehouse(wh: Warehouse): Promise<BudgetTables> {
+/**
+ * The budget tables held in a warehouse (rows of every loaded file; later files add rows). With the run's LA, rows
+ * whose `la_code` names another LA are refused (exit 1, each file and line named): one LA's money never reaches
+ * another's budget.
+ */
+export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity): Promise<BudgetTables> {
+  if (la) await refuseOtherLas(wh, la);
   const unit = await wh.query<{ placement: string; phase: string; need: string; annual_cost_gbp: number; price_year: number }>(
     'SELECT placement, phase, need, annual_cost_gbp, price_year FROM unit_cost ORDER BY file_id',
   );
@@ -58,4 +69,23 @@ export async function budgetTablesFromWarehouse(wh: Warehouse): Promise<BudgetTa
     reserves: reserves.map((r) => ({ fy: Number(r.financial_year), usableReservesGbp: Number(r.usable_reserves_gbp) })),
     outturn: outturn.map((r) => ({ line: r.section_251_line, fy: Number(r.financial_year), outturnGbp: Number(r.outturn_gbp) })),
   };
+}
+
+/** Exit 1 when an own table holds rows that name an LA other than the run's (by old or new code). */
+async function refuseOtherLas(wh: Warehouse, la: LaIdentity): Promise<void> {
+  const mine = [la.oldCode, la.newCode].filter(Boolean).map((c) => c.toUpperCase());
+  const problems: Problem[] = [];
+  for (const t of OWN_WAREHOUSE_TABLES) {
+    const rows = await wh.query<{ la_code: string; line: number | null; path: string }>(
+      `SELECT t.la_code, t.source_line AS line, f.path FROM ${t} t JOIN loaded_file f USING (file_id)
+       WHERE t.la_code IS NOT NULL AND upper(t.la_code) NOT IN (${mine.map((_, i) => `$${i + 1}`).join(', ')})
+       ORDER BY f.path, t.source_line LIMIT 20`,
+      mine,
+    );
+    const id = OWN_TABLES.find((d) => d.table === t)?.id ?? t;
+    for (const r of rows) {
+      problems.push({ file: r.path, line: r.line === null ? undefined : Number(r.line), column: 'la_code', message: msg.ownTableOtherLa(id, r.la_code, la.name, mine.join(' / ')) });
+    }
+  }
+  if (problems.length > 0) throw inputError(ownTablesOfAnotherLa(la.name, new Set(problems.map((p) => p.file)).size), problems);
 }

@@ -92,7 +92,7 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
   const files = load.loaded.map((f) => f.path);
   try {
     const ds = await datasetFromWarehouse(load.warehouse, { la });
-    const tables = await budgetTablesFromWarehouse(load.warehouse);
+    const tables = await budgetTablesFromWarehouse(load.warehouse, ds.la);
     const base = scenario.base_year ?? latestStockYear(ds);
     if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
     const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);

@@ -103,7 +103,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   const totalsByBase = new Map<number | undefined, RunTotals>();
   try {
     ds = await datasetFromWarehouse(load.warehouse, { la: opts.la });
-    tables = await budgetTablesFromWarehouse(load.warehouse);
+    tables = await budgetTablesFromWarehouse(load.warehouse, ds.la);
     dq = await dataQualityNotes(load);
     for (const b of baseYears) {
       const base = b ?? latestStockYear(ds);

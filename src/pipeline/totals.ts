@@ -8,6 +8,7 @@
  *   ─► forecastTotals(batch, base, horizon) ─► TotalsConstraint for projectLa
  */
 import { datasetsFromWarehouse } from '../etl/ees-datasets.ts';
+import type { Finding } from '../etl/reconcile.ts';
 import { loadReference } from '../etl/reference.ts';
 import { inputError } from '../errors.ts';
 import type { TotalsConstraint } from '../model/constrain.ts';
@@ -49,7 +50,7 @@ function withOwnYears(published: LaDataset, own: LaDataset): LaDataset {
 export async function runBatch(
   wh: unknown,
   ds: LaDataset,
-): Promise<{ batch: Batch; published?: LaDataset; regions: LaDataset[]; national: LaDataset; reference: LaDataset; notes: string[] }> {
+): Promise<{ batch: Batch; published?: LaDataset; regions: LaDataset[]; national: LaDataset; reference: LaDataset; notes: string[]; findings: Finding[] }> {
   const ees = await datasetsFromWarehouse(wh);
   const notes: string[] = [];
   let national = ees.national;
@@ -66,7 +67,7 @@ export async function runBatch(
   const published = ees.datasets.find((d) => d.la.oldCode === code);
   const mine = published ? withOwnYears(published, ds) : ds;
   const datasets = published ? ees.datasets.map((d) => (d === published ? mine : d)) : [...ees.datasets, ds];
-  return { batch: { datasets, national, regions }, published, regions, national, reference: ref.national, notes };
+  return { batch: { datasets, national, regions }, published, regions, national, reference: ref.national, notes, findings: ees.findings };
 }
 
 /**
@@ -74,7 +75,7 @@ export async function runBatch(
  * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast.
  */
 export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[]): Promise<RunTotals> {
-  const { batch, published, regions, national, reference, notes } = await runBatch(wh, ds);
+  const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds);
   const code = ds.la.oldCode;
   const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, undefined, new Set([code]));
   const f = forecasts[0];
@@ -101,6 +102,18 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     // The reference table's England comes last: the only age shape a release with totals only can borrow.
     ageFallbacks: [region, national, reference].filter((d): d is LaDataset => d !== undefined),
     published: published?.stockTotal ?? {},
-    notes: [...notes, ...f.notes, ...(published?.history ? published.notes.filter((n) => n.includes('joined from')) : [])],
+    notes: [
+      ...notes,
+      ...f.notes,
+      ...(published?.history ? published.notes.filter((n) => n.includes('joined from')) : []),
+      ...findingsFor(findings, [code, ...(published?.history?.succession.from ?? [])], ds.regionName),
+    ],
   };
+}
+
+/** Reconciliation findings a reader of this LA's run should see: its own (and its predecessors'), its region's, England's. */
+function findingsFor(findings: readonly Finding[], codes: readonly string[], regionName?: string): string[] {
+  return findings
+    .filter((f) => (f.la ? codes.includes(f.la) : f.kind === 'area-sum' && (f.message.startsWith('England') || (!!regionName && f.message.startsWith(`${regionName},`)))))
+    .map((f) => `Reconciliation: ${f.message}`);
 }

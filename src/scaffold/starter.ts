@@ -13,40 +13,40 @@ export interface StarterFile {
 export const STARTER_TABLES: Array<{ file: string; header: string; about: string }> = [
   {
     file: 'unit_costs.csv',
-    header: 'placement,phase,need,annual_cost_gbp,price_year',
+    header: 'la_code,placement,phase,need,annual_cost_gbp,price_year',
     about:
       'High Needs block cost of one plan-year in each placement (the top-up; the full fee for ISS, NMSS and SPI), at the prices of financial year `price_year` (e.g. `2024-25`). Leave `phase` and `need` blank to apply to all; the most specific row wins.',
   },
   {
     file: 'places.csv',
-    header: 'placement,financial_year,places,place_rate_gbp',
+    header: 'la_code,placement,financial_year,places,place_rate_gbp',
     about: 'Commissioned places paid as place funding (£10,000 special and AP, £6,000 resourced provision and FE); also the capacity of that placement.',
   },
   {
     file: 'funding.csv',
-    header: 'financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp',
+    header: 'la_code,financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp',
     about:
       'Income to the High Needs block by financial year. Each figure applies to its own year only (a Safety Valve instalment or a one-off grant in `other_income_gbp` stops after its year); only `hn_block_gbp` goes on after the last row, grown by `funding.growth` in the scenario.',
   },
   {
     file: 'other_spend.csv',
-    header: 'line,financial_year,amount_gbp',
+    header: 'la_code,line,financial_year,amount_gbp',
     about: 'High Needs spend that is not per plan: SEN support services, hospital education, therapies, direct payments, AP without a plan.',
   },
   {
     file: 'opening_balance.csv',
-    header: 'financial_year,dsg_cumulative_balance_gbp',
+    header: 'la_code,financial_year,dsg_cumulative_balance_gbp',
     about: 'Cumulative DSG balance at 31 March of the year before the first projected financial year (negative = deficit).',
   },
   {
     file: 'reserves.csv',
-    header: 'financial_year,usable_reserves_gbp',
+    header: 'la_code,financial_year,usable_reserves_gbp',
     about:
       'Optional. The council’s usable reserves at 31 March (general fund and earmarked reserves it could use). The report compares the DSG deficit with them once the statutory override ends (31 March 2028) and says in which year the deficit would exceed them.',
   },
   {
     file: 'section_251_outturn.csv',
-    header: 'section_251_line,financial_year,outturn_gbp',
+    header: 'la_code,section_251_line,financial_year,outturn_gbp',
     about:
       'Optional. Your Section 251 High Needs outturn (or latest forecast outturn) for the base financial year, by line: place_funding, top_up_maintained, top_up_academies, top_up_independent, top_up_other, sen_support_services, hospital_education, alternative_provision, therapies, direct_payments, other_high_needs. The run scales unit costs per top-up line so its base year matches, and reports the scaling.',
   },
@@ -119,6 +119,8 @@ export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }
     '- A Get Information About Schools extract, so school URNs can be turned into placement types.',
     '- The tables below (CSV here, or sheets of one Excel workbook). Money is in pounds, no £ sign. The last two',
     '  are optional. Two rows with the same key (placement and year, line and year, …) are an error.',
+    `- Every table's first column, \`la_code\`, names the LA the row is for (${opts.la ? `\`${la}\`` : 'your DfE or ONS code'}). It may be left`,
+    '  empty, but when it is filled a run for another LA refuses the row, so one LA\'s money never reaches another\'s budget.',
     '',
     '## The tables',
     '',

@@ -35,7 +35,7 @@ describe('exit codes and init', () => {
     const r = await runCli('init', dir);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'scenarios/baseline.yaml'))).toBe(true);
-    expect(readFileSync(join(dir, 'data/unit_costs.csv'), 'utf8')).toBe('placement,phase,need,annual_cost_gbp,price_year\n');
+    expect(readFileSync(join(dir, 'data/unit_costs.csv'), 'utf8')).toBe('la_code,placement,phase,need,annual_cost_gbp,price_year\n');
     const again = await runCli('init', dir);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);

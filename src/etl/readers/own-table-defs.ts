@@ -11,7 +11,10 @@ import { parseNumber } from '../csv/values.ts';
 import type { WarehouseTable } from '../schema.ts';
 import { ALL } from '../schema.ts';
 
-export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text' | 's251line';
+export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text' | 's251line' | 'la';
+
+/** Every own table may name its LA (`init` writes it): a run refuses rows of another LA. */
+export const LA_CODE_COLUMN = ['la_code', 'la'] as const;
 
 export interface OwnTableDef {
   id: string;
@@ -87,7 +90,10 @@ export function parseOwnRow(
 ): { row?: Record<string, unknown>; errors: Array<{ column: string; message: string }> } {
   const row: Record<string, unknown> = {};
   const errors: Array<{ column: string; message: string }> = [];
-  const cols = [...def.required.map(([c, t]) => [c, t, true] as const), ...def.optional.map(([c, t]) => [c, t, false] as const)];
+  const cols = [
+    ...def.required.map(([c, t]) => [c, t, true] as const),
+    ...[...def.optional, LA_CODE_COLUMN].map(([c, t]) => [c, t, false] as const),
+  ];
   for (const [col, type, required] of cols) {
     const raw = get(col).trim();
     const out = col === 'line' ? 'line' : col;
@@ -138,6 +144,12 @@ export function parseOwnRow(
       case 'text':
         row[out] = raw;
         break;
+      case 'la': {
+        const code = raw.toUpperCase();
+        if (/^\d{3}$|^E\d{8}$/.test(code)) row[out] = code;
+        else errors.push({ column: col, message: msg.badLaCode(raw) });
+        break;
+      }
       case 's251line': {
         const code = section251Code(raw);
         if (code) row[out] = code;
@@ -151,7 +163,7 @@ export function parseOwnRow(
 
 /** The key of a parsed row (lower-case, so that `Therapies` and `therapies` are one line). */
 export function ownRowKey(def: OwnTableDef, row: Record<string, unknown>): string {
-  return def.key.map((c) => String(row[c] ?? '').toLowerCase()).join('\u0000');
+  return [LA_CODE_COLUMN[0], ...def.key].map((c) => String(row[c] ?? '').toLowerCase()).join('\u0000');
 }
 
 /** The key of a parsed row for people: `financial year 2025-26`, `placement ISS, phase ALL, need ALL`. */

@@ -8,7 +8,7 @@ import { normaliseName } from '../csv/header.ts';
 import { ProblemLog } from '../problem-log.ts';
 import { xlsxTooLarge } from '../xlsx-limits.ts';
 import type { Reader } from '../reader.ts';
-import { OWN_TABLES, OwnKeyCheck, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
+import { LA_CODE_COLUMN, OWN_TABLES, OwnKeyCheck, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 
 function csvReader(def: OwnTableDef): Reader {
@@ -16,7 +16,7 @@ function csvReader(def: OwnTableDef): Reader {
     id: def.id,
     description: `${def.description} (CSV)`,
     required: def.required.map(([c]) => c),
-    optional: def.optional.map(([c]) => c),
+    optional: [...def.optional, LA_CODE_COLUMN].map(([c]) => c),
     // `highneeds init` writes each table as a header row only: a template with no rows yet is not an error
     headerOnly: 'warn',
     matches: (f) => ownTableOf(f) === def,
@@ -28,7 +28,7 @@ function csvReader(def: OwnTableDef): Reader {
           for (const e of errors) log.error(e.message, r.line, e.column);
           const dup = row ? keys.check(row, r.line) : undefined;
           if (dup) log.error(dup, r.line, def.key[0]);
-          else if (row) emit(def.table, row);
+          else if (row) emit(def.table, { ...row, source_line: r.line });
         },
       };
     },
@@ -102,7 +102,7 @@ export const ownTablesXlsx: Reader = {
         const dup = row ? keys.check(row, line) : undefined;
         if (dup) log.error(dup, line, `${ws.name}!${def.key[0] ?? def.required[0]![0]}`);
         else if (row) {
-          const p = sink.add(def.table, { ...row, file_id: ctx.fileId });
+          const p = sink.add(def.table, { ...row, file_id: ctx.fileId, source_line: line });
           if (p) await p;
         }
       }

@@ -1,0 +1,183 @@
+/**
+ * Reconciliation built into loading (inputs.md identity checks, issue "real data, right or refused"): published
+ * figures checked against each other before any model sees them. Pure: datasets in (one per area, before
+ * reorganised LAs are joined, so every figure is a published one), findings out. A finding is a warning, never a
+ * refusal: real releases have a few (an LA that returned totals only, a year revised in a later release), and the
+ * model still uses the total; the finding says where the figures disagree so a reader can judge.
+ *
+ *   ages of an area and year ──Σ──► vs its "All EHC plans" row
+ *   LAs of a region ──Σ──► vs the region's row;  regions ──Σ──► vs England's row
+ *   plans(Y) + new(Y) − ceased(Y) ──► vs plans(Y+1)   (outliers among all LAs of that year named)
+ */
+import type { LaDataset } from '../model/dataset.ts';
+import * as msg from '../messages/etl.ts';
+
+export type FindingKind = 'age-sum' | 'area-sum' | 'continuity';
+
+export interface Finding {
+  kind: FindingKind;
+  /** The LA's old code when the finding is about one LA (it also goes to that LA's Data quality notes). */
+  la?: string;
+  year: number;
+  message: string;
+  /** The finding in a few words, for summaries (continuity outliers; the message otherwise). */
+  brief?: string;
+}
+
+export interface ReconcileInput {
+  datasets: readonly LaDataset[];
+  national?: LaDataset;
+  regions: readonly LaDataset[];
+}
+
+/** Largest difference taken as rounding or suppression: 5 plans or 0.5% of the total, whichever is larger. */
+export const SUM_TOLERANCE = { plans: 5, share: 0.005 };
+/**
+ * A stock-continuity outlier: an LA-year whose unexplained change (plans at Y+1 − plans at Y − new + ceased, as a
+ * share of plans at Y) lies further than this many robust standard deviations (1.4826 × MAD) from the median of
+ * all LAs that year, and at least `minShare` of its plans and `minPlans` plans away (so the smallest LAs' noise is
+ * not named).
+ */
+export const CONTINUITY = { robustSds: 5, minShare: 0.1, minPlans: 25, minLas: 10 };
+
+const tolerance = (total: number): number => Math.max(SUM_TOLERANCE.plans, SUM_TOLERANCE.share * Math.abs(total));
+
+/**
+ * Every finding for a batch of published datasets, sorted by kind, year and area.
+ * @example reconcile({ datasets, national, regions }).filter((f) => f.la === '886')
+ */
+export function reconcile(input: ReconcileInput): Finding[] {
+  const areas = [...input.datasets, ...input.regions, ...(input.national ? [input.national] : [])];
+  const out = [...areas.flatMap(ageSumFindings), ...areaSumFindings(input), ...continuityFindings(input.datasets)];
+  const order: FindingKind[] = ['age-sum', 'area-sum', 'continuity'];
+  return out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.year - b.year || a.message.localeCompare(b.message));
+}
+
+/** One note per kind for the run's log: how many, and the first few named. */
+export function summariseFindings(findings: readonly Finding[], shown = 5): string[] {
+  const kinds = new Map<FindingKind, Finding[]>();
+  for (const f of findings) kinds.set(f.kind, [...(kinds.get(f.kind) ?? []), f]);
+  // the latest first: they matter most to a forecast from the latest year
+  return [...kinds].map(([kind, fs]) => msg.reconcileSummary(kind, fs.length, [...fs].reverse().slice(0, shown).map((f) => f.brief ?? f.message)));
+}
+
+/**
+ * The age rows of one area and year that tile ages 0–25 exactly (a release's bands, or its single ages), checked
+ * against the area's total. Years whose ages do not tile 0–25 (suppressed or missing rows) are not checked.
+ */
+function ageSumFindings(ds: LaDataset): Finding[] {
+  const byYear = new Map<number, Array<{ from: number; to: number; count: number }>>();
+  for (const r of ds.stockByAge) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  const out: Finding[] = [];
+  for (const [year, rows] of byYear) {
+    const total = ds.stockTotal[year];
+    if (total === undefined) continue;
+    for (const tiling of tilings(rows)) {
+      const sum = tiling.reduce((a, r) => a + r.count, 0);
+      if (Math.abs(sum - total) > tolerance(total)) {
+        out.push({ kind: 'age-sum', la: laCode(ds), year, message: msg.agesDoNotSum(ds.la.name, year, tiling.length, sum, total) });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The tilings of ages 0–25 that the rows allow: all single-width-first, then widest-first (at most two). */
+function tilings(rows: ReadonlyArray<{ from: number; to: number; count: number }>): Array<Array<{ from: number; to: number; count: number }>> {
+  const out: Array<Array<{ from: number; to: number; count: number }>> = [];
+  for (const narrowFirst of [true, false]) {
+    const byFrom = new Map<number, { from: number; to: number; count: number }>();
+    for (const r of rows) {
+      const cur = byFrom.get(r.from);
+      if (!cur || (narrowFirst ? r.to < cur.to : r.to > cur.to)) byFrom.set(r.from, r);
+    }
+    const tiling: Array<{ from: number; to: number; count: number }> = [];
+    let age = 0;
+    while (age <= 25) {
+      const r = byFrom.get(age);
+      if (!r || r.to < r.from) break;
+      tiling.push(r);
+      age = r.to + 1;
+    }
+    if (age === 26 && !out.some((t) => t.length === tiling.length && t.every((r, i) => r === tiling[i]))) out.push(tiling);
+  }
+  return out;
+}
+
+/** LAs against their region, regions against England, for every census year all of them publish. */
+function areaSumFindings(input: ReconcileInput): Finding[] {
+  const out: Finding[] = [];
+  const regionOf = (d: LaDataset): string | undefined => d.regionCode;
+  for (const region of input.regions) {
+    const code = region.regionCode ?? region.la.newCode;
+    const las = input.datasets.filter((d) => regionOf(d) === code);
+    if (las.length === 0) continue;
+    for (const [y, total] of Object.entries(region.stockTotal)) {
+      const year = Number(y);
+      const sum = las.reduce((a, d) => a + (d.stockTotal[year] ?? 0), 0);
+      if (Math.abs(sum - total) > tolerance(total)) out.push({ kind: 'area-sum', year, message: msg.lasDoNotSum(region.la.name, year, sum, total) });
+    }
+  }
+  const nat = input.national;
+  if (nat && input.regions.length > 0) {
+    for (const [y, total] of Object.entries(nat.stockTotal)) {
+      const year = Number(y);
+      if (!input.regions.every((r) => r.stockTotal[year] !== undefined)) continue;
+      const sum = input.regions.reduce((a, r) => a + r.stockTotal[year]!, 0);
+      if (Math.abs(sum - total) > tolerance(total)) out.push({ kind: 'area-sum', year, message: msg.regionsDoNotSum(year, sum, total) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Stock continuity: plans(Y+1) − plans(Y) − new(Y) + ceased(Y) is what migration and late records explain. Real
+ * LAs differ in it (ceased plans are published only from the 2025 layout; without them the unexplained change
+ * holds every exit), so an LA-year is named only when it stands out from all LAs of that year.
+ */
+function continuityFindings(datasets: readonly LaDataset[]): Finding[] {
+  const points: Array<{ ds: LaDataset; year: number; share: number; next: number; base: number; added: number; ceased?: number }> = [];
+  for (const ds of datasets) {
+    const ceasedByYear = new Map<number, number>();
+    for (const c of ds.ceased) if (c.from === 0 && c.to === 25) ceasedByYear.set(c.year, (ceasedByYear.get(c.year) ?? 0) + c.count);
+    for (const [y, base] of Object.entries(ds.stockTotal)) {
+      const year = Number(y);
+      const next = ds.stockTotal[year + 1];
+      const added = ds.newPlansTotal[year];
+      if (next === undefined || added === undefined || !(base > 0)) continue;
+      const ceased = ceasedByYear.get(year);
+      points.push({ ds, year, base, next, added, ceased, share: (next - base - added + (ceased ?? 0)) / base });
+    }
+  }
+  const out: Finding[] = [];
+  const years = new Set(points.map((p) => p.year));
+  for (const year of years) {
+    for (const withCeased of [true, false]) {
+      const group = points.filter((p) => p.year === year && (p.ceased !== undefined) === withCeased);
+      if (group.length < CONTINUITY.minLas) continue;
+      const shares = group.map((p) => p.share).sort((a, b) => a - b);
+      const median = middle(shares);
+      const mad = 1.4826 * middle(shares.map((s) => Math.abs(s - median)).sort((a, b) => a - b));
+      const limit = Math.max(CONTINUITY.robustSds * mad, CONTINUITY.minShare);
+      for (const p of group) {
+        if (Math.abs(p.share - median) <= limit || Math.abs(p.share - median) * p.base < CONTINUITY.minPlans) continue;
+        out.push({
+          kind: 'continuity',
+          la: laCode(p.ds),
+          year,
+          message: msg.continuityOutlier(p.ds.la.name, year, p.base, p.added, p.ceased, p.next, p.share, median),
+          brief: msg.continuityBrief(p.ds.la.name, year, p.share, median),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const middle = (sorted: readonly number[]): number => {
+  const n = sorted.length;
+  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+};
+
+const laCode = (ds: LaDataset): string | undefined => (ds.la.oldCode && /^\d{3}$/.test(ds.la.oldCode) ? ds.la.oldCode : undefined);
