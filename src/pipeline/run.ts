@@ -21,15 +21,13 @@ import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic, type EngineInput } from '../model/engine.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { applyRatesVariant } from '../model/variants.ts';
-import { backtestBatch } from '../model/backtest/backtest.ts';
-import { batchKnownAt } from '../model/forecast/totals.ts';
 import { latestStockYear, projectLa, type LaProjection } from '../model/project-la.ts';
 import { inputError } from '../errors.ts';
 import { runCannotForecast } from '../messages/model.ts';
 import { checkMoneyTables, checkProjection } from './gates.ts';
 import { runTotals, type RunTotals } from './totals.ts';
 import { writeRunOutputs, writeComparison, type ComparisonOutputs } from '../report/index.ts';
-import type { BacktestRow, DataQualityNote, RunReport } from '../report/run-report.ts';
+import type { DataQualityNote, RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -39,6 +37,7 @@ import type { BudgetResult } from '../budget/types.ts';
 import type { LaDataset } from '../model/dataset.ts';
 import { TOOL, VERSION } from '../version.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
+import { trackRecord } from './track-record.ts';
 import { runDocument, type RunDocument } from './run-json.ts';
 import { centreOnMedian, deterministicFactors, publishBudget, scaleProjection } from './central-path.ts';
 import { explorerPayload } from '../explorer/payload.ts';
@@ -125,7 +124,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
 
   stage('backtesting');
   const firstTotals = totalsByBase.values().next().value!;
-  const backtest = backtestRows(firstTotals);
+  const scored = trackRecord(firstTotals);
 
   const reports: RunReport[] = [];
   const documents: RunDocument[] = [];
@@ -170,7 +169,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
       projection: central.projection,
       budget,
       unmitigatedProjection: central.unmitigated,
-      backtest,
+      backtest: scored.la,
+      backtestAll: scored.all,
       inputs,
       dataQuality: [...dq, ...modelNotes.map((message) => ({ severity: 'warning' as const, message })), ...(budget?.warnings ?? []).map((message) => ({ severity: 'warning' as const, message }))],
     };
@@ -255,42 +255,6 @@ export function placesAsCapacity(tables: BudgetTables): PlacesTable {
     byYear[r.fy + 1] = (byYear[r.fy + 1] ?? 0) + r.places;
   }
   return out;
-}
-
-/**
- * The report's track record: the backtest of the model that produced the run (the same batch, pooling and
- * calibration), from every origin with at least three years of outcomes to score… scored on this LA across origins.
- */
-function backtestRows(totals: RunTotals): BacktestRow[] {
-  const ds = totals.forecast.ds;
-  const base = totals.forecast.baseYear;
-  const years = Object.keys(ds.stockTotal).map(Number).filter((y) => y <= base);
-  const first = Math.min(...years);
-  const origins = years.filter((y) => y - first >= 4 && y < base);
-  if (origins.length < 2) return [];
-  const res = backtestBatch(batchKnownAt(totals.batch, base), { origins, horizon: 3, only: new Set([ds.la.oldCode]) });
-  const lastYear = base;
-  const rows: BacktestRow[] = [];
-  // The backtest scores in percent (3.1 = 3.1%); the report takes shares (0.031), like coverage.
-  const share = (pct: number): number => pct / 100;
-  for (const [h, methods] of Object.entries(res.horizons)) {
-    for (const [method, s] of Object.entries(methods)) {
-      // a method with too little history to score at this horizon (drift over 5 years on 6 years of data) is left out
-      if (!Number.isFinite(s.mape)) continue;
-      rows.push({
-        method,
-        horizon: Number(h),
-        mape: share(s.mape),
-        mdape: share(s.mdape),
-        wape: share(s.wape),
-        bias: share(s.bias),
-        coverage80: s.coverage80 ?? NaN,
-        // forecasts scored: the origins with an outcome h years on, for each series
-        n: (s as { n?: number }).n ?? res.origins.filter((o) => o + Number(h) <= lastYear).length * res.n_series,
-      });
-    }
-  }
-  return rows;
 }
 
 async function dataQualityNotes(load: MemoryLoad): Promise<DataQualityNote[]> {

@@ -50,7 +50,10 @@ export interface RunReport {
   budget?: BudgetResult;
   /** The same scenario without its mitigations, when it has any (for the bridge and the Mitigations sheet). */
   unmitigatedProjection?: ProjectionResult;
+  /** The model's track record on this LA's own history. */
   backtest: BacktestRow[];
+  /** The same backtest scored across every LA of the run's data (the release it gave), when it holds enough LAs. */
+  backtestAll?: { las: number; rows: BacktestRow[] };
   inputs: InputFileInfo[];
   dataQuality: DataQualityNote[];
 }

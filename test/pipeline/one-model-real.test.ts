@@ -11,7 +11,8 @@ import { forecastBatch } from '../../src/model/forecast/forecast.ts';
 import { projectLa } from '../../src/model/project-la.ts';
 import { cubeTotal } from '../../src/model/cube.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { runTotals } from '../../src/pipeline/totals.ts';
+import { runTotals, type RunTotals } from '../../src/pipeline/totals.ts';
+import { trackRecord } from '../../src/pipeline/track-record.ts';
 import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
 
 const BASE = 2022;
@@ -25,10 +26,12 @@ describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (n
     const fc = forecastBatch({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, { baseYear: BASE, horizon: H, draws: 300, seed: 1, only: new Set(LAS) });
     const scenario = { ...(await loadScenario('scenarios/baseline.yaml')), base_year: BASE, horizon_years: H };
     const load = await loadIntoMemory(REAL_EES_FILES);
+    let hartlepool: RunTotals | undefined;
     try {
       for (const code of LAS) {
         const ds = await datasetFromWarehouse(load.warehouse, { la: code });
         const totals = await runTotals(load.warehouse, ds, BASE, H, REAL_EES_FILES);
+        if (code === '805') hartlepool = totals;
         const run = await projectLa(ds, { ...scenario, mitigations: [], surges: [], transition_shifts: [] }, {
           draws: 300,
           seed: 1,
@@ -47,10 +50,22 @@ describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (n
           expect(near(q.p90, row.ehcp_p90, 0.03), `${code} ${BASE + h} P90 ${q.p90} vs ${row.ehcp_p90}`).toBe(true);
         }
       }
+      // the run's track record scores this same model: on Hartlepool's own history and across every LA of the data
+      const record = trackRecord(hartlepool!);
+      const model1 = (rows: typeof record.la) => rows.find((r) => r.method === 'model' && r.horizon === 1)!;
+      expect(record.la.length).toBeGreaterThan(0);
+      expect(model1(record.la).n).toBeGreaterThanOrEqual(3);
+      expect(record.all!.las).toBeGreaterThan(140);
+      const all1 = model1(record.all!.rows);
+      const naive1 = record.all!.rows.filter((r) => r.method !== 'model' && r.horizon === 1);
+      expect(naive1.length).toBeGreaterThan(0);
+      for (const b of naive1) expect(all1.mape, b.method).toBeLessThan(b.mape);
+      expect(all1.coverage80).toBeGreaterThan(0.7);
+      expect(all1.coverage80).toBeLessThan(0.9);
     } finally {
       load.warehouse.close();
     }
-  }, 120_000);
+  }, 180_000);
 
   it('starts from the published stock when the release has totals only (2025 layout up to January 2022)', async () => {
     const files = REAL_EES_FILES.filter((f) => f.includes('2025-to-2022'));

@@ -5,7 +5,7 @@
 import { financialYearLabel, Need, NEEDS, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { reportMsg } from '../../messages/index.ts';
-import { hasBudget, type BudgetedReport, type RunReport } from '../run-report.ts';
+import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
 import {
   backtestMethodName,
   balanceAt,
@@ -213,17 +213,28 @@ function ageParagraphs(r: RunReport): string[] {
 }
 
 export function accuracyParagraphs(r: RunReport): string[] {
-  if (!r.backtest.length) return ['No backtest was run with this forecast, so its accuracy on past years is not known. Run `highneeds backtest` to measure it.'];
+  if (!r.backtest.length && !r.backtestAll) {
+    return ['The data hold too short a history to score this forecast on past years (the backtest needs five years before its first starting year), so its accuracy is not known here.'];
+  }
+  const out = [
+    'The model that produced this run, with the same pooling, damping and calibrated ranges, was re-run from earlier years using only the data available then.',
+    ...scoreSentences(r.backtest, `On ${r.la.name}'s own history`),
+  ];
+  if (r.backtestAll) out.push(...scoreSentences(r.backtestAll.rows, `Across all ${r.backtestAll.las} LAs of the data`));
+  return out;
+}
+
+function scoreSentences(rows: readonly BacktestRow[], scope: string): string[] {
   const out: string[] = [];
-  const horizons = [...new Set(r.backtest.map((b) => b.horizon))].sort((a, b) => a - b);
+  const horizons = [...new Set(rows.map((b) => b.horizon))].sort((a, b) => a - b);
   for (const h of horizons) {
-    const rows = r.backtest.filter((b) => b.horizon === h);
-    const model = rows.find((b) => isModelMethod(b.method));
-    const baselines = rows.filter((b) => b !== model).sort((a, b) => a.mape - b.mape);
+    const atH = rows.filter((b) => b.horizon === h);
+    const model = atH.find((b) => isModelMethod(b.method));
+    const baselines = atH.filter((b) => b !== model).sort((a, b) => a.mape - b.mape);
     if (!model) continue;
     const best = baselines[0];
     out.push(
-      `${h} year${h > 1 ? 's' : ''} ahead, the model’s forecasts of total plans were out by ${fmtPercent(model.mape)} on average (${model.n} forecasts)` +
+      `${scope}, ${h} year${h > 1 ? 's' : ''} ahead, the model’s forecasts of total plans were out by ${fmtPercent(model.mape)} on average (${model.n} forecasts)` +
         (best
           ? `; ${model.mape < best.mape ? 'better than' : 'less accurate than'} the best simple method, ${backtestMethodName(best.method).toLowerCase()}, at ${fmtPercent(best.mape)}`
           : '') +

@@ -9,7 +9,7 @@ import { escapeHtml } from '../safe-text.ts';
 
 const e = escapeHtml;
 import { card, figure, money, paras, table, type RenderedChart, type Td } from './html-parts.ts';
-import { hasBudget, type BudgetedReport, type RunReport } from '../run-report.ts';
+import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
 import { backtestMethodName, balanceAt, horizonFy, isInteractionLine, movesObserved, netSavingByLever, unmitigatedBalance } from '../series.ts';
 import { isSmallCount, SUPPRESSED, suppressionNote } from '../suppress.ts';
 import {
@@ -84,21 +84,24 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
       return [{ text: `${y}${y === r.baseYear ? ' (actual)' : ''}` }, count(q.p10), count(q.p50), count(q.p90)];
     }),
   );
-  const backtestTable = r.backtest.length
-    ? table(
-        'Accuracy on past years: mean absolute percentage error of total plans',
-        ['Method', ...[...new Set(r.backtest.map((x) => x.horizon))].sort((a, b2) => a - b2).map((h) => `${h} year${h > 1 ? 's' : ''} ahead`)],
-        [...new Set(r.backtest.map((x) => x.method))].map((method) => [
-          { text: backtestMethodName(method) },
-          ...[...new Set(r.backtest.map((x) => x.horizon))]
-            .sort((a, b2) => a - b2)
-            .map((h) => {
-              const row = r.backtest.find((x) => x.method === method && x.horizon === h);
-              return { text: row ? fmtPercent(row.mape) : '–' };
-            }),
-        ]),
-      )
-    : '';
+  const scoreTable = (title: string, rows: readonly BacktestRow[]): string => {
+    if (!rows.length) return '';
+    const horizons = [...new Set(rows.map((x) => x.horizon))].sort((a, b2) => a - b2);
+    return table(
+      title,
+      ['Method', ...horizons.map((h) => `${h} year${h > 1 ? 's' : ''} ahead`)],
+      [...new Set(rows.map((x) => x.method))].map((method) => [
+        { text: backtestMethodName(method) },
+        ...horizons.map((h) => {
+          const row = rows.find((x) => x.method === method && x.horizon === h);
+          return { text: row ? fmtPercent(row.mape) : '–' };
+        }),
+      ]),
+    );
+  };
+  const backtestTable =
+    scoreTable(`Accuracy on ${r.la.name}'s past years: mean absolute percentage error of total plans`, r.backtest) +
+    (r.backtestAll ? scoreTable(`Accuracy across all ${r.backtestAll.las} LAs of the data: mean absolute percentage error of total plans`, r.backtestAll.rows) : '');
   const notes = [
     ...r.dataQuality.map((d) => `${d.severity === 'warning' ? 'Warning' : 'Note'}: ${d.path ? `${d.path}${d.line ? ` line ${d.line}` : ''}${d.column ? ` (${d.column})` : ''}: ` : ''}${d.message}`),
     ...(r.budget?.warnings ?? []).filter((w) => !r.dataQuality.some((d) => d.message === w)).map((w) => `Budget warning: ${w}`),

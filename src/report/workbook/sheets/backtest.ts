@@ -1,37 +1,52 @@
-/** Backtest sheet: this model's accuracy on this LA's own history beside the naive baselines. */
-import type { RunReport } from '../../run-report.ts';
-import type { Cell, Sheet } from '../model.ts';
+/** Backtest sheet: this model's accuracy on this LA's own history, and across every LA of the release, beside the naive baselines. */
+import type { BacktestRow, RunReport } from '../../run-report.ts';
+import type { Cell, Sheet, Table } from '../model.ts';
 import { backtestMethodName } from '../../series.ts';
 import { col, share } from '../table-helpers.ts';
 
-export function backtestSheet(r: RunReport): Sheet {
-  const rows: Cell[][] = [...r.backtest]
+function scoresTable(name: string, title: string, scored: readonly BacktestRow[], note: string): Table {
+  const rows: Cell[][] = [...scored]
     .sort((a, b) => a.horizon - b.horizon || a.mape - b.mape)
     .map((b) => [b.horizon, backtestMethodName(b.method), share(b.mape), share(b.mdape), share(b.wape), share(b.bias), share(b.coverage80), b.n]);
+  return {
+    name,
+    title,
+    columns: [
+      col('Horizon (years)', 'number'),
+      col('Method', 'text'),
+      col('MAPE', 'percent'),
+      col('Median APE', 'percent'),
+      col('WAPE', 'percent'),
+      col('Bias', 'percent'),
+      col('Coverage of 80% range', 'percent'),
+      col('Forecasts scored', 'number'),
+    ],
+    rows: rows.length ? rows : [[null, '(not enough history to score: the backtest needs five years before its first starting year)', null, null, null, null, null, null]],
+    note,
+  };
+}
+
+export function backtestSheet(r: RunReport): Sheet {
+  const note = 'Empty coverage: the simple methods give no range. Forecasts scored: the number of past starting years with a known outcome that many years later';
   return {
     name: 'Backtest',
     title: 'How accurate has the model been on past years?',
     intro: [
-      'The model was re-run from earlier years using only the data available then, and compared with what happened.',
+      'The model that produced this run (the same pooling, damping and calibrated ranges) was re-run from earlier years using only the data available then, and compared with what happened.',
       'MAPE = mean absolute percentage error (lower is better); bias > 0 = forecasts too high; coverage = share of outcomes inside the 80% range (about 80% is well calibrated).',
     ],
     tables: [
-      {
-        name: 'Backtest_scores',
-        title: 'Accuracy by horizon (years ahead)',
-        columns: [
-          col('Horizon (years)', 'number'),
-          col('Method', 'text'),
-          col('MAPE', 'percent'),
-          col('Median APE', 'percent'),
-          col('WAPE', 'percent'),
-          col('Bias', 'percent'),
-          col('Coverage of 80% range', 'percent'),
-          col('Forecasts scored', 'number'),
-        ],
-        rows: rows.length ? rows : [[null, '(no backtest in this run)', null, null, null, null, null, null]],
-        note: 'Empty coverage: the simple methods give no range. Forecasts scored: the number of past starting years with a known outcome that many years later.',
-      },
+      scoresTable('Backtest_scores', `Accuracy on ${r.la.name}'s own history, by horizon (years ahead)`, r.backtest, `${note}.`),
+      ...(r.backtestAll
+        ? [
+            scoresTable(
+              'Backtest_all_LAs',
+              `Accuracy across all ${r.backtestAll.las} LAs of the data, by horizon (years ahead)`,
+              r.backtestAll.rows,
+              `${note}, for each LA. One LA's history gives few forecasts to score; across every LA the same model's scores are steadier.`,
+            ),
+          ]
+        : []),
     ],
     charts: [],
     freezeColumns: 2,

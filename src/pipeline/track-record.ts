@@ -1,0 +1,59 @@
+/**
+ * A run's track record (the Backtest sheet and the report's accuracy chapter): the model that produced the run,
+ * re-run from earlier origins on the same batch, scored on the run's LA and across every LA of its data.
+ */
+import { backtestPoints, summarise, type BacktestResult } from '../model/backtest/backtest.ts';
+import { batchKnownAt } from '../model/forecast/totals.ts';
+import type { BacktestRow } from '../report/run-report.ts';
+import type { RunTotals } from './totals.ts';
+
+/**
+ * The report's track record: the backtest of the model that produced the run (the same batch, pooling and
+ * calibration), from every origin with five years of history before it: scored on this LA across origins, and across
+ * every LA of the run's data when it holds a release's worth of them.
+ */
+export function trackRecord(totals: RunTotals): { la: BacktestRow[]; all?: { las: number; rows: BacktestRow[] } } {
+  const ds = totals.forecast.ds;
+  const base = totals.forecast.baseYear;
+  const years = Object.keys(ds.stockTotal).map(Number).filter((y) => y <= base);
+  const first = Math.min(...years);
+  const origins = years.filter((y) => y - first >= 4 && y < base);
+  if (origins.length < 2) return { la: [] };
+  // every LA's forecasts from each origin: the calibration behind the LA's ranges needs them anyway, so scoring
+  // them all costs nothing more than scoring the one LA
+  const bp = backtestPoints(batchKnownAt(totals.batch, base), { origins, horizon: 3 });
+  const code = ds.la.oldCode;
+  const mine = { points: bp.points.filter((p) => p.la === code), series: new Set(bp.series.has(code) ? [code] : []) };
+  const la = scoreRows(summarise(origins, 3, mine), base);
+  // all LAs of the release only when the run has a release's worth of them (not the LA beside the reference table)
+  const others = [...bp.series].filter((c) => c !== code).length;
+  return others >= MIN_LAS_FOR_ALL ? { la, all: { las: bp.series.size, rows: scoreRows(summarise(origins, 3, bp), base) } } : { la };
+}
+
+/** How many other LAs a run's data must hold for the report to show the model's accuracy across them. */
+const MIN_LAS_FOR_ALL = 10;
+
+function scoreRows(res: BacktestResult, lastYear: number): BacktestRow[] {
+  const rows: BacktestRow[] = [];
+  // The backtest scores in percent (3.1 = 3.1%); the report takes shares (0.031), like coverage.
+  const share = (pct: number): number => pct / 100;
+  for (const [h, methods] of Object.entries(res.horizons)) {
+    for (const [method, s] of Object.entries(methods)) {
+      // a method with too little history to score at this horizon (drift over 5 years on 6 years of data) is left out
+      if (!Number.isFinite(s.mape)) continue;
+      rows.push({
+        method,
+        horizon: Number(h),
+        mape: share(s.mape),
+        mdape: share(s.mdape),
+        wape: share(s.wape),
+        bias: share(s.bias),
+        coverage80: s.coverage80 ?? NaN,
+        // forecasts scored: the origins with an outcome h years on, for each series
+        n: (s as { n?: number }).n ?? res.origins.filter((o) => o + Number(h) <= lastYear).length * res.n_series,
+      });
+    }
+  }
+  return rows;
+}
+
