@@ -1,0 +1,36 @@
+/**
+ * The track record a run shows: the model's scores on the LA's own history and, when the run's data hold a
+ * release's worth of LAs, across all of them (Backtest sheet and the report's accuracy chapter); a history too short
+ * to score says so in words, never NaN.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildRunReport } from './fixtures/run-report.ts';
+import { backtestSheet } from '../../src/report/workbook/sheets/backtest.ts';
+import { accuracyParagraphs } from '../../src/report/html/narrative.ts';
+import { buildReportHtml } from '../../src/report/html/report-html.ts';
+
+describe('track record', () => {
+  it('shows the LA and every LA of the data side by side', () => {
+    const base = buildRunReport();
+    const rows = base.backtest.map((b) => ({ ...b, mape: b.mape / 2, n: b.n * 150 }));
+    const r = { ...base, backtestAll: { las: 152, rows } };
+    const sheet = backtestSheet(r);
+    expect(sheet.tables.map((t) => t.name)).toEqual(['Backtest_scores', 'Backtest_all_LAs']);
+    expect(sheet.tables[1]!.title).toBe('Accuracy across all 152 LAs of the data, by horizon (years ahead)');
+    expect(sheet.tables[1]!.rows.length).toBe(rows.length);
+    const text = accuracyParagraphs(r).join('\n');
+    expect(text).toMatch(new RegExp(`On ${r.la.name}'s own history, 1 year ahead`));
+    expect(text).toMatch(/Across all 152 LAs of the data, 1 year ahead, the model’s forecasts of total plans were out by/);
+    const html = buildReportHtml(r, []);
+    expect(html).toContain('Accuracy across all 152 LAs of the data');
+    expect(backtestSheet(base).tables).toHaveLength(1);
+  });
+
+  it('says in words when the history is too short to score', () => {
+    const r = { ...buildRunReport(), backtest: [] };
+    expect(accuracyParagraphs(r)).toEqual([expect.stringMatching(/too short a history to score/)]);
+    const sheet = backtestSheet(r);
+    expect(JSON.stringify(sheet.tables[0]!.rows)).toMatch(/not enough history to score/);
+    expect(buildReportHtml(r, [])).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
