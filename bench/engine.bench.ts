@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../src/domain/index.ts';
 import { N_CELLS } from '../src/model/cube.ts';
-import { projectDeterministic, type EngineInput } from '../src/model/engine.ts';
+import { projectDeterministic } from '../src/model/engine.ts';
+import type { EngineInput } from '../src/model/engine-input.ts';
 import { projectMonteCarlo } from '../src/model/project-monte-carlo.ts';
 import { prepare } from '../src/model/levers/prepare.ts';
 import { stepParamsFor } from '../src/model/levers/step-params.ts';

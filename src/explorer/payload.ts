@@ -5,7 +5,7 @@
  */
 import type { LaIdentity } from '../domain/index.ts';
 import type { BudgetTables } from '../budget/tables.ts';
-import type { EngineInput } from '../model/engine.ts';
+import type { EngineInput } from '../model/engine-input.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { suppressEngineInput } from './suppress-input.ts';
 

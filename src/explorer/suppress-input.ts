@@ -8,7 +8,7 @@
  * Rates are smoothed estimates, not counts, and stay. The page states what this changes.
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../domain/index.ts';
-import type { EngineInput } from '../model/engine.ts';
+import type { EngineInput } from '../model/engine-input.ts';
 import type { Rates } from '../model/rates.ts';
 import { isSmallCount } from '../report/suppress.ts';
 

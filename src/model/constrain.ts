@@ -15,7 +15,8 @@
 import { probit } from 'simple-statistics';
 import { N_PLACEMENTS } from '../domain/index.ts';
 import { cubeByPlacement, cubeTotal } from './cube.ts';
-import { projectDeterministic, type EngineInput } from './engine.ts';
+import { projectDeterministic } from './engine.ts';
+import type { EngineInput } from './engine-input.ts';
 import { summariseDraws } from './montecarlo/summarise.ts';
 import type { ProjectionResult } from './result.ts';
 import type { TrendEstimate } from './rates.ts';

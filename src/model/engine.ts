@@ -11,12 +11,12 @@
  * Pure: no I/O, no threads, no Node built-ins (the browser explorer bundles it); randomness only from the seeded
  * generator (rng.ts). projectMonteCarlo (project-monte-carlo.ts) runs the draws over worker threads.
  */
-import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_, PLACEMENTS, TRANSITION_POINTS, type Placement, type TransitionAges } from '../domain/index.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_, PLACEMENTS, TRANSITION_POINTS, type Placement } from '../domain/index.ts';
 import { cubeByPlacement } from './cube.ts';
 import { ceaseDeltas } from './levers/apply.ts';
-import type { PlacesTable } from './levers/capacity.ts';
-import { prepare, type Prepared } from './levers/prepare.ts';
+import { prepare } from './levers/prepare.ts';
+import type { Prepared } from './prepared.ts';
+import type { EngineInput, MonteCarloOptions } from './engine-input.ts';
 import { stepParamsFor } from './levers/step-params.ts';
 import { trendFactors } from './levers/trend.ts';
 import type { DrawJob, DrawOutput } from './montecarlo/run-draws.ts';
@@ -32,30 +32,6 @@ const N_NEEDS = N_NEEDS_;
 const N_PLACEMENTS = N_PLACEMENTS_;
 
 export { stepParamsFor };
-
-export interface EngineInput {
-  rates: Rates;
-  /** Cube at the base year (cube.ts layout). */
-  initial: Float64Array;
-  /** Census year → population by single age 0–25. A missing year carries the last known year forward. */
-  population: Record<number, Float64Array>;
-  baseYear: number;
-  horizon: number;
-  /** Levers; absent = none. */
-  scenario?: Scenario;
-  transitionAges?: TransitionAges;
-  /** Places table: placement → census year → places. */
-  capacity?: PlacesTable;
-}
-
-export interface MonteCarloOptions {
-  draws: number;
-  seed: number;
-  /** Worker threads (default: available cores, at most one per 250 draws; 1 = in this thread). */
-  workers?: number;
-  /** Per-cell weights (cube layout) whose per-placement sums come back in `weighted` (draws × years × N_PLACEMENTS). */
-  weights?: Record<string, Float64Array>;
-}
 
 const NP = N_PLACEMENTS;
 

@@ -4,7 +4,8 @@
  */
 import { ExitCode, HighneedsError } from '../errors.ts';
 import { invalidDraws } from '../messages/model.ts';
-import { monteCarloResult, planMonteCarlo, type EngineInput, type MonteCarloOptions } from './engine.ts';
+import { monteCarloResult, planMonteCarlo } from './engine.ts';
+import type { EngineInput, MonteCarloOptions } from './engine-input.ts';
 import { runDrawsParallel } from './montecarlo/pool.ts';
 import type { ProjectionResult } from './result.ts';
 

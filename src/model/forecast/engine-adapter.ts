@@ -2,7 +2,8 @@
  * The forecast's one door into the projection engine (engine.ts): total plans per census year (base … base + H)
  * for an LA's aggregate rates, deterministic or as the P50 of Monte Carlo draws.
  */
-import { projectDeterministic, type EngineInput } from '../engine.ts';
+import { projectDeterministic } from '../engine.ts';
+import type { EngineInput } from '../engine-input.ts';
 import { projectMonteCarlo } from '../project-monte-carlo.ts';
 
 export type ProjectionInput = Pick<EngineInput, 'rates' | 'initial' | 'population' | 'baseYear' | 'horizon'>;

@@ -5,34 +5,15 @@
  */
 import { DEFAULT_TRANSITION_AGES, N_AGES, PLACEMENTS, type TransitionAges } from '../../domain/index.ts';
 import { cubeByPlacement } from '../cube.ts';
-import type { EngineInput } from '../engine.ts';
+import type { EngineInput } from '../engine-input.ts';
+import type { Prepared } from '../prepared.ts';
 import type { TrendEstimate } from '../rates.ts';
 import type { ProjectionResult } from '../result.ts';
-import { pipelineActive, preparePipeline, type PreparedPipeline } from '../pipeline.ts';
-import { fallbackDestinations, newPlanShape, possibleTable, type NewPlanShape } from './apply.ts';
-import { capacityPlan, type CapacityPlan } from './capacity.ts';
+import { pipelineActive, preparePipeline } from '../pipeline.ts';
+import { fallbackDestinations, newPlanShape, possibleTable } from './apply.ts';
+import { capacityPlan } from './capacity.ts';
 import { populationAt } from './population.ts';
-import { compileLevers, type YearLevers } from './schedule.ts';
-
-export interface Prepared {
-  baseYear: number;
-  horizon: number;
-  /** Census years, base first. */
-  years: number[];
-  transitionAges: TransitionAges;
-  possible: Uint8Array;
-  fallback: Float64Array;
-  levers: YearLevers[];
-  /** Rate-free new-plan shapes per step k = 1 … horizon (index k − 1). */
-  shapes: NewPlanShape[];
-  capacity: CapacityPlan;
-  trend: TrendEstimate;
-  netMig: Float64Array;
-  quantiles: [number, number, number];
-  assumptions: ProjectionResult['assumptions'];
-  /** The requests pipeline, when it runs (new plans then come from it, not from `shapes`). */
-  pipeline?: PreparedPipeline;
-}
+import { compileLevers } from './schedule.ts';
 
 type Assumption = ProjectionResult['assumptions'][number];
 

@@ -6,7 +6,7 @@ import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_ }
 import type { Rates } from '../rates.ts';
 import type { StepParams } from '../step.ts';
 import { applyMoveShifts, effectiveContinuation, effectiveMoves, fillNewPlans, hasShifts } from './apply.ts';
-import type { Prepared } from './prepare.ts';
+import type { Prepared } from '../prepared.ts';
 
 // Local copies of the domain sizes: hot loops read locals, not module-namespace bindings (vitest rewrites those).
 const N_AGES = N_AGES_;

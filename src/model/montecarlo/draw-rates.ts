@@ -15,7 +15,7 @@
  */
 import { N_AGES as N_AGES_, N_PLACEMENTS as N_PLACEMENTS_ } from '../../domain/index.ts';
 import { effectiveMoves } from '../levers/apply.ts';
-import type { Prepared } from '../levers/prepare.ts';
+import type { Prepared } from '../prepared.ts';
 import type { Rates } from '../rates.ts';
 import type { Rng } from '../rng.ts';
 

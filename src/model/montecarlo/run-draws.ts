@@ -10,7 +10,7 @@
 import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_ } from '../../domain/index.ts';
 import { N_CELLS as N_CELLS_ } from '../cube.ts';
 import { stepParamsFor } from '../levers/step-params.ts';
-import type { Prepared } from '../levers/prepare.ts';
+import type { Prepared } from '../prepared.ts';
 import { trendFactors } from '../levers/trend.ts';
 import { drawnRequestIncidence, initialBacklog, issuedToCube, pipelineYear } from '../pipeline.ts';
 import type { Rates } from '../rates.ts';
