@@ -105,21 +105,31 @@ function tilings(rows: ReadonlyArray<{ from: number; to: number; count: number }
   return out;
 }
 
-/** LAs against their region, regions against England, for every census year all of them publish. */
+/**
+ * LAs against their region, regions against England, for every census year they publish. LAs adding up to more
+ * than their region is always a finding (an LA counted twice); to less only when the data hold every LA of England
+ * that year (their sum matches England's row): a folder pre-filled with one LA and the regions is not a finding.
+ */
 function areaSumFindings(input: ReconcileInput): Finding[] {
   const out: Finding[] = [];
-  const regionOf = (d: LaDataset): string | undefined => d.regionCode;
+  const nat = input.national;
+  const laSum = (year: number, las: readonly LaDataset[]): number => las.reduce((a, d) => a + (d.stockTotal[year] ?? 0), 0);
+  const complete = (year: number): boolean => {
+    const total = nat?.stockTotal[year];
+    return total !== undefined && Math.abs(laSum(year, input.datasets) - total) <= tolerance(total);
+  };
   for (const region of input.regions) {
     const code = region.regionCode ?? region.la.newCode;
-    const las = input.datasets.filter((d) => regionOf(d) === code);
+    const las = input.datasets.filter((d) => d.regionCode === code);
     if (las.length === 0) continue;
     for (const [y, total] of Object.entries(region.stockTotal)) {
       const year = Number(y);
-      const sum = las.reduce((a, d) => a + (d.stockTotal[year] ?? 0), 0);
-      if (Math.abs(sum - total) > tolerance(total)) out.push({ kind: 'area-sum', year, message: msg.lasDoNotSum(region.la.name, year, sum, total) });
+      const sum = laSum(year, las);
+      const over = sum - total > tolerance(total);
+      const under = total - sum > tolerance(total) && complete(year);
+      if (over || under) out.push({ kind: 'area-sum', year, message: msg.lasDoNotSum(region.la.name, year, sum, total) });
     }
   }
-  const nat = input.national;
   if (nat && input.regions.length > 0) {
     for (const [y, total] of Object.entries(nat.stockTotal)) {
       const year = Number(y);

@@ -1,52 +1,86 @@
 /**
- * `init --from FILE…`: copies the rows of published EES files that a run of one LA needs — the LA's own, England's
+ * `init --from FILE|FOLDER…`: copies the rows of published EES files that a run of one LA needs — the LA's own, England's
  * and the regions' (what its trend is pooled towards) — into the starter folder's data/. I/O at the edge of init.
  */
-import { basename, join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { expandPaths } from '../etl/expand-paths.ts';
 import { streamCsv } from '../etl/csv/read-csv.ts';
 import { canonicalNewCode } from '../domain/index.ts';
 import { inputError } from '../errors.ts';
 
 const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+/** One pre-filled file: its name in data/ and its text. */
+export interface PrefilledFile {
+  name: string;
+  content: string;
+}
+
 /**
- * Writes `dir/<file name>` for each EES file with the header and the rows of the LA, England and the regions.
- * Returns the names written; throws an input error naming a file that is not an EES file or has no row of the LA.
+ * The rows of the LA, England and the regions from published EES files, ready to write into data/. A folder gives
+ * its CSV files; among them, a file that is not an EES file or holds no row of the LA (a national-only table) is
+ * skipped and said. A file named on its own must be an EES file with a row of the LA (an input error otherwise).
  */
-export async function prefillFromRelease(files: readonly string[], la: string, dir: string): Promise<string[]> {
-  const want = la.trim().toUpperCase();
-  const written: string[] = [];
-  for (const file of files) {
-    const lines: string[] = [];
-    let level = -1;
-    let oldCode = -1;
-    let newCode = -1;
-    let found = 0;
-    await streamCsv(file, (recs) => {
-      for (const r of recs) {
-        if (level < 0) {
-          const names = r.fields.map((f) => f.trim().toLowerCase());
-          level = names.indexOf('geographic_level');
-          oldCode = names.indexOf('old_la_code');
-          newCode = names.indexOf('new_la_code');
-          if (level < 0 || oldCode < 0 || newCode < 0)
-            throw inputError(`${file}: not a published EES file (no geographic_level, old_la_code and new_la_code columns); give the release's data files to --from.`);
-          lines.push(r.fields.map(q).join(','));
-          continue;
-        }
-        const lv = r.fields[level]?.trim();
-        const mine = r.fields[oldCode]?.trim() === want || canonicalNewCode(r.fields[newCode] ?? '') === canonicalNewCode(want);
-        if (lv === 'National' || lv === 'Regional' || (lv === 'Local authority' && mine)) {
-          lines.push(r.fields.map(q).join(','));
-          if (mine) found++;
-        }
+export async function prefillFromRelease(paths: readonly string[], la: string): Promise<{ files: PrefilledFile[]; skipped: string[] }> {
+  const files: PrefilledFile[] = [];
+  const skipped: string[] = [];
+  const from = new Map<string, string>();
+  for (const path of paths) {
+    const folder = (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+    const inside = folder ? (await expandPaths([path])).filter((f) => /\.csv$/i.test(f)) : [path];
+    if (folder && inside.length === 0) throw inputError(`${path}: no CSV files in this folder; give --from the release's data folder or its CSV files.`);
+    for (const file of inside) {
+      const got = await laRows(file, la);
+      if ('reason' in got) {
+        if (!folder) throw inputError(`${file}: ${got.reason}`);
+        skipped.push(`${file}: ${got.reason}`);
+        continue;
       }
-    });
-    if (found === 0) throw inputError(`${file}: no row for LA ${la}. Check the code (DfE three-digit or ONS nine-character) or give a release that covers it.`);
-    const name = basename(file);
-    await writeFile(join(dir, name), lines.join('\n') + '\n', { flag: 'wx' });
-    written.push(name);
+      const name = basename(file);
+      const clash = from.get(name.toLowerCase());
+      if (clash) throw inputError(`${file}: a file named ${name} comes from ${clash} too; data/ can hold one. Give one of them.`);
+      from.set(name.toLowerCase(), file);
+      files.push({ name, content: got.content });
+    }
   }
-  return written;
+  if (files.length === 0) throw inputError(`none of ${paths.join(', ')} holds rows for LA ${la}: check the code (DfE three-digit or ONS nine-character) or give a release that covers it.`);
+  return { files, skipped };
+}
+
+/** The file's header and its rows of the LA, England and the regions; or why it has none. */
+async function laRows(file: string, la: string): Promise<{ content: string } | { reason: string }> {
+  const want = la.trim().toUpperCase();
+  const lines: string[] = [];
+  let level = -1;
+  let oldCode = -1;
+  let newCode = -1;
+  let found = 0;
+  let notEes = false;
+  await streamCsv(file, (recs) => {
+    for (const r of recs) {
+      if (notEes) return;
+      if (level < 0) {
+        const names = r.fields.map((f) => f.trim().toLowerCase());
+        level = names.indexOf('geographic_level');
+        oldCode = names.indexOf('old_la_code');
+        newCode = names.indexOf('new_la_code');
+        if (level < 0 || oldCode < 0 || newCode < 0) {
+          notEes = true;
+          return;
+        }
+        lines.push(r.fields.map(q).join(','));
+        continue;
+      }
+      const lv = r.fields[level]?.trim();
+      const mine = r.fields[oldCode]?.trim() === want || canonicalNewCode(r.fields[newCode] ?? '') === canonicalNewCode(want);
+      if (lv === 'National' || lv === 'Regional' || (lv === 'Local authority' && mine)) {
+        lines.push(r.fields.map(q).join(','));
+        if (mine) found++;
+      }
+    }
+  });
+  if (notEes) return { reason: "not a published EES file (no geographic_level, old_la_code and new_la_code columns); give the release's data files to --from." };
+  if (found === 0) return { reason: `no row for LA ${la}. Check the code (DfE three-digit or ONS nine-character) or give a release that covers it.` };
+  return { content: lines.join('\n') + '\n' };
 }

@@ -1,6 +1,6 @@
 /** `highneeds init`: a starter folder whose README works as written, pre-filled from a release the user gives. */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './helpers.ts';
 import { withTempDir } from '../temp.ts';
@@ -34,6 +34,29 @@ describe('highneeds init', () => {
       expect(copied).toHaveLength(4);
       expect(copied.join('\n')).toMatch(/Kent/);
       expect(copied.join('\n')).not.toMatch(/Hampshire/);
+    });
+  });
+
+  it("takes a release's data folder: its EES files pre-filled, the others skipped and said", async () => {
+    await withTempDir(async (dir) => {
+      const release = join(dir, 'release', 'data');
+      mkdirSync(release, { recursive: true });
+      writeFileSync(join(release, 'caseload.csv'), [HEADER, ...ROWS].join('\n') + '\n');
+      writeFileSync(join(release, 'national_only.csv'), [HEADER, ROWS[0]].join('\n') + '\n');
+      writeFileSync(join(release, 'lookup.csv'), 'code,name\n1,a\n');
+      writeFileSync(join(release, 'data-guidance.txt'), 'about the files\n');
+      const r = await runCli('init', join(dir, 'la'), '--la', '886', '--from', release);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'la', 'data', 'caseload.csv'), 'utf8')).toMatch(/Kent/);
+      expect(existsSync(join(dir, 'la', 'data', 'national_only.csv'))).toBe(false);
+      expect(r.stderr).toMatch(/skipped .*national_only\.csv: no row for LA 886/);
+      expect(r.stderr).toMatch(/skipped .*lookup\.csv: not a published EES file/);
+      expect(readFileSync(join(dir, 'la', 'README.md'), 'utf8')).toMatch(/`caseload\.csv`: your LA's rows/);
+      // a folder with nothing of the LA is an error, and nothing is written
+      const none = await runCli('init', join(dir, 'none'), '--la', '999', '--from', release);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/holds rows for LA 999/);
+      expect(existsSync(join(dir, 'none'))).toBe(false);
     });
   });
 

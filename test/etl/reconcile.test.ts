@@ -55,12 +55,26 @@ describe('reconcile', () => {
     const las = [la('311', 'One', 'R1', { 2022: 1000 }), la('312', 'Two', 'R1', { 2022: 500 }), la('313', 'Three', 'R2', { 2022: 700 })];
     const regions = [area('North', 'R1', { 2022: 1500 }), area('South', 'R2', { 2022: 700 })];
     expect(reconcile({ datasets: las, regions, national: area('England', 'E92000001', { 2022: 2200 }) })).toHaveLength(0);
-    const found = reconcile({ datasets: las.slice(1), regions, national: area('England', 'E92000001', { 2022: 2300 }) });
+    // every LA of England present, one of them filed under the wrong region
+    las[1]!.regionCode = 'R2';
+    const found = reconcile({ datasets: las, regions, national: area('England', 'E92000001', { 2022: 2200 }) });
     expect(found.map((f) => f.message)).toEqual([
-      'England, January 2022: the regions add up to 2,200 plans, England\'s own row says 2,300',
-      expect.stringMatching(/^North, January 2022: its LAs add up to 500 plans, the region's own row says 1,500/),
+      expect.stringMatching(/^North, January 2022: its LAs add up to 1,000 plans, the region's own row says 1,500/),
+      expect.stringMatching(/^South, January 2022: its LAs add up to 1,200 plans, the region's own row says 700/),
     ]);
-    expect(found.every((f) => f.kind === 'area-sum' && f.la === undefined)).toBe(true);
+    las[1]!.regionCode = 'R1';
+    const england = reconcile({ datasets: las, regions, national: area('England', 'E92000001', { 2022: 2300 }) });
+    expect(england.map((f) => f.message)).toEqual(['England, January 2022: the regions add up to 2,200 plans, England\'s own row says 2,300']);
+    expect([...found, ...england].every((f) => f.kind === 'area-sum' && f.la === undefined)).toBe(true);
+  });
+
+  it('does not name a region for LAs the data do not hold (one LA pre-filled with the regions), but does for an LA counted twice', () => {
+    const regions = [area('North', 'R1', { 2022: 1500 }), area('South', 'R2', { 2022: 700 })];
+    const national = area('England', 'E92000001', { 2022: 2200 });
+    const one = [la('311', 'One', 'R1', { 2022: 1000 })];
+    expect(reconcile({ datasets: one, regions, national })).toEqual([]);
+    const twice = [la('311', 'One', 'R1', { 2022: 1000 }), la('312', 'Two', 'R1', { 2022: 500 }), la('319', 'Old Two', 'R1', { 2022: 500 })];
+    expect(reconcile({ datasets: twice, regions, national }).map((f) => f.message)).toEqual([expect.stringMatching(/^North, January 2022: its LAs add up to 2,000 plans/)]);
   });
 
   it('names the LA-year whose stock does not follow from the year before, against all LAs that year', () => {

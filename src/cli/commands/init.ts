@@ -25,13 +25,15 @@ export function registerInit(program: Command, io: CliIO): void {
     .description('create a starter folder for a real LA: a scenario, empty input tables and a README')
     .argument('[dir]', 'folder to create', 'highneeds-la')
     .option('--la <code>', "your LA's DfE or ONS code (written into the README's commands)")
-    .option('--from <files...>', "published EES files to copy your LA's rows (and England's and the regions') from into data/")
+    .option('--from <paths...>', "published EES files, or a release's data folder, to copy your LA's rows (and England's and the regions') from into data/")
     .action(async (dir: string, o: { la?: string; from?: string[] }) => {
       if (o.from?.length && !o.la) throw inputError('init --from needs --la CODE: the LA whose rows to copy.');
       const { checkOutputFolder } = await import('../../paths/check-path.ts');
       await checkOutputFolder(dir, 'init DIR');
       const { starterFiles } = await import('../../scaffold/starter.ts');
-      const names = (o.from ?? []).map((f) => f.split(/[\\/]/).pop()!);
+      // read the release first: the README names what was copied, and nothing is written if it cannot be read
+      const prefilled = o.from?.length ? await (await import('../../scaffold/prefill.ts')).prefillFromRelease(o.from, o.la!) : { files: [], skipped: [] };
+      const names = prefilled.files.map((f) => f.name);
       const files = starterFiles({ command: commandFromAnywhere(), la: o.la, prefilled: names });
       for (const f of [...files.map((x) => x.path), ...names.map((n) => join('data', n))]) {
         const exists = await access(join(dir, f)).then(
@@ -46,16 +48,14 @@ export function registerInit(program: Command, io: CliIO): void {
           await mkdir(dirname(join(dir, f.path)), { recursive: true });
           await writeFile(join(dir, f.path), f.content, { flag: 'wx' });
         }
-        if (o.from?.length) {
-          const { prefillFromRelease } = await import('../../scaffold/prefill.ts');
-          await prefillFromRelease(o.from, o.la!, join(dir, 'data'));
-        }
+        for (const f of prefilled.files) await writeFile(join(dir, 'data', f.name), f.content, { flag: 'wx' });
       } catch (e) {
         // nothing half-written: a folder this command created goes again
         if (!existed) await rm(dir, { recursive: true, force: true });
         throw e;
       }
       const where = relative(process.cwd(), resolve(dir)) || '.';
+      for (const s of prefilled.skipped) io.err(`skipped ${s}\n`);
       io.err(`Created ${where}/ with ${files.length + names.length} files. Read ${join(where, 'README.md')} next.\n`);
     });
 }
