@@ -64,7 +64,9 @@ export function displayText(input: InputFile, text: string): string {
 }
 
 function displayProblem(input: InputFile, p: Problem): Problem {
-  const out: Problem = { ...p, file: input.path, message: displayText(input, p.message) };
+  // a reader may name another file than the one it was given (a Blade export's module file beside its person file)
+  const file = p.file !== undefined && p.file !== input.file && p.file !== input.path ? displayText(input, p.file) : input.path;
+  const out: Problem = { ...p, file, message: displayText(input, p.message) };
   if (p.path !== undefined) out.path = displayText(input, p.path);
   return out;
 }

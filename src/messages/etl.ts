@@ -284,6 +284,18 @@ export function bladeCompanionNote(personFile: string): string {
 export function bladeBadFileName(name: string): string {
   return `expected a Blade export file name like Blade-Export_28-09-2022_person.csv. Got: '${name}'`;
 }
+export function bladeEmptyFile(module: string, file: string): string {
+  return `the Blade '${module}' module file ${file} is empty: expected a header row of column names; export it again`;
+}
+export function bladeQuoteInHeader(module: string, file: string): string {
+  return `the header row of the Blade '${module}' module file ${file} holds a quote character ("), which no column name of a COLLECT export has: the file was edited or is not a Blade export; export it again`;
+}
+export function bladeDuplicateColumn(module: string, file: string, column: string, first: number, second: number): string {
+  return `the Blade '${module}' module file ${file} has the column '${column}' twice (columns ${first} and ${second}), so it is unclear which one counts: export it again, or remove one of them`;
+}
+export function bladeBadRow(module: string, file: string, line: number, reason: string): string {
+  return `line ${line} of the Blade '${module}' module file ${file} cannot be read as CSV: ${reason}. Export it again (a file opened and saved in Excel can be damaged this way)`;
+}
 export function bladeUnreadable(module: string, detail: string): string {
   return `the Blade '${module}' module file could not be read as CSV: ${detail}`;
 }

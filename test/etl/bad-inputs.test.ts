@@ -23,6 +23,8 @@ const EXPECTED: Record<string, RegExp> = {
   'non-numeric-count.csv': /Got: 'lots'/,
   'not-text.bin': /not text/,
   'percentage-over-100.csv': /between 0 and 100/,
+  'school-census-pipe-in-la.csv': /3-digit DfE LA code \(old_la_code\)\. Got: '92\|5'/,
+  'school-census-year-2099.csv': /year 2099 is outside the range/,
   'truncated-last-line.csv': /truncated/,
   'unknown-la-code.csv': /3-digit DfE LA code/,
   'unknown-layout.csv': /unknown layout/,

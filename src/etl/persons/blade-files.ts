@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bladeBadFileName, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/etl.ts';
 import { BLADE_MODULES, BLADE_SPEC, parseBladeName, type BladeModule } from './blade-modules.ts';
+import { bladeHeader, bladeRowError } from './blade-header.ts';
 import { sqlString } from './blade-sql.ts';
 import type { ProblemLog } from './problem-log.ts';
 
@@ -42,25 +43,27 @@ export async function loadModules(
   let ok = true;
   for (const m of BLADE_MODULES) {
     const file = files[m];
+    const header = await bladeHeader(file, m);
+    if ('message' in header) {
+      log.error({ file, line: header.line, path: m }, header.message);
+      ok = false;
+      continue;
+    }
+    // the dialect is given, never guessed: a quote left open is an error at its line, not a value with a quote in it
+    const columns = `{${header.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
     const load = (enc: string) =>
-      con.run(`CREATE OR REPLACE TABLE m_${m} AS SELECT * FROM read_csv(${sqlString(file)}, header = true, all_varchar = true, encoding = '${enc}')`);
-    try {
-      await load('utf-8');
-    } catch (e) {
-      try {
-        await load('latin-1');
-      } catch {
-        log.error({ file, line: 1, path: m }, bladeUnreadable(m, (e as Error).message.split('\n')[0]!));
-        ok = false;
-        continue;
-      }
+      con.run(
+        `CREATE OR REPLACE TABLE m_${m} AS SELECT * FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
+      );
+    const problem = await failureOf(load);
+    if (problem) {
+      const row = bladeRowError(m, file, problem.message);
+      if (row) log.error({ file, line: row.line, path: m }, row.message);
+      else log.error({ file, line: 1, path: m }, bladeUnreadable(m, problem.message.split('\n')[0]!));
+      ok = false;
+      continue;
     }
-    const cols = (await con.runAndReadAll(`SELECT column_name FROM (DESCRIBE m_${m})`)).getRows().map((r) => String(r[0]).toLowerCase());
-    const set = new Set(cols);
-    const originals = (await con.runAndReadAll(`SELECT column_name FROM (DESCRIBE m_${m})`)).getRows().map((r) => String(r[0]));
-    for (let i = 0; i < originals.length; i++) {
-      if (originals[i] !== cols[i]) await con.run(`ALTER TABLE m_${m} RENAME COLUMN "${originals[i]!.replace(/"/g, '""')}" TO "${cols[i]}"`);
-    }
+    const set = new Set(header.columns);
     const spec = BLADE_SPEC[m];
     const need = [...spec.required, ...(spec.parent ? [`${spec.parent}tableid`] : [])];
     for (const c of need) {
@@ -72,4 +75,20 @@ export async function loadModules(
     out[m] = set;
   }
   return ok ? out : undefined;
+}
+
+/** Loads as UTF-8, and as Latin-1 when the bytes are not UTF-8; the error of the last try, if any. */
+async function failureOf(load: (encoding: string) => Promise<unknown>): Promise<Error | undefined> {
+  try {
+    await load('utf-8');
+    return undefined;
+  } catch (e) {
+    if (!/unicode|utf-?8|encoding/i.test((e as Error).message)) return e as Error;
+  }
+  try {
+    await load('latin-1');
+    return undefined;
+  } catch (e) {
+    return e as Error;
+  }
 }

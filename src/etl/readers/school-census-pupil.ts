@@ -3,7 +3,7 @@
  * aggregated at read into counts by LA, census year, age (NCY + 4), SEN provision and primary need. UPN, names
  * and dates of birth are never stored. The census year is a `census_year` column or the year in the file name.
  */
-import { NEEDS, needFromSourceCode } from '../../domain/index.ts';
+import { NEEDS, isOldLaCode, needFromSourceCode } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { nearest } from '../../util/suggest.ts';
 import { ALL } from '../schema.ts';
@@ -11,6 +11,8 @@ import { yearFromFileName } from './ons-mye.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 
 const PROVISIONS = new Set(['E', 'K', 'N', 'S', 'A', 'P']);
+/** The earliest census year accepted (the pupil-level census has had SEN provision since long before). */
+const MIN_CENSUS_YEAR = 2000;
 
 /** Age from NCyearActual: R → 4, N1 → 2, N2 → 3, numeric n → n + 4; undefined otherwise. */
 export function ageFromNcy(raw: string): number | undefined {
@@ -35,6 +37,8 @@ export const schoolCensusPupil = simpleCsvReader({
       row(r) {
         const year = r.get('census_year') ? Number(r.get('census_year')) : fileYear;
         if (year === undefined || !Number.isInteger(year)) return log.error(msg.requiredValue('a census year (a census_year column or the year in the file name)'), r.line, 'census_year');
+        const maxYear = ctx.today.getUTCFullYear() + 1;
+        if (year < MIN_CENSUS_YEAR || year > maxYear) return log.error(msg.yearOutOfRange(year, MIN_CENSUS_YEAR, maxYear), r.line, 'census_year');
         const ncy = r.get('ncyearactual');
         const age = ageFromNcy(ncy);
         if (age === undefined || age < 0 || age > 25) return log.error(msg.badAge(ncy), r.line, 'NCyearActual');
@@ -54,6 +58,7 @@ export const schoolCensusPupil = simpleCsvReader({
           if (d.getTime() > ctx.today.getTime()) return log.error(msg.requiredValue('a date of birth that is not in the future'), r.line, 'DOB');
         }
         const la = r.get('la') || ALL;
+        if (la !== ALL && !isOldLaCode(la)) return log.error(msg.badOldLaCode(la), r.line, 'LA');
         const key = `${la}|${year}|${age}|${prov}|${need}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       },

@@ -1,0 +1,53 @@
+/**
+ * The header row of a Blade module file, read and checked before DuckDB reads the file: a quote character in it,
+ * an empty file or two columns of one name (also up to case) are located errors, and the column names handed
+ * to DuckDB's `read_csv` (lower case, in order) so it never guesses the dialect. Bad rows (an unterminated quote,
+ * a row with more or fewer fields than the header) are then DuckDB's located errors, mapped here to line numbers
+ * without echoing the row (it holds personal data).
+ */
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader, bladeBadRow } from '../../messages/etl.ts';
+
+/** The longest header line looked at. */
+const MAX_HEADER_BYTES = 64 * 1024;
+
+export type HeaderCheck = { columns: string[] } | { line: number; message: string };
+
+/**
+ * Reads and checks the header row of a Blade module file.
+ * @example await bladeHeader('Blade-Export_28-01-2025_person.csv', 'person') // { columns: ['persontableid', …] }
+ */
+export async function bladeHeader(file: string, module: string): Promise<HeaderCheck> {
+  const fh = await open(file, 'r');
+  let text: string;
+  try {
+    const buf = Buffer.alloc(MAX_HEADER_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    text = buf.subarray(0, bytesRead).toString('latin1');
+  } finally {
+    await fh.close();
+  }
+  const first = text.replace(/^\xef\xbb\xbf/, '').split(/\r?\n/)[0] ?? '';
+  if (first.trim() === '') return { line: 1, message: bladeEmptyFile(module, basename(file)) };
+  if (first.includes('"')) return { line: 1, message: bladeQuoteInHeader(module, basename(file)) };
+  const columns = first.split(',').map((c, i) => c.trim().toLowerCase() || `column${i + 1}`);
+  const seen = new Map<string, number>();
+  for (let i = 0; i < columns.length; i++) {
+    const before = seen.get(columns[i]!);
+    if (before !== undefined) return { line: 1, message: bladeDuplicateColumn(module, basename(file), columns[i]!, before + 1, i + 1) };
+    seen.set(columns[i]!, i);
+  }
+  return { columns };
+}
+
+/** A located problem from DuckDB's error for a bad row (its `CSV Error on Line: N`), or undefined. */
+export function bladeRowError(module: string, file: string, error: string): { line: number; message: string } | undefined {
+  const m = /CSV Error on Line: (\d+)/.exec(error);
+  if (!m) return undefined;
+  const reason = /Value with unterminated quote found/i.test(error)
+    ? 'a quoted value is never closed (an unterminated quote)'
+    : /Expected Number of Columns: (\d+) Found: (\d+)/i.exec(error)?.slice(1).reduce((e, f) => `expected ${e} fields as in the header, found ${f}`) ??
+      'the row cannot be read as CSV';
+  return { line: Number(m[1]), message: bladeBadRow(module, basename(file), Number(m[1]), reason) };
+}

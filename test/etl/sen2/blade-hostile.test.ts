@@ -1,0 +1,62 @@
+/**
+ * Hostile Blade exports: an unterminated quote, a quote in a header, duplicate columns and ragged rows are located
+ * errors (file and line; exit 1 from the command line, never an internal error), and no error repeats a row's
+ * personal data. A BOM and CRLF line endings are not hostile: such a copy reads as the original.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
+import { runCli } from '../../cli/helpers.ts';
+import { bladeCopy, collect, ctx } from './helpers.ts';
+
+async function read(p: string) {
+  const sink = collect();
+  const report = await readSen2Blade(p, sink, ctx(p));
+  return { report, rows: sink.rows };
+}
+
+describe('Blade export against hostile files', () => {
+  it('an unterminated quote is an error at its line, without the row in the message', async () => {
+    const p = bladeCopy({ edit: { module: 'person', from: '11,11,1,1,1,Testsurone,', to: '11,11,1,1,1,"Testsurone,' } });
+    const { report, rows } = await read(p);
+    expect(rows).toEqual([]);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ file: p, line: 2, message: expect.stringMatching(/'person' module file .*unterminated quote/) });
+    expect(report.errors[0]!.message).not.toMatch(/Testsur|Testfore|ZZ99/);
+  });
+
+  it('a row with more fields than the header is an error at its line', async () => {
+    const p = bladeCopy({ edit: { module: 'requests', from: '22,22,2,1,12,,,,,,,', to: '22,22,2,1,12,,,,,,,,x' } });
+    const { report } = await read(p);
+    expect(report.errors[0]).toMatchObject({ file: expect.stringMatching(/_requests\.csv$/), line: 3, message: expect.stringMatching(/expected 12 fields as in the header, found 13/) });
+  });
+
+  it('two columns of one name (also up to case) are an error naming the column and both positions', async () => {
+    const p = bladeCopy({ edit: { module: 'person', from: ',forename,', to: ',SURNAME,' } });
+    const { report } = await read(p);
+    expect(report.errors[0]).toMatchObject({ file: p, line: 1, message: expect.stringMatching(/column 'surname' twice \(columns 6 and 7\)/) });
+  });
+
+  it('a quote in a header is exit 1 naming the file and line 1, not an internal error', async () => {
+    const p = bladeCopy({ edit: { module: 'requests', from: 'receiveddate', to: '"receiveddate' } });
+    const { report } = await read(p);
+    expect(report.errors[0]).toMatchObject({ file: expect.stringMatching(/_requests\.csv$/), line: 1, message: expect.stringMatching(/quote character/) });
+    const r = await runCli('validate', dirname(p));
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/_requests\.csv.*quote character/);
+  });
+
+  it('a copy with a BOM and CRLF line endings reads as the original', async () => {
+    const original = await read(bladeCopy());
+    const p = bladeCopy();
+    for (const f of readdirSync(dirname(p))) {
+      const file = join(dirname(p), f);
+      writeFileSync(file, `\ufeff${readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n')}`);
+    }
+    const copy = await read(p);
+    expect(copy.report.errors).toEqual([]);
+    expect(copy.rows).toEqual(original.rows);
+    expect(copy.rows.length).toBeGreaterThan(5);
+  });
+});
