@@ -398,3 +398,9 @@ export function badLaCode(raw: string): string {
 export function ownTableOtherLa(table: string, code: string, laName: string, laCodes: string): string {
   return `the ${table} row is for LA ${code}, but this run is for ${laName} (${laCodes}): a data folder holds one LA's tables; move the other LA's rows out, or run with --la ${code}`;
 }
+export function eesDuplicateRowConflict(firstLine: number, column: string): string {
+  return `this line gives the same LA, year and breakdown as line ${firstLine} but a different ${column}, so it is unclear which one counts: keep one of the two lines (or download the file again)`;
+}
+export function eesDuplicateRowCopies(line: number, of: number, n: number): string {
+  return `line ${line} repeats line ${of} exactly${n > 1 ? ` (${n} lines in all repeat earlier lines)` : ''}: counted once`;
+}

@@ -118,3 +118,44 @@ describe('own tables', () => {
     });
   });
 });
+
+describe('duplicate rows within one EES file', () => {
+  const sample = 'data-samples/sen2_age_caseload.csv';
+  const lines = async () => (await readFile(sample, 'utf8')).replace(/\r?\n$/, '').split(/\r?\n/);
+
+  it('a line repeated exactly is counted once and said once', async () => {
+    await withTempDir(async (d) => {
+      const l = await lines();
+      await writeFile(join(d, 'sen2_age_caseload.csv'), [...l, l[1], l[2], l[1]].join('\n') + '\n');
+      const one = await loadIntoMemory([sample], { today: TODAY });
+      const [{ n: expected }] = await one.warehouse.query<{ n: number }>(BASE_TOTAL);
+      one.warehouse.close();
+      const two = await loadIntoMemory([d], { today: TODAY });
+      try {
+        const [{ n }] = await two.warehouse.query<{ n: number }>(BASE_TOTAL);
+        expect(n).toBe(expected);
+        const notes = two.warnings.filter((w) => /repeats line/.test(w.message));
+        expect(notes).toHaveLength(1);
+        expect(notes[0]!.message).toBe(`line ${l.length + 1} repeats line 2 exactly (3 lines in all repeat earlier lines): counted once`);
+      } finally {
+        two.warehouse.close();
+      }
+    });
+  });
+
+  it('a line giving the same LA, year and age as another with a different figure is exit 1 naming both lines', async () => {
+    await withTempDir(async (d) => {
+      const l = await lines();
+      const changed = l[1]!.replace(/,2157,100,2157,100$/, ',2157,100,2200,100');
+      expect(changed).not.toBe(l[1]);
+      const p = join(d, 'sen2_age_caseload.csv');
+      await writeFile(p, [...l, changed].join('\n') + '\n');
+      const e = await failure(loadPaths([p], { warehouse: join(d, 'w.duckdb'), today: TODAY }));
+      expect(e.exitCode).toBe(1);
+      expect(allText(e)).toContain(`${p}:${l.length + 1} this line gives the same LA, year and breakdown as line 2 but a different total_all`);
+      const { files } = await validatePaths([p], { today: TODAY });
+      expect(files[0]!.errors[0]).toMatchObject({ line: l.length + 1, message: expect.stringMatching(/as line 2 but a different total_all/) });
+    });
+  });
+});
+

@@ -10,6 +10,7 @@ import { nearest } from '../../util/suggest.ts';
 import type { CsvRow, TableSpec } from '../csv/read-table.ts';
 import { readTable } from '../csv/read-table.ts';
 import { isPercentColumn, parseNumber, type NumberKind } from '../csv/values.ts';
+import { DuplicateRows } from '../duplicate-rows.ts';
 import { ProblemLog } from '../problem-log.ts';
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
 import { ALL, type WarehouseTable } from '../schema.ts';
@@ -128,7 +129,14 @@ async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadCo
   let periodKind: { academic: boolean; line: number } | undefined;
   const maxYear = ctx.today.getUTCFullYear() + 1;
   let pending: Array<Promise<void>> = [];
+  const dups = new DuplicateRows();
+  /** A row's figures, held until the row is known not to repeat an earlier one. */
+  let held: Array<[WarehouseTable, Record<string, unknown>]> | undefined;
   const add = (table: WarehouseTable, row: Record<string, unknown>): void => {
+    if (held) {
+      held.push([table, row]);
+      return;
+    }
     const r = sink.add(table, row);
     if (r) pending.push(r);
   };
@@ -175,6 +183,7 @@ async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadCo
         year,
         num(column, kind) {
           const k = kind ?? (isPercentColumn(column) ? 'percent' : 'count');
+          dups.measures.add(column);
           const v = parseNumber(row.get(column), k);
           if (!v.ok) {
             log.error(msg.badNumber(v.message), line, column);
@@ -200,7 +209,13 @@ async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadCo
         warn: (m, c) => log.warn(m, line, c),
         error: (m, c) => log.error(m, line, c),
       };
+      held = [];
       session.row(r);
+      const rowFigures = held;
+      held = undefined;
+      const dup = dups.check(row);
+      if (dup.kind === 'conflict') log.error(msg.eesDuplicateRowConflict(dup.firstLine, dup.column), line, dup.column);
+      else if (dup.kind === 'new') for (const [t, x] of rowFigures) add(t, x);
       if (pending.length > 0) {
         const p = Promise.all(pending).then(() => undefined);
         pending = [];
@@ -213,6 +228,7 @@ async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadCo
     },
   );
   session.finish?.(log);
+  if (dups.firstCopy) log.warn(msg.eesDuplicateRowCopies(dups.firstCopy.line, dups.firstCopy.of, dups.copies), dups.firstCopy.line);
   const { errors, warnings } = log.finish();
   return { rows: result.rows, errors, warnings };
 }
