@@ -106,5 +106,6 @@ export function closestLayout(fields: readonly string[] | undefined): string | u
     const score = (s.columns.length - missing.length) / s.columns.length;
     if (score >= 0.5 && (!best || score > best.score)) best = { id: s.id, score, missing };
   }
-  return best ? `${best.id} (missing ${best.missing.map((m) => `'${m}'`).join(', ')})` : undefined;
+  if (!best) return undefined;
+  return best.missing.length > 0 ? `${best.id} (missing ${best.missing.map((m) => `'${m}'`).join(', ')})` : msg.layoutColumnsThere(best.id);
 }

@@ -53,6 +53,9 @@ export function unknownLayout(headerPreview: string, nearestLayout?: string): st
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
   return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;
 }
+export function layoutColumnsThere(layout: string): string {
+  return `${layout} (its columns are all there, but other columns or values do not fit it: compare the header with that layout in docs/inputs.md)`;
+}
 export function notText(kind?: 'utf-16' | 'gzip' | 'pdf'): string {
   const hint =
     kind === 'utf-16'
