@@ -84,7 +84,7 @@ export function implausibleProjection(la: string, year: number, what: string): s
 
 /** Summary line on stderr for warnings that change what a reader should believe. */
 export function readerWarnings(n: number): string {
-  return `${n} note${n === 1 ? '' : 's'} change what these figures mean (all are in the workbook's Data quality sheet):`;
+  return `${n} note${n === 1 ? ' changes' : 's change'} what these figures mean (all are in the workbook's Data quality sheet):`;
 }
 export function ownTablesOfAnotherLa(laName: string, nFiles: number): string {
   return `${nFiles === 1 ? 'A table' : `${nFiles} tables`} in the data folder hold${nFiles === 1 ? 's' : ''} rows for another LA than ${laName} (the la_code column): a run uses one LA's money only`;
