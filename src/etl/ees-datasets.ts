@@ -77,7 +77,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     };
     const report = await reader.read(path, sink, { fileId, path, hashKey: '', today: opts.today ?? new Date() });
     problems.push(...report.errors);
-    for (const w of report.warnings) notes.push(formatProblem(w));
+    notes.push(...groupedWarnings(report.warnings));
   }
   if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
   return { ...reconciled(buildDatasets(stock, flow, la, fileRank), notes), ignoredRows: dropped.size };
@@ -90,7 +90,18 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
 function reconciled(result: Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'>, notes: string[]): Omit<EesDatasets, 'ignoredRows'> {
   const findings = reconcile(result);
   for (const f of findings) if (f.la) result.datasets.find((d) => d.la.oldCode === f.la)?.notes.push(f.message);
-  return { ...result, datasets: joinReorganisations(result.datasets), notes: [...notes, ...summariseFindings(findings)], findings };
+  // what reconciliation found first: it says more about the figures than one file's line-by-line notes
+  return { ...result, datasets: joinReorganisations(result.datasets), notes: [...summariseFindings(findings), ...notes], findings };
+}
+
+/** Warnings that repeat one kind on many lines of a file (leaves not adding up on 200 lines) said once, with the first. */
+export function groupedWarnings(warnings: readonly Problem[], max = 3): string[] {
+  const groups = new Map<string, Problem[]>();
+  for (const w of warnings) {
+    const kind = `${w.file ?? ''}|${w.column ?? ''}|${w.message.replace(/\d+(\.\d+)?/g, '#')}`;
+    groups.set(kind, [...(groups.get(kind) ?? []), w]);
+  }
+  return [...groups.values()].flatMap((ws) => (ws.length <= max ? ws.map(formatProblem) : [msg.repeatedWarning(ws.length, formatProblem(ws[0]!))]));
 }
 
 /** Picks, per cell, the figure of the newest source; sums rows of the same source (several leaves → one placement). */

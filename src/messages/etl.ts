@@ -407,3 +407,6 @@ export function eesDuplicateRowConflict(firstLine: number, column: string): stri
 export function eesDuplicateRowCopies(line: number, of: number, n: number): string {
   return `line ${line} repeats line ${of} exactly${n > 1 ? ` (${n} lines in all repeat earlier lines)` : ''}: counted once`;
 }
+export function repeatedWarning(n: number, first: string): string {
+  return `${n} lines like this one: ${first}`;
+}

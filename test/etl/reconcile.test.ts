@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
 import { reconcile, summariseFindings } from '../../src/etl/reconcile.ts';
-import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
+import { datasetsFromEesFiles, groupedWarnings } from '../../src/etl/ees-datasets.ts';
 import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
 
 function la(code: string, name: string, region: string, stock: Record<number, number>, added: Record<number, number> = {}): LaDataset {
@@ -116,5 +116,17 @@ describe.skipIf(!HAVE_REAL)('reconcile on the real releases (needs ../shared/dat
     expect(ees.datasets.find((d) => d.la.oldCode === '344')!.notes.some((n) => /Wirral: 2,121 plans in January 2019/.test(n))).toBe(true);
     // a handful, not a flood: each named one is worth a reader's look
     expect(ees.findings.length).toBeLessThan(25);
+  });
+});
+
+describe('groupedWarnings', () => {
+  it('says a warning repeated on many lines of a file once, with its first line, and keeps the rest as they are', () => {
+    const leaves = (line: number, a: number, b: number) => ({ file: 'newplans.csv', line, column: 'new_ehc_plans', message: `placement columns sum to ${a} but 'new_ehc_plans' is ${b}` });
+    const notes = groupedWarnings([leaves(2, 10, 11), leaves(3, 20, 22), leaves(4, 5, 6), leaves(7, 1, 2), { file: 'newplans.csv', line: 9, message: 'an unknown column' }]);
+    expect(notes).toEqual([
+      "4 lines like this one: newplans.csv:2 column 'new_ehc_plans': placement columns sum to 10 but 'new_ehc_plans' is 11",
+      'newplans.csv:9: an unknown column',
+    ]);
+    expect(groupedWarnings([leaves(2, 10, 11), leaves(3, 20, 22)])).toHaveLength(2);
   });
 });
