@@ -13,10 +13,12 @@ import { inputError, formatProblem, type Problem } from '../errors.ts';
 import { isNeed, isPlacement } from '../domain/index.ts';
 import * as msg from '../messages/etl.ts';
 import { EES_READERS } from './ees-readers.ts';
+import { eesUnusedReader } from './readers/ees-unused.ts';
 import { expandPaths } from './expand-paths.ts';
 import { layoutRank } from './readers/ees-common.ts';
 import type { RowSink } from './reader.ts';
 import { sniffFile } from './sniff.ts';
+import { closestLayout } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 
@@ -57,10 +59,10 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   const fileRank: number[] = [];
   for (const [fileId, path] of files.entries()) {
     const sniff = await sniffFile(path);
-    const reader = EES_READERS.find((r) => r.recognise(sniff));
+    const reader = [...EES_READERS, eesUnusedReader].find((r) => r.recognise(sniff));
     if (!reader) {
       if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
-      problems.push({ file: path, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '') });
+      problems.push({ file: path, line: 1, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '', closestLayout(sniff.headerFields)) });
       continue;
     }
     fileRank[fileId] = layoutRank(reader.id);
@@ -79,7 +81,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     problems.push(...report.errors);
     notes.push(...groupedWarnings(report.warnings));
   }
-  if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
+  if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
   return { ...reconciled(buildDatasets(stock, flow, la, fileRank), notes), ignoredRows: dropped.size };
 }
 

@@ -8,6 +8,7 @@ import type { Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { documentationReader } from './documentation.ts';
 import { EES_READERS } from './ees-readers.ts';
+import { eesUnusedReader } from './readers/ees-unused.ts';
 import type { Reader, Sniff } from './reader.ts';
 import { establishmentLookup } from './readers/establishment-lookup.ts';
 import { gias } from './readers/gias.ts';
@@ -37,6 +38,8 @@ export const readers: Reader[] = [
   senLaTables,
   ...ownTablesCsv,
   ownTablesXlsx,
+  // last: an EES table none of the readers above takes (a full release's annual reviews, personal budgets, …)
+  eesUnusedReader,
 ];
 
 /** Header columns that identify each CSV layout, for "closest known layout" hints. */

@@ -154,6 +154,9 @@ export function unrecognisedInDataFolder(): string {
 export function loadFailed(nFiles: number, nProblems: number): string {
   return `nothing was loaded: ${nProblems} problem(s) in ${nFiles} file(s); the warehouse is unchanged`;
 }
+export function readFailed(nFiles: number, nProblems: number): string {
+  return `the published files could not be read: ${nProblems} problem(s) in ${nFiles} file(s); nothing was written`;
+}
 export function validateFailed(nFiles: number): string {
   return `${nFiles} file(s) are invalid`;
 }
@@ -409,4 +412,7 @@ export function eesDuplicateRowCopies(line: number, of: number, n: number): stri
 }
 export function repeatedWarning(n: number, first: string): string {
   return `${n} lines like this one: ${first}`;
+}
+export function eesTableNotUsed(): string {
+  return 'a published EHC plans table the model does not use (annual reviews, personal budgets, residential or work-based placements, …): skipped';
 }

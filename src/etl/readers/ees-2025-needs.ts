@@ -1,6 +1,8 @@
 /**
  * EES 2025 layout `sen_needs_all_plans.csv` and 2026 `sen_needs_caseload.csv` (with `number_ds`): plans at census
  * by primary need, for all plans, by age and by placement; need columns must sum to `ehc_plans` (a warning).
+ * `sen_need_newplans.csv` has the same columns but calendar-year periods (2024, not 202425): new plans issued in
+ * that year by primary need, stored as `new_plans` flows by need, never as a stock.
  */
 import { needFromEesColumn, type Need } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
@@ -13,6 +15,7 @@ export const ees2025Needs = eesReader({
   id: 'ees-2025-needs',
   description: 'DfE EHC plans 2025/2026 release: caseload by primary need (sen_needs_all_plans.csv, sen_needs_caseload.csv)',
   yearKind: 'census',
+  calendarMeansFlow: true,
   required: ['ehc_plans', 'number_asd'],
   optional: ['breakdown_topic', 'breakdown'],
   accepts: isNeedColumn,
@@ -40,7 +43,8 @@ export const ees2025Needs = eesReader({
         if (b.kind === 'skip') return;
         const cell: StockCell =
           b.kind === 'age' ? { ageFrom: b.from, ageTo: b.to } : b.kind === 'placement' ? { placement: b.placement } : {};
-        for (const [need, v] of byNeed) r.stock({ ...cell, need }, v);
+        // the release's stock files use academic-year codes; a calendar year here is new plans of that year
+        for (const [need, v] of byNeed) (r.academic ? r.stock({ ...cell, need }, v) : r.flow({ ...cell, need, measure: 'new_plans' }, v));
       },
       finish: (log) => breakdowns.finish(log),
     };

@@ -51,6 +51,8 @@ export interface EesRow {
   geo: EesGeo;
   /** Census year (stock files) or flow year (flow files). */
   year: number;
+  /** Whether the row's time period is an academic year code (202425) rather than a calendar year (2024). */
+  academic: boolean;
   /** Parses a numeric column; logs an error and gives undefined when invalid. */
   num(column: string, kind?: NumberKind): { value: number | null; missing?: string } | undefined;
   stock(cell: StockCell, v: { value: number | null; missing?: string }): void;
@@ -77,6 +79,8 @@ export interface EesFileDef {
   id: string;
   description: string;
   yearKind: YearKind;
+  /** A census-kind file whose calendar-year rows are flows of that year (2025 needs: new plans by need). */
+  calendarMeansFlow?: boolean;
   /** Columns besides the common ones. */
   required: readonly string[];
   optional?: readonly string[];
@@ -167,7 +171,7 @@ async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadCo
         return;
       }
       if (!geo) return;
-      const censusYear = def.yearKind === 'census' ? year : year + 1;
+      const censusYear = def.yearKind === 'census' && !(def.calendarMeansFlow && !academic) ? year : year + 1;
       if (geo.level === 'Local authority') checkSuccession(geo, censusYear, line, log, warnedSuccession);
       const laKey = `${geo.level}|${geo.oldCode}|${geo.newCode}`;
       if (!seenLa.has(laKey)) {
@@ -181,6 +185,7 @@ async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadCo
         row,
         geo,
         year,
+        academic,
         num(column, kind) {
           const k = kind ?? (isPercentColumn(column) ? 'percent' : 'count');
           dups.measures.add(column);
