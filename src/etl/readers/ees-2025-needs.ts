@@ -44,7 +44,10 @@ export const ees2025Needs = eesReader({
         const cell: StockCell =
           b.kind === 'age' ? { ageFrom: b.from, ageTo: b.to } : b.kind === 'placement' ? { placement: b.placement } : {};
         // the release's stock files use academic-year codes; a calendar year here is new plans of that year
-        for (const [need, v] of byNeed) (r.academic ? r.stock({ ...cell, need }, v) : r.flow({ ...cell, need, measure: 'new_plans' }, v));
+        for (const [need, v] of byNeed) {
+          if (r.academic) r.stock({ ...cell, need }, v);
+          else r.flow({ ...cell, need, measure: 'new_plans' }, v);
+        }
       },
       finish: (log) => breakdowns.finish(log),
     };
