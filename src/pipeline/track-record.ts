@@ -9,7 +9,7 @@ import type { RunTotals } from './totals.ts';
 
 /**
  * The report's track record: the backtest of the model that produced the run (the same batch, pooling and
- * calibration), from every origin with five years of history before it: scored on this LA across origins, and across
+ * calibration), from the latest five origins with five years of history before them: scored on this LA across origins, and across
  * every LA of the run's data when it holds a release's worth of them.
  */
 export function trackRecord(totals: RunTotals): { la: BacktestRow[]; all?: { las: number; rows: BacktestRow[] } } {
@@ -17,7 +17,9 @@ export function trackRecord(totals: RunTotals): { la: BacktestRow[]; all?: { las
   const base = totals.forecast.baseYear;
   const years = Object.keys(ds.stockTotal).map(Number).filter((y) => y <= base);
   const first = Math.min(...years);
-  const origins = years.filter((y) => y - first >= 4 && y < base);
+  // the latest starting years with five years of history before them: the regime the forecast is made in (older
+  // origins fall in the 2014–2018 conversion of statements to EHC plans, a break no model of today's growth repeats)
+  const origins = years.filter((y) => y - first >= 4 && y < base).slice(-MAX_ORIGINS);
   if (origins.length < 2) return { la: [] };
   // every LA's forecasts from each origin: the calibration behind the LA's ranges needs them anyway, so scoring
   // them all costs nothing more than scoring the one LA
@@ -29,6 +31,9 @@ export function trackRecord(totals: RunTotals): { la: BacktestRow[]; all?: { las
   const others = [...bp.series].filter((c) => c !== code).length;
   return others >= MIN_LAS_FOR_ALL ? { la, all: { las: bp.series.size, rows: scoreRows(summarise(origins, 3, bp), base) } } : { la };
 }
+
+/** How many starting years a run's track record scores (the latest ones). */
+export const MAX_ORIGINS = 5;
 
 /** How many other LAs a run's data must hold for the report to show the model's accuracy across them. */
 const MIN_LAS_FOR_ALL = 10;
