@@ -43,3 +43,7 @@ export function extendsNotPath(file: string, found: string): string {
 export function extendsFailed(file: string, target: string, reason: string): string {
   return `${file}: 'extends: ${target}' cannot be used: ${reason}`;
 }
+
+export function notFound(arg: string, looked: readonly string[]): string {
+  return `${arg}: no such scenario file. Looked in:\n${looked.map((p) => `  - ${p}`).join('\n')}\nGive the path of the scenario file from where you run highneeds (or put it in one of those places).`;
+}

@@ -28,6 +28,7 @@ import type { EngineInput } from '../model/engine-input.ts';
 import { latestStockYear, projectLa } from '../model/project-la.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { findScenarioFile } from '../scenario/find.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
@@ -115,10 +116,11 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   const stage = opts.onStage ?? (() => {});
   const target = parseTarget(opts.target);
   if (!target) throw new HighneedsError(ExitCode.USAGE, budgetMsg.goalTargetUnreadable(opts.target));
-  const scenario = await loadScenario(opts.scenarioFile);
+  const scenarioFile = findScenarioFile(opts.scenarioFile, { dataDir: opts.dataDir });
+  const scenario = await loadScenario(scenarioFile);
   const names = scenario.mitigations.map((m) => m.name);
   if (opts.lever !== NEW_PLANS_LEVER && !names.includes(opts.lever)) {
-    throw inputError(budgetMsg.goalUnknownLever(opts.scenarioFile, opts.lever, [NEW_PLANS_LEVER, ...names], nearest(opts.lever, [NEW_PLANS_LEVER, ...names])));
+    throw inputError(budgetMsg.goalUnknownLever(scenarioFile, opts.lever, [NEW_PLANS_LEVER, ...names], nearest(opts.lever, [NEW_PLANS_LEVER, ...names])));
   }
 
   stage('loading data');
@@ -151,7 +153,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('writing');
-  const file = opts.out ?? join(dirname(opts.scenarioFile), `${scenario.id}-goal.yaml`);
+  const file = opts.out ?? join(dirname(scenarioFile), `${scenario.id}-goal.yaml`);
   const doc = goalScenario(scenario, opts.lever, goal, file, target, found.achieved, probability, opts.draws);
   await writeFile(file, doc.text, 'utf8');
 

@@ -31,6 +31,7 @@ import { writeRunOutputs, writeComparison, type ComparisonOutputs } from '../rep
 import type { DataQualityNote, RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { findScenarioFile } from '../scenario/find.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { PlacesTable } from '../model/levers/capacity.ts';
 import type { BudgetTables } from '../budget/tables.ts';
@@ -82,7 +83,7 @@ export interface RunOutcome {
 /** Runs every scenario on the data folder and writes their outputs. */
 export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   const scenarios: Scenario[] = [];
-  for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(f));
+  for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(findScenarioFile(f, { dataDir: opts.dataDir })));
   checkScenarioIds(scenarios);
   const outDirs = scenarios.map((s) => (scenarios.length === 1 ? (opts.out ?? join('reports', s.id)) : join(opts.out ?? 'reports', s.id)));
   for (const d of outDirs) await checkOutputFolder(d, '--out');

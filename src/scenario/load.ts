@@ -12,6 +12,7 @@ import { ExitCode, HighneedsError, inputError, type Problem } from '../errors.ts
 import { checkInputPath } from '../paths/check-path.ts';
 import { scenarioMsg } from '../messages/index.ts';
 import { nearest } from '../util/suggest.ts';
+import { readRate } from '../etl/csv/values.ts';
 import { checkScenarioId } from './ids.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
@@ -60,7 +61,10 @@ function describe(x: unknown): string {
   if (x === undefined) return 'nothing';
   if (x === null) return 'null';
   if (Array.isArray(x)) return 'a list';
-  if (typeof x === 'string') return `the text ${JSON.stringify(x)}`;
+  if (typeof x === 'string') {
+    const read = x.includes('%') ? readRate(x) : undefined;
+    return `the text ${JSON.stringify(x)}${typeof read === 'number' ? ` (read as ${read})` : ''}`;
+  }
   if (typeof x === 'object') return 'a mapping';
   return `${typeof x} ${String(x)}`;
 }
@@ -108,6 +112,21 @@ function pathString(path: PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).reduce((a, b) => (b.startsWith('[') ? a + b : a ? `${a}.${b}` : b), '');
 }
 
+/** zod's own wording, which says nothing to a reader ("Invalid input: expected number, received string"). */
+const GENERIC = /^Invalid (input|option|value)/;
+
+/** 'a value of at most 10' for a number out of range (undefined for lengths and sizes, which keep zod's words). */
+function bound(issue: { code: string; origin?: string; maximum?: unknown; minimum?: unknown; inclusive?: boolean }): string | undefined {
+  if (issue.origin !== 'number') return undefined;
+  const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  const side = issue.code === 'too_big' ? (issue.inclusive === false ? 'less than' : 'at most') : issue.inclusive === false ? 'more than' : 'at least';
+  return `a value of ${side} ${limit}`;
+}
+
+function describeType(t: string): string {
+  return t === 'number' ? 'a number' : t === 'string' ? 'text' : t === 'boolean' ? 'true or false' : t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : t;
+}
+
 /** Turns zod issues into located problems with expected/found and suggestions. */
 export function zodProblems(err: ZodError, raw: unknown, file: string): Problem[] {
   const problems: Problem[] = [];
@@ -128,10 +147,13 @@ export function zodProblems(err: ZodError, raw: unknown, file: string): Problem[
       const got = valueAt(raw, path);
       const suggestion = typeof got === 'string' ? nearest(got, values) : undefined;
       expected = `one of ${values.join(', ')}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`;
-    } else if (issue.code === 'invalid_type') {
-      expected = `${issue.expected}`;
+    } else if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+      // the schema's own words where it has them ('a rate such as 0.05 or 5%'); never zod's bare "Invalid input"
+      expected = GENERIC.test(issue.message) ? (issue.code === 'invalid_type' ? describeType(issue.expected) : 'another kind of value') : issue.message;
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
-      expected = issue.message.replace(/^Too (small|big): expected \w+ to (have|be) /, 'a value ').replace(/^Too (small|big): /, '');
+      expected = bound(issue) ?? issue.message.replace(/^Too (small|big): expected \w+ to (have|be) /, 'a value ').replace(/^Too (small|big): /, '');
+    } else if (GENERIC.test(expected)) {
+      expected = 'another value';
     }
     const full = pathString(path) || '(top level)';
     problems.push({ file, path: full, message: scenarioMsg.invalidKey(file, full, expected, found) });

@@ -5,14 +5,31 @@
  */
 import { z } from 'zod';
 import { NEEDS, PHASES, PLACEMENTS, TRANSITION_POINTS } from '../domain/index.ts';
+import { readMoney, readRate } from '../etl/csv/values.ts';
 
 const placement = z.enum(PLACEMENTS as [string, ...string[]]);
 const need = z.enum(NEEDS as [string, ...string[]]);
 const phase = z.enum(PHASES as [string, ...string[]]);
 const transition = z.enum(TRANSITION_POINTS as [string, ...string[]]);
 const year = z.number().int().min(2000).max(2100);
-const rate = z.number().min(-1).max(10);
-const share = z.number().min(0).max(1);
+/** What a rate may be written as: said in the message when a rate cannot be read. */
+export const RATE_EXPECTED = 'a rate such as 0.05 or 5%';
+
+/** A message for a value of the wrong kind only (a value out of range keeps its bounds in the message). */
+function typeError(expected: string) {
+  return (issue: { code?: string }) => (issue.code === 'invalid_type' ? expected : undefined);
+}
+
+/** A number that may be written as a percentage (`5%` = 0.05) or a fraction (`0.05`): rates, shares, effects. */
+function fraction(min: number, max: number) {
+  return z.preprocess(readRate, z.number({ error: typeError(RATE_EXPECTED) }).min(min).max(max));
+}
+const rate = fraction(-1, 10);
+/** Pounds: a number, or text such as `£640,000` or `-£640,000` (read as an own table's money cell is). */
+function money(min = -Infinity) {
+  return z.preprocess(readMoney, z.number({ error: typeError('an amount in pounds such as 640000 or £640,000') }).min(min));
+}
+const share = fraction(0, 1);
 const age = z.number().int().min(0).max(25);
 
 /** Who a surge or lever targets; all given filters must match (an empty target = everyone). */
@@ -31,7 +48,7 @@ export const Surge = z
   .object({
     name: z.string(),
     /** Multiplier on incidence at the peak: 0.25 = +25%. */
-    peak_uplift: z.number().min(-1).max(10),
+    peak_uplift: fraction(-1, 10),
     start_year: year,
     peak_year: year,
     /** Years for the uplift to halve after the peak. */
@@ -65,14 +82,14 @@ export const Mitigation = z
     name: z.string(),
     kind: MitigationKind,
     /** Effect at full delivery: 0.1 = 10% fewer new plans / 10% more ceasing / 10% of moves shifted / 10% lower cost. */
-    effect: z.number().min(-1).max(1),
+    effect: fraction(-1, 1),
     start_year: year,
     /** Years to reach full effect (linear ramp); 0 = immediately. */
     ramp_years: z.number().min(0).max(20).default(0),
     /** Share of the planned effect actually delivered (recovery plans often deliver less). */
     delivery: share.default(1),
     /** Yearly cost of delivering the lever, GBP at price-year prices, from start_year. */
-    cost_gbp_per_year: z.number().min(0).default(0),
+    cost_gbp_per_year: money(0).default(0),
     target: Target.default({}),
     /** For placement_shift: moves into `from` redirected to `to`. For unit_cost_change: placements affected. */
     from: placement.optional(),
@@ -88,9 +105,9 @@ export const CapacityChange = z
     year: year,
     places: z.number().int(),
     /** Place funding per place (default: the placement's rate in the places table, else the national rate). */
-    place_rate_gbp: z.number().min(0).optional(),
+    place_rate_gbp: money(0).optional(),
     /** One-off capital cost of creating the places, in the year they are first funded (outside the block). */
-    capital_cost_gbp: z.number().min(0).optional(),
+    capital_cost_gbp: money(0).optional(),
   })
   .strict();
 
@@ -116,7 +133,7 @@ export const ScenarioSchema = z
         /** Use the requests → assessments → plans pipeline where requests data exist. */
         pipeline: z.boolean().optional(),
         /** Net migration of plans per year as a share of the stock (+ = net inflow). */
-        net_migration_rate: z.number().min(-0.5).max(0.5).optional(),
+        net_migration_rate: fraction(-0.5, 0.5).optional(),
       })
       .strict()
       .default({}),
@@ -143,7 +160,9 @@ export const ScenarioSchema = z
     costs: z
       .object({
         /** Yearly inflation: one rate, per placement, or per financial year (`2026-27: 0.02`). */
-        inflation: z.union([rate, z.record(z.string(), rate)]).default(0.03),
+        inflation: z
+          .union([rate, z.record(z.string(), rate)], { error: `${RATE_EXPECTED}, or rates by placement or financial year (\`ISS: 4%\`, \`2026-27: 0.02\`)` })
+          .default(0.03),
         /** Yearly complexity drift on top-ups, per placement. */
         complexity_drift: z.partialRecord(placement, rate).default({}),
         /** Month placements change (9 = September gives 5/12 + 7/12). */
@@ -157,8 +176,8 @@ export const ScenarioSchema = z
       .object({
         /** Yearly growth of the High Needs block after the last year in the funding table. */
         growth: rate.default(0.03),
-        schools_block_transfer_gbp: z.number().optional(),
-        schools_block_gbp: z.number().optional(),
+        schools_block_transfer_gbp: money().optional(),
+        schools_block_gbp: money().optional(),
         /** Income columns carried forward flat past their last year (by default none is: income has dates). */
         carry_forward: z.array(z.enum(['other_income_gbp', 'import_export_adjustment_gbp'])).default([]),
       })
@@ -167,7 +186,7 @@ export const ScenarioSchema = z
     deficit: z
       .object({
         /** Yearly interest on the negative DSG cash balance, charged to the general fund (not the block). */
-        interest_rate: z.number().min(0).max(1).default(0.045),
+        interest_rate: share.default(0.045),
       })
       .strict()
       .default({ interest_rate: 0.045 }),
@@ -175,20 +194,20 @@ export const ScenarioSchema = z
       .object({
         quantiles: z.tuple([share, share, share]).default([0.1, 0.5, 0.9]),
         /** Yearly standard deviation of price inflation drawn around costs.inflation (0 = no price risk). */
-        inflation_sd: z.number().min(0).max(0.5).default(0.01),
+        inflation_sd: fraction(0, 0.5).default(0.01),
         /** Yearly standard deviation of complexity drift drawn around costs.complexity_drift (default: half of inflation_sd). */
-        drift_sd: z.number().min(0).max(0.5).optional(),
+        drift_sd: fraction(0, 0.5).optional(),
       })
       .strict()
       .default({ quantiles: [0.1, 0.5, 0.9], inflation_sd: 0.01 }),
     sensitivity: z
       .object({
-        growth: z.number().default(0.02),
-        inflation: z.number().default(0.01),
-        iss_share: z.number().default(0.1),
-        ceasing_16_19: z.number().default(0.1),
-        unit_costs: z.number().default(0.05),
-        funding_growth: z.number().default(0.01),
+        growth: fraction(-1, 10).default(0.02),
+        inflation: fraction(-1, 10).default(0.01),
+        iss_share: fraction(-1, 10).default(0.1),
+        ceasing_16_19: fraction(-1, 10).default(0.1),
+        unit_costs: fraction(-1, 10).default(0.05),
+        funding_growth: fraction(-1, 10).default(0.01),
       })
       .strict()
       .default({ growth: 0.02, inflation: 0.01, iss_share: 0.1, ceasing_16_19: 0.1, unit_costs: 0.05, funding_growth: 0.01 }),

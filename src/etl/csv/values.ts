@@ -62,6 +62,36 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   return { ok: true, value: v };
 }
 
+/**
+ * Reads a rate written by a person: a number (`0.05`), the same as text (`"0.05"`), or a percentage (`5%`, `5 %`,
+ * `-1.5%`, a Unicode minus too), giving the fraction (0.05). Anything else is returned unchanged, for the caller's
+ * validation to name. Scenario rates (inflation, growth, shares, effects) are read through it.
+ * @example readRate('5%') // 0.05
+ * @example readRate(0.05) // 0.05
+ */
+export function readRate(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  const s = raw.trim().replace(/^[\u2212\u2013]/, '-');
+  const pc = /^(.*?)\s*%$/.exec(s);
+  const body = pc ? pc[1]!.trim() : s;
+  if (!PLAIN.test(body)) return raw;
+  const v = Number(body);
+  if (!Number.isFinite(v)) return raw;
+  // a percentage divided by 100 in decimal, so that 5% is exactly 0.05 and 0.1% exactly 0.001
+  return pc ? Number((v / 100).toPrecision(15)) : v;
+}
+
+/**
+ * Reads an amount of money written by a person: a number, or text as an own table's money cell is read (`£640,000`,
+ * `-£640,000`, `£-640,000`). Anything else is returned unchanged, for the caller's validation to name.
+ * @example readMoney('-£640,000') // -640000
+ */
+export function readMoney(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  const v = parseNumber(raw, 'amount');
+  return v.ok && v.value !== null ? v.value : raw;
+}
+
 /** Whether an EES column holds a percentage (`*_pc`, `pc_*`, `*_rate`). */
 export function isPercentColumn(name: string): boolean {
   const n = name.toLowerCase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../../src/etl/csv/values.ts';
+import { parseNumber, readRate } from '../../../src/etl/csv/values.ts';
 
 describe('parseNumber', () => {
   it('reads money with a £ sign and a minus in either order, with thousands separators', () => {
@@ -9,5 +9,14 @@ describe('parseNumber', () => {
   it('keeps the £ sign for money only', () => {
     expect(parseNumber('£12', 'count').ok).toBe(false);
     expect(parseNumber('££12', 'amount').ok).toBe(false);
+  });
+});
+
+describe('readRate', () => {
+  it('reads 5%, 0.05 and "0.05" as 0.05, and leaves anything else for validation to name', () => {
+    for (const raw of ['5%', ' 5 % ', 0.05, '0.05', '5.0%']) expect(readRate(raw), String(raw)).toBe(0.05);
+    expect(readRate('−1.5%')).toBe(-0.015);
+    expect(readRate('0.1%')).toBe(0.001);
+    for (const raw of ['five', '5%%', '%', '', '0,05', '£5']) expect(readRate(raw), raw).toBe(raw);
   });
 });
