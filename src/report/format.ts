@@ -21,7 +21,8 @@ const gb = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
  * @example fmtCount(3240.4) // '3,240'
  */
 export function fmtCount(n: number): string {
-  return gb.format(Math.round(n));
+  // `|| 0`: a count that rounds to nothing is 0, never '-0'
+  return gb.format(Math.round(n) || 0);
 }
 
 /**
@@ -31,8 +32,8 @@ export function fmtCount(n: number): string {
  * @example fmtMoney(1_152_200_000) // '£1,152.2m'
  */
 export function fmtMoney(n: number): string {
-  const sign = n < 0 ? '-' : '';
   const a = Math.abs(n);
+  const sign = n < 0 && Math.round(a) > 0 ? '-' : '';
   if (a >= 1_000_000) return `${sign}£${(a / 1_000_000).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
   if (a >= 10_000) return `${sign}£${Math.round(a / 1_000)}k`;
   return `${sign}£${gb.format(Math.round(a))}`;

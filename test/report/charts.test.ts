@@ -43,4 +43,19 @@ describe('charts', () => {
     const b = specs.find((s) => s.id === 'dsg-balance')!;
     expect(JSON.stringify(b.config)).toContain('31 March 2028');
   });
+  it('without mitigations the waterfall shows how the balance builds, not one bar', () => {
+    const plain = buildRunReport({ mitigated: false });
+    const w = runCharts(plain).find((c) => c.id === 'waterfall-mitigation')!;
+    const b = plain.budget!;
+    const labels = (w.config.data.labels as string[][]).map((l) => l.join(' '));
+    // the opening balance, every financial year, the balance at 31 March 2028 and at the horizon
+    expect(labels.length).toBe(b.lines.length + 2 + (b.financialYears.includes(2028) ? 1 : 0));
+    expect(labels[0]).toBe(`31 March ${b.openingBalanceFy + 1}`);
+    expect(labels).toContain('31 March 2028');
+    const bars = w.config.data.datasets[0]!.data as number[][];
+    // each year's bar runs from the balance before it to the balance after it; the last bar is the closing balance
+    expect(bars[bars.length - 1]![1]).toBeCloseTo(b.lines[b.lines.length - 1]!.cumulativeBalance / 1e6, 1);
+    expect(w.alt).toMatch(/no mitigations/);
+    expect(w.title).not.toMatch(/^No mitigations/);
+  });
 });

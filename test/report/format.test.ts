@@ -12,6 +12,11 @@ describe('formats', () => {
     expect(fmtBalance(2_000_000)).toBe('a surplus of £2.0m');
     expect(fmtPercent(0.0812)).toBe('8.1%');
   });
+  it('never writes a minus on nothing ("-0", "-£0")', () => {
+    expect(fmtCount(-0.3)).toBe('0');
+    expect(fmtMoney(-0.4)).toBe('£0');
+    expect(fmtMoney(-1)).toBe('-£1');
+  });
   it('formats chart ticks', () => {
     expect(formatUnit(-12.5, 'moneyM')).toBe('-£12.5m');
     expect(formatUnit(-200, 'moneyM')).toBe('-£200m');

@@ -24,6 +24,13 @@ function normValue(v: ExcelJS.CellValue): unknown {
  * A normalised dump of an exceljs workbook for golden files: properties, and per sheet the views, page setup,
  * merges, tables, images and every non-empty cell as `A1 type value | format`.
  */
+/** Rows given a height of their own (wrapped text, wrapped headers), as `row: points`. */
+function rowHeights(ws: ExcelJS.Worksheet): string[] {
+  const out: string[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => void (row.height !== undefined && out.push(`${n}: ${row.height}`)));
+  return out;
+}
+
 export function dumpWorkbook(wb: ExcelJS.Workbook): unknown {
   return {
     properties: { creator: wb.creator, title: wb.title, subject: wb.subject, keywords: wb.keywords, description: wb.description, created: wb.created?.toISOString() },
@@ -31,6 +38,8 @@ export function dumpWorkbook(wb: ExcelJS.Workbook): unknown {
       const cells: string[] = [];
       ws.eachRow({ includeEmpty: false }, (row) =>
         row.eachCell({ includeEmpty: false }, (cell) => {
+          // a merged range is its first cell (the others repeat its value when read back); `merges` lists the range
+          if (cell.isMerged && cell.master.address !== cell.address) return;
           cells.push(`${cell.address} ${typeof cell.value === 'number' ? 'n' : typeof cell.value === 'string' ? 's' : typeof cell.value} ${JSON.stringify(normValue(cell.value))}${cell.numFmt ? ` | ${cell.numFmt}` : ''}`);
         }),
       );
@@ -46,6 +55,7 @@ export function dumpWorkbook(wb: ExcelJS.Workbook): unknown {
         views: ws.views,
         pageSetup: { orientation: ws.pageSetup.orientation, fitToPage: ws.pageSetup.fitToPage, scale: ws.pageSetup.scale, printArea: ws.pageSetup.printArea, printTitlesRow: ws.pageSetup.printTitlesRow, printTitlesColumn: ws.pageSetup.printTitlesColumn, paperSize: ws.pageSetup.paperSize },
         widths: ws.columns?.map((c) => c.width) ?? [],
+        heights: rowHeights(ws),
         merges: model.merges ?? [],
         tables,
         images: ws.getImages().map((i) => ({ tl: [i.range.tl.nativeCol, i.range.tl.nativeRow] })),

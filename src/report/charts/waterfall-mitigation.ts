@@ -1,4 +1,7 @@
-/** Waterfall (bridge) from the unmitigated to the mitigated cumulative deficit at the horizon. */
+/**
+ * Waterfall (bridge) from the unmitigated to the mitigated cumulative deficit at the horizon; for a scenario without
+ * mitigations, how the balance builds from the opening balance year by year.
+ */
 import { fmtBalance, fmtMoney } from '../format.ts';
 import { GovUk } from '../palette.ts';
 import type { BudgetedReport } from '../run-report.ts';
@@ -52,32 +55,76 @@ function stepName(step: string): string {
   return step;
 }
 
+/**
+ * Without mitigations there is nothing to bridge: the waterfall shows how the balance builds instead, from the
+ * opening balance through each year's in-year balance to the balance at the horizon, with 31 March 2028 (the end
+ * of the statutory override) as a subtotal when it falls inside the run.
+ */
+function buildUpChart(r: BudgetedReport, hz: number): ChartSpec {
+  const b = r.budget;
+  const bars: Array<{ label: string; range: Array<number | null>; colour: string }> = [];
+  bars.push({ label: `31 March ${b.openingBalanceFy + 1}`, range: [0, toMillions(b.openingBalance)], colour: GovUk.darkGrey });
+  for (const line of b.lines) {
+    const before = line.cumulativeBalance - line.inYearBalance;
+    bars.push({ label: line.label, range: [toMillions(before), toMillions(line.cumulativeBalance)], colour: line.inYearBalance >= 0 ? GovUk.green : GovUk.red });
+    if (line.fy === 2027 && hz > 2027) bars.push({ label: '31 March 2028', range: [0, toMillions(line.cumulativeBalance)], colour: GovUk.blue });
+  }
+  const last = b.lines[b.lines.length - 1]!;
+  bars.push({ label: `31 March ${hz + 1}`, range: [0, toMillions(last.cumulativeBalance)], colour: GovUk.blue });
+  const title = `How the DSG balance builds to 31 March ${hz + 1} (£m; the scenario has no mitigations)`;
+  const march2028 = b.balanceAtMarch2028;
+  const options = cartesianOptions(
+    title,
+    { title: 'Financial year (in-year balance), and the balance at 31 March', unit: 'none', allTicks: true },
+    { title: 'Cumulative DSG balance (£m)', unit: 'moneyM', grace: '8%' },
+    {
+      barLabels: 'moneyM',
+      footnote: 'Grey: the opening balance. Red: an in-year deficit; green: an in-year surplus. Blue: the balance at 31 March.',
+      zeroLine: true,
+      legendHide: ['Cumulative DSG balance (£m)'],
+    },
+  );
+  return {
+    id: 'waterfall-mitigation',
+    title,
+    alt:
+      `Waterfall chart: the scenario has no mitigations, so this shows how the balance builds. From ${fmtBalance(b.openingBalance)} at 31 March ${b.openingBalanceFy + 1}, ` +
+      `each financial year adds its in-year balance` +
+      (march2028 !== undefined && hz > 2027 ? `, reaching ${fmtBalance(march2028)} at 31 March 2028` : '') +
+      ` and ${fmtBalance(last.cumulativeBalance)} at 31 March ${hz + 1}.`,
+    config: {
+      type: 'bar',
+      data: {
+        labels: bars.map((x) => wrapLabel(x.label, charsPerBar(bars.length))),
+        datasets: [{ label: 'Cumulative DSG balance (£m)', data: bars.map((x) => x.range), backgroundColor: bars.map((x) => x.colour), borderWidth: 0 }],
+      },
+      options,
+    },
+  };
+}
+
 export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
   const hz = horizonFy(r);
   const rows = bridgeRows(r, hz);
-  const last = r.budget.lines[r.budget.lines.length - 1]!.cumulativeBalance;
-  const title = rows.length
-    ? `From the unmitigated to the mitigated DSG balance at 31 March ${hz + 1} (£m)`
-    : `No mitigations in this scenario: cumulative DSG balance at 31 March ${hz + 1} (£m)`;
-  const steps = rows.length
-    ? rows.map((row, i) => {
-        const isTotal = i === 0 || i === rows.length - 1;
-        const start = isTotal ? 0 : row.running - row.amount;
-        return {
-          label: stepName(row.step),
-          lever: !isTotal && !isInteractionLine(row.step),
-          range: [toMillions(start), toMillions(row.running)],
-          colour: isTotal ? (i === 0 ? GovUk.red : GovUk.blue) : row.amount >= 0 ? GovUk.green : GovUk.red,
-        };
-      })
-    : [{ label: 'Cumulative balance', lever: false, range: [0, toMillions(last)], colour: GovUk.blue }];
+  if (rows.length === 0) return buildUpChart(r, hz);
+  const title = `From the unmitigated to the mitigated DSG balance at 31 March ${hz + 1} (£m)`;
+  const steps = rows.map((row, i) => {
+    const isTotal = i === 0 || i === rows.length - 1;
+    const start = isTotal ? 0 : row.running - row.amount;
+    return {
+      label: stepName(row.step),
+      lever: !isTotal && !isInteractionLine(row.step),
+      range: [toMillions(start), toMillions(row.running)],
+      colour: isTotal ? (i === 0 ? GovUk.red : GovUk.blue) : row.amount >= 0 ? GovUk.green : GovUk.red,
+    };
+  });
   const { labels, key } = waterfallLabels(
     steps.map((s) => s.label),
     steps.map((s) => s.lever),
   );
-  const first = rows[0];
-  const end = rows[rows.length - 1];
-  const colourNote = rows.length ? 'Green: net saving of a lever (savings minus delivery cost). Red: a deficit or a net cost.' : 'The scenario has no levers, so there is nothing to bridge.';
+  const first = rows[0]!;
+  const end = rows[rows.length - 1]!;
+  const colourNote = 'Green: net saving of a lever (savings minus delivery cost). Red: a deficit or a net cost.';
   const options = cartesianOptions(
     title,
     { title: '', unit: 'none', allTicks: true },
@@ -98,14 +145,12 @@ export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
     id: 'waterfall-mitigation',
     title,
     alt:
-      first && end
-        ? `Waterfall chart: without mitigations the balance at 31 March ${hz + 1} is ${fmtBalance(first.running)}; ` +
-          rows
-            .slice(1, -1)
-            .map((x) => `${x.step} ${x.amount >= 0 ? 'saves' : 'costs'} ${fmtMoney(Math.abs(x.amount))}`)
-            .join(', ') +
-          `; with mitigations the balance is ${fmtBalance(end.running)}.`
-        : `This scenario has no mitigations; the balance at 31 March ${hz + 1} is ${fmtBalance(last)}.`,
+      `Waterfall chart: without mitigations the balance at 31 March ${hz + 1} is ${fmtBalance(first.running)}; ` +
+      rows
+        .slice(1, -1)
+        .map((x) => `${x.step} ${x.amount >= 0 ? 'saves' : 'costs'} ${fmtMoney(Math.abs(x.amount))}`)
+        .join(', ') +
+      `; with mitigations the balance is ${fmtBalance(end.running)}.`,
     config: {
       type: 'bar',
       data: {
@@ -116,7 +161,6 @@ export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
             data: steps.map((s) => s.range),
             backgroundColor: steps.map((s) => s.colour),
             borderWidth: 0,
-            ...(rows.length ? {} : { maxBarThickness: 160 }),
           },
         ],
       },

@@ -54,7 +54,7 @@ function measures(reports: RunReport[], budgeted: BudgetedReport[] | undefined):
 }
 
 const countTd = (n: number | undefined): Td => ({ text: n === undefined ? '–' : fmtCount(n) });
-const signedCount = (n: number | undefined): Td => ({ text: n === undefined ? '–' : `${n >= 0.5 ? '+' : ''}${fmtCount(n)}` });
+const signedCount = (n: number | undefined): Td => ({ text: n === undefined ? '–' : `${Math.round(n) > 0 ? '+' : ''}${fmtCount(n)}` });
 
 function summaryText(reports: RunReport[], labels: string[], budgeted: BudgetedReport[] | undefined): string {
   const lastYear = last(reports[0]!.projection.years);
@@ -114,7 +114,7 @@ export function buildComparisonHtml(reports: RunReport[], rendered: RenderedChar
   const scenariosTable = table(
     'The scenarios',
     ['Scenario', 'What it assumes', 'File'],
-    reports.map((r, i) => [{ text: labels[i]! }, { text: r.scenario.description?.trim() || '(no description in the scenario file)' }, { text: r.scenario.file }]),
+    reports.map((r, i) => [{ text: labels[i]! }, { text: r.scenario.description?.trim() || '(no description in the scenario file)', prose: true }, { text: r.scenario.file, prose: true }]),
   );
   const differences = reports.slice(1).map((r, k) => {
     const d = scenarioDifferences(first.scenario, r.scenario);

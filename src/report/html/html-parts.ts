@@ -19,11 +19,17 @@ export function figure(charts: Map<ChartId, RenderedChart>, id: ChartId, n: numb
   return `<figure id="fig-${id}"><img src="data:image/png;base64,${dataUriBase64(c.png)}" alt="${e(c.spec.alt)}" width="800" height="450"><figcaption>Figure ${n}. ${e(c.spec.title)}</figcaption></figure>`;
 }
 
-export type Td = { text: string; neg?: boolean };
+/** A table cell: numbers right-aligned and never broken across lines (`-£555.4m`), prose (`prose`) left-aligned. */
+export type Td = { text: string; neg?: boolean; prose?: boolean };
+
+function cls(c: Td): string {
+  const names = [...(c.neg ? ['neg'] : []), ...(c.prose ? ['prose'] : [])];
+  return names.length ? ` class="${names.join(' ')}"` : '';
+}
 
 export function table(caption: string, head: string[], rows: Td[][]): string {
   const th = head.map((h) => `<th scope="col">${e(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c.text)}</th>` : `<td${c.neg ? ' class="neg"' : ''}>${e(c.text)}</td>`)).join('')}</tr>`).join('\n');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c.text)}</th>` : `<td${cls(c)}>${e(c.text)}</td>`)).join('')}</tr>`).join('\n');
   return `<div class="table-wrap"><table><caption>${e(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 

@@ -1,10 +1,16 @@
 /**
  * What differs between two scenarios, setting by setting, in plain words (for the comparison report). Pure.
  */
+import { isPlacement, isTransitionPoint, Placement, TransitionPoint } from '../../domain/index.ts';
 import { fmtMoney, fmtPercent } from '../format.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** A placement in words with its code: 'LA maintained special school (SSM)'. */
+const place = (code: string): string => (isPlacement(code) ? `${Placement[code].label} (${code})` : code);
+/** A transition point in words: 'Y6-Y7 (primary to secondary)'. */
+const step = (t: string): string => (isTransitionPoint(t) ? `${t} (${TransitionPoint[t].label.toLowerCase()})` : t);
 
 function rate(x: Scenario['costs']['inflation']): string {
   return typeof x === 'number' ? `${fmtPercent(x)} a year` : `rates by placement or year (${Object.entries(x).map(([k, v]) => `${k} ${fmtPercent(v)}`).join(', ')})`;
@@ -29,7 +35,7 @@ export function scenarioDifferences(a: Scenario, b: Scenario): string[] {
     out.push(`Adds a surge in new plans: ${s.name} (up to ${fmtPercent(s.peak_uplift, 0)} more new plans, peaking in ${s.peak_year}, halving every ${s.half_life_years} years).`);
   for (const s of a.surges.filter((x) => !b.surges.some((y) => same(x, y)))) out.push(`Leaves out the surge “${s.name}”.`);
   for (const t of b.transition_shifts.filter((x) => !a.transition_shifts.some((y) => same(x, y))))
-    out.push(`Shifts ${fmtPercent(t.share, 0)} of ${t.transition} moves from ${t.from} to ${t.to} from ${t.start_year}${t.name ? ` (${t.name})` : ''}.`);
+    out.push(`Shifts ${fmtPercent(t.share, 0)} of ${step(t.transition)} moves from ${place(t.from)} to ${place(t.to)} from ${t.start_year}${t.name ? ` (${t.name})` : ''}.`);
   for (const t of a.transition_shifts.filter((x) => !b.transition_shifts.some((y) => same(x, y)))) out.push(`Leaves out the transition shift ${t.name ?? `${t.transition} ${t.from} to ${t.to}`}.`);
   for (const m of b.mitigations.filter((x) => !a.mitigations.some((y) => same(x, y))))
     out.push(
@@ -41,8 +47,8 @@ export function scenarioDifferences(a: Scenario, b: Scenario): string[] {
     const c = b.capacity;
     out.push(
       (c.from_places_table ? 'Limits placements to the commissioned places (the places table)' : 'Does not limit placements to commissioned places') +
-        (c.changes.length ? `, with ${c.changes.map((x) => `${x.places > 0 ? '+' : ''}${x.places} ${x.placement} places from January ${x.year}`).join(', ')}` : '') +
-        (c.from_places_table ? `; children beyond capacity go to ${Object.entries(c.overflow).map(([f, t]) => `${t} (from ${f})`).join(', ')}` : '') +
+        (c.changes.length ? `, with ${c.changes.map((x) => `${x.places > 0 ? '+' : ''}${x.places} places in ${place(x.placement)} from January ${x.year}`).join(', ')}` : '') +
+        (c.from_places_table ? `; children beyond capacity go from ${Object.entries(c.overflow).map(([f, t]) => `${place(f)} to ${place(String(t))}`).join(', from ')}` : '') +
         '.',
     );
   }

@@ -24,6 +24,8 @@ table{border-collapse:collapse;margin:8px 0 20px;font-size:14px;width:100%;break
 caption{text-align:left;font-weight:bold;padding:4px 0}
 th,td{border-bottom:1px solid ${GovUk.midGrey};padding:5px 6px;text-align:right;vertical-align:top}
 th:first-child,td:first-child{text-align:left}
+td{white-space:nowrap}
+td.prose{white-space:normal;text-align:left}
 thead th{border-bottom:2px solid ${GovUk.black}}
 td.neg{color:${GovUk.red}}
 ul{margin:0 0 12px;padding-left:22px}

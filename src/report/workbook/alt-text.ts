@@ -3,6 +3,8 @@
  * `<xdr:cNvPr>` gets a `name` (the chart title) and a `descr` (the alt text Excel and screen readers use).
  * Nor can it write a print area of several ranges (it writes one defined name per range, which Excel rejects), so
  * each sheet's `_xlnm.Print_Area` is rewritten here with all its ranges: the tables, then each chart on its own page.
+ * Nor can it set the default font (Calibri 11, whose column widths LibreOffice draws a quarter wider with its
+ * substitute): the first font of styles.xml, the Normal style's, is made `font` here.
  */
 import JSZip from 'jszip';
 import { escapeHtml } from '../safe-text.ts';
@@ -17,8 +19,22 @@ function xmlAttr(s: string): string {
  * compresses the package: XML deflated, PNG media stored as they are.
  * @param alt per sheet, per picture: name and description
  */
-export async function finishXlsx(xlsx: Buffer, alt: Array<Array<{ name: string; descr: string }>>, printRanges: string[][] = []): Promise<Buffer> {
+export async function finishXlsx(
+  xlsx: Buffer,
+  alt: Array<Array<{ name: string; descr: string }>>,
+  printRanges: string[][] = [],
+  font?: { name: string; size: number },
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
+  if (font) {
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    // the Normal style's font, without the theme scheme (which would make Excel use the theme's Calibri instead)
+    const out = styles.replace(/<fonts([^>]*)><font>(.*?)<\/font>/, (_w, attrs: string, inner: string) => {
+      const rest = inner.replace(/<scheme [^>]*\/>|<sz [^>]*\/>|<name [^>]*\/>/g, '');
+      return `<fonts${attrs}><font>${rest}<sz val="${font.size}"/><name val="${xmlAttr(font.name)}"/></font>`;
+    });
+    zip.file('xl/styles.xml', out);
+  }
   if (printRanges.some((r) => r.length > 1)) {
     const book = await zip.file('xl/workbook.xml')!.async('string');
     const names = [...book.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]!);

@@ -7,8 +7,15 @@ import { NumFmt } from '../format.ts';
 import { argb, GovUk } from '../palette.ts';
 import type { ChartId } from '../charts/chart-spec.ts';
 import { finishXlsx } from './alt-text.ts';
-import { layoutSheet } from './layout.ts';
+import { layoutSheet, rowPoints, textChars, wrapLines } from './layout.ts';
 import type { Cell, ColumnKind, Sheet, WorkbookModel } from './model.ts';
+
+/**
+ * The workbook's font: Arial, whose metrics LibreOffice's Liberation Sans shares, so that column widths (counted in
+ * the default font's characters) and the print layout are the same in Excel and LibreOffice (finishXlsx makes it
+ * the default font too).
+ */
+export const FONT = 'Arial';
 
 /** A rendered chart for embedding. */
 export interface ChartImage {
@@ -57,21 +64,28 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images
 
   const title = ws.getCell(L.titleRow, 1);
   title.value = s.title;
-  title.font = { bold: true, size: 16, color: { argb: argb(GovUk.black) } };
+  title.font = { name: FONT, bold: true, size: 16, color: { argb: argb(GovUk.black) } };
   const sub = ws.getCell(L.subtitleRow, 1);
   sub.value = model.subtitle;
-  sub.font = { size: 11, color: { argb: argb(GovUk.darkGrey) } };
-  s.intro.forEach((line, i) => {
-    const c = ws.getCell(L.introRows[i]!, 1);
-    c.value = line;
-    c.font = { italic: true, size: 10, color: { argb: argb(GovUk.darkGrey) } };
-  });
+  sub.font = { name: FONT, size: 11, color: { argb: argb(GovUk.darkGrey) } };
+  // prose wraps across the columns that print on the first page, in rows tall enough for it
+  const prose = (row: number, text: string, size: number): ExcelJS.Cell => {
+    if (L.prose.cols > 1) ws.mergeCells(row, 1, row, L.prose.cols);
+    const c = ws.getCell(row, 1);
+    c.value = text;
+    c.font = { name: FONT, italic: true, size, color: { argb: argb(GovUk.darkGrey) } };
+    c.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+    const lines = wrapLines(text, textChars(L.prose.chars));
+    if (lines > 1) ws.getRow(row).height = rowPoints(lines);
+    return c;
+  };
+  s.intro.forEach((line, i) => prose(L.introRows[i]!, line, 10));
 
   s.tables.forEach((t, k) => {
     const P = L.tables[k]!;
     const tc = ws.getCell(P.titleRow, 1);
     tc.value = t.title;
-    tc.font = { bold: true, size: 12, color: { argb: argb(GovUk.blue) } };
+    tc.font = { name: FONT, bold: true, size: 12, color: { argb: argb(GovUk.blue) } };
     ws.addTable({
       name: t.name,
       displayName: t.name,
@@ -85,30 +99,31 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images
     const hr = ws.getRow(P.headerRow);
     t.columns.forEach((c, j) => {
       const h = hr.getCell(j + 1);
-      h.font = { bold: true, color: { argb: argb(GovUk.white) } };
+      h.font = { name: FONT, bold: true, size: 10, color: { argb: argb(GovUk.white) } };
       h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(GovUk.blue) } };
-      h.alignment = { vertical: 'middle', horizontal: c.kind === 'text' ? 'left' : 'right', wrapText: false };
+      // an indent after the first column keeps neighbouring headers and numbers apart (never "RankAssumption")
+      h.alignment = { vertical: 'middle', horizontal: c.kind === 'text' ? 'left' : 'right', wrapText: true, ...(j > 0 ? { indent: 1 } : {}) };
     });
+    hr.height = L.headerHeights[k]!;
     t.rows.forEach((r, i) => {
       const row = ws.getRow(P.firstDataRow + i);
+      // wrapped text: the row is made as tall as its longest cell needs (no program does this when it opens a file)
+      const lines = Math.max(1, ...t.columns.map((_, j) => (L.wrapped[j] && typeof r[j] === 'string' ? wrapLines(r[j] as string, textChars(L.widths[j]!)) : 1)));
+      if (lines > 1) row.height = rowPoints(lines);
       t.columns.forEach((c, j) => {
         const cell = row.getCell(j + 1);
         const v = r[j] ?? null;
         const kind = v !== null && typeof v === 'object' ? v.kind : c.kind;
         if (typeof v === 'string') {
           cell.numFmt = NumFmt.text;
-          cell.alignment = { horizontal: c.kind === 'text' ? 'left' : 'right', vertical: 'top', wrapText: L.wrapped[j] };
+          cell.alignment = { horizontal: c.kind === 'text' ? 'left' : 'right', vertical: 'top', wrapText: L.wrapped[j], ...(j > 0 ? { indent: 1 } : {}) };
         } else {
           cell.numFmt = FMT[kind];
-          cell.alignment = { horizontal: 'right', vertical: 'top' };
+          cell.alignment = { horizontal: 'right', vertical: 'top', ...(j > 0 ? { indent: 1 } : {}) };
         }
       });
     });
-    if (P.noteRow !== undefined && t.note) {
-      const n = ws.getCell(P.noteRow, 1);
-      n.value = t.note;
-      n.font = { italic: true, size: 9, color: { argb: argb(GovUk.darkGrey) } };
-    }
+    if (P.noteRow !== undefined && t.note) prose(P.noteRow, t.note, 9);
   });
 
   const alts: ChartId[] = [];
@@ -158,5 +173,5 @@ export async function workbookBytes(model: WorkbookModel, charts: Map<ChartId, C
   // Stored uncompressed here and compressed once in finishXlsx (PNG media stay stored: they are compressed already).
   const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions));
   const alt = imagesBySheet.map((ids) => ids.map((id) => ({ name: charts.get(id)!.title, descr: charts.get(id)!.alt })));
-  return finishXlsx(raw, alt, printRangesBySheet);
+  return finishXlsx(raw, alt, printRangesBySheet, { name: FONT, size: 10 });
 }

@@ -5,13 +5,13 @@ import { col, count } from '../table-helpers.ts';
 
 export function dataQualitySheet(r: RunReport, suppressionNote?: string): Sheet {
   const notes: Cell[][] = [
-    ...r.dataQuality.map((n) => [n.severity, 'Input data', n.path ?? '', n.line ?? null, n.column ?? '', n.message]),
+    ...r.dataQuality.map((n) => [n.severity, n.message, 'Input data', n.path ?? '', n.line ?? null, n.column ?? '']),
     // The pipeline passes some extraction notes on as data-quality notes too: each message is listed once.
-    ...r.dataset.notes.filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['info', 'Data extraction', '', null, '', m]),
-    ...r.projection.notes.map((m) => ['info', 'Projection', '', null, '', m]),
-    ...(r.budget?.warnings ?? []).filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['warning', 'Budget', '', null, '', m]),
+    ...r.dataset.notes.filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['info', m, 'Data extraction', '', null, '']),
+    ...r.projection.notes.map((m) => ['info', m, 'Projection', '', null, '']),
+    ...(r.budget?.warnings ?? []).filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['warning', m, 'Budget', '', null, '']),
   ];
-  if (suppressionNote) notes.push(['info', 'Publication', '', null, '', suppressionNote]);
+  if (suppressionNote) notes.push(['info', suppressionNote, 'Publication', '', null, '']);
   const p = r.projection;
   const identity: Cell[][] = p.flows.map((f) => {
     const i = p.years.indexOf(f.year);
@@ -34,8 +34,10 @@ export function dataQualitySheet(r: RunReport, suppressionNote?: string): Sheet 
       {
         name: 'Data_quality_notes',
         title: 'Warnings and notes',
-        columns: [col('Severity', 'text'), col('Stage', 'text'), col('File', 'text'), col('Line', 'number'), col('Column', 'text'), col('Message', 'text')],
-        rows: notes.length ? notes : [['info', '', '', null, '', 'No warnings.']],
+        // the message next to its severity (and in the column that the file list's reader names share, so that
+        // the sheet prints on one page width); where it comes from after it
+        columns: [col('Severity', 'text'), col('Message', 'text'), col('Stage', 'text'), col('File', 'text'), col('Line', 'number'), col('Column', 'text')],
+        rows: notes.length ? notes : [['info', 'No warnings.', '', '', null, '']],
       },
       {
         name: 'Data_quality_identity',

@@ -31,13 +31,14 @@ export function flowsSheet(r: RunReport): Sheet {
     count(x.newPlans),
     count(x.surgeNewPlans),
     count(x.ceased),
-    ...reasons.map((c) => count(x.ceasedByReason[c] ?? 0)),
     count(x.agedOut),
     count(x.netMigration),
     count(Object.values(x.overflow).reduce((s, v) => s + (v ?? 0), 0)),
     count(Object.values(x.avoidedByMitigation).reduce((s, v) => s + v, 0)),
     ...(hasPipeline ? [count(x.requests), count(x.assessments), count(x.backlog)] : []),
   ]);
+  // ceased plans by reason in a table of their own, so that each table prints on one page width
+  const byReason: Cell[][] = f.map((x) => [x.year, count(x.ceased), ...reasons.map((c) => count(x.ceasedByReason[c] ?? 0))]);
   const d = r.dataset;
   const histYears = [...new Set([...Object.keys(d.newPlansTotal), ...Object.keys(d.requests)].map(Number))].sort((a, b) => a - b);
   const hist: Cell[][] = histYears.map((y) => [y, count(d.newPlansTotal[y]), count(d.requests[y]), count(d.decidedToAssess[y]), count(d.assessIssued[y]), count(d.assessNotIssued[y])]);
@@ -57,7 +58,6 @@ export function flowsSheet(r: RunReport): Sheet {
           col('New plans', 'count'),
           col('Of which surge (plans)', 'count'),
           col('Ceased (plans)', 'count'),
-          ...reasons.map((c) => col(reasonHeader(c), 'count')),
           col('Aged out at 25 (plans)', 'count'),
           col('Net migration (plans)', 'count'),
           col('Overflow beyond capacity (plans)', 'count'),
@@ -66,6 +66,16 @@ export function flowsSheet(r: RunReport): Sheet {
         ],
         rows,
       },
+      ...(reasons.length > 0
+        ? [
+            {
+              name: 'Flows_ceased_by_reason',
+              title: 'Projected ceased plans by reason',
+              columns: [col('Census year', 'year'), col('Ceased (plans)', 'count'), ...reasons.map((c) => col(reasonHeader(c), 'count'))],
+              rows: byReason,
+            },
+          ]
+        : []),
       {
         name: 'Flows_history',
         title: 'Recorded flows by calendar year',

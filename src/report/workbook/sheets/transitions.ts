@@ -47,22 +47,36 @@ export function transitionsSheet(r: RunReport): Sheet {
   };
 }
 
+/**
+ * Moves at each transition point, one row per point, from and to placement, one column per census year: a table
+ * that prints on a few pages (a row per year as well ran to some 25 pages of A4).
+ */
 function movesTable(tr: RunReport['projection']['transitions']): Table {
-  const moves: Cell[][] = tr.flatMap((t) =>
-    t.moves.map((m) => [t.year, t.transition, m.from, Placement[m.from].label, m.to, Placement[m.to].label, count(m.count)]),
-  );
+  const years = [...new Set(tr.map((t) => t.year))].sort((a, b) => a - b);
+  const rows = new Map<string, { transition: string; from: Placement; to: Placement; byYear: Map<number, number> }>();
+  for (const t of tr) {
+    for (const m of t.moves) {
+      const key = `${t.transition}\u0000${m.from}\u0000${m.to}`;
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { transition: t.transition, from: m.from, to: m.to, byYear: new Map() }));
+      row.byYear.set(t.year, (row.byYear.get(t.year) ?? 0) + m.count);
+    }
+  }
+  const moves: Cell[][] = [...rows.values()].map((m) => [
+    m.transition,
+    Placement[m.from].label,
+    Placement[m.to].label,
+    ...years.map((y) => count(m.byYear.get(y) ?? 0)),
+  ]);
   return {
     name: 'Transitions_moves',
-    title: 'Where plans came from and went to',
+    title: 'Where plans came from and went to (plans, by census year of arrival)',
     columns: [
-      col('Census year', 'year'),
       col('Transition', 'text'),
-      col('From code', 'text'),
       col('From placement', 'text'),
-      col('To code', 'text'),
       col('To placement', 'text'),
-      col('Plans', 'count'),
+      ...years.map((y) => col(`Jan ${y} (plans)`, 'count')),
     ],
-    rows: moves.length ? moves : [[null, '(no moves reported)', '', '', '', '', null]],
+    rows: moves.length ? moves : [['(no moves reported)', '', '', ...years.map(() => null)]],
   };
 }
