@@ -24,7 +24,7 @@ export interface XlsxLimits {
   cells: number;
 }
 
-export const XLSX_LIMITS: XlsxLimits = { xmlBytes: 16 * MiB, rows: 100_000, cells: 1_000_000 };
+export const XLSX_LIMITS: XlsxLimits = { xmlBytes: 16 * MiB, rows: 20_000, cells: 250_000 };
 /** Most bytes of sheet and shared-string XML inflated from one workbook. */
 export const MAX_XLSX_XML_BYTES = XLSX_LIMITS.xmlBytes;
 /** Largest workbook file opened at all. */
