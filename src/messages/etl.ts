@@ -234,6 +234,9 @@ export function sen2Oversize(limit: number): string {
 export function sen2TooDeep(limit: number): string {
   return `elements nested more than ${limit} deep, far beyond any real SEN2 return (8): the file is damaged or not an SEN2 return; nothing was read past this point`;
 }
+export function sen2NotEncoding(encoding: string): string {
+  return `bytes that are not ${encoding} text (the file is damaged, or was saved in another encoding than its XML declaration says): export the return again, or save it as UTF-8; nothing was read past this point`;
+}
 export function sen2NoPersons(): string {
   return 'the return holds no Person elements: export it again with its persons, or leave it out';
 }

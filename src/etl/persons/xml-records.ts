@@ -11,6 +11,7 @@
  *   file ──utf8 chunks──▶ saxes ──open/text/close──▶ tree of the current header or record ──▶ events
  */
 import { createReadStream } from 'node:fs';
+import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
 
 /** An element as a tree: a leaf is its trimmed text; repeated children (or names in `repeated`) are arrays. */
@@ -38,7 +39,9 @@ export type XmlProblem =
   | { kind: 'malformed'; detail: string }
   | { kind: 'too-deep'; limit: number }
   | { kind: 'oversize'; limit: number }
-  | { kind: 'truncated'; element: string; openedAt: number };
+  | { kind: 'truncated'; element: string; openedAt: number }
+  /** Bytes that are not text in the file's encoding (UTF-8 unless its declaration says Windows-1252 / Latin-1). */
+  | { kind: 'encoding'; encoding: string };
 
 /**
  * The longest stretch read for one record (or the header), in characters: an SEN2 Person with every request,
@@ -149,9 +152,22 @@ export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGener
     }
   });
 
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: opts.chunkChars ?? 1 << 16 });
+  const stream = createReadStream(path, { highWaterMark: opts.chunkChars ?? 1 << 16 });
+  let decode: ((bytes: Buffer) => string) | undefined;
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
+    for await (const bytes of stream as AsyncIterable<Buffer>) {
+      decode ??= decoderFor(bytes);
+      let chunk: string;
+      try {
+        chunk = decode(bytes);
+      } catch {
+        // read up to the first bad byte, so the message has the element and line it stands in
+        const text = bytes.toString('utf8');
+        if (!stopped) parser.write(text.slice(0, Math.max(0, text.indexOf('\ufffd'))));
+        fatal({ kind: 'encoding', encoding: 'UTF-8' });
+        yield* queue;
+        return;
+      }
       read += chunk.length;
       parser.write(chunk);
       // checked after each chunk: a record may overrun the limit by one chunk before it is refused
@@ -168,6 +184,20 @@ export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGener
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * A decoder for the file's bytes, chunk by chunk: Windows-1252 when its XML declaration says so (or Latin-1),
+ * otherwise UTF-8, strictly (bytes that are not UTF-8 throw, so a damaged file is not read as replacement characters).
+ */
+function decoderFor(first: Buffer): (bytes: Buffer) => string {
+  const declared = /^(?:\ufeff)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(first.subarray(0, 200).toString('latin1'))?.[1] ?? 'UTF-8';
+  if (/^(windows-1252|cp1252|iso-8859-1|latin-?1)$/i.test(declared)) {
+    const win = iconv.getDecoder('win1252');
+    return (bytes) => win.write(bytes);
+  }
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  return (bytes) => utf8.decode(bytes, { stream: true });
 }
 
 /** Adds a child's value to its parent's tree: a second child of one name (or a repeated name) makes an array. */

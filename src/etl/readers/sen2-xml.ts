@@ -15,6 +15,7 @@ import {
   sen2NoHeader,
   sen2NoIdentifier,
   sen2NoPersons,
+  sen2NotEncoding,
   sen2NotMessageRoot,
   sen2Oversize,
   sen2TooDeep,
@@ -40,6 +41,8 @@ function problemMessage(p: XmlProblem): string {
       return sen2Oversize(p.limit);
     case 'truncated':
       return sen2Truncated(p.element, p.openedAt);
+    case 'encoding':
+      return sen2NotEncoding(p.encoding);
   }
 }
 

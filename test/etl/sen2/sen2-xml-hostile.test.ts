@@ -103,4 +103,34 @@ describe('SEN2 XML against hostile files', () => {
       expect(r.peakRssMb).toBeLessThan(300);
     });
   }, 60_000);
+
+  it('bytes that are not UTF-8 are an error at their line and element, not read as replacement characters', async () => {
+    await withTempDir(async (d) => {
+      const xml = await readFile(XML_2024, 'utf8');
+      const at = xml.indexOf('<Surname>') + '<Surname>'.length;
+      const p = join(d, 'r.xml');
+      await writeFile(p, Buffer.concat([Buffer.from(xml.slice(0, at)), Buffer.from([0xe9, 0x41]), Buffer.from(xml.slice(at))]));
+      const report = await readSen2Xml(p, collect(), ctx(p));
+      expect(report.errors).toHaveLength(1);
+      expect(report.errors[0]).toMatchObject({ line: xml.slice(0, at).split('\n').length, path: 'Message/Persons/Person[1]/Surname' });
+      expect(report.errors[0]!.message).toMatch(/not UTF-8 text/);
+    });
+  });
+
+  it('a return that declares Windows-1252 is read in that encoding, as its UTF-8 twin', async () => {
+    await withTempDir(async (d) => {
+      const xml = (await readFile(XML_2024, 'utf8')).replace('<Surname>', '<Surname>Zoë ');
+      const utf8 = join(d, 'u.xml');
+      const win = join(d, 'w.xml');
+      await writeFile(utf8, xml);
+      await writeFile(win, Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="windows-1252"'), 'latin1'));
+      const a = collect();
+      const b = collect();
+      expect((await readSen2Xml(utf8, a, ctx(utf8))).errors).toEqual([]);
+      expect((await readSen2Xml(win, b, ctx(win))).errors).toEqual([]);
+      expect(b.rows).toEqual(a.rows);
+      expect(a.rows.length).toBeGreaterThan(5);
+    });
+  });
 });
+
