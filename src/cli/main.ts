@@ -3,12 +3,14 @@
  *   0 success · 1 invalid input or scenario · 2 wrong command line · 70 internal error (a bug).
  * Each command lives in commands/<name>.ts and calls into the pure pipeline; errors are HighneedsError.
  */
+import { tmpdir } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, HighneedsError, formatProblem } from '../errors.ts';
 import { cliMsg } from '../messages/index.ts';
 import { VERSION } from '../version.ts';
 import { processIO, type CliIO } from './io.ts';
 import { registerCommands } from './commands/index.ts';
+import { ARCHIVE_TEMP_PREFIX, removeStale } from '../paths/temp-files.ts';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('highneeds')
@@ -26,6 +28,9 @@ export function buildProgram(io: CliIO): Command {
 /** Runs the CLI and returns the exit code (never calls process.exit). */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const program = buildProgram(io);
+  // archive entries a killed highneeds process left in the temp folder (they may hold children's personal data)
+  // are removed by the next start of any command
+  await removeStale(tmpdir(), ARCHIVE_TEMP_PREFIX);
   try {
     if (argv.length <= 2) {
       program.outputHelp({ error: true });

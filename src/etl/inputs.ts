@@ -9,7 +9,7 @@
 import { tmpdir } from 'node:os';
 import { sep } from 'node:path';
 import type { Problem } from '../errors.ts';
-import { makeTempDir, removeTempDir } from '../paths/temp-files.ts';
+import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
 import { expandPaths } from './expand-paths.ts';
@@ -44,7 +44,7 @@ export async function withInputFiles<T>(
         files.push({ path, file: path });
         continue;
       }
-      const dir = await makeTempDir(tmpdir(), 'highneeds-zip-');
+      const dir = await makeTempDir(tmpdir(), ARCHIVE_TEMP_PREFIX);
       temps.push(dir);
       const x = await expandArchive(path, dir, opts.limits);
       if (x.kind === 'not-archive') files.push({ path, file: path });

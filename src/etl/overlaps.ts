@@ -130,10 +130,11 @@ async function ownTableOverlaps(
   wh: Warehouse,
   def: (typeof OWN_TABLES)[number],
   firstNew: number,
-  where: (id: number) => string,
+  where: (id: number, line?: number | null) => string,
   out: OverlapOutcome,
 ): Promise<void> {
-  const rows = await wh.query<Record<string, unknown> & { file_id: number }>(`SELECT * FROM ${def.table} ORDER BY file_id`);
+  const rows = await wh.query<Record<string, unknown> & { file_id: number; source_line?: number | bigint | null }>(`SELECT * FROM ${def.table} ORDER BY file_id, source_line`);
+  const at = (r: (typeof rows)[number]): string => where(r.file_id, r.source_line === null || r.source_line === undefined ? undefined : Number(r.source_line));
   if (!rows.some((r) => r.file_id >= firstNew)) return;
   const firsts = new Map<string, Record<string, unknown> & { file_id: number }>();
   const same = new Map<string, { first: number; later: number; n: number }>();
@@ -147,7 +148,8 @@ async function ownTableOverlaps(
     if (first.file_id === r.file_id) continue;
     if (r.file_id < firstNew) continue;
     if (valuesOf(first) !== valuesOf(r)) {
-      out.errors.push({ file: where(r.file_id), message: msg.duplicateTableRowAcrossFiles(def.id, describeOwnKey(def, r), where(first.file_id), where(r.file_id)) });
+      // both files and lines, so the reader can open each and decide which counts
+      out.errors.push({ file: where(r.file_id), message: msg.duplicateTableRowAcrossFiles(def.id, describeOwnKey(def, r), at(first), at(r)) });
       continue;
     }
     const pair = `${first.file_id}>${r.file_id}`;

@@ -9,11 +9,22 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The prefix of the folders archive entries are extracted into (in the system temp folder). */
+export const ARCHIVE_TEMP_PREFIX = 'highneeds-zip-';
+
 const live = new Set<string>();
 let handlersInstalled = false;
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** Depth of critical sections under way, and a signal that arrived during one (handled when the last ends). */
+let critical = 0;
+let deferred: NodeJS.Signals | undefined;
+
 function onSignal(signal: NodeJS.Signals): void {
+  if (critical > 0) {
+    deferred ??= signal;
+    return;
+  }
   for (const dir of live) {
     try {
       rmSync(dir, { recursive: true, force: true });
@@ -30,6 +41,27 @@ function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   for (const s of SIGNALS) process.on(s, onSignal);
+}
+
+/**
+ * Runs a short step that must not be cut in two by SIGINT, SIGTERM or SIGHUP (switching a run's outputs into place:
+ * two renames, between which the folder is the old set moved aside and the new set beside it). A signal that
+ * arrives meanwhile is handled as soon as the step ends: temporary folders removed, then the process ends.
+ * @example await uninterrupted(async () => { await rename(dir, old); await rename(stage, dir); })
+ */
+export async function uninterrupted<T>(step: () => Promise<T>): Promise<T> {
+  installHandlers();
+  critical++;
+  try {
+    return await step();
+  } finally {
+    critical--;
+    if (critical === 0 && deferred) {
+      const signal = deferred;
+      deferred = undefined;
+      onSignal(signal);
+    }
+  }
 }
 
 /** The prefix of a temporary folder name: `<prefix><pid>-`. */
@@ -62,6 +94,13 @@ export async function removeTempDir(dir: string): Promise<void> {
   live.delete(dir);
 }
 
+/** Whether the process that named a leftover `<prefix><pid>-…` is gone (so the leftover is no one's). */
+export function ownerGone(name: string, prefix: string): boolean {
+  if (!name.startsWith(prefix)) return false;
+  const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+  return Number.isInteger(pid) && pid !== process.pid && !alive(pid);
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -80,9 +119,6 @@ export async function removeStale(parent: string, prefix: string): Promise<void>
     return;
   }
   for (const n of names) {
-    if (!n.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)-/.exec(n.slice(prefix.length))?.[1]);
-    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
-    await rm(join(parent, n), { recursive: true, force: true }).catch(() => undefined);
+    if (ownerGone(n, prefix)) await rm(join(parent, n), { recursive: true, force: true }).catch(() => undefined);
   }
 }

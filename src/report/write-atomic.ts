@@ -9,12 +9,15 @@
  *
  * The switch holds a lock file beside the run folder, so two runs into one folder never interleave (the second
  * waits). A run that fails before the switch leaves the previous outputs untouched; no file is seen half-written.
+ * SIGINT, SIGTERM and SIGHUP wait for the switch to finish (temp-files.ts `uninterrupted`). A SIGKILL between its
+ * two renames leaves the old set moved aside (`.<name>.old-<pid>-…`) and no run folder: the next write into that
+ * folder puts the old set back first (or removes it, when the new set did arrive), then writes.
  */
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { HighneedsError, ExitCode } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
-import { makeTempDir, registerTempDir, removeTempDir } from '../paths/temp-files.ts';
+import { makeTempDir, ownerGone, registerTempDir, removeTempDir, uninterrupted } from '../paths/temp-files.ts';
 
 export interface StagedFile {
   /** Path relative to the run folder (may contain one sub-folder: `charts/x.png`). */
@@ -32,6 +35,7 @@ export async function writeFilesAtomically(outDir: string, files: StagedFile[]):
   let release: (() => Promise<void>) | undefined;
   try {
     await mkdir(dirname(outDir), { recursive: true });
+    await recoverInterruptedSwitch(outDir);
     stage = await makeTempDir(dirname(outDir), `.${basename(outDir)}.tmp-`);
     for (const f of files) {
       const p = join(stage, f.rel);
@@ -43,14 +47,39 @@ export async function writeFilesAtomically(outDir: string, files: StagedFile[]):
     const existing = await filesUnder(outDir);
     const previous = await manifestOf(outDir);
     const ours = existing === undefined || existing.every((f) => f === MANIFEST || previous?.includes(f));
-    if (ours) await switchFolder(outDir, stage, existing !== undefined);
-    else await renameInto(outDir, stage, files, previous ?? []);
+    const staged = stage;
+    await uninterrupted(() => (ours ? switchFolder(outDir, staged, existing !== undefined) : renameInto(outDir, staged, files, previous ?? [])));
     return files.map((f) => join(outDir, f.rel));
   } catch (err) {
     throw new HighneedsError(ExitCode.INTERNAL, reportMsg.cannotWrite(outDir, (err as Error).message), [], { cause: err });
   } finally {
     await release?.();
     if (stage) await removeTempDir(stage);
+  }
+}
+
+/**
+ * Undoes what a process killed in the middle of a switch left: its old set moved aside (`.<name>.old-<pid>-…`, the
+ * process gone). With no run folder the old set goes back into place (the new one never arrived); beside a run
+ * folder it is the replaced set and is removed.
+ */
+export async function recoverInterruptedSwitch(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  const prefix = `.${basename(outDir)}.old-`;
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return;
+  }
+  for (const n of names.filter((x) => ownerGone(x, prefix)).sort()) {
+    const old = join(parent, n);
+    const present = await stat(outDir).then(
+      () => true,
+      () => false,
+    );
+    if (present) await rm(old, { recursive: true, force: true });
+    else await rename(old, outDir);
   }
 }
 

@@ -104,7 +104,40 @@ describe('own tables', () => {
       }
       await writeFile(join(d, 'funding-copy.csv'), text.replace('56650000', '43350000'));
       const e = await failure(loadIntoMemory([d], { today: TODAY }));
+      expect(e.exitCode).toBe(1);
       expect(allText(e)).toMatch(/funding table gives financial year 2025-26 in two files with different values: .*funding-copy\.csv.*funding\.csv|funding\.csv.*funding-copy\.csv/);
+    });
+  });
+
+  it('names both files and lines for a key two own-table files give differently; identical rows are counted once and said once', async () => {
+    await withTempDir(async (d) => {
+      await writeFile(join(d, 'opening.csv'), 'financial_year,dsg_cumulative_balance_gbp\n2024-25,-18400000\n');
+      await writeFile(join(d, 'opening-v2.csv'), 'financial_year,dsg_cumulative_balance_gbp\n2024-25,"-£17,900,000"\n');
+      await writeFile(join(d, 'costs.csv'), 'placement,annual_cost_gbp,price_year\nISS,60000,2024-25\nSSM,24000,2024-25\n');
+      await writeFile(join(d, 'costs-copy.csv'), 'placement,annual_cost_gbp,price_year\r\nSSM,"£24,000",2024-25\r\nISS,60000,2024-25\r\n');
+      const e = await failure(loadIntoMemory([d], { today: TODAY }));
+      expect(e.exitCode).toBe(1);
+      const t = allText(e);
+      expect(t).toMatch(/opening-balance table gives an opening balance in two files with different values: \S*opening(-v2)?\.csv line 2 and \S*opening(-v2)?\.csv line 2/);
+      expect(t).toContain('opening.csv line 2');
+      expect(t).toContain('opening-v2.csv line 2');
+      // the unit costs agree (the same figures, other bytes): no error for them
+      expect(t).not.toMatch(/unit-costs table/);
+
+      await writeFile(join(d, 'opening-v2.csv'), 'financial_year,dsg_cumulative_balance_gbp\n2024-25,-£18,400,000\n'.replace('-£18,400,000', '"-£18,400,000"'));
+      const m = await loadIntoMemory([d], { today: TODAY });
+      try {
+        const [{ n }] = await m.warehouse.query<{ n: number }>('SELECT count(*) AS n FROM unit_cost');
+        expect(Number(n)).toBe(2);
+        const [{ b }] = await m.warehouse.query<{ b: number }>('SELECT count(*) AS b FROM opening_balance');
+        expect(Number(b)).toBe(1);
+        // said once per pair of files, not once per row
+        const notes = m.warnings.filter((w) => /counted once/.test(w.message));
+        expect(notes.filter((w) => w.message.includes('costs'))).toHaveLength(1);
+        expect(notes.filter((w) => w.message.includes('opening'))).toHaveLength(1);
+      } finally {
+        m.warehouse.close();
+      }
     });
   });
 

@@ -51,4 +51,32 @@ describe('temporary folders', () => {
       expect(existsSync(mine)).toBe(true);
     });
   });
+
+  it('a signal during an uninterrupted step waits for the step to end, then removes the folders and ends the process', async () => {
+    await withTempDir(async (d) => {
+      // the step: announce itself, wait 300 ms (the signal arrives meanwhile), then write a marker
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', STEP_CHILD], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, HN_PARENT: d } });
+      const dir = await new Promise<string>((resolve) => child.stdout.once('data', (b: Buffer) => resolve(b.toString().trim())));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_c, sig) => resolve(sig)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe('SIGTERM');
+      expect(existsSync(join(d, 'step-finished'))).toBe(true);
+      expect(existsSync(join(d, 'after-step'))).toBe(false);
+      expect(existsSync(dir)).toBe(false);
+    });
+  }, 60_000);
 });
+
+const STEP_CHILD = `
+import { makeTempDir, uninterrupted } from ${JSON.stringify(join(import.meta.dirname, '../../src/paths/temp-files.ts'))};
+import { writeFileSync } from 'node:fs';
+const dir = await makeTempDir(process.env.HN_PARENT, '.out.tmp-');
+await uninterrupted(async () => {
+  console.log(dir);
+  await new Promise((r) => setTimeout(r, 300));
+  writeFileSync(process.env.HN_PARENT + '/step-finished', '');
+});
+await new Promise((r) => setTimeout(r, 50));
+writeFileSync(process.env.HN_PARENT + '/after-step', '');
+setInterval(() => {}, 1000);
+`;

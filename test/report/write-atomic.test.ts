@@ -1,9 +1,9 @@
 /** Run outputs appear as one set: old files of the run folder are removed, foreign files kept, nothing staged left. */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFilesAtomically } from '../../src/report/write-atomic.ts';
+import { recoverInterruptedSwitch, writeFilesAtomically } from '../../src/report/write-atomic.ts';
 import { withTempDir } from '../temp.ts';
 
 describe('writeFilesAtomically', () => {
@@ -39,6 +39,38 @@ describe('writeFilesAtomically', () => {
       const values = new Set(await Promise.all(['a', 'b', 'c', 'd'].map((n) => readFile(join(out, `${n}.txt`), 'utf8'))));
       expect(values.size).toBe(1);
       expect(readdirSync(d).sort()).toEqual(['run']);
+    });
+  });
+
+  it('a switch cut by SIGKILL between its renames (old set aside, no run folder) is undone: the old set comes back whole', async () => {
+    await withTempDir(async (d) => {
+      const out = join(d, 'run');
+      await writeFilesAtomically(out, [{ rel: 'book.xlsx', data: 'v1' }, { rel: 'csv/a.csv', data: 'a' }]);
+      // what a process (pid 999999999, gone) killed after moving the old set aside and before the new one arrived leaves
+      await rename(out, join(d, '.run.old-999999999-1'));
+      await mkdir(join(d, '.run.tmp-999999999-x'));
+      await writeFile(join(d, '.run.tmp-999999999-x', 'book.xlsx'), 'half');
+      await recoverInterruptedSwitch(out);
+      expect(await readFile(join(out, 'book.xlsx'), 'utf8')).toBe('v1');
+      expect(await readFile(join(out, 'csv/a.csv'), 'utf8')).toBe('a');
+      // the next write cleans the staging left too, and writes its own set whole
+      await writeFilesAtomically(out, [{ rel: 'book.xlsx', data: 'v2' }]);
+      expect(readdirSync(d).sort()).toEqual(['run']);
+      expect(readdirSync(out).sort()).toEqual(['.highneeds-outputs.json', 'book.xlsx']);
+    });
+  });
+
+  it('an old set left beside a run folder the new set did reach is removed, not put back', async () => {
+    await withTempDir(async (d) => {
+      const out = join(d, 'run');
+      await writeFilesAtomically(out, [{ rel: 'book.xlsx', data: 'v2' }]);
+      await mkdir(join(d, '.run.old-999999999-1'));
+      await writeFile(join(d, '.run.old-999999999-1', 'book.xlsx'), 'v1');
+      // one of a live process (this one) is its own business
+      await mkdir(join(d, `.run.old-${process.pid}-1`));
+      await recoverInterruptedSwitch(out);
+      expect(await readFile(join(out, 'book.xlsx'), 'utf8')).toBe('v2');
+      expect(readdirSync(d).sort()).toEqual([`.run.old-${process.pid}-1`, 'run']);
     });
   });
 });

@@ -1,0 +1,162 @@
+/**
+ * Signals sent to the real CLI, spawned as a user would run it (issue 15): a `run` killed while it writes its
+ * outputs or switches them into place leaves its output folder holding one whole set, the old or the new, never a
+ * mix; SIGTERM leaves no staging folder, and what a SIGKILL left is cleaned up by the next run. A `load` of a ZIP
+ * holding SEN2 returns (children's personal data) leaves nothing extracted in the temp folder after a signal, and
+ * what a SIGKILL left is removed by the next start.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import JSZip from 'jszip';
+import { runCli } from './helpers.ts';
+import { tempDir } from '../temp.ts';
+
+const BIN = join(import.meta.dirname, '../../bin/highneeds.js');
+const MANIFEST = '.highneeds-outputs.json';
+
+function cli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+}
+
+/** Polls (every few ms) until `cond` holds (true) or the child exits first (false). */
+async function whenOrExit(child: ChildProcess, cond: () => boolean, timeoutMs = 90_000): Promise<boolean> {
+  let exited = child.exitCode !== null || child.signalCode !== null;
+  child.once('exit', () => (exited = true));
+  const until = Date.now() + timeoutMs;
+  while (!exited && Date.now() < until) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 3));
+  }
+  return false;
+}
+
+async function exitOf(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise((r) => child.once('exit', r));
+}
+
+/** Every file under a folder with its SHA-256 (undefined when the folder does not exist). */
+function listing(dir: string): Map<string, string> | undefined {
+  if (!existsSync(dir)) return undefined;
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const leftovers = (parent: string, name: string) => readdirSync(parent).filter((n) => n !== name);
+
+describe('a run killed while it writes its outputs', () => {
+  it('leaves the old set or the new set whole, never a mix; staging gone after SIGTERM, cleaned by the next run after SIGKILL', async () => {
+    const d = tempDir('hn-kill-run-');
+    const out = join(d, 'out');
+    // the old set: baseline with CSVs
+    const first = await runCli('run', 'scenarios/baseline.yaml', '--draws', '0', '--demand-only', '--csv', '--quiet', '--out', out);
+    expect(first.code, first.stderr).toBe(0);
+    const old = listing(out)!;
+    expect([...old.keys()].some((f) => f.startsWith('csv/'))).toBe(true);
+
+    const tries: Array<[NodeJS.Signals, 'staging' | 'switch']> = [
+      ['SIGTERM', 'switch'],
+      ['SIGKILL', 'staging'],
+      ['SIGKILL', 'switch'],
+    ];
+    for (const [signal, at] of tries) {
+      const before = listing(out);
+      // the new set: another scenario, no CSVs
+      const child = cli(['run', 'scenarios/mitigated.yaml', '--draws', '0', '--demand-only', '--quiet', '--out', out]);
+      const hit = await whenOrExit(child, () =>
+        at === 'switch'
+          ? existsSync(join(d, '.out.lock'))
+          : readdirSync(d).some((n) => n.startsWith('.out.tmp-') && readdirSync(join(d, n)).length > 0),
+      );
+      if (hit) child.kill(signal);
+      await exitOf(child);
+      const now = listing(out);
+      const where = `${signal} at the ${at}${hit ? '' : ' (the run finished first)'}`;
+      if (signal === 'SIGTERM') {
+        expect(now, where).toBeDefined();
+        // nothing of the run is left beside the output folder
+        expect(leftovers(d, 'out'), where).toEqual([]);
+      }
+      if (now === undefined) {
+        // a SIGKILL between the switch's two renames: the old set waits beside it, put back by the next run
+        expect(leftovers(d, 'out').some((n) => n.startsWith('.out.old-')), where).toBe(true);
+        continue;
+      }
+      const same = (a: Map<string, string>, b: Map<string, string> | undefined) => b !== undefined && a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+      if (same(now, before!)) continue; // the previous set, untouched
+      // otherwise the whole new set: exactly the files its manifest lists, nothing of the old set's own files
+      const manifest = (JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { files: string[] }).files;
+      expect([...now.keys()].sort(), where).toEqual([...manifest, MANIFEST].sort());
+      expect(manifest, where).toContain('highneeds-mitigated.xlsx');
+      expect([...now.keys()].filter((f) => f.startsWith('csv/') || f.includes('baseline')), where).toEqual([]);
+    }
+
+    // a later run cleans what the kills left (staging, an old set moved aside, a lock) and writes its set whole
+    const last = await runCli('run', 'scenarios/baseline.yaml', '--draws', '0', '--demand-only', '--quiet', '--out', out);
+    expect(last.code, last.stderr).toBe(0);
+    expect(leftovers(d, 'out')).toEqual([]);
+    const final = listing(out)!;
+    // written without --csv into a folder an earlier --csv run used: no old CSV is left
+    expect([...final.keys()].filter((f) => f.startsWith('csv/'))).toEqual([]);
+    expect([...final.keys()]).toContain('highneeds-baseline.xlsx');
+    expect([...final.keys()].filter((f) => f.includes('mitigated'))).toEqual([]);
+  }, 300_000);
+});
+
+describe('a load of a ZIP of SEN2 returns, interrupted', () => {
+  /** A ZIP of the sample's SEN2 XML returns (names, birth dates, postcodes, UPNs of made-up children). */
+  async function sen2Zip(path: string): Promise<void> {
+    const zip = new JSZip();
+    for (const f of readdirSync('data-samples').filter((n) => /^sen2_\d{4}\.xml$/.test(n))) zip.file(f, readFileSync(join('data-samples', f)));
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  }
+  /** Every file under the temp folder that holds an extracted return (any XML, anything in an extraction folder). */
+  const extracted = (tmp: string): string[] => {
+    const found: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) {
+          if (e.name.startsWith('highneeds-zip-')) found.push(p);
+          walk(p);
+        } else if (/\.xml$/i.test(e.name)) found.push(p);
+      }
+    };
+    walk(tmp);
+    return found;
+  };
+
+  it('leaves nothing extracted after SIGTERM or SIGINT, and the next start removes what SIGKILL left', async () => {
+    const d = tempDir('hn-kill-load-');
+    const zip = join(d, 'sen2.zip');
+    await sen2Zip(zip);
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGKILL'] as const) {
+      const tmp = join(d, `tmp-${signal}`);
+      mkdirSync(tmp);
+      const child = cli(['load', zip, '--warehouse', join(d, `w-${signal}.duckdb`), '--quiet'], { TMPDIR: tmp });
+      // mid-load: the archive's returns are being read (extracted, if the reader extracts), the warehouse open
+      const hit = await whenOrExit(child, () => extracted(tmp).length > 0 || existsSync(join(d, `w-${signal}.duckdb`)));
+      if (hit) child.kill(signal);
+      await exitOf(child);
+      if (signal !== 'SIGKILL') {
+        expect(extracted(tmp), signal).toEqual([]);
+        continue;
+      }
+      // the next start of highneeds (any command) removes what the killed one left
+      const next = cli(['status', '--warehouse', join(d, 'none.duckdb'), '--quiet'], { TMPDIR: tmp });
+      await exitOf(next);
+      expect(extracted(tmp), signal).toEqual([]);
+    }
+  }, 300_000);
+});
