@@ -28,7 +28,9 @@ function cls(c: Td): string {
 }
 
 export function table(caption: string, head: string[], rows: Td[][]): string {
-  const th = head.map((h) => `<th scope="col">${e(h)}</th>`).join('');
+  // a column of prose is headed on the left, like its text
+  const prose = head.map((_, j) => rows.length > 0 && rows.every((r) => r[j]?.prose));
+  const th = head.map((h, j) => `<th scope="col"${prose[j] ? ' class="prose"' : ''}>${e(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c.text)}</th>` : `<td${cls(c)}>${e(c.text)}</td>`)).join('')}</tr>`).join('\n');
   return `<div class="table-wrap"><table><caption>${e(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

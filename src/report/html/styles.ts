@@ -26,6 +26,7 @@ th,td{border-bottom:1px solid ${GovUk.midGrey};padding:5px 6px;text-align:right;
 th:first-child,td:first-child{text-align:left}
 td{white-space:nowrap}
 td.prose{white-space:normal;text-align:left}
+th.prose{text-align:left}
 thead th{border-bottom:2px solid ${GovUk.black}}
 td.neg{color:${GovUk.red}}
 ul{margin:0 0 12px;padding-left:22px}
