@@ -60,6 +60,11 @@ export class AppenderSink implements RowSink {
     return creating.then(() => this.add(table, row));
   }
 
+  /** Writes every appended row to its table (before SQL on the same connection writes rows after them). */
+  flush(): void {
+    for (const { appender } of this.appenders.values()) appender.flushSync();
+  }
+
   /** Flushes and closes every appender. */
   close(): void {
     for (const { appender } of this.appenders.values()) {

@@ -8,6 +8,7 @@
  */
 import { tmpdir } from 'node:os';
 import { sep } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../errors.ts';
 import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
@@ -84,6 +85,16 @@ export async function recogniseInput(input: InputFile): Promise<Recognition> {
   }
   const rec = await recogniseFile(input.file);
   return 'problem' in rec ? { ...rec, problem: displayProblem(input, rec.problem) } : rec;
+}
+
+/**
+ * Loads an input file set-based when its reader can (Reader.load); undefined when the row reader must read it.
+ * Problems name the path users see.
+ */
+export async function loadInputSet(reader: Reader, input: InputFile, db: DuckDBConnection, ctx: Omit<ReadContext, 'path'>): Promise<ReadReport | undefined> {
+  const report = await reader.load?.(input.file, db, { ...ctx, path: input.path });
+  if (!report) return undefined;
+  return { rows: report.rows, errors: report.errors.map((p) => displayProblem(input, p)), warnings: report.warnings.map((p) => displayProblem(input, p)) };
 }
 
 /** Reads an input file with its reader; problems name the path users see. */

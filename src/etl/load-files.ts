@@ -7,9 +7,9 @@
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { sha256File } from './file-hash.ts';
-import { isDocumentation, readInput, recogniseInput, type InputFile } from './inputs.ts';
+import { isDocumentation, loadInputSet, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
-import type { Reader } from './reader.ts';
+import type { Reader, ReadReport } from './reader.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface LoadedFile {
@@ -36,6 +36,8 @@ export interface LoadFilesOptions {
    */
   unrecognised: 'error' | 'warn';
   today?: Date;
+  /** Whether readers that can load set-based do (default true; false reads every file row by row, for tests). */
+  setBased?: boolean;
 }
 
 /** Recognises, hashes and loads files; throws an input error (warehouse unchanged) when any file is invalid. */
@@ -88,7 +90,14 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
         let fileId = firstFileId;
         for (const f of plan) {
           const path = f.input.path;
-          const report = await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, { fileId, hashKey, today });
+          const ctx = { fileId, hashKey, today };
+          // set-based when the reader can and no file has failed (after a failure only messages are wanted)
+          let report: ReadReport | undefined;
+          if (problems.length === 0 && opts.setBased !== false && f.reader.load) {
+            sink.flush(); // rows appended so far come before the rows SQL inserts
+            report = await loadInputSet(f.reader, f.input, wh.connection, ctx);
+          }
+          report ??= await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, ctx);
           problems.push(...report.errors);
           if (report.errors.length > 0) continue;
           warnings.push(...report.warnings);

@@ -3,6 +3,7 @@
  * the XML root — never by file name, and validates as it reads. It writes harmonised rows to a sink (schema.ts);
  * `validate` gives it a counting sink, `load` one that appends inside the load's single transaction.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../errors.ts';
 import type { WarehouseTable } from './schema.ts';
 
@@ -57,4 +58,10 @@ export interface Reader {
   recognise(sniff: Sniff): boolean;
   /** Reads and validates the whole file, streaming rows to `sink`. Must not throw on bad data: report errors. */
   read(path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport>;
+  /**
+   * Optional set-based load (DuckDB reads the file, SQL checks and reshapes it) into the warehouse tables on `db`,
+   * writing exactly what `read` writes. Gives undefined, having written nothing, when the file must be read by
+   * `read` instead (an irregular file, or one with errors: `read` names them).
+   */
+  load?(path: string, db: DuckDBConnection, ctx: ReadContext): Promise<ReadReport | undefined>;
 }

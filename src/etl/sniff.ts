@@ -3,7 +3,6 @@
  * valid UTF-8), binary detection, CSV header fields, XML root element and XLSX sheet names.
  */
 import { open, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { normaliseName } from './csv/header.ts';
 import { CsvTokenizer } from './csv/tokenizer.ts';
@@ -119,6 +118,8 @@ function xmlRootOf(text: string): string | undefined {
 
 async function xlsxSheets(path: string): Promise<string[] | undefined> {
   try {
+    // exceljs only when a workbook is sniffed: it costs a third of a second to load
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     return wb.worksheets.map((w) => w.name);

@@ -137,7 +137,8 @@ export async function readTable(
   return { header, rows, encoding: end.encoding };
 }
 
-function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<string>, log: ProblemLog, line: number): boolean {
+/** Checks a header against a spec: missing required columns are errors, unknown and empty names warnings. */
+export function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<string>, log: ProblemLog, line: number): boolean {
   const unknown = header.names.filter((n) => n !== '' && !known.has(n) && !(spec.accepts?.(n) ?? false));
   let ok = true;
   for (const r of spec.required) {

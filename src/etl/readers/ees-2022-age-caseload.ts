@@ -1,7 +1,8 @@
 /** EES 2022 release `sen2_age_caseload.csv`: plans at January census by age band (`Total_all`). */
 import { parseAgeLabel } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
-import { eesReader } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
+import { ageMap } from './ees-set-def.ts';
 
 const MEASURES = ['total_st', 'total_st_pc', 'total_ehc', 'total_ehc_pc', 'total_all_pc'];
 
@@ -25,4 +26,10 @@ export const ees2022AgeCaseload = eesReader({
     }
     r.stock({ ageFrom: age.from, ageTo: age.to }, v);
   } }),
+  set: {
+    numbers: (has) => [...MEASURES.filter(has), 'total_all'],
+    maps: [ageMap('characteristic_age')],
+    warnings: [{ when: 'NOT age.ok', column: 'characteristic_age', message: msg.unknownAgeLabel }],
+    cells: () => [{ table: 'stock', when: 'age.ok', value: 'total_all', ageFrom: 'age.age_from', ageTo: 'age.age_to' }],
+  },
 });

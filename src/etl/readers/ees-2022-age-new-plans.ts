@@ -1,7 +1,8 @@
 /** EES 2022 release `sen2_age_new_plans.csv`: new plans issued in each calendar (flow) year by age band. */
 import { parseAgeLabel } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
-import { eesReader } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
+import { ageMap } from './ees-set-def.ts';
 
 const MEASURES = ['total_new_st', 'total_new_st_pc', 'total_new_ehc', 'total_new_ehc_pc', 'total_new_all_pc'];
 
@@ -25,4 +26,10 @@ export const ees2022AgeNewPlans = eesReader({
     }
     r.flow({ measure: 'new_plans', ageFrom: age.from, ageTo: age.to }, v);
   } }),
+  set: {
+    numbers: (has) => [...MEASURES.filter(has), 'total_new_all'],
+    maps: [ageMap('characteristic_age')],
+    warnings: [{ when: 'NOT age.ok', column: 'characteristic_age', message: msg.unknownAgeLabel }],
+    cells: () => [{ table: 'flow', when: 'age.ok', value: 'total_new_all', measure: "'new_plans'", ageFrom: 'age.age_from', ageTo: 'age.age_to' }],
+  },
 });

@@ -5,7 +5,8 @@
  */
 import { placementFromEes2022EstablishmentType } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
-import { eesReader } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
+import { establishmentMap } from './ees-set-def.ts';
 
 const MEASURES = ['total_st', 'total_st_pc', 'total_ehc', 'total_ehc_pc', 'total_all_pc'];
 
@@ -29,4 +30,10 @@ export const ees2022EstabCaseload = eesReader({
     }
     r.stock({ placement }, v);
   } }),
+  set: {
+    numbers: (has) => [...MEASURES.filter(has), 'total_all'],
+    maps: [establishmentMap('establishment_type')],
+    warnings: [{ when: "est.total = 0 AND est.placement = ''", column: 'establishment_type', message: msg.unknownEstablishmentType }],
+    cells: () => [{ table: 'stock', when: "est.total = 0 AND est.placement <> ''", value: 'total_all', placement: 'est.placement' }],
+  },
 });

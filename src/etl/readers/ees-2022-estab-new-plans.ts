@@ -7,7 +7,8 @@
  */
 import { placementFromEes2022EstablishmentType } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
-import { eesReader } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
+import { establishmentMap } from './ees-set-def.ts';
 
 const MEASURES = ['total_new_st', 'total_new_st_pc', 'total_new_ehc', 'total_new_ehc_pc', 'total_new_all_pc'];
 
@@ -31,4 +32,10 @@ export const ees2022EstabNewPlans = eesReader({
     }
     r.flow({ measure: 'new_plans', placement }, v);
   } }),
+  set: {
+    numbers: (has) => [...MEASURES.filter(has), 'total_new_all'],
+    maps: [establishmentMap('establishment_type')],
+    warnings: [{ when: "est.total = 0 AND est.placement = ''", column: 'establishment_type', message: msg.unknownEstablishmentType }],
+    cells: () => [{ table: 'flow', when: "est.total = 0 AND est.placement <> ''", value: 'total_new_all', measure: "'new_plans'", placement: 'est.placement' }],
+  },
 });

@@ -2,7 +2,8 @@
  * EES 2022 release `sen2_mi.csv` (management information, calendar years): requests, assessment outcomes and
  * 20-week timeliness, mapped to the flow measures of the 2025 layout where they mean the same thing.
  */
-import { eesReader } from './ees-common.ts';
+import { sqlText } from '../csv/stage-csv.ts';
+import { eesReader } from './ees-reader.ts';
 
 /** sen2_mi column → flow measure. */
 const MEASURE_OF: Record<string, string> = {
@@ -33,4 +34,8 @@ export const ees2022Mi = eesReader({
       if (v) r.flow({ measure }, v);
     }
   } }),
+  set: {
+    numbers: (has) => Object.keys(MEASURE_OF).filter(has),
+    cells: (has) => Object.entries(MEASURE_OF).filter(([col]) => has(col)).map(([col, measure]) => ({ table: 'flow' as const, value: col, measure: sqlText(measure) })),
+  },
 });

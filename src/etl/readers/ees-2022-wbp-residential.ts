@@ -15,7 +15,8 @@
  * DMO, DCO and DMODCOFunction (Y, N, R) are checked (an unexpected value is a warning) but not stored.
  */
 import * as msg from '../../messages/etl.ts';
-import { eesReader, type EesRow } from './ees-common.ts';
+import type { EesRow } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
 
 const WORK_BASED: Record<string, string> = {
   mapprenehc: 'work_based_apprenticeship',

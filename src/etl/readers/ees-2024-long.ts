@@ -9,7 +9,8 @@ import {
   placementFromEes2022EstablishmentType, placementFromEesColumn, type Placement,
 } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
-import { eesReader, type StockCell } from './ees-common.ts';
+import type { StockCell } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
 
 const VALUE_COLUMNS = ['number_of_plans', 'value'];
 const FILTERS = ['measure', 'age', 'setting', 'primary_need'];

@@ -3,7 +3,7 @@
  * for all plans and (from 2023/24) by single year of age. Other breakdowns (sex, ethnicity, …) are not stored.
  */
 import { BreakdownReader } from './ees-breakdown.ts';
-import { eesReader } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
 import { is2026Layout, isPlacementColumn, readPlacementLeaves } from './ees-placement-leaves.ts';
 
 export const ees2025Caseload = eesReader({

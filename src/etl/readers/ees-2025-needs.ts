@@ -7,7 +7,8 @@
 import { needFromEesColumn, type Need } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { BreakdownReader } from './ees-breakdown.ts';
-import { eesReader, type StockCell } from './ees-common.ts';
+import type { StockCell } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
 
 const isNeedColumn = (n: string): boolean => n.startsWith('number_') || n.endsWith('_pc');
 

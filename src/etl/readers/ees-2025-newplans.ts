@@ -3,7 +3,7 @@
  * placement leaf, for all new plans and by age when the plan started.
  */
 import { BreakdownReader } from './ees-breakdown.ts';
-import { eesReader } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
 import { is2026Layout, isPlacementColumn, readPlacementLeaves } from './ees-placement-leaves.ts';
 
 export const ees2025NewPlans = eesReader({

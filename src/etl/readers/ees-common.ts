@@ -12,8 +12,9 @@ import { readTable } from '../csv/read-table.ts';
 import { isPercentColumn, parseNumber, type NumberKind } from '../csv/values.ts';
 import { DuplicateRows } from '../duplicate-rows.ts';
 import { ProblemLog } from '../problem-log.ts';
-import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
+import type { ReadContext, ReadReport, RowSink } from '../reader.ts';
 import { ALL, type WarehouseTable } from '../schema.ts';
+import type { EesSetDef } from './ees-set-def.ts';
 
 /** The release layouts, newest last; `source` of every EES row. */
 export type EesLayout = 'ees-2022' | 'ees-2024' | 'ees-2025' | 'ees-2026';
@@ -28,7 +29,7 @@ export const EES_COMMON_COLUMNS = [
   'time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code',
   'region_name', 'old_la_code', 'new_la_code', 'la_name',
 ] as const;
-const REQUIRED_COMMON = ['time_period', 'geographic_level', 'old_la_code', 'new_la_code', 'la_name'];
+export const REQUIRED_COMMON = ['time_period', 'geographic_level', 'old_la_code', 'new_la_code', 'la_name'];
 
 export type GeoLevel = 'National' | 'Regional' | 'Local authority';
 const LEVELS: GeoLevel[] = ['National', 'Regional', 'Local authority'];
@@ -91,6 +92,8 @@ export interface EesFileDef {
   layout(fields: ReadonlySet<string>): EesLayout;
   /** Starts reading one file: the returned session handles each row and may add notes at the end. */
   session(): EesSession;
+  /** The same reading as SQL over the whole file (ees-set.ts), used by `load` when the file is regular. */
+  set?: EesSetDef;
 }
 
 export interface EesSession {
@@ -101,31 +104,19 @@ export interface EesSession {
 /** The earliest year accepted in any EES file. */
 export const MIN_YEAR = 2000;
 
-/**
- * Makes a Reader from an EES file definition.
- * @example export const ees2025Requests = eesReader({ id: 'ees-2025-requests', ... });
- */
-export function eesReader(def: EesFileDef): Reader {
+/** What an EES file's header must and may hold. */
+export function eesTableSpec(def: EesFileDef): TableSpec {
   return {
-    id: def.id,
-    description: def.description,
-    recognise(sniff: Sniff): boolean {
-      const f = sniff.headerFields;
-      if (!f) return false;
-      const set = new Set(f);
-      return set.has('time_period') && set.has('geographic_level') && def.matches(set);
-    },
-    read: (path, sink, ctx) => readEes(def, path, sink, ctx),
-  };
-}
-
-async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport> {
-  const log = new ProblemLog(path);
-  const spec: TableSpec = {
     required: [...REQUIRED_COMMON, ...def.required],
     optional: [...EES_COMMON_COLUMNS, ...(def.optional ?? [])],
     accepts: def.accepts,
   };
+}
+
+/** Reads an EES file row by row (the row reader; ees-set.ts is the set-based one). */
+export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport> {
+  const log = new ProblemLog(path);
+  const spec = eesTableSpec(def);
   let source: EesLayout = 'ees-2025';
   const session = def.session();
   const seenLa = new Set<string>();
@@ -239,45 +230,57 @@ async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx: ReadCo
 }
 
 function readGeo(row: CsvRow, log: ProblemLog): EesGeo | undefined {
-  const raw = row.get('geographic_level');
-  const level = LEVELS.find((l) => l.toLowerCase() === raw.toLowerCase());
-  if (!level) {
-    log.error(msg.unknownGeographicLevel(raw, nearest(raw, LEVELS)), row.line, 'geographic_level');
+  const g = geoOf((c) => row.get(c));
+  if ('error' in g) {
+    log.error(g.error.message, row.line, g.error.column);
     return undefined;
   }
-  const regionCode = row.get('region_code');
-  const regionName = row.get('region_name');
+  return g.geo;
+}
+
+/**
+ * The geography of a row from its (trimmed) geography columns, or the error that rejects it.
+ * @example geoOf((c) => ({ geographic_level: 'National' })[c] ?? '') // { geo: { level: 'National', oldCode: 'ALL', … } }
+ */
+export function geoOf(get: (column: string) => string): { geo: EesGeo } | { error: { message: string; column: string } } {
+  const raw = get('geographic_level');
+  const level = LEVELS.find((l) => l.toLowerCase() === raw.toLowerCase());
+  if (!level) return { error: { message: msg.unknownGeographicLevel(raw, nearest(raw, LEVELS)), column: 'geographic_level' } };
+  const regionCode = get('region_code');
+  const regionName = get('region_name');
   if (level === 'National') {
-    return { level, oldCode: ALL, newCode: row.get('country_code') || 'E92000001', name: row.get('country_name') || 'England', regionCode, regionName };
+    return { geo: { level, oldCode: ALL, newCode: get('country_code') || 'E92000001', name: get('country_name') || 'England', regionCode, regionName } };
   }
   if (level === 'Regional') {
-    return { level, oldCode: ALL, newCode: regionCode, name: regionName, regionCode, regionName };
+    return { geo: { level, oldCode: ALL, newCode: regionCode, name: regionName, regionCode, regionName } };
   }
-  const oldCode = row.get('old_la_code');
-  const newCode = row.get('new_la_code');
-  if (!isOldLaCode(oldCode)) {
-    log.error(msg.badOldLaCode(oldCode), row.line, 'old_la_code');
-    return undefined;
-  }
-  if (newCode !== '' && !isNewLaCode(newCode)) {
-    log.error(msg.badNewLaCode(newCode), row.line, 'new_la_code');
-    return undefined;
-  }
-  return { level, oldCode, newCode: newCode.toUpperCase(), name: row.get('la_name'), regionCode, regionName };
+  const oldCode = get('old_la_code');
+  const newCode = get('new_la_code');
+  if (!isOldLaCode(oldCode)) return { error: { message: msg.badOldLaCode(oldCode), column: 'old_la_code' } };
+  if (newCode !== '' && !isNewLaCode(newCode)) return { error: { message: msg.badNewLaCode(newCode), column: 'new_la_code' } };
+  return { geo: { level, oldCode, newCode: newCode.toUpperCase(), name: get('la_name'), regionCode, regionName } };
 }
 
 function checkSuccession(geo: EesGeo, censusYear: number, line: number, log: ProblemLog, warned: Set<string>): void {
   if (warned.has(geo.oldCode)) return;
+  const notes = successionNotes(geo.oldCode, geo.name, censusYear);
+  if (notes.length === 0) return;
+  warned.add(geo.oldCode);
+  for (const n of notes) log.warn(n, line, 'old_la_code');
+}
+
+/** The LAs a succession names (only their rows can give a succession note). */
+export const SUCCESSION_CODES: ReadonlySet<string> = new Set(SUCCESSIONS.filter((s) => s.kind === 'reorganisation').flatMap((s) => [...s.from, ...s.to]));
+
+/** Notes on an LA's row in a census year that its reorganisation ended or had not yet begun (once per LA and file). */
+export function successionNotes(oldCode: string, name: string, censusYear: number): string[] {
+  const out: string[] = [];
   for (const s of SUCCESSIONS) {
     if (s.kind !== 'reorganisation') continue;
-    if (s.from.includes(geo.oldCode) && censusYear >= s.fromCensusYear) {
-      warned.add(geo.oldCode);
-      log.warn(msg.laEnded(geo.oldCode, geo.name, censusYear, s.note), line, 'old_la_code');
-    } else if (s.to.includes(geo.oldCode) && censusYear < s.fromCensusYear) {
-      warned.add(geo.oldCode);
-      log.warn(msg.laNotYetCreated(geo.oldCode, geo.name, censusYear, s.note), line, 'old_la_code');
-    }
+    if (s.from.includes(oldCode) && censusYear >= s.fromCensusYear) out.push(msg.laEnded(oldCode, name, censusYear, s.note));
+    else if (s.to.includes(oldCode) && censusYear < s.fromCensusYear) out.push(msg.laNotYetCreated(oldCode, name, censusYear, s.note));
   }
+  return out;
 }
 
 /** Whether a column is an EES common (geography/time) column. */

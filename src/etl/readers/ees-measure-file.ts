@@ -5,7 +5,8 @@
  */
 import type { Reader } from '../reader.ts';
 import { BreakdownReader } from './ees-breakdown.ts';
-import { eesReader, isCommonColumn, type EesLayout } from './ees-common.ts';
+import { isCommonColumn, type EesLayout } from './ees-common.ts';
+import { eesReader } from './ees-reader.ts';
 
 export interface MeasureFileDef {
   id: string;

@@ -2,7 +2,7 @@
  * Readers of the project's own tables: one CSV reader per table (recognised by its required columns) and one
  * XLSX reader that reads every sheet whose header row is a known table (other sheets give a warning).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import * as msg from '../../messages/etl.ts';
 import { normaliseName } from '../csv/header.ts';
 import { ProblemLog } from '../problem-log.ts';
@@ -62,7 +62,8 @@ export const ownTablesXlsx: Reader = {
       log.error(tooLarge);
       return { rows: 0, ...log.finish() };
     }
-    const wb = new ExcelJS.Workbook();
+    const { default: Excel } = await import('exceljs'); // loaded only for workbooks
+    const wb = new Excel.Workbook();
     try {
       await wb.xlsx.readFile(path);
     } catch (e) {

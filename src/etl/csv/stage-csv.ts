@@ -1,0 +1,153 @@
+/**
+ * Stages a regular CSV file in DuckDB for the set-based readers: `read_csv` with every column as text into a temp
+ * table, each value trimmed as `CsvRow.get` trims it, with the file's line number in `hn_line`.
+ *
+ *   header (JS: parseHeader) ──▶ read_csv(all text, strict) WITH ORDINALITY ──▶ temp table hn_stage
+ *                                 (hn_line, "f_<name>" per column)            ──▶ line count = record count?
+ *
+ * Only a regular file is staged: UTF-8, the header on line 1, one line per record (no blank lines, no line break
+ * inside a quoted value), every record as wide as the header, no quote character inside a value, no duplicate,
+ * empty or trailing empty column names. Anything else gives `undefined`: the caller reads the file with the row
+ * reader (read-table.ts), which has a message for every one of those quirks.
+ */
+import { open } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { parseHeader, type CsvHeader } from './header.ts';
+import { CsvTokenizer } from './tokenizer.ts';
+
+/** The staged table. */
+export const STAGE = 'hn_stage';
+
+/** What JavaScript's String.prototype.trim removes (DuckDB's trim() alone removes spaces only). */
+const JS_WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/**
+ * SQL: a text value trimmed as JavaScript trims it ('' for NULL). DuckDB's plain trim() (spaces) is four times
+ * faster, and the same for a file without any other whitespace character (`otherSpace` false).
+ */
+export function sqlTrim(expr: string, otherSpace = true): string {
+  return otherSpace ? `trim(coalesce(${expr}, ''), '${JS_WHITESPACE}')` : `trim(coalesce(${expr}, ''))`;
+}
+
+/** The quoted identifier of a file column in the staged table. */
+export function stagedColumn(name: string): string {
+  return `"f_${name.replace(/"/g, '""')}"`;
+}
+
+/** SQL string literal. */
+export function sqlText(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+export interface StagedCsv {
+  header: CsvHeader;
+  /** Data records (every one non-blank). */
+  rows: number;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Stages `path` into temp table hn_stage (replacing it), or gives undefined when the file is not regular.
+ * @example const staged = await stageCsv(connection, 'caseload.csv'); // SELECT hn_line, "f_time_period" FROM hn_stage
+ */
+export async function stageCsv(db: DuckDBConnection, path: string): Promise<StagedCsv | undefined> {
+  const shape = await fileShape(path);
+  if (!shape) return undefined;
+  const { header, newlines, endsWithNewline, otherSpace } = shape;
+  const columns = header.names.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const file = sqlText(path);
+  try {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ordinality + 1 AS hn_line, ${header.names.map((n, i) => `${sqlTrim(`c${i}`, otherSpace)} AS ${stagedColumn(n)}`).join(', ')}
+         FROM read_csv(${file}, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                       strict_mode = true, null_padding = false, ignore_errors = true, columns = {${columns}}) WITH ORDINALITY`,
+    );
+  } catch {
+    return undefined; // an unreadable file: the row reader says why
+  }
+  const any = header.names.map((n) => stagedColumn(n));
+  const [stats] = (
+    await db.runAndReadAll(
+      `SELECT count(*)::DOUBLE AS n,
+              count(*) FILTER (WHERE ${any.map((c) => `${c} = ''`).join(' AND ')})::DOUBLE AS blank,
+              count(*) FILTER (WHERE ${any.map((c) => `contains(${c}, '"')`).join(' OR ')})::DOUBLE AS quoted
+         FROM ${STAGE}`,
+    )
+  ).getRowObjectsJS() as Array<{ n: number; blank: number; quoted: number }>;
+  const n = stats!.n;
+  // one physical line per record: the line count after the header line equals the record count. read_csv skips
+  // (ignore_errors: a failed statement would end the load's transaction) every line it cannot take — not UTF-8,
+  // ragged, a stray quote —, so any such line shows here as a missing record.
+  const dataLines = endsWithNewline ? newlines - 1 : newlines;
+  if (n === 0 || n !== dataLines || stats!.blank > 0 || stats!.quoted > 0) return undefined;
+  return { header, rows: n };
+}
+
+/** The header and line count of a file, or undefined when its first line is not a plain header. */
+async function fileShape(path: string): Promise<{ header: CsvHeader; newlines: number; endsWithNewline: boolean; otherSpace: boolean } | undefined> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
+    let bytes = head.subarray(0, bytesRead);
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    const eol = bytes.indexOf(10);
+    if (eol < 0) return undefined;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, eol + 1));
+    } catch {
+      return undefined;
+    }
+    const recs = new CsvTokenizer(',').push(text);
+    if (recs.length !== 1 || recs[0]!.line !== 1) return undefined;
+    const fields = recs[0]!.fields;
+    const header = parseHeader(fields);
+    if (header.names.length !== fields.length || header.duplicates.length > 0 || header.names.some((n) => n === '' || n.includes('"'))) return undefined;
+    if (header.names.length < 2) return undefined; // one column: perhaps another delimiter (the row reader says)
+    const { newlines, last, otherSpace } = await scanBytes(fh);
+    return { header, newlines, endsWithNewline: last === 10, otherSpace };
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Counts line feeds, and finds whether the file holds any whitespace JavaScript's trim() removes besides spaces
+ * and line breaks: tab, vertical tab, form feed, a carriage return not before a line feed, or a Unicode space
+ * (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
+ */
+async function scanBytes(fh: import('node:fs/promises').FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean }> {
+  const buf = Buffer.alloc(1 << 20);
+  let pos = 0;
+  let newlines = 0;
+  let last = -1;
+  let otherSpace = false;
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) break;
+    const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) newlines++;
+    if (!otherSpace) otherSpace = hasOtherSpace(chunk, pos === 0);
+    last = chunk[bytesRead - 1]!;
+    pos += bytesRead;
+  }
+  return { newlines, last, otherSpace };
+}
+
+function hasOtherSpace(b: Buffer, first: boolean): boolean {
+  if (b.indexOf(9) >= 0 || b.indexOf(11) >= 0 || b.indexOf(12) >= 0) return true;
+  for (let i = b.indexOf(13); i >= 0; i = b.indexOf(13, i + 1)) if (b[i + 1] !== 10) return true;
+  const lead = (byte: number, test: (i: number) => boolean): boolean => {
+    for (let i = b.indexOf(byte); i >= 0; i = b.indexOf(byte, i + 1)) if (i + 2 >= b.length || test(i)) return true;
+    return false;
+  };
+  return (
+    lead(0xc2, (i) => b[i + 1] === 0xa0) ||
+    lead(0xe1, (i) => b[i + 1] === 0x9a && b[i + 2] === 0x80) ||
+    lead(0xe2, (i) => (b[i + 1] === 0x80 && (b[i + 2]! <= 0x8a || b[i + 2] === 0xa8 || b[i + 2] === 0xa9 || b[i + 2] === 0xaf)) || (b[i + 1] === 0x81 && b[i + 2] === 0x9f)) ||
+    lead(0xe3, (i) => b[i + 1] === 0x80 && b[i + 2] === 0x80) ||
+    lead(0xef, (i) => b[i + 1] === 0xbb && b[i + 2] === 0xbf && !(first && i === 0))
+  );
+}

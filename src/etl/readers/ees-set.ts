@@ -1,0 +1,195 @@
+/**
+ * The set-based load of an EES file: DuckDB reads the file (stage-csv.ts) and SQL checks and reshapes every row at
+ * once, writing the same `la`, `stock` and `flow` rows, in the same order, and the same warnings (file, line,
+ * column) as the row reader of ees-common.ts does one row at a time.
+ *
+ *   stage (hn_stage) ──▶ vocabularies: each DISTINCT geography, time period and label through the domain's own
+ *                        functions (JS) into small temp tables ──▶ view hn_row (row + geography + year + labels)
+ *                    ──▶ any error? ──yes──▶ undefined: the row reader reads the file and names each error
+ *                    ──▶ INSERT la / stock / flow … SELECT … ORDER BY line; warnings SELECTed by line
+ *
+ * Errors fail the whole load, so they are only detected here; their messages come from the row reader, which
+ * has one for every quirk. Warnings (kept as data-quality notes) are written here.
+ */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { censusYearFromTimePeriod, isAcademicTimePeriod } from '../../domain/index.ts';
+import { checkHeader } from '../csv/read-table.ts';
+import { createValueMacros } from '../csv/sql-values.ts';
+import { sqlText, STAGE, stageCsv } from '../csv/stage-csv.ts';
+import { isPercentColumn } from '../csv/values.ts';
+import { ProblemLog } from '../problem-log.ts';
+import type { ReadContext, ReadReport } from '../reader.ts';
+import { ALL } from '../schema.ts';
+import type { EesFileDef, EesLayout, YearKind } from './ees-common.ts';
+import { col, type EesCell, type EesMap, type EesSetDef } from './ees-set-def.ts';
+import { eesTableSpec, geoOf, MIN_YEAR, successionNotes, SUCCESSION_CODES } from './ees-common.ts';
+
+/**
+ * Loads an EES file set-based into the open warehouse connection (inside the load's transaction), or gives
+ * undefined when the file is irregular or holds an error: then the row reader must read it.
+ */
+export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: string, db: DuckDBConnection, ctx: ReadContext): Promise<ReadReport | undefined> {
+  const staged = await stageCsv(db, path);
+  if (!staged) {
+    await db.run(`DROP TABLE IF EXISTS ${STAGE}`);
+    return undefined;
+  }
+  const names = new Set(staged.header.names);
+  const has = (c: string): boolean => names.has(c);
+  const log = new ProblemLog(path);
+  const spec = eesTableSpec(def);
+  const known = new Set([...spec.required, ...(spec.optional ?? [])]);
+  if (!checkHeader(staged.header, spec, known, log, 1)) return undefined;
+  const source: EesLayout = def.layout(names);
+  const set = def.set;
+  await createValueMacros(db);
+  try {
+    if (!(await mapGeography(db, has)) || !(await mapTimePeriods(db, has, def.yearKind, ctx.today.getUTCFullYear() + 1))) return undefined;
+    for (const m of set.maps ?? []) await mapVocabulary(db, m, has);
+    await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.*, t.hn_year, t.hn_census_year FROM ${STAGE} r
+      JOIN hn_geo g ON ${GEO_COLUMNS.map((c, i) => `g.k${i} = ${col(c, has)}`).join(' AND ')}
+      JOIN hn_time t ON t.k = ${col('time_period', has)}`);
+    const joins = (set.maps ?? []).map((m) => `LEFT JOIN hn_map_${m.alias} ${m.alias} ON ${m.alias}.k = ${col(m.column, has)}`).join(' ');
+    const checks = set.numbers(has).map((c) => `hn_num_ok(${col(c, has)}, '${isPercentColumn(c) ? 'percent' : 'count'}')`);
+    if (checks.length > 0) {
+      const bad = await rowsOf<{ n: number }>(db, `SELECT count(*)::DOUBLE AS n FROM ${STAGE} r WHERE NOT (${checks.join(' AND ')})`);
+      if (bad[0]!.n > 0) return undefined;
+    }
+    const warnings = [...(await successionWarnings(db)), ...(await rowWarnings(db, set, has, joins))];
+    warnings.sort((a, b) => a.line - b.line || a.seq - b.seq);
+    for (const w of warnings) log.warn(w.message, w.line, w.column);
+    set.finish?.(log);
+
+    await db.run(`INSERT INTO la (old_la_code, new_la_code, la_name, region_code, region_name, file_id)
+      SELECT hn_old, hn_new, hn_name, hn_region_code, hn_region_name, ${ctx.fileId} FROM hn_row r
+      QUALIFY row_number() OVER (PARTITION BY hn_level, hn_old, hn_new ORDER BY hn_line) = 1 ORDER BY hn_line`);
+    await insertCells(db, set.cells(has), has, joins, source, ctx.fileId);
+  } finally {
+    await db.run(`DROP VIEW IF EXISTS hn_row`);
+    for (const t of [STAGE, 'hn_geo', 'hn_time', ...(set.maps ?? []).map((m) => `hn_map_${m.alias}`)]) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  }
+  const { errors, warnings } = log.finish();
+  return { rows: staged.rows, errors, warnings };
+}
+
+const GEO_COLUMNS = ['geographic_level', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name'];
+
+async function rowsOf<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+/** Fills temp table `name` (replaced) with rows, every column as typed. */
+async function fillTable(db: DuckDBConnection, name: string, types: Record<string, string>, rows: Array<Record<string, DuckDBValue>>): Promise<void> {
+  const cols = Object.keys(types);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${name} (${cols.map((c) => `${c} ${types[c]}`).join(', ')})`);
+  if (rows.length === 0) return;
+  const lit = (v: DuckDBValue): string => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? String(v) : sqlText(String(v)));
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    await db.run(`INSERT INTO ${name} VALUES ${part.map((r) => `(${cols.map((c) => lit(r[c] ?? null)).join(', ')})`).join(', ')}`);
+  }
+}
+
+/** Each distinct geography through geoOf; false when any is an error. */
+async function mapGeography(db: DuckDBConnection, has: (c: string) => boolean): Promise<boolean> {
+  const tuples = await rowsOf<Record<string, string>>(db, `SELECT DISTINCT ${GEO_COLUMNS.map((c, i) => `${col(c, has)} AS k${i}`).join(', ')} FROM ${STAGE} r`);
+  const out: Array<Record<string, DuckDBValue>> = [];
+  for (const t of tuples) {
+    const g = geoOf((c) => t[`k${GEO_COLUMNS.indexOf(c)}`] ?? '');
+    if ('error' in g) return false;
+    out.push({ ...t, hn_level: g.geo.level, hn_old: g.geo.oldCode, hn_new: g.geo.newCode, hn_name: g.geo.name, hn_region_code: g.geo.regionCode, hn_region_name: g.geo.regionName });
+  }
+  const types: Record<string, string> = Object.fromEntries(GEO_COLUMNS.map((_, i) => [`k${i}`, 'VARCHAR']));
+  for (const c of ['hn_level', 'hn_old', 'hn_new', 'hn_name', 'hn_region_code', 'hn_region_name']) types[c] = 'VARCHAR';
+  await fillTable(db, 'hn_geo', types, out);
+  return true;
+}
+
+/** Each distinct time period: its year (flow files: an academic period's census year minus one) and census year. */
+async function mapTimePeriods(db: DuckDBConnection, has: (c: string) => boolean, kind: YearKind, maxYear: number): Promise<boolean> {
+  const periods = await rowsOf<{ k: string }>(db, `SELECT DISTINCT ${col('time_period', has)} AS k FROM ${STAGE} r`);
+  const out: Array<Record<string, DuckDBValue>> = [];
+  const kinds = new Set<boolean>();
+  for (const { k } of periods) {
+    let year = censusYearFromTimePeriod(k);
+    if (year === undefined) return false;
+    const academic = isAcademicTimePeriod(k);
+    kinds.add(academic);
+    if (kind === 'flow' && academic) year -= 1;
+    if (year < MIN_YEAR || year > maxYear) return false;
+    out.push({ k, hn_year: year, hn_census_year: kind === 'census' ? year : year + 1 });
+  }
+  if (kinds.size > 1) return false; // academic and calendar years mixed
+  await fillTable(db, 'hn_time', { k: 'VARCHAR', hn_year: 'INTEGER', hn_census_year: 'INTEGER' }, out);
+  return true;
+}
+
+async function mapVocabulary(db: DuckDBConnection, m: EesMap, has: (c: string) => boolean): Promise<void> {
+  const texts = await rowsOf<{ k: string }>(db, `SELECT DISTINCT ${col(m.column, has)} AS k FROM ${STAGE} r`);
+  const rows = texts.map(({ k }) => {
+    const v = m.map(k);
+    return { k, ok: v !== undefined, ...(v ?? {}) } as Record<string, DuckDBValue>;
+  });
+  await fillTable(db, `hn_map_${m.alias}`, { k: 'VARCHAR', ok: 'BOOLEAN', ...m.types }, rows);
+}
+
+interface LineWarning {
+  line: number;
+  seq: number;
+  column: string;
+  message: string;
+}
+
+/** As the row reader: per LA, at its first row in a census year a reorganisation ended or had not yet begun. */
+async function successionWarnings(db: DuckDBConnection): Promise<LineWarning[]> {
+  if (SUCCESSION_CODES.size === 0) return [];
+  const groups = await rowsOf<{ code: string; year: number; line: number; name: string }>(
+    db,
+    `SELECT hn_old AS code, hn_census_year AS year, min(hn_line)::DOUBLE AS line, arg_min(hn_name, hn_line) AS name FROM hn_row
+      WHERE hn_level = 'Local authority' AND hn_old IN (${[...SUCCESSION_CODES].map(sqlText).join(', ')}) GROUP BY ALL ORDER BY line`,
+  );
+  const out: LineWarning[] = [];
+  const warned = new Set<string>();
+  for (const g of groups) {
+    if (warned.has(g.code)) continue;
+    const notes = successionNotes(g.code, g.name, g.year);
+    if (notes.length === 0) continue;
+    warned.add(g.code);
+    notes.forEach((message, i) => out.push({ line: g.line, seq: -100 + i, column: 'old_la_code', message }));
+  }
+  return out;
+}
+
+async function rowWarnings(db: DuckDBConnection, set: EesSetDef, has: (c: string) => boolean, joins: string): Promise<LineWarning[]> {
+  const out: LineWarning[] = [];
+  for (const [seq, w] of (set.warnings ?? []).entries()) {
+    const rows = await rowsOf<{ line: number; v: string }>(db, `SELECT hn_line::DOUBLE AS line, ${col(w.column, has)} AS v FROM hn_row r ${joins} WHERE ${w.when}`);
+    for (const r of rows) out.push({ line: r.line, seq, column: w.column, message: w.message(r.v) });
+  }
+  return out;
+}
+
+async function insertCells(db: DuckDBConnection, cells: EesCell[], has: (c: string) => boolean, joins: string, source: EesLayout, fileId: number): Promise<void> {
+  for (const table of ['stock', 'flow'] as const) {
+    const mine = cells.map((c, ord) => ({ c, ord })).filter(({ c }) => c.table === table);
+    if (mine.length === 0) continue;
+    const selects = mine.map(({ c, ord }) => {
+      const v = col(c.value, has);
+      const dims = [c.ageFrom ?? '0', c.ageTo ?? '25', c.need ?? sqlText(ALL), c.placement ?? sqlText(ALL)];
+      const values = [`hn_value(${v})`, `hn_missing(${v})`];
+      const exprs =
+        table === 'stock'
+          ? ['hn_level', 'hn_old', 'hn_new', 'hn_year', ...dims, ...values, c.measure ?? "'plans'"]
+          : ['hn_level', 'hn_old', 'hn_new', 'hn_year', c.measure ?? 'NULL', ...dims, c.reason ?? sqlText(ALL), ...values];
+      exprs.push(sqlText(source), String(fileId), 'hn_line', String(ord));
+      return `SELECT ${exprs.map((e, i) => `${e} AS x${i}`).join(', ')} FROM hn_row r ${joins}${c.when ? ` WHERE ${c.when}` : ''}`;
+    });
+    const n = table === 'stock' ? 14 : 15; // columns inserted; x<n> is the order within a line
+    const columns =
+      table === 'stock'
+        ? 'geographic_level, old_la_code, new_la_code, census_year, age_from, age_to, need, placement, count, missing, measure, source, file_id, line'
+        : 'geographic_level, old_la_code, new_la_code, flow_year, measure, age_from, age_to, need, placement, reason, count, missing, source, file_id, line';
+    await db.run(`INSERT INTO ${table} (${columns}) SELECT ${Array.from({ length: n }, (_, i) => `x${i}`).join(', ')} FROM (${selects.join(' UNION ALL ')}) ORDER BY x${n - 1}, x${n}`);
+  }
+}
+
