@@ -3,7 +3,7 @@
  * row in the same order, and the same warnings — on the sample, the fixtures and (when ../shared is present) the
  * real published files. Each comparison also checks that the set-based path really was taken.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EES_READERS } from '../../src/etl/ees-readers.ts';
@@ -12,6 +12,7 @@ import { loadFilesInto, type LoadOutcome } from '../../src/etl/load-files.ts';
 import { recogniseFile } from '../../src/etl/registry.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
+import { withTempDir } from '../temp.ts';
 import { fixtures, hasRealData, realData, repoRoot, TODAY } from './helpers.ts';
 
 /** Every table in insertion order; the load time masked. */
@@ -70,6 +71,14 @@ describe('set-based EES load', () => {
 
   it('on the layout and good-input fixtures (successions, markers, separators, BOM and CRLF)', async () => {
     await expectSameLoad([join(fixtures, 'good'), join(fixtures, 'layouts')], 3);
+  });
+
+  it('on a file with repeated lines (counted once, said once)', async () => {
+    await withTempDir(async (d) => {
+      const l = readFileSync(join(repoRoot, 'data-samples/sen2_age_caseload.csv'), 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
+      writeFileSync(join(d, 'sen2_age_caseload.csv'), [...l, l[1], l[2], l[1]].join('\n') + '\n');
+      await expectSameLoad([d], 1);
+    });
   });
 
   it('gives a file with an error to the row reader, which names it', async () => {

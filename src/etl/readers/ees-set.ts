@@ -15,8 +15,9 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { censusYearFromTimePeriod, isAcademicTimePeriod } from '../../domain/index.ts';
 import { checkHeader } from '../csv/read-table.ts';
 import { createValueMacros } from '../csv/sql-values.ts';
-import { sqlText, STAGE, stageCsv } from '../csv/stage-csv.ts';
+import { sqlText, STAGE, stageCsv, stagedColumn } from '../csv/stage-csv.ts';
 import { isPercentColumn } from '../csv/values.ts';
+import * as msg from '../../messages/etl.ts';
 import { ProblemLog } from '../problem-log.ts';
 import type { ReadContext, ReadReport } from '../reader.ts';
 import { ALL } from '../schema.ts';
@@ -55,18 +56,23 @@ export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: str
       const bad = await rowsOf<{ n: number }>(db, `SELECT count(*)::DOUBLE AS n FROM ${STAGE} r WHERE NOT (${checks.join(' AND ')})`);
       if (bad[0]!.n > 0) return undefined;
     }
+    const copies = await repeatedLines(db, staged.header.names, new Set(set.numbers(has)), staged.rows);
+    if (!copies) return undefined; // a line repeating another's breakdown with other figures: the row reader names both
     const warnings = [...(await successionWarnings(db)), ...(await rowWarnings(db, set, has, joins))];
     warnings.sort((a, b) => a.line - b.line || a.seq - b.seq);
     for (const w of warnings) log.warn(w.message, w.line, w.column);
     set.finish?.(log);
+    if (copies.first) log.warn(msg.eesDuplicateRowCopies(copies.first.line, copies.first.of, copies.count), copies.first.line);
 
     await db.run(`INSERT INTO la (old_la_code, new_la_code, la_name, region_code, region_name, file_id)
       SELECT hn_old, hn_new, hn_name, hn_region_code, hn_region_name, ${ctx.fileId} FROM hn_row r
       QUALIFY row_number() OVER (PARTITION BY hn_level, hn_old, hn_new ORDER BY hn_line) = 1 ORDER BY hn_line`);
-    await insertCells(db, set.cells(has), has, joins, source, ctx.fileId);
+    // a line repeating an earlier one exactly is counted once (its warnings stand, as in the row reader)
+    const fresh = copies.count > 0 ? 'hn_line NOT IN (SELECT hn_line FROM hn_copy)' : undefined;
+    await insertCells(db, set.cells(has), has, joins, source, ctx.fileId, fresh);
   } finally {
     await db.run(`DROP VIEW IF EXISTS hn_row`);
-    for (const t of [STAGE, 'hn_geo', 'hn_time', ...(set.maps ?? []).map((m) => `hn_map_${m.alias}`)]) await db.run(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of [STAGE, 'hn_geo', 'hn_time', 'hn_copy', ...(set.maps ?? []).map((m) => `hn_map_${m.alias}`)]) await db.run(`DROP TABLE IF EXISTS ${t}`);
   }
   const { errors, warnings } = log.finish();
   return { rows: staged.rows, errors, warnings };
@@ -133,6 +139,31 @@ async function mapVocabulary(db: DuckDBConnection, m: EesMap, has: (c: string) =
   await fillTable(db, `hn_map_${m.alias}`, { k: 'VARCHAR', ok: 'BOOLEAN', ...m.types }, rows);
 }
 
+/**
+ * Lines that repeat an earlier line's every column but the figures (src/etl/duplicate-rows.ts, as the row reader
+ * checks them): with the same figures they are copies, listed in temp table hn_copy and counted once; undefined
+ * when some repeat has other figures (an error).
+ */
+async function repeatedLines(
+  db: DuckDBConnection,
+  names: readonly string[],
+  measures: ReadonlySet<string>,
+  rows: number,
+): Promise<{ count: number; first?: { line: number; of: number } } | undefined> {
+  const dims = names.filter((n) => !measures.has(n)).map(stagedColumn);
+  const figures = names.filter((n) => measures.has(n)).map(stagedColumn);
+  const [{ d }] = await rowsOf<{ d: number }>(db, `SELECT count(*)::DOUBLE AS d FROM (SELECT DISTINCT ${dims.join(', ')} FROM ${STAGE})`);
+  if (d === rows) return { count: 0 };
+  await db.run(`CREATE OR REPLACE TEMP TABLE hn_copy AS
+    SELECT s.hn_line, s.hn_first, ${figures.length > 0 ? figures.map((c) => `s.${c} = f.${c}`).join(' AND ') : 'true'} AS same
+      FROM (SELECT *, min(hn_line) OVER (PARTITION BY ${dims.join(', ')}) AS hn_first FROM ${STAGE}) s
+      JOIN ${STAGE} f ON f.hn_line = s.hn_first
+     WHERE s.hn_line > s.hn_first`);
+  const copies = await rowsOf<{ line: number; of: number; same: boolean }>(db, 'SELECT hn_line::DOUBLE AS line, hn_first::DOUBLE AS of, same FROM hn_copy ORDER BY hn_line');
+  if (copies.some((c) => !c.same)) return undefined;
+  return { count: copies.length, first: copies[0] };
+}
+
 interface LineWarning {
   line: number;
   seq: number;
@@ -169,7 +200,15 @@ async function rowWarnings(db: DuckDBConnection, set: EesSetDef, has: (c: string
   return out;
 }
 
-async function insertCells(db: DuckDBConnection, cells: EesCell[], has: (c: string) => boolean, joins: string, source: EesLayout, fileId: number): Promise<void> {
+async function insertCells(
+  db: DuckDBConnection,
+  cells: EesCell[],
+  has: (c: string) => boolean,
+  joins: string,
+  source: EesLayout,
+  fileId: number,
+  only?: string,
+): Promise<void> {
   for (const table of ['stock', 'flow'] as const) {
     const mine = cells.map((c, ord) => ({ c, ord })).filter(({ c }) => c.table === table);
     if (mine.length === 0) continue;
@@ -182,7 +221,8 @@ async function insertCells(db: DuckDBConnection, cells: EesCell[], has: (c: stri
           ? ['hn_level', 'hn_old', 'hn_new', 'hn_year', ...dims, ...values, c.measure ?? "'plans'"]
           : ['hn_level', 'hn_old', 'hn_new', 'hn_year', c.measure ?? 'NULL', ...dims, c.reason ?? sqlText(ALL), ...values];
       exprs.push(sqlText(source), String(fileId), 'hn_line', String(ord));
-      return `SELECT ${exprs.map((e, i) => `${e} AS x${i}`).join(', ')} FROM hn_row r ${joins}${c.when ? ` WHERE ${c.when}` : ''}`;
+      const where = [c.when, only].filter((w) => w !== undefined);
+      return `SELECT ${exprs.map((e, i) => `${e} AS x${i}`).join(', ')} FROM hn_row r ${joins}${where.length > 0 ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}`;
     });
     const n = table === 'stock' ? 14 : 15; // columns inserted; x<n> is the order within a line
     const columns =
