@@ -5,6 +5,8 @@
  * it and flows of earlier calendar years, so a forecast is identical whether or not the files hold later years.
  *
  *   files ──recognise──▶ EES reader ──rows──▶ collect (drop after maxCensusYear) ──▶ best source per cell ──▶ LaDataset
+ *
+ * A reader that loads set-based reads in a scratch warehouse (scratch-read.ts), with the same rows.
  */
 import { ALL } from './schema.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
@@ -17,6 +19,7 @@ import { eesUnusedReader } from './readers/ees-unused.ts';
 import { expandPaths } from './expand-paths.ts';
 import { layoutRank } from './readers/ees-common.ts';
 import type { RowSink } from './reader.ts';
+import { ScratchWarehouse } from './scratch-read.ts';
 import { sniffFile } from './sniff.ts';
 import { closestLayout } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
@@ -57,29 +60,35 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   const dropped = new Set<string>();
   const max = opts.maxCensusYear;
   const fileRank: number[] = [];
-  for (const [fileId, path] of files.entries()) {
-    const sniff = await sniffFile(path);
-    const reader = [...EES_READERS, eesUnusedReader].find((r) => r.recognise(sniff));
-    if (!reader) {
-      if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
-      problems.push({ file: path, line: 1, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '', closestLayout(sniff.headerFields)) });
-      continue;
+  const scratch = new ScratchWarehouse();
+  try {
+    for (const [fileId, path] of files.entries()) {
+      const sniff = await sniffFile(path);
+      const reader = [...EES_READERS, eesUnusedReader].find((r) => r.recognise(sniff));
+      if (!reader) {
+        if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
+        problems.push({ file: path, line: 1, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '', closestLayout(sniff.headerFields)) });
+        continue;
+      }
+      fileRank[fileId] = layoutRank(reader.id);
+      const sink: RowSink = {
+        add(table, row) {
+          if (table === 'stock') {
+            if (max !== undefined && (row.census_year as number) > max) dropped.add(`${fileId}:${row.line}`);
+            else stock.push(row);
+          } else if (table === 'flow') {
+            if (max !== undefined && (row.flow_year as number) >= max) dropped.add(`${fileId}:${row.line}`);
+            else flow.push(row);
+          } else if (table === 'la') la.push(row);
+        },
+      };
+      const ctx = { fileId, path, hashKey: '', today: opts.today ?? new Date() };
+      const report = (await scratch.read(reader, path, sink, ctx)) ?? (await reader.read(path, sink, ctx));
+      problems.push(...report.errors);
+      notes.push(...groupedWarnings(report.warnings));
     }
-    fileRank[fileId] = layoutRank(reader.id);
-    const sink: RowSink = {
-      add(table, row) {
-        if (table === 'stock') {
-          if (max !== undefined && (row.census_year as number) > max) dropped.add(`${fileId}:${row.line}`);
-          else stock.push(row);
-        } else if (table === 'flow') {
-          if (max !== undefined && (row.flow_year as number) >= max) dropped.add(`${fileId}:${row.line}`);
-          else flow.push(row);
-        } else if (table === 'la') la.push(row);
-      },
-    };
-    const report = await reader.read(path, sink, { fileId, path, hashKey: '', today: opts.today ?? new Date() });
-    problems.push(...report.errors);
-    notes.push(...groupedWarnings(report.warnings));
+  } finally {
+    scratch.close();
   }
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
   return { ...reconciled(buildDatasets(stock, flow, la, fileRank), notes), ignoredRows: dropped.size };

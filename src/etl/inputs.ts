@@ -93,12 +93,15 @@ export async function recogniseInput(input: InputFile): Promise<Recognition> {
  */
 export async function loadInputSet(reader: Reader, input: InputFile, db: DuckDBConnection, ctx: Omit<ReadContext, 'path'>): Promise<ReadReport | undefined> {
   const report = await reader.load?.(input.file, db, { ...ctx, path: input.path });
-  if (!report) return undefined;
+  return report && displayReport(input, report);
+}
+
+/** A report whose problems name the path users see. */
+export function displayReport(input: InputFile, report: ReadReport): ReadReport {
   return { rows: report.rows, errors: report.errors.map((p) => displayProblem(input, p)), warnings: report.warnings.map((p) => displayProblem(input, p)) };
 }
 
 /** Reads an input file with its reader; problems name the path users see. */
 export async function readInput(reader: Reader, input: InputFile, sink: RowSink, ctx: Omit<ReadContext, 'path'>): Promise<ReadReport> {
-  const report = await reader.read(input.file, sink, { ...ctx, path: input.path });
-  return { rows: report.rows, errors: report.errors.map((p) => displayProblem(input, p)), warnings: report.warnings.map((p) => displayProblem(input, p)) };
+  return displayReport(input, await reader.read(input.file, sink, { ...ctx, path: input.path }));
 }

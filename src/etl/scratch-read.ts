@@ -1,0 +1,47 @@
+/**
+ * A set-based read without a warehouse of the caller's: the file is loaded (Reader.load) into a scratch in-memory
+ * warehouse inside a transaction that is always rolled back, and its rows are handed to a sink exactly as the row
+ * reader would hand them (same tables, same order). `validate` and the EES datasets of `forecast` and `backtest`
+ * read this way; a file the set-based path does not take (irregular, with errors, or too large to hold in memory)
+ * gives undefined and goes to the row reader.
+ */
+import { stat } from 'node:fs/promises';
+import type { Reader, ReadContext, ReadReport, RowSink } from './reader.ts';
+import type { WarehouseTable } from './schema.ts';
+import { Warehouse } from './warehouse.ts';
+
+/** Largest file read set-based in a scratch warehouse: larger ones stream through the row reader (bounded memory). */
+export const SCRATCH_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Tables a set-based reader writes, in the order their rows are handed on. */
+const TABLES: readonly WarehouseTable[] = ['la', 'stock', 'flow'];
+
+/** A scratch in-memory warehouse, opened on first use. */
+export class ScratchWarehouse {
+  private wh: Warehouse | undefined;
+
+  /**
+   * Reads `path` set-based and hands its rows to `sink` (none: rows are only counted), or gives undefined.
+   * @example const report = await scratch.read(reader, 'caseload.csv', sink, ctx) ?? (await reader.read('caseload.csv', sink, ctx));
+   */
+  async read(reader: Reader, path: string, sink: RowSink | undefined, ctx: ReadContext): Promise<ReadReport | undefined> {
+    if (!reader.load || (await stat(path)).size > SCRATCH_MAX_BYTES) return undefined;
+    this.wh ??= await Warehouse.open(':memory:');
+    const wh = this.wh;
+    await wh.run('BEGIN TRANSACTION');
+    try {
+      const report = await reader.load(path, wh.connection, ctx);
+      if (report && sink) {
+        for (const t of TABLES) for (const row of await wh.query(`SELECT * FROM ${t} ORDER BY rowid`)) await sink.add(t, row);
+      }
+      return report;
+    } finally {
+      await wh.run('ROLLBACK');
+    }
+  }
+
+  close(): void {
+    this.wh?.close();
+    this.wh = undefined;
+  }
+}
