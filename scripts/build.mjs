@@ -5,6 +5,8 @@
  *
  *   src/ (mtimes, sizes) ──stamp──▶ dist/<stamp>/highneeds.mjs       the CLI (chunks beside it)
  *                                   dist/<stamp>/worker-boot.mjs     the Monte Carlo worker thread
+ *                                   dist/<stamp>/explorer-page.js    the explorer's page and Web Worker for the
+ *                                   dist/<stamp>/explorer-worker.js  browser (src/explorer/bundle.ts reads them)
  *
  * The stamp is a hash of every source file's path, size and mtime (and of this script), so a build is current
  * exactly when its folder exists: an edited source gives a new stamp and the next start rebuilds (≈ 0.5 s, once).
@@ -76,6 +78,20 @@ export async function build(stamp = sourceStamp()) {
       outExtension: { '.js': '.mjs' },
       logLevel: 'silent',
     });
+    // the explorer's browser scripts, compiled once here rather than by every run (the options of bundle.ts)
+    for (const [entry, out] of [['main.ts', 'explorer-page.js'], ['worker.ts', 'explorer-worker.js']]) {
+      await esbuild.build({
+        entryPoints: [join(SRC, 'explorer', 'page', entry)],
+        outfile: join(tmp, out),
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: ['es2020'],
+        minify: true,
+        legalComments: 'none',
+        logLevel: 'silent',
+      });
+    }
     try {
       renameSync(tmp, join(DIST, stamp));
     } catch (e) {

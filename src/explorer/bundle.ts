@@ -1,10 +1,11 @@
 /**
  * Compiles the explorer page and its Web Worker for the browser from this repository's TypeScript source (the same
- * engine, levers and budget files the CLI runs) with esbuild. I/O: esbuild reads the source files. The result is
- * cached for the life of the process (a run with several scenarios compiles once).
+ * engine, levers and budget files the CLI runs) with esbuild. I/O: esbuild reads the source files. The compiled build
+ * (scripts/build.mjs, with these options) holds both already, beside this module: then they are only read. The
+ * result is cached for the life of the process (a run with several scenarios compiles once).
  */
-import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +27,7 @@ function pageSources(): string {
 }
 
 async function compile(entry: string): Promise<string> {
+  const { build } = await import('esbuild');
   const res = await build({
     entryPoints: [join(pageSources(), entry)],
     bundle: true,
@@ -47,7 +49,16 @@ let cached: Promise<ExplorerBundle> | undefined;
  * @example const { page, worker } = await explorerBundle();
  */
 export function explorerBundle(): Promise<ExplorerBundle> {
-  cached ??= Promise.all([compile('main.ts'), compile('worker.ts')]).then(([page, worker]) => ({ page, worker }));
+  cached ??= precompiled() ?? Promise.all([compile('main.ts'), compile('worker.ts')]).then(([page, worker]) => ({ page, worker }));
   cached.catch(() => (cached = undefined));
   return cached;
+}
+
+/** The scripts scripts/build.mjs compiled beside this module (dist/<build>/), when this is the compiled build. */
+function precompiled(): Promise<ExplorerBundle> | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const page = join(here, 'explorer-page.js');
+  const worker = join(here, 'explorer-worker.js');
+  if (!existsSync(page) || !existsSync(worker)) return undefined;
+  return Promise.all([readFile(page, 'utf8'), readFile(worker, 'utf8')]).then(([p, w]) => ({ page: p, worker: w }));
 }
