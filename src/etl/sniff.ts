@@ -119,8 +119,8 @@ function xmlRootOf(text: string): string | undefined {
 async function xlsxSheets(path: string): Promise<string[] | undefined> {
   try {
     // exceljs only when a workbook is sniffed: it costs a third of a second to load
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
+    const { Workbook } = await import('../util/exceljs-workbook.ts');
+    const wb = new Workbook();
     await wb.xlsx.readFile(path);
     return wb.worksheets.map((w) => w.name);
   } catch {

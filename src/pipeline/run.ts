@@ -27,7 +27,7 @@ import { inputError } from '../errors.ts';
 import { runCannotForecast } from '../messages/model.ts';
 import { checkMoneyTables, checkProjection } from './gates.ts';
 import { runTotals, type RunTotals } from './totals.ts';
-import { writeRunOutputs, writeComparison, type ComparisonOutputs } from '../report/index.ts';
+import type { ComparisonOutputs } from '../report/index.ts';
 import type { DataQualityNote, RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -82,6 +82,9 @@ export interface RunOutcome {
 
 /** Runs every scenario on the data folder and writes their outputs. */
 export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
+  // the writers (workbook, charts: a second of module loading) load while the data load waits on DuckDB
+  const writers = import('../report/write-run-outputs.ts');
+  writers.catch(() => undefined); // a run that stops before writing never awaits them
   const scenarios: Scenario[] = [];
   for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(findScenarioFile(f, { dataDir: opts.dataDir })));
   checkScenarioIds(scenarios);
@@ -197,6 +200,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
           constraintSd: totals.constraint?.sd,
           suppressSmallCounts,
         });
+    const { writeRunOutputs } = await writers;
     const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer });
     reports.push(report);
     documents.push(runDocument(report, written));
@@ -204,6 +208,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   let comparison: RunOutcome['comparison'];
   if (reports.length > 1) {
     stage('writing comparison');
+    const { writeComparison } = await writers;
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
   }
   return { documents, comparison, warnings: [...warnings], fromCache: load.fromCache };

@@ -62,8 +62,8 @@ export const ownTablesXlsx: Reader = {
       log.error(tooLarge);
       return { rows: 0, ...log.finish() };
     }
-    const { default: Excel } = await import('exceljs'); // loaded only for workbooks
-    const wb = new Excel.Workbook();
+    const { Workbook } = await import('../../util/exceljs-workbook.ts'); // loaded only for workbooks
+    const wb = new Workbook();
     try {
       await wb.xlsx.readFile(path);
     } catch (e) {

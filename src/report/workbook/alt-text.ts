@@ -6,8 +6,8 @@
  * Nor can it set the default font (Calibri 11, whose column widths LibreOffice draws a quarter wider with its
  * substitute): the first font of styles.xml, the Normal style's, is made `font` here.
  */
-import JSZip from 'jszip';
 import { escapeHtml } from '../safe-text.ts';
+import { readZipParts, writeZipParts } from './zip-parts.ts';
 
 /** An XML attribute value on one line. */
 function xmlAttr(s: string): string {
@@ -25,18 +25,23 @@ export async function finishXlsx(
   printRanges: string[][] = [],
   font?: { name: string; size: number },
 ): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const parts = readZipParts(xlsx);
+  const byName = new Map(parts.map((p) => [p.name, p]));
+  const text = (name: string): string | undefined => byName.get(name)?.data.toString('utf8');
+  const setText = (name: string, s: string): void => {
+    byName.get(name)!.data = Buffer.from(s, 'utf8');
+  };
   if (font) {
-    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const styles = text('xl/styles.xml')!;
     // the Normal style's font, without the theme scheme (which would make Excel use the theme's Calibri instead)
     const out = styles.replace(/<fonts([^>]*)><font>(.*?)<\/font>/, (_w, attrs: string, inner: string) => {
       const rest = inner.replace(/<scheme [^>]*\/>|<sz [^>]*\/>|<name [^>]*\/>/g, '');
       return `<fonts${attrs}><font>${rest}<sz val="${font.size}"/><name val="${xmlAttr(font.name)}"/></font>`;
     });
-    zip.file('xl/styles.xml', out);
+    setText('xl/styles.xml', out);
   }
   if (printRanges.some((r) => r.length > 1)) {
-    const book = await zip.file('xl/workbook.xml')!.async('string');
+    const book = text('xl/workbook.xml')!;
     const names = [...book.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]!);
     const out = book.replace(/<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)">[^<]*<\/definedName>/g, (whole, id: string) => {
       const i = Number(id);
@@ -46,25 +51,23 @@ export async function finishXlsx(
       const abs = (r: string) => r.split(':').map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':');
       return `<definedName name="_xlnm.Print_Area" localSheetId="${id}">${ranges.map((r) => `${sheet}!${abs(r)}`).join(',')}</definedName>`;
     });
-    zip.file('xl/workbook.xml', out);
+    setText('xl/workbook.xml', out);
   }
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (name.startsWith('xl/media/') && !entry.dir) zip.file(name, await entry.async('nodebuffer'), { compression: 'STORE' });
-  }
+  for (const part of parts) if (part.name.startsWith('xl/media/')) part.store = true;
   for (let i = 0; i < alt.length; i++) {
     const pics = alt[i]!;
     if (pics.length === 0) continue;
-    const rels = await zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`)?.async('string');
+    const rels = text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`);
     const m = rels ? /Target="\.\.\/drawings\/(drawing\d+\.xml)"/.exec(rels) : null;
     if (!m) continue;
     const path = `xl/drawings/${m[1]}`;
-    const xml = await zip.file(path)!.async('string');
+    const xml = text(path)!;
     let k = 0;
     const out = xml.replace(/<xdr:cNvPr id="(\d+)" name="[^"]*"/g, (whole, id: string) => {
       const a = pics[k++];
       return a ? `<xdr:cNvPr id="${id}" name="${xmlAttr(a.name)}" descr="${xmlAttr(a.descr)}"` : whole;
     });
-    zip.file(path, out);
+    setText(path, out);
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return writeZipParts(parts);
 }

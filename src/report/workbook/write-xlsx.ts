@@ -2,7 +2,8 @@
  * WorkbookModel → exceljs Workbook → .xlsx bytes. The only file that knows exceljs. Strings are written as
  * strings (never `{ formula }`), numbers as numbers; each table is a real Excel table.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from '../../util/exceljs-workbook.ts';
 import { NumFmt } from '../format.ts';
 import { argb, GovUk } from '../palette.ts';
 import type { ChartId } from '../charts/chart-spec.ts';
@@ -146,7 +147,7 @@ export function buildExcelWorkbook(
   model: WorkbookModel,
   charts: Map<ChartId, ChartImage>,
 ): { wb: ExcelJS.Workbook; imagesBySheet: ChartId[][]; printRangesBySheet: string[][] } {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const date = new Date(model.created);
   wb.creator = model.creator;
   wb.lastModifiedBy = model.creator;
