@@ -45,7 +45,7 @@ export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: str
   const set = def.set;
   await createValueMacros(db);
   try {
-    if (!(await mapGeography(db, has)) || !(await mapTimePeriods(db, has, def.yearKind, ctx.today.getUTCFullYear() + 1))) return undefined;
+    if (!(await mapGeography(db, has)) || !(await mapTimePeriods(db, has, def, ctx.today.getUTCFullYear() + 1))) return undefined;
     for (const m of set.maps ?? []) await mapVocabulary(db, m, has);
     await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.*, t.hn_year, t.hn_census_year FROM ${STAGE} r
       JOIN hn_geo g ON ${GEO_COLUMNS.map((c, i) => `g.k${i} = ${col(c, has)}`).join(' AND ')}
@@ -112,7 +112,8 @@ async function mapGeography(db: DuckDBConnection, has: (c: string) => boolean): 
 }
 
 /** Each distinct time period: its year (flow files: an academic period's census year minus one) and census year. */
-async function mapTimePeriods(db: DuckDBConnection, has: (c: string) => boolean, kind: YearKind, maxYear: number): Promise<boolean> {
+async function mapTimePeriods(db: DuckDBConnection, has: (c: string) => boolean, def: EesFileDef, maxYear: number): Promise<boolean> {
+  const kind: YearKind = def.yearKind;
   const periods = await rowsOf<{ k: string }>(db, `SELECT DISTINCT ${col('time_period', has)} AS k FROM ${STAGE} r`);
   const out: Array<Record<string, DuckDBValue>> = [];
   const kinds = new Set<boolean>();
@@ -123,7 +124,8 @@ async function mapTimePeriods(db: DuckDBConnection, has: (c: string) => boolean,
     kinds.add(academic);
     if (kind === 'flow' && academic) year -= 1;
     if (year < MIN_YEAR || year > maxYear) return false;
-    out.push({ k, hn_year: year, hn_census_year: kind === 'census' ? year : year + 1 });
+    // as the row reader: a census file whose calendar-year rows are flows (calendarMeansFlow) counts them a year on
+    out.push({ k, hn_year: year, hn_census_year: kind === 'census' && !(def.calendarMeansFlow && !academic) ? year : year + 1 });
   }
   if (kinds.size > 1) return false; // academic and calendar years mixed
   await fillTable(db, 'hn_time', { k: 'VARCHAR', hn_year: 'INTEGER', hn_census_year: 'INTEGER' }, out);
