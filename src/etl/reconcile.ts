@@ -18,6 +18,8 @@ export interface Finding {
   kind: FindingKind;
   /** The LA's old code when the finding is about one LA (it also goes to that LA's Data quality notes). */
   la?: string;
+  /** The region's code, or 'national' for England, when the finding is about an area's sum. */
+  area?: string;
   year: number;
   message: string;
   /** The finding in a few words, for summaries (continuity outliers; the message otherwise). */
@@ -127,7 +129,7 @@ function areaSumFindings(input: ReconcileInput): Finding[] {
       const sum = laSum(year, las);
       const over = sum - total > tolerance(total);
       const under = total - sum > tolerance(total) && complete(year);
-      if (over || under) out.push({ kind: 'area-sum', year, message: msg.lasDoNotSum(region.la.name, year, sum, total) });
+      if (over || under) out.push({ kind: 'area-sum', area: code, year, message: msg.lasDoNotSum(region.la.name, year, sum, total) });
     }
   }
   if (nat && input.regions.length > 0) {
@@ -135,7 +137,7 @@ function areaSumFindings(input: ReconcileInput): Finding[] {
       const year = Number(y);
       if (!input.regions.every((r) => r.stockTotal[year] !== undefined)) continue;
       const sum = input.regions.reduce((a, r) => a + r.stockTotal[year]!, 0);
-      if (Math.abs(sum - total) > tolerance(total)) out.push({ kind: 'area-sum', year, message: msg.regionsDoNotSum(year, sum, total) });
+      if (Math.abs(sum - total) > tolerance(total)) out.push({ kind: 'area-sum', area: 'national', year, message: msg.regionsDoNotSum(year, sum, total) });
     }
   }
   return out;

@@ -106,14 +106,14 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
       ...notes,
       ...f.notes,
       ...(published?.history ? published.notes.filter((n) => n.includes('joined from')) : []),
-      ...findingsFor(findings, [code, ...(published?.history?.succession.from ?? [])], ds.regionName),
+      ...findingsFor(findings, [code, ...(published?.history?.succession.from ?? [])], ds.regionCode),
     ],
   };
 }
 
 /** Reconciliation findings a reader of this LA's run should see: its own (and its predecessors'), its region's, England's. */
-function findingsFor(findings: readonly Finding[], codes: readonly string[], regionName?: string): string[] {
+function findingsFor(findings: readonly Finding[], codes: readonly string[], regionCode?: string): string[] {
   return findings
-    .filter((f) => (f.la ? codes.includes(f.la) : f.kind === 'area-sum' && (f.message.startsWith('England') || (!!regionName && f.message.startsWith(`${regionName},`)))))
+    .filter((f) => (f.la ? codes.includes(f.la) : f.area === 'national' || (!!regionCode && f.area === regionCode)))
     .map((f) => `Reconciliation: ${f.message}`);
 }

@@ -66,6 +66,8 @@ describe('reconcile', () => {
     const england = reconcile({ datasets: las, regions, national: area('England', 'E92000001', { 2022: 2300 }) });
     expect(england.map((f) => f.message)).toEqual(['England, January 2022: the regions add up to 2,200 plans, England\'s own row says 2,300']);
     expect([...found, ...england].every((f) => f.kind === 'area-sum' && f.la === undefined)).toBe(true);
+    expect(found.map((f) => f.area)).toEqual(['R1', 'R2']);
+    expect(england.map((f) => f.area)).toEqual(['national']);
   });
 
   it('does not name a region for LAs the data do not hold (one LA pre-filled with the regions), but does for an LA counted twice', () => {
