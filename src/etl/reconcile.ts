@@ -10,7 +10,7 @@
  *   plans(Y) + new(Y) − ceased(Y) ──► vs plans(Y+1)   (outliers among all LAs of that year named)
  */
 import type { LaDataset } from '../model/dataset.ts';
-import * as msg from '../messages/etl.ts';
+import * as msg from '../messages/reconcile.ts';
 
 export type FindingKind = 'age-sum' | 'area-sum' | 'continuity';
 

@@ -3,6 +3,7 @@
  * here. Code elsewhere builds messages only through these functions.
  */
 export * as etlMsg from './etl.ts';
+export * as reconcileMsg from './reconcile.ts';
 export * as scenarioMsg from './scenario.ts';
 export * as modelMsg from './model.ts';
 export * as budgetMsg from './budget.ts';

@@ -1,0 +1,24 @@
+/** Messages of the reconciliation of published figures (src/etl/reconcile.ts). */
+const plans = (n: number): string => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(Math.round(n));
+const signedPct = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}%`;
+export function agesDoNotSum(area: string, year: number, rows: number, sum: number, total: number): string {
+  return `${area}, January ${year}: its ${rows} age rows add up to ${plans(sum)} plans, its "All EHC plans" row says ${plans(total)}; the total is used and the ages only for their shape`;
+}
+export function lasDoNotSum(region: string, year: number, sum: number, total: number): string {
+  return `${region}, January ${year}: its LAs add up to ${plans(sum)} plans, the region's own row says ${plans(total)} (a missing, suppressed or double-counted LA in the files)`;
+}
+export function regionsDoNotSum(year: number, sum: number, total: number): string {
+  return `England, January ${year}: the regions add up to ${plans(sum)} plans, England's own row says ${plans(total)}`;
+}
+export function continuityOutlier(la: string, year: number, base: number, added: number, ceased: number | undefined, next: number, share: number, median: number): string {
+  const flows = ceased === undefined ? `${plans(added)} new (ceased plans not in the files)` : `${plans(added)} new − ${plans(ceased)} ceased`;
+  return `${la}: ${plans(base)} plans in January ${year} + ${flows} against ${plans(next)} in January ${year + 1}, an unexplained change of ${signedPct(share)} of its plans where LAs typically show ${signedPct(median)}; check ${year + 1}'s stock and ${year}'s flows (a late or partial return, a boundary change)`;
+}
+export function continuityBrief(la: string, year: number, share: number, median: number): string {
+  return `${la} ${year}→${year + 1} (${signedPct(share)} against a typical ${signedPct(median)})`;
+}
+export function reconcileSummary(kind: 'age-sum' | 'area-sum' | 'continuity', n: number, first: readonly string[]): string {
+  const what = { 'age-sum': 'age rows that do not add up to their total', 'area-sum': 'areas whose LAs or regions do not add up to their own row', continuity: 'LA-years whose stock does not follow from the year before (plans + new − ceased)' }[kind];
+  const more = n > first.length ? `, and ${n - first.length} more` : '';
+  return `Reconciliation: ${n} ${what}: ${first.join('; ')}${more}. An LA's own findings are on its run's Data quality sheet.`;
+}
