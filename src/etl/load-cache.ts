@@ -41,6 +41,8 @@ export interface CachedLoadOptions {
 export interface CachedLoad extends MemoryLoad {
   /** Whether the warehouse came from the cache. */
   fromCache: boolean;
+  /** The cache folder this load used (the option, HIGHNEEDS_CACHE_DIR or .highneeds/cache). */
+  cacheDir: string;
 }
 
 type Saved = Pick<MemoryLoad, 'loaded' | 'skipped' | 'warnings'>;
@@ -54,11 +56,11 @@ export async function loadWithCache(paths: string[], opts: CachedLoadOptions = {
   const key = await cacheKey(paths);
   if (key !== undefined && !opts.fresh) {
     const hit = await readCache(dir, key);
-    if (hit) return { ...hit, fromCache: true };
+    if (hit) return { ...hit, fromCache: true, cacheDir: dir };
   }
   const load = await loadIntoMemory(paths, { today: opts.today });
   if (key !== undefined) await writeCache(dir, key, load);
-  return { ...load, fromCache: false };
+  return { ...load, fromCache: false, cacheDir: dir };
 }
 
 /** The cache key of a load of these paths, or undefined when the ETL's sources cannot be found to fingerprint. */

@@ -32,6 +32,6 @@ export function nothingToBacktest(origins: readonly number[], horizon: number): 
   return `nothing to score: no series has a stock at origin(s) ${origins.join(', ')} and an outcome up to ${horizon} year(s) later in the data; choose --origins at least ${horizon} year(s) before the last census year in the files`;
 }
 
-export function loadFromCache(): string {
-  return 'data files unchanged since an earlier run: their load was reused (.highneeds/cache; --fresh loads them again)';
+export function loadFromCache(cacheDir: string): string {
+  return `data files unchanged since an earlier run: their load was reused (${cacheDir}; --fresh loads them again)`;
 }

@@ -78,6 +78,8 @@ export interface RunOutcome {
   warnings: string[];
   /** Whether the data came from the load cache (the inputs were loaded before, unchanged). */
   fromCache: boolean;
+  /** The load cache's folder this run used. */
+  cacheDir: string;
 }
 
 /** Runs every scenario on the data folder and writes their outputs. */
@@ -211,7 +213,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     const { writeComparison } = await writers;
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
   }
-  return { documents, comparison, warnings: [...warnings], fromCache: load.fromCache };
+  return { documents, comparison, warnings: [...warnings], fromCache: load.fromCache, cacheDir: load.cacheDir };
 }
 
 /** How many stages a run reports: load, backtest, per scenario project (+ budget) + write, and the comparison. */

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loadWithCache, type CachedLoad } from '../../src/etl/load-cache.ts';
+import { loadFromCache } from '../../src/messages/cli.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { runPipeline } from '../../src/pipeline/run.ts';
 import { tempDir } from '../temp.ts';
@@ -72,6 +73,30 @@ describe('the load cache of run', () => {
     expect(added.fromCache).toBe(false);
     const withNote = (await contents(added)) as { warnings: Array<{ file: string }> };
     expect(withNote.warnings.some((w) => w.file.endsWith('extra.csv'))).toBe(true);
+  });
+
+  it('says which folder it used: the option, else HIGHNEEDS_CACHE_DIR, and run\'s message names that folder', async () => {
+    const data = tempDir();
+    for (const f of ['unit_costs.csv', 'funding.csv']) copyFileSync(join('data-samples', f), join(data, f));
+    const fromEnv = tempDir();
+    const before = process.env.HIGHNEEDS_CACHE_DIR;
+    process.env.HIGHNEEDS_CACHE_DIR = fromEnv;
+    try {
+      await contents(await loadWithCache([data]));
+      const again = await loadWithCache([data]);
+      await contents(again);
+      expect([again.fromCache, again.cacheDir]).toEqual([true, fromEnv]);
+      expect(readdirSync(fromEnv).filter((f) => !f.startsWith('.')).length).toBe(2);
+      expect(loadFromCache(again.cacheDir)).toContain(`(${fromEnv};`);
+      expect(loadFromCache(again.cacheDir)).not.toContain('.highneeds/cache');
+      const option = tempDir();
+      const chosen = await loadWithCache([data], { cacheDir: option });
+      await contents(chosen);
+      expect(chosen.cacheDir).toBe(option);
+    } finally {
+      if (before === undefined) delete process.env.HIGHNEEDS_CACHE_DIR;
+      else process.env.HIGHNEEDS_CACHE_DIR = before;
+    }
   });
 
   it('gives a run the same outputs byte for byte as a fresh load (workbooks entry by entry)', async () => {

@@ -63,7 +63,7 @@ export function registerRun(program: Command, io: CliIO): void {
         say(io, o, `${s.id}: workbook ${out.workbook}, ${out.charts.length} charts, report ${out.report}`);
       }
       if (outcome.comparison) say(io, o, `comparison: report ${outcome.comparison.report}, workbook ${outcome.comparison.workbook}`);
-      if (outcome.fromCache) say(io, o, cliMsg.loadFromCache());
+      if (outcome.fromCache) say(io, o, cliMsg.loadFromCache(outcome.cacheDir));
       say(io, o, `done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     });
 }
