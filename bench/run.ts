@@ -24,6 +24,7 @@ for (const f of files) {
     for (const fig of await mod.bench()) all.push({ suite, ...fig });
   } catch (e) {
     console.error(`bench: ${suite} failed: ${(e as Error).stack ?? String(e)}`);
+    process.exitCode = 1;
     all.push({ suite, name: 'failed', value: NaN, unit: '', target: (e as Error).message.split('\n')[0]!.slice(0, 120), ok: false });
   }
 }
