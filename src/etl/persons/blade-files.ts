@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bladeBadFileName, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/etl.ts';
-import { BLADE_MODULES, BLADE_SPEC, parseBladeName, type BladeModule } from './blade-modules.ts';
+import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
 import { sqlString } from './blade-sql.ts';
 import type { ProblemLog } from './problem-log.ts';
@@ -51,9 +51,13 @@ export async function loadModules(
     }
     // the dialect is given, never guessed: a quote left open is an error at its line, not a value with a quote in it
     const columns = `{${header.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+    // only the columns the readers use are kept (every field is still parsed and checked): names, addresses and
+    // other columns never reach the table, and the table is a fraction of the file
+    const used = new Set(usedColumns(m));
+    const keep = header.columns.filter((c) => used.has(c)).map((c) => `"${c}"`);
     const load = (enc: string) =>
       con.run(
-        `CREATE OR REPLACE TABLE m_${m} AS SELECT * FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
+        `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
       );
     const problem = await failureOf(load);
     if (problem) {
@@ -75,6 +79,12 @@ export async function loadModules(
     out[m] = set;
   }
   return ok ? out : undefined;
+}
+
+/** The columns of module `m` the readers use: its own id, its parent's id, the required and optional columns. */
+function usedColumns(m: BladeModule): string[] {
+  const spec = BLADE_SPEC[m];
+  return [idColumn(m), ...(spec.parent ? [idColumn(spec.parent)] : []), ...spec.required, ...spec.optional];
 }
 
 /** Loads as UTF-8, and as Latin-1 when the bytes are not UTF-8; the error of the last try, if any. */

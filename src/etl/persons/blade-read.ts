@@ -1,9 +1,10 @@
 /**
  * Reads a whole Blade export set-based, inside the reader's private in-memory DuckDB:
  *
- *   x_ tables (blade-sql.ts linkStatements; dates and codes resolved through lookups JS fills from the distinct
- *   raw values with the same functions the XML path uses) ─ validation queries returning only offending rows
- *   ─ identifiers hashed in JS (personKey, so XML and Blade returns link) ─ rows emitted from result chunks.
+ *   x_ tables (blade-sql.ts personStatement, childStatement; dates and codes resolved through lookups JS fills
+ *   from the distinct raw values with the same functions the XML path uses) ─ validation queries returning only
+ *   offending rows ─ identifiers hashed in SQL (personKeySql: personKey's HMAC, so XML and Blade returns link)
+ *   ─ rows emitted from result chunks.
  *
  * The rules are PersonRowBuilder's (person-rows.ts); rows are emitted only when the export has no errors.
  */
@@ -22,23 +23,26 @@ import {
   sen2UnknownSetting,
 } from '../../messages/etl.ts';
 import type { RowSink } from '../reader.ts';
-import type { BladeModule } from './blade-modules.ts';
+import { BLADE_SPEC, type BladeModule } from './blade-modules.ts';
 import {
   DATE_COLUMNS,
   LOOKUP_SOURCES,
   MACROS,
+  LINK_ORDER,
+  childStatement,
   distinctDatesQuery,
-  linkStatements,
   pathSql,
+  personStatement,
   personRowsQuery,
   planRowsQuery,
   requestRowsQuery,
   sqlString,
+  uniqueIdsQuery,
   type Columns,
 } from './blade-sql.ts';
 import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
 import { parseSen2Date } from './dates.ts';
-import { hasIdentifier, personKey, type IdentifierKind } from './hash.ts';
+import { asciiTrimSql, hasIdentifier, personKey, personKeySql, type IdentifierKind } from './hash.ts';
 import type { ReturnContext } from './person-rows.ts';
 import type { ProblemLog } from './problem-log.ts';
 
@@ -80,17 +84,20 @@ async function rowsOf(con: DuckDBConnection, sql: string): Promise<Row[]> {
 
 const str = (v: DuckDBValue): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
-/** A lookup table `lk_<name>(raw, …)` filled from `source`'s distinct raw values by `fn` (JS, the XML path's rules). */
+/**
+ * A lookup table `lk_<name>(raw, …)` filled from `source`'s distinct raw values by `fn` (JS, the XML path's rules);
+ * values blank to JS's `trim` are left out unless `skipBlank` is false (the XML path skips them too).
+ */
 async function lookup(
   con: DuckDBConnection, name: string, columns: Array<[string, 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN']>,
-  source: string, fn: (raw: string) => Array<string | number | boolean | null>,
+  source: string, fn: (raw: string, all: readonly string[]) => Array<string | number | boolean | null>, skipBlank = true,
 ): Promise<void> {
   await con.run(`CREATE OR REPLACE TEMP TABLE lk_${name} (raw VARCHAR, ${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`);
-  const raws = (await rowsOf(con, source)).map((r) => String(r[0]));
+  const raws = (await rowsOf(con, source)).map((r) => String(r[0])).filter((raw) => !skipBlank || raw.trim() !== '');
   const ap = await con.createAppender(`lk_${name}`);
   for (const raw of raws) {
     ap.appendVarchar(raw);
-    fn(raw).forEach((v, i) => {
+    fn(raw, raws).forEach((v, i) => {
       if (v === null) ap.appendNull();
       else if (columns[i]![1] === 'VARCHAR') ap.appendVarchar(String(v));
       else if (columns[i]![1] === 'BOOLEAN') ap.appendBoolean(Boolean(v));
@@ -115,17 +122,33 @@ export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnC
   await lookup(con, 'dates', [['iso', 'VARCHAR'], ['bad', 'BOOLEAN']], distinctDatesQuery(cols), (raw) => {
     const d = parseSen2Date(raw);
     return d === undefined ? [null, false] : d === null ? [null, true] : [d, false];
-  });
+  }, false);
   await con.run('CREATE OR REPLACE TEMP VIEW dm AS SELECT * FROM lk_dates');
-  for (const s of linkStatements(cols, ret.header.censusYear)) await con.run(s);
-  for (const m of ['person', 'requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed']) {
+  await con.run(personStatement(cols, ret.header.censusYear));
+  await con.run('DROP TABLE IF EXISTS m_person');
+  for (const m of LINK_ORDER) {
+    const parent = BLADE_SPEC[m].parent!;
+    const unique = (await rowsOf(con, uniqueIdsQuery(parent)))[0]?.[0] === true;
+    await con.run(childStatement(cols, m, unique));
     await con.run(`DROP TABLE IF EXISTS m_${m}`);
   }
   const rankOf = (raw: string) => {
     const n = Number(clean(raw) ?? NaN);
     return Number.isFinite(n) ? n : 99;
   };
-  await lookup(con, 'rank', [['rank', 'DOUBLE']], LOOKUP_SOURCES.rank, (raw) => [rankOf(raw)]);
+  // Ranks are compared as PersonRowBuilder compares them (SENtypeRank; PlacementRank × 2, + 1 for a placement
+  // closed before the reference date), through their order among the export's values: `need`, `open`, `closed`
+  // are the ordinals of rank, rank × 2 and rank × 2 + 1, so SQL picks the first record by whole-number keys.
+  let ords: { need: Map<number, number>; score: Map<number, number> } | undefined;
+  const ordinals = (xs: number[]) => new Map([...new Set(xs)].sort((a, b) => a - b).map((x, i) => [x, i]));
+  await lookup(con, 'rank', [['rank', 'DOUBLE'], ['need', 'INTEGER'], ['open', 'INTEGER'], ['closed', 'INTEGER']], LOOKUP_SOURCES.rank, (raw, all) => {
+    if (!ords) {
+      const ranks = all.map(rankOf);
+      ords = { need: ordinals(ranks), score: ordinals(ranks.flatMap((r) => [r * 2, r * 2 + 1])) };
+    }
+    const r = rankOf(raw);
+    return [r, ords.need.get(r)!, ords.score.get(r * 2)!, ords.score.get(r * 2 + 1)!];
+  }, false);
   await lookup(con, 'need', [['code', 'VARCHAR'], ['need', 'VARCHAR'], ['suggestion', 'VARCHAR']], LOOKUP_SOURCES.need, (raw) => {
     const code = clean(raw)!;
     const r = sen2Need(code);
@@ -207,53 +230,53 @@ async function checks(con: DuckDBConnection, files: ModuleFiles, ret: ReturnCont
 }
 
 /**
- * Hashes every person's identifier (UPN, else ULN; personKey) and finds duplicates. Returns the keys by person
- * ordinal and the number of persons with neither identifier.
+ * Hashes every person's identifier into `x_key(pn, id, kind, key)` (UPN, else ULN, else an anonymous key from the
+ * record's place; personKey) and finds duplicates. ASCII identifiers (all real ones) are hashed in SQL
+ * (personKeySql, the same HMAC); any other value is hashed by personKey in JS, so every key is the XML reader's.
+ * Returns the number of persons with neither identifier and the duplicates (first FETCH) with how many more.
  */
 async function personKeys(
   con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext,
-): Promise<{ keys: string[]; unidentified: number; dups: Found[]; moreDups: number }> {
-  const keys: string[] = [];
-  const firstOf = new Map<string, number>();
-  const dups: Array<{ pn: number; first: number; kind: IdentifierKind; id: string }> = [];
-  let moreDups = 0;
-  let unidentified = 0;
+): Promise<{ unidentified: number; dups: Found[]; moreDups: number }> {
   const { laCode, censusYear } = ret.header;
-  await eachRow(con, 'SELECT pn, id, upn, uln FROM x_person ORDER BY pn', (c, i) => {
-    const pn = c[0]![i] as number;
-    const id = str(c[1]![i]) ?? '?';
-    const upn = str(c[2]![i]);
-    const uln = str(c[3]![i]);
-    let kind: IdentifierKind;
-    let raw: string;
-    if (hasIdentifier(upn)) [kind, raw] = ['UPN', upn];
-    else if (hasIdentifier(uln)) [kind, raw] = ['ULN', uln];
-    else {
-      unidentified++;
-      keys[pn] = personKey('ANON', `${laCode}:${censusYear}:${files.person}:person[persontableid=${id}]`, ret.hashKey);
-      return;
+  const anonPrefix = `${laCode}:${censusYear}:${files.person}:person[persontableid=`;
+  await con.run(`CREATE OR REPLACE TABLE x_key AS
+    WITH s AS (SELECT pn, id, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln, ${sqlString(anonPrefix)} || coalesce(id, '?') || ']' AS anon,
+        (upn IS NULL OR strlen(upn) = length(upn)) AND (uln IS NULL OR strlen(uln) = length(uln)) AS ascii FROM x_person),
+      k AS (SELECT *, CASE WHEN NOT ascii THEN NULL WHEN upn <> '' THEN 'UPN' WHEN uln <> '' THEN 'ULN' ELSE 'ANON' END AS kind FROM s)
+    SELECT pn, id, kind, ${personKeySql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
+      WHEN 'ANON' THEN CASE WHEN strlen(anon) = length(anon) THEN 'ANON:' || upper(anon) END END`, ret.hashKey)} AS key
+    FROM k`);
+  // the rest (identifiers or a place with other than ASCII characters) in JS, exactly as PersonRowBuilder
+  const rest = await rowsOf(con, 'SELECT k.pn, p.id, p.upn, p.uln FROM x_key k JOIN x_person p ON p.pn = k.pn WHERE k.key IS NULL');
+  if (rest.length > 0) {
+    await con.run('CREATE OR REPLACE TEMP TABLE key_js (pn INTEGER, kind VARCHAR, key VARCHAR)');
+    const ap = await con.createAppender('key_js');
+    for (const [pn, idv, upnv, ulnv] of rest) {
+      const upn = str(upnv);
+      const uln = str(ulnv);
+      const [kind, raw]: [IdentifierKind, string] = hasIdentifier(upn) ? ['UPN', upn] : hasIdentifier(uln) ? ['ULN', uln]
+        : ['ANON', `${anonPrefix}${str(idv) ?? '?'}]`];
+      ap.appendInteger(Number(pn));
+      ap.appendVarchar(kind);
+      ap.appendVarchar(personKey(kind, raw, ret.hashKey));
+      ap.endRow();
     }
-    const k = personKey(kind, raw, ret.hashKey);
-    keys[pn] = k;
-    const first = firstOf.get(k);
-    if (first === undefined) firstOf.set(k, pn);
-    else if (dups.length < FETCH) dups.push({ pn, first, kind, id });
-    else moreDups++;
-  });
-  const found: Found[] = [];
-  if (dups.length > 0) {
-    const firsts = new Map((await rowsOf(con, `SELECT pn, id FROM x_person WHERE pn IN (${dups.map((d) => d.first).join(', ')})`))
-      .map((r) => [Number(r[0]), str(r[1]) ?? '?']));
-    for (const d of dups) {
-      const where = `person[persontableid=${firsts.get(d.first)}] (line ${d.first + 2})`;
-      found.push({
-        severity: 'error', pn: d.pn, seq: 0, ln: d.pn + 2, file: files.person,
-        path: `person[persontableid=${d.id}]/${d.kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'}`,
-        message: sen2DuplicatePerson(d.kind, where),
-      });
-    }
+    ap.flushSync();
+    ap.closeSync();
+    await con.run('UPDATE x_key SET kind = j.kind, key = j.key FROM key_js j WHERE x_key.pn = j.pn');
   }
-  return { keys, unidentified, dups: found, moreDups };
+  const unidentified = Number((await rowsOf(con, "SELECT count(*) FROM x_key WHERE kind = 'ANON'"))[0]![0]);
+  // a second person with the key of an earlier one (in file order); anonymous keys never repeat a real one
+  const rows = await rowsOf(con, `WITH d AS (SELECT key, min(pn) AS first FROM x_key WHERE kind <> 'ANON' GROUP BY key HAVING count(*) > 1)
+    SELECT k.pn, d.first, k.kind, k.id, f.id, count(*) OVER () FROM x_key k JOIN d ON d.key = k.key JOIN x_key f ON f.pn = d.first
+    WHERE k.pn <> d.first ORDER BY k.pn LIMIT ${FETCH}`);
+  const dups: Found[] = rows.map(([pn, first, kind, id, firstId]) => ({
+    severity: 'error', pn: Number(pn), seq: 0, ln: Number(pn) + 2, file: files.person,
+    path: `person[persontableid=${str(id) ?? '?'}]/${kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'}`,
+    message: sen2DuplicatePerson(kind as IdentifierKind, `person[persontableid=${str(firstId) ?? '?'}] (line ${Number(first) + 2})`),
+  }));
+  return { unidentified, dups, moreDups: rows.length > 0 ? Number(rows[0]![5]) - rows.length : 0 };
 }
 
 /**
@@ -264,7 +287,7 @@ export async function validateAndEmit(
   con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext, log: ProblemLog, sink: RowSink,
 ): Promise<{ rows: number; unidentified: number }> {
   const { found, more } = await checks(con, files, ret);
-  const { keys, unidentified, dups, moreDups } = await personKeys(con, files, ret);
+  const { unidentified, dups, moreDups } = await personKeys(con, files, ret);
   found.push(...dups);
   more.error += moreDups;
   found.sort((a, b) => a.pn - b.pn || a.seq - b.seq || a.ln - b.ln);
@@ -280,10 +303,15 @@ export async function validateAndEmit(
     rows++;
     return sink.add(table, row);
   };
-  await eachRow(con, personRowsQuery(), (c, i) => add('person', {
-    census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
-    age: c[1]![i], birth_month: c[2]![i], sex: c[3]![i], ethnicity: c[4]![i],
-  }));
+  const keys: string[] = [];
+  await eachRow(con, personRowsQuery(), (c, i) => {
+    const key = c[5]![i] as string;
+    keys[c[0]![i] as number] = key;
+    return add('person', {
+      census_year: censusYear, la_code: laCode, person_key: key, file_id: fileId,
+      age: c[1]![i], birth_month: c[2]![i], sex: c[3]![i], ethnicity: c[4]![i],
+    });
+  });
   const k = { censusYear, placementNotRecorded: PLACEMENT_NOT_RECORDED, needNotRecorded: NEED_NOT_RECORDED } as Parameters<typeof planRowsQuery>[0];
   if (ret.header.referenceDate) k.referenceDate = ret.header.referenceDate;
   await eachRow(con, planRowsQuery(k), (c, i) => add('plan', {

@@ -45,8 +45,12 @@ export function distinctDatesQuery(cols: Columns): string {
 
 /** Helper macros: `clean` = trim + blank → NULL (as person-rows.ts `clean`), `is_set` (codes.ts `isSet`). */
 export const MACROS = [
-  `CREATE OR REPLACE TEMP MACRO clean(s) AS nullif(trim(s, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279)), '')`,
-  `CREATE OR REPLACE TEMP MACRO is_set(s) AS coalesce(lower(clean(s)) IN ('1', 'true', 'y', 'yes', 't'), false)`,
+  // trim with a character list is slow in DuckDB (about 2 µs a value): a value beginning and ending with a printable
+  // ASCII character, as nearly all do, is kept as it is without it
+  `CREATE OR REPLACE TEMP MACRO clean(s) AS CASE WHEN regexp_matches(s, '^[!-~](?:.*[!-~])?$') THEN s
+    ELSE nullif(trim(s, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279)), '') END`,
+  // a CASE, not IN (…): DuckDB plans an IN list as a join
+  `CREATE OR REPLACE TEMP MACRO is_set(s) AS CASE lower(clean(s)) WHEN '1' THEN true WHEN 'true' THEN true WHEN 'y' THEN true WHEN 'yes' THEN true WHEN 't' THEN true ELSE false END`,
 ];
 
 /** Ancestors (module, alias of its id / line columns) carried by each module's x_ table. */
@@ -85,43 +89,51 @@ function dateSelect(cols: Columns, m: BladeModule, i: number): { sel: string[]; 
   return { sel, join };
 }
 
+/** The child modules in the order their x_ tables are built (each after its parent). */
+export const LINK_ORDER: readonly BladeModule[] = ['requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed'];
+
 /**
- * Builds the x_ tables. Children attach to the first record (lowest line) carrying their parent id; records
- * whose parent id matches no record are not attached to any person (as in the XML, they have no place).
- * `x_person.age` is the age on 31 August before the census (dates.ts ageAtCensus), floored at 0.
+ * The x_person table: each person with its ordinal `pn`, line, id, identifiers, dates resolved and
+ * `age` on 31 August before the census (dates.ts ageAtCensus), floored at 0.
  */
-export function linkStatements(cols: Columns, censusYear: number): string[] {
-  const out: string[] = [];
+export function personStatement(cols: Columns, censusYear: number): string {
   const y = Math.floor(censusYear);
-  {
-    const d = dateSelect(cols, 'person', 0);
-    out.push(`CREATE OR REPLACE TABLE x_person AS SELECT t.rowid::INTEGER AS pn, (t.rowid + 2)::INTEGER AS ln, t.persontableid AS id,
+  const d = dateSelect(cols, 'person', 0);
+  return `CREATE OR REPLACE TABLE x_person AS SELECT t.rowid::INTEGER AS pn, (t.rowid + 2)::INTEGER AS ln, t.persontableid AS id,
       ${col(cols, 'person', 'upn')} AS upn, ${col(cols, 'person', 'uniquelearnernumber')} AS uln,
       coalesce(${col(cols, 'person', 'sex')}, ${col(cols, 'person', 'gendercurrent')}) AS sex, ${col(cols, 'person', 'ethnicity')} AS ethnicity,
       ${d.sel.join(', ')},
       CASE WHEN d0_0.iso IS NULL THEN NULL ELSE greatest(0, ${y - 1} - CAST(substr(d0_0.iso, 1, 4) AS INTEGER)
         - CASE WHEN substr(d0_0.iso, 6) > '08-31' THEN 1 ELSE 0 END) END::INTEGER AS age,
       CAST(substr(d0_0.iso, 6, 2) AS INTEGER) AS birth_month
-      FROM m_person t ${d.join.join(' ')}`);
-  }
-  const order: BladeModule[] = ['requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed'];
-  order.forEach((m, i) => {
-    const parent = BLADE_SPEC[m].parent!;
-    const chain = CHAIN[m];
-    const parentChain = CHAIN[parent];
-    const sel = [`u.pn`, `(t.rowid + 2)::INTEGER AS ln`, `t.${idColumn(m)} AS id`];
-    // Ancestors: the parent's own id/line, and the parent's ancestors.
-    const [, pa] = chain[chain.length - 1]!;
-    sel.push(`u.id AS ${pa}id`, `u.ln AS ${pa}ln`);
-    for (const [, a] of parentChain) sel.push(`u.${a}id`, `u.${a}ln`);
-    for (const c of KEEP[m] ?? []) sel.push(`${col(cols, m, c)} AS "${c}"`);
-    const d = dateSelect(cols, m, i + 1);
-    sel.push(...d.sel);
-    out.push(`CREATE OR REPLACE TABLE x_${m} AS SELECT ${sel.join(', ')}
-      FROM m_${m} t JOIN (SELECT * FROM x_${parent} QUALIFY row_number() OVER (PARTITION BY id ORDER BY ln) = 1) u
-        ON u.id = t.${idColumn(parent)} ${d.join.join(' ')}`);
-  });
-  return out;
+      FROM m_person t ${d.join.join(' ')}`;
+}
+
+/** Whether the ids of x_<m> are all different (then a child joins its parent directly, with no search for the first). */
+export function uniqueIdsQuery(m: BladeModule): string {
+  return `SELECT count(id) = count(DISTINCT id) FROM x_${m}`;
+}
+
+/**
+ * The x_<m> table of a child module. Children attach to the first record (lowest line) carrying their parent id;
+ * records whose parent id matches no record are not attached to any person (as in the XML, they have no place).
+ * `parentUnique`: the parent's ids are all different, so the first record of an id is the only one.
+ */
+export function childStatement(cols: Columns, m: BladeModule, parentUnique: boolean): string {
+  const parent = BLADE_SPEC[m].parent!;
+  const chain = CHAIN[m];
+  const parentChain = CHAIN[parent];
+  const sel = [`u.pn`, `(t.rowid + 2)::INTEGER AS ln`, `t.${idColumn(m)} AS id`];
+  // Ancestors: the parent's own id/line, and the parent's ancestors.
+  const [, pa] = chain[chain.length - 1]!;
+  sel.push(`u.id AS ${pa}id`, `u.ln AS ${pa}ln`);
+  for (const [, a] of parentChain) sel.push(`u.${a}id`, `u.${a}ln`);
+  for (const c of KEEP[m] ?? []) sel.push(`${col(cols, m, c)} AS "${c}"`);
+  const d = dateSelect(cols, m, LINK_ORDER.indexOf(m) + 1);
+  sel.push(...d.sel);
+  const parents = parentUnique ? `x_${parent}` : `(SELECT * FROM x_${parent} WHERE ln IN (SELECT min(ln) FROM x_${parent} GROUP BY id))`;
+  return `CREATE OR REPLACE TABLE x_${m} AS SELECT ${sel.join(', ')}
+      FROM m_${m} t JOIN ${parents} u ON u.id = t.${idColumn(parent)} ${d.join.join(' ')}`;
 }
 
 /** SQL for the key path of a record of x_<m> (alias t), e.g. `person[persontableid=13]/requests[requeststableid=23]`. */
@@ -132,18 +144,18 @@ export function pathSql(m: BladeModule, t = 't'): string {
   return parts.join(` || '/' || `);
 }
 
-/** Code lookups filled by JS from the distinct raw values (codes.ts, outcome-codes.ts). */
+/** Code lookups filled by JS from the distinct raw values (codes.ts, outcome-codes.ts); blank values are left out in JS. */
 export const LOOKUP_SOURCES = {
   /** SENtype → need. */
-  need: `SELECT DISTINCT sentype FROM x_senneed WHERE clean(sentype) IS NOT NULL`,
+  need: `SELECT DISTINCT sentype FROM x_senneed WHERE sentype IS NOT NULL`,
   /** SENsetting → placement. */
-  setting: `SELECT DISTINCT sensetting FROM (SELECT sensetting FROM x_plandetail UNION ALL SELECT sensetting FROM x_placementdetail) WHERE clean(sensetting) IS NOT NULL`,
-  /** PlacementRank / SENtypeRank → rank (rankOf). */
-  rank: `SELECT DISTINCT v FROM (SELECT placementrank v FROM x_plandetail UNION ALL SELECT placementrank FROM x_placementdetail
-    UNION ALL SELECT sentyperank FROM x_senneed) WHERE v IS NOT NULL`,
-  cease: `SELECT DISTINCT ceasereason FROM x_namedplan WHERE clean(ceasereason) IS NOT NULL`,
-  requestOutcome: `SELECT DISTINCT requestoutcome FROM x_requests WHERE clean(requestoutcome) IS NOT NULL`,
-  assessmentOutcome: `SELECT DISTINCT assessmentoutcome FROM x_assessment WHERE clean(assessmentoutcome) IS NOT NULL`,
+  setting: `SELECT DISTINCT sensetting FROM (SELECT sensetting FROM x_plandetail UNION ALL SELECT sensetting FROM x_placementdetail) WHERE sensetting IS NOT NULL`,
+  /** PlacementRank / SENtypeRank → rank (rankOf) and its ordinals; a missing rank is joined as '' (rank 99, as blank). */
+  rank: `SELECT DISTINCT coalesce(v, '') FROM (SELECT placementrank v FROM x_plandetail UNION ALL SELECT placementrank FROM x_placementdetail
+    UNION ALL SELECT sentyperank FROM x_senneed UNION ALL SELECT '')`,
+  cease: `SELECT DISTINCT ceasereason FROM x_namedplan WHERE ceasereason IS NOT NULL`,
+  requestOutcome: `SELECT DISTINCT requestoutcome FROM x_requests WHERE requestoutcome IS NOT NULL`,
+  assessmentOutcome: `SELECT DISTINCT assessmentoutcome FROM x_assessment WHERE assessmentoutcome IS NOT NULL`,
 } as const;
 
 export interface EmitConstants {
@@ -158,9 +170,9 @@ function placementOf(t: string, none: string): string {
   return `CASE WHEN clean(${t}.urn) IS NULL AND clean(${t}.ukprn) IS NULL AND ${t}_s.placement IS NOT NULL THEN ${t}_s.placement ELSE ${sqlString(none)} END`;
 }
 
-/** Rows of `person` in person order: pn, age, birth_month, sex, ethnicity. */
+/** Rows of `person` in person order: pn, age, birth_month, sex, ethnicity, person key (x_key). */
 export function personRowsQuery(): string {
-  return `SELECT pn, age, birth_month, clean(sex), clean(ethnicity) FROM x_person ORDER BY pn`;
+  return `SELECT p.pn, p.age, p.birth_month, clean(p.sex), clean(p.ethnicity), k.key FROM x_person p JOIN x_key k ON k.pn = p.pn ORDER BY p.pn`;
 }
 
 /**
@@ -171,19 +183,20 @@ export function planRowsQuery(k: EmitConstants): string {
   const ref = k.referenceDate ? sqlString(k.referenceDate) : 'NULL::VARCHAR';
   const none = k.placementNotRecorded;
   return `WITH
-  pd AS (SELECT t.*, coalesce(rk.rank, 99) * 2 AS score FROM x_plandetail t LEFT JOIN lk_rank rk ON rk.raw = t.placementrank),
-  pd_np AS (SELECT * FROM pd QUALIFY row_number() OVER (PARTITION BY npln ORDER BY score, ln) = 1),
-  pd_req AS (SELECT * FROM pd QUALIFY row_number() OVER (PARTITION BY rln ORDER BY score, aln, npln, ln) = 1),
-  pl AS (SELECT t.*, coalesce(rk.rank, 99) * 2 + CASE WHEN t.leavingdate_iso < ${ref} THEN 1 ELSE 0 END AS score
-    FROM x_placementdetail t LEFT JOIN lk_rank rk ON rk.raw = t.placementrank),
-  pl_ap AS (SELECT * FROM pl QUALIFY row_number() OVER (PARTITION BY apln ORDER BY score, ln) = 1),
-  nd_ap AS (SELECT t.apln, n.need FROM x_senneed t JOIN lk_need n ON n.raw = t.sentype LEFT JOIN lk_rank rk ON rk.raw = t.sentyperank
-    WHERE n.need IS NOT NULL QUALIFY row_number() OVER (PARTITION BY t.apln ORDER BY coalesce(rk.rank, 99), t.ln) = 1),
+  pd AS (SELECT t.ln, t.npln, t.rln, t.aln, rk.open AS score FROM x_plandetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, '')),
+  pd_np AS (SELECT d.* FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM pd GROUP BY npln) b JOIN x_plandetail d ON d.ln = b.ln),
+  pd_req AS (SELECT d.* FROM (SELECT arg_min(ln, (score::HUGEINT << 96) + (aln::HUGEINT << 64) + (npln::HUGEINT << 32) + ln) AS ln
+    FROM pd GROUP BY rln) b JOIN x_plandetail d ON d.ln = b.ln),
+  pl AS (SELECT t.ln, t.apln, CASE WHEN t.leavingdate_iso < ${ref} THEN rk.closed ELSE rk.open END AS score
+    FROM x_placementdetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, '')),
+  pl_ap AS (SELECT d.* FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM pl GROUP BY apln) b JOIN x_placementdetail d ON d.ln = b.ln),
+  nd_ap AS (SELECT t.apln, arg_min(n.need, (rk.need::BIGINT << 32) + t.ln) AS need FROM x_senneed t JOIN lk_need n ON n.raw = t.sentype
+    JOIN lk_rank rk ON rk.raw = coalesce(t.sentyperank, '') WHERE n.need IS NOT NULL GROUP BY t.apln),
   starts AS (SELECT rln,
       arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL) AS plan_start,
       arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL AND ceasedate_iso IS NULL) AS active_start
     FROM x_namedplan GROUP BY rln),
-  ap1 AS (SELECT * FROM x_activeplans QUALIFY row_number() OVER (PARTITION BY pn ORDER BY rln, ln) = 1),
+  ap1 AS (SELECT d.* FROM (SELECT arg_min(ln, (rln::BIGINT << 32) + ln) AS ln FROM x_activeplans GROUP BY pn) b JOIN x_activeplans d ON d.ln = b.ln),
   ceased AS (
     SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, coalesce(p.age, 0) AS age, ${sqlString(k.needNotRecorded)} AS need,
       CASE WHEN d.ln IS NULL THEN ${sqlString(none)} ELSE ${placementOf('d', none)} END AS placement,
@@ -218,7 +231,7 @@ export function planRowsQuery(k: EmitConstants): string {
  */
 export function requestRowsQuery(): string {
   return `WITH
-  a1 AS (SELECT * FROM x_assessment QUALIFY row_number() OVER (PARTITION BY rln ORDER BY ln) = 1),
+  a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM x_assessment GROUP BY rln) b JOIN x_assessment d ON d.ln = b.ln),
   starts AS (SELECT rln, arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL) AS plan_start
     FROM x_namedplan GROUP BY rln)
   SELECT r.pn, p.age, r.receiveddate_iso, ro.canon, clean(r.requestoutcome), r.requestoutcomedate_iso,

@@ -5,7 +5,7 @@
  * returns no rows (they are read with the person file).
  *
  *   person file ─ findModuleFiles ─ loadModules (DuckDB read_csv, in memory, no spill) ─ prepare (x_ tables:
- *     join once, lines, dates and codes via lookups) ─ validateAndEmit (set-based checks; keyed hashes in JS;
+ *     join once, lines, dates and codes via lookups) ─ validateAndEmit (set-based checks; keyed hashes in SQL;
  *     rows from result chunks) ─ sink (person, plan, request)
  */
 import { DuckDBInstance } from '@duckdb/node-api';
