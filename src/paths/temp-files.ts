@@ -5,8 +5,8 @@
  * here (then the signal is re-raised so the exit status is the usual one), and after a SIGKILL or power cut by the
  * next highneeds process, which removes folders whose owning process is gone.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The prefix of the folders archive entries are extracted into (in the system temp folder). */
@@ -77,7 +77,9 @@ function owned(prefix: string): string {
 export async function makeTempDir(parent: string, prefix: string): Promise<string> {
   installHandlers();
   await removeStale(parent, prefix);
-  const dir = await mkdtemp(join(parent, owned(prefix)));
+  // made and registered in one step: a signal handled between an asynchronous mkdtemp and its continuation would
+  // find the folder on disk but not in `live`, and leave it behind
+  const dir = mkdtempSync(join(parent, owned(prefix)));
   live.add(dir);
   return dir;
 }

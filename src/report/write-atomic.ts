@@ -13,7 +13,8 @@
  * two renames leaves the old set moved aside (`.<name>.old-<pid>-…`) and no run folder: the next write into that
  * folder puts the old set back first (or removes it, when the new set did arrive), then writes.
  */
-import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { HighneedsError, ExitCode } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
@@ -143,9 +144,9 @@ async function lockFolder(outDir: string): Promise<() => Promise<void>> {
   const until = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      const fh = await open(lock, 'wx');
-      await fh.writeFile(String(process.pid));
-      await fh.close();
+      // taken and registered in one step: a signal handled between an asynchronous open and the registration
+      // would find the lock on disk but not among the folders to remove, and leave it behind
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
       registerTempDir(lock);
       return async () => removeTempDir(lock);
     } catch (e) {
