@@ -45,12 +45,13 @@ export class Warehouse {
     return wh;
   }
 
+  /** Creates what is missing in one transaction (a warehouse file commits, and syncs to disk, once). */
   private async init(): Promise<void> {
-    for (const t of WAREHOUSE_TABLES) await this.connection.run(WAREHOUSE_DDL[t]!);
-    for (const [t, c, type] of ADDED_COLUMNS) await this.connection.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${c} ${type}`);
-    const key = await this.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
-    if (key.length > 0) return;
     await this.withTransaction(async () => {
+      for (const t of WAREHOUSE_TABLES) await this.connection.run(WAREHOUSE_DDL[t]!);
+      for (const [t, c, type] of ADDED_COLUMNS) await this.connection.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${c} ${type}`);
+      const key = await this.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
+      if (key.length > 0) return;
       await this.connection.run(`INSERT INTO meta VALUES ('hash_key', $1)`, [randomBytes(32).toString('hex')]);
       await this.connection.run(`INSERT INTO meta VALUES ('created_by', 'highneeds')`);
       for (const s of SUCCESSIONS) {

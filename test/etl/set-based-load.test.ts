@@ -82,6 +82,25 @@ describe('set-based EES load', () => {
     });
   });
 
+  it('trims spaces at the edges of values as the row reader does (before or after a comma, a quote, a line end)', async () => {
+    await withTempDir(async (d) => {
+      const l = readFileSync(join(repoRoot, 'data-samples/sen2_age_caseload.csv'), 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
+      const spaced = [
+        (s: string) => s.replace(',', ' ,'), // before a comma
+        (s: string) => s.replace(',', ', '), // after a comma
+        (s: string) => `${s} `, // before a line end
+        (s: string) => ` ${s}`, // after a line end
+        (s: string) => s.replace(/,([^,]*)$/, ',"$1 "'), // inside quotes
+        (s: string) => s.replace(',Anyshire,', ',"Anyshire, County of", '), // a comma in quotes, a space after one outside
+      ];
+      for (const [i, edit] of spaced.entries()) {
+        const lines = l.map((s, n) => (n === 3 ? edit(s) : s));
+        writeFileSync(join(d, 'sen2_age_caseload.csv'), lines.join('\n') + (i === 2 ? '' : '\n'));
+        await expectSameLoad([d], 1);
+      }
+    });
+  });
+
   it('validate gives the same rows, errors and warnings either way', async () => {
     const paths = [join(fixtures, 'good'), join(fixtures, 'layouts'), join(fixtures, 'bad')];
     const rows = await validatePaths(paths, { today: TODAY, setBased: false });

@@ -25,8 +25,10 @@ const JS_WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u20
  * SQL: a text value trimmed as JavaScript trims it ('' for NULL). DuckDB's plain trim() (spaces) is four times
  * faster, and the same for a file without any other whitespace character (`otherSpace` false).
  */
-export function sqlTrim(expr: string, otherSpace = true): string {
-  return otherSpace ? `trim(coalesce(${expr}, ''), '${JS_WHITESPACE}')` : `trim(coalesce(${expr}, ''))`;
+export function sqlTrim(expr: string, otherSpace = true, edgeSpace = true): string {
+  if (otherSpace) return `trim(coalesce(${expr}, ''), '${JS_WHITESPACE}')`;
+  // no space next to a comma, a quote or a line break anywhere in the file: no value has one to trim
+  return edgeSpace ? `trim(coalesce(${expr}, ''))` : `coalesce(${expr}, '')`;
 }
 
 /** The quoted identifier of a file column in the staged table. */
@@ -54,12 +56,12 @@ const HEAD_BYTES = 64 * 1024;
 export async function stageCsv(db: DuckDBConnection, path: string): Promise<StagedCsv | undefined> {
   const shape = await fileShape(path);
   if (!shape) return undefined;
-  const { header, newlines, endsWithNewline, otherSpace } = shape;
+  const { header, newlines, endsWithNewline, otherSpace, edgeSpace } = shape;
   const columns = header.names.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const file = sqlText(path);
   try {
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ordinality + 1 AS hn_line, ${header.names.map((n, i) => `${sqlTrim(`c${i}`, otherSpace)} AS ${stagedColumn(n)}`).join(', ')}
+      `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ordinality + 1 AS hn_line, ${header.names.map((n, i) => `${sqlTrim(`c${i}`, otherSpace, edgeSpace)} AS ${stagedColumn(n)}`).join(', ')}
          FROM read_csv(${file}, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
                        strict_mode = true, null_padding = false, ignore_errors = true, columns = {${columns}}) WITH ORDINALITY`,
     );
@@ -85,7 +87,9 @@ export async function stageCsv(db: DuckDBConnection, path: string): Promise<Stag
 }
 
 /** The header and line count of a file, or undefined when its first line is not a plain header. */
-async function fileShape(path: string): Promise<{ header: CsvHeader; newlines: number; endsWithNewline: boolean; otherSpace: boolean } | undefined> {
+async function fileShape(
+  path: string,
+): Promise<{ header: CsvHeader; newlines: number; endsWithNewline: boolean; otherSpace: boolean; edgeSpace: boolean } | undefined> {
   const fh = await open(path, 'r');
   try {
     const head = Buffer.alloc(HEAD_BYTES);
@@ -106,8 +110,8 @@ async function fileShape(path: string): Promise<{ header: CsvHeader; newlines: n
     const header = parseHeader(fields);
     if (header.names.length !== fields.length || header.duplicates.length > 0 || header.names.some((n) => n === '' || n.includes('"'))) return undefined;
     if (header.names.length < 2) return undefined; // one column: perhaps another delimiter (the row reader says)
-    const { newlines, last, otherSpace } = await scanBytes(fh);
-    return { header, newlines, endsWithNewline: last === 10, otherSpace };
+    const { newlines, last, otherSpace, edgeSpace } = await scanBytes(fh);
+    return { header, newlines, endsWithNewline: last === 10, otherSpace, edgeSpace };
   } finally {
     await fh.close();
   }
@@ -118,22 +122,57 @@ async function fileShape(path: string): Promise<{ header: CsvHeader; newlines: n
  * and line breaks: tab, vertical tab, form feed, a carriage return not before a line feed, or a Unicode space
  * (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
  */
-async function scanBytes(fh: import('node:fs/promises').FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean }> {
+async function scanBytes(fh: import('node:fs/promises').FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean; edgeSpace: boolean }> {
   const buf = Buffer.alloc(1 << 20);
   let pos = 0;
   let newlines = 0;
   let last = -1;
   let otherSpace = false;
+  let edgeSpace = false;
+  let carry = Buffer.alloc(0); // the unfinished last line of the chunks read so far
   for (;;) {
     const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
     if (bytesRead === 0) break;
     const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) newlines++;
     if (!otherSpace) otherSpace = hasOtherSpace(chunk, pos === 0);
+    if (!edgeSpace) {
+      const lines = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const end = lines.lastIndexOf(10) + 1;
+      edgeSpace = hasEdgeSpace(lines.subarray(0, end));
+      carry = Buffer.from(lines.subarray(end));
+    }
     last = chunk[bytesRead - 1]!;
     pos += bytesRead;
   }
-  return { newlines, last, otherSpace };
+  if (!edgeSpace) edgeSpace = hasEdgeSpace(carry);
+  return { newlines, last, otherSpace, edgeSpace };
+}
+
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const NEAR_COMMA = [Buffer.from(' ,'), Buffer.from(', ')];
+/** A space at the start or end of a line, or beside a quote. */
+const ALWAYS_EDGE = [Buffer.from(' \n'), Buffer.from(' \r'), Buffer.from('\n '), Buffer.from(' "'), Buffer.from('" ')];
+
+/**
+ * Whether a value in these whole lines may start or end with a space: a space at a line's start or end or beside a
+ * quote, or beside a comma outside quotes ("Bristol, City of" is one value, with no space at its edges).
+ */
+function hasEdgeSpace(b: Buffer): boolean {
+  if (b.length === 0) return false;
+  if (b[0] === SPACE || b[b.length - 1] === SPACE) return true;
+  if (ALWAYS_EDGE.some((p) => b.includes(p))) return true;
+  for (const p of NEAR_COMMA) {
+    for (let i = b.indexOf(p); i >= 0; i = b.indexOf(p, i + 1)) {
+      const comma = p[0] === COMMA ? i : i + 1;
+      let quotes = 0;
+      for (let j = b.lastIndexOf(10, comma) + 1; j < comma; j++) if (b[j] === QUOTE) quotes++;
+      if (quotes % 2 === 0) return true; // a comma between values
+    }
+  }
+  return false;
 }
 
 function hasOtherSpace(b: Buffer, first: boolean): boolean {

@@ -4,7 +4,7 @@
  * column) as the row reader of ees-common.ts does one row at a time.
  *
  *   stage (hn_stage) ──▶ vocabularies: each DISTINCT geography, time period and label through the domain's own
- *                        functions (JS) into small temp tables ──▶ view hn_row (row + geography + year + labels)
+ *                        functions (JS) into small temp tables ──▶ view hn_row (row + geography + year)
  *                    ──▶ any error? ──yes──▶ undefined: the row reader reads the file and names each error
  *                    ──▶ INSERT la / stock / flow … SELECT … ORDER BY line; warnings SELECTed by line
  *
@@ -47,9 +47,7 @@ export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: str
   try {
     if (!(await mapGeography(db, has)) || !(await mapTimePeriods(db, has, def, ctx.today.getUTCFullYear() + 1))) return undefined;
     for (const m of set.maps ?? []) await mapVocabulary(db, m, has);
-    await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.*, t.hn_year, t.hn_census_year FROM ${STAGE} r
-      JOIN hn_geo g ON ${GEO_COLUMNS.map((c, i) => `g.k${i} = ${col(c, has)}`).join(' AND ')}
-      JOIN hn_time t ON t.k = ${col('time_period', has)}`);
+    await rowView(db, has, staged.rows);
     const joins = (set.maps ?? []).map((m) => `LEFT JOIN hn_map_${m.alias} ${m.alias} ON ${m.alias}.k = ${col(m.column, has)}`).join(' ');
     const checks = set.numbers(has).map((c) => `hn_num_ok(${col(c, has)}, '${isPercentColumn(c) ? 'percent' : 'count'}')`);
     if (checks.length > 0) {
@@ -80,6 +78,22 @@ export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: str
 
 const GEO_COLUMNS = ['geographic_level', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name'];
 
+/**
+ * View hn_row: each staged row with its geography and years, joined on one hash of the eight geography columns (a
+ * view, not a table: copying every column costs more than the join each reader of it repeats); a collision (two
+ * geographies with one hash) shows as more rows than lines and is joined again column by column.
+ */
+async function rowView(db: DuckDBConnection, has: (c: string) => boolean, lines: number): Promise<void> {
+  const geo = GEO_COLUMNS.map((c) => col(c, has));
+  const join = async (on: string): Promise<number> => {
+    await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.* EXCLUDE (hn_h), t.hn_year, t.hn_census_year FROM ${STAGE} r
+      JOIN hn_geo g ON ${on} JOIN hn_time t ON t.k = ${col('time_period', has)}`);
+    return (await rowsOf<{ n: number }>(db, 'SELECT count(*)::DOUBLE AS n FROM hn_row'))[0]!.n;
+  };
+  await db.run(`UPDATE hn_geo SET hn_h = hash(${GEO_COLUMNS.map((_, i) => `k${i}`).join(', ')})`);
+  if ((await join(`g.hn_h = hash(${geo.join(', ')})`)) !== lines) await join(geo.map((e, i) => `g.k${i} = ${e}`).join(' AND '));
+}
+
 async function rowsOf<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
@@ -107,6 +121,7 @@ async function mapGeography(db: DuckDBConnection, has: (c: string) => boolean): 
   }
   const types: Record<string, string> = Object.fromEntries(GEO_COLUMNS.map((_, i) => [`k${i}`, 'VARCHAR']));
   for (const c of ['hn_level', 'hn_old', 'hn_new', 'hn_name', 'hn_region_code', 'hn_region_name']) types[c] = 'VARCHAR';
+  types.hn_h = 'UBIGINT'; // the hash of k0…k7 (rowView)
   await fillTable(db, 'hn_geo', types, out);
   return true;
 }
@@ -154,7 +169,9 @@ async function repeatedLines(
 ): Promise<{ count: number; first?: { line: number; of: number } } | undefined> {
   const dims = names.filter((n) => !measures.has(n)).map(stagedColumn);
   const figures = names.filter((n) => measures.has(n)).map(stagedColumn);
-  const [{ d }] = await rowsOf<{ d: number }>(db, `SELECT count(*)::DOUBLE AS d FROM (SELECT DISTINCT ${dims.join(', ')} FROM ${STAGE})`);
+  // as many distinct hashes of the breakdown as lines: no line repeats another (equal lines hash equal; a collision
+  // only sends the file to the exact search below)
+  const [{ d }] = await rowsOf<{ d: number }>(db, `SELECT count(DISTINCT hash(${dims.join(', ')}))::DOUBLE AS d FROM ${STAGE}`);
   if (d === rows) return { count: 0 };
   await db.run(`CREATE OR REPLACE TEMP TABLE hn_copy AS
     SELECT s.hn_line, s.hn_first, ${figures.length > 0 ? figures.map((c) => `s.${c} = f.${c}`).join(' AND ') : 'true'} AS same
