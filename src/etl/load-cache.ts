@@ -4,7 +4,7 @@
  * of reading and validating every file again. Both ways the run gets an in-memory warehouse with the same rows in
  * the same order, so its outputs are byte for byte those of a fresh load.
  *
- *   key = SHA-256 of (cache format, tool version, the ETL's own source text, every input path with its SHA-256)
+ *   key = cacheKey (cache-key.ts): the ETL's own source text, every input path with its SHA-256
  *   miss or --fresh ──loadIntoMemory──▶ warehouse ──COPY──▶ <key>.duckdb + <key>.json (files, skips, warnings)
  *   hit             ──────────────────▶ warehouse ◀──INSERT…SELECT── <key>.duckdb, + <key>.json
  *
@@ -12,29 +12,23 @@
  * date that was valid at the first load (not in the future) stays valid later. A cache that cannot be read or
  * written (read-only folder, a damaged file) is passed over: the run loads the files as before.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { VERSION } from '../version.ts';
-import { expandPaths } from './expand-paths.ts';
-import { sha256File } from './file-hash.ts';
+import { join } from 'node:path';
+import { cacheDirOf, cacheKey } from './cache-key.ts';
 import { loadIntoMemory, type MemoryLoad } from './load.ts';
 import { WAREHOUSE_TABLES } from './schema.ts';
 import { Warehouse } from './warehouse.ts';
 
-/** Bump when the saved form changes (tables, the JSON beside them). */
-const CACHE_FORMAT = 1;
 /** Cached loads kept; older ones are removed when a new one is saved. */
 const KEEP = 4;
-export const DEFAULT_CACHE_DIR = '.highneeds/cache';
 
 export interface CachedLoadOptions {
   /** Cache folder (default HIGHNEEDS_CACHE_DIR or .highneeds/cache). */
   cacheDir?: string;
   /** Load the files even when a cached load exists (and save it afresh). */
   fresh?: boolean;
+  /** The paths' cacheKey when the caller has it already. */
+  key?: string;
   today?: Date;
 }
 
@@ -52,8 +46,8 @@ type Saved = Pick<MemoryLoad, 'loaded' | 'skipped' | 'warnings'>;
  * @example const load = await loadWithCache(['data-samples']); try { … } finally { load.warehouse.close(); }
  */
 export async function loadWithCache(paths: string[], opts: CachedLoadOptions = {}): Promise<CachedLoad> {
-  const dir = opts.cacheDir ?? process.env.HIGHNEEDS_CACHE_DIR ?? DEFAULT_CACHE_DIR;
-  const key = await cacheKey(paths);
+  const dir = cacheDirOf(opts.cacheDir);
+  const key = opts.key ?? (await cacheKey(paths));
   if (key !== undefined && !opts.fresh) {
     const hit = await readCache(dir, key);
     if (hit) return { ...hit, fromCache: true, cacheDir: dir };
@@ -61,35 +55,6 @@ export async function loadWithCache(paths: string[], opts: CachedLoadOptions = {
   const load = await loadIntoMemory(paths, { today: opts.today });
   if (key !== undefined) await writeCache(dir, key, load);
   return { ...load, fromCache: false, cacheDir: dir };
-}
-
-/** The cache key of a load of these paths, or undefined when the ETL's sources cannot be found to fingerprint. */
-export async function cacheKey(paths: string[]): Promise<string | undefined> {
-  const code = await etlFingerprint();
-  if (code === undefined) return undefined;
-  const h = createHash('sha256').update(`highneeds-load-cache ${CACHE_FORMAT} ${VERSION} ${code}\n`);
-  for (const p of paths) h.update(`arg\0${p}\n`);
-  for (const f of await expandPaths(paths)) h.update(`file\0${f}\0${await sha256File(f)}\n`);
-  return h.digest('hex');
-}
-
-let fingerprint: Promise<string | undefined> | undefined;
-
-/**
- * A hash of the source text that decides what a load puts in the warehouse (src/etl, src/domain, src/messages):
- * found from this module's place, two folders under the repository root both in src/etl and in dist/<build>/.
- */
-function etlFingerprint(): Promise<string | undefined> {
-  fingerprint ??= (async () => {
-    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-    if (!existsSync(join(root, 'src', 'etl', 'load-cache.ts'))) return undefined;
-    const h = createHash('sha256');
-    for (const sub of ['src/etl', 'src/domain', 'src/messages']) {
-      for (const f of await expandPaths([join(root, sub)])) h.update(`${f.slice(root.length)}\0`).update(await readFile(f));
-    }
-    return h.digest('hex');
-  })();
-  return fingerprint;
 }
 
 async function readCache(dir: string, key: string): Promise<MemoryLoad | undefined> {

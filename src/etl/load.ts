@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { HighneedsError, inputError, type Problem } from '../errors.ts';
 import { pathMsg } from '../messages/index.ts';
-import { checkInputPath } from '../paths/check-path.ts';
-import { isZipFile, type ArchiveLimits } from './archive.ts';
+import type { ArchiveLimits } from './archive.ts';
+import { checkDataFolder } from './check-data-folder.ts';
 import { listLas } from './dataset.ts';
-import { expandPaths } from './expand-paths.ts';
 import { withInputFiles, type InputFile } from './inputs.ts';
 import { loadFilesInto, type LoadedFile, type SkippedFile } from './load-files.ts';
 import { Warehouse } from './warehouse.ts';
@@ -80,11 +79,7 @@ export async function loadDataFolder<T extends MemoryLoad = MemoryLoad>(
   dir: string,
   opts: { today?: Date; /** How to load the checked folder (default: loadIntoMemory; `run` passes its cache). */ loader?: (paths: string[]) => Promise<T> } = {},
 ): Promise<T> {
-  const { kind } = await checkInputPath(dir, { what: 'data folder', flag: '--data' });
-  if (kind === 'file' && !(await isZipFile(dir))) throw inputError(pathMsg.dataFolderIsFile(dir), [{ file: dir, message: pathMsg.dataFolderIsFile(dir) }]);
-  if (kind === 'folder' && (await expandPaths([dir])).length === 0) {
-    throw inputError(pathMsg.dataFolderEmpty(dir), [{ file: dir, message: pathMsg.dataFolderEmpty(dir) }]);
-  }
+  await checkDataFolder(dir);
   const load = opts.loader ? await opts.loader([dir]) : ((await loadIntoMemory([dir], opts)) as T);
   try {
     if ((await listLas(load.warehouse)).length === 0) {

@@ -1,9 +1,8 @@
 /**
  * `highneeds run`: the whole pipeline for one LA and one or more scenarios.
  *
- *   data folder ──loadDataFolder──► warehouse ──datasetFromWarehouse──► LaDataset ──┐
- *     (unchanged since an earlier run: the warehouse from load-cache.ts)               │
- *                                        └──budgetTablesFromWarehouse──► BudgetTables │
+ *   data folder ──runData (run-data.ts)──► LaDataset, BudgetTables, totals forecast ──┐
+ *     (unchanged since an earlier run: its saved result, or the warehouse of load-cache.ts)│
  *   scenario files ──loadScenario──► Scenario ──────────────────────────────────────────┤
  *        projectLa (rates → engine, Monte Carlo) ──► ProjectionResult (+ unmitigated)   │
  *        runBudget (+ sensitivity via reproject) ──► BudgetResult                       │
@@ -13,22 +12,17 @@
  *   (money tables missing or empty → exit 1 before any of this, unless --demand-only: then no budget at all)
  */
 import { join } from 'node:path';
-import { loadDataFolder, type MemoryLoad } from '../etl/load.ts';
-import { loadWithCache } from '../etl/load-cache.ts';
 import { checkOutputFolder } from '../paths/check-path.ts';
-import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic } from '../model/engine.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { applyRatesVariant } from '../model/variants.ts';
-import { latestStockYear, projectLa, type LaProjection } from '../model/project-la.ts';
-import { inputError } from '../errors.ts';
-import { runCannotForecast } from '../messages/model.ts';
+import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { checkMoneyTables, checkProjection } from './gates.ts';
-import { runTotals, type RunTotals } from './totals.ts';
+import { runData } from './run-data.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
-import type { DataQualityNote, RunReport } from '../report/run-report.ts';
+import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { findScenarioFile } from '../scenario/find.ts';
@@ -36,9 +30,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { PlacesTable } from '../model/levers/capacity.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import type { BudgetResult } from '../budget/types.ts';
-import type { LaDataset } from '../model/dataset.ts';
 import { TOOL, VERSION } from '../version.ts';
-import { budgetTablesFromWarehouse } from './budget-tables.ts';
 import { trackRecord } from './track-record.ts';
 import { runDocument, type RunDocument } from './run-json.ts';
 import { centreOnMedian, deterministicFactors, publishBudget, scaleProjection } from './central-path.ts';
@@ -96,38 +88,23 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   let started = 0;
   const stage = (name: string) => opts.onStage?.(name, started++, total);
 
-  stage('loading data');
-  const load = await loadDataFolder(opts.dataDir, { loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: opts.cacheDir }) });
-  let ds: LaDataset;
-  let tables: BudgetTables;
-  let dq: DataQualityNote[];
-  const files = load.loaded.map((f) => f.path);
-  const publishedFiles = load.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
   // One base year and horizon for the total-plans forecast: the longest any scenario asks for.
   const baseYears = new Set(scenarios.map((s) => s.base_year));
   const horizon = Math.max(...scenarios.map((s) => s.horizon_years));
-  const totalsByBase = new Map<number | undefined, RunTotals>();
-  try {
-    ds = await datasetFromWarehouse(load.warehouse, { la: opts.la });
-    tables = await budgetTablesFromWarehouse(load.warehouse, ds.la);
-    dq = await dataQualityNotes(load);
-    for (const b of baseYears) {
-      const base = b ?? latestStockYear(ds);
-      if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
-      totalsByBase.set(b, await runTotals(load.warehouse, ds, base, horizon, files));
-    }
-  } finally {
-    load.warehouse.close();
-  }
+  stage('loading data');
+  const data = await runData({ dataDir: opts.dataDir, la: opts.la, baseYears, horizon, fresh: opts.fresh, cacheDir: opts.cacheDir });
+  const { dataset: ds, tables, totalsByBase } = data;
+  const dq = [...data.dataQuality];
+  const publishedFiles = data.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
   // before any projection or output: a budget asked for on missing or empty money tables stops here (exit 1)
-  if (!opts.demandOnly) checkMoneyTables(tables, load.loaded, opts.dataDir);
+  if (!opts.demandOnly) checkMoneyTables(tables, data.loaded, opts.dataDir);
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
   const warnings = new Set<string>();
   for (const t of totalsByBase.values()) {
     dq.push(...t.notes.map((message) => ({ severity: 'warning' as const, message })));
     for (const n of t.notes) warnings.add(n);
   }
-  const inputs = load.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
+  const inputs = data.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
   stage('backtesting');
   const firstTotals = totalsByBase.values().next().value!;
@@ -213,7 +190,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     const { writeComparison } = await writers;
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
   }
-  return { documents, comparison, warnings: [...warnings], fromCache: load.fromCache, cacheDir: load.cacheDir };
+  return { documents, comparison, warnings: [...warnings], fromCache: data.fromCache, cacheDir: data.cacheDir };
 }
 
 /** How many stages a run reports: load, backtest, per scenario project (+ budget) + write, and the comparison. */
@@ -264,28 +241,4 @@ export function placesAsCapacity(tables: BudgetTables): PlacesTable {
     byYear[r.fy + 1] = (byYear[r.fy + 1] ?? 0) + r.places;
   }
   return out;
-}
-
-async function dataQualityNotes(load: MemoryLoad): Promise<DataQualityNote[]> {
-  const notes: DataQualityNote[] = load.warnings.map((w) => ({
-    path: w.file,
-    line: w.line,
-    column: w.column,
-    severity: 'warning',
-    message: w.message,
-  }));
-  const rows = await load.warehouse.query<{ path: string | null; line: number | null; column_name: string | null; severity: string; message: string }>(
-    'SELECT path, line, column_name, severity, message FROM dq_note ORDER BY file_id, line',
-  );
-  for (const r of rows) {
-    notes.push({
-      path: r.path ?? undefined,
-      line: r.line === null ? undefined : Number(r.line),
-      column: r.column_name ?? undefined,
-      severity: r.severity === 'info' ? 'info' : 'warning',
-      message: r.message,
-    });
-  }
-  for (const f of load.skipped) notes.push({ path: f.path, severity: 'info', message: f.reason });
-  return notes;
 }

@@ -3,7 +3,7 @@
  * rows in the same order, anything changed loads afresh, and a run from the cache writes the same outputs byte for
  * byte as a run that loaded its files.
  */
-import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { loadWithCache, type CachedLoad } from '../../src/etl/load-cache.ts';
 import { loadFromCache } from '../../src/messages/cli.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { runPipeline } from '../../src/pipeline/run.ts';
+import { runDataKey } from '../../src/pipeline/run-data-cache.ts';
 import { tempDir } from '../temp.ts';
 
 /** Every table's rows in the warehouse's own order, and what the load said. */
@@ -104,12 +105,27 @@ describe('the load cache of run', () => {
     const out = tempDir();
     const opts = { scenarioFiles: ['scenarios/baseline.yaml'], dataDir: 'data-samples', draws: 0, seed: 1, csv: true, runDate: '2026-01-02T03:04:05.000Z', cacheDir };
     const a = await runPipeline({ ...opts, out: join(out, 'fresh') });
+    // the second run reads what the first derived (run-data-cache.ts), without the warehouse
+    const saved = readdirSync(cacheDir).filter((f) => f.endsWith('.run-data'));
+    expect(saved).toHaveLength(1);
     const b = await runPipeline({ ...opts, out: join(out, 'cached') });
-    expect([a.fromCache, b.fromCache]).toEqual([false, true]);
+    // the third only the warehouse of the load cache: it derives everything again
+    rmSync(join(cacheDir, saved[0]!));
+    const c = await runPipeline({ ...opts, out: join(out, 'loaded') });
+    expect([a.fromCache, b.fromCache, c.fromCache]).toEqual([false, true, true]);
     const files = filesUnder(join(out, 'fresh')).map((f) => relative(join(out, 'fresh'), f)).sort();
-    expect(filesUnder(join(out, 'cached')).map((f) => relative(join(out, 'cached'), f)).sort()).toEqual(files);
     expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
-    for (const f of files) expect(await content(join(out, 'cached', f)), f).toEqual(await content(join(out, 'fresh', f)));
-    expect(JSON.stringify(b.documents).replaceAll('/cached/', '/fresh/')).toBe(JSON.stringify(a.documents));
+    for (const [name, run] of [['cached', b], ['loaded', c]] as const) {
+      expect(filesUnder(join(out, name)).map((f) => relative(join(out, name), f)).sort()).toEqual(files);
+      for (const f of files) expect(await content(join(out, name, f)), `${name}/${f}`).toEqual(await content(join(out, 'fresh', f)));
+      expect(JSON.stringify(run.documents).replaceAll(`/${name}/`, '/fresh/')).toBe(JSON.stringify(a.documents));
+    }
+  });
+
+  it('keys what a run derives by the load, the LA, the base years and the horizon', async () => {
+    const k = (p: Partial<Parameters<typeof runDataKey>[1]>) => runDataKey('load', { baseYears: [undefined], horizon: 10, ...p });
+    const keys = await Promise.all([k({}), k({ la: '999' }), k({ baseYears: [2024] }), k({ horizon: 5 }), runDataKey('other load', { baseYears: [undefined], horizon: 10 })]);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(await k({})).toBe(keys[0]);
   });
 });

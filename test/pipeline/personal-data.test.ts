@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { DEFAULT_CACHE_DIR } from '../../src/etl/load-cache.ts';
+import { DEFAULT_CACHE_DIR } from '../../src/etl/cache-key.ts';
 import { runCli } from '../cli/helpers.ts';
 import { occurrences } from '../occurrences.ts';
 import { tempDir } from '../temp.ts';

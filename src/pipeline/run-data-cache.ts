@@ -1,0 +1,62 @@
+/**
+ * The saved result of a run's data step (run-data.ts), beside the load cache: `<key>.run-data`, the RunData in
+ * Node's structured serialisation (v8.serialize). A repeat run on unchanged files, for the same LA, base years and
+ * horizon, reads it back instead of loading the warehouse and forecasting every LA again, and gets the same
+ * figures to the last bit, so its outputs are byte for byte those of a fresh run.
+ *
+ *   key = SHA-256 of (format, the load's cache key, every source file of src/, the LA, base years and horizon)
+ *
+ * Like the load cache it holds only what the run would compute from the data: aggregates, no identifier. One that
+ * cannot be read or written is passed over.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { sourceFingerprint } from '../etl/cache-key.ts';
+import type { RunData } from './run-data.ts';
+
+const FORMAT = 1;
+const SUFFIX = '.run-data';
+/** Saved results kept; older ones are removed when a new one is saved. */
+const KEEP = 8;
+
+/** The key of a run's data step, or undefined when the sources cannot be found to fingerprint. */
+export async function runDataKey(loadKey: string, params: { la?: string; baseYears: Array<number | undefined>; horizon: number }): Promise<string | undefined> {
+  const code = await sourceFingerprint(['src']);
+  if (code === undefined) return undefined;
+  const p = JSON.stringify({ la: params.la ?? null, baseYears: params.baseYears.map((b) => b ?? null), horizon: params.horizon });
+  return createHash('sha256').update(`highneeds-run-data ${FORMAT}\n${loadKey}\n${code}\n${p}`).digest('hex');
+}
+
+/** The saved RunData of this key, or undefined (none, or unreadable). */
+export async function readRunData(dir: string, key: string): Promise<RunData | undefined> {
+  try {
+    const data = deserialize(await readFile(join(dir, `${key}${SUFFIX}`))) as RunData;
+    if (!(data.totalsByBase instanceof Map) || !Array.isArray(data.loaded) || typeof data.dataset !== 'object') return undefined;
+    return data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves RunData under its key (written to a temporary name, then renamed: never half a file). */
+export async function saveRunData(dir: string, key: string, data: RunData): Promise<void> {
+  const tmp = join(dir, `.${key}.${process.pid}${SUFFIX}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(tmp, serialize(data));
+    await rename(tmp, join(dir, `${key}${SUFFIX}`));
+    await prune(dir);
+  } catch {
+    // a result that cannot be saved only costs the next run its head start
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+async function prune(dir: string): Promise<void> {
+  const names = (await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.run-data$/.test(f));
+  const dated = await Promise.all(names.map(async (f) => ({ f, t: (await stat(join(dir, f))).mtimeMs })));
+  for (const { f } of dated.sort((a, b) => b.t - a.t).slice(KEEP)) await rm(join(dir, f), { force: true });
+}

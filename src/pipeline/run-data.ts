@@ -1,0 +1,109 @@
+/**
+ * What a run derives from its data folder before any scenario: the LA's dataset, the money tables, the data-quality
+ * notes and, for each base year, the total-plans forecast and its calibration across LAs (totals.ts). Read from the
+ * warehouse of the folder's load (load-cache.ts), or, when nothing changed since an earlier run, from the saved
+ * result of this same step (run-data-cache.ts) without opening DuckDB at all.
+ *
+ *   data folder ──checkDataFolder──► cacheKey ──hit──────────────────────────────────► RunData
+ *                                         └─miss──► load (cached) ──► derive ──save──► RunData
+ */
+import type { Problem } from '../errors.ts';
+import { inputError } from '../errors.ts';
+import { cacheDirOf, cacheKey } from '../etl/cache-key.ts';
+import { checkDataFolder } from '../etl/check-data-folder.ts';
+import type { MemoryLoad } from '../etl/load.ts';
+import type { LoadedFile, SkippedFile } from '../etl/load-files.ts';
+import type { BudgetTables } from '../budget/tables.ts';
+import type { LaDataset } from '../model/dataset.ts';
+import { latestStockYear } from '../model/project-la.ts';
+import { runCannotForecast } from '../messages/model.ts';
+import type { DataQualityNote } from '../report/run-report.ts';
+import { readRunData, runDataKey, saveRunData } from './run-data-cache.ts';
+import type { RunTotals } from './totals.ts';
+
+export interface RunData {
+  loaded: LoadedFile[];
+  skipped: SkippedFile[];
+  warnings: Problem[];
+  dataset: LaDataset;
+  tables: BudgetTables;
+  dataQuality: DataQualityNote[];
+  /** The totals forecast for each base year a scenario asks for (undefined: the latest stock year). */
+  totalsByBase: Map<number | undefined, RunTotals>;
+}
+
+export interface RunDataOptions {
+  dataDir: string;
+  la?: string;
+  baseYears: ReadonlySet<number | undefined>;
+  horizon: number;
+  fresh?: boolean;
+  cacheDir?: string;
+}
+
+/**
+ * The run's data; `fromCache` when the files were loaded before, unchanged (their load or this result reused), and
+ * the cache folder used.
+ */
+export async function runData(opts: RunDataOptions): Promise<RunData & { fromCache: boolean; cacheDir: string }> {
+  await checkDataFolder(opts.dataDir);
+  const dir = cacheDirOf(opts.cacheDir);
+  const loadKey = await cacheKey([opts.dataDir]);
+  const key = loadKey === undefined ? undefined : await runDataKey(loadKey, { la: opts.la, baseYears: [...opts.baseYears], horizon: opts.horizon });
+  if (key !== undefined && !opts.fresh) {
+    const saved = await readRunData(dir, key);
+    if (saved) return { ...saved, fromCache: true, cacheDir: dir };
+  }
+  // DuckDB and the readers are loaded only here, when the data must be read
+  const { loadDataFolder } = await import('../etl/load.ts');
+  const { loadWithCache } = await import('../etl/load-cache.ts');
+  const load = await loadDataFolder(opts.dataDir, { loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: dir, key: loadKey }) });
+  const data = await derive(load, opts);
+  if (key !== undefined) await saveRunData(dir, key, data);
+  return { ...data, fromCache: load.fromCache, cacheDir: dir };
+}
+
+async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> {
+  const { datasetFromWarehouse } = await import('../etl/dataset.ts');
+  const { budgetTablesFromWarehouse } = await import('./budget-tables.ts');
+  const { runTotals } = await import('./totals.ts');
+  const files = load.loaded.map((f) => f.path);
+  try {
+    const dataset = await datasetFromWarehouse(load.warehouse, { la: opts.la });
+    const tables = await budgetTablesFromWarehouse(load.warehouse, dataset.la);
+    const dataQuality = await dataQualityNotes(load);
+    const totalsByBase = new Map<number | undefined, RunTotals>();
+    for (const b of opts.baseYears) {
+      const base = b ?? latestStockYear(dataset);
+      if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
+      totalsByBase.set(b, await runTotals(load.warehouse, dataset, base, opts.horizon, files));
+    }
+    return { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings, dataset, tables, dataQuality, totalsByBase };
+  } finally {
+    load.warehouse.close();
+  }
+}
+
+async function dataQualityNotes(load: MemoryLoad): Promise<DataQualityNote[]> {
+  const notes: DataQualityNote[] = load.warnings.map((w) => ({
+    path: w.file,
+    line: w.line,
+    column: w.column,
+    severity: 'warning',
+    message: w.message,
+  }));
+  const rows = await load.warehouse.query<{ path: string | null; line: number | null; column_name: string | null; severity: string; message: string }>(
+    'SELECT path, line, column_name, severity, message FROM dq_note ORDER BY file_id, line',
+  );
+  for (const r of rows) {
+    notes.push({
+      path: r.path ?? undefined,
+      line: r.line === null ? undefined : Number(r.line),
+      column: r.column_name ?? undefined,
+      severity: r.severity === 'info' ? 'info' : 'warning',
+      message: r.message,
+    });
+  }
+  for (const f of load.skipped) notes.push({ path: f.path, severity: 'info', message: f.reason });
+  return notes;
+}
