@@ -123,9 +123,9 @@ export async function bench(): Promise<Figure[]> {
     const runArgs = (i: number) => [bin, 'run', '--out', join(dir, `run-${i}`)];
     const first = await ok(process.execPath, runArgs(1), env);
     const repeat = await ok(process.execPath, runArgs(2), env);
-    // the reference: what follows loading in the same processes (backtest, projection, budget, outputs)
+    // the reference: what follows loading (and the track record) in the same processes: projection, budget, outputs
     const afterLoading = (r: Timed): number => {
-      const at = r.lines.find((l) => l.text.includes('backtesting'))?.at;
+      const at = r.lines.find((l) => l.text.includes('projecting'))?.at;
       return at === undefined ? NaN : r.ms - at;
     };
     const ref = Math.min(afterLoading(first), afterLoading(repeat));

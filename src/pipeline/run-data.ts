@@ -1,6 +1,7 @@
 /**
  * What a run derives from its data folder before any scenario: the LA's dataset, the money tables, the data-quality
- * notes and, for each base year, the total-plans forecast and its calibration across LAs (totals.ts). Read from the
+ * notes, for each base year the total-plans forecast and its calibration across LAs (totals.ts), and the track
+ * record of the forecast (track-record.ts). Read from the
  * warehouse of the folder's load (load-cache.ts), or, when nothing changed since an earlier run, from the saved
  * result of this same step (run-data-cache.ts) without opening DuckDB at all.
  *
@@ -20,6 +21,7 @@ import { runCannotForecast } from '../messages/model.ts';
 import type { DataQualityNote } from '../report/run-report.ts';
 import { readRunData, runDataKey, saveRunData } from './run-data-cache.ts';
 import type { RunTotals } from './totals.ts';
+import { trackRecord } from './track-record.ts';
 
 export interface RunData {
   loaded: LoadedFile[];
@@ -30,6 +32,8 @@ export interface RunData {
   dataQuality: DataQualityNote[];
   /** The totals forecast for each base year a scenario asks for (undefined: the latest stock year). */
   totalsByBase: Map<number | undefined, RunTotals>;
+  /** The track record of the first base year's forecast (track-record.ts). */
+  trackRecord: ReturnType<typeof trackRecord>;
 }
 
 export interface RunDataOptions {
@@ -78,7 +82,8 @@ async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> 
       if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
       totalsByBase.set(b, await runTotals(load.warehouse, dataset, base, opts.horizon, files));
     }
-    return { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings, dataset, tables, dataQuality, totalsByBase };
+    const scored = trackRecord(totalsByBase.values().next().value!);
+    return { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings, dataset, tables, dataQuality, totalsByBase, trackRecord: scored };
   } finally {
     load.warehouse.close();
   }

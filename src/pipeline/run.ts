@@ -31,7 +31,6 @@ import type { PlacesTable } from '../model/levers/capacity.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { TOOL, VERSION } from '../version.ts';
-import { trackRecord } from './track-record.ts';
 import { runDocument, type RunDocument } from './run-json.ts';
 import { centreOnMedian, deterministicFactors, publishBudget, scaleProjection } from './central-path.ts';
 import { explorerPayload } from '../explorer/payload.ts';
@@ -106,9 +105,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   }
   const inputs = data.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
-  stage('backtesting');
-  const firstTotals = totalsByBase.values().next().value!;
-  const scored = trackRecord(firstTotals);
+  const scored = data.trackRecord; // the forecast's track record, scored with the data (run-data.ts)
 
   const reports: RunReport[] = [];
   const documents: RunDocument[] = [];
@@ -193,9 +190,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   return { documents, comparison, warnings: [...warnings], fromCache: data.fromCache, cacheDir: data.cacheDir };
 }
 
-/** How many stages a run reports: load, backtest, per scenario project (+ budget) + write, and the comparison. */
+/** How many stages a run reports: load (and track record), per scenario project (+ budget) + write, and the comparison. */
 export function runStageCount(scenarios: number, demandOnly: boolean): number {
-  return 2 + scenarios * (demandOnly ? 2 : 3) + (scenarios > 1 ? 1 : 0);
+  return 1 + scenarios * (demandOnly ? 2 : 3) + (scenarios > 1 ? 1 : 0);
 }
 
 /**
