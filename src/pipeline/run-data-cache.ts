@@ -4,7 +4,8 @@
  * horizon, reads it back instead of loading the warehouse and forecasting every LA again, and gets the same
  * figures to the last bit, so its outputs are byte for byte those of a fresh run.
  *
- *   key = SHA-256 of (format, the load's cache key, every source file of src/, the LA, base years and horizon)
+ *   key = SHA-256 of (format, the load's cache key, every source file of src/, the LA, base years and horizon, the
+ *         shipped reference series)
  *
  * Like the load cache it holds only what the run would compute from the data: aggregates, no identifier. One that
  * cannot be read or written is passed over.
@@ -14,6 +15,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sourceFingerprint } from '../etl/cache-key.ts';
+import { referenceFile } from '../etl/reference.ts';
 import type { RunData } from './run-data.ts';
 
 const FORMAT = 1;
@@ -26,7 +28,10 @@ export async function runDataKey(loadKey: string, params: { la?: string; baseYea
   const code = await sourceFingerprint(['src']);
   if (code === undefined) return undefined;
   const p = JSON.stringify({ la: params.la ?? null, baseYears: params.baseYears.map((b) => b ?? null), horizon: params.horizon });
-  return createHash('sha256').update(`highneeds-run-data ${FORMAT}\n${loadKey}\n${code}\n${p}`).digest('hex');
+  return createHash('sha256')
+    .update(`highneeds-run-data ${FORMAT}\n${loadKey}\n${code}\n${p}\n`)
+    .update(await readFile(referenceFile())) // the shipped England series the forecast pools towards
+    .digest('hex');
 }
 
 /** The saved RunData of this key, or undefined (none, or unreadable). */
