@@ -1,5 +1,5 @@
 /**
- * The saved result of a run's data step (run-data.ts), beside the load cache: `<key>.run-data`, the RunData in
+ * The saved result of a run's data step (run-data.ts), beside the load cache: `<key>.run-data`, its RunData in
  * Node's structured serialisation (v8.serialize). A repeat run on unchanged files, for the same LA, base years and
  * horizon, reads it back instead of loading the warehouse and forecasting every LA again, and gets the same
  * figures to the last bit, so its outputs are byte for byte those of a fresh run.
@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sourceFingerprint } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
-import type { RunData } from './run-data.ts';
 
 const FORMAT = 1;
 const SUFFIX = '.run-data';
@@ -34,19 +33,18 @@ export async function runDataKey(loadKey: string, params: { la?: string; baseYea
     .digest('hex');
 }
 
-/** The saved RunData of this key, or undefined (none, or unreadable). */
-export async function readRunData(dir: string, key: string): Promise<RunData | undefined> {
+/** The saved data of this key when `isWhole` accepts it, or undefined (none, unreadable, or not of this shape). */
+export async function readRunData<T>(dir: string, key: string, isWhole: (data: unknown) => data is T): Promise<T | undefined> {
   try {
-    const data = deserialize(await readFile(join(dir, `${key}${SUFFIX}`))) as RunData;
-    if (!(data.totalsByBase instanceof Map) || !Array.isArray(data.loaded) || typeof data.dataset !== 'object') return undefined;
-    return data;
+    const data: unknown = deserialize(await readFile(join(dir, `${key}${SUFFIX}`)));
+    return isWhole(data) ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Saves RunData under its key (written to a temporary name, then renamed: never half a file). */
-export async function saveRunData(dir: string, key: string, data: RunData): Promise<void> {
+/** Saves a run's data under its key (written to a temporary name, then renamed: never half a file). */
+export async function saveRunData(dir: string, key: string, data: unknown): Promise<void> {
   const tmp = join(dir, `.${key}.${process.pid}${SUFFIX}.tmp`);
   try {
     await mkdir(dir, { recursive: true });

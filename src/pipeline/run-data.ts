@@ -55,7 +55,7 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
   const loadKey = await cacheKey([opts.dataDir]);
   const key = loadKey === undefined ? undefined : await runDataKey(loadKey, { la: opts.la, baseYears: [...opts.baseYears], horizon: opts.horizon });
   if (key !== undefined && !opts.fresh) {
-    const saved = await readRunData(dir, key);
+    const saved = await readRunData(dir, key, isRunData);
     if (saved) return { ...saved, fromCache: true, cacheDir: dir };
   }
   // DuckDB and the readers are loaded only here, when the data must be read
@@ -65,6 +65,11 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
   const data = await derive(load, opts);
   if (key !== undefined) await saveRunData(dir, key, data);
   return { ...data, fromCache: load.fromCache, cacheDir: dir };
+}
+
+function isRunData(d: unknown): d is RunData {
+  const r = d as Partial<RunData> | null;
+  return typeof r === 'object' && r !== null && r.totalsByBase instanceof Map && Array.isArray(r.loaded) && typeof r.dataset === 'object' && typeof r.trackRecord === 'object';
 }
 
 async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> {
