@@ -43,7 +43,11 @@ export interface BacktestOutcome {
   bySize: CoverageBySize;
 }
 
-function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): BacktestOutcome {
+/**
+ * Backtests a batch already read (what `backtestFromEes` does after reading the files).
+ * @example const ees = await datasetsFromEesFiles(files); backtestOf({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, [2019], 1)
+ */
+export function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): BacktestOutcome {
   const bp = backtestPoints(batch, { origins, horizon, only });
   return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins) };
 }

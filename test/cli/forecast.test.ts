@@ -36,4 +36,13 @@ describe('highneeds backtest (the cli.md contract)', () => {
     }
     expect(doc.n_series).toBe(1);
   });
+
+  it('with --ees, backtests those files from the default origins (the real release in test/model/backtest-real.test.ts)', async () => {
+    const r = await runCli('backtest', '--ees', 'data-samples/sen2_age_caseload.csv', '--horizon', '1', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.origins).toEqual([2017, 2018, 2019]);
+    expect(Object.keys(doc.horizons)).toEqual(['1']);
+    expect(doc.n_series).toBe(1);
+  });
 });

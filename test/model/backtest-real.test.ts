@@ -1,14 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BASELINES } from '../../src/model/backtest/baselines.ts';
-import { backtestFromEes } from '../../src/pipeline/forecast.ts';
+import { backtestOf } from '../../src/pipeline/forecast.ts';
+import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
+import type { Batch } from '../../src/model/forecast/pool.ts';
 import { HAVE_REAL, REAL_EES_FILES } from './real-files.ts';
 
 describe.skipIf(!HAVE_REAL)('backtest on the real EES files (needs ../shared/data/real)', () => {
+  // the files are read once for both origin sets (backtestFromEes is datasetsFromEesFiles, then backtestOf)
+  let batch: Batch;
+  beforeAll(async () => {
+    const ees = await datasetsFromEesFiles(REAL_EES_FILES);
+    batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+  }, 120_000);
+
   it.each([
     [[2017, 2018, 2019], 3],
     [[2020, 2021], 1],
   ])('from origins %j: beats every naive baseline at every horizon, 80% intervals cover 70–90% overall and in each size third', async (origins, horizon) => {
-    const { result: r, bySize } = await backtestFromEes({ files: REAL_EES_FILES, all: true, origins, horizon });
+    const { result: r, bySize } = backtestOf(batch, origins, horizon);
     expect(Object.keys(r)).toEqual(['origins', 'horizons', 'n_series']);
     expect(r.n_series).toBeGreaterThan(140);
     for (const h of Object.keys(r.horizons)) {
