@@ -12,5 +12,8 @@ export default defineConfig({
     // about a second saved per file. Safe because no test mocks modules or changes process-wide state it does not
     // put back (vi.spyOn is restored; temp folders are removed by test/setup.ts, which runs for every file).
     isolate: false,
+    // vitest's default is one fork fewer than cores: on a 2-core machine a single fork, the whole suite in series,
+    // while many files wait on DuckDB, a child process or the disk. Two forks keep both cores busy.
+    maxWorkers: 2,
   },
 });
