@@ -13,7 +13,7 @@
  * draws of any of them are therefore the budget paths at the order statistics of z: only those few paths are priced,
  * exactly, whatever the number of draws.
  */
-import { Rng } from '../model/rng.ts';
+import { Rng } from '../util/rng.ts';
 import type { BudgetParams } from './params.ts';
 
 /** Stream of the seeded generator that the price shocks come from (apart from the engine's draw streams). */

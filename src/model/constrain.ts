@@ -20,7 +20,7 @@ import type { EngineInput } from './engine-input.ts';
 import { summariseDraws } from './montecarlo/summarise.ts';
 import type { ProjectionResult } from './result.ts';
 import type { TrendEstimate } from './rates.ts';
-import { Rng } from './rng.ts';
+import { Rng } from '../util/rng.ts';
 
 /** The total-plans path a run is held to: central[h] and log-scale sd[h] for h = 1 … H. */
 export interface TotalsConstraint {

@@ -9,7 +9,7 @@
  *              ──► quantiles, drawPlacementTotals;  central = the deterministic path
  *
  * Pure: no I/O, no threads, no Node built-ins (the browser explorer bundles it); randomness only from the seeded
- * generator (rng.ts). projectMonteCarlo (project-monte-carlo.ts) runs the draws over worker threads.
+ * generator (src/util/rng.ts). projectMonteCarlo (project-monte-carlo.ts) runs the draws over worker threads.
  */
 import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_, PLACEMENTS, TRANSITION_POINTS, type Placement } from '../domain/index.ts';
 import { cubeByPlacement } from './cube.ts';

@@ -14,7 +14,7 @@ import {
   requestDecision, within20Weeks,
 } from './params.ts';
 import { persons as population } from './population.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../util/rng.ts';
 import type { SimPerson, SimPlan, SimRequest, Simulation, Spell } from './types.ts';
 
 /** Nothing after this day is simulated: the last census plus a margin. */
@@ -46,7 +46,7 @@ function needMixFor(age: number): Partial<Record<Need, number>> {
 function dayInMonth(rng: Rng, y: number, month: number): number {
   const first = day(y, month, 1);
   const next = month === 12 ? day(y + 1, 1, 1) : day(y, month + 1, 1);
-  return first + Math.floor(rng.next() * (next - first));
+  return first + Math.floor(rng.uniform() * (next - first));
 }
 
 /** A birth date giving academic age `age` in the academic year that holds `d`, before `d`. */
@@ -54,13 +54,13 @@ function birthFor(rng: Rng, age: number, d: number): number {
   const ay = academicYearOf(d);
   const from = day(ay - age - 1, 9, 1);
   const to = Math.min(day(ay - age, 8, 31), d - 30);
-  return from + Math.floor(rng.next() * Math.max(1, to - from + 1));
+  return from + Math.floor(rng.uniform() * Math.max(1, to - from + 1));
 }
 
 function draws(rng: Rng, need: Need): PlacementDraws {
   const phases: LadderPhase[] = ['early', 'primary', 'secondary', 'post16', 'post19'];
-  const phase = Object.fromEntries(phases.map((p) => [p, [rng.next(), rng.next(), rng.next()]])) as PlacementDraws['phase'];
-  return { intensity: rng.next() ** NEED_INTENSITY[need], phase };
+  const phase = Object.fromEntries(phases.map((p) => [p, [rng.uniform(), rng.uniform(), rng.uniform()]])) as PlacementDraws['phase'];
+  return { intensity: rng.uniform() ** NEED_INTENSITY[need], phase };
 }
 
 /** Cumulative share of statements converted to EHC plans by a date (national, calibration.md). */
@@ -69,7 +69,7 @@ function conversionDay(rng: Rng): number {
     [day(2014, 9, 1), 0], [day(2015, 1, 15), 0.02], [day(2016, 1, 15), 0.29], [day(2017, 1, 15), 0.61],
     [day(2018, 1, 15), 0.89], [day(2018, 3, 31), 1],
   ];
-  const u = rng.next();
+  const u = rng.uniform();
   for (let i = 1; i < knots.length; i++) {
     const [d1, c1] = knots[i]!;
     const [d0, c0] = knots[i - 1]!;
@@ -100,13 +100,13 @@ function livePlan(rng: Rng, person: SimPerson, plan: SimPlan, d: PlacementDraws)
     let endDay: number | undefined;
     let reason: number | undefined;
     if (rng.chance(TRANSFER_OUT_RATE * fraction)) {
-      endDay = yearStart + Math.floor(rng.next() * (yearEnd - yearStart + 1));
+      endDay = yearStart + Math.floor(rng.uniform() * (yearEnd - yearStart + 1));
       reason = 5;
     }
     if (rng.chance(age >= 25 ? 1 : ceaseRate(age, ay) * (age >= 15 ? 1 : fraction))) {
       const c = age >= 15
-        ? day(ay + 1, 7, 1) + Math.floor(rng.next() * 61)
-        : yearStart + Math.floor(rng.next() * (yearEnd - yearStart + 1));
+        ? day(ay + 1, 7, 1) + Math.floor(rng.uniform() * 61)
+        : yearStart + Math.floor(rng.uniform() * (yearEnd - yearStart + 1));
       const cap = age >= 25 ? Math.min(c, person.birth + Math.round(26 * 365.25) - 1) : c;
       if (endDay === undefined || cap < endDay) {
         endDay = Math.max(yearStart, cap);
@@ -139,14 +139,14 @@ function makeRequest(rng: Rng, received: number): SimRequest {
   const y = yearOf(received);
   const decisionDay = received + rng.int(26, 48);
   const dec = requestDecision(y);
-  const r = rng.next();
+  const r = rng.uniform();
   const outcome = r < dec.assess ? 'A' : r < dec.assess + dec.refuse ? 'N' : 'W';
   const req: SimRequest = { received, source: rng.pick(REQUEST_SOURCE), decisionDay, outcome };
   if (outcome !== 'A') return req;
   if (rng.chance(ISSUE_RATE)) {
     const exception = rng.chance(0.04);
     const p20 = within20Weeks(yearOf(received + 120));
-    const u = rng.next();
+    const u = rng.uniform();
     const weeks = exception ? rng.int(21, 40) : u < p20 ? rng.int(13, 20) : u < p20 + (1 - p20) * 0.86 ? rng.int(21, 52) : rng.int(53, 70);
     const outcomeDay = received + weeks * 7 - rng.int(0, 6);
     req.assessment = { outcome: 'Y', outcomeDay, week20Exception: exception };

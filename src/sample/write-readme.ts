@@ -39,9 +39,10 @@ and ULNs (\`99\` + 8 digits) are invented. The schools and colleges (URNs 999000
 
 ## How it was made
 
-\`npm run sample\` (\`src/sample/cli.ts\`) runs a seeded cohort microsimulation (seed ${sim.seed}, own mulberry32
-generator, no \`Math.random\`) and writes every file here from that one simulated population, so the files agree
-with each other. Running it again gives byte-identical files (\`test/sample\` checks this).
+\`npm run sample\` (\`src/sample/cli.ts\`) runs a seeded cohort microsimulation (seed ${sim.seed}, the tool's one
+\`xoshiro128**\` generator \`src/util/rng.ts\`, no \`Math.random\`) and writes every file here from that one simulated
+population, so the files agree with each other. Running it again gives byte-identical files (\`test/sample\` checks
+this).
 
 The simulation follows every request for an EHC needs assessment from ${FIRST_YEAR} to 2024: requests are drawn
 from Anyshire's population (the ONS files here) times an incidence by age, scaled to ${Math.round(1 / PLAN_SCALE)}th

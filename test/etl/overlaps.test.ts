@@ -62,8 +62,8 @@ describe('published figures from two files', () => {
       const text = await readFile('data-samples/sen2_age_caseload.csv', 'utf8');
       await writeFile(join(d, 'a.csv'), text);
       // change one figure of the copy: the 2022 total of plans
-      expect(text).toContain('Anyshire,Total,z,z,2157,100,2157,100');
-      await writeFile(join(d, 'b.csv'), text.replace('Anyshire,Total,z,z,2157,100,2157,100', 'Anyshire,Total,z,z,2157,100,2160,100'));
+      expect(text).toContain('Anyshire,Total,z,z,2164,100,2164,100');
+      await writeFile(join(d, 'b.csv'), text.replace('Anyshire,Total,z,z,2164,100,2164,100', 'Anyshire,Total,z,z,2164,100,2160,100'));
       const e = await failure(loadIntoMemory([d], { today: TODAY }));
       expect(e.exitCode).toBe(1);
       const t = allText(e);
@@ -102,7 +102,7 @@ describe('own tables', () => {
       } finally {
         m.warehouse.close();
       }
-      await writeFile(join(d, 'funding-copy.csv'), text.replace('56650000', '43350000'));
+      await writeFile(join(d, 'funding-copy.csv'), text.replace('57170000', '43350000'));
       const e = await failure(loadIntoMemory([d], { today: TODAY }));
       expect(e.exitCode).toBe(1);
       expect(allText(e)).toMatch(/funding table gives financial year 2025-26 in two files with different values: .*funding-copy\.csv.*funding\.csv|funding\.csv.*funding-copy\.csv/);
@@ -179,7 +179,7 @@ describe('duplicate rows within one EES file', () => {
   it('a line giving the same LA, year and age as another with a different figure is exit 1 naming both lines', async () => {
     await withTempDir(async (d) => {
       const l = await lines();
-      const changed = l[1]!.replace(/,2157,100,2157,100$/, ',2157,100,2200,100');
+      const changed = l[1]!.replace(/,2164,100,2164,100$/, ',2164,100,2200,100');
       expect(changed).not.toBe(l[1]);
       const p = join(d, 'sen2_age_caseload.csv');
       await writeFile(p, [...l, changed].join('\n') + '\n');

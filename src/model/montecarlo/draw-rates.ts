@@ -17,7 +17,7 @@ import { N_AGES as N_AGES_, N_PLACEMENTS as N_PLACEMENTS_ } from '../../domain/i
 import { effectiveMoves } from '../levers/apply.ts';
 import type { Prepared } from '../prepared.ts';
 import type { Rates } from '../rates.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../util/rng.ts';
 
 // Local copies of the domain sizes: hot loops read locals, not module-namespace bindings (vitest rewrites those).
 const N_AGES = N_AGES_;

@@ -14,7 +14,7 @@ import type { Prepared } from '../prepared.ts';
 import { trendFactors } from '../levers/trend.ts';
 import { drawnRequestIncidence, initialBacklog, issuedToCube, pipelineYear } from '../pipeline.ts';
 import type { Rates } from '../rates.ts';
-import { Rng } from '../rng.ts';
+import { Rng } from '../../util/rng.ts';
 import { newStepWork, type StepParams, type StepWork } from '../step.ts';
 import { drawPlan, drawRates, newDrawnRates } from './draw-rates.ts';
 import { nextMovesVersion, stepStochastic, type NewPlanDraw } from './stochastic-step.ts';

@@ -12,7 +12,7 @@
  * empty groups and needs are skipped; all scratch arrays are allocated once per thread (no allocation per step).
  */
 import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_ } from '../../domain/index.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../util/rng.ts';
 import { applyCapacity, applyNeedShifts, hasCapacity, type StepParams, type StepWork } from '../step.ts';
 
 // Local copies of the domain sizes: hot loops read locals, not module-namespace bindings (vitest rewrites those).

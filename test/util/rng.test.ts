@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/model/rng.ts';
+import { Rng } from '../../src/util/rng.ts';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const variance = (xs: number[]) => {
@@ -52,5 +52,28 @@ describe('Rng', () => {
     const z = sample(() => r.normal());
     expect(mean(z)).toBeCloseTo(0, 1);
     expect(variance(z)).toBeCloseTo(1, 1);
+  });
+
+  it('keeps its streams: the same numbers for a seed as when the model first used it (Monte Carlo outputs stay put)', () => {
+    const a = new Rng(42);
+    expect(sample(() => a.nextU32(), 4)).toEqual([3782522214, 1395801302, 787581093, 2038421698]);
+    const s = Rng.stream(20250116, 3);
+    expect([s.uniform(), s.normal(), s.poisson(2.5), s.binomial(40, 0.2)]).toEqual([0.9160782264326182, -1.6358954254274427, 2, 10]);
+  });
+
+  it('draws the simulation\'s simple choices: int over its whole range, chance, weighted and pick in proportion', () => {
+    const r = new Rng(11);
+    const dice = sample(() => r.int(1, 6), 12000);
+    expect(Math.min(...dice)).toBe(1);
+    expect(Math.max(...dice)).toBe(6);
+    for (let k = 1; k <= 6; k++) expect(dice.filter((d) => d === k).length / 12000).toBeCloseTo(1 / 6, 1);
+    expect(sample(() => Number(r.chance(0.3))).reduce((a, b) => a + b) / 20000).toBeCloseTo(0.3, 1);
+    expect(sample(() => Number(r.chance(0))).every((x) => x === 0)).toBe(true);
+    const w = sample(() => r.weighted([1, 0, 3]));
+    expect(w.includes(1)).toBe(false);
+    expect(w.filter((i) => i === 2).length / w.length).toBeCloseTo(0.75, 1);
+    const picks = Array.from({ length: 20000 }, () => r.pick({ M: 70, F: 30, X: 0 }));
+    expect(picks.includes('X')).toBe(false);
+    expect(picks.filter((p) => p === 'M').length / picks.length).toBeCloseTo(0.7, 1);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The one seeded random generator of the model (style.md: no Math.random in the core). xoshiro128** on 32-bit
- * integers, seeded through splitmix32, with `jump()` (2^64 steps) and `split()` for independent streams, and the
- * samplers the Monte Carlo needs: uniform, normal, binomial, Poisson, gamma, beta, Dirichlet.
+ * The one seeded random generator (style.md: no Math.random in the core), of the model's Monte Carlo, the budget's
+ * price draws and the sample's microsimulation (`npm run sample`). xoshiro128** on 32-bit integers, seeded through
+ * splitmix32, with `jump()` (2^64 steps) and `split()` for independent streams, and the samplers: uniform, normal,
+ * binomial, Poisson, gamma, beta, Dirichlet, and the simple draws of a simulation (int, chance, weighted, pick).
  *
  * Streams for Monte Carlo draws come from `Rng.stream(seed, index)`, so draw i is the same whichever worker runs it.
  */
@@ -69,6 +70,43 @@ export class Rng {
   /** Uniform on (0, 1) with 32 bits: never 0 or 1 (for logs and the inversion samplers). */
   uniformPos(): number {
     return (this.nextU32() + 0.5) / TWO_POW_32;
+  }
+
+  /**
+   * An integer in [lo, hi], both included, each equally likely (one `uniform()`).
+   * @example new Rng(1).int(1, 6) // a die
+   */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.uniform() * (hi - lo + 1));
+  }
+
+  /** True with probability p (one `uniform()`). */
+  chance(p: number): boolean {
+    return this.uniform() < p;
+  }
+
+  /**
+   * An index drawn with probability proportional to `weights` (non-negative, not all zero; one `uniform()`).
+   * @example new Rng(1).weighted([1, 3]) // 1 three times in four
+   */
+  weighted(weights: readonly number[]): number {
+    let total = 0;
+    for (const w of weights) total += w;
+    let r = this.uniform() * total;
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i]!;
+      if (r < 0) return i;
+    }
+    return weights.length - 1;
+  }
+
+  /**
+   * A key of `weights` drawn with probability proportional to its value (keys in insertion order).
+   * @example new Rng(1).pick({ M: 70, F: 30 }) // 'M' seven times in ten
+   */
+  pick<K extends string>(weights: Partial<Record<K, number>>): K {
+    const keys = Object.keys(weights) as K[];
+    return keys[this.weighted(keys.map((k) => weights[k] ?? 0))]!;
   }
 
   /** Advances 2^64 steps: the classic xoshiro jump for non-overlapping sub-streams. */
