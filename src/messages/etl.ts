@@ -3,8 +3,8 @@ export const STAGE = 'etl';
 
 const didYouMean = (s?: string): string => (s ? ` (did you mean '${s}'?)` : '');
 
-export function tooManyProblems(n: number, what: 'errors' | 'warnings'): string {
-  return `… and ${n} more ${what} in this file (only the first 200 are listed)`;
+export function tooManyProblems(more: number, what: 'errors' | 'warnings', listed: number): string {
+  return `… and ${more} more ${what} (only the first ${listed === 1 ? 'is' : `${listed} are`} listed)`;
 }
 export function emptyFile(): string {
   return 'the file is empty: expected a header row and data rows';
@@ -277,9 +277,6 @@ export function sen2BadCeaseReason(raw: string): string {
 }
 export function sen2NoIdentifier(n: number): string {
   return `${n} person(s) have no UPN or UniqueLearnerNumber: counted, but they cannot be linked to other years`;
-}
-export function sen2TooManyProblems(more: number): string {
-  return `… and ${more} more problems of the same kinds`;
 }
 export function bladeMissingSibling(module: string, expected: string): string {
   return `the Blade export's '${module}' module file is missing: expected ${expected} beside the person file`;

@@ -9,7 +9,7 @@ import { bladeBadFileName, bladeMissingColumn, bladeMissingSibling, bladeUnreada
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
 import { sqlString } from './blade-sql.ts';
-import type { ProblemLog } from './problem-log.ts';
+import type { ProblemLog } from '../problem-log.ts';
 
 /** The path of every module file of the export `personPath` belongs to, or undefined (errors logged). */
 export function findModuleFiles(personPath: string, log: ProblemLog): Record<BladeModule, string> | undefined {

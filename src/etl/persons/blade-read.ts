@@ -44,12 +44,12 @@ import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen
 import { parseSen2Date } from './dates.ts';
 import { asciiTrimSql, hasIdentifier, personKey, personKeySql, type IdentifierKind } from './hash.ts';
 import type { ReturnContext } from './person-rows.ts';
-import type { ProblemLog } from './problem-log.ts';
+import { PROBLEM_CAP, type ProblemLog } from '../problem-log.ts';
 
 export type ModuleFiles = Record<BladeModule, string>;
 
-/** Problems fetched per check (one more than the log keeps, so the order of the first 100 is right). */
-const FETCH = 101;
+/** Problems fetched per check (one more than the log lists, so the order of the ones it lists is right). */
+const FETCH = PROBLEM_CAP + 1;
 
 interface Found {
   severity: 'error' | 'warning';
@@ -291,7 +291,11 @@ export async function validateAndEmit(
   found.push(...dups);
   more.error += moreDups;
   found.sort((a, b) => a.pn - b.pn || a.seq - b.seq || a.ln - b.ln);
-  for (const f of found) log[f.severity]({ file: f.file, line: f.ln, path: f.path }, f.message);
+  for (const f of found) {
+    const at = { file: f.file, line: f.ln, path: f.path };
+    if (f.severity === 'error') log.error(at, f.message);
+    else log.warn(at, f.message);
+  }
   log.more('error', more.error);
   log.more('warning', more.warning);
   if (log.errorCount > 0) return { rows: 0, unidentified };

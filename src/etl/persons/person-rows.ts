@@ -33,7 +33,7 @@ import {
 import { ageAtCensus, birthMonth, parseSen2Date, type IsoDate } from './dates.ts';
 import { hasIdentifier, personKey, type IdentifierKind } from './hash.ts';
 import type { OutcomeCodeList } from './outcome-codes.ts';
-import type { ProblemLog } from './problem-log.ts';
+import type { ProblemLog } from '../problem-log.ts';
 import { fieldRef, type Raw, type RawActivePlan, type RawPerson, type RawPlacement, type ReturnHeader, type SrcRef } from './raw.ts';
 
 export interface ReturnContext {
@@ -185,7 +185,7 @@ export class PersonRowBuilder {
     const c = clean(raw);
     if (c === null) return undefined;
     const v = list[c.toUpperCase()];
-    if (v === undefined) this.log.warning(at, sen2UnknownOutcome(field, c, Object.keys(list)));
+    if (v === undefined) this.log.warn(at, sen2UnknownOutcome(field, c, Object.keys(list)));
     return v;
   }
 

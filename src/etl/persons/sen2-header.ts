@@ -8,7 +8,7 @@ import {
   sen2OtherCollection,
 } from '../../messages/etl.ts';
 import { parseSen2Date } from './dates.ts';
-import type { ProblemLog } from './problem-log.ts';
+import type { ProblemLog } from '../problem-log.ts';
 import type { ReturnHeader } from './raw.ts';
 import type { XmlNode, XmlValue } from './xml-records.ts';
 

@@ -17,7 +17,7 @@ import { prepare, validateAndEmit } from '../persons/blade-read.ts';
 import { isoOfDate, parseSen2Date } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import type { ReturnContext } from '../persons/person-rows.ts';
-import { ProblemLog } from '../persons/problem-log.ts';
+import { ProblemLog } from '../problem-log.ts';
 import type { ReturnHeader } from '../persons/raw.ts';
 
 async function readHeader(
@@ -70,7 +70,7 @@ export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContex
     };
     await prepare(con, cols, ret);
     const { rows, unidentified } = await validateAndEmit(con, files, ret, log, sink);
-    if (unidentified > 0) log.warning({ file: path, path: 'person' }, sen2NoIdentifier(unidentified));
+    if (unidentified > 0) log.warn({ file: path, path: 'person' }, sen2NoIdentifier(unidentified));
     return { rows, ...log.finish() };
   } finally {
     con.closeSync();

@@ -24,7 +24,7 @@ import {
 import { isoOfDate } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import { PersonRowBuilder } from '../persons/person-rows.ts';
-import { ProblemLog } from '../persons/problem-log.ts';
+import { ProblemLog } from '../problem-log.ts';
 import { checkSen2Header } from '../persons/sen2-header.ts';
 import { REPEATED, personFromXml } from '../persons/xml-person.ts';
 import { xmlRecords, type XmlProblem } from '../persons/xml-records.ts';
@@ -87,7 +87,7 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
   }
   if (!headerSeen && log.errorCount === 0) log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
   if (builder && persons === 0 && log.errorCount === 0) log.error({ file: path, path: 'Message/Persons' }, sen2NoPersons());
-  if (builder && builder.unidentified > 0) log.warning({ file: path, path: 'Message/Persons' }, sen2NoIdentifier(builder.unidentified));
+  if (builder && builder.unidentified > 0) log.warn({ file: path, path: 'Message/Persons' }, sen2NoIdentifier(builder.unidentified));
   return { rows, ...log.finish() };
 }
 

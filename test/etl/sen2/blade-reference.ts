@@ -11,7 +11,7 @@ import { BLADE_SPEC, idColumn, type BladeModule } from '../../../src/etl/persons
 import { isoOfDate, parseSen2Date } from '../../../src/etl/persons/dates.ts';
 import { outcomeCodesFor } from '../../../src/etl/persons/outcome-codes.ts';
 import { PersonRowBuilder, type RowOut } from '../../../src/etl/persons/person-rows.ts';
-import { ProblemLog } from '../../../src/etl/persons/problem-log.ts';
+import { ProblemLog } from '../../../src/etl/problem-log.ts';
 import type { RawPerson, RawPlacement, SrcRef } from '../../../src/etl/persons/raw.ts';
 
 function struct(m: BladeModule, present: ReadonlySet<string>, extra: Record<string, string> = {}): string {
