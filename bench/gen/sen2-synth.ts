@@ -1,15 +1,10 @@
 /** Seeded synthetic SEN2 persons for benchmarks (invented identities; not a model of real prevalence). */
+import { Rng } from '../../src/util/rng.ts';
 
-/** Small seeded PRNG (mulberry32). */
+/** Uniform numbers in [0, 1) from the tool's one seeded generator (src/util/rng.ts). */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const g = new Rng(seed);
+  return () => g.uniform();
 }
 
 const NEEDS = ['ASD', 'SEMH', 'SLCN', 'MLD', 'SLD', 'PMLD', 'SPLD', 'HI', 'VI', 'MSI', 'PD', 'OTH'];
