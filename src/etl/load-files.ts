@@ -9,6 +9,7 @@ import * as msg from '../messages/etl.ts';
 import { sha256File } from './file-hash.ts';
 import { isDocumentation, loadInputSet, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
+import { setBasedFor } from './scratch-read.ts';
 import type { Reader, ReadReport } from './reader.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -36,7 +37,10 @@ export interface LoadFilesOptions {
    */
   unrecognised: 'error' | 'warn';
   today?: Date;
-  /** Whether readers that can load set-based do (default true; false reads every file row by row, for tests). */
+  /**
+   * Whether readers that can load set-based do: by default files of at least a megabyte (scratch-read.ts,
+   * setBasedFor); true every file, false none (row by row): the equivalence tests.
+   */
   setBased?: boolean;
 }
 
@@ -93,7 +97,7 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
           const ctx = { fileId, hashKey, today };
           // set-based when the reader can and no file has failed (after a failure only messages are wanted)
           let report: ReadReport | undefined;
-          if (problems.length === 0 && opts.setBased !== false && f.reader.load) {
+          if (problems.length === 0 && f.reader.load && (await setBasedFor(opts.setBased, f.input.file))) {
             sink.flush(); // rows appended so far come before the rows SQL inserts
             report = await loadInputSet(f.reader, f.input, wh.connection, ctx);
           }

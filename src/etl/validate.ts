@@ -41,7 +41,12 @@ export function fileProblem(p: Problem): FileProblem {
  */
 export async function validatePaths(
   paths: string[],
-  opts: { today?: Date; limits?: ArchiveLimits; /** false: every file through its row reader (for tests) */ setBased?: boolean } = {},
+  opts: {
+    today?: Date;
+    limits?: ArchiveLimits;
+    /** true: every file the set-based path can take goes there; false: every file through its row reader (tests) */
+    setBased?: boolean;
+  } = {},
 ): Promise<{ files: ValidatedFile[] }> {
   return withInputFiles(
     paths,
@@ -58,7 +63,7 @@ export async function validatePaths(
           const ctx = { fileId: 0, hashKey: 'validate', today: opts.today ?? new Date() };
           let report: ReadReport | undefined;
           if (opts.setBased !== false) {
-            const r = await scratch.read(rec.reader, input.file, undefined, { ...ctx, path: input.path });
+            const r = await scratch.read(rec.reader, input.file, undefined, { ...ctx, path: input.path }, opts.setBased);
             if (r) report = displayReport(input, r);
           }
           report ??= await readInput(rec.reader, input, { add: () => undefined }, ctx);

@@ -10,6 +10,7 @@ import { EES_READERS } from '../../src/etl/ees-readers.ts';
 import { withInputFiles } from '../../src/etl/inputs.ts';
 import { loadFilesInto, type LoadOutcome } from '../../src/etl/load-files.ts';
 import { recogniseFile } from '../../src/etl/registry.ts';
+import { setBasedFor, SET_BASED_MIN_BYTES } from '../../src/etl/scratch-read.ts';
 import { validatePaths } from '../../src/etl/validate.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
@@ -101,10 +102,22 @@ describe('set-based EES load', () => {
     });
   });
 
+  it('takes files of a megabyte or more by default, smaller ones only when asked', async () => {
+    await withTempDir(async (d) => {
+      const small = join(d, 'small.csv');
+      const large = join(d, 'large.csv');
+      writeFileSync(small, 'a,b\n1,2\n');
+      writeFileSync(large, Buffer.alloc(SET_BASED_MIN_BYTES, 0x31));
+      expect(await Promise.all([setBasedFor(undefined, small), setBasedFor(true, small), setBasedFor(undefined, large), setBasedFor(false, large)])).toEqual([
+        false, true, true, false,
+      ]);
+    });
+  });
+
   it('validate gives the same rows, errors and warnings either way', async () => {
     const paths = [join(fixtures, 'good'), join(fixtures, 'layouts'), join(fixtures, 'bad')];
     const rows = await validatePaths(paths, { today: TODAY, setBased: false });
-    const set = await validatePaths(paths, { today: TODAY });
+    const set = await validatePaths(paths, { today: TODAY, setBased: true });
     expect(set).toEqual(rows);
   });
 
