@@ -10,9 +10,12 @@ const MONTHS: Record<string, number> = {
 /** A calendar date as ISO `YYYY-MM-DD`. */
 export type IsoDate = string;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function iso(y: number, m: number, d: number): IsoDate | undefined {
   if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2200)) return undefined;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
   if (d > days) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -48,6 +48,14 @@ export interface ReturnContext {
 export type PersonTable = 'person' | 'plan' | 'request';
 export type RowOut = [PersonTable, Record<string, unknown>];
 
+/** The columns every row of a person has. */
+interface Base {
+  census_year: number;
+  la_code: string;
+  person_key: string;
+  file_id: number;
+}
+
 /** A resolved placement of a plan. */
 interface PlacementOut {
   placement: Placement;
@@ -73,7 +81,7 @@ export class PersonRowBuilder {
     this.persons++;
     const { header } = this.ret;
     const key = this.key(p);
-    const birth = this.date(p.birthDate, fieldRef(p.src, 'PersonBirthDate'), 'PersonBirthDate');
+    const birth = this.date(p.birthDate, p.src, 'PersonBirthDate');
     if (birth === undefined && p.birthDate === undefined) this.log.error(fieldRef(p.src, 'PersonBirthDate'), sen2MissingBirthDate());
     const hasActive = p.requests.some((r) => r.activePlans.length > 0);
     let age: number | null = null;
@@ -82,27 +90,31 @@ export class PersonRowBuilder {
       const limit = hasActive ? MAX_AGE : MAX_AGE + 1;
       if (age > limit) this.log.error(fieldRef(p.src, 'PersonBirthDate'), sen2AgeOutOfRange(age, header.censusYear, limit));
     }
-    const base = { census_year: header.censusYear, la_code: header.laCode, person_key: key, file_id: this.ret.fileId };
+    // rows are object literals, never `{ ...base, … }`: V8 builds a spread followed by many properties very slowly
+    const base: Base = { census_year: header.censusYear, la_code: header.laCode, person_key: key, file_id: this.ret.fileId };
     const out: RowOut[] = [
-      ['person', { ...base, age, birth_month: birth ? birthMonth(birth) : null, sex: clean(p.sex), ethnicity: clean(p.ethnicity) }],
+      ['person', {
+        census_year: base.census_year, la_code: base.la_code, person_key: key, file_id: base.file_id,
+        age, birth_month: birth ? birthMonth(birth) : null, sex: clean(p.sex), ethnicity: clean(p.ethnicity),
+      }],
     ];
     let activeDone = false;
     for (const r of p.requests) {
-      const received = this.date(r.receivedDate, fieldRef(r.src, 'ReceivedDate'), 'ReceivedDate', birth);
-      const outcomeDate = this.date(r.outcomeDate, fieldRef(r.src, 'RequestOutcomeDate'), 'RequestOutcomeDate', birth);
-      const outcome = this.outcome(r.outcome, fieldRef(r.src, 'RequestOutcome'), 'RequestOutcome', this.ret.codes.request);
+      const received = this.date(r.receivedDate, r.src, 'ReceivedDate', birth);
+      const outcomeDate = this.date(r.outcomeDate, r.src, 'RequestOutcomeDate', birth);
+      const outcome = this.outcome(r.outcome, r.src, 'RequestOutcome', this.ret.codes.request);
       const a = r.assessments[0];
       let assessOutcome: string | null = null;
       let assessDate: IsoDate | undefined;
       let planStart: IsoDate | undefined;
       let activeStart: IsoDate | undefined;
       for (const as of r.assessments) {
-        const o = this.outcome(as.outcome, fieldRef(as.src, 'AssessmentOutcome'), 'AssessmentOutcome', this.ret.codes.assessment);
-        const d = this.date(as.outcomeDate, fieldRef(as.src, 'AssessmentOutcomeDate'), 'AssessmentOutcomeDate', birth);
+        const o = this.outcome(as.outcome, as.src, 'AssessmentOutcome', this.ret.codes.assessment);
+        const d = this.date(as.outcomeDate, as.src, 'AssessmentOutcomeDate', birth);
         if (as === a) [assessOutcome, assessDate] = [o ?? null, d];
         for (const np of as.namedPlans) {
-          const start = this.date(np.startDate, fieldRef(np.src, 'StartDate'), 'StartDate', birth);
-          const cease = this.date(np.ceaseDate, fieldRef(np.src, 'CeaseDate'), 'CeaseDate', birth);
+          const start = this.date(np.startDate, np.src, 'StartDate', birth);
+          const cease = this.date(np.ceaseDate, np.src, 'CeaseDate', birth);
           planStart ??= start;
           const detail = this.placement(np.details);
           if (!cease) {
@@ -124,13 +136,13 @@ export class PersonRowBuilder {
         const need = this.need(ap);
         const chosen = this.placement(ap.placements);
         const placement = ap.placements.length > 0 ? chosen : this.placement(r.assessments.flatMap((x) => x.namedPlans.flatMap((n) => n.details)));
-        this.date(ap.lastReview, fieldRef(ap.src, 'LastReview'), 'LastReview', birth);
+        this.date(ap.lastReview, ap.src, 'LastReview', birth);
         if (activeDone) continue;
         activeDone = true;
         out.push(['plan', this.planRow(base, age ?? 0, need, placement, activeStart ?? planStart, 'active', { transferLa: clean(ap.transferLa) })]);
       }
       out.push(['request', {
-        ...base, age,
+        census_year: base.census_year, la_code: base.la_code, person_key: key, file_id: base.file_id, age,
         received_date: received ?? null,
         outcome: outcome ?? null, outcome_code: clean(r.outcome), outcome_date: outcomeDate ?? null,
         assessment_outcome: assessOutcome, assessment_outcome_code: clean(a?.outcome),
@@ -142,11 +154,11 @@ export class PersonRowBuilder {
   }
 
   private planRow(
-    base: Record<string, unknown>, age: number | null, need: Need, pl: PlacementOut, start: IsoDate | undefined,
+    base: Base, age: number | null, need: Need, pl: PlacementOut, start: IsoDate | undefined,
     status: 'active' | 'ceased', extra: { cease?: IsoDate; reason?: number | null; transferLa?: string | null },
   ): Record<string, unknown> {
     return {
-      ...base, age: age ?? 0, need, placement: pl.placement, start_date: start ?? null,
+      census_year: base.census_year, la_code: base.la_code, person_key: base.person_key, file_id: base.file_id, age: age ?? 0, need, placement: pl.placement, start_date: start ?? null,
       cease_date: extra.cease ?? null, cease_reason: extra.reason ?? null, transfer_la: extra.transferLa ?? null,
       status, urn: pl.urn, ukprn: pl.ukprn, sen_unit: pl.senUnit, resourced_provision: pl.resourcedProvision,
     };
@@ -169,23 +181,24 @@ export class PersonRowBuilder {
     return k;
   }
 
-  private date(raw: Raw, at: SrcRef, field: string, birth?: IsoDate): IsoDate | undefined {
+  /** The ISO date of element `field` of `src` (its place made only for a message). */
+  private date(raw: Raw, src: SrcRef, field: string, birth?: IsoDate): IsoDate | undefined {
     const d = parseSen2Date(raw);
     if (d === undefined) return undefined;
     if (d === null) {
-      this.log.error(at, sen2BadDate(field, raw!.trim()));
+      this.log.error(fieldRef(src, field), sen2BadDate(field, raw!.trim()));
       return undefined;
     }
-    if (d > this.ret.today) this.log.error(at, sen2FutureDate(field, d, this.ret.today));
-    else if (birth !== undefined && d < birth) this.log.error(at, sen2DateBeforeBirth(field, d));
+    if (d > this.ret.today) this.log.error(fieldRef(src, field), sen2FutureDate(field, d, this.ret.today));
+    else if (birth !== undefined && d < birth) this.log.error(fieldRef(src, field), sen2DateBeforeBirth(field, d));
     return d;
   }
 
-  private outcome<T extends string>(raw: Raw, at: SrcRef, field: string, list: Record<string, T>): T | undefined {
+  private outcome<T extends string>(raw: Raw, src: SrcRef, field: string, list: Record<string, T>): T | undefined {
     const c = clean(raw);
     if (c === null) return undefined;
     const v = list[c.toUpperCase()];
-    if (v === undefined) this.log.warn(at, sen2UnknownOutcome(field, c, Object.keys(list)));
+    if (v === undefined) this.log.warn(fieldRef(src, field), sen2UnknownOutcome(field, c, Object.keys(list)));
     return v;
   }
 

@@ -36,7 +36,9 @@ function kids(n: Node, name: string): Node[] {
 }
 
 function at(parent: SrcRef, name: string, i: number): SrcRef {
-  return { ...parent, path: `${parent.path}/${name}[${i + 1}]` };
+  const src: SrcRef = { file: parent.file, path: `${parent.path}/${name}[${i + 1}]` };
+  if (parent.line !== undefined) src.line = parent.line;
+  return src;
 }
 
 function placements(n: Node, name: string, parent: SrcRef): RawPlacement[] {

@@ -67,10 +67,12 @@ export interface RecordOptions {
 interface Frame {
   name: string;
   line: number;
-  /** The element being built (inside the header or a record), else undefined. */
-  node?: XmlNode;
-  text?: string;
-  hasChild?: boolean;
+  /** Whether the element is the header, a record or inside one (its value is built). */
+  built: boolean;
+  /** Its children as a tree: made when the first child opens (always for the header and a record). */
+  node: XmlNode | undefined;
+  /** Its text, kept until it has a child (an element with children is its tree, not its text). */
+  text: string;
 }
 
 /** How saxes words the problems it finds, for a message without its `line:column:` prefix. */
@@ -102,10 +104,6 @@ export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGener
     stopped = true;
     queue.push({ kind: 'fatal', line, path: pathOf(), problem });
   };
-  const building = (): Frame | undefined => {
-    const top = stack[stack.length - 1];
-    return top?.node ? top : undefined;
-  };
 
   parser.on('doctype', () => fatal({ kind: 'doctype' }));
   parser.on('error', (e) => {
@@ -120,17 +118,22 @@ export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGener
       fatal({ kind: 'too-deep', limit: maxDepth });
       return;
     }
-    const parent = building();
-    const starts = !parent && ((stack.length === 1 && tag.name === opts.header) || tag.name === opts.record);
+    const top = stack[stack.length - 1];
+    if (top?.built) {
+      top.node ??= emptyNode();
+      stack.push({ name: tag.name, line, built: true, node: undefined, text: '' });
+      return;
+    }
+    const starts = (stack.length === 1 && tag.name === opts.header) || tag.name === opts.record;
     if (starts && tag.name === opts.record) index++;
-    if (parent) parent.hasChild = true;
-    stack.push(parent || starts ? { name: tag.name, line, node: emptyNode(), text: '' } : { name: tag.name, line });
+    stack.push({ name: tag.name, line, built: starts, node: starts ? emptyNode() : undefined, text: '' });
   });
   const onText = (t: string): void => {
     if (stopped) return;
-    const top = building();
-    if (top) top.text += t;
-    else if (t.trim() !== '' && stack.length > 0) queue.push({ kind: 'between', text: t, line: parser.line });
+    const top = stack[stack.length - 1];
+    if (top?.built) {
+      if (top.node === undefined) top.text += t;
+    } else if (top !== undefined && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line });
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -138,16 +141,15 @@ export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGener
     if (stopped) return;
     const frame = stack.pop();
     if (stack.length === 0) rootClosed = true;
-    if (!frame?.node) return;
-    const value: XmlValue = frame.hasChild ? frame.node : (frame.text ?? '').trim();
-    const parent = building();
-    if (parent?.node) {
-      add(parent.node, frame.name, value, opts.repeated);
+    if (!frame?.built) return;
+    const parent = stack[stack.length - 1];
+    if (parent?.built) {
+      add(parent.node!, frame.name, frame.node ?? frame.text.trim(), opts.repeated);
     } else if (frame.name === opts.record) {
-      queue.push({ kind: 'record', node: frame.node, at: { line: frame.line, index } });
+      queue.push({ kind: 'record', node: frame.node!, at: { line: frame.line, index } });
       mark = read;
     } else {
-      queue.push({ kind: 'header', node: frame.node, line: frame.line });
+      queue.push({ kind: 'header', node: frame.node!, line: frame.line });
       mark = read;
     }
   });
