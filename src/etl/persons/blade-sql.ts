@@ -77,13 +77,19 @@ const KEEP: Partial<Record<BladeModule, string[]>> = {
   senneed: ['sentype', 'sentyperank'],
 };
 
+/**
+ * A date column `c` resolved through `dm`: `c_iso`, `c_bad` (present but not a date), and `c`, the raw text kept
+ * only when it is not a date (for the message; raw dates are most of the memory an export takes otherwise).
+ * The birth date also has `c_absent` (no value at all).
+ */
 function dateSelect(cols: Columns, m: BladeModule, i: number): { sel: string[]; join: string[] } {
   const sel: string[] = [];
   const join: string[] = [];
   for (const [dm, c] of DATE_COLUMNS) {
     if (dm !== m) continue;
     const a = `d${i}_${join.length}`;
-    sel.push(`${col(cols, m, c)} AS "${c}"`, `${a}.iso AS "${c}_iso"`, `coalesce(${a}.bad, false) AS "${c}_bad"`);
+    sel.push(`CASE WHEN ${a}.bad THEN ${col(cols, m, c)} END AS "${c}"`, `${a}.iso AS "${c}_iso"`, `coalesce(${a}.bad, false) AS "${c}_bad"`);
+    if (m === 'person') sel.push(`${col(cols, m, c)} IS NULL AS "${c}_absent"`);
     join.push(`LEFT JOIN dm ${a} ON ${a}.raw = ${col(cols, m, c)}`);
   }
   return { sel, join };
@@ -165,9 +171,13 @@ export interface EmitConstants {
   needNotRecorded: string;
 }
 
-/** Placement of the chosen record: its setting's placement only when no URN/UKPRN is given (person-rows.ts). */
-function placementOf(t: string, none: string): string {
-  return `CASE WHEN clean(${t}.urn) IS NULL AND clean(${t}.ukprn) IS NULL AND ${t}_s.placement IS NOT NULL THEN ${t}_s.placement ELSE ${sqlString(none)} END`;
+/**
+ * The facts of the chosen placement records (alias `d`, setting lookup `s`): URN, UKPRN, flags, and the placement
+ * of its setting only when no URN/UKPRN is given (person-rows.ts placement), worked out once per chosen record.
+ */
+function placementFacts(none: string): string {
+  return `clean(d.urn) AS urn, clean(d.ukprn) AS ukprn, is_set(d.senunitindicator) AS sen_unit, is_set(d.resourcedprovisionindicator) AS rp,
+    CASE WHEN clean(d.urn) IS NULL AND clean(d.ukprn) IS NULL AND s.placement IS NOT NULL THEN s.placement ELSE ${sqlString(none)} END AS placement`;
 }
 
 /** Rows of `person` in person order: pn, age, birth_month, sex, ethnicity, person key (x_key). */
@@ -175,52 +185,59 @@ export function personRowsQuery(): string {
   return `SELECT p.pn, p.age, p.birth_month, clean(p.sex), clean(p.ethnicity), k.key FROM x_person p JOIN x_key k ON k.pn = p.pn ORDER BY p.pn`;
 }
 
+/** `x_starts(rln, plan_start, active_start)`: per request, the first plan start, and the first of a plan not ceased. */
+export const STARTS_STATEMENT = `CREATE OR REPLACE TABLE x_starts AS SELECT rln,
+      arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL) AS plan_start,
+      arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL AND ceasedate_iso IS NULL) AS active_start
+    FROM x_namedplan GROUP BY rln`;
+
 /**
  * Rows of `plan` in person order (per request: ceased plans, then the active plan):
  * pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp.
+ * First records are picked by arg_min over whole-number keys (rank ordinals from lk_rank, then lines).
  */
 export function planRowsQuery(k: EmitConstants): string {
   const ref = k.referenceDate ? sqlString(k.referenceDate) : 'NULL::VARCHAR';
-  const none = k.placementNotRecorded;
+  const none = sqlString(k.placementNotRecorded);
+  const facts = placementFacts(k.placementNotRecorded);
   return `WITH
   pd AS (SELECT t.ln, t.npln, t.rln, t.aln, rk.open AS score FROM x_plandetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, '')),
-  pd_np AS (SELECT d.* FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM pd GROUP BY npln) b JOIN x_plandetail d ON d.ln = b.ln),
-  pd_req AS (SELECT d.* FROM (SELECT arg_min(ln, (score::HUGEINT << 96) + (aln::HUGEINT << 64) + (npln::HUGEINT << 32) + ln) AS ln
-    FROM pd GROUP BY rln) b JOIN x_plandetail d ON d.ln = b.ln),
+  pd_np AS (SELECT d.npln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM pd GROUP BY npln) b
+    JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting),
   pl AS (SELECT t.ln, t.apln, CASE WHEN t.leavingdate_iso < ${ref} THEN rk.closed ELSE rk.open END AS score
     FROM x_placementdetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, '')),
-  pl_ap AS (SELECT d.* FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM pl GROUP BY apln) b JOIN x_placementdetail d ON d.ln = b.ln),
+  pl_ap AS (SELECT d.apln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM pl GROUP BY apln) b
+    JOIN x_placementdetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting),
   nd_ap AS (SELECT t.apln, arg_min(n.need, (rk.need::BIGINT << 32) + t.ln) AS need FROM x_senneed t JOIN lk_need n ON n.raw = t.sentype
     JOIN lk_rank rk ON rk.raw = coalesce(t.sentyperank, '') WHERE n.need IS NOT NULL GROUP BY t.apln),
-  starts AS (SELECT rln,
-      arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL) AS plan_start,
-      arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL AND ceasedate_iso IS NULL) AS active_start
-    FROM x_namedplan GROUP BY rln),
   ap1 AS (SELECT d.* FROM (SELECT arg_min(ln, (rln::BIGINT << 32) + ln) AS ln FROM x_activeplans GROUP BY pn) b JOIN x_activeplans d ON d.ln = b.ln),
+  -- an active plan with no placement of its own takes the first plan detail of its request
+  fb_rln AS (SELECT ap.rln FROM ap1 ap WHERE NOT EXISTS (SELECT 1 FROM x_placementdetail x WHERE x.apln = ap.ln)),
+  pd_req AS (SELECT d.rln, ${facts} FROM (SELECT arg_min(ln, (score::HUGEINT << 96) + (aln::HUGEINT << 64) + (npln::HUGEINT << 32) + ln) AS ln
+    FROM pd WHERE rln IN (SELECT rln FROM fb_rln) GROUP BY rln) b JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting),
   ceased AS (
     SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, coalesce(p.age, 0) AS age, ${sqlString(k.needNotRecorded)} AS need,
-      CASE WHEN d.ln IS NULL THEN ${sqlString(none)} ELSE ${placementOf('d', none)} END AS placement,
+      coalesce(d.placement, ${none}) AS placement,
       np.startdate_iso AS start_date, np.ceasedate_iso AS cease_date, c.reason AS cease_reason, NULL::VARCHAR AS transfer_la,
-      'ceased' AS status, clean(d.urn) AS urn, clean(d.ukprn) AS ukprn,
-      coalesce(is_set(d.senunitindicator), false) AS sen_unit, coalesce(is_set(d.resourcedprovisionindicator), false) AS rp
+      'ceased' AS status, d.urn, d.ukprn, coalesce(d.sen_unit, false) AS sen_unit, coalesce(d.rp, false) AS rp
     FROM x_namedplan np JOIN x_person p ON p.pn = np.pn
-      LEFT JOIN pd_np d ON d.npln = np.ln LEFT JOIN lk_setting d_s ON d_s.raw = d.sensetting
+      LEFT JOIN pd_np d ON d.npln = np.ln
       LEFT JOIN lk_cease c ON c.raw = np.ceasereason
     WHERE np.ceasedate_iso IS NOT NULL),
   active AS (
     SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, coalesce(p.age, 0) AS age, coalesce(nd.need, ${sqlString(k.needNotRecorded)}) AS need,
-      CASE WHEN pl.ln IS NOT NULL THEN ${placementOf('pl', none)} WHEN fb.ln IS NOT NULL THEN ${placementOf('fb', none)} ELSE ${sqlString(none)} END AS placement,
+      CASE WHEN pl.apln IS NOT NULL THEN pl.placement ELSE coalesce(fb.placement, ${none}) END AS placement,
       coalesce(s.active_start, s.plan_start) AS start_date, NULL::VARCHAR AS cease_date, NULL::INTEGER AS cease_reason,
       clean(ap.transferla) AS transfer_la, 'active' AS status,
-      CASE WHEN pl.ln IS NOT NULL THEN clean(pl.urn) ELSE clean(fb.urn) END AS urn,
-      CASE WHEN pl.ln IS NOT NULL THEN clean(pl.ukprn) ELSE clean(fb.ukprn) END AS ukprn,
-      CASE WHEN pl.ln IS NOT NULL THEN is_set(pl.senunitindicator) ELSE coalesce(is_set(fb.senunitindicator), false) END AS sen_unit,
-      CASE WHEN pl.ln IS NOT NULL THEN is_set(pl.resourcedprovisionindicator) ELSE coalesce(is_set(fb.resourcedprovisionindicator), false) END AS rp
+      CASE WHEN pl.apln IS NOT NULL THEN pl.urn ELSE fb.urn END AS urn,
+      CASE WHEN pl.apln IS NOT NULL THEN pl.ukprn ELSE fb.ukprn END AS ukprn,
+      CASE WHEN pl.apln IS NOT NULL THEN pl.sen_unit ELSE coalesce(fb.sen_unit, false) END AS sen_unit,
+      CASE WHEN pl.apln IS NOT NULL THEN pl.rp ELSE coalesce(fb.rp, false) END AS rp
     FROM ap1 ap JOIN x_person p ON p.pn = ap.pn
       LEFT JOIN nd_ap nd ON nd.apln = ap.ln
-      LEFT JOIN pl_ap pl ON pl.apln = ap.ln LEFT JOIN lk_setting pl_s ON pl_s.raw = pl.sensetting
-      LEFT JOIN pd_req fb ON fb.rln = ap.rln LEFT JOIN lk_setting fb_s ON fb_s.raw = fb.sensetting
-      LEFT JOIN starts s ON s.rln = ap.rln)
+      LEFT JOIN pl_ap pl ON pl.apln = ap.ln
+      LEFT JOIN pd_req fb ON fb.rln = ap.rln
+      LEFT JOIN x_starts s ON s.rln = ap.rln)
   SELECT pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp
   FROM (SELECT * FROM ceased UNION ALL SELECT * FROM active) ORDER BY pn, rln, kind, aln, sub`;
 }
@@ -231,15 +248,13 @@ export function planRowsQuery(k: EmitConstants): string {
  */
 export function requestRowsQuery(): string {
   return `WITH
-  a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM x_assessment GROUP BY rln) b JOIN x_assessment d ON d.ln = b.ln),
-  starts AS (SELECT rln, arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL) AS plan_start
-    FROM x_namedplan GROUP BY rln)
+  a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM x_assessment GROUP BY rln) b JOIN x_assessment d ON d.ln = b.ln)
   SELECT r.pn, p.age, r.receiveddate_iso, ro.canon, clean(r.requestoutcome), r.requestoutcomedate_iso,
     ao.canon, clean(a.assessmentoutcome), a.assessmentoutcomedate_iso, s.plan_start,
     CASE WHEN a.ln IS NULL OR clean(a.week20) IS NULL THEN NULL ELSE is_set(a.week20) END
   FROM x_requests r JOIN x_person p ON p.pn = r.pn
     LEFT JOIN lk_requestOutcome ro ON ro.raw = r.requestoutcome
     LEFT JOIN a1 a ON a.rln = r.ln LEFT JOIN lk_assessmentOutcome ao ON ao.raw = a.assessmentoutcome
-    LEFT JOIN starts s ON s.rln = r.ln
+    LEFT JOIN x_starts s ON s.rln = r.ln
   ORDER BY r.pn, r.ln`;
 }
