@@ -32,10 +32,13 @@ import {
   LINK_ORDER,
   childStatement,
   distinctDatesQuery,
+  ancestorLines,
+  pathJoins,
   pathSql,
   personStatement,
   personRowsQuery,
   planRowsQuery,
+  planStagingStatements,
   requestRowsQuery,
   sqlString,
   uniqueIdsQuery,
@@ -174,8 +177,10 @@ export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnC
 
 /** One validation query: offending rows of x_<m> in person order, with a running total. */
 function check(m: BladeModule, where: string, extra: string[], joins = ''): string {
-  return `SELECT t.pn, t.ln, ${pathSql(m)} AS path, count(*) OVER () AS n${extra.map((e) => `, ${e}`).join('')}
-    FROM x_${m} t ${joins} WHERE ${where} ORDER BY t.pn, t.ln LIMIT ${FETCH}`;
+  const inner = ['t.pn', 't.ln', 't.id', ...ancestorLines(m).map((c) => `t.${c}`), 'count(*) OVER () AS n', ...extra.map((e, i) => `${e} AS e${i}`)];
+  return `SELECT o.pn, o.ln, ${pathSql(m, 'o')} AS path, o.n${extra.map((_, i) => `, o.e${i}`).join('')}
+    FROM (SELECT ${inner.join(', ')} FROM x_${m} t ${joins} WHERE ${where} ORDER BY t.pn, t.ln LIMIT ${FETCH}) o ${pathJoins(m, 'o')}
+    ORDER BY o.pn, o.ln`;
 }
 
 /** Runs every set-based check; returns the problems found (first FETCH of each) and how many more there are. */
@@ -242,10 +247,10 @@ async function personKeys(
   const { laCode, censusYear } = ret.header;
   const anonPrefix = `${laCode}:${censusYear}:${files.person}:person[persontableid=`;
   await con.run(`CREATE OR REPLACE TABLE x_key AS
-    WITH s AS (SELECT pn, id, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln, ${sqlString(anonPrefix)} || coalesce(id, '?') || ']' AS anon,
+    WITH s AS (SELECT pn, id, age, birth_month, clean(sex) AS sex, clean(ethnicity) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln, ${sqlString(anonPrefix)} || coalesce(id, '?') || ']' AS anon,
         (upn IS NULL OR strlen(upn) = length(upn)) AND (uln IS NULL OR strlen(uln) = length(uln)) AS ascii FROM x_person),
       k AS (SELECT *, CASE WHEN NOT ascii THEN NULL WHEN upn <> '' THEN 'UPN' WHEN uln <> '' THEN 'ULN' ELSE 'ANON' END AS kind FROM s)
-    SELECT pn, id, kind, ${personKeySql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
+    SELECT pn, id, kind, age, birth_month, sex, ethnicity, ${personKeySql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
       WHEN 'ANON' THEN CASE WHEN strlen(anon) = length(anon) THEN 'ANON:' || upper(anon) END END`, ret.hashKey)} AS key
     FROM k`);
   // the rest (identifiers or a place with other than ASCII characters) in JS, exactly as PersonRowBuilder
@@ -322,12 +327,13 @@ export async function validateAndEmit(
   await con.run(STARTS_STATEMENT);
   const k = { censusYear, placementNotRecorded: PLACEMENT_NOT_RECORDED, needNotRecorded: NEED_NOT_RECORDED } as Parameters<typeof planRowsQuery>[0];
   if (ret.header.referenceDate) k.referenceDate = ret.header.referenceDate;
+  for (const st of planStagingStatements(k)) await con.run(st);
   await eachRow(con, planRowsQuery(k), (c, i) => add('plan', {
     census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
     age: c[1]![i], need: c[2]![i], placement: c[3]![i], start_date: c[4]![i], cease_date: c[5]![i], cease_reason: c[6]![i],
     transfer_la: c[7]![i], status: c[8]![i], urn: c[9]![i], ukprn: c[10]![i], sen_unit: c[11]![i], resourced_provision: c[12]![i],
   }));
-  for (const m of ['plandetail', 'placementdetail', 'senneed', 'activeplans']) await con.run(`DROP TABLE x_${m}`);
+  for (const t of ['c_ap', 'c_np', 'c_fb', 'c_pl', 'c_nd']) await con.run(`DROP TABLE ${t}`);
   await eachRow(con, requestRowsQuery(), (c, i) => add('request', {
     census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
     age: c[1]![i], received_date: c[2]![i], outcome: c[3]![i], outcome_code: c[4]![i], outcome_date: c[5]![i],

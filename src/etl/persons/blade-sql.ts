@@ -132,8 +132,9 @@ export function childStatement(cols: Columns, m: BladeModule, parentUnique: bool
   const sel = [`u.pn`, `(t.rowid + 2)::INTEGER AS ln`, `t.${idColumn(m)} AS id`];
   // Ancestors: the parent's own id/line, and the parent's ancestors.
   const [, pa] = chain[chain.length - 1]!;
-  sel.push(`u.id AS ${pa}id`, `u.ln AS ${pa}ln`);
-  for (const [, a] of parentChain) sel.push(`u.${a}id`, `u.${a}ln`);
+  // ancestors by line only (their ids, for messages, are joined back for the few records a check reports)
+  sel.push(`u.ln AS ${pa}ln`);
+  for (const [, a] of parentChain) sel.push(`u.${a}ln`);
   for (const c of KEEP[m] ?? []) sel.push(`${col(cols, m, c)} AS "${c}"`);
   const d = dateSelect(cols, m, LINK_ORDER.indexOf(m) + 1);
   sel.push(...d.sel);
@@ -142,12 +143,25 @@ export function childStatement(cols: Columns, m: BladeModule, parentUnique: bool
       FROM m_${m} t JOIN ${parents} u ON u.id = t.${idColumn(parent)} ${d.join.join(' ')}`;
 }
 
-/** SQL for the key path of a record of x_<m> (alias t), e.g. `person[persontableid=13]/requests[requeststableid=23]`. */
-export function pathSql(m: BladeModule, t = 't'): string {
-  const seg = (mod: BladeModule, idc: string) => `'${mod}[${idColumn(mod)}=' || coalesce(${t}.${idc}, '?') || ']'`;
-  const parts = CHAIN[m].map(([mod, a]) => seg(mod, `${a}id`));
-  parts.push(seg(m, 'id'));
+/**
+ * SQL for the key path of a record of x_<m> (alias `o`), e.g. `person[persontableid=13]/requests[requeststableid=23]`,
+ * with the joins (pathJoins) that bring its ancestors' ids by their lines.
+ */
+export function pathSql(m: BladeModule, o = 'o'): string {
+  const seg = (mod: BladeModule, v: string) => `'${mod}[${idColumn(mod)}=' || coalesce(${v}, '?') || ']'`;
+  const parts = CHAIN[m].map(([mod, a]) => seg(mod, `j_${a}.id`));
+  parts.push(seg(m, `${o}.id`));
   return parts.join(` || '/' || `);
+}
+
+/** The joins pathSql needs: each ancestor of a record of x_<m> (alias `o`, with its `<alias>ln` columns) by line. */
+export function pathJoins(m: BladeModule, o = 'o'): string {
+  return CHAIN[m].map(([mod, a]) => `LEFT JOIN x_${mod} j_${a} ON j_${a}.ln = ${o}.${a}ln`).join(' ');
+}
+
+/** The line columns of a record's ancestors in x_<m> (`pln`, `rln`, …). */
+export function ancestorLines(m: BladeModule): string[] {
+  return CHAIN[m].map(([, a]) => `${a}ln`);
 }
 
 /** Code lookups filled by JS from the distinct raw values (codes.ts, outcome-codes.ts); blank values are left out in JS. */
@@ -180,9 +194,9 @@ function placementFacts(none: string): string {
     CASE WHEN clean(d.urn) IS NULL AND clean(d.ukprn) IS NULL AND s.placement IS NOT NULL THEN s.placement ELSE ${sqlString(none)} END AS placement`;
 }
 
-/** Rows of `person` in person order: pn, age, birth_month, sex, ethnicity, person key (x_key). */
+/** Rows of `person` in person order: pn, age, birth_month, sex, ethnicity, person key (all in x_key). */
 export function personRowsQuery(): string {
-  return `SELECT p.pn, p.age, p.birth_month, clean(p.sex), clean(p.ethnicity), k.key FROM x_person p JOIN x_key k ON k.pn = p.pn ORDER BY p.pn`;
+  return `SELECT pn, age, birth_month, sex, ethnicity, key FROM x_key ORDER BY pn`;
 }
 
 /** `x_starts(rln, plan_start, active_start)`: per request, the first plan start, and the first of a plan not ceased. */
@@ -192,54 +206,70 @@ export const STARTS_STATEMENT = `CREATE OR REPLACE TABLE x_starts AS SELECT rln,
     FROM x_namedplan GROUP BY rln`;
 
 /**
- * Rows of `plan` in person order (per request: ceased plans, then the active plan):
- * pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp.
+ * The chosen records of plan rows, as tables built one after the other, each source table dropped once the later
+ * steps no longer need it (so the final join holds only small tables; memory stays under 1 GB for 650,000 persons):
+ * `c_np` (placement of each named plan), `c_fb` (first plan detail of a request whose active plan has no placement),
+ * `c_pl` (placement of each active plan), `c_nd` (need of each active plan), `c_ap` (the active plan of each person).
  * First records are picked by arg_min over whole-number keys (rank ordinals from lk_rank, then lines).
  */
-export function planRowsQuery(k: EmitConstants): string {
+export function planStagingStatements(k: EmitConstants): string[] {
   const ref = k.referenceDate ? sqlString(k.referenceDate) : 'NULL::VARCHAR';
-  const none = sqlString(k.placementNotRecorded);
   const facts = placementFacts(k.placementNotRecorded);
-  return `WITH
-  pd AS (SELECT t.ln, t.npln, t.rln, t.aln, rk.open AS score FROM x_plandetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, '')),
-  pd_np AS (SELECT d.npln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM pd GROUP BY npln) b
-    JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting),
-  pl AS (SELECT t.ln, t.apln, CASE WHEN t.leavingdate_iso < ${ref} THEN rk.closed ELSE rk.open END AS score
-    FROM x_placementdetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, '')),
-  pl_ap AS (SELECT d.apln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM pl GROUP BY apln) b
-    JOIN x_placementdetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting),
-  nd_ap AS (SELECT t.apln, arg_min(n.need, (rk.need::BIGINT << 32) + t.ln) AS need FROM x_senneed t JOIN lk_need n ON n.raw = t.sentype
-    JOIN lk_rank rk ON rk.raw = coalesce(t.sentyperank, '') WHERE n.need IS NOT NULL GROUP BY t.apln),
-  ap1 AS (SELECT d.* FROM (SELECT arg_min(ln, (rln::BIGINT << 32) + ln) AS ln FROM x_activeplans GROUP BY pn) b JOIN x_activeplans d ON d.ln = b.ln),
-  -- an active plan with no placement of its own takes the first plan detail of its request
-  fb_rln AS (SELECT ap.rln FROM ap1 ap WHERE NOT EXISTS (SELECT 1 FROM x_placementdetail x WHERE x.apln = ap.ln)),
-  pd_req AS (SELECT d.rln, ${facts} FROM (SELECT arg_min(ln, (score::HUGEINT << 96) + (aln::HUGEINT << 64) + (npln::HUGEINT << 32) + ln) AS ln
-    FROM pd WHERE rln IN (SELECT rln FROM fb_rln) GROUP BY rln) b JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting),
-  ceased AS (
-    SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, coalesce(p.age, 0) AS age, ${sqlString(k.needNotRecorded)} AS need,
+  const pd = `(SELECT t.ln, t.npln, t.rln, t.aln, rk.open AS score FROM x_plandetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, ''))`;
+  return [
+    `CREATE OR REPLACE TABLE c_ap AS SELECT d.pn, d.rln, d.ln, clean(d.transferla) AS transfer_la
+      FROM (SELECT arg_min(ln, (rln::BIGINT << 32) + ln) AS ln FROM x_activeplans GROUP BY pn) b JOIN x_activeplans d ON d.ln = b.ln`,
+    'DROP TABLE x_activeplans',
+    `CREATE OR REPLACE TABLE c_np AS SELECT d.npln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM ${pd} GROUP BY npln) b
+      JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting`,
+    // an active plan with no placement of its own takes the first plan detail of its request
+    `CREATE OR REPLACE TABLE c_fb AS SELECT d.rln, ${facts} FROM (SELECT arg_min(ln, (score::HUGEINT << 96) + (aln::HUGEINT << 64) + (npln::HUGEINT << 32) + ln) AS ln
+      FROM ${pd} WHERE rln IN (SELECT ap.rln FROM c_ap ap WHERE NOT EXISTS (SELECT 1 FROM x_placementdetail x WHERE x.apln = ap.ln)) GROUP BY rln) b
+      JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting`,
+    'DROP TABLE x_plandetail',
+    `CREATE OR REPLACE TABLE c_pl AS SELECT d.apln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln
+      FROM (SELECT t.ln, t.apln, CASE WHEN t.leavingdate_iso < ${ref} THEN rk.closed ELSE rk.open END AS score
+        FROM x_placementdetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, '')) GROUP BY apln) b
+      JOIN x_placementdetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting`,
+    'DROP TABLE x_placementdetail',
+    `CREATE OR REPLACE TABLE c_nd AS SELECT t.apln, arg_min(n.need, (rk.need::BIGINT << 32) + t.ln) AS need FROM x_senneed t JOIN lk_need n ON n.raw = t.sentype
+      JOIN lk_rank rk ON rk.raw = coalesce(t.sentyperank, '') WHERE n.need IS NOT NULL GROUP BY t.apln`,
+    'DROP TABLE x_senneed',
+  ];
+}
+
+/**
+ * Rows of `plan` in person order (per request: ceased plans, then the active plan), from the tables of
+ * planStagingStatements: pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn,
+ * ukprn, sen_unit, rp.
+ */
+export function planRowsQuery(k: EmitConstants): string {
+  const none = sqlString(k.placementNotRecorded);
+  const noNeed = sqlString(k.needNotRecorded);
+  return `SELECT pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp FROM (
+    SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, coalesce(p.age, 0) AS age, ${noNeed} AS need,
       coalesce(d.placement, ${none}) AS placement,
       np.startdate_iso AS start_date, np.ceasedate_iso AS cease_date, c.reason AS cease_reason, NULL::VARCHAR AS transfer_la,
       'ceased' AS status, d.urn, d.ukprn, coalesce(d.sen_unit, false) AS sen_unit, coalesce(d.rp, false) AS rp
     FROM x_namedplan np JOIN x_person p ON p.pn = np.pn
-      LEFT JOIN pd_np d ON d.npln = np.ln
+      LEFT JOIN c_np d ON d.npln = np.ln
       LEFT JOIN lk_cease c ON c.raw = np.ceasereason
-    WHERE np.ceasedate_iso IS NOT NULL),
-  active AS (
-    SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, coalesce(p.age, 0) AS age, coalesce(nd.need, ${sqlString(k.needNotRecorded)}) AS need,
+    WHERE np.ceasedate_iso IS NOT NULL
+    UNION ALL
+    SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, coalesce(p.age, 0) AS age, coalesce(nd.need, ${noNeed}) AS need,
       CASE WHEN pl.apln IS NOT NULL THEN pl.placement ELSE coalesce(fb.placement, ${none}) END AS placement,
       coalesce(s.active_start, s.plan_start) AS start_date, NULL::VARCHAR AS cease_date, NULL::INTEGER AS cease_reason,
-      clean(ap.transferla) AS transfer_la, 'active' AS status,
+      ap.transfer_la, 'active' AS status,
       CASE WHEN pl.apln IS NOT NULL THEN pl.urn ELSE fb.urn END AS urn,
       CASE WHEN pl.apln IS NOT NULL THEN pl.ukprn ELSE fb.ukprn END AS ukprn,
       CASE WHEN pl.apln IS NOT NULL THEN pl.sen_unit ELSE coalesce(fb.sen_unit, false) END AS sen_unit,
       CASE WHEN pl.apln IS NOT NULL THEN pl.rp ELSE coalesce(fb.rp, false) END AS rp
-    FROM ap1 ap JOIN x_person p ON p.pn = ap.pn
-      LEFT JOIN nd_ap nd ON nd.apln = ap.ln
-      LEFT JOIN pl_ap pl ON pl.apln = ap.ln
-      LEFT JOIN pd_req fb ON fb.rln = ap.rln
-      LEFT JOIN x_starts s ON s.rln = ap.rln)
-  SELECT pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp
-  FROM (SELECT * FROM ceased UNION ALL SELECT * FROM active) ORDER BY pn, rln, kind, aln, sub`;
+    FROM c_ap ap JOIN x_person p ON p.pn = ap.pn
+      LEFT JOIN c_nd nd ON nd.apln = ap.ln
+      LEFT JOIN c_pl pl ON pl.apln = ap.ln
+      LEFT JOIN c_fb fb ON fb.rln = ap.rln
+      LEFT JOIN x_starts s ON s.rln = ap.rln
+  ) ORDER BY pn, rln, kind, aln, sub`;
 }
 
 /**
