@@ -208,7 +208,7 @@ export const STARTS_STATEMENT = `CREATE OR REPLACE TABLE x_starts AS SELECT rln,
 /**
  * The chosen records of plan rows, as tables built one after the other, each source table dropped once the later
  * steps no longer need it (so the final join holds only small tables; memory stays under 1 GB for 650,000 persons):
- * `c_np` (placement of each named plan), `c_fb` (first plan detail of a request whose active plan has no placement),
+ * `c_np` (placement of each ceased named plan), `c_fb` (first plan detail of a request whose active plan has no placement),
  * `c_pl` (placement of each active plan), `c_nd` (need of each active plan), `c_ap` (the active plan of each person).
  * First records are picked by arg_min over whole-number keys (rank ordinals from lk_rank, then lines).
  */
@@ -220,7 +220,9 @@ export function planStagingStatements(k: EmitConstants): string[] {
     `CREATE OR REPLACE TABLE c_ap AS SELECT d.pn, d.rln, d.ln, clean(d.transferla) AS transfer_la
       FROM (SELECT arg_min(ln, (rln::BIGINT << 32) + ln) AS ln FROM x_activeplans GROUP BY pn) b JOIN x_activeplans d ON d.ln = b.ln`,
     'DROP TABLE x_activeplans',
-    `CREATE OR REPLACE TABLE c_np AS SELECT d.npln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM ${pd} GROUP BY npln) b
+    // only ceased named plans give plan rows of their own
+    `CREATE OR REPLACE TABLE c_np AS SELECT d.npln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM ${pd}
+      WHERE npln IN (SELECT ln FROM x_namedplan WHERE ceasedate_iso IS NOT NULL) GROUP BY npln) b
       JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting`,
     // an active plan with no placement of its own takes the first plan detail of its request
     `CREATE OR REPLACE TABLE c_fb AS SELECT d.rln, ${facts} FROM (SELECT arg_min(ln, (score::HUGEINT << 96) + (aln::HUGEINT << 64) + (npln::HUGEINT << 32) + ln) AS ln
