@@ -78,19 +78,11 @@ export async function build(stamp = sourceStamp()) {
       outExtension: { '.js': '.mjs' },
       logLevel: 'silent',
     });
-    // the explorer's browser scripts, compiled once here rather than by every run (the options of bundle.ts)
+    // the explorer's browser scripts, compiled once here rather than by every run (with bundle.ts's options file)
+    const page = join(SRC, 'explorer', 'page');
+    const options = JSON.parse(readFileSync(join(page, 'esbuild-options.json'), 'utf8'));
     for (const [entry, out] of [['main.ts', 'explorer-page.js'], ['worker.ts', 'explorer-worker.js']]) {
-      await esbuild.build({
-        entryPoints: [join(SRC, 'explorer', 'page', entry)],
-        outfile: join(tmp, out),
-        bundle: true,
-        format: 'iife',
-        platform: 'browser',
-        target: ['es2020'],
-        minify: true,
-        legalComments: 'none',
-        logLevel: 'silent',
-      });
+      await esbuild.build({ ...options, entryPoints: [join(page, entry)], outfile: join(tmp, out) });
     }
     try {
       renameSync(tmp, join(DIST, stamp));

@@ -1,8 +1,9 @@
 /**
  * Compiles the explorer page and its Web Worker for the browser from this repository's TypeScript source (the same
- * engine, levers and budget files the CLI runs) with esbuild. I/O: esbuild reads the source files. The compiled build
- * (scripts/build.mjs, with these options) holds both already, beside this module: then they are only read. The
- * result is cached for the life of the process (a run with several scenarios compiles once).
+ * engine, levers and budget files the CLI runs) with esbuild, its options in page/esbuild-options.json. I/O: esbuild
+ * reads the source files. The compiled build (scripts/build.mjs, with the same options file) holds both already,
+ * beside this module: then they are only read. The result is cached for the life of the process (a run with several
+ * scenarios compiles once).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -28,17 +29,9 @@ function pageSources(): string {
 
 async function compile(entry: string): Promise<string> {
   const { build } = await import('esbuild');
-  const res = await build({
-    entryPoints: [join(pageSources(), entry)],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: ['es2020'],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
+  // the options scripts/build.mjs compiles the build's copies with: one file, so both write the same page
+  const options = JSON.parse(await readFile(join(pageSources(), 'esbuild-options.json'), 'utf8')) as import('esbuild').BuildOptions;
+  const res = await build({ ...options, entryPoints: [join(pageSources(), entry)], write: false });
   return res.outputFiles[0]!.text;
 }
 
