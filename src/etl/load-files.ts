@@ -4,6 +4,7 @@
  * files are skipped (quietly: no warning). Any error in any file rolls everything back and throws an input
  * error whose problems name file, line and column.
  */
+import { stat } from 'node:fs/promises';
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { sha256File } from './file-hash.ts';
@@ -97,7 +98,7 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
           const ctx = { fileId, hashKey, today };
           // set-based when the reader can and no file has failed (after a failure only messages are wanted)
           let report: ReadReport | undefined;
-          if (problems.length === 0 && f.reader.load && (await setBasedFor(opts.setBased, f.input.file))) {
+          if (problems.length === 0 && f.reader.load && setBasedFor(opts.setBased, (await stat(f.input.file)).size)) {
             sink.flush(); // rows appended so far come before the rows SQL inserts
             report = await loadInputSet(f.reader, f.input, wh.connection, ctx);
           }

@@ -77,9 +77,15 @@ export async function statusOf(wh: Warehouse): Promise<WarehouseStatus> {
  */
 export async function loadDataFolder<T extends MemoryLoad = MemoryLoad>(
   dir: string,
-  opts: { today?: Date; /** How to load the checked folder (default: loadIntoMemory; `run` passes its cache). */ loader?: (paths: string[]) => Promise<T> } = {},
+  opts: {
+    today?: Date;
+    /** How to load the checked folder (default: loadIntoMemory; `run` passes its cache). */
+    loader?: (paths: string[]) => Promise<T>;
+    /** The caller has run checkDataFolder already. */
+    checked?: boolean;
+  } = {},
 ): Promise<T> {
-  await checkDataFolder(dir);
+  if (!opts.checked) await checkDataFolder(dir);
   const load = opts.loader ? await opts.loader([dir]) : ((await loadIntoMemory([dir], opts)) as T);
   try {
     if ((await listLas(load.warehouse)).length === 0) {

@@ -21,12 +21,11 @@ export const SCRATCH_MAX_BYTES = 64 * 1024 * 1024;
 export const SET_BASED_MIN_BYTES = 1024 * 1024;
 
 /**
- * Whether a file goes to the set-based path: `choice` true always (where the reader has one: the equivalence tests),
- * false never, undefined when the file is at least SET_BASED_MIN_BYTES.
+ * Whether a file of `bytes` goes to the set-based path: `choice` true always (where the reader has one: the
+ * equivalence tests), false never, undefined when the file is at least SET_BASED_MIN_BYTES.
  */
-export async function setBasedFor(choice: boolean | undefined, path: string): Promise<boolean> {
-  if (choice !== undefined) return choice;
-  return (await stat(path)).size >= SET_BASED_MIN_BYTES;
+export function setBasedFor(choice: boolean | undefined, bytes: number): boolean {
+  return choice ?? bytes >= SET_BASED_MIN_BYTES;
 }
 
 /** Tables a set-based reader writes, in the order their rows are handed on. */
@@ -42,7 +41,9 @@ export class ScratchWarehouse {
    * @example const report = await scratch.read(reader, 'caseload.csv', sink, ctx) ?? (await reader.read('caseload.csv', sink, ctx));
    */
   async read(reader: Reader, path: string, sink: RowSink | undefined, ctx: ReadContext, choice?: boolean): Promise<ReadReport | undefined> {
-    if (!reader.load || !(await setBasedFor(choice, path)) || (await stat(path)).size > SCRATCH_MAX_BYTES) return undefined;
+    if (!reader.load) return undefined;
+    const { size } = await stat(path);
+    if (size > SCRATCH_MAX_BYTES || !setBasedFor(choice, size)) return undefined;
     this.wh ??= await Warehouse.open(':memory:');
     const wh = this.wh;
     await wh.run('BEGIN TRANSACTION');

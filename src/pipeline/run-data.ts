@@ -61,7 +61,7 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
   // DuckDB and the readers are loaded only here, when the data must be read
   const { loadDataFolder } = await import('../etl/load.ts');
   const { loadWithCache } = await import('../etl/load-cache.ts');
-  const load = await loadDataFolder(opts.dataDir, { loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: dir, key: loadKey }) });
+  const load = await loadDataFolder(opts.dataDir, { checked: true, loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: dir, key: loadKey }) });
   const data = await derive(load, opts);
   if (key !== undefined) await saveRunData(dir, key, data);
   return { ...data, fromCache: load.fromCache, cacheDir: dir };
