@@ -42,16 +42,20 @@ function withOwnYears(published: LaDataset, own: LaDataset): LaDataset {
   return out;
 }
 
+/** What `datasetsFromWarehouse` reads from a warehouse's published tables. */
+export type WarehouseDatasets = Awaited<ReturnType<typeof datasetsFromWarehouse>>;
+
 /**
  * The batch a run of one LA pools over: every LA, England and the regions of the warehouse's published rows (the
  * shipped reference series for England and the regions when the data hold none), with the LA's own dataset's years
- * added where the published rows lack them.
+ * added where the published rows lack them. `ees`: those rows when the caller has read them already (left as given).
  */
 export async function runBatch(
   wh: unknown,
   ds: LaDataset,
+  ees?: WarehouseDatasets,
 ): Promise<{ batch: Batch; published?: LaDataset; regions: LaDataset[]; national: LaDataset; reference: LaDataset; notes: string[]; findings: Finding[] }> {
-  const ees = await datasetsFromWarehouse(wh);
+  ees ??= await datasetsFromWarehouse(wh);
   const notes: string[] = [];
   let national = ees.national;
   let regions = ees.regions;
@@ -72,10 +76,11 @@ export async function runBatch(
 
 /**
  * Builds the batch from the warehouse and forecasts the LA's total plans from `baseYear` over `horizon` years.
- * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast.
+ * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast. `ees`: the
+ * warehouse's published datasets when the caller has read them already (runBatch).
  */
-export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[]): Promise<RunTotals> {
-  const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds);
+export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[], ees?: WarehouseDatasets): Promise<RunTotals> {
+  const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds, ees);
   const code = ds.la.oldCode;
   const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, undefined, new Set([code]));
   const f = forecasts[0];

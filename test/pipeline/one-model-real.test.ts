@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIntoMemory } from '../../src/etl/load.ts';
 import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
-import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
+import { datasetsFromEesFiles, datasetsFromWarehouse } from '../../src/etl/ees-datasets.ts';
 import { forecastBatch } from '../../src/model/forecast/forecast.ts';
 import { projectLa } from '../../src/model/project-la.ts';
 import { cubeTotal } from '../../src/model/cube.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { runTotals, type RunTotals } from '../../src/pipeline/totals.ts';
+import { runTotals, type RunTotals, type WarehouseDatasets } from '../../src/pipeline/totals.ts';
 import { trackRecord } from '../../src/pipeline/track-record.ts';
 import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
 
@@ -20,24 +20,27 @@ const H = 3;
 const LAS = ['201', '805', '886'];
 
 describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (needs ../shared/data/real)', () => {
-  // read once for the LAs below: forecast's datasets and forecasts, and run's warehouse (closed after the file)
+  // read once for the LAs below: forecast's datasets and forecasts, and run's warehouse (closed after the file) with
+  // what runTotals reads from it (each call gets its own copy, as if it had read the warehouse itself)
   let ees: Awaited<ReturnType<typeof datasetsFromEesFiles>>;
   let fc: ReturnType<typeof forecastBatch>;
   let scenario: Awaited<ReturnType<typeof loadScenario>>;
   let load: Awaited<ReturnType<typeof loadIntoMemory>> | undefined;
+  let published: WarehouseDatasets;
   const totalsOf = new Map<string, RunTotals>();
   beforeAll(async () => {
     ees = await datasetsFromEesFiles(REAL_EES_FILES, { maxCensusYear: BASE });
     fc = forecastBatch({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, { baseYear: BASE, horizon: H, draws: 300, seed: 1, only: new Set(LAS) });
     scenario = { ...(await loadScenario('scenarios/baseline.yaml')), base_year: BASE, horizon_years: H };
     load = await loadIntoMemory(REAL_EES_FILES);
+    published = await datasetsFromWarehouse(load.warehouse);
   }, 180_000);
   afterAll(() => load?.warehouse.close());
 
   // one test per LA, each with its own time limit: City of London (tiny), Hartlepool (small), Kent (largest)
   it.each(LAS)('gives the same totals and ranges for LA %s', async (code) => {
     const ds = await datasetFromWarehouse(load!.warehouse, { la: code });
-    const totals = await runTotals(load!.warehouse, ds, BASE, H, REAL_EES_FILES);
+    const totals = await runTotals(load!.warehouse, ds, BASE, H, REAL_EES_FILES, structuredClone(published));
     totalsOf.set(code, totals);
     const run = await projectLa(ds, { ...scenario, mitigations: [], surges: [], transition_shifts: [] }, {
       draws: 300,
@@ -60,7 +63,7 @@ describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (n
 
   it("scores the run's track record with this same model: on Hartlepool's own history and across every LA of the data", async () => {
     // Hartlepool's totals as its run above made them (made here when that test was filtered out)
-    const hartlepool = totalsOf.get('805') ?? (await runTotals(load!.warehouse, await datasetFromWarehouse(load!.warehouse, { la: '805' }), BASE, H, REAL_EES_FILES));
+    const hartlepool = totalsOf.get('805') ?? (await runTotals(load!.warehouse, await datasetFromWarehouse(load!.warehouse, { la: '805' }), BASE, H, REAL_EES_FILES, structuredClone(published)));
     const record = trackRecord(hartlepool);
     const model1 = (rows: typeof record.la) => rows.find((r) => r.method === 'model' && r.horizon === 1)!;
     expect(record.la.length).toBeGreaterThan(0);
