@@ -8,7 +8,7 @@
  *
  * The rules are PersonRowBuilder's (person-rows.ts); rows are emitted only when the export has no errors.
  */
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBListValue, DuckDBValue } from '@duckdb/node-api';
 import { MAX_AGE } from '../../domain/index.ts';
 import {
   sen2AgeOutOfRange,
@@ -32,9 +32,11 @@ import {
   LINK_ORDER,
   childStatement,
   distinctDatesQuery,
-  ancestorLines,
-  pathJoins,
-  pathSql,
+  enumStatement,
+  PERSON_ENUMS,
+  rowEnums,
+  ancestors,
+  keyPath,
   personStatement,
   personRowsQuery,
   planRowsQuery,
@@ -86,6 +88,33 @@ async function rowsOf(con: DuckDBConnection, sql: string): Promise<Row[]> {
   return (await con.runAndReadAll(sql)).getRows();
 }
 
+/**
+ * Creates the ENUM types `e_<name>` (blade-sql.ts enumStatement) and gives, for each, the function mapping a code
+ * (enum_code, a number) back to its text.
+ */
+async function enums(con: DuckDBConnection, types: ReadonlyArray<[string, string]>): Promise<Array<(v: DuckDBValue) => string | null>> {
+  const out: Array<(v: DuckDBValue) => string | null> = [];
+  for (const [name, source] of types) {
+    await con.run(enumStatement(name, source));
+    const list = (await rowsOf(con, `SELECT enum_range(NULL::e_${name})`))[0]![0] as DuckDBListValue;
+    const values = list.items.map(String);
+    out.push((v) => (v === null ? null : values[Number(v)]!));
+  }
+  return out;
+}
+
+/** Days since 1970-01-01 → ISO date (each made once). */
+function dayIso(): (v: DuckDBValue) => string | null {
+  const made = new Map<number, string>();
+  return (v) => {
+    if (v === null) return null;
+    const n = Number(v);
+    let s = made.get(n);
+    if (s === undefined) made.set(n, (s = new Date(n * 86_400_000).toISOString().slice(0, 10)));
+    return s;
+  };
+}
+
 const str = (v: DuckDBValue): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
 /**
@@ -127,7 +156,7 @@ export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnC
     const d = parseSen2Date(raw);
     return d === undefined ? [null, false] : d === null ? [null, true] : [d, false];
   }, false);
-  await con.run('CREATE OR REPLACE TEMP VIEW dm AS SELECT * FROM lk_dates');
+  await con.run('CREATE OR REPLACE TEMP TABLE dm AS SELECT raw, CAST(iso AS DATE) AS d, bad FROM lk_dates');
   await con.run(personStatement(cols, ret.header.censusYear));
   await con.run('DROP TABLE IF EXISTS m_person');
   for (const m of LINK_ORDER) {
@@ -175,31 +204,50 @@ export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnC
   }
 }
 
-/** One validation query: offending rows of x_<m> in person order, with a running total. */
+/**
+ * One validation query: offending rows of x_<m> in person order (the first FETCH), each with the number `n` of all
+ * offending rows: pn, ln, id, the ancestors' lines (blade-sql.ts ancestors), n, then `extra`.
+ */
 function check(m: BladeModule, where: string, extra: string[], joins = ''): string {
-  const inner = ['t.pn', 't.ln', 't.id', ...ancestorLines(m).map((c) => `t.${c}`), 'count(*) OVER () AS n', ...extra.map((e, i) => `${e} AS e${i}`)];
-  return `SELECT o.pn, o.ln, ${pathSql(m, 'o')} AS path, o.n${extra.map((_, i) => `, o.e${i}`).join('')}
-    FROM (SELECT ${inner.join(', ')} FROM x_${m} t ${joins} WHERE ${where} ORDER BY t.pn, t.ln LIMIT ${FETCH}) o ${pathJoins(m, 'o')}
-    ORDER BY o.pn, o.ln`;
+  const cols = ['t.pn', 't.ln', 't.id', ...ancestors(m).map((a) => `t.${a.line}`), 'count(*) OVER () AS n', ...extra];
+  return `SELECT ${cols.join(', ')} FROM x_${m} t ${joins} WHERE ${where} ORDER BY t.pn, t.ln LIMIT ${FETCH}`;
+}
+
+/**
+ * The rows of a check as [pn, ln, key path, n, ...extra]: the ancestors' ids are read by line for these few rows
+ * only (a join of the check with the ancestors' whole tables would hash each of them).
+ */
+async function withPaths(con: DuckDBConnection, m: BladeModule, rows: Row[]): Promise<Row[]> {
+  const anc = ancestors(m);
+  const ids: Array<Map<number, string | undefined>> = [];
+  for (const [k, a] of anc.entries()) {
+    const lines = [...new Set(rows.map((r) => Number(r[3 + k])).filter(Number.isFinite))];
+    const found = lines.length === 0 ? [] : await rowsOf(con, `SELECT ln, id FROM x_${a.module} WHERE ln IN (${lines.join(', ')})`);
+    ids.push(new Map(found.map(([ln, id]) => [Number(ln), str(id)])));
+  }
+  return rows.map((r) => {
+    const path = keyPath(m, anc.map((_, k) => ids[k]!.get(Number(r[3 + k]))), str(r[2]!));
+    return [r[0]!, r[1]!, path, ...r.slice(3 + anc.length)];
+  });
 }
 
 /** Runs every set-based check; returns the problems found (first FETCH of each) and how many more there are. */
 async function checks(con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext): Promise<{ found: Found[]; more: { error: number; warning: number } }> {
   const found: Found[] = [];
   const more = { error: 0, warning: 0 };
-  const today = sqlString(ret.today);
+  const today = `DATE ${sqlString(ret.today)}`;
   const run = async (
     seq: number, severity: Found['severity'], m: BladeModule, sql: string, message: (r: Row) => string, field: (r: Row) => string,
   ) => {
-    const rows = await rowsOf(con, sql);
+    const rows = await withPaths(con, m, await rowsOf(con, sql));
     for (const r of rows) {
       found.push({ severity, pn: Number(r[0]), seq, ln: Number(r[1]), file: files[m], path: `${String(r[2])}/${field(r)}`, message: message(r) });
     }
     if (rows.length > 0) more[severity] += Number(rows[0]![3]) - rows.length;
   };
   // Person: birth date (bad, future), missing, age.
-  await run(1, 'error', 'person', check('person', `t.personbirthdate_bad OR t.personbirthdate_iso > ${today}`,
-    ['t.personbirthdate', 't.personbirthdate_iso']), (r) => (r[5] === null
+  await run(1, 'error', 'person', check('person', `t.personbirthdate_bad OR t.personbirthdate_d > ${today}`,
+    ['t.personbirthdate', 'CAST(t.personbirthdate_d AS VARCHAR)']), (r) => (r[5] === null
     ? sen2BadDate('PersonBirthDate', String(r[4]).trim())
     : sen2FutureDate('PersonBirthDate', String(r[5]), ret.today)), () => 'PersonBirthDate');
   await run(2, 'error', 'person', check('person', 't.personbirthdate_absent', []), () => sen2MissingBirthDate(), () => 'PersonBirthDate');
@@ -212,8 +260,8 @@ async function checks(con: DuckDBConnection, files: ModuleFiles, ret: ReturnCont
   let seq = 10;
   for (const [m, c, field] of DATE_COLUMNS) {
     if (m === 'person' || m === 'placementdetail') continue;
-    await run(seq++, 'error', m, check(m, `t."${c}_bad" OR t."${c}_iso" > ${today} OR t."${c}_iso" < b.personbirthdate_iso`,
-      [`t."${c}"`, `t."${c}_iso"`], 'JOIN x_person b ON b.pn = t.pn'), (r) => {
+    await run(seq++, 'error', m, check(m, `t."${c}_bad" OR t."${c}_d" > ${today} OR t."${c}_d" < t.bd`,
+      [`t."${c}"`, `CAST(t."${c}_d" AS VARCHAR)`]), (r) => {
       if (r[5] === null) return sen2BadDate(field, String(r[4]).trim());
       return String(r[5]) > ret.today ? sen2FutureDate(field, String(r[5]), ret.today) : sen2DateBeforeBirth(field, String(r[5]));
     }, () => field);
@@ -223,7 +271,7 @@ async function checks(con: DuckDBConnection, files: ModuleFiles, ret: ReturnCont
     await run(seq++, 'error', m, check(m, 'k.placement IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_setting k ON k.raw = t.sensetting'),
       (r) => sen2UnknownSetting(String(r[4]), str(r[5])), () => 'SENsetting');
   }
-  await run(seq++, 'error', 'namedplan', check('namedplan', 't.ceasedate_iso IS NOT NULL AND NOT k.ok', ['t.ceasereason'],
+  await run(seq++, 'error', 'namedplan', check('namedplan', 't.ceasedate_d IS NOT NULL AND NOT k.ok', ['t.ceasereason'],
     'JOIN lk_cease k ON k.raw = t.ceasereason'), (r) => sen2BadCeaseReason(String(r[4])), () => 'CeaseReason');
   await run(seq++, 'error', 'senneed', check('senneed', 'k.need IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_need k ON k.raw = t.sentype'),
     (r) => sen2UnknownNeed(String(r[4]), str(r[5])), () => 'SENtype');
@@ -246,12 +294,15 @@ async function personKeys(
 ): Promise<{ unidentified: number; dups: Found[]; moreDups: number }> {
   const { laCode, censusYear } = ret.header;
   const anonPrefix = `${laCode}:${censusYear}:${files.person}:person[persontableid=`;
+  // the anonymous key's place is made only for persons with neither identifier
+  const anon = `${sqlString(anonPrefix)} || coalesce(id, '?') || ']'`;
+  const anonAscii = Buffer.byteLength(anonPrefix) === anonPrefix.length ? `strlen(coalesce(id, '?')) = length(coalesce(id, '?'))` : 'false';
   await con.run(`CREATE OR REPLACE TABLE x_key AS
-    WITH s AS (SELECT pn, id, age, birth_month, clean(sex) AS sex, clean(ethnicity) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln, ${sqlString(anonPrefix)} || coalesce(id, '?') || ']' AS anon,
+    WITH s AS (SELECT pn, id, age, birth_month, clean(sex) AS sex, clean(ethnicity) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,
         (upn IS NULL OR strlen(upn) = length(upn)) AND (uln IS NULL OR strlen(uln) = length(uln)) AS ascii FROM x_person),
       k AS (SELECT *, CASE WHEN NOT ascii THEN NULL WHEN upn <> '' THEN 'UPN' WHEN uln <> '' THEN 'ULN' ELSE 'ANON' END AS kind FROM s)
     SELECT pn, id, kind, age, birth_month, sex, ethnicity, ${personKeySql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
-      WHEN 'ANON' THEN CASE WHEN strlen(anon) = length(anon) THEN 'ANON:' || upper(anon) END END`, ret.hashKey)} AS key
+      WHEN 'ANON' THEN CASE WHEN ${anonAscii} THEN 'ANON:' || upper(${anon}) END END`, ret.hashKey)} AS key
     FROM k`);
   // the rest (identifiers or a place with other than ASCII characters) in JS, exactly as PersonRowBuilder
   const rest = await rowsOf(con, 'SELECT k.pn, p.id, p.upn, p.uln FROM x_key k JOIN x_person p ON p.pn = k.pn WHERE k.key IS NULL');
@@ -274,7 +325,9 @@ async function personKeys(
   }
   const unidentified = Number((await rowsOf(con, "SELECT count(*) FROM x_key WHERE kind = 'ANON'"))[0]![0]);
   // a second person with the key of an earlier one (in file order); anonymous keys never repeat a real one
-  const rows = await rowsOf(con, `WITH d AS (SELECT key, min(pn) AS first FROM x_key WHERE kind <> 'ANON' GROUP BY key HAVING count(*) > 1)
+  // (keys sharing a 64-bit hash first, so only those few are grouped by the whole key)
+  const rows = await rowsOf(con, `WITH h AS (SELECT hash(key) AS h FROM x_key WHERE kind <> 'ANON' GROUP BY 1 HAVING count(*) > 1),
+    d AS (SELECT key, min(pn) AS first FROM x_key WHERE kind <> 'ANON' AND hash(key) IN (SELECT h FROM h) GROUP BY key HAVING count(*) > 1)
     SELECT k.pn, d.first, k.kind, k.id, f.id, count(*) OVER () FROM x_key k JOIN d ON d.key = k.key JOIN x_key f ON f.pn = d.first
     WHERE k.pn <> d.first ORDER BY k.pn LIMIT ${FETCH}`);
   const dups: Found[] = rows.map(([pn, first, kind, id, firstId]) => ({
@@ -314,12 +367,13 @@ export async function validateAndEmit(
     return sink.add(table, row);
   };
   const keys: string[] = [];
+  const [sex, ethnicity] = await enums(con, PERSON_ENUMS);
   await eachRow(con, personRowsQuery(), (c, i) => {
     const key = c[5]![i] as string;
     keys[c[0]![i] as number] = key;
     return add('person', {
       census_year: censusYear, la_code: laCode, person_key: key, file_id: fileId,
-      age: c[1]![i], birth_month: c[2]![i], sex: c[3]![i], ethnicity: c[4]![i],
+      age: c[1]![i], birth_month: c[2]![i], sex: sex!(c[3]![i]), ethnicity: ethnicity!(c[4]![i]),
     });
   });
   // each table is let go as soon as the rows still to come do not need it (memory: ≤ 1 GB for 650,000 persons)
@@ -328,17 +382,20 @@ export async function validateAndEmit(
   const k = { censusYear, placementNotRecorded: PLACEMENT_NOT_RECORDED, needNotRecorded: NEED_NOT_RECORDED } as Parameters<typeof planRowsQuery>[0];
   if (ret.header.referenceDate) k.referenceDate = ret.header.referenceDate;
   for (const st of planStagingStatements(k)) await con.run(st);
+  const [need, placement, la, urn, status, outcome, code] = await enums(con, rowEnums(k));
+  const date = dayIso();
   await eachRow(con, planRowsQuery(k), (c, i) => add('plan', {
     census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
-    age: c[1]![i], need: c[2]![i], placement: c[3]![i], start_date: c[4]![i], cease_date: c[5]![i], cease_reason: c[6]![i],
-    transfer_la: c[7]![i], status: c[8]![i], urn: c[9]![i], ukprn: c[10]![i], sen_unit: c[11]![i], resourced_provision: c[12]![i],
+    age: c[1]![i], need: need!(c[2]![i]), placement: placement!(c[3]![i]), start_date: date(c[4]![i]), cease_date: date(c[5]![i]),
+    cease_reason: c[6]![i], transfer_la: la!(c[7]![i]), status: status!(c[8]![i]), urn: urn!(c[9]![i]), ukprn: urn!(c[10]![i]),
+    sen_unit: c[11]![i], resourced_provision: c[12]![i],
   }));
   for (const t of ['c_ap', 'c_np', 'c_fb', 'c_pl', 'c_nd']) await con.run(`DROP TABLE ${t}`);
   await eachRow(con, requestRowsQuery(), (c, i) => add('request', {
     census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
-    age: c[1]![i], received_date: c[2]![i], outcome: c[3]![i], outcome_code: c[4]![i], outcome_date: c[5]![i],
-    assessment_outcome: c[6]![i], assessment_outcome_code: c[7]![i], assessment_outcome_date: c[8]![i],
-    plan_start_date: c[9]![i], week20: c[10]![i],
+    age: c[1]![i], received_date: date(c[2]![i]), outcome: outcome!(c[3]![i]), outcome_code: code!(c[4]![i]), outcome_date: date(c[5]![i]),
+    assessment_outcome: outcome!(c[6]![i]), assessment_outcome_code: code!(c[7]![i]), assessment_outcome_date: date(c[8]![i]),
+    plan_start_date: date(c[9]![i]), week20: c[10]![i],
   }));
   return { rows, unidentified };
 }

@@ -2,7 +2,7 @@
  * Set-based SQL over the nine Blade module tables (loaded by DuckDB's read_csv as `m_<module>`, all VARCHAR):
  *
  *   m_<module> ─ linkStatements ─ x_<module>: each record with its line `ln`, the ordinal `pn` of the person it
- *   belongs to, the ids and lines of its ancestors, and its dates resolved through `dm` (raw → ISO / bad)
+ *   belongs to, the lines of its ancestors, and its dates resolved through `dm` (raw → DATE / bad)
  *
  * Validation queries (blade-read.ts) select only offending rows from the x_ tables; the emit queries below give
  * the warehouse rows (person, plan, request) as flat columns. The rules are those of PersonRowBuilder
@@ -78,8 +78,8 @@ const KEEP: Partial<Record<BladeModule, string[]>> = {
 };
 
 /**
- * A date column `c` resolved through `dm`: `c_iso`, `c_bad` (present but not a date), and `c`, the raw text kept
- * only when it is not a date (for the message; raw dates are most of the memory an export takes otherwise).
+ * A date column `c` resolved through `dm`: `c_d` (a DATE), `c_bad` (present but not a date), and `c`, the raw text
+ * kept only when it is not a date (for the message; raw dates are most of the memory an export takes otherwise).
  * The birth date also has `c_absent` (no value at all).
  */
 function dateSelect(cols: Columns, m: BladeModule, i: number): { sel: string[]; join: string[] } {
@@ -88,12 +88,15 @@ function dateSelect(cols: Columns, m: BladeModule, i: number): { sel: string[]; 
   for (const [dm, c] of DATE_COLUMNS) {
     if (dm !== m) continue;
     const a = `d${i}_${join.length}`;
-    sel.push(`CASE WHEN ${a}.bad THEN ${col(cols, m, c)} END AS "${c}"`, `${a}.iso AS "${c}_iso"`, `coalesce(${a}.bad, false) AS "${c}_bad"`);
+    sel.push(`CASE WHEN ${a}.bad THEN ${col(cols, m, c)} END AS "${c}"`, `${a}.d AS "${c}_d"`, `coalesce(${a}.bad, false) AS "${c}_bad"`);
     if (m === 'person') sel.push(`${col(cols, m, c)} IS NULL AS "${c}_absent"`);
     join.push(`LEFT JOIN dm ${a} ON ${a}.raw = ${col(cols, m, c)}`);
   }
   return { sel, join };
 }
+
+/** The modules whose x_ table carries the person's birth date `bd` (those with dates to check, and their parents). */
+const BIRTH_CARRIED: ReadonlySet<BladeModule> = new Set(['requests', 'assessment', 'namedplan', 'activeplans']);
 
 /** The child modules in the order their x_ tables are built (each after its parent). */
 export const LINK_ORDER: readonly BladeModule[] = ['requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed'];
@@ -109,15 +112,18 @@ export function personStatement(cols: Columns, censusYear: number): string {
       ${col(cols, 'person', 'upn')} AS upn, ${col(cols, 'person', 'uniquelearnernumber')} AS uln,
       coalesce(${col(cols, 'person', 'sex')}, ${col(cols, 'person', 'gendercurrent')}) AS sex, ${col(cols, 'person', 'ethnicity')} AS ethnicity,
       ${d.sel.join(', ')},
-      CASE WHEN d0_0.iso IS NULL THEN NULL ELSE greatest(0, ${y - 1} - CAST(substr(d0_0.iso, 1, 4) AS INTEGER)
-        - CASE WHEN substr(d0_0.iso, 6) > '08-31' THEN 1 ELSE 0 END) END::INTEGER AS age,
-      CAST(substr(d0_0.iso, 6, 2) AS INTEGER) AS birth_month
+      CASE WHEN d0_0.d IS NOT NULL THEN greatest(0, ${y - 1} - year(d0_0.d) - CASE WHEN month(d0_0.d) > 8 THEN 1 ELSE 0 END) END::INTEGER AS age,
+      month(d0_0.d)::INTEGER AS birth_month
       FROM m_person t ${d.join.join(' ')}`;
 }
 
-/** Whether the ids of x_<m> are all different (then a child joins its parent directly, with no search for the first). */
+/**
+ * Whether the ids of x_<m> are all different (then a child joins its parent directly, with no search for the first).
+ * Counted on 64-bit hashes: all hashes different means all ids different; ids sharing a hash (or a true duplicate)
+ * take the search for the first, which is right in either case.
+ */
 export function uniqueIdsQuery(m: BladeModule): string {
-  return `SELECT count(id) = count(DISTINCT id) FROM x_${m}`;
+  return `SELECT count(id) = count(DISTINCT hash(id)) FILTER (WHERE id IS NOT NULL) FROM x_${m}`;
 }
 
 /**
@@ -135,6 +141,8 @@ export function childStatement(cols: Columns, m: BladeModule, parentUnique: bool
   // ancestors by line only (their ids, for messages, are joined back for the few records a check reports)
   sel.push(`u.ln AS ${pa}ln`);
   for (const [, a] of parentChain) sel.push(`u.${a}ln`);
+  // the birth date, for the date checks (no join with x_person)
+  if (BIRTH_CARRIED.has(m)) sel.push(parent === 'person' ? 'u.personbirthdate_d AS bd' : 'u.bd');
   for (const c of KEEP[m] ?? []) sel.push(`${col(cols, m, c)} AS "${c}"`);
   const d = dateSelect(cols, m, LINK_ORDER.indexOf(m) + 1);
   sel.push(...d.sel);
@@ -143,25 +151,18 @@ export function childStatement(cols: Columns, m: BladeModule, parentUnique: bool
       FROM m_${m} t JOIN ${parents} u ON u.id = t.${idColumn(parent)} ${d.join.join(' ')}`;
 }
 
+/** The ancestors of a record of x_<m>, root first: their module and the column of x_<m> holding their line. */
+export function ancestors(m: BladeModule): Array<{ module: BladeModule; line: string }> {
+  return CHAIN[m].map(([module, a]) => ({ module, line: `${a}ln` }));
+}
+
 /**
- * SQL for the key path of a record of x_<m> (alias `o`), e.g. `person[persontableid=13]/requests[requeststableid=23]`,
- * with the joins (pathJoins) that bring its ancestors' ids by their lines.
+ * The key path of a record of module `m` from its ancestors' ids (root first) and its own, e.g.
+ * `person[persontableid=13]/requests[requeststableid=23]` (a missing id is `?`).
  */
-export function pathSql(m: BladeModule, o = 'o'): string {
-  const seg = (mod: BladeModule, v: string) => `'${mod}[${idColumn(mod)}=' || coalesce(${v}, '?') || ']'`;
-  const parts = CHAIN[m].map(([mod, a]) => seg(mod, `j_${a}.id`));
-  parts.push(seg(m, `${o}.id`));
-  return parts.join(` || '/' || `);
-}
-
-/** The joins pathSql needs: each ancestor of a record of x_<m> (alias `o`, with its `<alias>ln` columns) by line. */
-export function pathJoins(m: BladeModule, o = 'o'): string {
-  return CHAIN[m].map(([mod, a]) => `LEFT JOIN x_${mod} j_${a} ON j_${a}.ln = ${o}.${a}ln`).join(' ');
-}
-
-/** The line columns of a record's ancestors in x_<m> (`pln`, `rln`, …). */
-export function ancestorLines(m: BladeModule): string[] {
-  return CHAIN[m].map(([, a]) => `${a}ln`);
+export function keyPath(m: BladeModule, ancestorIds: ReadonlyArray<string | undefined>, id: string | undefined): string {
+  const mods = [...CHAIN[m].map(([mod]) => mod), m];
+  return mods.map((mod, i) => `${mod}[${idColumn(mod)}=${(i < ancestorIds.length ? ancestorIds[i] : id) ?? '?'}]`).join('/');
 }
 
 /** Code lookups filled by JS from the distinct raw values (codes.ts, outcome-codes.ts); blank values are left out in JS. */
@@ -194,15 +195,50 @@ function placementFacts(none: string): string {
     CASE WHEN clean(d.urn) IS NULL AND clean(d.ukprn) IS NULL AND s.placement IS NOT NULL THEN s.placement ELSE ${sqlString(none)} END AS placement`;
 }
 
-/** Rows of `person` in person order: pn, age, birth_month, sex, ethnicity, person key (all in x_key). */
+/**
+ * Text columns of the rows go out as whole numbers: the code of an ENUM of the values the column can take (a few
+ * hundred at most; JS maps the code back through enum_range, read once), and dates as days since 1970-01-01 (JS
+ * makes each ISO text once). DuckDB then hands JS no string per row but the person key. `enumStatement(name, source)`
+ * makes type `e_<name>` from the distinct non-null values of `source`'s column `v`.
+ */
+export function enumStatement(name: string, source: string): string {
+  return `CREATE TYPE e_${name} AS ENUM (SELECT DISTINCT v FROM (${source}) WHERE v IS NOT NULL)`;
+}
+
+/** The ENUM types of the person rows (after x_key is built), in the order of their columns. */
+export const PERSON_ENUMS: ReadonlyArray<[string, string]> = [
+  ['sex', 'SELECT sex AS v FROM x_key'],
+  ['ethnicity', 'SELECT ethnicity AS v FROM x_key'],
+];
+
+/** The ENUM types of the plan and request rows (after planStagingStatements). */
+export function rowEnums(k: EmitConstants): Array<[string, string]> {
+  return [
+    ['need', `SELECT need AS v FROM lk_need UNION ALL SELECT ${sqlString(k.needNotRecorded)}`],
+    ['placement', `SELECT placement AS v FROM lk_setting UNION ALL SELECT ${sqlString(k.placementNotRecorded)}`],
+    ['la', 'SELECT transfer_la AS v FROM c_ap'],
+    ['urn', `SELECT urn AS v FROM c_np UNION ALL SELECT ukprn FROM c_np UNION ALL SELECT urn FROM c_fb UNION ALL SELECT ukprn FROM c_fb
+      UNION ALL SELECT urn FROM c_pl UNION ALL SELECT ukprn FROM c_pl`],
+    ['status', "SELECT 'ceased' AS v UNION ALL SELECT 'active'"],
+    ['outcome', 'SELECT canon AS v FROM lk_requestOutcome UNION ALL SELECT canon FROM lk_assessmentOutcome'],
+    ['code', 'SELECT code AS v FROM lk_requestOutcome UNION ALL SELECT code FROM lk_assessmentOutcome'],
+  ];
+}
+
+/** The code of text `x` in ENUM e_<type>. */
+const code = (x: string, type: string) => `enum_code(CAST(${x} AS e_${type}))`;
+/** A DATE as days since 1970-01-01. */
+const day = (d: string) => `CAST(${d} - DATE '1970-01-01' AS INTEGER)`;
+
+/** Rows of `person` in person order: pn, age, birth_month, sex, ethnicity (codes), person key (all in x_key). */
 export function personRowsQuery(): string {
-  return `SELECT pn, age, birth_month, sex, ethnicity, key FROM x_key ORDER BY pn`;
+  return `SELECT pn, age, birth_month, ${code('sex', 'sex')}, ${code('ethnicity', 'ethnicity')}, key FROM x_key ORDER BY pn`;
 }
 
 /** `x_starts(rln, plan_start, active_start)`: per request, the first plan start, and the first of a plan not ceased. */
 export const STARTS_STATEMENT = `CREATE OR REPLACE TABLE x_starts AS SELECT rln,
-      arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL) AS plan_start,
-      arg_min(startdate_iso, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_iso IS NOT NULL AND ceasedate_iso IS NULL) AS active_start
+      arg_min(startdate_d, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_d IS NOT NULL) AS plan_start,
+      arg_min(startdate_d, (aln::BIGINT << 32) + ln) FILTER (WHERE startdate_d IS NOT NULL AND ceasedate_d IS NULL) AS active_start
     FROM x_namedplan GROUP BY rln`;
 
 /**
@@ -213,7 +249,7 @@ export const STARTS_STATEMENT = `CREATE OR REPLACE TABLE x_starts AS SELECT rln,
  * First records are picked by arg_min over whole-number keys (rank ordinals from lk_rank, then lines).
  */
 export function planStagingStatements(k: EmitConstants): string[] {
-  const ref = k.referenceDate ? sqlString(k.referenceDate) : 'NULL::VARCHAR';
+  const ref = k.referenceDate ? `DATE ${sqlString(k.referenceDate)}` : 'NULL::DATE';
   const facts = placementFacts(k.placementNotRecorded);
   const pd = `(SELECT t.ln, t.npln, t.rln, t.aln, rk.open AS score FROM x_plandetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, ''))`;
   return [
@@ -222,7 +258,7 @@ export function planStagingStatements(k: EmitConstants): string[] {
     'DROP TABLE x_activeplans',
     // only ceased named plans give plan rows of their own
     `CREATE OR REPLACE TABLE c_np AS SELECT d.npln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln FROM ${pd}
-      WHERE npln IN (SELECT ln FROM x_namedplan WHERE ceasedate_iso IS NOT NULL) GROUP BY npln) b
+      WHERE npln IN (SELECT ln FROM x_namedplan WHERE ceasedate_d IS NOT NULL) GROUP BY npln) b
       JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting`,
     // an active plan with no placement of its own takes the first plan detail of its request
     `CREATE OR REPLACE TABLE c_fb AS SELECT d.rln, ${facts} FROM (SELECT arg_min(ln, (score::HUGEINT << 96) + (aln::HUGEINT << 64) + (npln::HUGEINT << 32) + ln) AS ln
@@ -230,7 +266,7 @@ export function planStagingStatements(k: EmitConstants): string[] {
       JOIN x_plandetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting`,
     'DROP TABLE x_plandetail',
     `CREATE OR REPLACE TABLE c_pl AS SELECT d.apln, ${facts} FROM (SELECT arg_min(ln, (score::BIGINT << 32) + ln) AS ln
-      FROM (SELECT t.ln, t.apln, CASE WHEN t.leavingdate_iso < ${ref} THEN rk.closed ELSE rk.open END AS score
+      FROM (SELECT t.ln, t.apln, CASE WHEN t.leavingdate_d < ${ref} THEN rk.closed ELSE rk.open END AS score
         FROM x_placementdetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, '')) GROUP BY apln) b
       JOIN x_placementdetail d ON d.ln = b.ln LEFT JOIN lk_setting s ON s.raw = d.sensetting`,
     'DROP TABLE x_placementdetail',
@@ -249,21 +285,22 @@ export function planRowsQuery(k: EmitConstants): string {
   const none = sqlString(k.placementNotRecorded);
   const noNeed = sqlString(k.needNotRecorded);
   return `SELECT pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp FROM (
-    SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, coalesce(p.age, 0) AS age, ${noNeed} AS need,
-      coalesce(d.placement, ${none}) AS placement,
-      np.startdate_iso AS start_date, np.ceasedate_iso AS cease_date, c.reason AS cease_reason, NULL::VARCHAR AS transfer_la,
-      'ceased' AS status, d.urn, d.ukprn, coalesce(d.sen_unit, false) AS sen_unit, coalesce(d.rp, false) AS rp
+    SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, coalesce(p.age, 0) AS age, ${code(noNeed, 'need')} AS need,
+      ${code(`coalesce(d.placement, ${none})`, 'placement')} AS placement,
+      ${day('np.startdate_d')} AS start_date, ${day('np.ceasedate_d')} AS cease_date, c.reason AS cease_reason, NULL::UTINYINT AS transfer_la,
+      ${code("'ceased'", 'status')} AS status, ${code('d.urn', 'urn')} AS urn, ${code('d.ukprn', 'urn')} AS ukprn,
+      coalesce(d.sen_unit, false) AS sen_unit, coalesce(d.rp, false) AS rp
     FROM x_namedplan np JOIN x_person p ON p.pn = np.pn
       LEFT JOIN c_np d ON d.npln = np.ln
       LEFT JOIN lk_cease c ON c.raw = np.ceasereason
-    WHERE np.ceasedate_iso IS NOT NULL
+    WHERE np.ceasedate_d IS NOT NULL
     UNION ALL
-    SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, coalesce(p.age, 0) AS age, coalesce(nd.need, ${noNeed}) AS need,
-      CASE WHEN pl.apln IS NOT NULL THEN pl.placement ELSE coalesce(fb.placement, ${none}) END AS placement,
-      coalesce(s.active_start, s.plan_start) AS start_date, NULL::VARCHAR AS cease_date, NULL::INTEGER AS cease_reason,
-      ap.transfer_la, 'active' AS status,
-      CASE WHEN pl.apln IS NOT NULL THEN pl.urn ELSE fb.urn END AS urn,
-      CASE WHEN pl.apln IS NOT NULL THEN pl.ukprn ELSE fb.ukprn END AS ukprn,
+    SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, coalesce(p.age, 0) AS age, ${code(`coalesce(nd.need, ${noNeed})`, 'need')} AS need,
+      ${code(`CASE WHEN pl.apln IS NOT NULL THEN pl.placement ELSE coalesce(fb.placement, ${none}) END`, 'placement')} AS placement,
+      ${day('coalesce(s.active_start, s.plan_start)')} AS start_date, NULL::INTEGER AS cease_date, NULL::INTEGER AS cease_reason,
+      ${code('ap.transfer_la', 'la')} AS transfer_la, ${code("'active'", 'status')} AS status,
+      ${code('CASE WHEN pl.apln IS NOT NULL THEN pl.urn ELSE fb.urn END', 'urn')} AS urn,
+      ${code('CASE WHEN pl.apln IS NOT NULL THEN pl.ukprn ELSE fb.ukprn END', 'urn')} AS ukprn,
       CASE WHEN pl.apln IS NOT NULL THEN pl.sen_unit ELSE coalesce(fb.sen_unit, false) END AS sen_unit,
       CASE WHEN pl.apln IS NOT NULL THEN pl.rp ELSE coalesce(fb.rp, false) END AS rp
     FROM c_ap ap JOIN x_person p ON p.pn = ap.pn
@@ -281,8 +318,8 @@ export function planRowsQuery(k: EmitConstants): string {
 export function requestRowsQuery(): string {
   return `WITH
   a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM x_assessment GROUP BY rln) b JOIN x_assessment d ON d.ln = b.ln)
-  SELECT r.pn, p.age, r.receiveddate_iso, ro.canon, clean(r.requestoutcome), r.requestoutcomedate_iso,
-    ao.canon, clean(a.assessmentoutcome), a.assessmentoutcomedate_iso, s.plan_start,
+  SELECT r.pn, p.age, ${day('r.receiveddate_d')}, ${code('ro.canon', 'outcome')}, ${code('ro.code', 'code')}, ${day('r.requestoutcomedate_d')},
+    ${code('ao.canon', 'outcome')}, ${code('ao.code', 'code')}, ${day('a.assessmentoutcomedate_d')}, ${day('s.plan_start')},
     CASE WHEN a.ln IS NULL OR clean(a.week20) IS NULL THEN NULL ELSE is_set(a.week20) END
   FROM x_requests r JOIN x_person p ON p.pn = r.pn
     LEFT JOIN lk_requestOutcome ro ON ro.raw = r.requestoutcome
