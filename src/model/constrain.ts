@@ -15,7 +15,7 @@
 import { probit } from 'simple-statistics';
 import { N_PLACEMENTS } from '../domain/index.ts';
 import { cubeByPlacement, cubeTotal } from './cube.ts';
-import { projectDeterministic } from './engine.ts';
+import { deterministicStepper } from './stepper.ts';
 import type { EngineInput } from './engine-input.ts';
 import { summariseDraws } from './montecarlo/summarise.ts';
 import type { ProjectionResult } from './result.ts';
@@ -45,21 +45,18 @@ export function solveTrendPath(input: EngineInput, central: readonly number[]): 
   const H = Math.min(input.horizon, central.length);
   const path = [1];
   const shortfall: number[] = [];
-  const bare: EngineInput = { ...input, scenario: undefined, capacity: undefined };
-  const totalAt = (k: number, tk: number): number => {
-    const p = [...path, tk];
-    const rates = { ...input.rates, trend: { ...input.rates.trend, path: p } };
-    const res = projectDeterministic({ ...bare, rates, horizon: k });
-    return cubeTotal(res.central[k]!);
-  };
+  // one stepper carries the solved path: year k tries T = 0 and T = 1 from the stock of years 1 … k − 1 (exactly
+  // the projections [1, T₁ … T_{k−1}, 0 | 1] of horizon k would give), then steps on with the solved factor
+  const stepper = deterministicStepper({ ...input, scenario: undefined, capacity: undefined, horizon: Math.max(H, 1) });
   for (let k = 1; k <= H; k++) {
-    const t0 = totalAt(k, 0);
-    const t1 = totalAt(k, 1);
+    const t0 = cubeTotal(stepper.trial(0));
+    const t1 = cubeTotal(stepper.trial(1));
     const target = central[k - 1]!;
     let t = t1 > t0 ? (target - t0) / (t1 - t0) : (path[k - 1] ?? 1);
     if (!Number.isFinite(t)) t = path[k - 1] ?? 1;
     shortfall.push(t < 0 ? t0 - target : 0);
     path.push(Math.max(0, t));
+    if (k < H) stepper.advance(path[k]!);
   }
   for (let k = H + 1; k <= input.horizon; k++) path.push(path[k - 1]!);
   return { path, shortfall };

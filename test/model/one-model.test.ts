@@ -10,7 +10,16 @@ import { constrainedMonteCarlo, solveTrendPath, stratifiedNormals } from '../../
 import { projectDeterministic } from '../../src/model/engine.ts';
 import { cubeTotal } from '../../src/model/cube.ts';
 import { skipReason } from '../../src/model/forecast/select.ts';
+import type { EngineInput } from '../../src/model/engine-input.ts';
+import type { Rates } from '../../src/model/rates.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
+
+/** Rates with a requests pipeline that carries a third of its assessments into the next year. */
+function withRequests(r: Rates): Rates {
+  const inc = Float64Array.from(r.incidence, (x) => x * 1.4);
+  r.pipeline = { requestIncidence: inc, requestN: 0, assessShare: 0.8, assessN: 0, issueShare: 0.9, issueN: 0, carryShare: 0.3, carryN: 0, carrySource: 'data', openAtBase: 40, years: [2023, 2024] };
+  return r;
+}
 
 function la(code: string, name: string, stock: Record<number, number>, newPlans: Record<number, number> = {}): LaDataset {
   const d = emptyDataset({ oldCode: code, newCode: `E0${code}`, name });
@@ -86,6 +95,28 @@ describe('run held to a total', () => {
     const { path } = solveTrendPath(input, target);
     const res = projectDeterministic({ ...input, rates: { ...input.rates, trend: { ...input.rates.trend, path } } });
     for (let k = 1; k <= 5; k++) expect(cubeTotal(res.central[k]!)).toBeCloseTo(target[k - 1]!, 6);
+  });
+
+  it('steps year by year to the factors of two whole projections per year, bit for bit (with and without the requests pipeline)', () => {
+    // the definition: T_k from the lever-free projections [1, T₁ … T_{k−1}, 0] and [… , 1] of horizon k
+    const byProjections = (inp: EngineInput, target: number[]): number[] => {
+      const path = [1];
+      for (let k = 1; k <= target.length; k++) {
+        const totalAt = (tk: number) =>
+          cubeTotal(projectDeterministic({ ...inp, scenario: undefined, capacity: undefined, horizon: k, rates: { ...inp.rates, trend: { ...inp.rates.trend, path: [...path, tk] } } }).central[k]!);
+        const [t0, t1] = [totalAt(0), totalAt(1)];
+        path.push(Math.max(0, (target[k - 1]! - t0) / (t1 - t0)));
+      }
+      return path;
+    };
+    const base = cubeTotal(input.initial);
+    const target = [1.05, 1.1, 1.16, 1.2, 1.25].map((f) => base * f);
+    const piped = { ...input, rates: withRequests(fixtureRates({ growth: 0.08 })), scenario: scenario({ mitigations: [{ name: 'm', kind: 'fewer_requests', effect: 0.2, start_year: 2026 }] }) };
+    for (const inp of [input, piped]) {
+      const { path } = solveTrendPath(inp, target);
+      expect(path).toEqual(byProjections(inp, target));
+      expect(path.slice(1).every((t, i) => t !== path[i])).toBe(true); // a real solve, not a constant
+    }
   });
 
   it('draws the calibrated shocks: quantiles of the total are central × exp(±1.2816 sd)', () => {
