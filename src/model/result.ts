@@ -47,7 +47,7 @@ export interface ProjectionResult {
   baseYear: number;
   /** Census years: base year first. */
   years: number[];
-  /** Central path (deterministic run, or the draw-wise mean path when draws > 0) cube per year (cube.ts layout). */
+  /** Central path: the deterministic run's cube per year (cube.ts layout), also when draws > 0 (they give the quantiles). */
   central: Float64Array[];
   /** Quantiles of total plans per census year. */
   totalQuantiles: Quantiles[];

@@ -203,14 +203,17 @@ function publishedPaths(run: LaProjection, scenario: Scenario) {
   const projection = centreOnMedian(run.projection);
   const unmitigated = run.unmitigated ? centreOnMedian(run.unmitigated) : undefined;
   const drawn = run.projection.draws > 0;
-  const fMitigated = drawn ? deterministicFactors(projection, projectDeterministic(run.input)) : undefined;
+  // a run's central cubes are the deterministic path of its input (projectMonteCarlo and constrainedMonteCarlo keep
+  // it), so the factors come from them rather than from projecting the same input again
+  const fMitigated = drawn ? deterministicFactors(projection, run.projection) : undefined;
   const reproject = (v: Parameters<typeof applyRatesVariant>[1]): ProjectionResult => {
     const p = projectDeterministic({ ...run.input, rates: applyRatesVariant(run.input.rates, v) });
     return fMitigated ? scaleProjection(p, fMitigated) : p;
   };
   let perLever = perLeverProjections(run.input, scenario);
   if (drawn && Object.keys(perLever).length > 0) {
-    const plain = projectDeterministic({ ...run.input, scenario: { ...scenario, mitigations: [] } });
+    // a demand lever means an unmitigated run, whose central cubes are the lever-free deterministic path
+    const plain = run.unmitigated ?? projectDeterministic({ ...run.input, scenario: { ...scenario, mitigations: [] } });
     const f = deterministicFactors(unmitigated ?? projection, plain);
     perLever = Object.fromEntries(Object.entries(perLever).map(([k, p]) => [k, scaleProjection(p, f)]));
   }
