@@ -1,11 +1,16 @@
 /**
  * JSON with typed arrays: a Float64Array travels as `{"$f64": "<base64 of its bytes>"}` (a Uint8Array as `$u8`), so
- * rates and cubes cross into the page bit for bit. Uses `btoa`/`atob`, which browsers and Node 20 both have.
+ * rates and cubes cross into the page bit for bit. Uses `btoa`/`atob`, which browsers and Node 20 both have (Node's
+ * Buffer to encode, where it is there: the same text, faster).
  */
 
 type Tagged = { $f64: string } | { $u8: string };
 
+/** Node's Buffer where there is one (the CLI writes the page): the same base64 as `btoa`, without a string per byte. */
+const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBuffer, offset: number, length: number): { toString(enc: 'base64'): string } } }).Buffer;
+
 function toBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);

@@ -15,4 +15,10 @@ describe('codec', () => {
     const a = Float64Array.from({ length: 20_000 }, (_, i) => Math.sin(i));
     expect(Array.from(decodeJson<Float64Array>(encodeJson(a)))).toEqual(Array.from(a));
   });
+
+  it("writes the text the browser's btoa would, also for a view into a larger buffer", () => {
+    const view = new Float64Array(Float64Array.from({ length: 9 }, (_, i) => i / 7).buffer, 16, 5);
+    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    expect(encodeJson({ v: view })).toBe(`{"v":{"$f64":"${btoa(String.fromCharCode(...bytes))}"}}`);
+  });
 });
