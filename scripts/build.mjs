@@ -5,6 +5,7 @@
  *
  *   src/ (mtimes, sizes) ──stamp──▶ dist/<stamp>/highneeds.mjs       the CLI (chunks beside it)
  *                                   dist/<stamp>/worker-boot.mjs     the Monte Carlo worker thread
+ *                                   dist/<stamp>/render-worker-boot.mjs  the chart thread (render-thread.ts)
  *                                   dist/<stamp>/explorer-page.js    the explorer's page and Web Worker for the
  *                                   dist/<stamp>/explorer-worker.js  browser (src/explorer/bundle.ts reads them)
  *
@@ -63,7 +64,11 @@ export async function build(stamp = sourceStamp()) {
   const tmp = join(DIST, `.tmp-${stamp}-${process.pid}`);
   try {
     await esbuild.build({
-      entryPoints: { highneeds: join(SRC, 'cli/main.ts'), 'worker-boot': join(SRC, 'model/montecarlo/worker.ts') },
+      entryPoints: {
+        highneeds: join(SRC, 'cli/main.ts'),
+        'worker-boot': join(SRC, 'model/montecarlo/worker.ts'),
+        'render-worker-boot': join(SRC, 'report/charts/render-worker.ts'),
+      },
       outdir: tmp,
       bundle: true,
       splitting: true,
@@ -73,7 +78,8 @@ export async function build(stamp = sourceStamp()) {
       // packages stay in node_modules, but commander, which every start needs, is bundled (one file to load, not six)
       external: external(),
       banner: { js: "import { createRequire as __hnRequire } from 'node:module'; const require = __hnRequire(import.meta.url);" },
-      // chunks sit beside worker-boot.mjs: the pool starts its workers at new URL('./worker-boot.mjs', import.meta.url)
+      // chunks sit beside the boot files: the pool starts its workers at new URL('./worker-boot.mjs', import.meta.url),
+      // the chart thread at new URL('./render-worker-boot.mjs', import.meta.url)
       chunkNames: '[name]-[hash]',
       outExtension: { '.js': '.mjs' },
       logLevel: 'silent',

@@ -42,3 +42,7 @@ export function transitionsNeedPersonData(): string {
 export function needsNotRecorded(): string {
   return 'Primary needs are not shown: the data loaded record no primary need for any plan, so every plan would read “need not recorded”. Load SEN2 returns (which carry each plan’s primary need) or the published “EHC plans by primary need” table to see them.';
 }
+
+export function chartThreadFailed(reason: string): string {
+  return `The chart drawing thread failed: ${reason}`;
+}

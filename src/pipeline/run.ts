@@ -34,6 +34,8 @@ import { TOOL, VERSION } from '../version.ts';
 import { runDocument, type RunDocument } from './run-json.ts';
 import { centreOnMedian, deterministicFactors, publishBudget, scaleProjection } from './central-path.ts';
 import { explorerPayload } from '../explorer/payload.ts';
+import { demandCharts } from '../report/charts/chart-set.ts';
+import { chartThread, type ChartRenderer } from '../report/charts/render-thread.ts';
 
 export interface RunOptions {
   scenarioFiles: string[];
@@ -78,6 +80,16 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   // the writers (workbook, charts: a second of module loading) load while the data load waits on DuckDB
   const writers = import('../report/write-run-outputs.ts');
   writers.catch(() => undefined); // a run that stops before writing never awaits them
+  // the charts are drawn on their own thread, which loads Chart.js and the canvas meanwhile (render-thread.ts)
+  const charts = chartThread();
+  try {
+    return await runScenarios(opts, writers, charts);
+  } finally {
+    await charts.close();
+  }
+}
+
+async function runScenarios(opts: RunOptions, writers: Promise<typeof import('../report/write-run-outputs.ts')>, charts: ChartRenderer): Promise<RunOutcome> {
   const scenarios: Scenario[] = [];
   for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(findScenarioFile(f, { dataDir: opts.dataDir })));
   checkScenarioIds(scenarios);
@@ -126,6 +138,24 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
     const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|exceed the forecast total/.test(n));
     for (const n of modelNotes) warnings.add(n);
     const central = publishedPaths(run, scenario);
+    const suppressSmallCounts =
+      opts.suppressSmallCounts ?? (scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined);
+    const demand: Omit<RunReport, 'budget'> = {
+      tool: { name: TOOL, version: VERSION },
+      runDate: opts.runDate,
+      scenario,
+      la: ds.la,
+      baseYear: run.projection.baseYear,
+      dataset: ds,
+      projection: central.projection,
+      unmitigatedProjection: central.unmitigated,
+      backtest: scored.la,
+      backtestAll: scored.all,
+      inputs,
+      dataQuality: [...dq, ...modelNotes.map((message) => ({ severity: 'warning' as const, message }))],
+    };
+    // the charts that need no money are drawn while the budget is priced (the chart thread remembers them)
+    charts.prefetch(demandCharts(demand, { suppressSmallCounts }));
     let budget: BudgetResult | undefined;
     if (!opts.demandOnly) {
       stage(`budget ${scenario.id}`);
@@ -141,24 +171,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
       );
     }
     const report: RunReport = {
-      tool: { name: TOOL, version: VERSION },
-      runDate: opts.runDate,
-      scenario,
-      la: ds.la,
-      baseYear: run.projection.baseYear,
-      dataset: ds,
-      projection: central.projection,
+      ...demand,
       budget,
-      unmitigatedProjection: central.unmitigated,
-      backtest: scored.la,
-      backtestAll: scored.all,
-      inputs,
-      dataQuality: [...dq, ...modelNotes.map((message) => ({ severity: 'warning' as const, message })), ...(budget?.warnings ?? []).map((message) => ({ severity: 'warning' as const, message }))],
+      dataQuality: [...demand.dataQuality, ...(budget?.warnings ?? []).map((message) => ({ severity: 'warning' as const, message }))],
     };
     stage(`writing ${scenario.id}`);
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
-    const suppressSmallCounts =
-      opts.suppressSmallCounts ?? (scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined);
     // the explorer recomputes the budget as levers move: a demand-only run (no money tables) has none to write
     const explorer = opts.demandOnly
       ? undefined
@@ -177,7 +195,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
           suppressSmallCounts,
         });
     const { writeRunOutputs } = await writers;
-    const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer });
+    const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer, charts });
     reports.push(report);
     documents.push(runDocument(report, written));
   }
@@ -185,7 +203,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   if (reports.length > 1) {
     stage('writing comparison');
     const { writeComparison } = await writers;
-    comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'));
+    comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'), charts);
   }
   return { documents, comparison, warnings: [...warnings], fromCache: data.fromCache, cacheDir: data.cacheDir };
 }

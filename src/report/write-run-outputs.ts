@@ -20,7 +20,7 @@ import type { ChartId, ChartSpec } from './charts/chart-spec.ts';
 import { chartFile } from './charts/chart-spec.ts';
 import { runCharts } from './charts/chart-set.ts';
 import { comparePlansChart, compareBalanceChart } from './charts/compare.ts';
-import { renderCharts } from './charts/render.ts';
+import type { ChartRenderer } from './charts/render-thread.ts';
 import { workbookCsvs } from './csv.ts';
 import { buildComparisonHtml } from './html/comparison-html.ts';
 import { buildReportHtml } from './html/report-html.ts';
@@ -38,6 +38,8 @@ export interface RunOutputOptions {
   suppressSmallCounts?: number;
   /** The scenario explorer's data (already suppressed as the run asks): writes `explorer-<id>.html`. */
   explorer?: ExplorerPayload;
+  /** Draws the charts (a chart thread, render-thread.ts); default: in this thread. */
+  charts?: ChartRenderer;
 }
 
 export interface RunOutputs {
@@ -53,8 +55,9 @@ function checkThreshold(t: number | undefined): void {
   if (!Number.isInteger(t) || t < 2) throw usageError(reportMsg.badSuppressionThreshold(t));
 }
 
-async function render(specs: ChartSpec[]): Promise<Array<{ spec: ChartSpec; png: Buffer }>> {
-  const pngs = await renderCharts(specs);
+async function render(specs: ChartSpec[], charts?: ChartRenderer): Promise<Array<{ spec: ChartSpec; png: Buffer }>> {
+  // Chart.js and the canvas load only when this thread draws (a chart thread loads its own)
+  const pngs = await (charts ? charts.render(specs) : import('./charts/render.ts').then((m) => m.renderCharts(specs)));
   return specs.map((spec, i) => ({ spec, png: pngs[i]! }));
 }
 
@@ -67,6 +70,11 @@ function imageMap(rendered: Array<{ spec: ChartSpec; png: Buffer }>): Map<ChartI
   return new Map(rendered.map((c) => [c.spec.id, { png: c.png, title: c.spec.title, alt: c.spec.alt }]));
 }
 
+/** The charts for the workbook while they are being drawn: it is written meanwhile and takes the PNGs at the end. */
+function pendingImages(specs: ChartSpec[], drawing: Promise<Array<{ png: Buffer }>>): Map<ChartId, ChartImage> {
+  return new Map(specs.map((s, i) => [s.id, { png: drawing.then((r) => r[i]!.png), title: s.title, alt: s.alt }]));
+}
+
 /**
  * Writes a run's workbook, chart PNGs, recovery-plan report and (optionally) CSVs into `outDir`.
  * @example await writeRunOutputs(report, 'reports/baseline', { csv: true })
@@ -74,12 +82,16 @@ function imageMap(rendered: Array<{ spec: ChartSpec; png: Buffer }>): Map<ChartI
 export async function writeRunOutputs(report: RunReport, outDir: string, opts: RunOutputOptions = {}): Promise<RunOutputs> {
   checkThreshold(opts.suppressSmallCounts);
   const id = report.scenario.id;
-  const rendered = await render(runCharts(report, { suppressSmallCounts: opts.suppressSmallCounts }));
+  const specs = runCharts(report, { suppressSmallCounts: opts.suppressSmallCounts });
+  const drawing = render(specs, opts.charts);
+  drawing.catch(() => undefined); // awaited below; a failure before that must not go unhandled
+  // what needs no chart is made while they are drawn
   const model = buildWorkbookModel(report, { suppressSmallCounts: opts.suppressSmallCounts });
-  const xlsx = await workbookBytes(model, imageMap(rendered));
-  const html = buildReportHtml(report, rendered, { suppressSmallCounts: opts.suppressSmallCounts });
   const csvs = opts.csv ? workbookCsvs(model) : [];
   const explorer = opts.explorer ? explorerHtml(opts.explorer, await explorerBundle()) : undefined;
+  const xlsx = await workbookBytes(model, pendingImages(specs, drawing));
+  const rendered = await drawing;
+  const html = buildReportHtml(report, rendered, { suppressSmallCounts: opts.suppressSmallCounts });
   const files: StagedFile[] = [
     { rel: `highneeds-${id}.xlsx`, data: xlsx },
     ...rendered.map((c) => ({ rel: `charts/${chartFile(c.spec.id)}`, data: c.png })),
@@ -115,10 +127,10 @@ export interface ComparisonOutputs {
  * every run modelled the budget.
  * @example await writeComparison([baseline, mitigated], 'reports/compare')
  */
-export async function writeComparison(reports: RunReport[], outDir: string): Promise<ComparisonOutputs> {
+export async function writeComparison(reports: RunReport[], outDir: string, charts?: ChartRenderer): Promise<ComparisonOutputs> {
   if (reports.length === 0) throw usageError(reportMsg.noReports());
   const specs = allBudgeted(reports) ? [compareBalanceChart(reports), comparePlansChart(reports)] : [comparePlansChart(reports)];
-  const rendered = await render(specs);
+  const rendered = await render(specs, charts);
   const model = buildComparisonModel(reports);
   const html = buildComparisonHtml(reports, rendered);
   const files: StagedFile[] = [

@@ -18,13 +18,28 @@ import { waterfallMitigationChart } from './waterfall-mitigation.ts';
 export function runCharts(r: RunReport, opts: { suppressSmallCounts?: number } = {}): ChartSpec[] {
   // a demand-only run has no money charts
   const money = hasBudget(r);
+  const [fan, placement, age, ...sankey] = demandCharts(r, opts);
+  return [
+    fan!,
+    placement!,
+    age!,
+    ...(money ? [dsgBalanceChart(r), expenditureByGroupChart(r)] : []),
+    ...sankey,
+    ...(money ? [tornadoDeficitChart(r), waterfallMitigationChart(r)] : []),
+  ];
+}
+
+/**
+ * The charts of a run that need no money (the first three, then the Sankey where moves are observed): a run can
+ * draw them while it prices the budget.
+ * @example demandCharts(report).map((c) => c.id) // ['fan-total-plans', 'plans-by-placement', 'age-profile', 'sankey-y6-y7']
+ */
+export function demandCharts(r: Omit<RunReport, 'budget'>, opts: { suppressSmallCounts?: number } = {}): ChartSpec[] {
   return [
     fanTotalPlansChart(r),
     plansByPlacementChart(r),
     ageProfileChart(r),
-    ...(money ? [dsgBalanceChart(r), expenditureByGroupChart(r)] : []),
     // moves between settings only where the data show them (published totals record none)
     ...(movesObserved(r) ? [sankeyY6Y7Chart(r, opts.suppressSmallCounts)] : []),
-    ...(money ? [tornadoDeficitChart(r), waterfallMitigationChart(r)] : []),
   ];
 }

@@ -5,6 +5,7 @@
  * each sheet's `_xlnm.Print_Area` is rewritten here with all its ranges: the tables, then each chart on its own page.
  * Nor can it set the default font (Calibri 11, whose column widths LibreOffice draws a quarter wider with its
  * substitute): the first font of styles.xml, the Normal style's, is made `font` here.
+ * And a chart still being drawn while the workbook is written goes in as a short stand-in, replaced here by its PNG.
  */
 import { escapeHtml } from '../safe-text.ts';
 import { readZipParts, writeZipParts } from './zip-parts.ts';
@@ -24,6 +25,8 @@ export async function finishXlsx(
   alt: Array<Array<{ name: string; descr: string }>>,
   printRanges: string[][] = [],
   font?: { name: string; size: number },
+  /** Media to put in: the bytes of a stand-in (as latin1 text) → the bytes that replace them. */
+  media: ReadonlyMap<string, Buffer> = new Map(),
 ): Promise<Buffer> {
   const parts = readZipParts(xlsx);
   const byName = new Map(parts.map((p) => [p.name, p]));
@@ -53,7 +56,12 @@ export async function finishXlsx(
     });
     setText('xl/workbook.xml', out);
   }
-  for (const part of parts) if (part.name.startsWith('xl/media/')) part.store = true;
+  for (const part of parts) {
+    if (!part.name.startsWith('xl/media/')) continue;
+    part.store = true;
+    const real = media.size > 0 && part.data.length < 128 ? media.get(part.data.toString('latin1')) : undefined;
+    if (real) part.data = real;
+  }
   for (let i = 0; i < alt.length; i++) {
     const pics = alt[i]!;
     if (pics.length === 0) continue;

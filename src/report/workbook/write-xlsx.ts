@@ -18,9 +18,9 @@ import type { Cell, ColumnKind, Sheet, WorkbookModel } from './model.ts';
  */
 export const FONT = 'Arial';
 
-/** A rendered chart for embedding. */
+/** A chart for embedding: its PNG, or the promise of it while it is still being drawn. */
 export interface ChartImage {
-  png: Buffer;
+  png: Buffer | Promise<Buffer>;
   title: string;
   alt: string;
 }
@@ -160,7 +160,7 @@ export function buildExcelWorkbook(
   wb.company = 'Local authority High Needs team';
   wb.category = 'Finance; SEND';
   const ids = new Map<ChartId, number>();
-  for (const [id, img] of charts) ids.set(id, wb.addImage({ buffer: img.png as unknown as ExcelJS.Buffer, extension: 'png' }));
+  for (const [id, img] of charts) ids.set(id, wb.addImage({ buffer: (img.png instanceof Promise ? standIn(id) : img.png) as unknown as ExcelJS.Buffer, extension: 'png' }));
   const written = model.sheets.map((s, i) => writeSheet(wb, model, s, ids, i));
   return { wb, imagesBySheet: written.map((w) => w.charts), printRangesBySheet: written.map((w) => w.printRanges) };
 }
@@ -170,9 +170,21 @@ export function buildExcelWorkbook(
  * @example const bytes = await workbookBytes(buildWorkbookModel(report), charts)
  */
 export async function workbookBytes(model: WorkbookModel, charts: Map<ChartId, ChartImage>): Promise<Buffer> {
+  // charts still being drawn go in as stand-ins, and their PNGs replace them at the end, byte for byte where they
+  // would have been (a chart that fails to draw fails the workbook there, never unhandled meanwhile)
+  const pending = [...charts].filter(([, c]) => c.png instanceof Promise);
+  const drawn = Promise.all(pending.map(([, c]) => c.png));
+  drawn.catch(() => undefined);
   const { wb, imagesBySheet, printRangesBySheet } = buildExcelWorkbook(model, charts);
   // Stored uncompressed here and compressed once in finishXlsx (PNG media stay stored: they are compressed already).
   const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as ExcelJS.XlsxWriteOptions));
   const alt = imagesBySheet.map((ids) => ids.map((id) => ({ name: charts.get(id)!.title, descr: charts.get(id)!.alt })));
-  return finishXlsx(raw, alt, printRangesBySheet, { name: FONT, size: 10 });
+  const pngs = await drawn;
+  const media = new Map(pending.map(([id], i) => [standIn(id).toString('latin1'), pngs[i]!]));
+  return finishXlsx(raw, alt, printRangesBySheet, { name: FONT, size: 10 }, media);
+}
+
+/** The bytes a chart still being drawn is written as, until finishXlsx puts its PNG in their place. */
+function standIn(id: ChartId): Buffer {
+  return Buffer.from(`highneeds chart still being drawn: ${id}`, 'latin1');
 }
