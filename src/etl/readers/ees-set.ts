@@ -62,9 +62,10 @@ export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: str
     set.finish?.(log);
     if (copies.first) log.warn(msg.eesDuplicateRowCopies(copies.first.line, copies.first.of, copies.count), copies.first.line);
 
+    // each LA once, as at its first line: from the geographies (each with its first line), not every row
     await db.run(`INSERT INTO la (old_la_code, new_la_code, la_name, region_code, region_name, file_id)
-      SELECT hn_old, hn_new, hn_name, hn_region_code, hn_region_name, ${ctx.fileId} FROM hn_row r
-      QUALIFY row_number() OVER (PARTITION BY hn_level, hn_old, hn_new ORDER BY hn_line) = 1 ORDER BY hn_line`);
+      SELECT hn_old, hn_new, hn_name, hn_region_code, hn_region_name, ${ctx.fileId} FROM hn_geo
+      QUALIFY row_number() OVER (PARTITION BY hn_level, hn_old, hn_new ORDER BY hn_first) = 1 ORDER BY hn_first`);
     // a line repeating an earlier one exactly is counted once (its warnings stand, as in the row reader)
     const fresh = copies.count > 0 ? 'hn_line NOT IN (SELECT hn_line FROM hn_copy)' : undefined;
     await insertCells(db, set.cells(has), has, joins, source, ctx.fileId, fresh);
@@ -86,7 +87,7 @@ const GEO_COLUMNS = ['geographic_level', 'country_code', 'country_name', 'region
 async function rowView(db: DuckDBConnection, has: (c: string) => boolean, lines: number): Promise<void> {
   const geo = GEO_COLUMNS.map((c) => col(c, has));
   const join = async (on: string): Promise<number> => {
-    await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.* EXCLUDE (hn_h), t.hn_year, t.hn_census_year FROM ${STAGE} r
+    await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.* EXCLUDE (hn_h, hn_first), t.hn_year, t.hn_census_year FROM ${STAGE} r
       JOIN hn_geo g ON ${on} JOIN hn_time t ON t.k = ${col('time_period', has)}`);
     return (await rowsOf<{ n: number }>(db, 'SELECT count(*)::DOUBLE AS n FROM hn_row'))[0]!.n;
   };
@@ -112,15 +113,19 @@ async function fillTable(db: DuckDBConnection, name: string, types: Record<strin
 
 /** Each distinct geography through geoOf; false when any is an error. */
 async function mapGeography(db: DuckDBConnection, has: (c: string) => boolean): Promise<boolean> {
-  const tuples = await rowsOf<Record<string, string>>(db, `SELECT DISTINCT ${GEO_COLUMNS.map((c, i) => `${col(c, has)} AS k${i}`).join(', ')} FROM ${STAGE} r`);
+  const tuples = await rowsOf<Record<string, string | number>>(
+    db,
+    `SELECT ${GEO_COLUMNS.map((c, i) => `${col(c, has)} AS k${i}`).join(', ')}, min(hn_line)::DOUBLE AS hn_first FROM ${STAGE} r GROUP BY ALL`,
+  );
   const out: Array<Record<string, DuckDBValue>> = [];
   for (const t of tuples) {
-    const g = geoOf((c) => t[`k${GEO_COLUMNS.indexOf(c)}`] ?? '');
+    const g = geoOf((c) => String(t[`k${GEO_COLUMNS.indexOf(c)}`] ?? ''));
     if ('error' in g) return false;
     out.push({ ...t, hn_level: g.geo.level, hn_old: g.geo.oldCode, hn_new: g.geo.newCode, hn_name: g.geo.name, hn_region_code: g.geo.regionCode, hn_region_name: g.geo.regionName });
   }
   const types: Record<string, string> = Object.fromEntries(GEO_COLUMNS.map((_, i) => [`k${i}`, 'VARCHAR']));
   for (const c of ['hn_level', 'hn_old', 'hn_new', 'hn_name', 'hn_region_code', 'hn_region_name']) types[c] = 'VARCHAR';
+  types.hn_first = 'BIGINT'; // the first line with this geography
   types.hn_h = 'UBIGINT'; // the hash of k0…k7 (rowView)
   await fillTable(db, 'hn_geo', types, out);
   return true;
