@@ -11,7 +11,8 @@ import { sha256File } from './file-hash.ts';
 import { isDocumentation, loadInputSet, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
 import { setBasedFor } from './scratch-read.ts';
-import type { Reader, ReadReport } from './reader.ts';
+import type { Reader, ReadReport, RowSink } from './reader.ts';
+import type { WarehouseTable } from './schema.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface LoadedFile {
@@ -43,6 +44,8 @@ export interface LoadFilesOptions {
    * setBasedFor); true every file, false none (row by row): the equivalence tests.
    */
   setBased?: boolean;
+  /** Input bytes of small row-read files read ahead at most (READ_AHEAD_BYTES by default; 0: none, the tests). */
+  readAheadBytes?: number;
 }
 
 /** Recognises, hashes and loads files; throws an input error (warehouse unchanged) when any file is invalid. */
@@ -50,7 +53,7 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const skipped: SkippedFile[] = [];
-  const plan: Array<{ input: InputFile; sha: string; reader: Reader }> = [];
+  const plan: Planned[] = [];
   const known = new Map((await wh.query<{ sha256: string; path: string }>('SELECT sha256, path FROM loaded_file')).map((r) => [r.sha256, r.path]));
   const inThisLoad = new Map<string, string>();
   for (const input of files) {
@@ -80,7 +83,8 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
       continue;
     }
     inThisLoad.set(sha, path);
-    plan.push({ input, sha, reader: rec.reader });
+    const { size } = await stat(input.file);
+    plan.push({ input, sha, reader: rec.reader, size, setBased: rec.reader.load !== undefined && setBasedFor(opts.setBased, size) });
   }
   if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
 
@@ -91,17 +95,20 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
     await wh.withTransaction(async () => {
       const sink = await wh.sink();
       const firstFileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
+      const ahead = new ReadAhead(plan, { hashKey, today }, opts.readAheadBytes ?? READ_AHEAD_BYTES);
       try {
         let fileId = firstFileId;
-        for (const f of plan) {
+        for (const [i, f] of plan.entries()) {
           const path = f.input.path;
           const ctx = { fileId, hashKey, today };
+          if (problems.length === 0) ahead.startAfter(i, fileId);
           // set-based when the reader can and no file has failed (after a failure only messages are wanted)
           let report: ReadReport | undefined;
-          if (problems.length === 0 && f.reader.load && setBasedFor(opts.setBased, (await stat(f.input.file)).size)) {
+          if (problems.length === 0 && f.setBased) {
             sink.flush(); // rows appended so far come before the rows SQL inserts
             report = await loadInputSet(f.reader, f.input, wh.connection, ctx);
           }
+          report ??= await ahead.take(i, fileId, problems.length > 0 ? undefined : sink);
           report ??= await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, ctx);
           problems.push(...report.errors);
           if (report.errors.length > 0) continue;
@@ -135,4 +142,70 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
     throw e;
   }
   return { loaded, skipped, warnings };
+}
+
+interface Planned {
+  input: InputFile;
+  sha: string;
+  reader: Reader;
+  size: number;
+  /** Whether the file goes to the reader's set-based load (setBasedFor). */
+  setBased: boolean;
+}
+
+/** Input bytes of files read ahead whose rows are not yet appended, at most (the rows wait in memory). */
+export const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads small row-read files ahead, while DuckDB works on the files before them: their readers run on the main
+ * thread (JavaScript) as DuckDB's statements run on its own, and their rows wait in memory until the file's turn,
+ * then go to the sink in file order. Each is read with the file id it will have when every file before it loads
+ * (after a failure the load fails, and only the read-ahead's messages are used).
+ */
+class ReadAhead {
+  private readonly pending = new Map<number, { fileId: number; bytes: number; done: Promise<{ report: ReadReport; rows: Array<[WarehouseTable, Record<string, unknown>]> }> }>();
+  private next = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly plan: readonly Planned[],
+    private readonly ctx: { hashKey: string; today: Date },
+    private readonly maxBytes: number,
+  ) {}
+
+  /** Starts reading the row-read files from plan[i] on (file `fileId` onwards), within maxBytes. */
+  startAfter(i: number, fileId: number): void {
+    this.next = Math.max(this.next, i);
+    for (; this.next < this.plan.length; this.next++) {
+      const f = this.plan[this.next]!;
+      if (f.setBased) continue;
+      if (this.bytes + f.size > this.maxBytes) return;
+      const id = fileId + (this.next - i);
+      const rows: Array<[WarehouseTable, Record<string, unknown>]> = [];
+      const done = readInput(f.reader, f.input, { add: (table, row) => void rows.push([table, row]) }, { fileId: id, hashKey: this.ctx.hashKey, today: this.ctx.today }).then((report) => ({ report, rows }));
+      done.catch(() => undefined); // a failure surfaces at the file's turn (take)
+      this.pending.set(this.next, { fileId: id, bytes: f.size, done });
+      this.bytes += f.size;
+    }
+  }
+
+  /**
+   * The report of plan[i] read ahead, its rows appended to `sink` (none: rows dropped), or undefined when it was
+   * not read ahead (or with another file id): then the caller reads it.
+   */
+  async take(i: number, fileId: number, sink: RowSink | undefined): Promise<ReadReport | undefined> {
+    const p = this.pending.get(i);
+    if (!p) return undefined;
+    this.pending.delete(i);
+    this.bytes -= p.bytes;
+    const { report, rows } = await p.done;
+    if (sink && p.fileId !== fileId) return undefined;
+    if (sink) {
+      for (const [table, row] of rows) {
+        const r = sink.add(table, row);
+        if (r) await r;
+      }
+    }
+    return report;
+  }
 }
