@@ -106,7 +106,7 @@ export async function build(stamp = sourceStamp()) {
 
 function external() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const bundled = new Set(['commander', '@duckdb/node-api', 'exceljs']);
+  const bundled = new Set(['commander', '@duckdb/node-api', 'exceljs', 'jszip', 'yaml']);
   const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((n) => !bundled.has(n));
   names.push('@duckdb/node-bindings'); // required by @duckdb/node-api: it loads the native library
   return names.flatMap((n) => [n, `${n}/*`]);

@@ -24,10 +24,9 @@ describe('datasetsFromEesFiles on fixtures', () => {
 describe.skipIf(!hasRealData)('datasetsFromEesFiles on the real releases', () => {
   const folders = [join(realData, 'ees-ehcp-2022/data'), join(realData, 'ees-ehcp-2025-to-2022/data')];
 
-  it('reads both releases quickly with the published national totals', async () => {
-    const t0 = performance.now();
+  // its speed is measured by the benchmarks (npm run bench), not timed here: a loaded machine would fail it
+  it('reads both releases with the published national totals', async () => {
     const r = await datasetsFromEesFiles(folders, { today: TODAY });
-    expect(performance.now() - t0).toBeLessThan(20_000);
     expect(r.national!.stockTotal[2022]).toBe(473_255);
     expect(r.national!.stockTotal[2019]).toBe(353_995);
     expect(r.datasets.length).toBeGreaterThan(150);
