@@ -43,7 +43,8 @@ import {
   planStagingStatements,
   requestRowsQuery,
   sqlString,
-  uniqueIdsQuery,
+  idFactsQuery,
+  idText,
   type Columns,
 } from './blade-sql.ts';
 import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
@@ -160,9 +161,8 @@ export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnC
   await con.run(personStatement(cols, ret.header.censusYear));
   await con.run('DROP TABLE IF EXISTS m_person');
   for (const m of LINK_ORDER) {
-    const parent = BLADE_SPEC[m].parent!;
-    const unique = (await rowsOf(con, uniqueIdsQuery(parent)))[0]?.[0] === true;
-    await con.run(childStatement(cols, m, unique));
+    const [unique, text] = (await rowsOf(con, idFactsQuery(BLADE_SPEC[m].parent!)))[0]!;
+    await con.run(childStatement(cols, m, { unique: unique === true, text: text === true }));
     await con.run(`DROP TABLE IF EXISTS m_${m}`);
   }
   const rankOf = (raw: string) => {
@@ -209,7 +209,7 @@ export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnC
  * offending rows: pn, ln, id, the ancestors' lines (blade-sql.ts ancestors), n, then `extra`.
  */
 function check(m: BladeModule, where: string, extra: string[], joins = ''): string {
-  const cols = ['t.pn', 't.ln', 't.id', ...ancestors(m).map((a) => `t.${a.line}`), 'count(*) OVER () AS n', ...extra];
+  const cols = ['t.pn', 't.ln', idText('t'), ...ancestors(m).map((a) => `t.${a.line}`), 'count(*) OVER () AS n', ...extra];
   return `SELECT ${cols.join(', ')} FROM x_${m} t ${joins} WHERE ${where} ORDER BY t.pn, t.ln LIMIT ${FETCH}`;
 }
 
@@ -222,7 +222,7 @@ async function withPaths(con: DuckDBConnection, m: BladeModule, rows: Row[]): Pr
   const ids: Array<Map<number, string | undefined>> = [];
   for (const [k, a] of anc.entries()) {
     const lines = [...new Set(rows.map((r) => Number(r[3 + k])).filter(Number.isFinite))];
-    const found = lines.length === 0 ? [] : await rowsOf(con, `SELECT ln, id FROM x_${a.module} WHERE ln IN (${lines.join(', ')})`);
+    const found = lines.length === 0 ? [] : await rowsOf(con, `SELECT ln, ${idText('x')} FROM x_${a.module} x WHERE ln IN (${lines.join(', ')})`);
     ids.push(new Map(found.map(([ln, id]) => [Number(ln), str(id)])));
   }
   return rows.map((r) => {
@@ -295,17 +295,18 @@ async function personKeys(
   const { laCode, censusYear } = ret.header;
   const anonPrefix = `${laCode}:${censusYear}:${files.person}:person[persontableid=`;
   // the anonymous key's place is made only for persons with neither identifier
-  const anon = `${sqlString(anonPrefix)} || coalesce(id, '?') || ']'`;
-  const anonAscii = Buffer.byteLength(anonPrefix) === anonPrefix.length ? `strlen(coalesce(id, '?')) = length(coalesce(id, '?'))` : 'false';
+  const id = `coalesce(${idText('x')}, '?')`;
+  const anon = `${sqlString(anonPrefix)} || ${id} || ']'`;
+  const anonAscii = Buffer.byteLength(anonPrefix) === anonPrefix.length ? `strlen(${id}) = length(${id})` : 'false';
   await con.run(`CREATE OR REPLACE TABLE x_key AS
-    WITH s AS (SELECT pn, id, age, birth_month, clean(sex) AS sex, clean(ethnicity) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,
+    WITH s AS (SELECT pn, idn, ids, age, birth_month, clean(sex) AS sex, clean(ethnicity) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,
         (upn IS NULL OR strlen(upn) = length(upn)) AND (uln IS NULL OR strlen(uln) = length(uln)) AS ascii FROM x_person),
       k AS (SELECT *, CASE WHEN NOT ascii THEN NULL WHEN upn <> '' THEN 'UPN' WHEN uln <> '' THEN 'ULN' ELSE 'ANON' END AS kind FROM s)
-    SELECT pn, id, kind, age, birth_month, sex, ethnicity, ${personKeySql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
+    SELECT pn, kind, age, birth_month, sex, ethnicity, ${personKeySql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
       WHEN 'ANON' THEN CASE WHEN ${anonAscii} THEN 'ANON:' || upper(${anon}) END END`, ret.hashKey)} AS key
-    FROM k`);
+    FROM k x`);
   // the rest (identifiers or a place with other than ASCII characters) in JS, exactly as PersonRowBuilder
-  const rest = await rowsOf(con, 'SELECT k.pn, p.id, p.upn, p.uln FROM x_key k JOIN x_person p ON p.pn = k.pn WHERE k.key IS NULL');
+  const rest = await rowsOf(con, `SELECT k.pn, ${idText('p')}, p.upn, p.uln FROM x_key k JOIN x_person p ON p.pn = k.pn WHERE k.key IS NULL`);
   if (rest.length > 0) {
     await con.run('CREATE OR REPLACE TEMP TABLE key_js (pn INTEGER, kind VARCHAR, key VARCHAR)');
     const ap = await con.createAppender('key_js');
@@ -328,8 +329,9 @@ async function personKeys(
   // (keys sharing a 64-bit hash first, so only those few are grouped by the whole key)
   const rows = await rowsOf(con, `WITH h AS (SELECT hash(key) AS h FROM x_key WHERE kind <> 'ANON' GROUP BY 1 HAVING count(*) > 1),
     d AS (SELECT key, min(pn) AS first FROM x_key WHERE kind <> 'ANON' AND hash(key) IN (SELECT h FROM h) GROUP BY key HAVING count(*) > 1)
-    SELECT k.pn, d.first, k.kind, k.id, f.id, count(*) OVER () FROM x_key k JOIN d ON d.key = k.key JOIN x_key f ON f.pn = d.first
-    WHERE k.pn <> d.first ORDER BY k.pn LIMIT ${FETCH}`);
+    SELECT o.pn, o.first, o.kind, ${idText('p')}, ${idText('f')}, o.n FROM (SELECT k.pn, d.first, k.kind, count(*) OVER () AS n
+      FROM x_key k JOIN d ON d.key = k.key WHERE k.pn <> d.first ORDER BY k.pn LIMIT ${FETCH}) o
+      JOIN x_person p ON p.pn = o.pn JOIN x_person f ON f.pn = o.first ORDER BY o.pn`);
   const dups: Found[] = rows.map(([pn, first, kind, id, firstId]) => ({
     severity: 'error', pn: Number(pn), seq: 0, ln: Number(pn) + 2, file: files.person,
     path: `person[persontableid=${str(id) ?? '?'}]/${kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'}`,

@@ -43,13 +43,17 @@ export function distinctDatesQuery(cols: Columns): string {
   return `SELECT DISTINCT v FROM (${parts.join(' UNION ALL ')}) WHERE v IS NOT NULL`;
 }
 
-/** Helper macros: `clean` = trim + blank → NULL (as person-rows.ts `clean`), `is_set` (codes.ts `isSet`). */
+/**
+ * Helper macros: `clean` = trim + blank → NULL (as person-rows.ts `clean`), `is_set` (codes.ts `isSet`), `id_num`
+ * (an id written as a whole number in canonical form, e.g. `13` but not `013` or ` 13`, as that number; else NULL).
+ */
 export const MACROS = [
   // trim with a character list is slow in DuckDB (about 2 µs a value): a value beginning and ending with a printable
   // ASCII character, as nearly all do, is kept as it is without it
   `CREATE OR REPLACE TEMP MACRO clean(s) AS CASE WHEN regexp_matches(s, '^[!-~](?:.*[!-~])?$') THEN s
     ELSE nullif(trim(s, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279)), '') END`,
   // a CASE, not IN (…): DuckDB plans an IN list as a join
+  `CREATE OR REPLACE TEMP MACRO id_num(s) AS CASE WHEN CAST(try_cast(s AS BIGINT) AS VARCHAR) = s THEN try_cast(s AS BIGINT) END`,
   `CREATE OR REPLACE TEMP MACRO is_set(s) AS CASE lower(clean(s)) WHEN '1' THEN true WHEN 'true' THEN true WHEN 'y' THEN true WHEN 'yes' THEN true WHEN 't' THEN true ELSE false END`,
 ];
 
@@ -98,6 +102,20 @@ function dateSelect(cols: Columns, m: BladeModule, i: number): { sel: string[]; 
 /** The modules whose x_ table carries the person's birth date `bd` (those with dates to check, and their parents). */
 const BIRTH_CARRIED: ReadonlySet<BladeModule> = new Set(['requests', 'assessment', 'namedplan', 'activeplans']);
 
+/**
+ * Ids are carried as `idn` (the id as a number, when it is a whole number written canonically, as COLLECT writes
+ * them) or else `ids` (its text): children join their parent on numbers, and on text only for ids that are not
+ * numbers. Two ids are the same text exactly when they have the same `idn` or the same `ids`.
+ */
+function idColumns(t: string, c: string): string {
+  return `id_num(${t}.${c}) AS idn, CASE WHEN id_num(${t}.${c}) IS NULL THEN ${t}.${c} END AS ids`;
+}
+
+/** The text of the id of a record of an x_ table (alias `t`). */
+export function idText(t: string): string {
+  return `coalesce(${t}.ids, CAST(${t}.idn AS VARCHAR))`;
+}
+
 /** The child modules in the order their x_ tables are built (each after its parent). */
 export const LINK_ORDER: readonly BladeModule[] = ['requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed'];
 
@@ -108,7 +126,7 @@ export const LINK_ORDER: readonly BladeModule[] = ['requests', 'assessment', 'na
 export function personStatement(cols: Columns, censusYear: number): string {
   const y = Math.floor(censusYear);
   const d = dateSelect(cols, 'person', 0);
-  return `CREATE OR REPLACE TABLE x_person AS SELECT t.rowid::INTEGER AS pn, (t.rowid + 2)::INTEGER AS ln, t.persontableid AS id,
+  return `CREATE OR REPLACE TABLE x_person AS SELECT t.rowid::INTEGER AS pn, (t.rowid + 2)::INTEGER AS ln, ${idColumns('t', 'persontableid')},
       ${col(cols, 'person', 'upn')} AS upn, ${col(cols, 'person', 'uniquelearnernumber')} AS uln,
       coalesce(${col(cols, 'person', 'sex')}, ${col(cols, 'person', 'gendercurrent')}) AS sex, ${col(cols, 'person', 'ethnicity')} AS ethnicity,
       ${d.sel.join(', ')},
@@ -118,37 +136,38 @@ export function personStatement(cols: Columns, censusYear: number): string {
 }
 
 /**
- * Whether the ids of x_<m> are all different (then a child joins its parent directly, with no search for the first).
- * Counted on 64-bit hashes: all hashes different means all ids different; ids sharing a hash (or a true duplicate)
- * take the search for the first, which is right in either case.
+ * Whether the ids of x_<m> are all different (then a child joins its parent directly, with no search for the first),
+ * and whether any is text (not a number: then children join on text too).
  */
-export function uniqueIdsQuery(m: BladeModule): string {
-  return `SELECT count(id) = count(DISTINCT hash(id)) FILTER (WHERE id IS NOT NULL) FROM x_${m}`;
+export function idFactsQuery(m: BladeModule): string {
+  return `SELECT count(idn) = count(DISTINCT idn) AND count(ids) = count(DISTINCT ids), count(ids) > 0 FROM x_${m}`;
 }
 
 /**
  * The x_<m> table of a child module. Children attach to the first record (lowest line) carrying their parent id;
  * records whose parent id matches no record are not attached to any person (as in the XML, they have no place).
- * `parentUnique`: the parent's ids are all different, so the first record of an id is the only one.
+ * `parent.unique`: the parent's ids are all different, so the first record of an id is the only one; `parent.text`:
+ * some of them are text (idColumns), so children whose parent id is not a number are joined on text as well.
  */
-export function childStatement(cols: Columns, m: BladeModule, parentUnique: boolean): string {
-  const parent = BLADE_SPEC[m].parent!;
+export function childStatement(cols: Columns, m: BladeModule, parent: { unique: boolean; text: boolean }): string {
+  const p = BLADE_SPEC[m].parent!;
   const chain = CHAIN[m];
-  const parentChain = CHAIN[parent];
-  const sel = [`u.pn`, `(t.rowid + 2)::INTEGER AS ln`, `t.${idColumn(m)} AS id`];
+  const parentChain = CHAIN[p];
+  const sel = [`u.pn`, `(t.rowid + 2)::INTEGER AS ln`, idColumns('t', idColumn(m))];
   // Ancestors: the parent's own id/line, and the parent's ancestors.
   const [, pa] = chain[chain.length - 1]!;
   // ancestors by line only (their ids, for messages, are joined back for the few records a check reports)
   sel.push(`u.ln AS ${pa}ln`);
   for (const [, a] of parentChain) sel.push(`u.${a}ln`);
   // the birth date, for the date checks (no join with x_person)
-  if (BIRTH_CARRIED.has(m)) sel.push(parent === 'person' ? 'u.personbirthdate_d AS bd' : 'u.bd');
+  if (BIRTH_CARRIED.has(m)) sel.push(p === 'person' ? 'u.personbirthdate_d AS bd' : 'u.bd');
   for (const c of KEEP[m] ?? []) sel.push(`${col(cols, m, c)} AS "${c}"`);
   const d = dateSelect(cols, m, LINK_ORDER.indexOf(m) + 1);
   sel.push(...d.sel);
-  const parents = parentUnique ? `x_${parent}` : `(SELECT * FROM x_${parent} WHERE ln IN (SELECT min(ln) FROM x_${parent} GROUP BY id))`;
-  return `CREATE OR REPLACE TABLE x_${m} AS SELECT ${sel.join(', ')}
-      FROM m_${m} t JOIN ${parents} u ON u.id = t.${idColumn(parent)} ${d.join.join(' ')}`;
+  const parents = parent.unique ? `x_${p}` : `(SELECT * FROM x_${p} WHERE ln IN (SELECT min(ln) FROM x_${p} GROUP BY idn, ids))`;
+  const pid = `t.${idColumn(p)}`;
+  const from = (on: string) => `SELECT ${sel.join(', ')} FROM m_${m} t JOIN ${parents} u ON ${on} ${d.join.join(' ')}`;
+  return `CREATE OR REPLACE TABLE x_${m} AS ${from(`u.idn = id_num(${pid})`)}${parent.text ? ` UNION ALL ${from(`u.ids = ${pid}`)}` : ''}`;
 }
 
 /** The ancestors of a record of x_<m>, root first: their module and the column of x_<m> holding their line. */
