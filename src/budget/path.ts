@@ -61,18 +61,25 @@ export function financialYearsOf(projection: Pick<ProjectionResult, 'years'>): n
 /** Unit cost of every cell at the prices of financial year `fy`, before unit-cost levers. */
 export function cellCostsAt(unit: CellUnitCosts, params: BudgetParams, fy: number): Float64Array {
   const out = new Float64Array(N_CELLS);
-  const cache = new Map<number, number>();
+  // price factors by price year, per placement (NaN until needed): a table rather than a map lookup per cell
+  const byYear = new Map<number, Float64Array>();
+  let year = NaN;
+  let factors: Float64Array = new Float64Array(0);
   for (let c = 0; c < N_CELLS; c++) {
     const base = unit.cost[c]!;
     if (base === 0) continue;
-    const p = c % N_PLACEMENTS;
     const py = unit.priceYear[c]!;
-    const key = py * N_PLACEMENTS + p;
-    let f = cache.get(key);
-    if (f === undefined) {
+    if (py !== year) {
+      year = py;
+      factors = byYear.get(py) ?? new Float64Array(N_PLACEMENTS).fill(NaN);
+      byYear.set(py, factors);
+    }
+    const p = c % N_PLACEMENTS;
+    let f = factors[p]!;
+    if (Number.isNaN(f)) {
       const pl = PLACEMENTS[p]!;
       f = inflationFactor(params.inflation, pl, py, fy) * driftFactor((params.drift[pl] ?? 0) + params.driftShift, py, fy) * params.unitCostScale;
-      cache.set(key, f);
+      factors[p] = f;
     }
     out[c] = base * f;
   }
@@ -91,7 +98,8 @@ function byPlacementRecord(v: Float64Array): Record<Placement, number> {
 /** Annual cost by placement of one cube at the given cell costs. */
 function annualCost(cube: Float64Array, costs: Float64Array): Float64Array {
   const out = new Float64Array(N_PLACEMENTS);
-  for (let c = 0; c < N_CELLS; c++) out[c % N_PLACEMENTS]! += cube[c]! * costs[c]!;
+  // cells run placement fastest (cube.ts): each placement's sum is taken in cell order, without a modulo per cell
+  for (let row = 0; row < N_CELLS; row += N_PLACEMENTS) for (let p = 0; p < N_PLACEMENTS; p++) out[p]! += cube[row + p]! * costs[row + p]!;
   return out;
 }
 
