@@ -1,6 +1,8 @@
 /**
  * Once per `npm test`: `run`'s load cache goes to a temporary folder shared by every test file (so the sample is
  * read once, not by each test that runs it) and removed at the end, never to the repository's .highneeds/cache.
+ * A second temporary folder holds what test helpers read once for all test processes (test/model/real-files.ts),
+ * apart from the load cache, which the personal-data test scans.
  * tsx (which the Monte Carlo worker threads register to run src/ as TypeScript) keeps its compile cache in memory,
  * not in a `tsx-<uid>` folder it would leave in the system temp folder.
  */
@@ -10,7 +12,12 @@ import { join } from 'node:path';
 
 export default function setup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'highneeds-test-cache-'));
+  const shared = mkdtempSync(join(tmpdir(), 'highneeds-test-shared-'));
   process.env.HIGHNEEDS_CACHE_DIR = dir;
+  process.env.HIGHNEEDS_TEST_SHARED_DIR = shared;
   process.env.TSX_DISABLE_CACHE = '1';
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(shared, { recursive: true, force: true });
+  };
 }

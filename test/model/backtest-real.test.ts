@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASELINES } from '../../src/model/backtest/baselines.ts';
 import { backtestOf } from '../../src/pipeline/forecast.ts';
-import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
 import type { Batch } from '../../src/model/forecast/pool.ts';
-import { HAVE_REAL, REAL_EES_FILES } from './real-files.ts';
+import { HAVE_REAL, realEesDatasets } from './real-files.ts';
 
 describe.skipIf(!HAVE_REAL)('backtest on the real EES files (needs ../shared/data/real)', () => {
-  // the files are read once for both origin sets (backtestFromEes is datasetsFromEesFiles, then backtestOf)
+  // the files are read once for both origin sets (backtestFromEes is datasetsFromEesFiles, then backtestOf), and
+  // once for every test file that reads them (realEesDatasets)
   let batch: Batch;
   beforeAll(async () => {
-    const ees = await datasetsFromEesFiles(REAL_EES_FILES);
+    const ees = await realEesDatasets();
     batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
   }, 120_000);
 
