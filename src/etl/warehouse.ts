@@ -48,18 +48,18 @@ export class Warehouse {
   /** Creates what is missing in one transaction (a warehouse file commits, and syncs to disk, once). */
   private async init(): Promise<void> {
     await this.withTransaction(async () => {
-      for (const t of WAREHOUSE_TABLES) await this.connection.run(WAREHOUSE_DDL[t]!);
-      for (const [t, c, type] of ADDED_COLUMNS) await this.connection.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${c} ${type}`);
+      // one call for the whole schema (each call is a round trip to DuckDB's thread)
+      await this.connection.run(
+        [...WAREHOUSE_TABLES.map((t) => WAREHOUSE_DDL[t]!), ...ADDED_COLUMNS.map(([t, c, type]) => `ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${c} ${type}`)].join(';\n'),
+      );
       const key = await this.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
       if (key.length > 0) return;
       await this.connection.run(`INSERT INTO meta VALUES ('hash_key', $1)`, [randomBytes(32).toString('hex')]);
       await this.connection.run(`INSERT INTO meta VALUES ('created_by', 'highneeds')`);
-      for (const s of SUCCESSIONS) {
-        for (const from of s.from) {
-          for (const to of s.to) {
-            await this.connection.run(`INSERT INTO la_succession VALUES ($1, $2, $3, $4, $5)`, [s.kind, from, to, s.fromCensusYear, s.note]);
-          }
-        }
+      const successions = SUCCESSIONS.flatMap((s) => s.from.flatMap((from) => s.to.map((to) => [s.kind, from, to, s.fromCensusYear, s.note])));
+      if (successions.length > 0) {
+        const values = successions.map((_, i) => `(${[1, 2, 3, 4, 5].map((k) => `$${i * 5 + k}`).join(', ')})`).join(', ');
+        await this.connection.run(`INSERT INTO la_succession VALUES ${values}`, successions.flat());
       }
     });
   }

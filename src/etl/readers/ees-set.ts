@@ -47,7 +47,7 @@ export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: str
   try {
     if (!(await mapGeography(db, has)) || !(await mapTimePeriods(db, has, def, ctx.today.getUTCFullYear() + 1))) return undefined;
     for (const m of set.maps ?? []) await mapVocabulary(db, m, has);
-    await rowView(db, has, staged.rows);
+    await rowView(db, has);
     const joins = (set.maps ?? []).map((m) => `LEFT JOIN hn_map_${m.alias} ${m.alias} ON ${m.alias}.k = ${col(m.column, has)}`).join(' ');
     const checks = set.numbers(has).map((c) => `hn_num_ok(${col(c, has)}, '${isPercentColumn(c) ? 'percent' : 'count'}')`);
     if (checks.length > 0) {
@@ -81,18 +81,17 @@ const GEO_COLUMNS = ['geographic_level', 'country_code', 'country_name', 'region
 
 /**
  * View hn_row: each staged row with its geography and years, joined on one hash of the eight geography columns (a
- * view, not a table: copying every column costs more than the join each reader of it repeats); a collision (two
- * geographies with one hash) shows as more rows than lines and is joined again column by column.
+ * view, not a table: copying every column costs more than the join each reader of it repeats). Every row's
+ * geography is in hn_geo (its distinct geographies), so the join is exact unless two of them share a hash: then it
+ * is made column by column.
  */
-async function rowView(db: DuckDBConnection, has: (c: string) => boolean, lines: number): Promise<void> {
+async function rowView(db: DuckDBConnection, has: (c: string) => boolean): Promise<void> {
   const geo = GEO_COLUMNS.map((c) => col(c, has));
-  const join = async (on: string): Promise<number> => {
-    await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.* EXCLUDE (hn_h, hn_first), t.hn_year, t.hn_census_year FROM ${STAGE} r
-      JOIN hn_geo g ON ${on} JOIN hn_time t ON t.k = ${col('time_period', has)}`);
-    return (await rowsOf<{ n: number }>(db, 'SELECT count(*)::DOUBLE AS n FROM hn_row'))[0]!.n;
-  };
   await db.run(`UPDATE hn_geo SET hn_h = hash(${GEO_COLUMNS.map((_, i) => `k${i}`).join(', ')})`);
-  if ((await join(`g.hn_h = hash(${geo.join(', ')})`)) !== lines) await join(geo.map((e, i) => `g.k${i} = ${e}`).join(' AND '));
+  const [{ hashes, geos }] = await rowsOf<{ hashes: number; geos: number }>(db, 'SELECT count(DISTINCT hn_h)::DOUBLE AS hashes, count(*)::DOUBLE AS geos FROM hn_geo');
+  const on = hashes === geos ? `g.hn_h = hash(${geo.join(', ')})` : geo.map((e, i) => `g.k${i} = ${e}`).join(' AND ');
+  await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.* EXCLUDE (hn_h, hn_first), t.hn_year, t.hn_census_year FROM ${STAGE} r
+    JOIN hn_geo g ON ${on} JOIN hn_time t ON t.k = ${col('time_period', has)}`);
 }
 
 async function rowsOf<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
