@@ -98,15 +98,34 @@ async function rowsOf<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
 
-/** Fills temp table `name` (replaced) with rows, every column as typed. */
-async function fillTable(db: DuckDBConnection, name: string, types: Record<string, string>, rows: Array<Record<string, DuckDBValue>>): Promise<void> {
+/** The column types of the small temp tables built from JavaScript. */
+type FillType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'UBIGINT' | 'BOOLEAN';
+
+/**
+ * Fills temp table `name` (replaced) with rows, every column as typed, through an appender (eight times cheaper
+ * than the same rows as SQL literals, which DuckDB must parse).
+ */
+async function fillTable(db: DuckDBConnection, name: string, types: Record<string, FillType>, rows: Array<Record<string, DuckDBValue>>): Promise<void> {
   const cols = Object.keys(types);
   await db.run(`CREATE OR REPLACE TEMP TABLE ${name} (${cols.map((c) => `${c} ${types[c]}`).join(', ')})`);
   if (rows.length === 0) return;
-  const lit = (v: DuckDBValue): string => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? String(v) : sqlText(String(v)));
-  for (let i = 0; i < rows.length; i += 500) {
-    const part = rows.slice(i, i + 500);
-    await db.run(`INSERT INTO ${name} VALUES ${part.map((r) => `(${cols.map((c) => lit(r[c] ?? null)).join(', ')})`).join(', ')}`);
+  const appender = await db.createAppender(name, 'main', 'temp');
+  try {
+    for (const r of rows) {
+      for (const c of cols) {
+        const v = r[c];
+        if (v === null || v === undefined) appender.appendNull();
+        else if (types[c] === 'VARCHAR') appender.appendVarchar(String(v));
+        else if (types[c] === 'BOOLEAN') appender.appendBoolean(Boolean(v));
+        else if (types[c] === 'INTEGER') appender.appendInteger(Number(v));
+        else if (types[c] === 'BIGINT') appender.appendBigInt(BigInt(v as number | bigint));
+        else appender.appendUBigInt(BigInt(v as number | bigint));
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
   }
 }
 
@@ -122,7 +141,7 @@ async function mapGeography(db: DuckDBConnection, has: (c: string) => boolean): 
     if ('error' in g) return false;
     out.push({ ...t, hn_level: g.geo.level, hn_old: g.geo.oldCode, hn_new: g.geo.newCode, hn_name: g.geo.name, hn_region_code: g.geo.regionCode, hn_region_name: g.geo.regionName });
   }
-  const types: Record<string, string> = Object.fromEntries(GEO_COLUMNS.map((_, i) => [`k${i}`, 'VARCHAR']));
+  const types: Record<string, FillType> = Object.fromEntries(GEO_COLUMNS.map((_, i) => [`k${i}`, 'VARCHAR' as const]));
   for (const c of ['hn_level', 'hn_old', 'hn_new', 'hn_name', 'hn_region_code', 'hn_region_name']) types[c] = 'VARCHAR';
   types.hn_first = 'BIGINT'; // the first line with this geography
   types.hn_h = 'UBIGINT'; // the hash of k0…k7 (rowView)
