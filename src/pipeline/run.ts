@@ -80,21 +80,22 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
   // the writers (workbook, charts: a second of module loading) load while the data load waits on DuckDB
   const writers = import('../report/write-run-outputs.ts');
   writers.catch(() => undefined); // a run that stops before writing never awaits them
-  // the charts are drawn on their own thread, which loads Chart.js and the canvas meanwhile (render-thread.ts)
-  const charts = chartThread();
+  let charts: ChartRenderer | undefined;
   try {
-    return await runScenarios(opts, writers, charts);
+    return await runScenarios(opts, writers, () => (charts ??= chartThread()));
   } finally {
-    await charts.close();
+    await charts?.close();
   }
 }
 
-async function runScenarios(opts: RunOptions, writers: Promise<typeof import('../report/write-run-outputs.ts')>, charts: ChartRenderer): Promise<RunOutcome> {
+async function runScenarios(opts: RunOptions, writers: Promise<typeof import('../report/write-run-outputs.ts')>, chartsThread: () => ChartRenderer): Promise<RunOutcome> {
   const scenarios: Scenario[] = [];
   for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(findScenarioFile(f, { dataDir: opts.dataDir })));
   checkScenarioIds(scenarios);
   const outDirs = scenarios.map((s) => (scenarios.length === 1 ? (opts.out ?? join('reports', s.id)) : join(opts.out ?? 'reports', s.id)));
   for (const d of outDirs) await checkOutputFolder(d, '--out');
+  // the charts are drawn on their own thread, which loads Chart.js and the canvas while the data load (render-thread.ts)
+  const charts = chartsThread();
   const total = runStageCount(scenarios.length, opts.demandOnly ?? false);
   let started = 0;
   const stage = (name: string) => opts.onStage?.(name, started++, total);
