@@ -32,6 +32,7 @@ import {
   LINK_ORDER,
   childStatement,
   distinctDatesQuery,
+  KEYS_IN_ORDER_QUERY,
   enumStatement,
   PERSON_ENUMS,
   rowEnums,
@@ -370,9 +371,13 @@ export async function validateAndEmit(
   };
   const keys: string[] = [];
   const [sex, ethnicity] = await enums(con, PERSON_ENUMS);
-  await eachRow(con, personRowsQuery(), (c, i) => {
+  const stored = (await rowsOf(con, KEYS_IN_ORDER_QUERY))[0]![0] === true;
+  let next = 0;
+  await eachRow(con, personRowsQuery(stored), (c, i) => {
+    const pn = c[0]![i] as number;
+    if (pn !== next++) throw new Error(`Blade reader: person rows out of order (${pn} after ${next - 2})`);
     const key = c[5]![i] as string;
-    keys[c[0]![i] as number] = key;
+    keys[pn] = key;
     return add('person', {
       census_year: censusYear, la_code: laCode, person_key: key, file_id: fileId,
       age: c[1]![i], birth_month: c[2]![i], sex: sex!(c[3]![i]), ethnicity: ethnicity!(c[4]![i]),
