@@ -28,6 +28,9 @@ export function applyRatesVariant(rates: Rates, v: RatesVariant): Rates {
   if (v.incidenceGrowthDelta) {
     out.trend.growth += v.incidenceGrowthDelta;
     out.trend.longRun += v.incidenceGrowthDelta;
+    // a run held to the total-plans forecast follows its solved path, not the growth curve: each year's growth on
+    // that path moves by the same points (without this the variant would change nothing, a swing of exactly 0)
+    if (rates.trend.path) out.trend.path = shiftGrowth(rates.trend.path, v.incidenceGrowthDelta);
   }
   if (v.ceasing1619Delta) {
     for (const a of CEASING_AGES) {
@@ -45,6 +48,23 @@ export function applyRatesVariant(rates: Rates, v: RatesVariant): Rates {
       // new-plan mix: the ISS share at this age across needs
       rescaleRow(out.newMix, (k) => newMixIndex(a, Math.floor(k / N_PLACEMENTS), k % N_PLACEMENTS), N_NEEDS * N_PLACEMENTS, (k) => k % N_PLACEMENTS === iss, f);
     }
+  }
+  return out;
+}
+
+/**
+ * Trend factors T₀ … T_H whose yearly growth Tₖ / Tₖ₋₁ − 1 is each moved by `delta` (a year from or to a factor of 0
+ * keeps its own change).
+ * @example shiftGrowth([1, 1.1, 1.21], 0.02) // [1, 1.12, 1.2544]
+ */
+export function shiftGrowth(path: readonly number[], delta: number): number[] {
+  const out = [path[0]!];
+  let scale = 1; // out[k] = path[k] × scale
+  for (let k = 1; k < path.length; k++) {
+    const before = path[k - 1]!;
+    const now = path[k]!;
+    if (before > 0 && now > 0) scale *= Math.max(0, now / before + delta) / (now / before);
+    out.push(now * scale);
   }
   return out;
 }

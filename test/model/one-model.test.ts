@@ -8,6 +8,7 @@ import { joinReorganisations } from '../../src/model/reorganise.ts';
 import { fixOutliers, removeSteps } from '../../src/model/estimate/outliers.ts';
 import { constrainedMonteCarlo, solveTrendPath, stratifiedNormals } from '../../src/model/constrain.ts';
 import { projectDeterministic } from '../../src/model/engine.ts';
+import { applyRatesVariant } from '../../src/model/variants.ts';
 import { cubeTotal } from '../../src/model/cube.ts';
 import { skipReason } from '../../src/model/forecast/select.ts';
 import type { EngineInput } from '../../src/model/engine-input.ts';
@@ -95,6 +96,18 @@ describe('run held to a total', () => {
     const { path } = solveTrendPath(input, target);
     const res = projectDeterministic({ ...input, rates: { ...input.rates, trend: { ...input.rates.trend, path } } });
     for (let k = 1; k <= 5; k++) expect(cubeTotal(res.central[k]!)).toBeCloseTo(target[k - 1]!, 6);
+  });
+
+  it('moves with the sensitivity variant of new-plan growth (the tornado row), up and down, from the held path', () => {
+    const base = cubeTotal(input.initial);
+    const target = [1.05, 1.1, 1.16, 1.2, 1.25].map((f) => base * f);
+    const { path } = solveTrendPath(input, target);
+    const held = { ...input, rates: { ...input.rates, trend: { ...input.rates.trend, path } } };
+    const total = (r: Rates) => cubeTotal(projectDeterministic({ ...held, rates: r }).central[5]!);
+    const [down, mid, up] = [-0.02, 0, 0.02].map((d) => total(applyRatesVariant(held.rates, { incidenceGrowthDelta: d })));
+    expect(mid).toBeCloseTo(target[4]!, 6);
+    expect(up).toBeGreaterThan(mid + 1);
+    expect(down).toBeLessThan(mid - 1);
   });
 
   it('steps year by year to the factors of two whole projections per year, bit for bit (with and without the requests pipeline)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { N_AGES, N_NEEDS, N_PLACEMENTS, placementIndex } from '../../src/domain/index.ts';
 import { emptyRates, moveIndex, newMixIndex } from '../../src/model/rates.ts';
-import { applyRatesVariant } from '../../src/model/variants.ts';
+import { applyRatesVariant, shiftGrowth } from '../../src/model/variants.ts';
 
 function rates() {
   const r = emptyRates(2025, 'person-level');
@@ -51,5 +51,20 @@ describe('sensitivity variants of the rates', () => {
     expect(v.continuation[20]).toBe(0.8);
     expect(v.continuation[15]).toBe(0.99);
     expect(v.trend.growth).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('the growth variant on a run held to the total-plans forecast', () => {
+  it('moves each year of the solved trend path by the same points (else the tornado row would be exactly 0)', () => {
+    const base = rates();
+    base.trend.path = [1, 1.1, 1.21, 1.21];
+    const up = applyRatesVariant(base, { incidenceGrowthDelta: 0.02 });
+    const down = applyRatesVariant(base, { incidenceGrowthDelta: -0.02 });
+    expect(up.trend.path![1]).toBeCloseTo(1.12, 12);
+    expect(up.trend.path![2]).toBeCloseTo(1.2544, 12);
+    expect(up.trend.path![3]! / up.trend.path![2]!).toBeCloseTo(1.02, 12); // a flat year grows 2 points
+    expect(down.trend.path![2]).toBeCloseTo(1.08 * 1.08, 12);
+    expect(base.trend.path).toEqual([1, 1.1, 1.21, 1.21]); // the input is untouched
+    expect(shiftGrowth([1, 0, 2], 0.5)).toEqual([1, 0, 2]); // no growth rate from or to a factor of 0
   });
 });
