@@ -10,7 +10,7 @@ import * as msg from '../messages/etl.ts';
 import { sha256File } from './file-hash.ts';
 import { isDocumentation, loadInputSet, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
-import { setBasedFor } from './scratch-read.ts';
+import { ONE_THREAD_MAX_BYTES, setBasedFor } from './scratch-read.ts';
 import type { Reader, ReadReport, RowSink } from './reader.ts';
 import type { WarehouseTable } from './schema.ts';
 import type { Warehouse } from './warehouse.ts';
@@ -148,13 +148,6 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   }
   return { loaded, skipped, warnings };
 }
-
-/**
- * Below this much input a load runs DuckDB on one thread. Its tables are then a row group or so (122,880 rows),
- * which DuckDB scans on one thread anyway; idle workers only contend with the readers' JavaScript (`load` of the real
- * 2022 release, 15 MB, whole process: 1.96 s against 2.54 s, and a quarter less CPU).
- */
-export const ONE_THREAD_MAX_BYTES = 32 * 1024 * 1024;
 
 interface Planned {
   input: InputFile;
