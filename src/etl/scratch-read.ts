@@ -21,9 +21,9 @@ export const SCRATCH_MAX_BYTES = 64 * 1024 * 1024;
 export const SET_BASED_MIN_BYTES = 1024 * 1024;
 
 /**
- * Below this much input a load (or a scratch read) runs DuckDB on one thread. Its tables are then a row group or so (122,880 rows),
- * which DuckDB scans on one thread anyway; idle workers only contend with the readers' JavaScript (`load` of the real
- * 2022 release, 15 MB, whole process: 1.96 s against 2.54 s, and a quarter less CPU).
+ * Below this much input a load (or a scratch read) runs DuckDB on one thread. Its tables are then a row group or so
+ * (122,880 rows), which DuckDB scans on one thread anyway; idle workers only contend with the readers' JavaScript
+ * (`load` of the real 2022 release, 15 MB, whole process: 1.96 s against 2.54 s, and a quarter less CPU).
  */
 export const ONE_THREAD_MAX_BYTES = 32 * 1024 * 1024;
 
