@@ -6,26 +6,15 @@
  *   offending rows ─ identifiers hashed in SQL (personKeySql: personKey's HMAC, so XML and Blade returns link)
  *   ─ rows emitted from result chunks.
  *
- * The rules are PersonRowBuilder's (person-rows.ts); rows are emitted only when the export has no errors.
+ * The rules are PersonRowBuilder's (person-rows.ts), checked in blade-checks.ts; rows are emitted only when the
+ * export has no errors.
  */
 import type { DuckDBConnection, DuckDBListValue, DuckDBValue } from '@duckdb/node-api';
-import { MAX_AGE } from '../../domain/index.ts';
-import {
-  sen2AgeOutOfRange,
-  sen2BadCeaseReason,
-  sen2BadDate,
-  sen2DateBeforeBirth,
-  sen2DuplicatePerson,
-  sen2FutureDate,
-  sen2MissingBirthDate,
-  sen2UnknownNeed,
-  sen2UnknownOutcome,
-  sen2UnknownSetting,
-} from '../../messages/etl.ts';
+import { sen2DuplicatePerson } from '../../messages/etl.ts';
 import type { RowSink } from '../reader.ts';
-import { BLADE_SPEC, type BladeModule } from './blade-modules.ts';
+import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
+import { BLADE_SPEC } from './blade-modules.ts';
 import {
-  DATE_COLUMNS,
   LOOKUP_SOURCES,
   MACROS,
   STARTS_STATEMENT,
@@ -36,8 +25,6 @@ import {
   enumStatement,
   PERSON_ENUMS,
   rowEnums,
-  ancestors,
-  keyPath,
   personStatement,
   personRowsQuery,
   planRowsQuery,
@@ -52,24 +39,8 @@ import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen
 import { parseSen2Date } from './dates.ts';
 import { asciiTrimSql, hasIdentifier, personKey, personKeySql, type IdentifierKind } from './hash.ts';
 import type { ReturnContext } from './person-rows.ts';
-import { PROBLEM_CAP, type ProblemLog } from '../problem-log.ts';
+import type { ProblemLog } from '../problem-log.ts';
 
-export type ModuleFiles = Record<BladeModule, string>;
-
-/** Problems fetched per check (one more than the log lists, so the order of the ones it lists is right). */
-const FETCH = PROBLEM_CAP + 1;
-
-interface Found {
-  severity: 'error' | 'warning';
-  pn: number;
-  seq: number;
-  ln: number;
-  file: string;
-  path: string;
-  message: string;
-}
-
-type Row = DuckDBValue[];
 
 /** Streams a query's rows chunk by chunk (column arrays converted once per chunk). */
 async function eachRow(con: DuckDBConnection, sql: string, f: (cols: DuckDBValue[][], i: number) => void | Promise<void>): Promise<void> {
@@ -84,10 +55,6 @@ async function eachRow(con: DuckDBConnection, sql: string, f: (cols: DuckDBValue
       if (p) await p;
     }
   }
-}
-
-async function rowsOf(con: DuckDBConnection, sql: string): Promise<Row[]> {
-  return (await con.runAndReadAll(sql)).getRows();
 }
 
 /**
@@ -116,8 +83,6 @@ function dayIso(): (v: DuckDBValue) => string | null {
     return s;
   };
 }
-
-const str = (v: DuckDBValue): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
 /**
  * A lookup table `lk_<name>(raw, …)` filled from `source`'s distinct raw values by `fn` (JS, the XML path's rules);
@@ -203,85 +168,6 @@ export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnC
       return [c, (list as Record<string, string>)[c.toUpperCase()] ?? null];
     });
   }
-}
-
-/**
- * One validation query: offending rows of x_<m> in person order (the first FETCH), each with the number `n` of all
- * offending rows: pn, ln, id, the ancestors' lines (blade-sql.ts ancestors), n, then `extra`.
- */
-function check(m: BladeModule, where: string, extra: string[], joins = ''): string {
-  const cols = ['t.pn', 't.ln', idText('t'), ...ancestors(m).map((a) => `t.${a.line}`), 'count(*) OVER () AS n', ...extra];
-  return `SELECT ${cols.join(', ')} FROM x_${m} t ${joins} WHERE ${where} ORDER BY t.pn, t.ln LIMIT ${FETCH}`;
-}
-
-/**
- * The rows of a check as [pn, ln, key path, n, ...extra]: the ancestors' ids are read by line for these few rows
- * only (a join of the check with the ancestors' whole tables would hash each of them).
- */
-async function withPaths(con: DuckDBConnection, m: BladeModule, rows: Row[]): Promise<Row[]> {
-  const anc = ancestors(m);
-  const ids: Array<Map<number, string | undefined>> = [];
-  for (const [k, a] of anc.entries()) {
-    const lines = [...new Set(rows.map((r) => Number(r[3 + k])).filter(Number.isFinite))];
-    const found = lines.length === 0 ? [] : await rowsOf(con, `SELECT ln, ${idText('x')} FROM x_${a.module} x WHERE ln IN (${lines.join(', ')})`);
-    ids.push(new Map(found.map(([ln, id]) => [Number(ln), str(id)])));
-  }
-  return rows.map((r) => {
-    const path = keyPath(m, anc.map((_, k) => ids[k]!.get(Number(r[3 + k]))), str(r[2]!));
-    return [r[0]!, r[1]!, path, ...r.slice(3 + anc.length)];
-  });
-}
-
-/** Runs every set-based check; returns the problems found (first FETCH of each) and how many more there are. */
-async function checks(con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext): Promise<{ found: Found[]; more: { error: number; warning: number } }> {
-  const found: Found[] = [];
-  const more = { error: 0, warning: 0 };
-  const today = `DATE ${sqlString(ret.today)}`;
-  const run = async (
-    seq: number, severity: Found['severity'], m: BladeModule, sql: string, message: (r: Row) => string, field: (r: Row) => string,
-  ) => {
-    const rows = await withPaths(con, m, await rowsOf(con, sql));
-    for (const r of rows) {
-      found.push({ severity, pn: Number(r[0]), seq, ln: Number(r[1]), file: files[m], path: `${String(r[2])}/${field(r)}`, message: message(r) });
-    }
-    if (rows.length > 0) more[severity] += Number(rows[0]![3]) - rows.length;
-  };
-  // Person: birth date (bad, future), missing, age.
-  await run(1, 'error', 'person', check('person', `t.personbirthdate_bad OR t.personbirthdate_d > ${today}`,
-    ['t.personbirthdate', 'CAST(t.personbirthdate_d AS VARCHAR)']), (r) => (r[5] === null
-    ? sen2BadDate('PersonBirthDate', String(r[4]).trim())
-    : sen2FutureDate('PersonBirthDate', String(r[5]), ret.today)), () => 'PersonBirthDate');
-  await run(2, 'error', 'person', check('person', 't.personbirthdate_absent', []), () => sen2MissingBirthDate(), () => 'PersonBirthDate');
-  const y = ret.header.censusYear;
-  await run(3, 'error', 'person', check('person',
-    `t.age > CASE WHEN t.pn IN (SELECT pn FROM x_activeplans) THEN ${MAX_AGE} ELSE ${MAX_AGE + 1} END`,
-    ['t.age', `CASE WHEN t.pn IN (SELECT pn FROM x_activeplans) THEN ${MAX_AGE} ELSE ${MAX_AGE + 1} END`]),
-  (r) => sen2AgeOutOfRange(Number(r[4]), y, Number(r[5])), () => 'PersonBirthDate');
-  // Child dates: bad, future, before birth.
-  let seq = 10;
-  for (const [m, c, field] of DATE_COLUMNS) {
-    if (m === 'person' || m === 'placementdetail') continue;
-    await run(seq++, 'error', m, check(m, `t."${c}_bad" OR t."${c}_d" > ${today} OR t."${c}_d" < t.bd`,
-      [`t."${c}"`, `CAST(t."${c}_d" AS VARCHAR)`]), (r) => {
-      if (r[5] === null) return sen2BadDate(field, String(r[4]).trim());
-      return String(r[5]) > ret.today ? sen2FutureDate(field, String(r[5]), ret.today) : sen2DateBeforeBirth(field, String(r[5]));
-    }, () => field);
-  }
-  // Codes.
-  for (const m of ['plandetail', 'placementdetail'] as const) {
-    await run(seq++, 'error', m, check(m, 'k.placement IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_setting k ON k.raw = t.sensetting'),
-      (r) => sen2UnknownSetting(String(r[4]), str(r[5])), () => 'SENsetting');
-  }
-  await run(seq++, 'error', 'namedplan', check('namedplan', 't.ceasedate_d IS NOT NULL AND NOT k.ok', ['t.ceasereason'],
-    'JOIN lk_cease k ON k.raw = t.ceasereason'), (r) => sen2BadCeaseReason(String(r[4])), () => 'CeaseReason');
-  await run(seq++, 'error', 'senneed', check('senneed', 'k.need IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_need k ON k.raw = t.sentype'),
-    (r) => sen2UnknownNeed(String(r[4]), str(r[5])), () => 'SENtype');
-  // Outcome codes not in the guide's list: warnings.
-  await run(seq++, 'warning', 'requests', check('requests', 'k.canon IS NULL', ['k.code'], 'JOIN lk_requestOutcome k ON k.raw = t.requestoutcome'),
-    (r) => sen2UnknownOutcome('RequestOutcome', String(r[4]), Object.keys(ret.codes.request)), () => 'RequestOutcome');
-  await run(seq++, 'warning', 'assessment', check('assessment', 'k.canon IS NULL', ['k.code'], 'JOIN lk_assessmentOutcome k ON k.raw = t.assessmentoutcome'),
-    (r) => sen2UnknownOutcome('AssessmentOutcome', String(r[4]), Object.keys(ret.codes.assessment)), () => 'AssessmentOutcome');
-  return { found, more };
 }
 
 /**
