@@ -4,10 +4,17 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.mjs'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The test processes import src/ and test/ natively, TypeScript compiled by tsx (as bin/ runs the sources when it
+    // has no build), not through Vite's module runner. The runner reaches every imported binding through a getter,
+    // twice through a re-export (`export *`): in the model's loops over N_PLACEMENTS and friends that was about 8%
+    // of the suite's CPU, and code ran up to twice as slowly as it does for users. Nothing here needs the runner:
+    // no test mocks a module (vi.mock) or uses import.meta.vitest, hence no vitest loader either.
+    execArgv: ['--import', 'tsx'],
+    experimental: { viteModuleRunner: false, nodeLoader: false },
     // Test files share a fork's module graph instead of each importing src/ (DuckDB, exceljs, the canvas…) afresh:
     // about a second saved per file. Safe because no test mocks modules or changes process-wide state it does not
     // put back (vi.spyOn is restored; temp folders are removed by test/setup.ts, which runs for every file).

@@ -4,7 +4,7 @@ import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
 
 describe('the sample through the warehouse into a dataset', () => {
   it('counts each request once however many SEN2 returns repeat it', async () => {
-    // through run's load cache (test/global-setup.ts): the sample is read once per `npm test`; load-cache.test.ts
+    // through run's load cache (test/global-setup.mjs): the sample is read once per `npm test`; load-cache.test.ts
     // shows a load from the cache holds the same rows as a fresh one
     const m = await loadWithCache(['data-samples']);
     try {

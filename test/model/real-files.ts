@@ -26,7 +26,7 @@ let read: Promise<EesDatasets> | undefined;
 
 /**
  * `datasetsFromEesFiles(REAL_EES_FILES)`, each caller getting its own copy: read once per test process (test files
- * share modules, vitest.config.ts) and, through the folder test/global-setup.ts shares between the test processes
+ * share modules, vitest.config.ts) and, through the folder test/global-setup.mjs shares between the test processes
  * (HIGHNEEDS_TEST_SHARED_DIR), once per `npm test`.
  * @example const { datasets } = await realEesDatasets();
  */

@@ -32,5 +32,21 @@ describe('chart thread', () => {
     expect(e).toBeInstanceOf(HighneedsError);
     expect((e as HighneedsError).exitCode).toBe(70);
     expect((e as Error).message).toMatch(/chart drawing thread failed/);
+    // the thread itself stays for the other renderers and for the next run's
+    const [still] = await thread.render([fan]);
+    expect(still!.subarray(1, 4).toString()).toBe('PNG');
+    const [next] = await chartThread().render([age]);
+    expect(next!.equals((await thread.render([age]))[0]!)).toBe(true);
+  });
+
+  it('fails the renders in flight of a renderer closed before they are back, and only those', async () => {
+    const closing = chartThread();
+    const other = chartThread();
+    const inFlight = closing.render([fan]);
+    const kept = other.render([age]);
+    await closing.close();
+    const e = await inFlight.catch((x: unknown) => x);
+    expect((e as Error).message).toMatch(/it was closed/);
+    expect((await kept)[0]!.subarray(1, 4).toString()).toBe('PNG');
   });
 });

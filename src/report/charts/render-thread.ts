@@ -7,7 +7,9 @@
  *
  * The worker runs the one renderer (render.ts): the same specs give the same PNG bytes as in this thread. Renders
  * are remembered by spec, so charts asked for early (the demand charts, before the budget) are not drawn twice when
- * the whole set is asked for; a spec that changed in between is simply drawn again.
+ * the whole set is asked for; a spec that changed in between is simply drawn again. The thread outlives a run: a
+ * process that runs again (the tests; `compare` already shares one renderer between its scenarios) does not pay
+ * for loading Chart.js and the canvas twice. A thread that failed is replaced by the next run's.
  */
 import { Worker } from 'node:worker_threads';
 import { ExitCode, HighneedsError } from '../../errors.ts';
@@ -20,45 +22,69 @@ export interface ChartRenderer {
   render(specs: ChartSpec[]): Promise<Buffer[]>;
   /** Starts drawing specs that a later `render` will ask for (a failure shows there). */
   prefetch(specs: ChartSpec[]): void;
-  /** Stops the thread (pending renders fail). */
+  /** Ends this renderer: its renders in flight fail, later ones too; the thread stays for the process's next run. */
   close(): Promise<void>;
 }
 
-/**
- * Starts a chart thread.
- * @example const charts = chartThread(); const [png] = await charts.render([spec]); await charts.close();
- */
-export function chartThread(): ChartRenderer {
+/** The worker and the renders in flight on it. */
+interface Thread {
+  worker: Worker;
+  pending: Map<number, { resolve: (pngs: Buffer[]) => void; reject: (e: Error) => void }>;
+  next: number;
+  /** Why it stopped, once it has. */
+  failure?: Error;
+}
+
+/** The process's one chart worker: started by the first run, kept (unreferenced while idle) for the runs after it. */
+let current: Thread | undefined;
+
+function thread(): Thread {
+  if (current && !current.failure) return current;
   const worker = new Worker(new URL('./render-worker-boot.mjs', import.meta.url));
   worker.unref(); // an idle chart thread never keeps a finished run's process alive
-  const pending = new Map<number, { resolve: (pngs: Buffer[]) => void; reject: (e: Error) => void }>();
-  const memo = new Map<string, Promise<Buffer>>();
-  let next = 0;
-  let failure: Error | undefined;
+  const t: Thread = { worker, pending: new Map(), next: 0 };
   const fail = (e: Error) => {
-    failure ??= e;
-    for (const p of pending.values()) p.reject(failure);
-    pending.clear();
+    t.failure ??= e;
+    for (const p of t.pending.values()) p.reject(t.failure);
+    t.pending.clear();
+    if (current === t) current = undefined; // the next run starts a new one
   };
   worker.on('message', (reply: RenderReply) => {
-    const p = pending.get(reply.id);
-    if (!p) return;
-    pending.delete(reply.id);
+    const p = t.pending.get(reply.id);
+    if (!p) return; // its renderer was closed meanwhile
+    t.pending.delete(reply.id);
     if (reply.ok) p.resolve(reply.pngs.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)));
     else p.reject(new HighneedsError(ExitCode.INTERNAL, chartThreadFailed(reply.error)));
   });
   worker.on('error', (e) => fail(new HighneedsError(ExitCode.INTERNAL, chartThreadFailed(e.message), [], { cause: e })));
   worker.on('exit', (code) => fail(new HighneedsError(ExitCode.INTERNAL, chartThreadFailed(`exited with code ${code}`))));
+  current = t;
+  return t;
+}
+
+/**
+ * A chart renderer on the process's chart thread. A process that runs several times (the tests, a later `compare`)
+ * starts the thread, and loads Chart.js and the canvas in it, once; each renderer remembers its own renders.
+ * @example const charts = chartThread(); const [png] = await charts.render([spec]); await charts.close();
+ */
+export function chartThread(): ChartRenderer {
+  const t = thread();
+  const memo = new Map<string, Promise<Buffer>>();
+  const mine = new Set<number>(); // this renderer's renders in flight
+  let closed: Error | undefined;
   const post = (specs: ChartSpec[]): Promise<Buffer[]> => {
+    const failure = closed ?? t.failure;
     if (failure) return Promise.reject(failure);
-    const id = next++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.ref(); // a render in flight keeps the process alive until it is back
-      worker.postMessage({ id, specs } satisfies RenderRequest);
+    const id = t.next++;
+    return new Promise<Buffer[]>((resolve, reject) => {
+      t.pending.set(id, { resolve, reject });
+      mine.add(id);
+      t.worker.ref(); // a render in flight keeps the process alive until it is back
+      t.worker.postMessage({ id, specs } satisfies RenderRequest);
     }).finally(() => {
-      if (pending.size === 0) worker.unref();
-    }) as Promise<Buffer[]>;
+      mine.delete(id);
+      if (t.pending.size === 0) t.worker.unref();
+    });
   };
   return {
     render(specs) {
@@ -78,8 +104,12 @@ export function chartThread(): ChartRenderer {
       this.render(specs).catch(() => undefined);
     },
     async close() {
-      fail(new HighneedsError(ExitCode.INTERNAL, chartThreadFailed('it was closed')));
-      await worker.terminate();
+      closed ??= new HighneedsError(ExitCode.INTERNAL, chartThreadFailed('it was closed'));
+      for (const id of mine) {
+        t.pending.get(id)?.reject(closed);
+        t.pending.delete(id);
+      }
+      if (t.pending.size === 0) t.worker.unref();
     },
   };
 }

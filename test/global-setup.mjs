@@ -3,14 +3,17 @@
  * read once, not by each test that runs it) and removed at the end, never to the repository's .highneeds/cache.
  * A second temporary folder holds what test helpers read once for all test processes (test/model/real-files.ts),
  * apart from the load cache, which the personal-data test scans.
- * tsx (which the Monte Carlo worker threads register to run src/ as TypeScript) keeps its compile cache in memory,
- * not in a `tsx-<uid>` folder it would leave in the system temp folder.
+ * tsx (which runs src/ and test/ as TypeScript in the test processes, vitest.config.ts, and in the Monte Carlo worker
+ * threads) keeps its compile cache in memory, not in a `tsx-<uid>` folder it would leave in the system temp folder.
+ * Plain JavaScript: it runs in vitest's own process, which has no TypeScript loader.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import process from 'node:process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export default function setup(): () => void {
+/** @returns {() => void} removes both folders */
+export default function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'highneeds-test-cache-'));
   const shared = mkdtempSync(join(tmpdir(), 'highneeds-test-shared-'));
   process.env.HIGHNEEDS_CACHE_DIR = dir;
