@@ -14,7 +14,7 @@ import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-f
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
 import { expandPaths } from './expand-paths.ts';
-import type { ReadContext, Reader, ReadReport, RowSink } from './reader.ts';
+import type { LoadContext, ReadContext, Reader, ReadReport, RowSink } from './reader.ts';
 import { recogniseFile, type Recognition } from './registry.ts';
 
 export interface InputFile {
@@ -91,7 +91,7 @@ export async function recogniseInput(input: InputFile): Promise<Recognition> {
  * Loads an input file set-based when its reader can (Reader.load); undefined when the row reader must read it.
  * Problems name the path users see.
  */
-export async function loadInputSet(reader: Reader, input: InputFile, db: DuckDBConnection, ctx: Omit<ReadContext, 'path'>): Promise<ReadReport | undefined> {
+export async function loadInputSet(reader: Reader, input: InputFile, db: DuckDBConnection, ctx: Omit<LoadContext, 'path'>): Promise<ReadReport | undefined> {
   const report = await reader.load?.(input.file, db, { ...ctx, path: input.path });
   return report && displayReport(input, report);
 }

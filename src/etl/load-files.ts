@@ -109,7 +109,7 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
           let report: ReadReport | undefined;
           if (problems.length === 0 && f.setBased) {
             sink.flush(); // rows appended so far come before the rows SQL inserts
-            report = await loadInputSet(f.reader, f.input, wh.connection, ctx);
+            report = await loadInputSet(f.reader, f.input, wh.connection, { ...ctx, staging: () => wh.staging() });
           }
           report ??= await ahead.take(i, fileId, problems.length > 0 ? undefined : sink);
           report ??= await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, ctx);

@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../errors.ts';
 import type { WarehouseTable } from './schema.ts';
+import type { Staging } from './staging.ts';
 
 /** What a reader may look at to recognise a file: decoded head of the file, header fields or XML root. */
 export interface Sniff {
@@ -59,9 +60,21 @@ export interface Reader {
   /** Reads and validates the whole file, streaming rows to `sink`. Must not throw on bad data: report errors. */
   read(path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport>;
   /**
-   * Optional set-based load (DuckDB reads the file, SQL checks and reshapes it) into the warehouse tables on `db`,
-   * writing exactly what `read` writes. Gives undefined, having written nothing, when the file must be read by
-   * `read` instead (an irregular file, or one with errors: `read` names them).
+   * Optional set-based load (DuckDB reads the file, SQL checks and reshapes it) into the warehouse tables on `db`
+   * (inside the load's transaction: a statement that fails there fails the whole load), writing exactly what `read`
+   * writes, in the same order. Gives undefined, having written nothing, when the file must be read by `read`
+   * instead (an irregular file, or one whose errors only `read` names); a report with errors only when it has
+   * written nothing.
    */
-  load?(path: string, db: DuckDBConnection, ctx: ReadContext): Promise<ReadReport | undefined>;
+  load?(path: string, db: DuckDBConnection, ctx: LoadContext): Promise<ReadReport | undefined>;
+}
+
+/** Context for a set-based load (Reader.load). */
+export interface LoadContext extends ReadContext {
+  /**
+   * Opens a staging database on the warehouse's DuckDB (staging.ts: its own connection, outside the load's
+   * transaction, never spilled to disk), or gives undefined when none can be opened; absent: none. The reader
+   * closes it.
+   */
+  staging?: () => Promise<Staging | undefined>;
 }

@@ -36,7 +36,7 @@ export function setBasedFor(choice: boolean | undefined, bytes: number): boolean
 }
 
 /** Tables a set-based reader writes, in the order their rows are handed on. */
-const TABLES: readonly WarehouseTable[] = ['la', 'stock', 'flow'];
+const TABLES: readonly WarehouseTable[] = ['la', 'stock', 'flow', 'person', 'plan', 'request'];
 
 /** A scratch in-memory warehouse, opened on first use. */
 export class ScratchWarehouse {
@@ -56,7 +56,7 @@ export class ScratchWarehouse {
     await wh.run(size < ONE_THREAD_MAX_BYTES ? 'SET threads = 1' : 'RESET threads');
     await wh.run('BEGIN TRANSACTION');
     try {
-      const report = await reader.load(path, wh.connection, ctx);
+      const report = await reader.load(path, wh.connection, { ...ctx, staging: () => wh.staging() });
       if (report && sink) {
         for (const t of TABLES) for (const row of await wh.query(`SELECT * FROM ${t} ORDER BY rowid`)) await sink.add(t, row);
       }

@@ -1,10 +1,11 @@
 /**
- * Reads a whole Blade export set-based, inside the reader's private in-memory DuckDB:
+ * Reads a whole Blade export set-based, in DuckDB (the reader's private in-memory database, or a staging database
+ * beside the warehouse: staging.ts):
  *
  *   x_ tables (blade-sql.ts personStatement, childStatement; dates and codes resolved through lookups JS fills
  *   from the distinct raw values with the same functions the XML path uses) ─ validation queries returning only
  *   offending rows ─ identifiers hashed in SQL (personKeySql: personKey's HMAC, so XML and Blade returns link)
- *   ─ rows emitted from result chunks.
+ *   ─ rows emitted from result chunks to a sink (emitRows), or inserted into the warehouse by SQL (insertRows).
  *
  * The rules are PersonRowBuilder's (person-rows.ts), checked in blade-checks.ts; rows are emitted only when the
  * export has no errors.
@@ -34,6 +35,7 @@ import {
   idFactsQuery,
   idText,
   type Columns,
+  type EmitConstants,
 } from './blade-sql.ts';
 import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
 import { parseSen2Date } from './dates.ts';
@@ -92,7 +94,7 @@ async function lookup(
   con: DuckDBConnection, name: string, columns: Array<[string, 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN']>,
   source: string, fn: (raw: string, all: readonly string[]) => Array<string | number | boolean | null>, skipBlank = true,
 ): Promise<void> {
-  await con.run(`CREATE OR REPLACE TEMP TABLE lk_${name} (raw VARCHAR, ${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`);
+  await con.run(`CREATE OR REPLACE TABLE lk_${name} (raw VARCHAR, ${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`);
   const raws = (await rowsOf(con, source)).map((r) => String(r[0])).filter((raw) => !skipBlank || raw.trim() !== '');
   const ap = await con.createAppender(`lk_${name}`);
   for (const raw of raws) {
@@ -123,7 +125,7 @@ export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnC
     const d = parseSen2Date(raw);
     return d === undefined ? [null, false] : d === null ? [null, true] : [d, false];
   }, false);
-  await con.run('CREATE OR REPLACE TEMP TABLE dm AS SELECT raw, CAST(iso AS DATE) AS d, bad FROM lk_dates');
+  await con.run('CREATE OR REPLACE TABLE dm AS SELECT raw, CAST(iso AS DATE) AS d, bad FROM lk_dates');
   await con.run(personStatement(cols, ret.header.censusYear));
   await con.run('DROP TABLE IF EXISTS m_person');
   for (const m of LINK_ORDER) {
@@ -195,7 +197,7 @@ async function personKeys(
   // the rest (identifiers or a place with other than ASCII characters) in JS, exactly as PersonRowBuilder
   const rest = await rowsOf(con, `SELECT k.pn, ${idText('p')}, p.upn, p.uln FROM x_key k JOIN x_person p ON p.pn = k.pn WHERE k.key IS NULL`);
   if (rest.length > 0) {
-    await con.run('CREATE OR REPLACE TEMP TABLE key_js (pn INTEGER, kind VARCHAR, key VARCHAR)');
+    await con.run('CREATE OR REPLACE TABLE key_js (pn INTEGER, kind VARCHAR, key VARCHAR)');
     const ap = await con.createAppender('key_js');
     for (const [pn, idv, upnv, ulnv] of rest) {
       const upn = str(upnv);
@@ -228,12 +230,11 @@ async function personKeys(
 }
 
 /**
- * Validates the export (x_ tables built by `prepare`) and, when it has no errors, sends its rows to `sink`.
- * @returns rows sent and persons with no identifier
+ * Validates the export (x_ tables built by `prepare`): its problems go to `log` (no rows may be written when it has
+ * errors).
+ * @returns persons with no identifier
  */
-export async function validateAndEmit(
-  con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext, log: ProblemLog, sink: RowSink,
-): Promise<{ rows: number; unidentified: number }> {
+export async function validate(con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext, log: ProblemLog): Promise<{ unidentified: number }> {
   const { found, more } = await checks(con, files, ret);
   const { unidentified, dups, moreDups } = await personKeys(con, files, ret);
   found.push(...dups);
@@ -246,8 +247,29 @@ export async function validateAndEmit(
   }
   log.more('error', more.error);
   log.more('warning', more.warning);
-  if (log.errorCount > 0) return { rows: 0, unidentified };
+  return { unidentified };
+}
 
+/** The constants of the plan rows of a return. */
+function emitConstants(ret: ReturnContext): EmitConstants {
+  const k: EmitConstants = { censusYear: ret.header.censusYear, placementNotRecorded: PLACEMENT_NOT_RECORDED, needNotRecorded: NEED_NOT_RECORDED };
+  if (ret.header.referenceDate) k.referenceDate = ret.header.referenceDate;
+  return k;
+}
+
+/** Stages the chosen records of the plan rows (planStagingStatements: each table dropped once not needed). */
+async function stagePlans(con: DuckDBConnection, k: EmitConstants): Promise<void> {
+  await con.run(STARTS_STATEMENT);
+  for (const st of planStagingStatements(k)) await con.run(st);
+}
+
+const PLAN_STAGES = ['c_ap', 'c_np', 'c_fb', 'c_pl', 'c_nd'];
+
+/**
+ * Sends the rows of a validated export (no errors) to `sink`, read from DuckDB result chunks.
+ * @returns rows sent
+ */
+export async function emitRows(con: DuckDBConnection, ret: ReturnContext, sink: RowSink): Promise<number> {
   const { censusYear, laCode } = ret.header;
   const fileId = ret.fileId;
   let rows = 0;
@@ -271,10 +293,8 @@ export async function validateAndEmit(
   });
   // each table is let go as soon as the rows still to come do not need it (memory: ≤ 1 GB for 650,000 persons)
   await con.run('DROP TABLE x_key');
-  await con.run(STARTS_STATEMENT);
-  const k = { censusYear, placementNotRecorded: PLACEMENT_NOT_RECORDED, needNotRecorded: NEED_NOT_RECORDED } as Parameters<typeof planRowsQuery>[0];
-  if (ret.header.referenceDate) k.referenceDate = ret.header.referenceDate;
-  for (const st of planStagingStatements(k)) await con.run(st);
+  const k = emitConstants(ret);
+  await stagePlans(con, k);
   const [need, placement, la, urn, status, outcome, code] = await enums(con, rowEnums(k));
   const date = dayIso();
   await eachRow(con, planRowsQuery(k), (c, i) => add('plan', {
@@ -283,12 +303,31 @@ export async function validateAndEmit(
     cease_reason: c[6]![i], transfer_la: la!(c[7]![i]), status: status!(c[8]![i]), urn: urn!(c[9]![i]), ukprn: urn!(c[10]![i]),
     sen_unit: c[11]![i], resourced_provision: c[12]![i],
   }));
-  for (const t of ['c_ap', 'c_np', 'c_fb', 'c_pl', 'c_nd']) await con.run(`DROP TABLE ${t}`);
+  for (const t of PLAN_STAGES) await con.run(`DROP TABLE ${t}`);
   await eachRow(con, requestRowsQuery(), (c, i) => add('request', {
     census_year: censusYear, la_code: laCode, person_key: keys[c[0]![i] as number], file_id: fileId,
     age: c[1]![i], received_date: date(c[2]![i]), outcome: outcome!(c[3]![i]), outcome_code: code!(c[4]![i]), outcome_date: date(c[5]![i]),
     assessment_outcome: outcome!(c[6]![i]), assessment_outcome_code: code!(c[7]![i]), assessment_outcome_date: date(c[8]![i]),
     plan_start_date: date(c[9]![i]), week20: c[10]![i],
   }));
-  return { rows, unidentified };
+  return rows;
+}
+
+/**
+ * Writes the rows of a validated export (no errors), staged on `stage` (a staging database's connection, outside
+ * the load's transaction: staging.ts), into the warehouse tables `person`, `plan` and `request` on `db`, by SQL
+ * (`INSERT … BY NAME`, the rows and order emitRows gives): no row passes through JS. Every table the inserts read
+ * is made first (the load's transaction sees the staging database as it is when it first reads it).
+ * @returns rows written
+ */
+export async function insertRows(stage: { connection: DuckDBConnection; name: string }, db: DuckDBConnection, ret: ReturnContext): Promise<number> {
+  const con = stage.connection;
+  const stored = (await rowsOf(con, KEYS_IN_ORDER_QUERY))[0]![0] === true;
+  // the raw identifiers are let go first; x_key gives the rows their age and person key
+  await con.run('DROP TABLE x_person');
+  const k = emitConstants(ret);
+  await stagePlans(con, k);
+  const into = { censusYear: ret.header.censusYear, laCode: ret.header.laCode, fileId: ret.fileId, stage: stage.name };
+  const insert = async (table: 'person' | 'plan' | 'request', query: string) => (await db.run(`INSERT INTO ${table} BY NAME ${query}`)).rowsChanged;
+  return (await insert('person', personRowsQuery(stored, into))) + (await insert('plan', planRowsQuery(k, into))) + (await insert('request', requestRowsQuery(into)));
 }

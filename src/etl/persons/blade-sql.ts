@@ -50,12 +50,20 @@ export function distinctDatesQuery(cols: Columns): string {
 export const MACROS = [
   // trim with a character list is slow in DuckDB (about 2 µs a value): a value beginning and ending with a printable
   // ASCII character, as nearly all do, is kept as it is without it
-  `CREATE OR REPLACE TEMP MACRO clean(s) AS CASE WHEN regexp_matches(s, '^[!-~](?:.*[!-~])?$') THEN s
+  `CREATE OR REPLACE MACRO clean(s) AS CASE WHEN regexp_matches(s, '^[!-~](?:.*[!-~])?$') THEN s
     ELSE nullif(trim(s, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279)), '') END`,
   // a CASE, not IN (…): DuckDB plans an IN list as a join
-  `CREATE OR REPLACE TEMP MACRO id_num(s) AS CASE WHEN CAST(try_cast(s AS BIGINT) AS VARCHAR) = s THEN try_cast(s AS BIGINT) END`,
-  `CREATE OR REPLACE TEMP MACRO is_set(s) AS CASE lower(clean(s)) WHEN '1' THEN true WHEN 'true' THEN true WHEN 'y' THEN true WHEN 'yes' THEN true WHEN 't' THEN true ELSE false END`,
+  `CREATE OR REPLACE MACRO id_num(s) AS CASE WHEN CAST(try_cast(s AS BIGINT) AS VARCHAR) = s THEN try_cast(s AS BIGINT) END`,
+  `CREATE OR REPLACE MACRO is_set(s) AS ${isSetSql('clean', 's')}`,
 ];
+
+/**
+ * codes.ts `isSet` of `x`, with macro `clean` named `clean` (a macro's body is bound where it is called: from another
+ * connection `clean` is named in its database, so the body of is_set is spelled out there).
+ */
+function isSetSql(clean: string, x: string): string {
+  return `CASE lower(${clean}(${x})) WHEN '1' THEN true WHEN 'true' THEN true WHEN 'y' THEN true WHEN 'yes' THEN true WHEN 't' THEN true ELSE false END`;
+}
 
 /** Ancestors (module, alias of its id / line columns) carried by each module's x_ table. */
 const CHAIN: Record<BladeModule, Array<[BladeModule, string]>> = {
@@ -244,21 +252,52 @@ export function rowEnums(k: EmitConstants): Array<[string, string]> {
   ];
 }
 
-/** The code of text `x` in ENUM e_<type>. */
-const code = (x: string, type: string) => `enum_code(CAST(${x} AS e_${type}))`;
-/** A DATE as days since 1970-01-01. */
-const day = (d: string) => `CAST(${d} - DATE '1970-01-01' AS INTEGER)`;
+/**
+ * Where the row queries send their rows: to JS (`'codes'`: text as ENUM codes, dates as day numbers, led by the
+ * person's ordinal `pn`; JS adds the person key and the constant columns), or into the warehouse tables by
+ * `INSERT … BY NAME` on the warehouse's connection (a `WarehouseRows`: the warehouse's own columns, text and
+ * DATEs, person key and constants included, ordered as JS would append them; the export's tables and macros named
+ * in their staging database).
+ */
+export type RowTarget = 'codes' | WarehouseRows;
+
+/** The constant columns of one return's warehouse rows, and the staging database its tables are in. */
+export interface WarehouseRows {
+  censusYear: number;
+  laCode: string;
+  fileId: number;
+  /** The staging database's name, quoted (staging.ts). */
+  stage: string;
+}
+
+/** Table or macro `name` of the export, as the target's connection names it. */
+const at = (t: RowTarget, name: string) => (t === 'codes' ? name : `${t.stage}.main.${name}`);
+
+/** The text `x` as its target wants it: its code in ENUM e_<type>, or itself. */
+const code = (t: RowTarget, x: string, type: string) => (t === 'codes' ? `enum_code(CAST(${x} AS e_${type}))` : x);
+/** A DATE as its target wants it: days since 1970-01-01, or itself. */
+const day = (t: RowTarget, d: string) => (t === 'codes' ? `CAST(${d} - DATE '1970-01-01' AS INTEGER)` : d);
+/** A row's leading columns: `pn` for JS; the constants and the person key (`key` of alias `k`) for the warehouse. */
+function lead(t: RowTarget, pn: string, k: string): string {
+  if (t === 'codes') return `${pn} AS pn`;
+  return `${Math.floor(t.censusYear)} AS census_year, ${sqlString(t.laCode)} AS la_code, ${k}.key AS person_key, ${Math.floor(t.fileId)} AS file_id`;
+}
+/** The table giving each person's age by `pn`: x_person for JS (x_key is let go after the person rows), x_key (which also has the person key) for the warehouse. */
+const people = (t: RowTarget) => (t === 'codes' ? 'x_person' : at(t, 'x_key'));
 
 /** Whether x_key is stored in person order (each row's `pn` is its rowid), as it is built: then it is read without a sort. */
 export const KEYS_IN_ORDER_QUERY = 'SELECT count(*) = 0 FROM x_key WHERE pn <> rowid';
 
 /**
- * Rows of `person` in person order: pn, age, birth_month, sex, ethnicity (codes), person key (all in x_key).
+ * Rows of `person` in person order, all from x_key: for JS pn, age, birth_month, sex, ethnicity (codes), person key.
  * `stored`: x_key is stored in person order (KEYS_IN_ORDER_QUERY), so a scan gives that order (DuckDB keeps the
  * insertion order of a scan) and the 650,000 keys need no sort.
  */
-export function personRowsQuery(stored: boolean): string {
-  return `SELECT pn, age, birth_month, ${code('sex', 'sex')}, ${code('ethnicity', 'ethnicity')}, key FROM x_key${stored ? '' : ' ORDER BY pn'}`;
+export function personRowsQuery(stored: boolean, t: RowTarget = 'codes'): string {
+  const cols = t === 'codes'
+    ? `pn, age, birth_month, ${code(t, 'sex', 'sex')}, ${code(t, 'ethnicity', 'ethnicity')}, key`
+    : `${lead(t, 'k.pn', 'k')}, age, birth_month, sex, ethnicity`;
+  return `SELECT ${cols} FROM ${at(t, 'x_key')} k${stored ? '' : ' ORDER BY k.pn'}`;
 }
 
 /** `x_starts(rln, plan_start, active_start)`: per request, the first plan start, and the first of a plan not ceased. */
@@ -304,52 +343,57 @@ export function planStagingStatements(k: EmitConstants): string[] {
 
 /**
  * Rows of `plan` in person order (per request: ceased plans, then the active plan), from the tables of
- * planStagingStatements: pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn,
- * ukprn, sen_unit, rp.
+ * planStagingStatements: for JS pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status,
+ * urn, ukprn, sen_unit, rp.
  */
-export function planRowsQuery(k: EmitConstants): string {
+export function planRowsQuery(k: EmitConstants, t: RowTarget = 'codes'): string {
   const none = sqlString(k.placementNotRecorded);
   const noNeed = sqlString(k.needNotRecorded);
-  return `SELECT pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status, urn, ukprn, sen_unit, rp FROM (
-    SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, coalesce(p.age, 0) AS age, ${code(noNeed, 'need')} AS need,
-      ${code(`coalesce(d.placement, ${none})`, 'placement')} AS placement,
-      ${day('np.startdate_d')} AS start_date, ${day('np.ceasedate_d')} AS cease_date, c.reason AS cease_reason, NULL::UTINYINT AS transfer_la,
-      ${code("'ceased'", 'status')} AS status, ${code('d.urn', 'urn')} AS urn, ${code('d.ukprn', 'urn')} AS ukprn,
+  // the person (age, key) is joined once, to the rows of both kinds
+  return `SELECT ${lead(t, 'u.pn', 'p')}, coalesce(p.age, 0) AS age, u.need, u.placement, u.start_date, u.cease_date, u.cease_reason, u.transfer_la,
+      u.status, u.urn, u.ukprn, u.sen_unit, u.rp${t === 'codes' ? '' : ' AS resourced_provision'} FROM (
+    SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, ${code(t, noNeed, 'need')} AS need,
+      ${code(t, `coalesce(d.placement, ${none})`, 'placement')} AS placement,
+      ${day(t, 'np.startdate_d')} AS start_date, ${day(t, 'np.ceasedate_d')} AS cease_date, c.reason AS cease_reason,
+      ${t === 'codes' ? 'NULL::UTINYINT' : 'NULL::VARCHAR'} AS transfer_la,
+      ${code(t, "'ceased'", 'status')} AS status, ${code(t, 'd.urn', 'urn')} AS urn, ${code(t, 'd.ukprn', 'urn')} AS ukprn,
       coalesce(d.sen_unit, false) AS sen_unit, coalesce(d.rp, false) AS rp
-    FROM x_namedplan np JOIN x_person p ON p.pn = np.pn
-      LEFT JOIN c_np d ON d.npln = np.ln
-      LEFT JOIN lk_cease c ON c.raw = np.ceasereason
+    FROM ${at(t, 'x_namedplan')} np
+      LEFT JOIN ${at(t, 'c_np')} d ON d.npln = np.ln
+      LEFT JOIN ${at(t, 'lk_cease')} c ON c.raw = np.ceasereason
     WHERE np.ceasedate_d IS NOT NULL
     UNION ALL
-    SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, coalesce(p.age, 0) AS age, ${code(`coalesce(nd.need, ${noNeed})`, 'need')} AS need,
-      ${code(`CASE WHEN pl.apln IS NOT NULL THEN pl.placement ELSE coalesce(fb.placement, ${none}) END`, 'placement')} AS placement,
-      ${day('coalesce(s.active_start, s.plan_start)')} AS start_date, NULL::INTEGER AS cease_date, NULL::INTEGER AS cease_reason,
-      ${code('ap.transfer_la', 'la')} AS transfer_la, ${code("'active'", 'status')} AS status,
-      ${code('CASE WHEN pl.apln IS NOT NULL THEN pl.urn ELSE fb.urn END', 'urn')} AS urn,
-      ${code('CASE WHEN pl.apln IS NOT NULL THEN pl.ukprn ELSE fb.ukprn END', 'urn')} AS ukprn,
+    SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, ${code(t, `coalesce(nd.need, ${noNeed})`, 'need')} AS need,
+      ${code(t, `CASE WHEN pl.apln IS NOT NULL THEN pl.placement ELSE coalesce(fb.placement, ${none}) END`, 'placement')} AS placement,
+      ${day(t, 'coalesce(s.active_start, s.plan_start)')} AS start_date, ${t === 'codes' ? 'NULL::INTEGER' : 'NULL::DATE'} AS cease_date, NULL::INTEGER AS cease_reason,
+      ${code(t, 'ap.transfer_la', 'la')} AS transfer_la, ${code(t, "'active'", 'status')} AS status,
+      ${code(t, 'CASE WHEN pl.apln IS NOT NULL THEN pl.urn ELSE fb.urn END', 'urn')} AS urn,
+      ${code(t, 'CASE WHEN pl.apln IS NOT NULL THEN pl.ukprn ELSE fb.ukprn END', 'urn')} AS ukprn,
       CASE WHEN pl.apln IS NOT NULL THEN pl.sen_unit ELSE coalesce(fb.sen_unit, false) END AS sen_unit,
       CASE WHEN pl.apln IS NOT NULL THEN pl.rp ELSE coalesce(fb.rp, false) END AS rp
-    FROM c_ap ap JOIN x_person p ON p.pn = ap.pn
-      LEFT JOIN c_nd nd ON nd.apln = ap.ln
-      LEFT JOIN c_pl pl ON pl.apln = ap.ln
-      LEFT JOIN c_fb fb ON fb.rln = ap.rln
-      LEFT JOIN x_starts s ON s.rln = ap.rln
-  ) ORDER BY pn, rln, kind, aln, sub`;
+    FROM ${at(t, 'c_ap')} ap
+      LEFT JOIN ${at(t, 'c_nd')} nd ON nd.apln = ap.ln
+      LEFT JOIN ${at(t, 'c_pl')} pl ON pl.apln = ap.ln
+      LEFT JOIN ${at(t, 'c_fb')} fb ON fb.rln = ap.rln
+      LEFT JOIN ${at(t, 'x_starts')} s ON s.rln = ap.rln
+  ) u JOIN ${people(t)} p ON p.pn = u.pn ORDER BY u.pn, u.rln, u.kind, u.aln, u.sub`;
 }
 
 /**
- * Rows of `request` in person order: pn, age, received_date, outcome, outcome_code, outcome_date,
+ * Rows of `request` in person order: for JS pn, age, received_date, outcome, outcome_code, outcome_date,
  * assessment_outcome, assessment_outcome_code, assessment_outcome_date, plan_start_date, week20.
  */
-export function requestRowsQuery(): string {
+export function requestRowsQuery(t: RowTarget = 'codes'): string {
   return `WITH
-  a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM x_assessment GROUP BY rln) b JOIN x_assessment d ON d.ln = b.ln)
-  SELECT r.pn, p.age, ${day('r.receiveddate_d')}, ${code('ro.canon', 'outcome')}, ${code('ro.code', 'code')}, ${day('r.requestoutcomedate_d')},
-    ${code('ao.canon', 'outcome')}, ${code('ao.code', 'code')}, ${day('a.assessmentoutcomedate_d')}, ${day('s.plan_start')},
-    CASE WHEN a.ln IS NULL OR clean(a.week20) IS NULL THEN NULL ELSE is_set(a.week20) END
-  FROM x_requests r JOIN x_person p ON p.pn = r.pn
-    LEFT JOIN lk_requestOutcome ro ON ro.raw = r.requestoutcome
-    LEFT JOIN a1 a ON a.rln = r.ln LEFT JOIN lk_assessmentOutcome ao ON ao.raw = a.assessmentoutcome
-    LEFT JOIN x_starts s ON s.rln = r.ln
+  a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM ${at(t, 'x_assessment')} GROUP BY rln) b JOIN ${at(t, 'x_assessment')} d ON d.ln = b.ln)
+  SELECT ${lead(t, 'r.pn', 'p')}, p.age, ${day(t, 'r.receiveddate_d')} AS received_date, ${code(t, 'ro.canon', 'outcome')} AS outcome,
+    ${code(t, 'ro.code', 'code')} AS outcome_code, ${day(t, 'r.requestoutcomedate_d')} AS outcome_date,
+    ${code(t, 'ao.canon', 'outcome')} AS assessment_outcome, ${code(t, 'ao.code', 'code')} AS assessment_outcome_code,
+    ${day(t, 'a.assessmentoutcomedate_d')} AS assessment_outcome_date, ${day(t, 's.plan_start')} AS plan_start_date,
+    CASE WHEN a.ln IS NULL OR ${at(t, 'clean')}(a.week20) IS NULL THEN NULL ELSE ${isSetSql(at(t, 'clean'), 'a.week20')} END AS week20
+  FROM ${at(t, 'x_requests')} r JOIN ${people(t)} p ON p.pn = r.pn
+    LEFT JOIN ${at(t, 'lk_requestOutcome')} ro ON ro.raw = r.requestoutcome
+    LEFT JOIN a1 a ON a.rln = r.ln LEFT JOIN ${at(t, 'lk_assessmentOutcome')} ao ON ao.raw = a.assessmentoutcome
+    LEFT JOIN ${at(t, 'x_starts')} s ON s.rln = r.ln
   ORDER BY r.pn, r.ln`;
 }

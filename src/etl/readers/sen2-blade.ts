@@ -5,15 +5,20 @@
  * returns no rows (they are read with the person file).
  *
  *   person file ─ findModuleFiles ─ loadModules (DuckDB read_csv, in memory, no spill) ─ prepare (x_ tables:
- *     join once, lines, dates and codes via lookups) ─ validateAndEmit (set-based checks; keyed hashes in SQL;
- *     rows from result chunks) ─ sink (person, plan, request)
+ *     join once, lines, dates and codes via lookups) ─ validate (set-based checks; keyed hashes in SQL) ─┬─ read:
+ *     emitRows (rows from result chunks) ─ sink (person, plan, request) ────────────────────────────────┘
+ *                                                                                                      └─ load:
+ *     insertRows (INSERT … SELECT into person, plan, request, inside the load's transaction)
+ *
+ * `read` works in a private in-memory DuckDB; `load` in a staging database on the warehouse's own DuckDB
+ * (staging.ts), so the rows go into the warehouse by SQL and never through JavaScript.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { LoadContext, Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
 import { bladeCompanionNote, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/etl.ts';
 import { bladeModuleOfHeader, siblingPath } from '../persons/blade-modules.ts';
 import { findModuleFiles, loadModules } from '../persons/blade-files.ts';
-import { prepare, validateAndEmit } from '../persons/blade-read.ts';
+import { emitRows, insertRows, prepare, validate } from '../persons/blade-read.ts';
 import { isoOfDate, parseSen2Date } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import type { ReturnContext } from '../persons/person-rows.ts';
@@ -21,7 +26,7 @@ import { ProblemLog } from '../problem-log.ts';
 import type { ReturnHeader } from '../persons/raw.ts';
 
 async function readHeader(
-  con: import('@duckdb/node-api').DuckDBConnection, file: string, cols: ReadonlySet<string>, log: ProblemLog,
+  con: DuckDBConnection, file: string, cols: ReadonlySet<string>, log: ProblemLog,
 ): Promise<ReturnHeader | undefined> {
   const pick = (c: string) => (cols.has(c) ? `"${c}"` : 'NULL');
   const rows = (await con.runAndReadAll(
@@ -49,32 +54,61 @@ async function readHeader(
 }
 
 /**
- * Reads a whole Blade export, given the path of its person module file.
- * @example await readSen2Blade('exports/Blade-Export_28-01-2025_person.csv', sink, ctx)
+ * Reads, checks and (when it has no errors) writes a whole Blade export in the database of `con`, given its person
+ * module file. `rows` writes the rows of the validated export and gives their number.
  */
-export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport> {
+async function readExport(
+  path: string, con: DuckDBConnection, ctx: ReadContext, rows: (ret: ReturnContext) => Promise<number>,
+): Promise<ReadReport> {
   const log = new ProblemLog();
   const files = findModuleFiles(path, log);
   if (!files) return { rows: 0, ...log.finish() };
+  const cols = await loadModules(con, files, log);
+  if (!cols) return { rows: 0, ...log.finish() };
+  const header = await readHeader(con, files.sen2, cols.sen2, log);
+  if (!header) return { rows: 0, ...log.finish() };
+  const ret: ReturnContext = {
+    header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear),
+  };
+  await prepare(con, cols, ret);
+  const { unidentified } = await validate(con, files, ret, log);
+  const n = log.errorCount > 0 ? 0 : await rows(ret);
+  if (unidentified > 0) log.warn({ file: path, path: 'person' }, sen2NoIdentifier(unidentified));
+  return { rows: n, ...log.finish() };
+}
+
+/**
+ * Reads a whole Blade export, given the path of its person module file, and sends its rows to `sink`.
+ * @example await readSen2Blade('exports/Blade-Export_28-01-2025_person.csv', sink, ctx)
+ */
+export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport> {
   // Raw identifiers, names and birth dates are in this database while it reads: kept in memory only (no spill
   // to a temp directory; a machine too small for the export gets DuckDB's out-of-memory error), closed after.
   const db = await DuckDBInstance.create(':memory:', { temp_directory: '' });
   const con = await db.connect();
   try {
-    const cols = await loadModules(con, files, log);
-    if (!cols) return { rows: 0, ...log.finish() };
-    const header = await readHeader(con, files.sen2, cols.sen2, log);
-    if (!header) return { rows: 0, ...log.finish() };
-    const ret: ReturnContext = {
-      header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear),
-    };
-    await prepare(con, cols, ret);
-    const { rows, unidentified } = await validateAndEmit(con, files, ret, log, sink);
-    if (unidentified > 0) log.warn({ file: path, path: 'person' }, sen2NoIdentifier(unidentified));
-    return { rows, ...log.finish() };
+    return await readExport(path, con, ctx, (ret) => emitRows(con, ret, sink));
   } finally {
     con.closeSync();
     db.closeSync();
+  }
+}
+
+/**
+ * Loads a whole Blade export into the warehouse on `db` (inside the load's transaction): read and checked exactly as
+ * readSen2Blade reads it, in a staging database beside the warehouse (staging.ts: in memory, never spilled to disk,
+ * outside the transaction), and its rows written into `person`, `plan` and `request` by SQL (the same rows in the
+ * same order). An export with errors writes nothing and gives its report. Undefined (`read` reads it) when no
+ * staging database can be opened.
+ * @example await loadSen2Blade('exports/Blade-Export_28-01-2025_person.csv', wh.connection, { ...ctx, staging: () => wh.staging() })
+ */
+export async function loadSen2Blade(path: string, db: DuckDBConnection, ctx: LoadContext): Promise<ReadReport | undefined> {
+  const stage = await ctx.staging?.();
+  if (!stage) return undefined;
+  try {
+    return await readExport(path, stage.connection, ctx, (ret) => insertRows(stage, db, ret));
+  } finally {
+    await stage.close();
   }
 }
 
@@ -85,6 +119,7 @@ export const sen2BladeReader: Reader = {
     return !sniff.binary && sniff.headerFields !== undefined && bladeModuleOfHeader(sniff.headerFields) === 'person';
   },
   read: readSen2Blade,
+  load: loadSen2Blade,
 };
 
 export const sen2BladeCompanionReader: Reader = {

@@ -1,0 +1,76 @@
+/**
+ * A staging database for a set-based load (Reader.load): an in-memory database attached to the warehouse's own
+ * DuckDB and used through a connection of its own, outside the load's transaction.
+ *
+ *   staging connection (USE hn_stage_<n>; autocommit) ── read_csv, checks, reshaping: plain tables, committed as
+ *                                                        they are made, so a failed statement ends nothing
+ *   warehouse connection (the load's transaction) ────── INSERT INTO <table> SELECT … FROM "hn_stage_<n>".main.…
+ *
+ * Each load's transaction sees what was committed in a database when it first reads that database: the staged
+ * tables must all be made before the warehouse connection reads any of them (each staging database is new, so
+ * none was read before). Staged tables are never part of the load's transaction: the warehouse holds only the rows
+ * inserted, committed or rolled back with the rest of the load.
+ *
+ * While a staging database is open the warehouse's DuckDB cannot spill to disk (`temp_directory` is ''): staged
+ * tables may hold raw identifiers and birth dates, which must never reach a file. Too large an input fails with
+ * DuckDB's out-of-memory error instead. Closing it detaches it (its memory is let go) and restores the setting.
+ */
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+let opened = 0;
+
+/** SQL string literal. */
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** SQL identifier. */
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export class Staging {
+  private closed = false;
+
+  private constructor(
+    /** The staging connection: unqualified names are in the staging database. */
+    readonly connection: DuckDBConnection,
+    /** The staging database's name, quoted, for SQL on another connection: `${stage}.main.x_key`. */
+    readonly name: string,
+    private readonly home: string,
+    private readonly spill: string,
+  ) {}
+
+  /**
+   * Opens a staging database on `instance`, or gives undefined when its DuckDB cannot be kept from spilling to disk
+   * (it has spilled already: the temp directory can no longer be changed).
+   * @example const stage = await Staging.open(instance); try { … } finally { await stage?.close(); }
+   */
+  static async open(instance: DuckDBInstance): Promise<Staging | undefined> {
+    const con = await instance.connect();
+    try {
+      const [[home, spill]] = (await con.runAndReadAll("SELECT current_database(), current_setting('temp_directory')")).getRows() as [[string, string]];
+      try {
+        await con.run("SET temp_directory = ''");
+      } catch {
+        con.closeSync();
+        return undefined;
+      }
+      const name = ident(`hn_stage_${process.pid}_${++opened}`);
+      await con.run(`ATTACH ':memory:' AS ${name}`);
+      await con.run(`USE ${name}`);
+      return new Staging(con, name, ident(home), String(spill ?? ''));
+    } catch (e) {
+      con.closeSync();
+      throw e;
+    }
+  }
+
+  /** Detaches the staging database (its tables are gone), restores spilling and closes the connection (idempotent). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.connection.run(`USE ${this.home}`);
+      await this.connection.run(`DETACH ${this.name}`);
+      await this.connection.run(`SET temp_directory = ${literal(this.spill)}`);
+    } finally {
+      this.connection.closeSync();
+    }
+  }
+}
