@@ -33,11 +33,15 @@ export function findModuleFiles(personPath: string, log: ProblemLog): Record<Bla
   return ok ? out : undefined;
 }
 
-/** Loads each module file as table `m_<module>`; returns the lower-case column names present per module. */
+/**
+ * Loads each module file as table `m_<module>`; returns the lower-case column names present per module.
+ * `loaded(m, columns)` is awaited after each module, in BLADE_MODULES order, as long as no module has failed.
+ */
 export async function loadModules(
   con: DuckDBConnection,
   files: Record<BladeModule, string>,
   log: ProblemLog,
+  loaded?: (m: BladeModule, columns: ReadonlySet<string>) => Promise<void>,
 ): Promise<Record<BladeModule, Set<string>> | undefined> {
   const out = {} as Record<BladeModule, Set<string>>;
   let ok = true;
@@ -77,6 +81,7 @@ export async function loadModules(
       }
     }
     out[m] = set;
+    if (ok) await loaded?.(m, set);
   }
   return ok ? out : undefined;
 }

@@ -14,27 +14,27 @@ import type { DuckDBConnection, DuckDBListValue, DuckDBValue } from '@duckdb/nod
 import { sen2DuplicatePerson } from '../../messages/etl.ts';
 import type { RowSink } from '../reader.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
-import { BLADE_SPEC } from './blade-modules.ts';
+import { BLADE_SPEC, type BladeModule } from './blade-modules.ts';
 import {
   LOOKUP_SOURCES,
   MACROS,
   STARTS_STATEMENT,
-  LINK_ORDER,
   childStatement,
-  distinctDatesQuery,
+  moduleDatesQuery,
   KEYS_IN_ORDER_QUERY,
   enumStatement,
   PERSON_ENUMS,
   rowEnums,
   personStatement,
   personRowsQuery,
+  rowStagingStatements,
+  insertStatements,
   planRowsQuery,
   planStagingStatements,
   requestRowsQuery,
   sqlString,
   idFactsQuery,
   idText,
-  type Columns,
   type EmitConstants,
 } from './blade-sql.ts';
 import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
@@ -118,21 +118,70 @@ function clean(v: string | undefined): string | null {
   return s === '' ? null : s;
 }
 
-/** Builds the x_ tables and lookups; drops the raw module tables (their columns not needed are let go). */
-export async function prepare(con: DuckDBConnection, cols: Columns, ret: ReturnContext): Promise<void> {
-  for (const m of MACROS) await con.run(m);
-  await lookup(con, 'dates', [['iso', 'VARCHAR'], ['bad', 'BOOLEAN']], distinctDatesQuery(cols), (raw) => {
-    const d = parseSen2Date(raw);
-    return d === undefined ? [null, false] : d === null ? [null, true] : [d, false];
-  }, false);
-  await con.run('CREATE OR REPLACE TABLE dm AS SELECT raw, CAST(iso AS DATE) AS d, bad FROM lk_dates');
-  await con.run(personStatement(cols, ret.header.censusYear));
-  await con.run('DROP TABLE IF EXISTS m_person');
-  for (const m of LINK_ORDER) {
-    const [unique, text] = (await rowsOf(con, idFactsQuery(BLADE_SPEC[m].parent!)))[0]!;
-    await con.run(childStatement(cols, m, { unique: unique === true, text: text === true }));
-    await con.run(`DROP TABLE IF EXISTS m_${m}`);
+/**
+ * Links each module table into its x_ table as soon as it is loaded (loadModules' `loaded`, in BLADE_MODULES order:
+ * each parent before its children), and drops the module table: no more than one raw module table is held at a
+ * time besides m_sen2 (kept for the header). Dates are resolved through `dm`, which each module extends with its new
+ * raw dates (parseSen2Date, once per distinct value). Call it for every module loaded, until one fails; it does
+ * nothing when the header gives no census year (the export is then not read further).
+ */
+export class Linker {
+  private readonly cols = {} as Record<BladeModule, ReadonlySet<string>>;
+  private censusYear: number | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly con: DuckDBConnection,
+    /** The census year of the export's header (m_sen2), or undefined when it has none. */
+    private readonly headerYear: (cols: ReadonlySet<string>) => Promise<number | undefined>,
+  ) {}
+
+  /** Links module `m`, just loaded as m_<m> with these columns. */
+  async loaded(m: BladeModule, columns: ReadonlySet<string>): Promise<void> {
+    if (this.stopped) return;
+    const con = this.con;
+    this.cols[m] = columns;
+    if (m === 'sen2') {
+      this.censusYear = await this.headerYear(columns);
+      if (this.censusYear === undefined) this.stopped = true;
+      for (const sql of MACROS) await con.run(sql);
+      await con.run('CREATE OR REPLACE TABLE lk_dates (raw VARCHAR, iso VARCHAR, bad BOOLEAN)');
+      await con.run('CREATE OR REPLACE TABLE dm (raw VARCHAR, d DATE, bad BOOLEAN)');
+      return;
+    }
+    await this.addDates(m);
+    if (m === 'person') {
+      await con.run(personStatement(this.cols, this.censusYear!));
+    } else {
+      const [unique, text] = (await rowsOf(con, idFactsQuery(BLADE_SPEC[m].parent!)))[0]!;
+      await con.run(childStatement(this.cols, m, { unique: unique === true, text: text === true }));
+    }
+    await con.run(`DROP TABLE m_${m}`);
   }
+
+  /** Adds the raw dates of m_<m> not yet in lk_dates to it, and remakes `dm` (raw → DATE, bad). */
+  private async addDates(m: BladeModule): Promise<void> {
+    const query = moduleDatesQuery(this.cols, m);
+    if (!query) return;
+    const raws = (await rowsOf(this.con, query)).map((r) => String(r[0]));
+    if (raws.length === 0) return;
+    const ap = await this.con.createAppender('lk_dates');
+    for (const raw of raws) {
+      const d = parseSen2Date(raw);
+      ap.appendVarchar(raw);
+      if (typeof d === 'string') ap.appendVarchar(d);
+      else ap.appendNull();
+      ap.appendBoolean(d === null);
+      ap.endRow();
+    }
+    ap.flushSync();
+    ap.closeSync();
+    await this.con.run('CREATE OR REPLACE TABLE dm AS SELECT raw, CAST(iso AS DATE) AS d, bad FROM lk_dates');
+  }
+}
+
+/** Builds the lookups of ranks and codes over the x_ tables (after every module is linked: Linker). */
+export async function prepare(con: DuckDBConnection, ret: ReturnContext): Promise<void> {
   const rankOf = (raw: string) => {
     const n = Number(clean(raw) ?? NaN);
     return Number.isFinite(n) ? n : 99;
@@ -327,7 +376,9 @@ export async function insertRows(stage: { connection: DuckDBConnection; name: st
   await con.run('DROP TABLE x_person');
   const k = emitConstants(ret);
   await stagePlans(con, k);
+  for (const st of rowStagingStatements(k)) await con.run(st);
+  let rows = 0;
   const into = { censusYear: ret.header.censusYear, laCode: ret.header.laCode, fileId: ret.fileId, stage: stage.name };
-  const insert = async (table: 'person' | 'plan' | 'request', query: string) => (await db.run(`INSERT INTO ${table} BY NAME ${query}`)).rowsChanged;
-  return (await insert('person', personRowsQuery(stored, into))) + (await insert('plan', planRowsQuery(k, into))) + (await insert('request', requestRowsQuery(into)));
+  for (const [table, query] of insertStatements(into, stored)) rows += (await db.run(`INSERT INTO ${table} BY NAME ${query}`)).rowsChanged;
+  return rows;
 }

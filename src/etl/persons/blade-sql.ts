@@ -37,10 +37,14 @@ export const DATE_COLUMNS: ReadonlyArray<[BladeModule, string, string]> = [
   ['placementdetail', 'leavingdate', 'LeavingDate'],
 ];
 
-/** Every raw date value of the export (JS parses each distinct value once: parseSen2Date). */
-export function distinctDatesQuery(cols: Columns): string {
-  const parts = DATE_COLUMNS.filter(([m, c]) => cols[m].has(c)).map(([m, c]) => `SELECT "${c}" AS v FROM m_${m}`);
-  return `SELECT DISTINCT v FROM (${parts.join(' UNION ALL ')}) WHERE v IS NOT NULL`;
+/**
+ * The raw date values of module table m_<m> not yet in lk_dates (JS parses each distinct value once:
+ * parseSen2Date), or undefined when the module has no date column.
+ */
+export function moduleDatesQuery(cols: Columns, m: BladeModule): string | undefined {
+  const parts = DATE_COLUMNS.filter(([dm, c]) => dm === m && cols[m].has(c)).map(([, c]) => `SELECT "${c}" AS v FROM m_${m}`);
+  if (parts.length === 0) return undefined;
+  return `SELECT DISTINCT v FROM (${parts.join(' UNION ALL ')}) WHERE v IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lk_dates l WHERE l.raw = v)`;
 }
 
 /**
@@ -253,37 +257,19 @@ export function rowEnums(k: EmitConstants): Array<[string, string]> {
 }
 
 /**
- * Where the row queries send their rows: to JS (`'codes'`: text as ENUM codes, dates as day numbers, led by the
- * person's ordinal `pn`; JS adds the person key and the constant columns), or into the warehouse tables by
- * `INSERT … BY NAME` on the warehouse's connection (a `WarehouseRows`: the warehouse's own columns, text and
- * DATEs, person key and constants included, ordered as JS would append them; the export's tables and macros named
- * in their staging database).
+ * What the row queries give: rows for JS (`'codes'`: text as ENUM codes, dates as day numbers, led by the person's
+ * ordinal `pn`, in the order JS appends them; JS adds the person key and the constant columns), or rows for the
+ * warehouse staged as tables (`'values'`: the warehouse's own column names, text and DATEs, with `pn` and the
+ * columns that order them; no person key, no order: insertStatements adds both).
  */
-export type RowTarget = 'codes' | WarehouseRows;
+export type RowForm = 'codes' | 'values';
 
-/** The constant columns of one return's warehouse rows, and the staging database its tables are in. */
-export interface WarehouseRows {
-  censusYear: number;
-  laCode: string;
-  fileId: number;
-  /** The staging database's name, quoted (staging.ts). */
-  stage: string;
-}
-
-/** Table or macro `name` of the export, as the target's connection names it. */
-const at = (t: RowTarget, name: string) => (t === 'codes' ? name : `${t.stage}.main.${name}`);
-
-/** The text `x` as its target wants it: its code in ENUM e_<type>, or itself. */
-const code = (t: RowTarget, x: string, type: string) => (t === 'codes' ? `enum_code(CAST(${x} AS e_${type}))` : x);
-/** A DATE as its target wants it: days since 1970-01-01, or itself. */
-const day = (t: RowTarget, d: string) => (t === 'codes' ? `CAST(${d} - DATE '1970-01-01' AS INTEGER)` : d);
-/** A row's leading columns: `pn` for JS; the constants and the person key (`key` of alias `k`) for the warehouse. */
-function lead(t: RowTarget, pn: string, k: string): string {
-  if (t === 'codes') return `${pn} AS pn`;
-  return `${Math.floor(t.censusYear)} AS census_year, ${sqlString(t.laCode)} AS la_code, ${k}.key AS person_key, ${Math.floor(t.fileId)} AS file_id`;
-}
-/** The table giving each person's age by `pn`: x_person for JS (x_key is let go after the person rows), x_key (which also has the person key) for the warehouse. */
-const people = (t: RowTarget) => (t === 'codes' ? 'x_person' : at(t, 'x_key'));
+/** The text `x` in its form: its code in ENUM e_<type>, or itself. */
+const code = (t: RowForm, x: string, type: string) => (t === 'codes' ? `enum_code(CAST(${x} AS e_${type}))` : x);
+/** A DATE in its form: days since 1970-01-01, or itself. */
+const day = (t: RowForm, d: string) => (t === 'codes' ? `CAST(${d} - DATE '1970-01-01' AS INTEGER)` : d);
+/** The table giving each person's age by `pn`: x_person for JS (x_key is let go after the person rows), x_key for the warehouse (x_person, with the raw identifiers, is let go first). */
+const people = (t: RowForm) => (t === 'codes' ? 'x_person' : 'x_key');
 
 /** Whether x_key is stored in person order (each row's `pn` is its rowid), as it is built: then it is read without a sort. */
 export const KEYS_IN_ORDER_QUERY = 'SELECT count(*) = 0 FROM x_key WHERE pn <> rowid';
@@ -293,11 +279,8 @@ export const KEYS_IN_ORDER_QUERY = 'SELECT count(*) = 0 FROM x_key WHERE pn <> r
  * `stored`: x_key is stored in person order (KEYS_IN_ORDER_QUERY), so a scan gives that order (DuckDB keeps the
  * insertion order of a scan) and the 650,000 keys need no sort.
  */
-export function personRowsQuery(stored: boolean, t: RowTarget = 'codes'): string {
-  const cols = t === 'codes'
-    ? `pn, age, birth_month, ${code(t, 'sex', 'sex')}, ${code(t, 'ethnicity', 'ethnicity')}, key`
-    : `${lead(t, 'k.pn', 'k')}, age, birth_month, sex, ethnicity`;
-  return `SELECT ${cols} FROM ${at(t, 'x_key')} k${stored ? '' : ' ORDER BY k.pn'}`;
+export function personRowsQuery(stored: boolean): string {
+  return `SELECT pn, age, birth_month, ${code('codes', 'sex', 'sex')}, ${code('codes', 'ethnicity', 'ethnicity')}, key FROM x_key${stored ? '' : ' ORDER BY pn'}`;
 }
 
 /** `x_starts(rln, plan_start, active_start)`: per request, the first plan start, and the first of a plan not ceased. */
@@ -346,21 +329,21 @@ export function planStagingStatements(k: EmitConstants): string[] {
  * planStagingStatements: for JS pn, age, need, placement, start_date, cease_date, cease_reason, transfer_la, status,
  * urn, ukprn, sen_unit, rp.
  */
-export function planRowsQuery(k: EmitConstants, t: RowTarget = 'codes'): string {
+export function planRowsQuery(k: EmitConstants, t: RowForm = 'codes'): string {
   const none = sqlString(k.placementNotRecorded);
   const noNeed = sqlString(k.needNotRecorded);
-  // the person (age, key) is joined once, to the rows of both kinds
-  return `SELECT ${lead(t, 'u.pn', 'p')}, coalesce(p.age, 0) AS age, u.need, u.placement, u.start_date, u.cease_date, u.cease_reason, u.transfer_la,
-      u.status, u.urn, u.ukprn, u.sen_unit, u.rp${t === 'codes' ? '' : ' AS resourced_provision'} FROM (
+  // the person's age is joined once, to the rows of both kinds
+  return `SELECT u.pn, ${t === 'codes' ? '' : 'u.rln, u.kind, u.aln, u.sub, '}coalesce(p.age, 0) AS age, u.need, u.placement, u.start_date, u.cease_date,
+      u.cease_reason, u.transfer_la, u.status, u.urn, u.ukprn, u.sen_unit, u.rp${t === 'codes' ? '' : ' AS resourced_provision'} FROM (
     SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, ${code(t, noNeed, 'need')} AS need,
       ${code(t, `coalesce(d.placement, ${none})`, 'placement')} AS placement,
       ${day(t, 'np.startdate_d')} AS start_date, ${day(t, 'np.ceasedate_d')} AS cease_date, c.reason AS cease_reason,
       ${t === 'codes' ? 'NULL::UTINYINT' : 'NULL::VARCHAR'} AS transfer_la,
       ${code(t, "'ceased'", 'status')} AS status, ${code(t, 'd.urn', 'urn')} AS urn, ${code(t, 'd.ukprn', 'urn')} AS ukprn,
       coalesce(d.sen_unit, false) AS sen_unit, coalesce(d.rp, false) AS rp
-    FROM ${at(t, 'x_namedplan')} np
-      LEFT JOIN ${at(t, 'c_np')} d ON d.npln = np.ln
-      LEFT JOIN ${at(t, 'lk_cease')} c ON c.raw = np.ceasereason
+    FROM x_namedplan np
+      LEFT JOIN c_np d ON d.npln = np.ln
+      LEFT JOIN lk_cease c ON c.raw = np.ceasereason
     WHERE np.ceasedate_d IS NOT NULL
     UNION ALL
     SELECT ap.pn, ap.rln, 1 AS kind, 0 AS aln, 0 AS sub, ${code(t, `coalesce(nd.need, ${noNeed})`, 'need')} AS need,
@@ -371,29 +354,72 @@ export function planRowsQuery(k: EmitConstants, t: RowTarget = 'codes'): string 
       ${code(t, 'CASE WHEN pl.apln IS NOT NULL THEN pl.ukprn ELSE fb.ukprn END', 'urn')} AS ukprn,
       CASE WHEN pl.apln IS NOT NULL THEN pl.sen_unit ELSE coalesce(fb.sen_unit, false) END AS sen_unit,
       CASE WHEN pl.apln IS NOT NULL THEN pl.rp ELSE coalesce(fb.rp, false) END AS rp
-    FROM ${at(t, 'c_ap')} ap
-      LEFT JOIN ${at(t, 'c_nd')} nd ON nd.apln = ap.ln
-      LEFT JOIN ${at(t, 'c_pl')} pl ON pl.apln = ap.ln
-      LEFT JOIN ${at(t, 'c_fb')} fb ON fb.rln = ap.rln
-      LEFT JOIN ${at(t, 'x_starts')} s ON s.rln = ap.rln
-  ) u JOIN ${people(t)} p ON p.pn = u.pn ORDER BY u.pn, u.rln, u.kind, u.aln, u.sub`;
+    FROM c_ap ap
+      LEFT JOIN c_nd nd ON nd.apln = ap.ln
+      LEFT JOIN c_pl pl ON pl.apln = ap.ln
+      LEFT JOIN c_fb fb ON fb.rln = ap.rln
+      LEFT JOIN x_starts s ON s.rln = ap.rln
+  ) u JOIN ${people(t)} p ON p.pn = u.pn${t === 'codes' ? ` ORDER BY ${PLAN_ORDER.map((c) => `u.${c}`).join(', ')}` : ''}`;
 }
 
 /**
  * Rows of `request` in person order: for JS pn, age, received_date, outcome, outcome_code, outcome_date,
  * assessment_outcome, assessment_outcome_code, assessment_outcome_date, plan_start_date, week20.
  */
-export function requestRowsQuery(t: RowTarget = 'codes'): string {
+export function requestRowsQuery(t: RowForm = 'codes'): string {
   return `WITH
-  a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM ${at(t, 'x_assessment')} GROUP BY rln) b JOIN ${at(t, 'x_assessment')} d ON d.ln = b.ln)
-  SELECT ${lead(t, 'r.pn', 'p')}, p.age, ${day(t, 'r.receiveddate_d')} AS received_date, ${code(t, 'ro.canon', 'outcome')} AS outcome,
+  a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM x_assessment GROUP BY rln) b JOIN x_assessment d ON d.ln = b.ln)
+  SELECT r.pn, ${t === 'codes' ? '' : 'r.ln, '}p.age, ${day(t, 'r.receiveddate_d')} AS received_date, ${code(t, 'ro.canon', 'outcome')} AS outcome,
     ${code(t, 'ro.code', 'code')} AS outcome_code, ${day(t, 'r.requestoutcomedate_d')} AS outcome_date,
     ${code(t, 'ao.canon', 'outcome')} AS assessment_outcome, ${code(t, 'ao.code', 'code')} AS assessment_outcome_code,
     ${day(t, 'a.assessmentoutcomedate_d')} AS assessment_outcome_date, ${day(t, 's.plan_start')} AS plan_start_date,
-    CASE WHEN a.ln IS NULL OR ${at(t, 'clean')}(a.week20) IS NULL THEN NULL ELSE ${isSetSql(at(t, 'clean'), 'a.week20')} END AS week20
-  FROM ${at(t, 'x_requests')} r JOIN ${people(t)} p ON p.pn = r.pn
-    LEFT JOIN ${at(t, 'lk_requestOutcome')} ro ON ro.raw = r.requestoutcome
-    LEFT JOIN a1 a ON a.rln = r.ln LEFT JOIN ${at(t, 'lk_assessmentOutcome')} ao ON ao.raw = a.assessmentoutcome
-    LEFT JOIN ${at(t, 'x_starts')} s ON s.rln = r.ln
-  ORDER BY r.pn, r.ln`;
+    CASE WHEN a.ln IS NULL OR clean(a.week20) IS NULL THEN NULL ELSE is_set(a.week20) END AS week20
+  FROM x_requests r JOIN ${people(t)} p ON p.pn = r.pn
+    LEFT JOIN lk_requestOutcome ro ON ro.raw = r.requestoutcome
+    LEFT JOIN a1 a ON a.rln = r.ln LEFT JOIN lk_assessmentOutcome ao ON ao.raw = a.assessmentoutcome
+    LEFT JOIN x_starts s ON s.rln = r.ln${t === 'codes' ? `
+  ORDER BY ${REQUEST_ORDER.map((c) => `r.${c}`).join(', ')}` : ''}`;
+}
+
+/** The columns ordering plan rows (per person and request: ceased plans, then the active plan) and request rows. */
+const PLAN_ORDER = ['pn', 'rln', 'kind', 'aln', 'sub'];
+const REQUEST_ORDER = ['pn', 'ln'];
+
+/** The constant columns of one return's warehouse rows, and the staging database its tables are in. */
+export interface WarehouseRows {
+  censusYear: number;
+  laCode: string;
+  fileId: number;
+  /** The staging database's name, quoted (staging.ts), as the warehouse's connection names it. */
+  stage: string;
+}
+
+/**
+ * Stages the warehouse rows of plan and request (RowForm 'values') as r_plan and r_request, and lets go every
+ * table they were made from: the rows still to come hold only x_key, r_plan and r_request.
+ */
+export function rowStagingStatements(k: EmitConstants): string[] {
+  return [
+    `CREATE OR REPLACE TABLE r_request AS ${requestRowsQuery('values')}`,
+    'DROP TABLE x_requests', 'DROP TABLE x_assessment',
+    `CREATE OR REPLACE TABLE r_plan AS ${planRowsQuery(k, 'values')}`,
+    'DROP TABLE x_namedplan', 'DROP TABLE x_starts', ...['c_ap', 'c_np', 'c_fb', 'c_pl', 'c_nd'].map((c) => `DROP TABLE ${c}`),
+  ];
+}
+
+/**
+ * The statements run on the warehouse's connection (in the load's transaction) writing the staged rows into
+ * person, plan and request, with their person key and constants, in the order JS appends them (emitRows).
+ * `stored`: x_key is stored in person order (KEYS_IN_ORDER_QUERY).
+ */
+export function insertStatements(w: WarehouseRows, stored: boolean): Array<[table: 'person' | 'plan' | 'request', sql: string]> {
+  const at = (name: string) => `${w.stage}.main.${name}`;
+  const lead = `${Math.floor(w.censusYear)} AS census_year, ${sqlString(w.laCode)} AS la_code, k.key AS person_key, ${Math.floor(w.fileId)} AS file_id`;
+  const staged = (table: string, order: readonly string[]) =>
+    `SELECT ${lead}, r.* EXCLUDE (${order.join(', ')}) FROM ${at(table)} r JOIN ${at('x_key')} k ON k.pn = r.pn ORDER BY ${order.map((c) => `r.${c}`).join(', ')}`;
+  return [
+    ['person', `SELECT ${lead}, age, birth_month, sex, ethnicity FROM ${at('x_key')} k${stored ? '' : ' ORDER BY k.pn'}`],
+    ['plan', staged('r_plan', PLAN_ORDER)],
+    ['request', staged('r_request', REQUEST_ORDER)],
+  ];
 }

@@ -18,7 +18,7 @@ import type { LoadContext, Reader, ReadContext, ReadReport, RowSink, Sniff } fro
 import { bladeCompanionNote, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/etl.ts';
 import { bladeModuleOfHeader, siblingPath } from '../persons/blade-modules.ts';
 import { findModuleFiles, loadModules } from '../persons/blade-files.ts';
-import { emitRows, insertRows, prepare, validate } from '../persons/blade-read.ts';
+import { Linker, emitRows, insertRows, prepare, validate } from '../persons/blade-read.ts';
 import { isoOfDate, parseSen2Date } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import type { ReturnContext } from '../persons/person-rows.ts';
@@ -63,14 +63,17 @@ async function readExport(
   const log = new ProblemLog();
   const files = findModuleFiles(path, log);
   if (!files) return { rows: 0, ...log.finish() };
-  const cols = await loadModules(con, files, log);
+  // modules are linked as they load (Linker), with the header's census year read as soon as m_sen2 is; its
+  // problems are reported after the modules', as a read that loads every module first reports them
+  const linker = new Linker(con, async (sen2) => (await readHeader(con, files.sen2, sen2, new ProblemLog()))?.censusYear);
+  const cols = await loadModules(con, files, log, (m, columns) => linker.loaded(m, columns));
   if (!cols) return { rows: 0, ...log.finish() };
   const header = await readHeader(con, files.sen2, cols.sen2, log);
   if (!header) return { rows: 0, ...log.finish() };
   const ret: ReturnContext = {
     header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear),
   };
-  await prepare(con, cols, ret);
+  await prepare(con, ret);
   const { unidentified } = await validate(con, files, ret, log);
   const n = log.errorCount > 0 ? 0 : await rows(ret);
   if (unidentified > 0) log.warn({ file: path, path: 'person' }, sen2NoIdentifier(unidentified));
