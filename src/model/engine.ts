@@ -44,6 +44,42 @@ export function projectDeterministic(input: EngineInput): ProjectionResult {
   return deterministicFromPrepared(prep, input);
 }
 
+/**
+ * Total plans at census base … base + horizon of `projectDeterministic(input)`, bit for bit (the same prepared
+ * levers, step parameters, pipeline run and steps, totals summed by placement then over placements as
+ * pointQuantiles does), without what only the full result needs: flows, transitions, the pipeline's attribution
+ * runs, per-placement quantiles. The forecast's total-plan path (forecast/engine-adapter.ts) runs it for every LA
+ * at every origin.
+ * @example projectDeterministicTotals(input)[10] === projectDeterministic(input).totalQuantiles[10].p50
+ */
+export function projectDeterministicTotals(input: EngineInput): number[] {
+  const prep = prepare(input);
+  const { rates } = input;
+  const trend = trendFactors(prep.trend, prep.horizon);
+  const issued = prep.pipeline ? pipelineChain(prep, rates, trend, { surge: true, mitigations: Infinity }).issued : undefined;
+  const w = newStepWork();
+  const byPlacement = new Float64Array(NP);
+  const total = (c: Float64Array): number => {
+    byPlacement.fill(0);
+    for (let i = 0; i < c.length; i++) byPlacement[i % NP]! += c[i]!;
+    let t = 0;
+    for (let p = 0; p < NP; p++) t += byPlacement[p]!;
+    return t;
+  };
+  let S = Float64Array.from(input.initial);
+  let next = new Float64Array(S.length);
+  const out = [total(S)];
+  let P: StepParams | undefined;
+  for (let k = 1; k <= prep.horizon; k++) {
+    P = stepParamsFor(prep, rates, k, trend, P, { skipNewPlans: issued !== undefined });
+    if (issued) issuedToCube(prep.pipeline!, k, issued[k - 1]!, P.newPlans);
+    stepDeterministic(S, P, next, w);
+    out.push(total(next));
+    [S, next] = [next, S];
+  }
+  return out;
+}
+
 /** Called after every step with the stock before, the stock after and the step's per-age flows (tests, audits). */
 export type StepObserver = (k: number, S: Float64Array, next: Float64Array, w: StepWork) => void;
 

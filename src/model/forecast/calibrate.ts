@@ -59,7 +59,9 @@ export function calibrationScales(
   const origins = batch.datasets.length >= SMALL_BATCH ? settings.calibrationOrigins : Math.max(settings.calibrationOrigins, SMALL_BATCH_ORIGINS);
   for (let o = baseYear - origins; o < baseYear; o++) {
     const reach = Math.min(horizon, baseYear - o);
-    const fs = centralsAt(batch, o, reach, settings, project, cache);
+    // A forecast's first `reach` years do not depend on its horizon: with a memo shared across base years (the
+    // backtest's origins), each past origin is forecast once, to the full horizon, not again for a longer reach.
+    const fs = centralsAt(batch, o, cache ? horizon : reach, settings, project, cache);
     for (let h = 1; h <= reach; h++) {
       const errs: Array<{ e: number; s: number }> = [];
       for (const f of fs) {
