@@ -143,7 +143,10 @@ export class Linker {
     this.cols[m] = columns;
     if (m === 'sen2') {
       this.censusYear = await this.headerYear(columns);
-      if (this.censusYear === undefined) this.stopped = true;
+      if (this.censusYear === undefined) {
+        this.stopped = true;
+        return;
+      }
       for (const sql of MACROS) await con.run(sql);
       await con.run('CREATE OR REPLACE TABLE lk_dates (raw VARCHAR, iso VARCHAR, bad BOOLEAN)');
       await con.run('CREATE OR REPLACE TABLE dm (raw VARCHAR, d DATE, bad BOOLEAN)');
