@@ -13,6 +13,7 @@ import { loadReference } from '../etl/reference.ts';
 import { inputError } from '../errors.ts';
 import type { TotalsConstraint } from '../model/constrain.ts';
 import type { LaDataset } from '../model/dataset.ts';
+import type { CentralCache } from '../model/forecast/calibrate.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
 import { runCannotForecast } from '../messages/model.ts';
@@ -22,6 +23,8 @@ export interface RunTotals {
   forecast: TotalForecast;
   /** The batch the forecast pooled over (also what the run's backtest scores). */
   batch: Batch;
+  /** The calibration's central forecasts of the batch known at the base year, by past origin (the backtest reuses them). */
+  pastOrigins: CentralCache;
   /** England and the region, for borrowing an age shape. */
   ageFallbacks: LaDataset[];
   /** Published stock at each census year of the LA (for the base-year gate). */
@@ -82,7 +85,8 @@ export async function runBatch(
 export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[], ees?: WarehouseDatasets): Promise<RunTotals> {
   const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds, ees);
   const code = ds.la.oldCode;
-  const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, undefined, new Set([code]));
+  const pastOrigins: CentralCache = new Map();
+  const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, undefined, new Set([code]), pastOrigins);
   const f = forecasts[0];
   if (!f) {
     const why = skipped[0]?.reason ?? `no stock of plans at census ${baseYear}`;
@@ -104,6 +108,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     },
     forecast: f,
     batch,
+    pastOrigins,
     // The reference table's England comes last: the only age shape a release with totals only can borrow.
     ageFallbacks: [region, national, reference].filter((d): d is LaDataset => d !== undefined),
     published: published?.stockTotal ?? {},

@@ -23,7 +23,7 @@ export function trackRecord(totals: RunTotals): { la: BacktestRow[]; all?: { las
   if (origins.length < 2) return { la: [] };
   // every LA's forecasts from each origin: the calibration behind the LA's ranges needs them anyway, so scoring
   // them all costs nothing more than scoring the one LA
-  const bp = backtestPoints(batchKnownAt(totals.batch, base), { origins, horizon: 3 });
+  const bp = backtestPoints(batchKnownAt(totals.batch, base), { origins, horizon: 3, cache: totals.pastOrigins });
   const code = ds.la.oldCode;
   const mine = { points: bp.points.filter((p) => p.la === code), series: new Set(bp.series.has(code) ? [code] : []) };
   const la = scoreRows(summarise(origins, 3, mine), base);

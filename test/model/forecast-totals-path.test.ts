@@ -12,6 +12,8 @@ import type { EngineInput } from '../../src/model/engine-input.ts';
 import { calibrationScales, centralsAt, type CentralCache } from '../../src/model/forecast/calibrate.ts';
 import { centralForecasts, DEFAULT_SETTINGS } from '../../src/model/forecast/central.ts';
 import { projectTotals, type ProjectionInput } from '../../src/model/forecast/engine-adapter.ts';
+import { batchKnownAt, forecastTotals } from '../../src/model/forecast/totals.ts';
+import { backtestPoints } from '../../src/model/backtest/backtest.ts';
 import type { Batch } from '../../src/model/forecast/pool.ts';
 import type { Rates } from '../../src/model/rates.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
@@ -147,5 +149,29 @@ describe('the backtest’s memo of past origins', () => {
         expect(short.map((f) => f.central)).toEqual(long.map((f) => f.central.slice(0, reach)));
         expect(short.map((f) => f.sigma)).toEqual(long.map((f) => f.sigma.slice(0, reach)));
       }
+  });
+});
+
+describe('a run’s forecast of one LA and its track record', () => {
+  it('forecast only the LA asked for, and the track record reuses the calibration’s past origins: the same numbers as the whole batch, afresh', async () => {
+    const ees = await datasetsFromEesFiles(writeFixture(2024));
+    const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+    const all = forecastTotals(batch, 2022, 4);
+    expect(all.forecasts.length).toBeGreaterThan(1);
+    for (const code of all.forecasts.map((f) => f.ds.la.oldCode)) {
+      const pastOrigins: CentralCache = new Map();
+      const one = forecastTotals(batch, 2022, 4, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
+      expect(one.forecasts).toEqual(all.forecasts.filter((f) => f.ds.la.oldCode === code));
+      expect(one.skipped).toEqual([]);
+      // only origins before the base year are kept, each forecast over the whole horizon
+      expect(Math.max(...pastOrigins.keys())).toBe(2021);
+      for (const fs of pastOrigins.values()) expect(fs.map((f) => f.central.length)).toEqual(fs.map(() => 4));
+      const origins = [2018, 2019, 2020, 2021];
+      const known = batchKnownAt(batch, 2022);
+      const reused = backtestPoints(known, { origins, horizon: 3, cache: pastOrigins });
+      expect(reused).toEqual(backtestPoints(known, { origins, horizon: 3 }));
+    }
+    // the skipped LAs are listed when asked for by name, whether or not only they are forecast
+    for (const s of all.skipped) expect(forecastTotals(batch, 2022, 4, DEFAULT_SETTINGS, new Set([s.old_la_code])).skipped).toEqual([s]);
   });
 });

@@ -33,6 +33,11 @@ export interface BacktestOptions {
   only?: ReadonlySet<string>;
   settings?: ForecastSettings;
   project?: TotalsProjector;
+  /**
+   * Central forecasts already made from some origins for this same batch, settings and projector (forecastTotals'
+   * calibration of the batch known at a later base year): reused, and the new ones added.
+   */
+  cache?: CentralCache;
 }
 
 /** Every scored point, by horizon and method, with the LA and origin it came from. */
@@ -45,7 +50,7 @@ export interface BacktestPoints {
 export function backtestPoints(batch: Batch, opts: BacktestOptions): BacktestPoints {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const project = opts.project ?? projectTotals;
-  const cache: CentralCache = new Map();
+  const cache: CentralCache = opts.cache ?? new Map();
   const out: BacktestPoints = { points: [], series: new Set() };
   const byCode = new Map<string, LaDataset>(batch.datasets.map((d) => [d.la.oldCode, d]));
   for (const origin of opts.origins) {

@@ -130,7 +130,8 @@ export function engineInput(ds: LaDataset, rates: Rates, origin: number, horizon
 
 /**
  * Central forecasts for every forecastable LA of `batch` at `origin` (using only data known then), and the LAs
- * skipped with their reasons.
+ * skipped with their reasons. `only`: forecast just these LAs (DfE codes); the pooled trends and flows still come
+ * from every LA of the batch, and every LA's skip reason is still listed.
  */
 export function centralForecasts(
   batch: Batch,
@@ -138,6 +139,7 @@ export function centralForecasts(
   horizon: number,
   settings: ForecastSettings = DEFAULT_SETTINGS,
   project: TotalsProjector = projectTotals,
+  only?: ReadonlySet<string>,
 ): { forecasts: CentralForecast[]; skipped: Skipped[] } {
   const known: Batch = {
     datasets: batch.datasets.map((d) => knownAt(d, origin)),
@@ -167,6 +169,7 @@ export function centralForecasts(
       skipped.push(skippedEntry(ds, `too short: no growth of plans in the ${settings.trend.window} years to ${origin}`));
       continue;
     }
+    if (only && !only.has(ds.la.oldCode)) continue;
     const nf = flows.byLa.get(ds.la.oldCode) ?? g;
     // Stock-flow anchor: pooled exit rate, and new plans of calendar year `origin` led by requests where known.
     const flow: FlowEstimate = {

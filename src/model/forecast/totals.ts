@@ -9,7 +9,7 @@
  *                        └► calibrationScales ─► k[h] ─► half-width Z80 · k[h] · σ[h] on the log scale
  */
 import type { LaDataset } from '../dataset.ts';
-import { calibrationScales, Z80 } from './calibrate.ts';
+import { calibrationScales, Z80, type CentralCache } from './calibrate.ts';
 import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings } from './central.ts';
 import type { Batch } from './pool.ts';
 import type { Skipped } from './select.ts';
@@ -42,7 +42,9 @@ export function batchKnownAt(batch: Batch, baseYear: number): Batch {
 
 /**
  * Total-plan forecasts for every forecastable LA of `batch` from `baseYear`, horizon 1 … H; pooling and calibration
- * always use every LA of the batch, `only` limits which LAs are returned.
+ * always use every LA of the batch, `only` limits which LAs are forecast and returned. `pastOrigins`: a memo that
+ * keeps the calibration's forecasts from the origins before `baseYear` (of the batch known at `baseYear`), for a
+ * backtest of the same batch to reuse (pipeline/track-record.ts).
  * @example forecastTotals(batch, 2022, 3).forecasts[0].central // [next year, …]
  */
 export function forecastTotals(
@@ -51,10 +53,11 @@ export function forecastTotals(
   horizon: number,
   settings: ForecastSettings = DEFAULT_SETTINGS,
   only?: ReadonlySet<string>,
+  pastOrigins?: CentralCache,
 ): { forecasts: TotalForecast[]; skipped: Skipped[] } {
   const known = batchKnownAt(batch, baseYear);
-  const { forecasts, skipped } = centralForecasts(known, baseYear, horizon, settings);
-  const k = calibrationScales(known, baseYear, horizon, settings);
+  const { forecasts, skipped } = centralForecasts(known, baseYear, horizon, settings, undefined, only);
+  const k = calibrationScales(known, baseYear, horizon, settings, undefined, pastOrigins);
   const out: TotalForecast[] = [];
   for (const f of forecasts) {
     if (only && !only.has(f.ds.la.oldCode)) continue;
