@@ -65,6 +65,18 @@ describe('datasetFromWarehouse with two linked SEN2 returns', () => {
     expect(ds.notes.join('\n')).toMatch(/30 June of Y−1/);
   });
 
+  it('names the population sources in their order of preference, whatever order their rows are in', async () => {
+    const wh = await warehouseWithReturns(':memory:');
+    // a later year with a projection only, its rows stored before the estimate's
+    await wh.run(`DELETE FROM population`);
+    for (const [year, kind] of [[2024, 'snpp'], [2023, 'mye']] as const)
+      for (let age = 0; age <= 25; age++) await wh.run(`INSERT INTO population VALUES ('E99999999', 'Anyshire', ${year}, ${age}, 'persons', 10, '${kind}', 9)`);
+    const ds = await datasetFromWarehouse(wh, { la: 'E99999999' });
+    wh.close();
+    expect(Object.keys(ds.population)).toEqual(['2024', '2025']);
+    expect(ds.notes.join('\n')).toContain('mid-year estimate or subnational projection');
+  });
+
   it('person-level stock overrides a published stock of the same census year', async () => {
     const wh = await warehouseWithReturns(':memory:');
     await wh.run(`INSERT INTO stock VALUES ('Local authority', '999', 'E99999999', 2023, 0, 25, 'ALL', 'ALL', 3, NULL, 'plans', 'ees-2025-caseload', 9, 2),

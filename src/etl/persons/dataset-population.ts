@@ -18,7 +18,8 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
                                 sum(count) FILTER (WHERE sex NOT IN ('persons', 'all', 'total', 'p', 'all persons')))::DOUBLE AS n
                   FROM p GROUP BY ALL)
      SELECT y, age, kind, n FROM s
-     QUALIFY dense_rank() OVER (PARTITION BY y ORDER BY CASE kind WHEN 'mye' THEN 0 ELSE 1 END, kind) = 1`,
+     QUALIFY dense_rank() OVER (PARTITION BY y ORDER BY CASE kind WHEN 'mye' THEN 0 ELSE 1 END, kind) = 1
+     ORDER BY y, age`,
     codes,
   );
   const kinds = new Set<string>();
@@ -29,7 +30,8 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
     kinds.add(String(r.kind));
   }
   if (rows.length > 0) {
-    const label = [...kinds].map((k) => (k === 'mye' ? 'mid-year estimate' : k === 'snpp' ? 'subnational projection' : k)).join(' or ');
+    // in the order of preference (estimates first), not the order the rows came in: the same note every run
+    const label = [...kinds].sort((a, b) => Number(a !== 'mye') - Number(b !== 'mye') || a.localeCompare(b)).map((k) => (k === 'mye' ? 'mid-year estimate' : k === 'snpp' ? 'subnational projection' : k)).join(' or ');
     ds.notes.push(sen2PopulationNote(label, ds.la.newCode));
   }
 }
