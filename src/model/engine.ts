@@ -44,6 +44,9 @@ export function projectDeterministic(input: EngineInput): ProjectionResult {
   return deterministicFromPrepared(prep, input);
 }
 
+/** The totals path's step accumulators: nothing reads them after a step, so one set serves every call. */
+const TOTALS_WORK = newStepWork();
+
 /**
  * Total plans at census base … base + horizon of `projectDeterministic(input)`, bit for bit (the same prepared
  * levers, step parameters, pipeline run and steps, totals summed by placement then over placements as
@@ -57,7 +60,7 @@ export function projectDeterministicTotals(input: EngineInput): number[] {
   const { rates } = input;
   const trend = trendFactors(prep.trend, prep.horizon);
   const issued = prep.pipeline ? pipelineChain(prep, rates, trend, { surge: true, mitigations: Infinity }).issued : undefined;
-  const w = newStepWork();
+  const w = TOTALS_WORK;
   const byPlacement = new Float64Array(NP);
   const total = (c: Float64Array): number => {
     byPlacement.fill(0);

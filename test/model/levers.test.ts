@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { N_AGES, placementIndex } from '../../src/domain/index.ts';
 import { cubeByAge, cubeByPlacement, cubeTotal } from '../../src/model/cube.ts';
 import { projectDeterministic } from '../../src/model/engine.ts';
+import { newPlanShape, possibleTable } from '../../src/model/levers/apply.ts';
 import { mitigationStrength } from '../../src/model/levers/mitigation.ts';
+import { populationAt } from '../../src/model/levers/population.ts';
+import { prepare } from '../../src/model/levers/prepare.ts';
 import { surgeUplift } from '../../src/model/levers/surge.ts';
 import type { ProjectionResult } from '../../src/model/result.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
@@ -184,5 +187,30 @@ describe('placement_shift restricted to needs', () => {
       expect(cubeTotal(asd.central[k]!)).toBeCloseTo(cubeTotal(none.central[k]!), 6);
     }
     expect(N_NEEDS).toBeGreaterThan(M);
+  });
+});
+
+describe('prepared new-plan shapes', () => {
+  it('are made once for a run of years with no new-plan lever and the same population, and are each year’s own shape', () => {
+    const s = scenario({
+      surges: [{ name: 's', peak_uplift: 0.4, start_year: 2030, peak_year: 2031, target: { phases: ['PRIMARY'] } }],
+    });
+    const input = { rates: fixtureRates(), initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 10, scenario: s };
+    const prep = prepare(input);
+    const possible = possibleTable();
+    // every year's shape is what newPlanShape makes for that year's levers and population, bit for bit
+    prep.shapes.forEach((sh, i) => {
+      const lv = prep.levers[i]!;
+      const own = newPlanShape(input.rates.newMix, lv, populationAt(input.population, lv.year, 2025), possible);
+      expect(sh, `${lv.year}`).toEqual(own);
+    });
+    // 2026–2027: the population of 2025; 2028–2030: that of 2028 (fixturePopulation), no surge yet; then the surge
+    expect(prep.shapes[1]).toBe(prep.shapes[0]);
+    expect(prep.shapes[2]).not.toBe(prep.shapes[1]);
+    expect(prep.shapes[4]).toBe(prep.shapes[2]);
+    const surged = prep.levers.findIndex((lv) => lv.surgeMult.some((v) => v !== 1));
+    expect(surged).toBeGreaterThan(4);
+    expect(prep.shapes[surged]).not.toBe(prep.shapes[surged - 1]);
+    expect(prep.shapes[surged]!.surgeByAge.some((v) => v > 0)).toBe(true);
   });
 });

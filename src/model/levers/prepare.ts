@@ -10,10 +10,10 @@ import type { Prepared } from '../prepared.ts';
 import type { TrendEstimate } from '../rates.ts';
 import type { ProjectionResult } from '../result.ts';
 import { pipelineActive, preparePipeline } from '../pipeline.ts';
-import { fallbackDestinations, newPlanShape, possibleTable } from './apply.ts';
+import { fallbackDestinations, newPlanShape, possibleTable, type NewPlanShape } from './apply.ts';
 import { capacityPlan } from './capacity.ts';
 import { populationAt } from './population.ts';
-import { compileLevers } from './schedule.ts';
+import { compileLevers, type YearLevers } from './schedule.ts';
 
 type Assumption = ProjectionResult['assumptions'][number];
 
@@ -25,7 +25,14 @@ export function prepare(input: EngineInput): Prepared {
   const levers = compileLevers(scenario, baseYear, horizon, transitionAges);
   const popGrowth = scenario?.population?.growth;
   const pops = levers.map((lv) => populationAt(input.population, lv.year, baseYear, popGrowth));
-  const shapes = levers.map((lv, i) => newPlanShape(rates.newMix, lv, pops[i]!, possible));
+  // A year without new-plan levers whose population is the last one's (the projection carried forward, or the
+  // forecast's proxy) has that year's shape: made once, shared (shapes are read, never written).
+  const shapes: NewPlanShape[] = [];
+  levers.forEach((lv, i) => {
+    const pop = pops[i]!;
+    const j = i - 1;
+    shapes.push(j >= 0 && neutralNewPlans(lv) && neutralNewPlans(levers[j]!) && sameValues(pops[j]!, pop) ? shapes[j]! : newPlanShape(rates.newMix, lv, pop, possible));
+  });
   const pipelineFlag = scenario?.projection?.pipeline;
   const pipeline = pipelineActive(rates, pipelineFlag)
     ? preparePipeline(
@@ -139,4 +146,20 @@ function mean(a: Float64Array): number {
   let s = 0;
   for (const v of a) s += v;
   return a.length ? s / a.length : 0;
+}
+
+/** Whether a year's levers leave new plans alone (no surge, no new-plan mitigation, no placement shift of new plans). */
+function neutralNewPlans(lv: YearLevers): boolean {
+  if (lv.newFactors.length > 0) return false;
+  for (const list of lv.newShifts) if (list.length > 0) return false;
+  for (let i = 0; i < lv.surgeMult.length; i++) if (lv.surgeMult[i] !== 1) return false;
+  return true;
+}
+
+/** Same length and the same value at every index (Object.is: bit for bit). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
