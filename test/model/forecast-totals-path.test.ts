@@ -120,7 +120,7 @@ describe('projectDeterministicTotals', () => {
   it.skipIf(!HAVE_REAL)('gives projectDeterministic’s totals bit for bit for every LA of the real releases (needs ../shared/data/real)', async () => {
     const ees = await realEesDatasets();
     const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
-    const inputs = [2019, 2024].flatMap((o) => forecastInputs(batch, o, 3));
+    const inputs = forecastInputs(batch, 2019, 3);
     expect(inputs.length).toBeGreaterThan(140);
     expect(differences(inputs)).toEqual([]);
   });
