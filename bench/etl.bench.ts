@@ -13,11 +13,11 @@ import { loadPaths } from '../src/etl/load.ts';
 import { SUCCESSION_CODES } from '../src/etl/readers/ees-common.ts';
 import { validatePaths } from '../src/etl/validate.ts';
 import type { Figure } from './figure.ts';
+import { peakRssMb } from '../test/peak-rss.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const real2022 = resolve(repoRoot, '../shared/data/real/ees-ehcp-2022/data');
 
-const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 async function duckdbScanMs(files: string[]): Promise<number> {
   const db = await DuckDBInstance.create(':memory:');

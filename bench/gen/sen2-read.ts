@@ -11,6 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { loadPaths } from '../../src/etl/load.ts';
 import { readSen2Blade } from '../../src/etl/readers/sen2-blade.ts';
 import { readSen2Xml } from '../../src/etl/readers/sen2-xml.ts';
+import { peakRssMb } from '../../test/peak-rss.ts';
 
 const [kind, path] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();
@@ -44,4 +45,4 @@ if (kind === 'blade-load') {
   db.closeSync();
 }
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, errors }));
+console.log(JSON.stringify({ ms, maxRssMb: peakRssMb(), rows, errors }));
