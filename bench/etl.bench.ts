@@ -77,7 +77,7 @@ export async function bench(): Promise<Figure[]> {
       metrics.push(
                 { name: 'etl.load_real_2022.rows', value: out.loaded.reduce((s, l) => s + l.rows, 0), unit: 'rows' },
         { name: 'etl.load_real_2022.mb_per_s', value: Number((bytes / 1048576 / (loadMs / 1000)).toFixed(2)), unit: 'MB/s' },
-        { name: 'etl.load_real_2022.peak_rss', value: Math.round(peakRssMb()), unit: 'MB', target: '< 500' },
+        { name: 'etl.load_real_2022.peak_rss', value: Math.round(peakRssMb()), unit: 'MB', target: '< 500', ok: peakRssMb() < 500 },
         { name: 'etl.load_real_2022.in_process', value: loadMs / 1000, unit: 's', reference: { name: "DuckDB's read_csv, in process", value: scanMs / 1000 } },
       );
     }
@@ -94,9 +94,9 @@ export async function bench(): Promise<Figure[]> {
     }
     metrics.push(
       { name: 'etl.validate_100mb.wall', value: Math.round(ms), unit: 'ms' },
-      { name: 'etl.validate_100mb.rows', value: f.rows, unit: 'rows', target: String(rows) },
-      { name: 'etl.validate_100mb.warnings', value: f.warnings.length, unit: 'warnings', target: '0' },
-      { name: 'etl.validate_100mb.peak_rss_growth', value: Math.round(peakRssMb() - rssBefore), unit: 'MB', target: '< 200 (streamed)' },
+      { name: 'etl.validate_100mb.rows', value: f.rows, unit: 'rows', target: String(rows), ok: f.rows === rows },
+      { name: 'etl.validate_100mb.warnings', value: f.warnings.length, unit: 'warnings', target: '0', ok: f.warnings.length === 0 },
+      { name: 'etl.validate_100mb.peak_rss_growth', value: Math.round(peakRssMb() - rssBefore), unit: 'MB', target: '< 200 (streamed)', ok: peakRssMb() - rssBefore < 200 },
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
