@@ -18,6 +18,7 @@ import { cacheDirOf, cacheKey } from './cache-key.ts';
 import { loadIntoMemory, type MemoryLoad } from './load.ts';
 import { WAREHOUSE_TABLES } from './schema.ts';
 import { Warehouse } from './warehouse.ts';
+import { sqlText } from './sql-quote.ts';
 
 /** Cached loads kept; older ones are removed when a new one is saved. */
 const KEEP = 4;
@@ -67,7 +68,7 @@ async function readCache(dir: string, key: string): Promise<MemoryLoad | undefin
   }
   const wh = await Warehouse.open(':memory:');
   try {
-    await wh.run(`ATTACH ${sqlString(db)} AS hn_cache (READ_ONLY)`);
+    await wh.run(`ATTACH ${sqlText(db)} AS hn_cache (READ_ONLY)`);
     await wh.withTransaction(async () => {
       for (const t of WAREHOUSE_TABLES) {
         await wh.run(`DELETE FROM ${t}`);
@@ -86,7 +87,7 @@ async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<v
   const tmp = join(dir, `.${key}.${process.pid}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await load.warehouse.run(`ATTACH ${sqlString(tmp)} AS hn_cache`);
+    await load.warehouse.run(`ATTACH ${sqlText(tmp)} AS hn_cache`);
     try {
       await load.warehouse.run('COPY FROM DATABASE memory TO hn_cache');
     } finally {
@@ -114,8 +115,4 @@ async function prune(dir: string): Promise<void> {
     await rm(join(dir, `${k}.json`), { force: true });
     await rm(join(dir, `${k}.duckdb`), { force: true });
   }
-}
-
-function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
 }

@@ -16,13 +16,10 @@
  * DuckDB's out-of-memory error instead. Closing it detaches it (its memory is let go) and restores the setting.
  */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { sqlName, sqlText } from './sql-quote.ts';
 
 let opened = 0;
 
-/** SQL string literal. */
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
-/** SQL identifier. */
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export class Staging {
   private closed = false;
@@ -51,10 +48,10 @@ export class Staging {
         con.closeSync();
         return undefined;
       }
-      const name = ident(`hn_stage_${process.pid}_${++opened}`);
+      const name = sqlName(`hn_stage_${process.pid}_${++opened}`);
       await con.run(`ATTACH ':memory:' AS ${name}`);
       await con.run(`USE ${name}`);
-      return new Staging(con, name, ident(home), String(spill ?? ''));
+      return new Staging(con, name, sqlName(home), String(spill ?? ''));
     } catch (e) {
       con.closeSync();
       throw e;
@@ -68,7 +65,7 @@ export class Staging {
     try {
       await this.connection.run(`USE ${this.home}`);
       await this.connection.run(`DETACH ${this.name}`);
-      await this.connection.run(`SET temp_directory = ${literal(this.spill)}`);
+      await this.connection.run(`SET temp_directory = ${sqlText(this.spill)}`);
     } finally {
       this.connection.closeSync();
     }

@@ -10,7 +10,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MISSING_MARKERS } from './values.ts';
-import { sqlText } from './stage-csv.ts';
+import { sqlText } from '../sql-quote.ts';
 
 /**
  * The number shapes read in SQL: plain or comma-grouped digits with an optional fraction, at most 999,999,999

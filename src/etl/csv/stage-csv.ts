@@ -14,6 +14,7 @@ import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parseHeader, type CsvHeader } from './header.ts';
 import { CsvTokenizer } from './tokenizer.ts';
+import { sqlName, sqlText } from '../sql-quote.ts';
 
 /** The staged table. */
 export const STAGE = 'hn_stage';
@@ -33,12 +34,7 @@ export function sqlTrim(expr: string, otherSpace = true, edgeSpace = true): stri
 
 /** The quoted identifier of a file column in the staged table. */
 export function stagedColumn(name: string): string {
-  return `"f_${name.replace(/"/g, '""')}"`;
-}
-
-/** SQL string literal. */
-export function sqlText(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
+  return sqlName(`f_${name}`);
 }
 
 export interface StagedCsv {

@@ -18,7 +18,8 @@ import {
 } from '../../messages/etl.ts';
 import { PROBLEM_CAP } from '../problem-log.ts';
 import type { BladeModule } from './blade-modules.ts';
-import { DATE_COLUMNS, ancestors, idText, keyPath, sqlString } from './blade-sql.ts';
+import { DATE_COLUMNS, ancestors, idText, keyPath } from './blade-sql.ts';
+import { sqlText } from '../sql-quote.ts';
 import type { ReturnContext } from './person-rows.ts';
 
 export type ModuleFiles = Record<BladeModule, string>;
@@ -78,7 +79,7 @@ async function withPaths(con: DuckDBConnection, m: BladeModule, rows: Row[]): Pr
 export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext): Promise<{ found: Found[]; more: { error: number; warning: number } }> {
   const found: Found[] = [];
   const more = { error: 0, warning: 0 };
-  const today = `DATE ${sqlString(ret.today)}`;
+  const today = `DATE ${sqlText(ret.today)}`;
   const run = async (
     seq: number, severity: Found['severity'], m: BladeModule, sql: string, message: (r: Row) => string, field: (r: Row) => string,
   ) => {

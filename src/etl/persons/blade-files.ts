@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { bladeBadFileName, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/etl.ts';
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
-import { sqlString } from './blade-sql.ts';
+import { sqlText } from '../sql-quote.ts';
 import type { ProblemLog } from '../problem-log.ts';
 
 /** The path of every module file of the export `personPath` belongs to, or undefined (errors logged). */
@@ -54,14 +54,14 @@ export async function loadModules(
       continue;
     }
     // the dialect is given, never guessed: a quote left open is an error at its line, not a value with a quote in it
-    const columns = `{${header.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+    const columns = `{${header.columns.map((c) => `${sqlText(c)}: 'VARCHAR'`).join(', ')}}`;
     // only the columns the readers use are kept (every field is still parsed and checked): names, addresses and
     // other columns never reach the table, and the table is a fraction of the file
     const used = new Set(usedColumns(m));
     const keep = header.columns.filter((c) => used.has(c)).map((c) => `"${c}"`);
     const load = (enc: string) =>
       con.run(
-        `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
+        `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
       );
     const problem = await failureOf(load);
     if (problem) {

@@ -32,11 +32,11 @@ import {
   planRowsQuery,
   planStagingStatements,
   requestRowsQuery,
-  sqlString,
   idFactsQuery,
   idText,
   type EmitConstants,
 } from './blade-sql.ts';
+import { sqlText } from '../sql-quote.ts';
 import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
 import { parseSen2Date } from './dates.ts';
 import { asciiTrimSql, hasIdentifier, personKey, personKeySql, type IdentifierKind } from './hash.ts';
@@ -237,7 +237,7 @@ async function personKeys(
   const anonPrefix = `${laCode}:${censusYear}:${files.person}:person[persontableid=`;
   // the anonymous key's place is made only for persons with neither identifier
   const id = `coalesce(${idText('x')}, '?')`;
-  const anon = `${sqlString(anonPrefix)} || ${id} || ']'`;
+  const anon = `${sqlText(anonPrefix)} || ${id} || ']'`;
   const anonAscii = Buffer.byteLength(anonPrefix) === anonPrefix.length ? `strlen(${id}) = length(${id})` : 'false';
   await con.run(`CREATE OR REPLACE TABLE x_key AS
     WITH s AS (SELECT pn, idn, ids, age, birth_month, clean(sex) AS sex, clean(ethnicity) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,

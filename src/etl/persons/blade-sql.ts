@@ -12,11 +12,8 @@
  * spanning lines would shift later line numbers (COLLECT exports do not write any).
  */
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
+import { sqlText } from '../sql-quote.ts';
 
-/** Quotes an SQL string literal. */
-export function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
 
 export type Columns = Record<BladeModule, ReadonlySet<string>>;
 
@@ -223,7 +220,7 @@ export interface EmitConstants {
  */
 function placementFacts(none: string): string {
   return `clean(d.urn) AS urn, clean(d.ukprn) AS ukprn, is_set(d.senunitindicator) AS sen_unit, is_set(d.resourcedprovisionindicator) AS rp,
-    CASE WHEN clean(d.urn) IS NULL AND clean(d.ukprn) IS NULL AND s.placement IS NOT NULL THEN s.placement ELSE ${sqlString(none)} END AS placement`;
+    CASE WHEN clean(d.urn) IS NULL AND clean(d.ukprn) IS NULL AND s.placement IS NOT NULL THEN s.placement ELSE ${sqlText(none)} END AS placement`;
 }
 
 /**
@@ -245,8 +242,8 @@ export const PERSON_ENUMS: ReadonlyArray<[string, string]> = [
 /** The ENUM types of the plan and request rows (after planStagingStatements). */
 export function rowEnums(k: EmitConstants): Array<[string, string]> {
   return [
-    ['need', `SELECT need AS v FROM lk_need UNION ALL SELECT ${sqlString(k.needNotRecorded)}`],
-    ['placement', `SELECT placement AS v FROM lk_setting UNION ALL SELECT ${sqlString(k.placementNotRecorded)}`],
+    ['need', `SELECT need AS v FROM lk_need UNION ALL SELECT ${sqlText(k.needNotRecorded)}`],
+    ['placement', `SELECT placement AS v FROM lk_setting UNION ALL SELECT ${sqlText(k.placementNotRecorded)}`],
     ['la', 'SELECT transfer_la AS v FROM c_ap'],
     ['urn', `SELECT urn AS v FROM c_np UNION ALL SELECT ukprn FROM c_np UNION ALL SELECT urn FROM c_fb UNION ALL SELECT ukprn FROM c_fb
       UNION ALL SELECT urn FROM c_pl UNION ALL SELECT ukprn FROM c_pl`],
@@ -297,7 +294,7 @@ export const STARTS_STATEMENT = `CREATE OR REPLACE TABLE x_starts AS SELECT rln,
  * First records are picked by arg_min over whole-number keys (rank ordinals from lk_rank, then lines).
  */
 export function planStagingStatements(k: EmitConstants): string[] {
-  const ref = k.referenceDate ? `DATE ${sqlString(k.referenceDate)}` : 'NULL::DATE';
+  const ref = k.referenceDate ? `DATE ${sqlText(k.referenceDate)}` : 'NULL::DATE';
   const facts = placementFacts(k.placementNotRecorded);
   const pd = `(SELECT t.ln, t.npln, t.rln, t.aln, rk.open AS score FROM x_plandetail t JOIN lk_rank rk ON rk.raw = coalesce(t.placementrank, ''))`;
   return [
@@ -330,8 +327,8 @@ export function planStagingStatements(k: EmitConstants): string[] {
  * urn, ukprn, sen_unit, rp.
  */
 export function planRowsQuery(k: EmitConstants, t: RowForm = 'codes'): string {
-  const none = sqlString(k.placementNotRecorded);
-  const noNeed = sqlString(k.needNotRecorded);
+  const none = sqlText(k.placementNotRecorded);
+  const noNeed = sqlText(k.needNotRecorded);
   // the person's age is joined once, to the rows of both kinds
   return `SELECT u.pn, ${t === 'codes' ? '' : 'u.rln, u.kind, u.aln, u.sub, '}coalesce(p.age, 0) AS age, u.need, u.placement, u.start_date, u.cease_date,
       u.cease_reason, u.transfer_la, u.status, u.urn, u.ukprn, u.sen_unit, u.rp${t === 'codes' ? '' : ' AS resourced_provision'} FROM (
@@ -414,7 +411,7 @@ export function rowStagingStatements(k: EmitConstants): string[] {
  */
 export function insertStatements(w: WarehouseRows, stored: boolean): Array<[table: 'person' | 'plan' | 'request', sql: string]> {
   const at = (name: string) => `${w.stage}.main.${name}`;
-  const lead = `${Math.floor(w.censusYear)} AS census_year, ${sqlString(w.laCode)} AS la_code, k.key AS person_key, ${Math.floor(w.fileId)} AS file_id`;
+  const lead = `${Math.floor(w.censusYear)} AS census_year, ${sqlText(w.laCode)} AS la_code, k.key AS person_key, ${Math.floor(w.fileId)} AS file_id`;
   const staged = (table: string, order: readonly string[]) =>
     `SELECT ${lead}, r.* EXCLUDE (${order.join(', ')}) FROM ${at(table)} r JOIN ${at('x_key')} k ON k.pn = r.pn ORDER BY ${order.map((c) => `r.${c}`).join(', ')}`;
   return [

@@ -2,7 +2,7 @@
  * EES 2022 release `sen2_mi.csv` (management information, calendar years): requests, assessment outcomes and
  * 20-week timeliness, mapped to the flow measures of the 2025 layout where they mean the same thing.
  */
-import { sqlText } from '../csv/stage-csv.ts';
+import { sqlText } from '../sql-quote.ts';
 import { eesReader } from './ees-reader.ts';
 
 /** sen2_mi column → flow measure. */

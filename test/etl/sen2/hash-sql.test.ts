@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { sqlString } from '../../../src/etl/persons/blade-sql.ts';
+import { sqlText } from '../../../src/etl/sql-quote.ts';
 import { asciiTrimSql, personKey, personKeySql } from '../../../src/etl/persons/hash.ts';
 import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
 import { referenceReadBlade } from './blade-reference.ts';
@@ -21,7 +21,7 @@ describe('identifier hashing in SQL', () => {
     const con = await db.connect();
     try {
       for (const key of KEYS) {
-        const sql = `SELECT v, ${personKeySql(`'UPN:' || upper(${asciiTrimSql('v')})`, key)} FROM (VALUES ${VALUES.map((v) => `(${sqlString(v)})`).join(', ')}) t(v)`;
+        const sql = `SELECT v, ${personKeySql(`'UPN:' || upper(${asciiTrimSql('v')})`, key)} FROM (VALUES ${VALUES.map((v) => `(${sqlText(v)})`).join(', ')}) t(v)`;
         const rows = (await con.runAndReadAll(sql)).getRows();
         expect(rows).toHaveLength(VALUES.length);
         expect(rows.map((r) => r[1])).toEqual(rows.map((r) => personKey('UPN', String(r[0]), key)));
