@@ -15,27 +15,21 @@ import { sen2DuplicatePerson } from '../../messages/etl.ts';
 import type { RowSink } from '../reader.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
 import { BLADE_SPEC, type BladeModule } from './blade-modules.ts';
+import { LOOKUP_SOURCES, MACROS, childStatement, moduleDatesQuery, personStatement, idFactsQuery, idText } from './blade-sql.ts';
 import {
-  LOOKUP_SOURCES,
-  MACROS,
   STARTS_STATEMENT,
-  childStatement,
-  moduleDatesQuery,
   KEYS_IN_ORDER_QUERY,
   enumStatement,
   PERSON_ENUMS,
   rowEnums,
-  personStatement,
   personRowsQuery,
   rowStagingStatements,
   insertStatements,
   planRowsQuery,
   planStagingStatements,
   requestRowsQuery,
-  idFactsQuery,
-  idText,
   type EmitConstants,
-} from './blade-sql.ts';
+} from './blade-rows-sql.ts';
 import { sqlText } from '../sql-quote.ts';
 import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
 import { parseSen2Date } from './dates.ts';
@@ -60,7 +54,7 @@ async function eachRow(con: DuckDBConnection, sql: string, f: (cols: DuckDBValue
 }
 
 /**
- * Creates the ENUM types `e_<name>` (blade-sql.ts enumStatement) and gives, for each, the function mapping a code
+ * Creates the ENUM types `e_<name>` (blade-rows-sql.ts enumStatement) and gives, for each, the function mapping a code
  * (enum_code, a number) back to its text.
  */
 async function enums(con: DuckDBConnection, types: ReadonlyArray<[string, string]>): Promise<Array<(v: DuckDBValue) => string | null>> {
