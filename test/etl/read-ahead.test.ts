@@ -10,7 +10,7 @@ import { withInputFiles } from '../../src/etl/inputs.ts';
 import { loadFilesInto, READ_AHEAD_BYTES } from '../../src/etl/load-files.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
-import { fixtures, repoRoot, TODAY } from './helpers.ts';
+import { dumpWarehouse, fixtures, repoRoot, TODAY } from './helpers.ts';
 
 interface Loaded {
   tables: Record<string, unknown[]>;
@@ -28,12 +28,7 @@ async function load(paths: string[], readAheadBytes: number, setBased?: boolean)
     } catch (e) {
       outcome = { error: (e as Error).message, problems: (e as { problems?: unknown }).problems };
     }
-    const tables: Record<string, unknown[]> = {};
-    for (const t of WAREHOUSE_TABLES) {
-      const rows = await wh.query<Record<string, unknown>>(`SELECT * FROM ${t} ORDER BY rowid`);
-      tables[t] = rows.map((r) => ({ ...r, ...(t === 'loaded_file' ? { loaded_at: '*' } : {}) }));
-    }
-    return { tables, outcome };
+    return { tables: await dumpWarehouse(wh), outcome };
   } finally {
     wh.close();
   }

@@ -15,17 +15,8 @@ import { validatePaths } from '../../src/etl/validate.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { withTempDir } from '../temp.ts';
-import { fixtures, hasRealData, realData, repoRoot, TODAY } from './helpers.ts';
+import { dumpWarehouse, fixtures, hasRealData, realData, repoRoot, TODAY } from './helpers.ts';
 
-/** Every table in insertion order; the load time masked. */
-async function dump(wh: Warehouse): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of WAREHOUSE_TABLES) {
-    const rows = await wh.query<Record<string, unknown>>(`SELECT * FROM ${t} ORDER BY rowid`);
-    out[t] = rows.map((r) => ({ ...r, ...(t === 'loaded_file' ? { loaded_at: '*' } : {}) }));
-  }
-  return out;
-}
 
 /** Loads paths into a new in-memory warehouse, set-based or row by row; counts the files the set-based path took. */
 async function loadBoth(paths: string[]): Promise<Array<{ tables: Record<string, unknown[]>; out: LoadOutcome; setFiles: number }>> {
@@ -45,7 +36,7 @@ async function loadBoth(paths: string[]): Promise<Array<{ tables: Record<string,
       });
       try {
         const out = await withInputFiles(paths, (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: TODAY, setBased }));
-        results.push({ tables: await dump(wh), out, setFiles });
+        results.push({ tables: await dumpWarehouse(wh), out, setFiles });
       } finally {
         for (const s of spies) s.mockRestore();
       }

@@ -16,18 +16,10 @@ import { Warehouse } from '../../../src/etl/warehouse.ts';
 import { writeBladeExport } from '../../../bench/gen/sen2-blade.ts';
 import { tempDir } from '../../temp.ts';
 import { BLADE_DIR, BLADE_PERSON, bladeCopy } from './helpers.ts';
+import { dumpWarehouse } from '../helpers.ts';
 
 const TODAY = new Date('2025-03-01T00:00:00Z');
 
-/** Every table in insertion order; the load time masked. */
-async function dump(wh: Warehouse): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of WAREHOUSE_TABLES) {
-    const rows = await wh.query<Record<string, unknown>>(`SELECT * FROM ${t} ORDER BY rowid`);
-    out[t] = rows.map((r) => ({ ...r, ...(t === 'loaded_file' ? { loaded_at: '*' } : {}) }));
-  }
-  return out;
-}
 
 interface Loaded {
   tables: Record<string, unknown[]>;
@@ -60,7 +52,7 @@ async function loadInto(dir: string, setBased: boolean, file = ':memory:'): Prom
     }
     const after = await wh.query(`SELECT (SELECT list(database_name ORDER BY database_name) FROM duckdb_databases()) AS dbs,
       current_setting('temp_directory') AS spill`);
-    return { tables: await dump(wh), setLoads, out, failure, after };
+    return { tables: await dumpWarehouse(wh), setLoads, out, failure, after };
   } finally {
     spy.mockRestore();
     wh.close();
