@@ -123,6 +123,8 @@ export class Linker {
   private readonly cols = {} as Record<BladeModule, ReadonlySet<string>>;
   private censusYear: number | undefined;
   private stopped = false;
+  /** The id facts of each parent table (idFactsQuery), counted once: requests and activeplans have two children each. */
+  private readonly facts = new Map<BladeModule, { unique: boolean; text: boolean }>();
 
   constructor(
     private readonly con: DuckDBConnection,
@@ -150,8 +152,13 @@ export class Linker {
     if (m === 'person') {
       await con.run(personStatement(this.cols, this.censusYear!));
     } else {
-      const [unique, text] = (await rowsOf(con, idFactsQuery(BLADE_SPEC[m].parent!)))[0]!;
-      await con.run(childStatement(this.cols, m, { unique: unique === true, text: text === true }));
+      const p = BLADE_SPEC[m].parent!;
+      let facts = this.facts.get(p);
+      if (!facts) {
+        const [unique, text] = (await rowsOf(con, idFactsQuery(p)))[0]!;
+        this.facts.set(p, (facts = { unique: unique === true, text: text === true }));
+      }
+      await con.run(childStatement(this.cols, m, facts));
     }
     await con.run(`DROP TABLE m_${m}`);
   }
