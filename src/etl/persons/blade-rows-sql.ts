@@ -172,7 +172,7 @@ export function requestRowsQuery(t: RowForm = 'codes'): string {
     ${code(t, 'ro.code', 'code')} AS outcome_code, ${day(t, 'r.requestoutcomedate_d')} AS outcome_date,
     ${code(t, 'ao.canon', 'outcome')} AS assessment_outcome, ${code(t, 'ao.code', 'code')} AS assessment_outcome_code,
     ${day(t, 'a.assessmentoutcomedate_d')} AS assessment_outcome_date, ${day(t, 's.plan_start')} AS plan_start_date,
-    CASE WHEN a.ln IS NULL OR clean(a.week20) IS NULL THEN NULL ELSE is_set(a.week20) END AS week20
+    CASE WHEN a.ln IS NULL THEN NULL ELSE flag(a.week20) END AS week20
   FROM x_requests r JOIN ${people(t)} p ON p.pn = r.pn
     LEFT JOIN lk_requestOutcome ro ON ro.raw = r.requestoutcome
     LEFT JOIN a1 a ON a.rln = r.ln LEFT JOIN lk_assessmentOutcome ao ON ao.raw = a.assessmentoutcome

@@ -45,9 +45,13 @@ export function moduleDatesQuery(cols: Columns, m: BladeModule): string | undefi
   return `SELECT v FROM (SELECT DISTINCT v FROM (${parts.join(' UNION ALL ')}) WHERE v IS NOT NULL) WHERE NOT EXISTS (SELECT 1 FROM lk_dates l WHERE l.raw = v)`;
 }
 
+/** The usual flag values, each with the value isSetSql gives it (test/etl/sen2/blade-sql.test.ts checks them). */
+const FLAGS = "WHEN '1' THEN true WHEN 'true' THEN true WHEN '0' THEN false WHEN 'false' THEN false";
+
 /**
- * Helper macros: `clean` = trim + blank → NULL (as person-rows.ts `clean`), `is_set` (codes.ts `isSet`), `id_num`
- * (an id written as a whole number in canonical form, e.g. `13` but not `013` or ` 13`, as that number; else NULL).
+ * Helper macros: `clean` = trim + blank → NULL (as person-rows.ts `clean`), `is_set` (codes.ts `isSet`), `flag`
+ * (NULL when `clean` gives NULL, else `is_set`), `id_num` (an id written as a whole number in canonical form, e.g.
+ * `13` but not `013` or ` 13`, as that number; else NULL).
  */
 export const MACROS = [
   // trim with a character list is slow in DuckDB (about 2 µs a value): a value beginning and ending with a printable
@@ -56,7 +60,10 @@ export const MACROS = [
     ELSE nullif(trim(s, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279)), '') END`,
   // a CASE, not IN (…): DuckDB plans an IN list as a join
   `CREATE OR REPLACE MACRO id_num(s) AS CASE WHEN CAST(try_cast(s AS BIGINT) AS VARCHAR) = s THEN try_cast(s AS BIGINT) END`,
-  `CREATE OR REPLACE MACRO is_set(s) AS ${isSetSql('clean', 's')}`,
+  // the flags COLLECT writes (`1`, `0`, `true`, `false`) are answered by one CASE on the raw value, as is_set answers
+  // them, without `clean` and `lower` (about 60 ns a value, ~1.3 M values at 650,000 persons)
+  `CREATE OR REPLACE MACRO is_set(s) AS CASE s ${FLAGS} ELSE ${isSetSql('clean', 's')} END`,
+  `CREATE OR REPLACE MACRO flag(s) AS CASE s ${FLAGS} ELSE CASE WHEN clean(s) IS NULL THEN NULL ELSE ${isSetSql('clean', 's')} END END`,
 ];
 
 /**
