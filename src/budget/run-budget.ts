@@ -180,7 +180,11 @@ function reconcileTables(inputs: BudgetInputs, baseFy: number, opening: number):
     return { tables, lines: [], warnings };
   }
   const { params: plain } = budgetParams(scenario, false);
-  const base = budgetPath(inputs.unmitigatedProjection ?? inputs.projection, tables, plain, resolveUnitCosts(tables.unitCosts), opening);
+  // only the base financial year is compared, and each year's line depends on its own two censuses alone: price the
+  // first two censuses, not the whole horizon (the explorer reconciles again on every lever move)
+  const whole = inputs.unmitigatedProjection ?? inputs.projection;
+  const firstYear = { ...whole, years: whole.years.slice(0, 2), central: whole.central.slice(0, 2) };
+  const base = budgetPath(firstYear, tables, plain, resolveUnitCosts(tables.unitCosts), opening);
   const r = reconcile(base, outturn, baseFy);
   for (const l of r.lines) {
     if (l.scale !== undefined && (l.scale < PLAUSIBLE_SCALE[0] || l.scale > PLAUSIBLE_SCALE[1])) warnings.push(outturnImplausibleScale(l.label, l.scale));
