@@ -14,7 +14,7 @@ import { scenarioYaml, variantId } from '../scenario-yaml.ts';
 import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantCsv, yearEnd } from '../view-model.ts';
 import { Charts, type ChartsModel } from './charts.ts';
 import { Controls, describeValue } from './controls.ts';
-import { download, h } from './dom.ts';
+import { download, h, morph } from './dom.ts';
 import type { RangeSummary } from './protocol.ts';
 import { RangeRunner } from './range.ts';
 import { compareTable, moneyTable, plansTable } from './tables.ts';
@@ -298,20 +298,21 @@ export class App {
     );
     const pr = r?.plans[r.plans.length - 1];
     cards.push(card(`EHC plans, January ${hl.lastYear}`, fmtCount(hl.plansLast), pr ? `range ${fmtCount(pr.p10)} to ${fmtCount(pr.p90)}` : `from ${fmtCount(hl.plansBase)} in January ${hl.baseYear}`));
-    this.ui.cards.replaceChildren(...cards);
+    morph(this.ui.cards, cards);
 
     const ch = this.changes(this.current);
-    this.ui.changes.replaceChildren(
+    morph(this.ui.changes, [
       ch.length ? h('p', { class: 'note' }, h('strong', {}, 'This variant changes: '), ch.join('; '), '.') : h('p', { class: 'note' }, 'Showing the scenario as loaded. Move a lever to explore.'),
-    );
+    ]);
     this.charts.update(this.chartsModel());
     this.drawVariants();
-    this.ui.tables.replaceChildren(h('h2', { id: 'tables-h' }, 'The numbers'), moneyTable(o, r), plansTable(o, r));
+    morph(this.ui.tables, [h('h2', { id: 'tables-h' }, 'The numbers'), moneyTable(o, r), plansTable(o, r)]);
     const s = this.payload.suppression;
-    this.ui.note.textContent =
+    const note =
       `Central path: the projection engine and budget model of ${this.payload.tool} ${this.payload.version}, run in this page on the rates estimated from the data on ${this.payload.runDate.slice(0, 10)}; ` +
       `with no lever moved it equals the run's deterministic result (--draws 0). The range comes from Monte Carlo draws with the run's seed.` +
       (s ? ` ${s.note}` : '');
+    if (this.ui.note.textContent !== note) this.ui.note.textContent = note;
   }
 
   private drawVariants(): void {
@@ -327,13 +328,16 @@ export class App {
       ),
     );
     this.ui.keep.disabled = this.kept.length >= MAX_KEPT;
-    this.ui.variants.replaceChildren(
+    const section = [
       h('h2', { id: 'variants-h' }, 'Variants side by side'),
       this.kept.length
         ? h('div', { class: 'variants' }, ...chips)
         : h('p', { class: 'note' }, `Keep up to ${MAX_KEPT} variants to compare them here and on the charts.`),
       compareTable(items),
-    );
+    ];
+    // the chips' buttons carry listeners, which morph would not move over: with chips, the section is new
+    if (this.kept.length) this.ui.variants.replaceChildren(...section);
+    else morph(this.ui.variants, section);
   }
 
   private chartsModel(): ChartsModel {

@@ -37,11 +37,23 @@ export interface ChartsModel {
   marchLabel?: string;
 }
 
-/** Vertical marker lines at category labels: `options.plugins.hnMarkers = [{ at, text }]`. */
+interface Marker {
+  at: string;
+  text: string;
+  bottom?: boolean;
+}
+
+/**
+ * Each chart's vertical marker lines, kept beside the chart rather than in its options: Chart.js resolves every
+ * read of an option through its scope proxies (an array of markers, element by element, on every draw).
+ */
+const markerLists = new WeakMap<Chart, Marker[]>();
+
+/** Vertical marker lines at category labels (markerLists). */
 const markers: Plugin = {
   id: 'hnMarkers',
   afterDatasetsDraw(chart) {
-    const list = (chart.options.plugins as Record<string, unknown>).hnMarkers as Array<{ at: string; text: string; bottom?: boolean }> | undefined;
+    const list = markerLists.get(chart);
     if (!list?.length) return;
     const x = chart.scales.x;
     const { top, bottom } = chart.chartArea;
@@ -142,11 +154,22 @@ export class Charts {
     this.set(this.balance, m.fyLabels, bal, { legendHide: ['P10 cumulative'], markers: m.marchLabel ? [{ at: m.marchLabel, text: '31 March 2028: override ends', bottom: true }] : [] });
   }
 
-  private set(chart: AnyChart, labels: string[], datasets: AnyChart['data']['datasets'], o: { legendHide?: string[]; markers?: Array<{ at: string; text: string; bottom?: boolean }> } = {}): void {
+  private set(chart: AnyChart, labels: string[], datasets: AnyChart['data']['datasets'], o: { legendHide?: string[]; markers?: Marker[] } = {}): void {
     chart.data.labels = labels;
-    chart.data.datasets = datasets;
+    // The same dataset objects, their fields replaced: Chart.js keeps a dataset's controller and elements only while
+    // the object is the one it saw (new objects on every move rebuilt them all). A series hidden from the legend
+    // shows again on the next move, as when every dataset was new.
+    const was = chart.data.datasets as unknown as Array<Record<string, unknown>>;
+    chart.data.datasets = datasets.map((d, i) => {
+      const next = d as unknown as Record<string, unknown>;
+      const same = was[i];
+      if (!same || same.type !== next.type) return d;
+      for (const k of Object.keys(same)) if (!(k in next)) delete same[k];
+      chart.getDatasetMeta(i).hidden = null as unknown as boolean;
+      return Object.assign(same, next) as unknown as typeof d;
+    });
     const plugins = chart.options.plugins as Record<string, unknown> & { legend: { labels: { filter?: unknown } } };
-    plugins.hnMarkers = o.markers ?? [];
+    markerLists.set(chart as unknown as Chart, o.markers ?? []);
     const hide = o.legendHide ?? [];
     plugins.legend.labels.filter = (item: { text: string }) => !hide.includes(item.text);
     chart.update('none');

@@ -104,7 +104,8 @@ export class Controls {
     const orig = this.loaded.get(path);
     const changed = orig !== undefined && Math.abs(orig - v) > 1e-12;
     r.wrap.classList.toggle('changed', changed);
-    r.was.textContent = changed ? `As loaded: ${describeValue(r.lever, orig!)}` : '';
+    const was = changed ? `As loaded: ${describeValue(r.lever, orig!)}` : '';
+    if (r.was.textContent !== was) r.was.textContent = was;
   }
 
   /** Shows current values (after undo, reset or a change made elsewhere); leaves a field being typed in alone. */
@@ -115,8 +116,10 @@ export class Controls {
       if (v < Number(r.slider.min)) r.slider.min = String(v);
       if (v > Number(r.slider.max)) r.slider.max = String(v);
       if (Number(r.slider.value) !== v) r.slider.value = String(v);
-      r.slider.setAttribute('aria-valuetext', describeValue(r.lever, v));
-      if (document.activeElement !== r.typed) r.typed.value = String(toDisplay(r.lever, v));
+      const text = describeValue(r.lever, v);
+      if (r.slider.getAttribute('aria-valuetext') !== text) r.slider.setAttribute('aria-valuetext', text);
+      const typed = String(toDisplay(r.lever, v));
+      if (document.activeElement !== r.typed && r.typed.value !== typed) r.typed.value = typed;
       this.mark(path, v);
     }
   }

@@ -18,6 +18,28 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+/**
+ * Makes `parent`'s children equal to `next` (elements made by `h` with no listeners: tables, cards), changing only
+ * what differs: a text that changed, an attribute, a row added or removed. Replacing them all on every lever move
+ * made the browser restyle, reshape and lay out every cell of the page's tables again.
+ * @example morph(tablesSection, [h('h2', {}, 'The numbers'), moneyTable(o, r)])
+ */
+export function morph(parent: Element, next: Node[]): void {
+  for (let i = 0; i < next.length; i++) {
+    const was = parent.childNodes[i];
+    const now = next[i]!;
+    if (!was) parent.append(now);
+    else if (was instanceof Text && now instanceof Text) {
+      if (was.data !== now.data) was.data = now.data;
+    } else if (was instanceof Element && now instanceof Element && was.tagName === now.tagName) {
+      for (const a of [...was.attributes]) if (!now.hasAttribute(a.name)) was.removeAttribute(a.name);
+      for (const a of now.attributes) if (was.getAttribute(a.name) !== a.value) was.setAttribute(a.name, a.value);
+      morph(was, [...now.childNodes]);
+    } else parent.replaceChild(now, was);
+  }
+  while (parent.childNodes.length > next.length) parent.lastChild!.remove();
+}
+
 /** Offers text as a file download (a Blob URL: nothing leaves the machine). */
 export function download(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
