@@ -44,6 +44,9 @@ export class CdpPipe {
         '--no-first-run',
         '--no-default-browser-check',
         '--remote-debugging-pipe',
+        // no preloaded omnibox pages: headless Chromium 140+ starts its toolbar's WebUI renderers too, which load
+        // and run their scripts for seconds after launch, beside the page being tested or timed
+        '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup',
         ...extraArgs,
         'about:blank',
       ],
