@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
 import { Flow, SankeyController } from 'chartjs-chart-sankey';
 import { fmtMoneyExact } from '../format.ts';
@@ -253,8 +253,36 @@ export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
   return cfg as unknown as ChartConfiguration;
 }
 
-function draw(spec: ChartSpec, width: number, height: number) {
+/**
+ * A canvas whose width and height setters do nothing when the size is unchanged. Chart.js sets both as a chart
+ * starts (retinaScale), to the size the canvas already has; on @napi-rs/canvas each set makes a new surface, two
+ * more 5.8 MB allocations per chart, each page of them faulted in and cleared, for nothing. A set to the same size
+ * would reset the context too, which is still fresh then (nothing is drawn before the chart starts).
+ */
+function sizedCanvas(width: number, height: number): Canvas {
   const canvas = createCanvas(width, height);
+  for (const dim of ['width', 'height'] as const) {
+    let proto: object | null = Object.getPrototypeOf(canvas);
+    let own: PropertyDescriptor | undefined;
+    while (proto && !(own = Object.getOwnPropertyDescriptor(proto, dim))) proto = Object.getPrototypeOf(proto);
+    const { get, set } = own ?? {};
+    if (!get || !set) continue;
+    Object.defineProperty(canvas, dim, {
+      configurable: true,
+      enumerable: true,
+      get(this: Canvas) {
+        return get.call(this) as number;
+      },
+      set(this: Canvas, v: number) {
+        if (v !== get.call(this)) set.call(this, v);
+      },
+    });
+  }
+  return canvas;
+}
+
+function draw(spec: ChartSpec, width: number, height: number) {
+  const canvas = sizedCanvas(width, height);
   const ctx = canvas.getContext('2d');
   scale = width / 800;
   Chart.defaults.font.family = FONT_FAMILY;

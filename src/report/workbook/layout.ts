@@ -167,26 +167,45 @@ function fitPercent(widths: readonly number[]): number {
 /** Narrowest width at which long text is wrapped to make a sheet fit a page. */
 const MIN_WRAP = 24;
 
-/** Column widths (characters) of a sheet's tables with text wrapped at `cap`, and which columns wrap. */
-function columnWidths(s: Sheet, width: number, cap: number): { widths: number[]; wrapped: boolean[] } {
-  const widths: number[] = [];
-  const wrapped: boolean[] = [];
+/** What a column's width is made from, whatever the wrap width: its widest header, cell and unbroken run of text. */
+interface ColumnMeasure {
+  header: number;
+  widest: number;
+  unbroken: number;
+}
+
+/** Each column's measures over the sheet's tables (the same for every wrap width, so measured once). */
+function measureColumns(s: Sheet, width: number): ColumnMeasure[] {
+  const out: ColumnMeasure[] = [];
   for (let j = 0; j < width; j++) {
     let w = MIN_WIDTH;
     let header = MIN_WIDTH;
+    let unbroken = 0;
     for (const t of s.tables) {
       const c = t.columns[j];
       if (!c) continue;
       // three characters for the filter button Excel draws in a table's header
       header = Math.max(header, headerWidth(c.header) + 3);
-      for (const r of t.rows) w = Math.max(w, cellTextLength(r[j] ?? null, c.kind) + 2);
+      for (const r of t.rows) {
+        w = Math.max(w, cellTextLength(r[j] ?? null, c.kind) + 2);
+        unbroken = Math.max(unbroken, unbrokenLength(r[j] ?? null) + 2);
+      }
     }
-    const unbroken = Math.max(0, ...s.tables.flatMap((t) => (t.columns[j] ? t.rows.map((r) => unbrokenLength(r[j] ?? null) + 2) : [])));
-    const limit = Math.max(cap, Math.min(unbroken, MAX_UNBROKEN));
-    wrapped.push(w > limit);
-    // the indent that keeps a column apart from the one before (write-xlsx.ts)
-    widths.push(Math.max(header, Math.min(w, limit)) + (j > 0 ? 1 : 0));
+    out.push({ header, widest: w, unbroken });
   }
+  return out;
+}
+
+/** Column widths (characters) of a sheet's tables with text wrapped at `cap`, and which columns wrap. */
+function columnWidths(measures: readonly ColumnMeasure[], cap: number): { widths: number[]; wrapped: boolean[] } {
+  const widths: number[] = [];
+  const wrapped: boolean[] = [];
+  measures.forEach(({ header, widest, unbroken }, j) => {
+    const limit = Math.max(cap, Math.min(unbroken, MAX_UNBROKEN));
+    wrapped.push(widest > limit);
+    // the indent that keeps a column apart from the one before (write-xlsx.ts)
+    widths.push(Math.max(header, Math.min(widest, limit)) + (j > 0 ? 1 : 0));
+  });
   return { widths, wrapped };
 }
 
@@ -205,9 +224,10 @@ export function layoutSheet(s: Sheet): SheetLayout {
   const width = Math.max(...s.tables.map((t) => t.columns.length), 1);
   // long text wraps at MAX_WIDTH, or at the widest narrower width (down to MIN_WRAP) that lets the tables print on
   // one page width at MIN_PRINT_SCALE or more; when none does, the tables run on across pages unchanged
-  let { widths, wrapped } = columnWidths(s, width, MAX_WIDTH);
+  const measures = measureColumns(s, width);
+  let { widths, wrapped } = columnWidths(measures, MAX_WIDTH);
   for (let cap = MAX_WIDTH - 4; fitPercent(widths) < MIN_PRINT_SCALE && cap >= MIN_WRAP; cap -= 4) {
-    const narrower = columnWidths(s, width, cap);
+    const narrower = columnWidths(measures, cap);
     if (fitPercent(narrower.widths) >= MIN_PRINT_SCALE) ({ widths, wrapped } = narrower);
   }
   const headerHeights = s.tables.map((t) => rowPoints(Math.max(...t.columns.map((c, j) => wrapLines(c.header, widths[j]! - 3)), 1)));

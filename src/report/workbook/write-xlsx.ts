@@ -42,7 +42,24 @@ function cellValue(c: Cell): number | string | null {
   return c;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images: Map<ChartId, number>, tabIndex: number): { charts: ChartId[]; printRanges: string[] } {
+/**
+ * One style object for each number format and alignment of the data cells. exceljs turns each cell's style into
+ * its font, fill, border and format entries when it writes, unless it has seen that style object before: cells that
+ * share one are looked up once (its styles' WeakMap), cells with a copy each of their own are worked out again,
+ * a large part of writing a workbook. Shared objects are never changed after they are made.
+ */
+class CellStyles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(numFmt: string, alignment: Partial<ExcelJS.Alignment>): Partial<ExcelJS.Style> {
+    const key = JSON.stringify([numFmt, alignment]);
+    let style = this.byKey.get(key);
+    if (!style) this.byKey.set(key, (style = { numFmt, alignment }));
+    return style;
+  }
+}
+
+function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images: Map<ChartId, number>, tabIndex: number, styles: CellStyles): { charts: ChartId[]; printRanges: string[] } {
   const L = layoutSheet(s);
   const headerRow = L.tables[0]?.headerRow ?? 1;
   const ws = wb.addWorksheet(s.name, {
@@ -115,13 +132,10 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, s: Sheet, images
         const cell = row.getCell(j + 1);
         const v = r[j] ?? null;
         const kind = v !== null && typeof v === 'object' ? v.kind : c.kind;
-        if (typeof v === 'string') {
-          cell.numFmt = NumFmt.text;
-          cell.alignment = { horizontal: c.kind === 'text' ? 'left' : 'right', vertical: 'top', wrapText: L.wrapped[j], ...(j > 0 ? { indent: 1 } : {}) };
-        } else {
-          cell.numFmt = FMT[kind];
-          cell.alignment = { horizontal: 'right', vertical: 'top', ...(j > 0 ? { indent: 1 } : {}) };
-        }
+        cell.style =
+          typeof v === 'string'
+            ? styles.get(NumFmt.text, { horizontal: c.kind === 'text' ? 'left' : 'right', vertical: 'top', wrapText: L.wrapped[j], ...(j > 0 ? { indent: 1 } : {}) })
+            : styles.get(FMT[kind], { horizontal: 'right', vertical: 'top', ...(j > 0 ? { indent: 1 } : {}) });
       });
     });
     if (P.noteRow !== undefined && t.note) prose(P.noteRow, t.note, 9);
@@ -161,7 +175,8 @@ export function buildExcelWorkbook(
   wb.category = 'Finance; SEND';
   const ids = new Map<ChartId, number>();
   for (const [id, img] of charts) ids.set(id, wb.addImage({ buffer: (img.png instanceof Promise ? standIn(id) : img.png) as unknown as ExcelJS.Buffer, extension: 'png' }));
-  const written = model.sheets.map((s, i) => writeSheet(wb, model, s, ids, i));
+  const styles = new CellStyles();
+  const written = model.sheets.map((s, i) => writeSheet(wb, model, s, ids, i, styles));
   return { wb, imagesBySheet: written.map((w) => w.charts), printRangesBySheet: written.map((w) => w.printRanges) };
 }
 
