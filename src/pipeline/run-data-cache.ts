@@ -17,7 +17,7 @@ import { deserialize, serialize } from 'node:v8';
 import { sourceFingerprint } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
 
-const FORMAT = 1;
+const FORMAT = 2;
 const SUFFIX = '.run-data';
 /** Saved results kept; older ones are removed when a new one is saved. */
 const KEEP = 8;
