@@ -57,11 +57,13 @@ export function calibrationScales(
   const z: number[][] = Array.from({ length: horizon }, () => []);
   // A batch of a few LAs (an LA's own data) has too few errors per origin: it looks further back instead.
   const origins = batch.datasets.length >= SMALL_BATCH ? settings.calibrationOrigins : Math.max(settings.calibrationOrigins, SMALL_BATCH_ORIGINS);
+  // A forecast's first `reach` years do not depend on its horizon: with a memo shared across base years (the
+  // backtest's origins), each past origin is forecast once, as far as the furthest any origin here reaches (the
+  // earliest: `origins` years, or the horizon), not again for a longer reach, and never further than is scored.
+  const longest = Math.min(horizon, origins);
   for (let o = baseYear - origins; o < baseYear; o++) {
     const reach = Math.min(horizon, baseYear - o);
-    // A forecast's first `reach` years do not depend on its horizon: with a memo shared across base years (the
-    // backtest's origins), each past origin is forecast once, to the full horizon, not again for a longer reach.
-    const fs = centralsAt(batch, o, cache ? horizon : reach, settings, project, cache);
+    const fs = centralsAt(batch, o, cache ? longest : reach, settings, project, cache);
     for (let h = 1; h <= reach; h++) {
       const errs: Array<{ e: number; s: number }> = [];
       for (const f of fs) {
