@@ -19,7 +19,7 @@ import type { ProjectionResult, Quantiles } from '../model/result.ts';
 import { drawShapeMismatch } from '../messages/budget.ts';
 import type { BudgetParams } from './params.ts';
 import type { BudgetPath } from './path.ts';
-import { budgetPath, cellCostsAt } from './path.ts';
+import { budgetPath, meanCellCost } from './path.ts';
 import { hasPriceRisk, priceQuantile, priceShocks, shockedParams } from './price-draws.ts';
 import type { BudgetTables } from './tables.ts';
 import { pointQuantiles, quantilesOf } from '../util/quantiles.ts';
@@ -32,15 +32,6 @@ export interface BudgetQuantiles {
   warnings: string[];
   /** Per draw (demand only, central prices): [FY index][draw]. Empty without draws. */
   demandDraws?: { inYear: Float64Array[]; cumulative: Float64Array[] };
-}
-
-/** Mean unit cost of a placement's costed cells at FY prices: the fallback where the central path has no plans. */
-function meanCellCost(unit: CellUnitCosts, params: BudgetParams, fy: number, p: number): number {
-  const costs = cellCostsAt(unit, params, fy);
-  let s = 0;
-  let n = 0;
-  for (let c = p; c < costs.length; c += N_PLACEMENTS) if (costs[c]! > 0) [s, n] = [s + costs[c]!, n + 1];
-  return n === 0 ? 0 : s / n;
 }
 
 /**

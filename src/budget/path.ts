@@ -86,6 +86,15 @@ export function cellCostsAt(unit: CellUnitCosts, params: BudgetParams, fy: numbe
   return out;
 }
 
+/** Mean unit cost of a placement's costed cells at the prices of `fy`: where a path has no plans to divide by. */
+export function meanCellCost(unit: CellUnitCosts, params: BudgetParams, fy: number, p: number): number {
+  const costs = cellCostsAt(unit, params, fy);
+  let s = 0;
+  let n = 0;
+  for (let c = p; c < costs.length; c += N_PLACEMENTS) if (costs[c]! > 0) [s, n] = [s + costs[c]!, n + 1];
+  return n === 0 ? 0 : s / n;
+}
+
 /** Delivery cost of a lever in `fy`: its yearly cost from its start year, at base-FY prices inflated at the general rate. */
 export function deliveryCost(cost: number, startYear: number, params: BudgetParams, baseFy: number, fy: number): number {
   return fy < startYear ? 0 : cost * inflationFactor(params.inflation, undefined, baseFy, fy);

@@ -9,27 +9,19 @@
  * Costs per plan are the path's own: the placement's top-ups ÷ its plans that year (FY prices, levers applied), and
  * the same for ISS; where a placement has no plans, the mean of its costed cells.
  */
-import { N_PLACEMENTS, PLACEMENTS, placementIndex } from '../domain/index.ts';
+import { PLACEMENTS, placementIndex } from '../domain/index.ts';
 import type { Placement } from '../domain/index.ts';
 import type { BudgetParams } from './params.ts';
 import type { BudgetPath } from './path.ts';
-import { cellCostsAt } from './path.ts';
+import { meanCellCost } from './path.ts';
 import type { PlacesGapRow } from './types.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
-
-function meanCost(unit: CellUnitCosts, params: BudgetParams, fy: number, p: number): number {
-  const costs = cellCostsAt(unit, params, fy);
-  let s = 0;
-  let n = 0;
-  for (let c = p; c < costs.length; c += N_PLACEMENTS) if (costs[c]! > 0) [s, n] = [s + costs[c]!, n + 1];
-  return n === 0 ? 0 : s / n;
-}
 
 /** Cost of one plan-year in a placement on the path in FY index i. */
 function perPlan(path: BudgetPath, unit: CellUnitCosts, params: BudgetParams, i: number, p: Placement): number {
   const l = path.lines[i]!;
   const plans = l.plansByPlacement[p];
-  return plans > 0 ? l.byPlacement[p] / plans : meanCost(unit, params, l.fy, placementIndex(p));
+  return plans > 0 ? l.byPlacement[p] / plans : meanCellCost(unit, params, l.fy, placementIndex(p));
 }
 
 /**
