@@ -201,8 +201,8 @@ function getVarint(b: Buffer, at: number): [number, number] {
   }
 }
 
-/** 32-bit FNV-1a of bytes [from, to). */
-function fnv1a(b: Buffer, from: number, to: number): number {
+/** 32-bit FNV-1a of bytes [from, to): the hash of a row's key (exported for the test of two keys that share one). */
+export function fnv1a(b: Buffer, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
   return h >>> 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHeader } from '../../src/etl/csv/header.ts';
 import { CsvRow } from '../../src/etl/csv/read-table.ts';
-import { DuplicateRows, type DuplicateVerdict } from '../../src/etl/duplicate-rows.ts';
+import { DuplicateRows, fnv1a, type DuplicateVerdict } from '../../src/etl/duplicate-rows.ts';
+import { Rng } from '../../src/util/rng.ts';
 
 /** The rule as texts: a Map of joined non-measure values to the first line and its `name=value` measures. */
 class TextDuplicateRows {
@@ -24,21 +25,11 @@ class TextDuplicateRows {
   }
 }
 
-/** A small deterministic generator (xorshift). */
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
-
 describe('DuplicateRows', () => {
   it('gives the verdicts of comparing texts, row for row (copies, conflicts and their column, measures learnt as rows are read)', () => {
     const header = parseHeader(['time_period', 'la_name', 'age', 'total', 'total_pc', 'note']);
-    const rnd = random(7);
+    const g = new Rng(7);
+    const rnd = () => g.uniform();
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
     const names = ['Barnet', 'Brighton and Hove', 'Bristol, City of', 'Ynys Môn', 'Rhondda Cynon Taf', ' Bury '];
     const long = 'x'.repeat(300);
@@ -72,6 +63,29 @@ describe('DuplicateRows', () => {
     expect(kinds.copy).toBeGreaterThan(1000);
     expect(kinds.conflict).toBeGreaterThan(1000);
     expect(kinds.new).toBeGreaterThan(50_000);
+  });
+
+  it('tells apart two keys with the same hash: it compares their bytes, never the hash alone', () => {
+    // a key is its number of values, then each value's number (in order of first appearance) as a varint
+    const varint = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, n >> 7]);
+    const key = (i: number, j: number) => Buffer.from([2, ...varint(i), ...varint(j)]);
+    // two keys that share a hash: found by hashing every pair of value numbers from 128 to 1,399 (FNV-1a does not
+    // collide on keys of four bytes or fewer); search again if the hash ever changes
+    const pair: [[number, number], [number, number]] = [[837, 1175], [1067, 512]];
+    const [a, b] = pair.map(([i, j]) => key(i, j));
+    expect(fnv1a(a!, 0, a!.length), 'the two keys share a hash').toBe(fnv1a(b!, 0, b!.length));
+    const header = parseHeader(['a', 'b', 'n']);
+    const d = new DuplicateRows();
+    d.measures.add('n');
+    let line = 2;
+    // row k brings value vk (number k) in both columns: key (k, k), never one of the pair (i ≠ j)
+    for (let k = 0; k < 1200; k++) expect(d.check(new CsvRow(line++, [`v${k}`, `v${k}`, '0'], header)).kind).toBe('new');
+    const [[i1, j1], [i2, j2]] = pair;
+    const first = line;
+    expect(d.check(new CsvRow(line++, [`v${i1}`, `v${j1}`, '1'], header))).toEqual({ kind: 'new' });
+    expect(d.check(new CsvRow(line++, [`v${i2}`, `v${j2}`, '2'], header))).toEqual({ kind: 'new' });
+    expect(d.check(new CsvRow(line++, [`v${i1}`, `v${j1}`, '1'], header))).toEqual({ kind: 'copy', firstLine: first });
+    expect(d.check(new CsvRow(line++, [`v${i2}`, `v${j2}`, '3'], header))).toEqual({ kind: 'conflict', firstLine: first + 1, column: 'n' });
   });
 
   it('counts copies and remembers the first', () => {
