@@ -1,8 +1,8 @@
 /**
  * Explorer speed on the sample (`run --draws 0` of scenarios/baseline.yaml): in headless Chromium, the page's
  * recompute and redraw for one lever change up to its drawn frame (median of 15 moves after 5 to warm up) and the
- * time from a lever change to the 1,000-draw Monte Carlo range from the Web Workers. Without Chromium, the same compiled page script
- * is timed in Node (no redraw, one thread) and the figures say so.
+ * time from a lever change to the 1,000-draw Monte Carlo range from the Web Workers. Without Chromium, the same
+ * compiled page script is timed in Node (no redraw, one thread) and the figures say so.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
