@@ -14,7 +14,7 @@ import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-f
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
 import { expandPaths } from './expand-paths.ts';
-import type { LoadContext, ReadContext, Reader, ReadReport, RowSink } from './reader.ts';
+import type { LoadContext, PrepareContext, PreparedLoad, ReadContext, Reader, ReadReport, RowSink } from './reader.ts';
 import { recogniseFile, type Recognition } from './registry.ts';
 
 export interface InputFile {
@@ -94,6 +94,15 @@ export async function recogniseInput(input: InputFile): Promise<Recognition> {
 export async function loadInputSet(reader: Reader, input: InputFile, db: DuckDBConnection, ctx: Omit<LoadContext, 'path'>): Promise<ReadReport | undefined> {
   const report = await reader.load?.(input.file, db, { ...ctx, path: input.path });
   return report && displayReport(input, report);
+}
+
+/**
+ * Prepares an input file set-based (Reader.prepare); undefined when the row reader must read it. The report's
+ * problems name the path users see.
+ */
+export async function prepareInput(reader: Reader, input: InputFile, ctx: Omit<PrepareContext, 'path'>): Promise<PreparedLoad | undefined> {
+  const prepared = await reader.prepare?.(input.file, { ...ctx, path: input.path });
+  return prepared && { ...prepared, report: displayReport(input, prepared.report) };
 }
 
 /** A report whose problems name the path users see. */

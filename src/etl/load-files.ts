@@ -5,13 +5,14 @@
  * error whose problems name file, line and column.
  */
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { sha256File } from './file-hash.ts';
-import { isDocumentation, loadInputSet, readInput, recogniseInput, type InputFile } from './inputs.ts';
+import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
 import { ONE_THREAD_MAX_BYTES, setBasedFor } from './scratch-read.ts';
-import type { Reader, ReadReport, RowSink } from './reader.ts';
+import { insertPrepared, type PrepareContext, type PreparedLoad, type Reader, type ReadReport, type RowSink } from './reader.ts';
 import type { WarehouseTable } from './schema.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -99,17 +100,22 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
       const sink = await wh.sink();
       const firstFileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
       const ahead = new ReadAhead(plan, { hashKey, today }, opts.readAheadBytes ?? READ_AHEAD_BYTES);
+      // a small load prepares its set-based files side by side (a large one runs each statement on every thread)
+      const prepares = new PrepareAhead(plan, { hashKey, today, staging: (o) => wh.staging(o) }, oneThread ? availableParallelism() : 0);
       try {
         let fileId = firstFileId;
         for (const [i, f] of plan.entries()) {
           const path = f.input.path;
           const ctx = { fileId, hashKey, today };
           if (problems.length === 0) ahead.startAfter(i, fileId);
+          else prepares.stop();
           // set-based when the reader can and no file has failed (after a failure only messages are wanted)
           let report: ReadReport | undefined;
           if (problems.length === 0 && f.setBased) {
             sink.flush(); // rows appended so far come before the rows SQL inserts
-            report = await loadInputSet(f.reader, f.input, wh.connection, { ...ctx, staging: () => wh.staging() });
+            const ready = await prepares.take(i);
+            if (!ready) report = await loadInputSet(f.reader, f.input, wh.connection, { ...ctx, staging: (o) => wh.staging(o) });
+            else if (ready.prepared) report = await insertPrepared(ready.prepared, wh.connection, fileId);
           }
           report ??= await ahead.take(i, fileId, problems.length > 0 ? undefined : sink);
           report ??= await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, ctx);
@@ -125,6 +131,7 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
         }
       } finally {
         sink.close();
+        await prepares.close();
       }
       if (problems.length === 0 && loaded.length > 0) {
         // the same figures from two files (a copy with other line endings, a re-saved extract) count once
@@ -147,6 +154,71 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
     if (oneThread) await wh.run('RESET threads');
   }
   return { loaded, skipped, warnings };
+}
+
+/**
+ * Prepares set-based files ahead, side by side, while the load works on the files before them: each is staged and
+ * checked in a staging database of its own on a connection of its own (Reader.prepare), where DuckDB runs its
+ * statements on that connection's thread, and its rows are inserted at the file's turn, in file order, inside the
+ * load's transaction. At most `slots` files are prepared at once, the largest first: the load waits for the longest.
+ */
+class PrepareAhead {
+  private readonly started = new Map<number, Promise<PreparedLoad | undefined>>();
+  private readonly queue: number[];
+  private running = 0;
+
+  constructor(
+    private readonly plan: readonly Planned[],
+    private readonly ctx: Omit<PrepareContext, 'path'>,
+    private readonly slots: number,
+  ) {
+    const ready = plan.flatMap((f, i) => (slots > 0 && f.setBased && f.reader.prepare ? [i] : []));
+    this.queue = ready.sort((a, b) => plan[b]!.size - plan[a]!.size || a - b);
+    this.fill();
+  }
+
+  private fill(): void {
+    while (this.running < this.slots && this.queue.length > 0) {
+      const i = this.queue.shift()!;
+      const f = this.plan[i]!;
+      this.running++;
+      const done = prepareInput(f.reader, f.input, this.ctx).finally(() => {
+        this.running--;
+        this.fill();
+      });
+      done.catch(() => undefined); // a failure surfaces at the file's turn (take)
+      this.started.set(i, done);
+    }
+  }
+
+  /**
+   * plan[i] as prepared ahead (`prepared` undefined: the row reader must read it), or undefined when it was not
+   * prepared ahead: then the caller loads it.
+   */
+  async take(i: number): Promise<{ prepared: PreparedLoad | undefined } | undefined> {
+    const done = this.started.get(i);
+    if (!done) return undefined;
+    this.started.delete(i);
+    return { prepared: await done };
+  }
+
+  /** Starts no more files (after a failure only messages are wanted). */
+  stop(): void {
+    this.queue.length = 0;
+  }
+
+  /** Stops, waits for the files being prepared and lets go of every prepared file not taken. */
+  async close(): Promise<void> {
+    this.stop();
+    for (const done of this.started.values()) {
+      try {
+        await (await done)?.close();
+      } catch {
+        // its failure does not matter now: the load has failed or finished without it
+      }
+    }
+    this.started.clear();
+  }
 }
 
 interface Planned {

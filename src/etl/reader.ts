@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../errors.ts';
 import type { WarehouseTable } from './schema.ts';
-import type { Staging } from './staging.ts';
+import type { Staging, StagingOptions } from './staging.ts';
 
 /** What a reader may look at to recognise a file: decoded head of the file, header fields or XML root. */
 export interface Sniff {
@@ -67,14 +67,58 @@ export interface Reader {
    * written nothing.
    */
   load?(path: string, db: DuckDBConnection, ctx: LoadContext): Promise<ReadReport | undefined>;
+  /**
+   * Optional first half of `load`, so that files can be read side by side (load-files.ts): reads and checks the file
+   * in a staging database of its own, outside the load's transaction, and gives what writes its rows at the file's
+   * turn, or undefined (nothing staged) when `load` would give undefined. A reader with `prepare` has a `load` that
+   * is `prepare` then `insert`.
+   */
+  prepare?(path: string, ctx: PrepareContext): Promise<PreparedLoad | undefined>;
+}
+
+/** Context for Reader.prepare: no file id yet (it is known at the file's turn), a staging database to open. */
+export interface PrepareContext extends Omit<ReadContext, 'fileId'> {
+  staging: (opts?: StagingOptions) => Promise<Staging | undefined>;
+}
+
+/** A file read and checked set-based (Reader.prepare), its rows not yet written. */
+export interface PreparedLoad {
+  /** Rows, errors and warnings of the file, as `load` reports them. */
+  report: ReadReport;
+  /** Writes the file's rows into the warehouse tables on `db` (inside the load's transaction) as file `fileId`. */
+  insert(db: DuckDBConnection, fileId: number): Promise<void>;
+  /** Lets go of the staged tables (idempotent). */
+  close(): Promise<void>;
 }
 
 /** Context for a set-based load (Reader.load). */
 export interface LoadContext extends ReadContext {
   /**
    * Opens a staging database on the warehouse's DuckDB (staging.ts: its own connection, outside the load's
-   * transaction, never spilled to disk), or gives undefined when none can be opened; absent: none. The reader
-   * closes it.
+   * transaction; never spilled to disk unless `personal` is false), or gives undefined when none can be opened;
+   * absent: none. The reader closes it.
    */
-  staging?: () => Promise<Staging | undefined>;
+  staging?: (opts?: StagingOptions) => Promise<Staging | undefined>;
+}
+
+/**
+ * `load` as `prepare` then `insert`, for a reader with `prepare`: undefined without a staging database, and the
+ * rows inserted only when the file has no error.
+ */
+export function loadByPreparing(prepare: NonNullable<Reader['prepare']>): NonNullable<Reader['load']> {
+  return async (path, db, ctx) => {
+    if (!ctx.staging) return undefined;
+    const prepared = await prepare(path, { path: ctx.path, hashKey: ctx.hashKey, today: ctx.today, staging: ctx.staging });
+    return prepared && insertPrepared(prepared, db, ctx.fileId);
+  };
+}
+
+/** Inserts a prepared file's rows as file `fileId` when it has no error, lets go of its staged tables, gives its report. */
+export async function insertPrepared(prepared: PreparedLoad, db: DuckDBConnection, fileId: number): Promise<ReadReport> {
+  try {
+    if (prepared.report.errors.length === 0) await prepared.insert(db, fileId);
+    return prepared.report;
+  } finally {
+    await prepared.close();
+  }
 }

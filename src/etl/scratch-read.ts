@@ -56,7 +56,7 @@ export class ScratchWarehouse {
     await wh.run(size < ONE_THREAD_MAX_BYTES ? 'SET threads = 1' : 'RESET threads');
     await wh.run('BEGIN TRANSACTION');
     try {
-      const report = await reader.load(path, wh.connection, { ...ctx, staging: () => wh.staging() });
+      const report = await reader.load(path, wh.connection, { ...ctx, staging: (o) => wh.staging(o) });
       if (report && sink) {
         for (const t of TABLES) for (const row of await wh.query(`SELECT * FROM ${t} ORDER BY rowid`)) await sink.add(t, row);
       }

@@ -11,15 +11,24 @@
  * none was read before). Staged tables are never part of the load's transaction: the warehouse holds only the rows
  * inserted, committed or rolled back with the rest of the load.
  *
- * While a staging database is open the warehouse's DuckDB cannot spill to disk (`temp_directory` is ''): staged
- * tables may hold raw identifiers and birth dates, which must never reach a file. Too large an input fails with
- * DuckDB's out-of-memory error instead. Closing it detaches it (its memory is let go) and restores the setting.
+ * While a staging database of personal data is open the warehouse's DuckDB cannot spill to disk (`temp_directory`
+ * is ''): staged tables may hold raw identifiers and birth dates, which must never reach a file. Too large an input
+ * fails with DuckDB's out-of-memory error instead. A staging database of published statistics (`personal: false`)
+ * leaves the setting alone: several of those may be open at once, each on its own connection, so files are staged
+ * side by side (load-files.ts). Closing one detaches it (its memory is let go) and restores the setting.
  */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { sqlName, sqlText } from './sql-quote.ts';
 
 let opened = 0;
 
+export interface StagingOptions {
+  /**
+   * Whether the staged tables may hold personal data (default true): then DuckDB may not spill to disk while the
+   * staging database is open. False for published statistics (EES files).
+   */
+  personal?: boolean;
+}
 
 export class Staging {
   private closed = false;
@@ -29,29 +38,37 @@ export class Staging {
     readonly connection: DuckDBConnection,
     /** The staging database's name, quoted, for SQL on another connection: `${stage}.main.x_key`. */
     readonly name: string,
+    /** The same name unquoted (an appender's catalog). */
+    readonly catalog: string,
     private readonly home: string,
-    private readonly spill: string,
+    /** The temp directory to restore on close (undefined: left alone). */
+    private readonly spill: string | undefined,
   ) {}
 
   /**
-   * Opens a staging database on `instance`, or gives undefined when its DuckDB cannot be kept from spilling to disk
-   * (it has spilled already: the temp directory can no longer be changed).
+   * Opens a staging database on `instance`, or gives undefined when it is for personal data (the default) and its
+   * DuckDB cannot be kept from spilling to disk (it has spilled already: the temp directory can no longer be changed).
    * @example const stage = await Staging.open(instance); try { … } finally { await stage?.close(); }
    */
-  static async open(instance: DuckDBInstance): Promise<Staging | undefined> {
+  static async open(instance: DuckDBInstance, opts: StagingOptions = {}): Promise<Staging | undefined> {
     const con = await instance.connect();
     try {
-      const [[home, spill]] = (await con.runAndReadAll("SELECT current_database(), current_setting('temp_directory')")).getRows() as [[string, string]];
-      try {
-        await con.run("SET temp_directory = ''");
-      } catch {
-        con.closeSync();
-        return undefined;
+      const [[home, setting]] = (await con.runAndReadAll("SELECT current_database(), current_setting('temp_directory')")).getRows() as [[string, string]];
+      let spill: string | undefined;
+      if (opts.personal ?? true) {
+        try {
+          await con.run("SET temp_directory = ''");
+        } catch {
+          con.closeSync();
+          return undefined;
+        }
+        spill = String(setting ?? '');
       }
-      const name = sqlName(`hn_stage_${process.pid}_${++opened}`);
+      const catalog = `hn_stage_${process.pid}_${++opened}`;
+      const name = sqlName(catalog);
       await con.run(`ATTACH ':memory:' AS ${name}`);
       await con.run(`USE ${name}`);
-      return new Staging(con, name, sqlName(home), String(spill ?? ''));
+      return new Staging(con, name, catalog, sqlName(home), spill);
     } catch (e) {
       con.closeSync();
       throw e;
@@ -65,7 +82,7 @@ export class Staging {
     try {
       await this.connection.run(`USE ${this.home}`);
       await this.connection.run(`DETACH ${this.name}`);
-      await this.connection.run(`SET temp_directory = ${sqlText(this.spill)}`);
+      if (this.spill !== undefined) await this.connection.run(`SET temp_directory = ${sqlText(this.spill)}`);
     } finally {
       this.connection.closeSync();
     }

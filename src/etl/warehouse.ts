@@ -9,7 +9,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { SUCCESSIONS } from '../domain/index.ts';
 import { AppenderSink } from './appender-sink.ts';
 import { ADDED_COLUMNS, WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
-import { Staging } from './staging.ts';
+import { Staging, type StagingOptions } from './staging.ts';
 import { LOCK_WAIT_MS, checkMadeByHighneeds, checkWarehouseFile, openWaitingForLock } from './warehouse-file.ts';
 
 export class Warehouse {
@@ -105,8 +105,8 @@ export class Warehouse {
   }
 
   /** A staging database beside the warehouse for a set-based load (staging.ts), or undefined when none can be opened. */
-  async staging(): Promise<Staging | undefined> {
-    return Staging.open(this.instance);
+  async staging(opts?: StagingOptions): Promise<Staging | undefined> {
+    return Staging.open(this.instance, opts);
   }
 
   /** Row counts of every table. */

@@ -26,13 +26,22 @@ async function loadBoth(paths: string[]): Promise<Array<{ tables: Record<string,
     try {
       await wh.run(`UPDATE meta SET value = 'one key for both loads' WHERE key = 'hash_key'`); // same person keys
       let setFiles = 0;
-      const spies = EES_READERS.filter((r) => r.load).map((r) => {
+      // a file goes set-based through `load`, or through `prepare` when the load prepares files side by side
+      const spies = EES_READERS.filter((r) => r.load).flatMap((r) => {
         const load = r.load!.bind(r);
-        return vi.spyOn(r, 'load').mockImplementation(async (...args) => {
-          const report = await load(...args);
-          if (report) setFiles++;
-          return report;
-        });
+        const prepare = r.prepare!.bind(r);
+        return [
+          vi.spyOn(r, 'load').mockImplementation(async (...args) => {
+            const report = await load(...args);
+            if (report) setFiles++;
+            return report;
+          }),
+          vi.spyOn(r, 'prepare').mockImplementation(async (...args) => {
+            const prepared = await prepare(...args);
+            if (prepared) setFiles++;
+            return prepared;
+          }),
+        ];
       });
       try {
         const out = await withInputFiles(paths, (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: TODAY, setBased }));
@@ -115,7 +124,7 @@ describe('set-based EES load', () => {
       tried++;
       const wh = await Warehouse.open(':memory:');
       try {
-        const r = await rec.reader.load(join(bad, f), wh.connection, { fileId: 1, path: f, hashKey: 'k', today: TODAY });
+        const r = await rec.reader.load(join(bad, f), wh.connection, { fileId: 1, path: f, hashKey: 'k', today: TODAY, staging: (o) => wh.staging(o) });
         expect({ f, r }).toEqual({ f, r: undefined });
         expect(await wh.query('SELECT (SELECT count(*) FROM stock) + (SELECT count(*) FROM flow) + (SELECT count(*) FROM la) AS n')).toEqual([{ n: 0 }]);
       } finally {

@@ -1,8 +1,9 @@
 /**
- * Stages a regular CSV file in DuckDB for the set-based readers: `read_csv` with every column as text into a temp
- * table, each value trimmed as `CsvRow.get` trims it, with the file's line number in `hn_line`.
+ * Stages a regular CSV file in DuckDB for the set-based readers: `read_csv` with every column as text into a table
+ * of the connection's current database (a staging database: staging.ts), each value trimmed as `CsvRow.get` trims
+ * it, with the file's line number in `hn_line`.
  *
- *   header (JS: parseHeader) ──▶ read_csv(all text, strict) WITH ORDINALITY ──▶ temp table hn_stage
+ *   header (JS: parseHeader) ──▶ read_csv(all text, strict) WITH ORDINALITY ──▶ table hn_stage
  *                                 (hn_line, "f_<name>" per column)            ──▶ line count = record count?
  *
  * Only a regular file is staged: UTF-8, the header on line 1, one line per record (no blank lines, no line break
@@ -46,7 +47,7 @@ export interface StagedCsv {
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * Stages `path` into temp table hn_stage (replacing it), or gives undefined when the file is not regular.
+ * Stages `path` into table hn_stage (replacing it), or gives undefined when the file is not regular.
  * @example const staged = await stageCsv(connection, 'caseload.csv'); // SELECT hn_line, "f_time_period" FROM hn_stage
  */
 export async function stageCsv(db: DuckDBConnection, path: string): Promise<StagedCsv | undefined> {
@@ -57,7 +58,7 @@ export async function stageCsv(db: DuckDBConnection, path: string): Promise<Stag
   const file = sqlText(path);
   try {
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ordinality + 1 AS hn_line, ${header.names.map((n, i) => `${sqlTrim(`c${i}`, otherSpace, edgeSpace)} AS ${stagedColumn(n)}`).join(', ')}
+      `CREATE OR REPLACE TABLE ${STAGE} AS SELECT ordinality + 1 AS hn_line, ${header.names.map((n, i) => `${sqlTrim(`c${i}`, otherSpace, edgeSpace)} AS ${stagedColumn(n)}`).join(', ')}
          FROM read_csv(${file}, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
                        strict_mode = true, null_padding = false, ignore_errors = true, columns = {${columns}}) WITH ORDINALITY`,
     );

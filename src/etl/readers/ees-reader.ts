@@ -1,17 +1,18 @@
 /**
  * An EES file reader from its definition: recognised by its header, read row by row (ees-common.ts) and, when the
- * definition has a set-based form, loaded set-based into a warehouse (ees-set.ts).
+ * definition has a set-based form, prepared and loaded set-based into a warehouse (ees-set.ts).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Reader, ReadContext, Sniff } from '../reader.ts';
+import { loadByPreparing, type Reader, type Sniff } from '../reader.ts';
 import { readEes, type EesFileDef } from './ees-common.ts';
-import { loadEesSet } from './ees-set.ts';
+import { prepareEesSet } from './ees-set.ts';
 
 /**
  * Makes a Reader from an EES file definition.
  * @example export const ees2025Requests = eesReader({ id: 'ees-2025-requests', ... });
  */
 export function eesReader(def: EesFileDef): Reader {
+  const set = def.set;
+  const prepare: Reader['prepare'] = set ? (path, ctx) => prepareEesSet({ ...def, set }, path, ctx) : undefined;
   return {
     id: def.id,
     description: def.description,
@@ -22,6 +23,6 @@ export function eesReader(def: EesFileDef): Reader {
       return set.has('time_period') && set.has('geographic_level') && def.matches(set);
     },
     read: (path, sink, ctx) => readEes(def, path, sink, ctx),
-    ...(def.set ? { load: (path: string, db: DuckDBConnection, ctx: ReadContext) => loadEesSet({ ...def, set: def.set! }, path, db, ctx) } : {}),
+    ...(prepare ? { prepare, load: loadByPreparing(prepare) } : {}),
   };
 }

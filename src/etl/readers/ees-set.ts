@@ -1,12 +1,16 @@
 /**
  * The set-based load of an EES file: DuckDB reads the file (stage-csv.ts) and SQL checks and reshapes every row at
  * once, writing the same `la`, `stock` and `flow` rows, in the same order, and the same warnings (file, line,
- * column) as the row reader of ees-common.ts does one row at a time.
+ * column) as the row reader of ees-common.ts does one row at a time. In two steps, so that files are read side by
+ * side (load-files.ts):
  *
- *   stage (hn_stage) ──▶ vocabularies: each DISTINCT geography, time period and label through the domain's own
- *                        functions (JS) into small temp tables ──▶ view hn_row (row + geography + year)
- *                    ──▶ any error? ──yes──▶ undefined: the row reader reads the file and names each error
- *                    ──▶ INSERT la / stock / flow … SELECT … ORDER BY line; warnings SELECTed by line
+ *   prepare: a staging database of the file's own (staging.ts), on a connection outside the load's transaction
+ *     stage (hn_stage) ──▶ vocabularies: each DISTINCT geography, time period and label through the domain's own
+ *                          functions (JS) into small tables ──▶ view hn_row (row + geography + year)
+ *                      ──▶ any error? ──yes──▶ undefined: the row reader reads the file and names each error
+ *                      ──▶ warnings SELECTed by line
+ *   insert: at the file's turn, on the load's connection (inside its transaction)
+ *                      ──▶ INSERT la / stock / flow … SELECT … FROM the staging database ORDER BY line
  *
  * Errors fail the whole load, so they are only detected here; their messages come from the row reader, which
  * has one for every quirk. Warnings (kept as data-quality notes) are written here.
@@ -20,22 +24,34 @@ import { sqlText } from '../sql-quote.ts';
 import { isPercentColumn } from '../csv/values.ts';
 import * as msg from '../../messages/etl.ts';
 import { ProblemLog } from '../problem-log.ts';
-import type { ReadContext, ReadReport } from '../reader.ts';
+import type { PrepareContext, PreparedLoad } from '../reader.ts';
+import type { Staging } from '../staging.ts';
 import { ALL } from '../schema.ts';
 import type { EesFileDef, EesLayout, YearKind } from './ees-common.ts';
 import { col, type EesCell, type EesMap, type EesSetDef } from './ees-set-def.ts';
 import { eesTableSpec, geoOf, MIN_YEAR, successionNotes, SUCCESSION_CODES } from './ees-common.ts';
 
 /**
- * Loads an EES file set-based into the open warehouse connection (inside the load's transaction), or gives
- * undefined when the file is irregular or holds an error: then the row reader must read it.
+ * Reads and checks an EES file set-based in a staging database of its own, or gives undefined (nothing left
+ * staged) when the file is irregular or holds an error: then the row reader must read it.
  */
-export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: string, db: DuckDBConnection, ctx: ReadContext): Promise<ReadReport | undefined> {
-  const staged = await stageCsv(db, path);
-  if (!staged) {
-    await db.run(`DROP TABLE IF EXISTS ${STAGE}`);
-    return undefined;
+export async function prepareEesSet(def: EesFileDef & { set: EesSetDef }, path: string, ctx: PrepareContext): Promise<PreparedLoad | undefined> {
+  // published statistics, no personal data: DuckDB may spill them to disk as usual
+  const stage = await ctx.staging({ personal: false });
+  if (!stage) return undefined;
+  let prepared: PreparedLoad | undefined;
+  try {
+    prepared = await prepareOn(stage, def, path, ctx.today);
+    return prepared;
+  } finally {
+    if (!prepared) await stage.close();
   }
+}
+
+async function prepareOn(stage: Staging, def: EesFileDef & { set: EesSetDef }, path: string, today: Date): Promise<PreparedLoad | undefined> {
+  const db = stage.connection;
+  const staged = await stageCsv(db, path);
+  if (!staged) return undefined;
   const names = new Set(staged.header.names);
   const has = (c: string): boolean => names.has(c);
   const log = new ProblemLog(path);
@@ -45,54 +61,67 @@ export async function loadEesSet(def: EesFileDef & { set: EesSetDef }, path: str
   const source: EesLayout = def.layout(names);
   const set = def.set;
   await createValueMacros(db);
-  try {
-    if (!(await mapGeography(db, has)) || !(await mapTimePeriods(db, has, def, ctx.today.getUTCFullYear() + 1))) return undefined;
-    for (const m of set.maps ?? []) await mapVocabulary(db, m, has);
-    await rowView(db, has);
-    const joins = (set.maps ?? []).map((m) => `LEFT JOIN hn_map_${m.alias} ${m.alias} ON ${m.alias}.k = ${col(m.column, has)}`).join(' ');
-    const checks = set.numbers(has).map((c) => `hn_num_ok(${col(c, has)}, '${isPercentColumn(c) ? 'percent' : 'count'}')`);
-    if (checks.length > 0) {
-      const bad = await rowsOf<{ n: number }>(db, `SELECT count(*)::DOUBLE AS n FROM ${STAGE} r WHERE NOT (${checks.join(' AND ')})`);
-      if (bad[0]!.n > 0) return undefined;
-    }
-    const copies = await repeatedLines(db, staged.header.names, new Set(set.numbers(has)), staged.rows);
-    if (!copies) return undefined; // a line repeating another's breakdown with other figures: the row reader names both
-    const warnings = [...(await successionWarnings(db)), ...(await rowWarnings(db, set, has, joins))];
-    warnings.sort((a, b) => a.line - b.line || a.seq - b.seq);
-    for (const w of warnings) log.warn(w.message, w.line, w.column);
-    set.finish?.(log);
-    if (copies.first) log.warn(msg.eesDuplicateRowCopies(copies.first.line, copies.first.of, copies.count), copies.first.line);
-
-    // each LA once, as at its first line: from the geographies (each with its first line), not every row
-    await db.run(`INSERT INTO la (old_la_code, new_la_code, la_name, region_code, region_name, file_id)
-      SELECT hn_old, hn_new, hn_name, hn_region_code, hn_region_name, ${ctx.fileId} FROM hn_geo
-      QUALIFY row_number() OVER (PARTITION BY hn_level, hn_old, hn_new ORDER BY hn_first) = 1 ORDER BY hn_first`);
-    // a line repeating an earlier one exactly is counted once (its warnings stand, as in the row reader)
-    const fresh = copies.count > 0 ? 'hn_line NOT IN (SELECT hn_line FROM hn_copy)' : undefined;
-    await insertCells(db, set.cells(has), has, joins, source, ctx.fileId, fresh);
-  } finally {
-    await db.run(`DROP VIEW IF EXISTS hn_row`);
-    for (const t of [STAGE, 'hn_geo', 'hn_time', 'hn_copy', ...(set.maps ?? []).map((m) => `hn_map_${m.alias}`)]) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  if (!(await mapGeography(db, stage.catalog, has)) || !(await mapTimePeriods(db, stage.catalog, has, def, today.getUTCFullYear() + 1))) return undefined;
+  for (const m of set.maps ?? []) await mapVocabulary(db, stage.catalog, m, has);
+  const on = await rowView(db, has);
+  const checks = set.numbers(has).map((c) => `hn_num_ok(${col(c, has)}, '${isPercentColumn(c) ? 'percent' : 'count'}')`);
+  if (checks.length > 0) {
+    const bad = await rowsOf<{ n: number }>(db, `SELECT count(*)::DOUBLE AS n FROM ${STAGE} r WHERE NOT (${checks.join(' AND ')})`);
+    if (bad[0]!.n > 0) return undefined;
   }
-  const { errors, warnings } = log.finish();
-  return { rows: staged.rows, errors, warnings };
+  const copies = await repeatedLines(db, staged.header.names, new Set(set.numbers(has)), staged.rows);
+  if (!copies) return undefined; // a line repeating another's breakdown with other figures: the row reader names both
+  const warnings = [...(await successionWarnings(db)), ...(await rowWarnings(db, set, has, mapJoins(set, has, '')))];
+  warnings.sort((a, b) => a.line - b.line || a.seq - b.seq);
+  for (const w of warnings) log.warn(w.message, w.line, w.column);
+  set.finish?.(log);
+  if (copies.first) log.warn(msg.eesDuplicateRowCopies(copies.first.line, copies.first.of, copies.count), copies.first.line);
+  const { errors, warnings: warned } = log.finish();
+
+  // the load's connection names the staged tables through the staging database
+  const q = `${stage.name}.main.`;
+  return {
+    report: { rows: staged.rows, errors, warnings: warned },
+    async insert(wh: DuckDBConnection, fileId: number): Promise<void> {
+      await createValueMacros(wh);
+      // each LA once, as at its first line: from the geographies (each with its first line), not every row
+      await wh.run(`INSERT INTO la (old_la_code, new_la_code, la_name, region_code, region_name, file_id)
+        SELECT hn_old, hn_new, hn_name, hn_region_code, hn_region_name, ${fileId} FROM ${q}hn_geo
+        QUALIFY row_number() OVER (PARTITION BY hn_level, hn_old, hn_new ORDER BY hn_first) = 1 ORDER BY hn_first`);
+      // a line repeating an earlier one exactly is counted once (its warnings stand, as in the row reader)
+      const fresh = copies.count > 0 ? `hn_line NOT IN (SELECT hn_line FROM ${q}hn_copy)` : undefined;
+      await insertCells(wh, set.cells(has), has, `(${rowRelation(q, on, has)}) r ${mapJoins(set, has, q)}`, source, fileId, fresh);
+    },
+    close: () => stage.close(),
+  };
 }
 
 const GEO_COLUMNS = ['geographic_level', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name'];
 
 /**
- * View hn_row: each staged row with its geography and years, joined on one hash of the eight geography columns (a
- * view, not a table: copying every column costs more than the join each reader of it repeats). Every row's
- * geography is in hn_geo (its distinct geographies), so the join is exact unless two of them share a hash: then it
- * is made column by column.
+ * View hn_row (on the staging connection): each staged row with its geography and years, joined on one hash of the
+ * eight geography columns (a view, not a table: copying every column costs more than the join each reader of it
+ * repeats). Every row's geography is in hn_geo (its distinct geographies), so the join is exact unless two of them
+ * share a hash: then it is made column by column. Gives the join condition, for rowRelation.
  */
-async function rowView(db: DuckDBConnection, has: (c: string) => boolean): Promise<void> {
+async function rowView(db: DuckDBConnection, has: (c: string) => boolean): Promise<string> {
   const geo = GEO_COLUMNS.map((c) => col(c, has));
   await db.run(`UPDATE hn_geo SET hn_h = hash(${GEO_COLUMNS.map((_, i) => `k${i}`).join(', ')})`);
   const [{ hashes, geos }] = await rowsOf<{ hashes: number; geos: number }>(db, 'SELECT count(DISTINCT hn_h)::DOUBLE AS hashes, count(*)::DOUBLE AS geos FROM hn_geo');
   const on = hashes === geos ? `g.hn_h = hash(${geo.join(', ')})` : geo.map((e, i) => `g.k${i} = ${e}`).join(' AND ');
-  await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS SELECT r.*, g.* EXCLUDE (hn_h, hn_first), t.hn_year, t.hn_census_year FROM ${STAGE} r
-    JOIN hn_geo g ON ${on} JOIN hn_time t ON t.k = ${col('time_period', has)}`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW hn_row AS ${rowRelation('', on, has)}`);
+  return on;
+}
+
+/** SQL of the rows of hn_row, its staged tables named with prefix `q` ('' on the staging connection). */
+function rowRelation(q: string, on: string, has: (c: string) => boolean): string {
+  return `SELECT r.*, g.* EXCLUDE (hn_h, hn_first), t.hn_year, t.hn_census_year FROM ${q}${STAGE} r
+    JOIN ${q}hn_geo g ON ${on} JOIN ${q}hn_time t ON t.k = ${col('time_period', has)}`;
+}
+
+/** The joins of a row (alias r) with the definition's vocabularies, their tables named with prefix `q`. */
+function mapJoins(set: EesSetDef, has: (c: string) => boolean, q: string): string {
+  return (set.maps ?? []).map((m) => `LEFT JOIN ${q}hn_map_${m.alias} ${m.alias} ON ${m.alias}.k = ${col(m.column, has)}`).join(' ');
 }
 
 async function rowsOf<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
@@ -103,14 +132,14 @@ async function rowsOf<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
 type FillType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'UBIGINT' | 'BOOLEAN';
 
 /**
- * Fills temp table `name` (replaced) with rows, every column as typed, through an appender (eight times cheaper
- * than the same rows as SQL literals, which DuckDB must parse).
+ * Fills table `name` (replaced) of the staging database `catalog` with rows, every column as typed, through an
+ * appender (eight times cheaper than the same rows as SQL literals, which DuckDB must parse).
  */
-async function fillTable(db: DuckDBConnection, name: string, types: Record<string, FillType>, rows: Array<Record<string, DuckDBValue>>): Promise<void> {
+async function fillTable(db: DuckDBConnection, catalog: string, name: string, types: Record<string, FillType>, rows: Array<Record<string, DuckDBValue>>): Promise<void> {
   const cols = Object.keys(types);
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${name} (${cols.map((c) => `${c} ${types[c]}`).join(', ')})`);
+  await db.run(`CREATE OR REPLACE TABLE ${name} (${cols.map((c) => `${c} ${types[c]}`).join(', ')})`);
   if (rows.length === 0) return;
-  const appender = await db.createAppender(name, 'main', 'temp');
+  const appender = await db.createAppender(name, 'main', catalog);
   try {
     for (const r of rows) {
       for (const c of cols) {
@@ -131,7 +160,7 @@ async function fillTable(db: DuckDBConnection, name: string, types: Record<strin
 }
 
 /** Each distinct geography through geoOf; false when any is an error. */
-async function mapGeography(db: DuckDBConnection, has: (c: string) => boolean): Promise<boolean> {
+async function mapGeography(db: DuckDBConnection, catalog: string, has: (c: string) => boolean): Promise<boolean> {
   const tuples = await rowsOf<Record<string, string | number>>(
     db,
     `SELECT ${GEO_COLUMNS.map((c, i) => `${col(c, has)} AS k${i}`).join(', ')}, min(hn_line)::DOUBLE AS hn_first FROM ${STAGE} r GROUP BY ALL`,
@@ -146,12 +175,12 @@ async function mapGeography(db: DuckDBConnection, has: (c: string) => boolean): 
   for (const c of ['hn_level', 'hn_old', 'hn_new', 'hn_name', 'hn_region_code', 'hn_region_name']) types[c] = 'VARCHAR';
   types.hn_first = 'BIGINT'; // the first line with this geography
   types.hn_h = 'UBIGINT'; // the hash of k0…k7 (rowView)
-  await fillTable(db, 'hn_geo', types, out);
+  await fillTable(db, catalog, 'hn_geo', types, out);
   return true;
 }
 
 /** Each distinct time period: its year (flow files: an academic period's census year minus one) and census year. */
-async function mapTimePeriods(db: DuckDBConnection, has: (c: string) => boolean, def: EesFileDef, maxYear: number): Promise<boolean> {
+async function mapTimePeriods(db: DuckDBConnection, catalog: string, has: (c: string) => boolean, def: EesFileDef, maxYear: number): Promise<boolean> {
   const kind: YearKind = def.yearKind;
   const periods = await rowsOf<{ k: string }>(db, `SELECT DISTINCT ${col('time_period', has)} AS k FROM ${STAGE} r`);
   const out: Array<Record<string, DuckDBValue>> = [];
@@ -167,22 +196,22 @@ async function mapTimePeriods(db: DuckDBConnection, has: (c: string) => boolean,
     out.push({ k, hn_year: year, hn_census_year: kind === 'census' && !(def.calendarMeansFlow && !academic) ? year : year + 1 });
   }
   if (kinds.size > 1) return false; // academic and calendar years mixed
-  await fillTable(db, 'hn_time', { k: 'VARCHAR', hn_year: 'INTEGER', hn_census_year: 'INTEGER' }, out);
+  await fillTable(db, catalog, 'hn_time', { k: 'VARCHAR', hn_year: 'INTEGER', hn_census_year: 'INTEGER' }, out);
   return true;
 }
 
-async function mapVocabulary(db: DuckDBConnection, m: EesMap, has: (c: string) => boolean): Promise<void> {
+async function mapVocabulary(db: DuckDBConnection, catalog: string, m: EesMap, has: (c: string) => boolean): Promise<void> {
   const texts = await rowsOf<{ k: string }>(db, `SELECT DISTINCT ${col(m.column, has)} AS k FROM ${STAGE} r`);
   const rows = texts.map(({ k }) => {
     const v = m.map(k);
     return { k, ok: v !== undefined, ...(v ?? {}) } as Record<string, DuckDBValue>;
   });
-  await fillTable(db, `hn_map_${m.alias}`, { k: 'VARCHAR', ok: 'BOOLEAN', ...m.types }, rows);
+  await fillTable(db, catalog, `hn_map_${m.alias}`, { k: 'VARCHAR', ok: 'BOOLEAN', ...m.types }, rows);
 }
 
 /**
  * Lines that repeat an earlier line's every column but the figures (src/etl/duplicate-rows.ts, as the row reader
- * checks them): with the same figures they are copies, listed in temp table hn_copy and counted once; undefined
+ * checks them): with the same figures they are copies, listed in table hn_copy and counted once; undefined
  * when some repeat has other figures (an error).
  */
 async function repeatedLines(
@@ -197,7 +226,7 @@ async function repeatedLines(
   // only sends the file to the exact search below)
   const [{ d }] = await rowsOf<{ d: number }>(db, `SELECT count(DISTINCT hash(${dims.join(', ')}))::DOUBLE AS d FROM ${STAGE}`);
   if (d === rows) return { count: 0 };
-  await db.run(`CREATE OR REPLACE TEMP TABLE hn_copy AS
+  await db.run(`CREATE OR REPLACE TABLE hn_copy AS
     SELECT s.hn_line, s.hn_first, ${figures.length > 0 ? figures.map((c) => `s.${c} = f.${c}`).join(' AND ') : 'true'} AS same
       FROM (SELECT *, min(hn_line) OVER (PARTITION BY ${dims.join(', ')}) AS hn_first FROM ${STAGE}) s
       JOIN ${STAGE} f ON f.hn_line = s.hn_first
@@ -243,11 +272,12 @@ async function rowWarnings(db: DuckDBConnection, set: EesSetDef, has: (c: string
   return out;
 }
 
+/** Inserts the file's cells into stock and flow, from `rows`: the rows (alias r) with their vocabularies joined. */
 async function insertCells(
   db: DuckDBConnection,
   cells: EesCell[],
   has: (c: string) => boolean,
-  joins: string,
+  rows: string,
   source: EesLayout,
   fileId: number,
   only?: string,
@@ -265,7 +295,7 @@ async function insertCells(
           : ['hn_level', 'hn_old', 'hn_new', 'hn_year', c.measure ?? 'NULL', ...dims, c.reason ?? sqlText(ALL), ...values];
       exprs.push(sqlText(source), String(fileId), 'hn_line', String(ord));
       const where = [c.when, only].filter((w) => w !== undefined);
-      return `SELECT ${exprs.map((e, i) => `${e} AS x${i}`).join(', ')} FROM hn_row r ${joins}${where.length > 0 ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}`;
+      return `SELECT ${exprs.map((e, i) => `${e} AS x${i}`).join(', ')} FROM ${rows}${where.length > 0 ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}`;
     });
     const n = table === 'stock' ? 14 : 15; // columns inserted; x<n> is the order within a line
     const columns =
