@@ -47,6 +47,12 @@ export interface LoadFilesOptions {
   setBased?: boolean;
   /** Input bytes of small row-read files read ahead at most (READ_AHEAD_BYTES by default; 0: none, the tests). */
   readAheadBytes?: number;
+  /**
+   * Set-based files prepared side by side at most, in a load of less than ONE_THREAD_MAX_BYTES (the machine's
+   * cores by default; 0: none, each file is prepared at its turn, the tests). A larger load prepares none ahead:
+   * DuckDB runs each of its statements on every thread.
+   */
+  prepareAhead?: number;
 }
 
 /** Recognises, hashes and loads files; throws an input error (warehouse unchanged) when any file is invalid. */
@@ -100,8 +106,8 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
       const sink = await wh.sink();
       const firstFileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
       const ahead = new ReadAhead(plan, { hashKey, today }, opts.readAheadBytes ?? READ_AHEAD_BYTES);
-      // a small load prepares its set-based files side by side (a large one runs each statement on every thread)
-      const prepares = new PrepareAhead(plan, { hashKey, today, staging: (o) => wh.staging(o) }, oneThread ? availableParallelism() : 0);
+      const slots = oneThread ? (opts.prepareAhead ?? availableParallelism()) : 0;
+      const prepares = new PrepareAhead(plan, { hashKey, today, staging: (o) => wh.staging(o) }, slots);
       try {
         let fileId = firstFileId;
         for (const [i, f] of plan.entries()) {

@@ -3,15 +3,16 @@
  * of the connection's current database (a staging database: staging.ts), each value trimmed as `CsvRow.get` trims
  * it, with the file's line number in `hn_line`.
  *
- *   header (JS: parseHeader) ──▶ read_csv(all text, strict) WITH ORDINALITY ──▶ table hn_stage
- *                                 (hn_line, "f_<name>" per column)            ──▶ line count = record count?
+ *   header (JS: parseHeader) ──▶ read_csv(all text, strict) WITH ORDINALITY ──▶ table hn_stage ──▶ trimmed, if any
+ *                           └──▶ JS: line feeds, whitespace to trim? (beside it)   (hn_line, "f_<name>" per column)
+ *                                                                              ──▶ line count = record count?
  *
  * Only a regular file is staged: UTF-8, the header on line 1, one line per record (no blank lines, no line break
  * inside a quoted value), every record as wide as the header, no quote character inside a value, no duplicate,
  * empty or trailing empty column names. Anything else gives `undefined`: the caller reads the file with the row
  * reader (read-table.ts), which has a message for every one of those quirks.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parseHeader, type CsvHeader } from './header.ts';
 import { CsvTokenizer } from './tokenizer.ts';
@@ -51,20 +52,54 @@ const HEAD_BYTES = 64 * 1024;
  * @example const staged = await stageCsv(connection, 'caseload.csv'); // SELECT hn_line, "f_time_period" FROM hn_stage
  */
 export async function stageCsv(db: DuckDBConnection, path: string): Promise<StagedCsv | undefined> {
-  const shape = await fileShape(path);
-  if (!shape) return undefined;
-  const { header, newlines, endsWithNewline, otherSpace, edgeSpace } = shape;
+  const fh = await open(path, 'r');
+  try {
+    const header = await headerOf(fh);
+    if (!header) return undefined;
+    // DuckDB stages the values as they are while JavaScript scans the bytes: whether any value needs trimming
+    // (rarely) and the line count are known when both are done
+    const scan = scanBytes(fh);
+    scan.catch(() => undefined); // a failure surfaces below
+    const staged = await stageRaw(db, path, header);
+    const { newlines, last, otherSpace, edgeSpace } = await scan;
+    if (!staged) return undefined;
+    if (otherSpace || edgeSpace) await trimStaged(db, header, otherSpace, edgeSpace);
+    const rows = await regularRecords(db, header, last === 10 ? newlines - 1 : newlines);
+    return rows === undefined ? undefined : { header, rows };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Stages the file's values untrimmed ('' for NULL); false when DuckDB cannot read it. */
+async function stageRaw(db: DuckDBConnection, path: string, header: CsvHeader): Promise<boolean> {
   const columns = header.names.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const file = sqlText(path);
   try {
     await db.run(
-      `CREATE OR REPLACE TABLE ${STAGE} AS SELECT ordinality + 1 AS hn_line, ${header.names.map((n, i) => `${sqlTrim(`c${i}`, otherSpace, edgeSpace)} AS ${stagedColumn(n)}`).join(', ')}
-         FROM read_csv(${file}, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
+      `CREATE OR REPLACE TABLE ${STAGE} AS SELECT ordinality + 1 AS hn_line, ${header.names.map((n, i) => `${sqlTrim(`c${i}`, false, false)} AS ${stagedColumn(n)}`).join(', ')}
+         FROM read_csv(${sqlText(path)}, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
                        strict_mode = true, null_padding = false, ignore_errors = true, columns = {${columns}}) WITH ORDINALITY`,
     );
   } catch {
-    return undefined; // an unreadable file: the row reader says why
+    return false; // an unreadable file: the row reader says why
   }
+  return true;
+}
+
+/** Trims every staged value as JavaScript trims it: the file holds a value that may start or end with whitespace. */
+async function trimStaged(db: DuckDBConnection, header: CsvHeader, otherSpace: boolean, edgeSpace: boolean): Promise<void> {
+  const raw = `${STAGE}_raw`;
+  await db.run(`ALTER TABLE ${STAGE} RENAME TO ${raw}`);
+  await db.run(`CREATE TABLE ${STAGE} AS SELECT hn_line, ${header.names.map((n) => `${sqlTrim(stagedColumn(n), otherSpace, edgeSpace)} AS ${stagedColumn(n)}`).join(', ')} FROM ${raw}`);
+  await db.run(`DROP TABLE ${raw}`);
+}
+
+/**
+ * The staged records when they are the file's every line, one record per line, none blank and none holding a quote
+ * character, else undefined. read_csv skips (ignore_errors: a failed statement would end the load's transaction)
+ * every line it cannot take — not UTF-8, ragged, a stray quote —, so any such line shows here as a missing record.
+ */
+async function regularRecords(db: DuckDBConnection, header: CsvHeader, dataLines: number): Promise<number | undefined> {
   const any = header.names.map((n) => stagedColumn(n));
   const [stats] = (
     await db.runAndReadAll(
@@ -74,44 +109,31 @@ export async function stageCsv(db: DuckDBConnection, path: string): Promise<Stag
          FROM ${STAGE}`,
     )
   ).getRowObjectsJS() as Array<{ n: number; blank: number; quoted: number }>;
-  const n = stats!.n;
-  // one physical line per record: the line count after the header line equals the record count. read_csv skips
-  // (ignore_errors: a failed statement would end the load's transaction) every line it cannot take — not UTF-8,
-  // ragged, a stray quote —, so any such line shows here as a missing record.
-  const dataLines = endsWithNewline ? newlines - 1 : newlines;
-  if (n === 0 || n !== dataLines || stats!.blank > 0 || stats!.quoted > 0) return undefined;
-  return { header, rows: n };
+  const { n, blank, quoted } = stats!;
+  return n > 0 && n === dataLines && blank === 0 && quoted === 0 ? n : undefined;
 }
 
-/** The header and line count of a file, or undefined when its first line is not a plain header. */
-async function fileShape(
-  path: string,
-): Promise<{ header: CsvHeader; newlines: number; endsWithNewline: boolean; otherSpace: boolean; edgeSpace: boolean } | undefined> {
-  const fh = await open(path, 'r');
+/** The file's header, or undefined when its first line is not a plain header. */
+async function headerOf(fh: FileHandle): Promise<CsvHeader | undefined> {
+  const head = Buffer.alloc(HEAD_BYTES);
+  const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
+  let bytes = head.subarray(0, bytesRead);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const eol = bytes.indexOf(10);
+  if (eol < 0) return undefined;
+  let text: string;
   try {
-    const head = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
-    let bytes = head.subarray(0, bytesRead);
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    const eol = bytes.indexOf(10);
-    if (eol < 0) return undefined;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, eol + 1));
-    } catch {
-      return undefined;
-    }
-    const recs = new CsvTokenizer(',').push(text);
-    if (recs.length !== 1 || recs[0]!.line !== 1) return undefined;
-    const fields = recs[0]!.fields;
-    const header = parseHeader(fields);
-    if (header.names.length !== fields.length || header.duplicates.length > 0 || header.names.some((n) => n === '' || n.includes('"'))) return undefined;
-    if (header.names.length < 2) return undefined; // one column: perhaps another delimiter (the row reader says)
-    const { newlines, last, otherSpace, edgeSpace } = await scanBytes(fh);
-    return { header, newlines, endsWithNewline: last === 10, otherSpace, edgeSpace };
-  } finally {
-    await fh.close();
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, eol + 1));
+  } catch {
+    return undefined;
   }
+  const recs = new CsvTokenizer(',').push(text);
+  if (recs.length !== 1 || recs[0]!.line !== 1) return undefined;
+  const fields = recs[0]!.fields;
+  const header = parseHeader(fields);
+  if (header.names.length !== fields.length || header.duplicates.length > 0 || header.names.some((n) => n === '' || n.includes('"'))) return undefined;
+  if (header.names.length < 2) return undefined; // one column: perhaps another delimiter (the row reader says)
+  return header;
 }
 
 /**
@@ -119,7 +141,7 @@ async function fileShape(
  * and line breaks: tab, vertical tab, form feed, a carriage return not before a line feed, or a Unicode space
  * (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
  */
-async function scanBytes(fh: import('node:fs/promises').FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean; edgeSpace: boolean }> {
+async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean; edgeSpace: boolean }> {
   const buf = Buffer.alloc(1 << 20);
   let pos = 0;
   let newlines = 0;

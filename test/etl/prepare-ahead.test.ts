@@ -1,0 +1,103 @@
+/**
+ * A small load prepares its set-based EES files side by side, each in a staging database of its own, and inserts
+ * their rows at each file's turn (load-files.ts, PrepareAhead): the warehouse must hold exactly what a load that
+ * prepares each file at its turn writes — every table, row for row in the same order —, a failing load must fail
+ * with the same problems, and no staging database may be left attached to the warehouse's DuckDB either way.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { EES_READERS } from '../../src/etl/ees-readers.ts';
+import { withInputFiles } from '../../src/etl/inputs.ts';
+import { loadFilesInto } from '../../src/etl/load-files.ts';
+import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
+import { Warehouse } from '../../src/etl/warehouse.ts';
+import { dumpWarehouse, fixtures, repoRoot, TODAY } from './helpers.ts';
+
+interface Loaded {
+  tables: Record<string, unknown[]>;
+  outcome: unknown;
+  /** Databases attached to the warehouse's DuckDB after the load, beyond its own. */
+  attached: string[];
+  /** Files prepared ahead, and the most prepared at once. */
+  prepared: number;
+  atOnce: number;
+}
+
+/** Loads `paths` set-based into a new in-memory warehouse preparing at most `prepareAhead` files side by side. */
+async function load(paths: string[], prepareAhead: number): Promise<Loaded> {
+  const wh = await Warehouse.open(':memory:');
+  try {
+    await wh.run(`UPDATE meta SET value = 'one key for every load' WHERE key = 'hash_key'`);
+    let outcome: unknown;
+    let prepared = 0;
+    let running = 0;
+    let atOnce = 0;
+    // the load prepares ahead through Reader.prepare (a file prepared at its turn goes through Reader.load)
+    const spies = EES_READERS.filter((r) => r.prepare).map((r) => {
+      const prepare = r.prepare!.bind(r);
+      return vi.spyOn(r, 'prepare').mockImplementation(async (...args) => {
+        prepared++;
+        atOnce = Math.max(atOnce, ++running);
+        try {
+          return await prepare(...args);
+        } finally {
+          running--;
+        }
+      });
+    });
+    try {
+      outcome = await withInputFiles(paths, (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: TODAY, setBased: true, prepareAhead }));
+    } catch (e) {
+      outcome = { error: (e as Error).message, problems: (e as { problems?: unknown }).problems };
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    const attached = (await wh.query<{ name: string }>("SELECT database_name AS name FROM duckdb_databases() WHERE NOT internal AND database_name <> current_database()")).map((r) => r.name);
+    return { tables: await dumpWarehouse(wh), outcome, attached, prepared, atOnce };
+  } finally {
+    wh.close();
+  }
+}
+
+/**
+ * Each file at its turn, two and eight side by side: the same tables and outcome, nothing left attached. Gives the
+ * load of each file at its turn, with the files the two-slot load prepared ahead.
+ */
+async function expectSameEveryWay(paths: string[]): Promise<Loaded> {
+  const one = await load(paths, 0);
+  expect([one.attached, one.prepared]).toEqual([[], 0]);
+  let preparedByTwo = 0;
+  for (const slots of [2, 8]) {
+    const side = await load(paths, slots);
+    if (slots === 2) preparedByTwo = side.prepared;
+    expect(side.atOnce, `${slots} side by side`).toBe(Math.min(slots, side.prepared));
+    expect({ slots, outcome: side.outcome, attached: side.attached }).toEqual({ slots, outcome: one.outcome, attached: [] });
+    for (const t of WAREHOUSE_TABLES) expect({ slots, table: t, rows: side.tables[t] }).toEqual({ slots, table: t, rows: one.tables[t] });
+  }
+  return { ...one, prepared: preparedByTwo };
+}
+
+const sampleCsv = (): string[] => {
+  const sample = join(repoRoot, 'data-samples');
+  return readdirSync(sample).filter((f) => f.endsWith('.csv')).map((f) => join(sample, f));
+};
+
+describe('preparing set-based files side by side', () => {
+  it('loads the sample exactly as a load that prepares each file at its turn', async () => {
+    const one = await expectSameEveryWay(sampleCsv());
+    expect(one.tables.stock!.length).toBeGreaterThan(100);
+    expect(one.tables.flow!.length).toBeGreaterThan(0);
+    expect(one.prepared).toBe(3); // the sample's three EES files, prepared ahead
+  });
+
+  it('fails with the same problems, and leaves no staging database, when files among them have errors', async () => {
+    const bad = join(fixtures, 'bad');
+    // errors the set-based path detects (the row reader then names them) before, among and after good files
+    const paths = [join(bad, 'negative-count.csv'), ...sampleCsv(), join(bad, 'unknown-need.csv'), join(bad, 'percentage-over-100.csv')];
+    const one = await expectSameEveryWay(paths);
+    expect(one.outcome).toMatchObject({ error: expect.any(String) });
+    expect((one.outcome as { problems: unknown[] }).problems.length).toBeGreaterThanOrEqual(3);
+    for (const t of ['stock', 'flow', 'la']) expect(one.tables[t]).toEqual([]);
+  });
+});
