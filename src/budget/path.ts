@@ -19,12 +19,14 @@ import { N_CELLS, cubeByPlacement } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { deliveryLineName, uncostedPlans } from '../messages/budget.ts';
 import { incomeFor } from './income.ts';
+import type { Income } from './income.ts';
 import { leverCells, leverReductions } from './levers.ts';
 import type { BudgetParams } from './params.ts';
 import { capitalCost, placeFunding } from './place-funding.ts';
 import type { PlaceFunding } from './place-funding.ts';
 import { driftFactor, inflationFactor } from './prices.ts';
 import { otherSpend } from './other-spend.ts';
+import type { OtherSpend } from './other-spend.ts';
 import type { BudgetTables } from './tables.ts';
 import type { FinancialYearLines } from './types.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
@@ -128,6 +130,75 @@ function uncostedWarnings(projection: ProjectionResult, unit: CellUnitCosts): st
 }
 
 /**
+ * What a financial year costs apart from its plans: the cells priced after the unit-cost levers, and every line that
+ * does not depend on the number of plans. budgetPath and cumulativeBalances both price from it.
+ */
+export interface YearPrices {
+  fy: number;
+  /** Unit cost of every cell at the FY's prices, before unit-cost levers. */
+  base: Float64Array;
+  /** [cost lever]: share of each cell's unit cost the lever removes in this FY. */
+  reductions: Float64Array[];
+  /** Unit cost of every cell after the unit-cost levers (never below 0). */
+  priced: Float64Array;
+  places: PlaceFunding;
+  otherSpend: OtherSpend;
+  /** [delivery lever]: its delivery cost in this FY. */
+  delivery: number[];
+  /** Σ delivery, in lever order. */
+  deliveryTotal: number;
+  income: Income;
+  warnings: string[];
+}
+
+/** The prices of each financial year in `fys` (baseFy: the year lever delivery costs are priced at). */
+export function pathPrices(fys: readonly number[], tables: BudgetTables, params: BudgetParams, unit: CellUnitCosts, baseFy: number): YearPrices[] {
+  const leverCellSets = params.costLevers.map(leverCells);
+  return fys.map((fy) => {
+    const base = cellCostsAt(unit, params, fy);
+    const reductions = leverReductions(params.costLevers, leverCellSets, fy);
+    const priced = new Float64Array(base);
+    for (const r of reductions) for (let c = 0; c < N_CELLS; c++) priced[c]! -= base[c]! * r[c]!;
+    for (let c = 0; c < N_CELLS; c++) if (priced[c]! < 0) priced[c] = 0;
+    const delivery = params.deliveryLevers.map((m) => deliveryCost(m.cost_gbp_per_year, m.start_year, params, baseFy, fy));
+    let deliveryTotal = 0;
+    for (const d of delivery) deliveryTotal += d;
+    const { income, warnings } = incomeFor(tables.funding, fy, params);
+    const places = placeFunding(tables.places, fy, params.placesChanges);
+    return { fy, base, reductions, priced, places, otherSpend: otherSpend(tables.otherSpend, fy, params.inflation), delivery, deliveryTotal, income, warnings };
+  });
+}
+
+/** Top-ups of a financial year: the stock at its two censuses at its prices, by placement, valued across the change month. */
+export function yearTopUps(cubeY: Float64Array, cubeY1: Float64Array, prices: YearPrices, changeMonth: number): { atY: Float64Array; atY1: Float64Array; byPlacement: Float64Array; total: number } {
+  const atY = annualCost(cubeY, prices.priced);
+  const atY1 = annualCost(cubeY1, prices.priced);
+  const byPlacement = new Float64Array(N_PLACEMENTS);
+  for (let p = 0; p < N_PLACEMENTS; p++) byPlacement[p] = financialYearValue(atY[p]!, atY1[p]!, changeMonth);
+  return { atY, atY1, byPlacement, total: byPlacement.reduce((a, b) => a + b, 0) };
+}
+
+/** A financial year's expenditure (place funding + top-ups + other spend + lever delivery) and in-year balance. */
+export function yearBalance(prices: YearPrices, topUps: number): { expenditure: number; inYearBalance: number } {
+  const expenditure = prices.places.total + topUps + prices.otherSpend.total + prices.deliveryTotal;
+  return { expenditure, inYearBalance: prices.income.income - expenditure };
+}
+
+/**
+ * The cumulative DSG balance at the end of each financial year of `prices`, bit for bit budgetPath's
+ * `cumulativeBalance` for the same cubes and prices, without the rest of its lines (the tornado reads only these).
+ * @param central census cubes from the first FY's census on (one more than `prices`)
+ * @example cumulativeBalances(projection.central, pathPrices(fys, tables, params, unit, baseFy), params.changeMonth, opening)
+ */
+export function cumulativeBalances(central: readonly Float64Array[], prices: readonly YearPrices[], changeMonth: number, opening: number): number[] {
+  let cumulative = opening;
+  return prices.map((yp, i) => {
+    cumulative += yearBalance(yp, yearTopUps(central[i]!, central[i + 1]!, yp, changeMonth).total).inYearBalance;
+    return cumulative;
+  });
+}
+
+/**
  * Prices, funds and balances one projection path.
  * @param opening cumulative DSG balance at 31 March before the first financial year
  */
@@ -141,10 +212,9 @@ export function budgetPath(
   const fys = financialYearsOf(projection);
   const warnings = uncostedWarnings(projection, unit);
   const plans = projection.central.map(cubeByPlacement);
-  const leverCellSets = params.costLevers.map(leverCells);
   const costLeverSavings = params.costLevers.map(() => [] as number[]);
   const deliveryCosts = params.deliveryLevers.map(() => [] as number[]);
-  const baseFy = projection.years[0] ?? 0;
+  const prices = pathPrices(fys, tables, params, unit, projection.years[0] ?? 0);
   const lines: PathLine[] = [];
   const costAtY: Float64Array[] = [];
   const costAtY1: Float64Array[] = [];
@@ -152,62 +222,49 @@ export function budgetPath(
   const capital: number[] = [];
   let cumulative = opening;
   fys.forEach((fy, i) => {
+    const yp = prices[i]!;
     const cubeY = projection.central[i]!;
     const cubeY1 = projection.central[i + 1]!;
-    const base = cellCostsAt(unit, params, fy);
-    const reductions = leverReductions(params.costLevers, leverCellSets, fy);
-    const priced = new Float64Array(base);
-    for (const r of reductions) for (let c = 0; c < N_CELLS; c++) priced[c]! -= base[c]! * r[c]!;
-    for (let c = 0; c < N_CELLS; c++) if (priced[c]! < 0) priced[c] = 0;
-    reductions.forEach((r, j) => {
+    yp.reductions.forEach((r, j) => {
       const removed = new Float64Array(N_CELLS);
-      for (let c = 0; c < N_CELLS; c++) removed[c] = base[c]! * r[c]!;
+      for (let c = 0; c < N_CELLS; c++) removed[c] = yp.base[c]! * r[c]!;
       const sum = (cube: Float64Array) => annualCost(cube, removed).reduce((a, b) => a + b, 0);
       costLeverSavings[j]!.push(financialYearValue(sum(cubeY), sum(cubeY1), params.changeMonth));
     });
-    const atY = annualCost(cubeY, priced);
-    const atY1 = annualCost(cubeY1, priced);
-    costAtY.push(atY);
-    costAtY1.push(atY1);
-    const topUp = new Float64Array(N_PLACEMENTS);
+    const topUp = yearTopUps(cubeY, cubeY1, yp, params.changeMonth);
+    costAtY.push(topUp.atY);
+    costAtY1.push(topUp.atY1);
     const fyPlans = new Float64Array(N_PLACEMENTS);
-    for (let p = 0; p < N_PLACEMENTS; p++) {
-      topUp[p] = financialYearValue(atY[p]!, atY1[p]!, params.changeMonth);
-      fyPlans[p] = financialYearValue(plans[i]![p]!, plans[i + 1]![p]!, params.changeMonth);
-    }
+    for (let p = 0; p < N_PLACEMENTS; p++) fyPlans[p] = financialYearValue(plans[i]![p]!, plans[i + 1]![p]!, params.changeMonth);
     const byGroup = Object.fromEntries(PLACEMENT_GROUPS.map((g) => [g, 0])) as Record<PlacementGroup, number>;
-    PLACEMENTS.forEach((pl, p) => (byGroup[groupOf(pl)] += topUp[p]!));
-    const topUps = topUp.reduce((a, b) => a + b, 0);
+    PLACEMENTS.forEach((pl, p) => (byGroup[groupOf(pl)] += topUp.byPlacement[p]!));
 
-    const pf = placeFunding(tables.places, fy, params.placesChanges);
+    const pf = yp.places;
     places.push(pf);
     capital.push(capitalCost(params.placesChanges, fy));
-    const os = otherSpend(tables.otherSpend, fy, params.inflation);
+    const os = yp.otherSpend;
     const otherSpendByLine = { ...os.byLine };
-    let delivery = 0;
     params.deliveryLevers.forEach((m, j) => {
-      const d = deliveryCost(m.cost_gbp_per_year, m.start_year, params, baseFy, fy);
+      const d = yp.delivery[j]!;
       deliveryCosts[j]!.push(d);
       if (d !== 0) otherSpendByLine[deliveryLineName(m.name)] = (otherSpendByLine[deliveryLineName(m.name)] ?? 0) + d;
-      delivery += d;
     });
-    const { income, warnings: w } = incomeFor(tables.funding, fy, params);
-    warnings.push(...w);
-    const expenditure = pf.total + topUps + os.total + delivery;
-    const inYearBalance = income.income - expenditure;
+    const income = yp.income;
+    warnings.push(...yp.warnings);
+    const { expenditure, inYearBalance } = yearBalance(yp, topUp.total);
     cumulative += inYearBalance;
     lines.push({
       fy,
       label: financialYearLabel(fy),
       placeFunding: pf.total,
       placeFundingByPlacement: pf.byPlacement,
-      byPlacement: byPlacementRecord(topUp),
+      byPlacement: byPlacementRecord(topUp.byPlacement),
       byGroup,
-      topUps,
+      topUps: topUp.total,
       plansByPlacement: byPlacementRecord(fyPlans),
-      otherSpend: os.total + delivery,
+      otherSpend: os.total + yp.deliveryTotal,
       otherSpendByLine,
-      mitigationDelivery: delivery,
+      mitigationDelivery: yp.deliveryTotal,
       expenditure,
       hnBlock: income.hnBlock,
       schoolsBlockTransfer: income.schoolsBlockTransfer,

@@ -12,7 +12,8 @@ import { STATUTORY_OVERRIDE_END_FY } from '../domain/index.ts';
 import { sensitivityChange, sensitivityLabel, sensitivityNeedsEngine } from '../messages/budget.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { BudgetParams } from './params.ts';
-import { budgetPath } from './path.ts';
+import { cumulativeBalances, financialYearsOf, pathPrices } from './path.ts';
+import type { YearPrices } from './path.ts';
 import type { BudgetTables } from './tables.ts';
 import type { SensitivityRow } from './types.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
@@ -30,7 +31,8 @@ export interface SensitivityVariant {
   ceasing1619Delta?: number;
 }
 
-export type Reproject = (variant: SensitivityVariant) => ProjectionResult;
+/** The census cubes of the projection re-run with a variant (its years are the scenario's). */
+export type Reproject = (variant: SensitivityVariant) => Pick<ProjectionResult, 'central'>;
 
 /** The keys of the tornado rows, in the order they are computed. */
 export const SENSITIVITY_KEYS = ['incidence_growth', 'iss_share', 'ceasing_16_19', 'inflation', 'unit_costs', 'funding_growth'] as const;
@@ -50,11 +52,11 @@ interface Outcome {
   march2028: number;
 }
 
-function outcome(projection: ProjectionResult, ctx: SensitivityContext, params: BudgetParams): Outcome {
-  const path = budgetPath(projection, ctx.tables, params, ctx.unit, ctx.opening);
-  const last = path.lines[path.lines.length - 1];
-  const m = path.lines.find((l) => l.fy === STATUTORY_OVERRIDE_END_FY);
-  return { horizon: last?.cumulativeBalance ?? ctx.opening, march2028: m?.cumulativeBalance ?? NaN };
+/** The balances of one variant: its cubes priced at its prices (only the balances, not budgetPath's lines). */
+function outcome(central: readonly Float64Array[], prices: readonly YearPrices[], ctx: SensitivityContext, fys: readonly number[]): Outcome {
+  const balances = cumulativeBalances(central, prices, ctx.params.changeMonth, ctx.opening);
+  const m = fys.indexOf(STATUTORY_OVERRIDE_END_FY);
+  return { horizon: balances[balances.length - 1] ?? ctx.opening, march2028: m >= 0 ? balances[m]! : NaN };
 }
 
 function row(key: SensitivityKey, step: number, low: Outcome, high: Outcome): SensitivityRow {
@@ -76,7 +78,11 @@ function row(key: SensitivityKey, step: number, low: Outcome, high: Outcome): Se
 export function sensitivity(ctx: SensitivityContext, reproject?: Reproject): { rows: SensitivityRow[]; base: Outcome; warnings: string[] } {
   const s = ctx.steps;
   const p = ctx.params;
-  const base = outcome(ctx.projection, ctx, p);
+  const fys = financialYearsOf(ctx.projection);
+  const priced = (params: BudgetParams) => pathPrices(fys, ctx.tables, params, ctx.unit, ctx.projection.years[0] ?? 0);
+  // the engine rows move plans only: they are priced at the central prices, made once
+  const prices = priced(p);
+  const base = outcome(ctx.projection.central, prices, ctx, fys);
   const rows: SensitivityRow[] = [];
   const warnings: string[] = [];
   const engineRows: Array<[SensitivityKey, number, (d: number) => SensitivityVariant]> = [
@@ -86,7 +92,8 @@ export function sensitivity(ctx: SensitivityContext, reproject?: Reproject): { r
   ];
   if (reproject) {
     for (const [key, step, variant] of engineRows) {
-      rows.push(row(key, step, outcome(reproject(variant(-step)), ctx, p), outcome(reproject(variant(step)), ctx, p)));
+      const at = (d: number) => outcome(reproject(variant(d)).central, prices, ctx, fys);
+      rows.push(row(key, step, at(-step), at(step)));
     }
   } else {
     warnings.push(sensitivityNeedsEngine());
@@ -97,7 +104,8 @@ export function sensitivity(ctx: SensitivityContext, reproject?: Reproject): { r
     ['funding_growth', s.funding_growth, (d) => ({ ...p, fundingGrowth: p.fundingGrowth + d })],
   ];
   for (const [key, step, moved] of direct) {
-    rows.push(row(key, step, outcome(ctx.projection, ctx, moved(-step)), outcome(ctx.projection, ctx, moved(step))));
+    const at = (d: number) => outcome(ctx.projection.central, priced(moved(d)), ctx, fys);
+    rows.push(row(key, step, at(-step), at(step)));
   }
   rows.sort((a, b) => Math.abs(b.highBalanceAtHorizon - b.lowBalanceAtHorizon) - Math.abs(a.highBalanceAtHorizon - a.lowBalanceAtHorizon));
   return { rows, base, warnings };
