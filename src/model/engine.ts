@@ -4,6 +4,7 @@
  *   EngineInput ──prepare()──► per-year levers, new-plan shapes, capacity, trend      (levers/prepare.ts)
  *        │
  *        ├─ projectDeterministic: stepDeterministic × horizon ──► central path + flows  (step.ts)
+ *        ├─ projectDeterministicTotals / projectDeterministicCentral: the same steps, totals or cubes only
  *        └─ planMonteCarlo → draws (runDrawRange, any split) → monteCarloResult:
  *              each draw = posterior rates (Beta/Dirichlet/Gamma/Normal) + stochastic step  (montecarlo/*)
  *              ──► quantiles, drawPlacementTotals;  central = the deterministic path
@@ -48,39 +49,58 @@ export function projectDeterministic(input: EngineInput): ProjectionResult {
 const TOTALS_WORK = newStepWork();
 
 /**
- * Total plans at census base … base + horizon of `projectDeterministic(input)`, bit for bit (the same prepared
- * levers, step parameters, pipeline run and steps, totals summed by placement then over placements as
- * pointQuantiles does), without what only the full result needs: flows, transitions, the pipeline's attribution
- * runs, per-placement quantiles. The forecast's total-plan path (forecast/engine-adapter.ts) runs it for every LA
- * at every origin.
- * @example projectDeterministicTotals(input)[10] === projectDeterministic(input).totalQuantiles[10].p50
+ * The census cubes of `projectDeterministic(input)` in order, base first, bit for bit (the same prepared levers,
+ * step parameters, pipeline run and steps), handed to `onCube` as they are made. With `reuse` the stock arrays
+ * are recycled (a cube is valid only during its call); without, each cube is a new array the caller may keep.
  */
-export function projectDeterministicTotals(input: EngineInput): number[] {
-  const prep = prepare(input);
+function deterministicCubes(prep: Prepared, input: EngineInput, w: StepWork, reuse: boolean, onCube: (cube: Float64Array) => void): void {
   const { rates } = input;
   const trend = trendFactors(prep.trend, prep.horizon);
   const issued = prep.pipeline ? pipelineChain(prep, rates, trend, { surge: true, mitigations: Infinity }).issued : undefined;
-  const w = TOTALS_WORK;
-  const byPlacement = new Float64Array(NP);
-  const total = (c: Float64Array): number => {
-    byPlacement.fill(0);
-    for (let i = 0; i < c.length; i++) byPlacement[i % NP]! += c[i]!;
-    let t = 0;
-    for (let p = 0; p < NP; p++) t += byPlacement[p]!;
-    return t;
-  };
   let S = Float64Array.from(input.initial);
+  onCube(S);
   let next = new Float64Array(S.length);
-  const out = [total(S)];
   let P: StepParams | undefined;
   for (let k = 1; k <= prep.horizon; k++) {
     P = stepParamsFor(prep, rates, k, trend, P, { skipNewPlans: issued !== undefined });
     if (issued) issuedToCube(prep.pipeline!, k, issued[k - 1]!, P.newPlans);
     stepDeterministic(S, P, next, w);
-    out.push(total(next));
-    [S, next] = [next, S];
+    onCube(next);
+    if (reuse) [S, next] = [next, S];
+    else [S, next] = [next, new Float64Array(S.length)];
   }
+}
+
+/**
+ * Total plans at census base … base + horizon of `projectDeterministic(input)`, bit for bit (totals summed by
+ * placement then over placements as pointQuantiles does), without what only the full result needs: flows,
+ * transitions, the pipeline's attribution runs, per-placement quantiles. The forecast's total-plan path
+ * (forecast/engine-adapter.ts) runs it for every LA at every origin.
+ * @example projectDeterministicTotals(input)[10] === projectDeterministic(input).totalQuantiles[10].p50
+ */
+export function projectDeterministicTotals(input: EngineInput): number[] {
+  const byPlacement = new Float64Array(NP);
+  const out: number[] = [];
+  deterministicCubes(prepare(input), input, TOTALS_WORK, true, (c) => {
+    byPlacement.fill(0);
+    for (let i = 0; i < c.length; i++) byPlacement[i % NP]! += c[i]!;
+    let t = 0;
+    for (let p = 0; p < NP; p++) t += byPlacement[p]!;
+    out.push(t);
+  });
   return out;
+}
+
+/**
+ * The census cubes of `projectDeterministic(input)`, base first, bit for bit, without flows, transitions or the
+ * pipeline's attribution runs: the tornado's re-projections price the cubes and read nothing else.
+ * @param prep `prepare(input)`, when the caller has it (levers/prepare.ts `preparer` makes one per set of rates)
+ * @example projectDeterministicCentral(input)[10] // the same values as projectDeterministic(input).central[10]
+ */
+export function projectDeterministicCentral(input: EngineInput, prep: Prepared = prepare(input)): Float64Array[] {
+  const central: Float64Array[] = [];
+  deterministicCubes(prep, input, newStepWork(), false, (c) => central.push(c));
+  return central;
 }
 
 /** Called after every step with the stock before, the stock after and the step's per-age flows (tests, audits). */

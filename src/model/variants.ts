@@ -16,14 +16,18 @@ export interface RatesVariant {
 
 const CEASING_AGES = [16, 17, 18, 19];
 
-/** A copy of `rates` with the variant applied. */
+/**
+ * `rates` with the variant applied. Only what the variant changes is copied: the other arrays are `rates`' own
+ * (read, never written, as every engine input's are), so levers/prepare.ts `preparer` can tell a variant that
+ * leaves the new-plan mix alone and keep its new-plan shapes.
+ */
 export function applyRatesVariant(rates: Rates, v: RatesVariant): Rates {
   const out: Rates = {
     ...rates,
-    continuation: rates.continuation.slice(),
-    moves: rates.moves.slice(),
-    newMix: rates.newMix.slice(),
-    trend: { ...rates.trend },
+    continuation: v.ceasing1619Delta ? rates.continuation.slice() : rates.continuation,
+    moves: v.issShareDelta ? rates.moves.slice() : rates.moves,
+    newMix: v.issShareDelta ? rates.newMix.slice() : rates.newMix,
+    trend: v.incidenceGrowthDelta ? { ...rates.trend } : rates.trend,
   };
   if (v.incidenceGrowthDelta) {
     out.trend.growth += v.incidenceGrowthDelta;

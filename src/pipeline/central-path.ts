@@ -58,6 +58,17 @@ function scaleTransition(t: TransitionFlows, f: number): TransitionFlows {
   };
 }
 
+/** Each census year's cube multiplied by that year's factor (a cube whose factor is 1 is kept, not copied). */
+export function scaleCubes(central: readonly Float64Array[], factors: readonly number[]): Float64Array[] {
+  return central.map((c, i) => {
+    const f = factors[i] ?? 1;
+    if (f === 1) return c;
+    const out = new Float64Array(c.length);
+    for (let k = 0; k < c.length; k++) out[k] = c[k]! * f;
+    return out;
+  });
+}
+
 /**
  * A projection with each year's cube, and the flows into that year, multiplied by the year's factor; totals follow
  * (P10/P90 kept when draws ran).
@@ -65,13 +76,7 @@ function scaleTransition(t: TransitionFlows, f: number): TransitionFlows {
 export function scaleProjection(p: ProjectionResult, factors: readonly number[]): ProjectionResult {
   if (factors.every((f) => f === 1)) return p;
   const factorOf = (year: number) => factors[p.years.indexOf(year)] ?? 1;
-  const central = p.central.map((c, i) => {
-    const f = factors[i] ?? 1;
-    if (f === 1) return c;
-    const out = new Float64Array(c.length);
-    for (let k = 0; k < c.length; k++) out[k] = c[k]! * f;
-    return out;
-  });
+  const central = scaleCubes(p.central, factors);
   const totalQuantiles: Quantiles[] =
     p.draws > 0 ? p.totalQuantiles.map((q, i) => ({ ...q, p50: cubeTotal(central[i]!) })) : central.map((c) => ({ p10: cubeTotal(c), p50: cubeTotal(c), p90: cubeTotal(c) }));
   const flows = p.flows.map((y) => scaleFlows(y, factorOf(y.year)));

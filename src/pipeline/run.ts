@@ -14,10 +14,11 @@
 import { join } from 'node:path';
 import { checkOutputFolder } from '../paths/check-path.ts';
 import { runBudget } from '../budget/run-budget.ts';
-import { projectDeterministic } from '../model/engine.ts';
+import { projectDeterministic, projectDeterministicCentral } from '../model/engine.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { applyRatesVariant } from '../model/variants.ts';
+import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
@@ -29,10 +30,11 @@ import { findScenarioFile } from '../scenario/find.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { PlacesTable } from '../model/levers/capacity.ts';
 import type { BudgetTables } from '../budget/tables.ts';
+import type { Reproject } from '../budget/sensitivity.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { TOOL, VERSION } from '../version.ts';
 import { runDocument, type RunDocument } from './run-json.ts';
-import { centreOnMedian, deterministicFactors, publishBudget, scaleProjection } from './central-path.ts';
+import { centreOnMedian, deterministicFactors, publishBudget, scaleCubes, scaleProjection } from './central-path.ts';
 import { explorerPayload } from '../explorer/payload.ts';
 import { demandCharts } from '../report/charts/chart-set.ts';
 import { chartThread, type ChartRenderer } from '../report/charts/render-thread.ts';
@@ -225,9 +227,13 @@ function publishedPaths(run: LaProjection, scenario: Scenario) {
   // a run's central cubes are the deterministic path of its input (projectMonteCarlo and constrainedMonteCarlo keep
   // it), so the factors come from them rather than from projecting the same input again
   const fMitigated = drawn ? deterministicFactors(projection, run.projection) : undefined;
-  const reproject = (v: Parameters<typeof applyRatesVariant>[1]): ProjectionResult => {
-    const p = projectDeterministic({ ...run.input, rates: applyRatesVariant(run.input.rates, v) });
-    return fMitigated ? scaleProjection(p, fMitigated) : p;
+  // the tornado prices the cubes alone (no flows or transitions are made for it), and its six variants share one
+  // preparation of the levers and, while the new-plan mix is the same, of the new-plan shapes
+  const prepareFor = preparer(run.input);
+  const reproject: Reproject = (v) => {
+    const rates = applyRatesVariant(run.input.rates, v);
+    const central = projectDeterministicCentral({ ...run.input, rates }, prepareFor(rates));
+    return { central: fMitigated ? scaleCubes(central, fMitigated) : central };
   };
   let perLever = perLeverProjections(run.input, scenario);
   if (drawn && Object.keys(perLever).length > 0) {

@@ -54,6 +54,28 @@ describe('sensitivity variants of the rates', () => {
   });
 });
 
+describe('what a variant copies', () => {
+  it('copies only the arrays it changes and never writes the input (a preparer keeps the shapes of an unchanged mix)', () => {
+    const base = rates();
+    const before = structuredClone(base);
+    const growth = applyRatesVariant(base, { incidenceGrowthDelta: 0.02 });
+    expect([growth.newMix, growth.moves, growth.continuation]).toEqual([base.newMix, base.moves, base.continuation]);
+    expect(growth.newMix).toBe(base.newMix);
+    expect(growth.moves).toBe(base.moves);
+    expect(growth.continuation).toBe(base.continuation);
+    expect(growth.trend).not.toBe(base.trend);
+    const cease = applyRatesVariant(base, { ceasing1619Delta: 0.1 });
+    expect(cease.newMix).toBe(base.newMix);
+    expect(cease.trend).toBe(base.trend);
+    expect(cease.continuation).not.toBe(base.continuation);
+    const iss = applyRatesVariant(base, { issShareDelta: 0.1 });
+    expect(iss.newMix).not.toBe(base.newMix);
+    expect(iss.moves).not.toBe(base.moves);
+    expect(iss.continuation).toBe(base.continuation);
+    expect(base).toEqual(before);
+  });
+});
+
 describe('the growth variant on a run held to the total-plans forecast', () => {
   it('moves each year of the solved trend path by the same points (else the tornado row would be exactly 0)', () => {
     const base = rates();

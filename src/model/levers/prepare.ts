@@ -1,15 +1,16 @@
 /**
  * Turns an engine input into everything a projection needs that does not depend on a Monte Carlo draw: the
  * per-year levers, the rate-free new-plan shapes, capacity, the effective trend and migration, and the list of
- * effective assumptions. Structured-cloneable, so it can be posted to worker threads as is.
+ * effective assumptions. Structured-cloneable, so it can be posted to worker threads as is. `preparer` prepares one
+ * input under several sets of rates (the tornado's variants), making what the rates do not change once.
  */
 import { DEFAULT_TRANSITION_AGES, N_AGES, PLACEMENTS, type TransitionAges } from '../../domain/index.ts';
 import { cubeByPlacement } from '../cube.ts';
 import type { EngineInput } from '../engine-input.ts';
 import type { Prepared } from '../prepared.ts';
-import type { TrendEstimate } from '../rates.ts';
+import type { Rates, TrendEstimate } from '../rates.ts';
 import type { ProjectionResult } from '../result.ts';
-import { pipelineActive, preparePipeline } from '../pipeline.ts';
+import { pipelineActive, preparePipeline, type PreparedPipeline } from '../pipeline.ts';
 import { fallbackDestinations, newPlanShape, possibleTable, type NewPlanShape } from './apply.ts';
 import { capacityPlan } from './capacity.ts';
 import { populationAt } from './population.ts';
@@ -18,33 +19,77 @@ import { compileLevers, type YearLevers } from './schedule.ts';
 type Assumption = ProjectionResult['assumptions'][number];
 
 export function prepare(input: EngineInput): Prepared {
-  const { rates, scenario, baseYear, horizon } = input;
+  return preparer(input)(input.rates);
+}
+
+/** What prepare makes from the rates' new-plan mix and pipeline shares alone. */
+interface MixParts {
+  pipelineRates: Rates['pipeline'];
+  fallback: Float64Array;
+  shapes: NewPlanShape[];
+  pipeline?: PreparedPipeline;
+}
+
+/**
+ * `prepare` for one engine input under several sets of rates (the tornado re-projects six variants of one input):
+ * `preparer(input)(rates)` is `prepare({ ...input, rates })`. What does not depend on the rates (levers, population,
+ * capacity) is made once; the new-plan shapes, fallbacks and the pipeline's preparation, which read only the rates'
+ * `newMix` and `pipeline`, are made once for each `newMix` array and kept while `pipeline` is the same object
+ * (applyRatesVariant shares the arrays a variant leaves alone). Prepared results share these parts: they are read,
+ * never written.
+ * @example const prepareFor = preparer(input); projectDeterministicCentral({ ...input, rates }, prepareFor(rates))
+ */
+export function preparer(input: Omit<EngineInput, 'rates'>): (rates: Rates) => Prepared {
+  const { scenario, baseYear, horizon } = input;
   const transitionAges = { ...DEFAULT_TRANSITION_AGES, ...(input.transitionAges ?? {}), ...(scenario?.transition_ages ?? {}) } as TransitionAges;
   const possible = possibleTable();
-  const fallback = fallbackDestinations(rates.newMix, possible);
   const levers = compileLevers(scenario, baseYear, horizon, transitionAges);
   const popGrowth = scenario?.population?.growth;
   const pops = levers.map((lv) => populationAt(input.population, lv.year, baseYear, popGrowth));
-  // A year without new-plan levers whose population is the last one's (the projection carried forward, or the
-  // forecast's proxy) has that year's shape: made once, shared (shapes are read, never written).
-  const shapes: NewPlanShape[] = [];
-  levers.forEach((lv, i) => {
-    const pop = pops[i]!;
-    const j = i - 1;
-    shapes.push(j >= 0 && neutralNewPlans(lv) && neutralNewPlans(levers[j]!) && sameValues(pops[j]!, pop) ? shapes[j]! : newPlanShape(rates.newMix, lv, pop, possible));
-  });
-  const pipelineFlag = scenario?.projection?.pipeline;
-  const pipeline = pipelineActive(rates, pipelineFlag)
-    ? preparePipeline(
-        rates,
-        levers,
-        pops,
-        populationAt(input.population, baseYear, baseYear, popGrowth),
-        possible,
-        (scenario?.mitigations ?? []).filter((m) => m.kind === 'fewer_requests' || m.kind === 'lower_conversion').map((m) => m.name),
-      )
-    : undefined;
   const capacity = capacityPlan(input.capacity, scenario, cubeByPlacement(input.initial), baseYear, horizon);
+  const pipelineFlag = scenario?.projection?.pipeline;
+  const byMix = new WeakMap<Float64Array, MixParts>();
+  const mixParts = (rates: Rates): MixParts => {
+    const kept = byMix.get(rates.newMix);
+    if (kept && kept.pipelineRates === rates.pipeline) return kept;
+    // A year without new-plan levers whose population is the last one's (the projection carried forward, or the
+    // forecast's proxy) has that year's shape: made once, shared (shapes are read, never written).
+    const shapes: NewPlanShape[] = [];
+    levers.forEach((lv, i) => {
+      const pop = pops[i]!;
+      const j = i - 1;
+      shapes.push(j >= 0 && neutralNewPlans(lv) && neutralNewPlans(levers[j]!) && sameValues(pops[j]!, pop) ? shapes[j]! : newPlanShape(rates.newMix, lv, pop, possible));
+    });
+    const pipeline = pipelineActive(rates, pipelineFlag)
+      ? preparePipeline(
+          rates,
+          levers,
+          pops,
+          populationAt(input.population, baseYear, baseYear, popGrowth),
+          possible,
+          (scenario?.mitigations ?? []).filter((m) => m.kind === 'fewer_requests' || m.kind === 'lower_conversion').map((m) => m.name),
+        )
+      : undefined;
+    const parts = { pipelineRates: rates.pipeline, fallback: fallbackDestinations(rates.newMix, possible), shapes, pipeline };
+    byMix.set(rates.newMix, parts);
+    return parts;
+  };
+  return (rates) => {
+    const { fallback, shapes, pipeline } = mixParts(rates);
+    return prepareRates(input, rates, { transitionAges, possible, fallback, levers, shapes, capacity, pipeline });
+  };
+}
+
+/** The rest of prepare: the trend, migration and list of assumptions of one set of rates. */
+function prepareRates(
+  input: Omit<EngineInput, 'rates'>,
+  rates: Rates,
+  made: Pick<Prepared, 'transitionAges' | 'possible' | 'fallback' | 'levers' | 'shapes' | 'capacity' | 'pipeline'>,
+): Prepared {
+  const { scenario, baseYear, horizon } = input;
+  const { transitionAges, possible, fallback, levers, shapes, capacity, pipeline } = made;
+  const popGrowth = scenario?.population?.growth;
+  const pipelineFlag = scenario?.projection?.pipeline;
   const proj = scenario?.projection ?? {};
   const trend: TrendEstimate = {
     growth: proj.incidence_growth ?? rates.trend.growth,
