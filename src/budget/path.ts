@@ -169,6 +169,14 @@ export function pathPrices(fys: readonly number[], tables: BudgetTables, params:
   });
 }
 
+/**
+ * `prices` with each year's income made again under `params`: the prices of a path whose parameters differ from
+ * theirs in funding alone (the tornado's funding-growth row), without pricing the cells again.
+ */
+export function withIncome(prices: readonly YearPrices[], tables: BudgetTables, params: BudgetParams): YearPrices[] {
+  return prices.map((yp) => ({ ...yp, ...incomeFor(tables.funding, yp.fy, params) }));
+}
+
 /** Top-ups of a financial year: the stock at its two censuses at its prices, by placement, valued across the change month. */
 export function yearTopUps(cubeY: Float64Array, cubeY1: Float64Array, prices: YearPrices, changeMonth: number): { atY: Float64Array; atY1: Float64Array; byPlacement: Float64Array; total: number } {
   const atY = annualCost(cubeY, prices.priced);

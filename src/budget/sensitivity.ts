@@ -12,7 +12,7 @@ import { STATUTORY_OVERRIDE_END_FY } from '../domain/index.ts';
 import { sensitivityChange, sensitivityLabel, sensitivityNeedsEngine } from '../messages/budget.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { BudgetParams } from './params.ts';
-import { cumulativeBalances, financialYearsOf, pathPrices } from './path.ts';
+import { cumulativeBalances, financialYearsOf, pathPrices, withIncome } from './path.ts';
 import type { YearPrices } from './path.ts';
 import type { BudgetTables } from './tables.ts';
 import type { SensitivityRow } from './types.ts';
@@ -98,13 +98,14 @@ export function sensitivity(ctx: SensitivityContext, reproject?: Reproject): { r
   } else {
     warnings.push(sensitivityNeedsEngine());
   }
-  const direct: Array<[SensitivityKey, number, (d: number) => BudgetParams]> = [
-    ['inflation', s.inflation, (d) => ({ ...p, inflation: { ...p.inflation, shift: p.inflation.shift + d } })],
-    ['unit_costs', s.unit_costs, (d) => ({ ...p, unitCostScale: p.unitCostScale * (1 + d) })],
-    ['funding_growth', s.funding_growth, (d) => ({ ...p, fundingGrowth: p.fundingGrowth + d })],
+  const direct: Array<[SensitivityKey, number, (d: number) => YearPrices[]]> = [
+    ['inflation', s.inflation, (d) => priced({ ...p, inflation: { ...p.inflation, shift: p.inflation.shift + d } })],
+    ['unit_costs', s.unit_costs, (d) => priced({ ...p, unitCostScale: p.unitCostScale * (1 + d) })],
+    // funding growth moves income alone: the cells and the other lines keep the central prices
+    ['funding_growth', s.funding_growth, (d) => withIncome(prices, ctx.tables, { ...p, fundingGrowth: p.fundingGrowth + d })],
   ];
-  for (const [key, step, moved] of direct) {
-    const at = (d: number) => outcome(ctx.projection.central, priced(moved(d)), ctx, fys);
+  for (const [key, step, movedPrices] of direct) {
+    const at = (d: number) => outcome(ctx.projection.central, movedPrices(d), ctx, fys);
     rows.push(row(key, step, at(-step), at(step)));
   }
   rows.sort((a, b) => Math.abs(b.highBalanceAtHorizon - b.lowBalanceAtHorizon) - Math.abs(a.highBalanceAtHorizon - a.lowBalanceAtHorizon));

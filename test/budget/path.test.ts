@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetParams } from '../../src/budget/params.ts';
-import { budgetPath, cumulativeBalances, financialYearsOf, pathPrices } from '../../src/budget/path.ts';
+import { budgetPath, cumulativeBalances, financialYearsOf, pathPrices, withIncome } from '../../src/budget/path.ts';
 import { resolveUnitCosts } from '../../src/budget/unit-costs.ts';
 import { projection, scenario, tables } from './fixtures.ts';
 
@@ -53,5 +53,18 @@ describe('cumulativeBalances', () => {
     const fast = cumulativeBalances(path.central, pathPrices(financialYearsOf(path), t, params, unit, years[0]!), params.changeMonth, -123_456.78);
     expect(fast).toHaveLength(4);
     fast.forEach((b, i) => expect(Object.is(b, full.lines[i]!.cumulativeBalance)).toBe(true));
+  });
+
+  it('withIncome prices a change of funding alone as pricing the whole path again does, bit for bit', () => {
+    const { params } = budgetParams(s, true);
+    const moved = { ...params, fundingGrowth: params.fundingGrowth + 0.013 };
+    const unit = resolveUnitCosts(t.unitCosts);
+    const fys = financialYearsOf(path);
+    const balances = (prices: ReturnType<typeof pathPrices>) => cumulativeBalances(path.central, prices, params.changeMonth, -123_456.78);
+    const kept = balances(withIncome(pathPrices(fys, t, params, unit, years[0]!), t, moved));
+    const afresh = balances(pathPrices(fys, t, moved, unit, years[0]!));
+    expect(kept.every((b, i) => Object.is(b, afresh[i]))).toBe(true);
+    // and the funding change shows (the income of the years past the funding table grows faster)
+    expect(kept[3]).not.toBe(balances(pathPrices(fys, t, params, unit, years[0]!))[3]);
   });
 });
