@@ -13,9 +13,11 @@ import { loadReference } from '../etl/reference.ts';
 import { inputError } from '../errors.ts';
 import type { TotalsConstraint } from '../model/constrain.ts';
 import type { LaDataset } from '../model/dataset.ts';
-import type { CentralCache } from '../model/forecast/calibrate.ts';
+import type { OriginCache } from '../model/forecast/calibrate.ts';
+import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
+import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
-import { forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
+import { batchKnownAt, forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
 import { runCannotForecast } from '../messages/model.ts';
 
 export interface RunTotals {
@@ -24,7 +26,7 @@ export interface RunTotals {
   /** The batch the forecast pooled over (also what the run's backtest scores). */
   batch: Batch;
   /** The calibration's central forecasts of the batch known at the base year, by past origin (the backtest reuses them). */
-  pastOrigins: CentralCache;
+  pastOrigins: OriginCache;
   /** England and the region, for borrowing an age shape. */
   ageFallbacks: LaDataset[];
   /** Published stock at each census year of the LA (for the base-year gate). */
@@ -78,6 +80,12 @@ export async function runBatch(
 }
 
 /**
+ * The calibration's past-origin forecasts of every batch this process has forecast, by content (memo.ts): runs of
+ * the same data (other LAs, other base years, the track record) forecast each past origin once.
+ */
+const PAST_ORIGINS = new CentralMemo();
+
+/**
  * Builds the batch from the warehouse and forecasts the LA's total plans from `baseYear` over `horizon` years.
  * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast. `ees`: the
  * warehouse's published datasets when the caller has read them already (runBatch).
@@ -85,8 +93,8 @@ export async function runBatch(
 export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[], ees?: WarehouseDatasets): Promise<RunTotals> {
   const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds, ees);
   const code = ds.la.oldCode;
-  const pastOrigins: CentralCache = new Map();
-  const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, undefined, new Set([code]), pastOrigins);
+  const pastOrigins = PAST_ORIGINS.cacheOf(batchKnownAt(batch, baseYear), DEFAULT_SETTINGS);
+  const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
   const f = forecasts[0];
   if (!f) {
     const why = skipped[0]?.reason ?? `no stock of plans at census ${baseYear}`;

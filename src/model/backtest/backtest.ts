@@ -8,7 +8,7 @@
  *   ─► points per horizon and method ─► metrics.ts
  */
 import type { LaDataset } from '../dataset.ts';
-import { calibrationScales, centralsAt, Z80, type CentralCache } from '../forecast/calibrate.ts';
+import { calibrationScales, centralsAt, Z80, type OriginCache } from '../forecast/calibrate.ts';
 import { DEFAULT_SETTINGS, type ForecastSettings, type TotalsProjector } from '../forecast/central.ts';
 import { projectTotals } from '../forecast/engine-adapter.ts';
 import type { Batch } from '../forecast/pool.ts';
@@ -37,7 +37,7 @@ export interface BacktestOptions {
    * Central forecasts already made from some origins for this same batch, settings and projector (forecastTotals'
    * calibration of the batch known at a later base year): reused, and the new ones added.
    */
-  cache?: CentralCache;
+  cache?: OriginCache;
 }
 
 /** Every scored point, by horizon and method, with the LA and origin it came from. */
@@ -50,7 +50,7 @@ export interface BacktestPoints {
 export function backtestPoints(batch: Batch, opts: BacktestOptions): BacktestPoints {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const project = opts.project ?? projectTotals;
-  const cache: CentralCache = opts.cache ?? new Map();
+  const cache: OriginCache = opts.cache ?? new Map();
   const out: BacktestPoints = { points: [], series: new Set() };
   const byCode = new Map<string, LaDataset>(batch.datasets.map((d) => [d.la.oldCode, d]));
   for (const origin of opts.origins) {

@@ -26,13 +26,19 @@ const SMALL_BATCH_ORIGINS = 8;
 /** Memo of central forecasts by origin (a central forecast depends only on data known at its origin). */
 export type CentralCache = Map<number, CentralForecast[]>;
 
+/** What the calibration reads and writes of a memo by origin: a CentralCache, or a view of a memo by content (memo.ts). */
+export interface OriginCache {
+  get(origin: number): CentralForecast[] | undefined;
+  set(origin: number, forecasts: CentralForecast[]): unknown;
+}
+
 export function centralsAt(
   batch: Batch,
   origin: number,
   horizon: number,
   settings: ForecastSettings,
   project: TotalsProjector,
-  cache?: CentralCache,
+  cache?: OriginCache,
 ): CentralForecast[] {
   const hit = cache?.get(origin);
   if (hit && (hit[0]?.central.length ?? horizon) >= horizon) return hit;
@@ -51,7 +57,7 @@ export function calibrationScales(
   horizon: number,
   settings: ForecastSettings = DEFAULT_SETTINGS,
   project: TotalsProjector = projectTotals,
-  cache?: CentralCache,
+  cache?: OriginCache,
 ): number[] {
   const actual = new Map<string, LaDataset>(batch.datasets.map((d) => [d.la.oldCode, d]));
   const z: number[][] = Array.from({ length: horizon }, () => []);

@@ -9,7 +9,7 @@
  *                        └► calibrationScales ─► k[h] ─► half-width Z80 · k[h] · σ[h] on the log scale
  */
 import type { LaDataset } from '../dataset.ts';
-import { calibrationScales, Z80, type CentralCache } from './calibrate.ts';
+import { calibrationScales, Z80, type OriginCache } from './calibrate.ts';
 import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings } from './central.ts';
 import type { Batch } from './pool.ts';
 import type { Skipped } from './select.ts';
@@ -53,7 +53,7 @@ export function forecastTotals(
   horizon: number,
   settings: ForecastSettings = DEFAULT_SETTINGS,
   only?: ReadonlySet<string>,
-  pastOrigins?: CentralCache,
+  pastOrigins?: OriginCache,
 ): { forecasts: TotalForecast[]; skipped: Skipped[] } {
   const known = batchKnownAt(batch, baseYear);
   const { forecasts, skipped } = centralForecasts(known, baseYear, horizon, settings, undefined, only);
