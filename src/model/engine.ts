@@ -49,18 +49,52 @@ export function projectDeterministic(input: EngineInput): ProjectionResult {
 const TOTALS_WORK = newStepWork();
 
 /**
+ * The totals path's stocks and step parameters, reused by every call as TOTALS_WORK is (nothing outside a call
+ * reads them, and each step writes every element before reading it): the forecast projects every LA at every
+ * origin, and these arrays were most of what each projection allocated.
+ */
+const TOTALS_SCRATCH = {
+  stock: new Float64Array(N_AGES * N_NEEDS * NP),
+  next: new Float64Array(N_AGES * N_NEEDS * NP),
+  cont: new Float64Array(N_AGES * N_NEEDS),
+  moves: new Float64Array(N_AGES * NP * NP),
+  newPlans: new Float64Array(N_AGES * N_NEEDS * NP),
+  byPlacement: new Float64Array(NP),
+};
+
+/**
  * The census cubes of `projectDeterministic(input)` in order, base first, bit for bit (the same prepared levers,
  * step parameters, pipeline run and steps), handed to `onCube` as they are made. With `reuse` the stock arrays
  * are recycled (a cube is valid only during its call); without, each cube is a new array the caller may keep.
+ * `scratch`: arrays to step in instead of new ones (with `reuse`; `onCube` must not project meanwhile).
  */
-function deterministicCubes(prep: Prepared, input: EngineInput, w: StepWork, reuse: boolean, onCube: (cube: Float64Array) => void): void {
+function deterministicCubes(
+  prep: Prepared,
+  input: EngineInput,
+  w: StepWork,
+  reuse: boolean,
+  onCube: (cube: Float64Array) => void,
+  scratch?: typeof TOTALS_SCRATCH,
+): void {
   const { rates } = input;
   const trend = trendFactors(prep.trend, prep.horizon);
   const issued = prep.pipeline ? pipelineChain(prep, rates, trend, { surge: true, mitigations: Infinity }).issued : undefined;
-  let S = Float64Array.from(input.initial);
+  const sized = scratch !== undefined && reuse && input.initial.length === scratch.stock.length;
+  let S = sized ? scratch.stock : new Float64Array(input.initial.length);
+  S.set(input.initial);
   onCube(S);
-  let next = new Float64Array(S.length);
-  let P: StepParams | undefined;
+  let next = sized ? scratch.next : new Float64Array(S.length);
+  let P: StepParams | undefined = sized
+    ? {
+        cont: scratch.cont,
+        moves: scratch.moves,
+        newPlans: scratch.newPlans,
+        netMig: prep.netMig,
+        capacity: prep.capacity.byStep[0]!,
+        overflowTo: prep.capacity.overflowTo,
+        possible: prep.possible,
+      }
+    : undefined;
   for (let k = 1; k <= prep.horizon; k++) {
     P = stepParamsFor(prep, rates, k, trend, P, { skipNewPlans: issued !== undefined });
     if (issued) issuedToCube(prep.pipeline!, k, issued[k - 1]!, P.newPlans);
@@ -79,7 +113,7 @@ function deterministicCubes(prep: Prepared, input: EngineInput, w: StepWork, reu
  * @example projectDeterministicTotals(input)[10] === projectDeterministic(input).totalQuantiles[10].p50
  */
 export function projectDeterministicTotals(input: EngineInput): number[] {
-  const byPlacement = new Float64Array(NP);
+  const byPlacement = TOTALS_SCRATCH.byPlacement;
   const out: number[] = [];
   deterministicCubes(prepare(input), input, TOTALS_WORK, true, (c) => {
     byPlacement.fill(0);
@@ -87,7 +121,7 @@ export function projectDeterministicTotals(input: EngineInput): number[] {
     let t = 0;
     for (let p = 0; p < NP; p++) t += byPlacement[p]!;
     out.push(t);
-  });
+  }, TOTALS_SCRATCH);
   return out;
 }
 

@@ -92,22 +92,45 @@ export function newMixIndex(age: number, need: number, placement: number): numbe
   return (age * N_NEEDS + need) * N_PLACEMENTS + placement;
 }
 
-/** Rates with no evidence: everyone continues in place, no new plans. Estimators start from this. */
+/** Element counts of the arrays of `emptyRates`, in the order they sit in its one buffer. */
+const RATE_SIZES = {
+  continuation: N_AGES,
+  continuationN: N_AGES,
+  ceaseReasonShare: N_AGES * N_CEASE_REASONS,
+  moves: N_AGES * N_PLACEMENTS * N_PLACEMENTS,
+  movesN: N_AGES * N_PLACEMENTS,
+  incidence: N_AGES,
+  incidenceN: N_AGES,
+  newMix: N_AGES * N_NEEDS * N_PLACEMENTS,
+  netMigration: N_AGES,
+};
+const RATE_LENGTH = Object.values(RATE_SIZES).reduce((a, b) => a + b, 0);
+
+/**
+ * Rates with no evidence: everyone continues in place, no new plans. Estimators start from this. Its arrays are
+ * views of one buffer (one allocation instead of nine: the forecast estimates rates for every LA at every origin).
+ */
 export function emptyRates(baseYear: number, source: Rates['source']): Rates {
-  const moves = new Float64Array(N_AGES * N_PLACEMENTS * N_PLACEMENTS);
+  const buffer = new Float64Array(RATE_LENGTH);
+  let at = 0;
+  const take = (n: number): Float64Array => buffer.subarray(at, (at += n));
+  const continuation = take(RATE_SIZES.continuation).fill(1);
+  const continuationN = take(RATE_SIZES.continuationN);
+  const ceaseReasonShare = take(RATE_SIZES.ceaseReasonShare);
+  const moves = take(RATE_SIZES.moves);
   for (let a = 0; a < N_AGES; a++) for (let p = 0; p < N_PLACEMENTS; p++) moves[moveIndex(a, p, p)] = 1;
   return {
     source,
     baseYear,
-    continuation: new Float64Array(N_AGES).fill(1),
-    continuationN: new Float64Array(N_AGES),
-    ceaseReasonShare: new Float64Array(N_AGES * N_CEASE_REASONS),
+    continuation,
+    continuationN,
+    ceaseReasonShare,
     moves,
-    movesN: new Float64Array(N_AGES * N_PLACEMENTS),
-    incidence: new Float64Array(N_AGES),
-    incidenceN: new Float64Array(N_AGES),
-    newMix: new Float64Array(N_AGES * N_NEEDS * N_PLACEMENTS),
-    netMigration: new Float64Array(N_AGES),
+    movesN: take(RATE_SIZES.movesN),
+    incidence: take(RATE_SIZES.incidence),
+    incidenceN: take(RATE_SIZES.incidenceN),
+    newMix: take(RATE_SIZES.newMix),
+    netMigration: take(RATE_SIZES.netMigration),
     trend: { growth: 0, se: 0, damping: 0, longRun: 0 },
     notes: [],
   };

@@ -65,13 +65,17 @@ export function pycnophylactic(ranges: readonly { from: number; to: number; coun
       }
       tmp[a] = s / n;
     }
-    ranges.forEach((r, i) => {
-      if (r.from === r.to) return void (tmp[r.from] = Math.max(0, r.count));
+    for (let i = 0; i < ranges.length; i++) {
+      const r = ranges[i]!;
+      if (r.from === r.to) {
+        tmp[r.from] = Math.max(0, r.count);
+        continue;
+      }
       let s = 0;
       for (let a = r.from; a <= r.to; a++) s += tmp[a]!;
       const f = s > 0 ? Math.max(0, r.count) / s : 0;
-      for (let a = r.from; a <= r.to; a++) tmp[a] = inRange[a] === i ? tmp[a]! * f : tmp[a]!;
-    });
+      for (let a = r.from; a <= r.to; a++) if (inRange[a] === i) tmp[a] = tmp[a]! * f;
+    }
     x.set(tmp);
   }
   return x;

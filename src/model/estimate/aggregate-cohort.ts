@@ -35,9 +35,15 @@ export function cohortProgression(ds: LaDataset, lastCensus: number, window: num
   const num = new Float64Array(N_AGES);
   const den = new Float64Array(N_AGES);
   const years: number[] = [];
+  // each census but the first and last is the end of one step and the start of the next: apportioned once (read only)
+  const stock = new Map<number, Float64Array | undefined>();
+  const stockAt = (y: number): Float64Array | undefined => {
+    if (!stock.has(y)) stock.set(y, singleAges(ds.stockByAge, y));
+    return stock.get(y);
+  };
   for (let y = lastCensus - window; y < lastCensus; y++) {
-    const s0 = singleAges(ds.stockByAge, y);
-    const s1 = singleAges(ds.stockByAge, y + 1);
+    const s0 = stockAt(y);
+    const s1 = stockAt(y + 1);
     if (!s0 || !s1) continue;
     const nw = singleAges(ds.newPlansByAge, y) ?? new Float64Array(N_AGES);
     years.push(y);

@@ -40,17 +40,26 @@ export function placementShares(ds: LaDataset, baseYear: number): Float64Array {
   return out;
 }
 
+/** Whether each placement is possible, by age (domain/placements); ages outside 0–25 have none. */
+const POSSIBLE_AT: readonly boolean[][] = Array.from({ length: N_AGES }, (_, a) => PLACEMENTS.map((p) => isPlacementPossibleAt(p, a)));
+const NONE_POSSIBLE: readonly boolean[] = PLACEMENTS.map(() => false);
+const NONE_INDEX = PLACEMENTS.indexOf('NONE');
+
 /** Placement shares possible at `age` (others zeroed), renormalised; falls back to NONE. */
 export function placementSharesAtAge(shares: Float64Array, age: number): Float64Array {
   const out = new Float64Array(N_PLACEMENTS);
+  const possible = POSSIBLE_AT[age] ?? NONE_POSSIBLE;
   let s = 0;
-  PLACEMENTS.forEach((p, i) => {
-    if (!isPlacementPossibleAt(p, age)) return;
+  for (let i = 0; i < N_PLACEMENTS; i++) {
+    if (!possible[i]) continue;
     out[i] = shares[i]!;
     s += shares[i]!;
-  });
-  if (s > 0) return out.map((v) => v / s);
-  out[PLACEMENTS.indexOf('NONE')] = 1;
+  }
+  if (s > 0) {
+    for (let i = 0; i < N_PLACEMENTS; i++) out[i] = out[i]! / s;
+    return out;
+  }
+  out[NONE_INDEX] = 1;
   return out;
 }
 

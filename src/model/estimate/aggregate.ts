@@ -102,7 +102,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
 
   // Incidence: new plans by single age at the last known flow year, per head of population (or per unit proxy).
   const last = baseYear - 1;
-  let byAge = singleAges(ds.newPlansByAge.filter((x) => x.year <= last), last);
+  let byAge = singleAges(ds.newPlansByAge, last);
   const total = ds.newPlansTotal[last];
   if (!byAge && total !== undefined) {
     const borrowed = newPlanAgeShape(opts.ageFallbacks ?? [], last);
@@ -126,12 +126,13 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   // Mixes: need × placement of new plans from the stock mix; moves only where a placement ends at an age.
   const needs = needShares(ds, baseYear);
   const places = placementShares(ds, baseYear);
+  const atAge = Array.from({ length: N_AGES }, (_, a) => placementSharesAtAge(places, a));
   for (let a = 0; a < N_AGES; a++) {
-    const ps = placementSharesAtAge(places, a);
+    const ps = atAge[a]!;
     for (let n = 0; n < N_NEEDS; n++)
       for (let p = 0; p < N_PLACEMENTS; p++) r.newMix[newMixIndex(a, n, p)] = needs[n]! * ps[p]!;
     if (a === N_AGES - 1) continue;
-    const next = placementSharesAtAge(places, a + 1);
+    const next = atAge[a + 1]!;
     PLACEMENTS.forEach((p, i) => {
       if (isPlacementPossibleAt(p, a + 1)) return;
       for (let q = 0; q < N_PLACEMENTS; q++) r.moves[moveIndex(a, i, q)] = next[q]!;
