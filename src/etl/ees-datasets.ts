@@ -60,11 +60,17 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   const dropped = new Set<string>();
   const max = opts.maxCensusYear;
   const fileRank: number[] = [];
+  const today = opts.today ?? new Date();
   const scratch = new ScratchWarehouse();
   try {
-    for (const [fileId, path] of files.entries()) {
-      const sniff = await sniffFile(path);
-      const reader = [...EES_READERS, eesUnusedReader].find((r) => r.recognise(sniff));
+    const recognised = await Promise.all(
+      files.map(async (path) => {
+        const sniff = await sniffFile(path);
+        return { path, sniff, reader: [...EES_READERS, eesUnusedReader].find((r) => r.recognise(sniff)) };
+      }),
+    );
+    await scratch.prepareAhead(recognised.flatMap(({ path, reader }) => (reader ? [{ reader, path, shownAs: path }] : [])), { hashKey: '', today });
+    for (const [fileId, { path, sniff, reader }] of recognised.entries()) {
       if (!reader) {
         if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
         problems.push({ file: path, line: 1, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '', closestLayout(sniff.headerFields)) });
@@ -82,13 +88,13 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
           } else if (table === 'la') la.push(row);
         },
       };
-      const ctx = { fileId, path, hashKey: '', today: opts.today ?? new Date() };
+      const ctx = { fileId, path, hashKey: '', today };
       const report = (await scratch.read(reader, path, sink, ctx)) ?? (await reader.read(path, sink, ctx));
       problems.push(...report.errors);
       notes.push(...groupedWarnings(report.warnings));
     }
   } finally {
-    scratch.close();
+    await scratch.close();
   }
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
   return { ...reconciled(buildDatasets(stock, flow, la, fileRank), notes), ignoredRows: dropped.size };

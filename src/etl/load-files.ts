@@ -5,15 +5,16 @@
  * error whose problems name file, line and column.
  */
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { sha256File } from './file-hash.ts';
 import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
 import { ONE_THREAD_MAX_BYTES, setBasedFor } from './scratch-read.ts';
-import { insertPrepared, type PrepareContext, type PreparedLoad, type Reader, type ReadReport, type RowSink } from './reader.ts';
+import { PrepareAhead, PREPARE_SLOTS } from './prepare-ahead.ts';
+import { insertPrepared, type Reader, type ReadReport, type RowSink } from './reader.ts';
 import type { WarehouseTable } from './schema.ts';
+import type { StagingOptions } from './staging.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface LoadedFile {
@@ -106,8 +107,11 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
       const sink = await wh.sink();
       const firstFileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
       const ahead = new ReadAhead(plan, { hashKey, today }, opts.readAheadBytes ?? READ_AHEAD_BYTES);
-      const slots = oneThread ? (opts.prepareAhead ?? availableParallelism()) : 0;
-      const prepares = new PrepareAhead(plan, { hashKey, today, staging: (o) => wh.staging(o) }, slots);
+      const prepareCtx = { hashKey, today, staging: (o?: StagingOptions) => wh.staging(o) };
+      const prepares = new PrepareAhead(
+        plan.map((f) => (f.setBased && f.reader.prepare ? { size: f.size, prepare: () => prepareInput(f.reader, f.input, prepareCtx) } : undefined)),
+        oneThread ? (opts.prepareAhead ?? PREPARE_SLOTS) : 0,
+      );
       try {
         let fileId = firstFileId;
         for (const [i, f] of plan.entries()) {
@@ -160,71 +164,6 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
     if (oneThread) await wh.run('RESET threads');
   }
   return { loaded, skipped, warnings };
-}
-
-/**
- * Prepares set-based files ahead, side by side, while the load works on the files before them: each is staged and
- * checked in a staging database of its own on a connection of its own (Reader.prepare), where DuckDB runs its
- * statements on that connection's thread, and its rows are inserted at the file's turn, in file order, inside the
- * load's transaction. At most `slots` files are prepared at once, the largest first: the load waits for the longest.
- */
-class PrepareAhead {
-  private readonly started = new Map<number, Promise<PreparedLoad | undefined>>();
-  private readonly queue: number[];
-  private running = 0;
-
-  constructor(
-    private readonly plan: readonly Planned[],
-    private readonly ctx: Omit<PrepareContext, 'path'>,
-    private readonly slots: number,
-  ) {
-    const ready = plan.flatMap((f, i) => (slots > 0 && f.setBased && f.reader.prepare ? [i] : []));
-    this.queue = ready.sort((a, b) => plan[b]!.size - plan[a]!.size || a - b);
-    this.fill();
-  }
-
-  private fill(): void {
-    while (this.running < this.slots && this.queue.length > 0) {
-      const i = this.queue.shift()!;
-      const f = this.plan[i]!;
-      this.running++;
-      const done = prepareInput(f.reader, f.input, this.ctx).finally(() => {
-        this.running--;
-        this.fill();
-      });
-      done.catch(() => undefined); // a failure surfaces at the file's turn (take)
-      this.started.set(i, done);
-    }
-  }
-
-  /**
-   * plan[i] as prepared ahead (`prepared` undefined: the row reader must read it), or undefined when it was not
-   * prepared ahead: then the caller loads it.
-   */
-  async take(i: number): Promise<{ prepared: PreparedLoad | undefined } | undefined> {
-    const done = this.started.get(i);
-    if (!done) return undefined;
-    this.started.delete(i);
-    return { prepared: await done };
-  }
-
-  /** Starts no more files (after a failure only messages are wanted). */
-  stop(): void {
-    this.queue.length = 0;
-  }
-
-  /** Stops, waits for the files being prepared and lets go of every prepared file not taken. */
-  async close(): Promise<void> {
-    this.stop();
-    for (const done of this.started.values()) {
-      try {
-        await (await done)?.close();
-      } catch {
-        // its failure does not matter now: the load has failed or finished without it
-      }
-    }
-    this.started.clear();
-  }
 }
 
 interface Planned {

@@ -6,7 +6,9 @@
  * gives undefined and goes to the row reader.
  */
 import { stat } from 'node:fs/promises';
-import type { Reader, ReadContext, ReadReport, RowSink } from './reader.ts';
+import { PrepareAhead, PREPARE_SLOTS } from './prepare-ahead.ts';
+import { insertPrepared, type Reader, type ReadContext, type ReadReport, type RowSink } from './reader.ts';
+import type { StagingOptions } from './staging.ts';
 import type { WarehouseTable } from './schema.ts';
 import { Warehouse } from './warehouse.ts';
 
@@ -38,9 +40,45 @@ export function setBasedFor(choice: boolean | undefined, bytes: number): boolean
 /** Tables a set-based reader writes, in the order their rows are handed on. */
 const TABLES: readonly WarehouseTable[] = ['la', 'stock', 'flow', 'person', 'plan', 'request'];
 
+/** A file a scratch warehouse may prepare ahead (ScratchWarehouse.prepareAhead). */
+export interface ScratchFile {
+  reader: Reader;
+  /** The file read. */
+  path: string;
+  /** The path users see, for problems' places (the read's ctx.path). */
+  shownAs: string;
+  /** As read()'s `choice`. */
+  choice?: boolean;
+}
+
 /** A scratch in-memory warehouse, opened on first use. */
 export class ScratchWarehouse {
   private wh: Warehouse | undefined;
+  private ahead: { paths: Array<string | undefined>; prepares: PrepareAhead } | undefined;
+
+  private async open(): Promise<Warehouse> {
+    this.wh ??= await Warehouse.open(':memory:');
+    return this.wh;
+  }
+
+  /**
+   * Starts preparing side by side (prepare-ahead.ts) the files read() will read set-based, when they are less than
+   * ONE_THREAD_MAX_BYTES in all; read() then takes each (any order). Call before the reads.
+   * @example await scratch.prepareAhead(files, { hashKey: '', today }); for (const f of files) await scratch.read(…);
+   */
+  async prepareAhead(files: readonly ScratchFile[], ctx: { hashKey: string; today: Date }): Promise<void> {
+    const sizes = await Promise.all(files.map(async (f) => (f.reader.prepare ? (await stat(f.path)).size : 0)));
+    const takes = files.map((f, i) => f.reader.prepare !== undefined && sizes[i]! <= SCRATCH_MAX_BYTES && setBasedFor(f.choice, sizes[i]!));
+    const total = sizes.reduce((s, n, i) => s + (takes[i] ? n : 0), 0);
+    if (this.ahead || !takes.some(Boolean) || total >= ONE_THREAD_MAX_BYTES) return;
+    const wh = await this.open();
+    await wh.run('SET threads = 1');
+    const staging = (o?: StagingOptions) => wh.staging(o);
+    const items = files.map((f, i) =>
+      takes[i] ? { size: sizes[i]!, prepare: () => f.reader.prepare!(f.path, { path: f.shownAs, hashKey: ctx.hashKey, today: ctx.today, staging }) } : undefined,
+    );
+    this.ahead = { paths: files.map((f) => f.path), prepares: new PrepareAhead(items, PREPARE_SLOTS) };
+  }
 
   /**
    * Reads `path` set-based and hands its rows to `sink` (none: rows are only counted), or gives undefined (also for
@@ -48,15 +86,27 @@ export class ScratchWarehouse {
    * @example const report = await scratch.read(reader, 'caseload.csv', sink, ctx) ?? (await reader.read('caseload.csv', sink, ctx));
    */
   async read(reader: Reader, path: string, sink: RowSink | undefined, ctx: ReadContext, choice?: boolean): Promise<ReadReport | undefined> {
+    const i = this.ahead?.paths.indexOf(path) ?? -1;
+    const ready = i >= 0 ? await this.ahead!.prepares.take(i) : undefined;
+    if (i >= 0) this.ahead!.paths[i] = undefined; // a second read of the same file reads it afresh
+    if (ready) {
+      const prepared = ready.prepared;
+      return prepared && this.rollingBack(sink, (wh) => insertPrepared(prepared, wh.connection, ctx.fileId));
+    }
     if (!reader.load) return undefined;
     const { size } = await stat(path);
     if (size > SCRATCH_MAX_BYTES || !setBasedFor(choice, size)) return undefined;
-    this.wh ??= await Warehouse.open(':memory:');
-    const wh = this.wh;
+    const wh = await this.open();
     await wh.run(size < ONE_THREAD_MAX_BYTES ? 'SET threads = 1' : 'RESET threads');
+    return this.rollingBack(sink, (wh) => reader.load!(path, wh.connection, { ...ctx, staging: (o) => wh.staging(o) }));
+  }
+
+  /** Runs a load in a transaction always rolled back, handing what it wrote to `sink` first. */
+  private async rollingBack(sink: RowSink | undefined, load: (wh: Warehouse) => Promise<ReadReport | undefined>): Promise<ReadReport | undefined> {
+    const wh = await this.open();
     await wh.run('BEGIN TRANSACTION');
     try {
-      const report = await reader.load(path, wh.connection, { ...ctx, staging: (o) => wh.staging(o) });
+      const report = await load(wh);
       if (report && sink) {
         for (const t of TABLES) for (const row of await wh.query(`SELECT * FROM ${t} ORDER BY rowid`)) await sink.add(t, row);
       }
@@ -66,7 +116,10 @@ export class ScratchWarehouse {
     }
   }
 
-  close(): void {
+  /** Lets go of what was prepared and not read, and closes the warehouse. */
+  async close(): Promise<void> {
+    await this.ahead?.prepares.close();
+    this.ahead = undefined;
     this.wh?.close();
     this.wh = undefined;
   }

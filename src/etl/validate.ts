@@ -54,13 +54,18 @@ export async function validatePaths(
       const files: ValidatedFile[] = [];
       const scratch = new ScratchWarehouse();
       try {
-        for (const input of inputs) {
-          const rec = await recogniseInput(input);
+        const recognised = await Promise.all(inputs.map(async (input) => ({ input, rec: await recogniseInput(input) })));
+        const today = opts.today ?? new Date();
+        if (opts.setBased !== false) {
+          const readable = recognised.flatMap(({ input, rec }) => ('problem' in rec ? [] : [{ reader: rec.reader, path: input.file, shownAs: input.path, choice: opts.setBased }]));
+          await scratch.prepareAhead(readable, { hashKey: 'validate', today });
+        }
+        for (const { input, rec } of recognised) {
           if ('problem' in rec) {
             files.push({ path: input.path, reader: null, rows: 0, errors: [fileProblem(rec.problem)], warnings: [] });
             continue;
           }
-          const ctx = { fileId: 0, hashKey: 'validate', today: opts.today ?? new Date() };
+          const ctx = { fileId: 0, hashKey: 'validate', today };
           let report: ReadReport | undefined;
           if (opts.setBased !== false) {
             const r = await scratch.read(rec.reader, input.file, undefined, { ...ctx, path: input.path }, opts.setBased);
@@ -73,7 +78,7 @@ export async function validatePaths(
           });
         }
       } finally {
-        scratch.close();
+        await scratch.close();
       }
       return { files };
     },

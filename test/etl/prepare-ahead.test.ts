@@ -1,8 +1,9 @@
 /**
  * A small load prepares its set-based EES files side by side, each in a staging database of its own, and inserts
- * their rows at each file's turn (load-files.ts, PrepareAhead): the warehouse must hold exactly what a load that
- * prepares each file at its turn writes — every table, row for row in the same order —, a failing load must fail
- * with the same problems, and no staging database may be left attached to the warehouse's DuckDB either way.
+ * their rows at each file's turn (prepare-ahead.ts, load-files.ts): the warehouse must hold exactly what a load
+ * that prepares each file at its turn writes — every table, row for row in the same order —, a failing load must
+ * fail with the same problems, and no staging database may be left attached to the warehouse's DuckDB either way.
+ * `validate` (scratch-read.ts) prepares side by side too, with the same report.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { EES_READERS } from '../../src/etl/ees-readers.ts';
 import { withInputFiles } from '../../src/etl/inputs.ts';
 import { loadFilesInto } from '../../src/etl/load-files.ts';
+import { PREPARE_SLOTS } from '../../src/etl/prepare-ahead.ts';
+import { validatePaths } from '../../src/etl/validate.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { dumpWarehouse, fixtures, repoRoot, TODAY } from './helpers.ts';
@@ -24,35 +27,42 @@ interface Loaded {
   atOnce: number;
 }
 
+/** Runs `fn` counting the files prepared ahead (Reader.prepare; a file prepared at its turn goes through Reader.load) and the most at once. */
+async function watchingPrepares<T>(fn: () => Promise<T>): Promise<{ value: T; prepared: number; atOnce: number }> {
+  let prepared = 0;
+  let running = 0;
+  let atOnce = 0;
+  const spies = EES_READERS.filter((r) => r.prepare).map((r) => {
+    const prepare = r.prepare!.bind(r);
+    return vi.spyOn(r, 'prepare').mockImplementation(async (...args) => {
+      prepared++;
+      atOnce = Math.max(atOnce, ++running);
+      try {
+        return await prepare(...args);
+      } finally {
+        running--;
+      }
+    });
+  });
+  try {
+    return { value: await fn(), prepared, atOnce };
+  } finally {
+    for (const s of spies) s.mockRestore();
+  }
+}
+
 /** Loads `paths` set-based into a new in-memory warehouse preparing at most `prepareAhead` files side by side. */
 async function load(paths: string[], prepareAhead: number): Promise<Loaded> {
   const wh = await Warehouse.open(':memory:');
   try {
     await wh.run(`UPDATE meta SET value = 'one key for every load' WHERE key = 'hash_key'`);
-    let outcome: unknown;
-    let prepared = 0;
-    let running = 0;
-    let atOnce = 0;
-    // the load prepares ahead through Reader.prepare (a file prepared at its turn goes through Reader.load)
-    const spies = EES_READERS.filter((r) => r.prepare).map((r) => {
-      const prepare = r.prepare!.bind(r);
-      return vi.spyOn(r, 'prepare').mockImplementation(async (...args) => {
-        prepared++;
-        atOnce = Math.max(atOnce, ++running);
-        try {
-          return await prepare(...args);
-        } finally {
-          running--;
-        }
-      });
+    const { value: outcome, prepared, atOnce } = await watchingPrepares(async () => {
+      try {
+        return await withInputFiles(paths, (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: TODAY, setBased: true, prepareAhead }));
+      } catch (e) {
+        return { error: (e as Error).message, problems: (e as { problems?: unknown }).problems };
+      }
     });
-    try {
-      outcome = await withInputFiles(paths, (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: TODAY, setBased: true, prepareAhead }));
-    } catch (e) {
-      outcome = { error: (e as Error).message, problems: (e as { problems?: unknown }).problems };
-    } finally {
-      for (const s of spies) s.mockRestore();
-    }
     const attached = (await wh.query<{ name: string }>("SELECT database_name AS name FROM duckdb_databases() WHERE NOT internal AND database_name <> current_database()")).map((r) => r.name);
     return { tables: await dumpWarehouse(wh), outcome, attached, prepared, atOnce };
   } finally {
@@ -96,5 +106,20 @@ describe('preparing set-based files side by side', () => {
     expect(one.outcome).toMatchObject({ error: expect.any(String) });
     expect((one.outcome as { problems: unknown[] }).problems.length).toBeGreaterThanOrEqual(3);
     for (const t of ['stock', 'flow', 'la']) expect(one.tables[t]).toEqual([]);
+  });
+
+  it('validate prepares its set-based files side by side too, with the same report as validating each alone', async () => {
+    const paths = [...sampleFiles(), join(fixtures, 'bad', 'negative-count.csv')]; // four EES files, the last with an error
+    const side = await watchingPrepares(() => validatePaths(paths, { today: TODAY, setBased: true }));
+    expect([side.prepared, side.atOnce]).toEqual([4, Math.min(PREPARE_SLOTS, 4)]);
+    // the files one by one: never two at once
+    const one = await watchingPrepares(async () => {
+      const files = [];
+      for (const p of paths) files.push(...(await validatePaths([p], { today: TODAY, setBased: true })).files);
+      return files;
+    });
+    expect([one.prepared, one.atOnce]).toEqual([4, 1]);
+    expect(side.value.files).toEqual(one.value);
+    expect(side.value.files.at(-1)!.errors.length).toBeGreaterThan(0);
   });
 });
