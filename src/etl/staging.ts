@@ -15,7 +15,7 @@
  * is ''): staged tables may hold raw identifiers and birth dates, which must never reach a file. Too large an input
  * fails with DuckDB's out-of-memory error instead. A staging database of published statistics (`personal: false`)
  * leaves the setting alone: several of those may be open at once, each on its own connection, so files are staged
- * side by side (load-files.ts). Closing one detaches it (its memory is let go) and restores the setting.
+ * side by side (prepare-ahead.ts). Closing one detaches it (its memory is let go) and restores the setting.
  */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { sqlName, sqlText } from './sql-quote.ts';
