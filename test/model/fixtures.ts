@@ -4,7 +4,7 @@
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, NEEDS, needIndex, placementIndex, type Need, type Placement } from '../../src/domain/index.ts';
 import { cellIndex, newCube } from '../../src/model/cube.ts';
-import { emptyRates, moveIndex, newMixIndex, N_CEASE_REASONS, type Rates } from '../../src/model/rates.ts';
+import { emptyRates, moveIndex, newMixIndex, N_CEASE_REASONS, type PipelineRates, type Rates } from '../../src/model/rates.ts';
 import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../src/scenario/schema.ts';
 
 const P = (p: Placement): number => placementIndex(p);
@@ -99,3 +99,22 @@ export function scenario(input: Omit<ScenarioInput, 'id'> & { id?: string } = {}
 }
 
 export const N_CUBE_NEEDS = N_NEEDS;
+
+/** `r` with a requests pipeline: everyone requested is assessed and issued, nothing carried, unless `p` says otherwise. */
+export function withPipeline(r: Rates, p: Partial<PipelineRates> = {}): Rates {
+  r.pipeline = {
+    requestIncidence: Float64Array.from(r.incidence),
+    requestN: 0,
+    assessShare: 1,
+    assessN: 0,
+    issueShare: 1,
+    issueN: 0,
+    carryShare: 0,
+    carryN: 0,
+    carrySource: 'default',
+    openAtBase: 0,
+    years: [2023, 2024],
+    ...p,
+  };
+  return r;
+}

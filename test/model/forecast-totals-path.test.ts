@@ -16,7 +16,7 @@ import { batchKnownAt, forecastTotals } from '../../src/model/forecast/totals.ts
 import { backtestPoints } from '../../src/model/backtest/backtest.ts';
 import type { Batch } from '../../src/model/forecast/pool.ts';
 import type { Rates } from '../../src/model/rates.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
+import { fixtureInitial, fixturePopulation, fixtureRates, scenario, withPipeline } from './fixtures.ts';
 import { writeFixture } from './forecast-fixture.ts';
 import { HAVE_REAL, realEesDatasets } from './real-files.ts';
 
@@ -34,21 +34,9 @@ function differences(inputs: EngineInput[]): string[] {
   return out;
 }
 
-function withPipeline(r: Rates, carryShare: number, openAtBase: number): Rates {
-  r.pipeline = {
-    requestIncidence: Float64Array.from(r.incidence, (v) => v * 1.4),
-    requestN: 0,
-    assessShare: 0.8,
-    assessN: 0,
-    issueShare: 0.9,
-    issueN: 0,
-    carryShare,
-    carryN: 0,
-    carrySource: 'default',
-    openAtBase,
-    years: [2023, 2024],
-  };
-  return r;
+/** A pipeline that assesses 80% and issues 90% of 1.4 times the incidence, carrying `carryShare` (fixtures.ts). */
+function pipelineOf(r: Rates, carryShare: number, openAtBase: number): Rates {
+  return withPipeline(r, { requestIncidence: Float64Array.from(r.incidence, (v) => v * 1.4), assessShare: 0.8, issueShare: 0.9, carryShare, openAtBase });
 }
 
 /** The engine inputs the forecast projects for every LA of `batch` at `origin`. */
@@ -79,7 +67,7 @@ describe('projectDeterministicTotals', () => {
         }),
         ({ growth, mig, uplift, effect, places, shift, pipeline, carry, path, horizon }) => {
           const rates = fixtureRates({ growth });
-          if (pipeline) withPipeline(rates, carry, 150);
+          if (pipeline) pipelineOf(rates, carry, 150);
           if (path) rates.trend.path = Array.from({ length: horizon + 1 }, (_, k) => 1 + k * growth);
           const input: EngineInput = {
             rates,

@@ -9,28 +9,10 @@ import { estimatePipelineRates, STATUTORY_CARRY_SHARE } from '../../src/model/es
 import { prepare } from '../../src/model/levers/prepare.ts';
 import { runDrawRange } from '../../src/model/montecarlo/run-draws.ts';
 import { initialBacklog, pipelineYear } from '../../src/model/pipeline.ts';
-import type { PipelineRates, Rates } from '../../src/model/rates.ts';
+import type { Rates } from '../../src/model/rates.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
+import { fixtureInitial, fixturePopulation, fixtureRates, scenario, withPipeline } from './fixtures.ts';
 import { identityErrors } from './identity.ts';
-
-function withPipeline(r: Rates, p: Partial<PipelineRates> = {}): Rates {
-  r.pipeline = {
-    requestIncidence: Float64Array.from(r.incidence),
-    requestN: 0,
-    assessShare: 1,
-    assessN: 0,
-    issueShare: 1,
-    issueN: 0,
-    carryShare: 0,
-    carryN: 0,
-    carrySource: 'default',
-    openAtBase: 0,
-    years: [2023, 2024],
-    ...p,
-  };
-  return r;
-}
 
 const LEVERS: ScenarioInput = {
   surges: [{ name: 'semh', peak_uplift: 0.3, start_year: 2025, peak_year: 2027, target: { needs: ['SEMH'] } }],

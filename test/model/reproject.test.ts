@@ -11,23 +11,11 @@ import type { EngineInput } from '../../src/model/engine-input.ts';
 import { prepare, preparer } from '../../src/model/levers/prepare.ts';
 import type { Rates } from '../../src/model/rates.ts';
 import { applyRatesVariant, type RatesVariant } from '../../src/model/variants.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
+import { fixtureInitial, fixturePopulation, fixtureRates, scenario, withPipeline } from './fixtures.ts';
 
-function withPipeline(r: Rates, carryShare: number): Rates {
-  r.pipeline = {
-    requestIncidence: Float64Array.from(r.incidence, (v) => v * 1.4),
-    requestN: 0,
-    assessShare: 0.8,
-    assessN: 0,
-    issueShare: 0.9,
-    issueN: 0,
-    carryShare,
-    carryN: 0,
-    carrySource: 'default',
-    openAtBase: 150,
-    years: [2023, 2024],
-  };
-  return r;
+/** A pipeline that assesses 80% and issues 90% of 1.4 times the incidence, carrying `carryShare` (fixtures.ts). */
+function pipelineOf(r: Rates, carryShare: number): Rates {
+  return withPipeline(r, { requestIncidence: Float64Array.from(r.incidence, (v) => v * 1.4), assessShare: 0.8, issueShare: 0.9, carryShare, openAtBase: 150 });
 }
 
 /** Every census cube index where the two differ in the last bit. */
@@ -84,7 +72,7 @@ describe('the tornado re-projections', () => {
         }),
         ({ growth, uplift, effect, shift, pipeline, carry, path, horizon, step }) => {
           const rates = fixtureRates({ growth });
-          if (pipeline) withPipeline(rates, carry);
+          if (pipeline) pipelineOf(rates, carry);
           if (path) rates.trend.path = Array.from({ length: horizon + 1 }, (_, k) => 1 + k * growth);
           const input: EngineInput = {
             rates,
@@ -119,7 +107,7 @@ describe('the tornado re-projections', () => {
   });
 
   it('keep the new-plan shapes of variants that leave the new-plan mix alone, and make them again for the ISS share', () => {
-    const rates = withPipeline(fixtureRates(), 0.3);
+    const rates = pipelineOf(fixtureRates(), 0.3);
     const input: EngineInput = { rates, initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 5, scenario: scenario({}) };
     const prepareFor = preparer(input);
     const [down, up, issDown, issUp, ceaseDown] = variants(0.02, 0.1, 0.1).map((v) => prepareFor(applyRatesVariant(rates, v)));
