@@ -88,4 +88,25 @@ describe('CentralMemo', () => {
     expect(cache.get(2018)).toBe(a);
     expect(cache.get(2019)).toBeUndefined();
   });
+
+  it('makes no key while one batch alone uses it (the usual run), and keys the forecasts kept when another looks', async () => {
+    const batch = await fixtureBatch();
+    const memo = new CentralMemo();
+    const cache = memo.cacheOf(batch, DEFAULT_SETTINGS);
+    const scales = calibrationScales(batch, 2022, 3, DEFAULT_SETTINGS, projectTotals, cache);
+    expect(scales).toEqual(calibrationScales(batch, 2022, 3));
+    expect(memo.size).toBeGreaterThan(1);
+    expect(memo.keysMade).toBe(0);
+    const fs = cache.get(2020)!;
+    expect(fs).toBeDefined();
+    // another copy of the data: the kept forecasts are keyed now and found
+    const again = memo.cacheOf(structuredClone(batch), DEFAULT_SETTINGS);
+    expect(again.get(2020)).toBe(fs);
+    expect(memo.keysMade).toBe(memo.size + 1);
+    // the copy forecasting an origin again replaces it: one slot per key
+    const size = memo.size;
+    again.set(2020, [...fs]);
+    expect(memo.cacheOf(structuredClone(batch), DEFAULT_SETTINGS).get(2020)).not.toBe(fs);
+    expect(memo.size).toBe(size); // the older of the two forecasts of one key goes when a lookup keys them
+  });
 });

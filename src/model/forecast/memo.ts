@@ -36,16 +36,37 @@ function replace(_key: string, v: unknown): unknown {
 /** How many origins' forecasts a memo keeps (least recently used dropped first). */
 const CAPACITY = 16;
 
+/**
+ * One origin's forecasts in the memo, made through cache `owner` (a cacheOf call). Its key (the text of the data
+ * known at the origin) is made only when another cache looks something up: a process that forecasts one batch,
+ * as the usual `run` does, makes none.
+ */
+interface Slot {
+  owner: number;
+  origin: number;
+  forecasts: CentralForecast[];
+  keyOf: () => string;
+  key?: string;
+  /** The owner's slots by origin. */
+  home: Map<number, Slot>;
+}
+
 /** Central forecasts by the content of the batch known at their origin; see the module comment. */
 export class CentralMemo {
-  private readonly entries = new Map<string, CentralForecast[]>();
+  /** Every slot, least recently used first. */
+  private readonly slots = new Set<Slot>();
+  /** Keyed slots by key. */
+  private readonly byKey = new Map<string, Slot>();
   private readonly projectors = new Map<TotalsProjector, number>();
+  private caches = 0;
+  /** Keys made so far (none while one cache alone has used the memo). */
+  keysMade = 0;
 
   constructor(private readonly capacity = CAPACITY) {}
 
   /** How many origins' forecasts are kept. */
   get size(): number {
-    return this.entries.size;
+    return this.slots.size;
   }
 
   /**
@@ -55,6 +76,7 @@ export class CentralMemo {
   cacheOf(batch: Batch, settings: ForecastSettings, project: TotalsProjector = projectTotals): OriginCache {
     let id = this.projectors.get(project);
     if (id === undefined) this.projectors.set(project, (id = this.projectors.size));
+    const owner = ++this.caches;
     const head = `${id}\n${canonicalText(settings)}\n`;
     const keys = new Map<number, string>();
     const keyOf = (origin: number): string => {
@@ -62,25 +84,56 @@ export class CentralMemo {
       if (k === undefined) {
         const known: Batch = { datasets: batch.datasets.map((d) => knownAt(d, origin)), national: batch.national && knownAt(batch.national, origin), regions: batch.regions.map((r) => knownAt(r, origin)) };
         keys.set(origin, (k = `${head}${origin}\n${canonicalText(known)}`));
+        this.keysMade++;
       }
       return k;
     };
+    const own = new Map<number, Slot>();
     return {
       get: (origin) => {
-        const k = keyOf(origin);
-        const hit = this.entries.get(k);
-        if (hit) {
-          this.entries.delete(k);
-          this.entries.set(k, hit);
+        const mine = own.get(origin);
+        let hit: Slot | undefined = mine;
+        if (!hit && [...this.slots].some((s) => s.owner !== owner)) {
+          // another cache's forecasts: compared by the text of their data
+          this.keyAll();
+          hit = this.byKey.get(keyOf(origin));
         }
-        return hit;
+        if (!hit) return undefined;
+        this.slots.delete(hit);
+        this.slots.add(hit);
+        return hit.forecasts;
       },
       set: (origin, forecasts) => {
-        const k = keyOf(origin);
-        this.entries.delete(k);
-        this.entries.set(k, forecasts);
-        while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+        const old = own.get(origin);
+        if (old) this.drop(old);
+        const slot: Slot = { owner, origin, forecasts, keyOf: () => keyOf(origin), home: own };
+        this.slots.add(slot);
+        own.set(origin, slot);
+        while (this.slots.size > this.capacity) this.drop(this.slots.values().next().value!);
       },
     };
+  }
+
+  /** Makes the key of every slot without one; of two slots with one key, the one used last stays. */
+  private keyAll(): void {
+    const order = [...this.slots];
+    const at = new Map(order.map((s, i) => [s, i]));
+    for (const s of order) {
+      if (!this.slots.has(s)) continue;
+      if (s.key === undefined) s.key = s.keyOf();
+      const other = this.byKey.get(s.key);
+      if (other && other !== s && this.slots.has(other) && at.get(other)! > at.get(s)!) {
+        this.drop(s);
+        continue;
+      }
+      if (other && other !== s) this.drop(other);
+      this.byKey.set(s.key, s);
+    }
+  }
+
+  private drop(s: Slot): void {
+    this.slots.delete(s);
+    if (s.key !== undefined && this.byKey.get(s.key) === s) this.byKey.delete(s.key);
+    if (s.home.get(s.origin) === s) s.home.delete(s.origin);
   }
 }
