@@ -11,7 +11,7 @@ import { sha256File } from './file-hash.ts';
 import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
 import { ONE_THREAD_MAX_BYTES, setBasedFor } from './scratch-read.ts';
-import { PrepareAhead, PREPARE_SLOTS } from './prepare-ahead.ts';
+import { PrepareAhead, PREPARE_SLOTS, type Preparable } from './prepare-ahead.ts';
 import { insertPrepared, type Reader, type ReadReport, type RowSink } from './reader.ts';
 import type { WarehouseTable } from './schema.ts';
 import type { StagingOptions } from './staging.ts';
@@ -63,107 +63,139 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   const skipped: SkippedFile[] = [];
   const plan: Planned[] = [];
   const known = new Map((await wh.query<{ sha256: string; path: string }>('SELECT sha256, path FROM loaded_file')).map((r) => [r.sha256, r.path]));
-  const inThisLoad = new Map<string, string>();
+  const recognised: Array<{ input: InputFile; reader: Reader } | undefined> = [];
   for (const input of files) {
-    const path = input.path;
     const rec = await recogniseInput(input);
+    recognised.push(undefined);
     if ('problem' in rec) {
       if (opts.unrecognised === 'warn') {
         warnings.push({ ...rec.problem, message: `${msg.unrecognisedInDataFolder()}: ${rec.problem.message}` });
-        skipped.push({ path, reason: msg.unrecognisedInDataFolder() });
+        skipped.push({ path: input.path, reason: msg.unrecognisedInDataFolder() });
       } else problems.push(rec.problem);
-      continue;
-    }
-    if (isDocumentation(rec.reader)) {
+    } else if (isDocumentation(rec.reader)) {
       // `load` lists documentation under skipped; `run` skips it quietly (no warning, no data-quality note)
-      if (opts.unrecognised === 'error') skipped.push({ path, reason: msg.documentationSkipped() });
-      continue;
-    }
-    const sha = await sha256File(input.file);
-    const prev = known.get(sha);
-    if (prev !== undefined) {
-      skipped.push({ path, reason: msg.alreadyLoaded(sha, prev) });
-      continue;
-    }
-    const dup = inThisLoad.get(sha);
-    if (dup !== undefined) {
-      skipped.push({ path, reason: msg.duplicateInLoad(dup) });
-      continue;
-    }
-    inThisLoad.set(sha, path);
-    const { size } = await stat(input.file);
-    plan.push({ input, sha, reader: rec.reader, size, setBased: rec.reader.load !== undefined && setBasedFor(opts.setBased, size) });
+      if (opts.unrecognised === 'error') skipped.push({ path: input.path, reason: msg.documentationSkipped() });
+    } else recognised[recognised.length - 1] = { input, reader: rec.reader };
   }
   if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
 
   const hashKey = await wh.hashKey();
-  const loaded: LoadedFile[] = [];
   const today = opts.today ?? new Date();
-  // a small load runs DuckDB on one thread (ONE_THREAD_MAX_BYTES)
-  const oneThread = plan.reduce((s, f) => s + f.size, 0) < ONE_THREAD_MAX_BYTES;
-  if (oneThread) await wh.run('SET threads = 1');
+  const sizes = await Promise.all(recognised.map(async (r) => (r ? (await stat(r.input.file)).size : 0)));
+  const prepareCtx = { hashKey, today, staging: (o?: StagingOptions) => wh.staging(o) };
+  const slots = opts.prepareAhead ?? PREPARE_SLOTS;
+  /** File i's preparation, when it goes to its reader's set-based load. */
+  const preparable = (i: number, setBased: boolean): Preparable | undefined => {
+    const r = recognised[i];
+    return setBased && r?.reader.prepare ? { size: sizes[i]!, prepare: () => prepareInput(r.reader, r.input, prepareCtx) } : undefined;
+  };
+  // Nothing is loaded yet, so no file can be skipped as already loaded: the files are prepared while they are
+  // hashed (a file repeated in this load is prepared for nothing, and let go). A small load runs DuckDB on one
+  // thread (ONE_THREAD_MAX_BYTES).
+  const early = known.size === 0 && slots > 0 && sizes.reduce((s, n) => s + n, 0) < ONE_THREAD_MAX_BYTES;
+  let threadsSet = false;
+  const loaded: LoadedFile[] = [];
   try {
-    await wh.withTransaction(async () => {
-      const sink = await wh.sink();
-      const firstFileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
-      const ahead = new ReadAhead(plan, { hashKey, today }, opts.readAheadBytes ?? READ_AHEAD_BYTES);
-      const prepareCtx = { hashKey, today, staging: (o?: StagingOptions) => wh.staging(o) };
-      const prepares = new PrepareAhead(
-        plan.map((f) => (f.setBased && f.reader.prepare ? { size: f.size, prepare: () => prepareInput(f.reader, f.input, prepareCtx) } : undefined)),
-        oneThread ? (opts.prepareAhead ?? PREPARE_SLOTS) : 0,
-      );
-      try {
-        let fileId = firstFileId;
-        for (const [i, f] of plan.entries()) {
-          const path = f.input.path;
-          const ctx = { fileId, hashKey, today };
-          if (problems.length === 0) ahead.startAfter(i, fileId);
-          else prepares.stop();
-          // set-based when the reader can and no file has failed (after a failure only messages are wanted)
-          let report: ReadReport | undefined;
-          if (problems.length === 0 && f.setBased) {
-            sink.flush(); // rows appended so far come before the rows SQL inserts
-            const ready = await prepares.take(i);
-            if (!ready) report = await loadInputSet(f.reader, f.input, wh.connection, { ...ctx, staging: (o) => wh.staging(o) });
-            else if (ready.prepared) report = await insertPrepared(ready.prepared, wh.connection, fileId);
+    if (early) {
+      await wh.run('SET threads = 1');
+      threadsSet = true;
+    }
+    await wh.withTransaction(
+      async () => {
+        // the sink reads the warehouse's columns from the catalog of every attached database: before any staging
+        // database is attached, as the load's transaction must first read each when its tables are made (staging.ts)
+        const sink = await wh.sink();
+        const firstFileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
+        // files are prepared by their index among those given
+        let prepares = early ? new PrepareAhead(recognised.map((r, i) => preparable(i, r !== undefined && isSetBased(r.reader, opts, sizes[i]!))), slots) : undefined;
+        try {
+          const inThisLoad = new Map<string, string>();
+          for (const [i, r] of recognised.entries()) {
+            if (!r) continue;
+            const path = r.input.path;
+            const sha = await sha256File(r.input.file);
+            const prev = known.get(sha);
+            if (prev !== undefined) {
+              skipped.push({ path, reason: msg.alreadyLoaded(sha, prev) });
+              continue;
+            }
+            const dup = inThisLoad.get(sha);
+            if (dup !== undefined) {
+              skipped.push({ path, reason: msg.duplicateInLoad(dup) });
+              continue;
+            }
+            inThisLoad.set(sha, path);
+            plan.push({ input: r.input, sha, reader: r.reader, size: sizes[i]!, setBased: isSetBased(r.reader, opts, sizes[i]!), index: i });
           }
-          report ??= await ahead.take(i, fileId, problems.length > 0 ? undefined : sink);
-          report ??= await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, ctx);
-          problems.push(...report.errors);
-          if (report.errors.length > 0) continue;
-          warnings.push(...report.warnings);
-          for (const w of report.warnings) {
-            await sink.add('dq_note', { file_id: fileId, path, line: w.line ?? null, column_name: w.column ?? null, severity: 'warning', message: w.message });
+          const oneThread = plan.reduce((s, f) => s + f.size, 0) < ONE_THREAD_MAX_BYTES;
+          if (oneThread && !threadsSet) {
+            await wh.run('SET threads = 1');
+            threadsSet = true;
           }
-          await sink.add('loaded_file', { file_id: fileId, path, sha256: f.sha, reader: f.reader.id, rows: report.rows, loaded_at: today });
-          loaded.push({ path, sha256: f.sha, reader: f.reader.id, rows: report.rows });
-          fileId++;
+          const setBased = new Set(plan.flatMap((f) => (f.setBased ? [f.index] : [])));
+          prepares ??= new PrepareAhead(
+            recognised.map((_, i) => preparable(i, setBased.has(i))),
+            oneThread ? slots : 0,
+          );
+          const ahead = new ReadAhead(plan, { hashKey, today }, opts.readAheadBytes ?? READ_AHEAD_BYTES);
+          let fileId = firstFileId;
+          for (const [i, f] of plan.entries()) {
+            const path = f.input.path;
+            const ctx = { fileId, hashKey, today };
+            if (problems.length === 0) ahead.startAfter(i, fileId);
+            else prepares.stop();
+            // set-based when the reader can and no file has failed (after a failure only messages are wanted)
+            let report: ReadReport | undefined;
+            if (problems.length === 0 && f.setBased) {
+              sink.flush(); // rows appended so far come before the rows SQL inserts
+              const ready = await prepares.take(f.index);
+              if (!ready) report = await loadInputSet(f.reader, f.input, wh.connection, { ...ctx, staging: (o) => wh.staging(o) });
+              else if (ready.prepared) report = await insertPrepared(ready.prepared, wh.connection, fileId);
+            }
+            report ??= await ahead.take(i, fileId, problems.length > 0 ? undefined : sink);
+            report ??= await readInput(f.reader, f.input, problems.length > 0 ? { add: () => undefined } : sink, ctx);
+            problems.push(...report.errors);
+            if (report.errors.length > 0) continue;
+            warnings.push(...report.warnings);
+            for (const w of report.warnings) {
+              await sink.add('dq_note', { file_id: fileId, path, line: w.line ?? null, column_name: w.column ?? null, severity: 'warning', message: w.message });
+            }
+            await sink.add('loaded_file', { file_id: fileId, path, sha256: f.sha, reader: f.reader.id, rows: report.rows, loaded_at: today });
+            loaded.push({ path, sha256: f.sha, reader: f.reader.id, rows: report.rows });
+            fileId++;
+          }
+        } finally {
+          sink.close();
+          await prepares?.close();
         }
-      } finally {
-        sink.close();
-        await prepares.close();
-      }
-      if (problems.length === 0 && loaded.length > 0) {
-        // the same figures from two files (a copy with other line endings, a re-saved extract) count once
-        const overlaps = await resolveOverlaps(wh, firstFileId);
-        problems.push(...overlaps.errors);
-        for (const n of overlaps.notes) {
-          warnings.push(n);
-          const id = loaded.findIndex((f) => f.path === n.file);
-          await wh.run(`INSERT INTO dq_note (file_id, path, line, column_name, severity, message) VALUES ($1, $2, NULL, NULL, 'info', $3)`, [
-            firstFileId + Math.max(0, id), n.file ?? '', n.message,
-          ]);
+        if (problems.length === 0 && loaded.length > 0) {
+          // the same figures from two files (a copy with other line endings, a re-saved extract) count once
+          const overlaps = await resolveOverlaps(wh, firstFileId);
+          problems.push(...overlaps.errors);
+          for (const n of overlaps.notes) {
+            warnings.push(n);
+            const id = loaded.findIndex((f) => f.path === n.file);
+            await wh.run(`INSERT INTO dq_note (file_id, path, line, column_name, severity, message) VALUES ($1, $2, NULL, NULL, 'info', $3)`, [
+              firstFileId + Math.max(0, id), n.file ?? '', n.message,
+            ]);
+          }
         }
-      }
-      if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
-    });
+        if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
+      },
+      { checkpoint: true },
+    );
   } catch (e) {
     loaded.length = 0;
     throw e;
   } finally {
-    if (oneThread) await wh.run('RESET threads');
+    if (threadsSet) await wh.run('RESET threads');
   }
   return { loaded, skipped, warnings };
+}
+
+/** Whether file of `size` bytes goes to its reader's set-based load (setBasedFor), where the reader has one. */
+function isSetBased(reader: Reader, opts: LoadFilesOptions, size: number): boolean {
+  return reader.load !== undefined && setBasedFor(opts.setBased, size);
 }
 
 interface Planned {
@@ -173,6 +205,8 @@ interface Planned {
   size: number;
   /** Whether the file goes to the reader's set-based load (setBasedFor). */
   setBased: boolean;
+  /** Its place among the files given (PrepareAhead's index). */
+  index: number;
 }
 
 /** Input bytes of files read ahead whose rows are not yet appended, at most (the rows wait in memory). */

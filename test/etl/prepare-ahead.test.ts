@@ -5,7 +5,7 @@
  * fail with the same problems, and no staging database may be left attached to the warehouse's DuckDB either way.
  * `validate` (scratch-read.ts) prepares side by side too, with the same report.
  */
-import { readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EES_READERS } from '../../src/etl/ees-readers.ts';
@@ -16,6 +16,7 @@ import { validatePaths } from '../../src/etl/validate.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { dumpWarehouse, fixtures, repoRoot, TODAY } from './helpers.ts';
+import { withTempDir } from '../temp.ts';
 
 interface Loaded {
   tables: Record<string, unknown[]>;
@@ -51,11 +52,15 @@ async function watchingPrepares<T>(fn: () => Promise<T>): Promise<{ value: T; pr
   }
 }
 
-/** Loads `paths` set-based into a new in-memory warehouse preparing at most `prepareAhead` files side by side. */
-async function load(paths: string[], prepareAhead: number): Promise<Loaded> {
+/**
+ * Loads `paths` set-based into a new in-memory warehouse preparing at most `prepareAhead` files side by side,
+ * after loading `before` (not watched) when given.
+ */
+async function load(paths: string[], prepareAhead: number, before: string[] = []): Promise<Loaded> {
   const wh = await Warehouse.open(':memory:');
   try {
     await wh.run(`UPDATE meta SET value = 'one key for every load' WHERE key = 'hash_key'`);
+    if (before.length > 0) await withInputFiles(before, (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: TODAY, setBased: true, prepareAhead: 0 }));
     const { value: outcome, prepared, atOnce } = await watchingPrepares(async () => {
       try {
         return await withInputFiles(paths, (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: TODAY, setBased: true, prepareAhead }));
@@ -106,6 +111,29 @@ describe('preparing set-based files side by side', () => {
     expect(one.outcome).toMatchObject({ error: expect.any(String) });
     expect((one.outcome as { problems: unknown[] }).problems.length).toBeGreaterThanOrEqual(3);
     for (const t of ['stock', 'flow', 'la']) expect(one.tables[t]).toEqual([]);
+  });
+
+  it('into a new warehouse prepares while hashing: a file repeated in the load is prepared for nothing, let go, and loaded once', async () => {
+    await withTempDir(async (dir) => {
+      const files = sampleFiles();
+      const ees = files.find((f) => f.includes('sen2_'))!;
+      const copy = join(dir, 'copy-of-' + ees.split('/').pop()!);
+      copyFileSync(ees, copy);
+      const twice = await expectSameEveryWay([...files, copy]);
+      expect(twice.prepared, 'the copy is prepared too: its hash was not known yet').toBe(4);
+      expect((twice.outcome as { skipped: Array<{ path: string }> }).skipped.map((s) => s.path)).toEqual([copy]);
+    });
+  });
+
+  it('into a warehouse that holds files already prepares only the files not loaded yet, after hashing them', async () => {
+    const files = sampleFiles();
+    const first = files.filter((f) => f.includes('sen2_'))[0]!;
+    const fresh = await load(files, 0, [first]);
+    const side = await load(files, 2, [first]);
+    expect(side.prepared, 'the file loaded before is not prepared').toBe(2);
+    expect({ outcome: side.outcome, attached: side.attached }).toEqual({ outcome: fresh.outcome, attached: [] });
+    for (const t of WAREHOUSE_TABLES) expect({ table: t, rows: side.tables[t] }).toEqual({ table: t, rows: fresh.tables[t] });
+    expect((side.outcome as { skipped: Array<{ path: string }> }).skipped.map((s) => s.path)).toEqual([first]);
   });
 
   it('validate prepares its set-based files side by side too, with the same report as validating each alone', async () => {
