@@ -53,11 +53,16 @@ async function publishedOverlaps(
 ): Promise<void> {
   const k = key.join(', ');
   // keys that two files may share, found by their hash (one 64-bit group key instead of nine columns: a collision
-  // only adds a candidate, which the exact grouping below then drops); per such key and file: the figure (sum of
-  // the file's rows: a file may split a key over rows) and its first line
+  // only adds a candidate, which the exact grouping below then drops), among the rows of sources (release layouts)
+  // that two files give, one of them new (the key holds the source: a file's rows whose source no other file gives
+  // share no key, and are not hashed); per such key and file: the figure (sum of the file's rows: a file may split
+  // a key over rows) and its first line
   const rows = await wh.query<Record<string, unknown> & { file_id: number; v: number | null; miss: string | null; line: number | null; first_file: number }>(
-    `WITH cand AS (
-       SELECT hash(${k}) AS h FROM ${table} GROUP BY h HAVING min(file_id) <> max(file_id) AND max(file_id) >= $1),
+    `WITH shared AS (
+       SELECT source FROM ${table} GROUP BY source HAVING min(file_id) <> max(file_id) AND max(file_id) >= $1),
+     cand AS (
+       SELECT hash(${k}) AS h FROM ${table} WHERE source IN (SELECT source FROM shared)
+        GROUP BY h HAVING min(file_id) <> max(file_id) AND max(file_id) >= $1),
      per AS (
        SELECT ${k}, file_id, sum(count) AS v, string_agg(DISTINCT missing, ',' ORDER BY missing) AS miss, min(line) AS line
          FROM ${table} WHERE hash(${k}) IN (SELECT h FROM cand) GROUP BY ALL),

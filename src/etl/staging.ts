@@ -43,6 +43,7 @@ export class Staging {
     private readonly home: string,
     /** The temp directory to restore on close (undefined: left alone). */
     private readonly spill: string | undefined,
+    private readonly instance: DuckDBInstance,
   ) {}
 
   /**
@@ -68,17 +69,32 @@ export class Staging {
       const name = sqlName(catalog);
       await con.run(`ATTACH ':memory:' AS ${name}`);
       await con.run(`USE ${name}`);
-      return new Staging(con, name, catalog, sqlName(home), spill);
+      return new Staging(con, name, catalog, sqlName(home), spill, instance);
     } catch (e) {
       con.closeSync();
       throw e;
     }
   }
 
+  private readonly forks: DuckDBConnection[] = [];
+
+  /**
+   * Another connection on the staging database (unqualified names are in it), for statements that may run beside
+   * the staging connection's: DuckDB runs each connection's statements on a thread of their own. Closed with the
+   * staging database. Temporary macros and views are the connection's own.
+   */
+  async fork(): Promise<DuckDBConnection> {
+    const con = await this.instance.connect();
+    this.forks.push(con);
+    await con.run(`USE ${this.name}`);
+    return con;
+  }
+
   /** Detaches the staging database (its tables are gone), restores spilling and closes the connection (idempotent). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const con of this.forks.splice(0)) con.closeSync();
     try {
       await this.connection.run(`USE ${this.home}`);
       await this.connection.run(`DETACH ${this.name}`);

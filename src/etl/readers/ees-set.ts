@@ -60,18 +60,30 @@ async function prepareOn(stage: Staging, def: EesFileDef & { set: EesSetDef }, p
   if (!checkHeader(staged.header, spec, known, log, 1)) return undefined;
   const source: EesLayout = def.layout(names);
   const set = def.set;
-  await createValueMacros(db);
-  if (!(await mapGeography(db, stage.catalog, has)) || !(await mapTimePeriods(db, stage.catalog, has, def, today.getUTCFullYear() + 1))) return undefined;
-  for (const m of set.maps ?? []) await mapVocabulary(db, stage.catalog, m, has);
-  const on = await rowView(db, has);
-  const checks = set.numbers(has).map((c) => `hn_num_ok(${col(c, has)}, '${isPercentColumn(c) ? 'percent' : 'count'}')`);
-  if (checks.length > 0) {
-    const bad = await rowsOf<{ n: number }>(db, `SELECT count(*)::DOUBLE AS n FROM ${STAGE} r WHERE NOT (${checks.join(' AND ')})`);
-    if (bad[0]!.n > 0) return undefined;
-  }
-  const copies = await repeatedLines(db, staged.header.names, new Set(set.numbers(has)), staged.rows);
-  if (!copies) return undefined; // a line repeating another's breakdown with other figures: the row reader names both
-  const warnings = [...(await successionWarnings(db)), ...(await rowWarnings(db, set, has, mapJoins(set, has, '')))];
+  // two chains of statements side by side, on two connections: the vocabularies and the warnings on the staging
+  // connection, the figures' checks on another
+  const [mapped, copies] = await bothSettled([
+    (async () => {
+      await createValueMacros(db);
+      if (!(await mapGeography(db, stage.catalog, has)) || !(await mapTimePeriods(db, stage.catalog, has, def, today.getUTCFullYear() + 1))) return undefined;
+      for (const m of set.maps ?? []) await mapVocabulary(db, stage.catalog, m, has);
+      const on = await rowView(db, has);
+      return { on, warnings: [...(await successionWarnings(db)), ...(await rowWarnings(db, set, has, mapJoins(set, has, '')))] };
+    })(),
+    (async () => {
+      const other = await stage.fork();
+      await createValueMacros(other);
+      const checks = set.numbers(has).map((c) => `hn_num_ok(${col(c, has)}, '${isPercentColumn(c) ? 'percent' : 'count'}')`);
+      if (checks.length > 0) {
+        const bad = await rowsOf<{ n: number }>(other, `SELECT count(*)::DOUBLE AS n FROM ${STAGE} r WHERE NOT (${checks.join(' AND ')})`);
+        if (bad[0]!.n > 0) return undefined;
+      }
+      // undefined: a line repeating another's breakdown with other figures (the row reader names both)
+      return repeatedLines(other, staged.header.names, new Set(set.numbers(has)), staged.rows);
+    })(),
+  ] as const);
+  if (!mapped || !copies) return undefined;
+  const { on, warnings } = mapped;
   warnings.sort((a, b) => a.line - b.line || a.seq - b.seq);
   for (const w of warnings) log.warn(w.message, w.line, w.column);
   set.finish?.(log);
@@ -94,6 +106,14 @@ async function prepareOn(stage: Staging, def: EesFileDef & { set: EesSetDef }, p
     },
     close: () => stage.close(),
   };
+}
+
+/** Both results once both have settled (neither chain is left running on the staging database), or the first failure. */
+async function bothSettled<A, B>(chains: readonly [Promise<A>, Promise<B>]): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled(chains);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return [a.value, b.value];
 }
 
 const GEO_COLUMNS = ['geographic_level', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name'];
