@@ -25,8 +25,10 @@ export class AppenderSink implements RowSink {
   ) {}
 
   static async create(connection: DuckDBConnection): Promise<AppenderSink> {
+    // duckdb_columns() of the warehouse's own database: information_schema.columns gives the same rows in about
+    // twice the time
     const reader = await connection.runAndReadAll(
-      `SELECT table_name, column_name, data_type, column_default FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+      `SELECT table_name, column_name, data_type, column_default FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' ORDER BY table_name, column_index`,
     );
     const schema = new Map<string, Column[]>();
     for (const [t, c, ty, def] of reader.getRowsJS() as Array<[string, string, string, unknown]>) {
