@@ -19,6 +19,8 @@ import { runBudget } from '../budget/run-budget.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { constrainedMonteCarlo } from '../model/constrain.ts';
 import { monteCarloResult, planMonteCarlo, projectDeterministic } from '../model/engine.ts';
+import { TREND_LEVERS, trendPreparer } from '../model/levers/prepare.ts';
+import type { Prepared } from '../model/prepared.ts';
 import { N_PLACEMENTS } from '../domain/index.ts';
 import { runDrawRange } from '../model/montecarlo/run-draws.ts';
 import type { ProjectionResult } from '../model/result.ts';
@@ -71,8 +73,47 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
  * @example computeVariant(payload, payload.scenario).result.cumulative_balance_gbp['2027-28'].p50
  */
 export function computeVariant(p: ExplorerPayload, scenario: Scenario): VariantOutcome {
-  const projection = projectDeterministic({ ...p.input, scenario });
-  return outcome(p, scenario, { ...projection, seed: p.seed });
+  return outcome(p, scenario, { ...deterministicProjection(p, scenario), seed: p.seed });
+}
+
+/** What the last variant of a payload was projected from and with (deterministicProjection). */
+interface Projected {
+  /** The scenario as the engine reads it (engineKey) and its projection. */
+  key: string;
+  projection: ProjectionResult;
+  /** The scenario but its trend levers (trendFreeKey) and its preparation for any trend. */
+  trendFree: string;
+  prepareFor: (scenario: Scenario) => Prepared;
+}
+
+const lastProjected = new WeakMap<ExplorerPayload, Projected>();
+
+/** Scenario parts the engine does not read: the budget's prices and funding. */
+const BUDGET_ONLY = ['costs', 'funding'] as const;
+
+/** JSON that tells apart every value, -0 from 0 too (JSON writes both as 0). */
+function keyOf(x: unknown): string {
+  return JSON.stringify(x, (_k, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+}
+
+/**
+ * `projectDeterministic({ ...p.input, scenario })`, bit for bit, doing again only what a lever move changed: a move
+ * of a price or funding lever leaves the projection as it was (the engine reads neither), a move of a trend lever
+ * leaves the engine's preparation (levers, population, capacity, new-plan shapes, pipeline: about half of a
+ * projection) as it was. The last variant of each payload is kept; its parts are read, never written.
+ */
+function deterministicProjection(p: ExplorerPayload, scenario: Scenario): ProjectionResult {
+  const key = keyOf({ ...scenario, [BUDGET_ONLY[0]]: undefined, [BUDGET_ONLY[1]]: undefined });
+  const last = lastProjected.get(p);
+  if (last?.key === key) return last.projection;
+  const proj: Record<string, unknown> = { ...scenario.projection };
+  for (const k of TREND_LEVERS) delete proj[k];
+  const trendFree = keyOf({ ...scenario, projection: proj, [BUDGET_ONLY[0]]: undefined, [BUDGET_ONLY[1]]: undefined });
+  const prepareFor = last?.trendFree === trendFree ? last.prepareFor : trendPreparer({ ...p.input, scenario });
+  const input = { ...p.input, scenario };
+  const projection = projectDeterministic(input, prepareFor(scenario));
+  lastProjected.set(p, { key, projection, trendFree, prepareFor });
+  return projection;
 }
 
 /**

@@ -38,10 +38,10 @@ const NP = N_PLACEMENTS;
 
 /**
  * Deterministic projection: expected flows, no noise. P10 = P50 = P90.
+ * @param prep `prepare(input)`, when the caller has it (levers/prepare.ts `trendPreparer`)
  * @example projectDeterministic({ rates, initial, population, baseYear: 2025, horizon: 10 }).totalQuantiles[10].p50
  */
-export function projectDeterministic(input: EngineInput): ProjectionResult {
-  const prep = prepare(input);
+export function projectDeterministic(input: EngineInput, prep: Prepared = prepare(input)): ProjectionResult {
   return deterministicFromPrepared(prep, input);
 }
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { projectDeterministic, projectDeterministicCentral } from '../../src/model/engine.ts';
 import type { EngineInput } from '../../src/model/engine-input.ts';
-import { prepare, preparer } from '../../src/model/levers/prepare.ts';
+import { prepare, preparer, trendPreparer } from '../../src/model/levers/prepare.ts';
 import type { Rates } from '../../src/model/rates.ts';
 import { applyRatesVariant, type RatesVariant } from '../../src/model/variants.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates, scenario, withPipeline } from './fixtures.ts';
@@ -119,5 +119,41 @@ describe('the tornado re-projections', () => {
     expect(issUp!.shapes).not.toEqual(down!.shapes);
     // a pipeline of its own is prepared again, even on the same new-plan mix
     expect(prepareFor({ ...rates, pipeline: { ...rates.pipeline!, openAtBase: 10 } }).pipeline).not.toBe(down!.pipeline);
+  });
+});
+
+describe('one preparation for every trend (the explorer’s trend levers)', () => {
+  it('prepares a scenario that differs in the trend levers alone as prepare does afresh, and projects it bit for bit', () => {
+    const trend = fc.option(fc.double({ min: -0.2, max: 0.4, noNaN: true }), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.record({ growth: trend, damping: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), longRun: trend, pipeline: fc.boolean(), path: fc.boolean() }),
+        fc.array(fc.record({ growth: trend, damping: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), longRun: trend }), { minLength: 1, maxLength: 3 }),
+        (first, moves) => {
+          const rates = fixtureRates();
+          if (first.pipeline) pipelineOf(rates, 0.3);
+          if (first.path) rates.trend.path = Array.from({ length: 6 }, (_, k) => 1 + k * 0.05);
+          const withTrend = (t: { growth?: number; damping?: number; longRun?: number }) =>
+            scenario({
+              projection: { pipeline: first.pipeline, incidence_growth: t.growth, trend_damping: t.damping, long_run_growth: t.longRun },
+              surges: [{ name: 's', peak_uplift: 0.4, start_year: 2026, peak_year: 2027, target: { phases: ['PRIMARY'] } }],
+              mitigations: [{ name: 'm1', kind: 'fewer_requests', effect: 0.2, start_year: 2027, ramp_years: 2 }],
+              capacity: { changes: [{ placement: 'SSM', year: 2027, places: -300 }] },
+            });
+          const input: EngineInput = { rates, initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 5, scenario: withTrend(first) };
+          const prepareFor = trendPreparer(input);
+          for (const m of [first, ...moves]) {
+            const moved: EngineInput = { ...input, scenario: withTrend(m) };
+            const prep = prepareFor(moved.scenario);
+            expect(firstDifference(prep, prepare(moved))).toBe('');
+            const a = projectDeterministic(moved, prep);
+            const b = projectDeterministic(moved);
+            expect(differences(a.central, b.central)).toEqual([]);
+            expect(firstDifference({ ...a, central: [] }, { ...b, central: [] })).toBe('');
+          }
+        },
+      ),
+      { numRuns: 6 },
+    );
   });
 });

@@ -40,6 +40,27 @@ interface MixParts {
  * @example const prepareFor = preparer(input); projectDeterministicCentral({ ...input, rates }, prepareFor(rates))
  */
 export function preparer(input: Omit<EngineInput, 'rates'>): (rates: Rates) => Prepared {
+  const made = rateFreeParts(input);
+  return (rates) => prepareRates(input, rates, made(rates));
+}
+
+/** The trend levers of a scenario's `projection`: prepare reads them in prepareRates alone (the trend). */
+export const TREND_LEVERS = ['incidence_growth', 'trend_damping', 'long_run_growth'] as const;
+
+/**
+ * `prepare` for scenarios that differ from `input.scenario` in the trend levers alone (TREND_LEVERS):
+ * `trendPreparer(input)(scenario)` is `prepare({ ...input, scenario })` for any such scenario, with the levers,
+ * population, capacity, new-plan shapes and pipeline made once. The explorer's trend levers move without making
+ * them again. The caller holds to the condition; prepared results share these parts (read, never written).
+ * @example const prepareFor = trendPreparer(input); prepareFor(setAt(input.scenario, 'projection.incidence_growth', 0.05))
+ */
+export function trendPreparer(input: EngineInput): (scenario: EngineInput['scenario']) => Prepared {
+  const made = rateFreeParts(input);
+  return (scenario) => prepareRates({ ...input, scenario }, input.rates, made(input.rates));
+}
+
+/** What prepare makes from the input but its rates and trend levers, and from each set of rates' mix and pipeline. */
+function rateFreeParts(input: Omit<EngineInput, 'rates'>): (rates: Rates) => Pick<Prepared, 'transitionAges' | 'possible' | 'fallback' | 'levers' | 'shapes' | 'capacity' | 'pipeline'> {
   const { scenario, baseYear, horizon } = input;
   const transitionAges = { ...DEFAULT_TRANSITION_AGES, ...(input.transitionAges ?? {}), ...(scenario?.transition_ages ?? {}) } as TransitionAges;
   const possible = possibleTable();
@@ -76,7 +97,7 @@ export function preparer(input: Omit<EngineInput, 'rates'>): (rates: Rates) => P
   };
   return (rates) => {
     const { fallback, shapes, pipeline } = mixParts(rates);
-    return prepareRates(input, rates, { transitionAges, possible, fallback, levers, shapes, capacity, pipeline });
+    return { transitionAges, possible, fallback, levers, shapes, capacity, pipeline };
   };
 }
 
