@@ -54,6 +54,9 @@ export interface BudgetPath {
   warnings: string[];
 }
 
+/** The domain's sizes as locals: hot loops read locals, not module-namespace bindings (as model/engine.ts). */
+const NP = N_PLACEMENTS;
+
 /** Financial years a projection covers: from the base year's to the last with both of its censuses. */
 export function financialYearsOf(projection: Pick<ProjectionResult, 'years'>): number[] {
   const ys = projection.years;
@@ -63,28 +66,31 @@ export function financialYearsOf(projection: Pick<ProjectionResult, 'years'>): n
 /** Unit cost of every cell at the prices of financial year `fy`, before unit-cost levers. */
 export function cellCostsAt(unit: CellUnitCosts, params: BudgetParams, fy: number): Float64Array {
   const out = new Float64Array(N_CELLS);
+  const { cost, priceYear } = unit;
   // price factors by price year, per placement (NaN until needed): a table rather than a map lookup per cell
   const byYear = new Map<number, Float64Array>();
   let year = NaN;
   let factors: Float64Array = new Float64Array(0);
-  for (let c = 0; c < N_CELLS; c++) {
-    const base = unit.cost[c]!;
-    if (base === 0) continue;
-    const py = unit.priceYear[c]!;
-    if (py !== year) {
-      year = py;
-      factors = byYear.get(py) ?? new Float64Array(N_PLACEMENTS).fill(NaN);
-      byYear.set(py, factors);
+  // cells run placement fastest (cube.ts): rows of N_PLACEMENTS, without a modulo per cell
+  for (let row = 0; row < N_CELLS; row += NP)
+    for (let p = 0; p < NP; p++) {
+      const c = row + p;
+      const base = cost[c]!;
+      if (base === 0) continue;
+      const py = priceYear[c]!;
+      if (py !== year) {
+        year = py;
+        factors = byYear.get(py) ?? new Float64Array(NP).fill(NaN);
+        byYear.set(py, factors);
+      }
+      let f = factors[p]!;
+      if (Number.isNaN(f)) {
+        const pl = PLACEMENTS[p]!;
+        f = inflationFactor(params.inflation, pl, py, fy) * driftFactor((params.drift[pl] ?? 0) + params.driftShift, py, fy) * params.unitCostScale;
+        factors[p] = f;
+      }
+      out[c] = base * f;
     }
-    const p = c % N_PLACEMENTS;
-    let f = factors[p]!;
-    if (Number.isNaN(f)) {
-      const pl = PLACEMENTS[p]!;
-      f = inflationFactor(params.inflation, pl, py, fy) * driftFactor((params.drift[pl] ?? 0) + params.driftShift, py, fy) * params.unitCostScale;
-      factors[p] = f;
-    }
-    out[c] = base * f;
-  }
   return out;
 }
 
@@ -117,9 +123,14 @@ function annualCost(cube: Float64Array, costs: Float64Array): Float64Array {
 function uncostedWarnings(projection: ProjectionResult, unit: CellUnitCosts): string[] {
   const worst = new Float64Array(N_PLACEMENTS);
   const worstYear = new Int32Array(N_PLACEMENTS);
+  const matched = unit.matched;
   projection.central.forEach((cube, yi) => {
     const by = new Float64Array(N_PLACEMENTS);
-    for (let c = 0; c < N_CELLS; c++) if (!unit.matched[c] && cube[c]! > 0) by[c % N_PLACEMENTS]! += cube[c]!;
+    for (let row = 0; row < N_CELLS; row += NP)
+      for (let p = 0; p < NP; p++) {
+        const c = row + p;
+        if (!matched[c] && cube[c]! > 0) by[p]! += cube[c]!;
+      }
     for (let p = 0; p < N_PLACEMENTS; p++) if (by[p]! > worst[p]!) [worst[p], worstYear[p]] = [by[p]!, projection.years[yi]!];
   });
   const out: string[] = [];
@@ -157,9 +168,17 @@ export function pathPrices(fys: readonly number[], tables: BudgetTables, params:
   return fys.map((fy) => {
     const base = cellCostsAt(unit, params, fy);
     const reductions = leverReductions(params.costLevers, leverCellSets, fy);
-    const priced = new Float64Array(base);
-    for (const r of reductions) for (let c = 0; c < N_CELLS; c++) priced[c]! -= base[c]! * r[c]!;
-    for (let c = 0; c < N_CELLS; c++) if (priced[c]! < 0) priced[c] = 0;
+    const priced = new Float64Array(N_CELLS);
+    if (reductions.length === 0)
+      for (let c = 0; c < N_CELLS; c++) {
+        const v = base[c]!;
+        priced[c] = v < 0 ? 0 : v;
+      }
+    else {
+      priced.set(base);
+      for (const r of reductions) for (let c = 0; c < N_CELLS; c++) priced[c]! -= base[c]! * r[c]!;
+      for (let c = 0; c < N_CELLS; c++) if (priced[c]! < 0) priced[c] = 0;
+    }
     const delivery = params.deliveryLevers.map((m) => deliveryCost(m.cost_gbp_per_year, m.start_year, params, baseFy, fy));
     let deliveryTotal = 0;
     for (const d of delivery) deliveryTotal += d;
