@@ -5,6 +5,7 @@
  * - the page loads with no network request, no console error and no exception;
  * - `window.highneeds.result()` equals the run's JSON (relative 1e-6) and `levers()` lists the scenario's levers;
  * - moving a lever changes the result, the visible headline and the balance chart;
+ * - a series hidden from a chart's legend stays hidden when a lever moves;
  * - the Monte Carlo range arrives from the Web Worker;
  * - `scenarioYaml()`, run through the CLI with `--draws 0`, gives the numbers the page shows;
  * - nothing overflows at 1280×800 nor on a tablet (820×1180), and the page prints to A4.
@@ -110,6 +111,52 @@ async function main(): Promise<number> {
     if (JSON.stringify(after.result) === JSON.stringify(before.result)) failures.push('moving a lever did not change result()');
     if (after.headline === before.headline) failures.push('moving a lever did not change the visible headline');
     if (after.chart === before.chart) failures.push('moving a lever did not redraw the balance chart');
+
+    // a series hidden from its chart's legend stays hidden when a lever moves: "Actual" on the plans chart, found by
+    // its legend box (the page's black, #0b0c0c, in the legend rows) and counted by its black pixels above them
+    type Black = { box?: { x: number; y: number; top: number }; above: number; rect: { left: number; top: number } };
+    const black = () =>
+      ev<Black>(`(() => {
+        const c = document.getElementById('chart-plans');
+        // a copy to read from: reading the chart's own canvas again and again makes Chromium warn
+        const copy = document.createElement('canvas');
+        copy.width = c.width;
+        copy.height = c.height;
+        const cc = copy.getContext('2d', { willReadFrequently: true });
+        cc.drawImage(c, 0, 0);
+        const d = cc.getImageData(0, 0, c.width, c.height).data;
+        const isBlack = (i) => d[i] === 11 && d[i + 1] === 12 && d[i + 2] === 12 && d[i + 3] === 255;
+        let x0 = Infinity, x1 = -1, y0 = Infinity, y1 = -1;
+        for (let y = c.height - 60; y < c.height; y++) for (let x = 0; x < c.width; x++) if (isBlack((y * c.width + x) * 4)) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+        let above = 0;
+        for (let y = 0; y < Math.min(y0, c.height) - 4; y++) for (let x = 0; x < c.width; x++) if (isBlack((y * c.width + x) * 4)) above++;
+        const r = c.getBoundingClientRect();
+        return { box: x1 >= 0 ? { x: (x0 + x1) / 2, y: (y0 + y1) / 2, top: y0 } : undefined, above, rect: { left: r.left, top: r.top } };
+      })()`);
+    const shown = await black();
+    if (!shown.box) failures.push('no legend box of "Actual" on the plans chart');
+    else {
+      // at the box as last seen: the charts move up and down the page as the note above them changes
+      const click = async (seen: Black) => {
+        const at = { x: seen.rect.left + shown.box!.x, y: seen.rect.top + shown.box!.y, button: 'left', clickCount: 1 };
+        await s('Input.dispatchMouseEvent', { type: 'mouseMoved', ...at });
+        await s('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
+        await s('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
+        // Chart.js handles a canvas's events in the next animation frame: wait for two
+        await ev('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(0))))');
+      };
+      await click(shown);
+      const hidden = await black();
+      await ev(`window.highneeds.set(${JSON.stringify(lever.path)}, ${lever.value})`);
+      const moved = await black();
+      console.log(`"Actual" on the plans chart, black pixels above the legend: ${shown.above} shown, ${hidden.above} hidden, ${moved.above} after a lever move`);
+      if (!(hidden.above < shown.above - 50)) failures.push(`clicking "Actual" in the legend did not hide it (${shown.above} → ${hidden.above} black pixels)`);
+      else if (moved.above > (hidden.above + shown.above) / 2) failures.push(`"Actual", hidden from the legend, showed again after a lever move (${hidden.above} → ${moved.above} black pixels)`);
+      await click(moved);
+      await ev(`window.highneeds.set(${JSON.stringify(lever.path)}, ${target})`);
+      const again = await black();
+      if (again.above < (hidden.above + shown.above) / 2) failures.push(`"Actual" did not show again when clicked in the legend (${again.above} black pixels)`);
+    }
 
     // the Monte Carlo range arrives from the worker
     const rangeDeadline = Date.now() + 60_000;

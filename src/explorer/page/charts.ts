@@ -178,10 +178,13 @@ export class Charts {
     chart.data.labels = labels;
     // The same dataset objects, their fields replaced: Chart.js keeps a dataset's controller and elements only while
     // the object is the one it saw (new objects on every move rebuilt them all). A series hidden from the legend
-    // shows again on the next move, as when every dataset was new.
+    // stays hidden while a series of its label is drawn: its hidden state goes with its label (as the dataset's own
+    // `hidden`), not with its place, which changes when the range or a kept variant comes or goes.
     const was = chart.data.datasets as unknown as Array<Record<string, unknown>>;
+    const hidden = new Set(was.flatMap((d, i) => (chart.isDatasetVisible(i) ? [] : [d.label])));
     chart.data.datasets = datasets.map((d, i) => {
       const next = d as unknown as Record<string, unknown>;
+      if (hidden.has(next.label)) next.hidden = true;
       const same = was[i];
       if (!same || same.type !== next.type) return d;
       for (const k of Object.keys(same)) if (!(k in next)) delete same[k];
