@@ -14,7 +14,7 @@ import { scenarioYaml, variantId } from '../scenario-yaml.ts';
 import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantCsv, yearEnd } from '../view-model.ts';
 import { Charts, type ChartsModel } from './charts.ts';
 import { Controls, describeValue } from './controls.ts';
-import { download, h, morph } from './dom.ts';
+import { download, h, morph, toNode, v } from './dom.ts';
 import type { RangeSummary } from './protocol.ts';
 import { RangeRunner } from './range.ts';
 import { compareTable, moneyTable, plansTable } from './tables.ts';
@@ -284,7 +284,7 @@ export class App {
       return Math.abs(d) < 0.5 ? 'as in the scenario' : `${fmtMoney(Math.abs(d))} ${d > 0 ? 'better' : 'worse'} than the scenario`;
     };
     const card = (label: string, value: string, detail: string, tone?: 'bad' | 'good') =>
-      h('div', { class: `card${tone ? ` ${tone}` : ''}` }, h('span', { class: 'l' }, label), h('span', { class: 'v' }, value), h('span', { class: 'd' }, detail));
+      v('div', { class: `card${tone ? ` ${tone}` : ''}` }, v('span', { class: 'l' }, label), v('span', { class: 'v' }, value), v('span', { class: 'd' }, detail));
     const cards = [];
     if (hl.march2028 !== undefined) cards.push(card(`DSG balance at ${yearEnd(STATUTORY_OVERRIDE_END_FY)}`, balance(hl.march2028), delta(hl.march2028, was.march2028 ?? 0), hl.march2028 < 0 ? 'bad' : 'good'));
     cards.push(card(`DSG balance at ${yearEnd(hl.lastFy)}`, balance(hl.lastBalance), delta(hl.lastBalance, was.lastBalance), hl.lastBalance < 0 ? 'bad' : 'good'));
@@ -302,11 +302,11 @@ export class App {
 
     const ch = this.changes(this.current);
     morph(this.ui.changes, [
-      ch.length ? h('p', { class: 'note' }, h('strong', {}, 'This variant changes: '), ch.join('; '), '.') : h('p', { class: 'note' }, 'Showing the scenario as loaded. Move a lever to explore.'),
+      ch.length ? v('p', { class: 'note' }, v('strong', {}, 'This variant changes: '), ch.join('; '), '.') : v('p', { class: 'note' }, 'Showing the scenario as loaded. Move a lever to explore.'),
     ]);
     this.charts.update(this.chartsModel());
     this.drawVariants();
-    morph(this.ui.tables, [h('h2', { id: 'tables-h' }, 'The numbers'), moneyTable(o, r), plansTable(o, r)]);
+    morph(this.ui.tables, [v('h2', { id: 'tables-h' }, 'The numbers'), moneyTable(o, r), plansTable(o, r)]);
     const s = this.payload.suppression;
     const note =
       `Central path: the projection engine and budget model of ${this.payload.tool} ${this.payload.version}, run in this page on the rates estimated from the data on ${this.payload.runDate.slice(0, 10)}; ` +
@@ -328,16 +328,10 @@ export class App {
       ),
     );
     this.ui.keep.disabled = this.kept.length >= MAX_KEPT;
-    const section = [
-      h('h2', { id: 'variants-h' }, 'Variants side by side'),
-      this.kept.length
-        ? h('div', { class: 'variants' }, ...chips)
-        : h('p', { class: 'note' }, `Keep up to ${MAX_KEPT} variants to compare them here and on the charts.`),
-      compareTable(items),
-    ];
+    const heading = v('h2', { id: 'variants-h' }, 'Variants side by side');
     // the chips' buttons carry listeners, which morph would not move over: with chips, the section is new
-    if (this.kept.length) this.ui.variants.replaceChildren(...section);
-    else morph(this.ui.variants, section);
+    if (this.kept.length) this.ui.variants.replaceChildren(toNode(heading), h('div', { class: 'variants' }, ...chips), toNode(compareTable(items)));
+    else morph(this.ui.variants, [heading, v('p', { class: 'note' }, `Keep up to ${MAX_KEPT} variants to compare them here and on the charts.`), compareTable(items)]);
   }
 
   private chartsModel(): ChartsModel {

@@ -4,26 +4,26 @@ import type { Quantiles } from '../../model/result.ts';
 import { fmtCount, fmtMoneyM } from '../../report/format.ts';
 import type { VariantOutcome } from '../compute.ts';
 import { headlineOf } from '../view-model.ts';
-import { h } from './dom.ts';
+import { v, type VNode } from './dom.ts';
 import type { RangeSummary } from './protocol.ts';
 
-function table(caption: string, head: string[], rows: Array<Array<string | { text: string; neg?: boolean }>>, cls?: string): HTMLElement {
-  const thead = h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c))));
-  const tbody = h(
+function table(caption: string, head: string[], rows: Array<Array<string | { text: string; neg?: boolean }>>, cls?: string): VNode {
+  const thead = v('thead', {}, v('tr', {}, ...head.map((c) => v('th', { scope: 'col' }, c))));
+  const tbody = v(
     'tbody',
     {},
     ...rows.map((r) =>
-      h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, typeof c === 'string' ? c : c.text) : typeof c === 'string' ? h('td', {}, c) : h('td', { class: c.neg ? 'neg' : undefined }, c.text)))),
+      v('tr', {}, ...r.map((c, i) => (i === 0 ? v('th', { scope: 'row' }, typeof c === 'string' ? c : c.text) : typeof c === 'string' ? v('td', {}, c) : v('td', { class: c.neg ? 'neg' : undefined }, c.text)))),
     ),
   );
-  return h('div', { class: 'table-wrap' }, h('table', { class: cls }, h('caption', {}, caption), thead, tbody));
+  return v('div', { class: 'table-wrap' }, v('table', { class: cls }, v('caption', {}, caption), thead, tbody));
 }
 
 const money = (v: number): { text: string; neg: boolean } => ({ text: fmtMoneyM(v), neg: v < -0.5 });
 const range = (q: Quantiles | undefined, f: (v: number) => string): string => (q ? `${f(q.p10)} to ${f(q.p90)}` : '—');
 
 /** Money by financial year (central path, with the P10–P90 range of the cumulative balance when computed). */
-export function moneyTable(o: VariantOutcome, r?: RangeSummary): HTMLElement {
+export function moneyTable(o: VariantOutcome, r?: RangeSummary): VNode {
   const head = ['Financial year', 'Expenditure', 'Income', 'In-year balance', 'Cumulative balance (31 March)'];
   if (r) head.push('Cumulative: P10 to P90');
   return table(
@@ -38,7 +38,7 @@ export function moneyTable(o: VariantOutcome, r?: RangeSummary): HTMLElement {
 }
 
 /** Total plans by census year with the range when computed. */
-export function plansTable(o: VariantOutcome, r?: RangeSummary): HTMLElement {
+export function plansTable(o: VariantOutcome, r?: RangeSummary): VNode {
   const head = ['January census', 'EHC plans (central)'];
   if (r) head.push('P10 to P90');
   return table(
@@ -59,7 +59,7 @@ export interface Compared {
 }
 
 /** The current view and kept variants side by side. */
-export function compareTable(items: Compared[]): HTMLElement {
+export function compareTable(items: Compared[]): VNode {
   const hs = items.map((i) => headlineOf(i.outcome));
   const first = hs[0]!;
   return table(
