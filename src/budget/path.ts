@@ -150,7 +150,7 @@ export interface YearPrices {
   base: Float64Array;
   /** [cost lever]: share of each cell's unit cost the lever removes in this FY. */
   reductions: Float64Array[];
-  /** Unit cost of every cell after the unit-cost levers (never below 0). */
+  /** Unit cost of every cell after the unit-cost levers (never below 0); `base` itself where that is the same. */
   priced: Float64Array;
   places: PlaceFunding;
   otherSpend: OtherSpend;
@@ -162,20 +162,22 @@ export interface YearPrices {
   warnings: string[];
 }
 
+function hasNegative(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i]! < 0) return true;
+  return false;
+}
+
 /** The prices of each financial year in `fys` (baseFy: the year lever delivery costs are priced at). */
 export function pathPrices(fys: readonly number[], tables: BudgetTables, params: BudgetParams, unit: CellUnitCosts, baseFy: number): YearPrices[] {
   const leverCellSets = params.costLevers.map(leverCells);
   return fys.map((fy) => {
     const base = cellCostsAt(unit, params, fy);
     const reductions = leverReductions(params.costLevers, leverCellSets, fy);
-    const priced = new Float64Array(N_CELLS);
-    if (reductions.length === 0)
-      for (let c = 0; c < N_CELLS; c++) {
-        const v = base[c]!;
-        priced[c] = v < 0 ? 0 : v;
-      }
-    else {
-      priced.set(base);
+    // with no unit-cost lever and no negative cost, the cells' prices are their base costs: the same array (both are
+    // read, never written), not a copy per financial year
+    let priced = base;
+    if (reductions.length > 0 || hasNegative(base)) {
+      priced = new Float64Array(base);
       for (const r of reductions) for (let c = 0; c < N_CELLS; c++) priced[c]! -= base[c]! * r[c]!;
       for (let c = 0; c < N_CELLS; c++) if (priced[c]! < 0) priced[c] = 0;
     }
