@@ -4,7 +4,7 @@
  * of reading and validating every file again. Both ways the run gets an in-memory warehouse with the same rows in
  * the same order, so its outputs are byte for byte those of a fresh load.
  *
- *   key = cacheKey (cache-key.ts): the ETL's own source text, every input path with its SHA-256
+ *   key = cacheKey (cache-key.ts): the code (its build's stamp), every input path with its SHA-256
  *   miss or --fresh ──loadIntoMemory──▶ warehouse ──COPY──▶ <key>.duckdb + <key>.json (files, skips, warnings)
  *   hit             ──────────────────▶ warehouse ◀──INSERT…SELECT── <key>.duckdb, + <key>.json
  *

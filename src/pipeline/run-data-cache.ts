@@ -4,7 +4,7 @@
  * horizon, reads it back instead of loading the warehouse and forecasting every LA again, and gets the same
  * figures to the last bit, so its outputs are byte for byte those of a fresh run.
  *
- *   key = SHA-256 of (format, the load's cache key, every source file of src/, the LA, base years and horizon, the
+ *   key = SHA-256 of (format, the load's cache key, the code (sourceFingerprint), the LA, base years and horizon, the
  *         shipped reference series)
  *
  * Like the load cache it holds only what the run would compute from the data: aggregates, no identifier. One that
@@ -24,7 +24,7 @@ const KEEP = 8;
 
 /** The key of a run's data step, or undefined when the sources cannot be found to fingerprint. */
 export async function runDataKey(loadKey: string, params: { la?: string; baseYears: Array<number | undefined>; horizon: number }): Promise<string | undefined> {
-  const code = await sourceFingerprint(['src']);
+  const code = await sourceFingerprint();
   if (code === undefined) return undefined;
   const p = JSON.stringify({ la: params.la ?? null, baseYears: params.baseYears.map((b) => b ?? null), horizon: params.horizon });
   return createHash('sha256')
