@@ -1,7 +1,8 @@
 /**
  * Finds which of a set of identifiers occur in a text as values of their own, in one pass over the text: every
  * identifier is indexed by its first m characters (m = the shortest identifier's length), each position of the
- * text is looked up once, and only the identifiers sharing that prefix are compared there.
+ * text is looked up once (after a sieve on its first three characters), and only the identifiers sharing that prefix
+ * are compared there.
  *
  * An occurrence counts unless it is part of a longer hex string or number: where the identifier begins (ends) with a
  * digit and the text goes on with a hex digit (or a decimal point and a digit) before (after) it. A 10-digit ULN met
@@ -23,8 +24,23 @@ export function occurrences(needles: ReadonlySet<string>, text: string): string[
     if (list) list.push(s);
     else byPrefix.set(k, [s]);
   }
+  // a first sieve, without making a string per position: a bit per triple of the low bytes of the first three
+  // characters (set for every identifier's first triple), rolled along the text; only positions whose triple is
+  // set look their prefix up
+  const k = Math.min(m, 3);
+  const mask = (1 << (8 * k)) - 1;
+  const sieve = new Uint8Array((mask + 1) >>> 3 || 1);
+  for (const s of all) {
+    let h = 0;
+    for (let j = 0; j < k; j++) h = (h << 8) | (s.charCodeAt(j) & 0xff);
+    sieve[h >>> 3]! |= 1 << (h & 7);
+  }
   const found = new Set<string>();
+  let h = 0;
+  for (let j = 0; j < k - 1 && j < text.length; j++) h = (h << 8) | (text.charCodeAt(j) & 0xff);
   for (let i = 0; i + m <= text.length; i++) {
+    h = ((h << 8) | (text.charCodeAt(i + k - 1) & 0xff)) & mask;
+    if ((sieve[h >>> 3]! & (1 << (h & 7))) === 0) continue;
     const candidates = byPrefix.get(text.slice(i, i + m));
     if (candidates) for (const s of candidates) if (!found.has(s) && text.startsWith(s, i) && !insideLongerNumber(text, i, i + s.length)) found.add(s);
   }

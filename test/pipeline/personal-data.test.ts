@@ -73,6 +73,9 @@ describe('personal data', () => {
     const text = 'x A999000001951 y Test-cxbbb ZZ99 1Z 1999-05-02';
     expect(occurrences(ids, text).sort()).toEqual([...ids].filter((id) => text.includes(id)).sort());
     expect(occurrences(ids, 'nothing here')).toEqual([]);
+    // identifiers shorter than the three characters its sieve looks at
+    expect(occurrences(new Set(['ab', 'x', 'yz']), 'zab, x').sort()).toEqual(['ab', 'x']);
+    expect(occurrences(new Set(['ab', 'cd']), 'ac bd a')).toEqual([]);
     // a ULN as a value, after a label, in a sentence, alone, quoted, negative, at a line's end: a leak
     for (const leak of ['a,1234567890,b', 'ULN1234567890', 'ULN 1234567890.', '1234567890', '"1234567890"', '-1234567890', 'x\n1234567890\ny', 'ULN=1234567890;'])
       expect(occurrences(ids, leak), leak).toEqual(['1234567890']);
