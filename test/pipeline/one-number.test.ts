@@ -60,10 +60,22 @@ function figures(d: Doc): Figures {
   };
 }
 
+const workbooks = new Map<string, Promise<ExcelJS.Workbook>>();
+
+/** A workbook read by ExcelJS once for the tests that look at it (they only read it). */
+function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let wb = workbooks.get(file);
+  if (!wb) {
+    const book = new ExcelJS.Workbook();
+    wb = book.xlsx.readFile(file).then(() => book);
+    workbooks.set(file, wb);
+  }
+  return wb;
+}
+
 /** Every number in a workbook (cells, and numbers written inside text cells), with where it is. */
 async function workbookNumbers(file: string): Promise<Array<{ where: string; value: number; text: boolean }>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  const wb = await readWorkbook(file);
   const out: Array<{ where: string; value: number; text: boolean }> = [];
   wb.eachSheet((ws) => {
     let header: string[] = [];
@@ -89,8 +101,7 @@ interface Labelled {
 
 /** Every number of a workbook's tables with its row label (the row's text cells) and its column header. */
 async function labelledCells(file: string): Promise<Labelled[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  const wb = await readWorkbook(file);
   const out: Labelled[] = [];
   wb.eachSheet((ws) => {
     let header: string[] = [];
