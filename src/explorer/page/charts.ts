@@ -82,6 +82,9 @@ const markers: Plugin = {
 };
 Chart.register(markers);
 
+/** What each chart was last drawn from (Charts.set). */
+const drawnFrom = new WeakMap<Chart, string>();
+
 /** Chart.js's own legend items (generateLabels of the legend plugin's defaults). */
 const chartJsLegendItems = Chart.defaults.plugins.legend.labels.generateLabels;
 
@@ -175,6 +178,11 @@ export class Charts {
   }
 
   private set(chart: AnyChart, labels: string[], datasets: AnyChart['data']['datasets'], o: { legendHide?: string[]; markers?: Marker[] } = {}): void {
+    // A chart whose series, labels and markers are those it shows is left as it is: a price lever, for one, leaves
+    // the plans charts alone. Chart.js draws again on its own what it changes itself (a legend click, a resize).
+    const key = JSON.stringify([labels, datasets, o.markers ?? [], o.legendHide ?? []], (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+    if (drawnFrom.get(chart as unknown as Chart) === key) return;
+    drawnFrom.set(chart as unknown as Chart, key);
     chart.data.labels = labels;
     // The same dataset objects, their fields replaced: Chart.js keeps a dataset's controller and elements only while
     // the object is the one it saw (new objects on every move rebuilt them all). A series hidden from the legend
