@@ -13,6 +13,7 @@
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { OWN_TABLES, describeOwnKey, ownRowKey } from './readers/own-table-defs.ts';
+import { sqlText } from './sql-quote.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface OverlapOutcome {
@@ -39,7 +40,13 @@ export async function resolveOverlaps(wh: Warehouse, firstNewFileId: number): Pr
   const where = (id: number, line?: number | null): string => `${paths.get(id) ?? `file ${id}`}${line ? ` line ${line}` : ''}`;
   const out: OverlapOutcome = { notes: [], errors: [] };
   for (const t of PUBLISHED) await publishedOverlaps(wh, t.table, t.key, firstNewFileId, where, out);
-  for (const def of OWN_TABLES) await ownTableOverlaps(wh, def, firstNewFileId, where, out);
+  // own tables this load added rows to (one query; each compared table is read whole)
+  const withNew = await wh.query<{ t: string }>(
+    OWN_TABLES.map((d) => `SELECT ${sqlText(d.table)} AS t FROM (SELECT 1 FROM ${d.table} WHERE file_id >= $1 LIMIT 1)`).join(' UNION ALL '),
+    [firstNewFileId],
+  );
+  const added = new Set(withNew.map((r) => r.t));
+  for (const def of OWN_TABLES) if (added.has(def.table)) await ownTableOverlaps(wh, def, firstNewFileId, where, out);
   return out;
 }
 
