@@ -14,6 +14,28 @@ interface Column {
 
 const DAY_MS = 86_400_000;
 
+/** The columns of each table of a database, in order: what an AppenderSink appends. */
+export type SinkSchema = ReadonlyMap<string, Column[]>;
+
+/**
+ * The columns of every table of the connection's current database. Reading the catalog opens a transaction on every
+ * attached database (staging.ts: a load must read it before any staging database is attached), so a warehouse reads
+ * it once, when it opens.
+ */
+export async function readSinkSchema(connection: DuckDBConnection): Promise<SinkSchema> {
+  // duckdb_columns() of the current database: information_schema.columns gives the same rows in about twice the time
+  const reader = await connection.runAndReadAll(
+    `SELECT table_name, column_name, data_type, column_default FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' ORDER BY table_name, column_index`,
+  );
+  const schema = new Map<string, Column[]>();
+  for (const [t, c, ty, def] of reader.getRowsJS() as Array<[string, string, string, unknown]>) {
+    const list = schema.get(t) ?? [];
+    list.push({ name: c, type: ty, hasDefault: def !== null && def !== undefined });
+    schema.set(t, list);
+  }
+  return schema;
+}
+
 export class AppenderSink implements RowSink {
   private readonly appenders = new Map<string, { appender: DuckDBAppender; columns: Column[] }>();
   private readonly counts = new Map<string, number>();
@@ -21,21 +43,11 @@ export class AppenderSink implements RowSink {
   private readonly creating = new Map<string, Promise<void>>();
   private constructor(
     private readonly connection: DuckDBConnection,
-    private readonly schema: Map<string, Column[]>,
+    private readonly schema: SinkSchema,
   ) {}
 
-  static async create(connection: DuckDBConnection): Promise<AppenderSink> {
-    // duckdb_columns() of the warehouse's own database: information_schema.columns gives the same rows in about
-    // twice the time
-    const reader = await connection.runAndReadAll(
-      `SELECT table_name, column_name, data_type, column_default FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' ORDER BY table_name, column_index`,
-    );
-    const schema = new Map<string, Column[]>();
-    for (const [t, c, ty, def] of reader.getRowsJS() as Array<[string, string, string, unknown]>) {
-      const list = schema.get(t) ?? [];
-      list.push({ name: c, type: ty, hasDefault: def !== null && def !== undefined });
-      schema.set(t, list);
-    }
+  /** A sink appending on `connection` to the tables of `schema` (readSinkSchema). */
+  static create(connection: DuckDBConnection, schema: SinkSchema): AppenderSink {
     return new AppenderSink(connection, schema);
   }
 

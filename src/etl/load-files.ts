@@ -95,19 +95,20 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   const early = known.size === 0 && slots > 0 && sizes.reduce((s, n) => s + n, 0) < ONE_THREAD_MAX_BYTES;
   let threadsSet = false;
   const loaded: LoadedFile[] = [];
+  // files are prepared by their index among those given
+  let prepares: PrepareAhead | undefined;
   try {
     if (early) {
       await wh.run('SET threads = 1');
       threadsSet = true;
+      prepares = new PrepareAhead(recognised.map((r, i) => preparable(i, r !== undefined && isSetBased(r.reader, opts, sizes[i]!))), slots);
     }
+    // the load's transaction reads each staging database first once its tables are made (staging.ts): nothing
+    // in it reads the catalog of every attached database (the sink's columns were read when the warehouse opened)
     await wh.withTransaction(
       async () => {
-        // the sink reads the warehouse's columns from the catalog of every attached database: before any staging
-        // database is attached, as the load's transaction must first read each when its tables are made (staging.ts)
-        const sink = await wh.sink();
+        const sink = wh.sink();
         const firstFileId = ((await wh.query<{ m: number | null }>('SELECT max(file_id) AS m FROM loaded_file'))[0]?.m ?? 0) + 1;
-        // files are prepared by their index among those given
-        let prepares = early ? new PrepareAhead(recognised.map((r, i) => preparable(i, r !== undefined && isSetBased(r.reader, opts, sizes[i]!))), slots) : undefined;
         try {
           const inThisLoad = new Map<string, string>();
           for (const [i, r] of recognised.entries()) {
@@ -188,6 +189,7 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
     loaded.length = 0;
     throw e;
   } finally {
+    await prepares?.close();
     if (threadsSet) await wh.run('RESET threads');
   }
   return { loaded, skipped, warnings };

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { SUCCESSIONS } from '../domain/index.ts';
-import { AppenderSink } from './appender-sink.ts';
+import { AppenderSink, readSinkSchema, type SinkSchema } from './appender-sink.ts';
 import { ADDED_COLUMNS, WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
 import { Staging, type StagingOptions } from './staging.ts';
 import { LOCK_WAIT_MS, checkMadeByHighneeds, checkWarehouseFile, openWaitingForLock } from './warehouse-file.ts';
@@ -46,8 +46,16 @@ export class Warehouse {
     return wh;
   }
 
+  /** The tables' columns, read once the schema is made (before any staging database is attached). */
+  private schema: SinkSchema = new Map();
+
   /** Creates what is missing in one transaction (a warehouse file commits, and syncs to disk, once). */
   private async init(): Promise<void> {
+    await this.createSchema();
+    this.schema = await readSinkSchema(this.connection);
+  }
+
+  private async createSchema(): Promise<void> {
     await this.withTransaction(async () => {
       // one call for the whole schema (each call is a round trip to DuckDB's thread)
       await this.connection.run(
@@ -116,8 +124,8 @@ export class Warehouse {
   }
 
   /** A row sink that appends through DuckDB appenders (call `close()` on it before committing). */
-  async sink(): Promise<AppenderSink> {
-    return AppenderSink.create(this.connection);
+  sink(): AppenderSink {
+    return AppenderSink.create(this.connection, this.schema);
   }
 
   /** A staging database beside the warehouse for a set-based load (staging.ts), or undefined when none can be opened. */
