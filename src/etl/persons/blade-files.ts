@@ -36,12 +36,15 @@ export function findModuleFiles(personPath: string, log: ProblemLog): Record<Bla
 /**
  * Loads each module file as table `m_<module>`; returns the lower-case column names present per module.
  * `loaded(m, columns)` is awaited after each module, in BLADE_MODULES order, as long as no module has failed.
+ * `select(m, present)` gives the SELECT list storing the used columns present (lower-case, in file order); without
+ * it, or when it gives undefined, they are stored as read (text).
  */
 export async function loadModules(
   con: DuckDBConnection,
   files: Record<BladeModule, string>,
   log: ProblemLog,
   loaded?: (m: BladeModule, columns: ReadonlySet<string>) => Promise<void>,
+  select?: (m: BladeModule, present: readonly string[]) => string[] | undefined,
 ): Promise<Record<BladeModule, Set<string>> | undefined> {
   const out = {} as Record<BladeModule, Set<string>>;
   let ok = true;
@@ -58,7 +61,8 @@ export async function loadModules(
     // only the columns the readers use are kept (every field is still parsed and checked): names, addresses and
     // other columns never reach the table, and the table is a fraction of the file
     const used = new Set(usedColumns(m));
-    const keep = header.columns.filter((c) => used.has(c)).map((c) => `"${c}"`);
+    const present = header.columns.filter((c) => used.has(c));
+    const keep = select?.(m, present) ?? present.map((c) => `"${c}"`);
     const load = (enc: string) =>
       con.run(
         `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,

@@ -15,7 +15,7 @@ import { sen2DuplicatePerson } from '../../messages/etl.ts';
 import type { RowSink } from '../reader.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
 import { BLADE_SPEC, type BladeModule } from './blade-modules.ts';
-import { LOOKUP_SOURCES, MACROS, childStatement, moduleDatesQuery, personStatement, idFactsQuery, idText } from './blade-sql.ts';
+import { LOOKUP_SOURCES, MACROS, childStatement, moduleColumns, moduleDatesQuery, personStatement, idFactsQuery, idText } from './blade-sql.ts';
 import {
   STARTS_STATEMENT,
   KEYS_IN_ORDER_QUERY,
@@ -131,6 +131,14 @@ export class Linker {
     /** The census year of the export's header (m_sen2), or undefined when it has none. */
     private readonly headerYear: (cols: ReadonlySet<string>) => Promise<number | undefined>,
   ) {}
+
+  /**
+   * The SELECT list of module `m`'s table (loadModules' `select`): ids split into number and text (moduleColumns)
+   * once the macros are made, that is after a header with a census year; else the columns as read.
+   */
+  select(m: BladeModule, present: readonly string[]): string[] | undefined {
+    return this.censusYear !== undefined && !this.stopped && m !== 'sen2' ? moduleColumns(m, present) : undefined;
+  }
 
   /** Links module `m`, just loaded as m_<m> with these columns. */
   async loaded(m: BladeModule, columns: ReadonlySet<string>): Promise<void> {

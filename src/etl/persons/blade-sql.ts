@@ -1,5 +1,6 @@
 /**
- * Set-based SQL over the nine Blade module tables (loaded by DuckDB's read_csv as `m_<module>`, all VARCHAR):
+ * Set-based SQL over the nine Blade module tables (loaded by DuckDB's read_csv as `m_<module>`, all VARCHAR but
+ * the ids, split into number and text: moduleColumns):
  *
  *   m_<module> ─ linkStatements ─ x_<module>: each record with its line `ln`, the ordinal `pn` of the person it
  *   belongs to, the lines of its ancestors, and its dates resolved through `dm` (raw → DATE / bad)
@@ -122,10 +123,29 @@ const BIRTH_CARRIED: ReadonlySet<BladeModule> = new Set(['requests', 'assessment
 /**
  * Ids are carried as `idn` (the id as a number, when it is a whole number written canonically, as COLLECT writes
  * them) or else `ids` (its text): children join their parent on numbers, and on text only for ids that are not
- * numbers. Two ids are the same text exactly when they have the same `idn` or the same `ids`.
+ * numbers. Two ids are the same text exactly when they have the same `idn` or the same `ids`. The module tables
+ * are read with their ids split so already (moduleColumns): `idn`/`ids` for the record's own id, `pidn`/`pids` for
+ * its parent's; the raw id texts are never stored (two text values a record fewer to store, the most of any column).
  */
-function idColumns(t: string, c: string): string {
-  return `id_num(${t}.${c}) AS idn, CASE WHEN id_num(${t}.${c}) IS NULL THEN ${t}.${c} END AS ids`;
+function idSplit(c: string, n: string, s: string): string[] {
+  return [`id_num("${c}") AS ${n}`, `CASE WHEN id_num("${c}") IS NULL THEN "${c}" END AS ${s}`];
+}
+
+/**
+ * The SELECT list reading module `m`'s used columns `present` (lower-case, in file order) from read_csv into its
+ * module table m_<m>, for the linker (macros made: MACROS): each column as it is, but the record's own id and its
+ * parent's id, split into number and text (idSplit); a person's parent id (the return's) and a placement's entry
+ * date are not kept.
+ */
+export function moduleColumns(m: BladeModule, present: readonly string[]): string[] {
+  const p = BLADE_SPEC[m].parent;
+  return present.flatMap((c) => {
+    if (c === idColumn(m)) return idSplit(c, 'idn', 'ids');
+    // a person's parent (the return, sen2) is never joined
+    if (p && c === idColumn(p)) return p === 'sen2' ? [] : idSplit(c, 'pidn', 'pids');
+    // a placement's entry date is read by no rule
+    return m === 'placementdetail' && c === 'entrydate' ? [] : [`"${c}"`];
+  });
 }
 
 /** The text of the id of a record of an x_ table (alias `t`). */
@@ -143,7 +163,7 @@ export const LINK_ORDER: readonly BladeModule[] = ['requests', 'assessment', 'na
 export function personStatement(cols: Columns, censusYear: number): string {
   const y = Math.floor(censusYear);
   const d = dateSelect(cols, 'person', 0);
-  return `CREATE OR REPLACE TABLE x_person AS SELECT t.rowid::INTEGER AS pn, (t.rowid + 2)::INTEGER AS ln, ${idColumns('t', 'persontableid')},
+  return `CREATE OR REPLACE TABLE x_person AS SELECT t.rowid::INTEGER AS pn, (t.rowid + 2)::INTEGER AS ln, t.idn, t.ids,
       ${col(cols, 'person', 'upn')} AS upn, ${col(cols, 'person', 'uniquelearnernumber')} AS uln,
       coalesce(${col(cols, 'person', 'sex')}, ${col(cols, 'person', 'gendercurrent')}) AS sex, ${col(cols, 'person', 'ethnicity')} AS ethnicity,
       ${d.sel.join(', ')},
@@ -164,13 +184,13 @@ export function idFactsQuery(m: BladeModule): string {
  * The x_<m> table of a child module. Children attach to the first record (lowest line) carrying their parent id;
  * records whose parent id matches no record are not attached to any person (as in the XML, they have no place).
  * `parent.unique`: the parent's ids are all different, so the first record of an id is the only one; `parent.text`:
- * some of them are text (idColumns), so children whose parent id is not a number are joined on text as well.
+ * some of them are text (idSplit), so children whose parent id is not a number are joined on text as well.
  */
 export function childStatement(cols: Columns, m: BladeModule, parent: { unique: boolean; text: boolean }): string {
   const p = BLADE_SPEC[m].parent!;
   const chain = CHAIN[m];
   const parentChain = CHAIN[p];
-  const sel = [`u.pn`, `(t.rowid + 2)::INTEGER AS ln`, idColumns('t', idColumn(m))];
+  const sel = [`u.pn`, `(t.rowid + 2)::INTEGER AS ln`, 't.idn', 't.ids'];
   // Ancestors: the parent's own id/line, and the parent's ancestors.
   const [, pa] = chain[chain.length - 1]!;
   // ancestors by line only (their ids, for messages, are joined back for the few records a check reports)
@@ -182,9 +202,8 @@ export function childStatement(cols: Columns, m: BladeModule, parent: { unique: 
   const d = dateSelect(cols, m, LINK_ORDER.indexOf(m) + 1);
   sel.push(...d.sel);
   const parents = parent.unique ? `x_${p}` : `(SELECT * FROM x_${p} WHERE ln IN (SELECT min(ln) FROM x_${p} GROUP BY idn, ids))`;
-  const pid = `t.${idColumn(p)}`;
   const from = (on: string) => `SELECT ${sel.join(', ')} FROM m_${m} t JOIN ${parents} u ON ${on} ${d.join.join(' ')}`;
-  return `CREATE OR REPLACE TABLE x_${m} AS ${from(`u.idn = id_num(${pid})`)}${parent.text ? ` UNION ALL ${from(`u.ids = ${pid}`)}` : ''}`;
+  return `CREATE OR REPLACE TABLE x_${m} AS ${from('u.idn = t.pidn')}${parent.text ? ` UNION ALL ${from('u.ids = t.pids')}` : ''}`;
 }
 
 /** The ancestors of a record of x_<m>, root first: their module and the column of x_<m> holding their line. */

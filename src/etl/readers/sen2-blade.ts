@@ -66,7 +66,7 @@ async function readExport(
   // modules are linked as they load (Linker), with the header's census year read as soon as m_sen2 is; its
   // problems are reported after the modules', as a read that loads every module first reports them
   const linker = new Linker(con, async (sen2) => (await readHeader(con, files.sen2, sen2, new ProblemLog()))?.censusYear);
-  const cols = await loadModules(con, files, log, (m, columns) => linker.loaded(m, columns));
+  const cols = await loadModules(con, files, log, (m, columns) => linker.loaded(m, columns), (m, present) => linker.select(m, present));
   if (!cols) return { rows: 0, ...log.finish() };
   const header = await readHeader(con, files.sen2, cols.sen2, log);
   if (!header) return { rows: 0, ...log.finish() };
