@@ -166,8 +166,11 @@ export function planRowsQuery(k: EmitConstants, t: RowForm = 'codes'): string {
  * assessment_outcome, assessment_outcome_code, assessment_outcome_date, plan_start_date, week20.
  */
 export function requestRowsQuery(t: RowForm = 'codes'): string {
+  // the first assessment of each request (lowest line), its columns picked in the one pass that groups them
+  // (arg_min_null: the value at that line, NULL included), not joined back to x_assessment by line
   return `WITH
-  a1 AS (SELECT d.* FROM (SELECT min(ln) AS ln FROM x_assessment GROUP BY rln) b JOIN x_assessment d ON d.ln = b.ln)
+  a1 AS (SELECT rln, min(ln) AS ln, arg_min_null(assessmentoutcome, ln) AS assessmentoutcome, arg_min_null(week20, ln) AS week20,
+    arg_min_null(assessmentoutcomedate_d, ln) AS assessmentoutcomedate_d FROM x_assessment GROUP BY rln)
   SELECT r.pn, ${t === 'codes' ? '' : 'r.ln, '}p.age, ${day(t, 'r.receiveddate_d')} AS received_date, ${code(t, 'ro.canon', 'outcome')} AS outcome,
     ${code(t, 'ro.code', 'code')} AS outcome_code, ${day(t, 'r.requestoutcomedate_d')} AS outcome_date,
     ${code(t, 'ao.canon', 'outcome')} AS assessment_outcome, ${code(t, 'ao.code', 'code')} AS assessment_outcome_code,
