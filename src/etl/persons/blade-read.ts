@@ -25,6 +25,7 @@ import {
   personRowsQuery,
   rowStagingStatements,
   insertStatements,
+  STAGED_ENUMS,
   planRowsQuery,
   planStagingStatements,
   requestRowsQuery,
@@ -388,6 +389,7 @@ export async function insertRows(stage: { connection: DuckDBConnection; name: st
   await con.run('DROP TABLE x_person');
   const k = emitConstants(ret);
   await stagePlans(con, k);
+  for (const [name, source] of rowEnums(k)) if (STAGED_ENUMS.has(name)) await con.run(enumStatement(name, source));
   for (const st of rowStagingStatements(k)) await con.run(st);
   let rows = 0;
   const into = { censusYear: ret.header.censusYear, laCode: ret.header.laCode, fileId: ret.fileId, stage: stage.name };

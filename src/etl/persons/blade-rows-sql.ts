@@ -41,7 +41,7 @@ export const PERSON_ENUMS: ReadonlyArray<[string, string]> = [
   ['ethnicity', 'SELECT ethnicity AS v FROM x_key'],
 ];
 
-/** The ENUM types of the plan and request rows (after planStagingStatements). */
+/** The ENUM types of the plan and request rows, in either form (after planStagingStatements). */
 export function rowEnums(k: EmitConstants): Array<[string, string]> {
   return [
     ['need', `SELECT need AS v FROM lk_need UNION ALL SELECT ${sqlText(k.needNotRecorded)}`],
@@ -58,13 +58,26 @@ export function rowEnums(k: EmitConstants): Array<[string, string]> {
 /**
  * What the row queries give: rows for JS (`'codes'`: text as ENUM codes, dates as day numbers, led by the person's
  * ordinal `pn`, in the order JS appends them; JS adds the person key and the constant columns), or rows for the
- * warehouse staged as tables (`'values'`: the warehouse's own column names, text and DATEs, with `pn` and the
- * columns that order them; no person key, no order: insertStatements adds both).
+ * warehouse staged as tables (`'values'`: the warehouse's own column names, text (most of it as values of the same
+ * ENUM types: STAGED_ENUMS; the inserts write their text) and DATEs, with `pn` and the columns that order them; no
+ * person key, no order: insertStatements adds both). Both need the ENUM types of rowEnums (STAGED_ENUMS for 'values').
  */
 export type RowForm = 'codes' | 'values';
 
-/** The text `x` in its form: its code in ENUM e_<type>, or itself. */
-const code = (t: RowForm, x: string, type: string) => (t === 'codes' ? `enum_code(CAST(${x} AS e_${type}))` : x);
+/**
+ * ENUM types the warehouse rows ('values') are staged in: text of a few dozen values at most, made from the lookups
+ * and the active plans' transfer LAs. URNs and UKPRNs (thousands of values, each a short text that DuckDB keeps
+ * inline) stay text: making their type costs more than it saves.
+ */
+export const STAGED_ENUMS: ReadonlySet<string> = new Set(['need', 'placement', 'la', 'status', 'outcome', 'code']);
+
+/**
+ * The text `x` in its form: its code in ENUM e_<type>, or for the warehouse the ENUM value itself when `type` is
+ * one of STAGED_ENUMS (staged in a byte, where text costs DuckDB a string to store and to sort; the insert into the
+ * warehouse's text column gives back the text), else the text.
+ */
+const code = (t: RowForm, x: string, type: string) =>
+  t === 'codes' ? `enum_code(CAST(${x} AS e_${type}))` : STAGED_ENUMS.has(type) ? `CAST(${x} AS e_${type})` : x;
 /** A DATE in its form: days since 1970-01-01, or itself. */
 const day = (t: RowForm, d: string) => (t === 'codes' ? `CAST(${d} - DATE '1970-01-01' AS INTEGER)` : d);
 /** The table giving each person's age by `pn`: x_person for JS (x_key is let go after the person rows), x_key for the warehouse (x_person, with the raw identifiers, is let go first). */
@@ -137,7 +150,7 @@ export function planRowsQuery(k: EmitConstants, t: RowForm = 'codes'): string {
     SELECT np.pn, np.rln, 0 AS kind, np.aln, np.ln AS sub, ${code(t, noNeed, 'need')} AS need,
       ${code(t, `coalesce(d.placement, ${none})`, 'placement')} AS placement,
       ${day(t, 'np.startdate_d')} AS start_date, ${day(t, 'np.ceasedate_d')} AS cease_date, c.reason AS cease_reason,
-      ${t === 'codes' ? 'NULL::UTINYINT' : 'NULL::VARCHAR'} AS transfer_la,
+      ${t === 'codes' ? 'NULL::UTINYINT' : 'NULL::e_la'} AS transfer_la,
       ${code(t, "'ceased'", 'status')} AS status, ${code(t, 'd.urn', 'urn')} AS urn, ${code(t, 'd.ukprn', 'urn')} AS ukprn,
       coalesce(d.sen_unit, false) AS sen_unit, coalesce(d.rp, false) AS rp
     FROM x_namedplan np
