@@ -81,19 +81,19 @@ interface Projected {
   /** The scenario as the engine reads it (engineKey) and its projection. */
   key: string;
   projection: ProjectionResult;
-  /** The scenario but its trend levers (trendFreeKey) and its preparation for any trend. */
+  /** The scenario but its trend levers (engineKey of the projection without them) and its preparation for any trend. */
   trendFree: string;
   prepareFor: (scenario: Scenario) => Prepared;
 }
 
 const lastProjected = new WeakMap<ExplorerPayload, Projected>();
 
-/** Scenario parts the engine does not read: the budget's prices and funding. */
-const BUDGET_ONLY = ['costs', 'funding'] as const;
-
-/** JSON that tells apart every value, -0 from 0 too (JSON writes both as 0). */
-function keyOf(x: unknown): string {
-  return JSON.stringify(x, (_k, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+/**
+ * The scenario as the engine reads it, with `projection` in place of its own: JSON without the budget's prices and
+ * funding (the engine reads neither) that tells apart every value, -0 from 0 too (JSON writes both as 0).
+ */
+function engineKey(scenario: Scenario, projection: unknown = scenario.projection): string {
+  return JSON.stringify({ ...scenario, projection, costs: undefined, funding: undefined }, (_k, v: unknown) => (Object.is(v, -0) ? '-0' : v));
 }
 
 /**
@@ -103,14 +103,14 @@ function keyOf(x: unknown): string {
  * projection) as it was. The last variant of each payload is kept; its parts are read, never written.
  */
 function deterministicProjection(p: ExplorerPayload, scenario: Scenario): ProjectionResult {
-  const key = keyOf({ ...scenario, [BUDGET_ONLY[0]]: undefined, [BUDGET_ONLY[1]]: undefined });
+  const key = engineKey(scenario);
   const last = lastProjected.get(p);
   if (last?.key === key) return last.projection;
   const proj: Record<string, unknown> = { ...scenario.projection };
   for (const k of TREND_LEVERS) delete proj[k];
-  const trendFree = keyOf({ ...scenario, projection: proj, [BUDGET_ONLY[0]]: undefined, [BUDGET_ONLY[1]]: undefined });
-  const prepareFor = last?.trendFree === trendFree ? last.prepareFor : trendPreparer({ ...p.input, scenario });
+  const trendFree = engineKey(scenario, proj);
   const input = { ...p.input, scenario };
+  const prepareFor = last?.trendFree === trendFree ? last.prepareFor : trendPreparer(input);
   const projection = projectDeterministic(input, prepareFor(scenario));
   lastProjected.set(p, { key, projection, trendFree, prepareFor });
   return projection;
