@@ -42,7 +42,7 @@ export interface LoadFilesOptions {
   unrecognised: 'error' | 'warn';
   today?: Date;
   /**
-   * Whether readers that can load set-based do: by default files of at least a megabyte (scratch-read.ts,
+   * Whether readers that can load set-based do: by default files of at least 256 kB (scratch-read.ts,
    * setBasedFor); true every file, false none (row by row): the equivalence tests.
    */
   setBased?: boolean;

@@ -16,11 +16,14 @@ import { Warehouse } from './warehouse.ts';
 export const SCRATCH_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * Smallest file read set-based unless asked: a set-based load costs a dozen DuckDB statements whatever the size
- * (≈ 0.1–0.3 s), so below about a megabyte the row reader is as fast or faster (a 12-line file: 41 ms against
- * 480 ms; the real 350 kB sen2_mi.csv: about even).
+ * Smallest file read set-based unless asked: a set-based load costs a dozen DuckDB statements whatever the size, so
+ * for small files the row reader is as fast or faster. Measured by `load` of one file, whole process, since the
+ * set-based files are prepared side by side (prepare-ahead.ts): the first 1,000 lines of the real sen2_mi.csv
+ * (275 kB) about even (CPU 1.08–1.27 s either way), the first 300 lines (83 kB) a tenth slower set-based, the whole
+ * 350 kB file 0.84 s against 0.95 s set-based; in a load of the real 2022 release, that file read row by row was
+ * the last 0.2 s of the load, after every other file had finished.
  */
-export const SET_BASED_MIN_BYTES = 1024 * 1024;
+export const SET_BASED_MIN_BYTES = 256 * 1024;
 
 /**
  * Below this much input a load (or a scratch read) runs DuckDB on one thread. Its tables are then a row group or so

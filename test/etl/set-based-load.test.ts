@@ -102,7 +102,7 @@ describe('set-based EES load', () => {
     });
   });
 
-  it('takes files of a megabyte or more by default, smaller ones only when asked', () => {
+  it('takes files of a quarter megabyte or more by default, smaller ones only when asked', () => {
     const small = SET_BASED_MIN_BYTES - 1;
     const large = SET_BASED_MIN_BYTES;
     expect([setBasedFor(undefined, small), setBasedFor(true, small), setBasedFor(undefined, large), setBasedFor(false, large)]).toEqual([false, true, true, false]);
