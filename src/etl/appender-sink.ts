@@ -107,6 +107,9 @@ export class AppenderSink implements RowSink {
         case 'BIGINT':
           ap.appendBigInt(BigInt(Math.round(Number(v))));
           break;
+        case 'UHUGEINT':
+          ap.appendUHugeInt(BigInt(v as bigint));
+          break;
         case 'DOUBLE':
           ap.appendDouble(Number(v));
           break;

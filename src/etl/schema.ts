@@ -5,6 +5,7 @@
  * its reason in `missing` (x, z, c, :, low, u → 'unavailable', 'not-applicable', 'suppressed', 'not-available',
  * 'low', 'unreliable').
  */
+import { keyOfHexSql } from './persons/hash.ts';
 
 export const WAREHOUSE_DDL: Record<string, string> = {
   /** Files loaded (content-hash idempotence) — one row per file. */
@@ -32,9 +33,12 @@ export const WAREHOUSE_DDL: Record<string, string> = {
     flow_year INTEGER NOT NULL, measure VARCHAR NOT NULL, age_from INTEGER NOT NULL, age_to INTEGER NOT NULL,
     need VARCHAR NOT NULL, placement VARCHAR NOT NULL, reason VARCHAR NOT NULL, count DOUBLE, missing VARCHAR,
     source VARCHAR NOT NULL, file_id INTEGER NOT NULL, line BIGINT)`,
-  /** Persons from SEN2 returns: identifiers replaced by a keyed hash; no names, addresses or birth dates. */
+  /**
+   * Persons from SEN2 returns: identifiers replaced by a keyed hash (person_key: its first 128 bits, hash.ts); no
+   * names, addresses or birth dates.
+   */
   person: `CREATE TABLE IF NOT EXISTS person (
-    census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key VARCHAR NOT NULL, age INTEGER,
+    census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key UHUGEINT NOT NULL, age INTEGER,
     birth_month INTEGER, sex VARCHAR, file_id INTEGER NOT NULL, ethnicity VARCHAR)`,
   /**
    * Plans from SEN2 returns. status 'active': held at the census (one row per person and census); 'ceased': a
@@ -43,13 +47,13 @@ export const WAREHOUSE_DDL: Record<string, string> = {
    * resourced_provision make a mainstream placement RP.
    */
   plan: `CREATE TABLE IF NOT EXISTS plan (
-    census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key VARCHAR NOT NULL, age INTEGER NOT NULL,
+    census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key UHUGEINT NOT NULL, age INTEGER NOT NULL,
     need VARCHAR NOT NULL, placement VARCHAR NOT NULL, start_date DATE, cease_date DATE, cease_reason INTEGER,
     transfer_la VARCHAR, file_id INTEGER NOT NULL,
     status VARCHAR NOT NULL DEFAULT 'active', urn VARCHAR, ukprn VARCHAR, sen_unit BOOLEAN, resourced_provision BOOLEAN)`,
   /** Requests for assessment and their outcomes from SEN2 returns. */
   request: `CREATE TABLE IF NOT EXISTS request (
-    census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key VARCHAR NOT NULL, age INTEGER,
+    census_year INTEGER NOT NULL, la_code VARCHAR NOT NULL, person_key UHUGEINT NOT NULL, age INTEGER,
     received_date DATE, outcome VARCHAR, outcome_date DATE, assessment_outcome VARCHAR,
     assessment_outcome_date DATE, plan_start_date DATE, week20 BOOLEAN, file_id INTEGER NOT NULL,
     outcome_code VARCHAR, assessment_outcome_code VARCHAR)`,
@@ -103,6 +107,16 @@ export const ADDED_COLUMNS: ReadonlyArray<readonly [WarehouseTable, string, stri
   [t, 'la_code', 'VARCHAR'] as const,
   [t, 'source_line', 'BIGINT'] as const,
 ]);
+
+/**
+ * Columns whose type changed since an earlier version: [table, column, former type, type, SQL giving the new value
+ * from the former]. A warehouse holding the former type is converted when opened. The person key was the 64 hex
+ * characters of the HMAC until December 2026; it is now their first 32 read as a number (hash.ts), so the
+ * conversion is exact and persons loaded before and after it link.
+ */
+export const CHANGED_COLUMNS: ReadonlyArray<readonly [WarehouseTable, string, string, string, string]> = (['person', 'plan', 'request'] as const).map(
+  (t) => [t, 'person_key', 'VARCHAR', 'UHUGEINT', keyOfHexSql('person_key')] as const,
+);
 export const WAREHOUSE_TABLES = Object.keys(WAREHOUSE_DDL) as WarehouseTable[];
 
 /** The value of a dimension column meaning "all values". */

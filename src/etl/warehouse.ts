@@ -8,8 +8,9 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { SUCCESSIONS } from '../domain/index.ts';
 import { AppenderSink, readSinkSchema, type SinkSchema } from './appender-sink.ts';
-import { ADDED_COLUMNS, WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
+import { ADDED_COLUMNS, CHANGED_COLUMNS, WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
 import { Staging, type StagingOptions } from './staging.ts';
+import { wholeNumber } from './whole-number.ts';
 import { LOCK_WAIT_MS, checkMadeByHighneeds, checkWarehouseFile, openWaitingForLock } from './warehouse-file.ts';
 
 export class Warehouse {
@@ -52,6 +53,13 @@ export class Warehouse {
   /** Creates what is missing in one transaction (a warehouse file commits, and syncs to disk, once). */
   private async init(): Promise<void> {
     await this.createSchema();
+    this.schema = await readSinkSchema(this.connection);
+    // a warehouse of an earlier version: the columns whose type changed are converted, once, in a transaction
+    const changed = CHANGED_COLUMNS.filter(([t, c, former]) => this.schema.get(t)?.find((x) => x.name === c)?.type === former);
+    if (changed.length === 0) return;
+    await this.withTransaction(async () => {
+      for (const [t, c, , type, using] of changed) await this.connection.run(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DATA TYPE ${type} USING ${using}`);
+    });
     this.schema = await readSinkSchema(this.connection);
   }
 
@@ -108,12 +116,15 @@ export class Warehouse {
     return out;
   }
 
-  /** Runs a query and returns plain row objects (BIGINT as number). */
+  /**
+   * Runs a query and returns plain row objects (a BIGINT as a number; a whole number no double holds exactly, such
+   * as a person key, stays a bigint).
+   */
   async query<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, params);
     return reader.getRowObjectsJS().map((r) => {
       const o: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(r)) o[k] = typeof v === 'bigint' ? Number(v) : v;
+      for (const [k, v] of Object.entries(r)) o[k] = typeof v === 'bigint' ? wholeNumber(v) : v;
       return o as T;
     });
   }

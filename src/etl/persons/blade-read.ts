@@ -4,7 +4,7 @@
  *
  *   x_ tables (blade-sql.ts personStatement, childStatement; dates and codes resolved through lookups JS fills
  *   from the distinct raw values with the same functions the XML path uses) ─ validation queries returning only
- *   offending rows ─ identifiers hashed in SQL (personKeySql: personKey's HMAC, so XML and Blade returns link)
+ *   offending rows ─ identifiers hashed in SQL (personKeyHexSql, keyOfHexSql: personKey, so XML and Blade returns link)
  *   ─ rows emitted from result chunks to a sink (emitRows), or inserted into the warehouse by SQL (insertRows).
  *
  * The rules are PersonRowBuilder's (person-rows.ts), checked in blade-checks.ts; rows are emitted only when the
@@ -34,7 +34,7 @@ import {
 import { sqlText } from '../sql-quote.ts';
 import { NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
 import { parseSen2Date } from './dates.ts';
-import { asciiTrimSql, hasIdentifier, personKey, personKeySql, type IdentifierKind } from './hash.ts';
+import { asciiTrimSql, hasIdentifier, keyOfHexSql, personKey, personKeyHexSql, type IdentifierKind } from './hash.ts';
 import type { ReturnContext } from './person-rows.ts';
 import type { ProblemLog } from '../problem-log.ts';
 
@@ -237,7 +237,8 @@ export async function prepare(con: DuckDBConnection, ret: ReturnContext): Promis
 /**
  * Hashes every person's identifier into `x_key(pn, id, kind, key)` (UPN, else ULN, else an anonymous key from the
  * record's place; personKey) and finds duplicates. ASCII identifiers (all real ones) are hashed in SQL
- * (personKeySql, the same HMAC); any other value is hashed by personKey in JS, so every key is the XML reader's.
+ * (personKeyHexSql, the same HMAC, read as personKey reads it by keyOfHexSql); any other value is hashed by
+ * personKey in JS, so every key is the XML reader's.
  * Returns the number of persons with neither identifier and the duplicates (first FETCH) with how many more.
  */
 async function personKeys(
@@ -253,13 +254,13 @@ async function personKeys(
     WITH s AS (SELECT pn, idn, ids, age, birth_month, clean(sex) AS sex, clean(ethnicity) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,
         (upn IS NULL OR strlen(upn) = length(upn)) AND (uln IS NULL OR strlen(uln) = length(uln)) AS ascii FROM x_person),
       k AS (SELECT *, CASE WHEN NOT ascii THEN NULL WHEN upn <> '' THEN 'UPN' WHEN uln <> '' THEN 'ULN' ELSE 'ANON' END AS kind FROM s)
-    SELECT pn, kind, age, birth_month, sex, ethnicity, ${personKeySql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
-      WHEN 'ANON' THEN CASE WHEN ${anonAscii} THEN 'ANON:' || upper(${anon}) END END`, ret.hashKey)} AS key
-    FROM k x`);
+      , h AS (SELECT pn, kind, age, birth_month, sex, ethnicity, ${personKeyHexSql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
+        WHEN 'ANON' THEN CASE WHEN ${anonAscii} THEN 'ANON:' || upper(${anon}) END END`, ret.hashKey)} AS hex FROM k x)
+    SELECT pn, kind, age, birth_month, sex, ethnicity, ${keyOfHexSql('hex')} AS key FROM h`);
   // the rest (identifiers or a place with other than ASCII characters) in JS, exactly as PersonRowBuilder
   const rest = await rowsOf(con, `SELECT k.pn, ${idText('p')}, p.upn, p.uln FROM x_key k JOIN x_person p ON p.pn = k.pn WHERE k.key IS NULL`);
   if (rest.length > 0) {
-    await con.run('CREATE OR REPLACE TABLE key_js (pn INTEGER, kind VARCHAR, key VARCHAR)');
+    await con.run('CREATE OR REPLACE TABLE key_js (pn INTEGER, kind VARCHAR, key UHUGEINT)');
     const ap = await con.createAppender('key_js');
     for (const [pn, idv, upnv, ulnv] of rest) {
       const upn = str(upnv);
@@ -268,7 +269,7 @@ async function personKeys(
         : ['ANON', `${anonPrefix}${str(idv) ?? '?'}]`];
       ap.appendInteger(Number(pn));
       ap.appendVarchar(kind);
-      ap.appendVarchar(personKey(kind, raw, ret.hashKey));
+      ap.appendUHugeInt(personKey(kind, raw, ret.hashKey));
       ap.endRow();
     }
     ap.flushSync();
@@ -277,9 +278,7 @@ async function personKeys(
   }
   const unidentified = Number((await rowsOf(con, "SELECT count(*) FROM x_key WHERE kind = 'ANON'"))[0]![0]);
   // a second person with the key of an earlier one (in file order); anonymous keys never repeat a real one
-  // (keys sharing a 64-bit hash first, so only those few are grouped by the whole key)
-  const rows = await rowsOf(con, `WITH h AS (SELECT hash(key) AS h FROM x_key WHERE kind <> 'ANON' GROUP BY 1 HAVING count(*) > 1),
-    d AS (SELECT key, min(pn) AS first FROM x_key WHERE kind <> 'ANON' AND hash(key) IN (SELECT h FROM h) GROUP BY key HAVING count(*) > 1)
+  const rows = await rowsOf(con, `WITH d AS (SELECT key, min(pn) AS first FROM x_key WHERE kind <> 'ANON' GROUP BY key HAVING count(*) > 1)
     SELECT o.pn, o.first, o.kind, ${idText('p')}, ${idText('f')}, o.n FROM (SELECT k.pn, d.first, k.kind, count(*) OVER () AS n
       FROM x_key k JOIN d ON d.key = k.key WHERE k.pn <> d.first ORDER BY k.pn LIMIT ${FETCH}) o
       JOIN x_person p ON p.pn = o.pn JOIN x_person f ON f.pn = o.first ORDER BY o.pn`);
@@ -339,14 +338,14 @@ export async function emitRows(con: DuckDBConnection, ret: ReturnContext, sink: 
     rows++;
     return sink.add(table, row);
   };
-  const keys: string[] = [];
+  const keys: bigint[] = [];
   const [sex, ethnicity] = await enums(con, PERSON_ENUMS);
   const stored = (await rowsOf(con, KEYS_IN_ORDER_QUERY))[0]![0] === true;
   let next = 0;
   await eachRow(con, personRowsQuery(stored), (c, i) => {
     const pn = c[0]![i] as number;
     if (pn !== next++) throw new Error(`Blade reader: person rows out of order (${pn} after ${next - 2})`);
-    const key = c[5]![i] as string;
+    const key = c[5]![i] as bigint;
     keys[pn] = key;
     return add('person', {
       census_year: censusYear, la_code: laCode, person_key: key, file_id: fileId,

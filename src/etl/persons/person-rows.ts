@@ -52,7 +52,7 @@ export type RowOut = [PersonTable, Record<string, unknown>];
 interface Base {
   census_year: number;
   la_code: string;
-  person_key: string;
+  person_key: bigint;
   file_id: number;
 }
 
@@ -67,7 +67,7 @@ interface PlacementOut {
 
 /** Builds rows for the persons of one return, remembering identifiers to find duplicates. */
 export class PersonRowBuilder {
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<bigint, string>();
   /** Persons with neither UPN nor ULN (counted, not linkable). */
   unidentified = 0;
   persons = 0;
@@ -164,7 +164,7 @@ export class PersonRowBuilder {
     };
   }
 
-  private key(p: RawPerson): string {
+  private key(p: RawPerson): bigint {
     let kind: IdentifierKind;
     let raw: string;
     if (hasIdentifier(p.upn)) [kind, raw] = ['UPN', p.upn];

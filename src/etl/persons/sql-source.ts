@@ -3,6 +3,7 @@
  * and get plain row objects. Adapts the Warehouse class (src/etl/warehouse.ts) or a bare DuckDBConnection.
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { wholeNumber } from '../whole-number.ts';
 
 export type SqlRow = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ function isConnection(x: unknown): x is DuckDBConnection {
 }
 
 function plain(v: unknown): unknown {
-  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'bigint') return wholeNumber(v);
   if (v !== null && typeof v === 'object' && 'toString' in v && !Array.isArray(v)) return String(v);
   return v;
 }

@@ -1,13 +1,16 @@
 /**
- * The Blade reader hashes identifiers in DuckDB (personKeySql, with asciiTrimSql), the XML reader in JS
- * (personKey): both must give the same key for the same child, whatever the hash key and whatever the value holds
- * (whitespace around it, lower case, characters beyond ASCII, which the Blade reader hands to JS).
+ * The Blade reader hashes identifiers in DuckDB (personKeyHexSql read by keyOfHexSql, with asciiTrimSql), the XML
+ * reader in JS (personKey): both must give the same key for the same child, whatever the hash key and whatever the
+ * value holds (whitespace around it, lower case, characters beyond ASCII, which the Blade reader hands to JS). The key
+ * is the HMAC's first 128 bits: the first 32 of the 64 hex characters warehouses held until December 2026, which
+ * keyOfHexSql converts exactly (the migration of such a warehouse: test/etl/warehouse-migration.test.ts).
  */
+import { createHmac } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { sqlText } from '../../../src/etl/sql-quote.ts';
-import { asciiTrimSql, personKey, personKeySql } from '../../../src/etl/persons/hash.ts';
+import { asciiTrimSql, keyOfHexSql, personKey, personKeyHexSql } from '../../../src/etl/persons/hash.ts';
 import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
 import { referenceReadBlade } from './blade-reference.ts';
 import { bladeCopy, collect, ctx } from './helpers.ts';
@@ -16,16 +19,36 @@ const VALUES = ['X00000000000A', 'x00000000000a', ' 9990000003 ', '\tA1\r', 'a b
 const KEYS = ['test-key', '', 'k'.repeat(64), 'k'.repeat(65), 'é-clé-ü'.repeat(20), 'a'];
 
 describe('identifier hashing in SQL', () => {
-  it('personKeySql gives personKey for every hash key (short, block-long, longer, non-ASCII)', async () => {
+  it('personKeyHexSql is the HMAC, and keyOfHexSql of it personKey, for every hash key (short, block-long, longer, non-ASCII)', async () => {
     const db = await DuckDBInstance.create(':memory:');
     const con = await db.connect();
     try {
       for (const key of KEYS) {
-        const sql = `SELECT v, ${personKeySql(`'UPN:' || upper(${asciiTrimSql('v')})`, key)} FROM (VALUES ${VALUES.map((v) => `(${sqlText(v)})`).join(', ')}) t(v)`;
+        const sql = `SELECT v, hex, ${keyOfHexSql('hex')} FROM (SELECT v, ${personKeyHexSql(`'UPN:' || upper(${asciiTrimSql('v')})`, key)} AS hex
+          FROM (VALUES ${VALUES.map((v) => `(${sqlText(v)})`).join(', ')}) t(v))`;
         const rows = (await con.runAndReadAll(sql)).getRows();
         expect(rows).toHaveLength(VALUES.length);
-        expect(rows.map((r) => r[1])).toEqual(rows.map((r) => personKey('UPN', String(r[0]), key)));
+        expect(rows.map((r) => r[1])).toEqual(rows.map((r) => createHmac('sha256', key).update(`UPN:${String(r[0]).trim().toUpperCase()}`).digest('hex')));
+        expect(rows.map((r) => r[2])).toEqual(rows.map((r) => personKey('UPN', String(r[0]), key)));
       }
+    } finally {
+      con.closeSync();
+      db.closeSync();
+    }
+  });
+
+  it('personKey is the first 32 hex characters of the HMAC read as a number, and keyOfHexSql reads them so', async () => {
+    const hex = createHmac('sha256', 'test-key').update('UPN:X00000000000A').digest('hex');
+    expect(personKey('UPN', ' x00000000000a ', 'test-key')).toBe(BigInt(`0x${hex.slice(0, 32)}`));
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    try {
+      // the ends of the range, leading zeros, each half alone, upper-case digits, and what follows the 32nd character ignored
+      const texts = ['0'.repeat(64), 'f'.repeat(64), 'F'.repeat(32), '0'.repeat(31) + '1', '1' + '0'.repeat(31), 'ffffffffffffffff' + '0'.repeat(16),
+        '0'.repeat(16) + 'ffffffffffffffff', `00ab${'9'.repeat(28)}zz`, hex];
+      const rows = (await con.runAndReadAll(`SELECT h, ${keyOfHexSql('h')}, typeof(${keyOfHexSql('h')}) FROM (VALUES ${texts.map((t) => `(${sqlText(t)})`).join(', ')}) t(h)`)).getRows();
+      expect(rows.map((r) => r[1])).toEqual(texts.map((t) => BigInt(`0x${t.slice(0, 32)}`)));
+      expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['UHUGEINT']));
     } finally {
       con.closeSync();
       db.closeSync();
