@@ -28,7 +28,7 @@ function placementFacts(none: string): string {
 /**
  * Text columns of the rows go out as whole numbers: the code of an ENUM of the values the column can take (a few
  * hundred at most; JS maps the code back through enum_range, read once), and dates as days since 1970-01-01 (JS
- * makes each ISO text once). DuckDB then hands JS no string per row but the person key. `enumStatement(name, source)`
+ * makes each ISO text once). DuckDB then hands JS no string per row (the person key is a number). `enumStatement(name, source)`
  * makes type `e_<name>` from the distinct non-null values of `source`'s column `v`.
  */
 export function enumStatement(name: string, source: string): string {
