@@ -18,8 +18,12 @@ import type { CsvRow } from './csv/read-table.ts';
 
 export type DuplicateVerdict = { kind: 'new' } | { kind: 'copy'; firstLine: number } | { kind: 'conflict'; firstLine: number; column: string };
 
-/** Bytes of one arena chunk (a larger record gets a chunk of its own). */
+/**
+ * Bytes of an arena chunk at most (a larger record gets a chunk of its own). The first chunk is FIRST_CHUNK bytes and
+ * each next one twice the last, up to CHUNK: a file of a few lines no longer takes 4 MB, outside the JavaScript heap.
+ */
 const CHUNK = 4 * 1024 * 1024;
+const FIRST_CHUNK = 64 * 1024;
 const EMPTY = -1;
 
 /** The earlier row a key belongs to, read back from its record. */
@@ -44,7 +48,7 @@ export class DuplicateRows {
   private lastList = -1;
   private chunks: Buffer[] = [];
   /** Where the next record goes in the last chunk. */
-  private used = CHUNK;
+  private used = 0;
   /** Record offsets (chunk × CHUNK + position), EMPTY where free; a power of two long. */
   private slots = new Float64Array(1 << 12).fill(EMPTY);
   private count = 0;
@@ -108,8 +112,10 @@ export class DuplicateRows {
       }
     }
     const size = 8 + end;
-    if (this.used + size > CHUNK || this.chunks.length === 0) {
-      this.chunks.push(Buffer.allocUnsafe(Math.max(CHUNK, size)));
+    const last = this.chunks.at(-1);
+    if (!last || this.used + size > last.length) {
+      // records never straddle chunks; an offset is chunk × CHUNK + position, as no chunk but a lone record's is larger
+      this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, size)));
       this.used = 0;
     }
     const c = this.chunks.length - 1;

@@ -2,8 +2,8 @@
  * The I/O shell around the tokenizer: streams a file, detects its encoding (UTF-8 with or without BOM, else
  * Windows-1252) and hands records to a callback in batches, so memory stays bounded on large files.
  */
-import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
+import { readChunks } from '../read-chunks.ts';
 import { CsvTokenizer, type CsvRecord } from './tokenizer.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -12,7 +12,7 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 export async function detectEncoding(path: string): Promise<TextEncoding> {
   const dec = new TextDecoder('utf-8', { fatal: true });
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of await readChunks(path)) {
       dec.decode(chunk as Buffer, { stream: true });
     }
     dec.decode();
@@ -50,7 +50,7 @@ export async function streamCsv(
   const utf = new TextDecoder('utf-8');
   const win = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
   let first = true;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of await readChunks(path)) {
     let text = win ? win.write(chunk as Buffer) : utf.decode(chunk as Buffer, { stream: true });
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
