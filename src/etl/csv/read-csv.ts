@@ -12,8 +12,8 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 export async function detectEncoding(path: string): Promise<TextEncoding> {
   const dec = new TextDecoder('utf-8', { fatal: true });
   try {
-    for await (const chunk of await readChunks(path)) {
-      dec.decode(chunk as Buffer, { stream: true });
+    for await (const chunk of readChunks(path)) {
+      dec.decode(chunk, { stream: true });
     }
     dec.decode();
     return 'utf-8';
@@ -50,8 +50,8 @@ export async function streamCsv(
   const utf = new TextDecoder('utf-8');
   const win = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
   let first = true;
-  for await (const chunk of await readChunks(path)) {
-    let text = win ? win.write(chunk as Buffer) : utf.decode(chunk as Buffer, { stream: true });
+  for await (const chunk of readChunks(path)) {
+    let text = win ? win.write(chunk) : utf.decode(chunk, { stream: true });
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;

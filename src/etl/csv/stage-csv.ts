@@ -16,6 +16,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parseHeader, type CsvHeader } from './header.ts';
 import { CsvTokenizer } from './tokenizer.ts';
+import { readChunks } from '../read-chunks.ts';
 import { sqlName, sqlText } from '../sql-quote.ts';
 
 /** The staged table. */
@@ -142,17 +143,13 @@ async function headerOf(fh: FileHandle): Promise<CsvHeader | undefined> {
  * (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
  */
 async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean; edgeSpace: boolean }> {
-  const buf = Buffer.alloc(1 << 20);
   let pos = 0;
   let newlines = 0;
   let last = -1;
   let otherSpace = false;
   let edgeSpace = false;
   let carry = Buffer.alloc(0); // the unfinished last line of the chunks read so far
-  for (;;) {
-    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-    if (bytesRead === 0) break;
-    const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+  for await (const chunk of readChunks(fh)) {
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) newlines++;
     if (!otherSpace) otherSpace = hasOtherSpace(chunk, pos === 0);
     if (!edgeSpace) {
@@ -166,8 +163,8 @@ async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: numb
         carry = Buffer.from(chunk.subarray(end));
       }
     }
-    last = chunk[bytesRead - 1]!;
-    pos += bytesRead;
+    last = chunk[chunk.length - 1]!;
+    pos += chunk.length;
   }
   if (!edgeSpace) edgeSpace = hasEdgeSpace(carry);
   return { newlines, last, otherSpace, edgeSpace };
