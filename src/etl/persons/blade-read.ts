@@ -15,7 +15,7 @@ import { sen2DuplicatePerson } from '../../messages/etl.ts';
 import type { RowSink } from '../reader.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
 import { BLADE_SPEC, type BladeModule } from './blade-modules.ts';
-import { LOOKUP_SOURCES, MACROS, childStatement, moduleColumns, moduleDatesQuery, personStatement, idFactsQuery, idText } from './blade-sql.ts';
+import { LOOKUP_SOURCES, MACROS, childStatement, moduleColumns, moduleDatesQuery, personStatement, idFactsQuery, idsByRowQuery, idText } from './blade-sql.ts';
 import {
   STARTS_STATEMENT,
   KEYS_IN_ORDER_QUERY,
@@ -113,6 +113,9 @@ function clean(v: string | undefined): string | null {
   return s === '' ? null : s;
 }
 
+/** The modules with children (sen2, the return, is never joined). */
+const PARENTS: ReadonlySet<BladeModule> = new Set(Object.values(BLADE_SPEC).flatMap((s) => (s.parent && s.parent !== 'sen2' ? [s.parent] : [])));
+
 /**
  * Links each module table into its x_ table as soon as it is loaded (loadModules' `loaded`, in BLADE_MODULES order:
  * each parent before its children), and drops the module table: no more than one raw module table is held at a
@@ -126,6 +129,8 @@ export class Linker {
   private stopped = false;
   /** The id facts of each parent table (idFactsQuery), counted once: requests and activeplans have two children each. */
   private readonly facts = new Map<BladeModule, { unique: boolean; text: boolean }>();
+  /** Parent modules whose number ids are their rows plus a constant (idsByRowQuery), so all different. */
+  private readonly idsByRow = new Set<BladeModule>();
 
   constructor(
     private readonly con: DuckDBConnection,
@@ -164,11 +169,13 @@ export class Linker {
       const p = BLADE_SPEC[m].parent!;
       let facts = this.facts.get(p);
       if (!facts) {
-        const [unique, text] = (await rowsOf(con, idFactsQuery(p)))[0]!;
+        const [unique, text] = (await rowsOf(con, idFactsQuery(p, this.idsByRow.has(p))))[0]!;
         this.facts.set(p, (facts = { unique: unique === true, text: text === true }));
       }
       await con.run(childStatement(this.cols, m, facts));
     }
+    // a parent's ids are seen in file order while its module table is there (its facts are counted on x_, later)
+    if (PARENTS.has(m) && (await rowsOf(con, idsByRowQuery(m)))[0]![0] === true) this.idsByRow.add(m);
     await con.run(`DROP TABLE m_${m}`);
   }
 

@@ -1,11 +1,12 @@
 /**
  * The Blade reader's SQL macros (blade-sql.ts MACROS) answer as the JS rules they stand for: `clean` as
  * person-rows.ts trims, `is_set` as codes.ts isSet, `flag` as "blank → NULL, else isSet" — the usual flag values
- * through their shortcut and every other value through the general expression.
+ * through their shortcut and every other value through the general expression. The id facts of a parent table are the
+ * same whether its number ids are counted or known all different because they are their rows plus a constant.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { MACROS } from '../../../src/etl/persons/blade-sql.ts';
+import { MACROS, idFactsQuery, idsByRowQuery } from '../../../src/etl/persons/blade-sql.ts';
 import { isSet } from '../../../src/etl/persons/codes.ts';
 import { sqlText } from '../../../src/etl/sql-quote.ts';
 
@@ -29,6 +30,33 @@ describe('Blade SQL macros', () => {
         expect([raw, set]).toEqual([raw, isSet(raw)]);
         expect([raw, flag]).toEqual([raw, blank ? null : isSet(raw)]);
         expect([raw, clean]).toEqual([raw, blank ? null : raw!.trim()]);
+      }
+    } finally {
+      con.closeSync();
+      db.closeSync();
+    }
+  });
+
+  it('idsByRowQuery holds only for number ids that are all different, and then idFactsQuery counts the text ids alone to the same facts', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    // ids in file order (a number or a text id); `byRow`: whether idsByRowQuery holds
+    const layouts: Array<[ids: Array<number | string>, byRow: boolean]> = [
+      [[1, 2, 3, 4], true], [[21, 22, 23], true], [[7], true], [[11, 'T-1', 13, 'T-2'], true], [[11, 'T-1', 13, 'T-1'], true],
+      [[5, 7, 9], false], [[1, 2, 2, 3], false], [[3, 2, 1], false], [[1, 1], false], [['A', 'B'], false], [['A', 'A'], false],
+    ];
+    try {
+      for (const [ids, byRow] of layouts) {
+        const values = ids.map((v) => (typeof v === 'number' ? `(${v}, NULL)` : `(NULL, ${sqlText(v)})`)).join(', ');
+        // m_person in file order; x_person holds its records once each (here all, in another order)
+        await con.run(`CREATE OR REPLACE TABLE m_person AS SELECT * FROM (VALUES ${values}) t(idn, ids)`);
+        await con.run('CREATE OR REPLACE TABLE x_person AS SELECT * FROM m_person ORDER BY random()');
+        const held = (await con.runAndReadAll(idsByRowQuery('person'))).getRows()[0]![0] === true;
+        expect({ ids, held }).toEqual({ ids, held: byRow });
+        const exact = (await con.runAndReadAll(idFactsQuery('person'))).getRows()[0];
+        if (held) expect({ ids, facts: (await con.runAndReadAll(idFactsQuery('person', true))).getRows()[0] }).toEqual({ ids, facts: exact });
+        const numbers = ids.filter((v) => typeof v === 'number');
+        if (held) expect(new Set(numbers).size).toBe(numbers.length);
       }
     } finally {
       con.closeSync();
