@@ -305,24 +305,45 @@ async function insertCells(
   for (const table of ['stock', 'flow'] as const) {
     const mine = cells.map((c, ord) => ({ c, ord })).filter(({ c }) => c.table === table);
     if (mine.length === 0) continue;
-    const selects = mine.map(({ c, ord }) => {
-      const v = col(c.value, has);
-      const dims = [c.ageFrom ?? '0', c.ageTo ?? '25', c.need ?? sqlText(ALL), c.placement ?? sqlText(ALL)];
-      const values = [`hn_value(${v})`, `hn_missing(${v})`];
-      const exprs =
-        table === 'stock'
-          ? ['hn_level', 'hn_old', 'hn_new', 'hn_year', ...dims, ...values, c.measure ?? "'plans'"]
-          : ['hn_level', 'hn_old', 'hn_new', 'hn_year', c.measure ?? 'NULL', ...dims, c.reason ?? sqlText(ALL), ...values];
-      exprs.push(sqlText(source), String(fileId), 'hn_line', String(ord));
-      const where = [c.when, only].filter((w) => w !== undefined);
-      return `SELECT ${exprs.map((e, i) => `${e} AS x${i}`).join(', ')} FROM ${rows}${where.length > 0 ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : ''}`;
-    });
-    const n = table === 'stock' ? 14 : 15; // columns inserted; x<n> is the order within a line
+    const fields = mine.map(({ c, ord }): Record<string, string> => ({
+      o: String(ord),
+      keep: c.when ?? 'true',
+      v: col(c.value, has),
+      age_from: c.ageFrom ?? '0',
+      age_to: c.ageTo ?? '25',
+      need: c.need ?? sqlText(ALL),
+      placement: c.placement ?? sqlText(ALL),
+      measure: c.measure ?? (table === 'stock' ? "'plans'" : 'NULL'),
+      reason: c.reason ?? sqlText(ALL),
+    }));
+    /** The inserted columns, each cell field read through `f`. */
+    const exprs = (f: (field: string) => string): string => {
+      const dims = [f('age_from'), f('age_to'), f('need'), f('placement')];
+      const values = [`hn_value(${f('v')})`, `hn_missing(${f('v')})`];
+      const lead = ['hn_level', 'hn_old', 'hn_new', 'hn_year'];
+      const cols = table === 'stock' ? [...lead, ...dims, ...values, f('measure')] : [...lead, f('measure'), ...dims, f('reason'), ...values];
+      return [...cols, sqlText(source), String(fileId), 'hn_line'].join(', ');
+    };
     const columns =
       table === 'stock'
         ? 'geographic_level, old_la_code, new_la_code, census_year, age_from, age_to, need, placement, count, missing, measure, source, file_id, line'
         : 'geographic_level, old_la_code, new_la_code, flow_year, measure, age_from, age_to, need, placement, reason, count, missing, source, file_id, line';
-    await db.run(`INSERT INTO ${table} (${columns}) SELECT ${Array.from({ length: n }, (_, i) => `x${i}`).join(', ')} FROM (${selects.join(' UNION ALL ')}) ORDER BY x${n - 1}, x${n}`);
+    const where = (conds: Array<string | undefined>): string => {
+      const w = conds.filter((x) => x !== undefined);
+      return w.length > 0 ? ` WHERE ${w.map((x) => `(${x})`).join(' AND ')}` : '';
+    };
+    if (fields.length === 1) {
+      const f = fields[0]!;
+      await db.run(`INSERT INTO ${table} (${columns}) SELECT ${exprs((k) => f[k]!)} FROM ${rows}${where([f.keep, only])} ORDER BY hn_line`);
+      continue;
+    }
+    // several cells a row: the rows are read (and joined to their geography, years and vocabularies) once, each
+    // giving one struct per cell, unnested (one SELECT per cell, in a UNION ALL, repeated the joins for every cell:
+    // the 2022 release's sen2_mi.csv has ten)
+    const structs = fields.map((f) => `struct_pack(${Object.entries(f).map(([k, e]) => `${k} := ${e}`).join(', ')})`);
+    await db.run(`INSERT INTO ${table} (${columns}) SELECT ${exprs((k) => `c.${k}`)}
+      FROM (SELECT hn_level, hn_old, hn_new, hn_year, hn_line, unnest([${structs.join(', ')}]) AS c FROM ${rows}${where([only])})
+      WHERE c.keep ORDER BY hn_line, c.o`);
   }
 }
 
