@@ -28,6 +28,9 @@ const PUBLISHED: ReadonlyArray<{ table: string; key: readonly string[] }> = [
   { table: 'flow', key: ['source', 'geographic_level', 'old_la_code', 'flow_year', 'measure', 'age_from', 'age_to', 'need', 'placement', 'reason'] },
 ];
 
+/** Key columns left out of a key's shape: its area and year (overlap candidates share a shape first). */
+const SHAPE_EXCLUDES = new Set(['geographic_level', 'old_la_code', 'census_year', 'flow_year']);
+
 /** Most conflicting keys listed in one error (the rest are counted). */
 const MAX_LISTED = 5;
 
@@ -59,16 +62,19 @@ async function publishedOverlaps(
   out: OverlapOutcome,
 ): Promise<void> {
   const k = key.join(', ');
-  // keys that two files may share, found by their hash (one 64-bit group key instead of nine columns: a collision
-  // only adds a candidate, which the exact grouping below then drops), among the rows of sources (release layouts)
-  // that two files give, one of them new (the key holds the source: a file's rows whose source no other file gives
-  // share no key, and are not hashed); per such key and file: the figure (sum of the file's rows: a file may split
-  // a key over rows) and its first line
+  // keys that two files may share, found in two steps: first the shapes of key (source, measure, ages, need,
+  // placement…: the key without its area and year, a few dozen values) that two files give, one of them new; then,
+  // among the rows of those shapes only, the keys two files give, by their hash (one 64-bit group key instead of
+  // nine columns: a collision only adds a candidate, which the exact grouping below then drops). Grouping every row
+  // by its hash cost most of this statement, and the rows two files share are few (a release's totals, given by
+  // two of its files). Per such key and file: the figure (sum of the file's rows: a file may split a key over
+  // rows) and its first line.
+  const shape = key.filter((c) => !SHAPE_EXCLUDES.has(c)).join(', ');
   const rows = await wh.query<Record<string, unknown> & { file_id: number; v: number | null; miss: string | null; line: number | null; first_file: number }>(
-    `WITH shared AS (
-       SELECT source FROM ${table} GROUP BY source HAVING min(file_id) <> max(file_id) AND max(file_id) >= $1),
+    `WITH shapes AS (
+       SELECT ${shape} FROM ${table} GROUP BY ALL HAVING min(file_id) <> max(file_id) AND max(file_id) >= $1),
      cand AS (
-       SELECT hash(${k}) AS h FROM ${table} WHERE source IN (SELECT source FROM shared)
+       SELECT hash(${k}) AS h FROM ${table} SEMI JOIN shapes USING (${shape})
         GROUP BY h HAVING min(file_id) <> max(file_id) AND max(file_id) >= $1),
      per AS (
        SELECT ${k}, file_id, sum(count) AS v, string_agg(DISTINCT missing, ',' ORDER BY missing) AS miss, min(line) AS line
