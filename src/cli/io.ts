@@ -2,9 +2,12 @@
  * The CLI's only contact with the terminal: where text goes and whether progress bars may be shown.
  * Tests pass a capturing IO; `processIO()` is the real one.
  */
-import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
 import { assertNoBlemishes, valueBlemishes } from '../report/output-guard.ts';
+import { lazyPackage } from '../util/lazy-package.ts';
+
+// loaded only when a run draws a bar on a terminal, so start-up stays light
+const cliProgressPackage = lazyPackage<typeof CliProgress>('cli-progress');
 
 export interface CliIO {
   /** Write to stdout (the JSON document with --json). */
@@ -52,8 +55,7 @@ export interface Progress {
 /** A progress bar on a terminal only: never when stderr is not a TTY, never with --json or --quiet. */
 export function progress(io: CliIO, opts: OutputOptions, label: string): Progress {
   if (!io.stderrIsTTY || opts.json || opts.quiet) return { update() {}, finish() {}, stop() {} };
-  // required here, not imported above: only a run on a terminal draws a bar, and start-up stays light
-  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+  const cliProgress = cliProgressPackage();
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: '{label} [{bar}] {value}/{total} stages · {stage}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -3,7 +3,7 @@
  * valid UTF-8), binary detection, CSV header fields, XML root element and XLSX sheet names.
  */
 import { open, stat } from 'node:fs/promises';
-import iconv from 'iconv-lite';
+import { decodeWin1252 } from '../util/win1252.ts';
 import { normaliseName } from './csv/header.ts';
 import { CsvTokenizer } from './csv/tokenizer.ts';
 import type { Sniff } from './reader.ts';
@@ -88,7 +88,7 @@ function decodeHead(bytes: Buffer): string {
     }
     s ??= '';
   } catch {
-    s = iconv.decode(bytes, 'win1252');
+    s = decodeWin1252(bytes);
   }
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }

@@ -2,15 +2,18 @@
  * Opening a ZIP file from disk with yauzl, read lazily (the central directory first, an entry's bytes only when
  * asked), names left undecoded so the caller checks them itself. The one place the ETL opens ZIP packages.
  */
-import yauzl from 'yauzl';
+import type Yauzl from 'yauzl';
+import { lazyPackage } from '../util/lazy-package.ts';
+
+const yauzl = lazyPackage<typeof Yauzl>('yauzl');
 
 /**
  * Opens a ZIP file for reading; close it with `zip.close()` when done.
  * @example const zip = await openZip('release.zip'); try { for await (const e of zip.eachEntry()) … } finally { zip.close(); }
  */
-export function openZip(path: string): Promise<yauzl.ZipFile> {
+export function openZip(path: string): Promise<Yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, zip) => {
+    yauzl().open(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) reject(err ?? new Error('no archive'));
       else resolve(zip);
     });
@@ -18,6 +21,6 @@ export function openZip(path: string): Promise<yauzl.ZipFile> {
 }
 
 /** An entry's name as stored, with backslashes kept (so names escaping their folder with `\` can be seen). */
-export function entryName(entry: yauzl.Entry): string {
-  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw as unknown as Buffer, entry.extraFields, true);
+export function entryName(entry: Yauzl.Entry): string {
+  return yauzl().getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw as unknown as Buffer, entry.extraFields, true);
 }

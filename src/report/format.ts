@@ -14,11 +14,14 @@ export const NumFmt = {
 } as const;
 export type NumFmt = keyof typeof NumFmt;
 
-const gb = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 // one formatter, made once: `toLocaleString` with options builds a new Intl.NumberFormat on every call (the same
 // text, but 26 µs a call against 1.7 µs in Node 20; the explorer formats chart ticks and table cells on every
-// lever move)
-const gb1 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// lever move). Made on first use, not when the module loads: the first takes about 24 ms (the locale's data), and
+// a `load` or `--version` never formats a number.
+let gbFormat: Intl.NumberFormat | undefined;
+let gb1Format: Intl.NumberFormat | undefined;
+const gb = (): Intl.NumberFormat => (gbFormat ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }));
+const gb1 = (): Intl.NumberFormat => (gb1Format ??= new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 /**
  * A count in words-ready form.
@@ -26,7 +29,7 @@ const gb1 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFr
  */
 export function fmtCount(n: number): string {
   // `|| 0`: a count that rounds to nothing is 0, never '-0'
-  return gb.format(Math.round(n) || 0);
+  return gb().format(Math.round(n) || 0);
 }
 
 /**
@@ -38,9 +41,9 @@ export function fmtCount(n: number): string {
 export function fmtMoney(n: number): string {
   const a = Math.abs(n);
   const sign = n < 0 && Math.round(a) > 0 ? '-' : '';
-  if (a >= 1_000_000) return `${sign}£${gb1.format(a / 1_000_000)}m`;
+  if (a >= 1_000_000) return `${sign}£${gb1().format(a / 1_000_000)}m`;
   if (a >= 10_000) return `${sign}£${Math.round(a / 1_000)}k`;
-  return `${sign}£${gb.format(Math.round(a))}`;
+  return `${sign}£${gb().format(Math.round(a))}`;
 }
 
 /**
@@ -49,7 +52,7 @@ export function fmtMoney(n: number): string {
  */
 export function fmtMoneyExact(n: number): string {
   const r = Math.round(n);
-  return `${r < 0 ? '-' : ''}£${gb.format(Math.abs(r))}`;
+  return `${r < 0 ? '-' : ''}£${gb().format(Math.abs(r))}`;
 }
 
 /**
@@ -59,7 +62,7 @@ export function fmtMoneyExact(n: number): string {
 export function fmtMoneyM(n: number): string {
   const m = Math.abs(n) / 1_000_000;
   const sign = n < 0 && m >= 0.05 ? '-' : '';
-  return `${sign}£${gb1.format(m)}m`;
+  return `${sign}£${gb1().format(m)}m`;
 }
 
 /**

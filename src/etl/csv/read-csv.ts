@@ -2,7 +2,7 @@
  * The I/O shell around the tokenizer: streams a file, detects its encoding (UTF-8 with or without BOM, else
  * Windows-1252) and hands records to a callback in batches, so memory stays bounded on large files.
  */
-import iconv from 'iconv-lite';
+import { decodeWin1252, win1252Decoder } from '../../util/win1252.ts';
 import { readChunks } from '../read-chunks.ts';
 import { CsvTokenizer, type CsvRecord } from './tokenizer.ts';
 
@@ -24,7 +24,7 @@ export async function detectEncoding(path: string): Promise<TextEncoding> {
 
 /** Decodes bytes of a given encoding; strips a UTF-8 BOM. */
 export function decodeBytes(bytes: Buffer, encoding: TextEncoding): string {
-  const s = encoding === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, 'win1252');
+  const s = encoding === 'utf-8' ? bytes.toString('utf8') : decodeWin1252(bytes);
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
@@ -48,7 +48,7 @@ export async function streamCsv(
   const encoding = opts.encoding ?? (await detectEncoding(path));
   const tok = new CsvTokenizer(opts.delimiter ?? ',');
   const utf = new TextDecoder('utf-8');
-  const win = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
+  const win = encoding === 'windows-1252' ? win1252Decoder() : undefined;
   let first = true;
   for await (const chunk of readChunks(path)) {
     let text = win ? win.write(chunk) : utf.decode(chunk, { stream: true });

@@ -11,8 +11,11 @@
  *   file ──utf8 chunks──▶ saxes ──open/text/close──▶ tree of the current header or record ──▶ events
  */
 import { createReadStream } from 'node:fs';
-import iconv from 'iconv-lite';
-import { SaxesParser } from 'saxes';
+import type * as Saxes from 'saxes';
+import { lazyPackage } from '../../util/lazy-package.ts';
+import { win1252Decoder } from '../../util/win1252.ts';
+
+const saxes = lazyPackage<typeof Saxes>('saxes');
 
 /** An element as a tree: a leaf is its trimmed text; repeated children (or names in `repeated`) are arrays. */
 export type XmlNode = { [name: string]: XmlValue };
@@ -87,7 +90,7 @@ function detailOf(e: Error): string {
 export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGenerator<RecordEvent> {
   const maxChars = opts.maxRecordChars ?? MAX_RECORD_CHARS;
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
-  const parser = new SaxesParser({ position: true });
+  const parser = new (saxes().SaxesParser)({ position: true });
   const stack: Frame[] = [];
   let queue: RecordEvent[] = [];
   let stopped = false;
@@ -195,7 +198,7 @@ export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGener
 function decoderFor(first: Buffer): (bytes: Buffer) => string {
   const declared = /^(?:\ufeff)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(first.subarray(0, 200).toString('latin1'))?.[1] ?? 'UTF-8';
   if (/^(windows-1252|cp1252|iso-8859-1|latin-?1)$/i.test(declared)) {
-    const win = iconv.getDecoder('win1252');
+    const win = win1252Decoder();
     return (bytes) => win.write(bytes);
   }
   const utf8 = new TextDecoder('utf-8', { fatal: true });
