@@ -9,7 +9,7 @@ import type { ArchiveLimits } from './archive.ts';
 import { checkDataFolder } from './check-data-folder.ts';
 import { listLas } from './dataset.ts';
 import { withInputFiles, type InputFile } from './inputs.ts';
-import { loadFilesInto, type LoadedFile, type SkippedFile } from './load-files.ts';
+import { loadFilesInto, recogniseInputs, type LoadedFile, type SkippedFile } from './load-files.ts';
 import { Warehouse } from './warehouse.ts';
 
 export interface LoadResult {
@@ -29,9 +29,13 @@ export async function loadPaths(paths: string[], opts: { warehouse: string; toda
 
 async function loadInputs(files: InputFile[], opts: { warehouse: string; today?: Date }): Promise<LoadResult> {
   const existed = existsSync(opts.warehouse);
+  // the files are recognised (their heads read and matched to readers) while DuckDB opens the warehouse; should
+  // the opening fail first, their outcome is let go (the catch below only keeps it from being reported unhandled)
+  const recognitions = recogniseInputs(files);
+  recognitions.catch(() => undefined);
   const wh = await Warehouse.open(opts.warehouse);
   try {
-    const out = await loadFilesInto(wh, files, { unrecognised: 'error', today: opts.today });
+    const out = await loadFilesInto(wh, files, { unrecognised: 'error', today: opts.today, recognitions, thenClose: true });
     return { warehouse: opts.warehouse, loaded: out.loaded, skipped: out.skipped };
   } catch (e) {
     closeQuietly(wh);
