@@ -38,6 +38,9 @@ export function findModuleFiles(personPath: string, log: ProblemLog): Record<Bla
  * `loaded(m, columns)` is awaited after each module, in BLADE_MODULES order, as long as no module has failed.
  * `select(m, present)` gives the SELECT list storing the used columns present (lower-case, in file order); without
  * it, or when it gives undefined, they are stored as read (text).
+ * `reader`: another connection on the same database, which reads the next module while `loaded` works on the one
+ * before (DuckDB reads a CSV file into a table on one thread, so the second core would otherwise wait); without it
+ * every module is read on `con`. Problems are logged in module order either way.
  */
 export async function loadModules(
   con: DuckDBConnection,
@@ -45,49 +48,80 @@ export async function loadModules(
   log: ProblemLog,
   loaded?: (m: BladeModule, columns: ReadonlySet<string>) => Promise<void>,
   select?: (m: BladeModule, present: readonly string[]) => string[] | undefined,
+  reader: DuckDBConnection = con,
 ): Promise<Record<BladeModule, Set<string>> | undefined> {
   const out = {} as Record<BladeModule, Set<string>>;
   let ok = true;
+  // the previous module's `loaded`, still running while this one is read (one at a time, so no more than two raw
+  // module tables are held at once)
+  let linking: Promise<void> = Promise.resolve();
   for (const m of BLADE_MODULES) {
-    const file = files[m];
-    const header = await bladeHeader(file, m);
-    if ('message' in header) {
-      log.error({ file, line: header.line, path: m }, header.message);
+    // one connection runs one statement at a time: on `con` alone, the module before is linked first
+    if (reader === con) await linking;
+    const [read, linked] = await Promise.allSettled([loadModule(reader, m, files[m], log, select), linking]);
+    if (linked.status === 'rejected') throw linked.reason;
+    if (read.status === 'rejected') throw read.reason;
+    linking = Promise.resolve();
+    const set = read.value;
+    if (!set) {
       ok = false;
       continue;
-    }
-    // the dialect is given, never guessed: a quote left open is an error at its line, not a value with a quote in it
-    const columns = `{${header.columns.map((c) => `${sqlText(c)}: 'VARCHAR'`).join(', ')}}`;
-    // only the columns the readers use are kept (every field is still parsed and checked): names, addresses and
-    // other columns never reach the table, and the table is a fraction of the file
-    const used = new Set(usedColumns(m));
-    const present = header.columns.filter((c) => used.has(c));
-    const keep = select?.(m, present) ?? present.map((c) => `"${c}"`);
-    const load = (enc: string) =>
-      con.run(
-        `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
-      );
-    const problem = await failureOf(load);
-    if (problem) {
-      const row = bladeRowError(m, file, problem.message);
-      if (row) log.error({ file, line: row.line, path: m }, row.message);
-      else log.error({ file, line: 1, path: m }, bladeUnreadable(m, problem.message.split('\n')[0]!));
-      ok = false;
-      continue;
-    }
-    const set = new Set(header.columns);
-    const spec = BLADE_SPEC[m];
-    const need = [...spec.required, ...(spec.parent ? [`${spec.parent}tableid`] : [])];
-    for (const c of need) {
-      if (!set.has(c)) {
-        log.error({ file, line: 1, path: `${m}.${c}` }, bladeMissingColumn(m, c));
-        ok = false;
-      }
     }
     out[m] = set;
-    if (ok) await loaded?.(m, set);
+    if (!ok || !loaded) continue;
+    linking = loaded(m, set);
+    // how the other modules are read depends on the return's header (select): sen2 is linked before they are
+    if (m === 'sen2') await linking;
   }
+  await linking;
   return ok ? out : undefined;
+}
+
+/**
+ * Loads module `m` from `file` as table `m_<m>` on `con` (loadModules); gives its lower-case column names, or
+ * undefined when it cannot be read or lacks a required column (errors logged).
+ */
+async function loadModule(
+  con: DuckDBConnection,
+  m: BladeModule,
+  file: string,
+  log: ProblemLog,
+  select?: (m: BladeModule, present: readonly string[]) => string[] | undefined,
+): Promise<Set<string> | undefined> {
+  const header = await bladeHeader(file, m);
+  if ('message' in header) {
+    log.error({ file, line: header.line, path: m }, header.message);
+    return undefined;
+  }
+  // the dialect is given, never guessed: a quote left open is an error at its line, not a value with a quote in it
+  const columns = `{${header.columns.map((c) => `${sqlText(c)}: 'VARCHAR'`).join(', ')}}`;
+  // only the columns the readers use are kept (every field is still parsed and checked): names, addresses and
+  // other columns never reach the table, and the table is a fraction of the file
+  const used = new Set(usedColumns(m));
+  const present = header.columns.filter((c) => used.has(c));
+  const keep = select?.(m, present) ?? present.map((c) => `"${c}"`);
+  const load = (enc: string) =>
+    con.run(
+      `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
+    );
+  const problem = await failureOf(load);
+  if (problem) {
+    const row = bladeRowError(m, file, problem.message);
+    if (row) log.error({ file, line: row.line, path: m }, row.message);
+    else log.error({ file, line: 1, path: m }, bladeUnreadable(m, problem.message.split('\n')[0]!));
+    return undefined;
+  }
+  const set = new Set(header.columns);
+  const spec = BLADE_SPEC[m];
+  const need = [...spec.required, ...(spec.parent ? [`${spec.parent}tableid`] : [])];
+  let ok = true;
+  for (const c of need) {
+    if (!set.has(c)) {
+      log.error({ file, line: 1, path: `${m}.${c}` }, bladeMissingColumn(m, c));
+      ok = false;
+    }
+  }
+  return ok ? set : undefined;
 }
 
 /** The columns of module `m` the readers use: its own id, its parent's id, the required and optional columns. */

@@ -55,10 +55,11 @@ async function readHeader(
 
 /**
  * Reads, checks and (when it has no errors) writes a whole Blade export in the database of `con`, given its person
- * module file. `rows` writes the rows of the validated export and gives their number.
+ * module file. `rows` writes the rows of the validated export and gives their number. `reader`, a second connection
+ * on the same database, reads each module file while `con` links the one before (loadModules).
  */
 async function readExport(
-  path: string, con: DuckDBConnection, ctx: ReadContext, rows: (ret: ReturnContext) => Promise<number>,
+  path: string, con: DuckDBConnection, reader: DuckDBConnection, ctx: ReadContext, rows: (ret: ReturnContext) => Promise<number>,
 ): Promise<ReadReport> {
   const log = new ProblemLog();
   const files = findModuleFiles(path, log);
@@ -66,7 +67,7 @@ async function readExport(
   // modules are linked as they load (Linker), with the header's census year read as soon as m_sen2 is; its
   // problems are reported after the modules', as a read that loads every module first reports them
   const linker = new Linker(con, async (sen2) => (await readHeader(con, files.sen2, sen2, new ProblemLog()))?.censusYear);
-  const cols = await loadModules(con, files, log, (m, columns) => linker.loaded(m, columns), (m, present) => linker.select(m, present));
+  const cols = await loadModules(con, files, log, (m, columns) => linker.loaded(m, columns), (m, present) => linker.select(m, present), reader);
   if (!cols) return { rows: 0, ...log.finish() };
   const header = await readHeader(con, files.sen2, cols.sen2, log);
   if (!header) return { rows: 0, ...log.finish() };
@@ -89,9 +90,11 @@ export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContex
   // to a temp directory; a machine too small for the export gets DuckDB's out-of-memory error), closed after.
   const db = await DuckDBInstance.create(':memory:', { temp_directory: '' });
   const con = await db.connect();
+  const reader = await db.connect();
   try {
-    return await readExport(path, con, ctx, (ret) => emitRows(con, ret, sink));
+    return await readExport(path, con, reader, ctx, (ret) => emitRows(con, ret, sink));
   } finally {
+    reader.closeSync();
     con.closeSync();
     db.closeSync();
   }
@@ -109,7 +112,7 @@ export async function loadSen2Blade(path: string, db: DuckDBConnection, ctx: Loa
   const stage = await ctx.staging?.();
   if (!stage) return undefined;
   try {
-    return await readExport(path, stage.connection, ctx, (ret) => insertRows(stage, db, ret));
+    return await readExport(path, stage.connection, await stage.fork(), ctx, (ret) => insertRows(stage, db, ret));
   } finally {
     await stage.close();
   }
