@@ -299,12 +299,18 @@ async function personKeys(
 
 /**
  * Validates the export (x_ tables built by `prepare`): its problems go to `log` (no rows may be written when it has
- * errors).
+ * errors). `keys`, another connection on the same database, hashes the identifiers (x_key) while `con` runs the
+ * checks: the checks are many small queries that leave the second core waiting, the hashing is the dearest statement.
  * @returns persons with no identifier
  */
-export async function validate(con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext, log: ProblemLog): Promise<{ unidentified: number }> {
-  const { found, more } = await checks(con, files, ret);
-  const { unidentified, dups, moreDups } = await personKeys(con, files, ret);
+export async function validate(
+  con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext, log: ProblemLog, keys: DuckDBConnection,
+): Promise<{ unidentified: number }> {
+  const [checked, hashed] = await Promise.allSettled([checks(con, files, ret), personKeys(keys, files, ret)]);
+  if (checked.status === 'rejected') throw checked.reason;
+  if (hashed.status === 'rejected') throw hashed.reason;
+  const { found, more } = checked.value;
+  const { unidentified, dups, moreDups } = hashed.value;
   found.push(...dups);
   more.error += moreDups;
   found.sort((a, b) => a.pn - b.pn || a.seq - b.seq || a.ln - b.ln);
