@@ -9,7 +9,7 @@ import { bladeBadFileName, bladeMissingColumn, bladeMissingSibling, bladeUnreada
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
 import { sqlText } from '../sql-quote.ts';
-import type { ProblemLog } from '../problem-log.ts';
+import type { ProblemAt, ProblemLog } from '../problem-log.ts';
 
 /** The path of every module file of the export `personPath` belongs to, or undefined (errors logged). */
 export function findModuleFiles(personPath: string, log: ProblemLog): Record<BladeModule, string> | undefined {
@@ -38,9 +38,10 @@ export function findModuleFiles(personPath: string, log: ProblemLog): Record<Bla
  * `loaded(m, columns)` is awaited after each module, in BLADE_MODULES order, as long as no module has failed.
  * `select(m, present)` gives the SELECT list storing the used columns present (lower-case, in file order); without
  * it, or when it gives undefined, they are stored as read (text).
- * `reader`: another connection on the same database, which reads the next module while `loaded` works on the one
- * before (DuckDB reads a CSV file into a table on one thread, so the second core would otherwise wait); without it
- * every module is read on `con`. Problems are logged in module order either way.
+ * `readers`: other connections on the same database, which read the modules while `loaded` works on `con` (DuckDB
+ * reads a CSV file into a table on one thread, so the second core would otherwise wait): the next module is read
+ * while one is linked, and with two readers the person and requests files are read at once. Without readers every
+ * module is read on `con`. Problems are logged in module order either way.
  */
 export async function loadModules(
   con: DuckDBConnection,
@@ -48,51 +49,60 @@ export async function loadModules(
   log: ProblemLog,
   loaded?: (m: BladeModule, columns: ReadonlySet<string>) => Promise<void>,
   select?: (m: BladeModule, present: readonly string[]) => string[] | undefined,
-  reader: DuckDBConnection = con,
+  readers: readonly DuckDBConnection[] = [],
 ): Promise<Record<BladeModule, Set<string>> | undefined> {
   const out = {} as Record<BladeModule, Set<string>>;
   let ok = true;
-  // the previous module's `loaded`, still running while this one is read (one at a time, so no more than two raw
-  // module tables are held at once)
-  let linking: Promise<void> = Promise.resolve();
-  for (const m of BLADE_MODULES) {
-    // one connection runs one statement at a time: on `con` alone, the module before is linked first
-    if (reader === con) await linking;
-    const [read, linked] = await Promise.allSettled([loadModule(reader, m, files[m], log, select), linking]);
-    if (linked.status === 'rejected') throw linked.reason;
-    if (read.status === 'rejected') throw read.reason;
-    linking = Promise.resolve();
-    const set = read.value;
-    if (!set) {
-      ok = false;
-      continue;
+  const reads: Array<Promise<ModuleRead> | undefined> = [];
+  // module i is read on readers[i % readers.length] (one statement at a time on each connection)
+  const start = (i: number) => {
+    if (i >= BLADE_MODULES.length || reads[i]) return;
+    const read = loadModule(readers.length > 0 ? readers[i % readers.length]! : con, BLADE_MODULES[i]!, files[BLADE_MODULES[i]!], select);
+    read.catch(() => undefined); // awaited in module order below: not an unhandled rejection meanwhile
+    reads[i] = read;
+  };
+  try {
+    for (const [i, m] of BLADE_MODULES.entries()) {
+      start(i);
+      // how the other modules are read depends on the return's header (select): sen2 is linked before any is read.
+      // A module is read at most one ahead of the one to be linked next: no more than two raw module tables at once.
+      if (i > 0 && readers.length > 1) start(i + 1);
+      const { set, problems } = await reads[i]!;
+      for (const [at, message] of problems) log.error(at, message);
+      if (i > 0 && readers.length === 1) start(i + 1);
+      if (!set) {
+        ok = false;
+        continue;
+      }
+      out[m] = set;
+      if (ok) await loaded?.(m, set);
     }
-    out[m] = set;
-    if (!ok || !loaded) continue;
-    linking = loaded(m, set);
-    // how the other modules are read depends on the return's header (select): sen2 is linked before they are
-    if (m === 'sen2') await linking;
+  } finally {
+    // nothing may still be reading when the caller closes the database (after an unexpected error)
+    await Promise.allSettled(reads);
   }
-  await linking;
   return ok ? out : undefined;
+}
+
+/** A module file read (loadModule): its lower-case column names, or undefined with the problems that stopped it. */
+interface ModuleRead {
+  set: Set<string> | undefined;
+  problems: Array<[ProblemAt, string]>;
 }
 
 /**
  * Loads module `m` from `file` as table `m_<m>` on `con` (loadModules); gives its lower-case column names, or
- * undefined when it cannot be read or lacks a required column (errors logged).
+ * undefined when it cannot be read or lacks a required column, with the errors (logged by the caller, in order).
  */
 async function loadModule(
   con: DuckDBConnection,
   m: BladeModule,
   file: string,
-  log: ProblemLog,
   select?: (m: BladeModule, present: readonly string[]) => string[] | undefined,
-): Promise<Set<string> | undefined> {
+): Promise<ModuleRead> {
+  const problems: ModuleRead['problems'] = [];
   const header = await bladeHeader(file, m);
-  if ('message' in header) {
-    log.error({ file, line: header.line, path: m }, header.message);
-    return undefined;
-  }
+  if ('message' in header) return { set: undefined, problems: [[{ file, line: header.line, path: m }, header.message]] };
   // the dialect is given, never guessed: a quote left open is an error at its line, not a value with a quote in it
   const columns = `{${header.columns.map((c) => `${sqlText(c)}: 'VARCHAR'`).join(', ')}}`;
   // only the columns the readers use are kept (every field is still parsed and checked): names, addresses and
@@ -107,21 +117,15 @@ async function loadModule(
   const problem = await failureOf(load);
   if (problem) {
     const row = bladeRowError(m, file, problem.message);
-    if (row) log.error({ file, line: row.line, path: m }, row.message);
-    else log.error({ file, line: 1, path: m }, bladeUnreadable(m, problem.message.split('\n')[0]!));
-    return undefined;
+    if (row) problems.push([{ file, line: row.line, path: m }, row.message]);
+    else problems.push([{ file, line: 1, path: m }, bladeUnreadable(m, problem.message.split('\n')[0]!)]);
+    return { set: undefined, problems };
   }
   const set = new Set(header.columns);
   const spec = BLADE_SPEC[m];
   const need = [...spec.required, ...(spec.parent ? [`${spec.parent}tableid`] : [])];
-  let ok = true;
-  for (const c of need) {
-    if (!set.has(c)) {
-      log.error({ file, line: 1, path: `${m}.${c}` }, bladeMissingColumn(m, c));
-      ok = false;
-    }
-  }
-  return ok ? set : undefined;
+  for (const c of need) if (!set.has(c)) problems.push([{ file, line: 1, path: `${m}.${c}` }, bladeMissingColumn(m, c)]);
+  return { set: problems.length === 0 ? set : undefined, problems };
 }
 
 /** The columns of module `m` the readers use: its own id, its parent's id, the required and optional columns. */

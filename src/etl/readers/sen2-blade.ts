@@ -55,11 +55,13 @@ async function readHeader(
 
 /**
  * Reads, checks and (when it has no errors) writes a whole Blade export in the database of `con`, given its person
- * module file. `rows` writes the rows of the validated export and gives their number. `reader`, a second connection
- * on the same database, reads each module file while `con` links the one before (loadModules).
+ * module file. `rows` writes the rows of the validated export and gives their number. `readers`, two more connections
+ * on the same database, read the module files while `con` links them (loadModules); the first then hashes the
+ * identifiers while `con` runs the checks (validate).
  */
 async function readExport(
-  path: string, con: DuckDBConnection, reader: DuckDBConnection, ctx: ReadContext, rows: (ret: ReturnContext) => Promise<number>,
+  path: string, con: DuckDBConnection, readers: [DuckDBConnection, DuckDBConnection], ctx: ReadContext,
+  rows: (ret: ReturnContext) => Promise<number>,
 ): Promise<ReadReport> {
   const log = new ProblemLog();
   const files = findModuleFiles(path, log);
@@ -67,7 +69,7 @@ async function readExport(
   // modules are linked as they load (Linker), with the header's census year read as soon as m_sen2 is; its
   // problems are reported after the modules', as a read that loads every module first reports them
   const linker = new Linker(con, async (sen2) => (await readHeader(con, files.sen2, sen2, new ProblemLog()))?.censusYear);
-  const cols = await loadModules(con, files, log, (m, columns) => linker.loaded(m, columns), (m, present) => linker.select(m, present), reader);
+  const cols = await loadModules(con, files, log, (m, columns) => linker.loaded(m, columns), (m, present) => linker.select(m, present), readers);
   if (!cols) return { rows: 0, ...log.finish() };
   const header = await readHeader(con, files.sen2, cols.sen2, log);
   if (!header) return { rows: 0, ...log.finish() };
@@ -75,7 +77,7 @@ async function readExport(
     header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear),
   };
   await prepare(con, ret);
-  const { unidentified } = await validate(con, files, ret, log, reader);
+  const { unidentified } = await validate(con, files, ret, log, readers[0]);
   const n = log.errorCount > 0 ? 0 : await rows(ret);
   if (unidentified > 0) log.warn({ file: path, path: 'person' }, sen2NoIdentifier(unidentified));
   return { rows: n, ...log.finish() };
@@ -90,11 +92,11 @@ export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContex
   // to a temp directory; a machine too small for the export gets DuckDB's out-of-memory error), closed after.
   const db = await DuckDBInstance.create(':memory:', { temp_directory: '' });
   const con = await db.connect();
-  const reader = await db.connect();
+  const readers: [DuckDBConnection, DuckDBConnection] = [await db.connect(), await db.connect()];
   try {
-    return await readExport(path, con, reader, ctx, (ret) => emitRows(con, ret, sink));
+    return await readExport(path, con, readers, ctx, (ret) => emitRows(con, ret, sink));
   } finally {
-    reader.closeSync();
+    for (const r of readers) r.closeSync();
     con.closeSync();
     db.closeSync();
   }
@@ -112,7 +114,7 @@ export async function loadSen2Blade(path: string, db: DuckDBConnection, ctx: Loa
   const stage = await ctx.staging?.();
   if (!stage) return undefined;
   try {
-    return await readExport(path, stage.connection, await stage.fork(), ctx, (ret) => insertRows(stage, db, ret));
+    return await readExport(path, stage.connection, [await stage.fork(), await stage.fork()], ctx, (ret) => insertRows(stage, db, ret));
   } finally {
     await stage.close();
   }
