@@ -38,10 +38,10 @@ export function findModuleFiles(personPath: string, log: ProblemLog): Record<Bla
  * `loaded(m, columns)` is awaited after each module, in BLADE_MODULES order, as long as no module has failed.
  * `select(m, present)` gives the SELECT list storing the used columns present (lower-case, in file order); without
  * it, or when it gives undefined, they are stored as read (text).
- * `readers`: other connections on the same database, which read the modules while `loaded` works on `con` (DuckDB
- * reads a CSV file into a table on one thread, so the second core would otherwise wait): the next module is read
- * while one is linked, and with two readers the person and requests files are read at once. Without readers every
- * module is read on `con`. Problems are logged in module order either way.
+ * `readers`: other connections on the same database, which read the modules while `loaded` works on `con` (neither a
+ * read nor a link keeps both cores busy, so each uses what the other leaves): the next module is read while one is
+ * linked, and with two readers the person and requests files are read at once. Without readers every module is read
+ * on `con`. Problems are logged in module order either way.
  */
 export async function loadModules(
   con: DuckDBConnection,
