@@ -25,6 +25,13 @@ export function truncatedLastLine(expected: number, found: number): string {
 export function extraFields(expected: number, found: number): string {
   return `expected ${expected} fields as in the header, found ${found} with values beyond the last column`;
 }
+export function moreFieldsThanHeader(expected: number, found: number): string {
+  return (
+    `expected ${expected} fields as in the header, found ${found}, the ${found - expected === 1 ? 'last' : `last ${found - expected}`} empty: a value holding a comma without quotes ` +
+    `around it moves every value after it one column to the right. Put quotes around such a value, or remove the comma(s) ` +
+    `at the end of the line`
+  );
+}
 export function unterminatedQuote(): string {
   return 'the file ends inside a quoted field (a " is never closed): the file looks truncated';
 }

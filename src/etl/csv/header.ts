@@ -12,6 +12,8 @@ export interface CsvHeader {
   index: Map<string, number>;
   /** Columns that appear more than once: name and every index. */
   duplicates: Array<{ name: string; indexes: number[] }>;
+  /** Fields of the header line, its trailing empty names included: the most a row may hold (the rest empty). */
+  width: number;
 }
 
 /** Normalises a header name: trim, strip NBSP and BOM, lower-case. */
@@ -36,7 +38,7 @@ export function parseHeader(fields: readonly string[]): CsvHeader {
     else seen.set(n, [i]);
   });
   const duplicates = [...seen.entries()].filter(([n, ix]) => n !== '' && ix.length > 1).map(([name, indexes]) => ({ name, indexes }));
-  return { names, original, index, duplicates };
+  return { names, original, index, duplicates, width: fields.length };
 }
 
 /** The delimiter a one-column header line was probably written with, if not a comma. */

@@ -106,6 +106,13 @@ export async function readTable(
           log.error(msg.extraFields(n, rec.fields.length), rec.line);
           continue;
         }
+        // empty fields past the header's own (its trailing empty columns, as Excel saves a wider range) are not a
+        // trailing comma to ignore: one comma too many inside the line looks the same and shifts the values after
+        // it into the wrong columns, so the line is refused rather than read shifted
+        if (rec.fields.length > header.width) {
+          log.error(msg.moreFieldsThanHeader(header.width, rec.fields.length), rec.line);
+          continue;
+        }
       }
       for (const d of header.duplicates) {
         const v0 = (rec.fields[d.indexes[0]!] ?? '').trim();

@@ -9,7 +9,8 @@
  *
  * Only a regular file is staged: UTF-8, the header on line 1, one line per record (no blank lines, no line break
  * inside a quoted value), every record as wide as the header, no quote character inside a value, no duplicate,
- * empty or trailing empty column names. Anything else gives `undefined`: the caller reads the file with the row
+ * empty or trailing empty column names, no line ending in a comma (DuckDB's read_csv takes a line with one field too
+ * many when the last is empty, its values shifted by the comma too many; the row reader refuses it by name). Anything else gives `undefined`: the caller reads the file with the row
  * reader (read-table.ts), which has a message for every one of those quirks.
  */
 import { open, type FileHandle } from 'node:fs/promises';
@@ -62,8 +63,8 @@ export async function stageCsv(db: DuckDBConnection, path: string): Promise<Stag
     const scan = scanBytes(fh);
     scan.catch(() => undefined); // a failure surfaces below
     const staged = await stageRaw(db, path, header);
-    const { newlines, last, otherSpace, edgeSpace } = await scan;
-    if (!staged) return undefined;
+    const { newlines, last, otherSpace, edgeSpace, endComma } = await scan;
+    if (!staged || endComma) return undefined;
     if (otherSpace || edgeSpace) await trimStaged(db, header, otherSpace, edgeSpace);
     const rows = await regularRecords(db, header, last === 10 ? newlines - 1 : newlines);
     return rows === undefined ? undefined : { header, rows };
@@ -142,15 +143,19 @@ async function headerOf(fh: FileHandle): Promise<CsvHeader | undefined> {
  * and line breaks: tab, vertical tab, form feed, a carriage return not before a line feed, or a Unicode space
  * (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
  */
-async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean; edgeSpace: boolean }> {
+async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean; edgeSpace: boolean; endComma: boolean }> {
   let pos = 0;
   let newlines = 0;
   let last = -1;
   let otherSpace = false;
   let edgeSpace = false;
+  let endComma = false;
   let carry = Buffer.alloc(0); // the unfinished last line of the chunks read so far
+  let tail = Buffer.alloc(0); // the last two bytes read (a copy: the chunk's buffer is used again)
   for await (const chunk of readChunks(fh)) {
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) newlines++;
+    if (!endComma) endComma = hasCommaAtLineEnd(chunk) || hasCommaAtLineEnd(Buffer.concat([tail, chunk.subarray(0, 2)]));
+    tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
     if (!otherSpace) otherSpace = hasOtherSpace(chunk, pos === 0);
     if (!edgeSpace) {
       // whole lines only: the line the last chunk ended in, completed (a small copy), then this chunk's whole
@@ -167,7 +172,15 @@ async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: numb
     pos += chunk.length;
   }
   if (!edgeSpace) edgeSpace = hasEdgeSpace(carry);
-  return { newlines, last, otherSpace, edgeSpace };
+  // the last line, without a line break after it
+  if (!endComma) endComma = tail[tail.length - 1] === COMMA || (tail[0] === COMMA && tail[1] === 13);
+  return { newlines, last, otherSpace, edgeSpace, endComma };
+}
+
+const COMMA_AT_LINE_END = [Buffer.from(',\n'), Buffer.from(',\r\n')];
+/** Whether a line in these bytes ends with a comma: an empty last field, or one field too many. */
+function hasCommaAtLineEnd(b: Buffer): boolean {
+  return COMMA_AT_LINE_END.some((p) => b.includes(p));
 }
 
 const SPACE = 0x20;

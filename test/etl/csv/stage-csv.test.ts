@@ -70,3 +70,50 @@ describe('stageCsv: values with a space at an edge, against the chunks the bytes
     expect(await stagedWith(text, 'mark')).toEqual(['x, y', 'mark', 'z']);
   });
 });
+
+/** Whether stageCsv stages `text` (false: it leaves the file to the row reader). */
+async function stages(text: string): Promise<boolean> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'f.csv');
+    writeFileSync(file, text);
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    try {
+      return (await stageCsv(c, file)) !== undefined;
+    } finally {
+      c.closeSync();
+      db.closeSync();
+    }
+  });
+}
+
+describe('stageCsv: a line ending in a comma goes to the row reader, wherever it lies against the chunks', () => {
+  // DuckDB's read_csv takes `1,2,3,` under a 3-column header as 1, 2, 3: a line with one field too many whose last
+  // is empty, as a comma inside an unquoted value leaves it, would be staged with its values shifted
+  const header = 'a,b,c\n';
+
+  it('stages the same lines without the comma', async () => {
+    expect(await stages(header + padding(CHUNK + 1000) + 'x,y,z\n')).toBe(true);
+  });
+
+  it('in the middle of a chunk, with a line feed or a carriage return and line feed', async () => {
+    expect(await stages(header + LINE.repeat(10) + 'x,y,z,\n' + LINE)).toBe(false);
+    expect(await stages(header + LINE.repeat(10) + 'x,y,z,\r\n' + LINE)).toBe(false);
+  });
+
+  it('with the comma ending one chunk and the line break beginning the next', async () => {
+    const before = header + padding(CHUNK - header.length - 64);
+    const line = `${'p'.repeat(59)},y,z,`; // 64 bytes: its last comma is byte CHUNK - 1
+    const text = before + line + '\n' + LINE;
+    expect(text.charCodeAt(CHUNK - 1)).toBe(44);
+    expect(text.charCodeAt(CHUNK)).toBe(10);
+    expect(await stages(text)).toBe(false);
+    const crlf = before + line + '\r\n' + LINE;
+    expect(await stages(crlf)).toBe(false);
+  });
+
+  it('on the last line, which has no line break', async () => {
+    expect(await stages(header + padding(CHUNK + 1000) + 'x,y,z,')).toBe(false);
+    expect(await stages(header + padding(CHUNK + 1000) + 'x,y,z,\r')).toBe(false);
+  });
+});
