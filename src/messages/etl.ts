@@ -309,6 +309,9 @@ export function bladeDuplicateColumn(module: string, file: string, column: strin
 export function bladeBadRow(module: string, file: string, line: number, reason: string): string {
   return `line ${line} of the Blade '${module}' module file ${file} cannot be read as CSV: ${reason}. Export it again (a file opened and saved in Excel can be damaged this way)`;
 }
+export function bladeWideRowReason(expected: number, found: number): string {
+  return `expected ${expected} fields as in the header, found ${found}, the last empty: a value holding a comma without quotes around it would move every value after it one column to the right`;
+}
 export function bladeUnreadable(module: string, detail: string): string {
   return `the Blade '${module}' module file could not be read as CSV: ${detail}`;
 }

@@ -5,9 +5,10 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { bladeBadFileName, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/etl.ts';
+import { bladeBadFileName, bladeBadRow, bladeMissingColumn, bladeMissingSibling, bladeUnreadable, bladeWideRowReason } from '../../messages/etl.ts';
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
+import { firstWideRecord } from '../csv/wide-record.ts';
 import { sqlText } from '../sql-quote.ts';
 import type { ProblemAt, ProblemLog } from '../problem-log.ts';
 
@@ -110,6 +111,10 @@ async function loadModule(
   const used = new Set(usedColumns(m));
   const present = header.columns.filter((c) => used.has(c));
   const keep = select?.(m, present) ?? present.map((c) => `"${c}"`);
+  // read_csv takes a row with one field too many when its last is empty, every value after an unquoted comma one
+  // column to the right: the bytes are scanned for such a row beside the read (wide-record.ts)
+  const wide = firstWideRecord(file, header.columns.length);
+  wide.catch(() => undefined); // awaited below once the read succeeds; a read that fails says why itself
   const load = (enc: string) =>
     con.run(
       `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
@@ -120,6 +125,11 @@ async function loadModule(
     if (row) problems.push([{ file, line: row.line, path: m }, row.message]);
     else problems.push([{ file, line: 1, path: m }, bladeUnreadable(m, problem.message.split('\n')[0]!)]);
     return { set: undefined, problems };
+  }
+  const extra = await wide;
+  if (extra) {
+    const reason = bladeWideRowReason(header.columns.length, extra.fields);
+    return { set: undefined, problems: [[{ file, line: extra.line, path: m }, bladeBadRow(m, basename(file), extra.line, reason)]] };
   }
   const set = new Set(header.columns);
   const spec = BLADE_SPEC[m];

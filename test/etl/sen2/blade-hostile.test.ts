@@ -32,6 +32,17 @@ describe('Blade export against hostile files', () => {
     expect(report.errors[0]).toMatchObject({ file: expect.stringMatching(/_requests\.csv$/), line: 3, message: expect.stringMatching(/expected 12 fields as in the header, found 13/) });
   });
 
+  it('a row with one field too many whose last is empty is an error at its line, not a row read shifted', async () => {
+    // an unquoted comma before the ULN: read_csv alone took the row, the ULN in upnunknown and uniquelearnernumber
+    // empty, and the person was keyed on the wrong identifier without a word
+    const p = bladeCopy({ edit: { module: 'person', from: ',ZZ99 3CC,,9990000003,', to: ',ZZ99 3CC,,,9990000003,' } });
+    const { report, rows } = await read(p);
+    expect(rows).toEqual([]);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ file: p, line: 3, message: expect.stringMatching(/expected 14 fields as in the header, found 15, the last empty/) });
+    expect(report.errors[0]!.message).not.toMatch(/Testsur|Testfore|ZZ99|999000/);
+  });
+
   it('two columns of one name (also up to case) are an error naming the column and both positions', async () => {
     const p = bladeCopy({ edit: { module: 'person', from: ',forename,', to: ',SURNAME,' } });
     const { report } = await read(p);
