@@ -5,15 +5,18 @@
  * comma one column to the right, read without an error. Readers that give a file to read_csv alone (the Blade
  * module files) scan its bytes with this beside the read.
  *
- * Fields are counted byte by byte: a comma outside quotes ends a field, a line feed outside quotes a record, and a
- * quote (") opens or closes quotes (a doubled quote inside quotes closes and opens them again). UTF-8 and Latin-1
- * alike: none of the three bytes is ever part of another character.
+ * Only a record ending in a comma can be such a line (any other record with too many fields read_csv refuses
+ * itself), so lines are found with indexOf and only those ending in a comma have their commas counted. A comma
+ * inside quotes does not count, a line break inside quotes does not end the record, and a quote (") opens or closes
+ * quotes (a doubled quote inside quotes closes and opens them again): a line holding a quote, or inside a quoted
+ * value, is read byte by byte. UTF-8 and Latin-1 alike: none of the three bytes is ever part of another character.
  */
 import { readChunks } from '../read-chunks.ts';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
+const CR = 0x0d;
 
 /** A record with more fields than the header: the line it starts on (1 = the header) and its fields. */
 export interface WideRecord {
@@ -27,21 +30,46 @@ export interface WideRecord {
  */
 export async function firstWideRecord(file: string, width: number): Promise<WideRecord | undefined> {
   let quoted = false;
-  let fields = 1;
+  let fields = 1; // fields of the record being read, counted so far (lines holding a quote, or ending in a comma)
   let line = 1; // the line being read
   let start = 1; // the line the record being read started on
-  for await (const chunk of readChunks(file)) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (b === QUOTE) quoted = !quoted;
-      else if (b === LF) {
-        line++;
-        if (quoted) continue;
-        if (fields > width) return { line: start, fields };
-        fields = 1;
-        start = line;
-      } else if (b === COMMA && !quoted) fields++;
+  let carry = Buffer.alloc(0); // the unfinished last line of the chunks read so far
+  /** Counts the fields of bytes [from, to) of `b` into `fields`, quotes and all. */
+  const count = (b: Buffer, from: number, to: number, withQuotes: boolean): void => {
+    for (let i = from; i < to; i++) {
+      const c = b[i];
+      if (c === COMMA) {
+        if (!quoted) fields++;
+      } else if (withQuotes && c === QUOTE) quoted = !quoted;
     }
+  };
+  /** The line [from, to) of `b` (to: its line feed, or the end of the file) ends; true when its record is too wide. */
+  const endLine = (b: Buffer, from: number, to: number, nextQuote: number): boolean => {
+    if (quoted || (nextQuote >= from && nextQuote < to)) count(b, from, to, true);
+    else {
+      const last = to > from && b[to - 1] === CR ? to - 2 : to - 1;
+      if (last >= from && b[last] === COMMA) count(b, from, to, false);
+    }
+    line++;
+    if (quoted) return false; // a line break inside a quoted value: the record goes on
+    if (fields > width) return true;
+    fields = 1;
+    start = line;
+    return false;
+  };
+  for await (const chunk of readChunks(file)) {
+    const b = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let pos = 0;
+    let nextQuote = b.indexOf(QUOTE);
+    for (let nl = b.indexOf(LF); nl >= 0; nl = b.indexOf(LF, pos)) {
+      if (nextQuote >= 0 && nextQuote < pos) nextQuote = b.indexOf(QUOTE, pos);
+      if (endLine(b, pos, nl, nextQuote)) return { line: start, fields };
+      pos = nl + 1;
+    }
+    carry = Buffer.from(b.subarray(pos));
   }
-  return fields > width ? { line: start, fields } : undefined;
+  if (carry.length > 0) {
+    if (endLine(carry, 0, carry.length, carry.indexOf(QUOTE))) return { line: start, fields };
+  } else if (fields > width) return { line: start, fields };
+  return undefined;
 }
