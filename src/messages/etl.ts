@@ -25,12 +25,13 @@ export function truncatedLastLine(expected: number, found: number): string {
 export function extraFields(expected: number, found: number): string {
   return `expected ${expected} fields as in the header, found ${found} with values beyond the last column`;
 }
+/** Why a row with more fields than the header line, the extra ones empty, is refused (CSV tables and Blade modules). */
+export function emptyFieldsPastHeader(expected: number, found: number): string {
+  const extra = found - expected === 1 ? 'last' : `last ${found - expected}`;
+  return `expected ${expected} fields as in the header, found ${found}, the ${extra} empty: a value holding a comma without quotes around it moves every value after it one column to the right`;
+}
 export function moreFieldsThanHeader(expected: number, found: number): string {
-  return (
-    `expected ${expected} fields as in the header, found ${found}, the ${found - expected === 1 ? 'last' : `last ${found - expected}`} empty: a value holding a comma without quotes ` +
-    `around it moves every value after it one column to the right. Put quotes around such a value, or remove the comma(s) ` +
-    `at the end of the line`
-  );
+  return `${emptyFieldsPastHeader(expected, found)}. Put quotes around such a value, or remove the comma(s) at the end of the line`;
 }
 export function unterminatedQuote(): string {
   return 'the file ends inside a quoted field (a " is never closed): the file looks truncated';
@@ -308,9 +309,6 @@ export function bladeDuplicateColumn(module: string, file: string, column: strin
 }
 export function bladeBadRow(module: string, file: string, line: number, reason: string): string {
   return `line ${line} of the Blade '${module}' module file ${file} cannot be read as CSV: ${reason}. Export it again (a file opened and saved in Excel can be damaged this way)`;
-}
-export function bladeWideRowReason(expected: number, found: number): string {
-  return `expected ${expected} fields as in the header, found ${found}, the last empty: a value holding a comma without quotes around it would move every value after it one column to the right`;
 }
 export function bladeUnreadable(module: string, detail: string): string {
   return `the Blade '${module}' module file could not be read as CSV: ${detail}`;

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { bladeBadFileName, bladeBadRow, bladeMissingColumn, bladeMissingSibling, bladeUnreadable, bladeWideRowReason } from '../../messages/etl.ts';
+import { bladeBadFileName, bladeBadRow, bladeMissingColumn, bladeMissingSibling, bladeUnreadable, emptyFieldsPastHeader } from '../../messages/etl.ts';
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
 import { firstWideRecord } from '../csv/wide-record.ts';
@@ -138,7 +138,7 @@ async function loadModule(
   }
   const extra = await wide;
   if (extra) {
-    const reason = bladeWideRowReason(header.columns.length, extra.fields);
+    const reason = emptyFieldsPastHeader(header.columns.length, extra.fields);
     return { set: undefined, problems: [[{ file, line: extra.line, path: m }, bladeBadRow(m, basename(file), extra.line, reason)]] };
   }
   const set = new Set(header.columns);
