@@ -213,121 +213,7 @@ export function phaseTransferNote(): string {
 export function personalDataDropped(columns: string[]): string {
   return `personal data columns ${columns.join(', ')} were read for aggregation only and are not stored`;
 }
-
-// SEN2 — person-level returns (XML and COLLECT Blade CSV export), readers in src/etl/readers/sen2-*.ts
-export function sen2NotMessageRoot(found: string): string {
-  return `expected an SEN2 return whose XML root is <Message>. Got: <${found}>`;
-}
-export function sen2OtherCollection(found: string): string {
-  return `this XML is a return of collection '${found}', not SEN2 (Header/CollectionDetails/Collection must be SEN2)`;
-}
-export function sen2NoHeader(): string {
-  return 'expected Message/Header/CollectionDetails before the first Person; the file has no SEN2 header';
-}
-export function sen2NoCensusYear(found: string): string {
-  return `expected the census year in Header/CollectionDetails/Year (or ReferenceDate), e.g. 2025. Got: '${found}'`;
-}
-export function sen2NoLa(found: string): string {
-  return `expected the LA code in Header/Source/LEA (3 digits, e.g. 925). Got: '${found}'`;
-}
-export function sen2Malformed(detail: string): string {
-  return `malformed XML: ${detail}`;
-}
-export function sen2Doctype(): string {
-  return 'a DOCTYPE or entity declaration, which an SEN2 return never holds (and which could expand without limit): export the return again from the case-management system';
-}
-export function sen2Oversize(limit: number): string {
-  return `an element longer than ${Math.round(limit / (1024 * 1024))} MB, far beyond any real SEN2 Person: the file is damaged or not an SEN2 return; nothing was read past this point`;
-}
-export function sen2TooDeep(limit: number): string {
-  return `elements nested more than ${limit} deep, far beyond any real SEN2 return (8): the file is damaged or not an SEN2 return; nothing was read past this point`;
-}
-export function sen2NotEncoding(encoding: string): string {
-  return `bytes that are not ${encoding} text (the file is damaged, or was saved in another encoding than its XML declaration says): export the return again, or save it as UTF-8; nothing was read past this point`;
-}
-export function sen2NoPersons(): string {
-  return 'the return holds no Person elements: export it again with its persons, or leave it out';
-}
-export function sen2Truncated(element: string, openedAtLine: number): string {
-  return `the file ends inside <${element}> opened at line ${openedAtLine}: the file looks truncated`;
-}
-export function sen2DuplicatePerson(kind: string, firstWhere: string): string {
-  return `duplicate person: the same ${kind} appears twice in this return (first at ${firstWhere})`;
-}
-export function sen2BadDate(field: string, raw: string): string {
-  return `${field} must be a date (2022-09-28 or 2022-Sep-28 00:00:00). Got: '${raw}'`;
-}
-export function sen2FutureDate(field: string, date: string, today: string): string {
-  return `${field} ${date} is in the future (after ${today})`;
-}
-export function sen2DateBeforeBirth(field: string, date: string): string {
-  return `${field} ${date} is before the person's date of birth`;
-}
-export function sen2MissingBirthDate(): string {
-  return 'PersonBirthDate is required to work out age at census. Got: nothing';
-}
-export function sen2AgeOutOfRange(age: number, censusYear: number, limit: number): string {
-  return `age at 31 August before census ${censusYear} must be between 0 and ${limit}. Got: ${age}`;
-}
-export function sen2UnknownNeed(code: string, suggestion?: string): string {
-  const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
-  return `unknown SENtype '${code}'${hint}; expected one of the SEN2 need codes (ASD, SEMH, SLCN, …)`;
-}
-export function sen2UnknownSetting(code: string, suggestion?: string): string {
-  const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
-  return `unknown SENsetting '${code}'${hint}; expected one of OLA, OPA, EHE, EYP, OTH, NEET, NIEC, NIEO`;
-}
-export function sen2UnknownOutcome(field: string, code: string, known: readonly string[]): string {
-  return `unknown ${field} '${code}' for this guide version (known: ${known.join(', ')}); stored as given, not counted`;
-}
-export function sen2BadCeaseReason(raw: string): string {
-  return `CeaseReason must be a code from 1 to 9. Got: '${raw}'`;
-}
-export function sen2NoIdentifier(n: number): string {
-  return `${n} person(s) have no UPN or UniqueLearnerNumber: counted, but they cannot be linked to other years`;
-}
-export function bladeMissingSibling(module: string, expected: string): string {
-  return `the Blade export's '${module}' module file is missing: expected ${expected} beside the person file`;
-}
-export function bladeMissingColumn(module: string, column: string): string {
-  return `the Blade '${module}' module file has no '${column}' column`;
-}
-export function bladeCompanionNote(personFile: string): string {
-  return `read with the return's person module file (${personFile}); no rows of its own`;
-}
-export function bladeBadFileName(name: string): string {
-  return `expected a Blade export file name like Blade-Export_28-09-2022_person.csv. Got: '${name}'`;
-}
-export function bladeEmptyFile(module: string, file: string): string {
-  return `the Blade '${module}' module file ${file} is empty: expected a header row of column names; export it again`;
-}
-export function bladeQuoteInHeader(module: string, file: string): string {
-  return `the header row of the Blade '${module}' module file ${file} holds a quote character ("), which no column name of a COLLECT export has: the file was edited or is not a Blade export; export it again`;
-}
-export function bladeDuplicateColumn(module: string, file: string, column: string, first: number, second: number): string {
-  return `the Blade '${module}' module file ${file} has the column '${column}' twice (columns ${first} and ${second}), so it is unclear which one counts: export it again, or remove one of them`;
-}
-export function bladeBadRow(module: string, file: string, line: number, reason: string): string {
-  return `line ${line} of the Blade '${module}' module file ${file} cannot be read as CSV: ${reason}. Export it again (a file opened and saved in Excel can be damaged this way)`;
-}
-export function bladeUnreadable(module: string, detail: string): string {
-  return `the Blade '${module}' module file could not be read as CSV: ${detail}`;
-}
-export function sen2UrnPlacementNote(n: number, year: number): string {
-  return `${n} plan(s) at census ${year} name a URN/UKPRN not found in the establishment table; counted as placement not recorded (NONE). Load a GIAS extract to place them`;
-}
-export function sen2PopulationNote(kind: string, areaCode: string): string {
-  return `population: census year Y uses the ${kind} for 30 June of Y−1 (the August-31 cohort it is closest to), ages 0–25, area ${areaCode}`;
-}
-export function sen2PersonOverridesNote(years: readonly number[]): string {
-  return `person-level SEN2 returns replace the published stock for census ${years.join(', ')}`;
-}
-export function sen2UnlinkedNote(n: number, year: number): string {
-  return `${n} plan(s) active at census ${year} are in neither the active nor the ceased plans of the ${year + 1} return; counted as ceased, reason unknown`;
-}
-export function sen2RequestsFromPersonsNote(years: readonly number[]): string {
-  return `requests and assessments for flow year(s) ${years.join(', ')} are counted from SEN2 person-level requests (no published flows)`;
-}
+// Datasets (the LA chosen, the warehouse holding data) and workbooks that are not what they claim
 export function datasetUnknownLa(code: string, known: readonly string[]): string {
   return `no data for LA '${code}' in the warehouse (LAs with data: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`;
 }
@@ -336,9 +222,6 @@ export function datasetChooseLa(known: readonly string[]): string {
 }
 export function datasetEmptyWarehouse(): string {
   return 'the warehouse holds no LA-level data: load published statistics or an SEN2 return first';
-}
-export function sen2DuplicateReturnNote(year: number, laCode: string): string {
-  return `more than one SEN2 return for LA ${laCode} census ${year} is loaded; the one loaded last is used`;
 }
 export function zipNotWorkbook(): string {
   return 'the file is a ZIP archive, not an Excel workbook: extract the CSV files from it and load those';

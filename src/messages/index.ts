@@ -1,8 +1,9 @@
 /**
- * Every user-facing message, one file per pipeline stage (etl, scenario, model, budget, report, cli), re-exported
- * here. Code elsewhere builds messages only through these functions.
+ * Every user-facing message, one file per pipeline stage (etl and its SEN2 returns, scenario, model, budget, report,
+ * cli), re-exported here. Code elsewhere builds messages only through these functions.
  */
 export * as etlMsg from './etl.ts';
+export * as sen2Msg from './sen2.ts';
 export * as reconcileMsg from './reconcile.ts';
 export * as scenarioMsg from './scenario.ts';
 export * as modelMsg from './model.ts';

@@ -5,17 +5,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { MAX_AGE } from '../../domain/index.ts';
-import {
-  sen2AgeOutOfRange,
-  sen2BadCeaseReason,
-  sen2BadDate,
-  sen2DateBeforeBirth,
-  sen2FutureDate,
-  sen2MissingBirthDate,
-  sen2UnknownNeed,
-  sen2UnknownOutcome,
-  sen2UnknownSetting,
-} from '../../messages/etl.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import { PROBLEM_CAP } from '../problem-log.ts';
 import type { BladeModule } from './blade-modules.ts';
 import { DATE_COLUMNS, ancestors, idText, keyPath } from './blade-sql.ts';

@@ -5,7 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { bladeBadFileName, bladeBadRow, bladeMissingColumn, bladeMissingSibling, bladeUnreadable, emptyFieldsPastHeader } from '../../messages/etl.ts';
+import { emptyFieldsPastHeader } from '../../messages/etl.ts';
+import { bladeBadFileName, bladeBadRow, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/sen2.ts';
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
 import { firstWideRecord } from '../csv/wide-record.ts';

@@ -7,7 +7,7 @@
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader, bladeBadRow } from '../../messages/etl.ts';
+import { bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader, bladeBadRow } from '../../messages/sen2.ts';
 
 /** The longest header line looked at. */
 const MAX_HEADER_BYTES = 64 * 1024;

@@ -11,7 +11,7 @@
  * export has no errors.
  */
 import type { DuckDBConnection, DuckDBListValue, DuckDBValue } from '@duckdb/node-api';
-import { sen2DuplicatePerson } from '../../messages/etl.ts';
+import { sen2DuplicatePerson } from '../../messages/sen2.ts';
 import type { RowSink } from '../reader.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
 import { BLADE_SPEC, type BladeModule } from './blade-modules.ts';

@@ -18,13 +18,7 @@ import {
 } from '../../domain/index.ts';
 import { cellIndex, newCube } from '../../model/cube.ts';
 import type { LaDataset, LinkedMove } from '../../model/dataset.ts';
-import {
-  sen2DuplicateReturnNote,
-  sen2PersonOverridesNote,
-  sen2RequestsFromPersonsNote,
-  sen2UnlinkedNote,
-  sen2UrnPlacementNote,
-} from '../../messages/etl.ts';
+import { sen2DuplicateReturnNote, sen2PersonOverridesNote, sen2RequestsFromPersonsNote, sen2UnlinkedNote, sen2UrnPlacementNote } from '../../messages/sen2.ts';
 import { CEASE_REASON_TRANSFER, NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED } from './codes.ts';
 import type { SqlSource } from './sql-source.ts';
 

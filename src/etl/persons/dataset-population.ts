@@ -4,7 +4,7 @@
  */
 import { MAX_AGE, N_AGES, canonicalNewCode } from '../../domain/index.ts';
 import type { LaDataset } from '../../model/dataset.ts';
-import { sen2PopulationNote } from '../../messages/etl.ts';
+import { sen2PopulationNote } from '../../messages/sen2.ts';
 import type { SqlSource } from './sql-source.ts';
 
 export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void> {

@@ -8,18 +8,7 @@
  * 'ceased' plan row with its reason. A placement named by URN/UKPRN is stored with placement NONE and its URN,
  * and is placed at dataset time from the establishment table.
  */
-import {
-  sen2AgeOutOfRange,
-  sen2BadCeaseReason,
-  sen2BadDate,
-  sen2DateBeforeBirth,
-  sen2DuplicatePerson,
-  sen2FutureDate,
-  sen2MissingBirthDate,
-  sen2UnknownNeed,
-  sen2UnknownOutcome,
-  sen2UnknownSetting,
-} from '../../messages/etl.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import { MAX_AGE } from '../../domain/index.ts';
 import {

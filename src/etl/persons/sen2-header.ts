@@ -2,11 +2,7 @@
  * Checks the header of an SEN2 XML return (its `Header` element, as a tree from xml-records.ts):
  * `CollectionDetails` (Collection = SEN2, Year, ReferenceDate) and `Source/LEA`.
  */
-import {
-  sen2NoCensusYear,
-  sen2NoLa,
-  sen2OtherCollection,
-} from '../../messages/etl.ts';
+import { sen2NoCensusYear, sen2NoLa, sen2OtherCollection } from '../../messages/sen2.ts';
 import { parseSen2Date } from './dates.ts';
 import type { ProblemLog } from '../problem-log.ts';
 import type { ReturnHeader } from './raw.ts';

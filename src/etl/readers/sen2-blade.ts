@@ -15,7 +15,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { LoadContext, Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
-import { bladeCompanionNote, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/etl.ts';
+import { bladeCompanionNote, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/sen2.ts';
 import { bladeModuleOfHeader, siblingPath } from '../persons/blade-modules.ts';
 import { findModuleFiles, loadModules } from '../persons/blade-files.ts';
 import { Linker, emitRows, insertRows, prepare, validate } from '../persons/blade-read.ts';

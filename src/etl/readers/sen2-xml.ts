@@ -9,18 +9,7 @@
  *                      └─ Person … ─ personFromXml ─ PersonRowBuilder ─ sink (person, plan, request)
  */
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
-import {
-  sen2Doctype,
-  sen2Malformed,
-  sen2NoHeader,
-  sen2NoIdentifier,
-  sen2NoPersons,
-  sen2NotEncoding,
-  sen2NotMessageRoot,
-  sen2Oversize,
-  sen2TooDeep,
-  sen2Truncated,
-} from '../../messages/etl.ts';
+import { sen2Doctype, sen2Malformed, sen2NoHeader, sen2NoIdentifier, sen2NoPersons, sen2NotEncoding, sen2NotMessageRoot, sen2Oversize, sen2TooDeep, sen2Truncated } from '../../messages/sen2.ts';
 import { isoOfDate } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import { PersonRowBuilder } from '../persons/person-rows.ts';
