@@ -3,7 +3,7 @@
  * with a space at its edge must be found, and trimmed, wherever it lies against a chunk's end — a line beginning
  * with a space just after one, a comma and a space astride one, a space ending the file's last line.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,22 +22,28 @@ function padding(bytes: number): string {
   return LINE.repeat(whole) + `a,${'b'.repeat(rest - 5)},c\n`;
 }
 
-/** The staged values of column `c` of the line holding `marker`, after staging `text`. */
-async function stagedWith(text: string, marker: string): Promise<string[]> {
+/** Writes `text` to a file, stages it in a new in-memory DuckDB and gives `then` the outcome and the connection. */
+async function staging<T>(text: string, then: (staged: boolean, c: DuckDBConnection) => Promise<T>): Promise<T> {
   return withTempDir(async (dir) => {
     const file = join(dir, 'f.csv');
     writeFileSync(file, text);
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     try {
-      const staged = await stageCsv(c, file);
-      expect(staged, 'the file is staged').toBeDefined();
-      const rows = (await c.runAndReadAll(`SELECT "f_a", "f_b", "f_c" FROM hn_stage WHERE "f_b" LIKE '%${marker}%' OR "f_a" LIKE '%${marker}%'`)).getRowsJS() as string[][];
-      return rows[0] ?? [];
+      return await then((await stageCsv(c, file)) !== undefined, c);
     } finally {
       c.closeSync();
       db.closeSync();
     }
+  });
+}
+
+/** The staged values of column `c` of the line holding `marker`, after staging `text`. */
+async function stagedWith(text: string, marker: string): Promise<string[]> {
+  return staging(text, async (staged, c) => {
+    expect(staged, 'the file is staged').toBe(true);
+    const rows = (await c.runAndReadAll(`SELECT "f_a", "f_b", "f_c" FROM hn_stage WHERE "f_b" LIKE '%${marker}%' OR "f_a" LIKE '%${marker}%'`)).getRowsJS() as string[][];
+    return rows[0] ?? [];
   });
 }
 
@@ -73,18 +79,7 @@ describe('stageCsv: values with a space at an edge, against the chunks the bytes
 
 /** Whether stageCsv stages `text` (false: it leaves the file to the row reader). */
 async function stages(text: string): Promise<boolean> {
-  return withTempDir(async (dir) => {
-    const file = join(dir, 'f.csv');
-    writeFileSync(file, text);
-    const db = await DuckDBInstance.create(':memory:');
-    const c = await db.connect();
-    try {
-      return (await stageCsv(c, file)) !== undefined;
-    } finally {
-      c.closeSync();
-      db.closeSync();
-    }
-  });
+  return staging(text, async (staged) => staged);
 }
 
 describe('stageCsv: a line ending in a comma goes to the row reader, wherever it lies against the chunks', () => {
