@@ -18,7 +18,8 @@ import type { LoadContext, Reader, ReadContext, ReadReport, RowSink, Sniff } fro
 import { bladeCompanionNote, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/sen2.ts';
 import { bladeModuleOfHeader, siblingPath } from '../persons/blade-modules.ts';
 import { findModuleFiles, loadModules } from '../persons/blade-files.ts';
-import { Linker, emitRows, insertRows, prepare, validate } from '../persons/blade-read.ts';
+import { emitRows, insertRows } from '../persons/blade-emit.ts';
+import { Linker, prepare, validate } from '../persons/blade-read.ts';
 import { isoOfDate, parseSen2Date } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import type { ReturnContext } from '../persons/person-rows.ts';
