@@ -20,10 +20,13 @@ export interface Skipped {
 export function skipReason(ds: LaDataset, baseYear: number): string | undefined {
   const first = baseYear - MIN_STOCK_YEARS + 1;
   if (ds.stockTotal[baseYear] === undefined) {
+    // the reorganisation explains the gap only for a predecessor that no longer exists at the base year; a successor
+    // (or a predecessor before its end) without that census simply lacks the data, as any other LA would
     const re = reorganisationOf(ds.la.oldCode);
     const years = Object.keys(ds.stockTotal).map(Number);
     const lastYear = years.length ? Math.max(...years) : undefined;
-    if (re && lastYear !== undefined && lastYear < baseYear) return `series ended in ${lastYear}: ${re.note}`;
+    if (re && re.from.includes(ds.la.oldCode) && baseYear >= re.fromCensusYear && lastYear !== undefined && lastYear < baseYear)
+      return `series ended in ${lastYear}: ${re.note}`;
     return `no stock of plans at census ${baseYear}`;
   }
   if (ds.history && baseYear < ds.history.succession.fromCensusYear)
