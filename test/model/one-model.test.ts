@@ -87,6 +87,16 @@ describe('outliers and steps', () => {
     expect(fixOutliers({ 2019: 1000, 2020: 1100, 2021: 1250, 2022: 1400 }).fixes).toEqual([]);
   });
 
+  it("keeps a small LA's chance swings as published (within three Poisson deviations), not replaced as outliers", () => {
+    // City of London's new plans (1 after 4 and 5), the Isles of Scilly's years with none, Rutland's 3 between 8s
+    expect(fixOutliers({ 2019: 4, 2020: 5, 2021: 1 }).fixes).toEqual([]);
+    expect(fixOutliers({ 2013: 2, 2014: 0, 2015: 2 }).fixes).toEqual([]);
+    expect(fixOutliers({ 2018: 8, 2019: 3, 2020: 8 }).fixes).toEqual([]);
+    // the same ratios on a large LA's counts are far beyond chance: replaced
+    expect(fixOutliers({ 2019: 400, 2020: 500, 2021: 100 }).fixes.map((f) => f.year)).toEqual([2021]);
+    expect(fixOutliers({ 2018: 800, 2019: 300, 2020: 800 }).fixes.map((f) => f.year)).toEqual([2019]);
+  });
+
   it('takes a step out of the growth the trend reads but keeps the latest level', () => {
     const nat = { 2016: 100, 2017: 110, 2018: 121, 2019: 133, 2020: 146 };
     const { series, steps } = removeSteps({ 2016: 1000, 2017: 1100, 2018: 1650, 2019: 1815, 2020: 1997 }, nat);

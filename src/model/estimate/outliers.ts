@@ -8,6 +8,12 @@
 
 /** A value more than this factor away from both its neighbours (which agree within NEIGHBOUR_AGREE) is an outlier. */
 export const OUTLIER_FACTOR = 2.5;
+/**
+ * ...and further from them than a count's own noise: more than this many Poisson standard deviations (√ref) away.
+ * A small LA's counts swing by a factor of 3 from chance alone (1 new plan between years of 3 and 5, 0 between 1
+ * and 3): replacing those would present noise as a finding. 17 between years of 900 is 29 deviations away.
+ */
+export const OUTLIER_NOISE_SD = 3;
 const NEIGHBOUR_AGREE = 1.6;
 /** A year's log growth further than this from England's that year (and from the LA's own usual gap) is a step. */
 export const STEP_LOG = 0.25;
@@ -19,14 +25,15 @@ export interface SeriesFix {
 }
 
 /**
- * Replaces isolated outliers in a positive series. The last year is judged against the two years before it.
+ * Replaces isolated outliers in a series of counts. The last year is judged against the two years before it.
  * @example fixOutliers({ 2016: 900, 2017: 17, 2018: 950 }).fixes // [{ year: 2017, value: 17, replacement: 925 }]
  */
 export function fixOutliers(series: Readonly<Record<number, number>>): { series: Record<number, number>; fixes: SeriesFix[] } {
   const out: Record<number, number> = { ...series };
   const fixes: SeriesFix[] = [];
   const years = Object.keys(series).map(Number).sort((a, b) => a - b);
-  const far = (v: number, ref: number): boolean => v <= 0 || ref <= 0 || Math.abs(Math.log(v / ref)) > Math.log(OUTLIER_FACTOR);
+  const far = (v: number, ref: number): boolean =>
+    (v <= 0 || Math.abs(Math.log(v / ref)) > Math.log(OUTLIER_FACTOR)) && Math.abs(v - ref) > OUTLIER_NOISE_SD * Math.sqrt(ref);
   for (let i = 0; i < years.length; i++) {
     const y = years[i]!;
     const v = series[y]!;
