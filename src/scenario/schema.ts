@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { NEEDS, PHASES, PLACEMENTS, TRANSITION_POINTS } from '../domain/index.ts';
-import { readMoney, readRate } from '../etl/csv/values.ts';
+import { MAX_AMOUNT, readMoney, readRate } from '../etl/csv/values.ts';
 
 const placement = z.enum(PLACEMENTS as [string, ...string[]]);
 const need = z.enum(NEEDS as [string, ...string[]]);
@@ -25,9 +25,12 @@ function fraction(min: number, max: number) {
   return z.preprocess(readRate, z.number({ error: typeError(RATE_EXPECTED) }).min(min).max(max));
 }
 const rate = fraction(-1, 10);
-/** Pounds: a number, or text such as `£640,000` or `-£640,000` (read as an own table's money cell is). */
-function money(min = -Infinity) {
-  return z.preprocess(readMoney, z.number({ error: typeError('an amount in pounds such as 640000 or £640,000') }).min(min));
+/**
+ * Pounds: a number, or text such as `£640,000` or `-£640,000` (read as an own table's money cell is), within the
+ * ceiling of any input amount (values.ts): a yearly cost of 1e308 would overflow the budget's sums into Infinity.
+ */
+function money(min = -MAX_AMOUNT) {
+  return z.preprocess(readMoney, z.number({ error: typeError('an amount in pounds such as 640000 or £640,000') }).min(min).max(MAX_AMOUNT));
 }
 const share = fraction(0, 1);
 const age = z.number().int().min(0).max(25);

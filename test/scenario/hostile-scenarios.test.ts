@@ -79,3 +79,24 @@ describe('scenario ids', () => {
     expect(run).toThrow(/b\.yaml: scenario id 'PLAN' is already used by a\.yaml/);
   });
 });
+
+describe('amounts of money', () => {
+  it('an amount beyond the ceiling of any input (£1e12) is refused naming the key, not run into Infinity', async () => {
+    await withTempDir(async (d) => {
+      const cases = [
+        'mitigations: [{ name: m, kind: fewer_requests, effect: 0.1, start_year: 2026, cost_gbp_per_year: 1e308 }]',
+        'capacity: { changes: [{ placement: SSA, year: 2028, places: 10, capital_cost_gbp: 1e13 }] }',
+        'capacity: { changes: [{ placement: SSA, year: 2028, places: 10, place_rate_gbp: 1e308 }] }',
+        'funding: { schools_block_transfer_gbp: -1e308 }',
+      ];
+      for (const [i, yaml] of cases.entries()) {
+        const f = join(d, `s${i}.yaml`);
+        await writeFile(f, `${yaml}\n`);
+        const e = await loadError(f);
+        expect(e.message).toContain(f);
+        expect(e.message).toMatch(/cost_gbp_per_year|capital_cost_gbp|place_rate_gbp|schools_block_transfer_gbp/);
+        expect(e.message).toMatch(/at (most|least) -?1000000000000/);
+      }
+    });
+  });
+});
