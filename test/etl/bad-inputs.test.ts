@@ -17,6 +17,10 @@ const EXPECTED: Record<string, RegExp> = {
   // line 3 holds one field too many, the last empty (as a comma inside an unquoted value leaves it): read as it
   // stands, its figures would sit one column to the right, every one still a valid number
   'field-too-many-at-line-end.csv': /expected 17 fields as in the header, found 18, the last empty/,
+  // a count with a fraction: '5.12' plans, or '6.534' written with a point for thousands, would be read as about
+  // 6 plans where 6,534 were meant (the 2022 layout is read in SQL, the 2025 layout row by row: both refuse)
+  'fractional-count.csv': /a whole number.*Got: 5\.12/,
+  'fractional-count-2025.csv': /a whole number.*Got: 6\.534/,
   'future-date.csv': /not in the future/,
   'header-only.csv': /no data rows/,
   'missing-required-column.csv': /missing required column 'la_name'/,

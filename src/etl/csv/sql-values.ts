@@ -14,8 +14,9 @@ import { sqlText } from '../sql-quote.ts';
 
 /**
  * The number shapes read in SQL: plain or comma-grouped digits with an optional fraction, at most 999,999,999
- * (within MAX_COUNT), never negative. Any other shape (signs, exponents, no-break spaces, larger numbers, or an
- * invalid cell) is not ok here: the file then goes to the row reader, which accepts or names it.
+ * (within MAX_COUNT), never negative, and for a count no fraction other than zeros. Any other shape (signs,
+ * exponents, no-break spaces, larger numbers, or an invalid cell) is not ok here: the file then goes to the row
+ * reader, which accepts or names it.
  */
 const SHAPE = '(\\d{1,9}|\\d{1,3}(,\\d{3}){1,2})(\\.\\d+)?';
 
@@ -27,7 +28,8 @@ export async function createValueMacros(db: DuckDBConnection): Promise<void> {
   // the regular expression first: DuckDB's RE2 match is four times faster than a test built of string functions
   await db.run(`CREATE OR REPLACE TEMP MACRO hn_value(s) AS CASE WHEN regexp_full_match(s, '${SHAPE}') THEN TRY_CAST(replace(s, ',', '') AS DOUBLE) END`);
   await db.run(
-    `CREATE OR REPLACE TEMP MACRO hn_num_ok(s, k) AS CASE WHEN regexp_full_match(s, '${SHAPE}') THEN (k <> 'percent' OR TRY_CAST(replace(s, ',', '') AS DOUBLE) <= 100 + 1e-6)
+    `CREATE OR REPLACE TEMP MACRO hn_num_ok(s, k) AS CASE WHEN regexp_full_match(s, '${SHAPE}') THEN (CASE k WHEN 'percent' THEN TRY_CAST(replace(s, ',', '') AS DOUBLE) <= 100 + 1e-6
+       WHEN 'count' THEN NOT regexp_matches(s, '\\.\\d*[1-9]') ELSE true END)
        ELSE hn_missing(s) IS NOT NULL END`,
   );
 }

@@ -12,6 +12,12 @@ export const MISSING_MARKERS: Readonly<Record<string, string>> = {
   u: 'unreliable',
 };
 
+/**
+ * What a cell holds: `count` a whole number of plans or people (never negative, never a fraction: '6.534' is 6,534
+ * written with a point for thousands, or a misplaced column, and read as about 6 it would change a total without a
+ * word; no published count has a fraction), `decimal` a number of 0 or more that may have one (projected
+ * population, commissioned places), `percent` 0 to 100, `amount` money (may be negative).
+ */
 export type NumberKind = 'count' | 'percent' | 'amount' | 'decimal';
 
 /** A parsed cell: a number, a typed missing value, or why it is invalid. */
@@ -34,7 +40,8 @@ const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /**
  * Parses one numeric cell. Markers give a NULL with its reason; blank gives NULL 'blank'.
- * Counts must be non-negative, percentages between 0 and 100; `amount` (money) may be negative.
+ * Counts must be whole and non-negative, decimals non-negative, percentages between 0 and 100; `amount` (money) may be
+ * negative.
  * @example parseNumber('"1,234"'.slice(1, -1), 'count') // { ok: true, value: 1234 }
  * @example parseNumber('c', 'count') // { ok: true, value: null, missing: 'suppressed' }
  */
@@ -51,9 +58,10 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   else if (GROUPED.test(s)) v = Number(s.replace(/,/g, ''));
   else return { ok: false, message: `a number${kind === 'count' ? ' or a marker (x z c : low u)' : ''}. Got: '${raw}'` };
   if (!Number.isFinite(v)) return { ok: false, message: `a finite number. Got: '${raw}'` };
-  if ((kind === 'count' || kind === 'percent') && v < 0) {
-    return { ok: false, message: `a ${kind === 'count' ? 'count' : 'percentage'} of 0 or more. Got: ${raw}` };
+  if (kind !== 'amount' && v < 0) {
+    return { ok: false, message: `a ${kind === 'percent' ? 'percentage' : kind === 'count' ? 'count' : 'number'} of 0 or more. Got: ${raw}` };
   }
+  if (kind === 'count' && !Number.isInteger(v)) return { ok: false, message: `a whole number (a count has no fraction; 1,234 is written with a comma or none). Got: ${raw}` };
   const ceiling = kind === 'amount' ? MAX_AMOUNT : MAX_COUNT;
   if (Math.abs(v) > ceiling) {
     return { ok: false, message: `a ${kind === 'amount' ? 'amount' : 'number'} of at most ${ceiling.toExponential(0).replace('e+', 'e')} (the ceiling for any input). Got: ${raw}` };

@@ -42,7 +42,8 @@ export const onsSnpp = simpleCsvReader({
             badYears.add(name);
             continue;
           }
-          const v = parseNumber(r.fields[i] ?? '', 'count');
+          // projections have fractions of a person (values.ts 'decimal')
+          const v = parseNumber(r.fields[i] ?? '', 'decimal');
           if (!v.ok) {
             log.error(msg.badNumber(v.message), r.line, name);
             continue;

@@ -133,7 +133,8 @@ export function parseOwnRow(
       }
       case 'money':
       case 'count': {
-        const v = parseNumber(raw, type === 'money' ? 'amount' : 'count');
+        // places may have a fraction: a financial year's places are often 7/12 of one academic year's and 5/12 of the next's
+        const v = parseNumber(raw, type === 'money' ? 'amount' : 'decimal');
         if (!v.ok) errors.push({ column: col, message: msg.badNumber(v.message) });
         else if (v.value === null) errors.push({ column: col, message: msg.requiredValue(`a number in '${col}'`) });
         else if (type === 'money' && v.value < 0 && col !== 'dsg_cumulative_balance_gbp' && !col.includes('transfer') && !col.includes('adjustment')) {
