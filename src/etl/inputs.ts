@@ -9,7 +9,8 @@
 import { tmpdir } from 'node:os';
 import { sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Problem } from '../errors.ts';
+import { inputError, type Problem } from '../errors.ts';
+import { pathMsg } from '../messages/index.ts';
 import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
@@ -40,7 +41,15 @@ export async function withInputFiles<T>(
   const temps: string[] = [];
   try {
     const files: InputFile[] = [];
-    for (const path of await expandPaths(paths)) {
+    const expanded: string[] = [];
+    for (const p of paths) {
+      const inside = await expandPaths([p]);
+      // a folder given that holds nothing (a wrong path, a download not unpacked yet) would otherwise "validate" or
+      // "load" with success and no word
+      if (inside.length === 0) throw inputError(pathMsg.folderHoldsNoFiles(p), [{ file: p, message: pathMsg.folderHoldsNoFiles(p) }]);
+      expanded.push(...inside);
+    }
+    for (const path of expanded) {
       if (isBinaryDocumentationPath(path) || /\.xls[xm]$/i.test(path) || !(await isZipFile(path))) {
         files.push({ path, file: path });
         continue;

@@ -43,6 +43,9 @@ export function dataFolderIsFile(path: string): string {
 export function dataFolderEmpty(path: string): string {
   return `--data ${path}: the folder holds no input files: put published statistics, an SEN2 return or the input tables in it`;
 }
+export function folderHoldsNoFiles(path: string): string {
+  return `${path}: the folder holds no input files (files starting with '.' are skipped): check the path, or put the files in it`;
+}
 export function noDataInFolder(path: string, skipped: readonly string[]): string {
   const list = skipped.length ? ` (not recognised: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : '';
   return `--data ${path}: no file in it holds LA-level data${list}: add published EHC plan statistics or an SEN2 return (run 'highneeds validate ${path}' to see what each file is)`;

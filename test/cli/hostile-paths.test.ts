@@ -77,6 +77,21 @@ describe('output and input paths', () => {
     });
   });
 
+  it('validate and load of an empty folder (or one of dot-files only): exit 1 naming it, no warehouse written', async () => {
+    await withTempDir(async (d) => {
+      const empty = join(d, 'empty');
+      await mkdir(empty);
+      await writeFile(join(empty, '.DS_Store'), 'x');
+      const wh = join(d, 'w.duckdb');
+      for (const args of [['validate', empty, '--json'], ['load', 'data-samples/funding.csv', empty, '--warehouse', wh, '--json']]) {
+        const r = await runCli(...args);
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stderr).toContain(`${empty}: the folder holds no input files`);
+      }
+      await expect(readFile(wh)).rejects.toThrow();
+    });
+  });
+
   it('validate of a missing path is exit 1 naming it', async () => {
     const r = await runCli('validate', 'no/such/file.csv');
     expect(r.code).toBe(1);
