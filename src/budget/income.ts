@@ -48,8 +48,10 @@ function latestAtOrBefore(rows: readonly FundingRow[], fy: number): FundingRow |
  * Income in financial year `fy`.
  * @example incomeFor([{ fy: 2025, hnBlockGbp: 100e6 }], 2027, { fundingGrowth: 0.05 }).income.hnBlock // 110.25e6
  */
-export function incomeFor(rows: readonly FundingRow[], fy: number, params: IncomeParams): { income: Income; warnings: string[] } {
+export function incomeFor(rows: readonly FundingRow[], fy: number, params: IncomeParams): { income: Income; warnings: string[]; fallbacks: string[] } {
   const warnings: string[] = [];
+  // the warnings that say a figure stands in for a missing one (also in `warnings`)
+  const fallbacks: string[] = [];
   const g = params.fundingGrowth;
   const own = rows.find((r) => r.fy === fy);
   const prior = latestAtOrBefore(rows, fy);
@@ -62,10 +64,11 @@ export function incomeFor(rows: readonly FundingRow[], fy: number, params: Incom
     const first = rows.reduce((a, b) => (b.fy < a.fy ? b : a));
     hnBlock = first.hnBlockGbp / Math.pow(1 + g, first.fy - fy);
     hnBlockGrown = true;
-    warnings.push(fundingBeforeTable(financialYearLabel(fy), financialYearLabel(first.fy)));
+    fallbacks.push(fundingBeforeTable(financialYearLabel(fy), financialYearLabel(first.fy)));
   } else {
-    warnings.push(noFundingTable());
+    fallbacks.push(noFundingTable());
   }
+  warnings.push(...fallbacks);
   const schoolsBlockTransfer = params.schoolsBlockTransferGbp ?? own?.schoolsBlockTransferGbp ?? 0;
   const carry = (col: CarryForwardColumn, get: (r: FundingRow) => number | undefined): number => {
     if (own && get(own) !== undefined) return get(own)!;
@@ -81,5 +84,5 @@ export function incomeFor(rows: readonly FundingRow[], fy: number, params: Incom
     warnings.push(schoolsBlockTransferAboveLimit(financialYearLabel(fy), schoolsBlockTransfer, schoolsBlock));
   }
   const income = hnBlock + schoolsBlockTransfer + importExport + otherIncome;
-  return { income: { hnBlock, schoolsBlockTransfer, importExport, otherIncome, income, hnBlockGrown }, warnings };
+  return { income: { hnBlock, schoolsBlockTransfer, importExport, otherIncome, income, hnBlockGrown }, warnings, fallbacks };
 }

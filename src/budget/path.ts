@@ -52,6 +52,9 @@ export interface BudgetPath {
   /** [FY index]: one-off capital cost of the capacity changes first funded that year (outside the block). */
   capital: number[];
   warnings: string[];
+  /** The warnings that say a figure stands in for a missing one (£0 for uncosted plans, a deflated block): a run
+   *  summarises them on stderr. Also in `warnings`. */
+  fallbacks: string[];
 }
 
 /** The domain's sizes as locals: hot loops read locals, not module-namespace bindings (as model/engine.ts). */
@@ -160,6 +163,7 @@ export interface YearPrices {
   deliveryTotal: number;
   income: Income;
   warnings: string[];
+  fallbacks: string[];
 }
 
 function hasNegative(a: Float64Array): boolean {
@@ -184,9 +188,9 @@ export function pathPrices(fys: readonly number[], tables: BudgetTables, params:
     const delivery = params.deliveryLevers.map((m) => deliveryCost(m.cost_gbp_per_year, m.start_year, params, baseFy, fy));
     let deliveryTotal = 0;
     for (const d of delivery) deliveryTotal += d;
-    const { income, warnings } = incomeFor(tables.funding, fy, params);
+    const { income, warnings, fallbacks } = incomeFor(tables.funding, fy, params);
     const places = placeFunding(tables.places, fy, params.placesChanges);
-    return { fy, base, reductions, priced, places, otherSpend: otherSpend(tables.otherSpend, fy, params.inflation), delivery, deliveryTotal, income, warnings };
+    return { fy, base, reductions, priced, places, otherSpend: otherSpend(tables.otherSpend, fy, params.inflation), delivery, deliveryTotal, income, warnings, fallbacks };
   });
 }
 
@@ -239,7 +243,8 @@ export function budgetPath(
   opening: number,
 ): BudgetPath {
   const fys = financialYearsOf(projection);
-  const warnings = uncostedWarnings(projection, unit);
+  const fallbacks = uncostedWarnings(projection, unit);
+  const warnings = [...fallbacks];
   const plans = projection.central.map(cubeByPlacement);
   const costLeverSavings = params.costLevers.map(() => [] as number[]);
   const deliveryCosts = params.deliveryLevers.map(() => [] as number[]);
@@ -280,6 +285,7 @@ export function budgetPath(
     });
     const income = yp.income;
     warnings.push(...yp.warnings);
+    fallbacks.push(...yp.fallbacks);
     const { expenditure, inYearBalance } = yearBalance(yp, topUp.total);
     cumulative += inYearBalance;
     lines.push({
@@ -304,5 +310,5 @@ export function budgetPath(
       cumulativeBalance: cumulative,
     });
   });
-  return { fys, lines, costAtY, costAtY1, plans, costLeverSavings, deliveryCosts, places, capital, warnings: [...new Set(warnings)] };
+  return { fys, lines, costAtY, costAtY1, plans, costLeverSavings, deliveryCosts, places, capital, warnings: [...new Set(warnings)], fallbacks: [...new Set(fallbacks)] };
 }

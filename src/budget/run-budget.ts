@@ -14,6 +14,7 @@ import type { ProjectionResult } from '../model/result.ts';
 import { financialYearLabel } from '../domain/index.ts';
 import {
   deficitExceedsReserves,
+  noPlacesTable,
   outturnImplausibleScale,
   outturnNoBaseYear,
   outturnOtherYears,
@@ -63,6 +64,8 @@ export interface PreparedBudget {
   path: BudgetPath;
   reconciliation?: ReconciliationLine[];
   warnings: string[];
+  /** Of `warnings`, the figures that stand in for missing ones (BudgetResult.fallbacks). */
+  fallbacks: string[];
 }
 
 /** Resolves the scenario and tables and prices the central path (runBudget's first half; draw-values.ts uses it too). */
@@ -75,6 +78,9 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   const fys = financialYearsOf(projection);
   const opening = resolveOpening(tables.openingBalances, fys[0] ?? projection.baseYear);
   warnings.push(...opening.warnings);
+  const fallbacks = [...opening.warnings];
+  if (tables.places.length === 0) fallbacks.push(noPlacesTable());
+  warnings.push(...fallbacks.slice(opening.warnings.length));
   let reconciliation: ReconciliationLine[] | undefined;
   if ((tables.outturn ?? []).length > 0 && scenario.costs.reconcile_to_outturn !== false && fys.length > 0) {
     const r = reconcileTables(inputs, fys[0]!, opening.balance);
@@ -86,7 +92,8 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   warnings.push(...unit.warnings);
   const path = budgetPath(projection, tables, params, unit, opening.balance);
   warnings.push(...path.warnings);
-  return { params, tables, unit, fys, opening: { balance: opening.balance, fy: opening.fy }, path, reconciliation, warnings };
+  fallbacks.push(...path.fallbacks);
+  return { params, tables, unit, fys, opening: { balance: opening.balance, fy: opening.fy }, path, reconciliation, warnings, fallbacks };
 }
 
 /**
@@ -96,7 +103,7 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
  */
 export function runBudget(inputs: BudgetInputs): BudgetResult {
   const { scenario, projection } = inputs;
-  const { params, tables, unit, fys, opening, path, reconciliation, warnings } = prepareBudget(inputs);
+  const { params, tables, unit, fys, opening, path, reconciliation, warnings, fallbacks } = prepareBudget(inputs);
   const levels = scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9];
   const q = budgetQuantiles(path, projection, tables, unit, params, opening.balance, levels);
   warnings.push(...q.warnings);
@@ -129,6 +136,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
       fromScenario: scenario.goal_seek.from_scenario,
     },
     warnings,
+    fallbacks,
     assumptions: budgetAssumptions({ scenario, params, tables, fys, opening, draws: projection.draws, levels }),
   };
 

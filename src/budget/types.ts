@@ -173,5 +173,9 @@ export interface BudgetResult {
   /** What `goal-seek` sought, when the scenario was written by it. */
   goalSeek?: { lever: string; target: string; effect: number; achievedGbp: number; probabilityMet?: number; draws?: number; fromScenario?: string };
   warnings: string[];
+  /** Of `warnings`, those that say a figure stands in for a missing one (£0 for an uncosted placement, a missing
+   *  opening balance or places table; a deflated block): they change what the figures mean, so a run also puts
+   *  them on stderr (cli.md). */
+  fallbacks?: string[];
   assumptions: Array<{ key: string; value: string; unit?: string; source: 'scenario' | 'data' | 'default' }>;
 }

@@ -50,6 +50,10 @@ export function noOpeningBalance(expected: string): string {
   return `Opening balance: the opening balance table is empty; the cumulative DSG balance starts from £0 at 31 March (end of ${expected}).`;
 }
 
+export function noPlacesTable(): string {
+  return 'Place funding: the places table is empty, so place funding is £0 in every year (special schools and resourced provision are paid their top-ups only). Load a places table (placement, financial_year, places, place_rate_gbp).';
+}
+
 export function openingBalanceYearMismatch(found: string, expected: string): string {
   return `Opening balance: expected the balance at the end of ${expected} but the table has ${found}; it is used as the opening balance anyway.`;
 }

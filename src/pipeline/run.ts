@@ -173,6 +173,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
         }),
       );
     }
+    // figures standing in for missing money (£0 for an uncosted placement, no opening balance) change what they mean
+    for (const n of budget?.fallbacks ?? []) warnings.add(n);
     const report: RunReport = {
       ...demand,
       budget,

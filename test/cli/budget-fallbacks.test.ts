@@ -1,0 +1,29 @@
+/**
+ * A figure that stands in for a missing one in the budget (£0 for plans in a placement without a unit cost, £0 for
+ * a missing opening balance or places table) changes what the figures mean: a run says so on stderr, as cli.md
+ * asks of every such warning, not only on the workbook's Data quality sheet.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from './helpers.ts';
+import { withTempDir } from '../temp.ts';
+
+describe('budget fallbacks', () => {
+  it('no opening balance, no places and no ISS unit cost: exit 0, each named on stderr', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      cpSync('data-samples', data, { recursive: true });
+      rmSync(join(data, 'opening_balance.csv'));
+      rmSync(join(data, 'places.csv'));
+      const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
+      writeFileSync(join(data, 'unit_costs.csv'), costs.split('\n').filter((l) => !l.startsWith('ISS,')).join('\n'));
+      const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/notes? changes? what these figures mean/);
+      expect(r.stderr).toMatch(/Opening balance: the opening balance table is empty; the cumulative DSG balance starts from £0/);
+      expect(r.stderr).toMatch(/Unit costs: ISS — the unit-cost table has no row for it; .* costed at £0/);
+      expect(r.stderr).toMatch(/Place funding: the places table is empty/);
+    });
+  });
+});
