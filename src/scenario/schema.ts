@@ -24,7 +24,11 @@ function typeError(expected: string) {
 function fraction(min: number, max: number) {
   return z.preprocess(readRate, z.number({ error: typeError(RATE_EXPECTED) }).min(min).max(max));
 }
-const rate = fraction(-1, 10);
+/**
+ * A yearly rate that compounds (growth, inflation, drift): above −100%, since a figure is deflated to a year before
+ * its table by dividing by (1 + rate) to a power, and at −100% that divides by 0 (a block of £Infinity).
+ */
+const rate = z.preprocess(readRate, z.number({ error: typeError(RATE_EXPECTED) }).gt(-1).max(10));
 /**
  * Pounds: a number, or text such as `£640,000` or `-£640,000` (read as an own table's money cell is), within the
  * ceiling of any input amount (values.ts): a yearly cost of 1e308 would overflow the budget's sums into Infinity.

@@ -100,3 +100,17 @@ describe('amounts of money', () => {
     });
   });
 });
+
+describe('compounding rates', () => {
+  it('a growth or inflation of -100% is refused naming the key: deflating by (1 + rate) would divide by 0', async () => {
+    await withTempDir(async (d) => {
+      for (const [i, yaml] of ['funding: { growth: -1 }', 'costs: { inflation: -100% }', 'costs: { inflation: { ISS: -1 } }', 'costs: { complexity_drift: { ISS: -1 } }'].entries()) {
+        const f = join(d, `s${i}.yaml`);
+        await writeFile(f, `${yaml}\n`);
+        const e = await loadError(f);
+        expect(e.message).toContain(f);
+        expect(e.message).toMatch(/(funding\.growth|costs\.inflation|complexity_drift).*more than -1/);
+      }
+    });
+  });
+});
