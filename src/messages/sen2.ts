@@ -15,6 +15,9 @@ export function sen2NoHeader(): string {
 export function sen2NoCensusYear(found: string): string {
   return `expected the census year in Header/CollectionDetails/Year (or ReferenceDate), e.g. 2025. Got: '${found}'`;
 }
+export function sen2YearNotReferenceDate(year: string, referenceDate: string): string {
+  return `the census Year '${year}' and the ReferenceDate ${referenceDate} (the census day, in January of that year) disagree: correct whichever is wrong in Header/CollectionDetails`;
+}
 export function sen2NoLa(found: string): string {
   return `expected the LA code in Header/Source/LEA (3 digits, e.g. 925). Got: '${found}'`;
 }

@@ -2,7 +2,7 @@
  * Checks the header of an SEN2 XML return (its `Header` element, as a tree from xml-records.ts):
  * `CollectionDetails` (Collection = SEN2, Year, ReferenceDate) and `Source/LEA`.
  */
-import { sen2NoCensusYear, sen2NoLa, sen2OtherCollection } from '../../messages/sen2.ts';
+import { sen2NoCensusYear, sen2NoLa, sen2OtherCollection, sen2YearNotReferenceDate } from '../../messages/sen2.ts';
 import { parseSen2Date } from './dates.ts';
 import type { ProblemLog } from '../problem-log.ts';
 import type { ReturnHeader } from './raw.ts';
@@ -31,9 +31,15 @@ export function checkSen2Header(h: XmlNode, headerLine: number, file: string, lo
   }
   const ref = parseSen2Date(text(cd['ReferenceDate'])) ?? undefined;
   const yearText = text(cd['Year']);
-  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : ref ? Number(ref.slice(0, 4)) : NaN;
+  // a Year that is there is the census year: one that is not a year is not replaced by the date's, and one that
+  // disagrees with the date is refused, since either would move the return's plans to another January unnoticed
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === '' && ref ? Number(ref.slice(0, 4)) : NaN;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     log.error({ file, line: headerLine, path: 'Message/Header/CollectionDetails/Year' }, sen2NoCensusYear(yearText));
+    return undefined;
+  }
+  if (ref && Number(ref.slice(0, 4)) !== year) {
+    log.error({ file, line: headerLine, path: 'Message/Header/CollectionDetails/Year' }, sen2YearNotReferenceDate(yearText, ref));
     return undefined;
   }
   const la = text(src['LEA']);

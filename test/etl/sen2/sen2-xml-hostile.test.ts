@@ -46,6 +46,21 @@ describe('SEN2 XML against hostile files', () => {
     expect(performance.now() - t0).toBeLessThan(10_000);
   });
 
+  it('a census Year that is not a year, or that disagrees with the ReferenceDate, is an error naming the header', async () => {
+    // the census year says which January every plan counts for: read from the date instead, or from one of two
+    // that disagree, a return's stock would move to another year without a word
+    for (const year of ['-2024', '2024/25', '2023']) {
+      const { report, rows } = await readEdited((x) => x.replace('<Year>2024</Year>', `<Year>${year}</Year>`));
+      expect(rows, year).toBe(0);
+      expect(report.errors[0]!.path, year).toBe('Message/Header/CollectionDetails/Year');
+      expect(report.errors[0]!.message, year).toContain(`'${year}'`);
+    }
+    expect((await readEdited((x) => x.replace('<Year>2024</Year>', '<Year>2023</Year>'))).report.errors[0]!.message).toMatch(/ReferenceDate 2024-01-18/);
+    // a Year alone, or a ReferenceDate alone, still says the census
+    expect((await readEdited((x) => x.replace(/<ReferenceDate>[^<]*<\/ReferenceDate>/, ''))).report.errors).toEqual([]);
+    expect((await readEdited((x) => x.replace('<Year>2024</Year>', ''))).report.errors).toEqual([]);
+  });
+
   it('a return with no persons is an error', async () => {
     const { report } = await readEdited((x) => x.replace(/<Persons>[\s\S]*<\/Persons>/, '<Persons>\n </Persons>'));
     expect(report.errors.map((e) => e.message).join('\n')).toMatch(/no Person elements/);
