@@ -119,6 +119,23 @@ describe('valid inputs', () => {
     expect(bad.errors.map((e) => `${e.line} ${e.column}`)).toEqual(['3 unit_costs!placement', '3 unit_costs!annual_cost_gbp']);
   });
 
+  it('a workbook cell with a formula is read by its saved value; an error value or a formula never calculated is named', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('unit_costs');
+    ws.addRows([['placement', 'annual_cost_gbp', 'price_year'], ['ISS', 0, '2024-25'], ['SSM', 0, '2024-25'], ['SSA', 0, '2024-25']]);
+    ws.getCell('B2').value = { formula: '1220*50', result: 61000 } as ExcelJS.CellValue;
+    ws.getCell('B3').value = { error: '#DIV/0!' } as ExcelJS.CellValue;
+    ws.getCell('B4').value = { formula: 'B2/2' } as ExcelJS.CellValue;
+    await wb.xlsx.writeFile(join(dir, 'f.xlsx'));
+    const f = (await validatePaths([join(dir, 'f.xlsx')], { today: TODAY })).files[0]!;
+    expect(f.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([
+      "3 unit_costs!annual_cost_gbp: expected a number. Got: '#DIV/0!'",
+      "4 unit_costs!annual_cost_gbp: expected a number. Got: '=B2/2 (a formula with no saved value: open the workbook in Excel and save it)'",
+    ]);
+    expect(JSON.stringify(f)).not.toContain('[object Object]');
+  });
+
   it('loading the same files twice does not double their rows', async () => {
     const wh = join(tempDir(), 'wh.duckdb');
     const first = await loadPaths(dirs, { warehouse: wh, today: TODAY });

@@ -37,7 +37,11 @@ function csvReader(def: OwnTableDef): Reader {
 
 export const ownTablesCsv: Reader[] = OWN_TABLES.map(csvReader);
 
-/** Text of an exceljs cell value (numbers, strings, dates, rich text, formula results). */
+/**
+ * Text of an exceljs cell value (numbers, strings, dates, rich text, formula results). An error value is its code as
+ * Excel shows it (`#DIV/0!`), and a formula that was never calculated (a workbook written by a program, not saved by
+ * Excel) its formula, said so: neither is a number or a code, so the table's checks name the cell.
+ */
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -45,7 +49,10 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('error' in v) return String(v.error);
+    if ('result' in v && v.result !== undefined) return cellText(v.result as ExcelJS.CellValue);
+    const formula = 'formula' in v ? v.formula : 'sharedFormula' in v ? v.sharedFormula : undefined;
+    if (formula !== undefined) return `=${String(formula)} (a formula with no saved value: open the workbook in Excel and save it)`;
     if ('text' in v) return String(v.text);
   }
   return String(v);
