@@ -18,6 +18,9 @@ export function sen2NoCensusYear(found: string): string {
 export function sen2YearNotReferenceDate(year: string, referenceDate: string): string {
   return `the census Year '${year}' and the ReferenceDate ${referenceDate} (the census day, in January of that year) disagree: correct whichever is wrong in Header/CollectionDetails`;
 }
+export function sen2UnattachedRecords(module: string, parent: string, parentColumn: string, id: string | undefined, n: number): string {
+  return `${n} ${module} record(s) name a ${parent} record that is not in the export (${parentColumn} ${id === undefined ? 'blank' : `'${id}'`} here): they belong to no person and are left out of every count; export the modules again together`;
+}
 export function sen2NoLa(found: string): string {
   return `expected the LA code in Header/Source/LEA (3 digits, e.g. 925). Got: '${found}'`;
 }

@@ -11,9 +11,9 @@
  * export has no errors.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sen2DuplicatePerson } from '../../messages/sen2.ts';
+import { sen2DuplicatePerson, sen2UnattachedRecords } from '../../messages/sen2.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
-import { BLADE_SPEC, type BladeModule } from './blade-modules.ts';
+import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
 import { LOOKUP_SOURCES, MACROS, childStatement, moduleColumns, moduleDatesQuery, personStatement, idFactsQuery, idsByRowQuery, idText } from './blade-sql.ts';
 import { sqlText } from '../sql-quote.ts';
 import { isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
@@ -73,6 +73,8 @@ export class Linker {
   private readonly facts = new Map<BladeModule, { unique: boolean; text: boolean }>();
   /** Parent modules whose number ids are their rows plus a constant (idsByRowQuery), so all different. */
   private readonly idsByRow = new Set<BladeModule>();
+  /** Per child module with records attached to no parent (childStatement leaves them out): how many, the first. */
+  readonly unattached: Array<{ module: BladeModule; n: number; line: number; parentId: string | undefined }> = [];
 
   constructor(
     private readonly con: DuckDBConnection,
@@ -115,6 +117,11 @@ export class Linker {
         this.facts.set(p, (facts = { unique: unique === true, text: text === true }));
       }
       await con.run(childStatement(this.cols, m, facts));
+      // a record whose parent id is in no parent record is left out of x_ (as the XML has no place for it): a plan
+      // or placement that would be lost unseen, so each module's are counted here and warned about (validate)
+      const [n, line, id] = (await rowsOf(con, `SELECT count(*)::DOUBLE, min(t.rowid) + 2, arg_min(coalesce(t.pids, CAST(t.pidn AS VARCHAR)), t.rowid)
+        FROM m_${m} t WHERE NOT EXISTS (SELECT 1 FROM x_${m} x WHERE x.ln = t.rowid + 2)`))[0]!;
+      if (Number(n) > 0) this.unattached.push({ module: m, n: Number(n), line: Number(line), parentId: str(id) });
     }
     // a parent's ids are seen in file order while its module table is there (its facts are counted on x_, later)
     if (PARENTS.has(m) && (await rowsOf(con, idsByRowQuery(m)))[0]![0] === true) this.idsByRow.add(m);
@@ -247,6 +254,7 @@ async function personKeys(
  */
 export async function validate(
   con: DuckDBConnection, files: ModuleFiles, ret: ReturnContext, log: ProblemLog, keys: DuckDBConnection,
+  unattached: Linker['unattached'] = [],
 ): Promise<{ unidentified: number }> {
   const [checked, hashed] = await Promise.allSettled([checks(con, files, ret), personKeys(keys, files, ret)]);
   if (checked.status === 'rejected') throw checked.reason;
@@ -254,6 +262,11 @@ export async function validate(
   const { found, more } = checked.value;
   const { unidentified, dups, moreDups } = hashed.value;
   found.push(...dups);
+  for (const u of unattached) {
+    const parent = BLADE_SPEC[u.module].parent!;
+    found.push({ severity: 'warning', pn: -1, seq: 0, ln: u.line, file: files[u.module], path: idColumn(parent),
+      message: sen2UnattachedRecords(u.module, parent, idColumn(parent), u.parentId, u.n) });
+  }
   more.error += moreDups;
   found.sort((a, b) => a.pn - b.pn || a.seq - b.seq || a.ln - b.ln);
   for (const f of found) {

@@ -78,7 +78,7 @@ async function readExport(
     header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear),
   };
   await prepare(con, ret);
-  const { unidentified } = await validate(con, files, ret, log, readers[0]);
+  const { unidentified } = await validate(con, files, ret, log, readers[0], linker.unattached);
   const n = log.errorCount > 0 ? 0 : await rows(ret);
   if (unidentified > 0) log.warn({ file: path, path: 'person' }, sen2NoIdentifier(unidentified));
   return { rows: n, ...log.finish() };

@@ -12,6 +12,7 @@ import { isoOfDate, parseSen2Date } from '../../../src/etl/persons/dates.ts';
 import { outcomeCodesFor } from '../../../src/etl/persons/outcome-codes.ts';
 import { PersonRowBuilder, type RowOut } from '../../../src/etl/persons/person-rows.ts';
 import { ProblemLog } from '../../../src/etl/problem-log.ts';
+import { sen2UnattachedRecords } from '../../../src/messages/sen2.ts';
 import type { RawPerson, RawPlacement, SrcRef } from '../../../src/etl/persons/raw.ts';
 
 function struct(m: BladeModule, present: ReadonlySet<string>, extra: Record<string, string> = {}): string {
@@ -185,6 +186,12 @@ export async function referenceReadBlade(path: string, ctx: ReadContext): Promis
       log,
     );
     for (const s of personOrdinalStatements()) await con.run(s);
+    // records attached to no person (their parent id matches no parent record attached to one): counted per module
+    for (const m of ['requests', 'assessment', 'namedplan', 'plandetail', 'activeplans', 'placementdetail', 'senneed'] as const) {
+      const pid = idColumn(BLADE_SPEC[m].parent!);
+      const [n, ln, id] = (await con.runAndReadAll(`SELECT count(*)::DOUBLE, min(__ln), arg_min(${pid}, __ln) FROM m_${m} WHERE __pn IS NULL`)).getRows()[0]!;
+      if (Number(n) > 0) log.warn({ file: files[m], line: Number(ln), path: pid }, sen2UnattachedRecords(m, BLADE_SPEC[m].parent!, pid, id === null ? undefined : String(id), Number(n)));
+    }
     const docs = (await con.runAndReadAll(personJsonQuery(cols, { from: 0, to: 1e9 }))).getColumns()[1] ?? [];
     for (const v of docs) rows.push(...builder.rows(personFromBlade(JSON.parse(String(v)) as Record<string, unknown>, files)));
     return { rows, report: { rows: rows.length, ...log.finish() }, unidentified: builder.unidentified };
