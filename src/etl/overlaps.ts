@@ -2,8 +2,8 @@
  * Overlapping data recognised by content, not by bytes: after a load's files are appended (inside its one
  * transaction), every figure that a new file gives for a key another file already gives is compared.
  *
- *   published stocks and flows (same source layout, LA, year, measure, age, need, placement) and the own tables
- *   (their key columns, own-table-defs.ts):
+ *   published stocks and flows (same source layout, LA, year, measure, age, need, placement), populations (same
+ *   kind, area, year, age and sex) and the own tables (their key columns, own-table-defs.ts):
  *     identical in both files → the later file's rows are removed (counted once) and a note says so, once per pair
  *     different               → an error naming both files (and lines where known): it is unclear which counts
  *
@@ -23,13 +23,16 @@ export interface OverlapOutcome {
   errors: Problem[];
 }
 
-const PUBLISHED: ReadonlyArray<{ table: string; key: readonly string[] }> = [
-  { table: 'stock', key: ['source', 'geographic_level', 'old_la_code', 'census_year', 'measure', 'age_from', 'age_to', 'need', 'placement'] },
-  { table: 'flow', key: ['source', 'geographic_level', 'old_la_code', 'flow_year', 'measure', 'age_from', 'age_to', 'need', 'placement', 'reason'] },
+/** The tables compared, their keys, and whether their rows carry a `missing` reason and a source `line`. */
+const PUBLISHED: ReadonlyArray<{ table: string; key: readonly string[]; located: boolean }> = [
+  { table: 'stock', key: ['source', 'geographic_level', 'old_la_code', 'census_year', 'measure', 'age_from', 'age_to', 'need', 'placement'], located: true },
+  { table: 'flow', key: ['source', 'geographic_level', 'old_la_code', 'flow_year', 'measure', 'age_from', 'age_to', 'need', 'placement', 'reason'], located: true },
+  // a population given by two files of one kind would be summed (dataset-population.ts): twice the children
+  { table: 'population', key: ['kind', 'area_code', 'year', 'age', 'sex'], located: false },
 ];
 
 /** Key columns left out of a key's shape: its area and year (overlap candidates share a shape first). */
-const SHAPE_EXCLUDES = new Set(['geographic_level', 'old_la_code', 'census_year', 'flow_year']);
+const SHAPE_EXCLUDES = new Set(['geographic_level', 'old_la_code', 'census_year', 'flow_year', 'area_code', 'year']);
 
 /** Most conflicting keys listed in one error (the rest are counted). */
 const MAX_LISTED = 5;
@@ -42,7 +45,7 @@ export async function resolveOverlaps(wh: Warehouse, firstNewFileId: number): Pr
   const paths = new Map((await wh.query<{ file_id: number; path: string }>('SELECT file_id, path FROM loaded_file')).map((r) => [r.file_id, r.path]));
   const where = (id: number, line?: number | null): string => `${paths.get(id) ?? `file ${id}`}${line ? ` line ${line}` : ''}`;
   const out: OverlapOutcome = { notes: [], errors: [] };
-  for (const t of PUBLISHED) await publishedOverlaps(wh, t.table, t.key, firstNewFileId, where, out);
+  for (const t of PUBLISHED) await publishedOverlaps(wh, t.table, t.key, t.located, firstNewFileId, where, out);
   // own tables this load added rows to (one query; each compared table is read whole)
   const withNew = await wh.query<{ t: string }>(
     OWN_TABLES.map((d) => `SELECT ${sqlText(d.table)} AS t FROM (SELECT 1 FROM ${d.table} WHERE file_id >= $1 LIMIT 1)`).join(' UNION ALL '),
@@ -57,6 +60,7 @@ async function publishedOverlaps(
   wh: Warehouse,
   table: string,
   key: readonly string[],
+  located: boolean,
   firstNew: number,
   where: (id: number, line?: number | null) => string,
   out: OverlapOutcome,
@@ -77,7 +81,8 @@ async function publishedOverlaps(
        SELECT hash(${k}) AS h FROM ${table} SEMI JOIN shapes USING (${shape})
         GROUP BY h HAVING min(file_id) <> max(file_id) AND max(file_id) >= $1),
      per AS (
-       SELECT ${k}, file_id, sum(count) AS v, string_agg(DISTINCT missing, ',' ORDER BY missing) AS miss, min(line) AS line
+       SELECT ${k}, file_id, sum(count) AS v,
+              ${located ? `string_agg(DISTINCT missing, ',' ORDER BY missing)` : 'NULL::VARCHAR'} AS miss, ${located ? 'min(line)' : 'NULL::BIGINT'} AS line
          FROM ${table} WHERE hash(${k}) IN (SELECT h FROM cand) GROUP BY ALL),
      multi AS (
        SELECT ${k}, min(file_id) AS first_file FROM per GROUP BY ALL
@@ -109,7 +114,7 @@ async function publishedOverlaps(
     } else {
       nConflicts++;
       if (conflicts.length < MAX_LISTED) {
-        conflicts.push(msg.overlapConflict(describePublished(r), where(first.file_id, first.line), first.v, where(r.file_id, r.line), r.v));
+        conflicts.push(msg.overlapConflict(table === 'population' ? describePopulation(r) : describePublished(r), where(first.file_id, first.line), first.v, where(r.file_id, r.line), r.v));
       }
     }
   }
@@ -138,8 +143,12 @@ async function publishedOverlaps(
 type Appender = Awaited<ReturnType<Warehouse['connection']['createAppender']>>;
 
 function appendValue(a: Appender, v: unknown, column: string): void {
-  if (/_year$|^age_/.test(column)) a.appendInteger(Number(v));
+  if (/_year$|^age_|^year$|^age$/.test(column)) a.appendInteger(Number(v));
   else a.appendVarchar(String(v));
+}
+
+function describePopulation(r: Record<string, unknown>): string {
+  return `${String(r.kind) === 'mye' ? 'mid-year estimate' : 'projection'} of area ${String(r.area_code)} ${String(r.year)} (age ${String(r.age)}, ${String(r.sex)})`;
 }
 
 function describePublished(r: Record<string, unknown>): string {

@@ -192,3 +192,50 @@ describe('duplicate rows within one EES file', () => {
   });
 });
 
+
+describe('population from two files, or twice in one', () => {
+  const POPULATION = `SELECT sum(count) AS n FROM population WHERE age BETWEEN 0 AND 25`;
+
+  it('a copy of a mid-year estimate file under another name adds no children, and says so once', async () => {
+    await withTempDir(async (d) => {
+      await copyFile('data-samples/ons_mye_2019.csv', join(d, 'ons_mye_2019.csv'));
+      // other bytes (CRLF), the same figures: a byte-for-byte copy is skipped before it is read
+      const text = await readFile('data-samples/ons_mye_2019.csv', 'utf8');
+      await writeFile(join(d, 'ons_mye_2019 (1).csv'), text.replace(/\r?\n/g, '\r\n'));
+      const one = await loadIntoMemory(['data-samples/ons_mye_2019.csv'], { today: TODAY });
+      const [{ n: expected }] = await one.warehouse.query<{ n: number }>(POPULATION);
+      one.warehouse.close();
+      const two = await loadIntoMemory([d], { today: TODAY });
+      try {
+        const [{ n }] = await two.warehouse.query<{ n: number }>(POPULATION);
+        expect(n).toBe(expected);
+        expect(two.warnings.filter((w) => /counted once/.test(w.message))).toHaveLength(1);
+      } finally {
+        two.warehouse.close();
+      }
+    });
+  });
+
+  it('two projection files with different figures for one area (two vintages): exit 1 naming both files', async () => {
+    await withTempDir(async (d) => {
+      const text = await readFile('data-samples/snpp_2022based_E99999999.csv', 'utf8');
+      await writeFile(join(d, 'snpp_2022based.csv'), text);
+      // an older vintage: every figure 2% lower
+      await writeFile(join(d, 'snpp_2018based.csv'), text.replace(/\d+\.\d+/g, (v) => (Number(v) * 0.98).toFixed(3)));
+      const e = await failure(loadIntoMemory([d], { today: TODAY }));
+      expect(allText(e)).toMatch(/two population files of one kind[^\n]*snpp_2018based\.csv[^\n]*snpp_2022based\.csv|two population files of one kind[^\n]*snpp_2022based\.csv[^\n]*snpp_2018based\.csv/);
+    });
+  });
+
+  it('a projection row or an estimate area given twice in one file is an error naming both lines', async () => {
+    await withTempDir(async (d) => {
+      const snpp = (await readFile('data-samples/snpp_2022based_E99999999.csv', 'utf8')).split(/\r?\n/).filter(Boolean);
+      await writeFile(join(d, 'snpp.csv'), [...snpp, snpp[3]!.replace(/\d+\.\d+/, '1.000')].join('\n') + '\n');
+      const mye = (await readFile('data-samples/ons_mye_2019.csv', 'utf8')).split(/\r?\n/).filter(Boolean);
+      await writeFile(join(d, 'ons_mye_2019.csv'), [...mye, mye[1]!].join('\n') + '\n');
+      const { files: [s, m] } = await validatePaths([join(d, 'snpp.csv'), join(d, 'ons_mye_2019.csv')], { today: TODAY });
+      expect(s!.errors[0]).toMatchObject({ line: snpp.length + 1, message: expect.stringMatching(/age '2' is given twice: here and on line 4/) });
+      expect(m!.errors[0]).toMatchObject({ line: mye.length + 1, message: expect.stringMatching(/area E99999999 in 2019 is given twice: here and on line 2/) });
+    });
+  });
+});

@@ -27,6 +27,8 @@ export const onsMye = simpleCsvReader({
   session(ctx, log, emit) {
     const fileYear = yearFromFileName(ctx.path);
     let warnedYear = false;
+    // the line of each area and year: a repeated one would be summed into the population (twice the children)
+    const seen = new Map<string, number>();
     return {
       row(r) {
         const y = r.get('year') ? Number(r.get('year')) : fileYear;
@@ -39,6 +41,13 @@ export const onsMye = simpleCsvReader({
           log.error(msg.yearOutOfRange(y, POPULATION_YEARS.from, POPULATION_YEARS.to), r.line, 'year');
           return;
         }
+        const key = `${r.get('code').toUpperCase()}|${y}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          log.error(msg.duplicateTableRow(`area ${r.get('code')} in ${y}`, first), r.line, 'code');
+          return;
+        }
+        seen.set(key, r.line);
         for (const [i, name] of r.names.entries()) {
           const m = AGE_COLUMN.exec(name);
           if (!m) continue;

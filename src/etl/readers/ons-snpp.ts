@@ -24,6 +24,8 @@ export const onsSnpp = simpleCsvReader({
   accepts: (n) => YEAR.test(n),
   session(_ctx, log, emit) {
     const badYears = new Set<string>();
+    // the line of each area, sex and age: a repeated one would be summed into the population (twice the children)
+    const seen = new Map<string, number>();
     return {
       row(r) {
         if (!/^population$/i.test(r.get('component'))) return;
@@ -35,6 +37,13 @@ export const onsSnpp = simpleCsvReader({
           return;
         }
         const sex = r.get('sex').toLowerCase();
+        const key = `${r.get('area_code').toUpperCase()}|${sex}|${age}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          log.error(msg.duplicateTableRow(`area ${r.get('area_code')}, sex '${r.get('sex')}', age '${label}'`, first), r.line, 'age_group');
+          return;
+        }
+        seen.set(key, r.line);
         for (const [i, name] of r.names.entries()) {
           if (!YEAR.test(name)) continue;
           if (!inYearRange(Number(name), POPULATION_YEARS)) {
