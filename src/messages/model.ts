@@ -82,6 +82,11 @@ export function implausibleProjection(la: string, year: number, what: string): s
   );
 }
 
+/** A run of an LA that a reorganisation ended, projected into the years after its end. */
+export function projectedPastAbolition(la: string, ceased: number, note: string): string {
+  return `${la} ceased to exist at January ${ceased} (${note}): the years projected from January ${ceased} on are for the former council's area as if it still existed, and its successors' plans and budgets are not these`;
+}
+
 /** Summary line on stderr for warnings that change what a reader should believe. */
 export function readerWarnings(n: number): string {
   return `${n} note${n === 1 ? ' changes' : 's change'} what these figures mean (all are in the workbook's Data quality sheet):`;

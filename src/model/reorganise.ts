@@ -7,8 +7,20 @@
  *
  *   predecessors' series (years < reorganisation) ─Σ─► × share(successor) ─► successor's series where it has none
  */
-import { SUCCESSIONS, type Succession } from '../domain/index.ts';
+import { SUCCESSIONS, reorganisationOf, type LaIdentity, type Succession } from '../domain/index.ts';
+import { projectedPastAbolition } from '../messages/model.ts';
 import type { AgeCount, LaDataset } from './dataset.ts';
+
+/**
+ * The warning for a projection of an LA that a reorganisation ended (Cumbria, from January 2024) running into the
+ * years after its end, or undefined: the figures then describe a council that no longer exists.
+ * @example abolitionWarning({ oldCode: '909', newCode: 'E10000006', name: 'Cumbria' }, 2032) // 'Cumbria (909) ceased …'
+ */
+export function abolitionWarning(la: LaIdentity, lastProjectedYear: number): string | undefined {
+  const s = reorganisationOf(la.oldCode);
+  if (!s || !s.from.includes(la.oldCode) || lastProjectedYear < s.fromCensusYear) return undefined;
+  return projectedPastAbolition(`${la.name} (${la.oldCode})`, s.fromCensusYear, s.note);
+}
 
 /** How a successor's history was built (the Data quality sheet says so). */
 export interface JoinedHistory {

@@ -20,6 +20,7 @@ import type { ProjectionResult } from '../model/result.ts';
 import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
+import { abolitionWarning } from '../model/reorganise.ts';
 import { checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
@@ -114,6 +115,12 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   if (!opts.demandOnly) checkMoneyTables(tables, data.loaded, opts.dataDir);
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
   const warnings = new Set<string>();
+  // a council that a reorganisation ended, projected past its end (the latest year any scenario reaches)
+  const abolished = abolitionWarning(ds.la, Math.max(...scenarios.map((s) => totalsByBase.get(s.base_year)!.forecast.baseYear + s.horizon_years)));
+  if (abolished) {
+    dq.push({ severity: 'warning' as const, message: abolished });
+    warnings.add(abolished);
+  }
   for (const t of totalsByBase.values()) {
     dq.push(...t.notes.map((message) => ({ severity: 'warning' as const, message })));
     for (const n of t.notes) warnings.add(n);

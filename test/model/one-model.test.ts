@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
-import { joinReorganisations } from '../../src/model/reorganise.ts';
+import { abolitionWarning, joinReorganisations } from '../../src/model/reorganise.ts';
 import { fixOutliers, removeSteps } from '../../src/model/estimate/outliers.ts';
 import { constrainedMonteCarlo, solveTrendPath, stratifiedNormals } from '../../src/model/constrain.ts';
 import { projectDeterministic } from '../../src/model/engine.ts';
@@ -194,5 +194,16 @@ describe('one calendar for levers, surges relative to the data', () => {
     const future = newPlans({ surges: [{ name: 'next', peak_uplift: 0.4, start_year: 2026, peak_year: 2026, half_life_years: 2 }] });
     expect(future[0]).toBeCloseTo(plain[0]!, 9);
     expect(future[1]! / plain[1]!).toBeCloseTo(1.4, 9);
+  });
+});
+
+describe('a council a reorganisation ended', () => {
+  it('is warned about when its projection runs past its end, and only then', () => {
+    const cumbria = { oldCode: '909', newCode: 'E10000006', name: 'Cumbria' };
+    expect(abolitionWarning(cumbria, 2032)).toMatch(/^Cumbria \(909\) ceased to exist at January 2024 \(Cumbria became Cumberland and Westmorland and Furness from 2023\/24\): the years projected from January 2024 on/);
+    expect(abolitionWarning(cumbria, 2023)).toBeUndefined();
+    // a successor, and an LA no reorganisation touched
+    expect(abolitionWarning({ oldCode: '942', newCode: 'E06000063', name: 'Cumberland' }, 2032)).toBeUndefined();
+    expect(abolitionWarning({ oldCode: '886', newCode: 'E10000016', name: 'Kent' }, 2032)).toBeUndefined();
   });
 });
