@@ -77,10 +77,9 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   warnings.push(...pw);
   const fys = financialYearsOf(projection);
   const opening = resolveOpening(tables.openingBalances, fys[0] ?? projection.baseYear);
-  warnings.push(...opening.warnings);
-  const fallbacks = [...opening.warnings];
-  if (tables.places.length === 0) fallbacks.push(noPlacesTable());
-  warnings.push(...fallbacks.slice(opening.warnings.length));
+  // figures standing in for missing ones so far: a £0 opening balance, £0 place funding
+  const fallbacks = [...opening.warnings, ...(tables.places.length === 0 ? [noPlacesTable()] : [])];
+  warnings.push(...fallbacks);
   let reconciliation: ReconciliationLine[] | undefined;
   if ((tables.outturn ?? []).length > 0 && scenario.costs.reconcile_to_outturn !== false && fys.length > 0) {
     const r = reconcileTables(inputs, fys[0]!, opening.balance);

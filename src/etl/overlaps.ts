@@ -23,12 +23,22 @@ export interface OverlapOutcome {
   errors: Problem[];
 }
 
-/** The tables compared, their keys, and whether their rows carry a `missing` reason and a source `line`. */
-const PUBLISHED: ReadonlyArray<{ table: string; key: readonly string[]; located: boolean }> = [
-  { table: 'stock', key: ['source', 'geographic_level', 'old_la_code', 'census_year', 'measure', 'age_from', 'age_to', 'need', 'placement'], located: true },
-  { table: 'flow', key: ['source', 'geographic_level', 'old_la_code', 'flow_year', 'measure', 'age_from', 'age_to', 'need', 'placement', 'reason'], located: true },
+/**
+ * The tables compared: their keys, whether their rows carry a `missing` reason and a source `line`, and how a key is
+ * named in a conflict.
+ */
+interface Compared {
+  table: string;
+  key: readonly string[];
+  located: boolean;
+  describe: (r: Record<string, unknown>) => string;
+}
+
+const PUBLISHED: readonly Compared[] = [
+  { table: 'stock', key: ['source', 'geographic_level', 'old_la_code', 'census_year', 'measure', 'age_from', 'age_to', 'need', 'placement'], located: true, describe: describePublished },
+  { table: 'flow', key: ['source', 'geographic_level', 'old_la_code', 'flow_year', 'measure', 'age_from', 'age_to', 'need', 'placement', 'reason'], located: true, describe: describePublished },
   // a population given by two files of one kind would be summed (dataset-population.ts): twice the children
-  { table: 'population', key: ['kind', 'area_code', 'year', 'age', 'sex'], located: false },
+  { table: 'population', key: ['kind', 'area_code', 'year', 'age', 'sex'], located: false, describe: describePopulation },
 ];
 
 /** Key columns left out of a key's shape: its area and year (overlap candidates share a shape first). */
@@ -45,7 +55,7 @@ export async function resolveOverlaps(wh: Warehouse, firstNewFileId: number): Pr
   const paths = new Map((await wh.query<{ file_id: number; path: string }>('SELECT file_id, path FROM loaded_file')).map((r) => [r.file_id, r.path]));
   const where = (id: number, line?: number | null): string => `${paths.get(id) ?? `file ${id}`}${line ? ` line ${line}` : ''}`;
   const out: OverlapOutcome = { notes: [], errors: [] };
-  for (const t of PUBLISHED) await publishedOverlaps(wh, t.table, t.key, t.located, firstNewFileId, where, out);
+  for (const t of PUBLISHED) await publishedOverlaps(wh, t, firstNewFileId, where, out);
   // own tables this load added rows to (one query; each compared table is read whole)
   const withNew = await wh.query<{ t: string }>(
     OWN_TABLES.map((d) => `SELECT ${sqlText(d.table)} AS t FROM (SELECT 1 FROM ${d.table} WHERE file_id >= $1 LIMIT 1)`).join(' UNION ALL '),
@@ -58,9 +68,7 @@ export async function resolveOverlaps(wh: Warehouse, firstNewFileId: number): Pr
 
 async function publishedOverlaps(
   wh: Warehouse,
-  table: string,
-  key: readonly string[],
-  located: boolean,
+  { table, key, located, describe }: Compared,
   firstNew: number,
   where: (id: number, line?: number | null) => string,
   out: OverlapOutcome,
@@ -114,7 +122,7 @@ async function publishedOverlaps(
     } else {
       nConflicts++;
       if (conflicts.length < MAX_LISTED) {
-        conflicts.push(msg.overlapConflict(table === 'population' ? describePopulation(r) : describePublished(r), where(first.file_id, first.line), first.v, where(r.file_id, r.line), r.v));
+        conflicts.push(msg.overlapConflict(describe(r), where(first.file_id, first.line), first.v, where(r.file_id, r.line), r.v));
       }
     }
   }
