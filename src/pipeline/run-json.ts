@@ -3,6 +3,7 @@ import { PLACEMENTS, type Placement } from '../domain/index.ts';
 import { budgetJson } from '../budget/budget-json.ts';
 import { cubeByPlacement } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
+import { roundPlanParts, roundPlans } from '../report/format.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { TOOL, VERSION } from '../version.ts';
 
@@ -22,14 +23,18 @@ export interface ProjectionJson {
   ehcp_by_placement: Record<string, Record<Placement, number>>;
 }
 
-/** The plan fields of the document (cli.md): total plans with quantiles, plans by placement on the central path. */
+/**
+ * The plan fields of the document (cli.md): total plans with quantiles, plans by placement on the central path, to a
+ * millionth of a plan (roundPlans: a published 19 is 19, not 19.000000000000004), the placements adding up to the
+ * total as they did before rounding.
+ */
 export function projectionJson(p: ProjectionResult): ProjectionJson {
   const ehcpTotal: ProjectionJson['ehcp_total'] = {};
   const byPlacement: ProjectionJson['ehcp_by_placement'] = {};
   p.years.forEach((y, i) => {
     const q = p.totalQuantiles[i]!;
-    ehcpTotal[String(y)] = { p10: q.p10, p50: q.p50, p90: q.p90 };
-    const c = cubeByPlacement(p.central[i]!);
+    ehcpTotal[String(y)] = { p10: roundPlans(q.p10), p50: roundPlans(q.p50), p90: roundPlans(q.p90) };
+    const c = roundPlanParts(cubeByPlacement(p.central[i]!));
     byPlacement[String(y)] = Object.fromEntries(PLACEMENTS.map((pl, k) => [pl, c[k]!])) as Record<Placement, number>;
   });
   return { ehcp_total: ehcpTotal, ehcp_by_placement: byPlacement };

@@ -81,6 +81,37 @@ export function fmtPercent(x: number, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
+/**
+ * A plan count as the outputs write it (the run's JSON, workbook cells and their CSVs): to a millionth of a plan.
+ * Totals are sums of fractional cells (age × need × placement), and adding fractions in floating point leaves noise
+ * in the last bits: a published stock of 19 would be written 19.000000000000004. Projections keep their fractions
+ * (they are expected values); a millionth is far below any plan that matters and far above that noise.
+ * @example roundPlans(6.4 + 9.8 + 2.8) // 19
+ * @example roundPlans(19.437211433571093) // 19.437211
+ */
+export function roundPlans(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
+ * Parts of a total as the outputs write them, each to a millionth of a plan like roundPlans, and adding up to the
+ * rounded total: rounding each part alone could leave the parts (16 placements) a few millionths away from their
+ * total. The millionths left over go to the parts with the largest remainders.
+ * @example roundPlanParts([6.4, 9.8, 2.8]) // [6.4, 9.8, 2.8], adding up to 19
+ */
+export function roundPlanParts(parts: ArrayLike<number>): number[] {
+  const units = Array.from(parts, (x) => x * 1e6);
+  const whole = units.map(Math.floor);
+  let left = Math.round(units.reduce((a, b) => a + b, 0)) - whole.reduce((a, b) => a + b, 0);
+  const byRemainder = units.map((_, i) => i).sort((i, j) => units[j]! - whole[j]! - (units[i]! - whole[i]!));
+  for (const i of byRemainder) {
+    if (left <= 0) break;
+    whole[i]!++;
+    left--;
+  }
+  return whole.map((w) => w / 1e6);
+}
+
 /** Rounds a count for storage (one decimal: projections are expected values, not whole children). */
 export function roundCount(n: number): number {
   return Math.round(n * 10) / 10;

@@ -1,4 +1,5 @@
 /** Small helpers for building workbook tables. */
+import { roundPlans } from '../format.ts';
 import type { Cell, Column, ColumnKind } from './model.ts';
 
 export function col(header: string, kind: ColumnKind): Column {
@@ -6,11 +7,12 @@ export function col(header: string, kind: ColumnKind): Column {
 }
 
 /**
- * A count cell (undefined → empty). Stored unrounded and shown whole by the number format: the one rounding is the
+ * A count cell (undefined → empty). Stored to a millionth of a plan (roundPlans, as the JSON writes it: no float
+ * noise such as 19.000000000000004) and shown whole by the number format: the one visible rounding is the
  * presentation's, so a cell reads as the report and the JSON do, and a column sums in Excel to its total row.
  */
 export function count(n: number | undefined): Cell {
-  return n === undefined || !Number.isFinite(n) ? null : n;
+  return n === undefined || !Number.isFinite(n) ? null : roundPlans(n);
 }
 
 /**
@@ -29,5 +31,5 @@ export function share(n: number | undefined): Cell {
 /** A cell with its own format inside a column of another kind. */
 export function typed(value: number | undefined, kind: ColumnKind): Cell {
   if (value === undefined || !Number.isFinite(value)) return null;
-  return { value, kind };
+  return { value: kind === 'count' ? roundPlans(value) : value, kind };
 }

@@ -1,0 +1,61 @@
+/**
+ * Plan counts as the run writes them (JSON document, workbook cells, the workbook's CSVs): float noise from summing
+ * fractional cells (19.000000000000004 for a published stock of 19) never reaches an output; projected fractions are
+ * kept to a millionth of a plan.
+ */
+import { describe, expect, it } from 'vitest';
+import { projectionJson } from '../../src/pipeline/run-json.ts';
+import { newCube } from '../../src/model/cube.ts';
+import { workbookCsvs } from '../../src/report/csv.ts';
+import { buildWorkbookModel } from '../../src/report/workbook/build-workbook.ts';
+import { cellNumber } from '../../src/report/workbook/model.ts';
+import { buildRunReport } from '../report/fixtures/run-report.ts';
+
+/** Decimals of a number as JavaScript writes it (JSON, CSV). */
+const decimals = (n: number): number => (String(n).split('.')[1] ?? '').length;
+
+/** A report whose base year sums to a published 19 with float noise: 6.4 + 9.8 + 2.8 over fractional cells. */
+function noisyReport() {
+  const r = buildRunReport({ horizon: 3 });
+  const base = newCube();
+  const cells = [6.4, 9.8, 2.8]; // 19.000000000000004 when added in floats
+  cells.forEach((x, i) => (base[i] = x));
+  const total = cells.reduce((a, b) => a + b, 0);
+  expect(total).not.toBe(19); // the noise this test is about
+  const p = r.projection;
+  p.central[0] = base;
+  p.totalQuantiles[0] = { p10: total, p50: total, p90: total };
+  p.totalQuantiles[1] = { p10: 19.437211433571093, p50: 20.42882876986918, p90: 21.253896862514775 };
+  return r;
+}
+
+describe('plan counts written by a run', () => {
+  it('the JSON document gives a published 19 as 19, and projections to six decimals', () => {
+    const j = projectionJson(noisyReport().projection);
+    const base = Object.values(j.ehcp_total)[0]!;
+    expect(base).toEqual({ p10: 19, p50: 19, p90: 19 });
+    expect(Object.values(j.ehcp_total)[1]).toEqual({ p10: 19.437211, p50: 20.428829, p90: 21.253897 });
+    const byPlacement = Object.values(j.ehcp_by_placement).flatMap((y) => Object.values(y));
+    for (const n of [...byPlacement, ...Object.values(j.ehcp_total).flatMap((q) => Object.values(q))]) expect(decimals(n), String(n)).toBeLessThanOrEqual(6);
+    expect(Object.values(Object.values(j.ehcp_by_placement)[0]!).reduce((a, b) => a + b, 0)).toBeCloseTo(19, 9);
+  });
+
+  it('count cells of the workbook, and so its CSVs, carry no float noise', () => {
+    const model = buildWorkbookModel(noisyReport());
+    let seen = 0;
+    for (const s of model.sheets)
+      for (const t of s.tables)
+        t.rows.forEach((row) =>
+          row.forEach((c, j) => {
+            const kind = c !== null && typeof c === 'object' ? c.kind : t.columns[j]!.kind;
+            const n = cellNumber(c);
+            if (n === undefined || (kind !== 'count' && kind !== 'number')) return;
+            seen++;
+            expect(decimals(n), `${s.name} ${t.name} ${n}`).toBeLessThanOrEqual(6);
+          }),
+        );
+    expect(seen).toBeGreaterThan(100);
+    const csv = workbookCsvs(model).map((f) => f.text).join('\n');
+    expect(csv).not.toContain('19.000000000000004');
+  });
+});
