@@ -5,3 +5,4 @@ export * from './transitions.ts';
 export * from './needs.ts';
 export * from './placements.ts';
 export * from './la.ts';
+export * from './urn.ts';

@@ -96,6 +96,9 @@ export function unknownGeographicLevel(raw: string, suggestion?: string): string
 export function badOldLaCode(raw: string): string {
   return `expected a 3-digit DfE LA code (old_la_code). Got: '${raw}'`;
 }
+export function badUrn(raw: string, what = 'a URN'): string {
+  return `expected ${what}: a positive whole number written as digits, without a sign, a decimal point or a leading zero (a URN has 6 digits, a UKPRN 8). Got: '${raw}'`;
+}
 export function badNewLaCode(raw: string): string {
   return `expected a 9-character ONS LA code like E10000019 (new_la_code). Got: '${raw}'`;
 }

@@ -1,5 +1,5 @@
 /** The project's own establishment lookup (`urn,name,type_name,placement`), used by the bundled sample. */
-import { isPlacement, PLACEMENTS } from '../../domain/index.ts';
+import { isPlacement, isUrn, PLACEMENTS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { nearest } from '../../util/suggest.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
@@ -14,6 +14,7 @@ export const establishmentLookup = simpleCsvReader({
       row(r) {
         const urn = r.get('urn');
         if (urn === '') return log.error(msg.requiredValue('a URN or UKPRN'), r.line, 'urn');
+        if (!isUrn(urn)) return log.error(msg.badUrn(urn, 'a URN or UKPRN'), r.line, 'urn');
         const p = r.get('placement').toUpperCase();
         if (!isPlacement(p)) return log.error(msg.unknownPlacement(r.get('placement'), nearest(p, PLACEMENTS)), r.line, 'placement');
         emit('establishment', { urn, name: r.get('name'), type_name: r.get('type_name'), type_group: r.get('type_group') || null, placement: p });

@@ -2,7 +2,7 @@
  * Get Information About Schools extract (`URN, EstablishmentName, TypeOfEstablishment (name),
  * EstablishmentTypeGroup (name), …` — the many other GIAS columns are accepted silently): URN → placement.
  */
-import { placementFromGiasType } from '../../domain/index.ts';
+import { isUrn, placementFromGiasType } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 
@@ -16,7 +16,8 @@ export const gias = simpleCsvReader({
     return {
       row(r) {
         const urn = r.get('urn');
-        if (!/^\d+$/.test(urn)) return log.error(msg.requiredValue('a numeric URN'), r.line, 'URN');
+        if (urn === '') return log.error(msg.requiredValue('a URN'), r.line, 'URN');
+        if (!isUrn(urn)) return log.error(msg.badUrn(urn), r.line, 'URN');
         const type = r.get('typeofestablishment (name)');
         const placement = placementFromGiasType(type);
         if (!placement && !unknown.has(type)) {
