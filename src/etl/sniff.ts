@@ -5,6 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { decodeWin1252 } from '../util/win1252.ts';
 import { normaliseName } from './csv/header.ts';
+import { startsWithBom } from './csv/read-csv.ts';
 import { CsvTokenizer } from './csv/tokenizer.ts';
 import type { Sniff } from './reader.ts';
 import { xlsxTooLarge } from './xlsx-limits.ts';
@@ -72,7 +73,10 @@ function looksBinary(b: Buffer): boolean {
   return control / n > 0.1;
 }
 
-function decodeHead(bytes: Buffer): string {
+function decodeHead(head: Buffer): string {
+  // the mark's bytes go before decoding: decoded as Windows-1252 (a file with a mark but other bytes after it,
+  // which the reader then refuses by name) they would be 'ï»¿' glued to the first column's name
+  const bytes = startsWithBom(head) ? head.subarray(3) : head;
   let s: string;
   try {
     // the head may end inside a multi-byte character: drop up to 3 trailing bytes before the strict check
@@ -90,7 +94,7 @@ function decodeHead(bytes: Buffer): string {
   } catch {
     s = decodeWin1252(bytes);
   }
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  return s;
 }
 
 function headerFieldsOf(head: string): string[] | undefined {

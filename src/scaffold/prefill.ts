@@ -8,6 +8,7 @@ import { expandPaths } from '../etl/expand-paths.ts';
 import { streamCsv } from '../etl/csv/read-csv.ts';
 import { canonicalNewCode } from '../domain/index.ts';
 import { inputError } from '../errors.ts';
+import { notUtf8AfterBom } from '../messages/etl.ts';
 
 const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -57,7 +58,7 @@ async function laRows(file: string, la: string): Promise<{ content: string } | {
   let newCode = -1;
   let found = 0;
   let notEes = false;
-  await streamCsv(file, (recs) => {
+  const end = await streamCsv(file, (recs) => {
     for (const r of recs) {
       if (notEes) return;
       if (level < 0) {
@@ -80,6 +81,7 @@ async function laRows(file: string, la: string): Promise<{ content: string } | {
       }
     }
   });
+  if (end.notUtf8AfterBom !== undefined) return { reason: `${notUtf8AfterBom(end.notUtf8AfterBom)}.` };
   if (notEes) return { reason: "not a published EES file (no geographic_level, old_la_code and new_la_code columns); give the release's data files to --from." };
   if (found === 0) return { reason: `no row for LA ${la}. Check the code (DfE three-digit or ONS nine-character) or give a release that covers it.` };
   return { content: lines.join('\n') + '\n' };

@@ -8,18 +8,76 @@ import { CsvTokenizer, type CsvRecord } from './tokenizer.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
-/** Whether a whole file is valid UTF-8 (streamed; a file with any invalid sequence is read as Windows-1252). */
-export async function detectEncoding(path: string): Promise<TextEncoding> {
+/** The UTF-8 byte-order mark, as bytes. */
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Whether bytes start with the UTF-8 byte-order mark (EF BB BF). The one test of it for every CSV path: the sniff,
+ * the row reader and DuckDB's staging strip these bytes before they decode anything.
+ */
+export function startsWithBom(b: Uint8Array): boolean {
+  return b.length >= 3 && b[0] === BOM[0] && b[1] === BOM[1] && b[2] === BOM[2];
+}
+
+export interface EncodingCheck {
+  encoding: TextEncoding;
+  /**
+   * The line of the first byte that is not UTF-8 in a file that starts with a UTF-8 byte-order mark. Such a file is
+   * neither: the mark says UTF-8, the bytes say another encoding (a `£` or `é` saved as Windows-1252 after it, two
+   * files pasted together), and reading it either way would garble some of it.
+   */
+  notUtf8AfterBom?: number;
+}
+
+/**
+ * A file's encoding: UTF-8 when every byte is (streamed), else Windows-1252, unless it starts with a UTF-8
+ * byte-order mark: then the line of its first byte that is not UTF-8.
+ * @example (await detectEncoding('caseload.csv')).encoding // 'utf-8'
+ */
+export async function detectEncoding(path: string): Promise<EncodingCheck> {
   const dec = new TextDecoder('utf-8', { fatal: true });
+  let bom: boolean | undefined;
   try {
     for await (const chunk of readChunks(path)) {
+      bom ??= startsWithBom(chunk);
       dec.decode(chunk, { stream: true });
     }
     dec.decode();
-    return 'utf-8';
+    return { encoding: 'utf-8' };
   } catch {
-    return 'windows-1252';
+    return bom ? { encoding: 'windows-1252', notUtf8AfterBom: await firstLineNotUtf8(path) } : { encoding: 'windows-1252' };
   }
+}
+
+/**
+ * The line (1-based) holding a file's first byte that is not UTF-8. Lines are split at the byte 0x0A, which is
+ * never part of a multi-byte UTF-8 character, so each line is checked on its own. Only run on a file found not to
+ * be UTF-8.
+ */
+async function firstLineNotUtf8(path: string): Promise<number> {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  const ok = (b: Uint8Array): boolean => {
+    try {
+      dec.decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let line = 1;
+  let carry = Buffer.alloc(0);
+  for await (const chunk of readChunks(path)) {
+    // the chunk is a view of a buffer read into again: what is kept past it is copied
+    const b = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let nl = b.indexOf(10, start); nl >= 0; nl = b.indexOf(10, start)) {
+      if (!ok(b.subarray(start, nl))) return line;
+      line++;
+      start = nl + 1;
+    }
+    carry = Buffer.from(b.subarray(start));
+  }
+  return line;
 }
 
 /** Decodes bytes of a given encoding; strips a UTF-8 BOM. */
@@ -34,6 +92,8 @@ export interface CsvStreamEnd {
   unterminatedQuote: boolean;
   /** The last record had no line break after it (the caller checks whether it is complete). */
   lastLineUnterminated: boolean;
+  /** The file starts with a UTF-8 byte-order mark but is not UTF-8 from this line: no record was read (EncodingCheck). */
+  notUtf8AfterBom?: number;
 }
 
 /**
@@ -45,7 +105,9 @@ export async function streamCsv(
   onRecords: (records: CsvRecord[]) => void | Promise<void>,
   opts: { delimiter?: string; encoding?: TextEncoding } = {},
 ): Promise<CsvStreamEnd> {
-  const encoding = opts.encoding ?? (await detectEncoding(path));
+  const check = opts.encoding ? { encoding: opts.encoding } : await detectEncoding(path);
+  const { encoding } = check;
+  if (check.notUtf8AfterBom !== undefined) return { encoding, unterminatedQuote: false, lastLineUnterminated: false, notUtf8AfterBom: check.notUtf8AfterBom };
   const tok = new CsvTokenizer(opts.delimiter ?? ',');
   const utf = new TextDecoder('utf-8');
   const win = encoding === 'windows-1252' ? win1252Decoder() : undefined;

@@ -126,6 +126,10 @@ export async function readTable(
       if (r) await r;
     }
   });
+  if (end.notUtf8AfterBom !== undefined) {
+    log.error(msg.notUtf8AfterBom(end.notUtf8AfterBom), end.notUtf8AfterBom);
+    return { rows: 0, encoding: end.encoding };
+  }
   if (end.unterminatedQuote) log.error(msg.unterminatedQuote(), lastLine);
   if (shortRow) {
     if (end.lastLineUnterminated) log.error(msg.truncatedLastLine(header!.names.length, shortRow.n), shortRow.line);

@@ -16,6 +16,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parseHeader, type CsvHeader } from './header.ts';
+import { startsWithBom } from './read-csv.ts';
 import { CsvTokenizer } from './tokenizer.ts';
 import { readChunks } from '../read-chunks.ts';
 import { sqlName, sqlText } from '../sql-quote.ts';
@@ -120,7 +121,7 @@ async function headerOf(fh: FileHandle): Promise<CsvHeader | undefined> {
   const head = Buffer.alloc(HEAD_BYTES);
   const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
   let bytes = head.subarray(0, bytesRead);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (startsWithBom(bytes)) bytes = bytes.subarray(3);
   const eol = bytes.indexOf(10);
   if (eol < 0) return undefined;
   let text: string;
