@@ -18,8 +18,16 @@ export function sen2NoCensusYear(found: string): string {
 export function sen2YearNotReferenceDate(year: string, referenceDate: string): string {
   return `the census Year '${year}' and the ReferenceDate ${referenceDate} (the census day, in January of that year) disagree: correct whichever is wrong in Header/CollectionDetails`;
 }
-export function sen2UnattachedRecords(module: string, parent: string, parentColumn: string, id: string | undefined, n: number): string {
-  return `${n} ${module} record(s) name a ${parent} record that is not in the export (${parentColumn} ${id === undefined ? 'blank' : `'${id}'`} here): they belong to no person and are left out of every count; export the modules again together`;
+/**
+ * `n` records of `module` attached to no person: `underOrphan` of them name a parent record that is in the export but
+ * is itself attached to nothing (dropped with it), the others a parent that is not in the export at all.
+ */
+export function sen2UnattachedRecords(module: string, parent: string, parentColumn: string, id: string | undefined, n: number, underOrphan = 0): string {
+  const here = `${parentColumn} ${id === undefined ? 'blank' : `'${id}'`} here`;
+  const end = 'they are left out of every count; export the modules again together';
+  if (underOrphan === 0) return `${n} ${module} record(s) name a ${parent} record that is not in the export (${here}): they belong to no person and ${end}`;
+  if (underOrphan === n) return `${n} ${module} record(s) name a ${parent} record that is in the export but is itself attached to no person (${here}): they are dropped with it; ${end}`;
+  return `${n} ${module} record(s) belong to no person (${here}): ${n - underOrphan} ${n - underOrphan === 1 ? 'names' : 'name'} a ${parent} record that is not in the export, ${underOrphan} a ${parent} record that is in the export but is itself attached to no person; ${end}`;
 }
 export function sen2NoLa(found: string): string {
   return `expected the LA code in Header/Source/LEA (3 digits, e.g. 925). Got: '${found}'`;

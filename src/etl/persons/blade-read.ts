@@ -73,8 +73,13 @@ export class Linker {
   private readonly facts = new Map<BladeModule, { unique: boolean; text: boolean }>();
   /** Parent modules whose number ids are their rows plus a constant (idsByRowQuery), so all different. */
   private readonly idsByRow = new Set<BladeModule>();
-  /** Per child module with records attached to no parent (childStatement leaves them out): how many, the first. */
-  readonly unattached: Array<{ module: BladeModule; n: number; line: number; parentId: string | undefined }> = [];
+  /** Modules with records attached to no parent, their ids in lk_orphan_<module>. */
+  private readonly orphaned = new Set<BladeModule>();
+  /**
+   * Per child module with records attached to no parent (childStatement leaves them out): how many, the first, and
+   * how many of them name a parent that is in the export but is itself such a record.
+   */
+  readonly unattached: Array<{ module: BladeModule; n: number; line: number; parentId: string | undefined; underOrphan: number }> = [];
 
   constructor(
     private readonly con: DuckDBConnection,
@@ -124,9 +129,15 @@ export class Linker {
       // search itself, an anti-join of every record, took about 1 s of CPU on a 650,000-person export that has none)
       const [inModule, linked] = (await rowsOf(con, `SELECT (SELECT count(*) FROM m_${m})::DOUBLE, (SELECT count(*) FROM x_${m})::DOUBLE`))[0]!;
       if (inModule !== linked) {
-        const [n, line, id] = (await rowsOf(con, `SELECT count(*)::DOUBLE, min(t.rowid) + 2, arg_min(coalesce(t.pids, CAST(t.pidn AS VARCHAR)), t.rowid)
-          FROM m_${m} t WHERE NOT EXISTS (SELECT 1 FROM x_${m} x WHERE x.ln = t.rowid + 2)`))[0]!;
-        if (Number(n) > 0) this.unattached.push({ module: m, n: Number(n), line: Number(line), parentId: str(id) });
+        // their ids are kept (a parent's) so that its own such children are told from those whose parent is missing
+        await con.run(`CREATE OR REPLACE TABLE lk_orphan_${m} AS SELECT t.rowid, t.idn, t.ids, t.pidn, t.pids FROM m_${m} t WHERE NOT EXISTS (SELECT 1 FROM x_${m} x WHERE x.ln = t.rowid + 2)`);
+        const underOrphan = this.orphaned.has(p) ? `(SELECT count(*) FROM lk_orphan_${m} t WHERE EXISTS (SELECT 1 FROM lk_orphan_${p} o WHERE o.idn = t.pidn OR o.ids = t.pids))::DOUBLE` : '0';
+        const [n, line, id, under] = (await rowsOf(con, `SELECT count(*)::DOUBLE, min(t.rowid) + 2, arg_min(coalesce(t.pids, CAST(t.pidn AS VARCHAR)), t.rowid), ${underOrphan}
+          FROM lk_orphan_${m} t`))[0]!;
+        if (Number(n) > 0) {
+          this.unattached.push({ module: m, n: Number(n), line: Number(line), parentId: str(id), underOrphan: Number(under) });
+          this.orphaned.add(m);
+        }
       }
     }
     // a parent's ids are seen in file order while its module table is there (its facts are counted on x_, later)
@@ -271,7 +282,7 @@ export async function validate(
   for (const u of unattached) {
     const parent = BLADE_SPEC[u.module].parent!;
     found.push({ severity: 'warning', pn: -1, seq: 0, ln: u.line, file: files[u.module], path: idColumn(parent),
-      message: sen2UnattachedRecords(u.module, parent, idColumn(parent), u.parentId, u.n) });
+      message: sen2UnattachedRecords(u.module, parent, idColumn(parent), u.parentId, u.n, u.underOrphan) });
   }
   more.error += moreDups;
   found.sort((a, b) => a.pn - b.pn || a.seq - b.seq || a.ln - b.ln);
