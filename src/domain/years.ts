@@ -112,6 +112,15 @@ export function financialYearsForCensusRange(first: CensusYear, last: CensusYear
 export const STATUTORY_OVERRIDE_END_FY: FinancialYearStart = 2027;
 
 /**
+ * Whether the balance at the end of financial year `lastFy` (a run's last) needs its own figure beside the balance
+ * at the override's end: not when the two are the same date, where a second card or row would repeat the first.
+ * @example horizonBalanceIsApart(2027) // false: both are 31 March 2028
+ */
+export function horizonBalanceIsApart(lastFy: FinancialYearStart): boolean {
+  return lastFy !== STATUTORY_OVERRIDE_END_FY;
+}
+
+/**
  * Years a population file may hold: ONS mid-year estimates start in 1971 and projections reach the 2040s; a year
  * outside this range is a typo or a hostile file, not data.
  */

@@ -3,7 +3,7 @@
  * balance at the horizon, the year the block balances), the series behind the charts, and the CSV of its tables.
  * Pure: the page draws it, tests read it.
  */
-import { PLACEMENTS, PLACEMENT_GROUPS, PlacementGroup, STATUTORY_OVERRIDE_END_FY, financialYearLabel, groupOf } from '../domain/index.ts';
+import { PLACEMENTS, PLACEMENT_GROUPS, PlacementGroup, STATUTORY_OVERRIDE_END_FY, financialYearLabel, groupOf, horizonBalanceIsApart } from '../domain/index.ts';
 import { cubeByPlacement } from '../model/cube.ts';
 import type { Quantiles } from '../model/result.ts';
 import { fmtBalance, fmtCount } from '../report/format.ts';
@@ -55,7 +55,7 @@ export function yearEnd(fy: number): string {
 export function headlineSentence(h: Headline): string {
   const parts: string[] = [];
   if (h.march2028 !== undefined) parts.push(`At ${yearEnd(STATUTORY_OVERRIDE_END_FY)}, when the statutory override ends, the DSG shows ${fmtBalance(h.march2028)}.`);
-  parts.push(`At ${yearEnd(h.lastFy)} it shows ${fmtBalance(h.lastBalance)}.`);
+  if (h.march2028 === undefined || horizonBalanceIsApart(h.lastFy)) parts.push(`At ${yearEnd(h.lastFy)} it shows ${fmtBalance(h.lastBalance)}.`);
   if (h.neverInDeficit) parts.push('The High Needs block balances in every year.');
   else if (h.balancesFrom !== undefined) parts.push(`The High Needs block balances in-year from ${financialYearLabel(h.balancesFrom)}.`);
   else parts.push(`The High Needs block does not balance in-year by ${financialYearLabel(h.lastFy)}.`);

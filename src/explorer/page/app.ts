@@ -3,7 +3,7 @@
  * kept variants; recomputes the deterministic result at once on every lever move (compute.ts), asks the Web Worker
  * for the Monte Carlo range when a move is finished, and draws headline, charts and tables.
  */
-import { STATUTORY_OVERRIDE_END_FY, financialYearLabel } from '../../domain/index.ts';
+import { STATUTORY_OVERRIDE_END_FY, financialYearLabel, horizonBalanceIsApart } from '../../domain/index.ts';
 import { fmtCount, fmtMoney } from '../../report/format.ts';
 import { seriesColour } from '../../report/palette.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -287,7 +287,9 @@ export class App {
       v('div', { class: `card${tone ? ` ${tone}` : ''}` }, v('span', { class: 'l' }, label), v('span', { class: 'v' }, value), v('span', { class: 'd' }, detail));
     const cards = [];
     if (hl.march2028 !== undefined) cards.push(card(`DSG balance at ${yearEnd(STATUTORY_OVERRIDE_END_FY)}`, balance(hl.march2028), delta(hl.march2028, was.march2028 ?? 0), hl.march2028 < 0 ? 'bad' : 'good'));
-    cards.push(card(`DSG balance at ${yearEnd(hl.lastFy)}`, balance(hl.lastBalance), delta(hl.lastBalance, was.lastBalance), hl.lastBalance < 0 ? 'bad' : 'good'));
+    if (hl.march2028 === undefined || horizonBalanceIsApart(hl.lastFy)) {
+      cards.push(card(`DSG balance at ${yearEnd(hl.lastFy)}`, balance(hl.lastBalance), delta(hl.lastBalance, was.lastBalance), hl.lastBalance < 0 ? 'bad' : 'good'));
+    }
     cards.push(
       card(
         'In-year budget balances',

@@ -1,5 +1,5 @@
 /** The tables of the page: money by financial year, plans by census year, and the kept variants side by side. */
-import { financialYearLabel } from '../../domain/index.ts';
+import { financialYearLabel, horizonBalanceIsApart } from '../../domain/index.ts';
 import type { Quantiles } from '../../model/result.ts';
 import { fmtCount, fmtMoneyM } from '../../report/format.ts';
 import type { VariantOutcome } from '../compute.ts';
@@ -67,7 +67,7 @@ export function compareTable(items: Compared[]): VNode {
     ['', ...items.map((i) => i.name)],
     [
       ['Balance at 31 March 2028', ...hs.map((x) => (x.march2028 === undefined ? '—' : money(x.march2028)))],
-      [`Balance at 31 March ${first.lastFy + 1}`, ...hs.map((x) => money(x.lastBalance))],
+      ...(first.march2028 === undefined || horizonBalanceIsApart(first.lastFy) ? [[`Balance at 31 March ${first.lastFy + 1}`, ...hs.map((x) => money(x.lastBalance))]] : []),
       ['In-year budget balances', ...hs.map((x) => (x.neverInDeficit ? 'every year' : x.balancesFrom !== undefined ? `from ${financialYearLabel(x.balancesFrom)}` : `not by ${financialYearLabel(x.lastFy)}`))],
       [`EHC plans, January ${first.lastYear}`, ...hs.map((x) => fmtCount(x.plansLast))],
       ['Changes from the scenario as loaded', ...items.map((i) => (i.changes.length ? i.changes.join('; ') : 'none'))],

@@ -3,7 +3,7 @@
  * as PNG data URIs, no scripts, prints to A4) that says what differs between the scenarios, sets their headline
  * figures side by side and shows the balance and plans charts. Pure: RunReports + rendered charts → HTML.
  */
-import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
+import { financialYearLabel, horizonBalanceIsApart, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { reportMsg } from '../../messages/index.ts';
 import type { ChartId } from '../charts/chart-spec.ts';
 import { fmtBalance, fmtCount, fmtMoney } from '../format.ts';
@@ -42,7 +42,7 @@ function measures(reports: RunReport[], budgeted: BudgetedReport[] | undefined):
     { label: `High Needs expenditure ${financialYearLabel(fy0)}`, values: budgeted.map((r) => exp(r, fy0)), kind: 'money' },
     { label: `High Needs expenditure ${financialYearLabel(fyH)}`, values: budgeted.map((r) => exp(r, fyH)), kind: 'money' },
     { label: 'Cumulative DSG balance at 31 March 2028', values: budgeted.map((r) => balanceAt(r, STATUTORY_OVERRIDE_END_FY)), kind: 'money' },
-    { label: `Cumulative DSG balance at 31 March ${fyH + 1}`, values: budgeted.map((r) => balanceAt(r, fyH)), kind: 'money' },
+    ...(horizonBalanceIsApart(fyH) ? [{ label: `Cumulative DSG balance at 31 March ${fyH + 1}`, values: budgeted.map((r) => balanceAt(r, fyH)), kind: 'money' as const }] : []),
     {
       label: `Net saving of the levers to 31 March ${fyH + 1}`,
       // '–' for a scenario without levers: no saving is claimed, rather than a saving of £0

@@ -2,7 +2,7 @@
  * The recovery-plan report: one self-contained HTML file (inline CSS, charts as PNG data URIs, no scripts, no
  * external URLs) whose text is generated from the numbers. Pure: RunReport + rendered charts → HTML string.
  */
-import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
+import { financialYearLabel, horizonBalanceIsApart, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import type { ChartId } from '../charts/chart-spec.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { escapeHtml } from '../safe-text.ts';
@@ -173,7 +173,7 @@ function moneyParts(r: BudgetedReport, count: (n: number) => Td) {
   const last = b.lines[b.lines.length - 1]!;
   const cards = [
     ...(b28 !== undefined ? [card(fmtMoney(b28), `Cumulative DSG balance at 31 March 2028${u28 !== undefined ? ` (unmitigated ${fmtMoney(u28)})` : ''}`, b28 < 0)] : []),
-    card(fmtMoney(last.cumulativeBalance), `Cumulative DSG balance at 31 March ${hz + 1}`, last.cumulativeBalance < 0),
+    ...(b28 === undefined || horizonBalanceIsApart(hz) ? [card(fmtMoney(last.cumulativeBalance), `Cumulative DSG balance at 31 March ${hz + 1}`, last.cumulativeBalance < 0)] : []),
   ];
   const fyTable = table(
     'Budget by financial year (central path)',

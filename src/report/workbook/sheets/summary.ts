@@ -1,5 +1,5 @@
 /** Summary sheet: the headline figures, the budget by financial year, the largest drivers and the key charts. */
-import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../../domain/index.ts';
+import { financialYearLabel, horizonBalanceIsApart, STATUTORY_OVERRIDE_END_FY } from '../../../domain/index.ts';
 import { reportMsg } from '../../../messages/index.ts';
 import { hasBudget, type BudgetedReport, type RunReport } from '../../run-report.ts';
 import { horizonFy, sensitivityBySwing, unmitigatedBalance } from '../../series.ts';
@@ -58,7 +58,9 @@ function moneyParts(r: BudgetedReport): { headline: Cell[][]; tables: Table[] } 
     ...(cq28
       ? [[`Cumulative DSG balance at 31 March 2028, override ends (£)`, typed(b.balanceAtMarch2028 ?? cq28.p50, 'money'), typed(cq28.p10, 'money'), typed(cq28.p90, 'money')]]
       : []),
-    [`Cumulative DSG balance at 31 March ${hzFy + 1} (£)`, typed(b.lines[iHz]?.cumulativeBalance, 'money'), typed(cqHz?.p10, 'money'), typed(cqHz?.p90, 'money')],
+    ...(!cq28 || horizonBalanceIsApart(hzFy)
+      ? [[`Cumulative DSG balance at 31 March ${hzFy + 1} (£)`, typed(b.lines[iHz]?.cumulativeBalance, 'money'), typed(cqHz?.p10, 'money'), typed(cqHz?.p90, 'money')]]
+      : []),
   ];
   if (b.unmitigated) {
     const u28 = unmitigatedBalance(r, STATUTORY_OVERRIDE_END_FY);
