@@ -82,6 +82,14 @@ export function implausibleProjection(la: string, year: number, what: string): s
   );
 }
 
+/**
+ * A successor LA's history before its reorganisation, joined from its predecessors (model/reorganise.ts): `run` puts
+ * it on the Data quality sheet, `forecast` and `backtest` on stderr, for the LAs they forecast.
+ */
+export function historyJoined(la: string, from: number, predecessors: string, share: string, keyYear: number, note: string): string {
+  return `${la}: history before January ${from} joined from ${predecessors}, ${share} of their summed figures (its share of the successors' plans at January ${keyYear}); ${note}.`;
+}
+
 /** A run of an LA that a reorganisation ended, projected into the years after its end. */
 export function projectedPastAbolition(la: string, ceased: number, note: string): string {
   return `${la} ceased to exist at January ${ceased} (${note}): the years projected from January ${ceased} on are for the former council's area as if it still existed, and its successors' plans and budgets are not these`;

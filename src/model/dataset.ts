@@ -66,7 +66,7 @@ export interface LaDataset {
   /** Data-quality notes that the report's Data quality sheet shows. */
   notes: string[];
   /** Set when the history before a reorganisation was joined from predecessors (model/reorganise.ts). */
-  history?: { succession: { from: string[]; to: string[]; fromCensusYear: number; note: string }; share: number; keyYear: number };
+  history?: { succession: { from: string[]; to: string[]; fromCensusYear: number; note: string }; share: number; keyYear: number; note?: string };
 }
 
 /** An empty dataset for an LA, to be filled by an extractor. */

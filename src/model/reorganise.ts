@@ -8,7 +8,7 @@
  *   predecessors' series (years < reorganisation) ─Σ─► × share(successor) ─► successor's series where it has none
  */
 import { SUCCESSIONS, reorganisationOf, type LaIdentity, type Succession } from '../domain/index.ts';
-import { projectedPastAbolition } from '../messages/model.ts';
+import { historyJoined, projectedPastAbolition } from '../messages/model.ts';
 import type { AgeCount, LaDataset } from './dataset.ts';
 
 /**
@@ -29,6 +29,8 @@ export interface JoinedHistory {
   share: number;
   /** Census year whose successor stocks set the shares. */
   keyYear: number;
+  /** What was joined, for a reader (also in the dataset's notes); absent when no stock year was filled. */
+  note?: string;
 }
 
 type YearSeries = 'stockTotal' | 'newPlansTotal' | 'requests' | 'decidedToAssess' | 'assessIssued' | 'assessNotIssued';
@@ -110,11 +112,11 @@ function joined(d: LaDataset, pred: LaDataset[], s: Succession, share: number, k
       (out[key] as Record<number, Record<string, number>>)[y] = rec;
     }
   }
-  if (stockYears.length)
-    out.notes.push(
-      `${d.la.name}: history before January ${s.fromCensusYear} joined from ${pred.map((p) => `${p.la.name} (${p.la.oldCode})`).join(' + ')}, ` +
-        `${pct(share)} of their summed figures (its share of the successors' plans at January ${keyYear}); ${s.note}.`,
-    );
+  if (stockYears.length) {
+    const note = historyJoined(d.la.name, s.fromCensusYear, pred.map((p) => `${p.la.name} (${p.la.oldCode})`).join(' + '), pct(share), keyYear, s.note);
+    out.notes.push(note);
+    out.history = { ...out.history!, note };
+  }
   return out;
 }
 

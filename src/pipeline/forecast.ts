@@ -33,8 +33,12 @@ export async function forecastFromEes(opts: {
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
   const only = opts.all ? undefined : resolveLaCodes(batch, opts.las!);
   const { rows, skipped } = forecastBatch(batch, { ...opts, only });
-  // how many later rows were ignored comes first: cli.md promises the run says it, before any data-quality notes
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...ees.notes];
+  // how many later rows were ignored comes first: cli.md promises the run says it, before any data-quality notes;
+  // then how a forecast successor's history was joined from its predecessors (cli.md: "with a note"), which
+  // changes what its figures mean
+  const forecast = new Set(rows.map((r) => r.old_la_code));
+  const joined = batch.datasets.filter((d) => forecast.has(d.la.oldCode) && d.history?.note).map((d) => d.history!.note!);
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
 

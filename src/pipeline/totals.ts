@@ -123,7 +123,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     notes: [
       ...notes,
       ...f.notes,
-      ...(published?.history ? published.notes.filter((n) => n.includes('joined from')) : []),
+      ...(published?.history?.note ? [published.history.note] : []),
       ...findingsFor(findings, [code, ...(published?.history?.succession.from ?? [])], ds.regionCode),
     ],
   };

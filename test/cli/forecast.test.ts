@@ -12,6 +12,9 @@ describe.skipIf(!HAVE_REAL)('highneeds forecast on the real files (the cli.md co
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/\d+ row\(s\) later than what was known by January 2021 were ignored/);
     expect(r.stderr).not.toMatch(/skipped 838/);
+    // cli.md: a successor's history is joined from its predecessors "with a note", for the LAs forecast only
+    expect(r.stderr).toMatch(/Dorset: history before January 2020 joined from Dorset \(835\) \+ Poole \(836\) \+ Bournemouth \(837\), \d+\.\d% of their summed figures/);
+    expect(r.stderr).not.toMatch(/Bournemouth, Christchurch and Poole: history/);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('old_la_code,new_la_code,la_name,census_year,ehcp_p10,ehcp_p50,ehcp_p90');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
