@@ -102,7 +102,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   }
   const region = regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode);
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const structure = { cohort: 'blended with the cohort engine', 'stock-flow': 'blended with a stock-flow path (no ages in the data)', none: 'alone (the data hold totals only)' }[f.structure];
+  const structure = { cohort: 'blended with the cohort engine', 'stock-flow': 'blended with a stock-flow path (no ages in the data)', none: 'alone (the data hold no new plans up to the base year)' }[f.structure];
   const description =
     `Total plans follow the model that \`highneeds forecast\` and \`backtest\` use: growth of ${pct(Math.expm1(f.trend.growth))} a year ` +
     `(${pct(f.trend.ownWeight)} the LA's own recent growth, the rest ${region ? `its region's and England's` : "England's"}), ${structure}; ` +

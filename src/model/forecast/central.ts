@@ -56,8 +56,9 @@ export interface CentralForecast {
   trendPath: number[];
   input: ProjectionInput;
   /**
-   * Where the structural path came from: the cohort engine (age breakdown known), a total-level stock-flow path
-   * (no ages, but exits and new plans known), or none (totals only: the central forecast is the trend path).
+   * Where the structural path came from: the cohort engine (age breakdown and new plans known), a total-level
+   * stock-flow path (no ages, but exits and new plans known), or none (no new plans known by the origin: the central
+   * forecast is the trend path).
    */
   structure: 'cohort' | 'stock-flow' | 'none';
   /** The pooled trend behind `trendPath` (log growth at the base year, the LA's own weight, its prior). */
@@ -182,11 +183,16 @@ export function centralForecasts(
     const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend, flow });
     const input = engineInput(ds, rates, origin, horizon);
     const base = ds.stockTotal[origin]!;
-    // The cohort engine needs an age breakdown of the base stock; without one (a release that publishes totals only
-    // for these years) the structural path is the same stock-flow identity on totals, and without new plans either
-    // the central forecast is the pooled trend alone.
-    const path = input.initial.some((v) => v > 0) ? project(input) : undefined;
-    const structure: CentralForecast['structure'] = path && path[0]! > 0 ? 'cohort' : flow.newPlansNext !== undefined ? 'stock-flow' : 'none';
+    // A structural path needs the new plans of the year before the origin, led by requests or by their own trend:
+    // they are what it adds to the trend. Without them the central forecast is the pooled trend alone, even where
+    // the stock has ages (a release's age tables reach years before its flow tables, such as the 2022 release's
+    // caseload with the 2025 release's new plans: on the real files at origins 2017–2021 the cohort engine run
+    // without known new plans put 1-year MAPE at 5.9% and 80% coverage at 0.66, the trend alone 4.2% and 0.82).
+    // The cohort engine also needs an age breakdown of the base stock; without one (a release that publishes totals
+    // only for these years) the structural path is the same stock-flow identity on totals.
+    const anchored = flow.newPlansNext !== undefined;
+    const path = anchored && input.initial.some((v) => v > 0) ? project(input) : undefined;
+    const structure: CentralForecast['structure'] = path && path[0]! > 0 ? 'cohort' : anchored ? 'stock-flow' : 'none';
     const structural = structure === 'cohort' ? path!.map((v) => (v * base) / path![0]!) : structure === 'stock-flow' ? stockFlowPath(base, flow, g.growth, horizon) : undefined;
     const engine: number[] = [];
     const trendPath: number[] = [];
