@@ -48,6 +48,12 @@ export function flowsSheet(r: RunReport): Sheet {
     intro: [
       'Projected flows are for the step into each census year: new plans issued in the calendar year before appear at the January census.',
       'Ceased excludes transfers to other LAs, which are part of net migration (+ = more plans arriving than leaving).',
+      // published totals record neither: say that these two columns are the model's, not the data's
+      ...(d.ceased.length === 0 && d.linkedMoves.length === 0
+        ? [
+            'The data loaded record no ceased plans or transfers: ceased plans are estimated from the stock-flow exit rate, and net migration is the growth of an age cohort of plans from one January to the next beyond what it keeps (transfers in, and plans the new-plan count does not show).',
+          ]
+        : []),
     ],
     tables: [
       {
