@@ -117,7 +117,7 @@ export function buildComparisonHtml(reports: RunReport[], rendered: RenderedChar
     reports.map((r, i) => [{ text: labels[i]! }, { text: r.scenario.description?.trim() || '(no description in the scenario file)', prose: true }, { text: r.scenario.file, prose: true }]),
   );
   const differences = reports.slice(1).map((r, k) => {
-    const d = scenarioDifferences(first.scenario, r.scenario);
+    const d = scenarioDifferences(first.scenario, r.scenario, r.baseYear);
     return `<h3>${e(labels[k + 1]!)}</h3>${d.length ? `<ul>${d.map((x) => `<li>${e(x)}</li>`).join('')}</ul>` : `<p>${e(`Its settings are the same as “${labels[0]}”.`)}</p>`}`;
   });
   const cards = budgeted

@@ -6,6 +6,7 @@ import { financialYearLabel, Need, NEEDS, STATUTORY_OVERRIDE_END_FY } from '../.
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { reportMsg } from '../../messages/index.ts';
 import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
+import { surgeInData } from '../surge-words.ts';
 import {
   backtestMethodName,
   balanceAt,
@@ -83,7 +84,12 @@ export function scenarioParagraphs(r: RunReport): string[] {
       `. Unit costs rise with inflation of ${typeof s.costs.inflation === 'number' ? fmtPercent(s.costs.inflation) : 'the rates set per placement or year'} a year and the High Needs block grows by ${fmtPercent(s.funding.growth)} a year after the years in the funding table.`,
   );
   if (s.surges.length)
-    out.push(`It includes ${s.surges.length === 1 ? 'a surge' : `${s.surges.length} surges`} in new plans: ` + s.surges.map((x) => `${x.name} (up to ${fmtPercent(x.peak_uplift, 0)} more new plans, peaking in ${x.peak_year})`).join('; ') + '.');
+    out.push(
+      `It includes ${s.surges.length === 1 ? 'a surge' : `${s.surges.length} surges`} in new plans: ` +
+        s.surges.map((x) => `${x.name} (up to ${fmtPercent(x.peak_uplift, 0)} more new plans, peaking in ${x.peak_year})`).join('; ') +
+        '.',
+      ...s.surges.flatMap((x) => surgeInData(x, r.baseYear) ?? []),
+    );
   if (s.mitigations.length)
     out.push(
       `It assumes ${s.mitigations.length} mitigations: ` +

@@ -4,6 +4,7 @@
 import { isPlacement, isTransitionPoint, Placement, TransitionPoint } from '../../domain/index.ts';
 import { fmtMoney, fmtPercent } from '../format.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { surgeInData } from '../surge-words.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -23,7 +24,7 @@ const WORDED = new Set(['id', 'name', 'description', 'file', 'sha256', 'extends'
  * The differences of `b` from `a`, one sentence each.
  * @example scenarioDifferences(baseline, covid) // ['Adds a surge in new plans: Lockdown birth cohorts (up to 30% more new plans, peaking in 2026).']
  */
-export function scenarioDifferences(a: Scenario, b: Scenario): string[] {
+export function scenarioDifferences(a: Scenario, b: Scenario, baseYear?: number): string[] {
   const out: string[] = [];
   if (a.horizon_years !== b.horizon_years) out.push(`Projects ${b.horizon_years} years ahead instead of ${a.horizon_years}.`);
   if (a.base_year !== b.base_year) out.push(`Starts from January ${b.base_year ?? 'latest'} instead of ${a.base_year ?? 'the latest census'}.`);
@@ -32,7 +33,11 @@ export function scenarioDifferences(a: Scenario, b: Scenario): string[] {
   if (a.funding.growth !== b.funding.growth) out.push(`The High Needs block grows by ${fmtPercent(b.funding.growth)} a year after the funding table instead of ${fmtPercent(a.funding.growth)}.`);
   if (!same(a.funding, { ...b.funding, growth: a.funding.growth })) out.push('Assumes a different schools-block transfer.');
   for (const s of b.surges.filter((x) => !a.surges.some((y) => same(x, y))))
-    out.push(`Adds a surge in new plans: ${s.name} (up to ${fmtPercent(s.peak_uplift, 0)} more new plans, peaking in ${s.peak_year}, halving every ${s.half_life_years} years).`);
+    out.push(
+      [`Adds a surge in new plans: ${s.name} (up to ${fmtPercent(s.peak_uplift, 0)} more new plans, peaking in ${s.peak_year}, halving every ${s.half_life_years} years).`, (baseYear !== undefined && surgeInData(s, baseYear)) || '']
+        .join(' ')
+        .trim(),
+    );
   for (const s of a.surges.filter((x) => !b.surges.some((y) => same(x, y)))) out.push(`Leaves out the surge “${s.name}”.`);
   for (const t of b.transition_shifts.filter((x) => !a.transition_shifts.some((y) => same(x, y))))
     out.push(`Shifts ${fmtPercent(t.share, 0)} of ${step(t.transition)} moves from ${place(t.from)} to ${place(t.to)} from ${t.start_year}${t.name ? ` (${t.name})` : ''}.`);

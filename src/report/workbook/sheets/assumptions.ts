@@ -3,6 +3,7 @@ import { fmtMoneyExact } from '../../format.ts';
 import type { RunReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
 import { col } from '../table-helpers.ts';
+import { surgeInData } from '../../surge-words.ts';
 
 function leverDetails(m: RunReport['scenario']['mitigations'][number], money: boolean): string {
   const parts = [`${m.kind}`, `effect ${Math.round(m.effect * 1000) / 10}%`, `from ${m.start_year}`, `ramp ${m.ramp_years} years`, `delivery ${Math.round(m.delivery * 100)}%`];
@@ -36,7 +37,10 @@ export function assumptionsSheet(r: RunReport): Sheet {
   ];
   const params: Cell[][] = [...r.projection.assumptions, ...(r.budget?.assumptions ?? [])].map((a) => [a.key, asNumberIfNumeric(a.value), a.unit ?? '', a.source]);
   const levers: Cell[][] = [
-    ...s.surges.map((x) => ['Surge', x.name, `uplift ${Math.round(x.peak_uplift * 100)}% at peak ${x.peak_year}, from ${x.start_year}, half-life ${x.half_life_years} years`]),
+    ...s.surges.map((x) => {
+      const inData = surgeInData(x, r.baseYear);
+      return ['Surge', x.name, `uplift ${Math.round(x.peak_uplift * 100)}% at peak ${x.peak_year}, from ${x.start_year}, half-life ${x.half_life_years} years${inData ? `. ${inData}` : ''}`];
+    }),
     ...s.transition_shifts.map((x) => ['Transition shift', x.name ?? x.transition, `${Math.round(x.share * 100)}% of ${x.transition} moves ${x.from} → ${x.to} from ${x.start_year}`]),
     ...s.mitigations.map((m) => ['Mitigation', m.name, leverDetails(m, r.budget !== undefined)]),
     ...s.capacity.changes.map((c) => ['Capacity', c.placement, `${c.places} places from ${c.year}`]),
