@@ -51,7 +51,7 @@ export function generalFund(path: BudgetPath, opening: number, rate: number, res
       dsgBalance: l.cumulativeBalance,
       interest,
       cumulativeInterest,
-      capitalCost: path.capital[i] ?? 0,
+      capitalCost: path.capital[i],
       usableReserves: usable,
       deficitShareOfReserves: usable !== undefined && usable > 0 && deficit > 0 ? deficit / usable : undefined,
       exceedsReserves: exceeds,

@@ -17,12 +17,12 @@ import {
 import type { Placement, PlacementGroup } from '../domain/index.ts';
 import { N_CELLS, cubeByPlacement } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
-import { deliveryLineName, uncostedPlans } from '../messages/budget.ts';
+import { capitalCostNotGiven, deliveryLineName, uncostedPlans } from '../messages/budget.ts';
 import { incomeFor } from './income.ts';
 import type { Income } from './income.ts';
 import { leverCells, leverReductions } from './levers.ts';
 import type { BudgetParams } from './params.ts';
-import { capitalCost, placeFunding } from './place-funding.ts';
+import { capitalCost, changesWithoutCapitalCost, placeFunding } from './place-funding.ts';
 import type { PlaceFunding } from './place-funding.ts';
 import { driftFactor, inflationFactor } from './prices.ts';
 import { otherSpend } from './other-spend.ts';
@@ -49,8 +49,8 @@ export interface BudgetPath {
   deliveryCosts: number[][];
   /** [FY index]: funded places, their rate and place funding by placement. */
   places: PlaceFunding[];
-  /** [FY index]: one-off capital cost of the capacity changes first funded that year (outside the block). */
-  capital: number[];
+  /** [FY index]: one-off capital cost of the capacity changes first funded that year (outside the block); undefined when one gives none. */
+  capital: Array<number | undefined>;
   warnings: string[];
   /** The warnings that say a figure stands in for a missing one (£0 for uncosted plans, a deflated block): a run
    *  summarises them on stderr. Also in `warnings`. */
@@ -245,6 +245,7 @@ export function budgetPath(
   const fys = financialYearsOf(projection);
   const fallbacks = uncostedWarnings(projection, unit);
   const warnings = [...fallbacks];
+  for (const c of changesWithoutCapitalCost(params.placesChanges)) warnings.push(capitalCostNotGiven(c.places, c.placement, c.year));
   const plans = projection.central.map(cubeByPlacement);
   const costLeverSavings = params.costLevers.map(() => [] as number[]);
   const deliveryCosts = params.deliveryLevers.map(() => [] as number[]);
@@ -253,7 +254,7 @@ export function budgetPath(
   const costAtY: Float64Array[] = [];
   const costAtY1: Float64Array[] = [];
   const places: PlaceFunding[] = [];
-  const capital: number[] = [];
+  const capital: Array<number | undefined> = [];
   let cumulative = opening;
   fys.forEach((fy, i) => {
     const yp = prices[i]!;

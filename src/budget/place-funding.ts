@@ -106,9 +106,22 @@ export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: re
   return out;
 }
 
-/** Capital cost of the capacity changes whose places are first funded in `fy` (one-off, outside the block). */
-export function capitalCost(changes: readonly PlacesChange[], fy: number): number {
+/**
+ * Capital cost of the capacity changes whose places are first funded in `fy` (one-off, outside the block), or
+ * undefined when a change that adds places that year gives no `capital_cost_gbp`: not known, never £0.
+ * @example capitalCost([{ placement: 'SSA', year: 2028, places: 120 }], 2027) // undefined
+ */
+export function capitalCost(changes: readonly PlacesChange[], fy: number): number | undefined {
   let s = 0;
-  for (const c of changes) if (changeFundedFrom(c) === fy) s += c.capital_cost_gbp ?? 0;
+  for (const c of changes) {
+    if (changeFundedFrom(c) !== fy) continue;
+    if (c.capital_cost_gbp === undefined && c.places > 0) return undefined;
+    s += c.capital_cost_gbp ?? 0;
+  }
   return s;
+}
+
+/** Capacity changes that add places but give no capital cost (their capital is left out, with a warning). */
+export function changesWithoutCapitalCost(changes: readonly PlacesChange[]): PlacesChange[] {
+  return changes.filter((c) => c.capital_cost_gbp === undefined && c.places > 0);
 }

@@ -105,8 +105,8 @@ export interface GeneralFundYear {
   interest: number;
   /** Interest from the first financial year to this one. */
   cumulativeInterest: number;
-  /** One-off capital cost of new places first funded this year (not charged to the block). */
-  capitalCost: number;
+  /** One-off capital cost of new places first funded this year (not charged to the block); undefined when a capacity change gives none. */
+  capitalCost: number | undefined;
   /** Usable reserves at 31 March (undefined without a reserves table). */
   usableReserves?: number;
   /** Deficit as a share of usable reserves (undefined without reserves or without a deficit). */

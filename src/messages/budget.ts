@@ -26,6 +26,11 @@ export function uncostedPlans(placement: string, plans: number, year: number, ha
   return `Unit costs: ${placement} — ${why}; up to ${Math.round(plans).toLocaleString('en-GB')} plans (census ${year}) are costed at £0. Add a row for ${placement} to the unit-cost table.`;
 }
 
+/** A capacity change that adds places without saying what they cost to build. */
+export function capitalCostNotGiven(places: number, placement: string, year: number): string {
+  return `Capacity: ${places.toLocaleString('en-GB')} new ${placement} places from January ${year} have no capital_cost_gbp in the scenario; their one-off capital cost is left out of the general-fund view (shown empty, not £0). Add capital_cost_gbp to the capacity change to count it.`;
+}
+
 export function deliveryLineName(lever: string): string {
   return `Mitigation delivery: ${lever}`;
 }

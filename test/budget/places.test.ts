@@ -46,6 +46,18 @@ describe('place funding from places and capacity changes', () => {
     expect(cap.lines.map((l, i) => l.expenditure - base.lines[i]!.expenditure)).toEqual([0, 1_000_000, 1_000_000]);
     expect(cap.generalFund!.years.map((y) => y.capitalCost)).toEqual([0, 5e6, 0]);
   });
+
+  it('leaves a capital cost the scenario does not give unknown, with a warning, never £0', () => {
+    const change = [{ placement: 'SSA' as const, year: 2027, places: 100 }];
+    expect([2025, 2026, 2027].map((fy) => capitalCost(change, fy))).toEqual([0, undefined, 0]);
+    // closing places costs no capital: nothing is unknown
+    expect(capitalCost([{ placement: 'SSA' as const, year: 2027, places: -50 }], 2026)).toBe(0);
+    const proj = projection({ years: [2025, 2026, 2027, 2028], cells: [0, 1, 2, 3].map(() => [{ placement: 'SSA' as const, age: 12, plans: 500 }]) });
+    const t = tables({ places, unitCosts: [{ placement: 'SSA', annualCostGbp: 20_000, priceYear: 2025 }] });
+    const cap = runBudget({ scenario: scenario({ costs: { inflation: 0 }, capacity: { changes: change } }), tables: t, projection: proj });
+    expect(cap.generalFund!.years.map((y) => y.capitalCost)).toEqual([0, undefined, 0]);
+    expect(cap.warnings.join('\n')).toMatch(/100 new SSA places from January 2027 have no capital_cost_gbp/);
+  });
 });
 
 describe('places against plans', () => {

@@ -40,7 +40,7 @@ function generalFundTable(r: RunReport): string {
   return table(
     'After the override: deficit, reserves and the cost of carrying it (general fund)',
     ['Financial year', 'Cumulative DSG balance', 'Usable reserves', 'Interest (general fund)', 'Capital cost of new places'],
-    gf.years.map((y) => [{ text: financialYearLabel(y.fy) }, money(y.dsgBalance), money(y.usableReserves), money(-y.interest), money(-y.capitalCost)]),
+    gf.years.map((y) => [{ text: financialYearLabel(y.fy) }, money(y.dsgBalance), money(y.usableReserves), money(-y.interest), money(y.capitalCost === undefined ? undefined : -y.capitalCost)]),
   );
 }
 

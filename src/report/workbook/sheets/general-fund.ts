@@ -21,7 +21,7 @@ export function generalFundSheet(r: RunReport): Sheet | undefined {
     y.usableReserves === undefined ? '' : y.exceedsReserves ? 'yes' : 'no',
     money(-y.interest),
     money(-y.cumulativeInterest),
-    money(-y.capitalCost),
+    money(y.capitalCost === undefined ? undefined : -y.capitalCost),
   ]);
   const first = gf.firstYearDeficitExceedsReserves;
   return {
@@ -35,7 +35,7 @@ export function generalFundSheet(r: RunReport): Sheet | undefined {
           ? `The cumulative deficit exceeds the usable reserves from the end of ${financialYearLabel(first)}.`
           : 'The cumulative deficit stays within the usable reserves in every year of the run.'
         : 'No reserves table was given: add reserves.csv (financial_year, usable_reserves_gbp) to compare the deficit with the council’s usable reserves.',
-      'Capital: the one-off cost of new places in the scenario’s capacity changes, in the year they are first funded (capital funding, not the block).',
+      'Capital: the one-off cost of new places in the scenario’s capacity changes, in the year they are first funded (capital funding, not the block); empty where a change gives no capital_cost_gbp.',
     ],
     tables: [
       {
