@@ -12,12 +12,21 @@ export function placesParagraphs(r: RunReport): string[] {
   const out: string[] = [];
   const placements = [...new Set(rows.map((g) => g.placement))];
   const lastFy = Math.max(...rows.map((g) => g.fy));
+  // a gap under half a plan is rounding in the model's expected plans (a placement held at its places by the
+  // scenario's capacity limits sits a hair above them), not plans beyond places: said as such, it read "the 0 plans
+  // beyond places cost £2"
+  const real = (g: (typeof rows)[number]): boolean => g.gap >= 0.5;
   for (const p of placements) {
-    const first = rows.find((g) => g.placement === p && g.gap > 0);
+    const first = rows.find((g) => g.placement === p && real(g));
     const last = rows.find((g) => g.placement === p && g.fy === lastFy)!;
     if (!first) continue;
+    const since = `${Placement[p].label}: plans exceed the ${fmtCount(first.places)} funded places from ${financialYearLabel(first.fy)}`;
+    if (!real(last)) {
+      out.push(`${since}; by ${financialYearLabel(lastFy)} its ${fmtCount(last.places)} funded places hold its ${fmtCount(last.plans)} plans.`);
+      continue;
+    }
     out.push(
-      `${Placement[p].label}: plans exceed the ${fmtCount(first.places)} funded places from ${financialYearLabel(first.fy)}; by ${financialYearLabel(lastFy)} ` +
+      `${since}; by ${financialYearLabel(lastFy)} ` +
         `${fmtCount(last.plans)} plans share ${fmtCount(last.places)} places. The ${fmtCount(last.gap)} plans beyond places cost ${fmtMoney(last.costAsTopUps)} that year as top-ups ` +
         `(already in the budget, with no place funding), ${fmtMoney(last.costAsPlaces)} if commissioned as places, or ${fmtMoney(last.costAsIssFees)} if placed in independent special schools.`,
     );
