@@ -7,6 +7,7 @@ import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { reportMsg } from '../../messages/index.ts';
 import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
 import { surgeInData } from '../surge-words.ts';
+import { ageShapeAt } from '../../model/estimate/aggregate.ts';
 import {
   backtestMethodName,
   balanceAt,
@@ -212,9 +213,13 @@ function ageParagraphs(r: RunReport): string[] {
   const last = r.projection.years[r.projection.years.length - 1]!;
   const then = plansByAge(r, last);
   if (!now || !then) return [];
+  // an LA whose data hold no ages (a release with totals only) has its plans spread over ages like a reference
+  // series, and its new plans too: its ages, and how they grow, are the reference's, not its own
+  const borrowed = r.dataset.stockCube[r.baseYear] === undefined && !ageShapeAt(r.dataset, r.baseYear);
   return [
     `Plans for young people aged 16 to 25 go from ${fmtCount(sumAges(now, 16, 25))} to ${fmtCount(sumAges(then, 16, 25))} by January ${last}, ` +
-      `and plans for children under 5 from ${fmtCount(sumAges(now, 0, 4))} to ${fmtCount(sumAges(then, 0, 4))}.`,
+      `and plans for children under 5 from ${fmtCount(sumAges(now, 0, 4))} to ${fmtCount(sumAges(then, 0, 4))}.` +
+      (borrowed ? ` These are estimates: the data hold no ages of ${r.la.name}'s plans, so they and its new plans are spread over ages like a reference series (the Data quality sheet says which).` : ''),
   ];
 }
 
