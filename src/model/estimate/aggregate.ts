@@ -16,7 +16,7 @@ import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } fr
 import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOptions } from '../trend.ts';
 import { singleAges } from './aggregate-apportion.ts';
 import type { FlowEstimate } from './aggregate-flow.ts';
-import { cohortProgression } from './aggregate-cohort.ts';
+import { cohortProgression, type Progression } from './aggregate-cohort.ts';
 import { cubeFromShares, needShares, placementShares, placementSharesAtAge } from './aggregate-mix.ts';
 
 /** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
@@ -84,7 +84,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const r = emptyRates(baseYear, 'aggregate');
 
   // Continuation and net migration from cohort progression, scaled to the stock-flow exit rate when given.
-  const prog = cohortProgression(ds, baseYear, window);
+  const { prog, source } = progressionOrBorrowed(ds, baseYear, window, opts.ageFallbacks ?? []);
   // A band's ratio above 1 is an inflow the new-plan series missed (the 20–25 band filling up after the 2014
   // reforms); applied at every single age it would compound year on year, so it is capped before the stock-flow
   // scaling below restores the first year's total exit.
@@ -96,7 +96,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     r.netMigration[a] = Math.max(0, x - 1);
     r.continuationN[a] = prog.evidence[a]!;
   }
-  r.notes.push(`Continuation from cohort progression of stocks by age over ${prog.years.length} year(s) (${prog.years.join(', ') || 'none'}).`);
+  r.notes.push(`Continuation from cohort progression of ${source}stocks by age over ${prog.years.length} year(s) (${prog.years.join(', ') || 'none'}).`);
   if (opts.flow)
     r.notes.push(`Progression ratios scaled by ${lambda.toFixed(3)} so that ${(opts.flow.exit * 100).toFixed(1)}% of the ${baseYear} stock exits in the first year (stock-flow exit rate).`);
 
@@ -180,6 +180,26 @@ function newPlanAgeShape(fallbacks: readonly LaDataset[], last: number): { byAge
     }
   }
   return undefined;
+}
+
+/**
+ * The LA's cohort progression, or, when its data hold no ages in the window (a release with totals only), that of
+ * the first fallback (region, England, the reference series) with ages, over the window to its latest census with
+ * ages at or before the base year. With no ages, progression is 1 at every age: plans would stay at the ages new
+ * plans arrive at until they age out, which ignores that plans issued in a year are a year older at the next census
+ * (on the 2025 layout alone Kent's under-5s went from 676 to 3,171 in six years, against 661 to 1,330 from its own
+ * ages). The LA's own exit rate still scales the borrowed ratios (exitScale).
+ */
+function progressionOrBorrowed(ds: LaDataset, baseYear: number, window: number, fallbacks: readonly LaDataset[]): { prog: Progression; source: string } {
+  const own = cohortProgression(ds, baseYear, window);
+  if (own.years.length > 0) return { prog: own, source: '' };
+  for (const f of fallbacks) {
+    const last = Math.max(-Infinity, ...f.stockByAge.filter((r) => r.year <= baseYear).map((r) => r.year));
+    if (!Number.isFinite(last)) continue;
+    const p = cohortProgression(f, last, window);
+    if (p.years.length > 0) return { prog: p, source: `${f.la.name}'s ` };
+  }
+  return { prog: own, source: '' };
 }
 
 /** Plans at the base census by single age, scaled to the total (zeros when the year has no age rows). */
