@@ -153,9 +153,13 @@ export function leverParagraphs(r: BudgetedReport): string[] {
   const total28 = at28.reduce((s, l) => s + l.netSaving, 0);
   const best = [...levers].filter((l) => !isInteractionLine(l.name)).sort((a, b) => b.netSaving - a.netSaving)[0] ?? levers[0]!;
   const uHz = unmitigatedBalance(r, hz);
+  // a net saving below zero is a net cost: said as one ("save -£401k" read as a saving)
+  const net = (x: number): string => (x >= 0 ? `save ${fmtMoney(x)} net of their delivery costs` : `cost ${fmtMoney(-x)} more than they save`);
+  // by 31 March 2028 as well only when the run goes past it (otherwise it is the horizon, or beyond it)
+  const by28 = hz > STATUTORY_OVERRIDE_END_FY ? `; by 31 March 2028 they ${net(total28)}${total28 < 0 ? ' (their delivery costs come before their savings)' : ''}` : '';
   return [
-    `Together the levers save ${fmtMoney(total)} net of their delivery costs by 31 March ${hz + 1}, of which ${fmtMoney(total28)} by 31 March 2028.` +
-      (uHz !== undefined && uHz < 0 ? ` That is ${fmtPercent(total / -uHz, 0)} of the unmitigated deficit.` : ''),
+    `Together the levers ${net(total)} by 31 March ${hz + 1}${by28}.` +
+      (uHz !== undefined && uHz < 0 && total > 0 ? ` The ${fmtMoney(total)} is ${fmtPercent(total / -uHz, 0)} of the unmitigated deficit at 31 March ${hz + 1}.` : ''),
     `The largest is ${best.name}: ${fmtMoney(best.spendAvoided)} of spending avoided for ${fmtMoney(best.deliveryCost)} of delivery cost.` +
       ' Recovery plans most often fail because mitigations arrive later and smaller than planned; the delivery shares and ramps above are the assumptions to test first.',
   ];
