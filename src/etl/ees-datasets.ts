@@ -97,7 +97,19 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     await scratch.close();
   }
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
-  return { ...reconciled(buildDatasets(stock, flow, la, fileRank), notes), ignoredRows: dropped.size };
+  return { ...reconciled(buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank), notes), ignoredRows: dropped.size };
+}
+
+/**
+ * The LA rows (codes and name, one per code pair a file uses) that the kept figures use: a code pair seen only in
+ * rows after maxCensusYear was not known then. Without this, a later release's rows gave North Yorkshire the ONS
+ * code it took in April 2023 in a forecast from January 2022, and listed Cumberland (from 2023/24) as an LA that
+ * could not be forecast: the output changed with later years in the files.
+ */
+function knownBy(la: Row[], stock: Row[], flow: Row[]): Row[] {
+  const codes = (r: Row): string => `${String(r.old_la_code)}|${String(r.new_la_code)}`;
+  const used = new Set([...stock, ...flow].map(codes));
+  return la.filter((r) => used.has(codes(r)));
 }
 
 /**

@@ -21,6 +21,37 @@ describe('datasetsFromEesFiles on fixtures', () => {
   });
 });
 
+describe('an LA as known by January of maxCensusYear', () => {
+  const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
+  const row = (tp: string, region: string, newCode: string, old: string, name: string, n: number) =>
+    `${tp},Academic year,Local authority,E92000001,England,${region},${newCode},${old},${name},All EHC plans,All EHC plans,${n}`;
+  // a later release: North Yorkshire under its new ONS code from 2023/24, Cumbria split into Cumberland and
+  // Westmorland and Furness from 2023/24
+  const later = [
+    row('202122', 'E12000003,Yorkshire and The Humber', 'E10000023', '815', 'North Yorkshire', 4000),
+    row('202223', 'E12000003,Yorkshire and The Humber', 'E10000023', '815', 'North Yorkshire', 4400),
+    row('202324', 'E12000003,Yorkshire and The Humber', 'E06000065', '815', 'North Yorkshire', 4800),
+    row('202122', 'E12000002,North West', 'E10000006', '909', 'Cumbria', 4292),
+    row('202223', 'E12000002,North West', 'E10000006', '909', 'Cumbria', 4700),
+    row('202324', 'E12000002,North West', 'E06000063', '942', 'Cumberland', 2800),
+    row('202324', 'E12000002,North West', 'E06000064', '943', 'Westmorland and Furness', 2300),
+  ];
+
+  it('takes its codes and name from rows up to that January, and knows no LA that began later', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'caseload.csv'), `\ufeff${[LEAD, ...later].join('\r\n')}\r\n`);
+    writeFileSync(join(dir, 'cut.csv'), `\ufeff${[LEAD, ...later.filter((l) => l.startsWith('202122'))].join('\r\n')}\r\n`);
+    const a = await datasetsFromEesFiles([join(dir, 'caseload.csv')], { maxCensusYear: 2022, today: TODAY });
+    const b = await datasetsFromEesFiles([join(dir, 'cut.csv')], { maxCensusYear: 2022, today: TODAY });
+    expect(a.datasets.map((d) => d.la)).toEqual(b.datasets.map((d) => d.la));
+    expect(a.datasets.map((d) => [d.la.oldCode, d.la.newCode])).toEqual([['815', 'E10000023'], ['909', 'E10000006']]);
+    // with every year: North Yorkshire's latest code, and the successors
+    const all = await datasetsFromEesFiles([join(dir, 'caseload.csv')], { today: TODAY });
+    expect(all.datasets.find((d) => d.la.oldCode === '815')!.la.newCode).toBe('E06000065');
+    expect(all.datasets.map((d) => d.la.oldCode)).toEqual(expect.arrayContaining(['942', '943']));
+  });
+});
+
 describe.skipIf(!hasRealData)('datasetsFromEesFiles on the real releases', () => {
   const folders = [join(realData, 'ees-ehcp-2022/data'), join(realData, 'ees-ehcp-2025-to-2022/data')];
 
