@@ -24,6 +24,7 @@ import { sniffFile } from './sniff.ts';
 import { closestLayout } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
+import { describePublished } from './overlaps.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -62,6 +63,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   const fileRank: number[] = [];
   const today = opts.today ?? new Date();
   const scratch = new ScratchWarehouse();
+  const recognisedPaths: string[] = [];
   try {
     const recognised = await Promise.all(
       files.map(async (path) => {
@@ -71,6 +73,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     );
     await scratch.prepareAhead(recognised.flatMap(({ path, reader }) => (reader ? [{ reader, path, shownAs: path }] : [])), { hashKey: '', today });
     for (const [fileId, { path, sniff, reader }] of recognised.entries()) {
+      recognisedPaths[fileId] = path;
       if (!reader) {
         if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
         problems.push({ file: path, line: 1, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '', closestLayout(sniff.headerFields)) });
@@ -97,7 +100,16 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     await scratch.close();
   }
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
-  return { ...reconciled(buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank), notes), ignoredRows: dropped.size };
+  const { overlaps, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank);
+  const pathOf = (f: FileFigure): string => `${recognisedPaths[f.file] ?? `file ${f.file}`}${f.line ? ` line ${f.line}` : ''}`;
+  if (overlaps.conflicts.length > 0) {
+    const { conflicts } = overlaps;
+    const listed = conflicts.slice(0, 5).map(({ first, other }) => msg.overlapConflict(describePublished(other.row), pathOf(first), first.value, pathOf(other), other.value));
+    const files = new Set(conflicts.map((c) => recognisedPaths[c.other.file] ?? ''));
+    throw inputError(msg.readFailed(files.size, 1), [{ file: [...files][0], message: msg.overlapConflicts(String(conflicts[0]!.first.row.census_year === undefined ? 'flow' : 'stock'), conflicts.length, listed) }]);
+  }
+  for (const r of overlaps.repeats.values()) notes.push(`${recognisedPaths[r.later] ?? ''}: ${msg.overlapSameFigures(recognisedPaths[r.first] ?? '', r.n)}`);
+  return { ...reconciled(built, notes), ignoredRows: dropped.size };
 }
 
 /**
@@ -133,21 +145,71 @@ export function groupedWarnings(warnings: readonly Problem[], max = 3): string[]
   return [...groups.values()].flatMap((ws) => (ws.length <= max ? ws.map(formatProblem) : [msg.repeatedWarning(ws.length, formatProblem(ws[0]!))]));
 }
 
-/** Picks, per cell, the figure of the newest source; sums rows of the same source (several leaves → one placement). */
+/** One file's figure for a cell: the sum of its rows there (several leaves → one placement), and its first line. */
+interface FileFigure {
+  file: number;
+  line: number | undefined;
+  value: number;
+  /** The row whose key names the cell in a message (overlaps.ts describePublished). */
+  row: Row;
+  /** Other files of the same source giving this cell (rare: two copies, or two releases in one layout). */
+  more?: FileFigure[];
+}
+
+/**
+ * Figures that two files of one source (release layout) both give: the later file repeating the first exactly
+ * (counted once), or giving another figure (unclear which counts). As load finds them in the warehouse (overlaps.ts).
+ */
+export interface SameSourceOverlaps {
+  /** Per pair of files (first, later): how many figures the later repeats exactly. */
+  repeats: Map<string, { first: number; later: number; n: number }>;
+  conflicts: Array<{ first: FileFigure; other: FileFigure }>;
+}
+
+/**
+ * Picks, per cell, the figure of the newest source. Rows of one file for a cell are summed (several leaves → one
+ * placement); two files of one source (two copies or two releases in one layout) are never summed: the same figure
+ * counts once, another figure is a conflict (overlaps).
+ */
 class CellPicker {
-  private readonly cells = new Map<string, Map<string, number>>();
-  add(key: string, source: string, value: number): void {
+  private readonly cells = new Map<string, Map<string, FileFigure>>();
+  readonly overlaps: SameSourceOverlaps = { repeats: new Map(), conflicts: [] };
+  add(key: string, source: string, r: Row): void {
     let bySource = this.cells.get(key);
     if (!bySource) this.cells.set(key, (bySource = new Map()));
-    bySource.set(source, (bySource.get(source) ?? 0) + value);
+    const file = r.file_id as number;
+    const first = bySource.get(source);
+    const mine = first === undefined || first.file === file ? first : first.more?.find((f) => f.file === file);
+    if (mine) {
+      mine.value += r.count as number;
+      return;
+    }
+    const f: FileFigure = { file, line: r.line === undefined || r.line === null ? undefined : Number(r.line), value: r.count as number, row: r };
+    if (!first) bySource.set(source, f);
+    else (first.more ??= []).push(f);
   }
   /** Each cell's chosen value, plus the other sources' values when they disagree. */
   *entries(): Generator<{ key: string; value: number; source: string; others: Array<[string, number]> }> {
     for (const [key, bySource] of this.cells) {
       let best: [string, number] | undefined;
-      for (const e of bySource) if (!best || layoutRank(e[0]) > layoutRank(best[0])) best = e;
-      const others = [...bySource].filter(([s, v]) => s !== best![0] && Math.abs(v - best![1]) > 0.5);
+      for (const [source, first] of bySource) {
+        if (first.more) this.compare(first);
+        if (!best || layoutRank(source) > layoutRank(best[0])) best = [source, first.value];
+      }
+      const others = [...bySource].map(([s, f]): [string, number] => [s, f.value]).filter(([s, v]) => s !== best![0] && Math.abs(v - best![1]) > 0.5);
       yield { key, value: best![1], source: best![0], others };
+    }
+  }
+  /** Compares the other files of a source with its first: the same figure counts once, another is a conflict. */
+  private compare(first: FileFigure): void {
+    for (const f of first.more!) {
+      if (Math.abs(f.value - first.value) > 1e-9) this.overlaps.conflicts.push({ first, other: f });
+      else {
+        const pair = `${first.file}>${f.file}`;
+        const s = this.overlaps.repeats.get(pair) ?? { first: first.file, later: f.file, n: 0 };
+        s.n++;
+        this.overlaps.repeats.set(pair, s);
+      }
     }
   }
 }
@@ -168,10 +230,12 @@ export async function datasetsFromWarehouse(wh: unknown): Promise<Omit<EesDatase
   const stock = await sql.all('SELECT * FROM stock WHERE count IS NOT NULL');
   const flow = await sql.all('SELECT * FROM flow WHERE count IS NOT NULL');
   const la = await sql.all('SELECT * FROM la');
-  return reconciled(buildDatasets(stock, flow, la, fileRank), []);
+  // load has removed or refused figures that two files of one release give (overlaps.ts): none are left to compare
+  const { datasets, national, regions } = buildDatasets(stock, flow, la, fileRank);
+  return reconciled({ datasets, national, regions }, []);
 }
 
-function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> {
+function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps } {
   const areas = new Map<string, { ds: LaDataset; rank: number }>();
   for (const r of la) {
     const level = r.old_la_code === ALL ? (r.region_code && r.new_la_code === r.region_code ? 'Regional' : 'National') : 'Local authority';
@@ -189,11 +253,11 @@ function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[])
   const picker = new CellPicker();
   for (const r of stock) {
     if (r.count === null || r.measure !== 'plans') continue;
-    picker.add(`${areaKey(r)}|S|${r.census_year}|${r.age_from}|${r.age_to}|${r.need}|${r.placement}|`, String(r.source), r.count as number);
+    picker.add(`${areaKey(r)}|S|${r.census_year}|${r.age_from}|${r.age_to}|${r.need}|${r.placement}|`, String(r.source), r);
   }
   for (const r of flow) {
     if (r.count === null) continue;
-    picker.add(`${areaKey(r)}|F:${r.measure}|${r.flow_year}|${r.age_from}|${r.age_to}|${r.need}|${r.placement}|${r.reason}`, String(r.source), r.count as number);
+    picker.add(`${areaKey(r)}|F:${r.measure}|${r.flow_year}|${r.age_from}|${r.age_to}|${r.need}|${r.placement}|${r.reason}`, String(r.source), r);
   }
   for (const { key, value, source, others } of picker.entries()) {
     const [kind, area, kindTag, y, f, t, need, placement, reason] = key.split('|') as [string, string, string, string, string, string, string, string, string];
@@ -239,5 +303,5 @@ function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[])
   }
   const pick = (prefix: string): LaDataset[] =>
     [...areas.entries()].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.ds).sort((a, b) => a.la.oldCode.localeCompare(b.la.oldCode));
-  return { datasets: pick('L|'), national: areas.get('N|')?.ds, regions: pick('R|') };
+  return { datasets: pick('L|'), national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps };
 }

@@ -159,7 +159,8 @@ function describePopulation(r: Record<string, unknown>): string {
   return `${String(r.kind) === 'mye' ? 'mid-year estimate' : 'projection'} of area ${String(r.area_code)} ${String(r.year)} (age ${String(r.age)}, ${String(r.sex)})`;
 }
 
-function describePublished(r: Record<string, unknown>): string {
+/** A published figure's key in a message: its LA, measure, year, ages, need and placement. */
+export function describePublished(r: Record<string, unknown>): string {
   const year = r.census_year ?? r.flow_year;
   const ages = r.age_from === r.age_to ? `age ${String(r.age_from)}` : `ages ${String(r.age_from)}–${String(r.age_to)}`;
   return `LA ${String(r.old_la_code)} ${String(r.measure)} ${String(year)} (${ages}, need ${String(r.need)}, placement ${String(r.placement)})`;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLACEMENTS } from '../../src/domain/index.ts';
 import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
+import { HighneedsError } from '../../src/errors.ts';
 import { fixtures, hasRealData, realData, tempDir, TODAY } from './helpers.ts';
 
 describe('datasetsFromEesFiles on fixtures', () => {
@@ -49,6 +50,37 @@ describe('an LA as known by January of maxCensusYear', () => {
     const all = await datasetsFromEesFiles([join(dir, 'caseload.csv')], { today: TODAY });
     expect(all.datasets.find((d) => d.la.oldCode === '815')!.la.newCode).toBe('E06000065');
     expect(all.datasets.map((d) => d.la.oldCode)).toEqual(expect.arrayContaining(['942', '943']));
+  });
+});
+
+describe('two files of one release layout giving the same figure (forecast and backtest, as load does)', () => {
+  const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans,special_independent';
+  const kent = (tp: string, n: number, iss: number) => `${tp},Academic year,Local authority,E92000001,England,E12000008,South East,E10000016,886,Kent,All EHC plans,All EHC plans,${n},${iss}`;
+  const file = (dir: string, name: string, rows: string[]): string => {
+    writeFileSync(join(dir, name), `\ufeff${[LEAD, ...rows].join('\r\n')}\r\n`);
+    return join(dir, name);
+  };
+
+  it('the same figures in two releases (the 2024 and 2025 releases, say) are counted once, with a note', async () => {
+    const dir = tempDir();
+    const a = file(dir, 'caseload-2024.csv', [kent('202122', 1000, 1000), kent('202223', 1100, 1100)]);
+    const b = file(dir, 'caseload-2025.csv', [kent('202122', 1000, 1000), kent('202223', 1100, 1100), kent('202324', 1200, 1200)]);
+    const r = await datasetsFromEesFiles([a, b], { maxCensusYear: 2024, today: TODAY });
+    const ds = r.datasets.find((d) => d.la.oldCode === '886')!;
+    expect(ds.stockTotal).toEqual({ 2022: 1000, 2023: 1100, 2024: 1200 });
+    expect(ds.stockByPlacement[2023]!.ISS).toBe(1100);
+    expect(r.notes.join('\n')).toMatch(/caseload-2025\.csv.*repeats 4 figure\(s\) of .*caseload-2024\.csv exactly.*counted once/);
+  });
+
+  it('different figures for one key in two files of one layout are an error naming both files and lines, never a sum', async () => {
+    const dir = tempDir();
+    const a = file(dir, 'caseload-2024.csv', [kent('202122', 1000, 1000), kent('202223', 1100, 1100)]);
+    const b = file(dir, 'caseload-2025.csv', [kent('202122', 1003, 1003), kent('202223', 1100, 1100), kent('202324', 1200, 1200)]);
+    const e = await datasetsFromEesFiles([a, b], { maxCensusYear: 2024, today: TODAY }).then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(HighneedsError);
+    const text = [(e as HighneedsError).message, ...(e as HighneedsError).problems.map((p) => p.message)].join('\n');
+    expect(text).toMatch(/different figures/);
+    expect(text).toMatch(/LA 886 plans 2022 .*1000 in .*caseload-2024\.csv line 2, 1003 in .*caseload-2025\.csv line 2/);
   });
 });
 
