@@ -100,7 +100,9 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     await scratch.close();
   }
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
-  const { overlaps, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank);
+  const { overlaps, revisions, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank);
+  // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once
+  if (revisions.length > 0) notes.unshift(msg.releaseRevisions(revisions, max));
   const pathOf = (f: FileFigure): string => `${recognisedPaths[f.file] ?? `file ${f.file}`}${f.line ? ` line ${f.line}` : ''}`;
   if (overlaps.conflicts.length > 0) {
     const { conflicts } = overlaps;
@@ -235,7 +237,7 @@ export async function datasetsFromWarehouse(wh: unknown): Promise<Omit<EesDatase
   return reconciled({ datasets, national, regions }, []);
 }
 
-function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps } {
+function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps; revisions: string[] } {
   const areas = new Map<string, { ds: LaDataset; rank: number }>();
   for (const r of la) {
     const level = r.old_la_code === ALL ? (r.region_code && r.new_la_code === r.region_code ? 'Regional' : 'National') : 'Local authority';
@@ -259,6 +261,8 @@ function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[])
     if (r.count === null) continue;
     picker.add(`${areaKey(r)}|F:${r.measure}|${r.flow_year}|${r.age_from}|${r.age_to}|${r.need}|${r.placement}|${r.reason}`, String(r.source), r);
   }
+  // stock totals that two releases give differently (a later release revising a year): the newer is used
+  const revisions: string[] = [];
   for (const { key, value, source, others } of picker.entries()) {
     const [kind, area, kindTag, y, f, t, need, placement, reason] = key.split('|') as [string, string, string, string, string, string, string, string, string];
     const entry = areas.get(`${kind}|${area}`);
@@ -272,7 +276,10 @@ function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[])
     if (kindTag === 'S') {
       if (isAll && full) {
         ds.stockTotal[year] = value;
-        for (const [s, v] of others) ds.notes.push(msg.releaseDisagreement('EHC plans at census', year, value, source, v, s));
+        for (const [s, v] of others) {
+          ds.notes.push(msg.releaseDisagreement('EHC plans at census', year, value, source, v, s));
+          revisions.push(`${ds.la.name} ${year}: ${source} gives ${value}, ${s} gives ${v}`);
+        }
       } else if (isAll) ds.stockByAge.push({ year, from, to, count: value });
       else if (full && need === ALL && isPlacement(placement)) (ds.stockByPlacement[year] ??= {})[placement] = value;
       else if (full && placement === ALL && isNeed(need)) (ds.stockByNeed[year] ??= {})[need] = value;
@@ -303,5 +310,5 @@ function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[])
   }
   const pick = (prefix: string): LaDataset[] =>
     [...areas.entries()].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.ds).sort((a, b) => a.la.oldCode.localeCompare(b.la.oldCode));
-  return { datasets: pick('L|'), national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps };
+  return { datasets: pick('L|'), national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps, revisions };
 }

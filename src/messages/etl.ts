@@ -153,6 +153,11 @@ export function breakdownSkipped(topic: string, rows: number): string {
 export function releaseDisagreement(what: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
   return `${what} for ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}; the newer release (${keptSource}) is used`;
 }
+export function releaseRevisions(listed: readonly string[], knownBy?: number, shown = 5): string {
+  const when = knownBy === undefined ? '' : ` known by January ${knownBy}`;
+  const more = listed.length > shown ? `, and ${listed.length - shown} more` : '';
+  return `${listed.length} figure(s) of EHC plans at census${when} differ between releases (a later release revises them): ${listed.slice(0, shown).join('; ')}${more}. The newer release's figure is used (each LA's notes name its own)`;
+}
 export function fileSkipped(reason: string): string {
   return reason;
 }

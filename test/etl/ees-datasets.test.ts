@@ -84,6 +84,20 @@ describe('two files of one release layout giving the same figure (forecast and b
   });
 });
 
+describe('a later release that revises a year an earlier release gives', () => {
+  it("uses the newer release's figure and says so in the batch's notes, naming the LA, year and both figures", async () => {
+    const dir = tempDir();
+    const lead22 = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,characteristic_age,Total_st,Total_st_pc,Total_ehc,Total_ehc_pc,Total_all,Total_all_pc';
+    writeFileSync(join(dir, 'sen2_age_caseload.csv'), `${lead22}\r\n2022,Calendar year,Local authority,E92000001,England,E12000008,South East,886,E10000016,Kent,Total,z,z,17733,100,17733,100\r\n`);
+    const lead25 = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
+    const kent = (tp: string, n: number) => `${tp},Academic year,Local authority,E92000001,England,E12000008,South East,E10000016,886,Kent,All EHC plans,All EHC plans,${n}`;
+    writeFileSync(join(dir, 'caseload.csv'), `\ufeff${[lead25, kent('202122', 17736), kent('202223', 19500)].join('\r\n')}\r\n`);
+    const r = await datasetsFromEesFiles([dir], { maxCensusYear: 2022, today: TODAY });
+    expect(r.datasets[0]!.stockTotal).toEqual({ 2022: 17736 });
+    expect(r.notes.join('\n')).toMatch(/1 figure\(s\) of EHC plans at census known by January 2022 differ between releases.*Kent.*2022.*ees-2025 gives 17736, ees-2022 gives 17733.*newer release/);
+  });
+});
+
 describe.skipIf(!hasRealData)('datasetsFromEesFiles on the real releases', () => {
   const folders = [join(realData, 'ees-ehcp-2022/data'), join(realData, 'ees-ehcp-2025-to-2022/data')];
 
