@@ -239,7 +239,21 @@ export async function datasetsFromWarehouse(wh: unknown): Promise<Omit<EesDatase
 
 function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps; revisions: string[] } {
   const areas = new Map<string, { ds: LaDataset; rank: number }>();
-  for (const r of la) {
+  // a release that spans a code change gives an LA two codes in one file (Buckinghamshire E06000060, then E10000002
+  // again from 2023/24): of one rank, the codes of the LA's latest January in the stock come last, so they name it
+  const latest = new Map<string, { year: number; codes: string }>();
+  for (const r of stock) {
+    if (r.geographic_level !== 'Local authority') continue;
+    const cur = latest.get(String(r.old_la_code));
+    const year = r.census_year as number;
+    if (!cur || year > cur.year) latest.set(String(r.old_la_code), { year, codes: String(r.new_la_code) });
+  }
+  const isLatest = (r: Row): number => (latest.get(String(r.old_la_code))?.codes === String(r.new_la_code) ? 1 : 0);
+  const ordered = la
+    .map((r, i) => ({ r, i, rank: fileRank[r.file_id as number] ?? 0, latest: isLatest(r) }))
+    .sort((a, b) => a.rank - b.rank || a.latest - b.latest || a.i - b.i)
+    .map((x) => x.r);
+  for (const r of ordered) {
     const level = r.old_la_code === ALL ? (r.region_code && r.new_la_code === r.region_code ? 'Regional' : 'National') : 'Local authority';
     const key = areaKey({ ...r, geographic_level: level });
     const rank = fileRank[r.file_id as number] ?? 0;

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetFromWarehouse, listLas } from '../../src/etl/dataset.ts';
+import { loadIntoMemory } from '../../src/etl/load.ts';
 import type { Reader } from '../../src/etl/reader.ts';
 import { sen2BladeReader } from '../../src/etl/readers/sen2-blade.ts';
 import { sen2XmlReader } from '../../src/etl/readers/sen2-xml.ts';
@@ -110,6 +111,27 @@ describe('personal data', () => {
     for (const s of secrets) {
       expect(hay.includes(s.toLowerCase()), s).toBe(false);
       expect(hay.includes(s.toLowerCase().replace(/ /g, '')), s).toBe(false);
+    }
+  });
+});
+
+describe('an LA whose ONS code changed (North Yorkshire: E10000023, then E06000065 from April 2023)', () => {
+  const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
+  const ny = (tp: string, code: string, n: number) => `${tp},Academic year,Local authority,E92000001,England,E12000003,Yorkshire and The Humber,${code},815,North Yorkshire,All EHC plans,All EHC plans,${n}`;
+
+  it('is found by either code, and named by the code of its latest January', async () => {
+    const dir = tempDir('hn-ny-');
+    // the later rows first: which code is latest comes from the years, not from the order of the rows
+    writeFileSync(join(dir, 'caseload.csv'), `\ufeff${[LEAD, ny('202425', 'E06000065', 5353), ny('202324', 'E06000065', 4857), ny('202223', 'E10000023', 4400), ny('202122', 'E10000023', 4000)].join('\r\n')}\r\n`);
+    const load = await loadIntoMemory([dir], { today: new Date('2026-03-01') });
+    try {
+      for (const code of ['815', 'E06000065', 'E10000023']) {
+        const ds = await datasetFromWarehouse(load.warehouse, { la: code });
+        expect(ds.la, code).toEqual({ oldCode: '815', newCode: 'E06000065', name: 'North Yorkshire' });
+        expect(ds.stockTotal[2025], code).toBe(5353);
+      }
+    } finally {
+      load.warehouse.close();
     }
   });
 });

@@ -38,6 +38,16 @@ describe('an LA as known by January of maxCensusYear', () => {
     row('202324', 'E12000002,North West', 'E06000064', '943', 'Westmorland and Furness', 2300),
   ];
 
+  it('is named by the code of its latest January, whatever the order of the rows (Buckinghamshire: E10000002, E06000060, E10000002 again)', async () => {
+    const dir = tempDir();
+    const bucks = (tp: string, code: string, n: number) => row(tp, 'E12000008,South East', code, '825', 'Buckinghamshire', n);
+    writeFileSync(join(dir, 'caseload.csv'), `\ufeff${[LEAD, bucks('201819', 'E10000002', 4054), bucks('202021', 'E06000060', 4910), bucks('202122', 'E06000060', 5415), bucks('202324', 'E10000002', 6510)].join('\r\n')}\r\n`);
+    const code = async (max: number) => (await datasetsFromEesFiles([dir], { maxCensusYear: max, today: TODAY })).datasets[0]!.la.newCode;
+    expect(await code(2024)).toBe('E10000002');
+    expect(await code(2022)).toBe('E06000060');
+    expect(await code(2019)).toBe('E10000002');
+  });
+
   it('takes its codes and name from rows up to that January, and knows no LA that began later', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'caseload.csv'), `\ufeff${[LEAD, ...later].join('\r\n')}\r\n`);
