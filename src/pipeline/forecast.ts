@@ -58,13 +58,22 @@ export function backtestOf(batch: Batch, origins: number[], horizon: number, onl
 
 /**
  * `highneeds backtest --ees`: reads EES files (every year: the backtest cuts the data at each origin itself).
+ * Without origins, the three whose three years ahead the files hold: 2017–2019 on the 2022 release, 2020–2022 on
+ * a release to January 2025 (fixed origins left a later release nothing to score).
  * @example await backtestFromEes({ files, all: true, origins: [2017, 2018, 2019], horizon: 3 })
  */
-export async function backtestFromEes(opts: { files: string[]; las?: string[]; all?: boolean; origins: number[]; horizon: number }): Promise<BacktestOutcome> {
+export async function backtestFromEes(opts: { files: string[]; las?: string[]; all?: boolean; origins?: number[]; horizon: number }): Promise<BacktestOutcome> {
   const ees = await datasetsFromEesFiles(opts.files);
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
-  return backtestOf(batch, opts.origins, opts.horizon, only);
+  return backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only);
+}
+
+/** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */
+function defaultOrigins(batch: Batch): number[] {
+  const years = [batch.national, ...batch.datasets].flatMap((d) => (d ? Object.keys(d.stockTotal).map(Number) : []));
+  const last = years.length > 0 ? Math.max(...years) : 2022;
+  return [last - 5, last - 4, last - 3];
 }
 
 /**

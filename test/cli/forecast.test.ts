@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
 import { runCli } from './helpers.ts';
@@ -38,6 +38,21 @@ describe('highneeds backtest (the cli.md contract)', () => {
       expect(Object.keys(h.model!).sort()).toEqual(['bias', 'coverage80', 'mape', 'mdape', 'wape']);
     }
     expect(doc.n_series).toBe(1);
+  });
+
+  it('with --ees and no --origins, takes the three origins whose three years ahead the files hold (a release to January 2025: 2020–2022)', async () => {
+    const dir = tempDir('hn-bt-');
+    const lead = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
+    const las: Array<[string, string, string, number, number]> = [['E10000016', '886', 'Kent', 12000, 0.1], ['E10000019', '925', 'Lincolnshire', 4500, 0.09], ['E10000020', '926', 'Norfolk', 6000, 0.11], ['E08000025', '330', 'Birmingham', 8000, 0.08]];
+    const lines = [lead];
+    for (let y = 2019; y <= 2025; y++)
+      for (const [code, old, name, n, g] of las) lines.push(`${y - 1}${String(y).slice(2)},Academic year,Local authority,E92000001,England,E12000008,South East,${code},${old},${name},All EHC plans,All EHC plans,${Math.round(n * Math.pow(1 + g, y - 2019))}`);
+    writeFileSync(join(dir, 'caseload.csv'), `\ufeff${lines.join('\r\n')}\r\n`);
+    const r = await runCli('backtest', '--ees', dir, '--all', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.origins).toEqual([2020, 2021, 2022]);
+    expect(doc.n_series).toBe(4);
   });
 
   it('with --ees, backtests those files from the default origins (the real release in test/model/backtest-real.test.ts)', async () => {

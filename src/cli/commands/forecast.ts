@@ -53,7 +53,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--data <dir>', 'a data folder (one LA) instead of EES files (default data-samples)')
     .option('--la <code...>', 'LAs by DfE or ONS code', collect)
     .option('--all', 'every LA in the files')
-    .option('--origins <years>', 'origins, e.g. 2017,2018,2019', yearListFlag)
+    .option('--origins <years>', 'origins, e.g. 2017,2018,2019 (default: the three whose three years ahead the data hold)', yearListFlag)
     .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 10), 3)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
@@ -61,7 +61,7 @@ export function registerForecast(program: Command, io: CliIO): void {
       const { backtestFromEes, backtestFromData } = await import('../../pipeline/forecast.ts');
       // with neither --ees nor --data, the default data folder (as for `run`)
       const { result: res, bySize } = o.ees
-        ? await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins ?? [2017, 2018, 2019], horizon: o.horizon })
+        ? await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins, horizon: o.horizon })
         : await backtestFromData({ dir: o.data ?? 'data-samples', la: o.la?.[0], origins: o.origins, horizon: o.horizon });
       if (res.n_series === 0 || Object.keys(res.horizons).length === 0 || !Object.values(res.horizons).some((ms) => Number.isFinite((ms as Record<string, { mape: number }>).model?.mape))) {
         throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon));
