@@ -13,6 +13,7 @@ import { laterRowsIgnored, noLaSelected } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult } from '../model/forecast/forecast.ts';
 import type { Batch } from '../model/forecast/pool.ts';
+import { abolitionWarning } from '../model/reorganise.ts';
 import { runBatch } from './totals.ts';
 
 /**
@@ -35,10 +36,12 @@ export async function forecastFromEes(opts: {
   const { rows, skipped } = forecastBatch(batch, { ...opts, only });
   // how many later rows were ignored comes first: cli.md promises the run says it, before any data-quality notes;
   // then how a forecast successor's history was joined from its predecessors (cli.md: "with a note"), which
-  // changes what its figures mean
+  // changes what its figures mean, and a council a reorganisation ended projected past its end (as run warns)
   const forecast = new Set(rows.map((r) => r.old_la_code));
   const joined = batch.datasets.filter((d) => forecast.has(d.la.oldCode) && d.history?.note).map((d) => d.history!.note!);
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ees.notes];
+  const lastYear = Math.max(opts.baseYear, ...rows.map((r) => r.census_year));
+  const ended = batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap((d) => abolitionWarning(d.la, lastYear) ?? []);
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
 
