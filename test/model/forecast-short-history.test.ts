@@ -34,6 +34,8 @@ describe('ranges from a short history', () => {
     expect(moderate({ residual: 0, years: 3 })).toBeCloseTo(0.01, 12); // (2·0 + 2·0.02) / 4
     expect(moderate({ residual: 0.02, years: 5 })).toBeCloseTo(0.02, 12);
     expect(moderate({ residual: 0.0025, years: 1 })).toBe(0.0025);
+    // a small LA's own count noise joins the prior: (2·0 + 2·(0.02 + 0.02)) / 4
+    expect(moderate({ residual: 0, years: 3 }, 0.02)).toBeCloseTo(0.02, 12);
   });
 
   it('give an LA whose few growths agree a range of the batch’s year-to-year noise, not close to none', () => {
