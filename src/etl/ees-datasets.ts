@@ -32,6 +32,11 @@ export interface EesDatasets {
   regions: LaDataset[];
   /** Source rows (file lines) dropped because they are later than `maxCensusYear`. */
   ignoredRows: number;
+  /**
+   * LAs whose every figure is later than `maxCensusYear` (a council that began after it: Cumberland from January
+   * 2024), with the census year of their first stock: not in `datasets`, so that they are not there at all.
+   */
+  laterOnly?: Array<{ oldCode: string; newCode: string; name: string; firstYear: number }>;
   notes: string[];
   /** What reconciliation found (src/etl/reconcile.ts); each LA's findings are also in that LA's notes. */
   findings: Finding[];
@@ -59,6 +64,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   const problems: Problem[] = [];
   const notes: string[] = [];
   const dropped = new Set<string>();
+  const later = new Map<string, { oldCode: string; newCode: string; firstYear: number }>();
   const max = opts.maxCensusYear;
   const fileRank: number[] = [];
   const today = opts.today ?? new Date();
@@ -83,8 +89,14 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
       const sink: RowSink = {
         add(table, row) {
           if (table === 'stock') {
-            if (max !== undefined && (row.census_year as number) > max) dropped.add(`${fileId}:${row.line}`);
-            else stock.push(row);
+            if (max !== undefined && (row.census_year as number) > max) {
+              dropped.add(`${fileId}:${row.line}`);
+              if (row.geographic_level === 'Local authority') {
+                const code = String(row.old_la_code);
+                const first = later.get(code);
+                if (!first || (row.census_year as number) < first.firstYear) later.set(code, { oldCode: code, newCode: String(row.new_la_code), firstYear: row.census_year as number });
+              }
+            } else stock.push(row);
           } else if (table === 'flow') {
             if (max !== undefined && (row.flow_year as number) >= max) dropped.add(`${fileId}:${row.line}`);
             else flow.push(row);
@@ -111,7 +123,11 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     throw inputError(msg.readFailed(files.size, 1), [{ file: [...files][0], message: msg.overlapConflicts(String(conflicts[0]!.first.row.census_year === undefined ? 'flow' : 'stock'), conflicts.length, listed) }]);
   }
   for (const r of overlaps.repeats.values()) notes.push(`${recognisedPaths[r.later] ?? ''}: ${msg.overlapSameFigures(recognisedPaths[r.first] ?? '', r.n)}`);
-  return { ...reconciled(built, notes), ignoredRows: dropped.size };
+  const known = new Set(built.datasets.map((d) => d.la.oldCode));
+  const laterOnly = [...later.values()]
+    .filter((l) => !known.has(l.oldCode))
+    .map((l) => ({ ...l, name: String(la.find((r) => String(r.old_la_code) === l.oldCode)?.la_name ?? `LA ${l.oldCode}`) }));
+  return { ...reconciled(built, notes), ignoredRows: dropped.size, ...(laterOnly.length > 0 ? { laterOnly } : {}) };
 }
 
 /**

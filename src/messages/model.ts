@@ -50,6 +50,11 @@ export function invalidYearOption(name: string, value: unknown): string {
   return `${name} must be a census year (a whole number from 2000 to 2100). Got: ${String(value)}`;
 }
 
+/** The reason an LA asked for is skipped when its every figure is later than the base year. */
+export function notKnownYet(baseYear: number, firstYear: number): string {
+  return `no figures known by January ${baseYear}: its first are of January ${firstYear}, so choose a --base-year of ${firstYear} or later`;
+}
+
 /** Later rows ignored by a forecast. */
 export function laterRowsIgnored(n: number, baseYear: number): string {
   return `${n} row(s) later than what was known by January ${baseYear} were ignored (stocks after ${baseYear}, flows after ${baseYear - 1}).`;

@@ -9,7 +9,7 @@ import { datasetsFromEesFiles } from '../etl/ees-datasets.ts';
 import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { loadDataFolder } from '../etl/load.ts';
 import { usageError } from '../errors.ts';
-import { laterRowsIgnored, noLaSelected } from '../messages/model.ts';
+import { laterRowsIgnored, noLaSelected, notKnownYet } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult } from '../model/forecast/forecast.ts';
 import type { Batch } from '../model/forecast/pool.ts';
@@ -32,8 +32,14 @@ export async function forecastFromEes(opts: {
   if (!opts.all && !(opts.las && opts.las.length)) throw usageError(noLaSelected());
   const ees = await datasetsFromEesFiles(opts.files, { maxCensusYear: opts.baseYear });
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
-  const only = opts.all ? undefined : resolveLaCodes(batch, opts.las!);
-  const { rows, skipped } = forecastBatch(batch, { ...opts, only });
+  // an LA asked for that began after the base year (its every figure later) is skipped with that reason; with --all
+  // it is not there at all, as in files without the later rows (cli.md: the output is the same either way)
+  const laterOf = (code: string) => (ees.laterOnly ?? []).find((l) => l.oldCode === code.trim().toUpperCase() || l.newCode.toUpperCase() === code.trim().toUpperCase());
+  const notYet = opts.all ? [] : [...new Set((opts.las ?? []).flatMap((code) => laterOf(code) ?? []))];
+  const asked = opts.all ? undefined : opts.las!.filter((code) => !laterOf(code));
+  const only = opts.all ? undefined : resolveLaCodes(batch, asked!);
+  const { rows, skipped: cannot } = forecastBatch(batch, { ...opts, only });
+  const skipped = [...cannot, ...notYet.map((l) => ({ old_la_code: l.oldCode, new_la_code: l.newCode, la_name: l.name, reason: notKnownYet(opts.baseYear, l.firstYear) }))];
   // how many later rows were ignored comes first: cli.md promises the run says it, before any data-quality notes;
   // then how a forecast successor's history was joined from its predecessors (cli.md: "with a note"), which
   // changes what its figures mean, and a council a reorganisation ended projected past its end (as run warns)
