@@ -111,13 +111,3 @@ export function roundPlanParts(parts: ArrayLike<number>): number[] {
   }
   return whole.map((w) => w / 1e6);
 }
-
-/** Rounds a count for storage (one decimal: projections are expected values, not whole children). */
-export function roundCount(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
-/** Rounds money for storage (whole pounds). */
-export function roundMoney(n: number): number {
-  return Math.round(n);
-}
