@@ -2,6 +2,7 @@
  * The I/O shell around the tokenizer: streams a file, detects its encoding (UTF-8 with or without BOM, else
  * Windows-1252) and hands records to a callback in batches, so memory stays bounded on large files.
  */
+import { isUtf8 } from 'node:buffer';
 import { decodeWin1252, win1252Decoder } from '../../util/win1252.ts';
 import { readChunks } from '../read-chunks.ts';
 import { CsvTokenizer, type CsvRecord } from './tokenizer.ts';
@@ -32,21 +33,53 @@ export interface EncodingCheck {
 /**
  * A file's encoding: UTF-8 when every byte is (streamed), else Windows-1252, unless it starts with a UTF-8
  * byte-order mark: then the line of its first byte that is not UTF-8.
+ * Each chunk is checked with Buffer's isUtf8 up to its last character's first byte, that character with the start
+ * of the next chunk: a strict TextDecoder made a string of the whole file only to throw it away, about 0.7 s of CPU for
+ * the 220 MB of a 650,000-person Blade export against 0.1 s.
  * @example (await detectEncoding('caseload.csv')).encoding // 'utf-8'
  */
 export async function detectEncoding(path: string): Promise<EncodingCheck> {
-  const dec = new TextDecoder('utf-8', { fatal: true });
   let bom: boolean | undefined;
+  let utf8 = true;
   try {
+    let carry = Buffer.alloc(0); // the last character of the chunks so far, when the next chunk may go on with it
     for await (const chunk of readChunks(path)) {
       bom ??= startsWithBom(chunk);
-      dec.decode(chunk, { stream: true });
+      // the rest of that character: the continuation bytes the chunk starts with (at most three)
+      let from = 0;
+      if (carry.length > 0) {
+        while (from < chunk.length && from < 3 && (chunk[from]! & 0xc0) === 0x80) from++;
+        if (!isUtf8(Buffer.concat([carry, chunk.subarray(0, from)]))) {
+          utf8 = false;
+          break;
+        }
+      }
+      const end = Math.max(from, lastCharStart(chunk));
+      if (!isUtf8(chunk.subarray(from, end))) {
+        utf8 = false;
+        break;
+      }
+      // the chunk is a view of a buffer read into again: what is kept past it is copied
+      carry = Buffer.from(chunk.subarray(end));
     }
-    dec.decode();
-    return { encoding: 'utf-8' };
+    utf8 &&= isUtf8(carry);
   } catch {
-    return bom ? { encoding: 'windows-1252', notUtf8AfterBom: await firstLineNotUtf8(path) } : { encoding: 'windows-1252' };
+    utf8 = false;
   }
+  if (utf8) return { encoding: 'utf-8' };
+  return bom ? { encoding: 'windows-1252', notUtf8AfterBom: await firstLineNotUtf8(path) } : { encoding: 'windows-1252' };
+}
+
+/**
+ * Where the last character of `b` starts when it may be cut off at the end (a lead byte among the last four), else
+ * `b.length`: an ASCII byte ends a character, and a run of four continuation bytes is not UTF-8 wherever it is cut.
+ */
+function lastCharStart(b: Uint8Array): number {
+  for (let i = b.length - 1; i >= 0 && i >= b.length - 4; i--) {
+    if (b[i]! < 0x80) return b.length;
+    if (b[i]! >= 0xc0) return i;
+  }
+  return b.length;
 }
 
 /**

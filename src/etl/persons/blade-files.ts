@@ -5,10 +5,11 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { emptyFieldsPastHeader } from '../../messages/etl.ts';
+import { emptyFieldsPastHeader, notUtf8AfterBom } from '../../messages/etl.ts';
 import { bladeBadFileName, bladeBadRow, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/sen2.ts';
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
+import { detectEncoding } from '../csv/read-csv.ts';
 import { firstWideRecord } from '../csv/wide-record.ts';
 import { sqlText } from '../sql-quote.ts';
 import type { ProblemAt, ProblemLog } from '../problem-log.ts';
@@ -122,15 +123,23 @@ async function loadModule(
   const used = new Set(usedColumns(m));
   const present = header.columns.filter((c) => used.has(c));
   const keep = select?.(m, present) ?? present.map((c) => `"${c}"`);
+  // the encoding is chosen from the bytes before DuckDB reads them, by the rule of every CSV reader (read-csv.ts):
+  // read_csv keeping only some columns met a byte that is not UTF-8 in a kept column with an internal error that
+  // ends its database (every statement after it fails), so trying UTF-8 and then Latin-1 on its error was no route
+  const enc = await detectEncoding(file);
+  if (enc.notUtf8AfterBom !== undefined) return { set: undefined, problems: [[{ file, line: enc.notUtf8AfterBom, path: m }, notUtf8AfterBom(enc.notUtf8AfterBom)]] };
   // read_csv takes a row with one field too many when its last is empty, every value after an unquoted comma one
   // column to the right: the bytes are scanned for such a row beside the read (wide-record.ts)
   const wide = firstWideRecord(file, header.columns.length);
   wide.catch(() => undefined); // awaited below once the read succeeds; a read that fails says why itself
-  const load = (enc: string) =>
+  // DuckDB reads Latin-1 but not Windows-1252 without an extension: the bytes 0x80–0x9F are control characters to
+  // it (€ and curly quotes to the other readers); the columns kept are identifiers, codes and dates, which a right
+  // export never writes with such a character
+  const problem = await failureOf(() =>
     con.run(
-      `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc}')`,
-    );
-  const problem = await failureOf(load);
+      `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc.encoding === 'utf-8' ? 'utf-8' : 'latin-1'}')`,
+    ),
+  );
   if (problem) {
     const row = bladeRowError(m, file, problem.message);
     if (row) problems.push([{ file, line: row.line, path: m }, row.message]);
@@ -155,16 +164,10 @@ function usedColumns(m: BladeModule): string[] {
   return [idColumn(m), ...(spec.parent ? [idColumn(spec.parent)] : []), ...spec.required, ...spec.optional];
 }
 
-/** Loads as UTF-8, and as Latin-1 when the bytes are not UTF-8; the error of the last try, if any. */
-async function failureOf(load: (encoding: string) => Promise<unknown>): Promise<Error | undefined> {
+/** The error of `load`, if any. */
+async function failureOf(load: () => Promise<unknown>): Promise<Error | undefined> {
   try {
-    await load('utf-8');
-    return undefined;
-  } catch (e) {
-    if (!/unicode|utf-?8|encoding/i.test((e as Error).message)) return e as Error;
-  }
-  try {
-    await load('latin-1');
+    await load();
     return undefined;
   } catch (e) {
     return e as Error;
