@@ -308,7 +308,7 @@ function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[])
         ds.stockTotal[year] = value;
         for (const [s, v] of others) {
           ds.notes.push(msg.releaseDisagreement('EHC plans at census', year, value, source, v, s));
-          revisions.push(`${ds.la.name} ${year}: ${source} gives ${value}, ${s} gives ${v}`);
+          revisions.push(msg.releaseRevision(ds.la.name, year, value, source, v, s));
         }
       } else if (isAll) ds.stockByAge.push({ year, from, to, count: value });
       else if (full && need === ALL && isPlacement(placement)) (ds.stockByPlacement[year] ??= {})[placement] = value;

@@ -153,6 +153,10 @@ export function breakdownSkipped(topic: string, rows: number): string {
 export function releaseDisagreement(what: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
   return `${what} for ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}; the newer release (${keptSource}) is used`;
 }
+/** One figure releaseRevisions lists: the LA, the January and both releases' figures. */
+export function releaseRevision(la: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
+  return `${la} ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}`;
+}
 export function releaseRevisions(listed: readonly string[], knownBy?: number, shown = 5): string {
   const when = knownBy === undefined ? '' : ` known by January ${knownBy}`;
   const more = listed.length > shown ? `, and ${listed.length - shown} more` : '';

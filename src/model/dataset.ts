@@ -65,6 +65,11 @@ export interface LaDataset {
   population: Record<number, Float64Array>;
   /** Data-quality notes that the report's Data quality sheet shows. */
   notes: string[];
+  /**
+   * Plans at a January that two releases give differently (a later release revising it), each as
+   * messages/etl.ts releaseRevision lists it: `stockTotal` holds the newer release's figure.
+   */
+  revisions?: string[];
   /** Set when the history before a reorganisation was joined from predecessors (model/reorganise.ts). */
   history?: { succession: { from: string[]; to: string[]; fromCensusYear: number; note: string }; share: number; keyYear: number; note?: string };
 }

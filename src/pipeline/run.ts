@@ -23,6 +23,7 @@ import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
+import { releaseRevisions } from '../messages/etl.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -115,6 +116,12 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   if (!opts.demandOnly) checkMoneyTables(tables, data.loaded, opts.dataDir);
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
   const warnings = new Set<string>();
+  // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts
+  if (ds.revisions?.length) {
+    const revised = releaseRevisions(ds.revisions);
+    dq.push({ severity: 'warning' as const, message: revised });
+    warnings.add(revised);
+  }
   // a council that a reorganisation ended, projected past its end (the latest year any scenario reaches)
   const abolished = abolitionWarning(ds.la, Math.max(...scenarios.map((s) => totalsByBase.get(s.base_year)!.forecast.baseYear + s.horizon_years)));
   if (abolished) {

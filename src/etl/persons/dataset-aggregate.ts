@@ -1,12 +1,14 @@
 /**
  * The aggregate part of an LA's dataset from the warehouse tables `stock` and `flow` (published statistics):
  * per cell the figure of the newest release (by the reader's layout rank), rows of one source summed
- * (several placement leaves → one placement).
+ * (several placement leaves → one placement). A January's plans that an older release gives otherwise are said in
+ * the LA's notes and `revisions` (run warns of them).
  */
 import { ALL } from '../schema.ts';
 import { isNeed, isPlacement } from '../../domain/index.ts';
 import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
+import { releaseDisagreement, releaseRevision } from '../../messages/etl.ts';
 import type { SqlSource } from './sql-source.ts';
 
 const FLOW_FIELDS = {
@@ -29,14 +31,18 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
        GROUP BY ALL`,
     [oldCode, oldCode],
   );
-  const best = new Map<string, { rank: number; r: Record<string, unknown> }>();
+  const best = new Map<string, { rank: number; r: Record<string, unknown>; all: Array<Record<string, unknown>> }>();
   for (const r of rows) {
     const key = [r.kind, r.measure, r.y, r.f, r.t, r.need, r.placement, r.reason].join('|');
     const rank = layoutRank(String(r.source));
     const cur = best.get(key);
-    if (!cur || rank > cur.rank) best.set(key, { rank, r });
+    if (!cur) best.set(key, { rank, r, all: [r] });
+    else {
+      cur.all.push(r);
+      if (rank > cur.rank) Object.assign(cur, { rank, r });
+    }
   }
-  for (const { r } of best.values()) {
+  for (const { r, all } of best.values()) {
     const year = r.y as number;
     const from = r.f as number;
     const to = r.t as number;
@@ -46,8 +52,18 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
     const full = from === 0 && to === 25;
     const isAll = need === ALL && placement === ALL;
     if (r.kind === 'S') {
-      if (isAll && full) ds.stockTotal[year] = v;
-      else if (isAll) ds.stockByAge.push({ year, from, to, count: v });
+      if (isAll && full) {
+        ds.stockTotal[year] = v;
+        // a later release revising a January an earlier one gives: the newer figure is used, and said (as forecast
+        // says it, ees-datasets.ts), since the forecast starts from it and the older release reads otherwise
+        for (const o of all) {
+          const ov = o.v as number;
+          if (o === r || Math.abs(ov - v) <= 0.5) continue;
+          const [source, other] = [String(r.source), String(o.source)];
+          ds.notes.push(releaseDisagreement('EHC plans at census', year, v, source, ov, other));
+          (ds.revisions ??= []).push(releaseRevision(ds.la.name, year, v, source, ov, other));
+        }
+      } else if (isAll) ds.stockByAge.push({ year, from, to, count: v });
       else if (full && need === ALL && isPlacement(placement)) (ds.stockByPlacement[year] ??= {})[placement] = v;
       else if (full && placement === ALL && isNeed(need)) (ds.stockByNeed[year] ??= {})[need] = v;
       continue;

@@ -1,0 +1,35 @@
+/**
+ * A later release that revises an LA's January stock an earlier release gives: `run` takes the newer figure, as
+ * forecast does (a849d3a), and says so for its LA on stderr and in the workbook's Data quality sheet, in forecast's
+ * words (messages/etl.ts releaseRevisions).
+ */
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { runCli } from '../cli/helpers.ts';
+import { tempDir } from '../temp.ts';
+
+describe('run on two releases that give one January differently', () => {
+  it("takes the newer release's figure and warns, naming the LA, the year and both figures", async () => {
+    const dir = tempDir('hn-revision-');
+    expect((await runCli('init', join(dir, 'la'))).code).toBe(0);
+    const data = join(dir, 'la', 'data');
+    // the 2022 release gives Anyshire 2,164 plans at January 2022; a 2025-layout release revises it to 2,170
+    copyFileSync(join('data-samples', 'sen2_age_caseload.csv'), join(data, 'sen2_age_caseload.csv'));
+    const lead25 = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
+    writeFileSync(join(data, 'caseload.csv'), `${lead25}\r\n202122,Academic year,Local authority,E92000001,England,E12000009,South West,E99999999,999,Anyshire,All EHC plans,All EHC plans,2170\r\n`);
+    const out = join(dir, 'out');
+    const r = await runCli('run', join(dir, 'la', 'scenarios', 'baseline.yaml'), '--data', data, '--la', '999', '--demand-only', '--draws', '0', '--json', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const said = /1 figure\(s\) of EHC plans at census differ between releases \(a later release revises them\): Anyshire 2022: ees-2025 gives 2170, ees-2022 gives 2164\. The newer release's figure is used/;
+    expect(r.stderr).toMatch(said);
+    const doc = JSON.parse(r.stdout) as { ehcp_total: Record<string, { p50: number }>; outputs: { workbook: string } };
+    expect(doc.ehcp_total['2022']!.p50).toBe(2170);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(doc.outputs.workbook);
+    const cells: string[] = [];
+    wb.getWorksheet('Data quality')!.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))));
+    expect(cells.join('\n')).toMatch(said);
+  });
+});
