@@ -263,8 +263,9 @@ export function overlapConflict(what: string, first: string, firstValue: number 
 }
 export function overlapConflicts(table: string, n: number, listed: readonly string[]): string {
   const what = table === 'stock' ? 'stock of plans' : table === 'population' ? 'population (area, year, age and sex)' : 'flow';
-  const files = table === 'population' ? 'two population files of one kind (estimates, or projections: two vintages, say)' : 'two files of the same release';
-  return `${files} give different figures for the same ${what} (${n} figure(s)), so it is unclear which one counts: keep one version of the file in the folder. ${listed.join('; ')}${n > listed.length ? `; … and ${n - listed.length} more` : ''}`;
+  const files =
+    table === 'population' ? 'two population files of one kind (estimates, or projections: two vintages, say)' : 'two files of one release layout (two versions of a file, or two releases published in the same layout)';
+  return `${files} give different figures for the same ${what} (${n} figure(s)), so it is unclear which one counts: keep one of them in the folder (the latest release). ${listed.join('; ')}${n > listed.length ? `; … and ${n - listed.length} more` : ''}`;
 }
 export function overlapSameFigures(first: string, n: number): string {
   return `repeats ${n} figure(s) of ${first} exactly (a copy of the same data): counted once`;

@@ -90,6 +90,8 @@ describe('two files of one release layout giving the same figure (forecast and b
     expect(e).toBeInstanceOf(HighneedsError);
     const text = [(e as HighneedsError).message, ...(e as HighneedsError).problems.map((p) => p.message)].join('\n');
     expect(text).toMatch(/different figures/);
+    // two releases of one layout are not called two files of the same release
+    expect(text).toMatch(/two files of one release layout \(two versions of a file, or two releases published in the same layout\)/);
     expect(text).toMatch(/LA 886 plans 2022 .*1000 in .*caseload-2024\.csv line 2, 1003 in .*caseload-2025\.csv line 2/);
   });
 });
