@@ -1,9 +1,9 @@
 /** The `run --json` document of cli.md, built from a run's results. Pure. */
 import { PLACEMENTS, type Placement } from '../domain/index.ts';
-import { budgetJson, type BudgetJson } from '../budget/budget-json.ts';
+import { budgetJson } from '../budget/budget-json.ts';
 import { cubeByPlacement } from '../model/cube.ts';
-import type { ProjectionResult, Quantiles } from '../model/result.ts';
-import { roundPenceParts, roundPence, roundPlanParts, roundPlans } from '../report/format.ts';
+import type { ProjectionResult } from '../model/result.ts';
+import { roundPlanParts, roundPlans } from '../report/format.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { TOOL, VERSION } from '../version.ts';
 
@@ -40,34 +40,11 @@ export function projectionJson(p: ProjectionResult): ProjectionJson {
   return { ehcp_total: ehcpTotal, ehcp_by_placement: byPlacement };
 }
 
-/**
- * The money fields to the penny (roundPence: no float noise such as 69272000.00000003), each year's lines adding up
- * to their rounded sum as they added up before.
- */
-function moneyToPence(b: BudgetJson): BudgetJson {
-  const q = (x: Quantiles): Quantiles => ({ p10: roundPence(x.p10), p50: roundPence(x.p50), p90: roundPence(x.p90) });
-  const byYear = <T, U>(rec: Record<string, T>, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, f(v)]));
-  return {
-    expenditure_gbp: byYear(b.expenditure_gbp, q),
-    expenditure_by_line_gbp: Object.fromEntries(Object.entries(b.expenditure_by_line_gbp).map(([fy, lines]) => {
-      const keys = Object.keys(lines);
-      // to the pennies of the year's central expenditure, which they add up to
-      const pence = roundPenceParts(keys.map((k) => lines[k]!), b.expenditure_gbp[fy]?.p50);
-      return [fy, Object.fromEntries(keys.map((k, i) => [k, pence[i]!]))];
-    })),
-    income_gbp: byYear(b.income_gbp, roundPence),
-    in_year_balance_gbp: byYear(b.in_year_balance_gbp, q),
-    cumulative_balance_gbp: byYear(b.cumulative_balance_gbp, q),
-    opening_balance_gbp: roundPence(b.opening_balance_gbp),
-    balance_at_31_march_2028_gbp: b.balance_at_31_march_2028_gbp === null ? null : roundPence(b.balance_at_31_march_2028_gbp),
-  };
-}
-
 /** The JSON document of one scenario's run. */
 export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument {
   const p = r.projection;
   // a demand-only run has no money keys at all (cli.md)
-  const b = r.budget ? moneyToPence(budgetJson(r.budget, r.scenario)) : { demand_only: true };
+  const b = r.budget ? budgetJson(r.budget, r.scenario) : { demand_only: true };
   return {
     tool: TOOL,
     version: VERSION,

@@ -100,41 +100,14 @@ export function roundPlans(n: number): number {
  * @example roundPlanParts([6.4, 9.8, 2.8]) // [6.4, 9.8, 2.8], adding up to 19
  */
 export function roundPlanParts(parts: ArrayLike<number>): number[] {
-  return roundParts(parts, 1e6);
-}
-
-/**
- * Money as the run's JSON writes it: to the penny. Sums of many fractional costs leave float noise in the last bits
- * (£69,272,000 written 69272000.00000003).
- * @example roundPence(69272000.00000003) // 69272000
- */
-export function roundPence(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-/**
- * Money parts (the lines of a year's expenditure) to the penny, adding up to `total` rounded to the penny (by
- * default their own sum): a total that is the same sum with other float noise rounds to the same pennies as its lines.
- */
-export function roundPenceParts(parts: ArrayLike<number>, total?: number): number[] {
-  return roundParts(parts, 100, total);
-}
-
-/**
- * Parts each rounded to 1/`perUnit`, adding up to `total` (default: their sum) so rounded: the leftover units go to
- * the largest remainders. A `total` more than one unit from the parts' sum is not theirs and is ignored.
- */
-function roundParts(parts: ArrayLike<number>, perUnit: number, total?: number): number[] {
-  const units = Array.from(parts, (x) => x * perUnit);
+  const units = Array.from(parts, (x) => x * 1e6);
   const whole = units.map(Math.floor);
-  const sum = units.reduce((a, b) => a + b, 0);
-  const target = total !== undefined && Math.abs(total * perUnit - sum) < 1 ? total * perUnit : sum;
-  let left = Math.round(target) - whole.reduce((a, b) => a + b, 0);
+  let left = Math.round(units.reduce((a, b) => a + b, 0)) - whole.reduce((a, b) => a + b, 0);
   const byRemainder = units.map((_, i) => i).sort((i, j) => units[j]! - whole[j]! - (units[i]! - whole[i]!));
   for (const i of byRemainder) {
     if (left <= 0) break;
     whole[i]!++;
     left--;
   }
-  return whole.map((w) => w / perUnit);
+  return whole.map((w) => w / 1e6);
 }
