@@ -12,6 +12,7 @@ import { usageError } from '../errors.ts';
 import { laterRowsIgnored, noLaSelected, notKnownYet } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult } from '../model/forecast/forecast.ts';
+import { matchesCode } from '../model/forecast/select.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { runBatch } from './totals.ts';
@@ -34,7 +35,7 @@ export async function forecastFromEes(opts: {
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
   // an LA asked for that began after the base year (its every figure later) is skipped with that reason; with --all
   // it is not there at all, as in files without the later rows (cli.md: the output is the same either way)
-  const laterOf = (code: string) => (ees.laterOnly ?? []).find((l) => l.oldCode === code.trim().toUpperCase() || l.newCode.toUpperCase() === code.trim().toUpperCase());
+  const laterOf = (code: string) => (ees.laterOnly ?? []).find((l) => matchesCode({ la: l }, code));
   const notYet = opts.all ? [] : [...new Set((opts.las ?? []).flatMap((code) => laterOf(code) ?? []))];
   const asked = opts.all ? undefined : opts.las!.filter((code) => !laterOf(code));
   const only = opts.all ? undefined : resolveLaCodes(batch, asked!);

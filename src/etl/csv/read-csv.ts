@@ -3,7 +3,7 @@
  * Windows-1252) and hands records to a callback in batches, so memory stays bounded on large files.
  */
 import { isUtf8 } from 'node:buffer';
-import { decodeWin1252, win1252Decoder } from '../../util/win1252.ts';
+import { win1252Decoder } from '../../util/win1252.ts';
 import { readChunks } from '../read-chunks.ts';
 import { CsvTokenizer, type CsvRecord } from './tokenizer.ts';
 
@@ -111,12 +111,6 @@ async function firstLineNotUtf8(path: string): Promise<number> {
     carry = Buffer.from(b.subarray(start));
   }
   return line;
-}
-
-/** Decodes bytes of a given encoding; strips a UTF-8 BOM. */
-export function decodeBytes(bytes: Buffer, encoding: TextEncoding): string {
-  const s = encoding === 'utf-8' ? bytes.toString('utf8') : decodeWin1252(bytes);
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
 export interface CsvStreamEnd {

@@ -39,7 +39,7 @@ export function skipReason(ds: LaDataset, baseYear: number): string | undefined 
 }
 
 /** Whether a dataset matches a requested DfE 3-digit or ONS 9-character code. */
-export function matchesCode(ds: LaDataset, code: string): boolean {
+export function matchesCode(ds: Pick<LaDataset, 'la'>, code: string): boolean {
   const c = code.trim().toUpperCase();
   return ds.la.oldCode === c || canonicalNewCode(ds.la.newCode) === canonicalNewCode(c);
 }
