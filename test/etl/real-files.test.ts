@@ -21,6 +21,9 @@ describe.skipIf(!hasRealData)('the real published files', () => {
       ['data/sen2_mi.csv', 'ees-2022-mi'],
       ['data/sen2_wbp_residential_dmo.csv', 'ees-2022-wbp-residential'],
     ]);
+    // the 2025 layout's placement leaves add up wherever they are published: no warning on any row (newplans.csv
+    // had 303, from "educated elsewhere" leaves published as x under a published subtotal)
+    for (const f of files.filter((x) => x.path.includes('ees-ehcp-2025-to-2022') && x.path.endsWith('.csv'))) expect({ path: f.path, warnings: f.warnings }).toEqual({ path: f.path, warnings: [] });
     const docs = files.filter((f) => f.reader === 'documentation');
     expect(docs.length).toBe(8);
     for (const f of docs) expect(f).toMatchObject({ rows: 0, errors: [], warnings: [{ message: expect.stringMatching(/not data/) }] });
