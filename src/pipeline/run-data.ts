@@ -104,26 +104,29 @@ async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> 
   }
 }
 
+/**
+ * The load's notes, each once: every warning of a file read is also stored in the warehouse's dq_note (as are the
+ * notes on files that overlap), so only the warnings dq_note does not hold (a file in the data folder that no
+ * reader recognised) are taken from the load itself, and a skipped file is noted as skipped unless its warning
+ * already says why.
+ */
 async function dataQualityNotes(load: MemoryLoad): Promise<DataQualityNote[]> {
-  const notes: DataQualityNote[] = load.warnings.map((w) => ({
-    path: w.file,
-    line: w.line,
-    column: w.column,
-    severity: 'warning',
-    message: w.message,
-  }));
   const rows = await load.warehouse.query<{ path: string | null; line: number | null; column_name: string | null; severity: string; message: string }>(
     'SELECT path, line, column_name, severity, message FROM dq_note ORDER BY file_id, line',
   );
-  for (const r of rows) {
-    notes.push({
-      path: r.path ?? undefined,
-      line: r.line === null ? undefined : Number(r.line),
-      column: r.column_name ?? undefined,
-      severity: r.severity === 'info' ? 'info' : 'warning',
-      message: r.message,
-    });
-  }
-  for (const f of load.skipped) notes.push({ path: f.path, severity: 'info', message: f.reason });
-  return notes;
+  const stored: DataQualityNote[] = rows.map((r) => ({
+    path: r.path ?? undefined,
+    line: r.line === null ? undefined : Number(r.line),
+    column: r.column_name ?? undefined,
+    severity: r.severity === 'info' ? 'info' : 'warning',
+    message: r.message,
+  }));
+  const key = (n: { path?: string; line?: number; column?: string; message: string }) => [n.path ?? '', n.line ?? '', n.column ?? '', n.message].join('\u0000');
+  const inStore = new Set(stored.map(key));
+  const unstored: DataQualityNote[] = load.warnings
+    .map((w): DataQualityNote => ({ path: w.file, line: w.line, column: w.column, severity: 'warning', message: w.message }))
+    .filter((n) => !inStore.has(key(n)));
+  const warned = new Set(unstored.map((n) => n.path));
+  const skipped = load.skipped.filter((f) => !warned.has(f.path)).map((f): DataQualityNote => ({ path: f.path, severity: 'info', message: f.reason }));
+  return [...unstored, ...stored, ...skipped];
 }

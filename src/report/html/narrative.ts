@@ -261,8 +261,11 @@ function scoreSentences(rows: readonly BacktestRow[], scope: string): string[] {
 }
 
 export function caveatParagraphs(r: RunReport): string[] {
-  // budget warnings may also be among the data-quality notes: count each message once
-  const warnings = new Set([...r.dataQuality.filter((d) => d.severity === 'warning').map((d) => d.message), ...(r.budget?.warnings ?? [])]).size;
+  // each warning listed counts (the same message on seven files is seven warnings); the budget's warnings are
+  // among the data-quality notes, and one that is not is counted once
+  const listed = r.dataQuality.filter((d) => d.severity === 'warning');
+  const messages = new Set(listed.map((d) => d.message));
+  const warnings = listed.length + new Set((r.budget?.warnings ?? []).filter((m) => !messages.has(m))).size;
   return [
     `These are projections, not predictions: they show what follows if the assumptions hold. ${reportMsg.centralPathNote(r.projection.draws)} The central path is not a target.`,
     `Figures after January ${r.baseYear} are modelled; figures up to then are from the data loaded (${r.inputs.length} file${r.inputs.length === 1 ? '' : 's'}). ` +
