@@ -109,10 +109,11 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
     out.push({ ...rest, value, fromScenario: own, min: Math.min(l.min, value), max: Math.max(l.max, value), limits: l.limits ?? [l.min, l.max] });
   };
   const trendGroup = 'New plans';
-  // A run held to the forecast of total plans steps with a solved trend path (T₁ = 1 + growth in the first year);
-  // moving any of the three trend levers replaces that path with a growth curve, as the same keys do in a scenario.
-  const firstGrowth = ctx.trend.path && ctx.trend.path.length > 1 ? ctx.trend.path[1]! / ctx.trend.path[0]! - 1 : ctx.trend.growth;
-  add({ path: 'projection.incidence_growth', group: trendGroup, label: 'Yearly growth in the rate of new plans (first projected year)', unit: 'percent', min: -0.1, max: 0.3, step: 0.0025, value: s.projection.incidence_growth, fallback: firstGrowth, limits: [-1, 10] });
+  // The three trend levers start from the trend of the run's rates. A run held to the forecast of total plans steps
+  // with a solved trend path; moving a lever moves each year's growth on that path by the change it makes to the
+  // growth curve (model/levers/trend.ts movedPath), as the same keys do in a scenario, so a lever set to the value it
+  // shows changes nothing and a small move makes a small change.
+  add({ path: 'projection.incidence_growth', group: trendGroup, label: 'Yearly growth in the rate of new plans (first projected year)', unit: 'percent', min: -0.1, max: 0.3, step: 0.0025, value: s.projection.incidence_growth, fallback: ctx.trend.growth, limits: [-1, 10] });
   add({ path: 'projection.long_run_growth', group: trendGroup, label: 'Long-run yearly growth the trend settles to', unit: 'percent', min: -0.1, max: 0.2, step: 0.0025, value: s.projection.long_run_growth, fallback: ctx.trend.longRun, limits: [-1, 10] });
   add({ path: 'projection.trend_damping', group: trendGroup, label: 'How fast growth settles (share of the gap closed each year)', unit: 'share', min: 0, max: 1, step: 0.05, value: s.projection.trend_damping, fallback: ctx.trend.damping, limits: [0, 1] });
   add({ path: 'projection.net_migration_rate', group: trendGroup, label: 'Plans moving into the area each year, net (share of plans)', unit: 'percent', min: -0.1, max: 0.1, step: 0.0025, value: s.projection.net_migration_rate, limits: [-0.5, 0.5] });

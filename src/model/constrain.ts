@@ -29,8 +29,9 @@ export interface TotalsConstraint {
   /** How the total was formed (Assumptions sheet). */
   description: string;
   /**
-   * The pooled trend behind the total (simple rates). A scenario that sets its own trend (growth, damping, long-run
-   * rate) drops the solved path and starts from this trend instead of the LA's own.
+   * The pooled trend behind the total (simple rates), which the solved path carries. A scenario that sets its own
+   * trend (growth, damping, long-run rate) moves the path by the difference its growth curve makes to this trend's
+   * (levers/trend.ts movedPath).
    */
   trend?: TrendEstimate;
 }

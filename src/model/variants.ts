@@ -3,6 +3,7 @@
  * the share of placements into independent special schools, and ceasing at 16–19. Pure.
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, placementIndex } from '../domain/index.ts';
+import { shiftGrowth } from './levers/trend.ts';
 import { moveIndex, newMixIndex, type Rates } from './rates.ts';
 
 export interface RatesVariant {
@@ -52,23 +53,6 @@ export function applyRatesVariant(rates: Rates, v: RatesVariant): Rates {
       // new-plan mix: the ISS share at this age across needs
       rescaleRow(out.newMix, (k) => newMixIndex(a, Math.floor(k / N_PLACEMENTS), k % N_PLACEMENTS), N_NEEDS * N_PLACEMENTS, (k) => k % N_PLACEMENTS === iss, f);
     }
-  }
-  return out;
-}
-
-/**
- * Trend factors T₀ … T_H whose yearly growth Tₖ / Tₖ₋₁ − 1 is each moved by `delta` (a year from or to a factor of 0
- * keeps its own change).
- * @example shiftGrowth([1, 1.1, 1.21], 0.02) // [1, 1.12, 1.2544]
- */
-export function shiftGrowth(path: readonly number[], delta: number): number[] {
-  const out = [path[0]!];
-  let scale = 1; // out[k] = path[k] × scale
-  for (let k = 1; k < path.length; k++) {
-    const before = path[k - 1]!;
-    const now = path[k]!;
-    if (before > 0 && now > 0) scale *= Math.max(0, now / before + delta) / (now / before);
-    out.push(now * scale);
   }
   return out;
 }

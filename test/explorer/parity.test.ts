@@ -92,6 +92,31 @@ describe('explorer parity with run --draws 0 --json', () => {
     for (const k of ['ehcp_total', ...MONEY_KEYS] as const) expectClose(moved[k], again[k], k);
   });
 
+  it.each(SCENARIOS.map((f, i) => [f, i] as const))('%s: every lever set to the value it shows changes nothing; the trend levers move plans their own way', (_file, i) => {
+    const { core, payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
+    const levers = core.leversOf(payload.scenario, { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon });
+    // the page's own payload, which keeps what the last variant prepared (the next test shows it gives what a fresh
+    // copy gives, bit for bit)
+    const asLoaded = core.computeVariant(payload, payload.scenario).result;
+    for (const l of levers) {
+      const same = core.computeVariant(payload, core.setAt(payload.scenario, l.path, l.value)).result;
+      expect(sameBits(asLoaded, same), `${l.path} set to ${l.value}`).toBe('');
+    }
+    // at the horizon: more first-year growth, more plans; less, fewer (the run's trend does not settle, so a long-run
+    // rate of its own does nothing until growth settles, and then acts in its own direction)
+    const plansAt = (s: typeof payload.scenario) => {
+      const t = core.computeVariant(payload, s).result.ehcp_total;
+      return t[String(payload.input.baseYear + payload.input.horizon)]!.p50;
+    };
+    const g = levers.find((l) => l.path === 'projection.incidence_growth')!.value;
+    const base = plansAt(payload.scenario);
+    expect(plansAt(core.setAt(payload.scenario, 'projection.incidence_growth', g + 0.01))).toBeGreaterThan(base);
+    expect(plansAt(core.setAt(payload.scenario, 'projection.incidence_growth', g - 0.01))).toBeLessThan(base);
+    const settled = core.setAt(payload.scenario, 'projection.trend_damping', 0.5);
+    const lr = levers.find((l) => l.path === 'projection.long_run_growth')!.value;
+    expect(plansAt(core.setAt(settled, 'projection.long_run_growth', lr + 0.02))).toBeGreaterThan(plansAt(settled));
+  });
+
   it('a run of lever moves gives, bit for bit, what each variant gives computed afresh (the page keeps its last projection)', () => {
     const i = SCENARIOS.findIndex((f) => f.endsWith('mitigated.yaml'));
     const { core, payload } = loadPageInNode(runs[i]!.outputs.explorer as string);

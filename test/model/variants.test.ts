@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { N_AGES, N_NEEDS, N_PLACEMENTS, placementIndex } from '../../src/domain/index.ts';
 import { emptyRates, moveIndex, newMixIndex } from '../../src/model/rates.ts';
-import { applyRatesVariant, shiftGrowth } from '../../src/model/variants.ts';
+import { applyRatesVariant } from '../../src/model/variants.ts';
+import { shiftGrowth } from '../../src/model/levers/trend.ts';
 
 function rates() {
   const r = emptyRates(2025, 'person-level');

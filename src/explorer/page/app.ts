@@ -100,7 +100,7 @@ export class App {
     if (!this.payload.input.rates.trend.path) return {};
     return {
       'New plans':
-        'This run follows the calibrated forecast of total plans. Moving any of these three levers replaces that forecast with a growth curve (as setting them in a scenario file does); the other levers act on the forecast.',
+        'This run follows the calibrated forecast of total plans. The first three levers describe the trend of new plans behind it: growth in the first projected year, the long-run rate and how fast growth settles towards it (at 0 it does not settle, and the long-run rate has no effect). Moving one changes the forecast’s growth in each year by the change it makes to that trend (as setting it in a scenario file does); the other levers act on the forecast.',
     };
   }
 

@@ -14,6 +14,7 @@ import { pipelineActive, preparePipeline, type PreparedPipeline } from '../pipel
 import { fallbackDestinations, newPlanShape, possibleTable, type NewPlanShape } from './apply.ts';
 import { capacityPlan } from './capacity.ts';
 import { populationAt } from './population.ts';
+import { movedPath } from './trend.ts';
 import { compileLevers, type YearLevers } from './schedule.ts';
 
 type Assumption = ProjectionResult['assumptions'][number];
@@ -118,9 +119,10 @@ function prepareRates(
     damping: proj.trend_damping ?? rates.trend.damping,
     longRun: proj.long_run_growth ?? rates.trend.longRun,
   };
-  // A scenario that sets the trend itself replaces the solved path of a constrained run.
+  // A scenario that sets the trend itself moves the solved path of a constrained run by the difference its growth
+  // curve makes to the trend behind the path (trend.ts movedPath).
   const ownTrend = proj.incidence_growth !== undefined || proj.trend_damping !== undefined || proj.long_run_growth !== undefined;
-  if (rates.trend.path && !ownTrend) trend.path = rates.trend.path;
+  if (rates.trend.path) trend.path = ownTrend ? movedPath(rates.trend.path, rates.trend, trend) : rates.trend.path;
   const netMig = new Float64Array(N_AGES);
   for (let a = 0; a < N_AGES; a++) netMig[a] = proj.net_migration_rate ?? rates.netMigration[a]!;
   const q = scenario?.uncertainty?.quantiles ?? [0.1, 0.5, 0.9];
