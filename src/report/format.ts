@@ -1,6 +1,7 @@
 /**
  * Number formats shared by the workbook, the CSVs and the report's prose.
  */
+import { roundParts } from '../util/round.ts';
 
 /** Excel number formats. */
 export const NumFmt = {
@@ -100,14 +101,5 @@ export function roundPlans(n: number): number {
  * @example roundPlanParts([6.4, 9.8, 2.8]) // [6.4, 9.8, 2.8], adding up to 19
  */
 export function roundPlanParts(parts: ArrayLike<number>): number[] {
-  const units = Array.from(parts, (x) => x * 1e6);
-  const whole = units.map(Math.floor);
-  let left = Math.round(units.reduce((a, b) => a + b, 0)) - whole.reduce((a, b) => a + b, 0);
-  const byRemainder = units.map((_, i) => i).sort((i, j) => units[j]! - whole[j]! - (units[i]! - whole[i]!));
-  for (const i of byRemainder) {
-    if (left <= 0) break;
-    whole[i]!++;
-    left--;
-  }
-  return whole.map((w) => w / 1e6);
+  return roundParts(parts, 1e6);
 }

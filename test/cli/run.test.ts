@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { PLACEMENTS } from '../../src/domain/index.ts';
 import { runCli } from './helpers.ts';
 import { tempDir } from '../temp.ts';
+import { expectMoneyIdentities, type MoneyDoc } from '../budget/money-identities.ts';
 
 const KEYS = [
   'tool', 'version', 'scenario', 'la', 'base_year', 'draws', 'seed', 'ehcp_total', 'ehcp_by_placement', 'expenditure_gbp',
@@ -43,6 +44,8 @@ describe('highneeds run (the cli.md contract)', () => {
       expect(total).toBeCloseTo(doc.expenditure_gbp[fy].p50, 2);
       expect(doc.in_year_balance_gbp[fy].p50).toBeCloseTo(doc.income_gbp[fy] - doc.expenditure_gbp[fy].p50, 2);
     }
+    // money to the penny, and the same identities exact in pennies, with the balance chain from the opening balance
+    expectMoneyIdentities(doc as MoneyDoc);
     expect(existsSync(doc.outputs.workbook)).toBe(true);
     expect(doc.outputs.charts.length).toBeGreaterThanOrEqual(8);
     expect(existsSync(doc.outputs.report)).toBe(true);

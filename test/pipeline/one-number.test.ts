@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { runCli } from '../cli/helpers.ts';
 import { fmtBalance, fmtCount, fmtMoney } from '../../src/report/format.ts';
+import { expectMoneyIdentities, type MoneyDoc } from '../budget/money-identities.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- parsed JSON documents */
 type Doc = Record<string, any>;
@@ -173,6 +174,8 @@ describe('one number for one thing (the five shipped scenarios together, 20 draw
       expect(byPlacement).toBeCloseTo(f.plans, 6);
       const lines = Object.values(d.expenditure_by_line_gbp[f.firstFy] as Record<string, number>).reduce((a, b) => a + b, 0);
       expect(lines).toBeCloseTo(f.firstExpenditure, 2);
+      // all of its money to the penny, every identity exact in pennies (P10/P90 of the draws included)
+      expectMoneyIdentities(d as MoneyDoc);
       // the draws spread around the published path
       expect(d.ehcp_total[f.horizonYear].p10).toBeLessThan(f.plans);
       expect(d.ehcp_total[f.horizonYear].p90).toBeGreaterThan(f.plans);

@@ -1,15 +1,16 @@
 /**
  * Plan counts as the run writes them (JSON document, workbook cells, the workbook's CSVs): float noise from summing
  * fractional cells (19.000000000000004 for a published stock of 19) never reaches an output; projected fractions are
- * kept to a millionth of a plan.
+ * kept to a millionth of a plan. Money is written to the penny with its identities exact (budget/published-money.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { projectionJson } from '../../src/pipeline/run-json.ts';
+import { projectionJson, runDocument } from '../../src/pipeline/run-json.ts';
 import { newCube } from '../../src/model/cube.ts';
 import { workbookCsvs } from '../../src/report/csv.ts';
 import { buildWorkbookModel } from '../../src/report/workbook/build-workbook.ts';
 import { cellNumber } from '../../src/report/workbook/model.ts';
 import { buildRunReport } from '../report/fixtures/run-report.ts';
+import { expectMoneyIdentities, withMoneyNoise, type MoneyDoc } from '../budget/money-identities.ts';
 
 /** Decimals of a number as JavaScript writes it (JSON, CSV). */
 const decimals = (n: number): number => (String(n).split('.')[1] ?? '').length;
@@ -57,5 +58,26 @@ describe('plan counts written by a run', () => {
     expect(seen).toBeGreaterThan(100);
     const csv = workbookCsvs(model).map((f) => f.text).join('\n');
     expect(csv).not.toContain('19.000000000000004');
+  });
+});
+
+describe('money written by a run', () => {
+  it('the JSON document gives money to the penny, its identities exact in pennies, each figure less than a penny from the model', () => {
+    const r = buildRunReport({ horizon: 10 });
+    const b = withMoneyNoise(r.budget!);
+    const d = runDocument(r, { workbook: 'w.xlsx', charts: [], report: 'r.html' }) as unknown as MoneyDoc & Record<string, unknown>;
+    const money = Object.entries(d).filter(([k]) => k.endsWith('_gbp'));
+    expect(money.length).toBeGreaterThan(4);
+    const numbers = (v: unknown): number[] => (typeof v === 'number' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(numbers) : []);
+    for (const [k, v] of money) for (const n of numbers(v)) expect(decimals(n), `${k} ${n}`).toBeLessThanOrEqual(2);
+    // the fixture's later years have hand-made ranges that do not tie the in-year range to the expenditure range
+    expectMoneyIdentities(d, false);
+    const fy0 = Object.keys(d.expenditure_gbp)[0]!;
+    expect(d.in_year_balance_gbp[fy0]!.p10).toBe(d.income_gbp![fy0]! - d.expenditure_gbp[fy0]!.p90);
+    b.lines.forEach((l, i) => {
+      const fy = Object.keys(d.expenditure_gbp)[i]!;
+      expect(Math.abs(d.expenditure_gbp[fy]!.p50 - l.expenditure), fy).toBeLessThan(0.01);
+      expect(Math.abs(d.cumulative_balance_gbp[fy]!.p50 - l.cumulativeBalance), fy).toBeLessThanOrEqual(0.005 + 1e-6);
+    });
   });
 });
