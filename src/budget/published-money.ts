@@ -1,5 +1,5 @@
 /**
- * The money of a run as it is written as numbers (`run --json`, the explorer's result): to the penny, with
+ * The money of a run as it is written as numbers (`run --json`, the explorer's result and CSV): to the penny, with
  * the identities that tie the figures exact in pennies, not off by one where each figure was rounded alone.
  *
  *   opening ─┬─ + income − expenditure ─► cumulative balance at 31 March ─┬─ + income − expenditure ─► …

@@ -6,6 +6,7 @@
 import { PLACEMENTS, PLACEMENT_GROUPS, PlacementGroup, STATUTORY_OVERRIDE_END_FY, financialYearLabel, groupOf, horizonBalanceIsApart } from '../domain/index.ts';
 import { cubeByPlacement } from '../model/cube.ts';
 import type { Quantiles } from '../model/result.ts';
+import { publishMoney } from '../budget/published-money.ts';
 import { fmtBalance, fmtCount } from '../report/format.ts';
 import { csvField } from '../report/safe-text.ts';
 import type { VariantOutcome } from './compute.ts';
@@ -117,11 +118,23 @@ export function variantCsv(o: VariantOutcome, meta: CsvMeta, range?: { plans: Qu
   rows.push([]);
   const stacks = expenditureStacks(o);
   rows.push(['financial_year', ...stacks.map((s) => s.label), 'expenditure_p10_gbp', 'expenditure_p50_gbp', 'expenditure_p90_gbp', 'income_gbp', 'in_year_balance_p10_gbp', 'in_year_balance_p50_gbp', 'in_year_balance_p90_gbp', 'cumulative_balance_p10_gbp', 'cumulative_balance_p50_gbp', 'cumulative_balance_p90_gbp']);
+  // money to the penny as `run --json` writes it, the stacks adding up to the expenditure and the balances tying
+  const central = (x: Quantiles, p50: number): Quantiles => ({ ...x, p50 });
+  const money = publishMoney(
+    o.budget.openingBalance,
+    o.budget.lines.map((l, i) => ({
+      income: l.income,
+      expenditure: l.expenditure,
+      lines: stacks.map((s) => s.values[i]!),
+      cumulative: l.cumulativeBalance,
+      expenditureRange: central(q(range?.expenditure, i, l.expenditure), l.expenditure),
+      inYearRange: central(q(range?.inYear, i, l.inYearBalance), l.inYearBalance),
+      cumulativeRange: central(q(range?.cumulative, i, l.cumulativeBalance), l.cumulativeBalance),
+    })),
+  );
   o.budget.lines.forEach((l, i) => {
-    const e = q(range?.expenditure, i, l.expenditure);
-    const iy = q(range?.inYear, i, l.inYearBalance);
-    const cu = q(range?.cumulative, i, l.cumulativeBalance);
-    rows.push([financialYearLabel(l.fy), ...stacks.map((s) => s.values[i]!), e.p10, l.expenditure, e.p90, l.income, iy.p10, l.inYearBalance, iy.p90, cu.p10, l.cumulativeBalance, cu.p90]);
+    const { lines, expenditure: e, income, inYear: iy, cumulative: cu } = money.years[i]!;
+    rows.push([financialYearLabel(l.fy), ...lines, e.p10, e.p50, e.p90, income, iy.p10, iy.p50, iy.p90, cu.p10, cu.p50, cu.p90]);
   });
   return rows.map((r) => r.map((v) => csvField(typeof v === 'number' ? Math.round(v * 100) / 100 : v)).join(',')).join('\r\n') + '\r\n';
 }
