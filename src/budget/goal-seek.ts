@@ -9,6 +9,7 @@
  * reports the closest end instead.
  */
 import { financialYearLabel, parseFinancialYear } from '../domain/index.ts';
+import type { BudgetJson } from './budget-json.ts';
 import type { FinancialYearLines } from './types.ts';
 
 export const TARGET_KINDS = { 'in-year-balance': 'inYearBalance', 'cumulative-balance': 'cumulativeBalance' } as const;
@@ -42,6 +43,15 @@ export function parseTarget(text: string): GoalTarget | undefined {
 export function targetValue(lines: readonly Pick<FinancialYearLines, 'fy' | 'inYearBalance' | 'cumulativeBalance'>[], target: GoalTarget): number | undefined {
   const l = lines.find((x) => x.fy === target.fy);
   return l === undefined ? undefined : l[TARGET_KINDS[target.kind]];
+}
+
+/**
+ * The target's figure as `run --json` writes it (to the penny, with its identities: budget-json.ts): what a run of
+ * the goal scenario prints for it, where `targetValue` is the model's unrounded figure.
+ */
+export function publishedTargetValue(json: Pick<BudgetJson, 'in_year_balance_gbp' | 'cumulative_balance_gbp'>, target: GoalTarget): number | undefined {
+  const byYear = target.kind === 'in-year-balance' ? json.in_year_balance_gbp : json.cumulative_balance_gbp;
+  return byYear[financialYearLabel(target.fy)]?.p50;
 }
 
 export interface SeekResult {

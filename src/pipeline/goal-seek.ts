@@ -13,7 +13,8 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { budgetDraws } from '../budget/draw-values.ts';
-import { parseTarget, seek, targetValue, type GoalTarget } from '../budget/goal-seek.ts';
+import { budgetJson } from '../budget/budget-json.ts';
+import { parseTarget, publishedTargetValue, seek, targetValue, type GoalTarget } from '../budget/goal-seek.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { financialYearLabel } from '../domain/index.ts';
@@ -30,6 +31,7 @@ import type { ProjectionResult } from '../model/result.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { findScenarioFile } from '../scenario/find.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
+import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
 import { placesAsCapacity } from './run.ts';
@@ -160,10 +162,8 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   // the written file, read back as `run` reads it, must reproduce the target
   const written = await loadScenario(file);
   const again = await project(written, 0);
-  const check = targetValue(
-    runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated }).lines,
-    target,
-  );
+  const checked = runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated });
+  const check = targetValue(checked.lines, target);
   if (check === undefined || Math.abs(check - target.amount) > REPRODUCE_WITHIN) {
     throw new HighneedsError(ExitCode.INTERNAL, budgetMsg.goalNotReproduced(file, target.text, check ?? NaN));
   }
@@ -171,11 +171,12 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     lever: opts.lever,
     effect: found.effect,
     target: target.text,
-    achieved_gbp: check,
+    // as `run --json` of the written scenario prints it: to the penny
+    achieved_gbp: publishedTargetValue(budgetJson(checked), target) ?? check,
     scenario_file: file,
     probability_met: probability,
     draws: opts.draws,
-    range_gbp: found.range,
+    range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
   };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../temp.ts';
 import { runCli } from './helpers.ts';
+import { pennies } from '../budget/money-identities.ts';
 
 describe('highneeds goal-seek (the cli.md contract)', () => {
   it('finds the effect of new_plans for an in-year balance, writes a scenario that extends the input, and run reproduces it', async () => {
@@ -25,6 +26,9 @@ describe('highneeds goal-seek (the cli.md contract)', () => {
       expect(run.code, run.stderr).toBe(0);
       const v = JSON.parse(run.stdout).in_year_balance_gbp['2028-29'].p50;
       expect(Math.abs(v + 20_000_000)).toBeLessThanOrEqual(100_000);
+      // one figure: what goal-seek says it achieved is what run prints, to the penny
+      expect(doc.achieved_gbp).toBe(v);
+      for (const x of doc.range_gbp as number[]) pennies(x, 'range_gbp');
       // the report says what was sought
       const html = readFileSync(JSON.parse(run.stdout).outputs.report, 'utf8');
       expect(html).toMatch(/written by goal-seek/);
