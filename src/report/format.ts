@@ -1,7 +1,7 @@
 /**
  * Number formats shared by the workbook, the CSVs and the report's prose.
  */
-import { roundParts } from '../util/round.ts';
+import { roundMillionths, roundParts } from '../util/round.ts';
 
 /** Excel number formats. */
 export const NumFmt = {
@@ -91,7 +91,7 @@ export function fmtPercent(x: number, digits = 1): string {
  * @example roundPlans(19.437211433571093) // 19.437211
  */
 export function roundPlans(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
+  return roundMillionths(n);
 }
 
 /**

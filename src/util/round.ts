@@ -15,6 +15,16 @@ export function roundPence(n: number): number {
 }
 
 /**
+ * A figure to a millionth of its unit: far below anything that matters (a plan, a penny) and far above the float
+ * noise that sums of fractions leave (19.000000000000004 plans, £69,272,000.00000003), so outputs write no noise
+ * while sums of the written figures still hold to a millionth.
+ * @example roundMillionths(69272000.00000003) // 69272000
+ */
+export function roundMillionths(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
  * Parts each rounded to 1/`perUnit` (a millionth of a plan, a penny), adding up exactly to `total` in those units
  * (default: the parts' own sum, rounded). Each part is rounded down, and the units left over go to the parts with
  * the largest remainders; a `total` below the rounded-down parts takes units back from the smallest remainders.

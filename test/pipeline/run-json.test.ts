@@ -81,3 +81,24 @@ describe('money written by a run', () => {
     });
   });
 });
+
+describe('money written by the workbook', () => {
+  it('money cells, and so the CSVs, carry no float noise: to a millionth of a pound', () => {
+    const r = buildRunReport({ horizon: 10, mitigated: true });
+    withMoneyNoise(r.budget!);
+    const model = buildWorkbookModel(r);
+    let seen = 0;
+    for (const s of model.sheets)
+      for (const t of s.tables)
+        t.rows.forEach((row) =>
+          row.forEach((c, j) => {
+            const kind = c !== null && typeof c === 'object' ? c.kind : t.columns[j]!.kind;
+            const n = cellNumber(c);
+            if (n === undefined || kind !== 'money') return;
+            seen++;
+            expect(decimals(n), `${s.name} ${t.name} ${n}`).toBeLessThanOrEqual(6);
+          }),
+        );
+    expect(seen).toBeGreaterThan(100);
+  });
+});

@@ -1,5 +1,6 @@
 /** Small helpers for building workbook tables. */
 import { roundPlans } from '../format.ts';
+import { roundMillionths } from '../../util/round.ts';
 import type { Cell, Column, ColumnKind } from './model.ts';
 
 export function col(header: string, kind: ColumnKind): Column {
@@ -16,11 +17,13 @@ export function count(n: number | undefined): Cell {
 }
 
 /**
- * A money cell (undefined → empty). Stored at full precision and shown in whole pounds by the number format, so
- * that sums in Excel (a bridge, a total) add up exactly rather than to the rounding of their parts.
+ * A money cell (undefined → empty). Stored to a millionth of a pound (no float noise such as 69272000.00000003 in
+ * the cell or its CSV) and shown in whole pounds by the number format, so that sums in Excel (a bridge, a total)
+ * add up to their total's pounds rather than to the rounding of their parts. (`run --json` writes money to the
+ * penny, its identities exact: budget/published-money.ts.)
  */
 export function money(n: number | undefined): Cell {
-  return n === undefined || !Number.isFinite(n) ? null : n;
+  return n === undefined || !Number.isFinite(n) ? null : roundMillionths(n);
 }
 
 /** A share cell (NaN → empty). */
@@ -31,5 +34,5 @@ export function share(n: number | undefined): Cell {
 /** A cell with its own format inside a column of another kind. */
 export function typed(value: number | undefined, kind: ColumnKind): Cell {
   if (value === undefined || !Number.isFinite(value)) return null;
-  return { value: kind === 'count' ? roundPlans(value) : value, kind };
+  return { value: kind === 'count' ? roundPlans(value) : kind === 'money' ? roundMillionths(value) : value, kind };
 }
