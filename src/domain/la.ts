@@ -2,11 +2,30 @@
  * Local authority codes: DfE 3-digit `old_la_code`, ONS 9-character `new_la_code`, and the one table of
  * reorganisations and code changes (domain.md) used to join series across them.
  */
+import { nearest } from '../util/suggest.ts';
 
 export interface LaIdentity {
   oldCode: string;
   newCode: string;
   name: string;
+}
+
+/**
+ * What an `--la` value that is no LA's code most likely meant: the LA whose name it is (or, failing that, up to four
+ * whose names contain it), England's or a region's ONS code (not an LA's), or the nearest code by spelling.
+ * @example guessLa('kent', las) // { kind: 'named', las: [{ oldCode: '886', newCode: 'E10000016', name: 'Kent' }] }
+ */
+export type LaGuess = { kind: 'named'; las: LaIdentity[] } | { kind: 'england' | 'region' } | { kind: 'code'; code: string };
+export function guessLa(input: string, las: readonly LaIdentity[]): LaGuess | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const want = norm(input);
+  if (/^E92\d{6}$/i.test(input.trim())) return { kind: 'england' };
+  if (/^E12\d{6}$/i.test(input.trim())) return { kind: 'region' };
+  let named = las.filter((l) => norm(l.name) === want);
+  if (named.length === 0 && want.length >= 3 && /[a-z]/.test(want)) named = las.filter((l) => norm(l.name).includes(want)).slice(0, 4);
+  if (named.length > 0) return { kind: 'named', las: named };
+  const code = nearest(input.trim(), las.flatMap((l) => [l.oldCode, l.newCode]));
+  return code === undefined ? undefined : { kind: 'code', code };
 }
 
 export function isOldLaCode(s: string): boolean {

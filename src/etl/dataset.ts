@@ -5,7 +5,7 @@
  *   plan / request / establishment ──▶ addPersonLevel (SEN2 cubes, linked moves; person-level years override)
  *   population ──▶ addPopulation (census Y ← mid-year Y−1, ages 0–25)
  */
-import { canonicalNewCode, isNewLaCode, type LaIdentity } from '../domain/index.ts';
+import { canonicalNewCode, guessLa, isNewLaCode, type LaIdentity } from '../domain/index.ts';
 import { usageError, inputError } from '../errors.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
 import { datasetChooseLa, datasetEmptyWarehouse, datasetUnknownLa } from '../messages/etl.ts';
@@ -87,7 +87,7 @@ export async function datasetFromWarehouse(wh: unknown, opts: { la?: string } = 
     const want = opts.la.trim().toUpperCase();
     // an ONS code matches any the LA's rows use, and the other codes of a council whose code changed
     la = las.find((l) => (isNewLaCode(want) ? l.codes.some((c) => c === want || canonicalNewCode(c) === canonicalNewCode(want)) : l.oldCode === want));
-    if (!la) throw usageError(datasetUnknownLa(opts.la, las.map((l) => l.oldCode)));
+    if (!la) throw usageError(datasetUnknownLa(opts.la, las.map((l) => l.oldCode), guessLa(opts.la, las)));
   }
   const { regionCode, regionName } = la!;
   const identity: LaIdentity = { oldCode: la!.oldCode, newCode: la!.newCode, name: la!.name };

@@ -1,4 +1,6 @@
 /** User-facing messages of the etl stage. Each says what was expected and what was found. */
+import type { LaGuess } from '../domain/la.ts';
+
 export const STAGE = 'etl';
 
 const didYouMean = (s?: string): string => (s ? ` (did you mean '${s}'?)` : '');
@@ -229,8 +231,18 @@ export function personalDataDropped(columns: string[]): string {
   return `personal data columns ${columns.join(', ')} were read for aggregation only and are not stored`;
 }
 // Datasets (the LA chosen, the warehouse holding data) and workbooks that are not what they claim
-export function datasetUnknownLa(code: string, known: readonly string[]): string {
-  return `no data for LA '${code}' in the warehouse (LAs with data: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`;
+export function datasetUnknownLa(code: string, known: readonly string[], guess?: LaGuess): string {
+  const hint = laGuessClause(guess);
+  return `no data for LA '${code}' in the warehouse (LAs with data: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})${hint ? `; ${hint}` : ''}`;
+}
+/** What `--la` probably meant (domain/la.ts guessLa), as a clause of the message that refuses it. */
+export function laGuessClause(guess: LaGuess | undefined): string {
+  if (!guess) return '';
+  if (guess.kind === 'england') return "that is England's code: --la takes one local authority (forecast --all gives every LA)";
+  if (guess.kind === 'region') return "that is a region's code: --la takes one local authority (forecast --all gives every LA)";
+  if (guess.kind === 'code') return `did you mean ${guess.code}?`;
+  if (guess.kind === 'named') return `--la takes a code: did you mean ${guess.las.map((l) => `${l.oldCode} (${l.name})`).join(' or ')}?`;
+  return '';
 }
 export function datasetChooseLa(known: readonly string[]): string {
   return `the warehouse holds data for ${known.length} LAs: choose one with --la (for example --la ${known[0] ?? '925'})`;

@@ -1,4 +1,6 @@
 /** User-facing messages of the model stage. */
+import type { LaGuess } from '../domain/la.ts';
+import { laGuessClause } from './etl.ts';
 export const STAGE = 'model';
 
 // --- engine (projection, Monte Carlo, person-level estimation) ---
@@ -31,8 +33,9 @@ export function invalidDraws(draws: number): string {
 // --- forecast and backtest (EES series) ---
 
 /** A requested LA code matches no LA in the files. */
-export function unknownLaCode(code: string, suggestion?: string): string {
-  return `LA code '${code}' is not in the EES files (expected a DfE 3-digit code such as 925 or an ONS code such as E10000019)${suggestion ? `; did you mean ${suggestion}?` : ''}.`;
+export function unknownLaCode(code: string, guess?: LaGuess): string {
+  const hint = laGuessClause(guess);
+  return `LA code '${code}' is not in the EES files (expected a DfE 3-digit code such as 925 or an ONS code such as E10000019)${hint ? `; ${hint}` : '.'}`;
 }
 
 /** Neither --la nor --all was given. */

@@ -6,9 +6,9 @@
  *   aggregate Rates → engine, blended with the pooled trend of total plans) ─► engine P50 from Monte Carlo draws
  *   ─► 80% interval calibrated on past origins (calibrate.ts) ─► ForecastRow per LA and year
  */
+import { guessLa } from '../../domain/index.ts';
 import { usageError } from '../../errors.ts';
 import { unknownLaCode } from '../../messages/model.ts';
-import { nearest } from '../../util/suggest.ts';
 import { DEFAULT_SETTINGS, type ForecastSettings } from './central.ts';
 import type { ForecastRow } from './csv.ts';
 import type { Batch } from './pool.ts';
@@ -50,8 +50,7 @@ export function resolveLaCodes(batch: Batch, codes: readonly string[]): Set<stri
   for (const code of codes) {
     const hit = batch.datasets.filter((d) => matchesCode(d, code));
     if (hit.length === 0) {
-      const all = batch.datasets.flatMap((d) => [d.la.oldCode, d.la.newCode]);
-      throw usageError(unknownLaCode(code, nearest(code, all)));
+      throw usageError(unknownLaCode(code, guessLa(code, batch.datasets.map((d) => d.la))));
     }
     for (const d of hit) out.add(d.la.oldCode);
   }
