@@ -31,11 +31,15 @@ export function applyRatesVariant(rates: Rates, v: RatesVariant): Rates {
     trend: v.incidenceGrowthDelta ? { ...rates.trend } : rates.trend,
   };
   if (v.incidenceGrowthDelta) {
-    out.trend.growth += v.incidenceGrowthDelta;
-    out.trend.longRun += v.incidenceGrowthDelta;
     // a run held to the total-plans forecast follows its solved path, not the growth curve: each year's growth on
-    // that path moves by the same points (without this the variant would change nothing, a swing of exactly 0)
+    // that path moves by the same points (without this the variant would change nothing, a swing of exactly 0). The
+    // trend behind the path stays as it is, so a scenario that sets its own trend moves the moved path by the same
+    // difference as the path itself (levers/trend.ts movedPath): shifting the trend too cancelled the move there.
     if (rates.trend.path) out.trend.path = shiftGrowth(rates.trend.path, v.incidenceGrowthDelta);
+    else {
+      out.trend.growth += v.incidenceGrowthDelta;
+      out.trend.longRun += v.incidenceGrowthDelta;
+    }
   }
   if (v.ceasing1619Delta) {
     for (const a of CEASING_AGES) {

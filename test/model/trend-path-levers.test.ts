@@ -10,6 +10,7 @@ import { projectDeterministic } from '../../src/model/engine.ts';
 import type { EngineInput } from '../../src/model/engine-input.ts';
 import { cubeTotal } from '../../src/model/cube.ts';
 import { curveGrowth, movedPath, shiftGrowth } from '../../src/model/levers/trend.ts';
+import { applyRatesVariant } from '../../src/model/variants.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from './fixtures.ts';
 
 /** A front-loaded solved path, as constrain.ts gives when the forecast needs a catch-up: 25% then about 8% a year. */
@@ -69,5 +70,20 @@ describe('movedPath', () => {
     expect(shiftGrowth(PATH, 0)).toEqual(PATH);
     expect(curveGrowth(from, 1)).toBe(0.1);
     expect(curveGrowth(from, 3)).toBeCloseTo(0.02 + 0.08 * 0.25, 12);
+  });
+});
+
+describe('the tornado growth row on a run held to the forecast', () => {
+  it('moves plans with or without a trend the scenario sets (it cancelled to exactly 0 with one)', () => {
+    const rates = fixtureRates();
+    rates.trend = { growth: 0.08, se: 0.02, damping: 0, longRun: 0.05, path: [...PATH] };
+    const at = (projection: Record<string, number> | undefined, delta: number) => {
+      const input: EngineInput = { rates: applyRatesVariant(rates, { incidenceGrowthDelta: delta }), initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 5, scenario: scenario({ projection }) };
+      return cubeTotal(projectDeterministic(input).central[5]!);
+    };
+    for (const own of [undefined, { incidence_growth: 0.06 }, { incidence_growth: 0.06, trend_damping: 0.3, long_run_growth: 0.03 }]) {
+      expect(at(own, 0.02), JSON.stringify(own)).toBeGreaterThan(at(own, 0));
+      expect(at(own, -0.02), JSON.stringify(own)).toBeLessThan(at(own, 0));
+    }
   });
 });
