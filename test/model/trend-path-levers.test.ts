@@ -77,7 +77,7 @@ describe('the tornado growth row on a run held to the forecast', () => {
   it('moves plans with or without a trend the scenario sets (it cancelled to exactly 0 with one)', () => {
     const rates = fixtureRates();
     rates.trend = { growth: 0.08, se: 0.02, damping: 0, longRun: 0.05, path: [...PATH] };
-    const at = (projection: Record<string, number> | undefined, delta: number) => {
+    const at = (projection: { incidence_growth?: number; trend_damping?: number; long_run_growth?: number } | undefined, delta: number) => {
       const input: EngineInput = { rates: applyRatesVariant(rates, { incidenceGrowthDelta: delta }), initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 5, scenario: scenario({ projection }) };
       return cubeTotal(projectDeterministic(input).central[5]!);
     };
