@@ -10,7 +10,7 @@ import { cliMsg } from '../messages/index.ts';
 import { VERSION } from '../version.ts';
 import { processIO, type CliIO } from './io.ts';
 import { registerCommands } from './commands/index.ts';
-import { ARCHIVE_TEMP_PREFIX, removeStale } from '../paths/temp-files.ts';
+import { ARCHIVE_TEMP_PREFIX, removeStale, UTF8_COPY_TEMP_PREFIX } from '../paths/temp-files.ts';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('highneeds')
@@ -28,9 +28,10 @@ export function buildProgram(io: CliIO): Command {
 /** Runs the CLI and returns the exit code (never calls process.exit). */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const program = buildProgram(io);
-  // archive entries a killed highneeds process left in the temp folder (they may hold children's personal data)
-  // are removed by the next start of any command
+  // archive entries and UTF-8 copies a killed highneeds process left in the temp folder (they may hold children's
+  // personal data) are removed by the next start of any command
   await removeStale(tmpdir(), ARCHIVE_TEMP_PREFIX);
+  await removeStale(tmpdir(), UTF8_COPY_TEMP_PREFIX);
   try {
     if (argv.length <= 2) {
       program.outputHelp({ error: true });

@@ -1,6 +1,6 @@
 /**
- * Temporary folders that must not outlive the process — archive entries extracted for reading (they may hold
- * children's personal data) and staging folders of run outputs. Each is named with the process id, registered
+ * Temporary folders that must not outlive the process — archive entries extracted for reading and UTF-8 copies of
+ * Windows-1252 files for DuckDB (both may hold children's personal data), and staging folders of run outputs. Each is named with the process id, registered
  * while it exists, and removed on every exit path: normally by its owner's `finally`, on SIGINT, SIGTERM or SIGHUP
  * here (then the signal is re-raised so the exit status is the usual one), and after a SIGKILL or power cut by the
  * next highneeds process, which removes folders whose owning process is gone.
@@ -11,6 +11,9 @@ import { join } from 'node:path';
 
 /** The prefix of the folders archive entries are extracted into (in the system temp folder). */
 export const ARCHIVE_TEMP_PREFIX = 'highneeds-zip-';
+
+/** The prefix of the folders UTF-8 copies of Windows-1252 files are written into for DuckDB (csv/duckdb-encoding.ts). */
+export const UTF8_COPY_TEMP_PREFIX = 'highneeds-utf8-';
 
 const live = new Set<string>();
 let handlersInstalled = false;

@@ -10,6 +10,7 @@ import { bladeBadFileName, bladeBadRow, bladeMissingColumn, bladeMissingSibling,
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError } from './blade-header.ts';
 import { detectEncoding } from '../csv/read-csv.ts';
+import { duckdbSource } from '../csv/duckdb-encoding.ts';
 import { firstWideRecord } from '../csv/wide-record.ts';
 import { sqlText } from '../sql-quote.ts';
 import type { ProblemAt, ProblemLog } from '../problem-log.ts';
@@ -114,7 +115,12 @@ async function loadModule(
   select?: (m: BladeModule, present: readonly string[]) => string[] | undefined,
 ): Promise<ModuleRead> {
   const problems: ModuleRead['problems'] = [];
-  const header = await bladeHeader(file, m);
+  // the encoding is chosen from the bytes before DuckDB reads them, by the rule of every CSV reader (read-csv.ts):
+  // read_csv keeping only some columns met a byte that is not UTF-8 in a kept column with an internal error that
+  // ends its database (every statement after it fails), so trying UTF-8 and then Latin-1 on its error was no route
+  const enc = await detectEncoding(file);
+  if (enc.notUtf8AfterBom !== undefined) return { set: undefined, problems: [[{ file, line: enc.notUtf8AfterBom, path: m }, notUtf8AfterBom(enc.notUtf8AfterBom)]] };
+  const header = await bladeHeader(file, m, enc.encoding);
   if ('message' in header) return { set: undefined, problems: [[{ file, line: header.line, path: m }, header.message]] };
   // the dialect is given, never guessed: a quote left open is an error at its line, not a value with a quote in it
   const columns = `{${header.columns.map((c) => `${sqlText(c)}: 'VARCHAR'`).join(', ')}}`;
@@ -123,24 +129,25 @@ async function loadModule(
   const used = new Set(usedColumns(m));
   const present = header.columns.filter((c) => used.has(c));
   const keep = select?.(m, present) ?? present.map((c) => `"${c}"`);
-  // the encoding is chosen from the bytes before DuckDB reads them, by the rule of every CSV reader (read-csv.ts):
-  // read_csv keeping only some columns met a byte that is not UTF-8 in a kept column with an internal error that
-  // ends its database (every statement after it fails), so trying UTF-8 and then Latin-1 on its error was no route
-  const enc = await detectEncoding(file);
-  if (enc.notUtf8AfterBom !== undefined) return { set: undefined, problems: [[{ file, line: enc.notUtf8AfterBom, path: m }, notUtf8AfterBom(enc.notUtf8AfterBom)]] };
   // read_csv takes a row with one field too many when its last is empty, every value after an unquoted comma one
   // column to the right: the bytes are scanned for such a row beside the read (wide-record.ts)
   const wide = firstWideRecord(file, header.columns.length);
   wide.catch(() => undefined); // awaited below once the read succeeds; a read that fails says why itself
-  // DuckDB reads Latin-1 but not Windows-1252 without an extension: the bytes 0x80–0x9F are control characters to
-  // it (€ and curly quotes to the other readers); the columns kept are identifiers, codes and dates, which a right
-  // export never writes with such a character
-  const problem = await failureOf(() =>
-    con.run(
-      `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${enc.encoding === 'utf-8' ? 'utf-8' : 'latin-1'}')`,
-    ),
-  );
+  // a Windows-1252 file is read as Latin-1, or from a UTF-8 copy when it has a byte the two decode differently
+  // (duckdb-encoding.ts); the copy has the file's lines, so DuckDB's line numbers are the file's
+  const source = await duckdbSource(file, enc.encoding);
+  let problem: Error | undefined;
+  try {
+    problem = await failureOf(() =>
+      con.run(
+        `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(source.file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${source.encoding}')`,
+      ),
+    );
+  } finally {
+    await source.done();
+  }
   if (problem) {
+    // DuckDB names the file it read (perhaps the copy) only past its message's first line, which is all that is kept
     const row = bladeRowError(m, file, problem.message);
     if (row) problems.push([{ file, line: row.line, path: m }, row.message]);
     else problems.push([{ file, line: 1, path: m }, bladeUnreadable(m, problem.message.split('\n')[0]!)]);

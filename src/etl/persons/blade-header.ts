@@ -8,6 +8,8 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader, bladeBadRow } from '../../messages/sen2.ts';
+import { decodeWin1252 } from '../../util/win1252.ts';
+import { startsWithBom, type TextEncoding } from '../csv/read-csv.ts';
 
 /** The longest header line looked at. */
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -15,20 +17,22 @@ const MAX_HEADER_BYTES = 64 * 1024;
 export type HeaderCheck = { columns: string[] } | { line: number; message: string };
 
 /**
- * Reads and checks the header row of a Blade module file.
- * @example await bladeHeader('Blade-Export_28-01-2025_person.csv', 'person') // { columns: ['persontableid', …] }
+ * Reads and checks the header row of a Blade module file, decoded in the file's encoding (detectEncoding), so a
+ * column name in a message reads as the file's other text does.
+ * @example await bladeHeader('Blade-Export_28-01-2025_person.csv', 'person', 'utf-8') // { columns: ['persontableid', …] }
  */
-export async function bladeHeader(file: string, module: string): Promise<HeaderCheck> {
+export async function bladeHeader(file: string, module: string, encoding: TextEncoding): Promise<HeaderCheck> {
   const fh = await open(file, 'r');
   let text: string;
   try {
     const buf = Buffer.alloc(MAX_HEADER_BYTES);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    text = buf.subarray(0, bytesRead).toString('latin1');
+    const bytes = buf.subarray(startsWithBom(buf.subarray(0, bytesRead)) ? 3 : 0, bytesRead);
+    text = encoding === 'utf-8' ? bytes.toString('utf8') : decodeWin1252(bytes);
   } finally {
     await fh.close();
   }
-  const first = text.replace(/^\xef\xbb\xbf/, '').split(/\r?\n/)[0] ?? '';
+  const first = text.split(/\r?\n/)[0] ?? '';
   if (first.trim() === '') return { line: 1, message: bladeEmptyFile(module, basename(file)) };
   if (first.includes('"')) return { line: 1, message: bladeQuoteInHeader(module, basename(file)) };
   const columns = first.split(',').map((c, i) => c.trim().toLowerCase() || `column${i + 1}`);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import iconv from 'iconv-lite';
 import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
 import { validatePaths } from '../../../src/etl/validate.ts';
 import { runCli } from '../../cli/helpers.ts';
@@ -98,7 +99,7 @@ describe('Blade export against hostile files', () => {
     expect(r.stdout + r.stderr).toMatch(/_requests\.csv.*quote character/);
   });
 
-  it('a module file that is not UTF-8 is read as Latin-1, as its UTF-8 copy reads, in a kept column or not', async () => {
+  it('a module file that is not UTF-8 (é, one byte in Latin-1 and Windows-1252 alike) reads as its UTF-8 copy, in a kept column or not', async () => {
     // DuckDB's read_csv, keeping only some columns, met the byte 0xE9 in a kept column with an internal error that
     // ended its database (the load then exited 1 with 'database invalidated', or 70 on a larger export): the
     // encoding is now chosen from the bytes before DuckDB reads the file, as the project's other CSV readers do
@@ -114,6 +115,39 @@ describe('Blade export against hostile files', () => {
       expect(r.stderr).not.toMatch(/invalidated|internal error/i);
       expect(r.code).toBe(0);
     }
+  });
+
+  it('a module file that is not UTF-8 is read as Windows-1252, as every CSV reader reads it, also where Latin-1 differs', async () => {
+    // DuckDB reads Latin-1 but not Windows-1252, and its Latin-1 refuses the bytes 0x80–0x9F: an export saved by
+    // Excel with a surname O’Brien (0x92) was refused whole ('File is not latin-1 encoded'). Each edit is written
+    // once in UTF-8 and once in Windows-1252, and the two copies must read alike: a UPN with € (0x80) keyed as the
+    // same person, a name with ’, a SENtype code with ’ quoted in its message, a column name with ’ in a header
+    const cases: Array<[string, string, string, RegExp | undefined]> = [
+      ['person', ',X00000000000A,', ',X00000000000\u20ac,', undefined],
+      ['person', ',Testsurone,', ',O\u2019Testsurone,', undefined],
+      ['senneed', ',61,1,ASD', ',61,1,ASD\u2019', /'ASD\u2019'/],
+      ['person', ',surname,forename,', ',surname\u2019s,Surname\u2019S,', /column 'surname\u2019s' twice/],
+    ];
+    for (const [module, from, to, message] of cases) {
+      const utf8 = await read(bladeCopy({ edit: { module, from, to } }));
+      const p = bladeCopy();
+      const file = join(dirname(p), `Blade-Export_28-01-2025_${module}.csv`);
+      const text = readFileSync(file, 'utf8').replace(from, to);
+      writeFileSync(file, iconv.encode(text, 'win1252'));
+      expect(readFileSync(file).includes(Buffer.from(to, 'utf8'))).toBe(false); // not UTF-8: the rule's other branch
+      const win = await read(p);
+      expect(win.report.errors).toEqual(utf8.report.errors.map((e) => ({ ...e, file: join(dirname(p), basename(e.file!)) })));
+      expect(win.report.warnings).toEqual(utf8.report.warnings.map((e) => ({ ...e, file: join(dirname(p), basename(e.file!)) })));
+      expect(win.rows).toEqual(utf8.rows);
+      if (message) expect(win.report.errors.map((e) => e.message)).toContainEqual(expect.stringMatching(message));
+      else expect(win.rows.length).toBeGreaterThan(5);
+    }
+    // the load's set-based read (a staging database of the warehouse's DuckDB) reads the copy too
+    const p = bladeCopy();
+    writeFileSync(p, iconv.encode(readFileSync(p, 'utf8').replace(',Testsurone,', ',O\u2019Testsurone,'), 'win1252'));
+    const r = await runCli('load', dirname(p), '--warehouse', join(dirname(p), 'w.duckdb'));
+    expect(r.stdout + r.stderr).not.toMatch(/latin-1|invalidated|internal error/i);
+    expect(r.code).toBe(0);
   });
 
   it('a module file with a UTF-8 byte-order mark and then a byte that is not UTF-8 is an error at that line', async () => {
