@@ -79,17 +79,7 @@ export async function loadModules(
         continue;
       }
       out[m] = set;
-      if (!ok) continue;
-      try {
-        await loaded?.(m, set);
-      } catch (e) {
-        // a module read beside this one that DuckDB could not read may have ended the database (an internal error
-        // in read_csv invalidates it, and every statement after fails): that module's problem is the reason
-        const later = (await Promise.all(reads.slice(i + 1).filter((r) => r !== undefined))).filter((r) => !r.set);
-        if (later.length === 0) throw e;
-        for (const r of later) for (const [at, message] of r.problems) log.error(at, message);
-        return undefined;
-      }
+      if (ok) await loaded?.(m, set);
     }
   } finally {
     // nothing may still be reading when the caller closes the database (after an unexpected error)
