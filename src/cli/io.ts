@@ -44,6 +44,14 @@ export function say(io: CliIO, opts: OutputOptions, text: string): void {
   if (!opts.quiet) io.err(`${text}\n`);
 }
 
+/**
+ * Prints warnings that change what a command's figures mean on stderr, each as `warning: …`, also with `--json`
+ * (stdout holds only the JSON document), unless `--quiet`.
+ */
+export function warn(io: CliIO, opts: { quiet?: boolean }, warnings: readonly string[]): void {
+  for (const w of warnings) if (!opts.quiet) io.err(`warning: ${w}\n`);
+}
+
 export interface Progress {
   /** Shows `done` of `total` stages finished, and the name of the stage under way. */
   update(done: number, total: number, stage: string): void;

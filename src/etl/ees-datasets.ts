@@ -38,6 +38,8 @@ export interface EesDatasets {
    */
   laterOnly?: Array<{ oldCode: string; newCode: string; name: string; firstYear: number }>;
   notes: string[];
+  /** The batch's note when a later release revises a January an earlier one gives (first in `notes` too). */
+  revised?: string;
   /** What reconciliation found (src/etl/reconcile.ts); each LA's findings are also in that LA's notes. */
   findings: Finding[];
 }
@@ -114,7 +116,8 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
   const { overlaps, revisions, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank);
   // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once
-  if (revisions.length > 0) notes.unshift(msg.releaseRevisions(revisions, max));
+  const revised = revisions.length > 0 ? msg.releaseRevisions(revisions, max) : undefined;
+  if (revised) notes.unshift(revised);
   const pathOf = (f: FileFigure): string => `${recognisedPaths[f.file] ?? `file ${f.file}`}${f.line ? ` line ${f.line}` : ''}`;
   if (overlaps.conflicts.length > 0) {
     const { conflicts } = overlaps;
@@ -127,7 +130,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   const laterOnly = [...later.values()]
     .filter((l) => !known.has(l.oldCode))
     .map((l) => ({ ...l, name: String(la.find((r) => String(r.old_la_code) === l.oldCode)?.la_name ?? `LA ${l.oldCode}`) }));
-  return { ...reconciled(built, notes), ignoredRows: dropped.size, ...(laterOnly.length > 0 ? { laterOnly } : {}) };
+  return { ...reconciled(built, notes), ignoredRows: dropped.size, ...(laterOnly.length > 0 ? { laterOnly } : {}), ...(revised ? { revised } : {}) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { forecastBatch, resolveLaCodes, type ForecastResult } from '../model/for
 import { matchesCode } from '../model/forecast/select.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
+import { revisionWarnings } from './revisions.ts';
 import { runBatch } from './totals.ts';
 
 /**
@@ -55,13 +56,15 @@ export async function forecastFromEes(opts: {
 export interface BacktestOutcome {
   result: BacktestResult;
   bySize: CoverageBySize;
+  /** What changes what the scores mean, for stderr (a later release revising a January the backtest starts from). */
+  warnings: string[];
 }
 
 /**
  * Backtests a batch already read (what `backtestFromEes` does after reading the files).
  * @example const ees = await datasetsFromEesFiles(files); backtestOf({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, [2019], 1)
  */
-export function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): BacktestOutcome {
+export function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): Omit<BacktestOutcome, 'warnings'> {
   const bp = backtestPoints(batch, { origins, horizon, only });
   return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins) };
 }
@@ -76,7 +79,8 @@ export async function backtestFromEes(opts: { files: string[]; las?: string[]; a
   const ees = await datasetsFromEesFiles(opts.files);
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
-  return backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only);
+  // a later release revising a January: the batch's note, as forecast prints it
+  return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: ees.revised ? [ees.revised] : [] };
 }
 
 /** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */
@@ -98,7 +102,7 @@ export async function backtestFromData(opts: { dir: string; la?: string; origins
     const mine = batch.datasets.find((d) => d.la.oldCode === ds.la.oldCode)!;
     const years = Object.keys(mine.stockTotal).map(Number).sort((a, b) => a - b);
     const origins = opts.origins ?? years.filter((y) => y - 5 >= years[0]! && y < years[years.length - 1]!);
-    return backtestOf(batch, origins, opts.horizon, new Set([ds.la.oldCode]));
+    return { ...backtestOf(batch, origins, opts.horizon, new Set([ds.la.oldCode])), warnings: revisionWarnings(ds) };
   } finally {
     load.warehouse.close();
   }

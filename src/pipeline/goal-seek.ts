@@ -35,6 +35,7 @@ import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
 import { placesAsCapacity } from './run.ts';
+import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
 
 /** The lever that reduces new plans uniformly from the first projected year. */
@@ -113,8 +114,11 @@ function deterministicBudget(input: EngineInput, scenario: Scenario, tables: Bud
   return runBudget({ scenario: sc, tables, projection, unmitigatedProjection: scenario.mitigations.length > 0 ? unmitigated : undefined });
 }
 
-/** Runs goal-seek and writes the scenario. */
-export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekOutcome> {
+/**
+ * Runs goal-seek and writes the scenario. `warnings` (for stderr, not the JSON) say what changes what the result
+ * means: a later release revising the January the projection starts from, as `run` warns of it.
+ */
+export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekOutcome & { warnings: string[] }> {
   const stage = opts.onStage ?? (() => {});
   const target = parseTarget(opts.target);
   if (!target) throw new HighneedsError(ExitCode.USAGE, budgetMsg.goalTargetUnreadable(opts.target));
@@ -177,6 +181,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     probability_met: probability,
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
+    warnings: revisionWarnings(ds),
   };
 }
 

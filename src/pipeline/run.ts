@@ -23,7 +23,7 @@ import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
-import { releaseRevisions } from '../messages/etl.ts';
+import { revisionWarnings } from './revisions.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -117,8 +117,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
   const warnings = new Set<string>();
   // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts
-  if (ds.revisions?.length) {
-    const revised = releaseRevisions(ds.revisions);
+  for (const revised of revisionWarnings(ds)) {
     dq.push({ severity: 'warning' as const, message: revised });
     warnings.add(revised);
   }

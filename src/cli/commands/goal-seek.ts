@@ -1,6 +1,6 @@
 /** `highneeds goal-seek SCENARIO --lever NAME --target WHAT`: the size of one lever that meets a money target (cli.md). */
 import type { Command } from 'commander';
-import { printJson, progress, say, type CliIO } from '../io.ts';
+import { printJson, progress, say, warn, type CliIO } from '../io.ts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, intFlag } from './common.ts';
 
 export function registerGoalSeek(program: Command, io: CliIO): void {
@@ -22,7 +22,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
       const bar = progress(io, o, 'highneeds goal-seek');
       let done = 0;
       const { goalSeekPipeline } = await import('../../pipeline/goal-seek.ts');
-      const r = await goalSeekPipeline({
+      const { warnings, ...r } = await goalSeekPipeline({
         scenarioFile: scenario,
         lever: o.lever,
         target: o.target,
@@ -42,6 +42,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
           return x;
         })
         .finally(() => bar.stop());
+      warn(io, o, warnings);
       if (o.json) {
         printJson(io, r);
         return;

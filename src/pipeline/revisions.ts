@@ -1,0 +1,16 @@
+/**
+ * The warning `run`, `backtest --data` and `goal-seek` give when a later release revises a January's plans that an
+ * earlier release gives for their LA: the forecast starts from the newer figure, which the older release contradicts
+ * (`forecast` and `backtest --ees` say it of the whole batch: EesDatasets.revised). One message for all of them:
+ * messages/etl.ts releaseRevisions.
+ */
+import { releaseRevisions } from '../messages/etl.ts';
+import type { LaDataset } from '../model/dataset.ts';
+
+/**
+ * The LA's revision warning, if a release revises its stock (none on a single release).
+ * @example revisionWarnings(ds) // ['1 figure(s) of EHC plans at census differ between releases (a later release revises them): Anyshire 2022: …']
+ */
+export function revisionWarnings(ds: Pick<LaDataset, 'revisions'>): string[] {
+  return ds.revisions?.length ? [releaseRevisions(ds.revisions)] : [];
+}
