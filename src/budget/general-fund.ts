@@ -33,6 +33,16 @@ export function deficitInterest(opening: number, closing: number, rate: number):
   return rate * Math.max(0, -(opening + closing) / 2);
 }
 
+/**
+ * Whether the general-fund view has capital to show: a year with a capital cost, or one whose cost is not known (a
+ * capacity change without capital_cost_gbp, shown empty). Without (no capacity change, or none with a capital cost)
+ * a capital column would read £0.0m in every year, which says nothing: the tables leave it out.
+ * @example showsCapital({ years: [{ capitalCost: 0 }, { capitalCost: 9e6 }] }) // true
+ */
+export function showsCapital(gf: { years: ReadonlyArray<Pick<GeneralFundYear, 'capitalCost'>> }): boolean {
+  return gf.years.some((y) => y.capitalCost !== 0);
+}
+
 /** Interest, capital and reserves per financial year of a path. */
 export function generalFund(path: BudgetPath, opening: number, rate: number, reserves: readonly ReservesRow[]): GeneralFund {
   const years: GeneralFundYear[] = [];

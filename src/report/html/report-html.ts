@@ -3,6 +3,7 @@
  * external URLs) whose text is generated from the numbers. Pure: RunReport + rendered charts → HTML string.
  */
 import { financialYearLabel, horizonBalanceIsApart, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
+import { showsCapital } from '../../budget/general-fund.ts';
 import type { ChartId } from '../charts/chart-spec.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { escapeHtml } from '../safe-text.ts';
@@ -37,10 +38,15 @@ export interface ReportOptions {
 function generalFundTable(r: RunReport): string {
   const gf = r.budget?.generalFund;
   if (!gf || gf.years.length === 0) return '';
+  // no capacity change with a capital cost: no capital column (£0.0m in every year)
+  const capital = showsCapital(gf);
   return table(
     'After the override: deficit, reserves and the cost of carrying it (general fund)',
-    ['Financial year', 'Cumulative DSG balance', 'Usable reserves', 'Interest (general fund)', 'Capital cost of new places'],
-    gf.years.map((y) => [{ text: financialYearLabel(y.fy) }, money(y.dsgBalance), money(y.usableReserves), money(-y.interest), money(y.capitalCost === undefined ? undefined : -y.capitalCost)]),
+    ['Financial year', 'Cumulative DSG balance', 'Usable reserves', 'Interest (general fund)', ...(capital ? ['Capital cost of new places'] : [])],
+    gf.years.map((y) => [
+      { text: financialYearLabel(y.fy) }, money(y.dsgBalance), money(y.usableReserves), money(-y.interest),
+      ...(capital ? [money(y.capitalCost === undefined ? undefined : -y.capitalCost)] : []),
+    ]),
   );
 }
 

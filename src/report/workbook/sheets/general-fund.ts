@@ -4,6 +4,7 @@
  */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../../domain/index.ts';
 import { pct } from '../../../messages/budget.ts';
+import { showsCapital } from '../../../budget/general-fund.ts';
 import type { RunReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
 import { col, money, share } from '../table-helpers.ts';
@@ -12,6 +13,8 @@ import { col, money, share } from '../table-helpers.ts';
 export function generalFundSheet(r: RunReport): Sheet | undefined {
   const gf = r.budget?.generalFund;
   if (!gf || gf.years.length === 0) return undefined;
+  // no capacity change with a capital cost: no capital column (£0 in every year) and no line explaining it
+  const capital = showsCapital(gf);
   const rows: Cell[][] = gf.years.map((y) => [
     financialYearLabel(y.fy),
     y.fy > STATUTORY_OVERRIDE_END_FY ? 'after the override' : 'override in force',
@@ -21,7 +24,7 @@ export function generalFundSheet(r: RunReport): Sheet | undefined {
     y.usableReserves === undefined ? '' : y.exceedsReserves ? 'yes' : 'no',
     money(-y.interest),
     money(-y.cumulativeInterest),
-    money(y.capitalCost === undefined ? undefined : -y.capitalCost),
+    ...(capital ? [money(y.capitalCost === undefined ? undefined : -y.capitalCost)] : []),
   ]);
   const first = gf.firstYearDeficitExceedsReserves;
   return {
@@ -35,7 +38,7 @@ export function generalFundSheet(r: RunReport): Sheet | undefined {
           ? `The cumulative deficit exceeds the usable reserves from the end of ${financialYearLabel(first)}.`
           : 'The cumulative deficit stays within the usable reserves in every year of the run.'
         : 'No reserves table was given: add reserves.csv (financial_year, usable_reserves_gbp) to compare the deficit with the council’s usable reserves.',
-      'Capital: the one-off cost of new places in the scenario’s capacity changes, in the year they are first funded (capital funding, not the block); empty where a change gives no capital_cost_gbp.',
+      ...(capital ? ['Capital: the one-off cost of new places in the scenario’s capacity changes, in the year they are first funded (capital funding, not the block); empty where a change gives no capital_cost_gbp.'] : []),
     ],
     tables: [
       {
@@ -50,7 +53,7 @@ export function generalFundSheet(r: RunReport): Sheet | undefined {
           col('Deficit exceeds reserves', 'text'),
           col('Interest on the deficit, general fund (£)', 'money'),
           col('Interest to date (£)', 'money'),
-          col('Capital cost of new places (£)', 'money'),
+          ...(capital ? [col('Capital cost of new places (£)', 'money')] : []),
         ],
         rows,
       },
