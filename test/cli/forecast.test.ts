@@ -38,6 +38,11 @@ describe('highneeds backtest (the cli.md contract)', () => {
       expect(Object.keys(h.model!).sort()).toEqual(['bias', 'coverage80', 'mape', 'mdape', 'wape']);
     }
     expect(doc.n_series).toBe(1);
+    // in text, one series has no size thirds to show (they were cut at its own size, two of them empty)
+    const text = await runCli('backtest');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout + text.stderr).toMatch(/model 80% interval coverage: 1y /);
+    expect(text.stdout + text.stderr).not.toMatch(/by LA size/);
   });
 
   it('with --ees and no --origins, takes the three origins whose three years ahead the files hold (a release to January 2025: 2020–2022)', async () => {

@@ -78,8 +78,10 @@ export function registerForecast(program: Command, io: CliIO): void {
       const cov = Object.entries(res.horizons).map(([h, ms]) => `${h}y ${fixedOrNa((ms as Record<string, { coverage80: number }>).model!.coverage80)}`);
       say(io, o, `model 80% interval coverage: ${cov.join(', ')}`);
       const pct = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
-      for (const [h, t] of Object.entries(bySize.byHorizon))
-        say(io, o, `  ${h}y by LA size: small (< ${Math.round(bySize.cuts[0])} plans) ${pct(t.small)}, medium ${pct(t.medium)}, large (≥ ${Math.round(bySize.cuts[1])}) ${pct(t.large)}`);
+      // size thirds need three series at least: one LA's backtest printed thirds cut at its own size, two of them empty
+      if (res.n_series >= 3)
+        for (const [h, t] of Object.entries(bySize.byHorizon))
+          say(io, o, `  ${h}y by LA size: small (< ${Math.round(bySize.cuts[0])} plans) ${pct(t.small)}, medium ${pct(t.medium)}, large (≥ ${Math.round(bySize.cuts[1])}) ${pct(t.large)}`);
     });
 }
 
