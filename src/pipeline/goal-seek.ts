@@ -34,6 +34,7 @@ import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
+import { checkMoneyTables } from './gates.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
@@ -98,6 +99,8 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
   try {
     const ds = await datasetFromWarehouse(load.warehouse, { la });
     const tables = await budgetTablesFromWarehouse(load.warehouse, ds.la);
+    // as for run: empty money tables price every plan at £0 and meet any target at effect 0, a false answer
+    checkMoneyTables(tables, load.loaded, dataDir);
     const base = scenario.base_year ?? latestStockYear(ds);
     if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
     const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);

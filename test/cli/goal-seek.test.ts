@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../temp.ts';
@@ -43,5 +43,21 @@ describe('highneeds goal-seek (the cli.md contract)', () => {
     const lever = await runCli('goal-seek', 'scenarios/mitigated.yaml', '--lever', 'Early intervention', '--target', 'in-year-balance=0@2028-29');
     expect(lever.code).toBe(1);
     expect(lever.stderr).toMatch(/not a mitigation of this scenario.*Levers: new_plans, Early intervention in mainstream/);
+  });
+
+  it('exits 1 naming the money tables when they are empty, as run does, and writes nothing', async () => {
+    // an init-ed folder with plans but its money tables still empty templates: every plan would cost £0, and the
+    // target was met at effect 0 "in 100% of futures"
+    await withTempDir(async (dir) => {
+      expect((await runCli('init', join(dir, 'la'))).code).toBe(0);
+      copyFileSync(join('data-samples', 'sen2_age_caseload.csv'), join(dir, 'la', 'data', 'sen2_age_caseload.csv'));
+      const out = join(dir, 'goal.yaml');
+      const r = await runCli('goal-seek', join(dir, 'la', 'scenarios', 'baseline.yaml'), '--lever', 'new_plans', '--target', 'in-year-balance=0@2027-28', '--data', join(dir, 'la', 'data'), '--out', out, '--draws', '0');
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/money tables it needs are missing or empty/);
+      expect(r.stderr).toMatch(/unit_costs\.csv has no rows/);
+      expect(r.stderr).toMatch(/funding\.csv has no rows/);
+      expect(existsSync(out)).toBe(false);
+    }, 'hn-goal-empty-');
   });
 });
