@@ -106,6 +106,9 @@ export function bladeEmptyFile(module: string, file: string): string {
 export function bladeQuoteInHeader(module: string, file: string): string {
   return `the header row of the Blade '${module}' module file ${file} holds a quote character ("), which no column name of a COLLECT export has: the file was edited or is not a Blade export; export it again`;
 }
+export function bladeControlInHeader(module: string, file: string, code: number, column: number): string {
+  return `the header row of the Blade '${module}' module file ${file} holds a control character (byte 0x${code.toString(16).padStart(2, '0').toUpperCase()}) in column ${column}, which no column name of a COLLECT export has: the file was damaged or is not a Blade export; export it again`;
+}
 export function bladeDuplicateColumn(module: string, file: string, column: string, first: number, second: number): string {
   return `the Blade '${module}' module file ${file} has the column '${column}' twice (columns ${first} and ${second}), so it is unclear which one counts: export it again, or remove one of them`;
 }

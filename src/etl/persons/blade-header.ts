@@ -1,5 +1,5 @@
 /**
- * The header row of a Blade module file, read and checked before DuckDB reads the file: a quote character in it,
+ * The header row of a Blade module file, read and checked before DuckDB reads the file: a quote or control character in it,
  * an empty file or two columns of one name (also up to case) are located errors, and the column names handed
  * to DuckDB's `read_csv` (lower case, in order) so it never guesses the dialect. Bad rows (an unterminated quote,
  * a row with more or fewer fields than the header) are then DuckDB's located errors, mapped here to line numbers
@@ -7,7 +7,7 @@
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader, bladeBadRow } from '../../messages/sen2.ts';
+import { bladeControlInHeader, bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader, bladeBadRow } from '../../messages/sen2.ts';
 import { decodeWin1252 } from '../../util/win1252.ts';
 import { startsWithBom, type TextEncoding } from '../csv/read-csv.ts';
 
@@ -35,6 +35,10 @@ export async function bladeHeader(file: string, module: string, encoding: TextEn
   const first = text.split(/\r?\n/)[0] ?? '';
   if (first.trim() === '') return { line: 1, message: bladeEmptyFile(module, basename(file)) };
   if (first.includes('"')) return { line: 1, message: bladeQuoteInHeader(module, basename(file)) };
+  // a control character (a NUL, say) ended the SQL that names the columns: DuckDB's parser error echoed the header
+  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  const control = /[\u0000-\u0008\u000b-\u001f\u007f]/.exec(first);
+  if (control) return { line: 1, message: bladeControlInHeader(module, basename(file), control[0].charCodeAt(0), first.slice(0, control.index).split(',').length) };
   const columns = first.split(',').map((c, i) => c.trim().toLowerCase() || `column${i + 1}`);
   const seen = new Map<string, number>();
   for (let i = 0; i < columns.length; i++) {

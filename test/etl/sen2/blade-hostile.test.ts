@@ -99,6 +99,17 @@ describe('Blade export against hostile files', () => {
     expect(r.stdout + r.stderr).toMatch(/_requests\.csv.*quote character/);
   });
 
+  it('a control character in a header (a NUL) is exit 1 naming the file, line 1 and column, not a parser error echoing the header', async () => {
+    const p = bladeCopy({ edit: { module: 'requests', from: 'receiveddate', to: 'received\u0000date' } });
+    const { report } = await read(p);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ file: expect.stringMatching(/_requests\.csv$/), line: 1, message: expect.stringMatching(/control character \(byte 0x00\) in column \d+/) });
+    expect(report.errors[0]!.message).not.toMatch(/Parser Error|receiveddate|received/);
+    const r = await runCli('validate', dirname(p));
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/_requests\.csv.*control character/);
+  });
+
   it('a module file that is not UTF-8 (é, one byte in Latin-1 and Windows-1252 alike) reads as its UTF-8 copy, in a kept column or not', async () => {
     // DuckDB's read_csv, keeping only some columns, met the byte 0xE9 in a kept column with an internal error that
     // ended its database (the load then exited 1 with 'database invalidated', or 70 on a larger export): the
