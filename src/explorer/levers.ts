@@ -100,6 +100,13 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
   const out: Lever[] = [];
   const first = ctx.baseYear - 5;
   const last = ctx.baseYear + ctx.horizon;
+  // Every position of a year slider gives a different run, so no stretch of a slider silently does nothing. A start
+  // year Y is the academic and financial year beginning in Y (docs/model.md "When a lever starts"): it first changes
+  // the census of Y + 1 and the financial year Y-(Y+1), so the last start that reaches the run is the year before the
+  // horizon census (a start at the horizon would be the lever switched off), and a transition shift gains nothing
+  // from a start before the base year. Places counted at a census open from the base year's are already open at the
+  // first projected census and funded from the first financial year, as those of the next census are.
+  const lastStart = last - 1;
   const add = (l: Omit<Lever, 'fromScenario' | 'limits' | 'value'> & { value: unknown; fallback?: number; limits?: [number, number] }): void => {
     const own = typeof l.value === 'number';
     const value = own ? (l.value as number) : l.fallback;
@@ -123,8 +130,9 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
     const group = `Surge: ${g.name}`;
     const p = `surges[${i}]`;
     add({ path: `${p}.peak_uplift`, group, label: 'Extra new plans at the peak', unit: 'percent', min: -0.5, max: 1.5, step: 0.05, value: g.peak_uplift, limits: [-1, 10] });
-    add({ path: `${p}.start_year`, group, label: 'First year (January census)', unit: 'year', min: first, max: last, step: 1, value: g.start_year, limits: [2000, 2100] });
-    add({ path: `${p}.peak_year`, group, label: 'Peak year (January census)', unit: 'year', min: first, max: last, step: 1, value: g.peak_year, limits: [2000, 2100] });
+    add({ path: `${p}.start_year`, group, label: 'First year (academic year beginning; 2026 = 2026-27)', unit: 'year', min: first, max: lastStart, step: 1, value: g.start_year, limits: [2000, 2100] });
+    // a peak before the first year counts as the first year (model/levers/surge.ts), so the slider starts there
+    add({ path: `${p}.peak_year`, group, label: 'Peak year (academic year beginning)', unit: 'year', min: Math.max(first, Math.min(g.start_year, last)), max: last, step: 1, value: g.peak_year, limits: [2000, 2100] });
     add({ path: `${p}.half_life_years`, group, label: 'Years for the extra to halve after the peak', unit: 'years', min: 0.5, max: 10, step: 0.5, value: g.half_life_years, limits: [0.01, 100] });
   });
 
@@ -134,15 +142,15 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
     const from = Placement[t.from as Placement].label.toLowerCase();
     const to = Placement[t.to as Placement].label.toLowerCase();
     add({ path: `${p}.share`, group, label: `Share of ${TransitionPoint[t.transition as TransitionPoint].label.toLowerCase()} moves into ${from} going to ${to}`, unit: 'percent', min: 0, max: 1, step: 0.01, value: t.share, limits: [0, 1] });
-    add({ path: `${p}.start_year`, group, label: 'From (January census)', unit: 'year', min: first, max: last, step: 1, value: t.start_year, limits: [2000, 2100] });
+    add({ path: `${p}.start_year`, group, label: 'From (academic year beginning; 2026 = 2026-27)', unit: 'year', min: ctx.baseYear, max: lastStart, step: 1, value: t.start_year, limits: [2000, 2100] });
   });
 
   s.mitigations.forEach((m, i) => {
     const group = `Recovery plan: ${m.name}`;
     const p = `mitigations[${i}]`;
     add({ path: `${p}.effect`, group, label: mitigationEffectLabel(m), unit: 'percent', min: 0, max: 0.6, step: 0.01, value: m.effect, limits: [-1, 1] });
-    add({ path: `${p}.start_year`, group, label: 'Starts (January census year)', unit: 'year', min: ctx.baseYear, max: last, step: 1, value: m.start_year, limits: [2000, 2100] });
-    add({ path: `${p}.ramp_years`, group, label: 'Years to build up to full effect', unit: 'years', min: 0, max: 10, step: 1, value: m.ramp_years, limits: [0, 20] });
+    add({ path: `${p}.start_year`, group, label: 'Starts (academic and financial year beginning; 2026 = 2026-27)', unit: 'year', min: ctx.baseYear, max: lastStart, step: 1, value: m.start_year, limits: [2000, 2100] });
+    add({ path: `${p}.ramp_years`, group, label: 'Years to build up to full effect (1 = full effect in the first year)', unit: 'years', min: 1, max: 10, step: 1, value: m.ramp_years, limits: [0, 20] });
     add({ path: `${p}.delivery`, group, label: 'Share of the planned effect actually delivered', unit: 'percent', min: 0, max: 1, step: 0.05, value: m.delivery, limits: [0, 1] });
     add({ path: `${p}.cost_gbp_per_year`, group, label: 'Cost of delivery per year (£, at price-year prices)', unit: 'gbp', min: 0, max: Math.max(1_000_000, 3 * m.cost_gbp_per_year), step: 10_000, value: m.cost_gbp_per_year, limits: [0, 1e12] });
   });
@@ -151,7 +159,7 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
     const group = `Places: ${Placement[c.placement as Placement].label}`;
     const p = `capacity.changes[${i}]`;
     add({ path: `${p}.places`, group, label: `New places (negative = places closing)`, unit: 'places', min: Math.min(0, c.places), max: Math.max(500, 3 * c.places), step: 10, value: c.places, limits: [-100_000, 100_000] });
-    add({ path: `${p}.year`, group, label: 'Open from (January census year)', unit: 'year', min: ctx.baseYear, max: last, step: 1, value: c.year, limits: [2000, 2100] });
+    add({ path: `${p}.year`, group, label: 'Open from (January census year)', unit: 'year', min: ctx.baseYear + 1, max: last, step: 1, value: c.year, limits: [2000, 2100] });
   });
 
   const money = 'Prices and funding';

@@ -117,6 +117,16 @@ describe('explorer parity with run --draws 0 --json', () => {
     expect(plansAt(core.setAt(settled, 'projection.long_run_growth', lr + 0.02))).toBeGreaterThan(plansAt(settled));
   });
 
+  it.each(SCENARIOS.map((f, i) => [f, i] as const))('%s: each end of a year lever\'s slider gives a run of its own (no stretch silently does nothing)', (_file, i) => {
+    const { core, payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
+    const levers = core.leversOf(payload.scenario, { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon });
+    const at = (path: string, v: number) => core.computeVariant(payload, core.setAt(payload.scenario, path, v)).result;
+    for (const l of levers.filter((x) => x.unit === 'year' || x.unit === 'years')) {
+      expect(sameBits(at(l.path, l.min), at(l.path, l.min + l.step)), `${l.path}: ${l.min} and ${l.min + l.step} give the same run`).not.toBe('');
+      expect(sameBits(at(l.path, l.max), at(l.path, l.max - l.step)), `${l.path}: ${l.max} and ${l.max - l.step} give the same run`).not.toBe('');
+    }
+  });
+
   it('a run of lever moves gives, bit for bit, what each variant gives computed afresh (the page keeps its last projection)', () => {
     const i = SCENARIOS.findIndex((f) => f.endsWith('mitigated.yaml'));
     const { core, payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
