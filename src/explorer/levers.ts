@@ -176,6 +176,23 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
   return out;
 }
 
+/**
+ * Notes the controls show under a group of levers, where a lever does something its label alone does not say.
+ * A surge is measured against the data (model/levers/surge.ts surgeMultiplier): the base year's rates already carry
+ * its uplift of then, so a surge under way makes new plans fall back as it fades, and a larger peak gives more plans
+ * while it lasts and fewer after (covid-surge on the sample: a peak of 45% instead of 30% gives more plans up to
+ * January 2031 and a deeper deficit at 31 March 2028, but 8,599 plans at January 2035 instead of 8,677).
+ */
+export function leverNotes(s: Scenario, ctx: LeverContext): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const g of s.surges)
+    notes[`Surge: ${g.name}`] =
+      `A surge is measured against the data: the rates of new plans already carry what it added to the plans issued in ${financialYearLabel(ctx.baseYear - 1)}, so only its change from that level is added. ` +
+      'A surge already under way then makes new plans fall back below the trend as it fades: a larger peak gives more plans while it lasts and fewer after, so plans at the horizon can fall as the peak rises. ' +
+      'A peak year before the first year counts as the first year.';
+  return notes;
+}
+
 /** Why a value cannot be given to a lever, or undefined when it can. */
 export function leverProblem(l: Lever, value: number): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return `${l.label}: a number is needed, got ${String(value)}`;

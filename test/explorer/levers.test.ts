@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getAt, leverProblem, leversOf, parsePath, setAt } from '../../src/explorer/levers.ts';
+import { getAt, leverNotes, leverProblem, leversOf, parsePath, setAt } from '../../src/explorer/levers.ts';
 import { scenario } from '../model/fixtures.ts';
 
 const ctx = { trend: { growth: 0.08, se: 0.01, damping: 0.2, longRun: 0.03 }, baseYear: 2025, horizon: 10, lastFundingFy: 2026 };
@@ -35,6 +35,14 @@ describe('levers', () => {
     expect(t.mitigations[0]!.name).toBe('Early help');
     expect(getAt(setAt(s, 'projection.incidence_growth', 0.05), 'projection.incidence_growth')).toBe(0.05);
     expect(() => parsePath('a..b')).toThrow(/not a lever path/);
+  });
+
+  it('says under a surge that it is measured against the data, so a larger peak can give fewer plans later', () => {
+    const notes = leverNotes(s, ctx);
+    expect(Object.keys(notes)).toEqual(['Surge: Covid']);
+    expect(notes['Surge: Covid']).toMatch(/plans issued in 2024-25/);
+    expect(notes['Surge: Covid']).toMatch(/a larger peak gives more plans while it lasts and fewer after/);
+    expect(notes['Surge: Covid']).toMatch(/A peak year before the first year counts as the first year/);
   });
 
   it('says why a value cannot be taken', () => {

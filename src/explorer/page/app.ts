@@ -8,7 +8,7 @@ import { fmtCount, fmtMoney } from '../../report/format.ts';
 import { seriesColour } from '../../report/palette.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { computeVariant, type ExplorerResult, type VariantOutcome } from '../compute.ts';
-import { getAt, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
+import { getAt, leverNotes, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml, variantId } from '../scenario-yaml.ts';
 import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantCsv, yearEnd } from '../view-model.ts';
@@ -97,8 +97,10 @@ export class App {
   }
 
   private groupNotes(): Record<string, string> {
-    if (!this.payload.input.rates.trend.path) return {};
+    const notes = leverNotes(this.loaded, this.ctx);
+    if (!this.payload.input.rates.trend.path) return notes;
     return {
+      ...notes,
       'New plans':
         'This run follows the calibrated forecast of total plans. The first three levers describe the trend of new plans behind it: growth in the first projected year, the long-run rate and how fast growth settles towards it (at 0 it does not settle, and the long-run rate has no effect). Moving one changes the forecast’s growth in each year by the change it makes to that trend (as setting it in a scenario file does); the other levers act on the forecast.',
     };
