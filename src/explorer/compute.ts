@@ -19,6 +19,7 @@ import { runBudget } from '../budget/run-budget.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { constrainedMonteCarlo } from '../model/constrain.ts';
 import { monteCarloResult, planMonteCarlo, projectDeterministic } from '../model/engine.ts';
+import { mitigationStrength } from '../model/levers/mitigation.ts';
 import { TREND_LEVERS, trendPreparer } from '../model/levers/prepare.ts';
 import type { Prepared } from '../model/prepared.ts';
 import { N_PLACEMENTS } from '../domain/index.ts';
@@ -50,10 +51,24 @@ function budgetScenario(s: Scenario): Scenario {
   return { ...s, sensitivity: undefined as unknown as Scenario['sensitivity'] };
 }
 
-function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult): VariantOutcome {
+/**
+ * The projection without the recovery plan, as `run` makes it, where the budget's figures depend on it: runBudget
+ * scales unit costs to the Section 251 outturn on the first financial year of that path, so a lever acting in the
+ * first projected year (a start in the base year) would otherwise move the scaling, and every later year's cost with
+ * it (sample mitigated, fewer_requests from 2025: 2034-35 balance -£487.9m on the page, -£485.9m in `run`). Where no
+ * lever acts in that year the first two censuses are the variant's own, bit for bit, and the projection is not made
+ * again (a lever move stays one projection).
+ */
+function unmitigatedFor(p: ExplorerPayload, scenario: Scenario): ProjectionResult | undefined {
+  const acting = scenario.mitigations.some((m) => m.kind !== 'unit_cost_change' && mitigationStrength(m, p.input.baseYear) !== 0);
+  return acting ? projectDeterministic({ ...p.input, scenario: { ...scenario, mitigations: [] } }) : undefined;
+}
+
+function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult, unmitigatedProjection?: ProjectionResult): VariantOutcome {
   // Without the unmitigated projection runBudget values the levers against this path (a warning the page does not
-  // show); the expenditure, income and balance lines do not depend on it. publishBudget changes nothing without draws.
-  const budget = publishBudget(runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection }));
+  // show); the expenditure, income and balance lines do not depend on it but through the outturn scaling
+  // (unmitigatedFor). publishBudget changes nothing without draws.
+  const budget = publishBudget(runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection, unmitigatedProjection }));
   const b = budgetJson(budget);
   return {
     scenario,
@@ -73,7 +88,7 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
  * @example computeVariant(payload, payload.scenario).result.cumulative_balance_gbp['2027-28'].p50
  */
 export function computeVariant(p: ExplorerPayload, scenario: Scenario): VariantOutcome {
-  return outcome(p, scenario, { ...deterministicProjection(p, scenario), seed: p.seed });
+  return outcome(p, scenario, { ...deterministicProjection(p, scenario), seed: p.seed }, unmitigatedFor(p, scenario));
 }
 
 /** What the last variant of a payload was projected from and with (deterministicProjection). */
