@@ -104,6 +104,14 @@ export function badOldLaCode(raw: string): string {
 export function badUrn(raw: string, what = 'a URN'): string {
   return `expected ${what}: a positive whole number written as digits, without a sign, a decimal point or a leading zero (a URN has 6 digits, a UKPRN 8). Got: '${raw}'`;
 }
+/** One URN on two lines of one establishment file, placed differently: which line counts is unclear. */
+export function urnPlacedTwice(urn: string, what: string, here: string, there: string, firstLine: number): string {
+  return `URN ${urn} is given twice with different ${what}: '${here}' here and '${there}' on line ${firstLine}; it is unclear which one places its plans: keep one row (delete or correct the other)`;
+}
+/** One URN on two lines of one establishment file, placed alike. */
+export function urnRepeated(urn: string, firstLine: number): string {
+  return `URN ${urn} repeats line ${firstLine} with the same placement: counted once`;
+}
 export function badNewLaCode(raw: string): string {
   return `expected a 9-character ONS LA code like E10000019 (new_la_code). Got: '${raw}'`;
 }

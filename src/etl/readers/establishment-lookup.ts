@@ -3,6 +3,7 @@ import { isPlacement, isUrn, PLACEMENTS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { nearest } from '../../util/suggest.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
+import { UrnRepeats } from './urn-repeats.ts';
 
 export const establishmentLookup = simpleCsvReader({
   id: 'establishment-lookup',
@@ -10,6 +11,7 @@ export const establishmentLookup = simpleCsvReader({
   required: ['urn', 'name', 'type_name', 'placement'],
   optional: ['type_group'],
   session(_ctx, log, emit) {
+    const repeats = new UrnRepeats('placements');
     return {
       row(r) {
         const urn = r.get('urn');
@@ -17,6 +19,7 @@ export const establishmentLookup = simpleCsvReader({
         if (!isUrn(urn)) return log.error(msg.badUrn(urn, 'a URN or UKPRN'), r.line, 'urn');
         const p = r.get('placement').toUpperCase();
         if (!isPlacement(p)) return log.error(msg.unknownPlacement(r.get('placement'), nearest(p, PLACEMENTS)), r.line, 'placement');
+        if (!repeats.accept(urn, p, r.line, 'placement', log)) return;
         emit('establishment', { urn, name: r.get('name'), type_name: r.get('type_name'), type_group: r.get('type_group') || null, placement: p });
       },
     };

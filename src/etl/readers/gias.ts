@@ -5,6 +5,7 @@
 import { isUrn, placementFromGiasType } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
+import { UrnRepeats } from './urn-repeats.ts';
 
 export const gias = simpleCsvReader({
   id: 'gias',
@@ -13,12 +14,14 @@ export const gias = simpleCsvReader({
   accepts: () => true,
   session(_ctx, log, emit) {
     const unknown = new Set<string>();
+    const repeats = new UrnRepeats('establishment types');
     return {
       row(r) {
         const urn = r.get('urn');
         if (urn === '') return log.error(msg.requiredValue('a URN'), r.line, 'URN');
         if (!isUrn(urn)) return log.error(msg.badUrn(urn), r.line, 'URN');
         const type = r.get('typeofestablishment (name)');
+        if (!repeats.accept(urn, type, r.line, 'TypeOfEstablishment (name)', log)) return;
         const placement = placementFromGiasType(type);
         if (!placement && !unknown.has(type)) {
           unknown.add(type);

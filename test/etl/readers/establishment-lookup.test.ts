@@ -40,3 +40,26 @@ describe('URNs in the establishment lookup and the GIAS extract', () => {
     BAD.forEach((u, i) => expect(f.errors[i]!.message).toContain(`Got: '${u}'`));
   });
 });
+
+describe('a URN given twice in one file', () => {
+  it('the lookup refuses two placements for one URN, naming both lines: the warehouse keeps one, picked by chance', async () => {
+    const f = await errorsOf('urn,name,type_name,placement', ['100001,Good School,Community school,MS', '100002,Other School,Community school,MS', '100001,Good School,Foundation special school,SSM']);
+    expect(f.errors).toHaveLength(1);
+    expect(f.errors[0]).toMatchObject({ line: 4, column: 'placement' });
+    expect(f.errors[0]!.message).toMatch(/URN 100001 is given twice with different placements: 'SSM' here and 'MS' on line 2/);
+  });
+
+  it('the lookup counts a pasted row (the same placement) once, with one warning', async () => {
+    const f = await errorsOf('urn,name,type_name,placement', ['100001,Good School,Community school,MS', '100001,Good School,Community school,ms', '100001,Good School,Community school,MS']);
+    expect(f.errors).toEqual([]);
+    expect(f.warnings).toHaveLength(1);
+    expect(f.warnings[0]!.message).toMatch(/URN 100001 repeats line 2 with the same placement: counted once/);
+  });
+
+  it('the GIAS extract refuses two establishment types for one URN', async () => {
+    const f = await errorsOf('URN,EstablishmentName,TypeOfEstablishment (name)', ['100001,Good School,Community school', '100001,Good School,Community special school']);
+    expect(f.errors).toHaveLength(1);
+    expect(f.errors[0]).toMatchObject({ line: 3, column: 'TypeOfEstablishment (name)' });
+    expect(f.errors[0]!.message).toMatch(/different establishment types: 'Community special school' here and 'Community school' on line 2/);
+  });
+});
