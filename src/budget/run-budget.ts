@@ -64,7 +64,7 @@ export interface PreparedBudget {
   path: BudgetPath;
   reconciliation?: ReconciliationLine[];
   warnings: string[];
-  /** Of `warnings`, the figures that stand in for missing ones (BudgetResult.fallbacks). */
+  /** Of `warnings`, the figures that stand in for missing ones, and implausible outturn scales (BudgetResult.fallbacks). */
   fallbacks: string[];
 }
 
@@ -86,6 +86,9 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
     tables = r.tables;
     reconciliation = r.lines;
     warnings.push(...r.warnings);
+    // unit costs scaled by a factor outside PLAUSIBLE_SCALE (an outturn line of £100bn, or of £1,000 typed for
+    // £1,000,000) change every figure of the run: said on stderr too, not only on the Data quality sheet
+    fallbacks.push(...r.implausible);
   }
   const unit = resolveUnitCosts(tables.unitCosts);
   warnings.push(...unit.warnings);
@@ -175,7 +178,11 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
 }
 
 /** Scales the unit-cost table so the unmitigated base financial year matches the Section 251 outturn. */
-function reconcileTables(inputs: BudgetInputs, baseFy: number, opening: number): { tables: BudgetTables; lines: ReconciliationLine[]; warnings: string[] } {
+function reconcileTables(
+  inputs: BudgetInputs,
+  baseFy: number,
+  opening: number,
+): { tables: BudgetTables; lines: ReconciliationLine[]; warnings: string[]; implausible: string[] } {
   const { tables, scenario } = inputs;
   const outturn = tables.outturn ?? [];
   const warnings: string[] = [];
@@ -184,7 +191,7 @@ function reconcileTables(inputs: BudgetInputs, baseFy: number, opening: number):
   if (others.length) warnings.push(outturnOtherYears(others.map(financialYearLabel), financialYearLabel(baseFy)));
   if (!outturn.some((r) => r.fy === baseFy)) {
     warnings.push(outturnNoBaseYear(financialYearLabel(baseFy)));
-    return { tables, lines: [], warnings };
+    return { tables, lines: [], warnings, implausible: [] };
   }
   const { params: plain } = budgetParams(scenario, false);
   // only the base financial year is compared, and each year's line depends on its own two censuses alone: price the
@@ -193,8 +200,9 @@ function reconcileTables(inputs: BudgetInputs, baseFy: number, opening: number):
   const firstYear = { ...whole, years: whole.years.slice(0, 2), central: whole.central.slice(0, 2) };
   const base = budgetPath(firstYear, tables, plain, resolveUnitCosts(tables.unitCosts), opening);
   const r = reconcile(base, outturn, baseFy);
-  for (const l of r.lines) {
-    if (l.scale !== undefined && (l.scale < PLAUSIBLE_SCALE[0] || l.scale > PLAUSIBLE_SCALE[1])) warnings.push(outturnImplausibleScale(l.label, l.scale));
-  }
-  return { tables: { ...tables, unitCosts: scaledUnitCosts(tables.unitCosts, r.scale) }, lines: r.lines, warnings };
+  const implausible = r.lines
+    .filter((l) => l.scale !== undefined && (l.scale < PLAUSIBLE_SCALE[0] || l.scale > PLAUSIBLE_SCALE[1]))
+    .map((l) => outturnImplausibleScale(l.label, l.scale!));
+  warnings.push(...implausible);
+  return { tables: { ...tables, unitCosts: scaledUnitCosts(tables.unitCosts, r.scale) }, lines: r.lines, warnings, implausible };
 }

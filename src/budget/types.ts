@@ -174,8 +174,8 @@ export interface BudgetResult {
   goalSeek?: { lever: string; target: string; effect: number; achievedGbp: number; probabilityMet?: number; draws?: number; fromScenario?: string };
   warnings: string[];
   /** Of `warnings`, those that say a figure stands in for a missing one (£0 for an uncosted placement, a missing
-   *  opening balance or places table; a deflated block): they change what the figures mean, so a run also puts
-   *  them on stderr (cli.md). */
+   *  opening balance or places table; a deflated block), and unit costs scaled to the Section 251 outturn by a
+   *  factor outside 0.5–2: they change what the figures mean, so a run also puts them on stderr (cli.md). */
   fallbacks?: string[];
   assumptions: Array<{ key: string; value: string; unit?: string; source: 'scenario' | 'data' | 'default' }>;
 }

@@ -26,4 +26,18 @@ describe('budget fallbacks', () => {
       expect(r.stderr).toMatch(/Place funding: the places table is empty/);
     });
   });
+
+  it('an outturn line that scales unit costs by a factor outside 0.5-2 is named on stderr, not only in the workbook', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      cpSync('data-samples', data, { recursive: true });
+      // the independent top-ups (£16.5m) typed with three more zeros: ISS, NMSS, IMS and SPI would cost 1,000 times more
+      const outturn = readFileSync(join(data, 'section_251_outturn.csv'), 'utf8');
+      expect(outturn).toMatch(/^top_up_independent,2025-26,\d{8}$/m);
+      writeFileSync(join(data, 'section_251_outturn.csv'), outturn.replace(/^(top_up_independent,2025-26,\d{8})$/m, '$1000'));
+      const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/Section 251 outturn: 'Top-up and other funding: non-maintained and independent providers' scales unit costs by \d+\.\d\d; the unit costs or the outturn line may be wrong/);
+    });
+  });
 });
