@@ -59,6 +59,10 @@ export function badNumber(expected: string): string {
 export function requiredValue(what: string): string {
   return `expected ${what}, found an empty cell`;
 }
+/** A marker (`x`, `c`, `:`, …) where a table of the council's own needs a figure: it has no missing values. */
+export function markerNotAllowed(column: string, raw: string, reason: string): string {
+  return `expected a number in '${column}'. Got: '${raw}', the published statistics' marker for a figure that is ${reason.replace(/-/g, ' ')}: a table of your own gives the figure itself`;
+}
 export function unknownLayout(headerPreview: string, nearestLayout?: string): string {
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
   return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HighneedsError } from '../../src/errors.ts';
@@ -73,5 +73,22 @@ describe('bad inputs', () => {
     const wh = join(tempDir(), 'new.duckdb');
     await expect(loadPaths([join(bad, 'negative-count.csv')], { warehouse: wh, today: TODAY })).rejects.toThrow(/nothing was loaded/);
     await expect(warehouseStatus(wh)).rejects.toThrow(/not a highneeds warehouse/);
+  });
+});
+
+describe('a cell of a table of your own that holds no figure', () => {
+  it('a marker is named as the marker it is, an empty placement as an empty cell (not a code with a suggestion)', async () => {
+    const dir = tempDir();
+    const costs = join(dir, 'unit_costs.csv');
+    writeFileSync(costs, 'placement,annual_cost_gbp,price_year\nISS,x,2024-25\nSSM,c,2024-25\nMS,,2024-25\n');
+    const lookup = join(dir, 'establishments.csv');
+    writeFileSync(lookup, 'urn,name,type_name,placement\n100001,Good School,Community school,\n');
+    const { files: [c, l] } = await validatePaths([costs, lookup], { today: TODAY });
+    expect(c!.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [2, 'annual_cost_gbp', "expected a number in 'annual_cost_gbp'. Got: 'x', the published statistics' marker for a figure that is unavailable: a table of your own gives the figure itself"],
+      [3, 'annual_cost_gbp', "expected a number in 'annual_cost_gbp'. Got: 'c', the published statistics' marker for a figure that is suppressed: a table of your own gives the figure itself"],
+      [4, 'annual_cost_gbp', "expected a value in 'annual_cost_gbp', found an empty cell"],
+    ]);
+    expect(l!.errors.map((e) => [e.line, e.column, e.message])).toEqual([[2, 'placement', 'expected a placement code (EY, MS, RP, …), found an empty cell']]);
   });
 });

@@ -18,6 +18,7 @@ export const establishmentLookup = simpleCsvReader({
         if (urn === '') return log.error(msg.requiredValue('a URN or UKPRN'), r.line, 'urn');
         if (!isUrn(urn)) return log.error(msg.badUrn(urn, 'a URN or UKPRN'), r.line, 'urn');
         const p = r.get('placement').toUpperCase();
+        if (p === '') return log.error(msg.requiredValue('a placement code (EY, MS, RP, …)'), r.line, 'placement');
         if (!isPlacement(p)) return log.error(msg.unknownPlacement(r.get('placement'), nearest(p, PLACEMENTS)), r.line, 'placement');
         if (!repeats.accept(urn, p, r.line, 'placement', log)) return;
         emit('establishment', { urn, name: r.get('name'), type_name: r.get('type_name'), type_group: r.get('type_group') || null, placement: p });

@@ -136,7 +136,7 @@ export function parseOwnRow(
         // places may have a fraction: a financial year's places are often 7/12 of one academic year's and 5/12 of the next's
         const v = parseNumber(raw, type === 'money' ? 'amount' : 'decimal');
         if (!v.ok) errors.push({ column: col, message: msg.badNumber(v.message) });
-        else if (v.value === null) errors.push({ column: col, message: msg.requiredValue(`a number in '${col}'`) });
+        else if (v.value === null) errors.push({ column: col, message: msg.markerNotAllowed(col, raw, v.missing) });
         else if (type === 'money' && v.value < 0 && col !== 'dsg_cumulative_balance_gbp' && !col.includes('transfer') && !col.includes('adjustment')) {
           errors.push({ column: col, message: msg.badNumber(`an amount of 0 or more. Got: ${raw}`) });
         } else row[out] = v.value;
