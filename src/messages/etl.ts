@@ -63,6 +63,12 @@ export function requiredValue(what: string): string {
 export function markerNotAllowed(column: string, raw: string, reason: string): string {
   return `expected a number in '${column}'. Got: '${raw}', the published statistics' marker for a figure that is ${reason.replace(/-/g, ' ')}: a table of your own gives the figure itself`;
 }
+/** An LA's population of one mid-year that lacks some ages 0–25: each would count as no children. */
+export function populationAgesMissing(area: string, midYear: number, kind: string, ages: readonly number[], files: readonly string[]): string {
+  const what = kind === 'mye' ? 'mid-year estimate' : kind === 'snpp' ? 'population projection' : `${kind} population`;
+  const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');
+  return `the ${what} for area ${area} at mid-${midYear} (census ${midYear + 1}) has no figure for age ${list}${files.length ? ` (${files.join(', ')})` : ''}: a blank or marker cell, or a row or column missing. A missing age would count as no children and no new plans there; give every age 0 to 25, or remove that year from the file`;
+}
 export function unknownLayout(headerPreview: string, nearestLayout?: string): string {
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
   return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;

@@ -11,6 +11,7 @@ import { needIndex, placementIndex } from '../../src/domain/index.ts';
 import { cellIndex, cubeTotal } from '../../src/model/cube.ts';
 import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
 import { tempDir } from '../temp.ts';
+import { HighneedsError } from '../../src/errors.ts';
 
 async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
   const hashKey = await wh.hashKey();
@@ -76,6 +77,22 @@ describe('datasetFromWarehouse with two linked SEN2 returns', () => {
     wh.close();
     expect(Object.keys(ds.population)).toEqual(['2024', '2025']);
     expect(ds.notes.join('\n')).toContain('mid-year estimate or subnational projection');
+  });
+
+  it('refuses a year whose population lacks an age 0-25, naming the area, the year, the ages and the file', async () => {
+    const wh = await warehouseWithReturns(':memory:');
+    await wh.run(`INSERT INTO loaded_file VALUES (9, 'data/snpp_2022based.csv', 'abc', 'ons-snpp', 26, now())`);
+    // a blank or marker cell (or a row missing) at ages 7 and 12 of the mid-2024 projection: not stored, so 0 children
+    for (let age = 0; age <= 25; age++)
+      if (age !== 7 && age !== 12) await wh.run(`INSERT INTO population VALUES ('E99999999', 'Anyshire', 2024, ${age}, 'persons', 10, 'snpp', 9)`);
+    const e = await datasetFromWarehouse(wh, { la: 'E99999999' }).then(() => undefined, (x: unknown) => x);
+    wh.close();
+    expect(e).toBeInstanceOf(HighneedsError);
+    expect((e as HighneedsError).exitCode).toBe(1);
+    expect((e as HighneedsError).message).toMatch(
+      /^the population projection for area E99999999 at mid-2024 \(census 2025\) has no figure for age 7, 12 \(data\/snpp_2022based\.csv\): a blank or marker cell/,
+    );
+    expect((e as HighneedsError).problems[0]!.file).toBe('data/snpp_2022based.csv');
   });
 
   it('person-level stock overrides a published stock of the same census year', async () => {

@@ -1,9 +1,13 @@
 /**
  * Population for an LA's dataset: census year Y ← the mid-year (30 June) figure of Y−1, single ages 0–25,
  * persons (or males + females), preferring a mid-year estimate over a projection for the same year.
+ * A year that gives some ages 0–25 and not others (a blank or marker cell, a row or column missing from the file)
+ * is refused: the missing ages would count as no children, and no new plans would arise there without a word.
  */
-import { MAX_AGE, N_AGES, canonicalNewCode } from '../../domain/index.ts';
+import { MAX_AGE, MIN_AGE, N_AGES, canonicalNewCode } from '../../domain/index.ts';
+import { inputError } from '../../errors.ts';
 import type { LaDataset } from '../../model/dataset.ts';
+import { populationAgesMissing } from '../../messages/etl.ts';
 import { sen2PopulationNote } from '../../messages/sen2.ts';
 import type { SqlSource } from './sql-source.ts';
 
@@ -23,11 +27,28 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
     codes,
   );
   const kinds = new Set<string>();
+  const given = new Map<number, { kind: string; ages: Set<number> }>();
   for (const r of rows) {
     const censusYear = (r.y as number) + 1;
     const arr = (ds.population[censusYear] ??= new Float64Array(N_AGES));
     arr[r.age as number] = r.n as number;
     kinds.add(String(r.kind));
+    const g = given.get(r.y as number) ?? { kind: String(r.kind), ages: new Set<number>() };
+    g.ages.add(r.age as number);
+    given.set(r.y as number, g);
+  }
+  for (const [year, g] of given) {
+    const missing: number[] = [];
+    for (let a = MIN_AGE; a <= MAX_AGE; a++) if (!g.ages.has(a)) missing.push(a);
+    if (missing.length === 0) continue;
+    const files = await sql.all(
+      `SELECT DISTINCT f.path FROM population p JOIN loaded_file f USING (file_id)
+        WHERE p.area_code IN (${codes.map(() => '?').join(', ')}) AND p.year = ? AND lower(p.kind) = ? ORDER BY f.path`,
+      [...codes, year, g.kind],
+    );
+    const paths = files.map((f) => String(f.path));
+    const m = populationAgesMissing(ds.la.newCode, year, g.kind, missing, paths);
+    throw inputError(m, paths.map((file) => ({ file, message: m })));
   }
   if (rows.length > 0) {
     // in the order of preference (estimates first), not the order the rows came in: the same note every run
