@@ -126,16 +126,26 @@ export interface MissingMoneyTable {
   about: string;
   /** The loaded file that had no rows, when there was one. */
   emptyFile?: string;
+  /** The file of the folder with the starter's name that no reader recognised, and why (a column misspelt, say). */
+  unread?: { path: string; message: string };
 }
 
-/** The sanity gate on money tables: which to fill, where, and the demand-only way round. */
-export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[]): string {
+/**
+ * The sanity gate on money tables: which to fill, where, and the demand-only way round. `unread` are the files of
+ * the folder no reader recognised (one of them may be the table, its header broken): named, since a run says nothing
+ * else about them before it stops.
+ */
+export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[], unread: ReadonlyArray<{ path: string; message: string }> = []): string {
   const lines = tables.map(
-    (t) => `  - ${t.emptyFile ? `${t.emptyFile} has no rows` : `${dataDir}/${t.file} is missing`} (columns ${t.header}): ${t.about}`,
+    (t) =>
+      `  - ${t.emptyFile ? `${t.emptyFile} has no rows` : t.unread ? `${t.unread.path} was not read: ${t.unread.message}` : `${dataDir}/${t.file} is missing`} (columns ${t.header}): ${t.about}`,
   );
+  const named = new Set(tables.map((t) => t.unread?.path));
+  const others = unread.filter((u) => !named.has(u.path));
   return [
     `No budget can be modelled from ${dataDir}: the money tables it needs are missing or empty, and a budget on them would show £0 of spending and a false balance. Nothing was written.`,
     ...lines,
+    ...(others.length > 0 ? [`Files in ${dataDir} that no reader recognised (a table above with a column misspelt or missing, perhaps):`, ...others.map((u) => `  - ${u.path}: ${u.message}`)] : []),
     `Fill them in and run again, or run with --demand-only to project plans without money (no costs, funding or balances anywhere).`,
   ].join('\n');
 }

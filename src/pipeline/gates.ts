@@ -8,6 +8,7 @@
  * - money tables (unit costs, funding) present and not empty when a budget is asked for (checked right after
  *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0.
  */
+import { basename } from 'node:path';
 import { ExitCode, HighneedsError, inputError } from '../errors.ts';
 import { budgetMsg } from '../messages/index.ts';
 import type { MissingMoneyTable } from '../messages/budget.ts';
@@ -63,19 +64,27 @@ const NEEDED: Array<{ reader: string; file: string; empty: (t: BudgetTables) => 
 ];
 
 /**
- * Throws an input error (exit 1) naming every money table that is missing or empty.
+ * Throws an input error (exit 1) naming every money table that is missing or empty, and the files of the folder no
+ * reader recognised (`unread`: a unit_costs.csv whose `price_year` is misspelt is one, and is not 'missing').
  * @example checkMoneyTables(tables, load.loaded, 'data') // throws when unit_costs.csv has no rows
  */
-export function checkMoneyTables(tables: BudgetTables, loaded: ReadonlyArray<{ path: string; reader: string }>, dataDir: string): void {
+export function checkMoneyTables(
+  tables: BudgetTables,
+  loaded: ReadonlyArray<{ path: string; reader: string }>,
+  dataDir: string,
+  unread: ReadonlyArray<{ path: string; message: string }> = [],
+): void {
   const missing: MissingMoneyTable[] = NEEDED.filter((n) => n.empty(tables)).map((n) => {
     const starter = STARTER_TABLES.find((t) => t.file === n.file)!;
-    return { file: n.file, header: starter.header, about: starter.about, emptyFile: loaded.find((f) => f.reader === n.reader)?.path };
+    const emptyFile = loaded.find((f) => f.reader === n.reader)?.path;
+    const named = emptyFile ? undefined : unread.find((u) => basename(u.path) === n.file);
+    return { file: n.file, header: starter.header, about: starter.about, emptyFile, ...(named ? { unread: named } : {}) };
   });
   if (missing.length === 0) return;
-  const message = budgetMsg.moneyTablesMissing(dataDir, missing);
+  const message = budgetMsg.moneyTablesMissing(dataDir, missing, unread);
   throw new HighneedsError(
     ExitCode.INVALID_INPUT,
     message,
-    missing.map((m) => ({ file: m.emptyFile ?? `${dataDir}/${m.file}`, message: m.emptyFile ? 'no rows' : 'missing' })),
+    missing.map((m) => ({ file: m.emptyFile ?? m.unread?.path ?? `${dataDir}/${m.file}`, message: m.emptyFile ? 'no rows' : m.unread ? 'not recognised' : 'missing' })),
   );
 }

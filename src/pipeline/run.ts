@@ -24,6 +24,7 @@ import { abolitionWarning } from '../model/reorganise.ts';
 import { checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
+import { unrecognisedInDataFolder } from '../messages/etl.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -113,7 +114,12 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   const dq = [...data.dataQuality];
   const publishedFiles = data.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
   // before any projection or output: a budget asked for on missing or empty money tables stops here (exit 1)
-  if (!opts.demandOnly) checkMoneyTables(tables, data.loaded, opts.dataDir);
+  if (!opts.demandOnly) {
+    // the folder's files no reader took (their warnings are printed only after a run): a broken money table is one
+    const skipped = new Set(data.skipped.map((f) => f.path));
+    const unread = data.warnings.filter((w) => w.file !== undefined && skipped.has(w.file)).map((w) => ({ path: w.file!, message: w.message.replace(`${unrecognisedInDataFolder()}: `, '') }));
+    checkMoneyTables(tables, data.loaded, opts.dataDir, unread);
+  }
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
   const warnings = new Set<string>();
   // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts

@@ -5,7 +5,7 @@
  * published totals cannot support (moves at transitions) say what data would support them instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -34,6 +34,23 @@ describe('money tables and --demand-only', () => {
     expect(r.stderr).toContain(join(dir, 'la', 'data'));
     expect(r.stderr).toContain('--demand-only');
     expect(r.stderr).not.toMatch(/£0 deficit|done/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a money table no reader recognised (a column misspelt) is named with why, not called missing', async () => {
+    const data = join(dir, 'misspelt');
+    cpSync('data-samples', data, { recursive: true });
+    const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
+    writeFileSync(join(data, 'unit_costs.csv'), costs.replace('price_year', 'priceyear'));
+    writeFileSync(join(data, 'notes.csv'), 'what,when\nchecked,today\n');
+    const out = join(dir, 'out-misspelt');
+    const r = await runCli('run', '--data', data, '--draws', '0', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(data, 'unit_costs.csv')} was not read: unknown layout`);
+    expect(r.stderr).toMatch(/closest known layout: unit-costs \(missing 'price_year'\)/);
+    expect(r.stderr).not.toMatch(/unit_costs\.csv is missing/);
+    expect(r.stderr).toContain(`Files in ${data} that no reader recognised`);
+    expect(r.stderr).toContain(`${join(data, 'notes.csv')}: `);
     expect(existsSync(out)).toBe(false);
   });
 
