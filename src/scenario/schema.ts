@@ -103,7 +103,15 @@ export const Mitigation = z
     to: placement.optional(),
     placements: z.array(placement).optional(),
   })
-  .strict();
+  .strict()
+  // a placement_shift without both ends (or with one placement at both) moves nothing: without this it ran as a
+  // lever of no effect, listed with its delivery cost and £0 saved
+  .superRefine((m, ctx) => {
+    if (m.kind !== 'placement_shift') return;
+    for (const end of ['from', 'to'] as const)
+      if (m[end] === undefined) ctx.addIssue({ code: 'custom', path: [end], message: `a placement code: a placement_shift moves plans ${end === 'from' ? 'from' : 'to'} a placement` });
+    if (m.from !== undefined && m.from === m.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `a placement other than 'from' (${m.from}): a shift to the same placement moves nothing` });
+  });
 
 export const CapacityChange = z
   .object({
@@ -117,6 +125,22 @@ export const CapacityChange = z
     capital_cost_gbp: money(0).optional(),
   })
   .strict();
+
+/**
+ * Each lever's own name: the budget prices each lever alone under its name (mitigations.ts `solo`), and the
+ * Mitigations sheet, the explorer and `goal-seek --lever` tell levers apart by it; two levers of one name shared one
+ * lever's saving, and an empty name cannot be asked for.
+ */
+function uniqueLeverNames(levers: ReadonlyArray<{ name: string }>, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  levers.forEach((m, i) => {
+    const key = m.name.trim().toLowerCase();
+    if (key === '') return ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'a name for the lever (the Mitigations sheet and goal-seek --lever use it)' });
+    const first = seen.get(key);
+    if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `a name of its own: mitigations[${first}] is already called '${levers[first]!.name}'` });
+    else seen.set(key, i);
+  });
+}
 
 export const ScenarioSchema = z
   .object({
@@ -146,7 +170,7 @@ export const ScenarioSchema = z
       .default({}),
     surges: z.array(Surge).default([]),
     transition_shifts: z.array(TransitionShift).default([]),
-    mitigations: z.array(Mitigation).default([]),
+    mitigations: z.array(Mitigation).default([]).superRefine(uniqueLeverNames),
     capacity: z
       .object({
         /** Use the places table as capacity. */

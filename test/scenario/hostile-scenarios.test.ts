@@ -114,3 +114,32 @@ describe('compounding rates', () => {
     });
   });
 });
+
+describe('levers that cannot be told apart or move nothing', () => {
+  const lever = (name: string, extra = '') => `  - { name: ${JSON.stringify(name)}, kind: fewer_requests, effect: 0.1, start_year: 2026${extra} }`;
+
+  it('two levers of one name (in any case), or a lever without a name, are refused naming the key', async () => {
+    await withTempDir(async (d) => {
+      const f = join(d, 's.yaml');
+      await writeFile(f, `mitigations:\n${lever('Early help')}\n${lever('Other')}\n${lever('early help ')}\n${lever('')}\n`);
+      const e = await loadError(f);
+      expect(e.message).toContain(`${f}: at 'mitigations[2].name': expected a name of its own: mitigations[0] is already called 'Early help'`);
+      expect(e.message).toContain(`at 'mitigations[3].name': expected a name for the lever`);
+    });
+  });
+
+  it('a placement_shift without from or to, or to its own placement, is refused naming the key', async () => {
+    await withTempDir(async (d) => {
+      const cases: Array<[string, RegExp]> = [
+        ['', /at 'mitigations\[0\]\.from': expected a placement code: a placement_shift moves plans from a placement/],
+        [', from: ISS', /at 'mitigations\[0\]\.to': expected a placement code: a placement_shift moves plans to a placement/],
+        [', from: ISS, to: ISS', /at 'mitigations\[0\]\.to': expected a placement other than 'from' \(ISS\)/],
+      ];
+      for (const [i, [extra, re]] of cases.entries()) {
+        const f = join(d, `s${i}.yaml`);
+        await writeFile(f, `mitigations:\n${lever('Shift', extra).replace('fewer_requests', 'placement_shift')}\n`);
+        expect((await loadError(f)).message).toMatch(re);
+      }
+    });
+  });
+});
