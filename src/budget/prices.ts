@@ -27,7 +27,7 @@ export interface InflationRates {
 
 /**
  * Reads `costs.inflation`: a number, or a record keyed by placement codes (`ISS`), financial years (`2026-27`)
- * or `default`. Unknown keys are ignored with a warning.
+ * or `default`. Unknown keys (refused by the scenario schema) are ignored with a warning.
  * @example resolveInflation({ ISS: 0.05 }).rates // { general: 0.03, byPlacement: { ISS: 0.05 }, byFy: {}, shift: 0 }
  */
 export function resolveInflation(inflation: number | Record<string, number>): { rates: InflationRates; warnings: string[] } {
@@ -35,14 +35,27 @@ export function resolveInflation(inflation: number | Record<string, number>): { 
   const rates: InflationRates = { general: DEFAULT_INFLATION, byPlacement: {}, byFy: {}, shift: 0 };
   const warnings: string[] = [];
   for (const [key, rate] of Object.entries(inflation)) {
-    const k = key.trim();
-    const fy = /^\d{4}/.test(k) ? parseFinancialYear(k) : undefined;
-    if ((GENERAL_INFLATION_KEYS as readonly string[]).includes(k.toLowerCase())) rates.general = rate;
-    else if (isPlacement(k.toUpperCase())) rates.byPlacement[k.toUpperCase() as Placement] = rate;
-    else if (fy !== undefined) rates.byFy[fy] = rate;
-    else warnings.push(unknownInflationKey(key));
+    const k = inflationKey(key);
+    if (k === undefined) warnings.push(unknownInflationKey(key));
+    else if (k.kind === 'general') rates.general = rate;
+    else if (k.kind === 'placement') rates.byPlacement[k.placement] = rate;
+    else rates.byFy[k.fy] = rate;
   }
   return { rates, warnings };
+}
+
+/**
+ * What a key of a `costs.inflation` record names: the general rate, a placement or a financial year (undefined:
+ * none of them). The scenario schema refuses any other key with it, so that a misspelt placement (`ISSS: 8%`) stops
+ * the run instead of leaving that placement at the default rate.
+ * @example inflationKey('iss') // { kind: 'placement', placement: 'ISS' }
+ */
+export function inflationKey(key: string): { kind: 'general' } | { kind: 'placement'; placement: Placement } | { kind: 'fy'; fy: number } | undefined {
+  const k = key.trim();
+  if ((GENERAL_INFLATION_KEYS as readonly string[]).includes(k.toLowerCase())) return { kind: 'general' };
+  if (isPlacement(k.toUpperCase())) return { kind: 'placement', placement: k.toUpperCase() as Placement };
+  const fy = /^\d{4}/.test(k) ? parseFinancialYear(k) : undefined;
+  return fy === undefined ? undefined : { kind: 'fy', fy };
 }
 
 /** The inflation rate from financial year `fy − 1` to `fy` for a placement (undefined = a non-placement line). */

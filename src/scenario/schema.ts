@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { NEEDS, PHASES, PLACEMENTS, TRANSITION_POINTS } from '../domain/index.ts';
 import { MAX_AMOUNT, readMoney, readRate } from '../etl/csv/values.ts';
+import { GENERAL_INFLATION_KEYS, inflationKey } from '../budget/prices.ts';
+import { nearest } from '../util/suggest.ts';
 
 const placement = z.enum(PLACEMENTS as [string, ...string[]]);
 const need = z.enum(NEEDS as [string, ...string[]]);
@@ -202,6 +204,14 @@ export const ScenarioSchema = z
         reconcile_to_outturn: z.boolean().default(true),
       })
       .strict()
+      .superRefine((costs, ctx) => {
+        if (typeof costs.inflation !== 'object') return;
+        for (const key of Object.keys(costs.inflation)) {
+          if (inflationKey(key) !== undefined) continue;
+          const near = nearest(key.trim().toUpperCase(), [...PLACEMENTS, ...GENERAL_INFLATION_KEYS]);
+          ctx.addIssue({ code: 'custom', path: ['inflation', key], message: `a key that is a placement code (ISS), a financial year (2026-27) or 'default'${near ? ` (did you mean '${near}'?)` : ''}` });
+        }
+      })
       .default({ inflation: 0.03, complexity_drift: {}, change_month: 9, reconcile_to_outturn: true }),
     funding: z
       .object({

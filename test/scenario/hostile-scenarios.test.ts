@@ -101,6 +101,29 @@ describe('amounts of money', () => {
   });
 });
 
+describe('inflation by placement or year', () => {
+  it('a key that is no placement, financial year or default is refused naming it, not left at the default rate', async () => {
+    await withTempDir(async (d) => {
+      const cases: Array<[string, RegExp]> = [
+        ['{ ISSS: 8% }', /at 'costs\.inflation\.ISSS': expected a key that is a placement code \(ISS\), a financial year \(2026-27\) or 'default' \(did you mean 'ISS'\?\)/],
+        ['{ 2026-28: 0.02 }', /at 'costs\.inflation\.2026-28': expected a key that is a placement code/],
+        ['{ defualt: 0.02, ISS: 0.05 }', /at 'costs\.inflation\.defualt': .*did you mean 'default'/],
+      ];
+      for (const [i, [yaml, re]] of cases.entries()) {
+        const f = join(d, `s${i}.yaml`);
+        await writeFile(f, `costs:\n  inflation: ${yaml}\n`);
+        const e = await loadError(f);
+        expect(e.message).toContain(f);
+        expect(e.message).toMatch(re);
+      }
+      // the keys budget.md lists are taken, in any case
+      const ok = join(d, 'ok.yaml');
+      await writeFile(ok, 'costs:\n  inflation: { iss: 5%, 2026-27: 0.02, Default: 0.03 }\n');
+      await expect(loadScenario(ok)).resolves.toBeDefined();
+    });
+  });
+});
+
 describe('compounding rates', () => {
   it('a growth or inflation of -100% is refused naming the key: deflating by (1 + rate) would divide by 0', async () => {
     await withTempDir(async (d) => {
