@@ -115,12 +115,19 @@ export const Mitigation = z
     if (m.from !== undefined && m.from === m.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `a placement other than 'from' (${m.from}): a shift to the same placement moves nothing` });
   });
 
+/** The largest number of places one capacity change may open or close. */
+export const MAX_PLACE_CHANGE = 100_000;
+
 export const CapacityChange = z
   .object({
     placement: placement,
     /** Census year from which the places exist (funded from the financial year that census falls in). */
     year: year,
-    places: z.number().int(),
+    /**
+     * Places opened (or closed, below 0). England has about 150,000 special school places in all: a change beyond
+     * ±MAX_PLACE_CHANGE is a typo, and 1e15 places at £10,000 took every money figure of the run past £1e19.
+     */
+    places: z.number().int().min(-MAX_PLACE_CHANGE).max(MAX_PLACE_CHANGE),
     /** Place funding per place (default: the placement's rate in the places table, else the national rate). */
     place_rate_gbp: money(0).optional(),
     /** One-off capital cost of creating the places, in the year they are first funded (outside the block). */
@@ -233,7 +240,11 @@ export const ScenarioSchema = z
       .default({ interest_rate: 0.045 }),
     uncertainty: z
       .object({
-        quantiles: z.tuple([share, share, share]).default([0.1, 0.5, 0.9]),
+        // low, central, high: reversed ([0.9, 0.5, 0.1]) every 'P10' written would hold the 90th percentile
+        quantiles: z
+          .tuple([share, share, share])
+          .refine(([lo, mid, hi]) => lo < mid && mid < hi, { message: 'three shares in increasing order, such as [0.1, 0.5, 0.9]' })
+          .default([0.1, 0.5, 0.9]),
         /** Yearly standard deviation of price inflation drawn around costs.inflation (0 = no price risk). */
         inflation_sd: fraction(0, 0.5).default(0.01),
         /** Yearly standard deviation of complexity drift drawn around costs.complexity_drift (default: half of inflation_sd). */
@@ -257,8 +268,9 @@ export const ScenarioSchema = z
       .object({
         lever: z.string(),
         target: z.string(),
-        effect: z.number(),
-        achieved_gbp: z.number(),
+        // goal-seek searches effects from 0 to 1; unbounded, an edited 1e308 reached the report as 'Infinity%'
+        effect: z.number().min(0).max(1),
+        achieved_gbp: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT),
         probability_met: z.number().min(0).max(1).optional(),
         draws: z.number().int().min(0).optional(),
         from_scenario: z.string().optional(),

@@ -166,3 +166,28 @@ describe('levers that cannot be told apart or move nothing', () => {
     });
   });
 });
+
+describe('values no run can mean', () => {
+  it('a goal_seek record, a capacity change or quantiles out of range are refused naming the key (not exit 70, not £1e19)', async () => {
+    await withTempDir(async (d) => {
+      const cases: Array<[string, RegExp]> = [
+        ['goal_seek: { lever: x, target: y, effect: 1e308, achieved_gbp: 0 }', /at 'goal_seek\.effect': expected a value of at most 1, found number 1e\+308/],
+        ['goal_seek: { lever: x, target: y, effect: 0.5, achieved_gbp: -1e308 }', /at 'goal_seek\.achieved_gbp': expected a value of at least -1000000000000/],
+        ['capacity: { changes: [{ placement: SSA, year: 2028, places: 1e15 }] }', /at 'capacity\.changes\[0\]\.places': expected a value of at most 100000/],
+        ['capacity: { changes: [{ placement: SSA, year: 2028, places: -1e15 }] }', /at 'capacity\.changes\[0\]\.places': expected a value of at least -100000/],
+        ['uncertainty: { quantiles: [0.9, 0.5, 0.1] }', /at 'uncertainty\.quantiles': expected three shares in increasing order, such as \[0\.1, 0\.5, 0\.9\], found a list/],
+        ['uncertainty: { quantiles: [0.5, 0.5, 0.5] }', /at 'uncertainty\.quantiles': expected three shares in increasing order/],
+      ];
+      for (const [i, [yaml, re]] of cases.entries()) {
+        const f = join(d, `s${i}.yaml`);
+        await writeFile(f, `${yaml}\n`);
+        const e = await loadError(f);
+        expect(e.message).toContain(f);
+        expect(e.message).toMatch(re);
+      }
+      const ok = join(d, 'ok.yaml');
+      await writeFile(ok, 'uncertainty: { quantiles: [0.05, 0.5, 0.95] }\ncapacity: { changes: [{ placement: SSA, year: 2028, places: -40 }] }\n');
+      await expect(loadScenario(ok)).resolves.toBeDefined();
+    });
+  });
+});
