@@ -13,6 +13,7 @@ import { checkInputPath } from '../paths/check-path.ts';
 import { scenarioMsg } from '../messages/index.ts';
 import { nearest } from '../util/suggest.ts';
 import { readRate } from '../etl/csv/values.ts';
+import { decodeWin1252 } from '../util/win1252.ts';
 import { checkScenarioId } from './ids.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
@@ -187,7 +188,26 @@ async function readScenarioText(file: string): Promise<string> {
   }
   const bytes = await readFile(file);
   if (bytes.includes(0)) throw inputError(scenarioMsg.cannotRead(file, 'not a text file'), [{ file, message: 'not a text file' }]);
-  return bytes.toString('utf8');
+  return decodeScenarioText(bytes, file);
+}
+
+/**
+ * UTF-8, or Windows-1252 when a byte is not UTF-8 (a file saved by Notepad or Excel on an English Windows machine),
+ * as the input tables are read: decoded as UTF-8 regardless, 'Café' became 'Caf\uFFFD' in every output and
+ * `goal-seek --lever 'Café …'` found no lever. A UTF-8 byte-order mark followed by such a byte is refused, as in a
+ * CSV: the mark and the bytes disagree.
+ */
+function decodeScenarioText(bytes: Buffer, file: string): string {
+  try {
+    // the mark kept, as before: the text (and the scenario's hash) of a UTF-8 file is what it always was
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      const m = scenarioMsg.cannotRead(file, 'it starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8: save it as UTF-8');
+      throw inputError(m, [{ file, message: m }]);
+    }
+    return decodeWin1252(bytes);
+  }
 }
 
 /** Reads a scenario file and the files it extends, merging them (the file's own keys win). */

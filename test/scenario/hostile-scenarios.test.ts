@@ -191,3 +191,27 @@ describe('values no run can mean', () => {
     });
   });
 });
+
+describe('encodings', () => {
+  it('a scenario saved as Windows-1252 is read as such (Café, £), not with replacement characters', async () => {
+    await withTempDir(async (d) => {
+      const f = join(d, 'w.yaml');
+      // 'Caf\xe9' and '\xa3400,000': an é and a £ as Notepad saves them on an English Windows machine
+      await writeFile(f, Buffer.from('name: Caf\xe9 plan\nmitigations:\n  - { name: Caf\xe9 lever, kind: fewer_requests, effect: 0.1, start_year: 2026, cost_gbp_per_year: "\xa3400,000" }\n', 'latin1'));
+      const s = await loadScenario(f);
+      expect(s.name).toBe('Café plan');
+      expect(s.mitigations[0]).toMatchObject({ name: 'Café lever', cost_gbp_per_year: 400000 });
+    });
+  });
+
+  it('a UTF-8 byte-order mark followed by a byte that is not UTF-8 is refused; a UTF-8 file with a mark is read', async () => {
+    await withTempDir(async (d) => {
+      const bad = join(d, 'bad.yaml');
+      await writeFile(bad, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('name: Caf\xe9\n', 'latin1')]));
+      expect((await loadError(bad)).message).toMatch(/byte-order mark but holds bytes that are not UTF-8/);
+      const good = join(d, 'good.yaml');
+      await writeFile(good, '\ufeffname: Café\n');
+      expect((await loadScenario(good)).name).toBe('Café');
+    });
+  });
+});
