@@ -12,6 +12,10 @@ export function notAMapping(file: string): string {
   return `${file}: a scenario must be a YAML mapping of keys to values`;
 }
 
+export function emptyScenario(file: string): string {
+  return `${file}: the scenario file holds no keys (it is empty, or comments only): a half-saved or wrongly copied file would otherwise run on the defaults under its name. Give the keys it changes, or 'extends: baseline.yaml' to run the baseline under another name`;
+}
+
 export function invalidKey(file: string, keyPath: string, expected: string, found: string): string {
   return `${file}: at '${keyPath}': expected ${expected}, found ${found}`;
 }

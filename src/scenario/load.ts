@@ -216,6 +216,7 @@ export async function readScenarioChain(file: string, seen: string[] = []): Prom
   if (seen.includes(abs)) throw inputError(scenarioMsg.extendsCycle([...seen, abs].map((f) => relative(process.cwd(), f))));
   const text = await readScenarioText(file);
   const own = parseYamlMapping(text, file);
+  if (Object.keys(own).length === 0) throw inputError(scenarioMsg.emptyScenario(file), [{ file, message: 'no keys' }]);
   const hash = createHash('sha256').update(text);
   if ('extends' in own && (typeof own.extends !== 'string' || own.extends.trim() === '')) {
     const m = scenarioMsg.extendsNotPath(file, describe(own.extends));

@@ -215,3 +215,19 @@ describe('encodings', () => {
     });
   });
 });
+
+describe('an empty scenario', () => {
+  it('a file with no keys (empty, blank or comments only) is refused, not run on the defaults under its name', async () => {
+    await withTempDir(async (d) => {
+      for (const [i, text] of ['', '\n\n', '# to do\n', '---\n'].entries()) {
+        const f = join(d, `e${i}.yaml`);
+        await writeFile(f, text);
+        const e = await loadError(f);
+        expect(e.message).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the scenario file holds no keys`));
+      }
+      // and as the file another extends
+      await writeFile(join(d, 'child.yaml'), 'extends: e0.yaml\nid: child\n');
+      expect((await loadError(join(d, 'child.yaml'))).message).toMatch(/holds no keys/);
+    });
+  });
+});
