@@ -69,6 +69,9 @@ export function populationAgesMissing(area: string, midYear: number, kind: strin
   const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');
   return `the ${what} for area ${area} at mid-${midYear} (census ${midYear + 1}) has no figure for age ${list}${files.length ? ` (${files.join(', ')})` : ''}: a blank or marker cell, or a row or column missing. A missing age would count as no children and no new plans there; give every age 0 to 25, or remove that year from the file`;
 }
+export function unknownPopulationSex(raw: string): string {
+  return `expected SEX persons, males or females. Got: '${raw}' (a population of another label would be added to the males and females of its age)`;
+}
 export function unknownLayout(headerPreview: string, nearestLayout?: string): string {
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
   return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;

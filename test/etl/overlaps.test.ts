@@ -238,4 +238,19 @@ describe('population from two files, or twice in one', () => {
       expect(m!.errors[0]).toMatchObject({ line: mye.length + 1, message: expect.stringMatching(/area E99999999 in 2019 is given twice: here and on line 2/) });
     });
   });
+
+  it("a projection row under another label of the same sex ('male' beside 'males') is given twice; an unknown SEX is refused", async () => {
+    await withTempDir(async (d) => {
+      const snpp = (await readFile('data-samples/snpp_2022based_E99999999.csv', 'utf8')).split(/\r?\n/).filter(Boolean);
+      const male5 = snpp.findIndex((l) => /,males,5,/.test(l));
+      expect(male5).toBeGreaterThan(0);
+      // without a persons row for age 5, 'male' and 'males' were both added to the females: twice the boys of age 5
+      const twice = snpp.filter((l) => !/,persons,5,/.test(l)).concat(snpp[male5]!.replace(',males,', ',male,'));
+      await writeFile(join(d, 'twice.csv'), twice.join('\n') + '\n');
+      await writeFile(join(d, 'other.csv'), snpp.map((l, i) => (i === male5 ? l.replace(',males,', ',boys,') : l)).join('\n') + '\n');
+      const { files: [t, o] } = await validatePaths([join(d, 'twice.csv'), join(d, 'other.csv')], { today: TODAY });
+      expect(t!.errors[0]).toMatchObject({ line: twice.length, message: expect.stringMatching(/sex 'male', age '5' is given twice: here and on line /) });
+      expect(o!.errors[0]).toMatchObject({ line: male5 + 1, column: 'sex', message: expect.stringMatching(/expected SEX persons, males or females\. Got: 'boys'/) });
+    });
+  });
 });

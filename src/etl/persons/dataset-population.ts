@@ -9,17 +9,19 @@ import { inputError } from '../../errors.ts';
 import type { LaDataset } from '../../model/dataset.ts';
 import { populationAgesMissing } from '../../messages/etl.ts';
 import { sen2PopulationNote } from '../../messages/sen2.ts';
+import { PERSONS_SEX_LABELS } from '../readers/ons-snpp.ts';
 import type { SqlSource } from './sql-source.ts';
 
 export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void> {
   if (!ds.la.newCode) return;
   const codes = [...new Set([ds.la.newCode, canonicalNewCode(ds.la.newCode)])];
+  const persons = PERSONS_SEX_LABELS.map((l) => `'${l}'`).join(', ');
   const rows = await sql.all(
     `WITH p AS (SELECT year::INTEGER AS y, age::INTEGER AS age, lower(kind) AS kind, lower(sex) AS sex, count
                   FROM population WHERE area_code IN (${codes.map(() => '?').join(', ')}) AND age BETWEEN 0 AND ${MAX_AGE}),
           s AS (SELECT y, age, kind,
-                       coalesce(sum(count) FILTER (WHERE sex IN ('persons', 'all', 'total', 'p', 'all persons')),
-                                sum(count) FILTER (WHERE sex NOT IN ('persons', 'all', 'total', 'p', 'all persons')))::DOUBLE AS n
+                       coalesce(sum(count) FILTER (WHERE sex IN (${persons})),
+                                sum(count) FILTER (WHERE sex NOT IN (${persons})))::DOUBLE AS n
                   FROM p GROUP BY ALL)
      SELECT y, age, kind, n FROM s
      QUALIFY dense_rank() OVER (PARTITION BY y ORDER BY CASE kind WHEN 'mye' THEN 0 ELSE 1 END, kind) = 1

@@ -9,6 +9,23 @@ import { simpleCsvReader } from './simple-csv-reader.ts';
 
 const YEAR = /^\d{4}$/;
 
+/** SEX labels that mean everyone (the population the model uses first; dataset-population.ts). */
+export const PERSONS_SEX_LABELS = ['persons', 'all', 'total', 'p', 'all persons'] as const;
+const SEX_CLASS: Readonly<Record<string, 'persons' | 'male' | 'female'>> = {
+  ...Object.fromEntries(PERSONS_SEX_LABELS.map((l) => [l, 'persons'])),
+  m: 'male', male: 'male', males: 'male',
+  f: 'female', female: 'female', females: 'female',
+};
+
+/**
+ * What a SEX label counts: persons, males or females (undefined: none). Rows are keyed by it, so that 'male' and
+ * 'males' for one age are the same population given twice (summed, they doubled that age's children).
+ * @example populationSex('Males') // 'male'
+ */
+export function populationSex(label: string): 'persons' | 'male' | 'female' | undefined {
+  return SEX_CLASS[label.trim().toLowerCase()];
+}
+
 /** Parses an SNPP AGE_GROUP: '0' … '89', '90 and over' → 90; undefined for 'All ages' and others. */
 export function snppAge(label: string): number | undefined {
   const s = label.trim().toLowerCase();
@@ -37,7 +54,9 @@ export const onsSnpp = simpleCsvReader({
           return;
         }
         const sex = r.get('sex').toLowerCase();
-        const key = `${r.get('area_code').toUpperCase()}|${sex}|${age}`;
+        const sexClass = populationSex(sex);
+        if (sexClass === undefined) return log.error(msg.unknownPopulationSex(r.get('sex')), r.line, 'sex');
+        const key = `${r.get('area_code').toUpperCase()}|${sexClass}|${age}`;
         const first = seen.get(key);
         if (first !== undefined) {
           log.error(msg.duplicateTableRow(`area ${r.get('area_code')}, sex '${r.get('sex')}', age '${label}'`, first), r.line, 'age_group');
