@@ -163,8 +163,11 @@ export function rangeOfVariant(p: ExplorerPayload, scenario: Scenario, draws: nu
   if (p.constraintSd) {
     const qs = (scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9]) as [number, number, number];
     const mc = constrainedMonteCarlo(projectDeterministic({ ...p.input, scenario }), p.constraintSd, draws, seed, qs);
+    // the path without the recovery plan drawn as run draws it (unmitigatedFor says when the budget reads it)
+    const plain = unmitigatedFor(p, scenario);
+    const unmitigated = plain && centreOnMedian(constrainedMonteCarlo(plain, p.constraintSd, draws, seed, qs));
     onProgress?.(draws, draws);
-    return outcome(p, scenario, centreOnMedian(mc));
+    return outcome(p, scenario, centreOnMedian(mc), unmitigated);
   }
   return rangeFromTotals(p, scenario, draws, seed, drawTotals(p, scenario, seed, 0, draws, (d) => onProgress?.(d, draws)));
 }

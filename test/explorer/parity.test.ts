@@ -109,6 +109,22 @@ describe('explorer parity with run --draws 0 --json', () => {
     for (const k of MONEY_KEYS) expectClose(doc[k], page[k], k);
   });
 
+  it('the range of a recovery-plan lever moved to start in the base year is the one run --draws 40 prints for the YAML', async () => {
+    const i = SCENARIOS.findIndex((f) => f.endsWith('mitigated.yaml'));
+    const { core, payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
+    expect(payload.constraintSd).toBeDefined();
+    const variant = core.setAt(payload.scenario, 'mitigations[0].start_year', payload.input.baseYear);
+    const file = join(dir, 'base-year-start-drawn.yaml');
+    writeFileSync(file, core.scenarioYaml(variant, { id: 'base-year-start-drawn', name: 'Base-year start', baseYear: payload.input.baseYear, header: ['test'] }));
+    const r = await runCli('run', file, '--draws', '40', '--seed', '3', '--json', '--out', join(dir, 'base-year-start-drawn'));
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as Doc;
+    const o = rangeOfVariant(payload, variant, 40, 3);
+    const fys = Object.keys(doc.cumulative_balance_gbp);
+    expectClose(doc.cumulative_balance_gbp, Object.fromEntries(fys.map((y, k) => [y, o.budget.cumulativeQuantiles[k]])), 'cumulative_balance_gbp');
+    expectClose(doc.expenditure_gbp, Object.fromEntries(fys.map((y, k) => [y, o.budget.expenditureQuantiles[k]])), 'expenditure_gbp');
+  });
+
   it.each(SCENARIOS.map((f, i) => [f, i] as const))('%s: every lever set to the value it shows changes nothing; the trend levers move plans their own way', (_file, i) => {
     const { core, payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
     const levers = core.leversOf(payload.scenario, { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon });
