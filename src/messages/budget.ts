@@ -189,3 +189,13 @@ export function goalUnreachable(lever: string, target: string, effect: number, a
 export function goalNotReproduced(file: string, target: string, value: number): string {
   return `goal-seek wrote ${file}, but running it gives ${Number.isFinite(value) ? gbp(value) : 'no value'} for ${target}, not the target within £100,000. This is a bug: please report it.`;
 }
+
+/** run gate: a money figure of the budget is not a number, beyond belief, or a negative expenditure. */
+export function implausibleBudget(la: string, fy: string, what: string, value: number, max: number): string {
+  const shown = Number.isFinite(value) ? `£${value.toExponential(2)}` : String(value);
+  return (
+    `${la}: the ${what} of ${fy} comes to ${shown}${Number.isFinite(value) && Math.abs(value) > max ? `, beyond £${max.toExponential(0)} either way` : ''}, so no outputs were written. ` +
+    `This usually means a scenario rate or a money table far off (an inflation or growth of hundreds of percent a year, a unit cost, ` +
+    `place count or outturn line with zeros too many); check the scenario and \`highneeds validate\` the tables. If they are right, please report this as a bug.`
+  );
+}

@@ -6,7 +6,10 @@
  * - every projected total (P10, P50, P90) and every cell is a finite, non-negative number;
  * - the central path moves by at most STEP_MAX (and at least STEP_MIN) of the year before in any one year;
  * - money tables (unit costs, funding) present and not empty when a budget is asked for (checked right after
- *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0.
+ *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0;
+ * - every money figure of the budget (expenditure, in-year and cumulative balance, P10 to P90) is a finite number
+ *   within ±MONEY_MAX, and expenditure is not below £0: a scenario inflating costs by 1,000% a year, or a places or
+ *   outturn table typed three zeros too long, gave balances of hundreds of billions with exit 0.
  */
 import { basename } from 'node:path';
 import { ExitCode, HighneedsError, inputError } from '../errors.ts';
@@ -16,11 +19,15 @@ import type { BudgetTables } from '../budget/tables.ts';
 import { STARTER_TABLES } from '../scaffold/starter.ts';
 import { baseStockMismatch, implausibleProjection } from '../messages/model.ts';
 import { cubeTotal } from '../model/cube.ts';
-import type { ProjectionResult } from '../model/result.ts';
+import type { ProjectionResult, Quantiles } from '../model/result.ts';
+import type { BudgetResult } from '../budget/types.ts';
+import { financialYearLabel } from '../domain/index.ts';
 
 /** Largest and smallest plausible ratio of one year's central total to the year before. */
 export const STEP_MAX = 1.5;
 export const STEP_MIN = 0.7;
+/** The largest money figure (in pounds, either sign) a run believes: far beyond any council's High Needs block. */
+export const MONEY_MAX = 1e12;
 /** Relative tolerance between the starting stock and the published base-year total. */
 export const BASE_TOLERANCE = 0.005;
 
@@ -87,4 +94,26 @@ export function checkMoneyTables(
     message,
     missing.map((m) => ({ file: m.emptyFile ?? m.unread?.path ?? `${dataDir}/${m.file}`, message: m.emptyFile ? 'no rows' : m.unread ? 'not recognised' : 'missing' })),
   );
+}
+
+/**
+ * Throws an input error (exit 1) when a money figure of the budget is not a number, beyond ±MONEY_MAX, or an
+ * expenditure below £0: the figures cannot be believed, so nothing is written.
+ * @example checkBudget('Anyshire (999)', budget) // throws for an inflation of 1,000% a year
+ */
+export function checkBudget(la: string, b: BudgetResult): void {
+  b.financialYears.forEach((fy, i) => {
+    const figures: Array<[string, Quantiles | undefined]> = [
+      ['expenditure', b.expenditureQuantiles[i]],
+      ['in-year balance', b.inYearQuantiles[i]],
+      ['cumulative balance at 31 March', b.cumulativeQuantiles[i]],
+    ];
+    for (const [what, q] of figures) {
+      if (!q) continue;
+      for (const v of [q.p10, q.p50, q.p90]) {
+        const bad = !Number.isFinite(v) || Math.abs(v) > MONEY_MAX || (what === 'expenditure' && v < 0);
+        if (bad) throw inputError(budgetMsg.implausibleBudget(la, financialYearLabel(fy), what, v, MONEY_MAX));
+      }
+    }
+  });
 }

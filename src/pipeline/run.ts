@@ -21,7 +21,7 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { checkMoneyTables, checkProjection } from './gates.ts';
+import { checkBudget, checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { unrecognisedInDataFolder } from '../messages/etl.ts';
@@ -192,6 +192,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
         }),
       );
     }
+    if (budget) checkBudget(`${ds.la.name} (${ds.la.oldCode})`, budget);
     // figures standing in for missing money (£0 for an uncosted placement, no opening balance) change what they mean
     for (const n of budget?.fallbacks ?? []) warnings.add(n);
     const report: RunReport = {

@@ -1,0 +1,37 @@
+/**
+ * run's money gate (pipeline/gates.ts checkBudget): a budget whose figures cannot be believed stops the run (exit 1,
+ * the LA, the financial year, what to check) before anything is written. A scenario inflating unit costs by 1,000% a
+ * year gave balances of hundreds of billions of pounds with exit 0.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkBudget, MONEY_MAX } from '../../src/pipeline/gates.ts';
+import type { BudgetResult } from '../../src/budget/types.ts';
+import { runCli } from '../cli/helpers.ts';
+import { tempDir } from '../temp.ts';
+
+const q = (v: number) => ({ p10: v, p50: v, p90: v });
+function budget(expenditure: number[], inYear: number[], cumulative: number[]): BudgetResult {
+  return { financialYears: expenditure.map((_, i) => 2025 + i), expenditureQuantiles: expenditure.map(q), inYearQuantiles: inYear.map(q), cumulativeQuantiles: cumulative.map(q) } as BudgetResult;
+}
+
+describe('the money gate of run', () => {
+  it('passes a plausible budget and stops one with a figure not a number, beyond ±£1e12 or a negative spend', () => {
+    expect(() => checkBudget('Anyshire (999)', budget([7e7, 8e7], [-1e7, -2e7], [-3e7, -5e7]))).not.toThrow();
+    expect(() => checkBudget('Anyshire (999)', budget([7e7, NaN], [-1e7, -2e7], [-3e7, -5e7]))).toThrow(/Anyshire \(999\): the expenditure of 2026-27 comes to NaN, so no outputs were written/);
+    expect(() => checkBudget('Anyshire (999)', budget([7e7, 8e7], [-1e7, -2e7], [-3e7, -MONEY_MAX * 2]))).toThrow(/cumulative balance at 31 March of 2026-27 comes to £-2\.00e\+12, beyond £1e\+12 either way/);
+    expect(() => checkBudget('Anyshire (999)', budget([-5, 8e7], [-1e7, -2e7], [-3e7, -5e7]))).toThrow(/the expenditure of 2025-26 comes to £-5\.00e\+0/);
+  });
+
+  it('stops a run whose scenario inflates costs by 1,000% a year, writing nothing', async () => {
+    const dir = tempDir('hn-money-gate-');
+    const file = join(dir, 'inflated.yaml');
+    writeFileSync(file, readFileSync('scenarios/baseline.yaml', 'utf8').replace(/^id: baseline$/m, 'id: inflated').replace(/^ {2}inflation: 0\.03$/m, '  inflation: 10'));
+    const out = join(dir, 'out');
+    const r = await runCli('run', file, '--draws', '0', '--out', out);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/Anyshire \(999\): the expenditure of \d{4}-\d{2} comes to £[\d.]+e\+12, beyond £1e\+12 either way, so no outputs were written/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
