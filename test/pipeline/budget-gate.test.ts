@@ -35,7 +35,7 @@ describe('the money gate of run', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('stops a run whose opening balance table starts after its first year (a later balance holds the deficits again)', async () => {
+  it('stops a run whose opening balance table starts after the run does (a later balance holds the deficits again)', async () => {
     const dir = tempDir('hn-opening-gate-');
     const data = join(dir, 'data');
     cpSync('data-samples', data, { recursive: true });
@@ -45,13 +45,10 @@ describe('the money gate of run', () => {
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/opening_balance\.csv: the opening balance is needed at 31 March at the end of 2024-25, but the table's earliest row is 2030-31/);
     expect(existsSync(out)).toBe(false);
-    // a row of an earlier year, or of the first projected year itself (maybe the balance brought into it), still
-    // stands in with a warning (budget/opening.ts)
-    for (const fy of ['2023-24', '2025-26']) {
-      writeFileSync(join(data, 'opening_balance.csv'), `financial_year,dsg_cumulative_balance_gbp\n${fy},-9000000\n`);
-      const near = await runCli('run', 'scenarios/baseline.yaml', '--data', data, '--draws', '0', '--out', out);
-      expect(near.code, near.stderr).toBe(0);
-      expect(near.stderr).toMatch(new RegExp(`expected the balance at the end of 2024-25 but the table has ${fy}; it is used as the opening balance anyway`));
-    }
+    // a row of an earlier year still stands in, with a warning (budget/opening.ts)
+    writeFileSync(join(data, 'opening_balance.csv'), 'financial_year,dsg_cumulative_balance_gbp\n2023-24,-9000000\n');
+    const earlier = await runCli('run', 'scenarios/baseline.yaml', '--data', data, '--draws', '0', '--out', out);
+    expect(earlier.code, earlier.stderr).toBe(0);
+    expect(earlier.stderr).toMatch(/expected the balance at the end of 2024-25 but the table has 2023-24; it is used as the opening balance anyway/);
   });
 });
