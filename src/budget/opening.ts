@@ -1,8 +1,7 @@
 /**
  * The opening cumulative DSG balance: the balance at 31 March at the end of the financial year before the first
  * projected one. A table whose row is for another year is used anyway (the latest row before the first projected
- * year, else the earliest row) with a warning; no row at all means 0, also with a warning. `run` stops before it
- * comes here when every row is for the first projected year or later (pipeline/gates.ts checkOpeningBalance).
+ * year, else the earliest row) with a warning; no row at all means 0, also with a warning.
  */
 import { financialYearLabel } from '../domain/index.ts';
 import { noOpeningBalance, openingBalanceYearMismatch } from '../messages/budget.ts';

@@ -199,11 +199,3 @@ export function implausibleBudget(la: string, fy: string, what: string, value: n
     `place count or outturn line with zeros too many); check the scenario and \`highneeds validate\` the tables. If they are right, please report this as a bug.`
   );
 }
-
-/** run gate: the opening-balance table holds only years at or after the first projected one. */
-export function openingBalanceTooLate(file: string, earliest: string, expected: string): string {
-  return (
-    `${file}: the opening balance is needed at 31 March at the end of ${expected}, but the table's earliest row is ${earliest}; ` +
-    `a later balance already holds the deficits the run would add again, so no outputs were written. Add a row for ${expected} (the balance carried into the run).`
-  );
-}

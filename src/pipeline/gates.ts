@@ -117,17 +117,3 @@ export function checkBudget(la: string, b: BudgetResult): void {
     }
   });
 }
-
-/**
- * Throws an input error (exit 1) when the opening-balance table has rows but none before the first projected
- * financial year: a balance at the end of a later year already holds deficits the run then adds again. (A row of an
- * earlier year stands in with a warning, budget/opening.ts; no row at all is £0 with a warning.)
- * @example checkOpeningBalance(tables, 2025, loaded) // throws when the table's only row is 2030-31
- */
-export function checkOpeningBalance(tables: BudgetTables, firstFy: number, loaded: ReadonlyArray<{ path: string; reader: string }>): void {
-  const rows = tables.openingBalances;
-  if (rows.length === 0 || rows.some((r) => r.fy < firstFy)) return;
-  const earliest = Math.min(...rows.map((r) => r.fy));
-  const file = loaded.find((f) => f.reader === 'opening-balance')?.path ?? 'opening_balance.csv';
-  throw inputError(budgetMsg.openingBalanceTooLate(file, financialYearLabel(earliest), financialYearLabel(firstFy - 1)), [{ file, message: 'no balance before the run starts' }]);
-}

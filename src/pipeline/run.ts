@@ -21,8 +21,7 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { financialYearsOf } from '../budget/path.ts';
-import { checkBudget, checkMoneyTables, checkOpeningBalance, checkProjection } from './gates.ts';
+import { checkBudget, checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { unrecognisedInDataFolder } from '../messages/etl.ts';
@@ -182,7 +181,6 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     let budget: BudgetResult | undefined;
     if (!opts.demandOnly) {
       stage(`budget ${scenario.id}`);
-      checkOpeningBalance(tables, financialYearsOf(central.projection)[0] ?? central.projection.baseYear, data.loaded);
       budget = publishBudget(
         runBudget({
           scenario,
