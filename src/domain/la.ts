@@ -10,12 +10,13 @@ export interface LaIdentity {
   name: string;
 }
 
+/** What guessLa makes of an `--la` value that is no LA's code. */
+export type LaGuess = { kind: 'named'; las: LaIdentity[] } | { kind: 'england' | 'region' } | { kind: 'code'; code: string };
 /**
  * What an `--la` value that is no LA's code most likely meant: the LA whose name it is (or, failing that, up to four
  * whose names contain it), England's or a region's ONS code (not an LA's), or the nearest code by spelling.
  * @example guessLa('kent', las) // { kind: 'named', las: [{ oldCode: '886', newCode: 'E10000016', name: 'Kent' }] }
  */
-export type LaGuess = { kind: 'named'; las: LaIdentity[] } | { kind: 'england' | 'region' } | { kind: 'code'; code: string };
 export function guessLa(input: string, las: readonly LaIdentity[]): LaGuess | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   const want = norm(input);

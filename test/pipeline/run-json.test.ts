@@ -16,6 +16,23 @@ import { expectMoneyIdentities, withMoneyNoise, type MoneyDoc } from '../budget/
 const decimals = (n: number): number => (String(n).split('.')[1] ?? '').length;
 
 /** A report whose base year sums to a published 19 with float noise: 6.4 + 9.8 + 2.8 over fractional cells. */
+/** Checks every numeric cell of the given kinds is written to at most six decimals; returns how many were seen. */
+function expectCellsToAMillionth(model: ReturnType<typeof buildWorkbookModel>, kinds: readonly string[]): number {
+  let seen = 0;
+  for (const s of model.sheets)
+    for (const t of s.tables)
+      t.rows.forEach((row) =>
+        row.forEach((c, j) => {
+          const kind = c !== null && typeof c === 'object' ? c.kind : t.columns[j]!.kind;
+          const n = cellNumber(c);
+          if (n === undefined || !kinds.includes(kind)) return;
+          seen++;
+          expect(decimals(n), `${s.name} ${t.name} ${n}`).toBeLessThanOrEqual(6);
+        }),
+      );
+  return seen;
+}
+
 function noisyReport() {
   const r = buildRunReport({ horizon: 3 });
   const base = newCube();
@@ -43,19 +60,7 @@ describe('plan counts written by a run', () => {
 
   it('count cells of the workbook, and so its CSVs, carry no float noise', () => {
     const model = buildWorkbookModel(noisyReport());
-    let seen = 0;
-    for (const s of model.sheets)
-      for (const t of s.tables)
-        t.rows.forEach((row) =>
-          row.forEach((c, j) => {
-            const kind = c !== null && typeof c === 'object' ? c.kind : t.columns[j]!.kind;
-            const n = cellNumber(c);
-            if (n === undefined || (kind !== 'count' && kind !== 'number')) return;
-            seen++;
-            expect(decimals(n), `${s.name} ${t.name} ${n}`).toBeLessThanOrEqual(6);
-          }),
-        );
-    expect(seen).toBeGreaterThan(100);
+    expect(expectCellsToAMillionth(model, ['count', 'number'])).toBeGreaterThan(100);
     const csv = workbookCsvs(model).map((f) => f.text).join('\n');
     expect(csv).not.toContain('19.000000000000004');
   });
@@ -87,18 +92,6 @@ describe('money written by the workbook', () => {
     const r = buildRunReport({ horizon: 10, mitigated: true });
     withMoneyNoise(r.budget!);
     const model = buildWorkbookModel(r);
-    let seen = 0;
-    for (const s of model.sheets)
-      for (const t of s.tables)
-        t.rows.forEach((row) =>
-          row.forEach((c, j) => {
-            const kind = c !== null && typeof c === 'object' ? c.kind : t.columns[j]!.kind;
-            const n = cellNumber(c);
-            if (n === undefined || kind !== 'money') return;
-            seen++;
-            expect(decimals(n), `${s.name} ${t.name} ${n}`).toBeLessThanOrEqual(6);
-          }),
-        );
-    expect(seen).toBeGreaterThan(100);
+    expect(expectCellsToAMillionth(model, ['money'])).toBeGreaterThan(100);
   });
 });
