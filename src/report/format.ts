@@ -34,6 +34,16 @@ export function fmtCount(n: number): string {
 }
 
 /**
+ * Which way a count moved, as the reader sees it: 'same' when both show the same in fmtCount, so prose never says
+ * "rose from 16 to 16" nor "up from" a larger figure.
+ * @example countDirection(1_582, 1_519) // 'down'
+ */
+export function countDirection(from: number, to: number): 'up' | 'down' | 'same' {
+  if (fmtCount(from) === fmtCount(to)) return 'same';
+  return to > from ? 'up' : 'down';
+}
+
+/**
  * Money for prose: millions with one decimal when large, negative with a minus sign.
  * @example fmtMoney(-82_500_000) // '-£82.5m'
  * @example fmtMoney(450_000) // '£450k'

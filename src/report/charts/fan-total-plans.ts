@@ -1,5 +1,5 @@
 /** Fan chart of total EHC plans: history solid, the P50 path dashed after the base year, the P10–P90 band. */
-import { fmtCount } from '../format.ts';
+import { countDirection, fmtCount } from '../format.ts';
 import { GovUk, withAlpha } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
 import { historyYears } from '../series.ts';
@@ -21,8 +21,8 @@ export function fanTotalPlansChart(r: RunReport): ChartSpec {
     id: 'fan-total-plans',
     title,
     alt:
-      `Line chart of total EHC plans. Actual plans ${hist.length ? `rose from ${fmtCount(r.dataset.stockTotal[hist[0]!]!)} in January ${hist[0]} ` : ''}` +
-      `to ${fmtCount(first.p50)} in January ${r.baseYear}; the central projection reaches ${fmtCount(last.p50)} by January ${lastYear}, ` +
+      `Line chart of total EHC plans. ${actualWords(hist.length ? { year: hist[0]!, plans: r.dataset.stockTotal[hist[0]!]! } : undefined, r.baseYear, first.p50)}; ` +
+      `the central projection reaches ${fmtCount(last.p50)} by January ${lastYear}, ` +
       `with an 80% range of ${fmtCount(last.p10)} to ${fmtCount(last.p90)}.`,
     config: {
       type: 'line',
@@ -79,4 +79,11 @@ export function fanTotalPlansChart(r: RunReport): ChartSpec {
       ),
     },
   };
+}
+
+/** The alt text's history: how actual plans moved from the first year shown to the base year. */
+function actualWords(start: { year: number; plans: number } | undefined, baseYear: number, base: number): string {
+  if (!start) return `Actual plans were ${fmtCount(base)} in January ${baseYear}`;
+  const verb = { up: 'rose from', down: 'fell from', same: 'were' }[countDirection(start.plans, base)];
+  return `Actual plans ${verb} ${fmtCount(start.plans)} in January ${start.year} to ${fmtCount(base)} in January ${baseYear}`;
 }

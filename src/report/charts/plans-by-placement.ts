@@ -1,6 +1,6 @@
 /** Plans by DSG placement category, stacked area over history and projection. */
 import { PlacementGroup, PLACEMENT_GROUPS } from '../../domain/index.ts';
-import { fmtCount, fmtPercent } from '../format.ts';
+import { countDirection, fmtCount, fmtPercent } from '../format.ts';
 import { seriesColour, withAlpha } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
 import { byGroup, placementYears, plansByPlacement } from '../series.ts';
@@ -21,7 +21,7 @@ export function plansByPlacementChart(r: RunReport): ChartSpec {
     alt:
       `Stacked area chart of EHC plans by placement category from ${years[0]} to ${years[iz]}. ` +
       `Independent and non-maintained special schools hold ${fmtPercent(ind(i0))} of plans in January ${r.baseYear} ` +
-      `and ${fmtPercent(ind(iz))} by January ${years[iz]}; state special schools ${fmtCount(groups[i0]!.STATE_SPECIAL)} rising to ${fmtCount(groups[iz]!.STATE_SPECIAL)}.`,
+      `and ${fmtPercent(ind(iz))} by January ${years[iz]}; state special schools ${specialWords(groups[i0]!.STATE_SPECIAL, groups[iz]!.STATE_SPECIAL)}.`,
     config: {
       type: 'line',
       data: {
@@ -45,4 +45,10 @@ export function plansByPlacementChart(r: RunReport): ChartSpec {
       ),
     },
   };
+}
+
+/** How plans in state special schools moved over the chart, in words. */
+function specialWords(from: number, to: number): string {
+  const d = countDirection(from, to);
+  return d === 'same' ? `${fmtCount(to)} in both years` : `${fmtCount(from)} ${d === 'up' ? 'rising' : 'falling'} to ${fmtCount(to)}`;
 }

@@ -3,7 +3,7 @@
  * HTML builder escapes it).
  */
 import { financialYearLabel, Need, NEEDS, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
-import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
+import { countDirection, fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { reportMsg } from '../../messages/index.ts';
 import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
 import { surgeInData } from '../surge-words.ts';
@@ -40,13 +40,23 @@ export function dataParagraphs(r: RunReport): string[] {
     const y0 = hist[0]!;
     const n0 = r.dataset.stockTotal[y0]!;
     const g = cagr(n0, base, r.baseYear - y0);
-    out.push(
-      `In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans, up from ${fmtCount(n0)} in January ${y0}: ` +
-        `growth of ${fmtPercent(g)} a year on average over ${r.baseYear - y0} years.`,
-    );
+    const years = r.baseYear - y0;
+    const since = {
+      up: `up from ${fmtCount(n0)} in January ${y0}: growth of ${fmtPercent(g)} a year on average over ${years} years`,
+      down: `down from ${fmtCount(n0)} in January ${y0}: a fall of ${fmtPercent(-g)} a year on average over ${years} years`,
+      same: `as many as in January ${y0}`,
+    }[countDirection(n0, base)];
+    out.push(`In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans, ${since}.`);
     const y5 = r.baseYear - 5;
     const n5 = r.dataset.stockTotal[y5];
-    if (n5) out.push(`Over the last five years alone plans grew by ${fmtPercent(cagr(n5, base, 5))} a year, from ${fmtCount(n5)} in January ${y5}.`);
+    if (n5) {
+      const g5 = cagr(n5, base, 5);
+      out.push({
+        up: `Over the last five years alone plans grew by ${fmtPercent(g5)} a year, from ${fmtCount(n5)} in January ${y5}.`,
+        down: `Over the last five years alone plans fell by ${fmtPercent(-g5)} a year, from ${fmtCount(n5)} in January ${y5}.`,
+        same: `Over the last five years alone plans did not change: ${fmtCount(n5)} in January ${y5}.`,
+      }[countDirection(n5, base)]);
+    }
   } else {
     out.push(`In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans. The data loaded has no earlier totals to show a trend.`);
   }
