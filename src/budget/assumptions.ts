@@ -4,7 +4,7 @@
  * one, and both mean the same).
  */
 import { PLACEMENTS, financialYearLabel, monthsBeforeChange } from '../domain/index.ts';
-import { gbp, pct } from '../messages/budget.ts';
+import { gbp, openingStandsIn, pct } from '../messages/budget.ts';
 import { DEFAULT_INFLATION } from './prices.ts';
 import { DEFAULT_INFLATION_SD, DEFAULT_INTEREST_RATE } from './params.ts';
 import type { BudgetParams, BudgetScenario } from './params.ts';
@@ -27,7 +27,7 @@ export interface AssumptionContext {
   params: BudgetParams;
   tables: BudgetTables;
   fys: number[];
-  opening: { balance: number; fy: number };
+  opening: { balance: number; fy: number; fromFy?: number };
   draws: number;
   levels: readonly [number, number, number];
 }
@@ -98,7 +98,7 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   add('deficit.interest.rule', 'rate × the average of the cumulative DSG balance at the start and end of the year, when negative; not part of the block', 'default');
   if (tables.reserves?.length) add('reserves', tables.reserves.map((r) => `${gbp(r.usableReservesGbp)} at 31 March ${r.fy + 1}`).join('; '), 'data', 'GBP');
 
-  add('balance.opening', `${gbp(ctx.opening.balance)} at 31 March ${ctx.opening.fy + 1}`, tables.openingBalances.length > 0 ? 'data' : 'default', 'GBP');
+  add('balance.opening', `${gbp(ctx.opening.balance)} at 31 March ${ctx.opening.fy + 1}${openingStandsIn(ctx.opening.fromFy)}`, tables.openingBalances.length > 0 ? 'data' : 'default', 'GBP');
 
   for (const m of scenario.mitigations) {
     add(

@@ -1,7 +1,9 @@
 /**
  * The opening cumulative DSG balance: the balance at 31 March at the end of the financial year before the first
  * projected one. A table whose row is for another year is used anyway (the latest row before the first projected
- * year, else the earliest row) with a warning; no row at all means 0, also with a warning.
+ * year, else the earliest row) with a warning; no row at all means 0, also with a warning. The balance is always
+ * dated where the run uses it (`fy`, the year before the first projected one); `fromFy` names the table's row that
+ * stands in for it, so no output dates the opening after the years it opens ("from 2021-22 to 2021-22").
  */
 import { financialYearLabel } from '../domain/index.ts';
 import { noOpeningBalance, openingBalanceYearMismatch } from '../messages/budget.ts';
@@ -9,8 +11,9 @@ import type { OpeningBalance } from './tables.ts';
 
 /**
  * @example resolveOpening([{ fy: 2024, balanceGbp: -5e6 }], 2025) // { balance: -5e6, fy: 2024, warnings: [] }
+ * @example resolveOpening([{ fy: 2026, balanceGbp: -5e6 }], 2025) // { balance: -5e6, fy: 2024, fromFy: 2026, warnings: [ … ] }
  */
-export function resolveOpening(rows: readonly OpeningBalance[], firstFy: number): { balance: number; fy: number; warnings: string[] } {
+export function resolveOpening(rows: readonly OpeningBalance[], firstFy: number): OpeningResolved {
   const expected = firstFy - 1;
   const exact = rows.find((r) => r.fy === expected);
   if (exact) return { balance: exact.balanceGbp, fy: exact.fy, warnings: [] };
@@ -19,7 +22,17 @@ export function resolveOpening(rows: readonly OpeningBalance[], firstFy: number)
   const row = before ?? [...rows].sort((a, b) => a.fy - b.fy)[0]!;
   return {
     balance: row.balanceGbp,
-    fy: row.fy,
-    warnings: [openingBalanceYearMismatch(financialYearLabel(row.fy), financialYearLabel(expected))],
+    fy: expected,
+    fromFy: row.fy,
+    warnings: [openingBalanceYearMismatch(financialYearLabel(row.fy), financialYearLabel(expected), row.fy >= firstFy)],
   };
+}
+
+export interface OpeningResolved {
+  balance: number;
+  /** The financial year at whose end (31 March) the balance opens the run: the one before the first projected year. */
+  fy: number;
+  /** The table's year whose balance stands in, when it is not `fy`. */
+  fromFy?: number;
+  warnings: string[];
 }

@@ -28,7 +28,7 @@ import type { ReconciliationLine } from './types.ts';
 import { budgetAssumptions } from './assumptions.ts';
 import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
-import { resolveOpening } from './opening.ts';
+import { resolveOpening, type OpeningResolved } from './opening.ts';
 import { budgetParams } from './params.ts';
 import type { BudgetParams, BudgetScenario } from './params.ts';
 import { budgetPath, financialYearsOf } from './path.ts';
@@ -60,7 +60,7 @@ export interface PreparedBudget {
   tables: BudgetTables;
   unit: CellUnitCosts;
   fys: number[];
-  opening: { balance: number; fy: number };
+  opening: Omit<OpeningResolved, 'warnings'>;
   path: BudgetPath;
   reconciliation?: ReconciliationLine[];
   warnings: string[];
@@ -95,7 +95,7 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   const path = budgetPath(projection, tables, params, unit, opening.balance);
   warnings.push(...path.warnings);
   fallbacks.push(...path.fallbacks);
-  return { params, tables, unit, fys, opening: { balance: opening.balance, fy: opening.fy }, path, reconciliation, warnings, fallbacks };
+  return { params, tables, unit, fys, opening: { balance: opening.balance, fy: opening.fy, fromFy: opening.fromFy }, path, reconciliation, warnings, fallbacks };
 }
 
 /**
@@ -121,6 +121,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     cumulativeQuantiles: q.cumulative,
     openingBalance: opening.balance,
     openingBalanceFy: opening.fy,
+    ...(opening.fromFy !== undefined ? { openingBalanceFromFy: opening.fromFy } : {}),
     balanceAtMarch2028: path.lines.find((l) => l.fy === STATUTORY_OVERRIDE_END_FY)?.cumulativeBalance,
     mitigations: [],
     sensitivity: [],

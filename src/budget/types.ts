@@ -150,7 +150,10 @@ export interface BudgetResult {
   inYearQuantiles: Quantiles[];
   cumulativeQuantiles: Quantiles[];
   openingBalance: number;
+  /** The opening balance is the cumulative balance at 31 March at the end of this year (the one before the first projected). */
   openingBalanceFy: number;
+  /** The opening-balance table's year whose balance stands in for it, when the table has no row for openingBalanceFy. */
+  openingBalanceFromFy?: number;
   /** Cumulative balance at 31 March 2028 (central), or undefined if outside the run. */
   balanceAtMarch2028?: number;
   /** Unmitigated path when the scenario has mitigations (same shape, central). */

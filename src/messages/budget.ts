@@ -59,8 +59,18 @@ export function noPlacesTable(): string {
   return 'Place funding: the places table is empty, so place funding is £0 in every year (special schools and resourced provision are paid their top-ups only). Load a places table (placement, financial_year, places, place_rate_gbp).';
 }
 
-export function openingBalanceYearMismatch(found: string, expected: string): string {
-  return `Opening balance: expected the balance at the end of ${expected} but the table has ${found}; it is used as the opening balance anyway.`;
+/** Beside an opening balance dated where the run uses it, when another year's row of the table stands in for it. */
+export function openingStandsIn(fromFy: number | undefined): string {
+  return fromFy === undefined ? '' : ` (the opening-balance table's figure for 31 March ${fromFy + 1}, used in its place)`;
+}
+
+export function openingBalanceYearMismatch(found: string, expected: string, afterStart = false): string {
+  return (
+    `Opening balance: expected the balance at the end of ${expected} but the table has ${found}; it is used as the opening balance anyway` +
+    (afterStart
+      ? `, though it is from after the run starts: it already holds in-year balances that the run adds again, so the cumulative balances may count them twice. Add a row for ${expected}.`
+      : '.')
+  );
 }
 
 export function drawShapeMismatch(length: number, draws: number, years: number, placements: number): string {

@@ -1,5 +1,6 @@
 /** Funding and balance sheet: income lines, expenditure, in-year and cumulative balance, with P10/P50/P90. */
 import { financialYearLabel } from '../../../domain/index.ts';
+import { openingStandsIn } from '../../../messages/budget.ts';
 import { fmtMoneyExact } from '../../format.ts';
 import type { BudgetedReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
@@ -38,7 +39,7 @@ export function fundingSheet(r: BudgetedReport): Sheet {
     name: 'Funding and balance',
     title: 'Income, expenditure and the DSG balance',
     intro: [
-      `Opening cumulative DSG balance at 31 March ${b.openingBalanceFy + 1}: ${fmtMoneyExact(b.openingBalance)}. Negative = deficit.`,
+      `Opening cumulative DSG balance at 31 March ${b.openingBalanceFy + 1}${openingStandsIn(b.openingBalanceFromFy)}: ${fmtMoneyExact(b.openingBalance)}. Negative = deficit.`,
       'The statutory override keeping DSG deficits off the general fund ends on 31 March 2028 (end of 2027-28).',
     ],
     tables: [
