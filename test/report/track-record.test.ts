@@ -26,6 +26,17 @@ describe('track record', () => {
     expect(backtestSheet(base).tables).toHaveLength(1);
   });
 
+  it('gives the coverage of fewer than ten forecasts as a count, not a share ("100%" of one forecast)', () => {
+    const base = buildRunReport();
+    const model = base.backtest.find((b) => b.coverage80 !== undefined && Number.isFinite(b.coverage80))!;
+    const one = { ...base, backtest: [{ ...model, n: 1, coverage80: 1 }] };
+    expect(accuracyParagraphs(one).join('\n')).toMatch(/on average \(1 forecast\); .*1 of 1 outcome fell inside its 80% range\./);
+    const two = { ...base, backtest: [{ ...model, n: 2, coverage80: 0 }] };
+    expect(accuracyParagraphs(two).join('\n')).toMatch(/\(2 forecasts\); .*0 of 2 outcomes fell inside/);
+    const many = { ...base, backtest: [{ ...model, n: 304, coverage80: 0.54 }] };
+    expect(accuracyParagraphs(many).join('\n')).toMatch(/\(304 forecasts\); .*54% of outcomes fell inside/);
+  });
+
   it('says in words when the history is too short to score', () => {
     const r = { ...buildRunReport(), backtest: [] };
     expect(accuracyParagraphs(r)).toEqual([expect.stringMatching(/too short a history to score/)]);

@@ -259,15 +259,24 @@ function scoreSentences(rows: readonly BacktestRow[], scope: string): string[] {
     if (!model) continue;
     const best = baselines[0];
     out.push(
-      `${scope}, ${h} year${h > 1 ? 's' : ''} ahead, the model’s forecasts of total plans were out by ${fmtPercent(model.mape)} on average (${model.n} forecasts)` +
+      `${scope}, ${h} year${h > 1 ? 's' : ''} ahead, the model’s forecasts of total plans were out by ${fmtPercent(model.mape)} on average (${model.n} forecast${model.n === 1 ? '' : 's'})` +
         (best
           ? `; ${model.mape < best.mape ? 'better than' : 'less accurate than'} the best simple method, ${backtestMethodName(best.method).toLowerCase()}, at ${fmtPercent(best.mape)}`
           : '') +
-        (Number.isFinite(model.coverage80) ? `; ${fmtPercent(model.coverage80, 0)} of outcomes fell inside its 80% range` : '') +
+        (Number.isFinite(model.coverage80) ? `; ${coverageWords(model.coverage80, model.n)} fell inside its 80% range` : '') +
         '.',
     );
   }
   return out;
+}
+
+/**
+ * How many outcomes fell inside the range: a share from ten forecasts on, below that the count ("1 of 2 outcomes"),
+ * since "0%" or "100%" of one or two forecasts reads as a finding it is not.
+ */
+function coverageWords(share: number, n: number): string {
+  if (n >= 10) return `${fmtPercent(share, 0)} of outcomes`;
+  return `${Math.round(share * n)} of ${n} outcome${n === 1 ? '' : 's'}`;
 }
 
 export function caveatParagraphs(r: RunReport): string[] {
