@@ -110,3 +110,9 @@ export function readerWarnings(n: number): string {
 export function ownTablesOfAnotherLa(laName: string, nFiles: number): string {
   return `${nFiles === 1 ? 'A table' : `${nFiles} tables`} in the data folder hold${nFiles === 1 ? 's' : ''} rows for another LA than ${laName} (the la_code column): a run uses one LA's money only`;
 }
+
+/** An LA's new plans of a flow year have no ages in the data: they are spread like a reference series's. */
+export function newPlansAgesBorrowed(la: string, flowYear: number, total: number, source: string): string {
+  const n = Math.round(total);
+  return `No new plans by age for ${la} in flow year ${flowYear}: its ${n} new plan${n === 1 ? ' is' : 's are'} spread over ages like ${source}.`;
+}

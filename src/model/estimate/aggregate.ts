@@ -11,6 +11,7 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
+import { newPlansAgesBorrowed } from '../../messages/model.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
 import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOptions } from '../trend.ts';
@@ -108,7 +109,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     const borrowed = newPlanAgeShape(opts.ageFallbacks ?? [], last);
     if (borrowed) {
       byAge = borrowed.byAge;
-      r.notes.push(`No new plans by age for ${ds.la.name} in flow year ${last}: its ${Math.round(total)} new plans are spread over ages like ${borrowed.source}.`);
+      r.notes.push(newPlansAgesBorrowed(ds.la.name, last, total, borrowed.source));
     }
   }
   const pop = ds.population[baseYear];
