@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunReport } from './fixtures/run-report.ts';
 import { backtestSheet } from '../../src/report/workbook/sheets/backtest.ts';
-import { accuracyParagraphs } from '../../src/report/html/narrative.ts';
+import { accuracyParagraphs, uncertaintyParagraphs } from '../../src/report/html/narrative.ts';
 import { buildReportHtml } from '../../src/report/html/report-html.ts';
 
 describe('track record', () => {
@@ -43,5 +43,25 @@ describe('track record', () => {
     const sheet = backtestSheet(r);
     expect(JSON.stringify(sheet.tables[0]!.rows)).toMatch(/not enough history to score/);
     expect(buildReportHtml(r, [])).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
+describe('the uncertainty chapter and the track record', () => {
+  it('says when the run reaches beyond the longest horizon the backtest scored', () => {
+    const r = buildRunReport({ horizon: 5 });
+    const span = r.projection.years[r.projection.years.length - 1]! - r.baseYear;
+    expect(span).toBe(5);
+    const short = { ...r, backtest: r.backtest.map((b) => ({ ...b, horizon: Math.min(b.horizon, 2) })) };
+    expect(uncertaintyParagraphs(short).join('\n')).toMatch(
+      new RegExp(`checked against what happened up to 2 years ahead .*The years after January ${r.baseYear + 2} were never scored`),
+    );
+    // the longest horizon of either track record counts
+    const all = { ...short, backtestAll: { las: 152, rows: short.backtest.map((b) => ({ ...b, horizon: 4 })) } };
+    expect(uncertaintyParagraphs(all).join('\n')).toMatch(/up to 4 years ahead/);
+    // a track record as long as the run: nothing to say
+    const long = { ...r, backtest: r.backtest.map((b) => ({ ...b, horizon: span })) };
+    expect(uncertaintyParagraphs(long).join('\n')).not.toMatch(/never scored/);
+    // no track record: the accuracy chapter says so, not this one
+    expect(uncertaintyParagraphs({ ...r, backtest: [] }).join('\n')).not.toMatch(/never scored/);
   });
 });
