@@ -116,3 +116,19 @@ export function newPlansAgesBorrowed(la: string, flowYear: number, total: number
   const n = Math.round(total);
   return `No new plans by age for ${la} in flow year ${flowYear}: its ${n} new plan${n === 1 ? ' is' : 's are'} spread over ages like ${source}.`;
 }
+
+/** The data hold population, but not for the base year: another year's stands in (the aggregate route). */
+export function populationStandsIn(baseYear: number, from: number): string {
+  return (
+    `Population: the data have no population for census year ${baseYear} (the mid-${baseYear - 1} estimate); census ${from}'s stands in for it, ` +
+    `so new plans per head are measured against it. Load the estimate or projection for mid-${baseYear - 1} to use its own.`
+  );
+}
+
+/** The data's population ends before the horizon: the engine holds its last year (populationAt). */
+export function populationHeld(last: number, horizonYear: number): string {
+  return (
+    `Population: the data's population ends at census year ${last}; every later census year to ${horizonYear} holds it unchanged, so a rise or fall ` +
+    'in the number of children is not in the projection. Load an ONS subnational population projection to follow it.'
+  );
+}

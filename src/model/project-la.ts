@@ -6,7 +6,7 @@
  *   Scenario  ──► levers, capacity, trend overrides ─────────────┘        (+ unmitigated run, same seed)
  */
 import { ExitCode, HighneedsError } from '../errors.ts';
-import { noBaseStock } from '../messages/model.ts';
+import { noBaseStock, populationHeld } from '../messages/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { cubeTotal } from './cube.ts';
 import type { LaDataset } from './dataset.ts';
@@ -118,6 +118,8 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
     );
   }
   const population = populationProxy(ds, baseYear, horizon);
+  const popYears = Object.keys(ds.population).map(Number);
+  if (popYears.length && Math.max(...popYears) < baseYear + horizon) rates.notes.push(populationHeld(Math.max(...popYears), baseYear + horizon));
   if (!rates.pipeline) {
     // requests → assessments → plans where requests data exist (either route); the scenario can turn it off
     const est = estimatePipelineRates(ds, rates, { baseYear, windowYears: window });

@@ -156,8 +156,9 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       ageFallbacks: totals.ageFallbacks,
     });
     checkProjection({ la: `${ds.la.name} (${ds.la.oldCode})`, baseYear: run.projection.baseYear, projection: run.projection, published: totals.published, files: publishedFiles });
-    // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans) change what the figures mean
-    const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|exceed the forecast total/.test(n));
+    // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans, population of another year)
+    // change what the figures mean
+    const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|^Population: the data|exceed the forecast total/.test(n));
     for (const n of modelNotes) warnings.add(n);
     const central = publishedPaths(run, scenario);
     const suppressSmallCounts =

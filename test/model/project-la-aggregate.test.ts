@@ -36,3 +36,35 @@ describe('projectLa on the aggregate route (published statistics only)', () => {
     }
   });
 });
+
+describe('population that misses the base year', () => {
+  const N_AGES = 26;
+  const popOf = (y: number) => new Float64Array(N_AGES).fill(1000 * 1.05 ** (y - 2022));
+  const withPop = (years: number[]): LaDataset => {
+    const ds = aggregateOnly();
+    for (const y of years) ds.population[y] = popOf(y);
+    return ds;
+  };
+  const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const last = async (ds: LaDataset) => {
+    const r = await projectLa(ds, { ...scenario(), horizon_years: 10 }, { draws: 0, seed: 1 });
+    return { total: r.projection.totalQuantiles.at(-1)!.p50, notes: r.rates.notes };
+  };
+
+  it('a projection starting the year after the base year is used, not dropped for the unit proxy', async () => {
+    const none = await last(aggregateOnly());
+    const full = await last(withPop(years(2022, 2032)));
+    const later = await last(withPop(years(2023, 2032)));
+    // the child population grows 5% a year: it shows in the projection, whether or not the base year is in it
+    expect(full.total).toBeGreaterThan(none.total * 1.05);
+    expect(Math.abs(later.total / full.total - 1)).toBeLessThan(0.02);
+    expect(later.notes.join('\n')).toMatch(/no population for census year 2022 .*census 2023's stands in for it/);
+    expect(full.notes.join('\n')).not.toMatch(/stands in|holds it unchanged/);
+  });
+
+  it('estimates that end before the horizon are held, and the notes say so', async () => {
+    const r = await last(withPop(years(2019, 2021)));
+    expect(r.notes.join('\n')).toMatch(/no population for census year 2022 .*census 2021's stands in/);
+    expect(r.notes.join('\n')).toMatch(/population ends at census year 2021; every later census year to 2032 holds it unchanged/);
+  });
+});

@@ -7,11 +7,14 @@
  *   stock by placement / by need ──► new-plan mix and the initial cube
  *
  * Without population the run uses a unit population proxy (population = 1 at every age), so `incidence` holds
- * new plans per year at each age; `populationProxy` gives that population to pass to the engine.
+ * new plans per year at each age; `populationProxy` gives that population to pass to the engine. Population that
+ * misses the base year (estimates up to an earlier year, or a projection starting after it) stands in for it by
+ * populationAt's rule, with a note, rather than being dropped for the proxy.
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { newPlansAgesBorrowed } from '../../messages/model.ts';
+import { newPlansAgesBorrowed, populationStandsIn } from '../../messages/model.ts';
+import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
 import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOptions } from '../trend.ts';
@@ -112,7 +115,8 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
       r.notes.push(newPlansAgesBorrowed(ds.la.name, last, total, borrowed.source));
     }
   }
-  const pop = ds.population[baseYear];
+  const { pop, from } = basePopulation(ds, baseYear);
+  if (pop && from !== baseYear) r.notes.push(populationStandsIn(baseYear, from!));
   let sum = 0;
   for (let a = 0; a < N_AGES; a++) sum += byAge?.[a] ?? 0;
   for (let a = 0; a < N_AGES; a++) {
@@ -249,9 +253,25 @@ export function initialCubeFromAggregates(ds: LaDataset, baseYear: number, ageFa
   return cubeFromShares(byAge, needShares(ds, baseYear), placementShares(ds, baseYear));
 }
 
-/** Population to give the engine: the dataset's own, or the unit proxy matching `incidence` without one. */
+/**
+ * The population new plans are divided by at the base year: its own, else the nearest year's by populationAt's rule
+ * (the latest earlier year, else the earliest); none without any population in the data.
+ */
+function basePopulation(ds: LaDataset, baseYear: number): { pop?: Float64Array; from?: number } {
+  const years = Object.keys(ds.population).map(Number).sort((a, b) => a - b);
+  if (!years.length) return {};
+  const from = years.filter((y) => y <= baseYear).pop() ?? years[0]!;
+  return { pop: populationAt(ds.population, baseYear, baseYear), from };
+}
+
+/**
+ * Population to give the engine: the dataset's own (with the base year's stand-in, basePopulation, when it misses
+ * it), or the unit proxy matching `incidence` without any.
+ */
 export function populationProxy(ds: LaDataset, baseYear: number, horizon: number): Record<number, Float64Array> {
   if (ds.population[baseYear]) return ds.population;
+  const { pop } = basePopulation(ds, baseYear);
+  if (pop) return { ...ds.population, [baseYear]: pop };
   const out: Record<number, Float64Array> = {};
   for (let y = baseYear; y <= baseYear + horizon; y++) out[y] = new Float64Array(N_AGES).fill(1);
   return out;
