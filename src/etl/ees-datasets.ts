@@ -21,7 +21,7 @@ import { layoutRank } from './readers/ees-common.ts';
 import type { RowSink } from './reader.ts';
 import { ScratchWarehouse } from './scratch-read.ts';
 import { sniffFile } from './sniff.ts';
-import { closestLayout } from './registry.ts';
+import { closestLayout, readers } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
@@ -72,6 +72,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   const today = opts.today ?? new Date();
   const scratch = new ScratchWarehouse();
   const recognisedPaths: string[] = [];
+  const leftOut: string[] = [];
   try {
     const recognised = await Promise.all(
       files.map(async (path) => {
@@ -84,6 +85,13 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
       recognisedPaths[fileId] = path;
       if (!reader) {
         if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
+        // a file of a known layout that is not published statistics (a money table, ONS population, a SEN2
+        // return: a council's data folder passed whole, as `init`'s README suggests) is left out, not an error
+        const other = readers.find((r) => r.recognise(sniff));
+        if (other) {
+          leftOut.push(`${path} (${other.id})`);
+          continue;
+        }
         problems.push({ file: path, line: 1, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '', closestLayout(sniff.headerFields)) });
         continue;
       }
@@ -114,6 +122,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
     await scratch.close();
   }
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
+  if (leftOut.length > 0) notes.push(msg.notPublishedStatistics(leftOut));
   const { overlaps, revisions, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank);
   // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once
   const revised = revisions.length > 0 ? msg.releaseRevisions(revisions, max) : undefined;

@@ -72,6 +72,11 @@ export function populationAgesMissing(area: string, midYear: number, kind: strin
 export function unknownPopulationSex(raw: string): string {
   return `expected SEX persons, males or females. Got: '${raw}' (a population of another label would be added to the males and females of its age)`;
 }
+/** Files of known layouts given to the published-statistics path (forecast, backtest --ees) that it does not read. */
+export function notPublishedStatistics(files: readonly string[]): string {
+  const list = files.length > 4 ? `${files.slice(0, 4).join(', ')} and ${files.length - 4} more` : files.join(', ');
+  return `left out ${files.length} file${files.length === 1 ? '' : 's'} that ${files.length === 1 ? 'is' : 'are'} not published EHC plan statistics: ${list}. Forecasts from published files read only those; run reads the rest.`;
+}
 export function unknownLayout(headerPreview: string, nearestLayout?: string): string {
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
   return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;

@@ -26,6 +26,20 @@ describe.skipIf(!HAVE_REAL)('highneeds forecast on the real files (the cli.md co
   });
 });
 
+describe('highneeds forecast --ees on a whole data folder', () => {
+  it('leaves out the files that are not published statistics, with a note, and forecasts as from the published files alone', async () => {
+    const dir = tempDir('hn-fc-folder-');
+    const whole = await runCli('forecast', '--ees', 'data-samples', '--all', '--base-year', '2022', '--draws', '20', '--out', join(dir, 'whole.csv'));
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stderr).toMatch(/left out \d+ files that are not published EHC plan statistics: .*data-samples\/funding\.csv \(funding\)/);
+    const ees = ['sen2_age_caseload.csv', 'sen2_age_new_plans.csv', 'sen2_estab_caseload.csv'].map((f) => join('data-samples', f));
+    const alone = await runCli('forecast', '--ees', ...ees, '--all', '--base-year', '2022', '--draws', '20', '--out', join(dir, 'alone.csv'));
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(alone.stderr).not.toMatch(/left out/);
+    expect(readFileSync(join(dir, 'whole.csv'), 'utf8')).toBe(readFileSync(join(dir, 'alone.csv'), 'utf8'));
+  });
+});
+
 describe('highneeds backtest (the cli.md contract)', () => {
   it('with no --ees, backtests the default data folder and prints origins, horizons of every method and n_series', async () => {
     const r = await runCli('backtest', '--json');
