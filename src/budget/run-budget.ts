@@ -47,6 +47,11 @@ export interface BudgetInputs {
   projection: ProjectionResult;
   /** The same scenario run without its mitigations; needed to value demand levers. */
   unmitigatedProjection?: ProjectionResult;
+  /**
+   * The path the Section 251 outturn scaling is taken on (model/levers/reference.ts: the data's own deterministic
+   * path, no scenario effects); without it the unmitigated path, else the projection.
+   */
+  referenceProjection?: ProjectionResult;
   /** Optional: the unmitigated scenario plus one lever, by lever name, to value that lever on its own. */
   perLeverProjections?: Record<string, ProjectionResult>;
   /** Optional: re-runs the projection for the sensitivity rows that need the engine. */
@@ -178,7 +183,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   return result;
 }
 
-/** Scales the unit-cost table so the unmitigated base financial year matches the Section 251 outturn. */
+/** Scales the unit-cost table so the base financial year of the reference path matches the Section 251 outturn. */
 function reconcileTables(
   inputs: BudgetInputs,
   baseFy: number,
@@ -197,7 +202,7 @@ function reconcileTables(
   const { params: plain } = budgetParams(scenario, false);
   // only the base financial year is compared, and each year's line depends on its own two censuses alone: price the
   // first two censuses, not the whole horizon (the explorer reconciles again on every lever move)
-  const whole = inputs.unmitigatedProjection ?? inputs.projection;
+  const whole = inputs.referenceProjection ?? inputs.unmitigatedProjection ?? inputs.projection;
   const firstYear = { ...whole, years: whole.years.slice(0, 2), central: whole.central.slice(0, 2) };
   const base = budgetPath(firstYear, tables, plain, resolveUnitCosts(tables.unitCosts), opening);
   const r = reconcile(base, outturn, baseFy);

@@ -20,6 +20,7 @@ import type { BudgetResult } from '../budget/types.ts';
 import { constrainedMonteCarlo } from '../model/constrain.ts';
 import { monteCarloResult, planMonteCarlo, projectDeterministic } from '../model/engine.ts';
 import { mitigationStrength } from '../model/levers/mitigation.ts';
+import { referenceProjection, referenceScenario } from '../model/levers/reference.ts';
 import { TREND_LEVERS, trendPreparer } from '../model/levers/prepare.ts';
 import type { Prepared } from '../model/prepared.ts';
 import { N_PLACEMENTS } from '../domain/index.ts';
@@ -64,11 +65,23 @@ function unmitigatedFor(p: ExplorerPayload, scenario: Scenario): ProjectionResul
   return acting ? projectDeterministic({ ...p.input, scenario: { ...scenario, mitigations: [] } }) : undefined;
 }
 
+/** The path `run` calibrates the budget's base year on (levers/reference.ts), made once per payload and reference. */
+const references = new WeakMap<ExplorerPayload, { key: string; projection: ProjectionResult }>();
+function referenceFor(p: ExplorerPayload, scenario: Scenario): ProjectionResult {
+  const key = engineKey(referenceScenario(scenario));
+  const last = references.get(p);
+  if (last?.key === key) return last.projection;
+  const projection = referenceProjection({ ...p.input, scenario });
+  references.set(p, { key, projection });
+  return projection;
+}
+
 function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult, unmitigatedProjection?: ProjectionResult): VariantOutcome {
   // Without the unmitigated projection runBudget values the levers against this path (a warning the page does not
   // show); the expenditure, income and balance lines do not depend on it but through the outturn scaling
   // (unmitigatedFor). publishBudget changes nothing without draws.
-  const budget = publishBudget(runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection, unmitigatedProjection }));
+  const referenceProjection = referenceFor(p, scenario);
+  const budget = publishBudget(runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection, unmitigatedProjection, referenceProjection }));
   const b = budgetJson(budget);
   return {
     scenario,

@@ -6,6 +6,7 @@
  *   Scenario  ──► levers, capacity, trend overrides ─────────────┘        (+ unmitigated run, same seed)
  */
 import { ExitCode, HighneedsError } from '../errors.ts';
+import { referenceProjection } from './levers/reference.ts';
 import { noBaseStock, populationHeld } from '../messages/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { cubeTotal } from './cube.ts';
@@ -50,6 +51,8 @@ export interface LaProjection {
   unmitigated?: ProjectionResult;
   /** The engine input of the scenario's run (for sensitivity re-projections and per-lever runs). */
   input: EngineInput;
+  /** The path the budget's base year is calibrated on (levers/reference.ts): the data's own, deterministic. */
+  reference: ProjectionResult;
   /**
    * The total-plans forecast the run is held to, when it is (constrain.ts). Its deterministic path is
    * `projectDeterministic(input)` (the solved trend is in `input.rates.trend.path`); its draws are
@@ -144,7 +147,7 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
     unmitigated = await projectMonteCarlo({ ...input, scenario: { ...scenario, mitigations: [] } }, mc);
     unmitigated.assumptions = projection.assumptions.filter((a) => !a.key.startsWith('mitigation.'));
   }
-  return { projection, rates, unmitigated, input };
+  return { projection, rates, unmitigated, input, reference: referenceProjection(input) };
 }
 
 /** projectLa held to a total-plans forecast: the trend path solved, draws from the forecast's calibrated shocks. */
@@ -178,7 +181,7 @@ function constrainedProjection(
     unmitigated = project({ ...scenario, mitigations: [] });
     unmitigated.assumptions = projection.assumptions.filter((a) => !a.key.startsWith('mitigation.'));
   }
-  return { projection, rates, unmitigated, input, constraint };
+  return { projection, rates, unmitigated, input, constraint, reference: referenceProjection(input) };
 }
 
 function rateAssumptions(rates: Rates, personLevel: boolean, initial: Float64Array, window: number | undefined): ProjectionResult['assumptions'] {

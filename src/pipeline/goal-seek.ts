@@ -111,10 +111,16 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
 }
 
 /** The scenario's budget on the deterministic path, as `run --draws 0` prices it. */
-function deterministicBudget(input: EngineInput, scenario: Scenario, tables: BudgetTables, unmitigated: ProjectionResult | undefined) {
+function deterministicBudget(input: EngineInput, scenario: Scenario, tables: BudgetTables, unmitigated: ProjectionResult | undefined, reference: ProjectionResult) {
   const projection = projectDeterministic({ ...input, scenario });
   const sc = { ...scenario, sensitivity: undefined };
-  return runBudget({ scenario: sc, tables, projection, unmitigatedProjection: scenario.mitigations.length > 0 ? unmitigated : undefined });
+  return runBudget({
+    scenario: sc,
+    tables,
+    projection,
+    unmitigatedProjection: scenario.mitigations.length > 0 ? unmitigated : undefined,
+    referenceProjection: reference,
+  });
 }
 
 /**
@@ -143,7 +149,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   const baseYear = base.projection.baseYear;
   const unmitigated = projectDeterministic({ ...base.input, scenario: { ...scenario, mitigations: [] } });
   const valueAt = (effect: number): number => {
-    const v = targetValue(deterministicBudget(base.input, withLever(scenario, opts.lever, effect, baseYear), tables, unmitigated).lines, target);
+    const v = targetValue(deterministicBudget(base.input, withLever(scenario, opts.lever, effect, baseYear), tables, unmitigated, base.reference).lines, target);
     if (v === undefined) throw inputError(budgetMsg.goalYearOutsideRun(target.text, financialYearLabel(baseYear), base.projection.years.length - 1));
     return v;
   };
@@ -157,7 +163,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   if (opts.draws > 0) {
     stage('simulating');
     const run = await project(goal, opts.draws);
-    const values = budgetDraws({ scenario: { ...goal, sensitivity: undefined }, tables, projection: run.projection, unmitigatedProjection: run.unmitigated }, target);
+    const values = budgetDraws({ scenario: { ...goal, sensitivity: undefined }, tables, projection: run.projection, unmitigatedProjection: run.unmitigated, referenceProjection: run.reference }, target);
     if (values && values.length > 0) probability = values.filter((v) => v >= target.amount).length / values.length;
   }
 
@@ -169,7 +175,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   // the written file, read back as `run` reads it, must reproduce the target
   const written = await loadScenario(file);
   const again = await project(written, 0);
-  const checked = runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated });
+  const checked = runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated, referenceProjection: again.reference });
   const check = targetValue(checked.lines, target);
   if (check === undefined || Math.abs(check - target.amount) > REPRODUCE_WITHIN) {
     throw new HighneedsError(ExitCode.INTERNAL, budgetMsg.goalNotReproduced(file, target.text, check ?? NaN));

@@ -188,6 +188,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
           tables,
           projection: central.projection,
           unmitigatedProjection: central.unmitigated,
+          referenceProjection: run.reference,
           perLeverProjections: central.perLever,
           reproject: central.reproject,
         }),

@@ -214,6 +214,27 @@ describe('one number for one thing (the five shipped scenarios together, 20 draw
     }
   });
 
+  it('every scenario prices a plan as the outturn says: the same Section 251 scaling of unit costs as the baseline', async () => {
+    // the base year is calibrated on the data's own path (model/levers/reference.ts), not on the scenario's: the
+    // capacity scenario scaled the independent line by 0.81 against the baseline's 1.04, so its overflow was cheap
+    const scales = async (file: string): Promise<string[]> => {
+      const ws = (await readWorkbook(file)).getWorksheet('DSG management plan')!;
+      const out: string[] = [];
+      let col = 0;
+      ws.eachRow((row) => {
+        const cells = (row.values as unknown[]).slice(1).map((v) => String(v ?? ''));
+        const at = cells.indexOf('Unit costs scaled by');
+        if (at >= 0) col = at;
+        else if (col && /^Top-up/.test(cells[0] ?? '')) out.push(`${cells[0]}: ${cells[col]}`);
+      });
+      return out;
+    };
+    const base = await scales(runs[0]!.outputs.workbook);
+    expect(base.length).toBeGreaterThanOrEqual(3);
+    expect(base.join('\n')).toMatch(/: \d/);
+    for (const d of runs.slice(1)) expect(await scales(d.outputs.workbook), d.scenario.id).toEqual(base);
+  });
+
   it('the report text, its alt texts and the workbook alt texts show the same figures', async () => {
     for (const d of runs) {
       const f = figures(d);
