@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { printJson, progress, say, warn, type CliIO } from '../io.ts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, intFlag } from './common.ts';
+import { shellWord } from '../../util/shell-word.ts';
 
 export function registerGoalSeek(program: Command, io: CliIO): void {
   program
@@ -50,6 +51,8 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
       const pounds = (n: number) => `${n < 0 ? '−' : ''}£${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
       say(io, o, `${r.lever}: effect ${(r.effect * 100).toFixed(2)}% meets ${r.target} (achieved ${pounds(r.achieved_gbp)} on the deterministic path).`);
       if (r.probability_met !== null) say(io, o, `Across ${r.draws} simulated futures the target is met in ${(r.probability_met * 100).toFixed(0)}% of them.`);
-      say(io, o, `Wrote ${r.scenario_file}; run it with: highneeds run ${r.scenario_file} --draws 0`);
+      // the command to run it on the same data and LA (the defaults would run it on the sample)
+      const again = ['highneeds', 'run', r.scenario_file, '--data', o.data, ...(o.la ? ['--la', o.la] : []), '--draws', '0'];
+      say(io, o, `Wrote ${r.scenario_file}; run it with: ${again.map(shellWord).join(' ')}`);
     });
 }
