@@ -29,6 +29,7 @@ import { budgetAssumptions } from './assumptions.ts';
 import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningResolved } from './opening.ts';
+import { tableYearWarnings } from './table-years.ts';
 import { budgetParams } from './params.ts';
 import type { BudgetParams, BudgetScenario } from './params.ts';
 import { budgetPath, financialYearsOf } from './path.ts';
@@ -83,7 +84,9 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   const fys = financialYearsOf(projection);
   const opening = resolveOpening(tables.openingBalances, fys[0] ?? projection.baseYear);
   // figures standing in for missing ones so far: a £0 opening balance, £0 place funding
-  const fallbacks = [...opening.warnings, ...(tables.places.length === 0 ? [noPlacesTable()] : [])];
+  // years a money table fills from an earlier row (a missing middle year, a table ending before the run) change
+  // what those years' figures rest on: said on stderr as well
+  const fallbacks = [...opening.warnings, ...(tables.places.length === 0 ? [noPlacesTable()] : []), ...tableYearWarnings(tables, fys, params)];
   warnings.push(...fallbacks);
   let reconciliation: ReconciliationLine[] | undefined;
   if ((tables.outturn ?? []).length > 0 && scenario.costs.reconcile_to_outturn !== false && fys.length > 0) {

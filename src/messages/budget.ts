@@ -39,6 +39,42 @@ export function fundingBeforeTable(fy: string, first: string): string {
   return `Funding: the funding table starts in ${first}; the High Needs block for ${fy} is the ${first} figure deflated by the funding growth rate.`;
 }
 
+/** A series of a money table with years filled from an earlier row (budget/table-years.ts). */
+export interface FilledSeries {
+  /** The block allocation, a placement code, a line of other spend. */
+  name: string;
+  /** Runs of filled years ('2026-27', '2025-26 to 2030-31') and the row's year they come from. */
+  years: Array<{ years: string; from: string }>;
+  /** When the series' last row is before the run's first financial year. */
+  endsBefore?: { last: string; firstFy: string };
+}
+
+/** How each table fills a year that has no row (docs/budget.md §4–6). */
+const FILLED_HOW: Record<'funding' | 'places' | 'other spend', (growth: number) => string> = {
+  funding: (g) =>
+    `its High Needs block is the latest earlier row's grown by funding.growth (${pct(g)} a year), and its schools block transfer, import/export adjustment and other income are £0 unless the scenario sets them or carries them forward`,
+  places: () => `its places and place rate are the latest earlier row's, unchanged`,
+  'other spend': () => `its amount is the latest earlier row's, inflated at the general rate`,
+};
+
+/**
+ * A money table fills years of the run from an earlier row: a missing middle year, or a table that ends before the
+ * run starts. Names the years, the row each comes from and how, and what to do.
+ */
+export function tableYearsFilled(table: 'funding' | 'places' | 'other spend', series: FilledSeries[], growth: number): string {
+  const file = table === 'funding' ? 'funding' : table === 'places' ? 'places' : 'other-spend';
+  const each = series.map((s) => {
+    const runs = s.years.map((r) => `${r.years} (from ${r.from})`).join(', ');
+    const ends = s.endsBefore ? `; its last row is ${s.endsBefore.last}, before the run's first financial year ${s.endsBefore.firstFy}` : '';
+    return `${s.name}: ${runs}${ends}`;
+  });
+  return (
+    `${table === 'funding' ? 'Funding' : table === 'places' ? 'Place funding' : 'Other spend'}: the ${file} table has no row of its own for some years of the run, ` +
+    `so each such year is filled from an earlier row: ${FILLED_HOW[table](growth)}. ${each.join('; ')}. ` +
+    `Add rows for those years to the ${file} table if the figures are known.`
+  );
+}
+
 export function noFundingTable(): string {
   return 'Funding: the funding table is empty, so income is £0 in every year. Load a funding table (financial_year, hn_block_gbp).';
 }
