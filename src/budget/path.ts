@@ -13,11 +13,12 @@ import {
   financialYearValue,
   financialYearsForCensusRange,
   groupOf,
+  UNPAID_PLACEMENTS,
 } from '../domain/index.ts';
 import type { Placement, PlacementGroup } from '../domain/index.ts';
 import { N_CELLS, cubeByPlacement } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
-import { capitalCostNotGiven, deliveryLineName, uncostedPlans } from '../messages/budget.ts';
+import { capitalCostNotGiven, deliveryLineName, uncostedPlans, zeroUnitCost } from '../messages/budget.ts';
 import { incomeFor } from './income.ts';
 import type { Income } from './income.ts';
 import { leverCells, leverReductions } from './levers.ts';
@@ -123,22 +124,37 @@ function annualCost(cube: Float64Array, costs: Float64Array): Float64Array {
   return out;
 }
 
+/**
+ * Plans the unit-cost table prices at £0, by placement (the most at any census): those with no matching row, and
+ * those whose row says £0 in a placement the block pays for (not NEET or awaiting provision, UNPAID_PLACEMENTS).
+ * Both put a placement's plans in the budget at no cost; a £0 row is taken as given, but said, since it is as often
+ * a blank typed as 0 as a real nil cost.
+ */
 function uncostedWarnings(projection: ProjectionResult, unit: CellUnitCosts): string[] {
-  const worst = new Float64Array(N_PLACEMENTS);
-  const worstYear = new Int32Array(N_PLACEMENTS);
-  const matched = unit.matched;
+  const { matched, cost } = unit;
+  const unpaid = new Uint8Array(N_PLACEMENTS);
+  for (const p of UNPAID_PLACEMENTS) unpaid[PLACEMENTS.indexOf(p)] = 1;
+  const worst = { none: new Float64Array(N_PLACEMENTS), zero: new Float64Array(N_PLACEMENTS) };
+  const worstYear = { none: new Int32Array(N_PLACEMENTS), zero: new Int32Array(N_PLACEMENTS) };
   projection.central.forEach((cube, yi) => {
-    const by = new Float64Array(N_PLACEMENTS);
+    const none = new Float64Array(N_PLACEMENTS);
+    const zero = new Float64Array(N_PLACEMENTS);
     for (let row = 0; row < N_CELLS; row += NP)
       for (let p = 0; p < NP; p++) {
         const c = row + p;
-        if (!matched[c] && cube[c]! > 0) by[p]! += cube[c]!;
+        if (!(cube[c]! > 0)) continue;
+        if (!matched[c]) none[p]! += cube[c]!;
+        else if (cost[c] === 0 && !unpaid[p]) zero[p]! += cube[c]!;
       }
-    for (let p = 0; p < N_PLACEMENTS; p++) if (by[p]! > worst[p]!) [worst[p], worstYear[p]] = [by[p]!, projection.years[yi]!];
+    for (let p = 0; p < N_PLACEMENTS; p++) {
+      if (none[p]! > worst.none[p]!) [worst.none[p], worstYear.none[p]] = [none[p]!, projection.years[yi]!];
+      if (zero[p]! > worst.zero[p]!) [worst.zero[p], worstYear.zero[p]] = [zero[p]!, projection.years[yi]!];
+    }
   });
   const out: string[] = [];
   PLACEMENTS.forEach((pl, p) => {
-    if (worst[p]! > 0) out.push(uncostedPlans(pl, worst[p]!, worstYear[p]!, unit.cost.some((v, c) => v > 0 && c % N_PLACEMENTS === p)));
+    if (worst.none[p]! > 0) out.push(uncostedPlans(pl, worst.none[p]!, worstYear.none[p]!, unit.cost.some((v, c) => v > 0 && c % N_PLACEMENTS === p)));
+    if (worst.zero[p]! > 0) out.push(zeroUnitCost(pl, worst.zero[p]!, worstYear.zero[p]!));
   });
   return out;
 }

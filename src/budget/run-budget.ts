@@ -16,6 +16,7 @@ import {
   deficitExceedsReserves,
   noPlacesTable,
   outturnImplausibleScale,
+  outturnZero,
   outturnNoBaseYear,
   outturnOtherYears,
   outturnUnknownLine,
@@ -23,8 +24,9 @@ import {
 } from '../messages/budget.ts';
 import { generalFund } from './general-fund.ts';
 import { placesVsPlans } from './places-gap.ts';
-import { PLAUSIBLE_SCALE, SECTION_251_CODES, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
+import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
 import type { ReconciliationLine } from './types.ts';
+import type { Section251Code } from './section-251.ts';
 import { budgetAssumptions } from './assumptions.ts';
 import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
@@ -212,6 +214,9 @@ function reconcileTables(
   const implausible = r.lines
     .filter((l) => l.scale !== undefined && (l.scale < PLAUSIBLE_SCALE[0] || l.scale > PLAUSIBLE_SCALE[1]))
     .map((l) => outturnImplausibleScale(l.label, l.scale!));
+  // a line of £0 where the model spends on it: a blank typed as 0 more often than a nil outturn; the line is left as
+  // modelled (not scaled to £0), and the reader is told the base year does not agree with the accounts there
+  for (const l of r.lines) if (l.outturn === 0 && l.modelled > 0) implausible.push(outturnZero(l.label, financialYearLabel(baseFy), l.modelled, 'placements' in SECTION_251_LINES[l.line as Section251Code]));
   warnings.push(...implausible);
   return { tables: { ...tables, unitCosts: scaledUnitCosts(tables.unitCosts, r.scale) }, lines: r.lines, warnings, implausible };
 }

@@ -27,6 +27,11 @@ export const N_PLACEMENTS = PLACEMENTS.length;
 export function isPlacement(x: unknown): x is Placement {
   return typeof x === 'string' && x in Placement;
 }
+/**
+ * Placements with no setting for the High Needs block to pay (not in education, employment or training; awaiting
+ * provision): a unit cost of £0 there is expected, where in any other placement it is a figure missing.
+ */
+export const UNPAID_PLACEMENTS: readonly Placement[] = ['NEET', 'NONE'];
 export function placementIndex(p: Placement): number {
   return PLACEMENTS.indexOf(p);
 }

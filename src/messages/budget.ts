@@ -26,6 +26,14 @@ export function uncostedPlans(placement: string, plans: number, year: number, ha
   return `Unit costs: ${placement} — ${why}; up to ${Math.round(plans).toLocaleString('en-GB')} plans (census ${year}) are costed at £0. Add a row for ${placement} to the unit-cost table.`;
 }
 
+/** Plans in a placement the block pays for, priced by a unit-cost row of £0. */
+export function zeroUnitCost(placement: string, plans: number, year: number): string {
+  return (
+    `Unit costs: ${placement} — the unit-cost table gives £0 a plan-year for some or all of its plans; up to ${Math.round(plans).toLocaleString('en-GB')} plans (census ${year}) ` +
+    `are costed at £0, as given. If the council pays nothing for them leave it; if the cost is not known yet, enter an estimate (a £0 row is read as the cost, not as missing).`
+  );
+}
+
 /** A capacity change that adds places without saying what they cost to build. */
 export function capitalCostNotGiven(places: number, placement: string, year: number): string {
   return `Capacity: ${places.toLocaleString('en-GB')} new ${placement} places from January ${year} have no capital_cost_gbp in the scenario; their one-off capital cost is left out of the general-fund view (shown empty, not £0). Add capital_cost_gbp to the capacity change to count it.`;
@@ -210,6 +218,15 @@ export function outturnUnknownLine(line: string, codes: string[]): string {
 
 export function outturnImplausibleScale(label: string, scale: number): string {
   return `Section 251 outturn: '${label}' scales unit costs by ${scale.toFixed(2)}; the unit costs or the outturn line may be wrong (check which placements the line holds, docs/inputs.md).`;
+}
+
+/** A Section 251 outturn line of £0 where the model spends on that line in the base year. */
+export function outturnZero(label: string, fy: string, modelled: number, perPlan: boolean): string {
+  return (
+    `Section 251 outturn: '${label}' is £0 for ${fy}, but the model spends ${gbp(modelled)} on it that year; ` +
+    `${perPlan ? 'its unit costs were not scaled to £0 but left as given' : 'the line is compared, not scaled'}, so the base year does not agree with the accounts on this line. ` +
+    `If £0 means the figure is not known, leave the row out; if the council truly spent nothing there, check ${perPlan ? 'the unit costs and which placements its plans are in' : 'the places or other-spend table that gives the line'} (docs/inputs.md).`
+  );
 }
 
 export function deficitExceedsReserves(fy: string, deficit: number, reserves: number): string {

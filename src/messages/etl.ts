@@ -59,6 +59,15 @@ export function badNumber(expected: string): string {
 export function requiredValue(what: string): string {
   return `expected ${what}, found an empty cell`;
 }
+/** A money column of the council's own tables that must be above £0 (own-table-defs.ts `positive`). */
+export function notAbove0(column: string, raw: string, fy: string | undefined): string {
+  const what = column === 'hn_block_gbp' ? 'High Needs block allocation' : column === 'schools_block_gbp' ? 'schools block' : `'${column}'`;
+  const instead = column === 'hn_block_gbp' ? `, or remove the row to grow the year before's by funding.growth` : `, or leave the cell empty`;
+  return (
+    `expected a ${what} above £0${fy ? ` for ${fy}` : ''}. Got: ${raw}; every council has one, so this is a figure lost or typed ` +
+    `wrong, and a run would take it as the figure${column === 'hn_block_gbp' ? ' (a year with no income from the block)' : ''}. Give the ${what} from the DSG allocations${instead}`
+  );
+}
 /** A marker (`x`, `c`, `:`, …) where a table of the council's own needs a figure: it has no missing values. */
 export function markerNotAllowed(column: string, raw: string, reason: string): string {
   return `expected a number in '${column}'. Got: '${raw}', the published statistics' marker for a figure that is ${reason.replace(/-/g, ' ')}: a table of your own gives the figure itself`;

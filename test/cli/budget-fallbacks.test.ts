@@ -8,6 +8,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './helpers.ts';
 import { withTempDir } from '../temp.ts';
+import ExcelJS from 'exceljs';
 
 describe('budget fallbacks', () => {
   it('no opening balance, no places and no ISS unit cost: exit 0, each named on stderr', async () => {
@@ -38,6 +39,34 @@ describe('budget fallbacks', () => {
       const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/Section 251 outturn: 'Top-up and other funding: non-maintained and independent providers' scales unit costs by \d+\.\d\d; the unit costs or the outturn line may be wrong/);
+    });
+  });
+
+  it('a £0 ISS unit cost and a £0 independent top-up outturn are taken as given but named on stderr and in the Data quality sheet', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      cpSync('data-samples', data, { recursive: true });
+      // each was accepted without a word: every ISS plan priced at £0, and the outturn line left unreconciled
+      const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
+      expect(costs).toMatch(/^ISS,,,\d+,/m);
+      writeFileSync(join(data, 'unit_costs.csv'), costs.replace(/^ISS,,,\d+,/m, 'ISS,,,0,'));
+      const outturn = readFileSync(join(data, 'section_251_outturn.csv'), 'utf8');
+      writeFileSync(join(data, 'section_251_outturn.csv'), outturn.replace(/^top_up_independent,2025-26,\d+$/m, 'top_up_independent,2025-26,0'));
+      const out = join(d, 'out');
+      const r = await runCli('run', '--data', data, '--out', out, '--draws', '0', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const zeroCost = /Unit costs: ISS — the unit-cost table gives £0 a plan-year .* costed at £0, as given/;
+      const zeroOutturn = /Section 251 outturn: 'Top-up and other funding: non-maintained and independent providers' is £0 for 2025-26, but the model spends £[\d,]+ on it/;
+      expect(r.stderr).toMatch(zeroCost);
+      expect(r.stderr).toMatch(zeroOutturn);
+      // NEET and NONE, £0 in the sample, are no setting to pay: not warned about
+      expect(r.stderr).not.toMatch(/Unit costs: (NEET|NONE)/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(out, 'highneeds-baseline.xlsx'));
+      const rows: string[] = [];
+      wb.getWorksheet('Data quality')!.eachRow((row) => void rows.push(row.values.toString()));
+      expect(rows.some((t) => zeroCost.test(t))).toBe(true);
+      expect(rows.some((t) => zeroOutturn.test(t))).toBe(true);
     });
   });
 });

@@ -24,6 +24,11 @@ export interface OwnTableDef {
   optional: ReadonlyArray<readonly [string, ColType]>;
   /** Columns that identify a row: two rows with the same values there leave it unclear which one counts. */
   key: readonly string[];
+  /**
+   * Money columns that must be above £0: a council always has a High Needs block allocation and a schools block,
+   * so a 0 there is a blank typed as 0 or a figure lost, never the figure (refused, naming the line and year).
+   */
+  positive?: readonly string[];
 }
 
 export const OWN_TABLES: readonly OwnTableDef[] = [
@@ -44,6 +49,7 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     required: [['financial_year', 'fy'], ['hn_block_gbp', 'money']],
     optional: [['schools_block_transfer_gbp', 'money'], ['other_income_gbp', 'money'], ['import_export_adjustment_gbp', 'money'], ['schools_block_gbp', 'money']],
     key: ['financial_year'],
+    positive: ['hn_block_gbp', 'schools_block_gbp'],
   },
   {
     id: 'other-spend', table: 'other_spend', description: 'Other High Needs spend (line, financial_year, amount_gbp)',
@@ -76,6 +82,12 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
 export function ownTableOf(fields: ReadonlySet<string>): OwnTableDef | undefined {
   const fits = OWN_TABLES.filter((d) => d.required.every(([c]) => fields.has(c)));
   return fits.sort((a, b) => b.required.length - a.required.length)[0];
+}
+
+/** The row's financial year as written ('2025-26'), for messages; undefined when it does not parse. */
+function financialYearLabelOf(raw: string): string | undefined {
+  const y = parseFinancialYear(raw.trim());
+  return y === undefined ? undefined : financialYearLabel(y);
 }
 
 const PHASE_BY_LABEL = new Map(PHASES.map((p) => [Phase[p].label.toLowerCase(), p]));
@@ -137,7 +149,9 @@ export function parseOwnRow(
         const v = parseNumber(raw, type === 'money' ? 'amount' : 'decimal');
         if (!v.ok) errors.push({ column: col, message: msg.badNumber(v.message) });
         else if (v.value === null) errors.push({ column: col, message: msg.markerNotAllowed(col, raw, v.missing) });
-        else if (type === 'money' && v.value < 0 && col !== 'dsg_cumulative_balance_gbp' && !col.includes('transfer') && !col.includes('adjustment')) {
+        else if (v.value <= 0 && def.positive?.includes(col)) {
+          errors.push({ column: col, message: msg.notAbove0(col, raw, financialYearLabelOf(get('financial_year'))) });
+        } else if (type === 'money' && v.value < 0 && col !== 'dsg_cumulative_balance_gbp' && !col.includes('transfer') && !col.includes('adjustment')) {
           errors.push({ column: col, message: msg.badNumber(`an amount of 0 or more. Got: ${raw}`) });
         } else row[out] = v.value;
         break;
