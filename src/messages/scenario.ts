@@ -51,3 +51,19 @@ export function extendsFailed(file: string, target: string, reason: string): str
 export function notFound(arg: string, looked: readonly string[]): string {
   return `${arg}: no such scenario file. Looked in:\n${looked.map((p) => `  - ${p}`).join('\n')}\nGive the path of the scenario file from where you run highneeds (or put it in one of those places).`;
 }
+
+/** A dated entry of a scenario that acts in none of the years the run projects (scenario/run-years.ts). */
+export function neverActs(
+  file: string,
+  keyPath: string,
+  what: string,
+  why: string,
+  fix: string,
+  run: { baseYear: number; horizon: number; first: number; last: number },
+): string {
+  return (
+    `${file}: at '${keyPath}': the ${what} would never act in this run: ${why}. The run starts from the January ${run.baseYear} census and projects ` +
+    `${run.horizon} years (censuses ${run.baseYear + 1}–${run.baseYear + run.horizon}, changed by the years beginning ${run.first}–${run.last}), so the run's figures ` +
+    `would be those of a scenario without it, under this scenario's name. To make it act, ${fix}; or remove it.`
+  );
+}

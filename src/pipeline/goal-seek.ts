@@ -29,6 +29,7 @@ import type { EngineInput } from '../model/engine-input.ts';
 import { latestStockYear, projectLa } from '../model/project-la.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { checkScenarioYears } from '../scenario/run-years.ts';
 import { findScenarioFile } from '../scenario/find.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
@@ -141,6 +142,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   stage('loading data');
   const { ds, tables, totals } = await loadData(opts.dataDir, opts.la, scenario);
   stage('projecting');
+  checkScenarioYears(scenario, totals.forecast.baseYear);
   const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
   // projected exactly as `run` projects (the same total-plans forecast and age fallbacks)
   const project = (s: Scenario, draws: number) =>

@@ -28,6 +28,7 @@ import { unrecognisedInDataFolder } from '../messages/etl.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
+import { checkScenarioYears } from '../scenario/run-years.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { findScenarioFile } from '../scenario/find.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -120,6 +121,9 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     const unread = data.warnings.filter((w) => w.file !== undefined && skipped.has(w.file)).map((w) => ({ path: w.file!, message: w.message.replace(`${unrecognisedInDataFolder()}: `, '') }));
     checkMoneyTables(tables, data.loaded, opts.dataDir, unread);
   }
+  // a lever, surge or new places dated outside the projected years would leave the figures as if it were not there:
+  // every scenario checked before the first is written
+  for (const s of scenarios) checkScenarioYears(s, totalsByBase.get(s.base_year)!.forecast.baseYear);
   dq.push(...ds.notes.map((message) => ({ severity: 'info' as const, message })));
   const warnings = new Set<string>();
   // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts
