@@ -53,6 +53,11 @@ export const Target = z
   })
   .strict();
 
+/** The range every output is labelled with: P10, P50, P90 (cli.md fixes the JSON keys p10/p50/p90). */
+export const PUBLISHED_QUANTILES = [0.1, 0.5, 0.9] as const;
+const QUANTILES_FIXED =
+  '[0.1, 0.5, 0.9] (or leave the key out): the range is published as P10, P50 and P90 — the p10/p50/p90 keys of run --json, fixed by docs/cli.md, and every label of the workbook, report, charts and explorer — so other levels would be shown under those names';
+
 export const Surge = z
   .object({
     name: z.string(),
@@ -240,10 +245,14 @@ export const ScenarioSchema = z
       .default({ interest_rate: 0.045 }),
     uncertainty: z
       .object({
-        // low, central, high: reversed ([0.9, 0.5, 0.1]) every 'P10' written would hold the 90th percentile
+        // low, central, high: reversed ([0.9, 0.5, 0.1]) every 'P10' written would hold the 90th percentile. Only the
+        // levels the outputs are named for: run --json's keys p10/p50/p90 are fixed by the contract (cli.md) and
+        // every label of the workbook, report, charts and explorer says P10/P50/P90, so [0.05, 0.5, 0.95] put the
+        // 5th percentile under 'P10' everywhere
         quantiles: z
           .tuple([share, share, share])
           .refine(([lo, mid, hi]) => lo < mid && mid < hi, { message: 'three shares in increasing order, such as [0.1, 0.5, 0.9]' })
+          .refine((q) => q.every((v, i) => Math.abs(v - PUBLISHED_QUANTILES[i]!) < 1e-9), { message: QUANTILES_FIXED })
           .default([0.1, 0.5, 0.9]),
         /** Yearly standard deviation of price inflation drawn around costs.inflation (0 = no price risk). */
         inflation_sd: fraction(0, 0.5).default(0.01),

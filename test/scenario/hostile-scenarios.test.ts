@@ -177,6 +177,8 @@ describe('values no run can mean', () => {
         ['capacity: { changes: [{ placement: SSA, year: 2028, places: -1e15 }] }', /at 'capacity\.changes\[0\]\.places': expected a value of at least -100000/],
         ['uncertainty: { quantiles: [0.9, 0.5, 0.1] }', /at 'uncertainty\.quantiles': expected three shares in increasing order, such as \[0\.1, 0\.5, 0\.9\], found a list/],
         ['uncertainty: { quantiles: [0.5, 0.5, 0.5] }', /at 'uncertainty\.quantiles': expected three shares in increasing order/],
+        // the 5th and 95th percentiles were written under every 'P10' and 'P90' label and JSON key
+        ['uncertainty: { quantiles: [0.05, 0.5, 0.95] }', /at 'uncertainty\.quantiles': expected \[0\.1, 0\.5, 0\.9\] \(or leave the key out\): the range is published as P10, P50 and P90/],
       ];
       for (const [i, [yaml, re]] of cases.entries()) {
         const f = join(d, `s${i}.yaml`);
@@ -186,7 +188,7 @@ describe('values no run can mean', () => {
         expect(e.message).toMatch(re);
       }
       const ok = join(d, 'ok.yaml');
-      await writeFile(ok, 'uncertainty: { quantiles: [0.05, 0.5, 0.95] }\ncapacity: { changes: [{ placement: SSA, year: 2028, places: -40 }] }\n');
+      await writeFile(ok, 'uncertainty: { quantiles: [10%, 50%, 90%] }\ncapacity: { changes: [{ placement: SSA, year: 2028, places: -40 }] }\n');
       await expect(loadScenario(ok)).resolves.toBeDefined();
     });
   });
