@@ -244,11 +244,12 @@ export function xlsxNoTables(): string {
 export function lookupIgnored(): string {
   return 'ONS lower-tier → upper-tier LA lookup: recognised; nothing is stored (population is used at upper-tier level)';
 }
-export function populationAgeSkipped(label: string): string {
-  return `age '${label}' is not a single year of age and is not stored`;
-}
 export function populationAgeOutOfRange(raw: string): string {
-  return `an age from 0 to 89, or '90 and over'. Got: '${raw}'`;
+  return (
+    `expected an age from 0 to 89, '90 and over' or 'All ages' (ONS single years of age). Got: '${raw}': it is not clear which children this ` +
+    `population row counts, and a file with ages shifted or in bands gives the projection wrong populations. Correct or delete the row; ` +
+    `for a file in age bands (0-4, 5-9), download the ONS table by single year of age`
+  );
 }
 export function duplicateTableRow(key: string, firstLine: number): string {
   return `${key} is given twice: here and on line ${firstLine}; it is unclear which one counts: keep one row (delete or merge the other)`;

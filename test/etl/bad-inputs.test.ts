@@ -32,6 +32,8 @@ const EXPECTED: Record<string, RegExp> = {
   'percentage-over-100.csv': /between 0 and 100/,
   'school-census-pipe-in-la.csv': /3-digit DfE LA code \(old_la_code\)\. Got: '92\|5'/,
   'school-census-year-2099.csv': /year 2099 is outside the range/,
+  // a population row of age '-1' was left out with only a warning: the ages of such a file may be shifted or banded
+  'snpp-age-minus-one.csv': /an age from 0 to 89, '90 and over' or 'All ages' \(ONS single years of age\)\. Got: '-1'/,
   'truncated-last-line.csv': /truncated/,
   'unknown-la-code.csv': /3-digit DfE LA code/,
   'unknown-layout.csv': /unknown layout/,
@@ -92,5 +94,14 @@ describe('a cell of a table of your own that holds no figure', () => {
       [4, 'annual_cost_gbp', "expected a value in 'annual_cost_gbp', found an empty cell"],
     ]);
     expect(l!.errors.map((e) => [e.line, e.column, e.message])).toEqual([[2, 'placement', 'expected a placement code (EY, MS, RP, …), found an empty cell']]);
+  });
+});
+
+describe('an ONS projection row of an age that is not one', () => {
+  it('is an error on its line when it is a population row; the same label in another component is not read', async () => {
+    const { files: [f] } = await validatePaths([join(bad, 'snpp-age-minus-one.csv')], { today: TODAY });
+    // line 2 (Population, -1) only: line 5 is a Births row, which the reader does not use
+    expect(f!.errors.map((e) => e.line)).toEqual([2]);
+    expect(f!.errors[0]!.column).toBe('age_group');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * ONS subnational population projections (`AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, 2022 … 2047`):
- * population rows only, single ages 0–89 and `90 and over` (stored as 90); `All ages` is skipped; decimals kept.
+ * population rows only, single ages 0–89 and `90 and over` (stored as 90); `All ages` is skipped; any other age
+ * label of a population row ('-1', '0-4') is an error; decimals kept.
  */
 import { inYearRange, POPULATION_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
@@ -49,8 +50,10 @@ export const onsSnpp = simpleCsvReader({
         const label = r.get('age_group');
         const age = snppAge(label);
         if (age === undefined) {
-          if (/^\d+$/.test(label.trim())) log.error(msg.populationAgeOutOfRange(label), r.line, 'age_group');
-          else if (!/^all ages$/i.test(label)) log.warn(msg.populationAgeSkipped(label), r.line, 'age_group');
+          // the one total the layout has (inputs.md §4); any other label is a population row whose age is unknown
+          // ('-1', '0-4', 'age 5', '91'): left out with a warning, as it was, a file in age bands or with shifted ages
+          // loaded with some ages missing or wrong, and it would be used as it stands
+          if (!/^all ages$/i.test(label.trim())) log.error(msg.populationAgeOutOfRange(label), r.line, 'age_group');
           return;
         }
         const sex = r.get('sex').toLowerCase();
