@@ -7,8 +7,11 @@
  *   between 2025-26 and 2027-28) takes the latest earlier row, grown or carried;
  * - a series that **ends before the run starts**: its last row is before the run's first financial year, so every
  *   year of the run is grown or carried from a year the run does not show.
- * One note per table (funding, places, other spend), naming each series, the years filled and the row they came
- * from, and how; the run puts it on stderr and on the Data quality sheet (run-budget.ts, fallbacks).
+ * A places or other-spend series that **starts after the run's first year** leaves the years before it at £0, which
+ * stands in for figures not given just as much (a new unit opening later is the one case where it is right: the note
+ * says so and costs nothing). One note per table (funding, places, other spend), naming each series, the years
+ * filled, the row they came from (or £0), and how; the run puts it on stderr and on the Data quality sheet
+ * (run-budget.ts, fallbacks).
  */
 import { financialYearLabel } from '../domain/index.ts';
 import { tableYearsFilled, type FilledSeries } from '../messages/budget.ts';
@@ -44,10 +47,21 @@ export function filledYears(years: readonly number[], fys: readonly number[]): A
   return out;
 }
 
-/** Runs of consecutive filled years from the same row, labelled: "2026-27 (from 2025-26)". */
-function describe(series: Series, fys: readonly number[]): FilledSeries | undefined {
+/** "2026-27", or "2025-26 to 2030-31" for a run of years. */
+function span(start: number, end: number): string {
+  return start === end ? financialYearLabel(start) : `${financialYearLabel(start)} to ${financialYearLabel(end)}`;
+}
+
+/**
+ * Runs of consecutive filled years from the same row, labelled ("2026-27 (from 2025-26)"); with `zeroBefore`, also
+ * the years of the run before the series' first row, which it leaves at £0 (a places or other-spend table that
+ * starts after the run does: the £0 stands in for figures not given).
+ */
+function describe(series: Series, fys: readonly number[], zeroBefore: boolean): FilledSeries | undefined {
   const filled = filledYears(series.years, fys);
-  if (filled.length === 0) return undefined;
+  const first = Math.min(...series.years);
+  const before = zeroBefore ? fys.filter((fy) => fy < first) : [];
+  if (filled.length === 0 && before.length === 0) return undefined;
   const runs: Array<{ start: number; end: number; from: number }> = [];
   for (const f of filled) {
     const prev = runs[runs.length - 1];
@@ -57,11 +71,9 @@ function describe(series: Series, fys: readonly number[]): FilledSeries | undefi
   const last = Math.max(...series.years);
   return {
     name: series.name,
-    years: runs.map((r) => ({
-      years: r.start === r.end ? financialYearLabel(r.start) : `${financialYearLabel(r.start)} to ${financialYearLabel(r.end)}`,
-      from: financialYearLabel(r.from),
-    })),
+    years: runs.map((r) => ({ years: span(r.start, r.end), from: financialYearLabel(r.from) })),
     endsBefore: last < fys[0]! ? { last: financialYearLabel(last), firstFy: financialYearLabel(fys[0]!) } : undefined,
+    zeroBefore: before.length > 0 ? { years: span(before[0]!, before[before.length - 1]!), first: financialYearLabel(first) } : undefined,
   };
 }
 
@@ -84,7 +96,8 @@ function seriesOf<R>(rows: readonly R[], key: (r: R) => string, fy: (r: R) => nu
 export function tableYearWarnings(tables: Pick<BudgetTables, 'funding' | 'places' | 'otherSpend'>, fys: readonly number[], params: Pick<BudgetParams, 'fundingGrowth'>): string[] {
   const out: string[] = [];
   const note = (table: 'funding' | 'places' | 'other spend', series: Series[]) => {
-    const filled = series.map((s) => describe(s, fys)).filter((s): s is FilledSeries => s !== undefined);
+    // before the funding table the block is deflated from its first row, with a warning of its own (income.ts)
+    const filled = series.map((s) => describe(s, fys, table !== 'funding')).filter((s): s is FilledSeries => s !== undefined);
     if (filled.length > 0) out.push(tableYearsFilled(table, filled, params.fundingGrowth));
   };
   note('funding', tables.funding.length > 0 ? [{ name: 'High Needs block', years: tables.funding.map((r) => r.fy) }] : []);

@@ -47,7 +47,7 @@ export function fundingBeforeTable(fy: string, first: string): string {
   return `Funding: the funding table starts in ${first}; the High Needs block for ${fy} is the ${first} figure deflated by the funding growth rate.`;
 }
 
-/** A series of a money table with years filled from an earlier row (budget/table-years.ts). */
+/** A series of a money table with years filled from an earlier row, or left at £0 before its first (budget/table-years.ts). */
 export interface FilledSeries {
   /** The block allocation, a placement code, a line of other spend. */
   name: string;
@@ -55,6 +55,8 @@ export interface FilledSeries {
   years: Array<{ years: string; from: string }>;
   /** When the series' last row is before the run's first financial year. */
   endsBefore?: { last: string; firstFy: string };
+  /** The run's years before the series' first row, left at £0 (places, other spend). */
+  zeroBefore?: { years: string; first: string };
 }
 
 /** How each table fills a year that has no row (docs/budget.md §4–6). */
@@ -66,20 +68,29 @@ const FILLED_HOW: Record<'funding' | 'places' | 'other spend', (growth: number) 
 };
 
 /**
- * A money table fills years of the run from an earlier row: a missing middle year, or a table that ends before the
- * run starts. Names the years, the row each comes from and how, and what to do.
+ * A money table fills years of the run from an earlier row (a missing middle year, a table that ends before the run
+ * starts) or leaves them at £0 (before a series' first row). Names the years, the row each comes from and how, and
+ * what to do.
  */
 export function tableYearsFilled(table: 'funding' | 'places' | 'other spend', series: FilledSeries[], growth: number): string {
   const file = table === 'funding' ? 'funding' : table === 'places' ? 'places' : 'other-spend';
+  const carried = series.some((s) => s.years.length > 0);
+  const zero = series.some((s) => s.zeroBefore);
+  const how = [
+    ...(carried ? [`a year with no row of its own is filled from an earlier row: ${FILLED_HOW[table](growth)}`] : []),
+    ...(zero ? [`a year before a ${table === 'places' ? 'placement' : 'line'}'s first row is £0`] : []),
+  ].join('; ');
   const each = series.map((s) => {
-    const runs = s.years.map((r) => `${r.years} (from ${r.from})`).join(', ');
+    const parts = [
+      ...(s.zeroBefore ? [`£0 in ${s.zeroBefore.years} (its first row is ${s.zeroBefore.first})`] : []),
+      ...s.years.map((r) => `${r.years} (from ${r.from})`),
+    ];
     const ends = s.endsBefore ? `; its last row is ${s.endsBefore.last}, before the run's first financial year ${s.endsBefore.firstFy}` : '';
-    return `${s.name}: ${runs}${ends}`;
+    return `${s.name}: ${parts.join(', ')}${ends}`;
   });
   return (
-    `${table === 'funding' ? 'Funding' : table === 'places' ? 'Place funding' : 'Other spend'}: the ${file} table has no row of its own for some years of the run, ` +
-    `so each such year is filled from an earlier row: ${FILLED_HOW[table](growth)}. ${each.join('; ')}. ` +
-    `Add rows for those years to the ${file} table if the figures are known.`
+    `${table === 'funding' ? 'Funding' : table === 'places' ? 'Place funding' : 'Other spend'}: the ${file} table has no row of its own for some years of the run; ` +
+    `${how}. ${each.join('; ')}. Add rows for those years to the ${file} table if the figures are known.`
   );
 }
 

@@ -45,6 +45,26 @@ describe('years a money table fills from an earlier row', () => {
     expect(w[1]).not.toMatch(/RP/);
   });
 
+  it('says which years a places or other-spend series leaves at £0 before its first row', () => {
+    const w = tableYearWarnings(
+      tables({
+        places: [{ placement: 'SSA', fy: 2027, places: 120, placeRateGbp: 10_000 }],
+        otherSpend: [
+          { line: 'Therapies', fy: 2025, amountGbp: 1e6 },
+          { line: 'Hospital education', fy: 2026, amountGbp: 5e5 },
+          { line: 'Hospital education', fy: 2028, amountGbp: 6e5 },
+        ],
+      }),
+      [2025, 2026, 2027, 2028],
+      { fundingGrowth: 0.03 },
+    );
+    expect(w).toEqual([
+      expect.stringMatching(/^Place funding: .*a year before a placement's first row is £0\. SSA: £0 in 2025-26 to 2026-27 \(its first row is 2027-28\)\./),
+      expect.stringMatching(/^Other spend: .*Hospital education: £0 in 2025-26 \(its first row is 2026-27\), 2027-28 \(from 2026-27\)\./),
+    ]);
+    expect(w[1]).not.toMatch(/Therapies/);
+  });
+
   it('reaches the run: a funding table with a gap is noted among the budget warnings and the fallbacks (stderr)', () => {
     const run = (funding: Array<{ fy: number; hnBlockGbp: number }>) =>
       runBudget({
