@@ -10,7 +10,7 @@
  *   scenario lists the column in `funding.carry_forward`, when the latest figure at or before the year is used.
  */
 import { financialYearLabel } from '../domain/index.ts';
-import { fundingBeforeTable, noFundingTable, schoolsBlockTransferAboveLimit } from '../messages/budget.ts';
+import { blockOutOfScale, fundingBeforeTable, noFundingTable, schoolsBlockTransferAboveLimit } from '../messages/budget.ts';
 import type { FundingRow } from './tables.ts';
 
 /** Share of the schools block that may be transferred without the Secretary of State's approval. */
@@ -85,4 +85,27 @@ export function incomeFor(rows: readonly FundingRow[], fy: number, params: Incom
   }
   const income = hnBlock + schoolsBlockTransfer + importExport + otherIncome;
   return { income: { hnBlock, schoolsBlockTransfer, importExport, otherIncome, income, hnBlockGrown }, warnings, fallbacks };
+}
+
+/**
+ * The plausible range of a High Needs block against the High Needs spend the run models for the same year: councils'
+ * blocks meet most of their spend (the deficits of the Delivering Better Value councils ran to a fraction of it), so a
+ * block a fifth of the spend or five times it is a figure in the wrong units (thousands or millions of pounds, zeros
+ * too many) in the funding table or in the unit costs.
+ */
+export const BLOCK_TO_SPEND: readonly [number, number] = [0.2, 5];
+
+/**
+ * A warning for each funding-table row whose block is out of scale with the modelled spend of its year (years the
+ * block is grown into say nothing new), or none.
+ * @example blockAgainstSpend([{ fy: 2025, hnBlockGbp: 57.17 }], [{ fy: 2025, hnBlock: 57.17, expenditure: 6e7 }]) // one warning
+ */
+export function blockAgainstSpend(rows: readonly FundingRow[], lines: ReadonlyArray<{ fy: number; hnBlock: number; expenditure: number }>): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (!rows.some((r) => r.fy === l.fy) || !(l.expenditure > 0)) continue;
+    const ratio = l.hnBlock / l.expenditure;
+    if (ratio < BLOCK_TO_SPEND[0] || ratio > BLOCK_TO_SPEND[1]) out.push(blockOutOfScale(financialYearLabel(l.fy), l.hnBlock, l.expenditure, BLOCK_TO_SPEND));
+  }
+  return out;
 }

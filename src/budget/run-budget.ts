@@ -31,6 +31,7 @@ import { budgetAssumptions } from './assumptions.ts';
 import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningResolved } from './opening.ts';
+import { blockAgainstSpend } from './income.ts';
 import { tableYearWarnings } from './table-years.ts';
 import { budgetParams } from './params.ts';
 import type { BudgetParams, BudgetScenario } from './params.ts';
@@ -105,6 +106,10 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   const path = budgetPath(projection, tables, params, unit, opening.balance);
   warnings.push(...path.warnings);
   fallbacks.push(...path.fallbacks);
+  // a block in the wrong units (typed in £ thousands or millions) gave a deficit the size of the whole spend, believed
+  const scale = blockAgainstSpend(tables.funding, path.lines);
+  warnings.push(...scale);
+  fallbacks.push(...scale);
   return { params, tables, unit, fys, opening: { balance: opening.balance, fy: opening.fy, fromFy: opening.fromFy }, path, reconciliation, warnings, fallbacks };
 }
 

@@ -94,6 +94,15 @@ export function tableYearsFilled(table: 'funding' | 'places' | 'other spend', se
   );
 }
 
+/** A funding-table block out of scale with the year's modelled spend (income.ts BLOCK_TO_SPEND). */
+export function blockOutOfScale(fy: string, block: number, spend: number, range: readonly [number, number]): string {
+  return (
+    `Funding ${fy}: the High Needs block of ${gbp(block)} is ${pct(Number((block / spend).toPrecision(2)))} of the High Needs spend the run models for that year (${gbp(spend)}), ` +
+    `outside ${pct(range[0])}–${pct(range[1])}: a council's block meets most of its spend, so one of the two is probably in the wrong units (thousands or millions of pounds, or zeros too many). ` +
+    `Check hn_block_gbp in the funding table and the unit costs; the run uses them as given.`
+  );
+}
+
 export function noFundingTable(): string {
   return 'Funding: the funding table is empty, so income is £0 in every year. Load a funding table (financial_year, hn_block_gbp).';
 }

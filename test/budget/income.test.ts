@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incomeFor } from '../../src/budget/income.ts';
+import { blockAgainstSpend, incomeFor } from '../../src/budget/income.ts';
 import { resolveOpening } from '../../src/budget/opening.ts';
 import { otherSpend } from '../../src/budget/other-spend.ts';
 import { placeFunding } from '../../src/budget/place-funding.ts';
@@ -105,5 +105,19 @@ describe('opening balance', () => {
   it('starts from 0 with a warning when there is none', () => {
     expect(resolveOpening([], 2025).balance).toBe(0);
     expect(resolveOpening([], 2025).warnings).toHaveLength(1);
+  });
+});
+
+describe('a High Needs block out of scale with the modelled spend', () => {
+  it('is warned about for a table row a fifth of the spend or five times it, not for years it is grown into', () => {
+    // £57,170: the sample's block typed in thousands; the spend is about £69m
+    const w = blockAgainstSpend([{ fy: 2025, hnBlockGbp: 57_170 }], [
+      { fy: 2025, hnBlock: 57_170, expenditure: 69e6 },
+      { fy: 2026, hnBlock: 58_885, expenditure: 72e6 },
+    ]);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^Funding 2025-26: the High Needs block of £57,170 is 0\.083% of the High Needs spend .* \(£69,000,000\), outside 20%–500%/);
+    expect(blockAgainstSpend([{ fy: 2025, hnBlockGbp: 57e6 }], [{ fy: 2025, hnBlock: 57e6, expenditure: 69e6 }])).toEqual([]);
+    expect(blockAgainstSpend([{ fy: 2025, hnBlockGbp: 57e9 }], [{ fy: 2025, hnBlock: 57e9, expenditure: 69e6 }])).toHaveLength(1);
   });
 });
