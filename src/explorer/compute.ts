@@ -27,6 +27,7 @@ import { N_PLACEMENTS } from '../domain/index.ts';
 import { runDrawRange } from '../model/montecarlo/run-draws.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { centreOnMedian, publishBudget } from '../pipeline/central-path.ts';
+import { budgetProblem, projectionProblem, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
 import { projectionJson, type ProjectionJson } from '../pipeline/run-json.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ExplorerPayload } from './payload.ts';
@@ -94,6 +95,35 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
       cumulative_balance_gbp: b.cumulative_balance_gbp,
     },
   };
+}
+
+/** Why a variant's figures cannot be believed: the first failure of `run`'s sanity gates (pipeline/plausible.ts). */
+export type VariantProblem = ProjectionProblem | BudgetProblem;
+
+/**
+ * The first of `run`'s sanity gates (pipeline/plausible.ts, as pipeline/gates.ts applies them) a variant's figures
+ * fail: total plans (P10, P50, P90) and every cell finite and not below 0, the central total moving by ×0.7 to ×1.5 a
+ * year, every money figure finite within ±£1 trillion and expenditure not below £0. `central` is left out for a range
+ * (the page's RangeSummary has totals only; its central path is checked when it is drawn).
+ * @example figuresProblem(outcomeFigures(computeVariant(payload, setAt(s, 'costs.inflation', 10)))) // { what: 'expenditure', … }
+ */
+export function figuresProblem(f: {
+  years: readonly number[];
+  plans: readonly Q[];
+  central?: readonly Float64Array[];
+  financialYears: readonly number[];
+  expenditure: readonly Q[];
+  inYear: readonly Q[];
+  cumulative: readonly Q[];
+}): VariantProblem | undefined {
+  return projectionProblem({ years: f.years, totals: f.plans, central: f.central }) ?? budgetProblem(f);
+}
+
+/** The figures of an outcome the gates read (figuresProblem). */
+export function outcomeFigures(o: VariantOutcome): Parameters<typeof figuresProblem>[0] {
+  const p = o.projection;
+  const b = o.budget;
+  return { years: p.years, plans: p.totalQuantiles, central: p.central, financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles };
 }
 
 /**

@@ -7,6 +7,7 @@ export const EXPLORER_CSS = `
 *{box-sizing:border-box}
 html{font-family:Arial,"Helvetica Neue",Helvetica,"DejaVu Sans",sans-serif;color:${c.black};background:${c.white};font-size:16px;line-height:1.4}
 body{margin:0}
+[hidden]{display:none!important}
 .skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:${c.yellow};padding:6px;z-index:9}
 header{padding:10px 20px 8px;border-bottom:8px solid ${c.blue}}
 .kicker{margin:0;color:${c.darkGrey};font-size:14px}
@@ -20,6 +21,10 @@ main{padding:12px 20px 40px}
 .cards{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:10px;margin:0 0 12px}
 .card{border-left:5px solid ${c.blue};background:${c.lightGrey};padding:8px 10px;min-width:0}
 .card.bad{border-left-color:${c.red}}.card.good{border-left-color:${c.green}}
+.card.wide{grid-column:1/-1}
+.refused{border:4px solid ${c.red};padding:10px 14px;margin:0 0 12px;max-width:60em}
+.refused h2{color:${c.red};margin:0 0 6px}
+.refused p{margin:0 0 6px}
 .card .l{display:block;font-size:13px;color:${c.darkGrey}}
 .card .v{display:block;font-size:24px;font-weight:bold;line-height:1.2}
 .card .d{display:block;font-size:13px;color:${c.darkGrey}}

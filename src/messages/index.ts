@@ -1,6 +1,6 @@
 /**
  * Every user-facing message, one file per pipeline stage (etl and its SEN2 returns, scenario, model, budget, report,
- * cli), re-exported here. Code elsewhere builds messages only through these functions.
+ * cli, the explorer page), re-exported here. Code elsewhere builds messages only through these functions.
  */
 export * as etlMsg from './etl.ts';
 export * as sen2Msg from './sen2.ts';
@@ -12,3 +12,4 @@ export * as reportMsg from './report.ts';
 export * as cliMsg from './cli.ts';
 export * as pathMsg from './paths.ts';
 export * as archiveMsg from './archive.ts';
+export * as explorerMsg from './explorer.ts';

@@ -1,6 +1,7 @@
 /** User-facing messages of the model stage. */
 import type { LaGuess } from '../domain/la.ts';
 import { laGuessClause } from './etl.ts';
+import { STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'model';
 
 // --- engine (projection, Monte Carlo, person-level estimation) ---
@@ -79,6 +80,21 @@ export function baseStockMismatch(la: string, baseYear: number, projected: numbe
     `but the published total in ${files.join(', ')} is ${Math.round(published).toLocaleString('en-GB')}. ` +
     `Check that the SEN2 return and the published release are for the same LA and census, or remove the one that is out of date.`
   );
+}
+
+/**
+ * What is wrong with a projection that fails the gate (pipeline/plausible.ts), as implausibleProjection's `what`:
+ * "12345 plans", a bad cell, or the step from the year before.
+ */
+export function projectionProblemText(p: ProjectionProblem): string {
+  switch (p.kind) {
+    case 'total':
+      return `${p.value} plans`;
+    case 'cell':
+      return 'a negative or non-numeric count in some age, need or placement';
+    case 'step':
+      return `${Math.round(p.plans).toLocaleString('en-GB')} plans against ${Math.round(p.before).toLocaleString('en-GB')} a year earlier (a step of ×${p.ratio.toFixed(2)}, outside ×${STEP_MIN}–×${STEP_MAX})`;
+  }
 }
 
 /** run gate: a projected year is not a number, negative, or an implausible step. */

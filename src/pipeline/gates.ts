@@ -1,6 +1,7 @@
 /**
  * The sanity gates of `run` (cli.md), in one place, checked after projecting and before anything is written: a
- * failure is exit 1 with the LA, the year, the files and what to do. Thresholds (documented in docs/model.md):
+ * failure is exit 1 with the LA, the year, the files and what to do. Thresholds (plausible.ts, whose checks the
+ * scenario explorer page shares; documented in docs/model.md):
  *
  * - the base-year stock the projection starts from equals the published total in the files (within 0.5%);
  * - every projected total (P10, P50, P90) and every cell is a finite, non-negative number;
@@ -17,17 +18,14 @@ import { budgetMsg } from '../messages/index.ts';
 import type { MissingMoneyTable } from '../messages/budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { STARTER_TABLES } from '../scaffold/starter.ts';
-import { baseStockMismatch, implausibleProjection } from '../messages/model.ts';
+import { baseStockMismatch, implausibleProjection, projectionProblemText } from '../messages/model.ts';
 import { cubeTotal } from '../model/cube.ts';
-import type { ProjectionResult, Quantiles } from '../model/result.ts';
+import type { ProjectionResult } from '../model/result.ts';
+import { budgetProblem, MONEY_MAX, projectionProblem } from './plausible.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel } from '../domain/index.ts';
 
-/** Largest and smallest plausible ratio of one year's central total to the year before. */
-export const STEP_MAX = 1.5;
-export const STEP_MIN = 0.7;
-/** The largest money figure (in pounds, either sign) a run believes: far beyond any council's High Needs block. */
-export const MONEY_MAX = 1e12;
+export { MONEY_MAX, STEP_MAX, STEP_MIN } from './plausible.ts';
 /** Relative tolerance between the starting stock and the published base-year total. */
 export const BASE_TOLERANCE = 0.005;
 
@@ -47,21 +45,8 @@ export function checkProjection(g: GateInput): void {
   const pub = g.published[g.baseYear];
   if (pub !== undefined && Math.abs(start - pub) > Math.max(0.5, BASE_TOLERANCE * pub))
     throw inputError(baseStockMismatch(g.la, g.baseYear, start, pub, g.files));
-  for (let i = 0; i < p.years.length; i++) {
-    const year = p.years[i]!;
-    const q = p.totalQuantiles[i]!;
-    for (const v of [q.p10, q.p50, q.p90])
-      if (!Number.isFinite(v) || v < 0) throw inputError(implausibleProjection(g.la, year, `${v} plans`));
-    if (p.central[i]!.some((v) => !Number.isFinite(v) || v < 0)) throw inputError(implausibleProjection(g.la, year, 'a negative or non-numeric count in some age, need or placement'));
-    if (i === 0) continue;
-    const prev = cubeTotal(p.central[i - 1]!);
-    const cur = cubeTotal(p.central[i]!);
-    const r = prev > 0 ? cur / prev : cur > 0 ? Infinity : 1;
-    if (r > STEP_MAX || r < STEP_MIN)
-      throw inputError(
-        implausibleProjection(g.la, year, `${Math.round(cur).toLocaleString('en-GB')} plans against ${Math.round(prev).toLocaleString('en-GB')} a year earlier (a step of ×${r.toFixed(2)}, outside ×${STEP_MIN}–×${STEP_MAX})`),
-      );
-  }
+  const problem = projectionProblem({ years: p.years, totals: p.totalQuantiles, central: p.central });
+  if (problem) throw inputError(implausibleProjection(g.la, problem.year, projectionProblemText(problem)));
 }
 
 /** The money tables a budget cannot do without: reader id, and how to tell the table is empty. */
@@ -102,18 +87,6 @@ export function checkMoneyTables(
  * @example checkBudget('Anyshire (999)', budget) // throws for an inflation of 1,000% a year
  */
 export function checkBudget(la: string, b: BudgetResult): void {
-  b.financialYears.forEach((fy, i) => {
-    const figures: Array<[string, Quantiles | undefined]> = [
-      ['expenditure', b.expenditureQuantiles[i]],
-      ['in-year balance', b.inYearQuantiles[i]],
-      ['cumulative balance at 31 March', b.cumulativeQuantiles[i]],
-    ];
-    for (const [what, q] of figures) {
-      if (!q) continue;
-      for (const v of [q.p10, q.p50, q.p90]) {
-        const bad = !Number.isFinite(v) || Math.abs(v) > MONEY_MAX || (what === 'expenditure' && v < 0);
-        if (bad) throw inputError(budgetMsg.implausibleBudget(la, financialYearLabel(fy), what, v, MONEY_MAX));
-      }
-    }
-  });
+  const problem = budgetProblem({ financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles });
+  if (problem) throw inputError(budgetMsg.implausibleBudget(la, financialYearLabel(problem.fy), problem.what, problem.value, MONEY_MAX));
 }

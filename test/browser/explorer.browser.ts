@@ -8,7 +8,8 @@
  * - a series hidden from a chart's legend stays hidden when a lever moves;
  * - the Monte Carlo range arrives from the Web Worker;
  * - `scenarioYaml()`, run through the CLI with `--draws 0`, gives the numbers the page shows;
- * - nothing overflows at 1280×800 nor on a tablet (820×1180), and the page prints to A4.
+ * - nothing overflows at 1280×800 nor on a tablet (820×1180), and the page prints to A4;
+ * - a variant `run` would stop on shows no figure, chart or download, and says which lever value is to blame.
  * Screenshots and the PDF go beside the page (reports/.explorer-check/).
  */
 import { existsSync } from 'node:fs';
@@ -47,6 +48,58 @@ const OVERFLOW_JS = `(() => {
   }
   return JSON.stringify({ scrollWidth: document.documentElement.scrollWidth, vw, bad: bad.slice(0, 8) });
 })()`;
+
+type Ev = <T>(expression: string) => Promise<T>;
+type Send = (m: string, p?: Record<string, unknown>) => Promise<unknown>;
+type LeverShown = { path: string; label: string; min: number; max: number; step: number; value: number };
+
+/**
+ * A variant `run` would stop on (new plans growing 1,000% a year: the plans more than double in the first projected
+ * year) shows no figure: the reason naming the lever and its value, no headline number, no chart, no table, no
+ * download; `result()` throws; `scenarioYaml()` is marked. Moving the lever back brings every figure back.
+ * Screenshot: explorer-refused.png.
+ */
+async function refusedState(ev: Ev, s: Send, levers: LeverShown[]): Promise<string[]> {
+  const failures: string[] = [];
+  const growth = levers.find((l) => l.path === 'projection.incidence_growth');
+  if (!growth) return ['no lever projection.incidence_growth'];
+  await ev(`window.highneeds.set('projection.incidence_growth', 10)`);
+  type Seen = { refused: string; refusedShown: boolean; chartsShown: boolean; cards: string; tables: string; variants: string; csv: boolean; yaml: boolean; keep: boolean; result: string; yamlText: string; sr: string };
+  const look = () =>
+    ev<Seen>(`(() => {
+      const shown = (id) => { const el = document.getElementById(id); return !!el && el.getClientRects().length > 0; };
+      const button = (t) => [...document.querySelectorAll('button')].find((b) => b.textContent === t);
+      let result = '';
+      try { window.highneeds.result(); } catch (e) { result = String(e.message); }
+      return {
+        refused: document.getElementById('refused').innerText, refusedShown: shown('refused'), chartsShown: shown('charts'),
+        cards: document.getElementById('headline').innerText, tables: document.getElementById('tables').innerText,
+        variants: document.getElementById('variants').innerText,
+        csv: button('Download tables (CSV)').disabled, yaml: button('Download scenario (YAML)').disabled, keep: button('Keep this variant').disabled,
+        result, yamlText: window.highneeds.scenarioYaml(), sr: document.getElementById('headline-text').textContent,
+      };
+    })()`);
+  const r = await look();
+  console.log(`refused state: ${r.refused.replace(/\s+/g, ' ')}`);
+  if (!r.refusedShown) failures.push('growth at 1,000%: no refusal shown');
+  if (!r.refused.includes(growth.label) || !r.refused.includes('1000%')) failures.push(`the refusal does not name the lever and its value: ${r.refused}`);
+  if (r.chartsShown) failures.push('growth at 1,000%: the charts are still shown');
+  // no figure of the variant: the cards and tables hold no digit, the note only the lever values and years
+  if (/\d/.test(r.cards)) failures.push(`growth at 1,000%: the headline shows a figure: ${r.cards}`);
+  if (/\d/.test(r.tables)) failures.push(`growth at 1,000%: the tables show a figure: ${r.tables.slice(0, 200)}`);
+  if (/Current view/.test(r.variants)) failures.push('growth at 1,000%: the variants table has a column for it');
+  if (/e\+|NaN|Infinity|£[\d,.]+(bn|m)/.test(r.refused + r.sr)) failures.push(`the refusal shows a figure of the variant: ${r.refused}`);
+  if (!r.csv || !r.yaml || !r.keep) failures.push(`growth at 1,000%: a download or keep button is not disabled (csv ${r.csv}, yaml ${r.yaml}, keep ${r.keep})`);
+  if (!/^No figures for this variant/.test(r.result)) failures.push(`growth at 1,000%: result() did not throw the reason (${r.result.slice(0, 120)})`);
+  if (!/# WARNING: the scenario explorer showed no figures/.test(r.yamlText)) failures.push('growth at 1,000%: scenarioYaml() is not marked');
+  if (!/^No figures for this variant/.test(r.sr)) failures.push(`growth at 1,000%: the screen-reader sentence is not the refusal: ${r.sr}`);
+  const shot = (await s('Page.captureScreenshot', { format: 'png' })) as { data: string };
+  await writeFile(join(OUT, 'explorer-refused.png'), Buffer.from(shot.data, 'base64'));
+  await ev(`window.highneeds.set('projection.incidence_growth', ${growth.value})`);
+  const back = await look();
+  if (back.refusedShown || !back.chartsShown || back.csv || back.yaml || back.result !== '' || !/\d/.test(back.cards)) failures.push('growth moved back: the figures did not all come back');
+  return failures;
+}
 
 async function main(): Promise<number> {
   if (!CHROMIUM) {
@@ -186,6 +239,7 @@ async function main(): Promise<number> {
       await writeFile(join(OUT, `explorer-${name}.png`), Buffer.from(shot.data, 'base64'));
     }
     await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false });
+    failures.push(...(await refusedState(ev, s, levers)));
     const pdf = (await s('Page.printToPDF', { paperWidth: 8.27, paperHeight: 11.69, preferCSSPageSize: true, printBackground: true })) as { data: string };
     const bytes = Buffer.from(pdf.data, 'base64');
     const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

@@ -7,7 +7,8 @@ import { STATUTORY_OVERRIDE_END_FY, financialYearLabel, horizonBalanceIsApart } 
 import { fmtCount, fmtMoney } from '../../report/format.ts';
 import { seriesColour } from '../../report/palette.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { computeVariant, type ExplorerResult, type VariantOutcome } from '../compute.ts';
+import { computeVariant, figuresProblem, outcomeFigures, type ExplorerResult, type VariantOutcome, type VariantProblem } from '../compute.ts';
+import { downloadRefused, variantRefused, yamlMarkedUnbelievable } from '../../messages/explorer.ts';
 import { getAt, leverNotes, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml, variantId } from '../scenario-yaml.ts';
@@ -20,6 +21,15 @@ import { RangeRunner } from './range.ts';
 import { compareTable, moneyTable, plansTable } from './tables.ts';
 
 const MAX_KEPT = 3;
+
+/** The first of `run`'s sanity gates a variant's central figures fail (compute.ts figuresProblem). */
+function problemOf(o: VariantOutcome): { p: VariantProblem; inRange: boolean } | undefined {
+  const p = figuresProblem(outcomeFigures(o));
+  return p && { p, inRange: false };
+}
+
+/** A lever named as the page's "changes" name it: its group and its label. */
+const leverName = (l: Lever): string => `${l.group} — ${l.label}`;
 const KEPT_COLOURS = [seriesColour(1), seriesColour(2), seriesColour(3)];
 
 interface Kept {
@@ -37,6 +47,13 @@ export class App {
   private undoStack: Scenario[] = [];
   private kept: Kept[] = [];
   private range?: RangeSummary;
+  /**
+   * Why the current variant's figures cannot be believed (the first of `run`'s sanity gates they fail, on the central
+   * path or, once drawn, the range): the page then shows no number, chart or download for it.
+   */
+  private problem?: { p: VariantProblem; inRange: boolean };
+  /** The lever the last typed value or slider move set (the refusal names it); undefined after undo, reset or a kept variant. */
+  private moved?: string;
   private readonly ctx: LeverContext;
   private readonly baseLevers: Lever[];
   private readonly ui: ReturnType<App['skeleton']>;
@@ -58,6 +75,7 @@ export class App {
     this.baseLevers = leversOf(this.loaded, this.ctx);
     this.outcome = computeVariant(payload, this.current);
     this.loadedOutcome = this.outcome;
+    this.problem = problemOf(this.outcome);
     this.ui = this.skeleton(root);
     this.charts = new Charts(this.ui.canvases);
     this.controls = new Controls(this.ui.controls, this.baseLevers, new Map(this.baseLevers.map((l) => [l.path, l.value])), {
@@ -73,6 +91,17 @@ export class App {
         this.ui.rangeText.textContent = `Computing the range: ${fmtCount(done)} of ${fmtCount(total)} draws…`;
       },
       done: (r) => {
+        const o = this.outcome;
+        const p = figuresProblem({ years: o.projection.years, plans: r.plans, financialYears: o.budget.financialYears, expenditure: r.expenditure, inYear: r.inYear, cumulative: r.cumulative });
+        this.ui.progress.hidden = true;
+        if (p) {
+          // as `run --draws N` would stop: the central path alone is not shown either
+          this.problem = { p, inRange: true };
+          this.ui.rangeText.textContent = '';
+          this.draw();
+          this.announce();
+          return;
+        }
         this.range = r;
         this.lastRange = { draws: r.draws, ms: r.ms };
         this.ui.progress.hidden = true;
@@ -115,7 +144,10 @@ export class App {
     });
   }
 
+  /** The current result; throws, saying why, for a variant whose figures cannot be believed (none is shown). */
   result(): ExplorerResult {
+    const refusal = this.refusal();
+    if (refusal) throw new Error(`${refusal.title}: ${refusal.text}`);
     return this.outcome.result;
   }
 
@@ -126,6 +158,7 @@ export class App {
     const problem = leverProblem(l, value);
     if (problem) return problem;
     this.ui.error.textContent = '';
+    this.moved = path;
     this.apply(setAt(this.current, path, value), commit);
     return undefined;
   }
@@ -134,6 +167,7 @@ export class App {
     const t0 = performance.now();
     this.current = s;
     this.outcome = computeVariant(this.payload, s);
+    this.problem = problemOf(this.outcome);
     this.range = undefined;
     this.runner.cancel();
     this.draw();
@@ -151,6 +185,7 @@ export class App {
   undo(): void {
     const prev = this.undoStack.pop();
     if (!prev) return;
+    this.moved = undefined;
     this.lastCommitted = prev;
     this.apply(prev, false);
     this.announce();
@@ -159,12 +194,14 @@ export class App {
 
   reset(): void {
     if (this.current === this.loaded) return;
+    this.moved = undefined;
     this.apply(this.loaded, true);
   }
 
   scenarioYaml(): string {
     const id = variantId(this.loaded.id, 'explorer');
     const changes = this.changes(this.current);
+    const refusal = this.refusal();
     return scenarioYaml(this.current, {
       id,
       name: `${this.loaded.name} (explorer variant)`,
@@ -174,19 +211,44 @@ export class App {
         `Starting point: ${this.loaded.name} (${this.loaded.file}), run on ${this.payload.runDate.slice(0, 10)}.`,
         changes.length ? 'Changed in the explorer:' : 'No lever changed in the explorer.',
         ...changes.map((c) => `  - ${c}`),
-        `Reproduce with: highneeds run ${id}.yaml --data <the same data folder> --draws 0`,
+        ...(refusal ? yamlMarkedUnbelievable(refusal.text) : [`Reproduce with: highneeds run ${id}.yaml --data <the same data folder> --draws 0`]),
       ],
     });
   }
 
   private changes(s: Scenario): string[] {
+    return this.changeList(s).map((c) => c.text);
+  }
+
+  /** The levers a scenario sets apart from the scenario as loaded, each with its path and in words. */
+  private changeList(s: Scenario): Array<{ path: string; text: string }> {
     return this.baseLevers.flatMap((l) => {
       const v = getAt(s, l.path);
-      return typeof v === 'number' && Math.abs(v - l.value) > 1e-12 ? [`${l.group} — ${l.label}: ${describeValue(l, l.value)} → ${describeValue(l, v)}`] : [];
+      return typeof v === 'number' && Math.abs(v - l.value) > 1e-12 ? [{ path: l.path, text: `${leverName(l)}: ${describeValue(l, l.value)} → ${describeValue(l, v)}` }] : [];
     });
   }
 
+  /**
+   * What the page says instead of the figures of a variant they cannot be believed for (undefined when they can): the
+   * lever just moved, when it is one of the changes, and its value; the other changes; what fails.
+   */
+  private refusal(): ReturnType<typeof variantRefused> | undefined {
+    if (!this.problem) return undefined;
+    const changes = this.changeList(this.current);
+    const l = changes.some((c) => c.path === this.moved) ? this.baseLevers.find((x) => x.path === this.moved) : undefined;
+    const value = l && getAt(this.current, l.path);
+    const lever = l && typeof value === 'number' ? { label: leverName(l), value: describeValue(l, value), loaded: describeValue(l, l.value) } : undefined;
+    const others = changes.filter((c) => c.path !== (lever ? l!.path : undefined)).map((c) => c.text);
+    return variantRefused(lever, others, this.problem.p, this.problem.inRange);
+  }
+
   private startRange(): void {
+    if (this.problem) {
+      this.runner.cancel();
+      this.ui.progress.hidden = true;
+      this.ui.rangeText.textContent = '';
+      return;
+    }
     this.ui.progress.hidden = false;
     this.ui.progress.value = 0;
     this.ui.rangeText.textContent = 'Computing the range…';
@@ -194,7 +256,7 @@ export class App {
   }
 
   private keep(): void {
-    if (this.kept.length >= MAX_KEPT) return;
+    if (this.kept.length >= MAX_KEPT || this.problem) return;
     const used = new Set(this.kept.map((k) => k.colour));
     const letter = 'ABCDEFG'.split('').find((c) => !this.kept.some((k) => k.name === `Variant ${c}`))!;
     this.kept.push({ name: `Variant ${letter}`, scenario: this.current, outcome: this.outcome, colour: KEPT_COLOURS.find((c) => !used.has(c))! });
@@ -202,7 +264,8 @@ export class App {
   }
 
   private announce(): void {
-    this.ui.sr.textContent = headlineSentence(headlineOf(this.outcome));
+    const refusal = this.refusal();
+    this.ui.sr.textContent = refusal ? `${refusal.title}. ${refusal.text} ${refusal.fix}` : headlineSentence(headlineOf(this.outcome));
   }
 
   private skeleton(root: HTMLElement) {
@@ -218,6 +281,9 @@ export class App {
     const undo = btn('Undo', () => this.undo());
     undo.disabled = true;
     const keep = btn('Keep this variant', () => this.keep(), 'primary');
+    // refused (disabled, the reason on the page) for a variant whose figures cannot be believed
+    const yaml = btn('Download scenario (YAML)', () => this.offer('scenario', `${variantId(this.loaded.id, 'explorer')}.yaml`, () => this.scenarioYaml(), 'application/yaml'));
+    const csv = btn('Download tables (CSV)', () => this.offer('tables', `${variantId(this.loaded.id, 'explorer')}.csv`, () => this.csv(), 'text/csv'));
     const controls = h('div', { id: 'levers' });
     const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Monte Carlo draws done' });
     const rangeText = h('span', { id: 'range-status', role: 'status' });
@@ -228,6 +294,7 @@ export class App {
     const variants = h('section', { id: 'variants', 'aria-labelledby': 'variants-h' });
     const tables = h('section', { id: 'tables', 'aria-labelledby': 'tables-h' });
     const note = h('p', { class: 'note' });
+    const refused = h('div', { id: 'refused', class: 'refused', hidden: true });
     root.replaceChildren(
       h('section', { id: 'results-headline', 'aria-label': 'Headline' }, cards, sr),
       h(
@@ -243,8 +310,8 @@ export class App {
             undo,
             btn('Reset to scenario', () => this.reset()),
             keep,
-            btn('Download scenario (YAML)', () => download(`${variantId(this.loaded.id, 'explorer')}.yaml`, this.scenarioYaml(), 'application/yaml')),
-            btn('Download tables (CSV)', () => download(`${variantId(this.loaded.id, 'explorer')}.csv`, this.csv(), 'text/csv')),
+            yaml,
+            csv,
             btn('Print', () => window.print()),
           ),
           error,
@@ -255,7 +322,8 @@ export class App {
           { id: 'results' },
           h('div', { class: 'status' }, progress, rangeText),
           changes,
-          h('div', { class: 'charts' }, fig('EHC plans', canvases.plans), fig('Plans by placement group', canvases.groups), fig('Expenditure and income', canvases.spend), fig('DSG balance', canvases.balance)),
+          refused,
+          h('div', { class: 'charts', id: 'charts' }, fig('EHC plans', canvases.plans), fig('Plans by placement group', canvases.groups), fig('Expenditure and income', canvases.spend), fig('DSG balance', canvases.balance)),
           variants,
           tables,
           note,
@@ -263,7 +331,16 @@ export class App {
       ),
     );
     root.setAttribute('aria-busy', 'false');
-    return { canvases, controls, progress, rangeText, error, sr, cards, changes, variants, tables, undo, keep, note };
+    return { canvases, controls, progress, rangeText, error, sr, cards, changes, variants, tables, undo, keep, note, refused, yaml, csv, charts: root.querySelector<HTMLElement>('#charts')! };
+  }
+
+  /** Downloads a file of the current variant, or says why not (the buttons are disabled then; this guards the rest). */
+  private offer(what: 'tables' | 'scenario', name: string, text: () => string, type: string): void {
+    if (this.problem) {
+      this.ui.error.textContent = downloadRefused(what);
+      return;
+    }
+    download(name, text(), type);
   }
 
   private csv(): string {
@@ -276,6 +353,20 @@ export class App {
   }
 
   private draw(): void {
+    const refusal = this.refusal();
+    this.ui.refused.hidden = !refusal;
+    this.ui.charts.hidden = !!refusal;
+    this.ui.yaml.disabled = this.ui.csv.disabled = !!refusal;
+    if (refusal) {
+      // no number of the variant anywhere: the cards, charts, tables and the variant's column give way to the reason
+      morph(this.ui.refused, [v('h2', {}, refusal.title), v('p', {}, refusal.text), v('p', {}, v('strong', {}, refusal.fix))]);
+      morph(this.ui.cards, [v('div', { class: 'card bad wide' }, v('span', { class: 'l' }, 'This variant'), v('span', { class: 'v' }, refusal.title), v('span', { class: 'd' }, 'Why, and what to do: see the note below.'))]);
+      morph(this.ui.changes, [this.changesNote()]);
+      this.drawVariants();
+      morph(this.ui.tables, [v('h2', { id: 'tables-h' }, 'The numbers'), v('p', { class: 'note' }, 'None for this variant: its figures cannot be believed (see above).')]);
+      this.ui.keep.disabled = true;
+      return;
+    }
     const o = this.outcome;
     const hl = headlineOf(o);
     const was = headlineOf(this.loadedOutcome);
@@ -304,10 +395,7 @@ export class App {
     cards.push(card(`EHC plans, January ${hl.lastYear}`, fmtCount(hl.plansLast), pr ? `range ${fmtCount(pr.p10)} to ${fmtCount(pr.p90)}` : `from ${fmtCount(hl.plansBase)} in January ${hl.baseYear}`));
     morph(this.ui.cards, cards);
 
-    const ch = this.changes(this.current);
-    morph(this.ui.changes, [
-      ch.length ? v('p', { class: 'note' }, v('strong', {}, 'This variant changes: '), ch.join('; '), '.') : v('p', { class: 'note' }, 'Showing the scenario as loaded. Move a lever to explore.'),
-    ]);
+    morph(this.ui.changes, [this.changesNote()]);
     this.charts.update(this.chartsModel());
     this.drawVariants();
     morph(this.ui.tables, [v('h2', { id: 'tables-h' }, 'The numbers'), moneyTable(o, r), plansTable(o, r)]);
@@ -319,8 +407,15 @@ export class App {
     if (this.ui.note.textContent !== note) this.ui.note.textContent = note;
   }
 
+  private changesNote() {
+    const ch = this.changes(this.current);
+    return ch.length ? v('p', { class: 'note' }, v('strong', {}, 'This variant changes: '), ch.join('; '), '.') : v('p', { class: 'note' }, 'Showing the scenario as loaded. Move a lever to explore.');
+  }
+
   private drawVariants(): void {
-    const items = [{ name: 'Current view', outcome: this.outcome, changes: this.changes(this.current) }, ...this.kept.map((k) => ({ name: k.name, outcome: k.outcome, changes: this.changes(k.scenario) }))];
+    const kept = this.kept.map((k) => ({ name: k.name, outcome: k.outcome, changes: this.changes(k.scenario) }));
+    // a variant whose figures cannot be believed has no column
+    const items = this.problem ? kept : [{ name: 'Current view', outcome: this.outcome, changes: this.changes(this.current) }, ...kept];
     const chips = this.kept.map((k, i) =>
       h(
         'span',
@@ -331,11 +426,11 @@ export class App {
         h('button', { type: 'button', onclick: () => { this.kept.splice(i, 1); this.draw(); }, 'aria-label': `Remove ${k.name}` }, 'Remove'),
       ),
     );
-    this.ui.keep.disabled = this.kept.length >= MAX_KEPT;
+    this.ui.keep.disabled = this.kept.length >= MAX_KEPT || !!this.problem;
     const heading = v('h2', { id: 'variants-h' }, 'Variants side by side');
     // the chips' buttons carry listeners, which morph would not move over: with chips, the section is new
     if (this.kept.length) this.ui.variants.replaceChildren(toNode(heading), h('div', { class: 'variants' }, ...chips), toNode(compareTable(items)));
-    else morph(this.ui.variants, [heading, v('p', { class: 'note' }, `Keep up to ${MAX_KEPT} variants to compare them here and on the charts.`), compareTable(items)]);
+    else morph(this.ui.variants, [heading, v('p', { class: 'note' }, `Keep up to ${MAX_KEPT} variants to compare them here and on the charts.`), ...(items.length ? [compareTable(items)] : [])]);
   }
 
   private chartsModel(): ChartsModel {

@@ -5,20 +5,21 @@
  * and the app does not start).
  */
 import { decodeJson } from '../codec.ts';
-import { computeVariant, type ExplorerResult } from '../compute.ts';
+import { computeVariant, figuresProblem, outcomeFigures, type ExplorerResult } from '../compute.ts';
 import { leversOf, setAt } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml } from '../scenario-yaml.ts';
 import { App } from './app.ts';
 
 /** The compiled core, for evaluation outside a browser. */
-export const core = { computeVariant, decodeJson, leversOf, setAt, scenarioYaml };
+export const core = { computeVariant, decodeJson, figuresProblem, leversOf, outcomeFigures, setAt, scenarioYaml };
 (globalThis as { highneedsCore?: typeof core }).highneedsCore = core;
 
 export interface HighneedsApi {
   ready: Promise<void>;
   levers(): Array<{ path: string; label: string; min: number; max: number; step: number; value: number }>;
   set(path: string, value: number): Promise<void>;
+  /** The current result; throws, saying why, when the page shows no figures for the variant (they cannot be believed). */
   result(): ExplorerResult;
   scenarioYaml(): string;
   /** Milliseconds of the last deterministic recompute and redraw (for benchmarks). */

@@ -1,0 +1,75 @@
+/**
+ * User-facing messages of the scenario explorer page (src/explorer/page/), for a finance officer or SEND lead: no
+ * figure of a variant the page will not show appears in them. Compiled for the browser: no Node built-in.
+ */
+import { financialYearLabel } from '../domain/index.ts';
+import { MONEY_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
+export const STAGE = 'explorer';
+
+/** A lever as the refusal names it: its label, the value it is at and the value the scenario has. */
+export interface LeverSetting {
+  label: string;
+  value: string;
+  loaded: string;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+/** "£1 trillion" for 1e12. */
+const moneyCeiling = (): string => (MONEY_MAX >= 1e12 ? `£${MONEY_MAX / 1e12} trillion` : `£${MONEY_MAX / 1e9} billion`);
+
+/** What cannot be believed, in words, without the figure itself. */
+function problemWords(p: ProjectionProblem | BudgetProblem): string {
+  if ('what' in p) {
+    const fy = financialYearLabel(p.fy);
+    if (!Number.isFinite(p.value)) return `the ${p.what} of ${fy} cannot be worked out (the sums overflow)`;
+    if (p.what === 'expenditure' && p.value < 0) return `the expenditure of ${fy} would come out below £0`;
+    return `the ${p.what} of ${fy} would be beyond ${moneyCeiling()} either way, far more than any council’s High Needs block`;
+  }
+  if (p.kind === 'step')
+    return p.ratio > 1
+      ? `the number of EHC plans would grow by more than ${pct(STEP_MAX - 1)} in one year (to January ${p.year})`
+      : `the number of EHC plans would fall by more than ${pct(1 - STEP_MIN)} in one year (to January ${p.year})`;
+  if (p.kind === 'cell') return `some group of EHC plans in January ${p.year} would come out below zero or not a number`;
+  return `the number of EHC plans in January ${p.year} would come out ${Number.isFinite(p.value) ? 'below zero' : 'as no number at all'}`;
+}
+
+/**
+ * Why the page shows no figures for the current variant: the lever value that makes it unbelievable (or the changes,
+ * when no one lever was just moved), what cannot be believed, and what to do. `inRange`: the problem is in the
+ * P10–P90 range rather than the central path.
+ * @example variantRefused({ label: 'Yearly growth …', value: '1000%', loaded: '8.26%' }, [], problem, false).title
+ */
+export function variantRefused(
+  lever: LeverSetting | undefined,
+  otherChanges: readonly string[],
+  problem: ProjectionProblem | BudgetProblem,
+  inRange: boolean,
+): { title: string; text: string; fix: string } {
+  const others = otherChanges.length ? `, with the other change${otherChanges.length === 1 ? '' : 's'} listed above` : '';
+  const cause = lever
+    ? `With “${lever.label}” at ${lever.value} (the scenario has ${lever.loaded})${others}`
+    : otherChanges.length
+      ? `With the changes made (${otherChanges.join('; ')})`
+      : 'With the scenario as loaded';
+  const where = inRange ? ' in the range of outcomes (P10 to P90)' : '';
+  return {
+    title: 'No figures for this variant',
+    text: `${cause}, ${problemWords(problem)}${where}. Figures like these cannot be believed, and the highneeds run command refuses such a scenario too, so this page shows no numbers, charts or downloads for it.`,
+    fix: lever
+      ? 'Move the lever back towards the value the scenario has, press Undo, or Reset to scenario.'
+      : 'Press Undo, or Reset to scenario, or move the changed levers back.',
+  };
+}
+
+/** The page refuses to download a variant it shows no figures for (the reason is on the page). */
+export function downloadRefused(what: 'tables' | 'scenario'): string {
+  return `No ${what === 'tables' ? 'tables' : 'scenario'} to download: this variant’s figures cannot be believed (see the note above the charts).`;
+}
+
+/** Comment lines at the top of a scenario YAML whose figures the page would not show. */
+export function yamlMarkedUnbelievable(text: string): string[] {
+  return [
+    'WARNING: the scenario explorer showed no figures for this variant, because they cannot be believed:',
+    `  ${text}`,
+  ];
+}

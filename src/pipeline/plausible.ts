@@ -1,0 +1,85 @@
+/**
+ * When a run's figures can be believed: the thresholds and checks behind `run`'s sanity gates (gates.ts, which throws
+ * with the CLI's messages) and the scenario explorer's refusal to show a variant (explorer/page/app.ts, compiled for
+ * the browser, so this module uses no Node built-in). Pure: takes figures, returns the first problem or undefined.
+ * Thresholds documented in docs/model.md, "Sanity checks".
+ */
+import { cubeTotal } from '../model/cube.ts';
+import type { Quantiles } from '../model/result.ts';
+
+/** Largest and smallest plausible ratio of one year's central total to the year before. */
+export const STEP_MAX = 1.5;
+export const STEP_MIN = 0.7;
+/** The largest money figure (in pounds, either sign) a run believes: far beyond any council's High Needs block. */
+export const MONEY_MAX = 1e12;
+
+/** Why a projection cannot be believed, at the first census year where it cannot. */
+export type ProjectionProblem =
+  /** A projected total (P10, P50 or P90) that is not a finite number of 0 or more. */
+  | { kind: 'total'; year: number; value: number }
+  /** A cell (age × need × placement) of the central path that is negative or not a number. */
+  | { kind: 'cell'; year: number }
+  /** The central total moves by more than ×STEP_MAX (or less than ×STEP_MIN) from the year before. */
+  | { kind: 'step'; year: number; plans: number; before: number; ratio: number };
+
+/** The money figures of a budget the gate looks at, one entry per financial year. */
+export type MoneyFigure = 'expenditure' | 'in-year balance' | 'cumulative balance at 31 March';
+
+/** Why a budget cannot be believed, at the first financial year (and figure) where it cannot. */
+export interface BudgetProblem {
+  fy: number;
+  what: MoneyFigure;
+  value: number;
+}
+
+/**
+ * The first reason a projection cannot be believed: every total (P10, P50, P90) finite and not below 0, every cell
+ * of `central` (when given) finite and not below 0, and the central total moving by ×STEP_MIN to ×STEP_MAX a year.
+ * @example projectionProblem({ years: [2025, 2026], totals, central }) // { kind: 'step', year: 2026, … } for a jump of ×1.6
+ */
+export function projectionProblem(p: { years: readonly number[]; totals: readonly Quantiles[]; central?: readonly Float64Array[] }): ProjectionProblem | undefined {
+  for (let i = 0; i < p.years.length; i++) {
+    const year = p.years[i]!;
+    const q = p.totals[i];
+    if (q) for (const v of [q.p10, q.p50, q.p90]) if (!Number.isFinite(v) || v < 0) return { kind: 'total', year, value: v };
+    const cube = p.central?.[i];
+    if (!cube) continue;
+    if (cube.some((v) => !Number.isFinite(v) || v < 0)) return { kind: 'cell', year };
+    if (i === 0) continue;
+    const before = cubeTotal(p.central![i - 1]!);
+    const plans = cubeTotal(cube);
+    const ratio = before > 0 ? plans / before : plans > 0 ? Infinity : 1;
+    if (ratio > STEP_MAX || ratio < STEP_MIN) return { kind: 'step', year, plans, before, ratio };
+  }
+  return undefined;
+}
+
+/** Whether a money figure cannot be believed: not finite, beyond ±MONEY_MAX, or an expenditure below £0. */
+export function moneyImplausible(what: MoneyFigure, v: number): boolean {
+  return !Number.isFinite(v) || Math.abs(v) > MONEY_MAX || (what === 'expenditure' && v < 0);
+}
+
+/**
+ * The first money figure of a budget (P10, P50 or P90 of expenditure, in-year and cumulative balance, year by year)
+ * that cannot be believed (moneyImplausible).
+ * @example budgetProblem({ financialYears: [2025], expenditure: [{ p10: -5, p50: 1, p90: 2 }], inYear: [], cumulative: [] }) // { fy: 2025, what: 'expenditure', value: -5 }
+ */
+export function budgetProblem(b: {
+  financialYears: readonly number[];
+  expenditure: ReadonlyArray<Quantiles | undefined>;
+  inYear: ReadonlyArray<Quantiles | undefined>;
+  cumulative: ReadonlyArray<Quantiles | undefined>;
+}): BudgetProblem | undefined {
+  for (let i = 0; i < b.financialYears.length; i++) {
+    const figures: Array<[MoneyFigure, Quantiles | undefined]> = [
+      ['expenditure', b.expenditure[i]],
+      ['in-year balance', b.inYear[i]],
+      ['cumulative balance at 31 March', b.cumulative[i]],
+    ];
+    for (const [what, q] of figures) {
+      if (!q) continue;
+      for (const v of [q.p10, q.p50, q.p90]) if (moneyImplausible(what, v)) return { fy: b.financialYears[i]!, what, value: v };
+    }
+  }
+  return undefined;
+}
