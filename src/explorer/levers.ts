@@ -6,6 +6,9 @@
 import { Placement, TransitionPoint, financialYearLabel } from '../domain/index.ts';
 import type { Rates } from '../model/rates.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
+import { COST, EFFECT, HALF_LIFE, MONEY, NET_MIGRATION, PLACES, RAMP_YEARS, RATE, SHARE, UPLIFT, YEAR, withinBounds, type Bounds } from '../scenario/limits.ts';
+import { fmtMoney } from '../report/format.ts';
+import { leverNotWhole, leverOutOfRange, leverNotANumber } from '../messages/explorer.ts';
 
 /** How a lever's value reads: a rate or share as a percentage, a year, a count of years, money, places. */
 export type LeverUnit = 'percent' | 'share' | 'year' | 'years' | 'gbp' | 'places';
@@ -22,8 +25,8 @@ export interface Lever {
   value: number;
   /** Whether the scenario file sets it (else it is the run's estimate, written to YAML only once moved). */
   fromScenario: boolean;
-  /** Hard limits the scenario schema accepts (typed values outside [min, max] but inside these widen the slider). */
-  limits: [number, number];
+  /** What a scenario file accepts (scenario/limits.ts): a typed value outside [min, max] but inside these widens the slider. */
+  limits: Bounds;
 }
 
 export interface LeverContext {
@@ -107,33 +110,33 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
   // from a start before the base year. Places counted at a census open from the base year's are already open at the
   // first projected census and funded from the first financial year, as those of the next census are.
   const lastStart = last - 1;
-  const add = (l: Omit<Lever, 'fromScenario' | 'limits' | 'value'> & { value: unknown; fallback?: number; limits?: [number, number] }): void => {
+  const add = (l: Omit<Lever, 'fromScenario' | 'value'> & { value: unknown; fallback?: number }): void => {
     const own = typeof l.value === 'number';
     const value = own ? (l.value as number) : l.fallback;
     if (value === undefined || !Number.isFinite(value)) return;
     const rest = { ...l };
     delete rest.fallback;
-    out.push({ ...rest, value, fromScenario: own, min: Math.min(l.min, value), max: Math.max(l.max, value), limits: l.limits ?? [l.min, l.max] });
+    out.push({ ...rest, value, fromScenario: own, min: Math.min(l.min, value), max: Math.max(l.max, value) });
   };
   const trendGroup = 'New plans';
   // The three trend levers start from the trend of the run's rates. A run held to the forecast of total plans steps
   // with a solved trend path; moving a lever moves each year's growth on that path by the change it makes to the
   // growth curve (model/levers/trend.ts movedPath), as the same keys do in a scenario, so a lever set to the value it
   // shows changes nothing and a small move makes a small change.
-  add({ path: 'projection.incidence_growth', group: trendGroup, label: 'Yearly growth in the rate of new plans (first projected year)', unit: 'percent', min: -0.1, max: 0.3, step: 0.0025, value: s.projection.incidence_growth, fallback: ctx.trend.growth, limits: [-1, 10] });
-  add({ path: 'projection.long_run_growth', group: trendGroup, label: 'Long-run yearly growth the trend settles to', unit: 'percent', min: -0.1, max: 0.2, step: 0.0025, value: s.projection.long_run_growth, fallback: ctx.trend.longRun, limits: [-1, 10] });
-  add({ path: 'projection.trend_damping', group: trendGroup, label: 'How fast growth settles (share of the gap closed each year)', unit: 'share', min: 0, max: 1, step: 0.05, value: s.projection.trend_damping, fallback: ctx.trend.damping, limits: [0, 1] });
-  add({ path: 'projection.net_migration_rate', group: trendGroup, label: 'Plans moving into the area each year, net (share of plans)', unit: 'percent', min: -0.1, max: 0.1, step: 0.0025, value: s.projection.net_migration_rate, limits: [-0.5, 0.5] });
-  add({ path: 'population.growth', group: trendGroup, label: 'Population growth, ages 0 to 25, per year', unit: 'percent', min: -0.05, max: 0.05, step: 0.0025, value: s.population.growth, limits: [-1, 10] });
+  add({ path: 'projection.incidence_growth', group: trendGroup, label: 'Yearly growth in the rate of new plans (first projected year)', unit: 'percent', min: -0.1, max: 0.3, step: 0.0025, value: s.projection.incidence_growth, fallback: ctx.trend.growth, limits: RATE });
+  add({ path: 'projection.long_run_growth', group: trendGroup, label: 'Long-run yearly growth the trend settles to', unit: 'percent', min: -0.1, max: 0.2, step: 0.0025, value: s.projection.long_run_growth, fallback: ctx.trend.longRun, limits: RATE });
+  add({ path: 'projection.trend_damping', group: trendGroup, label: 'How fast growth settles (share of the gap closed each year)', unit: 'share', min: 0, max: 1, step: 0.05, value: s.projection.trend_damping, fallback: ctx.trend.damping, limits: SHARE });
+  add({ path: 'projection.net_migration_rate', group: trendGroup, label: 'Plans moving into the area each year, net (share of plans)', unit: 'percent', min: -0.1, max: 0.1, step: 0.0025, value: s.projection.net_migration_rate, limits: NET_MIGRATION });
+  add({ path: 'population.growth', group: trendGroup, label: 'Population growth, ages 0 to 25, per year', unit: 'percent', min: -0.05, max: 0.05, step: 0.0025, value: s.population.growth, limits: RATE });
 
   s.surges.forEach((g, i) => {
     const group = `Surge: ${g.name}`;
     const p = `surges[${i}]`;
-    add({ path: `${p}.peak_uplift`, group, label: 'Extra new plans at the peak', unit: 'percent', min: -0.5, max: 1.5, step: 0.05, value: g.peak_uplift, limits: [-1, 10] });
-    add({ path: `${p}.start_year`, group, label: 'First year (academic year beginning; 2026 = 2026-27)', unit: 'year', min: first, max: lastStart, step: 1, value: g.start_year, limits: [2000, 2100] });
+    add({ path: `${p}.peak_uplift`, group, label: 'Extra new plans at the peak', unit: 'percent', min: -0.5, max: 1.5, step: 0.05, value: g.peak_uplift, limits: UPLIFT });
+    add({ path: `${p}.start_year`, group, label: 'First year (academic year beginning; 2026 = 2026-27)', unit: 'year', min: first, max: lastStart, step: 1, value: g.start_year, limits: YEAR });
     // a peak before the first year counts as the first year (model/levers/surge.ts), so the slider starts there
-    add({ path: `${p}.peak_year`, group, label: 'Peak year (academic year beginning)', unit: 'year', min: Math.max(first, Math.min(g.start_year, last)), max: last, step: 1, value: g.peak_year, limits: [2000, 2100] });
-    add({ path: `${p}.half_life_years`, group, label: 'Years for the extra to halve after the peak', unit: 'years', min: 0.5, max: 10, step: 0.5, value: g.half_life_years, limits: [0.01, 100] });
+    add({ path: `${p}.peak_year`, group, label: 'Peak year (academic year beginning)', unit: 'year', min: Math.max(first, Math.min(g.start_year, last)), max: last, step: 1, value: g.peak_year, limits: YEAR });
+    add({ path: `${p}.half_life_years`, group, label: 'Years for the extra to halve after the peak', unit: 'years', min: 0.5, max: 10, step: 0.5, value: g.half_life_years, limits: HALF_LIFE });
   });
 
   s.transition_shifts.forEach((t, i) => {
@@ -141,38 +144,38 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
     const p = `transition_shifts[${i}]`;
     const from = Placement[t.from as Placement].label.toLowerCase();
     const to = Placement[t.to as Placement].label.toLowerCase();
-    add({ path: `${p}.share`, group, label: `Share of ${TransitionPoint[t.transition as TransitionPoint].label.toLowerCase()} moves into ${from} going to ${to}`, unit: 'percent', min: 0, max: 1, step: 0.01, value: t.share, limits: [0, 1] });
-    add({ path: `${p}.start_year`, group, label: 'From (academic year beginning; 2026 = 2026-27)', unit: 'year', min: ctx.baseYear, max: lastStart, step: 1, value: t.start_year, limits: [2000, 2100] });
+    add({ path: `${p}.share`, group, label: `Share of ${TransitionPoint[t.transition as TransitionPoint].label.toLowerCase()} moves into ${from} going to ${to}`, unit: 'percent', min: 0, max: 1, step: 0.01, value: t.share, limits: SHARE });
+    add({ path: `${p}.start_year`, group, label: 'From (academic year beginning; 2026 = 2026-27)', unit: 'year', min: ctx.baseYear, max: lastStart, step: 1, value: t.start_year, limits: YEAR });
   });
 
   s.mitigations.forEach((m, i) => {
     const group = `Recovery plan: ${m.name}`;
     const p = `mitigations[${i}]`;
-    add({ path: `${p}.effect`, group, label: mitigationEffectLabel(m), unit: 'percent', min: 0, max: 0.6, step: 0.01, value: m.effect, limits: [-1, 1] });
-    add({ path: `${p}.start_year`, group, label: 'Starts (academic and financial year beginning; 2026 = 2026-27)', unit: 'year', min: ctx.baseYear, max: lastStart, step: 1, value: m.start_year, limits: [2000, 2100] });
-    add({ path: `${p}.ramp_years`, group, label: 'Years to build up to full effect (1 = full effect in the first year)', unit: 'years', min: 1, max: 10, step: 1, value: m.ramp_years, limits: [0, 20] });
-    add({ path: `${p}.delivery`, group, label: 'Share of the planned effect actually delivered', unit: 'percent', min: 0, max: 1, step: 0.05, value: m.delivery, limits: [0, 1] });
-    add({ path: `${p}.cost_gbp_per_year`, group, label: 'Cost of delivery per year (£, at price-year prices)', unit: 'gbp', min: 0, max: Math.max(1_000_000, 3 * m.cost_gbp_per_year), step: 10_000, value: m.cost_gbp_per_year, limits: [0, 1e12] });
+    add({ path: `${p}.effect`, group, label: mitigationEffectLabel(m), unit: 'percent', min: 0, max: 0.6, step: 0.01, value: m.effect, limits: EFFECT });
+    add({ path: `${p}.start_year`, group, label: 'Starts (academic and financial year beginning; 2026 = 2026-27)', unit: 'year', min: ctx.baseYear, max: lastStart, step: 1, value: m.start_year, limits: YEAR });
+    add({ path: `${p}.ramp_years`, group, label: 'Years to build up to full effect (1 = full effect in the first year)', unit: 'years', min: 1, max: 10, step: 1, value: m.ramp_years, limits: RAMP_YEARS });
+    add({ path: `${p}.delivery`, group, label: 'Share of the planned effect actually delivered', unit: 'percent', min: 0, max: 1, step: 0.05, value: m.delivery, limits: SHARE });
+    add({ path: `${p}.cost_gbp_per_year`, group, label: 'Cost of delivery per year (£, at price-year prices)', unit: 'gbp', min: 0, max: Math.max(1_000_000, 3 * m.cost_gbp_per_year), step: 10_000, value: m.cost_gbp_per_year, limits: COST });
   });
 
   s.capacity.changes.forEach((c, i) => {
     const group = `Places: ${Placement[c.placement as Placement].label}`;
     const p = `capacity.changes[${i}]`;
-    add({ path: `${p}.places`, group, label: `New places (negative = places closing)`, unit: 'places', min: Math.min(0, c.places), max: Math.max(500, 3 * c.places), step: 10, value: c.places, limits: [-100_000, 100_000] });
-    add({ path: `${p}.year`, group, label: 'Open from (January census year)', unit: 'year', min: ctx.baseYear + 1, max: last, step: 1, value: c.year, limits: [2000, 2100] });
+    add({ path: `${p}.places`, group, label: `New places (negative = places closing)`, unit: 'places', min: Math.min(0, c.places), max: Math.max(500, 3 * c.places), step: 10, value: c.places, limits: PLACES });
+    add({ path: `${p}.year`, group, label: 'Open from (January census year)', unit: 'year', min: ctx.baseYear + 1, max: last, step: 1, value: c.year, limits: YEAR });
   });
 
   const money = 'Prices and funding';
   const infl = s.costs.inflation;
-  if (typeof infl === 'number') add({ path: 'costs.inflation', group: money, label: 'Yearly rise in unit costs (inflation)', unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: infl, limits: [-1, 10] });
+  if (typeof infl === 'number') add({ path: 'costs.inflation', group: money, label: 'Yearly rise in unit costs (inflation)', unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: infl, limits: RATE });
   else
     for (const [k, v] of Object.entries(infl))
-      add({ path: `costs.inflation.${k}`, group: money, label: `Yearly rise in unit costs: ${k in Placement ? Placement[k as Placement].label : k}`, unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: v, limits: [-1, 10] });
+      add({ path: `costs.inflation.${k}`, group: money, label: `Yearly rise in unit costs: ${k in Placement ? Placement[k as Placement].label : k}`, unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: v, limits: RATE });
   for (const [k, v] of Object.entries(s.costs.complexity_drift))
-    add({ path: `costs.complexity_drift.${k}`, group: money, label: `Complexity drift: yearly rise in ${Placement[k as Placement].label.toLowerCase()} top-ups beyond inflation`, unit: 'percent', min: -0.02, max: 0.1, step: 0.0025, value: v, limits: [-1, 10] });
+    add({ path: `costs.complexity_drift.${k}`, group: money, label: `Complexity drift: yearly rise in ${Placement[k as Placement].label.toLowerCase()} top-ups beyond inflation`, unit: 'percent', min: -0.02, max: 0.1, step: 0.0025, value: v, limits: RATE });
   const after = ctx.lastFundingFy !== undefined ? ` after ${financialYearLabel(ctx.lastFundingFy)}` : '';
-  add({ path: 'funding.growth', group: money, label: `Yearly growth of the High Needs block${after}`, unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: s.funding.growth, limits: [-1, 10] });
-  add({ path: 'funding.schools_block_transfer_gbp', group: money, label: 'Transfer from the schools block each year (£)', unit: 'gbp', min: 0, max: 5_000_000, step: 50_000, value: s.funding.schools_block_transfer_gbp, limits: [-1e12, 1e12] });
+  add({ path: 'funding.growth', group: money, label: `Yearly growth of the High Needs block${after}`, unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: s.funding.growth, limits: RATE });
+  add({ path: 'funding.schools_block_transfer_gbp', group: money, label: 'Transfer from the schools block each year (£)', unit: 'gbp', min: 0, max: 5_000_000, step: 50_000, value: s.funding.schools_block_transfer_gbp, limits: MONEY });
   return out;
 }
 
@@ -193,10 +196,43 @@ export function leverNotes(s: Scenario, ctx: LeverContext): Record<string, strin
   return notes;
 }
 
-/** Why a value cannot be given to a lever, or undefined when it can. */
+/**
+ * Why a value (in the scenario's units) cannot be given to a lever, in the units people type (2000% for 20), or
+ * undefined when it can: outside what a scenario file accepts (scenario/limits.ts), or not whole where it must be.
+ * @example leverProblem(inflation, -1) // 'Yearly rise in unit costs (inflation): -100% is outside what a scenario file accepts (above -100%, up to 1000%); the lever is unchanged.'
+ */
 export function leverProblem(l: Lever, value: number): string | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `${l.label}: a number is needed, got ${String(value)}`;
-  if (value < l.limits[0] || value > l.limits[1]) return `${l.label}: must be between ${l.limits[0]} and ${l.limits[1]}, got ${value}`;
-  if ((l.unit === 'year' || l.unit === 'places') && !Number.isInteger(value)) return `${l.label}: must be a whole number, got ${value}`;
-  return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return leverNotANumber(l.label, String(value));
+  const b = l.limits;
+  if (withinBounds({ ...b, integer: false }, value)) return b.integer && !Number.isInteger(value) ? leverNotWhole(l.label, describeValue(l, value)) : undefined;
+  return leverOutOfRange(l.label, describeValue(l, value), describeValue(l, b.min), describeValue(l, b.max), b.minExclusive === true);
+}
+
+const PCT = new Set<LeverUnit>(['percent', 'share']);
+
+/** The value as typed and shown (percent for rates, to two decimals: 8.26 for an estimated 0.082608). */
+export function toDisplay(l: Pick<Lever, 'unit'>, v: number): number {
+  return PCT.has(l.unit) ? Number((v * 100).toFixed(2)) : v;
+}
+
+/** A typed value in the scenario's units (0.03 for 3 typed as a percentage). */
+export function fromDisplay(l: Pick<Lever, 'unit'>, d: number): number {
+  return PCT.has(l.unit) ? Number((d / 100).toFixed(8)) : d;
+}
+
+/** A lever value in words. */
+export function describeValue(l: Pick<Lever, 'unit'>, v: number): string {
+  switch (l.unit) {
+    case 'percent':
+    case 'share':
+      return `${toDisplay(l, v)}%`;
+    case 'gbp':
+      return fmtMoney(v);
+    case 'year':
+      return String(v);
+    case 'years':
+      return `${v} year${v === 1 ? '' : 's'}`;
+    case 'places':
+      return `${v} places`;
+  }
 }

@@ -46,6 +46,7 @@ summary{cursor:pointer;font-weight:bold;font-size:15px;padding:4px 0}
 .lever .unit{font-size:13px;color:${c.darkGrey};min-width:2.5em}
 .lever.changed label::after{content:" · changed";color:${c.purple};font-size:12px;font-weight:bold}
 .lever .was{font-size:12px;color:${c.darkGrey}}
+.lever .problem{margin:2px 0 0;font-size:13px;color:${c.red};font-weight:bold}.lever .problem:empty{display:none}
 .status{display:flex;align-items:center;gap:10px;font-size:14px;color:${c.darkGrey};margin:0 0 8px;min-height:24px}
 progress{width:180px;height:14px}
 .charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:14px}

@@ -73,3 +73,18 @@ export function yamlMarkedUnbelievable(text: string): string[] {
     `  ${text}`,
   ];
 }
+
+/** A value a lever cannot take: outside what a scenario file accepts. Values in the units people type (2000%). */
+export function leverOutOfRange(label: string, value: string, min: string, max: string, minExclusive: boolean): string {
+  return `${label}: ${value} is outside what a scenario file accepts (${minExclusive ? `above ${min}, up to ${max}` : `${min} to ${max}`}); the lever is unchanged.`;
+}
+
+/** A value a lever cannot take: a year or a count of places that is not whole. */
+export function leverNotWhole(label: string, value: string): string {
+  return `${label}: ${value} is not a whole number; the lever is unchanged.`;
+}
+
+/** A value a lever cannot take: not a number. */
+export function leverNotANumber(label: string, value: string): string {
+  return `${label}: a number is needed, got ${value}; the lever is unchanged.`;
+}

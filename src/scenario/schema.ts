@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { NEEDS, PHASES, PLACEMENTS, TRANSITION_POINTS } from '../domain/index.ts';
-import { MAX_AMOUNT, readMoney, readRate } from '../etl/csv/values.ts';
+import { readMoney, readRate } from '../etl/csv/values.ts';
+import { COST, EFFECT, HALF_LIFE, MONEY, NET_MIGRATION, PLACES, RAMP_YEARS, RATE, SHARE, UPLIFT, YEAR, type Bounds } from './limits.ts';
 import { GENERAL_INFLATION_KEYS, inflationKey } from '../budget/prices.ts';
 import { nearest } from '../util/suggest.ts';
 
@@ -13,7 +14,7 @@ const placement = z.enum(PLACEMENTS as [string, ...string[]]);
 const need = z.enum(NEEDS as [string, ...string[]]);
 const phase = z.enum(PHASES as [string, ...string[]]);
 const transition = z.enum(TRANSITION_POINTS as [string, ...string[]]);
-const year = z.number().int().min(2000).max(2100);
+const year = z.number().int().min(YEAR.min).max(YEAR.max);
 /** What a rate may be written as: said in the message when a rate cannot be read. */
 export const RATE_EXPECTED = 'a rate such as 0.05 or 5%';
 
@@ -23,22 +24,22 @@ function typeError(expected: string) {
 }
 
 /** A number that may be written as a percentage (`5%` = 0.05) or a fraction (`0.05`): rates, shares, effects. */
-function fraction(min: number, max: number) {
-  return z.preprocess(readRate, z.number({ error: typeError(RATE_EXPECTED) }).min(min).max(max));
+function fraction(b: Bounds) {
+  return z.preprocess(readRate, z.number({ error: typeError(RATE_EXPECTED) }).min(b.min).max(b.max));
 }
 /**
  * A yearly rate that compounds (growth, inflation, drift): above −100%, since a figure is deflated to a year before
  * its table by dividing by (1 + rate) to a power, and at −100% that divides by 0 (a block of £Infinity).
  */
-const rate = z.preprocess(readRate, z.number({ error: typeError(RATE_EXPECTED) }).gt(-1).max(10));
+const rate = z.preprocess(readRate, z.number({ error: typeError(RATE_EXPECTED) }).gt(RATE.min).max(RATE.max));
 /**
  * Pounds: a number, or text such as `£640,000` or `-£640,000` (read as an own table's money cell is), within the
  * ceiling of any input amount (values.ts): a yearly cost of 1e308 would overflow the budget's sums into Infinity.
  */
-function money(min = -MAX_AMOUNT) {
-  return z.preprocess(readMoney, z.number({ error: typeError('an amount in pounds such as 640000 or £640,000') }).min(min).max(MAX_AMOUNT));
+function money(b: Bounds = MONEY) {
+  return z.preprocess(readMoney, z.number({ error: typeError('an amount in pounds such as 640000 or £640,000') }).min(b.min).max(b.max));
 }
-const share = fraction(0, 1);
+const share = fraction(SHARE);
 const age = z.number().int().min(0).max(25);
 
 /** Who a surge or lever targets; all given filters must match (an empty target = everyone). */
@@ -62,11 +63,11 @@ export const Surge = z
   .object({
     name: z.string(),
     /** Multiplier on incidence at the peak: 0.25 = +25%. */
-    peak_uplift: fraction(-1, 10),
+    peak_uplift: fraction(UPLIFT),
     start_year: year,
     peak_year: year,
     /** Years for the uplift to halve after the peak. */
-    half_life_years: z.number().positive().max(100).default(2),
+    half_life_years: z.number().gt(HALF_LIFE.min).max(HALF_LIFE.max).default(2),
     target: Target.default({}),
   })
   .strict();
@@ -96,14 +97,14 @@ export const Mitigation = z
     name: z.string(),
     kind: MitigationKind,
     /** Effect at full delivery: 0.1 = 10% fewer new plans / 10% more ceasing / 10% of moves shifted / 10% lower cost. */
-    effect: fraction(-1, 1),
+    effect: fraction(EFFECT),
     start_year: year,
     /** Years to reach full effect (linear ramp); 0 = immediately. */
-    ramp_years: z.number().min(0).max(20).default(0),
+    ramp_years: z.number().min(RAMP_YEARS.min).max(RAMP_YEARS.max).default(0),
     /** Share of the planned effect actually delivered (recovery plans often deliver less). */
     delivery: share.default(1),
     /** Yearly cost of delivering the lever, GBP at price-year prices, from start_year. */
-    cost_gbp_per_year: money(0).default(0),
+    cost_gbp_per_year: money(COST).default(0),
     target: Target.default({}),
     /** For placement_shift: moves into `from` redirected to `to`. For unit_cost_change: placements affected. */
     from: placement.optional(),
@@ -120,23 +121,17 @@ export const Mitigation = z
     if (m.from !== undefined && m.from === m.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `a placement other than 'from' (${m.from}): a shift to the same placement moves nothing` });
   });
 
-/** The largest number of places one capacity change may open or close. */
-export const MAX_PLACE_CHANGE = 100_000;
-
 export const CapacityChange = z
   .object({
     placement: placement,
     /** Census year from which the places exist (funded from the financial year that census falls in). */
     year: year,
-    /**
-     * Places opened (or closed, below 0). England has about 150,000 special school places in all: a change beyond
-     * ±MAX_PLACE_CHANGE is a typo, and 1e15 places at £10,000 took every money figure of the run past £1e19.
-     */
-    places: z.number().int().min(-MAX_PLACE_CHANGE).max(MAX_PLACE_CHANGE),
+    /** Places opened (or closed, below 0), within ±MAX_PLACE_CHANGE (limits.ts). */
+    places: z.number().int().min(PLACES.min).max(PLACES.max),
     /** Place funding per place (default: the placement's rate in the places table, else the national rate). */
-    place_rate_gbp: money(0).optional(),
+    place_rate_gbp: money(COST).optional(),
     /** One-off capital cost of creating the places, in the year they are first funded (outside the block). */
-    capital_cost_gbp: money(0).optional(),
+    capital_cost_gbp: money(COST).optional(),
   })
   .strict();
 
@@ -178,7 +173,7 @@ export const ScenarioSchema = z
         /** Use the requests → assessments → plans pipeline where requests data exist. */
         pipeline: z.boolean().optional(),
         /** Net migration of plans per year as a share of the stock (+ = net inflow). */
-        net_migration_rate: fraction(-0.5, 0.5).optional(),
+        net_migration_rate: fraction(NET_MIGRATION).optional(),
       })
       .strict()
       .default({}),
@@ -255,20 +250,20 @@ export const ScenarioSchema = z
           .refine((q) => q.every((v, i) => Math.abs(v - PUBLISHED_QUANTILES[i]!) < 1e-9), { message: QUANTILES_FIXED })
           .default([0.1, 0.5, 0.9]),
         /** Yearly standard deviation of price inflation drawn around costs.inflation (0 = no price risk). */
-        inflation_sd: fraction(0, 0.5).default(0.01),
+        inflation_sd: fraction({ min: 0, max: 0.5 }).default(0.01),
         /** Yearly standard deviation of complexity drift drawn around costs.complexity_drift (default: half of inflation_sd). */
-        drift_sd: fraction(0, 0.5).optional(),
+        drift_sd: fraction({ min: 0, max: 0.5 }).optional(),
       })
       .strict()
       .default({ quantiles: [0.1, 0.5, 0.9], inflation_sd: 0.01 }),
     sensitivity: z
       .object({
-        growth: fraction(-1, 10).default(0.02),
-        inflation: fraction(-1, 10).default(0.01),
-        iss_share: fraction(-1, 10).default(0.1),
-        ceasing_16_19: fraction(-1, 10).default(0.1),
-        unit_costs: fraction(-1, 10).default(0.05),
-        funding_growth: fraction(-1, 10).default(0.01),
+        growth: fraction(UPLIFT).default(0.02),
+        inflation: fraction(UPLIFT).default(0.01),
+        iss_share: fraction(UPLIFT).default(0.1),
+        ceasing_16_19: fraction(UPLIFT).default(0.1),
+        unit_costs: fraction(UPLIFT).default(0.05),
+        funding_growth: fraction(UPLIFT).default(0.01),
       })
       .strict()
       .default({ growth: 0.02, inflation: 0.01, iss_share: 0.1, ceasing_16_19: 0.1, unit_costs: 0.05, funding_growth: 0.01 }),
@@ -279,7 +274,7 @@ export const ScenarioSchema = z
         target: z.string(),
         // goal-seek searches effects from 0 to 1; unbounded, an edited 1e308 reached the report as 'Infinity%'
         effect: z.number().min(0).max(1),
-        achieved_gbp: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT),
+        achieved_gbp: z.number().min(MONEY.min).max(MONEY.max),
         probability_met: z.number().min(0).max(1).optional(),
         draws: z.number().int().min(0).optional(),
         from_scenario: z.string().optional(),

@@ -9,7 +9,8 @@
  * - the Monte Carlo range arrives from the Web Worker;
  * - `scenarioYaml()`, run through the CLI with `--draws 0`, gives the numbers the page shows;
  * - nothing overflows at 1280×800 nor on a tablet (820×1180), and the page prints to A4;
- * - a variant `run` would stop on shows no figure, chart or download, and says which lever value is to blame.
+ * - a variant `run` would stop on shows no figure, chart or download, and says which lever value is to blame;
+ * - a value typed outside what a scenario file accepts is refused under its lever, in the units typed.
  * Screenshots and the PDF go beside the page (reports/.explorer-check/).
  */
 import { existsSync } from 'node:fs';
@@ -98,6 +99,53 @@ async function refusedState(ev: Ev, s: Send, levers: LeverShown[]): Promise<stri
   await ev(`window.highneeds.set('projection.incidence_growth', ${growth.value})`);
   const back = await look();
   if (back.refusedShown || !back.chartsShown || back.csv || back.yaml || back.result !== '' || !/\d/.test(back.cards)) failures.push('growth moved back: the figures did not all come back');
+  return failures;
+}
+
+/**
+ * Values typed outside what a scenario file accepts (src/scenario/limits.ts) are refused where they were typed: a
+ * message under the lever in the units typed, the lever and its typed box left at their value, the result unchanged.
+ * A value inside the limits but beyond the slider is taken and widens the slider. Screenshot: explorer-typed-refused.png.
+ */
+async function typedOutOfRange(ev: Ev, s: Send, levers: LeverShown[]): Promise<string[]> {
+  const failures: string[] = [];
+  const type = (path: string, text: string) =>
+    ev<{ typed: string; message: string; invalid: string | null; error: string; result: string; slider: { value: string; min: string; max: string } }>(`(() => {
+      const row = document.querySelector('.lever[data-path="${path}"]');
+      const typed = row.querySelector('input[type=number]');
+      const before = JSON.stringify(window.highneeds.result());
+      typed.focus();
+      typed.value = ${JSON.stringify(text)};
+      typed.dispatchEvent(new Event('change', { bubbles: true }));
+      typed.blur();
+      const slider = row.querySelector('input[type=range]');
+      return { typed: typed.value, message: row.querySelector('.problem')?.textContent ?? '', invalid: typed.getAttribute('aria-invalid'), error: document.querySelector('#controls .error').textContent,
+        result: JSON.stringify(window.highneeds.result()) === before ? 'same' : 'changed', slider: { value: slider.value, min: slider.min, max: slider.max } };
+    })()`);
+  for (const [path, text, limit] of [
+    ['projection.incidence_growth', '2000', '1000%'],
+    ['costs.inflation', '-100', '-100%'],
+  ] as const) {
+    const l = levers.find((x) => x.path === path);
+    if (!l) continue;
+    const r = await type(path, text);
+    console.log(`typed ${text} for ${path}: box shows ${r.typed}; under the lever: "${r.message}"; at the top: "${r.error}"; result ${r.result}`);
+    if (r.result !== 'same') failures.push(`typed ${text} for ${path}: the result changed`);
+    if (!r.message.includes(`${text}%`) || !r.message.includes(limit)) failures.push(`typed ${text} for ${path}: no message under the lever in the units typed, naming the limit ${limit} ("${r.message}")`);
+    if (Number(r.typed) !== Number((l.value * 100).toFixed(2))) failures.push(`typed ${text} for ${path}: the box shows ${r.typed}, not the lever's value`);
+    if (path === 'projection.incidence_growth') {
+      const shot = (await s('Page.captureScreenshot', { format: 'png' })) as { data: string };
+      await writeFile(join(OUT, 'explorer-typed-refused.png'), Buffer.from(shot.data, 'base64'));
+    }
+  }
+  const g = levers.find((x) => x.path === 'projection.incidence_growth');
+  if (g) {
+    const r = await type(g.path, '50');
+    if (r.message || r.result !== 'changed' || Number(r.slider.max) < 0.5) failures.push(`typed 50 for ${g.path} (inside the limits, beyond the slider): not taken (${JSON.stringify(r)})`);
+    await ev(`window.highneeds.set(${JSON.stringify(g.path)}, ${g.value})`);
+    const max = await ev<string>(`document.querySelector('.lever[data-path="${g.path}"] input[type=range]').max`);
+    if (Number(max) !== g.max) failures.push(`${g.path} back at its value: the slider still reaches ${max}, not ${g.max}`);
+  }
   return failures;
 }
 
@@ -240,6 +288,7 @@ async function main(): Promise<number> {
     }
     await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false });
     failures.push(...(await refusedState(ev, s, levers)));
+    failures.push(...(await typedOutOfRange(ev, s, levers)));
     const pdf = (await s('Page.printToPDF', { paperWidth: 8.27, paperHeight: 11.69, preferCSSPageSize: true, printBackground: true })) as { data: string };
     const bytes = Buffer.from(pdf.data, 'base64');
     const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

@@ -9,12 +9,12 @@ import { seriesColour } from '../../report/palette.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { computeVariant, figuresProblem, outcomeFigures, type ExplorerResult, type VariantOutcome, type VariantProblem } from '../compute.ts';
 import { downloadRefused, variantRefused, yamlMarkedUnbelievable } from '../../messages/explorer.ts';
-import { getAt, leverNotes, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
+import { describeValue, getAt, leverNotes, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml, variantId } from '../scenario-yaml.ts';
 import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantCsv, yearEnd } from '../view-model.ts';
 import { Charts, type ChartsModel } from './charts.ts';
-import { Controls, describeValue } from './controls.ts';
+import { Controls } from './controls.ts';
 import { download, h, morph, toNode, v } from './dom.ts';
 import type { RangeSummary } from './protocol.ts';
 import { RangeRunner } from './range.ts';
@@ -81,7 +81,7 @@ export class App {
     this.controls = new Controls(this.ui.controls, this.baseLevers, new Map(this.baseLevers.map((l) => [l.path, l.value])), {
       onChange: (path, value, commit) => {
         const err = this.trySet(path, value, commit);
-        if (err) this.ui.error.textContent = err;
+        if (err) this.controls.refuse(path, err);
       },
     }, this.groupNotes());
     this.runner = new RangeRunner(payload, {

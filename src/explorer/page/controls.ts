@@ -3,37 +3,8 @@
  * each recovery-plan lever, places, prices and funding). Typed values are in the units people read (3 for 3%);
  * the sliders and the API use the scenario's own units (0.03).
  */
-import { fmtMoney } from '../../report/format.ts';
-import type { Lever } from '../levers.ts';
+import { describeValue, fromDisplay, toDisplay, type Lever } from '../levers.ts';
 import { h } from './dom.ts';
-
-const PCT = new Set(['percent', 'share']);
-
-/** The value as typed and shown (percent for rates, to two decimals: 8.26 for an estimated 0.082608). */
-export function toDisplay(l: Pick<Lever, 'unit'>, v: number): number {
-  return PCT.has(l.unit) ? Number((v * 100).toFixed(2)) : v;
-}
-
-export function fromDisplay(l: Pick<Lever, 'unit'>, d: number): number {
-  return PCT.has(l.unit) ? Number((d / 100).toFixed(8)) : d;
-}
-
-/** A lever value in words. */
-export function describeValue(l: Pick<Lever, 'unit'>, v: number): string {
-  switch (l.unit) {
-    case 'percent':
-    case 'share':
-      return `${toDisplay(l, v)}%`;
-    case 'gbp':
-      return fmtMoney(v);
-    case 'year':
-      return String(v);
-    case 'years':
-      return `${v} year${v === 1 ? '' : 's'}`;
-    case 'places':
-      return `${v} places`;
-  }
-}
 
 const UNIT_TEXT: Record<Lever['unit'], string> = { percent: '%', share: '%', year: '', years: 'years', gbp: '£', places: 'places' };
 
@@ -48,10 +19,14 @@ interface Row {
   slider: HTMLInputElement;
   typed: HTMLInputElement;
   was: HTMLElement;
+  /** Why the value last typed was not taken (empty when it was). */
+  problem: HTMLElement;
 }
 
 export class Controls {
   private rows = new Map<string, Row>();
+  /** Each lever's value as last shown (a range input snaps its own value to the slider's step). */
+  private values = new Map<string, number>();
 
   constructor(host: HTMLElement, levers: Lever[], private readonly loaded: Map<string, number>, private readonly handlers: ControlsHandlers, notes: Record<string, string> = {}) {
     const groups = new Map<string, Lever[]>();
@@ -75,26 +50,34 @@ export class Controls {
       step: toDisplay(l, l.step),
       value: toDisplay(l, l.value),
       'aria-label': `${l.label} (${UNIT_TEXT[l.unit] || 'year'})`,
+      'aria-describedby': `${id}-problem`,
       inputmode: 'decimal',
     });
     const was = h('span', { class: 'was' });
+    const problem = h('p', { class: 'problem', id: `${id}-problem`, role: 'alert' });
     const wrap = h(
       'div',
       { class: 'lever', 'data-path': l.path },
       h('label', { for: id }, l.label),
       h('div', { class: 'row' }, slider, typed, h('span', { class: 'unit', 'aria-hidden': 'true' }, UNIT_TEXT[l.unit])),
       was,
+      problem,
     );
-    slider.addEventListener('input', () => this.handlers.onChange(l.path, Number(slider.value), false));
-    slider.addEventListener('change', () => this.handlers.onChange(l.path, Number(slider.value), true));
+    const move = (value: number, commit: boolean) => {
+      problem.textContent = '';
+      this.handlers.onChange(l.path, value, commit);
+    };
+    slider.addEventListener('input', () => move(Number(slider.value), false));
+    slider.addEventListener('change', () => move(Number(slider.value), true));
     typed.addEventListener('change', () => {
       if (typed.value.trim() === '' || !Number.isFinite(Number(typed.value))) {
-        typed.value = String(toDisplay(l, Number(slider.value)));
+        typed.value = String(toDisplay(l, this.values.get(l.path) ?? Number(slider.value)));
         return;
       }
-      this.handlers.onChange(l.path, fromDisplay(l, Number(typed.value)), true);
+      move(fromDisplay(l, Number(typed.value)), true);
     });
-    this.rows.set(l.path, { lever: l, wrap, slider, typed, was });
+    this.rows.set(l.path, { lever: l, wrap, slider, typed, was, problem });
+    this.values.set(l.path, l.value);
     this.mark(l.path, l.value);
     return wrap;
   }
@@ -108,13 +91,28 @@ export class Controls {
     if (r.was.textContent !== was) r.was.textContent = was;
   }
 
+  /**
+   * A value was not taken: says why under the lever and puts its typed box back to the lever's value (the slider
+   * never left it).
+   */
+  refuse(path: string, message: string): void {
+    const r = this.rows.get(path);
+    if (!r) return;
+    r.problem.textContent = message;
+    r.typed.value = String(toDisplay(r.lever, this.values.get(path) ?? Number(r.slider.value)));
+  }
+
   /** Shows current values (after undo, reset or a change made elsewhere); leaves a field being typed in alone. */
   show(values: Map<string, number>): void {
     for (const [path, r] of this.rows) {
       const v = values.get(path);
       if (v === undefined) continue;
-      if (v < Number(r.slider.min)) r.slider.min = String(v);
-      if (v > Number(r.slider.max)) r.slider.max = String(v);
+      this.values.set(path, v);
+      // the slider's own range, widened to a typed value beyond it (and narrowed again when the value comes back)
+      const min = String(Math.min(r.lever.min, v));
+      const max = String(Math.max(r.lever.max, v));
+      if (r.slider.min !== min) r.slider.min = min;
+      if (r.slider.max !== max) r.slider.max = max;
       if (Number(r.slider.value) !== v) r.slider.value = String(v);
       const text = describeValue(r.lever, v);
       if (r.slider.getAttribute('aria-valuetext') !== text) r.slider.setAttribute('aria-valuetext', text);
