@@ -7,7 +7,8 @@
  *
  *   Range, as `run --draws N` makes and publishes it (central-path.ts):
  *     run held to the forecast of total plans: constrainedMonteCarlo (the calibrated year-level shocks)
- *     otherwise: planMonteCarlo → runDrawRange in chunks (progress; any split) → monteCarloResult
+ *     otherwise: planMonteCarlo → runDrawRange in chunks (progress; any split) → monteCarloResult (and the same
+ *       for the variant without its recovery plan, where the budget reads that path: unmitigatedScenario)
  *     then centreOnMedian → runBudget → publishBudget: P10/P50/P90
  *
  * With the scenario as loaded this equals `run --draws 0 --json`. Pure: the page, its Web Worker and the parity
@@ -62,8 +63,17 @@ function budgetScenario(s: Scenario): Scenario {
  * again (a lever move stays one projection).
  */
 function unmitigatedFor(p: ExplorerPayload, scenario: Scenario): ProjectionResult | undefined {
+  const plain = unmitigatedScenario(p, scenario);
+  return plain && projectDeterministic({ ...p.input, scenario: plain });
+}
+
+/**
+ * The variant without its recovery plan, where the budget's figures depend on that path (unmitigatedFor): a lever
+ * other than a unit-cost change acting in the first projected year. Undefined otherwise.
+ */
+export function unmitigatedScenario(p: ExplorerPayload, scenario: Scenario): Scenario | undefined {
   const acting = scenario.mitigations.some((m) => m.kind !== 'unit_cost_change' && mitigationStrength(m, p.input.baseYear) !== 0);
-  return acting ? projectDeterministic({ ...p.input, scenario: { ...scenario, mitigations: [] } }) : undefined;
+  return acting ? { ...scenario, mitigations: [] } : undefined;
 }
 
 /** The path `run` calibrates the budget's base year on (levers/reference.ts), made once per payload and reference. */
@@ -192,10 +202,17 @@ export function drawTotals(p: ExplorerPayload, scenario: Scenario, seed: number,
   return totals;
 }
 
-/** The variant's outcome with quantiles from the placement totals of all its draws (in draw order), as `run` makes them. */
-export function rangeFromTotals(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, totals: Float64Array): VariantOutcome {
-  const plan = planMonteCarlo({ ...p.input, scenario }, { seed });
-  return outcome(p, scenario, centreOnMedian(monteCarloResult(plan, draws, seed, { totals, weighted: {} })));
+/**
+ * The variant's outcome with quantiles from the placement totals of all its draws (in draw order), as `run` makes
+ * them. `plainTotals`: the draws of the variant without its recovery plan (same seed), needed where
+ * unmitigatedScenario says the budget reads that path: `run` draws it too (model/project-la.ts) and scales unit
+ * costs to the outturn on its median.
+ */
+export function rangeFromTotals(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, totals: Float64Array, plainTotals?: Float64Array): VariantOutcome {
+  const drawn = (s: Scenario, t: Float64Array) => centreOnMedian(monteCarloResult(planMonteCarlo({ ...p.input, scenario: s }, { seed }), draws, seed, { totals: t, weighted: {} }));
+  const plain = unmitigatedScenario(p, scenario);
+  if (plain && !plainTotals) throw new Error('the draws without the recovery plan are needed: a lever acts in the first projected year');
+  return outcome(p, scenario, drawn(scenario, totals), plain && drawn(plain, plainTotals!));
 }
 
 /**
@@ -212,5 +229,9 @@ export function rangeOfVariant(p: ExplorerPayload, scenario: Scenario, draws: nu
     onProgress?.(draws, draws);
     return outcome(p, scenario, centreOnMedian(mc), unmitigated);
   }
-  return rangeFromTotals(p, scenario, draws, seed, drawTotals(p, scenario, seed, 0, draws, (d) => onProgress?.(d, draws)));
+  const plain = unmitigatedScenario(p, scenario);
+  const total = plain ? 2 * draws : draws;
+  const totals = drawTotals(p, scenario, seed, 0, draws, (d) => onProgress?.(d, total));
+  const plainTotals = plain && drawTotals(p, plain, seed, 0, draws, (d) => onProgress?.(draws + d, total));
+  return rangeFromTotals(p, scenario, draws, seed, totals, plainTotals);
 }

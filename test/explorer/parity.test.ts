@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drawTotals, rangeOfVariant } from '../../src/explorer/compute.ts';
+import { drawTotals, rangeFromTotals, rangeOfVariant, unmitigatedScenario } from '../../src/explorer/compute.ts';
+import { runBudget } from '../../src/budget/run-budget.ts';
+import { projectMonteCarlo } from '../../src/model/project-monte-carlo.ts';
+import { centreOnMedian, publishBudget } from '../../src/pipeline/central-path.ts';
 import { parseYamlMapping, validateScenario } from '../../src/scenario/load.ts';
 import { runCli } from '../cli/helpers.ts';
 import { loadPageInNode } from './bundle-in-node.ts';
@@ -123,6 +126,39 @@ describe('explorer parity with run --draws 0 --json', () => {
     const fys = Object.keys(doc.cumulative_balance_gbp);
     expectClose(doc.cumulative_balance_gbp, Object.fromEntries(fys.map((y, k) => [y, o.budget.cumulativeQuantiles[k]])), 'cumulative_balance_gbp');
     expectClose(doc.expenditure_gbp, Object.fromEntries(fys.map((y, k) => [y, o.budget.expenditureQuantiles[k]])), 'expenditure_gbp');
+  });
+
+  it('on a run not held to the forecast of total plans, the range of a recovery-plan lever started in the base year prices the path without the plan as run does', async () => {
+    // run's route without a total-plans forecast (model/project-la.ts: projectMonteCarlo of the scenario and of it
+    // without mitigations, same seed; pipeline/run.ts publishedPaths centres both on their medians; runBudget scales
+    // unit costs to the outturn on the path without the plan), on the page's own engine input; the page's payload
+    // without the forecast's sd takes the engine's draws
+    const i = SCENARIOS.findIndex((f) => f.endsWith('mitigated.yaml'));
+    const { payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
+    const free: typeof payload = { ...payload };
+    delete free.constraintSd;
+    const variant = { ...payload.scenario, mitigations: payload.scenario.mitigations.map((m, k) => (k === 0 ? { ...m, start_year: payload.input.baseYear } : m)) };
+    const mc = { draws: 40, seed: 3, workers: 1 };
+    const projection = centreOnMedian(await projectMonteCarlo({ ...payload.input, scenario: variant }, mc));
+    const unmitigated = centreOnMedian(await projectMonteCarlo({ ...payload.input, scenario: { ...variant, mitigations: [] } }, mc));
+    const run = publishBudget(runBudget({ scenario: { ...variant, sensitivity: undefined as unknown as typeof variant.sensitivity }, tables: payload.tables, projection, unmitigatedProjection: unmitigated }));
+    const page = rangeOfVariant(free, variant, 40, 3);
+    const fys = run.financialYears.map(String);
+    for (const k of ['cumulativeQuantiles', 'expenditureQuantiles'] as const)
+      expectClose(Object.fromEntries(fys.map((y, j) => [y, run[k][j]])), Object.fromEntries(fys.map((y, j) => [y, page.budget[k][j]])), k);
+    // and split over workers as the page splits them, the same
+    const plain = unmitigatedScenario(free, variant)!;
+    expect(plain).toBeDefined();
+    const split = (s: typeof variant) => {
+      const a = drawTotals(free, s, 3, 0, 17);
+      const b = drawTotals(free, s, 3, 17, 40);
+      const t = new Float64Array(a.length + b.length);
+      t.set(a);
+      t.set(b, a.length);
+      return t;
+    };
+    const fromWorkers = rangeFromTotals(free, variant, 40, 3, split(variant), split(plain));
+    expect(sameBits(fromWorkers.budget.cumulativeQuantiles, page.budget.cumulativeQuantiles)).toBe('');
   });
 
   it.each(SCENARIOS.map((f, i) => [f, i] as const))('%s: every lever set to the value it shows changes nothing; the trend levers move plans their own way', (_file, i) => {
