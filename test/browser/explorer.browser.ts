@@ -101,6 +101,8 @@ async function refusedState(ev: Ev, s: Send, levers: LeverShown[]): Promise<stri
   if (!/^No figures for this variant/.test(r.result)) failures.push(`growth at 1,000%: result() did not throw the reason (${r.result.slice(0, 120)})`);
   if (!/# WARNING: the scenario explorer showed no figures/.test(r.yamlText)) failures.push('growth at 1,000%: scenarioYaml() is not marked');
   if (!/^No figures for this variant/.test(r.sr)) failures.push(`growth at 1,000%: the screen-reader sentence is not the refusal: ${r.sr}`);
+  const o = JSON.parse(await ev<string>(OVERFLOW_JS)) as { scrollWidth: number; vw: number; bad: string[] };
+  if (o.scrollWidth > o.vw + 1 || o.bad.length) failures.push(`growth at 1,000%: the page overflows (${o.scrollWidth}px in ${o.vw}px; ${o.bad.join(', ')})`);
   const shot = (await s('Page.captureScreenshot', { format: 'png' })) as { data: string };
   await writeFile(join(OUT, 'explorer-refused.png'), Buffer.from(shot.data, 'base64'));
   await ev(`window.highneeds.set('projection.incidence_growth', ${growth.value})`);
@@ -149,6 +151,8 @@ async function typedOutOfRange(ev: Ev, s: Send, levers: LeverShown[]): Promise<s
   if (g) {
     const r = await type(g.path, '50');
     if (r.message || r.result !== 'changed' || Number(r.slider.max) < 0.5) failures.push(`typed 50 for ${g.path} (inside the limits, beyond the slider): not taken (${JSON.stringify(r)})`);
+    const stale = await ev<string>(`document.querySelector('.lever[data-path="costs.inflation"] .problem')?.textContent ?? ''`);
+    if (stale) failures.push(`a value taken elsewhere left the refusal under costs.inflation: "${stale}"`);
     await ev(`window.highneeds.set(${JSON.stringify(g.path)}, ${g.value})`);
     const max = await ev<string>(`document.querySelector('.lever[data-path="${g.path}"] input[type=range]').max`);
     if (Number(max) !== g.max) failures.push(`${g.path} back at its value: the slider still reaches ${max}, not ${g.max}`);

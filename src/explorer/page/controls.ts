@@ -106,6 +106,8 @@ export class Controls {
   show(values: Map<string, number>): void {
     for (const [path, r] of this.rows) {
       const v = values.get(path);
+      // a value was taken (a move, undo, reset): a refusal shown under a lever is over
+      if (r.problem.textContent) r.problem.textContent = '';
       if (v === undefined) continue;
       this.values.set(path, v);
       // the slider's own range, widened to a typed value beyond it (and narrowed again when the value comes back)
