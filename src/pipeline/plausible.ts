@@ -55,7 +55,7 @@ export function projectionProblem(p: { years: readonly number[]; totals: readonl
 }
 
 /** Whether a money figure cannot be believed: not finite, beyond ±MONEY_MAX, or an expenditure below £0. */
-export function moneyImplausible(what: MoneyFigure, v: number): boolean {
+function moneyImplausible(what: MoneyFigure, v: number): boolean {
   return !Number.isFinite(v) || Math.abs(v) > MONEY_MAX || (what === 'expenditure' && v < 0);
 }
 

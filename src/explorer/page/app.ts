@@ -21,6 +21,7 @@ import { RangeRunner } from './range.ts';
 import { compareTable, moneyTable, plansTable } from './tables.ts';
 
 const MAX_KEPT = 3;
+const KEPT_COLOURS = [seriesColour(1), seriesColour(2), seriesColour(3)];
 
 /** The first of `run`'s sanity gates a variant's central figures fail (compute.ts figuresProblem). */
 function problemOf(o: VariantOutcome): { p: VariantProblem; inRange: boolean } | undefined {
@@ -30,7 +31,6 @@ function problemOf(o: VariantOutcome): { p: VariantProblem; inRange: boolean } |
 
 /** A lever named as the page's "changes" name it: its group and its label. */
 const leverName = (l: Lever): string => `${l.group} — ${l.label}`;
-const KEPT_COLOURS = [seriesColour(1), seriesColour(2), seriesColour(3)];
 
 interface Kept {
   name: string;
@@ -422,7 +422,7 @@ export class App {
         { class: 'chip' },
         h('span', { class: 'swatch', style: `background:${k.colour}`, 'aria-hidden': 'true' }),
         k.name,
-        h('button', { type: 'button', onclick: () => this.apply(k.scenario, true), 'aria-label': `Show ${k.name} in the levers` }, 'Show'),
+        h('button', { type: 'button', onclick: () => { this.moved = undefined; this.apply(k.scenario, true); }, 'aria-label': `Show ${k.name} in the levers` }, 'Show'),
         h('button', { type: 'button', onclick: () => { this.kept.splice(i, 1); this.draw(); }, 'aria-label': `Remove ${k.name}` }, 'Remove'),
       ),
     );
