@@ -14,6 +14,7 @@ import { projectMonteCarlo } from '../../src/model/project-monte-carlo.ts';
 import { centreOnMedian, publishBudget } from '../../src/pipeline/central-path.ts';
 import { parseYamlMapping, validateScenario } from '../../src/scenario/load.ts';
 import { runCli } from '../cli/helpers.ts';
+import { referenceProjection } from '../../src/model/levers/reference.ts';
 import { loadPageInNode } from './bundle-in-node.ts';
 
 const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => join('scenarios', f));
@@ -131,8 +132,8 @@ describe('explorer parity with run --draws 0 --json', () => {
   it('on a run not held to the forecast of total plans, the range of a recovery-plan lever started in the base year prices the path without the plan as run does', async () => {
     // run's route without a total-plans forecast (model/project-la.ts: projectMonteCarlo of the scenario and of it
     // without mitigations, same seed; pipeline/run.ts publishedPaths centres both on their medians; runBudget scales
-    // unit costs to the outturn on the path without the plan), on the page's own engine input; the page's payload
-    // without the forecast's sd takes the engine's draws
+    // unit costs to the outturn on the reference path, model/levers/reference.ts), on the page's own engine input; the
+    // page's payload without the forecast's sd takes the engine's draws
     const i = SCENARIOS.findIndex((f) => f.endsWith('mitigated.yaml'));
     const { payload } = loadPageInNode(runs[i]!.outputs.explorer as string);
     const free: typeof payload = { ...payload };
@@ -141,7 +142,10 @@ describe('explorer parity with run --draws 0 --json', () => {
     const mc = { draws: 40, seed: 3, workers: 1 };
     const projection = centreOnMedian(await projectMonteCarlo({ ...payload.input, scenario: variant }, mc));
     const unmitigated = centreOnMedian(await projectMonteCarlo({ ...payload.input, scenario: { ...variant, mitigations: [] } }, mc));
-    const run = publishBudget(runBudget({ scenario: { ...variant, sensitivity: undefined as unknown as typeof variant.sensitivity }, tables: payload.tables, projection, unmitigatedProjection: unmitigated }));
+    const reference = referenceProjection({ ...payload.input, scenario: variant });
+    const run = publishBudget(
+      runBudget({ scenario: { ...variant, sensitivity: undefined as unknown as typeof variant.sensitivity }, tables: payload.tables, projection, unmitigatedProjection: unmitigated, referenceProjection: reference }),
+    );
     const page = rangeOfVariant(free, variant, 40, 3);
     const fys = run.financialYears.map(String);
     for (const k of ['cumulativeQuantiles', 'expenditureQuantiles'] as const)
