@@ -24,7 +24,8 @@ export interface MoneyDoc {
 /** The whole pennies of a written figure, which must be one (no float noise, nothing below a penny). */
 export function pennies(x: number, what: string): number {
   const p = Math.round(x * 100) + 0;
-  expect(p / 100 + 0, `${what}: ${x} is not a whole number of pennies`).toBe(x);
+  // expect (toBe is Object.is) only where it fails: called for every figure of every document, it was 0.7 s of CPU
+  if (!Object.is(p / 100 + 0, x)) expect(p / 100 + 0, `${what}: ${x} is not a whole number of pennies`).toBe(x);
   return p;
 }
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseHeader } from '../../src/etl/csv/header.ts';
 import { CsvRow } from '../../src/etl/csv/read-table.ts';
@@ -57,7 +58,9 @@ describe('DuplicateRows', () => {
         texts.measures.add('note');
       }
       const v = compact.check(row);
-      expect(v, `line ${line}`).toEqual(texts.check(row));
+      const t = texts.check(row);
+      // expect only where the two are not identical (toEqual is the judge; 120,000 calls of it were 1.5 s of CPU)
+      if (!isDeepStrictEqual(v, t)) expect(v, `line ${line}`).toEqual(t);
       kinds[v.kind]++;
     }
     expect(kinds.copy).toBeGreaterThan(1000);

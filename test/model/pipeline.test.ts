@@ -39,7 +39,13 @@ describe('requests pipeline', () => {
     const direct = projectDeterministic(input(fixtureRates()));
     const pipe = projectDeterministic(input(withPipeline(fixtureRates())));
     expect(pipe.flows[0]!.requests).toBeDefined();
-    direct.central.forEach((c, k) => c.forEach((v, i) => expect(Math.abs(pipe.central[k]![i]! - v)).toBeLessThan(1e-9 * Math.max(1, v))));
+    // expect only where a cell is off (or NaN): one expect per cell of every cube was 0.6 s of CPU
+    direct.central.forEach((c, k) =>
+      c.forEach((v, i) => {
+        const d = Math.abs(pipe.central[k]![i]! - v);
+        if (!(d < 1e-9 * Math.max(1, v))) expect(d, `cube ${k}, cell ${i}`).toBeLessThan(1e-9 * Math.max(1, v));
+      }),
+    );
     direct.flows.forEach((f, k) => {
       const g = pipe.flows[k]!;
       expect(g.newPlans).toBeCloseTo(f.newPlans, 8);
