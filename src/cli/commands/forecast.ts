@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { inputError, usageError } from '../../errors.ts';
 import { printJson, say, warn, type CliIO } from '../io.ts';
 import { DEFAULT_SEED, collect, intFlag, yearListFlag } from './common.ts';
+import { counted } from '../../util/plural.ts';
 
 export function registerForecast(program: Command, io: CliIO): void {
   program
@@ -43,7 +44,7 @@ export function registerForecast(program: Command, io: CliIO): void {
       for (const s of res.skipped) io.err(`skipped ${s.old_la_code} ${s.la_name}: ${s.reason}\n`);
       if (o.json) {
         printJson(io, { out: o.out, rows: res.rows.length, las: new Set(res.rows.map((r) => r.old_la_code)).size, ignored_rows: res.ignoredRows, skipped: res.skipped, notes: res.notes });
-      } else say(io, o, `wrote ${res.rows.length} rows for ${new Set(res.rows.map((r) => r.old_la_code)).size} LAs to ${o.out}`);
+      } else say(io, o, `wrote ${counted(res.rows.length, 'row')} for ${counted(new Set(res.rows.map((r) => r.old_la_code)).size, 'LA')} to ${o.out}`);
     });
 
   program

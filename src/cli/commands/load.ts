@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { printJson, say, type CliIO } from '../io.ts';
 import { DEFAULT_WAREHOUSE } from './common.ts';
+import { counted } from '../../util/plural.ts';
 
 export function registerLoad(program: Command, io: CliIO): void {
   program
@@ -15,7 +16,7 @@ export function registerLoad(program: Command, io: CliIO): void {
       const { loadPaths } = await import('../../etl/load.ts');
       const result = await loadPaths(paths, { warehouse: o.warehouse });
       if (o.json) return printJson(io, result);
-      for (const f of result.loaded) say(io, o, `loaded  ${f.path} (${f.reader}, ${f.rows} rows)`);
+      for (const f of result.loaded) say(io, o, `loaded  ${f.path} (${f.reader}, ${counted(f.rows, 'row')})`);
       for (const f of result.skipped) say(io, o, `skipped ${f.path}: ${f.reason}`);
       say(io, o, `warehouse: ${result.warehouse}`);
     });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { ExitCode, HighneedsError } from '../../errors.ts';
 import { printJson, say, type CliIO } from '../io.ts';
+import { counted } from '../../util/plural.ts';
 
 export function registerValidate(program: Command, io: CliIO): void {
   program
@@ -19,7 +20,7 @@ export function registerValidate(program: Command, io: CliIO): void {
       else {
         for (const f of result.files) {
           const status = f.errors.length > 0 ? 'INVALID' : 'ok';
-          say(io, o, `${status.padEnd(7)} ${f.path} (${f.reader}, ${f.rows} rows${f.warnings.length ? `, ${f.warnings.length} warnings` : ''})`);
+          say(io, o, `${status.padEnd(7)} ${f.path} (${f.reader}, ${counted(f.rows, 'row')}${f.warnings.length ? `, ${counted(f.warnings.length, 'warning')}` : ''})`);
           for (const e of f.errors.slice(0, 20)) io.err(`  ${f.path}${e.line ? `:${e.line}` : ''}${e.column ? ` [${e.column}]` : ''}: ${e.message}\n`);
           if (f.errors.length > 20) io.err(`  … and ${f.errors.length - 20} more errors in ${f.path}\n`);
           for (const w of f.warnings.slice(0, 5)) say(io, o, `  warning: ${w.line ? `line ${w.line}: ` : ''}${w.message}`);

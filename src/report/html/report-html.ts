@@ -27,6 +27,7 @@ import {
 } from './narrative.ts';
 import { REPORT_CSS } from './styles.ts';
 import { afterOverrideParagraphs, goalSeekParagraphs, placesParagraphs, reconciliationParagraphs } from './budget-narrative.ts';
+import { counted } from '../../util/plural.ts';
 
 export type { RenderedChart } from './html-parts.ts';
 
@@ -134,7 +135,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
       'provenance',
       'How this report was made',
       `<p>${e(`Made by ${r.tool.name} ${r.tool.version} on ${r.runDate.slice(0, 10)} from scenario file ${r.scenario.file} with ${fmtCount(r.projection.draws)} simulated futures (seed ${r.projection.seed}). The workbook beside this report holds every table, assumption and source.`)}</p>` +
-        `<ul class="small">${r.inputs.map((i) => `<li>${e(i.path)} (${e(i.reader)}, ${fmtCount(i.rows)} rows) <span class="hash">SHA-256 ${e(i.sha256)}</span></li>`).join('')}</ul>`,
+        `<ul class="small">${r.inputs.map((i) => `<li>${e(i.path)} (${e(i.reader)}, ${counted(i.rows, 'row', 'rows', fmtCount)}) <span class="hash">SHA-256 ${e(i.sha256)}</span></li>`).join('')}</ul>`,
     ],
   ];
   const summary =
