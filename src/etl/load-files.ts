@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
-import { sha256File } from './file-hash.ts';
+import { sha256File, sha256FilesAside } from './file-hash.ts';
 import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
 import type { Recognition } from './registry.ts';
@@ -55,6 +55,12 @@ export interface LoadFilesOptions {
    * DuckDB runs each of its statements on every thread.
    */
   prepareAhead?: number;
+  /**
+   * Input bytes from which a load into an empty warehouse, of files all different in size, hashes them on a thread of
+   * their own while they load (ONE_THREAD_MAX_BYTES by default, below which the files are prepared while they are
+   * hashed instead; 0: every such load, the tests).
+   */
+  hashAsideFromBytes?: number;
   /** The files' recognitions, when the caller began them (recogniseInputs) while the warehouse opened. */
   recognitions?: Promise<Recognition[]>;
   /**
@@ -111,7 +117,16 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   // Nothing is loaded yet, so no file can be skipped as already loaded: the files are prepared while they are
   // hashed (a file repeated in this load is prepared for nothing, and let go). A small load runs DuckDB on one
   // thread (ONE_THREAD_MAX_BYTES).
-  const early = known.size === 0 && slots > 0 && sizes.reduce((s, n) => s + n, 0) < ONE_THREAD_MAX_BYTES;
+  const total = sizes.reduce((s, n) => s + n, 0);
+  const early = known.size === 0 && slots > 0 && total < ONE_THREAD_MAX_BYTES;
+  // A large load into an empty warehouse whose files all differ in size can skip none of them (neither already
+  // loaded nor repeated in this load: equal bytes are equal sizes), so its plan needs no hash: the files are hashed
+  // on a thread of their own while they load, and each hash is awaited only for its `loaded_file` row. Hashing them
+  // first (212 MB, a 650,000-person Blade export) kept DuckDB idle for 0.15–0.2 s at the start of the load.
+  const toHash = recognised.flatMap((r, i) => (r ? [i] : []));
+  const aside = hashAside(known.size, toHash.map((i) => sizes[i]!), opts.hashAsideFromBytes)
+    ? sha256FilesAside(toHash.map((i) => recognised[i]!.input.file))
+    : undefined;
   let threadsSet = false;
   const loaded: LoadedFile[] = [];
   // files are prepared by their index among those given
@@ -133,6 +148,10 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
           for (const [i, r] of recognised.entries()) {
             if (!r) continue;
             const path = r.input.path;
+            if (aside) {
+              plan.push({ input: r.input, sha: aside.hashes[toHash.indexOf(i)]!, reader: r.reader, size: sizes[i]!, setBased: isSetBased(r.reader, opts, sizes[i]!), index: i });
+              continue;
+            }
             const sha = await sha256File(r.input.file);
             const prev = known.get(sha);
             if (prev !== undefined) {
@@ -180,8 +199,9 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
             for (const w of report.warnings) {
               await sink.add('dq_note', { file_id: fileId, path, line: w.line ?? null, column_name: w.column ?? null, severity: 'warning', message: w.message });
             }
-            await sink.add('loaded_file', { file_id: fileId, path, sha256: f.sha, reader: f.reader.id, rows: report.rows, loaded_at: today });
-            loaded.push({ path, sha256: f.sha, reader: f.reader.id, rows: report.rows });
+            const sha = await f.sha;
+            await sink.add('loaded_file', { file_id: fileId, path, sha256: sha, reader: f.reader.id, rows: report.rows, loaded_at: today });
+            loaded.push({ path, sha256: sha, reader: f.reader.id, rows: report.rows });
             fileId++;
           }
         } finally {
@@ -208,10 +228,20 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
     loaded.length = 0;
     throw e;
   } finally {
+    aside?.stop();
     await prepares?.close();
     if (threadsSet && !opts.thenClose) await wh.run('RESET threads');
   }
   return { loaded, skipped, warnings };
+}
+
+/**
+ * Whether a load can hash its files while it loads them (loadFilesInto): into a warehouse holding no file
+ * (`loadedFiles` 0), files of these sizes (the recognised ones) that all differ, so that none can be skipped, and
+ * together at least `fromBytes` (LoadFilesOptions.hashAsideFromBytes).
+ */
+export function hashAside(loadedFiles: number, sizes: readonly number[], fromBytes = ONE_THREAD_MAX_BYTES): boolean {
+  return loadedFiles === 0 && sizes.reduce((s, n) => s + n, 0) >= fromBytes && new Set(sizes).size === sizes.length;
 }
 
 /** Whether file of `size` bytes goes to its reader's set-based load (setBasedFor), where the reader has one. */
@@ -221,7 +251,8 @@ function isSetBased(reader: Reader, opts: LoadFilesOptions, size: number): boole
 
 interface Planned {
   input: InputFile;
-  sha: string;
+  /** Its SHA-256, or the promise of it when the files are hashed while they load. */
+  sha: string | Promise<string>;
   reader: Reader;
   size: number;
   /** Whether the file goes to the reader's set-based load (setBasedFor). */
