@@ -34,14 +34,26 @@ export async function firstWideRecord(file: string, width: number): Promise<Wide
   let line = 1; // the line being read
   let start = 1; // the line the record being read started on
   let carry = Buffer.alloc(0); // the unfinished last line of the chunks read so far
-  /** Counts the fields of bytes [from, to) of `b` into `fields`, quotes and all. */
+  /**
+   * Counts the fields of bytes [from, to) of `b` into `fields`, quotes and all. The counts are kept in locals while
+   * the bytes are read (the person file of a 650,000-person export, 58 MB, every line ending in a comma: 115–139 ms
+   * of CPU, against 160–180 ms writing the closure's variables at every byte; eight interleaved runs).
+   */
   const count = (b: Buffer, from: number, to: number, withQuotes: boolean): void => {
-    for (let i = from; i < to; i++) {
-      const c = b[i];
-      if (c === COMMA) {
-        if (!quoted) fields++;
-      } else if (withQuotes && c === QUOTE) quoted = !quoted;
+    let n = fields;
+    if (!withQuotes && !quoted) {
+      for (let i = from; i < to; i++) if (b[i] === COMMA) n++;
+    } else {
+      let q = quoted;
+      for (let i = from; i < to; i++) {
+        const c = b[i];
+        if (c === COMMA) {
+          if (!q) n++;
+        } else if (withQuotes && c === QUOTE) q = !q;
+      }
+      quoted = q;
     }
+    fields = n;
   };
   /** The line [from, to) of `b` (to: its line feed, or the end of the file) ends; true when its record is too wide. */
   const endLine = (b: Buffer, from: number, to: number, nextQuote: number): boolean => {
