@@ -11,7 +11,7 @@ import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule }
 import { bladeHeader, bladeRowError } from './blade-header.ts';
 import { detectEncoding } from '../csv/read-csv.ts';
 import { duckdbSource } from '../csv/duckdb-encoding.ts';
-import { firstWideRecord } from '../csv/wide-record.ts';
+import { firstWideRecord, type WideRecord } from '../csv/wide-record.ts';
 import { sqlText } from '../sql-quote.ts';
 import type { ProblemAt, ProblemLog } from '../problem-log.ts';
 
@@ -119,20 +119,23 @@ async function loadModule(
   const used = new Set(usedColumns(m));
   const present = header.columns.filter((c) => used.has(c));
   const keep = select?.(m, present) ?? present.map((c) => `"${c}"`);
-  // read_csv takes a row with one field too many when its last is empty, every value after an unquoted comma one
-  // column to the right: the bytes are scanned for such a row beside the read (wide-record.ts)
-  const wide = firstWideRecord(file, header.columns.length);
-  wide.catch(() => undefined); // awaited below once the read succeeds; a read that fails says why itself
   // a Windows-1252 file is read as Latin-1, or from a UTF-8 copy when it has a byte the two decode differently
   // (duckdb-encoding.ts); the copy has the file's lines, so DuckDB's line numbers are the file's
   const source = await duckdbSource(file, enc.encoding);
   let problem: Error | undefined;
+  let wide: Promise<WideRecord | undefined>;
   try {
-    problem = await failureOf(() =>
+    const read = failureOf(() =>
       con.run(
         `CREATE OR REPLACE TABLE m_${m} AS SELECT ${keep.join(', ') || 'NULL AS none'} FROM read_csv(${sqlText(source.file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, columns = ${columns}, encoding = '${source.encoding}')`,
       ),
     );
+    // read_csv takes a row with one field too many when its last is empty, every value after an unquoted comma one
+    // column to the right: the bytes are scanned for such a row beside the read (wide-record.ts), begun once DuckDB
+    // has the read, so that the scan (JavaScript, on the thread that starts every read) holds no read back
+    wide = firstWideRecord(file, header.columns.length);
+    wide.catch(() => undefined); // awaited below once the read succeeds; a read that fails says why itself
+    problem = await read;
   } finally {
     await source.done();
   }
