@@ -7,8 +7,7 @@
  *
  *   Range, as `run --draws N` makes and publishes it (central-path.ts):
  *     run held to the forecast of total plans: constrainedMonteCarlo (the calibrated year-level shocks)
- *     otherwise: planMonteCarlo → runDrawRange in chunks (progress; any split) → monteCarloResult (and the same
- *       for the variant without its recovery plan, where the budget reads that path: unmitigatedScenario)
+ *     otherwise: planMonteCarlo → runDrawRange in chunks (progress; any split) → monteCarloResult
  *     then centreOnMedian → runBudget → publishBudget: P10/P50/P90
  *
  * With the scenario as loaded this equals `run --draws 0 --json`. Pure: the page, its Web Worker and the parity
@@ -20,7 +19,6 @@ import { runBudget } from '../budget/run-budget.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { constrainedMonteCarlo } from '../model/constrain.ts';
 import { monteCarloResult, planMonteCarlo, projectDeterministic } from '../model/engine.ts';
-import { mitigationStrength } from '../model/levers/mitigation.ts';
 import { referenceProjection, referenceScenario } from '../model/levers/reference.ts';
 import { TREND_LEVERS, trendPreparer } from '../model/levers/prepare.ts';
 import type { Prepared } from '../model/prepared.ts';
@@ -55,28 +53,10 @@ function budgetScenario(s: Scenario): Scenario {
 }
 
 /**
- * The projection without the recovery plan, as `run` makes it, where the budget's figures depend on it: runBudget
- * scales unit costs to the Section 251 outturn on the first financial year of that path, so a lever acting in the
- * first projected year (a start in the base year) would otherwise move the scaling, and every later year's cost with
- * it (sample mitigated, fewer_requests from 2025: 2034-35 balance -£487.9m on the page, -£485.9m in `run`). Where no
- * lever acts in that year the first two censuses are the variant's own, bit for bit, and the projection is not made
- * again (a lever move stays one projection).
+ * The path `run` calibrates the budget's base year on (levers/reference.ts: the data's own deterministic path, no
+ * scenario effect), made once per payload and reference. With it no lever move changes how a plan is priced, and the
+ * figures the page shows do not depend on the path without the recovery plan, which the page does not make.
  */
-function unmitigatedFor(p: ExplorerPayload, scenario: Scenario): ProjectionResult | undefined {
-  const plain = unmitigatedScenario(p, scenario);
-  return plain && projectDeterministic({ ...p.input, scenario: plain });
-}
-
-/**
- * The variant without its recovery plan, where the budget's figures depend on that path (unmitigatedFor): a lever
- * other than a unit-cost change acting in the first projected year. Undefined otherwise.
- */
-export function unmitigatedScenario(p: ExplorerPayload, scenario: Scenario): Scenario | undefined {
-  const acting = scenario.mitigations.some((m) => m.kind !== 'unit_cost_change' && mitigationStrength(m, p.input.baseYear) !== 0);
-  return acting ? { ...scenario, mitigations: [] } : undefined;
-}
-
-/** The path `run` calibrates the budget's base year on (levers/reference.ts), made once per payload and reference. */
 const references = new WeakMap<ExplorerPayload, { key: string; projection: ProjectionResult }>();
 function referenceFor(p: ExplorerPayload, scenario: Scenario): ProjectionResult {
   const key = engineKey(referenceScenario(scenario));
@@ -87,12 +67,11 @@ function referenceFor(p: ExplorerPayload, scenario: Scenario): ProjectionResult 
   return projection;
 }
 
-function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult, unmitigatedProjection?: ProjectionResult): VariantOutcome {
+function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult): VariantOutcome {
   // Without the unmitigated projection runBudget values the levers against this path (a warning the page does not
-  // show); the expenditure, income and balance lines do not depend on it but through the outturn scaling
-  // (unmitigatedFor). publishBudget changes nothing without draws.
+  // show); the expenditure, income and balance lines do not depend on it. publishBudget changes nothing without draws.
   const referenceProjection = referenceFor(p, scenario);
-  const budget = publishBudget(runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection, unmitigatedProjection, referenceProjection }));
+  const budget = publishBudget(runBudget({ scenario: budgetScenario(scenario), tables: p.tables, projection, referenceProjection }));
   const b = budgetJson(budget);
   return {
     scenario,
@@ -141,7 +120,7 @@ export function outcomeFigures(o: VariantOutcome): Parameters<typeof figuresProb
  * @example computeVariant(payload, payload.scenario).result.cumulative_balance_gbp['2027-28'].p50
  */
 export function computeVariant(p: ExplorerPayload, scenario: Scenario): VariantOutcome {
-  return outcome(p, scenario, { ...deterministicProjection(p, scenario), seed: p.seed }, unmitigatedFor(p, scenario));
+  return outcome(p, scenario, { ...deterministicProjection(p, scenario), seed: p.seed });
 }
 
 /** What the last variant of a payload was projected from and with (deterministicProjection). */
@@ -202,17 +181,10 @@ export function drawTotals(p: ExplorerPayload, scenario: Scenario, seed: number,
   return totals;
 }
 
-/**
- * The variant's outcome with quantiles from the placement totals of all its draws (in draw order), as `run` makes
- * them. `plainTotals`: the draws of the variant without its recovery plan (same seed), needed where
- * unmitigatedScenario says the budget reads that path: `run` draws it too (model/project-la.ts) and scales unit
- * costs to the outturn on its median.
- */
-export function rangeFromTotals(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, totals: Float64Array, plainTotals?: Float64Array): VariantOutcome {
-  const drawn = (s: Scenario, t: Float64Array) => centreOnMedian(monteCarloResult(planMonteCarlo({ ...p.input, scenario: s }, { seed }), draws, seed, { totals: t, weighted: {} }));
-  const plain = unmitigatedScenario(p, scenario);
-  if (plain && !plainTotals) throw new Error('the draws without the recovery plan are needed: a lever acts in the first projected year');
-  return outcome(p, scenario, drawn(scenario, totals), plain && drawn(plain, plainTotals!));
+/** The variant's outcome with quantiles from the placement totals of all its draws (in draw order), as `run` makes them. */
+export function rangeFromTotals(p: ExplorerPayload, scenario: Scenario, draws: number, seed: number, totals: Float64Array): VariantOutcome {
+  const plan = planMonteCarlo({ ...p.input, scenario }, { seed });
+  return outcome(p, scenario, centreOnMedian(monteCarloResult(plan, draws, seed, { totals, weighted: {} })));
 }
 
 /**
@@ -223,15 +195,8 @@ export function rangeOfVariant(p: ExplorerPayload, scenario: Scenario, draws: nu
   if (p.constraintSd) {
     const qs = (scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9]) as [number, number, number];
     const mc = constrainedMonteCarlo(projectDeterministic({ ...p.input, scenario }), p.constraintSd, draws, seed, qs);
-    // the path without the recovery plan drawn as run draws it (unmitigatedFor says when the budget reads it)
-    const plain = unmitigatedFor(p, scenario);
-    const unmitigated = plain && centreOnMedian(constrainedMonteCarlo(plain, p.constraintSd, draws, seed, qs));
     onProgress?.(draws, draws);
-    return outcome(p, scenario, centreOnMedian(mc), unmitigated);
+    return outcome(p, scenario, centreOnMedian(mc));
   }
-  const plain = unmitigatedScenario(p, scenario);
-  const total = plain ? 2 * draws : draws;
-  const totals = drawTotals(p, scenario, seed, 0, draws, (d) => onProgress?.(d, total));
-  const plainTotals = plain && drawTotals(p, plain, seed, 0, draws, (d) => onProgress?.(draws + d, total));
-  return rangeFromTotals(p, scenario, draws, seed, totals, plainTotals);
+  return rangeFromTotals(p, scenario, draws, seed, drawTotals(p, scenario, seed, 0, draws, (d) => onProgress?.(d, draws)));
 }

@@ -4,12 +4,9 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { VariantOutcome } from '../compute.ts';
 import type { ExplorerPayload } from '../payload.ts';
 
-/**
- * Draws `start` … `end − 1` of a variant (the engine's draws, split over workers) and, with `plain`, the same draws
- * of the variant without its recovery plan (compute.ts unmitigatedScenario); or a variant's whole range.
- */
+/** Draws `start` … `end − 1` of a variant (the engine's draws, split over workers), or a variant's whole range. */
 export type ToWorker =
-  | { type: 'draws'; id: number; payload: ExplorerPayload; scenario: Scenario; plain?: Scenario; seed: number; start: number; end: number }
+  | { type: 'draws'; id: number; payload: ExplorerPayload; scenario: Scenario; seed: number; start: number; end: number }
   | { type: 'range'; id: number; payload: ExplorerPayload; scenario: Scenario; seed: number; draws: number };
 
 /** The range of one variant: quantiles by census year (plans) and by financial year (money). */
@@ -26,7 +23,7 @@ export interface RangeSummary {
 
 export type FromWorker =
   | { type: 'progress'; id: number; done: number }
-  | { type: 'totals'; id: number; totals: Float64Array; plainTotals?: Float64Array }
+  | { type: 'totals'; id: number; totals: Float64Array }
   | { type: 'range'; id: number; range: RangeSummary }
   | { type: 'error'; id: number; message: string };
 

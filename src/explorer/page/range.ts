@@ -5,7 +5,7 @@
  * (its workers are stopped). Where a browser refuses workers, the range is computed on the page in one go.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import { rangeFromTotals, rangeOfVariant, unmitigatedScenario } from '../compute.ts';
+import { rangeFromTotals, rangeOfVariant } from '../compute.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { rangeSummary as summary, type FromWorker, type RangeSummary, type ToWorker } from './protocol.ts';
 
@@ -24,17 +24,6 @@ export function pageDraws(runDraws: number): number {
 function workerCount(draws: number): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return Math.max(1, Math.min(4, cores - 1, Math.floor(draws / 100)));
-}
-
-/** The workers' parts of the draws, in draw order, as one array. */
-function stitch(parts: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
 }
 
 export class RangeRunner {
@@ -70,9 +59,6 @@ export class RangeRunner {
     const t0 = performance.now();
     // A run held to the forecast of total plans draws year-level shocks (cheap): one worker does the whole range.
     const n = this.payload.constraintSd ? 1 : workerCount(draws);
-    // the variant without its recovery plan is drawn too where the budget reads it (as run draws it)
-    const plain = this.payload.constraintSd ? undefined : unmitigatedScenario(this.payload, scenario);
-    const total = plain ? 2 * draws : draws;
     const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * draws) / n));
     const workers = bounds.slice(1).map(() => this.spawn());
     if (workers.some((w) => w === undefined)) {
@@ -82,7 +68,6 @@ export class RangeRunner {
     this.workers = workers as Worker[];
     const done = new Array<number>(n).fill(0);
     const parts = new Array<Float64Array | undefined>(n);
-    const plainParts = new Array<Float64Array | undefined>(n);
     this.workers.forEach((w, i) => {
       w.onmessage = (e: MessageEvent<FromWorker>) => {
         const m = e.data;
@@ -90,7 +75,7 @@ export class RangeRunner {
         if (m.type === 'error') return this.fail(m.message);
         if (m.type === 'progress') {
           done[i] = m.done;
-          this.on.progress(done.reduce((a, b) => a + b, 0), this.payload.constraintSd ? draws : total);
+          this.on.progress(done.reduce((a, b) => a + b, 0), draws);
           return;
         }
         if (m.type === 'range') {
@@ -98,13 +83,16 @@ export class RangeRunner {
           return this.on.done({ ...m.range, ms: performance.now() - t0 });
         }
         parts[i] = m.totals;
-        plainParts[i] = m.plainTotals;
         if (parts.some((p) => p === undefined)) return;
+        const totals = new Float64Array(parts.reduce((s, p) => s + p!.length, 0));
+        let off = 0;
+        for (const p of parts) {
+          totals.set(p!, off);
+          off += p!.length;
+        }
         this.stopWorkers();
         try {
-          const totals = stitch(parts as Float64Array[]);
-          const plainTotals = plain ? stitch(plainParts as Float64Array[]) : undefined;
-          this.on.done(summary(rangeFromTotals(this.payload, scenario, draws, seed, totals, plainTotals), draws, seed, performance.now() - t0));
+          this.on.done(summary(rangeFromTotals(this.payload, scenario, draws, seed, totals), draws, seed, performance.now() - t0));
         } catch (err) {
           this.fail(err instanceof Error ? err.message : String(err));
         }
@@ -115,7 +103,7 @@ export class RangeRunner {
       };
       const msg: ToWorker = this.payload.constraintSd
         ? { type: 'range', id, payload: this.payload, scenario, seed, draws }
-        : { type: 'draws', id, payload: this.payload, scenario, plain, seed, start: bounds[i]!, end: bounds[i + 1]! };
+        : { type: 'draws', id, payload: this.payload, scenario, seed, start: bounds[i]!, end: bounds[i + 1]! };
       w.postMessage(msg);
     });
   }

@@ -1,7 +1,6 @@
 /**
  * The explorer's Web Worker: runs a range of a variant's Monte Carlo draws off the page's thread with the same
- * functions as the CLI (compute.ts), posting progress, then the draws' placement totals (and those of the variant
- * without its recovery plan, when asked).
+ * functions as the CLI (compute.ts), posting progress, then the draws' placement totals.
  */
 import { drawTotals, rangeOfVariant } from '../compute.ts';
 import { rangeSummary } from './protocol.ts';
@@ -20,10 +19,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       return;
     }
     const totals = drawTotals(m.payload, m.scenario, m.seed, m.start, m.end, (done) => scope.postMessage({ type: 'progress', id, done }));
-    const n = m.end - m.start;
-    const plainTotals = m.plain && drawTotals(m.payload, m.plain, m.seed, m.start, m.end, (done) => scope.postMessage({ type: 'progress', id, done: n + done }));
-    const transfer = [totals.buffer as ArrayBuffer, ...(plainTotals ? [plainTotals.buffer as ArrayBuffer] : [])];
-    scope.postMessage({ type: 'totals', id, totals, plainTotals }, transfer);
+    scope.postMessage({ type: 'totals', id, totals }, [totals.buffer as ArrayBuffer]);
   } catch (err) {
     scope.postMessage({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
   }
