@@ -46,3 +46,11 @@ export function needsNotRecorded(): string {
 export function chartThreadFailed(reason: string): string {
   return `The chart drawing thread failed: ${reason}`;
 }
+
+/** The run reaches further ahead than its track record scored (report/series.ts scoredHorizonBefore). */
+export function beyondScored(h: number, baseYear: number, where: string): string {
+  return (
+    `The model’s forecasts and ranges have been checked against what happened up to ${h} year${h > 1 ? 's' : ''} ahead (${where}). ` +
+    `The years after January ${baseYear + h} were never scored: they show where current trends lead if they continue, and their ranges allow only for the uncertainty the model can measure, not for a change of trend.`
+  );
+}

@@ -16,6 +16,7 @@ import {
 import { cubeByAge, cubeByNeed, cubeByPlacement, cubeTotal } from '../model/cube.ts';
 import { INTERACTION_LINE } from '../budget/mitigations.ts';
 import type { BudgetedReport, RunReport } from './run-report.ts';
+import { reportMsg } from '../messages/index.ts';
 
 /** Census years with actual history before the base year (ascending). */
 export function historyYears(r: RunReport): number[] {
@@ -181,6 +182,25 @@ export function backtestMethodName(method: string): string {
 }
 
 /** Whether a backtest row is this model's (not a simple baseline). */
+/**
+ * The longest horizon (years ahead) the model's track record scored, when the run reaches beyond it: the ranges of
+ * the later years were never checked against what happened. Undefined when the run is within it, or when there is
+ * no track record (the accuracy chapter and Backtest sheet say that).
+ */
+export function scoredHorizonBefore(r: RunReport): number | undefined {
+  const horizons = [...r.backtest, ...(r.backtestAll?.rows ?? [])].filter((b) => isModelMethod(b.method)).map((b) => b.horizon);
+  if (!horizons.length) return undefined;
+  const h = Math.max(...horizons);
+  const lastYear = r.projection.years[r.projection.years.length - 1]!;
+  return lastYear - r.baseYear > h ? h : undefined;
+}
+
+/** The words for scoredHorizonBefore, pointing to the report's chapter or the workbook's sheet: none within it. */
+export function beyondScored(r: RunReport, where: 'report' | 'workbook'): string[] {
+  const h = scoredHorizonBefore(r);
+  return h === undefined ? [] : [reportMsg.beyondScored(h, r.baseYear, where === 'report' ? 'How accurate the model has been, below' : 'the Backtest sheet')];
+}
+
 export function isModelMethod(method: string): boolean {
   return /^model$|highneeds|this model/i.test(method);
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunReport } from './fixtures/run-report.ts';
 import { backtestSheet } from '../../src/report/workbook/sheets/backtest.ts';
+import { uncertaintySheet } from '../../src/report/workbook/sheets/uncertainty.ts';
 import { accuracyParagraphs, uncertaintyParagraphs } from '../../src/report/html/narrative.ts';
 import { buildReportHtml } from '../../src/report/html/report-html.ts';
 
@@ -55,6 +56,9 @@ describe('the uncertainty chapter and the track record', () => {
     expect(uncertaintyParagraphs(short).join('\n')).toMatch(
       new RegExp(`checked against what happened up to 2 years ahead .*The years after January ${r.baseYear + 2} were never scored`),
     );
+    // the workbook's Uncertainty sheet says it too, pointing to its Backtest sheet
+    expect(uncertaintySheet(short).intro.join('\n')).toMatch(/up to 2 years ahead \(the Backtest sheet\)\. The years after January \d{4} were never scored/);
+    expect(uncertaintySheet({ ...r, backtest: r.backtest.map((b) => ({ ...b, horizon: span })) }).intro.join('\n')).not.toMatch(/never scored/);
     // the longest horizon of either track record counts
     const all = { ...short, backtestAll: { las: 152, rows: short.backtest.map((b) => ({ ...b, horizon: 4 })) } };
     expect(uncertaintyParagraphs(all).join('\n')).toMatch(/up to 4 years ahead/);

@@ -10,6 +10,7 @@ import { surgeInData } from '../surge-words.ts';
 import { ageShapeAt } from '../../model/estimate/aggregate.ts';
 import {
   backtestMethodName,
+  beyondScored,
   balanceAt,
   byGroup,
   historyYears,
@@ -179,7 +180,7 @@ export function uncertaintyParagraphs(r: RunReport): string[] {
   const q = r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]!;
   const lastYear = r.projection.years[r.projection.years.length - 1]!;
   const plans = `The forecast is uncertain and the uncertainty grows with time. From ${fmtCount(r.projection.draws)} simulated futures, plans in January ${lastYear} lie between ${fmtCount(q.p10)} and ${fmtCount(q.p90)} in 8 cases out of 10`;
-  const scored = scoredBeyond(r, lastYear);
+  const scored = beyondScored(r, 'report');
   if (!hasBudget(r)) return [`${plans}.`, ...scored];
   const hz = horizonFy(r);
   const cq = r.budget.cumulativeQuantiles[r.budget.cumulativeQuantiles.length - 1]!;
@@ -191,22 +192,6 @@ export function uncertaintyParagraphs(r: RunReport): string[] {
         `${s[1]!.assumption.toLowerCase()} (${s[1]!.change}: ${fmtMoney(s[1]!.swing)}).`,
     );
   return out;
-}
-
-/**
- * When the run reaches further ahead than the track record scores (the backtest's longest horizon), says so: the
- * ranges of the later years were never checked against what happened. Nothing when the run is within it, or when
- * there is no track record (the accuracy chapter says that).
- */
-function scoredBeyond(r: RunReport, lastYear: number): string[] {
-  const horizons = [...r.backtest, ...(r.backtestAll?.rows ?? [])].filter((b) => isModelMethod(b.method)).map((b) => b.horizon);
-  if (!horizons.length) return [];
-  const h = Math.max(...horizons);
-  if (lastYear - r.baseYear <= h) return [];
-  return [
-    `The model’s forecasts and ranges have been checked against what happened up to ${h} year${h > 1 ? 's' : ''} ahead (How accurate the model has been, below). ` +
-      `The years after January ${r.baseYear + h} were never scored: they show where current trends lead if they continue, and their ranges allow only for the uncertainty the model can measure, not for a change of trend.`,
-  ];
 }
 
 /** The plans-only path of a demand-only run (its money chapters are left out). */

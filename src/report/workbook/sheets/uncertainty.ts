@@ -1,7 +1,7 @@
 /** Uncertainty sheet: P10/P50/P90 of plans, expenditure and cumulative balance, and the sensitivity table. */
 import { financialYearLabel } from '../../../domain/index.ts';
 import { hasBudget, type BudgetedReport, type RunReport } from '../../run-report.ts';
-import { horizonFy, sensitivityBySwing } from '../../series.ts';
+import { beyondScored, horizonFy, sensitivityBySwing } from '../../series.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
 import { col, count, money } from '../table-helpers.ts';
 
@@ -13,6 +13,7 @@ export function uncertaintySheet(r: RunReport): Sheet {
     title: 'Uncertainty and sensitivity',
     intro: [
       `${p.draws.toLocaleString('en-GB')} Monte Carlo draws (seed ${p.seed}). P10 and P90: 1 outcome in 10 is below P10, 1 in 10 above P90.`,
+      ...beyondScored(r, 'workbook'),
       ...(hasBudget(r) ? ['Sensitivity: the balance when one assumption is moved down ("low") and up ("high"), everything else central.'] : []),
     ],
     tables: [
