@@ -17,6 +17,17 @@ async function loadError(file: string): Promise<HighneedsError> {
   return e as HighneedsError;
 }
 
+/** Each scenario text, written to a file of `dir`, is refused with a message naming the file and matching its pattern. */
+async function expectRefused(dir: string, cases: ReadonlyArray<readonly [string, RegExp]>): Promise<void> {
+  for (const [i, [yaml, re]] of cases.entries()) {
+    const f = join(dir, `s${i}.yaml`);
+    await writeFile(f, `${yaml}\n`);
+    const e = await loadError(f);
+    expect(e.message).toContain(f);
+    expect(e.message).toMatch(re);
+  }
+}
+
 describe('extends', () => {
   it('a number, an empty value, a folder, a CSV or a system file: the message names the scenario that asked', async () => {
     await withTempDir(async (d) => {
@@ -109,13 +120,7 @@ describe('inflation by placement or year', () => {
         ['{ 2026-28: 0.02 }', /at 'costs\.inflation\.2026-28': expected a key that is a placement code/],
         ['{ defualt: 0.02, ISS: 0.05 }', /at 'costs\.inflation\.defualt': .*did you mean 'default'/],
       ];
-      for (const [i, [yaml, re]] of cases.entries()) {
-        const f = join(d, `s${i}.yaml`);
-        await writeFile(f, `costs:\n  inflation: ${yaml}\n`);
-        const e = await loadError(f);
-        expect(e.message).toContain(f);
-        expect(e.message).toMatch(re);
-      }
+      await expectRefused(d, cases.map(([yaml, re]) => [`costs:\n  inflation: ${yaml}`, re]));
       // the keys budget.md lists are taken, in any case
       const ok = join(d, 'ok.yaml');
       await writeFile(ok, 'costs:\n  inflation: { iss: 5%, 2026-27: 0.02, Default: 0.03 }\n');
@@ -180,13 +185,7 @@ describe('values no run can mean', () => {
         // the 5th and 95th percentiles were written under every 'P10' and 'P90' label and JSON key
         ['uncertainty: { quantiles: [0.05, 0.5, 0.95] }', /at 'uncertainty\.quantiles': expected \[0\.1, 0\.5, 0\.9\] \(or leave the key out\): the range is published as P10, P50 and P90/],
       ];
-      for (const [i, [yaml, re]] of cases.entries()) {
-        const f = join(d, `s${i}.yaml`);
-        await writeFile(f, `${yaml}\n`);
-        const e = await loadError(f);
-        expect(e.message).toContain(f);
-        expect(e.message).toMatch(re);
-      }
+      await expectRefused(d, cases);
       const ok = join(d, 'ok.yaml');
       await writeFile(ok, 'uncertainty: { quantiles: [10%, 50%, 90%] }\ncapacity: { changes: [{ placement: SSA, year: 2028, places: -40 }] }\n');
       await expect(loadScenario(ok)).resolves.toBeDefined();

@@ -16,6 +16,7 @@ import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantC
 import { Charts, type ChartsModel } from './charts.ts';
 import { Controls } from './controls.ts';
 import { download, h, morph, toNode, v } from './dom.ts';
+import { pageLayout, type PageLayout } from './layout.ts';
 import type { RangeSummary } from './protocol.ts';
 import { RangeRunner } from './range.ts';
 import { compareTable, moneyTable, plansTable } from './tables.ts';
@@ -56,7 +57,7 @@ export class App {
   private moved?: string;
   private readonly ctx: LeverContext;
   private readonly baseLevers: Lever[];
-  private readonly ui: ReturnType<App['skeleton']>;
+  private readonly ui: PageLayout;
   private readonly charts: Charts;
   private readonly controls: Controls;
   private readonly runner: RangeRunner;
@@ -76,7 +77,14 @@ export class App {
     this.outcome = computeVariant(payload, this.current);
     this.loadedOutcome = this.outcome;
     this.problem = problemOf(this.outcome);
-    this.ui = this.skeleton(root);
+    const file = variantId(this.loaded.id, 'explorer');
+    this.ui = pageLayout(root, {
+      undo: () => this.undo(),
+      reset: () => this.reset(),
+      keep: () => this.keep(),
+      yaml: () => this.offer('scenario', `${file}.yaml`, () => this.scenarioYaml(), 'application/yaml'),
+      csv: () => this.offer('tables', `${file}.csv`, () => this.csv(), 'text/csv'),
+    });
     this.charts = new Charts(this.ui.canvases);
     this.controls = new Controls(this.ui.controls, this.baseLevers, new Map(this.baseLevers.map((l) => [l.path, l.value])), {
       onChange: (path, value, commit) => {
@@ -266,72 +274,6 @@ export class App {
   private announce(): void {
     const refusal = this.refusal();
     this.ui.sr.textContent = refusal ? `${refusal.title}. ${refusal.text} ${refusal.fix}` : headlineSentence(headlineOf(this.outcome));
-  }
-
-  private skeleton(root: HTMLElement) {
-    const c = (id: string, label: string) => h('canvas', { id, role: 'img', 'aria-label': label });
-    const canvases = {
-      plans: c('chart-plans', 'Total EHC plans'),
-      groups: c('chart-groups', 'EHC plans by placement group'),
-      spend: c('chart-spend', 'Expenditure by line and income'),
-      balance: c('chart-balance', 'In-year and cumulative DSG balance'),
-    };
-    const fig = (title: string, canvas: HTMLCanvasElement) => h('figure', {}, h('figcaption', {}, title), h('div', { class: 'chart' }, canvas));
-    const btn = (label: string, onclick: () => void, cls?: string) => h('button', { type: 'button', class: cls, onclick }, label);
-    const undo = btn('Undo', () => this.undo());
-    undo.disabled = true;
-    const keep = btn('Keep this variant', () => this.keep(), 'primary');
-    // refused (disabled, the reason on the page) for a variant whose figures cannot be believed
-    const yaml = btn('Download scenario (YAML)', () => this.offer('scenario', `${variantId(this.loaded.id, 'explorer')}.yaml`, () => this.scenarioYaml(), 'application/yaml'));
-    const csv = btn('Download tables (CSV)', () => this.offer('tables', `${variantId(this.loaded.id, 'explorer')}.csv`, () => this.csv(), 'text/csv'));
-    const controls = h('div', { id: 'levers' });
-    const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Monte Carlo draws done' });
-    const rangeText = h('span', { id: 'range-status', role: 'status' });
-    const error = h('p', { class: 'error', role: 'alert' });
-    const sr = h('p', { class: 'sr', 'aria-live': 'polite', id: 'headline-text' });
-    const cards = h('div', { class: 'cards', id: 'headline' });
-    const changes = h('div', { id: 'changes' });
-    const variants = h('section', { id: 'variants', 'aria-labelledby': 'variants-h' });
-    const tables = h('section', { id: 'tables', 'aria-labelledby': 'tables-h' });
-    const note = h('p', { class: 'note' });
-    const refused = h('div', { id: 'refused', class: 'refused', hidden: true });
-    root.replaceChildren(
-      h('section', { id: 'results-headline', 'aria-label': 'Headline' }, cards, sr),
-      h(
-        'div',
-        { class: 'layout' },
-        h(
-          'aside',
-          { id: 'controls', 'aria-label': 'Levers' },
-          h('h2', {}, 'Levers'),
-          h(
-            'div',
-            { class: 'toolbar' },
-            undo,
-            btn('Reset to scenario', () => this.reset()),
-            keep,
-            yaml,
-            csv,
-            btn('Print', () => window.print()),
-          ),
-          error,
-          controls,
-        ),
-        h(
-          'div',
-          { id: 'results' },
-          h('div', { class: 'status' }, progress, rangeText),
-          changes,
-          refused,
-          h('div', { class: 'charts', id: 'charts' }, fig('EHC plans', canvases.plans), fig('Plans by placement group', canvases.groups), fig('Expenditure and income', canvases.spend), fig('DSG balance', canvases.balance)),
-          variants,
-          tables,
-          note,
-        ),
-      ),
-    );
-    root.setAttribute('aria-busy', 'false');
-    return { canvases, controls, progress, rangeText, error, sr, cards, changes, variants, tables, undo, keep, note, refused, yaml, csv, charts: root.querySelector<HTMLElement>('#charts')! };
   }
 
   /** Downloads a file of the current variant, or says why not (the buttons are disabled then; this guards the rest). */
