@@ -7,7 +7,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stageCsv } from '../../../src/etl/csv/stage-csv.ts';
+import fc from 'fast-check';
+import { QuoteScan, stageCsv } from '../../../src/etl/csv/stage-csv.ts';
+import { CsvTokenizer } from '../../../src/etl/csv/tokenizer.ts';
 import { withTempDir } from '../../temp.ts';
 
 const CHUNK = 1 << 20;
@@ -110,5 +112,62 @@ describe('stageCsv: a line ending in a comma goes to the row reader, wherever it
   it('on the last line, which has no line break', async () => {
     expect(await stages(header + padding(CHUNK + 1000) + 'x,y,z,')).toBe(false);
     expect(await stages(header + padding(CHUNK + 1000) + 'x,y,z,\r')).toBe(false);
+  });
+});
+
+describe('stageCsv: a value holding a quote character goes to the row reader, wherever it lies against the chunks', () => {
+  const header = 'a,b,c\n';
+
+  it('stages quoted values whose quotes read_csv takes away (a comma inside, an empty value)', async () => {
+    expect(await stages(header + padding(CHUNK + 1000) + '"Bristol, City of",mark,""\n' + LINE)).toBe(true);
+  });
+
+  it('a doubled quote inside a quoted value, in a chunk or astride two', async () => {
+    expect(await stages(header + LINE.repeat(10) + '"x""y",mark,z\n' + LINE)).toBe(false);
+    const before = header + padding(CHUNK - header.length - 64);
+    const line = `${'p'.repeat(60)},"x"`; // 64 bytes: its second quote is byte CHUNK - 1, the doubling one byte CHUNK
+    const text = before + line + '"y",z\n' + LINE;
+    expect(text.charCodeAt(CHUNK - 1)).toBe(34);
+    expect(text.charCodeAt(CHUNK)).toBe(34);
+    expect(await stages(text)).toBe(false);
+    expect(await stages(before + line + ',z\n' + LINE)).toBe(true); // the same quote closing the value
+  });
+
+  it('a quote inside an unquoted value', async () => {
+    expect(await stages(header + LINE.repeat(10) + 'x"y,mark,z\n' + LINE)).toBe(false);
+  });
+});
+
+describe('QuoteScan: whether a value may hold a quote, chunk by chunk', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' '), maxLength: 60 });
+
+  it('answers the same however the bytes are cut into chunks', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(60), { maxLength: 6 }), (t, cuts) => {
+        const bytes = Buffer.from(t);
+        const whole = new QuoteScan();
+        whole.push(bytes);
+        const parts = new QuoteScan();
+        const at = [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((x, y) => x - y);
+        let from = 0;
+        for (const c of [...at, bytes.length]) {
+          parts.push(bytes.subarray(from, c));
+          from = c;
+        }
+        expect(parts.end()).toBe(whole.end());
+      }),
+    );
+  });
+
+  it('answers true whenever a CSV reading of the bytes has a value holding a quote', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const scan = new QuoteScan();
+        scan.push(Buffer.from(t));
+        const quoted = new CsvTokenizer(',').push(t + '\n').some((r) => r.fields.some((f) => f.includes('"')));
+        if (quoted) expect(scan.end()).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
