@@ -1,4 +1,4 @@
-/** The chart thread: the same PNG bytes as drawing here, each spec drawn once, failures as internal errors. */
+/** The chart thread: the same PNG bytes as drawing here, each spec drawn once (in a process, across runs), failures as internal errors. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { fanTotalPlansChart } from '../../src/report/charts/fan-total-plans.ts';
 import { ageProfileChart } from '../../src/report/charts/age-profile.ts';
@@ -23,6 +23,14 @@ describe('chart thread', () => {
     expect(b!.equals(a!)).toBe(false);
     const [again] = await thread.render([age]);
     expect(again).toBe(b); // the remembered buffer, not a second drawing
+  });
+
+  it('gives a later renderer (the next run of this process) the bytes it drew for an earlier one, without drawing again', async () => {
+    const [first] = await thread.render([fan]);
+    const next = chartThread();
+    const [again] = await next.render([fan]);
+    await next.close();
+    expect(again).toBe(first); // the kept buffer, not a second drawing
   });
 
   it('fails as an internal error (exit 70) once its thread is gone', async () => {
