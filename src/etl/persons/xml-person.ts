@@ -1,38 +1,54 @@
 /**
- * Turns one `<Person>` element of an SEN2 XML return (its tree from xml-records.ts) into the source-neutral
- * RawPerson, with the XML path of every element. Names and postcode are never copied out of the parsed element.
+ * Reads one `<Person>` element of an SEN2 XML return straight from the parser's events (xml-records.ts) into the
+ * source-neutral RawPerson, with the XML path of every element. Only the elements a RawPerson holds are kept, each
+ * read as the element tree would give it (test/etl/sen2/xml-person.test.ts compares the two):
+ * - a value (`UPN`, `StartDate`, …) is its trimmed text, when it occurs once in its parent and has no child
+ *   element; otherwise it is absent;
+ * - a repeated element (`Requests`, `Assessment`, …) is a list, each in document order, whatever it holds;
+ * - any other element, and all it holds, is passed over.
+ * Names and postcode are never copied out of the file.
  */
-import type { RecordAt, XmlNode } from './xml-records.ts';
-import type {
-  Raw,
-  RawActivePlan,
-  RawAssessment,
-  RawNamedPlan,
-  RawNeed,
-  RawPerson,
-  RawPlacement,
-  RawRequest,
-  SrcRef,
-} from './raw.ts';
+import type { RecordAt, RecordBuilder } from './xml-records.ts';
+import type { Raw, RawActivePlan, RawAssessment, RawNamedPlan, RawNeed, RawPerson, RawPlacement, RawRequest, SrcRef } from './raw.ts';
 
-/** Elements of a Person that may occur more than once: always arrays in its tree. */
-export const REPEATED: ReadonlySet<string> = new Set(['Requests', 'Assessment', 'NamedPlan', 'PlanDetail', 'ActivePlans', 'PlacementDetail', 'SENneed']);
+/** The kinds of element read into a RawPerson, and the values and lists each holds. */
+const K = { Person: 0, Request: 1, Assessment: 2, NamedPlan: 3, ActivePlan: 4, Placement: 5, Need: 6 } as const;
+type K = (typeof K)[keyof typeof K];
 
-type Node = XmlNode;
-
-function str(n: Node, ...names: string[]): Raw {
-  for (const name of names) {
-    const v = n[name];
-    if (v === undefined || v === null) continue;
-    if (typeof v === 'string') return v;
-  }
-  return undefined;
+interface Shape {
+  /** Value elements, by name: their slot. */
+  values: ReadonlyMap<string, number>;
+  /** List elements, by name: their list (0 or 1) and kind. */
+  lists: ReadonlyMap<string, readonly [0 | 1, K]>;
 }
 
-function kids(n: Node, name: string): Node[] {
-  const v = n[name];
-  if (!Array.isArray(v)) return [];
-  return v.map((x) => (typeof x === 'object' && x !== null ? (x as Node) : {}));
+const shape = (values: string[], lists: Array<[string, K]> = []): Shape => ({
+  values: new Map(values.map((v, i) => [v, i])),
+  lists: new Map(lists.map(([name, k], i) => [name, [i as 0 | 1, k] as const])),
+});
+
+const SHAPES: readonly Shape[] = [
+  shape(['UPN', 'UniqueLearnerNumber', 'ULN', 'PersonBirthDate', 'Sex', 'GenderCurrent', 'Ethnicity'], [['Requests', K.Request]]),
+  shape(['ReceivedDate', 'RequestOutcome', 'RequestOutcomeDate'], [['Assessment', K.Assessment], ['ActivePlans', K.ActivePlan]]),
+  shape(['AssessmentOutcome', 'AssessmentOutcomeDate', 'Week20'], [['NamedPlan', K.NamedPlan]]),
+  shape(['StartDate', 'CeaseDate', 'CeaseReason'], [['PlanDetail', K.Placement]]),
+  shape(['TransferLA', 'LastReview'], [['PlacementDetail', K.Placement], ['SENneed', K.Need]]),
+  shape(['URN', 'UKPRN', 'SENsetting', 'PlacementRank', 'SENunitIndicator', 'ResourcedProvisionIndicator', 'EntryDate', 'LeavingDate']),
+  shape(['SENtype', 'SENtypeRank']),
+];
+
+/** An open element read into the person: a kind (K) with its values and lists, or a value element (`kind` −1). */
+interface Frame {
+  kind: K | -1;
+  src: SrcRef;
+  vals: Raw[];
+  /** Value slots already seen once (bit per slot): a second occurrence makes the value absent. */
+  seen: number;
+  lists: [unknown[], unknown[]];
+  /** For a value element: its slot in the parent, its text, whether a child element opened in it. */
+  slot: number;
+  text: string;
+  hasChild: boolean;
 }
 
 function at(parent: SrcRef, name: string, i: number): SrcRef {
@@ -41,88 +57,125 @@ function at(parent: SrcRef, name: string, i: number): SrcRef {
   return src;
 }
 
-function placements(n: Node, name: string, parent: SrcRef): RawPlacement[] {
-  return kids(n, name).map((p, i) => ({
-    src: at(parent, name, i),
-    urn: str(p, 'URN'),
-    ukprn: str(p, 'UKPRN'),
-    senSetting: str(p, 'SENsetting'),
-    placementRank: str(p, 'PlacementRank'),
-    senUnitIndicator: str(p, 'SENunitIndicator'),
-    resourcedProvisionIndicator: str(p, 'ResourcedProvisionIndicator'),
-    entryDate: str(p, 'EntryDate'),
-    leavingDate: str(p, 'LeavingDate'),
-  }));
+/** Builds the RawPerson of each `<Person>` at `Message/Persons/Person[index]` of `file`. */
+export class PersonBuilder implements RecordBuilder<RawPerson> {
+  /** Open elements read into the person (reused from person to person). */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  /** Depth inside an element passed over (or inside a value element's child). */
+  private skip = 0;
+
+  constructor(private readonly file: string) {}
+
+  begin(where: RecordAt): void {
+    this.depth = 0;
+    this.skip = 0;
+    this.push(K.Person, { file: this.file, line: where.line, path: `Message/Persons/Person[${where.index}]` }, -1);
+  }
+
+  open(name: string): void {
+    if (this.skip > 0) {
+      this.skip++;
+      return;
+    }
+    const top = this.frames[this.depth - 1]!;
+    if (top.kind === -1) {
+      top.hasChild = true;
+      this.skip = 1;
+      return;
+    }
+    const s = SHAPES[top.kind]!;
+    const slot = s.values.get(name);
+    if (slot !== undefined) {
+      this.push(-1, top.src, slot);
+      return;
+    }
+    const list = s.lists.get(name);
+    if (list === undefined) {
+      this.skip = 1;
+      return;
+    }
+    const [which, kind] = list;
+    this.push(kind, at(top.src, name, top.lists[which].length), which);
+  }
+
+  text(t: string): void {
+    if (this.skip > 0) return;
+    const top = this.frames[this.depth - 1]!;
+    if (top.kind === -1 && !top.hasChild) top.text += t;
+  }
+
+  close(): void {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    const f = this.frames[--this.depth]!;
+    const parent = this.frames[this.depth - 1]!;
+    if (f.kind === -1) {
+      const bit = 1 << f.slot;
+      if ((parent.seen & bit) !== 0) parent.vals[f.slot] = undefined;
+      else {
+        parent.seen |= bit;
+        parent.vals[f.slot] = f.hasChild ? undefined : f.text.trim();
+      }
+    } else parent.lists[f.slot as 0 | 1].push(value(f));
+  }
+
+  end(): RawPerson {
+    return value(this.frames[--this.depth]!) as RawPerson;
+  }
+
+  private push(kind: K | -1, src: SrcRef, slot: number): void {
+    let f = this.frames[this.depth];
+    if (f === undefined) {
+      f = { kind, src, vals: [], seen: 0, lists: [[], []], slot, text: '', hasChild: false };
+      this.frames.push(f);
+    } else {
+      f.kind = kind;
+      f.src = src;
+      f.seen = 0;
+      f.slot = slot;
+      f.text = '';
+      f.hasChild = false;
+      if (kind !== -1) {
+        f.vals = [];
+        f.lists = [[], []];
+      }
+    }
+    this.depth++;
+  }
 }
 
-function namedPlans(n: Node, parent: SrcRef): RawNamedPlan[] {
-  return kids(n, 'NamedPlan').map((np, i) => {
-    const src = at(parent, 'NamedPlan', i);
-    return {
-      src,
-      startDate: str(np, 'StartDate'),
-      ceaseDate: str(np, 'CeaseDate'),
-      ceaseReason: str(np, 'CeaseReason'),
-      details: placements(np, 'PlanDetail', src),
-    };
-  });
-}
-
-function assessments(n: Node, parent: SrcRef): RawAssessment[] {
-  return kids(n, 'Assessment').map((a, i) => {
-    const src = at(parent, 'Assessment', i);
-    return {
-      src,
-      outcome: str(a, 'AssessmentOutcome'),
-      outcomeDate: str(a, 'AssessmentOutcomeDate'),
-      week20: str(a, 'Week20'),
-      namedPlans: namedPlans(a, src),
-    };
-  });
-}
-
-function needs(n: Node, parent: SrcRef): RawNeed[] {
-  return kids(n, 'SENneed').map((x, i) => ({
-    src: at(parent, 'SENneed', i),
-    senType: str(x, 'SENtype'),
-    senTypeRank: str(x, 'SENtypeRank'),
-  }));
-}
-
-function activePlans(n: Node, parent: SrcRef): RawActivePlan[] {
-  return kids(n, 'ActivePlans').map((ap, i) => {
-    const src = at(parent, 'ActivePlans', i);
-    return {
-      src,
-      transferLa: str(ap, 'TransferLA'),
-      lastReview: str(ap, 'LastReview'),
-      placements: placements(ap, 'PlacementDetail', src),
-      needs: needs(ap, src),
-    };
-  });
-}
-
-/** The RawPerson of a parsed `<Person>` at `Message/Persons/Person[index]`. */
-export function personFromXml(node: Node, file: string, where: RecordAt): RawPerson {
-  const src: SrcRef = { file, line: where.line, path: `Message/Persons/Person[${where.index}]` };
-  const requests: RawRequest[] = kids(node, 'Requests').map((r, i) => {
-    const rs = at(src, 'Requests', i);
-    return {
-      src: rs,
-      receivedDate: str(r, 'ReceivedDate'),
-      outcome: str(r, 'RequestOutcome'),
-      outcomeDate: str(r, 'RequestOutcomeDate'),
-      assessments: assessments(r, rs),
-      activePlans: activePlans(r, rs),
-    };
-  });
-  return {
-    src,
-    upn: str(node, 'UPN'),
-    uln: str(node, 'UniqueLearnerNumber', 'ULN'),
-    birthDate: str(node, 'PersonBirthDate'),
-    sex: str(node, 'Sex', 'GenderCurrent'),
-    ethnicity: str(node, 'Ethnicity'),
-    requests,
-  };
+/** The Raw… object of a closed element of kind `f.kind` (its values and lists are handed over, not copied). */
+function value(f: Frame): RawPerson | RawRequest | RawAssessment | RawNamedPlan | RawActivePlan | RawPlacement | RawNeed {
+  const v = f.vals;
+  const src = f.src;
+  switch (f.kind) {
+    case K.Person:
+      return {
+        src, upn: v[0], uln: v[1] ?? v[2], birthDate: v[3], sex: v[4] ?? v[5], ethnicity: v[6],
+        requests: f.lists[0] as RawRequest[],
+      };
+    case K.Request:
+      return {
+        src, receivedDate: v[0], outcome: v[1], outcomeDate: v[2],
+        assessments: f.lists[0] as RawAssessment[], activePlans: f.lists[1] as RawActivePlan[],
+      };
+    case K.Assessment:
+      return { src, outcome: v[0], outcomeDate: v[1], week20: v[2], namedPlans: f.lists[0] as RawNamedPlan[] };
+    case K.NamedPlan:
+      return { src, startDate: v[0], ceaseDate: v[1], ceaseReason: v[2], details: f.lists[0] as RawPlacement[] };
+    case K.ActivePlan:
+      return { src, transferLa: v[0], lastReview: v[1], placements: f.lists[0] as RawPlacement[], needs: f.lists[1] as RawNeed[] };
+    case K.Placement:
+      return {
+        src, urn: v[0], ukprn: v[1], senSetting: v[2], placementRank: v[3], senUnitIndicator: v[4],
+        resourcedProvisionIndicator: v[5], entryDate: v[6], leavingDate: v[7],
+      };
+    case K.Need:
+      return { src, senType: v[0], senTypeRank: v[1] };
+    default:
+      throw new Error('a value element has no Raw object');
+  }
 }

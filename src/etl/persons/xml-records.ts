@@ -27,11 +27,25 @@ export interface RecordAt {
   index: number;
 }
 
-export type RecordEvent =
+/**
+ * Builds the value of one record (or of the header) from the parser's events inside it, so a record can be read
+ * straight into its own shape (xml-person.ts) instead of through a tree. The element's own open and close are
+ * `begin` and `end`; `open`, `text` and `close` are those of the elements inside it, in document order.
+ */
+export interface RecordBuilder<R> {
+  begin(at: RecordAt): void;
+  open(name: string): void;
+  /** Text or CDATA. */
+  text(t: string): void;
+  close(): void;
+  end(): R;
+}
+
+export type RecordEvent<R> =
   /** The root element's name opened at line 1 (or wherever). */
   | { kind: 'root'; name: string; line: number }
   | { kind: 'header'; node: XmlNode; line: number }
-  | { kind: 'record'; node: XmlNode; at: RecordAt }
+  | { kind: 'record'; value: R; at: RecordAt }
   /** Non-blank text between records (the file is damaged, reading goes on). */
   | { kind: 'between'; text: string; line: number }
   /** Reading stopped here: the file is not well-formed, holds a DOCTYPE, nests too deep or has an oversize element. */
@@ -54,13 +68,15 @@ export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 /** Deepest nesting of elements: an SEN2 return nests 8 deep (Message/Persons/Person/Requests/…/URN). */
 export const MAX_DEPTH = 32;
 
-export interface RecordOptions {
-  /** Name of the header element under the root (`Header`). */
+export interface RecordOptions<R> {
+  /** Name of the header element under the root (`Header`), read as a tree. */
   header: string;
   /** Name of the record element (`Person`). */
   record: string;
-  /** Child names that are always arrays, even when they occur once. */
-  repeated: ReadonlySet<string>;
+  /** Builds each record's value (one builder, reused record after record). */
+  build: RecordBuilder<R>;
+  /** Child names that are always arrays in the header's tree, even when they occur once. */
+  repeated?: ReadonlySet<string>;
   maxRecordChars?: number;
   maxDepth?: number;
   /** Characters read from the file at a time. */
@@ -70,12 +86,6 @@ export interface RecordOptions {
 interface Frame {
   name: string;
   line: number;
-  /** Whether the element is the header, a record or inside one (its value is built). */
-  built: boolean;
-  /** Its children as a tree: made when the first child opens (always for the header and a record). */
-  node: XmlNode | undefined;
-  /** Its text, kept until it has a child (an element with children is its tree, not its text). */
-  text: string;
 }
 
 /** How saxes words the problems it finds, for a message without its `line:column:` prefix. */
@@ -85,19 +95,24 @@ function detailOf(e: Error): string {
 
 /**
  * Yields the root, the header, each record and any problem of an XML file, streaming it.
- * @example for await (const e of xmlRecords('return.xml', { header: 'Header', record: 'Person', repeated: new Set() })) …
+ * @example for await (const e of xmlRecords('return.xml', { header: 'Header', record: 'Person', build: new TreeBuilder() })) …
  */
-export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGenerator<RecordEvent> {
+export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): AsyncGenerator<RecordEvent<R>> {
   const maxChars = opts.maxRecordChars ?? MAX_RECORD_CHARS;
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
   const parser = new (saxes().SaxesParser)({ position: true });
   const stack: Frame[] = [];
-  let queue: RecordEvent[] = [];
+  let queue: Array<RecordEvent<R>> = [];
   let stopped = false;
   let index = 0;
   /** Characters read when the last record (or the header) ended. */
   let mark = 0;
   let read = 0;
+  /** The builder of the header or record being read, and the depth of its element in `stack`. */
+  let building: RecordBuilder<R> | TreeBuilder | undefined;
+  let buildDepth = 0;
+  const headerTree = new TreeBuilder(opts.repeated);
+  const { build } = opts;
 
   let rootClosed = false;
   const pathOf = (): string =>
@@ -116,45 +131,45 @@ export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGener
   parser.on('opentag', (tag) => {
     if (stopped) return;
     const line = parser.line;
-    if (stack.length === 0) queue.push({ kind: 'root', name: tag.name, line });
+    const name = tag.name;
+    if (stack.length === 0) queue.push({ kind: 'root', name, line });
     if (stack.length >= maxDepth) {
       fatal({ kind: 'too-deep', limit: maxDepth });
       return;
     }
-    const top = stack[stack.length - 1];
-    if (top?.built) {
-      top.node ??= emptyNode();
-      stack.push({ name: tag.name, line, built: true, node: undefined, text: '' });
-      return;
+    stack.push({ name, line });
+    if (building !== undefined) building.open(name);
+    else if (name === opts.record) {
+      index++;
+      building = build;
+      buildDepth = stack.length;
+      build.begin({ line, index });
+    } else if (stack.length === 2 && name === opts.header) {
+      building = headerTree;
+      buildDepth = stack.length;
+      headerTree.begin();
     }
-    const starts = (stack.length === 1 && tag.name === opts.header) || tag.name === opts.record;
-    if (starts && tag.name === opts.record) index++;
-    stack.push({ name: tag.name, line, built: starts, node: starts ? emptyNode() : undefined, text: '' });
   });
   const onText = (t: string): void => {
     if (stopped) return;
-    const top = stack[stack.length - 1];
-    if (top?.built) {
-      if (top.node === undefined) top.text += t;
-    } else if (top !== undefined && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line });
+    if (building !== undefined) building.text(t);
+    else if (stack.length > 0 && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line });
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', () => {
     if (stopped) return;
-    const frame = stack.pop();
+    const frame = stack.pop()!;
     if (stack.length === 0) rootClosed = true;
-    if (!frame?.built) return;
-    const parent = stack[stack.length - 1];
-    if (parent?.built) {
-      add(parent.node!, frame.name, frame.node ?? frame.text.trim(), opts.repeated);
-    } else if (frame.name === opts.record) {
-      queue.push({ kind: 'record', node: frame.node!, at: { line: frame.line, index } });
-      mark = read;
-    } else {
-      queue.push({ kind: 'header', node: frame.node!, line: frame.line });
-      mark = read;
+    if (building === undefined) return;
+    if (stack.length >= buildDepth) {
+      building.close();
+      return;
     }
+    if (building === headerTree) queue.push({ kind: 'header', node: headerTree.end(), line: frame.line });
+    else queue.push({ kind: 'record', value: build.end(), at: { line: frame.line, index } });
+    building = undefined;
+    mark = read;
   });
 
   const stream = createReadStream(path, { highWaterMark: opts.chunkChars ?? 1 << 16 });
@@ -188,6 +203,49 @@ export async function* xmlRecords(path: string, opts: RecordOptions): AsyncGener
     yield* queue;
   } finally {
     stream.destroy();
+  }
+}
+
+/**
+ * Builds an element as a tree (`XmlNode`): an element's text is kept until it has a child (an element with
+ * children is its tree, not its text); a second child of one name (or a name in `repeated`) makes an array.
+ */
+export class TreeBuilder implements RecordBuilder<XmlNode> {
+  /** The open elements: their names, trees (made when a first child opens) and texts. */
+  private names: string[] = [];
+  private nodes: Array<XmlNode | undefined> = [];
+  private texts: string[] = [];
+
+  constructor(private readonly repeated: ReadonlySet<string> = new Set()) {}
+
+  begin(): void {
+    this.names = [''];
+    this.nodes = [emptyNode()];
+    this.texts = [''];
+  }
+
+  open(name: string): void {
+    const top = this.nodes.length - 1;
+    this.nodes[top] ??= emptyNode();
+    this.names.push(name);
+    this.nodes.push(undefined);
+    this.texts.push('');
+  }
+
+  text(t: string): void {
+    const top = this.nodes.length - 1;
+    if (this.nodes[top] === undefined) this.texts[top] += t;
+  }
+
+  close(): void {
+    const name = this.names.pop()!;
+    const node = this.nodes.pop();
+    const text = this.texts.pop()!;
+    add(this.nodes[this.nodes.length - 1]!, name, node ?? text.trim(), this.repeated);
+  }
+
+  end(): XmlNode {
+    return this.nodes[0]!;
   }
 }
 

@@ -6,7 +6,7 @@
  *
  *   file ─ xmlRecords ─┬─ root ─ Message?
  *                      ├─ Header ─ checkSen2Header (Collection SEN2, Year, LEA)
- *                      └─ Person … ─ personFromXml ─ PersonRowBuilder ─ sink (person, plan, request)
+ *                      └─ Person … ─ PersonBuilder (RawPerson) ─ PersonRowBuilder ─ sink (person, plan, request)
  */
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
 import { sen2Doctype, sen2Malformed, sen2NoHeader, sen2NoIdentifier, sen2NoPersons, sen2NotEncoding, sen2NotMessageRoot, sen2Oversize, sen2TooDeep, sen2Truncated } from '../../messages/sen2.ts';
@@ -15,7 +15,7 @@ import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import { PersonRowBuilder } from '../persons/person-rows.ts';
 import { ProblemLog } from '../problem-log.ts';
 import { checkSen2Header } from '../persons/sen2-header.ts';
-import { REPEATED, personFromXml } from '../persons/xml-person.ts';
+import { PersonBuilder } from '../persons/xml-person.ts';
 import { xmlRecords, type XmlProblem } from '../persons/xml-records.ts';
 
 function problemMessage(p: XmlProblem): string {
@@ -45,7 +45,7 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
   let rows = 0;
   let persons = 0;
   let headerSeen = false;
-  for await (const e of xmlRecords(path, { header: 'Header', record: 'Person', repeated: REPEATED })) {
+  for await (const e of xmlRecords(path, { header: 'Header', record: 'Person', build: new PersonBuilder(path) })) {
     if (e.kind === 'root') {
       const name = e.name.replace(/^.*:/, '');
       if (name !== 'Message') {
@@ -64,7 +64,7 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
         break;
       }
       persons++;
-      const out = builder.rows(personFromXml(e.node, path, e.at));
+      const out = builder.rows(e.value);
       if (log.errorCount > 0) continue; // the load will fail: keep validating, stop writing
       for (const [table, row] of out) await sink.add(table, row);
       rows += out.length;
