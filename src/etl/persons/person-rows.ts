@@ -54,9 +54,31 @@ interface PlacementOut {
   resourcedProvision: boolean;
 }
 
-/** Builds rows for the persons of one return, remembering identifiers to find duplicates. */
-export class PersonRowBuilder {
+/** Takes note of each person's key in turn (PersonKeys, or a record of them to check elsewhere in order). */
+export interface KeyNotes {
+  note(kind: IdentifierKind, key: bigint, src: SrcRef): void;
+}
+
+/**
+ * The persons' keys of one return, in file order: a key seen before is a duplicate person (an error naming the
+ * first). Keys made for persons without an identifier (`ANON`) are not checked.
+ */
+export class PersonKeys implements KeyNotes {
   private readonly seen = new Map<bigint, string>();
+
+  constructor(private readonly log: ProblemLog) {}
+
+  note(kind: IdentifierKind, key: bigint, src: SrcRef): void {
+    if (kind === 'ANON') return;
+    const where = `${src.path}${src.line !== undefined ? ` (line ${src.line})` : ''}`;
+    const first = this.seen.get(key);
+    if (first !== undefined) this.log.error(fieldRef(src, kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'), sen2DuplicatePerson(kind, first));
+    else this.seen.set(key, where);
+  }
+}
+
+/** Builds rows for the persons of one return; their keys go to `keys` (by default checked for duplicates here). */
+export class PersonRowBuilder {
   /** Persons with neither UPN nor ULN (counted, not linkable). */
   unidentified = 0;
   persons = 0;
@@ -64,6 +86,7 @@ export class PersonRowBuilder {
   constructor(
     private readonly ret: ReturnContext,
     private readonly log: ProblemLog,
+    readonly keys: KeyNotes = new PersonKeys(log),
   ) {}
 
   rows(p: RawPerson): RowOut[] {
@@ -154,19 +177,16 @@ export class PersonRowBuilder {
   }
 
   private key(p: RawPerson): bigint {
-    let kind: IdentifierKind;
+    let kind: IdentifierKind = 'UPN';
     let raw: string;
-    if (hasIdentifier(p.upn)) [kind, raw] = ['UPN', p.upn];
+    if (hasIdentifier(p.upn)) raw = p.upn;
     else if (hasIdentifier(p.uln)) [kind, raw] = ['ULN', p.uln];
     else {
       this.unidentified++;
-      return personKey('ANON', `${this.ret.header.laCode}:${this.ret.header.censusYear}:${p.src.file}:${p.src.path}`, this.ret.hashKey);
+      [kind, raw] = ['ANON', `${this.ret.header.laCode}:${this.ret.header.censusYear}:${p.src.file}:${p.src.path}`];
     }
     const k = personKey(kind, raw, this.ret.hashKey);
-    const where = `${p.src.path}${p.src.line !== undefined ? ` (line ${p.src.line})` : ''}`;
-    const first = this.seen.get(k);
-    if (first !== undefined) this.log.error(fieldRef(p.src, kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'), sen2DuplicatePerson(kind, first));
-    else this.seen.set(k, where);
+    this.keys.note(kind, k, p.src);
     return k;
   }
 

@@ -98,13 +98,59 @@ function detailOf(e: Error): string {
  * @example for await (const e of xmlRecords('return.xml', { header: 'Header', record: 'Person', build: new TreeBuilder() })) …
  */
 export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): AsyncGenerator<RecordEvent<R>> {
+  const stream = createReadStream(path, { highWaterMark: opts.chunkChars ?? 1 << 16 });
+  try {
+    for await (const e of recordsOf(stream as AsyncIterable<Buffer>, undefined, opts)) if (e.kind !== 'part-end') yield e;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * A part of an XML file cut just after the end of a record (xml-parts.ts): the elements open where it starts,
+ * and the lines and records before it, so that its lines, paths and record numbers are those of the whole file.
+ */
+export interface PartStart {
+  /** Names of the elements open where the part starts (the root and the records' parent). */
+  open: readonly string[];
+  lineBase: number;
+  indexBase: number;
+  /** Whether the part runs to the end of the file (otherwise it ends with a `part-end` event, not a check). */
+  last: boolean;
+}
+
+/**
+ * How a part of a file ended: the elements then open, whether it ended exactly at the end of a record it read
+ * (not inside a comment, CDATA or other markup that happened to hold the record's end tag), the records it read,
+ * and whether every stretch between two record ends was within the record limit (so that reading the file whole
+ * could not have found one too long).
+ */
+export interface PartEnd {
+  kind: 'part-end';
+  open: string[];
+  clean: boolean;
+  records: number;
+  withinLimit: boolean;
+}
+
+/**
+ * The events of a stream of bytes (the whole file, or a part of it when `part` is given), decoded as `encoding`
+ * says (by default, as the first bytes declare).
+ */
+export async function* recordsOf<R>(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  encoding: XmlEncoding | undefined,
+  opts: RecordOptions<R>,
+  part?: PartStart,
+): AsyncGenerator<RecordEvent<R> | PartEnd> {
   const maxChars = opts.maxRecordChars ?? MAX_RECORD_CHARS;
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
   const parser = new (saxes().SaxesParser)({ position: true });
   const stack: Frame[] = [];
   let queue: Array<RecordEvent<R>> = [];
   let stopped = false;
-  let index = 0;
+  let index = part?.indexBase ?? 0;
+  const lineBase = part?.lineBase ?? 0;
   /** Characters read when the last record (or the header) ended. */
   let mark = 0;
   let read = 0;
@@ -113,11 +159,17 @@ export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): Asyn
   let buildDepth = 0;
   const headerTree = new TreeBuilder(opts.repeated);
   const { build } = opts;
+  /** For a part: the parser's position where the last record or the header ended, and the longest stretch between two. */
+  let lastEnd = 0;
+  let longest = 0;
+  let records = 0;
+  /** Characters given to the parser (its `position` is right only inside a write). */
+  let written = 0;
 
   let rootClosed = false;
   const pathOf = (): string =>
     stack.map((f) => (f.name === opts.record ? `${f.name}[${index}]` : f.name)).join('/') || (rootClosed ? '(after the root element)' : '(before the root element)');
-  const fatal = (problem: XmlProblem, line = parser.line): void => {
+  const fatal = (problem: XmlProblem, line = parser.line + lineBase): void => {
     if (stopped) return;
     stopped = true;
     queue.push({ kind: 'fatal', line, path: pathOf(), problem });
@@ -128,9 +180,11 @@ export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): Asyn
     if (/doctype|entity decl/i.test(e.message)) return fatal({ kind: 'doctype' });
     fatal({ kind: 'malformed', detail: detailOf(e) });
   });
+  /** While the elements open where a part starts are opened again (no events for them). */
+  let priming = false;
   parser.on('opentag', (tag) => {
-    if (stopped) return;
-    const line = parser.line;
+    if (stopped || priming) return;
+    const line = parser.line + lineBase;
     const name = tag.name;
     if (stack.length === 0) queue.push({ kind: 'root', name, line });
     if (stack.length >= maxDepth) {
@@ -153,7 +207,7 @@ export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): Asyn
   const onText = (t: string): void => {
     if (stopped) return;
     if (building !== undefined) building.text(t);
-    else if (stack.length > 0 && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line });
+    else if (stack.length > 0 && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line + lineBase });
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -167,43 +221,60 @@ export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): Asyn
       return;
     }
     if (building === headerTree) queue.push({ kind: 'header', node: headerTree.end(), line: frame.line });
-    else queue.push({ kind: 'record', value: build.end(), at: { line: frame.line, index } });
+    else {
+      queue.push({ kind: 'record', value: build.end(), at: { line: frame.line, index } });
+      records++;
+    }
     building = undefined;
     mark = read;
+    const end = parser.position;
+    longest = Math.max(longest, end - lastEnd);
+    lastEnd = end;
   });
 
-  const stream = createReadStream(path, { highWaterMark: opts.chunkChars ?? 1 << 16 });
-  let decode: ((bytes: Buffer) => string) | undefined;
-  try {
-    for await (const bytes of stream as AsyncIterable<Buffer>) {
-      decode ??= decoderFor(bytes);
-      let chunk: string;
-      try {
-        chunk = decode(bytes);
-      } catch {
-        // read up to the first bad byte, so the message has the element and line it stands in
-        const text = bytes.toString('utf8');
-        if (!stopped) parser.write(text.slice(0, Math.max(0, text.indexOf('\ufffd'))));
-        fatal({ kind: 'encoding', encoding: 'UTF-8' });
-        yield* queue;
-        return;
-      }
-      read += chunk.length;
-      parser.write(chunk);
-      // checked after each chunk: a record may overrun the limit by one chunk before it is refused
-      if (!stopped && read - mark > maxChars) fatal({ kind: 'oversize', limit: maxChars });
-      const out = queue;
-      queue = [];
-      yield* out;
-      if (stopped) return;
-    }
-    const open = stack.find((f) => f.name === opts.record) ?? stack[stack.length - 1];
-    if (open) fatal({ kind: 'truncated', element: open.name, openedAt: open.line });
-    else parser.close();
-    yield* queue;
-  } finally {
-    stream.destroy();
+  if (part !== undefined && part.open.length > 0) {
+    // the elements open where the part starts, opened again without their events (no newline: lines stay)
+    for (const name of part.open) stack.push({ name, line: 0 });
+    const tags = part.open.map((n) => `<${n}>`).join('');
+    priming = true;
+    parser.write(tags);
+    priming = false;
+    lastEnd = written = tags.length;
   }
+
+  let decode: ((bytes: Uint8Array) => string) | undefined = encoding === undefined ? undefined : decoderOf(encoding);
+  for await (const bytes of chunks) {
+    decode ??= decoderOf(encodingOf(bytes));
+    let chunk: string;
+    try {
+      chunk = decode(bytes);
+    } catch {
+      // read up to the first bad byte, so the message has the element and line it stands in
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      if (!stopped) parser.write(text.slice(0, Math.max(0, text.indexOf('\ufffd'))));
+      fatal({ kind: 'encoding', encoding: 'UTF-8' });
+      yield* queue;
+      return;
+    }
+    read += chunk.length;
+    written += chunk.length;
+    parser.write(chunk);
+    // checked after each chunk: a record may overrun the limit by one chunk before it is refused
+    if (!stopped && read - mark > maxChars) fatal({ kind: 'oversize', limit: maxChars });
+    const out = queue;
+    queue = [];
+    yield* out;
+    if (stopped) return;
+  }
+  if (part !== undefined && !part.last) {
+    yield { kind: 'part-end', open: stack.map((f) => f.name), clean: lastEnd === written && building === undefined, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars };
+    return;
+  }
+  const open = stack.find((f) => f.name === opts.record) ?? stack[stack.length - 1];
+  if (open) fatal({ kind: 'truncated', element: open.name, openedAt: open.line });
+  else parser.close();
+  yield* queue;
+  if (part !== undefined) yield { kind: 'part-end', open: [], clean: !stopped, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars };
 }
 
 /**
@@ -249,15 +320,24 @@ export class TreeBuilder implements RecordBuilder<XmlNode> {
   }
 }
 
+/** The encodings an XML return is read in. */
+export type XmlEncoding = 'utf-8' | 'windows-1252';
+
+/** The encoding the file's first bytes declare: Windows-1252 when its XML declaration says so (or Latin-1), otherwise UTF-8. */
+export function encodingOf(first: Uint8Array): XmlEncoding {
+  const head = Buffer.from(first.buffer, first.byteOffset, Math.min(200, first.byteLength)).toString('latin1');
+  const declared = /^(?:\ufeff)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ?? 'UTF-8';
+  return /^(windows-1252|cp1252|iso-8859-1|latin-?1)$/i.test(declared) ? 'windows-1252' : 'utf-8';
+}
+
 /**
- * A decoder for the file's bytes, chunk by chunk: Windows-1252 when its XML declaration says so (or Latin-1),
- * otherwise UTF-8, strictly (bytes that are not UTF-8 throw, so a damaged file is not read as replacement characters).
+ * A decoder for the file's bytes, chunk by chunk: UTF-8 strictly (bytes that are not UTF-8 throw, so a damaged
+ * file is not read as replacement characters), or Windows-1252.
  */
-function decoderFor(first: Buffer): (bytes: Buffer) => string {
-  const declared = /^(?:\ufeff)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(first.subarray(0, 200).toString('latin1'))?.[1] ?? 'UTF-8';
-  if (/^(windows-1252|cp1252|iso-8859-1|latin-?1)$/i.test(declared)) {
+function decoderOf(encoding: XmlEncoding): (bytes: Uint8Array) => string {
+  if (encoding === 'windows-1252') {
     const win = win1252Decoder();
-    return (bytes) => win.write(bytes);
+    return (bytes) => win.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   return (bytes) => utf8.decode(bytes, { stream: true });
