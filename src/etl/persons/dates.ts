@@ -12,12 +12,27 @@ export type IsoDate = string;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function iso(y: number, m: number, d: number): IsoDate | undefined {
-  if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2200)) return undefined;
+/** Whether year `y`, month `m` and day `d` make a date (from 1900 to 2200). */
+function isDate(y: number, m: number, d: number): boolean {
+  if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2200)) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
-  if (d > days) return undefined;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
+function iso(y: number, m: number, d: number): IsoDate | undefined {
+  if (!isDate(y, m, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The number written by the `n` ASCII digits of `s` from `at`, or −1 when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /**
@@ -29,6 +44,13 @@ export function parseSen2Date(raw: string | undefined): IsoDate | null | undefin
   if (raw === undefined) return undefined;
   const s = raw.trim();
   if (s === '') return undefined;
+  // the usual form, YYYY-MM-DD, without a regular expression: when it is a date it is already its ISO form
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const y = digits(s, 0, 4);
+    const mo = digits(s, 5, 2);
+    const d = digits(s, 8, 2);
+    if (y >= 0 && mo >= 0 && d >= 0) return isDate(y, mo, d) ? s : null;
+  }
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3])) ?? null;
   m = /^(\d{4})-([A-Za-z]{3})-(\d{1,2})(?: [\d:.]+)?$/.exec(s);

@@ -64,16 +64,20 @@ export interface KeyNotes {
  * first). Keys made for persons without an identifier (`ANON`) are not checked.
  */
 export class PersonKeys implements KeyNotes {
-  private readonly seen = new Map<bigint, string>();
+  /** Where each key was first seen (its place put in words only for a duplicate). */
+  private readonly seen = new Map<bigint, SrcRef>();
 
   constructor(private readonly log: ProblemLog) {}
 
   note(kind: IdentifierKind, key: bigint, src: SrcRef): void {
     if (kind === 'ANON') return;
-    const where = `${src.path}${src.line !== undefined ? ` (line ${src.line})` : ''}`;
     const first = this.seen.get(key);
-    if (first !== undefined) this.log.error(fieldRef(src, kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'), sen2DuplicatePerson(kind, first));
-    else this.seen.set(key, where);
+    if (first === undefined) {
+      this.seen.set(key, src);
+      return;
+    }
+    const where = `${first.path}${first.line !== undefined ? ` (line ${first.line})` : ''}`;
+    this.log.error(fieldRef(src, kind === 'UPN' ? 'UPN' : 'UniqueLearnerNumber'), sen2DuplicatePerson(kind, where));
   }
 }
 
