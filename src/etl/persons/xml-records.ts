@@ -83,11 +83,6 @@ export interface RecordOptions<R> {
   chunkChars?: number;
 }
 
-interface Frame {
-  name: string;
-  line: number;
-}
-
 /** How saxes words the problems it finds, for a message without its `line:column:` prefix. */
 function detailOf(e: Error): string {
   return e.message.replace(/^[^:]*?\d+:\d+: /, '');
@@ -146,7 +141,11 @@ export async function* recordsOf<R>(
   const maxChars = opts.maxRecordChars ?? MAX_RECORD_CHARS;
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
   const parser = new (saxes().SaxesParser)({ position: true });
-  const stack: Frame[] = [];
+  /** The open elements: their names and lines, `depth` of them (arrays reused, not a frame object per element). */
+  const names: string[] = [];
+  const lines: number[] = [];
+  let depth = 0;
+  const openNames = (): string[] => names.slice(0, depth);
   let queue: Array<RecordEvent<R>> = [];
   let stopped = false;
   let index = part?.indexBase ?? 0;
@@ -154,7 +153,7 @@ export async function* recordsOf<R>(
   /** Characters read when the last record (or the header) ended. */
   let mark = 0;
   let read = 0;
-  /** The builder of the header or record being read, and the depth of its element in `stack`. */
+  /** The builder of the header or record being read, and the depth of its element. */
   let building: RecordBuilder<R> | TreeBuilder | undefined;
   let buildDepth = 0;
   const headerTree = new TreeBuilder(opts.repeated);
@@ -168,7 +167,7 @@ export async function* recordsOf<R>(
 
   let rootClosed = false;
   const pathOf = (): string =>
-    stack.map((f) => (f.name === opts.record ? `${f.name}[${index}]` : f.name)).join('/') || (rootClosed ? '(after the root element)' : '(before the root element)');
+    openNames().map((n) => (n === opts.record ? `${n}[${index}]` : n)).join('/') || (rootClosed ? '(after the root element)' : '(before the root element)');
   const fatal = (problem: XmlProblem, line = parser.line + lineBase): void => {
     if (stopped) return;
     stopped = true;
@@ -186,43 +185,45 @@ export async function* recordsOf<R>(
     if (stopped || priming) return;
     const line = parser.line + lineBase;
     const name = tag.name;
-    if (stack.length === 0) queue.push({ kind: 'root', name, line });
-    if (stack.length >= maxDepth) {
+    if (depth === 0) queue.push({ kind: 'root', name, line });
+    if (depth >= maxDepth) {
       fatal({ kind: 'too-deep', limit: maxDepth });
       return;
     }
-    stack.push({ name, line });
+    names[depth] = name;
+    lines[depth] = line;
+    depth++;
     if (building !== undefined) building.open(name);
     else if (name === opts.record) {
       index++;
       building = build;
-      buildDepth = stack.length;
+      buildDepth = depth;
       build.begin({ line, index });
-    } else if (stack.length === 2 && name === opts.header) {
+    } else if (depth === 2 && name === opts.header) {
       building = headerTree;
-      buildDepth = stack.length;
+      buildDepth = depth;
       headerTree.begin();
     }
   });
   const onText = (t: string): void => {
     if (stopped) return;
     if (building !== undefined) building.text(t);
-    else if (stack.length > 0 && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line + lineBase });
+    else if (depth > 0 && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line + lineBase });
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', () => {
     if (stopped) return;
-    const frame = stack.pop()!;
-    if (stack.length === 0) rootClosed = true;
+    depth--;
+    if (depth === 0) rootClosed = true;
     if (building === undefined) return;
-    if (stack.length >= buildDepth) {
+    if (depth >= buildDepth) {
       building.close();
       return;
     }
-    if (building === headerTree) queue.push({ kind: 'header', node: headerTree.end(), line: frame.line });
+    if (building === headerTree) queue.push({ kind: 'header', node: headerTree.end(), line: lines[depth]! });
     else {
-      queue.push({ kind: 'record', value: build.end(), at: { line: frame.line, index } });
+      queue.push({ kind: 'record', value: build.end(), at: { line: lines[depth]!, index } });
       records++;
     }
     building = undefined;
@@ -234,7 +235,10 @@ export async function* recordsOf<R>(
 
   if (part !== undefined && part.open.length > 0) {
     // the elements open where the part starts, opened again without their events (no newline: lines stay)
-    for (const name of part.open) stack.push({ name, line: 0 });
+    for (const name of part.open) {
+      names[depth] = name;
+      lines[depth++] = 0;
+    }
     const tags = part.open.map((n) => `<${n}>`).join('');
     priming = true;
     parser.write(tags);
@@ -267,11 +271,13 @@ export async function* recordsOf<R>(
     if (stopped) return;
   }
   if (part !== undefined && !part.last) {
-    yield { kind: 'part-end', open: stack.map((f) => f.name), clean: lastEnd === written && building === undefined, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars };
+    yield { kind: 'part-end', open: openNames(), clean: lastEnd === written && building === undefined, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars };
     return;
   }
-  const open = stack.find((f) => f.name === opts.record) ?? stack[stack.length - 1];
-  if (open) fatal({ kind: 'truncated', element: open.name, openedAt: open.line });
+  // the file ends inside the (outermost) record, or else inside the innermost element
+  const inRecord = openNames().indexOf(opts.record);
+  const at = inRecord >= 0 ? inRecord : depth - 1;
+  if (at >= 0) fatal({ kind: 'truncated', element: names[at]!, openedAt: lines[at]! });
   else parser.close();
   yield* queue;
   if (part !== undefined) yield { kind: 'part-end', open: [], clean: !stopped, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars };
