@@ -178,29 +178,31 @@ export async function readPart(job: PartJob): Promise<PartResult> {
   let rootSeen = !job.first;
   let headerSeen = !job.first;
   const opts = { header: 'Header', record: 'Person', build: new PersonBuilder(job.file) };
-  for await (const e of recordsOf(blocksOf(job.bytes), job.encoding, opts, job.start)) {
-    if (e.kind === 'record') {
-      if (!headerSeen) return fail();
-      const [e0, c0, w0, d0] = [log.errors.length, log.errorCount, log.warnings.length, log.warningCount];
-      const rows = builder.rows(e.value);
-      if (log.errorCount !== c0 || log.warningCount !== d0) {
-        const errors = log.errors.slice(e0);
-        const warnings = log.warnings.slice(w0);
-        problems.push({
-          at: keys.length, errors, moreErrors: log.errorCount - c0 - errors.length, warnings, moreWarnings: log.warningCount - d0 - warnings.length,
-        });
-      }
-      persons.push(KINDS.indexOf(kind), e.at.line, rows.length);
-      keys.push(rows[0]![1]['person_key'] as bigint);
-      for (const [table, row] of rows) {
-        const cols = (columns[table] ??= Object.keys(row));
-        packer.push(TABLES.indexOf(table));
-        for (let c = 0; c < cols.length; c++) packer.push(row[cols[c]!]);
-      }
-    } else if (e.kind === 'part-end') end = e;
-    else if (e.kind === 'root' && !rootSeen) rootSeen = true;
-    else if (e.kind === 'header' && rootSeen && !headerSeen) headerSeen = true;
-    else return fail();
+  for await (const batch of recordsOf(blocksOf(job.bytes), job.encoding, opts, job.start)) {
+    for (const e of batch) {
+      if (e.kind === 'record') {
+        if (!headerSeen) return fail();
+        const [e0, c0, w0, d0] = [log.errors.length, log.errorCount, log.warnings.length, log.warningCount];
+        const rows = builder.rows(e.value);
+        if (log.errorCount !== c0 || log.warningCount !== d0) {
+          const errors = log.errors.slice(e0);
+          const warnings = log.warnings.slice(w0);
+          problems.push({
+            at: keys.length, errors, moreErrors: log.errorCount - c0 - errors.length, warnings, moreWarnings: log.warningCount - d0 - warnings.length,
+          });
+        }
+        persons.push(KINDS.indexOf(kind), e.at.line, rows.length);
+        keys.push(rows[0]![1]['person_key'] as bigint);
+        for (const [table, row] of rows) {
+          const cols = (columns[table] ??= Object.keys(row));
+          packer.push(TABLES.indexOf(table));
+          for (let c = 0; c < cols.length; c++) packer.push(row[cols[c]!]);
+        }
+      } else if (e.kind === 'part-end') end = e;
+      else if (e.kind === 'root' && !rootSeen) rootSeen = true;
+      else if (e.kind === 'header' && rootSeen && !headerSeen) headerSeen = true;
+      else return fail();
+    }
   }
   return { ok: end !== undefined && headerSeen, end, persons, keys, columns, values: packer.done(), problems };
 }
@@ -481,7 +483,8 @@ export async function readPersonsInParts(
           const cols = columns[table]!;
           const row: Record<string, unknown> = {};
           for (let c = 0; c < cols.length; c++) row[cols[c]!] = unpack(values, v++);
-          await read.sink.add(table, row);
+          const added = read.sink.add(table, row);
+          if (added !== undefined) await added;
         }
         rows += count;
       }

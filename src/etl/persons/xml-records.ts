@@ -93,9 +93,17 @@ function detailOf(e: Error): string {
  * @example for await (const e of xmlRecords('return.xml', { header: 'Header', record: 'Person', build: new TreeBuilder() })) …
  */
 export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): AsyncGenerator<RecordEvent<R>> {
+  for await (const batch of xmlRecordBatches(path, opts)) yield* batch;
+}
+
+/**
+ * The events of `xmlRecords`, in batches (those of each chunk read): one step of the async iteration per chunk,
+ * not per record, for a reader going through every record.
+ */
+export async function* xmlRecordBatches<R>(path: string, opts: RecordOptions<R>): AsyncGenerator<Array<RecordEvent<R>>> {
   const stream = createReadStream(path, { highWaterMark: opts.chunkChars ?? 1 << 16 });
   try {
-    for await (const e of recordsOf(stream as AsyncIterable<Buffer>, undefined, opts)) if (e.kind !== 'part-end') yield e;
+    for await (const batch of recordsOf(stream as AsyncIterable<Buffer>, undefined, opts)) yield batch.filter((e): e is RecordEvent<R> => e.kind !== 'part-end');
   } finally {
     stream.destroy();
   }
@@ -130,14 +138,14 @@ export interface PartEnd {
 
 /**
  * The events of a stream of bytes (the whole file, or a part of it when `part` is given), decoded as `encoding`
- * says (by default, as the first bytes declare).
+ * says (by default, as the first bytes declare), in batches: those of each chunk.
  */
 export async function* recordsOf<R>(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   encoding: XmlEncoding | undefined,
   opts: RecordOptions<R>,
   part?: PartStart,
-): AsyncGenerator<RecordEvent<R> | PartEnd> {
+): AsyncGenerator<Array<RecordEvent<R> | PartEnd>> {
   const maxChars = opts.maxRecordChars ?? MAX_RECORD_CHARS;
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
   const parser = new (saxes().SaxesParser)({ position: true });
@@ -257,7 +265,7 @@ export async function* recordsOf<R>(
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
       if (!stopped) parser.write(text.slice(0, Math.max(0, text.indexOf('\ufffd'))));
       fatal({ kind: 'encoding', encoding: 'UTF-8' });
-      yield* queue;
+      yield queue;
       return;
     }
     read += chunk.length;
@@ -265,13 +273,15 @@ export async function* recordsOf<R>(
     parser.write(chunk);
     // checked after each chunk: a record may overrun the limit by one chunk before it is refused
     if (!stopped && read - mark > maxChars) fatal({ kind: 'oversize', limit: maxChars });
-    const out = queue;
-    queue = [];
-    yield* out;
+    if (queue.length > 0) {
+      const out = queue;
+      queue = [];
+      yield out;
+    }
     if (stopped) return;
   }
   if (part !== undefined && !part.last) {
-    yield { kind: 'part-end', open: openNames(), clean: lastEnd === written && building === undefined, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars };
+    yield [{ kind: 'part-end', open: openNames(), clean: lastEnd === written && building === undefined, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars }];
     return;
   }
   // the file ends inside the (outermost) record, or else inside the innermost element
@@ -279,8 +289,8 @@ export async function* recordsOf<R>(
   const at = inRecord >= 0 ? inRecord : depth - 1;
   if (at >= 0) fatal({ kind: 'truncated', element: names[at]!, openedAt: lines[at]! });
   else parser.close();
-  yield* queue;
-  if (part !== undefined) yield { kind: 'part-end', open: [], clean: !stopped, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars };
+  yield queue;
+  if (part !== undefined) yield [{ kind: 'part-end', open: [], clean: !stopped, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars }];
 }
 
 /**

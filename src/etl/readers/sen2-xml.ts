@@ -17,7 +17,7 @@ import { PersonRowBuilder } from '../persons/person-rows.ts';
 import { ProblemLog } from '../problem-log.ts';
 import { checkSen2Header } from '../persons/sen2-header.ts';
 import { PersonBuilder } from '../persons/xml-person.ts';
-import { encodingOf, xmlRecords, type XmlProblem } from '../persons/xml-records.ts';
+import { encodingOf, xmlRecordBatches, xmlRecords, type XmlProblem } from '../persons/xml-records.ts';
 import { partWorkers, readPersonsInParts, type PartsOptions } from '../persons/xml-parts.ts';
 import type { ReturnHeader } from '../persons/raw.ts';
 
@@ -119,33 +119,38 @@ async function readWhole(path: string, sink: RowSink, ctx: ReadContext): Promise
   let rows = 0;
   let persons = 0;
   let headerSeen = false;
-  for await (const e of xmlRecords(path, { header: 'Header', record: 'Person', build: new PersonBuilder(path) })) {
-    if (e.kind === 'root') {
-      const name = e.name.replace(/^.*:/, '');
-      if (name !== 'Message') {
-        log.error({ file: path, line: e.line, path: name }, sen2NotMessageRoot(name));
-        break;
+  read: for await (const batch of xmlRecordBatches(path, { header: 'Header', record: 'Person', build: new PersonBuilder(path) })) {
+    for (const e of batch) {
+      if (e.kind === 'root') {
+        const name = e.name.replace(/^.*:/, '');
+        if (name !== 'Message') {
+          log.error({ file: path, line: e.line, path: name }, sen2NotMessageRoot(name));
+          break read;
+        }
+      } else if (e.kind === 'header') {
+        if (headerSeen) continue;
+        headerSeen = true;
+        const header = checkSen2Header(e.node, e.line, path, log);
+        if (!header) break read;
+        builder = new PersonRowBuilder({ header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear) }, log);
+      } else if (e.kind === 'record') {
+        if (!builder) {
+          log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
+          break read;
+        }
+        persons++;
+        const out = builder.rows(e.value);
+        if (log.errorCount > 0) continue; // the load will fail: keep validating, stop writing
+        for (const [table, row] of out) {
+          const added = sink.add(table, row);
+          if (added !== undefined) await added; // a sink that adds at once costs no turn of the event loop
+        }
+        rows += out.length;
+      } else if (e.kind === 'between') {
+        log.error({ file: path, line: e.line, path: 'Message/Persons' }, sen2Malformed(`unexpected text between elements: '${e.text.trim().slice(0, 40)}'`));
+      } else {
+        log.error({ file: path, line: e.problem.kind === 'truncated' ? e.problem.openedAt : e.line, path: e.path }, problemMessage(e.problem));
       }
-    } else if (e.kind === 'header') {
-      if (headerSeen) continue;
-      headerSeen = true;
-      const header = checkSen2Header(e.node, e.line, path, log);
-      if (!header) break;
-      builder = new PersonRowBuilder({ header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear) }, log);
-    } else if (e.kind === 'record') {
-      if (!builder) {
-        log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
-        break;
-      }
-      persons++;
-      const out = builder.rows(e.value);
-      if (log.errorCount > 0) continue; // the load will fail: keep validating, stop writing
-      for (const [table, row] of out) await sink.add(table, row);
-      rows += out.length;
-    } else if (e.kind === 'between') {
-      log.error({ file: path, line: e.line, path: 'Message/Persons' }, sen2Malformed(`unexpected text between elements: '${e.text.trim().slice(0, 40)}'`));
-    } else {
-      log.error({ file: path, line: e.problem.kind === 'truncated' ? e.problem.openedAt : e.line, path: e.path }, problemMessage(e.problem));
     }
   }
   if (!headerSeen && log.errorCount === 0) log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
