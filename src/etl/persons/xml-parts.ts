@@ -24,7 +24,7 @@ import { outcomeCodesFor } from './outcome-codes.ts';
 import { PersonKeys, PersonRowBuilder, type PersonTable } from './person-rows.ts';
 import type { ReturnHeader } from './raw.ts';
 import { PersonBuilder } from './xml-person.ts';
-import { recordsOf, type PartEnd, type PartStart, type XmlEncoding } from './xml-records.ts';
+import { MAX_RECORD_CHARS, recordsOf, type PartEnd, type PartStart, type XmlEncoding } from './xml-records.ts';
 
 /** The end tag parts are cut after. */
 const END_TAG = Buffer.from('</Person>');
@@ -218,6 +218,8 @@ interface Cut {
   lines: number;
   records: number;
   last: boolean;
+  /** No record ends in far more bytes than a record may hold: the parts are given up. */
+  tooLong?: boolean;
 }
 
 /** Lines as saxes counts them in XML 1.0: a line feed, a carriage return, or the two together. */
@@ -240,32 +242,42 @@ async function* cutsOf(path: string, size: number): AsyncGenerator<Cut> {
   const fh = await open(path, 'r');
   try {
     let carry = Buffer.alloc(0);
+    let want = size;
     for (;;) {
-      const block = Buffer.allocUnsafe(size);
-      const { bytesRead } = await fh.read(block, 0, size, null);
-      const buf = carry.length > 0 ? Buffer.concat([carry, block.subarray(0, bytesRead)]) : block.subarray(0, bytesRead);
+      // each block in memory of its own (handed to a thread whole), the bytes carried from the last block first
+      const buf = Buffer.allocUnsafeSlow(carry.length + want);
+      carry.copy(buf, 0);
+      const { bytesRead } = await fh.read(buf, carry.length, want, null);
+      const filled = buf.subarray(0, carry.length + bytesRead);
       if (bytesRead === 0) {
-        if (buf.length > 0) yield cut(buf, true);
+        if (filled.length > 0) yield cut(filled, true);
         return;
       }
-      const at = buf.lastIndexOf(END_TAG);
+      const at = filled.lastIndexOf(END_TAG);
       if (at === -1) {
-        carry = buf;
+        // so long a stretch without a record's end is more characters than a record may have (a UTF-16 unit is at
+        // most 3 bytes): the whole read refuses it, and no part is held in memory meanwhile
+        if (filled.length > 3 * MAX_RECORD_CHARS + size) {
+          yield { bytes: new Uint8Array(0), lines: 0, records: 0, last: false, tooLong: true };
+          return;
+        }
+        carry = filled;
+        want = Math.max(size, filled.length); // read as much again: the stretch is copied a few times, not once a block
         continue;
       }
       const end = at + END_TAG.length;
-      carry = Buffer.from(buf.subarray(end));
-      yield cut(buf.subarray(0, end), false);
+      carry = Buffer.from(filled.subarray(end));
+      want = size;
+      yield cut(filled.subarray(0, end), false);
     }
   } finally {
     await fh.close();
   }
 }
 
+/** A cut of `b`, whose memory (from its start) is the cut's own: it is handed to a thread without a copy. */
 function cut(b: Buffer, last: boolean): Cut {
-  const bytes = new Uint8Array(b.length); // its own memory, handed to the worker without a copy
-  bytes.set(b);
-  return { bytes, lines: linesIn(b), records: endTagsIn(b), last };
+  return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.length), lines: linesIn(b), records: endTagsIn(b), last };
 }
 
 /** Parts sent to a worker before it has read the first: it never waits for this thread to send the next. */
@@ -430,6 +442,12 @@ export async function readPersonsInParts(
         return;
       }
       const c = n.value;
+      if (c.tooLong) {
+        const pending = { job: undefined, result: Promise.resolve(new Error('no record end')), settle: () => undefined };
+        inFlight.push({ records: 0, last: true, pending });
+        cutsDone = true;
+        return;
+      }
       const start: PartStart = { open: first ? [] : OPEN_BETWEEN, lineBase, indexBase, last: c.last };
       const job: PartJob = {
         file: read.file, bytes: c.bytes, encoding: read.encoding, start, first,

@@ -7,6 +7,9 @@
  *   file ─ xmlRecords ─┬─ root ─ Message?
  *                      ├─ Header ─ checkSen2Header (Collection SEN2, Year, LEA)
  *                      └─ Person … ─ PersonBuilder (RawPerson) ─ PersonRowBuilder ─ sink (person, plan, request)
+ *
+ * From 16 MB on 3 cores or more the persons are read in parts on threads (src/etl/persons/xml-parts.ts), giving the
+ * same; anything a part cannot be read alone with, and the file is read whole as above.
  */
 import { stat, open } from 'node:fs/promises';
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
@@ -38,7 +41,7 @@ function problemMessage(p: XmlProblem): string {
   }
 }
 
-/** Files from this size are read in parts on worker threads (xml-parts.ts), when the machine has two cores or more. */
+/** Files from this size are read in parts on worker threads (xml-parts.ts), when the machine has 3 cores or more. */
 export const PARTS_MIN_BYTES = 16 * 1024 * 1024;
 
 export interface Sen2XmlOptions extends PartsOptions {
@@ -49,8 +52,8 @@ export interface Sen2XmlOptions extends PartsOptions {
 }
 
 /**
- * Reads an SEN2 XML return into `person`, `plan` and `request` rows: a large file in parts on worker threads, with
- * the same rows, problems and order as reading it whole.
+ * Reads an SEN2 XML return into `person`, `plan` and `request` rows: a large file, on a machine with 3 cores or more,
+ * in parts on worker threads, with the same rows, problems and order as reading it whole.
  * @example await readSen2Xml('sen2_2025.xml', sink, { fileId: 1, path, hashKey, today: new Date('2025-03-01') })
  */
 export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext, opts: Sen2XmlOptions = {}): Promise<ReadReport> {

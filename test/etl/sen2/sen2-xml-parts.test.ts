@@ -105,6 +105,16 @@ describe('SEN2 XML read in parts', () => {
     }
   });
 
+  it('gives up the parts, holding no more than about 12 MB, when no record ends for longer than a record may be', async () => {
+    const xml = readFileSync(XML_2024, 'utf8');
+    const at = xml.indexOf('<Surname>') + '<Surname>'.length;
+    const p = join(dir, 'long.xml');
+    writeFileSync(p, xml.slice(0, at) + 'x'.repeat(13 * 1024 * 1024) + xml.slice(at));
+    const r = await sameInParts(p, 1000);
+    expect(r.givenUp).toBe(true);
+    expect(r.errors).toBe(1);
+  }, 30_000);
+
   it('gives the lines of the whole read whatever the line ends, and reads Windows-1252', async () => {
     await made;
     const text = readFileSync(generated, 'utf8').replace('<Surname>Testsur5<', '<Surname>Zoë<');
