@@ -6,7 +6,6 @@
  *   src/ (mtimes, sizes) ──stamp──▶ dist/<stamp>/highneeds.mjs       the CLI (chunks beside it)
  *                                   dist/<stamp>/worker-boot.mjs     the Monte Carlo worker thread
  *                                   dist/<stamp>/render-worker-boot.mjs  the chart thread (render-thread.ts)
- *                                   dist/<stamp>/xml-part-worker-boot.mjs  an SEN2 XML part thread (xml-parts.ts)
  *                                   dist/<stamp>/explorer-page.js    the explorer's page and Web Worker for the
  *                                   dist/<stamp>/explorer-worker.js  browser (src/explorer/bundle.ts reads them)
  *
@@ -69,7 +68,6 @@ export async function build(stamp = sourceStamp()) {
         highneeds: join(SRC, 'cli/main.ts'),
         'worker-boot': join(SRC, 'model/montecarlo/worker.ts'),
         'render-worker-boot': join(SRC, 'report/charts/render-worker.ts'),
-        'xml-part-worker-boot': join(SRC, 'etl/persons/xml-part-worker.ts'),
       },
       outdir: tmp,
       bundle: true,
@@ -83,8 +81,7 @@ export async function build(stamp = sourceStamp()) {
       external: external(),
       banner: { js: "import { createRequire as __hnRequire } from 'node:module'; const require = __hnRequire(import.meta.url);" },
       // chunks sit beside the boot files: the pool starts its workers at new URL('./worker-boot.mjs', import.meta.url),
-      // the chart thread at new URL('./render-worker-boot.mjs', import.meta.url), the XML part threads at
-      // new URL('./xml-part-worker-boot.mjs', import.meta.url)
+      // the chart thread at new URL('./render-worker-boot.mjs', import.meta.url)
       chunkNames: '[name]-[hash]',
       outExtension: { '.js': '.mjs' },
       logLevel: 'silent',

@@ -52,10 +52,6 @@ export class ProblemLog {
     return this.errors.length + this.moreErrors;
   }
 
-  get warningCount(): number {
-    return this.warnings.length + this.moreWarnings;
-  }
-
   /** The problems, with a closing "… and N more" entry where some were left out. */
   finish(): { errors: Problem[]; warnings: Problem[] } {
     const errors = [...this.errors];

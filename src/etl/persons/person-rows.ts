@@ -54,16 +54,11 @@ interface PlacementOut {
   resourcedProvision: boolean;
 }
 
-/** Takes note of each person's key in turn (PersonKeys, or a record of them to check elsewhere in order). */
-export interface KeyNotes {
-  note(kind: IdentifierKind, key: bigint, src: SrcRef): void;
-}
-
 /**
  * The persons' keys of one return, in file order: a key seen before is a duplicate person (an error naming the
  * first). Keys made for persons without an identifier (`ANON`) are not checked.
  */
-export class PersonKeys implements KeyNotes {
+class PersonKeys {
   /** Where each key was first seen (its place put in words only for a duplicate). */
   private readonly seen = new Map<bigint, SrcRef>();
 
@@ -81,17 +76,20 @@ export class PersonKeys implements KeyNotes {
   }
 }
 
-/** Builds rows for the persons of one return; their keys go to `keys` (by default checked for duplicates here). */
+/** Builds rows for the persons of one return, its persons' keys checked for duplicates (PersonKeys). */
 export class PersonRowBuilder {
   /** Persons with neither UPN nor ULN (counted, not linkable). */
   unidentified = 0;
   persons = 0;
 
+  private readonly keys: PersonKeys;
+
   constructor(
     private readonly ret: ReturnContext,
     private readonly log: ProblemLog,
-    readonly keys: KeyNotes = new PersonKeys(log),
-  ) {}
+  ) {
+    this.keys = new PersonKeys(log);
+  }
 
   rows(p: RawPerson): RowOut[] {
     this.persons++;

@@ -103,49 +103,14 @@ export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): Asyn
 export async function* xmlRecordBatches<R>(path: string, opts: RecordOptions<R>): AsyncGenerator<Array<RecordEvent<R>>> {
   const stream = createReadStream(path, { highWaterMark: opts.chunkChars ?? 1 << 16 });
   try {
-    for await (const batch of recordsOf(stream as AsyncIterable<Buffer>, undefined, opts)) yield batch.filter((e): e is RecordEvent<R> => e.kind !== 'part-end');
+    yield* recordsOf(stream as AsyncIterable<Buffer>, opts);
   } finally {
     stream.destroy();
   }
 }
 
-/**
- * A part of an XML file cut just after the end of a record (xml-parts.ts): the elements open where it starts,
- * and the lines and records before it, so that its lines, paths and record numbers are those of the whole file.
- */
-export interface PartStart {
-  /** Names of the elements open where the part starts (the root and the records' parent). */
-  open: readonly string[];
-  lineBase: number;
-  indexBase: number;
-  /** Whether the part runs to the end of the file (otherwise it ends with a `part-end` event, not a check). */
-  last: boolean;
-}
-
-/**
- * How a part of a file ended: the elements then open, whether it ended exactly at the end of a record it read
- * (not inside a comment, CDATA or other markup that happened to hold the record's end tag), the records it read,
- * and whether every stretch between two record ends was within the record limit (so that reading the file whole
- * could not have found one too long).
- */
-export interface PartEnd {
-  kind: 'part-end';
-  open: string[];
-  clean: boolean;
-  records: number;
-  withinLimit: boolean;
-}
-
-/**
- * The events of a stream of bytes (the whole file, or a part of it when `part` is given), decoded as `encoding`
- * says (by default, as the first bytes declare), in batches: those of each chunk.
- */
-export async function* recordsOf<R>(
-  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  encoding: XmlEncoding | undefined,
-  opts: RecordOptions<R>,
-  part?: PartStart,
-): AsyncGenerator<Array<RecordEvent<R> | PartEnd>> {
+/** The events of a stream of bytes, decoded as the first bytes declare, in batches: those of each chunk. */
+async function* recordsOf<R>(chunks: AsyncIterable<Uint8Array>, opts: RecordOptions<R>): AsyncGenerator<Array<RecordEvent<R>>> {
   const maxChars = opts.maxRecordChars ?? MAX_RECORD_CHARS;
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
   const parser = new (saxes().SaxesParser)({ position: true });
@@ -156,8 +121,7 @@ export async function* recordsOf<R>(
   const openNames = (): string[] => names.slice(0, depth);
   let queue: Array<RecordEvent<R>> = [];
   let stopped = false;
-  let index = part?.indexBase ?? 0;
-  const lineBase = part?.lineBase ?? 0;
+  let index = 0;
   /** Characters read when the last record (or the header) ended. */
   let mark = 0;
   let read = 0;
@@ -166,17 +130,11 @@ export async function* recordsOf<R>(
   let buildDepth = 0;
   const headerTree = new TreeBuilder(opts.repeated);
   const { build } = opts;
-  /** For a part: the parser's position where the last record or the header ended, and the longest stretch between two. */
-  let lastEnd = 0;
-  let longest = 0;
-  let records = 0;
-  /** Characters given to the parser (its `position` is right only inside a write). */
-  let written = 0;
 
   let rootClosed = false;
   const pathOf = (): string =>
     openNames().map((n) => (n === opts.record ? `${n}[${index}]` : n)).join('/') || (rootClosed ? '(after the root element)' : '(before the root element)');
-  const fatal = (problem: XmlProblem, line = parser.line + lineBase): void => {
+  const fatal = (problem: XmlProblem, line = parser.line): void => {
     if (stopped) return;
     stopped = true;
     queue.push({ kind: 'fatal', line, path: pathOf(), problem });
@@ -187,11 +145,9 @@ export async function* recordsOf<R>(
     if (/doctype|entity decl/i.test(e.message)) return fatal({ kind: 'doctype' });
     fatal({ kind: 'malformed', detail: detailOf(e) });
   });
-  /** While the elements open where a part starts are opened again (no events for them). */
-  let priming = false;
   parser.on('opentag', (tag) => {
-    if (stopped || priming) return;
-    const line = parser.line + lineBase;
+    if (stopped) return;
+    const line = parser.line;
     const name = tag.name;
     if (depth === 0) queue.push({ kind: 'root', name, line });
     if (depth >= maxDepth) {
@@ -216,7 +172,7 @@ export async function* recordsOf<R>(
   const onText = (t: string): void => {
     if (stopped) return;
     if (building !== undefined) building.text(t);
-    else if (depth > 0 && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line + lineBase });
+    else if (depth > 0 && t.trim() !== '') queue.push({ kind: 'between', text: t, line: parser.line });
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -230,31 +186,12 @@ export async function* recordsOf<R>(
       return;
     }
     if (building === headerTree) queue.push({ kind: 'header', node: headerTree.end(), line: lines[depth]! });
-    else {
-      queue.push({ kind: 'record', value: build.end(), at: { line: lines[depth]!, index } });
-      records++;
-    }
+    else queue.push({ kind: 'record', value: build.end(), at: { line: lines[depth]!, index } });
     building = undefined;
     mark = read;
-    const end = parser.position;
-    longest = Math.max(longest, end - lastEnd);
-    lastEnd = end;
   });
 
-  if (part !== undefined && part.open.length > 0) {
-    // the elements open where the part starts, opened again without their events (no newline: lines stay)
-    for (const name of part.open) {
-      names[depth] = name;
-      lines[depth++] = 0;
-    }
-    const tags = part.open.map((n) => `<${n}>`).join('');
-    priming = true;
-    parser.write(tags);
-    priming = false;
-    lastEnd = written = tags.length;
-  }
-
-  let decode: ((bytes: Uint8Array) => string) | undefined = encoding === undefined ? undefined : decoderOf(encoding);
+  let decode: ((bytes: Uint8Array) => string) | undefined;
   for await (const bytes of chunks) {
     decode ??= decoderOf(encodingOf(bytes));
     let chunk: string;
@@ -269,7 +206,6 @@ export async function* recordsOf<R>(
       return;
     }
     read += chunk.length;
-    written += chunk.length;
     parser.write(chunk);
     // checked after each chunk: a record may overrun the limit by one chunk before it is refused
     if (!stopped && read - mark > maxChars) fatal({ kind: 'oversize', limit: maxChars });
@@ -280,17 +216,12 @@ export async function* recordsOf<R>(
     }
     if (stopped) return;
   }
-  if (part !== undefined && !part.last) {
-    yield [{ kind: 'part-end', open: openNames(), clean: lastEnd === written && building === undefined, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars }];
-    return;
-  }
   // the file ends inside the (outermost) record, or else inside the innermost element
   const inRecord = openNames().indexOf(opts.record);
   const at = inRecord >= 0 ? inRecord : depth - 1;
   if (at >= 0) fatal({ kind: 'truncated', element: names[at]!, openedAt: lines[at]! });
   else parser.close();
   yield queue;
-  if (part !== undefined) yield [{ kind: 'part-end', open: [], clean: !stopped, records, withinLimit: Math.max(longest, written - lastEnd) <= maxChars }];
 }
 
 /**
@@ -337,10 +268,10 @@ export class TreeBuilder implements RecordBuilder<XmlNode> {
 }
 
 /** The encodings an XML return is read in. */
-export type XmlEncoding = 'utf-8' | 'windows-1252';
+type XmlEncoding = 'utf-8' | 'windows-1252';
 
 /** The encoding the file's first bytes declare: Windows-1252 when its XML declaration says so (or Latin-1), otherwise UTF-8. */
-export function encodingOf(first: Uint8Array): XmlEncoding {
+function encodingOf(first: Uint8Array): XmlEncoding {
   const head = Buffer.from(first.buffer, first.byteOffset, Math.min(200, first.byteLength)).toString('latin1');
   const declared = /^(?:\ufeff)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ?? 'UTF-8';
   return /^(windows-1252|cp1252|iso-8859-1|latin-?1)$/i.test(declared) ? 'windows-1252' : 'utf-8';
