@@ -2,14 +2,25 @@
  * Parsing of cell values: counts with EES markers, thousands separators, percentages and money. Pure.
  */
 
-/** EES / ONS markers for a value that is not a number, and the reason stored in `missing`. */
-export const MISSING_MARKERS: Readonly<Record<string, string>> = {
+/** The EES / ONS markers for a value that is not a number, and the reason stored in `missing`. */
+const PLAIN_MARKERS: Readonly<Record<string, string>> = {
   x: 'unavailable',
   z: 'not-applicable',
   c: 'suppressed',
   ':': 'not-available',
   low: 'low',
   u: 'unreliable',
+};
+
+/**
+ * Every marker read as a missing value: the plain ones, and the same in square brackets (`[c]`, `[x]`, `[z]`, `[low]`,
+ * `[u]`), as the Government Statistical Service's standard for published tables writes them (ONS tables, and a copy
+ * re-saved from one): the same reason, never a number. Without them a file using that standard was refused on every
+ * marker cell.
+ */
+export const MISSING_MARKERS: Readonly<Record<string, string>> = {
+  ...PLAIN_MARKERS,
+  ...Object.fromEntries(Object.entries(PLAIN_MARKERS).filter(([m]) => m !== ':').map(([m, reason]) => [`[${m}]`, reason])),
 };
 
 /**
@@ -56,7 +67,7 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   let v: number;
   if (PLAIN.test(s)) v = Number(s);
   else if (GROUPED.test(s)) v = Number(s.replace(/,/g, ''));
-  else return { ok: false, message: `a number${kind === 'count' ? ' or a marker (x z c : low u)' : ''}. Got: '${raw}'` };
+  else return { ok: false, message: `a number${kind === 'count' ? ' or a marker (x z c : low u, or [c] [x] [z] [low] [u])' : ''}. Got: '${raw}'` };
   if (!Number.isFinite(v)) return { ok: false, message: `a finite number. Got: '${raw}'` };
   if (kind !== 'amount' && v < 0) {
     return { ok: false, message: `a ${kind === 'percent' ? 'percentage' : kind === 'count' ? 'count' : 'number'} of 0 or more. Got: ${raw}` };

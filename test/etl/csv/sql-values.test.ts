@@ -10,7 +10,7 @@ import { parseNumber, type NumberKind } from '../../../src/etl/csv/values.ts';
 
 const CELLS = [
   '', '0', '-0', '12', '007', '1.5', '1.', '.5', '+3', '-3', '1e3', '1,234', '12,345,678', '1,23', '1,2345', '123,456,789.25',
-  '999999999', '1000000000', '1,000,000,000', 'x', 'X', 'z', 'c', ':', 'low', 'LOW', 'Low', 'u', 'n/a', 'abc', '100', '100.0000001',
+  '999999999', '1000000000', '1,000,000,000', 'x', 'X', 'z', 'c', ':', 'low', 'LOW', 'Low', 'u', '[c]', '[X]', '[z]', '[low]', '[u]', '[:]', '[e]', '123[p]', '[c', 'n/a', 'abc', '100', '100.0000001',
   '100.000002', '101', '99.9', '\u00a012', '1\u00a0234', '١٢', 'Infinity', 'NaN', '0x10', '1_000', '12 ', ' ',
 ];
 
@@ -56,7 +56,7 @@ describe('SQL number macros', () => {
   });
 
   it('agree on random cells of digits, commas, points and markers', async () => {
-    const cell = fc.stringMatching(/^[-+]?[0-9,.]{0,14}$|^(x|z|c|:|low|u|X|Low)$/);
+    const cell = fc.stringMatching(/^[-+]?[0-9,.]{0,14}$|^\[?(x|z|c|:|low|u|X|Low)\]?$/);
     const cells = fc.sample(cell, { numRuns: 3000, seed: 14 });
     expect(await expectAgreement(cells)).toBeGreaterThan(300);
   });

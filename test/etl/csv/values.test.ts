@@ -12,6 +12,21 @@ describe('parseNumber', () => {
   });
 });
 
+describe('markers', () => {
+  it('reads the bracketed markers of the statistical standard ([c], [x], [z], [low], [u]) as the plain ones: missing, with the same reason', () => {
+    for (const m of ['c', 'x', 'z', 'low', 'u']) {
+      const plain = parseNumber(m, 'count');
+      expect(plain.ok && plain.value === null, m).toBe(true);
+      expect(parseNumber(`[${m}]`, 'count'), m).toEqual(plain);
+      expect(parseNumber(`[${m.toUpperCase()}]`, 'percent'), m).toEqual(plain);
+    }
+    expect(parseNumber('[c]', 'count')).toEqual({ ok: true, value: null, missing: 'suppressed' });
+  });
+  it('still refuses a bracket that is not a marker, or a number with a note after it', () => {
+    for (const raw of ['[e]', '[p]', '123[p]', '[c', 'c]', '[[c]]', '[]', '[:]']) expect(parseNumber(raw, 'count').ok, raw).toBe(false);
+  });
+});
+
 describe('readRate', () => {
   it('reads 5%, 0.05 and "0.05" as 0.05, and leaves anything else for validation to name', () => {
     for (const raw of ['5%', ' 5 % ', 0.05, '0.05', '5.0%']) expect(readRate(raw), String(raw)).toBe(0.05);
