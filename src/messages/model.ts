@@ -64,6 +64,23 @@ export function laterRowsIgnored(n: number, baseYear: number): string {
   return `${n} row(s) later than what was known by January ${baseYear} were ignored (stocks after ${baseYear}, flows after ${baseYear - 1}).`;
 }
 
+/** A missing January inside the years an LA's trend reads, bridged by its neighbours (estimate/outliers.ts bridgeGaps). */
+export function stockGapBridged(la: string, year: number, value: number): string {
+  return (
+    `${la}: no plans published for January ${year} (a suppressed or blank figure, or no row); the trend reads ` +
+    `${Math.round(value).toLocaleString('en-GB')} there, the geometric mean of January ${year - 1} and ${year + 1}, rather than only the years after it.`
+  );
+}
+
+/** forecast: the LAs whose missing Januaries were bridged, in one note. */
+export function stockGapsBridged(gaps: ReadonlyArray<{ la: string; year: number }>): string {
+  const named = gaps.slice(0, 5).map((g) => `${g.la} (January ${g.year})`).join(', ');
+  return (
+    `${gaps.length} January figure(s) missing inside the years a trend reads (suppressed, blank or no row) were bridged by the ` +
+    `geometric mean of the years either side: ${named}${gaps.length > 5 ? ', …' : ''}. A run of one of these LAs names it on its Data quality sheet.`
+  );
+}
+
 /** run: the LA cannot be forecast from these files (the one model's reason). */
 export function runCannotForecast(la: string, baseYear: number, reason: string, files: readonly string[]): string {
   return (

@@ -9,7 +9,7 @@ import { datasetsFromEesFiles } from '../etl/ees-datasets.ts';
 import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { loadDataFolder } from '../etl/load.ts';
 import { usageError } from '../errors.ts';
-import { laterRowsIgnored, noLaSelected, notKnownYet } from '../messages/model.ts';
+import { laterRowsIgnored, noLaSelected, notKnownYet, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult } from '../model/forecast/forecast.ts';
 import { matchesCode } from '../model/forecast/select.ts';
@@ -40,7 +40,7 @@ export async function forecastFromEes(opts: {
   const notYet = opts.all ? [] : [...new Set((opts.las ?? []).flatMap((code) => laterOf(code) ?? []))];
   const asked = opts.all ? undefined : opts.las!.filter((code) => !laterOf(code));
   const only = opts.all ? undefined : resolveLaCodes(batch, asked!);
-  const { rows, skipped: cannot } = forecastBatch(batch, { ...opts, only });
+  const { rows, skipped: cannot, bridged } = forecastBatch(batch, { ...opts, only });
   const skipped = [...cannot, ...notYet.map((l) => ({ old_la_code: l.oldCode, new_la_code: l.newCode, la_name: l.name, reason: notKnownYet(opts.baseYear, l.firstYear) }))];
   // how many later rows were ignored comes first: cli.md promises the run says it, before any data-quality notes;
   // then how a forecast successor's history was joined from its predecessors (cli.md: "with a note"), which
@@ -49,7 +49,10 @@ export async function forecastFromEes(opts: {
   const joined = batch.datasets.filter((d) => forecast.has(d.la.oldCode) && d.history?.note).map((d) => d.history!.note!);
   const lastYear = Math.max(opts.baseYear, ...rows.map((r) => r.census_year));
   const ended = batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap((d) => abolitionWarning(d.la, lastYear) ?? []);
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...ees.notes];
+  // a January missing inside the years a trend reads changes what that LA's figures rest on: said before the
+  // files' own data-quality notes
+  const gaps = bridged.length > 0 ? [stockGapsBridged(bridged)] : [];
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
 

@@ -52,6 +52,32 @@ export function fixOutliers(series: Readonly<Record<number, number>>): { series:
 }
 
 /**
+ * Bridges single missing years of a stock series inside the `window` years before `end` (the years a trend of that
+ * window reads): a year with no figure (suppressed, blank or no row) whose neighbours both have one gets their
+ * geometric mean. Without it, the trend's run of consecutive growths stopped at the gap, so the LA's own recent
+ * growth was measured on the years after it alone, or on one year with a wide variance and pooled towards its region,
+ * and its exit rates were England's: a later release with Kent's January 2024 suppressed moved Kent's one-year-ahead
+ * forecast by 2.3% without a word. A published 0 is a figure and is kept; two missing years in a row are not bridged.
+ * @example bridgeGaps({ 2022: 100, 2024: 121, 2025: 133 }, 2025, 5).bridged // [{ year: 2023, value: 110 }]
+ */
+export function bridgeGaps(
+  series: Readonly<Record<number, number>>,
+  end: number,
+  window: number,
+): { series: Record<number, number>; bridged: Array<{ year: number; value: number }> } {
+  const out: Record<number, number> = { ...series };
+  const bridged: Array<{ year: number; value: number }> = [];
+  for (let y = end - window + 1; y < end; y++) {
+    const prev = series[y - 1];
+    const next = series[y + 1];
+    if (series[y] !== undefined || !(prev! > 0) || !(next! > 0)) continue;
+    out[y] = Math.sqrt(prev! * next!);
+    bridged.push({ year: y, value: out[y] });
+  }
+  return { series: out, bridged };
+}
+
+/**
  * The series with steps taken out of its growth (for estimating a trend, not for the level): a year whose log growth
  * differs from England's that year by more than STEP_LOG beyond the LA's median gap has its growth replaced by
  * England's plus that median gap; earlier values are rescaled so later ones are unchanged.

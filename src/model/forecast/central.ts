@@ -19,7 +19,8 @@ import { projectTotals, type ProjectionInput } from './engine-adapter.ts';
 import { pooledFlows, pooledTrends, type Batch } from './pool.ts';
 import { skippedEntry, skipReason, type Skipped } from './select.ts';
 import { knownAt } from './truncate.ts';
-import { fixOutliers, removeSteps } from '../estimate/outliers.ts';
+import { bridgeGaps, fixOutliers, removeSteps } from '../estimate/outliers.ts';
+import { stockGapBridged } from '../../messages/model.ts';
 
 export interface ForecastSettings {
   trend: TrendOptions;
@@ -71,8 +72,10 @@ export interface CentralForecast {
   structure: 'cohort' | 'stock-flow' | 'none';
   /** The pooled trend behind `trendPath` (log growth at the base year, the LA's own weight, its prior). */
   trend: { growth: number; ownWeight: number; prior: number; damping: number; longRun: number };
-  /** Outliers replaced and steps not extrapolated in this LA's series (estimate/outliers.ts). */
+  /** Outliers replaced, missing years bridged and steps not extrapolated in this LA's series (estimate/outliers.ts). */
   notes: string[];
+  /** The census years missing from the LA's published stock that the trend read bridged (also in `notes`). */
+  bridged: number[];
 }
 
 const FLOW_KEYS = ['newPlansTotal', 'requests', 'decidedToAssess', 'assessIssued', 'assessNotIssued'] as const;
@@ -85,12 +88,21 @@ const FLOW_LABEL: Record<(typeof FLOW_KEYS)[number], string> = {
 };
 
 /**
- * The series the trend and flow estimates read: isolated outliers in the flows replaced, steps in the stock's growth
- * not extrapolated (the published level at the origin is kept). Notes name every change.
+ * The series the trend and flow estimates read: isolated outliers in the flows replaced, a single missing January of
+ * the stock inside the `window` years before `origin` bridged, steps in the stock's growth not extrapolated (the
+ * published level at the origin is kept). Notes name every change.
  */
-export function cleanSeries(d: LaDataset, nationalStock: Readonly<Record<number, number>>): { ds: LaDataset; notes: string[] } {
+export function cleanSeries(
+  d: LaDataset,
+  nationalStock: Readonly<Record<number, number>>,
+  origin: number,
+  window: number,
+): { ds: LaDataset; notes: string[]; bridged: number[] } {
   const ds: LaDataset = { ...d };
   const notes: string[] = [];
+  const gaps = bridgeGaps(d.stockTotal, origin, window);
+  ds.stockTotal = gaps.series;
+  for (const b of gaps.bridged) notes.push(stockGapBridged(d.la.name, b.year, b.value));
   const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
   for (const k of FLOW_KEYS) {
     const { series, fixes } = fixOutliers(d[k]);
@@ -99,7 +111,7 @@ export function cleanSeries(d: LaDataset, nationalStock: Readonly<Record<number,
     for (const f of fixes)
       notes.push(`${d.la.name}: ${FLOW_LABEL[k]} in ${f.year} published as ${n(f.value)}, far from the years either side; the model reads ${n(f.replacement)}.`);
   }
-  const { series, steps } = removeSteps(d.stockTotal, nationalStock);
+  const { series, steps } = removeSteps(ds.stockTotal, nationalStock);
   if (steps.length) {
     ds.stockTotal = series;
     for (const s of steps)
@@ -107,7 +119,7 @@ export function cleanSeries(d: LaDataset, nationalStock: Readonly<Record<number,
         `${d.la.name}: plans changed by ${((Math.exp(s.growth) - 1) * 100).toFixed(0)}% into January ${s.year} (England ${((Math.exp(s.national) - 1) * 100).toFixed(0)}%): treated as a step in the level, not extrapolated as growth.`,
       );
   }
-  return { ds, notes };
+  return { ds, notes, bridged: gaps.bridged.map((b) => b.year) };
 }
 
 export type TotalsProjector = (input: ProjectionInput) => number[];
@@ -180,15 +192,15 @@ export function centralForecasts(
   };
   const skipped: Skipped[] = [];
   const members: LaDataset[] = [];
-  const fixNotes = new Map<string, string[]>();
+  const fixNotes = new Map<string, { notes: string[]; bridged: number[] }>();
   const natStock = known.national?.stockTotal ?? {};
   for (const d of known.datasets) {
     const why = skipReason(d, origin);
     if (why) skipped.push(skippedEntry(d, why));
     else {
-      const { ds, notes } = cleanSeries(d, natStock);
+      const { ds, notes, bridged } = cleanSeries(d, natStock, origin, settings.trend.window);
       members.push(ds);
-      fixNotes.set(d.la.oldCode, notes);
+      fixNotes.set(d.la.oldCode, { notes, bridged });
     }
   }
   const stock = pooledTrends(known, members, 'stockTotal', origin, settings.trend);
@@ -250,7 +262,8 @@ export function centralForecasts(
       input,
       structure,
       trend: { growth: g.growth, ownWeight: g.ownWeight, prior: g.prior, damping: settings.trend.damping, longRun: stock.longRun },
-      notes: fixNotes.get(ds.la.oldCode) ?? [],
+      notes: fixNotes.get(ds.la.oldCode)?.notes ?? [],
+      bridged: fixNotes.get(ds.la.oldCode)?.bridged ?? [],
     });
   }
   return { forecasts, skipped };

@@ -58,12 +58,15 @@ export function resolveLaCodes(batch: Batch, codes: readonly string[]): Set<stri
 }
 
 /**
- * Forecasts a batch (pure): rows for base + 1 … base + H from the one model of total plans (totals.ts), and the
- * skipped LAs. The central path is deterministic, so `draws` and `seed` do not change it; the interval is the
- * calibrated one, which `run` reproduces draw by draw (constrain.ts).
+ * Forecasts a batch (pure): rows for base + 1 … base + H from the one model of total plans (totals.ts), the
+ * skipped LAs, and the missing Januaries the trends bridged. The central path is deterministic, so `draws` and `seed`
+ * do not change it; the interval is the calibrated one, which `run` reproduces draw by draw (constrain.ts).
  * @example forecastBatch(batch, { baseYear: 2022, draws: 0, seed: 1 })
  */
-export function forecastBatch(batch: Batch, opts: BatchForecastOptions): { rows: ForecastRow[]; skipped: Skipped[] } {
+export function forecastBatch(
+  batch: Batch,
+  opts: BatchForecastOptions,
+): { rows: ForecastRow[]; skipped: Skipped[]; bridged: Array<{ la: string; year: number }> } {
   const H = opts.horizon ?? 3;
   const { forecasts, skipped } = forecastTotals(batch, opts.baseYear, H, opts.settings ?? DEFAULT_SETTINGS, opts.only);
   const rows: ForecastRow[] = [];
@@ -81,5 +84,6 @@ export function forecastBatch(batch: Batch, opts: BatchForecastOptions): { rows:
       });
     }
   }
-  return { rows, skipped };
+  const bridged = forecasts.flatMap((f) => f.bridged.map((year) => ({ la: f.ds.la.name, year })));
+  return { rows, skipped, bridged };
 }

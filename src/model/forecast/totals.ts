@@ -27,8 +27,10 @@ export interface TotalForecast {
   structure: CentralForecast['structure'];
   /** Pooled log growth of the trend, its own weight and prior (for the Assumptions sheet). */
   trend: { growth: number; ownWeight: number; prior: number; damping: number; longRun: number };
-  /** Outliers and steps the model worked around in this LA's series. */
+  /** Outliers, missing years and steps the model worked around in this LA's series. */
   notes: string[];
+  /** Census years missing from the LA's published stock that its trend bridged (also in `notes`). */
+  bridged: number[];
 }
 
 /** The batch as known by January of `baseYear`. */
@@ -70,6 +72,7 @@ export function forecastTotals(
       structure: f.structure,
       trend: f.trend,
       notes: f.notes,
+      bridged: f.bridged,
     });
   }
   out.sort((a, b) => a.ds.la.oldCode.localeCompare(b.ds.la.oldCode));
