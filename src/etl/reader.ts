@@ -27,6 +27,8 @@ export interface Sniff {
   binary: boolean;
   /** What a binary file looks like, for a helpful message: UTF-16 text (Excel's "Unicode text"), gzip, PDF. */
   binaryKind?: 'utf-16' | 'gzip' | 'pdf';
+  /** The first line of a UTF-16 file, decoded: no reader reads it, but it tells a table from a note (registry.ts). */
+  utf16FirstLine?: string;
 }
 
 /** Where a reader puts harmonised rows. */

@@ -82,8 +82,11 @@ export function recogniseSniff(sniff: Sniff): Recognition {
   if (sniff.sheetsProblem) return { problem: { file: sniff.path, message: sniff.sheetsProblem }, sniff };
   const reader = readers.find((r) => r.recognise(sniff));
   if (reader) return { reader, sniff };
-  // documentation (README.md, data-guidance.txt, …) only when no data reader takes the file
-  if (documentationReader.recognise(sniff)) return { reader: documentationReader, sniff };
+  // documentation (README.md, data-guidance.txt, …) only when no data reader takes the file, and it is not a table
+  if (documentationReader.recognise(sniff)) {
+    const table = tableUnderDocumentationName(sniff);
+    return table ? { problem: { file: sniff.path, line: 1, message: table }, sniff } : { reader: documentationReader, sniff };
+  }
   if (sniff.size === 0 || (!sniff.binary && sniff.head.trim() === '')) {
     return { problem: { file: sniff.path, line: 1, message: msg.emptyFile() }, sniff };
   }
@@ -99,9 +102,53 @@ export function recogniseSniff(sniff: Sniff): Recognition {
   return { problem: { file: sniff.path, line: 1, message: msg.unknownLayout(preview, closestLayout(sniff.headerFields)) }, sniff };
 }
 
+/**
+ * Why a file with a documentation name (`.txt`, `.md`, `README`) that no data reader took is a table all the same,
+ * or undefined for a real note. Excel saves a sheet as `.txt` under "Text (Tab delimited)" and "Unicode Text"
+ * (UTF-16, tabs): such a copy of `newplans.csv` was skipped as documentation, and `run` (which skips documentation
+ * quietly) projected Kent without its new plans, 21,629 plans a year ahead instead of 22,654, with no word of the
+ * file. A first line that splits into 3 or more fields naming a known layout's columns (or EES's `time_period`) is a
+ * table: the answer is the problem a CSV of it would have (other delimiter, UTF-16, unknown layout).
+ */
+export function tableUnderDocumentationName(sniff: Sniff): string | undefined {
+  const table = tableHeader(sniff);
+  if (!table) return undefined;
+  if (sniff.binary) return msg.notText('utf-16');
+  if (table.delimiter !== ',') return msg.wrongDelimiter(table.delimiter);
+  return msg.unknownLayout(table.line.length > 80 ? `${table.line.slice(0, 77)}…` : table.line, closestLayout(table.fields));
+}
+
+/**
+ * The first line of a file as a table's header: split by the first delimiter (comma, tab, semicolon, pipe) that
+ * gives 3 or more fields naming a known layout's identifying columns (or EES's `time_period`), with the layout.
+ */
+function tableHeader(sniff: Sniff): { line: string; delimiter: string; fields: string[]; layout?: string } | undefined {
+  const line = sniff.binary ? sniff.utf16FirstLine : sniff.head.split(/\r?\n/).find((l) => l.trim() !== '');
+  if (!line) return undefined;
+  for (const delimiter of [',', '\t', ';', '|']) {
+    const fields = line.split(delimiter).map((f) => f.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+    if (fields.length < 3) continue;
+    const layout = closestSignature(fields)?.id;
+    if (layout !== undefined || fields.includes('time_period')) return { line, delimiter, fields, layout };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a file that no reader took is a broken copy of a published table the model reads (an EES or ONS layout
+ * with a column renamed, or saved with semicolons, tabs or as UTF-16): `run`, which passes over a stray file with a
+ * warning on the Data quality sheet, must stop on one of these instead. Before, a `newplans.csv` re-saved with
+ * semicolons was passed over and Kent was projected without new plans, 21,633 plans three years ahead instead of
+ * 25,034, with nothing on stderr naming the file (`forecast --ees` refused the same folder).
+ */
+export function isBrokenPublishedTable(sniff: Sniff): boolean {
+  const table = tableHeader(sniff);
+  if (!table) return false;
+  return table.layout === undefined ? table.fields.includes('geographic_level') : /^(ees|ons)-/.test(table.layout);
+}
+
 /** The known layout sharing most identifying columns with a header (at least half of them), if any. */
-export function closestLayout(fields: readonly string[] | undefined): string | undefined {
-  if (!fields || fields.length === 0) return undefined;
+function closestSignature(fields: readonly string[]): { id: string; score: number; missing: string[] } | undefined {
   const have = new Set(fields);
   let best: { id: string; score: number; missing: string[] } | undefined;
   for (const s of LAYOUT_SIGNATURES) {
@@ -109,6 +156,13 @@ export function closestLayout(fields: readonly string[] | undefined): string | u
     const score = (s.columns.length - missing.length) / s.columns.length;
     if (score >= 0.5 && (!best || score > best.score)) best = { id: s.id, score, missing };
   }
+  return best;
+}
+
+/** The known layout sharing most identifying columns with a header (at least half of them), if any, as a hint. */
+export function closestLayout(fields: readonly string[] | undefined): string | undefined {
+  if (!fields || fields.length === 0) return undefined;
+  const best = closestSignature(fields);
   if (!best) return undefined;
   return best.missing.length > 0 ? `${best.id} (missing ${best.missing.map((m) => `'${m}'`).join(', ')})` : msg.layoutColumnsThere(best.id);
 }

@@ -40,9 +40,21 @@ function binaryKindOf(bytes: Buffer): Sniff['binaryKind'] {
   return undefined;
 }
 
+/** The first non-blank line of UTF-16 bytes that start with a byte-order mark (little- or big-endian). */
+function utf16FirstLine(bytes: Buffer): string {
+  const body = bytes.subarray(2, bytes.length - (bytes.length % 2));
+  const text = bytes[0] === 0xff ? body.toString('utf16le') : Buffer.from(body).swap16().toString('utf16le');
+  return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+}
+
 /** Describes a file from its first bytes (pure). */
 export function sniffBytes(path: string, size: number, bytes: Buffer): Sniff {
-  if (looksBinary(bytes)) return { path, size, head: '', binary: true, binaryKind: binaryKindOf(bytes) };
+  if (looksBinary(bytes)) {
+    const binaryKind = binaryKindOf(bytes);
+    const sniff: Sniff = { path, size, head: '', binary: true, binaryKind };
+    if (binaryKind === 'utf-16') sniff.utf16FirstLine = utf16FirstLine(bytes);
+    return sniff;
+  }
   const head = decodeHead(bytes);
   const sniff: Sniff = { path, size, head, binary: false };
   const trimmed = head.trimStart();
