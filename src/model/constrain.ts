@@ -39,13 +39,17 @@ export interface TotalsConstraint {
 /**
  * Trend factors T₀ … T_H (T₀ = 1) for which the lever-free deterministic projection of `input` totals `central`
  * (index h − 1 = census base + h). A year whose continuing plans alone exceed the target gets T = 0 and the miss
- * is returned in `shortfall` (plans above the target).
+ * is returned in `shortfall` (plans above the target). A year in which new plans add nothing whatever T is (the
+ * data hold no new plans, so incidence is zero) cannot reach a target above its continuing plans: that miss is
+ * returned in `unreached` (plans below the target), for the run's gate to refuse rather than fall short of the
+ * forecast in silence.
  * @example solveTrendPath(input, [105, 110]).path // [1, T1, T2]
  */
-export function solveTrendPath(input: EngineInput, central: readonly number[]): { path: number[]; shortfall: number[] } {
+export function solveTrendPath(input: EngineInput, central: readonly number[]): { path: number[]; shortfall: number[]; unreached: number[] } {
   const H = Math.min(input.horizon, central.length);
   const path = [1];
   const shortfall: number[] = [];
+  const unreached: number[] = [];
   // one stepper carries the solved path: year k tries T = 0 and T = 1 from the stock of years 1 … k − 1 (exactly
   // the projections [1, T₁ … T_{k−1}, 0 | 1] of horizon k would give), then steps on with the solved factor
   const stepper = deterministicStepper({ ...input, scenario: undefined, capacity: undefined, horizon: Math.max(H, 1) });
@@ -56,18 +60,19 @@ export function solveTrendPath(input: EngineInput, central: readonly number[]): 
     let t = t1 > t0 ? (target - t0) / (t1 - t0) : (path[k - 1] ?? 1);
     if (!Number.isFinite(t)) t = path[k - 1] ?? 1;
     shortfall.push(t < 0 ? t0 - target : 0);
+    unreached.push(t1 > t0 ? 0 : Math.max(0, target - t0));
     path.push(Math.max(0, t));
     if (k < H) stepper.advance(path[k]!);
   }
   for (let k = H + 1; k <= input.horizon; k++) path.push(path[k - 1]!);
-  return { path, shortfall };
+  return { path, shortfall, unreached };
 }
 
 /** `input` with its trend path solved to follow `constraint` (the scenario's levers are kept). */
-export function constrainInput(input: EngineInput, constraint: TotalsConstraint): { input: EngineInput; shortfall: number[] } {
-  const { path, shortfall } = solveTrendPath(input, constraint.central);
+export function constrainInput(input: EngineInput, constraint: TotalsConstraint): { input: EngineInput; shortfall: number[]; unreached: number[] } {
+  const { path, shortfall, unreached } = solveTrendPath(input, constraint.central);
   const rates = { ...input.rates, trend: { ...(constraint.trend ?? input.rates.trend), path }, notes: [...input.rates.notes] };
-  return { input: { ...input, rates }, shortfall };
+  return { input: { ...input, rates }, shortfall, unreached };
 }
 
 /**

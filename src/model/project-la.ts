@@ -7,7 +7,7 @@
  */
 import { ExitCode, HighneedsError } from '../errors.ts';
 import { referenceProjection } from './levers/reference.ts';
-import { noBaseStock, populationHeld } from '../messages/model.ts';
+import { newPlansBorrowedForTotal, noBaseStock, noNewPlansForFlowYear, populationHeld } from '../messages/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { cubeTotal } from './cube.ts';
 import type { LaDataset } from './dataset.ts';
@@ -15,7 +15,8 @@ import { projectDeterministic } from './engine.ts';
 import type { EngineInput } from './engine-input.ts';
 import { projectMonteCarlo } from './project-monte-carlo.ts';
 import { constrainedMonteCarlo, constrainInput, type TotalsConstraint } from './constrain.ts';
-import { ageShapeAt, estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from './estimate/aggregate.ts';
+import { ageShapeAt, estimateRatesFromAggregates, initialCubeFromAggregates, newPlanAgeShape, populationProxy } from './estimate/aggregate.ts';
+import { populationAt } from './levers/population.ts';
 import { conversions, exitRates, leadNewPlans, weightedSummary, type FlowEstimate } from './estimate/aggregate-flow.ts';
 import { estimateRatesFromPersons } from './estimate/person.ts';
 import { estimatePipelineRates } from './estimate/pipeline.ts';
@@ -59,6 +60,12 @@ export interface LaProjection {
    * `constrainedMonteCarlo(that path, constraint.sd, draws, seed)`.
    */
   constraint?: TotalsConstraint;
+  /**
+   * The first projected year whose forecast total the lever-free projection cannot reach because new plans add
+   * nothing (constrain.ts solveTrendPath `unreached`), with the target and the plans it reaches: the run's gate
+   * refuses it (pipeline/gates.ts).
+   */
+  unreachable?: { year: number; target: number; reached: number };
 }
 
 /**
@@ -138,7 +145,7 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
     scenario,
     capacity: scenario.capacity.from_places_table ? opts.capacity : undefined,
   };
-  if (opts.constraint) return constrainedProjection(input, scenario, opts.constraint, opts, personLevel, window);
+  if (opts.constraint) return constrainedProjection(input, scenario, opts.constraint, opts, personLevel, window, ds.la.name);
   const mc = { draws: opts.draws, seed: opts.seed, workers: opts.workers, weights: opts.weights };
   const projection = await projectMonteCarlo(input, mc);
   projection.assumptions = [...rateAssumptions(rates, personLevel, initial, window), ...projection.assumptions];
@@ -150,6 +157,30 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
   return { projection, rates, unmitigated, input, reference: referenceProjection(input) };
 }
 
+/**
+ * The engine input with new plans where the data hold none (zero incidence at every age, so no trend factor could
+ * add a plan and the run fell short of the forecast's total year after year: Kent from the 2025 layout's caseload
+ * alone went 17,733 → 14,926 plans in three years where `forecast` gives 25,993): `needed` new plans (what the first
+ * projected year's total needs beyond the plans carried on) spread over ages like the first fallback's new plans,
+ * per head of the population the engine uses; the solved trend then sets each year's number. Undefined when the data
+ * have new plans, none are needed, or no fallback has new plans by age.
+ */
+function newPlansForTotal(raw: EngineInput, needed: number, fallbacks: readonly LaDataset[], laName: string): { input: EngineInput; note: string } | undefined {
+  if (!(needed > 0) || raw.rates.incidence.some((v) => v > 0)) return undefined;
+  const shape = newPlanAgeShape(fallbacks, raw.baseYear - 1);
+  if (!shape) return undefined;
+  let sum = 0;
+  for (const v of shape.byAge) sum += v;
+  if (!(sum > 0)) return undefined;
+  const pop = populationAt(raw.population, raw.baseYear + 1, raw.baseYear);
+  const incidence = new Float64Array(raw.rates.incidence.length);
+  for (let a = 0; a < incidence.length; a++) incidence[a] = pop[a]! > 0 ? (needed * shape.byAge[a]!) / sum / pop[a]! : 0;
+  return { input: { ...raw, rates: { ...raw.rates, incidence } }, note: newPlansBorrowedForTotal(laName, raw.baseYear, shape.source) };
+}
+
+/** Relative miss of the forecast total (beyond half a plan) that a constrained run may not leave unreached. */
+export const UNREACHED_TOLERANCE = 0.005;
+
 /** projectLa held to a total-plans forecast: the trend path solved, draws from the forecast's calibrated shocks. */
 function constrainedProjection(
   raw: EngineInput,
@@ -158,8 +189,20 @@ function constrainedProjection(
   opts: ProjectLaOptions,
   personLevel: boolean,
   window: number | undefined,
+  laName: string,
 ): LaProjection {
-  const { input, shortfall } = constrainInput(raw, constraint);
+  let solved = constrainInput(raw, constraint);
+  // no new plans in the data: the forecast's total says how many the first year needs, the fallbacks at which ages
+  const borrowed = personLevel ? undefined : newPlansForTotal(raw, solved.unreached[0] ?? 0, opts.ageFallbacks ?? [], laName);
+  if (borrowed) {
+    solved = constrainInput(borrowed.input, constraint);
+    const none = noNewPlansForFlowYear(raw.baseYear - 1);
+    solved.input.rates.notes = [...solved.input.rates.notes.filter((n) => n !== none), borrowed.note];
+  }
+  const { input, shortfall, unreached } = solved;
+  const gap = unreached.findIndex((x, h) => x > Math.max(0.5, UNREACHED_TOLERANCE * constraint.central[h]!));
+  const unreachable =
+    gap >= 0 ? { year: input.baseYear + gap + 1, target: constraint.central[gap]!, reached: constraint.central[gap]! - unreached[gap]! } : undefined;
   const rates = input.rates;
   const miss = shortfall.findIndex((x) => x > 0.5);
   if (miss >= 0)
@@ -181,7 +224,7 @@ function constrainedProjection(
     unmitigated = project({ ...scenario, mitigations: [] });
     unmitigated.assumptions = projection.assumptions.filter((a) => !a.key.startsWith('mitigation.'));
   }
-  return { projection, rates, unmitigated, input, constraint, reference: referenceProjection(input) };
+  return { projection, rates, unmitigated, input, constraint, reference: referenceProjection(input), ...(unreachable ? { unreachable } : {}) };
 }
 
 function rateAssumptions(rates: Rates, personLevel: boolean, initial: Float64Array, window: number | undefined): ProjectionResult['assumptions'] {

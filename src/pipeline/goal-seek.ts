@@ -35,7 +35,7 @@ import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
-import { checkMoneyTables } from './gates.ts';
+import { checkMoneyTables, checkReachable } from './gates.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
@@ -148,6 +148,8 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   const project = (s: Scenario, draws: number) =>
     projectLa(ds, s, { draws, seed: opts.seed, baseYear: totals.forecast.baseYear, capacity, constraint: totals.constraint, ageFallbacks: totals.ageFallbacks });
   const base = await project(scenario, 0);
+  // as run: a projection that cannot reach the forecast's total (no new plans in the data) is refused
+  checkReachable(`${ds.la.name} (${ds.la.oldCode})`, base.unreachable, []);
   const baseYear = base.projection.baseYear;
   const unmitigated = projectDeterministic({ ...base.input, scenario: { ...scenario, mitigations: [] } });
   const valueAt = (effect: number): number => {

@@ -159,7 +159,14 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       constraint: totals.constraint,
       ageFallbacks: totals.ageFallbacks,
     });
-    checkProjection({ la: `${ds.la.name} (${ds.la.oldCode})`, baseYear: run.projection.baseYear, projection: run.projection, published: totals.published, files: publishedFiles });
+    checkProjection({
+      la: `${ds.la.name} (${ds.la.oldCode})`,
+      baseYear: run.projection.baseYear,
+      projection: run.projection,
+      unreachable: run.unreachable,
+      published: totals.published,
+      files: publishedFiles,
+    });
     // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
     const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|^Population: the data|exceed the forecast total/.test(n));

@@ -13,7 +13,7 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { newPlansAgesBorrowed, populationStandsIn } from '../../messages/model.ts';
+import { newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
 import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
@@ -125,7 +125,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     r.incidenceN[a] = n;
     r.incidence[a] = pop ? (pop[a]! > 0 ? n / pop[a]! : 0) : n;
   }
-  if (!byAge && total === undefined) r.notes.push(`No new plans for flow year ${last}: incidence is zero until the new-plan flow below sets it.`);
+  if (!byAge && total === undefined) r.notes.push(noNewPlansForFlowYear(last));
   if (!pop) r.notes.push('No population: incidence is new plans per year (unit population proxy).');
 
   // Mixes: need × placement of new plans from the stock mix; moves only where a placement ends at an age.
@@ -176,7 +176,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
 }
 
 /** New plans by single age at the latest flow year ≤ `last` of the first fallback that has any. */
-function newPlanAgeShape(fallbacks: readonly LaDataset[], last: number): { byAge: Float64Array; source: string } | undefined {
+export function newPlanAgeShape(fallbacks: readonly LaDataset[], last: number): { byAge: Float64Array; source: string } | undefined {
   for (const d of fallbacks) {
     const years = [...new Set(d.newPlansByAge.map((r) => r.year))].filter((y) => y <= last).sort((a, b) => b - a);
     for (const y of years) {
