@@ -102,7 +102,7 @@ export function baseStockMismatch(la: string, baseYear: number, projected: numbe
 /** run: the data hold no new plans; the forecast total sets how many, a fallback at which ages (project-la.ts). */
 export function newPlansBorrowedForTotal(la: string, baseYear: number, source: string): string {
   return (
-    `No new plans for ${la} in the data: each year's new plans are what the forecast total needs beyond the plans ` +
+    `No new plans for ${la} in flow year ${baseYear - 1} in the data: each year's new plans are what the forecast total needs beyond the plans ` +
     `carried on, spread over ages like ${source}. The release's new-plans table (newplans.csv or sen2_age_new_plans.csv, to ${baseYear - 1}) would replace them.`
   );
 }

@@ -158,7 +158,8 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
 }
 
 /**
- * The engine input with new plans where the data hold none (zero incidence at every age, so no trend factor could
+ * The engine input with new plans where the data hold none for the year before the base year (zero incidence at
+ * every age: no new-plans table, or one that ends earlier, so no trend factor could
  * add a plan and the run fell short of the forecast's total year after year: Kent from the 2025 layout's caseload
  * alone went 17,733 → 14,926 plans in three years where `forecast` gives 25,993): `needed` new plans (what the first
  * projected year's total needs beyond the plans carried on) spread over ages like the first fallback's new plans,

@@ -54,7 +54,7 @@ describe('a run whose data hold no new plans', () => {
     expect(r.code, r.stderr).toBe(0);
     const [base, , , last] = p50(r.stdout);
     expect(last! / base!).toBeGreaterThan(1.1); // the sample's plans grow about 8% a year; without new plans it fell to 0.98
-    expect(r.stderr).toMatch(/No new plans for Anyshire in the data: each year's new plans are what the forecast total needs/);
+    expect(r.stderr).toMatch(/No new plans for Anyshire in flow year 2021 in the data: each year's new plans are what the forecast total needs/);
     expect(r.stderr).not.toMatch(/incidence is zero/);
   });
 
