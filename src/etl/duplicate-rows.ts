@@ -1,6 +1,6 @@
 /**
  * Duplicate rows within one published file: two lines with the same values in every column that is not a
- * measure (the same LA, year, breakdown …). Identical measures → a copy, counted once and said once; different
+ * measure (the same LA, year, breakdown …), descriptive columns (DESCRIPTIVE_COLUMNS) aside. Identical measures → a copy, counted once and said once; different
  * measures → it is unclear which one counts, an error naming both lines. The measure columns are learnt from the
  * rows read so far (the columns a reader parsed as numbers), so no column a reader treats as a figure ever makes
  * two rows look different.
@@ -15,6 +15,16 @@
  * A key is found by comparing its bytes, never by its hash alone, so the verdicts are those of comparing texts.
  */
 import type { CsvRow } from './csv/read-table.ts';
+
+/**
+ * Columns that describe a row's LA, area or year but do not identify it: the name beside the code, the ONS code
+ * beside the DfE one (the model keys an LA by its DfE code), the label of the time period. They are neither part of
+ * the key nor figures, so a line that repeats another's LA, year, breakdown and figures with another name ("Kent
+ * County Council"), ONS code or "Academic Year" is the same row. Before, such a line was a row of its own and its
+ * plans were added: a copy of Kent's January 2026 rows with the name spelt out doubled Kent's stock (21,555 →
+ * 43,110), and its forecast (45,441 plans a year ahead), with only reconciliation notes.
+ */
+export const DESCRIPTIVE_COLUMNS: ReadonlySet<string> = new Set(['la_name', 'region_name', 'country_name', 'time_identifier', 'new_la_code']);
 
 export type DuplicateVerdict = { kind: 'new' } | { kind: 'copy'; firstLine: number } | { kind: 'conflict'; firstLine: number; column: string };
 
@@ -62,7 +72,10 @@ export class DuplicateRows {
   check(row: CsvRow): DuplicateVerdict {
     const dims: string[] = [];
     const measures: string[] = [];
-    for (const n of row.names) (this.measures.has(n) ? measures : dims).push(n);
+    for (const n of row.names) {
+      if (this.measures.has(n)) measures.push(n);
+      else if (!DESCRIPTIVE_COLUMNS.has(n.toLowerCase())) dims.push(n);
+    }
     let keyEnd = this.putVarint(0, dims.length);
     for (const n of dims) {
       const v = row.get(n);

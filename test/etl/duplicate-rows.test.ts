@@ -2,17 +2,17 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseHeader } from '../../src/etl/csv/header.ts';
 import { CsvRow } from '../../src/etl/csv/read-table.ts';
-import { DuplicateRows, fnv1a, type DuplicateVerdict } from '../../src/etl/duplicate-rows.ts';
+import { DESCRIPTIVE_COLUMNS, DuplicateRows, fnv1a, type DuplicateVerdict } from '../../src/etl/duplicate-rows.ts';
 import { Rng } from '../../src/util/rng.ts';
 
-/** The rule as texts: a Map of joined non-measure values to the first line and its `name=value` measures. */
+/** The rule as texts: a Map of joined non-measure values (descriptive columns aside) to the first line and its `name=value` measures. */
 class TextDuplicateRows {
   readonly measures = new Set<string>();
   private readonly seen = new Map<string, { line: number; values: string[] }>();
   check(row: CsvRow): DuplicateVerdict {
     const dims: string[] = [];
     const measures: string[] = [];
-    for (const n of row.names) (this.measures.has(n) ? measures : dims).push(n);
+    for (const n of row.names) if (this.measures.has(n) || !DESCRIPTIVE_COLUMNS.has(n)) (this.measures.has(n) ? measures : dims).push(n);
     const key = dims.map((n) => row.get(n)).join('\u001f');
     const values = measures.map((n) => `${n}=${row.get(n)}`);
     const first = this.seen.get(key);
@@ -28,7 +28,8 @@ class TextDuplicateRows {
 
 describe('DuplicateRows', () => {
   it('gives the verdicts of comparing texts, row for row (copies, conflicts and their column, measures learnt as rows are read)', () => {
-    const header = parseHeader(['time_period', 'la_name', 'age', 'total', 'total_pc', 'note']);
+    // `breakdown` takes the names: `la_name` is descriptive (not in the key), which the next test checks
+    const header = parseHeader(['time_period', 'breakdown', 'age', 'total', 'total_pc', 'note']);
     const g = new Rng(7);
     const rnd = () => g.uniform();
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -66,6 +67,16 @@ describe('DuplicateRows', () => {
     expect(kinds.copy).toBeGreaterThan(1000);
     expect(kinds.conflict).toBeGreaterThan(1000);
     expect(kinds.new).toBeGreaterThan(50_000);
+  });
+
+  it('leaves descriptive columns (the name beside the code, the period label) out of the key, and out of the figures', () => {
+    const header = parseHeader(['time_period', 'time_identifier', 'old_la_code', 'new_la_code', 'la_name', 'total']);
+    const dups = new DuplicateRows();
+    dups.measures.add('total');
+    expect(dups.check(new CsvRow(2, ['202526', 'Academic year', '925', 'E10000019', 'Lincolnshire', '1200'], header)).kind).toBe('new');
+    expect(dups.check(new CsvRow(3, ['202526', 'Academic Year', '925', 'E06000099', 'Lincolnshire County Council', '1200'], header))).toEqual({ kind: 'copy', firstLine: 2 });
+    expect(dups.check(new CsvRow(4, ['202526', 'Academic year', '925', 'E10000019', 'Lincs', '1300'], header))).toEqual({ kind: 'conflict', firstLine: 2, column: 'total' });
+    expect(dups.check(new CsvRow(5, ['202526', 'Academic year', '926', 'E10000019', 'Lincolnshire', '1200'], header)).kind).toBe('new');
   });
 
   it('tells apart two keys with the same hash: it compares their bytes, never the hash alone', () => {

@@ -20,6 +20,7 @@ import { censusYearFromTimePeriod, isAcademicTimePeriod } from '../../domain/ind
 import { checkHeader } from '../csv/read-table.ts';
 import { createValueMacros } from '../csv/sql-values.ts';
 import { STAGE, stageCsv, stagedColumn } from '../csv/stage-csv.ts';
+import { DESCRIPTIVE_COLUMNS } from '../duplicate-rows.ts';
 import { sqlText } from '../sql-quote.ts';
 import { isPercentColumn } from '../csv/values.ts';
 import * as msg from '../../messages/etl.ts';
@@ -247,7 +248,7 @@ async function repeatedLines(
   measures: ReadonlySet<string>,
   rows: number,
 ): Promise<{ count: number; first?: { line: number; of: number } } | undefined> {
-  const dims = names.filter((n) => !measures.has(n)).map(stagedColumn);
+  const dims = names.filter((n) => !measures.has(n) && !DESCRIPTIVE_COLUMNS.has(n.toLowerCase())).map(stagedColumn);
   const figures = names.filter((n) => measures.has(n)).map(stagedColumn);
   // as many distinct hashes of the breakdown as lines: no line repeats another (equal lines hash equal; a collision
   // only sends the file to the exact search below)
