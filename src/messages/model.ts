@@ -147,6 +147,14 @@ export function implausibleProjection(la: string, year: number, what: string): s
   );
 }
 
+/** forecast: an LA left out because its central forecast steps as a run's gate would refuse (pipeline/plausible.ts). */
+export function forecastImplausible(year: number, what: string): string {
+  return (
+    `its forecast for January ${year} is ${what}, which \`run\` refuses; this usually means a broken input series (a year ` +
+    `whose age or placement rows do not add up to its total, or far too few or too many plans): check the files with \`highneeds validate\``
+  );
+}
+
 /**
  * A successor LA's history before its reorganisation, joined from its predecessors (model/reorganise.ts): `run` puts
  * it on the Data quality sheet, `forecast` and `backtest` on stderr, for the LAs they forecast.

@@ -46,12 +46,20 @@ export function projectionProblem(p: { years: readonly number[]; totals: readonl
     if (!cube) continue;
     if (cube.some((v) => !Number.isFinite(v) || v < 0)) return { kind: 'cell', year };
     if (i === 0) continue;
-    const before = cubeTotal(p.central![i - 1]!);
-    const plans = cubeTotal(cube);
-    const ratio = before > 0 ? plans / before : plans > 0 ? Infinity : 1;
-    if (ratio > STEP_MAX || ratio < STEP_MIN) return { kind: 'step', year, plans, before, ratio };
+    const step = stepProblem(year, cubeTotal(p.central![i - 1]!), cubeTotal(cube));
+    if (step) return step;
   }
   return undefined;
+}
+
+/**
+ * The step from `before` plans to `plans` a year later, when it is beyond ×STEP_MIN–×STEP_MAX (from 0 plans, any
+ * rise is).
+ * @example stepProblem(2023, 23, 8) // { kind: 'step', year: 2023, plans: 8, before: 23, ratio: 0.35 }
+ */
+export function stepProblem(year: number, before: number, plans: number): Extract<ProjectionProblem, { kind: 'step' }> | undefined {
+  const ratio = before > 0 ? plans / before : plans > 0 ? Infinity : 1;
+  return ratio > STEP_MAX || ratio < STEP_MIN ? { kind: 'step', year, plans, before, ratio } : undefined;
 }
 
 /** Whether a money figure cannot be believed: not finite, beyond ±MONEY_MAX, or an expenditure below £0. */
