@@ -341,7 +341,7 @@ export function eesDuplicateRowConflict(firstLine: number, column: string): stri
   return `this line gives the same LA, year and breakdown as line ${firstLine} but a different ${column}, so it is unclear which one counts: keep one of the two lines (or download the file again)`;
 }
 export function eesDuplicateRowCopies(line: number, of: number, n: number): string {
-  return `line ${line} repeats line ${of} exactly${n > 1 ? ` (${n} lines in all repeat earlier lines)` : ''}: counted once`;
+  return `line ${line} repeats line ${of} (the same LA, year, breakdown and figures)${n > 1 ? `; ${n} lines in all repeat earlier lines` : ''}: counted once`;
 }
 export function repeatedWarning(n: number, first: string): string {
   return `${n} lines like this one: ${first}`;

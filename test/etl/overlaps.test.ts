@@ -169,7 +169,7 @@ describe('duplicate rows within one EES file', () => {
         expect(n).toBe(expected);
         const notes = two.warnings.filter((w) => /repeats line/.test(w.message));
         expect(notes).toHaveLength(1);
-        expect(notes[0]!.message).toBe(`line ${l.length + 1} repeats line 2 exactly (3 lines in all repeat earlier lines): counted once`);
+        expect(notes[0]!.message).toBe(`line ${l.length + 1} repeats line 2 (the same LA, year, breakdown and figures); 3 lines in all repeat earlier lines: counted once`);
       } finally {
         two.warehouse.close();
       }
