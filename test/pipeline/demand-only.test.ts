@@ -5,11 +5,11 @@
  * published totals cannot support (moves at transitions) say what data would support them instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../cli/helpers.ts';
+import { copySampleTables, runCli } from '../cli/helpers.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- parsed JSON documents */
 const MONEY_KEYS = ['expenditure_gbp', 'expenditure_by_line_gbp', 'income_gbp', 'in_year_balance_gbp', 'cumulative_balance_gbp', 'opening_balance_gbp', 'balance_at_31_march_2028_gbp'];
@@ -39,7 +39,7 @@ describe('money tables and --demand-only', () => {
 
   it('a money table no reader recognised (a column misspelt) is named with why, not called missing', async () => {
     const data = join(dir, 'misspelt');
-    cpSync('data-samples', data, { recursive: true });
+    copySampleTables(data);
     const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
     writeFileSync(join(data, 'unit_costs.csv'), costs.replace('price_year', 'priceyear'));
     writeFileSync(join(data, 'notes.csv'), 'what,when\nchecked,today\n');

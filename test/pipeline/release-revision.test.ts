@@ -5,10 +5,10 @@
  * same words.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../cli/helpers.ts';
+import { copySampleTables, runCli } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
 /** A 2025-layout caseload.csv that revises Anyshire's January 2022 stock (2,164 in the 2022 release) to 2,170. */
@@ -63,9 +63,10 @@ describe('backtest and goal-seek on two releases that give one January different
   it('goal-seek warns on stderr as run does, the JSON on stdout unchanged', async () => {
     const dir = tempDir('hn-revision-');
     const data = join(dir, 'data');
-    cpSync('data-samples', data, { recursive: true });
+    copySampleTables(data);
     writeRevision(data);
-    // a target the sample can reach (test/cli/goal-seek.test.ts), on the deterministic path
+    // the sample's published tables and money tables (no returns: the tables are the demand the revision is in); a
+    // target they reach, on the deterministic path
     const r = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', join(dir, 'goal.yaml'), '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(said);
