@@ -10,11 +10,13 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBladeExport } from '../../bench/gen/sen2-blade.ts';
+import { writeSen2Xml } from '../../bench/gen/sen2-xml.ts';
 import { sha256File, sha256FilesAside } from '../../src/etl/file-hash.ts';
 import { withInputFiles } from '../../src/etl/inputs.ts';
 import { hashAside, loadFilesInto, type LoadOutcome } from '../../src/etl/load-files.ts';
 import { ONE_THREAD_MAX_BYTES } from '../../src/etl/scratch-read.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
+import { copySampleTables } from '../cli/helpers.ts';
 import { withTempDir } from '../temp.ts';
 import { dumpWarehouse, repoRoot, TODAY } from './helpers.ts';
 
@@ -84,8 +86,12 @@ describe('a load into an empty warehouse, its files hashed while they load', () 
       const blade = join(dir, 'blade');
       mkdirSync(blade);
       await writeBladeExport(blade, 300, 3);
-      // the sample's files of a size no other has (its population files, some of one size, are left out)
-      const all = filesIn(join(repoRoot, 'data-samples'), blade);
+      // the sample's tables, and for its SEN2 returns (13 MB, read twice here) a small generated one of January 2024
+      const sample = join(dir, 'sample');
+      copySampleTables(sample);
+      await writeSen2Xml(join(sample, 'sen2_2024.xml'), 150_000, 2, 2024);
+      // the files of a size no other has (the sample's population files, some of one size, are left out)
+      const all = filesIn(sample, blade);
       const sizeOf = (f: string) => statSync(f).size;
       const files = all.filter((f) => all.filter((g) => sizeOf(g) === sizeOf(f)).length === 1);
       expect(files.length).toBeGreaterThan(20);
@@ -97,18 +103,22 @@ describe('a load into an empty warehouse, its files hashed while they load', () 
       expect(aside.tables).toEqual(first.tables);
       const bySha = new Map(files.map((f) => [sha(readFileSync(f)), f]));
       expect(aside.tables.loaded_file!.length).toBe(files.length - 1); // all but README.md
-      expect(aside.tables.person!.length).toBeGreaterThanOrEqual(300);
+      expect(aside.tables.person!.length).toBeGreaterThanOrEqual(300 + 100);
+      expect(new Set((aside.tables.loaded_file as Array<{ reader: string }>).map((f) => f.reader)).size).toBeGreaterThan(10);
       for (const f of aside.tables.loaded_file as Array<{ path: string; sha256: string }>) expect(bySha.get(f.sha256)).toBe(f.path);
     });
   });
 
   it('hashes first when two files are the same size: a file given twice is still loaded once', async () => {
     await withTempDir(async (dir) => {
+      // the sample without its SEN2 returns, which play no part in it
+      const sample = join(dir, 'sample');
+      copySampleTables(sample);
       const copy = join(dir, 'copy-of-sen2_age_caseload.csv');
       copyFileSync(join(repoRoot, 'data-samples', 'sen2_age_caseload.csv'), copy);
-      const got = await load(dir, [join(repoRoot, 'data-samples'), copy], 0);
+      const got = await load(dir, [sample, copy], 0);
       expect(got.out.skipped.map((s) => s.path)).toEqual([copy]);
-      expect(got.tables.loaded_file!.length).toBe(filesIn(join(repoRoot, 'data-samples')).length - 1); // all but README.md
+      expect(got.tables.loaded_file!.length).toBe(filesIn(sample).length - 1); // all but README.md
     });
   });
 });
