@@ -31,7 +31,8 @@ describe('budget fallbacks', () => {
   it('an outturn line that scales unit costs by a factor outside 0.5-2 is named on stderr, not only in the workbook', async () => {
     await withTempDir(async (d) => {
       const data = join(d, 'data');
-      // the whole sample, returns too: the published tables alone end at January 2022, before the 2025-26 outturn
+      // the whole sample, returns too: the outturn is compared in the run's base year only, 2025-26 from the returns'
+      // January 2025 (the published tables alone end at January 2022)
       cpSync('data-samples', data, { recursive: true });
       // the independent top-ups (£16.5m) typed with three more zeros: ISS, NMSS, IMS and SPI would cost 1,000 times more
       const outturn = readFileSync(join(data, 'section_251_outturn.csv'), 'utf8');
