@@ -39,7 +39,10 @@ async function duckdbScanMs(files: string[]): Promise<number> {
 export async function writeEesFile(path: string, size = 100 * 1024 * 1024): Promise<number> {
   const out = createWriteStream(path);
   out.write('time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,characteristic_age,Total_st,Total_st_pc,Total_ehc,Total_ehc_pc,Total_all,Total_all_pc\n');
-  const ages = ['Total', 'Under 5', 'Age 5 to 10', 'Age 11 to 15', 'Age 16 to 19', 'Age 20 to 25'];
+  // the bands and every single age: with 26 years, 832 rows per LA code, so about 840 of the 890 codes make 100 MB
+  // of lines that are all different rows (an LA is its old code: a line repeating another's code, year and age under
+  // another ONS code or name is the same row, and with other figures an error)
+  const ages = ['Total', 'Under 5', 'Age 5 to 10', 'Age 11 to 15', 'Age 16 to 19', 'Age 20 to 25', ...Array.from({ length: 26 }, (_, a) => `Age ${a}`)];
   const years = 26;
   const oldCodes = Array.from({ length: 900 }, (_, k) => String(100 + k)).filter((c) => !SUCCESSION_CODES.has(c));
   let bytes = 0;
@@ -48,7 +51,8 @@ export async function writeEesFile(path: string, size = 100 * 1024 * 1024): Prom
     const age = ages[i % ages.length]!;
     const year = 2000 + (Math.floor(i / ages.length) % years);
     const la = Math.floor(i / (ages.length * years));
-    const oldCode = oldCodes[la % oldCodes.length]!;
+    if (la >= oldCodes.length) throw new Error(`etl bench: ${size} bytes need more than the ${oldCodes.length} LA codes there are: set a smaller ETL_BENCH_BYTES`);
+    const oldCode = oldCodes[la]!;
     const newCode = `E${String(10_000_000 + la).padStart(8, '0')}`;
     const line = `${year},Calendar year,Local authority,E92000001,England,E12000004,"East Midlands",${oldCode},${newCode},"Somewhere, County",${age},z,z,"1,${String(i % 1000).padStart(3, '0')}",10.5,${i % 5000},10.5\n`;
     bytes += line.length;
