@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIntoMemory } from '../../src/etl/load.ts';
 import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
-import { datasetsFromEesFiles, datasetsFromWarehouse } from '../../src/etl/ees-datasets.ts';
+import { datasetsFromWarehouse, type EesDatasets } from '../../src/etl/ees-datasets.ts';
 import { forecastBatch } from '../../src/model/forecast/forecast.ts';
 import { projectLa } from '../../src/model/project-la.ts';
 import { cubeTotal } from '../../src/model/cube.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { runTotals, type RunTotals, type WarehouseDatasets } from '../../src/pipeline/totals.ts';
 import { trackRecord } from '../../src/pipeline/track-record.ts';
-import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
+import { HAVE_REAL, REAL_EES_FILES, realEesDatasets } from '../model/real-files.ts';
 
 const BASE = 2022;
 const H = 3;
@@ -22,14 +22,16 @@ const LAS = ['201', '805', '886'];
 describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (needs ../shared/data/real)', () => {
   // read once for the LAs below: forecast's datasets and forecasts, and run's warehouse (closed after the file) with
   // what runTotals reads from it (each call gets its own copy, as if it had read the warehouse itself)
-  let ees: Awaited<ReturnType<typeof datasetsFromEesFiles>>;
+  let ees: EesDatasets;
   let fc: ReturnType<typeof forecastBatch>;
   let scenario: Awaited<ReturnType<typeof loadScenario>>;
   let load: Awaited<ReturnType<typeof loadIntoMemory>> | undefined;
   let published: WarehouseDatasets;
   const totalsOf = new Map<string, RunTotals>();
   beforeAll(async () => {
-    ees = await datasetsFromEesFiles(REAL_EES_FILES, { maxCensusYear: BASE });
+    // the files end at January 2022 (= BASE): what forecast reads from them with maxCensusYear BASE is what every
+    // test file reads (read once per npm test)
+    ees = await realEesDatasets();
     fc = forecastBatch({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, { baseYear: BASE, horizon: H, draws: 300, seed: 1, only: new Set(LAS) });
     scenario = { ...(await loadScenario('scenarios/baseline.yaml')), base_year: BASE, horizon_years: H };
     load = await loadIntoMemory(REAL_EES_FILES);
