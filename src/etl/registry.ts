@@ -147,22 +147,36 @@ export function isBrokenPublishedTable(sniff: Sniff): boolean {
   return table.layout === undefined ? table.fields.includes('geographic_level') : /^(ees|ons)-/.test(table.layout);
 }
 
-/** The known layout sharing most identifying columns with a header (at least half of them), if any. */
-function closestSignature(fields: readonly string[]): { id: string; score: number; missing: string[] } | undefined {
+/**
+ * The known layouts sharing most identifying columns with a header (at least half of them), in the registry's order:
+ * several when they share as many (a new-plans file with its figure's column renamed matches the caseload layout's
+ * columns as well as its own).
+ */
+function closestSignatures(fields: readonly string[]): Array<{ id: string; score: number; missing: string[] }> {
   const have = new Set(fields);
-  let best: { id: string; score: number; missing: string[] } | undefined;
+  let best: Array<{ id: string; score: number; missing: string[] }> = [];
   for (const s of LAYOUT_SIGNATURES) {
     const missing = s.columns.filter((c) => !have.has(c));
     const score = (s.columns.length - missing.length) / s.columns.length;
-    if (score >= 0.5 && (!best || score > best.score)) best = { id: s.id, score, missing };
+    if (score < 0.5 || (best.length > 0 && score < best[0]!.score)) continue;
+    if (best.length > 0 && score > best[0]!.score) best = [];
+    best.push({ id: s.id, score, missing });
   }
   return best;
 }
 
-/** The known layout sharing most identifying columns with a header (at least half of them), if any, as a hint. */
+/** The first of the closest known layouts (closestSignatures), if any. */
+function closestSignature(fields: readonly string[]): { id: string; score: number; missing: string[] } | undefined {
+  return closestSignatures(fields)[0];
+}
+
+/**
+ * The known layouts sharing most identifying columns with a header (at least half of them), if any, as a hint:
+ * each with the columns it misses, "or" between them when several share as many.
+ */
 export function closestLayout(fields: readonly string[] | undefined): string | undefined {
   if (!fields || fields.length === 0) return undefined;
-  const best = closestSignature(fields);
-  if (!best) return undefined;
-  return best.missing.length > 0 ? `${best.id} (missing ${best.missing.map((m) => `'${m}'`).join(', ')})` : msg.layoutColumnsThere(best.id);
+  const best = closestSignatures(fields);
+  if (best.length === 0) return undefined;
+  return best.map((b) => (b.missing.length > 0 ? `${b.id} (missing ${b.missing.map((m) => `'${m}'`).join(', ')})` : msg.layoutColumnsThere(b.id))).join(' or ');
 }

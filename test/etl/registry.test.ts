@@ -13,6 +13,13 @@ describe('closestLayout', () => {
     expect(hint).not.toMatch(/missing \)/);
   });
 
+  it('names every layout that shares as many columns, not the first alone', () => {
+    // a new-plans file with its figure's column renamed: as close to the caseload layout as to its own
+    const hint = closestLayout(['time_period', 'geographic_level', 'old_la_code', 'breakdown_topic', 'breakdown', 'new_plans']);
+    expect(hint).toContain("ees-2025-caseload (missing 'ehcplans')");
+    expect(hint).toContain(" or ees-2025-newplans (missing 'new_ehc_plans')");
+  });
+
   it('gives nothing for a header like no layout', () => {
     expect(closestLayout(['a', 'b'])).toBeUndefined();
   });
