@@ -3,8 +3,8 @@
  * kept variants; recomputes the deterministic result at once on every lever move (compute.ts), asks the Web Worker
  * for the Monte Carlo range when a move is finished, and draws headline, charts and tables.
  */
-import { STATUTORY_OVERRIDE_END_FY, financialYearLabel, horizonBalanceIsApart } from '../../domain/index.ts';
-import { fmtCount, fmtMoney } from '../../report/format.ts';
+import { STATUTORY_OVERRIDE_END_FY, financialYearLabel } from '../../domain/index.ts';
+import { fmtCount } from '../../report/format.ts';
 import { seriesColour } from '../../report/palette.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { computeVariant, figuresProblem, outcomeFigures, type ExplorerResult, type VariantOutcome, type VariantProblem } from '../compute.ts';
@@ -12,7 +12,8 @@ import { downloadRefused, variantRefused, yamlMarkedUnbelievable } from '../../m
 import { describeValue, getAt, leverNotes, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml, variantId } from '../scenario-yaml.ts';
-import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantCsv, yearEnd } from '../view-model.ts';
+import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantCsv } from '../view-model.ts';
+import { headlineCards } from './cards.ts';
 import { Charts, type ChartsModel } from './charts.ts';
 import { Controls } from './controls.ts';
 import { download, h, morph, toNode, v } from './dom.ts';
@@ -310,32 +311,8 @@ export class App {
       return;
     }
     const o = this.outcome;
-    const hl = headlineOf(o);
-    const was = headlineOf(this.loadedOutcome);
     const r = this.range;
-    const balance = (v: number) => (v < 0 ? `Deficit ${fmtMoney(-v)}` : `Surplus ${fmtMoney(v)}`);
-    const delta = (now: number, then: number) => {
-      const d = now - then;
-      return Math.abs(d) < 0.5 ? 'as in the scenario' : `${fmtMoney(Math.abs(d))} ${d > 0 ? 'better' : 'worse'} than the scenario`;
-    };
-    const card = (label: string, value: string, detail: string, tone?: 'bad' | 'good') =>
-      v('div', { class: `card${tone ? ` ${tone}` : ''}` }, v('span', { class: 'l' }, label), v('span', { class: 'v' }, value), v('span', { class: 'd' }, detail));
-    const cards = [];
-    if (hl.march2028 !== undefined) cards.push(card(`DSG balance at ${yearEnd(STATUTORY_OVERRIDE_END_FY)}`, balance(hl.march2028), delta(hl.march2028, was.march2028 ?? 0), hl.march2028 < 0 ? 'bad' : 'good'));
-    if (hl.march2028 === undefined || horizonBalanceIsApart(hl.lastFy)) {
-      cards.push(card(`DSG balance at ${yearEnd(hl.lastFy)}`, balance(hl.lastBalance), delta(hl.lastBalance, was.lastBalance), hl.lastBalance < 0 ? 'bad' : 'good'));
-    }
-    cards.push(
-      card(
-        'In-year budget balances',
-        hl.neverInDeficit ? 'Every year' : hl.balancesFrom !== undefined ? `From ${financialYearLabel(hl.balancesFrom)}` : `Not by ${financialYearLabel(hl.lastFy)}`,
-        hl.neverInDeficit || hl.balancesFrom !== undefined ? 'income covers spending from then on' : 'spending exceeds income in the last year',
-        hl.balancesFrom === undefined && !hl.neverInDeficit ? 'bad' : 'good',
-      ),
-    );
-    const pr = r?.plans[r.plans.length - 1];
-    cards.push(card(`EHC plans, January ${hl.lastYear}`, fmtCount(hl.plansLast), pr ? `range ${fmtCount(pr.p10)} to ${fmtCount(pr.p90)}` : `from ${fmtCount(hl.plansBase)} in January ${hl.baseYear}`));
-    morph(this.ui.cards, cards);
+    morph(this.ui.cards, headlineCards(o, this.loadedOutcome, r));
 
     morph(this.ui.changes, [this.changesNote()]);
     this.charts.update(this.chartsModel());

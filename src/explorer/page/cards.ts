@@ -1,0 +1,40 @@
+/**
+ * The explorer page's headline cards for a variant: the DSG balance at the end of the statutory override (and at the
+ * horizon when it stands apart), the year the in-year budget balances, and the plans at the horizon, each against the
+ * scenario as loaded (and the Monte Carlo range, once drawn).
+ */
+import { STATUTORY_OVERRIDE_END_FY, financialYearLabel, horizonBalanceIsApart } from '../../domain/index.ts';
+import { fmtCount, fmtMoney } from '../../report/format.ts';
+import type { VariantOutcome } from '../compute.ts';
+import { headlineOf, yearEnd } from '../view-model.ts';
+import { v, type VNode } from './dom.ts';
+import type { RangeSummary } from './protocol.ts';
+
+/** The cards of variant `o`, compared with the scenario as loaded (`loaded`); the plans' range from `r` when drawn. */
+export function headlineCards(o: VariantOutcome, loaded: VariantOutcome, r: RangeSummary | undefined): VNode[] {
+  const hl = headlineOf(o);
+  const was = headlineOf(loaded);
+  const balance = (v: number) => (v < 0 ? `Deficit ${fmtMoney(-v)}` : `Surplus ${fmtMoney(v)}`);
+  const delta = (now: number, then: number) => {
+    const d = now - then;
+    return Math.abs(d) < 0.5 ? 'as in the scenario' : `${fmtMoney(Math.abs(d))} ${d > 0 ? 'better' : 'worse'} than the scenario`;
+  };
+  const card = (label: string, value: string, detail: string, tone?: 'bad' | 'good') =>
+    v('div', { class: `card${tone ? ` ${tone}` : ''}` }, v('span', { class: 'l' }, label), v('span', { class: 'v' }, value), v('span', { class: 'd' }, detail));
+  const cards: VNode[] = [];
+  if (hl.march2028 !== undefined) cards.push(card(`DSG balance at ${yearEnd(STATUTORY_OVERRIDE_END_FY)}`, balance(hl.march2028), delta(hl.march2028, was.march2028 ?? 0), hl.march2028 < 0 ? 'bad' : 'good'));
+  if (hl.march2028 === undefined || horizonBalanceIsApart(hl.lastFy)) {
+    cards.push(card(`DSG balance at ${yearEnd(hl.lastFy)}`, balance(hl.lastBalance), delta(hl.lastBalance, was.lastBalance), hl.lastBalance < 0 ? 'bad' : 'good'));
+  }
+  cards.push(
+    card(
+      'In-year budget balances',
+      hl.neverInDeficit ? 'Every year' : hl.balancesFrom !== undefined ? `From ${financialYearLabel(hl.balancesFrom)}` : `Not by ${financialYearLabel(hl.lastFy)}`,
+      hl.neverInDeficit || hl.balancesFrom !== undefined ? 'income covers spending from then on' : 'spending exceeds income in the last year',
+      hl.balancesFrom === undefined && !hl.neverInDeficit ? 'bad' : 'good',
+    ),
+  );
+  const pr = r?.plans[r.plans.length - 1];
+  cards.push(card(`EHC plans, January ${hl.lastYear}`, fmtCount(hl.plansLast), pr ? `range ${fmtCount(pr.p10)} to ${fmtCount(pr.p90)}` : `from ${fmtCount(hl.plansBase)} in January ${hl.baseYear}`));
+  return cards;
+}
