@@ -147,6 +147,19 @@ export function implausibleProjection(la: string, year: number, what: string): s
   );
 }
 
+/**
+ * run: the scenario's levers, not the data, make a step the gate refuses (the forecast it starts from moves by
+ * `forecastRatio` that year).
+ */
+export function scenarioStep(la: string, year: number, what: string, forecastRatio: number, scenarioFile: string): string {
+  return (
+    `${la}: with the levers of ${scenarioFile}, the projection for January ${year} is ${what}, where the forecast the scenario ` +
+    `starts from moves by ×${forecastRatio.toFixed(2)}; a step that large is refused as implausible, so no outputs were written. ` +
+    `Check the scenario's levers (surges, population growth, trend, mitigations, transition shifts, capacity) for a value ` +
+    `far larger than meant: a rate is a fraction or a percentage (0.05 or 5%), not 5.`
+  );
+}
+
 /** forecast: an LA left out because its central forecast steps as a run's gate would refuse (pipeline/plausible.ts). */
 export function forecastImplausible(year: number, what: string): string {
   return (

@@ -8,7 +8,9 @@
  *   data it could not, and the run fell short of the forecast without a word (Kent from the 2025 layout's caseload
  *   alone: 17,733 → 14,926 plans in three years where `forecast` gives 25,993);
  * - every projected total (P10, P50, P90) and every cell is a finite, non-negative number;
- * - the central path moves by at most STEP_MAX (and at least STEP_MIN) of the year before in any one year;
+ * - the central path moves by at most STEP_MAX (and at least STEP_MIN) of the year before in any one year; when the
+ *   forecast the scenario starts from does not make that step, the message names the scenario's levers, not the data
+ *   (a population growth of 5 meant as 5% gave "a broken input series … report this as a bug");
  * - money tables (unit costs, funding) present and not empty when a budget is asked for (checked right after
  *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0;
  * - every money figure of the budget (expenditure, in-year and cumulative balance, P10 to P90) is a finite number
@@ -21,10 +23,10 @@ import { budgetMsg } from '../messages/index.ts';
 import type { MissingMoneyTable } from '../messages/budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { STARTER_TABLES } from '../scaffold/starter.ts';
-import { baseStockMismatch, implausibleProjection, projectionProblemText, totalUnreachable } from '../messages/model.ts';
+import { baseStockMismatch, implausibleProjection, projectionProblemText, scenarioStep, totalUnreachable } from '../messages/model.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
-import { budgetProblem, MONEY_MAX, projectionProblem } from './plausible.ts';
+import { budgetProblem, MONEY_MAX, projectionProblem, stepProblem } from './plausible.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel } from '../domain/index.ts';
 
@@ -41,6 +43,13 @@ export interface GateInput {
   /** Published stock by census year, where the files have it. */
   published: Record<number, number>;
   files: readonly string[];
+  /**
+   * The forecast's central total for census base + 1, base + 2, … (TotalsConstraint.central), which the scenario's
+   * lever-free path follows: a step the forecast does not make was made by the scenario, and the message says so.
+   */
+  forecastCentral?: readonly number[];
+  /** The scenario file the run read (named when its levers make the step). */
+  scenarioFile?: string;
 }
 
 /** Throws an input error (exit 1) at the first gate that fails. */
@@ -52,7 +61,15 @@ export function checkProjection(g: GateInput): void {
     throw inputError(baseStockMismatch(g.la, g.baseYear, start, pub, g.files));
   checkReachable(g.la, g.unreachable, g.files);
   const problem = projectionProblem({ years: p.years, totals: p.totalQuantiles, central: p.central });
-  if (problem) throw inputError(implausibleProjection(g.la, problem.year, projectionProblemText(problem)));
+  if (!problem) return;
+  if (problem.kind === 'step' && g.scenarioFile && g.forecastCentral) {
+    const h = problem.year - g.baseYear;
+    const target = g.forecastCentral[h - 1];
+    const before = h === 1 ? start : g.forecastCentral[h - 2];
+    if (target !== undefined && before !== undefined && !stepProblem(problem.year, before, target))
+      throw inputError(scenarioStep(g.la, problem.year, projectionProblemText(problem), target / before, g.scenarioFile));
+  }
+  throw inputError(implausibleProjection(g.la, problem.year, projectionProblemText(problem)));
 }
 
 /** Throws an input error (exit 1) when the projection cannot reach the forecast's total (see checkProjection). */

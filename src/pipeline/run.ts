@@ -166,6 +166,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       unreachable: run.unreachable,
       published: totals.published,
       files: publishedFiles,
+      forecastCentral: totals.constraint?.central,
+      scenarioFile: scenario.file,
     });
     // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
