@@ -10,6 +10,7 @@ import { DEFAULT_INFLATION_SD, DEFAULT_INTEREST_RATE } from './params.ts';
 import type { BudgetParams, BudgetScenario } from './params.ts';
 import type { BudgetTables } from './tables.ts';
 import type { BudgetResult } from './types.ts';
+import { counted } from '../util/plural.ts';
 
 type Assumption = BudgetResult['assumptions'][number];
 const DEFAULT_FUNDING_GROWTH = 0.03;
@@ -103,7 +104,7 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   for (const m of scenario.mitigations) {
     add(
       `mitigations.${m.name}`,
-      `${m.kind}, effect ${pct(m.effect)}, from ${financialYearLabel(m.start_year)}, ramp ${m.ramp_years} years, delivery ${pct(m.delivery)}, cost ${gbp(m.cost_gbp_per_year)} a year`,
+      `${m.kind}, effect ${pct(m.effect)}, from ${financialYearLabel(m.start_year)}, ramp ${counted(m.ramp_years, 'year')}, delivery ${pct(m.delivery)}, cost ${gbp(m.cost_gbp_per_year)} a year`,
       'scenario',
     );
   }

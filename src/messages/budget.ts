@@ -6,6 +6,7 @@ export const STAGE = 'budget';
 
 /** £1,234,567 (negative: -£1,234,567): the one money format of the outputs (report/format.ts). */
 import { fmtMoneyExact } from '../report/format.ts';
+import { counted } from '../util/plural.ts';
 export const gbp = fmtMoneyExact;
 
 /** 0.035 → 3.5%. */
@@ -262,7 +263,7 @@ export function goalUnknownLever(file: string, lever: string, known: string[], s
 }
 
 export function goalYearOutsideRun(target: string, firstFy: string, years: number): string {
-  return `--target ${target}: that financial year is not in the run (${years} years from ${firstFy}); choose a year inside it or raise horizon_years in the scenario.`;
+  return `--target ${target}: that financial year is not in the run (${counted(years, 'year')} from ${firstFy}); choose a year inside it or raise horizon_years in the scenario.`;
 }
 
 export function goalUnreachable(lever: string, target: string, effect: number, achieved: number, range: [number, number]): string {

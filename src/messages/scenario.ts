@@ -1,4 +1,5 @@
 /** User-facing messages about scenario files. */
+import { counted } from '../util/plural.ts';
 
 export function cannotRead(file: string, reason: string): string {
   return `${file}: cannot read the scenario file (${reason})`;
@@ -63,7 +64,7 @@ export function neverActs(
 ): string {
   return (
     `${file}: at '${keyPath}': the ${what} would never act in this run: ${why}. The run starts from the January ${run.baseYear} census and projects ` +
-    `${run.horizon} years (censuses ${run.baseYear + 1}–${run.baseYear + run.horizon}, changed by the years beginning ${run.first}–${run.last}), so the run's figures ` +
+    `${counted(run.horizon, 'year')} (censuses ${run.baseYear + 1}–${run.baseYear + run.horizon}, changed by the years beginning ${run.first}–${run.last}), so the run's figures ` +
     `would be those of a scenario without it, under this scenario's name. To make it act, ${fix}; or remove it.`
   );
 }

@@ -10,6 +10,7 @@ import { leversOf, setAt } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml } from '../scenario-yaml.ts';
 import { App } from './app.ts';
+import { counted } from '../../util/plural.ts';
 
 /** The compiled core, for evaluation outside a browser. */
 export const core = { computeVariant, decodeJson, figuresProblem, leversOf, outcomeFigures, setAt, scenarioYaml };
@@ -42,7 +43,7 @@ function start(): App {
   const payload = decodeJson<ExplorerPayload>(text);
   const meta = document.getElementById('meta');
   if (meta)
-    meta.textContent = `${payload.la.name} (${payload.la.oldCode}, ${payload.la.newCode}) · base year January ${payload.input.baseYear} · ${payload.input.horizon} years · run ${payload.runDate.slice(0, 10)} · ${payload.tool} ${payload.version}`;
+    meta.textContent = `${payload.la.name} (${payload.la.oldCode}, ${payload.la.newCode}) · base year January ${payload.input.baseYear} · ${counted(payload.input.horizon, 'year')} · run ${payload.runDate.slice(0, 10)} · ${payload.tool} ${payload.version}`;
   return new App(payload, document.getElementById('app')!);
 }
 

@@ -27,6 +27,7 @@ import {
   sumAges,
   unmitigatedBalance,
 } from '../series.ts';
+import { counted } from '../../util/plural.ts';
 
 /** Compound yearly growth from a to b over n years. */
 function cagr(a: number, b: number, n: number): number {
@@ -43,8 +44,8 @@ export function dataParagraphs(r: RunReport): string[] {
     const g = cagr(n0, base, r.baseYear - y0);
     const years = r.baseYear - y0;
     const since = {
-      up: `up from ${fmtCount(n0)} in January ${y0}: growth of ${fmtPercent(g)} a year on average over ${years} years`,
-      down: `down from ${fmtCount(n0)} in January ${y0}: a fall of ${fmtPercent(-g)} a year on average over ${years} years`,
+      up: `up from ${fmtCount(n0)} in January ${y0}: growth of ${fmtPercent(g)} a year on average over ${counted(years, 'year')}`,
+      down: `down from ${fmtCount(n0)} in January ${y0}: a fall of ${fmtPercent(-g)} a year on average over ${counted(years, 'year')}`,
       same: `as many as in January ${y0}`,
     }[countDirection(n0, base)];
     out.push(`In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans, ${since}.`);
@@ -91,7 +92,7 @@ export function scenarioParagraphs(r: RunReport): string[] {
   out.push(`Scenario “${s.name}” (id ${s.id}, from ${s.file}). ${s.description ?? ''}`.trim());
   const growth = r.projection.assumptions.find((a) => a.key.endsWith('incidence_growth'));
   out.push(
-    `It projects ${s.horizon_years} years from January ${r.baseYear}` +
+    `It projects ${counted(s.horizon_years, 'year')} from January ${r.baseYear}` +
       (growth ? `, with new plans growing by ${fmtPercent(Number(growth.value))} a year at first (${growth.source === 'data' ? 'estimated from the data' : `set by the ${growth.source}`})` : '') +
       `. Unit costs rise with inflation of ${typeof s.costs.inflation === 'number' ? fmtPercent(s.costs.inflation) : 'the rates set per placement or year'} a year and the High Needs block grows by ${fmtPercent(s.funding.growth)} a year after the years in the funding table.`,
   );
@@ -106,7 +107,7 @@ export function scenarioParagraphs(r: RunReport): string[] {
     out.push(
       `It assumes ${s.mitigations.length} mitigations: ` +
         s.mitigations
-          .map((m) => `${m.name} from ${m.start_year}${m.ramp_years ? `, reaching full effect over ${m.ramp_years} years` : ''}, delivering ${fmtPercent(m.delivery, 0)} of its planned effect${m.cost_gbp_per_year ? ` at a cost of ${fmtMoney(m.cost_gbp_per_year)} a year` : ''}`)
+          .map((m) => `${m.name} from ${m.start_year}${m.ramp_years ? `, reaching full effect over ${counted(m.ramp_years, 'year')}` : ''}, delivering ${fmtPercent(m.delivery, 0)} of its planned effect${m.cost_gbp_per_year ? ` at a cost of ${fmtMoney(m.cost_gbp_per_year)} a year` : ''}`)
           .join('; ') +
         '.',
     );
@@ -202,7 +203,7 @@ export function plansPathParagraphs(r: RunReport): string[] {
   const lastYear = r.projection.years[r.projection.years.length - 1]!;
   const n = lastYear - r.baseYear;
   return [
-    `On the central path plans go from ${fmtCount(first)} in January ${r.baseYear} to ${fmtCount(last)} by January ${lastYear}: ${fmtPercent(cagr(first, last, n))} a year on average over ${n} years.`,
+    `On the central path plans go from ${fmtCount(first)} in January ${r.baseYear} to ${fmtCount(last)} by January ${lastYear}: ${fmtPercent(cagr(first, last, n))} a year on average over ${counted(n, 'year')}.`,
     reportMsg.demandOnlyNote(),
   ];
 }

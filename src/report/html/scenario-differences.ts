@@ -5,6 +5,7 @@ import { isPlacement, isTransitionPoint, Placement, TransitionPoint } from '../.
 import { fmtMoney, fmtPercent } from '../format.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { surgeInData } from '../surge-words.ts';
+import { counted } from '../../util/plural.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -26,7 +27,7 @@ const WORDED = new Set(['id', 'name', 'description', 'file', 'sha256', 'extends'
  */
 export function scenarioDifferences(a: Scenario, b: Scenario, baseYear?: number): string[] {
   const out: string[] = [];
-  if (a.horizon_years !== b.horizon_years) out.push(`Projects ${b.horizon_years} years ahead instead of ${a.horizon_years}.`);
+  if (a.horizon_years !== b.horizon_years) out.push(`Projects ${counted(b.horizon_years, 'year')} ahead instead of ${a.horizon_years}.`);
   if (a.base_year !== b.base_year) out.push(`Starts from January ${b.base_year ?? 'latest'} instead of ${a.base_year ?? 'the latest census'}.`);
   if (!same(a.costs.inflation, b.costs.inflation)) out.push(`Unit costs rise by ${rate(b.costs.inflation)} instead of ${rate(a.costs.inflation)}.`);
   if (!same(a.costs.complexity_drift, b.costs.complexity_drift)) out.push('Assumes a different complexity drift on top-ups.');
@@ -34,7 +35,7 @@ export function scenarioDifferences(a: Scenario, b: Scenario, baseYear?: number)
   if (!same(a.funding, { ...b.funding, growth: a.funding.growth })) out.push('Assumes a different schools-block transfer.');
   for (const s of b.surges.filter((x) => !a.surges.some((y) => same(x, y))))
     out.push(
-      [`Adds a surge in new plans: ${s.name} (up to ${fmtPercent(s.peak_uplift, 0)} more new plans, peaking in ${s.peak_year}, halving every ${s.half_life_years} years).`, (baseYear !== undefined && surgeInData(s, baseYear)) || '']
+      [`Adds a surge in new plans: ${s.name} (up to ${fmtPercent(s.peak_uplift, 0)} more new plans, peaking in ${s.peak_year}, halving every ${s.half_life_years === 1 ? 'year' : `${s.half_life_years} years`}).`, (baseYear !== undefined && surgeInData(s, baseYear)) || '']
         .join(' ')
         .trim(),
     );
@@ -44,7 +45,7 @@ export function scenarioDifferences(a: Scenario, b: Scenario, baseYear?: number)
   for (const t of a.transition_shifts.filter((x) => !b.transition_shifts.some((y) => same(x, y)))) out.push(`Leaves out the transition shift ${t.name ?? `${t.transition} ${t.from} to ${t.to}`}.`);
   for (const m of b.mitigations.filter((x) => !a.mitigations.some((y) => same(x, y))))
     out.push(
-      `Adds the lever “${m.name}”: ${fmtPercent(m.effect, 0)} at full effect from ${m.start_year}${m.ramp_years ? ` over ${m.ramp_years} years` : ''}, ${fmtPercent(m.delivery, 0)} delivered` +
+      `Adds the lever “${m.name}”: ${fmtPercent(m.effect, 0)} at full effect from ${m.start_year}${m.ramp_years ? ` over ${counted(m.ramp_years, 'year')}` : ''}, ${fmtPercent(m.delivery, 0)} delivered` +
         `${m.cost_gbp_per_year ? `, costing ${fmtMoney(m.cost_gbp_per_year)} a year` : ''}.`,
     );
   for (const m of a.mitigations.filter((x) => !b.mitigations.some((y) => same(x, y)))) out.push(`Leaves out the lever “${m.name}”.`);
