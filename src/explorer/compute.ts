@@ -26,6 +26,7 @@ import { N_PLACEMENTS } from '../domain/index.ts';
 import { runDrawRange } from '../model/montecarlo/run-draws.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { centreOnMedian, publishBudget } from '../pipeline/central-path.ts';
+import { childPopulation } from '../model/levers/population.ts';
 import { budgetProblem, projectionProblem, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
 import { projectionJson, type ProjectionJson } from '../pipeline/run-json.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -45,6 +46,8 @@ export interface VariantOutcome {
   projection: ProjectionResult;
   budget: BudgetResult;
   result: ExplorerResult;
+  /** The LA's people aged 0–25 at each projection year, when the payload has its population (the gates' prevalence check). */
+  population?: number[];
 }
 
 /** The scenario the budget is run with: no sensitivity rows (the page does not draw a tornado). */
@@ -77,6 +80,7 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
     scenario,
     projection,
     budget,
+    population: p.populationKnown ? childPopulation(p.input.population, projection.years, p.input.baseYear, scenario.population.growth) : undefined,
     result: {
       ...projectionJson(projection),
       expenditure_gbp: b.expenditure_gbp,
@@ -92,7 +96,8 @@ export type VariantProblem = ProjectionProblem | BudgetProblem;
 /**
  * The first of `run`'s sanity gates (pipeline/plausible.ts, as pipeline/gates.ts applies them) a variant's figures
  * fail: total plans (P10, P50, P90) and every cell finite and not below 0, the central total moving by ×0.7 to ×1.5 a
- * year, every money figure finite within ±£1 trillion and expenditure not below £0. `central` is left out for a range
+ * year, no total above 20% of the LA's people aged 0–25 (when the payload has its population), every money figure
+ * finite within ±£1 trillion and expenditure not below £0. `central` is left out for a range
  * (the page's RangeSummary has totals only; its central path is checked when it is drawn).
  * @example figuresProblem(outcomeFigures(computeVariant(payload, setAt(s, 'costs.inflation', 10)))) // { what: 'expenditure', … }
  */
@@ -100,19 +105,20 @@ export function figuresProblem(f: {
   years: readonly number[];
   plans: readonly Q[];
   central?: readonly Float64Array[];
+  population?: readonly number[];
   financialYears: readonly number[];
   expenditure: readonly Q[];
   inYear: readonly Q[];
   cumulative: readonly Q[];
 }): VariantProblem | undefined {
-  return projectionProblem({ years: f.years, totals: f.plans, central: f.central }) ?? budgetProblem(f);
+  return projectionProblem({ years: f.years, totals: f.plans, central: f.central, population: f.population }) ?? budgetProblem(f);
 }
 
 /** The figures of an outcome the gates read (figuresProblem). */
 export function outcomeFigures(o: VariantOutcome): Parameters<typeof figuresProblem>[0] {
   const p = o.projection;
   const b = o.budget;
-  return { years: p.years, plans: p.totalQuantiles, central: p.central, financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles };
+  return { years: p.years, plans: p.totalQuantiles, central: p.central, population: o.population, financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles };
 }
 
 /**

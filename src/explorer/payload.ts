@@ -31,6 +31,8 @@ export interface ExplorerPayload {
   constraintSd?: number[];
   /** Set when small counts were suppressed: the threshold and what that changes. */
   suppression?: { threshold: number; note: string };
+  /** The input's population is the LA's own (from the data), not the unit stand-in of a run without population. */
+  populationKnown?: true;
 }
 
 export interface PayloadSource {
@@ -46,6 +48,8 @@ export interface PayloadSource {
   seed: number;
   constraintSd?: number[];
   suppressSmallCounts?: number;
+  /** The data hold the LA's population (the input's is then its own). */
+  populationKnown?: boolean;
 }
 
 /**
@@ -71,6 +75,7 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
     draws: src.draws,
     seed: src.seed,
     ...(src.constraintSd ? { constraintSd: [...src.constraintSd] } : {}),
+    ...(src.populationKnown ? { populationKnown: true as const } : {}),
   };
   const t = src.suppressSmallCounts;
   if (t === undefined || t <= 1) return base;

@@ -1,7 +1,7 @@
 /** User-facing messages of the model stage. */
 import type { LaGuess } from '../domain/la.ts';
 import { laGuessClause } from './etl.ts';
-import { STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
+import { PREVALENCE_MAX, STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'model';
 
 // --- engine (projection, Monte Carlo, person-level estimation) ---
@@ -133,6 +133,11 @@ export function projectionProblemText(p: ProjectionProblem): string {
       return `${p.value} plans`;
     case 'cell':
       return 'a negative or non-numeric count in some age, need or placement';
+    case 'prevalence':
+      return (
+        `${Math.round(p.plans).toLocaleString('en-GB')} plans at ${p.quantile}, ${(Math.round((1000 * p.plans) / p.population) / 10).toLocaleString('en-GB')}% of the ` +
+        `${Math.round(p.population).toLocaleString('en-GB')} people aged 0 to 25 there (more than ${PREVALENCE_MAX * 100}%, several times any English LA's share)`
+      );
     case 'step':
       return `${Math.round(p.plans).toLocaleString('en-GB')} plans against ${Math.round(p.before).toLocaleString('en-GB')} a year earlier (a step of ×${p.ratio.toFixed(2)}, outside ×${STEP_MIN}–×${STEP_MAX})`;
   }
@@ -157,6 +162,25 @@ export function scenarioStep(la: string, year: number, what: string, forecastRat
     `starts from moves by ×${forecastRatio.toFixed(2)}; a step that large is refused as implausible, so no outputs were written. ` +
     `Check the scenario's levers (surges, population growth, trend, mitigations, transition shifts, capacity) for a value ` +
     `far larger than meant: a rate is a fraction or a percentage (0.05 or 5%), not 5.`
+  );
+}
+
+/**
+ * run: a total of plans beyond PREVALENCE_MAX of the LA's people aged 0–25 (plausible.ts). At the base year the data
+ * disagree (a population of another area); later, growth compounded over the horizon: project less far or let it settle.
+ */
+export function prevalenceGate(la: string, year: number, baseYear: number, what: string, populationFiles: string): string {
+  if (year <= baseYear)
+    return (
+      `${la}: in January ${year} the data give ${what}, so no outputs were written. The population files (${populationFiles}) are ` +
+      `probably for another area (a district instead of the county, or another LA's code): check their area codes against the LA's.`
+    );
+  const last = year - 1 - baseYear;
+  return (
+    `${la}: the projection for January ${year} is ${what}: growth compounded over ${year - baseYear} years goes beyond what any ` +
+    `council could have, so no outputs were written. ` +
+    (last >= 1 ? `Project to January ${year - 1} at most (horizon_years: ${last} in the scenario), or let the growth settle ` : 'Let the growth settle ') +
+    `(projection.trend_damping and long_run_growth in the scenario).`
   );
 }
 

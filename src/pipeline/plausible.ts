@@ -10,6 +10,13 @@ import type { Quantiles } from '../model/result.ts';
 /** Largest and smallest plausible ratio of one year's central total to the year before. */
 export const STEP_MAX = 1.5;
 export const STEP_MIN = 0.7;
+/**
+ * The largest share of an LA's population aged 0–25 a total of plans (P10, P50 or P90) may be: several times the
+ * share of any English LA (England's plans were under 4% of its people aged 0–25 in 2025). A trend compounded over a
+ * long horizon passed it without a word (Kent from January 2021, 30 years: P90 1,001,893 plans in January 2051, more
+ * than all its children and young people).
+ */
+export const PREVALENCE_MAX = 0.2;
 /** The largest money figure (in pounds, either sign) a run believes: far beyond any council's High Needs block. */
 export const MONEY_MAX = 1e12;
 
@@ -20,7 +27,9 @@ export type ProjectionProblem =
   /** A cell (age × need × placement) of the central path that is negative or not a number. */
   | { kind: 'cell'; year: number }
   /** The central total moves by more than ×STEP_MAX (or less than ×STEP_MIN) from the year before. */
-  | { kind: 'step'; year: number; plans: number; before: number; ratio: number };
+  | { kind: 'step'; year: number; plans: number; before: number; ratio: number }
+  /** A total (P90 first, then P50, P10) above PREVALENCE_MAX of the population aged 0–25 that year. */
+  | { kind: 'prevalence'; year: number; plans: number; population: number; quantile: 'P10' | 'P50' | 'P90' };
 
 /** The money figures of a budget the gate looks at, one entry per financial year. */
 export type MoneyFigure = 'expenditure' | 'in-year balance' | 'cumulative balance at 31 March';
@@ -34,14 +43,24 @@ export interface BudgetProblem {
 
 /**
  * The first reason a projection cannot be believed: every total (P10, P50, P90) finite and not below 0, every cell
- * of `central` (when given) finite and not below 0, and the central total moving by ×STEP_MIN to ×STEP_MAX a year.
+ * of `central` (when given) finite and not below 0, the central total moving by ×STEP_MIN to ×STEP_MAX a year, and
+ * (when `population` gives the LA's people aged 0–25 by year, from the data) no total above PREVALENCE_MAX of them.
  * @example projectionProblem({ years: [2025, 2026], totals, central }) // { kind: 'step', year: 2026, … } for a jump of ×1.6
  */
-export function projectionProblem(p: { years: readonly number[]; totals: readonly Quantiles[]; central?: readonly Float64Array[] }): ProjectionProblem | undefined {
+export function projectionProblem(p: {
+  years: readonly number[];
+  totals: readonly Quantiles[];
+  central?: readonly Float64Array[];
+  population?: ReadonlyArray<number | undefined>;
+}): ProjectionProblem | undefined {
   for (let i = 0; i < p.years.length; i++) {
     const year = p.years[i]!;
     const q = p.totals[i];
     if (q) for (const v of [q.p10, q.p50, q.p90]) if (!Number.isFinite(v) || v < 0) return { kind: 'total', year, value: v };
+    const pop = p.population?.[i];
+    if (q && pop !== undefined && pop > 0)
+      for (const [quantile, plans] of [['P90', q.p90], ['P50', q.p50], ['P10', q.p10]] as const)
+        if (plans > PREVALENCE_MAX * pop) return { kind: 'prevalence', year, plans, population: pop, quantile };
     const cube = p.central?.[i];
     if (!cube) continue;
     if (cube.some((v) => !Number.isFinite(v) || v < 0)) return { kind: 'cell', year };

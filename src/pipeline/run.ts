@@ -21,6 +21,7 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
+import { childPopulation } from '../model/levers/population.ts';
 import { checkBudget, checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
@@ -114,6 +115,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   const { dataset: ds, tables, totalsByBase } = data;
   const dq = [...data.dataQuality];
   const publishedFiles = data.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
+  const populationFiles = data.loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => f.path);
+  const hasPopulation = Object.keys(ds.population).length > 0;
   // before any projection or output: a budget asked for on missing or empty money tables stops here (exit 1)
   if (!opts.demandOnly) {
     // the folder's files no reader took (their warnings are printed only after a run): a broken money table is one
@@ -168,6 +171,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       files: publishedFiles,
       forecastCentral: totals.constraint?.central,
       scenarioFile: scenario.file,
+      population: hasPopulation ? childPopulation(ds.population, run.projection.years, run.projection.baseYear, scenario.population.growth) : undefined,
+      populationFiles,
     });
     // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
@@ -232,6 +237,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
           draws: opts.draws,
           seed: opts.seed,
           constraintSd: totals.constraint?.sd,
+          populationKnown: hasPopulation,
           suppressSmallCounts,
         });
     const { writeRunOutputs } = await writers;

@@ -6,6 +6,14 @@ import { N_AGES } from '../../domain/index.ts';
 import { HighneedsError, ExitCode } from '../../errors.ts';
 import { noPopulation } from '../../messages/model.ts';
 
+/**
+ * The people aged 0–25 at each of `years` (populationAt's rule, with the scenario's growth override when it has one).
+ * @example childPopulation(ds.population, [2025, 2026], 2025) // [101234, 101530]
+ */
+export function childPopulation(population: Record<number, Float64Array>, years: readonly number[], baseYear: number, growth?: number): number[] {
+  return years.map((y) => populationAt(population, y, baseYear, growth).reduce((s, v) => s + v, 0));
+}
+
 /** Population for census `year`. */
 export function populationAt(population: Record<number, Float64Array>, year: number, baseYear: number, growth?: number): Float64Array {
   const years = Object.keys(population).map(Number).sort((a, b) => a - b);

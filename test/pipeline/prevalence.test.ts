@@ -1,0 +1,67 @@
+/**
+ * Plans beyond any council's share of its children: a trend compounded over a long horizon passed every gate, Kent
+ * from January 2021 over 30 years giving P90 1,001,893 plans in 2051 (more than its 483,824 people aged 0–25) and the
+ * sample's Anyshire 80,411 at P50 (of about 108,000), exit 0. `run` now stops where a total passes PREVALENCE_MAX of
+ * the LA's people aged 0–25 (when the data have its population), naming the year and the horizon that would pass;
+ * at the base year the plans and the population files disagree, and the message says to check the files' area.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProjection } from '../../src/pipeline/gates.ts';
+import { PREVALENCE_MAX, projectionProblem } from '../../src/pipeline/plausible.ts';
+import type { ProjectionResult } from '../../src/model/result.ts';
+import { runCli } from '../cli/helpers.ts';
+import { tempDir } from '../temp.ts';
+
+const q = (p10: number, p50: number, p90: number) => ({ p10, p50, p90 });
+
+describe('the prevalence gate', () => {
+  it('projectionProblem names the first year and the highest quantile above 20% of the people aged 0–25', () => {
+    expect(PREVALENCE_MAX).toBe(0.2);
+    const totals = [q(100, 100, 100), q(150, 180, 210), q(190, 230, 260)];
+    expect(projectionProblem({ years: [2025, 2026, 2027], totals, population: [1000, 1000, 1000] })).toEqual({
+      kind: 'prevalence',
+      year: 2026,
+      plans: 210,
+      population: 1000,
+      quantile: 'P90',
+    });
+    expect(projectionProblem({ years: [2025, 2026, 2027], totals, population: [1000, 2000, 1000] })).toMatchObject({ year: 2027, quantile: 'P90' });
+    // without population (a run of the published tables alone) nothing is known to compare with
+    expect(projectionProblem({ years: [2025, 2026, 2027], totals })).toBeUndefined();
+    expect(projectionProblem({ years: [2025, 2026, 2027], totals, population: [undefined, 0, 2000] })).toBeUndefined();
+  });
+
+  it('the gate: a later year says how far to project; the base year says the population files are for another area', () => {
+    const g = (totals: ReturnType<typeof q>[]) => () =>
+      checkProjection({
+        la: 'Anyshire (999)',
+        baseYear: 2025,
+        projection: { central: totals.map((t) => Float64Array.of(t.p50)), years: [2025, 2026, 2027], totalQuantiles: totals } as unknown as ProjectionResult,
+        published: {},
+        files: [],
+        population: [1000, 1000, 1000],
+        populationFiles: ['/data/snpp.csv'],
+      });
+    expect(g([q(150, 150, 150), q(150, 160, 170), q(190, 200, 230)])).toThrow(
+      /Anyshire \(999\): the projection for January 2027 is 230 plans at P90, 23% of the 1,000 people aged 0 to 25 there .*Project to January 2026 at most \(horizon_years: 1 in the scenario\)/,
+    );
+    expect(g([q(300, 300, 300), q(310, 320, 330), q(320, 330, 340)])).toThrow(/in January 2025 the data give 300 plans at P90, 30% .* population files \(snpp\.csv\) are probably for another area/);
+  });
+
+  it('run: the sample over 30 years stops where the central path passes 20%; the horizon it names runs', async () => {
+    const dir = tempDir('hn-prevalence-');
+    const file = join(dir, 'long.yaml');
+    writeFileSync(file, 'id: long\nname: Long\nhorizon_years: 30\n');
+    const r = await runCli('run', file, '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
+    expect(r.code, r.stderr).toBe(1);
+    const m = /the projection for January (\d{4}) is ([\d,]+) plans at P90, ([\d.]+)% of the ([\d,]+) people aged 0 to 25 there.*horizon_years: (\d+) in the scenario/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    expect(Number(m![3])).toBeGreaterThan(20);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    writeFileSync(file, `id: long\nname: Long\nhorizon_years: ${m![5]}\n`);
+    const ok = await runCli('run', file, '--demand-only', '--draws', '0', '--quiet', '--out', join(dir, 'out'));
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
