@@ -14,6 +14,7 @@ import type { ProjectionResult } from '../model/result.ts';
 import { financialYearLabel } from '../domain/index.ts';
 import {
   deficitExceedsReserves,
+  noOtherSpendTable,
   noPlacesTable,
   outturnImplausibleScale,
   outturnZero,
@@ -86,10 +87,13 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   warnings.push(...pw);
   const fys = financialYearsOf(projection);
   const opening = resolveOpening(tables.openingBalances, fys[0] ?? projection.baseYear);
-  // figures standing in for missing ones so far: a £0 opening balance, £0 place funding
+  // figures standing in for missing ones so far: a £0 opening balance, £0 place funding, £0 other spend (a council
+  // always has some: an other-spend table missing, or not read, left £7.95m a year out of the sample's spend unremarked)
   // years a money table fills from an earlier row (a missing middle year, a table ending before the run) change
   // what those years' figures rest on: said on stderr as well
-  const fallbacks = [...opening.warnings, ...(tables.places.length === 0 ? [noPlacesTable()] : []), ...tableYearWarnings(tables, fys, params)];
+  const fallbacks = [...opening.warnings, ...(tables.places.length === 0 ? [noPlacesTable()] : []),
+    ...(tables.otherSpend.length === 0 ? [noOtherSpendTable()] : []),
+    ...tableYearWarnings(tables, fys, params)];
   warnings.push(...fallbacks);
   let reconciliation: ReconciliationLine[] | undefined;
   if ((tables.outturn ?? []).length > 0 && scenario.costs.reconcile_to_outturn !== false && fys.length > 0) {

@@ -120,6 +120,10 @@ export function noOpeningBalance(expected: string): string {
   return `Opening balance: the opening balance table is empty; the cumulative DSG balance starts from £0 at 31 March (end of ${expected}).`;
 }
 
+export function noOtherSpendTable(): string {
+  return 'Other spend: the other-spend table is empty, so High Needs spend that is not per plan (SEN support services, hospital education, therapies, direct payments, alternative provision without a plan) is £0 in every year. Load an other-spend table (line, financial_year, amount_gbp).';
+}
+
 export function noPlacesTable(): string {
   return 'Place funding: the places table is empty, so place funding is £0 in every year (special schools and resourced provision are paid their top-ups only). Load a places table (placement, financial_year, places, place_rate_gbp).';
 }

@@ -1,6 +1,6 @@
 /**
  * A figure that stands in for a missing one in the budget (£0 for plans in a placement without a unit cost, £0 for
- * a missing opening balance or places table) changes what the figures mean: a run says so on stderr, as cli.md
+ * a missing opening balance, places or other-spend table) changes what the figures mean: a run says so on stderr, as cli.md
  * asks of every such warning, not only on the workbook's Data quality sheet.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,12 +11,13 @@ import { withTempDir } from '../temp.ts';
 import ExcelJS from 'exceljs';
 
 describe('budget fallbacks', () => {
-  it('no opening balance, no places and no ISS unit cost: exit 0, each named on stderr', async () => {
+  it('no opening balance, no places, no other spend and no ISS unit cost: exit 0, each named on stderr', async () => {
     await withTempDir(async (d) => {
       const data = join(d, 'data');
       copySampleTables(data);
       rmSync(join(data, 'opening_balance.csv'));
       rmSync(join(data, 'places.csv'));
+      rmSync(join(data, 'other_spend.csv'));
       const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
       writeFileSync(join(data, 'unit_costs.csv'), costs.split('\n').filter((l) => !l.startsWith('ISS,')).join('\n'));
       const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
@@ -25,6 +26,7 @@ describe('budget fallbacks', () => {
       expect(r.stderr).toMatch(/Opening balance: the opening balance table is empty; the cumulative DSG balance starts from £0/);
       expect(r.stderr).toMatch(/Unit costs: ISS — the unit-cost table has no row for it; .* costed at £0/);
       expect(r.stderr).toMatch(/Place funding: the places table is empty/);
+      expect(r.stderr).toMatch(/Other spend: the other-spend table is empty, so High Needs spend that is not per plan .* is £0 in every year/);
     });
   });
 
