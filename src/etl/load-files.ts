@@ -10,7 +10,7 @@ import * as msg from '../messages/etl.ts';
 import { sha256File, sha256FilesAside } from './file-hash.ts';
 import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
-import { isBrokenPublishedTable, type Recognition } from './registry.ts';
+import { stopsRun, type Recognition } from './registry.ts';
 import { ONE_THREAD_MAX_BYTES, setBasedFor } from './scratch-read.ts';
 import { PrepareAhead, PREPARE_SLOTS, type Preparable } from './prepare-ahead.ts';
 import { insertPrepared, type Reader, type ReadReport, type RowSink } from './reader.ts';
@@ -93,8 +93,9 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
     const rec = recognitions[k]!;
     recognised.push(undefined);
     if ('problem' in rec) {
-      // a broken copy of a published table the model reads stops a run too: passed over, the run went on without it
-      if (opts.unrecognised === 'warn' && !(rec.sniff && isBrokenPublishedTable(rec.sniff))) {
+      // a broken copy of a published table the model reads, or a table under a title, stops a run too: passed over,
+      // the run went on without it
+      if (opts.unrecognised === 'warn' && !(rec.sniff && stopsRun(rec.sniff))) {
         warnings.push({ ...rec.problem, message: `${msg.unrecognisedInDataFolder()}: ${rec.problem.message}` });
         skipped.push({ path: input.path, reason: msg.unrecognisedInDataFolder() });
       } else problems.push(rec.problem);

@@ -20,7 +20,7 @@ import { schoolCensusPupil } from './readers/school-census-pupil.ts';
 import { senLaTables } from './readers/sen-la-tables.ts';
 import { sen2BladeCompanionReader, sen2BladeReader } from './readers/sen2-blade.ts';
 import { sen2XmlReader } from './readers/sen2-xml.ts';
-import { otherDelimiter } from './csv/header.ts';
+import { normaliseName, otherDelimiter } from './csv/header.ts';
 import { sniffFile } from './sniff.ts';
 
 /** All readers. SEN2 person-level readers are added below by their owner. */
@@ -98,8 +98,39 @@ export function recogniseSniff(sniff: Sniff): Recognition {
     const m = sniff.sheets.length === 0 ? msg.zipNotWorkbook() : msg.xlsxNoTables();
     return { problem: { file: sniff.path, message: m }, sniff };
   }
+  const below = headerBelowTitle(sniff);
+  if (below) return { problem: { file: sniff.path, line: below.line, message: msg.headerBelowTitle(below.line, below.layout) }, sniff };
   const preview = firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine;
   return { problem: { file: sniff.path, line: 1, message: msg.unknownLayout(preview, closestLayout(sniff.headerFields)) }, sniff };
+}
+
+/** How far down a file a header is looked for below a title (a council's copy has a title, a date, a blank line). */
+const TITLE_LINES = 10;
+
+/**
+ * A known layout's header (every identifying column of it) on a line after the first, within the first
+ * TITLE_LINES + 1 lines, when the first line is not one: a council's copy of a table with a title line (or a date,
+ * or a blank line of commas) above the header. The readers take the header from the first line, so no reader took
+ * it; `run` went on without it (an other-spend table under a title: £7.95m a year of spend left out, exit 0).
+ * @example headerBelowTitle(sniffOf('Other high needs spend,,\nline,financial_year,amount_gbp\n…')) // { line: 2, layout: 'other-spend' }
+ */
+export function headerBelowTitle(sniff: Sniff): { line: number; layout: string } | undefined {
+  if (sniff.binary) return undefined;
+  const lines = sniff.head.split(/\r?\n/, TITLE_LINES + 1);
+  for (let i = 1; i < lines.length; i++) {
+    const fields = lines[i]!.split(',').map((f) => normaliseName(f.trim().replace(/^"(.*)"$/, '$1')));
+    const full = closestSignatures(fields).find((b) => b.missing.length === 0);
+    if (full) return { line: i + 1, layout: full.id };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a file that no reader took stops a `run` rather than being passed over with a warning: a broken copy of
+ * a published table (isBrokenPublishedTable), or any known table whose header is below a title (headerBelowTitle).
+ */
+export function stopsRun(sniff: Sniff): boolean {
+  return isBrokenPublishedTable(sniff) || headerBelowTitle(sniff) !== undefined;
 }
 
 /**

@@ -90,6 +90,10 @@ export function unknownLayout(headerPreview: string, nearestLayout?: string): st
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
   return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;
 }
+export function headerBelowTitle(line: number, layout: string): string {
+  const above = line - 1 === 1 ? 'the line above it' : `the ${line - 1} lines above it`;
+  return `the header (${layout} layout) is on line ${line}, below a title: delete ${above} so that the header is the first line, and save again (the header is read from the first line only)`;
+}
 export function layoutColumnsThere(layout: string): string {
   return `${layout} (its columns are all there, but other columns or values do not fit it: compare the header with that layout in docs/inputs.md)`;
 }

@@ -58,6 +58,9 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/** How many rows above its header a sheet may have (a title, a date, a merged group heading, blank rows between). */
+const TITLE_ROWS = 10;
+
 export const ownTablesXlsx: Reader = {
   id: 'own-tables-xlsx',
   description: 'Workbook of input tables, one sheet per table (unit costs, places, funding, other spend, opening balance)',
@@ -82,15 +85,18 @@ export const ownTablesXlsx: Reader = {
     // one check per table across sheets: two sheets of one table are one table
     const keysByTable = new Map<string, OwnKeyCheck>();
     for (const ws of wb.worksheets) {
-      let header: string[] | undefined;
-      let def: OwnTableDef | undefined;
-      const sheetRows: Array<{ line: number; cells: string[] }> = [];
+      const all: Array<{ line: number; cells: string[] }> = [];
       ws.eachRow({ includeEmpty: false }, (row, n) => {
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (!header) header = values.map(normaliseName);
-        else if (values.some((v) => v.trim() !== '')) sheetRows.push({ line: n, cells: values });
+        if (values.some((v) => v.trim() !== '')) all.push({ line: n, cells: values });
       });
-      if (header) def = ownTableOf(new Set(header));
+      // the header is the first row naming a table's columns, among the first rows: a council's sheet often has a
+      // title, a date or a merged group heading above it (such a sheet was passed over with a warning on the Data
+      // quality sheet only, and its table left out of the run: £7.95m a year of other spend)
+      const at = all.slice(0, TITLE_ROWS + 1).findIndex((r) => ownTableOf(new Set(r.cells.map(normaliseName))) !== undefined);
+      const header = at < 0 ? undefined : all[at]!.cells.map(normaliseName);
+      const def = header && ownTableOf(new Set(header));
+      const sheetRows = all.slice(at + 1);
       if (!header || !def) {
         log.warn(msg.xlsxUnknownSheet(ws.name));
         continue;

@@ -1,0 +1,63 @@
+/**
+ * A council's own copy of the money tables, saved from its spreadsheet: what it adds around the table (a title above
+ * the header, a merged group heading) must not make the tool pass the table over. Before, a title line above an
+ * other-spend table's header left the file to `run` as a stray one (a warning on the Data quality sheet) and the run
+ * spent £0 on other spend (£7.95m a year on the sample), exit 0.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { loadIntoMemory } from '../../src/etl/load.ts';
+import { validatePaths } from '../../src/etl/validate.ts';
+import { tempDir, TODAY } from './helpers.ts';
+
+const OTHER = 'line,financial_year,amount_gbp\nTherapies,2025-26,1380000\nHospital education,2025-26,620000\n';
+
+describe('own tables under a title', () => {
+  it.each([
+    ['a title line', `Other high needs spend 2025-26,,\n${OTHER}`, 2, /delete the line above it/],
+    ['a title and a blank line of commas', `Anyshire County Council,,\n,,\n${OTHER}`, 3, /delete the 2 lines above it/],
+  ])('a CSV with %s stops the load a run makes, naming the line of the header', async (_what, text, line, above) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'other_spend.csv'), text);
+    await expect(loadIntoMemory([dir], { today: TODAY })).rejects.toMatchObject({
+      exitCode: 1,
+      problems: [{ file: join(dir, 'other_spend.csv'), line, message: expect.stringMatching(new RegExp(`header \\(other-spend layout\\) is on line ${line}, below a title: ${above.source}`)) }],
+    });
+  });
+
+  it('a CSV whose first line is not a header and no later line is one is still a stray file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.csv'), 'Anyshire County Council,,\nsome,thing,else\n1,2,3\n');
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    try {
+      expect(load.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/unknown layout/)]);
+    } finally {
+      load.warehouse.close();
+    }
+  });
+
+  it('a workbook sheet with a title and a merged group heading above its header is read', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const other = wb.addWorksheet('Other spend');
+    other.addRows([['Other high needs spend'], [], ['line', 'financial_year', 'amount_gbp'], ['Therapies', '2025-26', 1_380_000], ['Hospital education', '2025-26', 620_000]]);
+    const funding = wb.addWorksheet('Funding');
+    funding.addRows([['', 'Income', '', ''], ['financial_year', 'hn_block_gbp', 'other_income_gbp', 'import_export_adjustment_gbp'], ['2025-26', 57_170_000, 420_000, -640_000]]);
+    funding.mergeCells('B1:D1');
+    await wb.xlsx.writeFile(join(dir, 'tables.xlsx'));
+    const [f] = (await validatePaths([join(dir, 'tables.xlsx')], { today: TODAY })).files;
+    expect(f).toMatchObject({ reader: 'own-tables-xlsx', rows: 3, errors: [], warnings: [] });
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    try {
+      expect(await load.warehouse.query('SELECT line, amount_gbp, source_line FROM other_spend ORDER BY source_line')).toEqual([
+        { line: 'Therapies', amount_gbp: 1_380_000, source_line: 4 },
+        { line: 'Hospital education', amount_gbp: 620_000, source_line: 5 },
+      ]);
+      expect(await load.warehouse.query('SELECT hn_block_gbp, import_export_adjustment_gbp FROM funding')).toEqual([{ hn_block_gbp: 57_170_000, import_export_adjustment_gbp: -640_000 }]);
+    } finally {
+      load.warehouse.close();
+    }
+  });
+});
