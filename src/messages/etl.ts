@@ -176,6 +176,9 @@ export function unknownNeed(raw: string, suggestion?: string): string {
 export function unknownPhase(raw: string, suggestion?: string): string {
   return `expected a phase (EARLY_YEARS, PRIMARY, SECONDARY, POST16, POST19) or blank. Got: '${raw}'${didYouMean(suggestion)}`;
 }
+export function totalRowInTable(raw: string): string {
+  return `'${raw}' is a total row: its amount is the lines above it again, and counted as a line of its own it would double them. Delete the row (the tool adds up the lines itself)`;
+}
 export function badFinancialYear(raw: string): string {
   return `expected a financial year like 2024-25. Got: '${raw}'`;
 }

@@ -2,7 +2,8 @@
  * A council's own copy of the money tables, saved from its spreadsheet: what it adds around the table (a title above
  * the header, a merged group heading) must not make the tool pass the table over. Before, a title line above an
  * other-spend table's header left the file to `run` as a stray one (a warning on the Data quality sheet) and the run
- * spent £0 on other spend (£7.95m a year on the sample), exit 0.
+ * spent £0 on other spend (£7.95m a year on the sample), exit 0; a total row under the lines of other spend was read
+ * as one more line and doubled them (£7.95m -> £15.9m).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,5 +60,19 @@ describe('own tables under a title', () => {
     } finally {
       load.warehouse.close();
     }
+  });
+
+  it.each(['Total', 'Grand total', 'Sub-total', 'TOTAL OTHER SPEND', 'Total:'])("an other-spend row '%s' is a total row: an error at its line, not a line of spend", async (label) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'other_spend.csv'), `${OTHER}${label},2025-26,2000000\n`);
+    const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
+    expect(f!.errors).toEqual([{ line: 4, column: 'line', message: expect.stringMatching(/is a total row: .* would double them\. Delete the row/) }]);
+  });
+
+  it('a line of spend whose name only holds the word total is a line', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'other_spend.csv'), `${OTHER}Total communication service,2025-26,50000\n`);
+    const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
+    expect(f).toMatchObject({ rows: 3, errors: [] });
   });
 });

@@ -90,6 +90,13 @@ function financialYearLabelOf(raw: string): string | undefined {
   return y === undefined ? undefined : financialYearLabel(y);
 }
 
+/**
+ * A total row's label in a text key column (other spend's `line`): 'Total', 'Totals', 'Grand total', 'Sub-total',
+ * 'Total spend', 'Total other (high needs) spend'. Read as a line, a council's total row counted every line twice
+ * (the sample's other spend £7.95m -> £15.9m in 2025-26, exit 0).
+ */
+const TOTAL_LABEL = /^(grand\s+|sub[-\s]?)?totals?(\s+(other\s+)?(high\s+needs\s+)?spend)?\s*:?$/i;
+
 const PHASE_BY_LABEL = new Map(PHASES.map((p) => [Phase[p].label.toLowerCase(), p]));
 
 /**
@@ -157,7 +164,9 @@ export function parseOwnRow(
         break;
       }
       case 'text':
-        row[out] = raw;
+        // a spreadsheet's total row under the lines ('Total', 'Grand total', 'Total other spend') is no line of spend
+        if (TOTAL_LABEL.test(raw)) errors.push({ column: col, message: msg.totalRowInTable(raw) });
+        else row[out] = raw;
         break;
       case 'la': {
         const code = raw.toUpperCase();
