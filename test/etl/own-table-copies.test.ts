@@ -75,4 +75,19 @@ describe('own tables under a title', () => {
     const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
     expect(f).toMatchObject({ rows: 3, errors: [] });
   });
+
+  it('a hidden sheet holding a table is not read, with a warning naming it', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Other spend').addRows([['line', 'financial_year', 'amount_gbp'], ['Therapies', '2025-26', 1_380_000]]);
+    wb.addWorksheet('Other spend 2019', { state: 'hidden' }).addRows([['line', 'financial_year', 'amount_gbp'], ['Therapies (old)', '2025-26', 900_000]]);
+    wb.addWorksheet('Costs old', { state: 'veryHidden' }).addRows([['placement', 'annual_cost_gbp', 'price_year'], ['ISS', 50_000, '2019-20']]);
+    await wb.xlsx.writeFile(join(dir, 'tables.xlsx'));
+    const [f] = (await validatePaths([join(dir, 'tables.xlsx')], { today: TODAY })).files;
+    expect(f).toMatchObject({ rows: 1, errors: [] });
+    expect(f!.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^sheet 'Other spend 2019' holds a table \(other-spend\) but is hidden: not read/),
+      expect.stringMatching(/^sheet 'Costs old' holds a table \(unit-costs\) but is hidden: not read/),
+    ]);
+  });
 });

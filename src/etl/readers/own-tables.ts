@@ -101,6 +101,12 @@ export const ownTablesXlsx: Reader = {
         log.warn(msg.xlsxUnknownSheet(ws.name));
         continue;
       }
+      // a hidden sheet is not what the workbook shows: its rows were read beside the visible table's (an old other
+      // spend line added £0.9m a year; an old unit-cost sheet was an error against the visible one)
+      if (ws.state === 'hidden' || ws.state === 'veryHidden') {
+        log.warn(msg.xlsxHiddenSheet(ws.name, def.id));
+        continue;
+      }
       tables++;
       if (sheetRows.length === 0) log.warn(msg.xlsxSheetNoRowsYet(ws.name));
       const h = header;
