@@ -179,6 +179,9 @@ export function unknownPhase(raw: string, suggestion?: string): string {
 export function totalRowInTable(raw: string): string {
   return `'${raw}' is a total row: its amount is the lines above it again, and counted as a line of its own it would double them. Delete the row (the tool adds up the lines itself)`;
 }
+export function bareYearAsFinancialYear(raw: string, year: number): string {
+  return `'${raw}' is a year, not a financial year: it could be ${year - 1}-${String(year % 100).padStart(2, '0')} (ending March ${year}) or ${year}-${String((year + 1) % 100).padStart(2, '0')}. Write the financial year, like 2024-25`;
+}
 export function badFinancialYear(raw: string): string {
   return `expected a financial year like 2024-25. Got: '${raw}'`;
 }

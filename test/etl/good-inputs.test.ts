@@ -139,7 +139,7 @@ describe('valid inputs', () => {
     wb.getWorksheet('unit_costs')!.addRow(['special_independnet', -5, '2024']);
     await wb.xlsx.writeFile(join(dir, 'bad.xlsx'));
     const bad = (await validatePaths([join(dir, 'bad.xlsx')], { today: TODAY })).files[0]!;
-    expect(bad.errors.map((e) => `${e.line} ${e.column}`)).toEqual(['3 unit_costs!placement', '3 unit_costs!annual_cost_gbp']);
+    expect(bad.errors.map((e) => `${e.line} ${e.column}`)).toEqual(['3 unit_costs!placement', '3 unit_costs!annual_cost_gbp', '3 unit_costs!price_year']);
   });
 
   it('a workbook cell with a formula is read by its saved value; an error value or a formula never calculated is named', async () => {

@@ -3,7 +3,8 @@
  * the header, a merged group heading) must not make the tool pass the table over. Before, a title line above an
  * other-spend table's header left the file to `run` as a stray one (a warning on the Data quality sheet) and the run
  * spent £0 on other spend (£7.95m a year on the sample), exit 0; a total row under the lines of other spend was read
- * as one more line and doubled them (£7.95m -> £15.9m).
+ * as one more line and doubled them (£7.95m -> £15.9m); a funding year written '2026' was read as 2026-27 and moved the
+ * council's funding a year later.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,5 +90,34 @@ describe('own tables under a title', () => {
       expect.stringMatching(/^sheet 'Other spend 2019' holds a table \(other-spend\) but is hidden: not read/),
       expect.stringMatching(/^sheet 'Costs old' holds a table \(unit-costs\) but is hidden: not read/),
     ]);
+  });
+
+  it.each([
+    ['2025–26', 2025], ['2025 to 2026', 2025], ['FY2025-26', 2025], ['FY 25/26', 2025], ['25-26', 2025], ['2025/26', 2025], ['2025-2026', 2025],
+  ])("a financial year written '%s' is read as %i-", async (text, fy) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'funding.csv'), `financial_year,hn_block_gbp\n${text},57170000\n`);
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    try {
+      expect(await load.warehouse.query('SELECT financial_year FROM funding')).toEqual([{ financial_year: fy }]);
+    } finally {
+      load.warehouse.close();
+    }
+  });
+
+  it.each(['2026', 'FY2026', '26-28'])("a financial year written '%s' is an error: a year alone could be either of two", async (text) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'funding.csv'), `financial_year,hn_block_gbp\n${text},57170000\n`);
+    const [f] = (await validatePaths([join(dir, 'funding.csv')], { today: TODAY })).files;
+    expect(f!.errors).toEqual([{ line: 2, column: 'financial_year', message: expect.stringMatching(text === '26-28' ? /expected a financial year like 2024-25/ : /is a year, not a financial year: it could be 2025-26 \(ending March 2026\) or 2026-27/) }]);
+  });
+
+  it('a price year typed as a number in a workbook (2024) is an error, not 2024-25', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Costs').addRows([['placement', 'annual_cost_gbp', 'price_year'], ['ISS', 64_000, 2024]]);
+    await wb.xlsx.writeFile(join(dir, 'tables.xlsx'));
+    const [f] = (await validatePaths([join(dir, 'tables.xlsx')], { today: TODAY })).files;
+    expect(f!.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([expect.stringMatching(/^2 Costs!price_year: '2024' is a year, not a financial year/)]);
   });
 });

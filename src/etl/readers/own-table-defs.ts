@@ -84,9 +84,23 @@ export function ownTableOf(fields: ReadonlySet<string>): OwnTableDef | undefined
   return fits.sort((a, b) => b.required.length - a.required.length)[0];
 }
 
+/**
+ * A financial year as councils write it, in the form parseFinancialYear reads: a dash of any kind ('2025–26', as
+ * Word and Excel's autocorrect put it), '2025 to 2026' (GOV.UK's style), an 'FY' prefix ('FY2025-26', 'FY 25/26') and
+ * two-digit years ('25-26', '25/26') when the second follows the first. Anything else is returned trimmed.
+ * @example financialYearText('2025 to 2026') // '2025-2026'
+ * @example financialYearText('FY 25/26') // '2025-26'
+ */
+export function financialYearText(raw: string): string {
+  const s = raw.trim().replace(/[\u2010-\u2015\u2212]/g, '-').replace(/^fy\s*/i, '').replace(/^(\d{4})\s+to\s+(\d{4})$/i, '$1-$2');
+  const short = /^(\d{2})\s*[-/]\s*(\d{2})$/.exec(s);
+  if (short && (Number(short[1]) + 1) % 100 === Number(short[2])) return `20${short[1]}-${short[2]}`;
+  return s;
+}
+
 /** The row's financial year as written ('2025-26'), for messages; undefined when it does not parse. */
 function financialYearLabelOf(raw: string): string | undefined {
-  const y = parseFinancialYear(raw.trim());
+  const y = parseFinancialYear(financialYearText(raw));
   return y === undefined ? undefined : financialYearLabel(y);
 }
 
@@ -144,8 +158,12 @@ export function parseOwnRow(
         break;
       }
       case 'fy': {
-        const y = parseFinancialYear(raw);
-        if (y === undefined) errors.push({ column: col, message: msg.badFinancialYear(raw) });
+        const text = financialYearText(raw);
+        const y = parseFinancialYear(text);
+        // a year alone is a calendar year: '2026' read as 2026-27 moved a council's funding a year later (its 2025-26
+        // block grown into 2026-27 and 2025-26 deflated from it), exit 0
+        if (/^\d{4}$/.test(text)) errors.push({ column: col, message: msg.bareYearAsFinancialYear(raw, Number(text)) });
+        else if (y === undefined) errors.push({ column: col, message: msg.badFinancialYear(raw) });
         else if (!inYearRange(y, TABLE_FINANCIAL_YEARS)) errors.push({ column: col, message: msg.yearOutOfRange(y, TABLE_FINANCIAL_YEARS.from, TABLE_FINANCIAL_YEARS.to) });
         else row[out] = y;
         break;
