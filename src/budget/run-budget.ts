@@ -34,6 +34,7 @@ import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningResolved } from './opening.ts';
 import { blockAgainstSpend } from './income.ts';
 import { tableYearWarnings } from './table-years.ts';
+import { priceYearNotes } from './price-years.ts';
 import { budgetParams } from './params.ts';
 import type { BudgetParams, BudgetScenario } from './params.ts';
 import { budgetPath, financialYearsOf } from './path.ts';
@@ -93,7 +94,9 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   // what those years' figures rest on: said on stderr as well
   const fallbacks = [...opening.warnings, ...(tables.places.length === 0 ? [noPlacesTable()] : []),
     ...(tables.otherSpend.length === 0 ? [noOtherSpendTable()] : []),
-    ...tableYearWarnings(tables, fys, params)];
+    ...tableYearWarnings(tables, fys, params),
+    // unit costs at the prices of a year far from the run's (a typo in price_year changes every cost)
+    ...(fys.length > 0 ? priceYearNotes(tables.unitCosts, fys[0]!, params) : [])];
   warnings.push(...fallbacks);
   let reconciliation: ReconciliationLine[] | undefined;
   if ((tables.outturn ?? []).length > 0 && scenario.costs.reconcile_to_outturn !== false && fys.length > 0) {

@@ -120,6 +120,14 @@ export function noOpeningBalance(expected: string): string {
   return `Opening balance: the opening balance table is empty; the cumulative DSG balance starts from £0 at 31 March (end of ${expected}).`;
 }
 
+/** Unit costs at the prices of a year far from the run's first (price-years.ts). */
+export function unitCostPriceYear(priceYear: string, rows: number, placements: string, firstFy: string, years: number, factor: number, after: boolean): string {
+  const what = after
+    ? `after the run's first financial year ${firstFy}: prices of a year to come, deflated by the scenario's inflation (×${factor.toFixed(2)} in ${firstFy})`
+    : `${years} years before the run's first financial year ${firstFy}: inflated by the scenario's inflation for each of those years (×${factor.toFixed(2)} in ${firstFy})`;
+  return `Unit costs: ${rows} row${rows === 1 ? '' : 's'} (${placements}) ${rows === 1 ? 'is' : 'are'} at ${priceYear} prices, ${what}. Check price_year in the unit-cost table (a typo there changes every cost), or give this year's costs.`;
+}
+
 export function noOtherSpendTable(): string {
   return 'Other spend: the other-spend table is empty, so High Needs spend that is not per plan (SEN support services, hospital education, therapies, direct payments, alternative provision without a plan) is £0 in every year. Load an other-spend table (line, financial_year, amount_gbp).';
 }
