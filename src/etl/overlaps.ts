@@ -56,6 +56,7 @@ export async function resolveOverlaps(wh: Warehouse, firstNewFileId: number): Pr
   const where = (id: number, line?: number | null): string => `${paths.get(id) ?? `file ${id}`}${line ? ` line ${line}` : ''}`;
   const out: OverlapOutcome = { notes: [], errors: [] };
   for (const t of PUBLISHED) await publishedOverlaps(wh, t, firstNewFileId, where, out);
+  await sen2ReturnOverlaps(wh, firstNewFileId, where, out);
   // own tables this load added rows to (one query; each compared table is read whole)
   const withNew = await wh.query<{ t: string }>(
     OWN_TABLES.map((d) => `SELECT ${sqlText(d.table)} AS t FROM (SELECT 1 FROM ${d.table} WHERE file_id >= $1 LIMIT 1)`).join(' UNION ALL '),
@@ -146,6 +147,40 @@ async function publishedOverlaps(
   }
   await wh.run(`DELETE FROM ${table} t USING overlap_drop d WHERE ${key.map((c) => `t.${c} = d.${c}`).join(' AND ')} AND t.file_id = d.file_id`);
   await wh.run('DROP TABLE overlap_drop');
+}
+
+/**
+ * Two SEN2 returns of this load for one LA and census year (a resubmission beside the return it replaces) that
+ * differ in their persons or plans: an error naming both, since nothing in one load says which came last (the
+ * dataset uses the one loaded last, which in a data folder was the order of the files' names: a resubmission with a
+ * plan fewer was passed over with a note on the Data quality sheet only). Identical returns (a copy with other
+ * bytes) give the same figures either way and keep their note; a return loaded by an earlier `load` is replaced
+ * by a later one, as docs/sen2.md says.
+ */
+async function sen2ReturnOverlaps(wh: Warehouse, firstNew: number, where: (id: number) => string, out: OverlapOutcome): Promise<void> {
+  const rows = await wh.query<{ la: string; y: number; file_id: number; n: bigint | number; sig: bigint | number }>(
+    `WITH f AS (
+       SELECT la_code AS la, census_year AS y, file_id, count(*) AS n,
+              bit_xor(hash(person_key, status, placement, need, age, start_date, cease_date, cease_reason, transfer_la, urn, ukprn, sen_unit, resourced_provision)) AS sig
+         FROM plan WHERE file_id >= $1 GROUP BY ALL
+       UNION ALL
+       SELECT la_code, census_year, file_id, count(*), bit_xor(hash(person_key, age, birth_month, sex, ethnicity))
+         FROM person WHERE file_id >= $1 GROUP BY ALL),
+     g AS (SELECT la, y, file_id, sum(n) AS n, bit_xor(sig) AS sig FROM f GROUP BY ALL)
+     SELECT la, y::INTEGER AS y, file_id, n, sig FROM g
+      WHERE (la, y) IN (SELECT la, y FROM g GROUP BY ALL HAVING count(*) > 1)
+      ORDER BY la, y, file_id`,
+    [firstNew],
+  );
+  const first = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const k = `${r.la}|${r.y}`;
+    const f = first.get(k);
+    if (!f) first.set(k, r);
+    else if (String(f.n) !== String(r.n) || String(f.sig) !== String(r.sig)) {
+      out.errors.push({ file: where(r.file_id), message: msg.sen2ReturnsDiffer(r.la, r.y, where(f.file_id), where(r.file_id)) });
+    }
+  }
 }
 
 type Appender = Awaited<ReturnType<Warehouse['connection']['createAppender']>>;

@@ -328,6 +328,9 @@ export function overlapConflicts(table: string, n: number, listed: readonly stri
     table === 'population' ? 'two population files of one kind (estimates, or projections: two vintages, say)' : 'two files of one release layout (two versions of a file, or two releases published in the same layout)';
   return `${files} give different figures for the same ${what} (${n} figure(s)), so it is unclear which one counts: keep one of them in the folder (the latest release). ${listed.join('; ')}${n > listed.length ? `; … and ${n - listed.length} more` : ''}`;
 }
+export function sen2ReturnsDiffer(la: string, year: number, first: string, second: string): string {
+  return `two SEN2 returns for LA ${la} census ${year} hold different persons or plans: ${first} and ${second}; it is unclear which one counts (a resubmission and the return it replaces?): keep the one submitted last in the folder and move the other out`;
+}
 export function overlapSameFigures(first: string, n: number): string {
   return `repeats ${n} figure(s) of ${first} exactly (a copy of the same data): counted once`;
 }
