@@ -1,6 +1,6 @@
 /**
  * Two SEN2 returns of one LA for one census year in one load (a resubmission beside the return it replaces): nothing
- * in the folder says which came last, and the dataset used the one whose file name sorted later, with a note on the
+ * in the folder says which came last, and the dataset used the one loaded last (by the order of loading), with a note on the
  * Data quality sheet only (the sample's 2025 return beside a resubmission a person short: exit 0). Returns that
  * differ are an error naming both; a copy with other bytes but the same persons and plans still loads.
  */
