@@ -133,6 +133,19 @@ export function sen2UnlinkedNote(n: number, year: number): string {
 export function sen2RequestsFromPersonsNote(years: readonly number[]): string {
   return `requests and assessments for flow year(s) ${years.join(', ')} are counted from SEN2 person-level requests (no published flows)`;
 }
+/** The start of sen2OtherLaReturnsNote: run.ts puts such notes on stderr too. */
+export const SEN2_OTHER_LA_RETURNS = 'SEN2 returns: ';
+
+/**
+ * SEN2 returns of other LAs for census years the run's LA has none (its Header/Source/LEA mistyped, or a return
+ * of another council in the folder): the run's LA is projected without them.
+ */
+export function sen2OtherLaReturnsNote(laCode: string, others: ReadonlyArray<{ la: string; years: readonly number[] }>, ownYears: readonly number[]): string {
+  const list = others.map((o) => `LA ${o.la} (census ${o.years.join(', ')})`).join(', ');
+  const own = ownYears.length === 0 ? `none for LA ${laCode}` : `LA ${laCode}'s are for census ${ownYears.join(', ')} only`;
+  return `${SEN2_OTHER_LA_RETURNS}the data hold person-level returns of ${list} but ${own}, so LA ${laCode} is projected without them (its base year and stock come from its own returns and the published tables). If a return is your council's, correct its Header/Source/LEA to ${laCode}; otherwise move it out of the folder.`;
+}
+
 export function sen2DuplicateReturnNote(year: number, laCode: string): string {
   return `more than one SEN2 return for LA ${laCode} census ${year} is loaded; the one loaded last is used`;
 }

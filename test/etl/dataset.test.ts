@@ -12,6 +12,7 @@ import { cellIndex, cubeTotal } from '../../src/model/cube.ts';
 import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
 import { tempDir } from '../temp.ts';
 import { HighneedsError } from '../../src/errors.ts';
+import { SEN2_OTHER_LA_RETURNS } from '../../src/messages/sen2.ts';
 
 async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
   const hashKey = await wh.hashKey();
@@ -37,6 +38,30 @@ async function warehouseWithReturns(file: string): Promise<Warehouse> {
   }
   return wh;
 }
+
+describe('SEN2 returns of another LA for years the LA has none', () => {
+  // the 2025 return's Header LEA mistyped 998: a run for 999 dropped it without a word and started from January 2024
+  it('are named in a note that run puts on stderr (SEN2_OTHER_LA_RETURNS); returns of the same years say nothing', async () => {
+    const wh = await Warehouse.open(':memory:');
+    await load(wh, sen2XmlReader, XML_2024, 1);
+    const lea998 = join(tempDir(), 'sen2-2025.xml');
+    writeFileSync(lea998, readFileSync(XML_2025, 'utf8').replace('<LEA>999</LEA>', '<LEA>998</LEA>'));
+    await load(wh, sen2XmlReader, lea998, 2);
+    await wh.run(`INSERT INTO la VALUES ('999', 'E99999999', 'Anyshire', 'E12000099', 'Testregion', 9), ('998', 'E99999998', 'Otherton', 'E12000099', 'Testregion', 9)`);
+    const ds = await datasetFromWarehouse(wh, { la: '999' });
+    const other = await datasetFromWarehouse(wh, { la: '998' });
+    wh.close();
+    expect(ds.stockTotal).toEqual({ 2024: 4 });
+    expect(ds.notes.filter((n) => n.startsWith(SEN2_OTHER_LA_RETURNS))).toEqual([
+      "SEN2 returns: the data hold person-level returns of LA 998 (census 2025) but LA 999's are for census 2024 only, so LA 999 is projected without them (its base year and stock come from its own returns and the published tables). If a return is your council's, correct its Header/Source/LEA to 999; otherwise move it out of the folder.",
+    ]);
+    expect(other.notes.filter((n) => n.startsWith(SEN2_OTHER_LA_RETURNS))).toEqual([expect.stringMatching(/returns of LA 999 \(census 2024\) but LA 998's are for census 2025 only/)]);
+    const both = await warehouseWithReturns(':memory:');
+    const same = await datasetFromWarehouse(both, { la: '999' });
+    both.close();
+    expect(same.notes.filter((n) => n.startsWith(SEN2_OTHER_LA_RETURNS))).toEqual([]);
+  });
+});
 
 describe('datasetFromWarehouse with two linked SEN2 returns', () => {
   it('builds stock cubes, new plans, linked moves, requests and population', async () => {

@@ -18,7 +18,7 @@ import {
 } from '../../domain/index.ts';
 import { cellIndex, newCube } from '../../model/cube.ts';
 import type { LaDataset, LinkedMove } from '../../model/dataset.ts';
-import { sen2DuplicateReturnNote, sen2PersonOverridesNote, sen2RequestsFromPersonsNote, sen2UnlinkedNote, sen2UrnPlacementNote } from '../../messages/sen2.ts';
+import { sen2DuplicateReturnNote, sen2OtherLaReturnsNote, sen2PersonOverridesNote, sen2RequestsFromPersonsNote, sen2UnlinkedNote, sen2UrnPlacementNote } from '../../messages/sen2.ts';
 import { CEASE_REASON_TRANSFER, NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED } from './codes.ts';
 import type { SqlSource } from './sql-source.ts';
 
@@ -195,10 +195,26 @@ async function addRequests(sql: SqlSource, ds: LaDataset, oldCode: string): Prom
   if (filled.size > 0) ds.notes.push(sen2RequestsFromPersonsNote([...filled].sort((a, b) => a - b)));
 }
 
+/**
+ * Notes returns of other LAs for census years LA `oldCode` has no return of its own: with a return's Header LEA
+ * mistyped (998 for 999), the run for 999 dropped that return without a word and started a year earlier (the sample
+ * with its 2025 return under LEA 998: base January 2024, 2,663 plans, exit 0). Returns of other LAs for the same years
+ * as the LA's own (a warehouse of several councils) say nothing.
+ */
+function otherLaReturns(ds: LaDataset, all: readonly PlanRec[], oldCode: string): void {
+  const own = new Set(all.filter((p) => p.la === oldCode).map((p) => p.year));
+  const others = new Map<string, Set<number>>();
+  for (const p of all) if (p.la !== oldCode && !own.has(p.year)) (others.get(p.la) ?? others.set(p.la, new Set()).get(p.la)!).add(p.year);
+  if (others.size === 0) return;
+  const sorted = (ys: Iterable<number>): number[] => [...ys].sort((a, b) => a - b);
+  ds.notes.push(sen2OtherLaReturnsNote(oldCode, [...others].sort(([a], [b]) => a.localeCompare(b)).map(([la, ys]) => ({ la, years: sorted(ys) })), sorted(own)));
+}
+
 /** Adds everything person-level for LA `oldCode`. */
 export async function addPersonLevel(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<void> {
   const all = await loadPlans(sql, ds, oldCode);
   const mine = all.filter((p) => p.la === oldCode);
+  otherLaReturns(ds, all, oldCode);
   if (mine.length === 0) return;
   const years = addStocks(ds, mine);
   addMoves(ds, all, oldCode, years);
