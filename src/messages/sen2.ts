@@ -97,6 +97,10 @@ export function bladeMissingColumn(module: string, column: string): string {
 export function bladeCompanionNote(personFile: string): string {
   return `read with the return's person module file (${personFile}); no rows of its own`;
 }
+export function bladeCompanionWithoutPerson(module: string, expected: string | undefined): string {
+  const where = expected ? `its export's person module file ${expected} is not beside it` : 'its name is not a Blade export\'s (Blade-Export_<DD-MM-YYYY>_<module>.csv), so no person module file can be found for it';
+  return `this Blade '${module}' module file is not read: ${where}. A module of another export (another date) mixed into the folder? Keep the nine module files of one export together, with their names as COLLECT gave them`;
+}
 export function bladeBadFileName(name: string): string {
   return `expected a Blade export file name like Blade-Export_28-09-2022_person.csv. Got: '${name}'`;
 }

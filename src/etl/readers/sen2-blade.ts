@@ -13,10 +13,12 @@
  * `read` works in a private in-memory DuckDB; `load` in a staging database on the warehouse's own DuckDB
  * (staging.ts), so the rows go into the warehouse by SQL and never through JavaScript.
  */
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { LoadContext, Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
-import { bladeCompanionNote, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/sen2.ts';
-import { bladeModuleOfHeader, siblingPath } from '../persons/blade-modules.ts';
+import { bladeCompanionNote, bladeCompanionWithoutPerson, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/sen2.ts';
+import { bladeModuleOfHeader, parseBladeName, siblingPath } from '../persons/blade-modules.ts';
 import { findModuleFiles, loadModules } from '../persons/blade-files.ts';
 import { emitRows, insertRows } from '../persons/blade-emit.ts';
 import { Linker, prepare, validate } from '../persons/blade-read.ts';
@@ -131,6 +133,19 @@ export const sen2BladeReader: Reader = {
   load: loadSen2Blade,
 };
 
+/** The Blade module a file's header names (its first line), for a message about a file whose name says nothing. */
+async function moduleOfFirstLine(path: string): Promise<string | undefined> {
+  const f = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(8192);
+    const { bytesRead } = await f.read(buf, 0, buf.length, 0);
+    const line = buf.subarray(0, bytesRead).toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+    return bladeModuleOfHeader(line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1').toLowerCase()));
+  } finally {
+    await f.close();
+  }
+}
+
 export const sen2BladeCompanionReader: Reader = {
   id: 'sen2-blade-companion',
   description: 'SEN2 Blade CSV export module file other than person (read together with the person file)',
@@ -139,8 +154,14 @@ export const sen2BladeCompanionReader: Reader = {
     const m = bladeModuleOfHeader(sniff.headerFields);
     return m !== undefined && m !== 'person';
   },
-  async read(path: string): Promise<ReadReport> {
-    const person = siblingPath(path, 'person') ?? 'Blade-Export_<date>_person.csv';
+  async read(path: string, _sink: RowSink, _ctx: ReadContext): Promise<ReadReport> {
+    // a module with no person file of its own export beside it is read by nothing: a module of another export
+    // mixed into the folder was passed as 'read with …_person.csv', a file that did not exist
+    const person = siblingPath(path, 'person');
+    if (person === undefined || !existsSync(person)) {
+      const module = parseBladeName(path)?.module ?? (await moduleOfFirstLine(path)) ?? 'module';
+      return { rows: 0, errors: [{ file: path, message: bladeCompanionWithoutPerson(module, person) }], warnings: [] };
+    }
     return { rows: 0, errors: [], warnings: [{ file: path, message: bladeCompanionNote(person) }] };
   },
 };
