@@ -188,6 +188,17 @@ export function badFinancialYear(raw: string): string {
 export function badAge(raw: string): string {
   return `expected an age from 0 to 25 (or a national curriculum year). Got: '${raw}'`;
 }
+export function badNcYear(raw: string): string {
+  return `expected a national curriculum year: N1, N2, R, 1 to 14, or X (outside the national curriculum, aged from the DOB column). Got: '${raw}'`;
+}
+export function ncyXWithoutDob(): string {
+  return `NCyearActual X (outside the national curriculum) gives no age: fill in DOB for this pupil, or give the year group`;
+}
+export function pupilTwice(firstLine: number, same: boolean): string {
+  return same
+    ? `the same pupil (UPN) as line ${firstLine}, with the same year group, provision and need (a dual registration): counted once`
+    : `the same pupil (UPN) as line ${firstLine} with another year group, provision, need or LA: it is unclear which one counts; keep one of the two rows`;
+}
 export function unknownSenProvision(raw: string): string {
   return `expected SENprovision E, K or N (legacy S, A, P). Got: '${raw}'`;
 }

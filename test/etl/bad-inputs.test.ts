@@ -10,7 +10,7 @@ const bad = join(fixtures, 'bad');
 const files = readdirSync(bad).sort();
 /** The message each bad fixture must produce (a fragment). */
 const EXPECTED: Record<string, RegExp> = {
-  'age-outside-range.csv': /age from 0 to 25/,
+  'age-outside-range.csv': /expected a national curriculum year: N1, N2, R, 1 to 14/,
   'duplicate-column-disagrees.csv': /appears more than once/,
   'duplicate-key.csv': /placement 'SSM', financial year 2025-26 is given twice: here and on line 2/,
   'empty.csv': /empty/,

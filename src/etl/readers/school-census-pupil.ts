@@ -7,6 +7,7 @@ import { NEEDS, isOldLaCode, needFromSourceCode } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { nearest } from '../../util/suggest.ts';
 import { ALL } from '../schema.ts';
+import { ageAtCensus, parseSen2Date } from '../persons/dates.ts';
 import { yearFromFileName } from './ons-mye.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 
@@ -14,13 +15,16 @@ const PROVISIONS = new Set(['E', 'K', 'N', 'S', 'A', 'P']);
 /** The earliest census year accepted (the pupil-level census has had SEN provision since long before). */
 const MIN_CENSUS_YEAR = 2000;
 
-/** Age from NCyearActual: R → 4, N1 → 2, N2 → 3, numeric n → n + 4; undefined otherwise. */
+/**
+ * Age from NCyearActual: R → 4, N1 → 2, N2 → 3, a year group 1–14 → n + 4; undefined otherwise (no year group is
+ * below 1 or above 14: '15' or '-1' used to be read as ages 19 and 3).
+ */
 export function ageFromNcy(raw: string): number | undefined {
   const s = raw.trim().toUpperCase();
   if (s === 'R') return 4;
   if (s === 'N1') return 2;
   if (s === 'N2') return 3;
-  if (/^-?\d{1,2}$/.test(s)) return Number(s) + 4;
+  if (/^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 14) return Number(s) + 4;
   return undefined;
 }
 
@@ -32,6 +36,10 @@ export const schoolCensusPupil = simpleCsvReader({
   accepts: () => true,
   session(ctx, log, emit) {
     const counts = new Map<string, number>();
+    // each pupil's first line and counted key, by census year and UPN (in memory while reading; never stored): a
+    // pupil twice (a dual registration) was counted twice
+    const seen = new Map<string, { line: number; key: string }>();
+    let repeats = 0;
     const fileYear = yearFromFileName(ctx.path);
     return {
       row(r) {
@@ -40,8 +48,15 @@ export const schoolCensusPupil = simpleCsvReader({
         const maxYear = ctx.today.getUTCFullYear() + 1;
         if (year < MIN_CENSUS_YEAR || year > maxYear) return log.error(msg.yearOutOfRange(year, MIN_CENSUS_YEAR, maxYear), r.line, 'census_year');
         const ncy = r.get('ncyearactual');
-        const age = ageFromNcy(ncy);
-        if (age === undefined || age < 0 || age > 25) return log.error(msg.badAge(ncy), r.line, 'NCyearActual');
+        const dobText = r.get('dob');
+        let age = ageFromNcy(ncy);
+        if (age === undefined && ncy.trim().toUpperCase() === 'X') {
+          const dob = parseSen2Date(dobText);
+          if (!dob) return log.error(msg.ncyXWithoutDob(), r.line, 'NCyearActual');
+          age = ageAtCensus(dob, year);
+        }
+        if (age === undefined) return log.error(msg.badNcYear(ncy), r.line, 'NCyearActual');
+        if (age < 0 || age > 25) return log.error(msg.badAge(String(age)), r.line, 'DOB');
         const prov = r.get('senprovision').toUpperCase();
         if (!PROVISIONS.has(prov)) return log.error(msg.unknownSenProvision(r.get('senprovision')), r.line, 'SENprovision');
         const code = r.get('sentype1');
@@ -60,6 +75,16 @@ export const schoolCensusPupil = simpleCsvReader({
         const la = r.get('la') || ALL;
         if (la !== ALL && !isOldLaCode(la)) return log.error(msg.badOldLaCode(la), r.line, 'LA');
         const key = `${la}|${year}|${age}|${prov}|${need}`;
+        const upn = r.get('upn').trim().toUpperCase();
+        if (upn !== '') {
+          const first = seen.get(`${year}|${upn}`);
+          if (first) {
+            if (first.key !== key) return log.error(msg.pupilTwice(first.line, false), r.line, 'UPN');
+            if (repeats++ === 0) log.warn(msg.pupilTwice(first.line, true), r.line, 'UPN');
+            return;
+          }
+          seen.set(`${year}|${upn}`, { line: r.line, key });
+        }
         counts.set(key, (counts.get(key) ?? 0) + 1);
       },
       finish() {

@@ -1,0 +1,60 @@
+/**
+ * A council's pupil-level census extract: a dual-registered pupil is on two rows (main and subsidiary school) and
+ * was counted twice; a year group outside N1, N2, R, 1–14 ('15', '-1') was read as an age (19, 3); 'X' (outside the
+ * national curriculum, common in special schools) was refused though the DOB gives the age.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadIntoMemory } from '../../../src/etl/load.ts';
+import { validatePaths } from '../../../src/etl/validate.ts';
+import { tempDir, TODAY } from '../helpers.ts';
+
+const HEAD = 'UPN,URN,NCyearActual,SENprovision,SENtype1,DOB,Sex,census_year\n';
+
+async function counts(text: string): Promise<unknown[]> {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'census.csv'), HEAD + text);
+  const load = await loadIntoMemory([dir], { today: TODAY });
+  try {
+    return await load.warehouse.query('SELECT age, sen_provision, need, count FROM school_census ORDER BY age, sen_provision');
+  } finally {
+    load.warehouse.close();
+  }
+}
+
+async function errors(text: string): Promise<string[]> {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'census.csv'), HEAD + text);
+  const [f] = (await validatePaths([join(dir, 'census.csv')], { today: TODAY })).files;
+  return f!.errors.map((e) => `${e.line} ${e.column}: ${e.message}`);
+}
+
+describe('school census pupil extract', () => {
+  it('counts a pupil on two rows alike (a dual registration) once, with a warning', async () => {
+    expect(await counts('A1,100001,3,E,ASD,2016-01-01,M,2024\nA1,100002,3,E,ASD,2016-01-01,M,2024\nA2,100001,3,E,ASD,2016-02-01,F,2024\n')).toEqual([
+      { age: 7, sen_provision: 'E', need: 'ASD', count: 2 },
+    ]);
+  });
+
+  it('refuses a pupil on two rows that differ, naming the first line', async () => {
+    expect(await errors('A1,100001,3,E,ASD,2016-01-01,M,2024\nA1,100002,3,K,ASD,2016-01-01,M,2024\n')).toEqual([
+      '3 UPN: the same pupil (UPN) as line 2 with another year group, provision, need or LA: it is unclear which one counts; keep one of the two rows',
+    ]);
+  });
+
+  it('refuses a year group outside N1, N2, R and 1-14', async () => {
+    for (const ncy of ['15', '-1', '0', '21']) {
+      expect(await errors(`A1,100001,${ncy},E,ASD,2016-01-01,M,2024\n`)).toEqual([
+        `2 NCyearActual: expected a national curriculum year: N1, N2, R, 1 to 14, or X (outside the national curriculum, aged from the DOB column). Got: '${ncy}'`,
+      ]);
+    }
+  });
+
+  it("ages a pupil in year group X from the DOB (on 31 August before the census), and refuses X without one", async () => {
+    expect(await counts('A1,100001,X,E,PMLD,2010-09-01,M,2024\n')).toEqual([{ age: 12, sen_provision: 'E', need: 'PMLD', count: 1 }]);
+    expect(await errors('A1,100001,X,E,PMLD,,M,2024\n')).toEqual([
+      '2 NCyearActual: NCyearActual X (outside the national curriculum) gives no age: fill in DOB for this pupil, or give the year group',
+    ]);
+  });
+});
