@@ -120,4 +120,17 @@ describe('own tables under a title', () => {
     const [f] = (await validatePaths([join(dir, 'tables.xlsx')], { today: TODAY })).files;
     expect(f!.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([expect.stringMatching(/^2 Costs!price_year: '2024' is a year, not a financial year/)]);
   });
+
+  it("a funding table saved from Excel's Accounting format (negatives in brackets, '-' for nil) loads as the numbers shown", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'funding.csv'), 'financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp\n2025-26," £57,170,000 ", - ,"420,000","(640,000)"\n');
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    try {
+      expect(await load.warehouse.query('SELECT hn_block_gbp, schools_block_transfer_gbp, other_income_gbp, import_export_adjustment_gbp FROM funding')).toEqual([
+        { hn_block_gbp: 57_170_000, schools_block_transfer_gbp: 0, other_income_gbp: 420_000, import_export_adjustment_gbp: -640_000 },
+      ]);
+    } finally {
+      load.warehouse.close();
+    }
+  });
 });

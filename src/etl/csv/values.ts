@@ -62,8 +62,15 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   const marker = MISSING_MARKERS[s.toLowerCase()];
   if (marker) return { ok: true, value: null, missing: marker };
   if (s.includes('\u00a0')) s = s.replace(/\u00a0/g, '');
-  // money: a £ sign and a minus in either order ('-£640,000' and '£-640,000')
-  if (kind === 'amount') s = s.replace(/^([-+]?)\s*£\s*([-+]?)/, (_w, a: string, b: string) => (a || b).slice(0, 1));
+  if (kind === 'amount') {
+    // money as Excel's Accounting and Currency formats save it to CSV (the text shown): '(640,000)' and '£(640,000)'
+    // for a negative, a dash alone ('-', ' £ -   ') for zero; these were refused as 'expected a number'
+    const paren = /^(£?)\s*\(\s*(£?)\s*([^()]*?)\s*\)$/.exec(s);
+    if (paren && !/^[-+]/.test(paren[3]!)) s = `-${paren[3]}`;
+    else if (/^£?\s*[-\u2013]\s*$/.test(s)) return { ok: true, value: 0 };
+    // a £ sign and a minus in either order ('-£640,000' and '£-640,000')
+    s = s.replace(/^([-+]?)\s*£\s*([-+]?)/, (_w, a: string, b: string) => (a || b).slice(0, 1));
+  }
   let v: number;
   if (PLAIN.test(s)) v = Number(s);
   else if (GROUPED.test(s)) v = Number(s.replace(/,/g, ''));

@@ -6,6 +6,14 @@ describe('parseNumber', () => {
     for (const raw of ['-£640,000', '£-640,000', '-640,000', '- £640,000', '-640000']) expect(parseNumber(raw, 'amount'), raw).toEqual({ ok: true, value: -640000 });
     expect(parseNumber('£56,650,000', 'amount')).toEqual({ ok: true, value: 56650000 });
   });
+  it("reads money as Excel's Accounting and Currency formats save it: a negative in brackets, a dash alone for zero", () => {
+    for (const raw of ['(640,000)', '£(640,000)', '(£640,000)', ' £ (640,000.00) ']) expect(parseNumber(raw, 'amount'), raw).toEqual({ ok: true, value: -640000 });
+    for (const raw of ['-', ' £ -   ', '\u2013']) expect(parseNumber(raw, 'amount'), raw).toEqual({ ok: true, value: 0 });
+    for (const raw of ['(-5)', '()', '(abc)', '--', '- 5']) expect(parseNumber(raw, 'amount').ok, raw).toBe(false);
+    // not for counts: a published count is never written so
+    expect(parseNumber('(5)', 'count').ok).toBe(false);
+    expect(parseNumber('-', 'count').ok).toBe(false);
+  });
   it('keeps the £ sign for money only', () => {
     expect(parseNumber('£12', 'count').ok).toBe(false);
     expect(parseNumber('££12', 'amount').ok).toBe(false);
