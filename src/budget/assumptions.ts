@@ -28,7 +28,7 @@ export interface AssumptionContext {
   params: BudgetParams;
   tables: BudgetTables;
   fys: number[];
-  opening: { balance: number; fy: number; fromFy?: number };
+  opening: { balance: number; fy: number; fromFy?: number; anchored?: boolean };
   draws: number;
   levels: readonly [number, number, number];
 }
@@ -99,7 +99,7 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   add('deficit.interest.rule', 'rate × the average of the cumulative DSG balance at the start and end of the year, when negative; not part of the block', 'default');
   if (tables.reserves?.length) add('reserves', tables.reserves.map((r) => `${gbp(r.usableReservesGbp)} at 31 March ${r.fy + 1}`).join('; '), 'data', 'GBP');
 
-  add('balance.opening', `${gbp(ctx.opening.balance)} at 31 March ${ctx.opening.fy + 1}${openingStandsIn(ctx.opening.fromFy)}`, tables.openingBalances.length > 0 ? 'data' : 'default', 'GBP');
+  add('balance.opening', `${gbp(ctx.opening.balance)} at 31 March ${ctx.opening.fy + 1}${openingStandsIn(ctx.opening.fromFy, ctx.opening.anchored)}`, tables.openingBalances.length > 0 ? 'data' : 'default', 'GBP');
 
   for (const m of scenario.mitigations) {
     add(

@@ -1,7 +1,9 @@
 /**
  * The opening cumulative DSG balance: the balance at 31 March at the end of the financial year before the first
- * projected one. A table whose row is for another year is used anyway (the latest row before the first projected
- * year, else the earliest row) with a warning; no row at all means 0, also with a warning. The balance is always
+ * projected one. A table whose row is for an earlier year is used anyway (the latest row before the first projected
+ * year) with a warning; one whose rows are all for projected years gives the earliest, which the run's cumulative
+ * balance is then made to pass through (run-budget.ts anchorOpening: the opening is worked back from it); no row at
+ * all means 0, also with a warning. The balance is always
  * dated where the run uses it (`fy`, the year before the first projected one); `fromFy` names the table's row that
  * stands in for it, so no output dates the opening after the years it opens ("from 2021-22 to 2021-22").
  */
@@ -24,7 +26,8 @@ export function resolveOpening(rows: readonly OpeningBalance[], firstFy: number)
     balance: row.balanceGbp,
     fy: expected,
     fromFy: row.fy,
-    warnings: [openingBalanceYearMismatch(financialYearLabel(row.fy), financialYearLabel(expected), row.fy >= firstFy)],
+    // a year the run projects: the warning, with the opening worked back, comes from anchorOpening
+    warnings: row.fy >= firstFy ? [] : [openingBalanceYearMismatch(financialYearLabel(row.fy), financialYearLabel(expected), expected - row.fy)],
   };
 }
 
@@ -34,5 +37,7 @@ export interface OpeningResolved {
   fy: number;
   /** The table's year whose balance stands in, when it is not `fy`. */
   fromFy?: number;
+  /** `balance` is worked back from the table's figure at the end of `fromFy`, a projected year (run-budget.ts anchorOpening). */
+  anchored?: boolean;
   warnings: string[];
 }

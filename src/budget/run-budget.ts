@@ -16,6 +16,8 @@ import {
   deficitExceedsReserves,
   noOtherSpendTable,
   noPlacesTable,
+  openingBalanceAnchored,
+  openingBalanceYearMismatch,
   outturnImplausibleScale,
   outturnZero,
   outturnNoBaseYear,
@@ -110,14 +112,43 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   }
   const unit = resolveUnitCosts(tables.unitCosts);
   warnings.push(...unit.warnings);
-  const path = budgetPath(projection, tables, params, unit, opening.balance);
+  const anchored = anchorOpening(opening, (balance) => budgetPath(projection, tables, params, unit, balance));
+  const path = anchored.path;
+  warnings.push(...anchored.warnings);
+  fallbacks.push(...anchored.warnings);
   warnings.push(...path.warnings);
   fallbacks.push(...path.fallbacks);
   // a block in the wrong units (typed in £ thousands or millions) gave a deficit the size of the whole spend, believed
   const scale = blockAgainstSpend(tables.funding, path.lines);
   warnings.push(...scale);
   fallbacks.push(...scale);
-  return { params, tables, unit, fys, opening: { balance: opening.balance, fy: opening.fy, fromFy: opening.fromFy }, path, reconciliation, warnings, fallbacks };
+  return { params, tables, unit, fys, opening: { balance: anchored.balance, fy: opening.fy, fromFy: opening.fromFy, ...(anchored.anchored ? { anchored: true } : {}) }, path, reconciliation, warnings, fallbacks };
+}
+
+/**
+ * The central path from the opening balance, or, when the opening-balance table's only figures are for years the run
+ * projects (`fromFy` from the first on), from the opening that makes the cumulative balance equal the table's figure
+ * at the end of `fromFy`: that figure was used as the opening itself, so the in-year balances up to it were counted
+ * twice (a run from January 2021 with the balance at 31 March 2022 of -£100m started from -£100m and added 2021-22's
+ * deficit again). The cumulative balance is linear in the opening, so one path at the table's figure gives it.
+ */
+function anchorOpening(
+  opening: OpeningResolved,
+  priced: (balance: number) => ReturnType<typeof budgetPath>,
+): { balance: number; path: ReturnType<typeof budgetPath>; warnings: string[]; anchored?: boolean } {
+  const first = priced(opening.balance);
+  const fromFy = opening.fromFy;
+  if (fromFy === undefined || fromFy <= opening.fy) return { balance: opening.balance, path: first, warnings: [] };
+  const at = first.lines.find((l) => l.fy === fromFy);
+  // a figure for a year after the horizon: nothing of the run reaches it (said as before, and used as the opening)
+  if (!at) return { balance: opening.balance, path: first, warnings: [openingBalanceYearMismatch(financialYearLabel(fromFy), financialYearLabel(opening.fy))] };
+  const balance = opening.balance - (at.cumulativeBalance - opening.balance);
+  return {
+    balance,
+    anchored: true,
+    path: priced(balance),
+    warnings: [openingBalanceAnchored(financialYearLabel(fromFy), financialYearLabel(opening.fy), opening.balance, balance)],
+  };
 }
 
 /**
@@ -144,6 +175,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     openingBalance: opening.balance,
     openingBalanceFy: opening.fy,
     ...(opening.fromFy !== undefined ? { openingBalanceFromFy: opening.fromFy } : {}),
+    ...(opening.anchored ? { openingBalanceAnchored: true as const } : {}),
     balanceAtMarch2028: path.lines.find((l) => l.fy === STATUTORY_OVERRIDE_END_FY)?.cumulativeBalance,
     mitigations: [],
     sensitivity: [],

@@ -154,6 +154,8 @@ export interface BudgetResult {
   openingBalanceFy: number;
   /** The opening-balance table's year whose balance stands in for it, when the table has no row for openingBalanceFy. */
   openingBalanceFromFy?: number;
+  /** openingBalance is worked back from the table's figure at the end of openingBalanceFromFy, a projected year. */
+  openingBalanceAnchored?: true;
   /** Cumulative balance at 31 March 2028 (central), or undefined if outside the run. */
   balanceAtMarch2028?: number;
   /** Unmitigated path when the scenario has mitigations (same shape, central). */

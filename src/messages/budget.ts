@@ -137,16 +137,29 @@ export function noPlacesTable(): string {
 }
 
 /** Beside an opening balance dated where the run uses it, when another year's row of the table stands in for it. */
-export function openingStandsIn(fromFy: number | undefined): string {
-  return fromFy === undefined ? '' : ` (the opening-balance table's figure for 31 March ${fromFy + 1}, used in its place)`;
+/** What an opening balance that is not the table's own figure for its date is (after "£x at 31 March y"). */
+export function openingStandsIn(fromFy: number | undefined, anchored?: boolean): string {
+  if (fromFy === undefined) return '';
+  if (anchored)
+    return ` (worked back from the opening-balance table's figure for 31 March ${fromFy + 1}, which the cumulative balance passes through)`;
+  return ` (the opening-balance table's figure for 31 March ${fromFy + 1}, used in its place)`;
 }
 
-export function openingBalanceYearMismatch(found: string, expected: string, afterStart = false): string {
+export function openingBalanceYearMismatch(found: string, expected: string, yearsBetween = 0): string {
+  const missed = yearsBetween > 0 ? `, so the in-year balance${yearsBetween === 1 ? '' : 's'} of the ${counted(yearsBetween, 'year')} between ${yearsBetween === 1 ? 'is' : 'are'} not in the cumulative balance` : '';
+  return `Opening balance: expected the balance at the end of ${expected} but the table has ${found}; it is used as the opening balance anyway${missed}. Add a row for ${expected}.`;
+}
+
+/**
+ * The opening-balance table's only figures are for years the run projects: the cumulative balance is made to pass
+ * through the earliest, and the opening worked back from it (run-budget.ts anchorOpening).
+ */
+export function openingBalanceAnchored(found: string, expected: string, balance: number, opening: number): string {
   return (
-    `Opening balance: expected the balance at the end of ${expected} but the table has ${found}; it is used as the opening balance anyway` +
-    (afterStart
-      ? `, though it is from after the run starts: it already holds in-year balances that the run adds again, so the cumulative balances may count them twice. Add a row for ${expected}.`
-      : '.')
+    `Opening balance: expected the balance at the end of ${expected} but the table has ${found}, a year the run projects. The run's ` +
+    `cumulative DSG balance is made to pass through the table's ${gbp(balance)} at the end of ${found}, so its opening balance ` +
+    `(${gbp(opening)} at the end of ${expected}) is worked back from the modelled in-year balances up to ${found}. ` +
+    `Add a row for ${expected} to start from the accounts.`
   );
 }
 

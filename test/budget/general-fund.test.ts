@@ -40,4 +40,32 @@ describe('after March 2028: interest and reserves', () => {
     // the interest is not in the DSG balance
     expect(r.lines[2]!.expenditure).toBe(4e6);
   });
+
+  it('an opening-balance table with only a projected year: the cumulative balance passes through its figure, not past it', () => {
+    // in-year −£4m a year as above; the table gives −£10m at the end of 2025-26 (a year the run projects). Used as the
+    // opening itself, 2025-26's −£4m was counted again: −14m at the end of 2025-26. Now the opening is worked back
+    // (−£6m at the end of 2024-25) and the balances are −10m, −14m, −18m.
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0 } }),
+      tables: tables({
+        otherSpend: [2025, 2026, 2027].map((fy) => ({ line: 'Hospital education', fy, amountGbp: 4e6 })),
+        openingBalances: [{ fy: 2025, balanceGbp: -10e6 }],
+      }),
+      projection: projection({ years: [2025, 2026, 2027, 2028], cells: [[], [], [], []] }),
+    });
+    expect(r.lines.map((l) => l.cumulativeBalance)).toEqual([-10e6, -14e6, -18e6]);
+    expect(r).toMatchObject({ openingBalance: -6e6, openingBalanceFy: 2024, openingBalanceFromFy: 2025, openingBalanceAnchored: true });
+    expect(r.cumulativeQuantiles[0]!.p50).toBe(-10e6);
+    expect((r.fallbacks ?? []).join(' ')).toMatch(
+      /the table has 2025-26, a year the run projects\. The run's cumulative DSG balance is made to pass through the table's -£10,000,000 at the end of 2025-26, so its opening balance \(-£6,000,000 at the end of 2024-25\)/,
+    );
+    // a row for the year before the first projected one is the opening itself, as before
+    const plain = runBudget({
+      scenario: scenario({ costs: { inflation: 0 } }),
+      tables: tables({ otherSpend: [2025, 2026, 2027].map((fy) => ({ line: 'Hospital education', fy, amountGbp: 4e6 })), openingBalances: [{ fy: 2024, balanceGbp: -6e6 }] }),
+      projection: projection({ years: [2025, 2026, 2027, 2028], cells: [[], [], [], []] }),
+    });
+    expect(plain.lines.map((l) => l.cumulativeBalance)).toEqual([-10e6, -14e6, -18e6]);
+    expect(plain.openingBalanceAnchored).toBeUndefined();
+  });
 });

@@ -127,7 +127,7 @@ export function pathParagraphs(r: BudgetedReport): string[] {
       `to ${fmtMoney(last.expenditure)} in ${financialYearLabel(last.fy)}, while income rises from ${fmtMoney(first.income)} to ${fmtMoney(last.income)}.`,
     `The in-year balance is ${fmtBalance(first.inYearBalance).replace('a deficit', 'an overspend').replace('a surplus', 'an underspend')} in ${financialYearLabel(first.fy)} ` +
       `and ${fmtBalance(last.inYearBalance).replace('a deficit', 'an overspend').replace('a surplus', 'an underspend')} in ${financialYearLabel(last.fy)}; ` +
-      `starting from ${fmtBalance(b.openingBalance)} at 31 March ${b.openingBalanceFy + 1}${budgetMsg.openingStandsIn(b.openingBalanceFromFy)}, the cumulative DSG balance reaches ${fmtBalance(last.cumulativeBalance)} by 31 March ${hz + 1}.`,
+      `starting from ${fmtBalance(b.openingBalance)} at 31 March ${b.openingBalanceFy + 1}${budgetMsg.openingStandsIn(b.openingBalanceFromFy, b.openingBalanceAnchored)}, the cumulative DSG balance reaches ${fmtBalance(last.cumulativeBalance)} by 31 March ${hz + 1}.`,
   ];
   const uHz = unmitigatedBalance(r, hz);
   if (uHz !== undefined) {

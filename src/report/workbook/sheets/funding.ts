@@ -39,7 +39,7 @@ export function fundingSheet(r: BudgetedReport): Sheet {
     name: 'Funding and balance',
     title: 'Income, expenditure and the DSG balance',
     intro: [
-      `Opening cumulative DSG balance at 31 March ${b.openingBalanceFy + 1}${openingStandsIn(b.openingBalanceFromFy)}: ${fmtMoneyExact(b.openingBalance)}. Negative = deficit.`,
+      `Opening cumulative DSG balance at 31 March ${b.openingBalanceFy + 1}${openingStandsIn(b.openingBalanceFromFy, b.openingBalanceAnchored)}: ${fmtMoneyExact(b.openingBalance)}. Negative = deficit.`,
       'The statutory override keeping DSG deficits off the general fund ends on 31 March 2028 (end of 2027-28).',
     ],
     tables: [
