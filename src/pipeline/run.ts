@@ -26,7 +26,7 @@ import { checkBudget, checkMoneyTables, checkProjection } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { unrecognisedInDataFolder } from '../messages/etl.ts';
-import { SEN2_OTHER_LA_RETURNS } from '../messages/sen2.ts';
+import { POPULATION_NOT_FOR_LA, SEN2_OTHER_LA_RETURNS } from '../messages/sen2.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -128,10 +128,12 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // a lever, surge or new places dated outside the projected years would leave the figures as if it were not there:
   // every scenario checked before the first is written
   for (const s of scenarios) checkScenarioYears(s, totalsByBase.get(s.base_year)!.forecast.baseYear);
-  dq.push(...ds.notes.map((message) => ({ severity: message.startsWith(SEN2_OTHER_LA_RETURNS) ? ('warning' as const) : ('info' as const), message })));
+  // notes that change what the figures mean: warnings, on stderr too
+  const warns = (note: string): boolean => note.startsWith(SEN2_OTHER_LA_RETURNS) || note.startsWith(POPULATION_NOT_FOR_LA);
+  dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
   const warnings = new Set<string>();
   // returns of other LAs for years this LA has none (a mistyped Header LEA): the run goes on without them, and says so
-  for (const n of ds.notes) if (n.startsWith(SEN2_OTHER_LA_RETURNS)) warnings.add(n);
+  for (const n of ds.notes) if (warns(n)) warnings.add(n);
   // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts
   for (const revised of revisionWarnings(ds)) {
     dq.push({ severity: 'warning' as const, message: revised });

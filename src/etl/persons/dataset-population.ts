@@ -8,7 +8,7 @@ import { MAX_AGE, MIN_AGE, N_AGES, canonicalNewCode } from '../../domain/index.t
 import { inputError } from '../../errors.ts';
 import type { LaDataset } from '../../model/dataset.ts';
 import { populationAgesMissing } from '../../messages/etl.ts';
-import { sen2PopulationNote } from '../../messages/sen2.ts';
+import { populationNotForLaNote, sen2PopulationNote } from '../../messages/sen2.ts';
 import { PERSONS_SEX_LABELS } from '../readers/ons-snpp.ts';
 import type { SqlSource } from './sql-source.ts';
 
@@ -52,9 +52,13 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
     const m = populationAgesMissing(ds.la.newCode, year, g.kind, missing, paths);
     throw inputError(m, paths.map((file) => ({ file, message: m })));
   }
-  if (rows.length > 0) {
-    // in the order of preference (estimates first), not the order the rows came in: the same note every run
-    const label = [...kinds].sort((a, b) => Number(a !== 'mye') - Number(b !== 'mye') || a.localeCompare(b)).map((k) => (k === 'mye' ? 'mid-year estimate' : k === 'snpp' ? 'subnational projection' : k)).join(' or ');
-    ds.notes.push(sen2PopulationNote(label, ds.la.newCode));
+  if (rows.length === 0) {
+    // population files loaded, but none for this LA's area: said, not passed over (the run projects without them)
+    const [{ n } = { n: 0 }] = await sql.all('SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM population LIMIT 1)');
+    if (Number(n) > 0) ds.notes.push(populationNotForLaNote(ds.la.name, ds.la.newCode));
+    return;
   }
+  // in the order of preference (estimates first), not the order the rows came in: the same note every run
+  const label = [...kinds].sort((a, b) => Number(a !== 'mye') - Number(b !== 'mye') || a.localeCompare(b)).map((k) => (k === 'mye' ? 'mid-year estimate' : k === 'snpp' ? 'subnational projection' : k)).join(' or ');
+  ds.notes.push(sen2PopulationNote(label, ds.la.newCode));
 }
