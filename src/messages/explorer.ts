@@ -3,7 +3,7 @@
  * figure of a variant the page will not show appears in them. Compiled for the browser: no Node built-in.
  */
 import { financialYearLabel } from '../domain/index.ts';
-import { MONEY_MAX, PREVALENCE_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
+import { MONEY_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'explorer';
 
 /** A lever as the refusal names it: its label, the value it is at and the value the scenario has. */
@@ -30,7 +30,9 @@ function problemWords(p: ProjectionProblem | BudgetProblem): string {
       ? `the number of EHC plans would grow by more than ${pct(STEP_MAX - 1)} in one year (to January ${p.year})`
       : `the number of EHC plans would fall by more than ${pct(1 - STEP_MIN)} in one year (to January ${p.year})`;
   if (p.kind === 'prevalence')
-    return `the EHC plans in January ${p.year} would be more than ${pct(PREVALENCE_MAX)} of all the children and young people aged 0 to 25 who live there, several times any English LA’s share`;
+    return p.limit >= 1
+      ? `the EHC plans in January ${p.year} would be more, in the range of outcomes, than all the children and young people aged 0 to 25 who live there`
+      : `the EHC plans in January ${p.year} would be more than ${pct(p.limit)} of all the children and young people aged 0 to 25 who live there, several times any English LA’s share`;
   if (p.kind === 'cell') return `some group of EHC plans in January ${p.year} would come out below zero or not a number`;
   return `the number of EHC plans in January ${p.year} would come out ${Number.isFinite(p.value) ? 'below zero' : 'as no number at all'}`;
 }

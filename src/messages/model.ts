@@ -1,7 +1,7 @@
 /** User-facing messages of the model stage. */
 import type { LaGuess } from '../domain/la.ts';
 import { laGuessClause } from './etl.ts';
-import { PREVALENCE_MAX, STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
+import { STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'model';
 
 // --- engine (projection, Monte Carlo, person-level estimation) ---
@@ -136,7 +136,7 @@ export function projectionProblemText(p: ProjectionProblem): string {
     case 'prevalence':
       return (
         `${Math.round(p.plans).toLocaleString('en-GB')} plans at ${p.quantile}, ${(Math.round((1000 * p.plans) / p.population) / 10).toLocaleString('en-GB')}% of the ` +
-        `${Math.round(p.population).toLocaleString('en-GB')} people aged 0 to 25 there (more than ${PREVALENCE_MAX * 100}%, several times any English LA's share)`
+        `${Math.round(p.population).toLocaleString('en-GB')} people aged 0 to 25 there (${p.limit >= 1 ? 'more than all of them' : `more than ${p.limit * 100}%, several times any English LA's share`})`
       );
     case 'step':
       return `${Math.round(p.plans).toLocaleString('en-GB')} plans against ${Math.round(p.before).toLocaleString('en-GB')} a year earlier (a step of ×${p.ratio.toFixed(2)}, outside ×${STEP_MIN}–×${STEP_MAX})`;

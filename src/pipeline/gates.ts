@@ -11,8 +11,8 @@
  * - the central path moves by at most STEP_MAX (and at least STEP_MIN) of the year before in any one year; when the
  *   forecast the scenario starts from does not make that step, the message names the scenario's levers, not the data
  *   (a population growth of 5 meant as 5% gave "a broken input series … report this as a bug");
- * - no total (P10, P50, P90) above PREVALENCE_MAX of the LA's people aged 0–25, when the data have its population:
- *   Kent from January 2021 over 30 years gave P90 1,001,893 plans in 2051 with exit 0;
+ * - a P50 of at most PREVALENCE_MAX of the LA's people aged 0–25 and a P90 of at most all of them, when the data have
+ *   its population: Kent from January 2021 over 30 years gave P90 1,001,893 plans in 2051 with exit 0;
  * - money tables (unit costs, funding) present and not empty when a budget is asked for (checked right after
  *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0;
  * - every money figure of the budget (expenditure, in-year and cumulative balance, P10 to P90) is a finite number

@@ -11,10 +11,11 @@ import type { Quantiles } from '../model/result.ts';
 export const STEP_MAX = 1.5;
 export const STEP_MIN = 0.7;
 /**
- * The largest share of an LA's population aged 0–25 a total of plans (P10, P50 or P90) may be: several times the
- * share of any English LA (England's plans were under 4% of its people aged 0–25 in 2025). A trend compounded over a
- * long horizon passed it without a word (Kent from January 2021, 30 years: P90 1,001,893 plans in January 2051, more
- * than all its children and young people).
+ * The largest share of an LA's population aged 0–25 the central total of plans (P50) may be: several times the share
+ * of any English LA (England's plans were 2.7% of its people aged 0–25 in January 2022; on that release no LA's P50
+ * ten years ahead passes 13%). A trend compounded over a long horizon passed it without a word (Kent from January
+ * 2021, 30 years: P50 489,516 plans in January 2051 of 483,824 people aged 0–25, P90 1,001,893). No quantile (the
+ * P90 of a wide range) may be more than the population itself.
  */
 export const PREVALENCE_MAX = 0.2;
 /** The largest money figure (in pounds, either sign) a run believes: far beyond any council's High Needs block. */
@@ -28,8 +29,8 @@ export type ProjectionProblem =
   | { kind: 'cell'; year: number }
   /** The central total moves by more than ×STEP_MAX (or less than ×STEP_MIN) from the year before. */
   | { kind: 'step'; year: number; plans: number; before: number; ratio: number }
-  /** A total (P90 first, then P50, P10) above PREVALENCE_MAX of the population aged 0–25 that year. */
-  | { kind: 'prevalence'; year: number; plans: number; population: number; quantile: 'P10' | 'P50' | 'P90' };
+  /** The P90 above the population aged 0–25 that year (limit 1), or the P50 above PREVALENCE_MAX of it (limit 0.2). */
+  | { kind: 'prevalence'; year: number; plans: number; population: number; quantile: 'P50' | 'P90'; limit: number };
 
 /** The money figures of a budget the gate looks at, one entry per financial year. */
 export type MoneyFigure = 'expenditure' | 'in-year balance' | 'cumulative balance at 31 March';
@@ -44,7 +45,8 @@ export interface BudgetProblem {
 /**
  * The first reason a projection cannot be believed: every total (P10, P50, P90) finite and not below 0, every cell
  * of `central` (when given) finite and not below 0, the central total moving by ×STEP_MIN to ×STEP_MAX a year, and
- * (when `population` gives the LA's people aged 0–25 by year, from the data) no total above PREVALENCE_MAX of them.
+ * (when `population` gives the LA's people aged 0–25 by year, from the data) a P50 of at most PREVALENCE_MAX of them and
+ * a P90 of at most all of them.
  * @example projectionProblem({ years: [2025, 2026], totals, central }) // { kind: 'step', year: 2026, … } for a jump of ×1.6
  */
 export function projectionProblem(p: {
@@ -58,9 +60,10 @@ export function projectionProblem(p: {
     const q = p.totals[i];
     if (q) for (const v of [q.p10, q.p50, q.p90]) if (!Number.isFinite(v) || v < 0) return { kind: 'total', year, value: v };
     const pop = p.population?.[i];
-    if (q && pop !== undefined && pop > 0)
-      for (const [quantile, plans] of [['P90', q.p90], ['P50', q.p50], ['P10', q.p10]] as const)
-        if (plans > PREVALENCE_MAX * pop) return { kind: 'prevalence', year, plans, population: pop, quantile };
+    if (q && pop !== undefined && pop > 0) {
+      if (q.p90 > pop) return { kind: 'prevalence', year, plans: q.p90, population: pop, quantile: 'P90', limit: 1 };
+      if (q.p50 > PREVALENCE_MAX * pop) return { kind: 'prevalence', year, plans: q.p50, population: pop, quantile: 'P50', limit: PREVALENCE_MAX };
+    }
     const cube = p.central?.[i];
     if (!cube) continue;
     if (cube.some((v) => !Number.isFinite(v) || v < 0)) return { kind: 'cell', year };

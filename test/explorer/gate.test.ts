@@ -54,11 +54,11 @@ describe('the explorer page refuses what run refuses', () => {
 
   it('growth of new plans at 40% a year: plans pass 20% of the LA’s people aged 0–25 on the page and in run, the same year', async () => {
     const p = pageProblem('projection.incidence_growth', 0.4) as Extract<ProjectionProblem, { kind: 'prevalence' }>;
-    expect(p).toMatchObject({ kind: 'prevalence', quantile: 'P90' });
+    expect(p).toMatchObject({ kind: 'prevalence', quantile: 'P50' });
     expect(p.plans / p.population).toBeGreaterThan(0.2);
     const r = await runVariant('projection.incidence_growth', 0.4, 'growth-40');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`the projection for January ${p.year} is ${Math.round(p.plans).toLocaleString('en-GB')} plans at P90`);
+    expect(r.stderr).toContain(`the projection for January ${p.year} is ${Math.round(p.plans).toLocaleString('en-GB')} plans at P50`);
     expect(r.stderr).toContain(`Project to January ${p.year - 1} at most (horizon_years: ${p.year - 1 - page.payload.input.baseYear} in the scenario)`);
     const m = variantRefused({ label: 'New plans — Yearly growth', value: '40%', loaded: '11.81%' }, [], p, false);
     expect(m.text).toContain(`the EHC plans in January ${p.year} would be more than 20% of all the children and young people aged 0 to 25 who live there`);

@@ -17,17 +17,21 @@ import { tempDir } from '../temp.ts';
 const q = (p10: number, p50: number, p90: number) => ({ p10, p50, p90 });
 
 describe('the prevalence gate', () => {
-  it('projectionProblem names the first year and the highest quantile above 20% of the people aged 0–25', () => {
+  it('projectionProblem names the first year whose P50 passes 20% of the people aged 0–25, or whose P90 passes all of them', () => {
     expect(PREVALENCE_MAX).toBe(0.2);
     const totals = [q(100, 100, 100), q(150, 180, 210), q(190, 230, 260)];
     expect(projectionProblem({ years: [2025, 2026, 2027], totals, population: [1000, 1000, 1000] })).toEqual({
       kind: 'prevalence',
-      year: 2026,
-      plans: 210,
+      year: 2027,
+      plans: 230,
       population: 1000,
-      quantile: 'P90',
+      quantile: 'P50',
+      limit: 0.2,
     });
-    expect(projectionProblem({ years: [2025, 2026, 2027], totals, population: [1000, 2000, 1000] })).toMatchObject({ year: 2027, quantile: 'P90' });
+    // a P90 above 20% is the range's width, not a problem; above the population itself it is
+    expect(projectionProblem({ years: [2025, 2026], totals: [q(100, 100, 100), q(150, 180, 210)], population: [1000, 1000] })).toBeUndefined();
+    expect(projectionProblem({ years: [2025, 2026], totals: [q(100, 100, 100), q(150, 180, 1210)], population: [1000, 1000] })).toMatchObject({ year: 2026, quantile: 'P90', limit: 1 });
+    expect(projectionProblem({ years: [2025, 2026, 2027], totals, population: [1000, 2000, 1000] })).toMatchObject({ year: 2027, quantile: 'P50' });
     // without population (a run of the published tables alone) nothing is known to compare with
     expect(projectionProblem({ years: [2025, 2026, 2027], totals })).toBeUndefined();
     expect(projectionProblem({ years: [2025, 2026, 2027], totals, population: [undefined, 0, 2000] })).toBeUndefined();
@@ -44,10 +48,11 @@ describe('the prevalence gate', () => {
         population: [1000, 1000, 1000],
         populationFiles: ['/data/snpp.csv'],
       });
-    expect(g([q(150, 150, 150), q(150, 160, 170), q(190, 200, 230)])).toThrow(
-      /Anyshire \(999\): the projection for January 2027 is 230 plans at P90, 23% of the 1,000 people aged 0 to 25 there .*Project to January 2026 at most \(horizon_years: 1 in the scenario\)/,
+    expect(g([q(150, 150, 150), q(150, 160, 170), q(190, 230, 260)])).toThrow(
+      /Anyshire \(999\): the projection for January 2027 is 230 plans at P50, 23% of the 1,000 people aged 0 to 25 there \(more than 20%, .*Project to January 2026 at most \(horizon_years: 1 in the scenario\)/,
     );
-    expect(g([q(300, 300, 300), q(310, 320, 330), q(320, 330, 340)])).toThrow(/in January 2025 the data give 300 plans at P90, 30% .* population files \(snpp\.csv\) are probably for another area/);
+    expect(g([q(150, 150, 150), q(150, 160, 1170), q(190, 200, 230)])).toThrow(/January 2026 is 1,170 plans at P90, 117% of the 1,000 people aged 0 to 25 there \(more than all of them\)/);
+    expect(g([q(300, 300, 300), q(310, 320, 330), q(320, 330, 340)])).toThrow(/in January 2025 the data give 300 plans at P50, 30% .* population files \(snpp\.csv\) are probably for another area/);
   });
 
   it('run: the sample over 30 years stops where the central path passes 20%; the horizon it names runs', async () => {
@@ -56,7 +61,7 @@ describe('the prevalence gate', () => {
     writeFileSync(file, 'id: long\nname: Long\nhorizon_years: 30\n');
     const r = await runCli('run', file, '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
     expect(r.code, r.stderr).toBe(1);
-    const m = /the projection for January (\d{4}) is ([\d,]+) plans at P90, ([\d.]+)% of the ([\d,]+) people aged 0 to 25 there.*horizon_years: (\d+) in the scenario/.exec(r.stderr);
+    const m = /the projection for January (\d{4}) is ([\d,]+) plans at P50, ([\d.]+)% of the ([\d,]+) people aged 0 to 25 there.*horizon_years: (\d+) in the scenario/.exec(r.stderr);
     expect(m, r.stderr).not.toBeNull();
     expect(Number(m![3])).toBeGreaterThan(20);
     expect(existsSync(join(dir, 'out'))).toBe(false);
