@@ -147,10 +147,13 @@ async function typedOutOfRange(ev: Ev, s: Send, levers: LeverShown[]): Promise<s
       await writeFile(join(OUT, 'explorer-typed-refused.png'), Buffer.from(shot.data, 'base64'));
     }
   }
-  const g = levers.find((x) => x.path === 'projection.incidence_growth');
+  // a value inside the scenario file's limits but beyond the slider is taken, and the slider reaches it (the block's
+  // growth: new plans' growth beyond its slider's 30% passes 20% of the sample's children within the horizon, which
+  // the page refuses as run does)
+  const g = levers.find((x) => x.path === 'funding.growth');
   if (g) {
-    const r = await type(g.path, '50');
-    if (r.message || r.result !== 'changed' || Number(r.slider.max) < 0.5) failures.push(`typed 50 for ${g.path} (inside the limits, beyond the slider): not taken (${JSON.stringify(r)})`);
+    const r = await type(g.path, '20');
+    if (r.message || r.result !== 'changed' || Number(r.slider.max) < 0.2) failures.push(`typed 20 for ${g.path} (inside the limits, beyond the slider): not taken (${JSON.stringify(r)})`);
     const stale = await ev<string>(`document.querySelector('.lever[data-path="costs.inflation"] .problem')?.textContent ?? ''`);
     if (stale) failures.push(`a value taken elsewhere left the refusal under costs.inflation: "${stale}"`);
     await ev(`window.highneeds.set(${JSON.stringify(g.path)}, ${g.value})`);
