@@ -10,7 +10,7 @@ import * as msg from '../messages/etl.ts';
 import { sha256File, sha256FilesAside } from './file-hash.ts';
 import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
-import { stopsRun, type Recognition } from './registry.ts';
+import { brokenOwnTable, stopsRun, type Recognition } from './registry.ts';
 import { ONE_THREAD_MAX_BYTES, setBasedFor } from './scratch-read.ts';
 import { PrepareAhead, PREPARE_SLOTS, type Preparable } from './prepare-ahead.ts';
 import { insertPrepared, type Reader, type ReadReport, type RowSink } from './reader.ts';
@@ -27,6 +27,8 @@ export interface LoadedFile {
 export interface SkippedFile {
   path: string;
   reason: string;
+  /** A file `run` passed over that is one of the own tables with a column misnamed (registry.ts brokenOwnTable). */
+  ownTable?: string;
 }
 export interface LoadOutcome {
   loaded: LoadedFile[];
@@ -97,7 +99,8 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
       // the run went on without it
       if (opts.unrecognised === 'warn' && !(rec.sniff && stopsRun(rec.sniff))) {
         warnings.push({ ...rec.problem, message: `${msg.unrecognisedInDataFolder()}: ${rec.problem.message}` });
-        skipped.push({ path: input.path, reason: msg.unrecognisedInDataFolder() });
+        const ownTable = rec.sniff && brokenOwnTable(rec.sniff);
+        skipped.push({ path: input.path, reason: msg.unrecognisedInDataFolder(), ...(ownTable ? { ownTable } : {}) });
       } else problems.push(rec.problem);
     } else if (isDocumentation(rec.reader)) {
       // `load` lists documentation under skipped; `run` skips it quietly (no warning, no data-quality note)

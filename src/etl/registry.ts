@@ -178,6 +178,22 @@ export function isBrokenPublishedTable(sniff: Sniff): boolean {
   return table.layout === undefined ? table.fields.includes('geographic_level') : /^(ees|ons)-/.test(table.layout);
 }
 
+/** The project's own tables' layouts (own-table-defs.ts), as LAYOUT_SIGNATURES names them. */
+const OWN_LAYOUTS = new Set(['unit-costs', 'places', 'funding', 'other-spend', 'opening-balance', 'reserves', 'section-251-outturn']);
+
+/**
+ * The own table a file no reader took is, with one column misnamed: its header has all of that table's identifying
+ * columns but one, and at least two of them (`line,financial_year,amount` for other spend,
+ * `section_251_line,financial_year,outturn`); undefined for anything else (a file sharing one column with a table,
+ * `financial_year,budget_gbp`, is a stray file). A run asked for a budget stops on one (gates.ts checkMoneyTables).
+ */
+export function brokenOwnTable(sniff: Sniff): string | undefined {
+  const table = tableHeader(sniff);
+  if (!table || table.delimiter !== ',') return undefined;
+  const near = closestSignatures(table.fields).find((b) => OWN_LAYOUTS.has(b.id) && b.missing.length === 1);
+  return near && LAYOUT_SIGNATURES.find((l) => l.id === near.id)!.columns.length >= 3 ? near.id : undefined;
+}
+
 /**
  * The known layouts sharing most identifying columns with a header (at least half of them), in the registry's order:
  * several when they share as many (a new-plans file with its figure's column renamed matches the caseload layout's

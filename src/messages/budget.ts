@@ -250,6 +250,16 @@ export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[],
   ].join('\n');
 }
 
+export function moneyTablesUnread(dataDir: string, files: ReadonlyArray<{ path: string; message: string }>): string {
+  return [
+    files.length === 1
+      ? `No budget can be modelled from ${dataDir}: a money table was not read (a column of its header misspelt or missing), and a budget without it would leave its figures out. Nothing was written.`
+      : `No budget can be modelled from ${dataDir}: ${files.length} money tables were not read (a column of each header misspelt or missing), and a budget without them would leave their figures out. Nothing was written.`,
+    ...files.map((u) => `  - ${u.path}: ${u.message}`),
+    `Correct the header (the columns are in docs/inputs.md, "The project's own tables") and run again, or run with --demand-only to project plans without money.`,
+  ].join('\n');
+}
+
 export function outturnOtherYears(years: string[], base: string): string {
   return `Section 251 outturn: rows for ${years.join(', ')} are not used; the run reconciles its base financial year ${base} only (give that year's outturn, or the latest forecast outturn for it).`;
 }

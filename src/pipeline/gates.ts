@@ -22,6 +22,7 @@
 import { basename } from 'node:path';
 import { ExitCode, HighneedsError, inputError } from '../errors.ts';
 import { budgetMsg } from '../messages/index.ts';
+import { unrecognisedInDataFolder } from '../messages/etl.ts';
 import type { MissingMoneyTable } from '../messages/budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { STARTER_TABLES } from '../scaffold/starter.ts';
@@ -96,11 +97,25 @@ const NEEDED: Array<{ reader: string; file: string; empty: (t: BudgetTables) => 
  * reader recognised (`unread`: a unit_costs.csv whose `price_year` is misspelt is one, and is not 'missing').
  * @example checkMoneyTables(tables, load.loaded, 'data') // throws when unit_costs.csv has no rows
  */
+/**
+ * The files of a data folder that no reader took (their warnings), with the own table each is when it is one with a
+ * column misnamed: what checkMoneyTables is given.
+ */
+export function unreadFiles(
+  skipped: ReadonlyArray<{ path: string; ownTable?: string }>,
+  warnings: ReadonlyArray<{ file?: string; message: string }>,
+): Array<{ path: string; message: string; ownTable?: string }> {
+  const byPath = new Map(skipped.map((f) => [f.path, f]));
+  return warnings
+    .filter((w) => w.file !== undefined && byPath.has(w.file))
+    .map((w) => ({ path: w.file!, message: w.message.replace(`${unrecognisedInDataFolder()}: `, ''), ownTable: byPath.get(w.file!)!.ownTable }));
+}
+
 export function checkMoneyTables(
   tables: BudgetTables,
   loaded: ReadonlyArray<{ path: string; reader: string }>,
   dataDir: string,
-  unread: ReadonlyArray<{ path: string; message: string }> = [],
+  unread: ReadonlyArray<{ path: string; message: string; ownTable?: string }> = [],
 ): void {
   const missing: MissingMoneyTable[] = NEEDED.filter((n) => n.empty(tables)).map((n) => {
     const starter = STARTER_TABLES.find((t) => t.file === n.file)!;
@@ -108,7 +123,13 @@ export function checkMoneyTables(
     const named = emptyFile ? undefined : unread.find((u) => basename(u.path) === n.file);
     return { file: n.file, header: starter.header, about: starter.about, emptyFile, ...(named ? { unread: named } : {}) };
   });
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    // a money table with a column misnamed was passed over: £0 of other spend or place funding (with a note calling
+    // the table empty), an outturn left unreconciled with no note at all
+    const broken = unread.filter((u) => u.ownTable !== undefined);
+    if (broken.length === 0) return;
+    throw new HighneedsError(ExitCode.INVALID_INPUT, budgetMsg.moneyTablesUnread(dataDir, broken), broken.map((u) => ({ file: u.path, line: 1, message: u.message })));
+  }
   const message = budgetMsg.moneyTablesMissing(dataDir, missing, unread);
   throw new HighneedsError(
     ExitCode.INVALID_INPUT,

@@ -35,7 +35,7 @@ import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
-import { checkMoneyTables, checkReachable } from './gates.ts';
+import { checkMoneyTables, checkReachable, unreadFiles } from './gates.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
@@ -101,7 +101,7 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
     const ds = await datasetFromWarehouse(load.warehouse, { la });
     const tables = await budgetTablesFromWarehouse(load.warehouse, ds.la);
     // as for run: empty money tables price every plan at £0 and meet any target at effect 0, a false answer
-    checkMoneyTables(tables, load.loaded, dataDir);
+    checkMoneyTables(tables, load.loaded, dataDir, unreadFiles(load.skipped, load.warnings));
     const base = scenario.base_year ?? latestStockYear(ds);
     if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
     const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);

@@ -22,10 +22,9 @@ import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { childPopulation } from '../model/levers/population.ts';
-import { checkBudget, checkMoneyTables, checkProjection } from './gates.ts';
+import { checkBudget, checkMoneyTables, checkProjection, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
-import { unrecognisedInDataFolder } from '../messages/etl.ts';
 import { POPULATION_NOT_FOR_LA, SEN2_OTHER_LA_RETURNS } from '../messages/sen2.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
@@ -121,9 +120,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // before any projection or output: a budget asked for on missing or empty money tables stops here (exit 1)
   if (!opts.demandOnly) {
     // the folder's files no reader took (their warnings are printed only after a run): a broken money table is one
-    const skipped = new Set(data.skipped.map((f) => f.path));
-    const unread = data.warnings.filter((w) => w.file !== undefined && skipped.has(w.file)).map((w) => ({ path: w.file!, message: w.message.replace(`${unrecognisedInDataFolder()}: `, '') }));
-    checkMoneyTables(tables, data.loaded, opts.dataDir, unread);
+    checkMoneyTables(tables, data.loaded, opts.dataDir, unreadFiles(data.skipped, data.warnings));
   }
   // a lever, surge or new places dated outside the projected years would leave the figures as if it were not there:
   // every scenario checked before the first is written

@@ -1,0 +1,41 @@
+/**
+ * One of the council's money tables with a column misnamed (`amount` for `amount_gbp`, `outturn` for `outturn_gbp`)
+ * is read by no reader. A run passed it over: £0 of other spend with a note calling the table empty, and an outturn
+ * left unreconciled with no note at all (the sample's 2025-26 balance -£29.5m became -£31.0m, exit 0). A run asked
+ * for a budget now stops, naming the file and the column; a stray file sharing one column with a table does not.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyBudgetTables } from '../../src/budget/tables.ts';
+import { loadIntoMemory } from '../../src/etl/load.ts';
+import { checkMoneyTables, unreadFiles } from '../../src/pipeline/gates.ts';
+import { tempDir } from '../temp.ts';
+
+const TODAY = new Date('2026-03-01T00:00:00Z');
+const TABLES = { ...emptyBudgetTables(), unitCosts: [{ placement: 'ISS' as const, annualCostGbp: 64_000, priceYear: 2024 }], funding: [{ fy: 2025, hnBlockGbp: 57e6 }] };
+
+async function check(files: Record<string, string>): Promise<() => void> {
+  const dir = tempDir('money-misnamed-');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const load = await loadIntoMemory([dir], { today: TODAY });
+  load.warehouse.close();
+  return () => checkMoneyTables(TABLES, load.loaded, dir, unreadFiles(load.skipped, load.warnings));
+}
+
+describe('a money table with a column misnamed', () => {
+  it.each([
+    ['other_spend.csv', 'line,financial_year,amount\nTherapies,2025-26,1380000\n', /other_spend\.csv: unknown layout: .*closest known layout: other-spend \(missing 'amount_gbp'\)/],
+    ['section_251_outturn.csv', 'section_251_line,financial_year,outturn\ntherapies,2025-26,1380000\n', /closest known layout: section-251-outturn \(missing 'outturn_gbp'\)/],
+    ['places.csv', 'placement,financial_year,places,rate_gbp\nSSM,2025-26,428,10000\n', /closest known layout: places \(missing 'place_rate_gbp'\)/],
+  ])('%s stops a run asked for a budget, naming the file and the column', async (name, text, column) => {
+    const fail = await check({ [name]: text });
+    expect(fail).toThrow(/^No budget can be modelled from .*: a money table was not read \(a column of its header misspelt or missing\)/);
+    expect(fail).toThrow(column);
+  });
+
+  it('a stray file sharing one column with a table is passed over, as before', async () => {
+    const pass = await check({ 'budget.csv': 'financial_year,budget_gbp\n2025-26,100\n', 'notes.csv': 'what,when\nchecked,today\n' });
+    expect(pass).not.toThrow();
+  });
+});
