@@ -259,6 +259,9 @@ export function warehouseBusy(path: string, seconds: number): string {
 export function xlsxUnknownSheet(sheet: string): string {
   return `sheet '${sheet}' is not a known input table (unit costs, places, funding, other spend, opening balance); ignored`;
 }
+export function xlsxSheetColumnMissing(sheet: string, table: string, column: string, found?: string): string {
+  return `sheet '${sheet}' has the columns of a table (${table}) but no '${column}'${found ? ` (its header has '${found}')` : ''}: rename the column in the header and save again; the sheet is not read until then`;
+}
 export function xlsxHiddenSheet(sheet: string, table: string): string {
   return `sheet '${sheet}' holds a table (${table}) but is hidden: not read (a hidden sheet is not what the workbook shows; an old version or a working copy is often kept there). Unhide it, or move its rows to a visible sheet, to use it`;
 }

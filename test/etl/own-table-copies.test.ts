@@ -133,4 +133,18 @@ describe('own tables under a title', () => {
       load.warehouse.close();
     }
   });
+
+  it('a workbook sheet with one column of a table misnamed is an error naming the sheet and the column, not a sheet passed over', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Funding').addRows([['financial_year', 'hn_block_gbp'], ['2025-26', 57_170_000]]);
+    wb.addWorksheet('Other spend').addRows([['Other spend'], ['line', 'financial_year', 'amount'], ['Therapies', '2025-26', 1_380_000]]);
+    wb.addWorksheet('Notes').addRows([['financial_year', 'what'], ['2025-26', 'budget set']]);
+    await wb.xlsx.writeFile(join(dir, 'tables.xlsx'));
+    const [f] = (await validatePaths([join(dir, 'tables.xlsx')], { today: TODAY })).files;
+    expect(f!.errors.map((e) => `${e.line}: ${e.message}`)).toEqual([
+      "2: sheet 'Other spend' has the columns of a table (other-spend) but no 'amount_gbp' (its header has 'amount'): rename the column in the header and save again; the sheet is not read until then",
+    ]);
+    expect(f!.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^sheet 'Notes' is not a known input table/)]);
+  });
 });

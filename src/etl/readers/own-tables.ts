@@ -10,6 +10,7 @@ import { xlsxTooLarge } from '../xlsx-limits.ts';
 import type { Reader } from '../reader.ts';
 import { LA_CODE_COLUMN, OWN_TABLES, OwnKeyCheck, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
+import { nearest } from '../../util/suggest.ts';
 
 function csvReader(def: OwnTableDef): Reader {
   return simpleCsvReader({
@@ -58,6 +59,26 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/**
+ * The own table a sheet's header row (among its first rows) names all but one required column of, when the table has
+ * three or more: the row, the column missing and the header's closest column to it.
+ */
+function nearTable(rows: readonly string[][]): { def: OwnTableDef; missing: string; suggestion?: string; line: number } | undefined {
+  for (const [i, cells] of rows.entries()) {
+    const have = new Set(cells);
+    for (const def of OWN_TABLES) {
+      if (def.required.length < 3) continue;
+      const missing = def.required.map(([c]) => c).filter((c) => !have.has(c));
+      if (missing.length !== 1) continue;
+      // the column meant: the closest by spelling, else the one column the table does not know
+      const known = new Set([...def.required, ...def.optional, LA_CODE_COLUMN].map(([c]) => c));
+      const extra = cells.filter((c) => c !== '' && !known.has(c));
+      return { def, missing: missing[0]!, suggestion: nearest(missing[0]!, extra) ?? (extra.length === 1 ? extra[0] : undefined), line: i };
+    }
+  }
+  return undefined;
+}
+
 /** How many rows above its header a sheet may have (a title, a date, a merged group heading, blank rows between). */
 const TITLE_ROWS = 10;
 
@@ -98,7 +119,11 @@ export const ownTablesXlsx: Reader = {
       const def = header && ownTableOf(new Set(header));
       const sheetRows = all.slice(at + 1);
       if (!header || !def) {
-        log.warn(msg.xlsxUnknownSheet(ws.name));
+        // a table's sheet with one column misnamed ('amount' for 'amount_gbp'): passed over with a warning, the run
+        // went on without it (£0 of other spend), as a CSV of it stops a budget run
+        const near = ws.state === 'visible' ? nearTable(all.slice(0, TITLE_ROWS + 1).map((r) => r.cells.map(normaliseName))) : undefined;
+        if (near) log.error(msg.xlsxSheetColumnMissing(ws.name, near.def.id, near.missing, near.suggestion), near.line === undefined ? undefined : all[near.line]!.line);
+        else log.warn(msg.xlsxUnknownSheet(ws.name));
         continue;
       }
       // a hidden sheet is not what the workbook shows: its rows were read beside the visible table's (an old other
