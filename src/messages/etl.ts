@@ -73,6 +73,15 @@ export function markerNotAllowed(column: string, raw: string, reason: string): s
   return `expected a number in '${column}'. Got: '${raw}', the published statistics' marker for a figure that is ${reason.replace(/-/g, ' ')}: a table of your own gives the figure itself`;
 }
 /** An LA's population of one mid-year that lacks some ages 0–25: each would count as no children. */
+/** The start of populationOtherAreas: run puts such notes on stderr too (run.ts). */
+export const POPULATION_OTHER_AREAS = 'Population projections: ';
+
+/** Projections loaded for other areas only: the LA's own area has none (a projection of another LA, or the wrong AREA_CODE). */
+export function populationOtherAreas(area: string, others: readonly string[], files: readonly string[]): string {
+  const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
+  return `${POPULATION_OTHER_AREAS}the projections in the data (${files.join(', ')}) are for ${list}, none for ${area}, so they are not used for it: load the projection of ${area} (AREA_CODE ${area}), or correct the AREA_CODE if the rows are its own.`;
+}
+
 export function populationAgesMissing(area: string, midYear: number, kind: string, ages: readonly number[], files: readonly string[]): string {
   const what = kind === 'mye' ? 'mid-year estimate' : kind === 'snpp' ? 'population projection' : `${kind} population`;
   const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');

@@ -26,6 +26,7 @@ import { checkBudget, checkMoneyTables, checkProjection, unreadFiles } from './g
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { POPULATION_NOT_FOR_LA, SEN2_OTHER_LA_RETURNS } from '../messages/sen2.ts';
+import { POPULATION_OTHER_AREAS } from '../messages/etl.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -125,11 +126,11 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // a lever, surge or new places dated outside the projected years would leave the figures as if it were not there:
   // every scenario checked before the first is written
   for (const s of scenarios) checkScenarioYears(s, totalsByBase.get(s.base_year)!.forecast.baseYear);
-  // notes that change what the figures mean: warnings, on stderr too
-  const warns = (note: string): boolean => note.startsWith(SEN2_OTHER_LA_RETURNS) || note.startsWith(POPULATION_NOT_FOR_LA);
+  // notes that change what the figures mean, on stderr too: returns of other LAs for years this LA has none (a
+  // mistyped Header LEA), projections of other areas only, population files with no rows for this LA
+  const warns = (n: string): boolean => [SEN2_OTHER_LA_RETURNS, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA].some((p) => n.startsWith(p));
   dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
   const warnings = new Set<string>();
-  // returns of other LAs for years this LA has none (a mistyped Header LEA): the run goes on without them, and says so
   for (const n of ds.notes) if (warns(n)) warnings.add(n);
   // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts
   for (const revised of revisionWarnings(ds)) {

@@ -13,6 +13,7 @@ import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
 import { tempDir } from '../temp.ts';
 import { HighneedsError } from '../../src/errors.ts';
 import { SEN2_OTHER_LA_RETURNS } from '../../src/messages/sen2.ts';
+import { POPULATION_OTHER_AREAS } from '../../src/messages/etl.ts';
 
 async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
   const hashKey = await wh.hashKey();
@@ -60,6 +61,29 @@ describe('SEN2 returns of another LA for years the LA has none', () => {
     const same = await datasetFromWarehouse(both, { la: '999' });
     both.close();
     expect(same.notes.filter((n) => n.startsWith(SEN2_OTHER_LA_RETURNS))).toEqual([]);
+  });
+});
+
+describe('population projections of other areas only', () => {
+  // a projection loaded under another AREA_CODE: the population ended with the estimates, and stderr said only
+  // 'load an ONS subnational population projection', though one was loaded
+  it('are named in a note that run puts on stderr (POPULATION_OTHER_AREAS); a projection of the LA says nothing', async () => {
+    const wh = await Warehouse.open(':memory:');
+    await load(wh, sen2XmlReader, XML_2024, 1);
+    await wh.run(`INSERT INTO la VALUES ('999', 'E99999999', 'Anyshire', 'E12000099', 'Testregion', 9)`);
+    await wh.run(`INSERT INTO loaded_file VALUES (9, 'snpp.csv', 'abc', 'ons-snpp', 31, now()), (8, 'mye.csv', 'def', 'ons-mye', 31, now())`);
+    for (let age = 0; age <= 30; age++) {
+      await wh.run(`INSERT INTO population VALUES ('E99999999', 'Anyshire', 2023, ${age}, 'persons', ${1000 + age}, 'mye', 8),
+        ('E10000019', 'Lincolnshire', 2024, ${age}, 'persons', 5, 'snpp', 9)`);
+    }
+    const ds = await datasetFromWarehouse(wh, { la: '999' });
+    expect(ds.notes.filter((n) => n.startsWith(POPULATION_OTHER_AREAS))).toEqual([
+      'Population projections: the projections in the data (snpp.csv) are for E10000019, none for E99999999, so they are not used for it: load the projection of E99999999 (AREA_CODE E99999999), or correct the AREA_CODE if the rows are its own.',
+    ]);
+    await wh.run(`INSERT INTO population SELECT 'E99999999', 'Anyshire', 2024, age, 'persons', 6, 'snpp', 9 FROM range(0, 31) t(age)`);
+    const own = await datasetFromWarehouse(wh, { la: '999' });
+    wh.close();
+    expect(own.notes.filter((n) => n.startsWith(POPULATION_OTHER_AREAS))).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@
 import { MAX_AGE, MIN_AGE, N_AGES, canonicalNewCode } from '../../domain/index.ts';
 import { inputError } from '../../errors.ts';
 import type { LaDataset } from '../../model/dataset.ts';
-import { populationAgesMissing } from '../../messages/etl.ts';
+import { populationAgesMissing, populationOtherAreas } from '../../messages/etl.ts';
 import { populationNotForLaNote, sen2PopulationNote } from '../../messages/sen2.ts';
 import { PERSONS_SEX_LABELS } from '../readers/ons-snpp.ts';
 import type { SqlSource } from './sql-source.ts';
@@ -57,6 +57,16 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
     const [{ n } = { n: 0 }] = await sql.all('SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM population LIMIT 1)');
     if (Number(n) > 0) ds.notes.push(populationNotForLaNote(ds.la.name, ds.la.newCode));
     return;
+  }
+  if (!kinds.has('snpp')) {
+    // projections of other areas only: the LA's population ended with its estimates, and the note on stderr said only
+    // to load a projection, though one was loaded (for another area, or under a mistyped AREA_CODE)
+    const other = await sql.all(
+      `SELECT string_agg(DISTINCT p.area_code, ', ' ORDER BY p.area_code) AS areas, string_agg(DISTINCT f.path, ', ' ORDER BY f.path) AS files
+         FROM population p JOIN loaded_file f USING (file_id) WHERE lower(p.kind) = 'snpp'`,
+    );
+    const areas = other[0]?.areas;
+    if (typeof areas === 'string' && areas !== '') ds.notes.push(populationOtherAreas(ds.la.newCode, areas.split(', '), String(other[0]!.files).split(', ')));
   }
   // in the order of preference (estimates first), not the order the rows came in: the same note every run
   const label = [...kinds].sort((a, b) => Number(a !== 'mye') - Number(b !== 'mye') || a.localeCompare(b)).map((k) => (k === 'mye' ? 'mid-year estimate' : k === 'snpp' ? 'subnational projection' : k)).join(' or ');
