@@ -186,7 +186,7 @@ export function unknownPhase(raw: string, suggestion?: string): string {
   return `expected a phase (EARLY_YEARS, PRIMARY, SECONDARY, POST16, POST19) or blank. Got: '${raw}'${didYouMean(suggestion)}`;
 }
 export function totalRowInTable(raw: string): string {
-  return `'${raw}' is a total row: its amount is the lines above it again, and counted as a line of its own it would double them. Delete the row (the tool adds up the lines itself)`;
+  return `'${raw}' is a total row: its figures are the rows above it again, and read as a row of its own they would count twice. Delete the row (the tool adds up the rows itself)`;
 }
 export function bareYearAsFinancialYear(raw: string, year: number): string {
   return `'${raw}' is a year, not a financial year: it could be ${year - 1}-${String(year % 100).padStart(2, '0')} (ending March ${year}) or ${year}-${String((year + 1) % 100).padStart(2, '0')}. Write the financial year, like 2024-25`;

@@ -67,7 +67,7 @@ describe('own tables under a title', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'other_spend.csv'), `${OTHER}${label},2025-26,2000000\n`);
     const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
-    expect(f!.errors).toEqual([{ line: 4, column: 'line', message: expect.stringMatching(/is a total row: .* would double them\. Delete the row/) }]);
+    expect(f!.errors).toEqual([{ line: 4, column: 'line', message: expect.stringMatching(/is a total row: .* would count twice\. Delete the row/) }]);
   });
 
   it('a line of spend whose name only holds the word total is a line', async () => {
@@ -146,5 +146,16 @@ describe('own tables under a title', () => {
       "2: sheet 'Other spend' has the columns of a table (other-spend) but no 'amount_gbp' (its header has 'amount'): rename the column in the header and save again; the sheet is not read until then",
     ]);
     expect(f!.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^sheet 'Notes' is not a known input table/)]);
+  });
+
+  it.each([
+    ['unit_costs.csv', 'placement,annual_cost_gbp,price_year\nISS,64000,2024-25\nTotal,64000,2024-25\n', 'placement'],
+    ['places.csv', 'placement,financial_year,places,place_rate_gbp\nSSM,2025-26,428,10000\nTotal,2025-26,428,10000\n', 'placement'],
+    ['funding.csv', 'financial_year,hn_block_gbp\n2025-26,57170000\nTotal,57170000\n', 'financial_year'],
+  ])('a total row in %s is named as one', async (name, text, column) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, name), text);
+    const [f] = (await validatePaths([join(dir, name)], { today: TODAY })).files;
+    expect(f!.errors).toEqual([{ line: 3, column, message: expect.stringMatching(/^'Total' is a total row/) }]);
   });
 });

@@ -123,6 +123,10 @@ export function parseOwnRow(
 ): { row?: Record<string, unknown>; errors: Array<{ column: string; message: string }> } {
   const row: Record<string, unknown> = {};
   const errors: Array<{ column: string; message: string }> = [];
+  // a spreadsheet's total row ('Total' under the placements, the years or the lines): one error saying what it is,
+  // not 'unknown placement' or 'expected a financial year'
+  const total = [...def.key, def.required[0]![0]].find((c) => TOTAL_LABEL.test(get(c).trim()));
+  if (total) return { errors: [{ column: total, message: msg.totalRowInTable(get(total).trim()) }] };
   const cols = [
     ...def.required.map(([c, t]) => [c, t, true] as const),
     ...[...def.optional, LA_CODE_COLUMN].map(([c, t]) => [c, t, false] as const),
@@ -182,9 +186,7 @@ export function parseOwnRow(
         break;
       }
       case 'text':
-        // a spreadsheet's total row under the lines ('Total', 'Grand total', 'Total other spend') is no line of spend
-        if (TOTAL_LABEL.test(raw)) errors.push({ column: col, message: msg.totalRowInTable(raw) });
-        else row[out] = raw;
+        row[out] = raw;
         break;
       case 'la': {
         const code = raw.toUpperCase();
