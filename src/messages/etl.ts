@@ -179,6 +179,11 @@ export function unknownSection251Line(raw: string, suggestion?: string): string 
 export function unknownPlacement(raw: string, suggestion?: string): string {
   return `expected a placement code (EY, MS, RP, …). Got: '${raw}'${didYouMean(suggestion)}`;
 }
+/** An own table's placement: a code or a placement's name; the placements a council's wording could be. */
+export function unknownTablePlacement(raw: string, suggestion: string | undefined, candidates: ReadonlyArray<{ code: string; label: string }>): string {
+  const could = candidates.length === 0 ? '' : ` (${candidates.length === 1 ? 'it may be' : 'it could be'} ${candidates.map((c) => `${c.code}, ${c.label.toLowerCase()}`).join('; or ')}: write the code)`;
+  return `expected a placement code (EY, MS, RP, …) or a placement's name ('Independent special school'), as listed in docs/inputs.md §4. Got: '${raw}'${could || didYouMean(suggestion)}`;
+}
 export function unknownNeed(raw: string, suggestion?: string): string {
   return `expected a need code (ASD, SEMH, …) or blank. Got: '${raw}'${didYouMean(suggestion)}`;
 }

@@ -158,4 +158,24 @@ describe('own tables under a title', () => {
     const [f] = (await validatePaths([join(dir, name)], { today: TODAY })).files;
     expect(f!.errors).toEqual([{ line: 3, column, message: expect.stringMatching(/^'Total' is a total row/) }]);
   });
+
+  it("a placement written as its name is read; a council's own wording names the placements it could be", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'unit_costs.csv'), 'placement,annual_cost_gbp,price_year\nIndependent special school,64000,2024-25\nla maintained  SPECIAL school,19500,2024-25\n');
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    try {
+      expect(await load.warehouse.query('SELECT placement, annual_cost_gbp FROM unit_cost ORDER BY source_line')).toEqual([
+        { placement: 'ISS', annual_cost_gbp: 64_000 },
+        { placement: 'SSM', annual_cost_gbp: 19_500 },
+      ]);
+    } finally {
+      load.warehouse.close();
+    }
+    writeFileSync(join(dir, 'unit_costs.csv'), 'placement,annual_cost_gbp,price_year\nSpecial school,19500,2024-25\nindependent special,64000,2024-25\n');
+    const [f] = (await validatePaths([join(dir, 'unit_costs.csv')], { today: TODAY })).files;
+    expect(f!.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/Got: 'Special school' \(it could be SSM, la maintained special school; or SSA, special academy or free school; or ISS, independent special school; or NMSS, non-maintained special school: write the code\)$/),
+      expect.stringMatching(/Got: 'independent special' \(it may be ISS, independent special school: write the code\)$/),
+    ]);
+  });
 });

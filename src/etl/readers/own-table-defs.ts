@@ -3,7 +3,7 @@
  * Each is a list of typed columns; a pure row parser turns cell text into a warehouse row or located errors.
  * Used by both the CSV and the XLSX readers.
  */
-import { financialYearLabel, inYearRange, isNeed, isPhase, isPlacement, NEEDS, parseFinancialYear, Phase, PHASES, PLACEMENTS, TABLE_FINANCIAL_YEARS } from '../../domain/index.ts';
+import { financialYearLabel, inYearRange, isNeed, isPhase, isPlacement, NEEDS, parseFinancialYear, Phase, PHASES, Placement, PLACEMENTS, TABLE_FINANCIAL_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import { nearest } from '../../util/suggest.ts';
 import { section251Code, SECTION_251_CODES } from '../../budget/section-251.ts';
@@ -111,6 +111,23 @@ function financialYearLabelOf(raw: string): string | undefined {
  */
 const TOTAL_LABEL = /^(grand\s+|sub[-\s]?)?totals?(\s+(other\s+)?(high\s+needs\s+)?spend)?\s*:?$/i;
 
+/** A placement by its name as the workbook and reports give it ('Independent special school' → ISS). */
+const PLACEMENT_BY_LABEL = new Map(PLACEMENTS.map((p) => [Placement[p].label.toLowerCase(), p]));
+
+/**
+ * The placements whose name holds every word of a council's own wording ('independent special' → ISS; 'special
+ * school' → SSM, ISS or NMSS), for the message: it is never read as one of them, since 'special school' could be
+ * any of three prices.
+ */
+function placementsNamed(raw: string): Array<{ code: string; label: string }> {
+  const words = raw.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+  if (words.length === 0) return [];
+  return PLACEMENTS.filter((p) => {
+    const label = ` ${Placement[p].label.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+    return words.every((w) => label.includes(` ${w}`));
+  }).map((p) => ({ code: p, label: Placement[p].label }));
+}
+
 const PHASE_BY_LABEL = new Map(PHASES.map((p) => [Phase[p].label.toLowerCase(), p]));
 
 /**
@@ -142,8 +159,10 @@ export function parseOwnRow(
     switch (type) {
       case 'placement': {
         const p = raw.toUpperCase();
+        const byLabel = PLACEMENT_BY_LABEL.get(raw.toLowerCase().replace(/\s+/g, ' '));
         if (isPlacement(p)) row[out] = p;
-        else errors.push({ column: col, message: msg.unknownPlacement(raw, nearest(p, PLACEMENTS)) });
+        else if (byLabel) row[out] = byLabel;
+        else errors.push({ column: col, message: msg.unknownTablePlacement(raw, nearest(p, PLACEMENTS), placementsNamed(raw)) });
         break;
       }
       case 'phase': {
