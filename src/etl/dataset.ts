@@ -81,7 +81,7 @@ export async function datasetFromWarehouse(wh: unknown, opts: { la?: string } = 
   if (las.length === 0) throw inputError(datasetEmptyWarehouse());
   let la: Listed | undefined;
   if (opts.la === undefined) {
-    if (las.length > 1) throw usageError(datasetChooseLa(las.map((l) => l.oldCode)));
+    if (las.length > 1) throw usageError(datasetChooseLa(las));
     la = las[0];
   } else {
     const want = opts.la.trim().toUpperCase();

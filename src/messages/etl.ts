@@ -321,8 +321,14 @@ export function laGuessClause(guess: LaGuess | undefined): string {
   if (guess.kind === 'named') return `--la takes a code: did you mean ${guess.las.map((l) => `${l.oldCode} (${l.name})`).join(' or ')}?`;
   return '';
 }
-export function datasetChooseLa(known: readonly string[]): string {
-  return `the warehouse holds data for ${known.length} LAs: choose one with --la (for example --la ${known[0] ?? '925'})`;
+/**
+ * The data hold several LAs and no --la: a few are named (an LA known only by a return's Header LEA, with no published
+ * row, shows as "LA 998": a mistyped LEA beside the council's own data, which the first code alone suggested to run).
+ */
+export function datasetChooseLa(known: ReadonlyArray<{ oldCode: string; name: string }>): string {
+  if (known.length <= 10)
+    return `the warehouse holds data for ${known.length} LAs: ${known.map((l) => (l.name === `LA ${l.oldCode}` ? `${l.oldCode} (no name: an SEN2 return's LEA, or a table's la_code, with no published row)` : `${l.oldCode} (${l.name})`)).join(', ')}; choose one with --la`;
+  return `the warehouse holds data for ${known.length} LAs: choose one with --la (for example --la ${known[0]?.oldCode ?? '925'})`;
 }
 export function datasetEmptyWarehouse(): string {
   return 'the warehouse holds no LA-level data: load published statistics or an SEN2 return first';
