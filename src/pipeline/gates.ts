@@ -29,6 +29,11 @@ import { STARTER_TABLES } from '../scaffold/starter.ts';
 import { baseStockMismatch, implausibleProjection, prevalenceGate, projectionProblemText, scenarioStep, totalUnreachable } from '../messages/model.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
+import type { LaDataset } from '../model/dataset.ts';
+import type { LaProjection } from '../model/project-la.ts';
+import { childPopulation } from '../model/levers/population.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { RunTotals } from './totals.ts';
 import { budgetProblem, MONEY_MAX, projectionProblem, stepProblem } from './plausible.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel } from '../domain/index.ts';
@@ -57,6 +62,32 @@ export interface GateInput {
   population?: readonly number[];
   /** The files that population came from (named when it disagrees with the plans at the base year). */
   populationFiles?: readonly string[];
+}
+
+/** The files a run's data came from, as the gates name them. */
+export interface GateFiles {
+  /** Every loaded file (published statistics, population, money tables, returns). */
+  loaded: ReadonlyArray<{ path: string; reader: string }>;
+}
+
+/**
+ * checkProjection for one LA's projection of a scenario, as `run` and `goal-seek` make it: the published stock, the
+ * forecast the scenario starts from, and the LA's people aged 0–25 when the data have them.
+ */
+export function checkLaProjection(ds: LaDataset, scenario: Scenario, run: LaProjection, totals: Pick<RunTotals, 'published' | 'constraint'>, files: GateFiles): void {
+  const hasPopulation = Object.keys(ds.population).length > 0;
+  checkProjection({
+    la: `${ds.la.name} (${ds.la.oldCode})`,
+    baseYear: run.projection.baseYear,
+    projection: run.projection,
+    unreachable: run.unreachable,
+    published: totals.published,
+    files: files.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path),
+    forecastCentral: totals.constraint?.central,
+    scenarioFile: scenario.file,
+    population: hasPopulation ? childPopulation(ds.population, run.projection.years, run.projection.baseYear, scenario.population.growth) : undefined,
+    populationFiles: files.loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => f.path),
+  });
 }
 
 /** Throws an input error (exit 1) at the first gate that fails. */

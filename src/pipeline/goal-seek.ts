@@ -35,7 +35,7 @@ import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
-import { checkMoneyTables, checkReachable, unreadFiles } from './gates.ts';
+import { checkLaProjection, checkMoneyTables, unreadFiles, type GateFiles } from './gates.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
@@ -94,7 +94,7 @@ export function withLever(scenario: Scenario, lever: string, effect: number, bas
 }
 
 /** The data as `run` reads it: dataset, budget tables, and the total-plans forecast its projection follows. */
-async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals }> {
+async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals; files: GateFiles }> {
   const load = await loadDataFolder(dataDir);
   const files = load.loaded.map((f) => f.path);
   try {
@@ -105,7 +105,7 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
     const base = scenario.base_year ?? latestStockYear(ds);
     if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
     const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);
-    return { ds, tables, totals };
+    return { ds, tables, totals, files: { loaded: load.loaded } };
   } finally {
     load.warehouse.close();
   }
@@ -140,7 +140,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('loading data');
-  const { ds, tables, totals } = await loadData(opts.dataDir, opts.la, scenario);
+  const { ds, tables, totals, files } = await loadData(opts.dataDir, opts.la, scenario);
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
   const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
@@ -148,8 +148,9 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   const project = (s: Scenario, draws: number) =>
     projectLa(ds, s, { draws, seed: opts.seed, baseYear: totals.forecast.baseYear, capacity, constraint: totals.constraint, ageFallbacks: totals.ageFallbacks });
   const base = await project(scenario, 0);
-  // as run: a projection that cannot reach the forecast's total (no new plans in the data) is refused
-  checkReachable(`${ds.la.name} (${ds.la.oldCode})`, base.unreachable, []);
+  // the scenario as run would check it (a total it cannot reach, a step, plans beyond the LA's children): a target
+  // sought on figures run refuses would be met on figures nobody should believe
+  checkLaProjection(ds, scenario, base, totals, files);
   const baseYear = base.projection.baseYear;
   const unmitigated = projectDeterministic({ ...base.input, scenario: { ...scenario, mitigations: [] } });
   const valueAt = (effect: number): number => {

@@ -21,8 +21,7 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { childPopulation } from '../model/levers/population.ts';
-import { checkBudget, checkMoneyTables, checkProjection, unreadFiles } from './gates.ts';
+import { checkBudget, checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { POPULATION_NOT_FOR_LA, SEN2_OTHER_LA_RETURNS } from '../messages/sen2.ts';
@@ -115,8 +114,6 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   const data = await runData({ dataDir: opts.dataDir, la: opts.la, baseYears, horizon, fresh: opts.fresh, cacheDir: opts.cacheDir });
   const { dataset: ds, tables, totalsByBase } = data;
   const dq = [...data.dataQuality];
-  const publishedFiles = data.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
-  const populationFiles = data.loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => f.path);
   const hasPopulation = Object.keys(ds.population).length > 0;
   // before any projection or output: a budget asked for on missing or empty money tables stops here (exit 1)
   if (!opts.demandOnly) {
@@ -165,18 +162,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       constraint: totals.constraint,
       ageFallbacks: totals.ageFallbacks,
     });
-    checkProjection({
-      la: `${ds.la.name} (${ds.la.oldCode})`,
-      baseYear: run.projection.baseYear,
-      projection: run.projection,
-      unreachable: run.unreachable,
-      published: totals.published,
-      files: publishedFiles,
-      forecastCentral: totals.constraint?.central,
-      scenarioFile: scenario.file,
-      population: hasPopulation ? childPopulation(ds.population, run.projection.years, run.projection.baseYear, scenario.population.growth) : undefined,
-      populationFiles,
-    });
+    checkLaProjection(ds, scenario, run, totals, data);
     // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
     const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|^Population: the data|exceed the forecast total/.test(n));

@@ -69,4 +69,14 @@ describe('the prevalence gate', () => {
     const ok = await runCli('run', file, '--demand-only', '--draws', '0', '--quiet', '--out', join(dir, 'out'));
     expect(ok.code, ok.stderr).toBe(0);
   });
+
+  it('goal-seek refuses the same scenario as run, before seeking (it checked only that the total was reachable)', async () => {
+    const dir = tempDir('hn-prevalence-goal-');
+    const file = join(dir, 'long.yaml');
+    writeFileSync(file, 'id: long\nname: Long\nhorizon_years: 30\n');
+    const r = await runCli('goal-seek', file, '--lever', 'new_plans', '--target', 'in-year-balance=0@2030-31', '--draws', '0', '--out', join(dir, 'goal.yaml'));
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/the projection for January \d{4} is [\d,]+ plans at P50, [\d.]+% of the [\d,]+ people aged 0 to 25 there/);
+    expect(existsSync(join(dir, 'goal.yaml'))).toBe(false);
+  });
 });
