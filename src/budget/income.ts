@@ -64,7 +64,7 @@ export function incomeFor(rows: readonly FundingRow[], fy: number, params: Incom
     const first = rows.reduce((a, b) => (b.fy < a.fy ? b : a));
     hnBlock = first.hnBlockGbp / Math.pow(1 + g, first.fy - fy);
     hnBlockGrown = true;
-    fallbacks.push(fundingBeforeTable(financialYearLabel(fy), financialYearLabel(first.fy)));
+    fallbacks.push(fundingBeforeTable(financialYearLabel(first.fy), g));
   } else {
     fallbacks.push(noFundingTable());
   }

@@ -44,8 +44,9 @@ export function deliveryLineName(lever: string): string {
   return `Mitigation delivery: ${lever}`;
 }
 
-export function fundingBeforeTable(fy: string, first: string): string {
-  return `Funding: the funding table starts in ${first}; the High Needs block for ${fy} is the ${first} figure deflated by the funding growth rate.`;
+/** One note for every year before the funding table's first (the same words each year, so said once). */
+export function fundingBeforeTable(first: string, growth: number): string {
+  return `Funding: the funding table starts in ${first}; the High Needs block of each year of the run before it is the ${first} figure taken back at the funding growth rate (${pct(growth)} a year). Add rows for those years.`;
 }
 
 /** A series of a money table with years filled from an earlier row, or left at £0 before its first (budget/table-years.ts). */

@@ -119,3 +119,12 @@ describe('a High Needs block out of scale with the modelled spend', () => {
     expect(blockAgainstSpend([{ fy: 2025, hnBlockGbp: 57e9 }], [{ fy: 2025, hnBlock: 57e9, expenditure: 69e6 }])).toHaveLength(1);
   });
 });
+
+describe('years before the funding table', () => {
+  it('are said once, not once a year (a table starting in 2045-46 gave ten notes on a run from 2022)', () => {
+    const rows = [{ fy: 2045, hnBlockGbp: 90e6 }];
+    const notes = [2022, 2023, 2031].map((fy) => incomeFor(rows, fy, { fundingGrowth: 0.03 }).fallbacks);
+    expect(new Set(notes.flat()).size).toBe(1);
+    expect(notes[0]![0]).toBe('Funding: the funding table starts in 2045-46; the High Needs block of each year of the run before it is the 2045-46 figure taken back at the funding growth rate (3% a year). Add rows for those years.');
+  });
+});
