@@ -20,7 +20,15 @@ export default defineConfig({
     // twice through a re-export (`export *`): in the model's loops over N_PLACEMENTS and friends that was about 8%
     // of the suite's CPU, and code ran up to twice as slowly as it does for users. Nothing here needs the runner:
     // no test mocks a module (vi.mock) or uses import.meta.vitest, hence no vitest loader either.
-    execArgv: ['--import', 'tsx'],
+    //
+    // --interrupt-budget: V8 counts how much bytecode a function runs before it sends it to its optimising compiler
+    // (TurboFan, on background threads); here 8 times its default (67,584). Most of the suite's code runs a few
+    // times only (each test's own setup, a run's outputs, the explorer page's script), and TurboFan compiled it
+    // anyway: in a perf profile of `npm test` its threads took about 12% of the suite's CPU. Hot code (the model's
+    // loops, the readers) is still optimised, a little later. Whole suite, user+sys, two alternated rounds at load
+    // 9-14: 157.3 / 151.2 -> 141.5 / 145.6 s; test/{explorer,pipeline,model,budget,report} alone: 64 s, 57 s with 4
+    // times the default, 56 s with 8 or 16 times.
+    execArgv: ['--import', 'tsx', '--interrupt-budget=540672'],
     experimental: { viteModuleRunner: false, nodeLoader: false },
     // Test files share a fork's module graph instead of each importing src/ (DuckDB, exceljs, the canvas…) afresh:
     // about a second saved per file. Safe because no test mocks modules or changes process-wide state it does not
