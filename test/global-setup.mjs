@@ -19,6 +19,8 @@ export default function setup() {
   process.env.HIGHNEEDS_CACHE_DIR = dir;
   process.env.HIGHNEEDS_TEST_SHARED_DIR = shared;
   process.env.TSX_DISABLE_CACHE = '1';
+  // one thread per DuckDB database (src/etl/duckdb-options.ts): the tests open many small ones, two processes at a time
+  process.env.HIGHNEEDS_DUCKDB_THREADS = '1';
   return () => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(shared, { recursive: true, force: true });

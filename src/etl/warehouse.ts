@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { SUCCESSIONS } from '../domain/index.ts';
 import { AppenderSink, readSinkSchema, type SinkSchema } from './appender-sink.ts';
+import { duckdbOptions } from './duckdb-options.ts';
 import { ADDED_COLUMNS, CHANGED_COLUMNS, WAREHOUSE_DDL, WAREHOUSE_TABLES } from './schema.ts';
 import { Staging, type StagingOptions } from './staging.ts';
 import { wholeNumber } from './whole-number.ts';
@@ -37,11 +38,11 @@ export class Warehouse {
    * @example const wh = await Warehouse.open('.highneeds/warehouse.duckdb');
    */
   static async open(file: string, opts: { mustExist?: boolean; lockWaitMs?: number } = {}): Promise<Warehouse> {
-    if (file === ':memory:') return Warehouse.connect(file, await DuckDBInstance.create(file));
+    if (file === ':memory:') return Warehouse.connect(file, await DuckDBInstance.create(file, duckdbOptions()));
     const existed = await checkWarehouseFile(file, opts.mustExist ?? false);
     await mkdir(dirname(file), { recursive: true });
     return openWaitingForLock(file, opts.lockWaitMs ?? LOCK_WAIT_MS, async () => {
-      const instance = await DuckDBInstance.create(file);
+      const instance = await DuckDBInstance.create(file, duckdbOptions());
       try {
         if (existed) await checkMadeByHighneeds(file, instance);
         return await Warehouse.connect(file, instance);

@@ -16,6 +16,7 @@
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { duckdbOptions } from '../duckdb-options.ts';
 import type { LoadContext, Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
 import { bladeCompanionNote, bladeCompanionWithoutPerson, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/sen2.ts';
 import { bladeModuleOfHeader, parseBladeName, siblingPath } from '../persons/blade-modules.ts';
@@ -93,7 +94,7 @@ async function readExport(
 export async function readSen2Blade(path: string, sink: RowSink, ctx: ReadContext): Promise<ReadReport> {
   // Raw identifiers, names and birth dates are in this database while it reads: kept in memory only (no spill
   // to a temp directory; a machine too small for the export gets DuckDB's out-of-memory error), closed after.
-  const db = await DuckDBInstance.create(':memory:', { temp_directory: '' });
+  const db = await DuckDBInstance.create(':memory:', duckdbOptions({ temp_directory: '' }));
   const con = await db.connect();
   const readers: [DuckDBConnection, DuckDBConnection] = [await db.connect(), await db.connect()];
   try {
