@@ -4,6 +4,7 @@
  * documentation one (.md, .txt, .pdf, .docx) is documentation (documentation.ts). Readers of other engineers
  * register here with one import line each.
  */
+import { basename } from 'node:path';
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { documentationReader } from './documentation.ts';
@@ -182,16 +183,35 @@ export function isBrokenPublishedTable(sniff: Sniff): boolean {
 const OWN_LAYOUTS = new Set(['unit-costs', 'places', 'funding', 'other-spend', 'opening-balance', 'reserves', 'section-251-outturn']);
 
 /**
+ * What says that a file with `financial_year` and another column is a two-column own table with that column
+ * misnamed: a word of the table's in the other column's name or in the file's name (`financial_year,balance_gbp`,
+ * `opening_balance.csv`). Without it such a file is a stray (`financial_year,budget_gbp`).
+ */
+const TWO_COLUMN_HINTS: Record<string, RegExp> = { 'opening-balance': /balance|deficit/i, reserves: /reserve/i };
+
+/**
  * The own table a file no reader took is, with one column misnamed: its header has all of that table's identifying
  * columns but one, and at least two of them (`line,financial_year,amount` for other spend,
- * `section_251_line,financial_year,outturn`); undefined for anything else (a file sharing one column with a table,
- * `financial_year,budget_gbp`, is a stray file). A run asked for a budget stops on one (gates.ts checkMoneyTables).
+ * `section_251_line,financial_year,outturn`), or, for a table of two, a word of the table's in the other column's
+ * name or the file's (TWO_COLUMN_HINTS: `financial_year,dsg_balance_gbp`, whose £0 opening balance moved every
+ * cumulative balance by the council's deficit); undefined for anything else (a file sharing one column with a
+ * table, `financial_year,budget_gbp`, is a stray file). A run asked for a budget stops on one (gates.ts
+ * checkMoneyTables).
  */
 export function brokenOwnTable(sniff: Sniff): string | undefined {
+  // tableHeader looks at three columns or more; a two-column table's header is the sniff's own
   const table = tableHeader(sniff);
-  if (!table || table.delimiter !== ',') return undefined;
-  const near = closestSignatures(table.fields).find((b) => OWN_LAYOUTS.has(b.id) && b.missing.length === 1);
-  return near && LAYOUT_SIGNATURES.find((l) => l.id === near.id)!.columns.length >= 3 ? near.id : undefined;
+  if (table && table.delimiter !== ',') return undefined;
+  const fields = table?.fields ?? (sniff.binary ? undefined : sniff.headerFields?.map((f) => f.toLowerCase()));
+  if (!fields || fields.length < 2) return undefined;
+  const fits = (id: string): boolean => {
+    const columns = LAYOUT_SIGNATURES.find((l) => l.id === id)!.columns;
+    if (columns.length >= 3) return true;
+    const hint = TWO_COLUMN_HINTS[id];
+    return hint !== undefined && (fields.some((f) => !columns.includes(f) && hint.test(f)) || hint.test(basename(sniff.path)));
+  };
+  // `financial_year` and one more column is one column short of every two-column table (funding too): the hint decides
+  return closestSignatures(fields).find((b) => OWN_LAYOUTS.has(b.id) && b.missing.length === 1 && fits(b.id))?.id;
 }
 
 /**

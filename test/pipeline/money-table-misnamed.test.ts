@@ -28,6 +28,11 @@ describe('a money table with a column misnamed', () => {
     ['other_spend.csv', 'line,financial_year,amount\nTherapies,2025-26,1380000\n', /other_spend\.csv: unknown layout: .*closest known layout: other-spend \(missing 'amount_gbp'\)/],
     ['section_251_outturn.csv', 'section_251_line,financial_year,outturn\ntherapies,2025-26,1380000\n', /closest known layout: section-251-outturn \(missing 'outturn_gbp'\)/],
     ['places.csv', 'placement,financial_year,places,rate_gbp\nSSM,2025-26,428,10000\n', /closest known layout: places \(missing 'place_rate_gbp'\)/],
+    // two-column tables, told from a stray file by a word of theirs in the other column's name or the file's: the
+    // opening balance passed over started the cumulative balance from £0, moving every year by the council's deficit
+    ['balances.csv', 'financial_year,dsg_balance_gbp\n2024-25,-18400000\n', /opening-balance \(missing 'dsg_cumulative_balance_gbp'\)/],
+    ['opening_balance.csv', 'financial_year,value_gbp\n2024-25,-18400000\n', /opening-balance \(missing 'dsg_cumulative_balance_gbp'\)/],
+    ['reserves.csv', 'financial_year,reserves_gbp\n2024-25,30000000\n', /reserves \(missing 'usable_reserves_gbp'\)/],
   ])('%s stops a run asked for a budget, naming the file and the column', async (name, text, column) => {
     const fail = await check({ [name]: text });
     expect(fail).toThrow(/^No budget can be modelled from .*: a money table was not read \(a column of its header misspelt or missing\)/);
