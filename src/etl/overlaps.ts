@@ -55,14 +55,16 @@ export async function resolveOverlaps(wh: Warehouse, firstNewFileId: number): Pr
   const paths = new Map((await wh.query<{ file_id: number; path: string }>('SELECT file_id, path FROM loaded_file')).map((r) => [r.file_id, r.path]));
   const where = (id: number, line?: number | null): string => `${paths.get(id) ?? `file ${id}`}${line ? ` line ${line}` : ''}`;
   const out: OverlapOutcome = { notes: [], errors: [] };
-  for (const t of PUBLISHED) await publishedOverlaps(wh, t, firstNewFileId, where, out);
-  await sen2ReturnOverlaps(wh, firstNewFileId, where, out);
-  // own tables this load added rows to (one query; each compared table is read whole)
+  // the tables this load added rows to (one query): only their figures can overlap anew (each compared table is read
+  // whole; a release's load skips the population and SEN2 comparisons, about 10 ms of its 0.7 s)
+  const tables = [...PUBLISHED.map((t) => t.table), 'plan', 'person', ...OWN_TABLES.map((d) => d.table)];
   const withNew = await wh.query<{ t: string }>(
-    OWN_TABLES.map((d) => `SELECT ${sqlText(d.table)} AS t FROM (SELECT 1 FROM ${d.table} WHERE file_id >= $1 LIMIT 1)`).join(' UNION ALL '),
+    tables.map((t) => `SELECT ${sqlText(t)} AS t FROM (SELECT 1 FROM ${t} WHERE file_id >= $1 LIMIT 1)`).join(' UNION ALL '),
     [firstNewFileId],
   );
   const added = new Set(withNew.map((r) => r.t));
+  for (const t of PUBLISHED) if (added.has(t.table)) await publishedOverlaps(wh, t, firstNewFileId, where, out);
+  if (added.has('plan') || added.has('person')) await sen2ReturnOverlaps(wh, firstNewFileId, where, out);
   for (const def of OWN_TABLES) if (added.has(def.table)) await ownTableOverlaps(wh, def, firstNewFileId, where, out);
   return out;
 }
