@@ -3,7 +3,7 @@
  * label a finance officer understands, a range and step, and the current value in the scenario's own units
  * (0.03 = 3%). `setLever` returns a new scenario; nothing is mutated. Pure.
  */
-import { Placement, TransitionPoint, financialYearLabel } from '../domain/index.ts';
+import { Placement, TransitionPoint, financialYearLabel, financialYearsForCensusRange } from '../domain/index.ts';
 import type { Rates } from '../model/rates.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { COST, EFFECT, HALF_LIFE, MONEY, NET_MIGRATION, PLACES, RAMP_YEARS, RATE, SHARE, UPLIFT, YEAR, withinBounds, type Bounds } from '../scenario/limits.ts';
@@ -36,6 +36,8 @@ export interface LeverContext {
   horizon: number;
   /** The last financial year of the funding table (for the funding growth label). */
   lastFundingFy?: number;
+  /** The funding table's financial years: when they hold every year of the run, the block's growth changes nothing. */
+  fundingFys?: readonly number[];
 }
 
 type Key = string | number;
@@ -174,7 +176,11 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
   for (const [k, v] of Object.entries(s.costs.complexity_drift))
     add({ path: `costs.complexity_drift.${k}`, group: money, label: `Complexity drift: yearly rise in ${Placement[k as Placement].label.toLowerCase()} top-ups beyond inflation`, unit: 'percent', min: -0.02, max: 0.1, step: 0.0025, value: v, limits: RATE });
   const after = ctx.lastFundingFy !== undefined ? ` after ${financialYearLabel(ctx.lastFundingFy)}` : '';
-  add({ path: 'funding.growth', group: money, label: `Yearly growth of the High Needs block${after}`, unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: s.funding.growth, limits: RATE });
+  // the block grows only into years the funding table does not give: with every year of the run given (a one-year
+  // horizon inside the table) the lever would move nothing, so it is not offered
+  const given = new Set(ctx.fundingFys ?? []);
+  const blockGrows = financialYearsForCensusRange(ctx.baseYear, last).some((fy) => !given.has(fy));
+  if (blockGrows) add({ path: 'funding.growth', group: money, label: `Yearly growth of the High Needs block${after}`, unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: s.funding.growth, limits: RATE });
   add({ path: 'funding.schools_block_transfer_gbp', group: money, label: 'Transfer from the schools block each year (£)', unit: 'gbp', min: 0, max: 5_000_000, step: 50_000, value: s.funding.schools_block_transfer_gbp, limits: MONEY });
   return out;
 }

@@ -12,6 +12,15 @@ describe('levers', () => {
     capacity: { changes: [{ placement: 'SSA', year: 2028, places: 120 }] },
   });
 
+  it('offers the block\'s growth only when the funding table leaves a year of the run to grow into', () => {
+    // a one-year horizon inside the table (2025-26 given): the lever moved nothing
+    expect(leversOf(s, { ...ctx, horizon: 1, fundingFys: [2025, 2026] }).map((l) => l.path)).not.toContain('funding.growth');
+    expect(leversOf(s, { ...ctx, horizon: 2, fundingFys: [2025, 2026] }).map((l) => l.path)).not.toContain('funding.growth');
+    expect(leversOf(s, { ...ctx, horizon: 3, fundingFys: [2025, 2026] }).map((l) => l.path)).toContain('funding.growth');
+    // a year before the table is the first year's block taken back at the growth rate: the lever moves it
+    expect(leversOf(s, { ...ctx, horizon: 1, fundingFys: [2026] }).map((l) => l.path)).toContain('funding.growth');
+  });
+
   it('lists every lever of the scenario with the estimated trend where the scenario does not set it', () => {
     const ls = leversOf(s, ctx);
     const paths = ls.map((l) => l.path);

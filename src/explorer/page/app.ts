@@ -73,7 +73,7 @@ export class App {
     this.current = this.loaded;
     this.lastCommitted = this.loaded;
     const lastFunding = payload.tables.funding.reduce<number | undefined>((m, r) => (m === undefined || r.fy > m ? r.fy : m), undefined);
-    this.ctx = { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon, lastFundingFy: lastFunding };
+    this.ctx = { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon, lastFundingFy: lastFunding, fundingFys: payload.tables.funding.map((r) => r.fy) };
     this.baseLevers = leversOf(this.loaded, this.ctx);
     this.outcome = computeVariant(payload, this.current);
     this.loadedOutcome = this.outcome;
