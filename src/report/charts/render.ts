@@ -101,9 +101,12 @@ const hnPlugin: Plugin = {
         ctx.fillRect(x, chartArea.top, chartArea.right - x, chartArea.bottom - chartArea.top);
         ctx.fillStyle = GovUk.darkGrey;
         ctx.font = `italic ${Math.round(12 * scale)}px ${Chart.defaults.font.family}`;
-        ctx.textAlign = 'left';
         ctx.textBaseline = 'top';
-        ctx.fillText(o.shadeFrom.label, x + 6 * scale, chartArea.top + 4 * scale);
+        // after the shading's edge, or, when the shading is narrower than the label (a one-year horizon), ending at
+        // the plot's right edge, where it was cut off
+        const fits = x + 6 * scale + ctx.measureText(o.shadeFrom.label).width <= chartArea.right - 2 * scale;
+        ctx.textAlign = fits ? 'left' : 'right';
+        ctx.fillText(o.shadeFrom.label, fits ? x + 6 * scale : chartArea.right - 4 * scale, chartArea.top + 4 * scale);
         ctx.restore();
       }
     }
