@@ -72,24 +72,6 @@ export function notAbove0(column: string, raw: string, fy: string | undefined): 
 export function markerNotAllowed(column: string, raw: string, reason: string): string {
   return `expected a number in '${column}'. Got: '${raw}', the published statistics' marker for a figure that is ${reason.replace(/-/g, ' ')}: a table of your own gives the figure itself`;
 }
-/** An LA's population of one mid-year that lacks some ages 0–25: each would count as no children. */
-/** The start of populationOtherAreas: run puts such notes on stderr too (run.ts). */
-export const POPULATION_OTHER_AREAS = 'Population projections: ';
-
-/** Projections loaded for other areas only: the LA's own area has none (a projection of another LA, or the wrong AREA_CODE). */
-export function populationOtherAreas(area: string, others: readonly string[], files: readonly string[]): string {
-  const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
-  return `${POPULATION_OTHER_AREAS}the projections in the data (${files.join(', ')}) are for ${list}, none for ${area}, so they are not used for it: load the projection of ${area} (AREA_CODE ${area}), or correct the AREA_CODE if the rows are its own.`;
-}
-
-export function populationAgesMissing(area: string, midYear: number, kind: string, ages: readonly number[], files: readonly string[]): string {
-  const what = kind === 'mye' ? 'mid-year estimate' : kind === 'snpp' ? 'population projection' : `${kind} population`;
-  const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');
-  return `the ${what} for area ${area} at mid-${midYear} (census ${midYear + 1}) has no figure for age ${list}${files.length ? ` (${files.join(', ')})` : ''}: a blank or marker cell, or a row or column missing. A missing age would count as no children and no new plans there; give every age 0 to 25, or remove that year from the file`;
-}
-export function unknownPopulationSex(raw: string): string {
-  return `expected SEX persons, males or females. Got: '${raw}' (a population of another label would be added to the males and females of its age)`;
-}
 /** Files of known layouts given to the published-statistics path (forecast, backtest --ees) that it does not read. */
 export function notPublishedStatistics(files: readonly string[]): string {
   const list = files.length > 4 ? `${files.slice(0, 4).join(', ')} and ${files.length - 4} more` : files.join(', ');
@@ -284,13 +266,6 @@ export function xlsxNoTables(): string {
 }
 export function lookupIgnored(): string {
   return 'ONS lower-tier → upper-tier LA lookup: recognised; nothing is stored (population is used at upper-tier level)';
-}
-export function populationAgeOutOfRange(raw: string): string {
-  return (
-    `expected an age from 0 to 89, '90 and over' or 'All ages' (ONS single years of age). Got: '${raw}': it is not clear which children this ` +
-    `population row counts, and a file with ages shifted or in bands gives the projection wrong populations. Correct or delete the row; ` +
-    `for a file in age bands (0-4, 5-9), download the ONS table by single year of age`
-  );
 }
 export function duplicateTableRow(key: string, firstLine: number): string {
   return `${key} is given twice: here and on line ${firstLine}; it is unclear which one counts: keep one row (delete or merge the other)`;

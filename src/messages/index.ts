@@ -1,9 +1,10 @@
 /**
- * Every user-facing message, one file per pipeline stage (etl and its SEN2 returns, scenario, model, budget, report,
- * cli, the explorer page), re-exported here. Code elsewhere builds messages only through these functions.
+ * Every user-facing message, one file per pipeline stage (etl with its SEN2 returns and population, scenario, model,
+ * budget, report, cli, the explorer page), re-exported here. Code elsewhere builds messages only through these functions.
  */
 export * as etlMsg from './etl.ts';
 export * as sen2Msg from './sen2.ts';
+export * as populationMsg from './population.ts';
 export * as reconcileMsg from './reconcile.ts';
 export * as scenarioMsg from './scenario.ts';
 export * as modelMsg from './model.ts';

@@ -128,20 +128,6 @@ export function sen2UrnPlacementNote(n: number, year: number): string {
 export function sen2PopulationNote(kind: string, areaCode: string): string {
   return `population: census year Y uses the ${kind} for 30 June of Y−1 (the August-31 cohort it is closest to), ages 0–25, area ${areaCode}`;
 }
-/** The start of populationNotForLaNote: run.ts puts such notes on stderr too. */
-export const POPULATION_NOT_FOR_LA = 'Population: the population files hold no rows for ';
-
-/**
- * The data hold population, but none for the LA's area code (a file of districts, or of another LA's codes): the
- * run goes on without the number of children, which a reader who loaded population files would not expect.
- */
-export function populationNotForLaNote(laName: string, areaCode: string): string {
-  return (
-    `${POPULATION_NOT_FOR_LA}${laName} (area code ${areaCode}): its new plans are projected as a number a year, not per head of its ` +
-    `children and young people, and plans are not checked against their number. Load population rows for ${areaCode} ` +
-    `(ONS mid-year estimates or subnational projections of upper-tier local authorities) to use them.`
-  );
-}
 export function sen2PersonOverridesNote(years: readonly number[]): string {
   return `person-level SEN2 returns replace the published stock for census ${years.join(', ')}`;
 }

@@ -13,7 +13,7 @@ import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
 import { tempDir } from '../temp.ts';
 import { HighneedsError } from '../../src/errors.ts';
 import { SEN2_OTHER_LA_RETURNS } from '../../src/messages/sen2.ts';
-import { POPULATION_OTHER_AREAS } from '../../src/messages/etl.ts';
+import { POPULATION_OTHER_AREAS } from '../../src/messages/population.ts';
 
 async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
   const hashKey = await wh.hashKey();

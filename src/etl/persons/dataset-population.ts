@@ -7,8 +7,8 @@
 import { MAX_AGE, MIN_AGE, N_AGES, canonicalNewCode } from '../../domain/index.ts';
 import { inputError } from '../../errors.ts';
 import type { LaDataset } from '../../model/dataset.ts';
-import { populationAgesMissing, populationOtherAreas } from '../../messages/etl.ts';
-import { populationNotForLaNote, sen2PopulationNote } from '../../messages/sen2.ts';
+import { populationAgesMissing, populationNotForLaNote, populationOtherAreas } from '../../messages/population.ts';
+import { sen2PopulationNote } from '../../messages/sen2.ts';
 import { PERSONS_SEX_LABELS } from '../readers/ons-snpp.ts';
 import type { SqlSource } from './sql-source.ts';
 

@@ -5,6 +5,7 @@
  */
 import { inYearRange, POPULATION_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
+import * as popMsg from '../../messages/population.ts';
 import { parseNumber } from '../csv/values.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 
@@ -53,12 +54,12 @@ export const onsSnpp = simpleCsvReader({
           // the one total the layout has (inputs.md §4); any other label is a population row whose age is unknown
           // ('-1', '0-4', 'age 5', '91'): left out with a warning, as it was, a file in age bands or with shifted ages
           // loaded with some ages missing or wrong, and it would be used as it stands
-          if (!/^all ages$/i.test(label.trim())) log.error(msg.populationAgeOutOfRange(label), r.line, 'age_group');
+          if (!/^all ages$/i.test(label.trim())) log.error(popMsg.populationAgeOutOfRange(label), r.line, 'age_group');
           return;
         }
         const sex = r.get('sex').toLowerCase();
         const sexClass = populationSex(sex);
-        if (sexClass === undefined) return log.error(msg.unknownPopulationSex(r.get('sex')), r.line, 'sex');
+        if (sexClass === undefined) return log.error(popMsg.unknownPopulationSex(r.get('sex')), r.line, 'sex');
         const key = `${r.get('area_code').toUpperCase()}|${sexClass}|${age}`;
         const first = seen.get(key);
         if (first !== undefined) {

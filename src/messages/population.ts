@@ -1,0 +1,45 @@
+/**
+ * User-facing messages about population (ONS estimates and projections): a file's rows the readers refuse, and an
+ * LA whose population the data do not hold as they should.
+ */
+
+/** The start of populationOtherAreas: run puts such notes on stderr too (run.ts). */
+export const POPULATION_OTHER_AREAS = 'Population projections: ';
+
+/** Projections loaded for other areas only: the LA's own area has none (a projection of another LA, or the wrong AREA_CODE). */
+export function populationOtherAreas(area: string, others: readonly string[], files: readonly string[]): string {
+  const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
+  return `${POPULATION_OTHER_AREAS}the projections in the data (${files.join(', ')}) are for ${list}, none for ${area}, so they are not used for it: load the projection of ${area} (AREA_CODE ${area}), or correct the AREA_CODE if the rows are its own.`;
+}
+
+/** An LA's population of one mid-year that lacks some ages 0–25: each would count as no children. */
+export function populationAgesMissing(area: string, midYear: number, kind: string, ages: readonly number[], files: readonly string[]): string {
+  const what = kind === 'mye' ? 'mid-year estimate' : kind === 'snpp' ? 'population projection' : `${kind} population`;
+  const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');
+  return `the ${what} for area ${area} at mid-${midYear} (census ${midYear + 1}) has no figure for age ${list}${files.length ? ` (${files.join(', ')})` : ''}: a blank or marker cell, or a row or column missing. A missing age would count as no children and no new plans there; give every age 0 to 25, or remove that year from the file`;
+}
+export function unknownPopulationSex(raw: string): string {
+  return `expected SEX persons, males or females. Got: '${raw}' (a population of another label would be added to the males and females of its age)`;
+}
+export function populationAgeOutOfRange(raw: string): string {
+  return (
+    `expected an age from 0 to 89, '90 and over' or 'All ages' (ONS single years of age). Got: '${raw}': it is not clear which children this ` +
+    `population row counts, and a file with ages shifted or in bands gives the projection wrong populations. Correct or delete the row; ` +
+    `for a file in age bands (0-4, 5-9), download the ONS table by single year of age`
+  );
+}
+
+/** The start of populationNotForLaNote: run.ts puts such notes on stderr too. */
+export const POPULATION_NOT_FOR_LA = 'Population: the population files hold no rows for ';
+
+/**
+ * The data hold population, but none for the LA's area code (a file of districts, or of another LA's codes): the
+ * run goes on without the number of children, which a reader who loaded population files would not expect.
+ */
+export function populationNotForLaNote(laName: string, areaCode: string): string {
+  return (
+    `${POPULATION_NOT_FOR_LA}${laName} (area code ${areaCode}): its new plans are projected as a number a year, not per head of its ` +
+    `children and young people, and plans are not checked against their number. Load population rows for ${areaCode} ` +
+    `(ONS mid-year estimates or subnational projections of upper-tier local authorities) to use them.`
+  );
+}
