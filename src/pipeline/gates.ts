@@ -64,17 +64,18 @@ export interface GateInput {
   populationFiles?: readonly string[];
 }
 
-/** The files a run's data came from, as the gates name them. */
-export interface GateFiles {
-  /** Every loaded file (published statistics, population, money tables, returns). */
-  loaded: ReadonlyArray<{ path: string; reader: string }>;
-}
-
 /**
  * checkProjection for one LA's projection of a scenario, as `run` and `goal-seek` make it: the published stock, the
- * forecast the scenario starts from, and the LA's people aged 0–25 when the data have them.
+ * forecast the scenario starts from, and the LA's people aged 0–25 when the data have them. `loaded`: every file the
+ * data came from (the messages name the published and population files among them).
  */
-export function checkLaProjection(ds: LaDataset, scenario: Scenario, run: LaProjection, totals: Pick<RunTotals, 'published' | 'constraint'>, files: GateFiles): void {
+export function checkLaProjection(
+  ds: LaDataset,
+  scenario: Scenario,
+  run: LaProjection,
+  totals: Pick<RunTotals, 'published' | 'constraint'>,
+  loaded: ReadonlyArray<{ path: string; reader: string }>,
+): void {
   const hasPopulation = Object.keys(ds.population).length > 0;
   checkProjection({
     la: `${ds.la.name} (${ds.la.oldCode})`,
@@ -82,11 +83,11 @@ export function checkLaProjection(ds: LaDataset, scenario: Scenario, run: LaProj
     projection: run.projection,
     unreachable: run.unreachable,
     published: totals.published,
-    files: files.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path),
+    files: loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path),
     forecastCentral: totals.constraint?.central,
     scenarioFile: scenario.file,
     population: hasPopulation ? childPopulation(ds.population, run.projection.years, run.projection.baseYear, scenario.population.growth) : undefined,
-    populationFiles: files.loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => f.path),
+    populationFiles: loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => f.path),
   });
 }
 

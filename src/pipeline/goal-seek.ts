@@ -23,6 +23,7 @@ import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { loadDataFolder } from '../etl/load.ts';
 import { budgetMsg } from '../messages/index.ts';
 import { runCannotForecast } from '../messages/model.ts';
+import type { LoadedFile } from '../etl/load-files.ts';
 import type { LaDataset } from '../model/dataset.ts';
 import { projectDeterministic } from '../model/engine.ts';
 import type { EngineInput } from '../model/engine-input.ts';
@@ -35,7 +36,7 @@ import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
-import { checkLaProjection, checkMoneyTables, unreadFiles, type GateFiles } from './gates.ts';
+import { checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
@@ -94,7 +95,7 @@ export function withLever(scenario: Scenario, lever: string, effect: number, bas
 }
 
 /** The data as `run` reads it: dataset, budget tables, and the total-plans forecast its projection follows. */
-async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals; files: GateFiles }> {
+async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals; loaded: LoadedFile[] }> {
   const load = await loadDataFolder(dataDir);
   const files = load.loaded.map((f) => f.path);
   try {
@@ -105,7 +106,7 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
     const base = scenario.base_year ?? latestStockYear(ds);
     if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
     const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);
-    return { ds, tables, totals, files: { loaded: load.loaded } };
+    return { ds, tables, totals, loaded: load.loaded };
   } finally {
     load.warehouse.close();
   }
@@ -140,7 +141,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('loading data');
-  const { ds, tables, totals, files } = await loadData(opts.dataDir, opts.la, scenario);
+  const { ds, tables, totals, loaded } = await loadData(opts.dataDir, opts.la, scenario);
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
   const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
@@ -150,7 +151,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   const base = await project(scenario, 0);
   // the scenario as run would check it (a total it cannot reach, a step, plans beyond the LA's children): a target
   // sought on figures run refuses would be met on figures nobody should believe
-  checkLaProjection(ds, scenario, base, totals, files);
+  checkLaProjection(ds, scenario, base, totals, loaded);
   const baseYear = base.projection.baseYear;
   const unmitigated = projectDeterministic({ ...base.input, scenario: { ...scenario, mitigations: [] } });
   const valueAt = (effect: number): number => {

@@ -162,7 +162,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       constraint: totals.constraint,
       ageFallbacks: totals.ageFallbacks,
     });
-    checkLaProjection(ds, scenario, run, totals, data);
+    checkLaProjection(ds, scenario, run, totals, data.loaded);
     // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
     const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|^Population: the data|exceed the forecast total/.test(n));
