@@ -166,6 +166,27 @@ export function scenarioStep(la: string, year: number, what: string, forecastRat
 }
 
 /**
+ * run, goal-seek: a horizon past HORIZON_UNHELD_MAX (plausible.ts) on data without the LA's population, where nothing
+ * would hold a trend compounded that long.
+ */
+export function horizonUnheld(la: string, scenarioFile: string, horizon: number, max: number): string {
+  return (
+    `${la}: ${scenarioFile} asks for horizon_years: ${horizon}, but the data have no population for the LA, so nothing holds ` +
+    `the projection beyond ${max} years (the model's ranges are checked by backtests up to ${max} years ahead, and a trend ` +
+    `compounded for longer can pass the LA's number of children); no outputs were written. Set horizon_years to ${max} or ` +
+    `less, or add the LA's population (an ONS mid-year estimate or subnational population projection) to the data folder.`
+  );
+}
+
+/** forecast --horizon: why it stops at HORIZON_UNHELD_MAX (`forecast` reads no population). */
+export function forecastHorizonWhy(max: number): string {
+  return (
+    `the model's ranges are checked by backtests up to ${max} years ahead, and \`forecast\` reads no population to hold a ` +
+    `trend compounded for longer (run a scenario on a data folder with the LA's population for a longer horizon)`
+  );
+}
+
+/**
  * run: a total of plans beyond PREVALENCE_MAX of the LA's people aged 0–25 (plausible.ts). At the base year the data
  * disagree (a population of another area); later, growth compounded over the horizon: project less far or let it settle.
  */

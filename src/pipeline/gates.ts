@@ -13,6 +13,8 @@
  *   (a population growth of 5 meant as 5% gave "a broken input series … report this as a bug");
  * - a P50 of at most PREVALENCE_MAX of the LA's people aged 0–25 and a P90 of at most all of them, when the data have
  *   its population: Kent from January 2021 over 30 years gave P90 1,001,893 plans in 2051 with exit 0;
+ * - a horizon of at most HORIZON_UNHELD_MAX years when the data have no population for the LA (checked before
+ *   projecting): nothing else holds a trend compounded for longer;
  * - money tables (unit costs, funding) present and not empty when a budget is asked for (checked right after
  *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0;
  * - every money figure of the budget (expenditure, in-year and cumulative balance, P10 to P90) is a finite number
@@ -26,7 +28,7 @@ import { unrecognisedInDataFolder } from '../messages/etl.ts';
 import type { MissingMoneyTable } from '../messages/budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { STARTER_TABLES } from '../scaffold/starter.ts';
-import { baseStockMismatch, implausibleProjection, prevalenceGate, projectionProblemText, scenarioStep, totalUnreachable } from '../messages/model.ts';
+import { baseStockMismatch, horizonUnheld, implausibleProjection, prevalenceGate, projectionProblemText, scenarioStep, totalUnreachable } from '../messages/model.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import type { LaDataset } from '../model/dataset.ts';
@@ -34,7 +36,7 @@ import type { LaProjection } from '../model/project-la.ts';
 import { childPopulation } from '../model/levers/population.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTotals } from './totals.ts';
-import { budgetProblem, MONEY_MAX, projectionProblem, stepProblem } from './plausible.ts';
+import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, projectionProblem, stepProblem } from './plausible.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel } from '../domain/index.ts';
 
@@ -89,6 +91,16 @@ export function checkLaProjection(
     population: hasPopulation ? childPopulation(ds.population, run.projection.years, run.projection.baseYear, scenario.population.growth) : undefined,
     populationFiles: loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => f.path),
   });
+}
+
+/**
+ * Throws an input error (exit 1) when a scenario projects further than HORIZON_UNHELD_MAX years on data without the
+ * LA's population (plausible.ts), before anything is projected.
+ */
+export function checkHorizon(ds: LaDataset, scenarios: ReadonlyArray<Pick<Scenario, 'file' | 'horizon_years'>>): void {
+  if (Object.keys(ds.population).length > 0) return;
+  const long = scenarios.find((s) => s.horizon_years > HORIZON_UNHELD_MAX);
+  if (long) throw inputError(horizonUnheld(`${ds.la.name} (${ds.la.oldCode})`, long.file, long.horizon_years, HORIZON_UNHELD_MAX));
 }
 
 /** Throws an input error (exit 1) at the first gate that fails. */

@@ -36,7 +36,7 @@ import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse } from './budget-tables.ts';
-import { checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
+import { checkHorizon, checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
@@ -144,6 +144,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   const { ds, tables, totals, loaded } = await loadData(opts.dataDir, opts.la, scenario);
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
+  checkHorizon(ds, [scenario]);
   const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
   // projected exactly as `run` projects (the same total-plans forecast and age fallbacks)
   const project = (s: Scenario, draws: number) =>

@@ -21,7 +21,7 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { checkBudget, checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
+import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { SEN2_OTHER_LA_RETURNS } from '../messages/sen2.ts';
@@ -123,6 +123,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // a lever, surge or new places dated outside the projected years would leave the figures as if it were not there:
   // every scenario checked before the first is written
   for (const s of scenarios) checkScenarioYears(s, totalsByBase.get(s.base_year)!.forecast.baseYear);
+  // a horizon longer than the backtests check, with no population to hold the trend (gates.ts)
+  checkHorizon(ds, scenarios);
   // notes that change what the figures mean, on stderr too: returns of other LAs for years this LA has none (a
   // mistyped Header LEA), projections of other areas only, population files with no rows for this LA
   const warns = (n: string): boolean => [SEN2_OTHER_LA_RETURNS, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA].some((p) => n.startsWith(p));

@@ -1,11 +1,11 @@
 /** Flag parsers shared by commands: each throws a usage error (exit 2) naming the flag and what it got. */
 import { InvalidArgumentError } from 'commander';
 
-export function intFlag(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+export function intFlag(name: string, min: number, max = Number.MAX_SAFE_INTEGER, why?: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^-?\d+$/.test(value.trim()) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}. Got: ${value}`);
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}${why ? `: ${why}` : ''}. Got: ${value}`);
     }
     return n;
   };

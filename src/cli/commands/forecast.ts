@@ -1,6 +1,7 @@
 /** `highneeds forecast` and `highneeds backtest`: batch forecasts and track record from published EES files. */
 import type { Command } from 'commander';
-import { cliMsg } from '../../messages/index.ts';
+import { cliMsg, modelMsg } from '../../messages/index.ts';
+import { HORIZON_UNHELD_MAX } from '../../pipeline/plausible.ts';
 import { writeFile, rename, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { inputError, usageError } from '../../errors.ts';
@@ -17,7 +18,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--la <code...>', 'LAs by DfE 3-digit or ONS 9-character code')
     .option('--all', 'every LA in the files')
     .requiredOption('--base-year <year>', 'use only data known by January of this year (required)', intFlag('--base-year', 2000, 2100))
-    .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 30), 3)
+    .option('--horizon <h>', `years ahead (at most ${HORIZON_UNHELD_MAX})`, intFlag('--horizon', 1, HORIZON_UNHELD_MAX, modelMsg.forecastHorizonWhy(HORIZON_UNHELD_MAX)), 3)
     .option('--draws <n>', 'Monte Carlo draws', intFlag('--draws', 0, 1_000_000), 1000)
     .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
     .requiredOption('--out <file.csv>', 'CSV file to write (required)')
