@@ -190,28 +190,41 @@ const OWN_LAYOUTS = new Set(['unit-costs', 'places', 'funding', 'other-spend', '
 const TWO_COLUMN_HINTS: Record<string, RegExp> = { 'opening-balance': /balance|deficit/i, reserves: /reserve/i };
 
 /**
- * The own table a file no reader took is, with one column misnamed: its header has all of that table's identifying
- * columns but one, and at least two of them (`line,financial_year,amount` for other spend,
+ * The own table a file no reader took is, and which `run` must not pass over: its header has all of that table's
+ * identifying columns but one, and at least two of them (`line,financial_year,amount` for other spend,
  * `section_251_line,financial_year,outturn`), or, for a table of two, a word of the table's in the other column's
  * name or the file's (TWO_COLUMN_HINTS: `financial_year,dsg_balance_gbp`, whose £0 opening balance moved every
- * cumulative balance by the council's deficit); undefined for anything else (a file sharing one column with a
- * table, `financial_year,budget_gbp`, is a stray file). A run asked for a budget stops on one (gates.ts
- * checkMoneyTables).
+ * cumulative balance by the council's deficit); or all of them, in a file no reader could read: saved with
+ * semicolons, tabs or pipes, or as UTF-16 (Excel's "Unicode Text"). A file whose bytes are not a table at all (empty,
+ * a gzip archive, a NUL byte, a damaged workbook) is the table its name says (`other_spend.csv`, the name `init`
+ * gives it): before, each of these was passed over, and the run spent £0 on other spend (the sample's 2028-29 balance
+ * -£104.5m became -£71.2m) or started from an opening balance of £0, with a note calling the table empty.
+ * Undefined for anything else (a file sharing one column with a table, `financial_year,budget_gbp`, is a stray
+ * file). A run asked for a budget stops on one (gates.ts checkMoneyTables).
  */
 export function brokenOwnTable(sniff: Sniff): string | undefined {
-  // tableHeader looks at three columns or more; a two-column table's header is the sniff's own
-  const table = tableHeader(sniff);
-  if (table && table.delimiter !== ',') return undefined;
-  const fields = table?.fields ?? (sniff.binary ? undefined : sniff.headerFields?.map((f) => f.toLowerCase()));
-  if (!fields || fields.length < 2) return undefined;
-  const fits = (id: string): boolean => {
-    const columns = LAYOUT_SIGNATURES.find((l) => l.id === id)!.columns;
-    if (columns.length >= 3) return true;
-    const hint = TWO_COLUMN_HINTS[id];
-    return hint !== undefined && (fields.some((f) => !columns.includes(f) && hint.test(f)) || hint.test(basename(sniff.path)));
-  };
-  // `financial_year` and one more column is one column short of every two-column table (funding too): the hint decides
-  return closestSignatures(fields).find((b) => OWN_LAYOUTS.has(b.id) && b.missing.length === 1 && fits(b.id))?.id;
+  const line = sniff.binary ? sniff.utf16FirstLine : sniff.head.split(/\r?\n/).find((l) => l.trim() !== '');
+  if (line === undefined || line.trim() === '') return sniff.binary || sniff.size === 0 || sniff.head.trim() === '' ? ownTableNamed(sniff.path) : undefined;
+  for (const delimiter of [',', '\t', ';', '|']) {
+    const fields = line.split(delimiter).map((f) => normaliseName(f.trim().replace(/^"(.*)"$/, '$1')));
+    if (fields.length < 2) continue;
+    const fits = (id: string, missing: number): boolean => {
+      const columns = LAYOUT_SIGNATURES.find((l) => l.id === id)!.columns;
+      if (missing === 0 || columns.length >= 3) return true;
+      const hint = TWO_COLUMN_HINTS[id];
+      return hint !== undefined && (fields.some((f) => !columns.includes(f) && hint.test(f)) || hint.test(basename(sniff.path)));
+    };
+    // `financial_year` and one more column is one column short of every two-column table (funding too): the hint decides
+    const own = closestSignatures(fields).find((b) => OWN_LAYOUTS.has(b.id) && b.missing.length <= 1 && fits(b.id, b.missing.length));
+    if (own) return own.id;
+  }
+  return undefined;
+}
+
+/** The own table whose file name (`other_spend.csv`, as `init` writes it; any extension, any case) a path has. */
+function ownTableNamed(path: string): string | undefined {
+  const stem = basename(path).replace(/\.[^.]*$/, '').toLowerCase();
+  return [...OWN_LAYOUTS].find((id) => id.replace(/-/g, '_') === stem);
 }
 
 /**

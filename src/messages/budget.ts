@@ -254,10 +254,10 @@ export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[],
 export function moneyTablesUnread(dataDir: string, files: ReadonlyArray<{ path: string; message: string }>): string {
   return [
     files.length === 1
-      ? `No budget can be modelled from ${dataDir}: a money table was not read (a column of its header misspelt or missing), and a budget without it would leave its figures out. Nothing was written.`
-      : `No budget can be modelled from ${dataDir}: ${files.length} money tables were not read (a column of each header misspelt or missing), and a budget without them would leave their figures out. Nothing was written.`,
+      ? `No budget can be modelled from ${dataDir}: a money table was not read (why is below), and a budget without it would leave its figures out. Nothing was written.`
+      : `No budget can be modelled from ${dataDir}: ${files.length} money tables were not read (why is below), and a budget without them would leave their figures out. Nothing was written.`,
     ...files.map((u) => `  - ${u.path}: ${u.message}`),
-    `Correct the header (the columns are in docs/inputs.md, "The project's own tables") and run again, or run with --demand-only to project plans without money.`,
+    `Correct the header (the columns are in docs/inputs.md, "The project's own tables") or save the table as "CSV UTF-8 (Comma delimited)", and run again; or run with --demand-only to project plans without money.`,
   ].join('\n');
 }
 

@@ -15,7 +15,7 @@ import { tempDir } from '../temp.ts';
 const TODAY = new Date('2026-03-01T00:00:00Z');
 const TABLES = { ...emptyBudgetTables(), unitCosts: [{ placement: 'ISS' as const, annualCostGbp: 64_000, priceYear: 2024 }], funding: [{ fy: 2025, hnBlockGbp: 57e6 }] };
 
-async function check(files: Record<string, string>): Promise<() => void> {
+async function check(files: Record<string, string | Buffer>): Promise<() => void> {
   const dir = tempDir('money-misnamed-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const load = await loadIntoMemory([dir], { today: TODAY });
@@ -35,12 +35,36 @@ describe('a money table with a column misnamed', () => {
     ['reserves.csv', 'financial_year,reserves_gbp\n2024-25,30000000\n', /reserves \(missing 'usable_reserves_gbp'\)/],
   ])('%s stops a run asked for a budget, naming the file and the column', async (name, text, column) => {
     const fail = await check({ [name]: text });
-    expect(fail).toThrow(/^No budget can be modelled from .*: a money table was not read \(a column of its header misspelt or missing\)/);
+    expect(fail).toThrow(/^No budget can be modelled from .*: a money table was not read \(why is below\)/);
     expect(fail).toThrow(column);
   });
 
   it('a stray file sharing one column with a table is passed over, as before', async () => {
     const pass = await check({ 'budget.csv': 'financial_year,budget_gbp\n2025-26,100\n', 'notes.csv': 'what,when\nchecked,today\n' });
+    expect(pass).not.toThrow();
+  });
+
+  // A table no reader could read at all was passed over in the same way: the sample's other spend saved with
+  // semicolons (as Excel saves "CSV" where the comma is the decimal point) ran with exit 0, £0 of other spend and
+  // its 2028-29 balance -£71.2m instead of -£104.5m; its opening balance saved as UTF-16 started from £0 (-£86.1m)
+  const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  it.each([
+    ['other_spend.csv', 'line;financial_year;amount_gbp\nTherapies;2025-26;1380000\n', /other_spend\.csv: the columns are separated by ';'/],
+    ['places.csv', 'placement\tfinancial_year\tplaces\tplace_rate_gbp\nSSM\t2025-26\t428\t10000\n', /places\.csv: the columns are separated by tabs/],
+    ['opening_balance.csv', utf16('financial_year,dsg_cumulative_balance_gbp\r\n2024-25,-18400000\r\n'), /opening_balance\.csv: .*UTF-16/],
+    ['balances.csv', 'financial_year|dsg_cumulative_balance_gbp\n2024-25|-18400000\n', /balances\.csv: unknown layout/],
+    // bytes that are no table at all: the table its name says
+    ['other_spend.csv', 'line,financial_year,amount_gbp\nTherapies,2025-26,1380000\n\0', /other_spend\.csv: the file is not text/],
+    ['Section_251_Outturn.CSV', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), /Section_251_Outturn\.CSV: .*gzip/],
+    ['reserves.csv', '', /reserves\.csv: the file is empty/],
+  ])('%s that no reader could read stops a run asked for a budget, saying why', async (name, bytes, why) => {
+    const fail = await check({ [name]: bytes });
+    expect(fail).toThrow(/^No budget can be modelled from .*: a money table was not read \(why is below\)/);
+    expect(fail).toThrow(why);
+  });
+
+  it('a stray file of no table, in any delimiter or none, is passed over', async () => {
+    const pass = await check({ 'notes.csv': 'a;b;c\n1;2;3\n', 'picture.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'empty.csv': '' });
     expect(pass).not.toThrow();
   });
 });
