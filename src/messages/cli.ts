@@ -35,3 +35,7 @@ export function nothingToBacktest(origins: readonly number[], horizon: number): 
 export function loadFromCache(cacheDir: string): string {
   return `data files unchanged since an earlier run: their load was reused (${cacheDir}; --fresh loads them again)`;
 }
+
+export function tooFewDraws(n: number, min: number): string {
+  return `--draws ${n} is too few for a range: the P10 and P90 of ${n} simulated future${n === 1 ? '' : 's'} ${n === 1 ? 'are that one future' : 'are one or two of them'}, not an 80% range. Give --draws 0 for the deterministic path (P10 = P50 = P90) or at least ${min} draws (the default is 1000)`;
+}

@@ -19,6 +19,20 @@ describe('exit codes and init', () => {
     expect(r.stderr).toMatch(/unknown option/);
   });
 
+  // one draw was presented as a range: 'From 1 simulated futures, plans in January 2035 lie between 8,914 and 8,914
+  // in 8 cases out of 10', P10 = P50 = P90 under every range label, exit 0
+  it.each([
+    ['run', '--draws', '1'],
+    ['run', '--draws', '19'],
+    ['forecast', '--ees', 'x.csv', '--all', '--base-year', '2022', '--out', 'f.csv', '--draws', '2'],
+    ['goal-seek', 'baseline.yaml', '--lever', 'new_plans', '--target', 'in-year-balance=0@2028-29', '--draws', '5'],
+  ])('exits 2 on %s with fewer draws than make a range (%s %s …), before any work', async (...args) => {
+    const r = await runCli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--draws \d+ is too few for a range: .* Give --draws 0 for the deterministic path \(P10 = P50 = P90\) or at least 20 draws/);
+    expect(r.stdout).toBe('');
+  });
+
   it('exits 0 for --version and --help', async () => {
     expect((await runCli('--version')).code).toBe(0);
     const help = await runCli('--help');
