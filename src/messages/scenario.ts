@@ -68,3 +68,7 @@ export function neverActs(
     `would be those of a scenario without it, under this scenario's name. To make it act, ${fix}; or remove it.`
   );
 }
+
+export function tooManyMitigations(max: number): string {
+  return `at most ${max} recovery-plan levers (each is projected on its own to find what it saves, so a run's time grows with the square of their number): merge levers of one kind`;
+}

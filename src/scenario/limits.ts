@@ -36,6 +36,12 @@ export const MAX_PLACE_CHANGE = 100_000;
  * ±MAX_PLACE_CHANGE is a typo, and 1e15 places at £10,000 took every money figure of the run past £1e19.
  */
 export const PLACES: Bounds = { min: -MAX_PLACE_CHANGE, max: MAX_PLACE_CHANGE, integer: true };
+/**
+ * The most recovery-plan levers one scenario may hold. Each lever's plans and spend avoided is its own projection of
+ * the scenario without it, so a run's time grows with the square of the count: 800 levers took 13 s to project the
+ * sample, 5,000 did not finish in two minutes. A Delivering Better Value plan has a handful of workstreams.
+ */
+export const MAX_MITIGATIONS = 50;
 /** Pounds, either sign, within the ceiling of any input amount (a yearly cost of 1e308 overflows sums to Infinity). */
 export const MONEY: Bounds = { min: -MAX_AMOUNT, max: MAX_AMOUNT };
 /** Pounds of 0 or more (a delivery cost, a place rate). */

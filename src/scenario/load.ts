@@ -61,7 +61,7 @@ export function parseYamlMapping(text: string, file: string): Plain {
 function describe(x: unknown): string {
   if (x === undefined) return 'nothing';
   if (x === null) return 'null';
-  if (Array.isArray(x)) return x.length <= 10 && x.every((v) => typeof v === 'number') ? `a list [${x.join(', ')}]` : 'a list';
+  if (Array.isArray(x)) return x.length <= 10 && x.every((v) => typeof v === 'number') ? `a list [${x.join(', ')}]` : `a list of ${x.length}`;
   if (typeof x === 'string') {
     const read = x.includes('%') ? readRate(x) : undefined;
     return `the text ${JSON.stringify(x)}${typeof read === 'number' ? ` (read as ${read})` : ''}`;

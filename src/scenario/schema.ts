@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { NEEDS, PHASES, PLACEMENTS, TRANSITION_POINTS } from '../domain/index.ts';
 import { readMoney, readRate } from '../etl/csv/values.ts';
-import { COST, EFFECT, HALF_LIFE, MONEY, NET_MIGRATION, PLACES, RAMP_YEARS, RATE, SHARE, UPLIFT, YEAR, type Bounds } from './limits.ts';
+import { COST, EFFECT, HALF_LIFE, MAX_MITIGATIONS, MONEY, NET_MIGRATION, PLACES, RAMP_YEARS, RATE, SHARE, UPLIFT, YEAR, type Bounds } from './limits.ts';
 import { GENERAL_INFLATION_KEYS, inflationKey } from '../budget/prices.ts';
 import { nearest } from '../util/suggest.ts';
+import { tooManyMitigations } from '../messages/scenario.ts';
 
 const placement = z.enum(PLACEMENTS as [string, ...string[]]);
 const need = z.enum(NEEDS as [string, ...string[]]);
@@ -179,7 +180,7 @@ export const ScenarioSchema = z
       .default({}),
     surges: z.array(Surge).default([]),
     transition_shifts: z.array(TransitionShift).default([]),
-    mitigations: z.array(Mitigation).default([]).superRefine(uniqueLeverNames),
+    mitigations: z.array(Mitigation).max(MAX_MITIGATIONS, tooManyMitigations(MAX_MITIGATIONS)).default([]).superRefine(uniqueLeverNames),
     capacity: z
       .object({
         /** Use the places table as capacity. */
