@@ -29,6 +29,9 @@ export function sen2UnattachedRecords(module: string, parent: string, parentColu
   if (underOrphan === n) return `${n} ${module} record(s) name a ${parent} record that is in the export but is itself attached to no person (${here}): they are dropped with it; ${end}`;
   return `${n} ${module} record(s) belong to no person (${here}): ${n - underOrphan} ${n - underOrphan === 1 ? 'names' : 'name'} a ${parent} record that is not in the export, ${underOrphan} a ${parent} record that is in the export but is itself attached to no person; ${end}`;
 }
+export function sen2BladeNoPersons(records: number): string {
+  return `the Blade 'person' module file has a header row but no persons${records > 0 ? `, while the export's other modules hold ${records} record(s) that name persons` : ''}: every plan of the return would be left out and the census year read as if it had no return. The export is incomplete: export the return again from COLLECT`;
+}
 export function sen2NoLa(found: string): string {
   return `expected the LA code in Header/Source/LEA (3 digits, e.g. 925). Got: '${found}'`;
 }

@@ -11,7 +11,7 @@
  * export has no errors.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sen2DuplicatePerson, sen2UnattachedRecords } from '../../messages/sen2.ts';
+import { sen2BladeNoPersons, sen2DuplicatePerson, sen2UnattachedRecords } from '../../messages/sen2.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
 import { LOOKUP_SOURCES, MACROS, childStatement, moduleColumns, moduleDatesQuery, personStatement, idFactsQuery, idsByRowQuery, idText } from './blade-sql.ts';
@@ -279,6 +279,11 @@ export async function validate(
   const { found, more } = checked.value;
   const { unidentified, dups, moreDups } = hashed.value;
   found.push(...dups);
+  // a person file of a header alone (its persons lost in the export, or a copy cut short) left every record of the
+  // other modules unattached: the return was loaded with exit 0 and no rows, the census year read as if it had none
+  if (Number((await rowsOf(con, 'SELECT count(*) FROM x_person'))[0]![0]) === 0) {
+    found.push({ severity: 'error', pn: -1, seq: 0, ln: 1, file: files.person, path: 'person', message: sen2BladeNoPersons(unattached.reduce((n, u) => n + u.n - u.underOrphan, 0)) });
+  }
   for (const u of unattached) {
     const parent = BLADE_SPEC[u.module].parent!;
     found.push({ severity: 'warning', pn: -1, seq: 0, ln: u.line, file: files[u.module], path: idColumn(parent),

@@ -32,6 +32,18 @@ describe('Blade export against hostile files', () => {
     }));
   });
 
+  it('a person module file of a header alone is an error at its line 1, not a return loaded with no plans', async () => {
+    // its persons lost (a copy cut short after the header): every record of the other modules was left out with a
+    // warning each, the load went on with exit 0 and no rows, and the census year read as if it had no return
+    const p = bladeCopy();
+    writeFileSync(p, readFileSync(p, 'utf8').split('\n')[0]! + '\n');
+    const { report, rows } = await read(p);
+    expect(rows).toEqual([]);
+    expect(report.errors).toContainEqual(expect.objectContaining({
+      file: p, line: 1, message: expect.stringMatching(/'person' module file has a header row but no persons, while the export's other modules hold 3 record\(s\) that name persons: .* export the return again/),
+    }));
+  });
+
   it('an unterminated quote is an error at its line, without the row in the message', async () => {
     const p = bladeCopy({ edit: { module: 'person', from: '11,11,1,1,1,Testsurone,', to: '11,11,1,1,1,"Testsurone,' } });
     const { report, rows } = await read(p);
