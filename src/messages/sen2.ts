@@ -122,6 +122,9 @@ export function bladeDuplicateColumn(module: string, file: string, column: strin
 export function bladeBadRow(module: string, file: string, line: number, reason: string): string {
   return `line ${line} of the Blade '${module}' module file ${file} cannot be read as CSV: ${reason}. Export it again (a file opened and saved in Excel can be damaged this way)`;
 }
+export function bladeLineTooLong(bytes: number, max: number): string {
+  return `the line is ${(bytes / 1e6).toFixed(1)} MB long, where no record of a COLLECT export comes near ${(max / 1e6).toFixed(0)} MB (a damaged file, or not a Blade export)`;
+}
 export function bladeUnreadable(module: string, detail: string): string {
   return `the Blade '${module}' module file could not be read as CSV: ${detail}`;
 }

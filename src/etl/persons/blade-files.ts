@@ -6,9 +6,9 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { emptyFieldsPastHeader, notUtf8AfterBom } from '../../messages/etl.ts';
-import { bladeBadFileName, bladeBadRow, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/sen2.ts';
+import { bladeBadFileName, bladeBadRow, bladeLineTooLong, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/sen2.ts';
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
-import { bladeHeader, bladeRowError } from './blade-header.ts';
+import { bladeHeader, bladeRowError, firstLongLine, MAX_LINE_BYTES } from './blade-header.ts';
 import { detectEncoding } from '../csv/read-csv.ts';
 import { duckdbSource } from '../csv/duckdb-encoding.ts';
 import { firstWideRecord, type WideRecord } from '../csv/wide-record.ts';
@@ -140,9 +140,12 @@ async function loadModule(
     await source.done();
   }
   if (problem) {
-    // DuckDB names the file it read (perhaps the copy) only past its message's first line, which is all that is kept
-    const row = bladeRowError(m, file, problem.message);
+    // a line too long for read_csv failed the read in DuckDB's words ('Parallel CSV Reader … full read'), at line 1
+    // whatever line it was, or at its line with no reason: the file's bytes say which
+    const long = await firstLongLine(file);
+    const row = long ? { line: long.line, message: bladeBadRow(m, basename(file), long.line, bladeLineTooLong(long.bytes, MAX_LINE_BYTES)) } : bladeRowError(m, file, problem.message);
     if (row) problems.push([{ file, line: row.line, path: m }, row.message]);
+    // DuckDB names the file it read (perhaps the copy) only past its message's first line, which is all that is kept
     else problems.push([{ file, line: 1, path: m }, bladeUnreadable(m, problem.message.split('\n')[0]!)]);
     return { set: undefined, problems };
   }

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { bladeControlInHeader, bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader, bladeBadRow } from '../../messages/sen2.ts';
 import { decodeWin1252 } from '../../util/win1252.ts';
 import { startsWithBom, type TextEncoding } from '../csv/read-csv.ts';
+import { readChunks } from '../read-chunks.ts';
 
 /** The longest header line looked at. */
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -47,6 +48,36 @@ export async function bladeHeader(file: string, module: string, encoding: TextEn
     seen.set(columns[i]!, i);
   }
   return { columns };
+}
+
+/**
+ * The longest line DuckDB's read_csv takes (its `max_line_size`, 2 MB by default). A longer one failed the read with
+ * DuckDB's own words ('Not implemented Error: The Parallel CSV Reader currently does not support a full read on this
+ * file'), at line 1 whatever line it was.
+ */
+export const MAX_LINE_BYTES = 2_000_000;
+
+/**
+ * The first line of a file longer than MAX_LINE_BYTES, with its length in bytes (a line feed ends a line), or
+ * undefined: read in chunks, never held whole.
+ * @example await firstLongLine('Blade-Export_28-01-2025_person.csv') // { line: 2, bytes: 52428800 }
+ */
+export async function firstLongLine(file: string): Promise<{ line: number; bytes: number } | undefined> {
+  let line = 1;
+  let length = 0;
+  for await (const chunk of readChunks(file)) {
+    for (let at = 0; at < chunk.length; ) {
+      const lf = chunk.indexOf(0x0a, at);
+      length += (lf === -1 ? chunk.length : lf) - at;
+      if (lf === -1) break;
+      // a line that ends here: too long, or the next begins
+      if (length > MAX_LINE_BYTES) return { line, bytes: length };
+      line++;
+      length = 0;
+      at = lf + 1;
+    }
+  }
+  return length > MAX_LINE_BYTES ? { line, bytes: length } : undefined;
 }
 
 /** A located problem from DuckDB's error for a bad row (its `CSV Error on Line: N`), or undefined. */

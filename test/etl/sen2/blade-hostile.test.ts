@@ -44,6 +44,18 @@ describe('Blade export against hostile files', () => {
     }));
   });
 
+  it('a line longer than read_csv takes is an error at that line, not DuckDB\'s words at line 1', async () => {
+    // a 3 MB line (a damaged copy): 'could not be read as CSV: Not implemented Error: The Parallel CSV Reader
+    // currently does not support a full read on this file', at line 1
+    const p = bladeCopy();
+    const [header, ...rest] = readFileSync(p, 'utf8').split('\n');
+    writeFileSync(p, [header, 'x'.repeat(3_000_000), ...rest].join('\n'));
+    const { report, rows } = await read(p);
+    expect(rows).toEqual([]);
+    expect(report.errors).toEqual([expect.objectContaining({ file: p, line: 2, message: expect.stringMatching(/line 2 of the Blade 'person' module file .* cannot be read as CSV: the line is 3\.0 MB long/) })]);
+    expect(report.errors[0]!.message).not.toMatch(/Not implemented|Parallel CSV/);
+  });
+
   it('an unterminated quote is an error at its line, without the row in the message', async () => {
     const p = bladeCopy({ edit: { module: 'person', from: '11,11,1,1,1,Testsurone,', to: '11,11,1,1,1,"Testsurone,' } });
     const { report, rows } = await read(p);
