@@ -23,13 +23,13 @@ describe('exit codes and init', () => {
   // in 8 cases out of 10', P10 = P50 = P90 under every range label, exit 0
   it.each([
     ['run', '--draws', '1'],
-    ['run', '--draws', '19'],
+    ['run', '--draws', '9'],
     ['forecast', '--ees', 'x.csv', '--all', '--base-year', '2022', '--out', 'f.csv', '--draws', '2'],
     ['goal-seek', 'baseline.yaml', '--lever', 'new_plans', '--target', 'in-year-balance=0@2028-29', '--draws', '5'],
   ])('exits 2 on %s with fewer draws than make a range (%s %s …), before any work', async (...args) => {
     const r = await runCli(...args);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--draws \d+ is too few for a range: .* Give --draws 0 for the deterministic path \(P10 = P50 = P90\) or at least 20 draws/);
+    expect(r.stderr).toMatch(/--draws \d+ is too few for a range: .* Give --draws 0 for the deterministic path \(P10 = P50 = P90\) or at least 10 draws/);
     expect(r.stdout).toBe('');
   });
 
