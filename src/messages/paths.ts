@@ -31,6 +31,9 @@ export function expectedFolder(flag: string, path: string): string {
 export function expectedFileFoundFolder(flag: string, path: string, example: string): string {
   return `${flag} ${path}: expected a file name, found a folder: give a file name such as ${path.replace(/\/+$/, '')}/${example}`;
 }
+export function outputInData(flag: string, path: string, dataDir: string): string {
+  return `${flag} ${path}: the outputs would be written into the data folder ${dataDir}, whose every file the next run reads as input (a workbook written there stops it): choose a folder outside it with ${flag}`;
+}
 export function parentNotFolder(flag: string, path: string, parent: string): string {
   return `${flag} ${path}: '${parent}' is a file, so nothing can be created under it: choose another location`;
 }

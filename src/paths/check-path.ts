@@ -9,7 +9,7 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, readlink, realpath, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { inputError, usageError } from '../errors.ts';
 import { pathMsg } from '../messages/index.ts';
 
@@ -143,6 +143,26 @@ export async function checkOutputFolder(path: string, flag: string): Promise<voi
   } catch {
     throw usageError(pathMsg.notWritable(flag, path, path));
   }
+}
+
+/** A path resolved through the links of its nearest existing ancestor (the path need not exist yet). */
+async function realOrPlanned(path: string): Promise<string> {
+  const abs = resolve(path);
+  const real = await realpath(abs).catch(() => undefined);
+  if (real !== undefined) return real;
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(await realOrPlanned(parent), basename(abs));
+}
+
+/**
+ * Checks that an output folder is not the data folder or inside it: the next run reads every file of the data folder,
+ * and the workbook written there was refused as an input ('no sheet of this workbook is a known input table'), so a
+ * second run on the same folder stopped, and the first had mixed its outputs among the council's files.
+ * @example await checkOutsideData('data/reports', 'data', '--out') // throws a usage error (exit 2)
+ */
+export async function checkOutsideData(out: string, dataDir: string, flag: string): Promise<void> {
+  const [o, d] = await Promise.all([realOrPlanned(out), realOrPlanned(dataDir)]);
+  if (o === d || o.startsWith(d.endsWith(sep) ? d : `${d}${sep}`)) throw usageError(pathMsg.outputInData(flag, out, dataDir));
 }
 
 /**

@@ -12,7 +12,7 @@
  *   (money tables missing or empty → exit 1 before any of this, unless --demand-only: then no budget at all)
  */
 import { join } from 'node:path';
-import { checkOutputFolder } from '../paths/check-path.ts';
+import { checkOutputFolder, checkOutsideData } from '../paths/check-path.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic, projectDeterministicCentral } from '../model/engine.ts';
 import type { EngineInput } from '../model/engine-input.ts';
@@ -100,7 +100,10 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(findScenarioFile(f, { dataDir: opts.dataDir })));
   checkScenarioIds(scenarios);
   const outDirs = scenarios.map((s) => (scenarios.length === 1 ? (opts.out ?? join('reports', s.id)) : join(opts.out ?? 'reports', s.id)));
-  for (const d of outDirs) await checkOutputFolder(d, '--out');
+  for (const d of outDirs) {
+    await checkOutputFolder(d, '--out');
+    await checkOutsideData(d, opts.dataDir, '--out');
+  }
   // the charts are drawn on their own thread, which loads Chart.js and the canvas while the data load (render-thread.ts)
   const charts = chartsThread();
   const total = runStageCount(scenarios.length, opts.demandOnly ?? false);

@@ -3,7 +3,7 @@
  * message naming the path, never exit 70, never exit 0 with nothing done.
  */
 import { describe, expect, it } from 'vitest';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withTempDir } from '../temp.ts';
 import { runCli } from './helpers.ts';
@@ -52,6 +52,23 @@ describe('output and input paths', () => {
         expect(r.code, r.stderr).toBe(2);
         expect(r.stderr).not.toMatch(/internal error/);
       }
+    });
+  });
+
+  // the outputs of a run into its data folder were read by the next run: its workbook stopped it ('no sheet of this
+  // workbook is a known input table'), and the first had put its report and charts among the council's files
+  it('run --out the data folder, or a folder inside it (also through a link or ..), is a usage error before any work', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      await mkdir(data);
+      await symlink(data, join(d, 'link'));
+      for (const [dataArg, out] of [[data, data], [data, `${data}/`], [data, join(data, 'reports', 'baseline')], [data, join(data, '..', 'data', 'r')], [join(d, 'link'), join(data, 'r')]] as const) {
+        const r = await runCli('run', '--draws', '0', '--data', dataArg, '--out', out, '--quiet');
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toMatch(/the outputs would be written into the data folder .*: choose a folder outside it with --out/);
+        expect(r.stderr).not.toMatch(/internal error/);
+      }
+      expect(await readdir(data)).toEqual([]);
     });
   });
 

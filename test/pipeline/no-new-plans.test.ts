@@ -50,7 +50,7 @@ describe('a run whose data hold no new plans', () => {
     const dir = tempDir('hn-no-new-');
     copyFileSync(join('data-samples', 'sen2_age_caseload.csv'), join(dir, 'sen2_age_caseload.csv'));
     writeFileSync(join(dir, 's.yaml'), scenario);
-    const r = await runCli('run', join(dir, 's.yaml'), '--data', dir, '--demand-only', '--draws', '0', '--json', '--out', join(dir, 'out'));
+    const r = await runCli('run', join(dir, 's.yaml'), '--data', dir, '--demand-only', '--draws', '0', '--json', '--out', join(tempDir('hn-no-new-out-'), 'out'));
     expect(r.code, r.stderr).toBe(0);
     const [base, , , last] = p50(r.stdout);
     expect(last! / base!).toBeGreaterThan(1.1); // the sample's plans grow about 8% a year; without new plans it fell to 0.98
@@ -62,7 +62,7 @@ describe('a run whose data hold no new plans', () => {
     const dir = tempDir('hn-no-new-real-');
     copyFileSync(join(realData, 'ees-ehcp-2025-to-2022', 'data', 'caseload.csv'), join(dir, 'caseload.csv'));
     writeFileSync(join(dir, 's.yaml'), scenario);
-    const r = await runCli('run', join(dir, 's.yaml'), '--data', dir, '--la', '886', '--demand-only', '--draws', '0', '--json', '--out', join(dir, 'out'));
+    const r = await runCli('run', join(dir, 's.yaml'), '--data', dir, '--la', '886', '--demand-only', '--draws', '0', '--json', '--out', join(tempDir('hn-no-new-out-'), 'out'));
     expect(r.code, r.stderr).toBe(0);
     const f = await runCli('forecast', '--ees', join(dir, 'caseload.csv'), '--la', '886', '--base-year', '2022', '--draws', '0', '--out', join(dir, 'f.csv'));
     expect(f.code, f.stderr).toBe(0);
