@@ -251,6 +251,21 @@ export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[],
   ].join('\n');
 }
 
+/**
+ * run, goal-seek: money tables without `la_code` in data that hold several LAs' plans, used for the LA being run.
+ * Begins with MONEY_TABLES_NAME_NO_LA.
+ */
+export function moneyTablesNameNoLa(la: string, laCount: number, files: readonly string[]): string {
+  const list = files.length <= 7 ? files.join(', ') : `${files.slice(0, 6).join(', ')} and ${files.length - 6} more`;
+  return (
+    `${MONEY_TABLES_NAME_NO_LA} ${list} ${files.length === 1 ? 'has' : 'have'} no la_code column, and the data hold the plans of ` +
+    `${laCount} LAs: ${files.length === 1 ? 'its' : 'their'} figures are used as ${la}'s. If they are another LA's, this budget is ` +
+    `wrong; add an la_code column (the LA's code on every row, as \`highneeds init\` writes it) so that they are used for that LA only.`
+  );
+}
+/** How the note on money tables naming no LA begins (run.ts puts it on stderr too). */
+export const MONEY_TABLES_NAME_NO_LA = 'Money tables:';
+
 export function moneyTablesUnread(dataDir: string, files: ReadonlyArray<{ path: string; message: string }>): string {
   return [
     files.length === 1

@@ -8,6 +8,8 @@ import { OWN_WAREHOUSE_TABLES } from '../etl/schema.ts';
 import { OWN_TABLES } from '../etl/readers/own-table-defs.ts';
 import * as msg from '../messages/etl.ts';
 import { ownTablesOfAnotherLa } from '../messages/model.ts';
+import { moneyTablesNameNoLa } from '../messages/budget.ts';
+import { basename } from 'node:path';
 
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
@@ -69,6 +71,27 @@ export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity):
     reserves: reserves.map((r) => ({ fy: Number(r.financial_year), usableReservesGbp: Number(r.usable_reserves_gbp) })),
     outturn: outturn.map((r) => ({ line: r.section_251_line, fy: Number(r.financial_year), outturnGbp: Number(r.outturn_gbp) })),
   };
+}
+
+/**
+ * A note when money tables name no LA (rows without `la_code`) while the data hold more than one LA's plans: such
+ * tables are used for whichever LA is run, so another LA's money reached its budget without a word (City of London,
+ * run on a folder of the real 2022 release with Kent's tables beside it, showed a surplus growing by £197m a year,
+ * exit 0). Undefined when the data hold one LA's plans or every row names its LA (rows naming another are refused).
+ */
+export async function moneyTablesNamingNoLa(wh: Warehouse, la: LaIdentity): Promise<string | undefined> {
+  const las = await wh.query<{ n: number }>(
+    `SELECT count(*)::DOUBLE AS n FROM (SELECT old_la_code FROM stock WHERE geographic_level = 'Local authority'
+     UNION SELECT old_la_code FROM flow WHERE geographic_level = 'Local authority')`,
+  );
+  const n = Number(las[0]?.n ?? 0);
+  if (n <= 1) return undefined;
+  const files = await wh.query<{ path: string }>(
+    `SELECT DISTINCT f.path FROM (${OWN_WAREHOUSE_TABLES.map((t) => `SELECT file_id FROM ${t} WHERE la_code IS NULL`).join(' UNION ')}) t
+     JOIN loaded_file f USING (file_id) ORDER BY f.path`,
+  );
+  if (files.length === 0) return undefined;
+  return moneyTablesNameNoLa(la.name, n, files.map((f) => basename(f.path)));
 }
 
 /** Exit 1 when an own table holds rows that name an LA other than the run's (by old or new code). */

@@ -35,7 +35,7 @@ import { findScenarioFile } from '../scenario/find.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
-import { budgetTablesFromWarehouse } from './budget-tables.ts';
+import { budgetTablesFromWarehouse, moneyTablesNamingNoLa } from './budget-tables.ts';
 import { checkHorizon, checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
@@ -95,7 +95,7 @@ export function withLever(scenario: Scenario, lever: string, effect: number, bas
 }
 
 /** The data as `run` reads it: dataset, budget tables, and the total-plans forecast its projection follows. */
-async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals; loaded: LoadedFile[] }> {
+async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals; loaded: LoadedFile[]; unnamed?: string }> {
   const load = await loadDataFolder(dataDir);
   const files = load.loaded.map((f) => f.path);
   try {
@@ -106,7 +106,8 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
     const base = scenario.base_year ?? latestStockYear(ds);
     if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
     const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);
-    return { ds, tables, totals, loaded: load.loaded };
+    const unnamed = await moneyTablesNamingNoLa(load.warehouse, ds.la);
+    return { ds, tables, totals, loaded: load.loaded, ...(unnamed ? { unnamed } : {}) };
   } finally {
     load.warehouse.close();
   }
@@ -141,7 +142,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('loading data');
-  const { ds, tables, totals, loaded } = await loadData(opts.dataDir, opts.la, scenario);
+  const { ds, tables, totals, loaded, unnamed } = await loadData(opts.dataDir, opts.la, scenario);
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
   checkHorizon(ds, [scenario]);
@@ -197,7 +198,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     probability_met: probability,
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
-    warnings: revisionWarnings(ds),
+    warnings: [...(unnamed ? [unnamed] : []), ...revisionWarnings(ds)],
   };
 }
 

@@ -30,6 +30,8 @@ export interface RunData {
   dataset: LaDataset;
   tables: BudgetTables;
   dataQuality: DataQualityNote[];
+  /** Money tables that name no LA in data of several LAs (budget-tables.ts moneyTablesNamingNoLa), when any. */
+  moneyTablesNamingNoLa?: string;
   /**
    * The totals forecast for each base year a scenario asks for (undefined: the latest stock year), without what
    * only the track record reads (the batch of every LA and its past-origin forecasts: about 180 MB for a county of
@@ -81,13 +83,14 @@ function isRunData(d: unknown): d is RunData {
 
 async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> {
   const { datasetFromWarehouse } = await import('../etl/dataset.ts');
-  const { budgetTablesFromWarehouse } = await import('./budget-tables.ts');
+  const { budgetTablesFromWarehouse, moneyTablesNamingNoLa } = await import('./budget-tables.ts');
   const { runTotals } = await import('./totals.ts');
   const files = load.loaded.map((f) => f.path);
   try {
     const dataset = await datasetFromWarehouse(load.warehouse, { la: opts.la });
     const tables = await budgetTablesFromWarehouse(load.warehouse, dataset.la);
     const dataQuality = await dataQualityNotes(load);
+    const unnamed = await moneyTablesNamingNoLa(load.warehouse, dataset.la);
     const totalsByBase = new Map<number | undefined, SavedTotals>();
     let scored: RunData['trackRecord'] | undefined;
     for (const b of opts.baseYears) {
@@ -98,7 +101,7 @@ async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> 
       scored ??= trackRecord({ ...totals, batch, pastOrigins });
       totalsByBase.set(b, totals);
     }
-    return { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings, dataset, tables, dataQuality, totalsByBase, trackRecord: scored! };
+    return { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings, dataset, tables, dataQuality, ...(unnamed ? { moneyTablesNamingNoLa: unnamed } : {}), totalsByBase, trackRecord: scored! };
   } finally {
     load.warehouse.close();
   }

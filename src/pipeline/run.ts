@@ -134,6 +134,11 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
   const warnings = new Set<string>();
   for (const n of ds.notes) if (warns(n)) warnings.add(n);
+  // money tables that name no LA, used for this one among several LAs' data
+  if (!opts.demandOnly && data.moneyTablesNamingNoLa) {
+    dq.push({ severity: 'warning' as const, message: data.moneyTablesNamingNoLa });
+    warnings.add(data.moneyTablesNamingNoLa);
+  }
   // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts
   for (const revised of revisionWarnings(ds)) {
     dq.push({ severity: 'warning' as const, message: revised });
