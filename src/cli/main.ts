@@ -21,8 +21,28 @@ export function buildProgram(io: CliIO): Command {
     .showSuggestionAfterError(true);
   registerCommands(program, io);
   // --help and --version answer on stdout (what was asked for); errors and usage after a mistake on stderr
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const c of program.commands) {
+    c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    refuseRepeatedValues(c);
+  }
   return program;
+}
+
+/**
+ * A flag of one value given twice with different values is a usage error: commander keeps the last, so
+ * `run --la 998 --la 999` ran 999 without a word, and `--data a --data b` read b alone. The same value twice is
+ * taken; flags of several values (`forecast --la 886 925`, `--ees`) are not concerned.
+ */
+function refuseRepeatedValues(c: Command): void {
+  for (const opt of c.options) {
+    if (opt.variadic || !(opt.required || opt.optional)) continue;
+    const seen: string[] = [];
+    c.on(`option:${opt.name()}`, (value: unknown) => {
+      const v = String(value);
+      if (seen.length > 0 && !seen.includes(v)) c.error(`error: ${cliMsg.repeatedFlag(opt.long ?? opt.name(), [...seen, v], c.name())}`, { exitCode: ExitCode.USAGE, code: 'highneeds.repeatedFlag' });
+      seen.push(v);
+    });
+  }
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit). */

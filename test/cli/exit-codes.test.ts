@@ -33,6 +33,17 @@ describe('exit codes and init', () => {
     expect(r.stdout).toBe('');
   });
 
+  // commander keeps the last value: run --la 998 --la 999 ran 999 without a word
+  it.each([
+    ['run', '--draws', '0', '--la', '998', '--la', '999'],
+    ['run', '--data', 'a', '--data', 'b'],
+    ['goal-seek', 'baseline.yaml', '--lever', 'new_plans', '--target', 'in-year-balance=0@2028-29', '--seed', '1', '--seed', '2'],
+  ])('exits 2 on %s with a flag of one value given twice with different values', async (...args) => {
+    const r = await runCli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --(la|data|seed) is given 2 times \('[^']+', '[^']+'\): [a-z-]+ takes one and would use the last without a word; give --\1 once/);
+  });
+
   it('exits 0 for --version and --help', async () => {
     expect((await runCli('--version')).code).toBe(0);
     const help = await runCli('--help');
