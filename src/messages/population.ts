@@ -43,3 +43,19 @@ export function populationNotForLaNote(laName: string, areaCode: string): string
     `(ONS mid-year estimates or subnational projections of upper-tier local authorities) to use them.`
   );
 }
+
+/** The start of populationSexesDisagree: run.ts puts such notes on stderr too. */
+export const POPULATION_SEXES_DISAGREE = 'Population: persons are not males + females ';
+
+/**
+ * A population file whose persons row of an age is not its males + females (beyond rounding): an edited or pasted
+ * row. The persons figure is the one used; the note gives the first few ages and years, both figures and the files.
+ */
+export function populationSexesDisagree(area: string, n: number, first: ReadonlyArray<{ midYear: number; age: number; persons: number; sexes: number }>, files: readonly string[]): string {
+  const fmt = (x: number) => x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  const list = first.map((c) => `age ${c.age} at mid-${c.midYear}: ${fmt(c.persons)} persons, ${fmt(c.sexes)} males + females`).join('; ');
+  return (
+    `${POPULATION_SEXES_DISAGREE}for area ${area} in ${n} age-year${n === 1 ? '' : 's'} (${list}${n > first.length ? `; and ${n - first.length} more` : ''}; ${files.join(', ')}): ` +
+    `the persons figures are used, so a row edited or pasted in one place and not the other changes the children the run counts. Correct the rows that are wrong.`
+  );
+}

@@ -25,7 +25,7 @@ import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, unreadF
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { SEN2_OTHER_LA_RETURNS } from '../messages/sen2.ts';
-import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS } from '../messages/population.ts';
+import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -130,7 +130,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   checkHorizon(ds, scenarios);
   // notes that change what the figures mean, on stderr too: returns of other LAs for years this LA has none (a
   // mistyped Header LEA), projections of other areas only, population files with no rows for this LA
-  const warns = (n: string): boolean => [SEN2_OTHER_LA_RETURNS, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA].some((p) => n.startsWith(p));
+  const warns = (n: string): boolean => [SEN2_OTHER_LA_RETURNS, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE].some((p) => n.startsWith(p));
   dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
   const warnings = new Set<string>();
   for (const n of ds.notes) if (warns(n)) warnings.add(n);

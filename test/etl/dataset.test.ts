@@ -13,7 +13,7 @@ import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
 import { tempDir } from '../temp.ts';
 import { HighneedsError } from '../../src/errors.ts';
 import { SEN2_OTHER_LA_RETURNS } from '../../src/messages/sen2.ts';
-import { POPULATION_OTHER_AREAS } from '../../src/messages/population.ts';
+import { POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../../src/messages/population.ts';
 
 async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
   const hashKey = await wh.hashKey();
@@ -84,6 +84,33 @@ describe('population projections of other areas only', () => {
     const own = await datasetFromWarehouse(wh, { la: '999' });
     wh.close();
     expect(own.notes.filter((n) => n.startsWith(POPULATION_OTHER_AREAS))).toEqual([]);
+  });
+});
+
+describe('population whose persons are not its males + females', () => {
+  // a persons row edited (here x1.5) and its sexes not: the run counted the persons without a word
+  it('is named in a note that run puts on stderr (POPULATION_SEXES_DISAGREE); rounding, or persons alone, say nothing', async () => {
+    const wh = await Warehouse.open(':memory:');
+    await load(wh, sen2XmlReader, XML_2024, 1);
+    await wh.run(`INSERT INTO la VALUES ('999', 'E99999999', 'Anyshire', 'E12000099', 'Testregion', 9)`);
+    await wh.run(`INSERT INTO loaded_file VALUES (9, 'snpp.csv', 'abc', 'ons-snpp', 93, now())`);
+    for (let age = 0; age <= 30; age++) {
+      // ages 3 and 4 edited; age 5 off by rounding only
+      const persons = age === 3 || age === 4 ? 1500 : age === 5 ? 1000.4 : 1000;
+      await wh.run(`INSERT INTO population VALUES ('E99999999', 'Anyshire', 2024, ${age}, 'persons', ${persons}, 'snpp', 9),
+        ('E99999999', 'Anyshire', 2024, ${age}, 'males', 510, 'snpp', 9), ('E99999999', 'Anyshire', 2024, ${age}, 'females', 490, 'snpp', 9)`);
+    }
+    const ds = await datasetFromWarehouse(wh, { la: '999' });
+    expect(ds.population[2025]![3]).toBe(1500);
+    expect(ds.notes.filter((n) => n.startsWith(POPULATION_SEXES_DISAGREE))).toEqual([
+      'Population: persons are not males + females for area E99999999 in 2 age-years (age 3 at mid-2024: 1,500 persons, 1,000 males + females; age 4 at mid-2024: 1,500 persons, 1,000 males + females; snpp.csv): the persons figures are used, so a row edited or pasted in one place and not the other changes the children the run counts. Correct the rows that are wrong.',
+    ]);
+    await wh.run(`UPDATE population SET count = 1000 WHERE sex = 'persons' AND age IN (3, 4)`);
+    const fixed = await datasetFromWarehouse(wh, { la: '999' });
+    await wh.run(`DELETE FROM population WHERE sex <> 'persons'`);
+    const personsOnly = await datasetFromWarehouse(wh, { la: '999' });
+    wh.close();
+    expect([...fixed.notes, ...personsOnly.notes].filter((n) => n.startsWith(POPULATION_SEXES_DISAGREE))).toEqual([]);
   });
 });
 

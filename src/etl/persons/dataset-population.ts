@@ -7,7 +7,7 @@
 import { MAX_AGE, MIN_AGE, N_AGES, canonicalNewCode } from '../../domain/index.ts';
 import { inputError } from '../../errors.ts';
 import type { LaDataset } from '../../model/dataset.ts';
-import { populationAgesMissing, populationNotForLaNote, populationOtherAreas } from '../../messages/population.ts';
+import { populationAgesMissing, populationNotForLaNote, populationOtherAreas, populationSexesDisagree } from '../../messages/population.ts';
 import { sen2PopulationNote } from '../../messages/sen2.ts';
 import { PERSONS_SEX_LABELS } from '../readers/ons-snpp.ts';
 import type { SqlSource } from './sql-source.ts';
@@ -67,6 +67,24 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
     );
     const areas = other[0]?.areas;
     if (typeof areas === 'string' && areas !== '') ds.notes.push(populationOtherAreas(ds.la.newCode, areas.split(', '), String(other[0]!.files).split(', ')));
+  }
+  // persons are used where a file gives them, males + females otherwise: where it gives both and they disagree beyond
+  // rounding (1 person, or 0.1%), one of them was edited or pasted and the run counted the persons without a word
+  const places = codes.map(() => '?').join(', ');
+  const disagree = await sql.all(
+    `WITH p AS (SELECT file_id, year::INTEGER AS y, age::INTEGER AS age,
+                       sum(count) FILTER (WHERE lower(sex) IN (${persons}))::DOUBLE AS persons,
+                       sum(count) FILTER (WHERE lower(sex) NOT IN (${persons}))::DOUBLE AS sexes,
+                       count(*) FILTER (WHERE lower(sex) NOT IN (${persons})) AS n_sexes
+                  FROM population WHERE area_code IN (${places}) AND age BETWEEN 0 AND ${MAX_AGE} GROUP BY ALL),
+          d AS (SELECT * FROM p WHERE n_sexes = 2 AND abs(persons - sexes) > greatest(1, 0.001 * persons))
+     SELECT d.y, d.age, d.persons, d.sexes, count(*) OVER () AS n, string_agg(DISTINCT f.path, ', ' ORDER BY f.path) OVER () AS files
+       FROM d JOIN loaded_file f USING (file_id) ORDER BY d.y, d.age LIMIT 3`,
+    codes,
+  );
+  if (disagree.length > 0) {
+    const first = disagree.map((r) => ({ midYear: Number(r.y), age: Number(r.age), persons: Number(r.persons), sexes: Number(r.sexes) }));
+    ds.notes.push(populationSexesDisagree(ds.la.newCode, Number(disagree[0]!.n), first, String(disagree[0]!.files).split(', ')));
   }
   // in the order of preference (estimates first), not the order the rows came in: the same note every run
   const label = [...kinds].sort((a, b) => Number(a !== 'mye') - Number(b !== 'mye') || a.localeCompare(b)).map((k) => (k === 'mye' ? 'mid-year estimate' : k === 'snpp' ? 'subnational projection' : k)).join(' or ');
