@@ -43,3 +43,7 @@ export function tooFewDraws(n: number, min: number): string {
 export function repeatedFlag(flag: string, values: readonly string[], command: string): string {
   return `${flag} is given ${values.length} times (${values.map((v) => `'${v}'`).join(', ')}): ${command} takes one and would use the last without a word; give ${flag} once`;
 }
+
+export function seedTooLarge(value: string, max: number): string {
+  return `--seed must be a whole number from 0 to ${max}. Got: ${value}: the random generator takes a 32-bit seed, so a larger one drew the very futures of a smaller one (--seed 4294967296 those of --seed 1) while the outputs named the seed given`;
+}

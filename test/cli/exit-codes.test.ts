@@ -33,6 +33,15 @@ describe('exit codes and init', () => {
     expect(r.stdout).toBe('');
   });
 
+  // the generator takes a 32-bit seed: --seed 4294967296 drew exactly the futures of --seed 1, under its own number
+  it.each([['run'], ['forecast', '--ees', 'x.csv', '--all', '--base-year', '2022', '--out', 'f.csv'], ['goal-seek', 'b.yaml', '--lever', 'x', '--target', 'in-year-balance=0@2028-29']])(
+    'exits 2 on %s --seed beyond 32 bits, saying why', async (...args) => {
+      const r = await runCli(...args, '--seed', '4294967296');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--seed must be a whole number from 0 to 4294967295\. Got: 4294967296: the random generator takes a 32-bit seed/);
+    },
+  );
+
   // commander keeps the last value: run --la 998 --la 999 ran 999 without a word
   it.each([
     ['run', '--draws', '0', '--la', '998', '--la', '999'],

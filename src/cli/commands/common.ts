@@ -28,6 +28,16 @@ export function drawsFlag(value: string): number {
   return n;
 }
 
+/** The largest seed: the generator is seeded with 32 bits (util/rng.ts), so a larger seed drew a smaller one's futures. */
+export const SEED_MAX = 2 ** 32 - 1;
+
+/** `--seed`: a whole number from 0 to SEED_MAX. */
+export function seedFlag(value: string): number {
+  const n = intFlag('--seed', 0)(value);
+  if (n > SEED_MAX) throw new InvalidArgumentError(cliMsg.seedTooLarge(value, SEED_MAX));
+  return n;
+}
+
 export function yearListFlag(value: string): number[] {
   const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
   const years = parts.map(Number);

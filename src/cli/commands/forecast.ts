@@ -6,7 +6,7 @@ import { writeFile, rename, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { inputError, usageError } from '../../errors.ts';
 import { printJson, say, warn, type CliIO } from '../io.ts';
-import { DEFAULT_SEED, collect, drawsFlag, intFlag, yearListFlag } from './common.ts';
+import { DEFAULT_SEED, collect, drawsFlag, intFlag, seedFlag, yearListFlag } from './common.ts';
 import { counted } from '../../util/plural.ts';
 
 export function registerForecast(program: Command, io: CliIO): void {
@@ -20,7 +20,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .requiredOption('--base-year <year>', 'use only data known by January of this year (required)', intFlag('--base-year', 2000, 2100))
     .option('--horizon <h>', `years ahead (at most ${HORIZON_UNHELD_MAX})`, intFlag('--horizon', 1, HORIZON_UNHELD_MAX, modelMsg.forecastHorizonWhy(HORIZON_UNHELD_MAX)), 3)
     .option('--draws <n>', 'Monte Carlo draws', drawsFlag, 1000)
-    .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
+    .option('--seed <n>', 'random seed', seedFlag, DEFAULT_SEED)
     .requiredOption('--out <file.csv>', 'CSV file to write (required)')
     .option('--json', 'print a summary as JSON on stdout')
     .option('--quiet', 'print nothing but errors')

@@ -1,7 +1,7 @@
 /** `highneeds goal-seek SCENARIO --lever NAME --target WHAT`: the size of one lever that meets a money target (cli.md). */
 import type { Command } from 'commander';
 import { printJson, progress, say, warn, type CliIO } from '../io.ts';
-import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, intFlag } from './common.ts';
+import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, seedFlag } from './common.ts';
 import { shellWord } from '../../util/shell-word.ts';
 
 export function registerGoalSeek(program: Command, io: CliIO): void {
@@ -15,7 +15,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
     .option('--la <code>', 'the LA when the data hold several (DfE or ONS code)')
     .option('--out <file>', 'scenario file to write (default beside the input, <id>-goal.yaml)')
     .option('--draws <n>', 'Monte Carlo draws for the chance the target is met (0 = not computed)', drawsFlag, DEFAULT_DRAWS)
-    .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
+    .option('--seed <n>', 'random seed', seedFlag, DEFAULT_SEED)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (scenario: string, o: { lever: string; target: string; data: string; la?: string; out?: string; draws: number; seed: number; json?: boolean; quiet?: boolean }) => {

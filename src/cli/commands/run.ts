@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { printJson, progress, say, type CliIO } from '../io.ts';
-import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, intFlag } from './common.ts';
+import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, intFlag, seedFlag } from './common.ts';
 import { readerWarnings } from '../../messages/model.ts';
 
 export function registerRun(program: Command, io: CliIO): void {
@@ -13,7 +13,7 @@ export function registerRun(program: Command, io: CliIO): void {
     .option('--data <dir>', 'folder of input files', 'data-samples')
     .option('--out <dir>', 'output folder (default reports/<scenario-id>/)')
     .option('--draws <n>', 'Monte Carlo draws (0 = deterministic)', drawsFlag, DEFAULT_DRAWS)
-    .option('--seed <n>', 'random seed', intFlag('--seed', 0), DEFAULT_SEED)
+    .option('--seed <n>', 'random seed', seedFlag, DEFAULT_SEED)
     .option('--la <code>', 'the LA to run when the data hold several (DfE or ONS code)')
     .option('--demand-only', 'project plans without money: no costs, funding or balances anywhere')
     .option('--csv', 'also export every table as CSV')
