@@ -72,3 +72,13 @@ export function neverActs(
 export function tooManyMitigations(max: number): string {
   return `at most ${max} recovery-plan levers (each is projected on its own to find what it saves, so a run's time grows with the square of their number): merge levers of one kind`;
 }
+
+/** The start of rateAsWholeNumber: run puts such notes on stderr too. */
+export const RATE_AS_WHOLE_NUMBER = 'Scenario rate: ';
+
+export function rateAsWholeNumber(file: string, key: string, rate: number, years: number): string {
+  const pct = (rate * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  const factor = (1 + rate) ** years;
+  const times = factor >= 1e6 ? factor.toExponential(1) : factor.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+  return `${RATE_AS_WHOLE_NUMBER}${key} in ${file} is ${pct}% a year (${rate}), which multiplies by ${times} over ${years} years: a rate is a fraction or a percentage (0.05 or 5%), so ${rate} is ${pct}%. The figures are priced as written; if ${rate}% was meant, write ${rate / 100} or ${rate}%.`;
+}

@@ -13,6 +13,7 @@
  */
 import { join } from 'node:path';
 import { checkOutputFolder, checkOutsideData } from '../paths/check-path.ts';
+import { rateNotes } from '../scenario/rate-notes.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic, projectDeterministicCentral } from '../model/engine.ts';
 import type { EngineInput } from '../model/engine-input.ts';
@@ -196,6 +197,10 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     };
     // the charts that need no money are drawn while the budget is priced (the chart thread remembers them)
     charts.prefetch(demandCharts(demand, { suppressSmallCounts }));
+    // a money rate above 100% a year (`inflation: 5` meant as 5%) priced every figure with no word but the figures;
+    // said first, since the notes on the budget it gives follow from it
+    const rated = opts.demandOnly ? [] : rateNotes(scenario);
+    for (const n of rated) warnings.add(n);
     let budget: BudgetResult | undefined;
     if (!opts.demandOnly) {
       stage(`budget ${scenario.id}`);
@@ -217,7 +222,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     const report: RunReport = {
       ...demand,
       budget,
-      dataQuality: [...demand.dataQuality, ...(budget?.warnings ?? []).map((message) => ({ severity: 'warning' as const, message }))],
+      dataQuality: [...demand.dataQuality, ...[...rated, ...(budget?.warnings ?? [])].map((message) => ({ severity: 'warning' as const, message }))],
     };
     stage(`writing ${scenario.id}`);
     const outDir = outDirs[scenarios.indexOf(scenario)]!;

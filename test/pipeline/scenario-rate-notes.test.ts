@@ -1,0 +1,34 @@
+/**
+ * A money rate of a scenario above 100% a year (`funding.growth: 3` meant as 3%) is accepted by the schema (rates go up
+ * to 1,000%, as the explorer's levers do), and run priced the budget on it with exit 0 and no word: the sample's block
+ * grown at 300% a year over five years gave a cumulative surplus of £4.6bn by 2029-30. The run now says so on stderr
+ * and the Data quality sheet, naming the key, the file and what to write; a rate of 100% or less says nothing.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rateNotes } from '../../src/scenario/rate-notes.ts';
+import { copySampleTables, runCli } from '../cli/helpers.ts';
+import { tempDir } from '../temp.ts';
+
+describe('money rates above 100% a year', () => {
+  it('run says so on stderr, naming the key and the file, and runs on as written', async () => {
+    const dir = tempDir('hn-rate-');
+    const data = join(dir, 'data');
+    copySampleTables(data);
+    const s = join(dir, 'fast-growth.yaml');
+    writeFileSync(s, 'id: fast\nname: Fast growth\nhorizon_years: 2\nfunding:\n  growth: 3\n');
+    const r = await runCli('run', s, '--data', data, '--draws', '0', '--json', '--out', join(dir, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Scenario rate: funding.growth in ${s} is 300% a year (3), which multiplies by 16 over 2 years: a rate is a fraction or a percentage (0.05 or 5%), so 3 is 300%. The figures are priced as written; if 3% was meant, write 0.03 or 3%.`);
+  });
+
+  it('names each money rate above 100%, by placement or year too, and nothing at 100% or less', () => {
+    const s = { file: 's.yaml', horizon_years: 5 };
+    expect(rateNotes({ ...s, costs: { inflation: { default: 0.03, ISS: 4, '2026-27': 1 }, complexity_drift: { SSM: 1.5 } }, funding: { growth: 0.03 } }).map((n) => n.split(' in ')[0])).toEqual([
+      'Scenario rate: costs.inflation.ISS',
+      'Scenario rate: costs.complexity_drift.SSM',
+    ]);
+    expect(rateNotes({ ...s, costs: { inflation: 1, complexity_drift: {} }, funding: { growth: -0.5 } })).toEqual([]);
+  });
+});
