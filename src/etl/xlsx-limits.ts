@@ -67,8 +67,10 @@ export async function xlsxTooLarge(path: string, limit: number | Partial<XlsxLim
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(path);
-  } catch {
-    return undefined;
+  } catch (e) {
+    // a workbook cut short (a download or an attachment stopped part way) has no ZIP directory: it was reported as
+    // 'not text (binary content): expected CSV, XML or XLSX', of a file that is an XLSX
+    return msg.xlsxDamaged((e as Error).message);
   }
   let total = 0;
   const tags = new TagCounter();

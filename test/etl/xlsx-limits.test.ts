@@ -41,4 +41,15 @@ describe('XLSX limits', () => {
       expect(files[0]!.errors[0]!.message).toMatch(/expand to more than 16 MB/);
     });
   });
+
+  // a workbook cut short (a download stopped part way) was 'the file is not text (binary content): expected CSV, XML
+  // or XLSX', of a file that is an XLSX
+  it('a workbook cut short is named as a damaged workbook, not as a file that is not text', async () => {
+    await withTempDir(async (d) => {
+      const p = join(d, 'money.xlsx');
+      await writeFile(p, workbook(10).subarray(0, 200));
+      const { files: [f] } = await validatePaths([p]);
+      expect(f!.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^the workbook is damaged \(.*truncated.*\): nothing was read\. Open it in Excel and save it again/)]);
+    });
+  });
 });
