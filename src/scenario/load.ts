@@ -67,6 +67,8 @@ function describe(x: unknown): string {
     return `the text ${JSON.stringify(x)}${typeof read === 'number' ? ` (read as ${read})` : ''}`;
   }
   if (typeof x === 'object') return 'a mapping';
+  // YAML's own spelling of what was written (.nan, .inf): a message never shows 'NaN' or 'Infinity'
+  if (typeof x === 'number' && !Number.isFinite(x)) return `number ${Number.isNaN(x) ? '.nan (not a number)' : `${x < 0 ? '-' : ''}.inf (infinity)`}`;
   return `${typeof x} ${String(x)}`;
 }
 

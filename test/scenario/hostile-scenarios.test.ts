@@ -193,6 +193,19 @@ describe('values no run can mean', () => {
   });
 });
 
+describe('numbers YAML has words for', () => {
+  // '.nan' and '.inf' were echoed as 'found number NaN' and 'found number Infinity' on stderr
+  it('.nan and .inf are refused in the spelling the file used, never as NaN or Infinity', async () => {
+    await withTempDir(async (d) => {
+      await expectRefused(d, [
+        ['costs: { inflation: .nan }', /at 'costs\.inflation': expected .*, found number \.nan \(not a number\)$/],
+        ['funding: { growth: .inf }', /at 'funding\.growth': expected .*, found number \.inf \(infinity\)$/],
+        ['horizon_years: -.inf', /at 'horizon_years': expected .*, found number -\.inf \(infinity\)$/],
+      ]);
+    });
+  });
+});
+
 describe('huge lists', () => {
   // each lever is projected on its own to find what it saves: 800 levers took 13 s to project the sample, 5,000 did
   // not finish within two minutes (a run that looked hung)
