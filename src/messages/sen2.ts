@@ -113,6 +113,9 @@ export function bladeEmptyFile(module: string, file: string): string {
 export function bladeQuoteInHeader(module: string, file: string): string {
   return `the header row of the Blade '${module}' module file ${file} holds a quote character ("), which no column name of a COLLECT export has: the file was edited or is not a Blade export; export it again`;
 }
+export function bladeCrOnly(module: string, file: string): string {
+  return `the Blade '${module}' module file ${file} ends its lines with a carriage return alone (as classic Mac OS saved text), which the reader does not split into rows: save it with Windows (CRLF) or Unix (LF) line endings, or export it again from COLLECT`;
+}
 export function bladeControlInHeader(module: string, file: string, code: number, column: number): string {
   return `the header row of the Blade '${module}' module file ${file} holds a control character (byte 0x${code.toString(16).padStart(2, '0').toUpperCase()}) in column ${column}, which no column name of a COLLECT export has: the file was damaged or is not a Blade export; export it again`;
 }

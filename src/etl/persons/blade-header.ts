@@ -7,7 +7,7 @@
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { bladeControlInHeader, bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader, bladeBadRow } from '../../messages/sen2.ts';
+import { bladeBadRow, bladeControlInHeader, bladeCrOnly, bladeDuplicateColumn, bladeEmptyFile, bladeQuoteInHeader } from '../../messages/sen2.ts';
 import { decodeWin1252 } from '../../util/win1252.ts';
 import { startsWithBom, type TextEncoding } from '../csv/read-csv.ts';
 import { readChunks } from '../read-chunks.ts';
@@ -35,6 +35,9 @@ export async function bladeHeader(file: string, module: string, encoding: TextEn
   }
   const first = text.split(/\r?\n/)[0] ?? '';
   if (first.trim() === '') return { line: 1, message: bladeEmptyFile(module, basename(file)) };
+  // lines ended by a carriage return alone (classic Mac OS): the whole file is one line to read_csv, and it was
+  // refused as 'a control character (byte 0x0D) in column 14 … the file was damaged or is not a Blade export'
+  if (/\r(?!\n)/.test(first)) return { line: 1, message: bladeCrOnly(module, basename(file)) };
   if (first.includes('"')) return { line: 1, message: bladeQuoteInHeader(module, basename(file)) };
   // a control character (a NUL, say) ended the SQL that names the columns: DuckDB's parser error echoed the header
   // eslint-disable-next-line no-control-regex -- control characters are what is looked for

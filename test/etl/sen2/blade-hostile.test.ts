@@ -210,4 +210,14 @@ describe('Blade export against hostile files', () => {
     expect(copy.rows).toEqual(original.rows);
     expect(copy.rows.length).toBeGreaterThan(5);
   });
+
+  it('a module file with lines ended by a carriage return alone is an error saying so, not a control character in its header', async () => {
+    // read_csv saw one line: 'holds a control character (byte 0x0D) in column 14 … the file was damaged or is not a
+    // Blade export'
+    const p = bladeCopy();
+    writeFileSync(p, readFileSync(p, 'utf8').replace(/\r?\n/g, '\r'));
+    const { report, rows } = await read(p);
+    expect(rows).toEqual([]);
+    expect(report.errors).toEqual([expect.objectContaining({ file: p, line: 1, message: expect.stringMatching(/ends its lines with a carriage return alone .*: save it with Windows \(CRLF\) or Unix \(LF\) line endings/) })]);
+  });
 });
