@@ -29,6 +29,12 @@ export interface Sniff {
   binaryKind?: 'utf-16' | 'gzip' | 'pdf';
   /** The first line of a UTF-16 file, decoded: no reader reads it, but it tells a table from a note (registry.ts). */
   utf16FirstLine?: string;
+  /**
+   * True when a text file that is not XML has no line break in its first bytes (sniff.ts HEAD_BYTES): no table's
+   * header comes near that length, and a reader that took the file by the columns at its start read the whole line
+   * (a header of 3 million columns ran for minutes; a column name of 50 MB was echoed in a warning).
+   */
+  firstLineTooLong?: boolean;
 }
 
 /** Where a reader puts harmonised rows. */

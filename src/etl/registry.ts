@@ -22,7 +22,7 @@ import { senLaTables } from './readers/sen-la-tables.ts';
 import { sen2BladeCompanionReader, sen2BladeReader } from './readers/sen2-blade.ts';
 import { sen2XmlReader } from './readers/sen2-xml.ts';
 import { normaliseName, otherDelimiter } from './csv/header.ts';
-import { sniffFile } from './sniff.ts';
+import { HEAD_BYTES, sniffFile } from './sniff.ts';
 
 /** All readers. SEN2 person-level readers are added below by their owner. */
 export const readers: Reader[] = [
@@ -81,6 +81,7 @@ export async function recogniseFile(path: string): Promise<Recognition> {
 /** Pure part of recognition. */
 export function recogniseSniff(sniff: Sniff): Recognition {
   if (sniff.sheetsProblem) return { problem: { file: sniff.path, message: sniff.sheetsProblem }, sniff };
+  if (sniff.firstLineTooLong && !documentationReader.recognise(sniff)) return { problem: { file: sniff.path, line: 1, message: msg.firstLineTooLong(HEAD_BYTES) }, sniff };
   const reader = readers.find((r) => r.recognise(sniff));
   if (reader) return { reader, sniff };
   // documentation (README.md, data-guidance.txt, …) only when no data reader takes the file, and it is not a table
@@ -128,10 +129,14 @@ export function headerBelowTitle(sniff: Sniff): { line: number; layout: string }
 
 /**
  * Whether a file that no reader took stops a `run` rather than being passed over with a warning: a broken copy of
- * a published table (isBrokenPublishedTable), or any known table whose header is below a title (headerBelowTitle).
+ * a published table (isBrokenPublishedTable), any known table whose header is below a title (headerBelowTitle), or a
+ * file a reader would take whose first line runs past the sniffed head (a damaged table: Sniff.firstLineTooLong).
  */
 export function stopsRun(sniff: Sniff): boolean {
-  return isBrokenPublishedTable(sniff) || headerBelowTitle(sniff) !== undefined;
+  // a first line too long stops a run when a reader would take the file by the columns it starts with (a stray
+  // minified JSON file is still passed over)
+  const damagedTable = sniff.firstLineTooLong === true && readers.some((r) => r.recognise({ ...sniff, firstLineTooLong: false }));
+  return damagedTable || isBrokenPublishedTable(sniff) || headerBelowTitle(sniff) !== undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { CsvTokenizer } from './csv/tokenizer.ts';
 import type { Sniff } from './reader.ts';
 import { xlsxTooLarge } from './xlsx-limits.ts';
 
-const HEAD_BYTES = 64 * 1024;
+export const HEAD_BYTES = 64 * 1024;
 
 /** Reads the first bytes of a file and describes it. */
 export async function sniffFile(path: string): Promise<Sniff> {
@@ -63,6 +63,7 @@ export function sniffBytes(path: string, size: number, bytes: Buffer): Sniff {
     if (root) sniff.xmlRoot = root;
     return sniff;
   }
+  if (size > bytes.length && !/[\r\n]/.test(head)) sniff.firstLineTooLong = true;
   const fields = headerFieldsOf(head);
   if (fields) sniff.headerFields = fields;
   return sniff;

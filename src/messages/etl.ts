@@ -88,6 +88,10 @@ export function headerBelowTitle(line: number, layout: string): string {
 export function layoutColumnsThere(layout: string): string {
   return `${layout} (its columns are all there, but other columns or values do not fit it: compare the header with that layout in docs/inputs.md)`;
 }
+export function firstLineTooLong(bytes: number): string {
+  return `the first line runs past ${bytes / 1024} KB with no line break, where no table's header comes near that length: the file is damaged, or is not a table (a CSV has its header on a line of its own); export or save it again`;
+}
+
 export function notText(kind?: 'utf-16' | 'gzip' | 'pdf'): string {
   const hint =
     kind === 'utf-16'

@@ -1,6 +1,11 @@
 /** The "closest known layout" hint of an unrecognised file names what is missing, or says that nothing is. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadIntoMemory } from '../../src/etl/load.ts';
 import { closestLayout } from '../../src/etl/registry.ts';
+import { validatePaths } from '../../src/etl/validate.ts';
+import { tempDir } from '../temp.ts';
 
 describe('closestLayout', () => {
   it('names the missing identifying columns', () => {
@@ -22,5 +27,32 @@ describe('closestLayout', () => {
 
   it('gives nothing for a header like no layout', () => {
     expect(closestLayout(['a', 'b'])).toBeUndefined();
+  });
+});
+
+describe('a first line past the sniffed head', () => {
+  // a caseload whose header ran on for 3 million columns (26 MB) was taken by the columns it starts with and read for
+  // minutes (validate killed at 60 s); a 50 MB column name was echoed in a warning after 32 s
+  const caseload = readFileSync('data-samples/sen2_age_caseload.csv', 'utf8').split('\n');
+
+  it('is an error at line 1 in a moment, not a header read for minutes', async () => {
+    const dir = tempDir('hn-long-header-');
+    const p = join(dir, 'sen2_age_caseload.csv');
+    writeFileSync(p, [`${caseload[0]},${Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(',')}`, ...caseload.slice(1)].join('\n'));
+    const t0 = performance.now();
+    const { files: [f] } = await validatePaths([p]);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(f!.errors).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^the first line runs past 64 KB with no line break/) })]);
+  });
+
+  it('stops a run when a reader would take the file; a stray file of one long line is passed over', async () => {
+    const dir = tempDir('hn-long-line-run-');
+    writeFileSync(join(dir, 'notes.json'), JSON.stringify({ a: 'b'.repeat(100_000) }));
+    writeFileSync(join(dir, 'funding.csv'), 'financial_year,hn_block_gbp\n2025-26,57170000\n');
+    const load = await loadIntoMemory([dir], { today: new Date('2026-03-01') });
+    load.warehouse.close();
+    expect(load.skipped.map((s) => basename(s.path))).toEqual(['notes.json']);
+    writeFileSync(join(dir, 'funding.csv'), `financial_year,hn_block_gbp,${'y'.repeat(100_000)}\n2025-26,57170000,1\n`);
+    await expect(loadIntoMemory([dir], { today: new Date('2026-03-01') })).rejects.toThrow(/nothing was loaded/);
   });
 });
