@@ -34,16 +34,36 @@ export async function sniffFile(path: string): Promise<Sniff> {
 
 /** Recognises binary files that users often mistake for CSV. */
 function binaryKindOf(bytes: Buffer): Sniff['binaryKind'] {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'utf-16';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16Order(bytes) !== undefined) return 'utf-16';
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   return undefined;
 }
 
-/** The first non-blank line of UTF-16 bytes that start with a byte-order mark (little- or big-endian). */
+/**
+ * The byte order of UTF-16 text saved without a byte-order mark (some exports do), told by its first 64 characters:
+ * printable ASCII or line ends in every second byte, NUL in every other. Undefined for anything else: such a file
+ * was 'not text (binary content)' with no word that it is UTF-16, where one with the mark is told to be saved again.
+ */
+function utf16Order(bytes: Buffer): 'le' | 'be' | undefined {
+  const n = Math.min(bytes.length, 128) & ~1;
+  if (n < 8) return undefined;
+  const text = (b: number) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d;
+  let le = true;
+  let be = true;
+  for (let i = 0; i < n; i += 2) {
+    le &&= text(bytes[i]!) && bytes[i + 1] === 0;
+    be &&= bytes[i] === 0 && text(bytes[i + 1]!);
+  }
+  return le ? 'le' : be ? 'be' : undefined;
+}
+
+/** The first non-blank line of UTF-16 bytes (little- or big-endian, with a byte-order mark or told by utf16Order). */
 function utf16FirstLine(bytes: Buffer): string {
-  const body = bytes.subarray(2, bytes.length - (bytes.length % 2));
-  const text = bytes[0] === 0xff ? body.toString('utf16le') : Buffer.from(body).swap16().toString('utf16le');
+  const marked = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const little = marked ? bytes[0] === 0xff : utf16Order(bytes) === 'le';
+  const body = bytes.subarray(marked ? 2 : 0, bytes.length - (bytes.length % 2));
+  const text = little ? body.toString('utf16le') : Buffer.from(body).swap16().toString('utf16le');
   return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
 }
 

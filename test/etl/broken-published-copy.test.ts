@@ -42,6 +42,18 @@ describe('a broken copy of a published table', () => {
     });
   });
 
+  // without its byte-order mark it was 'not text (binary content)' with no word of UTF-16, and a run passed it over
+  it.each([
+    ['little-endian', Buffer.from(NEWPLANS, 'utf16le')],
+    ['big-endian', Buffer.from(NEWPLANS, 'utf16le').swap16()],
+  ])('saved as UTF-16 (%s) without a byte-order mark stops the in-memory load a run makes, saying it is UTF-16', async (_order, bytes) => {
+    const dir = folder('newplans.csv', bytes);
+    await expect(loadIntoMemory([dir], { today: TODAY })).rejects.toMatchObject({
+      exitCode: 1,
+      problems: [{ file: join(dir, 'newplans.csv'), message: expect.stringMatching(/UTF-16 text .*save it from Excel as "CSV UTF-8/) }],
+    });
+  });
+
   it('a stray file, and documentation, are still passed over', async () => {
     const dir = folder('mystery.csv', 'a,b\n1,2\n');
     writeFileSync(join(dir, 'data-guidance.txt'), 'Education, health and care plans\nReporting year 2025\n\nFilename: caseload.csv\n');
