@@ -37,6 +37,7 @@ import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse, moneyTablesNamingNoLa } from './budget-tables.ts';
 import { checkHorizon, checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
+import { rateNotes } from '../scenario/rate-notes.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
@@ -128,7 +129,8 @@ function deterministicBudget(input: EngineInput, scenario: Scenario, tables: Bud
 
 /**
  * Runs goal-seek and writes the scenario. `warnings` (for stderr, not the JSON) say what changes what the result
- * means: a later release revising the January the projection starts from, as `run` warns of it.
+ * means: a later release revising the January the projection starts from, or a money rate above 100% a year, as
+ * `run` warns of them.
  */
 export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekOutcome & { warnings: string[] }> {
   const stage = opts.onStage ?? (() => {});
@@ -198,7 +200,8 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     probability_met: probability,
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
-    warnings: [...(unnamed ? [unnamed] : []), ...revisionWarnings(ds)],
+    // and a money rate above 100% a year (`funding.growth: 3` meant as 3%), as run warns of it
+    warnings: [...rateNotes(scenario), ...(unnamed ? [unnamed] : []), ...revisionWarnings(ds)],
   };
 }
 

@@ -23,6 +23,15 @@ describe('money rates above 100% a year', () => {
     expect(r.stderr).toContain(`Scenario rate: funding.growth in ${s} is 300% a year (3), which multiplies by 16 over 2 years: a rate is a fraction or a percentage (0.05 or 5%), so 3 is 300%. The figures are priced as written; if 3% was meant, write 0.03 or 3%.`);
   });
 
+  it('goal-seek says so on stderr too', async () => {
+    const dir = tempDir('hn-rate-goal-');
+    const s = join(dir, 'fast-growth.yaml');
+    writeFileSync(s, `extends: ${join(process.cwd(), 'scenarios', 'mitigated.yaml')}\nid: fast\nname: Fast growth\nfunding:\n  growth: 3\n`);
+    const r = await runCli('goal-seek', s, '--lever', 'new_plans', '--target', 'in-year-balance=860000000@2028-29', '--draws', '0', '--out', join(dir, 'goal.yaml'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Scenario rate: funding.growth in ${s} is 300% a year (3)`);
+  });
+
   it('names each money rate above 100%, by placement or year too, and nothing at 100% or less', () => {
     const s = { file: 's.yaml', horizon_years: 5 };
     expect(rateNotes({ ...s, costs: { inflation: { default: 0.03, ISS: 4, '2026-27': 1 }, complexity_drift: { SSM: 1.5 } }, funding: { growth: 0.03 } }).map((n) => n.split(' in ')[0])).toEqual([
