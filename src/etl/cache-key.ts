@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { VERSION } from '../version.ts';
@@ -19,6 +20,24 @@ export const DEFAULT_CACHE_DIR = '.highneeds/cache';
 /** The cache folder: the option, else HIGHNEEDS_CACHE_DIR, else .highneeds/cache. */
 export function cacheDirOf(dir?: string): string {
   return dir ?? process.env.HIGHNEEDS_CACHE_DIR ?? DEFAULT_CACHE_DIR;
+}
+
+/** The file of a cached load whose time says when it was last used (load-cache.ts keeps the most recently used). */
+export function loadCacheStamp(dir: string, key: string): string {
+  return join(dir, `${key}.json`);
+}
+
+/**
+ * Marks a cache entry as used now (its modification time), so that pruning, which keeps the most recently used
+ * entries, keeps it. An entry that cannot be touched (a read-only folder, removed meanwhile) is passed over.
+ */
+export async function markUsed(file: string): Promise<void> {
+  const now = new Date();
+  try {
+    await utimes(file, now, now);
+  } catch {
+    // pruning may then drop it sooner: it costs a later run its head start, nothing else
+  }
 }
 
 /** The cache key of a load of these paths, or undefined when the sources cannot be found to fingerprint. */

@@ -14,13 +14,16 @@
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheDirOf, cacheKey } from './cache-key.ts';
+import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from './cache-key.ts';
 import { loadIntoMemory, type MemoryLoad } from './load.ts';
 import { WAREHOUSE_TABLES } from './schema.ts';
 import { Warehouse } from './warehouse.ts';
 import { sqlText } from './sql-quote.ts';
 
-/** Cached loads kept; older ones are removed when a new one is saved. */
+/**
+ * Cached loads kept: the most recently used (a run reading the load, or what it derived from it, uses it), the others
+ * removed when a new one is saved. A data folder run again and again stays cached while one-off loads come and go.
+ */
 const KEEP = 4;
 
 export interface CachedLoadOptions {
@@ -62,7 +65,7 @@ async function readCache(dir: string, key: string): Promise<MemoryLoad | undefin
   const db = join(dir, `${key}.duckdb`);
   let saved: Saved;
   try {
-    saved = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as Saved;
+    saved = JSON.parse(await readFile(loadCacheStamp(dir, key), 'utf8')) as Saved;
   } catch {
     return undefined;
   }
@@ -76,6 +79,7 @@ async function readCache(dir: string, key: string): Promise<MemoryLoad | undefin
       }
     });
     await wh.run('DETACH hn_cache');
+    await markUsed(loadCacheStamp(dir, key));
     return { warehouse: wh, ...saved };
   } catch {
     wh.close();
@@ -96,7 +100,7 @@ async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<v
     await rename(tmp, join(dir, `${key}.duckdb`));
     const saved: Saved = { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
     await writeFile(`${tmp}.json`, JSON.stringify(saved));
-    await rename(`${tmp}.json`, join(dir, `${key}.json`));
+    await rename(`${tmp}.json`, loadCacheStamp(dir, key));
     await prune(dir);
   } catch {
     // a cache that cannot be written only costs the next run its head start
@@ -107,12 +111,12 @@ async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<v
   }
 }
 
-/** Keeps the KEEP most recently saved loads. */
+/** Keeps the KEEP most recently used loads (saved or read: markUsed). */
 async function prune(dir: string): Promise<void> {
   const keys = (await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.json$/.test(f)).map((f) => f.slice(0, 64));
-  const dated = await Promise.all(keys.map(async (k) => ({ k, t: (await stat(join(dir, `${k}.json`))).mtimeMs })));
+  const dated = await Promise.all(keys.map(async (k) => ({ k, t: (await stat(loadCacheStamp(dir, k))).mtimeMs })));
   for (const { k } of dated.sort((a, b) => b.t - a.t).slice(KEEP)) {
-    await rm(join(dir, `${k}.json`), { force: true });
+    await rm(loadCacheStamp(dir, k), { force: true });
     await rm(join(dir, `${k}.duckdb`), { force: true });
   }
 }

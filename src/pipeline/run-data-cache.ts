@@ -14,12 +14,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { sourceFingerprint } from '../etl/cache-key.ts';
+import { markUsed, sourceFingerprint } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
 
 const FORMAT = 2;
 const SUFFIX = '.run-data';
-/** Saved results kept; older ones are removed when a new one is saved. */
+/** Saved results kept: the most recently used (saved or read), the others removed when a new one is saved. */
 const KEEP = 8;
 
 /** The key of a run's data step, or undefined when the sources cannot be found to fingerprint. */
@@ -36,8 +36,11 @@ export async function runDataKey(loadKey: string, params: { la?: string; baseYea
 /** The saved data of this key when `isWhole` accepts it, or undefined (none, unreadable, or not of this shape). */
 export async function readRunData<T>(dir: string, key: string, isWhole: (data: unknown) => data is T): Promise<T | undefined> {
   try {
-    const data: unknown = deserialize(await readFile(join(dir, `${key}${SUFFIX}`)));
-    return isWhole(data) ? data : undefined;
+    const file = join(dir, `${key}${SUFFIX}`);
+    const data: unknown = deserialize(await readFile(file));
+    if (!isWhole(data)) return undefined;
+    await markUsed(file);
+    return data;
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@
  */
 import type { Problem } from '../errors.ts';
 import { inputError } from '../errors.ts';
-import { cacheDirOf, cacheKey } from '../etl/cache-key.ts';
+import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from '../etl/cache-key.ts';
 import { checkDataFolder } from '../etl/check-data-folder.ts';
 import type { MemoryLoad } from '../etl/load.ts';
 import type { LoadedFile, SkippedFile } from '../etl/load-files.ts';
@@ -65,7 +65,11 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
   const key = loadKey === undefined ? undefined : await runDataKey(loadKey, { la: opts.la, baseYears: [...opts.baseYears], horizon: opts.horizon });
   if (key !== undefined && !opts.fresh) {
     const saved = await readRunData(dir, key, isRunData);
-    if (saved) return { ...saved, fromCache: true, cacheDir: dir };
+    if (saved) {
+      // the load it was derived from counts as used too: a run of another LA or horizon on these files needs it
+      await markUsed(loadCacheStamp(dir, loadKey!));
+      return { ...saved, fromCache: true, cacheDir: dir };
+    }
   }
   // DuckDB and the readers are loaded only here, when the data must be read
   const { loadDataFolder } = await import('../etl/load.ts');

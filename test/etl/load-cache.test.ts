@@ -3,15 +3,16 @@
  * rows in the same order, anything changed loads afresh, and a run from the cache writes the same outputs byte for
  * byte as a run that loaded its files.
  */
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { cacheKey } from '../../src/etl/cache-key.ts';
 import { loadWithCache, type CachedLoad } from '../../src/etl/load-cache.ts';
 import { loadFromCache } from '../../src/messages/cli.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { runPipeline } from '../../src/pipeline/run.ts';
-import { runDataKey } from '../../src/pipeline/run-data-cache.ts';
+import { readRunData, runDataKey, saveRunData } from '../../src/pipeline/run-data-cache.ts';
 import { tempDir } from '../temp.ts';
 
 /** Every table's rows in the warehouse's own order, and what the load said. */
@@ -79,6 +80,32 @@ describe('the load cache of run', () => {
     expect(withNote.warnings.some((w) => w.file.endsWith('extra.csv'))).toBe(true);
   });
 
+  it('keeps the most recently used loads: a load read again outlives the loads saved after it', async () => {
+    // four are kept (load-cache.ts): the tests' shared cache pushed the sample's own load out after four loads of
+    // edited copies, however often it was read in between, and every later run loaded the sample again
+    const cacheDir = tempDir();
+    const folders = [1, 2, 3, 4, 5].map((n) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'funding.csv'), `financial_year,hn_block_gbp\n2025-26,${57_000_000 + n}\n`);
+      return dir;
+    });
+    const load = async (dir: string) => {
+      const l = await loadWithCache([dir], { cacheDir });
+      l.warehouse.close();
+      return l.fromCache;
+    };
+    const [a, b, c, d, e] = folders as [string, string, string, string, string];
+    expect([await load(a), await load(b), await load(c), await load(d)]).toEqual([false, false, false, false]);
+    // saved a minute apart, a first (the file system's clock may give loads made in a blink the same time)
+    const now = Date.now() / 1000;
+    for (const [i, dir] of [a, b, c, d].entries()) utimesSync(join(cacheDir, `${await cacheKey([dir])}.json`), now - 300 + 60 * i, now - 300 + 60 * i);
+    expect(await load(a)).toBe(true);
+    expect(await load(e)).toBe(false);
+    // a, used after b, c and d were saved, is kept; b, the least recently used, went
+    expect([await load(a), await load(c), await load(d), await load(e)]).toEqual([true, true, true, true]);
+    expect(await load(b)).toBe(false);
+  });
+
   it('says which folder it used: the option, else HIGHNEEDS_CACHE_DIR, and run\'s message names that folder', async () => {
     const data = tempDir();
     for (const f of ['unit_costs.csv', 'funding.csv']) copyFileSync(join('data-samples', f), join(data, f));
@@ -125,6 +152,23 @@ describe('the load cache of run', () => {
       for (const f of files) expect(await content(join(out, name, f)), `${name}/${f}`).toEqual(fresh.get(f));
       expect(JSON.stringify(run.documents).replaceAll(`/${name}/`, '/fresh/')).toBe(JSON.stringify(a.documents));
     }
+  });
+
+  it('keeps the most recently used results of a run\'s data step: one read again outlives those saved after it', async () => {
+    const dir = tempDir();
+    const keys = Array.from({ length: 9 }, (_, i) => String(i + 1).repeat(64).slice(0, 64));
+    const isWhole = (d: unknown): d is { n: number } => typeof (d as { n?: unknown }).n === 'number';
+    const now = Date.now() / 1000;
+    for (const [i, k] of keys.slice(0, 8).entries()) {
+      await saveRunData(dir, k, { n: i });
+      utimesSync(join(dir, `${k}.run-data`), now - 600 + 60 * i, now - 600 + 60 * i); // saved a minute apart
+    }
+    expect(await readRunData(dir, keys[0]!, isWhole)).toEqual({ n: 0 });
+    await saveRunData(dir, keys[8]!, { n: 8 });
+    // eight are kept: the first, read after the others were saved, stays; the second, least recently used, went
+    expect(await readRunData(dir, keys[0]!, isWhole)).toEqual({ n: 0 });
+    expect(await readRunData(dir, keys[1]!, isWhole)).toBeUndefined();
+    expect(await readRunData(dir, keys[8]!, isWhole)).toEqual({ n: 8 });
   });
 
   it('keys what a run derives by the load, the LA, the base years and the horizon', async () => {
