@@ -138,7 +138,12 @@ describe('the load cache of run', () => {
     // the second run reads what the first derived (run-data-cache.ts), without the warehouse
     const saved = readdirSync(cacheDir).filter((f) => f.endsWith('.run-data'));
     expect(saved).toHaveLength(1);
+    // the load it was derived from, saved an hour ago as far as pruning can tell, counts as used by that run too
+    const stamp = join(cacheDir, `${await cacheKey(['data-samples'])}.json`);
+    const hourAgo = Date.now() / 1000 - 3600;
+    utimesSync(stamp, hourAgo, hourAgo);
     const b = await runPipeline({ ...opts, out: join(out, 'cached') });
+    expect(statSync(stamp).mtimeMs / 1000).toBeGreaterThan(hourAgo + 3000);
     // the third only the warehouse of the load cache: it derives everything again
     rmSync(join(cacheDir, saved[0]!));
     const c = await runPipeline({ ...opts, out: join(out, 'loaded') });
