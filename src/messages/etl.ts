@@ -103,6 +103,10 @@ export function notText(kind?: 'utf-16' | 'gzip' | 'pdf'): string {
           : '';
   return `the file is not text (binary content): expected CSV, XML or XLSX${hint}`;
 }
+export function nulByte(line: number): string {
+  return `line ${line} holds a NUL byte (0x00), which no text file has: the file is damaged there (a block lost in a copy or a sync); nothing was read from it. Export or copy it again`;
+}
+
 export function notUtf8AfterBom(line: number): string {
   return `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 at line ${line} (a character such as £ or é saved in another encoding, Windows-1252 say, after the mark; or two files pasted together): nothing was read. Open it, check the text of that line, and save it as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")`;
 }

@@ -8,7 +8,7 @@ import { expandPaths } from '../etl/expand-paths.ts';
 import { streamCsv } from '../etl/csv/read-csv.ts';
 import { canonicalNewCode } from '../domain/index.ts';
 import { inputError } from '../errors.ts';
-import { notUtf8AfterBom } from '../messages/etl.ts';
+import { notUtf8AfterBom, nulByte } from '../messages/etl.ts';
 
 const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -82,6 +82,7 @@ async function laRows(file: string, la: string): Promise<{ content: string } | {
     }
   });
   if (end.notUtf8AfterBom !== undefined) return { reason: `${notUtf8AfterBom(end.notUtf8AfterBom)}.` };
+  if (end.nulLine !== undefined) return { reason: `${nulByte(end.nulLine)}.` };
   if (notEes) return { reason: "not a published EES file (no geographic_level, old_la_code and new_la_code columns); give the release's data files to --from." };
   if (found === 0) return { reason: `no row for LA ${la}. Check the code (DfE three-digit or ONS nine-character) or give a release that covers it.` };
   return { content: lines.join('\n') + '\n' };

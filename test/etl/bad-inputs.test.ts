@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HighneedsError } from '../../src/errors.ts';
@@ -103,5 +103,29 @@ describe('an ONS projection row of an age that is not one', () => {
     // line 2 (Population, -1) only: line 5 is a Births row, which the reader does not use
     expect(f!.errors.map((e) => e.line)).toEqual([2]);
     expect(f!.errors[0]!.column).toBe('age_group');
+  });
+});
+
+describe('a NUL byte past the head a file is recognised by', () => {
+  // the head (8 KB) is where a file is told to be text: a NUL past it in a name was read into the value without a
+  // word (the sample's projection with one in AREA_NAME at line 139: exit 0), and in a figure echoed raw to the terminal
+  const withNul = (file: string, line: number, field: number): string => {
+    const lines = readFileSync(join('data-samples', file), 'utf8').split('\n');
+    const fields = lines[line - 1]!.split(',');
+    fields[field] = `${fields[field]}\0`;
+    lines[line - 1] = fields.join(',');
+    const p = join(tempDir(), file);
+    writeFileSync(p, lines.join('\n'));
+    return p;
+  };
+
+  it.each([
+    ['snpp_2022based_E99999999.csv', 139, 1], // read row by row
+    ['sen2_estab_caseload.csv', 300, 9], // the 2022 layout, staged in DuckDB
+  ])('%s: an error at its line, nothing read', async (file, line, field) => {
+    const p = withNul(file, line, field);
+    const { files: [f] } = await validatePaths([p], { today: TODAY });
+    expect(f!.rows).toBe(0);
+    expect(f!.errors).toEqual([expect.objectContaining({ line, message: expect.stringMatching(new RegExp(`^line ${line} holds a NUL byte \\(0x00\\), which no text file has: the file is damaged there`)) })]);
   });
 });

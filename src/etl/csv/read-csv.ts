@@ -28,6 +28,12 @@ export interface EncodingCheck {
    * files pasted together), and reading it either way would garble some of it.
    */
   notUtf8AfterBom?: number;
+  /**
+   * The line of a NUL byte past the head the file was recognised by (sniff.ts looks for one only there): a text file
+   * holds none, so the file is damaged there (a block of a disk or a synced copy lost). In a name such a byte was
+   * read into the value without a word; in a figure it was echoed raw to the terminal in 'expected a number'.
+   */
+  nulLine?: number;
 }
 
 /**
@@ -41,10 +47,15 @@ export interface EncodingCheck {
 export async function detectEncoding(path: string): Promise<EncodingCheck> {
   let bom: boolean | undefined;
   let utf8 = true;
+  let nul = false;
   try {
     let carry = Buffer.alloc(0); // the last character of the chunks so far, when the next chunk may go on with it
     for await (const chunk of readChunks(path)) {
       bom ??= startsWithBom(chunk);
+      if (chunk.indexOf(0) !== -1) {
+        nul = true;
+        break;
+      }
       // the rest of that character: the continuation bytes the chunk starts with (at most three)
       let from = 0;
       if (carry.length > 0) {
@@ -66,6 +77,7 @@ export async function detectEncoding(path: string): Promise<EncodingCheck> {
   } catch {
     utf8 = false;
   }
+  if (nul) return { encoding: 'utf-8', nulLine: await firstLineWith(path, 0) };
   if (utf8) return { encoding: 'utf-8' };
   return bom ? { encoding: 'windows-1252', notUtf8AfterBom: await firstLineNotUtf8(path) } : { encoding: 'windows-1252' };
 }
@@ -113,6 +125,17 @@ async function firstLineNotUtf8(path: string): Promise<number> {
   return line;
 }
 
+/** The line (1-based) of a file's first `byte`. Only run on a file found to hold one. */
+async function firstLineWith(path: string, byte: number): Promise<number> {
+  let line = 1;
+  for await (const chunk of readChunks(path)) {
+    const at = chunk.indexOf(byte);
+    for (let nl = chunk.indexOf(10); nl >= 0 && (at < 0 || nl < at); nl = chunk.indexOf(10, nl + 1)) line++;
+    if (at >= 0) return line;
+  }
+  return line;
+}
+
 export interface CsvStreamEnd {
   encoding: TextEncoding;
   /** The text ended inside a quoted field. */
@@ -121,6 +144,8 @@ export interface CsvStreamEnd {
   lastLineUnterminated: boolean;
   /** The file starts with a UTF-8 byte-order mark but is not UTF-8 from this line: no record was read (EncodingCheck). */
   notUtf8AfterBom?: number;
+  /** The file holds a NUL byte at this line: no record was read (EncodingCheck). */
+  nulLine?: number;
 }
 
 /**
@@ -135,6 +160,7 @@ export async function streamCsv(
   const check = opts.encoding ? { encoding: opts.encoding } : await detectEncoding(path);
   const { encoding } = check;
   if (check.notUtf8AfterBom !== undefined) return { encoding, unterminatedQuote: false, lastLineUnterminated: false, notUtf8AfterBom: check.notUtf8AfterBom };
+  if (check.nulLine !== undefined) return { encoding, unterminatedQuote: false, lastLineUnterminated: false, nulLine: check.nulLine };
   const tok = new CsvTokenizer(opts.delimiter ?? ',');
   const utf = new TextDecoder('utf-8');
   const win = encoding === 'windows-1252' ? win1252Decoder() : undefined;

@@ -130,6 +130,10 @@ export async function readTable(
     log.error(msg.notUtf8AfterBom(end.notUtf8AfterBom), end.notUtf8AfterBom);
     return { rows: 0, encoding: end.encoding };
   }
+  if (end.nulLine !== undefined) {
+    log.error(msg.nulByte(end.nulLine), end.nulLine);
+    return { rows: 0, encoding: end.encoding };
+  }
   if (end.unterminatedQuote) log.error(msg.unterminatedQuote(), lastLine);
   if (shortRow) {
     if (end.lastLineUnterminated) log.error(msg.truncatedLastLine(header!.names.length, shortRow.n), shortRow.line);

@@ -64,8 +64,8 @@ export async function stageCsv(db: DuckDBConnection, path: string): Promise<Stag
     const scan = scanBytes(fh);
     scan.catch(() => undefined); // a failure surfaces below
     const staged = await stageRaw(db, path, header);
-    const { newlines, last, otherSpace, edgeSpace, endComma, quoteInside } = await scan;
-    if (!staged || endComma) return undefined;
+    const { newlines, last, otherSpace, edgeSpace, endComma, quoteInside, nul } = await scan;
+    if (!staged || endComma || nul) return undefined;
     if (otherSpace || edgeSpace) await trimStaged(db, header, otherSpace, edgeSpace);
     const rows = await regularRecords(db, header, last === 10 ? newlines - 1 : newlines, quoteInside);
     return rows === undefined ? undefined : { header, rows };
@@ -149,13 +149,16 @@ async function headerOf(fh: FileHandle): Promise<CsvHeader | undefined> {
  * and line breaks: tab, vertical tab, form feed, a carriage return not before a line feed, or a Unicode space
  * (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
  */
-async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean; edgeSpace: boolean; endComma: boolean; quoteInside: boolean }> {
+async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: number; otherSpace: boolean; edgeSpace: boolean; endComma: boolean; quoteInside: boolean; nul: boolean }> {
   const quotes = new QuoteScan();
   const lines = new LineScan();
   let pos = 0;
   let last = -1;
   let otherSpace = false;
+  let nul = false;
   for await (const chunk of readChunks(fh)) {
+    // a NUL byte: not a regular file, and the row reader says where (read-csv.ts EncodingCheck.nulLine)
+    nul ||= chunk.indexOf(0) !== -1;
     lines.push(chunk);
     quotes.push(chunk);
     if (!otherSpace) otherSpace = hasOtherSpace(chunk, pos === 0);
@@ -163,7 +166,7 @@ async function scanBytes(fh: FileHandle): Promise<{ newlines: number; last: numb
     pos += chunk.length;
   }
   lines.end();
-  return { newlines: lines.newlines, last, otherSpace, edgeSpace: lines.edgeSpace, endComma: lines.endComma, quoteInside: quotes.end() };
+  return { newlines: lines.newlines, last, otherSpace, edgeSpace: lines.edgeSpace, endComma: lines.endComma, quoteInside: quotes.end(), nul };
 }
 
 const LINE_FEED = 10;

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { emptyFieldsPastHeader, notUtf8AfterBom } from '../../messages/etl.ts';
+import { emptyFieldsPastHeader, notUtf8AfterBom, nulByte } from '../../messages/etl.ts';
 import { bladeBadFileName, bladeBadRow, bladeLineTooLong, bladeMissingColumn, bladeMissingSibling, bladeUnreadable } from '../../messages/sen2.ts';
 import { BLADE_MODULES, BLADE_SPEC, idColumn, parseBladeName, type BladeModule } from './blade-modules.ts';
 import { bladeHeader, bladeRowError, firstLongLine, MAX_LINE_BYTES } from './blade-header.ts';
@@ -110,6 +110,8 @@ async function loadModule(
   // ends its database (every statement after it fails), so trying UTF-8 and then Latin-1 on its error was no route
   const enc = await detectEncoding(file);
   if (enc.notUtf8AfterBom !== undefined) return { set: undefined, problems: [[{ file, line: enc.notUtf8AfterBom, path: m }, notUtf8AfterBom(enc.notUtf8AfterBom)]] };
+  // (one in the header is the header check's, which names its column)
+  if (enc.nulLine !== undefined && enc.nulLine > 1) return { set: undefined, problems: [[{ file, line: enc.nulLine, path: m }, nulByte(enc.nulLine)]] };
   const header = await bladeHeader(file, m, enc.encoding);
   if ('message' in header) return { set: undefined, problems: [[{ file, line: header.line, path: m }, header.message]] };
   // the dialect is given, never guessed: a quote left open is an error at its line, not a value with a quote in it
