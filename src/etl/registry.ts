@@ -90,7 +90,7 @@ export function recogniseSniff(sniff: Sniff): Recognition {
     return table ? { problem: { file: sniff.path, line: 1, message: table }, sniff } : { reader: documentationReader, sniff };
   }
   if (sniff.size === 0 || (!sniff.binary && sniff.head.trim() === '')) {
-    return { problem: { file: sniff.path, line: 1, message: msg.emptyFile() }, sniff };
+    return { problem: { file: sniff.path, line: 1, message: msg.emptyFile(sniff.path) }, sniff };
   }
   if (sniff.binary && !sniff.sheets) return { problem: { file: sniff.path, message: msg.notText(sniff.binaryKind) }, sniff };
   const firstLine = sniff.head.split(/\r?\n/, 1)[0] ?? '';

@@ -24,8 +24,14 @@ export function laterNotesOmitted(n: number): string {
   return `… and ${n} more data-quality notes (all of them are in the --json output)`;
 }
 
-export function nothingForecast(baseYear: number, skipped: number, reason?: string): string {
-  return `nothing was forecast for base year ${baseYear}: ${skipped ? `${skipped} LA(s) skipped${reason ? ` (${reason})` : ''}` : 'no LA in the files'}; choose a --base-year for which the files hold a published stock of plans; no file was written`;
+/** forecast: no row written; `laterRows`: rows of the files for years after the base year, which it ignored. */
+export function nothingForecast(baseYear: number, skipped: number, reason?: string, laterRows = 0): string {
+  const why = skipped
+    ? `${skipped} LA(s) skipped${reason ? ` (${reason})` : ''}`
+    : laterRows > 0
+      ? `every row of the files is for a year after January ${baseYear} (${laterRows.toLocaleString('en-GB')} rows ignored)`
+      : 'no LA in the files';
+  return `nothing was forecast for base year ${baseYear}: ${why}; choose a --base-year for which the files hold a published stock of plans; no file was written`;
 }
 
 export function nothingToBacktest(origins: readonly number[], horizon: number): string {

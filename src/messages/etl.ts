@@ -8,7 +8,10 @@ const didYouMean = (s?: string): string => (s ? ` (did you mean '${s}'?)` : '');
 export function tooManyProblems(more: number, what: 'errors' | 'warnings', listed: number): string {
   return `… and ${more} more ${what} (only the first ${listed === 1 ? 'is' : `${listed} are`} listed)`;
 }
-export function emptyFile(): string {
+/** A file of no bytes (or only blank lines): what was expected of it, by its name (an XML return, a workbook, a table). */
+export function emptyFile(path = ''): string {
+  if (/\.xml$/i.test(path)) return 'the file is empty: expected an XML document (an SEN2 return, <Message> … </Message>)';
+  if (/\.xlsx$/i.test(path)) return 'the file is empty: expected an Excel workbook';
   return 'the file is empty: expected a header row and data rows';
 }
 export function headerOnly(): string {

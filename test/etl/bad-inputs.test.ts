@@ -14,6 +14,8 @@ const EXPECTED: Record<string, RegExp> = {
   'duplicate-column-disagrees.csv': /appears more than once/,
   'duplicate-key.csv': /placement 'SSM', financial year 2025-26 is given twice: here and on line 2/,
   'empty.csv': /empty/,
+  // said 'expected a header row and data rows', the words for a table
+  'empty-return.xml': /the file is empty: expected an XML document \(an SEN2 return/,
   // line 3 holds one field too many, the last empty (as a comma inside an unquoted value leaves it): read as it
   // stands, its figures would sit one column to the right, every one still a valid number
   'field-too-many-at-line-end.csv': /expected 17 fields as in the header, found 18, the last empty/,
@@ -42,6 +44,8 @@ const EXPECTED: Record<string, RegExp> = {
   'unknown-section-251-line.csv': /Section 251 line code .*did you mean 'top_up_independent'/,
   'utf16-text.csv': /UTF-16 text .*CSV UTF-8/,
   'wrong-delimiter.csv': /separated by ';'/,
+  // a two-column table saved with semicolons was an 'unknown layout' (the delimiter was told from three fields only)
+  'two-columns-semicolon.csv': /the columns are separated by ';'/,
   'year-out-of-range.csv': /outside the range/,
   // a High Needs block of £0 was taken as the figure: a year with no income from the block, with no word said
   'zero-hn-block.csv': /High Needs block allocation above £0 for 2026-27\. Got: 0/,

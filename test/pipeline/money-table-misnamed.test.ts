@@ -52,7 +52,7 @@ describe('a money table with a column misnamed', () => {
     ['other_spend.csv', 'line;financial_year;amount_gbp\nTherapies;2025-26;1380000\n', /other_spend\.csv: the columns are separated by ';'/],
     ['places.csv', 'placement\tfinancial_year\tplaces\tplace_rate_gbp\nSSM\t2025-26\t428\t10000\n', /places\.csv: the columns are separated by tabs/],
     ['opening_balance.csv', utf16('financial_year,dsg_cumulative_balance_gbp\r\n2024-25,-18400000\r\n'), /opening_balance\.csv: .*UTF-16/],
-    ['balances.csv', 'financial_year|dsg_cumulative_balance_gbp\n2024-25|-18400000\n', /balances\.csv: unknown layout/],
+    ['balances.csv', 'financial_year|dsg_cumulative_balance_gbp\n2024-25|-18400000\n', /balances\.csv: the columns are separated by '\|'/],
     // bytes that are no table at all: the table its name says
     ['other_spend.csv', 'line,financial_year,amount_gbp\nTherapies,2025-26,1380000\n\0', /other_spend\.csv: the file is not text/],
     ['Section_251_Outturn.CSV', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), /Section_251_Outturn\.CSV: .*gzip/],

@@ -31,7 +31,7 @@ export function registerForecast(program: Command, io: CliIO): void {
       const { forecastFromEes } = await import('../../pipeline/forecast.ts');
       const { forecastCsv } = await import('../../model/forecast/csv.ts');
       const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
-      if (res.rows.length === 0) throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, res.skipped[0]?.reason));
+      if (res.rows.length === 0) throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, res.skipped[0]?.reason, res.ignoredRows));
       await mkdir(dirname(o.out), { recursive: true });
       const tmp = `${o.out}.${process.pid}.tmp`;
       const csv = forecastCsv(res.rows);

@@ -20,7 +20,7 @@ export function registerValidate(program: Command, io: CliIO): void {
       else {
         for (const f of result.files) {
           const status = f.errors.length > 0 ? 'INVALID' : 'ok';
-          say(io, o, `${status.padEnd(7)} ${f.path} (${f.reader}, ${counted(f.rows, 'row')}${f.warnings.length ? `, ${counted(f.warnings.length, 'warning')}` : ''})`);
+          say(io, o, `${status.padEnd(7)} ${f.path} (${f.reader ?? 'no reader recognises it'}, ${counted(f.rows, 'row')}${f.warnings.length ? `, ${counted(f.warnings.length, 'warning')}` : ''})`);
           for (const e of f.errors.slice(0, 20)) io.err(`  ${f.path}${e.line ? `:${e.line}` : ''}${e.column ? ` [${e.column}]` : ''}: ${e.message}\n`);
           if (f.errors.length > 20) io.err(`  … and ${f.errors.length - 20} more errors in ${f.path}\n`);
           for (const w of f.warnings.slice(0, 5)) say(io, o, `  warning: ${w.line ? `line ${w.line}: ` : ''}${w.message}`);

@@ -41,8 +41,16 @@ export function parseHeader(fields: readonly string[]): CsvHeader {
   return { names, original, index, duplicates, width: fields.length };
 }
 
-/** The delimiter a one-column header line was probably written with, if not a comma. */
+/**
+ * The delimiter a one-column header line was probably written with, if not a comma: three fields or more, or two
+ * that are both column names (`financial_year;dsg_cumulative_balance_gbp`, a two-column table saved with semicolons,
+ * was an 'unknown layout').
+ */
 export function otherDelimiter(line: string): string | undefined {
-  for (const d of [';', '\t', '|']) if (line.split(d).length > 2) return d;
+  const name = (f: string) => /^[A-Za-z_][\w ]*$/.test(f.trim().replace(/^"(.*)"$/, '$1'));
+  for (const d of [';', '\t', '|']) {
+    const fields = line.split(d);
+    if (fields.length > 2 || (fields.length === 2 && fields.every(name))) return d;
+  }
   return undefined;
 }
