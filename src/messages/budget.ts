@@ -251,20 +251,15 @@ export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[],
   ].join('\n');
 }
 
-/**
- * run, goal-seek: money tables without `la_code` in data that hold several LAs' plans, used for the LA being run.
- * Begins with MONEY_TABLES_NAME_NO_LA.
- */
+/** run, goal-seek: money tables whose rows name no LA (`la_code` absent or empty) in data of several LAs' plans. */
 export function moneyTablesNameNoLa(la: string, laCount: number, files: readonly string[]): string {
   const list = files.length <= 7 ? files.join(', ') : `${files.slice(0, 6).join(', ')} and ${files.length - 6} more`;
   return (
-    `${MONEY_TABLES_NAME_NO_LA} ${list} ${files.length === 1 ? 'has' : 'have'} no la_code column, and the data hold the plans of ` +
+    `Money tables: ${list} name no LA (no la_code on ${files.length === 1 ? 'its' : 'their'} rows), and the data hold the plans of ` +
     `${laCount} LAs: ${files.length === 1 ? 'its' : 'their'} figures are used as ${la}'s. If they are another LA's, this budget is ` +
-    `wrong; add an la_code column (the LA's code on every row, as \`highneeds init\` writes it) so that they are used for that LA only.`
+    `wrong; give each row its LA's code in an la_code column (as \`highneeds init\` writes it) so that they are used for that LA only.`
   );
 }
-/** How the note on money tables naming no LA begins (run.ts puts it on stderr too). */
-export const MONEY_TABLES_NAME_NO_LA = 'Money tables:';
 
 export function moneyTablesUnread(dataDir: string, files: ReadonlyArray<{ path: string; message: string }>): string {
   return [

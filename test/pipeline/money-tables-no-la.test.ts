@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { copySampleTables, runCli } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
-const NOTE = /Money tables: (.*) ha(?:s|ve) no la_code column, and the data hold the plans of 2 LAs: (?:its|their) figures are used as Anyshire's/;
+const NOTE = /Money tables: (.*) name no LA \(no la_code on (?:its|their) rows\), and the data hold the plans of 2 LAs: (?:its|their) figures are used as Anyshire's/;
 
 /** The sample with a second LA (998, Otherplace) in its published caseload. */
 function twoLas(dir: string): string {
@@ -42,7 +42,7 @@ describe('money tables that name no LA, in data of several LAs', () => {
     expect(m, r.stderr).not.toBeNull();
     expect(m![1]).toContain('funding.csv');
     expect(m![1]).toContain('unit_costs.csv');
-    expect(r.stderr).toContain('add an la_code column');
+    expect(r.stderr).toContain("give each row its LA's code in an la_code column");
     const g = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--la', '999', '--lever', 'new_plans', '--target', 'in-year-balance=0@2028-29', '--draws', '0', '--out', join(dir, 'goal.yaml'));
     expect(g.code, g.stderr).toBe(0);
     expect(g.stderr).toMatch(NOTE);
