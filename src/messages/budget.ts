@@ -255,7 +255,7 @@ export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[],
 export function moneyTablesNameNoLa(la: string, laCount: number, files: readonly string[]): string {
   const list = files.length <= 7 ? files.join(', ') : `${files.slice(0, 6).join(', ')} and ${files.length - 6} more`;
   return (
-    `Money tables: ${list} name no LA (no la_code on ${files.length === 1 ? 'its' : 'their'} rows), and the data hold the plans of ` +
+    `Money tables: ${list} name no LA (no la_code on ${files.length === 1 ? 'its' : 'their'} rows), and the data hold ` +
     `${laCount} LAs: ${files.length === 1 ? 'its' : 'their'} figures are used as ${la}'s. If they are another LA's, this budget is ` +
     `wrong; give each row its LA's code in an la_code column (as \`highneeds init\` writes it) so that they are used for that LA only.`
   );

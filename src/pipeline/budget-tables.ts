@@ -10,6 +10,7 @@ import * as msg from '../messages/etl.ts';
 import { ownTablesOfAnotherLa } from '../messages/model.ts';
 import { moneyTablesNameNoLa } from '../messages/budget.ts';
 import { basename } from 'node:path';
+import { listLas } from '../etl/dataset.ts';
 
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
@@ -80,11 +81,8 @@ export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity):
  * exit 0). Undefined when the data hold one LA's plans or every row names its LA (rows naming another are refused).
  */
 export async function moneyTablesNamingNoLa(wh: Warehouse, la: LaIdentity): Promise<string | undefined> {
-  const las = await wh.query<{ n: number }>(
-    `SELECT count(*)::DOUBLE AS n FROM (SELECT old_la_code FROM stock WHERE geographic_level = 'Local authority'
-     UNION SELECT old_la_code FROM flow WHERE geographic_level = 'Local authority')`,
-  );
-  const n = Number(las[0]?.n ?? 0);
+  // the LAs the data hold, as `run` lists them when it must be told which (dataset.ts)
+  const n = (await listLas(wh)).length;
   if (n <= 1) return undefined;
   const files = await wh.query<{ path: string }>(
     `SELECT DISTINCT f.path FROM (${OWN_WAREHOUSE_TABLES.map((t) => `SELECT file_id FROM ${t} WHERE la_code IS NULL`).join(' UNION ')}) t

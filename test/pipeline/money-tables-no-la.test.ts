@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { copySampleTables, runCli } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
-const NOTE = /Money tables: (.*) name no LA \(no la_code on (?:its|their) rows\), and the data hold the plans of 2 LAs: (?:its|their) figures are used as Anyshire's/;
+const NOTE = /Money tables: (.*) name no LA \(no la_code on (?:its|their) rows\), and the data hold 2 LAs: (?:its|their) figures are used as Anyshire's/;
 
 /** The sample with a second LA (998, Otherplace) in its published caseload. */
 function twoLas(dir: string): string {
