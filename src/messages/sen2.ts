@@ -131,8 +131,38 @@ export function bladeLineTooLong(bytes: number, max: number): string {
 export function bladeUnreadable(module: string, detail: string): string {
   return `the Blade '${module}' module file could not be read as CSV: ${detail}`;
 }
-export function sen2UrnPlacementNote(n: number, year: number): string {
-  return `${n} plan(s) at census ${year} name a URN/UKPRN not found in the establishment table; counted as placement not recorded (NONE). Load a GIAS extract to place them`;
+/** The start of sen2UrnPlacementNote: run.ts and goal-seek put such notes on stderr too. */
+export const SEN2_URN_UNPLACED = 'SEN2 placements: ';
+/**
+ * Plans whose placement is a URN/UKPRN the establishment table does not hold: their setting is unknown, and they were
+ * counted as placement not recorded (NONE), which the budget costs at £0 (the sample without its establishments.csv
+ * turned a 2028-29 deficit of £104.5m into a surplus of £136.6m with exit 0 and no word on stderr).
+ */
+export function sen2UrnPlacementNote(laCode: string, year: number, plans: number, of: number, urns: readonly string[]): string {
+  const shown = urns.slice(0, 5).join(', ') + (urns.length > 5 ? `, … (${urns.length} in all)` : '');
+  return (
+    `${SEN2_URN_UNPLACED}${plans.toLocaleString('en-GB')} of LA ${laCode}'s ${of.toLocaleString('en-GB')} plans at census ${year} (${pctText(plans, of)}) are at a school ` +
+    `whose URN/UKPRN the establishment table does not hold (${shown}): their setting is unknown, so they are counted as placement not ` +
+    `recorded (NONE), which the budget costs at £0. Add those schools to the establishment table (urn, placement), or load a Get ` +
+    `Information About Schools extract that holds them.`
+  );
+}
+/**
+ * More than UNPLACED_MAX of the plans a run starts from are at schools the establishment table does not hold: the
+ * placement mix, and the budget that prices it, cannot be trusted.
+ */
+export function sen2UnplacedGate(la: string, year: number, plans: number, of: number, max: number, urns: readonly string[]): string {
+  const shown = urns.slice(0, 5).join(', ') + (urns.length > 5 ? `, … (${urns.length} in all)` : '');
+  return (
+    `${la}: ${plans.toLocaleString('en-GB')} of the ${of.toLocaleString('en-GB')} plans at census ${year}, the year the run starts from ` +
+    `(${pctText(plans, of)}, more than ${Math.round(max * 100)}%), are at schools whose URN/UKPRN the establishment table does not hold (${shown}), ` +
+    `so their settings are unknown and the budget would cost them at £0: no outputs were written. Add those schools to the ` +
+    `establishment table (urn, placement), or put a Get Information About Schools extract that holds them in the data folder.`
+  );
+}
+function pctText(n: number, of: number): string {
+  const p = (100 * n) / of;
+  return `${p < 1 ? p.toFixed(1) : Math.round(p)}%`;
 }
 export function sen2PopulationNote(kind: string, areaCode: string): string {
   return `population: census year Y uses the ${kind} for 30 June of Y−1 (the August-31 cohort it is closest to), ages 0–25, area ${areaCode}`;

@@ -70,6 +70,11 @@ export interface LaDataset {
    * messages/etl.ts releaseRevision lists it: `stockTotal` holds the newer release's figure.
    */
   revisions?: string[];
+  /**
+   * SEN2 plans of the LA at a URN/UKPRN the establishment table does not hold, by census year: counted as placement
+   * not recorded (NONE), which the budget costs at £0 (etl/persons/dataset-persons.ts; gates.ts checkUnplaced).
+   */
+  unplaced?: Record<number, { plans: number; of: number; urns: string[] }>;
   /** Set when the history before a reorganisation was joined from predecessors (model/reorganise.ts). */
   history?: { succession: { from: string[]; to: string[]; fromCensusYear: number; note: string }; share: number; keyYear: number; note?: string };
 }

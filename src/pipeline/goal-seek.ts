@@ -36,7 +36,8 @@ import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse, moneyTablesNamingNoLa } from './budget-tables.ts';
-import { checkHorizon, checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
+import { SEN2_URN_UNPLACED } from '../messages/sen2.ts';
+import { checkHorizon, checkLaProjection, checkMoneyTables, checkUnplaced, unreadFiles } from './gates.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
@@ -148,6 +149,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
   checkHorizon(ds, [scenario]);
+  checkUnplaced(ds, totals.forecast.baseYear);
   const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
   // projected exactly as `run` projects (the same total-plans forecast and age fallbacks)
   const project = (s: Scenario, draws: number) =>
@@ -201,7 +203,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
     // and a money rate above 100% a year (`funding.growth: 3` meant as 3%), as run warns of it
-    warnings: [...rateNotes(scenario), ...(unnamed ? [unnamed] : []), ...revisionWarnings(ds)],
+    warnings: [...rateNotes(scenario), ...(unnamed ? [unnamed] : []), ...revisionWarnings(ds), ...ds.notes.filter((n) => n.startsWith(SEN2_URN_UNPLACED))],
   };
 }
 

@@ -22,10 +22,10 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, unreadFiles } from './gates.ts';
+import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUnplaced, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
-import { SEN2_OTHER_LA_RETURNS } from '../messages/sen2.ts';
+import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED } from '../messages/sen2.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
@@ -129,9 +129,11 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   for (const s of scenarios) checkScenarioYears(s, totalsByBase.get(s.base_year)!.forecast.baseYear);
   // a horizon longer than the backtests check, with no population to hold the trend (gates.ts)
   checkHorizon(ds, scenarios);
+  // plans at schools the establishment table does not hold are costed at £0: too many at the base year stop the run
+  for (const s of scenarios) checkUnplaced(ds, totalsByBase.get(s.base_year)!.forecast.baseYear);
   // notes that change what the figures mean, on stderr too: returns of other LAs for years this LA has none (a
-  // mistyped Header LEA), projections of other areas only, population files with no rows for this LA
-  const warns = (n: string): boolean => [SEN2_OTHER_LA_RETURNS, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE].some((p) => n.startsWith(p));
+  // mistyped Header LEA), plans at schools the establishment table does not hold, projections of other areas only, population files with no rows for this LA
+  const warns = (n: string): boolean => [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE].some((p) => n.startsWith(p));
   dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
   const warnings = new Set<string>();
   for (const n of ds.notes) if (warns(n)) warnings.add(n);

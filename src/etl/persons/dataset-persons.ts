@@ -47,19 +47,27 @@ async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promis
           p AS (SELECT * FROM plan QUALIFY file_id = max(file_id) OVER (PARTITION BY census_year, la_code))
      SELECT p.census_year::INTEGER AS y, p.la_code AS la, p.person_key AS k, p.age::INTEGER AS age, p.need, p.placement,
             p.status, p.cease_reason::INTEGER AS reason, year(p.start_date)::INTEGER AS sy,
-            (p.urn IS NOT NULL OR p.ukprn IS NOT NULL) AS by_urn, e.placement AS e_placement, e.type_name AS e_type,
+            (p.urn IS NOT NULL OR p.ukprn IS NOT NULL) AS by_urn, coalesce(p.urn, p.ukprn) AS urn, e.placement AS e_placement, e.type_name AS e_type,
             coalesce(p.sen_unit, false) AS unit, coalesce(p.resourced_provision, false) AS rp
        FROM p LEFT JOIN e ON e.urn = coalesce(p.urn, p.ukprn)`,
   );
-  const unplaced = new Map<number, number>();
+  // plans of the LA at a URN the establishment table does not hold, by census year: how many, and which URNs
+  const unplaced = new Map<number, { plans: number; urns: Set<string> }>();
+  const active = new Map<number, number>();
   const out: PlanRec[] = [];
   for (const r of rows) {
     let placement: Placement = isPlacement(r.placement) ? r.placement : PLACEMENT_NOT_RECORDED;
     if (r.by_urn) {
       const e = isPlacement(r.e_placement) ? r.e_placement : typeof r.e_type === 'string' ? placementFromGiasType(r.e_type) : undefined;
       if (e) placement = e;
-      else if (r.la === oldCode && r.status === 'active') unplaced.set(r.y as number, (unplaced.get(r.y as number) ?? 0) + 1);
+      else if (r.la === oldCode && r.status === 'active') {
+        const u = unplaced.get(r.y as number) ?? { plans: 0, urns: new Set<string>() };
+        u.plans++;
+        u.urns.add(String(r.urn));
+        unplaced.set(r.y as number, u);
+      }
     }
+    if (r.la === oldCode && r.status === 'active') active.set(r.y as number, (active.get(r.y as number) ?? 0) + 1);
     placement = withUnitFlags(placement, r.unit === true, r.rp === true);
     out.push({
       year: r.y as number,
@@ -73,7 +81,12 @@ async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promis
       startYear: (r.sy as number | null) ?? null,
     });
   }
-  for (const [y, n] of unplaced) ds.notes.push(sen2UrnPlacementNote(n, y));
+  for (const [y, u] of [...unplaced].sort((a, b) => a[0] - b[0])) {
+    const urns = [...u.urns].sort();
+    const of = active.get(y) ?? u.plans;
+    ds.notes.push(sen2UrnPlacementNote(oldCode, y, u.plans, of, urns));
+    (ds.unplaced ??= {})[y] = { plans: u.plans, of, urns };
+  }
   return out;
 }
 

@@ -1,0 +1,49 @@
+/**
+ * Plans at a school whose URN/UKPRN the establishment table does not hold have an unknown setting: they were counted as
+ * placement not recorded (NONE), which the budget costs at £0, with a note on the Data quality sheet only. The sample
+ * without its establishments.csv ran with exit 0 and the usual single note on stderr, 2,725 of its 3,007 plans at £0,
+ * and a 2028-29 deficit of £104.5m became a surplus of £136.6m. Now such plans are named on stderr, and more than
+ * UNPLACED_MAX of the base year's plans stop the run before anything is written.
+ */
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UNPLACED_MAX } from '../../src/pipeline/gates.ts';
+import { runCli } from '../cli/helpers.ts';
+import { tempDir } from '../temp.ts';
+
+function sampleCopy(dir: string): string {
+  const data = join(dir, 'data');
+  cpSync('data-samples', data, { recursive: true });
+  return data;
+}
+
+describe('SEN2 plans at schools the establishment table does not hold', () => {
+  it('a few: the run says how many, at which URN, and that they cost £0, on stderr', async () => {
+    const dir = tempDir('hn-unplaced-few-');
+    const data = sampleCopy(dir);
+    const table = join(data, 'establishments.csv');
+    writeFileSync(table, readFileSync(table, 'utf8').split('\n').filter((l) => !l.startsWith('9990072,')).join('\n'));
+    const r = await runCli('run', '--data', data, '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      "SEN2 placements: 8 of LA 999's 3,007 plans at census 2025 (0.3%) are at a school whose URN/UKPRN the establishment table does not hold (9990072): their setting is unknown",
+    );
+    expect(r.stderr).toContain('which the budget costs at £0');
+  });
+
+  it('more than UNPLACED_MAX of the base year: exit 1 naming the LA, the year, the share and the URNs; nothing written', async () => {
+    expect(UNPLACED_MAX).toBe(0.1);
+    const dir = tempDir('hn-unplaced-many-');
+    const data = sampleCopy(dir);
+    rmSync(join(data, 'establishments.csv'));
+    const r = await runCli('run', '--data', data, '--draws', '0', '--out', join(dir, 'out'));
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/Anyshire \(999\): 2,725 of the 3,007 plans at census 2025, the year the run starts from \(91%, more than 10%\), are at schools whose URN\/UKPRN the establishment table does not hold \(19990001, /);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const g = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=0@2028-29', '--out', join(dir, 'goal.yaml'));
+    expect(g.code, g.stderr).toBe(1);
+    expect(g.stderr).toContain('2,725 of the 3,007 plans at census 2025');
+    expect(existsSync(join(dir, 'goal.yaml'))).toBe(false);
+  });
+});
