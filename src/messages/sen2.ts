@@ -3,6 +3,8 @@
  * src/etl/readers/sen2-*.ts and src/etl/persons/), and the notes their datasets carry. Each says what was expected
  * and what was found.
  */
+import { codeLike } from '../util/code-like.ts';
+
 export function sen2NotMessageRoot(found: string): string {
   return `expected an SEN2 return whose XML root is <Message>. Got: <${found}>`;
 }
@@ -59,8 +61,33 @@ export function sen2Truncated(element: string, openedAtLine: number): string {
 export function sen2DuplicatePerson(kind: string, firstWhere: string): string {
   return `duplicate person: the same ${kind} appears twice in this return (first at ${firstWhere})`;
 }
+/**
+ * A value of a person-level return as a message quotes it, or described without it where it could be personal data.
+ * Messages reach stderr, `validate --json` and the Data quality sheet: a UPN, postcode, name or birth date typed into
+ * the wrong element was echoed there ("unknown SENtype 'A999000002194'", "PersonBirthDate must be a date … Got:
+ * '2001-13-30'"). Shown: a code of 1 to 4 letters or digits (every SEN2 code is one), and a date other than the birth
+ * date written in digits and separators (or the Blade form 2022-Sep-28 00:00:00); never the birth date itself.
+ */
+export function sen2Shown(raw: string, kind: 'code' | 'date' | 'birth date'): string {
+  const v = raw.trim();
+  const safe =
+    kind === 'code'
+      ? codeLike(v)
+      : kind === 'date' && v.length <= 25 && (/^[\d\s\-/.:T]+$/.test(v) || /^\d{4}-[A-Za-z]{3}-\d{1,2}( [\d:]+)?$/.test(v));
+  if (safe) return `'${v}'`;
+  const n = [...v].length;
+  const why = kind === 'birth date' ? 'a birth date is personal data' : 'it may be personal data, a UPN, name, postcode or birth date in the wrong element';
+  return `a value of ${n} character${n === 1 ? '' : 's'} (not shown: ${why})`;
+}
+/** A code as an unknown-code message names it: quoted ('SEHM'), or described ('of 13 characters (not shown: …)'). */
+function inline(code: string, suggestion?: string): string {
+  // a near miss of a known code ('ASD’', 'SEHM') is a typo of that code: quoted, however it is spelt
+  if (suggestion && [...code.trim()].length <= 5) return `'${code.trim()}'`;
+  const q = sen2Shown(code, 'code');
+  return q.startsWith("'") ? q : q.replace(/^a value /, '');
+}
 export function sen2BadDate(field: string, raw: string): string {
-  return `${field} must be a date (2022-09-28 or 2022-Sep-28 00:00:00). Got: '${raw}'`;
+  return `${field} must be a date (2022-09-28 or 2022-Sep-28 00:00:00). Got: ${sen2Shown(raw, field === 'PersonBirthDate' ? 'birth date' : 'date')}`;
 }
 export function sen2FutureDate(field: string, date: string, today: string): string {
   return `${field} ${date} is in the future (after ${today})`;
@@ -76,17 +103,17 @@ export function sen2AgeOutOfRange(age: number, censusYear: number, limit: number
 }
 export function sen2UnknownNeed(code: string, suggestion?: string): string {
   const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
-  return `unknown SENtype '${code}'${hint}; expected one of the SEN2 need codes (ASD, SEMH, SLCN, …)`;
+  return `unknown SENtype ${inline(code, suggestion)}${hint}; expected one of the SEN2 need codes (ASD, SEMH, SLCN, …)`;
 }
 export function sen2UnknownSetting(code: string, suggestion?: string): string {
   const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
-  return `unknown SENsetting '${code}'${hint}; expected one of OLA, OPA, EHE, EYP, OTH, NEET, NIEC, NIEO`;
+  return `unknown SENsetting ${inline(code, suggestion)}${hint}; expected one of OLA, OPA, EHE, EYP, OTH, NEET, NIEC, NIEO`;
 }
 export function sen2UnknownOutcome(field: string, code: string, known: readonly string[]): string {
-  return `unknown ${field} '${code}' for this guide version (known: ${known.join(', ')}); stored as given, not counted`;
+  return `unknown ${field} ${inline(code)} for this guide version (known: ${known.join(', ')}); ${codeLike(code.trim()) ? 'stored as given' : 'not stored'}, not counted`;
 }
 export function sen2BadCeaseReason(raw: string): string {
-  return `CeaseReason must be a code from 1 to 9. Got: '${raw}'`;
+  return `CeaseReason must be a code from 1 to 9. Got: ${sen2Shown(raw, 'code')}`;
 }
 export function sen2NoIdentifier(n: number): string {
   return `${n} person(s) have no UPN or UniqueLearnerNumber: counted, but they cannot be linked to other years`;
@@ -139,7 +166,7 @@ export const SEN2_URN_UNPLACED = 'SEN2 placements: ';
  * turned a 2028-29 deficit of £104.5m into a surplus of £136.6m with exit 0 and no word on stderr).
  */
 export function sen2UrnPlacementNote(laCode: string, year: number, plans: number, of: number, urns: readonly string[]): string {
-  const shown = urns.slice(0, 5).join(', ') + (urns.length > 5 ? `, … (${urns.length} in all)` : '');
+  const shown = urnList(urns);
   return (
     `${SEN2_URN_UNPLACED}${plans.toLocaleString('en-GB')} of LA ${laCode}'s ${of.toLocaleString('en-GB')} plans at census ${year} (${pctText(plans, of)}) are at a school ` +
     `whose URN/UKPRN the establishment table does not hold (${shown}): their setting is unknown, so they are counted as placement not ` +
@@ -152,13 +179,24 @@ export function sen2UrnPlacementNote(laCode: string, year: number, plans: number
  * placement mix, and the budget that prices it, cannot be trusted.
  */
 export function sen2UnplacedGate(la: string, year: number, plans: number, of: number, max: number, urns: readonly string[]): string {
-  const shown = urns.slice(0, 5).join(', ') + (urns.length > 5 ? `, … (${urns.length} in all)` : '');
+  const shown = urnList(urns);
   return (
     `${la}: ${plans.toLocaleString('en-GB')} of the ${of.toLocaleString('en-GB')} plans at census ${year}, the year the run starts from ` +
     `(${pctText(plans, of)}, more than ${Math.round(max * 100)}%), are at schools whose URN/UKPRN the establishment table does not hold (${shown}), ` +
     `so their settings are unknown and the budget would cost them at £0: no outputs were written. Add those schools to the ` +
     `establishment table (urn, placement), or put a Get Information About Schools extract that holds them in the data folder.`
   );
+}
+/**
+ * The URNs/UKPRNs a message names: the first five that have the shape of one (5 to 8 digits); any other value (a UPN
+ * or ULN typed into the element) is counted, not shown.
+ */
+function urnList(urns: readonly string[]): string {
+  const ok = urns.filter((u) => /^\d{5,8}$/.test(u));
+  const other = urns.length - ok.length;
+  const head = ok.slice(0, 5).join(', ') + (ok.length > 5 ? `, … (${ok.length} in all)` : '');
+  const rest = other > 0 ? `${other} value${other === 1 ? '' : 's'} that ${other === 1 ? 'is' : 'are'} no URN, not shown` : '';
+  return [head, rest].filter(Boolean).join('; ');
 }
 function pctText(n: number, of: number): string {
   const p = (100 * n) / of;

@@ -116,9 +116,9 @@ export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: Ret
   await run(seq++, 'error', 'senneed', check('senneed', 'k.need IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_need k ON k.raw = t.sentype'),
     (r) => sen2UnknownNeed(String(r[4]), str(r[5])), () => 'SENtype');
   // Outcome codes not in the guide's list: warnings.
-  await run(seq++, 'warning', 'requests', check('requests', 'k.canon IS NULL', ['k.code'], 'JOIN lk_requestOutcome k ON k.raw = t.requestoutcome'),
+  await run(seq++, 'warning', 'requests', check('requests', 'k.canon IS NULL', ['k.raw'], 'JOIN lk_requestOutcome k ON k.raw = t.requestoutcome'),
     (r) => sen2UnknownOutcome('RequestOutcome', String(r[4]), Object.keys(ret.codes.request)), () => 'RequestOutcome');
-  await run(seq++, 'warning', 'assessment', check('assessment', 'k.canon IS NULL', ['k.code'], 'JOIN lk_assessmentOutcome k ON k.raw = t.assessmentoutcome'),
+  await run(seq++, 'warning', 'assessment', check('assessment', 'k.canon IS NULL', ['k.raw'], 'JOIN lk_assessmentOutcome k ON k.raw = t.assessmentoutcome'),
     (r) => sen2UnknownOutcome('AssessmentOutcome', String(r[4]), Object.keys(ret.codes.assessment)), () => 'AssessmentOutcome');
   return { found, more };
 }

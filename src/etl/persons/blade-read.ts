@@ -10,6 +10,7 @@
  * The rules are PersonRowBuilder's (person-rows.ts), checked in blade-checks.ts; rows are emitted only when the
  * export has no errors.
  */
+import { codeLike } from '../../util/code-like.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sen2BladeNoPersons, sen2DuplicatePerson, sen2UnattachedRecords } from '../../messages/sen2.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
@@ -202,7 +203,8 @@ export async function prepare(con: DuckDBConnection, ret: ReturnContext): Promis
   for (const [name, list] of [['requestOutcome', ret.codes.request], ['assessmentOutcome', ret.codes.assessment]] as const) {
     await lookup(con, name, [['code', 'VARCHAR'], ['canon', 'VARCHAR']], LOOKUP_SOURCES[name], (raw) => {
       const c = clean(raw)!;
-      return [c, (list as Record<string, string>)[c.toUpperCase()] ?? null];
+      // the code as returned is kept only when it has a code's shape (a UPN typed there is not stored)
+      return [codeLike(c) ? c : null, (list as Record<string, string>)[c.toUpperCase()] ?? null];
     });
   }
 }
@@ -224,7 +226,7 @@ async function personKeys(
   const anon = `${sqlText(anonPrefix)} || ${id} || ']'`;
   const anonAscii = Buffer.byteLength(anonPrefix) === anonPrefix.length ? `strlen(${id}) = length(${id})` : 'false';
   await con.run(`CREATE OR REPLACE TABLE x_key AS
-    WITH s AS (SELECT pn, idn, ids, age, birth_month, clean(sex) AS sex, clean(ethnicity) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,
+    WITH s AS (SELECT pn, idn, ids, age, birth_month, codeOnly(clean(sex)) AS sex, codeOnly(clean(ethnicity)) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,
         (upn IS NULL OR strlen(upn) = length(upn)) AND (uln IS NULL OR strlen(uln) = length(uln)) AS ascii FROM x_person),
       k AS (SELECT *, CASE WHEN NOT ascii THEN NULL WHEN upn <> '' THEN 'UPN' WHEN uln <> '' THEN 'ULN' ELSE 'ANON' END AS kind FROM s)
       , h AS (SELECT pn, kind, age, birth_month, sex, ethnicity, ${personKeyHexSql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)

@@ -13,6 +13,7 @@
  * Lines: `ln` = record ordinal + 2 (header is line 1) from DuckDB's insertion-ordered `rowid`; a quoted field
  * spanning lines would shift later line numbers (COLLECT exports do not write any).
  */
+import { CODE_LIKE_SQL } from '../../util/code-like.ts';
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
 
 
@@ -52,7 +53,7 @@ const FLAGS = "WHEN '1' THEN true WHEN 'true' THEN true WHEN '0' THEN false WHEN
 /**
  * Helper macros: `clean` = trim + blank → NULL (as person-rows.ts `clean`), `is_set` (codes.ts `isSet`), `flag`
  * (NULL when `clean` gives NULL, else `is_set`), `id_num` (an id written as a whole number in canonical form, e.g.
- * `13` but not `013` or ` 13`, as that number; else NULL).
+ * `13` but not `013` or ` 13`, as that number; else NULL), `codeOnly` (the value when it has a code's shape, else NULL).
  */
 export const MACROS = [
   // trim with a character list is slow in DuckDB (about 2 µs a value): a value beginning and ending with a printable
@@ -64,6 +65,8 @@ export const MACROS = [
   // the flags COLLECT writes (`1`, `0`, `true`, `false`) are answered by one CASE on the raw value, as is_set answers
   // them, without `clean` and `lower` (about 60 ns a value, ~1.3 M values at 650,000 persons)
   `CREATE OR REPLACE MACRO is_set(s) AS CASE s ${FLAGS} ELSE ${isSetSql('clean', 's')} END`,
+  // a value kept as given only when it has a code's shape (util/code-like.ts): a UPN or name typed into Sex is not stored
+  `CREATE OR REPLACE MACRO codeOnly(s) AS CASE WHEN regexp_full_match(s, ${CODE_LIKE_SQL}) THEN s END`,
   `CREATE OR REPLACE MACRO flag(s) AS CASE s ${FLAGS} ELSE CASE WHEN clean(s) IS NULL THEN NULL ELSE ${isSetSql('clean', 's')} END END`,
 ];
 

@@ -11,6 +11,7 @@
 import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import { MAX_AGE } from '../../domain/index.ts';
+import { codeLike } from '../../util/code-like.ts';
 import {
   NEED_NOT_RECORDED,
   PLACEMENT_NOT_RECORDED,
@@ -109,7 +110,7 @@ export class PersonRowBuilder {
     const out: RowOut[] = [
       ['person', {
         census_year: base.census_year, la_code: base.la_code, person_key: key, file_id: base.file_id,
-        age, birth_month: birth ? birthMonth(birth) : null, sex: clean(p.sex), ethnicity: clean(p.ethnicity),
+        age, birth_month: birth ? birthMonth(birth) : null, sex: code(p.sex), ethnicity: code(p.ethnicity),
       }],
     ];
     let activeDone = false;
@@ -158,8 +159,8 @@ export class PersonRowBuilder {
       out.push(['request', {
         census_year: base.census_year, la_code: base.la_code, person_key: key, file_id: base.file_id, age,
         received_date: received ?? null,
-        outcome: outcome ?? null, outcome_code: clean(r.outcome), outcome_date: outcomeDate ?? null,
-        assessment_outcome: assessOutcome, assessment_outcome_code: clean(a?.outcome),
+        outcome: outcome ?? null, outcome_code: code(r.outcome), outcome_date: outcomeDate ?? null,
+        assessment_outcome: assessOutcome, assessment_outcome_code: code(a?.outcome),
         assessment_outcome_date: assessDate ?? null, plan_start_date: planStart ?? null,
         week20: a && clean(a.week20) !== null ? isSet(a.week20) : null,
       }]);
@@ -264,6 +265,15 @@ function clean(v: Raw): string | null {
   if (v === undefined) return null;
   const s = v.trim();
   return s === '' ? null : s;
+}
+
+/**
+ * A value kept as given in the warehouse (Sex, Ethnicity, an outcome code as returned): only when it has the shape of
+ * a code (codeLike), so that a UPN, name or postcode typed into the element is never stored.
+ */
+function code(v: Raw): string | null {
+  const s = clean(v);
+  return s !== null && codeLike(s) ? s : null;
 }
 
 function rankOf(raw: Raw): number {
