@@ -59,6 +59,10 @@ export function emptyColumnName(position: number): string {
 export function badNumber(expected: string): string {
   return `expected ${expected}`;
 }
+/** A date of birth of a pupil file that is no date: described, never quoted (messages/sen2.ts sen2Shown). */
+export function badBirthDate(shown: string): string {
+  return `expected a date of birth like 2015-09-01. Got: ${shown}`;
+}
 export function requiredValue(what: string): string {
   return `expected ${what}, found an empty cell`;
 }
@@ -131,8 +135,8 @@ export function yearOutOfRange(year: number, from: number, to: number): string {
 export function unknownGeographicLevel(raw: string, suggestion?: string): string {
   return `expected geographic_level National, Regional or Local authority. Got: '${raw}'${didYouMean(suggestion)}`;
 }
-export function badOldLaCode(raw: string): string {
-  return `expected a 3-digit DfE LA code (old_la_code). Got: '${raw}'`;
+export function badOldLaCode(raw: string, shown = `'${raw}'`): string {
+  return `expected a 3-digit DfE LA code (old_la_code). Got: ${shown}`;
 }
 export function badUrn(raw: string, what = 'a URN'): string {
   return `expected ${what}: a positive whole number written as digits, without a sign, a decimal point or a leading zero (a URN has 6 digits, a UKPRN 8). Got: '${raw}'`;
@@ -177,8 +181,8 @@ export function unknownTablePlacement(raw: string, suggestion: string | undefine
   const could = candidates.length === 0 ? '' : ` (${candidates.length === 1 ? 'it may be' : 'it could be'} ${candidates.map((c) => `${c.code}, ${c.label.toLowerCase()}`).join('; or ')}: write the code)`;
   return `expected a placement code (EY, MS, RP, …) or a placement's name ('Independent special school'), as listed in docs/inputs.md §4. Got: '${raw}'${could || didYouMean(suggestion)}`;
 }
-export function unknownNeed(raw: string, suggestion?: string): string {
-  return `expected a need code (ASD, SEMH, …) or blank. Got: '${raw}'${didYouMean(suggestion)}`;
+export function unknownNeed(raw: string, suggestion?: string, shown = `'${raw}'`): string {
+  return `expected a need code (ASD, SEMH, …) or blank. Got: ${shown}${didYouMean(suggestion)}`;
 }
 export function unknownPhase(raw: string, suggestion?: string): string {
   return `expected a phase (EARLY_YEARS, PRIMARY, SECONDARY, POST16, POST19) or blank. Got: '${raw}'${didYouMean(suggestion)}`;
@@ -195,8 +199,8 @@ export function badFinancialYear(raw: string): string {
 export function badAge(raw: string): string {
   return `expected an age from 0 to 25 (or a national curriculum year). Got: '${raw}'`;
 }
-export function badNcYear(raw: string): string {
-  return `expected a national curriculum year: N1, N2, R, 1 to 14, or X (outside the national curriculum, aged from the DOB column). Got: '${raw}'`;
+export function badNcYear(raw: string, shown = `'${raw}'`): string {
+  return `expected a national curriculum year: N1, N2, R, 1 to 14, or X (outside the national curriculum, aged from the DOB column). Got: ${shown}`;
 }
 export function ncyXWithoutDob(): string {
   return `NCyearActual X (outside the national curriculum) gives no age: fill in DOB for this pupil, or give the year group`;
@@ -206,8 +210,8 @@ export function pupilTwice(firstLine: number, same: boolean): string {
     ? `the same pupil (UPN) as line ${firstLine}, with the same year group, provision and need (a dual registration): counted once`
     : `the same pupil (UPN) as line ${firstLine} with another year group, provision, need or LA: it is unclear which one counts; keep one of the two rows`;
 }
-export function unknownSenProvision(raw: string): string {
-  return `expected SENprovision E, K or N (legacy S, A, P). Got: '${raw}'`;
+export function unknownSenProvision(raw: string, shown = `'${raw}'`): string {
+  return `expected SENprovision E, K or N (legacy S, A, P). Got: ${shown}`;
 }
 export function unknownGiasType(raw: string): string {
   return `establishment type '${raw}' has no placement mapping; stored without a placement`;

@@ -65,18 +65,18 @@ export function sen2DuplicatePerson(kind: string, firstWhere: string): string {
  * A value of a person-level return as a message quotes it, or described without it where it could be personal data.
  * Messages reach stderr, `validate --json` and the Data quality sheet: a UPN, postcode, name or birth date typed into
  * the wrong element was echoed there ("unknown SENtype 'A999000002194'", "PersonBirthDate must be a date … Got:
- * '2001-13-30'"). Shown: a code of 1 to 4 letters or digits (every SEN2 code is one), and a date other than the birth
+ * '2001-13-30'"). Shown: a value of up to 4 characters (every SEN2 code is one; '-1', '92|5'), and a date other than the birth
  * date written in digits and separators (or the Blade form 2022-Sep-28 00:00:00); never the birth date itself.
  */
 export function sen2Shown(raw: string, kind: 'code' | 'date' | 'birth date'): string {
   const v = raw.trim();
   const safe =
     kind === 'code'
-      ? codeLike(v)
+      ? [...v].length <= 4
       : kind === 'date' && v.length <= 25 && (/^[\d\s\-/.:T]+$/.test(v) || /^\d{4}-[A-Za-z]{3}-\d{1,2}( [\d:]+)?$/.test(v));
   if (safe) return `'${v}'`;
   const n = [...v].length;
-  const why = kind === 'birth date' ? 'a birth date is personal data' : 'it may be personal data, a UPN, name, postcode or birth date in the wrong element';
+  const why = kind === 'birth date' ? 'a birth date is personal data' : 'it may be personal data, a UPN, name, postcode or birth date in the wrong place';
   return `a value of ${n} character${n === 1 ? '' : 's'} (not shown: ${why})`;
 }
 /** A code as an unknown-code message names it: quoted ('SEHM'), or described ('of 13 characters (not shown: …)'). */

@@ -5,6 +5,7 @@
  */
 import { NEEDS, isOldLaCode, needFromSourceCode } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
+import { sen2Shown } from '../../messages/sen2.ts';
 import { nearest } from '../../util/suggest.ts';
 import { ALL } from '../schema.ts';
 import { ageAtCensus, parseSen2Date } from '../persons/dates.ts';
@@ -55,25 +56,25 @@ export const schoolCensusPupil = simpleCsvReader({
           if (!dob) return log.error(msg.ncyXWithoutDob(), r.line, 'NCyearActual');
           age = ageAtCensus(dob, year);
         }
-        if (age === undefined) return log.error(msg.badNcYear(ncy), r.line, 'NCyearActual');
+        if (age === undefined) return log.error(msg.badNcYear(ncy, shown(ncy)), r.line, 'NCyearActual');
         if (age < 0 || age > 25) return log.error(msg.badAge(String(age)), r.line, 'DOB');
         const prov = r.get('senprovision').toUpperCase();
-        if (!PROVISIONS.has(prov)) return log.error(msg.unknownSenProvision(r.get('senprovision')), r.line, 'SENprovision');
+        if (!PROVISIONS.has(prov)) return log.error(msg.unknownSenProvision(r.get('senprovision'), shown(r.get('senprovision'))), r.line, 'SENprovision');
         const code = r.get('sentype1');
         let need: string = ALL;
         if (code !== '') {
           const n = needFromSourceCode(code);
-          if (!n) return log.error(msg.unknownNeed(code, nearest(code.toUpperCase(), NEEDS)), r.line, 'SENtype1');
+          if (!n) return log.error(msg.unknownNeed(code, nearest(code.toUpperCase(), NEEDS), shown(code)), r.line, 'SENtype1');
           need = n;
         } else if (prov === 'E' || prov === 'K') need = 'UNKNOWN';
         const dob = r.get('dob');
         if (dob !== '') {
           const d = new Date(dob);
-          if (Number.isNaN(d.getTime())) return log.error(msg.requiredValue('a date of birth like 2015-09-01'), r.line, 'DOB');
+          if (Number.isNaN(d.getTime())) return log.error(msg.badBirthDate(sen2Shown(dob, 'birth date')), r.line, 'DOB');
           if (d.getTime() > ctx.today.getTime()) return log.error(msg.requiredValue('a date of birth that is not in the future'), r.line, 'DOB');
         }
         const la = r.get('la') || ALL;
-        if (la !== ALL && !isOldLaCode(la)) return log.error(msg.badOldLaCode(la), r.line, 'LA');
+        if (la !== ALL && !isOldLaCode(la)) return log.error(msg.badOldLaCode(la, [...la].length <= 5 ? `'${la}'` : shown(la)), r.line, 'LA');
         const key = `${la}|${year}|${age}|${prov}|${need}`;
         const upn = r.get('upn').trim().toUpperCase();
         if (upn !== '') {
@@ -96,3 +97,11 @@ export const schoolCensusPupil = simpleCsvReader({
     };
   },
 });
+
+/**
+ * A value of a pupil file as a message quotes it: a pupil file holds UPNs, names and dates of birth, and one of them
+ * in the wrong column was echoed ("expected a need code … Got: 'A999000002111'"); only a code's shape is quoted.
+ */
+function shown(raw: string): string {
+  return sen2Shown(raw, 'code');
+}

@@ -58,3 +58,15 @@ describe('school census pupil extract', () => {
     ]);
   });
 });
+
+describe('school census pupil extract: values that may be personal data', () => {
+  it('a UPN in a code column or a bad date of birth is described, not quoted (it was echoed, and a bad DOB called an empty cell)', async () => {
+    const e = await errors('A1,100001,3,E,A999000002111,2016-01-01,M,2024\nA2,100001,3,E,ASD,31/13/2016,M,2024\nA3,100001,3,ZZ99 4ZZ,ASD,2016-01-01,M,2024\nA4,100001,3,E,SEHM,2016-01-01,M,2024\n');
+    expect(e).toEqual([
+      '2 SENtype1: expected a need code (ASD, SEMH, …) or blank. Got: a value of 13 characters (not shown: it may be personal data, a UPN, name, postcode or birth date in the wrong place)',
+      '3 DOB: expected a date of birth like 2015-09-01. Got: a value of 10 characters (not shown: a birth date is personal data)',
+      '4 SENprovision: expected SENprovision E, K or N (legacy S, A, P). Got: a value of 8 characters (not shown: it may be personal data, a UPN, name, postcode or birth date in the wrong place)',
+      "5 SENtype1: expected a need code (ASD, SEMH, …) or blank. Got: 'SEHM' (did you mean 'SEMH'?)",
+    ]);
+  });
+});

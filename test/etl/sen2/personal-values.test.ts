@@ -21,7 +21,7 @@ function texts(r: ReadReport): string {
 describe('SEN2 values that may be personal data', () => {
   it.each([
     ['PersonBirthDate', '<PersonBirthDate>2013-05-10</PersonBirthDate>', '<PersonBirthDate>2013-13-10</PersonBirthDate>', '2013-13-10', /PersonBirthDate must be a date .*Got: a value of 10 characters \(not shown: a birth date is personal data\)/],
-    ['SENtype', '<SENtype>ASD</SENtype>', `<SENtype>${UPN}</SENtype>`, UPN, /unknown SENtype of 13 characters \(not shown: it may be personal data, a UPN, name, postcode or birth date in the wrong element\)/],
+    ['SENtype', '<SENtype>ASD</SENtype>', `<SENtype>${UPN}</SENtype>`, UPN, /unknown SENtype of 13 characters \(not shown: it may be personal data, a UPN, name, postcode or birth date in the wrong place\)/],
     ['ReceivedDate', /<ReceivedDate>[^<]*<\/ReceivedDate>/, '<ReceivedDate>2013-05-10 Testsurone</ReceivedDate>', 'Testsurone', /ReceivedDate must be a date .*Got: a value of 21 characters \(not shown/],
   ])('XML: a bad %s is described, not quoted', async (_f, from, to, value, message) => {
     const p = editedXml(XML_2024, from, to);
