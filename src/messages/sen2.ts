@@ -115,6 +115,17 @@ export function sen2UnknownOutcome(field: string, code: string, known: readonly 
 export function sen2BadCeaseReason(raw: string): string {
   return `CeaseReason must be a code from 1 to 9. Got: ${sen2Shown(raw, 'code')}`;
 }
+/**
+ * Persons of one return with more than one active plan (ActivePlans under two requests, or twice under one): a person
+ * holds one EHC plan, and the first was counted with no word of the others.
+ */
+export function sen2SeveralActivePlans(n: number, records: string): string {
+  return (
+    `${n} person(s) have more than one ${records} (the first such record is here): a person holds one EHC plan, so each is counted once, ` +
+    `with the placement and need of the first; the others are left out. A plan recorded twice, or a new request's plan ` +
+    `kept beside the old one: correct the return so that each person has one`
+  );
+}
 export function sen2NoIdentifier(n: number): string {
   return `${n} person(s) have no UPN or UniqueLearnerNumber: counted, but they cannot be linked to other years`;
 }

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { MAX_AGE } from '../../domain/index.ts';
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import { PROBLEM_CAP } from '../problem-log.ts';
 import type { BladeModule } from './blade-modules.ts';
 import { DATE_COLUMNS, ancestors, idText, keyPath } from './blade-sql.ts';
@@ -120,5 +120,14 @@ export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: Ret
     (r) => sen2UnknownOutcome('RequestOutcome', String(r[4]), Object.keys(ret.codes.request)), () => 'RequestOutcome');
   await run(seq++, 'warning', 'assessment', check('assessment', 'k.canon IS NULL', ['k.raw'], 'JOIN lk_assessmentOutcome k ON k.raw = t.assessmentoutcome'),
     (r) => sen2UnknownOutcome('AssessmentOutcome', String(r[4]), Object.keys(ret.codes.assessment)), () => 'AssessmentOutcome');
+  // persons with more than one active plan (the XML's ActivePlans twice): one warning, at the first such person's
+  // second record in the order of their requests (the first is the one counted, blade-rows-sql.ts c_ap), as in the XML
+  const several = await rowsOf(con, `SELECT count(*) OVER () AS n, pn, ln FROM (SELECT pn, list(ln ORDER BY rln, ln)[2] AS ln FROM x_activeplans
+    GROUP BY pn HAVING count(*) > 1) ORDER BY pn LIMIT 1`);
+  if (several.length > 0) {
+    const [n, pn, ln] = several[0]!;
+    found.push({ severity: 'warning', pn: Number(pn), seq: seq++, ln: Number(ln), file: files.activeplans, path: 'activeplans',
+      message: sen2SeveralActivePlans(Number(n), 'activeplans record') });
+  }
   return { found, more };
 }

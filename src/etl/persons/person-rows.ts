@@ -82,6 +82,9 @@ export class PersonRowBuilder {
   /** Persons with neither UPN nor ULN (counted, not linkable). */
   unidentified = 0;
   persons = 0;
+  /** Persons with more than one ActivePlans, and where the first of them is (sen2SeveralActivePlans). */
+  severalActive = 0;
+  firstSeveralActive: SrcRef | undefined;
 
   private readonly keys: PersonKeys;
 
@@ -114,6 +117,7 @@ export class PersonRowBuilder {
       }],
     ];
     let activeDone = false;
+    let severalNoted = false;
     for (const r of p.requests) {
       const received = this.date(r.receivedDate, r.src, 'ReceivedDate', birth);
       const outcomeDate = this.date(r.outcomeDate, r.src, 'RequestOutcomeDate', birth);
@@ -152,7 +156,14 @@ export class PersonRowBuilder {
         const chosen = this.placement(ap.placements);
         const placement = ap.placements.length > 0 ? chosen : this.placement(r.assessments.flatMap((x) => x.namedPlans.flatMap((n) => n.details)));
         this.date(ap.lastReview, ap.src, 'LastReview', birth);
-        if (activeDone) continue;
+        if (activeDone) {
+          if (!severalNoted) {
+            severalNoted = true;
+            this.severalActive++;
+            this.firstSeveralActive ??= ap.src;
+          }
+          continue;
+        }
         activeDone = true;
         out.push(['plan', this.planRow(base, age ?? 0, need, placement, activeStart ?? planStart, 'active', { transferLa: clean(ap.transferLa) })]);
       }

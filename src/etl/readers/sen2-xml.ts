@@ -9,7 +9,7 @@
  *                      └─ Person … ─ PersonBuilder (RawPerson) ─ PersonRowBuilder ─ sink (person, plan, request)
  */
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
-import { sen2Doctype, sen2Malformed, sen2NoHeader, sen2NoIdentifier, sen2NoPersons, sen2NotEncoding, sen2NotMessageRoot, sen2Oversize, sen2TooDeep, sen2Truncated } from '../../messages/sen2.ts';
+import { sen2Doctype, sen2Malformed, sen2NoHeader, sen2NoIdentifier, sen2NoPersons, sen2SeveralActivePlans, sen2NotEncoding, sen2NotMessageRoot, sen2Oversize, sen2TooDeep, sen2Truncated } from '../../messages/sen2.ts';
 import { isoOfDate } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import { PersonRowBuilder } from '../persons/person-rows.ts';
@@ -82,6 +82,10 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
   if (!headerSeen && log.errorCount === 0) log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
   if (builder && persons === 0 && log.errorCount === 0) log.error({ file: path, path: 'Message/Persons' }, sen2NoPersons());
   if (builder && builder.unidentified > 0) log.warn({ file: path, path: 'Message/Persons' }, sen2NoIdentifier(builder.unidentified));
+  if (builder?.firstSeveralActive) {
+    const at = builder.firstSeveralActive;
+    log.warn({ file: path, line: at.line, path: at.path }, sen2SeveralActivePlans(builder.severalActive, 'ActivePlans'));
+  }
   return { rows, ...log.finish() };
 }
 

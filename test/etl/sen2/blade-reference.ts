@@ -12,7 +12,7 @@ import { isoOfDate, parseSen2Date } from '../../../src/etl/persons/dates.ts';
 import { outcomeCodesFor } from '../../../src/etl/persons/outcome-codes.ts';
 import { PersonRowBuilder, type RowOut } from '../../../src/etl/persons/person-rows.ts';
 import { ProblemLog } from '../../../src/etl/problem-log.ts';
-import { sen2UnattachedRecords } from '../../../src/messages/sen2.ts';
+import { sen2SeveralActivePlans, sen2UnattachedRecords } from '../../../src/messages/sen2.ts';
 import type { RawPerson, RawPlacement, SrcRef } from '../../../src/etl/persons/raw.ts';
 
 function struct(m: BladeModule, present: ReadonlySet<string>, extra: Record<string, string> = {}): string {
@@ -194,6 +194,8 @@ export async function referenceReadBlade(path: string, ctx: ReadContext): Promis
     }
     const docs = (await con.runAndReadAll(personJsonQuery(cols, { from: 0, to: 1e9 }))).getColumns()[1] ?? [];
     for (const v of docs) rows.push(...builder.rows(personFromBlade(JSON.parse(String(v)) as Record<string, unknown>, files)));
+    const several = builder.firstSeveralActive;
+    if (several) log.warn({ file: files.activeplans, line: several.line, path: 'activeplans' }, sen2SeveralActivePlans(builder.severalActive, 'activeplans record'));
     return { rows, report: { rows: rows.length, ...log.finish() }, unidentified: builder.unidentified };
   } finally {
     con.closeSync();
