@@ -38,6 +38,8 @@ export function synthPerson(r: () => number, i: number, censusYear: number): Syn
   if (r() < 0.8) p.urn = String(100000 + Math.floor(r() * 30000));
   else p.setting = SETTINGS[Math.floor(r() * SETTINGS.length)]!;
   if (r() < 0.05) p.ceased = [censusYear - 1, 1 + Math.floor(r() * 10), 1 + Math.floor(r() * 28)];
+  // a plan ceases on or after its start (a cease before it is an error of the return)
+  if (p.ceased && isoDate(p.ceased) < isoDate(p.start)) p.ceased = [...p.start];
   return p;
 }
 

@@ -95,6 +95,10 @@ export function sen2FutureDate(field: string, date: string, today: string): stri
 export function sen2DateBeforeBirth(field: string, date: string): string {
   return `${field} ${date} is before the person's date of birth`;
 }
+/** A plan that ceased before it started: one of the two dates is wrong, and the plan's years held are unknown. */
+export function sen2CeaseBeforeStart(cease: string, start: string): string {
+  return `CeaseDate ${cease} is before the plan's StartDate ${start}: a plan cannot cease before it starts; correct whichever date is wrong`;
+}
 export function sen2MissingBirthDate(): string {
   return 'PersonBirthDate is required to work out age at census. Got: nothing';
 }

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { MAX_AGE } from '../../domain/index.ts';
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import { PROBLEM_CAP } from '../problem-log.ts';
 import type { BladeModule } from './blade-modules.ts';
 import { DATE_COLUMNS, ancestors, idText, keyPath } from './blade-sql.ts';
@@ -106,6 +106,9 @@ export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: Ret
       return String(r[5]) > ret.today ? sen2FutureDate(field, String(r[5]), ret.today) : sen2DateBeforeBirth(field, String(r[5]));
     }, () => field);
   }
+  // A plan ceased before it started.
+  await run(seq++, 'error', 'namedplan', check('namedplan', 't.ceasedate_d < t.startdate_d', ['CAST(t.ceasedate_d AS VARCHAR)', 'CAST(t.startdate_d AS VARCHAR)']),
+    (r) => sen2CeaseBeforeStart(String(r[4]), String(r[5])), () => 'CeaseDate');
   // Codes.
   for (const m of ['plandetail', 'placementdetail'] as const) {
     await run(seq++, 'error', m, check(m, 'k.placement IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_setting k ON k.raw = t.sensetting'),

@@ -8,7 +8,7 @@
  * 'ceased' plan row with its reason. A placement named by URN/UKPRN is stored with placement NONE and its URN,
  * and is placed at dataset time from the establishment table.
  */
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import { MAX_AGE } from '../../domain/index.ts';
 import { codeLike } from '../../util/code-like.ts';
@@ -134,6 +134,7 @@ export class PersonRowBuilder {
         for (const np of as.namedPlans) {
           const start = this.date(np.startDate, np.src, 'StartDate', birth);
           const cease = this.date(np.ceaseDate, np.src, 'CeaseDate', birth);
+          if (start && cease && cease < start) this.log.error(fieldRef(np.src, 'CeaseDate'), sen2CeaseBeforeStart(cease, start));
           planStart ??= start;
           const detail = this.placement(np.details);
           if (!cease) {

@@ -106,3 +106,17 @@ describe('SEN2 bad input', () => {
     expect(only(await readSen2Blade(p, collect(), ctx(p))).message).toMatch(/not SEN2/);
   });
 });
+
+describe('SEN2: a plan ceased before it started', () => {
+  it('is an error at its CeaseDate naming both dates, in the XML and the Blade export (it was read without a word)', async () => {
+    const p = editedXml(XML_2024, '<StartDate>2023-06-01</StartDate>', '<StartDate>2023-06-01</StartDate><CeaseDate>2023-05-01</CeaseDate><CeaseReason>2</CeaseReason>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Persons/Person[2]/Requests[1]/Assessment[1]/NamedPlan[1]/CeaseDate');
+    expect(e.message).toBe("CeaseDate 2023-05-01 is before the plan's StartDate 2023-06-01: a plan cannot cease before it starts; correct whichever date is wrong");
+    const b = bladeCopy({ edit: { module: 'namedplan', from: '2015-Jan-01 00:00:00,,,,,,2024-Jul-31 00:00:00,4', to: '2015-Jan-01 00:00:00,,,,,,2014-Jul-31 00:00:00,4' } });
+    const be = only(await readSen2Blade(b, collect(), ctx(b)));
+    expect(be.file).toMatch(/_namedplan\.csv$/);
+    expect(be.line).toBe(3);
+    expect(be.message).toBe("CeaseDate 2014-07-31 is before the plan's StartDate 2015-01-01: a plan cannot cease before it starts; correct whichever date is wrong");
+  });
+});

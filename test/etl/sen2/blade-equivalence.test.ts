@@ -67,7 +67,9 @@ function randomExport(n: number, seed: number, bad = false): string {
         for (let p = atLeast1(2); p > 0; p--) {
           const npid = ++id;
           const ceased = force || r() < 0.3;
-          lines.namedplan!.push(`${npid},${aid},${d()},${ceased ? date(2024, 2025) : ''},${ceased ? (bad && i === 11 ? '12' : pick(['1', '5', '', ' 2 ', '9'])) : ''}`);
+          // a plan ceases after it starts (a cease before its start is an error, bad-input.test.ts): ceased plans start by 2023
+          const start = ceased ? (r() < 0.2 ? '' : date(by + 1, 2024)) : d();
+          lines.namedplan!.push(`${npid},${aid},${start},${ceased ? date(2024, 2025) : ''},${ceased ? (bad && i === 11 ? '12' : pick(['1', '5', '', ' 2 ', '9'])) : ''}`);
           for (let k = upto(2); k > 0; k--) lines.plandetail!.push(`${++id},${npid},${placement()},${pick(flags)},${pick(flags)}`);
         }
       }
