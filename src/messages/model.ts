@@ -226,6 +226,16 @@ export function projectedPastAbolition(la: string, ceased: number, note: string)
   return `${la} ceased to exist at January ${ceased} (${note}): the years projected from January ${ceased} on are for the former council's area as if it still existed, and its successors' plans and budgets are not these`;
 }
 
+/**
+ * England's rows in a run's data give too few Januaries up to the base year for a growth (one year of national rows, or
+ * only years after the base): the run pools towards the shipped reference series instead.
+ */
+export function nationalTooShort(la: string, held: readonly number[], baseYear: number | undefined, refEnd: number): string {
+  const years = held.length === 0 ? 'no January' : `January ${held.join(', ')} only`;
+  const upTo = baseYear === undefined ? '' : ` up to the base year ${baseYear}`;
+  return `The data's England rows give plans at ${years}, too few for a trend${upTo}: ${la}'s trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}), not towards the LA itself. Give England's rows for every year of the files, or none.`;
+}
+
 /** Summary line on stderr for warnings that change what a reader should believe. */
 export function readerWarnings(n: number): string {
   return `${n} note${n === 1 ? ' changes' : 's change'} what these figures mean (all are in the workbook's Data quality sheet):`;

@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
 import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { batchKnownAt, forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
-import { runCannotForecast } from '../messages/model.ts';
+import { nationalTooShort, runCannotForecast } from '../messages/model.ts';
 
 export interface RunTotals {
   constraint: TotalsConstraint;
@@ -59,17 +59,27 @@ export async function runBatch(
   wh: unknown,
   ds: LaDataset,
   ees?: WarehouseDatasets,
+  baseYear?: number,
 ): Promise<{ batch: Batch; published?: LaDataset; regions: LaDataset[]; national: LaDataset; reference: LaDataset; notes: string[]; findings: Finding[] }> {
   ees ??= await datasetsFromWarehouse(wh);
   const notes: string[] = [];
   let national = ees.national;
   let regions = ees.regions;
   const ref = await loadReference();
-  if (!national) {
+  const refEnd = Math.max(...Object.keys(ref.national.stockTotal).map(Number));
+  // England's rows in the data that give no growth up to the base year (a year of national rows alone, or only years
+  // after it) are no series to pool towards: the pool fell back to the LA itself, with no word (pool.ts pooledTrends)
+  const own = national ? Object.keys(national.stockTotal).map(Number).filter((y) => baseYear === undefined || y <= baseYear) : [];
+  if (national && own.length < 2) {
+    const held = Object.keys(national.stockTotal).map(Number).sort((a, b) => a - b);
+    notes.push(nationalTooShort(ds.la.name, held, baseYear, refEnd));
+    national = ref.national;
+    if (regions.length === 0) regions = ref.regions;
+  } else if (!national) {
     national = ref.national;
     if (regions.length === 0) regions = ref.regions;
     notes.push(
-      `The data hold no England or regional series: ${ds.la.name}'s trend is pooled towards England's published series in the shipped reference table (to January ${Math.max(...Object.keys(ref.national.stockTotal).map(Number))}).`,
+      `The data hold no England or regional series: ${ds.la.name}'s trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}).`,
     );
   }
   const code = ds.la.oldCode;
@@ -91,7 +101,7 @@ const PAST_ORIGINS = new CentralMemo();
  * warehouse's published datasets when the caller has read them already (runBatch).
  */
 export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[], ees?: WarehouseDatasets): Promise<RunTotals> {
-  const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds, ees);
+  const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds, ees, baseYear);
   const code = ds.la.oldCode;
   const pastOrigins = PAST_ORIGINS.cacheOf(batchKnownAt(batch, baseYear), DEFAULT_SETTINGS);
   const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
