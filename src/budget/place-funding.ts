@@ -10,22 +10,30 @@
  *   financial year (year − 1)-(year), and in every later year, in full (a place is commissioned for the year).
  *   The rate is the change's own `place_rate_gbp`, else the placement's rate in the table, else the national rate
  *   (`NATIONAL_PLACE_RATE`). A change that closes places (negative) never takes a placement below 0 places.
+ * - A placement paid a full fee per plan (ISS, NMSS, SPI: `FULL_FEE_PLACEMENTS`) has no place funding: its unit cost is
+ *   the whole fee, place included. Its places (table rows or capacity changes) still count as its places (capacity, the
+ *   Places and plans sheet), at a rate of £0; the money they would have added is kept in `leftOut`, and the run says
+ *   so (`fullFeePlaceNotes`). Before, 50 ISS places at £10,000 added £500,000 a year to spend already paid in full by
+ *   the ISS fees.
  *
  * @example 100 special academy places from January 2027 at £10,000 → place funding +£1,000,000 in 2026-27 and
  *          every later year.
  */
+import { FULL_FEE_PLACEMENTS, financialYearLabel } from '../domain/index.ts';
 import type { Placement } from '../domain/index.ts';
+import { placeFundingOnFullFee } from '../messages/budget.ts';
 import type { PlacesRow } from './tables.ts';
 
-/** National place rates (£ per place per year): £10,000 special and AP, £6,000 resourced provision and post-16. */
+/**
+ * National place rates (£ per place per year): £10,000 special and AP, £6,000 resourced provision and FE. None for
+ * the placements paid a full fee (ISS, NMSS, SPI), whose fee includes the place.
+ */
 export const NATIONAL_PLACE_RATE: Partial<Record<Placement, number>> = {
   SSM: 10_000,
   SSA: 10_000,
-  NMSS: 10_000,
   AP: 10_000,
   RP: 6_000,
   FE: 6_000,
-  SPI: 6_000,
 };
 
 /** A scenario capacity change as the budget reads it. */
@@ -47,6 +55,8 @@ export interface PlaceFunding {
   rate: Partial<Record<Placement, number>>;
   /** Placements whose places were carried forward from an earlier year of the table. */
   carried: Placement[];
+  /** Full-fee placements with places: what those places × their rate would have added (not in `total`). */
+  leftOut: Partial<Record<Placement, number>>;
 }
 
 /** The last financial year in the table at or before `fy` for a placement's rows, if any. */
@@ -73,7 +83,7 @@ function tableRate(rows: readonly PlacesRow[], fy: number): number | undefined {
  * @example placeFunding([{ placement: 'SSM', fy: 2025, places: 100, placeRateGbp: 10000 }], 2026).total // 1000000
  */
 export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: readonly PlacesChange[] = []): PlaceFunding {
-  const out: PlaceFunding = { total: 0, byPlacement: {}, places: {}, rate: {}, carried: [] };
+  const out: PlaceFunding = { total: 0, byPlacement: {}, places: {}, rate: {}, carried: [], leftOut: {} };
   const placements = [...new Set([...rows.map((r) => r.placement), ...changes.map((c) => c.placement)])];
   for (const p of placements) {
     const own = rows.filter((r) => r.placement === p);
@@ -99,9 +109,35 @@ export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: re
       money += add * rate;
     }
     out.places[p] = places;
+    if (FULL_FEE_PLACEMENTS.includes(p)) {
+      // the fee paid per plan is the whole cost of the place: place funding on top would count it twice
+      out.rate[p] = 0;
+      if (money !== 0) out.leftOut[p] = money;
+      continue;
+    }
     out.rate[p] = places > 0 ? money / places : fallback;
     out.byPlacement[p] = money;
     out.total += money;
+  }
+  return out;
+}
+
+/**
+ * One note per full-fee placement given places (in the places table or by a capacity change) with a place rate: the
+ * place funding those places would have added, left out of the budget, in the first financial year of `fys` that has
+ * it. None when no such placement has places.
+ * @example fullFeePlaceNotes([{ placement: 'ISS', fy: 2025, places: 50, placeRateGbp: 10_000 }], [], [2025, 2026]) // one note: £500,000 in 2025-26
+ */
+export function fullFeePlaceNotes(rows: readonly PlacesRow[], changes: readonly PlacesChange[], fys: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const p of FULL_FEE_PLACEMENTS) {
+    for (const fy of fys) {
+      const pf = placeFunding(rows, fy, changes);
+      const money = pf.leftOut[p];
+      if (money === undefined) continue;
+      out.push(placeFundingOnFullFee(p, pf.places[p] ?? 0, money, financialYearLabel(fy)));
+      break;
+    }
   }
   return out;
 }

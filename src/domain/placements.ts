@@ -32,6 +32,12 @@ export function isPlacement(x: unknown): x is Placement {
  * provision): a unit cost of £0 there is expected, where in any other placement it is a figure missing.
  */
 export const UNPAID_PLACEMENTS: readonly Placement[] = ['NEET', 'NONE'];
+/**
+ * Placements the High Needs block pays a full fee per plan (independent and non-maintained special schools, specialist
+ * post-16 institutions: spec budget.md, inputs.md §5): their unit cost is the whole cost of the place, so they have no
+ * place funding on top of it.
+ */
+export const FULL_FEE_PLACEMENTS: readonly Placement[] = ['ISS', 'NMSS', 'SPI'];
 export function placementIndex(p: Placement): number {
   return PLACEMENTS.indexOf(p);
 }

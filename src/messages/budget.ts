@@ -133,6 +133,15 @@ export function noOtherSpendTable(): string {
   return 'Other spend: the other-spend table is empty, so High Needs spend that is not per plan (SEN support services, hospital education, therapies, direct payments, alternative provision without a plan) is £0 in every year. Load an other-spend table (line, financial_year, amount_gbp).';
 }
 
+/** Places given (places table or capacity change) to a placement paid a full fee per plan, whose place funding is left out. */
+export function placeFundingOnFullFee(placement: string, places: number, money: number, fy: string): string {
+  return (
+    `Place funding: ${placement} is paid a full fee per plan (its unit cost is the whole cost of the place), so its ` +
+    `${places.toLocaleString('en-GB')} places in ${fy} add no place funding; places × place rate (${fmtMoneyExact(money)} that year) would count each place twice. ` +
+    `They still count as ${placement}'s places. If the ${placement} unit cost you gave is only a top-up above place funding, add the place rate to it.`
+  );
+}
+
 export function noPlacesTable(): string {
   return 'Place funding: the places table is empty, so place funding is £0 in every year (special schools and resourced provision are paid their top-ups only). Load a places table (placement, financial_year, places, place_rate_gbp).';
 }

@@ -92,3 +92,51 @@ describe('places against plans', () => {
     expect(r.placesVsPlans!.find((x) => x.placement === 'SSM')!.gap).toBe(0);
   });
 });
+
+describe('placements paid a full fee have no place funding', () => {
+  it('ISS and NMSS places (table or capacity change) add nothing to a fee that already pays the place, and say so', () => {
+    // 10 SSA plans at £20,000 and 5 ISS plans at £60,000 at both censuses, no inflation: top-ups 200,000 + 300,000.
+    // Places: SSA 10 × £10,000 = £100,000 (place funding); ISS 5 × £10,000 and a new NMSS school of 8 places from
+    // January 2026 at £10,000 would have added £50,000 and £80,000 on top of the fees; 4 more NMSS places at no rate
+    // of their own took the national £10,000 (£40,000), and now have none.
+    // Expenditure 2025-26 = 100,000 + 200,000 + 300,000 = £600,000 (was £770,000).
+    const proj = projection({
+      years: [2025, 2026],
+      cells: [0, 1].map(() => [
+        { placement: 'SSA' as const, age: 12, plans: 10 },
+        { placement: 'ISS' as const, age: 12, plans: 5 },
+      ]),
+    });
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0 }, capacity: {
+          changes: [
+            { placement: 'NMSS', year: 2026, places: 8, place_rate_gbp: 10_000, capital_cost_gbp: 0 },
+            { placement: 'NMSS', year: 2026, places: 4, capital_cost_gbp: 0 },
+          ],
+        },
+      }),
+      tables: tables({
+        places: [
+          { placement: 'SSA', fy: 2025, places: 10, placeRateGbp: 10_000 },
+          { placement: 'ISS', fy: 2025, places: 5, placeRateGbp: 10_000 },
+        ],
+        unitCosts: [
+          { placement: 'SSA', annualCostGbp: 20_000, priceYear: 2025 },
+          { placement: 'ISS', annualCostGbp: 60_000, priceYear: 2025 },
+        ],
+      }),
+      projection: proj,
+    });
+    const l = r.lines[0]!;
+    expect(l.placeFunding).toBe(100_000);
+    expect(l.placeFundingByPlacement).toEqual({ SSA: 100_000 });
+    expect(l.expenditure).toBe(600_000);
+    // still the placements' places (capacity, the Places and plans sheet), at a rate of £0
+    const iss = r.placesVsPlans!.find((x) => x.placement === 'ISS' && x.fy === 2025)!;
+    expect(iss).toMatchObject({ places: 5, plans: 5, gap: 0 });
+    expect(r.placesVsPlans!.find((x) => x.placement === 'NMSS' && x.fy === 2025)!.places).toBe(12);
+    const notes = r.fallbacks!.join('\n');
+    expect(notes).toMatch(/ISS is paid a full fee per plan .* 5 places in 2025-26 add no place funding; places × place rate \(£50,000 that year\)/);
+    expect(notes).toMatch(/NMSS is paid a full fee per plan .* 12 places in 2025-26 .*\(£80,000 that year\)/);
+  });
+});
