@@ -3,10 +3,14 @@
  *
  * - Interest: a council carrying a DSG deficit has that much less cash, so it borrows more or earns less on its
  *   balances. The cost, charged to the general fund and shown apart from the High Needs block (it never enters the
- *   DSG balance), is the scenario's `deficit.interest_rate` × the year's average deficit — the mean of the
- *   cumulative balance at the start and at the end of the year, when that mean is negative:
- *     interest(FY) = rate × max(0, −(balance at 1 April + balance at 31 March) / 2).
- *   E.g. −£10m at 31 March 2027 and −£14m at 31 March 2028 at 4% → 2027-28 interest = 4% × £12m = £480,000.
+ *   DSG balance), is the scenario's `deficit.interest_rate` × the year's average deficit, the balance moving in a
+ *   straight line from 1 April to 31 March and counted only while it is negative:
+ *     both ends negative: interest(FY) = rate × −(balance at 1 April + balance at 31 March) / 2;
+ *     one end negative (−d) and one not (+s): the balance is negative for d / (d + s) of the year, at d / 2 on
+ *     average: interest(FY) = rate × d² / (2 × (d + s));  both ends 0 or more: nothing.
+ *   E.g. −£10m at 31 March 2027 and −£14m at 31 March 2028 at 4% → 2027-28 interest = 4% × £12m = £480,000;
+ *   −£5m to +£5m at 5% → negative half the year at £2.5m on average: 5% × 5² / (2 × 10) £m = 5% × £1.25m = £62,500
+ *   (the mean of the two ends, £0, took it as none).
  * - Reserves: the council's usable reserves (optional reserves table, the latest row at or before each year carried
  *   forward flat; before the first row, the first row) against the deficit; the first year it exceeds them.
  * - Capital: the one-off capital cost of new places (scenario capacity changes), in the year they are first funded.
@@ -26,11 +30,18 @@ export function reservesAt(rows: readonly ReservesRow[], fy: number): number | u
 }
 
 /**
- * Interest on a negative balance over one year.
+ * Interest on the negative part of a balance moving in a straight line from `opening` to `closing` over one year.
+ * A surplus earns nothing here, so it does not offset the deficit of the same year.
  * @example deficitInterest(-10e6, -14e6, 0.04) // 480000
+ * @example deficitInterest(-5e6, 5e6, 0.05) // 62500
  */
 export function deficitInterest(opening: number, closing: number, rate: number): number {
-  return rate * Math.max(0, -(opening + closing) / 2);
+  if (opening <= 0 && closing <= 0) return rate * (-(opening + closing) / 2);
+  if (opening >= 0 && closing >= 0) return 0;
+  const deficit = -Math.min(opening, closing);
+  const surplus = Math.max(opening, closing);
+  // negative for deficit / (deficit + surplus) of the year, at half the deficit on average
+  return (rate * deficit * deficit) / (2 * (deficit + surplus));
 }
 
 /**

@@ -7,9 +7,16 @@ describe('after March 2028: interest and reserves', () => {
   it('interest is the rate on the year’s average deficit', () => {
     // −£10m at 31 March 2027, −£14m at 31 March 2028, 4% → 4% × £12m = £480,000
     expect(deficitInterest(-10e6, -14e6, 0.04)).toBeCloseTo(480_000, 6);
-    // a surplus earns nothing here; a year crossing zero pays on the average only
+    // a surplus earns nothing here
     expect(deficitInterest(5e6, 3e6, 0.04)).toBe(0);
-    expect(deficitInterest(1e6, -3e6, 0.04)).toBeCloseTo(40_000, 6);
+    // a year crossing zero pays on its negative part, the balance moving in a straight line, and a surplus in the same
+    // year does not offset it: −£5m to +£5m is negative half the year at £2.5m on average → 5% × £1.25m = £62,500
+    // (the mean of the two ends, £0, gave none); +£1m to −£3m is negative 3/4 of the year at £1.5m on average →
+    // 4% × £1.125m = £45,000 (was 4% × £1m = £40,000)
+    expect(deficitInterest(-5e6, 5e6, 0.05)).toBeCloseTo(62_500, 6);
+    expect(deficitInterest(5e6, -5e6, 0.05)).toBeCloseTo(62_500, 6);
+    expect(deficitInterest(1e6, -3e6, 0.04)).toBeCloseTo(45_000, 6);
+    expect(deficitInterest(0, -3e6, 0.04)).toBeCloseTo(60_000, 6);
   });
 
   it('carries reserves forward from the latest row', () => {
@@ -39,6 +46,22 @@ describe('after March 2028: interest and reserves', () => {
     expect(gf.years[1]!.deficitShareOfReserves).toBeCloseTo(0.9, 12);
     // the interest is not in the DSG balance
     expect(r.lines[2]!.expenditure).toBe(4e6);
+  });
+
+  it('in a run: a year whose balance goes from surplus to deficit pays interest on the months in deficit', () => {
+    // other spend £4m a year, income £0, opening +£2m: balances −2m, −6m, −10m. 2025-26 runs from +2m to −2m, in
+    // deficit for half the year at £1m on average: 5% × 1m × ½ = 25,000 (the mean of the two ends, 0, gave none); then
+    // 5% × 4m = 200,000 and 5% × 8m = 400,000.
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0 }, deficit: { interest_rate: 0.05 } }),
+      tables: tables({
+        otherSpend: [2025, 2026, 2027].map((fy) => ({ line: 'Hospital education', fy, amountGbp: 4e6 })),
+        openingBalances: [{ fy: 2024, balanceGbp: 2e6 }],
+      }),
+      projection: projection({ years: [2025, 2026, 2027, 2028], cells: [[], [], [], []] }),
+    });
+    expect(r.lines.map((l) => l.cumulativeBalance)).toEqual([-2e6, -6e6, -10e6]);
+    expect(r.generalFund!.years.map((y) => y.interest)).toEqual([25_000, 200_000, 400_000]);
   });
 
   it('an opening-balance table with only a projected year: the cumulative balance passes through its figure, not past it', () => {
