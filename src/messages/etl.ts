@@ -66,6 +66,19 @@ export function badBirthDate(shown: string): string {
 export function requiredValue(what: string): string {
   return `expected ${what}, found an empty cell`;
 }
+/**
+ * A negative amount in the other-spend table: most often income recorded as negative spend, as a ledger may hold it. The
+ * budget keeps spend and income apart (the Section 251 lines, the bridge), so income goes in the funding table.
+ */
+export function negativeOtherSpend(raw: string, value: number, fy: string | undefined): string {
+  const amount = Math.abs(value).toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  return (
+    `expected an amount of 0 or more: other spend is what the High Needs block pays out. Got: ${raw}. Income recorded as ` +
+    `negative spend (a contribution from health, a recoupment) goes in the funding table's other_income_gbp for ` +
+    `${fy ?? 'that financial year'} (as ${amount}); a refund of this line's own spend is taken off its amount`
+  );
+}
+
 /** A money column of the council's own tables that must be above £0 (own-table-defs.ts `positive`). */
 export function notAbove0(column: string, raw: string, fy: string | undefined): string {
   const what = column === 'hn_block_gbp' ? 'High Needs block allocation' : column === 'schools_block_gbp' ? 'schools block' : `'${column}'`;

@@ -200,7 +200,8 @@ export function parseOwnRow(
         else if (v.value <= 0 && def.positive?.includes(col)) {
           errors.push({ column: col, message: msg.notAbove0(col, raw, financialYearLabelOf(get('financial_year'))) });
         } else if (type === 'money' && v.value < 0 && col !== 'dsg_cumulative_balance_gbp' && !col.includes('transfer') && !col.includes('adjustment')) {
-          errors.push({ column: col, message: msg.badNumber(`an amount of 0 or more. Got: ${raw}`) });
+          // income written as negative spend (a health contribution, a recoupment): say where income goes
+          errors.push({ column: col, message: col === 'amount_gbp' ? msg.negativeOtherSpend(raw, v.value, financialYearLabelOf(get('financial_year'))) : msg.badNumber(`an amount of 0 or more. Got: ${raw}`) });
         } else row[out] = v.value;
         break;
       }
