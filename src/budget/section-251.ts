@@ -10,6 +10,7 @@
  * providers: a council whose mainstream top-ups are mostly paid to academies should read the two lines together.
  */
 import { PLACEMENTS } from '../domain/index.ts';
+import { isDeliveryLineName } from '../messages/budget.ts';
 import type { Placement } from '../domain/index.ts';
 import type { BudgetPath } from './path.ts';
 import type { OutturnRow, UnitCostRow } from './tables.ts';
@@ -73,7 +74,9 @@ export function section251Years(path: Pick<BudgetPath, 'lines'>): Section251Year
     const byLine = Object.fromEntries(SECTION_251_CODES.map((c) => [c, 0])) as Record<Section251Code, number>;
     byLine.place_funding += l.placeFunding;
     for (const p of PLACEMENTS) byLine[lineOfPlacement(p)] += l.byPlacement[p];
-    for (const [name, v] of Object.entries(l.otherSpendByLine)) byLine[lineOfOtherSpend(name)] += v;
+    // a lever's delivery cost is recovery-plan spend, on the other high needs line whatever the lever is called: matched
+    // by the words of its name, 'Needs met at SEN support' put £257,500 of delivery on the sample's SEN support services
+    for (const [name, v] of Object.entries(l.otherSpendByLine)) byLine[isDeliveryLineName(name) ? 'other_high_needs' : lineOfOtherSpend(name)] += v;
     // anything not in a named line (none when the lines are complete) goes to other high needs spend
     const named = Object.values(byLine).reduce((a, b) => a + b, 0);
     byLine.other_high_needs += l.expenditure - named;

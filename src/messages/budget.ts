@@ -40,8 +40,13 @@ export function capitalCostNotGiven(places: number, placement: string, year: num
   return `Capacity: ${places.toLocaleString('en-GB')} new ${placement} places from January ${year} have no capital_cost_gbp in the scenario; their one-off capital cost is left out of the general-fund view (shown empty, not £0). Add capital_cost_gbp to the capacity change to count it.`;
 }
 
+const DELIVERY_LINE = 'Mitigation delivery: ';
 export function deliveryLineName(lever: string): string {
-  return `Mitigation delivery: ${lever}`;
+  return `${DELIVERY_LINE}${lever}`;
+}
+/** Whether an other-spend line is a lever's delivery cost (deliveryLineName). */
+export function isDeliveryLineName(line: string): boolean {
+  return line.startsWith(DELIVERY_LINE);
 }
 
 /** One note for every year before the funding table's first (the same words each year, so said once). */

@@ -37,6 +37,25 @@ describe('Section 251 lines', () => {
   });
 });
 
+describe('recovery-plan delivery costs on the Section 251 lines', () => {
+  it('go to other high needs spend whatever the lever is called, not to the line its name mentions', () => {
+    // SEN support services £1,000,000 a year (table); two unit-cost levers from 2026 with delivery costs of £250,000
+    // ('Needs met at SEN support') and £100,000 ('Mental health in-reach'), no inflation. 2026-27: SEN support services
+    // £1,000,000 (was £1,250,000), therapies and other health £0 (was £100,000), other high needs £350,000 (was £0).
+    const lever = (name: string, cost: number) => ({ name, kind: 'unit_cost_change' as const, effect: 0, placements: ['ISS' as const], start_year: 2026, cost_gbp_per_year: cost });
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0 }, mitigations: [lever('Needs met at SEN support', 250_000), lever('Mental health in-reach', 100_000)] }),
+      tables: tables({ unitCosts, otherSpend: [2025, 2026].map((fy) => ({ line: 'SEN support services', fy, amountGbp: 1e6 })) }),
+      projection: proj(),
+    });
+    const y = r.section251!.mitigated[1]!.byLine;
+    expect(y.sen_support_services).toBe(1e6);
+    expect(y.therapies).toBe(0);
+    expect(y.other_high_needs).toBe(350_000);
+    expect(Object.values(y).reduce((a, b) => a + b, 0)).toBeCloseTo(r.lines[1]!.expenditure, 6);
+  });
+});
+
 describe('base-year reconciliation to the outturn', () => {
   it('scales the unit costs of a line so the base year matches, and reports the scaling', () => {
     // ISS: 10 plans at both censuses × £50,000 = £500,000 modelled in 2025-26; outturn £600,000 → × 1.2.
