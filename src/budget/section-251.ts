@@ -20,7 +20,7 @@ export interface Section251Line {
   label: string;
   /** Placements whose top-ups and fees the line holds. */
   placements?: readonly Placement[];
-  /** Words that put an other-spend line in this line (lower case). */
+  /** Words that put an other-spend line in this line (lower case; found anywhere in the name, or, ending in a space, as a whole word). */
   words?: readonly string[];
 }
 
@@ -52,12 +52,25 @@ export function section251Code(text: string): Section251Code | undefined {
   return SECTION_251_CODES.find((c) => SECTION_251_LINES[c].label.toLowerCase() === t);
 }
 
+/**
+ * Whether a line's name holds a word of a Section 251 line: a word ending in a space (`'ap '`) only as a whole word, so
+ * that `ap` is alternative provision in 'AP outreach' or 'PRU/AP' but not in 'Closing the gap' or 'Wrap-around care'.
+ */
+function mentions(name: string, word: string): boolean {
+  if (!word.endsWith(' ')) return name.includes(word);
+  const w = word.trim();
+  for (let i = name.indexOf(w); i >= 0; i = name.indexOf(w, i + 1)) {
+    if (!/[a-z0-9]/.test(name[i - 1] ?? ' ') && !/[a-z0-9]/.test(name[i + w.length] ?? ' ')) return true;
+  }
+  return false;
+}
+
 /** The Section 251 line an other-spend line belongs to. */
 export function lineOfOtherSpend(name: string): Section251Code {
-  const n = ` ${name.toLowerCase()} `;
+  const n = name.toLowerCase();
   for (const c of SECTION_251_CODES) {
     const words = (SECTION_251_LINES[c] as Section251Line).words;
-    if (words?.some((w) => n.includes(w))) return c;
+    if (words?.some((w) => mentions(n, w))) return c;
   }
   return 'other_high_needs';
 }

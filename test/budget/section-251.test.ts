@@ -23,6 +23,10 @@ describe('Section 251 lines', () => {
     expect(lineOfPlacement('ISS')).toBe('top_up_independent');
     expect(lineOfOtherSpend('Hospital education')).toBe('hospital_education');
     expect(lineOfOtherSpend('Mitigation delivery: early help')).toBe('other_high_needs');
+    // 'ap' is alternative provision as a word of its own, not inside another: 'Closing the gap' was put there
+    expect(['AP outreach', 'PRU/AP', 'Tuition (AP)', 'Alternative provision'].map(lineOfOtherSpend)).toEqual(Array(4).fill('alternative_provision'));
+    expect(['Closing the gap', 'Wrap around care', 'Inclusion map '].map(lineOfOtherSpend)).toEqual(Array(3).fill('other_high_needs'));
+    expect(['Physiotherapy', 'SEND support services', 'Hospital education'].map(lineOfOtherSpend)).toEqual(['therapies', 'sen_support_services', 'hospital_education']);
     const r = runBudget({
       scenario: scenario({ costs: { inflation: 0.03 } }),
       tables: tables({ unitCosts, otherSpend: [{ line: 'SEN support services', fy: 2025, amountGbp: 1e6 }], places: [{ placement: 'SSM', fy: 2025, places: 20, placeRateGbp: 10_000 }] }),
