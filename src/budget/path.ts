@@ -125,8 +125,8 @@ function annualCost(cube: Float64Array, costs: Float64Array): Float64Array {
 }
 
 /**
- * Plans the unit-cost table prices at £0, by placement (the most at any census): those with no matching row, and
- * those whose row says £0 in a placement the block pays for (not NEET or awaiting provision, UNPAID_PLACEMENTS).
+ * Plans the unit-cost table prices at £0 in a placement the block pays for (not NEET or awaiting provision,
+ * UNPAID_PLACEMENTS), by placement (the most at any census): those with no matching row, and those whose row says £0.
  * Both put a placement's plans in the budget at no cost; a £0 row is taken as given, but said, since it is as often
  * a blank typed as 0 as a real nil cost.
  */
@@ -153,7 +153,8 @@ function uncostedWarnings(projection: ProjectionResult, unit: CellUnitCosts): st
   });
   const out: string[] = [];
   PLACEMENTS.forEach((pl, p) => {
-    if (worst.none[p]! > 0) out.push(uncostedPlans(pl, worst.none[p]!, worstYear.none[p]!, unit.cost.some((v, c) => v > 0 && c % N_PLACEMENTS === p)));
+    // NEET and awaiting provision have no setting for the block to pay: no row is £0 as it should be, nothing to add
+    if (worst.none[p]! > 0 && !unpaid[p]) out.push(uncostedPlans(pl, worst.none[p]!, worstYear.none[p]!, unit.cost.some((v, c) => v > 0 && c % N_PLACEMENTS === p)));
     if (worst.zero[p]! > 0) out.push(zeroUnitCost(pl, worst.zero[p]!, worstYear.zero[p]!));
   });
   return out;

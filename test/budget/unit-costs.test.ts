@@ -67,4 +67,24 @@ describe('plans with no unit cost', () => {
     expect(r.warnings.some((w) => /ISS .*matches/.test(w))).toBe(true);
     expect(r.warnings.some((w) => /\bMS\b/.test(w))).toBe(false); // no plans, no warning
   });
+
+  it('are not warned about in NEET or awaiting provision, which the block does not pay for', () => {
+    // 20 NEET and 5 NONE plans, no rows for them: £0 as it should be. The run said 'NEET — the unit-cost table has no
+    // row for it; up to 20 plans are costed at £0. Add a row for NEET', on stderr among the notes that change the figures.
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0 } }),
+      tables: tables({ unitCosts: [{ placement: 'SSM', annualCostGbp: 20_000, priceYear: 2025 }] }),
+      projection: projection({
+        years: [2025, 2026],
+        cells: [0, 1].map(() => [
+          { placement: 'SSM' as const, age: 8, plans: 10 },
+          { placement: 'NEET' as const, age: 17, plans: 20 },
+          { placement: 'NONE' as const, age: 9, plans: 5 },
+        ]),
+      }),
+    });
+    expect(r.lines[0]!.topUps).toBe(200_000);
+    expect(r.warnings.filter((w) => /Unit costs/.test(w))).toEqual([]);
+    expect(r.fallbacks!.filter((w) => /Unit costs/.test(w))).toEqual([]);
+  });
 });
