@@ -24,6 +24,14 @@ export function centralPathNote(draws: number): string {
     : 'Central figures are the deterministic path (every rate at its expected value, no simulated futures), so P10 = P50 = P90; every sheet, chart and sentence shows this path.';
 }
 
+/** The report's uncertainty chapter for a run without simulated futures (--draws 0), which has no range to give. */
+export function noRangeWithoutDraws(lastYear: number): string {
+  return (
+    `This run is deterministic (--draws 0): it shows one path, every rate at its expected value, and gives no range for plans in January ${lastYear} ` +
+    'or for the balance. The forecast is uncertain all the same, more so with every year; run with simulated futures (the default 1,000 draws) for P10 and P90.'
+  );
+}
+
 export function halfTruthInOutput(places: readonly string[]): string {
   return `refusing to write outputs holding NaN, Infinity or 'undefined' (a bug in highneeds, not in your data); nothing was written. Found: ${places.join('; ')}`;
 }

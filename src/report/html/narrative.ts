@@ -147,7 +147,7 @@ export function march2028Paragraphs(r: BudgetedReport): string[] {
   const out = [
     `The statutory override that keeps DSG deficits off the council’s general fund ends on 31 March 2028. On the central path the cumulative DSG balance then is ${fmtBalance(b28)}` +
       (u28 !== undefined ? ` (${fmtBalance(u28)} without mitigations)` : '') +
-      `. In 8 out of 10 outcomes it lies between ${fmtBalance(q.p10)} and ${fmtBalance(q.p90)}.`,
+      (r.projection.draws > 0 ? `. In 8 out of 10 outcomes it lies between ${fmtBalance(q.p10)} and ${fmtBalance(q.p90)}.` : '.'),
   ];
   if (b28 < 0) {
     const inc = r.budget.lines[i]!.income;
@@ -182,10 +182,13 @@ export function uncertaintyParagraphs(r: RunReport): string[] {
   const lastYear = r.projection.years[r.projection.years.length - 1]!;
   const plans = `The forecast is uncertain and the uncertainty grows with time. From ${fmtCount(r.projection.draws)} simulated futures, plans in January ${lastYear} lie between ${fmtCount(q.p10)} and ${fmtCount(q.p90)} in 8 cases out of 10`;
   const scored = beyondScored(r, 'report');
-  if (!hasBudget(r)) return [`${plans}.`, ...scored];
+  // a deterministic run (--draws 0) has no range: 'From 0 simulated futures … between 5,257 and 5,257 in 8 cases out of 10'
+  // read as a forecast known to the plan
+  const none = r.projection.draws === 0 ? [reportMsg.noRangeWithoutDraws(lastYear)] : undefined;
+  if (!hasBudget(r)) return none ? [...none, ...scored] : [`${plans}.`, ...scored];
   const hz = horizonFy(r);
   const cq = r.budget.cumulativeQuantiles[r.budget.cumulativeQuantiles.length - 1]!;
-  const out = [`${plans}, and the cumulative balance at 31 March ${hz + 1} between ${fmtBalance(cq.p10)} and ${fmtBalance(cq.p90)}.`, ...scored];
+  const out = none ? [...none, ...scored] : [`${plans}, and the cumulative balance at 31 March ${hz + 1} between ${fmtBalance(cq.p10)} and ${fmtBalance(cq.p90)}.`, ...scored];
   const s = sensitivityBySwing(r, 'horizon');
   if (s.length >= 2)
     out.push(

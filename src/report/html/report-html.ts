@@ -80,7 +80,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const m = hasBudget(r) ? moneyParts(r, count) : undefined;
   const cards = [
     card(fmtCount(r.projection.totalQuantiles[0]!.p50), `EHC plans, January ${r.baseYear}`),
-    card(fmtCount(qLast.p50), `EHC plans projected, January ${lastYear} (range ${fmtCount(qLast.p10)}–${fmtCount(qLast.p90)})`),
+    card(fmtCount(qLast.p50), `EHC plans projected, January ${lastYear}${r.projection.draws > 0 ? ` (range ${fmtCount(qLast.p10)}–${fmtCount(qLast.p90)})` : ' (one path: --draws 0 gives no range)'}`),
     ...(m?.cards ?? []),
   ].join('');
   const plansTable = table(
