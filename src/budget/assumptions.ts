@@ -96,7 +96,7 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
     );
   }
   add('deficit.interest_rate', pct(params.interestRate), src(params.interestRate, DEFAULT_INTEREST_RATE), 'per year, general fund');
-  add('deficit.interest.rule', 'rate × the average of the cumulative DSG balance at the start and end of the year, when negative; not part of the block', 'default');
+  add('deficit.interest.rule', 'rate × the average deficit over the year, the cumulative DSG balance moving in a straight line from 1 April to 31 March and counted only while negative; not part of the block', 'default');
   if (tables.reserves?.length) add('reserves', tables.reserves.map((r) => `${gbp(r.usableReservesGbp)} at 31 March ${r.fy + 1}`).join('; '), 'data', 'GBP');
 
   add('balance.opening', `${gbp(ctx.opening.balance)} at 31 March ${ctx.opening.fy + 1}${openingStandsIn(ctx.opening.fromFy, ctx.opening.anchored)}`, tables.openingBalances.length > 0 ? 'data' : 'default', 'GBP');

@@ -62,6 +62,8 @@ describe('after March 2028: interest and reserves', () => {
     });
     expect(r.lines.map((l) => l.cumulativeBalance)).toEqual([-2e6, -6e6, -10e6]);
     expect(r.generalFund!.years.map((y) => y.interest)).toEqual([25_000, 200_000, 400_000]);
+    // the Assumptions sheet states the rule used (it said 'the average of the balance at the start and end of the year')
+    expect(r.assumptions.find((a) => a.key === 'deficit.interest.rule')!.value).toMatch(/straight line .* counted only while negative/);
   });
 
   it('an opening-balance table with only a projected year: the cumulative balance passes through its figure, not past it', () => {
