@@ -109,7 +109,7 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
     );
   }
   if (scenario.mitigations.length > 0) {
-    add('mitigations.delivery_cost.rule', 'charged in full from the start year (not scaled by ramp or delivery), inflated from base-year prices at the default rate', 'default');
+    add('mitigations.delivery_cost.rule', 'charged in full from the start year (not scaled by ramp or delivery), inflated from the prices of the base financial year at the general rate (the year’s rate, else the default)', 'default');
     add('mitigations.ramp.rule', 'linear: 1/R of the effect in the first year, full from year R', 'default');
   }
 

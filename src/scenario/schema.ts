@@ -104,7 +104,7 @@ export const Mitigation = z
     ramp_years: z.number().min(RAMP_YEARS.min).max(RAMP_YEARS.max).default(0),
     /** Share of the planned effect actually delivered (recovery plans often deliver less). */
     delivery: share.default(1),
-    /** Yearly cost of delivering the lever, GBP at price-year prices, from start_year. */
+    /** Yearly cost of delivering the lever, GBP at the prices of the base financial year (budget/path.ts deliveryCost), from start_year. */
     cost_gbp_per_year: money(COST).default(0),
     target: Target.default({}),
     /** For placement_shift: moves into `from` redirected to `to`. For unit_cost_change: placements affected. */
