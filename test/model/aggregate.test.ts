@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDataset } from '../../src/model/dataset.ts';
-import { pycnophylactic } from '../../src/model/estimate/aggregate-apportion.ts';
+import { pycnophylactic, singleAges } from '../../src/model/estimate/aggregate-apportion.ts';
 import { estimateRatesFromAggregates, initialCubeFromAggregates } from '../../src/model/estimate/aggregate.ts';
-import { cubeTotal } from '../../src/model/cube.ts';
+import { cubeByAge, cubeTotal } from '../../src/model/cube.ts';
 import { conversions, exitRates, leadNewPlans } from '../../src/model/estimate/aggregate-flow.ts';
 import { engineInput } from '../../src/model/forecast/central.ts';
 import { projectTotals } from '../../src/model/forecast/engine-adapter.ts';
@@ -18,6 +18,26 @@ describe('aggregate estimation', () => {
       expect(s).toBeCloseTo(count, 8);
     }
     expect(Math.min(...x)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the 2025 layout\'s "under 3" row beside its single ages: the under-3s stay at ages 0–2', () => {
+    // caseload.csv from 2023/24: "under 3", "age 3" … "age 25" (synthetic figures)
+    const rows = [{ year: 2025, from: 0, to: 2, count: 30 }];
+    for (let a = 3; a <= 25; a++) rows.push({ year: 2025, from: a, to: a, count: 100 });
+    const x = singleAges(rows, 2025)!;
+    expect(x[0]! + x[1]! + x[2]!).toBeCloseTo(30, 6);
+    for (let a = 3; a <= 25; a++) expect(x[a]).toBe(100);
+    const ds = emptyDataset({ oldCode: '999', newCode: 'E99999999', name: 'Anyshire' });
+    ds.stockTotal[2025] = 2330;
+    ds.stockByAge.push(...rows);
+    const cube = initialCubeFromAggregates(ds, 2025);
+    expect(cubeTotal(cube)).toBeCloseTo(2330, 6);
+    const byAge = cubeByAge(cube);
+    expect(byAge[0]! + byAge[1]! + byAge[2]!).toBeCloseTo(30, 6);
+    expect(byAge[3]).toBeCloseTo(100, 6);
+    // age 3 keeps its 100 (before, the 30 under-3s were spread over ages 3–25 and age 3 read 101.3)
+    const x2 = singleAges([...rows, { year: 2025, from: 20, to: 25, count: 600 }], 2025)!;
+    expect(x2[20]).toBe(100);
   });
 
   it('estimates continuation, incidence and an initial cube from band series', () => {

@@ -7,18 +7,28 @@
 import { N_AGES } from '../../domain/index.ts';
 import type { AgeCount } from '../dataset.ts';
 
-/** Ranges of one year, most detailed first: single ages if they cover the year, else the bands. */
+/**
+ * Ranges of one year, most detailed first: the single ages when they hold the year's plans, with the bands at ages
+ * no single age covers (the 2025 layout's `under 3` beside `age 3` … `age 25`; a ceased file's `age 20 and over`);
+ * else the bands, with any singles outside them. Before, the bands beside single ages were dropped, so the plans
+ * of the 2025 layout's `under 3` row counted at no age and the shape scaled to the total moved them to ages 3–25
+ * (Kent, January 2025 of a full release: 196 under-3s put at ages 0–2 as none).
+ */
 function rangesOfYear(rows: readonly AgeCount[], year: number): AgeCount[] {
   const ofYear = rows.filter((r) => r.year === year && r.from >= 0 && r.to < N_AGES && r.to >= r.from);
   const singles = ofYear.filter((r) => r.from === r.to);
   const bands = ofYear.filter((r) => r.to > r.from && !(r.from === 0 && r.to === N_AGES - 1));
   const singleSum = singles.reduce((s, r) => s + r.count, 0);
   const bandSum = bands.reduce((s, r) => s + r.count, 0);
-  if (singles.length > 0 && (bands.length === 0 || singleSum >= 0.95 * bandSum)) return singles;
-  // Keep non-overlapping bands only (first come), then any singles outside them.
+  if (singles.length > 0 && (bands.length === 0 || singleSum >= 0.95 * bandSum)) return nonOverlapping([...singles, ...bands]);
+  return nonOverlapping([...bands, ...singles]);
+}
+
+/** The ranges that overlap none before them (first come). */
+function nonOverlapping(ranges: readonly AgeCount[]): AgeCount[] {
   const used = new Uint8Array(N_AGES);
   const out: AgeCount[] = [];
-  for (const r of [...bands, ...singles]) {
+  for (const r of ranges) {
     let clash = false;
     for (let a = r.from; a <= r.to; a++) if (used[a]) clash = true;
     if (clash) continue;
