@@ -25,6 +25,7 @@ import { closestLayout, readers } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
+import { fillMissingAges, isMissingAgeRow, type MissingAge } from './suppressed-ages.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -123,7 +124,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   }
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
   if (leftOut.length > 0) notes.push(msg.notPublishedStatistics(leftOut));
-  const { overlaps, revisions, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank);
+  const { overlaps, revisions, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank, (id) => recognisedPaths[id]);
   // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once
   const revised = revisions.length > 0 ? msg.releaseRevisions(revisions, max) : undefined;
   if (revised) notes.unshift(revised);
@@ -254,18 +255,30 @@ const areaKey = (r: Row): string =>
  */
 export async function datasetsFromWarehouse(wh: unknown): Promise<Omit<EesDatasets, 'ignoredRows'>> {
   const sql = toSqlSource(wh);
-  const files = await sql.all('SELECT file_id, reader FROM loaded_file');
+  const files = await sql.all('SELECT file_id, reader, path FROM loaded_file');
   const fileRank: number[] = [];
-  for (const f of files) fileRank[Number(f.file_id)] = layoutRank(String(f.reader));
-  const stock = await sql.all('SELECT * FROM stock WHERE count IS NOT NULL');
-  const flow = await sql.all('SELECT * FROM flow WHERE count IS NOT NULL');
+  const paths: string[] = [];
+  for (const f of files) {
+    fileRank[Number(f.file_id)] = layoutRank(String(f.reader));
+    paths[Number(f.file_id)] = String(f.path);
+  }
+  // an LA's age rows with no published count are kept too (suppressed-ages.ts puts the plans they leave there)
+  const unpublishedAges = `count IS NULL AND geographic_level = 'Local authority' AND need = 'ALL' AND placement = 'ALL'`;
+  const stock = await sql.all(`SELECT * FROM stock WHERE count IS NOT NULL OR (${unpublishedAges} AND measure = 'plans')`);
+  const flow = await sql.all(`SELECT * FROM flow WHERE count IS NOT NULL OR (${unpublishedAges} AND measure = 'new_plans')`);
   const la = await sql.all('SELECT * FROM la');
   // load has removed or refused figures that two files of one release give (overlaps.ts): none are left to compare
-  const { datasets, national, regions } = buildDatasets(stock, flow, la, fileRank);
+  const { datasets, national, regions } = buildDatasets(stock, flow, la, fileRank, (id) => paths[id]);
   return reconciled({ datasets, national, regions }, []);
 }
 
-function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[]): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps; revisions: string[] } {
+function buildDatasets(
+  stock: Row[],
+  flow: Row[],
+  la: Row[],
+  fileRank: number[],
+  fileName: (id: number) => string | undefined = () => undefined,
+): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps; revisions: string[] } {
   const areas = new Map<string, { ds: LaDataset; rank: number }>();
   // a release that spans a code change gives an LA two codes in one file (Buckinghamshire E06000060, then E10000002
   // again from 2023/24): of one rank, the codes of the LA's latest January in the stock come last, so they name it
@@ -344,6 +357,25 @@ function buildDatasets(stock: Row[], flow: Row[], la: Row[], fileRank: number[])
     else if (measure === 'decided_to_assess') ds.decidedToAssess[year] = value;
     else if (measure === 'assess_issued') ds.assessIssued[year] = value;
     else if (measure === 'assess_not_issued') ds.assessNotIssued[year] = value;
+  }
+  // age rows not published beside published ones: the plans the total leaves are put at those ages, with a note
+  const missing = new Map<string, { stock: MissingAge[]; newPlans: MissingAge[] }>();
+  const missingOf = (r: Row): MissingAge => ({
+    year: Number(r.census_year ?? r.flow_year),
+    from: Number(r.age_from),
+    to: Number(r.age_to),
+    missing: String(r.missing ?? 'not published'),
+    file: fileName(r.file_id as number),
+    line: r.line === null || r.line === undefined ? undefined : Number(r.line),
+  });
+  const entry = (r: Row) => missing.get(areaKey(r)) ?? missing.set(areaKey(r), { stock: [], newPlans: [] }).get(areaKey(r))!;
+  for (const r of stock) if (r.measure === 'plans' && isMissingAgeRow(r)) entry(r).stock.push(missingOf(r));
+  for (const r of flow) if (r.measure === 'new_plans' && isMissingAgeRow(r)) entry(r).newPlans.push(missingOf(r));
+  for (const [key, m] of missing) {
+    const ds = areas.get(key)?.ds;
+    if (!ds) continue;
+    fillMissingAges(ds, 'stock', m.stock);
+    fillMissingAges(ds, 'new plans', m.newPlans);
   }
   for (const { ds } of areas.values()) {
     ds.stockByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);

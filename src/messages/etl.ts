@@ -232,6 +232,32 @@ export function unknownGiasType(raw: string): string {
 export function breakdownSkipped(topic: string, rows: number): string {
   return `${rows} rows of breakdown '${topic}' are not used by the model and were not stored`;
 }
+/**
+ * An LA-year whose published age rows leave some ages out (`c`, `x`, `low`): the plans its total leaves are put at
+ * those ages (suppressed-ages.ts).
+ */
+export function suppressedAgesFilled(f: {
+  la: string;
+  kind: 'stock' | 'new plans';
+  year: number;
+  ages: ReadonlyArray<readonly [number, number]>;
+  reasons: readonly string[];
+  gap: number;
+  total: number;
+  file?: string;
+  line?: number;
+}): string {
+  const label = ([a, b]: readonly [number, number]): string => (a === b ? `${a}` : `${a}–${b}`);
+  const ages = f.ages.map(label).join(', ');
+  const when = f.kind === 'stock' ? `January ${f.year}` : `new plans of ${f.year}`;
+  const what = f.kind === 'stock' ? 'plans' : 'new plans';
+  const where = f.file ? ` in ${f.file}${f.line ? ` (line ${f.line})` : ''}` : '';
+  const n = Math.round(f.gap).toLocaleString('en-GB');
+  return (
+    `${f.la}, ${when}: the ${what} aged ${ages} are not published (${f.reasons.join(', ')})${where}; the ${n} of its ` +
+    `${Math.round(f.total).toLocaleString('en-GB')} ${what} that its published ages leave are put at those ages, shared evenly`
+  );
+}
 export function releaseDisagreement(what: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
   return `${what} for ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}; the newer release (${keptSource}) is used`;
 }

@@ -10,6 +10,7 @@ import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
 import { releaseDisagreement, releaseRevision } from '../../messages/etl.ts';
 import type { SqlSource } from './sql-source.ts';
+import { fillMissingAges, type MissingAge } from '../suppressed-ages.ts';
 
 const FLOW_FIELDS = {
   requests: 'requests',
@@ -29,6 +30,19 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
      SELECT 'F', measure, flow_year::INTEGER, age_from::INTEGER, age_to::INTEGER, need, placement, reason, source, sum(count)::DOUBLE
        FROM flow WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NOT NULL
        GROUP BY ALL`,
+    [oldCode, oldCode],
+  );
+  // age rows with no published count beside published ones (suppressed-ages.ts)
+  const unpublished = await sql.all(
+    `SELECT 'S' AS kind, census_year::INTEGER AS y, age_from::INTEGER AS f, age_to::INTEGER AS t, missing, line::BIGINT AS line, path
+       FROM stock JOIN loaded_file USING (file_id)
+      WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'plans'
+        AND need = 'ALL' AND placement = 'ALL' AND NOT (age_from = 0 AND age_to = 25)
+     UNION ALL
+     SELECT 'F', flow_year::INTEGER, age_from::INTEGER, age_to::INTEGER, missing, line::BIGINT, path
+       FROM flow JOIN loaded_file USING (file_id)
+      WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'new_plans'
+        AND need = 'ALL' AND placement = 'ALL' AND reason = 'ALL' AND NOT (age_from = 0 AND age_to = 25)`,
     [oldCode, oldCode],
   );
   const best = new Map<string, { rank: number; r: Record<string, unknown>; all: Array<Record<string, unknown>> }>();
@@ -81,4 +95,14 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
       ds[FLOW_FIELDS[measure as keyof typeof FLOW_FIELDS]][year] = v;
     }
   }
+  const missingOf = (r: Record<string, unknown>): MissingAge => ({
+    year: r.y as number,
+    from: r.f as number,
+    to: r.t as number,
+    missing: String(r.missing ?? 'not published'),
+    file: String(r.path),
+    line: r.line === null || r.line === undefined ? undefined : Number(r.line),
+  });
+  fillMissingAges(ds, 'stock', unpublished.filter((r) => r.kind === 'S').map(missingOf));
+  fillMissingAges(ds, 'new plans', unpublished.filter((r) => r.kind === 'F').map(missingOf));
 }

@@ -1,0 +1,92 @@
+/**
+ * Age rows a release does not publish (`c`, `x`, `low` …) beside ones it does: an LA's plans at those ages are the
+ * part of its total that its published ages leave, and are put there (shared by the width of each run of missing
+ * ages), with a note naming the LA, the year, the ages and the file. Without them the ages that are published were
+ * scaled up to the total and the missing ages held no plans: Westminster's 2025 `age 24` and `age 25` read `c`,
+ * and its 1,785 plans were projected as if no one were 24 or 25, with no word of it. A year with no published age
+ * row (an LA that returned totals only) is left to the age fallbacks (aggregate.ts), which say so.
+ */
+import type { AgeCount, LaDataset } from '../model/dataset.ts';
+import { suppressedAgesFilled } from '../messages/etl.ts';
+
+/** One age row of an LA and year whose count is not published. */
+export interface MissingAge {
+  year: number;
+  from: number;
+  to: number;
+  /** Why (the warehouse's `missing`: suppressed, unavailable, low, …). */
+  missing: string;
+  file?: string;
+  line?: number;
+}
+
+/** Whether a warehouse row is an LA's age row of all plans (or all new plans) with no published count. */
+export function isMissingAgeRow(r: Record<string, unknown>): boolean {
+  const from = Number(r.age_from);
+  const to = Number(r.age_to);
+  return (
+    r.count === null &&
+    r.geographic_level === 'Local authority' &&
+    r.need === 'ALL' &&
+    r.placement === 'ALL' &&
+    (r.reason === undefined || r.reason === 'ALL') &&
+    !(from === 0 && to === 25) &&
+    from >= 0 &&
+    to <= 25 &&
+    to >= from
+  );
+}
+
+/**
+ * Puts the plans of `missing` age rows (one LA, one kind: stock or new plans) at their ages: per year with at least
+ * one published age row and a total, total − published ages, shared by width, and a note. A missing row whose
+ * ages a published row covers (another release gives them) is passed over.
+ */
+export function fillMissingAges(ds: LaDataset, kind: 'stock' | 'new plans', missing: readonly MissingAge[]): void {
+  const rows = kind === 'stock' ? ds.stockByAge : ds.newPlansByAge;
+  const totals = kind === 'stock' ? ds.stockTotal : ds.newPlansTotal;
+  const byYear = new Map<number, MissingAge[]>();
+  for (const m of missing) byYear.set(m.year, [...(byYear.get(m.year) ?? []), m]);
+  for (const [year, ms] of byYear) {
+    const total = totals[year];
+    const published = rows.filter((r) => r.year === year);
+    if (total === undefined || published.length === 0) continue;
+    const covered = new Uint8Array(26);
+    let known = 0;
+    for (const r of [...published].sort((a, b) => a.to - a.from - (b.to - b.from))) {
+      let clash = false;
+      for (let a = r.from; a <= r.to; a++) if (covered[a]) clash = true;
+      if (clash) continue;
+      for (let a = r.from; a <= r.to; a++) covered[a] = 1;
+      known += r.count;
+    }
+    const gaps: MissingAge[] = [];
+    for (const m of [...ms].sort((a, b) => a.from - b.from)) {
+      let clash = false;
+      for (let a = m.from; a <= m.to; a++) if (covered[a]) clash = true;
+      if (clash) continue;
+      for (let a = m.from; a <= m.to; a++) covered[a] = 1;
+      gaps.push(m);
+    }
+    if (gaps.length === 0) continue;
+    const gap = Math.max(0, total - known);
+    const width = gaps.reduce((s, m) => s + m.to - m.from + 1, 0);
+    const added: AgeCount[] = gaps.map((m) => ({ year, from: m.from, to: m.to, count: (gap * (m.to - m.from + 1)) / width }));
+    rows.push(...added);
+    rows.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
+    const first = gaps.find((m) => m.file !== undefined);
+    ds.notes.push(
+      suppressedAgesFilled({
+        la: ds.la.name,
+        kind,
+        year,
+        ages: gaps.map((m) => [m.from, m.to] as [number, number]),
+        reasons: [...new Set(gaps.map((m) => m.missing))],
+        gap,
+        total,
+        file: first?.file,
+        line: first?.line,
+      }),
+    );
+  }
+}
