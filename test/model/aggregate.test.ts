@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyDataset } from '../../src/model/dataset.ts';
 import { pycnophylactic, singleAges } from '../../src/model/estimate/aggregate-apportion.ts';
 import { estimateRatesFromAggregates, initialCubeFromAggregates } from '../../src/model/estimate/aggregate.ts';
-import { cubeByAge, cubeTotal } from '../../src/model/cube.ts';
+import { cubeByAge, cubeByPlacement, cubeTotal } from '../../src/model/cube.ts';
+import { PLACEMENTS } from '../../src/domain/index.ts';
 import { conversions, exitRates, leadNewPlans } from '../../src/model/estimate/aggregate-flow.ts';
 import { engineInput } from '../../src/model/forecast/central.ts';
 import { projectTotals } from '../../src/model/forecast/engine-adapter.ts';
@@ -38,6 +39,24 @@ describe('aggregate estimation', () => {
     // age 3 keeps its 100 (before, the 30 under-3s were spread over ages 3–25 and age 3 read 101.3)
     const x2 = singleAges([...rows, { year: 2025, from: 20, to: 25, count: 600 }], 2025)!;
     expect(x2[20]).toBe(100);
+  });
+
+  it('places the base year\'s plans as the LA\'s published placements say, at the ages each placement allows', () => {
+    // synthetic: 1,000 plans in the bands above; published placements MS 380, SSM 300, FE 200, SPI 60, EY 10, NONE 50
+    const ds = emptyDataset({ oldCode: '999', newCode: 'E99999999', name: 'Anyshire' });
+    ds.stockTotal[2022] = 1000;
+    for (const [from, to, c] of BANDS) ds.stockByAge.push({ year: 2022, from, to, count: c });
+    ds.stockByPlacement[2022] = { MS: 380, SSM: 300, FE: 200, SPI: 60, EY: 10, NONE: 50 };
+    const cube = initialCubeFromAggregates(ds, 2022);
+    const byPlacement = cubeByPlacement(cube);
+    const at = (p: string) => byPlacement[PLACEMENTS.indexOf(p as (typeof PLACEMENTS)[number])]!;
+    // before: MS 432.9, SSM 341.8, FE 107.6, SPI 32.3, EY 2.2, NONE 83.2 (each share renormalised among the placements
+    // possible at an age)
+    for (const [p, n] of Object.entries(ds.stockByPlacement[2022]!)) expect(at(p), p).toBeCloseTo(n, 4);
+    const byAge = cubeByAge(cube);
+    let s16 = 0;
+    for (let a = 16; a <= 19; a++) s16 += byAge[a]!;
+    expect(s16).toBeCloseTo(220, 6); // the ages are kept: the 16–19 band still holds its 220
   });
 
   it('estimates continuation, incidence and an initial cube from band series', () => {

@@ -21,7 +21,7 @@ import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOp
 import { singleAges } from './aggregate-apportion.ts';
 import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression, type Progression } from './aggregate-cohort.ts';
-import { cubeFromShares, needShares, placementShares, placementSharesAtAge } from './aggregate-mix.ts';
+import { cubeFromShares, needShares, placementShares, placementSharesByAge } from './aggregate-mix.ts';
 
 /** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
 export const MAX_NET_MIGRATION = 0.05;
@@ -128,10 +128,11 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   if (!byAge && total === undefined) r.notes.push(noNewPlansForFlowYear(last));
   if (!pop) r.notes.push('No population: incidence is new plans per year (unit population proxy).');
 
-  // Mixes: need × placement of new plans from the stock mix; moves only where a placement ends at an age.
+  // Mixes: need × placement of new plans from the stock mix at each age (fitted to the LA's placement shares, as the
+  // initial cube is); moves only where a placement ends at an age.
   const needs = needShares(ds, baseYear);
   const places = placementShares(ds, baseYear);
-  const atAge = Array.from({ length: N_AGES }, (_, a) => placementSharesAtAge(places, a));
+  const atAge = placementSharesByAge(baseStockByAge(ds, baseYear, opts.ageFallbacks), places);
   for (let a = 0; a < N_AGES; a++) {
     const ps = atAge[a]!;
     for (let n = 0; n < N_NEEDS; n++)
