@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { expandPaths } from '../etl/expand-paths.ts';
 import { streamCsv } from '../etl/csv/read-csv.ts';
-import { canonicalNewCode } from '../domain/index.ts';
+import { canonicalNewCode, reorganisationOf } from '../domain/index.ts';
 import { inputError } from '../errors.ts';
 import { notUtf8AfterBom, nulByte } from '../messages/etl.ts';
 
@@ -49,14 +49,22 @@ export async function prefillFromRelease(paths: readonly string[], la: string): 
   return { files, skipped };
 }
 
-/** The file's header and its rows of the LA, England and the regions; or why it has none. */
+/**
+ * The file's header and its rows of the LA, England and the regions, and of the other councils of a reorganisation
+ * the LA was part of (the predecessors it was made from and their other successors; or, for a council that ended,
+ * its successors); or why it has none. Without them a folder for Cumberland (942, from 2023/24) held its own two
+ * Januaries only: a run had no history before 2024 and said nothing of Cumbria (909), where forecast joins Cumbria's
+ * from 2019 at Cumberland's share of the successors' plans (2026: 3,659 plans against forecast's 3,768).
+ */
 async function laRows(file: string, la: string): Promise<{ content: string } | { reason: string }> {
   const want = la.trim().toUpperCase();
   const lines: string[] = [];
+  // rows in file order; `old` is an LA row's DfE code (undefined for England's and the regions')
+  const rows: Array<{ line: string; old?: string }> = [];
+  const own = new Set<string>();
   let level = -1;
   let oldCode = -1;
   let newCode = -1;
-  let found = 0;
   let notEes = false;
   const end = await streamCsv(file, (recs) => {
     for (const r of recs) {
@@ -74,13 +82,23 @@ async function laRows(file: string, la: string): Promise<{ content: string } | {
         continue;
       }
       const lv = r.fields[level]?.trim();
-      const mine = r.fields[oldCode]?.trim() === want || canonicalNewCode(r.fields[newCode] ?? '') === canonicalNewCode(want);
-      if (lv === 'National' || lv === 'Regional' || (lv === 'Local authority' && mine)) {
-        lines.push(r.fields.map(q).join(','));
-        if (mine) found++;
+      const old = r.fields[oldCode]?.trim() ?? '';
+      const mine = old === want || canonicalNewCode(r.fields[newCode] ?? '') === canonicalNewCode(want);
+      if (lv === 'National' || lv === 'Regional') rows.push({ line: r.fields.map(q).join(',') });
+      else if (lv === 'Local authority') {
+        if (mine) own.add(old);
+        // every LA row is kept until the LA's DfE code is known (it may be named by its ONS code)
+        rows.push({ line: r.fields.map(q).join(','), old });
       }
     }
   });
+  const related = new Set(own);
+  for (const code of own) {
+    const s = reorganisationOf(code);
+    if (s) for (const c of [...s.from, ...s.to]) related.add(c);
+  }
+  lines.push(...rows.filter((l) => l.old === undefined || related.has(l.old)).map((l) => l.line));
+  const found = own.size;
   if (end.notUtf8AfterBom !== undefined) return { reason: `${notUtf8AfterBom(end.notUtf8AfterBom)}.` };
   if (end.nulLine !== undefined) return { reason: `${nulByte(end.nulLine)}.` };
   if (notEes) return { reason: "not a published EES file (no geographic_level, old_la_code and new_la_code columns); give the release's data files to --from." };

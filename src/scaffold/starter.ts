@@ -105,7 +105,7 @@ export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }
       ? [
           '## Already in data/',
           '',
-          ...opts.prefilled.map((f) => `- \`${f}\`: your LA's rows, England's and the regions' (for pooling the trend), copied from the release you gave.`),
+          ...opts.prefilled.map((f) => `- \`${f}\`: your LA's rows, England's and the regions' (for pooling the trend), and those of the councils of a reorganisation your LA was part of (for its history), copied from the release you gave.`),
           '',
         ]
       : []),

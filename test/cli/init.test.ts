@@ -37,6 +37,28 @@ describe('highneeds init', () => {
     });
   });
 
+  it('pre-fills the other councils of a reorganisation, so that a successor\'s history is joined as forecast joins it', async () => {
+    await withTempDir(async (dir) => {
+      // synthetic: Cumbria (909) to January 2023, Cumberland (942) and Westmorland and Furness (943) from January 2024
+      const rows = [
+        ...ROWS,
+        '202223,Academic year,Local authority,E92000001,England,E12000002,North West,E10000006,909,Cumbria,All EHC plans,All EHC plans,4800',
+        '202324,Academic year,Local authority,E92000001,England,E12000002,North West,E06000063,942,Cumberland,All EHC plans,All EHC plans,3000',
+        '202324,Academic year,Local authority,E92000001,England,E12000002,North West,E06000064,943,Westmorland and Furness,All EHC plans,All EHC plans,2400',
+      ];
+      const release = join(dir, 'caseload.csv');
+      writeFileSync(release, [HEADER, ...rows].join('\n') + '\n');
+      for (const la of ['E06000063', '909']) {
+        const r = await runCli('init', join(dir, la), '--la', la, '--from', release);
+        expect(r.code, r.stderr).toBe(0);
+        const copied = readFileSync(join(dir, la, 'data', 'caseload.csv'), 'utf8');
+        // before: Cumberland's folder held its own row only (no history before 2024, no word of Cumbria)
+        for (const name of ['Cumbria', 'Cumberland', 'Westmorland and Furness']) expect(copied, `${la}: ${name}`).toContain(`,${name},`);
+        expect(copied).not.toMatch(/Kent|Hampshire/);
+      }
+    });
+  });
+
   it("takes a release's data folder: its EES files pre-filled, the others skipped and said", async () => {
     await withTempDir(async (dir) => {
       const release = join(dir, 'release', 'data');
