@@ -23,8 +23,12 @@ export interface PrefilledFile {
  * its CSV files; among them, a file that is not an EES file or holds no row of the LA (a national-only table) is
  * skipped and said. A file named on its own must be an EES file with a row of the LA (an input error otherwise).
  */
-export async function prefillFromRelease(paths: readonly string[], la: string): Promise<{ files: PrefilledFile[]; skipped: string[] }> {
+export async function prefillFromRelease(
+  paths: readonly string[],
+  la: string,
+): Promise<{ files: PrefilledFile[]; skipped: string[]; latestCensusYear?: number }> {
   const files: PrefilledFile[] = [];
+  let latestCensusYear: number | undefined;
   const skipped: string[] = [];
   const from = new Map<string, string>();
   for (const path of paths) {
@@ -43,10 +47,11 @@ export async function prefillFromRelease(paths: readonly string[], la: string): 
       if (clash) throw inputError(`${file}: a file named ${name} comes from ${clash} too; data/ can hold one. Give one of them.`);
       from.set(name.toLowerCase(), file);
       files.push({ name, content: got.content });
+      if (got.latestCensusYear !== undefined) latestCensusYear = Math.max(latestCensusYear ?? 0, got.latestCensusYear);
     }
   }
   if (files.length === 0) throw inputError(`none of ${paths.join(', ')} holds rows for LA ${la}: check the code (DfE three-digit or ONS nine-character) or give a release that covers it.`);
-  return { files, skipped };
+  return { files, skipped, ...(latestCensusYear !== undefined ? { latestCensusYear } : {}) };
 }
 
 /**
@@ -56,7 +61,7 @@ export async function prefillFromRelease(paths: readonly string[], la: string): 
  * Januaries only: a run had no history before 2024 and said nothing of Cumbria (909), where forecast joins Cumbria's
  * from 2019 at Cumberland's share of the successors' plans (2026: 3,659 plans against forecast's 3,768).
  */
-async function laRows(file: string, la: string): Promise<{ content: string } | { reason: string }> {
+async function laRows(file: string, la: string): Promise<{ content: string; latestCensusYear?: number } | { reason: string }> {
   const want = la.trim().toUpperCase();
   const lines: string[] = [];
   // rows in file order; `old` is an LA row's DfE code (undefined for England's and the regions')
@@ -65,6 +70,8 @@ async function laRows(file: string, la: string): Promise<{ content: string } | {
   let level = -1;
   let oldCode = -1;
   let newCode = -1;
+  let period = -1;
+  let latest: number | undefined;
   let notEes = false;
   const end = await streamCsv(file, (recs) => {
     for (const r of recs) {
@@ -74,6 +81,7 @@ async function laRows(file: string, la: string): Promise<{ content: string } | {
         level = names.indexOf('geographic_level');
         oldCode = names.indexOf('old_la_code');
         newCode = names.indexOf('new_la_code');
+        period = names.indexOf('time_period');
         if (level < 0 || oldCode < 0 || newCode < 0) {
           notEes = true;
           return;
@@ -87,6 +95,9 @@ async function laRows(file: string, la: string): Promise<{ content: string } | {
       if (lv === 'National' || lv === 'Regional') rows.push({ line: r.fields.map(q).join(',') });
       else if (lv === 'Local authority') {
         if (mine) own.add(old);
+        // an academic-year code (202425) is a January census: 2025
+        const m = mine ? /^(\d{4})(\d{2})$/.exec(r.fields[period]?.trim() ?? '') : null;
+        if (m) latest = Math.max(latest ?? 0, Number(m[1]) + 1);
         // every LA row is kept until the LA's DfE code is known (it may be named by its ONS code)
         rows.push({ line: r.fields.map(q).join(','), old });
       }
@@ -103,5 +114,5 @@ async function laRows(file: string, la: string): Promise<{ content: string } | {
   if (end.nulLine !== undefined) return { reason: `${nulByte(end.nulLine)}.` };
   if (notEes) return { reason: "not a published EES file (no geographic_level, old_la_code and new_la_code columns); give the release's data files to --from." };
   if (found === 0) return { reason: `no row for LA ${la}. Check the code (DfE three-digit or ONS nine-character) or give a release that covers it.` };
-  return { content: lines.join('\n') + '\n' };
+  return { content: lines.join('\n') + '\n', ...(latest !== undefined ? { latestCensusYear: latest } : {}) };
 }

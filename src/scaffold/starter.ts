@@ -59,6 +59,8 @@ export interface StarterOptions {
   la?: string;
   /** Published files pre-filled into data/ with the LA's rows (and England's and the regions'). */
   prefilled?: string[];
+  /** The latest January of the LA's pre-filled stock (the forecast's base year in the README). */
+  latestCensusYear?: number;
 }
 
 /** The files of a starter folder for an LA. */
@@ -99,7 +101,9 @@ export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }
       '`reports/baseline/` in this folder. Add `--draws 0` for a quick deterministic run, or `--demand-only` to project plans ' +
       'before the money tables below are filled in (a run with empty money tables stops and names them).',
     '',
-    `To forecast total plans for every LA of a release: \`${opts.command} forecast --ees data/*.csv --all --base-year 2022 --out forecast.csv\`.`,
+    opts.prefilled?.length && opts.latestCensusYear !== undefined
+      ? `To forecast your LA's total plans straight from the published files: \`${opts.command} forecast --ees data --la ${la} --base-year ${opts.latestCensusYear} --out forecast.csv\` (January ${opts.latestCensusYear} is the latest in them).`
+      : `To forecast total plans for every LA of a release: \`${opts.command} forecast --ees RELEASE-DATA-FOLDER --all --base-year YEAR --out forecast.csv\` (YEAR: the latest January in its caseload, e.g. 2025 for the 2025 release).`,
     '',
     ...(opts.prefilled?.length
       ? [

@@ -56,6 +56,9 @@ describe('highneeds init', () => {
         for (const name of ['Cumbria', 'Cumberland', 'Westmorland and Furness']) expect(copied, `${la}: ${name}`).toContain(`,${name},`);
         expect(copied).not.toMatch(/Kent|Hampshire/);
       }
+      // the README's forecast starts from the latest January of the LA's rows (it said --base-year 2022 of any release)
+      expect(readFileSync(join(dir, 'E06000063', 'README.md'), 'utf8')).toMatch(/forecast --ees data --la E06000063 --base-year 2024 --out forecast\.csv/);
+      expect(readFileSync(join(dir, '909', 'README.md'), 'utf8')).toMatch(/--la 909 --base-year 2023 /);
     });
   });
 

@@ -32,9 +32,9 @@ export function registerInit(program: Command, io: CliIO): void {
       await checkOutputFolder(dir, 'init DIR');
       const { starterFiles } = await import('../../scaffold/starter.ts');
       // read the release first: the README names what was copied, and nothing is written if it cannot be read
-      const prefilled = o.from?.length ? await (await import('../../scaffold/prefill.ts')).prefillFromRelease(o.from, o.la!) : { files: [], skipped: [] };
+      const prefilled = o.from?.length ? await (await import('../../scaffold/prefill.ts')).prefillFromRelease(o.from, o.la!) : { files: [], skipped: [], latestCensusYear: undefined };
       const names = prefilled.files.map((f) => f.name);
-      const files = starterFiles({ command: commandFromAnywhere(), la: o.la, prefilled: names });
+      const files = starterFiles({ command: commandFromAnywhere(), la: o.la, prefilled: names, latestCensusYear: prefilled.latestCensusYear });
       for (const f of [...files.map((x) => x.path), ...names.map((n) => join('data', n))]) {
         const exists = await access(join(dir, f)).then(
           () => true,
