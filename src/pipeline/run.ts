@@ -129,8 +129,9 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   for (const s of scenarios) checkScenarioYears(s, totalsByBase.get(s.base_year)!.forecast.baseYear);
   // a horizon longer than the backtests check, with no population to hold the trend (gates.ts)
   checkHorizon(ds, scenarios);
-  // plans at schools the establishment table does not hold are costed at £0: too many at the base year stop the run
-  for (const s of scenarios) checkUnplaced(ds, totalsByBase.get(s.base_year)!.forecast.baseYear);
+  // plans at schools the establishment table does not hold are costed at £0: too many at the base year stop a budget
+  // run (with --demand-only the plans are counted all the same, and the warning below says where they are)
+  if (!opts.demandOnly) for (const s of scenarios) checkUnplaced(ds, totalsByBase.get(s.base_year)!.forecast.baseYear);
   // notes that change what the figures mean, on stderr too: returns of other LAs for years this LA has none (a
   // mistyped Header LEA), plans at schools the establishment table does not hold, projections of other areas only, population files with no rows for this LA
   const warns = (n: string): boolean => [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE].some((p) => n.startsWith(p));

@@ -41,6 +41,10 @@ describe('SEN2 plans at schools the establishment table does not hold', () => {
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/Anyshire \(999\): 2,725 of the 3,007 plans at census 2025, the year the run starts from \(91%, more than 10%\), are at schools whose URN\/UKPRN the establishment table does not hold \(19990001, /);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+    // without money the plans are counted all the same: the run goes on, saying where they are
+    const d = await runCli('run', '--data', data, '--demand-only', '--draws', '0', '--out', join(dir, 'out-demand'));
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stderr).toContain("SEN2 placements: 2,725 of LA 999's 3,007 plans at census 2025 (91%)");
     const g = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=0@2028-29', '--out', join(dir, 'goal.yaml'));
     expect(g.code, g.stderr).toBe(1);
     expect(g.stderr).toContain('2,725 of the 3,007 plans at census 2025');
