@@ -206,7 +206,7 @@ export function pathPrices(fys: readonly number[], tables: BudgetTables, params:
     let deliveryTotal = 0;
     for (const d of delivery) deliveryTotal += d;
     const { income, warnings, fallbacks } = incomeFor(tables.funding, fy, params);
-    const places = placeFunding(tables.places, fy, params.placesChanges);
+    const places = placeFunding(tables.places, fy, params.placesChanges, params.changeMonth);
     return { fy, base, reductions, priced, places, otherSpend: otherSpend(tables.otherSpend, fy, params.inflation), delivery, deliveryTotal, income, warnings, fallbacks };
   });
 }

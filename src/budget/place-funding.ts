@@ -6,8 +6,10 @@
  *   place rates are set nationally (£10,000 / £6,000, unchanged for a decade), so they are not inflated. Before a
  *   placement's first row there is no place funding for it from the table.
  * - A capacity change (`capacity.changes` of the scenario: placement, census `year`, places) adds funded places
- *   from the financial year that census falls in: places counted at the January `year` census are funded in
- *   financial year (year − 1)-(year), and in every later year, in full (a place is commissioned for the year).
+ *   from the financial year that census falls in: places counted at the January `year` census open at the change
+ *   month before it (September `year − 1`), so financial year (year − 1)-(year) funds them for the months from then,
+ *   7/12 of a year (financialYearValue, as the plans placed in them are counted), and every later year in full.
+ *   Funded in full from April, 100 places opening in September added 5/12 × £1,000,000 = £416,667 too much that year.
  *   The rate is the change's own `place_rate_gbp`, else the placement's rate in the table, else the national rate
  *   (`NATIONAL_PLACE_RATE`). A change that closes places (negative) never takes a placement below 0 places.
  * - A placement paid a full fee per plan (ISS, NMSS, SPI: `FULL_FEE_PLACEMENTS`) has no place funding: its unit cost is
@@ -16,10 +18,10 @@
  *   so (`fullFeePlaceNotes`). Before, 50 ISS places at £10,000 added £500,000 a year to spend already paid in full by
  *   the ISS fees.
  *
- * @example 100 special academy places from January 2027 at £10,000 → place funding +£1,000,000 in 2026-27 and
- *          every later year.
+ * @example 100 special academy places from January 2027 at £10,000 → place funding +£583,333 in 2026-27 (7/12 of
+ *          £1,000,000: open from September 2026) and +£1,000,000 every later year.
  */
-import { FULL_FEE_PLACEMENTS, financialYearLabel } from '../domain/index.ts';
+import { FULL_FEE_PLACEMENTS, financialYearLabel, financialYearValue } from '../domain/index.ts';
 import type { Placement } from '../domain/index.ts';
 import { placeFundingOnFullFee } from '../messages/budget.ts';
 import type { PlacesRow } from './tables.ts';
@@ -79,10 +81,19 @@ function tableRate(rows: readonly PlacesRow[], fy: number): number | undefined {
 }
 
 /**
- * Place funding in financial year `fy`.
+ * Share of its first financial year a capacity change's places are open: from the change month (September: 7/12)
+ * to March. @example openingYearShare(9) // 7/12
+ */
+export function openingYearShare(changeMonth = 9): number {
+  return financialYearValue(0, 1, changeMonth);
+}
+
+/**
+ * Place funding in financial year `fy` (funded places are the year's average: a capacity change counts for the share of
+ * its first year it is open, `openingYearShare`).
  * @example placeFunding([{ placement: 'SSM', fy: 2025, places: 100, placeRateGbp: 10000 }], 2026).total // 1000000
  */
-export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: readonly PlacesChange[] = []): PlaceFunding {
+export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: readonly PlacesChange[] = [], changeMonth = 9): PlaceFunding {
   const out: PlaceFunding = { total: 0, byPlacement: {}, places: {}, rate: {}, carried: [], leftOut: {} };
   const placements = [...new Set([...rows.map((r) => r.placement), ...changes.map((c) => c.placement)])];
   for (const p of placements) {
@@ -103,8 +114,10 @@ export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: re
     const fallback = tableRate(own, fy) ?? NATIONAL_PLACE_RATE[p] ?? 0;
     for (const c of inForce) {
       const rate = c.place_rate_gbp ?? fallback;
+      // open (or closed) from the change month of their first financial year: that year funds only those months
+      const share = changeFundedFrom(c) === fy ? openingYearShare(changeMonth) : 1;
       // closing places cannot take the placement below none
-      const add = Math.max(c.places, -places);
+      const add = Math.max(c.places * share, -places);
       places += add;
       money += add * rate;
     }
@@ -128,11 +141,11 @@ export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: re
  * it. None when no such placement has places.
  * @example fullFeePlaceNotes([{ placement: 'ISS', fy: 2025, places: 50, placeRateGbp: 10_000 }], [], [2025, 2026]) // one note: £500,000 in 2025-26
  */
-export function fullFeePlaceNotes(rows: readonly PlacesRow[], changes: readonly PlacesChange[], fys: readonly number[]): string[] {
+export function fullFeePlaceNotes(rows: readonly PlacesRow[], changes: readonly PlacesChange[], fys: readonly number[], changeMonth = 9): string[] {
   const out: string[] = [];
   for (const p of FULL_FEE_PLACEMENTS) {
     for (const fy of fys) {
-      const pf = placeFunding(rows, fy, changes);
+      const pf = placeFunding(rows, fy, changes, changeMonth);
       const money = pf.leftOut[p];
       if (money === undefined) continue;
       out.push(placeFundingOnFullFee(p, pf.places[p] ?? 0, money, financialYearLabel(fy)));

@@ -99,7 +99,7 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
     ...(tables.otherSpend.length === 0 ? [noOtherSpendTable()] : []),
     ...tableYearWarnings(tables, fys, params),
     // places given to a placement paid a full fee (ISS, NMSS, SPI) add no place funding: said, since the table gives it
-    ...fullFeePlaceNotes(tables.places, params.placesChanges, fys),
+    ...fullFeePlaceNotes(tables.places, params.placesChanges, fys, params.changeMonth),
     // unit costs at the prices of a year far from the run's (a typo in price_year changes every cost)
     ...(fys.length > 0 ? priceYearNotes(tables.unitCosts, fys[0]!, params) : [])];
   warnings.push(...fallbacks);

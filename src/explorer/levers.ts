@@ -110,7 +110,8 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
   // the census of Y + 1 and the financial year Y-(Y+1), so the last start that reaches the run is the year before the
   // horizon census (a start at the horizon would be the lever switched off), and a transition shift gains nothing
   // from a start before the base year. Places counted at a census open from the base year's are already open at the
-  // first projected census and funded from the first financial year, as those of the next census are.
+  // first projected census and funded in full from the first financial year (those of the next census for its months
+  // from September, budget/place-funding.ts openingYearShare).
   const lastStart = last - 1;
   const add = (l: Omit<Lever, 'fromScenario' | 'value'> & { value: unknown; fallback?: number }): void => {
     const own = typeof l.value === 'number';

@@ -10,15 +10,21 @@ const places: PlacesRow[] = [
 ];
 
 describe('place funding from places and capacity changes', () => {
-  it('100 special academy places from January 2027 at £10,000 add £1,000,000 from 2026-27 on', () => {
+  it('100 special academy places from January 2027 at £10,000 add £583,333 in 2026-27 and £1,000,000 a year after', () => {
     const change = [{ placement: 'SSA' as const, year: 2027, places: 100 }];
     const before = (fy: number) => placeFunding(places, fy).total;
     const after = (fy: number) => placeFunding(places, fy, change).total;
     expect(after(2025) - before(2025)).toBe(0);
-    // the January 2027 census falls in financial year 2026-27: the places are funded from then, in full
-    expect(after(2026) - before(2026)).toBe(1_000_000);
+    // the places counted at the January 2027 census open in September 2026: 2026-27 funds them for September to March,
+    // 7/12 × £1,000,000 = £583,333.33 (it funded the whole year, £416,667 more, from April, before they opened)
+    expect(after(2026) - before(2026)).toBeCloseTo(583_333.33, 2);
+    expect(after(2027) - before(2027)).toBe(1_000_000);
     expect(after(2030) - before(2030)).toBe(1_000_000);
+    expect(placeFunding(places, 2026, change).places.SSA).toBeCloseTo(392 + 58.33, 2);
     expect(placeFunding(places, 2027, change).places.SSA).toBe(492);
+    // a change month of January (3/12 of the year) or April (the whole year) moves the share with it
+    expect(placeFunding(places, 2026, change, 1).total - before(2026)).toBeCloseTo(250_000, 6);
+    expect(placeFunding(places, 2026, change, 4).total - before(2026)).toBeCloseTo(1_000_000, 6);
   });
 
   it('takes the change’s own rate, else the table’s, else the national rate; closing never goes below 0', () => {
@@ -42,8 +48,12 @@ describe('place funding from places and capacity changes', () => {
       tables: t,
       projection: proj,
     });
-    expect(cap.lines.map((l, i) => l.placeFunding - base.lines[i]!.placeFunding)).toEqual([0, 1_000_000, 1_000_000]);
-    expect(cap.lines.map((l, i) => l.expenditure - base.lines[i]!.expenditure)).toEqual([0, 1_000_000, 1_000_000]);
+    // 2026-27: 7/12 of the year (the places open in September 2026), then the whole year
+    const add = [0, 7_000_000 / 12, 1_000_000];
+    cap.lines.forEach((l, i) => {
+      expect(l.placeFunding - base.lines[i]!.placeFunding).toBeCloseTo(add[i]!, 6);
+      expect(l.expenditure - base.lines[i]!.expenditure).toBeCloseTo(add[i]!, 6);
+    });
     expect(cap.generalFund!.years.map((y) => y.capitalCost)).toEqual([0, 5e6, 0]);
   });
 
@@ -97,7 +107,7 @@ describe('placements paid a full fee have no place funding', () => {
   it('ISS and NMSS places (table or capacity change) add nothing to a fee that already pays the place, and say so', () => {
     // 10 SSA plans at £20,000 and 5 ISS plans at £60,000 at both censuses, no inflation: top-ups 200,000 + 300,000.
     // Places: SSA 10 × £10,000 = £100,000 (place funding); ISS 5 × £10,000 and a new NMSS school of 8 places from
-    // January 2026 at £10,000 would have added £50,000 and £80,000 on top of the fees; 4 more NMSS places at no rate
+    // January 2025 at £10,000 would have added £50,000 and £80,000 on top of the fees; 4 more NMSS places at no rate
     // of their own took the national £10,000 (£40,000), and now have none.
     // Expenditure 2025-26 = 100,000 + 200,000 + 300,000 = £600,000 (was £770,000).
     const proj = projection({
@@ -110,8 +120,8 @@ describe('placements paid a full fee have no place funding', () => {
     const r = runBudget({
       scenario: scenario({ costs: { inflation: 0 }, capacity: {
           changes: [
-            { placement: 'NMSS', year: 2026, places: 8, place_rate_gbp: 10_000, capital_cost_gbp: 0 },
-            { placement: 'NMSS', year: 2026, places: 4, capital_cost_gbp: 0 },
+            { placement: 'NMSS', year: 2025, places: 8, place_rate_gbp: 10_000, capital_cost_gbp: 0 },
+            { placement: 'NMSS', year: 2025, places: 4, capital_cost_gbp: 0 },
           ],
         },
       }),

@@ -26,7 +26,7 @@ export function placesPlansSheet(r: RunReport): Sheet | undefined {
     name: 'Places and plans',
     title: 'Funded places against plans',
     intro: [
-      'Funded places: the places table (the last year carried forward) plus the scenario’s new places from the financial year of their January census. Plans: financial-year converted (5/12 and 7/12 of the two censuses).',
+      'Funded places: the places table (the last year carried forward) plus the scenario’s new places from the financial year of their January census (in that first year for the months from the change month, 7/12 from September: funded places are each year’s average). Plans: financial-year converted (5/12 and 7/12 of the two censuses).',
       'Where plans exceed places, the excess costs: as top-ups (the central budget already pays these, with no place funding); as ISS fees (placed in independent special schools instead); or as more places (place funding plus top-up).',
       worst.gap > 0
         ? `Largest gap: ${Placement[worst.placement].label}, ${Math.round(worst.gap).toLocaleString('en-GB')} plans beyond ${Math.round(worst.places).toLocaleString('en-GB')} places in ${financialYearLabel(worst.fy)}.`
