@@ -15,20 +15,31 @@ export interface OtherSpend {
 }
 
 /**
- * Other spend in financial year `fy`.
+ * Which line of other spend a row is on: its name without case or surrounding spaces, as the table's reader keys
+ * rows (`SEN support services` in 2025-26 and `SEN Support Services` in 2026-27 are one line, not a line carried
+ * forward beside a new one).
+ * @example otherSpendLineKey(' SEN Support Services') // 'sen support services'
+ */
+export function otherSpendLineKey(line: string): string {
+  return line.trim().toLowerCase();
+}
+
+/**
+ * Other spend in financial year `fy`. A line is named as its first row in the table writes it.
  * @example otherSpend([{ line: 'Hospital education', fy: 2025, amountGbp: 1000 }], 2027, rates10pc).total // 1210
  */
 export function otherSpend(rows: readonly OtherSpendRow[], fy: number, rates: InflationRates): OtherSpend {
   const byLine: Record<string, number> = {};
   const carried: string[] = [];
   let total = 0;
-  for (const line of [...new Set(rows.map((r) => r.line))]) {
-    const own = rows.filter((r) => r.line === line);
+  for (const key of [...new Set(rows.map((r) => otherSpendLineKey(r.line)))]) {
+    const own = rows.filter((r) => otherSpendLineKey(r.line) === key);
     let y: number | undefined;
     for (const r of own) if (r.fy <= fy && (y === undefined || r.fy > y)) y = r.fy;
     if (y === undefined) continue;
     let s = 0;
     for (const r of own) if (r.fy === y) s += r.amountGbp;
+    const line = own[0]!.line;
     if (y < fy) {
       carried.push(line);
       s *= inflationFactor(rates, undefined, y, fy);

@@ -16,6 +16,7 @@
 import { financialYearLabel } from '../domain/index.ts';
 import { tableYearsFilled, type FilledSeries } from '../messages/budget.ts';
 import type { BudgetParams } from './params.ts';
+import { otherSpendLineKey } from './other-spend.ts';
 import type { BudgetTables } from './tables.ts';
 
 /** One series of a table (the block allocation, a placement's places, a line of other spend): its rows' years. */
@@ -77,14 +78,14 @@ function describe(series: Series, fys: readonly number[], zeroBefore: boolean): 
   };
 }
 
-function seriesOf<R>(rows: readonly R[], key: (r: R) => string, fy: (r: R) => number): Series[] {
-  const by = new Map<string, number[]>();
+function seriesOf<R>(rows: readonly R[], key: (r: R) => string, fy: (r: R) => number, name: (r: R) => string = key): Series[] {
+  const by = new Map<string, { name: string; years: number[] }>();
   for (const r of rows) {
     const k = key(r);
-    if (!by.has(k)) by.set(k, []);
-    by.get(k)!.push(fy(r));
+    if (!by.has(k)) by.set(k, { name: name(r), years: [] });
+    by.get(k)!.years.push(fy(r));
   }
-  return [...by].map(([name, years]) => ({ name, years }));
+  return [...by.values()];
 }
 
 /**
@@ -102,6 +103,6 @@ export function tableYearWarnings(tables: Pick<BudgetTables, 'funding' | 'places
   };
   note('funding', tables.funding.length > 0 ? [{ name: 'High Needs block', years: tables.funding.map((r) => r.fy) }] : []);
   note('places', seriesOf(tables.places, (r) => r.placement, (r) => r.fy));
-  note('other spend', seriesOf(tables.otherSpend, (r) => r.line, (r) => r.fy));
+  note('other spend', seriesOf(tables.otherSpend, (r) => otherSpendLineKey(r.line), (r) => r.fy, (r) => r.line));
   return out;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tableYearWarnings } from '../../src/budget/table-years.ts';
 import { blockAgainstSpend, incomeFor } from '../../src/budget/income.ts';
 import { resolveOpening } from '../../src/budget/opening.ts';
 import { otherSpend } from '../../src/budget/other-spend.ts';
@@ -81,6 +82,22 @@ describe('place funding and other spend after the table', () => {
     const rows = [{ line: 'Hospital education', fy: 2025, amountGbp: 50_000 }];
     expect(otherSpend(rows, 2025, rates).total).toBe(50_000);
     expect(otherSpend(rows, 2027, rates).total).toBeCloseTo(60_500, 6); // × 1.1²
+  });
+
+  it('takes a line written in another case in a later year as the same line, not a second one carried beside it', () => {
+    // SEN support services £3,000,000 in 2025-26, then 'SEN Support Services' £3,100,000 in 2026-27 (the reader keys
+    // the two as one line), no inflation: 2026-27 and 2027-28 spend £3,100,000 on it. Two lines, the first carried
+    // forward beside the second, made them £6,100,000.
+    const { rates } = resolveInflation(0);
+    const rows = [
+      { line: 'SEN support services', fy: 2025, amountGbp: 3_000_000 },
+      { line: 'SEN Support Services ', fy: 2026, amountGbp: 3_100_000 },
+    ];
+    expect([2025, 2026, 2027].map((fy) => otherSpend(rows, fy, rates).total)).toEqual([3_000_000, 3_100_000, 3_100_000]);
+    expect(otherSpend(rows, 2027, rates).byLine).toEqual({ 'SEN support services': 3_100_000 });
+    // the years-filled note names one series, not one ending in 2025-26 beside one starting in 2026-27
+    const notes = tableYearWarnings({ funding: [], places: [], otherSpend: rows }, [2025, 2026, 2027], { fundingGrowth: 0 });
+    expect(notes).toEqual([]);
   });
 });
 
