@@ -71,13 +71,13 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   }
   const otherLast = lastFy(tables.otherSpend);
   if (otherLast !== undefined && last !== undefined && last > otherLast) {
-    add('other_spend.after_table', `${financialYearLabel(otherLast)} amounts carried forward, inflated at the default rate`, 'default');
+    add('other_spend.after_table', `${financialYearLabel(otherLast)} amounts carried forward, inflated at the general rate (the year’s rate, else the default)`, 'default');
   }
 
   const g = params.fundingGrowth;
   add('funding.growth', pct(g), src(g, DEFAULT_FUNDING_GROWTH), 'per year');
   const fundLast = lastFy(tables.funding);
-  if (fundLast !== undefined) add('funding.hn_block.after_table', `grown by funding.growth from ${financialYearLabel(fundLast)}`, 'default');
+  if (fundLast !== undefined) add('funding.hn_block.after_table', `the ${financialYearLabel(fundLast)} figure grown by funding.growth a year from ${financialYearLabel(fundLast + 1)}`, 'default');
   if (params.schoolsBlockTransferGbp !== undefined) add('funding.schools_block_transfer_gbp', gbp(params.schoolsBlockTransferGbp), 'scenario', 'GBP per year');
   else add('funding.schools_block_transfer', 'from the funding table, year by year; none after the table', 'default');
   if (params.schoolsBlockGbp !== undefined) add('funding.schools_block_gbp', gbp(params.schoolsBlockGbp), 'scenario', 'GBP');
@@ -91,7 +91,7 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   for (const c of params.placesChanges) {
     add(
       `capacity.${c.placement}.${c.year}`,
-      `${c.places} places from the January ${c.year} census: place funding from ${financialYearLabel(c.year - 1)}${c.place_rate_gbp !== undefined ? ` at ${gbp(c.place_rate_gbp)}` : ''}${c.capital_cost_gbp ? `; capital ${gbp(c.capital_cost_gbp)} (outside the block)` : ''}`,
+      `${c.places} places from the January ${c.year} census: place funding from ${financialYearLabel(c.year - 1)} (${12 - monthsBeforeChange(params.changeMonth)}/12 of that year, open from ${MONTHS[params.changeMonth - 1]}; in full after)${c.place_rate_gbp !== undefined ? ` at ${gbp(c.place_rate_gbp)}` : ''}${c.capital_cost_gbp ? `; capital ${gbp(c.capital_cost_gbp)} (outside the block)` : ''}`,
       'scenario',
     );
   }

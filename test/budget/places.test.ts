@@ -55,6 +55,8 @@ describe('place funding from places and capacity changes', () => {
       expect(l.expenditure - base.lines[i]!.expenditure).toBeCloseTo(add[i]!, 6);
     });
     expect(cap.generalFund!.years.map((y) => y.capitalCost)).toEqual([0, 5e6, 0]);
+    // the Assumptions sheet says so (it said 'place funding from 2026-27')
+    expect(cap.assumptions.find((a) => a.key === 'capacity.SSA.2027')!.value).toMatch(/place funding from 2026-27 \(7\/12 of that year, open from September; in full after\)/);
   });
 
   it('leaves a capital cost the scenario does not give unknown, with a warning, never £0', () => {
