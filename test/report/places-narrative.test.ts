@@ -37,4 +37,10 @@ describe('places and plans in words', () => {
     const text = placesParagraphs(withRows([row(2025, 428, 428), row(2026, 428, 440), row(2027, 428, 450)])).join(' ');
     expect(text).toMatch(/from 2026-27; by 2027-28 450 plans share 428 places\. The 22 plans beyond places cost £440k that year as top-ups/);
   });
+
+  it('says new places are funded from the change month of their first year, in full after (place-funding.ts openingYearShare)', () => {
+    const r = withRows([row(2025, 428, 428)]);
+    const withChange = { ...r, scenario: { ...r.scenario, capacity: { ...r.scenario.capacity, changes: [{ placement: 'SSA' as const, year: 2027, places: 100 }] } } };
+    expect(placesParagraphs(withChange).join(' ')).toMatch(/100 SSA places from January 2027; each adds place funding from the financial year of that census \(from September in that year, in full after\)/);
+  });
 });
