@@ -23,7 +23,7 @@
  */
 import { FULL_FEE_PLACEMENTS, financialYearLabel, financialYearValue } from '../domain/index.ts';
 import type { Placement } from '../domain/index.ts';
-import { placeFundingOnFullFee } from '../messages/budget.ts';
+import { placeFundingOnFullFee, zeroPlaceRate } from '../messages/budget.ts';
 import type { PlacesRow } from './tables.ts';
 
 /**
@@ -173,4 +173,22 @@ export function capitalCost(changes: readonly PlacesChange[], fy: number): numbe
 /** Capacity changes that add places but give no capital cost (their capital is left out, with a warning). */
 export function changesWithoutCapitalCost(changes: readonly PlacesChange[]): PlacesChange[] {
   return changes.filter((c) => c.capital_cost_gbp === undefined && c.places > 0);
+}
+
+/**
+ * One note per placement paid place funding whose places-table rows give places at a rate of £0 (a blank typed as 0
+ * more often than a nil rate: place rates are set nationally), naming the financial years; none for full-fee
+ * placements, whose places carry no rate.
+ * @example zeroRatePlaceNotes([{ placement: 'SSM', fy: 2025, places: 400, placeRateGbp: 0 }]) // one note: SSM, 400 places, 2025-26
+ */
+export function zeroRatePlaceNotes(rows: readonly PlacesRow[]): string[] {
+  const out: string[] = [];
+  const placements = [...new Set(rows.map((r) => r.placement))].filter((p) => !FULL_FEE_PLACEMENTS.includes(p));
+  for (const p of placements) {
+    const zero = rows.filter((r) => r.placement === p && r.places > 0 && r.placeRateGbp === 0).sort((a, b) => a.fy - b.fy);
+    if (zero.length === 0) continue;
+    const fys = zero.map((r) => financialYearLabel(r.fy)).join(', ');
+    out.push(zeroPlaceRate(p, Math.max(...zero.map((r) => r.places)), fys, NATIONAL_PLACE_RATE[p]));
+  }
+  return out;
 }

@@ -26,7 +26,7 @@ import {
   unmitigatedMissing,
 } from '../messages/budget.ts';
 import { generalFund } from './general-fund.ts';
-import { fullFeePlaceNotes } from './place-funding.ts';
+import { fullFeePlaceNotes, zeroRatePlaceNotes } from './place-funding.ts';
 import { placesVsPlans } from './places-gap.ts';
 import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
 import type { ReconciliationLine } from './types.ts';
@@ -100,6 +100,8 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
     ...tableYearWarnings(tables, fys, params),
     // places given to a placement paid a full fee (ISS, NMSS, SPI) add no place funding: said, since the table gives it
     ...fullFeePlaceNotes(tables.places, params.placesChanges, fys, params.changeMonth),
+    // places at a rate of £0: place funding of £0 for places the council commissions, said as a £0 unit cost is
+    ...zeroRatePlaceNotes(tables.places),
     // unit costs at the prices of a year far from the run's (a typo in price_year changes every cost)
     ...(fys.length > 0 ? priceYearNotes(tables.unitCosts, fys[0]!, params) : [])];
   warnings.push(...fallbacks);

@@ -138,6 +138,14 @@ export function noOtherSpendTable(): string {
   return 'Other spend: the other-spend table is empty, so High Needs spend that is not per plan (SEN support services, hospital education, therapies, direct payments, alternative provision without a plan) is £0 in every year. Load an other-spend table (line, financial_year, amount_gbp).';
 }
 
+/** Places-table rows with places at a rate of £0 in a placement that is paid place funding (not a full fee). */
+export function zeroPlaceRate(placement: string, places: number, fys: string, national: number | undefined): string {
+  return (
+    `Place funding: ${placement} has ${places.toLocaleString('en-GB')} places at a place rate of £0 in ${fys}, so they add no place funding, as given. ` +
+    `Commissioned places are funded${national ? ` (${fmtMoneyExact(national)} a place for ${placement} nationally)` : ''}; if the rate is not known, enter the national rate (a £0 rate is read as the rate, not as missing).`
+  );
+}
+
 /** Places given (places table or capacity change) to a placement paid a full fee per plan, whose place funding is left out. */
 export function placeFundingOnFullFee(placement: string, places: number, money: number, fy: string): string {
   return (

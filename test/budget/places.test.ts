@@ -152,3 +152,27 @@ describe('placements paid a full fee have no place funding', () => {
     expect(notes).toMatch(/NMSS is paid a full fee per plan .* 12 places in 2025-26 .*\(£80,000 that year\)/);
   });
 });
+
+describe('places at a place rate of £0', () => {
+  it('are used as given and said, naming the placement and years; a full-fee placement’s rate-less places are not', () => {
+    // SSM 400 places at £0 in 2025-26 and 2026-27 (a blank typed as 0): place funding £0, as given, where the national
+    // rate would give £4,000,000 a year. It said nothing. ISS places at £0 are capacity only (no place funding anyway).
+    const proj = projection({ years: [2025, 2026], cells: [0, 1].map(() => [{ placement: 'SSM' as const, age: 9, plans: 10 }]) });
+    const r = runBudget({
+      scenario: scenario({ costs: { inflation: 0 } }),
+      tables: tables({
+        places: [
+          { placement: 'SSM', fy: 2025, places: 400, placeRateGbp: 0 },
+          { placement: 'SSM', fy: 2026, places: 400, placeRateGbp: 0 },
+          { placement: 'ISS', fy: 2025, places: 20, placeRateGbp: 0 },
+          { placement: 'RP', fy: 2025, places: 0, placeRateGbp: 0 },
+        ],
+        unitCosts: [{ placement: 'SSM', annualCostGbp: 20_000, priceYear: 2025 }],
+      }),
+      projection: proj,
+    });
+    expect(r.lines[0]!.placeFunding).toBe(0);
+    const notes = r.fallbacks!.filter((w) => /place rate of £0/.test(w));
+    expect(notes).toEqual([expect.stringMatching(/^Place funding: SSM has 400 places at a place rate of £0 in 2025-26, 2026-27, .*\(£10,000 a place for SSM nationally\)/)]);
+  });
+});
