@@ -265,3 +265,11 @@ export function populationHeld(last: number, horizonYear: number): string {
     'in the number of children is not in the projection. Load an ONS subnational population projection to follow it.'
   );
 }
+
+/**
+ * An LA whose base-year row gives its total plans without their placements (Hackney and Peterborough returned totals
+ * only for 2023/24): the base year's plans are placed by the latest January before it with placements.
+ */
+export function placementsFromEarlierYear(la: string, baseYear: number, fromYear: number): string {
+  return `No placement breakdown of ${la}'s plans at January ${baseYear} (the published row gives the total only): its plans are placed as at January ${fromYear}, the latest January with placements. Figures by placement, and the costs by placement, are estimates for ${baseYear}.`;
+}

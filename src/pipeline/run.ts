@@ -177,9 +177,9 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       ageFallbacks: totals.ageFallbacks,
     });
     checkLaProjection(ds, scenario, run, totals, data.loaded);
-    // the model's own fallbacks (ages borrowed, new plans spread, a year with no new plans, population of another year)
+    // the model's own fallbacks (ages or placements borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
-    const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans)|^Population: the data|exceed the forecast total/.test(n));
+    const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans|placement)|^Population: the data|exceed the forecast total/.test(n));
     for (const n of modelNotes) warnings.add(n);
     const central = publishedPaths(run, scenario);
     const suppressSmallCounts =

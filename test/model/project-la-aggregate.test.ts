@@ -68,3 +68,18 @@ describe('population that misses the base year', () => {
     expect(r.notes.join('\n')).toMatch(/population ends at census year 2021; every later census year to 2032 holds it unchanged/);
   });
 });
+
+describe('a base year whose row gives the total without placements (an LA that returned totals only)', () => {
+  it('is placed as at the latest January with placements, and says so', async () => {
+    const ds = aggregateOnly();
+    // synthetic: placements published for 2021, the 2022 row total only (its placement cells x)
+    ds.stockByPlacement[2021] = { MS: 1500, SSM: 1400, FE: 800, NONE: 100 };
+    const { rates } = await projectLa(ds, scenario(), { draws: 0, seed: 1 });
+    expect(rates.notes).toContainEqual(
+      "No placement breakdown of Testshire's plans at January 2022 (the published row gives the total only): its plans are placed as at January 2021, the latest January with placements. Figures by placement, and the costs by placement, are estimates for 2022.",
+    );
+    ds.stockByPlacement[2022] = { MS: 1600, SSM: 1500, FE: 900, NONE: 100 };
+    const again = await projectLa(ds, scenario(), { draws: 0, seed: 1 });
+    expect(again.rates.notes.filter((n) => n.startsWith('No placement'))).toEqual([]);
+  });
+});
