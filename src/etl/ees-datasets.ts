@@ -25,7 +25,7 @@ import { closestLayout, readers } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
-import { fillMissingAges, isMissingAgeRow, type MissingAge } from './suppressed-ages.ts';
+import { fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteUnpublishedLatestTotal, type MissingAge } from './suppressed-ages.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -263,7 +263,7 @@ export async function datasetsFromWarehouse(wh: unknown): Promise<Omit<EesDatase
     paths[Number(f.file_id)] = String(f.path);
   }
   // an LA's age rows with no published count are kept too (suppressed-ages.ts puts the plans they leave there)
-  const unpublishedAges = `count IS NULL AND geographic_level = 'Local authority' AND need = 'ALL' AND placement = 'ALL'`;
+  const unpublishedAges = `count IS NULL AND geographic_level = 'Local authority' AND need = 'ALL' AND placement = 'ALL'`; // totals too
   const stock = await sql.all(`SELECT * FROM stock WHERE count IS NOT NULL OR (${unpublishedAges} AND measure = 'plans')`);
   const flow = await sql.all(`SELECT * FROM flow WHERE count IS NOT NULL OR (${unpublishedAges} AND measure = 'new_plans')`);
   const la = await sql.all('SELECT * FROM la');
@@ -359,7 +359,7 @@ function buildDatasets(
     else if (measure === 'assess_not_issued') ds.assessNotIssued[year] = value;
   }
   // age rows not published beside published ones: the plans the total leaves are put at those ages, with a note
-  const missing = new Map<string, { stock: MissingAge[]; newPlans: MissingAge[] }>();
+  const missing = new Map<string, { stock: MissingAge[]; newPlans: MissingAge[]; totals: MissingAge[] }>();
   const missingOf = (r: Row): MissingAge => ({
     year: Number(r.census_year ?? r.flow_year),
     from: Number(r.age_from),
@@ -368,14 +368,18 @@ function buildDatasets(
     file: fileName(r.file_id as number),
     line: r.line === null || r.line === undefined ? undefined : Number(r.line),
   });
-  const entry = (r: Row) => missing.get(areaKey(r)) ?? missing.set(areaKey(r), { stock: [], newPlans: [] }).get(areaKey(r))!;
-  for (const r of stock) if (r.measure === 'plans' && isMissingAgeRow(r)) entry(r).stock.push(missingOf(r));
+  const entry = (r: Row) => missing.get(areaKey(r)) ?? missing.set(areaKey(r), { stock: [], newPlans: [], totals: [] }).get(areaKey(r))!;
+  for (const r of stock) {
+    if (r.measure === 'plans' && isMissingAgeRow(r)) entry(r).stock.push(missingOf(r));
+    else if (isMissingTotalRow(r)) entry(r).totals.push(missingOf(r));
+  }
   for (const r of flow) if (r.measure === 'new_plans' && isMissingAgeRow(r)) entry(r).newPlans.push(missingOf(r));
   for (const [key, m] of missing) {
     const ds = areas.get(key)?.ds;
     if (!ds) continue;
     fillMissingAges(ds, 'stock', m.stock);
     fillMissingAges(ds, 'new plans', m.newPlans);
+    noteUnpublishedLatestTotal(ds, m.totals);
   }
   for (const { ds } of areas.values()) {
     ds.stockByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);

@@ -7,7 +7,7 @@
  * row (an LA that returned totals only) is left to the age fallbacks (aggregate.ts), which say so.
  */
 import type { AgeCount, LaDataset } from '../model/dataset.ts';
-import { suppressedAgesFilled } from '../messages/etl.ts';
+import { latestTotalUnpublished, suppressedAgesFilled } from '../messages/etl.ts';
 
 /** One age row of an LA and year whose count is not published. */
 export interface MissingAge {
@@ -18,6 +18,34 @@ export interface MissingAge {
   missing: string;
   file?: string;
   line?: number;
+}
+
+/** Whether a warehouse row is an LA's total of all plans at a January (all ages, needs, placements) with no count. */
+export function isMissingTotalRow(r: Record<string, unknown>): boolean {
+  return (
+    r.count === null &&
+    r.geographic_level === 'Local authority' &&
+    r.measure === 'plans' &&
+    r.need === 'ALL' &&
+    r.placement === 'ALL' &&
+    Number(r.age_from) === 0 &&
+    Number(r.age_to) === 25
+  );
+}
+
+/**
+ * A note when an LA's total plans at its latest January in the files are not published (`c`, `x`): its latest
+ * published January is then earlier, and a run (whose base year is the LA's latest January with a total) starts
+ * there. Before, Isles of Scilly on a release whose January 2025 total read `c` was run from January 2024 without a
+ * word, its 2025 projected as if the release had not reached it.
+ */
+export function noteUnpublishedLatestTotal(ds: LaDataset, missing: readonly MissingAge[]): void {
+  const published = Object.keys(ds.stockTotal).map(Number);
+  const last = published.length > 0 ? Math.max(...published) : undefined;
+  const later = missing.filter((m) => last === undefined || m.year > last).sort((a, b) => b.year - a.year);
+  const m = later[0];
+  if (!m) return;
+  ds.notes.push(latestTotalUnpublished({ la: ds.la.name, year: m.year, reason: m.missing, file: m.file, line: m.line, lastPublished: last }));
 }
 
 /** Whether a warehouse row is an LA's age row of all plans (or all new plans) with no published count. */

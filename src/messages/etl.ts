@@ -258,6 +258,16 @@ export function suppressedAgesFilled(f: {
     `${Math.round(f.total).toLocaleString('en-GB')} ${what} that its published ages leave are put at those ages, shared evenly`
   );
 }
+/** Starts a note that an LA's latest January's total is not published (run puts it on stderr). */
+export const LATEST_TOTAL_UNPUBLISHED = 'Base year: ';
+export function latestTotalUnpublished(f: { la: string; year: number; reason: string; file?: string; line?: number; lastPublished?: number }): string {
+  const where = f.file ? ` in ${f.file}${f.line ? ` (line ${f.line})` : ''}` : '';
+  const then =
+    f.lastPublished === undefined
+      ? 'and no January before it has one, so it cannot be run'
+      : `so a run starts from January ${f.lastPublished}, the latest with a total, and projects ${f.year} rather than reporting it`;
+  return `${LATEST_TOTAL_UNPUBLISHED}${f.la}'s total plans at January ${f.year} are not published (${f.reason})${where}, ${then}`;
+}
 export function releaseDisagreement(what: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
   return `${what} for ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}; the newer release (${keptSource}) is used`;
 }

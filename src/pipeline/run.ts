@@ -26,6 +26,7 @@ import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUn
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED } from '../messages/sen2.ts';
+import { LATEST_TOTAL_UNPUBLISHED } from '../messages/etl.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
@@ -133,8 +134,12 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // run (with --demand-only the plans are counted all the same, and the warning below says where they are)
   if (!opts.demandOnly) for (const s of scenarios) checkUnplaced(ds, totalsByBase.get(s.base_year)!.forecast.baseYear);
   // notes that change what the figures mean, on stderr too: returns of other LAs for years this LA has none (a
-  // mistyped Header LEA), plans at schools the establishment table does not hold, projections of other areas only, population files with no rows for this LA
-  const warns = (n: string): boolean => [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE].some((p) => n.startsWith(p));
+  // mistyped Header LEA), plans at schools the establishment table does not hold, projections of other areas only,
+  // population files with no rows for this LA, a latest January whose total is not published
+  const warns = (n: string): boolean =>
+    [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE, LATEST_TOTAL_UNPUBLISHED].some((p) =>
+      n.startsWith(p),
+    );
   dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
   const warnings = new Set<string>();
   for (const n of ds.notes) if (warns(n)) warnings.add(n);

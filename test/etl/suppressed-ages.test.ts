@@ -65,4 +65,20 @@ describe('age rows not published beside published ones', () => {
     expect(ds.stockByAge).toEqual([]);
     expect(ds.notes.filter((n) => /not published/.test(n))).toEqual([]);
   });
+
+  it('a latest January whose total is not published is said: a run starts from the January before', async () => {
+    const dir = tempDir();
+    const lines = [`${LEAD},ehcplans`, `202324,Academic year,${LINCS},All EHC plans,All EHC plans,1000`, `202425,Academic year,${LINCS},All EHC plans,All EHC plans,c`];
+    writeFileSync(join(dir, 'caseload.csv'), `\ufeff${lines.join('\r\n')}\r\n`);
+    const note = /^Base year: Lincolnshire's total plans at January 2025 are not published \(suppressed\) in .*caseload\.csv \(line 3\), so a run starts from January 2024, the latest with a total/;
+    const ds = (await datasetsFromEesFiles([dir], { today: TODAY })).datasets.find((d) => d.la.oldCode === '925')!;
+    expect(ds.stockTotal).toEqual({ 2024: 1000 });
+    expect(ds.notes).toContainEqual(expect.stringMatching(note));
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    try {
+      expect((await datasetFromWarehouse(load.warehouse, { la: '925' })).notes).toContainEqual(expect.stringMatching(note));
+    } finally {
+      load.warehouse.close();
+    }
+  });
 });

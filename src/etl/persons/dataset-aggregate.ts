@@ -10,7 +10,7 @@ import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
 import { releaseDisagreement, releaseRevision } from '../../messages/etl.ts';
 import type { SqlSource } from './sql-source.ts';
-import { fillMissingAges, type MissingAge } from '../suppressed-ages.ts';
+import { fillMissingAges, noteUnpublishedLatestTotal, type MissingAge } from '../suppressed-ages.ts';
 
 const FLOW_FIELDS = {
   requests: 'requests',
@@ -39,11 +39,16 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
       WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'plans'
         AND need = 'ALL' AND placement = 'ALL' AND NOT (age_from = 0 AND age_to = 25)
      UNION ALL
+     SELECT 'T', census_year::INTEGER, age_from::INTEGER, age_to::INTEGER, missing, line::BIGINT, path
+       FROM stock JOIN loaded_file USING (file_id)
+      WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'plans'
+        AND need = 'ALL' AND placement = 'ALL' AND age_from = 0 AND age_to = 25
+     UNION ALL
      SELECT 'F', flow_year::INTEGER, age_from::INTEGER, age_to::INTEGER, missing, line::BIGINT, path
        FROM flow JOIN loaded_file USING (file_id)
       WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'new_plans'
         AND need = 'ALL' AND placement = 'ALL' AND reason = 'ALL' AND NOT (age_from = 0 AND age_to = 25)`,
-    [oldCode, oldCode],
+    [oldCode, oldCode, oldCode],
   );
   const best = new Map<string, { rank: number; r: Record<string, unknown>; all: Array<Record<string, unknown>> }>();
   for (const r of rows) {
@@ -105,4 +110,5 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
   });
   fillMissingAges(ds, 'stock', unpublished.filter((r) => r.kind === 'S').map(missingOf));
   fillMissingAges(ds, 'new plans', unpublished.filter((r) => r.kind === 'F').map(missingOf));
+  noteUnpublishedLatestTotal(ds, unpublished.filter((r) => r.kind === 'T').map(missingOf));
 }
