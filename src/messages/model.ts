@@ -273,3 +273,9 @@ export function populationHeld(last: number, horizonYear: number): string {
 export function placementsFromEarlierYear(la: string, baseYear: number, fromYear: number): string {
   return `No placement breakdown of ${la}'s plans at January ${baseYear} (the published row gives the total only): its plans are placed as at January ${fromYear}, the latest January with placements. Figures by placement, and the costs by placement, are estimates for ${baseYear}.`;
 }
+
+/** The flow years whose published ceased plans by reason split the projected ceased plans (aggregate route). */
+export function ceaseReasonsFrom(years: readonly number[]): string {
+  const span = years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
+  return `Ceased plans by reason: split as the published ceased plans of ${span} by age and reason.`;
+}

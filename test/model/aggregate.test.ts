@@ -6,6 +6,7 @@ import { cubeByAge, cubeByPlacement, cubeTotal } from '../../src/model/cube.ts';
 import { PLACEMENTS } from '../../src/domain/index.ts';
 import { conversions, exitRates, leadNewPlans } from '../../src/model/estimate/aggregate-flow.ts';
 import { engineInput } from '../../src/model/forecast/central.ts';
+import { N_CEASE_REASONS } from '../../src/model/rates.ts';
 import { projectTotals } from '../../src/model/forecast/engine-adapter.ts';
 
 const BANDS: Array<[number, number, number]> = [[0, 4, 50], [5, 10, 330], [11, 15, 330], [16, 19, 220], [20, 25, 70]];
@@ -57,6 +58,24 @@ describe('aggregate estimation', () => {
     let s16 = 0;
     for (let a = 16; a <= 19; a++) s16 += byAge[a]!;
     expect(s16).toBeCloseTo(220, 6); // the ages are kept: the 16–19 band still holds its 220
+  });
+
+  it('splits ceased plans by the published reasons (2025 layout ceased_plans.csv), by age where the rows give ages', () => {
+    const ds = emptyDataset({ oldCode: '999', newCode: 'E99999999', name: 'Anyshire' });
+    for (let y = 2018; y <= 2022; y++) {
+      ds.stockTotal[y] = 1000 * 1.1 ** (y - 2018);
+      for (const [from, to, c] of BANDS) ds.stockByAge.push({ year: y, from, to, count: c * 1.1 ** (y - 2018) });
+    }
+    // synthetic 2021: all ages 60 max age (1), 30 needs met (2), 10 not recorded (0); age 19: 40 max age, 10 employment (4)
+    ds.ceased.push({ year: 2021, from: 0, to: 25, reason: 1, count: 60 }, { year: 2021, from: 0, to: 25, reason: 2, count: 30 });
+    ds.ceased.push({ year: 2021, from: 0, to: 25, reason: 0, count: 10 });
+    ds.ceased.push({ year: 2021, from: 19, to: 19, reason: 1, count: 40 }, { year: 2021, from: 19, to: 19, reason: 4, count: 10 });
+    const r = estimateRatesFromAggregates(ds, { baseYear: 2022 });
+    const at = (a: number) => Array.from(r.ceaseReasonShare.slice(a * N_CEASE_REASONS, (a + 1) * N_CEASE_REASONS)).map((v) => Number(v.toFixed(6)));
+    // before: every share 0, so every ceased plan was 'reason not recorded'
+    expect(at(19)).toEqual([0, 0.8, 0, 0, 0.2, 0, 0, 0, 0, 0]);
+    expect(at(10)).toEqual([0.1, 0.6, 0.3, 0, 0, 0, 0, 0, 0, 0]);
+    expect(r.notes).toContain('Ceased plans by reason: split as the published ceased plans of 2021 by age and reason.');
   });
 
   it('estimates continuation, incidence and an initial cube from band series', () => {

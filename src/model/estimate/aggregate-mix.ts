@@ -6,6 +6,7 @@
 import { N_AGES, N_NEEDS, N_PLACEMENTS, NEEDS, PLACEMENTS, isPlacementPossibleAt, needIndex } from '../../domain/index.ts';
 import { cellIndex, newCube } from '../cube.ts';
 import type { LaDataset } from '../dataset.ts';
+import { N_CEASE_REASONS } from '../rates.ts';
 
 /** The latest year ≤ `maxYear` that a year-keyed record holds. */
 export function latestYear(rec: Record<number, unknown>, maxYear: number): number | undefined {
@@ -116,4 +117,30 @@ export function cubeFromShares(byAge: Float64Array, needs: Float64Array, placeme
     }
   }
   return c;
+}
+
+/**
+ * Shares of ceased plans by reason (SEN2 code 0–9) at each age, from the published ceased plans by reason (2025 layout
+ * `ceased_plans.csv`) of the flow years in [firstYear, lastYear]: an age takes the reasons of the age rows that cover it
+ * ("age 19", "age 20 and over"), else the LA's reasons at all ages; written into `out` (N_AGES × N_CEASE_REASONS).
+ * Returns the flow years used (none: `out` is left as it is, and every ceased plan is "reason not recorded").
+ */
+export function ceaseReasonShares(ds: LaDataset, firstYear: number, lastYear: number, out: Float64Array): number[] {
+  const rows = ds.ceased.filter((c) => c.year >= firstYear && c.year <= lastYear && c.reason >= 0 && c.reason < N_CEASE_REASONS && c.count > 0);
+  if (rows.length === 0) return [];
+  const byAge = new Float64Array(N_AGES * N_CEASE_REASONS);
+  const all = new Float64Array(N_CEASE_REASONS);
+  for (const c of rows) {
+    if (c.from <= 0 && c.to >= N_AGES - 1) all[c.reason]! += c.count;
+    else for (let a = Math.max(0, c.from); a <= Math.min(N_AGES - 1, c.to); a++) byAge[a * N_CEASE_REASONS + c.reason]! += c.count;
+  }
+  const allSum = all.reduce((x, y) => x + y, 0);
+  for (let a = 0; a < N_AGES; a++) {
+    let s = 0;
+    for (let r = 0; r < N_CEASE_REASONS; r++) s += byAge[a * N_CEASE_REASONS + r]!;
+    for (let r = 0; r < N_CEASE_REASONS; r++) {
+      out[a * N_CEASE_REASONS + r] = s > 0 ? byAge[a * N_CEASE_REASONS + r]! / s : allSum > 0 ? all[r]! / allSum : 0;
+    }
+  }
+  return [...new Set(rows.map((c) => c.year))].sort((a, b) => a - b);
 }

@@ -13,7 +13,7 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
+import { ceaseReasonsFrom, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
 import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
@@ -21,7 +21,7 @@ import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOp
 import { singleAges } from './aggregate-apportion.ts';
 import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression, type Progression } from './aggregate-cohort.ts';
-import { cubeFromShares, needShares, placementShares, placementSharesByAge } from './aggregate-mix.ts';
+import { ceaseReasonShares, cubeFromShares, needShares, placementShares, placementSharesByAge } from './aggregate-mix.ts';
 
 /** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
 export const MAX_NET_MIGRATION = 0.05;
@@ -127,6 +127,10 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   }
   if (!byAge && total === undefined) r.notes.push(noNewPlansForFlowYear(last));
   if (!pop) r.notes.push('No population: incidence is new plans per year (unit population proxy).');
+
+  // Reasons plans cease, from the published ceased plans by reason (the 2025 layout) of the window's flow years
+  const reasonYears = ceaseReasonShares(ds, baseYear - window, baseYear - 1, r.ceaseReasonShare);
+  if (reasonYears.length > 0) r.notes.push(ceaseReasonsFrom(reasonYears));
 
   // Mixes: need × placement of new plans from the stock mix at each age (fitted to the LA's placement shares, as the
   // initial cube is); moves only where a placement ends at an age.
