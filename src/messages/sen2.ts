@@ -178,13 +178,15 @@ export const SEN2_URN_UNPLACED = 'SEN2 placements: ';
 /**
  * Plans whose placement is a URN/UKPRN the establishment table does not hold: their setting is unknown, and they were
  * counted as placement not recorded (NONE), which the budget costs at £0 (the sample without its establishments.csv
- * turned a 2028-29 deficit of £104.5m into a surplus of £136.6m with exit 0 and no word on stderr).
+ * turned a 2028-29 deficit of £104.5m into a surplus of £136.6m with exit 0 and no word on stderr). `urns` empty: the
+ * note names no school (what is written for publication with small counts suppressed: a count of plans beside one
+ * school's URN would tell how many of its children have a plan).
  */
 export function sen2UrnPlacementNote(laCode: string, year: number, plans: number, of: number, urns: readonly string[]): string {
-  const shown = urnList(urns);
+  const shown = urns.length > 0 ? ` (${urnList(urns)})` : '';
   return (
     `${SEN2_URN_UNPLACED}${plans.toLocaleString('en-GB')} of LA ${laCode}'s ${of.toLocaleString('en-GB')} plans at census ${year} (${pctText(plans, of)}) are at a school ` +
-    `whose URN/UKPRN the establishment table does not hold (${shown}): their setting is unknown, so they are counted as placement not ` +
+    `whose URN/UKPRN the establishment table does not hold${shown}: their setting is unknown, so they are counted as placement not ` +
     `recorded (NONE), which the budget costs at £0. Add those schools to the establishment table (urn, placement), or load a Get ` +
     `Information About Schools extract that holds them.`
   );

@@ -25,7 +25,7 @@ import { abolitionWarning } from '../model/reorganise.ts';
 import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUnplaced, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
-import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED } from '../messages/sen2.ts';
+import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
 import { LATEST_TOTAL_UNPUBLISHED } from '../messages/etl.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
@@ -35,6 +35,7 @@ import { checkScenarioYears } from '../scenario/run-years.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { findScenarioFile } from '../scenario/find.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { LaDataset } from '../model/dataset.ts';
 import type { PlacesTable } from '../model/levers/capacity.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import type { Reproject } from '../budget/sensitivity.ts';
@@ -189,19 +190,21 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     const central = publishedPaths(run, scenario);
     const suppressSmallCounts =
       opts.suppressSmallCounts ?? (scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined);
+    // written for publication with small counts suppressed, the notes name no school beside a count of its plans
+    const redact = suppressSmallCounts ? withoutSchools(ds) : (m: string) => m;
     const demand: Omit<RunReport, 'budget'> = {
       tool: { name: TOOL, version: VERSION },
       runDate: opts.runDate,
       scenario,
       la: ds.la,
       baseYear: run.projection.baseYear,
-      dataset: ds,
+      dataset: suppressSmallCounts ? { ...ds, notes: ds.notes.map(redact) } : ds,
       projection: central.projection,
       unmitigatedProjection: central.unmitigated,
       backtest: scored.la,
       backtestAll: scored.all,
       inputs,
-      dataQuality: [...dq, ...modelNotes.map((message) => ({ severity: 'warning' as const, message }))],
+      dataQuality: [...dq.map((d) => ({ ...d, message: redact(d.message) })), ...modelNotes.map((message) => ({ severity: 'warning' as const, message }))],
     };
     // the charts that need no money are drawn while the budget is priced (the chart thread remembers them)
     charts.prefetch(demandCharts(demand, { suppressSmallCounts }));
@@ -321,4 +324,17 @@ export function placesAsCapacity(tables: BudgetTables): PlacesTable {
     byYear[r.fy + 1] = (byYear[r.fy + 1] ?? 0) + r.places;
   }
   return out;
+}
+
+/**
+ * The Data quality notes as written for publication with small counts suppressed: the notes on plans at schools the
+ * establishment table does not hold name no URN (a count of plans beside one school's URN tells how many of its
+ * children have a plan; the run's stderr still names them). Returns the note as written for each note.
+ */
+function withoutSchools(ds: LaDataset): (message: string) => string {
+  const plain = new Map<string, string>();
+  for (const [y, u] of Object.entries(ds.unplaced ?? {})) {
+    plain.set(sen2UrnPlacementNote(ds.la.oldCode, Number(y), u.plans, u.of, u.urns), sen2UrnPlacementNote(ds.la.oldCode, Number(y), u.plans, u.of, []));
+  }
+  return (m) => plain.get(m) ?? m;
 }

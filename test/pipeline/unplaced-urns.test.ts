@@ -32,6 +32,21 @@ describe('SEN2 plans at schools the establishment table does not hold', () => {
     expect(r.stderr).toContain('which the budget costs at £0');
   });
 
+  it('written for publication with small counts suppressed, the notes name no school (stderr still does)', async () => {
+    const dir = tempDir('hn-unplaced-suppress-');
+    const data = sampleCopy(dir);
+    const table = join(data, 'establishments.csv');
+    writeFileSync(table, readFileSync(table, 'utf8').split('\n').filter((l) => !l.startsWith('9990082,')).join('\n'));
+    const out = join(dir, 'out');
+    const r = await runCli('run', '--data', data, '--demand-only', '--draws', '0', '--csv', '--suppress-small-counts', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("SEN2 placements: 4 of LA 999's 2,413 plans at census 2023 (0.2%) are at a school whose URN/UKPRN the establishment table does not hold (9990082)");
+    const notes = readFileSync(join(out, 'csv', 'data_quality_notes.csv'), 'utf8');
+    expect(notes).toContain("SEN2 placements: 4 of LA 999's 2,413 plans at census 2023 (0.2%) are at a school whose URN/UKPRN the establishment table does not hold: their setting is unknown");
+    expect(notes).not.toContain('9990082');
+    expect(readFileSync(join(out, 'recovery-plan-baseline.html'), 'utf8')).not.toContain('9990082');
+  });
+
   it('more than UNPLACED_MAX of the base year: exit 1 naming the LA, the year, the share and the URNs; nothing written', async () => {
     expect(UNPLACED_MAX).toBe(0.1);
     const dir = tempDir('hn-unplaced-many-');
