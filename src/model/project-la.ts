@@ -119,7 +119,11 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
         flow: ownFlowEstimate(ds, baseYear),
         ageFallbacks: opts.ageFallbacks,
       });
-  const initial = personLevel ? Float64Array.from(ds.stockCube[baseYear]!) : initialCubeFromAggregates(ds, baseYear, opts.ageFallbacks);
+  // the base year's own plans by age, need and placement where a return gives them, whichever route estimates the rates:
+  // with one SEN2 return (no linked moves) the run started from the published placement mix spread over ages instead,
+  // and called it the January's actual plans (FE 160 for the return's 275, EOTAS 204 for 140)
+  const baseCube = ds.stockCube[baseYear];
+  const initial = baseCube ? Float64Array.from(baseCube) : initialCubeFromAggregates(ds, baseYear, opts.ageFallbacks);
   if (!personLevel && !ageShapeAt(ds, baseYear)) {
     const shape = ageShapeAt(ds, baseYear, opts.ageFallbacks);
     rates.notes.push(
