@@ -5,7 +5,7 @@
  *   plan / request / establishment ──▶ addPersonLevel (SEN2 cubes, linked moves; person-level years override)
  *   population ──▶ addPopulation (census Y ← mid-year Y−1, ages 0–25)
  */
-import { canonicalNewCode, guessLa, isNewLaCode, type LaIdentity } from '../domain/index.ts';
+import { canonicalNewCode, guessLa, isNewLaCode, reorganisationOf, type LaIdentity } from '../domain/index.ts';
 import { usageError, inputError } from '../errors.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
 import { datasetChooseLa, datasetEmptyWarehouse, datasetUnknownLa } from '../messages/etl.ts';
@@ -81,7 +81,7 @@ export async function datasetFromWarehouse(wh: unknown, opts: { la?: string } = 
   if (las.length === 0) throw inputError(datasetEmptyWarehouse());
   let la: Listed | undefined;
   if (opts.la === undefined) {
-    if (las.length > 1) throw usageError(datasetChooseLa(las));
+    if (las.length > 1) throw usageError(datasetChooseLa(las, (a, b) => reorganisationOf(a) !== undefined && reorganisationOf(a) === reorganisationOf(b)));
     la = las[0];
   } else {
     const want = opts.la.trim().toUpperCase();

@@ -364,10 +364,26 @@ export function laGuessClause(guess: LaGuess | undefined): string {
  * The data hold several LAs and no --la: a few are named (an LA known only by a return's Header LEA, with no published
  * row, shows as "LA 998": a mistyped LEA beside the council's own data, which the first code alone suggested to run).
  */
-export function datasetChooseLa(known: ReadonlyArray<{ oldCode: string; name: string }>): string {
+export function datasetChooseLa(
+  known: ReadonlyArray<{ oldCode: string; name: string }>,
+  sameCouncil: (a: string, b: string) => boolean = () => false,
+): string {
   if (known.length <= 10)
-    return `the warehouse holds data for ${known.length} LAs: ${known.map((l) => (l.name === `LA ${l.oldCode}` ? `${l.oldCode} (no name: an SEN2 return's LEA, or a table's la_code, with no published row)` : `${l.oldCode} (${l.name})`)).join(', ')}; choose one with --la`;
+    return `the warehouse holds data for ${known.length} LAs: ${known.map((l) => (l.name === `LA ${l.oldCode}` ? `${l.oldCode} (no name: an SEN2 return's LEA, or a table's la_code, with no published row)` : `${l.oldCode} (${l.name})`)).join(', ')}; choose one with --la${sameNamed(known, sameCouncil)}`;
   return `the warehouse holds data for ${known.length} LAs: choose one with --la (for example --la ${known[0]?.oldCode ?? '925'})`;
+}
+/**
+ * LAs of one name under different DfE codes, not a council's codes before and after a reorganisation (`sameCouncil`):
+ * a file giving the council under a mistyped old_la_code splits its rows between two "LAs" (its age rows under 998,
+ * its placements under 999), and a run of either lacks the other's; said after the list.
+ */
+function sameNamed(known: ReadonlyArray<{ oldCode: string; name: string }>, sameCouncil: (a: string, b: string) => boolean): string {
+  const byName = new Map<string, string[]>();
+  for (const l of known) if (l.name !== `LA ${l.oldCode}`) byName.set(l.name, [...(byName.get(l.name) ?? []), l.oldCode]);
+  const split = [...byName].filter(([, codes]) => codes.length > 1 && !codes.every((c) => codes.every((d) => c === d || sameCouncil(c, d))));
+  if (split.length === 0) return '';
+  const [name, codes] = split[0]!;
+  return `. ${codes.join(' and ')} are both named ${name}: if they are one council, a file gives it under another DfE code (old_la_code), which splits its rows between the two; correct the code in that file`;
 }
 export function datasetEmptyWarehouse(): string {
   return 'the warehouse holds no LA-level data: load published statistics or an SEN2 return first';

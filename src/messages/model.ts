@@ -17,8 +17,8 @@ export function aggregateEstimationUnavailable(): string {
 }
 
 /** The dataset has no stock for the chosen base year. */
-export function noBaseStock(baseYear: number, available: number[]): string {
-  return `No stock of plans for base year ${baseYear}. Census years with stock: ${available.length ? available.join(', ') : 'none'}.`;
+export function noBaseStock(baseYear: number | undefined, available: number[]): string {
+  return `No stock of plans${baseYear === undefined ? '' : ` for base year ${baseYear}`}. Census years with stock: ${available.length ? available.join(', ') : 'none'}.`;
 }
 
 /** A Monte Carlo worker failed. */
@@ -82,10 +82,13 @@ export function stockGapsBridged(gaps: ReadonlyArray<{ la: string; year: number 
 }
 
 /** run: the LA cannot be forecast from these files (the one model's reason). */
-export function runCannotForecast(la: string, baseYear: number, reason: string, files: readonly string[]): string {
+export function runCannotForecast(la: string, baseYear: number | undefined, reason: string, files: readonly string[]): string {
+  // no base year when the data hold no stock of the LA at all (it said 'from January NaN')
+  const from = baseYear === undefined ? '' : ` from January ${baseYear}`;
+  const upTo = baseYear === undefined ? '' : ` up to ${baseYear}`;
   return (
-    `${la} cannot be projected from January ${baseYear}: ${reason}. Files read: ${files.join(', ') || 'none'}. ` +
-    `Add a release with ${la}'s plans for at least three censuses up to ${baseYear} (DfE "Education, health and care plans"), ` +
+    `${la} cannot be projected${from}: ${reason}. Files read: ${files.join(', ') || 'none'}. ` +
+    `Add a release with ${la}'s plans for at least three censuses${upTo} (DfE "Education, health and care plans"), ` +
     `or set base_year in the scenario to a year the files cover.`
   );
 }

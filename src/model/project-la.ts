@@ -105,7 +105,7 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
   const baseYear = opts.baseYear ?? scenario.base_year ?? latestStockYear(ds);
   const stockYears = [...new Set([...Object.keys(ds.stockCube), ...Object.keys(ds.stockTotal)].map(Number))].sort((a, b) => a - b);
   if (baseYear === undefined || (ds.stockCube[baseYear] === undefined && ds.stockTotal[baseYear] === undefined))
-    throw new HighneedsError(ExitCode.INVALID_INPUT, noBaseStock(baseYear ?? NaN, stockYears));
+    throw new HighneedsError(ExitCode.INVALID_INPUT, noBaseStock(baseYear, stockYears));
   const horizon = scenario.horizon_years;
   const window = scenario.projection.window_years;
   const personLevel = ds.stockCube[baseYear] !== undefined && ds.linkedMoves.length > 0;

@@ -106,7 +106,7 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
     // as for run: empty money tables price every plan at £0 and meet any target at effect 0, a false answer
     checkMoneyTables(tables, load.loaded, dataDir, unreadFiles(load.skipped, load.warnings));
     const base = scenario.base_year ?? latestStockYear(ds);
-    if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
+    if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, undefined, 'the data hold no stock of plans', files));
     const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);
     const unnamed = await moneyTablesNamingNoLa(load.warehouse, ds.la);
     return { ds, tables, totals, loaded: load.loaded, ...(unnamed ? { unnamed } : {}) };

@@ -99,7 +99,7 @@ async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> 
     let scored: RunData['trackRecord'] | undefined;
     for (const b of opts.baseYears) {
       const base = b ?? latestStockYear(dataset);
-      if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, NaN, 'the data hold no stock of plans', files));
+      if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, undefined, 'the data hold no stock of plans', files));
       const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files);
       // the track record of the first base year's forecast, scored while its batch and past forecasts are at hand
       scored ??= trackRecord({ ...totals, batch, pastOrigins });
