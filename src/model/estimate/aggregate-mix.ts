@@ -74,7 +74,7 @@ export function placementSharesAtAge(shares: Float64Array, age: number): Float64
  * Kent's base year (real January 2022 release) read FE 1,505 and specialist post-16 445 against the published 2,556
  * and 755, special schools 5,288 against 4,947. An age with no plans keeps the renormalised shares.
  */
-export function placementSharesByAge(byAge: Float64Array, shares: Float64Array, iterations = 500): Float64Array[] {
+export function placementSharesByAge(byAge: Float64Array, shares: Float64Array, iterations = 200): Float64Array[] {
   const m = Array.from({ length: N_AGES }, (_, a) => placementSharesAtAge(shares, a).map((s) => s * Math.max(0, byAge[a] ?? 0)));
   let total = 0;
   for (let a = 0; a < N_AGES; a++) total += Math.max(0, byAge[a] ?? 0);
@@ -94,7 +94,7 @@ export function placementSharesByAge(byAge: Float64Array, shares: Float64Array, 
     col.fill(0);
     for (let a = 0; a < N_AGES; a++) for (let p = 0; p < N_PLACEMENTS; p++) col[p]! += m[a]![p]!;
     for (let p = 0; p < N_PLACEMENTS; p++) if (col[p]! > 0) worst = Math.max(worst, Math.abs(col[p]! - shares[p]! * total));
-    if (worst <= 1e-9 * total) break;
+    if (worst <= 1e-7 * total) break;
   }
   return m.map((row, a) => {
     const s = row.reduce((x, y) => x + y, 0);
