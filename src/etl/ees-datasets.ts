@@ -14,6 +14,7 @@ import { joinReorganisations } from '../model/reorganise.ts';
 import { inputError, formatProblem, type Problem } from '../errors.ts';
 import { isNeed, isPlacement } from '../domain/index.ts';
 import * as msg from '../messages/etl.ts';
+import * as releaseMsg from '../messages/releases.ts';
 import { EES_READERS } from './ees-readers.ts';
 import { eesUnusedReader } from './readers/ees-unused.ts';
 import { expandPaths } from './expand-paths.ts';
@@ -126,16 +127,16 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   if (leftOut.length > 0) notes.push(msg.notPublishedStatistics(leftOut));
   const { overlaps, revisions, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank, (id) => recognisedPaths[id]);
   // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once
-  const revised = revisions.length > 0 ? msg.releaseRevisions(revisions, max) : undefined;
+  const revised = revisions.length > 0 ? releaseMsg.releaseRevisions(revisions, max) : undefined;
   if (revised) notes.unshift(revised);
   const pathOf = (f: FileFigure): string => `${recognisedPaths[f.file] ?? `file ${f.file}`}${f.line ? ` line ${f.line}` : ''}`;
   if (overlaps.conflicts.length > 0) {
     const { conflicts } = overlaps;
-    const listed = conflicts.slice(0, 5).map(({ first, other }) => msg.overlapConflict(describePublished(other.row), pathOf(first), first.value, pathOf(other), other.value));
+    const listed = conflicts.slice(0, 5).map(({ first, other }) => releaseMsg.overlapConflict(describePublished(other.row), pathOf(first), first.value, pathOf(other), other.value));
     const files = new Set(conflicts.map((c) => recognisedPaths[c.other.file] ?? ''));
-    throw inputError(msg.readFailed(files.size, 1), [{ file: [...files][0], message: msg.overlapConflicts(String(conflicts[0]!.first.row.census_year === undefined ? 'flow' : 'stock'), conflicts.length, listed) }]);
+    throw inputError(msg.readFailed(files.size, 1), [{ file: [...files][0], message: releaseMsg.overlapConflicts(String(conflicts[0]!.first.row.census_year === undefined ? 'flow' : 'stock'), conflicts.length, listed) }]);
   }
-  for (const r of overlaps.repeats.values()) notes.push(`${recognisedPaths[r.later] ?? ''}: ${msg.overlapSameFigures(recognisedPaths[r.first] ?? '', r.n)}`);
+  for (const r of overlaps.repeats.values()) notes.push(`${recognisedPaths[r.later] ?? ''}: ${releaseMsg.overlapSameFigures(recognisedPaths[r.first] ?? '', r.n)}`);
   const known = new Set(built.datasets.map((d) => d.la.oldCode));
   const laterOnly = [...later.values()]
     .filter((l) => !known.has(l.oldCode))
@@ -332,8 +333,8 @@ function buildDatasets(
       if (isAll && full) {
         ds.stockTotal[year] = value;
         for (const [s, v] of others) {
-          ds.notes.push(msg.releaseDisagreement('EHC plans at census', year, value, source, v, s));
-          revisions.push(msg.releaseRevision(ds.la.name, year, value, source, v, s));
+          ds.notes.push(releaseMsg.releaseDisagreement('EHC plans at census', year, value, source, v, s));
+          revisions.push(releaseMsg.releaseRevision(ds.la.name, year, value, source, v, s));
         }
       } else if (isAll) ds.stockByAge.push({ year, from, to, count: value });
       else if (full && need === ALL && isPlacement(placement)) (ds.stockByPlacement[year] ??= {})[placement] = value;

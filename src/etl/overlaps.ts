@@ -12,6 +12,7 @@
  */
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
+import * as releaseMsg from '../messages/releases.ts';
 import { OWN_TABLES, describeOwnKey, ownRowKey } from './readers/own-table-defs.ts';
 import { sqlText } from './sql-quote.ts';
 import type { Warehouse } from './warehouse.ts';
@@ -125,16 +126,16 @@ async function publishedOverlaps(
     } else {
       nConflicts++;
       if (conflicts.length < MAX_LISTED) {
-        conflicts.push(msg.overlapConflict(describe(r), where(first.file_id, first.line), first.v, where(r.file_id, r.line), r.v));
+        conflicts.push(releaseMsg.overlapConflict(describe(r), where(first.file_id, first.line), first.v, where(r.file_id, r.line), r.v));
       }
     }
   }
   if (nConflicts > 0) {
     const later = rows.find((r) => r.file_id !== r.first_file)!;
-    out.errors.push({ file: where(later.file_id), message: msg.overlapConflicts(table, nConflicts, conflicts) });
+    out.errors.push({ file: where(later.file_id), message: releaseMsg.overlapConflicts(table, nConflicts, conflicts) });
     return;
   }
-  for (const s of same.values()) out.notes.push({ file: where(s.later), message: msg.overlapSameFigures(where(s.first), s.n) });
+  for (const s of same.values()) out.notes.push({ file: where(s.later), message: releaseMsg.overlapSameFigures(where(s.first), s.n) });
   // remove the later file's rows of every repeated key (one statement per file: a temporary key table)
   await wh.run(`CREATE OR REPLACE TEMP TABLE overlap_drop AS SELECT ${k}, file_id FROM ${table} WHERE false`);
   const sink = await wh.connection.createAppender('overlap_drop');
@@ -180,7 +181,7 @@ async function sen2ReturnOverlaps(wh: Warehouse, firstNew: number, where: (id: n
     const f = first.get(k);
     if (!f) first.set(k, r);
     else if (String(f.n) !== String(r.n) || String(f.sig) !== String(r.sig)) {
-      out.errors.push({ file: where(r.file_id), message: msg.sen2ReturnsDiffer(r.la, r.y, where(f.file_id), where(r.file_id)) });
+      out.errors.push({ file: where(r.file_id), message: releaseMsg.sen2ReturnsDiffer(r.la, r.y, where(f.file_id), where(r.file_id)) });
     }
   }
 }

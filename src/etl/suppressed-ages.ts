@@ -7,7 +7,7 @@
  * row (an LA that returned totals only) is left to the age fallbacks (aggregate.ts), which say so.
  */
 import type { AgeCount, LaDataset } from '../model/dataset.ts';
-import { latestTotalUnpublished, suppressedAgesFilled } from '../messages/etl.ts';
+import { latestTotalUnpublished, suppressedAgesFilled } from '../messages/releases.ts';
 
 /** One age row of an LA and year whose count is not published. */
 export interface MissingAge {

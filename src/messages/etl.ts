@@ -171,15 +171,6 @@ export function laEnded(code: string, name: string, year: number, note: string):
 export function laNotYetCreated(code: string, name: string, year: number, note: string): string {
   return `LA ${code} (${name}) appears in census year ${year} before it was created: ${note}`;
 }
-export function leavesDoNotSum(total: string, totalValue: number, leavesValue: number): string {
-  return `placement columns sum to ${leavesValue} but '${total}' is ${totalValue} (kept as a data-quality note)`;
-}
-export function needsDoNotSum(total: string, totalValue: number, needsValue: number): string {
-  return `need columns sum to ${needsValue} but '${total}' is ${totalValue} (kept as a data-quality note)`;
-}
-export function unknownAgeLabel(raw: string): string {
-  return `age label '${raw}' is not recognised; the row is not used`;
-}
 export function unknownEstablishmentType(raw: string): string {
   return `establishment type '${raw}' has no placement mapping; the row is not used`;
 }
@@ -228,57 +219,6 @@ export function unknownSenProvision(raw: string, shown = `'${raw}'`): string {
 }
 export function unknownGiasType(raw: string): string {
   return `establishment type '${raw}' has no placement mapping; stored without a placement`;
-}
-export function breakdownSkipped(topic: string, rows: number): string {
-  return `${rows} rows of breakdown '${topic}' are not used by the model and were not stored`;
-}
-/**
- * An LA-year whose published age rows leave some ages out (`c`, `x`, `low`): the plans its total leaves are put at
- * those ages (suppressed-ages.ts).
- */
-export function suppressedAgesFilled(f: {
-  la: string;
-  kind: 'stock' | 'new plans';
-  year: number;
-  ages: ReadonlyArray<readonly [number, number]>;
-  reasons: readonly string[];
-  gap: number;
-  total: number;
-  file?: string;
-  line?: number;
-}): string {
-  const label = ([a, b]: readonly [number, number]): string => (a === b ? `${a}` : `${a}–${b}`);
-  const ages = f.ages.map(label).join(', ');
-  const when = f.kind === 'stock' ? `January ${f.year}` : `new plans of ${f.year}`;
-  const what = f.kind === 'stock' ? 'plans' : 'new plans';
-  const where = f.file ? ` in ${f.file}${f.line ? ` (line ${f.line})` : ''}` : '';
-  const n = Math.round(f.gap).toLocaleString('en-GB');
-  return (
-    `${f.la}, ${when}: the ${what} aged ${ages} are not published (${f.reasons.join(', ')})${where}; the ${n} of its ` +
-    `${Math.round(f.total).toLocaleString('en-GB')} ${what} that its published ages leave are put at those ages, shared evenly`
-  );
-}
-/** Starts a note that an LA's latest January's total is not published (run puts it on stderr). */
-export const LATEST_TOTAL_UNPUBLISHED = 'Base year: ';
-export function latestTotalUnpublished(f: { la: string; year: number; reason: string; file?: string; line?: number; lastPublished?: number }): string {
-  const where = f.file ? ` in ${f.file}${f.line ? ` (line ${f.line})` : ''}` : '';
-  const then =
-    f.lastPublished === undefined
-      ? 'and no January before it has one, so it cannot be run'
-      : `so a run starts from January ${f.lastPublished}, the latest with a total, and projects ${f.year} rather than reporting it`;
-  return `${LATEST_TOTAL_UNPUBLISHED}${f.la}'s total plans at January ${f.year} are not published (${f.reason})${where}, ${then}`;
-}
-export function releaseDisagreement(what: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
-  return `${what} for ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}; the newer release (${keptSource}) is used`;
-}
-/** One figure releaseRevisions lists: the LA, the January and both releases' figures. */
-export function releaseRevision(la: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
-  return `${la} ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}`;
-}
-export function releaseRevisions(listed: readonly string[], knownBy?: number, shown = 5): string {
-  const when = knownBy === undefined ? '' : ` known by January ${knownBy}`;
-  const more = listed.length > shown ? `, and ${listed.length - shown} more` : '';
-  return `${listed.length} figure(s) of EHC plans at census${when} differ between releases (a later release revises them): ${listed.slice(0, shown).join('; ')}${more}. The newer release's figure is used (each LA's notes name its own)`;
 }
 export function fileSkipped(reason: string): string {
   return reason;
@@ -408,21 +348,6 @@ export function wbpDmoNotStored(): string {
 export function unknownOfficerValue(raw: string): string {
   return `expected Y, N or R (designated officer in place: yes, no, recruiting). Got: '${raw}' (not stored either way)`;
 }
-export function overlapConflict(what: string, first: string, firstValue: number | null, second: string, secondValue: number | null): string {
-  return `${what}: ${firstValue ?? 'missing'} in ${first}, ${secondValue ?? 'missing'} in ${second}`;
-}
-export function overlapConflicts(table: string, n: number, listed: readonly string[]): string {
-  const what = table === 'stock' ? 'stock of plans' : table === 'population' ? 'population (area, year, age and sex)' : 'flow';
-  const files =
-    table === 'population' ? 'two population files of one kind (estimates, or projections: two vintages, say)' : 'two files of one release layout (two versions of a file, or two releases published in the same layout)';
-  return `${files} give different figures for the same ${what} (${n} figure(s)), so it is unclear which one counts: keep one of them in the folder (the latest release). ${listed.join('; ')}${n > listed.length ? `; … and ${n - listed.length} more` : ''}`;
-}
-export function sen2ReturnsDiffer(la: string, year: number, first: string, second: string): string {
-  return `two SEN2 returns for LA ${la} census ${year} hold different persons or plans: ${first} and ${second}; it is unclear which one counts (a resubmission and the return it replaces?): keep the one submitted last in the folder and move the other out`;
-}
-export function overlapSameFigures(first: string, n: number): string {
-  return `repeats ${n} figure(s) of ${first} exactly (a copy of the same data): counted once`;
-}
 export function xlsxTooLarge(bytes: number, limit: number, inflated: boolean): string {
   const mbs = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
   return inflated
@@ -442,15 +367,6 @@ export function badLaCode(raw: string): string {
 export function ownTableOtherLa(table: string, code: string, laName: string, laCodes: string): string {
   return `the ${table} row is for LA ${code}, but this run is for ${laName} (${laCodes}): a data folder holds one LA's tables; move the other LA's rows out, or run with --la ${code}`;
 }
-export function eesDuplicateRowConflict(firstLine: number, column: string): string {
-  return `this line gives the same LA, year and breakdown as line ${firstLine} but a different ${column}, so it is unclear which one counts: keep one of the two lines (or download the file again)`;
-}
-export function eesDuplicateRowCopies(line: number, of: number, n: number): string {
-  return `line ${line} repeats line ${of} (the same LA, year, breakdown and figures)${n > 1 ? `; ${n} lines in all repeat earlier lines` : ''}: counted once`;
-}
 export function repeatedWarning(n: number, first: string): string {
   return `${n} lines like this one: ${first}`;
-}
-export function eesTableNotUsed(): string {
-  return 'a published EHC plans table the model does not use (annual reviews, personal budgets, residential or work-based placements, …): skipped';
 }

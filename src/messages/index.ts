@@ -1,8 +1,9 @@
 /**
- * Every user-facing message, one file per pipeline stage (etl with its SEN2 returns and population, scenario, model,
+ * Every user-facing message, one file per pipeline stage (etl with its published releases, SEN2 returns and population, scenario, model,
  * budget, report, cli, the explorer page), re-exported here. Code elsewhere builds messages only through these functions.
  */
 export * as etlMsg from './etl.ts';
+export * as releaseMsg from './releases.ts';
 export * as sen2Msg from './sen2.ts';
 export * as populationMsg from './population.ts';
 export * as reconcileMsg from './reconcile.ts';

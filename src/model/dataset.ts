@@ -67,7 +67,7 @@ export interface LaDataset {
   notes: string[];
   /**
    * Plans at a January that two releases give differently (a later release revising it), each as
-   * messages/etl.ts releaseRevision lists it: `stockTotal` holds the newer release's figure.
+   * messages/releases.ts releaseRevision lists it: `stockTotal` holds the newer release's figure.
    */
   revisions?: string[];
   /**

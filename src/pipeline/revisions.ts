@@ -2,9 +2,9 @@
  * The warning `run`, `backtest --data` and `goal-seek` give when a later release revises a January's plans that an
  * earlier release gives for their LA: the forecast starts from the newer figure, which the older release contradicts
  * (`forecast` and `backtest --ees` say it of the whole batch: EesDatasets.revised). One message for all of them:
- * messages/etl.ts releaseRevisions.
+ * messages/releases.ts releaseRevisions.
  */
-import { releaseRevisions } from '../messages/etl.ts';
+import { releaseRevisions } from '../messages/releases.ts';
 import type { LaDataset } from '../model/dataset.ts';
 
 /**

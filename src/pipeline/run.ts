@@ -26,7 +26,7 @@ import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUn
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
-import { LATEST_TOTAL_UNPUBLISHED } from '../messages/etl.ts';
+import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';

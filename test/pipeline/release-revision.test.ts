@@ -1,7 +1,7 @@
 /**
  * A later release that revises an LA's January stock an earlier release gives: `run` takes the newer figure, as
  * forecast does (a849d3a), and says so for its LA on stderr and in the workbook's Data quality sheet, in forecast's
- * words (messages/etl.ts releaseRevisions); `backtest` (--data and --ees) and `goal-seek` warn of it on stderr in the
+ * words (messages/releases.ts releaseRevisions); `backtest` (--data and --ees) and `goal-seek` warn of it on stderr in the
  * same words.
  */
 import { describe, expect, it } from 'vitest';

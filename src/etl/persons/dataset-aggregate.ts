@@ -8,7 +8,7 @@ import { ALL } from '../schema.ts';
 import { isNeed, isPlacement } from '../../domain/index.ts';
 import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
-import { releaseDisagreement, releaseRevision } from '../../messages/etl.ts';
+import { releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
 import type { SqlSource } from './sql-source.ts';
 import { fillMissingAges, noteUnpublishedLatestTotal, type MissingAge } from '../suppressed-ages.ts';
 

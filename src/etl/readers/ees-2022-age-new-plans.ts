@@ -1,6 +1,6 @@
 /** EES 2022 release `sen2_age_new_plans.csv`: new plans issued in each calendar (flow) year by age band. */
 import { parseAgeLabel } from '../../domain/index.ts';
-import * as msg from '../../messages/etl.ts';
+import * as msg from '../../messages/releases.ts';
 import { eesReader } from './ees-reader.ts';
 import { ageMap } from './ees-set-def.ts';
 

@@ -9,6 +9,7 @@ import {
   placementFromEes2022EstablishmentType, placementFromEesColumn, type Placement,
 } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
+import * as releaseMsg from '../../messages/releases.ts';
 import type { StockCell } from './ees-common.ts';
 import { eesReader } from './ees-reader.ts';
 
@@ -52,7 +53,7 @@ export const ees2024Long = eesReader({
       const ageLabel = r.row.get('age');
       if (!isTotal(ageLabel)) {
         const age = parseAgeLabel(ageLabel);
-        if (!age) return r.warn(msg.unknownAgeLabel(ageLabel), 'age');
+        if (!age) return r.warn(releaseMsg.unknownAgeLabel(ageLabel), 'age');
         cell.ageFrom = age.from;
         cell.ageTo = age.to;
       }

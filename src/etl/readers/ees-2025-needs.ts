@@ -5,7 +5,7 @@
  * that year by primary need, stored as `new_plans` flows by need, never as a stock.
  */
 import { needFromEesColumn, type Need } from '../../domain/index.ts';
-import * as msg from '../../messages/etl.ts';
+import * as msg from '../../messages/releases.ts';
 import { BreakdownReader } from './ees-breakdown.ts';
 import type { StockCell } from './ees-common.ts';
 import { eesReader } from './ees-reader.ts';

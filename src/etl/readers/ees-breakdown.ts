@@ -3,7 +3,7 @@
  * age breakdowns (labels parsed into ranges), placement breakdowns, and topics the model does not use.
  */
 import { parseAgeLabel, placementFromEes2022EstablishmentType, placementFromEesColumn, type Placement } from '../../domain/index.ts';
-import * as msg from '../../messages/etl.ts';
+import * as msg from '../../messages/releases.ts';
 import type { ProblemLog } from '../problem-log.ts';
 import type { EesRow } from './ees-common.ts';
 

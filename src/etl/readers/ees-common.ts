@@ -6,6 +6,7 @@
 import { censusYearFromTimePeriod, isAcademicTimePeriod, isNewLaCode, isOldLaCode, SUCCESSIONS } from '../../domain/index.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
+import * as releaseMsg from '../../messages/releases.ts';
 import { nearest } from '../../util/suggest.ts';
 import type { CsvRow, TableSpec } from '../csv/read-table.ts';
 import { readTable } from '../csv/read-table.ts';
@@ -210,7 +211,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
       const rowFigures = held;
       held = undefined;
       const dup = dups.check(row);
-      if (dup.kind === 'conflict') log.error(msg.eesDuplicateRowConflict(dup.firstLine, dup.column), line, dup.column);
+      if (dup.kind === 'conflict') log.error(releaseMsg.eesDuplicateRowConflict(dup.firstLine, dup.column), line, dup.column);
       else if (dup.kind === 'new') for (const [t, x] of rowFigures) add(t, x);
       if (pending.length > 0) {
         const p = Promise.all(pending).then(() => undefined);
@@ -224,7 +225,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
     },
   );
   session.finish?.(log);
-  if (dups.firstCopy) log.warn(msg.eesDuplicateRowCopies(dups.firstCopy.line, dups.firstCopy.of, dups.copies), dups.firstCopy.line);
+  if (dups.firstCopy) log.warn(releaseMsg.eesDuplicateRowCopies(dups.firstCopy.line, dups.firstCopy.of, dups.copies), dups.firstCopy.line);
   const { errors, warnings } = log.finish();
   return { rows: result.rows, errors, warnings };
 }

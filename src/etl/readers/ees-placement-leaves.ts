@@ -3,7 +3,7 @@
  * (subtotals and `_pc` never summed), and the identity check "leaves sum to the total column" as a warning.
  */
 import { EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTALS, type Placement } from '../../domain/index.ts';
-import * as msg from '../../messages/etl.ts';
+import * as msg from '../../messages/releases.ts';
 import type { EesRow } from './ees-common.ts';
 
 /** Whether a column is a placement leaf, subtotal or percentage of the wide layout. */

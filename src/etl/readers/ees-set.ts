@@ -23,7 +23,7 @@ import { STAGE, stageCsv, stagedColumn } from '../csv/stage-csv.ts';
 import { DESCRIPTIVE_COLUMNS } from '../duplicate-rows.ts';
 import { sqlText } from '../sql-quote.ts';
 import { isPercentColumn } from '../csv/values.ts';
-import * as msg from '../../messages/etl.ts';
+import * as msg from '../../messages/releases.ts';
 import { ProblemLog } from '../problem-log.ts';
 import type { PrepareContext, PreparedLoad } from '../reader.ts';
 import type { Staging } from '../staging.ts';

@@ -5,7 +5,7 @@
  * the table. Without it a full release would stop a `forecast` at its first table of this kind.
  */
 import { EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTALS } from '../../domain/index.ts';
-import * as msg from '../../messages/etl.ts';
+import * as msg from '../../messages/releases.ts';
 import type { Reader, Sniff } from '../reader.ts';
 
 /**
