@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReadReport } from '../../../src/etl/reader.ts';
 import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
 import { readSen2Xml } from '../../../src/etl/readers/sen2-xml.ts';
+import { bareAmpersand } from '../../../src/etl/persons/xml-records.ts';
 import { XML_2024, bladeCopy, collect, ctx, editedXml, tempFile } from './helpers.ts';
 
 async function xml(path: string): Promise<ReadReport> {
@@ -118,5 +119,25 @@ describe('SEN2: a plan ceased before it started', () => {
     expect(be.file).toMatch(/_namedplan\.csv$/);
     expect(be.line).toBe(3);
     expect(be.message).toBe("CeaseDate 2014-07-31 is before the plan's StartDate 2015-01-01: a plan cannot cease before it starts; correct whichever date is wrong");
+  });
+});
+
+describe('SEN2 XML: a bare ampersand', () => {
+  it("is malformed XML at its own line, not 'an element longer than 4 MB' at the file's last line", async () => {
+    // saxes reads what follows a bare & as an entity's name until a ';': a large return was refused as an oversize
+    // element at its last line, and a small one as unclosed tags at its end
+    const p = editedXml(XML_2024, '<Surname>Testsurone</Surname>', '<Surname>Test & Co</Surname>');
+    const e = only(await xml(p));
+    expect(e.line).toBe(21);
+    expect(e.path).toBe('Message/Persons/Person[1]/Surname');
+    expect(e.message).toBe("malformed XML: a bare '&' (in XML an ampersand is written &amp;): the file was not saved as XML by the software that made it");
+    expect(e.message).not.toContain('Co');
+  });
+
+  it('passes over references, and one cut by the end of a chunk', () => {
+    expect(bareAmpersand('a &amp; b &#38; c &#x26; d &lt;')).toBe(-1);
+    expect(bareAmpersand('x &am')).toBe(-1);
+    expect(bareAmpersand('x & y')).toBe(2);
+    expect(bareAmpersand('&amp; &x y;')).toBe(6);
   });
 });
