@@ -99,7 +99,23 @@ export function notPublishedStatistics(files: readonly string[]): string {
 }
 export function unknownLayout(headerPreview: string, nearestLayout?: string): string {
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
+  const fields = headerPreview.split(/[,;\t|]/).map((f) => f.trim().replace(/^"|"$/g, ''));
+  // a file whose header row is missing starts with a record: a pupil extract's or a Blade export's first line is a
+  // child's UPN, name, birth date and postcode, which the message used to print
+  if (fields.some(looksPersonal))
+    return `unknown layout: no reader recognises this file: its first line holds values, not column names (${fields.length}${headerPreview.endsWith('…') ? ' or more' : ''} fields, one like a UPN, date or postcode; not shown, as it may be personal data), so its header row may be missing${near}`;
   return `unknown layout: no reader recognises this file (first line: ${headerPreview})${near}`;
+}
+
+/** A value shaped like a UPN, a ULN, a date or a postcode (unknownLayout). */
+function looksPersonal(v: string): boolean {
+  return (
+    /^[A-Z]\d{11}[0-9A-Z]$/i.test(v) ||
+    /^\d{10}$/.test(v) ||
+    /^\d{4}-(\d{1,2}|[A-Za-z]{3})-\d{1,2}\b/.test(v) ||
+    /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(v) ||
+    /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i.test(v)
+  );
 }
 export function headerBelowTitle(line: number, layout: string): string {
   const above = line - 1 === 1 ? 'the line above it' : `the ${line - 1} lines above it`;

@@ -70,3 +70,15 @@ describe('school census pupil extract: values that may be personal data', () => 
     ]);
   });
 });
+
+describe('a pupil extract saved without its header row', () => {
+  it('is an unknown layout that says the header may be missing and prints none of its first record', async () => {
+    // the message quoted the first line: 'first line: A999000002194,100001,3,E,ASD,2016-01-01,M,Smith'
+    const dir = tempDir();
+    writeFileSync(join(dir, 'census_2024.csv'), 'A999000002194,100001,3,E,ASD,2016-01-01,M,Smith\nA999000002195,100001,3,E,ASD,2016-02-01,F,Jones\n');
+    const [f] = (await validatePaths([join(dir, 'census_2024.csv')], { today: TODAY })).files;
+    const text = f!.errors.map((e) => e.message).join('\n');
+    expect(text).toMatch(/unknown layout: no reader recognises this file: its first line holds values, not column names \(8 fields, one like a UPN, date or postcode; not shown, as it may be personal data\), so its header row may be missing/);
+    for (const v of ['A999000002194', '2016-01-01', 'Smith']) expect(text).not.toContain(v);
+  });
+});
