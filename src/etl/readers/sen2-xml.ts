@@ -9,7 +9,7 @@
  *                      └─ Person … ─ PersonBuilder (RawPerson) ─ PersonRowBuilder ─ sink (person, plan, request)
  */
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
-import { sen2Doctype, sen2Malformed, sen2NoHeader, sen2NoIdentifier, sen2NoPersons, sen2SeveralActivePlans, sen2NotEncoding, sen2NotMessageRoot, sen2Oversize, sen2TooDeep, sen2Truncated } from '../../messages/sen2.ts';
+import { sen2Doctype, sen2Malformed, sen2NoHeader, sen2NoIdentifier, sen2NoPersons, sen2SeveralActivePlans, sen2NotEncoding, sen2NotMessageRoot, sen2Oversize, sen2Shown, sen2TooDeep, sen2Truncated } from '../../messages/sen2.ts';
 import { isoOfDate } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import { PersonRowBuilder } from '../persons/person-rows.ts';
@@ -73,7 +73,7 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
         }
         rows += out.length;
       } else if (e.kind === 'between') {
-        log.error({ file: path, line: e.line, path: 'Message/Persons' }, sen2Malformed(`unexpected text between elements: '${e.text.trim().slice(0, 40)}'`));
+        log.error({ file: path, line: e.line, path: 'Message/Persons' }, sen2Malformed(`unexpected text between elements: ${sen2Shown(e.text, 'code')}`));
       } else {
         log.error({ file: path, line: e.problem.kind === 'truncated' ? e.problem.openedAt : e.line, path: e.path }, problemMessage(e.problem));
       }

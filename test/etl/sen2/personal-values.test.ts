@@ -30,6 +30,14 @@ describe('SEN2 values that may be personal data', () => {
     expect(texts(r)).not.toContain(value);
   });
 
+  it('XML: text between two persons is described, not quoted (it printed its first 40 characters)', async () => {
+    const p = editedXml(XML_2024, '</Person>', `</Person>Testsurone ${UPN}`);
+    const r = await readSen2Xml(p, collect(), ctx(p));
+    expect(texts(r)).toMatch(/unexpected text between elements: a value of 24 characters \(not shown/);
+    expect(texts(r)).not.toContain(UPN);
+    expect(texts(r)).not.toContain('Testsurone');
+  });
+
   it('XML: a code-shaped typo is still quoted with its suggestion', async () => {
     const p = editedXml(XML_2024, '<SENtype>ASD</SENtype>', '<SENtype>SEHM</SENtype>');
     expect(texts(await readSen2Xml(p, collect(), ctx(p)))).toMatch(/unknown SENtype 'SEHM' \(did you mean 'SEMH'\?\)/);
