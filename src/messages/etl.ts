@@ -97,6 +97,10 @@ export function notPublishedStatistics(files: readonly string[]): string {
   const list = files.length > 4 ? `${files.slice(0, 4).join(', ')} and ${files.length - 4} more` : files.join(', ');
   return `left out ${files.length} file${files.length === 1 ? '' : 's'} that ${files.length === 1 ? 'is' : 'are'} not published EHC plan statistics: ${list}. Forecasts from published files read only those; run reads the rest.`;
 }
+/** An ONS mid-year estimate (MYE2 layout, no sex column) whose file name says it is the table of one sex. */
+export function populationOneSex(file: string, sex: 'males' | 'females'): string {
+  return `the file name ${file} says it holds ${sex} only, and the mid-year estimate layout has no sex column, so every row would be read as persons (half the children, and new plans per head twice what they are): give the Persons table (MYE2 - Persons), or rename the file if it is the persons table`;
+}
 export function unknownLayout(headerPreview: string, nearestLayout?: string): string {
   const near = nearestLayout ? `; closest known layout: ${nearestLayout}` : '';
   const fields = headerPreview.split(/[,;\t|]/).map((f) => f.trim().replace(/^"|"$/g, ''));

@@ -11,6 +11,15 @@ import { simpleCsvReader } from './simple-csv-reader.ts';
 
 const AGE_COLUMN = /^(\d{1,2})\+?$/;
 
+/** The sex a file name says its table is of (`mye2_males_2020.csv` → males), when it names one. */
+export function sexOfFileName(path: string): 'males' | 'females' | undefined {
+  const words = [...basename(path).matchAll(/(?:^|[^a-z])(males?|females?|boys|girls)(?=[^a-z]|$)/gi)].map((m) => m[1]!.toLowerCase());
+  const female = words.some((w) => w.startsWith('f') || w === 'girls');
+  const male = words.some((w) => w.startsWith('m') || w === 'boys');
+  if (female === male) return undefined; // neither, or both ('males_and_females')
+  return female ? 'females' : 'males';
+}
+
 /** The year a file name carries (`ONS2019_PopnByAgeYearEstimate.csv` → 2019), if one. */
 export function yearFromFileName(path: string): number | undefined {
   const m = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(basename(path));
@@ -27,10 +36,19 @@ export const onsMye = simpleCsvReader({
   session(ctx, log, emit) {
     const fileYear = yearFromFileName(ctx.path);
     let warnedYear = false;
+    // MYE2 comes as a Persons, a Males and a Females table of one layout, with no sex column: a Males or Females table
+    // saved on its own, named so, was read as persons (half the children, new plans per head doubled), with no word
+    const oneSex = sexOfFileName(ctx.path);
+    let warnedSex = false;
     // the line of each area and year: a repeated one would be summed into the population (twice the children)
     const seen = new Map<string, number>();
     return {
       row(r) {
+        if (oneSex) {
+          if (!warnedSex) log.error(msg.populationOneSex(basename(ctx.path), oneSex), r.line, 'code');
+          warnedSex = true;
+          return;
+        }
         const y = r.get('year') ? Number(r.get('year')) : fileYear;
         if (y === undefined || !Number.isInteger(y)) {
           if (!warnedYear) log.error(msg.requiredValue('a year (a `year` column or the year in the file name)'), r.line, 'year');
