@@ -116,6 +116,13 @@ export function sen2UnknownSetting(code: string, suggestion?: string): string {
 export function sen2UnknownOutcome(field: string, code: string, known: readonly string[]): string {
   return `unknown ${field} ${inline(code)} for this guide version (known: ${known.join(', ')}); ${codeLike(code.trim()) ? 'stored as given' : 'not stored'}, not counted`;
 }
+/**
+ * A placement's URN or UKPRN that is no number of up to 8 digits (a URN has 6, a UKPRN 8): a UPN or postcode typed
+ * there was stored in the warehouse as given and printed in notes.
+ */
+export function sen2BadUrn(field: string, raw: string): string {
+  return `${field} must be a school's URN (6 digits) or a provider's UKPRN (8 digits). Got: ${sen2Shown(raw, 'code')}`;
+}
 export function sen2BadCeaseReason(raw: string): string {
   return `CeaseReason must be a code from 1 to 9. Got: ${sen2Shown(raw, 'code')}`;
 }

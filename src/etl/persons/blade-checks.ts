@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { MAX_AGE } from '../../domain/index.ts';
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import { PROBLEM_CAP } from '../problem-log.ts';
 import type { BladeModule } from './blade-modules.ts';
 import { DATE_COLUMNS, ancestors, idText, keyPath } from './blade-sql.ts';
@@ -105,6 +105,13 @@ export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: Ret
       if (r[5] === null) return sen2BadDate(field, String(r[4]).trim());
       return String(r[5]) > ret.today ? sen2FutureDate(field, String(r[5]), ret.today) : sen2DateBeforeBirth(field, String(r[5]));
     }, () => field);
+  }
+  // A URN or UKPRN that is no number of up to 8 digits (person-rows.ts URN_SHAPE).
+  for (const m of ['plandetail', 'placementdetail'] as const) {
+    for (const [c, field] of [['urn', 'URN'], ['ukprn', 'UKPRN']] as const) {
+      await run(seq++, 'error', m, check(m, `clean(t.${c}) IS NOT NULL AND NOT regexp_full_match(clean(t.${c}), '[0-9]{1,8}')`, [`clean(t.${c})`]),
+        (r) => sen2BadUrn(field, String(r[4])), () => field);
+    }
   }
   // A plan ceased before it started.
   await run(seq++, 'error', 'namedplan', check('namedplan', 't.ceasedate_d < t.startdate_d', ['CAST(t.ceasedate_d AS VARCHAR)', 'CAST(t.startdate_d AS VARCHAR)']),

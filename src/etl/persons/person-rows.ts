@@ -8,7 +8,7 @@
  * 'ceased' plan row with its reason. A placement named by URN/UKPRN is stored with placement NONE and its URN,
  * and is placed at dataset time from the establishment table.
  */
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import { MAX_AGE } from '../../domain/index.ts';
 import { codeLike } from '../../util/code-like.ts';
@@ -248,6 +248,10 @@ export class PersonRowBuilder {
     let best: RawPlacement | undefined;
     let bestScore = Infinity;
     for (const p of ps) {
+      for (const [field, raw] of [['URN', p.urn], ['UKPRN', p.ukprn]] as const) {
+        const v = clean(raw);
+        if (v !== null && !URN_SHAPE.test(v)) this.log.error(fieldRef(p.src, field), sen2BadUrn(field, v));
+      }
       const code = clean(p.senSetting);
       if (code !== null && !sen2Setting(code).ok) {
         const r = sen2Setting(code);
@@ -278,6 +282,9 @@ function clean(v: Raw): string | null {
   const s = v.trim();
   return s === '' ? null : s;
 }
+
+/** A URN or UKPRN as stored: digits, up to 8 (blade-checks.ts checks the same). */
+const URN_SHAPE = /^[0-9]{1,8}$/;
 
 /**
  * A value kept as given in the warehouse (Sex, Ethnicity, an outcome code as returned): only when it has the shape of

@@ -38,6 +38,16 @@ describe('SEN2 values that may be personal data', () => {
     expect(texts(r)).not.toContain('Testsurone');
   });
 
+  it('a UPN typed as a URN or UKPRN is an error that does not quote it (it was stored and named in notes)', async () => {
+    const p = editedXml(XML_2024, '<PlanDetail><URN>100001</URN>', `<PlanDetail><URN>${UPN}</URN>`);
+    const r = await readSen2Xml(p, collect(), ctx(p));
+    expect(r.errors.map((e) => e.message)).toContain("URN must be a school's URN (6 digits) or a provider's UKPRN (8 digits). Got: a value of 13 characters (not shown: it may be personal data, a UPN, name, postcode or birth date in the wrong place)");
+    expect(texts(r)).not.toContain(UPN);
+    const b = bladeCopy({ edit: { module: 'plandetail', from: '51,51,1,1,42,100002,', to: `51,51,1,1,42,100002,${UPN}` } });
+    const rb = await readSen2Blade(b, collect(), ctx(b));
+    expect(rb.errors).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/^UKPRN must be a school's URN \(6 digits\) or a provider's UKPRN \(8 digits\)\. Got: a value of 13 characters/) })]);
+  });
+
   it('XML: a code-shaped typo is still quoted with its suggestion', async () => {
     const p = editedXml(XML_2024, '<SENtype>ASD</SENtype>', '<SENtype>SEHM</SENtype>');
     expect(texts(await readSen2Xml(p, collect(), ctx(p)))).toMatch(/unknown SENtype 'SEHM' \(did you mean 'SEMH'\?\)/);
