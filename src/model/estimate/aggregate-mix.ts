@@ -75,31 +75,58 @@ export function placementSharesAtAge(shares: Float64Array, age: number): Float64
  * and 755, special schools 5,288 against 4,947. An age with no plans keeps the renormalised shares.
  */
 export function placementSharesByAge(byAge: Float64Array, shares: Float64Array, iterations = 200): Float64Array[] {
-  const m = Array.from({ length: N_AGES }, (_, a) => placementSharesAtAge(shares, a).map((s) => s * Math.max(0, byAge[a] ?? 0)));
+  // the rates and the initial cube of one LA and base year ask for the same fit, one after the other
+  if (lastFit && lastFit.iterations === iterations && sameValues(lastFit.byAge, byAge) && sameValues(lastFit.shares, shares))
+    return lastFit.out.map((row) => Float64Array.from(row));
+  const NP = N_PLACEMENTS;
+  // the table, age by age (a row of NP placements each), in one array
+  const m = new Float64Array(N_AGES * NP);
   let total = 0;
-  for (let a = 0; a < N_AGES; a++) total += Math.max(0, byAge[a] ?? 0);
-  const col = new Float64Array(N_PLACEMENTS);
-  for (let it = 0; it < iterations && total > 0; it++) {
+  for (let a = 0; a < N_AGES; a++) {
+    const plans = Math.max(0, byAge[a] ?? 0);
+    m.set(placementSharesAtAge(shares, a).map((s) => s * plans), a * NP);
+    total += plans;
+  }
+  const col = new Float64Array(NP);
+  const columns = (): void => {
     col.fill(0);
-    for (let a = 0; a < N_AGES; a++) for (let p = 0; p < N_PLACEMENTS; p++) col[p]! += m[a]![p]!;
-    for (let p = 0; p < N_PLACEMENTS; p++) {
+    for (let a = 0; a < N_AGES; a++) for (let p = 0; p < NP; p++) col[p]! += m[a * NP + p]!;
+  };
+  // each round scales the placements to their shares, then the ages to their plans, then measures how far the
+  // placements are from their shares with the sums the next round scales by
+  columns();
+  for (let it = 0; it < iterations && total > 0; it++) {
+    for (let p = 0; p < NP; p++) {
       const want = shares[p]! * total;
-      if (col[p]! > 0 && want > 0) for (let a = 0; a < N_AGES; a++) m[a]![p]! *= want / col[p]!;
+      if (col[p]! > 0 && want > 0) for (let a = 0; a < N_AGES; a++) m[a * NP + p]! *= want / col[p]!;
     }
     for (let a = 0; a < N_AGES; a++) {
-      const row = m[a]!.reduce((x, y) => x + y, 0);
-      if (row > 0) for (let p = 0; p < N_PLACEMENTS; p++) m[a]![p]! *= byAge[a]! / row;
+      let row = 0;
+      for (let p = 0; p < NP; p++) row += m[a * NP + p]!;
+      if (row > 0) for (let p = 0; p < NP; p++) m[a * NP + p]! *= byAge[a]! / row;
     }
+    columns();
     let worst = 0;
-    col.fill(0);
-    for (let a = 0; a < N_AGES; a++) for (let p = 0; p < N_PLACEMENTS; p++) col[p]! += m[a]![p]!;
-    for (let p = 0; p < N_PLACEMENTS; p++) if (col[p]! > 0) worst = Math.max(worst, Math.abs(col[p]! - shares[p]! * total));
+    for (let p = 0; p < NP; p++) if (col[p]! > 0) worst = Math.max(worst, Math.abs(col[p]! - shares[p]! * total));
     if (worst <= 1e-7 * total) break;
   }
-  return m.map((row, a) => {
-    const s = row.reduce((x, y) => x + y, 0);
+  const out = Array.from({ length: N_AGES }, (_, a) => {
+    const row = m.subarray(a * NP, (a + 1) * NP);
+    let s = 0;
+    for (let p = 0; p < NP; p++) s += row[p]!;
     return s > 0 ? row.map((v) => v / s) : placementSharesAtAge(shares, a);
   });
+  lastFit = { byAge: Float64Array.from(byAge), shares: Float64Array.from(shares), iterations, out: out.map((row) => Float64Array.from(row)) };
+  return out;
+}
+
+/** The last fit made (placementSharesByAge), its inputs and its shares: the next call with the same inputs reuses it. */
+let lastFit: { byAge: Float64Array; shares: Float64Array; iterations: number; out: Float64Array[] } | undefined;
+
+function sameValues(x: Float64Array, y: Float64Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
+  return true;
 }
 
 /**
