@@ -31,6 +31,18 @@ export function censusYearFromTimePeriod(timePeriod: string | number): CensusYea
   return undefined;
 }
 
+/**
+ * Whether an EES row's `time_identifier` contradicts the form of its `time_period`: "Academic year" with a 4-digit
+ * period (a year typed where its academic code `202122` belongs, which would be read as a census a year early), or
+ * "Calendar year" with a 6-digit one. Other identifiers (or none) say nothing here.
+ * @example timePeriodContradicts('2021', 'Academic year') // true
+ */
+export function timePeriodContradicts(timePeriod: string, identifier: string): boolean {
+  const id = identifier.trim().toLowerCase();
+  const academic = isAcademicTimePeriod(timePeriod);
+  return (id === 'academic year' && !academic) || (id === 'calendar year' && academic);
+}
+
 /** Whether an EES time period is written as an academic year (`202425`) rather than a calendar year. */
 export function isAcademicTimePeriod(timePeriod: string | number): boolean {
   return /^\d{6}$/.test(String(timePeriod).trim());

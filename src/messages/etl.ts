@@ -162,6 +162,19 @@ export function badTimePeriod(raw: string): string {
 export function mixedTimePeriods(firstKind: string, firstLine: number, raw: string): string {
   return `mixed academic and calendar years: this file used ${firstKind} codes from line ${firstLine}, found '${raw}'`;
 }
+/** A row's time_identifier says one kind of year and its time_period is written as the other. */
+export function timePeriodContradicts(raw: string, identifier: string): string {
+  const y = Number(raw.trim());
+  if (/^\d{4}$/.test(raw.trim())) {
+    const code = `${y}${String((y + 1) % 100).padStart(2, '0')}`;
+    return (
+      `time_period '${raw}' is one year but time_identifier says '${identifier}', so it is unclear which January this row is: ` +
+      `the release writes an academic year as ${code} (September ${y} to August ${y + 1}, census January ${y + 1}). Write the ` +
+      `period so, or set time_identifier to 'Calendar year' if ${y} is the year of the January census`
+    );
+  }
+  return `time_period '${raw}' is an academic year but time_identifier says '${identifier}': write the period as one year, or set time_identifier to 'Academic year'`;
+}
 export function yearOutOfRange(year: number, from: number, to: number): string {
   return `year ${year} is outside the range this tool accepts (${from}–${to})`;
 }

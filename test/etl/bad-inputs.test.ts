@@ -27,6 +27,9 @@ const EXPECTED: Record<string, RegExp> = {
   'header-only.csv': /no data rows/,
   'missing-required-column.csv': /missing required column 'la_name'/,
   'mixed-years.csv': /mixed academic and calendar/,
+  // a caseload of the 2025 layout with 2024 typed for 202425 ('Academic year' kept): read as January 2024, a year
+  // early, with exit 0 (Kent's real caseload so rewritten gave its January 2022 plans as January 2021's)
+  'year-typed-for-academic.csv': /time_period '2024' is one year but time_identifier says 'Academic year'.*202425 \(September 2024 to August 2025, census January 2025\)/,
   'near-known-layout.csv': /closest known layout: ees-2022-age-caseload \(missing 'total_all'\)/,
   'negative-count.csv': /0 or more/,
   // income kept in the ledger as negative spend: said only 'expected an amount of 0 or more', not where income goes

@@ -3,7 +3,7 @@
  * successions, mixed academic and calendar years, years in range), number cells with markers, and the emission
  * of harmonised stock / flow / la rows. Each EES file reader (one per file) is a small definition on top of this.
  */
-import { censusYearFromTimePeriod, isAcademicTimePeriod, isNewLaCode, isOldLaCode, SUCCESSIONS } from '../../domain/index.ts';
+import { censusYearFromTimePeriod, isAcademicTimePeriod, isNewLaCode, isOldLaCode, SUCCESSIONS, timePeriodContradicts } from '../../domain/index.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import * as releaseMsg from '../../messages/releases.ts';
@@ -149,6 +149,11 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
       let year = censusYearFromTimePeriod(tp);
       if (year === undefined) {
         log.error(msg.badTimePeriod(tp), line, 'time_period');
+        return;
+      }
+      // '2021' with 'Academic year' (a year typed for 202122) would be read as the January before the one it means
+      if (timePeriodContradicts(tp, row.get('time_identifier'))) {
+        log.error(msg.timePeriodContradicts(tp, row.get('time_identifier')), line, 'time_period');
         return;
       }
       if (!periodKind) periodKind = { academic, line };
