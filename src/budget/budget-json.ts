@@ -1,7 +1,7 @@
 /**
  * The budget fields of the `run --json` document (spec cli.md), keyed by financial-year labels (`2025-26`).
- * `expenditure_by_line_gbp` holds the central path (the deterministic values, or the draw-wise mean path when draws
- * ran), with `place_funding`, every placement code and `other_spend` (which includes mitigation delivery costs), so
+ * `expenditure_by_line_gbp` holds the central path (the deterministic values; when draws ran, the projection moved
+ * onto the P50 of total plans, priced: docs/budget.md §8), with `place_funding`, every placement code and `other_spend` (which includes mitigation delivery costs), so
  * its lines add up to the central expenditure. P50s are that central path (the run publishes its P50s as the path,
  * central-path.ts); P10 and P90 are the budget's quantiles.
  *
