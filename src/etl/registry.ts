@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
+import * as workbookMsg from '../messages/workbooks.ts';
 import { documentationReader } from './documentation.ts';
 import { EES_READERS } from './ees-readers.ts';
 import { eesUnusedReader } from './readers/ees-unused.ts';
@@ -97,7 +98,7 @@ export function recogniseSniff(sniff: Sniff): Recognition {
   const delimiter = sniff.headerFields?.length === 1 ? otherDelimiter(firstLine) : undefined;
   if (delimiter) return { problem: { file: sniff.path, line: 1, message: msg.wrongDelimiter(delimiter) }, sniff };
   if (sniff.sheets) {
-    const m = sniff.sheets.length === 0 ? msg.zipNotWorkbook() : msg.xlsxNoTables();
+    const m = sniff.sheets.length === 0 ? workbookMsg.zipNotWorkbook() : workbookMsg.xlsxNoTables();
     return { problem: { file: sniff.path, message: m }, sniff };
   }
   const below = headerBelowTitle(sniff);

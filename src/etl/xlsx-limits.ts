@@ -10,7 +10,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type yauzl from 'yauzl';
-import * as msg from '../messages/etl.ts';
+import * as msg from '../messages/workbooks.ts';
 import { entryName, openZip } from './zip-open.ts';
 
 const MiB = 1024 * 1024;

@@ -289,18 +289,6 @@ export function warehouseUnreadable(path: string, detail: string): string {
 export function warehouseBusy(path: string, seconds: number): string {
   return `${path}: another highneeds process has been using the warehouse for over ${seconds} s: wait for it to finish and run the command again`;
 }
-export function xlsxUnknownSheet(sheet: string): string {
-  return `sheet '${sheet}' is not a known input table (unit costs, places, funding, other spend, opening balance); ignored`;
-}
-export function xlsxSheetColumnMissing(sheet: string, table: string, column: string, found?: string): string {
-  return `sheet '${sheet}' has the columns of a table (${table}) but no '${column}'${found ? ` (its header has '${found}')` : ''}: rename the column in the header and save again; the sheet is not read until then`;
-}
-export function xlsxHiddenSheet(sheet: string, table: string): string {
-  return `sheet '${sheet}' holds a table (${table}) but is hidden: not read (a hidden sheet is not what the workbook shows; an old version or a working copy is often kept there). Unhide it, or move its rows to a visible sheet, to use it`;
-}
-export function xlsxNoTables(): string {
-  return 'no sheet of this workbook is a known input table (unit costs, places, funding, other spend, opening balance)';
-}
 export function lookupIgnored(): string {
   return 'ONS lower-tier → upper-tier LA lookup: recognised; nothing is stored (population is used at upper-tier level)';
 }
@@ -361,9 +349,6 @@ function sameNamed(known: ReadonlyArray<{ oldCode: string; name: string }>, same
 export function datasetEmptyWarehouse(): string {
   return 'the warehouse holds no LA-level data: load published statistics or an SEN2 return first';
 }
-export function zipNotWorkbook(): string {
-  return 'the file is a ZIP archive, not an Excel workbook: extract the CSV files from it and load those';
-}
 
 // Documentation files, ZIP archives, header-only own tables, EES 2022 work-based/residential file
 export function documentationSkipped(): string {
@@ -372,26 +357,11 @@ export function documentationSkipped(): string {
 export function noRowsYet(): string {
   return 'the table has a header row but no rows yet (an empty template): nothing is loaded from it until rows are added';
 }
-export function xlsxSheetNoRowsYet(sheet: string): string {
-  return `sheet '${sheet}' has a header row but no rows yet (an empty template): nothing is loaded from it`;
-}
 export function wbpDmoNotStored(): string {
   return 'DMO, DCO and DMODCOFunction (designated medical / clinical officer in place: Y, N, R) are checked but not stored';
 }
 export function unknownOfficerValue(raw: string): string {
   return `expected Y, N or R (designated officer in place: yes, no, recruiting). Got: '${raw}' (not stored either way)`;
-}
-export function xlsxTooLarge(bytes: number, limit: number, inflated: boolean): string {
-  const mbs = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
-  return inflated
-    ? `the workbook's sheets expand to more than ${mbs(limit)} of XML (far more than any table of unit costs, places or funding; a spreadsheet "bomb" or the wrong file): nothing was read. Save the tables as CSV files, or keep only the input tables in the workbook`
-    : `the workbook is ${mbs(bytes)}, more than the ${mbs(limit)} this tool opens: save the input tables as CSV files`;
-}
-export function xlsxTooManyCells(what: 'rows' | 'cells', limit: number): string {
-  return `the workbook's sheets hold more than ${limit.toLocaleString('en-GB')} ${what} (far more than any table of unit costs, places or funding; a spreadsheet "bomb" or the wrong file): nothing was read. Keep only the input tables in the workbook, or save them as CSV files`;
-}
-export function xlsxDamaged(detail: string): string {
-  return `the workbook is damaged (${detail}): nothing was read. Open it in Excel and save it again, or save the tables as CSV files`;
 }
 
 export function badLaCode(raw: string): string {

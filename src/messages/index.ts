@@ -4,6 +4,7 @@
  */
 export * as etlMsg from './etl.ts';
 export * as releaseMsg from './releases.ts';
+export * as workbookMsg from './workbooks.ts';
 export * as sen2Msg from './sen2.ts';
 export * as populationMsg from './population.ts';
 export * as reconcileMsg from './reconcile.ts';

@@ -4,6 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import * as msg from '../../messages/etl.ts';
+import * as workbookMsg from '../../messages/workbooks.ts';
 import { normaliseName } from '../csv/header.ts';
 import { ProblemLog } from '../problem-log.ts';
 import { xlsxTooLarge } from '../xlsx-limits.ts';
@@ -122,18 +123,18 @@ export const ownTablesXlsx: Reader = {
         // a table's sheet with one column misnamed ('amount' for 'amount_gbp'): passed over with a warning, the run
         // went on without it (£0 of other spend), as a CSV of it stops a budget run
         const near = ws.state === 'visible' ? nearTable(all.slice(0, TITLE_ROWS + 1).map((r) => r.cells.map(normaliseName))) : undefined;
-        if (near) log.error(msg.xlsxSheetColumnMissing(ws.name, near.def.id, near.missing, near.suggestion), near.line === undefined ? undefined : all[near.line]!.line);
-        else log.warn(msg.xlsxUnknownSheet(ws.name));
+        if (near) log.error(workbookMsg.xlsxSheetColumnMissing(ws.name, near.def.id, near.missing, near.suggestion), near.line === undefined ? undefined : all[near.line]!.line);
+        else log.warn(workbookMsg.xlsxUnknownSheet(ws.name));
         continue;
       }
       // a hidden sheet is not what the workbook shows: its rows were read beside the visible table's (an old other
       // spend line added £0.9m a year; an old unit-cost sheet was an error against the visible one)
       if (ws.state === 'hidden' || ws.state === 'veryHidden') {
-        log.warn(msg.xlsxHiddenSheet(ws.name, def.id));
+        log.warn(workbookMsg.xlsxHiddenSheet(ws.name, def.id));
         continue;
       }
       tables++;
-      if (sheetRows.length === 0) log.warn(msg.xlsxSheetNoRowsYet(ws.name));
+      if (sheetRows.length === 0) log.warn(workbookMsg.xlsxSheetNoRowsYet(ws.name));
       const h = header;
       const d = def;
       const keys = keysByTable.get(d.id) ?? keysByTable.set(d.id, new OwnKeyCheck(d)).get(d.id)!;
@@ -152,7 +153,7 @@ export const ownTablesXlsx: Reader = {
         }
       }
     }
-    if (tables === 0) log.error(msg.xlsxNoTables());
+    if (tables === 0) log.error(workbookMsg.xlsxNoTables());
     return { rows, ...log.finish() };
   },
 };
