@@ -37,6 +37,12 @@ export function needFromSourceCode(code: string): Need | undefined {
   return undefined;
 }
 
+/** Maps a need's published label, in any case (`Autistic Spectrum Disorder`), to the need; undefined if none. */
+export function needFromLabel(label: string): Need | undefined {
+  const l = label.trim().toLowerCase();
+  return NEEDS.find((n) => Need[n].label.toLowerCase() === l);
+}
+
 /** Maps an EES need column name (`number_asd`, `number_SpLD`) to a need. */
 export function needFromEesColumn(column: string): Need | undefined {
   const c = column.trim().toLowerCase();

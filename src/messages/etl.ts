@@ -250,6 +250,13 @@ export function pupilTwice(firstLine: number, same: boolean): string {
 export function unknownSenProvision(raw: string, shown = `'${raw}'`): string {
   return `expected SENprovision E, K or N (legacy S, A, P). Got: ${shown}`;
 }
+/** Rows of a published SEN table by school phase and type that are parts of its Total rows, passed over. */
+export function senPhasePartsSkipped(rows: number, column: string, totals: number): string {
+  const parts = `${rows.toLocaleString('en-GB')} LA rows by school phase and type (${column} other than Total) were not stored`;
+  return totals > 0
+    ? `${parts}: they are parts of the Total rows, which are`
+    : `${parts}, and the file has no Total row to store instead: nothing of it was stored. Download the table with its Total rows`;
+}
 export function unknownGiasType(raw: string): string {
   return `establishment type '${raw}' has no placement mapping; stored without a placement`;
 }
