@@ -15,9 +15,14 @@ export function dsgBalanceChart(r: BudgetedReport): ChartSpec {
   const hz = horizonFy(r);
   const b28 = balanceAt(r, STATUTORY_OVERRIDE_END_FY);
   const u28 = unmitigatedBalance(r, STATUTORY_OVERRIDE_END_FY);
-  const datasets: Array<Record<string, unknown>> = [
+  // with no draws (--draws 0) there is one path and no band: neither drawn nor named in the legend or the footnote
+  const ranged = r.projection.draws > 0;
+  const band: Array<Record<string, unknown>> = [
     { label: 'P10 to P90 range', data: [open, ...b.cumulativeQuantiles.map((q) => toMillions(q.p90))], borderColor: withAlpha(GovUk.blue, 0.3), backgroundColor: withAlpha(GovUk.blue, 0.16), borderWidth: 1, pointRadius: 0, fill: '+1' },
     { label: 'P10', data: [open, ...b.cumulativeQuantiles.map((q) => toMillions(q.p10))], borderColor: withAlpha(GovUk.blue, 0.3), borderWidth: 1, pointRadius: 0, fill: false },
+  ];
+  const datasets: Array<Record<string, unknown>> = [
+    ...(ranged ? band : []),
     { label: b.unmitigated ? 'With mitigations (central)' : 'Central (P50)', data: [open, ...b.lines.map((l) => toMillions(l.cumulativeBalance))], borderColor: GovUk.blue, backgroundColor: GovUk.blue, borderWidth: 3, pointRadius: 3, fill: false },
   ];
   if (b.unmitigated) {
@@ -41,7 +46,7 @@ export function dsgBalanceChart(r: BudgetedReport): ChartSpec {
         {
           markers: has2028 ? [{ at: financialYearLabel(STATUTORY_OVERRIDE_END_FY), label: '31 March 2028: statutory override ends', labelAt: 'bottom' }] : [],
           legendHide: ['P10'],
-          footnote: 'Shaded band: P10 to P90 of the central path.',
+          ...(ranged ? { footnote: 'Shaded band: P10 to P90 of the central path.' } : {}),
           zeroLine: true,
         },
         { elements: { line: { tension: 0 } } },

@@ -17,35 +17,41 @@ export function fanTotalPlansChart(r: RunReport): ChartSpec {
   const last = p.totalQuantiles[p.totalQuantiles.length - 1]!;
   const lastYear = p.years[p.years.length - 1]!;
   const title = `EHC plans in ${r.la.name}: actual to January ${r.baseYear}, projected to January ${lastYear}`;
+  // with no draws (--draws 0) there is one path and no band: neither drawn nor named in the legend or the footnote
+  const ranged = p.draws > 0;
   return {
     id: 'fan-total-plans',
     title,
     alt:
       `Line chart of total EHC plans. ${actualWords(hist.length ? { year: hist[0]!, plans: r.dataset.stockTotal[hist[0]!]! } : undefined, r.baseYear, first.p50)}; ` +
-      `the central projection reaches ${fmtCount(last.p50)} by January ${lastYear}, ` +
-      `with an 80% range of ${fmtCount(last.p10)} to ${fmtCount(last.p90)}.`,
+      `the central projection reaches ${fmtCount(last.p50)} by January ${lastYear}` +
+      (ranged ? `, with an 80% range of ${fmtCount(last.p10)} to ${fmtCount(last.p90)}.` : ' (one path, no range: the run drew no futures).'),
     config: {
       type: 'line',
       data: {
         labels,
         datasets: [
-          {
-            label: 'P10 to P90 range',
-            data: pad(p.totalQuantiles.map((q) => round1(q.p90))),
-            borderColor: withAlpha(GovUk.blue, 0.35),
-            backgroundColor: withAlpha(GovUk.blue, 0.18),
-            borderWidth: 1,
-            pointRadius: 0,
-            fill: '+1',
-          },
-          {
-            label: 'P10',
-            data: pad(p.totalQuantiles.map((q) => round1(q.p10))),
-            borderColor: withAlpha(GovUk.blue, 0.35),
-            borderWidth: 1,
-            pointRadius: 0,
-            fill: false,
-          },
+          ...(ranged
+            ? [
+                {
+                  label: 'P10 to P90 range',
+                  data: pad(p.totalQuantiles.map((q) => round1(q.p90))),
+                  borderColor: withAlpha(GovUk.blue, 0.35),
+                  backgroundColor: withAlpha(GovUk.blue, 0.18),
+                  borderWidth: 1,
+                  pointRadius: 0,
+                  fill: '+1',
+                },
+                {
+                  label: 'P10',
+                  data: pad(p.totalQuantiles.map((q) => round1(q.p10))),
+                  borderColor: withAlpha(GovUk.blue, 0.35),
+                  borderWidth: 1,
+                  pointRadius: 0,
+                  fill: false,
+                },
+              ]
+            : []),
           {
             label: 'Projected (central, P50)',
             data: pad(p.totalQuantiles.map((q) => round1(q.p50))),
@@ -73,7 +79,7 @@ export function fanTotalPlansChart(r: RunReport): ChartSpec {
         {
           shadeFrom: { at: String(r.baseYear), label: 'Projection' },
           legendHide: ['P10'],
-          footnote: 'Shaded band: P10 to P90 — 8 in 10 outcomes fall inside it.',
+          ...(ranged ? { footnote: 'Shaded band: P10 to P90 — 8 in 10 outcomes fall inside it.' } : {}),
         },
         { elements: { line: { tension: 0 } } },
       ),
