@@ -14,6 +14,7 @@ import { createReadStream } from 'node:fs';
 import type * as Saxes from 'saxes';
 import { lazyPackage } from '../../util/lazy-package.ts';
 import { win1252Decoder } from '../../util/win1252.ts';
+import { AmpersandScan } from './xml-ampersand.ts';
 
 const saxes = lazyPackage<typeof Saxes>('saxes');
 
@@ -81,20 +82,6 @@ export interface RecordOptions<R> {
   maxDepth?: number;
   /** Characters read from the file at a time. */
   chunkChars?: number;
-}
-
-/**
- * Where `text` holds an ampersand that begins no character or entity reference (`&amp;`, `&#38;`, `&#x26;`), or −1;
- * one too near the end to tell is passed over (saxes then reports what it finds).
- */
-export function bareAmpersand(text: string): number {
-  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
-    const ref = /^&(?:#[0-9]{1,8}|#x[0-9a-fA-F]{1,8}|[A-Za-z_:][\w.:-]{0,31});/.exec(text.slice(i, i + 42));
-    if (ref) continue;
-    if (text.length - i < 42 && !text.slice(i + 1).includes(';') && /^&[#\w.:-]*$/.test(text.slice(i))) continue;
-    return i;
-  }
-  return -1;
 }
 
 /** How saxes words the problems it finds, for a message without its `line:column:` prefix. */
@@ -205,6 +192,7 @@ async function* recordsOf<R>(chunks: AsyncIterable<Uint8Array>, opts: RecordOpti
     mark = read;
   });
 
+  const ampersands = new AmpersandScan();
   let decode: ((bytes: Uint8Array) => string) | undefined;
   for await (const bytes of chunks) {
     decode ??= decoderOf(encodingOf(bytes));
@@ -222,7 +210,7 @@ async function* recordsOf<R>(chunks: AsyncIterable<Uint8Array>, opts: RecordOpti
     read += chunk.length;
     // a bare & (a name or a setting's free text with "&" not written &amp;): saxes reads all that follows as the
     // name of an entity until a ';', so the file was refused as an oversize element at its last line
-    const bare = stopped ? -1 : bareAmpersand(chunk);
+    const bare = stopped ? -1 : ampersands.find(chunk);
     if (bare >= 0) {
       parser.write(chunk.slice(0, bare));
       fatal({ kind: 'malformed', detail: "a bare '&' (in XML an ampersand is written &amp;): the file was not saved as XML by the software that made it" }, parser.line);

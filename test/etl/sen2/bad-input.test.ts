@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReadReport } from '../../../src/etl/reader.ts';
 import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
 import { readSen2Xml } from '../../../src/etl/readers/sen2-xml.ts';
-import { bareAmpersand } from '../../../src/etl/persons/xml-records.ts';
+import { AmpersandScan, bareAmpersand } from '../../../src/etl/persons/xml-ampersand.ts';
 import { XML_2024, bladeCopy, collect, ctx, editedXml, tempFile } from './helpers.ts';
 
 async function xml(path: string): Promise<ReadReport> {
@@ -139,5 +139,24 @@ describe('SEN2 XML: a bare ampersand', () => {
     expect(bareAmpersand('x &am')).toBe(-1);
     expect(bareAmpersand('x & y')).toBe(2);
     expect(bareAmpersand('&amp; &x y;')).toBe(6);
+  });
+
+  it('is allowed in CDATA sections, comments and processing instructions, also across chunks', async () => {
+    // valid XML: both were refused as 'a bare &' by the first scan, which did not look at markup
+    for (const [from, to] of [
+      ['<Surname>Testsurone</Surname>', '<Surname><![CDATA[Test & Co]]></Surname>'],
+      ['<Surname>Testsurone</Surname>', '<!-- Smith & Co --><Surname>Testsurone</Surname>'],
+    ] as const) {
+      const p = editedXml(XML_2024, from, to);
+      expect((await xml(p)).errors, to).toEqual([]);
+    }
+    const chunked = (parts: string[]): number[] => {
+      const scan = new AmpersandScan();
+      return parts.map((c) => scan.find(c));
+    };
+    expect(chunked(['<a><![CDATA[x & y]]></a><b>x & y</b>'])).toEqual([29]);
+    expect(chunked(['<a><![CD', 'ATA[x & y]]', '></a>', 'x & y'])).toEqual([-1, -1, -1, 2]);
+    expect(chunked(['<!-', '- a & b -', '-><b>&</b>'])).toEqual([-1, -1, 5]);
+    expect(chunked(['<', '?pi a & b ?><c>a &amp; b</c>'])).toEqual([-1, -1]);
   });
 });
