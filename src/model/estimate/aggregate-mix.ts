@@ -7,6 +7,7 @@ import { N_AGES, N_NEEDS, N_PLACEMENTS, NEEDS, PLACEMENTS, isPlacementPossibleAt
 import { cellIndex, newCube } from '../cube.ts';
 import type { LaDataset } from '../dataset.ts';
 import { N_CEASE_REASONS } from '../rates.ts';
+import { sameValues } from '../../util/same-values.ts';
 
 /** The latest year ≤ `maxYear` that a year-keyed record holds. */
 export function latestYear(rec: Record<number, unknown>, maxYear: number): number | undefined {
@@ -122,12 +123,6 @@ export function placementSharesByAge(byAge: Float64Array, shares: Float64Array, 
 
 /** The last fit made (placementSharesByAge), its inputs and its shares: the next call with the same inputs reuses it. */
 let lastFit: { byAge: Float64Array; shares: Float64Array; iterations: number; out: Float64Array[] } | undefined;
-
-function sameValues(x: Float64Array, y: Float64Array): boolean {
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
-  return true;
-}
 
 /**
  * A cube (cube.ts layout) from single-age totals and need / placement shares, the placements fitted to both the ages

@@ -16,6 +16,7 @@ import { capacityPlan } from './capacity.ts';
 import { populationAt } from './population.ts';
 import { movedPath } from './trend.ts';
 import { compileLevers, type YearLevers } from './schedule.ts';
+import { sameValues } from '../../util/same-values.ts';
 
 type Assumption = ProjectionResult['assumptions'][number];
 
@@ -224,10 +225,3 @@ function neutralNewPlans(lv: YearLevers): boolean {
   return true;
 }
 
-/** Same length and the same value at every index (Object.is: bit for bit). */
-function sameValues(a: Float64Array, b: Float64Array): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
-}
