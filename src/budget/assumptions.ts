@@ -3,7 +3,7 @@
  * the schema's default is reported as `default` (the parsed scenario cannot tell a stated default from an omitted
  * one, and both mean the same).
  */
-import { PLACEMENTS, financialYearLabel, monthsBeforeChange } from '../domain/index.ts';
+import { DEFAULT_CHANGE_MONTH, PLACEMENTS, financialYearLabel, monthName, monthsBeforeChange } from '../domain/index.ts';
 import { gbp, openingStandsIn, pct } from '../messages/budget.ts';
 import { DEFAULT_INFLATION } from './prices.ts';
 import { DEFAULT_INFLATION_SD, DEFAULT_INTEREST_RATE } from './params.ts';
@@ -14,8 +14,6 @@ import { counted } from '../util/plural.ts';
 
 type Assumption = BudgetResult['assumptions'][number];
 const DEFAULT_FUNDING_GROWTH = 0.03;
-const DEFAULT_CHANGE_MONTH = 9;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const src = (value: unknown, dflt: unknown): Assumption['source'] => (value === dflt ? 'default' : 'scenario');
 
@@ -53,7 +51,7 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   const cm = params.changeMonth;
   add(
     'costs.change_month',
-    `${MONTHS[cm - 1]}: FY Y-(Y+1) = ${monthsBeforeChange(cm)}/12 × cost at census Y + ${12 - monthsBeforeChange(cm)}/12 × cost at census Y+1, both at FY Y prices`,
+    `${monthName(cm)}: FY Y-(Y+1) = ${monthsBeforeChange(cm)}/12 × cost at census Y + ${12 - monthsBeforeChange(cm)}/12 × cost at census Y+1, both at FY Y prices`,
     src(cm, DEFAULT_CHANGE_MONTH),
   );
 
@@ -91,7 +89,7 @@ export function budgetAssumptions(ctx: AssumptionContext): Assumption[] {
   for (const c of params.placesChanges) {
     add(
       `capacity.${c.placement}.${c.year}`,
-      `${c.places} places from the January ${c.year} census: place funding from ${financialYearLabel(c.year - 1)} (${12 - monthsBeforeChange(params.changeMonth)}/12 of that year, open from ${MONTHS[params.changeMonth - 1]}; in full after)${c.place_rate_gbp !== undefined ? ` at ${gbp(c.place_rate_gbp)}` : ''}${c.capital_cost_gbp ? `; capital ${gbp(c.capital_cost_gbp)} (outside the block)` : ''}`,
+      `${c.places} places from the January ${c.year} census: place funding from ${financialYearLabel(c.year - 1)} (${12 - monthsBeforeChange(params.changeMonth)}/12 of that year, open from ${monthName(params.changeMonth)}; in full after)${c.place_rate_gbp !== undefined ? ` at ${gbp(c.place_rate_gbp)}` : ''}${c.capital_cost_gbp ? `; capital ${gbp(c.capital_cost_gbp)} (outside the block)` : ''}`,
       'scenario',
     );
   }

@@ -21,7 +21,7 @@
  * @example 100 special academy places from January 2027 at £10,000 → place funding +£583,333 in 2026-27 (7/12 of
  *          £1,000,000: open from September 2026) and +£1,000,000 every later year.
  */
-import { FULL_FEE_PLACEMENTS, financialYearLabel, financialYearValue } from '../domain/index.ts';
+import { DEFAULT_CHANGE_MONTH, FULL_FEE_PLACEMENTS, financialYearLabel, financialYearValue } from '../domain/index.ts';
 import type { Placement } from '../domain/index.ts';
 import { placeFundingOnFullFee, zeroPlaceRate } from '../messages/budget.ts';
 import type { PlacesRow } from './tables.ts';
@@ -84,7 +84,7 @@ function tableRate(rows: readonly PlacesRow[], fy: number): number | undefined {
  * Share of its first financial year a capacity change's places are open: from the change month (September: 7/12)
  * to March. @example openingYearShare(9) // 7/12
  */
-export function openingYearShare(changeMonth = 9): number {
+export function openingYearShare(changeMonth = DEFAULT_CHANGE_MONTH): number {
   return financialYearValue(0, 1, changeMonth);
 }
 
@@ -93,7 +93,7 @@ export function openingYearShare(changeMonth = 9): number {
  * its first year it is open, `openingYearShare`).
  * @example placeFunding([{ placement: 'SSM', fy: 2025, places: 100, placeRateGbp: 10000 }], 2026).total // 1000000
  */
-export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: readonly PlacesChange[] = [], changeMonth = 9): PlaceFunding {
+export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: readonly PlacesChange[] = [], changeMonth = DEFAULT_CHANGE_MONTH): PlaceFunding {
   const out: PlaceFunding = { total: 0, byPlacement: {}, places: {}, rate: {}, carried: [], leftOut: {} };
   const placements = [...new Set([...rows.map((r) => r.placement), ...changes.map((c) => c.placement)])];
   for (const p of placements) {
@@ -141,7 +141,7 @@ export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: re
  * it. None when no such placement has places.
  * @example fullFeePlaceNotes([{ placement: 'ISS', fy: 2025, places: 50, placeRateGbp: 10_000 }], [], [2025, 2026]) // one note: £500,000 in 2025-26
  */
-export function fullFeePlaceNotes(rows: readonly PlacesRow[], changes: readonly PlacesChange[], fys: readonly number[], changeMonth = 9): string[] {
+export function fullFeePlaceNotes(rows: readonly PlacesRow[], changes: readonly PlacesChange[], fys: readonly number[], changeMonth = DEFAULT_CHANGE_MONTH): string[] {
   const out: string[] = [];
   for (const p of FULL_FEE_PLACEMENTS) {
     for (const fy of fys) {

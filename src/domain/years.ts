@@ -94,13 +94,23 @@ export function academicYearLabel(censusYear: CensusYear): string {
   return `${censusYear - 1}/${String(censusYear % 100).padStart(2, '0')}`;
 }
 
+/** The month at which placements change (and new places open), unless a scenario says otherwise: September. */
+export const DEFAULT_CHANGE_MONTH = 9;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The English name of month `m` (1–12). @example monthName(9) // 'September' */
+export function monthName(m: number): string {
+  return MONTH_NAMES[m - 1] ?? String(m);
+}
+
 /**
  * The one academic-to-financial-year conversion (domain.md, budget.md): financial year Y-(Y+1) holds
  * 5 months of the academic year whose census is Y and 7 months of the one whose census is Y+1.
  * `changeMonth` (1–12, default 9 = September) moves the month at which placements change.
  * @example financialYearValue(1200, 2400) // 5/12 × 1200 + 7/12 × 2400 = 1900
  */
-export function financialYearValue(atCensusY: number, atCensusY1: number, changeMonth = 9): number {
+export function financialYearValue(atCensusY: number, atCensusY1: number, changeMonth = DEFAULT_CHANGE_MONTH): number {
   const earlier = monthsBeforeChange(changeMonth);
   return (earlier / 12) * atCensusY + ((12 - earlier) / 12) * atCensusY1;
 }

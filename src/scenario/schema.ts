@@ -4,7 +4,7 @@
  * Validation and `extends:` resolution live in load.ts; messages in src/messages/scenario.ts.
  */
 import { z } from 'zod';
-import { NEEDS, PHASES, PLACEMENTS, TRANSITION_POINTS } from '../domain/index.ts';
+import { DEFAULT_CHANGE_MONTH, NEEDS, PHASES, PLACEMENTS, TRANSITION_POINTS } from '../domain/index.ts';
 import { readMoney, readRate } from '../etl/csv/values.ts';
 import { COST, EFFECT, HALF_LIFE, MAX_MITIGATIONS, MONEY, NET_MIGRATION, PLACES, RAMP_YEARS, RATE, SHARE, UPLIFT, YEAR, type Bounds } from './limits.ts';
 import { GENERAL_INFLATION_KEYS, inflationKey } from '../budget/prices.ts';
@@ -207,7 +207,7 @@ export const ScenarioSchema = z
         /** Yearly complexity drift on top-ups, per placement. */
         complexity_drift: z.partialRecord(placement, rate).default({}),
         /** Month placements change (9 = September gives 5/12 + 7/12). */
-        change_month: z.number().int().min(1).max(12).default(9),
+        change_month: z.number().int().min(1).max(12).default(DEFAULT_CHANGE_MONTH),
         /** Scale unit costs so the base financial year matches the Section 251 outturn table, when one is loaded. */
         reconcile_to_outturn: z.boolean().default(true),
       })
@@ -220,7 +220,7 @@ export const ScenarioSchema = z
           ctx.addIssue({ code: 'custom', path: ['inflation', key], message: `a key that is a placement code (ISS), a financial year (2026-27) or 'default'${near ? ` (did you mean '${near}'?)` : ''}` });
         }
       })
-      .default({ inflation: 0.03, complexity_drift: {}, change_month: 9, reconcile_to_outturn: true }),
+      .default({ inflation: 0.03, complexity_drift: {}, change_month: DEFAULT_CHANGE_MONTH, reconcile_to_outturn: true }),
     funding: z
       .object({
         /** Yearly growth of the High Needs block after the last year in the funding table. */

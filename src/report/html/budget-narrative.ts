@@ -2,7 +2,7 @@
  * Report text for what a section 151 officer asks next (budget.md): places against plans, life after March 2028,
  * the base-year reconciliation and what a goal-seek scenario sought. Pure: RunReport → paragraphs.
  */
-import { financialYearLabel, Placement, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
+import { financialYearLabel, monthName, Placement, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import type { RunReport } from '../run-report.ts';
 
@@ -35,7 +35,7 @@ export function placesParagraphs(r: RunReport): string[] {
   const added = r.scenario.capacity.changes;
   if (added.length) {
     out.push(
-      `The scenario adds ${added.map((c) => `${fmtCount(c.places)} ${c.placement} places from January ${c.year}`).join(', ')}; each adds place funding from the financial year of that census (from ${new Date(2000, r.scenario.costs.change_month - 1, 1).toLocaleString('en-GB', { month: 'long' })} in that year, in full after)` +
+      `The scenario adds ${added.map((c) => `${fmtCount(c.places)} ${c.placement} places from January ${c.year}`).join(', ')}; each adds place funding from the financial year of that census (from ${monthName(r.scenario.costs.change_month)} in that year, in full after)` +
         (added.some((c) => c.capital_cost_gbp) ? `, and a capital cost of ${fmtMoney(added.reduce((s, c) => s + (c.capital_cost_gbp ?? 0), 0))} outside the block.` : '.'),
     );
   }
