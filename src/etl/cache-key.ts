@@ -14,7 +14,7 @@ import { expandPaths } from './expand-paths.ts';
 import { sha256File } from './file-hash.ts';
 
 /** Bump when the saved form changes (tables, the JSON beside them). */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 export const DEFAULT_CACHE_DIR = '.highneeds/cache';
 
 /** The cache folder: the option, else HIGHNEEDS_CACHE_DIR, else .highneeds/cache. */

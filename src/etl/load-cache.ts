@@ -13,6 +13,7 @@
  * written (read-only folder, a damaged file) is passed over: the run loads the files as before.
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from './cache-key.ts';
 import { loadIntoMemory, type MemoryLoad } from './load.ts';
@@ -43,7 +44,15 @@ export interface CachedLoad extends MemoryLoad {
   cacheDir: string;
 }
 
-type Saved = Pick<MemoryLoad, 'loaded' | 'skipped' | 'warnings'>;
+/** The JSON beside a cached warehouse: its key and what the load reported. */
+type Saved = Pick<MemoryLoad, 'loaded' | 'skipped' | 'warnings'> & { key: string };
+
+/**
+ * The table a cached warehouse holds beside the warehouse's own (never copied into a run's): its key and the SHA-256
+ * of the JSON saved with it, so a warehouse file of another key (copied, restored from a backup) or paired with
+ * another save's JSON is a miss, never read as this key's load.
+ */
+const MARK = 'hn_cache_mark';
 
 /**
  * Loads the paths into an in-memory warehouse, from the cache when the same inputs were loaded before.
@@ -63,15 +72,22 @@ export async function loadWithCache(paths: string[], opts: CachedLoadOptions = {
 
 async function readCache(dir: string, key: string): Promise<MemoryLoad | undefined> {
   const db = join(dir, `${key}.duckdb`);
+  let text: string;
   let saved: Saved;
   try {
-    saved = JSON.parse(await readFile(loadCacheStamp(dir, key), 'utf8')) as Saved;
+    text = await readFile(loadCacheStamp(dir, key), 'utf8');
+    const parsed: unknown = JSON.parse(text);
+    if (!isSaved(parsed, key)) return undefined;
+    saved = parsed;
   } catch {
     return undefined;
   }
   const wh = await Warehouse.open(':memory:');
   try {
     await wh.run(`ATTACH ${sqlText(db)} AS hn_cache (READ_ONLY)`);
+    // the warehouse saved with this very JSON under this key, not a file of another key or another save
+    const mark = await wh.query<{ key: string; json_sha256: string }>(`SELECT key, json_sha256 FROM hn_cache.${MARK}`);
+    if (mark.length !== 1 || mark[0]!.key !== key || mark[0]!.json_sha256 !== sha256Text(text)) throw new Error('not this key\'s load');
     await wh.withTransaction(async () => {
       for (const t of WAREHOUSE_TABLES) {
         await wh.run(`DELETE FROM ${t}`);
@@ -80,26 +96,50 @@ async function readCache(dir: string, key: string): Promise<MemoryLoad | undefin
     });
     await wh.run('DETACH hn_cache');
     await markUsed(loadCacheStamp(dir, key));
-    return { warehouse: wh, ...saved };
+    return { warehouse: wh, loaded: saved.loaded, skipped: saved.skipped, warnings: saved.warnings };
   } catch {
     wh.close();
     return undefined;
   }
 }
 
+/** Whether a cached load's JSON is whole and of this key (an edited or damaged one is a miss, not a crash). */
+function isSaved(x: unknown, key: string): x is Saved {
+  const s = x as Partial<Saved> | null;
+  const str = (v: unknown): boolean => typeof v === 'string';
+  const rec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  return (
+    rec(s) &&
+    s.key === key &&
+    Array.isArray(s.loaded) &&
+    s.loaded.every((f) => rec(f) && str(f.path) && str(f.sha256) && str(f.reader) && Number.isInteger(f.rows)) &&
+    Array.isArray(s.skipped) &&
+    s.skipped.every((f) => rec(f) && str(f.path) && str(f.reason)) &&
+    Array.isArray(s.warnings) &&
+    s.warnings.every((w) => rec(w) && str(w.message))
+  );
+}
+
+function sha256Text(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<void> {
   const tmp = join(dir, `.${key}.${process.pid}.tmp`);
+  const saved: Saved = { key, loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
+  const text = JSON.stringify(saved);
   try {
     await mkdir(dir, { recursive: true });
     await load.warehouse.run(`ATTACH ${sqlText(tmp)} AS hn_cache`);
     try {
       await load.warehouse.run('COPY FROM DATABASE memory TO hn_cache');
+      await load.warehouse.run(`CREATE TABLE hn_cache.${MARK} (key VARCHAR, json_sha256 VARCHAR)`);
+      await load.warehouse.run(`INSERT INTO hn_cache.${MARK} VALUES (${sqlText(key)}, ${sqlText(sha256Text(text))})`);
     } finally {
       await load.warehouse.run('DETACH hn_cache');
     }
+    await writeFile(`${tmp}.json`, text);
     await rename(tmp, join(dir, `${key}.duckdb`));
-    const saved: Saved = { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
-    await writeFile(`${tmp}.json`, JSON.stringify(saved));
     await rename(`${tmp}.json`, loadCacheStamp(dir, key));
     await prune(dir);
   } catch {

@@ -1,0 +1,62 @@
+/**
+ * run's load cache (src/etl/load-cache.ts) when its files are not what it saved: a JSON edited or damaged, a
+ * warehouse file of another key copied over this key's. Each is a miss (the files loaded afresh, the right rows),
+ * never a crash and never another load's rows.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheKey } from '../../src/etl/cache-key.ts';
+import { loadWithCache } from '../../src/etl/load-cache.ts';
+import { tempDir } from '../temp.ts';
+
+/** A data folder of one funding table whose first year's block is `gbp`. */
+function fundingFolder(gbp: number): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'funding.csv'), `financial_year,hn_block_gbp\n2025-26,${gbp}\n`);
+  return dir;
+}
+
+/** The load's funding block and whether it came from the cache. */
+async function load(dir: string, cacheDir: string): Promise<{ fromCache: boolean; block: number }> {
+  const l = await loadWithCache([dir], { cacheDir });
+  try {
+    const rows = await l.warehouse.query<{ b: number }>('SELECT hn_block_gbp AS b FROM funding');
+    return { fromCache: l.fromCache, block: Number(rows[0]!.b) };
+  } finally {
+    l.warehouse.close();
+  }
+}
+
+describe('a damaged or foreign load cache', () => {
+  it('is a miss when its JSON is edited, emptied or not of its key, not an internal error', async () => {
+    const data = fundingFolder(57_000_000);
+    const cacheDir = tempDir();
+    expect(await load(data, cacheDir)).toEqual({ fromCache: false, block: 57_000_000 });
+    const json = join(cacheDir, `${await cacheKey([data])}.json`);
+    const good = readFileSync(json, 'utf8');
+    // `{}` and `null` crashed the run ("Cannot read properties of undefined") on every later run until --fresh
+    for (const text of ['{}', 'null', '{"loaded":[]}', '', good.slice(0, 20), good.replace(/"rows":\d+/, '"rows":"x"'), good.replace(/"key":"[0-9a-f]+"/, '"key":"other"')]) {
+      writeFileSync(json, text);
+      expect(await load(data, cacheDir), text).toEqual({ fromCache: false, block: 57_000_000 });
+    }
+    // a JSON well formed but not the one saved with the warehouse (what the load said edited)
+    const saved = JSON.parse(readFileSync(json, 'utf8')) as { loaded: Array<{ rows: number }> };
+    saved.loaded[0]!.rows += 1;
+    writeFileSync(json, JSON.stringify(saved));
+    expect(await load(data, cacheDir)).toEqual({ fromCache: false, block: 57_000_000 });
+    expect(await load(data, cacheDir)).toEqual({ fromCache: true, block: 57_000_000 });
+  });
+
+  it('never reads the warehouse of another key saved under this one', async () => {
+    const a = fundingFolder(57_000_000);
+    const b = fundingFolder(97_000_000);
+    const cacheDir = tempDir();
+    await load(a, cacheDir);
+    await load(b, cacheDir);
+    // b's warehouse copied over a's: a run of a gave b's £97m with a's files unchanged
+    copyFileSync(join(cacheDir, `${await cacheKey([b])}.duckdb`), join(cacheDir, `${await cacheKey([a])}.duckdb`));
+    expect(await load(a, cacheDir)).toEqual({ fromCache: false, block: 57_000_000 });
+    expect(await load(a, cacheDir)).toEqual({ fromCache: true, block: 57_000_000 });
+  });
+});
