@@ -1,8 +1,9 @@
 /**
  * The saved result of a run's data step (run-data.ts), beside the load cache: `<key>.run-data`, its RunData in
- * Node's structured serialisation (v8.serialize). A repeat run on unchanged files, for the same LA, base years and
- * horizon, reads it back instead of loading the warehouse and forecasting every LA again, and gets the same
- * figures to the last bit, so its outputs are byte for byte those of a fresh run.
+ * Node's structured serialisation (v8.serialize), with the key it was saved under (a file of another key copied over
+ * it, from a backup or a sync, is a miss, never another folder's or LA's figures). A repeat run on unchanged files,
+ * for the same LA, base years and horizon, reads it back instead of loading the warehouse and forecasting every LA
+ * again, and gets the same figures to the last bit, so its outputs are byte for byte those of a fresh run.
  *
  *   key = SHA-256 of (format, the load's cache key, the code (sourceFingerprint), the LA, base years and horizon, the
  *         shipped reference series)
@@ -17,7 +18,7 @@ import { deserialize, serialize } from 'node:v8';
 import { markUsed, sourceFingerprint } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const SUFFIX = '.run-data';
 /** Saved results kept: the most recently used (saved or read), the others removed when a new one is saved. */
 const KEEP = 8;
@@ -37,10 +38,11 @@ export async function runDataKey(loadKey: string, params: { la?: string; baseYea
 export async function readRunData<T>(dir: string, key: string, isWhole: (data: unknown) => data is T): Promise<T | undefined> {
   try {
     const file = join(dir, `${key}${SUFFIX}`);
-    const data: unknown = deserialize(await readFile(file));
-    if (!isWhole(data)) return undefined;
+    const saved = deserialize(await readFile(file)) as { key?: unknown; data?: unknown } | null;
+    // saved under this key (a file of another key copied over it is not this run's data) and whole
+    if (saved?.key !== key || !isWhole(saved.data)) return undefined;
     await markUsed(file);
-    return data;
+    return saved.data;
   } catch {
     return undefined;
   }
@@ -51,7 +53,7 @@ export async function saveRunData(dir: string, key: string, data: unknown): Prom
   const tmp = join(dir, `.${key}.${process.pid}${SUFFIX}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(tmp, serialize(data));
+    await writeFile(tmp, serialize({ key, data }));
     await rename(tmp, join(dir, `${key}${SUFFIX}`));
     await prune(dir);
   } catch {

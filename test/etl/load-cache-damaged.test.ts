@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/etl/cache-key.ts';
 import { loadWithCache } from '../../src/etl/load-cache.ts';
+import { readRunData, saveRunData } from '../../src/pipeline/run-data-cache.ts';
 import { tempDir } from '../temp.ts';
 
 /** A data folder of one funding table whose first year's block is `gbp`. */
@@ -58,5 +59,22 @@ describe('a damaged or foreign load cache', () => {
     copyFileSync(join(cacheDir, `${await cacheKey([b])}.duckdb`), join(cacheDir, `${await cacheKey([a])}.duckdb`));
     expect(await load(a, cacheDir)).toEqual({ fromCache: false, block: 57_000_000 });
     expect(await load(a, cacheDir)).toEqual({ fromCache: true, block: 57_000_000 });
+  });
+
+  it('never reads what a run derived under another key, nor a damaged file, as this key\'s', async () => {
+    const dir = tempDir();
+    const [k1, k2] = ['1'.repeat(64), '2'.repeat(64)];
+    const isWhole = (d: unknown): d is { n: number } => typeof (d as { n?: unknown } | null)?.n === 'number';
+    await saveRunData(dir, k1, { n: 1 });
+    await saveRunData(dir, k2, { n: 2 });
+    expect(await readRunData(dir, k1, isWhole)).toEqual({ n: 1 });
+    // k2's file copied over k1's: a run keyed k1 (another LA, folder or horizon) got k2's figures
+    copyFileSync(join(dir, `${k2}.run-data`), join(dir, `${k1}.run-data`));
+    expect(await readRunData(dir, k1, isWhole)).toBeUndefined();
+    const good = readFileSync(join(dir, `${k2}.run-data`));
+    for (const bytes of [Buffer.alloc(0), good.subarray(0, good.length - 3), Buffer.from('garbage')]) {
+      writeFileSync(join(dir, `${k2}.run-data`), bytes);
+      expect(await readRunData(dir, k2, isWhole)).toBeUndefined();
+    }
   });
 });
