@@ -16,6 +16,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from './cache-key.ts';
+import { cacheTemp, removeOrphanTemps } from './cache-temps.ts';
 import { loadIntoMemory, type MemoryLoad } from './load.ts';
 import { WAREHOUSE_TABLES } from './schema.ts';
 import { Warehouse } from './warehouse.ts';
@@ -125,7 +126,7 @@ function sha256Text(text: string): string {
 }
 
 async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<void> {
-  const tmp = join(dir, `.${key}.${process.pid}.tmp`);
+  const tmp = cacheTemp(dir, key, '.tmp');
   const saved: Saved = { key, loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
   const text = JSON.stringify(saved);
   try {
@@ -151,10 +152,16 @@ async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<v
   }
 }
 
-/** Keeps the KEEP most recently used loads (saved or read: markUsed). */
+/**
+ * Keeps the KEEP most recently used loads (saved or read: markUsed). A warehouse without its JSON (a run killed
+ * between the two renames, or out of disk space for the JSON) is an entry too, dated by its own time, so it goes in
+ * its turn; so do the temporary files of runs killed while saving.
+ */
 async function prune(dir: string): Promise<void> {
-  const keys = (await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.json$/.test(f)).map((f) => f.slice(0, 64));
-  const dated = await Promise.all(keys.map(async (k) => ({ k, t: (await stat(loadCacheStamp(dir, k))).mtimeMs })));
+  await removeOrphanTemps(dir);
+  const keys = [...new Set((await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.(json|duckdb)$/.test(f)).map((f) => f.slice(0, 64)))];
+  const time = async (f: string): Promise<number | undefined> => (await stat(f).catch(() => undefined))?.mtimeMs;
+  const dated = await Promise.all(keys.map(async (k) => ({ k, t: (await time(loadCacheStamp(dir, k))) ?? (await time(join(dir, `${k}.duckdb`))) ?? 0 })));
   for (const { k } of dated.sort((a, b) => b.t - a.t).slice(KEEP)) {
     await rm(loadCacheStamp(dir, k), { force: true });
     await rm(join(dir, `${k}.duckdb`), { force: true });

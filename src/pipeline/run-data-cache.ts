@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { markUsed, sourceFingerprint } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
+import { cacheTemp, removeOrphanTemps } from '../etl/cache-temps.ts';
 
 const FORMAT = 3;
 const SUFFIX = '.run-data';
@@ -50,7 +51,7 @@ export async function readRunData<T>(dir: string, key: string, isWhole: (data: u
 
 /** Saves a run's data under its key (written to a temporary name, then renamed: never half a file). */
 export async function saveRunData(dir: string, key: string, data: unknown): Promise<void> {
-  const tmp = join(dir, `.${key}.${process.pid}${SUFFIX}.tmp`);
+  const tmp = cacheTemp(dir, key, '.run-data.tmp');
   try {
     await mkdir(dir, { recursive: true });
     await writeFile(tmp, serialize({ key, data }));
@@ -64,6 +65,7 @@ export async function saveRunData(dir: string, key: string, data: unknown): Prom
 }
 
 async function prune(dir: string): Promise<void> {
+  await removeOrphanTemps(dir); // of runs killed while saving
   const names = (await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.run-data$/.test(f));
   const dated = await Promise.all(names.map(async (f) => ({ f, t: (await stat(join(dir, f))).mtimeMs })));
   for (const { f } of dated.sort((a, b) => b.t - a.t).slice(KEEP)) await rm(join(dir, f), { force: true });

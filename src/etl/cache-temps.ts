@@ -1,0 +1,42 @@
+/**
+ * The temporary files `run`'s caches write before renaming them into place (load-cache.ts, pipeline/run-data-cache.ts):
+ * `.<key>.<pid><suffix>` in the cache folder. A run killed while saving (kill -9, a power cut) leaves its own behind,
+ * each as large as the load it was saving; the next save removes those whose process is gone.
+ */
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A temporary file of a process still running is left alone unless it is older than this (its pid reused). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+const TEMP = /^\.[0-9a-f]{64}\.(\d+)\.(?:tmp|tmp\.wal|tmp\.json|run-data\.tmp)$/;
+
+/** This process's temporary file for a cache entry. */
+export function cacheTemp(dir: string, key: string, suffix: '.tmp' | '.run-data.tmp'): string {
+  return join(dir, `.${key}.${process.pid}${suffix}`);
+}
+
+/** Removes the temporary files that processes no longer running left in the cache folder. */
+export async function removeOrphanTemps(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const m = TEMP.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    const file = join(dir, name);
+    try {
+      if (running(pid) && Date.now() - (await stat(file)).mtimeMs < STALE_MS) continue;
+      await rm(file, { force: true });
+    } catch {
+      // removed meanwhile by another run
+    }
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // there, but another user's
+  }
+}

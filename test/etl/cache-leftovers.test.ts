@@ -1,0 +1,48 @@
+/**
+ * What runs killed while saving leave in the cache folder (src/etl/cache-temps.ts): their temporary files and a
+ * warehouse without its JSON are removed in their turn by a later save, not kept for ever; a run still saving keeps
+ * its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWithCache } from '../../src/etl/load-cache.ts';
+import { saveRunData } from '../../src/pipeline/run-data-cache.ts';
+import { tempDir } from '../temp.ts';
+
+/** The pid of a process that has ended. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid!;
+}
+
+async function loadFolder(gbp: number, cacheDir: string): Promise<void> {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'funding.csv'), `financial_year,hn_block_gbp\n2025-26,${gbp}\n`);
+  (await loadWithCache([dir], { cacheDir })).warehouse.close();
+}
+
+describe('leftovers of runs killed while saving', () => {
+  it('are removed by the next save: temporary files of ended processes, warehouses without JSON beyond the kept four', async () => {
+    const cacheDir = tempDir();
+    const dead = deadPid();
+    const alive = process.ppid; // a process still running: its saves may be under way
+    const k = (n: number) => String(n).repeat(64);
+    const orphans = [`.${k(1)}.${dead}.tmp`, `.${k(1)}.${dead}.tmp.wal`, `.${k(1)}.${dead}.tmp.json`, `.${k(2)}.${dead}.run-data.tmp`];
+    const saving = [`.${k(3)}.${alive}.tmp`, `.${k(4)}.${alive}.run-data.tmp`];
+    // a run killed between renaming its warehouse and its JSON, six times over
+    const halves = [5, 6, 7, 8, 9].map((n) => `${k(n)}.duckdb`);
+    for (const f of [...orphans, ...saving, ...halves]) writeFileSync(join(cacheDir, f), 'x'.repeat(1000));
+    await loadFolder(57_000_000, cacheDir);
+    const left = readdirSync(cacheDir);
+    for (const f of orphans) expect(left, f).not.toContain(f);
+    for (const f of saving) expect(left, f).toContain(f);
+    // four loads kept (load-cache.ts KEEP): the one just saved and three of the older halves
+    expect(left.filter((f) => f.endsWith('.duckdb'))).toHaveLength(4);
+    expect(left.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+
+    writeFileSync(join(cacheDir, orphans[3]!), 'x');
+    await saveRunData(cacheDir, k(2), { n: 1 });
+    expect(readdirSync(cacheDir)).not.toContain(orphans[3]);
+  });
+});
