@@ -8,9 +8,12 @@
  *   miss or --fresh ──loadIntoMemory──▶ warehouse ──COPY──▶ <key>.duckdb + <key>.json (files, skips, warnings)
  *   hit             ──────────────────▶ warehouse ◀──INSERT…SELECT── <key>.duckdb, + <key>.json
  *
- * A changed, added or removed input file, or a changed reader, gives another key. The clock is not in the key: a
- * date that was valid at the first load (not in the future) stays valid later. A cache that cannot be read or
- * written (read-only folder, a damaged file) is passed over: the run loads the files as before.
+ * A changed, added or removed input file, or a changed reader, gives another key; a file that changes while it is
+ * loaded (hashed again after the load) leaves nothing saved. The clock is not in the key: a date that was valid at
+ * the first load (not in the future) stays valid later. A cache that cannot be read or written (read-only folder, a
+ * damaged file) is passed over: the run loads the files as before. The JSON names its key, and the saved warehouse
+ * holds its key and the JSON's SHA-256 (hn_cache_mark): a file edited, damaged, of another key or of another save
+ * is a miss (the files loaded afresh), never a wrong load.
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -43,6 +46,11 @@ export interface CachedLoad extends MemoryLoad {
   fromCache: boolean;
   /** The cache folder this load used (the option, HIGHNEEDS_CACHE_DIR or .highneeds/cache). */
   cacheDir: string;
+  /**
+   * Whether the load is that of the key's files: false when the files changed between keying and loading (then
+   * nothing is saved, and what is derived from it must not be either) or no key could be made.
+   */
+  keyed: boolean;
 }
 
 /** The JSON beside a cached warehouse: its key and what the load reported. */
@@ -64,11 +72,14 @@ export async function loadWithCache(paths: string[], opts: CachedLoadOptions = {
   const key = opts.key ?? (await cacheKey(paths));
   if (key !== undefined && !opts.fresh) {
     const hit = await readCache(dir, key);
-    if (hit) return { ...hit, fromCache: true, cacheDir: dir };
+    if (hit) return { ...hit, fromCache: true, cacheDir: dir, keyed: true };
   }
   const load = await loadIntoMemory(paths, { today: opts.today });
-  if (key !== undefined) await writeCache(dir, key, load);
-  return { ...load, fromCache: false, cacheDir: dir };
+  // the files hashed again: one that changed since it was keyed (saved from an editor or copied over while the run
+  // read it) is not saved under the key of bytes it no longer holds, which the next run of those bytes would read
+  const keyed = key !== undefined && (await cacheKey(paths).catch(() => undefined)) === key;
+  if (keyed) await writeCache(dir, key, load);
+  return { ...load, fromCache: false, cacheDir: dir, keyed };
 }
 
 async function readCache(dir: string, key: string): Promise<MemoryLoad | undefined> {

@@ -76,7 +76,8 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
   const { loadWithCache } = await import('../etl/load-cache.ts');
   const load = await loadDataFolder(opts.dataDir, { checked: true, loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: dir, key: loadKey }) });
   const data = await derive(load, opts);
-  if (key !== undefined) await saveRunData(dir, key, data);
+  // not when a file changed while it was loaded: the data are not those of the key's files
+  if (key !== undefined && load.keyed) await saveRunData(dir, key, data);
   return { ...data, fromCache: load.fromCache, cacheDir: dir };
 }
 

@@ -78,3 +78,23 @@ describe('a damaged or foreign load cache', () => {
     }
   });
 });
+
+describe('a data file that changes while it is loaded', () => {
+  it('leaves nothing saved under the key of the bytes it held before', async () => {
+    const data = tempDir();
+    const cacheDir = tempDir();
+    const file = join(data, 'funding.csv');
+    writeFileSync(file, 'financial_year,hn_block_gbp\n2025-26,57000000\n');
+    const key = await cacheKey([data]);
+    // saved from an editor after the run keyed the folder, before it read the file
+    writeFileSync(file, 'financial_year,hn_block_gbp\n2025-26,97000000\n');
+    const during = await loadWithCache([data], { cacheDir, key });
+    during.warehouse.close();
+    // the edit undone: a run of the first bytes got the edited £97m from the cache
+    writeFileSync(file, 'financial_year,hn_block_gbp\n2025-26,57000000\n');
+    expect(await load(data, cacheDir)).toEqual({ fromCache: false, block: 57_000_000 });
+    expect(await load(data, cacheDir)).toEqual({ fromCache: true, block: 57_000_000 });
+    // and so what a run derives from that load is not saved either (run-data.ts)
+    expect(during.keyed).toBe(false);
+  });
+});
