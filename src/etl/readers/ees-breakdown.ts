@@ -2,7 +2,7 @@
  * The `breakdown_topic` / `breakdown` pair of the 2025 layout: the all-rows total (its label differs per file),
  * age breakdowns (labels parsed into ranges), placement breakdowns, and topics the model does not use.
  */
-import { parseAgeLabel, placementFromEes2022EstablishmentType, placementFromEesColumn, type Placement } from '../../domain/index.ts';
+import { MAX_AGE, MIN_AGE, parseAgeLabel, placementFromEes2022EstablishmentType, placementFromEesColumn, type Placement } from '../../domain/index.ts';
 import * as msg from '../../messages/releases.ts';
 import type { ProblemLog } from '../problem-log.ts';
 import type { EesRow } from './ees-common.ts';
@@ -27,7 +27,10 @@ export class BreakdownReader {
     private readonly placementTopics: readonly string[] = [],
   ) {}
 
-  /** Classifies one row's breakdown. */
+  /**
+   * Classifies one row's breakdown. An age row spanning every age ("Total", "All ages" within the age topic) repeats
+   * the file's all-rows total: it is skipped with a note, never stored beside that total (which doubled the stock).
+   */
   classify(r: EesRow): Breakdown {
     const topic = r.row.get('breakdown_topic');
     const label = r.row.get('breakdown');
@@ -35,7 +38,8 @@ export class BreakdownReader {
     const t = topic.toLowerCase();
     if (this.ageTopics.includes(t)) {
       const age = parseAgeLabel(label);
-      if (age) return { kind: 'age', from: age.from, to: Math.min(age.to, 25) };
+      if (age && age.from <= MIN_AGE && age.to >= MAX_AGE) return this.skip(`${topic}: ${label}`);
+      if (age) return { kind: 'age', from: age.from, to: Math.min(age.to, MAX_AGE) };
       if (!/unknown/i.test(label)) r.warn(msg.unknownAgeLabel(label), 'breakdown');
       return this.skip(`${topic}: ${label}`);
     }
