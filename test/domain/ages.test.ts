@@ -34,6 +34,20 @@ describe('ages, NCY and phases', () => {
     expect(parseAgeLabel('Age unknown')).toBeUndefined();
   });
 
+  it("parses the word 'age' or 'aged' on either side of 'under' and a range (new plans by age when the plan started)", () => {
+    // before: 'Under age 5' was not recognised, so a newplans.csv banded so had no new plans under 5 (EY plans fell to 0)
+    expect(parseAgeLabel('Under age 5')).toEqual({ from: 0, to: 4 });
+    expect(parseAgeLabel('Aged under 5')).toEqual({ from: 0, to: 4 });
+    expect(parseAgeLabel('Aged 5 to 10')).toEqual({ from: 5, to: 10 });
+    expect(parseAgeLabel('Aged 25 and over')).toEqual({ from: 25, to: 25 });
+    // the 2026 release's assessments.csv labels its ages so
+    expect(parseAgeLabel('Aged 2 and under')).toEqual({ from: 0, to: 2 });
+    expect(parseAgeLabel('Aged 10')).toEqual({ from: 10, to: 10 });
+    expect(parseAgeLabel('Aged 20 and over')).toEqual({ from: 20, to: 25 });
+    expect(parseAgeLabel('age 2 and under')).toEqual({ from: 0, to: 2 });
+    expect(parseAgeLabel('Under age')).toBeUndefined();
+  });
+
   it('finds transition points at the default ages and at configured ones', () => {
     expect(transitionAt(3)).toBe('EY-R');
     expect(transitionAt(10)).toBe('Y6-Y7');
