@@ -26,7 +26,7 @@ import { closestLayout, readers } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
-import { fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteUnpublishedLatestTotal, type MissingAge } from './suppressed-ages.ts';
+import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteUnpublishedLatestTotal, type MissingAge } from './suppressed-ages.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -383,6 +383,8 @@ function buildDatasets(
     noteUnpublishedLatestTotal(ds, m.totals);
   }
   for (const { ds } of areas.values()) {
+    fillAbsentAges(ds, 'stock');
+    fillAbsentAges(ds, 'new plans');
     ds.stockByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
     ds.newPlansByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
     ds.ceased.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to || a.reason - b.reason);

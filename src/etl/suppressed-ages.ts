@@ -7,7 +7,7 @@
  * row (an LA that returned totals only) is left to the age fallbacks (aggregate.ts), which say so.
  */
 import type { AgeCount, LaDataset } from '../model/dataset.ts';
-import { latestTotalUnpublished, suppressedAgesFilled } from '../messages/releases.ts';
+import { absentAgesFilled, latestTotalUnpublished, suppressedAgesFilled } from '../messages/releases.ts';
 
 /** One age row of an LA and year whose count is not published. */
 export interface MissingAge {
@@ -116,5 +116,44 @@ export function fillMissingAges(ds: LaDataset, kind: 'stock' | 'new plans', miss
         line: first?.line,
       }),
     );
+  }
+}
+
+/**
+ * Ages that no age row of a year covers at all, beside rows that cover others (a row whose age label no reader
+ * knows, so it was not stored, or a row the file leaves out): the plans the total leaves are put there, shared by
+ * width, with a note. Before, such ages held no plans: a newplans.csv whose 'Under age 5' rows were not recognised
+ * gave Kent no new plans under 5 and its early years plans fell to 0 in four years, with nothing on stderr. Runs
+ * after fillMissingAges (ages published as markers are filled first); nothing is added when the published ages
+ * already reach the total.
+ */
+export function fillAbsentAges(ds: LaDataset, kind: 'stock' | 'new plans'): void {
+  const rows = kind === 'stock' ? ds.stockByAge : ds.newPlansByAge;
+  const totals = kind === 'stock' ? ds.stockTotal : ds.newPlansTotal;
+  for (const year of [...new Set(rows.map((r) => r.year))]) {
+    const total = totals[year];
+    if (total === undefined) continue;
+    const covered = new Uint8Array(26);
+    let known = 0;
+    for (const r of rows.filter((x) => x.year === year).sort((a, b) => a.to - a.from - (b.to - b.from))) {
+      let clash = false;
+      for (let a = r.from; a <= r.to; a++) if (covered[a]) clash = true;
+      if (clash) continue;
+      for (let a = r.from; a <= r.to; a++) covered[a] = 1;
+      known += r.count;
+    }
+    const gaps: Array<[number, number]> = [];
+    for (let a = 0; a <= 25; a++) {
+      if (covered[a]) continue;
+      const last = gaps[gaps.length - 1];
+      if (last && last[1] === a - 1) last[1] = a;
+      else gaps.push([a, a]);
+    }
+    const gap = total - known;
+    if (gaps.length === 0 || gap < 0.5) continue;
+    const width = gaps.reduce((n, [a, b]) => n + b - a + 1, 0);
+    rows.push(...gaps.map(([from, to]) => ({ year, from, to, count: (gap * (to - from + 1)) / width })));
+    rows.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
+    ds.notes.push(absentAgesFilled({ la: ds.la.name, kind, year, ages: gaps, gap, total }));
   }
 }

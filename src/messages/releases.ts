@@ -40,6 +40,17 @@ export function suppressedAgesFilled(f: {
     `${Math.round(f.total).toLocaleString('en-GB')} ${what} that its published ages leave are put at those ages, shared evenly`
   );
 }
+/** Ages no age row of a year covers, beside rows that cover others: the total's remainder is put there (suppressed-ages.ts). */
+export function absentAgesFilled(f: { la: string; kind: 'stock' | 'new plans'; year: number; ages: ReadonlyArray<readonly [number, number]>; gap: number; total: number }): string {
+  const label = ([a, b]: readonly [number, number]): string => (a === b ? `${a}` : `${a}–${b}`);
+  const when = f.kind === 'stock' ? `January ${f.year}` : `new plans of ${f.year}`;
+  const what = f.kind === 'stock' ? 'plans' : 'new plans';
+  const n = Math.round(f.gap).toLocaleString('en-GB');
+  return (
+    `${f.la}, ${when}: no age row of the files covers ages ${f.ages.map(label).join(', ')} (a row left out, or one whose age label was not recognised: see the file's warnings); ` +
+    `the ${n} of its ${Math.round(f.total).toLocaleString('en-GB')} ${what} that its other ages leave are put at those ages, shared evenly`
+  );
+}
 /** Starts a note that an LA's latest January's total is not published (run puts it on stderr). */
 export const LATEST_TOTAL_UNPUBLISHED = 'Base year: ';
 export function latestTotalUnpublished(f: { la: string; year: number; reason: string; file?: string; line?: number; lastPublished?: number }): string {
