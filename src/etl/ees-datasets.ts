@@ -17,7 +17,8 @@ import * as msg from '../messages/etl.ts';
 import * as releaseMsg from '../messages/releases.ts';
 import { EES_READERS } from './ees-readers.ts';
 import { eesUnusedReader } from './readers/ees-unused.ts';
-import { expandPaths } from './expand-paths.ts';
+import { displayReport, withInputFiles, type InputFile } from './inputs.ts';
+import { CellPicker, type FileFigure, type SameSourceOverlaps } from './ees-cell-picker.ts';
 import { layoutRank } from './readers/ees-common.ts';
 import type { RowSink } from './reader.ts';
 import { ScratchWarehouse } from './scratch-read.ts';
@@ -61,7 +62,11 @@ type Row = Record<string, unknown>;
  * @example const { datasets } = await datasetsFromEesFiles(['caseload.csv', 'sen2_age_caseload.csv'], { maxCensusYear: 2021 });
  */
 export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOptions = {}): Promise<EesDatasets> {
-  const files = await expandPaths(paths);
+  // a release ZIP stands for its entries, as in validate, load and run (inputs.ts); before, it was passed over
+  return withInputFiles(paths, (inputs) => datasetsFromInputs(inputs, opts));
+}
+
+async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDatasetOptions): Promise<EesDatasets> {
   const stock: Row[] = [];
   const flow: Row[] = [];
   const la: Row[] = [];
@@ -77,14 +82,19 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
   const leftOut: string[] = [];
   try {
     const recognised = await Promise.all(
-      files.map(async (path) => {
-        const sniff = await sniffFile(path);
-        return { path, sniff, reader: [...EES_READERS, eesUnusedReader].find((r) => r.recognise(sniff)) };
+      inputs.map(async (input) => {
+        if (input.problem !== undefined) return { input, path: input.path, sniff: undefined, reader: undefined };
+        const sniff = await sniffFile(input.file);
+        return { input, path: input.path, sniff, reader: [...EES_READERS, eesUnusedReader].find((r) => r.recognise(sniff)) };
       }),
     );
-    await scratch.prepareAhead(recognised.flatMap(({ path, reader }) => (reader ? [{ reader, path, shownAs: path }] : [])), { hashKey: '', today });
-    for (const [fileId, { path, sniff, reader }] of recognised.entries()) {
+    await scratch.prepareAhead(recognised.flatMap(({ input, reader }) => (reader ? [{ reader, path: input.file, shownAs: input.path }] : [])), { hashKey: '', today });
+    for (const [fileId, { input, path, sniff, reader }] of recognised.entries()) {
       recognisedPaths[fileId] = path;
+      if (!sniff) {
+        problems.push({ file: path, message: input.problem ?? '' });
+        continue;
+      }
       if (!reader) {
         if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
         // a file of a known layout that is not published statistics (a money table, ONS population, a SEN2
@@ -116,7 +126,7 @@ export async function datasetsFromEesFiles(paths: string[], opts: EesDatasetOpti
         },
       };
       const ctx = { fileId, path, hashKey: '', today };
-      const report = (await scratch.read(reader, path, sink, ctx)) ?? (await reader.read(path, sink, ctx));
+      const report = displayReport(input, (await scratch.read(reader, input.file, sink, ctx)) ?? (await reader.read(input.file, sink, ctx)));
       problems.push(...report.errors);
       notes.push(...groupedWarnings(report.warnings));
     }
@@ -175,75 +185,6 @@ export function groupedWarnings(warnings: readonly Problem[], max = 3): string[]
     groups.set(kind, [...(groups.get(kind) ?? []), w]);
   }
   return [...groups.values()].flatMap((ws) => (ws.length <= max ? ws.map(formatProblem) : [msg.repeatedWarning(ws.length, formatProblem(ws[0]!))]));
-}
-
-/** One file's figure for a cell: the sum of its rows there (several leaves → one placement), and its first line. */
-interface FileFigure {
-  file: number;
-  line: number | undefined;
-  value: number;
-  /** The row whose key names the cell in a message (overlaps.ts describePublished). */
-  row: Row;
-  /** Other files of the same source giving this cell (rare: two copies, or two releases in one layout). */
-  more?: FileFigure[];
-}
-
-/**
- * Figures that two files of one source (release layout) both give: the later file repeating the first exactly
- * (counted once), or giving another figure (unclear which counts). As load finds them in the warehouse (overlaps.ts).
- */
-export interface SameSourceOverlaps {
-  /** Per pair of files (first, later): how many figures the later repeats exactly. */
-  repeats: Map<string, { first: number; later: number; n: number }>;
-  conflicts: Array<{ first: FileFigure; other: FileFigure }>;
-}
-
-/**
- * Picks, per cell, the figure of the newest source. Rows of one file for a cell are summed (several leaves → one
- * placement); two files of one source (two copies or two releases in one layout) are never summed: the same figure
- * counts once, another figure is a conflict (overlaps).
- */
-class CellPicker {
-  private readonly cells = new Map<string, Map<string, FileFigure>>();
-  readonly overlaps: SameSourceOverlaps = { repeats: new Map(), conflicts: [] };
-  add(key: string, source: string, r: Row): void {
-    let bySource = this.cells.get(key);
-    if (!bySource) this.cells.set(key, (bySource = new Map()));
-    const file = r.file_id as number;
-    const first = bySource.get(source);
-    const mine = first === undefined || first.file === file ? first : first.more?.find((f) => f.file === file);
-    if (mine) {
-      mine.value += r.count as number;
-      return;
-    }
-    const f: FileFigure = { file, line: r.line === undefined || r.line === null ? undefined : Number(r.line), value: r.count as number, row: r };
-    if (!first) bySource.set(source, f);
-    else (first.more ??= []).push(f);
-  }
-  /** Each cell's chosen value, plus the other sources' values when they disagree. */
-  *entries(): Generator<{ key: string; value: number; source: string; others: Array<[string, number]> }> {
-    for (const [key, bySource] of this.cells) {
-      let best: [string, number] | undefined;
-      for (const [source, first] of bySource) {
-        if (first.more) this.compare(first);
-        if (!best || layoutRank(source) > layoutRank(best[0])) best = [source, first.value];
-      }
-      const others = [...bySource].map(([s, f]): [string, number] => [s, f.value]).filter(([s, v]) => s !== best![0] && Math.abs(v - best![1]) > 0.5);
-      yield { key, value: best![1], source: best![0], others };
-    }
-  }
-  /** Compares the other files of a source with its first: the same figure counts once, another is a conflict. */
-  private compare(first: FileFigure): void {
-    for (const f of first.more!) {
-      if (Math.abs(f.value - first.value) > 1e-9) this.overlaps.conflicts.push({ first, other: f });
-      else {
-        const pair = `${first.file}>${f.file}`;
-        const s = this.overlaps.repeats.get(pair) ?? { first: first.file, later: f.file, n: 0 };
-        s.n++;
-        this.overlaps.repeats.set(pair, s);
-      }
-    }
-  }
 }
 
 const areaKey = (r: Row): string =>
