@@ -9,6 +9,22 @@ export function notYaml(file: string, line: number | undefined, reason: string):
   return `${file}${line !== undefined ? `:${line}` : ''}: not valid YAML: ${reason}`;
 }
 
+export function nestedTooDeep(): string {
+  return 'its lists or mappings are nested too deeply to read (a scenario has a few levels of keys at most): the file is damaged or is not a scenario';
+}
+
+export function multipleDocuments(): string {
+  return "the file holds more than one YAML document (a line '---' after its first keys, or two files pasted together): keep one scenario per file";
+}
+
+export function tooManyAliases(max: number): string {
+  return `more than ${max} uses of aliases of anchors (*name): write the values out, or use 'extends:' to share them`;
+}
+
+export function badYamlKey(file: string, line: number | undefined, key: string): string {
+  return `${file}${line !== undefined ? `:${line}` : ''}: the key ${JSON.stringify(key)} cannot be a scenario key: give a key such as 'costs' or 'horizon_years' (the README's Scenarios section lists them)`;
+}
+
 export function notAMapping(file: string): string {
   return `${file}: a scenario must be a YAML mapping of keys to values`;
 }

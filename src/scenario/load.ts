@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve, relative } from 'node:path';
-import { parseDocument, LineCounter } from 'yaml';
+import { parseDocument, LineCounter, visit, isCollection, isScalar } from 'yaml';
 import type { ZodError } from 'zod';
 import { ExitCode, HighneedsError, inputError, type Problem } from '../errors.ts';
 import { checkInputPath } from '../paths/check-path.ts';
@@ -37,6 +37,12 @@ export function deepMerge(base: Plain, over: Plain): Plain {
   return out;
 }
 
+/** What a reader is told for the YAML parser's errors whose own words are for a programmer. */
+const YAML_ERROR_WORDS: Readonly<Record<string, string>> = {
+  RESOURCE_EXHAUSTION: scenarioMsg.nestedTooDeep(),
+  MULTIPLE_DOCS: scenarioMsg.multipleDocuments(),
+};
+
 /** Parses YAML text into a plain mapping, with YAML errors located by line. */
 export function parseYamlMapping(text: string, file: string): Plain {
   const lc = new LineCounter();
@@ -44,14 +50,35 @@ export function parseYamlMapping(text: string, file: string): Plain {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.pos ? lc.linePos(e.pos[0]).line : undefined;
-    throw inputError(scenarioMsg.notYaml(file, line, e.message.split('\n')[0]!), [{ file, line, message: e.message }]);
+    // the parser's words for two of its codes are for a programmer ('Maximum call stack size exceeded', 'please use
+    // YAML.parseAllDocuments()'): a reader is told what is wrong with the file instead
+    const reason = YAML_ERROR_WORDS[e.code] ?? e.message.split('\n')[0]!;
+    throw inputError(scenarioMsg.notYaml(file, line, reason), [{ file, line, message: reason }]);
+  }
+  // a key that is a list or mapping ('? [a, b]') was made text with a warning of Node's own on stderr, and a key
+  // '__proto__' was merged into the scenario's prototype, so that what it held was left out without a word
+  let badKey: { key: string; line?: number } | undefined;
+  visit(doc, {
+    Pair(_k, pair) {
+      const key = pair.key;
+      const proto = isScalar(key) && key.value === '__proto__';
+      if (!proto && !isCollection(key)) return undefined;
+      const line = key && typeof key === 'object' && 'range' in key && key.range ? lc.linePos(key.range[0]).line : undefined;
+      badKey = { key: proto ? '__proto__' : String(key), line };
+      return visit.BREAK;
+    },
+  });
+  if (badKey) {
+    const m = scenarioMsg.badYamlKey(file, badKey.line, badKey.key);
+    throw inputError(m, [{ file, line: badKey.line, message: m }]);
   }
   let value: unknown;
   try {
     // aliases are bounded: a "billion laughs" document is refused, not expanded
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    throw inputError(scenarioMsg.notYaml(file, undefined, (e as Error).message), [{ file, message: (e as Error).message }]);
+    const reason = /alias count/i.test((e as Error).message) ? scenarioMsg.tooManyAliases(MAX_ALIASES) : (e as Error).message;
+    throw inputError(scenarioMsg.notYaml(file, undefined, reason), [{ file, message: reason }]);
   }
   if (value === null || value === undefined) return {};
   if (!isPlain(value)) throw inputError(scenarioMsg.notAMapping(file), [{ file, message: 'not a mapping' }]);

@@ -154,7 +154,9 @@ function uniqueLeverNames(levers: ReadonlyArray<{ name: string }>, ctx: z.Refine
 
 export const ScenarioSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_.-]+$/).optional(),
+    // what an id may be is checked by ids.ts (checkScenarioId), in words that say what to do; a pattern here gave
+    // "expected Invalid string: must match pattern /^[A-Za-z0-9_.-]+$/" for an id with a space
+    id: z.string().optional(),
     name: z.string().optional(),
     description: z.string().optional(),
     extends: z.string().optional(),

@@ -259,3 +259,49 @@ describe('an empty scenario', () => {
     });
   });
 });
+
+describe("YAML the parser's own words did not explain", () => {
+  it('deep nesting, two documents, an id with a space and too many aliases are told in words a reader can act on', async () => {
+    await withTempDir(async (d) => {
+      const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+      const aliases = ['a: &a [x, x, x, x, x, x, x, x, x, x]', `b: [${Array(101).fill('*a').join(', ')}]`].join('\n');
+      const cases: Array<[string, RegExp]> = [
+        [`id: deep\ncosts: ${deep}`, /:2: not valid YAML: its lists or mappings are nested too deeply/],
+        [`id: deep\nx: ${'{a: '.repeat(3000)}1${'}'.repeat(3000)}`, /nested too deeply/],
+        ['id: one\n---\nid: two', /:2: not valid YAML: the file holds more than one YAML document/],
+        ['id: "a b"', /scenario id "a b" cannot name its output folder \(only letters, digits/],
+        ["id: '<b>'", /cannot name its output folder/],
+        [aliases, /more than 100 uses of aliases/],
+      ];
+      await expectRefused(d, cases);
+      for (const [i] of cases.entries()) {
+        const e = await loadError(join(d, `s${i}.yaml`));
+        expect(e.message).not.toMatch(/call stack|parseAllDocuments|must match pattern|Invalid string|resource exhaustion/i);
+      }
+    });
+  });
+
+  it("a key '__proto__' is refused naming its line, not merged out of sight (its horizon_years was dropped, exit 0)", async () => {
+    await withTempDir(async (d) => {
+      await expectRefused(d, [
+        ['id: p\n__proto__:\n  horizon_years: 3', /:2: the key "__proto__" cannot be a scenario key/],
+        ['id: p\ncosts:\n  __proto__: {inflation: 5}', /:3: the key "__proto__" cannot be a scenario key/],
+      ]);
+    });
+  });
+
+  it('a key that is a list is refused naming its line, without a warning of Node on stderr', async () => {
+    await withTempDir(async (d) => {
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.message);
+      process.on('warning', onWarning);
+      try {
+        await expectRefused(d, [['id: k\n? [a, b]\n: 1', /:2: the key .* cannot be a scenario key/]]);
+        await new Promise((r) => setTimeout(r, 10));
+      } finally {
+        process.off('warning', onWarning);
+      }
+      expect(warnings).toEqual([]);
+    });
+  });
+});
