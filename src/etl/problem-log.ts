@@ -9,6 +9,7 @@
  */
 import type { Problem } from '../errors.ts';
 import { tooManyProblems } from '../messages/etl.ts';
+import { boundedMessage } from '../util/bounded-text.ts';
 
 /** Problems of each severity listed in full; the rest are counted. */
 export const PROBLEM_CAP = 200;
@@ -63,7 +64,8 @@ export class ProblemLog {
 
   private problem(a: string | ProblemAt, b?: string | number, column?: string): Problem {
     const at: ProblemAt = typeof a === 'string' ? { line: b as number | undefined, column } : a;
-    const message = typeof a === 'string' ? a : (b as string);
+    // a message quotes what the file held: a cell of megabytes was echoed whole, 10 MB on stderr for two bad cells
+    const message = boundedMessage(typeof a === 'string' ? a : (b as string));
     const file = at.file ?? this.file;
     const p: Problem = { ...(file !== undefined && { file }), ...(at.path !== undefined && { path: at.path }), message };
     if (at.line !== undefined) p.line = at.line;

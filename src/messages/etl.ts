@@ -8,6 +8,16 @@ const didYouMean = (s?: string): string => (s ? ` (did you mean '${s}'?)` : '');
 export function tooManyProblems(more: number, what: 'errors' | 'warnings', listed: number): string {
   return `… and ${more} more ${what} (only the first ${listed === 1 ? 'is' : `${listed} are`} listed)`;
 }
+/** What stands for the rest of a run of characters too long to show in a message (a cell of megabytes). */
+export function longRunShortened(length: number): string {
+  return `… (${length.toLocaleString('en-GB')} characters without a space)`;
+}
+
+/** What stands for the middle of a message too long to show. */
+export function messageShortened(left: number): string {
+  return ` … (${left.toLocaleString('en-GB')} characters left out) … `;
+}
+
 /** A file of no bytes (or only blank lines): what was expected of it, by its name (an XML return, a workbook, a table). */
 export function emptyFile(path = ''): string {
   if (/\.xml$/i.test(path)) return 'the file is empty: expected an XML document (an SEN2 return, <Message> … </Message>)';

@@ -14,6 +14,7 @@ import { scenarioMsg } from '../messages/index.ts';
 import { nearest } from '../util/suggest.ts';
 import { readRate } from '../etl/csv/values.ts';
 import { decodeWin1252 } from '../util/win1252.ts';
+import { boundedMessage } from '../util/bounded-text.ts';
 import { checkScenarioId } from './ids.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
@@ -91,7 +92,8 @@ function describe(x: unknown): string {
   if (Array.isArray(x)) return x.length <= 10 && x.every((v) => typeof v === 'number') ? `a list [${x.join(', ')}]` : `a list of ${x.length}`;
   if (typeof x === 'string') {
     const read = x.includes('%') ? readRate(x) : undefined;
-    return `the text ${JSON.stringify(x)}${typeof read === 'number' ? ` (read as ${read})` : ''}`;
+    // a value of a megabyte was quoted whole in the message
+    return boundedMessage(`the text ${JSON.stringify(x)}${typeof read === 'number' ? ` (read as ${read})` : ''}`);
   }
   if (typeof x === 'object') return 'a mapping';
   // YAML's own spelling of what was written (.nan, .inf): a message never shows 'NaN' or 'Infinity'

@@ -138,3 +138,29 @@ describe('a NUL byte past the head a file is recognised by', () => {
     expect(f!.errors).toEqual([expect.objectContaining({ line, message: expect.stringMatching(new RegExp(`^line ${line} holds a NUL byte \\(0x00\\), which no text file has: the file is damaged there`)) })]);
   });
 });
+
+describe('a cell of megabytes', () => {
+  // a damaged or hostile file's cell was quoted whole in 'Got: …': two such cells put 10 MB on stderr (and as many
+  // bytes in every error kept), for a table of your own, a published table staged in DuckDB or a column's name
+  it('is quoted by its start and its length, in a message of bounded size', async () => {
+    const dir = tempDir();
+    const spend = join(dir, 'other_spend.csv');
+    writeFileSync(spend, `line,financial_year,amount_gbp\nA,2025-26,${'9'.repeat(1_000_000)}\nB,${'Y'.repeat(1_000_000)},5\n`);
+    const lines = readFileSync(join('data-samples', 'sen2_estab_caseload.csv'), 'utf8').split('\n');
+    const at = lines[0]!.split(',').indexOf('Total_all');
+    const fields = lines[5]!.split(',');
+    fields[at] = 'Z'.repeat(1_000_000);
+    lines[5] = fields.join(',');
+    const published = join(dir, 'sen2_estab_caseload.csv');
+    writeFileSync(published, lines.join('\n'));
+    const costs = join(dir, 'unit_costs.csv');
+    writeFileSync(costs, `placement,annual_cost_gbp,price_year,${'z'.repeat(60_000)}\nISS,5,2024-25,1\n`);
+    const { files } = await validatePaths([spend, published, costs], { today: TODAY });
+    const problems = files.flatMap((f) => [...f.errors, ...f.warnings]);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 6, 1]);
+    for (const p of problems) expect(p.message.length).toBeLessThan(400);
+    expect(problems[0]!.message).toMatch(/Got: '9{79}… \(1,000,00\d characters without a space\)$/);
+    expect(problems[2]!.message).toMatch(/Got: 'Z{79}… \(1,000,00\d characters without a space\)$/);
+    expect(problems[3]!.message).toMatch(/unknown column 'z+… \(60,00\d characters without a space\) is ignored/);
+  });
+});

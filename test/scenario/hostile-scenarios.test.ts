@@ -305,3 +305,12 @@ describe("YAML the parser's own words did not explain", () => {
     });
   });
 });
+
+describe('a value of a megabyte', () => {
+  it('is quoted by its start and length, not whole', async () => {
+    await withTempDir(async (d) => {
+      await expectRefused(d, [[`id: big\ncosts:\n  inflation: "${'9%'.repeat(250_000)}"`, /found the text "(9%){39}9… \(500,00\d characters without a space\)$/]]);
+      expect((await loadError(join(d, 's0.yaml'))).message.length).toBeLessThan(400);
+    });
+  });
+});

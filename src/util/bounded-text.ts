@@ -1,0 +1,35 @@
+/**
+ * Text of a message kept to a size a reader can take in: a message quotes what a file held ("Got: '…'"), and a
+ * hostile or damaged file can hold megabytes in one cell. Pure.
+ */
+import { longRunShortened, messageShortened } from '../messages/etl.ts';
+
+/** A run of characters without a space longer than this is shown by its start only. */
+export const LONGEST_RUN = 200;
+/** The longest message, in characters, once long runs are shortened. */
+export const LONGEST_MESSAGE = 2000;
+
+const LONG_RUN = new RegExp(`\\S{${LONGEST_RUN + 1},}`, 'g');
+
+/** The first `n` characters of `s`, never ending inside a surrogate pair. */
+function head(s: string, n: number): string {
+  const h = s.slice(0, n);
+  return /[\ud800-\udbff]$/.test(h) ? h.slice(0, -1) : h;
+}
+
+/**
+ * A message with every run of more than LONGEST_RUN characters without a space shown by its first 80 and its length,
+ * and, when it is still longer than LONGEST_MESSAGE, its middle left out (its start names the place and the problem,
+ * its end often says what to do).
+ * @example boundedMessage(`Got: '${'9'.repeat(5e6)}'`) // "Got: '999…9… (5,000,002 characters without a space)" (the run counts its quotes)
+ */
+export function boundedMessage(message: string): string {
+  if (message.length <= LONGEST_RUN) return message;
+  let m = message.replace(LONG_RUN, (run) => `${head(run, 80)}${longRunShortened(run.length)}`);
+  if (m.length > LONGEST_MESSAGE) {
+    const tail = m.slice(-400).replace(/^[\udc00-\udfff]/, '');
+    const start = head(m, 1200);
+    m = `${start}${messageShortened(m.length - start.length - tail.length)}${tail}`;
+  }
+  return m;
+}
