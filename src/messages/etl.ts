@@ -390,3 +390,8 @@ export function ownTableOtherLa(table: string, code: string, laName: string, laC
 export function repeatedWarning(n: number, first: string): string {
   return `${n} lines like this one: ${first}`;
 }
+
+/** A name in a table of your own too long to be one (shown in the workbook, whose cells hold at most 32,767 characters). */
+export function nameTooLong(raw: string, max: number): string {
+  return `expected a name of at most ${max} characters (it is shown in the workbook and the report), found ${raw.length.toLocaleString('en-GB')}: '${raw.slice(0, 60)}…'. Shorten it`;
+}

@@ -98,3 +98,7 @@ export function rateAsWholeNumber(file: string, key: string, rate: number, years
   const times = factor >= 1e6 ? factor.toExponential(1) : factor.toLocaleString('en-GB', { maximumFractionDigits: 0 });
   return `${RATE_AS_WHOLE_NUMBER}${key} in ${file} is ${pct}% a year (${rate}), which multiplies by ${times} over ${years} years: a rate is a fraction or a percentage (0.05 or 5%), so ${rate} is ${pct}%. The figures are priced as written; if ${rate}% was meant, write ${rate / 100} or ${rate}%.`;
 }
+
+export function textTooLong(what: string, max: number): string {
+  return `${what} of at most ${max} characters (it is shown in the workbook, whose cells hold at most 32,767, and in the report)`;
+}

@@ -9,7 +9,15 @@ import { readMoney, readRate } from '../etl/csv/values.ts';
 import { COST, EFFECT, HALF_LIFE, MAX_MITIGATIONS, MONEY, NET_MIGRATION, PLACES, RAMP_YEARS, RATE, SHARE, UPLIFT, YEAR, type Bounds } from './limits.ts';
 import { GENERAL_INFLATION_KEYS, inflationKey } from '../budget/prices.ts';
 import { nearest } from '../util/suggest.ts';
-import { tooManyMitigations } from '../messages/scenario.ts';
+import { textTooLong, tooManyMitigations } from '../messages/scenario.ts';
+import { LONGEST_DESCRIPTION, LONGEST_NAME } from '../util/bounded-text.ts';
+
+/**
+ * A name or description as a person writes it, of bounded length: a name of 40,000 characters was written into a
+ * workbook cell, whose limit is 32,767, and Excel opened the workbook only after repairing it.
+ */
+const label = z.string().max(LONGEST_NAME, { error: textTooLong('a name', LONGEST_NAME) });
+const prose = z.string().max(LONGEST_DESCRIPTION, { error: textTooLong('a description', LONGEST_DESCRIPTION) });
 
 const placement = z.enum(PLACEMENTS as [string, ...string[]]);
 const need = z.enum(NEEDS as [string, ...string[]]);
@@ -62,7 +70,7 @@ const QUANTILES_FIXED =
 
 export const Surge = z
   .object({
-    name: z.string(),
+    name: label,
     /** Multiplier on incidence at the peak: 0.25 = +25%. */
     peak_uplift: fraction(UPLIFT),
     start_year: year,
@@ -75,7 +83,7 @@ export const Surge = z
 
 export const TransitionShift = z
   .object({
-    name: z.string().optional(),
+    name: label.optional(),
     transition: transition,
     from: placement,
     to: placement,
@@ -95,7 +103,7 @@ export const MitigationKind = z.enum([
 
 export const Mitigation = z
   .object({
-    name: z.string(),
+    name: label,
     kind: MitigationKind,
     /** Effect at full delivery: 0.1 = 10% fewer new plans / 10% more ceasing / 10% of moves shifted / 10% lower cost. */
     effect: fraction(EFFECT),
@@ -157,8 +165,8 @@ export const ScenarioSchema = z
     // what an id may be is checked by ids.ts (checkScenarioId), in words that say what to do; a pattern here gave
     // "expected Invalid string: must match pattern /^[A-Za-z0-9_.-]+$/" for an id with a space
     id: z.string().optional(),
-    name: z.string().optional(),
-    description: z.string().optional(),
+    name: label.optional(),
+    description: prose.optional(),
     extends: z.string().optional(),
     base_year: year.optional(),
     horizon_years: z.number().int().min(1).max(30).default(10),

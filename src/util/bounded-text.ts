@@ -4,6 +4,15 @@
  */
 import { longRunShortened, messageShortened } from '../messages/etl.ts';
 
+/**
+ * The longest name a file may give (a line of other spend, a lever, a scenario, a surge): names are shown in the
+ * workbook, where a cell holds at most 32,767 characters (Excel repairs a workbook with a longer one, dropping text),
+ * and in every table and chart of the report; no name a person writes comes near it.
+ */
+export const LONGEST_NAME = 200;
+/** The longest description of a scenario (shown in a workbook cell and the report's opening). */
+export const LONGEST_DESCRIPTION = 5000;
+
 /** A run of characters without a space longer than this is shown by its start only. */
 export const LONGEST_RUN = 200;
 /** The longest message, in characters, once long runs are shortened. */

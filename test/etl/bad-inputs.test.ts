@@ -164,3 +164,16 @@ describe('a cell of megabytes', () => {
     expect(problems[3]!.message).toMatch(/unknown column 'z+… \(60,00\d characters without a space\) is ignored/);
   });
 });
+
+describe('a name of 40,000 characters in a table of your own', () => {
+  // was written into the workbook's cells, which hold at most 32,767 characters: Excel repaired the workbook to open it
+  it('is an error at its line and column; 200 characters is a name', async () => {
+    const dir = tempDir();
+    const spend = join(dir, 'other_spend.csv');
+    writeFileSync(spend, `line,financial_year,amount_gbp\n${'X'.repeat(40_000)},2025-26,100\n${'Y'.repeat(200)},2025-26,100\n`);
+    const { files: [f] } = await validatePaths([spend], { today: TODAY });
+    expect(f!.errors.map((e) => [e.line, e.column])).toEqual([[2, 'line']]);
+    expect(f!.errors[0]!.message).toMatch(/^expected a name of at most 200 characters .*found 40,000: 'X{60}…'/);
+    expect(f!.rows).toBe(2);
+  });
+});

@@ -314,3 +314,19 @@ describe('a value of a megabyte', () => {
     });
   });
 });
+
+describe('names and descriptions of 40,000 characters', () => {
+  // were written into workbook cells, which hold at most 32,767 characters: Excel repaired the workbook to open it
+  it('are refused naming the key, quoted by their start', async () => {
+    await withTempDir(async (d) => {
+      const lever = (name: string) => `id: l\nmitigations:\n  - name: ${name}\n    kind: fewer_requests\n    effect: 0.1\n    start_year: 2026\n    ramp_years: 1\n    delivery: 0.8\n    cost_gbp_per_year: 1`;
+      await expectRefused(d, [
+        [`id: n\nname: ${'N'.repeat(40_000)}`, /at 'name': expected a name of at most 200 characters .*, found the text "N{79}… \(40,002 characters without a space\)/],
+        [`id: n\ndescription: ${'D '.repeat(20_000)}`, /at 'description': expected a description of at most 5000 characters/],
+        [lever('L'.repeat(201)), /at 'mitigations\[0\]\.name': expected a name of at most 200 characters/],
+      ]);
+      await writeFile(join(d, 'ok.yaml'), `${lever('L'.repeat(200))}\n`);
+      expect((await loadScenario(join(d, 'ok.yaml'))).mitigations[0]!.name).toHaveLength(200);
+    });
+  });
+});

@@ -10,6 +10,7 @@ import { section251Code, SECTION_251_CODES } from '../../budget/section-251.ts';
 import { parseNumber } from '../csv/values.ts';
 import type { WarehouseTable } from '../schema.ts';
 import { ALL } from '../schema.ts';
+import { LONGEST_NAME } from '../../util/bounded-text.ts';
 
 export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text' | 's251line' | 'la';
 
@@ -206,7 +207,9 @@ export function parseOwnRow(
         break;
       }
       case 'text':
-        row[out] = raw;
+        // a name of 40,000 characters was written into a workbook cell (at most 32,767: Excel repaired the workbook)
+        if (raw.length > LONGEST_NAME) errors.push({ column: col, message: msg.nameTooLong(raw, LONGEST_NAME) });
+        else row[out] = raw;
         break;
       case 'la': {
         const code = raw.toUpperCase();
