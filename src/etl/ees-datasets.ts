@@ -23,7 +23,7 @@ import { layoutRank } from './readers/ees-common.ts';
 import type { RowSink } from './reader.ts';
 import { ScratchWarehouse } from './scratch-read.ts';
 import { sniffFile } from './sniff.ts';
-import { closestLayout, readers } from './registry.ts';
+import { readers, recogniseSniff } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
@@ -104,7 +104,10 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
           leftOut.push(`${path} (${other.id})`);
           continue;
         }
-        problems.push({ file: path, line: 1, message: msg.unknownLayout(sniff.head.split(/\r?\n/, 1)[0]?.slice(0, 80) ?? '', closestLayout(sniff.headerFields)) });
+        // why no reader takes it, in the words validate and load use: an empty, binary, UTF-16, NUL-holding or
+        // semicolon-separated file was 'unknown layout … (first line: )' here, with no word of what it is
+        const why = recogniseSniff(sniff);
+        if ('problem' in why) problems.push(why.problem);
         continue;
       }
       fileRank[fileId] = layoutRank(reader.id);

@@ -144,3 +144,28 @@ describe.skipIf(!hasRealData)('datasetsFromEesFiles on the real releases', () =>
     expect(r.notes.some((n) => /were ignored/.test(n))).toBe(false);
   });
 });
+
+describe('a file forecast and backtest --ees cannot read', () => {
+  // each was 'unknown layout: no reader recognises this file (first line: )', with no word of what the file is
+  it('is told what it is, in the words validate and load use', async () => {
+    const dir = tempDir();
+    const write = (name: string, bytes: Buffer | string): string => {
+      const p = join(dir, name);
+      writeFileSync(p, bytes);
+      return p;
+    };
+    const cases: Array<[string, RegExp]> = [
+      [write('png.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), /not text/],
+      [write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('time_period,la_name\n202425,Kent\n', 'utf16le')])), /UTF-16 text/],
+      [write('empty.csv', ''), /the file is empty/],
+      [write('semicolons.csv', 'time_period;geographic_level;la_name\n202425;National;\n'), /separated by ';'/],
+    ];
+    for (const [path, re] of cases) {
+      const e = await datasetsFromEesFiles([path], { today: TODAY }).then(() => undefined, (x: unknown) => x);
+      expect(e).toBeInstanceOf(HighneedsError);
+      const messages = (e as HighneedsError).problems.map((p) => p.message);
+      expect(messages).toEqual([expect.stringMatching(re)]);
+      expect(messages[0]).not.toMatch(/first line: \)/);
+    }
+  });
+});
