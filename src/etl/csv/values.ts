@@ -82,7 +82,7 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   if (kind === 'count' && !Number.isInteger(v)) return { ok: false, message: `a whole number (a count has no fraction; 1,234 is written with a comma or none). Got: ${raw}` };
   const ceiling = kind === 'amount' ? MAX_AMOUNT : MAX_COUNT;
   if (Math.abs(v) > ceiling) {
-    return { ok: false, message: `a ${kind === 'amount' ? 'amount' : 'number'} of at most ${ceiling.toExponential(0).replace('e+', 'e')} (the ceiling for any input). Got: ${raw}` };
+    return { ok: false, message: `${kind === 'amount' ? 'an amount' : 'a number'} of at most ${ceiling.toExponential(0).replace('e+', 'e')} (the ceiling for any input). Got: ${raw}` };
   }
   if (kind === 'percent' && v > 100 + 1e-6) return { ok: false, message: `a percentage between 0 and 100. Got: ${raw}` };
   return { ok: true, value: v };

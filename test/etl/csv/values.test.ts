@@ -43,3 +43,10 @@ describe('readRate', () => {
     for (const raw of ['five', '5%%', '%', '', '0,05', '£5']) expect(readRate(raw), raw).toBe(raw);
   });
 });
+
+describe('a figure over the ceiling', () => {
+  it("is named in words that read ('an amount', not 'a amount')", () => {
+    expect(parseNumber('1e300', 'amount')).toEqual({ ok: false, message: 'an amount of at most 1e12 (the ceiling for any input). Got: 1e300' });
+    expect(parseNumber('2e9', 'count')).toEqual({ ok: false, message: 'a number of at most 1e9 (the ceiling for any input). Got: 2e9' });
+  });
+});
