@@ -15,6 +15,14 @@ export function cacheTemp(dir: string, key: string, suffix: '.tmp' | '.run-data.
   return join(dir, `.${key}.${process.pid}${suffix}`);
 }
 
+/**
+ * Removes this process's temporary files after a save, whatever happened: none written, or the cache folder not a
+ * folder (a file of that name: ENOTDIR), is nothing to remove, never an error of the run.
+ */
+export async function removeTemps(...files: string[]): Promise<void> {
+  for (const f of files) await rm(f, { force: true }).catch(() => undefined);
+}
+
 /** Removes the temporary files that processes no longer running left in the cache folder. */
 export async function removeOrphanTemps(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {

@@ -11,7 +11,7 @@
  * A changed, added or removed input file, or a changed reader, gives another key; a file that changes while it is
  * loaded (hashed again after the load) leaves nothing saved. The clock is not in the key: a date that was valid at
  * the first load (not in the future) stays valid later. A cache that cannot be read or written (read-only folder, a
- * damaged file) is passed over: the run loads the files as before. The JSON names its key, and the saved warehouse
+ * file where the folder should be, a damaged file) is passed over: the run loads the files as before. The JSON names its key, and the saved warehouse
  * holds its key and the JSON's SHA-256 (hn_cache_mark): a file edited, damaged, of another key or of another save
  * is a miss (the files loaded afresh), never a wrong load.
  */
@@ -19,7 +19,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from './cache-key.ts';
-import { cacheTemp, removeOrphanTemps } from './cache-temps.ts';
+import { cacheTemp, removeOrphanTemps, removeTemps } from './cache-temps.ts';
 import { loadIntoMemory, type MemoryLoad } from './load.ts';
 import { WAREHOUSE_TABLES } from './schema.ts';
 import { Warehouse } from './warehouse.ts';
@@ -157,9 +157,7 @@ async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<v
   } catch {
     // a cache that cannot be written only costs the next run its head start
   } finally {
-    await rm(tmp, { force: true });
-    await rm(`${tmp}.wal`, { force: true });
-    await rm(`${tmp}.json`, { force: true });
+    await removeTemps(tmp, `${tmp}.wal`, `${tmp}.json`);
   }
 }
 

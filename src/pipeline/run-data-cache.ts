@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { markUsed, sourceFingerprint } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
-import { cacheTemp, removeOrphanTemps } from '../etl/cache-temps.ts';
+import { cacheTemp, removeOrphanTemps, removeTemps } from '../etl/cache-temps.ts';
 
 const FORMAT = 3;
 const SUFFIX = '.run-data';
@@ -60,7 +60,7 @@ export async function saveRunData(dir: string, key: string, data: unknown): Prom
   } catch {
     // a result that cannot be saved only costs the next run its head start
   } finally {
-    await rm(tmp, { force: true });
+    await removeTemps(tmp);
   }
 }
 

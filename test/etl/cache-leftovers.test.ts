@@ -8,7 +8,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWithCache } from '../../src/etl/load-cache.ts';
-import { saveRunData } from '../../src/pipeline/run-data-cache.ts';
+import { readRunData, saveRunData } from '../../src/pipeline/run-data-cache.ts';
 import { tempDir } from '../temp.ts';
 
 /** The pid of a process that has ended. */
@@ -44,5 +44,18 @@ describe('leftovers of runs killed while saving', () => {
     writeFileSync(join(cacheDir, orphans[3]!), 'x');
     await saveRunData(cacheDir, k(2), { n: 1 });
     expect(readdirSync(cacheDir)).not.toContain(orphans[3]);
+  });
+});
+
+describe('a cache folder that is not a folder', () => {
+  it('costs the run its head start only: a file where the folder should be, or under it', async () => {
+    const file = join(tempDir(), 'cache');
+    writeFileSync(file, 'not a folder\n');
+    // each run stopped with 'internal error (a bug in highneeds): ENOTDIR: not a directory, lstat …/.<key>.<pid>.tmp'
+    for (const cacheDir of [file, join(file, 'sub')]) {
+      await loadFolder(57_000_000, cacheDir);
+      await saveRunData(cacheDir, '1'.repeat(64), { n: 1 });
+      expect(await readRunData(cacheDir, '1'.repeat(64), (_d): _d is unknown => true)).toBeUndefined();
+    }
   });
 });
