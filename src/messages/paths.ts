@@ -34,6 +34,9 @@ export function expectedFileFoundFolder(flag: string, path: string, example: str
 export function outputInData(flag: string, path: string, dataDir: string): string {
   return `${flag} ${path}: the outputs would be written into the data folder ${dataDir}, whose every file the next run reads as input (a workbook written there stops it): choose a folder outside it with ${flag}`;
 }
+export function cacheInData(cacheDir: string, dataDir: string): string {
+  return `the cache folder ${cacheDir} (HIGHNEEDS_CACHE_DIR) is inside the data folder ${dataDir}, whose every file a run reads as input: each run would read the loads saved by the one before as data files and never find its own. Set HIGHNEEDS_CACHE_DIR to a folder outside it`;
+}
 export function parentNotFolder(flag: string, path: string, parent: string): string {
   return `${flag} ${path}: '${parent}' is a file, so nothing can be created under it: choose another location`;
 }

@@ -9,7 +9,7 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, readlink, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { inputError, usageError } from '../errors.ts';
 import { pathMsg } from '../messages/index.ts';
 
@@ -163,6 +163,19 @@ async function realOrPlanned(path: string): Promise<string> {
 export async function checkOutsideData(out: string, dataDir: string, flag: string): Promise<void> {
   const [o, d] = await Promise.all([realOrPlanned(out), realOrPlanned(dataDir)]);
   if (o === d || o.startsWith(d.endsWith(sep) ? d : `${d}${sep}`)) throw usageError(pathMsg.outputInData(flag, out, dataDir));
+}
+
+/**
+ * Whether a load of the data folder would read what is under `path`: it is the folder or inside it, and no folder on
+ * the way down is hidden (a dot-folder, which loads pass over, like the default cache .highneeds/cache under `--data .`).
+ * @example await readByLoadOf('data/cache', 'data') // true
+ */
+export async function readByLoadOf(path: string, dataDir: string): Promise<boolean> {
+  const [p, d] = await Promise.all([realOrPlanned(path), realOrPlanned(dataDir)]);
+  const rel = relative(d, p);
+  if (rel === '') return true;
+  const parts = rel.split(sep);
+  return parts[0] !== '..' && !parts.some((x) => x.startsWith('.'));
 }
 
 /**

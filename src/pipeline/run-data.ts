@@ -9,7 +9,9 @@
  *                                         └─miss──► load (cached) ──► derive ──save──► RunData
  */
 import type { Problem } from '../errors.ts';
-import { inputError } from '../errors.ts';
+import { inputError, usageError } from '../errors.ts';
+import { pathMsg } from '../messages/index.ts';
+import { readByLoadOf } from '../paths/check-path.ts';
 import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from '../etl/cache-key.ts';
 import { checkDataFolder } from '../etl/check-data-folder.ts';
 import type { MemoryLoad } from '../etl/load.ts';
@@ -61,6 +63,8 @@ export interface RunDataOptions {
 export async function runData(opts: RunDataOptions): Promise<RunData & { fromCache: boolean; cacheDir: string }> {
   await checkDataFolder(opts.dataDir);
   const dir = cacheDirOf(opts.cacheDir);
+  // a cache the load would read as data: every run a miss, and the saved loads among the council's files
+  if (await readByLoadOf(dir, opts.dataDir)) throw usageError(pathMsg.cacheInData(dir, opts.dataDir));
   const loadKey = await cacheKey([opts.dataDir]);
   const key = loadKey === undefined ? undefined : await runDataKey(loadKey, { la: opts.la, baseYears: [...opts.baseYears], horizon: opts.horizon });
   if (key !== undefined && !opts.fresh) {

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWithCache } from '../../src/etl/load-cache.ts';
 import { readRunData, saveRunData } from '../../src/pipeline/run-data-cache.ts';
+import { HighneedsError } from '../../src/errors.ts';
+import { cacheInData } from '../../src/messages/paths.ts';
+import { readByLoadOf } from '../../src/paths/check-path.ts';
+import { runData } from '../../src/pipeline/run-data.ts';
 import { tempDir } from '../temp.ts';
 
 /** The pid of a process that has ended. */
@@ -57,5 +61,24 @@ describe('a cache folder that is not a folder', () => {
       await saveRunData(cacheDir, '1'.repeat(64), { n: 1 });
       expect(await readRunData(cacheDir, '1'.repeat(64), (_d): _d is unknown => true)).toBeUndefined();
     }
+  });
+});
+
+describe('a cache folder inside the data folder', () => {
+  it('stops the run (exit 2) naming both, unless a hidden folder keeps it from the load', async () => {
+    const data = tempDir();
+    writeFileSync(join(data, 'funding.csv'), 'financial_year,hn_block_gbp\n2025-26,57000000\n');
+    // every run read the saved loads of the run before as data files (three runs, three loads kept) and never hit
+    const err = await runData({ dataDir: data, baseYears: new Set([undefined]), horizon: 3, cacheDir: join(data, 'cache') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HighneedsError);
+    expect((err as HighneedsError).exitCode).toBe(2);
+    expect((err as Error).message).toBe(cacheInData(join(data, 'cache'), data));
+    expect(await readByLoadOf(data, data)).toBe(true);
+    expect(await readByLoadOf(join(data, 'a', 'b'), data)).toBe(true);
+    // the default .highneeds/cache under `--data .`, or any dot-folder on the way: loads pass over it
+    expect(await readByLoadOf(join(data, '.highneeds', 'cache'), data)).toBe(false);
+    expect(await readByLoadOf(join(data, 'a', '.c'), data)).toBe(false);
+    expect(await readByLoadOf(tempDir(), data)).toBe(false);
+    expect(await readByLoadOf(`${data}-other`, data)).toBe(false);
   });
 });
