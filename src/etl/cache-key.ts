@@ -17,9 +17,13 @@ import { sha256File } from './file-hash.ts';
 const CACHE_FORMAT = 2;
 export const DEFAULT_CACHE_DIR = '.highneeds/cache';
 
-/** The cache folder: the option, else HIGHNEEDS_CACHE_DIR, else .highneeds/cache. */
+/**
+ * The cache folder: the option, else HIGHNEEDS_CACHE_DIR, else .highneeds/cache. HIGHNEEDS_CACHE_DIR set empty
+ * (`HIGHNEEDS_CACHE_DIR= highneeds run`) is not set: as a folder it was the current one, where nothing could be saved
+ * and every run loaded afresh, or, run from the data folder, the data folder itself.
+ */
 export function cacheDirOf(dir?: string): string {
-  return dir ?? process.env.HIGHNEEDS_CACHE_DIR ?? DEFAULT_CACHE_DIR;
+  return dir ?? (process.env.HIGHNEEDS_CACHE_DIR || DEFAULT_CACHE_DIR);
 }
 
 /** The file of a cached load whose time says when it was last used (load-cache.ts keeps the most recently used). */

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cacheDirOf, DEFAULT_CACHE_DIR } from '../../src/etl/cache-key.ts';
 import { loadWithCache } from '../../src/etl/load-cache.ts';
 import { readRunData, saveRunData } from '../../src/pipeline/run-data-cache.ts';
 import { HighneedsError } from '../../src/errors.ts';
@@ -80,5 +81,20 @@ describe('a cache folder inside the data folder', () => {
     expect(await readByLoadOf(join(data, 'a', '.c'), data)).toBe(false);
     expect(await readByLoadOf(tempDir(), data)).toBe(false);
     expect(await readByLoadOf(`${data}-other`, data)).toBe(false);
+  });
+});
+
+describe('HIGHNEEDS_CACHE_DIR set empty', () => {
+  it('is the default folder, not the current one', () => {
+    const before = process.env.HIGHNEEDS_CACHE_DIR;
+    process.env.HIGHNEEDS_CACHE_DIR = '';
+    try {
+      // '' was the current folder: nothing saved there (mkdir '' fails), every run a fresh load
+      expect(cacheDirOf()).toBe(DEFAULT_CACHE_DIR);
+      expect(cacheDirOf('elsewhere')).toBe('elsewhere');
+    } finally {
+      if (before === undefined) delete process.env.HIGHNEEDS_CACHE_DIR;
+      else process.env.HIGHNEEDS_CACHE_DIR = before;
+    }
   });
 });
