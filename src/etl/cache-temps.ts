@@ -1,14 +1,31 @@
 /**
  * The temporary files `run`'s caches write before renaming them into place (load-cache.ts, pipeline/run-data-cache.ts):
  * `.<key>.<pid><suffix>` in the cache folder. A run killed while saving (kill -9, a power cut) leaves its own behind,
- * each as large as the load it was saving; the next save removes those whose process is gone.
+ * each as large as the load it was saving; the next save removes those whose process is gone. The folder is made
+ * for the user only and every cache file is the user's only (makeCacheDir, makePrivate).
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A temporary file of a process still running is left alone unless it is older than this (its pid reused). */
 const STALE_MS = 24 * 60 * 60 * 1000;
 const TEMP = /^\.[0-9a-f]{64}\.(\d+)\.(?:tmp|tmp\.wal|tmp\.json|run-data\.tmp)$/;
+
+/**
+ * The cache folder, made readable by the user only when it is made: a saved load holds the SEN2 returns' person-level
+ * rows (pseudonymised, with the warehouse's hash key), which no other user of the machine is to read.
+ */
+export async function makeCacheDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+}
+
+/** A cache file made readable and writable by the user only (also in a folder an earlier version made for all). */
+export const PRIVATE_FILE = 0o600;
+
+/** Makes a file the user's only (see makeCacheDir); where the system has no such modes, nothing changes. */
+export async function makePrivate(file: string): Promise<void> {
+  await chmod(file, PRIVATE_FILE);
+}
 
 /** This process's temporary file for a cache entry. */
 export function cacheTemp(dir: string, key: string, suffix: '.tmp' | '.run-data.tmp'): string {

@@ -15,11 +15,11 @@
  * holds its key and the JSON's SHA-256 (hn_cache_mark): a file edited, damaged, of another key or of another save
  * is a miss (the files loaded afresh), never a wrong load.
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from './cache-key.ts';
-import { cacheTemp, removeOrphanTemps, removeTemps } from './cache-temps.ts';
+import { PRIVATE_FILE, cacheTemp, makeCacheDir, makePrivate, removeOrphanTemps, removeTemps } from './cache-temps.ts';
 import { loadIntoMemory, type MemoryLoad } from './load.ts';
 import { WAREHOUSE_TABLES } from './schema.ts';
 import { Warehouse } from './warehouse.ts';
@@ -141,16 +141,17 @@ async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<v
   const saved: Saved = { key, loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
   const text = JSON.stringify(saved);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeCacheDir(dir);
     await load.warehouse.run(`ATTACH ${sqlText(tmp)} AS hn_cache`);
     try {
+      await makePrivate(tmp); // before any row is written to it
       await load.warehouse.run('COPY FROM DATABASE memory TO hn_cache');
       await load.warehouse.run(`CREATE TABLE hn_cache.${MARK} (key VARCHAR, json_sha256 VARCHAR)`);
       await load.warehouse.run(`INSERT INTO hn_cache.${MARK} VALUES (${sqlText(key)}, ${sqlText(sha256Text(text))})`);
     } finally {
       await load.warehouse.run('DETACH hn_cache');
     }
-    await writeFile(`${tmp}.json`, text);
+    await writeFile(`${tmp}.json`, text, { mode: PRIVATE_FILE });
     await rename(tmp, join(dir, `${key}.duckdb`));
     await rename(`${tmp}.json`, loadCacheStamp(dir, key));
     await prune(dir);

@@ -12,12 +12,12 @@
  * cannot be read or written is passed over.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { markUsed, sourceFingerprint } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
-import { cacheTemp, removeOrphanTemps, removeTemps } from '../etl/cache-temps.ts';
+import { PRIVATE_FILE, cacheTemp, makeCacheDir, removeOrphanTemps, removeTemps } from '../etl/cache-temps.ts';
 
 const FORMAT = 3;
 const SUFFIX = '.run-data';
@@ -53,8 +53,8 @@ export async function readRunData<T>(dir: string, key: string, isWhole: (data: u
 export async function saveRunData(dir: string, key: string, data: unknown): Promise<void> {
   const tmp = cacheTemp(dir, key, '.run-data.tmp');
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(tmp, serialize({ key, data }));
+    await makeCacheDir(dir);
+    await writeFile(tmp, serialize({ key, data }), { mode: PRIVATE_FILE });
     await rename(tmp, join(dir, `${key}${SUFFIX}`));
     await prune(dir);
   } catch {

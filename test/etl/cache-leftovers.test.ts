@@ -4,7 +4,7 @@
  * its own.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheDirOf, DEFAULT_CACHE_DIR } from '../../src/etl/cache-key.ts';
@@ -96,5 +96,24 @@ describe('HIGHNEEDS_CACHE_DIR set empty', () => {
       if (before === undefined) delete process.env.HIGHNEEDS_CACHE_DIR;
       else process.env.HIGHNEEDS_CACHE_DIR = before;
     }
+  });
+});
+
+describe('who can read the cache', () => {
+  it.skipIf(process.platform === 'win32')('the user only: a folder it makes, and every file it saves, also in a folder open to all', async () => {
+    // a saved load holds the SEN2 returns' person-level rows (pseudonymised) and the hash key: they were saved 0644
+    // in a 0755 folder, readable by every user of the machine
+    const made = join(tempDir(), 'new', 'cache');
+    const open = tempDir();
+    mkdirSync(join(open, 'cache'), { mode: 0o755 });
+    for (const cacheDir of [made, join(open, 'cache')]) {
+      await loadFolder(57_000_000, cacheDir);
+      await saveRunData(cacheDir, '1'.repeat(64), { n: 1 });
+      const files = readdirSync(cacheDir);
+      expect(files.filter((f) => /\.(duckdb|json|run-data)$/.test(f))).toHaveLength(3);
+      for (const f of files) expect(statSync(join(cacheDir, f)).mode & 0o077, f).toBe(0);
+    }
+    expect(statSync(made).mode & 0o077).toBe(0);
+    expect(statSync(join(made, '..')).mode & 0o077).toBe(0);
   });
 });
