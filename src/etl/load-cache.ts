@@ -13,7 +13,7 @@
  * the first load (not in the future) stays valid later. A cache that cannot be read or written (read-only folder, a
  * file where the folder should be, a damaged file) is passed over: the run loads the files as before. The JSON names its key, and the saved warehouse
  * holds its key and the JSON's SHA-256 (hn_cache_mark): a file edited, damaged, of another key or of another save
- * is a miss (the files loaded afresh), never a wrong load.
+ * is a miss (the files loaded afresh), never a wrong load. The saved warehouse holds no hash key (copyWithoutHashKey).
  */
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -145,7 +145,7 @@ async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<v
     await load.warehouse.run(`ATTACH ${sqlText(tmp)} AS hn_cache`);
     try {
       await makePrivate(tmp); // before any row is written to it
-      await load.warehouse.run('COPY FROM DATABASE memory TO hn_cache');
+      await copyWithoutHashKey(load.warehouse);
       await load.warehouse.run(`CREATE TABLE hn_cache.${MARK} (key VARCHAR, json_sha256 VARCHAR)`);
       await load.warehouse.run(`INSERT INTO hn_cache.${MARK} VALUES (${sqlText(key)}, ${sqlText(sha256Text(text))})`);
     } finally {
@@ -159,6 +159,23 @@ async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<v
     // a cache that cannot be written only costs the next run its head start
   } finally {
     await removeTemps(tmp, `${tmp}.wal`, `${tmp}.json`);
+  }
+}
+
+/**
+ * Copies the warehouse into the attached hn_cache without its hash key (meta.hash_key): a cached load is read, never
+ * loaded into again, so it needs none, and without it the person keys of a copied or backed-up cache file cannot be
+ * matched to a UPN or ULN someone already knows (with it, hashing a known UPN finds that child's rows). The key is
+ * taken out of the run's own warehouse for the copy and put back (its meta rows then in another order; nothing
+ * reads their order).
+ */
+async function copyWithoutHashKey(wh: Warehouse): Promise<void> {
+  const key = await wh.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
+  await wh.run(`DELETE FROM meta WHERE key = 'hash_key'`);
+  try {
+    await wh.run('COPY FROM DATABASE memory TO hn_cache');
+  } finally {
+    for (const { value } of key) await wh.run(`INSERT INTO meta VALUES ('hash_key', ${sqlText(value)})`);
   }
 }
 

@@ -4,10 +4,10 @@
  * its own.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDirOf, DEFAULT_CACHE_DIR } from '../../src/etl/cache-key.ts';
+import { cacheDirOf, cacheKey, DEFAULT_CACHE_DIR } from '../../src/etl/cache-key.ts';
 import { loadWithCache } from '../../src/etl/load-cache.ts';
 import { readRunData, saveRunData } from '../../src/pipeline/run-data-cache.ts';
 import { HighneedsError } from '../../src/errors.ts';
@@ -115,5 +115,34 @@ describe('who can read the cache', () => {
     }
     expect(statSync(made).mode & 0o077).toBe(0);
     expect(statSync(join(made, '..')).mode & 0o077).toBe(0);
+  });
+});
+
+describe('the hash key', () => {
+  it('is not in a saved load: its person keys cannot be matched to a known UPN, and the run keeps its own', async () => {
+    const data = tempDir();
+    const cacheDir = tempDir();
+    copyFileSync('test/fixtures/sen2/xml/sen2-2025.xml', join(data, 'sen2_2025.xml'));
+    const first = await loadWithCache([data], { cacheDir });
+    const q = async (l: typeof first) => l.warehouse.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
+    const persons = async (l: typeof first) => (await l.warehouse.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM person'))[0]!.n;
+    let key: string;
+    try {
+      [{ value: key }] = (await q(first)) as [{ value: string }];
+      expect(await persons(first)).toBeGreaterThan(0);
+    } finally {
+      first.warehouse.close();
+    }
+    // the saved warehouse held the key beside the person keys it made
+    const bytes = readFileSync(join(cacheDir, `${await cacheKey([data])}.duckdb`));
+    expect(bytes.includes(Buffer.from(key))).toBe(false);
+    const again = await loadWithCache([data], { cacheDir });
+    try {
+      expect(again.fromCache).toBe(true);
+      expect(await q(again)).toEqual([]);
+      expect(await persons(again)).toBeGreaterThan(0);
+    } finally {
+      again.warehouse.close();
+    }
   });
 });

@@ -19,7 +19,8 @@ import { tempDir } from '../temp.ts';
 async function contents(load: CachedLoad): Promise<unknown> {
   try {
     const tables: Record<string, unknown[]> = {};
-    for (const t of WAREHOUSE_TABLES) tables[t] = await load.warehouse.query(`SELECT * FROM ${t}`);
+    // meta but its hash key, which the cache does not keep (load-cache.ts copyWithoutHashKey)
+    for (const t of WAREHOUSE_TABLES) tables[t] = await load.warehouse.query(t === 'meta' ? `SELECT * FROM meta WHERE key <> 'hash_key' ORDER BY key` : `SELECT * FROM ${t}`);
     return { tables, loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
   } finally {
     load.warehouse.close();
