@@ -277,6 +277,17 @@ export function placementsFromEarlierYear(la: string, baseYear: number, fromYear
   return `No placement breakdown of ${la}'s plans at January ${baseYear} (the published row gives the total only): its plans are placed as at January ${fromYear}, the latest January with placements. Figures by placement, and the costs by placement, are estimates for ${baseYear}.`;
 }
 
+/** An LA whose published placements leave many plans with none recorded (aggregate-mix.ts unrecordedPlacements). */
+export function unrecordedPlacementsPlaced(la: string, year: number, none: number, total: number): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  return (
+    `No placement recorded for ${n(none)} of the ${n(total)} plans in ${la}'s placement columns at January ${year} (${Math.round((100 * none) / total)}%), ` +
+    'far more than the 1% or so of most LAs (placements the LA could not return, as the 2025 release says of Cambridgeshire and North East ' +
+    'Lincolnshire, or many awaiting provision): its plans and new plans are placed as its recorded ones are, and costed so, rather than left in no ' +
+    'setting at £0 for the whole projection. Figures by placement are estimates; a release or SEN2 return with the placements would replace them.'
+  );
+}
+
 /** The flow years whose published ceased plans by reason split the projected ceased plans (aggregate route). */
 export function ceaseReasonsFrom(years: readonly number[]): string {
   const span = years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;

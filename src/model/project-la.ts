@@ -7,8 +7,8 @@
  */
 import { ExitCode, HighneedsError } from '../errors.ts';
 import { referenceProjection } from './levers/reference.ts';
-import { newPlansBorrowedForTotal, noBaseStock, noNewPlansForFlowYear, placementsFromEarlierYear, populationHeld } from '../messages/model.ts';
-import { latestYear } from './estimate/aggregate-mix.ts';
+import { newPlansBorrowedForTotal, noBaseStock, noNewPlansForFlowYear, placementsFromEarlierYear, populationHeld, unrecordedPlacementsPlaced } from '../messages/model.ts';
+import { latestYear, unrecordedPlacements } from './estimate/aggregate-mix.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { cubeTotal } from './cube.ts';
 import type { LaDataset } from './dataset.ts';
@@ -134,6 +134,8 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
   }
   const placedAt = personLevel ? baseYear : latestYear(ds.stockByPlacement, baseYear);
   if (placedAt !== undefined && placedAt < baseYear) rates.notes.push(placementsFromEarlierYear(ds.la.name, baseYear, placedAt));
+  const unrecorded = personLevel ? undefined : unrecordedPlacements(ds, baseYear);
+  if (unrecorded) rates.notes.push(unrecordedPlacementsPlaced(ds.la.name, unrecorded.year, unrecorded.none, unrecorded.total));
   const population = populationProxy(ds, baseYear, horizon);
   const popYears = Object.keys(ds.population).map(Number);
   if (popYears.length && Math.max(...popYears) < baseYear + horizon) rates.notes.push(populationHeld(Math.max(...popYears), baseYear + horizon));

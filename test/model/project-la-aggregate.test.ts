@@ -83,3 +83,25 @@ describe('a base year whose row gives the total without placements (an LA that r
     expect(again.rates.notes.filter((n) => n.startsWith('No placement'))).toEqual([]);
   });
 });
+
+describe('a base year whose placements leave many plans with none recorded (an LA that could not return them)', () => {
+  it('places them as the recorded ones, in the initial plans and the new plans, and says so', async () => {
+    const ds = aggregateOnly();
+    // synthetic: a quarter of the 2022 plans 'Placement not recorded' (as Cambridgeshire's in the 2025 release)
+    ds.stockByPlacement[2022] = { MS: 1500, SSM: 1000, FE: 500, NONE: 1000 };
+    const { projection, rates } = await projectLa(ds, scenario(), { draws: 0, seed: 1 });
+    expect(rates.notes).toContainEqual(expect.stringMatching(/^No placement recorded for 1,000 of the 4,000 plans in Testshire's placement columns at January 2022 \(25%\)/));
+    // before: a quarter of the plans, and of every year's new plans, stayed in NONE (costed at £0); now only the ages no
+    // recorded placement takes (under 2s, beside MS, SSM and FE alone) are there
+    for (const [i, byPlacement] of projection.placementQuantiles.slice(0, 4).entries()) {
+      expect(byPlacement.NONE.p50 / projection.totalQuantiles[i]!.p50, `year ${i}`).toBeLessThan(0.05);
+    }
+  });
+
+  it('keeps the few plans awaiting provision of most LAs where they are', async () => {
+    const ds = aggregateOnly();
+    ds.stockByPlacement[2022] = { MS: 1500, SSM: 1000, FE: 500, NONE: 60 };
+    const { rates } = await projectLa(ds, scenario(), { draws: 0, seed: 1 });
+    expect(rates.notes.filter((n) => n.startsWith('No placement recorded'))).toEqual([]);
+  });
+});

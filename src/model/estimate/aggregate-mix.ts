@@ -31,11 +31,38 @@ export function needShares(ds: LaDataset, baseYear: number): Float64Array {
   return out;
 }
 
-/** Placement shares (length N_PLACEMENTS) at the latest census ≤ baseYear; all NONE when the data has none. */
+/**
+ * Share of an LA's plans with no placement recorded (`placement_unknown`, awaiting provision) above which they are
+ * taken as placements the LA could not return, not as plans without a setting: about 1% of England's plans, but a
+ * quarter or more of an LA whose return lacked them (the 2025 release's footnote: Cambridgeshire, North East
+ * Lincolnshire).
+ */
+export const UNRECORDED_PLACEMENT_SHARE = 0.1;
+
+/**
+ * An LA's plans with no placement recorded at the January placementShares uses, when they are more than
+ * UNRECORDED_PLACEMENT_SHARE of its placed plans and some are recorded; undefined otherwise.
+ */
+export function unrecordedPlacements(ds: LaDataset, baseYear: number): { year: number; none: number; total: number } | undefined {
+  const y = latestYear(ds.stockByPlacement, baseYear);
+  if (y === undefined) return undefined;
+  const row = ds.stockByPlacement[y]!;
+  const total = PLACEMENTS.reduce((a, p) => a + Math.max(0, row[p] ?? 0), 0);
+  const none = Math.max(0, row.NONE ?? 0);
+  return total > none && none > UNRECORDED_PLACEMENT_SHARE * total ? { year: y, none, total } : undefined;
+}
+
+/**
+ * Placement shares (length N_PLACEMENTS) at the latest census ≤ baseYear; all NONE when the data has none. Plans
+ * with no placement recorded beyond UNRECORDED_PLACEMENT_SHARE are placed as the recorded ones (unrecordedPlacements):
+ * before, a quarter of Cambridgeshire's plans (placements not returned) were projected, with a quarter of its new
+ * plans, as plans in no setting that the High Needs block does not pay for, and its budget was a quarter short.
+ */
 export function placementShares(ds: LaDataset, baseYear: number): Float64Array {
   const out = new Float64Array(N_PLACEMENTS);
   const y = latestYear(ds.stockByPlacement, baseYear);
   if (y !== undefined) PLACEMENTS.forEach((p, i) => (out[i] = Math.max(0, ds.stockByPlacement[y]![p] ?? 0)));
+  if (unrecordedPlacements(ds, baseYear)) out[NONE_INDEX] = 0;
   const s = out.reduce((a, b) => a + b, 0);
   if (s > 0) return out.map((v) => v / s);
   out.fill(0);
