@@ -40,6 +40,7 @@ export function isMissingTotalRow(r: Record<string, unknown>): boolean {
  * word, its 2025 projected as if the release had not reached it.
  */
 export function noteUnpublishedLatestTotal(ds: LaDataset, missing: readonly MissingAge[]): void {
+  for (const m of missing) if (ds.stockTotal[m.year] === undefined) (ds.unpublishedTotals ??= {})[m.year] ??= { reason: m.missing, file: m.file, line: m.line };
   const published = Object.keys(ds.stockTotal).map(Number);
   const last = published.length > 0 ? Math.max(...published) : undefined;
   const later = missing.filter((m) => last === undefined || m.year > last).sort((a, b) => b.year - a.year);

@@ -293,3 +293,9 @@ export function ceaseReasonsFrom(years: readonly number[]): string {
   const span = years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
   return `Ceased plans by reason: split as the published ceased plans of ${span} by age and reason.`;
 }
+
+/** Where an LA's "All EHC plans" total of a January is given with no figure (forecast/select.ts skipReason). */
+export function unpublishedTotalWhere(u: { reason: string; file?: string; line?: number }): string {
+  const where = u.file ? ` in ${u.file}${u.line ? ` (line ${u.line})` : ''}` : '';
+  return `its "All EHC plans" total is not published (${u.reason})${where}`;
+}

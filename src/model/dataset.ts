@@ -75,6 +75,11 @@ export interface LaDataset {
    * not recorded (NONE), which the budget costs at £0 (etl/persons/dataset-persons.ts; gates.ts checkUnplaced).
    */
   unplaced?: Record<number, { plans: number; of: number; urns: string[] }>;
+  /**
+   * Januaries whose "All EHC plans" total a file gives with no figure (`x`, `c`): why, and where (etl/suppressed-ages.ts),
+   * so that a forecast skipping the LA at such a January says which file and line.
+   */
+  unpublishedTotals?: Record<number, { reason: string; file?: string; line?: number }>;
   /** Set when the history before a reorganisation was joined from predecessors (model/reorganise.ts). */
   history?: { succession: { from: string[]; to: string[]; fromCensusYear: number; note: string }; share: number; keyYear: number; note?: string };
 }

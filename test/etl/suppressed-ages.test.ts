@@ -11,6 +11,7 @@ import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
 import { datasetsFromEesFiles, datasetsFromWarehouse } from '../../src/etl/ees-datasets.ts';
 import { loadIntoMemory } from '../../src/etl/load.ts';
 import type { LaDataset } from '../../src/model/dataset.ts';
+import { runCli } from '../cli/helpers.ts';
 import { tempDir, TODAY } from './helpers.ts';
 
 const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown';
@@ -80,5 +81,15 @@ describe('age rows not published beside published ones', () => {
     } finally {
       load.warehouse.close();
     }
+  });
+
+  it('a forecast from a January whose total is not published names the file and line', async () => {
+    // before: 'no stock of plans at census 2025', with no word of the file, the line or the marker
+    const dir = tempDir();
+    const lines = [`${LEAD},ehcplans`, `202324,Academic year,${LINCS},All EHC plans,All EHC plans,1000`, `202425,Academic year,${LINCS},All EHC plans,All EHC plans,x`];
+    writeFileSync(join(dir, 'caseload.csv'), `\ufeff${lines.join('\r\n')}\r\n`);
+    const r = await runCli('forecast', '--ees', dir, '--la', '925', '--base-year', '2025', '--draws', '0', '--out', join(dir, 'f.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no stock of plans at census 2025: its "All EHC plans" total is not published \(unavailable\) in .*caseload\.csv \(line 3\)/);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { canonicalNewCode, isBrokenByReorganisation, reorganisationOf } from '../../domain/index.ts';
 import type { LaDataset } from '../dataset.ts';
+import { unpublishedTotalWhere } from '../../messages/model.ts';
 
 /** Census years of stock the model needs up to the base year (one growth; a short series is pooled hard). */
 export const MIN_STOCK_YEARS = 2;
@@ -27,6 +28,8 @@ export function skipReason(ds: LaDataset, baseYear: number): string | undefined 
     const lastYear = years.length ? Math.max(...years) : undefined;
     if (re && re.from.includes(ds.la.oldCode) && baseYear >= re.fromCensusYear && lastYear !== undefined && lastYear < baseYear)
       return `series ended in ${lastYear}: ${re.note}`;
+    const u = ds.unpublishedTotals?.[baseYear];
+    if (u) return `no stock of plans at census ${baseYear}: ${unpublishedTotalWhere(u)}`;
     return `no stock of plans at census ${baseYear}`;
   }
   if (ds.history && baseYear < ds.history.succession.fromCensusYear)
