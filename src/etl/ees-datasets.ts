@@ -184,7 +184,8 @@ function reconciled(result: Omit<EesDatasets, 'ignoredRows' | 'notes' | 'finding
 export function groupedWarnings(warnings: readonly Problem[], max = 3): string[] {
   const groups = new Map<string, Problem[]>();
   for (const w of warnings) {
-    const kind = `${w.file ?? ''}|${w.column ?? ''}|${w.message.replace(/\d+(\.\d+)?/g, '#')}`;
+    // the area a row's warning names ("(Kent, January 2025; kept …)") does not make it another kind
+    const kind = `${w.file ?? ''}|${w.column ?? ''}|${w.message.replace(/\([^;()]*; /, '(').replace(/\d+(\.\d+)?/g, '#')}`;
     groups.set(kind, [...(groups.get(kind) ?? []), w]);
   }
   return [...groups.values()].flatMap((ws) => (ws.length <= max ? ws.map(formatProblem) : [msg.repeatedWarning(ws.length, formatProblem(ws[0]!))]));

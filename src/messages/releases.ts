@@ -2,11 +2,13 @@
  * User-facing messages about published statistics releases: breakdowns and suppressed figures, totals not
  * published, figures a later release revises, and files or rows that give the same figures twice.
  */
-export function leavesDoNotSum(total: string, totalValue: number, leavesValue: number): string {
-  return `placement columns sum to ${leavesValue} but '${total}' is ${totalValue} (kept as a data-quality note)`;
+/** The area and year of a row, for a row's warning ("Kent, January 2025"); empty when not known. */
+const rowArea = (area?: string): string => (area ? `${area}; ` : '');
+export function leavesDoNotSum(total: string, totalValue: number, leavesValue: number, area?: string): string {
+  return `placement columns sum to ${leavesValue} but '${total}' is ${totalValue} (${rowArea(area)}kept as a data-quality note)`;
 }
-export function needsDoNotSum(total: string, totalValue: number, needsValue: number): string {
-  return `need columns sum to ${needsValue} but '${total}' is ${totalValue} (kept as a data-quality note)`;
+export function needsDoNotSum(total: string, totalValue: number, needsValue: number, area?: string): string {
+  return `need columns sum to ${needsValue} but '${total}' is ${totalValue} (${rowArea(area)}kept as a data-quality note)`;
 }
 export function unknownAgeLabel(raw: string): string {
   return `age label '${raw}' is not recognised; the row is not used`;

@@ -121,8 +121,9 @@ describe('valid inputs', () => {
     const { files } = await validatePaths([join(dir, 'newplans.csv')], { today: TODAY });
     expect(files[0]!.errors).toEqual([]);
     expect(files[0]!.warnings.map((w) => [w.line, w.message])).toEqual([
-      [3, "placement columns sum to 94 but 'new_ehc_plans' is 100 (kept as a data-quality note)"],
-      [4, "placement columns sum to 102 but 'new_ehc_plans' is 100 (kept as a data-quality note)"],
+      // the row's LA and year named (before: the line alone)
+      [3, "placement columns sum to 94 but 'new_ehc_plans' is 100 (LA 926, 2021; kept as a data-quality note)"],
+      [4, "placement columns sum to 102 but 'new_ehc_plans' is 100 (LA 929, 2021; kept as a data-quality note)"],
     ]);
   });
 

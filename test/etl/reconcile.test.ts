@@ -132,4 +132,10 @@ describe('groupedWarnings', () => {
     ]);
     expect(groupedWarnings([leaves(2, 10, 11), leaves(3, 20, 22)])).toHaveLength(2);
   });
+
+  it('groups the warnings that name their row\'s LA and year as one kind', () => {
+    const leaves = (line: number, la: string) => ({ file: 'caseload.csv', line, column: 'ehcplans', message: `placement columns sum to 10 but 'ehcplans' is 11 (${la}, January 2025; kept as a data-quality note)` });
+    const notes = groupedWarnings([leaves(2, 'Kent'), leaves(3, 'Isle of Wight'), leaves(4, 'Bristol, City of'), leaves(5, 'York')]);
+    expect(notes).toEqual([expect.stringMatching(/^4 lines like this one: caseload\.csv:2 column 'ehcplans': .*\(Kent, January 2025; kept/)]);
+  });
 });

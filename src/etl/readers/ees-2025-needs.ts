@@ -9,6 +9,7 @@ import * as msg from '../../messages/releases.ts';
 import { BreakdownReader } from './ees-breakdown.ts';
 import type { StockCell } from './ees-common.ts';
 import { eesReader } from './ees-reader.ts';
+import { rowArea } from './ees-placement-leaves.ts';
 
 const isNeedColumn = (n: string): boolean => n.startsWith('number_') || n.endsWith('_pc');
 
@@ -39,7 +40,7 @@ export const ees2025Needs = eesReader({
           byNeed.set(need, v);
         }
         if (total?.value != null && byNeed.size > 0 && Math.abs(sum - total.value) > 0.5) {
-          r.warn(msg.needsDoNotSum('ehc_plans', total.value, sum), 'ehc_plans');
+          r.warn(msg.needsDoNotSum('ehc_plans', total.value, sum, rowArea(r)), 'ehc_plans');
         }
         if (b.kind === 'skip') return;
         const cell: StockCell =

@@ -46,7 +46,12 @@ export function readPlacementLeaves(
     }
   }
   if (total !== null && out.size > 0 && (sum > total + 0.5 || (sum < total - 0.5 && !missingLeaves))) {
-    r.warn(msg.leavesDoNotSum(totalColumn, total, sum), totalColumn);
+    r.warn(msg.leavesDoNotSum(totalColumn, total, sum, rowArea(r)), totalColumn);
   }
   return out;
+}
+
+/** The row's area and year as a reader says them: "Kent, January 2025" (census files), "Kent, 2024" (calendar years). */
+export function rowArea(r: EesRow): string {
+  return `${r.geo.name}, ${r.academic ? `January ${r.year}` : r.year}`;
 }
