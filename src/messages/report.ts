@@ -9,6 +9,11 @@ export function cannotWrite(path: string, reason: string): string {
   return `Could not write the outputs to ${path}: ${reason}`;
 }
 
+/** A folder where a run writes a file, or a file where it writes a folder, in the --out folder. */
+export function outputInTheWay(outDir: string, path: string, wants: 'file' | 'folder'): string {
+  return `--out ${outDir}: ${path} is a ${wants === 'file' ? 'folder' : 'file'} where the run writes a ${wants} of that name: move or rename it, or choose another --out folder; nothing was written`;
+}
+
 export function badSuppressionThreshold(got: unknown): string {
   return `The small-count suppression threshold must be a whole number of 2 or more. Got: ${String(got)}`;
 }

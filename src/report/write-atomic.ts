@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { HighneedsError, ExitCode } from '../errors.ts';
+import { HighneedsError, ExitCode, usageError } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
 import { makeTempDir, ownerGone, registerTempDir, removeTempDir, uninterrupted } from '../paths/temp-files.ts';
 
@@ -49,9 +49,13 @@ export async function writeFilesAtomically(outDir: string, files: StagedFile[]):
     const previous = await manifestOf(outDir);
     const ours = existing === undefined || existing.every((f) => f === MANIFEST || previous?.includes(f));
     const staged = stage;
+    // a folder where the run writes a file, or a file where it writes a folder ('charts'), stopped the renames half
+    // way: the workbook moved in, the charts not, and exit 70 with 'EEXIST … mkdir'
+    if (!ours) await refuseWhatIsInTheWay(outDir, files);
     await uninterrupted(() => (ours ? switchFolder(outDir, staged, existing !== undefined) : renameInto(outDir, staged, files, previous ?? [])));
     return files.map((f) => join(outDir, f.rel));
   } catch (err) {
+    if (err instanceof HighneedsError) throw err;
     throw new HighneedsError(ExitCode.INTERNAL, reportMsg.cannotWrite(outDir, (err as Error).message), [], { cause: err });
   } finally {
     await release?.();
@@ -95,6 +99,20 @@ async function switchFolder(outDir: string, stage: string, exists: boolean): Pro
   await rename(outDir, old);
   await rename(stage, outDir);
   await removeTempDir(old);
+}
+
+/** Throws a usage error (exit 2) naming the first path of the run folder that is a folder where a file goes, or the reverse. */
+async function refuseWhatIsInTheWay(outDir: string, files: StagedFile[]): Promise<void> {
+  const kindOf = (p: string) => stat(p).then((st) => (st.isDirectory() ? 'folder' : 'file'), () => undefined);
+  for (const f of [...files.map((x) => x.rel), MANIFEST]) {
+    const parts = f.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const p = join(outDir, ...parts.slice(0, i));
+      const wants = i === parts.length ? 'file' : 'folder';
+      const is = await kindOf(p);
+      if (is !== undefined && is !== wants) throw usageError(reportMsg.outputInTheWay(outDir, p, wants));
+    }
+  }
 }
 
 /** Renames the new files in one by one and removes files of the previous run that this run does not write. */

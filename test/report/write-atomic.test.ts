@@ -4,9 +4,29 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recoverInterruptedSwitch, writeFilesAtomically } from '../../src/report/write-atomic.ts';
+import { HighneedsError } from '../../src/errors.ts';
 import { withTempDir } from '../temp.ts';
 
 describe('writeFilesAtomically', () => {
+  it('a file where the run writes a folder, or a folder where it writes a file, is refused (exit 2) before anything moves in', async () => {
+    // the renames stopped half way: the workbook moved in, the charts not, exit 70 with 'EEXIST … mkdir'
+    await withTempDir(async (d) => {
+      const out = join(d, 'run');
+      await mkdir(join(out, 'book.xlsx'), { recursive: true });
+      await writeFile(join(out, 'book.xlsx', 'keep.txt'), 'mine');
+      await writeFile(join(out, 'charts'), 'mine too');
+      for (const files of [[{ rel: 'a.txt', data: 'a' }, { rel: 'charts/x.png', data: 'x' }], [{ rel: 'a.txt', data: 'a' }, { rel: 'book.xlsx', data: 'b' }]]) {
+        const e = await writeFilesAtomically(out, files).then(() => undefined, (x: unknown) => x);
+        expect(e).toBeInstanceOf(HighneedsError);
+        expect((e as HighneedsError).exitCode).toBe(2);
+        expect((e as HighneedsError).message).toMatch(/is a (file|folder) where the run writes a (folder|file) of that name: move or rename it, or choose another --out folder; nothing was written$/);
+        expect(readdirSync(out).sort()).toEqual(['book.xlsx', 'charts']);
+        expect(await readFile(join(out, 'book.xlsx', 'keep.txt'), 'utf8')).toBe('mine');
+        expect(readdirSync(d)).toEqual(['run']);
+      }
+    });
+  });
+
   it('a second run without CSVs into a folder an earlier run with CSVs wrote leaves no old CSV', async () => {
     await withTempDir(async (d) => {
       const out = join(d, 'run');
