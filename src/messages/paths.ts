@@ -59,3 +59,7 @@ export function noDataInFolder(path: string, skipped: readonly string[]): string
 export function tooDeep(path: string): string {
   return `${path}: folders nested too deep (or a symbolic link pointing back up): give a shallower folder`;
 }
+
+export function goalOutNotYaml(path: string): string {
+  return `--out ${path}: goal-seek writes a scenario, a file ending .yaml: give a name such as ${path.replace(/\.[^./\\]*$/, '')}-goal.yaml (a file of another kind, a data table, would be overwritten by it)`;
+}

@@ -9,7 +9,7 @@
  * Everything except the lever is held fixed. The value is computed exactly as `run --draws 0` computes it (the same
  * projection, unmitigated twin and budget), so running the written scenario with `--draws 0` reproduces it.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { budgetDraws } from '../budget/draw-values.ts';
@@ -182,6 +182,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   stage('writing');
   const file = opts.out ?? join(dirname(scenarioFile), `${scenario.id}-goal.yaml`);
   const doc = goalScenario(scenario, opts.lever, goal, file, target, found.achieved, probability, opts.draws);
+  await mkdir(dirname(file), { recursive: true }); // --out in a folder not made yet, as forecast --out
   await writeFile(file, doc.text, 'utf8');
 
   // the written file, read back as `run` reads it, must reproduce the target

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../temp.ts';
@@ -33,6 +33,36 @@ describe('highneeds goal-seek (the cli.md contract)', () => {
       const html = readFileSync(JSON.parse(run.stdout).outputs.report, 'utf8');
       expect(html).toMatch(/written by goal-seek/);
       expect(existsSync(JSON.parse(run.stdout).outputs.workbook)).toBe(true);
+    });
+  }, 240_000);
+
+  it('--out that is a folder, under a file, a data table or in the data folder: exit 2 before the search, nothing written; a missing folder is made', async () => {
+    // a folder or a path under a file was an internal error (exit 70, a stack trace) after the search; funding.csv
+    // named by --out was overwritten with the scenario; one written into --data stopped the next run
+    await withTempDir(async (dir) => {
+      const data = join(dir, 'data');
+      mkdirSync(data);
+      for (const f of ['funding.csv', 'unit_costs.csv']) copyFileSync(join('data-samples', f), join(data, f));
+      const table = join(data, 'funding.csv');
+      const before = readFileSync(table, 'utf8');
+      const cases: Array<[string, RegExp]> = [
+        [dir, /expected a file name, found a folder/],
+        [join(table, 'x.yaml'), /is a file, so nothing can be created under it/],
+        [table, /goal-seek writes a scenario, a file ending \.yaml/],
+        [join(data, 'plan-goal.yaml'), /would be written into the data folder/],
+      ];
+      for (const [out, re] of cases) {
+        const r = await runCli('goal-seek', 'scenarios/baseline.yaml', '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--data', data, '--out', out);
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toMatch(re);
+        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      }
+      expect(readFileSync(table, 'utf8')).toBe(before);
+      expect(readdirSync(data).sort()).toEqual(['funding.csv', 'unit_costs.csv']);
+      const deep = join(dir, 'new', 'deeper', 'plan-goal.yaml');
+      const ok = await runCli('goal-seek', 'scenarios/baseline.yaml', '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', deep);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(existsSync(deep)).toBe(true);
     });
   }, 240_000);
 

@@ -3,6 +3,16 @@ import type { Command } from 'commander';
 import { printJson, progress, say, warn, type CliIO } from '../io.ts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, seedFlag } from './common.ts';
 import { shellWord } from '../../util/shell-word.ts';
+import { checkOutputFile, checkOutsideData } from '../../paths/check-path.ts';
+import { usageError } from '../../errors.ts';
+import { goalOutNotYaml } from '../../messages/paths.ts';
+
+/** The scenario file goal-seek writes: a .yaml file that can be written, outside the data folder. */
+async function checkGoalOut(out: string, dataDir: string): Promise<void> {
+  await checkOutputFile(out, '--out', 'plan-goal.yaml');
+  if (!/\.ya?ml$/i.test(out)) throw usageError(goalOutNotYaml(out));
+  await checkOutsideData(out, dataDir, '--out');
+}
 
 export function registerGoalSeek(program: Command, io: CliIO): void {
   program
@@ -19,6 +29,10 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (scenario: string, o: { lever: string; target: string; data: string; la?: string; out?: string; draws: number; seed: number; json?: boolean; quiet?: boolean }) => {
+      // checked before the data are loaded and the lever sought: a folder, a path under a file or in a missing folder
+      // was an internal error (exit 70, a stack trace) after the search, and a data table named by --out (funding.csv)
+      // was overwritten with the scenario, or a scenario written into --data stopped the next run ('unknown layout')
+      if (o.out !== undefined) await checkGoalOut(o.out, o.data);
       const stages = ['loading data', 'projecting', 'seeking', ...(o.draws > 0 ? ['simulating'] : []), 'writing'];
       const bar = progress(io, o, 'highneeds goal-seek');
       let done = 0;
