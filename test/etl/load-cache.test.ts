@@ -184,3 +184,18 @@ describe('the load cache of run', () => {
     expect(await k({})).toBe(keys[0]);
   });
 });
+
+describe('a cache folder that is a file (HIGHNEEDS_CACHE_DIR=funding.csv)', () => {
+  // removing the half-written cache file under it failed with ENOTDIR, which rm's force does not pass over: an
+  // internal error (exit 70, a stack trace) after the whole load
+  it('only costs the head start: the load and the run data are read, nothing is written, the file is unchanged', async () => {
+    const data = smallData();
+    const notAFolder = join(tempDir(), 'funding.csv');
+    writeFileSync(notAFolder, 'financial_year,hn_block_gbp\n');
+    const load = await loadWithCache([join(data, 'funding.csv')], { cacheDir: notAFolder });
+    expect(load.fromCache).toBe(false);
+    load.warehouse.close();
+    await saveRunData(notAFolder, 'a'.repeat(64), { n: 1 });
+    expect(readFileSync(notAFolder, 'utf8')).toBe('financial_year,hn_block_gbp\n');
+  });
+});
