@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, HighneedsError, formatProblem } from '../errors.ts';
 import { cliMsg } from '../messages/index.ts';
 import { VERSION } from '../version.ts';
-import { processIO, type CliIO } from './io.ts';
+import { processIO, safeIO, type CliIO } from './io.ts';
 import { registerCommands } from './commands/index.ts';
 import { ARCHIVE_TEMP_PREFIX, removeStale, UTF8_COPY_TEMP_PREFIX } from '../paths/temp-files.ts';
 
@@ -46,7 +46,9 @@ function refuseRepeatedValues(c: Command): void {
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit). */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], rawIo: CliIO = processIO()): Promise<number> {
+  // every word printed goes through terminalSafe: a file name may hold terminal escape sequences
+  const io = safeIO(rawIo);
   const program = buildProgram(io);
   // archive entries and UTF-8 copies a killed highneeds process left in the temp folder (they may hold children's
   // personal data) are removed by the next start of any command
