@@ -156,7 +156,8 @@ function bound(issue: { code: string; origin?: string; maximum?: unknown; minimu
 }
 
 function describeType(t: string): string {
-  return t === 'number' ? 'a number' : t === 'string' ? 'text' : t === 'boolean' ? 'true or false' : t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : t;
+  // 'int': a year or a count of years given with a fraction ('base_year: 2025.5' said 'expected int')
+  return t === 'int' ? 'a whole number' : t === 'number' ? 'a number' : t === 'string' ? 'text' : t === 'boolean' ? 'true or false' : t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : t;
 }
 
 /** Turns zod issues into located problems with expected/found and suggestions. */

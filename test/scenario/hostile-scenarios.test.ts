@@ -330,3 +330,14 @@ describe('names and descriptions of 40,000 characters', () => {
     });
   });
 });
+
+describe('a year with a fraction', () => {
+  it("says 'a whole number', not zod's 'int'", async () => {
+    await withTempDir(async (d) => {
+      await expectRefused(d, [
+        ['id: y\nbase_year: 2025.5', /at 'base_year': expected a whole number, found number 2025\.5/],
+        ['id: y\nhorizon_years: 2.5', /at 'horizon_years': expected a whole number, found number 2\.5/],
+      ]);
+    });
+  });
+});
