@@ -11,7 +11,7 @@
  * census are open from the start, and do act).
  */
 import { inputError, type Problem } from '../errors.ts';
-import { surgeUplift } from '../model/levers/surge.ts';
+import { surgePeakYear, surgeUplift } from '../model/levers/surge.ts';
 import { scenarioMsg } from '../messages/index.ts';
 import type { Scenario } from './schema.ts';
 
@@ -51,7 +51,7 @@ export function neverActing(scenario: Pick<Scenario, 'file' | 'horizon_years' | 
       add(
         path,
         `surge '${s.name}'`,
-        `it peaks in ${Math.max(s.peak_year, s.start_year)} and, with a half-life of ${s.half_life_years} year${s.half_life_years === 1 ? '' : 's'}, is below ${SURGE_SPENT * 100}% of its peak from ${first - 1} on`,
+        `it peaks in ${surgePeakYear(s)} and, with a half-life of ${s.half_life_years} year${s.half_life_years === 1 ? '' : 's'}, is below ${SURGE_SPENT * 100}% of its peak from ${first - 1} on`,
         `date it in the years the run changes (a surge in the past is already in the data the rates are estimated from)`,
       );
     }

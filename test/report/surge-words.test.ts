@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioDifferences } from '../../src/report/html/scenario-differences.ts';
 import { surgeInData } from '../../src/report/surge-words.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { surgeUplift } from '../../src/model/levers/surge.ts';
 
 const covid = { name: 'Lockdown birth cohorts', peak_uplift: 0.3, start_year: 2023, peak_year: 2026, half_life_years: 3 };
 
@@ -27,5 +28,17 @@ describe('a surge already in the data', () => {
     const words = scenarioDifferences(baseline, surge, 2025).join('\n');
     expect(words).toMatch(/Adds a surge in new plans: Lockdown birth cohorts .* already hold 15% of/);
     expect(scenarioDifferences(baseline, surge, 2023).join('\n')).not.toMatch(/already hold/);
+  });
+});
+
+describe('a surge whose peak_year is before its start_year', () => {
+  // the model peaks it when it starts (surgeUplift), and the words said 'peaking in 2026' of a surge from 2027
+  it('is said to peak when it starts, as the model peaks it', async () => {
+    const baseline = await loadScenario('scenarios/baseline.yaml');
+    const late = { ...covid, start_year: 2027, peak_year: 2026, target: {} } as (typeof baseline)['surges'][number];
+    const words = scenarioDifferences(baseline, { ...baseline, surges: [late] }, 2025).join('\n');
+    expect(words).toMatch(/peaking in 2027,/);
+    expect(words).not.toMatch(/2026/);
+    expect(surgeUplift(late, 2027)).toBe(0.3);
   });
 });

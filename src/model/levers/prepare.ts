@@ -17,6 +17,7 @@ import { populationAt } from './population.ts';
 import { movedPath } from './trend.ts';
 import { compileLevers, type YearLevers } from './schedule.ts';
 import { sameValues } from '../../util/same-values.ts';
+import { surgePeakYear } from './surge.ts';
 
 type Assumption = ProjectionResult['assumptions'][number];
 
@@ -151,7 +152,7 @@ function prepareRates(
     ...pipelineAssumptions(rates, pipelineFlag, pipeline !== undefined),
   ];
   for (const s of scenario?.surges ?? [])
-    assumptions.push({ key: `surge.${s.name}`, value: `peak +${fmt(s.peak_uplift)} at ${s.peak_year} (from ${s.start_year}, half-life ${s.half_life_years}y) target ${JSON.stringify(s.target)}`, source: 'scenario' });
+    assumptions.push({ key: `surge.${s.name}`, value: `peak +${fmt(s.peak_uplift)} at ${surgePeakYear(s)} (from ${s.start_year}, half-life ${s.half_life_years}y) target ${JSON.stringify(s.target)}`, source: 'scenario' });
   for (const t of scenario?.transition_shifts ?? [])
     assumptions.push({ key: `transition_shift.${t.name ?? t.transition}`, value: `${fmt(t.share)} of ${t.transition} moves into ${t.from} → ${t.to} from ${t.start_year}`, source: 'scenario' });
   for (const m of scenario?.mitigations ?? [])

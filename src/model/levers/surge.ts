@@ -7,13 +7,24 @@ import type { Surge } from '../../scenario/schema.ts';
 import { targetMask } from './target.ts';
 
 /**
+ * The year a surge peaks: its `peak_year`, or its `start_year` when the peak is given before the start (a surge
+ * cannot peak before it starts; the explorer's sliders can leave them so). Every word about the peak uses it: the
+ * report, the comparison and the Assumptions sheet said 'peaking in 2026' of a surge starting in 2027, which the
+ * model peaks in 2027.
+ * @example surgePeakYear({ start_year: 2027, peak_year: 2026 }) // 2027
+ */
+export function surgePeakYear(s: Pick<Surge, 'start_year' | 'peak_year'>): number {
+  return Math.max(s.peak_year, s.start_year);
+}
+
+/**
  * Uplift of a surge on new plans issued in the year beginning `year`: 0 before `start_year`, a linear climb to
  * `peak_uplift` at `peak_year`, then halving every `half_life_years`.
  * @example surgeUplift({ peak_uplift: 0.2, start_year: 2024, peak_year: 2025, half_life_years: 2, … }, 2027) // 0.1
  */
 export function surgeUplift(s: Pick<Surge, 'peak_uplift' | 'start_year' | 'peak_year' | 'half_life_years'>, year: number): number {
   if (year < s.start_year) return 0;
-  const peak = Math.max(s.peak_year, s.start_year);
+  const peak = surgePeakYear(s);
   if (year < peak) return (s.peak_uplift * (year - s.start_year + 1)) / (peak - s.start_year + 1);
   return s.peak_uplift * Math.pow(0.5, (year - peak) / s.half_life_years);
 }

@@ -28,6 +28,7 @@ import {
   unmitigatedBalance,
 } from '../series.ts';
 import { counted } from '../../util/plural.ts';
+import { surgePeakYear } from '../../model/levers/surge.ts';
 
 /** Compound yearly growth from a to b over n years. */
 function cagr(a: number, b: number, n: number): number {
@@ -99,7 +100,7 @@ export function scenarioParagraphs(r: RunReport): string[] {
   if (s.surges.length)
     out.push(
       `It includes ${s.surges.length === 1 ? 'a surge' : `${s.surges.length} surges`} in new plans: ` +
-        s.surges.map((x) => `${x.name} (up to ${fmtPercent(x.peak_uplift, 0)} more new plans, peaking in ${x.peak_year})`).join('; ') +
+        s.surges.map((x) => `${x.name} (up to ${fmtPercent(x.peak_uplift, 0)} more new plans, peaking in ${surgePeakYear(x)})`).join('; ') +
         '.',
       ...s.surges.flatMap((x) => surgeInData(x, r.baseYear) ?? []),
     );

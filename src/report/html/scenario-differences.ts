@@ -6,6 +6,7 @@ import { fmtMoney, fmtPercent } from '../format.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { surgeInData } from '../surge-words.ts';
 import { counted } from '../../util/plural.ts';
+import { surgePeakYear } from '../../model/levers/surge.ts';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -35,7 +36,7 @@ export function scenarioDifferences(a: Scenario, b: Scenario, baseYear?: number)
   if (!same(a.funding, { ...b.funding, growth: a.funding.growth })) out.push('Assumes a different schools-block transfer.');
   for (const s of b.surges.filter((x) => !a.surges.some((y) => same(x, y))))
     out.push(
-      [`Adds a surge in new plans: ${s.name} (up to ${fmtPercent(s.peak_uplift, 0)} more new plans, peaking in ${s.peak_year}, halving every ${s.half_life_years === 1 ? 'year' : `${s.half_life_years} years`}).`, (baseYear !== undefined && surgeInData(s, baseYear)) || '']
+      [`Adds a surge in new plans: ${s.name} (up to ${fmtPercent(s.peak_uplift, 0)} more new plans, peaking in ${surgePeakYear(s)}, halving every ${s.half_life_years === 1 ? 'year' : `${s.half_life_years} years`}).`, (baseYear !== undefined && surgeInData(s, baseYear)) || '']
         .join(' ')
         .trim(),
     );

@@ -5,6 +5,7 @@ import type { Cell, Sheet } from '../model.ts';
 import { col } from '../table-helpers.ts';
 import { surgeInData } from '../../surge-words.ts';
 import { counted } from '../../../util/plural.ts';
+import { surgePeakYear } from '../../../model/levers/surge.ts';
 
 function leverDetails(m: RunReport['scenario']['mitigations'][number], money: boolean): string {
   const parts = [`${m.kind}`, `effect ${Math.round(m.effect * 1000) / 10}%`, `from ${m.start_year}`, `ramp ${counted(m.ramp_years, 'year')}`, `delivery ${Math.round(m.delivery * 100)}%`];
@@ -40,7 +41,7 @@ export function assumptionsSheet(r: RunReport): Sheet {
   const levers: Cell[][] = [
     ...s.surges.map((x) => {
       const inData = surgeInData(x, r.baseYear);
-      return ['Surge', x.name, `uplift ${Math.round(x.peak_uplift * 100)}% at peak ${x.peak_year}, from ${x.start_year}, half-life ${counted(x.half_life_years, 'year')}${inData ? `. ${inData}` : ''}`];
+      return ['Surge', x.name, `uplift ${Math.round(x.peak_uplift * 100)}% at peak ${surgePeakYear(x)}, from ${x.start_year}, half-life ${counted(x.half_life_years, 'year')}${inData ? `. ${inData}` : ''}`];
     }),
     ...s.transition_shifts.map((x) => ['Transition shift', x.name ?? x.transition, `${Math.round(x.share * 100)}% of ${x.transition} moves ${x.from} → ${x.to} from ${x.start_year}`]),
     ...s.mitigations.map((m) => ['Mitigation', m.name, leverDetails(m, r.budget !== undefined)]),
