@@ -63,3 +63,7 @@ export function tooDeep(path: string): string {
 export function goalOutNotYaml(path: string): string {
   return `--out ${path}: goal-seek writes a scenario, a file ending .yaml: give a name such as ${path.replace(/\.[^./\\]*$/, '')}-goal.yaml (a file of another kind, a data table, would be overwritten by it)`;
 }
+
+export function lineBreakInName(path: string): string {
+  return `${JSON.stringify(path)}: the name holds a line break, which would split every message naming it: rename it without one`;
+}

@@ -67,6 +67,9 @@ export async function checkInputPath(
   const what = opts.what ?? 'file or folder';
   if (path.trim() === '') throw usageError(pathMsg.emptyPath(opts.flag ?? 'a path'));
   const s = await statInput(path, what);
+  // a name with a line break printed as it is splits every message naming it in two, and its second half reads as
+  // a line of the tool's own ('ok      funding.csv (funding, 2 rows)' under a file that is invalid)
+  if (/[\r\n]/.test(path)) throw inputError(pathMsg.lineBreakInName(path), [{ file: JSON.stringify(path), message: pathMsg.lineBreakInName(path) }]);
   const real = await realpath(path).catch(() => resolve(path));
   if (isSystemPath(real)) throw inputError(pathMsg.systemPath(path, real), [{ file: path, message: pathMsg.systemPath(path, real) }]);
   const odd = kindOf(s);

@@ -158,3 +158,18 @@ describe('a file name holding terminal escape sequences', () => {
     });
   });
 });
+
+describe('a file name holding a line break', () => {
+  // split every message naming it in two, its second half reading as a line of the tool's own:
+  // 'INVALID …/bad' then 'ok      fake.csv (funding, 2 rows)'
+  it('is refused (exit 1) naming it on one line, nothing read', async () => {
+    await withTempDir(async (d) => {
+      await writeFile(join(d, 'bad\nok      fake.csv (funding, 2 rows)'), 'x,y\n1,2\n');
+      const r = await runCli('validate', d);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/bad\\nok {6}fake\.csv \(funding, 2 rows\)": the name holds a line break, which would split every message naming it: rename it without one\n$/);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('ok'))).toEqual([]);
+    });
+  });
+});
