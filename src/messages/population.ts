@@ -59,3 +59,8 @@ export function populationSexesDisagree(area: string, n: number, first: Readonly
     `the persons figures are used, so a row edited or pasted in one place and not the other changes the children the run counts. Correct the rows that are wrong.`
   );
 }
+
+/** A population projection with no column named by a 4-digit year. */
+export function noYearColumns(near: readonly string[]): string {
+  return `no column of the projection is a year (2022, 2023, …)${near.length > 0 ? `: found ${near.map((n) => `'${n}'`).join(', ')}` : ''}, so no figure can be read: name each year's column by its 4-digit year, as ONS publishes it`;
+}

@@ -177,3 +177,18 @@ describe('a name of 40,000 characters in a table of your own', () => {
     expect(f!.rows).toBe(2);
   });
 });
+
+describe('a population projection none of whose columns is a year', () => {
+  // '2022.0' … as another program re-saves them: no figure was read, only 'unknown column' warnings, exit 0, and a
+  // run held the population flat from 2022 naming no cause
+  it('is an error at line 1 naming what was found', async () => {
+    const lines = readFileSync(join('data-samples', 'snpp_2022based_E99999999.csv'), 'utf8').split('\n');
+    lines[0] = lines[0]!.split(',').map((c) => (/^\d{4}$/.test(c) ? `${c}.0` : c)).join(',');
+    const p = join(tempDir(), 'snpp.csv');
+    writeFileSync(p, lines.join('\n'));
+    const { files: [f] } = await validatePaths([p], { today: TODAY });
+    expect(f!.errors.map((e) => [e.line, e.message])).toEqual([
+      [1, "no column of the projection is a year (2022, 2023, …): found '2022.0', '2023.0', '2024.0', so no figure can be read: name each year's column by its 4-digit year, as ONS publishes it"],
+    ]);
+  });
+});

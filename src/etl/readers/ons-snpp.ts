@@ -45,8 +45,16 @@ export const onsSnpp = simpleCsvReader({
     const badYears = new Set<string>();
     // the line of each area, sex and age: a repeated one would be summed into the population (twice the children)
     const seen = new Map<string, number>();
+    // a file whose year columns are all unreadable ('2022.0', as a re-save by another program writes them) loaded
+    // no figure at all with only 'unknown column' warnings, and the run held the population flat, naming no cause
+    let noYears: boolean | undefined;
     return {
       row(r) {
+        if (noYears === undefined) {
+          noYears = !r.names.some((n) => YEAR.test(n));
+          if (noYears) log.error(popMsg.noYearColumns(r.names.filter((n) => /\d{4}/.test(n)).slice(0, 3)), 1);
+        }
+        if (noYears) return;
         if (!/^population$/i.test(r.get('component'))) return;
         const label = r.get('age_group');
         const age = snppAge(label);
