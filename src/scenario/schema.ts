@@ -10,7 +10,7 @@ import { COST, EFFECT, HALF_LIFE, MAX_MITIGATIONS, MONEY, NET_MIGRATION, PLACES,
 import { GENERAL_INFLATION_KEYS, inflationKey } from '../budget/prices.ts';
 import { nearest } from '../util/suggest.ts';
 import { textTooLong, tooManyMitigations } from '../messages/scenario.ts';
-import { LONGEST_DESCRIPTION, LONGEST_NAME } from '../util/bounded-text.ts';
+import { LONGEST_DESCRIPTION, LONGEST_NAME, LONGEST_PATH } from '../util/bounded-text.ts';
 
 /**
  * A name or description as a person writes it, of bounded length: a name of 40,000 characters was written into a
@@ -281,14 +281,15 @@ export const ScenarioSchema = z
     /** Written by `highneeds goal-seek`: what was sought and found (shown in the workbook and report). */
     goal_seek: z
       .object({
-        lever: z.string(),
-        target: z.string(),
+        // shown in the workbook and the report, as names are (a 40,000-character one passed a workbook cell's limit)
+        lever: label,
+        target: label,
         // goal-seek searches effects from 0 to 1; unbounded, an edited 1e308 reached the report as 'Infinity%'
         effect: z.number().min(0).max(1),
         achieved_gbp: z.number().min(MONEY.min).max(MONEY.max),
         probability_met: z.number().min(0).max(1).optional(),
         draws: z.number().int().min(0).optional(),
-        from_scenario: z.string().optional(),
+        from_scenario: z.string().max(LONGEST_PATH, { error: textTooLong('a file path', LONGEST_PATH) }).optional(),
       })
       .strict()
       .optional(),

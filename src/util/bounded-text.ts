@@ -10,6 +10,8 @@ import { longRunShortened, messageShortened } from '../messages/etl.ts';
  * and in every table and chart of the report; no name a person writes comes near it.
  */
 export const LONGEST_NAME = 200;
+/** The longest file path a scenario may name (goal_seek.from_scenario; Linux allows 4,096 bytes). */
+export const LONGEST_PATH = 4096;
 /** The longest description of a scenario (shown in a workbook cell and the report's opening). */
 export const LONGEST_DESCRIPTION = 5000;
 

@@ -324,6 +324,8 @@ describe('names and descriptions of 40,000 characters', () => {
         [`id: n\nname: ${'N'.repeat(40_000)}`, /at 'name': expected a name of at most 200 characters .*, found the text "N{79}… \(40,002 characters without a space\)/],
         [`id: n\ndescription: ${'D '.repeat(20_000)}`, /at 'description': expected a description of at most 5000 characters/],
         [lever('L'.repeat(201)), /at 'mitigations\[0\]\.name': expected a name of at most 200 characters/],
+        [`id: g\ngoal_seek: {lever: ${'L'.repeat(40_000)}, target: t, effect: 0.5, achieved_gbp: 0}`, /at 'goal_seek\.lever': expected a name of at most 200 characters/],
+        [`id: g\ngoal_seek: {lever: l, target: t, effect: 0.5, achieved_gbp: 0, from_scenario: ${'p'.repeat(5000)}}`, /at 'goal_seek\.from_scenario': expected a file path of at most 4096 characters/],
       ]);
       await writeFile(join(d, 'ok.yaml'), `${lever('L'.repeat(200))}\n`);
       expect((await loadScenario(join(d, 'ok.yaml'))).mitigations[0]!.name).toHaveLength(200);
