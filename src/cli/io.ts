@@ -27,15 +27,16 @@ export function processIO(): CliIO {
 }
 
 /**
- * Text made safe for a terminal: every control character but the line break and the tab shown as `\xHH`. A file
+ * Text made safe for a terminal: every control character but the line break and the tab shown as `\u00HH`. A file
  * named with an escape sequence (`ESC[31m`, or one that moves the cursor or retitles the window) was printed raw in
  * every message naming it, so a file in a council's data folder could recolour, rewrite or hide what the terminal
- * showed. JSON on stdout is unchanged (JSON.stringify escapes these characters itself).
- * @example terminalSafe('a\x1b[31mb') // 'a\\x1b[31mb'
+ * showed. The JSON spelling keeps a JSON document on stdout valid and its values the same: JSON.stringify escapes the
+ * controls below 0x20 itself, and `\u007f` (DEL) or a C1 control reads back as the character it stands for.
+ * @example terminalSafe('a\x1b[31mb') // 'a\\u001b[31mb'
  */
 export function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is looked for
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** An IO that writes through terminalSafe. */

@@ -143,18 +143,18 @@ describe('requests that cannot be met', () => {
 
 describe('a file name holding terminal escape sequences', () => {
   // was printed raw in every message naming it: ESC[2J cleared the screen, ESC[31m recoloured what followed
-  it('is printed with each control character as \\xHH, on stdout and stderr, and JSON stays JSON', async () => {
+  it('is printed with each control character as \\u00HH, on stdout and stderr, and JSON stays JSON (DEL too)', async () => {
     await withTempDir(async (d) => {
-      const name = 'costs\x1b[2J\x1b[31m\x07\r.csv';
+      const name = 'costs\x1b[2J\x1b[31m\x07\x7f.csv';
       await writeFile(join(d, name), 'x,y\n1,2\n');
       const r = await runCli('validate', d);
       expect(r.code).toBe(1);
       const all = r.stdout + r.stderr;
-      expect(all).toContain('costs\\x1b[2J\\x1b[31m\\x07\\x0d.csv');
+      expect(all).toContain('costs\\u001b[2J\\u001b[31m\\u0007\\u007f.csv');
       // eslint-disable-next-line no-control-regex -- control characters are what is looked for
       expect(all).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
       const j = await runCli('validate', d, '--json');
-      expect(JSON.stringify(JSON.parse(j.stdout))).toContain('costs\\u001b[2J');
+      expect(JSON.parse(j.stdout).files[0].path).toBe(join(d, name));
     });
   });
 });
