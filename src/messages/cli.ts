@@ -16,6 +16,11 @@ export function forecastNeedsLa(): string {
   return 'forecast needs --la CODE... or --all';
 }
 
+export function initBadLa(code: string): string {
+  const lost = /^0\d{3}$/.test(code.trim()) ? ` (did you mean ${code.trim().slice(1)}?)` : '';
+  return `init --la ${JSON.stringify(code)}: expected your LA's 3-digit DfE code (e.g. 886) or its 9-character ONS code (e.g. E10000016)${lost}; nothing was written`;
+}
+
 export function initWouldOverwrite(path: string): string {
   return `${path} already exists; init never overwrites files (choose another folder)`;
 }

@@ -85,6 +85,17 @@ describe('highneeds init', () => {
     });
   });
 
+  it('refuses an --la that is no LA code (exit 2, nothing written): it went into the README commands as it stood', async () => {
+    await withTempDir(async (dir) => {
+      for (const [la, re] of [['$(rm -rf ~)', /expected your LA's 3-digit DfE code/], ['0999', /\(did you mean 999\?\); nothing was written$/m], ['Kent', /expected your LA's/]] as const) {
+        const r = await runCli('init', join(dir, 'la'), '--la', la);
+        expect(r.code, la).toBe(2);
+        expect(r.stderr).toMatch(re);
+        expect(existsSync(join(dir, 'la'))).toBe(false);
+      }
+    });
+  });
+
   it('refuses --from without --la, and an LA the release does not hold', async () => {
     await withTempDir(async (dir) => {
       const release = join(dir, 'caseload.csv');

@@ -5,7 +5,7 @@ import { mkdir, writeFile, access, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { inputError } from '../../errors.ts';
+import { inputError, usageError } from '../../errors.ts';
 import type { CliIO } from '../io.ts';
 
 /** How to run this installation from anywhere: `node <absolute path of bin/highneeds.js>`. */
@@ -28,6 +28,9 @@ export function registerInit(program: Command, io: CliIO): void {
     .option('--from <paths...>', "published EES files, or a release's data folder, to copy your LA's rows (and England's and the regions') from into data/")
     .action(async (dir: string, o: { la?: string; from?: string[] }) => {
       if (o.from?.length && !o.la) throw inputError('init --from needs --la CODE: the LA whose rows to copy.');
+      // the code is written into the README's commands and every table's la_code: '$(rm -rf ~)' was written there as
+      // it stood, a command for the reader to paste, and '0999' gave tables that every run refused
+      if (o.la !== undefined && !/^\d{3}$|^E\d{8}$/i.test(o.la.trim())) throw usageError(cliMsg.initBadLa(o.la));
       const { checkOutputFolder } = await import('../../paths/check-path.ts');
       await checkOutputFolder(dir, 'init DIR');
       const { starterFiles } = await import('../../scaffold/starter.ts');
