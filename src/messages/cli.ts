@@ -21,6 +21,14 @@ export function initBadLa(code: string): string {
   return `init --la ${JSON.stringify(code)}: expected your LA's 3-digit DfE code (e.g. 886) or its 9-character ONS code (e.g. E10000016)${lost}; nothing was written`;
 }
 
+export function prefillZip(): string {
+  return "a ZIP archive: extract the release and give its data folder (or its CSV files) to --from";
+}
+
+export function prefillWorkbook(): string {
+  return "an Excel workbook, not a published EES file: give the release's CSV files to --from";
+}
+
 export function initWouldOverwrite(path: string): string {
   return `${path} already exists; init never overwrites files (choose another folder)`;
 }

@@ -8,7 +8,9 @@ import { expandPaths } from '../etl/expand-paths.ts';
 import { streamCsv } from '../etl/csv/read-csv.ts';
 import { canonicalNewCode, reorganisationOf } from '../domain/index.ts';
 import { inputError } from '../errors.ts';
-import { notUtf8AfterBom, nulByte } from '../messages/etl.ts';
+import { notText, notUtf8AfterBom, nulByte } from '../messages/etl.ts';
+import { prefillWorkbook, prefillZip } from '../messages/cli.ts';
+import { sniffFile } from '../etl/sniff.ts';
 
 const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -62,6 +64,10 @@ export async function prefillFromRelease(
  * from 2019 at Cumberland's share of the successors' plans (2026: 3,659 plans against forecast's 3,768).
  */
 async function laRows(file: string, la: string): Promise<{ content: string; latestCensusYear?: number } | { reason: string }> {
+  // what the file is when it is not text: a release's ZIP or a PNG was 'line 1 holds a NUL byte … a block lost in a
+  // copy or a sync', which sent the reader to copy it again
+  const sniff = await sniffFile(file).catch(() => undefined);
+  if (sniff?.binary) return { reason: `${sniff.sheets === undefined ? notText(sniff.binaryKind) : sniff.sheets.length === 0 ? prefillZip() : prefillWorkbook()}.` };
   const want = la.trim().toUpperCase();
   const lines: string[] = [];
   // rows in file order; `old` is an LA row's DfE code (undefined for England's and the regions')

@@ -96,6 +96,24 @@ describe('highneeds init', () => {
     });
   });
 
+  it('--from a ZIP or a PNG says what the file is (not a NUL byte of a damaged copy), nothing written', async () => {
+    await withTempDir(async (dir) => {
+      const cases: Array<[string, Buffer, RegExp]> = [
+        ['release.zip', Buffer.from('504b0304140000000000', 'hex'), /a ZIP archive: extract the release and give its data folder/],
+        ['chart.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), /the file is not text/],
+      ];
+      for (const [name, bytes, re] of cases) {
+        const p = join(dir, name);
+        writeFileSync(p, Buffer.concat([bytes, Buffer.alloc(64)]));
+        const r = await runCli('init', join(dir, 'la'), '--la', '886', '--from', p);
+        expect(r.code, name).toBe(1);
+        expect(r.stderr).toMatch(re);
+        expect(r.stderr).not.toMatch(/NUL byte/);
+        expect(existsSync(join(dir, 'la'))).toBe(false);
+      }
+    });
+  });
+
   it('refuses --from without --la, and an LA the release does not hold', async () => {
     await withTempDir(async (dir) => {
       const release = join(dir, 'caseload.csv');
