@@ -192,3 +192,16 @@ describe('a population projection none of whose columns is a year', () => {
     ]);
   });
 });
+
+describe("an LA's name of 40,000 characters in a published table", () => {
+  // went into the workbook's cells (at most 32,767 characters), the report and a note on stderr
+  it.each([true, false])('is an error at its line and column (set-based: %s)', async (setBased) => {
+    const lines = readFileSync(join('data-samples', 'sen2_estab_caseload.csv'), 'utf8').split('\n');
+    lines[5] = lines[5]!.replace(',Anyshire,', `,${'X'.repeat(40_000)},`);
+    const p = join(tempDir(), 'sen2_estab_caseload.csv');
+    writeFileSync(p, lines.join('\n'));
+    const { files: [f] } = await validatePaths([p], { today: TODAY, setBased });
+    expect(f!.errors.map((e) => [e.line, e.column])).toEqual([[6, 'la_name']]);
+    expect(f!.errors[0]!.message).toMatch(/^expected a name of at most 200 characters .*found 40,000/);
+  });
+});

@@ -16,6 +16,7 @@ import { ProblemLog } from '../problem-log.ts';
 import type { ReadContext, ReadReport, RowSink } from '../reader.ts';
 import { ALL, type WarehouseTable } from '../schema.ts';
 import type { EesSetDef } from './ees-set-def.ts';
+import { LONGEST_NAME } from '../../util/bounded-text.ts';
 
 /** The release layouts, newest last; `source` of every EES row. */
 export type EesLayout = 'ees-2022' | 'ees-2024' | 'ees-2025' | 'ees-2026';
@@ -249,6 +250,12 @@ function readGeo(row: CsvRow, log: ProblemLog): EesGeo | undefined {
  * @example geoOf((c) => ({ geographic_level: 'National' })[c] ?? '') // { geo: { level: 'National', oldCode: 'ALL', … } }
  */
 export function geoOf(get: (column: string) => string): { geo: EesGeo } | { error: { message: string; column: string } } {
+  // the name of an LA, region or country is shown in the workbook, the report and on stderr: one of 40,000
+  // characters went into workbook cells past their 32,767-character limit (Excel repaired the workbook to open it)
+  for (const column of ['la_name', 'region_name', 'country_name']) {
+    const name = get(column);
+    if (name.length > LONGEST_NAME) return { error: { message: msg.nameTooLong(name, LONGEST_NAME), column } };
+  }
   const raw = get('geographic_level');
   const level = LEVELS.find((l) => l.toLowerCase() === raw.toLowerCase());
   if (!level) return { error: { message: msg.unknownGeographicLevel(raw, nearest(raw, LEVELS)), column: 'geographic_level' } };
