@@ -144,8 +144,9 @@ const EES2022_ESTABLISHMENT: Array<[RegExp, Placement]> = [
   [/^(general fe|sixth form college|other fe|further education)/, 'FE'],
   [/^(specialist post-16|independent specialist provider)/, 'SPI'],
   [/^(apprenticeship|traineeship|supported internship|work.based learning)/, 'WBL'],
+  // before 'educated elsewhere': the later releases' 'Educated elsewhere - NEET' is NEET, not EOTAS
+  [/^neet|- neet\b/, 'NEET'],
   [/^(other arrangements|elective home education|educated elsewhere|other$)/, 'EOTAS'],
-  [/^neet/, 'NEET'],
   [/^non-maintained early years/, 'EY'],
   [/^(awaiting provision|permanently excluded|not recorded|unknown)/, 'NONE'],
 ];

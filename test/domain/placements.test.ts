@@ -31,6 +31,8 @@ describe('placements', () => {
     expect(placementFromEes2022EstablishmentType('Special - Non-maintained')).toBe('NMSS');
     expect(placementFromEes2022EstablishmentType('Special - Academy/free')).toBe('SSA');
     expect(placementFromEes2022EstablishmentType('Total')).toBeUndefined();
+    expect(placementFromEes2022EstablishmentType('Educated elsewhere - NEET')).toBe('NEET');
+    expect(placementFromEes2022EstablishmentType('Educated elsewhere - Elective home education')).toBe('EOTAS');
   });
 
   it('maps SEN2 settings, GIAS types and unit flags', () => {

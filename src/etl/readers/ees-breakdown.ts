@@ -44,6 +44,8 @@ export class BreakdownReader {
       return this.skip(`${topic}: ${label}`);
     }
     if (this.placementTopics.includes(t)) {
+      // a subtotal ('Mainstream - total', 'Educated elsewhere - total') beside its own leaves: never added to them
+      if (/\btotal\b/i.test(label)) return this.skip(`${topic}: ${label}`);
       const p = placementFromEesColumn(label.replace(/[\s-]+/g, '_')) ?? placementFromEes2022EstablishmentType(label);
       if (p) return { kind: 'placement', placement: p };
       return this.skip(`${topic}: ${label}`);
