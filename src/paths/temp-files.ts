@@ -5,9 +5,9 @@
  * here (then the signal is re-raised so the exit status is the usual one), and after a SIGKILL or power cut by the
  * next highneeds process, which removes folders whose owning process is gone.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** The prefix of the folders archive entries are extracted into (in the system temp folder). */
 export const ARCHIVE_TEMP_PREFIX = 'highneeds-zip-';
@@ -125,5 +125,29 @@ export async function removeStale(parent: string, prefix: string): Promise<void>
   }
   for (const n of names) {
     if (ownerGone(n, prefix)) await rm(join(parent, n), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes one file whole or not at all: into `.<name>.<pid>-tmp` beside it (removed on signals, as the temporary
+ * folders are), then renamed over it, so neither a reader nor a kill ever finds it half-written. `check`, when
+ * given, reads the temporary file first (its result is returned); if it throws, the file is not written and the
+ * temporary one is removed.
+ * @example await writeFileWhole('out/forecast.csv', csv)
+ */
+export async function writeFileWhole(file: string, data: string | Buffer): Promise<void>;
+export async function writeFileWhole<T>(file: string, data: string | Buffer, check: (tmp: string) => Promise<T>): Promise<T>;
+export async function writeFileWhole<T>(file: string, data: string | Buffer, check?: (tmp: string) => Promise<T>): Promise<T | undefined> {
+  installHandlers();
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}-tmp`);
+  live.add(tmp);
+  try {
+    await writeFile(tmp, data);
+    const checked = await check?.(tmp);
+    await rename(tmp, file);
+    return checked;
+  } finally {
+    live.delete(tmp);
+    await rm(tmp, { force: true }).catch(() => undefined);
   }
 }

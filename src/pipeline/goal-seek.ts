@@ -9,7 +9,8 @@
  * Everything except the lever is held fixed. The value is computed exactly as `run --draws 0` computes it (the same
  * projection, unmitigated twin and budget), so running the written scenario with `--draws 0` reproduces it.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileWhole } from '../paths/temp-files.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { budgetDraws } from '../budget/draw-values.ts';
@@ -183,22 +184,24 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   const file = opts.out ?? join(dirname(scenarioFile), `${scenario.id}-goal.yaml`);
   const doc = goalScenario(scenario, opts.lever, goal, file, target, found.achieved, probability, opts.draws);
   await mkdir(dirname(file), { recursive: true }); // --out in a folder not made yet, as forecast --out
-  await writeFile(file, doc.text, 'utf8');
-
-  // the written file, read back as `run` reads it, must reproduce the target
-  const written = await loadScenario(file);
-  const again = await project(written, 0);
-  const checked = runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated, referenceProjection: again.reference });
-  const check = targetValue(checked.lines, target);
-  if (check === undefined || Math.abs(check - target.amount) > REPRODUCE_WITHIN) {
-    throw new HighneedsError(ExitCode.INTERNAL, budgetMsg.goalNotReproduced(file, target.text, check ?? NaN));
-  }
+  // the file, read back as `run` reads it, must reproduce the target before it takes the place of any earlier one
+  // (written whole: a kill or a failed check leaves no half-written or wrong scenario behind)
+  const reproduced = await writeFileWhole(file, doc.text, async (tmp) => {
+    const written = await loadScenario(tmp);
+    const again = await project(written, 0);
+    const checked = runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated, referenceProjection: again.reference });
+    const check = targetValue(checked.lines, target);
+    if (check === undefined || Math.abs(check - target.amount) > REPRODUCE_WITHIN) {
+      throw new HighneedsError(ExitCode.INTERNAL, budgetMsg.goalNotReproduced(file, target.text, check ?? NaN));
+    }
+    return publishedTargetValue(budgetJson(checked), target) ?? check;
+  });
   return {
     lever: opts.lever,
     effect: found.effect,
     target: target.text,
     // as `run --json` of the written scenario prints it: to the penny
-    achieved_gbp: publishedTargetValue(budgetJson(checked), target) ?? check,
+    achieved_gbp: reproduced,
     scenario_file: file,
     probability_met: probability,
     draws: opts.draws,

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { removeStale } from '../../src/paths/temp-files.ts';
+import { removeStale, writeFileWhole } from '../../src/paths/temp-files.ts';
 import { withTempDir } from '../temp.ts';
 
 const CHILD = `
@@ -80,3 +80,25 @@ await new Promise((r) => setTimeout(r, 50));
 writeFileSync(process.env.HN_PARENT + '/after-step', '');
 setInterval(() => {}, 1000);
 `;
+
+describe('writeFileWhole', () => {
+  it('replaces the file only after the check passes; a failed check leaves the earlier file and no temporary one', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'goal.yaml');
+      await writeFileWhole(file, 'first\n');
+      const seen = await writeFileWhole(file, 'second\n', async (tmp) => {
+        expect(readFileSync(file, 'utf8')).toBe('first\n'); // not replaced while checked
+        return readFileSync(tmp, 'utf8');
+      });
+      expect(seen).toBe('second\n');
+      expect(readFileSync(file, 'utf8')).toBe('second\n');
+      await expect(
+        writeFileWhole(file, 'third\n', async () => {
+          throw new Error('does not reproduce');
+        }),
+      ).rejects.toThrow('does not reproduce');
+      expect(readFileSync(file, 'utf8')).toBe('second\n');
+      expect(readdirSync(dir)).toEqual(['goal.yaml']);
+    });
+  });
+});

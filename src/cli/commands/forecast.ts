@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { cliMsg, modelMsg } from '../../messages/index.ts';
 import { HORIZON_UNHELD_MAX } from '../../pipeline/plausible.ts';
-import { writeFile, rename, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { inputError, usageError } from '../../errors.ts';
 import { printJson, say, warn, type CliIO } from '../io.ts';
@@ -33,12 +33,11 @@ export function registerForecast(program: Command, io: CliIO): void {
       const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
       if (res.rows.length === 0) throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, res.skipped[0]?.reason, res.ignoredRows));
       await mkdir(dirname(o.out), { recursive: true });
-      const tmp = `${o.out}.${process.pid}.tmp`;
       const csv = forecastCsv(res.rows);
       const { assertNoBlemishes, textBlemishes } = await import('../../report/output-guard.ts');
       assertNoBlemishes(textBlemishes(csv, o.out));
-      await writeFile(tmp, csv);
-      await rename(tmp, o.out);
+      const { writeFileWhole } = await import('../../paths/temp-files.ts');
+      await writeFileWhole(o.out, csv);
       const shown = res.notes.slice(0, 8);
       for (const n of shown) say(io, { quiet: o.quiet || o.json }, n);
       if (res.notes.length > shown.length) say(io, { quiet: o.quiet || o.json }, cliMsg.laterNotesOmitted(res.notes.length - shown.length));
