@@ -26,6 +26,7 @@ import { rangeOfVariant } from '../../src/explorer/compute.ts';
 import type { ExplorerPayload } from '../../src/explorer/payload.ts';
 import { fmtMoneyM } from '../../src/report/format.ts';
 import { loadPageInNode } from '../explorer/bundle-in-node.ts';
+import { blackRightOfProjection } from './explorer-charts.ts';
 
 const CHROMIUM = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const OUT = resolve('reports/.explorer-check');
@@ -325,6 +326,10 @@ async function main(): Promise<number> {
     }
     console.log(`range: ${status}`);
     if (!/^Range/.test(status)) failures.push(`no Monte Carlo range after 60 s: "${status}"`);
+    // the range's lines drawn as themselves: no black point of "Actual" in the projected years (Chart.js kept a
+    // series' point style with the series drawn at its place before, and P10 showed as black dots of actuals)
+    const projected = await blackRightOfProjection(ev);
+    if (projected.pixels > 0) failures.push(`with the range drawn, the plans chart shows ${projected.pixels} pixels of "Actual" black in the projected years (first at ${projected.at}, the projection line at x=${projected.marker})`);
 
     // the downloaded YAML reproduces the page's numbers through the CLI
     const yaml = await ev<string>('window.highneeds.scenarioYaml()');

@@ -185,18 +185,22 @@ export class Charts {
     drawnFrom.set(chart as unknown as Chart, key);
     chart.data.labels = labels;
     // The same dataset objects, their fields replaced: Chart.js keeps a dataset's controller and elements only while
-    // the object is the one it saw (new objects on every move rebuilt them all). A series hidden from the legend
-    // stays hidden while a series of its label is drawn: its hidden state goes with its label (as the dataset's own
+    // the object is the one it saw (new objects on every move rebuilt them all). An object is kept for the series of
+    // its own label only, wherever it now stands: a controller keeps the point style it first resolved (its shared
+    // options are not resolved again on an update without animation), so the P10 line drawn with the object "Actual"
+    // had before showed as black points of actuals in the projected years. A series hidden from the legend stays
+    // hidden while a series of its label is drawn: its hidden state goes with its label (as the dataset's own
     // `hidden`), not with its place, which changes when the range or a kept variant comes or goes.
     const was = chart.data.datasets as unknown as Array<Record<string, unknown>>;
     const hidden = new Set(was.flatMap((d, i) => (chart.isDatasetVisible(i) ? [] : [d.label])));
-    chart.data.datasets = datasets.map((d, i) => {
+    chart.data.datasets = datasets.map((d) => {
       const next = d as unknown as Record<string, unknown>;
       if (hidden.has(next.label)) next.hidden = true;
-      const same = was[i];
+      const at = was.findIndex((w) => w.label === next.label);
+      const same = was[at];
       if (!same || same.type !== next.type) return d;
       for (const k of Object.keys(same)) if (!(k in next)) delete same[k];
-      chart.getDatasetMeta(i).hidden = null as unknown as boolean;
+      chart.getDatasetMeta(at).hidden = null as unknown as boolean;
       return Object.assign(same, next) as unknown as typeof d;
     });
     const plugins = chart.options.plugins as Record<string, unknown> & { legend: { labels: { filter?: unknown } } };
