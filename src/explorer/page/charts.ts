@@ -136,7 +136,9 @@ export class Charts {
   constructor(canvases: { plans: HTMLCanvasElement; groups: HTMLCanvasElement; spend: HTMLCanvasElement; balance: HTMLCanvasElement }) {
     this.plans = new Chart(canvases.plans, { type: 'line', data: { labels: [], datasets: [] }, options: base('EHC plans (number)', false) }) as AnyChart;
     this.groups = new Chart(canvases.groups, { type: 'line', data: { labels: [], datasets: [] }, options: base('EHC plans (number)', false, true) }) as AnyChart;
-    (this.groups.options.scales!.y as { beginAtZero?: boolean }).beginAtZero = true;
+    // counts of plans from 0, as the report's charts draw them: an axis from the first year's count showed a third
+    // more plans as several times as many
+    for (const c of [this.plans, this.groups]) (c.options.scales!.y as { beginAtZero?: boolean }).beginAtZero = true;
     this.spend = new Chart(canvases.spend, { type: 'bar', data: { labels: [], datasets: [] }, options: base('£ per financial year', true, true) }) as AnyChart;
     this.balance = new Chart(canvases.balance, { type: 'bar', data: { labels: [], datasets: [] }, options: base('£', true) }) as AnyChart;
   }
