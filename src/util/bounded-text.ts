@@ -20,7 +20,35 @@ export const LONGEST_RUN = 200;
 /** The longest message, in characters, once long runs are shortened. */
 export const LONGEST_MESSAGE = 2000;
 
-const LONG_RUN = new RegExp(`\\S{${LONGEST_RUN + 1},}`, 'g');
+/** Whether a UTF-16 unit is white space as a regular expression's \s has it. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * `s` with every run of more than LONGEST_RUN characters without a space shown by its first 80 and its length. A scan,
+ * not a regular expression: /\S{201,}/ ran out of stack on a run of ten million characters (a 10 MB cell), exit 70.
+ */
+function shortenLongRuns(s: string): string {
+  const parts: string[] = [];
+  let kept = 0;
+  let runStart = -1;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && !isSpace(s.charCodeAt(i))) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0 && i - runStart > LONGEST_RUN) {
+      parts.push(s.slice(kept, runStart), head(s.slice(runStart, runStart + 80), 80), longRunShortened(i - runStart));
+      kept = i;
+    }
+    runStart = -1;
+  }
+  return kept === 0 ? s : parts.join('') + s.slice(kept);
+}
 
 /** The first `n` characters of `s`, never ending inside a surrogate pair. */
 function head(s: string, n: number): string {
@@ -36,7 +64,7 @@ function head(s: string, n: number): string {
  */
 export function boundedMessage(message: string): string {
   if (message.length <= LONGEST_RUN) return message;
-  let m = message.replace(LONG_RUN, (run) => `${head(run, 80)}${longRunShortened(run.length)}`);
+  let m = shortenLongRuns(message);
   if (m.length > LONGEST_MESSAGE) {
     const tail = m.slice(-400).replace(/^[\udc00-\udfff]/, '');
     const start = head(m, 1200);

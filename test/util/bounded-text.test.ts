@@ -15,6 +15,13 @@ describe('boundedMessage', () => {
     expect(spaced).toMatch(/ … \([\d,]+ characters left out\) … .*'; give a year$/);
   });
 
+  it('shortens a run of ten million characters without a space (a regular expression ran out of stack there: exit 70)', () => {
+    expect(boundedMessage(`Got: '${'9'.repeat(10_000_000)}'`)).toBe(`Got: '${'9'.repeat(79)}… (10,000,002 characters without a space)`);
+    const spaces = boundedMessage(`a${' '.repeat(10_000_000)}b ${'x'.repeat(300)}`);
+    expect(spaces.length).toBeLessThan(LONGEST_MESSAGE + 100);
+    expect(spaces).toMatch(/ x{80}… \(300 characters without a space\)$/);
+  });
+
   it('never splits a character made of two UTF-16 units', () => {
     const out = boundedMessage(`a${'😀'.repeat(300)}`);
     expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
