@@ -12,5 +12,9 @@ export const ees2025Assessments = measureFileReader({
     assess_not_made: { measure: 'assess_not_made' },
     assess_withdrawn: { measure: 'assess_withdrawn' },
   },
+  columns: [
+    'number_assess_mediation', 'number_assess_tribunal', 'number_asssess_mediation_tribunal', 'number_other_mediation',
+    'number_other_mediation_tribunal', 'number_other_tribunal', 'outcome_decision_over_time', 'outcome_decision_within_time',
+  ],
   ageTopics: ['child or young persons age', "child or young person's age", 'age'],
 });

@@ -13,5 +13,6 @@ export const ees2025Requests = measureFileReader({
     requests_decision_not_made: { measure: 'decision_not_made' },
     requests_withdrawn: { measure: 'requests_withdrawn' },
   },
+  columns: ['mediation_related_request', 'request_outcome_over_6_weeks', 'request_outcome_six_weeks', 'tribunal_after_mediation_request', 'tribunal_related_request'],
   ageTopics: ['child or young persons age', "child or young person's age", 'age'],
 });

@@ -11,5 +11,6 @@ export const ees2025Timeliness = measureFileReader({
     plans_issued_within_20_weeks: { measure: 'issued_within_20_weeks' },
     plans_issued_20_weeks_ex: { measure: 'issued_within_20_weeks_ex' },
   },
+  columns: ['plans_issued_gt_1_year', 'plans_issued_gt_1_year_ex', 'plans_issued_gt20weeks_ltyear', 'plans_issued_gt20weeks_ltyear_ex'],
   ageTopics: ['child or young persons age', "child or young person's age", 'age'],
 });

@@ -1,8 +1,11 @@
 /**
  * A 2025-layout flow file whose measures are plain columns (requests, assessments, timeliness, ceased plans,
- * phase transfers): the listed columns become flow measures for all rows and age breakdowns; every other
- * non-geography column is still checked as a number (count, or percentage for `_pc` columns).
+ * phase transfers): the listed columns become flow measures for all rows and age breakdowns; the file's other
+ * published columns (and any percentage column) are still checked as numbers (count, or percentage for `_pc`
+ * columns). A column the file does not publish is warned of and not read, as in the caseload: a later release's
+ * text column ('release_note') refused the whole file, one error per row, before.
  */
+import { isPercentColumn } from '../csv/values.ts';
 import type { Reader } from '../reader.ts';
 import { BreakdownReader } from './ees-breakdown.ts';
 import { isCommonColumn, type EesLayout } from './ees-common.ts';
@@ -16,20 +19,24 @@ export interface MeasureFileDef {
   /** Column → flow measure (and optional SEN2 reason code). */
   measures: Record<string, { measure: string; reason?: string }>;
   ageTopics: readonly string[];
-  /** Whether any other column of the file is known (no warning). */
+  /** The file's other published columns (its data guidance), lower-cased: checked as numbers, not stored. */
+  columns?: readonly string[];
+  /** Whether any other column of the file is known (no warning), beside `measures`, `columns` and percentages. */
   accepts?: (name: string) => boolean;
   layout?: EesLayout;
 }
 
 /** Makes a reader for a measure-per-column flow file. */
 export function measureFileReader(def: MeasureFileDef): Reader {
+  const known = new Set([...Object.keys(def.measures), ...(def.columns ?? [])]);
+  const accepts = (name: string): boolean => known.has(name) || isPercentColumn(name) || (def.accepts?.(name) ?? false);
   return eesReader({
     id: def.id,
     description: def.description,
     yearKind: 'flow',
     required: [def.signature],
     optional: ['breakdown_topic', 'breakdown', ...Object.keys(def.measures)],
-    accepts: def.accepts ?? (() => true),
+    accepts,
     matches: (f) => f.has(def.signature),
     layout: () => def.layout ?? 'ees-2025',
     session() {
@@ -38,7 +45,7 @@ export function measureFileReader(def: MeasureFileDef): Reader {
         row(r) {
           const b = r.row.has('breakdown_topic') ? breakdowns.classify(r) : ({ kind: 'all' } as const);
           for (const name of r.row.names) {
-            if (name === '' || isCommonColumn(name) || name === 'breakdown_topic' || name === 'breakdown') continue;
+            if (name === '' || isCommonColumn(name) || name === 'breakdown_topic' || name === 'breakdown' || !accepts(name)) continue;
             const v = r.num(name);
             const m = def.measures[name];
             if (!v || !m || (b.kind !== 'all' && b.kind !== 'age')) continue;
