@@ -8,6 +8,7 @@ export const STAGE = 'budget';
 import { fmtMoneyExact } from '../report/format.ts';
 import { counted } from '../util/plural.ts';
 export const gbp = fmtMoneyExact;
+export { unitCostsMissing, type UncostedLine } from './unit-costs.ts';
 
 /** 0.035 → 3.5%. */
 export function pct(r: number): string {

@@ -20,6 +20,8 @@
  *   its establishments.csv turned a 2028-29 deficit of £104.5m into a surplus of £136.6m with exit 0;
  * - money tables (unit costs, funding) present and not empty when a budget is asked for (checked right after
  *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0;
+ * - every plan in a placement the block pays for priced by a unit-cost row (checked after projecting, on every path the
+ *   budget values): the sample without its ISS row costed 127 to 370 plans at £0 with exit 0 and a warning;
  * - every money figure of the budget (expenditure, in-year and cumulative balance, P10 to P90) is a finite number
  *   within ±MONEY_MAX, and expenditure is not below £0: a scenario inflating costs by 1,000% a year, or a places or
  *   outturn table typed three zeros too long, gave balances of hundreds of billions with exit 0.
@@ -41,7 +43,9 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { RunTotals } from './totals.ts';
 import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, projectionProblem, stepProblem } from './plausible.ts';
 import type { BudgetResult } from '../budget/types.ts';
-import { financialYearLabel } from '../domain/index.ts';
+import { financialYearLabel, Placement } from '../domain/index.ts';
+import { uncostedPlacements } from '../budget/uncosted.ts';
+import { resolveUnitCosts } from '../budget/unit-costs.ts';
 import { sen2UnplacedGate } from '../messages/sen2.ts';
 
 export { MONEY_MAX, STEP_MAX, STEP_MIN } from './plausible.ts';
@@ -206,4 +210,31 @@ export function checkMoneyTables(
 export function checkBudget(la: string, b: BudgetResult): void {
   const problem = budgetProblem({ financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles });
   if (problem) throw inputError(budgetMsg.implausibleBudget(la, financialYearLabel(problem.fy), problem.what, problem.value, MONEY_MAX));
+}
+
+/**
+ * Throws an input error (exit 1) when a path the budget values (the scenario's, its unmitigated twin, each lever on its
+ * own) has plans in a placement the block pays for that no unit-cost row prices (budget/uncosted.ts): costed at £0
+ * they were left out of every spend total with a warning only. Checked after projecting, before the budget.
+ */
+export function checkUnitCostCoverage(
+  la: string,
+  tables: Pick<BudgetTables, 'unitCosts'>,
+  projections: ReadonlyArray<ProjectionResult | undefined>,
+  loaded: ReadonlyArray<{ path: string; reader: string }>,
+): void {
+  const uncosted = uncostedPlacements(projections.filter((p): p is ProjectionResult => p !== undefined), resolveUnitCosts(tables.unitCosts));
+  if (uncosted.length === 0) return;
+  const files = loaded.filter((f) => f.reader === 'unit-costs').map((f) => f.path);
+  const lines = uncosted.map((u) => ({
+    placement: u.placement,
+    label: Placement[u.placement].label,
+    hasRows: u.hasRows,
+    missing: u.missing.map((m) => (m.needs ? `${m.phase} ${m.needs.join(', ')}` : `${m.phase} (any need)`)),
+    firstYear: u.firstYear,
+    firstPlans: u.firstPlans,
+    peakYear: u.peakYear,
+    peakPlans: u.peakPlans,
+  }));
+  throw inputError(budgetMsg.unitCostsMissing(la, files, lines));
 }

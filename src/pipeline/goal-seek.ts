@@ -38,7 +38,7 @@ import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse, moneyTablesNamingNoLa } from './budget-tables.ts';
 import { SEN2_URN_UNPLACED } from '../messages/sen2.ts';
-import { checkHorizon, checkLaProjection, checkMoneyTables, checkUnplaced, unreadFiles } from './gates.ts';
+import { checkHorizon, checkLaProjection, checkMoneyTables, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
@@ -161,6 +161,8 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   checkLaProjection(ds, scenario, base, totals, loaded);
   const baseYear = base.projection.baseYear;
   const unmitigated = projectDeterministic({ ...base.input, scenario: { ...scenario, mitigations: [] } });
+  // as for run: plans no unit-cost row prices cost £0, and a target met on them is met by leaving them out
+  checkUnitCostCoverage(`${ds.la.name} (${ds.la.oldCode})`, tables, [base.projection, unmitigated], loaded);
   const valueAt = (effect: number): number => {
     const v = targetValue(deterministicBudget(base.input, withLever(scenario, opts.lever, effect, baseYear), tables, unmitigated, base.reference).lines, target);
     if (v === undefined) throw inputError(budgetMsg.goalYearOutsideRun(target.text, financialYearLabel(baseYear), base.projection.years.length - 1));

@@ -22,7 +22,7 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUnplaced, unreadFiles } from './gates.ts';
+import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
 import { revisionWarnings } from './revisions.ts';
 import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
@@ -188,6 +188,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans|placement)|^Population: the data|exceed the forecast total/.test(n));
     for (const n of modelNotes) warnings.add(n);
     const central = publishedPaths(run, scenario);
+    // plans in a placement no unit-cost row prices would be costed at £0, out of every spend total: refused (gates.ts)
+    if (!opts.demandOnly) checkUnitCostCoverage(`${ds.la.name} (${ds.la.oldCode})`, tables, [central.projection, central.unmitigated, ...Object.values(central.perLever)], data.loaded);
     const suppressSmallCounts =
       opts.suppressSmallCounts ?? (scenario.report.suppress_small_counts ? scenario.report.suppression_threshold : undefined);
     // written for publication with small counts suppressed, the notes name no school beside a count of its plans

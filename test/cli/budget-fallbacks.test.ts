@@ -1,32 +1,75 @@
 /**
- * A figure that stands in for a missing one in the budget (£0 for plans in a placement without a unit cost, £0 for
- * a missing opening balance, places or other-spend table) changes what the figures mean: a run says so on stderr, as cli.md
- * asks of every such warning, not only on the workbook's Data quality sheet.
+ * A figure that stands in for a missing one in the budget (£0 for a missing opening balance, places or other-spend
+ * table) changes what the figures mean: a run says so on stderr, as cli.md asks of every such warning, not only on the
+ * workbook's Data quality sheet. Plans in a placement without a unit cost are refused (exit 1): at £0 they were left
+ * out of every spend total.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copySampleTables, runCli } from './helpers.ts';
 import { withTempDir } from '../temp.ts';
 import ExcelJS from 'exceljs';
 
 describe('budget fallbacks', () => {
-  it('no opening balance, no places, no other spend and no ISS unit cost: exit 0, each named on stderr', async () => {
+  it('no opening balance, no places, no other spend: exit 0, each named on stderr', async () => {
     await withTempDir(async (d) => {
       const data = join(d, 'data');
       copySampleTables(data);
       rmSync(join(data, 'opening_balance.csv'));
       rmSync(join(data, 'places.csv'));
       rmSync(join(data, 'other_spend.csv'));
-      const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
-      writeFileSync(join(data, 'unit_costs.csv'), costs.split('\n').filter((l) => !l.startsWith('ISS,')).join('\n'));
       const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/notes? changes? what these figures mean/);
       expect(r.stderr).toMatch(/Opening balance: the opening balance table is empty; the cumulative DSG balance starts from £0/);
-      expect(r.stderr).toMatch(/Unit costs: ISS — the unit-cost table has no row for it; .* costed at £0/);
       expect(r.stderr).toMatch(/Place funding: the places table is empty/);
       expect(r.stderr).toMatch(/Other spend: the other-spend table is empty, so High Needs spend that is not per plan .* is £0 in every year/);
+    });
+  });
+
+  it('plans in a placement with no unit-cost row: exit 1 naming the table, the placement, the year and the row to add; nothing written', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      copySampleTables(data);
+      const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
+      // before: exit 0, ISS's 127 plans (January 2022) costed at £0 and every year's spend short by their fees, with a warning
+      writeFileSync(join(data, 'unit_costs.csv'), costs.split('\n').filter((l) => !l.startsWith('ISS,')).join('\n'));
+      const out = join(d, 'out');
+      const r = await runCli('run', '--data', data, '--out', out, '--draws', '0', '--json');
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`the unit-cost table (${join(data, 'unit_costs.csv')}) has no unit cost for plans the run holds in a placement`);
+      expect(r.stderr).toMatch(/- ISS \(Independent special school\): no row at all; 127 plans in January 2022, up to 370 plans in January 2032\./);
+      expect(r.stderr).toMatch(/Add a row for each to the unit-cost table/);
+      expect(existsSync(out)).toBe(false);
+    });
+  });
+
+  it('plans in a phase and need no unit-cost row prices are refused too, naming them', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      copySampleTables(data);
+      const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
+      // SSA priced for its secondary pupils (and post-16 ASD) only: its other plans were costed at £0
+      writeFileSync(join(data, 'unit_costs.csv'), costs.replace(/^SSA,,,/m, 'SSA,SECONDARY,,'));
+      const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0');
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/- SSA \(Special academy or free school\): no row for (EARLY_YEARS \(any need\); )?PRIMARY \(any need\); POST16 [A-Z, ]+; \d+ plans in January 2022/);
+      expect(r.stderr).not.toMatch(/POST16 [A-Z, ]*ASD/);
+    });
+  });
+
+  it('goal-seek refuses plans with no unit cost as run does', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      copySampleTables(data);
+      const costs = readFileSync(join(data, 'unit_costs.csv'), 'utf8');
+      writeFileSync(join(data, 'unit_costs.csv'), costs.split('\n').filter((l) => !l.startsWith('NMSS,')).join('\n'));
+      const r = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', join(d, 'goal.yaml'));
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/- NMSS \(Non-maintained special school\): no row at all; 19 plans in January 2022/);
+      expect(existsSync(join(d, 'goal.yaml'))).toBe(false);
     });
   });
 

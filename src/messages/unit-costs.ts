@@ -1,0 +1,40 @@
+/**
+ * Messages about the unit-cost table's coverage: plans in placements no row prices (budget/uncosted.ts,
+ * pipeline/gates.ts checkUnitCostCoverage).
+ */
+import { counted } from '../util/plural.ts';
+
+/** One placement's plans no unit-cost row prices (budget/uncosted.ts), as unitCostsMissing lists them. */
+export interface UncostedLine {
+  placement: string;
+  label: string;
+  hasRows: boolean;
+  /** 'POST19 (any need)', 'POST16 ASD, SLCN'. */
+  missing: string[];
+  firstYear: number;
+  firstPlans: number;
+  peakYear: number;
+  peakPlans: number;
+}
+
+/** '181 plans', 'less than one plan': a projected count that rounds to 0 is still plans. */
+function plansText(n: number): string {
+  return n < 0.5 ? 'less than one plan' : counted(Math.round(n), 'plan', 'plans', (v) => v.toLocaleString('en-GB'));
+}
+
+/** run, goal-seek: plans in placements the unit-cost table does not price (gates.ts checkUnitCostCoverage). */
+export function unitCostsMissing(la: string, files: readonly string[], lines: readonly UncostedLine[]): string {
+  const table = files.length > 0 ? `the unit-cost table (${files.join(', ')})` : 'the unit-cost table';
+  const what = (l: UncostedLine) => {
+    const where = l.hasRows ? `no row for ${l.missing.length > 6 ? `${l.missing.slice(0, 6).join('; ')}; …` : l.missing.join('; ')}` : 'no row at all';
+    const later = l.peakYear !== l.firstYear ? `, up to ${plansText(l.peakPlans)} in January ${l.peakYear}` : '';
+    return `  - ${l.placement} (${l.label}): ${where}; ${plansText(l.firstPlans)} in January ${l.firstYear}${later}.`;
+  };
+  return [
+    `No budget can be priced for ${la}: ${table} has no unit cost for plans the run holds in ${lines.length === 1 ? 'a placement' : `${lines.length} placements`} the High Needs block pays for. ` +
+      `Costed at £0 they would be left out of every spend total and the deficit shown smaller. Nothing was written.`,
+    ...lines.map(what),
+    `Add a row for each to the unit-cost table (placement, phase, need, annual_cost_gbp, price_year; phase and need left blank price every plan ` +
+      `of the placement no other row prices). If the council pays nothing for those plans, give annual_cost_gbp 0; if they are in the wrong placement, correct the data.`,
+  ].join('\n');
+}
