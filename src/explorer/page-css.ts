@@ -5,7 +5,7 @@ const c = GovUk;
 
 export const EXPLORER_CSS = `
 *{box-sizing:border-box}
-html{font-family:Arial,"Helvetica Neue",Helvetica,"DejaVu Sans",sans-serif;color:${c.black};background:${c.white};font-size:16px;line-height:1.4}
+html{font-family:Arial,"Helvetica Neue",Helvetica,"DejaVu Sans",sans-serif;color:${c.black};background:${c.white};font-size:16px;line-height:1.4;overflow-wrap:break-word}
 body{margin:0}
 [hidden]{display:none!important}
 .skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:${c.yellow};padding:6px;z-index:9}

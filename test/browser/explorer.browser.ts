@@ -8,7 +8,8 @@
  * - a series hidden from a chart's legend stays hidden when a lever moves;
  * - the Monte Carlo range arrives from the Web Worker;
  * - `scenarioYaml()`, run through the CLI with `--draws 0`, gives the numbers the page shows;
- * - nothing overflows at 1280×800 nor on a tablet (820×1180), and the page prints to A4;
+ * - nothing overflows at 1280×800 nor on a tablet (820×1180), even with names of the longest length allowed, and
+ *   the page prints to A4;
  * - a variant `run` would stop on shows no figure, chart or download, and says which lever value is to blame;
  * - a value typed outside what a scenario file accepts is refused under its lever, in the units typed;
  * - on a page not held to the total-plans forecast, the range the workers draw for a recovery-plan lever started in
@@ -27,6 +28,7 @@ import type { ExplorerPayload } from '../../src/explorer/payload.ts';
 import { fmtMoneyM } from '../../src/report/format.ts';
 import { loadPageInNode } from '../explorer/bundle-in-node.ts';
 import { blackRightOfProjection } from './explorer-charts.ts';
+import { longNames, OVERFLOW_JS } from './explorer-layout.ts';
 
 const CHROMIUM = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const OUT = resolve('reports/.explorer-check');
@@ -47,16 +49,6 @@ function differences(a: unknown, b: unknown, where = ''): string[] {
 function compare(doc: Doc, page: Doc, what: string): string[] {
   return ['ehcp_total', 'ehcp_by_placement', ...MONEY].flatMap((k) => differences(doc[k], page[k], k)).map((d) => `${what}: ${d}`);
 }
-
-const OVERFLOW_JS = `(() => {
-  const vw = document.documentElement.clientWidth;
-  const bad = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const r = el.getBoundingClientRect();
-    if (r.width > 0 && (r.right > vw + 1 || r.left < -1) && !el.closest('.table-wrap') && !el.closest('.skip')) bad.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' right=' + Math.round(r.right));
-  }
-  return JSON.stringify({ scrollWidth: document.documentElement.scrollWidth, vw, bad: bad.slice(0, 8) });
-})()`;
 
 type Ev = <T>(expression: string) => Promise<T>;
 type Send = (m: string, p?: Record<string, unknown>) => Promise<unknown>;
@@ -358,6 +350,7 @@ async function main(): Promise<number> {
     console.log(`printed to A4: ${pages} page(s)`);
     if (pages < 1) failures.push('the A4 print is empty');
     failures.push(...(await unconstrainedRange(file, s, ev, opened, sessionId, cdp)));
+    failures.push(...(await longNames(file, OUT, s, ev, opened, sessionId, cdp)));
   } finally {
     await cdp.close();
   }
