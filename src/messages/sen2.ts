@@ -17,6 +17,9 @@ export function sen2NoHeader(): string {
 export function sen2NoCensusYear(found: string): string {
   return `expected the census year in Header/CollectionDetails/Year (or ReferenceDate), e.g. 2025. Got: '${found}'`;
 }
+export function sen2BadReferenceDate(found: string): string {
+  return `ReferenceDate must be a date (the census day in January, e.g. 2025-01-16). Got: '${found}': correct it in Header/CollectionDetails, or export the return again`;
+}
 export function sen2YearNotReferenceDate(year: string, referenceDate: string): string {
   return `the census Year '${year}' and the ReferenceDate ${referenceDate} (the census day, in January of that year) disagree: correct whichever is wrong in Header/CollectionDetails`;
 }

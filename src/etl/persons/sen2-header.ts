@@ -1,10 +1,10 @@
 /**
- * Checks the header of an SEN2 XML return (its `Header` element, as a tree from xml-records.ts):
- * `CollectionDetails` (Collection = SEN2, Year, ReferenceDate) and `Source/LEA`.
+ * Checks the header of an SEN2 return: the XML's `Header` element (as a tree from xml-records.ts), `CollectionDetails`
+ * (Collection = SEN2, Year, ReferenceDate) and `Source/LEA`, and the same fields of a Blade export's sen2 module.
  */
-import { sen2NoCensusYear, sen2NoLa, sen2OtherCollection, sen2YearNotReferenceDate } from '../../messages/sen2.ts';
+import { sen2BadReferenceDate, sen2NoCensusYear, sen2NoLa, sen2OtherCollection, sen2YearNotReferenceDate } from '../../messages/sen2.ts';
 import { parseSen2Date } from './dates.ts';
-import type { ProblemLog } from '../problem-log.ts';
+import type { ProblemAt, ProblemLog } from '../problem-log.ts';
 import type { ReturnHeader } from './raw.ts';
 import type { XmlNode, XmlValue } from './xml-records.ts';
 
@@ -17,6 +17,57 @@ function child(n: XmlNode, name: string): XmlNode {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
 }
 
+/** The header's fields as a return gives them (text, trimmed; '' when absent). */
+export interface HeaderFields {
+  collection: string;
+  year: string;
+  referenceDate: string;
+  lea: string;
+}
+
+/**
+ * Checks the header fields of a return, XML or Blade alike; logs errors at `at(field)` and returns undefined on
+ * failure. A Year that is there is the census year: one that is not a year is not replaced by the date's, and one
+ * that disagrees with the date is refused, since either would move the return's plans to another January unnoticed.
+ * A ReferenceDate that is there must be a date: one passed over (2025-02-30, 16/13/2025) left the Year unchecked.
+ * @example checkReturnHeader({ collection: 'SEN2', year: '2025', referenceDate: '2025-01-16', lea: '925' }, at, log) // { collection: 'SEN2', censusYear: 2025, laCode: '925', referenceDate: '2025-01-16' }
+ */
+export function checkReturnHeader(f: HeaderFields, at: (field: keyof HeaderFields) => ProblemAt, log: ProblemLog): ReturnHeader | undefined {
+  if (f.collection.toUpperCase() !== 'SEN2') {
+    log.error(at('collection'), sen2OtherCollection(f.collection || 'none'));
+    return undefined;
+  }
+  const parsed = parseSen2Date(f.referenceDate);
+  if (parsed === null) {
+    log.error(at('referenceDate'), sen2BadReferenceDate(f.referenceDate));
+    return undefined;
+  }
+  const ref = parsed;
+  const year = /^\d{4}$/.test(f.year) ? Number(f.year) : f.year === '' && ref ? Number(ref.slice(0, 4)) : NaN;
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    log.error(at('year'), sen2NoCensusYear(f.year));
+    return undefined;
+  }
+  if (ref && Number(ref.slice(0, 4)) !== year) {
+    log.error(at('year'), sen2YearNotReferenceDate(f.year, ref));
+    return undefined;
+  }
+  if (!/^\d{3}$/.test(f.lea)) {
+    log.error(at('lea'), sen2NoLa(f.lea));
+    return undefined;
+  }
+  const header: ReturnHeader = { collection: 'SEN2', censusYear: year, laCode: f.lea };
+  if (ref) header.referenceDate = ref;
+  return header;
+}
+
+const XML_PATH: Readonly<Record<keyof HeaderFields, string>> = {
+  collection: 'Message/Header/CollectionDetails/Collection',
+  year: 'Message/Header/CollectionDetails/Year',
+  referenceDate: 'Message/Header/CollectionDetails/ReferenceDate',
+  lea: 'Message/Header/Source/LEA',
+};
+
 /**
  * Reads the `Header` element starting at `headerLine`; logs errors and returns undefined on failure.
  * @example checkSen2Header(headerNode, 3, 'sen2_2025.xml', log) // { collection: 'SEN2', censusYear: 2025, laCode: '925' }
@@ -24,30 +75,6 @@ function child(n: XmlNode, name: string): XmlNode {
 export function checkSen2Header(h: XmlNode, headerLine: number, file: string, log: ProblemLog): ReturnHeader | undefined {
   const cd = child(h, 'CollectionDetails');
   const src = child(h, 'Source');
-  const collection = text(cd['Collection']);
-  if (collection.toUpperCase() !== 'SEN2') {
-    log.error({ file, line: headerLine, path: 'Message/Header/CollectionDetails/Collection' }, sen2OtherCollection(collection || 'none'));
-    return undefined;
-  }
-  const ref = parseSen2Date(text(cd['ReferenceDate'])) ?? undefined;
-  const yearText = text(cd['Year']);
-  // a Year that is there is the census year: one that is not a year is not replaced by the date's, and one that
-  // disagrees with the date is refused, since either would move the return's plans to another January unnoticed
-  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === '' && ref ? Number(ref.slice(0, 4)) : NaN;
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    log.error({ file, line: headerLine, path: 'Message/Header/CollectionDetails/Year' }, sen2NoCensusYear(yearText));
-    return undefined;
-  }
-  if (ref && Number(ref.slice(0, 4)) !== year) {
-    log.error({ file, line: headerLine, path: 'Message/Header/CollectionDetails/Year' }, sen2YearNotReferenceDate(yearText, ref));
-    return undefined;
-  }
-  const la = text(src['LEA']);
-  if (!/^\d{3}$/.test(la)) {
-    log.error({ file, line: headerLine, path: 'Message/Header/Source/LEA' }, sen2NoLa(la));
-    return undefined;
-  }
-  const header: ReturnHeader = { collection: 'SEN2', censusYear: year, laCode: la };
-  if (ref) header.referenceDate = ref;
-  return header;
+  const fields = { collection: text(cd['Collection']), year: text(cd['Year']), referenceDate: text(cd['ReferenceDate']), lea: text(src['LEA']) };
+  return checkReturnHeader(fields, (f) => ({ file, line: headerLine, path: XML_PATH[f] }), log);
 }

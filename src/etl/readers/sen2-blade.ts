@@ -18,12 +18,13 @@ import { open } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { duckdbOptions } from '../duckdb-options.ts';
 import type { LoadContext, Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
-import { bladeCompanionNote, bladeCompanionWithoutPerson, sen2NoCensusYear, sen2NoIdentifier, sen2NoLa, sen2OtherCollection } from '../../messages/sen2.ts';
+import { bladeCompanionNote, bladeCompanionWithoutPerson, sen2NoIdentifier } from '../../messages/sen2.ts';
 import { bladeModuleOfHeader, parseBladeName, siblingPath } from '../persons/blade-modules.ts';
 import { findModuleFiles, loadModules } from '../persons/blade-files.ts';
 import { emitRows, insertRows } from '../persons/blade-emit.ts';
 import { Linker, prepare, validate } from '../persons/blade-read.ts';
-import { isoOfDate, parseSen2Date } from '../persons/dates.ts';
+import { isoOfDate } from '../persons/dates.ts';
+import { checkReturnHeader } from '../persons/sen2-header.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import type { ReturnContext } from '../persons/person-rows.ts';
 import { ProblemLog } from '../problem-log.ts';
@@ -37,24 +38,8 @@ async function readHeader(
     `SELECT ${pick('collection')}, ${pick('year')}, ${pick('referencedate')}, ${pick('lea')} FROM m_sen2 ORDER BY rowid LIMIT 1`,
   )).getRows();
   const [collection, yearText, refText, lea] = (rows[0] ?? []).map((v) => (v === null || v === undefined ? '' : String(v).trim()));
-  const at = (c: string) => ({ file, line: 2, path: `sen2.${c}` });
-  if ((collection ?? '').toUpperCase() !== 'SEN2') {
-    log.error(at('collection'), sen2OtherCollection(collection || 'none'));
-    return undefined;
-  }
-  const ref = parseSen2Date(refText) ?? undefined;
-  const year = /^\d{4}$/.test(yearText ?? '') ? Number(yearText) : ref ? Number(ref.slice(0, 4)) : NaN;
-  if (!Number.isInteger(year)) {
-    log.error(at('year'), sen2NoCensusYear(yearText ?? ''));
-    return undefined;
-  }
-  if (!/^\d{3}$/.test(lea ?? '')) {
-    log.error(at('lea'), sen2NoLa(lea ?? ''));
-    return undefined;
-  }
-  const h: ReturnHeader = { collection: 'SEN2', censusYear: year, laCode: lea! };
-  if (ref) h.referenceDate = ref;
-  return h;
+  const fields = { collection: collection ?? '', year: yearText ?? '', referenceDate: refText ?? '', lea: lea ?? '' };
+  return checkReturnHeader(fields, (f) => ({ file, line: 2, path: `sen2.${f.toLowerCase()}` }), log);
 }
 
 /**

@@ -32,6 +32,22 @@ describe('Blade export against hostile files', () => {
     }));
   });
 
+  it('the sen2 module\'s year and ReferenceDate are checked as an XML return\'s header is', async () => {
+    // year 1900 loaded the export's persons at census 1900 (exit 0), a ReferenceDate of another year or one that is
+    // no date was passed over: the census year says which January every plan counts for
+    const cases: Array<[string, RegExp, string]> = [
+      ['SEN2,1900,2025-Jan-16 00:00:00', /expected the census year .* Got: '1900'/, 'sen2.year'],
+      ['SEN2,2025,2024-Jan-18 00:00:00', /census Year '2025' and the ReferenceDate 2024-01-18 .* disagree/, 'sen2.year'],
+      ['SEN2,2025,2025-Feb-30 00:00:00', /ReferenceDate must be a date .* Got: '2025-Feb-30 00:00:00'/, 'sen2.referencedate'],
+    ];
+    for (const [to, message, path] of cases) {
+      const p = bladeCopy({ edit: { module: 'sen2', from: 'SEN2,2025,2025-Jan-16 00:00:00', to } });
+      const { report, rows } = await read(p);
+      expect(rows, to).toEqual([]);
+      expect(report.errors, to).toContainEqual(expect.objectContaining({ line: 2, path, message: expect.stringMatching(message) }));
+    }
+  });
+
   it('a person module file of a header alone is an error at its line 1, not a return loaded with no plans', async () => {
     // its persons lost (a copy cut short after the header): every record of the other modules was left out with a
     // warning each, the load went on with exit 0 and no rows, and the census year read as if it had no return

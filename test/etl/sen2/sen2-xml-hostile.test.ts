@@ -61,6 +61,18 @@ describe('SEN2 XML against hostile files', () => {
     expect((await readEdited((x) => x.replace('<Year>2024</Year>', ''))).report.errors).toEqual([]);
   });
 
+  it('a ReferenceDate that is there but is no date is an error naming the header, not passed over', async () => {
+    // 2024-02-30 or 18/13/2024 was dropped without a word: the return loaded (exit 0) with no check of its Year against
+    // the census day, and placements ended before the census no longer told from those still open
+    for (const ref of ['2024-02-30', '18/13/2024', 'January 2024']) {
+      const { report, rows } = await readEdited((x) => x.replace(/<ReferenceDate>[^<]*<\/ReferenceDate>/, `<ReferenceDate>${ref}</ReferenceDate>`));
+      expect(rows, ref).toBe(0);
+      expect(report.errors[0], ref).toMatchObject({ line: 4, path: 'Message/Header/CollectionDetails/ReferenceDate' });
+      expect(report.errors[0]!.message, ref).toContain(`ReferenceDate must be a date`);
+      expect(report.errors[0]!.message, ref).toContain(`'${ref}'`);
+    }
+  });
+
   it('a return with no persons is an error', async () => {
     const { report } = await readEdited((x) => x.replace(/<Persons>[\s\S]*<\/Persons>/, '<Persons>\n </Persons>'));
     expect(report.errors.map((e) => e.message).join('\n')).toMatch(/no Person elements/);
