@@ -27,6 +27,7 @@ import { readers, recogniseSniff } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
+import { januaryOf, releaseSource } from './release-reach.ts';
 import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteUnpublishedLatestTotal, type MissingAge } from './suppressed-ages.ts';
 
 export interface EesDatasets {
@@ -76,6 +77,8 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   const later = new Map<string, { oldCode: string; newCode: string; firstYear: number }>();
   const max = opts.maxCensusYear;
   const fileRank: number[] = [];
+  /** Per file, the latest January its figures reach (kept or not): the release it is from. */
+  const latest: number[] = [];
   const today = opts.today ?? new Date();
   const scratch = new ScratchWarehouse();
   const recognisedPaths: string[] = [];
@@ -113,6 +116,10 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
       fileRank[fileId] = layoutRank(reader.id);
       const sink: RowSink = {
         add(table, row) {
+          if (table === 'stock' || table === 'flow') {
+            const january = januaryOf(table, (row.census_year ?? row.flow_year) as number);
+            if (!(january <= (latest[fileId] ?? -Infinity))) latest[fileId] = january;
+          }
           if (table === 'stock') {
             if (max !== undefined && (row.census_year as number) > max) {
               dropped.add(`${fileId}:${row.line}`);
@@ -137,6 +144,8 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
     await scratch.close();
   }
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
+  // two releases of one layout: each file's rows under the release its latest January says (release-reach.ts)
+  for (const r of [...stock, ...flow]) r.source = releaseSource(String(r.source), latest[r.file_id as number]);
   if (leftOut.length > 0) notes.push(msg.notPublishedStatistics(leftOut));
   const { overlaps, revisions, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank, (id) => recognisedPaths[id]);
   // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once

@@ -10,6 +10,7 @@ import * as msg from '../messages/etl.ts';
 import { sha256File, sha256FilesAside } from './file-hash.ts';
 import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
+import { relabelReleases } from './release-reach.ts';
 import { brokenOwnTable, stopsRun, type Recognition } from './registry.ts';
 import { ONE_THREAD_MAX_BYTES, setBasedFor } from './scratch-read.ts';
 import { PrepareAhead, PREPARE_SLOTS, type Preparable } from './prepare-ahead.ts';
@@ -221,6 +222,8 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
           await prepares?.close();
         }
         if (problems.length === 0 && loaded.length > 0) {
+          // two releases of one layout are two sources (release-reach.ts), not two versions of one file
+          await relabelReleases(wh, firstFileId);
           // the same figures from two files (a copy with other line endings, a re-saved extract) count once
           const overlaps = await resolveOverlaps(wh, firstFileId);
           problems.push(...overlaps.errors);
