@@ -108,6 +108,8 @@ async function publishedOverlaps(
   const same = new Map<string, { first: number; later: number; n: number }>();
   const conflicts: string[] = [];
   let nConflicts = 0;
+  /** The file of the first conflict: the one the error is on (not a file that only repeats figures). */
+  let conflicting: number | undefined;
   const remove: Array<{ file: number; values: unknown[] }> = [];
   for (const r of rows) {
     const id = key.map((c) => String(r[c])).join('|');
@@ -125,14 +127,14 @@ async function publishedOverlaps(
       remove.push({ file: r.file_id, values: key.map((c) => r[c]) });
     } else {
       nConflicts++;
+      conflicting ??= r.file_id;
       if (conflicts.length < MAX_LISTED) {
         conflicts.push(releaseMsg.overlapConflict(describe(r), where(first.file_id, first.line), first.v, where(r.file_id, r.line), r.v));
       }
     }
   }
-  if (nConflicts > 0) {
-    const later = rows.find((r) => r.file_id !== r.first_file)!;
-    out.errors.push({ file: where(later.file_id), message: releaseMsg.overlapConflicts(table, nConflicts, conflicts) });
+  if (conflicting !== undefined) {
+    out.errors.push({ file: where(conflicting), message: releaseMsg.overlapConflicts(table, nConflicts, conflicts) });
     return;
   }
   for (const s of same.values()) out.notes.push({ file: where(s.later), message: releaseMsg.overlapSameFigures(where(s.first), s.n) });

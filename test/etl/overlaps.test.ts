@@ -3,7 +3,7 @@
  * two files of one release that disagree, and duplicate keys in the own tables, are errors naming both places.
  */
 import { describe, expect, it } from 'vitest';
-import { readFile, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HighneedsError } from '../../src/errors.ts';
 import { loadIntoMemory, loadPaths } from '../../src/etl/load.ts';
@@ -70,6 +70,23 @@ describe('published figures from two files', () => {
       expect(t).toMatch(/a\.csv line \d+/);
       expect(t).toMatch(/b\.csv line \d+/);
       expect(t).toMatch(/different figures/);
+    });
+  });
+});
+
+describe('two versions of one release whose flow files differ in one file only', () => {
+  it('the error is on the file that differs, not on another file of the table that repeats its figures', async () => {
+    await withTempDir(async (d) => {
+      const lead = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name';
+      const row = '2024,Calendar year,Local authority,E92000001,England,E12000004,East Midlands,E10000019,925,Lincolnshire';
+      for (const [v, ceased] of [['a', 90], ['b', 91]] as const) {
+        await mkdir(join(d, v));
+        // the same figure, other bytes (b's saved with CRLF): not skipped as a copy of a's, but compared
+        await writeFile(join(d, v, 'assessments.csv'), `${lead},assess_issued\n${row},200\n`.replace(/\n/g, v === 'b' ? '\r\n' : '\n'));
+        await writeFile(join(d, v, 'ceased_plans.csv'), `${lead},total_ceased\n${row},${ceased}\n`);
+      }
+      const e = await failure(loadIntoMemory([d], { today: TODAY }));
+      expect(e.problems.map((p) => p.file)).toEqual([join(d, 'b', 'ceased_plans.csv')]);
     });
   });
 });
