@@ -1,16 +1,19 @@
 /**
  * Other High Needs spend (not per plan), per line and financial year, from the other-spend table. A financial year
  * after a line's last row carries that amount forward, inflated at the general rate (inflation record's
- * financial-year or default rate, never a placement's); before a line's first row the line is 0.
+ * financial-year or default rate, never a placement's). A financial year before the table's first year, which the
+ * table does not cover, takes a line's first row deflated at the same rate when the line starts in the table's first
+ * year (place-funding.ts firstYearBack); a line that starts later is 0 before its first row.
  */
 import type { InflationRates } from './prices.ts';
+import { firstYearBack } from './place-funding.ts';
 import { inflationFactor } from './prices.ts';
 import type { OtherSpendRow } from './tables.ts';
 
 export interface OtherSpend {
   total: number;
   byLine: Record<string, number>;
-  /** Lines carried forward from an earlier year. */
+  /** Lines carried forward from an earlier year (or back from the table's first). */
   carried: string[];
 }
 
@@ -32,15 +35,17 @@ export function otherSpend(rows: readonly OtherSpendRow[], fy: number, rates: In
   const byLine: Record<string, number> = {};
   const carried: string[] = [];
   let total = 0;
+  const tableFirst = rows.length > 0 ? Math.min(...rows.map((r) => r.fy)) : undefined;
   for (const key of [...new Set(rows.map((r) => otherSpendLineKey(r.line)))]) {
     const own = rows.filter((r) => otherSpendLineKey(r.line) === key);
     let y: number | undefined;
     for (const r of own) if (r.fy <= fy && (y === undefined || r.fy > y)) y = r.fy;
+    y ??= firstYearBack(own.map((r) => r.fy), tableFirst, fy);
     if (y === undefined) continue;
     let s = 0;
     for (const r of own) if (r.fy === y) s += r.amountGbp;
     const line = own[0]!.line;
-    if (y < fy) {
+    if (y !== fy) {
       carried.push(line);
       s *= inflationFactor(rates, undefined, y, fy);
     }

@@ -3,8 +3,12 @@
  * the scenario's capacity changes (spec budget.md "Places follow plans").
  *
  * - A financial year after a placement's last table row carries that row's places and rate forward unchanged:
- *   place rates are set nationally (£10,000 / £6,000, unchanged for a decade), so they are not inflated. Before a
- *   placement's first row there is no place funding for it from the table.
+ *   place rates are set nationally (£10,000 / £6,000, unchanged for a decade), so they are not inflated. A financial
+ *   year before the table's first year, which the table does not cover, takes the places and rate of a placement's
+ *   first row when that row is in the table's first year (`firstYearBack`): at £0 a table starting in 2025-26 left a
+ *   run from 2022-23 three years without place funding (the sample's in-year balance of 2024-25 a surplus of £10.4m
+ *   where the years either side were deficits). A placement whose rows start after the table's first year opens
+ *   then: no place funding before its first row.
  * - A capacity change (`capacity.changes` of the scenario: placement, census `year`, places) adds funded places
  *   from the financial year that census falls in: places counted at the January `year` census open at the change
  *   month before it (September `year − 1`), so financial year (year − 1)-(year) funds them for the months from then,
@@ -55,7 +59,7 @@ export interface PlaceFunding {
   places: Partial<Record<Placement, number>>;
   /** Place rate used for each placement with places. */
   rate: Partial<Record<Placement, number>>;
-  /** Placements whose places were carried forward from an earlier year of the table. */
+  /** Placements whose places were carried forward from an earlier year of the table (or back from its first). */
   carried: Placement[];
   /** Full-fee placements with places: what those places × their rate would have added (not in `total`). */
   leftOut: Partial<Record<Placement, number>>;
@@ -66,6 +70,18 @@ function yearToUse(rows: readonly PlacesRow[], fy: number): number | undefined {
   let best: number | undefined;
   for (const r of rows) if (r.fy <= fy && (best === undefined || r.fy > best)) best = r.fy;
   return best;
+}
+
+/**
+ * The year whose row a series (a placement's places, a line of other spend) uses for financial year `fy` before the
+ * table covers it: the series' first year, when `fy` is before the table's first year and the series starts in it;
+ * else undefined (a series that starts later has nothing before its first row).
+ * @example firstYearBack([2025, 2026], 2025, 2022) // 2025
+ * @example firstYearBack([2027], 2025, 2022) // undefined: the series opens in 2027-28
+ */
+export function firstYearBack(own: readonly number[], tableFirst: number | undefined, fy: number): number | undefined {
+  if (own.length === 0 || tableFirst === undefined || fy >= tableFirst) return undefined;
+  return Math.min(...own) === tableFirst ? tableFirst : undefined;
 }
 
 /** The financial year (start) from which a capacity change at census `year` is funded. */
@@ -96,13 +112,14 @@ export function openingYearShare(changeMonth = DEFAULT_CHANGE_MONTH): number {
 export function placeFunding(rows: readonly PlacesRow[], fy: number, changes: readonly PlacesChange[] = [], changeMonth = DEFAULT_CHANGE_MONTH): PlaceFunding {
   const out: PlaceFunding = { total: 0, byPlacement: {}, places: {}, rate: {}, carried: [], leftOut: {} };
   const placements = [...new Set([...rows.map((r) => r.placement), ...changes.map((c) => c.placement)])];
+  const tableFirst = rows.length > 0 ? Math.min(...rows.map((r) => r.fy)) : undefined;
   for (const p of placements) {
     const own = rows.filter((r) => r.placement === p);
-    const y = yearToUse(own, fy);
+    const y = yearToUse(own, fy) ?? firstYearBack(own.map((r) => r.fy), tableFirst, fy);
     let places = 0;
     let money = 0;
     if (y !== undefined) {
-      if (y < fy) out.carried.push(p);
+      if (y !== fy) out.carried.push(p);
       for (const r of own) {
         if (r.fy !== y) continue;
         places += r.places;

@@ -7,9 +7,10 @@
  *   between 2025-26 and 2027-28) takes the latest earlier row, grown or carried;
  * - a series that **ends before the run starts**: its last row is before the run's first financial year, so every
  *   year of the run is grown or carried from a year the run does not show.
- * A places or other-spend series that **starts after the run's first year** leaves the years before it at £0, which
- * stands in for figures not given just as much (a new unit opening later is the one case where it is right: the note
- * says so and costs nothing). One note per table (funding, places, other spend), naming each series, the years
+ * A places or other-spend table that **starts after the run's first year** does not cover the years before it: a
+ * series starting in the table's first year is taken back from its first row for them (places unchanged, other spend
+ * deflated), and one starting later leaves the years before it at £0 (a unit opening later, the one case where £0 is
+ * right; the note says so and costs nothing). One note per table (funding, places, other spend), naming each series, the years
  * filled, the row they came from (or £0), and how; the run puts it on stderr and on the Data quality sheet
  * (run-budget.ts, fallbacks).
  */
@@ -58,11 +59,14 @@ function span(start: number, end: number): string {
  * the years of the run before the series' first row, which it leaves at £0 (a places or other-spend table that
  * starts after the run does: the £0 stands in for figures not given).
  */
-function describe(series: Series, fys: readonly number[], zeroBefore: boolean): FilledSeries | undefined {
+function describe(series: Series, fys: readonly number[], zeroBefore: boolean, tableFirst: number): FilledSeries | undefined {
   const filled = filledYears(series.years, fys);
   const first = Math.min(...series.years);
-  const before = zeroBefore ? fys.filter((fy) => fy < first) : [];
-  if (filled.length === 0 && before.length === 0) return undefined;
+  // before the table's first year a series starting in it is taken back from its first row (place-funding.ts
+  // firstYearBack); one starting later opens then, £0 before
+  const back = zeroBefore && first === tableFirst ? fys.filter((fy) => fy < first) : [];
+  const before = zeroBefore && first !== tableFirst ? fys.filter((fy) => fy < first) : [];
+  if (filled.length === 0 && before.length === 0 && back.length === 0) return undefined;
   const runs: Array<{ start: number; end: number; from: number }> = [];
   for (const f of filled) {
     const prev = runs[runs.length - 1];
@@ -75,6 +79,7 @@ function describe(series: Series, fys: readonly number[], zeroBefore: boolean): 
     years: runs.map((r) => ({ years: span(r.start, r.end), from: financialYearLabel(r.from) })),
     endsBefore: last < fys[0]! ? { last: financialYearLabel(last), firstFy: financialYearLabel(fys[0]!) } : undefined,
     zeroBefore: before.length > 0 ? { years: span(before[0]!, before[before.length - 1]!), first: financialYearLabel(first) } : undefined,
+    takenBack: back.length > 0 ? { years: span(back[0]!, back[back.length - 1]!), first: financialYearLabel(first) } : undefined,
   };
 }
 
@@ -98,7 +103,8 @@ export function tableYearWarnings(tables: Pick<BudgetTables, 'funding' | 'places
   const out: string[] = [];
   const note = (table: 'funding' | 'places' | 'other spend', series: Series[]) => {
     // before the funding table the block is deflated from its first row, with a warning of its own (income.ts)
-    const filled = series.map((s) => describe(s, fys, table !== 'funding')).filter((s): s is FilledSeries => s !== undefined);
+    const tableFirst = Math.min(...series.flatMap((s) => s.years));
+    const filled = series.map((s) => describe(s, fys, table !== 'funding', tableFirst)).filter((s): s is FilledSeries => s !== undefined);
     if (filled.length > 0) out.push(tableYearsFilled(table, filled, params.fundingGrowth));
   };
   note('funding', tables.funding.length > 0 ? [{ name: 'High Needs block', years: tables.funding.map((r) => r.fy) }] : []);

@@ -63,8 +63,10 @@ export interface FilledSeries {
   years: Array<{ years: string; from: string }>;
   /** When the series' last row is before the run's first financial year. */
   endsBefore?: { last: string; firstFy: string };
-  /** The run's years before the series' first row, left at £0 (places, other spend). */
+  /** The run's years before the series' first row, left at £0 (places, other spend: a series starting after its table). */
   zeroBefore?: { years: string; first: string };
+  /** The run's years before the table's first year, taken back from the series' first row (places, other spend). */
+  takenBack?: { years: string; first: string };
 }
 
 /** How each table fills a year that has no row (docs/budget.md §4–6). */
@@ -73,6 +75,12 @@ const FILLED_HOW: Record<'funding' | 'places' | 'other spend', (growth: number) 
     `its High Needs block is the latest earlier row's grown by funding.growth (${pct(g)} a year), and its schools block transfer, import/export adjustment and other income are £0 unless the scenario sets them or carries them forward`,
   places: () => `its places and place rate are the latest earlier row's, unchanged`,
   'other spend': () => `its amount is the latest earlier row's, inflated at the general rate`,
+};
+
+/** How the places and other-spend tables fill the years before their first year. */
+const BACK_HOW: Record<'places' | 'other spend', string> = {
+  places: `its places and place rate unchanged`,
+  'other spend': `its amount deflated at the general rate`,
 };
 
 /**
@@ -84,12 +92,15 @@ export function tableYearsFilled(table: 'funding' | 'places' | 'other spend', se
   const file = table === 'funding' ? 'funding' : table === 'places' ? 'places' : 'other-spend';
   const carried = series.some((s) => s.years.length > 0);
   const zero = series.some((s) => s.zeroBefore);
+  const back = table !== 'funding' && series.some((s) => s.takenBack);
   const how = [
     ...(carried ? [`a year with no row of its own is filled from an earlier row: ${FILLED_HOW[table](growth)}`] : []),
-    ...(zero ? [`a year before a ${table === 'places' ? 'placement' : 'line'}'s first row is £0`] : []),
+    ...(back ? [`a year before the table's first year takes a ${table === 'places' ? 'placement' : 'line'}'s first row, ${BACK_HOW[table]}`] : []),
+    ...(zero ? [`a year before a ${table === 'places' ? 'placement' : 'line'}'s first row, when the table starts earlier, is £0`] : []),
   ].join('; ');
   const each = series.map((s) => {
     const parts = [
+      ...(s.takenBack ? [`${s.takenBack.years} (taken back from ${s.takenBack.first})`] : []),
       ...(s.zeroBefore ? [`£0 in ${s.zeroBefore.years} (its first row is ${s.zeroBefore.first})`] : []),
       ...s.years.map((r) => `${r.years} (from ${r.from})`),
     ];

@@ -74,7 +74,34 @@ describe('place funding and other spend after the table', () => {
     const later = placeFunding(rows, 2027);
     expect(later.total).toBe(1_320_000); // 120 × 10,000 + 20 × 6,000
     expect(later.carried).toEqual(['SSM', 'RP']);
-    expect(placeFunding(rows, 2024).total).toBe(0);
+  });
+
+  it('takes the years before the table back from its first row; a placement or line starting later opens then', () => {
+    // hand-worked: the table starts in 2025-26 (SSM 100 × £10,000, RP 20 × £6,000); AP's first row is 2027-28, a
+    // unit opening then. 2023-24 and 2024-25 are not in the table: SSM and RP as in 2025-26 (£1,120,000), AP £0.
+    // Before, both years had £0 place funding: the sample from January 2022 showed 2024-25 in surplus by £10.4m.
+    const rows = [
+      { placement: 'SSM' as const, fy: 2025, places: 100, placeRateGbp: 10_000 },
+      { placement: 'RP' as const, fy: 2025, places: 20, placeRateGbp: 6_000 },
+      { placement: 'AP' as const, fy: 2027, places: 10, placeRateGbp: 10_000 },
+    ];
+    for (const fy of [2023, 2024]) {
+      expect(placeFunding(rows, fy).total).toBe(1_120_000);
+      expect(placeFunding(rows, fy).carried).toEqual(['SSM', 'RP']);
+    }
+    expect(placeFunding(rows, 2026).byPlacement.AP).toBeUndefined();
+    expect(placeFunding(rows, 2027).total).toBe(1_220_000);
+    // other spend: Therapies £1,000,000 in 2025-26 at 10% general inflation is £909,090.91 in 2024-25 and
+    // £826,446.28 in 2023-24 (÷ 1.1, ÷ 1.1²); Hospital education starting in 2026-27 is £0 before it
+    const { rates } = resolveInflation({ default: 0.1, ISS: 0.5 });
+    const spend = [
+      { line: 'Therapies', fy: 2025, amountGbp: 1_000_000 },
+      { line: 'Hospital education', fy: 2026, amountGbp: 500_000 },
+    ];
+    expect(otherSpend(spend, 2024, rates).total).toBeCloseTo(909_090.909, 2);
+    expect(otherSpend(spend, 2023, rates).byLine).toEqual({ Therapies: expect.closeTo(826_446.281, 2) });
+    expect(otherSpend(spend, 2025, rates).total).toBe(1_000_000);
+    expect(otherSpend(spend, 2026, rates).total).toBeCloseTo(1_600_000, 6);
   });
 
   it('carries other spend forward, inflated at the general rate', () => {

@@ -45,10 +45,13 @@ describe('years a money table fills from an earlier row', () => {
     expect(w[1]).not.toMatch(/RP/);
   });
 
-  it('says which years a places or other-spend series leaves at £0 before its first row', () => {
+  it('says which years a places or other-spend series starting after its table leaves at £0 before its first row', () => {
     const w = tableYearWarnings(
       tables({
-        places: [{ placement: 'SSA', fy: 2027, places: 120, placeRateGbp: 10_000 }],
+        places: [
+          { placement: 'SSM', fy: 2025, places: 400, placeRateGbp: 10_000 },
+          { placement: 'SSA', fy: 2027, places: 120, placeRateGbp: 10_000 },
+        ],
         otherSpend: [
           { line: 'Therapies', fy: 2025, amountGbp: 1e6 },
           { line: 'Hospital education', fy: 2026, amountGbp: 5e5 },
@@ -59,10 +62,30 @@ describe('years a money table fills from an earlier row', () => {
       { fundingGrowth: 0.03 },
     );
     expect(w).toEqual([
-      expect.stringMatching(/^Place funding: .*a year before a placement's first row is £0\. SSA: £0 in 2025-26 to 2026-27 \(its first row is 2027-28\)\./),
+      expect.stringMatching(/^Place funding: .*a year before a placement's first row, when the table starts earlier, is £0\. SSA: £0 in 2025-26 to 2026-27 \(its first row is 2027-28\)\./),
       expect.stringMatching(/^Other spend: .*Hospital education: £0 in 2025-26 \(its first row is 2026-27\), 2027-28 \(from 2026-27\)\./),
     ]);
     expect(w[1]).not.toMatch(/Therapies/);
+  });
+
+  it('says which years before a places or other-spend table are taken back from its first row', () => {
+    const w = tableYearWarnings(
+      tables({
+        places: [
+          { placement: 'SSM', fy: 2025, places: 400, placeRateGbp: 10_000 },
+          { placement: 'SSA', fy: 2027, places: 120, placeRateGbp: 10_000 },
+        ],
+        otherSpend: [{ line: 'Therapies', fy: 2025, amountGbp: 1e6 }],
+      }),
+      [2022, 2023, 2024, 2025],
+      { fundingGrowth: 0.03 },
+    );
+    expect(w).toEqual([
+      expect.stringMatching(
+        /^Place funding: .*a year before the table's first year takes a placement's first row, its places and place rate unchanged; .*SSM: 2022-23 to 2024-25 \(taken back from 2025-26\); SSA: £0 in 2022-23 to 2025-26 \(its first row is 2027-28\)\./,
+      ),
+      expect.stringMatching(/^Other spend: .*its amount deflated at the general rate\. Therapies: 2022-23 to 2024-25 \(taken back from 2025-26\)\./),
+    ]);
   });
 
   it('reaches the run: a funding table with a gap is noted among the budget warnings and the fallbacks (stderr)', () => {
