@@ -7,7 +7,8 @@ import type { LaIdentity } from '../domain/index.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { suppressEngineInput } from './suppress-input.ts';
+import { suppressionNote } from '../messages/explorer.ts';
+import { suppressEngineInput, suppressionEffect } from './suppress-input.ts';
 
 export interface ExplorerPayload {
   tool: string;
@@ -79,6 +80,6 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
   };
   const t = src.suppressSmallCounts;
   if (t === undefined || t <= 1) return base;
-  const s = suppressEngineInput(input, t);
-  return { ...base, input: s.input, suppression: { threshold: t, note: s.note } };
+  const suppressed: ExplorerPayload = { ...base, input: suppressEngineInput(input, t) };
+  return { ...suppressed, suppression: { threshold: t, note: suppressionNote(t, suppressionEffect(base, suppressed)) } };
 }

@@ -3,6 +3,7 @@
  * figure of a variant the page will not show appears in them. Compiled for the browser: no Node built-in.
  */
 import { financialYearLabel } from '../domain/index.ts';
+import { fmtMoneyM } from '../report/format.ts';
 import { MONEY_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'explorer';
 
@@ -91,4 +92,33 @@ export function leverNotWhole(label: string, value: string): string {
 /** A value a lever cannot take: not a number. */
 export function leverNotANumber(label: string, value: string): string {
   return `${label}: a number is needed, got ${value}; the lever is unchanged.`;
+}
+
+/** How far the page's figures, with no lever moved, are from the run's when small counts were suppressed. */
+export interface SuppressionEffect {
+  /** The census year whose total plans differ most (relative), with both totals; undefined when none differs. */
+  plans?: { year: number; page: number; run: number };
+  /** The financial year whose cumulative balance differs most, with both balances; undefined when none differs. */
+  balance?: { fy: number; page: number; run: number };
+}
+
+const plansFig = (n: number): string => n.toLocaleString('en-GB', { minimumFractionDigits: Math.abs(n) < 100 ? 1 : 0, maximumFractionDigits: Math.abs(n) < 100 ? 1 : 0 });
+
+/**
+ * The page's note on small-count suppression: what was done and, measured, how far it moves the figures from the
+ * run's (`run --draws 0`) with no lever moved.
+ * @example suppressionNote(5, { plans: { year: 2024, page: 24.9, run: 20.4 } }) // '… total plans by up to 22.0% …'
+ */
+export function suppressionNote(threshold: number, e: SuppressionEffect): string {
+  const what =
+    `Small numbers are protected: no group of children in this file holds from 1 to ${threshold - 1}. Small groups of ` +
+    `starting plans are merged with neighbouring ages or needs of the same setting (totals by setting are kept)`;
+  const parts: string[] = [];
+  if (e.plans) {
+    const rel = Math.abs(e.plans.page - e.plans.run) / Math.max(Math.abs(e.plans.run), 1e-9);
+    parts.push(`total EHC plans by up to ${(rel * 100).toFixed(1)}% (January ${e.plans.year}: ${plansFig(e.plans.page)} here, ${plansFig(e.plans.run)} in the run)`);
+  }
+  if (e.balance) parts.push(`the cumulative DSG balance by up to ${fmtMoneyM(Math.abs(e.balance.page - e.balance.run))} (31 March ${e.balance.fy + 1}: ${fmtMoneyM(e.balance.page)} here, ${fmtMoneyM(e.balance.run)} in the run)`);
+  if (!parts.length) return `${what}; with no lever moved, the figures here are still those of the run (--draws 0).`;
+  return `${what}, so the figures here are not the run's: with no lever moved they differ from the run's (run --draws 0, as in its workbook) in ${parts.join(' and ')}. Use the workbook for the scenario as run, and this page for how a lever moves it.`;
 }

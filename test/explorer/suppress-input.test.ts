@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../../src/domain/index.ts';
 import { cellIndex, cubeByPlacement, newCube } from '../../src/model/cube.ts';
 import { suppressCube, suppressEngineInput } from '../../src/explorer/suppress-input.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates } from '../model/fixtures.ts';
+import { emptyBudgetTables } from '../../src/budget/tables.ts';
+import { computeVariant } from '../../src/explorer/compute.ts';
+import { explorerPayload } from '../../src/explorer/payload.ts';
+import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from '../model/fixtures.ts';
+
+/** An LA of 67 plans: 10 at each age from 5 to 10, and 4 at 19 and 3 at 20 in the same placement, whose rows join age 10. */
+function fewPlans(): Float64Array {
+  const c = newCube();
+  for (let a = 5; a <= 10; a++) c[cellIndex(a, 0, 0)] = 10;
+  c[cellIndex(19, 1, 0)] = 4;
+  c[cellIndex(20, 2, 0)] = 3;
+  return c;
+}
 
 describe('small-count suppression of the explorer data', () => {
   it('leaves no cell and no age × placement from 1 to t − 1, and keeps every placement total', () => {
@@ -26,9 +38,41 @@ describe('small-count suppression of the explorer data', () => {
 
   it('lifts small evidence counts to the threshold and says what it did', () => {
     const rates = fixtureRates({ evidence: 0.001 });
-    const s = suppressEngineInput({ rates, initial: fixtureInitial(3), population: fixturePopulation(), baseYear: 2025, horizon: 5 }, 5);
-    for (const a of [s.input.rates.continuationN, s.input.rates.movesN, s.input.rates.incidenceN]) for (const v of a) expect(v === 0 || v >= 5).toBe(true);
-    expect(s.note).toMatch(/from 1 to 4/);
-    expect(s.input.population).toBe(s.input.population);
+    const input = { rates, initial: fixtureInitial(3), population: fixturePopulation(), baseYear: 2025, horizon: 5 };
+    const s = suppressEngineInput(input, 5);
+    for (const a of [s.rates.continuationN, s.rates.movesN, s.rates.incidenceN]) for (const v of a) expect(v === 0 || v >= 5).toBe(true);
+    expect(s.population).toBe(input.population);
+  });
+
+  it('says, measured, how far the page is then from the run: a small LA is not "slightly" off', () => {
+    const source = {
+      tool: 'highneeds',
+      version: '0.1.0',
+      runDate: '2026-01-01',
+      la: { oldCode: '999', newCode: 'E99999999', name: 'Anyshire' },
+      scenario: scenario(),
+      input: { rates: fixtureRates(), initial: fewPlans(), population: fixturePopulation(), baseYear: 2025, horizon: 5 },
+      tables: emptyBudgetTables(),
+      stockTotal: {},
+      draws: 0,
+      seed: 1,
+    };
+    const full = explorerPayload(source);
+    const page = explorerPayload({ ...source, suppressSmallCounts: 5 });
+    const run = computeVariant(full, full.scenario).projection;
+    const shown = computeVariant(page, page.scenario).projection;
+    // the year whose total differs most, relative, with both totals, as the note gives them
+    const rel = run.years.map((_, i) => Math.abs(shown.totalQuantiles[i]!.p50 / run.totalQuantiles[i]!.p50 - 1));
+    const i = rel.indexOf(Math.max(...rel));
+    expect(rel[i]!).toBeGreaterThan(0.001);
+    const note = page.suppression!.note;
+    expect(note).toMatch(/from 1 to 4/);
+    expect(note).not.toMatch(/slightly/);
+    const m = /total EHC plans by up to ([\d.]+)% \(January (\d+): ([\d,.]+) here, ([\d,.]+) in the run\)/.exec(note);
+    expect(m, note).not.toBeNull();
+    const num = (x: string): number => Number(x.replace(/,/g, ''));
+    expect([m![1], Number(m![2])]).toEqual([(rel[i]! * 100).toFixed(1), run.years[i]]);
+    expect(num(m![3]!)).toBeCloseTo(shown.totalQuantiles[i]!.p50, -0.3);
+    expect(num(m![4]!)).toBeCloseTo(run.totalQuantiles[i]!.p50, -0.3);
   });
 });

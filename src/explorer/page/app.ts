@@ -321,14 +321,21 @@ export class App {
     const s = this.payload.suppression;
     const note =
       `Central path: the projection engine and budget model of ${this.payload.tool} ${this.payload.version}, run in this page on the rates estimated from the data on ${this.payload.runDate.slice(0, 10)}; ` +
-      `with no lever moved it equals the run's deterministic result (--draws 0). The range comes from Monte Carlo draws with the run's seed.` +
-      (s ? ` ${s.note}` : '');
+      (s ? `small counts are protected (see the note above the charts).` : `with no lever moved it equals the run's deterministic result (--draws 0).`) +
+      ` The range comes from Monte Carlo draws with the run's seed.`;
     if (this.ui.note.textContent !== note) this.ui.note.textContent = note;
   }
 
+  /** What the variant changes and, with small counts suppressed, how far that puts the page from the run (above the charts). */
   private changesNote() {
     const ch = this.changes(this.current);
-    return ch.length ? v('p', { class: 'note' }, v('strong', {}, 'This variant changes: '), ch.join('; '), '.') : v('p', { class: 'note' }, 'Showing the scenario as loaded. Move a lever to explore.');
+    const s = this.payload.suppression;
+    return v(
+      'div',
+      {},
+      ch.length ? v('p', { class: 'note' }, v('strong', {}, 'This variant changes: '), ch.join('; '), '.') : v('p', { class: 'note' }, 'Showing the scenario as loaded. Move a lever to explore.'),
+      ...(s ? [v('p', { class: 'warn', id: 'suppression-note' }, s.note)] : []),
+    );
   }
 
   private drawVariants(): void {
