@@ -30,6 +30,14 @@ export function suppressCube(cube: Float64Array, t: number): Float64Array {
     for (let n = 1; n < N_NEEDS; n++) if (out[idx(a, n, p)]! > out[idx(a, best, p)]!) best = n;
     return best;
   };
+  /** Every plan of age `from` in placement p joins the largest need group of age `to`. */
+  const moveRow = (from: number, to: number, p: number): void => {
+    const n = largestNeed(to, p);
+    for (let m = 0; m < N_NEEDS; m++) {
+      out[idx(to, n, p)]! += out[idx(from, m, p)]!;
+      out[idx(from, m, p)] = 0;
+    }
+  };
   // 1. small age × placement rows join the nearest age of the same placement that is not small
   for (let p = 0; p < N_PLACEMENTS; p++) {
     for (let a = 0; a < N_AGES; a++) {
@@ -39,17 +47,14 @@ export function suppressCube(cube: Float64Array, t: number): Float64Array {
       for (let d = 1; d < N_AGES && target < 0; d++)
         for (const b of [a - d, a + d]) if (b >= 0 && b < N_AGES && rowTotal(b, p) >= t) { target = b; break; }
       if (target < 0) {
-        // no age of this placement reaches t: pool the placement's plans at its largest age
-        let big = a;
-        for (let b = 0; b < N_AGES; b++) if (rowTotal(b, p) > rowTotal(big, p)) big = b;
-        if (big === a) continue;
-        target = big;
+        // no age of this placement reaches t: pool all the placement's plans at its largest age (the youngest of
+        // equals; an age compared with itself alone kept every age of 1 plan when all held 1)
+        let big = 0;
+        for (let b = 1; b < N_AGES; b++) if (rowTotal(b, p) > rowTotal(big, p)) big = b;
+        for (let b = 0; b < N_AGES; b++) if (b !== big) moveRow(b, big, p);
+        continue;
       }
-      const n = largestNeed(target, p);
-      for (let m = 0; m < N_NEEDS; m++) {
-        out[idx(target, n, p)]! += out[idx(a, m, p)]!;
-        out[idx(a, m, p)] = 0;
-      }
+      moveRow(a, target, p);
     }
   }
   // 2. small need groups join the largest need group of their age and placement

@@ -36,6 +36,17 @@ describe('small-count suppression of the explorer data', () => {
       }
   });
 
+  it('pools a placement whose every age holds the same small count: no group of 1 left', () => {
+    const c = newCube();
+    c[cellIndex(10, 0, 4)] = 30;
+    for (const a of [5, 8, 12]) c[cellIndex(a, a % N_NEEDS, 7)] = 1; // one plan at each of three ages: equals, none reaches 5
+    const out = suppressCube(c, 5);
+    const held = [];
+    for (let a = 0; a < N_AGES; a++) for (let n = 0; n < N_NEEDS; n++) if (out[cellIndex(a, n, 7)]! > 0) held.push(out[cellIndex(a, n, 7)]);
+    expect(held).toEqual([3]);
+    expect(out[cellIndex(10, 0, 4)]).toBe(30);
+  });
+
   it('lifts small evidence counts to the threshold and says what it did', () => {
     const rates = fixtureRates({ evidence: 0.001 });
     const input = { rates, initial: fixtureInitial(3), population: fixturePopulation(), baseYear: 2025, horizon: 5 };
