@@ -21,7 +21,12 @@ export function scenarioYaml(s: Scenario, o: YamlOptions): string {
   const rest: Partial<Scenario> = { ...s };
   for (const k of ['file', 'sha256', 'id', 'name', 'base_year'] as const) delete rest[k];
   const doc = { id: o.id, name: o.name, base_year: o.baseYear, ...rest };
-  const comment = o.header.map((l) => `# ${l}`.trimEnd()).join('\n');
+  // a name with a line break in it (a scenario file may give one) would end the comment and write the rest as keys
+  // ("extends: …"): each line of it is a comment line of its own
+  const comment = o.header
+    .flatMap((l) => l.split(/\r\n|[\r\n\u0085\u2028\u2029]/))
+    .map((l) => `# ${l}`.trimEnd())
+    .join('\n');
   return `${comment}\n${stringify(doc, { lineWidth: 0 })}`;
 }
 

@@ -1,0 +1,18 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { scenarioYaml } from '../../src/explorer/scenario-yaml.ts';
+import { scenario } from '../model/fixtures.ts';
+
+describe('the scenario YAML the explorer writes', () => {
+  it('keeps every header line a comment, whatever line breaks a name holds', () => {
+    // a scenario's name (or an LA's, or a lever's) with a line break in it, as a scenario file may give
+    const name = 'Plan A\nextends: other.yaml\r\nfunding_x: 1\rsurges_x: 2\u2028x\u0085y';
+    const text = scenarioYaml(scenario({ name }), { id: 'a-explorer', name: `${name} (explorer variant)`, baseYear: 2025, header: [`Starting point: ${name} (a.yaml)`, 'Changed:', `  - Recovery plan: ${name} — effect: 10% → 20%`] });
+    const doc = parse(text) as Record<string, unknown>;
+    expect(Object.keys(doc)).not.toContain('extends');
+    expect(Object.keys(doc).filter((k) => k.endsWith('_x'))).toEqual([]);
+    expect(doc.name).toBe(`${name} (explorer variant)`);
+    const head = text.slice(0, text.indexOf('\nid: '));
+    for (const line of head.split(/\r\n|\r|\n/)) expect(line.startsWith('#'), line).toBe(true);
+  });
+});
