@@ -17,6 +17,12 @@ export function sen2NoHeader(): string {
 export function sen2NoCensusYear(found: string): string {
   return `expected the census year in Header/CollectionDetails/Year (or ReferenceDate), e.g. 2025. Got: '${found}'`;
 }
+export function sen2HeaderFieldRepeated(name: string, values: readonly string[]): string {
+  return `${name} is given ${values.length} times (${values.map((v) => `'${v}'`).join(', ')}) in the Header, where a return gives it once: correct the Header, or export the return again`;
+}
+export function sen2SecondHeader(firstLine: number): string {
+  return `a second Header in one return (the first at line ${firstLine}): the file joins two returns, or was edited; give each return as a file of its own`;
+}
 export function sen2BadReferenceDate(found: string): string {
   return `ReferenceDate must be a date (the census day in January, e.g. 2025-01-16). Got: '${found}': correct it in Header/CollectionDetails, or export the return again`;
 }

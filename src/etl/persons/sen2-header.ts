@@ -2,7 +2,7 @@
  * Checks the header of an SEN2 return: the XML's `Header` element (as a tree from xml-records.ts), `CollectionDetails`
  * (Collection = SEN2, Year, ReferenceDate) and `Source/LEA`, and the same fields of a Blade export's sen2 module.
  */
-import { sen2BadReferenceDate, sen2NoCensusYear, sen2NoLa, sen2OtherCollection, sen2YearNotReferenceDate } from '../../messages/sen2.ts';
+import { sen2BadReferenceDate, sen2HeaderFieldRepeated, sen2NoCensusYear, sen2NoLa, sen2OtherCollection, sen2YearNotReferenceDate } from '../../messages/sen2.ts';
 import { parseSen2Date } from './dates.ts';
 import type { ProblemAt, ProblemLog } from '../problem-log.ts';
 import type { ReturnHeader } from './raw.ts';
@@ -75,6 +75,15 @@ const XML_PATH: Readonly<Record<keyof HeaderFields, string>> = {
 export function checkSen2Header(h: XmlNode, headerLine: number, file: string, log: ProblemLog): ReturnHeader | undefined {
   const cd = child(h, 'CollectionDetails');
   const src = child(h, 'Source');
-  const fields = { collection: text(cd['Collection']), year: text(cd['Year']), referenceDate: text(cd['ReferenceDate']), lea: text(src['LEA']) };
-  return checkReturnHeader(fields, (f) => ({ file, line: headerLine, path: XML_PATH[f] }), log);
+  const raw: Record<keyof HeaderFields, XmlValue | undefined> = { collection: cd['Collection'], year: cd['Year'], referenceDate: cd['ReferenceDate'], lea: src['LEA'] };
+  const at = (f: keyof HeaderFields) => ({ file, line: headerLine, path: XML_PATH[f] });
+  // a field given twice read as no field: two Years gave the ReferenceDate's year, two LEAs "Got: ''"
+  const repeated = (Object.keys(raw) as Array<keyof HeaderFields>).find((f) => Array.isArray(raw[f]));
+  if (repeated !== undefined) {
+    const name = XML_PATH[repeated].replace(/^.*\//, '');
+    log.error(at(repeated), sen2HeaderFieldRepeated(name, (raw[repeated] as XmlValue[]).map(text)));
+    return undefined;
+  }
+  const fields = { collection: text(raw.collection), year: text(raw.year), referenceDate: text(raw.referenceDate), lea: text(raw.lea) };
+  return checkReturnHeader(fields, at, log);
 }

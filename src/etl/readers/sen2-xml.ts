@@ -9,7 +9,7 @@
  *                      └─ Person … ─ PersonBuilder (RawPerson) ─ PersonRowBuilder ─ sink (person, plan, request)
  */
 import type { Reader, ReadContext, ReadReport, RowSink, Sniff } from '../reader.ts';
-import { sen2Doctype, sen2Malformed, sen2NoHeader, sen2NoIdentifier, sen2NoPersons, sen2SeveralActivePlans, sen2NotEncoding, sen2NotMessageRoot, sen2Oversize, sen2Shown, sen2TooDeep, sen2Truncated } from '../../messages/sen2.ts';
+import { sen2Doctype, sen2Malformed, sen2NoHeader, sen2SecondHeader, sen2NoIdentifier, sen2NoPersons, sen2SeveralActivePlans, sen2NotEncoding, sen2NotMessageRoot, sen2Oversize, sen2Shown, sen2TooDeep, sen2Truncated } from '../../messages/sen2.ts';
 import { isoOfDate } from '../persons/dates.ts';
 import { outcomeCodesFor } from '../persons/outcome-codes.ts';
 import { PersonRowBuilder } from '../persons/person-rows.ts';
@@ -44,7 +44,7 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
   let builder: PersonRowBuilder | undefined;
   let rows = 0;
   let persons = 0;
-  let headerSeen = false;
+  let headerLine: number | undefined;
   read: for await (const batch of xmlRecordBatches(path, { header: 'Header', record: 'Person', build: new PersonBuilder(path) })) {
     for (const e of batch) {
       if (e.kind === 'root') {
@@ -54,8 +54,12 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
           break read;
         }
       } else if (e.kind === 'header') {
-        if (headerSeen) continue;
-        headerSeen = true;
+        // a second Header (two returns joined) was passed over: the first one's LA and year taken for all persons
+        if (headerLine !== undefined) {
+          log.error({ file: path, line: e.line, path: 'Message/Header' }, sen2SecondHeader(headerLine));
+          break read;
+        }
+        headerLine = e.line;
         const header = checkSen2Header(e.node, e.line, path, log);
         if (!header) break read;
         builder = new PersonRowBuilder({ header, fileId: ctx.fileId, hashKey: ctx.hashKey, today: isoOfDate(ctx.today), codes: outcomeCodesFor(header.censusYear) }, log);
@@ -79,7 +83,7 @@ export async function readSen2Xml(path: string, sink: RowSink, ctx: ReadContext)
       }
     }
   }
-  if (!headerSeen && log.errorCount === 0) log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
+  if (headerLine === undefined && log.errorCount === 0) log.error({ file: path, line: 1, path: 'Message/Header' }, sen2NoHeader());
   if (builder && persons === 0 && log.errorCount === 0) log.error({ file: path, path: 'Message/Persons' }, sen2NoPersons());
   if (builder && builder.unidentified > 0) log.warn({ file: path, path: 'Message/Persons' }, sen2NoIdentifier(builder.unidentified));
   if (builder?.firstSeveralActive) {

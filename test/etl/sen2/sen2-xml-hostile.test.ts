@@ -73,6 +73,19 @@ describe('SEN2 XML against hostile files', () => {
     }
   });
 
+  it('a header field or a Header given twice is an error naming it, not one of them taken or dropped', async () => {
+    // <Year>2023</Year><Year>2024</Year> read as no Year, so the census came from the ReferenceDate (exit 0); two LEAs
+    // said "Got: ''"; a second Header with another LEA (two returns joined) was passed over without a word
+    const year = await readEdited((x) => x.replace('<Year>2024</Year>', '<Year>2023</Year><Year>2024</Year>'));
+    expect(year.rows).toBe(0);
+    expect(year.report.errors[0]).toMatchObject({ path: 'Message/Header/CollectionDetails/Year', message: expect.stringMatching(/Year is given 2 times \('2023', '2024'\)/) });
+    const lea = await readEdited((x) => x.replace(/<LEA>(\d+)<\/LEA>/, '<LEA>$1</LEA><LEA>998</LEA>'));
+    expect(lea.report.errors[0]).toMatchObject({ path: 'Message/Header/Source/LEA', message: expect.stringMatching(/LEA is given 2 times/) });
+    const header = await readEdited((x) => x.replace('<Persons>', `${/<Header>[\s\S]*<\/Header>/.exec(x)![0].replace(/<LEA>\d+/, '<LEA>998')}\n<Persons>`));
+    expect(header.rows).toBe(0);
+    expect(header.report.errors[0]).toMatchObject({ path: 'Message/Header', message: expect.stringMatching(/a second Header .* first at line 4/) });
+  });
+
   it('a return with no persons is an error', async () => {
     const { report } = await readEdited((x) => x.replace(/<Persons>[\s\S]*<\/Persons>/, '<Persons>\n </Persons>'));
     expect(report.errors.map((e) => e.message).join('\n')).toMatch(/no Person elements/);
