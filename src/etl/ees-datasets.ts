@@ -28,7 +28,7 @@ import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
 import { januaryOf, releaseSource } from './release-reach.ts';
-import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteUnpublishedLatestTotal, type MissingAge } from './suppressed-ages.ts';
+import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -334,9 +334,9 @@ function buildDatasets(
     if (!ds) continue;
     fillMissingAges(ds, 'stock', m.stock);
     fillMissingAges(ds, 'new plans', m.newPlans);
-    noteUnpublishedLatestTotal(ds, m.totals);
   }
-  for (const { ds } of areas.values()) {
+  for (const [key, { ds }] of areas) {
+    if (key.startsWith('L|')) noteUnpublishedLatestTotal(ds, [...(missing.get(key)?.totals ?? []), ...totalsWithoutRow(ds)]);
     fillAbsentAges(ds, 'stock');
     fillAbsentAges(ds, 'new plans');
     ds.stockByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);

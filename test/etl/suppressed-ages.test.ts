@@ -83,6 +83,34 @@ describe('age rows not published beside published ones', () => {
     }
   });
 
+  it('a latest January with age rows but no "All EHC plans" row is said as a total not published, in forecast and in a run', async () => {
+    // before: forecast skipped Lincolnshire at 2025 with 'no stock of plans at census 2025', and a run started from
+    // January 2024 without a word, though the files give its January 2025 ages
+    const dir = tempDir();
+    const lines = [
+      `${LEAD},ehcplans`,
+      `202324,Academic year,${LINCS},All EHC plans,All EHC plans,1000`,
+      `202425,Academic year,${LINCS},Child or young persons age,age 10,600`,
+      `202425,Academic year,${LINCS},Child or young persons age,age 15,500`,
+    ];
+    writeFileSync(join(dir, 'caseload.csv'), `\ufeff${lines.join('\r\n')}\r\n`);
+    const note = /^Base year: Lincolnshire's total plans at January 2025 are not published \(no "All EHC plans" row, though the files give its plans by age, placement or need\), so a run starts from January 2024/;
+    const ds = (await datasetsFromEesFiles([dir], { today: TODAY })).datasets.find((d) => d.la.oldCode === '925')!;
+    expect(ds.stockTotal).toEqual({ 2024: 1000 });
+    expect(ds.notes).toContainEqual(expect.stringMatching(note));
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    try {
+      expect((await datasetFromWarehouse(load.warehouse, { la: '925' })).notes).toContainEqual(expect.stringMatching(note));
+      const batch = (await datasetsFromWarehouse(load.warehouse)).datasets.find((d) => d.la.oldCode === '925')!;
+      expect(batch.notes).toContainEqual(expect.stringMatching(note));
+    } finally {
+      load.warehouse.close();
+    }
+    const r = await runCli('forecast', '--ees', dir, '--la', '925', '--base-year', '2025', '--draws', '0', '--out', join(dir, 'f.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no stock of plans at census 2025: its "All EHC plans" total is not published \(no "All EHC plans" row/);
+  });
+
   it('a forecast from a January whose total is not published names the file and line', async () => {
     // before: 'no stock of plans at census 2025', with no word of the file, the line or the marker
     const dir = tempDir();

@@ -10,7 +10,7 @@ import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
 import { releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
 import type { SqlSource } from './sql-source.ts';
-import { fillAbsentAges, fillMissingAges, noteUnpublishedLatestTotal, type MissingAge } from '../suppressed-ages.ts';
+import { fillAbsentAges, fillMissingAges, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
 const FLOW_FIELDS = {
   requests: 'requests',
@@ -112,5 +112,5 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
   fillMissingAges(ds, 'new plans', unpublished.filter((r) => r.kind === 'F').map(missingOf));
   fillAbsentAges(ds, 'stock');
   fillAbsentAges(ds, 'new plans');
-  noteUnpublishedLatestTotal(ds, unpublished.filter((r) => r.kind === 'T').map(missingOf));
+  noteUnpublishedLatestTotal(ds, [...unpublished.filter((r) => r.kind === 'T').map(missingOf), ...totalsWithoutRow(ds)]);
 }
