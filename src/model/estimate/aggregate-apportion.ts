@@ -14,7 +14,7 @@ import type { AgeCount } from '../dataset.ts';
  * of the 2025 layout's `under 3` row counted at no age and the shape scaled to the total moved them to ages 3–25
  * (Kent, January 2025 of a full release: 196 under-3s put at ages 0–2 as none).
  */
-function rangesOfYear(rows: readonly AgeCount[], year: number): AgeCount[] {
+export function singleAgeRanges(rows: readonly AgeCount[], year: number): AgeCount[] {
   const ofYear = rows.filter((r) => r.year === year && r.from >= 0 && r.to < N_AGES && r.to >= r.from);
   const singles = ofYear.filter((r) => r.from === r.to);
   const bands = ofYear.filter((r) => r.to > r.from && !(r.from === 0 && r.to === N_AGES - 1));
@@ -43,7 +43,7 @@ function nonOverlapping(ranges: readonly AgeCount[]): AgeCount[] {
  * @example singleAges([{ year: 2022, from: 0, to: 4, count: 10 }], 2022)![0] // ≈ 2 (band sum kept: 10)
  */
 export function singleAges(rows: readonly AgeCount[], year: number, iterations = 50): Float64Array | undefined {
-  const ranges = rangesOfYear(rows, year);
+  const ranges = singleAgeRanges(rows, year);
   if (ranges.length === 0) return undefined;
   return pycnophylactic(ranges, iterations);
 }

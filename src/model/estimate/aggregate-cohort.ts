@@ -1,12 +1,13 @@
 /**
- * Cohort progression from aggregate stocks: for consecutive censuses Y → Y+1 and each age range R of Y+1,
- * progression = (stock in R at Y+1 − new plans into R during flow year Y) / (stock at Y aged one year younger than
- * R). Summed over a window of years, this is the share of plans carried forward into R: continuation net of
- * ceasing and migration. Single ages inside bands come from aggregate-apportion.ts.
+ * Cohort progression from aggregate stocks: for consecutive censuses Y → Y+1 and each single age a of Y+1,
+ * progression = (stock at a at Y+1 − new plans into a during flow year Y) / (stock at a − 1 at Y). Summed over a
+ * window of years, this is the share of plans carried forward into a: continuation net of ceasing and migration.
+ * Single ages inside bands come from aggregate-bands.ts (stocks and new plans apportioned alike, so a projected
+ * year keeps the shape the bands were apportioned with and moves each age with its band).
  */
 import { N_AGES } from '../../domain/index.ts';
 import type { LaDataset } from '../dataset.ts';
-import { singleAges } from './aggregate-apportion.ts';
+import { bandedAges } from './aggregate-bands.ts';
 
 export interface Progression {
   /** Progression ratio into age a+1 for a plan at age a (length N_AGES; last = 0: every plan ends at 25). */
@@ -15,16 +16,6 @@ export interface Progression {
   evidence: Float64Array;
   /** Years Y (Y → Y+1 steps) used. */
   years: number[];
-}
-
-/** Band of each age at census `year` in the dataset's stock rows: [from, to] pairs per age. */
-function bandsOf(ds: LaDataset, year: number): Array<[number, number]> {
-  const out: Array<[number, number]> = Array.from({ length: N_AGES }, (_, a) => [a, a] as [number, number]);
-  for (const r of ds.stockByAge) {
-    if (r.year !== year || r.to <= r.from || (r.from === 0 && r.to === N_AGES - 1)) continue;
-    for (let a = r.from; a <= r.to && a < N_AGES; a++) out[a] = [r.from, r.to];
-  }
-  return out;
 }
 
 /**
@@ -36,35 +27,19 @@ export function cohortProgression(ds: LaDataset, lastCensus: number, window: num
   const den = new Float64Array(N_AGES);
   const years: number[] = [];
   // each census but the first and last is the end of one step and the start of the next: apportioned once (read only)
-  const stock = new Map<number, Float64Array | undefined>();
-  const stockAt = (y: number): Float64Array | undefined => {
-    if (!stock.has(y)) stock.set(y, singleAges(ds.stockByAge, y));
-    return stock.get(y);
-  };
+  const ages = bandedAges(ds, lastCensus);
+  const stockAt = ages.stock;
   for (let y = lastCensus - window; y < lastCensus; y++) {
     const s0 = stockAt(y);
     const s1 = stockAt(y + 1);
     if (!s0 || !s1) continue;
-    const nw = singleAges(ds.newPlansByAge, y) ?? new Float64Array(N_AGES);
+    const nw = ages.newPlans(y) ?? new Float64Array(N_AGES);
     years.push(y);
-    const bands = bandsOf(ds, y + 1);
-    const seen = new Set<string>();
-    for (const [from, to] of bands) {
-      const key = `${from}-${to}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let observed = 0;
-      let expected = 0;
-      for (let a = Math.max(from, 1); a <= to; a++) {
-        observed += s1[a]! - nw[a]!;
-        expected += s0[a - 1]!;
-      }
-      if (from === 0) observed += s1[0]! - nw[0]!;
-      // Attribute the range's ratio to every age feeding it (a − 1 for a in the range).
-      for (let a = Math.max(from, 1); a <= to; a++) {
-        num[a - 1]! += expected > 0 ? (observed / expected) * s0[a - 1]! : 0;
-        den[a - 1]! += s0[a - 1]!;
-      }
+    // Age by age (a band's single ages included): one ratio for a whole band moved its apportioned shape up an age
+    // each year (ages 19–20 of a declining 16–19 / 20–25 profile rose 27% and 12% in a year their bands rose 8%).
+    for (let a = 1; a < N_AGES; a++) {
+      num[a - 1]! += s1[a]! - nw[a]!;
+      den[a - 1]! += s0[a - 1]!;
     }
   }
   const ratio = new Float64Array(N_AGES);

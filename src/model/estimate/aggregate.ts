@@ -18,7 +18,7 @@ import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
 import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOptions } from '../trend.ts';
-import { singleAges } from './aggregate-apportion.ts';
+import { bandedAges } from './aggregate-bands.ts';
 import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression, type Progression } from './aggregate-cohort.ts';
 import { ceaseReasonShares, cubeFromShares, needShares, placementShares, placementSharesByAge } from './aggregate-mix.ts';
@@ -106,7 +106,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
 
   // Incidence: new plans by single age at the last known flow year, per head of population (or per unit proxy).
   const last = baseYear - 1;
-  let byAge = singleAges(ds.newPlansByAge, last);
+  let byAge = bandedAges(ds, baseYear).newPlans(last);
   const total = ds.newPlansTotal[last];
   if (!byAge && total !== undefined) {
     const borrowed = newPlanAgeShape(opts.ageFallbacks ?? [], last);
@@ -184,8 +184,9 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
 export function newPlanAgeShape(fallbacks: readonly LaDataset[], last: number): { byAge: Float64Array; source: string } | undefined {
   for (const d of fallbacks) {
     const years = [...new Set(d.newPlansByAge.map((r) => r.year))].filter((y) => y <= last).sort((a, b) => b - a);
+    const ages = bandedAges(d, last + 1);
     for (const y of years) {
-      const byAge = singleAges(d.newPlansByAge, y);
+      const byAge = ages.newPlans(y);
       if (byAge && byAge.some((v) => v > 0)) return { byAge, source: `${d.la.name}'s new plans of ${y}` };
     }
   }
@@ -229,8 +230,9 @@ function baseStockByAge(ds: LaDataset, baseYear: number, fallbacks: readonly LaD
 export function ageShapeAt(ds: LaDataset, baseYear: number, fallbacks: readonly LaDataset[] = []): { byAge: Float64Array; source: string } | undefined {
   for (const [i, d] of [ds, ...fallbacks].entries()) {
     const years = [...new Set(d.stockByAge.map((r) => r.year))].filter((y) => y <= baseYear).sort((a, b) => b - a);
+    const ages = bandedAges(d, baseYear);
     for (const y of years) {
-      const byAge = singleAges(d.stockByAge, y);
+      const byAge = ages.stock(y);
       if (byAge && byAge.some((v) => v > 0))
         return { byAge, source: i === 0 ? (y === baseYear ? 'own' : `own ages of January ${y}`) : `${d.la.name}'s ages of January ${y}` };
     }
