@@ -67,3 +67,11 @@ export function beyondScored(h: number, baseYear: number, where: string): string
     `The years after January ${baseYear + h} were never scored: they show where current trends lead if they continue, and their ranges allow only for the uncertainty the model can measure, not for a change of trend.`
   );
 }
+
+/**
+ * The Plans by age sheet of a run whose data give the base year's plans by age band only: its single ages are the
+ * model's apportionment of the bands, not published figures (model/estimate/aggregate-bands.ts).
+ */
+export function singleAgesFromBands(baseYear: number, bands: readonly string[]): string {
+  return `The data give plans by age band only (${bands.join(', ')}) for January ${baseYear}: single ages here, January ${baseYear}'s included, are the model's apportionment of those bands, not published figures. The band totals and the phase subtotals made of whole bands are the data's; read a single age, or a phase that cuts a band (0–3 and 4–10 cut the under-5s), as an estimate.`;
+}

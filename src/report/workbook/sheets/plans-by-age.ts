@@ -1,5 +1,6 @@
 /** Plans by age sheet: single ages 0–25 with NCY labels and phases, then phase subtotals, per census year. */
 import { AGES, ncyLabel, Phase, PHASES, phaseOfAge } from '../../../domain/index.ts';
+import { singleAgesFromBands } from '../../../messages/report.ts';
 import type { RunReport } from '../../run-report.ts';
 import { censusHeader, plansByAge, singleAgeYears, sumAges } from '../../series.ts';
 import type { Sheet } from '../model.ts';
@@ -12,7 +13,7 @@ export function plansByAgeSheet(r: RunReport): Sheet {
   return {
     name: 'Plans by age',
     title: 'EHC plans by age at each January census',
-    intro: ['Age is age on 31 August before the academic year (NCY = age − 4). Projected years are the central path.'],
+    intro: ['Age is age on 31 August before the academic year (NCY = age − 4). Projected years are the central path.', ...bandsNote(r)],
     tables: [
       {
         name: 'Plans_by_age',
@@ -33,4 +34,17 @@ export function plansByAgeSheet(r: RunReport): Sheet {
     charts: ['age-profile'],
     freezeColumns: 1,
   };
+}
+
+/**
+ * A note when the base year's ages come from bands alone (no SEN2 return and no single-age rows that year): the
+ * sheet's single ages are then the model's apportionment, shown as such, not as published figures.
+ */
+function bandsNote(r: RunReport): string[] {
+  const ds = r.dataset;
+  if (ds.stockCube[r.baseYear]) return [];
+  const rows = ds.stockByAge.filter((x) => x.year === r.baseYear && !(x.from === 0 && x.to === 25));
+  if (rows.length === 0 || rows.some((x) => x.from === x.to)) return [];
+  const bands = [...new Set(rows.map((x) => `${x.from}–${x.to}`))];
+  return [singleAgesFromBands(r.baseYear, bands)];
 }
