@@ -30,7 +30,7 @@ import { childPopulation } from '../model/levers/population.ts';
 import { budgetProblem, projectionProblem, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
 import { projectionJson, type ProjectionJson } from '../pipeline/run-json.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { ExplorerPayload } from './payload.ts';
+import type { ExplorerPayload } from './payload-types.ts';
 
 type Q = { p10: number; p50: number; p90: number };
 

@@ -9,32 +9,9 @@ import type { EngineInput } from '../model/engine-input.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { suppressionNote } from '../messages/explorer.ts';
 import { suppressEngineInput, suppressionEffect } from './suppress-input.ts';
+import type { ExplorerPayload } from './payload-types.ts';
 
-export interface ExplorerPayload {
-  tool: string;
-  version: string;
-  runDate: string;
-  la: LaIdentity;
-  /** The scenario as the run loaded it (every default filled in). */
-  scenario: Scenario;
-  /** The engine input of the run, without its scenario (the page puts the variant's scenario in). */
-  input: Omit<EngineInput, 'scenario'>;
-  tables: BudgetTables;
-  /** Actual total plans at census years before the base year. */
-  history: Array<{ year: number; plans: number }>;
-  /** Monte Carlo draws and seed of the run (the page's range uses the same seed). */
-  draws: number;
-  seed: number;
-  /**
-   * The calibrated log-scale sd of total plans by year ahead when the run is held to the forecast of total plans
-   * (model/constrain.ts): the range is then that model's draws, as in the run; absent = the engine's own draws.
-   */
-  constraintSd?: number[];
-  /** Set when small counts were suppressed: the threshold and what that changes. */
-  suppression?: { threshold: number; note: string };
-  /** The input's population is the LA's own (from the data), not the unit stand-in of a run without population. */
-  populationKnown?: true;
-}
+export type { ExplorerPayload } from './payload-types.ts';
 
 export interface PayloadSource {
   tool: string;

@@ -13,7 +13,7 @@ import type { EngineInput } from '../model/engine-input.ts';
 import type { Rates } from '../model/rates.ts';
 import { isSmallCount } from '../report/suppress.ts';
 import { computeVariant } from './compute.ts';
-import type { ExplorerPayload } from './payload.ts';
+import type { ExplorerPayload } from './payload-types.ts';
 
 const idx = (a: number, n: number, p: number): number => (a * N_NEEDS + n) * N_PLACEMENTS + p;
 
