@@ -1,6 +1,6 @@
 /**
- * Messages about the unit-cost table's coverage: plans in placements no row prices (budget/uncosted.ts,
- * pipeline/gates.ts checkUnitCostCoverage).
+ * Messages about unit prices: plans in placements no unit-cost row prices (budget/uncosted.ts, pipeline/gates.ts
+ * checkUnitCostCoverage), and a unit cost or place rate in £ thousands (etl/readers/own-table-defs.ts).
  */
 import { counted } from '../util/plural.ts';
 
@@ -37,4 +37,14 @@ export function unitCostsMissing(la: string, files: readonly string[], lines: re
     `Add a row for each to the unit-cost table (placement, phase, need, annual_cost_gbp, price_year; phase and need left blank price every plan ` +
       `of the placement no other row prices). If the council pays nothing for those plans, give annual_cost_gbp 0; if they are in the wrong placement, correct the data.`,
   ].join('\n');
+}
+
+/** An own table's price of one plan-year or one place above £0 but below `min`: a figure in £ thousands. */
+export function unitPriceInThousands(column: string, raw: string, value: number, min: number): string {
+  const what = column === 'place_rate_gbp' ? 'a place rate' : 'the cost of a plan-year';
+  const as = Number((value * 1000).toPrecision(12)).toLocaleString('en-GB');
+  return (
+    `expected ${what} in pounds (£${min.toLocaleString('en-GB')} or more, or 0 where the block pays nothing). Got: ${raw}, £${value.toLocaleString('en-GB')} a year, ` +
+    `which no ${column === 'place_rate_gbp' ? 'place' : 'placement'} costs: a figure in £ thousands, most likely. Write it in pounds (${as} for £${as}).`
+  );
 }

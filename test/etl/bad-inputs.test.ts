@@ -53,6 +53,10 @@ const EXPECTED: Record<string, RegExp> = {
   'two-columns-semicolon.csv': /the columns are separated by ';'/,
   'year-out-of-range.csv': /outside the range/,
   // a High Needs block of £0 was taken as the figure: a year with no income from the block, with no word said
+  // a unit cost and a place rate in £ thousands were used as pounds: the sample's ISS fee of 64 took 2025-26's spend
+  // from £70.5m to £57.8m, and SSM places at 10 took £4.3m out of it, exit 0 and no word
+  'unit-cost-in-thousands.csv': /the cost of a plan-year in pounds \(£100 or more, or 0 where the block pays nothing\)\. Got: 64, .*\(64,000 for £64,000\)/,
+  'place-rate-in-thousands.csv': /a place rate in pounds .*Got: 10, .*\(10,000 for £10,000\)/,
   'zero-hn-block.csv': /High Needs block allocation above £0 for 2026-27\. Got: 0/,
 };
 
@@ -154,7 +158,7 @@ describe('a cell of megabytes', () => {
     const published = join(dir, 'sen2_estab_caseload.csv');
     writeFileSync(published, lines.join('\n'));
     const costs = join(dir, 'unit_costs.csv');
-    writeFileSync(costs, `placement,annual_cost_gbp,price_year,${'z'.repeat(60_000)}\nISS,5,2024-25,1\n`);
+    writeFileSync(costs, `placement,annual_cost_gbp,price_year,${'z'.repeat(60_000)}\nISS,50000,2024-25,1\n`);
     const { files } = await validatePaths([spend, published, costs], { today: TODAY });
     const problems = files.flatMap((f) => [...f.errors, ...f.warnings]);
     expect(problems.map((p) => p.line)).toEqual([2, 3, 6, 1]);

@@ -5,6 +5,7 @@
  */
 import { financialYearLabel, inYearRange, isNeed, isPhase, isPlacement, NEEDS, parseFinancialYear, Phase, PHASES, Placement, PLACEMENTS, TABLE_FINANCIAL_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
+import { unitPriceInThousands } from '../../messages/unit-costs.ts';
 import { nearest } from '../../util/suggest.ts';
 import { section251Code, SECTION_251_CODES } from '../../budget/section-251.ts';
 import { parseNumber } from '../csv/values.ts';
@@ -30,7 +31,16 @@ export interface OwnTableDef {
    * so a 0 there is a blank typed as 0 or a figure lost, never the figure (refused, naming the line and year).
    */
   positive?: readonly string[];
+  /**
+   * Money columns that price one plan-year or one place: a figure above £0 but below MIN_UNIT_PRICE_GBP is one in £
+   * thousands (64 for £64,000), refused at its line. Used as given, an ISS fee of 64 took the sample's 2025-26 spend
+   * from £70.5m to £57.8m with exit 0 and no word, and place rates of 10 for £10,000 took £8.3m out of it.
+   */
+  perUnit?: readonly string[];
 }
+
+/** The least a plan-year or a place can cost the block when it costs anything (the lowest top-up bands are £1,000s). */
+export const MIN_UNIT_PRICE_GBP = 100;
 
 export const OWN_TABLES: readonly OwnTableDef[] = [
   {
@@ -38,12 +48,14 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     required: [['placement', 'placement'], ['annual_cost_gbp', 'money'], ['price_year', 'fy']],
     optional: [['phase', 'phase'], ['need', 'need']],
     key: ['placement', 'phase', 'need'],
+    perUnit: ['annual_cost_gbp'],
   },
   {
     id: 'places', table: 'places', description: 'Commissioned places (placement, financial_year, places, place_rate_gbp)',
     required: [['placement', 'placement'], ['financial_year', 'fy'], ['places', 'count'], ['place_rate_gbp', 'money']],
     optional: [],
     key: ['placement', 'financial_year'],
+    perUnit: ['place_rate_gbp'],
   },
   {
     id: 'funding', table: 'funding', description: 'High Needs block funding (financial_year, hn_block_gbp, …)',
@@ -203,6 +215,8 @@ export function parseOwnRow(
         } else if (type === 'money' && v.value < 0 && col !== 'dsg_cumulative_balance_gbp' && !col.includes('transfer') && !col.includes('adjustment')) {
           // income written as negative spend (a health contribution, a recoupment): say where income goes
           errors.push({ column: col, message: col === 'amount_gbp' ? msg.negativeOtherSpend(raw, v.value, financialYearLabelOf(get('financial_year'))) : msg.badNumber(`an amount of 0 or more. Got: ${raw}`) });
+        } else if (v.value > 0 && v.value < MIN_UNIT_PRICE_GBP && def.perUnit?.includes(col)) {
+          errors.push({ column: col, message: unitPriceInThousands(col, raw, v.value, MIN_UNIT_PRICE_GBP) });
         } else row[out] = v.value;
         break;
       }
