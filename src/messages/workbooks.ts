@@ -1,4 +1,4 @@
-/** User-facing messages about Excel workbooks given as input tables: their sheets, size and damage. */
+/** User-facing messages about the own input tables' headers, and Excel workbooks given as input tables: their sheets, size and damage. */
 export function xlsxUnknownSheet(sheet: string): string {
   return `sheet '${sheet}' is not a known input table (unit costs, places, funding, other spend, opening balance); ignored`;
 }
@@ -28,4 +28,7 @@ export function xlsxTooManyCells(what: 'rows' | 'cells', limit: number): string 
 }
 export function xlsxDamaged(detail: string): string {
   return `the workbook is damaged (${detail}): nothing was read. Open it in Excel and save it again, or save the tables as CSV files`;
+}
+export function misspeltColumn(name: string, meant: string): string {
+  return `column '${name}' is not a column of this table, and its column '${meant}' is missing: its figures would be left out as if not given. Rename the column '${meant}'`;
 }

@@ -4,6 +4,7 @@
  * to the caller with its line number. Problems go to a ProblemLog; this never throws on bad data.
  */
 import * as msg from '../../messages/etl.ts';
+import { misspeltColumn } from '../../messages/workbooks.ts';
 import { nearest } from '../../util/suggest.ts';
 import type { ProblemLog } from '../problem-log.ts';
 import { otherDelimiter, parseHeader, type CsvHeader } from './header.ts';
@@ -17,6 +18,12 @@ export interface TableSpec {
   optional?: readonly string[];
   /** Extra test for expected columns (patterns such as year columns). */
   accepts?: (name: string) => boolean;
+  /**
+   * An unknown column whose name is near that of an optional column the file lacks ('import_export_adjustmnt_gbp'):
+   * a warning (default), or an error (the own tables, where every column is a figure the budget uses: left out, the
+   * figures of a misspelt column were taken as not given, with exit 0).
+   */
+  misspeltOptional?: 'warn' | 'error';
   /** A header row without data rows: an error (default), or a "no rows yet" warning (the own tables' templates). */
   headerOnly?: 'error' | 'warn';
 }
@@ -152,7 +159,10 @@ export async function readTable(
   return { header, rows, encoding: end.encoding };
 }
 
-/** Checks a header against a spec: missing required columns are errors, unknown and empty names warnings. */
+/**
+ * Checks a header against a spec: missing required columns are errors, unknown and empty names warnings (an unknown
+ * name near a missing optional column an error when the spec says so).
+ */
 export function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<string>, log: ProblemLog, line: number): boolean {
   const unknown = header.names.filter((n) => n !== '' && !known.has(n) && !(spec.accepts?.(n) ?? false));
   let ok = true;
@@ -163,7 +173,14 @@ export function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<strin
     }
   }
   const candidates = [...known];
-  for (const u of unknown) log.warn(msg.unknownColumn(u, nearest(u, candidates)), line, u);
+  const lacking = (spec.optional ?? []).filter((o) => !header.index.has(o));
+  for (const u of unknown) {
+    const meant = spec.misspeltOptional === 'error' ? nearest(u, lacking) : undefined;
+    if (meant !== undefined) {
+      log.error(misspeltColumn(u, meant), line, u);
+      ok = false;
+    } else log.warn(msg.unknownColumn(u, nearest(u, candidates)), line, u);
+  }
   header.names.forEach((n, i) => {
     if (n === '') log.warn(msg.emptyColumnName(i + 1), line);
   });

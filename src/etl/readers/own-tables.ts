@@ -21,6 +21,7 @@ function csvReader(def: OwnTableDef): Reader {
     optional: [...def.optional, LA_CODE_COLUMN].map(([c]) => c),
     // `highneeds init` writes each table as a header row only: a template with no rows yet is not an error
     headerOnly: 'warn',
+    misspeltOptional: 'error',
     matches: (f) => ownTableOf(f) === def,
     session(_ctx, log, emit) {
       const keys = new OwnKeyCheck(def);
