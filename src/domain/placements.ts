@@ -125,6 +125,53 @@ export const EES_PLACEMENT_LEAVES: Record<string, Placement> = {
 /** EES subtotal columns: carried for identity checks, never summed with leaves. */
 export const EES_PLACEMENT_TOTALS = ['mainstream_total', 'special_total', 'ap_pru_total', 'fe_total', 'ed_elsewhere'] as const;
 
+/** The leaves each EES subtotal column sums (the published layout: each subtotal follows its leaves). */
+export const EES_PLACEMENT_TOTAL_LEAVES: Record<(typeof EES_PLACEMENT_TOTALS)[number], readonly string[]> = {
+  mainstream_total: Object.keys(EES_PLACEMENT_LEAVES).filter((l) => l.startsWith('mainstream_')),
+  special_total: Object.keys(EES_PLACEMENT_LEAVES).filter((l) => l.startsWith('special_')),
+  ap_pru_total: Object.keys(EES_PLACEMENT_LEAVES).filter((l) => l.startsWith('ap_pru_')),
+  fe_total: ['general_fe_tertiary_colleges', 'ukrlp_provider', 'specialist_post_16_institutions'],
+  ed_elsewhere: ['elective_home_education', 'other_arrangements_la', 'other_arrangements_parents', 'online_provider',
+    'w_settings', 'other_schools', 'other_placement_settings', 'neet', 'neet_ntci', 'neet_other', 'neet_other_csa'],
+};
+/** Names that decide a placement within a group of several (a unit flag makes a school RP: withUnitFlags). */
+const LEAF_NAME_DECIDES: Array<[RegExp, Placement]> = [[/resourced_provision|sen_?unit/, 'RP'], [/independent/, 'IMS']];
+
+/** A column the layout does not know, placed by the subtotal whose prefix it bears (eesNewLeaf). */
+export interface EesNewLeaf {
+  column: string;
+  total: (typeof EES_PLACEMENT_TOTALS)[number];
+  /** The placement its name decides; undefined when the group holds several and the name does not decide. */
+  placement?: Placement;
+  /** Why: 'group' (every known leaf of the subtotal is that placement) or 'name'. */
+  by?: 'group' | 'name';
+}
+
+/** The prefix every known leaf of a subtotal shares, to its last underscore ('mainstream_'); '' when none. */
+export function eesTotalPrefix(total: (typeof EES_PLACEMENT_TOTALS)[number]): string {
+  const leaves = EES_PLACEMENT_TOTAL_LEAVES[total];
+  let p = leaves[0] ?? '';
+  for (const l of leaves) while (!l.startsWith(p)) p = p.slice(0, -1);
+  return p.slice(0, p.lastIndexOf('_') + 1);
+}
+
+/**
+ * An unknown column of the wide layout that bears a subtotal's prefix (a later release's new leaf, as
+ * `mainstream_academy_utc`), with the placement its name decides; undefined for known, subtotal and `_pc` columns.
+ */
+export function eesNewLeaf(column: string): EesNewLeaf | undefined {
+  const c = column.trim().toLowerCase();
+  if (c in EES_PLACEMENT_LEAVES || (EES_PLACEMENT_TOTALS as readonly string[]).includes(c) || /_pc$/.test(c)) return undefined;
+  const total = EES_PLACEMENT_TOTALS.find((t) => eesTotalPrefix(t) !== '' && c.startsWith(eesTotalPrefix(t)));
+  if (!total) return undefined;
+  const inGroup = new Set(EES_PLACEMENT_TOTAL_LEAVES[total].map((l) => EES_PLACEMENT_LEAVES[l]!));
+  if (inGroup.size === 1) return { column, total, placement: [...inGroup][0]!, by: 'group' };
+  const named = LEAF_NAME_DECIDES.find(([re, p]) => inGroup.has(p) && re.test(c));
+  if (named) return { column, total, placement: named[1], by: 'name' };
+  const rest = [...inGroup].filter((p) => !LEAF_NAME_DECIDES.some(([, q]) => q === p));
+  return rest.length === 1 ? { column, total, placement: rest[0]!, by: 'name' } : { column, total };
+}
+
 /** Maps an EES 2025/2026 placement leaf column (case-insensitive) to its placement. */
 export function placementFromEesColumn(column: string): Placement | undefined {
   return EES_PLACEMENT_LEAVES[column.trim().toLowerCase()];

@@ -99,3 +99,22 @@ export function eesDuplicateRowCopies(line: number, of: number, n: number): stri
 export function eesTableNotUsed(): string {
   return 'a published EHC plans table the model does not use (annual reviews, personal budgets, residential or work-based placements, …): skipped';
 }
+export function newLeafRead(column: string, label: string, code: string, total: string, by: 'group' | 'name'): string {
+  const why = by === 'group' ? `as are all the leaves of the '${total}' it completes` : `by its name and the '${total}' it completes`;
+  return `a placement column this version does not know ('${column}'): read as ${label} (${code}) ${why}; check the release's data guidance`;
+}
+export function newLeafAmbiguous(column: string, total: string, placements: string[]): string {
+  return `a placement column this version does not know ('${column}'): by its name it is part of '${total}', whose leaves are ` +
+    `${placements.join(', ')}, and its name does not say which; its plans cannot be placed, and leaving them out would ` +
+    `overstate every other placement. Check the release's data guidance, or give a release this version knows`;
+}
+export function newLeafDoesNotBalance(column: string, total: string, rows: number, example: string): string {
+  return `a placement column this version does not know ('${column}') does not complete '${total}' with its leaves on ${rows} ` +
+    `row(s) where every figure is published (first: ${example}), so it cannot be read as a placement. Check the ` +
+    `release's data guidance, or give a release this version knows`;
+}
+export function unknownColumnFillsTotal(column: string, totalColumn: string, rows: number): string {
+  return `a column this version does not know ('${column}') holds, on ${rows} row(s), ` +
+    `exactly the plans by which '${totalColumn}' exceeds the placement columns: it looks like a new placement, whose plans would be missing from ` +
+    `the placement mix. Check the release's data guidance, or give a release this version knows`;
+}

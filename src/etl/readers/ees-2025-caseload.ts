@@ -4,7 +4,7 @@
  */
 import { BreakdownReader } from './ees-breakdown.ts';
 import { eesReader } from './ees-reader.ts';
-import { is2026Layout, isPlacementColumn, readPlacementLeaves } from './ees-placement-leaves.ts';
+import { is2026Layout, isPlacementColumn, PlacementLeaves } from './ees-placement-leaves.ts';
 
 export const ees2025Caseload = eesReader({
   id: 'ees-2025-caseload',
@@ -16,20 +16,24 @@ export const ees2025Caseload = eesReader({
   layout: (f) => (is2026Layout(f) ? 'ees-2026' : 'ees-2025'),
   session() {
     const breakdowns = new BreakdownReader(['child or young persons age', "child or young person's age", 'age']);
+    const leaves = new PlacementLeaves('ehcplans', ['breakdown_topic', 'breakdown', 'ehcplans']);
     return {
       row(r) {
         const b = breakdowns.classify(r);
         const total = r.num('ehcplans');
         if (!total) return;
         if (b.kind !== 'all' && b.kind !== 'age') {
-          readPlacementLeaves(r, 'ehcplans', total.value);
+          leaves.read(r, total.value);
           return;
         }
         const age = b.kind === 'age' ? { ageFrom: b.from, ageTo: b.to } : {};
         r.stock(age, total);
-        for (const [placement, v] of readPlacementLeaves(r, 'ehcplans', total.value)) r.stock({ ...age, placement }, v);
+        for (const [placement, v] of leaves.read(r, total.value)) r.stock({ ...age, placement }, v);
       },
-      finish: (log) => breakdowns.finish(log),
+      finish: (log) => {
+        breakdowns.finish(log);
+        leaves.finish(log);
+      },
     };
   },
 });

@@ -4,7 +4,7 @@
  */
 import { BreakdownReader } from './ees-breakdown.ts';
 import { eesReader } from './ees-reader.ts';
-import { is2026Layout, isPlacementColumn, readPlacementLeaves } from './ees-placement-leaves.ts';
+import { is2026Layout, isPlacementColumn, PlacementLeaves } from './ees-placement-leaves.ts';
 
 export const ees2025NewPlans = eesReader({
   id: 'ees-2025-newplans',
@@ -16,22 +16,26 @@ export const ees2025NewPlans = eesReader({
   layout: (f) => (is2026Layout(f) ? 'ees-2026' : 'ees-2025'),
   session() {
     const breakdowns = new BreakdownReader(['age when plan started', 'age']);
+    const leaves = new PlacementLeaves('new_ehc_plans', ['breakdown_topic', 'breakdown', 'new_ehc_plans']);
     return {
       row(r) {
         const b = breakdowns.classify(r);
         const total = r.num('new_ehc_plans');
         if (!total) return;
         if (b.kind !== 'all' && b.kind !== 'age') {
-          readPlacementLeaves(r, 'new_ehc_plans', total.value);
+          leaves.read(r, total.value);
           return;
         }
         const age = b.kind === 'age' ? { ageFrom: b.from, ageTo: b.to } : {};
         r.flow({ ...age, measure: 'new_plans' }, total);
-        for (const [placement, v] of readPlacementLeaves(r, 'new_ehc_plans', total.value)) {
+        for (const [placement, v] of leaves.read(r, total.value)) {
           r.flow({ ...age, placement, measure: 'new_plans' }, v);
         }
       },
-      finish: (log) => breakdowns.finish(log),
+      finish: (log) => {
+        breakdowns.finish(log);
+        leaves.finish(log);
+      },
     };
   },
 });

@@ -1,0 +1,102 @@
+/**
+ * A later release's placement leaf this version does not know (a new column of the wide caseload / new-plans
+ * layout): read into the placement its name and the subtotal it completes decide, with a note naming both; refused
+ * where the name does not decide or the subtotal does not balance with it, and where an unrelated numeric column
+ * holds exactly the plans the placements miss. Other unknown columns are only warned of. Synthetic figures.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { datasetsFromEesFiles } from '../../../src/etl/ees-datasets.ts';
+import { tempDir, TODAY } from '../helpers.ts';
+
+const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown';
+const ROW = '202425,Academic year,Local authority,E92000001,England,E12000004,East Midlands,E10000019,925,Lincolnshire';
+const ALL = `${ROW},All EHC plans,All EHC plans`;
+const AGE = `${ROW},Child or young persons age,age 7`;
+const MS = 'mainstream_la_maintained,mainstream_academy';
+
+function caseload(newColumn: string, rows: string[]): string {
+  const dir = tempDir();
+  const header = `${LEAD},ehcplans,${MS},${newColumn},mainstream_independent,mainstream_total,special_la_maintained,special_independent,special_total`;
+  writeFileSync(join(dir, 'caseload.csv'), [header, ...rows].join('\n') + '\n');
+  return dir;
+}
+
+describe('a placement leaf this version does not know', () => {
+  it('is read into the placement its name and subtotal decide, with a note naming both', async () => {
+    const dir = caseload('mainstream_academy_utc', [`${ALL},1000,300,200,50,10,560,400,40,440`, `${AGE},60,20,15,5,0,40,18,2,20`]);
+    const r = await datasetsFromEesFiles([dir], { today: TODAY });
+    expect(r.datasets[0]!.stockByPlacement[2025]).toEqual({ MS: 550, IMS: 10, SSM: 400, ISS: 40 });
+    expect(r.notes).toEqual(expect.arrayContaining([
+      expect.stringMatching(/'mainstream_academy_utc'\): read as State mainstream school \(MS\) by its name and the 'mainstream_total' it completes; check the release's data guidance/),
+    ]));
+    expect(r.notes.filter((n) => /unknown column|placement columns sum to/.test(n))).toEqual([]);
+  });
+
+  it('is read as RP or IMS when its name says so, and into a subtotal of one placement whatever its name', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'caseload.csv'), [
+      `${LEAD},ehcplans,mainstream_academy,mainstream_academy_utc_senunit,mainstream_total,ap_pru_la_maintained,ap_pru_hospital_new,ap_pru_total`,
+      `${ALL},100,50,20,70,20,10,30`,
+    ].join('\n') + '\n');
+    const r = await datasetsFromEesFiles([dir], { today: TODAY });
+    expect(r.datasets[0]!.stockByPlacement[2025]).toEqual({ MS: 50, RP: 20, AP: 30 });
+    expect(r.notes).toEqual(expect.arrayContaining([expect.stringMatching(/'ap_pru_hospital_new'\): read as Alternative provision or PRU \(AP\)/)]));
+  });
+
+  it('is refused when its subtotal holds several placements and its name does not say which', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'caseload.csv'), [
+      `${LEAD},ehcplans,${MS},mainstream_total,special_la_maintained,special_hospital,special_total`,
+      `${ALL},1000,300,260,560,400,40,440`,
+    ].join('\n') + '\n');
+    await expect(datasetsFromEesFiles([dir], { today: TODAY })).rejects.toMatchObject({
+      problems: [{ file: expect.stringContaining('caseload.csv'), column: 'special_hospital', message: expect.stringMatching(/does not say which/) }],
+    });
+  });
+
+  it('is refused when its subtotal does not balance with it (a part of a leaf, not a leaf)', async () => {
+    const dir = caseload('mainstream_academy_of_which_utc', [`${ALL},1000,300,250,50,10,560,400,40,440`]);
+    await expect(datasetsFromEesFiles([dir], { today: TODAY })).rejects.toMatchObject({
+      problems: [{ column: 'mainstream_academy_of_which_utc', message: expect.stringMatching(/does not complete 'mainstream_total'.*leaves 610, 'mainstream_total' 560/) }],
+    });
+  });
+
+  it('is refused, outside every subtotal, when it holds exactly the plans the placements miss', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'caseload.csv'), [
+      `${LEAD},ehcplans,${MS},mainstream_total,hospital_education`,
+      `${ALL},1000,600,375,975,25`,
+      `${AGE},60,40,15,55,5`,
+    ].join('\n') + '\n');
+    await expect(datasetsFromEesFiles([dir], { today: TODAY })).rejects.toMatchObject({
+      problems: [{ column: 'hospital_education', message: expect.stringMatching(/holds, on 2 row\(s\), exactly the plans by which 'ehcplans' exceeds/) }],
+    });
+  });
+
+  it('leaves other unknown columns (text, a percentage, a number that is no placement) a warning', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'caseload.csv'), [
+      `${LEAD},ehcplans,${MS},mainstream_total,extra_note,mainstream_academy_utc_pc,release_version`,
+      `${ALL},1000,600,400,1000,"some text, quoted",2.5,3`,
+      `${AGE},60,40,15,55,x,1.0,3`,
+    ].join('\n') + '\n');
+    const r = await datasetsFromEesFiles([dir], { today: TODAY });
+    expect(r.datasets[0]!.stockByPlacement[2025]).toEqual({ MS: 1000 });
+    expect(r.notes).toEqual(expect.arrayContaining([
+      expect.stringMatching(/unknown column 'extra_note' is ignored/), expect.stringMatching(/unknown column 'release_version' is ignored/),
+    ]));
+    expect(r.notes.filter((n) => /this version does not know/.test(n))).toEqual([]);
+  });
+
+  it('is read from newplans.csv too', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'newplans.csv'), [
+      `${LEAD},new_ehc_plans,${MS},mainstream_academy_utc,mainstream_total`,
+      '2024,Calendar year,Local authority,E92000001,England,E12000004,East Midlands,E10000019,925,Lincolnshire,All new EHC plans,All new EHC plans,100,40,30,30,100',
+    ].join('\n') + '\n');
+    const r = await datasetsFromEesFiles([dir], { today: TODAY });
+    expect(r.notes).toEqual(expect.arrayContaining([expect.stringMatching(/'mainstream_academy_utc'\): read as State mainstream school \(MS\)/)]));
+  });
+});
