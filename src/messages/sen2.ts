@@ -108,6 +108,10 @@ export function sen2DateBeforeBirth(field: string, date: string): string {
 export function sen2CeaseBeforeStart(cease: string, start: string): string {
   return `CeaseDate ${cease} is before the plan's StartDate ${start}: a plan cannot cease before it starts; correct whichever date is wrong`;
 }
+/** A value element given more than once in its parent (XML): two facts for one field, neither taken. */
+export function sen2RepeatedValue(field: string): string {
+  return `${field} is given more than once here, where the return holds one: neither value is taken (which is right cannot be told); keep one ${field} and remove the other`;
+}
 export function sen2MissingBirthDate(): string {
   return 'PersonBirthDate is required to work out age at census. Got: nothing';
 }

@@ -8,7 +8,8 @@
  * 'ceased' plan row with its reason. A placement named by URN/UKPRN is stored with placement NONE and its URN,
  * and is placed at dataset time from the establishment table.
  */
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate,
+  sen2RepeatedValue, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import { MAX_AGE } from '../../domain/index.ts';
 import { codeLike } from '../../util/code-like.ts';
@@ -100,7 +101,9 @@ export class PersonRowBuilder {
     const { header } = this.ret;
     const key = this.key(p);
     const birth = this.date(p.birthDate, p.src, 'PersonBirthDate');
-    if (birth === undefined && p.birthDate === undefined) this.log.error(fieldRef(p.src, 'PersonBirthDate'), sen2MissingBirthDate());
+    for (const r of p.repeated ?? []) this.log.error(r, sen2RepeatedValue(r.path.slice(r.path.lastIndexOf('/') + 1)));
+    const birthRepeated = p.repeated?.some((r) => r.path === `${p.src.path}/PersonBirthDate`) === true;
+    if (birth === undefined && p.birthDate === undefined && !birthRepeated) this.log.error(fieldRef(p.src, 'PersonBirthDate'), sen2MissingBirthDate());
     const hasActive = p.requests.some((r) => r.activePlans.length > 0);
     let age: number | null = null;
     if (birth) {

@@ -74,6 +74,11 @@ export interface RawPerson {
   sex: Raw;
   ethnicity: Raw;
   requests: RawRequest[];
+  /**
+   * Value elements given more than once in one parent (XML: `<UPN>` twice, two `<StartDate>`s in a NamedPlan): each
+   * such value is absent, and each is an error (personRows), never one of the two taken silently.
+   */
+  repeated?: SrcRef[];
 }
 
 /** Header facts of one return. */

@@ -3,13 +3,14 @@
  * source-neutral RawPerson, with the XML path of every element. Only the elements a RawPerson holds are kept, each
  * read as the element tree would give it (test/etl/sen2/xml-person.test.ts compares the two):
  * - a value (`UPN`, `StartDate`, …) is its trimmed text, when it occurs once in its parent and has no child
- *   element; otherwise it is absent;
+ *   element; otherwise it is absent, and a value given more than once is listed in the person's `repeated` (an
+ *   error: two facts for one field, neither of which may be taken);
  * - a repeated element (`Requests`, `Assessment`, …) is a list, each in document order, whatever it holds;
  * - any other element, and all it holds, is passed over.
  * Names and postcode are never copied out of the file.
  */
 import type { RecordAt, RecordBuilder } from './xml-records.ts';
-import type { Raw, RawActivePlan, RawAssessment, RawNamedPlan, RawNeed, RawPerson, RawPlacement, RawRequest, SrcRef } from './raw.ts';
+import { fieldRef, type Raw, type RawActivePlan, type RawAssessment, type RawNamedPlan, type RawNeed, type RawPerson, type RawPlacement, type RawRequest, type SrcRef } from './raw.ts';
 
 /** The kinds of element read into a RawPerson, and the values and lists each holds. */
 const K = { Person: 0, Request: 1, Assessment: 2, NamedPlan: 3, ActivePlan: 4, Placement: 5, Need: 6 } as const;
@@ -37,6 +38,9 @@ const SHAPES: readonly Shape[] = [
   shape(['SENtype', 'SENtypeRank']),
 ];
 
+/** The value elements' names of each kind, by slot (for the path of a repeated one). */
+const VALUE_NAMES: readonly string[][] = SHAPES.map((s) => [...s.values.keys()]);
+
 /** An open element read into the person: a kind (K) with its values and lists, or a value element (`kind` −1). */
 interface Frame {
   kind: K | -1;
@@ -44,6 +48,8 @@ interface Frame {
   vals: Raw[];
   /** Value slots already seen once (bit per slot): a second occurrence makes the value absent. */
   seen: number;
+  /** Value slots seen more than once (bit per slot), each listed once in the person's `repeated`. */
+  repeated: number;
   lists: [unknown[], unknown[]];
   /** For a value element: its slot in the parent, its text, whether a child element opened in it. */
   slot: number;
@@ -64,12 +70,15 @@ export class PersonBuilder implements RecordBuilder<RawPerson> {
   private depth = 0;
   /** Depth inside an element passed over (or inside a value element's child). */
   private skip = 0;
+  /** The value elements of the person being read given more than once in their parent. */
+  private repeated: SrcRef[] = [];
 
   constructor(private readonly file: string) {}
 
   begin(where: RecordAt): void {
     this.depth = 0;
     this.skip = 0;
+    this.repeated = [];
     this.push(K.Person, { file: this.file, line: where.line, path: `Message/Persons/Person[${where.index}]` }, -1);
   }
 
@@ -114,8 +123,13 @@ export class PersonBuilder implements RecordBuilder<RawPerson> {
     const parent = this.frames[this.depth - 1]!;
     if (f.kind === -1) {
       const bit = 1 << f.slot;
-      if ((parent.seen & bit) !== 0) parent.vals[f.slot] = undefined;
-      else {
+      if ((parent.seen & bit) !== 0) {
+        parent.vals[f.slot] = undefined;
+        if ((parent.repeated & bit) === 0) {
+          parent.repeated |= bit;
+          this.repeated.push(fieldRef(parent.src, VALUE_NAMES[parent.kind]![f.slot]!));
+        }
+      } else {
         parent.seen |= bit;
         parent.vals[f.slot] = f.hasChild ? undefined : f.text.trim();
       }
@@ -123,18 +137,21 @@ export class PersonBuilder implements RecordBuilder<RawPerson> {
   }
 
   end(): RawPerson {
-    return value(this.frames[--this.depth]!) as RawPerson;
+    const person = value(this.frames[--this.depth]!) as RawPerson;
+    if (this.repeated.length > 0) person.repeated = this.repeated;
+    return person;
   }
 
   private push(kind: K | -1, src: SrcRef, slot: number): void {
     let f = this.frames[this.depth];
     if (f === undefined) {
-      f = { kind, src, vals: [], seen: 0, lists: [[], []], slot, text: '', hasChild: false };
+      f = { kind, src, vals: [], seen: 0, repeated: 0, lists: [[], []], slot, text: '', hasChild: false };
       this.frames.push(f);
     } else {
       f.kind = kind;
       f.src = src;
       f.seen = 0;
+      f.repeated = 0;
       f.slot = slot;
       f.text = '';
       f.hasChild = false;

@@ -86,6 +86,24 @@ describe('SEN2 XML against hostile files', () => {
     expect(header.report.errors[0]).toMatchObject({ path: 'Message/Header', message: expect.stringMatching(/a second Header .* first at line 4/) });
   });
 
+  it('a value given twice in one element is an error at its line, neither value taken', async () => {
+    // <UPN> twice, two StartDates in a NamedPlan: read as absent, so the plan loaded with no start date (exit 0),
+    // and a doubled PersonBirthDate was said to be missing ('Got: nothing')
+    const cases: Array<[RegExp, (m: string) => string, string, RegExp]> = [
+      [/<UPN>[^<]*<\/UPN>/, (m) => m + m, 'UPN', /Person\[1\]\/UPN$/],
+      [/<StartDate>[^<]*<\/StartDate>/, (m) => m + m.replace(/>\d{4}/, '>2001'), 'StartDate', /NamedPlan\[1\]\/StartDate$/],
+      [/<PersonBirthDate>[^<]*<\/PersonBirthDate>/, (m) => m + m, 'PersonBirthDate', /Person\[1\]\/PersonBirthDate$/],
+    ];
+    for (const [re, twice, field, path] of cases) {
+      const { report, rows } = await readEdited((x) => x.replace(re, twice));
+      expect(rows, field).toBe(0);
+      expect(report.errors, field).toHaveLength(1);
+      expect(report.errors[0]!.message, field).toContain(`${field} is given more than once here`);
+      expect(report.errors[0]!.path, field).toMatch(path);
+      expect(report.errors[0]!.line, field).toBeGreaterThan(0);
+    }
+  });
+
   it('a return with no persons is an error', async () => {
     const { report } = await readEdited((x) => x.replace(/<Persons>[\s\S]*<\/Persons>/, '<Persons>\n </Persons>'));
     expect(report.errors.map((e) => e.message).join('\n')).toMatch(/no Person elements/);

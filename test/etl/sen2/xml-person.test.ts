@@ -20,13 +20,20 @@ const SAMPLES = join(import.meta.dirname, '../../../data-samples');
 async function both(path: string): Promise<{ built: RawPerson[]; reference: RawPerson[] }> {
   const built: RawPerson[] = [];
   for await (const e of xmlRecords(path, { header: 'Header', record: 'Person', build: new PersonBuilder(path) })) {
-    if (e.kind === 'record') built.push(e.value);
+    // the element trees have no list of repeated values (a repeated value is absent in both): compared without it
+    if (e.kind === 'record') built.push(withoutRepeated(e.value));
   }
   const reference: RawPerson[] = [];
   for await (const e of xmlRecords<XmlNode>(path, { header: 'Header', record: 'Person', build: new TreeBuilder(REPEATED) })) {
     if (e.kind === 'record') reference.push(personFromXml(e.value, path, e.at));
   }
   return { built, reference };
+}
+
+function withoutRepeated(p: RawPerson): RawPerson {
+  const q = { ...p };
+  delete q.repeated;
+  return q;
 }
 
 const NAMES = [
