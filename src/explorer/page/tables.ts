@@ -63,7 +63,7 @@ export function compareTable(items: Compared[]): VNode {
   const hs = items.map((i) => headlineOf(i.outcome));
   const first = hs[0]!;
   return table(
-    'Variants side by side',
+    'Headline figures of each variant (central path)',
     ['', ...items.map((i) => i.name)],
     [
       ['Balance at 31 March 2028', ...hs.map((x) => (x.march2028 === undefined ? '—' : money(x.march2028)))],
