@@ -239,6 +239,9 @@ export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
     const unit = hn.units?.[id] ?? 'none';
     const ticks = { ...((sc.ticks as object) ?? {}) } as Record<string, unknown>;
     if (unit !== 'none') ticks.callback = (v: number | string) => formatUnit(Number(v), unit);
+    // a value axis laid across the chart (a tornado's) takes up to 11 labels as wide as '-£2,800m': they run into
+    // each other, so it gets fewer
+    if (id === 'x' && (options as { indexAxis?: string }).indexAxis === 'y' && (unit === 'money' || unit === 'moneyM')) ticks.maxTicksLimit ??= 7;
     sc.ticks = ticks;
     if (sc.title) (sc.title as Record<string, unknown>).font = { size: Math.round(13 * s), weight: 'bold' };
   }
