@@ -17,6 +17,8 @@
 import { budgetJson } from '../budget/budget-json.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import type { BudgetResult } from '../budget/types.ts';
+import { uncostedPlacements, type UncostedPlacement } from '../budget/uncosted.ts';
+import { resolveUnitCosts, type CellUnitCosts } from '../budget/unit-costs.ts';
 import { constrainedMonteCarlo } from '../model/constrain.ts';
 import { monteCarloResult, planMonteCarlo, projectDeterministic } from '../model/engine.ts';
 import { referenceProjection, referenceScenario } from '../model/levers/reference.ts';
@@ -27,7 +29,7 @@ import { runDrawRange } from '../model/montecarlo/run-draws.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { centreOnMedian, publishBudget } from '../pipeline/central-path.ts';
 import { childPopulation } from '../model/levers/population.ts';
-import { budgetProblem, projectionProblem, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
+import { budgetProblem, projectionProblem, type BudgetProblem, type ProjectionProblem, type UncostedProblem } from '../pipeline/plausible.ts';
 import { projectionJson, type ProjectionJson } from '../pipeline/run-json.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ExplorerPayload } from './payload-types.ts';
@@ -48,6 +50,11 @@ export interface VariantOutcome {
   result: ExplorerResult;
   /** The LA's people aged 0–25 at each projection year, when the payload has its population (the gates' prevalence check). */
   population?: number[];
+  /**
+   * Plans of the projection (its central path, and its draws for a placement with no row at all) that no unit-cost row
+   * prices, by placement: a lever can put plans where the run had none, and the budget costs them at £0.
+   */
+  uncosted: UncostedPlacement[];
 }
 
 /** The scenario the budget is run with: no sensitivity rows (the page does not draw a tornado). */
@@ -70,6 +77,14 @@ function referenceFor(p: ExplorerPayload, scenario: Scenario): ProjectionResult 
   return projection;
 }
 
+/** The payload's unit costs on the cube (resolved once per payload). */
+const unitCosts = new WeakMap<ExplorerPayload, CellUnitCosts>();
+function unitCostsOf(p: ExplorerPayload): CellUnitCosts {
+  let u = unitCosts.get(p);
+  if (!u) unitCosts.set(p, (u = resolveUnitCosts(p.tables.unitCosts)));
+  return u;
+}
+
 function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult): VariantOutcome {
   // Without the unmitigated projection runBudget values the levers against this path (a warning the page does not
   // show); the expenditure, income and balance lines do not depend on it. publishBudget changes nothing without draws.
@@ -81,6 +96,7 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
     projection,
     budget,
     population: p.populationKnown ? childPopulation(p.input.population, projection.years, p.input.baseYear, scenario.population.growth) : undefined,
+    uncosted: uncostedPlacements([projection], unitCostsOf(p)),
     result: {
       ...projectionJson(projection),
       expenditure_gbp: b.expenditure_gbp,
@@ -91,13 +107,15 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
 }
 
 /** Why a variant's figures cannot be believed: the first failure of `run`'s sanity gates (pipeline/plausible.ts). */
-export type VariantProblem = ProjectionProblem | BudgetProblem;
+export type VariantProblem = ProjectionProblem | UncostedProblem | BudgetProblem;
 
 /**
  * The first of `run`'s sanity gates (pipeline/plausible.ts, as pipeline/gates.ts applies them) a variant's figures
- * fail: total plans (P10, P50, P90) and every cell finite and not below 0, the central total moving by ×0.7 to ×1.5 a
- * year, no total above 20% of the LA's people aged 0–25 (when the payload has its population), every money figure
- * finite within ±£1 trillion and expenditure not below £0. `central` is left out for a range
+ * fail, in `run`'s order: total plans (P10, P50, P90) and every cell finite and not below 0, the central total moving by
+ * ×0.7 to ×1.5 a year, no total above 20% of the LA's people aged 0–25 (when the payload has its population); no plans
+ * in a placement the block pays for that no unit-cost row prices (`uncosted`, gates.ts checkUnitCostCoverage: a lever
+ * can put plans where the run had none, which the budget would cost at £0); every money figure finite within
+ * ±£1 trillion and expenditure not below £0. `central` is left out for a range
  * (the page's RangeSummary has totals only; its central path is checked when it is drawn).
  * @example figuresProblem(outcomeFigures(computeVariant(payload, setAt(s, 'costs.inflation', 10)))) // { what: 'expenditure', … }
  */
@@ -106,19 +124,23 @@ export function figuresProblem(f: {
   plans: readonly Q[];
   central?: readonly Float64Array[];
   population?: readonly number[];
+  uncosted?: readonly UncostedPlacement[];
   financialYears: readonly number[];
   expenditure: readonly Q[];
   inYear: readonly Q[];
   cumulative: readonly Q[];
 }): VariantProblem | undefined {
-  return projectionProblem({ years: f.years, totals: f.plans, central: f.central, population: f.population }) ?? budgetProblem(f);
+  const projection = projectionProblem({ years: f.years, totals: f.plans, central: f.central, population: f.population });
+  if (projection) return projection;
+  if (f.uncosted?.length) return { kind: 'uncosted', placements: [...f.uncosted] };
+  return budgetProblem(f);
 }
 
 /** The figures of an outcome the gates read (figuresProblem). */
 export function outcomeFigures(o: VariantOutcome): Parameters<typeof figuresProblem>[0] {
   const p = o.projection;
   const b = o.budget;
-  return { years: p.years, plans: p.totalQuantiles, central: p.central, population: o.population, financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles };
+  return { years: p.years, plans: p.totalQuantiles, central: p.central, population: o.population, uncosted: o.uncosted, financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles };
 }
 
 /**

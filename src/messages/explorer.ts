@@ -2,9 +2,9 @@
  * User-facing messages of the scenario explorer page (src/explorer/page/), for a finance officer or SEND lead: no
  * figure of a variant the page will not show appears in them. Compiled for the browser: no Node built-in.
  */
-import { financialYearLabel } from '../domain/index.ts';
+import { Phase, Placement, financialYearLabel } from '../domain/index.ts';
 import { fmtMoneyM } from '../report/format.ts';
-import { MONEY_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type ProjectionProblem } from '../pipeline/plausible.ts';
+import { MONEY_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type ProjectionProblem, type UncostedProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'explorer';
 
 /** A lever as the refusal names it: its label, the value it is at and the value the scenario has. */
@@ -18,8 +18,20 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** "£1 trillion" for 1e12. */
 const moneyCeiling = (): string => (MONEY_MAX >= 1e12 ? `£${MONEY_MAX / 1e12} trillion` : `£${MONEY_MAX / 1e9} billion`);
 
+type Problem = ProjectionProblem | UncostedProblem | BudgetProblem;
+
+/** The cells of an uncosted placement, as a reader names them: 'post-16', 'secondary with primary need ASD, SEMH'. */
+function uncostedCells(u: UncostedProblem['placements'][number]): string {
+  return u.missing.map((m) => `${Phase[m.phase].label.toLowerCase()}${m.needs ? ` with primary need ${m.needs.join(', ')}` : ''}`).join('; ');
+}
+
 /** What cannot be believed, in words, without the figure itself. */
-function problemWords(p: ProjectionProblem | BudgetProblem): string {
+function problemWords(p: Problem): string {
+  if (!('what' in p) && p.kind === 'uncosted') {
+    const where = p.placements.map((u) => `${Placement[u.placement].label.toLowerCase()}${u.hasRows ? ` (${uncostedCells(u)})` : ''}`);
+    const first = Math.min(...p.placements.map((u) => u.firstYear));
+    return `plans in ${where.join(' and in ')} from January ${first} would have no unit cost: the unit-cost table has no row for them, so they would be costed at £0, left out of every spend total, and the deficit shown smaller`;
+  }
   if ('what' in p) {
     const fy = financialYearLabel(p.fy);
     if (!Number.isFinite(p.value)) return `the ${p.what} of ${fy} cannot be worked out (the sums overflow)`;
@@ -47,7 +59,7 @@ function problemWords(p: ProjectionProblem | BudgetProblem): string {
 export function variantRefused(
   lever: LeverSetting | undefined,
   otherChanges: readonly string[],
-  problem: ProjectionProblem | BudgetProblem,
+  problem: Problem,
   inRange: boolean,
 ): { title: string; text: string; fix: string } {
   const others = otherChanges.length ? `, with the other change${otherChanges.length === 1 ? '' : 's'} listed above` : '';
@@ -60,10 +72,17 @@ export function variantRefused(
   return {
     title: 'No figures for this variant',
     text: `${cause}, ${problemWords(problem)}${where}. Figures like these cannot be believed, and the highneeds run command refuses such a scenario too, so this page shows no numbers, charts or downloads for it.`,
-    fix: lever
-      ? 'Move the lever back towards the value the scenario has, press Undo, or Reset to scenario.'
-      : 'Press Undo, or Reset to scenario, or move the changed levers back.',
+    fix:
+      (lever
+        ? 'Move the lever back towards the value the scenario has, press Undo, or Reset to scenario.'
+        : 'Press Undo, or Reset to scenario, or move the changed levers back.') + (!('what' in problem) && problem.kind === 'uncosted' ? ` ${uncostedFix(problem)}` : ''),
   };
+}
+
+/** What to add to the unit-cost table for the plans of an uncosted variant. */
+function uncostedFix(p: UncostedProblem): string {
+  const rows = p.placements.map((u) => `${u.placement}${u.hasRows ? ` (${uncostedCells(u)})` : ''}`);
+  return `To explore it, add a row for ${rows.join(' and for ')} to the unit-cost table and run highneeds again (a council that pays nothing for those plans gives annual_cost_gbp 0).`;
 }
 
 /** The page refuses to download a variant it shows no figures for (the reason is on the page). */

@@ -4,6 +4,7 @@
  * the browser, so this module uses no Node built-in). Pure: takes figures, returns the first problem or undefined.
  * Thresholds documented in docs/model.md, "Sanity checks".
  */
+import type { UncostedPlacement } from '../budget/uncosted.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { Quantiles } from '../model/result.ts';
 
@@ -40,6 +41,15 @@ export type ProjectionProblem =
   | { kind: 'step'; year: number; plans: number; before: number; ratio: number }
   /** The P90 above the population aged 0–25 that year (limit 1), or the P50 above PREVALENCE_MAX of it (limit 0.2). */
   | { kind: 'prevalence'; year: number; plans: number; population: number; quantile: 'P50' | 'P90'; limit: number };
+
+/**
+ * Plans in a placement the block pays for that no unit-cost row prices (budget/uncosted.ts): costed at £0 they would be
+ * left out of every spend total (`run` refuses them: gates.ts checkUnitCostCoverage).
+ */
+export interface UncostedProblem {
+  kind: 'uncosted';
+  placements: UncostedPlacement[];
+}
 
 /** The money figures of a budget the gate looks at, one entry per financial year. */
 export type MoneyFigure = 'expenditure' | 'in-year balance' | 'cumulative balance at 31 March';

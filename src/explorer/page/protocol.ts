@@ -1,4 +1,5 @@
 /** Messages between the page and its Monte Carlo Web Worker. */
+import type { UncostedPlacement } from '../../budget/uncosted.ts';
 import type { Quantiles } from '../../model/result.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { VariantOutcome } from '../compute.ts';
@@ -17,6 +18,8 @@ export interface RangeSummary {
   expenditure: Quantiles[];
   inYear: Quantiles[];
   cumulative: Quantiles[];
+  /** Plans of the draws no unit-cost row prices (a placement with no row at all), as `run --draws N` refuses them. */
+  uncosted: UncostedPlacement[];
   /** Milliseconds the draws took in the worker. */
   ms: number;
 }
@@ -29,5 +32,5 @@ export type FromWorker =
 
 /** The parts of a range outcome the page draws. */
 export function rangeSummary(o: VariantOutcome, draws: number, seed: number, ms: number): RangeSummary {
-  return { draws, seed, plans: o.projection.totalQuantiles, expenditure: o.budget.expenditureQuantiles, inYear: o.budget.inYearQuantiles, cumulative: o.budget.cumulativeQuantiles, ms };
+  return { draws, seed, plans: o.projection.totalQuantiles, expenditure: o.budget.expenditureQuantiles, inYear: o.budget.inYearQuantiles, cumulative: o.budget.cumulativeQuantiles, uncosted: o.uncosted, ms };
 }
