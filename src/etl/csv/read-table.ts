@@ -121,12 +121,9 @@ export async function readTable(
           continue;
         }
       }
-      for (const d of header.duplicates) {
-        const v0 = (rec.fields[d.indexes[0]!] ?? '').trim();
-        if (d.indexes.some((ix) => (rec.fields[ix] ?? '').trim() !== v0)) {
-          if (!disagreeing.has(d.name)) log.error(msg.duplicateColumnDisagrees(d.name), rec.line, d.name);
-          disagreeing.add(d.name);
-        }
+      for (const name of disagreeingCopies(header, rec.fields)) {
+        if (!disagreeing.has(name)) log.error(msg.duplicateColumnDisagrees(name), rec.line, name);
+        disagreeing.add(name);
       }
       rows++;
       const r = onRow(new CsvRow(rec.line, rec.fields, header), header);
@@ -159,11 +156,22 @@ export async function readTable(
   return { header, rows, encoding: end.encoding };
 }
 
+/** The columns given more than once whose copies differ in this row's fields (trimmed). */
+export function disagreeingCopies(header: CsvHeader, fields: readonly string[]): string[] {
+  return header.duplicates
+    .filter((d) => {
+      const v0 = (fields[d.indexes[0]!] ?? '').trim();
+      return d.indexes.some((ix) => (fields[ix] ?? '').trim() !== v0);
+    })
+    .map((d) => d.name);
+}
+
 /**
  * Checks a header against a spec: missing required columns are errors, unknown and empty names warnings (an unknown
- * name near a missing optional column an error when the spec says so).
+ * name near a missing optional column an error when the spec says so). `emptyNames: false` leaves unnamed columns
+ * unsaid (a workbook's blank spacer column or a table starting in column B).
  */
-export function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<string>, log: ProblemLog, line: number): boolean {
+export function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<string>, log: ProblemLog, line: number, emptyNames = true): boolean {
   const unknown = header.names.filter((n) => n !== '' && !known.has(n) && !(spec.accepts?.(n) ?? false));
   let ok = true;
   for (const r of spec.required) {
@@ -181,8 +189,10 @@ export function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<strin
       ok = false;
     } else log.warn(msg.unknownColumn(u, nearest(u, candidates)), line, u);
   }
-  header.names.forEach((n, i) => {
-    if (n === '') log.warn(msg.emptyColumnName(i + 1), line);
-  });
+  if (emptyNames) {
+    header.names.forEach((n, i) => {
+      if (n === '') log.warn(msg.emptyColumnName(i + 1), line);
+    });
+  }
   return ok;
 }
