@@ -48,6 +48,12 @@ export const MAX_AMOUNT = 1e12;
 
 const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/**
+ * Thousands grouped by one kind of space throughout (`1 234`, as Excel saves a number in a French or SI format, with an
+ * ordinary, a no-break, a narrow no-break, a thin or a figure space). A space anywhere else is no separator: the
+ * no-break space used to be stripped wherever it stood, so '12 34' (two figures in one cell) was read as 1,234.
+ */
+const SPACE_GROUPED = /^[-+]?\d{1,3}([ \u00a0\u2007\u2009\u202f])\d{3}(\1\d{3})*(\.\d+)?$/;
 
 /**
  * Parses one numeric cell. Markers give a NULL with its reason; blank gives NULL 'blank'.
@@ -61,7 +67,8 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   if (s === '') return { ok: true, value: null, missing: 'blank' };
   const marker = MISSING_MARKERS[s.toLowerCase()];
   if (marker) return { ok: true, value: null, missing: marker };
-  if (s.includes('\u00a0')) s = s.replace(/\u00a0/g, '');
+  // a minus as a word processor or a typeset table writes it (U+2212, or an en dash), before the figure or its £
+  s = s.replace(/^(£?\s*)[\u2212\u2013](?=\s*£?\s*[\d.])/, '$1-');
   if (kind === 'amount') {
     // money as Excel's Accounting and Currency formats save it to CSV (the text shown): '(640,000)' and '£(640,000)'
     // for a negative, a dash alone ('-', ' £ -   ') for zero; these were refused as 'expected a number'
@@ -74,6 +81,7 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   let v: number;
   if (PLAIN.test(s)) v = Number(s);
   else if (GROUPED.test(s)) v = Number(s.replace(/,/g, ''));
+  else if (SPACE_GROUPED.test(s)) v = Number(s.replace(/[ \u00a0\u2007\u2009\u202f]/g, ''));
   else return { ok: false, message: `a number${kind === 'count' ? ' or a marker (x z c : low u, or [c] [x] [z] [low] [u])' : ''}. Got: '${raw}'` };
   if (!Number.isFinite(v)) return { ok: false, message: `a finite number. Got: '${raw}'` };
   if (kind !== 'amount' && v < 0) {

@@ -20,6 +20,30 @@ describe('parseNumber', () => {
   });
 });
 
+describe('thousands written with a space and a minus sign from a word processor', () => {
+  // a space of any width groups thousands as a comma does (French and SI style, as Excel saves a number formatted so):
+  // the no-break space was stripped wherever it stood ('12\u00a034' read as 1,234), while an ordinary or a narrow
+  // no-break space was refused, and a Unicode minus refused in money the scenario reads as a minus
+  const SPACES = [' ', '\u00a0', '\u202f', '\u2009', '\u2007'];
+  it('reads 1 234 and 12 345 678 grouped by any one kind of space, in counts and money', () => {
+    for (const sp of SPACES) {
+      expect(parseNumber(`1${sp}234`, 'count'), JSON.stringify(sp)).toEqual({ ok: true, value: 1234 });
+      expect(parseNumber(`12${sp}345${sp}678.5`, 'amount'), JSON.stringify(sp)).toEqual({ ok: true, value: 12345678.5 });
+      expect(parseNumber(`£1${sp}234${sp}000`, 'amount'), JSON.stringify(sp)).toEqual({ ok: true, value: 1234000 });
+    }
+  });
+  it('refuses a space that does not group thousands: two figures in one cell are not one number', () => {
+    for (const raw of ['12\u00a034', '1\u00a023\u00a04567', '1 23', '1234 567', '1 234,567', '1,234 567', '1\u00a0234 567', '1 234.5 6', '12 3']) {
+      for (const kind of ['count', 'amount', 'decimal'] as const) expect(parseNumber(raw, kind).ok, `${JSON.stringify(raw)} ${kind}`).toBe(false);
+    }
+  });
+  it('reads a Unicode minus or an en dash before money as a minus, and names a count written with one as negative', () => {
+    for (const raw of ['\u2212640,000', '\u2013640000', '\u2212£640,000', '£\u2212640 000']) expect(parseNumber(raw, 'amount'), raw).toEqual({ ok: true, value: -640000 });
+    expect(parseNumber('\u22125', 'count')).toEqual({ ok: false, message: 'a count of 0 or more. Got: \u22125' });
+    expect(parseNumber('5\u2212', 'amount').ok).toBe(false);
+  });
+});
+
 describe('markers', () => {
   it('reads the bracketed markers of the statistical standard ([c], [x], [z], [low], [u]) as the plain ones: missing, with the same reason', () => {
     for (const m of ['c', 'x', 'z', 'low', 'u']) {
