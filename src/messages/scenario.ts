@@ -25,6 +25,20 @@ export function badYamlKey(file: string, line: number | undefined, key: string):
   return `${file}${line !== undefined ? `:${line}` : ''}: the key ${JSON.stringify(key)} cannot be a scenario key: give a key such as 'costs' or 'horizon_years' (the README's Scenarios section lists them)`;
 }
 
+/** What a YAML tag a scenario does not read would make of its value. */
+const TAG_MAKES: Readonly<Record<string, string>> = {
+  '!!binary': 'binary data',
+  '!!timestamp': 'a date',
+  '!!set': 'a set',
+  '!!omap': 'an ordered map',
+  '!!pairs': 'a list of pairs',
+};
+
+export function oddYamlTag(file: string, line: number | undefined, path: string, tag: string): string {
+  const makes = TAG_MAKES[tag];
+  return `${file}${line !== undefined ? `:${line}` : ''}: at '${path}': the YAML tag '${tag}' ${makes ? `makes ${makes}, which a scenario does not read` : 'is not one a scenario reads'}: remove the tag (a scenario holds text, numbers, true/false, lists and mappings; its keys would otherwise be left out or its value misread)`;
+}
+
 export function notAMapping(file: string): string {
   return `${file}: a scenario must be a YAML mapping of keys to values`;
 }

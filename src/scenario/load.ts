@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve, relative } from 'node:path';
-import { parseDocument, LineCounter, visit, isCollection, isScalar } from 'yaml';
+import { parseDocument, LineCounter, visit, isCollection, isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { ZodError } from 'zod';
 import { ExitCode, HighneedsError, inputError, type Problem } from '../errors.ts';
 import { checkInputPath } from '../paths/check-path.ts';
@@ -73,6 +73,12 @@ export function parseYamlMapping(text: string, file: string): Plain {
     const m = scenarioMsg.badYamlKey(file, badKey.line, badKey.key);
     throw inputError(m, [{ file, line: badKey.line, message: m }]);
   }
+  const tagged = oddTag(doc.contents);
+  if (tagged) {
+    const line = tagged.offset === undefined ? undefined : lc.linePos(tagged.offset).line;
+    const m = scenarioMsg.oddYamlTag(file, line, tagged.path, tagged.tag);
+    throw inputError(m, [{ file, line, message: m }]);
+  }
   let value: unknown;
   try {
     // aliases are bounded: a "billion laughs" document is refused, not expanded
@@ -84,6 +90,34 @@ export function parseYamlMapping(text: string, file: string): Plain {
   if (value === null || value === undefined) return {};
   if (!isPlain(value)) throw inputError(scenarioMsg.notAMapping(file), [{ file, message: 'not a mapping' }]);
   return value;
+}
+
+/** The tags of the values a scenario holds (`!` is YAML's non-specific tag, a plain value). */
+const PLAIN_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`)]);
+
+/**
+ * The first value (in document order) with a tag a scenario does not read, its key path and where its key or list
+ * item starts. `costs: !!omap [inflation: 0.2]` ran at the default inflation (an ordered map is no mapping to the
+ * schema, so its keys were left out), and `!!binary` or `!!timestamp` values were called 'a mapping'.
+ */
+function oddTag(root: unknown): { tag: string; path: string; offset?: number } | undefined {
+  const stack: Array<{ node: unknown; path: string; offset?: number }> = [{ node: root, path: '' }];
+  while (stack.length > 0) {
+    const { node, path, offset } = stack.pop()!;
+    if (!isNode(node)) continue;
+    if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
+      return { tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!'), path: path || '(the file)', offset: offset ?? node.range?.[0] };
+    }
+    const next: typeof stack = [];
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        next.push({ node: pair.value, path: path ? `${path}.${k}` : k, offset: isNode(pair.key) ? pair.key.range?.[0] : undefined });
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => next.push({ node: item, path: `${path}[${i}]` }));
+    stack.push(...next.reverse());
+  }
+  return undefined;
 }
 
 function describe(x: unknown): string {

@@ -343,3 +343,29 @@ describe('a year with a fraction', () => {
     });
   });
 });
+
+describe('YAML tags other than text, numbers, true/false, lists and mappings', () => {
+  // `costs: !!omap [inflation: 0.2]` ran at the default 3% inflation with exit 0 (an ordered map is no mapping to the
+  // schema, so its keys were left out), a `!!set` of funding keys was dropped, and `name: !!binary …` or
+  // `base_year: !!timestamp 2025-01-01` were called 'a mapping'
+  it('are refused at their line, naming the key and the tag', async () => {
+    await withTempDir(async (d) => {
+      await expectRefused(d, [
+        ['id: t\ncosts: !!omap\n  - inflation: 0.2', /:2: at 'costs': the YAML tag '!!omap' makes an ordered map, which a scenario does not read/],
+        ['id: t\nfunding: !!set\n  ? growth', /:2: at 'funding': the YAML tag '!!set' makes a set/],
+        ['id: t\nname: !!binary aGVsbG8=', /:2: at 'name': the YAML tag '!!binary' makes binary data/],
+        ['id: t\nbase_year: !!timestamp 2025-01-01', /:2: at 'base_year': the YAML tag '!!timestamp' makes a date/],
+        ['id: t\ncosts:\n  inflation: !custom 0.2', /:3: at 'costs\.inflation': the YAML tag '!custom' is not one a scenario reads/],
+        ['id: t\nmitigations:\n  - !lever\n    name: x', /:4: at 'mitigations\[0\]': the YAML tag '!lever' is not one a scenario reads/],
+      ]);
+    });
+  });
+
+  it('the plain tags are read as the values they name', async () => {
+    await withTempDir(async (d) => {
+      await writeFile(join(d, 'ok.yaml'), "id: t\nname: !!str 2025\nhorizon_years: !!int '5'\ncosts: !!map\n  inflation: !!float 0.02\n");
+      const s = await loadScenario(join(d, 'ok.yaml'));
+      expect([s.name, s.horizon_years, s.costs.inflation]).toEqual(['2025', 5, 0.02]);
+    });
+  });
+});
