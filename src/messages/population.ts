@@ -64,3 +64,8 @@ export function populationSexesDisagree(area: string, n: number, first: Readonly
 export function noYearColumns(near: readonly string[]): string {
   return `no column of the projection is a year (2022, 2023, …)${near.length > 0 ? `: found ${near.map((n) => `'${n}'`).join(', ')}` : ''}, so no figure can be read: name each year's column by its 4-digit year, as ONS publishes it`;
 }
+
+/** A population row whose area code cell is blank. */
+export function populationNoAreaCode(name: string): string {
+  return `this row${name ? ` ('${name}')` : ''} has no area code, so its population cannot be matched to an LA (LAs are found by code): give its ONS nine-character code (E10000016), or delete the row`;
+}

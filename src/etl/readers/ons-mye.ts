@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { inYearRange, POPULATION_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
+import * as popMsg from '../../messages/population.ts';
 import { parseNumber } from '../csv/values.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 
@@ -59,6 +60,7 @@ export const onsMye = simpleCsvReader({
           log.error(msg.yearOutOfRange(y, POPULATION_YEARS.from, POPULATION_YEARS.to), r.line, 'year');
           return;
         }
+        if (r.get('code') === '') return log.error(popMsg.populationNoAreaCode(r.get('name')), r.line, 'code');
         const key = `${r.get('code').toUpperCase()}|${y}`;
         const first = seen.get(key);
         if (first !== undefined) {

@@ -65,6 +65,7 @@ export const onsSnpp = simpleCsvReader({
           if (!/^all ages$/i.test(label.trim())) log.error(popMsg.populationAgeOutOfRange(label), r.line, 'age_group');
           return;
         }
+        if (r.get('area_code') === '') return log.error(popMsg.populationNoAreaCode(r.get('area_name')), r.line, 'area_code');
         const sex = r.get('sex').toLowerCase();
         const sexClass = populationSex(sex);
         if (sexClass === undefined) return log.error(popMsg.unknownPopulationSex(r.get('sex')), r.line, 'sex');
