@@ -371,8 +371,10 @@ export function datasetEmptyWarehouse(): string {
 export function documentationSkipped(): string {
   return 'documentation, not data (README, SOURCE, data guidance, PDF or Word file): skipped, nothing is read from it';
 }
+/** The words of every "no rows yet" warning of an own table (a CSV's or a workbook sheet's). */
+export const EMPTY_TEMPLATE = 'no rows yet (an empty template)';
 export function noRowsYet(): string {
-  return 'the table has a header row but no rows yet (an empty template): nothing is loaded from it until rows are added';
+  return `the table has a header row but ${EMPTY_TEMPLATE}: nothing is loaded from it until rows are added`;
 }
 export function wbpDmoNotStored(): string {
   return 'DMO, DCO and DMODCOFunction (designated medical / clinical officer in place: Y, N, R) are checked but not stored';

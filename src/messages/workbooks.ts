@@ -1,4 +1,6 @@
 /** User-facing messages about the own input tables' headers, and Excel workbooks given as input tables: their sheets, size and damage. */
+import { EMPTY_TEMPLATE } from './etl.ts';
+
 export function xlsxUnknownSheet(sheet: string): string {
   return `sheet '${sheet}' is not a known input table (unit costs, places, funding, other spend, opening balance); ignored`;
 }
@@ -15,7 +17,7 @@ export function zipNotWorkbook(): string {
   return 'the file is a ZIP archive, not an Excel workbook: extract the CSV files from it and load those';
 }
 export function xlsxSheetNoRowsYet(sheet: string): string {
-  return `sheet '${sheet}' has a header row but no rows yet (an empty template): nothing is loaded from it`;
+  return `sheet '${sheet}' has a header row but ${EMPTY_TEMPLATE}: nothing is loaded from it`;
 }
 export function xlsxTooLarge(bytes: number, limit: number, inflated: boolean): string {
   const mbs = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;

@@ -24,6 +24,7 @@ import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
+import { ownTableWarnings } from './own-table-warnings.ts';
 import { revisionWarnings } from './revisions.ts';
 import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
 import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
@@ -144,6 +145,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
   const warnings = new Set<string>();
   for (const n of ds.notes) if (warns(n)) warnings.add(n);
+  // the own tables' warnings (a column or a sheet of the money left out) were on the Data quality sheet only
+  if (!opts.demandOnly) for (const n of ownTableWarnings(data.dataQuality, data.loaded)) warnings.add(n);
   // money tables that name no LA, used for this one among several LAs' data
   if (!opts.demandOnly && data.moneyTablesNamingNoLa) {
     dq.push({ severity: 'warning' as const, message: data.moneyTablesNamingNoLa });
