@@ -134,8 +134,20 @@ export const EES_PLACEMENT_TOTAL_LEAVES: Record<(typeof EES_PLACEMENT_TOTALS)[nu
   ed_elsewhere: ['elective_home_education', 'other_arrangements_la', 'other_arrangements_parents', 'online_provider',
     'w_settings', 'other_schools', 'other_placement_settings', 'neet', 'neet_ntci', 'neet_other', 'neet_other_csa'],
 };
-/** Names that decide a placement within a group of several (a unit flag makes a school RP: withUnitFlags). */
-const LEAF_NAME_DECIDES: Array<[RegExp, Placement]> = [[/resourced_provision|sen_?unit/, 'RP'], [/independent/, 'IMS']];
+/**
+ * Words of a new leaf's name that name a placement (eesNewLeaf), each counted only where its subtotal holds that
+ * placement ('independent' is IMS under mainstream_total, ISS under special_total). A unit or resourced provision
+ * makes a school RP whatever else its name says, as withUnitFlags does.
+ */
+const LEAF_NAME_UNIT: RegExp = /resourced_provision|sen_?unit/;
+const LEAF_NAME_WORDS: Array<[RegExp, readonly Placement[]]> = [
+  [/non_?maintained/, ['NMSS']],
+  [/independent/, ['IMS', 'ISS']],
+  [/(?<!non_?)maintained/, ['SSM']],
+  [/academy|free_school/, ['SSA']],
+  [/specialist/, ['SPI']],
+  [/neet/, ['NEET']],
+];
 
 /** A column the layout does not know, placed by the subtotal whose prefix it bears (eesNewLeaf). */
 export interface EesNewLeaf {
@@ -145,6 +157,8 @@ export interface EesNewLeaf {
   placement?: Placement;
   /** Why: 'group' (every known leaf of the subtotal is that placement) or 'name'. */
   by?: 'group' | 'name';
+  /** Placements of its subtotal its name names, when it names more than one (so decides none). */
+  named?: Placement[];
 }
 
 /** The prefix every known leaf of a subtotal shares, to its last underscore ('mainstream_'); '' when none. */
@@ -155,20 +169,36 @@ export function eesTotalPrefix(total: (typeof EES_PLACEMENT_TOTALS)[number]): st
   return p.slice(0, p.lastIndexOf('_') + 1);
 }
 
+/** The placements of a subtotal's group (its known leaves'). */
+export function eesTotalPlacements(total: (typeof EES_PLACEMENT_TOTALS)[number]): Placement[] {
+  return [...new Set(EES_PLACEMENT_TOTAL_LEAVES[total].map((l) => EES_PLACEMENT_LEAVES[l]!))];
+}
+
 /**
  * An unknown column of the wide layout that bears a subtotal's prefix (a later release's new leaf, as
- * `mainstream_academy_utc`), with the placement its name decides; undefined for known, subtotal and `_pc` columns.
+ * `mainstream_academy_utc`), with the placement that decides it: the group's one placement; else RP for a unit or
+ * resourced provision; else the one placement of the group its name names (LEAF_NAME_WORDS); else, when its name
+ * names none, the one placement of the group no word names (mainstream_academy_utc: MS). Undefined for known,
+ * subtotal and `_pc` columns.
  */
 export function eesNewLeaf(column: string): EesNewLeaf | undefined {
   const c = column.trim().toLowerCase();
   if (c in EES_PLACEMENT_LEAVES || (EES_PLACEMENT_TOTALS as readonly string[]).includes(c) || /_pc$/.test(c)) return undefined;
   const total = EES_PLACEMENT_TOTALS.find((t) => eesTotalPrefix(t) !== '' && c.startsWith(eesTotalPrefix(t)));
-  if (!total) return undefined;
-  const inGroup = new Set(EES_PLACEMENT_TOTAL_LEAVES[total].map((l) => EES_PLACEMENT_LEAVES[l]!));
-  if (inGroup.size === 1) return { column, total, placement: [...inGroup][0]!, by: 'group' };
-  const named = LEAF_NAME_DECIDES.find(([re, p]) => inGroup.has(p) && re.test(c));
-  if (named) return { column, total, placement: named[1], by: 'name' };
-  const rest = [...inGroup].filter((p) => !LEAF_NAME_DECIDES.some(([, q]) => q === p));
+  return total ? newLeafIn(column, total) : undefined;
+}
+
+/** The placement a new leaf of a subtotal's group takes (eesNewLeaf). */
+export function newLeafIn(column: string, total: (typeof EES_PLACEMENT_TOTALS)[number]): EesNewLeaf {
+  const c = column.trim().toLowerCase();
+  const inGroup = eesTotalPlacements(total);
+  if (inGroup.length === 1) return { column, total, placement: inGroup[0]!, by: 'group' };
+  if (inGroup.includes('RP') && LEAF_NAME_UNIT.test(c)) return { column, total, placement: 'RP', by: 'name' };
+  const words = LEAF_NAME_WORDS.flatMap(([, ps]) => ps.filter((p) => inGroup.includes(p)));
+  const named = inGroup.filter((p) => LEAF_NAME_WORDS.some(([re, ps]) => ps.includes(p) && re.test(c)));
+  if (named.length === 1) return { column, total, placement: named[0]!, by: 'name' };
+  if (named.length > 1) return { column, total, named };
+  const rest = inGroup.filter((p) => p !== 'RP' && !words.includes(p));
   return rest.length === 1 ? { column, total, placement: rest[0]!, by: 'name' } : { column, total };
 }
 

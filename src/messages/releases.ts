@@ -103,9 +103,10 @@ export function newLeafRead(column: string, label: string, code: string, total: 
   const why = by === 'group' ? `as are all the leaves of the '${total}' it completes` : `by its name and the '${total}' it completes`;
   return `a placement column this version does not know ('${column}'): read as ${label} (${code}) ${why}; check the release's data guidance`;
 }
-export function newLeafAmbiguous(column: string, total: string, placements: string[]): string {
+export function newLeafAmbiguous(column: string, total: string, placements: string[], named?: string[]): string {
+  const which = named ? `its name names ${named.slice(0, -1).join(', ')} and ${named.at(-1)!}` : 'its name does not say which';
   return `a placement column this version does not know ('${column}'): by its name it is part of '${total}', whose leaves are ` +
-    `${placements.join(', ')}, and its name does not say which; its plans cannot be placed, and leaving them out would ` +
+    `${placements.join(', ')}, and ${which}; its plans cannot be placed, and leaving them out would ` +
     `overstate every other placement. Check the release's data guidance, or give a release this version knows`;
 }
 export function newLeafDoesNotBalance(column: string, total: string, rows: number, example: string): string {

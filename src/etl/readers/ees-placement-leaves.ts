@@ -5,7 +5,7 @@
  * prefix it bears (eesNewLeaf): read where its name decides the placement and it completes that subtotal, refused
  * where it does not; left out, its plans would vanish from the mix and every other placement be overstated.
  */
-import { EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTAL_LEAVES, EES_PLACEMENT_TOTALS, eesNewLeaf, Placement, type EesNewLeaf } from '../../domain/index.ts';
+import { EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTAL_LEAVES, EES_PLACEMENT_TOTALS, eesNewLeaf, eesTotalPlacements, Placement, type EesNewLeaf } from '../../domain/index.ts';
 import * as msg from '../../messages/releases.ts';
 import { parseNumber } from '../csv/values.ts';
 import type { ProblemLog } from '../problem-log.ts';
@@ -110,8 +110,8 @@ export class PlacementLeaves {
   finish(log: ProblemLog): void {
     for (const leaf of this.newLeaves) {
       if (!leaf.placement) {
-        const ps = [...new Set(EES_PLACEMENT_TOTAL_LEAVES[leaf.total].map((l) => EES_PLACEMENT_LEAVES[l]!))];
-        log.error(msg.newLeafAmbiguous(leaf.column, leaf.total, ps.map((p) => `${Placement[p].label} (${p})`)), 1, leaf.column);
+        const label = (ps: readonly Placement[]): string[] => ps.map((p) => `${Placement[p].label} (${p})`);
+        log.error(msg.newLeafAmbiguous(leaf.column, leaf.total, label(eesTotalPlacements(leaf.total)), leaf.named && label(leaf.named)), 1, leaf.column);
         continue;
       }
       const bad = this.unbalanced.get(leaf.column);

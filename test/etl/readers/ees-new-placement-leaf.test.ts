@@ -45,6 +45,33 @@ describe('a placement leaf this version does not know', () => {
     expect(r.notes).toEqual(expect.arrayContaining([expect.stringMatching(/'ap_pru_hospital_new'\): read as Alternative provision or PRU \(AP\)/)]));
   });
 
+  it('is read as the special school its name names (independent, non-maintained, academy or free school, LA maintained)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'caseload.csv'), [
+      `${LEAD},ehcplans,special_la_maintained,special_academy,special_independent,special_independent_x,special_non_maintained,special_non_maintained_x,special_academy_converter,special_la_maintained_hospital,special_total`,
+      `${ALL},100,30,20,10,8,6,4,12,10,100`,
+    ].join('\n') + '\n');
+    const r = await datasetsFromEesFiles([dir], { today: TODAY });
+    expect(r.datasets[0]!.stockByPlacement[2025]).toEqual({ SSM: 40, SSA: 32, ISS: 18, NMSS: 10 });
+    expect(r.notes).toEqual(expect.arrayContaining([
+      expect.stringMatching(/'special_independent_x'\): read as Independent special school \(ISS\) by its name and the 'special_total' it completes/),
+      expect.stringMatching(/'special_non_maintained_x'\): read as Non-maintained special school \(NMSS\) by its name/),
+      expect.stringMatching(/'special_academy_converter'\): read as Special academy or free school \(SSA\) by its name/),
+      expect.stringMatching(/'special_la_maintained_hospital'\): read as LA maintained special school \(SSM\) by its name/),
+    ]));
+  });
+
+  it('is refused when its name names two placements of its subtotal', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'caseload.csv'), [
+      `${LEAD},ehcplans,special_la_maintained,special_academy_independent,special_total`,
+      `${ALL},100,90,10,100`,
+    ].join('\n') + '\n');
+    await expect(datasetsFromEesFiles([dir], { today: TODAY })).rejects.toMatchObject({
+      problems: [{ column: 'special_academy_independent', message: expect.stringMatching(/names Special academy or free school \(SSA\) and Independent special school \(ISS\)/) }],
+    });
+  });
+
   it('is refused when its subtotal holds several placements and its name does not say which', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'caseload.csv'), [
