@@ -39,5 +39,19 @@ export interface OpeningResolved {
   fromFy?: number;
   /** `balance` is worked back from the table's figure at the end of `fromFy`, a projected year (run-budget.ts anchorOpening). */
   anchored?: boolean;
+  /** The first year `balance` is worked back over whose block is out of scale with its modelled spend (BLOCK_TO_SPEND). */
+  outOfScale?: OpeningOutOfScale;
   warnings: string[];
 }
+
+/**
+ * A year an opening balance is worked back over whose High Needs block is outside BLOCK_TO_SPEND of the spend the run
+ * models for it: its in-year balance is then the mismatch of the two (a block in £ thousands, tables of another LA),
+ * and so is the balance worked back from it.
+ */
+export interface OpeningOutOfScale {
+  fy: number;
+  hnBlock: number;
+  expenditure: number;
+}
+

@@ -34,8 +34,8 @@ import type { Section251Code } from './section-251.ts';
 import { budgetAssumptions } from './assumptions.ts';
 import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
-import { resolveOpening, type OpeningResolved } from './opening.ts';
-import { blockAgainstSpend } from './income.ts';
+import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
+import { BLOCK_TO_SPEND, blockAgainstSpend } from './income.ts';
 import { tableYearWarnings } from './table-years.ts';
 import { priceYearNotes } from './price-years.ts';
 import { budgetParams } from './params.ts';
@@ -127,7 +127,8 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   const scale = blockAgainstSpend(tables.funding, path.lines);
   warnings.push(...scale);
   fallbacks.push(...scale);
-  return { params, tables, unit, fys, opening: { balance: anchored.balance, fy: opening.fy, fromFy: opening.fromFy, ...(anchored.anchored ? { anchored: true } : {}) }, path, reconciliation, warnings, fallbacks };
+  const resolved = { balance: anchored.balance, fy: opening.fy, fromFy: opening.fromFy, ...(anchored.anchored ? { anchored: true } : {}), ...(anchored.outOfScale ? { outOfScale: anchored.outOfScale } : {}) };
+  return { params, tables, unit, fys, opening: resolved, path, reconciliation, warnings, fallbacks };
 }
 
 /**
@@ -136,11 +137,14 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
  * at the end of `fromFy`: that figure was used as the opening itself, so the in-year balances up to it were counted
  * twice (a run from January 2021 with the balance at 31 March 2022 of -£100m started from -£100m and added 2021-22's
  * deficit again). The cumulative balance is linear in the opening, so one path at the table's figure gives it.
+ * The opening worked back is only as good as the in-year balances it is worked back over: `outOfScale` names the first
+ * of those years whose block is outside BLOCK_TO_SPEND of its modelled spend (the run refuses it, gates.ts checkBudget:
+ * the sample from January 2022 with its block typed in £ thousands worked back a surplus of £157m at 31 March 2022).
  */
 function anchorOpening(
   opening: OpeningResolved,
   priced: (balance: number) => ReturnType<typeof budgetPath>,
-): { balance: number; path: ReturnType<typeof budgetPath>; warnings: string[]; anchored?: boolean } {
+): { balance: number; path: ReturnType<typeof budgetPath>; warnings: string[]; anchored?: boolean; outOfScale?: OpeningOutOfScale } {
   const first = priced(opening.balance);
   const fromFy = opening.fromFy;
   if (fromFy === undefined || fromFy <= opening.fy) return { balance: opening.balance, path: first, warnings: [] };
@@ -148,9 +152,12 @@ function anchorOpening(
   // a figure for a year after the horizon: nothing of the run reaches it (said as before, and used as the opening)
   if (!at) return { balance: opening.balance, path: first, warnings: [openingBalanceYearMismatch(financialYearLabel(fromFy), financialYearLabel(opening.fy))] };
   const balance = opening.balance - (at.cumulativeBalance - opening.balance);
+  const worked = first.lines.filter((l) => l.fy <= fromFy);
+  const off = worked.find((l) => l.hnBlock / l.expenditure < BLOCK_TO_SPEND[0] || l.hnBlock / l.expenditure > BLOCK_TO_SPEND[1]);
   return {
     balance,
     anchored: true,
+    ...(off ? { outOfScale: { fy: off.fy, hnBlock: off.hnBlock, expenditure: off.expenditure } } : {}),
     path: priced(balance),
     warnings: [openingBalanceAnchored(financialYearLabel(fromFy), financialYearLabel(opening.fy), opening.balance, balance)],
   };
@@ -181,6 +188,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     openingBalanceFy: opening.fy,
     ...(opening.fromFy !== undefined ? { openingBalanceFromFy: opening.fromFy } : {}),
     ...(opening.anchored ? { openingBalanceAnchored: true as const } : {}),
+    ...(opening.outOfScale ? { openingBalanceOutOfScale: opening.outOfScale } : {}),
     balanceAtMarch2028: path.lines.find((l) => l.fy === STATUTORY_OVERRIDE_END_FY)?.cumulativeBalance,
     mitigations: [],
     sensitivity: [],

@@ -156,6 +156,11 @@ export interface BudgetResult {
   openingBalanceFromFy?: number;
   /** openingBalance is worked back from the table's figure at the end of openingBalanceFromFy, a projected year. */
   openingBalanceAnchored?: true;
+  /**
+   * The first year openingBalance is worked back over whose High Needs block is out of scale with its modelled spend
+   * (BLOCK_TO_SPEND): the worked-back balance is then that mismatch, not a finding (`run` refuses it).
+   */
+  openingBalanceOutOfScale?: { fy: number; hnBlock: number; expenditure: number };
   /** Cumulative balance at 31 March 2028 (central), or undefined if outside the run. */
   balanceAtMarch2028?: number;
   /** Unmitigated path when the scenario has mitigations (same shape, central). */

@@ -29,7 +29,7 @@ import { runDrawRange } from '../model/montecarlo/run-draws.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { centreOnMedian, publishBudget } from '../pipeline/central-path.ts';
 import { childPopulation } from '../model/levers/population.ts';
-import { budgetProblem, projectionProblem, type BudgetProblem, type ProjectionProblem, type UncostedProblem } from '../pipeline/plausible.ts';
+import { budgetProblem, openingProblem, projectionProblem, type BudgetProblem, type OpeningProblem, type ProjectionProblem, type UncostedProblem } from '../pipeline/plausible.ts';
 import { projectionJson, type ProjectionJson } from '../pipeline/run-json.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ExplorerPayload } from './payload-types.ts';
@@ -107,7 +107,7 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
 }
 
 /** Why a variant's figures cannot be believed: the first failure of `run`'s sanity gates (pipeline/plausible.ts). */
-export type VariantProblem = ProjectionProblem | UncostedProblem | BudgetProblem;
+export type VariantProblem = ProjectionProblem | UncostedProblem | BudgetProblem | OpeningProblem;
 
 /**
  * The first of `run`'s sanity gates (pipeline/plausible.ts, as pipeline/gates.ts applies them) a variant's figures
@@ -115,7 +115,8 @@ export type VariantProblem = ProjectionProblem | UncostedProblem | BudgetProblem
  * ×0.7 to ×1.5 a year, no total above 20% of the LA's people aged 0–25 (when the payload has its population); no plans
  * in a placement the block pays for that no unit-cost row prices (`uncosted`, gates.ts checkUnitCostCoverage: a lever
  * can put plans where the run had none, which the budget would cost at £0); every money figure finite within
- * ±£1 trillion and expenditure not below £0. `central` is left out for a range
+ * ±£1 trillion and expenditure not below £0; an opening balance worked back only over years whose block is in scale
+ * with their spend (`opening`, plausible.ts openingProblem). `central` is left out for a range
  * (the page's RangeSummary has totals only; its central path is checked when it is drawn).
  * @example figuresProblem(outcomeFigures(computeVariant(payload, setAt(s, 'costs.inflation', 10)))) // { what: 'expenditure', … }
  */
@@ -129,18 +130,19 @@ export function figuresProblem(f: {
   expenditure: readonly Q[];
   inYear: readonly Q[];
   cumulative: readonly Q[];
+  opening?: OpeningProblem;
 }): VariantProblem | undefined {
   const projection = projectionProblem({ years: f.years, totals: f.plans, central: f.central, population: f.population });
   if (projection) return projection;
   if (f.uncosted?.length) return { kind: 'uncosted', placements: [...f.uncosted] };
-  return budgetProblem(f);
+  return budgetProblem(f) ?? f.opening;
 }
 
 /** The figures of an outcome the gates read (figuresProblem). */
 export function outcomeFigures(o: VariantOutcome): Parameters<typeof figuresProblem>[0] {
   const p = o.projection;
   const b = o.budget;
-  return { years: p.years, plans: p.totalQuantiles, central: p.central, population: o.population, uncosted: o.uncosted, financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles };
+  return { years: p.years, plans: p.totalQuantiles, central: p.central, population: o.population, uncosted: o.uncosted, financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles, opening: openingProblem(b) };
 }
 
 /**

@@ -198,6 +198,30 @@ export function openingBalanceAnchored(found: string, expected: string, balance:
   );
 }
 
+/**
+ * `run` refuses an opening balance worked back over a year whose block is out of scale with its modelled spend
+ * (plausible.ts openingProblem).
+ */
+export function openingWorkedBackOutOfScale(
+  la: string,
+  o: { expected: string; from: string; fy: string; march: number; opening: number; fromBalance: number; hnBlock: number; expenditure: number },
+  files: { opening: readonly string[]; funding: readonly string[] },
+  range: readonly [number, number],
+): string {
+  const named = (what: string, f: readonly string[]) => (f.length ? `${what} (${f.join(', ')})` : what);
+  const { expected, from } = o;
+  const ratio = o.expenditure > 0 ? `${pct(Number((o.hnBlock / o.expenditure).toPrecision(2)))} of` : 'set against no';
+  return (
+    `${la}: no opening DSG balance can be worked back, so no outputs were written. ${named('The opening-balance table', files.opening)} gives the balance only ` +
+    `at the end of ${from} (${gbp(o.fromBalance)}), a year the run projects, so the run works its opening balance at the end of ${expected} back from the ` +
+    `modelled in-year balances up to ${from}: it would be ${gbp(o.opening)}. But in ${o.fy} the High Needs block (${gbp(o.hnBlock)}) is ` +
+    `${ratio} the High Needs spend the run models for that year (${gbp(o.expenditure)}), outside ${pct(range[0])}–${pct(range[1])}: that year's in-year ` +
+    `balance is the mismatch of the two, and a balance worked back from it is that mismatch, not a finding. Add a row for ${expected} to the opening-balance ` +
+    `table (the balance in the accounts at 31 March ${o.march}), or check hn_block_gbp in ${named('the funding table', files.funding)} and the unit costs: ` +
+    `one of them is probably in the wrong units (thousands or millions of pounds), or for another LA.`
+  );
+}
+
 export function drawShapeMismatch(length: number, draws: number, years: number, placements: number): string {
   return `Monte Carlo: the projection has ${length} draw totals, not ${draws} draws × ${years} years × ${placements} placements = ${draws * years * placements}; the budget quantiles are the central path only. This is a bug: please report it.`;
 }

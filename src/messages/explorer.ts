@@ -2,9 +2,10 @@
  * User-facing messages of the scenario explorer page (src/explorer/page/), for a finance officer or SEND lead: no
  * figure of a variant the page will not show appears in them. Compiled for the browser: no Node built-in.
  */
+import { BLOCK_TO_SPEND } from '../budget/income.ts';
 import { Phase, Placement, financialYearLabel } from '../domain/index.ts';
 import { fmtMoneyM } from '../report/format.ts';
-import { MONEY_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type ProjectionProblem, type UncostedProblem } from '../pipeline/plausible.ts';
+import { MONEY_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type OpeningProblem, type ProjectionProblem, type UncostedProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'explorer';
 
 /** A lever as the refusal names it: its label, the value it is at and the value the scenario has. */
@@ -18,7 +19,7 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** "£1 trillion" for 1e12. */
 const moneyCeiling = (): string => (MONEY_MAX >= 1e12 ? `£${MONEY_MAX / 1e12} trillion` : `£${MONEY_MAX / 1e9} billion`);
 
-type Problem = ProjectionProblem | UncostedProblem | BudgetProblem;
+type Problem = ProjectionProblem | UncostedProblem | BudgetProblem | OpeningProblem;
 
 /** The cells of an uncosted placement, as a reader names them: 'post-16', 'secondary with primary need ASD, SEMH'. */
 function uncostedCells(u: UncostedProblem['placements'][number]): string {
@@ -32,6 +33,11 @@ function problemWords(p: Problem): string {
     const first = Math.min(...p.placements.map((u) => u.firstYear));
     return `plans in ${where.join(' and in ')} from January ${first} would have no unit cost: the unit-cost table has no row for them, so they would be costed at £0, left out of every spend total, and the deficit shown smaller`;
   }
+  if (!('what' in p) && p.kind === 'opening')
+    return (
+      `the opening DSG balance, which the run works back from the table's balance at the end of ${financialYearLabel(p.fromFy)} over the modelled in-year balances, ` +
+      `would rest on ${financialYearLabel(p.fy)}, whose High Needs block would be out of scale with the spend modelled for it (below ${pct(BLOCK_TO_SPEND[0])} or above ${pct(BLOCK_TO_SPEND[1])} of it)`
+    );
   if ('what' in p) {
     const fy = financialYearLabel(p.fy);
     if (!Number.isFinite(p.value)) return `the ${p.what} of ${fy} cannot be worked out (the sums overflow)`;

@@ -41,11 +41,12 @@ import type { LaProjection } from '../model/project-la.ts';
 import { childPopulation } from '../model/levers/population.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTotals } from './totals.ts';
-import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, projectionProblem, stepProblem } from './plausible.ts';
+import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, projectionProblem, stepProblem } from './plausible.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel, Placement } from '../domain/index.ts';
 import { uncostedPlacements } from '../budget/uncosted.ts';
 import { resolveUnitCosts } from '../budget/unit-costs.ts';
+import { BLOCK_TO_SPEND } from '../budget/income.ts';
 import { sen2UnplacedGate } from '../messages/sen2.ts';
 
 export { MONEY_MAX, STEP_MAX, STEP_MIN } from './plausible.ts';
@@ -204,12 +205,27 @@ export function checkMoneyTables(
 
 /**
  * Throws an input error (exit 1) when a money figure of the budget is not a number, beyond ±MONEY_MAX, or an
- * expenditure below £0: the figures cannot be believed, so nothing is written.
+ * expenditure below £0, or when its opening balance is worked back over a year whose block is out of scale with its
+ * spend (plausible.ts openingProblem): the figures cannot be believed, so nothing is written.
  * @example checkBudget('Anyshire (999)', budget) // throws for an inflation of 1,000% a year
  */
-export function checkBudget(la: string, b: BudgetResult): void {
+export function checkBudget(la: string, b: BudgetResult, loaded: ReadonlyArray<{ path: string; reader: string }> = []): void {
   const problem = budgetProblem({ financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles });
   if (problem) throw inputError(budgetMsg.implausibleBudget(la, financialYearLabel(problem.fy), problem.what, problem.value, MONEY_MAX));
+  checkOpening(la, b, loaded);
+}
+
+/**
+ * Throws an input error (exit 1) when the budget's opening balance is worked back over a year whose block is out of
+ * scale with its spend (plausible.ts openingProblem): that balance is the mismatch of the two, not a finding.
+ */
+export function checkOpening(la: string, b: BudgetResult, loaded: ReadonlyArray<{ path: string; reader: string }> = []): void {
+  const opening = openingProblem(b);
+  const files = (reader: string) => loaded.filter((f) => f.reader === reader).map((f) => f.path);
+  if (opening) {
+    const o = { ...opening, expected: financialYearLabel(opening.openingFy), from: financialYearLabel(opening.fromFy), fy: financialYearLabel(opening.fy), march: opening.openingFy + 1 };
+    throw inputError(budgetMsg.openingWorkedBackOutOfScale(la, o, { opening: files('opening-balance'), funding: files('funding') }, BLOCK_TO_SPEND));
+  }
 }
 
 /**

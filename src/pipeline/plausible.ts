@@ -4,6 +4,7 @@
  * the browser, so this module uses no Node built-in). Pure: takes figures, returns the first problem or undefined.
  * Thresholds documented in docs/model.md, "Sanity checks".
  */
+import type { BudgetResult } from '../budget/types.ts';
 import type { UncostedPlacement } from '../budget/uncosted.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { Quantiles } from '../model/result.ts';
@@ -49,6 +50,36 @@ export type ProjectionProblem =
 export interface UncostedProblem {
   kind: 'uncosted';
   placements: UncostedPlacement[];
+}
+
+/**
+ * An opening balance worked back (from the table's balance at the end of `fromFy`, a projected year, to the end of
+ * `openingFy`) over a year `fy` whose High Needs block is out of scale with its modelled spend (budget/income.ts
+ * BLOCK_TO_SPEND): the balance is that mismatch, not a finding (run-budget.ts anchorOpening).
+ */
+export interface OpeningProblem {
+  kind: 'opening';
+  openingFy: number;
+  fromFy: number;
+  opening: number;
+  fromBalance: number;
+  fy: number;
+  hnBlock: number;
+  expenditure: number;
+}
+
+/**
+ * The budget's opening balance when it is worked back over a year whose block is out of scale with its spend.
+ * @example openingProblem(runBudget({ … block typed in £ thousands, opening table for a projected year … })) // { kind: 'opening', fy: 2022, … }
+ */
+export function openingProblem(
+  b: Pick<BudgetResult, 'openingBalance' | 'openingBalanceFy' | 'openingBalanceFromFy' | 'openingBalanceOutOfScale' | 'lines'>,
+): OpeningProblem | undefined {
+  const off = b.openingBalanceOutOfScale;
+  const fromFy = b.openingBalanceFromFy;
+  if (!off || fromFy === undefined) return undefined;
+  const fromBalance = b.lines.find((l) => l.fy === fromFy)?.cumulativeBalance ?? NaN;
+  return { kind: 'opening', openingFy: b.openingBalanceFy, fromFy, opening: b.openingBalance, fromBalance, ...off };
 }
 
 /** The money figures of a budget the gate looks at, one entry per financial year. */

@@ -232,7 +232,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
         }),
       );
     }
-    if (budget) checkBudget(`${ds.la.name} (${ds.la.oldCode})`, budget);
+    if (budget) checkBudget(`${ds.la.name} (${ds.la.oldCode})`, budget, data.loaded);
     // figures standing in for missing money (£0 for an uncosted placement, no opening balance) change what they mean
     for (const n of budget?.fallbacks ?? []) warnings.add(n);
     const report: RunReport = {

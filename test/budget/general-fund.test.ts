@@ -93,4 +93,27 @@ describe('after March 2028: interest and reserves', () => {
     expect(plain.lines.map((l) => l.cumulativeBalance)).toEqual([-10e6, -14e6, -18e6]);
     expect(plain.openingBalanceAnchored).toBeUndefined();
   });
+
+  it('an opening worked back over years whose block is out of scale with their spend is marked as such', () => {
+    // the block typed in £ thousands (10,000 for £10m) against £4m of spend a year: the in-year balances up to the
+    // table's year are the whole spend, and so is the balance worked back from them (the sample from January 2022 with
+    // its block in thousands worked back a surplus of £157m at 31 March 2022 from a deficit of £18.4m in 2025)
+    const run = (block: number) =>
+      runBudget({
+        scenario: scenario({ costs: { inflation: 0 }, funding: { growth: 0 } }),
+        tables: tables({
+          otherSpend: [2025, 2026, 2027].map((fy) => ({ line: 'Hospital education', fy, amountGbp: 4e6 })),
+          funding: [2025, 2026, 2027].map((fy) => ({ fy, hnBlockGbp: block })),
+          openingBalances: [{ fy: 2026, balanceGbp: -10e6 }],
+        }),
+        projection: projection({ years: [2025, 2026, 2027, 2028], cells: [[], [], [], []] }),
+      });
+    const r = run(10_000);
+    expect(r.openingBalanceAnchored).toBe(true);
+    expect(r.openingBalanceOutOfScale).toEqual({ fy: 2025, hnBlock: 10_000, expenditure: 4e6 });
+    // a block of £3m against £4m of spend is in scale: the worked-back opening stands
+    const ok = run(3e6);
+    expect(ok.openingBalance).toBe(-8e6);
+    expect(ok.openingBalanceOutOfScale).toBeUndefined();
+  });
 });

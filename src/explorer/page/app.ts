@@ -101,7 +101,7 @@ export class App {
       },
       done: (r) => {
         const o = this.outcome;
-        const p = figuresProblem({ years: o.projection.years, plans: r.plans, population: o.population, uncosted: r.uncosted, financialYears: o.budget.financialYears, expenditure: r.expenditure, inYear: r.inYear, cumulative: r.cumulative });
+        const p = figuresProblem({ years: o.projection.years, plans: r.plans, population: o.population, uncosted: r.uncosted, financialYears: o.budget.financialYears, expenditure: r.expenditure, inYear: r.inYear, cumulative: r.cumulative, opening: r.opening });
         this.ui.progress.hidden = true;
         if (p) {
           // as `run --draws N` would stop: the central path alone is not shown either

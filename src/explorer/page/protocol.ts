@@ -1,6 +1,7 @@
 /** Messages between the page and its Monte Carlo Web Worker. */
 import type { UncostedPlacement } from '../../budget/uncosted.ts';
 import type { Quantiles } from '../../model/result.ts';
+import { openingProblem, type OpeningProblem } from '../../pipeline/plausible.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { VariantOutcome } from '../compute.ts';
 import type { ExplorerPayload } from '../payload.ts';
@@ -20,6 +21,8 @@ export interface RangeSummary {
   cumulative: Quantiles[];
   /** Plans of the draws no unit-cost row prices (a placement with no row at all), as `run --draws N` refuses them. */
   uncosted: UncostedPlacement[];
+  /** An opening balance worked back over a year whose block is out of scale with its spend, as `run --draws N` refuses it. */
+  opening?: OpeningProblem;
   /** Milliseconds the draws took in the worker. */
   ms: number;
 }
@@ -32,5 +35,5 @@ export type FromWorker =
 
 /** The parts of a range outcome the page draws. */
 export function rangeSummary(o: VariantOutcome, draws: number, seed: number, ms: number): RangeSummary {
-  return { draws, seed, plans: o.projection.totalQuantiles, expenditure: o.budget.expenditureQuantiles, inYear: o.budget.inYearQuantiles, cumulative: o.budget.cumulativeQuantiles, uncosted: o.uncosted, ms };
+  return { draws, seed, plans: o.projection.totalQuantiles, expenditure: o.budget.expenditureQuantiles, inYear: o.budget.inYearQuantiles, cumulative: o.budget.cumulativeQuantiles, uncosted: o.uncosted, opening: openingProblem(o.budget), ms };
 }
