@@ -48,3 +48,15 @@ export function unitPriceInThousands(column: string, raw: string, value: number,
     `which no ${column === 'place_rate_gbp' ? 'place' : 'placement'} costs: a figure in £ thousands, most likely. Write it in pounds (${as} for £${as}).`
   );
 }
+
+/** An own table's price of one plan-year or one place of `max` or more: zeros too many, or pence. */
+export function unitPriceTooHigh(column: string, raw: string, value: number, max: number): string {
+  const what = column === 'place_rate_gbp' ? 'a place rate' : 'the cost of a plan-year';
+  return (
+    `expected ${what} in pounds below £${max.toLocaleString('en-GB')}. Got: ${raw}, £${value.toLocaleString('en-GB')} a year, ` +
+    (column === 'place_rate_gbp'
+      ? 'which no place costs (place funding is £10,000 a place in special schools and AP, £6,000 in resourced provision and FE)'
+      : 'which no placement costs on average (independent special school fees average about £64,000 a year, the costliest residential placements a few hundred thousand pounds)') +
+    `: zeros too many, or a figure in pence, most likely. Write it in pounds.`
+  );
+}

@@ -60,6 +60,10 @@ const EXPECTED: Record<string, RegExp> = {
   // from £70.5m to £57.8m, and SSM places at 10 took £4.3m out of it, exit 0 and no word
   'unit-cost-in-thousands.csv': /the cost of a plan-year in pounds \(£100 or more, or 0 where the block pays nothing\)\. Got: 64, .*\(64,000 for £64,000\)/,
   'place-rate-in-thousands.csv': /a place rate in pounds .*Got: 10, .*\(10,000 for £10,000\)/,
+  // an ISS fee of 64,000,000 (for £64,000) was only warned of through the outturn's scale, or not at all without one:
+  // the sample's 2025-26 spend came to £12.4bn with exit 0
+  'unit-cost-zeros-too-many.csv': /the cost of a plan-year in pounds below £1,000,000\. Got: 64000000, £64,000,000 a year, .*zeros too many/,
+  'place-rate-zeros-too-many.csv': /a place rate in pounds below £1,000,000\. Got: 10000000, £10,000,000 a year, .*zeros too many/,
   'zero-hn-block.csv': /High Needs block allocation above £0 for 2026-27\. Got: 0/,
 };
 

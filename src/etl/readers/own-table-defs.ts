@@ -5,7 +5,7 @@
  */
 import { financialYearLabel, inYearRange, isNeed, isPhase, isPlacement, NEEDS, parseFinancialYear, Phase, PHASES, Placement, PLACEMENTS, TABLE_FINANCIAL_YEARS } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
-import { unitPriceInThousands } from '../../messages/unit-costs.ts';
+import { unitPriceInThousands, unitPriceTooHigh } from '../../messages/unit-costs.ts';
 import { nearest } from '../../util/suggest.ts';
 import { section251Code, SECTION_251_CODES } from '../../budget/section-251.ts';
 import { parseNumber } from '../csv/values.ts';
@@ -41,6 +41,14 @@ export interface OwnTableDef {
 
 /** The least a plan-year or a place can cost the block when it costs anything (the lowest top-up bands are £1,000s). */
 export const MIN_UNIT_PRICE_GBP = 100;
+/**
+ * The most a plan-year or a place can cost the block, on average over a unit-cost or places row: independent and
+ * non-maintained special school fees averaged £64,000 in 2024-25, and the costliest residential placements a few hundred
+ * thousand pounds. A figure from here up has zeros too many (or is in pence): an ISS fee of 64,000,000 for £64,000 took
+ * the sample's 2025-26 spend to £12.4bn with exit 0, warned of only by the funding's scale (with a Section 251 outturn,
+ * only by the outturn's scaling of 0.00).
+ */
+export const MAX_UNIT_PRICE_GBP = 1_000_000;
 
 export const OWN_TABLES: readonly OwnTableDef[] = [
   {
@@ -217,6 +225,8 @@ export function parseOwnRow(
           errors.push({ column: col, message: col === 'amount_gbp' ? msg.negativeOtherSpend(raw, v.value, financialYearLabelOf(get('financial_year'))) : msg.badNumber(`an amount of 0 or more. Got: ${raw}`) });
         } else if (v.value > 0 && v.value < MIN_UNIT_PRICE_GBP && def.perUnit?.includes(col)) {
           errors.push({ column: col, message: unitPriceInThousands(col, raw, v.value, MIN_UNIT_PRICE_GBP) });
+        } else if (v.value >= MAX_UNIT_PRICE_GBP && def.perUnit?.includes(col)) {
+          errors.push({ column: col, message: unitPriceTooHigh(col, raw, v.value, MAX_UNIT_PRICE_GBP) });
         } else row[out] = v.value;
         break;
       }
