@@ -3,6 +3,7 @@
  * hostile or damaged file can hold megabytes in one cell. Pure.
  */
 import { longRunShortened, messageShortened } from '../messages/etl.ts';
+import { showInvisible } from './invisible.ts';
 
 /**
  * The longest name a file may give (a line of other spend, a lever, a scenario, a surge): names are shown in the
@@ -58,11 +59,13 @@ function head(s: string, n: number): string {
 
 /**
  * A message with every run of more than LONGEST_RUN characters without a space shown by its first 80 and its length,
- * and, when it is still longer than LONGEST_MESSAGE, its middle left out (its start names the place and the problem,
+ * its invisible characters shown by their code points, and, when it is still longer than LONGEST_MESSAGE, its middle left out (its start names the place and the problem,
  * its end often says what to do).
  * @example boundedMessage(`Got: '${'9'.repeat(5e6)}'`) // "Got: '999…9… (5,000,002 characters without a space)" (the run counts its quotes)
  */
-export function boundedMessage(message: string): string {
+export function boundedMessage(text: string): string {
+  // an invisible character in a quoted value is shown by its code point (invisible.ts)
+  const message = showInvisible(text);
   if (message.length <= LONGEST_RUN) return message;
   let m = shortenLongRuns(message);
   if (m.length > LONGEST_MESSAGE) {

@@ -27,3 +27,17 @@ describe('boundedMessage', () => {
     expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 });
+
+describe('an invisible character in a message', () => {
+  // a code or label pasted from a web page or Word with a zero-width space was refused as "Got: 'MS<ZWSP>' (did you mean
+  // 'MS'?)", naming a value that looked right: the character is shown by its code point now
+  it('is shown by its code point', () => {
+    expect(boundedMessage("expected a placement code. Got: 'MS\u200b' (did you mean 'MS'?)")).toBe("expected a placement code. Got: 'MS<U+200B>' (did you mean 'MS'?)");
+    expect(boundedMessage("Got: '\ufeffE10000016\u2060'")).toBe("Got: '<U+FEFF>E10000016<U+2060>'");
+    // a right-to-left override would show the rest of the message backwards
+    expect(boundedMessage('Got: \u202eabc')).toBe('Got: <U+202E>abc');
+  });
+  it('leaves spaces, accents and other scripts as they are', () => {
+    for (const m of ['Got: Café', 'Got: 1\u00a0234', 'Got: Ysgol Gymraeg', 'Got: 中文']) expect(boundedMessage(m)).toBe(m);
+  });
+});

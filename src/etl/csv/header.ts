@@ -1,3 +1,5 @@
+import { withoutInvisible } from '../../util/invisible.ts';
+
 /**
  * A CSV header: names matched case-insensitively, trailing empty columns dropped, duplicated columns found.
  * Pure.
@@ -16,9 +18,9 @@ export interface CsvHeader {
   width: number;
 }
 
-/** Normalises a header name: trim, strip NBSP and BOM, lower-case. */
+/** Normalises a header name: trim, strip NBSP, BOM and other invisible characters (invisible.ts), lower-case. */
 export function normaliseName(s: string): string {
-  return s.replace(/[\u00a0\ufeff]/g, ' ').trim().toLowerCase();
+  return withoutInvisible(s.replace(/[\u00a0\ufeff]/g, ' ')).trim().toLowerCase();
 }
 
 /**

@@ -12,6 +12,7 @@ import { parseNumber } from '../csv/values.ts';
 import type { WarehouseTable } from '../schema.ts';
 import { ALL } from '../schema.ts';
 import { LONGEST_NAME } from '../../util/bounded-text.ts';
+import { withoutInvisible } from '../../util/invisible.ts';
 
 export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text' | 's251line' | 'la';
 
@@ -157,8 +158,10 @@ const PHASE_BY_LABEL = new Map(PHASES.map((p) => [Phase[p].label.toLowerCase(), 
  */
 export function parseOwnRow(
   def: OwnTableDef,
-  get: (column: string) => string,
+  cellText: (column: string) => string,
 ): { row?: Record<string, unknown>; errors: Array<{ column: string; message: string }> } {
+  // a zero-width space pasted in with the text made 'Therapies' a second line of spend beside 'Therapies', both counted
+  const get = (column: string): string => withoutInvisible(cellText(column));
   const row: Record<string, unknown> = {};
   const errors: Array<{ column: string; message: string }> = [];
   // a spreadsheet's total row ('Total' under the placements, the years or the lines): one error saying what it is,
