@@ -34,3 +34,10 @@ export function xlsxDamaged(detail: string): string {
 export function misspeltColumn(name: string, meant: string): string {
   return `column '${name}' is not a column of this table, and its column '${meant}' is missing: its figures would be left out as if not given. Rename the column '${meant}'`;
 }
+export function xlsxFigureUnderNoHeading(cell: string, value: string, columns: readonly string[]): string {
+  const which = columns.length > 0 ? `its heading (one the sheet lacks: ${columns.map((c) => `'${c}'`).join(', ')})` : 'a heading';
+  return `cell ${cell} holds ${value} under no column heading: its figure would be left out of the table. Give the column ${which}, or delete the value`;
+}
+export function xlsxTextUnderNoHeading(cell: string, value: string): string {
+  return `cell ${cell} holds '${value}' under no column heading: not read (a note beside the table is fine; give the column a heading if it is part of the table)`;
+}

@@ -8,6 +8,7 @@ import * as workbookMsg from '../../messages/workbooks.ts';
 import { normaliseName, parseHeader, type CsvHeader } from '../csv/header.ts';
 import { checkHeader, disagreeingCopies, type TableSpec } from '../csv/read-table.ts';
 import { ProblemLog } from '../problem-log.ts';
+import { parseNumber } from '../csv/values.ts';
 import { xlsxTooLarge } from '../xlsx-limits.ts';
 import type { Reader } from '../reader.ts';
 import { LA_CODE_COLUMN, OWN_TABLES, OwnKeyCheck, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
@@ -104,6 +105,33 @@ function checkSheetHeader(sheet: string, header: CsvHeader, def: OwnTableDef, lo
   return ok;
 }
 
+/** A sheet's column letter (0 → A, 26 → AA). */
+function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * The cells of a row under no column heading (past the header, or under a blank one). A figure is an error: a CSV's
+ * values past its header are refused, while a sheet's were passed over (a schools block transfer typed beside
+ * hn_block_gbp with no heading: £1.25m a year left out of income, exit 0). Text is a note beside the table: a warning,
+ * once a column (`warned`).
+ */
+function checkUnheaded(sheet: string, h: CsvHeader, def: OwnTableDef, cells: readonly string[], line: number, log: ProblemLog, warned: Set<number>): void {
+  cells.forEach((raw, i) => {
+    const value = raw.trim();
+    if (value === '' || (h.names[i] ?? '') !== '') return;
+    const cell = `${sheet}!${columnLetter(i)}${line}`;
+    const n = parseNumber(value, 'amount');
+    if (n.ok && n.value !== null) log.error(workbookMsg.xlsxFigureUnderNoHeading(cell, value, def.required.concat(def.optional).map(([c]) => c).filter((c) => !h.index.has(c))), line, cell);
+    else if (!warned.has(i)) {
+      warned.add(i);
+      log.warn(workbookMsg.xlsxTextUnderNoHeading(cell, value), line, cell);
+    }
+  });
+}
+
 /** How many rows above its header a sheet may have (a title, a date, a merged group heading, blank rows between). */
 const TITLE_ROWS = 10;
 
@@ -165,8 +193,10 @@ export const ownTablesXlsx: Reader = {
       const keys = keysByTable.get(d.id) ?? keysByTable.set(d.id, new OwnKeyCheck(d)).get(d.id)!;
       // a column given twice is read from its first copy: copies that disagree on a row leave it unclear which counts
       const disagreeing = new Set<string>();
+      const unheaded = new Set<number>();
       for (const { line, cells } of sheetRows) {
         rows++;
+        checkUnheaded(ws.name, h, def, cells, line, log, unheaded);
         for (const name of disagreeingCopies(h, cells)) {
           if (!disagreeing.has(name)) log.error(msg.duplicateColumnDisagrees(name), line, `${ws.name}!${name}`);
           disagreeing.add(name);

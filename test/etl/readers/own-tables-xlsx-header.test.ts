@@ -53,3 +53,24 @@ describe('the header of an own table in a workbook', () => {
     expect(f.warnings).toEqual([{ line: 1, column: 'Funding!notes', message: expect.stringMatching(/unknown column 'notes' is ignored/) }]);
   });
 });
+
+describe('a cell of an own table sheet under no column heading', () => {
+  // a CSV row with values past its header is refused; a sheet's were passed over: a schools block transfer typed in the
+  // column after hn_block_gbp, with no heading, loaded with its £1.25m a year left out of income, exit 0
+  it('is an error when it holds a figure, naming the cell', async () => {
+    const f = await validate(await sheet([['financial_year', 'hn_block_gbp'], ['2025-26', 57_170_000, 1_250_000], ['2026-27', 59_170_000, 1_250_000]]));
+    expect(f.errors).toEqual([
+      { line: 2, column: 'Funding!C2', message: expect.stringMatching(/holds 1250000 under no column heading: its figure would be left out/) },
+      { line: 3, column: 'Funding!C3', message: expect.stringMatching(/holds 1250000 under no column heading/) },
+    ]);
+  });
+
+  it('is a warning when it holds text (a note beside the table), once a column', async () => {
+    const f = await validate(await sheet([['financial_year', 'hn_block_gbp', '', 'notes'], ['2025-26', 57_170_000, 'provisional', 'x'], ['2026-27', 59_170_000, 'draft']]));
+    expect(f.errors).toEqual([]);
+    expect(f.warnings).toEqual([
+      { line: 1, column: 'Funding!notes', message: expect.stringMatching(/unknown column 'notes' is ignored/) },
+      { line: 2, column: 'Funding!C2', message: expect.stringMatching(/holds 'provisional' under no column heading: not read/) },
+    ]);
+  });
+});
