@@ -131,8 +131,9 @@ export const EES_PLACEMENT_TOTAL_LEAVES: Record<(typeof EES_PLACEMENT_TOTALS)[nu
   special_total: Object.keys(EES_PLACEMENT_LEAVES).filter((l) => l.startsWith('special_')),
   ap_pru_total: Object.keys(EES_PLACEMENT_LEAVES).filter((l) => l.startsWith('ap_pru_')),
   fe_total: ['general_fe_tertiary_colleges', 'ukrlp_provider', 'specialist_post_16_institutions'],
+  // not other_placement_settings: published outside 'ed_elsewhere' (which is short of it on every row, 2019–2025)
   ed_elsewhere: ['elective_home_education', 'other_arrangements_la', 'other_arrangements_parents', 'online_provider',
-    'w_settings', 'other_schools', 'other_placement_settings', 'neet', 'neet_ntci', 'neet_other', 'neet_other_csa'],
+    'w_settings', 'other_schools', 'neet', 'neet_ntci', 'neet_other', 'neet_other_csa'],
 };
 /**
  * Words of a new leaf's name that name a placement (eesNewLeaf), each counted only where its subtotal holds that
@@ -159,6 +160,8 @@ export interface EesNewLeaf {
   by?: 'group' | 'name';
   /** Placements of its subtotal its name names, when it names more than one (so decides none). */
   named?: Placement[];
+  /** Placed by where it stands among its subtotal's leaves, its name bearing no prefix (ees-placement-leaves.ts). */
+  byPlace?: boolean;
 }
 
 /** The prefix every known leaf of a subtotal shares, to its last underscore ('mainstream_'); '' when none. */

@@ -114,6 +114,16 @@ export function newLeafDoesNotBalance(column: string, total: string, rows: numbe
     `row(s) where every figure is published (first: ${example}), so it cannot be read as a placement. Check the ` +
     `release's data guidance, or give a release this version knows`;
 }
+export function newLeafUnchecked(column: string, total: string): string {
+  return `a placement column this version does not know ('${column}') stands among the leaves of '${total}', but no row ` +
+    `publishes '${total}' and all its leaves, so it cannot be checked to complete it and cannot be read as a placement. ` +
+    `Check the release's data guidance, or give a release this version knows`;
+}
+export function unknownColumnFillsSubtotal(column: string, total: string, rows: number): string {
+  return `a column this version does not know ('${column}') holds, on ${rows} row(s), exactly the plans by which '${total}' ` +
+    `exceeds its leaves: it looks like a new leaf of it, whose plans would be missing from the placement mix. Check the ` +
+    `release's data guidance, or give a release this version knows`;
+}
 export function unknownColumnFillsTotal(column: string, totalColumn: string, rows: number): string {
   return `a column this version does not know ('${column}') holds, on ${rows} row(s), ` +
     `exactly the plans by which '${totalColumn}' exceeds the placement columns: it looks like a new placement, whose plans would be missing from ` +

@@ -16,8 +16,8 @@ export interface TableSpec {
   required: readonly string[];
   /** Columns expected besides the required ones; others give a warning. */
   optional?: readonly string[];
-  /** Extra test for expected columns (patterns such as year columns). */
-  accepts?: (name: string) => boolean;
+  /** Extra test for expected columns (patterns such as year columns; where a column stands in the header). */
+  accepts?: (name: string, names: readonly string[]) => boolean;
   /**
    * An unknown column whose name is near that of an optional column the file lacks ('import_export_adjustmnt_gbp'):
    * a warning (default), or an error (the own tables, where every column is a figure the budget uses: left out, the
@@ -172,7 +172,7 @@ export function disagreeingCopies(header: CsvHeader, fields: readonly string[]):
  * unsaid (a workbook's blank spacer column or a table starting in column B).
  */
 export function checkHeader(header: CsvHeader, spec: TableSpec, known: Set<string>, log: ProblemLog, line: number, emptyNames = true): boolean {
-  const unknown = header.names.filter((n) => n !== '' && !known.has(n) && !(spec.accepts?.(n) ?? false));
+  const unknown = header.names.filter((n) => n !== '' && !known.has(n) && !(spec.accepts?.(n, header.names) ?? false));
   let ok = true;
   for (const r of spec.required) {
     if (!header.index.has(r)) {

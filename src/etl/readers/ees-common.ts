@@ -87,7 +87,7 @@ export interface EesFileDef {
   /** Columns besides the common ones. */
   required: readonly string[];
   optional?: readonly string[];
-  accepts?: (name: string) => boolean;
+  accepts?: (name: string, names: readonly string[]) => boolean;
   /** Whether the header (lower-case names) is this file's. */
   matches(fields: ReadonlySet<string>): boolean;
   /** Layout from the header (e.g. 2025 vs 2026 columns). */

@@ -2,19 +2,53 @@
  * The wide placement columns of the 2025/2026 caseload and new-plans files: leaf columns summed per placement
  * (subtotals and `_pc` never summed), and the identity check "leaves sum to the total column" as a warning.
  * A later release's leaf this version does not know (`mainstream_academy_utc`) is placed by the subtotal whose
- * prefix it bears (eesNewLeaf): read where its name decides the placement and it completes that subtotal, refused
- * where it does not; left out, its plans would vanish from the mix and every other placement be overstated.
+ * prefix it bears (eesNewLeaf) or, bearing none, among whose leaves it stands (newLeafByPlace): read where its name
+ * decides the placement and it completes that subtotal, refused where it does not; left out, its plans would vanish
+ * from the mix and every other placement be overstated.
  */
-import { EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTAL_LEAVES, EES_PLACEMENT_TOTALS, eesNewLeaf, eesTotalPlacements, Placement, type EesNewLeaf } from '../../domain/index.ts';
+import { EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTAL_LEAVES, EES_PLACEMENT_TOTALS, eesNewLeaf, eesTotalPlacements, newLeafIn, Placement, type EesNewLeaf } from '../../domain/index.ts';
 import * as msg from '../../messages/releases.ts';
 import { parseNumber } from '../csv/values.ts';
 import type { ProblemLog } from '../problem-log.ts';
 import { isCommonColumn, type EesRow } from './ees-common.ts';
 
-/** Whether a column is a placement leaf, subtotal or percentage of the wide layout, known or new. */
-export function isPlacementColumn(name: string): boolean {
+type Total = (typeof EES_PLACEMENT_TOTALS)[number];
+const TOTAL_OF_LEAF = new Map<string, Total>(EES_PLACEMENT_TOTALS.flatMap((t) => EES_PLACEMENT_TOTAL_LEAVES[t].map((l) => [l, t] as const)));
+/** The wide files' own columns besides the placements. */
+const WIDE_OWN = ['breakdown_topic', 'breakdown', 'ehcplans', 'new_ehc_plans'];
+
+function isKnownColumn(name: string): boolean {
   return name in EES_PLACEMENT_LEAVES || (EES_PLACEMENT_TOTALS as readonly string[]).includes(name) || /_pc$/.test(name) ||
-    eesNewLeaf(name) !== undefined;
+    isCommonColumn(name) || WIDE_OWN.includes(name);
+}
+
+/**
+ * A new leaf by where it stands, for a name bearing no subtotal's prefix (fe_total and ed_elsewhere have none): in
+ * the published layout each subtotal follows its leaves, so a column this version does not know whose next known
+ * column is a leaf of a subtotal or the subtotal itself, and whose previous known column is no leaf of another, is a
+ * leaf of that subtotal — where the header keeps that order (every known leaf of the subtotal before it).
+ */
+function newLeafByPlace(names: readonly string[], i: number): EesNewLeaf | undefined {
+  if (isKnownColumn(names[i]!)) return undefined;
+  const next = names.slice(i + 1).find(isKnownColumn);
+  const total = next === undefined ? undefined : (EES_PLACEMENT_TOTALS as readonly string[]).includes(next) ? (next as Total) : TOTAL_OF_LEAF.get(next);
+  if (!total) return undefined;
+  const previous = names.slice(0, i).reverse().find(isKnownColumn);
+  const at = names.indexOf(total);
+  if (previous !== undefined && (TOTAL_OF_LEAF.get(previous) ?? total) !== total) return undefined;
+  if (at < i || EES_PLACEMENT_TOTAL_LEAVES[total].some((l) => names.indexOf(l) > at)) return undefined;
+  return { ...newLeafIn(names[i]!, total), byPlace: true };
+}
+
+/** The new leaves of a wide header: by the prefix of their name (eesNewLeaf), else by where they stand. */
+export function newLeaves(names: readonly string[]): EesNewLeaf[] {
+  return names.map((n, i) => eesNewLeaf(n) ?? newLeafByPlace(names, i)).filter((l): l is EesNewLeaf => l !== undefined);
+}
+
+/** Whether a column is a placement leaf, subtotal or percentage of the wide layout, known or new. */
+export function isPlacementColumn(name: string, names: readonly string[] = []): boolean {
+  return name in EES_PLACEMENT_LEAVES || (EES_PLACEMENT_TOTALS as readonly string[]).includes(name) || /_pc$/.test(name) ||
+    eesNewLeaf(name) !== undefined || newLeaves(names).some((l) => l.column === name);
 }
 
 /** Whether the header carries the 2026 split of special academies and free schools. */
@@ -33,15 +67,19 @@ export class PlacementLeaves {
   private newLeaves: EesNewLeaf[] = [];
   private others: string[] = [];
   private readonly unbalanced = new Map<string, Tally>();
+  private readonly balanced = new Map<string, Tally>();
+  /** New leaves with a figure above 0 on some row. */
+  private readonly figures = new Set<string>();
   private readonly fills = new Map<string, Tally>();
+  private readonly fillsSubtotal = new Map<string, Tally>();
 
   constructor(private readonly totalColumn: string, private readonly known: readonly string[]) {}
 
   private header(names: readonly string[]): void {
     if (this.names === names) return;
     this.names = names;
-    this.newLeaves = names.map((n) => eesNewLeaf(n)).filter((l): l is EesNewLeaf => l !== undefined);
-    this.others = names.filter((n) => !isCommonColumn(n) && !isPlacementColumn(n) && !this.known.includes(n));
+    this.newLeaves = newLeaves(names);
+    this.others = names.filter((n) => !isCommonColumn(n) && !isPlacementColumn(n, names) && !this.known.includes(n));
   }
 
   private placementOf(name: string): Placement | undefined {
@@ -78,20 +116,62 @@ export class PlacementLeaves {
       r.warn(msg.leavesDoNotSum(this.totalColumn, total, sum, rowArea(r)), this.totalColumn);
     }
     this.checkNewLeaves(r);
+    this.checkOthersInSubtotals(r);
     if (total !== null && !missingLeaves) this.checkOthers(r, total - sum);
     return out;
   }
 
-  /** Whether each new leaf completes its subtotal on a row where the subtotal and all its leaves are published. */
+  /** Whether each new leaf completes its subtotal on the row (evidence). */
   private checkNewLeaves(r: EesRow): void {
     for (const leaf of this.newLeaves) {
       if (!leaf.placement) continue;
-      const columns = [...EES_PLACEMENT_TOTAL_LEAVES[leaf.total], ...this.newLeaves.filter((l) => l.total === leaf.total).map((l) => l.column)];
-      const values = [leaf.total, ...columns.filter((c) => r.row.names.includes(c))].map((c) => parseNumber(r.row.get(c), 'count'));
-      if (values.some((v) => !v.ok || v.value === null)) continue;
-      const [subtotal, ...leaves] = values.map((v) => (v.ok ? v.value! : 0));
-      const got = leaves.reduce((a, b) => a + b, 0);
-      if (Math.abs(got - subtotal!) > 0.5) tally(this.unbalanced, leaf.column, r, `${rowArea(r)}: leaves ${got}, '${leaf.total}' ${subtotal}`);
+      const v = parseNumber(r.row.get(leaf.column), 'count');
+      if (v.ok && v.value !== null && v.value > 0.5) this.figures.add(leaf.column);
+      const e = this.evidence(r, leaf.total, leaf.column);
+      if (e?.kind === 'against') tally(this.unbalanced, leaf.column, r, e.example);
+      else if (e?.kind === 'for') tally(this.balanced, leaf.column, r, '');
+    }
+  }
+
+  /**
+   * How a column's figure on a row bears on its being a leaf of a subtotal: 'for' where it makes up exactly what the
+   * subtotal's other leaves miss of it, 'against' where it takes them past the subtotal, or leaves them short with every
+   * leaf published; nothing where a figure is not published, it is 0, or the other leaves alone already exceed the
+   * subtotal (the 2019–2022 rows of ed_elsewhere, published so).
+   */
+  private evidence(r: EesRow, total: Total, column: string): { kind: 'for' | 'against'; example: string } | undefined {
+    const t = parseNumber(r.row.get(total), 'count');
+    const l = parseNumber(r.row.get(column), 'count');
+    if (!r.row.names.includes(total) || !t.ok || t.value === null || !l.ok || l.value === null) return undefined;
+    const others = [...EES_PLACEMENT_TOTAL_LEAVES[total], ...this.newLeaves.filter((n) => n.total === total).map((n) => n.column)];
+    let sum = 0;
+    let unpublished = false;
+    for (const c of others) {
+      if (c === column || !r.row.names.includes(c)) continue;
+      const v = parseNumber(r.row.get(c), 'count');
+      if (!v.ok) return undefined;
+      if (v.value === null) unpublished = true;
+      else sum += v.value;
+    }
+    if (sum > t.value + 0.5) return undefined;
+    const got = sum + l.value;
+    const example = `${rowArea(r)}: leaves ${got}, '${total}' ${t.value}`;
+    if (got > t.value + 0.5 || (got < t.value - 0.5 && !unpublished)) return { kind: 'against', example };
+    return Math.abs(got - t.value) <= 0.5 && l.value > 0.5 ? { kind: 'for', example } : undefined;
+  }
+
+  /**
+   * Whether an unknown numeric column holds exactly what a subtotal's leaves miss of it (a new leaf standing where
+   * its subtotal cannot claim it: a reordered header).
+   */
+  private checkOthersInSubtotals(r: EesRow): void {
+    for (const name of this.others) {
+      for (const t of EES_PLACEMENT_TOTALS) {
+        const e = this.evidence(r, t, name);
+        if (!e) continue;
+        const tl = tally(this.fillsSubtotal, `${name}\u0000${t}`, r, '');
+        if (e.kind === 'against') tl.against++;
+      }
     }
   }
 
@@ -116,11 +196,19 @@ export class PlacementLeaves {
       }
       const bad = this.unbalanced.get(leaf.column);
       if (bad) log.error(msg.newLeafDoesNotBalance(leaf.column, leaf.total, bad.rows, bad.example), bad.line, leaf.column);
+      else if (leaf.byPlace && this.figures.has(leaf.column) && !this.balanced.has(leaf.column)) log.error(msg.newLeafUnchecked(leaf.column, leaf.total), 1, leaf.column);
       else log.warn(msg.newLeafRead(leaf.column, Placement[leaf.placement].label, leaf.placement, leaf.total, leaf.by!), 1, leaf.column);
+    }
+    const told = new Set<string>();
+    for (const [key, t] of this.fillsSubtotal) {
+      const [name, total] = key.split('\u0000') as [string, string];
+      if (t.against > 0 || t.rows === 0 || told.has(name)) continue;
+      log.error(msg.unknownColumnFillsSubtotal(name, total, t.rows), t.line, name);
+      told.add(name);
     }
     for (const [name, t] of this.fills) {
       const rows = t.rows - t.against;
-      if (t.against === 0 && rows > 0) log.error(msg.unknownColumnFillsTotal(name, this.totalColumn, rows), t.line, name);
+      if (t.against === 0 && rows > 0 && !told.has(name)) log.error(msg.unknownColumnFillsTotal(name, this.totalColumn, rows), t.line, name);
     }
   }
 }

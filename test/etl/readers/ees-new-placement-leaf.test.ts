@@ -102,6 +102,57 @@ describe('a placement leaf this version does not know', () => {
     });
   });
 
+  describe('under a subtotal whose leaves share no prefix (fe_total, ed_elsewhere)', () => {
+    const FE = 'general_fe_tertiary_colleges,specialist_post_16_institutions,ukrlp_provider';
+    const EE = 'elective_home_education,other_arrangements_la,neet';
+    function file(header: string, rows: string[]): string {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'caseload.csv'), [`${LEAD},ehcplans,${header}`, ...rows].join('\n') + '\n');
+      return dir;
+    }
+
+    it('is read by where it stands among the leaves of its subtotal, into the placement its name decides', async () => {
+      // other_placement_settings stands among the leaves of ed_elsewhere but is published outside it
+      const ee = 'elective_home_education,other_arrangements_la,other_placement_settings,neet';
+      const dir = file(`${FE},sixth_form_colleges,fe_total,fe_total_pc,${ee},hospital_education,neet_custody,ed_elsewhere,nm_early_years`, [
+        `${ALL},207,60,20,x,40,120,60,10,20,7,10,5,5,50,30`,
+        `${AGE},21,6,2,0,4,12,60,1,2,1,1,1,0,5,3`,
+      ]);
+      const r = await datasetsFromEesFiles([dir], { today: TODAY });
+      expect(r.datasets[0]!.stockByPlacement[2025]).toEqual({ FE: 100, SPI: 20, EOTAS: 42, NEET: 15, EY: 30 });
+      expect(r.notes).toEqual(expect.arrayContaining([
+        expect.stringMatching(/'sixth_form_colleges'\): read as FE college, sixth form or other post-16 provider \(FE\) by its name and the 'fe_total' it completes/),
+        expect.stringMatching(/'hospital_education'\): read as Educated otherwise than at school \(EOTAS\) by its name and the 'ed_elsewhere' it completes/),
+        expect.stringMatching(/'neet_custody'\): read as Not in education, employment or training \(NEET\)/),
+      ]));
+      expect(r.notes.filter((n) => /unknown column|does not know \('other_placement|sum to/.test(n))).toEqual([]);
+    });
+
+    it('is refused where it stands among the leaves of a subtotal that does not balance with it', async () => {
+      const dir = file(`${FE},sixth_form_colleges,fe_total`, [`${ALL},130,60,20,10,40,120`]);
+      await expect(datasetsFromEesFiles([dir], { today: TODAY })).rejects.toMatchObject({
+        problems: [{ column: 'sixth_form_colleges', message: expect.stringMatching(/does not complete 'fe_total'.*leaves 130, 'fe_total' 120/) }],
+      });
+    });
+
+    it('is refused where it stands among the leaves of a subtotal no row lets it be checked against', async () => {
+      const dir = file(`${FE},sixth_form_colleges,fe_total`, [`${ALL},120,60,20,x,40,c`, `${AGE},12,6,2,0,4,c`]);
+      await expect(datasetsFromEesFiles([dir], { today: TODAY })).rejects.toMatchObject({
+        problems: [{ column: 'sixth_form_colleges', message: expect.stringMatching(/no row publishes 'fe_total' and all its leaves/) }],
+      });
+    });
+
+    it('is refused, its subtotal set before its leaves, when it holds exactly what they miss of it (other leaves not published)', async () => {
+      const dir = file(`fe_total,${FE},sixth_form_colleges,${EE},ed_elsewhere`, [
+        `${ALL},200,120,60,20,x,40,10,x,10,20`,
+        `${AGE},14,12,6,2,0,4,1,1,0,2`,
+      ]);
+      await expect(datasetsFromEesFiles([dir], { today: TODAY })).rejects.toMatchObject({
+        problems: [{ column: 'sixth_form_colleges', message: expect.stringMatching(/holds, on 2 row\(s\), exactly the plans by which 'fe_total' exceeds its leaves/) }],
+      });
+    });
+  });
+
   it('leaves other unknown columns (text, a percentage, a number that is no placement) a warning', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'caseload.csv'), [
