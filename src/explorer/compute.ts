@@ -36,11 +36,14 @@ import type { ExplorerPayload } from './payload-types.ts';
 
 type Q = { p10: number; p50: number; p90: number };
 
-/** What `window.highneeds.result()` returns: the fields of `run --json` the explorer recomputes. */
+/**
+ * What `window.highneeds.result()` returns: the fields of `run --json` the explorer recomputes (without the money keys
+ * on the page of a `run --demand-only`, as its JSON has none).
+ */
 export interface ExplorerResult extends ProjectionJson {
-  expenditure_gbp: Record<string, Q>;
-  in_year_balance_gbp: Record<string, Q>;
-  cumulative_balance_gbp: Record<string, Q>;
+  expenditure_gbp?: Record<string, Q>;
+  in_year_balance_gbp?: Record<string, Q>;
+  cumulative_balance_gbp?: Record<string, Q>;
 }
 
 export interface VariantOutcome {
@@ -85,7 +88,29 @@ function unitCostsOf(p: ExplorerPayload): CellUnitCosts {
   return u;
 }
 
+/**
+ * The budget of a `run --demand-only` page: no financial year, line or figure (the page shows none). Its opening balance
+ * is never shown (no card, chart, table or CSV reads it on such a page).
+ */
+function noBudget(projection: ProjectionResult): BudgetResult {
+  return {
+    financialYears: [],
+    lines: [],
+    expenditureQuantiles: [],
+    inYearQuantiles: [],
+    cumulativeQuantiles: [],
+    openingBalance: 0,
+    openingBalanceFy: projection.baseYear - 1,
+    mitigations: [],
+    sensitivity: [],
+    warnings: [],
+    assumptions: [],
+  };
+}
+
 function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult): VariantOutcome {
+  const population = p.populationKnown ? childPopulation(p.input.population, projection.years, p.input.baseYear, scenario.population.growth) : undefined;
+  if (p.demandOnly) return { scenario, projection, budget: noBudget(projection), population, uncosted: [], result: projectionJson(projection) };
   // Without the unmitigated projection runBudget values the levers against this path (a warning the page does not
   // show); the expenditure, income and balance lines do not depend on it. publishBudget changes nothing without draws.
   const referenceProjection = referenceFor(p, scenario);
@@ -95,7 +120,7 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
     scenario,
     projection,
     budget,
-    population: p.populationKnown ? childPopulation(p.input.population, projection.years, p.input.baseYear, scenario.population.growth) : undefined,
+    population,
     uncosted: uncostedPlacements([projection], unitCostsOf(p)),
     result: {
       ...projectionJson(projection),

@@ -38,6 +38,8 @@ export interface LeverContext {
   lastFundingFy?: number;
   /** The funding table's financial years: when they hold every year of the run, the block's growth changes nothing. */
   fundingFys?: readonly number[];
+  /** A `run --demand-only` page: no lever that moves only money (prices, funding, delivery costs, unit-cost levers). */
+  demandOnly?: boolean;
 }
 
 type Key = string | number;
@@ -152,13 +154,14 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
   });
 
   s.mitigations.forEach((m, i) => {
+    if (ctx.demandOnly && m.kind === 'unit_cost_change') return;
     const group = `Recovery plan: ${m.name}`;
     const p = `mitigations[${i}]`;
     add({ path: `${p}.effect`, group, label: mitigationEffectLabel(m), unit: 'percent', min: 0, max: 0.6, step: 0.01, value: m.effect, limits: EFFECT });
     add({ path: `${p}.start_year`, group, label: 'Starts (academic and financial year beginning; 2026 = 2026-27)', unit: 'year', min: ctx.baseYear, max: lastStart, step: 1, value: m.start_year, limits: YEAR });
     add({ path: `${p}.ramp_years`, group, label: 'Years to build up to full effect (1 = full effect in the first year)', unit: 'years', min: 1, max: 10, step: 1, value: m.ramp_years, limits: RAMP_YEARS });
     add({ path: `${p}.delivery`, group, label: 'Share of the planned effect actually delivered', unit: 'percent', min: 0, max: 1, step: 0.05, value: m.delivery, limits: SHARE });
-    add({ path: `${p}.cost_gbp_per_year`, group, label: 'Cost of delivery per year (£, at price-year prices)', unit: 'gbp', min: 0, max: Math.max(1_000_000, 3 * m.cost_gbp_per_year), step: 10_000, value: m.cost_gbp_per_year, limits: COST });
+    if (!ctx.demandOnly) add({ path: `${p}.cost_gbp_per_year`, group, label: 'Cost of delivery per year (£, at price-year prices)', unit: 'gbp', min: 0, max: Math.max(1_000_000, 3 * m.cost_gbp_per_year), step: 10_000, value: m.cost_gbp_per_year, limits: COST });
   });
 
   s.capacity.changes.forEach((c, i) => {
@@ -168,6 +171,7 @@ export function leversOf(s: Scenario, ctx: LeverContext): Lever[] {
     add({ path: `${p}.year`, group, label: 'Open from (January census year)', unit: 'year', min: ctx.baseYear + 1, max: last, step: 1, value: c.year, limits: YEAR });
   });
 
+  if (ctx.demandOnly) return out;
   const money = 'Prices and funding';
   const infl = s.costs.inflation;
   if (typeof infl === 'number') add({ path: 'costs.inflation', group: money, label: 'Yearly rise in unit costs (inflation)', unit: 'percent', min: -0.02, max: 0.12, step: 0.0025, value: infl, limits: RATE });

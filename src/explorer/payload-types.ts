@@ -31,4 +31,6 @@ export interface ExplorerPayload {
   suppression?: { threshold: number; note: string };
   /** The input's population is the LA's own (from the data), not the unit stand-in of a run without population. */
   populationKnown?: true;
+  /** Written by `run --demand-only`: no money (empty tables, no money lever, figure or chart; `result()` has plans only). */
+  demandOnly?: true;
 }

@@ -4,7 +4,7 @@
  * Pure: built by the run from its results; read by the page and by the parity test.
  */
 import type { LaIdentity } from '../domain/index.ts';
-import type { BudgetTables } from '../budget/tables.ts';
+import { emptyBudgetTables, type BudgetTables } from '../budget/tables.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { suppressionNote } from '../messages/explorer.ts';
@@ -28,6 +28,8 @@ export interface PayloadSource {
   suppressSmallCounts?: number;
   /** The data hold the LA's population (the input's is then its own). */
   populationKnown?: boolean;
+  /** `run --demand-only`: the page carries no money table and shows plans only. */
+  demandOnly?: boolean;
 }
 
 /**
@@ -48,12 +50,13 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
     la: { oldCode: src.la.oldCode, newCode: src.la.newCode, name: src.la.name },
     scenario: src.scenario,
     input,
-    tables: src.tables,
+    tables: src.demandOnly ? emptyBudgetTables() : src.tables,
     history,
     draws: src.draws,
     seed: src.seed,
     ...(src.constraintSd ? { constraintSd: [...src.constraintSd] } : {}),
     ...(src.populationKnown ? { populationKnown: true as const } : {}),
+    ...(src.demandOnly ? { demandOnly: true as const } : {}),
   };
   const t = src.suppressSmallCounts;
   if (t === undefined || t <= 1) return base;

@@ -12,6 +12,8 @@ import { csvField } from '../report/safe-text.ts';
 import type { VariantOutcome } from './compute.ts';
 
 export interface Headline {
+  /** The variant has no money: the page of a `run --demand-only`, whose budget has no financial year. */
+  noMoney?: true;
   /** Cumulative DSG balance at 31 March 2028 (central), when the run covers 2027-28. */
   march2028?: number;
   /** The last financial year and its closing cumulative balance. */
@@ -35,6 +37,7 @@ export function headlineOf(o: VariantOutcome): Headline {
   for (let i = lines.length - 1; i >= 0 && lines[i]!.inYearBalance >= 0; i--) balancesFrom = lines[i]!.fy;
   const q = o.projection.totalQuantiles;
   return {
+    ...(lines.length === 0 ? { noMoney: true as const } : {}),
     march2028: o.budget.balanceAtMarch2028,
     lastFy: last?.fy ?? o.projection.baseYear,
     lastBalance: last?.cumulativeBalance ?? o.budget.openingBalance,
@@ -55,6 +58,7 @@ export function yearEnd(fy: number): string {
 /** One sentence a screen reader reads when the result changes. */
 export function headlineSentence(h: Headline): string {
   const parts: string[] = [];
+  if (h.noMoney) return `EHC plans go from ${fmtCount(h.plansBase)} in January ${h.baseYear} to ${fmtCount(h.plansLast)} in January ${h.lastYear}.`;
   if (h.march2028 !== undefined) parts.push(`At ${yearEnd(STATUTORY_OVERRIDE_END_FY)}, when the statutory override ends, the DSG shows ${fmtBalance(h.march2028)}.`);
   if (h.march2028 === undefined || horizonBalanceIsApart(h.lastFy)) parts.push(`At ${yearEnd(h.lastFy)} it shows ${fmtBalance(h.lastBalance)}.`);
   if (h.neverInDeficit) parts.push('The High Needs block balances in every year.');
@@ -115,6 +119,8 @@ export function variantCsv(o: VariantOutcome, meta: CsvMeta, range?: { plans: Qu
     const r = q(range?.plans, i, t.p50);
     rows.push([y, r.p10, t.p50, r.p90, ...PLACEMENTS.map((_, k) => c[k]!), ...groups.map((g) => g.values[i]!)]);
   });
+  // a `run --demand-only` page has no money: no section for it (not one of £0s)
+  if (!o.budget.lines.length) return rows.map((r) => r.map((v) => csvField(typeof v === 'number' ? Math.round(v * 100) / 100 : v)).join(',')).join('\r\n') + '\r\n';
   rows.push([]);
   const stacks = expenditureStacks(o);
   rows.push(['financial_year', ...stacks.map((s) => s.label), 'expenditure_p10_gbp', 'expenditure_p50_gbp', 'expenditure_p90_gbp', 'income_gbp', 'in_year_balance_p10_gbp', 'in_year_balance_p50_gbp', 'in_year_balance_p90_gbp', 'cumulative_balance_p10_gbp', 'cumulative_balance_p50_gbp', 'cumulative_balance_p90_gbp']);

@@ -242,24 +242,23 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     };
     stage(`writing ${scenario.id}`);
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
-    // the explorer recomputes the budget as levers move: a demand-only run (no money tables) has none to write
-    const explorer = opts.demandOnly
-      ? undefined
-      : explorerPayload({
-          tool: TOOL,
-          version: VERSION,
-          runDate: opts.runDate,
-          la: ds.la,
-          scenario,
-          input: run.input,
-          tables,
-          stockTotal: ds.stockTotal,
-          draws: opts.draws,
-          seed: opts.seed,
-          constraintSd: totals.constraint?.sd,
-          populationKnown: hasPopulation,
-          suppressSmallCounts,
-        });
+    // the explorer recomputes the budget as levers move; a demand-only run's page has plans only (cli.md: every run writes it)
+    const explorer = explorerPayload({
+      tool: TOOL,
+      version: VERSION,
+      runDate: opts.runDate,
+      la: ds.la,
+      scenario,
+      input: run.input,
+      tables,
+      stockTotal: ds.stockTotal,
+      draws: opts.draws,
+      seed: opts.seed,
+      constraintSd: totals.constraint?.sd,
+      populationKnown: hasPopulation,
+      suppressSmallCounts,
+      demandOnly: opts.demandOnly,
+    });
     const { writeRunOutputs } = await writers;
     const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer, charts });
     reports.push(report);

@@ -73,7 +73,7 @@ export class App {
     this.current = this.loaded;
     this.lastCommitted = this.loaded;
     const lastFunding = payload.tables.funding.reduce<number | undefined>((m, r) => (m === undefined || r.fy > m ? r.fy : m), undefined);
-    this.ctx = { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon, lastFundingFy: lastFunding, fundingFys: payload.tables.funding.map((r) => r.fy) };
+    this.ctx = { trend: payload.input.rates.trend, baseYear: payload.input.baseYear, horizon: payload.input.horizon, lastFundingFy: lastFunding, fundingFys: payload.tables.funding.map((r) => r.fy), demandOnly: payload.demandOnly };
     this.baseLevers = leversOf(this.loaded, this.ctx);
     this.outcome = computeVariant(payload, this.current);
     this.loadedOutcome = this.outcome;
@@ -85,7 +85,7 @@ export class App {
       keep: () => this.keep(),
       yaml: () => this.offer('scenario', `${file}.yaml`, () => this.scenarioYaml(), 'application/yaml'),
       csv: () => this.offer('tables', `${file}.csv`, () => this.csv(), 'text/csv'),
-    });
+    }, !payload.demandOnly);
     this.charts = new Charts(this.ui.canvases);
     this.controls = new Controls(this.ui.controls, this.baseLevers, new Map(this.baseLevers.map((l) => [l.path, l.value])), {
       onChange: (path, value, commit) => {

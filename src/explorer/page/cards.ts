@@ -22,6 +22,9 @@ export function headlineCards(o: VariantOutcome, loaded: VariantOutcome, r: Rang
   const card = (label: string, value: string, detail: string, tone?: 'bad' | 'good') =>
     v('div', { class: `card${tone ? ` ${tone}` : ''}` }, v('span', { class: 'l' }, label), v('span', { class: 'v' }, value), v('span', { class: 'd' }, detail));
   const cards: VNode[] = [];
+  const pr = r?.plans[r.plans.length - 1];
+  const plans = card(`EHC plans, January ${hl.lastYear}`, fmtCount(hl.plansLast), pr ? `range ${fmtCount(pr.p10)} to ${fmtCount(pr.p90)}` : `from ${fmtCount(hl.plansBase)} in January ${hl.baseYear}`);
+  if (hl.noMoney) return [plans, card('Money', 'Not modelled', 'This page was written by highneeds run --demand-only: plans only, no costs, funding or balances.')];
   if (hl.march2028 !== undefined) cards.push(card(`DSG balance at ${yearEnd(STATUTORY_OVERRIDE_END_FY)}`, balance(hl.march2028), delta(hl.march2028, was.march2028 ?? 0), hl.march2028 < 0 ? 'bad' : 'good'));
   if (hl.march2028 === undefined || horizonBalanceIsApart(hl.lastFy)) {
     cards.push(card(`DSG balance at ${yearEnd(hl.lastFy)}`, balance(hl.lastBalance), delta(hl.lastBalance, was.lastBalance), hl.lastBalance < 0 ? 'bad' : 'good'));
@@ -34,7 +37,6 @@ export function headlineCards(o: VariantOutcome, loaded: VariantOutcome, r: Rang
       hl.balancesFrom === undefined && !hl.neverInDeficit ? 'bad' : 'good',
     ),
   );
-  const pr = r?.plans[r.plans.length - 1];
-  cards.push(card(`EHC plans, January ${hl.lastYear}`, fmtCount(hl.plansLast), pr ? `range ${fmtCount(pr.p10)} to ${fmtCount(pr.p90)}` : `from ${fmtCount(hl.plansBase)} in January ${hl.baseYear}`));
+  cards.push(plans);
   return cards;
 }

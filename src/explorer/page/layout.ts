@@ -16,8 +16,8 @@ export interface LayoutActions {
 /** The elements app.ts fills and updates. */
 export type PageLayout = ReturnType<typeof pageLayout>;
 
-/** Builds the page in `root` and gives its elements. */
-export function pageLayout(root: HTMLElement, on: LayoutActions) {
+/** Builds the page in `root` and gives its elements; without `money` (a `run --demand-only` page) no money chart is shown. */
+export function pageLayout(root: HTMLElement, on: LayoutActions, money = true) {
   const c = (id: string, label: string) => h('canvas', { id, role: 'img', 'aria-label': label });
   const canvases = {
     plans: c('chart-plans', 'Total EHC plans'),
@@ -72,7 +72,7 @@ export function pageLayout(root: HTMLElement, on: LayoutActions) {
         h('div', { class: 'status' }, progress, rangeText),
         changes,
         refused,
-        h('div', { class: 'charts', id: 'charts' }, fig('EHC plans', canvases.plans), fig('Plans by placement group', canvases.groups), fig('Expenditure and income', canvases.spend), fig('DSG balance', canvases.balance)),
+        h('div', { class: 'charts', id: 'charts' }, fig('EHC plans', canvases.plans), fig('Plans by placement group', canvases.groups), ...(money ? [fig('Expenditure and income', canvases.spend), fig('DSG balance', canvases.balance)] : [])),
         variants,
         tables,
         note,

@@ -24,6 +24,7 @@ const range = (q: Quantiles | undefined, f: (v: number) => string): string => (q
 
 /** Money by financial year (central path, with the P10–P90 range of the cumulative balance when computed). */
 export function moneyTable(o: VariantOutcome, r?: RangeSummary): VNode {
+  if (!o.budget.lines.length) return v('p', { class: 'note' }, 'No money: this page was written by highneeds run --demand-only, which projects plans without costs, funding or balances.');
   const head = ['Financial year', 'Expenditure', 'Income', 'In-year balance', 'Cumulative balance (31 March)'];
   if (r) head.push('Cumulative: P10 to P90');
   return table(
@@ -66,12 +67,20 @@ export function compareTable(items: Compared[]): VNode {
     'Headline figures of each variant (central path)',
     ['', ...items.map((i) => i.name)],
     [
-      ['Balance at 31 March 2028', ...hs.map((x) => (x.march2028 === undefined ? '—' : money(x.march2028)))],
-      ...(first.march2028 === undefined || horizonBalanceIsApart(first.lastFy) ? [[`Balance at 31 March ${first.lastFy + 1}`, ...hs.map((x) => money(x.lastBalance))]] : []),
-      ['In-year budget balances', ...hs.map((x) => (x.neverInDeficit ? 'every year' : x.balancesFrom !== undefined ? `from ${financialYearLabel(x.balancesFrom)}` : `not by ${financialYearLabel(x.lastFy)}`))],
+      ...(first.noMoney ? [] : moneyRows(hs)),
       [`EHC plans, January ${first.lastYear}`, ...hs.map((x) => fmtCount(x.plansLast))],
       ['Changes from the scenario as loaded', ...items.map((i) => (i.changes.length ? i.changes.join('; ') : 'none'))],
     ],
     'compare',
   );
+}
+
+/** The money rows of the variants side by side (none on a `run --demand-only` page). */
+function moneyRows(hs: ReturnType<typeof headlineOf>[]): Array<Array<string | { text: string; neg?: boolean }>> {
+  const first = hs[0]!;
+  return [
+    ['Balance at 31 March 2028', ...hs.map((x) => (x.march2028 === undefined ? '—' : money(x.march2028)))],
+    ...(first.march2028 === undefined || horizonBalanceIsApart(first.lastFy) ? [[`Balance at 31 March ${first.lastFy + 1}`, ...hs.map((x) => money(x.lastBalance))]] : []),
+    ['In-year budget balances', ...hs.map((x) => (x.neverInDeficit ? 'every year' : x.balancesFrom !== undefined ? `from ${financialYearLabel(x.balancesFrom)}` : `not by ${financialYearLabel(x.lastFy)}`))],
+  ];
 }
