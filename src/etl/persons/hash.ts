@@ -8,13 +8,18 @@
  * (`keyOfHexSql`). Two children share a key with a chance of about n² / 2¹²⁹ (1.5 × 10⁻²⁷ for a million).
  */
 import { createHash, createHmac } from 'node:crypto';
+import { withoutInvisible } from '../../util/invisible.ts';
 
 /** Which identifier a key was made from (prefixed into the hash so a UPN and a ULN never collide). */
 export type IdentifierKind = 'UPN' | 'ULN' | 'ANON';
 
-/** Normalises an identifier before hashing: trims and upper-cases (UPNs carry a letter check digit). */
+/**
+ * Normalises an identifier before hashing: drops invisible characters (a zero-width space copied in with a UPN gave
+ * the child another key than in the other returns), trims and upper-cases (UPNs carry a letter check digit). ASCII
+ * values, which hold none, are normalised as asciiTrimSql and upper do in SQL.
+ */
 export function normaliseIdentifier(raw: string): string {
-  return raw.trim().toUpperCase();
+  return withoutInvisible(raw).trim().toUpperCase();
 }
 
 /**
@@ -29,7 +34,7 @@ export function personKey(kind: IdentifierKind, raw: string, hashKey: string): b
 
 /** An identifier value present in a return (not blank). */
 export function hasIdentifier(v: string | undefined): v is string {
-  return v !== undefined && v.trim() !== '';
+  return v !== undefined && normaliseIdentifier(v) !== '';
 }
 
 /**
