@@ -41,3 +41,9 @@ export function xlsxFigureUnderNoHeading(cell: string, value: string, columns: r
 export function xlsxTextUnderNoHeading(cell: string, value: string): string {
   return `cell ${cell} holds '${value}' under no column heading: not read (a note beside the table is fine; give the column a heading if it is part of the table)`;
 }
+export function xlsxHiddenRow(sheet: string, row: number): string {
+  return `row ${row} of sheet '${sheet}' is hidden (or filtered out of view): it is not what the sheet shows, and it is unclear whether it counts. Unhide it (or clear the filter) to use it, or delete it`;
+}
+export function xlsxHiddenColumn(sheet: string, column: string, letter: string): string {
+  return `column '${column}' (${letter}) of sheet '${sheet}' is hidden: it is not what the sheet shows, and it is unclear whether its figures count. Unhide it to use it, or delete it`;
+}

@@ -159,10 +159,10 @@ export const ownTablesXlsx: Reader = {
     // one check per table across sheets: two sheets of one table are one table
     const keysByTable = new Map<string, OwnKeyCheck>();
     for (const ws of wb.worksheets) {
-      const all: Array<{ line: number; cells: string[] }> = [];
+      const all: Array<{ line: number; cells: string[]; hidden: boolean }> = [];
       ws.eachRow({ includeEmpty: false }, (row, n) => {
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (values.some((v) => v.trim() !== '')) all.push({ line: n, cells: values });
+        if (values.some((v) => v.trim() !== '')) all.push({ line: n, cells: values, hidden: row.hidden });
       });
       // the header is the first row naming a table's columns, among the first rows: a council's sheet often has a
       // title, a date or a merged group heading above it (such a sheet was passed over with a warning on the Data
@@ -188,14 +188,24 @@ export const ownTablesXlsx: Reader = {
       tables++;
       const h = parseHeader(all[at]!.cells);
       if (!checkSheetHeader(ws.name, h, def, log, all[at]!.line)) continue;
+      // a hidden column of the table is read as a shown one (an old figure kept there counts): refused as a hidden row is
+      const hiddenColumns = h.names.flatMap((name, i) => (name !== '' && ws.getColumn(i + 1).hidden ? [{ name, i }] : []));
+      for (const { name, i } of hiddenColumns) log.error(workbookMsg.xlsxHiddenColumn(ws.name, name, columnLetter(i)), all[at]!.line, `${ws.name}!${name}`);
+      if (hiddenColumns.length > 0) continue;
       if (sheetRows.length === 0) log.warn(workbookMsg.xlsxSheetNoRowsYet(ws.name));
       const d = def;
       const keys = keysByTable.get(d.id) ?? keysByTable.set(d.id, new OwnKeyCheck(d)).get(d.id)!;
       // a column given twice is read from its first copy: copies that disagree on a row leave it unclear which counts
       const disagreeing = new Set<string>();
       const unheaded = new Set<number>();
-      for (const { line, cells } of sheetRows) {
+      for (const { line, cells, hidden } of sheetRows) {
         rows++;
+        // a hidden row (an old line hidden rather than deleted, rows filtered out of view) was read as any other: an
+        // old £900,000 line of other spend counted beside those the sheet shows
+        if (hidden) {
+          log.error(workbookMsg.xlsxHiddenRow(ws.name, line), line, `${ws.name}!${line}:${line}`);
+          continue;
+        }
         checkUnheaded(ws.name, h, def, cells, line, log, unheaded);
         for (const name of disagreeingCopies(h, cells)) {
           if (!disagreeing.has(name)) log.error(msg.duplicateColumnDisagrees(name), line, `${ws.name}!${name}`);

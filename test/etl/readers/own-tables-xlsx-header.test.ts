@@ -74,3 +74,29 @@ describe('a cell of an own table sheet under no column heading', () => {
     ]);
   });
 });
+
+describe('a hidden row or column of an own table sheet', () => {
+  // was read as any other: an old line of other spend hidden rather than deleted (or rows filtered out of view) added
+  // its £900,000 a year to the spend the workbook shows, exit 0
+  it('is an error naming the row, as it is unclear whether it counts', async () => {
+    const path = join(tempDir(), 'tables.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Other spend');
+    ws.addRows([['line', 'financial_year', 'amount_gbp'], ['Therapies', '2025-26', 1_380_000], ['Old outreach contract', '2025-26', 900_000], ['Hospital education', '2025-26', 620_000]]);
+    ws.getRow(3).hidden = true;
+    await wb.xlsx.writeFile(path);
+    const f = await validate(path);
+    expect(f.errors).toEqual([{ line: 3, column: 'Other spend!3:3', message: expect.stringMatching(/row 3 of sheet 'Other spend' is hidden .*Unhide it .* or delete it/) }]);
+  });
+
+  it('a hidden column of the table is an error naming it at the header', async () => {
+    const path = join(tempDir(), 'tables.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Funding');
+    ws.addRows([['financial_year', 'hn_block_gbp', 'other_income_gbp'], ['2025-26', 57_170_000, 420_000]]);
+    ws.getColumn(3).hidden = true;
+    await wb.xlsx.writeFile(path);
+    const f = await validate(path);
+    expect(f.errors).toEqual([{ line: 1, column: 'Funding!other_income_gbp', message: expect.stringMatching(/column 'other_income_gbp' \(C\) of sheet 'Funding' is hidden/) }]);
+  });
+});
