@@ -191,6 +191,14 @@ export function yearOutOfRange(year: number, from: number, to: number): string {
 export function unknownGeographicLevel(raw: string, suggestion?: string): string {
   return `expected geographic_level National, Regional or Local authority. Got: '${raw}'${didYouMean(suggestion)}`;
 }
+export function otherGeographicLevel(level: string, rows: number, line: number): string {
+  return `${rows} ${rows === 1 ? 'row' : 'rows'} at geographic level '${level}' (first at line ${line}) ${rows === 1 ? 'is' : 'are'} not read: ` +
+    `the model reads Local authority rows, and National and Regional rows to check them`;
+}
+export function noReadGeographicLevel(levels: string[]): string {
+  return `no row at geographic level National, Regional or Local authority, only ${levels.map((l) => `'${l}'`).join(', ')}: ` +
+    `nothing in this file can be read. Give the release's file with its Local authority rows`;
+}
 export function badOldLaCode(raw: string, shown = `'${raw}'`): string {
   return `expected a 3-digit DfE LA code (old_la_code). Got: ${shown}`;
 }

@@ -127,6 +127,8 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
   const maxYear = ctx.today.getUTCFullYear() + 1;
   let pending: Array<Promise<void>> = [];
   const dups = new DuplicateRows();
+  const otherLevels: OtherLevels = new Map();
+  let read = false;
   /** A row's figures, held until the row is known not to repeat an earlier one. */
   let held: Array<[WarehouseTable, Record<string, unknown>]> | undefined;
   const add = (table: WarehouseTable, row: Record<string, unknown>): void => {
@@ -144,7 +146,9 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
     log,
     (row) => {
       const line = row.line;
-      const geo = readGeo(row, log);
+      const geo = readGeo(row, log, otherLevels);
+      if (geo === 'skip') return;
+      read = true;
       const tp = row.get('time_period');
       const academic = isAcademicTimePeriod(tp);
       let year = censusYearFromTimePeriod(tp);
@@ -231,13 +235,24 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
     },
   );
   session.finish?.(log);
+  for (const [level, t] of otherLevels) log.warn(msg.otherGeographicLevel(level, t.rows, t.line), t.line, 'geographic_level');
+  if (otherLevels.size > 0 && !read) log.error(msg.noReadGeographicLevel([...otherLevels.keys()]), [...otherLevels.values()][0]!.line, 'geographic_level');
   if (dups.firstCopy) log.warn(releaseMsg.eesDuplicateRowCopies(dups.firstCopy.line, dups.firstCopy.of, dups.copies), dups.firstCopy.line);
   const { errors, warnings } = log.finish();
   return { rows: result.rows, errors, warnings };
 }
 
-function readGeo(row: CsvRow, log: ProblemLog): EesGeo | undefined {
+/** Rows of each geographic level the model does not read: how many, and the first line. */
+type OtherLevels = Map<string, { rows: number; line: number }>;
+
+function readGeo(row: CsvRow, log: ProblemLog, otherLevels: OtherLevels): EesGeo | 'skip' | undefined {
   const g = geoOf((c) => row.get(c));
+  if ('skip' in g) {
+    const t = otherLevels.get(g.skip);
+    if (t) t.rows++;
+    else otherLevels.set(g.skip, { rows: 1, line: row.line });
+    return 'skip';
+  }
   if ('error' in g) {
     log.error(g.error.message, row.line, g.error.column);
     return undefined;
@@ -249,7 +264,7 @@ function readGeo(row: CsvRow, log: ProblemLog): EesGeo | undefined {
  * The geography of a row from its (trimmed) geography columns, or the error that rejects it.
  * @example geoOf((c) => ({ geographic_level: 'National' })[c] ?? '') // { geo: { level: 'National', oldCode: 'ALL', … } }
  */
-export function geoOf(get: (column: string) => string): { geo: EesGeo } | { error: { message: string; column: string } } {
+export function geoOf(get: (column: string) => string): { geo: EesGeo } | { error: { message: string; column: string } } | { skip: string } {
   // the name of an LA, region or country is shown in the workbook, the report and on stderr: one of 40,000
   // characters went into workbook cells past their 32,767-character limit (Excel repaired the workbook to open it)
   for (const column of ['la_name', 'region_name', 'country_name']) {
@@ -258,6 +273,9 @@ export function geoOf(get: (column: string) => string): { geo: EesGeo } | { erro
   }
   const raw = get('geographic_level');
   const level = LEVELS.find((l) => l.toLowerCase() === raw.toLowerCase());
+  // a later release's other level ('Local skills improvement plan area') is not read; one like a misspelt known
+  // level may hold an LA's rows, so it stays an error
+  if (!level && raw !== '' && nearest(raw, LEVELS) === undefined) return { skip: raw };
   if (!level) return { error: { message: msg.unknownGeographicLevel(raw, nearest(raw, LEVELS)), column: 'geographic_level' } };
   const regionCode = get('region_code');
   const regionName = get('region_name');

@@ -196,7 +196,7 @@ async function mapGeography(db: DuckDBConnection, catalog: string, has: (c: stri
   const out: Array<Record<string, DuckDBValue>> = [];
   for (const t of tuples) {
     const g = geoOf((c) => String(t[`k${GEO_COLUMNS.indexOf(c)}`] ?? ''));
-    if ('error' in g) return false;
+    if (!('geo' in g)) return false; // an error, or a level not read: the row reader says which
     out.push({ ...t, hn_level: g.geo.level, hn_old: g.geo.oldCode, hn_new: g.geo.newCode, hn_name: g.geo.name, hn_region_code: g.geo.regionCode, hn_region_name: g.geo.regionName });
   }
   const types: Record<string, FillType> = Object.fromEntries(GEO_COLUMNS.map((_, i) => [`k${i}`, 'VARCHAR' as const]));
