@@ -127,8 +127,9 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
   const maxYear = ctx.today.getUTCFullYear() + 1;
   let pending: Array<Promise<void>> = [];
   const dups = new DuplicateRows();
-  const otherLevels: OtherLevels = new Map();
+  const left: LeftOut = { levels: new Map(), noOldCode: new Map() };
   let read = false;
+  let readLa = false;
   /** A row's figures, held until the row is known not to repeat an earlier one. */
   let held: Array<[WarehouseTable, Record<string, unknown>]> | undefined;
   const add = (table: WarehouseTable, row: Record<string, unknown>): void => {
@@ -146,9 +147,10 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
     log,
     (row) => {
       const line = row.line;
-      const geo = readGeo(row, log, otherLevels);
+      const geo = readGeo(row, log, left);
       if (geo === 'skip') return;
       read = true;
+      if (geo?.level === 'Local authority') readLa = true;
       const tp = row.get('time_period');
       const academic = isAcademicTimePeriod(tp);
       let year = censusYearFromTimePeriod(tp);
@@ -235,24 +237,35 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
     },
   );
   session.finish?.(log);
-  for (const [level, t] of otherLevels) log.warn(msg.otherGeographicLevel(level, t.rows, t.line), t.line, 'geographic_level');
-  if (otherLevels.size > 0 && !read) log.error(msg.noReadGeographicLevel([...otherLevels.keys()]), [...otherLevels.values()][0]!.line, 'geographic_level');
+  for (const [level, t] of left.levels) log.warn(msg.otherGeographicLevel(level, t.rows, t.line), t.line, 'geographic_level');
+  if (left.levels.size > 0 && !read) log.error(msg.noReadGeographicLevel([...left.levels.keys()]), [...left.levels.values()][0]!.line, 'geographic_level');
+  for (const [code, t] of left.noOldCode) {
+    if (readLa) log.warn(msg.laWithoutOldCode(t.name!, code, t.rows, t.line), t.line, 'old_la_code');
+    else log.error(msg.badOldLaCode(''), t.line, 'old_la_code');
+  }
   if (dups.firstCopy) log.warn(releaseMsg.eesDuplicateRowCopies(dups.firstCopy.line, dups.firstCopy.of, dups.copies), dups.firstCopy.line);
   const { errors, warnings } = log.finish();
   return { rows: result.rows, errors, warnings };
 }
 
-/** Rows of each geographic level the model does not read: how many, and the first line. */
-type OtherLevels = Map<string, { rows: number; line: number }>;
+/** An old_la_code that is not given: blank or a marker. */
+const NO_CODE = ['', 'x', 'z', 'c', ':', 'u', 'low'];
 
-function readGeo(row: CsvRow, log: ProblemLog, otherLevels: OtherLevels): EesGeo | 'skip' | undefined {
+/** Rows left out, by geographic level the model does not read or by LA with no old_la_code: how many, the first line. */
+interface Left { rows: number; line: number; name?: string }
+interface LeftOut { levels: Map<string, Left>; noOldCode: Map<string, Left> }
+
+function leave(m: Map<string, Left>, key: string, line: number, name?: string): 'skip' {
+  const t = m.get(key);
+  if (t) t.rows++;
+  else m.set(key, { rows: 1, line, name });
+  return 'skip';
+}
+
+function readGeo(row: CsvRow, log: ProblemLog, left: LeftOut): EesGeo | 'skip' | undefined {
   const g = geoOf((c) => row.get(c));
-  if ('skip' in g) {
-    const t = otherLevels.get(g.skip);
-    if (t) t.rows++;
-    else otherLevels.set(g.skip, { rows: 1, line: row.line });
-    return 'skip';
-  }
+  if ('skip' in g) return leave(left.levels, g.skip, row.line);
+  if ('noOldCode' in g) return leave(left.noOldCode, g.noOldCode.newCode, row.line, g.noOldCode.name);
   if ('error' in g) {
     log.error(g.error.message, row.line, g.error.column);
     return undefined;
@@ -264,7 +277,9 @@ function readGeo(row: CsvRow, log: ProblemLog, otherLevels: OtherLevels): EesGeo
  * The geography of a row from its (trimmed) geography columns, or the error that rejects it.
  * @example geoOf((c) => ({ geographic_level: 'National' })[c] ?? '') // { geo: { level: 'National', oldCode: 'ALL', … } }
  */
-export function geoOf(get: (column: string) => string): { geo: EesGeo } | { error: { message: string; column: string } } | { skip: string } {
+export function geoOf(
+  get: (column: string) => string,
+): { geo: EesGeo } | { error: { message: string; column: string } } | { skip: string } | { noOldCode: { newCode: string; name: string } } {
   // the name of an LA, region or country is shown in the workbook, the report and on stderr: one of 40,000
   // characters went into workbook cells past their 32,767-character limit (Excel repaired the workbook to open it)
   for (const column of ['la_name', 'region_name', 'country_name']) {
@@ -287,6 +302,8 @@ export function geoOf(get: (column: string) => string): { geo: EesGeo } | { erro
   }
   const oldCode = get('old_la_code');
   const newCode = get('new_la_code');
+  // a new authority (reorganisation) published before DfE gives it a 3-digit code: its rows cannot be keyed
+  if (NO_CODE.includes(oldCode.toLowerCase()) && isNewLaCode(newCode)) return { noOldCode: { newCode: newCode.toUpperCase(), name: get('la_name') } };
   if (!isOldLaCode(oldCode)) return { error: { message: msg.badOldLaCode(oldCode), column: 'old_la_code' } };
   if (newCode !== '' && !isNewLaCode(newCode)) return { error: { message: msg.badNewLaCode(newCode), column: 'new_la_code' } };
   return { geo: { level, oldCode, newCode: newCode.toUpperCase(), name: get('la_name'), regionCode, regionName } };
