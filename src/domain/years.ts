@@ -20,15 +20,24 @@ export const MONTHS_IN_EARLIER_ACADEMIC_YEAR = 5;
  * @example censusYearFromTimePeriod('2022') // 2022
  */
 export function censusYearFromTimePeriod(timePeriod: string | number): CensusYear | undefined {
+  const first = academicFirstYear(timePeriod);
+  if (first !== undefined) return first + 1;
   const s = String(timePeriod).trim();
-  if (/^\d{6}$/.test(s)) {
-    const first = Number(s.slice(0, 4));
-    const second = Number(s.slice(4, 6));
-    if ((first + 1) % 100 !== second) return undefined;
-    return first + 1;
-  }
   if (/^\d{4}$/.test(s)) return Number(s);
   return undefined;
+}
+
+/**
+ * The first calendar year of an academic time period: the release's code `202425`, or the same year written with a
+ * separator (`2024/25`, `2024/2025`, `2024-25`); undefined when its second year does not follow its first.
+ */
+function academicFirstYear(timePeriod: string | number): number | undefined {
+  const m = /^(\d{4})(?:(\d{2})|[/-](\d{2}|\d{4}))$/.exec(String(timePeriod).trim());
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  const second = m[2] ?? m[3]!;
+  const follows = second.length === 4 ? Number(second) === first + 1 : (first + 1) % 100 === Number(second);
+  return follows ? first : undefined;
 }
 
 /**
@@ -45,7 +54,7 @@ export function timePeriodContradicts(timePeriod: string, identifier: string): b
 
 /** Whether an EES time period is written as an academic year (`202425`) rather than a calendar year. */
 export function isAcademicTimePeriod(timePeriod: string | number): boolean {
-  return /^\d{6}$/.test(String(timePeriod).trim());
+  return academicFirstYear(timePeriod) !== undefined;
 }
 
 /**

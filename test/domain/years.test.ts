@@ -5,6 +5,7 @@ import {
   censusYearOfFlow,
   financialYearLabel,
   financialYearValue,
+  isAcademicTimePeriod,
   monthsBeforeChange,
   parseFinancialYear,
 } from '../../src/domain/years.ts';
@@ -16,6 +17,14 @@ describe('years', () => {
     expect(censusYearFromTimePeriod('2022')).toBe(2022);
     expect(censusYearFromTimePeriod('202426')).toBeUndefined();
     expect(censusYearFromTimePeriod('Jan 2022')).toBeUndefined();
+  });
+
+  it('reads an academic year written with a separator (2024/25, 2024/2025, 2024-25) as its code is read', () => {
+    for (const p of ['2024/25', '2024/2025', '2024-25', ' 2024/25 ']) {
+      expect([censusYearFromTimePeriod(p), isAcademicTimePeriod(p)]).toEqual([2025, true]);
+    }
+    expect([censusYearFromTimePeriod('1999/00'), censusYearFromTimePeriod('2024/26'), censusYearFromTimePeriod('2024/2026')]).toEqual([2000, undefined, undefined]);
+    expect(isAcademicTimePeriod('2024/26')).toBe(false);
   });
 
   it('puts plans issued in calendar year Y-1 into census Y', () => {
