@@ -1,6 +1,9 @@
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { relative, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { CliIO } from '../../src/cli/io.ts';
+import { tempDir } from '../temp.ts';
 
 export interface CliRun {
   code: number;
@@ -8,13 +11,43 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The suite's shared load cache (test/global-setup.mjs), as this test process started with it. */
+const SUITE_CACHE = process.env.HIGHNEEDS_CACHE_DIR;
+
+/** The cache folder of each temporary data folder a run was given (cacheFor). */
+const ownCaches = new Map<string, string>();
+
+/**
+ * The load cache for a run of `args`: a folder of its own (removed after the test file, with the data) when its
+ * --data is a temporary folder and the cache is the suite's shared one, else undefined (the cache as set).
+ * The shared cache keeps 4 loads (load-cache.ts KEEP): the test files' ~40 one-off edited copies of the sample
+ * pushed the sample's own load out of it, and every test file run on the sample after one of them loaded it again.
+ * A temporary folder's loads are used only by its own test file: they have nothing to share.
+ */
+function cacheFor(args: readonly string[]): string | undefined {
+  const i = args.indexOf('--data');
+  if (i < 0 || i + 1 >= args.length || SUITE_CACHE === undefined || process.env.HIGHNEEDS_CACHE_DIR !== SUITE_CACHE) return undefined;
+  const data = resolve(args[i + 1]!);
+  const inTemp = relative(tmpdir(), data);
+  if (inTemp === '' || inTemp.startsWith('..')) return undefined;
+  let dir = ownCaches.get(data);
+  if (dir === undefined || !existsSync(dir)) ownCaches.set(data, (dir = tempDir('highneeds-test-cache-')));
+  return dir;
+}
+
 /** Runs the CLI in-process with captured output. */
 export async function runCli(...args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), stderrIsTTY: false };
-  const code = await main(['node', 'highneeds', ...args], io);
-  return { code, stdout, stderr };
+  const cache = cacheFor(args);
+  if (cache === undefined) return { code: await main(['node', 'highneeds', ...args], io), stdout, stderr };
+  process.env.HIGHNEEDS_CACHE_DIR = cache;
+  try {
+    return { code: await main(['node', 'highneeds', ...args], io), stdout, stderr };
+  } finally {
+    process.env.HIGHNEEDS_CACHE_DIR = SUITE_CACHE;
+  }
 }
 
 /**
