@@ -191,19 +191,6 @@ export function yearOutOfRange(year: number, from: number, to: number): string {
 export function unknownGeographicLevel(raw: string, suggestion?: string): string {
   return `expected geographic_level National, Regional or Local authority. Got: '${raw}'${didYouMean(suggestion)}`;
 }
-export function otherGeographicLevel(level: string, rows: number, line: number): string {
-  return `${rows} ${rows === 1 ? 'row' : 'rows'} at geographic level '${level}' (first at line ${line}) ${rows === 1 ? 'is' : 'are'} not read: ` +
-    `the model reads Local authority rows, and National and Regional rows to check them`;
-}
-export function noReadGeographicLevel(levels: string[]): string {
-  return `no row at geographic level National, Regional or Local authority, only ${levels.map((l) => `'${l}'`).join(', ')}: ` +
-    `nothing in this file can be read. Give the release's file with its Local authority rows`;
-}
-export function laWithoutOldCode(name: string, newCode: string, rows: number, line: number): string {
-  return `${name} (${newCode}) has no old_la_code on its ${rows} ${rows === 1 ? 'row' : 'rows'} (first at line ${line}): they are not read, ` +
-    `as this version keys each LA by its 3-digit DfE code (a new authority the release gives no code yet); the other LAs ` +
-    `are read, and England's and the regions' figures include its plans`;
-}
 export function badOldLaCode(raw: string, shown = `'${raw}'`): string {
   return `expected a 3-digit DfE LA code (old_la_code). Got: ${shown}`;
 }

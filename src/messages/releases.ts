@@ -129,3 +129,17 @@ export function unknownColumnFillsTotal(column: string, totalColumn: string, row
     `exactly the plans by which '${totalColumn}' exceeds the placement columns: it looks like a new placement, whose plans would be missing from ` +
     `the placement mix. Check the release's data guidance, or give a release this version knows`;
 }
+// Rows of a later release this version does not read: another geographic level, an LA with no old code yet
+export function otherGeographicLevel(level: string, rows: number, line: number): string {
+  return `${rows} ${rows === 1 ? 'row' : 'rows'} at geographic level '${level}' (first at line ${line}) ${rows === 1 ? 'is' : 'are'} not read: ` +
+    `the model reads Local authority rows, and National and Regional rows to check them`;
+}
+export function noReadGeographicLevel(levels: string[]): string {
+  return `no row at geographic level National, Regional or Local authority, only ${levels.map((l) => `'${l}'`).join(', ')}: ` +
+    `nothing in this file can be read. Give the release's file with its Local authority rows`;
+}
+export function laWithoutOldCode(name: string, newCode: string, rows: number, line: number): string {
+  return `${name} (${newCode}) has no old_la_code on its ${rows} ${rows === 1 ? 'row' : 'rows'} (first at line ${line}): they are not read, ` +
+    `as this version keys each LA by its 3-digit DfE code (a new authority the release gives no code yet); the other LAs ` +
+    `are read, and England's and the regions' figures include its plans`;
+}
