@@ -14,7 +14,7 @@
  * The real-data row is left out when ../shared is absent. (SEN2 rows: sen2.bench.ts; `npm test`: tests.bench.ts.)
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Figure } from './figure.ts';
@@ -23,6 +23,10 @@ const repoRoot = resolve(import.meta.dirname, '..');
 const bin = join(repoRoot, 'bin/highneeds.js');
 const real2022 = resolve(repoRoot, '../shared/data/real/ees-ehcp-2022/data');
 const REAL_2022_RELEASE_FILES = ['sen2_age_caseload.csv', 'sen2_age_new_plans.csv', 'sen2_estab_caseload.csv', 'sen2_mi.csv'].map((f) => join(real2022, f));
+/** Kent-sized income (hn_block_gbp about its modelled 2022-23 spend), 2022-23 to 2031-32, for the real-release run. */
+const KENT_FUNDING =
+  'financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp\n' +
+  Array.from({ length: 10 }, (_, i) => `${2022 + i}-${String(23 + i).padStart(2, '0')},300000000,0,0,0\n`).join('');
 /** The sample's money tables (own tables, not LA-specific): what a budget run needs besides the release. */
 const MONEY_TABLES = ['unit_costs.csv', 'funding.csv', 'places.csv', 'other_spend.csv', 'opening_balance.csv', 'reserves.csv', 'section_251_outturn.csv'];
 const BIG_LA = '886';
@@ -139,6 +143,10 @@ export async function bench(): Promise<Figure[]> {
       for (const f of [...files.map((p) => ({ from: p })), ...MONEY_TABLES.map((t) => ({ from: join(repoRoot, 'data-samples', t) }))]) {
         copyFileSync(f.from, join(laData, f.from.split('/').pop()!));
       }
+      // the sample's block and balance are a small LA's: run refuses a balance worked back over blocks a sixth of
+      // Kent's spend, so Kent gets its own scale (a block about its 2022 spend, a balance at the run's first opening)
+      writeFileSync(join(laData, 'funding.csv'), KENT_FUNDING);
+      writeFileSync(join(laData, 'opening_balance.csv'), 'financial_year,dsg_cumulative_balance_gbp\n2021-22,-100000000\n');
       la = BIG_LA;
     }
     const laRun = await ok(process.execPath, [bin, 'run', '--data', laData, ...(la ? ['--la', la] : []), '--draws', '1000', '--fresh', '--quiet', '--out', join(dir, 'la-run')], env);
