@@ -9,6 +9,7 @@ import { canonicalNewCode, guessLa, isNewLaCode, reorganisationOf, type LaIdenti
 import { usageError, inputError } from '../errors.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
 import { datasetChooseLa, datasetEmptyWarehouse, datasetUnknownLa } from '../messages/etl.ts';
+import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
 import { addAggregates } from './persons/dataset-aggregate.ts';
 import { addPersonLevel } from './persons/dataset-persons.ts';
 import { addPopulation } from './persons/dataset-population.ts';
@@ -87,7 +88,14 @@ export async function datasetFromWarehouse(wh: unknown, opts: { la?: string } = 
     const want = opts.la.trim().toUpperCase();
     // an ONS code matches any the LA's rows use, and the other codes of a council whose code changed
     la = las.find((l) => (isNewLaCode(want) ? l.codes.some((c) => c === want || canonicalNewCode(c) === canonicalNewCode(want)) : l.oldCode === want));
-    if (!la) throw usageError(datasetUnknownLa(opts.la, las.map((l) => l.oldCode), guessLa(opts.la, las)));
+    if (!la) {
+      // an LA the load left out, for want of an old_la_code, is named so, not guessed to be another LA
+      const [left] = isNewLaCode(want)
+        ? await sql.all(`SELECT path, message FROM dq_note WHERE column_name = 'old_la_code' AND contains(message, $1) LIMIT 1`, [laWithoutOldCodeMark(want)])
+        : [];
+      if (left) throw usageError(laLeftOutNoOldCode(opts.la, String(left.message), String(left.path)));
+      throw usageError(datasetUnknownLa(opts.la, las.map((l) => l.oldCode), guessLa(opts.la, las)));
+    }
   }
   const { regionCode, regionName } = la!;
   const identity: LaIdentity = { oldCode: la!.oldCode, newCode: la!.newCode, name: la!.name };

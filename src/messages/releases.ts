@@ -138,8 +138,14 @@ export function noReadGeographicLevel(levels: string[]): string {
   return `no row at geographic level National, Regional or Local authority, only ${levels.map((l) => `'${l}'`).join(', ')}: ` +
     `nothing in this file can be read. Give the release's file with its Local authority rows`;
 }
+/** The words of laWithoutOldCode that name the LA's ONS code, by which a run asked for that LA finds the warning. */
+export const laWithoutOldCodeMark = (newCode: string): string => `(${newCode}) has no old_la_code`;
 export function laWithoutOldCode(name: string, newCode: string, rows: number, line: number): string {
-  return `${name} (${newCode}) has no old_la_code on its ${rows} ${rows === 1 ? 'row' : 'rows'} (first at line ${line}): they are not read, ` +
+  return `${name} ${laWithoutOldCodeMark(newCode)} on its ${rows} ${rows === 1 ? 'row' : 'rows'} (first at line ${line}): they are not read, ` +
     `as this version keys each LA by its 3-digit DfE code (a new authority the release gives no code yet); the other LAs ` +
     `are read, and England's and the regions' figures include its plans`;
+}
+/** --la names an LA the load left out for want of an old_la_code (its warning, `note`, from `path`). */
+export function laLeftOutNoOldCode(code: string, note: string, path?: string): string {
+  return `no data for LA '${code}': ${path ? `${path}: ` : ''}${note}. This version cannot run it until the release gives its old_la_code`;
 }

@@ -8,7 +8,9 @@
 import { datasetsFromEesFiles } from '../etl/ees-datasets.ts';
 import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { loadDataFolder } from '../etl/load.ts';
+import { isNewLaCode } from '../domain/index.ts';
 import { usageError } from '../errors.ts';
+import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
 import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } from '../model/forecast/forecast.ts';
@@ -40,6 +42,7 @@ export async function forecastFromEes(opts: {
   const laterOf = (code: string) => (ees.laterOnly ?? []).find((l) => matchesCode({ la: l }, code));
   const notYet = opts.all ? [] : [...new Set((opts.las ?? []).flatMap((code) => laterOf(code) ?? []))];
   const asked = opts.all ? undefined : opts.las!.filter((code) => !laterOf(code));
+  if (asked) refuseLeftOut(ees.notes, asked);
   const only = opts.all ? undefined : resolveLaCodes(batch, asked!);
   const { rows: all, skipped: cannot, bridged } = forecastBatch(batch, { ...opts, only });
   const refused = implausibleForecasts(all, batch, opts.baseYear);
@@ -109,6 +112,7 @@ export function backtestOf(batch: Batch, origins: number[], horizon: number, onl
 export async function backtestFromEes(opts: { files: string[]; las?: string[]; all?: boolean; origins?: number[]; horizon: number }): Promise<BacktestOutcome> {
   const ees = await datasetsFromEesFiles(opts.files);
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+  if (!opts.all && opts.las) refuseLeftOut(ees.notes, opts.las);
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
   // a later release revising a January: the batch's note, as forecast prints it
   return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: ees.revised ? [ees.revised] : [] };
@@ -136,5 +140,17 @@ export async function backtestFromData(opts: { dir: string; la?: string; origins
     return { ...backtestOf(batch, origins, opts.horizon, new Set([ds.la.oldCode])), warnings: revisionWarnings(ds) };
   } finally {
     load.warehouse.close();
+  }
+}
+
+/**
+ * Refuses an --la whose LA the files give with no old_la_code (left out by the reader, with a note), naming that
+ * note, where resolveLaCodes would guess it to be another LA of a near code.
+ */
+function refuseLeftOut(notes: readonly string[], codes: readonly string[]): void {
+  for (const code of codes) {
+    const want = code.trim().toUpperCase();
+    const note = isNewLaCode(want) ? notes.find((n) => n.includes(laWithoutOldCodeMark(want))) : undefined;
+    if (note) throw usageError(laLeftOutNoOldCode(code, note));
   }
 }

@@ -7,7 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { datasetFromWarehouse } from '../../../src/etl/dataset.ts';
 import { datasetsFromEesFiles } from '../../../src/etl/ees-datasets.ts';
+import { loadIntoMemory } from '../../../src/etl/load.ts';
+import { backtestFromEes, forecastFromEes } from '../../../src/pipeline/forecast.ts';
 import { tempDir, TODAY } from '../helpers.ts';
 
 const HEADER = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
@@ -33,6 +36,36 @@ describe('an LA row with no old_la_code', () => {
     expect(r.notes).toEqual(expect.arrayContaining([
       expect.stringMatching(/East Surrey \(E06000099\) has no old_la_code on its 2 rows \(first at line 3\): they are not read/),
     ]));
+  });
+
+  it('asked for by its ONS code, is named as left out, not guessed to be another LA', async () => {
+    // before: "no data for LA 'E06000099' in the warehouse (LAs with data: 886, 887); did you mean E06000098?"
+    const dir = caseload([
+      row('202425', 'E06000098', '887', 'Medway', 6000),
+      row('202425', 'E06000099', '', 'East Surrey', 4000),
+      row('202425', 'E10000016', '886', 'Kent', 22000),
+    ]);
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    try {
+      const err = await datasetFromWarehouse(load.warehouse, { la: 'e06000099' }).catch((e: Error) => e);
+      expect(String(err)).toMatch(/no data for LA 'e06000099': .*caseload\.csv: East Surrey \(E06000099\) has no old_la_code on its 1 row .*cannot run it until the release gives its old_la_code/);
+      expect(String(err)).not.toMatch(/did you mean/);
+      // another code not in the data is still guessed at
+      await expect(datasetFromWarehouse(load.warehouse, { la: 'E06000097' })).rejects.toThrow(/no data for LA 'E06000097' in the warehouse/);
+    } finally {
+      load.warehouse.close();
+    }
+  });
+
+  it('asked for by forecast or backtest --ees, is named as left out too', async () => {
+    const dir = caseload([
+      row('202425', 'E06000098', '887', 'Medway', 6000),
+      row('202425', 'E06000099', '', 'East Surrey', 4000),
+      row('202425', 'E10000016', '886', 'Kent', 22000),
+    ]);
+    const named = /no data for LA 'E06000099': .*East Surrey \(E06000099\) has no old_la_code .*cannot run it until/;
+    await expect(forecastFromEes({ files: [dir], las: ['E06000099'], baseYear: 2025, draws: 0, seed: 1 })).rejects.toThrow(named);
+    await expect(backtestFromEes({ files: [dir], las: ['E06000099'], horizon: 1 })).rejects.toThrow(named);
   });
 
   it('is an error where no LA row of the file has one', async () => {
