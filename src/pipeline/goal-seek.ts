@@ -40,6 +40,8 @@ import { budgetTablesFromWarehouse, moneyTablesNamingNoLa } from './budget-table
 import { SEN2_URN_UNPLACED } from '../messages/sen2.ts';
 import { checkHorizon, checkLaProjection, checkMoneyTables, checkOpening, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
+import { ownTableWarnings } from './own-table-warnings.ts';
+import { dataQualityNotes } from './run-data.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
 import { runTotals, type RunTotals } from './totals.ts';
@@ -98,7 +100,7 @@ export function withLever(scenario: Scenario, lever: string, effect: number, bas
 }
 
 /** The data as `run` reads it: dataset, budget tables, and the total-plans forecast its projection follows. */
-async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals; loaded: LoadedFile[]; unnamed?: string }> {
+async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals; loaded: LoadedFile[]; ownWarnings: string[]; unnamed?: string }> {
   const load = await loadDataFolder(dataDir);
   const files = load.loaded.map((f) => f.path);
   try {
@@ -110,7 +112,9 @@ async function loadData(dataDir: string, la: string | undefined, scenario: Scena
     if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, undefined, 'the data hold no stock of plans', files));
     const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);
     const unnamed = await moneyTablesNamingNoLa(load.warehouse, ds.la);
-    return { ds, tables, totals, loaded: load.loaded, ...(unnamed ? { unnamed } : {}) };
+    // as run says them: a money table's column left out changes the figures sought on
+    const ownWarnings = ownTableWarnings(await dataQualityNotes(load), load.loaded);
+    return { ds, tables, totals, loaded: load.loaded, ownWarnings, ...(unnamed ? { unnamed } : {}) };
   } finally {
     load.warehouse.close();
   }
@@ -146,7 +150,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('loading data');
-  const { ds, tables, totals, loaded, unnamed } = await loadData(opts.dataDir, opts.la, scenario);
+  const { ds, tables, totals, loaded, ownWarnings, unnamed } = await loadData(opts.dataDir, opts.la, scenario);
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
   checkHorizon(ds, [scenario]);
@@ -211,7 +215,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
     // and a money rate above 100% a year (`funding.growth: 3` meant as 3%), as run warns of it
-    warnings: [...rateNotes(scenario), ...(unnamed ? [unnamed] : []), ...revisionWarnings(ds), ...ds.notes.filter((n) => n.startsWith(SEN2_URN_UNPLACED))],
+    warnings: [...rateNotes(scenario), ...(unnamed ? [unnamed] : []), ...ownWarnings, ...revisionWarnings(ds), ...ds.notes.filter((n) => n.startsWith(SEN2_URN_UNPLACED))],
   };
 }
 

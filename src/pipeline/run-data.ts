@@ -122,7 +122,7 @@ async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> 
  * reader recognised) are taken from the load itself, and a skipped file is noted as skipped unless its warning
  * already says why.
  */
-async function dataQualityNotes(load: MemoryLoad): Promise<DataQualityNote[]> {
+export async function dataQualityNotes(load: MemoryLoad): Promise<DataQualityNote[]> {
   const rows = await load.warehouse.query<{ path: string | null; line: number | null; column_name: string | null; severity: string; message: string }>(
     'SELECT path, line, column_name, severity, message FROM dq_note ORDER BY file_id, line',
   );

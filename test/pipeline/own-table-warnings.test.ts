@@ -23,5 +23,10 @@ describe('run on own tables with warnings', () => {
     expect(r.stderr).not.toMatch(/no rows yet/);
     const quiet = await runCli('run', 'scenarios/baseline.yaml', '--data', data, '--draws', '0', '--out', join(data, '..', 'out'), '--quiet');
     expect(quiet.stderr).toBe('');
+    // goal-seek seeks on the same figures, so it says the same
+    const g = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', join(data, '..', 'goal.yaml'));
+    expect(g.code, g.stderr).toBe(0);
+    expect(g.stderr).toContain(`${funding}:1 [sbt_gbp]: unknown column 'sbt_gbp' is ignored`);
+    expect(g.stderr).not.toMatch(/no rows yet/);
   });
 });
