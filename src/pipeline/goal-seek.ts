@@ -38,7 +38,7 @@ import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { budgetTablesFromWarehouse, moneyTablesNamingNoLa } from './budget-tables.ts';
 import { SEN2_URN_UNPLACED } from '../messages/sen2.ts';
-import { checkHorizon, checkLaProjection, checkMoneyTables, checkOpening, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
+import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { ownTableWarnings } from './own-table-warnings.ts';
 import { dataQualityNotes } from './run-data.ts';
@@ -167,8 +167,9 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   const unmitigated = projectDeterministic({ ...base.input, scenario: { ...scenario, mitigations: [] } });
   // as for run: plans no unit-cost row prices cost £0, and a target met on them is met by leaving them out
   checkUnitCostCoverage(`${ds.la.name} (${ds.la.oldCode})`, tables, [base.projection, unmitigated], loaded);
-  // as for run: an opening balance worked back over years whose block is out of scale with their spend is no finding
-  checkOpening(`${ds.la.name} (${ds.la.oldCode})`, deterministicBudget(base.input, scenario, tables, unmitigated, base.reference), loaded);
+  // as for run: money beyond ±£1 trillion or a negative spend (an inflation of 1,000% a year), or an opening balance
+  // worked back over years whose block is out of scale with their spend, is no finding to seek a target on
+  checkBudget(`${ds.la.name} (${ds.la.oldCode})`, deterministicBudget(base.input, scenario, tables, unmitigated, base.reference), loaded);
   const valueAt = (effect: number): number => {
     const v = targetValue(deterministicBudget(base.input, withLever(scenario, opts.lever, effect, baseYear), tables, unmitigated, base.reference).lines, target);
     if (v === undefined) throw inputError(budgetMsg.goalYearOutsideRun(target.text, financialYearLabel(baseYear), base.projection.years.length - 1));

@@ -1,7 +1,7 @@
 /**
  * run's money gate (pipeline/gates.ts checkBudget): a budget whose figures cannot be believed stops the run (exit 1,
  * the LA, the financial year, what to check) before anything is written. A scenario inflating unit costs by 1,000% a
- * year gave balances of hundreds of billions of pounds with exit 0.
+ * year gave balances of hundreds of billions of pounds with exit 0. goal-seek applies the same gate before it seeks.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,5 +33,19 @@ describe('the money gate of run', () => {
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/Anyshire \(999\): the expenditure of \d{4}-\d{2} comes to £[\d.]+e\+12, beyond £1e\+12 either way, so no outputs were written/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('stops goal-seek on the same scenario, writing no scenario file', async () => {
+    // goal-seek checked only the worked-back opening balance: on this scenario it sought its target on in-year
+    // balances of -£90.7bn, answering 'the lever reaches -£90,713,621,912 at effect 0', and a reachable target of that
+    // order would have written a scenario that run then refuses
+    const dir = tempDir('hn-money-gate-goal-');
+    const file = join(dir, 'inflated.yaml');
+    writeFileSync(file, `extends: ${join(process.cwd(), 'scenarios', 'mitigated.yaml')}\nid: inflated\nname: Inflated\ncosts:\n  inflation: 10\n`);
+    const goal = join(dir, 'goal.yaml');
+    const r = await runCli('goal-seek', file, '--lever', 'new_plans', '--target', 'in-year-balance=-80000000000@2028-29', '--draws', '0', '--out', goal);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/Anyshire \(999\): the expenditure of \d{4}-\d{2} comes to £[\d.]+e\+12, beyond £1e\+12 either way, so no outputs were written/);
+    expect(existsSync(goal)).toBe(false);
   });
 });
