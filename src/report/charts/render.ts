@@ -11,6 +11,7 @@ import { Flow, SankeyController } from 'chartjs-chart-sankey';
 import { fmtMoneyExact } from '../format.ts';
 import { GovUk } from '../palette.ts';
 import type { AxisUnit, ChartSpec, HnPluginOptions } from './chart-spec.ts';
+import { barLabelFontPx, barLabelTop } from './bar-labels.ts';
 
 /** Rendered size of the PNG files (16:9). */
 export const CHART_WIDTH = 1600;
@@ -167,18 +168,24 @@ const hnPlugin: Plugin = {
       const meta = chart.getDatasetMeta(0);
       const data = chart.data.datasets[0]?.data ?? [];
       ctx.save();
-      ctx.font = `bold ${Math.round(12 * scale)}px ${Chart.defaults.font.family}`;
+      const texts = meta.data.map((_, i) => (Array.isArray(data[i]) ? formatBarLabel((data[i] as number[])[1]! - (data[i] as number[])[0]!, unit) : ''));
+      const font = (px: number) => `bold ${Math.round(px)}px ${Chart.defaults.font.family}`;
+      ctx.font = font(12 * scale);
+      const widest = Math.max(0, ...texts.map((t) => ctx.measureText(t).width));
+      const px = barLabelFontPx(widest, (chart.chartArea.right - chart.chartArea.left) / Math.max(1, meta.data.length), 12 * scale, 9 * scale);
+      ctx.font = font(px);
       ctx.fillStyle = GovUk.black;
       ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      const zero = o.zeroLine ? chart.scales.y?.getPixelForValue(0) : undefined;
       meta.data.forEach((el, i) => {
         const d = data[i] as unknown;
         if (!Array.isArray(d)) return;
-        const v = (d[1] as number) - (d[0] as number);
         const p = el.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+        // a total below £0 is labelled under its bar, a step over it
         const below = (d[1] as number) < 0 && (d[0] as number) === 0;
-        ctx.textBaseline = below ? 'top' : 'bottom';
-        const y = below ? Math.max(p.y, p.base) + 4 * scale : Math.min(p.y, p.base) - 4 * scale;
-        ctx.fillText(formatBarLabel(v, unit), p.x, y);
+        const top = barLabelTop({ barTop: Math.min(p.y, p.base), barBottom: Math.max(p.y, p.base), below, zero, height: px + 2 * scale, gap: 4 * scale });
+        ctx.fillText(texts[i]!, p.x, top);
       });
       ctx.restore();
     }
