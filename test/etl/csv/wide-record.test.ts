@@ -37,4 +37,20 @@ describe('firstWideRecord', () => {
     expect(text.charCodeAt((1 << 20) - 1)).not.toBe(10); // the line spans the chunks' end
     expect(await wide(text, 3)).toEqual({ line: 2 + Math.floor(((1 << 20) - 6) / 13), fields: 4 });
   });
+
+  it('counts a line that spans two chunk ends, a quote open across one, and a CR and LF split by one', async () => {
+    const mb = 1 << 20;
+    // a line of 2.5 MB (three chunks), then a wide one
+    expect(await wide(`a,b,c\n1,${'x'.repeat(mb * 2.5)},3\n4,5,6,\n`, 3)).toEqual({ line: 3, fields: 4 });
+    expect(await wide(`a,b,c\n1,${'x'.repeat(mb * 2.5)},3,\n`, 3)).toEqual({ line: 2, fields: 4 });
+    // a quoted value holding commas and a line break opens before the first chunk's end and closes after it
+    const head = 'a,b,c\n';
+    const open = head + '1,"' + 'y'.repeat(mb - head.length - 10) + ',\n,,,';
+    expect(await wide(`${open}z",3\n4,5,6\n`, 3)).toBeUndefined();
+    expect(await wide(`${open}z",3,\n4,5,6\n`, 3)).toEqual({ line: 2, fields: 4 });
+    // CR the last byte of the first chunk, LF the first of the next: the line still ends in a comma
+    const cr = head + '7,8,9\n'.repeat(10) + '1,2,' + 'w'.repeat(mb - head.length - 60 - 6) + ',\r\n4,5,6\n';
+    expect(cr.indexOf('\r')).toBe(mb - 1);
+    expect(await wide(cr, 3)).toEqual({ line: 12, fields: 4 });
+  });
 });
