@@ -126,7 +126,9 @@ export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: Ret
   // A URN or UKPRN that is no number of up to 8 digits (person-rows.ts URN_SHAPE).
   for (const m of ['plandetail', 'placementdetail'] as const) {
     for (const [c, field] of [['urn', 'URN'], ['ukprn', 'UKPRN']] as const) {
-      add(seq++, 'error', m, check(`clean(t.${c}) IS NOT NULL AND NOT regexp_full_match(clean(t.${c}), '[0-9]{1,8}')`, [`clean(t.${c})`]),
+      // a value of 1 to 8 digits as it is (nearly every one) is its own clean value and passes: it is let by on one
+      // regular expression, where the rule's own test took three (650,000 plan details: 156 -> 49 ms of CPU)
+      add(seq++, 'error', m, check(`NOT regexp_full_match(t.${c}, '[0-9]{1,8}') AND clean(t.${c}) IS NOT NULL AND NOT regexp_full_match(clean(t.${c}), '[0-9]{1,8}')`, [`clean(t.${c})`]),
         (r) => sen2BadUrn(field, String(r[4])), () => field);
     }
   }
