@@ -10,7 +10,7 @@
  * The rules are PersonRowBuilder's (person-rows.ts), checked in blade-checks.ts; rows are emitted only when the
  * export has no errors.
  */
-import { codeLike } from '../../util/code-like.ts';
+import { CODE_LIKE_SQL, codeLike } from '../../util/code-like.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sen2BladeNoPersons, sen2DuplicatePerson, sen2UnattachedRecords } from '../../messages/sen2.ts';
 import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blade-checks.ts';
@@ -210,6 +210,15 @@ export async function prepare(con: DuckDBConnection, ret: ReturnContext): Promis
 }
 
 /**
+ * SQL for `codeOnly(clean(c))` of the text column `c`: a value with a code's shape as it is (nearly every Sex and
+ * Ethnicity) is its own clean value and is kept on one regular expression, where `clean` and `codeOnly` take two
+ * (650,000 persons' two columns, one thread, seven interleaved runs: 157-238 -> 100-182 ms of CPU).
+ */
+function codeOf(c: string): string {
+  return `CASE WHEN regexp_full_match(${c}, ${CODE_LIKE_SQL}) THEN ${c} ELSE codeOnly(clean(${c})) END`;
+}
+
+/**
  * Hashes every person's identifier into `x_key(pn, id, kind, key)` (UPN, else ULN, else an anonymous key from the
  * record's place; personKey) and finds duplicates. ASCII identifiers (all real ones) are hashed in SQL
  * (personKeyHexSql, the same HMAC, read as personKey reads it by keyOfHexSql); any other value is hashed by
@@ -226,7 +235,7 @@ async function personKeys(
   const anon = `${sqlText(anonPrefix)} || ${id} || ']'`;
   const anonAscii = Buffer.byteLength(anonPrefix) === anonPrefix.length ? `strlen(${id}) = length(${id})` : 'false';
   await con.run(`CREATE OR REPLACE TABLE x_key AS
-    WITH s AS (SELECT pn, idn, ids, age, birth_month, codeOnly(clean(sex)) AS sex, codeOnly(clean(ethnicity)) AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,
+    WITH s AS (SELECT pn, idn, ids, age, birth_month, ${codeOf('sex')} AS sex, ${codeOf('ethnicity')} AS ethnicity, ${asciiTrimSql('upn')} AS upn, ${asciiTrimSql('uln')} AS uln,
         (upn IS NULL OR strlen(upn) = length(upn)) AND (uln IS NULL OR strlen(uln) = length(uln)) AS ascii FROM x_person),
       k AS (SELECT *, CASE WHEN NOT ascii THEN NULL WHEN upn <> '' THEN 'UPN' WHEN uln <> '' THEN 'ULN' ELSE 'ANON' END AS kind FROM s)
       , h AS (SELECT pn, kind, age, birth_month, sex, ethnicity, ${personKeyHexSql(`CASE kind WHEN 'UPN' THEN 'UPN:' || upper(upn) WHEN 'ULN' THEN 'ULN:' || upper(uln)
