@@ -24,6 +24,16 @@ function twoLas(dir: string): string {
   return data;
 }
 
+let shared: string | undefined;
+
+/**
+ * twoLas() made once for the tests that only read it: run's load cache is kept per temporary data folder
+ * (test/cli/helpers.ts runCli), so a second copy of the same files was loaded afresh.
+ */
+function twoLasShared(): string {
+  return (shared ??= twoLas(tempDir('hn-money-no-la-')));
+}
+
 /** Every money table of the folder with an la_code column naming `code` on every row. */
 function nameLa(data: string, code: string): void {
   for (const n of readdirSync(data).filter((x) => /^(unit_costs|places|funding|other_spend|opening_balance|reserves|section_251_outturn)\.csv$/.test(x))) {
@@ -34,8 +44,8 @@ function nameLa(data: string, code: string): void {
 
 describe('money tables that name no LA, in data of several LAs', () => {
   it('run says the tables are used as the LA run, and how to name them; goal-seek says it too', async () => {
-    const dir = tempDir('hn-money-no-la-');
-    const data = twoLas(dir);
+    const data = twoLasShared();
+    const dir = tempDir('hn-money-no-la-out-');
     const r = await runCli('run', '--data', data, '--la', '999', '--draws', '0', '--out', join(dir, 'out'));
     expect(r.code, r.stderr).toBe(0);
     const m = NOTE.exec(r.stderr);
@@ -50,10 +60,10 @@ describe('money tables that name no LA, in data of several LAs', () => {
 
   it('says nothing when the tables name their LA, for one LA\'s data, or for a run without a budget', async () => {
     const dir = tempDir('hn-money-la-');
-    const data = twoLas(dir);
-    const demand = await runCli('run', '--data', data, '--la', '999', '--demand-only', '--draws', '0', '--out', join(dir, 'demand'));
+    const demand = await runCli('run', '--data', twoLasShared(), '--la', '999', '--demand-only', '--draws', '0', '--out', join(dir, 'demand'));
     expect(demand.code, demand.stderr).toBe(0);
     expect(demand.stderr).not.toContain('Money tables:');
+    const data = twoLas(dir);
     nameLa(data, '999');
     const named = await runCli('run', '--data', data, '--la', '999', '--draws', '0', '--out', join(dir, 'named'));
     expect(named.code, named.stderr).toBe(0);
