@@ -1,6 +1,6 @@
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { CliIO } from '../../src/cli/io.ts';
 import { tempDir } from '../temp.ts';
@@ -58,4 +58,25 @@ export async function runCli(...args: string[]): Promise<CliRun> {
  */
 export function copySampleTables(dest: string): void {
   cpSync('data-samples', dest, { recursive: true, filter: (src) => !/sen2_\d{4}\.xml$/.test(src) });
+}
+
+/** The folder sampleTables() made in this test process. */
+let sharedTables: string | undefined;
+
+/**
+ * A copy of the sample's tables (copySampleTables) for runs that only read it, made once per test process with a
+ * load cache of its own that outlives the test file (in the suite's temporary folder, test/global-setup.mjs; also
+ * removed when the process exits): run's load cache is keyed by the data folder's path, so a copy of a test's own,
+ * unedited, was loaded afresh in each of the ~7 tests that ran on one. Never edit it: copy the tables with
+ * copySampleTables for a test that edits them.
+ */
+export function sampleTables(): string {
+  if (sharedTables !== undefined && existsSync(sharedTables)) return sharedTables;
+  const dir = mkdtempSync(join(tmpdir(), 'highneeds-test-tables-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const data = join(dir, 'data');
+  copySampleTables(data);
+  mkdirSync(join(dir, 'cache'));
+  ownCaches.set(resolve(data), join(dir, 'cache'));
+  return (sharedTables = data);
 }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copySampleTables, runCli } from './helpers.ts';
+import { copySampleTables, runCli, sampleTables } from './helpers.ts';
 import { withTempDir } from '../temp.ts';
 
 describe('an opening balance worked back over years whose block is out of scale with their spend', () => {
@@ -38,9 +38,7 @@ describe('an opening balance worked back over years whose block is out of scale 
 
   it('the sample from January 2022 with its block in pounds still works its opening back (-£4.4m at 31 March 2022)', async () => {
     await withTempDir(async (d) => {
-      const data = join(d, 'data');
-      copySampleTables(data);
-      const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
+      const r = await runCli('run', '--data', sampleTables(), '--out', join(d, 'out'), '--draws', '0', '--json');
       expect(r.code, r.stderr).toBe(0);
       const j = JSON.parse(r.stdout) as { opening_balance_gbp: number; cumulative_balance_gbp: Record<string, { p50: number }> };
       expect(j.cumulative_balance_gbp['2024-25']!.p50).toBe(-18_400_000);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { variantRefused } from '../../src/messages/explorer.ts';
-import { copySampleTables, runCli } from '../cli/helpers.ts';
+import { runCli, sampleTables } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 import { loadPageInNode, type PageInNode } from './bundle-in-node.ts';
 
@@ -19,8 +19,7 @@ let page: PageInNode;
 
 beforeAll(async () => {
   dir = tempDir('hn-explorer-opening-');
-  data = join(dir, 'data');
-  copySampleTables(data);
+  data = sampleTables();
   const r = await runCli('run', '--data', data, '--draws', '0', '--json', '--quiet', '--out', join(dir, 'out'));
   expect(r.code, r.stderr).toBe(0);
   page = loadPageInNode((JSON.parse(r.stdout) as { outputs: { explorer: string } }).outputs.explorer);

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copySampleTables, runCli } from '../cli/helpers.ts';
+import { copySampleTables, runCli, sampleTables } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
 const NOTE = /Money tables: (.*) name no LA \(no la_code on (?:its|their) rows\), and the data hold 2 LAs: (?:its|their) figures are used as Anyshire's/;
@@ -68,9 +68,7 @@ describe('money tables that name no LA, in data of several LAs', () => {
     const named = await runCli('run', '--data', data, '--la', '999', '--draws', '0', '--out', join(dir, 'named'));
     expect(named.code, named.stderr).toBe(0);
     expect(named.stderr).not.toContain('Money tables:');
-    const one = join(dir, 'one');
-    copySampleTables(one);
-    const single = await runCli('run', '--data', one, '--draws', '0', '--out', join(dir, 'single'));
+    const single = await runCli('run', '--data', sampleTables(), '--draws', '0', '--out', join(dir, 'single'));
     expect(single.code, single.stderr).toBe(0);
     expect(single.stderr).not.toContain('Money tables:');
   });

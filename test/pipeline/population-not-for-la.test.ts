@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copySampleTables, runCli } from '../cli/helpers.ts';
+import { copySampleTables, runCli, sampleTables } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
 describe('population files with no rows for the LA', () => {
@@ -25,9 +25,7 @@ describe('population files with no rows for the LA', () => {
 
   it('says nothing of the kind when the LA has its population', async () => {
     const dir = tempDir('hn-pop-la-');
-    const data = join(dir, 'data');
-    copySampleTables(data);
-    const r = await runCli('run', '--data', data, '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
+    const r = await runCli('run', '--data', sampleTables(), '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('population files hold no rows');
   });

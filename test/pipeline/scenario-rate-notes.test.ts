@@ -8,14 +8,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rateNotes } from '../../src/scenario/rate-notes.ts';
-import { copySampleTables, runCli } from '../cli/helpers.ts';
+import { runCli, sampleTables } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
 describe('money rates above 100% a year', () => {
   it('run says so on stderr, naming the key and the file, and runs on as written', async () => {
     const dir = tempDir('hn-rate-');
-    const data = join(dir, 'data');
-    copySampleTables(data);
+    const data = sampleTables();
     const s = join(dir, 'fast-growth.yaml');
     writeFileSync(s, 'id: fast\nname: Fast growth\nhorizon_years: 2\nfunding:\n  growth: 3\n');
     const r = await runCli('run', s, '--data', data, '--draws', '0', '--json', '--out', join(dir, 'out'));

@@ -11,7 +11,7 @@ import { cubeTotal } from '../../src/model/cube.ts';
 import { checkProjection } from '../../src/pipeline/gates.ts';
 import type { ProjectionResult } from '../../src/model/result.ts';
 import { fixtureInitial } from '../model/fixtures.ts';
-import { copySampleTables, runCli } from '../cli/helpers.ts';
+import { runCli, sampleTables } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
 function gate(step: number, forecastStep: number) {
@@ -47,10 +47,9 @@ describe('a step made by the scenario, not by the data', () => {
 
   it('run: population growth 5 (meant as 5%) is refused naming the scenario, and nothing is written', async () => {
     const dir = tempDir('hn-scenario-step-');
-    copySampleTables(join(dir, 'data'));
     const file = join(dir, 'big.yaml');
     writeFileSync(file, 'id: big\nname: Big\npopulation:\n  growth: 5\n');
-    const r = await runCli('run', file, '--data', join(dir, 'data'), '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
+    const r = await runCli('run', file, '--data', sampleTables(), '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`with the levers of ${file}, the projection for January`);
     expect(r.stderr).toContain('not 5.');
