@@ -5,9 +5,13 @@
  * processing instructions may hold a bare `&`, so they are passed over, also when they run across chunks.
  */
 
+/** A character or entity reference, matched where `lastIndex` is (sticky): no copy of the text for each `&`. */
+const REFERENCE = /&(?:#[0-9]{1,8}|#x[0-9a-fA-F]{1,8}|[A-Za-z_:][\w.:-]{0,31});/y;
+
 /** Whether the `&` at `i` of `text` begins no character or entity reference; one too near the end to tell is not. */
 function bareAt(text: string, i: number): boolean {
-  if (/^&(?:#[0-9]{1,8}|#x[0-9a-fA-F]{1,8}|[A-Za-z_:][\w.:-]{0,31});/.test(text.slice(i, i + 42))) return false;
+  REFERENCE.lastIndex = i;
+  if (REFERENCE.test(text)) return false;
   // cut by the end of the text: left to the parser, which reports what it finds
   return !(text.length - i < 42 && !text.slice(i + 1).includes(';') && /^&[#\w.:-]*$/.test(text.slice(i)));
 }
@@ -42,6 +46,10 @@ export class AmpersandScan {
     const shift = this.held.length;
     this.held = '';
     let i = 0;
+    // where the next `<!` and `<?` are (−1: none), found again only once passed: looked for from each `&`, a chunk
+    // of many `&amp;` and no markup was scanned to its end once for each
+    let lt = -2;
+    let pi = -2;
     while (i < s.length) {
       if (this.inside !== undefined) {
         const close = CLOSE[this.inside];
@@ -55,8 +63,8 @@ export class AmpersandScan {
         continue;
       }
       const amp = s.indexOf('&', i);
-      const lt = s.indexOf('<!', i);
-      const pi = s.indexOf('<?', i);
+      if (lt !== -1 && lt < i) lt = s.indexOf('<!', i);
+      if (pi !== -1 && pi < i) pi = s.indexOf('<?', i);
       const mark = lt < 0 ? pi : pi < 0 ? lt : Math.min(lt, pi);
       if (amp >= 0 && (mark < 0 || amp < mark)) {
         if (bareAt(s, amp)) return Math.max(0, amp - shift);

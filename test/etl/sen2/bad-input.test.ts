@@ -158,5 +158,18 @@ describe('SEN2 XML: a bare ampersand', () => {
     expect(chunked(['<a><![CD', 'ATA[x & y]]', '></a>', 'x & y'])).toEqual([-1, -1, -1, 2]);
     expect(chunked(['<!-', '- a & b -', '-><b>&</b>'])).toEqual([-1, -1, 5]);
     expect(chunked(['<', '?pi a & b ?><c>a &amp; b</c>'])).toEqual([-1, -1]);
+    // references before, between and after markup: where the next marker is, is carried from one `&` to the next
+    expect(chunked(['&amp;<?p & ?>&lt; &#38;<!-- & --><![CDATA[&]]>&gt; & '])).toEqual([51]);
+    expect(chunked(['&amp; &amp;<!-- & -->&amp;<? & ?>&amp;&x'])).toEqual([-1]);
+  });
+
+  it('reads a chunk of many references in one pass (the markers were looked for up to the end from each &)', () => {
+    // 1 MiB holding 174,763 `&amp;` and no markup: 3.0 s at load 4 before (quadratic: a 100 MB return with six
+    // `&amp;` a person read in 22.6 s against 3 s), 20 ms now
+    const chunk = 'a&amp;'.repeat(174_763);
+    const t0 = performance.now();
+    expect(new AmpersandScan().find(chunk)).toBe(-1);
+    expect(new AmpersandScan().find(`${chunk}<b>&</b>`)).toBe(chunk.length + 3);
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
