@@ -95,6 +95,12 @@ export function incomeFor(rows: readonly FundingRow[], fy: number, params: Incom
  */
 export const BLOCK_TO_SPEND: readonly [number, number] = [0.2, 5];
 
+/** Whether a year's block is outside BLOCK_TO_SPEND of its modelled spend (a block above £0 against a spend of £0 is). */
+export function blockOutOfScaleWithSpend(l: { hnBlock: number; expenditure: number }): boolean {
+  const ratio = l.hnBlock / l.expenditure;
+  return ratio < BLOCK_TO_SPEND[0] || ratio > BLOCK_TO_SPEND[1];
+}
+
 /**
  * A warning for each funding-table row whose block is out of scale with the modelled spend of its year (years the
  * block is grown into say nothing new), or none.
@@ -104,8 +110,7 @@ export function blockAgainstSpend(rows: readonly FundingRow[], lines: ReadonlyAr
   const out: string[] = [];
   for (const l of lines) {
     if (!rows.some((r) => r.fy === l.fy) || !(l.expenditure > 0)) continue;
-    const ratio = l.hnBlock / l.expenditure;
-    if (ratio < BLOCK_TO_SPEND[0] || ratio > BLOCK_TO_SPEND[1]) out.push(blockOutOfScale(financialYearLabel(l.fy), l.hnBlock, l.expenditure, BLOCK_TO_SPEND));
+    if (blockOutOfScaleWithSpend(l)) out.push(blockOutOfScale(financialYearLabel(l.fy), l.hnBlock, l.expenditure, BLOCK_TO_SPEND));
   }
   return out;
 }

@@ -35,7 +35,7 @@ import { budgetAssumptions } from './assumptions.ts';
 import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
-import { BLOCK_TO_SPEND, blockAgainstSpend } from './income.ts';
+import { blockAgainstSpend, blockOutOfScaleWithSpend } from './income.ts';
 import { tableYearWarnings } from './table-years.ts';
 import { priceYearNotes } from './price-years.ts';
 import { budgetParams } from './params.ts';
@@ -153,7 +153,7 @@ function anchorOpening(
   if (!at) return { balance: opening.balance, path: first, warnings: [openingBalanceYearMismatch(financialYearLabel(fromFy), financialYearLabel(opening.fy))] };
   const balance = opening.balance - (at.cumulativeBalance - opening.balance);
   const worked = first.lines.filter((l) => l.fy <= fromFy);
-  const off = worked.find((l) => l.hnBlock / l.expenditure < BLOCK_TO_SPEND[0] || l.hnBlock / l.expenditure > BLOCK_TO_SPEND[1]);
+  const off = worked.find(blockOutOfScaleWithSpend);
   return {
     balance,
     anchored: true,

@@ -219,7 +219,7 @@ export function checkBudget(la: string, b: BudgetResult, loaded: ReadonlyArray<{
  * Throws an input error (exit 1) when the budget's opening balance is worked back over a year whose block is out of
  * scale with its spend (plausible.ts openingProblem): that balance is the mismatch of the two, not a finding.
  */
-export function checkOpening(la: string, b: BudgetResult, loaded: ReadonlyArray<{ path: string; reader: string }> = []): void {
+function checkOpening(la: string, b: BudgetResult, loaded: ReadonlyArray<{ path: string; reader: string }> = []): void {
   const opening = openingProblem(b);
   const files = (reader: string) => loaded.filter((f) => f.reader === reader).map((f) => f.path);
   if (opening) {
