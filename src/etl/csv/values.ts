@@ -2,8 +2,8 @@
  * Parsing of cell values: counts with EES markers, thousands separators, percentages and money. Pure.
  */
 
-/** The EES / ONS markers for a value that is not a number, and the reason stored in `missing`. */
-const PLAIN_MARKERS: Readonly<Record<string, string>> = {
+/** The EES / ONS markers for a value that is not a number, and the reason stored in `missing` (keys in lower case). */
+export const PLAIN_MARKERS: Readonly<Record<string, string>> = {
   x: 'unavailable',
   z: 'not-applicable',
   c: 'suppressed',

@@ -10,7 +10,7 @@ import * as releaseMsg from '../../messages/releases.ts';
 import { nearest } from '../../util/suggest.ts';
 import type { CsvRow, TableSpec } from '../csv/read-table.ts';
 import { readTable } from '../csv/read-table.ts';
-import { isPercentColumn, parseNumber, type NumberKind } from '../csv/values.ts';
+import { isPercentColumn, parseNumber, PLAIN_MARKERS, type NumberKind } from '../csv/values.ts';
 import { DuplicateRows } from '../duplicate-rows.ts';
 import { ProblemLog } from '../problem-log.ts';
 import type { ReadContext, ReadReport, RowSink } from '../reader.ts';
@@ -248,8 +248,8 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
   return { rows: result.rows, errors, warnings };
 }
 
-/** An old_la_code that is not given: blank or a marker. */
-const NO_CODE = ['', 'x', 'z', 'c', ':', 'u', 'low'];
+/** Whether an old_la_code is not given: blank or a plain EES marker (x, z, c, :, u, low). */
+const noCode = (code: string): boolean => code === '' || Object.hasOwn(PLAIN_MARKERS, code.toLowerCase());
 
 /** Rows left out, by geographic level the model does not read or by LA with no old_la_code: how many, the first line. */
 interface Left { rows: number; line: number; name?: string }
@@ -303,7 +303,7 @@ export function geoOf(
   const oldCode = get('old_la_code');
   const newCode = get('new_la_code');
   // a new authority (reorganisation) published before DfE gives it a 3-digit code: its rows cannot be keyed
-  if (NO_CODE.includes(oldCode.toLowerCase()) && isNewLaCode(newCode)) return { noOldCode: { newCode: newCode.toUpperCase(), name: get('la_name') } };
+  if (noCode(oldCode) && isNewLaCode(newCode)) return { noOldCode: { newCode: newCode.toUpperCase(), name: get('la_name') } };
   if (!isOldLaCode(oldCode)) return { error: { message: msg.badOldLaCode(oldCode), column: 'old_la_code' } };
   if (newCode !== '' && !isNewLaCode(newCode)) return { error: { message: msg.badNewLaCode(newCode), column: 'new_la_code' } };
   return { geo: { level, oldCode, newCode: newCode.toUpperCase(), name: get('la_name'), regionCode, regionName } };
