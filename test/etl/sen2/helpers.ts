@@ -35,14 +35,23 @@ export function editedXml(src: string, from: string | RegExp, to: string): strin
   return tempFile('edited.xml', out);
 }
 
-/** A temp copy of the Blade fixture folder without some modules / with one module edited. */
-export function bladeCopy(opts: { drop?: string[]; edit?: { module: string; from: string; to: string } } = {}): string {
+/** A textual edit of one module file of the Blade fixture: its first `from` replaced by `to`. */
+export interface BladeEdit {
+  module: string;
+  from: string;
+  to: string;
+}
+
+/** A temp copy of the Blade fixture folder without some modules / with one module edited (or several edits). */
+export function bladeCopy(opts: { drop?: string[]; edit?: BladeEdit | BladeEdit[] } = {}): string {
   const dir = tempDir('sen2-blade-');
+  const edits = opts.edit === undefined ? [] : [opts.edit].flat();
   for (const f of readdirSync(BLADE_DIR)) {
     const module = /_([a-z0-9]+)\.csv$/.exec(f)?.[1];
     if (module && opts.drop?.includes(module)) continue;
-    if (module && opts.edit?.module === module) {
-      writeFileSync(join(dir, f), readFileSync(join(BLADE_DIR, f), 'utf8').replace(opts.edit.from, opts.edit.to));
+    const mine = edits.filter((e) => e.module === module);
+    if (mine.length > 0) {
+      writeFileSync(join(dir, f), mine.reduce((text, e) => text.replace(e.from, e.to), readFileSync(join(BLADE_DIR, f), 'utf8')));
     } else copyFileSync(join(BLADE_DIR, f), join(dir, f));
   }
   return join(dir, 'Blade-Export_28-01-2025_person.csv');
