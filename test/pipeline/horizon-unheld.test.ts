@@ -13,12 +13,19 @@ import { HORIZON_UNHELD_MAX } from '../../src/pipeline/plausible.ts';
 import { copySampleTables, runCli } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
-/** The sample's data folder without its population files (ONS mid-year estimates and the projection). */
-function sampleWithoutPopulation(dir: string): string {
-  const data = join(dir, 'data');
+let withoutPopulation: string | undefined;
+
+/**
+ * The sample's data folder without its population files (ONS mid-year estimates and the projection), one copy for
+ * the tests that read it, made on first use: run's load cache is kept per temporary data folder (test/cli/helpers.ts),
+ * so a copy of each test's own was loaded afresh. Never edited.
+ */
+function sampleWithoutPopulation(): string {
+  if (withoutPopulation !== undefined && existsSync(withoutPopulation)) return withoutPopulation;
+  const data = join(tempDir('hn-horizon-data-'), 'data');
   copySampleTables(data);
   for (const f of readdirSync(data).filter((n) => /^(ons_mye|snpp)/.test(n))) rmSync(join(data, f));
-  return data;
+  return (withoutPopulation = data);
 }
 
 describe('a horizon past the one the backtests check, with nothing to hold it', () => {
@@ -36,7 +43,7 @@ describe('a horizon past the one the backtests check, with nothing to hold it', 
 
   it('run without population: horizon_years 11 is refused naming the scenario and what to do; 10 runs', async () => {
     const dir = tempDir('hn-horizon-run-');
-    const data = sampleWithoutPopulation(dir);
+    const data = sampleWithoutPopulation();
     const file = join(dir, 'long.yaml');
     writeFileSync(file, 'id: long\nname: Long\nhorizon_years: 11\n');
     const r = await runCli('run', file, '--data', data, '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
@@ -51,7 +58,7 @@ describe('a horizon past the one the backtests check, with nothing to hold it', 
 
   it('goal-seek refuses it too, and run with the population goes past 10', async () => {
     const dir = tempDir('hn-horizon-goal-');
-    const data = sampleWithoutPopulation(dir);
+    const data = sampleWithoutPopulation();
     const file = join(dir, 'long.yaml');
     writeFileSync(file, 'id: long\nname: Long\nhorizon_years: 12\n');
     const r = await runCli('goal-seek', file, '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=0@2030-31', '--draws', '0', '--out', join(dir, 'goal.yaml'));
