@@ -35,6 +35,15 @@ function cacheFor(args: readonly string[]): string | undefined {
   return dir;
 }
 
+/**
+ * The load cache runCli gives a run of `--data <data>` (undefined: the cache as set), so that a test that loads the
+ * folder itself can save its load where the run then reads it (loadWithCache([data], { cacheDir })) instead of the
+ * run loading the same files again.
+ */
+export function runCacheDir(data: string): string | undefined {
+  return cacheFor(['--data', data]);
+}
+
 /** Runs the CLI in-process with captured output. */
 export async function runCli(...args: string[]): Promise<CliRun> {
   let stdout = '';
