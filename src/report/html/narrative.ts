@@ -89,13 +89,18 @@ export function dataParagraphs(r: RunReport): string[] {
 
 export function scenarioParagraphs(r: RunReport): string[] {
   const s = r.scenario;
+  const money = hasBudget(r);
   const out: string[] = [];
   out.push(`Scenario “${s.name}” (id ${s.id}, from ${s.file}). ${s.description ?? ''}`.trim());
   const growth = r.projection.assumptions.find((a) => a.key.endsWith('incidence_growth'));
   out.push(
     `It projects ${counted(s.horizon_years, 'year')} from January ${r.baseYear}` +
       (growth ? `, with new plans growing by ${fmtPercent(Number(growth.value))} a year at first (${growth.source === 'data' ? 'estimated from the data' : `set by the ${growth.source}`})` : '') +
-      `. Unit costs rise with inflation of ${typeof s.costs.inflation === 'number' ? fmtPercent(s.costs.inflation) : 'the rates set per placement or year'} a year and the High Needs block grows by ${fmtPercent(s.funding.growth)} a year after the years in the funding table.`,
+      '.' +
+      // a demand-only run prices nothing: its report names no costs, inflation or funding (cli.md --demand-only)
+      (money
+        ? ` Unit costs rise with inflation of ${typeof s.costs.inflation === 'number' ? fmtPercent(s.costs.inflation) : 'the rates set per placement or year'} a year and the High Needs block grows by ${fmtPercent(s.funding.growth)} a year after the years in the funding table.`
+        : ''),
   );
   if (s.surges.length)
     out.push(
@@ -108,7 +113,7 @@ export function scenarioParagraphs(r: RunReport): string[] {
     out.push(
       `It assumes ${s.mitigations.length} mitigations: ` +
         s.mitigations
-          .map((m) => `${m.name} from ${m.start_year}${m.ramp_years ? `, reaching full effect over ${counted(m.ramp_years, 'year')}` : ''}, delivering ${fmtPercent(m.delivery, 0)} of its planned effect${m.cost_gbp_per_year ? ` at a cost of ${fmtMoney(m.cost_gbp_per_year)} a year` : ''}`)
+          .map((m) => `${m.name} from ${m.start_year}${m.ramp_years ? `, reaching full effect over ${counted(m.ramp_years, 'year')}` : ''}, delivering ${fmtPercent(m.delivery, 0)} of its planned effect${money && m.cost_gbp_per_year ? ` at a cost of ${fmtMoney(m.cost_gbp_per_year)} a year` : ''}`)
           .join('; ') +
         '.',
     );
