@@ -47,8 +47,20 @@ export function nothingForecast(baseYear: number, skipped: number, reason?: stri
   return `nothing was forecast for base year ${baseYear}: ${why}; choose a --base-year for which the files hold a published stock of plans; no file was written`;
 }
 
-export function nothingToBacktest(origins: readonly number[], horizon: number): string {
-  return `nothing to score: no series has a stock at origin(s) ${origins.join(', ')} and an outcome up to ${horizon} year(s) later in the data; choose --origins at least ${horizon} year(s) before the last census year in the files`;
+/**
+ * backtest: no forecast could be scored. With the Januaries the series hold (`span`), says which origins and horizon
+ * would score: an origin needs its own January and the one before (MIN_STOCK_YEARS) and an outcome `horizon` years on.
+ */
+export function nothingToBacktest(origins: readonly number[], horizon: number, span?: { first: number; last: number }): string {
+  const head = `nothing to score: no series has a stock at origin(s) ${origins.join(', ')} and an outcome up to ${horizon} year(s) later in the data`;
+  if (!span) return `${head}; choose --origins at least ${horizon} year(s) before the last census year in the files`;
+  const earliest = span.first + 1;
+  const latest = span.last - horizon;
+  const held = `the files hold the Januaries ${span.first}–${span.last}, and an origin needs its own January and the one before, and an outcome ${horizon} year(s) after it`;
+  if (earliest <= latest) return `${head}: ${held}; choose --origins from ${earliest} to ${latest}`;
+  const longest = span.last - earliest;
+  if (longest >= 1) return `${head}: ${held}, which no origin has; choose --horizon ${longest} or less with --origins ${earliest}${longest > 1 ? ` to ${span.last - 1}` : ''}`;
+  return `${head}: ${held}; files holding at least three Januaries are needed to score a forecast`;
 }
 
 export function loadFromCache(cacheDir: string): string {

@@ -92,6 +92,8 @@ export interface BacktestOutcome {
   bySize: CoverageBySize;
   /** What changes what the scores mean, for stderr (a later release revising a January the backtest starts from). */
   warnings: string[];
+  /** The first and last January with a stock of plans among the series scored (for the message when none scored). */
+  span?: { first: number; last: number };
 }
 
 /**
@@ -100,7 +102,11 @@ export interface BacktestOutcome {
  */
 export function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): Omit<BacktestOutcome, 'warnings'> {
   const bp = backtestPoints(batch, { origins, horizon, only });
-  return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins) };
+  const years = batch.datasets
+    .filter((d) => !only || only.has(d.la.oldCode))
+    .flatMap((d) => Object.entries(d.stockTotal).flatMap(([y, v]) => (v! > 0 ? [Number(y)] : [])));
+  const span = years.length ? { first: Math.min(...years), last: Math.max(...years) } : undefined;
+  return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins), ...(span ? { span } : {}) };
 }
 
 /**

@@ -61,11 +61,11 @@ export function registerForecast(program: Command, io: CliIO): void {
     .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean }) => {
       const { backtestFromEes, backtestFromData } = await import('../../pipeline/forecast.ts');
       // with neither --ees nor --data, the default data folder (as for `run`)
-      const { result: res, bySize, warnings } = o.ees
+      const { result: res, bySize, warnings, span } = o.ees
         ? await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins, horizon: o.horizon })
         : await backtestFromData({ dir: o.data ?? 'data-samples', la: o.la?.[0], origins: o.origins, horizon: o.horizon });
       if (res.n_series === 0 || Object.keys(res.horizons).length === 0 || !Object.values(res.horizons).some((ms) => Number.isFinite((ms as Record<string, { mape: number }>).model?.mape))) {
-        throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon));
+        throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon, span));
       }
       warn(io, o, warnings);
       // a method with too little history for an origin has no score: null in JSON, n/a in text (never NaN)
