@@ -225,8 +225,9 @@ export function historyJoined(la: string, from: number, predecessors: string, sh
 }
 
 /** A run of an LA that a reorganisation ended, projected into the years after its end. */
-export function projectedPastAbolition(la: string, ceased: number, note: string): string {
-  return `${la} ceased to exist at January ${ceased} (${note}): the years projected from January ${ceased} on are for the former council's area as if it still existed, and its successors' plans and budgets are not these`;
+export function projectedPastAbolition(la: string, ceased: number, note: string, successors: readonly string[] = []): string {
+  const instead = successors.length ? `; to plan for them, run each of its successors instead (${successors.map((c) => `--la ${c}`).join(', ')}) on data that hold their figures, from January ${ceased}` : '';
+  return `${la} ceased to exist at January ${ceased} (${note}): the years projected from January ${ceased} on are for the former council's area as if it still existed, and its successors' plans and budgets are not these${instead}`;
 }
 
 /**

@@ -19,7 +19,7 @@ import type { AgeCount, LaDataset } from './dataset.ts';
 export function abolitionWarning(la: LaIdentity, lastProjectedYear: number): string | undefined {
   const s = reorganisationOf(la.oldCode);
   if (!s || !s.from.includes(la.oldCode) || lastProjectedYear < s.fromCensusYear) return undefined;
-  return projectedPastAbolition(`${la.name} (${la.oldCode})`, s.fromCensusYear, s.note);
+  return projectedPastAbolition(`${la.name} (${la.oldCode})`, s.fromCensusYear, s.note, s.to);
 }
 
 /** How a successor's history was built (the Data quality sheet says so). */

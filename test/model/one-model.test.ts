@@ -206,4 +206,14 @@ describe('a council a reorganisation ended', () => {
     expect(abolitionWarning({ oldCode: '942', newCode: 'E06000063', name: 'Cumberland' }, 2032)).toBeUndefined();
     expect(abolitionWarning({ oldCode: '886', newCode: 'E10000016', name: 'Kent' }, 2032)).toBeUndefined();
   });
+
+  it('says what to run instead: each successor by its code', () => {
+    // `run --la 928` on the 2025 layout to January 2022 projected Northamptonshire from January 2021 to 13,376 plans in
+    // 2031, exit 0, warning only that the figures were for the former area, though the files hold its successors
+    const w = abolitionWarning({ oldCode: '928', newCode: 'E10000021', name: 'Northamptonshire' }, 2031);
+    expect(w).toMatch(/ceased to exist at January 2022/);
+    expect(w).toMatch(/run each of its successors instead \(--la 940, --la 941\) on data that hold their figures, from January 2022/);
+    // Cumbria from January 2022: its successors are not in a release to 2022, and the warning does not pretend they are
+    expect(abolitionWarning({ oldCode: '909', newCode: 'E10000006', name: 'Cumbria' }, 2032)).toMatch(/\(--la 942, --la 943\) on data that hold their figures, from January 2024/);
+  });
 });
