@@ -75,3 +75,15 @@ export function beyondScored(h: number, baseYear: number, where: string): string
 export function singleAgesFromBands(baseYear: number, bands: readonly string[]): string {
   return `The data give plans by age band only (${bands.join(', ')}) for January ${baseYear}: single ages here, January ${baseYear}'s included, are the model's apportionment of those bands, not published figures. The band totals and the phase subtotals made of whole bands are the data's; read a single age, or a phase that cuts a band (0–3 and 4–10 cut the under-5s), as an estimate.`;
 }
+
+/**
+ * The report's data paragraph for a council a reorganisation made, with no January of its own before the base year:
+ * its projection reads its predecessors' history, apportioned (model/reorganise.ts), which the data quality notes give.
+ */
+export function successorWithoutOwnHistory(la: string, baseYear: number, plans: string, fromCensusYear: number, note: string): string {
+  return (
+    `In January ${baseYear} ${la} maintained ${plans} EHC plans. It has existed since January ${fromCensusYear} (${note}), so the data hold ` +
+    `no earlier totals of its own: its projection reads the history of its predecessors, apportioned by its share of their plans ` +
+    `(the Data quality sheet gives the share).`
+  );
+}

@@ -2,7 +2,7 @@
  * The report's plain-English text, generated from the numbers. Pure: RunReport → paragraphs (plain text; the
  * HTML builder escapes it).
  */
-import { financialYearLabel, Need, NEEDS, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
+import { financialYearLabel, Need, NEEDS, reorganisationOf, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { countDirection, fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { budgetMsg, reportMsg } from '../../messages/index.ts';
 import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
@@ -61,7 +61,11 @@ export function dataParagraphs(r: RunReport): string[] {
       }[countDirection(n5, base)]);
     }
   } else {
-    out.push(`In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans. The data loaded has no earlier totals to show a trend.`);
+    // a council a reorganisation made: its forecast reads its predecessors' history (model/reorganise.ts), so "no trend" is not so
+    const made = reorganisationOf(r.la.oldCode);
+    if (made && made.to.includes(r.la.oldCode) && made.fromCensusYear <= r.baseYear)
+      out.push(reportMsg.successorWithoutOwnHistory(r.la.name, r.baseYear, fmtCount(base), made.fromCensusYear, made.note));
+    else out.push(`In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans. The data loaded has no earlier totals to show a trend.`);
   }
   const byP = plansByPlacement(r, r.baseYear);
   const pTot = byP ? Object.values(byP).reduce((a, b) => a + b, 0) : 0;
