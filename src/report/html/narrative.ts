@@ -277,13 +277,20 @@ function scoreSentences(rows: readonly BacktestRow[], scope: string): string[] {
     out.push(
       `${scope}, ${h} year${h > 1 ? 's' : ''} ahead, the model’s forecasts of total plans were out by ${fmtPercent(model.mape)} on average (${model.n} forecast${model.n === 1 ? '' : 's'})` +
         (best
-          ? `; ${model.mape < best.mape ? 'better than' : 'less accurate than'} the best simple method, ${backtestMethodName(best.method).toLowerCase()}, at ${fmtPercent(best.mape)}`
+          ? `; ${comparedWords(model.mape, best.mape)} the best simple method, ${backtestMethodName(best.method).toLowerCase()}, at ${fmtPercent(best.mape)}`
           : '') +
         (Number.isFinite(model.coverage80) ? `; ${coverageWords(model.coverage80, model.n)} fell inside its 80% range` : '') +
         '.',
     );
   }
   return out;
+}
+
+/** The model's error against a baseline's, judged as printed: "better than 2.1%" of a model shown out by 2.1% read false. */
+function comparedWords(model: number, baseline: number): string {
+  const [m, b] = [fmtPercent(model), fmtPercent(baseline)];
+  if (m === b) return 'as accurate as';
+  return model < baseline ? 'better than' : 'less accurate than';
 }
 
 /**
