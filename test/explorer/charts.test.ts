@@ -37,4 +37,17 @@ describe('explorer charts', () => {
     expect(plans.scales.y!.min).toBe(0);
     expect(plans.scales.y!.max).toBeGreaterThanOrEqual(3700);
   });
+
+  it('steps a small LA\'s axis of plans by whole plans (it printed 0, 1, 1, 2, 2 … for steps of 0.5)', () => {
+    const canvases = { plans: createCanvas(1200, 800), groups: createCanvas(1200, 800), spend: createCanvas(600, 400), balance: createCanvas(600, 400) };
+    const charts = new Charts(canvases as unknown as ConstructorParameters<typeof Charts>[0]);
+    const small = (v: number | null): number | null => (v === null ? null : v / 700);
+    const m = model();
+    charts.update({ ...m, history: m.history.map(small), central: m.central.map(small), band: { p10: m.band!.p10.map(small), p90: m.band!.p90.map(small) }, groups: [{ label: 'Mainstream', values: [4.4, 4.7, 5] }] });
+    for (const id of ['plans', 'groups'] as const) {
+      const labels = Chart.getChart(canvases[id] as unknown as HTMLCanvasElement)!.scales.y!.ticks.map((t) => String(t.label));
+      expect(labels.length).toBeGreaterThan(2);
+      expect(new Set(labels).size, labels.join(' ')).toBe(labels.length);
+    }
+  });
 });

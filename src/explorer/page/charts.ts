@@ -120,7 +120,7 @@ function base(yTitle: string, money: boolean, stacked = false): ChartConfigurati
     },
     scales: {
       x: { stacked, ticks: { font: { size: 11 } }, grid: { display: false } },
-      y: { stacked, title: { display: true, text: yTitle, font: { size: 11 } }, ticks: { callback: money ? moneyTick : countTick, font: { size: 11 } } },
+      y: { stacked, title: { display: true, text: yTitle, font: { size: 11 } }, ticks: { callback: money ? moneyTick : countTick, font: { size: 11 }, ...(money ? {} : { precision: 0 }) } }, // whole plans (steps of 0.5 printed 1, 1, 2, 2)
     },
   };
 }

@@ -246,6 +246,8 @@ export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
     const unit = hn.units?.[id] ?? 'none';
     const ticks = { ...((sc.ticks as object) ?? {}) } as Record<string, unknown>;
     if (unit !== 'none') ticks.callback = (v: number | string) => formatUnit(Number(v), unit);
+    // plans are whole: steps of 0.5 on a small LA's axis printed each whole number twice ('0, 1, 1, 2, 2 …')
+    if (unit === 'count') ticks.precision ??= 0;
     // a value axis laid across the chart (a tornado's) takes up to 11 labels as wide as '-£2,800m': they run into
     // each other, so it gets fewer
     if (id === 'x' && (options as { indexAxis?: string }).indexAxis === 'y' && (unit === 'money' || unit === 'moneyM')) ticks.maxTicksLimit ??= 7;
@@ -294,7 +296,8 @@ function sizedCanvas(width: number, height: number): Canvas {
   return canvas;
 }
 
-function draw(spec: ChartSpec, width: number, height: number) {
+/** Lays a chart out on a canvas of that size (renderChart encodes it; tests read its scales). */
+export function draw(spec: ChartSpec, width: number, height: number) {
   const canvas = sizedCanvas(width, height);
   const ctx = canvas.getContext('2d');
   scale = width / 800;
