@@ -44,7 +44,11 @@ export function nothingForecast(baseYear: number, skipped: number, reason?: stri
     : laterRows > 0
       ? `every row of the files is for a year after January ${baseYear} (${laterRows.toLocaleString('en-GB')} rows ignored)`
       : 'no LA in the files';
-  return `nothing was forecast for base year ${baseYear}: ${why}; choose a --base-year for which the files hold a published stock of plans; no file was written`;
+  // an LA skipped as too short has a stock at the base year: what it lacks is the January before (forecast/select.ts)
+  const advice = reason?.startsWith('too short')
+    ? 'choose a --base-year whose January and the January before it both have a published stock of plans'
+    : 'choose a --base-year for which the files hold a published stock of plans';
+  return `nothing was forecast for base year ${baseYear}: ${why}; ${advice}; no file was written`;
 }
 
 /**

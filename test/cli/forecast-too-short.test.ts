@@ -1,0 +1,33 @@
+/**
+ * `forecast --base-year 2019` on the 2025 release's layout to January 2022 (whose first January is 2019) skipped every
+ * LA as "too short: needs stock at every census 2018–2019" and then advised "choose a --base-year for which the files
+ * hold a published stock of plans", which 2019 is. When the LAs were skipped as too short the advice now names what a
+ * base year needs: its January and the one before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers.ts';
+
+let dir = '';
+let file = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hn-fc-short-'));
+  file = join(dir, 'sen2_age_caseload.csv');
+  const lines = readFileSync('data-samples/sen2_age_caseload.csv', 'utf8').split('\n');
+  writeFileSync(file, [lines[0], ...lines.slice(1).filter((l) => /^20(19|2[0-2]),/.test(l))].join('\n') + '\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('forecast from the first January of the files', () => {
+  it('says a base year needs the January before it too, and the next one works', async () => {
+    const r = await runCli('forecast', '--ees', file, '--all', '--base-year', '2019', '--out', join(dir, 'f.csv'));
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/too short/);
+    expect(r.stderr).toMatch(/choose a --base-year whose January and the January before it both have a published stock of plans/);
+    expect(r.stderr).not.toMatch(/choose a --base-year for which the files hold a published stock/);
+    const next = await runCli('forecast', '--ees', file, '--all', '--base-year', '2020', '--out', join(dir, 'f.csv'));
+    expect(next.code, next.stderr).toBe(0);
+  });
+});
