@@ -47,7 +47,9 @@ const YAML_ERROR_WORDS: Readonly<Record<string, string>> = {
 /** Parses YAML text into a plain mapping, with YAML errors located by line. */
 export function parseYamlMapping(text: string, file: string): Plain {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  // YAML breaks lines at CR as at LF, its parser at LF only: a file saved with CR-only line breaks was one line
+  // ('holds no keys' after a first comment, 'Nested mappings' otherwise)
+  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.pos ? lc.linePos(e.pos[0]).line : undefined;

@@ -244,6 +244,25 @@ describe('encodings', () => {
   });
 });
 
+describe('line breaks', () => {
+  // a scenario saved with old Mac line breaks (CR only) was 'holds no keys (it is empty, or comments only)' when it
+  // began with a comment, and 'line 1: not valid YAML: Nested mappings …' otherwise: YAML's parser breaks lines at LF
+  it('CR-only and mixed line breaks are read as the same keys as LF', async () => {
+    await withTempDir(async (d) => {
+      const lines = ['# My plan: shorter horizon', 'name: My plan', 'horizon_years: 5', 'costs:', '  inflation: 0.02'];
+      for (const [i, eol] of ['\r', '\r\n', '\n'].entries()) {
+        const f = join(d, `cr${i}.yaml`);
+        await writeFile(f, lines.join(eol) + eol);
+        const s = await loadScenario(f);
+        expect(s).toMatchObject({ name: 'My plan', horizon_years: 5, costs: { inflation: 0.02 } });
+      }
+      const mixed = join(d, 'mixed.yaml');
+      await writeFile(mixed, `${lines[0]}\r${lines[1]}\n${lines[2]}\r\n${lines[3]}\r${lines[4]}\n`);
+      expect(await loadScenario(mixed)).toMatchObject({ name: 'My plan', horizon_years: 5, costs: { inflation: 0.02 } });
+    });
+  });
+});
+
 describe('an empty scenario', () => {
   it('a file with no keys (empty, blank or comments only) is refused, not run on the defaults under its name', async () => {
     await withTempDir(async (d) => {
