@@ -39,6 +39,10 @@ export function oddYamlTag(file: string, line: number | undefined, path: string,
   return `${file}${line !== undefined ? `:${line}` : ''}: at '${path}': the YAML tag '${tag}' ${makes ? `makes ${makes}, which a scenario does not read` : 'is not one a scenario reads'}: remove the tag (a scenario holds text, numbers, true/false, lists and mappings; its keys would otherwise be left out or its value misread)`;
 }
 
+export function nonDecimalNumber(file: string, line: number | undefined, path: string, written: string, value: number, base: string): string {
+  return `${file}${line !== undefined ? `:${line}` : ''}: at '${path}': the number ${written} is written in ${base} (${value}): write it in decimal (${value} if that was meant), as the input tables' figures are`;
+}
+
 export function notAMapping(file: string): string {
   return `${file}: a scenario must be a YAML mapping of keys to values`;
 }

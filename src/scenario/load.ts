@@ -16,6 +16,7 @@ import { readRate } from '../etl/csv/values.ts';
 import { decodeWin1252 } from '../util/win1252.ts';
 import { boundedMessage } from '../util/bounded-text.ts';
 import { checkScenarioId } from './ids.ts';
+import { nonDecimal } from './yaml-numbers.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
 type Plain = Record<string, unknown>;
@@ -74,6 +75,12 @@ export function parseYamlMapping(text: string, file: string): Plain {
   if (badKey) {
     const m = scenarioMsg.badYamlKey(file, badKey.line, badKey.key);
     throw inputError(m, [{ file, line: badKey.line, message: m }]);
+  }
+  const based = nonDecimal(doc.contents);
+  if (based) {
+    const line = based.offset === undefined ? undefined : lc.linePos(based.offset).line;
+    const m = scenarioMsg.nonDecimalNumber(file, line, based.path, based.written, based.value, based.base);
+    throw inputError(m, [{ file, line, message: m }]);
   }
   const tagged = oddTag(doc.contents);
   if (tagged) {

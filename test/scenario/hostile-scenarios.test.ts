@@ -352,6 +352,22 @@ describe('names and descriptions of 40,000 characters', () => {
   });
 });
 
+describe('numbers in hexadecimal or octal', () => {
+  // `horizon_years: 0x10` ran 16 years with exit 0 and `costs.inflation: 0o3` at 300% (YAML's core schema reads both),
+  // where every table refuses '0x10': a scenario's numbers are written in decimal
+  it('are refused at their line, naming the key and what was written', async () => {
+    await withTempDir(async (d) => {
+      await expectRefused(d, [
+        ['id: h\nhorizon_years: 0x10', /:2: at 'horizon_years': the number 0x10 is written in hexadecimal \(16\)/],
+        ['id: h\ncosts:\n  inflation: 0o3', /:3: at 'costs\.inflation': the number 0o3 is written in octal \(3\)/],
+        ['id: h\nmitigations:\n  - { name: m, kind: fewer_requests, effect: 0x1, start_year: 2026 }', /:3: at 'mitigations\[0\]\.effect': the number 0x1 is written in hexadecimal/],
+      ]);
+      await writeFile(join(d, 'ok.yaml'), 'id: h\nhorizon_years: 010\nname: "0x10"\n');
+      expect(await loadScenario(join(d, 'ok.yaml'))).toMatchObject({ horizon_years: 10, name: '0x10' });
+    });
+  });
+});
+
 describe('a year with a fraction', () => {
   it("says 'a whole number', not zod's 'int'", async () => {
     await withTempDir(async (d) => {
