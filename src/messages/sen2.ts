@@ -267,3 +267,8 @@ export function sen2OtherLaReturnsNote(laCode: string, others: ReadonlyArray<{ l
 export function sen2DuplicateReturnNote(year: number, laCode: string): string {
   return `more than one SEN2 return for LA ${laCode} census ${year} is loaded; the one loaded last is used`;
 }
+
+/** A pupil's date of birth after today (the date itself is not shown: personal data). */
+export function futureBirthDate(): string {
+  return 'expected a date of birth that is not in the future. Got: a date after today (not shown: a birth date is personal data)';
+}

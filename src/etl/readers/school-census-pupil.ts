@@ -5,7 +5,7 @@
  */
 import { NEEDS, isOldLaCode, needFromSourceCode } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
-import { sen2Shown } from '../../messages/sen2.ts';
+import { futureBirthDate, sen2Shown } from '../../messages/sen2.ts';
 import { nearest } from '../../util/suggest.ts';
 import { ALL } from '../schema.ts';
 import { ageAtCensus, parseSen2Date } from '../persons/dates.ts';
@@ -67,11 +67,12 @@ export const schoolCensusPupil = simpleCsvReader({
           if (!n) return log.error(msg.unknownNeed(code, nearest(code.toUpperCase(), NEEDS), shown(code)), r.line, 'SENtype1');
           need = n;
         } else if (prov === 'E' || prov === 'K') need = 'UNKNOWN';
-        const dob = r.get('dob');
-        if (dob !== '') {
-          const d = new Date(dob);
-          if (Number.isNaN(d.getTime())) return log.error(msg.badBirthDate(sen2Shown(dob, 'birth date')), r.line, 'DOB');
-          if (d.getTime() > ctx.today.getTime()) return log.error(msg.requiredValue('a date of birth that is not in the future'), r.line, 'DOB');
+        if (dobText.trim() !== '') {
+          // read as the X year group above reads it (and as SEN2 dates are): JavaScript's Date took 45306 for a date
+          // in the year 45306, '2019' or 'March 5' for dates, and 02/01/2019 for 1 February
+          const dob = parseSen2Date(dobText);
+          if (!dob) return log.error(msg.badBirthDate(sen2Shown(dobText, 'birth date')), r.line, 'DOB');
+          if (dob > ctx.today.toISOString().slice(0, 10)) return log.error(futureBirthDate(), r.line, 'DOB');
         }
         const la = r.get('la') || ALL;
         if (la !== ALL && !isOldLaCode(la)) return log.error(msg.badOldLaCode(la, [...la].length <= 5 ? `'${la}'` : shown(la)), r.line, 'LA');

@@ -71,6 +71,23 @@ describe('school census pupil extract: values that may be personal data', () => 
   });
 });
 
+describe('school census pupil extract: dates of birth', () => {
+  // DOB was checked with JavaScript's Date: an Excel serial (45306) was a date in the year 45306 and refused as 'expected
+  // a date of birth that is not in the future, found an empty cell'; '2019', '1' or 'March 5' were dates; 02/01/2019 was
+  // 1 February (month first) where the X year group reads it as 2 January
+  it('reads DOB as the SEN2 dates are read; anything else is refused for what it is, never called an empty cell', async () => {
+    const e = await errors('A1,100001,3,E,ASD,45306,M,2024\nA2,100001,3,E,ASD,2019,M,2024\nA3,100001,3,E,ASD,March 5,M,2024\nA4,100001,3,E,ASD,2027-01-05,M,2024\n');
+    expect(e).toEqual([
+      '2 DOB: expected a date of birth like 2015-09-01. Got: a value of 5 characters (not shown: a birth date is personal data)',
+      '3 DOB: expected a date of birth like 2015-09-01. Got: a value of 4 characters (not shown: a birth date is personal data)',
+      '4 DOB: expected a date of birth like 2015-09-01. Got: a value of 7 characters (not shown: a birth date is personal data)',
+      '5 DOB: expected a date of birth that is not in the future. Got: a date after today (not shown: a birth date is personal data)',
+    ]);
+    for (const e of await errors('A1,100001,3,E,ASD,45306,M,2024\n')) expect(e).not.toMatch(/empty cell/);
+    expect(await errors('A1,100001,3,E,ASD,02/01/2016,M,2024\nA2,100001,3,E,ASD,2016-01-02T00:00:00,M,2024\nA3,100001,3,E,ASD,2016-Jan-02 00:00:00,M,2024\n')).toEqual([]);
+  });
+});
+
 describe('a pupil extract saved without its header row', () => {
   it('is an unknown layout that says the header may be missing and prints none of its first record', async () => {
     // the message quoted the first line: 'first line: A999000002194,100001,3,E,ASD,2016-01-01,M,Smith'
