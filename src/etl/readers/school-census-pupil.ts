@@ -44,8 +44,11 @@ export const schoolCensusPupil = simpleCsvReader({
     const fileYear = yearFromFileName(ctx.path);
     return {
       row(r) {
-        const year = r.get('census_year') ? Number(r.get('census_year')) : fileYear;
-        if (year === undefined || !Number.isInteger(year)) return log.error(msg.requiredValue('a census year (a census_year column or the year in the file name)'), r.line, 'census_year');
+        const yearText = r.get('census_year').trim();
+        // Number() took '0x7E8' for 2024, and '2,024' or 'NaN' were called an empty cell
+        if (yearText !== '' && !/^\d{4}$/.test(yearText)) return log.error(msg.badNumber(`a census year like 2024 (the January of the census). Got: ${shownYear(yearText)}`), r.line, 'census_year');
+        const year = yearText !== '' ? Number(yearText) : fileYear;
+        if (year === undefined) return log.error(msg.requiredValue('a census year (a census_year column or the year in the file name)'), r.line, 'census_year');
         const maxYear = ctx.today.getUTCFullYear() + 1;
         if (year < MIN_CENSUS_YEAR || year > maxYear) return log.error(msg.yearOutOfRange(year, MIN_CENSUS_YEAR, maxYear), r.line, 'census_year');
         const ncy = r.get('ncyearactual');
@@ -105,4 +108,9 @@ export const schoolCensusPupil = simpleCsvReader({
  */
 function shown(raw: string): string {
   return sen2Shown(raw, 'code');
+}
+
+/** A census year as written, quoted when it is digits and separators (no name, postcode or UPN), else described. */
+function shownYear(raw: string): string {
+  return /^[\d.,\s+-]{1,7}$/.test(raw) ? `'${raw}'` : shown(raw);
 }

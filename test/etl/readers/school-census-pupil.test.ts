@@ -88,6 +88,21 @@ describe('school census pupil extract: dates of birth', () => {
   });
 });
 
+describe('school census pupil extract: census_year', () => {
+  // a census_year of '2,024', 'NaN' or '٢٠٢٤' was refused as 'expected a census year …, found an empty cell', and
+  // '0x7E8' read as year 2024
+  it('a census_year that is no four-digit year is refused for what it holds, never called an empty cell', async () => {
+    const e = await errors('A1,100001,3,E,ASD,2016-01-01,M,"2,024"\nA2,100001,3,E,ASD,2016-01-01,M,NaN\nA3,100001,3,E,ASD,2016-01-01,M,0x7E8\nA4,100001,3,E,ASD,2016-01-01,M,2024.5\n');
+    expect(e).toEqual([
+      "2 census_year: expected a census year like 2024 (the January of the census). Got: '2,024'",
+      "3 census_year: expected a census year like 2024 (the January of the census). Got: 'NaN'",
+      '4 census_year: expected a census year like 2024 (the January of the census). Got: a value of 5 characters (not shown: it may be personal data, a UPN, name, postcode or birth date in the wrong place)',
+      "5 census_year: expected a census year like 2024 (the January of the census). Got: '2024.5'",
+    ]);
+    expect(await errors('A1,100001,3,E,ASD,2016-01-01,M, 2024 \n')).toEqual([]);
+  });
+});
+
 describe('a pupil extract saved without its header row', () => {
   it('is an unknown layout that says the header may be missing and prints none of its first record', async () => {
     // the message quoted the first line: 'first line: A999000002194,100001,3,E,ASD,2016-01-01,M,Smith'
