@@ -50,7 +50,11 @@ export function afterOverrideParagraphs(r: RunReport): string[] {
   const last = gf.years[gf.years.length - 1]!;
   if (gf.reservesGiven) {
     if (y28?.usableReserves !== undefined && y28.dsgBalance < 0) {
-      out.push(`At 31 March 2028 the deficit of ${fmtMoney(-y28.dsgBalance)} would be ${fmtPercent(-y28.dsgBalance / y28.usableReserves, 0)} of the council’s usable reserves of ${fmtMoney(y28.usableReserves)}.`);
+      // the share general-fund.ts gives (none for reserves of £0: worked again here it was 'Infinity%', exit 70)
+      const share = y28.deficitShareOfReserves;
+      out.push(share === undefined
+        ? `At 31 March 2028 the deficit of ${fmtMoney(-y28.dsgBalance)} would exceed the council’s usable reserves, which are ${fmtMoney(Math.max(0, y28.usableReserves))}.`
+        : `At 31 March 2028 the deficit of ${fmtMoney(-y28.dsgBalance)} would be ${fmtPercent(share, 0)} of the council’s usable reserves of ${fmtMoney(y28.usableReserves)}.`);
     }
     out.push(
       gf.firstYearDeficitExceedsReserves !== undefined
