@@ -39,7 +39,8 @@ export function archiveOddEntryName(name: string): string {
   return `refusing to expand the ZIP archive: entry name '${name}' holds NUL or control characters, a drive letter, or is over-long; ${NOTHING_READ}`;
 }
 export function archiveClashingEntries(a: string, b: string): string {
-  return `refusing to expand the ZIP archive: entries '${a}' and '${b}' would be written to the same file (names differ only in case or separators); ${NOTHING_READ}`;
+  const why = a === b ? 'the archive holds two entries of that name' : 'names differ only in case or separators';
+  return `refusing to expand the ZIP archive: entries '${a}' and '${b}' would be written to the same file (${why}); ${NOTHING_READ}`;
 }
 export function archiveCrcMismatch(name: string): string {
   return `refusing to expand the ZIP archive: entry '${name}' fails its CRC-32 check (the archive is damaged); ${NOTHING_READ}: download it again`;
