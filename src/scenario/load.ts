@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, resolve, relative } from 'node:path';
-import { parseDocument, LineCounter, visit, isCollection, isMap, isNode, isScalar, isSeq } from 'yaml';
+import { parseDocument, LineCounter, visit, isCollection, isScalar } from 'yaml';
 import type { ZodError } from 'zod';
 import { ExitCode, HighneedsError, inputError, type Problem } from '../errors.ts';
 import { checkInputPath } from '../paths/check-path.ts';
@@ -16,7 +16,7 @@ import { readRate } from '../etl/csv/values.ts';
 import { decodeWin1252 } from '../util/win1252.ts';
 import { boundedMessage } from '../util/bounded-text.ts';
 import { checkScenarioId } from './ids.ts';
-import { nonDecimal } from './yaml-numbers.ts';
+import { nonDecimal, oddTag } from './yaml-nodes.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
 type Plain = Record<string, unknown>;
@@ -99,34 +99,6 @@ export function parseYamlMapping(text: string, file: string): Plain {
   if (value === null || value === undefined) return {};
   if (!isPlain(value)) throw inputError(scenarioMsg.notAMapping(file), [{ file, message: 'not a mapping' }]);
   return value;
-}
-
-/** The tags of the values a scenario holds (`!` is YAML's non-specific tag, a plain value). */
-const PLAIN_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`)]);
-
-/**
- * The first value (in document order) with a tag a scenario does not read, its key path and where its key or list
- * item starts. `costs: !!omap [inflation: 0.2]` ran at the default inflation (an ordered map is no mapping to the
- * schema, so its keys were left out), and `!!binary` or `!!timestamp` values were called 'a mapping'.
- */
-function oddTag(root: unknown): { tag: string; path: string; offset?: number } | undefined {
-  const stack: Array<{ node: unknown; path: string; offset?: number }> = [{ node: root, path: '' }];
-  while (stack.length > 0) {
-    const { node, path, offset } = stack.pop()!;
-    if (!isNode(node)) continue;
-    if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
-      return { tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!'), path: path || '(the file)', offset: offset ?? node.range?.[0] };
-    }
-    const next: typeof stack = [];
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        next.push({ node: pair.value, path: path ? `${path}.${k}` : k, offset: isNode(pair.key) ? pair.key.range?.[0] : undefined });
-      }
-    } else if (isSeq(node)) node.items.forEach((item, i) => next.push({ node: item, path: `${path}[${i}]` }));
-    stack.push(...next.reverse());
-  }
-  return undefined;
 }
 
 function describe(x: unknown): string {
