@@ -169,6 +169,25 @@ export async function checkOutsideData(out: string, dataDir: string, flag: strin
 }
 
 /**
+ * Checks that a file to write is none of the command's inputs, nor inside an input folder: `forecast --out` given as
+ * one of its `--ees` files replaced the published file with the forecast (exit 0), and `goal-seek --out` given as its
+ * scenario replaced it with a scenario that extends itself. The same file by another spelling, a symbolic link or a
+ * hard link is the same input.
+ * @example await checkNotAnInput('ees/caseload.csv', ['ees/caseload.csv'], '--out') // throws a usage error (exit 2)
+ */
+export async function checkNotAnInput(out: string, inputs: readonly string[], flag: string): Promise<void> {
+  const o = await realOrPlanned(out);
+  const os = await stat(o).catch(() => undefined);
+  for (const input of inputs) {
+    const i = await realOrPlanned(input);
+    const is = await stat(i).catch(() => undefined);
+    const sameFile = o === i || (os !== undefined && is !== undefined && os.dev === is.dev && os.ino === is.ino);
+    if (sameFile) throw usageError(pathMsg.outputIsInput(flag, out, input));
+    if (is?.isDirectory() && o.startsWith(i.endsWith(sep) ? i : `${i}${sep}`)) throw usageError(pathMsg.outputInInputFolder(flag, out, input));
+  }
+}
+
+/**
  * Whether a load of the data folder would read what is under `path`: it is the folder or inside it, and no folder on
  * the way down is hidden (a dot-folder, which loads pass over, like the default cache .highneeds/cache under `--data .`).
  * @example await readByLoadOf('data/cache', 'data') // true

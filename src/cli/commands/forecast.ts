@@ -26,8 +26,9 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--quiet', 'print nothing but errors')
     .action(async (o: { ees: string[]; la?: string[]; all?: boolean; baseYear: number; horizon: number; draws: number; seed: number; out: string; json?: boolean; quiet?: boolean }) => {
       if (!o.all && !o.la?.length) throw usageError(cliMsg.forecastNeedsLa());
-      const { checkOutputFile } = await import('../../paths/check-path.ts');
+      const { checkNotAnInput, checkOutputFile } = await import('../../paths/check-path.ts');
       await checkOutputFile(o.out, '--out', 'forecast.csv');
+      await checkNotAnInput(o.out, o.ees, '--out');
       const { forecastFromEes } = await import('../../pipeline/forecast.ts');
       const { forecastCsv } = await import('../../model/forecast/csv.ts');
       const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
