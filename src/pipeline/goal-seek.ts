@@ -30,7 +30,8 @@ import { projectDeterministic } from '../model/engine.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import { latestStockYear, projectLa } from '../model/project-la.ts';
 import type { ProjectionResult } from '../model/result.ts';
-import { loadScenario } from '../scenario/load.ts';
+import { loadScenario, readScenarioChain } from '../scenario/load.ts';
+import { checkNotAnInput } from '../paths/check-path.ts';
 import { checkScenarioYears } from '../scenario/run-years.ts';
 import { findScenarioFile } from '../scenario/find.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
@@ -144,6 +145,9 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   if (!target) throw new HighneedsError(ExitCode.USAGE, budgetMsg.goalTargetUnreadable(opts.target));
   const scenarioFile = findScenarioFile(opts.scenarioFile, { dataDir: opts.dataDir });
   const scenario = await loadScenario(scenarioFile);
+  // the scenario written extends the input: written over it, or over a file it extends, it would extend itself
+  const file = opts.out ?? join(dirname(scenarioFile), `${scenario.id}-goal.yaml`);
+  await checkNotAnInput(file, (await readScenarioChain(scenarioFile)).chain, '--out');
   const names = scenario.mitigations.map((m) => m.name);
   if (opts.lever !== NEW_PLANS_LEVER && !names.includes(opts.lever)) {
     throw inputError(budgetMsg.goalUnknownLever(scenarioFile, opts.lever, [NEW_PLANS_LEVER, ...names], nearest(opts.lever, [NEW_PLANS_LEVER, ...names])));
@@ -190,7 +194,6 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('writing');
-  const file = opts.out ?? join(dirname(scenarioFile), `${scenario.id}-goal.yaml`);
   const doc = goalScenario(scenario, opts.lever, goal, file, target, found.achieved, probability, opts.draws);
   await mkdir(dirname(file), { recursive: true }); // --out in a folder not made yet, as forecast --out
   // the file, read back as `run` reads it, must reproduce the target before it takes the place of any earlier one

@@ -1,9 +1,10 @@
 /**
  * An output path that is one of the command's own inputs is refused before anything is read or written (exit 2):
- * `forecast --out` given as one of its `--ees` files replaced the published file with the forecast (exit 0).
+ * `forecast --out` given as one of its `--ees` files replaced the published file with the forecast (exit 0), and
+ * `goal-seek --out` given as its scenario replaced the scenario with one that extends itself, which `run` then refused.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFile, link, mkdir, readFile, symlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withTempDir } from '../temp.ts';
 import { runCli } from './helpers.ts';
@@ -40,4 +41,25 @@ describe('an output that is an input', () => {
     });
   });
 
+  it('goal-seek refuses --out naming its scenario or a scenario it extends, and leaves them as they were', async () => {
+    await withTempDir(async (d) => {
+      const base = join(d, 'baseline.yaml');
+      await copyFile('scenarios/baseline.yaml', base);
+      const child = join(d, 'child.yaml');
+      await writeFile(child, 'extends: baseline.yaml\nid: child\n');
+      const before = await readFile(base, 'utf8');
+      for (const [scenario, out] of [
+        [base, base],
+        [child, base],
+        [child, child],
+      ] as const) {
+        const r = await runCli('goal-seek', scenario, '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', out);
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toContain(`--out ${out}`);
+        expect(r.stderr).toMatch(/an input of this command/);
+      }
+      expect(await readFile(base, 'utf8')).toBe(before);
+      expect(await readFile(child, 'utf8')).toBe('extends: baseline.yaml\nid: child\n');
+    });
+  });
 });
