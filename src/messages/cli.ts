@@ -82,3 +82,7 @@ export function repeatedFlag(flag: string, values: readonly string[], command: s
 export function seedTooLarge(value: string, max: number): string {
   return `--seed must be a whole number from 0 to ${max}. Got: ${value}: the random generator takes a 32-bit seed, so a larger one drew the very futures of a smaller one (--seed 4294967296 those of --seed 1) while the outputs named the seed given`;
 }
+
+export function backtestEesAndData(): string {
+  return 'backtest takes --ees and --data as alternatives: with both it scored the --ees files and left --data out without a word. Give one of them';
+}
