@@ -86,3 +86,7 @@ export function seedTooLarge(value: string, max: number): string {
 export function backtestEesAndData(): string {
   return 'backtest takes --ees and --data as alternatives: with both it scored the --ees files and left --data out without a word. Give one of them';
 }
+
+export function backtestDataOneLa(las: readonly string[]): string {
+  return `--la is given ${las.length} LAs (${las.map((l) => `'${l}'`).join(', ')}): backtest --data scores the one LA of the data folder, and scored the first without a word of the others. Give --la once, or give several LAs with --ees FILE…`;
+}

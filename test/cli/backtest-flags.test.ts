@@ -13,4 +13,11 @@ describe('backtest flags', () => {
     expect(r.stderr).toMatch(/--ees and --data/);
     expect(r.stdout).toBe('');
   });
+
+  // with --data, `--la 999 --la 998` scored 999 alone and said nothing of 998 (which the data do not hold)
+  it('refuses several LAs with --data, which scores one', async () => {
+    const r = await runCli('backtest', '--data', 'data-samples', '--la', '999', '--la', '998');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--la is given 2 LAs \('999', '998'\).*--data/);
+  });
 });

@@ -61,6 +61,8 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--quiet', 'print nothing but errors')
     .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean }) => {
       if (o.ees && o.data !== undefined) throw usageError(cliMsg.backtestEesAndData());
+      const las = [...new Set(o.la?.flat() ?? [])];
+      if (!o.ees && las.length > 1) throw usageError(cliMsg.backtestDataOneLa(las));
       const { backtestFromEes, backtestFromData } = await import('../../pipeline/forecast.ts');
       // with neither --ees nor --data, the default data folder (as for `run`)
       const { result: res, bySize, warnings, span } = o.ees
