@@ -90,3 +90,7 @@ export function backtestEesAndData(): string {
 export function backtestDataOneLa(las: readonly string[]): string {
   return `--la is given ${las.length} LAs (${las.map((l) => `'${l}'`).join(', ')}): backtest --data scores the one LA of the data folder, and scored the first without a word of the others. Give --la once, or give several LAs with --ees FILE…`;
 }
+
+export function repeatedOrigin(year: number, value: string): string {
+  return `--origins gives ${year} more than once (${value}): each origin is scored once, and a repeated one weighed double in every score. Give each census year once, e.g. 2017,2018,2019`;
+}

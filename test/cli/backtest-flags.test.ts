@@ -20,4 +20,11 @@ describe('backtest flags', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--la is given 2 LAs \('999', '998'\).*--data/);
   });
+
+  // --origins 2020,2020 scored the origin 2020 twice ('origins 2020, 2020'), weighing it double in every mean
+  it('refuses an origin given twice', async () => {
+    const r = await runCli('backtest', '--origins', '2019,2020,2020');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--origins gives 2020 more than once/);
+  });
 });

@@ -44,6 +44,8 @@ export function yearListFlag(value: string): number[] {
   if (parts.length === 0 || years.some((y, i) => !/^\d{4}$/.test(parts[i]!) || y < 2000 || y > 2100)) {
     throw new InvalidArgumentError(`--origins must be census years separated by commas, e.g. 2017,2018,2019. Got: ${value}`);
   }
+  const twice = years.find((y, i) => years.indexOf(y) !== i);
+  if (twice !== undefined) throw new InvalidArgumentError(cliMsg.repeatedOrigin(twice, value));
   return years;
 }
 
