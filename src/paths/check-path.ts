@@ -158,6 +158,16 @@ async function realOrPlanned(path: string): Promise<string> {
 }
 
 /**
+ * Refuses a folder to write in a system tree (/proc, /sys, /dev), by any spelling or link, when it comes from the
+ * environment rather than a flag: HIGHNEEDS_CACHE_DIR=/proc/x spun at 75% CPU loading the data until killed.
+ * @example await checkNotSystemFolder('/proc/x', 'HIGHNEEDS_CACHE_DIR') // throws a usage error (exit 2)
+ */
+export async function checkNotSystemFolder(path: string, name: string): Promise<void> {
+  const real = await realOrPlanned(path);
+  if (isSystemPath(real)) throw usageError(`${name} ${pathMsg.systemPath(path, real, true)}`);
+}
+
+/**
  * Checks that an output folder is not the data folder or inside it: the next run reads every file of the data folder,
  * and the workbook written there was refused as an input ('no sheet of this workbook is a known input table'), so a
  * second run on the same folder stopped, and the first had mixed its outputs among the council's files.

@@ -11,7 +11,7 @@
 import type { Problem } from '../errors.ts';
 import { inputError, usageError } from '../errors.ts';
 import { pathMsg } from '../messages/index.ts';
-import { readByLoadOf } from '../paths/check-path.ts';
+import { checkNotSystemFolder, readByLoadOf } from '../paths/check-path.ts';
 import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from '../etl/cache-key.ts';
 import { checkDataFolder } from '../etl/check-data-folder.ts';
 import type { MemoryLoad } from '../etl/load.ts';
@@ -63,6 +63,7 @@ export interface RunDataOptions {
 export async function runData(opts: RunDataOptions): Promise<RunData & { fromCache: boolean; cacheDir: string }> {
   await checkDataFolder(opts.dataDir);
   const dir = cacheDirOf(opts.cacheDir);
+  await checkNotSystemFolder(dir, 'HIGHNEEDS_CACHE_DIR');
   // a cache the load would read as data: every run a miss, and the saved loads among the council's files
   if (await readByLoadOf(dir, opts.dataDir)) throw usageError(pathMsg.cacheInData(dir, opts.dataDir));
   const loadKey = await cacheKey([opts.dataDir]);
