@@ -37,9 +37,6 @@ export function outputInData(flag: string, path: string, dataDir: string): strin
 export function outputIsInput(flag: string, path: string, input: string): string {
   return `${flag} ${path} is ${input}, an input of this command: writing there would replace what it reads. Give another file name with ${flag}`;
 }
-export function outputInInputFolder(flag: string, path: string, input: string): string {
-  return `${flag} ${path} is inside ${input}, a folder this command reads as input: the next run would read the output as an input file. Give a file name outside it with ${flag}`;
-}
 export function cacheInData(cacheDir: string, dataDir: string): string {
   return `the cache folder ${cacheDir} (HIGHNEEDS_CACHE_DIR) is inside the data folder ${dataDir}, whose every file a run reads as input: each run would read the loads saved by the one before as data files and never find its own. Set HIGHNEEDS_CACHE_DIR to a folder outside it`;
 }

@@ -179,10 +179,11 @@ export async function checkOutsideData(out: string, dataDir: string, flag: strin
 }
 
 /**
- * Checks that a file to write is none of the command's inputs, nor inside an input folder: `forecast --out` given as
+ * Checks that a file to write is none of the command's inputs: `forecast --out` given as
  * one of its `--ees` files replaced the published file with the forecast (exit 0), and `goal-seek --out` given as its
  * scenario replaced it with a scenario that extends itself. The same file by another spelling, a symbolic link or a
- * hard link is the same input.
+ * hard link is the same input, and so is an existing file of an input folder (a new file there is not refused:
+ * `forecast --ees FOLDER` leaves out a file that is not published statistics, with a note).
  * @example await checkNotAnInput('ees/caseload.csv', ['ees/caseload.csv'], '--out') // throws a usage error (exit 2)
  */
 export async function checkNotAnInput(out: string, inputs: readonly string[], flag: string): Promise<void> {
@@ -192,8 +193,9 @@ export async function checkNotAnInput(out: string, inputs: readonly string[], fl
     const i = await realOrPlanned(input);
     const is = await stat(i).catch(() => undefined);
     const sameFile = o === i || (os !== undefined && is !== undefined && os.dev === is.dev && os.ino === is.ino);
-    if (sameFile) throw usageError(pathMsg.outputIsInput(flag, out, input));
-    if (is?.isDirectory() && o.startsWith(i.endsWith(sep) ? i : `${i}${sep}`)) throw usageError(pathMsg.outputInInputFolder(flag, out, input));
+    // an existing file of an input folder is read as an input (or left out with a note): a new one is no input
+    const ofFolder = os !== undefined && is?.isDirectory() === true && o.startsWith(i.endsWith(sep) ? i : `${i}${sep}`);
+    if (sameFile || ofFolder) throw usageError(pathMsg.outputIsInput(flag, out, ofFolder ? `a file of ${input}` : input));
   }
 }
 

@@ -12,7 +12,7 @@ import { runCli } from './helpers.ts';
 const EES = ['sen2_age_caseload.csv', 'sen2_age_new_plans.csv'];
 
 describe('an output that is an input', () => {
-  it('forecast refuses --out naming one of its --ees files (as given, through a link, or a hard link) or a file in an --ees folder', async () => {
+  it('forecast refuses --out naming one of its --ees files (as given, through a link, or a hard link, or in an --ees folder)', async () => {
     await withTempDir(async (d) => {
       const ees = join(d, 'ees');
       await mkdir(ees);
@@ -27,12 +27,12 @@ describe('an output that is an input', () => {
         [files, join(ees, '..', 'ees', EES[0]!)],
         [files, join(d, 'link.csv')],
         [files, join(d, 'hard.csv')],
-        [[ees], join(ees, 'forecast.csv')],
+        [[ees], caseload],
       ] as const) {
         const r = await runCli('forecast', '--ees', ...input, '--all', '--base-year', '2022', '--draws', '0', '--out', out);
         expect(r.code, `${input.join(' ')} --out ${out}: ${r.stderr}`).toBe(2);
         expect(r.stderr).toContain(`--out ${out}`);
-        expect(r.stderr).toMatch(/an input of this command|a folder this command reads/);
+        expect(r.stderr).toMatch(/an input of this command/);
       }
       expect(await readFile(caseload, 'utf8')).toBe(before);
       // beside the inputs, given file by file, is a file of its own
