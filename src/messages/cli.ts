@@ -84,13 +84,13 @@ export function seedTooLarge(value: string, max: number): string {
 }
 
 export function backtestEesAndData(): string {
-  return 'backtest takes --ees and --data as alternatives: with both it scored the --ees files and left --data out without a word. Give one of them';
+  return 'backtest takes --ees and --data as alternatives: --ees scores the LAs of published files, --data the LA of a data folder, and one run cannot score both. Give one of them';
 }
 
 export function backtestDataOneLa(las: readonly string[]): string {
-  return `--la is given ${las.length} LAs (${las.map((l) => `'${l}'`).join(', ')}): backtest --data scores the one LA of the data folder, and scored the first without a word of the others. Give --la once, or give several LAs with --ees FILE…`;
+  return `--la is given ${las.length} LAs (${las.map((l) => `'${l}'`).join(', ')}): backtest --data scores the one LA of the data folder, so the others would be left out. Give --la once, or give several LAs with --ees FILE…`;
 }
 
 export function repeatedOrigin(year: number, value: string): string {
-  return `--origins gives ${year} more than once (${value}): each origin is scored once, and a repeated one weighed double in every score. Give each census year once, e.g. 2017,2018,2019`;
+  return `--origins gives ${year} more than once (${value}): each origin is scored once, and a repeated one would weigh double in every score. Give each census year once, e.g. 2017,2018,2019`;
 }
