@@ -40,6 +40,10 @@ export function outputIsInput(flag: string, path: string, input: string): string
 export function cacheInData(cacheDir: string, dataDir: string): string {
   return `the cache folder ${cacheDir} (HIGHNEEDS_CACHE_DIR) is inside the data folder ${dataDir}, whose every file a run reads as input: each run would read the loads saved by the one before as data files and never find its own. Set HIGHNEEDS_CACHE_DIR to a folder outside it`;
 }
+/** load: the warehouse named is inside (or is) a path the load reads. */
+export function warehouseInData(warehouse: string, path: string): string {
+  return `--warehouse ${warehouse} is inside the folder ${path} it loads (or is one of the files it loads): every later load of that folder would read the warehouse as an input file and fail. Give a warehouse outside it (or under a dot-folder of it, such as ${path}/.highneeds/, which loads pass over)`;
+}
 export function parentNotFolder(flag: string, path: string, parent: string): string {
   return `${flag} ${path}: '${parent}' is a file, so nothing can be created under it: choose another location`;
 }

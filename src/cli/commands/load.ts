@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { printJson, say, type CliIO } from '../io.ts';
 import { DEFAULT_WAREHOUSE } from './common.ts';
 import { counted } from '../../util/plural.ts';
+import { usageError } from '../../errors.ts';
+import { pathMsg } from '../../messages/index.ts';
 
 export function registerLoad(program: Command, io: CliIO): void {
   program
@@ -14,6 +16,9 @@ export function registerLoad(program: Command, io: CliIO): void {
     .option('--quiet', 'print nothing but errors')
     .action(async (paths: string[], o: { warehouse: string; json?: boolean; quiet?: boolean }) => {
       const { loadPaths } = await import('../../etl/load.ts');
+      const { readByLoadOf } = await import('../../paths/check-path.ts');
+      // a warehouse the load itself would read: the next load of the folder took it for an input file and failed
+      for (const p of paths) if (await readByLoadOf(o.warehouse, p)) throw usageError(pathMsg.warehouseInData(o.warehouse, p));
       const result = await loadPaths(paths, { warehouse: o.warehouse });
       if (o.json) return printJson(io, result);
       for (const f of result.loaded) say(io, o, `loaded  ${f.path} (${f.reader}, ${counted(f.rows, 'row')})`);

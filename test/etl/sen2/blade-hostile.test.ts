@@ -162,7 +162,7 @@ describe('Blade export against hostile files', () => {
       expect(latin1.report.errors).toEqual(utf8.report.errors.map((e) => ({ ...e, file: p })));
       expect(latin1.rows).toEqual(utf8.rows);
       expect(latin1.rows.length).toBeGreaterThan(5);
-      const r = await runCli('load', dirname(p), '--warehouse', join(dirname(p), 'w.duckdb'));
+      const r = await runCli('load', dirname(p), '--warehouse', join(dirname(p), '.hn', 'w.duckdb'));
       expect(r.stderr).not.toMatch(/invalidated|internal error/i);
       expect(r.code).toBe(0);
     }
@@ -196,7 +196,7 @@ describe('Blade export against hostile files', () => {
     // the load's set-based read (a staging database of the warehouse's DuckDB) reads the copy too
     const p = bladeCopy();
     writeFileSync(p, iconv.encode(readFileSync(p, 'utf8').replace(',Testsurone,', ',O\u2019Testsurone,'), 'win1252'));
-    const r = await runCli('load', dirname(p), '--warehouse', join(dirname(p), 'w.duckdb'));
+    const r = await runCli('load', dirname(p), '--warehouse', join(dirname(p), '.hn', 'w.duckdb'));
     expect(r.stdout + r.stderr).not.toMatch(/latin-1|invalidated|internal error/i);
     expect(r.code).toBe(0);
   });
@@ -208,7 +208,7 @@ describe('Blade export against hostile files', () => {
     const { report, rows } = await read(p);
     expect(rows).toEqual([]);
     expect(report.errors).toEqual([expect.objectContaining({ file: p, line: 2, message: expect.stringMatching(/byte-order mark but is not valid UTF-8 at line 2/) })]);
-    const r = await runCli('load', dirname(p), '--warehouse', join(dirname(p), 'w.duckdb'));
+    const r = await runCli('load', dirname(p), '--warehouse', join(dirname(p), '.hn', 'w.duckdb'));
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/_person\.csv.*byte-order mark but is not valid UTF-8 at line 2/);
     expect(r.stdout + r.stderr).not.toMatch(/invalidated|internal error/i);
