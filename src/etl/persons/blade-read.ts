@@ -17,7 +17,7 @@ import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blad
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
 import { LOOKUP_SOURCES, MACROS, childStatement, moduleColumns, moduleDatesQuery, personStatement, idFactsQuery, idsByRowQuery, idText } from './blade-sql.ts';
 import { sqlText } from '../sql-quote.ts';
-import { isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
+import { ceaseReasonOf, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
 import { parseSen2Date } from './dates.ts';
 import { asciiTrimSql, hasIdentifier, keyOfHexSql, personKey, personKeyHexSql, type IdentifierKind } from './hash.ts';
 import type { ReturnContext } from './person-rows.ts';
@@ -197,7 +197,7 @@ export async function prepare(con: DuckDBConnection, ret: ReturnContext): Promis
     return [code, r.ok ? r.value : null, r.ok ? null : (r.suggestion ?? null)];
   });
   await lookup(con, 'cease', [['reason', 'INTEGER'], ['ok', 'BOOLEAN']], LOOKUP_SOURCES.cease, (raw) => {
-    const n = Number(raw.trim());
+    const n = ceaseReasonOf(raw);
     return isCeaseReason(n) ? [n, true] : [null, false];
   });
   for (const [name, list] of [['requestOutcome', ret.codes.request], ['assessmentOutcome', ret.codes.assessment]] as const) {

@@ -44,6 +44,14 @@ export function isSet(raw: string | undefined): boolean {
 
 /** SEN2 CeaseReason code 5: transferred to another LA in England. */
 export const CEASE_REASON_TRANSFER = 5;
+/**
+ * A CeaseReason as written (`4`, ` 4 `, `04`, `4.0`), or NaN for anything else: Number() also read `0x4`, `0o4`,
+ * `4e0` and `+4` as the code 4. Both SEN2 readers (XML and Blade) read it here.
+ */
+export function ceaseReasonOf(raw: string): number {
+  const s = raw.trim();
+  return /^\d+(\.0*)?$/.test(s) ? Number(s) : NaN;
+}
 export function isCeaseReason(n: number): boolean {
   return Number.isInteger(n) && n >= 1 && n <= 9;
 }

@@ -16,6 +16,7 @@ import { codeLike } from '../../util/code-like.ts';
 import {
   NEED_NOT_RECORDED,
   PLACEMENT_NOT_RECORDED,
+  ceaseReasonOf,
   isCeaseReason,
   isSet,
   sen2Need,
@@ -146,7 +147,7 @@ export class PersonRowBuilder {
           }
           let reason: number | null = null;
           if (np.ceaseReason !== undefined && np.ceaseReason.trim() !== '') {
-            reason = Number(np.ceaseReason.trim());
+            reason = ceaseReasonOf(np.ceaseReason);
             if (!isCeaseReason(reason)) {
               this.log.error(fieldRef(np.src, 'CeaseReason'), sen2BadCeaseReason(np.ceaseReason));
               reason = null;

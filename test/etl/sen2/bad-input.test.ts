@@ -3,7 +3,7 @@ import type { ReadReport } from '../../../src/etl/reader.ts';
 import { readSen2Blade } from '../../../src/etl/readers/sen2-blade.ts';
 import { readSen2Xml } from '../../../src/etl/readers/sen2-xml.ts';
 import { AmpersandScan, bareAmpersand } from '../../../src/etl/persons/xml-ampersand.ts';
-import { XML_2024, bladeCopy, collect, ctx, editedXml, tempFile } from './helpers.ts';
+import { XML_2024, XML_2025, bladeCopy, collect, ctx, editedXml, tempFile } from './helpers.ts';
 
 async function xml(path: string): Promise<ReadReport> {
   return readSen2Xml(path, collect(), ctx(path));
@@ -171,5 +171,25 @@ describe('SEN2 XML: a bare ampersand', () => {
     expect(new AmpersandScan().find(chunk)).toBe(-1);
     expect(new AmpersandScan().find(`${chunk}<b>&</b>`)).toBe(chunk.length + 3);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe('SEN2: a CeaseReason written as a number in another form', () => {
+  it.each(['0x4', '4e0', '+4', '0o4'])('%s is an error at its line, in the XML and the Blade export (Number() read it as 4)', async (written) => {
+    const p = editedXml(XML_2025, '<CeaseReason>5</CeaseReason>', `<CeaseReason>${written}</CeaseReason>`);
+    const e = only(await xml(p));
+    expect(e.path).toMatch(/NamedPlan\[1\]\/CeaseReason$/);
+    expect(e.message).toBe(`CeaseReason must be a code from 1 to 9. Got: '${written}'`);
+    const b = bladeCopy({ edit: { module: 'namedplan', from: '2024-Jul-31 00:00:00,4', to: `2024-Jul-31 00:00:00,${written}` } });
+    const be = only(await readSen2Blade(b, collect(), ctx(b)));
+    expect(be.file).toMatch(/_namedplan\.csv$/);
+    expect(be.message).toBe(`CeaseReason must be a code from 1 to 9. Got: '${written}'`);
+  });
+
+  it('4.0 and 04 are 4, as before', async () => {
+    for (const written of ['4.0', '04', ' 4 ']) {
+      const b = bladeCopy({ edit: { module: 'namedplan', from: '2024-Jul-31 00:00:00,4', to: `2024-Jul-31 00:00:00,${written}` } });
+      expect((await readSen2Blade(b, collect(), ctx(b))).errors).toEqual([]);
+    }
   });
 });
