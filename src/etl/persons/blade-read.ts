@@ -17,7 +17,7 @@ import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blad
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
 import { LOOKUP_SOURCES, MACROS, childStatement, moduleColumns, moduleDatesQuery, personStatement, idFactsQuery, idsByRowQuery, idText } from './blade-sql.ts';
 import { sqlText } from '../sql-quote.ts';
-import { ceaseReasonOf, isCeaseReason, sen2Need, sen2Setting } from './codes.ts';
+import { ceaseReasonOf, clean, isCeaseReason, rankOf, sen2Need, sen2Setting } from './codes.ts';
 import { parseSen2Date } from './dates.ts';
 import { asciiTrimSql, hasIdentifier, keyOfHexSql, personKey, personKeyHexSql, type IdentifierKind } from './hash.ts';
 import type { ReturnContext } from './person-rows.ts';
@@ -48,12 +48,6 @@ async function lookup(
   }
   ap.flushSync();
   ap.closeSync();
-}
-
-function clean(v: string | undefined): string | null {
-  if (v === undefined) return null;
-  const s = v.trim();
-  return s === '' ? null : s;
 }
 
 /** The modules with children (sen2, the return, is never joined). */
@@ -169,10 +163,6 @@ export class Linker {
 
 /** Builds the lookups of ranks and codes over the x_ tables (after every module is linked: Linker). */
 export async function prepare(con: DuckDBConnection, ret: ReturnContext): Promise<void> {
-  const rankOf = (raw: string) => {
-    const n = Number(clean(raw) ?? NaN);
-    return Number.isFinite(n) ? n : 99;
-  };
   // Ranks are compared as PersonRowBuilder compares them (SENtypeRank; PlacementRank × 2, + 1 for a placement
   // closed before the reference date), through their order among the export's values: `need`, `open`, `closed`
   // are the ordinals of rank, rank × 2 and rank × 2 + 1, so SQL picks the first record by whole-number keys.

@@ -44,6 +44,22 @@ export function isSet(raw: string | undefined): boolean {
 
 /** SEN2 CeaseReason code 5: transferred to another LA in England. */
 export const CEASE_REASON_TRANSFER = 5;
+/** A SEN2 value trimmed, or null when absent or blank. */
+export function clean(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  const s = v.trim();
+  return s === '' ? null : s;
+}
+
+/**
+ * A PlacementRank or SENtypeRank as a number for ordering records (lower first): a blank or unreadable one is 99,
+ * after every rank given. Both SEN2 readers order by it (person-rows.ts in JS, blade-read.ts through its lookup).
+ */
+export function rankOf(raw: string | undefined): number {
+  const n = Number(clean(raw) ?? NaN);
+  return Number.isFinite(n) ? n : 99;
+}
+
 /**
  * A CeaseReason as written (`4`, ` 4 `, `04`, `4.0`), or NaN for anything else: Number() also read `0x4`, `0o4`,
  * `4e0` and `+4` as the code 4. Both SEN2 readers (XML and Blade) read it here.

@@ -17,8 +17,10 @@ import {
   NEED_NOT_RECORDED,
   PLACEMENT_NOT_RECORDED,
   ceaseReasonOf,
+  clean,
   isCeaseReason,
   isSet,
+  rankOf,
   sen2Need,
   sen2Setting,
 } from './codes.ts';
@@ -281,12 +283,6 @@ export class PersonRowBuilder {
   }
 }
 
-function clean(v: Raw): string | null {
-  if (v === undefined) return null;
-  const s = v.trim();
-  return s === '' ? null : s;
-}
-
 /** A URN or UKPRN as stored: digits, up to 8 (blade-checks.ts checks the same). */
 const URN_SHAPE = /^[0-9]{1,8}$/;
 
@@ -299,7 +295,3 @@ function code(v: Raw): string | null {
   return s !== null && codeLike(s) ? s : null;
 }
 
-function rankOf(raw: Raw): number {
-  const n = Number(clean(raw) ?? NaN);
-  return Number.isFinite(n) ? n : 99;
-}
