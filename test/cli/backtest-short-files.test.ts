@@ -5,22 +5,14 @@
  * message again (an origin also needs the January before it). It now gives the Januaries the files hold and the
  * origins and horizon that would score, and following it works.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, sampleCaseloadOf } from './helpers.ts';
 
-let dir = '';
 let file = '';
+// the sample's Januaries 2019–2022 only: four Januaries, as the 2025 layout to January 2022
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hn-bt-short-'));
-  file = join(dir, 'sen2_age_caseload.csv');
-  // the sample's Januaries 2019–2022 only: four Januaries, as the 2025 layout to January 2022
-  const lines = readFileSync('data-samples/sen2_age_caseload.csv', 'utf8').split('\n');
-  writeFileSync(file, [lines[0], ...lines.slice(1).filter((l) => /^20(19|2[0-2]),/.test(l))].join('\n') + '\n');
+  file = sampleCaseloadOf(2019, 2022);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('backtest on files too short for its origins', () => {
   it('names the Januaries held and the origins and horizon that would score', async () => {

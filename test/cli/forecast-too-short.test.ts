@@ -4,21 +4,17 @@
  * hold a published stock of plans", which 2019 is. When the LAs were skipped as too short the advice now names what a
  * base year needs: its January and the one before.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { runCli, sampleCaseloadOf } from './helpers.ts';
 
-let dir = '';
 let file = '';
+let dir = '';
+// the sample's Januaries 2019–2022 only: four Januaries, as the 2025 layout to January 2022
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hn-fc-short-'));
-  file = join(dir, 'sen2_age_caseload.csv');
-  const lines = readFileSync('data-samples/sen2_age_caseload.csv', 'utf8').split('\n');
-  writeFileSync(file, [lines[0], ...lines.slice(1).filter((l) => /^20(19|2[0-2]),/.test(l))].join('\n') + '\n');
+  file = sampleCaseloadOf(2019, 2022);
+  dir = dirname(file);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('forecast from the first January of the files', () => {
   it('says a base year needs the January before it too, and the next one works', async () => {

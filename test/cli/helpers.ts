@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
@@ -88,4 +88,17 @@ export function sampleTables(): string {
   mkdirSync(join(dir, 'cache'));
   ownCaches.set(resolve(data), join(dir, 'cache'));
   return (sharedTables = data);
+}
+
+/**
+ * The sample's published caseload (data-samples/sen2_age_caseload.csv) cut to the Januaries `first`–`last`, in a
+ * temporary folder of its own (removed after the test file): files as short as the 2025 release's layout to January
+ * 2022, which holds 2019–2022.
+ */
+export function sampleCaseloadOf(first: number, last: number): string {
+  const file = join(tempDir('hn-caseload-'), 'sen2_age_caseload.csv');
+  const [header, ...rows] = readFileSync('data-samples/sen2_age_caseload.csv', 'utf8').split('\n');
+  const kept = rows.filter((l) => /^\d{4},/.test(l) && Number(l.slice(0, 4)) >= first && Number(l.slice(0, 4)) <= last);
+  writeFileSync(file, [header, ...kept].join('\n') + '\n');
+  return file;
 }
