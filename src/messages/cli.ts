@@ -37,15 +37,17 @@ export function laterNotesOmitted(n: number): string {
   return `… and ${n} more data-quality notes (all of them are in the --json output)`;
 }
 
-/** forecast: no row written; `laterRows`: rows of the files for years after the base year, which it ignored. */
-export function nothingForecast(baseYear: number, skipped: number, reason?: string, laterRows = 0): string {
+/**
+ * forecast: no row written; `laterRows`: rows of the files for years after the base year, which it ignored;
+ * `lacksYearBefore`: the LAs were skipped for want of the January before the base year (forecast/select.ts).
+ */
+export function nothingForecast(baseYear: number, skipped: number, reason?: string, laterRows = 0, lacksYearBefore = false): string {
   const why = skipped
     ? `${skipped} LA(s) skipped${reason ? ` (${reason})` : ''}`
     : laterRows > 0
       ? `every row of the files is for a year after January ${baseYear} (${laterRows.toLocaleString('en-GB')} rows ignored)`
       : 'no LA in the files';
-  // an LA skipped as too short has a stock at the base year: what it lacks is the January before (forecast/select.ts)
-  const advice = reason?.startsWith('too short')
+  const advice = lacksYearBefore
     ? 'choose a --base-year whose January and the January before it both have a published stock of plans'
     : 'choose a --base-year for which the files hold a published stock of plans';
   return `nothing was forecast for base year ${baseYear}: ${why}; ${advice}; no file was written`;

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dirname, join } from 'node:path';
 import { runCli, sampleCaseloadOf } from './helpers.ts';
+import { lacksYearBefore } from '../../src/model/forecast/select.ts';
 
 let file = '';
 let dir = '';
@@ -25,5 +26,14 @@ describe('forecast from the first January of the files', () => {
     expect(r.stderr).not.toMatch(/choose a --base-year for which the files hold a published stock/);
     const next = await runCli('forecast', '--ees', file, '--all', '--base-year', '2020', '--out', join(dir, 'f.csv'));
     expect(next.code, next.stderr).toBe(0);
+  });
+});
+
+describe('which skips get the advice about the January before', () => {
+  it('only the missing census before the base year, not the trend window\'s "too short"', () => {
+    expect(lacksYearBefore('too short: needs stock at every census 2018–2019')).toBe(true);
+    expect(lacksYearBefore('too short: no growth of plans in the 5 years to 2020')).toBe(false);
+    expect(lacksYearBefore('no stock of plans at census 2019')).toBe(false);
+    expect(lacksYearBefore(undefined)).toBe(false);
   });
 });

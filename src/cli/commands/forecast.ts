@@ -32,7 +32,11 @@ export function registerForecast(program: Command, io: CliIO): void {
       const { forecastFromEes } = await import('../../pipeline/forecast.ts');
       const { forecastCsv } = await import('../../model/forecast/csv.ts');
       const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
-      if (res.rows.length === 0) throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, res.skipped[0]?.reason, res.ignoredRows));
+      if (res.rows.length === 0) {
+        const { lacksYearBefore } = await import('../../model/forecast/select.ts');
+        const reason = res.skipped[0]?.reason;
+        throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, reason, res.ignoredRows, lacksYearBefore(reason)));
+      }
       await mkdir(dirname(o.out), { recursive: true });
       const csv = forecastCsv(res.rows);
       const { assertNoBlemishes, textBlemishes } = await import('../../report/output-guard.ts');

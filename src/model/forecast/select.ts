@@ -10,6 +10,17 @@ import { unpublishedTotalWhere } from '../../messages/model.ts';
 /** Census years of stock the model needs up to the base year (one growth; a short series is pooled hard). */
 export const MIN_STOCK_YEARS = 2;
 
+/** How skipReason's reason for a series without a stock at every census a base year needs (MIN_STOCK_YEARS) begins. */
+const NO_YEAR_BEFORE = 'too short: needs stock at every census';
+
+/**
+ * Whether an LA was skipped for lacking a stock at a census before the base year (the base year's own stock it has):
+ * not the trend window's 'too short' of central.ts, which more Januaries before the base year answer.
+ */
+export function lacksYearBefore(reason: string | undefined): boolean {
+  return reason?.startsWith(NO_YEAR_BEFORE) ?? false;
+}
+
 export interface Skipped {
   old_la_code: string;
   new_la_code: string;
@@ -37,7 +48,7 @@ export function skipReason(ds: LaDataset, baseYear: number): string | undefined 
   const broken = ds.history ? undefined : isBrokenByReorganisation(ds.la.oldCode, first, baseYear);
   if (broken) return `history broken by a reorganisation in ${broken.fromCensusYear}: ${broken.note}`;
   for (let y = first; y <= baseYear; y++)
-    if (!(ds.stockTotal[y]! > 0)) return `too short: needs stock at every census ${first}–${baseYear}`;
+    if (!(ds.stockTotal[y]! > 0)) return `${NO_YEAR_BEFORE} ${first}–${baseYear}`;
   return undefined;
 }
 
