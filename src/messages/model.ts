@@ -254,6 +254,26 @@ export function newPlansAgesBorrowed(la: string, flowYear: number, total: number
   return `No new plans by age for ${la} in flow year ${flowYear}: its ${n} new plan${n === 1 ? ' is' : 's are'} spread over ages like ${source}.`;
 }
 
+/** Start of the note for an LA whose new plans of the year are too few to set their own age mix (a run warns of it). */
+export const FEW_NEW_PLANS_BY_AGE = 'Few new plans by age';
+
+/**
+ * An LA's new plans by age shrunk towards a pooled profile (estimate/new-plan-ages.ts): `events` of its own, the
+ * profile worth `strength`. Below half its own, a warning that the ages are mostly the profile's.
+ */
+export function newPlanAgesPooled(la: string, flowYear: number, events: number, ownWeight: number, source: string, strength: number): string {
+  const n = Math.round(events).toLocaleString('en-GB');
+  const plans = `${n} new plan${n === '1' ? '' : 's'}`;
+  const own = Math.round(ownWeight * 100);
+  if (ownWeight < 0.5)
+    return (
+      `${FEW_NEW_PLANS_BY_AGE} for ${la} in flow year ${flowYear}: its ${plans} ${n === '1' ? 'is' : 'are'} too few to show at which ages it issues plans, ` +
+      `so the ages of its projected new plans are ${100 - own}% ${source} and ${own}% its own (the profile counts as ${strength} new plans). ` +
+      'Figures by age are estimates; only the ages of its new plans are pooled, not their number.'
+    );
+  return `New plans by age: ${la}'s own ${plans} of ${flowYear} set ${own}% of the age mix of its projected new plans, ${source} the rest (counted as ${strength} new plans).`;
+}
+
 /** The data hold population, but not for the base year: another year's stands in (the aggregate route). */
 export function populationStandsIn(baseYear: number, from: number): string {
   return (

@@ -29,6 +29,7 @@ import { revisionWarnings } from './revisions.ts';
 import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
 import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
+import { FEW_NEW_PLANS_BY_AGE } from '../messages/model.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -188,7 +189,9 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     checkLaProjection(ds, scenario, run, totals, data.loaded);
     // the model's own fallbacks (ages or placements borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
-    const modelNotes = run.rates.notes.filter((n) => /^No (age|new plans|placement)|^Population: the data|exceed the forecast total/.test(n));
+    const modelNotes = run.rates.notes.filter(
+      (n) => /^No (age|new plans|placement)|^Population: the data|exceed the forecast total/.test(n) || n.startsWith(FEW_NEW_PLANS_BY_AGE),
+    );
     for (const n of modelNotes) warnings.add(n);
     const central = publishedPaths(run, scenario);
     // plans in a placement no unit-cost row prices would be costed at £0, out of every spend total: refused (gates.ts)

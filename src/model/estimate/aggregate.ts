@@ -2,7 +2,7 @@
  * The aggregate route into Rates (model.md "Estimation"), from EES LA-level series alone:
  *
  *   stock by age band ──apportion──► single ages ──Y→Y+1 progression (window)──► continuation / net migration
- *   new plans by band ──apportion──► single ages at the last flow year ÷ population ──► incidence
+ *   new plans by band ──apportion──► single ages at the last flow year ──pooled age mix──► ÷ population ──► incidence
  *   new plans total  ──pooled growth (trend.ts)──► trend
  *   stock by placement / by need ──► new-plan mix and the initial cube
  *
@@ -13,7 +13,7 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { ceaseReasonsFrom, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
+import { ceaseReasonsFrom, newPlanAgesPooled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
 import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
@@ -21,6 +21,7 @@ import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOp
 import { bandedAges } from './aggregate-bands.ts';
 import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression, type Progression } from './aggregate-cohort.ts';
+import { NEW_PLAN_AGE_STRENGTH, pooledNewPlanAges } from './new-plan-ages.ts';
 import { ceaseReasonShares, cubeFromShares, needShares, placementShares, placementSharesByAge } from './aggregate-mix.ts';
 
 /** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
@@ -45,7 +46,10 @@ export interface AggregateOptions {
    * incidence are the raw cohort estimates.
    */
   flow?: FlowEstimate;
-  /** England / the region, whose age shapes stand in where the LA's data have no ages (stock or new plans). */
+  /**
+   * The region / England, whose age shapes stand in where the LA's data have no ages (stock or new plans), and whose
+   * new plans by age are the pooled profile a small LA's new-plan age mix is shrunk towards (new-plan-ages.ts).
+   */
   ageFallbacks?: readonly LaDataset[];
 }
 
@@ -105,27 +109,23 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     r.notes.push(`Progression ratios scaled by ${lambda.toFixed(3)} so that ${(opts.flow.exit * 100).toFixed(1)}% of the ${baseYear} stock exits in the first year (stock-flow exit rate).`);
 
   // Incidence: new plans by single age at the last known flow year, per head of population (or per unit proxy).
+  // The LA's own ages of that year, shrunk towards the pooled profile (region, England) by their number
+  // (new-plan-ages.ts): a small LA's one or two new plans are too few to say at which ages it issues plans.
   const last = baseYear - 1;
-  let byAge = bandedAges(ds, baseYear).newPlans(last);
+  const own = bandedAges(ds, baseYear).newPlans(last);
   const total = ds.newPlansTotal[last];
-  if (!byAge && total !== undefined) {
-    const borrowed = newPlanAgeShape(opts.ageFallbacks ?? [], last);
-    if (borrowed) {
-      byAge = borrowed.byAge;
-      r.notes.push(newPlansAgesBorrowed(ds.la.name, last, total, borrowed.source));
-    }
-  }
+  const pooled = own || total !== undefined ? newPlanAgeShape(opts.ageFallbacks ?? [], last) : undefined;
+  const mix = pooledNewPlanAges(own, total, pooled?.byAge);
+  if (pooled && !own) r.notes.push(newPlansAgesBorrowed(ds.la.name, last, total!, pooled.source));
+  else if (pooled && mix.events > 0) r.notes.push(newPlanAgesPooled(ds.la.name, last, mix.events, mix.ownWeight, pooled.source, NEW_PLAN_AGE_STRENGTH));
   const { pop, from } = basePopulation(ds, baseYear);
   if (pop && from !== baseYear) r.notes.push(populationStandsIn(baseYear, from!));
-  let sum = 0;
-  for (let a = 0; a < N_AGES; a++) sum += byAge?.[a] ?? 0;
   for (let a = 0; a < N_AGES; a++) {
-    let n = byAge ? byAge[a]! : 0;
-    if (total !== undefined && sum > 0) n *= total / sum;
+    const n = mix.byAge[a]!;
     r.incidenceN[a] = n;
     r.incidence[a] = pop ? (pop[a]! > 0 ? n / pop[a]! : 0) : n;
   }
-  if (!byAge && total === undefined) r.notes.push(noNewPlansForFlowYear(last));
+  if (!own && total === undefined) r.notes.push(noNewPlansForFlowYear(last));
   if (!pop) r.notes.push('No population: incidence is new plans per year (unit population proxy).');
 
   // Reasons plans cease, from the published ceased plans by reason (the 2025 layout) of the window's flow years

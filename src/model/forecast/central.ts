@@ -224,7 +224,11 @@ export function centralForecasts(
     // New plans then grow with the stock's pooled trend (in the long run N/S is stable; the new-plan series' own
     // growth, compounded, over-forecast in backtests).
     const trend = toTrendEstimate(g, settings.trend.damping, stock.longRun);
-    const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend, flow });
+    // the region's (else England's) new plans by age: the profile a small LA's few new plans are pooled towards
+    const ageFallbacks = [known.regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode), known.national].filter(
+      (d): d is LaDataset => d !== undefined,
+    );
+    const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend, flow, ageFallbacks });
     const input = engineInput(ds, rates, origin, horizon);
     const base = ds.stockTotal[origin]!;
     // A structural path needs the new plans of the year before the origin, led by requests or by their own trend:
