@@ -274,6 +274,17 @@ export function newPlanAgesPooled(la: string, flowYear: number, events: number, 
   return `New plans by age: ${la}'s own ${plans} of ${flowYear} set ${own}% of the age mix of its projected new plans, ${source} the rest (counted as ${strength} new plans).`;
 }
 
+/**
+ * Incidence scaled by `factor` to the stock-flow anchor's `next` new plans of calendar year `baseYear`, led by requests
+ * × `conversion` (else by the new-plan trend). Under 10 the number has one decimal: City of London's 0.34 read
+ * '0 new plans are issued in 2022', as if it issued none.
+ */
+export function incidenceScaled(factor: number, next: number, baseYear: number, conversion: number | undefined): string {
+  const n = next < 10 ? next.toFixed(1) : Math.round(next).toLocaleString('en-GB');
+  const lead = conversion !== undefined ? `requests ${baseYear - 1} × conversion ${conversion.toFixed(3)}` : 'new-plan trend';
+  return `Incidence scaled by ${factor.toFixed(3)} so that ${n} new plans are issued in ${baseYear} (${lead}).`;
+}
+
 /** The data hold population, but not for the base year: another year's stands in (the aggregate route). */
 export function populationStandsIn(baseYear: number, from: number): string {
   return (

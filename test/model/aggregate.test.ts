@@ -120,5 +120,9 @@ describe('aggregate estimation', () => {
     const path = projectTotals(engineInput(ds, rates, 2022, 2));
     const s0 = ds.stockTotal[2022]!;
     expect(path[1]).toBeCloseTo(s0 * (1 - flow.exit) + flow.newPlansNext, 6);
+    expect(rates.notes.join('\n')).toMatch(/^Incidence scaled by \d\.\d{3} so that 150 new plans are issued in 2022 \(new-plan trend\)\.$/m);
+    // a fraction of a plan is shown as one: City of London's 0.34 read '0 new plans are issued in 2022'
+    const few = estimateRatesFromAggregates(ds, { baseYear: 2022, trend, flow: { exit: 0.06, newPlansNext: 0.339, newPlansSource: 'requests', conversion: 0.339 } });
+    expect(few.notes.join('\n')).toMatch(/so that 0\.3 new plans are issued in 2022 \(requests 2021 × conversion 0\.339\)\./);
   });
 });

@@ -13,7 +13,7 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { ceaseReasonsFrom, newPlanAgesPooled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
+import { ceaseReasonsFrom, incidenceScaled, newPlanAgesPooled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
 import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
@@ -169,9 +169,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     if (first > 0) {
       const f = next / first;
       for (let a = 0; a < N_AGES; a++) r.incidence[a]! *= f;
-      r.notes.push(
-        `Incidence scaled by ${f.toFixed(3)} so that ${Math.round(next)} new plans are issued in ${baseYear} (${opts.flow!.newPlansSource === 'requests' ? `requests ${baseYear - 1} × conversion ${opts.flow!.conversion!.toFixed(3)}` : 'new-plan trend'}).`,
-      );
+      r.notes.push(incidenceScaled(f, next, baseYear, opts.flow!.newPlansSource === 'requests' ? opts.flow!.conversion : undefined));
     }
   }
   r.notes.push(
