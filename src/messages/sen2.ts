@@ -136,6 +136,10 @@ export function sen2UnknownOutcome(field: string, code: string, known: readonly 
 export function sen2BadUrn(field: string, raw: string): string {
   return `${field} must be a school's URN (6 digits) or a provider's UKPRN (8 digits). Got: ${sen2Shown(raw, 'code')}`;
 }
+/** A PlacementRank or SENtypeRank that is neither blank nor a whole number from 1 to `max` (codes.ts isBadRank). */
+export function sen2BadRank(field: string, raw: string, max: number): string {
+  return `${field} must be blank or a whole number from 1 to ${max} (1 = the ${field === 'SENtypeRank' ? 'primary need' : 'main placement'}). Got: ${sen2Shown(raw, 'code')}`;
+}
 export function sen2BadCeaseReason(raw: string): string {
   return `CeaseReason must be a code from 1 to 9. Got: ${sen2Shown(raw, 'code')}`;
 }

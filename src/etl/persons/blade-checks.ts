@@ -5,8 +5,9 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { MAX_AGE } from '../../domain/index.ts';
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadRank, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import { PROBLEM_CAP } from '../problem-log.ts';
+import { RANK_MAX } from './codes.ts';
 import type { BladeModule } from './blade-modules.ts';
 import { DATE_COLUMNS, ancestors, idText, keyPath } from './blade-sql.ts';
 import { sqlText } from '../sql-quote.ts';
@@ -142,6 +143,11 @@ export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: Ret
   }
   add(seq++, 'error', 'namedplan', check('t.ceasedate_d IS NOT NULL AND NOT k.ok', ['t.ceasereason'],
     'JOIN lk_cease k ON k.raw = t.ceasereason'), (r) => sen2BadCeaseReason(String(r[4])), () => 'CeaseReason');
+  // An unreadable PlacementRank or SENtypeRank (codes.ts isBadRank, through lk_rank's `bad`).
+  for (const [m, c, field] of [['plandetail', 'placementrank', 'PlacementRank'], ['placementdetail', 'placementrank', 'PlacementRank'],
+    ['senneed', 'sentyperank', 'SENtypeRank']] as const) {
+    add(seq++, 'error', m, check('k.bad', [`t.${c}`], `JOIN lk_rank k ON k.raw = t.${c}`), (r) => sen2BadRank(field, String(r[4]), RANK_MAX), () => field);
+  }
   add(seq++, 'error', 'senneed', check('k.need IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_need k ON k.raw = t.sentype'),
     (r) => sen2UnknownNeed(String(r[4]), str(r[5])), () => 'SENtype');
   // Outcome codes not in the guide's list: warnings.

@@ -17,7 +17,7 @@ import { checks, FETCH, rowsOf, str, type Found, type ModuleFiles } from './blad
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
 import { LOOKUP_SOURCES, MACROS, childStatement, moduleColumns, moduleDatesQuery, personStatement, idFactsQuery, idsByRowQuery, idText } from './blade-sql.ts';
 import { sqlText } from '../sql-quote.ts';
-import { ceaseReasonOf, clean, isCeaseReason, rankOf, sen2Need, sen2Setting } from './codes.ts';
+import { ceaseReasonOf, clean, isBadRank, isCeaseReason, rankOf, sen2Need, sen2Setting } from './codes.ts';
 import { parseSen2Date } from './dates.ts';
 import { asciiTrimSql, hasIdentifier, keyOfHexSql, personKey, personKeyHexSql, type IdentifierKind } from './hash.ts';
 import type { ReturnContext } from './person-rows.ts';
@@ -168,13 +168,14 @@ export async function prepare(con: DuckDBConnection, ret: ReturnContext): Promis
   // are the ordinals of rank, rank × 2 and rank × 2 + 1, so SQL picks the first record by whole-number keys.
   let ords: { need: Map<number, number>; score: Map<number, number> } | undefined;
   const ordinals = (xs: number[]) => new Map([...new Set(xs)].sort((a, b) => a - b).map((x, i) => [x, i]));
-  await lookup(con, 'rank', [['rank', 'DOUBLE'], ['need', 'INTEGER'], ['open', 'INTEGER'], ['closed', 'INTEGER']], LOOKUP_SOURCES.rank, (raw, all) => {
+  // `bad`: a rank that cannot be read (isBadRank), an error of blade-checks.ts as of the XML path
+  await lookup(con, 'rank', [['rank', 'DOUBLE'], ['need', 'INTEGER'], ['open', 'INTEGER'], ['closed', 'INTEGER'], ['bad', 'BOOLEAN']], LOOKUP_SOURCES.rank, (raw, all) => {
     if (!ords) {
       const ranks = all.map(rankOf);
       ords = { need: ordinals(ranks), score: ordinals(ranks.flatMap((r) => [r * 2, r * 2 + 1])) };
     }
     const r = rankOf(raw);
-    return [r, ords.need.get(r)!, ords.score.get(r * 2)!, ords.score.get(r * 2 + 1)!];
+    return [r, ords.need.get(r)!, ords.score.get(r * 2)!, ords.score.get(r * 2 + 1)!, isBadRank(raw)];
   }, false);
   await lookup(con, 'need', [['code', 'VARCHAR'], ['need', 'VARCHAR'], ['suggestion', 'VARCHAR']], LOOKUP_SOURCES.need, (raw) => {
     const code = clean(raw)!;

@@ -242,7 +242,7 @@ export const LOOKUP_SOURCES = {
   need: `SELECT DISTINCT sentype FROM x_senneed WHERE sentype IS NOT NULL`,
   /** SENsetting → placement. */
   setting: `SELECT DISTINCT sensetting FROM (SELECT sensetting FROM x_plandetail UNION ALL SELECT sensetting FROM x_placementdetail) WHERE sensetting IS NOT NULL`,
-  /** PlacementRank / SENtypeRank → rank (rankOf) and its ordinals; a missing rank is joined as '' (rank 99, as blank). */
+  /** PlacementRank / SENtypeRank → rank (rankOf) and its ordinals; a missing rank is joined as '' (as blank: after every rank given). */
   rank: `SELECT DISTINCT coalesce(v, '') FROM (SELECT placementrank v FROM x_plandetail UNION ALL SELECT placementrank FROM x_placementdetail
     UNION ALL SELECT sentyperank FROM x_senneed UNION ALL SELECT '')`,
   cease: `SELECT DISTINCT ceasereason FROM x_namedplan WHERE ceasereason IS NOT NULL`,

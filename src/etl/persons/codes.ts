@@ -51,13 +51,32 @@ export function clean(v: string | undefined): string | null {
   return s === '' ? null : s;
 }
 
+/** The highest PlacementRank or SENtypeRank a return may give (1 = the main placement, the primary need). */
+export const RANK_MAX = 99;
+/** Where a blank PlacementRank or SENtypeRank orders: after every rank given. */
+const BLANK_RANK = RANK_MAX + 1;
+
 /**
- * A PlacementRank or SENtypeRank as a number for ordering records (lower first): a blank or unreadable one is 99,
- * after every rank given. Both SEN2 readers order by it (person-rows.ts in JS, blade-read.ts through its lookup).
+ * Whether a PlacementRank or SENtypeRank cannot be read: neither blank nor a whole number from 1 to RANK_MAX in
+ * decimal (`1`, ` 2 `, `01`, `1.0`). Number() read `0x1` as 1 and `-0` as 0, and `NaN`, `1e400`, `abc` were taken
+ * for a blank, so such a rank chose the primary need or the placement without a word. Both SEN2 readers check it.
+ */
+export function isBadRank(raw: string | undefined): boolean {
+  const s = clean(raw);
+  if (s === null) return false;
+  if (!/^\d+(\.0*)?$/.test(s)) return true;
+  const n = Number(s);
+  return n < 1 || n > RANK_MAX;
+}
+
+/**
+ * A PlacementRank or SENtypeRank as a number for ordering records (lower first): a blank one is RANK_MAX + 1, after
+ * every rank given, and so is an unreadable one (isBadRank, an error in both readers). Both SEN2 readers order by it
+ * (person-rows.ts in JS, blade-read.ts through its lookup).
  */
 export function rankOf(raw: string | undefined): number {
-  const n = Number(clean(raw) ?? NaN);
-  return Number.isFinite(n) ? n : 99;
+  const s = clean(raw);
+  return s === null || isBadRank(s) ? BLANK_RANK : Number(s);
 }
 
 /**

@@ -8,7 +8,7 @@
  * 'ceased' plan row with its reason. A placement named by URN/UKPRN is stored with placement NONE and its URN,
  * and is placed at dataset time from the establishment table.
  */
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate,
+import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2BadRank, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate,
   sen2RepeatedValue, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import { MAX_AGE } from '../../domain/index.ts';
@@ -18,6 +18,8 @@ import {
   PLACEMENT_NOT_RECORDED,
   ceaseReasonOf,
   clean,
+  RANK_MAX,
+  isBadRank,
   isCeaseReason,
   isSet,
   rankOf,
@@ -161,7 +163,8 @@ export class PersonRowBuilder {
       for (const ap of r.activePlans) {
         const need = this.need(ap);
         const chosen = this.placement(ap.placements);
-        const placement = ap.placements.length > 0 ? chosen : this.placement(r.assessments.flatMap((x) => x.namedPlans.flatMap((n) => n.details)));
+        // the named plans' details were checked with their plans above: not again (each problem once)
+        const placement = ap.placements.length > 0 ? chosen : this.placement(r.assessments.flatMap((x) => x.namedPlans.flatMap((n) => n.details)), false);
         this.date(ap.lastReview, ap.src, 'LastReview', birth);
         if (activeDone) {
           if (!severalNoted) {
@@ -236,6 +239,7 @@ export class PersonRowBuilder {
   private need(ap: RawActivePlan): Need {
     let best: { rank: number; need: Need } | undefined;
     for (const n of ap.needs) {
+      this.rank(n.senTypeRank, n.src, 'SENtypeRank');
       const code = clean(n.senType);
       if (code === null) continue;
       const r = sen2Need(code);
@@ -249,20 +253,31 @@ export class PersonRowBuilder {
     return best?.need ?? NEED_NOT_RECORDED;
   }
 
-  /** Placement of rank 1 (still open at the census preferred); every SENsetting code is checked. */
-  private placement(ps: RawPlacement[]): PlacementOut {
+  /** An unreadable PlacementRank or SENtypeRank (codes.ts isBadRank) is an error at its element. */
+  private rank(raw: Raw, src: SrcRef, field: 'PlacementRank' | 'SENtypeRank'): void {
+    if (isBadRank(raw)) this.log.error(fieldRef(src, field), sen2BadRank(field, raw!, RANK_MAX));
+  }
+
+  /** A placement's URN, UKPRN, SENsetting and PlacementRank: each bad one an error at its element. */
+  private checkPlacement(p: RawPlacement): void {
+    for (const [field, raw] of [['URN', p.urn], ['UKPRN', p.ukprn]] as const) {
+      const v = clean(raw);
+      if (v !== null && !URN_SHAPE.test(v)) this.log.error(fieldRef(p.src, field), sen2BadUrn(field, v));
+    }
+    const code = clean(p.senSetting);
+    if (code !== null && !sen2Setting(code).ok) {
+      const r = sen2Setting(code);
+      this.log.error(fieldRef(p.src, 'SENsetting'), sen2UnknownSetting(code, r.ok ? undefined : r.suggestion));
+    }
+    this.rank(p.placementRank, p.src, 'PlacementRank');
+  }
+
+  /** Placement of rank 1 (still open at the census preferred); every code and rank is checked unless `check` is false. */
+  private placement(ps: RawPlacement[], check = true): PlacementOut {
     let best: RawPlacement | undefined;
     let bestScore = Infinity;
     for (const p of ps) {
-      for (const [field, raw] of [['URN', p.urn], ['UKPRN', p.ukprn]] as const) {
-        const v = clean(raw);
-        if (v !== null && !URN_SHAPE.test(v)) this.log.error(fieldRef(p.src, field), sen2BadUrn(field, v));
-      }
-      const code = clean(p.senSetting);
-      if (code !== null && !sen2Setting(code).ok) {
-        const r = sen2Setting(code);
-        this.log.error(fieldRef(p.src, 'SENsetting'), sen2UnknownSetting(code, r.ok ? undefined : r.suggestion));
-      }
+      if (check) this.checkPlacement(p);
       const left = parseSen2Date(p.leavingDate);
       const closed = typeof left === 'string' && this.ret.header.referenceDate !== undefined && left < this.ret.header.referenceDate;
       const score = rankOf(p.placementRank) * 2 + (closed ? 1 : 0);

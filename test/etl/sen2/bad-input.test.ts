@@ -193,3 +193,45 @@ describe('SEN2: a CeaseReason written as a number in another form', () => {
     }
   });
 });
+
+describe('SEN2: a PlacementRank or SENtypeRank that is no rank', () => {
+  // Number() read '0x1' as 1 and '-0' as 0, and 'NaN', '1e400', 'abc' as a blank (after every rank given), so the
+  // placement or primary need was chosen from them without a word
+  const BAD = ['NaN', '1e400', '-0', '0x1', 'abc', '0', '100', '1.5'];
+  const msg = (field: string, v: string) =>
+    `${field} must be blank or a whole number from 1 to 99 (1 = the ${field === 'SENtypeRank' ? 'primary need' : 'main placement'}). Got: ${v.length <= 4 ? `'${v}'` : 'a value of 5 characters (not shown: it may be personal data, a UPN, name, postcode or birth date in the wrong place)'}`;
+
+  it.each(BAD)('PlacementRank %s is an error at its element (XML) and its line (Blade)', async (v) => {
+    const p = editedXml(XML_2025, '<PlanDetail><URN>100002</URN><PlacementRank>1</PlacementRank>', `<PlanDetail><URN>100002</URN><PlacementRank>${v}</PlacementRank>`);
+    const e = only(await xml(p));
+    expect(e.path).toMatch(/NamedPlan\[1\]\/PlanDetail\[1\]\/PlacementRank$/);
+    expect(e.message).toBe(msg('PlacementRank', v));
+    for (const [module, from, to] of [['plandetail', '100002,,,,1,', `100002,,,,${v},`], ['placementdetail', '100003,,,,1,', `100003,,,,${v},`]]) {
+      const b = bladeCopy({ edit: { module: module!, from: from!, to: to! } });
+      const be = only(await readSen2Blade(b, collect(), ctx(b)));
+      expect(be.file).toMatch(new RegExp(`_${module}\\.csv$`));
+      expect(be.line).toBe(2);
+      expect(be.path).toMatch(/\/PlacementRank$/);
+      expect(be.message).toBe(msg('PlacementRank', v));
+    }
+  });
+
+  it.each(BAD)('SENtypeRank %s is an error in both readers', async (v) => {
+    const p = editedXml(XML_2025, '<SENtype>ASD</SENtype><SENtypeRank>1</SENtypeRank>', `<SENtype>ASD</SENtype><SENtypeRank>${v}</SENtypeRank>`);
+    const e = only(await xml(p));
+    expect(e.path).toMatch(/SENneed\[1\]\/SENtypeRank$/);
+    expect(e.message).toBe(msg('SENtypeRank', v));
+    const b = bladeCopy({ edit: { module: 'senneed', from: '61,1,ASD', to: `61,${v},ASD` } });
+    const be = only(await readSen2Blade(b, collect(), ctx(b)));
+    expect(be.file).toMatch(/_senneed\.csv$/);
+    expect(be.line).toBe(2);
+    expect(be.message).toBe(msg('SENtypeRank', v));
+  });
+
+  it.each(['', ' ', '01', '1.0', ' 2 ', '99'])('%j is a rank (or a blank) as before', async (v) => {
+    const p = editedXml(XML_2025, '<SENtype>ASD</SENtype><SENtypeRank>1</SENtypeRank>', `<SENtype>ASD</SENtype><SENtypeRank>${v}</SENtypeRank>`);
+    expect((await xml(p)).errors).toEqual([]);
+    const b = bladeCopy({ edit: [{ module: 'senneed', from: '61,1,ASD', to: `61,${v},ASD` }, { module: 'plandetail', from: '100002,,,,1,', to: `100002,,,,${v},` }] });
+    expect((await readSen2Blade(b, collect(), ctx(b))).errors).toEqual([]);
+  });
+});

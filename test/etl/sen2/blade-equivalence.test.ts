@@ -44,7 +44,8 @@ function randomExport(n: number, seed: number, bad = false): string {
   let id = 100;
   const settings = ['OLA', 'EYP', 'NEET', '', ' oth ', 'EHE'];
   const needs = ['ASD', 'SEMH', ' slcn', 'MLD', '', 'SPLD'];
-  const ranks = ['1', '2', '', 'x', '1', ' 3 '];
+  // an unreadable rank ('x') is an error in both readers: only in the export with errors ('01' is rank 1)
+  const ranks = ['1', '2', '', bad ? 'x' : '01', '1', ' 3 '];
   const flags = ['0', '1', '', 'Y', 'true'];
   const placement = () =>
     `${pick(['', '', '100001', ' 100002 '])},${pick(['', '', '', '10012345'])},${pick(settings)},${pick(ranks)}`;
