@@ -66,6 +66,8 @@ export class PlacementLeaves {
   private names?: readonly string[];
   private newLeaves: EesNewLeaf[] = [];
   private others: string[] = [];
+  /** Subtotals and percentages (`mainstream_total`, `mainstream_total_pc`): not summed, but checked as numbers. */
+  private unread: string[] = [];
   private readonly unbalanced = new Map<string, Tally>();
   private readonly balanced = new Map<string, Tally>();
   /** New leaves with a figure above 0 on some row. */
@@ -80,6 +82,7 @@ export class PlacementLeaves {
     this.names = names;
     this.newLeaves = newLeaves(names);
     this.others = names.filter((n) => !isCommonColumn(n) && !isPlacementColumn(n, names) && !this.known.includes(n));
+    this.unread = names.filter((n) => this.placementOf(n) === undefined && ((EES_PLACEMENT_TOTALS as readonly string[]).includes(n) || /_pc$/.test(n)));
   }
 
   private placementOf(name: string): Placement | undefined {
@@ -98,6 +101,10 @@ export class PlacementLeaves {
     const out = new Map<Placement, { value: number | null; missing?: string }>();
     let sum = 0;
     let missingLeaves = false;
+    // a subtotal or percentage is not read, yet a cell there that is no number ('NaN', '39.2%', 250 per cent) is
+    // refused as in every other number column (the 2022 readers check their unread measures the same way): a file
+    // so damaged is not to be trusted in the columns that are read
+    for (const name of this.unread) r.num(name);
     for (const name of r.row.names) {
       const p = this.placementOf(name);
       if (!p) continue;
