@@ -13,7 +13,8 @@
  * `min(maxTotalBytes, max(ratioFloorBytes, maxRatio × archive size))`. While extracting, the bytes written are
  * counted against the same budget and must equal the declared size, and each entry's CRC-32 is checked, so a
  * damaged archive or a zip bomb is refused with a message naming the entry. Office documents (XLSX, DOCX: ZIP
- * packages holding `[Content_Types].xml`) are not archives.
+ * packages holding `[Content_Types].xml`) are not archives. An entry that is itself an archive is marked `nested`
+ * and never expanded: one level only, so a ZIP holding ZIPs (a quine, or nested bombs) cannot expand without end.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, stat } from 'node:fs/promises';
@@ -24,7 +25,7 @@ import type yauzl from 'yauzl';
 import * as msg from '../messages/archive.ts';
 import { crc32 } from '../util/crc32.ts';
 import { archiveEntryProblem, clashingNames, isSkippedEntry } from './archive-names.ts';
-import { entryName, openZip } from './zip-open.ts';
+import { entryName, isOfficePackage, openZip } from './zip-open.ts';
 
 export interface ArchiveLimits {
   /** Largest archive file read. */
@@ -52,6 +53,8 @@ export interface ArchiveEntry {
   name: string;
   /** Where it was written. */
   file: string;
+  /** The entry is itself a ZIP archive (not an Office document): it is not expanded in turn (inputs.ts refuses it). */
+  nested?: true;
 }
 
 export type Expansion =
@@ -110,7 +113,7 @@ export async function expandArchive(path: string, into: string, limits: ArchiveL
       const file = join(into, ...p.name.split('/'));
       await mkdir(dirname(file), { recursive: true });
       written = await extractEntry(zip, p, file, written, budget, size);
-      entries.push({ name: p.name, file });
+      entries.push(await isZipFile(file) && !(await isOfficePackage(file)) ? { name: p.name, file, nested: true } : { name: p.name, file });
     }
     return { kind: 'entries', entries };
   } catch (e) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inputError, type Problem } from '../errors.ts';
-import { pathMsg } from '../messages/index.ts';
+import { archiveMsg, pathMsg } from '../messages/index.ts';
 import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
@@ -59,7 +59,12 @@ export async function withInputFiles<T>(
       const x = await expandArchive(path, dir, opts.limits);
       if (x.kind === 'not-archive') files.push({ path, file: path });
       else if (x.kind === 'problem') files.push({ path, file: path, problem: x.message });
-      else for (const e of x.entries) files.push({ path: `${path}!${e.name}`, file: e.file, archive: { dir, path } });
+      else {
+        for (const e of x.entries) {
+          const input: InputFile = { path: `${path}!${e.name}`, file: e.file, archive: { dir, path } };
+          files.push(e.nested ? { ...input, problem: archiveMsg.archiveInsideArchive(e.name) } : input);
+        }
+      }
     }
     return await fn(files);
   } finally {

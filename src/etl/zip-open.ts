@@ -24,3 +24,25 @@ export function openZip(path: string): Promise<Yauzl.ZipFile> {
 export function entryName(entry: Yauzl.Entry): string {
   return yauzl().getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw as unknown as Buffer, entry.extraFields, true);
 }
+
+/**
+ * Whether a ZIP file is an Office package (XLSX, DOCX: it holds `[Content_Types].xml`) rather than an archive of
+ * files; false when it cannot be read as a ZIP at all.
+ * @example await isOfficePackage('unit_costs.xlsx') // true
+ */
+export async function isOfficePackage(path: string): Promise<boolean> {
+  let zip: Yauzl.ZipFile;
+  try {
+    zip = await openZip(path);
+  } catch {
+    return false;
+  }
+  try {
+    for await (const entry of zip.eachEntry()) if (entryName(entry) === '[Content_Types].xml') return true;
+    return false;
+  } catch {
+    return false;
+  } finally {
+    zip.close();
+  }
+}

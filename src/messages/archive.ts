@@ -45,3 +45,7 @@ export function archiveClashingEntries(a: string, b: string): string {
 export function archiveCrcMismatch(name: string): string {
   return `refusing to expand the ZIP archive: entry '${name}' fails its CRC-32 check (the archive is damaged); ${NOTHING_READ}: download it again`;
 }
+/** An entry of an archive that is itself a ZIP archive (archive.ts: expanded one level only). */
+export function archiveInsideArchive(name: string): string {
+  return `entry '${name}' is itself a ZIP archive: an archive inside an archive is not expanded (one level only, so that archives nested in each other cannot expand without end), and nothing of it was read. Extract '${name}' and give it, or the CSV files in it`;
+}

@@ -192,6 +192,36 @@ describe('ZIP archives', () => {
   });
 });
 
+describe('a ZIP archive inside a ZIP archive', () => {
+  // it was refused as 'the file is a ZIP archive, not an Excel workbook', which is not why
+  it('is refused as an archive inside an archive, naming the entry; the other entries are read', async () => {
+    const dir = tempDir();
+    const inner = join(dir, 'inner.zip');
+    await writeZip(inner, { 'data/sen2_age_caseload.csv': readFileSync(caseload) });
+    const outer = join(dir, 'outer.zip');
+    await writeZip(outer, { 'release/inner.zip': readFileSync(inner), 'data/sen2_age_caseload.csv': readFileSync(caseload) });
+    const { files } = await validatePaths([outer], { today: TODAY });
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.errors.map((e) => e.message)])).toEqual([
+      ['outer.zip!data/sen2_age_caseload.csv', []],
+      ['outer.zip!release/inner.zip', [
+        "entry 'release/inner.zip' is itself a ZIP archive: an archive inside an archive is not expanded (one level only, so that archives nested in each other cannot expand without end), and nothing of it was read. Extract 'release/inner.zip' and give it, or the CSV files in it",
+      ]],
+    ]);
+    // the archive given itself is still expanded
+    expect((await validatePaths([inner], { today: TODAY })).files[0]).toMatchObject({ errors: [], rows: expect.any(Number) });
+  });
+
+  it('an XLSX workbook inside an archive is read as a workbook, not refused as an archive', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('funding').addRows([['financial_year', 'hn_block_gbp'], ['2025-26', 1000]]);
+    const outer = join(dir, 'outer.zip');
+    await writeZip(outer, { 'inputs.xlsx': Buffer.from(await wb.xlsx.writeBuffer()) });
+    const { files } = await validatePaths([outer], { today: TODAY });
+    expect(files.map((f) => [f.reader, f.rows, f.errors])).toEqual([['own-tables-xlsx', 1, []]]);
+  });
+});
+
 describe('header-only own tables', () => {
   it('the empty templates of highneeds init give a "no rows yet" warning, not an error', async () => {
     const dir = tempDir();
