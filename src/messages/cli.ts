@@ -81,6 +81,11 @@ export function repeatedFlag(flag: string, values: readonly string[], command: s
   return `${flag} is given ${values.length} times (${values.map((v) => `'${v}'`).join(', ')}): ${command} takes one and would use the last without a word; give ${flag} once`;
 }
 
+/** A whole-number flag out of its range (or no whole number): the range is always said. */
+export function wholeNumberFlag(flag: string, min: number, max: number, value: string, why?: string): string {
+  return `${flag} must be a whole number from ${min} to ${max}${why ? `: ${why}` : ''}. Got: ${value}`;
+}
+
 export function seedTooLarge(value: string, max: number): string {
   return `--seed must be a whole number from 0 to ${max}. Got: ${value}: the random generator takes a 32-bit seed, so a larger one drew the very futures of a smaller one (--seed 4294967296 those of --seed 1) while the outputs named the seed given`;
 }

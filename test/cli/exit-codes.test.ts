@@ -42,6 +42,15 @@ describe('exit codes and init', () => {
     },
   );
 
+  // '--seed 99999999999999999999' said 'from 0.' with no maximum (past Number.MAX_SAFE_INTEGER the range check fell
+  // to the general parser, which had none): every refused seed now gives the whole range
+  it.each(['99999999999999999999', '-1', 'abc', '1.5', '1e3'])('exits 2 on run --seed %s, giving the range 0 to 4294967295', async (v) => {
+    const r = await runCli('run', '--seed', v);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--seed must be a whole number from 0 to 4294967295. Got: ${v}`);
+    expect(r.stdout).toBe('');
+  });
+
   // commander keeps the last value: run --la 998 --la 999 ran 999 without a word
   it.each([
     ['run', '--draws', '0', '--la', '998', '--la', '999'],

@@ -2,12 +2,14 @@
 import { InvalidArgumentError } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 
-export function intFlag(name: string, min: number, max = Number.MAX_SAFE_INTEGER, why?: string) {
+/**
+ * A whole-number flag from `min` to `max` (both said when it is refused, so a user learns the range whatever they gave).
+ * @example intFlag('--horizon', 1, 10)('3') // 3
+ */
+export function intFlag(name: string, min: number, max: number, why?: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^-?\d+$/.test(value.trim()) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}${why ? `: ${why}` : ''}. Got: ${value}`);
-    }
+    if (!/^-?\d+$/.test(value.trim()) || n < min || n > max) throw new InvalidArgumentError(cliMsg.wholeNumberFlag(name, min, max, value, why));
     return n;
   };
 }
@@ -33,9 +35,9 @@ export const SEED_MAX = 2 ** 32 - 1;
 
 /** `--seed`: a whole number from 0 to SEED_MAX. */
 export function seedFlag(value: string): number {
-  const n = intFlag('--seed', 0)(value);
-  if (n > SEED_MAX) throw new InvalidArgumentError(cliMsg.seedTooLarge(value, SEED_MAX));
-  return n;
+  // a whole number past SEED_MAX, of any length, is told why; anything else that is no seed gets the range
+  if (/^\s*\d+\s*$/.test(value) && Number(value) > SEED_MAX) throw new InvalidArgumentError(cliMsg.seedTooLarge(value.trim(), SEED_MAX));
+  return intFlag('--seed', 0, SEED_MAX)(value);
 }
 
 export function yearListFlag(value: string): number[] {
