@@ -34,6 +34,11 @@ export function expectedFileFoundFolder(flag: string, path: string, example: str
 export function outputInData(flag: string, path: string, dataDir: string): string {
   return `${flag} ${path}: the outputs would be written into the data folder ${dataDir}, whose every file the next run reads as input (a workbook written there stops it): choose a folder outside it with ${flag}`;
 }
+/** One scenario file given twice to `run` (`run baseline.yaml ./baseline.yaml`): `first`, `second` as given. */
+export function scenarioGivenTwice(first: string, second: string): string {
+  const also = first === second ? '' : `, also as ${second}`;
+  return `the scenario file ${first} is given twice${also}: a run takes each scenario once (the two would write the same outputs over each other). Give it once`;
+}
 export function outputIsInput(flag: string, path: string, input: string): string {
   return `${flag} ${path} is ${input}, an input of this command: writing there would replace what it reads. Give another file name with ${flag}`;
 }

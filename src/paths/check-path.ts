@@ -200,6 +200,22 @@ export async function checkNotAnInput(out: string, inputs: readonly string[], fl
 }
 
 /**
+ * Refuses a file given twice on one command line, by any spelling, link or hard link (`run baseline.yaml
+ * ./baseline.yaml`): a usage error (exit 2) saying `message` of both as given, before either is read.
+ * @example await checkGivenOnce(['a.yaml', './a.yaml'], ['a.yaml', './a.yaml'], pathMsg.scenarioGivenTwice) // throws
+ */
+export async function checkGivenOnce(files: readonly string[], shown: readonly string[], message: (first: string, second: string) => string): Promise<void> {
+  const seen: Array<{ real: string; s: Stats | undefined }> = [];
+  for (const [k, f] of files.entries()) {
+    const real = await realOrPlanned(f);
+    const s = await stat(real).catch(() => undefined);
+    const j = seen.findIndex((x) => x.real === real || (s !== undefined && x.s !== undefined && x.s.dev === s.dev && x.s.ino === s.ino));
+    if (j >= 0) throw usageError(message(shown[j] ?? files[j]!, shown[k] ?? f));
+    seen.push({ real, s });
+  }
+}
+
+/**
  * Whether a load of the data folder would read what is under `path`: it is the folder or inside it, and no folder on
  * the way down is hidden (a dot-folder, which loads pass over, like the default cache .highneeds/cache under `--data .`).
  * @example await readByLoadOf('data/cache', 'data') // true

@@ -12,7 +12,8 @@
  *   (money tables missing or empty → exit 1 before any of this, unless --demand-only: then no budget at all)
  */
 import { join } from 'node:path';
-import { checkOutputFolder, checkOutsideData } from '../paths/check-path.ts';
+import { pathMsg } from '../messages/index.ts';
+import { checkGivenOnce, checkOutputFolder, checkOutsideData } from '../paths/check-path.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic, projectDeterministicCentral } from '../model/engine.ts';
@@ -102,7 +103,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunOutcome> {
 
 async function runScenarios(opts: RunOptions, writers: Promise<typeof import('../report/write-run-outputs.ts')>, chartsThread: () => ChartRenderer): Promise<RunOutcome> {
   const scenarios: Scenario[] = [];
-  for (const f of opts.scenarioFiles) scenarios.push(await loadScenario(findScenarioFile(f, { dataDir: opts.dataDir })));
+  const files = opts.scenarioFiles.map((f) => findScenarioFile(f, { dataDir: opts.dataDir }));
+  // the same file twice is a slip of the command line (exit 2), not a scenario at fault: said before either is read
+  await checkGivenOnce(files, opts.scenarioFiles, pathMsg.scenarioGivenTwice);
+  for (const f of files) scenarios.push(await loadScenario(f));
   checkScenarioIds(scenarios);
   const outDirs = scenarios.map((s) => (scenarios.length === 1 ? (opts.out ?? join('reports', s.id)) : join(opts.out ?? 'reports', s.id)));
   for (const d of outDirs) {
