@@ -110,7 +110,7 @@ function noBudget(projection: ProjectionResult): BudgetResult {
 
 function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionResult): VariantOutcome {
   const population = p.populationKnown ? childPopulation(p.input.population, projection.years, p.input.baseYear, scenario.population.growth) : undefined;
-  if (p.demandOnly) return { scenario, projection, budget: noBudget(projection), population, uncosted: [], result: projectionJson(projection) };
+  if (p.demandOnly) return { scenario, projection, budget: noBudget(projection), population, uncosted: [], result: projectionJson(projection, p.observedBase) };
   // Without the unmitigated projection runBudget values the levers against this path (a warning the page does not
   // show); the expenditure, income and balance lines do not depend on it. publishBudget changes nothing without draws.
   const referenceProjection = referenceFor(p, scenario);
@@ -123,7 +123,7 @@ function outcome(p: ExplorerPayload, scenario: Scenario, projection: ProjectionR
     population,
     uncosted: uncostedPlacements([projection], unitCostsOf(p)),
     result: {
-      ...projectionJson(projection),
+      ...projectionJson(projection, p.observedBase),
       expenditure_gbp: b.expenditure_gbp,
       in_year_balance_gbp: b.in_year_balance_gbp,
       cumulative_balance_gbp: b.cumulative_balance_gbp,

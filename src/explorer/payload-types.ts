@@ -6,6 +6,7 @@ import type { LaIdentity } from '../domain/index.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { ObservedBase } from '../pipeline/run-json.ts';
 
 export interface ExplorerPayload {
   tool: string;
@@ -19,6 +20,11 @@ export interface ExplorerPayload {
   tables: BudgetTables;
   /** Actual total plans at census years before the base year. */
   history: Array<{ year: number; plans: number }>;
+  /**
+   * The data's figures at the base year (total, placements where given): what `result()` and the page show for it, as
+   * `run --json` does, in place of the model's fitted start (Kent's January 2022: MS 4480.000778 against 4,480).
+   */
+  observedBase?: ObservedBase;
   /** Monte Carlo draws and seed of the run (the page's range uses the same seed). */
   draws: number;
   seed: number;

@@ -7,6 +7,7 @@ import type { LaIdentity } from '../domain/index.ts';
 import { emptyBudgetTables, type BudgetTables } from '../budget/tables.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { ObservedBase } from '../pipeline/run-json.ts';
 import { suppressionNote } from '../messages/explorer.ts';
 import { suppressEngineInput, suppressionEffect } from './suppress-input.ts';
 import type { ExplorerPayload } from './payload-types.ts';
@@ -22,6 +23,8 @@ export interface PayloadSource {
   input: EngineInput;
   tables: BudgetTables;
   stockTotal: Record<number, number>;
+  /** The data's figures at the base year (pipeline/run-json.ts observedBaseOf). */
+  observedBase?: ObservedBase;
   draws: number;
   seed: number;
   constraintSd?: number[];
@@ -52,6 +55,7 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
     input,
     tables: src.demandOnly ? emptyBudgetTables() : src.tables,
     history,
+    ...(src.observedBase ? { observedBase: src.observedBase } : {}),
     draws: src.draws,
     seed: src.seed,
     ...(src.constraintSd ? { constraintSd: [...src.constraintSd] } : {}),

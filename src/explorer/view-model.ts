@@ -45,7 +45,8 @@ export function headlineOf(o: VariantOutcome): Headline {
     neverInDeficit: lines.every((l) => l.inYearBalance >= 0),
     lastYear: o.projection.years[o.projection.years.length - 1]!,
     plansLast: q[q.length - 1]!.p50,
-    plansBase: q[0]!.p50,
+    // the data's total at the base year (result(), as `run --json`), not the model's fitted start
+    plansBase: o.result.ehcp_total[String(o.projection.baseYear)]?.p50 ?? q[0]!.p50,
     baseYear: o.projection.baseYear,
   };
 }
@@ -68,9 +69,17 @@ export function headlineSentence(h: Headline): string {
   return parts.join(' ');
 }
 
-/** Plans by DSG management plan placement group per census year (central path). */
+/** Plans by placement per census year: the data's at the base year where they give them (result()), then the central path. */
+function placementsByYear(o: VariantOutcome): ArrayLike<number>[] {
+  return o.projection.years.map((y, i) => {
+    const given = y === o.projection.baseYear ? o.result.ehcp_by_placement[String(y)] : undefined;
+    return given ? PLACEMENTS.map((p) => given[p]) : cubeByPlacement(o.projection.central[i]!);
+  });
+}
+
+/** Plans by DSG management plan placement group per census year (the data's at the base year, then the central path). */
 export function plansByGroup(o: VariantOutcome): Array<{ group: PlacementGroup; label: string; values: number[] }> {
-  const byYear = o.projection.central.map(cubeByPlacement);
+  const byYear = placementsByYear(o);
   return PLACEMENT_GROUPS.map((g) => ({
     group: g,
     label: PlacementGroup[g].label,
@@ -113,10 +122,12 @@ export function variantCsv(o: VariantOutcome, meta: CsvMeta, range?: { plans: Qu
   rows.push([]);
   const groups = plansByGroup(o);
   rows.push(['census_year', 'ehcp_p10', 'ehcp_p50', 'ehcp_p90', ...PLACEMENTS.map((p) => `ehcp_${p}`), ...groups.map((g) => `group: ${g.label}`)]);
+  const byYear = placementsByYear(o);
   o.projection.years.forEach((y, i) => {
-    const c = cubeByPlacement(o.projection.central[i]!);
-    const t = o.projection.totalQuantiles[i]!;
-    const r = q(range?.plans, i, t.p50);
+    const c = byYear[i]!;
+    // the base year is the data's (result(), as `run --json`): no range, and not the model's fitted start
+    const t = y === o.projection.baseYear ? (o.result.ehcp_total[String(y)] ?? o.projection.totalQuantiles[i]!) : o.projection.totalQuantiles[i]!;
+    const r = y === o.projection.baseYear ? t : q(range?.plans, i, t.p50);
     rows.push([y, r.p10, t.p50, r.p90, ...PLACEMENTS.map((_, k) => c[k]!), ...groups.map((g) => g.values[i]!)]);
   });
   // a `run --demand-only` page has no money: no section for it (not one of £0s)

@@ -1,4 +1,6 @@
 /** User-facing messages of the report stage. */
+import { fmtCount } from '../report/format.ts';
+
 export const STAGE = 'report';
 
 export function noReports(): string {
@@ -85,5 +87,28 @@ export function successorWithoutOwnHistory(la: string, baseYear: number, plans: 
     `In January ${baseYear} ${la} maintained ${plans} EHC plans. It has existed since January ${fromCensusYear} (${note}), so the data hold ` +
     `no earlier totals of its own: its projection reads the history of its predecessors, apportioned by its share of their plans ` +
     `(the Data quality sheet gives the share).`
+  );
+}
+
+/**
+ * A sheet's note when the data give no breakdown by `what` for the base year itself: its column is headed
+ * "estimated", not "actual" (series.ts censusHeader).
+ */
+export function baseBreakdownEstimated(what: 'placement' | 'primary need' | 'placement category and age group', baseYear: number, where = `that column, headed "Jan ${baseYear} estimated", is`): string {
+  return `The data give no plans by ${what} for January ${baseYear}: ${where} the model's starting estimate, not published figures.`;
+}
+
+/**
+ * The Data quality note (and run warning) when the projection starts from plans that differ from the data's figures
+ * for the base year by more than rounding (model/observed.ts startGaps): the outputs show the data's figures as
+ * actual, and the first projected year moves from the model's start, not from them.
+ */
+export function startDiffersFromData(la: string, baseYear: number, gaps: ReadonlyArray<{ what: string; observed: number; fitted: number }>): string {
+  // `what`: 'all plans' or a placement's label
+  const shown = gaps.slice(0, 4).map((g) => `${g.what} ${fmtCount(g.fitted)} against ${fmtCount(g.observed)}`);
+  const more = gaps.length > 4 ? `; and ${gaps.length - 4} more` : '';
+  return (
+    `${la}'s projection starts from January ${baseYear} plans that differ from the data's (the model's start against the data): ${shown.join('; ')}${more}. ` +
+    `Every sheet, chart and the JSON show the data's figures as January ${baseYear} actual; the projected years grow from the model's start (placements fitted to the ages the data give, or plans with no placement recorded placed as the recorded ones).`
   );
 }

@@ -2,6 +2,7 @@
 import { PLACEMENTS, type Placement } from '../domain/index.ts';
 import { budgetJson } from '../budget/budget-json.ts';
 import { cubeByPlacement } from '../model/cube.ts';
+import { observedCensus, type ObservedCensus } from '../model/observed.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { roundPlanParts, roundPlans } from '../report/format.ts';
 import type { RunReport } from '../report/run-report.ts';
@@ -23,21 +24,36 @@ export interface ProjectionJson {
   ehcp_by_placement: Record<string, Record<Placement, number>>;
 }
 
+/** What the data give for the base year: the figures the document's base year (cli.md: "actual") shows. */
+export type ObservedBase = Pick<ObservedCensus, 'year' | 'total' | 'byPlacement'>;
+
 /**
  * The plan fields of the document (cli.md): total plans with quantiles, plans by placement on the central path, to a
  * millionth of a plan (roundPlans: a published 19 is 19, not 19.000000000000004), the placements adding up to the
- * total as they did before rounding.
+ * total as they did before rounding. At the base year, the data's figures (`observed`, model/observed.ts) where they
+ * give them, not the model's fitted start: Kent's January 2022 placements read MS 4480.000778 and SPI 754.999527 from
+ * the fit, against the published 4,480 and 755; its total has no range (P10 = P50 = P90).
  */
-export function projectionJson(p: ProjectionResult): ProjectionJson {
+export function projectionJson(p: ProjectionResult, observed?: ObservedBase): ProjectionJson {
   const ehcpTotal: ProjectionJson['ehcp_total'] = {};
   const byPlacement: ProjectionJson['ehcp_by_placement'] = {};
+  const obs = observed?.year === p.baseYear ? observed : undefined;
   p.years.forEach((y, i) => {
     const q = p.totalQuantiles[i]!;
-    ehcpTotal[String(y)] = { p10: roundPlans(q.p10), p50: roundPlans(q.p50), p90: roundPlans(q.p90) };
-    const c = roundPlanParts(cubeByPlacement(p.central[i]!));
+    const atBase = y === p.baseYear;
+    const total = atBase ? obs?.total : undefined;
+    ehcpTotal[String(y)] = total !== undefined ? { p10: roundPlans(total), p50: roundPlans(total), p90: roundPlans(total) } : { p10: roundPlans(q.p10), p50: roundPlans(q.p50), p90: roundPlans(q.p90) };
+    const placed = atBase ? obs?.byPlacement : undefined;
+    const c = placed ? PLACEMENTS.map((pl) => roundPlans(placed[pl])) : roundPlanParts(cubeByPlacement(p.central[i]!));
     byPlacement[String(y)] = Object.fromEntries(PLACEMENTS.map((pl, k) => [pl, c[k]!])) as Record<Placement, number>;
   });
   return { ehcp_total: ehcpTotal, ehcp_by_placement: byPlacement };
+}
+
+/** The base year's figures of a dataset as the document and the explorer's result() show them. */
+export function observedBaseOf(ds: Parameters<typeof observedCensus>[0], baseYear: number): ObservedBase {
+  const { year, total, byPlacement } = observedCensus(ds, baseYear);
+  return { year, ...(total !== undefined ? { total } : {}), ...(byPlacement ? { byPlacement } : {}) };
 }
 
 /** The JSON document of one scenario's run. */
@@ -53,7 +69,7 @@ export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument
     base_year: r.baseYear,
     draws: p.draws,
     seed: p.seed,
-    ...projectionJson(p),
+    ...projectionJson(p, observedBaseOf(r.dataset, r.baseYear)),
     ...b,
     outputs,
   };

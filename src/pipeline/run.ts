@@ -44,9 +44,12 @@ import type { BudgetTables } from '../budget/tables.ts';
 import type { Reproject } from '../budget/sensitivity.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { TOOL, VERSION } from '../version.ts';
-import { runDocument, type RunDocument } from './run-json.ts';
+import { observedBaseOf, runDocument, type RunDocument } from './run-json.ts';
 import { centreOnMedian, deterministicFactors, publishBudget, scaleCubes, scaleProjection } from './central-path.ts';
 import { explorerPayload } from '../explorer/payload.ts';
+import { observedCensus, startGaps } from '../model/observed.ts';
+import { Placement } from '../domain/index.ts';
+import { reportMsg } from '../messages/index.ts';
 import { demandCharts } from '../report/charts/chart-set.ts';
 import { chartThread, type ChartRenderer } from '../report/charts/render-thread.ts';
 
@@ -196,8 +199,13 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     const modelNotes = run.rates.notes.filter(
       (n) => /^No (age|new plans|placement)|^Population: the data|exceed the forecast total/.test(n) || n.startsWith(FEW_NEW_PLANS_BY_AGE),
     );
-    for (const n of modelNotes) warnings.add(n);
     const central = publishedPaths(run, scenario);
+    // the outputs show the data's figures as the base year's actual; a start that differs from them beyond rounding
+    // (placements the fit could not match, plans with no placement placed as the recorded ones) is said, not hidden
+    const gaps = startGaps(observedCensus(ds, central.projection.baseYear), central.projection.central[0]!);
+    const named = gaps.map((g) => ({ ...g, what: g.what === 'total' ? 'All plans' : Placement[g.what].label }));
+    if (gaps.length) modelNotes.push(reportMsg.startDiffersFromData(ds.la.name, central.projection.baseYear, named));
+    for (const n of modelNotes) warnings.add(n);
     // plans in a placement no unit-cost row prices would be costed at £0, out of every spend total: refused (gates.ts)
     if (!opts.demandOnly) checkUnitCostCoverage(`${ds.la.name} (${ds.la.oldCode})`, tables, [central.projection, central.unmitigated, ...Object.values(central.perLever)], data.loaded);
     const suppressSmallCounts =
@@ -259,6 +267,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       input: run.input,
       tables,
       stockTotal: ds.stockTotal,
+      observedBase: observedBaseOf(ds, run.projection.baseYear),
       draws: opts.draws,
       seed: opts.seed,
       constraintSd: totals.constraint?.sd,

@@ -14,6 +14,7 @@ import {
   type PlacementGroup,
 } from '../domain/index.ts';
 import { cubeByAge, cubeByNeed, cubeByPlacement, cubeTotal } from '../model/cube.ts';
+import { observedCensus, type ObservedCensus } from '../model/observed.ts';
 import { INTERACTION_LINE } from '../budget/mitigations.ts';
 import type { BudgetedReport, RunReport } from './run-report.ts';
 import { reportMsg } from '../messages/index.ts';
@@ -26,15 +27,57 @@ export function historyYears(r: RunReport): number[] {
     .sort((a, b) => a - b);
 }
 
-/** Total plans at a census year: the projection's P50 from the base year on, the data before. */
+/**
+ * The data's own figures at the base year (model/observed.ts): what every output labels "actual" there, in place of
+ * the model's fitted starting state (Kent's January 2022 placements read 4,480.000778 and 754.999527 from the fit).
+ */
+export function observedBase(r: RunReport): ObservedCensus {
+  return observedCensus(r.dataset, r.baseYear);
+}
+
+/** Total plans at the base year as the data give them (the projection's start only when the data give none). */
+export function basePlans(r: RunReport): number {
+  return observedBase(r).total ?? r.projection.totalQuantiles[0]!.p50;
+}
+
+/**
+ * Whether the data give a breakdown at the base year itself; without it the base year's figures by that breakdown
+ * are the model's estimate (single ages apportioned from bands, placements or needs of an earlier January).
+ */
+export function baseObserved(r: RunReport, by: 'age' | 'need' | 'placement'): boolean {
+  const o = observedBase(r);
+  return (by === 'age' ? o.byAge : by === 'need' ? o.byNeed : o.byPlacement) !== undefined;
+}
+
+/**
+ * P10, P50 and P90 of total plans at the projection's i-th census year: at the base year the data's total for all
+ * three (what happened has no range), after it the simulated futures'.
+ */
+export function plansQuantilesAt(r: RunReport, i: number): { p10: number; p50: number; p90: number } {
+  if (r.projection.years[i] === r.baseYear) {
+    const b = basePlans(r);
+    return { p10: b, p50: b, p90: b };
+  }
+  return r.projection.totalQuantiles[i]!;
+}
+
+/** Total plans at a census year: the data up to the base year, the projection's P50 after it. */
 export function totalPlans(r: RunReport, year: number): number | undefined {
+  if (year === r.baseYear) return basePlans(r);
   const i = r.projection.years.indexOf(year);
   if (i >= 0) return r.projection.totalQuantiles[i]?.p50 ?? cubeTotal(r.projection.central[i]!);
   return r.dataset.stockTotal[year];
 }
 
-/** Plans by single age at a census year (projection central path, or a person-level cube from the data). */
+/**
+ * Plans by single age at a census year: the data's (a SEN2 return's cube, or single-age rows) up to the base year,
+ * the model's apportionment at a base year the data give in bands only, then the projection's central path.
+ */
 export function plansByAge(r: RunReport, year: number): Float64Array | undefined {
+  if (year === r.baseYear) {
+    const obs = observedBase(r).byAge;
+    if (obs) return obs;
+  }
   const i = r.projection.years.indexOf(year);
   if (i >= 0) return cubeByAge(r.projection.central[i]!);
   const c = r.dataset.stockCube[year];
@@ -50,8 +93,12 @@ export function singleAgeYears(r: RunReport): number[] {
   return [...hist, ...r.projection.years];
 }
 
-/** Plans by need at a census year. */
+/** Plans by need at a census year (the data's at the base year when they give needs for it). */
 export function plansByNeed(r: RunReport, year: number): Record<Need, number> | undefined {
+  if (year === r.baseYear) {
+    const obs = observedBase(r).byNeed;
+    if (obs) return obs;
+  }
   const i = r.projection.years.indexOf(year);
   if (i >= 0) {
     const v = cubeByNeed(r.projection.central[i]!);
@@ -62,8 +109,12 @@ export function plansByNeed(r: RunReport, year: number): Record<Need, number> | 
   return Object.fromEntries(NEEDS.map((n) => [n, h[n] ?? 0])) as Record<Need, number>;
 }
 
-/** Plans by placement at a census year. */
+/** Plans by placement at a census year (the data's at the base year when they give placements for it). */
 export function plansByPlacement(r: RunReport, year: number): Record<Placement, number> | undefined {
+  if (year === r.baseYear) {
+    const obs = observedBase(r).byPlacement;
+    if (obs) return obs;
+  }
   const i = r.projection.years.indexOf(year);
   if (i >= 0) {
     const v = cubeByPlacement(r.projection.central[i]!);
@@ -104,9 +155,18 @@ export function isActual(r: RunReport, year: number): boolean {
   return year <= r.baseYear;
 }
 
-/** Header label of a census year column: "Jan 2025 actual" / "Jan 2026 projected". */
-export function censusHeader(r: RunReport, year: number): string {
-  return `Jan ${year} ${isActual(r, year) ? 'actual' : 'projected'}`;
+/**
+ * Header label of a census year column: "Jan 2025 actual" / "Jan 2026 projected", and "Jan 2025 estimated" for a
+ * base year whose breakdown the data do not give (`observed` false: baseObserved), which the sheet's intro explains.
+ */
+export function censusHeader(r: RunReport, year: number, observed = true): string {
+  return `Jan ${year} ${censusStatus(r, year, observed)}`;
+}
+
+/** "actual", "projected", or "estimated" for a base year whose breakdown the data do not give (censusHeader). */
+export function censusStatus(r: RunReport, year: number, observed = true): 'actual' | 'estimated' | 'projected' {
+  if (!isActual(r, year)) return 'projected';
+  return year === r.baseYear && !observed ? 'estimated' : 'actual';
 }
 
 /** Index of the financial year ending at the end of the statutory override (2027-28), or -1. */

@@ -7,12 +7,13 @@ import { variantCsv } from '../../src/explorer/view-model.ts';
 import type { VariantOutcome } from '../../src/explorer/compute.ts';
 import { buildRunReport } from '../report/fixtures/run-report.ts';
 import { pennies, withMoneyNoise } from '../budget/money-identities.ts';
+import { projectionJson } from '../../src/pipeline/run-json.ts';
 
 describe('variantCsv', () => {
   it('writes the money section to the penny with its identities exact', () => {
     const r = buildRunReport({ horizon: 10 });
     const budget = withMoneyNoise(r.budget!);
-    const o = { scenario: r.scenario, projection: r.projection, budget } as unknown as VariantOutcome;
+    const o = { scenario: r.scenario, projection: r.projection, budget, result: projectionJson(r.projection) } as unknown as VariantOutcome;
     const meta = { la: 'Anyshire', scenario: 'Baseline', variant: 'as loaded', tool: 'highneeds', runDate: '2026-01-01' };
     const text = variantCsv(o, meta);
     const rows = text.trim().split('\r\n').map((l) => l.split(','));

@@ -370,7 +370,7 @@ export class App {
     const marchIdx = o.budget.lines.findIndex((l) => l.fy === STATUTORY_OVERRIDE_END_FY);
     return {
       years,
-      history: [...hist.map((x) => x.plans), p.totalQuantiles[0]!.p50, ...Array<null>(p.years.length - 1).fill(null)],
+      history: [...hist.map((x) => x.plans), o.result.ehcp_total[String(p.baseYear)]?.p50 ?? p.totalQuantiles[0]!.p50, ...Array<null>(p.years.length - 1).fill(null)],
       central: pad(p.totalQuantiles.map((q) => q.p50)),
       band: r ? { p10: pad(r.plans.map((q) => q.p10)), p90: pad(r.plans.map((q) => q.p90)) } : undefined,
       plansVariants: this.kept.map((k) => ({ label: k.name, colour: k.colour, values: k.outcome.projection.totalQuantiles.map((q) => q.p50) })),

@@ -3,7 +3,7 @@ import { AGES, ncyLabel } from '../../domain/index.ts';
 import { fmtCount } from '../format.ts';
 import { GovUk } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
-import { plansByAge, sumAges } from '../series.ts';
+import { baseObserved, censusStatus, plansByAge, sumAges } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1 } from './common.ts';
 
@@ -11,7 +11,9 @@ export function ageProfileChart(r: RunReport): ChartSpec {
   const last = r.projection.years[r.projection.years.length - 1]!;
   const now = plansByAge(r, r.baseYear)!;
   const then = plansByAge(r, last)!;
-  const title = `EHC plans by age: January ${r.baseYear} (actual) and January ${last} (projected)`;
+  // single ages the data give in bands only are the model's apportionment: 'estimated', not 'actual'
+  const status = censusStatus(r, r.baseYear, baseObserved(r, 'age'));
+  const title = `EHC plans by age: January ${r.baseYear} (${status}) and January ${last} (projected)`;
   const post16Now = sumAges(now, 16, 25);
   const post16Then = sumAges(then, 16, 25);
   return {
@@ -26,7 +28,7 @@ export function ageProfileChart(r: RunReport): ChartSpec {
       data: {
         labels: AGES.map((a) => (a >= 2 && a <= 18 ? `${a} (${ncyLabel(a)})` : String(a))),
         datasets: [
-          { label: `January ${r.baseYear} (actual)`, data: AGES.map((a) => round1(now[a])), backgroundColor: GovUk.darkGrey, borderWidth: 0 },
+          { label: `January ${r.baseYear} (${status})`, data: AGES.map((a) => round1(now[a])), backgroundColor: GovUk.darkGrey, borderWidth: 0 },
           { label: `January ${last} (projected)`, data: AGES.map((a) => round1(then[a])), backgroundColor: GovUk.blue, borderWidth: 0 },
         ],
       },

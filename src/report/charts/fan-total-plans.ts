@@ -2,7 +2,7 @@
 import { countDirection, fmtCount } from '../format.ts';
 import { GovUk, withAlpha } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
-import { historyYears } from '../series.ts';
+import { basePlans, historyYears } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1 } from './common.ts';
 
@@ -12,8 +12,7 @@ export function fanTotalPlansChart(r: RunReport): ChartSpec {
   const labels = [...hist, ...p.years].map(String);
   const nh = hist.length;
   const pad = (vals: Array<number | null>) => [...Array<null>(nh).fill(null), ...vals];
-  const actual = [...hist.map((y) => round1(r.dataset.stockTotal[y])), round1(p.totalQuantiles[0]!.p50), ...Array<null>(p.years.length - 1).fill(null)];
-  const first = p.totalQuantiles[0]!;
+  const actual = [...hist.map((y) => round1(r.dataset.stockTotal[y])), round1(basePlans(r)), ...Array<null>(p.years.length - 1).fill(null)];
   const last = p.totalQuantiles[p.totalQuantiles.length - 1]!;
   const lastYear = p.years[p.years.length - 1]!;
   const title = `EHC plans in ${r.la.name}: actual to January ${r.baseYear}, projected to January ${lastYear}`;
@@ -23,7 +22,7 @@ export function fanTotalPlansChart(r: RunReport): ChartSpec {
     id: 'fan-total-plans',
     title,
     alt:
-      `Line chart of total EHC plans. ${actualWords(hist.length ? { year: hist[0]!, plans: r.dataset.stockTotal[hist[0]!]! } : undefined, r.baseYear, first.p50)}; ` +
+      `Line chart of total EHC plans. ${actualWords(hist.length ? { year: hist[0]!, plans: r.dataset.stockTotal[hist[0]!]! } : undefined, r.baseYear, basePlans(r))}; ` +
       `the central projection reaches ${fmtCount(last.p50)} by January ${lastYear}` +
       (ranged ? `, with an 80% range of ${fmtCount(last.p10)} to ${fmtCount(last.p90)}.` : ' (one path, no range: the run drew no futures).'),
     config: {

@@ -9,7 +9,7 @@ import type { ChartId } from '../charts/chart-spec.ts';
 import { fmtBalance, fmtCount, fmtMoney } from '../format.ts';
 import type { BudgetedReport, RunReport } from '../run-report.ts';
 import { escapeHtml as e } from '../safe-text.ts';
-import { balanceAt, horizonFy, netSavingByLever } from '../series.ts';
+import { balanceAt, basePlans, horizonFy, netSavingByLever } from '../series.ts';
 import { allBudgeted, scenarioLabels } from '../workbook/build-comparison.ts';
 import { card, figure, money, paras, table, type RenderedChart, type Td } from './html-parts.ts';
 import { scenarioDifferences } from './scenario-differences.ts';
@@ -28,7 +28,7 @@ interface Measure {
 function measures(reports: RunReport[], budgeted: BudgetedReport[] | undefined): Measure[] {
   const lastYear = last(reports[0]!.projection.years);
   const out: Measure[] = [
-    { label: `EHC plans, January ${reports[0]!.baseYear} (actual)`, values: reports.map((r) => plans(r, 0).p50), kind: 'count' },
+    { label: `EHC plans, January ${reports[0]!.baseYear} (actual)`, values: reports.map((r) => basePlans(r)), kind: 'count' },
     { label: `EHC plans, January ${lastYear} (central)`, values: reports.map((r) => plans(r, r.projection.years.indexOf(lastYear)).p50), kind: 'count' },
     { label: `EHC plans, January ${lastYear}: low (P10)`, values: reports.map((r) => plans(r, r.projection.years.indexOf(lastYear)).p10), kind: 'count' },
     { label: `EHC plans, January ${lastYear}: high (P90)`, values: reports.map((r) => plans(r, r.projection.years.indexOf(lastYear)).p90), kind: 'count' },
@@ -62,7 +62,7 @@ function summaryText(reports: RunReport[], labels: string[], budgeted: BudgetedR
   const lo = byPlans[0]!;
   const hi = last(byPlans);
   let s =
-    `${reports.length} scenarios for ${reports[0]!.la.name}, from ${fmtCount(plans(reports[0]!, 0).p50)} EHC plans in January ${reports[0]!.baseYear}. ` +
+    `${reports.length} scenarios for ${reports[0]!.la.name}, from ${fmtCount(basePlans(reports[0]!))} EHC plans in January ${reports[0]!.baseYear}. ` +
     `By January ${lastYear} plans reach ${fmtCount(lo.v)} on “${labels[lo.i]}” and ${fmtCount(hi.v)} on “${labels[hi.i]}”.`;
   if (budgeted) {
     const b28 = budgeted.map((r, i) => ({ i, v: balanceAt(r, STATUTORY_OVERRIDE_END_FY) })).filter((x): x is { i: number; v: number } => x.v !== undefined);

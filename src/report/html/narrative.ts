@@ -13,6 +13,8 @@ import {
   beyondScored,
   balanceAt,
   byGroup,
+  basePlans,
+  baseObserved,
   historyYears,
   horizonFy,
   isInteractionLine,
@@ -37,7 +39,7 @@ function cagr(a: number, b: number, n: number): number {
 
 export function dataParagraphs(r: RunReport): string[] {
   const hist = historyYears(r);
-  const base = r.projection.totalQuantiles[0]!.p50;
+  const base = basePlans(r);
   const out: string[] = [];
   if (hist.length) {
     const y0 = hist[0]!;
@@ -72,8 +74,10 @@ export function dataParagraphs(r: RunReport): string[] {
   if (byP && pTot > 0) {
     const g = byGroup(byP);
     const tot = pTot;
+    // placements of an earlier January (none given for this one) are the model's estimate, and read as one
     out.push(
-      `${fmtPercent(g.MAINSTREAM / tot, 0)} of plans were in mainstream schools, ${fmtPercent(g.STATE_SPECIAL / tot, 0)} in state special schools and ` +
+      (baseObserved(r, 'placement') ? '' : `By the model's estimate (the data give no placements for January ${r.baseYear}), `) +
+        `${fmtPercent(g.MAINSTREAM / tot, 0)} of plans were in mainstream schools, ${fmtPercent(g.STATE_SPECIAL / tot, 0)} in state special schools and ` +
         `${fmtPercent(g.INDEPENDENT_SPECIAL / tot, 0)} (${fmtCount(g.INDEPENDENT_SPECIAL)} children) in independent or non-maintained special schools, the most expensive placements.`,
     );
   }

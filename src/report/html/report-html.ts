@@ -11,7 +11,7 @@ import { escapeHtml } from '../safe-text.ts';
 const e = escapeHtml;
 import { card, figure, money, paras, table, type RenderedChart, type Td } from './html-parts.ts';
 import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
-import { backtestMethodName, balanceAt, horizonFy, isInteractionLine, movesObserved, netSavingByLever, unmitigatedBalance } from '../series.ts';
+import { backtestMethodName, balanceAt, basePlans, horizonFy, isInteractionLine, movesObserved, netSavingByLever, plansQuantilesAt, unmitigatedBalance } from '../series.ts';
 import { isSmallCount, SUPPRESSED, suppressionNote } from '../suppress.ts';
 import {
   accuracyParagraphs,
@@ -79,7 +79,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const f = (id: ChartId) => figure(charts, id, ++fig);
   const m = hasBudget(r) ? moneyParts(r, count) : undefined;
   const cards = [
-    card(fmtCount(r.projection.totalQuantiles[0]!.p50), `EHC plans, January ${r.baseYear}`),
+    card(fmtCount(basePlans(r)), `EHC plans, January ${r.baseYear}`),
     card(fmtCount(qLast.p50), `EHC plans projected, January ${lastYear}${r.projection.draws > 0 ? ` (range ${fmtCount(qLast.p10)}–${fmtCount(qLast.p90)})` : ' (one path: --draws 0 gives no range)'}`),
     ...(m?.cards ?? []),
   ].join('');
@@ -87,7 +87,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
     'EHC plans at each January census',
     ['Census', 'Low (P10)', 'Central (P50)', 'High (P90)'],
     r.projection.years.map((y, i) => {
-      const q = r.projection.totalQuantiles[i]!;
+      const q = plansQuantilesAt(r, i);
       return [{ text: `${y}${y === r.baseYear ? ' (actual)' : ''}` }, count(q.p10), count(q.p50), count(q.p90)];
     }),
   );
@@ -139,7 +139,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
     ],
   ];
   const summary =
-    `${r.la.name} has ${fmtCount(r.projection.totalQuantiles[0]!.p50)} EHC plans (January ${r.baseYear}); on scenario “${r.scenario.name}” this becomes ${fmtCount(qLast.p50)} by January ${lastYear}. ` +
+    `${r.la.name} has ${fmtCount(basePlans(r))} EHC plans (January ${r.baseYear}); on scenario “${r.scenario.name}” this becomes ${fmtCount(qLast.p50)} by January ${lastYear}. ` +
     (m ? m.summary : 'This run projects plans only (--demand-only): it has no costs, funding or balances.') +
     (r.budget?.goalSeek ? ` ${goalSeekParagraphs(r)[0]}` : '');
 

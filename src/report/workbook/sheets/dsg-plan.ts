@@ -16,7 +16,8 @@ import {
 } from '../../../domain/index.ts';
 import type { RunReport } from '../../run-report.ts';
 import { cellIndex } from '../../../model/cube.ts';
-import { isActual, needsRecorded, plansByNeed } from '../../series.ts';
+import { censusStatus, needsRecorded, plansByNeed } from '../../series.ts';
+import { reportMsg } from '../../../messages/index.ts';
 import type { BudgetResult } from '../../../budget/types.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
 import { col, count, money } from '../table-helpers.ts';
@@ -52,11 +53,15 @@ function spendByCategory(b: BudgetResult): Table {
 export function dsgPlanSheet(r: RunReport): Sheet {
   const p = r.projection;
   const bandRows: Cell[][] = [];
+  // placement category by age group is the data's only where a SEN2 return gives the base year's plans one by one;
+  // from published tables (ages and placements apart) it is the model's starting estimate, and says so
+  const baseCube = r.dataset.stockCube[r.baseYear];
   p.years.forEach((y, i) => {
-    const g = groupByBand(p.central[i]!);
+    const observed = y === r.baseYear && baseCube !== undefined;
+    const g = groupByBand(observed ? baseCube : p.central[i]!);
     for (const grp of PLACEMENT_GROUPS) {
       const v = g[grp]!;
-      bandRows.push([y, isActual(r, y) ? 'actual' : 'projected', PlacementGroup[grp].label, ...v.map((x) => count(x)), count(v.reduce((s, x) => s + x, 0))]);
+      bandRows.push([y, censusStatus(r, y, observed), PlacementGroup[grp].label, ...v.map((x) => count(x)), count(v.reduce((s, x) => s + x, 0))]);
     }
   });
   const needRows: Cell[][] = p.years.map((y) => {
@@ -67,7 +72,10 @@ export function dsgPlanSheet(r: RunReport): Sheet {
   return {
     name: 'DSG management plan',
     title: 'Projections in the DSG management plan categories',
-    intro: ['Laid out as the DfE DSG management plan template asks, ready to copy in. Plans at each January census; spend by financial year.'],
+    intro: [
+      'Laid out as the DfE DSG management plan template asks, ready to copy in. Plans at each January census; spend by financial year.',
+      ...(baseCube ? [] : [reportMsg.baseBreakdownEstimated('placement category and age group', r.baseYear, `its rows with the status "estimated" are`)]),
+    ],
     tables: [
       {
         name: 'DSG_plans_by_category_age',

@@ -2,14 +2,15 @@
 import { AGES, ncyLabel, Phase, PHASES, phaseOfAge } from '../../../domain/index.ts';
 import { singleAgesFromBands } from '../../../messages/report.ts';
 import type { RunReport } from '../../run-report.ts';
-import { censusHeader, plansByAge, singleAgeYears, sumAges } from '../../series.ts';
+import { baseObserved, censusHeader, plansByAge, singleAgeYears, sumAges } from '../../series.ts';
 import type { Sheet } from '../model.ts';
 import { col, count } from '../table-helpers.ts';
 
 export function plansByAgeSheet(r: RunReport): Sheet {
   const years = singleAgeYears(r);
   const ages = years.map((y) => plansByAge(r, y)!);
-  const yearCols = years.map((y) => col(`${censusHeader(r, y)} (plans)`, 'count'));
+  // a base year the data give in bands only is headed 'estimated': its single ages are the model's apportionment
+  const yearCols = years.map((y) => col(`${censusHeader(r, y, baseObserved(r, 'age'))} (plans)`, 'count'));
   return {
     name: 'Plans by age',
     title: 'EHC plans by age at each January census',

@@ -2,7 +2,7 @@
 import { Need, NEEDS } from '../../../domain/index.ts';
 import { reportMsg } from '../../../messages/index.ts';
 import type { RunReport } from '../../run-report.ts';
-import { censusHeader, needYears, needsRecorded, plansByNeed } from '../../series.ts';
+import { baseObserved, censusHeader, needYears, needsRecorded, plansByNeed, totalPlans } from '../../series.ts';
 import type { Sheet } from '../model.ts';
 import { col, count } from '../table-helpers.ts';
 
@@ -15,15 +15,18 @@ export function plansByNeedSheet(r: RunReport): Sheet {
   return {
     name: 'Plans by need',
     title: 'EHC plans by primary need at each January census',
-    intro: recorded ? ['Need is carried with the plan; new plans take the recent mix of needs at each age.'] : [reportMsg.needsNotRecorded()],
+    intro: recorded
+      ? ['Need is carried with the plan; new plans take the recent mix of needs at each age.', ...(baseObserved(r, 'need') ? [] : [reportMsg.baseBreakdownEstimated('primary need', r.baseYear)])]
+      : [reportMsg.needsNotRecorded()],
     tables: [
       {
         name: 'Plans_by_need',
         title: 'By primary need',
-        columns: [col('Need code', 'text'), col('Primary need', 'text'), ...years.map((y) => col(`${censusHeader(r, y)} (plans)`, 'count'))],
+        columns: [col('Need code', 'text'), col('Primary need', 'text'), ...years.map((y) => col(`${censusHeader(r, y, !recorded || baseObserved(r, 'need'))} (plans)`, 'count'))],
         rows: [
           ...needs.map((n) => [n, Need[n].label, ...data.map((d) => count(d[n]))]),
-          ['ALL', 'All needs', ...data.map((d) => count(NEEDS.reduce((s, n) => s + d[n], 0)))],
+          // with no need recorded the one row is the total: the data's at the base year, as every sheet shows it
+          ['ALL', 'All needs', ...data.map((d, i) => count(recorded ? NEEDS.reduce((s, n) => s + d[n], 0) : totalPlans(r, years[i]!)))],
         ],
       },
     ],

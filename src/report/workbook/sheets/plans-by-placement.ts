@@ -1,7 +1,8 @@
 /** Plans by placement sheet: placement × census year, and the DSG management plan groups. */
 import { Placement, PlacementGroup, PLACEMENT_GROUPS, PLACEMENTS, groupOf } from '../../../domain/index.ts';
+import { reportMsg } from '../../../messages/index.ts';
 import type { RunReport } from '../../run-report.ts';
-import { byGroup, censusHeader, placementYears, plansByPlacement } from '../../series.ts';
+import { baseObserved, byGroup, censusHeader, placementYears, plansByPlacement } from '../../series.ts';
 import type { Sheet } from '../model.ts';
 import { col, count } from '../table-helpers.ts';
 
@@ -9,11 +10,15 @@ export function plansByPlacementSheet(r: RunReport): Sheet {
   const years = placementYears(r);
   const data = years.map((y) => plansByPlacement(r, y)!);
   const groups = data.map((d) => byGroup(d));
-  const yearCols = years.map((y) => col(`${censusHeader(r, y)} (plans)`, 'count'));
+  // the base year is the data's placements; with none for that January, the model's estimate, headed so
+  const yearCols = years.map((y) => col(`${censusHeader(r, y, baseObserved(r, 'placement'))} (plans)`, 'count'));
   return {
     name: 'Plans by placement',
     title: 'EHC plans by placement at each January census',
-    intro: ['Placement is the type of setting attended. The second table groups placements as the DfE DSG management plan does.'],
+    intro: [
+      'Placement is the type of setting attended. The second table groups placements as the DfE DSG management plan does.',
+      ...(baseObserved(r, 'placement') ? [] : [reportMsg.baseBreakdownEstimated('placement', r.baseYear)]),
+    ],
     tables: [
       {
         name: 'Plans_by_placement',

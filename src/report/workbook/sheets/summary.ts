@@ -2,13 +2,13 @@
 import { financialYearLabel, horizonBalanceIsApart, STATUTORY_OVERRIDE_END_FY } from '../../../domain/index.ts';
 import { reportMsg } from '../../../messages/index.ts';
 import { hasBudget, type BudgetedReport, type RunReport } from '../../run-report.ts';
-import { horizonFy, sensitivityBySwing, unmitigatedBalance } from '../../series.ts';
+import { horizonFy, plansQuantilesAt, sensitivityBySwing, unmitigatedBalance } from '../../series.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
 import { col, money, typed } from '../table-helpers.ts';
 
 export function summarySheet(r: RunReport): Sheet {
   const p = r.projection;
-  const first = p.totalQuantiles[0]!;
+  const first = plansQuantilesAt(r, 0);
   const last = p.totalQuantiles[p.totalQuantiles.length - 1]!;
   const lastYear = p.years[p.years.length - 1]!;
   const plans = [

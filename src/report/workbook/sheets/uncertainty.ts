@@ -1,13 +1,16 @@
 /** Uncertainty sheet: P10/P50/P90 of plans, expenditure and cumulative balance, and the sensitivity table. */
 import { financialYearLabel } from '../../../domain/index.ts';
 import { hasBudget, type BudgetedReport, type RunReport } from '../../run-report.ts';
-import { beyondScored, horizonFy, sensitivityBySwing } from '../../series.ts';
+import { beyondScored, horizonFy, plansQuantilesAt, sensitivityBySwing } from '../../series.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
 import { col, count, money } from '../table-helpers.ts';
 
 export function uncertaintySheet(r: RunReport): Sheet {
   const p = r.projection;
-  const plans: Cell[][] = p.years.map((y, i) => [y, count(p.totalQuantiles[i]?.p10), count(p.totalQuantiles[i]?.p50), count(p.totalQuantiles[i]?.p90)]);
+  const plans: Cell[][] = p.years.map((y, i) => {
+    const q = plansQuantilesAt(r, i);
+    return [y, count(q.p10), count(q.p50), count(q.p90)];
+  });
   return {
     name: 'Uncertainty',
     title: 'Uncertainty and sensitivity',
