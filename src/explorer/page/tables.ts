@@ -46,7 +46,8 @@ export function plansTable(o: VariantOutcome, r?: RangeSummary): VNode {
     'EHC plans by January census',
     head,
     o.projection.years.map((y, i) => {
-      const row = [String(y), fmtCount(o.projection.totalQuantiles[i]!.p50)];
+      // the base year is the data's total (result(), as `run --json`), not the model's fitted start
+      const row = [String(y), fmtCount((y === o.projection.baseYear ? o.result.ehcp_total[String(y)]?.p50 : undefined) ?? o.projection.totalQuantiles[i]!.p50)];
       if (r) row.push(range(r.plans[i], fmtCount));
       return row;
     }),

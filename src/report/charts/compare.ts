@@ -3,7 +3,7 @@ import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/inde
 import { fmtBalance, fmtCount } from '../format.ts';
 import { seriesColour } from '../palette.ts';
 import type { BudgetedReport, RunReport } from '../run-report.ts';
-import { balanceAt } from '../series.ts';
+import { balanceAt, totalPlans } from '../series.ts';
 import { scenarioLabels } from '../workbook/build-comparison.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1, toMillions } from './common.ts';
@@ -66,7 +66,8 @@ export function comparePlansChart(reports: RunReport[]): ChartSpec {
   const years = [...new Set(reports.flatMap((r) => r.projection.years))].sort((a, b) => a - b);
   const names = scenarioLabels(reports);
   const title = 'Total EHC plans by scenario (central, P50)';
-  const at = (r: RunReport, y: number) => r.projection.totalQuantiles[r.projection.years.indexOf(y)]?.p50;
+  // the base year is the data's total (series.ts totalPlans), the later years each scenario's P50
+  const at = (r: RunReport, y: number) => (r.projection.years.includes(y) ? totalPlans(r, y) : undefined);
   const last = years[years.length - 1]!;
   return {
     id: 'compare-plans',

@@ -5,7 +5,7 @@
  */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { hasBudget, type BudgetedReport, type RunReport } from '../run-report.ts';
-import { balanceAt, horizonFy } from '../series.ts';
+import { balanceAt, horizonFy, totalPlans } from '../series.ts';
 import type { Cell, Column, Sheet, WorkbookModel } from './model.ts';
 import { col, count, money } from './table-helpers.ts';
 
@@ -113,7 +113,7 @@ export function buildComparisonModel(reports: RunReport[]): WorkbookModel {
   const yk = years.map((y) => ({ key: y, label: y }));
   const sheets: Sheet[] = [
     scenarios,
-    sideBySide('Plans', 'Total EHC plans (P50) at each January census', 'Census year', yk, reports, (r, y) => r.projection.totalQuantiles[r.projection.years.indexOf(y)]?.p50, 'count', '(plans)'),
+    sideBySide('Plans', 'Total EHC plans (P50) at each January census', 'Census year', yk, reports, (r, y) => (r.projection.years.includes(y) ? totalPlans(r, y) : undefined), 'count', '(plans)'),
   ];
   if (budgeted) {
     const fys = [...new Set(budgeted.flatMap((r) => r.budget.financialYears))].sort((a, b) => a - b);
