@@ -99,6 +99,14 @@ export function baseBreakdownEstimated(what: 'placement' | 'primary need' | 'pla
 }
 
 /**
+ * The Plans by placement sheet's note when the data's placements for the base year do not add up to the data's total
+ * (two tables of a release, or two releases, that disagree): both are shown as the data give them.
+ */
+export function placementsApartFromTotal(baseYear: number, placed: number, total: number): string {
+  return `The data's placements for January ${baseYear} add up to ${fmtCount(placed)} plans, the data's total is ${fmtCount(total)}: both are shown as published (the placements here, the total on the Summary sheet); the projection starts from the total.`;
+}
+
+/**
  * The Data quality note (and run warning) when the projection starts from plans that differ from the data's figures
  * for the base year by more than rounding (model/observed.ts startGaps): the outputs show the data's figures as
  * actual, and the first projected year moves from the model's start, not from them.

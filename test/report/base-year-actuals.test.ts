@@ -53,6 +53,10 @@ describe("the base year's actual figures in the workbook, charts and reports", (
     expect(head.slice(1).map((c) => cellNumber(c!))).toEqual([2999, 2999, 2999]);
     const range = table('Uncertainty_plans').rows.find((row) => row[0] === BASE)!;
     expect(range.slice(1).map((c) => cellNumber(c!))).toEqual([2999, 2999, 2999]);
+    // the data's placements add up to 3,000 against their total of 2,999: both shown, and said
+    const intro = buildWorkbookModel(r).sheets.find((s) => s.name === 'Plans by placement')!.intro.join(' ');
+    expect(intro).toMatch(/placements for January 2025 add up to 3,000 plans, the data's total is 2,999/);
+    expect(buildWorkbookModel(buildRunReport({ horizon: 3 })).sheets.find((s) => s.name === 'Plans by placement')!.intro.join(' ')).not.toMatch(/add up to/);
   });
 
   it('are the data in the fan and placement charts and the report', () => {

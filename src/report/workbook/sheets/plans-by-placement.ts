@@ -2,7 +2,7 @@
 import { Placement, PlacementGroup, PLACEMENT_GROUPS, PLACEMENTS, groupOf } from '../../../domain/index.ts';
 import { reportMsg } from '../../../messages/index.ts';
 import type { RunReport } from '../../run-report.ts';
-import { baseObserved, byGroup, censusHeader, placementYears, plansByPlacement } from '../../series.ts';
+import { baseObserved, byGroup, censusHeader, observedBase, placementYears, plansByPlacement } from '../../series.ts';
 import type { Sheet } from '../model.ts';
 import { col, count } from '../table-helpers.ts';
 
@@ -18,6 +18,7 @@ export function plansByPlacementSheet(r: RunReport): Sheet {
     intro: [
       'Placement is the type of setting attended. The second table groups placements as the DfE DSG management plan does.',
       ...(baseObserved(r, 'placement') ? [] : [reportMsg.baseBreakdownEstimated('placement', r.baseYear)]),
+      ...apartFromTotal(r),
     ],
     tables: [
       {
@@ -39,4 +40,12 @@ export function plansByPlacementSheet(r: RunReport): Sheet {
     charts: ['plans-by-placement'],
     freezeColumns: 2,
   };
+}
+
+/** A note when the data's base-year placements and total disagree by a plan or more (each is shown as given). */
+function apartFromTotal(r: RunReport): string[] {
+  const o = observedBase(r);
+  if (!o.byPlacement || o.total === undefined) return [];
+  const placed = PLACEMENTS.reduce((s, p) => s + o.byPlacement![p], 0);
+  return Math.round(placed) !== Math.round(o.total) ? [reportMsg.placementsApartFromTotal(r.baseYear, placed, o.total)] : [];
 }
