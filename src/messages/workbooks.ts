@@ -47,3 +47,12 @@ export function xlsxHiddenRow(sheet: string, row: number): string {
 export function xlsxHiddenColumn(sheet: string, column: string, letter: string): string {
   return `column '${column}' (${letter}) of sheet '${sheet}' is hidden: it is not what the sheet shows, and it is unclear whether its figures count. Unhide it to use it, or delete it`;
 }
+/** Blank cells of a funding income column (own-table-blanks.ts): read as none that year. */
+export function blankIncomeCells(column: string, years: readonly string[]): string {
+  const shown = years.length <= 6 ? years.join(', ') : `${years.slice(0, 6).join(', ')} and ${years.length - 6} more`;
+  const when = years.length === 1 ? 'that year' : 'those years';
+  const unless = column === 'schools_block_transfer_gbp'
+    ? 'unless the scenario sets funding.schools_block_transfer_gbp'
+    : 'or, where the scenario lists the column in funding.carry_forward, the latest figure before';
+  return `'${column}' is blank for ${shown}: read as none of that income in ${when} (£0), ${unless}. Write 0 where there is none, and the figure where there is one, so that a figure left out is not taken for £0`;
+}

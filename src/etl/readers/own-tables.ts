@@ -13,6 +13,7 @@ import { xlsxTooLarge } from '../xlsx-limits.ts';
 import type { Reader } from '../reader.ts';
 import { LA_CODE_COLUMN, OWN_TABLES, OwnKeyCheck, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
+import { BlankCells } from './own-table-blanks.ts';
 import { nearest } from '../../util/suggest.ts';
 
 /** The header checks of an own table, as a CSV or a workbook sheet holds it. */
@@ -34,13 +35,20 @@ function csvReader(def: OwnTableDef): Reader {
     matches: (f) => ownTableOf(f) === def,
     session(_ctx, log, emit) {
       const keys = new OwnKeyCheck(def);
+      const blanks = new BlankCells(def);
       return {
         row(r) {
           const { row, errors } = parseOwnRow(def, (c) => r.get(c));
           for (const e of errors) log.error(e.message, r.line, e.column);
           const dup = row ? keys.check(row, r.line) : undefined;
           if (dup) log.error(dup, r.line, def.key[0]);
-          else if (row) emit(def.table, { ...row, source_line: r.line });
+          else if (row) {
+            blanks.note(row, (c) => r.has(c), r.line);
+            emit(def.table, { ...row, source_line: r.line });
+          }
+        },
+        finish() {
+          for (const w of blanks.warnings()) log.warn(w.message, w.line, w.column);
         },
       };
     },
@@ -195,6 +203,7 @@ export const ownTablesXlsx: Reader = {
       if (sheetRows.length === 0) log.warn(workbookMsg.xlsxSheetNoRowsYet(ws.name));
       const d = def;
       const keys = keysByTable.get(d.id) ?? keysByTable.set(d.id, new OwnKeyCheck(d)).get(d.id)!;
+      const blanks = new BlankCells(d);
       // a column given twice is read from its first copy: copies that disagree on a row leave it unclear which counts
       const disagreeing = new Set<string>();
       const unheaded = new Set<number>();
@@ -219,10 +228,12 @@ export const ownTablesXlsx: Reader = {
         const dup = row ? keys.check(row, line) : undefined;
         if (dup) log.error(dup, line, `${ws.name}!${def.key[0] ?? def.required[0]![0]}`);
         else if (row) {
+          blanks.note(row, (c) => h.index.has(c), line);
           const p = sink.add(def.table, { ...row, file_id: ctx.fileId, source_line: line });
           if (p) await p;
         }
       }
+      for (const w of blanks.warnings()) log.warn(w.message, w.line, `${ws.name}!${w.column}`);
       for (const dup of h.duplicates) {
         if (!disagreeing.has(dup.name)) log.warn(msg.duplicateColumnAgrees(dup.name, dup.indexes.length), all[at]!.line, `${ws.name}!${dup.name}`);
       }
