@@ -25,7 +25,8 @@ import type yauzl from 'yauzl';
 import * as msg from '../messages/archive.ts';
 import { crc32 } from '../util/crc32.ts';
 import { archiveEntryProblem, clashingNames, isSkippedEntry } from './archive-names.ts';
-import { entryName, isOfficePackage, openZip } from './zip-open.ts';
+import { isBinaryDocumentationPath } from './documentation.ts';
+import { entryName, openZip, zipPackageKind } from './zip-open.ts';
 
 export interface ArchiveLimits {
   /** Largest archive file read. */
@@ -75,6 +76,16 @@ export async function isZipFile(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * Whether an extracted entry is itself an archive: a ZIP that is no Office document, nor named as a workbook or a
+ * Word file (one cut short is its reader's to call damaged, as when it is given alone; inputs.ts passes such names
+ * over by name too).
+ */
+async function isNestedArchive(name: string, file: string): Promise<boolean> {
+  if (/\.xls[xm]$/i.test(name) || isBinaryDocumentationPath(name) || !(await isZipFile(file))) return false;
+  return (await zipPackageKind(file)) !== 'document';
+}
+
 /** The bytes a limit allows for an archive of `size` bytes. */
 export function expansionBudget(size: number, limits: ArchiveLimits = ARCHIVE_LIMITS): number {
   return Math.min(limits.maxTotalBytes, Math.max(limits.ratioFloorBytes, limits.maxRatio * size));
@@ -113,7 +124,7 @@ export async function expandArchive(path: string, into: string, limits: ArchiveL
       const file = join(into, ...p.name.split('/'));
       await mkdir(dirname(file), { recursive: true });
       written = await extractEntry(zip, p, file, written, budget, size);
-      entries.push(await isZipFile(file) && !(await isOfficePackage(file)) ? { name: p.name, file, nested: true } : { name: p.name, file });
+      entries.push((await isNestedArchive(p.name, file)) ? { name: p.name, file, nested: true } : { name: p.name, file });
     }
     return { kind: 'entries', entries };
   } catch (e) {

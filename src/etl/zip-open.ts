@@ -26,22 +26,22 @@ export function entryName(entry: Yauzl.Entry): string {
 }
 
 /**
- * Whether a ZIP file is an Office package (XLSX, DOCX: it holds `[Content_Types].xml`) rather than an archive of
- * files; false when it cannot be read as a ZIP at all.
- * @example await isOfficePackage('unit_costs.xlsx') // true
+ * What a ZIP file holds: 'document' for an Office package (XLSX, DOCX: it holds `[Content_Types].xml`), 'archive'
+ * for an archive of files, undefined when it cannot be read as a ZIP at all (a workbook cut short: its reader says so).
+ * @example await zipPackageKind('unit_costs.xlsx') // 'document'
  */
-export async function isOfficePackage(path: string): Promise<boolean> {
+export async function zipPackageKind(path: string): Promise<'document' | 'archive' | undefined> {
   let zip: Yauzl.ZipFile;
   try {
     zip = await openZip(path);
   } catch {
-    return false;
+    return undefined;
   }
   try {
-    for await (const entry of zip.eachEntry()) if (entryName(entry) === '[Content_Types].xml') return true;
-    return false;
+    for await (const entry of zip.eachEntry()) if (entryName(entry) === '[Content_Types].xml') return 'document';
+    return 'archive';
   } catch {
-    return false;
+    return undefined;
   } finally {
     zip.close();
   }

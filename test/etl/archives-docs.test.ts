@@ -220,6 +220,22 @@ describe('a ZIP archive inside a ZIP archive', () => {
     const { files } = await validatePaths([outer], { today: TODAY });
     expect(files.map((f) => [f.reader, f.rows, f.errors])).toEqual([['own-tables-xlsx', 1, []]]);
   });
+
+  it('a workbook cut short inside an archive is a damaged workbook; a ZIP cut short there is still an archive inside one', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('funding').addRows([['financial_year', 'hn_block_gbp'], ['2025-26', 1000]]);
+    const whole = Buffer.from(await wb.xlsx.writeBuffer());
+    const inner = join(dir, 'inner.zip');
+    await writeZip(inner, { 'data/sen2_age_caseload.csv': readFileSync(caseload) });
+    const outer = join(dir, 'outer.zip');
+    await writeZip(outer, { 'inputs.xlsx': whole.subarray(0, whole.length >> 1), 'inner.zip': readFileSync(inner).subarray(0, 60) });
+    const { files } = await validatePaths([outer], { today: TODAY });
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.errors.map((e) => e.message).join(' | ')])).toEqual([
+      ['outer.zip!inner.zip', expect.stringMatching(/^entry 'inner\.zip' is itself a ZIP archive/)],
+      ['outer.zip!inputs.xlsx', expect.stringMatching(/^the workbook is damaged/)],
+    ]);
+  });
 });
 
 describe('header-only own tables', () => {
