@@ -56,7 +56,7 @@ export function backtestPoints(batch: Batch, opts: BacktestOptions): BacktestPoi
   for (const origin of opts.origins) {
     const k = calibrationScales(batch, origin, opts.horizon, settings, project, cache);
     for (const f of centralsAt(batch, origin, opts.horizon, settings, project, cache)) {
-      const code = f.ds.la.oldCode;
+      const code = f.la;
       if (opts.only && !opts.only.has(code)) continue;
       const full = byCode.get(code)!;
       const seen = knownAt(full, origin).stockTotal;

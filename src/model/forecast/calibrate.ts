@@ -7,7 +7,7 @@
  * known at the base year is used.
  */
 import type { LaDataset } from '../dataset.ts';
-import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings, type TotalsProjector } from './central.ts';
+import { centralForecasts, DEFAULT_SETTINGS, type ForecastSettings, type TotalsProjector } from './central.ts';
 import { projectTotals } from './engine-adapter.ts';
 import type { Batch } from './pool.ts';
 import { quantile } from '../../util/quantiles.ts';
@@ -30,13 +30,24 @@ const ORIGINS_TO_NARROW = 2;
 const SMALL_BATCH = 10;
 const SMALL_BATCH_ORIGINS = 8;
 
+/**
+ * What the calibration and the backtests read of a central forecast from a past origin (central.ts CentralForecast):
+ * the LA's DfE code, the central totals and the uncalibrated log-scale sd at origin + 1 … origin + reach. Only this
+ * is kept of the forecasts of every LA from every past origin, not their datasets and engine inputs.
+ */
+export interface PastForecast {
+  la: string;
+  central: number[];
+  sigma: number[];
+}
+
 /** Memo of central forecasts by origin (a central forecast depends only on data known at its origin). */
-export type CentralCache = Map<number, CentralForecast[]>;
+export type CentralCache = Map<number, PastForecast[]>;
 
 /** What the calibration reads and writes of a memo by origin: a CentralCache, or a view of a memo by content (memo.ts). */
 export interface OriginCache {
-  get(origin: number): CentralForecast[] | undefined;
-  set(origin: number, forecasts: CentralForecast[]): unknown;
+  get(origin: number): PastForecast[] | undefined;
+  set(origin: number, forecasts: PastForecast[]): unknown;
 }
 
 export function centralsAt(
@@ -46,10 +57,10 @@ export function centralsAt(
   settings: ForecastSettings,
   project: TotalsProjector,
   cache?: OriginCache,
-): CentralForecast[] {
+): PastForecast[] {
   const hit = cache?.get(origin);
   if (hit && (hit[0]?.central.length ?? horizon) >= horizon) return hit;
-  const f = centralForecasts(batch, origin, horizon, settings, project).forecasts;
+  const f = centralForecasts(batch, origin, horizon, settings, project).forecasts.map((c) => ({ la: c.ds.la.oldCode, central: c.central, sigma: c.sigma }));
   cache?.set(origin, f);
   return f;
 }
@@ -82,7 +93,7 @@ export function calibrationScales(
     for (let h = 1; h <= reach; h++) {
       const errs: Array<{ e: number; s: number }> = [];
       for (const f of fs) {
-        const a = actual.get(f.ds.la.oldCode)?.stockTotal[o + h];
+        const a = actual.get(f.la)?.stockTotal[o + h];
         const c = f.central[h - 1]!;
         const s = f.sigma[h - 1]!;
         if (a === undefined || !(a > 0) || !(c > 0) || !(s > 0) || o + h > baseYear) continue;

@@ -9,8 +9,8 @@
  *
  * Entries are found by comparing the whole text, never a hash alone.
  */
-import type { OriginCache } from './calibrate.ts';
-import type { CentralForecast, ForecastSettings, TotalsProjector } from './central.ts';
+import type { OriginCache, PastForecast } from './calibrate.ts';
+import type { ForecastSettings, TotalsProjector } from './central.ts';
 import { projectTotals } from './engine-adapter.ts';
 import type { Batch } from './pool.ts';
 import { knownAt } from './truncate.ts';
@@ -44,7 +44,7 @@ const CAPACITY = 16;
 interface Slot {
   owner: number;
   origin: number;
-  forecasts: CentralForecast[];
+  forecasts: PastForecast[];
   keyOf: () => string;
   key?: string;
   /** The owner's slots by origin. */
