@@ -1,5 +1,5 @@
 /**
- * The temporary files `run`'s caches write before renaming them into place (load-cache.ts, pipeline/run-data-cache.ts):
+ * The temporary files `run`'s caches write before renaming them into place (load-cache.ts, pipeline/saved-results.ts):
  * `.<key>.<pid><suffix>` in the cache folder. A run killed while saving (kill -9, a power cut) leaves its own behind,
  * each as large as the load it was saving; the next save removes those whose process is gone. The folder is made
  * for the user only and every cache file is the user's only (makeCacheDir, makePrivate).
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 /** A temporary file of a process still running is left alone unless it is older than this (its pid reused). */
 const STALE_MS = 24 * 60 * 60 * 1000;
-const TEMP = /^\.[0-9a-f]{64}\.(\d+)\.(?:tmp|tmp\.wal|tmp\.json|run-data\.tmp)$/;
+const TEMP = /^\.[0-9a-f]{64}\.(\d+)\.(?:tmp|tmp\.wal|tmp\.json|[a-z-]+\.tmp)$/;
 
 /**
  * The cache folder, made readable by the user only when it is made: a saved load holds the SEN2 returns' person-level
@@ -28,7 +28,7 @@ export async function makePrivate(file: string): Promise<void> {
 }
 
 /** This process's temporary file for a cache entry. */
-export function cacheTemp(dir: string, key: string, suffix: '.tmp' | '.run-data.tmp'): string {
+export function cacheTemp(dir: string, key: string, suffix: '.tmp' | `.${string}.tmp`): string {
   return join(dir, `.${key}.${process.pid}${suffix}`);
 }
 

@@ -66,13 +66,18 @@ describe('a damaged or foreign load cache', () => {
     const [k1, k2] = ['1'.repeat(64), '2'.repeat(64)];
     const isWhole = (d: unknown): d is { n: number } => typeof (d as { n?: unknown } | null)?.n === 'number';
     await saveRunData(dir, k1, { n: 1 });
-    await saveRunData(dir, k2, { n: 2 });
+    await saveRunData(dir, k2, { n: 2.5 });
     expect(await readRunData(dir, k1, isWhole)).toEqual({ n: 1 });
     // k2's file copied over k1's: a run keyed k1 (another LA, folder or horizon) got k2's figures
     copyFileSync(join(dir, `${k2}.run-data`), join(dir, `${k1}.run-data`));
     expect(await readRunData(dir, k1, isWhole)).toBeUndefined();
     const good = readFileSync(join(dir, `${k2}.run-data`));
-    for (const bytes of [Buffer.alloc(0), good.subarray(0, good.length - 3), Buffer.from('garbage')]) {
+    // a byte of a figure changed (its high bytes: another number, of the same shape, that a run would have used)
+    const at = good.indexOf(Buffer.from(new Float64Array([2.5]).buffer));
+    expect(at).toBeGreaterThan(0);
+    const damaged = Buffer.from(good);
+    damaged[at + 6]! ^= 0x0f;
+    for (const bytes of [Buffer.alloc(0), good.subarray(0, good.length - 3), Buffer.from('garbage'), damaged]) {
       writeFileSync(join(dir, `${k2}.run-data`), bytes);
       expect(await readRunData(dir, k2, isWhole)).toBeUndefined();
     }

@@ -1,0 +1,72 @@
+/**
+ * What `run` keeps beside its load cache (load-cache.ts) so that the next run need not work it out again, one file
+ * per key in the cache folder, `<key>.<kind>`:
+ *
+ *   run-data        what a run derives from its data for one LA, base years and horizon (run-data-cache.ts)
+ *
+ * Each file is Node's structured serialisation (v8.serialize) of the key it was saved under, the SHA-256 of the
+ * result's bytes and those bytes. A file of another key copied over it (from a backup or a sync), a damaged or
+ * partial one, or one of another shape is a miss, never another folder's, LA's or batch's figures: the run works them
+ * out again. A result is written to a temporary name and renamed, so a run killed while saving leaves no half file.
+ * A result that cannot be read or written is passed over; the most recently used of each kind are kept.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { markUsed } from '../etl/cache-key.ts';
+import { PRIVATE_FILE, cacheTemp, makeCacheDir, removeOrphanTemps, removeTemps } from '../etl/cache-temps.ts';
+
+/** The kinds of saved result, with how many of each are kept (the most recently saved or read). */
+const KEEP = { 'run-data': 8 } as const;
+export type SavedKind = keyof typeof KEEP;
+
+/** The file of a saved result. */
+export function savedFile(dir: string, kind: SavedKind, key: string): string {
+  return join(dir, `${key}.${kind}`);
+}
+
+/** The saved result of this kind and key when `isWhole` accepts it, or undefined (none, unreadable, damaged, another key's). */
+export async function readSaved<T>(dir: string, kind: SavedKind, key: string, isWhole: (data: unknown) => data is T): Promise<T | undefined> {
+  try {
+    const file = savedFile(dir, kind, key);
+    const saved = deserialize(await readFile(file)) as { key?: unknown; sha256?: unknown; bytes?: unknown } | null;
+    // saved under this key (a file of another key copied over it is not this run's), and the bytes saved (a number
+    // damaged inside the file would deserialise as another number)
+    if (saved?.key !== key || !(saved.bytes instanceof Uint8Array) || saved.sha256 !== sha256(saved.bytes)) return undefined;
+    const data: unknown = deserialize(saved.bytes);
+    if (!isWhole(data)) return undefined;
+    await markUsed(file);
+    return data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves a result under its key (written to a temporary name, then renamed: never half a file). */
+export async function saveResult(dir: string, kind: SavedKind, key: string, data: unknown): Promise<void> {
+  const tmp = cacheTemp(dir, key, `.${kind}.tmp`);
+  try {
+    const bytes = serialize(data);
+    await makeCacheDir(dir);
+    await writeFile(tmp, serialize({ key, sha256: sha256(bytes), bytes }), { mode: PRIVATE_FILE });
+    await rename(tmp, savedFile(dir, kind, key));
+    await prune(dir, kind);
+  } catch {
+    // a result that cannot be saved only costs the next run its head start
+  } finally {
+    await removeTemps(tmp);
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function prune(dir: string, kind: SavedKind): Promise<void> {
+  await removeOrphanTemps(dir); // of runs killed while saving
+  const suffix = `.${kind}`;
+  const names = (await readdir(dir)).filter((f) => f.endsWith(suffix) && /^[0-9a-f]{64}$/.test(f.slice(0, -suffix.length)));
+  const dated = await Promise.all(names.map(async (f) => ({ f, t: (await stat(join(dir, f))).mtimeMs })));
+  for (const { f } of dated.sort((a, b) => b.t - a.t).slice(KEEP[kind])) await rm(join(dir, f), { force: true });
+}
