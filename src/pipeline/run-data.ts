@@ -3,10 +3,13 @@
  * notes, for each base year the total-plans forecast and its calibration across LAs (totals.ts), and the track
  * record of the forecast (track-record.ts). Read from the
  * warehouse of the folder's load (load-cache.ts), or, when nothing changed since an earlier run, from the saved
- * result of this same step (run-data-cache.ts) without opening DuckDB at all.
+ * result of this same step (run-data-cache.ts) without opening DuckDB at all. What it works out for every LA of the
+ * data (their published series, their forecasts from past origins) an earlier run of another LA on the same files
+ * may have saved (past-forecasts.ts).
  *
  *   data folder ──checkDataFolder──► cacheKey ──hit──────────────────────────────────► RunData
  *                                         └─miss──► load (cached) ──► derive ──save──► RunData
+ *                                                  every LA's series and past forecasts ◄─► saved (any LA's run)
  */
 import type { Problem } from '../errors.ts';
 import { inputError, usageError } from '../errors.ts';
@@ -80,7 +83,7 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
   const { loadDataFolder } = await import('../etl/load.ts');
   const { loadWithCache } = await import('../etl/load-cache.ts');
   const load = await loadDataFolder(opts.dataDir, { checked: true, loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: dir, key: loadKey }) });
-  const data = await derive(load, opts);
+  const data = await derive(load, opts, { dir, loadKey, keyed: load.keyed, fresh: opts.fresh });
   // not when a file changed while it was loaded: the data are not those of the key's files
   if (key !== undefined && load.keyed) await saveRunData(dir, key, data);
   return { ...data, fromCache: load.fromCache, cacheDir: dir };
@@ -91,26 +94,36 @@ function isRunData(d: unknown): d is RunData {
   return typeof r === 'object' && r !== null && r.totalsByBase instanceof Map && Array.isArray(r.loaded) && typeof r.dataset === 'object' && typeof r.trackRecord === 'object';
 }
 
-async function derive(load: MemoryLoad, opts: RunDataOptions): Promise<RunData> {
+/**
+ * What the run derives from its load. Every LA's published series and their forecasts from past origins come from
+ * the cache folder when an earlier run of the same files (any LA) saved them, and are saved for the next
+ * (past-forecasts.ts).
+ */
+async function derive(load: MemoryLoad, opts: RunDataOptions, cache: { dir: string; loadKey?: string; keyed: boolean; fresh?: boolean }): Promise<RunData> {
   const { datasetFromWarehouse } = await import('../etl/dataset.ts');
+  const { datasetsFromWarehouse } = await import('../etl/ees-datasets.ts');
   const { budgetTablesFromWarehouse, moneyTablesNamingNoLa } = await import('./budget-tables.ts');
   const { runTotals } = await import('./totals.ts');
+  const { pastForecastStore, savedDatasets } = await import('./past-forecasts.ts');
   const files = load.loaded.map((f) => f.path);
   try {
     const dataset = await datasetFromWarehouse(load.warehouse, { la: opts.la });
     const tables = await budgetTablesFromWarehouse(load.warehouse, dataset.la);
     const dataQuality = await dataQualityNotes(load);
     const unnamed = await moneyTablesNamingNoLa(load.warehouse, dataset.la);
+    const ees = await savedDatasets(cache, () => datasetsFromWarehouse(load.warehouse));
+    const past = pastForecastStore(cache);
     const totalsByBase = new Map<number | undefined, SavedTotals>();
     let scored: RunData['trackRecord'] | undefined;
     for (const b of opts.baseYears) {
       const base = b ?? latestStockYear(dataset);
       if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, undefined, 'the data hold no stock of plans', files));
-      const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files);
+      const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files, { ees, pastOrigins: past.originsOf });
       // the track record of the first base year's forecast, scored while its batch and past forecasts are at hand
       scored ??= trackRecord({ ...totals, batch, pastOrigins });
       totalsByBase.set(b, totals);
     }
+    await past.save();
     return { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings, dataset, tables, dataQuality, ...(unnamed ? { moneyTablesNamingNoLa: unnamed } : {}), totalsByBase, trackRecord: scored! };
   } finally {
     load.warehouse.close();

@@ -95,15 +95,26 @@ export async function runBatch(
  */
 const PAST_ORIGINS = new CentralMemo();
 
+export interface RunTotalsOptions {
+  /** The warehouse's published datasets when the caller has them already (runBatch). */
+  ees?: WarehouseDatasets;
+  /**
+   * Where the past origins' forecasts of the batch known at the base year are also found and kept, over this
+   * process's memo (past-forecasts.ts: saved by an earlier run of the same batch).
+   */
+  pastOrigins?: (known: Batch, memo: OriginCache) => Promise<OriginCache>;
+}
+
 /**
  * Builds the batch from the warehouse and forecasts the LA's total plans from `baseYear` over `horizon` years.
- * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast. `ees`: the
- * warehouse's published datasets when the caller has read them already (runBatch).
+ * Throws an input error (exit 1) naming the LA, the year and the files when the LA cannot be forecast.
  */
-export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[], ees?: WarehouseDatasets): Promise<RunTotals> {
-  const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds, ees, baseYear);
+export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, horizon: number, files: readonly string[], opts: RunTotalsOptions = {}): Promise<RunTotals> {
+  const { batch, published, regions, national, reference, notes, findings } = await runBatch(wh, ds, opts.ees, baseYear);
   const code = ds.la.oldCode;
-  const pastOrigins = PAST_ORIGINS.cacheOf(batchKnownAt(batch, baseYear), DEFAULT_SETTINGS);
+  const known = batchKnownAt(batch, baseYear);
+  const memo = PAST_ORIGINS.cacheOf(known, DEFAULT_SETTINGS);
+  const pastOrigins = opts.pastOrigins ? await opts.pastOrigins(known, memo) : memo;
   const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
   const f = forecasts[0];
   if (!f) {

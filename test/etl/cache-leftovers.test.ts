@@ -33,7 +33,7 @@ describe('leftovers of runs killed while saving', () => {
     const dead = deadPid();
     const alive = process.ppid; // a process still running: its saves may be under way
     const k = (n: number) => String(n).repeat(64);
-    const orphans = [`.${k(1)}.${dead}.tmp`, `.${k(1)}.${dead}.tmp.wal`, `.${k(1)}.${dead}.tmp.json`, `.${k(2)}.${dead}.run-data.tmp`];
+    const orphans = [`.${k(1)}.${dead}.tmp`, `.${k(1)}.${dead}.tmp.wal`, `.${k(1)}.${dead}.tmp.json`, `.${k(2)}.${dead}.run-data.tmp`, `.${k(2)}.${dead}.past-forecasts.tmp`, `.${k(2)}.${dead}.datasets.tmp`];
     const saving = [`.${k(3)}.${alive}.tmp`, `.${k(4)}.${alive}.run-data.tmp`];
     // a run killed between renaming its warehouse and its JSON, six times over
     const halves = [5, 6, 7, 8, 9].map((n) => `${k(n)}.duckdb`);

@@ -5,7 +5,6 @@
  */
 import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/etl/cache-key.ts';
 import { loadWithCache, type CachedLoad } from '../../src/etl/load-cache.ts';
@@ -13,6 +12,7 @@ import { loadFromCache } from '../../src/messages/cli.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { runPipeline } from '../../src/pipeline/run.ts';
 import { readRunData, runDataKey, saveRunData } from '../../src/pipeline/run-data-cache.ts';
+import { content, filesUnder } from '../output-files.ts';
 import { tempDir } from '../temp.ts';
 
 /** Every table's rows in the warehouse's own order, and what the load said. */
@@ -33,23 +33,6 @@ function smallData(): string {
   for (const f of readdirSync('data-samples').filter((f) => f.endsWith('.csv') || f.endsWith('.md'))) copyFileSync(join('data-samples', f), join(dir, f));
   copyFileSync('test/fixtures/sen2/xml/sen2-2025.xml', join(dir, 'sen2_2025.xml'));
   return dir;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
-}
-
-/**
- * A file's content for comparison: the bytes, or for a workbook each zip entry's bytes (zip entries carry times), as
- * base64 (Node's own encoder: JSZip's base64 output, in JavaScript, was about 1.5 s of this file's CPU).
- */
-async function content(file: string): Promise<unknown> {
-  const bytes = readFileSync(file);
-  if (!file.endsWith('.xlsx')) return bytes.toString('base64');
-  const zip = await JSZip.loadAsync(bytes);
-  const out: Record<string, string> = {};
-  for (const [name, e] of Object.entries(zip.files)) if (!e.dir) out[name] = (await e.async('nodebuffer')).toString('base64');
-  return out;
 }
 
 describe('the load cache of run', () => {

@@ -12,6 +12,17 @@ const LAS: Array<{ old: string; ons: string; name: string; first: number; last: 
   { old: '938', ons: 'E10000032', name: '=West Sussex', first: 2012, last: 2024, base: 6000, g: 0.07 },
 ];
 
+/** More LAs for a release's worth of them (a run's track record across LAs needs more than ten): each grows its own way. */
+const MORE_LAS: Array<(typeof LAS)[number]> = [
+  ['830', 'E10000007', 'Derbyshire'],
+  ['831', 'E06000015', 'Derby'],
+  ['855', 'E10000018', 'Leicestershire'],
+  ['856', 'E06000016', 'Leicester'],
+  ['857', 'E06000017', 'Rutland'],
+  ['891', 'E10000024', 'Nottinghamshire'],
+  ['892', 'E06000018', 'Nottingham'],
+].map(([old, ons, name], i) => ({ old: old!, ons: ons!, name: name!, first: 2012, last: 2024, base: 800 + 650 * i, g: 0.05 + 0.012 * (i % 5) }));
+
 function stock(la: (typeof LAS)[number], y: number): number {
   const wobble = 1 + 0.01 * Math.sin(y * 1.7 + la.base);
   return Math.round(la.base * (1 + la.g) ** (y - 2012) * wobble);
@@ -19,9 +30,13 @@ function stock(la: (typeof LAS)[number], y: number): number {
 
 const HEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,characteristic_age';
 
-/** Writes sen2_age_caseload.csv and sen2_age_new_plans.csv holding years up to `maxYear`; returns their paths. */
-export function writeFixture(maxYear: number): string[] {
-  const dir = tempDir('hn-forecast-');
+/**
+ * Writes sen2_age_caseload.csv and sen2_age_new_plans.csv holding years up to `maxYear`; returns their paths.
+ * `more`: seven more LAs (twelve in all), in `dir` when given.
+ */
+export function writeFixture(maxYear: number, opts: { more?: boolean; dir?: string } = {}): string[] {
+  const dir = opts.dir ?? tempDir('hn-forecast-');
+  const las = opts.more ? [...LAS, ...MORE_LAS] : LAS;
   const caseload = [`${HEAD},Total_st,Total_st_pc,Total_ehc,Total_ehc_pc,Total_all,Total_all_pc`];
   const newPlans = [`${HEAD},Total_new_st,Total_new_st_pc,Total_new_ehc,Total_new_ehc_pc,Total_new_all,Total_new_all_pc`];
   const geo = (la: (typeof LAS)[number]): string =>
@@ -29,7 +44,7 @@ export function writeFixture(maxYear: number): string[] {
   for (let y = 2012; y <= maxYear; y++) {
     let nat = 0;
     let natNew = 0;
-    for (const la of LAS) {
+    for (const la of las) {
       if (y >= la.first && y <= la.last) {
         const s = stock(la, y);
         nat += s;

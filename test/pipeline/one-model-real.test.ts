@@ -42,7 +42,7 @@ describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (n
   // one test per LA, each with its own time limit: City of London (tiny), Hartlepool (small), Kent (largest)
   it.each(LAS)('gives the same totals and ranges for LA %s', async (code) => {
     const ds = await datasetFromWarehouse(load!.warehouse, { la: code });
-    const totals = await runTotals(load!.warehouse, ds, BASE, H, REAL_EES_FILES, structuredClone(published));
+    const totals = await runTotals(load!.warehouse, ds, BASE, H, REAL_EES_FILES, { ees: structuredClone(published) });
     totalsOf.set(code, totals);
     const run = await projectLa(ds, { ...scenario, mitigations: [], surges: [], transition_shifts: [] }, {
       draws: 300,
@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (n
 
   it("scores the run's track record with this same model: on Hartlepool's own history and across every LA of the data", async () => {
     // Hartlepool's totals as its run above made them (made here when that test was filtered out)
-    const hartlepool = totalsOf.get('805') ?? (await runTotals(load!.warehouse, await datasetFromWarehouse(load!.warehouse, { la: '805' }), BASE, H, REAL_EES_FILES, structuredClone(published)));
+    const hartlepool = totalsOf.get('805') ?? (await runTotals(load!.warehouse, await datasetFromWarehouse(load!.warehouse, { la: '805' }), BASE, H, REAL_EES_FILES, { ees: structuredClone(published) }));
     const record = trackRecord(hartlepool);
     const model1 = (rows: typeof record.la) => rows.find((r) => r.method === 'model' && r.horizon === 1)!;
     expect(record.la.length).toBeGreaterThan(0);

@@ -1,0 +1,104 @@
+/**
+ * What `run` works out for every LA of its data, kept for the next run on the same files (src/pipeline/past-forecasts.ts):
+ * a run of another LA reads the series and past forecasts the first saved, and writes the same outputs byte for byte
+ * as a run without them; a saved file damaged or cut short is worked out again, never used.
+ */
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/run.ts';
+import { readSaved, saveResult, type SavedKind } from '../../src/pipeline/saved-results.ts';
+import type { PastForecast } from '../../src/model/forecast/calibrate.ts';
+import type { WarehouseDatasets } from '../../src/pipeline/totals.ts';
+import { writeFixture } from '../model/forecast-fixture.ts';
+import { outputsOf } from '../output-files.ts';
+import { tempDir } from '../temp.ts';
+
+/** Twelve LAs' published files (2012–2024) and a scenario from January 2024. */
+function fixture(): { data: string; scenario: string } {
+  const data = tempDir();
+  writeFixture(2024, { more: true, dir: data });
+  const scenario = join(tempDir(), 'rc.yaml');
+  writeFileSync(scenario, 'id: rc\nname: Run cache\nbase_year: 2024\nhorizon_years: 3\n');
+  return { data, scenario };
+}
+
+/** Runs the LA's demand-only scenario into `out` and returns its outputs. */
+async function runOf(f: { data: string; scenario: string }, la: string, cacheDir: string, opts: { fresh?: boolean } = {}): Promise<Record<string, unknown>> {
+  const out = tempDir();
+  await runPipeline({ scenarioFiles: [f.scenario], dataDir: f.data, la, draws: 20, seed: 1, demandOnly: true, runDate: '2026-01-02T03:04:05.000Z', cacheDir, out, ...opts });
+  return outputsOf(out);
+}
+
+const savedOf = (dir: string, kind: SavedKind): string[] => readdirSync(dir).filter((f) => f.endsWith(`.${kind}`));
+const keyOf = (file: string): string => file.slice(0, 64);
+const anything = (_d: unknown): _d is unknown => true;
+
+/** The report's text in a run's outputs. */
+const reportOf = (outputs: Record<string, unknown>): string => Buffer.from(outputs['recovery-plan-rc.html'] as string, 'base64').toString('utf8');
+
+describe('every LA’s series and past forecasts, kept between runs', () => {
+  it('are read by a run of another LA, which writes the same outputs byte for byte as a run without them', async () => {
+    const f = fixture();
+    const cacheDir = tempDir();
+    await runOf(f, '926', cacheDir);
+    expect(savedOf(cacheDir, 'datasets')).toHaveLength(1);
+    const [saved] = savedOf(cacheDir, 'past-forecasts');
+    const past = await readSaved(cacheDir, 'past-forecasts', keyOf(saved!), anything);
+    // the calibration's origins and the track record's: every LA of the files from each
+    expect([...(past as Map<number, PastForecast[]>).keys()].sort()).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+    const cached = await runOf(f, '938', cacheDir);
+    // published files give every LA the same batch: one saved set of past forecasts, the first run's
+    expect(savedOf(cacheDir, 'past-forecasts')).toEqual([saved]);
+    const alone = await runOf(f, '938', tempDir());
+    expect(reportOf(alone)).toContain('Accuracy across all 12 LAs of the data');
+    expect(cached).toEqual(alone);
+    // --fresh reads none of them (and saves them again)
+    expect(await runOf(f, '938', cacheDir, { fresh: true })).toEqual(alone);
+  });
+
+  it('are what the next run uses, and one damaged or cut short is worked out again', async () => {
+    const f = fixture();
+    const cacheDir = tempDir();
+    const alone = await runOf(f, '938', tempDir());
+    await runOf(f, '926', cacheDir);
+    const [pastFile] = savedOf(cacheDir, 'past-forecasts').map((n) => join(cacheDir, n));
+    const [eesFile] = savedOf(cacheDir, 'datasets').map((n) => join(cacheDir, n));
+    const good = { past: readFileSync(pastFile!), ees: readFileSync(eesFile!) };
+    const past = (await readSaved(cacheDir, 'past-forecasts', keyOf(basename(pastFile!)), anything)) as Map<number, PastForecast[]>;
+    const ees = (await readSaved(cacheDir, 'datasets', keyOf(basename(eesFile!)), anything)) as WarehouseDatasets;
+    const rerun = async (): Promise<Record<string, unknown>> => {
+      for (const r of savedOf(cacheDir, 'run-data')) rmSync(join(cacheDir, r)); // not the LA's own saved result
+      return runOf(f, '938', cacheDir);
+    };
+    // saved under their keys, other figures are used: the forecasts 30% higher, one LA's plans doubled
+    const higher = new Map([...past].map(([o, fs]) => [o, fs.map((x) => ({ ...x, central: x.central.map((c) => c * 1.3) }))]));
+    await saveResult(cacheDir, 'past-forecasts', keyOf(basename(pastFile!)), higher);
+    expect(reportOf(await rerun())).not.toBe(reportOf(alone));
+    writeFileSync(pastFile!, good.past);
+    const doubled = structuredClone(ees);
+    const other = doubled.datasets.find((d) => d.la.oldCode === '830')!;
+    for (const y of Object.keys(other.stockTotal)) other.stockTotal[Number(y)]! *= 2;
+    await saveResult(cacheDir, 'datasets', keyOf(basename(eesFile!)), doubled);
+    expect(reportOf(await rerun())).not.toBe(reportOf(alone));
+    writeFileSync(eesFile!, good.ees);
+
+    // a number damaged inside the file (its high bytes: the figure read would be far from the one saved), a file cut
+    // short: a miss, the same outputs, and the file saved whole again (saved-results.ts; each way a file can be
+    // wrong, in test/etl/load-cache-damaged.test.ts)
+    const firstCentral = Buffer.from(new Float64Array([[...past.values()][0]![0]!.central[0]!]).buffer);
+    const at = good.past.indexOf(firstCentral);
+    expect(at).toBeGreaterThan(0);
+    const damaged = Buffer.from(good.past);
+    damaged[at + 6]! ^= 0x0f;
+    for (const [file, bytes, kind, saved] of [
+      [pastFile!, damaged, 'past-forecasts', past],
+      [eesFile!, good.ees.subarray(0, good.ees.length >> 1), 'datasets', ees],
+    ] as const) {
+      writeFileSync(file, bytes);
+      expect(await rerun(), kind).toEqual(alone);
+      // saved again: the same figures (v8's bytes for them may differ)
+      expect(await readSaved(cacheDir, kind, keyOf(basename(file)), anything), kind).toEqual(saved);
+    }
+  });
+});
