@@ -1,13 +1,14 @@
 /**
  * Ranges from a short release (the 2025 layout alone starts in January 2019): an LA's year-to-year variance from two
- * or three growths is moderated towards the batch's, and one past origin's errors may widen a range, never narrow
- * it. Before, at origin 2021 of those files, one origin's errors set the scale to 0.81 and LAs whose few growths
+ * or three growths is moderated towards the batch's (in its range and in how far its growth is pooled), and one past
+ * origin's errors may widen a range, never narrow it. Before, at origin 2021 of those files, one origin's errors set the scale to 0.81 and LAs whose few growths
  * happened to agree got near-zero ranges: the 80% ranges held 0.65 of outcomes.
  */
 import { describe, expect, it } from 'vitest';
 import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
 import { calibrationScales } from '../../src/model/forecast/calibrate.ts';
-import { centralForecasts, residualModerator } from '../../src/model/forecast/central.ts';
+import { centralForecasts } from '../../src/model/forecast/central.ts';
+import { residualModerator } from '../../src/model/trend.ts';
 import type { Batch } from '../../src/model/forecast/pool.ts';
 
 /** 20 LAs with stocks from January 2019 only, growing 8–12% a year with a wobble; `calm` grows exactly 10%. */
@@ -45,6 +46,16 @@ describe('ranges from a short history', () => {
     expect(others.length).toBe(19);
     // its own three growths are equal: without the batch's noise its sd would be the trend's alone (about 0.0002)
     expect(calm.sigma[0]).toBeGreaterThan(0.5 * Math.min(...others));
+  });
+
+  it('pool the growth of an LA whose few growths agree as any other LA’s, not take it as precise', () => {
+    // the same moderated variance sets its pooling and trend se (pool.ts): before, its three equal growths kept 0.96
+    // of its own growth, the others at most 0.004 (test/model/forecast-history-length.test.ts: on the real files)
+    const fs = centralForecasts(shortBatch(), 2022, 10).forecasts;
+    const calm = fs.find((f) => f.ds.la.name === 'Calm')!;
+    const others = fs.filter((f) => f !== calm).map((f) => f.trend.ownWeight);
+    expect(others.length).toBe(19);
+    expect(calm.trend.ownWeight).toBeLessThanOrEqual(2 * Math.max(...others));
   });
 
   it("never narrow a range below the model's own sd on one past origin's errors", () => {

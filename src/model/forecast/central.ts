@@ -13,8 +13,7 @@ import type { LaDataset } from '../dataset.ts';
 import { leadNewPlans, type FlowEstimate } from '../estimate/aggregate-flow.ts';
 import { estimateRatesFromAggregates, initialCubeFromAggregates, populationProxy } from '../estimate/aggregate.ts';
 import type { Rates } from '../rates.ts';
-import { cumulativeLogGrowth, DEFAULT_TREND, toTrendEstimate, type GrowthSummary, type TrendOptions } from '../trend.ts';
-import { quantile } from '../../util/quantiles.ts';
+import { cumulativeLogGrowth, DEFAULT_TREND, residualModerator, toTrendEstimate, type TrendOptions } from '../trend.ts';
 import { projectTotals, type ProjectionInput } from './engine-adapter.ts';
 import { pooledFlows, pooledTrends, type Batch } from './pool.ts';
 import { skippedEntry, skipReason, type Skipped } from './select.ts';
@@ -37,8 +36,9 @@ export interface ForecastSettings {
   /** Weight (0–1) of the past errors' log scale against the model's own σ (log scale 0). */
   calibrationWeight: number;
   /**
-   * Years of growth the batch's median year-to-year variance counts for when an LA's own is estimated (ν² in σ):
-   * an LA's variance from two or three growths is often near zero by chance, and its range with it.
+   * Years of growth the batch's median year-to-year variance counts for when an LA's own is estimated (ν² in σ, and
+   * the sampling variance that sets how far its growth is pooled and its trend's se): an LA's variance from two or
+   * three growths is often near zero by chance, and its range with it.
    */
   residualPriorYears: number;
 }
@@ -124,29 +124,6 @@ export function cleanSeries(
 
 export type TotalsProjector = (input: ProjectionInput) => number[];
 
-/**
- * An LA's year-to-year variance of growth ν², moderated towards a prior as if the prior were `priorYears` more years
- * of growth: (d·s² + d₀·(s₀² + c)) / (d + d₀), d = the LA's growths − 1, s₀² the median of the batch's LAs, c the
- * variance its own size alone gives a year's growth (`countVar`: new and ending plans counted as chance events, about
- * (N + exits) / S²; for City of London's 19 plans 0.017, for Kent's 17,733 1e-5). With two or three growths, as a
- * release in the 2025 layout alone gives at its early origins, the LA's own estimate is often near zero by chance: at
- * origin 2021 its 80% ranges held 0.65 of outcomes. Without c, the smallest LAs were pulled towards the large ones'
- * noise and their ranges held 0.50. A single growth keeps its own wide variance.
- * @example residualModerator([{ summary: { residual: 0.01, years: 5 } }], 2)({ residual: 0, years: 3 }, 0.002) // 0.006
- */
-export function residualModerator(
-  trends: Iterable<{ summary: Pick<GrowthSummary, 'residual' | 'years'> }>,
-  priorYears: number,
-): (s: Pick<GrowthSummary, 'residual' | 'years'>, countVar?: number) => number {
-  const pooled = [...trends].filter((t) => t.summary.years > 1).map((t) => t.summary.residual);
-  if (priorYears <= 0 || pooled.length === 0) return (s) => s.residual;
-  const s0 = quantile(pooled, 0.5);
-  return (s, countVar = 0) => {
-    const d = s.years - 1;
-    return d > 0 ? (d * s.residual + priorYears * (s0 + countVar)) / (d + priorYears) : s.residual;
-  };
-}
-
 /** Engine weight at horizon h (1-based). */
 export function engineWeightAt(s: ForecastSettings, h: number): number {
   return s.engineWeight[Math.min(h, s.engineWeight.length) - 1] ?? 0;
@@ -203,8 +180,8 @@ export function centralForecasts(
       fixNotes.set(d.la.oldCode, { notes, bridged });
     }
   }
-  const stock = pooledTrends(known, members, 'stockTotal', origin, settings.trend);
-  const flows = pooledTrends(known, members, 'newPlansTotal', origin - 1, settings.trend);
+  const stock = pooledTrends(known, members, 'stockTotal', origin, settings.trend, settings.residualPriorYears);
+  const flows = pooledTrends(known, members, 'newPlansTotal', origin - 1, settings.trend, settings.residualPriorYears);
   const sf = pooledFlows(known, members, origin, settings.trend);
   const forecasts: CentralForecast[] = [];
   const noise = residualModerator(stock.byLa.values(), settings.residualPriorYears);

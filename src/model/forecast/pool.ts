@@ -5,7 +5,7 @@
  */
 import type { LaDataset } from '../dataset.ts';
 import { conversions, exitRates, weightedSummary } from '../estimate/aggregate-flow.ts';
-import { poolGrowths, recentGrowth, type GrowthSummary, type PooledGrowth, type TrendOptions } from '../trend.ts';
+import { meanVarianceFactor, poolGrowths, recentGrowth, residualModerator, type GrowthSummary, type PooledGrowth, type TrendOptions } from '../trend.ts';
 
 export interface Batch {
   datasets: LaDataset[];
@@ -31,9 +31,15 @@ export interface PooledTrends {
 
 /**
  * Pools the growth of `key` (total plans up to `end`, or new plans up to `end` = origin − 1) over `members`.
- * @example pooledTrends(batch, batch.datasets, 'stockTotal', 2022, DEFAULT_TREND)
+ * `priorYears`: each LA's year-to-year variance is moderated towards the batch's median as if that were so many more
+ * years of growth (trend.ts residualModerator) before it sets how far the LA is pooled and its trend's se, as it is
+ * for ν² in the range (central.ts). Without it, an LA whose two or three growths happened to agree looked precise:
+ * it kept most of its own growth and a small se, so a shorter history gave a narrower range (Cheshire East, 2025
+ * layout alone from January 2019: own weight 0.73 and se 0.013, 2032 range 12,882–18,856; the 2022 release, from
+ * 2010: 0.19 and 0.020, 8,916–16,523). The LA's own `summary` is kept as estimated.
+ * @example pooledTrends(batch, batch.datasets, 'stockTotal', 2022, DEFAULT_TREND, 2)
  */
-export function pooledTrends(batch: Batch, members: LaDataset[], key: SeriesKey, end: number, opts: TrendOptions): PooledTrends {
+export function pooledTrends(batch: Batch, members: LaDataset[], key: SeriesKey, end: number, opts: TrendOptions, priorYears = 0): PooledTrends {
   const nat =
     (batch.national && recentGrowth(batch.national[key], end, opts)) ?? recentGrowth(sumSeries(members, key), end, opts);
   const national = nat?.mean ?? 0;
@@ -49,7 +55,13 @@ export function pooledTrends(batch: Batch, members: LaDataset[], key: SeriesKey,
     const summary = recentGrowth(d[key], end, opts);
     return summary ? [{ id: d.la.oldCode, group: d.regionCode, summary }] : [];
   });
-  const pooled = poolGrowths(items, { national, regional }, opts);
+  const moderate = residualModerator(items, priorYears);
+  const moderated = items.map((it) => {
+    const residual = moderate(it.summary);
+    if (residual === it.summary.residual) return it;
+    return { ...it, summary: { ...it.summary, residual, variance: residual * meanVarianceFactor(it.summary.years, opts.recency) } };
+  });
+  const pooled = poolGrowths(moderated, { national, regional }, opts);
   const natSeries = batch.national?.[key] ?? sumSeries(members, key);
   const long = opts.longRunYears ? recentGrowth(natSeries, end, { window: opts.longRunYears, recency: 1 }) : undefined;
   const longRun = long?.mean ?? national;
