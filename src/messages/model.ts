@@ -1,6 +1,7 @@
 /** User-facing messages of the model stage. */
 import type { LaGuess } from '../domain/la.ts';
 import { laGuessClause } from './etl.ts';
+import { counted } from '../util/plural.ts';
 import { STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'model';
 
@@ -78,6 +79,24 @@ export function stockGapsBridged(gaps: ReadonlyArray<{ la: string; year: number 
   return (
     `${gaps.length} January figure(s) missing inside the years a trend reads (suppressed, blank or no row) were bridged by the ` +
     `geometric mean of the years either side: ${named}${gaps.length > 5 ? ', …' : ''}. A run of one of these LAs names it on its Data quality sheet.`
+  );
+}
+
+/**
+ * forecast: years further ahead than the calibration scored past forecasts (`scored` years; 0: none could be). Their
+ * ranges take a shorter horizon's scale and the central path carries each LA's recent growth on undamped, so without
+ * a word an LA growing 16% a year was forecast at ×4.6 in ten years with a range that looked as checked as next year's.
+ */
+export function rangesNotScored(baseYear: number, scored: number, horizon: number): string {
+  const years = scored + 1 === horizon ? `January ${baseYear + horizon}` : `January ${baseYear + scored + 1}–${baseYear + horizon}`;
+  const why =
+    scored === 0
+      ? `no past forecast in the files could be scored against outcomes, so the ranges are the model's own uncertainty, not calibrated`
+      : `the ranges were calibrated on past forecasts scored at most ${counted(scored, 'year')} ahead, and later years take that scale`;
+  return (
+    `Forecasts for ${years}: ${why}. Each LA's recent growth (pooled with its region's and England's) is carried on ` +
+    `undamped (the setting that backtests best), and neither it nor the ranges were checked against outcomes that far ahead: ` +
+    `read these years as the recent trend continued, not as a tested range (\`backtest --horizon\` scores them where the files reach).`
   );
 }
 

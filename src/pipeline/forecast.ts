@@ -11,7 +11,7 @@ import { loadDataFolder } from '../etl/load.ts';
 import { isNewLaCode } from '../domain/index.ts';
 import { usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
-import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, stockGapsBridged } from '../messages/model.ts';
+import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } from '../model/forecast/forecast.ts';
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
@@ -44,7 +44,7 @@ export async function forecastFromEes(opts: {
   const asked = opts.all ? undefined : opts.las!.filter((code) => !laterOf(code));
   if (asked) refuseLeftOut(ees.notes, asked);
   const only = opts.all ? undefined : resolveLaCodes(batch, asked!);
-  const { rows: all, skipped: cannot, bridged } = forecastBatch(batch, { ...opts, only });
+  const { rows: all, skipped: cannot, bridged, scored } = forecastBatch(batch, { ...opts, only });
   const refused = implausibleForecasts(all, batch, opts.baseYear);
   const rows = all.filter((r) => !refused.has(r.old_la_code));
   const skipped = [...cannot, ...[...refused.values()], ...notYet.map((l) => ({ old_la_code: l.oldCode, new_la_code: l.newCode, la_name: l.name, reason: notKnownYet(opts.baseYear, l.firstYear) }))];
@@ -58,7 +58,11 @@ export async function forecastFromEes(opts: {
   // a January missing inside the years a trend reads changes what that LA's figures rest on: said before the
   // files' own data-quality notes
   const gaps = bridged.length > 0 ? [stockGapsBridged(bridged)] : [];
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...ees.notes];
+  // years further ahead than any past forecast was scored: what their ranges rest on, before the files' own notes
+  // (which may be cut at eight)
+  const horizon = opts.horizon ?? 3;
+  const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon)] : [];
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...unscored, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
 

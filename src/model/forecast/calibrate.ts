@@ -77,6 +77,23 @@ export function calibrationScales(
   project: TotalsProjector = projectTotals,
   cache?: OriginCache,
 ): number[] {
+  return calibration(batch, baseYear, horizon, settings, project, cache).k;
+}
+
+/**
+ * calibrationScales' factors and `scored`, the longest horizon at which past forecasts were scored against outcomes
+ * (at least 5 errors): the ranges of later years carry a shorter horizon's factor and were never checked against
+ * outcomes that far ahead (0: no horizon was).
+ * @example calibration(batch, 2022, 10).scored // 3 on a release of every LA from 2010
+ */
+export function calibration(
+  batch: Batch,
+  baseYear: number,
+  horizon: number,
+  settings: ForecastSettings = DEFAULT_SETTINGS,
+  project: TotalsProjector = projectTotals,
+  cache?: OriginCache,
+): { k: number[]; scored: number } {
   const actual = new Map<string, LaDataset>(batch.datasets.map((d) => [d.la.oldCode, d]));
   const z: number[][] = Array.from({ length: horizon }, () => []);
   /** How many past origins gave errors at each horizon. */
@@ -108,6 +125,7 @@ export function calibrationScales(
   }
   const k: number[] = [];
   let last = 1;
+  let scored = 0;
   for (let h = 1; h <= horizon; h++) {
     const zs = settings.calibrateEachHorizon ? z[h - 1]! : h === 1 ? z.flat() : [];
     // Partial pooling on the log scale between the model's own σ (log k = 0) and the past errors' scale.
@@ -115,7 +133,8 @@ export function calibrationScales(
     // range, never narrow it below σ.
     const kMin = batch.datasets.length >= SMALL_BATCH && from[h - 1]! >= ORIGINS_TO_NARROW ? K_MIN : 1;
     if (zs.length >= 5) last = Math.min(K_MAX, Math.max(kMin, (quantile(zs, 0.8) / Z80) ** settings.calibrationWeight));
+    if (z[h - 1]!.length >= 5) scored = h;
     k.push(last);
   }
-  return k;
+  return { k, scored };
 }

@@ -59,16 +59,17 @@ export function resolveLaCodes(batch: Batch, codes: readonly string[]): Set<stri
 
 /**
  * Forecasts a batch (pure): rows for base + 1 … base + H from the one model of total plans (totals.ts), the
- * skipped LAs, and the missing Januaries the trends bridged. The central path is deterministic, so `draws` and `seed`
+ * skipped LAs, the missing Januaries the trends bridged, and how many years ahead the ranges were scored on past
+ * forecasts (totals.ts). The central path is deterministic, so `draws` and `seed`
  * do not change it; the interval is the calibrated one, which `run` reproduces draw by draw (constrain.ts).
  * @example forecastBatch(batch, { baseYear: 2022, draws: 0, seed: 1 })
  */
 export function forecastBatch(
   batch: Batch,
   opts: BatchForecastOptions,
-): { rows: ForecastRow[]; skipped: Skipped[]; bridged: Array<{ la: string; year: number }> } {
+): { rows: ForecastRow[]; skipped: Skipped[]; bridged: Array<{ la: string; year: number }>; scored: number } {
   const H = opts.horizon ?? 3;
-  const { forecasts, skipped } = forecastTotals(batch, opts.baseYear, H, opts.settings ?? DEFAULT_SETTINGS, opts.only);
+  const { forecasts, skipped, scored } = forecastTotals(batch, opts.baseYear, H, opts.settings ?? DEFAULT_SETTINGS, opts.only);
   const rows: ForecastRow[] = [];
   for (const f of forecasts) {
     for (let h = 1; h <= H; h++) {
@@ -85,5 +86,5 @@ export function forecastBatch(
     }
   }
   const bridged = forecasts.flatMap((f) => f.bridged.map((year) => ({ la: f.ds.la.name, year })));
-  return { rows, skipped, bridged };
+  return { rows, skipped, bridged, scored };
 }

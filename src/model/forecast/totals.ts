@@ -9,7 +9,7 @@
  *                        └► calibrationScales ─► k[h] ─► half-width Z80 · k[h] · σ[h] on the log scale
  */
 import type { LaDataset } from '../dataset.ts';
-import { calibrationScales, Z80, type OriginCache } from './calibrate.ts';
+import { calibration, Z80, type OriginCache } from './calibrate.ts';
 import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings } from './central.ts';
 import type { Batch } from './pool.ts';
 import type { Skipped } from './select.ts';
@@ -46,7 +46,8 @@ export function batchKnownAt(batch: Batch, baseYear: number): Batch {
  * Total-plan forecasts for every forecastable LA of `batch` from `baseYear`, horizon 1 … H; pooling and calibration
  * always use every LA of the batch, `only` limits which LAs are forecast and returned. `pastOrigins`: a memo that
  * keeps the calibration's forecasts from the origins before `baseYear` (of the batch known at `baseYear`), for a
- * backtest of the same batch to reuse (pipeline/track-record.ts).
+ * backtest of the same batch to reuse (pipeline/track-record.ts). `scored`: how many years ahead the calibration scored
+ * past forecasts against outcomes (calibrate.ts calibration); the ranges of later years were never checked.
  * @example forecastTotals(batch, 2022, 3).forecasts[0].central // [next year, …]
  */
 export function forecastTotals(
@@ -56,10 +57,10 @@ export function forecastTotals(
   settings: ForecastSettings = DEFAULT_SETTINGS,
   only?: ReadonlySet<string>,
   pastOrigins?: OriginCache,
-): { forecasts: TotalForecast[]; skipped: Skipped[] } {
+): { forecasts: TotalForecast[]; skipped: Skipped[]; scored: number } {
   const known = batchKnownAt(batch, baseYear);
   const { forecasts, skipped } = centralForecasts(known, baseYear, horizon, settings, undefined, only);
-  const k = calibrationScales(known, baseYear, horizon, settings, undefined, pastOrigins);
+  const { k, scored } = calibration(known, baseYear, horizon, settings, undefined, pastOrigins);
   const out: TotalForecast[] = [];
   for (const f of forecasts) {
     if (only && !only.has(f.ds.la.oldCode)) continue;
@@ -76,7 +77,7 @@ export function forecastTotals(
     });
   }
   out.sort((a, b) => a.ds.la.oldCode.localeCompare(b.ds.la.oldCode));
-  return { forecasts: out, skipped: skipped.filter((s) => !only || only.has(s.old_la_code)) };
+  return { forecasts: out, skipped: skipped.filter((s) => !only || only.has(s.old_la_code)), scored };
 }
 
 /** P10, P50, P90 of a total forecast at horizon h (1-based), unrounded. */
