@@ -194,7 +194,7 @@ export function scenarioStep(la: string, year: number, what: string, forecastRat
 export function horizonUnheld(la: string, scenarioFile: string, horizon: number, max: number): string {
   return (
     `${la}: ${scenarioFile} asks for horizon_years: ${horizon}, but the data have no population for the LA, so nothing holds ` +
-    `the projection beyond ${max} years (the model's ranges are checked by backtests up to ${max} years ahead, and a trend ` +
+    `the projection beyond ${max} years (the model's trend is carried on undamped and its ranges are scored against outcomes only a few years ahead, and a trend ` +
     `compounded for longer can pass the LA's number of children); no outputs were written. Set horizon_years to ${max} or ` +
     `less, or add the LA's population (an ONS mid-year estimate or subnational population projection) to the data folder.`
   );
@@ -203,8 +203,8 @@ export function horizonUnheld(la: string, scenarioFile: string, horizon: number,
 /** forecast --horizon: why it stops at HORIZON_UNHELD_MAX (`forecast` reads no population). */
 export function forecastHorizonWhy(max: number): string {
   return (
-    `the model's ranges are checked by backtests up to ${max} years ahead, and \`forecast\` reads no population to hold a ` +
-    `trend compounded for longer (run a scenario on a data folder with the LA's population for a longer horizon)`
+    `the model's trend is carried on undamped and its ranges are scored against outcomes only a few years ahead, and \`forecast\` reads no population to hold a ` +
+    `trend compounded for more than ${max} years (run a scenario on a data folder with the LA's population for a longer horizon)`
   );
 }
 

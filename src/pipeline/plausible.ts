@@ -21,8 +21,9 @@ export const STEP_MIN = 0.7;
  */
 export const PREVALENCE_MAX = 0.2;
 /**
- * The longest horizon (years after the base year) a projection may run with nothing to hold it: the backtests check
- * the model's ranges up to 10 years ahead (`backtest --horizon` at most 10) and its trend is undamped, so further out
+ * The longest horizon (years after the base year) a projection may run with nothing to hold it: the model's trend is
+ * undamped and its ranges are scored against outcomes only a few years ahead (the calibration's past origins; on the
+ * published files to January 2022, at most five years ahead since the 2014 reforms), so further out
  * only the LA's people aged 0–25 (the PREVALENCE_MAX check) keep the plans within reason. Without them a trend
  * compounded for 30 years passed: `forecast --horizon 30` gave Kent from January 2021 a P50 of 489,513 and a P90 of
  * 1,008,542 plans in January 2051 (its people aged 0–25: 483,824), exit 0. `forecast` reads no population, so its

@@ -138,7 +138,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // a lever, surge or new places dated outside the projected years would leave the figures as if it were not there:
   // every scenario checked before the first is written
   for (const s of scenarios) checkScenarioYears(s, totalsByBase.get(s.base_year)!.forecast.baseYear);
-  // a horizon longer than the backtests check, with no population to hold the trend (gates.ts)
+  // a horizon longer than HORIZON_UNHELD_MAX, with no population to hold the trend (gates.ts)
   checkHorizon(ds, scenarios);
   // plans at schools the establishment table does not hold are costed at £0: too many at the base year stop a budget
   // run (with --demand-only the plans are counted all the same, and the warning below says where they are)

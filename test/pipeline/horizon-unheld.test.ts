@@ -1,6 +1,6 @@
 /**
- * A horizon nothing holds: the model's trend is undamped and its ranges are checked by backtests up to 10 years ahead,
- * so past that only the LA's people aged 0–25 (the prevalence gate) keep plans within reason. Without them a trend
+ * A horizon nothing holds: the model's trend is undamped and its ranges are scored against outcomes only a few years
+ * ahead, so past 10 years only the LA's people aged 0–25 (the prevalence gate) keep plans within reason. Without them a trend
  * compounded for 30 years passed with exit 0: `forecast --horizon 30` gave Kent from January 2021 a P50 of 489,513 and
  * a P90 of 1,008,542 plans in 2051 (its people aged 0–25: 483,824), and `run` on a folder without population files did
  * the same. `forecast --horizon` now stops at 10 (usage error), and `run`/`goal-seek` refuse a longer horizon when the
@@ -28,14 +28,14 @@ function sampleWithoutPopulation(): string {
   return (withoutPopulation = data);
 }
 
-describe('a horizon past the one the backtests check, with nothing to hold it', () => {
+describe('a horizon past 10 years, with nothing to hold it', () => {
   it('forecast --horizon stops at 10 with the reason; 10 itself is accepted', async () => {
     expect(HORIZON_UNHELD_MAX).toBe(10);
     const dir = tempDir('hn-horizon-fc-');
     const out = join(dir, 'f.csv');
     const r = await runCli('forecast', '--ees', 'data-samples/sen2_age_caseload.csv', '--la', '999', '--base-year', '2022', '--horizon', '11', '--draws', '0', '--out', out);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/--horizon must be a whole number from 1 to 10: the model's ranges are checked by backtests up to 10 years ahead, and `forecast` reads no population/);
+    expect(r.stderr).toMatch(/--horizon must be a whole number from 1 to 10: the model's trend is carried on undamped and its ranges are scored against outcomes only a few years ahead, and `forecast` reads no population/);
     expect(existsSync(out)).toBe(false);
     const ok = await runCli('forecast', '--ees', 'data-samples/sen2_age_caseload.csv', '--la', '999', '--base-year', '2022', '--horizon', '10', '--draws', '0', '--quiet', '--out', out);
     expect(ok.code, ok.stderr).toBe(0);
