@@ -15,6 +15,7 @@
  */
 import { CODE_LIKE_SQL } from '../../util/code-like.ts';
 import { BLADE_SPEC, idColumn, type BladeModule } from './blade-modules.ts';
+import { sqlText } from '../sql-quote.ts';
 
 
 export type Columns = Record<BladeModule, ReadonlySet<string>>;
@@ -47,6 +48,12 @@ export function moduleDatesQuery(cols: Columns, m: BladeModule): string | undefi
   return `SELECT v FROM (SELECT DISTINCT v FROM (${parts.join(' UNION ALL ')}) WHERE v IS NOT NULL) WHERE NOT EXISTS (SELECT 1 FROM lk_dates l WHERE l.raw = v)`;
 }
 
+/**
+ * What `clean` trims (as JS's trim does: ASCII whitespace, no-break space, BOM), written as one literal: built with
+ * chr() and || it was worked out again wherever the macro is named, at each statement's binding.
+ */
+const TRIM_CHARS = ' \t\n\v\f\r\u00a0\ufeff';
+
 /** The usual flag values, each with the value isSetSql gives it (test/etl/sen2/blade-sql.test.ts checks them). */
 const FLAGS = "WHEN '1' THEN true WHEN 'true' THEN true WHEN '0' THEN false WHEN 'false' THEN false";
 
@@ -59,7 +66,7 @@ export const MACROS = [
   // trim with a character list is slow in DuckDB (about 2 µs a value): a value beginning and ending with a printable
   // ASCII character, as nearly all do, is kept as it is without it
   `CREATE OR REPLACE MACRO clean(s) AS CASE WHEN regexp_matches(s, '^[!-~](?:.*[!-~])?$') THEN s
-    ELSE nullif(trim(s, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279)), '') END`,
+    ELSE nullif(trim(s, ${sqlText(TRIM_CHARS)}), '') END`,
   // a CASE, not IN (…): DuckDB plans an IN list as a join
   `CREATE OR REPLACE MACRO id_num(s) AS CASE WHEN CAST(try_cast(s AS BIGINT) AS VARCHAR) = s THEN try_cast(s AS BIGINT) END`,
   // the flags COLLECT writes (`1`, `0`, `true`, `false`) are answered by one CASE on the raw value, as is_set answers
@@ -73,9 +80,13 @@ export const MACROS = [
 /**
  * codes.ts `isSet` of `x`, with macro `clean` named `clean` (a macro's body is bound where it is called: from another
  * connection `clean` is named in its database, so the body of is_set is spelled out there).
+ * One list_contains, not `CASE lower(clean(x)) WHEN '1' THEN true WHEN 'true' …`: DuckDB binds such a CASE as one
+ * comparison per WHEN, each with its own copy of `clean` (a regular expression compiled and a trim bound every
+ * time), and each statement binds every macro it names afresh, so an is_set cost about 2.5 ms to bind; nor
+ * `IN ('1', …)`, which DuckDB plans as a join. As a value: blank or NULL is false, as the CASE gave.
  */
 function isSetSql(clean: string, x: string): string {
-  return `CASE lower(${clean}(${x})) WHEN '1' THEN true WHEN 'true' THEN true WHEN 'y' THEN true WHEN 'yes' THEN true WHEN 't' THEN true ELSE false END`;
+  return `coalesce(list_contains(['1', 'true', 'y', 'yes', 't'], lower(${clean}(${x}))), false)`;
 }
 
 /** Ancestors (module, alias of its id / line columns) carried by each module's x_ table. */

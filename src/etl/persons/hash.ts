@@ -9,6 +9,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { withoutInvisible } from '../../util/invisible.ts';
+import { sqlText } from '../sql-quote.ts';
 
 /** Which identifier a key was made from (prefixed into the hash so a UPN and a ULN never collide). */
 export type IdentifierKind = 'UPN' | 'ULN' | 'ANON';
@@ -41,10 +42,11 @@ export function hasIdentifier(v: string | undefined): v is string {
  * DuckDB SQL trimming the text expression `s` of the whitespace `String.prototype.trim` removes from an ASCII string:
  * an ASCII value trimmed so in SQL is trimmed exactly as `normaliseIdentifier` and `hasIdentifier` trim it (and
  * DuckDB's `upper` of ASCII is JS's `toUpperCase`). Values with other characters are hashed by `personKey` in JS.
- * (A value that begins and ends with a printable character is kept as it is: DuckDB's trim with a list is slow.)
+ * (A value that begins and ends with a printable character is kept as it is: DuckDB's trim with a list is slow. The
+ * list is one literal: built with chr() and || it was worked out again at each statement's binding.)
  */
 export function asciiTrimSql(s: string): string {
-  return `CASE WHEN regexp_matches(${s}, '^[!-~](?:.*[!-~])?$') THEN ${s} ELSE trim(${s}, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)) END`;
+  return `CASE WHEN regexp_matches(${s}, '^[!-~](?:.*[!-~])?$') THEN ${s} ELSE trim(${s}, ${sqlText(' \t\n\v\f\r')}) END`;
 }
 
 /**
