@@ -44,14 +44,13 @@ async function eachRow(con: DuckDBConnection, sql: string, f: (cols: DuckDBValue
  * (enum_code, a number) back to its text.
  */
 async function enums(con: DuckDBConnection, types: ReadonlyArray<[string, string]>): Promise<Array<(v: DuckDBValue) => string | null>> {
-  const out: Array<(v: DuckDBValue) => string | null> = [];
-  for (const [name, source] of types) {
-    await con.run(enumStatement(name, source));
-    const list = (await rowsOf(con, `SELECT enum_range(NULL::e_${name})`))[0]![0] as DuckDBListValue;
-    const values = list.items.map(String);
-    out.push((v) => (v === null ? null : values[Number(v)]!));
-  }
-  return out;
+  // the types made in one call and their values read in one query (each call is a round trip to DuckDB's thread)
+  await con.run(types.map(([name, source]) => enumStatement(name, source)).join(';\n'));
+  const lists = (await rowsOf(con, `SELECT ${types.map(([name]) => `enum_range(NULL::e_${name})`).join(', ')}`))[0]!;
+  return lists.map((list) => {
+    const values = (list as DuckDBListValue).items.map(String);
+    return (v: DuckDBValue) => (v === null ? null : values[Number(v)]!);
+  });
 }
 
 /** Days since 1970-01-01 → ISO date (each made once). */
@@ -76,8 +75,9 @@ function emitConstants(ret: ReturnContext): EmitConstants {
 
 /** Stages the chosen records of the plan rows (planStagingStatements: each table dropped once not needed). */
 async function stagePlans(con: DuckDBConnection, k: EmitConstants): Promise<void> {
-  await con.run(STARTS_STATEMENT);
-  for (const st of planStagingStatements(k)) await con.run(st);
+  // one call (each call is a round trip to DuckDB's thread): the statements run in order, the first that fails
+  // stops the rest with its error, as one call each did
+  await con.run([STARTS_STATEMENT, ...planStagingStatements(k)].join(';\n'));
 }
 
 const PLAN_STAGES = ['c_ap', 'c_np', 'c_fb', 'c_pl', 'c_nd'];
@@ -144,8 +144,9 @@ export async function insertRows(stage: { connection: DuckDBConnection; name: st
   await con.run('DROP TABLE x_person');
   const k = emitConstants(ret);
   await stagePlans(con, k);
-  for (const [name, source] of rowEnums(k)) if (STAGED_ENUMS.has(name)) await con.run(enumStatement(name, source));
-  for (const st of rowStagingStatements(k)) await con.run(st);
+  // one call each (each call is a round trip to DuckDB's thread)
+  await con.run(rowEnums(k).filter(([name]) => STAGED_ENUMS.has(name)).map(([name, source]) => enumStatement(name, source)).join(';\n'));
+  await con.run(rowStagingStatements(k).join(';\n'));
   let rows = 0;
   const into = { censusYear: ret.header.censusYear, laCode: ret.header.laCode, fileId: ret.fileId, stage: stage.name };
   for (const [table, query] of insertStatements(into, stored)) rows += (await db.run(`INSERT INTO ${table} BY NAME ${query}`)).rowsChanged;
