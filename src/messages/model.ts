@@ -304,6 +304,28 @@ export function incidenceScaled(factor: number, next: number, baseYear: number, 
   return `Incidence scaled by ${factor.toFixed(3)} so that ${n} new plans are issued in ${baseYear} (${lead}).`;
 }
 
+/** Start of the note for an LA whose cohorts are too few to set its own ceasing by age (a run warns of it). */
+export const FEW_PLANS_BY_AGE_CEASING = 'Too few plans at each age';
+
+/**
+ * An LA's ceasing by age (its cohort progression ratios) shrunk towards a pooled one (estimate/aggregate-cohort.ts
+ * pooledProgression): `perAge` plans an age a year over the steps from `years`, the prior worth `strength` plans at
+ * each age. Below a quarter its own (a few plans an age a year), a warning that the ages its plans end at are the prior's.
+ */
+export function ceasingByAgePooled(la: string, years: readonly number[], perAge: number, ownWeight: number, source: string, strength: number): string {
+  const span = years.length ? `January ${Math.min(...years)} to January ${Math.max(...years) + 1}` : 'the window';
+  const n = perAge < 10 ? perAge.toFixed(1) : Math.round(perAge).toLocaleString('en-GB');
+  const own = Math.round(ownWeight * 100);
+  const k = strength.toLocaleString('en-GB');
+  if (ownWeight < 0.25)
+    return (
+      `${FEW_PLANS_BY_AGE_CEASING} for ${la} (${n} a year on average, ${span}) to show at which ages its plans end, so its ceasing ` +
+      `and net moves by age are ${100 - own}% ${source} and ${own}% its own (the pooled rates count as ${k} plans at each age). ` +
+      'How many of its plans end in the first year is still its own stock-flow exit rate; only the ages are pooled.'
+    );
+  return `Ceasing by age: ${la}'s own cohorts (${n} plans an age a year, ${span}) set ${own}% of its ceasing and net moves by age, ${source} the rest (counted as ${k} plans at each age).`;
+}
+
 /** The data hold population, but not for the base year: another year's stands in (the aggregate route). */
 export function populationStandsIn(baseYear: number, from: number): string {
   return (

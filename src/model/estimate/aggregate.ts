@@ -13,14 +13,14 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { ceaseReasonsFrom, incidenceScaled, newPlanAgesPooled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
+import { ceaseReasonsFrom, ceasingByAgePooled, incidenceScaled, newPlanAgesPooled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
 import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
 import { DEFAULT_TREND, poolGrowths, recentGrowth, toTrendEstimate, type TrendOptions } from '../trend.ts';
 import { bandedAges } from './aggregate-bands.ts';
 import type { FlowEstimate } from './aggregate-flow.ts';
-import { cohortProgression, type Progression } from './aggregate-cohort.ts';
+import { cohortProgression, pooledProgression, PROGRESSION_STRENGTH, type Progression } from './aggregate-cohort.ts';
 import { NEW_PLAN_AGE_STRENGTH, pooledNewPlanAges } from './new-plan-ages.ts';
 import { ceaseReasonShares, cubeFromShares, needShares, placementShares, placementSharesByAge } from './aggregate-mix.ts';
 
@@ -92,7 +92,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const r = emptyRates(baseYear, 'aggregate');
 
   // Continuation and net migration from cohort progression, scaled to the stock-flow exit rate when given.
-  const { prog, source } = progressionOrBorrowed(ds, baseYear, window, opts.ageFallbacks ?? []);
+  const { prog, source, pooled: progPooled } = progressionOrBorrowed(ds, baseYear, window, opts.ageFallbacks ?? []);
   // A band's ratio above 1 is an inflow the new-plan series missed (the 20–25 band filling up after the 2014
   // reforms); applied at every single age it would compound year on year, so it is capped before the stock-flow
   // scaling below restores the first year's total exit.
@@ -105,6 +105,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     r.continuationN[a] = prog.evidence[a]!;
   }
   r.notes.push(`Continuation from cohort progression of ${source}stocks by age over ${prog.years.length} year(s) (${prog.years.join(', ') || 'none'}).`);
+  if (progPooled) r.notes.push(ceasingByAgePooled(ds.la.name, prog.years, progPooled.perAge, progPooled.ownWeight, progPooled.source, PROGRESSION_STRENGTH));
   if (opts.flow)
     r.notes.push(`Progression ratios scaled by ${lambda.toFixed(3)} so that ${(opts.flow.exit * 100).toFixed(1)}% of the ${baseYear} stock exits in the first year (stock-flow exit rate).`);
 
@@ -192,21 +193,31 @@ export function newPlanAgeShape(fallbacks: readonly LaDataset[], last: number): 
 }
 
 /**
- * The LA's cohort progression, or, when its data hold no ages in the window (a release with totals only), that of
- * the first fallback (region, England, the reference series) with ages, over the window to its latest census with
- * ages at or before the base year. With no ages, progression is 1 at every age: plans would stay at the ages new
- * plans arrive at until they age out, which ignores that plans issued in a year are a year older at the next census
- * (on the 2025 layout alone Kent's under-5s went from 676 to 3,171 in six years, against 661 to 1,330 from its own
- * ages). The LA's own exit rate still scales the borrowed ratios (exitScale).
+ * The LA's cohort progression pooled towards that of the first fallback (region, England, the reference series) with
+ * ages, over the window to its latest census with ages at or before the base year (pooledProgression: the plans at
+ * each age are the evidence, PROGRESSION_STRENGTH the prior's). A small LA's cohorts of one or two plans an age are too
+ * few to show at which ages its plans end: City of London's (19 plans, 2022 release) read as 8–10% ceasing at ages
+ * 10–12, 100% at 19 and a net inflow of 5% a year at most ages under 9. When its data hold no ages in the window (a
+ * release with totals only) the fallback's progression is the whole of it (the n = 0 case): with no ages at all,
+ * progression would be 1 at every age, plans staying at the ages new plans arrive at until they age out (on the 2025
+ * layout alone Kent's under-5s went from 676 to 3,171 in six years, against 661 to 1,330 from its own ages). The LA's
+ * own exit rate still scales the ratios (exitScale), so only the ages its plans end at are pooled.
  */
-function progressionOrBorrowed(ds: LaDataset, baseYear: number, window: number, fallbacks: readonly LaDataset[]): { prog: Progression; source: string } {
+function progressionOrBorrowed(
+  ds: LaDataset,
+  baseYear: number,
+  window: number,
+  fallbacks: readonly LaDataset[],
+): { prog: Progression; source: string; pooled?: { ownWeight: number; perAge: number; source: string } } {
   const own = cohortProgression(ds, baseYear, window);
-  if (own.years.length > 0) return { prog: own, source: '' };
   for (const f of fallbacks) {
     const last = Math.max(-Infinity, ...f.stockByAge.filter((r) => r.year <= baseYear).map((r) => r.year));
     if (!Number.isFinite(last)) continue;
     const p = cohortProgression(f, last, window);
-    if (p.years.length > 0) return { prog: p, source: `${f.la.name}'s ` };
+    if (p.years.length === 0) continue;
+    if (own.years.length === 0) return { prog: p, source: `${f.la.name}'s ` };
+    const { prog, ownWeight, perAge } = pooledProgression(own, p);
+    return { prog, source: '', pooled: { ownWeight, perAge, source: `${f.la.name}'s` } };
   }
   return { prog: own, source: '' };
 }
