@@ -273,6 +273,15 @@ export function newPlansAgesBorrowed(la: string, flowYear: number, total: number
   return `No new plans by age for ${la} in flow year ${flowYear}: its ${n} new plan${n === 1 ? ' is' : 's are'} spread over ages like ${source}.`;
 }
 
+/**
+ * An LA issued no new plans in the last flow year (or none by age) but new plans are expected (led by requests, or
+ * by the trend): they are spread over ages like the pooled profile its new plans are shrunk towards.
+ */
+export function newPlansSpreadLikeProfile(la: string, flowYear: number, total: number, source: string): string {
+  const n = Math.round(total);
+  return `No new plans by age for ${la} in flow year ${flowYear} (${n} issued): the new plans expected from then on are spread over ages like ${source}.`;
+}
+
 /** Start of the note for an LA whose new plans of the year are too few to set their own age mix (a run warns of it). */
 export const FEW_NEW_PLANS_BY_AGE = 'Few new plans by age';
 

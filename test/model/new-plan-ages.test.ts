@@ -168,3 +168,28 @@ describe('a tiny LA’s projection by age (run: total held to the forecast)', ()
     );
   });
 });
+
+describe('an LA with no new plans in the last year, but some expected', () => {
+  it('spreads them like the pooled profile, not like its base-year stock, and says so', () => {
+    const la = tinyLa([1, 8, 5, 5, 0], 2, 0);
+    const flow = { exit: 0.05, newPlansNext: 3, newPlansSource: 'requests' as const, conversion: 0.6 };
+    const r = estimateRatesFromAggregates(la, { baseYear: 2022, flow, ageFallbacks: [region()] });
+    const byBand = BANDS.map(([from, to]) => sum(r.incidence.subarray(from, to + 1)));
+    const total = sum(byBand);
+    // the first year's number is the flow's (no population: incidence is new plans a year)
+    expect(total * (1 + r.trend.growth)).toBeCloseTo(3, 9);
+    // the region's new plans of 2021 by band: 24%, 46%, 25%, 4.5%, 0.5% (its stock: 5%, 42%, 26%, 26%, 0%)
+    [0.24, 0.46, 0.25, 0.045, 0.005].forEach((s, b) => expect(byBand[b]! / total).toBeCloseTo(s, 6));
+    expect(r.notes.join('\n')).toMatch(
+      /^No new plans by age for Tinyborough in flow year 2021 \(0 issued\): the new plans expected from then on are spread over ages like Testregion's new plans of 2021\.$/m,
+    );
+  });
+
+  it('spreads them like the base-year stock where no profile is known', () => {
+    const la = tinyLa([1, 8, 5, 5, 0], 2, 0);
+    const r = estimateRatesFromAggregates(la, { baseYear: 2022, flow: { exit: 0.05, newPlansNext: 3 } });
+    const byBand = BANDS.map(([from, to]) => sum(r.incidence.subarray(from, to + 1)));
+    [1, 8, 5, 5, 0].forEach((n, b) => expect(byBand[b]! / sum(byBand)).toBeCloseTo(n / 19, 6));
+    expect(r.notes).toContain('No new plans by age: new plans spread over ages like the base-year stock.');
+  });
+});

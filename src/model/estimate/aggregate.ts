@@ -13,7 +13,7 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { ceaseReasonsFrom, ceasingByAgePooled, incidenceScaled, newPlanAgesPooled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
+import { ceaseReasonsFrom, ceasingByAgePooled, newPlansSpreadLikeProfile, incidenceScaled, newPlanAgesPooled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
 import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
@@ -158,14 +158,16 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     for (let a = 0; a < N_AGES; a++) first += r.incidence[a]! * (pop1 ? pop1[a]! : 1);
     first *= Math.max(0, 1 + r.trend.growth);
     if (!(first > 0) && next > 0) {
-      // No new plans by age: spread the flow like the base stock (crude, but the totals stay consistent).
-      const shape = baseStockByAge(ds, baseYear, opts.ageFallbacks);
+      // No new plans in the last flow year (none issued, or none by age) but some expected: spread them like the pooled
+      // profile a small LA's few new plans are shrunk towards (the n = 0 case of the same rule), else like the base stock.
+      const profile = pooled ? pooledNewPlanAges(own, 1, pooled.byAge).byAge : undefined;
+      const shape = profile ?? baseStockByAge(ds, baseYear, opts.ageFallbacks);
       for (let a = 0; a < N_AGES; a++) {
         r.incidence[a] = pop1 ? (pop1[a]! > 0 ? shape[a]! / pop1[a]! : 0) : shape[a]!;
-        first += shape[a]!;
+        first += pop1 ? (pop1[a]! > 0 ? shape[a]! : 0) : shape[a]!;
       }
       first *= Math.max(0, 1 + r.trend.growth);
-      r.notes.push('No new plans by age: new plans spread over ages like the base-year stock.');
+      r.notes.push(profile ? newPlansSpreadLikeProfile(ds.la.name, last, total ?? 0, pooled!.source) : 'No new plans by age: new plans spread over ages like the base-year stock.');
     }
     if (first > 0) {
       const f = next / first;
