@@ -120,3 +120,31 @@ export function startDiffersFromData(la: string, baseYear: number, gaps: Readonl
     `Every sheet, chart and the JSON show the data's figures as January ${baseYear} actual; the projected years grow from the model's start (placements fitted to the ages the data give, or plans with no placement recorded placed as the recorded ones).`
   );
 }
+
+/** One compared scenario's years, for the comparison's note when the scenarios do not all cover the same years. */
+export function scenarioReach(label: string, firstYear: number, lastYear: number, fys?: { first: string; last: string }): string {
+  const money = !fys ? '' : fys.first === fys.last ? ` (financial year ${fys.first})` : ` (financial years ${fys.first} to ${fys.last})`;
+  return `“${label}” January ${firstYear} to January ${lastYear}${money}`;
+}
+
+/**
+ * The comparison of scenarios that do not all cover the same years: what each covers, which years the headline
+ * figures compare, and that a year a scenario does not reach is blank for it (never 0).
+ */
+export function comparisonReach(reaches: string[], lastYear: number | undefined, lastFy: string | undefined): string {
+  const common =
+    lastYear === undefined
+      ? 'No January is projected by every scenario, so the headline figures compare no later year'
+      : `The headline figures compare January ${lastYear}${lastFy ? ` and ${lastFy}` : ''}, the latest that every scenario reaches`;
+  return `The scenarios do not cover the same years: ${reaches.join('; ')}. ${common}; in the year-by-year tables and charts a scenario is blank (–) for the years it does not reach, which is no figure, not zero.`;
+}
+
+/** A chart's alt text or a table's figure for a scenario at a year it does not project. */
+export function notReached(label: string): string {
+  return `${label} not projected (outside its years)`;
+}
+
+/** The comparison's summary when one scenario alone reaches 31 March 2028 (the others end before it or start after). */
+export function overrideBalanceOfOne(balance: string, label: string): string {
+  return `At 31 March 2028, when the statutory override ends, the cumulative DSG balance is ${balance} on “${label}”, the only scenario that reaches that date.`;
+}

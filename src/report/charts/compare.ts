@@ -1,5 +1,6 @@
 /** Comparison charts: cumulative DSG balance and total plans, one line per scenario. */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
+import { reportMsg } from '../../messages/index.ts';
 import { fmtBalance, fmtCount } from '../format.ts';
 import { seriesColour } from '../palette.ts';
 import type { BudgetedReport, RunReport } from '../run-report.ts';
@@ -7,6 +8,11 @@ import { balanceAt, totalPlans } from '../series.ts';
 import { scenarioLabels } from '../workbook/build-comparison.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1, toMillions } from './common.ts';
+
+/** A scenario's figure in an alt text, or that it has none there: a run that does not reach that year is blank. */
+function figureOrNot(name: string, v: number | undefined, fmt: (n: number) => string): string {
+  return v === undefined ? reportMsg.notReached(name) : `${name} ${fmt(v)}`;
+}
 
 export function compareBalanceChart(reports: BudgetedReport[]): ChartSpec {
   const fys = [...new Set(reports.flatMap((r) => r.budget.financialYears))].sort((a, b) => a - b);
@@ -17,7 +23,7 @@ export function compareBalanceChart(reports: BudgetedReport[]): ChartSpec {
     title,
     alt:
       `Line chart of the cumulative DSG balance for ${reports.length} scenarios. At 31 March 2028: ` +
-      reports.map((r, i) => `${names[i]} ${fmtBalance(balanceAt(r, STATUTORY_OVERRIDE_END_FY) ?? Number.NaN)}`).join('; ') +
+      reports.map((r, i) => figureOrNot(names[i]!, balanceAt(r, STATUTORY_OVERRIDE_END_FY), fmtBalance)).join('; ') +
       '.',
     config: {
       type: 'line',
@@ -72,7 +78,7 @@ export function comparePlansChart(reports: RunReport[]): ChartSpec {
   return {
     id: 'compare-plans',
     title,
-    alt: `Line chart of total EHC plans for ${reports.length} scenarios. In January ${last}: ` + reports.map((r, i) => `${names[i]} ${fmtCount(at(r, last) ?? Number.NaN)}`).join('; ') + '.',
+    alt: `Line chart of total EHC plans for ${reports.length} scenarios. In January ${last}: ` + reports.map((r, i) => figureOrNot(names[i]!, at(r, last), fmtCount)).join('; ') + '.',
     config: {
       type: 'line',
       data: {

@@ -9,13 +9,13 @@ import type { ChartId } from '../charts/chart-spec.ts';
 import { fmtBalance, fmtCount, fmtMoney } from '../format.ts';
 import type { BudgetedReport, RunReport } from '../run-report.ts';
 import { escapeHtml as e } from '../safe-text.ts';
-import { balanceAt, basePlans, horizonFy, netSavingByLever } from '../series.ts';
+import { baseYearsLabel, comparisonReach, type ComparisonReach } from '../comparison-reach.ts';
+import { balanceAt, basePlans, netSavingByLever, plansQuantilesAt } from '../series.ts';
 import { allBudgeted, scenarioLabels } from '../workbook/build-comparison.ts';
 import { card, figure, money, paras, table, type RenderedChart, type Td } from './html-parts.ts';
 import { scenarioDifferences } from './scenario-differences.ts';
 import { REPORT_CSS } from './styles.ts';
 
-const plans = (r: RunReport, i: number) => r.projection.totalQuantiles[i]!;
 const last = <T>(xs: T[]): T => xs[xs.length - 1]!;
 
 /** The row label and value of one headline measure for each scenario. */
@@ -25,28 +25,45 @@ interface Measure {
   kind: 'count' | 'money';
 }
 
-function measures(reports: RunReport[], budgeted: BudgetedReport[] | undefined): Measure[] {
-  const lastYear = last(reports[0]!.projection.years);
+/** P10, P50 and P90 of a run's plans at a census year it projects (the data at its base year), else undefined. */
+function plansAt(r: RunReport, year: number): { p10: number; p50: number; p90: number } | undefined {
+  const i = r.projection.years.indexOf(year);
+  return i < 0 ? undefined : plansQuantilesAt(r, i);
+}
+
+/**
+ * The headline measures, at the first scenario's base year, the latest January every scenario reaches and the first
+ * and last financial years every one prices (comparison-reach.ts): a scenario that does not reach a year is no
+ * figure there ('–'), never another year's figure under this one's label.
+ */
+function measures(reports: RunReport[], budgeted: BudgetedReport[] | undefined, reach: ComparisonReach): Measure[] {
+  const baseYear = reports[0]!.baseYear;
   const out: Measure[] = [
-    { label: `EHC plans, January ${reports[0]!.baseYear} (actual)`, values: reports.map((r) => basePlans(r)), kind: 'count' },
-    { label: `EHC plans, January ${lastYear} (central)`, values: reports.map((r) => plans(r, r.projection.years.indexOf(lastYear)).p50), kind: 'count' },
-    { label: `EHC plans, January ${lastYear}: low (P10)`, values: reports.map((r) => plans(r, r.projection.years.indexOf(lastYear)).p10), kind: 'count' },
-    { label: `EHC plans, January ${lastYear}: high (P90)`, values: reports.map((r) => plans(r, r.projection.years.indexOf(lastYear)).p90), kind: 'count' },
+    { label: `EHC plans, January ${baseYear} (actual)`, values: reports.map((r) => (r.baseYear === baseYear ? basePlans(r) : undefined)), kind: 'count' },
   ];
+  const lastYear = reach.years.length ? last(reach.years) : undefined;
+  if (lastYear !== undefined) {
+    out.push(
+      { label: `EHC plans, January ${lastYear} (central)`, values: reports.map((r) => plansAt(r, lastYear)?.p50), kind: 'count' },
+      { label: `EHC plans, January ${lastYear}: low (P10)`, values: reports.map((r) => plansAt(r, lastYear)?.p10), kind: 'count' },
+      { label: `EHC plans, January ${lastYear}: high (P90)`, values: reports.map((r) => plansAt(r, lastYear)?.p90), kind: 'count' },
+    );
+  }
   if (!budgeted) return out;
-  const b0 = budgeted[0]!.budget;
-  const fy0 = b0.financialYears[0]!;
-  const fyH = last(b0.financialYears);
   const exp = (r: BudgetedReport, fy: number) => r.budget.lines.find((l) => l.fy === fy)?.expenditure;
+  const override = { label: 'Cumulative DSG balance at 31 March 2028', values: budgeted.map((r) => balanceAt(r, STATUTORY_OVERRIDE_END_FY)), kind: 'money' as const };
+  if (!reach.fys.length) return [...out, override];
+  const fy0 = reach.fys[0]!;
+  const fyH = last(reach.fys);
   out.push(
-    { label: `High Needs expenditure ${financialYearLabel(fy0)}`, values: budgeted.map((r) => exp(r, fy0)), kind: 'money' },
-    { label: `High Needs expenditure ${financialYearLabel(fyH)}`, values: budgeted.map((r) => exp(r, fyH)), kind: 'money' },
-    { label: 'Cumulative DSG balance at 31 March 2028', values: budgeted.map((r) => balanceAt(r, STATUTORY_OVERRIDE_END_FY)), kind: 'money' },
+    // one row when every scenario shares only one financial year
+    ...[...new Set([fy0, fyH])].map((fy) => ({ label: `High Needs expenditure ${financialYearLabel(fy)}`, values: budgeted.map((r) => exp(r, fy)), kind: 'money' as const })),
+    override,
     ...(horizonBalanceIsApart(fyH) ? [{ label: `Cumulative DSG balance at 31 March ${fyH + 1}`, values: budgeted.map((r) => balanceAt(r, fyH)), kind: 'money' as const }] : []),
     {
       label: `Net saving of the levers to 31 March ${fyH + 1}`,
       // '–' for a scenario without levers: no saving is claimed, rather than a saving of £0
-      values: budgeted.map((r) => (r.scenario.mitigations.length ? netSavingByLever(r, horizonFy(r)).reduce((s, l) => s + l.netSaving, 0) : undefined)),
+      values: budgeted.map((r) => (r.scenario.mitigations.length ? netSavingByLever(r, fyH).reduce((s, l) => s + l.netSaving, 0) : undefined)),
       kind: 'money',
     },
   );
@@ -56,24 +73,29 @@ function measures(reports: RunReport[], budgeted: BudgetedReport[] | undefined):
 const countTd = (n: number | undefined): Td => ({ text: n === undefined ? '–' : fmtCount(n) });
 const signedCount = (n: number | undefined): Td => ({ text: n === undefined ? '–' : `${Math.round(n) > 0 ? '+' : ''}${fmtCount(n)}` });
 
-function summaryText(reports: RunReport[], labels: string[], budgeted: BudgetedReport[] | undefined): string {
-  const lastYear = last(reports[0]!.projection.years);
-  const byPlans = reports.map((r, i) => ({ i, v: last(r.projection.totalQuantiles).p50 })).sort((a, b) => a.v - b.v);
-  const lo = byPlans[0]!;
-  const hi = last(byPlans);
-  let s =
-    `${reports.length} scenarios for ${reports[0]!.la.name}, from ${fmtCount(basePlans(reports[0]!))} EHC plans in January ${reports[0]!.baseYear}. ` +
-    `By January ${lastYear} plans reach ${fmtCount(lo.v)} on “${labels[lo.i]}” and ${fmtCount(hi.v)} on “${labels[hi.i]}”.`;
+function summaryText(reports: RunReport[], labels: string[], budgeted: BudgetedReport[] | undefined, reach: ComparisonReach): string {
+  const first = reports[0]!;
+  let s = reports.every((r) => r.baseYear === first.baseYear)
+    ? `${reports.length} scenarios for ${first.la.name}, from ${fmtCount(basePlans(first))} EHC plans in January ${first.baseYear}.`
+    : `${reports.length} scenarios for ${first.la.name}, from ${reports.map((r, i) => `January ${r.baseYear} on “${labels[i]}”`).join(', ')}.`;
+  const lastYear = reach.years.length ? last(reach.years) : undefined;
+  if (lastYear !== undefined) {
+    const byPlans = reports.map((r, i) => ({ i, v: plansAt(r, lastYear)!.p50 })).sort((a, b) => a.v - b.v);
+    const lo = byPlans[0]!;
+    const hi = last(byPlans);
+    s += ` By January ${lastYear} plans reach ${fmtCount(lo.v)} on “${labels[lo.i]}” and ${fmtCount(hi.v)} on “${labels[hi.i]}”.`;
+  }
   if (budgeted) {
     const b28 = budgeted.map((r, i) => ({ i, v: balanceAt(r, STATUTORY_OVERRIDE_END_FY) })).filter((x): x is { i: number; v: number } => x.v !== undefined);
-    if (b28.length) {
+    if (b28.length === 1 && budgeted.length > 1) s += ` ${reportMsg.overrideBalanceOfOne(fmtBalance(b28[0]!.v), labels[b28[0]!.i]!)}`;
+    else if (b28.length) {
       b28.sort((a, b) => a.v - b.v);
       const worst = b28[0]!;
       const best = last(b28);
       s += ` At 31 March 2028, when the statutory override ends, the cumulative DSG balance runs from ${fmtBalance(worst.v)} on “${labels[worst.i]}” to ${fmtBalance(best.v)} on “${labels[best.i]}”.`;
     }
   } else s += ' These runs project plans only (--demand-only), so no money is compared.';
-  return s;
+  return reach.note ? `${s} ${reach.note}` : s;
 }
 
 /**
@@ -87,7 +109,8 @@ export function buildComparisonHtml(reports: RunReport[], rendered: RenderedChar
   const budgeted = allBudgeted(reports) ? reports : undefined;
   let fig = 0;
   const f = (id: ChartId) => figure(charts, id, ++fig);
-  const ms = measures(reports, budgeted);
+  const reach = comparisonReach(reports, labels);
+  const ms = measures(reports, budgeted, reach);
   const side = table(
     'Headline figures (central path of each scenario unless marked)',
     ['Measure', ...labels],
@@ -133,7 +156,7 @@ export function buildComparisonHtml(reports: RunReport[], rendered: RenderedChar
   const chapters: Array<[string, string, string]> = [
     ['scenarios', 'The scenarios', scenariosTable],
     ['differences', 'What differs between the scenarios', `<p>${e(`Each scenario against “${labels[0]}”, setting by setting.`)}</p>${differences.join('\n')}`],
-    ['figures', 'Headline figures side by side', side + diff],
+    ['figures', 'Headline figures side by side', (reach.note ? paras([reach.note]) : '') + side + diff],
     ['charts', budgeted ? 'The DSG balance and plans by scenario' : 'Plans by scenario', (budgeted ? f('compare-balance') : '') + f('compare-plans')],
     ['reading', 'How to read this comparison', paras([reportMsg.centralPathNote(first.projection.draws), 'Every scenario ran on the same data with the same random seed, so differences between them come from their settings, not from chance.'])],
     ['runs', 'Each scenario in full', `<ul>${links.join('')}</ul>`],
@@ -150,10 +173,10 @@ export function buildComparisonHtml(reports: RunReport[], rendered: RenderedChar
 <body>
 <header>
 <h1>${e(title)}</h1>
-<p class="meta">${e(`${reports.length} scenarios · base year ${first.baseYear} · produced ${first.runDate.slice(0, 10)}`)}</p>
+<p class="meta">${e(`${reports.length} scenarios · ${baseYearsLabel(reports)} · produced ${first.runDate.slice(0, 10)}`)}</p>
 </header>
 <main>
-<section id="summary"><h2>Summary</h2><p>${e(summaryText(reports, labels, budgeted))}</p><div class="cards">${cards}</div>
+<section id="summary"><h2>Summary</h2><p>${e(summaryText(reports, labels, budgeted, reach))}</p><div class="cards">${cards}</div>
 <nav aria-label="Contents"><ol>${chapters.map(([id, h]) => `<li><a href="#${id}">${e(h)}</a></li>`).join('')}</ol></nav></section>
 ${chapters.map(([id, h, body]) => `<section class="chapter" id="${id}"><h2>${e(h)}</h2>\n${body}\n</section>`).join('\n')}
 </main>

@@ -5,6 +5,7 @@
  */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { hasBudget, type BudgetedReport, type RunReport } from '../run-report.ts';
+import { baseYearsLabel, comparisonReach } from '../comparison-reach.ts';
 import { balanceAt, horizonFy, totalPlans } from '../series.ts';
 import type { Cell, Column, Sheet, WorkbookModel } from './model.ts';
 import { col, count, money } from './table-helpers.ts';
@@ -38,6 +39,7 @@ function sideBySide<R extends RunReport>(
   value: (r: R, key: number) => number | undefined,
   kind: 'count' | 'money',
   unit: string,
+  note?: string,
 ): Sheet {
   const labels = scenarioLabels(reports);
   const cell = kind === 'count' ? count : money;
@@ -54,16 +56,16 @@ function sideBySide<R extends RunReport>(
   return {
     name,
     title,
-    intro: [`Each scenario side by side (central figures); the last columns are differences against ${labels[0]}. Negative money is a deficit.`],
+    intro: [`Each scenario side by side (central figures); the last columns are differences against ${labels[0]}. Negative money is a deficit.`, ...(note ? [note] : [])],
     tables: [{ name: `Compare_${name.replace(/\W+/g, '_')}`, title, columns, rows }],
     charts: [],
     freezeColumns: 1,
   };
 }
 
-/** Horizon-year plans (P50) of a run. */
-function plansAtHorizon(r: RunReport): number | undefined {
-  return r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]?.p50;
+/** Plans (P50; the data at the base year) of a run at a census year it projects, else undefined (no figure). */
+function plansIn(r: RunReport, year: number): number | undefined {
+  return r.projection.years.includes(year) ? totalPlans(r, year) : undefined;
 }
 
 /**
@@ -75,13 +77,16 @@ export function buildComparisonModel(reports: RunReport[]): WorkbookModel {
   const labels = scenarioLabels(reports);
   const budgeted = allBudgeted(reports) ? reports : undefined;
   const years = [...new Set(reports.flatMap((r) => r.projection.years))].sort((a, b) => a - b);
-  const lastYear = years[years.length - 1]!;
+  // the plans column is at the latest January every scenario reaches (comparison-reach.ts), or blank where none is
+  const reach = comparisonReach(reports, labels);
+  const lastYear = reach.years[reach.years.length - 1] ?? years[years.length - 1]!;
   const scenarios: Sheet = {
     name: 'Scenarios',
     title: 'Scenarios compared',
     intro: [
       'Central figures (the central path of each run; see its Summary sheet). Negative balances are deficits.',
       ...(budgeted ? [] : ['Demand only: at least one run had no budget (--demand-only), so no money is compared.']),
+      ...(reach.note ? [reach.note] : []),
     ],
     tables: [
       {
@@ -98,7 +103,7 @@ export function buildComparisonModel(reports: RunReport[]): WorkbookModel {
         rows: reports.map((r, i) => [
           labels[i]!,
           r.scenario.description?.trim() || '(no description in the scenario file)',
-          count(plansAtHorizon(r)),
+          count(plansIn(r, lastYear)),
           ...(budgeted
             ? [money(balanceAt(budgeted[i]!, STATUTORY_OVERRIDE_END_FY)), money(budgeted[i]!.budget.lines[budgeted[i]!.budget.lines.length - 1]?.cumulativeBalance), `31 March ${horizonFy(budgeted[i]!) + 1}`]
             : []),
@@ -113,16 +118,16 @@ export function buildComparisonModel(reports: RunReport[]): WorkbookModel {
   const yk = years.map((y) => ({ key: y, label: y }));
   const sheets: Sheet[] = [
     scenarios,
-    sideBySide('Plans', 'Total EHC plans (P50) at each January census', 'Census year', yk, reports, (r, y) => (r.projection.years.includes(y) ? totalPlans(r, y) : undefined), 'count', '(plans)'),
+    sideBySide('Plans', 'Total EHC plans (P50) at each January census', 'Census year', yk, reports, plansIn, 'count', '(plans)', reach.note),
   ];
   if (budgeted) {
     const fys = [...new Set(budgeted.flatMap((r) => r.budget.financialYears))].sort((a, b) => a - b);
     const fk = fys.map((f) => ({ key: f, label: financialYearLabel(f) }));
     const line = (r: BudgetedReport, fy: number) => r.budget.lines.find((l) => l.fy === fy);
     sheets.push(
-      sideBySide('Expenditure', 'High Needs expenditure by financial year', 'Financial year', fk, budgeted, (r, f) => line(r, f)?.expenditure, 'money', '(£)'),
-      sideBySide('In-year balance', 'In-year balance by financial year', 'Financial year', fk, budgeted, (r, f) => line(r, f)?.inYearBalance, 'money', '(£)'),
-      sideBySide('Cumulative balance', 'Cumulative DSG balance at the end of each financial year', 'Financial year', fk, budgeted, (r, f) => line(r, f)?.cumulativeBalance, 'money', '(£)'),
+      sideBySide('Expenditure', 'High Needs expenditure by financial year', 'Financial year', fk, budgeted, (r, f) => line(r, f)?.expenditure, 'money', '(£)', reach.note),
+      sideBySide('In-year balance', 'In-year balance by financial year', 'Financial year', fk, budgeted, (r, f) => line(r, f)?.inYearBalance, 'money', '(£)', reach.note),
+      sideBySide('Cumulative balance', 'Cumulative DSG balance at the end of each financial year', 'Financial year', fk, budgeted, (r, f) => line(r, f)?.cumulativeBalance, 'money', '(£)', reach.note),
     );
   }
   return {
@@ -132,7 +137,7 @@ export function buildComparisonModel(reports: RunReport[]): WorkbookModel {
     keywords: 'EHCP; High Needs; DSG; scenarios',
     description: `Scenarios: ${labels.join('; ')}.`,
     created: first.runDate,
-    subtitle: `${first.la.name} · ${reports.length} scenarios · base year ${first.baseYear} · run ${first.runDate.slice(0, 10)}`,
+    subtitle: `${first.la.name} · ${reports.length} scenarios · ${baseYearsLabel(reports)} · run ${first.runDate.slice(0, 10)}`,
     sheets,
   };
 }

@@ -1,0 +1,33 @@
+/**
+ * `run` with two scenarios of different reach, end to end on the sample: baseline (January 2025 over 10 years) beside
+ * a scenario from January 2023 over 3 years stopped at the comparison with an internal error (exit 70, "Cannot read
+ * properties of undefined (reading 'p50')") after both scenarios' outputs were written; on real data (Hartlepool,
+ * base 2021 over 4 years beside base 2022 over 6) the balance chart's alt text read "£NaN" and the output guard
+ * refused the comparison (exit 70). The comparison is now written, at the years both reach (test/report/comparison-reach.test.ts).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli/helpers.ts';
+import { tempDir } from '../temp.ts';
+
+describe('run with scenarios of different base years and horizons', () => {
+  const dir = tempDir('hn-reach-');
+  const short = join(dir, 'short.yaml');
+  writeFileSync(short, `extends: ${resolve('scenarios/baseline.yaml')}\nid: short\nname: From 2023, three years\nbase_year: 2023\nhorizon_years: 3\n`);
+
+  it.each([
+    ['with money', []],
+    ['demand only', ['--demand-only']],
+  ])('writes the comparison at the years both reach, %s', async (_, flags) => {
+    const out = join(dir, `out${flags.length}`);
+    const r = await runCli('run', 'scenarios/baseline.yaml', short, '--draws', '0', '--out', out, '--quiet', ...flags);
+    expect(r.stderr).not.toMatch(/internal error|NaN/);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'compare', 'scenario-comparison.html'), 'utf8');
+    expect(existsSync(join(out, 'compare', 'highneeds-comparison.xlsx'))).toBe(true);
+    expect(html).not.toMatch(/NaN|undefined/);
+    expect(html).toContain('EHC plans, January 2026 (central)');
+    expect(html).toContain('The headline figures compare January 2026');
+  });
+});
