@@ -1,7 +1,7 @@
 /**
  * What a run derives from its data folder before any scenario: the LA's dataset, the money tables, the data-quality
- * notes, for each base year the total-plans forecast and its calibration across LAs (totals.ts), and the track
- * record of the forecast (track-record.ts). Read from the
+ * notes, for each base year the total-plans forecast and its calibration across LAs (totals.ts) and the track
+ * record of that forecast (track-record.ts). Read from the
  * warehouse of the folder's load (load-cache.ts), or, when nothing changed since an earlier run, from the saved
  * result of this same step (run-data-cache.ts) without opening DuckDB at all. What it works out for every LA of the
  * data (their published series, their forecasts from past origins) an earlier run of another LA on the same files
@@ -43,12 +43,13 @@ export interface RunData {
    * the real 2022 release, saved and read back for nothing).
    */
   totalsByBase: Map<number | undefined, SavedTotals>;
-  /** The track record of the first base year's forecast (track-record.ts). */
-  trackRecord: ReturnType<typeof trackRecord>;
 }
 
-/** What a run reads of a base year's totals forecast after the data step. */
-export type SavedTotals = Omit<RunTotals, 'batch' | 'pastOrigins'>;
+/**
+ * What a run reads of a base year's totals forecast after the data step, with the track record of the forecast from
+ * that base year (track-record.ts): a scenario of another base year in the same run has its own.
+ */
+export type SavedTotals = Omit<RunTotals, 'batch' | 'pastOrigins'> & { trackRecord: ReturnType<typeof trackRecord> };
 
 export interface RunDataOptions {
   dataDir: string;
@@ -91,7 +92,7 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
 
 function isRunData(d: unknown): d is RunData {
   const r = d as Partial<RunData> | null;
-  return typeof r === 'object' && r !== null && r.totalsByBase instanceof Map && Array.isArray(r.loaded) && typeof r.dataset === 'object' && typeof r.trackRecord === 'object';
+  return typeof r === 'object' && r !== null && r.totalsByBase instanceof Map && [...r.totalsByBase.values()].every((t) => typeof t?.trackRecord === 'object') && Array.isArray(r.loaded) && typeof r.dataset === 'object';
 }
 
 /**
@@ -114,17 +115,15 @@ async function derive(load: MemoryLoad, opts: RunDataOptions, cache: { dir: stri
     const ees = await savedDatasets(cache, () => datasetsFromWarehouse(load.warehouse));
     const past = pastForecastStore(cache);
     const totalsByBase = new Map<number | undefined, SavedTotals>();
-    let scored: RunData['trackRecord'] | undefined;
     for (const b of opts.baseYears) {
       const base = b ?? latestStockYear(dataset);
       if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, undefined, 'the data hold no stock of plans', files));
       const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files, { ees, pastOrigins: past.originsOf });
-      // the track record of the first base year's forecast, scored while its batch and past forecasts are at hand
-      scored ??= trackRecord({ ...totals, batch, pastOrigins });
-      totalsByBase.set(b, totals);
+      // each base year's track record, scored while its batch and past forecasts are at hand
+      totalsByBase.set(b, { ...totals, trackRecord: trackRecord({ ...totals, batch, pastOrigins }) });
     }
     await past.save();
-    return { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings, dataset, tables, dataQuality, ...(unnamed ? { moneyTablesNamingNoLa: unnamed } : {}), totalsByBase, trackRecord: scored! };
+    return { loaded: load.loaded, skipped: load.skipped, warnings: load.warnings, dataset, tables, dataQuality, ...(unnamed ? { moneyTablesNamingNoLa: unnamed } : {}), totalsByBase };
   } finally {
     load.warehouse.close();
   }

@@ -177,14 +177,14 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   }
   const inputs = data.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
-  const scored = data.trackRecord; // the forecast's track record, scored with the data (run-data.ts)
-
   const reports: RunReport[] = [];
   const documents: RunDocument[] = [];
   for (const scenario of scenarios) {
     stage(`projecting ${scenario.id}`);
     const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
     const totals = totalsByBase.get(scenario.base_year)!;
+    // the track record of the forecast from this scenario's base year, scored with the data (run-data.ts)
+    const scored = totals.trackRecord;
     const run = await projectLa(ds, scenario, {
       draws: opts.draws,
       seed: opts.seed,
