@@ -224,7 +224,7 @@ function constrainedProjection(
   const projection = project(scenario);
   projection.assumptions = [
     { key: 'total.model', value: constraint.description, source: 'data' },
-    { key: 'total.calibrated_sd', value: constraint.sd.map((x) => x.toFixed(4)).join(', '), unit: 'log scale, by year ahead', source: 'data' },
+    { key: 'total.calibrated_sd', value: constraint.sd.slice(0, scenario.horizon_years).map((x) => x.toFixed(4)).join(', '), unit: 'log scale, by year ahead', source: 'data' },
     ...rateAssumptions(rates, personLevel, input.initial, window),
     ...projection.assumptions.filter((a) => !a.key.startsWith('trend.')),
     { key: 'trend.path', value: (rates.trend.path ?? []).slice(1).map((x) => x.toFixed(3)).join(', '), unit: 'new-plan factor by year ahead (solved)', source: 'data' },

@@ -171,10 +171,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     dq.push({ severity: 'warning' as const, message: abolished });
     warnings.add(abolished);
   }
-  for (const t of totalsByBase.values()) {
-    dq.push(...t.notes.map((message) => ({ severity: 'warning' as const, message })));
-    for (const n of t.notes) warnings.add(n);
-  }
+  // the forecast's notes are said once on stderr; each scenario's Data quality sheet has its own base year's only
+  for (const t of totalsByBase.values()) for (const n of t.notes) warnings.add(n);
   const inputs = data.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
   const reports: RunReport[] = [];
@@ -224,7 +222,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       backtest: scored.la,
       backtestAll: scored.all,
       inputs,
-      dataQuality: [...dq.map((d) => ({ ...d, message: redact(d.message) })), ...modelNotes.map((message) => ({ severity: 'warning' as const, message }))],
+      dataQuality: [...[...dq, ...totals.notes.map(asWarning)].map((d) => ({ ...d, message: redact(d.message) })), ...modelNotes.map(asWarning)],
     };
     // the charts that need no money are drawn while the budget is priced (the chart thread remembers them)
     charts.prefetch(demandCharts(demand, { suppressSmallCounts }));
@@ -288,6 +286,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   }
   return { documents, comparison, warnings: [...warnings], fromCache: data.fromCache, cacheDir: data.cacheDir };
 }
+
+const asWarning = (message: string) => ({ severity: 'warning' as const, message });
 
 /** How many stages a run reports: load (and track record), per scenario project (+ budget) + write, and the comparison. */
 export function runStageCount(scenarios: number, demandOnly: boolean): number {
