@@ -268,7 +268,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       observedBase: observedBaseOf(ds, run.projection.baseYear),
       draws: opts.draws,
       seed: opts.seed,
-      constraintSd: totals.constraint?.sd,
+      // the ranges by year ahead of this scenario's years (the forecast runs to the longest horizon of the run)
+      constraintSd: totals.constraint?.sd.slice(0, scenario.horizon_years),
       populationKnown: hasPopulation,
       suppressSmallCounts,
       demandOnly: opts.demandOnly,

@@ -6,7 +6,8 @@
  * scenario alone reads 4.8% and 0.865. The sample shows it too: the base-2023 scenario beside baseline (2025).
  * Likewise a scenario's Data quality sheet carried the other base year's forecast notes ("new plans in 2010 published
  * as 18 … the model reads 61" in Hartlepool's base-2021 run beside base 2022, not in it alone), and its Assumptions
- * sheet the calibrated sd of the longest horizon in the run (six years for a four-year scenario).
+ * sheet and its explorer page's data the calibrated sd of the longest horizon in the run (six years for a four-year
+ * scenario).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -48,6 +49,9 @@ describe('scenarios of different base years and horizons in one run', () => {
         const out = join(dir, together, id);
         expect(csvs(out)).toEqual(csvs(join(dir, alone)));
         for (const f of csvs(out)) expect([f, read(out, f)]).toEqual([f, read(join(dir, alone), f)]);
+        // the recovery-plan report and the explorer page (its data: the ranges by year ahead, not the run's longest)
+        const page = (d: string, f: string) => readFileSync(join(d, f), 'utf8').replace(/"runDate":"[^"]*"/, '');
+        for (const f of [`recovery-plan-${id}.html`, `explorer-${id}.html`]) expect(page(out, f) === page(join(dir, alone), f), f).toBe(true);
       }
     }
   });
