@@ -126,4 +126,15 @@ describe('a comparison of scenarios of different reach', () => {
     expect(comparisonReach([long, other], ['Long', 'Other']).note).toBeUndefined();
     expect(buildComparisonHtml([long, other], [])).not.toContain('do not cover the same years');
   });
+
+  it('says the base years differ when the runs start from different Januaries, whatever the files wrote', () => {
+    const differences = (html: string) => text(html).split('What differs between the scenarios').at(-1)!.split('Headline figures side by side')[0]!;
+    // one file names no base year (the data's latest, 2025), the other names 2025: the same start, no difference
+    const latest = { ...long, scenario: { ...long.scenario, base_year: undefined } };
+    const named = buildRunReport({ horizon: 10, id: 'named', name: 'Named', mitigated: false });
+    expect(differences(buildComparisonHtml([latest, named], []))).not.toContain('Starts from');
+    // the same file's base year, run from January 2024: a difference
+    const early = shifted(buildRunReport({ horizon: 10, id: 'early', name: 'Early', mitigated: false }), -1);
+    expect(differences(buildComparisonHtml([long, early], []))).toContain('Starts from January 2024 instead of 2025.');
+  });
 });

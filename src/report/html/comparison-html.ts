@@ -140,7 +140,9 @@ export function buildComparisonHtml(reports: RunReport[], rendered: RenderedChar
     reports.map((r, i) => [{ text: labels[i]! }, { text: r.scenario.description?.trim() || '(no description in the scenario file)', prose: true }, { text: r.scenario.file, prose: true }]),
   );
   const differences = reports.slice(1).map((r, k) => {
-    const d = scenarioDifferences(first.scenario, r.scenario, r.baseYear);
+    // the base years the runs started from, not as the files give them: a file without base_year starts from the
+    // data's latest census, which another file may name
+    const d = scenarioDifferences({ ...first.scenario, base_year: first.baseYear }, { ...r.scenario, base_year: r.baseYear }, r.baseYear);
     return `<h3>${e(labels[k + 1]!)}</h3>${d.length ? `<ul>${d.map((x) => `<li>${e(x)}</li>`).join('')}</ul>` : `<p>${e(`Its settings are the same as “${labels[0]}”.`)}</p>`}`;
   });
   const cards = budgeted
