@@ -381,3 +381,9 @@ export function unpublishedTotalWhere(u: { reason: string; file?: string; line?:
   const where = u.file ? ` in ${u.file}${u.line ? ` (line ${u.line})` : ''}` : '';
   return `its "All EHC plans" total is not published (${u.reason})${where}`;
 }
+
+/** run of scenarios of several base years: one base year cannot be forecast, and which scenario files ask for it. */
+export function baseYearAskedBy(message: string, baseYear: number, latest: boolean, files: readonly string[]): string {
+  const which = latest ? `the latest census, January ${baseYear}, as no base_year is given` : `base_year ${baseYear}`;
+  return `${message} The run's scenarios start from different Januaries; ${which} is that of ${files.join(', ')}.`;
+}

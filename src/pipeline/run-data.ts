@@ -12,8 +12,8 @@
  *                                                  every LA's series and past forecasts ◄─► saved (any LA's run)
  */
 import type { Problem } from '../errors.ts';
-import { inputError, usageError } from '../errors.ts';
-import { pathMsg } from '../messages/index.ts';
+import { HighneedsError, inputError, usageError } from '../errors.ts';
+import { modelMsg, pathMsg } from '../messages/index.ts';
 import { checkNotSystemFolder, readByLoadOf } from '../paths/check-path.ts';
 import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from '../etl/cache-key.ts';
 import { checkDataFolder } from '../etl/check-data-folder.ts';
@@ -55,6 +55,8 @@ export interface RunDataOptions {
   dataDir: string;
   la?: string;
   baseYears: ReadonlySet<number | undefined>;
+  /** The scenario files asking for each base year, to name them when one base year cannot be forecast. */
+  askedBy?: ReadonlyMap<number | undefined, readonly string[]>;
   horizon: number;
   fresh?: boolean;
   cacheDir?: string;
@@ -118,7 +120,12 @@ async function derive(load: MemoryLoad, opts: RunDataOptions, cache: { dir: stri
     for (const b of opts.baseYears) {
       const base = b ?? latestStockYear(dataset);
       if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, undefined, 'the data hold no stock of plans', files));
-      const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files, { ees, pastOrigins: past.originsOf });
+      const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files, { ees, pastOrigins: past.originsOf }).catch((e: unknown) => {
+        // with scenarios of several base years, which one cannot be forecast is said with the files that ask for it
+        const asking = opts.askedBy?.get(b);
+        if (opts.baseYears.size < 2 || !asking?.length || !(e instanceof HighneedsError)) throw e;
+        throw new HighneedsError(e.exitCode, modelMsg.baseYearAskedBy(e.message, base, b === undefined, asking), e.problems, { cause: e });
+      });
       // each base year's track record, scored while its batch and past forecasts are at hand
       totalsByBase.set(b, { ...totals, trackRecord: trackRecord({ ...totals, batch, pastOrigins }) });
     }

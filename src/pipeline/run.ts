@@ -126,7 +126,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   const baseYears = new Set(scenarios.map((s) => s.base_year));
   const horizon = Math.max(...scenarios.map((s) => s.horizon_years));
   stage('loading data');
-  const data = await runData({ dataDir: opts.dataDir, la: opts.la, baseYears, horizon, fresh: opts.fresh, cacheDir: opts.cacheDir });
+  const askedBy = new Map([...baseYears].map((b) => [b, scenarios.filter((s) => s.base_year === b).map((s) => s.file)]));
+  const data = await runData({ dataDir: opts.dataDir, la: opts.la, baseYears, askedBy, horizon, fresh: opts.fresh, cacheDir: opts.cacheDir });
   const { dataset: ds, tables, totalsByBase } = data;
   const dq = [...data.dataQuality];
   const hasPopulation = Object.keys(ds.population).length > 0;

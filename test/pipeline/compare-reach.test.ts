@@ -30,4 +30,15 @@ describe('run with scenarios of different base years and horizons', () => {
     expect(html).toContain('EHC plans, January 2026 (central)');
     expect(html).toContain('The headline figures compare January 2026');
   });
+
+  it('refuses a base year the data cannot start from before anything is written, naming the scenario that asks for it', async () => {
+    const late = join(dir, 'late.yaml');
+    writeFileSync(late, `extends: ${resolve('scenarios/baseline.yaml')}\nid: late\nname: From 2030\nbase_year: 2030\n`);
+    const out = join(dir, 'refused');
+    const r = await runCli('run', 'scenarios/baseline.yaml', late, '--draws', '0', '--out', out, '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot be projected from January 2030');
+    expect(r.stderr).toContain(`base_year 2030 is that of ${late}.`);
+    expect(existsSync(out)).toBe(false);
+  });
 });
