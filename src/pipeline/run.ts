@@ -178,6 +178,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
 
   const reports: RunReport[] = [];
   const documents: RunDocument[] = [];
+  const writes: Array<() => Promise<void>> = [];
   for (const scenario of scenarios) {
     stage(`projecting ${scenario.id}`);
     const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
@@ -254,7 +255,6 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       budget,
       dataQuality: [...demand.dataQuality, ...[...rated, ...(budget?.warnings ?? [])].map((message) => ({ severity: 'warning' as const, message }))],
     };
-    stage(`writing ${scenario.id}`);
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
     // the explorer recomputes the budget as levers move; a demand-only run's page has plans only (cli.md: every run writes it)
     const explorer = explorerPayload({
@@ -275,15 +275,22 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       suppressSmallCounts,
       demandOnly: opts.demandOnly,
     });
-    const { writeRunOutputs } = await writers;
-    const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer, charts });
     reports.push(report);
-    documents.push(runDocument(report, written));
+    writes.push(async () => {
+      stage(`writing ${scenario.id}`);
+      const { writeRunOutputs } = await writers;
+      const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer, charts });
+      documents.push(runDocument(report, written));
+    });
   }
+  // every scenario projected, priced and checked, and the comparison's tables and words checked, before the first
+  // file is written: a scenario or comparison refused (exit 1, or a bug's exit 70) leaves no other scenario's outputs
+  const { checkComparison, writeComparison } = await writers;
+  if (reports.length > 1) checkComparison(reports);
+  for (const write of writes) await write();
   let comparison: RunOutcome['comparison'];
   if (reports.length > 1) {
     stage('writing comparison');
-    const { writeComparison } = await writers;
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'), charts);
   }
   return { documents, comparison, warnings: [...warnings], fromCache: data.fromCache, cacheDir: data.cacheDir };

@@ -25,7 +25,7 @@ import { workbookCsvs } from './csv.ts';
 import { buildComparisonHtml } from './html/comparison-html.ts';
 import { buildReportHtml } from './html/report-html.ts';
 import type { RunReport } from './run-report.ts';
-import { assertNoBlemishes, fileBlemishes, valueBlemishes, type Blemish } from './output-guard.ts';
+import { assertNoBlemishes, fileBlemishes, textBlemishes, valueBlemishes, type Blemish } from './output-guard.ts';
 import { writeFilesAtomically, type StagedFile } from './write-atomic.ts';
 import { allBudgeted, buildComparisonModel } from './workbook/build-comparison.ts';
 import { buildWorkbookModel } from './workbook/build-workbook.ts';
@@ -114,6 +114,22 @@ export async function writeRunOutputs(report: RunReport, outDir: string, opts: R
   };
 }
 
+function comparisonCharts(reports: RunReport[]): ChartSpec[] {
+  return allBudgeted(reports) ? [compareBalanceChart(reports), comparePlansChart(reports)] : [comparePlansChart(reports)];
+}
+
+/**
+ * The comparison's workbook, report text and chart words checked as writeComparison checks them, without drawing or
+ * writing anything: a run checks them before it writes the first scenario's outputs, so that a comparison refused
+ * leaves no scenario written.
+ * @example checkComparison([baseline, mitigated]) // throws (exit 70) on NaN, Infinity or 'undefined'
+ */
+export function checkComparison(reports: RunReport[]): void {
+  const specs = comparisonCharts(reports);
+  const html = buildComparisonHtml(reports, []);
+  assertNoBlemishes([...valueBlemishes(buildComparisonModel(reports), 'comparison workbook'), ...chartBlemishes(specs.map((spec) => ({ spec }))), ...textBlemishes(html, 'scenario-comparison.html')]);
+}
+
 /** Paths of the comparison outputs. */
 export interface ComparisonOutputs {
   workbook: string;
@@ -129,7 +145,7 @@ export interface ComparisonOutputs {
  */
 export async function writeComparison(reports: RunReport[], outDir: string, charts?: ChartRenderer): Promise<ComparisonOutputs> {
   if (reports.length === 0) throw usageError(reportMsg.noReports());
-  const specs = allBudgeted(reports) ? [compareBalanceChart(reports), comparePlansChart(reports)] : [comparePlansChart(reports)];
+  const specs = comparisonCharts(reports);
   const rendered = await render(specs, charts);
   const model = buildComparisonModel(reports);
   const html = buildComparisonHtml(reports, rendered);

@@ -41,4 +41,19 @@ describe('run with scenarios of different base years and horizons', () => {
     expect(r.stderr).toContain(`base_year 2030 is that of ${late}.`);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("refuses a scenario's implausible projection before any other scenario's outputs are written", async () => {
+    // baseline passes every check; the second's surge steps the plans up by half in a year, which is refused (exit 1)
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(
+      huge,
+      `extends: ${resolve('scenarios/baseline.yaml')}\nid: huge\nname: Huge surge\nsurges:\n  - name: Everything\n    peak_uplift: 5\n    start_year: 2025\n    peak_year: 2027\n    half_life_years: 10\n`,
+    );
+    const out = join(dir, 'refused-later');
+    const r = await runCli('run', 'scenarios/baseline.yaml', huge, '--draws', '0', '--out', out, '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no outputs were written');
+    // the baseline folder used to be written before the second scenario was refused
+    expect(existsSync(out)).toBe(false);
+  });
 });

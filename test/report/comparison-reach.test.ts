@@ -138,3 +138,15 @@ describe('a comparison of scenarios of different reach', () => {
     expect(differences(buildComparisonHtml([long, early], []))).toContain('Starts from January 2024 instead of 2025.');
   });
 });
+
+describe('the comparison checked before anything is written', () => {
+  it('refuses, as the writer would, a comparison holding NaN (exit 70), and passes a sound one', async () => {
+    const { checkComparison } = await import('../../src/report/write-run-outputs.ts');
+    const a = buildRunReport({ horizon: 3, id: 'a', name: 'A', mitigated: false });
+    const b = buildRunReport({ horizon: 3, id: 'b', name: 'B', mitigated: false });
+    expect(() => checkComparison([a, b])).not.toThrow();
+    const bb = b as BudgetedReport;
+    const broken = { ...bb, budget: { ...bb.budget, lines: bb.budget.lines.map((l, i) => (i === 0 ? { ...l, expenditure: Number.NaN } : l)) } };
+    expect(() => checkComparison([a, broken])).toThrow(/refusing to write outputs holding NaN/);
+  });
+});
