@@ -166,11 +166,11 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     dq.push({ severity: 'warning' as const, message: revised });
     warnings.add(revised);
   }
-  // a council that a reorganisation ended, projected past its end (the latest year any scenario reaches)
-  const abolished = abolitionWarning(ds.la, Math.max(...scenarios.map((s) => totalsByBase.get(s.base_year)!.forecast.baseYear + s.horizon_years)));
-  if (abolished) {
-    dq.push({ severity: 'warning' as const, message: abolished });
-    warnings.add(abolished);
+  // a council that a reorganisation ended, projected past its end: said by each scenario that reaches it (below)
+  const abolishedBy = (s: Scenario) => abolitionWarning(ds.la, totalsByBase.get(s.base_year)!.forecast.baseYear + s.horizon_years);
+  for (const s of scenarios) {
+    const n = abolishedBy(s);
+    if (n) warnings.add(n);
   }
   // the forecast's notes are said once on stderr; each scenario's Data quality sheet has its own base year's only
   for (const t of totalsByBase.values()) for (const n of t.notes) warnings.add(n);
@@ -224,7 +224,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       backtest: scored.la,
       backtestAll: scored.all,
       inputs,
-      dataQuality: [...[...dq, ...totals.notes.map(asWarning)].map((d) => ({ ...d, message: redact(d.message) })), ...modelNotes.map(asWarning)],
+      dataQuality: [...[...dq, ...[abolishedBy(scenario)].filter((n) => n !== undefined).map(asWarning), ...totals.notes.map(asWarning)].map((d) => ({ ...d, message: redact(d.message) })), ...modelNotes.map(asWarning)],
     };
     // the charts that need no money are drawn while the budget is priced (the chart thread remembers them)
     charts.prefetch(demandCharts(demand, { suppressSmallCounts }));
