@@ -282,26 +282,6 @@ export function newPlansSpreadLikeProfile(la: string, flowYear: number, total: n
   return `No new plans by age for ${la} in flow year ${flowYear} (${n} issued): the new plans expected from then on are spread over ages like ${source}.`;
 }
 
-/** Start of the note for an LA whose new plans of the year are too few to set their own age mix (a run warns of it). */
-export const FEW_NEW_PLANS_BY_AGE = 'Few new plans by age';
-
-/**
- * An LA's new plans by age shrunk towards a pooled profile (estimate/new-plan-ages.ts): `events` of its own, the
- * profile worth `strength`. Below half its own, a warning that the ages are mostly the profile's.
- */
-export function newPlanAgesPooled(la: string, flowYear: number, events: number, ownWeight: number, source: string, strength: number): string {
-  const n = Math.round(events).toLocaleString('en-GB');
-  const plans = `${n} new plan${n === '1' ? '' : 's'}`;
-  const own = Math.round(ownWeight * 100);
-  if (ownWeight < 0.5)
-    return (
-      `${FEW_NEW_PLANS_BY_AGE} for ${la} in flow year ${flowYear}: its ${plans} ${n === '1' ? 'is' : 'are'} too few to show at which ages it issues plans, ` +
-      `so the ages of its projected new plans are ${100 - own}% ${source} and ${own}% its own (the profile counts as ${strength} new plans). ` +
-      'Figures by age are estimates; only the ages of its new plans are pooled, not their number.'
-    );
-  return `New plans by age: ${la}'s own ${plans} of ${flowYear} set ${own}% of the age mix of its projected new plans, ${source} the rest (counted as ${strength} new plans).`;
-}
-
 /**
  * Incidence scaled by `factor` to the stock-flow anchor's `next` new plans of calendar year `baseYear`, led by requests
  * × `conversion` (else by the new-plan trend). Under 10 the number has one decimal: City of London's 0.34 read
@@ -311,28 +291,6 @@ export function incidenceScaled(factor: number, next: number, baseYear: number, 
   const n = next < 10 ? next.toFixed(1) : Math.round(next).toLocaleString('en-GB');
   const lead = conversion !== undefined ? `requests ${baseYear - 1} × conversion ${conversion.toFixed(3)}` : 'new-plan trend';
   return `Incidence scaled by ${factor.toFixed(3)} so that ${n} new plans are issued in ${baseYear} (${lead}).`;
-}
-
-/** Start of the note for an LA whose cohorts are too few to set its own ceasing by age (a run warns of it). */
-export const FEW_PLANS_BY_AGE_CEASING = 'Too few plans at each age';
-
-/**
- * An LA's ceasing by age (its cohort progression ratios) shrunk towards a pooled one (estimate/aggregate-cohort.ts
- * pooledProgression): `perAge` plans an age a year over the steps from `years`, the prior worth `strength` plans at
- * each age. Below a quarter its own (a few plans an age a year), a warning that the ages its plans end at are the prior's.
- */
-export function ceasingByAgePooled(la: string, years: readonly number[], perAge: number, ownWeight: number, source: string, strength: number): string {
-  const span = years.length ? `January ${Math.min(...years)} to January ${Math.max(...years) + 1}` : 'the window';
-  const n = perAge < 10 ? perAge.toFixed(1) : Math.round(perAge).toLocaleString('en-GB');
-  const own = Math.round(ownWeight * 100);
-  const k = strength.toLocaleString('en-GB');
-  if (ownWeight < 0.25)
-    return (
-      `${FEW_PLANS_BY_AGE_CEASING} for ${la} (${n} a year on average, ${span}) to show at which ages its plans end, so its ceasing ` +
-      `and net moves by age are ${100 - own}% ${source} and ${own}% its own (the pooled rates count as ${k} plans at each age). ` +
-      'How many of its plans end in the first year is still its own stock-flow exit rate; only the ages are pooled.'
-    );
-  return `Ceasing by age: ${la}'s own cohorts (${n} plans an age a year, ${span}) set ${own}% of its ceasing and net moves by age, ${source} the rest (counted as ${k} plans at each age).`;
 }
 
 /** The data hold population, but not for the base year: another year's stands in (the aggregate route). */

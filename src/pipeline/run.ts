@@ -30,7 +30,7 @@ import { revisionWarnings } from './revisions.ts';
 import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
 import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
-import { FEW_NEW_PLANS_BY_AGE, FEW_PLANS_BY_AGE_CEASING } from '../messages/model.ts';
+import { SMALL_LA_POOLED } from '../messages/model-pooling.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -197,7 +197,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     // the model's own fallbacks (ages or placements borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
     const modelNotes = run.rates.notes.filter(
-      (n) => /^No (age|new plans|placement)|^Population: the data|exceed the forecast total/.test(n) || n.startsWith(FEW_NEW_PLANS_BY_AGE) || n.startsWith(FEW_PLANS_BY_AGE_CEASING),
+      (n) => /^No (age|new plans|placement)|^Population: the data|exceed the forecast total/.test(n) || SMALL_LA_POOLED.some((p) => n.startsWith(p)),
     );
     const central = publishedPaths(run, scenario);
     // the outputs show the data's figures as the base year's actual; a start that differs from them beyond rounding

@@ -8,6 +8,7 @@ import { cellIndex, newCube } from '../cube.ts';
 import type { LaDataset } from '../dataset.ts';
 import { N_CEASE_REASONS } from '../rates.ts';
 import { sameValues } from '../../util/same-values.ts';
+import { dirichletPosteriorMean } from './smooth.ts';
 
 /** The latest year ≤ `maxYear` that a year-keyed record holds. */
 export function latestYear(rec: Record<number, unknown>, maxYear: number): number | undefined {
@@ -59,15 +60,65 @@ export function unrecordedPlacements(ds: LaDataset, baseYear: number): { year: n
  * plans, as plans in no setting that the High Needs block does not pay for, and its budget was a quarter short.
  */
 export function placementShares(ds: LaDataset, baseYear: number): Float64Array {
-  const out = new Float64Array(N_PLACEMENTS);
-  const y = latestYear(ds.stockByPlacement, baseYear);
-  if (y !== undefined) PLACEMENTS.forEach((p, i) => (out[i] = Math.max(0, ds.stockByPlacement[y]![p] ?? 0)));
-  if (unrecordedPlacements(ds, baseYear)) out[NONE_INDEX] = 0;
+  const out = placementCounts(ds, baseYear);
   const s = out.reduce((a, b) => a + b, 0);
   if (s > 0) return out.map((v) => v / s);
   out.fill(0);
   out[PLACEMENTS.indexOf('NONE')] = 1;
   return out;
+}
+
+/** The plans by placement placementShares divides (length N_PLACEMENTS): zeros when the data have none. */
+function placementCounts(ds: LaDataset, baseYear: number): Float64Array {
+  const out = new Float64Array(N_PLACEMENTS);
+  const y = latestYear(ds.stockByPlacement, baseYear);
+  if (y !== undefined) PLACEMENTS.forEach((p, i) => (out[i] = Math.max(0, ds.stockByPlacement[y]![p] ?? 0)));
+  if (unrecordedPlacements(ds, baseYear)) out[NONE_INDEX] = 0;
+  return out;
+}
+
+/**
+ * Strength of the pooled placement mix, in plans (pseudo-observations). Measured on the 2022 release's plans by
+ * establishment type (January 2019–2022, LAs with at least 1,000 plans, mapped to the model's placements): the
+ * between-LA spread of the shares around their region's, less what chance alone gives, puts a Dirichlet precision of
+ * 26–30 on the whole mix (37–38 for LAs with 3,000 or more), 36–460 on single placements but 9–19 on the split of
+ * special schools between maintained and academies (how far an LA's schools have converted); 25 sits below the whole
+ * mix's in every year, so an LA with more plans than that keeps mostly its own mix.
+ */
+export const PLACEMENT_MIX_STRENGTH = 25;
+
+export interface PooledPlacementShares {
+  /** Placement shares (length N_PLACEMENTS, summing to 1). */
+  shares: Float64Array;
+  /** The LA's placed plans counted as evidence (0: its own shares, unpooled). */
+  plans: number;
+  /** Weight of the LA's own shares: plans / (plans + strength); 1 when not pooled. */
+  ownWeight: number;
+  /** January of the LA's placements, and whose mix it was pooled towards (when pooled). */
+  year?: number;
+  source?: string;
+}
+
+/**
+ * Placement shares for new plans and the moves at transition ages (model.md "Estimation": small cells smoothed
+ * towards pooled shapes): the LA's plans by placement at the latest January ≤ baseYear as the evidence, shrunk towards
+ * the placement shares of the first fallback with placements (its region, else England) by `strength` plans. City of
+ * London's 19 plans of January 2022 (2022 release) are too few to say where its new plans will be placed; its own
+ * shares alone sent every new plan at an age to the one or two settings its plans were in. An LA without placements
+ * keeps its own shares (placementShares: all NONE), as before; the base year's cube is never pooled.
+ */
+export function pooledPlacementShares(ds: LaDataset, baseYear: number, fallbacks: readonly LaDataset[], strength = PLACEMENT_MIX_STRENGTH): PooledPlacementShares {
+  const own = placementShares(ds, baseYear);
+  const counts = placementCounts(ds, baseYear);
+  const plans = counts.reduce((a, b) => a + b, 0);
+  const f = fallbacks.find((d) => latestYear(d.stockByPlacement, baseYear) !== undefined && placementCounts(d, baseYear).some((v) => v > 0));
+  if (!f || !(plans > 0) || !(strength > 0)) return { shares: own, plans, ownWeight: 1 };
+  const year = latestYear(ds.stockByPlacement, baseYear)!;
+  const prior = placementShares(f, baseYear);
+  const shares = new Float64Array(N_PLACEMENTS);
+  dirichletPosteriorMean(counts, prior, strength, shares, 0, N_PLACEMENTS);
+  const fy = latestYear(f.stockByPlacement, baseYear)!;
+  return { shares, plans, ownWeight: plans / (plans + strength), year, source: `${f.la.name}'s (January ${fy})` };
 }
 
 /** Whether each placement is possible, by age (domain/placements); ages outside 0–25 have none. */

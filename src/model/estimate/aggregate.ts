@@ -13,7 +13,8 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { ceaseReasonsFrom, ceasingByAgePooled, newPlansSpreadLikeProfile, incidenceScaled, newPlanAgesPooled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
+import { ceaseReasonsFrom, newPlansSpreadLikeProfile, incidenceScaled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
+import { ceasingByAgePooled, newPlanAgesPooled, placementMixPooled } from '../../messages/model-pooling.ts';
 import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
 import { emptyRates, moveIndex, newMixIndex, type Rates, type TrendEstimate } from '../rates.ts';
@@ -22,7 +23,7 @@ import { bandedAges } from './aggregate-bands.ts';
 import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression, pooledProgression, PROGRESSION_STRENGTH, type Progression } from './aggregate-cohort.ts';
 import { NEW_PLAN_AGE_STRENGTH, pooledNewPlanAges } from './new-plan-ages.ts';
-import { ceaseReasonShares, cubeFromShares, needShares, placementShares, placementSharesByAge } from './aggregate-mix.ts';
+import { ceaseReasonShares, cubeFromShares, needShares, placementShares, placementSharesByAge, PLACEMENT_MIX_STRENGTH, pooledPlacementShares } from './aggregate-mix.ts';
 
 /** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
 export const MAX_NET_MIGRATION = 0.05;
@@ -133,10 +134,13 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const reasonYears = ceaseReasonShares(ds, baseYear - window, baseYear - 1, r.ceaseReasonShare);
   if (reasonYears.length > 0) r.notes.push(ceaseReasonsFrom(reasonYears));
 
-  // Mixes: need × placement of new plans from the stock mix at each age (fitted to the LA's placement shares, as the
-  // initial cube is); moves only where a placement ends at an age.
+  // Mixes: need × placement of new plans from the stock mix at each age, fitted to the LA's placement shares pooled
+  // towards its region's (else England's) by their number (a small LA's few plans are too few to set them; the initial
+  // cube keeps the data's own); moves only where a placement ends at an age.
   const needs = needShares(ds, baseYear);
-  const places = placementShares(ds, baseYear);
+  const placed = pooledPlacementShares(ds, baseYear, opts.ageFallbacks ?? []);
+  if (placed.source) r.notes.push(placementMixPooled(ds.la.name, placed.year!, placed.plans, placed.ownWeight, placed.source, PLACEMENT_MIX_STRENGTH));
+  const places = placed.shares;
   const atAge = placementSharesByAge(baseStockByAge(ds, baseYear, opts.ageFallbacks), places);
   for (let a = 0; a < N_AGES; a++) {
     const ps = atAge[a]!;

@@ -1,0 +1,71 @@
+/**
+ * User-facing messages of the model stage about a small LA's mixes pooled towards its region's (else England's): the
+ * ages of its new plans, its ceasing by age, its placement mix (model.md "Estimation": small cells smoothed towards
+ * pooled shapes). Split from model.ts, which holds the rest of the stage's messages.
+ */
+
+/** Start of the note for an LA whose new plans of the year are too few to set their own age mix (a run warns of it). */
+export const FEW_NEW_PLANS_BY_AGE = 'Few new plans by age';
+
+/**
+ * An LA's new plans by age shrunk towards a pooled profile (estimate/new-plan-ages.ts): `events` of its own, the
+ * profile worth `strength`. Below half its own, a warning that the ages are mostly the profile's.
+ */
+export function newPlanAgesPooled(la: string, flowYear: number, events: number, ownWeight: number, source: string, strength: number): string {
+  const n = Math.round(events).toLocaleString('en-GB');
+  const plans = `${n} new plan${n === '1' ? '' : 's'}`;
+  const own = Math.round(ownWeight * 100);
+  if (ownWeight < 0.5)
+    return (
+      `${FEW_NEW_PLANS_BY_AGE} for ${la} in flow year ${flowYear}: its ${plans} ${n === '1' ? 'is' : 'are'} too few to show at which ages it issues plans, ` +
+      `so the ages of its projected new plans are ${100 - own}% ${source} and ${own}% its own (the profile counts as ${strength} new plans). ` +
+      'Figures by age are estimates; only the ages of its new plans are pooled, not their number.'
+    );
+  return `New plans by age: ${la}'s own ${plans} of ${flowYear} set ${own}% of the age mix of its projected new plans, ${source} the rest (counted as ${strength} new plans).`;
+}
+
+/** Start of the note for an LA whose cohorts are too few to set its own ceasing by age (a run warns of it). */
+export const FEW_PLANS_BY_AGE_CEASING = 'Too few plans at each age';
+
+/**
+ * An LA's ceasing by age (its cohort progression ratios) shrunk towards a pooled one (estimate/aggregate-cohort.ts
+ * pooledProgression): `perAge` plans an age a year over the steps from `years`, the prior worth `strength` plans at
+ * each age. Below a quarter its own (a few plans an age a year), a warning that the ages its plans end at are the prior's.
+ */
+export function ceasingByAgePooled(la: string, years: readonly number[], perAge: number, ownWeight: number, source: string, strength: number): string {
+  const span = years.length ? `January ${Math.min(...years)} to January ${Math.max(...years) + 1}` : 'the window';
+  const n = perAge < 10 ? perAge.toFixed(1) : Math.round(perAge).toLocaleString('en-GB');
+  const own = Math.round(ownWeight * 100);
+  const k = strength.toLocaleString('en-GB');
+  if (ownWeight < 0.25)
+    return (
+      `${FEW_PLANS_BY_AGE_CEASING} for ${la} (${n} a year on average, ${span}) to show at which ages its plans end, so its ceasing ` +
+      `and net moves by age are ${100 - own}% ${source} and ${own}% its own (the pooled rates count as ${k} plans at each age). ` +
+      'How many of its plans end in the first year is still its own stock-flow exit rate; only the ages are pooled.'
+    );
+  return `Ceasing by age: ${la}'s own cohorts (${n} plans an age a year, ${span}) set ${own}% of its ceasing and net moves by age, ${source} the rest (counted as ${k} plans at each age).`;
+}
+
+
+/** Start of the note for an LA whose plans are too few to set its own placement mix (a run warns of it). */
+export const FEW_PLANS_BY_PLACEMENT = 'Too few plans to show a placement mix';
+
+/**
+ * An LA's placement shares for new plans and for the moves at transition ages shrunk towards a pooled mix
+ * (estimate/aggregate-mix.ts pooledPlacementShares): `plans` placed plans of its own at January `year`, the pooled mix
+ * worth `strength` plans. Below half its own (fewer plans than the strength), a warning that the mix is mostly the prior's.
+ */
+export function placementMixPooled(la: string, year: number, plans: number, ownWeight: number, source: string, strength: number): string {
+  const n = Math.round(plans).toLocaleString('en-GB');
+  const own = Math.round(ownWeight * 100);
+  if (ownWeight < 0.5)
+    return (
+      `${FEW_PLANS_BY_PLACEMENT} for ${la} (${n} placed plans at January ${year}): the placements of its projected new plans, and of the ` +
+      `plans moving on at transition ages, are ${100 - own}% ${source} and ${own}% its own (the pooled mix counts as ${strength} plans). ` +
+      `Its January ${year} plans by placement are still the data's; figures by placement after it are estimates.`
+    );
+  return `Placement mix: ${la}'s own ${n} placed plans at January ${year} set ${own}% of the placements of its new plans and transition moves, ${source} the rest (counted as ${strength} plans).`;
+}
+
+/** The starts of the notes above that a run lists among its warnings (stderr and the Data quality sheet). */
+export const SMALL_LA_POOLED = [FEW_NEW_PLANS_BY_AGE, FEW_PLANS_BY_AGE_CEASING, FEW_PLANS_BY_PLACEMENT] as const;
