@@ -10,10 +10,11 @@
  *
  *   file ──utf8 chunks──▶ saxes ──open/text/close──▶ tree of the current header or record ──▶ events
  */
-import { createReadStream } from 'node:fs';
 import type * as Saxes from 'saxes';
 import { lazyPackage } from '../../util/lazy-package.ts';
 import { win1252Decoder } from '../../util/win1252.ts';
+import { readChunks } from '../read-chunks.ts';
+import { strictUtf8 } from './utf8-chunks.ts';
 import { AmpersandScan } from './xml-ampersand.ts';
 
 const saxes = lazyPackage<typeof Saxes>('saxes');
@@ -80,7 +81,7 @@ export interface RecordOptions<R> {
   repeated?: ReadonlySet<string>;
   maxRecordChars?: number;
   maxDepth?: number;
-  /** Characters read from the file at a time. */
+  /** Bytes parsed at a time (the oversize limit is checked after each such part). */
   chunkChars?: number;
 }
 
@@ -102,12 +103,14 @@ export async function* xmlRecords<R>(path: string, opts: RecordOptions<R>): Asyn
  * not per record, for a reader going through every record.
  */
 export async function* xmlRecordBatches<R>(path: string, opts: RecordOptions<R>): AsyncGenerator<Array<RecordEvent<R>>> {
-  const stream = createReadStream(path, { highWaterMark: opts.chunkChars ?? 1 << 16 });
-  try {
-    yield* recordsOf(stream as AsyncIterable<Buffer>, opts);
-  } finally {
-    stream.destroy();
-  }
+  // read a megabyte at a time into one reused buffer (read-chunks.ts), parsed in parts of `chunkChars` bytes as
+  // before: a ReadStream of 64 KiB allocated a new buffer for every read, 100 MB in 47–80 ms of CPU against 12–19
+  yield* recordsOf(inParts(readChunks(path), opts.chunkChars ?? 1 << 16), opts);
+}
+
+/** The bytes of `chunks` in parts of at most `size` (views, each used before the next is asked for). */
+async function* inParts(chunks: AsyncIterable<Buffer>, size: number): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) for (let i = 0; i < c.length; i += size) yield c.subarray(i, i + size);
 }
 
 /** The events of a stream of bytes, decoded as the first bytes declare, in batches: those of each chunk. */
@@ -290,15 +293,15 @@ function encodingOf(first: Uint8Array): XmlEncoding {
 
 /**
  * A decoder for the file's bytes, chunk by chunk: UTF-8 strictly (bytes that are not UTF-8 throw, so a damaged
- * file is not read as replacement characters), or Windows-1252.
+ * file is not read as replacement characters), or Windows-1252. Each chunk is decoded before the next is read (the
+ * bytes may be a reused buffer).
  */
 function decoderOf(encoding: XmlEncoding): (bytes: Uint8Array) => string {
   if (encoding === 'windows-1252') {
     const win = win1252Decoder();
     return (bytes) => win.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  return (bytes) => utf8.decode(bytes, { stream: true });
+  return strictUtf8();
 }
 
 /** Adds a child's value to its parent's tree: a second child of one name (or a repeated name) makes an array. */
