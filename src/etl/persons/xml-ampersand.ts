@@ -26,6 +26,16 @@ export function bareAmpersand(text: string): number {
   return -1;
 }
 
+/**
+ * `s.indexOf('<' + mark, from)`, found by looking for `mark` (`!` or `?`, rare in a return) and then at the character
+ * before it: searched for `<!` itself, the search stopped at every `<` (about one in 15 characters of XML), and the
+ * two searches took 80 ms of CPU over 100 MB against 7.
+ */
+function markerFrom(s: string, mark: '!' | '?', from: number): number {
+  for (let j = s.indexOf(mark, from + 1); j >= 0; j = s.indexOf(mark, j + 1)) if (s.charCodeAt(j - 1) === 0x3c) return j - 1;
+  return -1;
+}
+
 /** Where each kind of markup that may hold a bare `&` ends. */
 const CLOSE = { cdata: ']]>', comment: '-->', pi: '?>' } as const;
 type Inside = keyof typeof CLOSE;
@@ -63,8 +73,8 @@ export class AmpersandScan {
         continue;
       }
       const amp = s.indexOf('&', i);
-      if (lt !== -1 && lt < i) lt = s.indexOf('<!', i);
-      if (pi !== -1 && pi < i) pi = s.indexOf('<?', i);
+      if (lt !== -1 && lt < i) lt = markerFrom(s, '!', i);
+      if (pi !== -1 && pi < i) pi = markerFrom(s, '?', i);
       const mark = lt < 0 ? pi : pi < 0 ? lt : Math.min(lt, pi);
       if (amp >= 0 && (mark < 0 || amp < mark)) {
         if (bareAt(s, amp)) return Math.max(0, amp - shift);
