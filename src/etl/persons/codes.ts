@@ -64,6 +64,7 @@ const BLANK_RANK = RANK_MAX + 1;
 export function isBadRank(raw: string | undefined): boolean {
   const s = clean(raw);
   if (s === null) return false;
+  if (s.length === 1) return s < '1' || s > '9'; // the usual rank, without the regular expression
   if (!/^\d+(\.0*)?$/.test(s)) return true;
   const n = Number(s);
   return n < 1 || n > RANK_MAX;
@@ -76,7 +77,9 @@ export function isBadRank(raw: string | undefined): boolean {
  */
 export function rankOf(raw: string | undefined): number {
   const s = clean(raw);
-  return s === null || isBadRank(s) ? BLANK_RANK : Number(s);
+  if (s === null) return BLANK_RANK;
+  if (s.length === 1) return s >= '1' && s <= '9' ? s.charCodeAt(0) - 0x30 : BLANK_RANK; // the usual rank, at once
+  return isBadRank(s) ? BLANK_RANK : Number(s);
 }
 
 /**
