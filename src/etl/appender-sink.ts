@@ -12,6 +12,38 @@ interface Column {
   hasDefault: boolean;
 }
 
+/** How a column's values are appended (its type, as a number: compared once per column, not once per value). */
+const enum As { Varchar, Integer, BigInt, UHugeInt, Double, Boolean, Date, Timestamp }
+
+function appendAs(type: string): As {
+  switch (type) {
+    case 'INTEGER':
+      return As.Integer;
+    case 'BIGINT':
+      return As.BigInt;
+    case 'UHUGEINT':
+      return As.UHugeInt;
+    case 'DOUBLE':
+      return As.Double;
+    case 'BOOLEAN':
+      return As.Boolean;
+    case 'DATE':
+      return As.Date;
+    case 'TIMESTAMP':
+      return As.Timestamp;
+    default:
+      return As.Varchar;
+  }
+}
+
+/** A table's appender, its columns and how each is appended, and the rows appended. */
+interface Target {
+  appender: DuckDBAppender;
+  columns: Column[];
+  as: As[];
+  rows: number;
+}
+
 const DAY_MS = 86_400_000;
 
 /** The columns of each table of a database, in order: what an AppenderSink appends. */
@@ -37,8 +69,7 @@ export async function readSinkSchema(connection: DuckDBConnection): Promise<Sink
 }
 
 export class AppenderSink implements RowSink {
-  private readonly appenders = new Map<string, { appender: DuckDBAppender; columns: Column[] }>();
-  private readonly counts = new Map<string, number>();
+  private readonly appenders = new Map<string, Target>();
   /** Appenders being created (so concurrent first rows share one appender). */
   private readonly creating = new Map<string, Promise<void>>();
   private constructor(
@@ -53,21 +84,22 @@ export class AppenderSink implements RowSink {
 
   /** Rows appended per table. */
   get rowCounts(): Record<string, number> {
-    return Object.fromEntries(this.counts);
+    return Object.fromEntries([...this.appenders].map(([table, t]) => [table, t.rows]));
   }
 
   /** Appends a row: synchronously once the table's appender exists, else after creating it. */
   add(table: WarehouseTable, row: Record<string, unknown>): void | Promise<void> {
     const a = this.appenders.get(table);
     if (a) {
-      this.append(a.appender, a.columns, row);
-      this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
+      append(a, row);
+      a.rows++;
       return;
     }
     let creating = this.creating.get(table);
     if (!creating) {
       creating = this.connection.createAppender(table).then((appender) => {
-        this.appenders.set(table, { appender, columns: this.schema.get(table) ?? [] });
+        const columns = this.schema.get(table) ?? [];
+        this.appenders.set(table, { appender, columns, as: columns.map((c) => appendAs(c.type)), rows: 0 });
       });
       this.creating.set(table, creating);
     }
@@ -88,48 +120,83 @@ export class AppenderSink implements RowSink {
     this.appenders.clear();
     this.creating.clear();
   }
+}
 
-  private append(ap: DuckDBAppender, columns: Column[], row: Record<string, unknown>): void {
-    for (const c of columns) {
-      const v = row[c.name];
-      if (v === null || v === undefined) {
-        if (v === undefined && c.hasDefault) ap.appendDefault();
-        else ap.appendNull();
-        continue;
-      }
-      switch (c.type) {
-        case 'VARCHAR':
-          ap.appendVarchar(String(v));
-          break;
-        case 'INTEGER':
-          ap.appendInteger(Number(v));
-          break;
-        case 'BIGINT':
-          ap.appendBigInt(BigInt(Math.round(Number(v))));
-          break;
-        case 'UHUGEINT':
-          ap.appendUHugeInt(BigInt(v as bigint));
-          break;
-        case 'DOUBLE':
-          ap.appendDouble(Number(v));
-          break;
-        case 'BOOLEAN':
-          ap.appendBoolean(Boolean(v));
-          break;
-        case 'DATE': {
-          const d = v instanceof Date ? v : new Date(String(v));
-          ap.appendDate(dateValue(Math.floor(d.getTime() / DAY_MS)));
-          break;
-        }
-        case 'TIMESTAMP': {
-          const d = v instanceof Date ? v : new Date(String(v));
-          ap.appendTimestamp(timestampValue(BigInt(d.getTime()) * 1000n));
-          break;
-        }
-        default:
-          ap.appendVarchar(String(v));
+/** Appends one row to `t`: each column's value by its type, NULL (or the column's default when absent) if none. */
+function append(t: Target, row: Record<string, unknown>): void {
+  const { appender: ap, columns, as } = t;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i]!;
+    const v = row[c.name];
+    if (v === null || v === undefined) {
+      if (v === undefined && c.hasDefault) ap.appendDefault();
+      else ap.appendNull();
+      continue;
+    }
+    switch (as[i]) {
+      case As.Varchar:
+        ap.appendVarchar(String(v));
+        break;
+      case As.Integer:
+        ap.appendInteger(Number(v));
+        break;
+      case As.BigInt:
+        ap.appendBigInt(BigInt(Math.round(Number(v))));
+        break;
+      case As.UHugeInt:
+        ap.appendUHugeInt(BigInt(v as bigint));
+        break;
+      case As.Double:
+        ap.appendDouble(Number(v));
+        break;
+      case As.Boolean:
+        ap.appendBoolean(Boolean(v));
+        break;
+      case As.Date:
+        ap.appendDate(dateValue(typeof v === 'string' ? isoDays(v) ?? dayOf(new Date(v)) : dayOf(v instanceof Date ? v : new Date(String(v)))));
+        break;
+      case As.Timestamp: {
+        const d = v instanceof Date ? v : new Date(String(v));
+        ap.appendTimestamp(timestampValue(BigInt(d.getTime()) * 1000n));
+        break;
       }
     }
-    ap.endRow();
   }
+  ap.endRow();
+}
+
+function dayOf(d: Date): number {
+  return Math.floor(d.getTime() / DAY_MS);
+}
+
+/**
+ * The days since 1970-01-01 of a real `YYYY-MM-DD` date from year 100 on (what `new Date(s)` reads it as), or
+ * undefined for any other text: `new Date` parsing each date of a load cost more CPU than appending it.
+ * @example isoDays('1970-01-02') // 1
+ */
+export function isoDays(s: string): number | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return undefined;
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  // a day past its month's end (2023-02-30) is left to `new Date`
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return undefined;
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** The number written by the decimal digits `s[from, to)`, or −1 if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
