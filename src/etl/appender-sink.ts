@@ -4,6 +4,7 @@
  */
 import { dateValue, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { RowSink } from './reader.ts';
+import { digits, isCalendarDay } from './persons/dates.ts';
 import type { WarehouseTable } from './schema.ts';
 
 interface Column {
@@ -177,26 +178,9 @@ function dayOf(d: Date): number {
 export function isoDays(s: string): number | undefined {
   if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return undefined;
   const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
+  const m = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
   // a day past its month's end (2023-02-30) is left to `new Date`
-  if (y < 100 || m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return undefined;
+  if (y < 100 || !isCalendarDay(y, m, d)) return undefined;
   return Date.UTC(y, m - 1, d) / DAY_MS;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-/** The number written by the decimal digits `s[from, to)`, or −1 if any is not a digit. */
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 0x30;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
 }

@@ -12,11 +12,16 @@ export type IsoDate = string;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Whether year `y`, month `m` and day `d` make a date (from 1900 to 2200). */
-function isDate(y: number, m: number, d: number): boolean {
-  if (!(m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2200)) return false;
+/** Whether month `m` (1–12) of year `y` has a day `d`, in the Gregorian calendar (any year). */
+export function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (!(m >= 1 && m <= 12 && d >= 1)) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
+/** Whether year `y`, month `m` and day `d` make a date (from 1900 to 2200). */
+function isDate(y: number, m: number, d: number): boolean {
+  return y >= 1900 && y <= 2200 && isCalendarDay(y, m, d);
 }
 
 function iso(y: number, m: number, d: number): IsoDate | undefined {
@@ -25,7 +30,7 @@ function iso(y: number, m: number, d: number): IsoDate | undefined {
 }
 
 /** The number written by the `n` ASCII digits of `s` from `at`, or −1 when one is not a digit. */
-function digits(s: string, at: number, n: number): number {
+export function digits(s: string, at: number, n: number): number {
   let v = 0;
   for (let i = at; i < at + n; i++) {
     const c = s.charCodeAt(i) - 48;
