@@ -9,8 +9,8 @@ import type { ArchiveLimits } from './archive.ts';
 import { checkDataFolder } from './check-data-folder.ts';
 import { listLas } from './dataset.ts';
 import { withInputFiles, type InputFile } from './inputs.ts';
-import { loadFilesInto, recogniseInputs, type LoadedFile, type SkippedFile } from './load-files.ts';
-import { Warehouse } from './warehouse.ts';
+import { loadFilesInto, prepareEarly, recogniseInputs, type EarlyPrepare, type LoadedFile, type SkippedFile } from './load-files.ts';
+import { Warehouse, type WarehouseInMaking } from './warehouse.ts';
 
 export interface LoadResult {
   warehouse: string;
@@ -29,21 +29,41 @@ export async function loadPaths(paths: string[], opts: { warehouse: string; toda
 
 async function loadInputs(files: InputFile[], opts: { warehouse: string; today?: Date }): Promise<LoadResult> {
   const existed = existsSync(opts.warehouse);
-  // the files are recognised (their heads read and matched to readers) while DuckDB opens the warehouse; should
-  // the opening fail first, their outcome is let go (the catch below only keeps it from being reported unhandled)
+  const today = opts.today ?? new Date();
+  // the files are recognised (their heads read and matched to readers) while DuckDB opens the warehouse, and a new
+  // warehouse's files begin to be prepared while its schema is made; should the opening fail first, their outcome is
+  // let go (the catches only keep it from being reported unhandled)
   const recognitions = recogniseInputs(files);
   recognitions.catch(() => undefined);
-  const wh = await Warehouse.open(opts.warehouse);
+  let early: Promise<EarlyPrepare | undefined> | undefined;
+  const meanwhile = (making: WarehouseInMaking): void => {
+    early = prepareEarly(files, recognitions, making, { today });
+    early.catch(() => undefined);
+  };
+  let wh: Warehouse;
   try {
-    const out = await loadFilesInto(wh, files, { unrecognised: 'error', today: opts.today, recognitions, thenClose: true });
+    wh = await Warehouse.open(opts.warehouse, { meanwhile });
+  } catch (e) {
+    await letGo(early);
+    throw e;
+  }
+  try {
+    const out = await loadFilesInto(wh, files, { unrecognised: 'error', today, recognitions, early, thenClose: true });
     return { warehouse: opts.warehouse, loaded: out.loaded, skipped: out.skipped };
   } catch (e) {
+    await letGo(early);
     closeQuietly(wh);
     if (!existed && e instanceof HighneedsError) await removeWarehouse(opts.warehouse);
     throw e;
   } finally {
+    await letGo(early); // taken by the load, or let go there: this only makes sure
     closeQuietly(wh);
   }
+}
+
+/** Lets go of files prepared early that the load did not take. */
+async function letGo(early: Promise<EarlyPrepare | undefined> | undefined): Promise<void> {
+  await (await early?.catch(() => undefined))?.prepares.close().catch(() => undefined);
 }
 
 export interface WarehouseStatus {

@@ -26,6 +26,19 @@ const NO_FSST = `SET GLOBAL disabled_compression_methods = 'fsst'`;
 /** The columns of the first warehouse this process made (Warehouse.init): every one it makes has them. */
 let madeSchema: SinkSchema | undefined;
 
+/**
+ * What may begin while a warehouse not there before is made (Warehouse.open's `meanwhile`): `load` stages and checks
+ * its files meanwhile (load-files.ts prepareEarly), as they need none of the warehouse's tables.
+ */
+export interface WarehouseInMaking {
+  /** The hash key the warehouse gets if this open makes it (another process may make it first). */
+  hashKey: string;
+  /** A staging database beside the warehouse (Warehouse.staging). */
+  staging(opts?: StagingOptions): Promise<Staging | undefined>;
+  /** Runs a global setting (`SET threads = 1`) on a connection of its own: the warehouse's is making the schema. */
+  set(sql: string): Promise<void>;
+}
+
 export class Warehouse {
   private constructor(
     readonly path: string,
@@ -37,15 +50,15 @@ export class Warehouse {
    * Opens (creating when absent) a warehouse file, or an in-memory one with ':memory:'.
    * @example const wh = await Warehouse.open('.highneeds/warehouse.duckdb');
    */
-  static async open(file: string, opts: { mustExist?: boolean; lockWaitMs?: number } = {}): Promise<Warehouse> {
-    if (file === ':memory:') return Warehouse.connect(file, await DuckDBInstance.create(file, duckdbOptions()));
+  static async open(file: string, opts: { mustExist?: boolean; lockWaitMs?: number; meanwhile?: (making: WarehouseInMaking) => void } = {}): Promise<Warehouse> {
+    if (file === ':memory:') return Warehouse.connect(file, await DuckDBInstance.create(file, duckdbOptions()), opts.meanwhile);
     const existed = await checkWarehouseFile(file, opts.mustExist ?? false);
     await mkdir(dirname(file), { recursive: true });
     return openWaitingForLock(file, opts.lockWaitMs ?? LOCK_WAIT_MS, async () => {
       const instance = await DuckDBInstance.create(file, duckdbOptions());
       try {
         if (existed) await checkMadeByHighneeds(file, instance);
-        return await Warehouse.connect(file, instance);
+        return await Warehouse.connect(file, instance, existed ? undefined : opts.meanwhile);
       } catch (e) {
         instance.closeSync();
         throw e;
@@ -53,12 +66,28 @@ export class Warehouse {
     });
   }
 
-  private static async connect(file: string, instance: DuckDBInstance): Promise<Warehouse> {
+  /** Connects and makes what is missing; `meanwhile` (a warehouse not there before) is called first, once. */
+  private static async connect(file: string, instance: DuckDBInstance, meanwhile?: (making: WarehouseInMaking) => void): Promise<Warehouse> {
     const connection = await instance.connect();
     const wh = new Warehouse(file, instance, connection);
+    meanwhile?.({
+      hashKey: wh.newKey,
+      staging: (o) => wh.staging(o),
+      set: async (sql) => {
+        const aside = await instance.connect();
+        try {
+          await aside.run(sql);
+        } finally {
+          aside.closeSync();
+        }
+      },
+    });
     await wh.init();
     return wh;
   }
+
+  /** The hash key this warehouse gets if it is made here (createSchema). */
+  private readonly newKey = randomBytes(32).toString('hex');
 
   /** The tables' columns, read once the schema is made (before any staging database is attached). */
   private schema: SinkSchema = new Map();
@@ -92,7 +121,7 @@ export class Warehouse {
       );
       const key = await this.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'hash_key'`);
       if (key.length > 0) return false;
-      await this.connection.run(`INSERT INTO meta VALUES ('hash_key', $1)`, [randomBytes(32).toString('hex')]);
+      await this.connection.run(`INSERT INTO meta VALUES ('hash_key', $1)`, [this.newKey]);
       await this.connection.run(`INSERT INTO meta VALUES ('created_by', 'highneeds')`);
       const successions = SUCCESSIONS.flatMap((s) => s.from.flatMap((from) => s.to.map((to) => [s.kind, from, to, s.fromCensusYear, s.note])));
       if (successions.length > 0) {
