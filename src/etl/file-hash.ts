@@ -10,6 +10,21 @@ export async function sha256File(path: string): Promise<string> {
 }
 
 /**
+ * Hashes files on this thread one after the other (each file's SHA-256 once the one before is done), for a caller
+ * that awaits them later: `load` of files it needs no hash to plan (load-files.ts).
+ * @example const hash = sha256InTurn(); const a = hash('a.csv'); const b = hash('b.csv'); … await a;
+ */
+export function sha256InTurn(): (path: string) => Promise<string> {
+  let turn: Promise<unknown> = Promise.resolve();
+  return (path) => {
+    const sha = turn.then(() => sha256File(path));
+    turn = sha.catch(() => undefined);
+    sha.catch(() => undefined); // a caller that fails first awaits no hash: no unhandled rejection
+    return sha;
+  };
+}
+
+/**
  * The thread's code (plain JavaScript, run with `eval`: it needs no loader, from the sources or the build): hashes
  * each file of `workerData` in order through one reused buffer, as readChunks reads, and posts [index, hex] or
  * [index, undefined, error message] for each.

@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
-import { sha256File, sha256FilesAside } from './file-hash.ts';
+import { sha256File, sha256FilesAside, sha256InTurn } from './file-hash.ts';
 import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
 import { relabelReleases } from './release-reach.ts';
@@ -181,10 +181,13 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
   // loaded nor repeated in this load: equal bytes are equal sizes), so its plan needs no hash: the files are hashed
   // on a thread of their own while they load, and awaited only for their `loaded_file` rows, once all are loaded. Hashing them
   // first (212 MB, a 650,000-person Blade export) kept DuckDB idle for 0.15–0.2 s at the start of the load.
+  // A smaller such load hashes them here, one after the other, while it loads: hashing the real 2022 release's four
+  // files (15 MB) first held its first INSERT back by the time they took.
   const toHash = recognised.flatMap((r, i) => (r ? [i] : []));
   const aside = hashAside(known.size, toHash.map((i) => sizes[i]!), opts.hashAsideFromBytes)
     ? sha256FilesAside(toHash.map((i) => recognised[i]!.input.file))
     : undefined;
+  const later = !aside && skipsNone(known.size, toHash.map((i) => sizes[i]!)) ? sha256InTurn() : undefined;
   let threadsSet = false;
   const loaded: LoadedFile[] = [];
   // files are prepared by their index among those given
@@ -206,8 +209,9 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
           for (const [i, r] of recognised.entries()) {
             if (!r) continue;
             const path = r.input.path;
-            if (aside) {
-              plan.push({ input: r.input, sha: aside.hashes[toHash.indexOf(i)]!, reader: r.reader, size: sizes[i]!, setBased: isSetBased(r.reader, opts, sizes[i]!), index: i });
+            if (aside || later) {
+              const sha = aside ? aside.hashes[toHash.indexOf(i)]! : later!(r.input.file);
+              plan.push({ input: r.input, sha, reader: r.reader, size: sizes[i]!, setBased: isSetBased(r.reader, opts, sizes[i]!), index: i });
               continue;
             }
             const sha = await sha256File(r.input.file);
@@ -308,7 +312,15 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
  * together at least `fromBytes` (LoadFilesOptions.hashAsideFromBytes).
  */
 export function hashAside(loadedFiles: number, sizes: readonly number[], fromBytes = ONE_THREAD_MAX_BYTES): boolean {
-  return loadedFiles === 0 && sizes.reduce((s, n) => s + n, 0) >= fromBytes && new Set(sizes).size === sizes.length;
+  return skipsNone(loadedFiles, sizes) && sizes.reduce((s, n) => s + n, 0) >= fromBytes;
+}
+
+/**
+ * Whether a load can skip none of its files, so that its plan needs no hash: a warehouse holding no file (none is
+ * loaded already) and files all different in size (none is repeated in the load: equal bytes are equal sizes).
+ */
+export function skipsNone(loadedFiles: number, sizes: readonly number[]): boolean {
+  return loadedFiles === 0 && new Set(sizes).size === sizes.length;
 }
 
 /** Whether file of `size` bytes goes to its reader's set-based load (setBasedFor), where the reader has one. */

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBladeExport } from '../../bench/gen/sen2-blade.ts';
 import { writeSen2Xml } from '../../bench/gen/sen2-xml.ts';
-import { sha256File, sha256FilesAside } from '../../src/etl/file-hash.ts';
+import { sha256File, sha256FilesAside, sha256InTurn } from '../../src/etl/file-hash.ts';
 import { withInputFiles } from '../../src/etl/inputs.ts';
-import { hashAside, loadFilesInto, type LoadOutcome } from '../../src/etl/load-files.ts';
+import { hashAside, loadFilesInto, skipsNone, type LoadOutcome } from '../../src/etl/load-files.ts';
 import { ONE_THREAD_MAX_BYTES } from '../../src/etl/scratch-read.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { copySampleTables } from '../cli/helpers.ts';
@@ -53,6 +53,22 @@ describe('sha256FilesAside', () => {
       const settled = await Promise.allSettled(hashes);
       expect(settled.length).toBe(4);
       for (const s of settled) if (s.status === 'fulfilled') expect(s.value).toBe(sha(readFileSync(files[0]!)));
+    });
+  });
+});
+
+describe('sha256InTurn', () => {
+  it("gives each file's SHA-256, one after the other; a file that cannot be read fails its own hash only", async () => {
+    await withTempDir(async (dir) => {
+      const files = [0, 70_000, (1 << 20) + 3].map((n, i) => {
+        const p = join(dir, `f${i}`);
+        writeFileSync(p, Buffer.alloc(n, i + 1));
+        return p;
+      });
+      const hash = sha256InTurn();
+      const [a, missing, b, c] = [hash(files[0]!), hash(join(dir, 'missing')), hash(files[1]!), hash(files[2]!)];
+      await expect(missing).rejects.toThrow(/ENOENT/);
+      expect(await Promise.all([a, b, c])).toEqual(files.map((f) => sha(readFileSync(f))));
     });
   });
 });
@@ -106,6 +122,30 @@ describe('a load into an empty warehouse, its files hashed while they load', () 
       expect(aside.tables.person!.length).toBeGreaterThanOrEqual(300 + 100);
       expect(new Set((aside.tables.loaded_file as Array<{ reader: string }>).map((f) => f.reader)).size).toBeGreaterThan(10);
       for (const f of aside.tables.loaded_file as Array<{ path: string; sha256: string }>) expect(bySha.get(f.sha256)).toBe(f.path);
+    });
+  });
+
+  it('a smaller load that can skip none of its files hashes them while it loads: the same tables and hashes as hashing first', async () => {
+    expect([skipsNone(0, [5, 6, 7]), skipsNone(0, [5, 6, 5]), skipsNone(1, [5, 6, 7])]).toEqual([true, false, false]);
+    await withTempDir(async (dir) => {
+      const sample = join(dir, 'sample');
+      copySampleTables(sample);
+      const sizeOf = (f: string) => statSync(f).size;
+      const all = filesIn(sample);
+      const files = all.filter((f) => all.filter((g) => sizeOf(g) === sizeOf(f)).length === 1);
+      expect(skipsNone(0, files.map(sizeOf)) && !hashAside(0, files.map(sizeOf))).toBe(true);
+      const during = await load(dir, files, undefined);
+      // the same files and a copy of one: two of one size, so every file is hashed first and the copy skipped
+      const table = files.find((f) => f.endsWith('.csv'))!;
+      const copy = join(dir, 'copy-of-' + table.split('/').pop()!);
+      copyFileSync(table, copy);
+      mkdirSync(join(dir, 'second'));
+      const first = await load(join(dir, 'second'), [...files, copy], undefined);
+      expect(first.out.skipped.map((s) => s.path)).toEqual([copy]);
+      expect({ ...first.out, skipped: [] }).toEqual({ ...during.out, skipped: [] });
+      expect(first.tables).toEqual(during.tables);
+      const bySha = new Map(files.map((f) => [sha(readFileSync(f)), f]));
+      for (const f of during.tables.loaded_file as Array<{ path: string; sha256: string }>) expect(bySha.get(f.sha256)).toBe(f.path);
     });
   });
 
