@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run.ts';
 import { readSaved, saveResult, type SavedKind } from '../../src/pipeline/saved-results.ts';
 import type { PastForecast } from '../../src/model/forecast/calibrate.ts';
@@ -38,8 +38,15 @@ const anything = (_d: unknown): _d is unknown => true;
 const reportOf = (outputs: Record<string, unknown>): string => Buffer.from(outputs['recovery-plan-rc.html'] as string, 'base64').toString('utf8');
 
 describe('every LA’s series and past forecasts, kept between runs', () => {
+  // the files (never written to) and West Sussex's run with nothing saved, which both tests compare with
+  let f: { data: string; scenario: string };
+  let alone: Record<string, unknown>;
+  beforeAll(async () => {
+    f = fixture();
+    alone = await runOf(f, '938', tempDir());
+  });
+
   it('are read by a run of another LA, which writes the same outputs byte for byte as a run without them', async () => {
-    const f = fixture();
     const cacheDir = tempDir();
     await runOf(f, '926', cacheDir);
     expect(savedOf(cacheDir, 'datasets')).toHaveLength(1);
@@ -50,7 +57,6 @@ describe('every LA’s series and past forecasts, kept between runs', () => {
     const cached = await runOf(f, '938', cacheDir);
     // published files give every LA the same batch: one saved set of past forecasts, the first run's
     expect(savedOf(cacheDir, 'past-forecasts')).toEqual([saved]);
-    const alone = await runOf(f, '938', tempDir());
     expect(reportOf(alone)).toContain('Accuracy across all 12 LAs of the data');
     expect(cached).toEqual(alone);
     // --fresh reads none of them (and saves them again)
@@ -58,9 +64,7 @@ describe('every LA’s series and past forecasts, kept between runs', () => {
   });
 
   it('are what the next run uses, and one damaged or cut short is worked out again', async () => {
-    const f = fixture();
     const cacheDir = tempDir();
-    const alone = await runOf(f, '938', tempDir());
     await runOf(f, '926', cacheDir);
     const [pastFile] = savedOf(cacheDir, 'past-forecasts').map((n) => join(cacheDir, n));
     const [eesFile] = savedOf(cacheDir, 'datasets').map((n) => join(cacheDir, n));
