@@ -18,6 +18,13 @@ export function populationAgesMissing(area: string, midYear: number, kind: strin
   const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');
   return `the ${what} for area ${area} at mid-${midYear} (census ${midYear + 1}) has no figure for age ${list}${files.length ? ` (${files.join(', ')})` : ''}: a blank or marker cell, or a row or column missing. A missing age would count as no children and no new plans there; give every age 0 to 25, or remove that year from the file`;
 }
+/** Two columns of an ONS estimates table that count one age ('5' and '05', '90' beside '90+'). */
+export function populationAgeColumnTwice(column: string, other: string): string {
+  return (
+    `column '${column}' counts children of an age that column '${other}' counts too, so that age's population would be counted twice: ` +
+    `keep one column per single year of age (0 to 89) and one for 90 and over (or 90 to 99 and 100+, which are summed into it)`
+  );
+}
 export function unknownPopulationSex(raw: string): string {
   return `expected SEX persons, males or females. Got: '${raw}' (a population of another label would be added to the males and females of its age)`;
 }

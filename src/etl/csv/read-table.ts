@@ -64,7 +64,7 @@ export async function readTable(
   spec: TableSpec,
   log: ProblemLog,
   onRow: (row: CsvRow, header: CsvHeader) => void | Promise<void>,
-  onHeader?: (header: CsvHeader) => void,
+  onHeader?: (header: CsvHeader, line: number) => void,
 ): Promise<TableResult> {
   let header: CsvHeader | undefined;
   let headerLine = 1;
@@ -94,7 +94,7 @@ export async function readTable(
           stop = true;
           return;
         }
-        onHeader?.(header);
+        onHeader?.(header, rec.line);
         continue;
       }
       if (isBlankRecord(rec.fields)) continue;

@@ -1,7 +1,9 @@
 /**
  * ONS mid-year population estimates by single year of age (MYE2 layout: `Code, Name, Geography, All ages, 0 …
  * 89, 90+`): Windows-1252, quoted thousands, trailing empty columns and blank rows are all accepted. The year is a
- * `year` column or the 4-digit year in the file name (ONS2020_…); ages 0–90 are stored (90 = 90 and over).
+ * `year` column or the 4-digit year in the file name (ONS2020_…); ages 0–90 are stored (90 = 90 and over: a table
+ * going on to 91 … 99, 100+ has those summed into it, one row). Two columns of one age (`5` and `05`, or `90` beside
+ * `90+`) are an error: each was stored, and the age's children counted twice.
  */
 import { basename } from 'node:path';
 import { inYearRange, POPULATION_YEARS } from '../../domain/index.ts';
@@ -10,7 +12,36 @@ import * as popMsg from '../../messages/population.ts';
 import { parseNumber } from '../csv/values.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 
-const AGE_COLUMN = /^(\d{1,2})\+?$/;
+const AGE_COLUMN = /^(\d{1,3})(\+?)$/;
+
+/** The oldest single age stored: older ages are summed into it (90 = 90 and over). */
+const OLDEST = 90;
+
+/** An age column of the header: its index, its name as written, the first age it counts and whether it counts all older ages too. */
+export interface AgeColumn {
+  index: number;
+  name: string;
+  from: number;
+  open: boolean;
+}
+
+/**
+ * The age columns of a header (lower-case names; a name given twice is one column, the reader checks its copies),
+ * and the first column that counts an age an earlier one counts too (`05` after `5`, `95` or `90` beside `90+`).
+ * @example ageColumns(['code', '0', '1', '90+']).columns.map((c) => c.from) // [0, 1, 90]
+ */
+export function ageColumns(names: readonly string[], original: readonly string[] = names): { columns: AgeColumn[]; clash?: { column: string; other: string } } {
+  const columns: AgeColumn[] = [];
+  for (const [index, name] of names.entries()) {
+    const m = AGE_COLUMN.exec(name);
+    if (!m || names.indexOf(name) !== index) continue;
+    const col = { index, name: original[index] ?? name, from: Number(m[1]), open: m[2] === '+' };
+    const other = columns.find((c) => c.from === col.from || (c.open && col.from >= c.from) || (col.open && c.from >= col.from));
+    if (other) return { columns, clash: { column: col.name, other: other.name } };
+    columns.push(col);
+  }
+  return { columns };
+}
 
 /** The sex a file name says its table is of (`mye2_males_2020.csv` → males), when it names one. */
 export function sexOfFileName(path: string): 'males' | 'females' | undefined {
@@ -43,8 +74,19 @@ export const onsMye = simpleCsvReader({
     let warnedSex = false;
     // the line of each area and year: a repeated one would be summed into the population (twice the children)
     const seen = new Map<string, number>();
+    let ages: AgeColumn[] = [];
+    let clash = false;
     return {
+      header(h, line) {
+        const found = ageColumns(h.names, h.original);
+        ages = found.columns;
+        if (found.clash) {
+          clash = true;
+          log.error(popMsg.populationAgeColumnTwice(found.clash.column, found.clash.other), line, found.clash.column);
+        }
+      },
       row(r) {
+        if (clash) return;
         if (oneSex) {
           if (!warnedSex) log.error(msg.populationOneSex(basename(ctx.path), oneSex), r.line, 'code');
           warnedSex = true;
@@ -68,17 +110,19 @@ export const onsMye = simpleCsvReader({
           return;
         }
         seen.set(key, r.line);
-        for (const [i, name] of r.names.entries()) {
-          const m = AGE_COLUMN.exec(name);
-          if (!m) continue;
-          const v = parseNumber(r.fields[i] ?? '', 'count');
+        // ages from 90 on are one figure, 90 and over: each of a table's 91 … 99, 100+ was stored as another row of age 90
+        let oldest: number | null = null;
+        for (const c of ages) {
+          const v = parseNumber(r.fields[c.index] ?? '', 'count');
           if (!v.ok) {
-            log.error(msg.badNumber(v.message), r.line, name);
+            log.error(msg.badNumber(v.message), r.line, c.name);
             continue;
           }
           if (v.value === null) continue;
-          emit('population', { area_code: r.get('code'), area_name: r.get('name'), year: y, age: Math.min(Number(m[1]), 90), sex: 'persons', count: v.value, kind: 'mye' });
+          if (c.from >= OLDEST) oldest = (oldest ?? 0) + v.value;
+          else emit('population', { area_code: r.get('code'), area_name: r.get('name'), year: y, age: c.from, sex: 'persons', count: v.value, kind: 'mye' });
         }
+        if (oldest !== null) emit('population', { area_code: r.get('code'), area_name: r.get('name'), year: y, age: OLDEST, sex: 'persons', count: oldest, kind: 'mye' });
         const all = parseNumber(r.get('all ages'), 'count');
         if (!all.ok) log.error(msg.badNumber(all.message), r.line, 'all ages');
       },

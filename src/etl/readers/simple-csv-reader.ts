@@ -2,6 +2,7 @@
  * A reader for a plain CSV table recognised by its required columns: it runs the table checks and hands each
  * row to the definition, which returns warehouse rows. Used by the ONS, GIAS, census and own-table readers.
  */
+import type { CsvHeader } from '../csv/header.ts';
 import type { CsvRow, TableSpec } from '../csv/read-table.ts';
 import { readTable } from '../csv/read-table.ts';
 import { ProblemLog } from '../problem-log.ts';
@@ -15,6 +16,8 @@ export interface SimpleCsvDef extends TableSpec {
   matches?: (fields: ReadonlySet<string>) => boolean;
   /** Starts one file: handles rows (emitting through `emit`) and may emit more rows at the end. */
   session(ctx: ReadContext, log: ProblemLog, emit: (table: WarehouseTable, row: Record<string, unknown>) => void): {
+    /** The file's header, at its line, before any row. */
+    header?(h: CsvHeader, line: number): void;
     row(r: CsvRow): void;
     finish?(): void;
   };
@@ -42,10 +45,16 @@ export function simpleCsvReader(def: SimpleCsvDef): Reader {
         }
       };
       const session = def.session(ctx, log, emit);
-      const res = await readTable(path, def, log, (row) => {
-        session.row(row);
-        return pending.length > 0 ? flush() : undefined;
-      });
+      const res = await readTable(
+        path,
+        def,
+        log,
+        (row) => {
+          session.row(row);
+          return pending.length > 0 ? flush() : undefined;
+        },
+        (h, line) => session.header?.(h, line),
+      );
       if (log.errorCount === 0) session.finish?.();
       await flush();
       return { rows: res.rows, ...log.finish() };
