@@ -2,7 +2,8 @@
  * `load` and `status`, and the in-memory load that `run` uses. Return the JSON shapes of cli.md; print nothing.
  */
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { HighneedsError, inputError, type Problem } from '../errors.ts';
 import { pathMsg } from '../messages/index.ts';
 import type { ArchiveLimits } from './archive.ts';
@@ -29,6 +30,7 @@ export async function loadPaths(paths: string[], opts: { warehouse: string; toda
 
 async function loadInputs(files: InputFile[], opts: { warehouse: string; today?: Date }): Promise<LoadResult> {
   const existed = existsSync(opts.warehouse);
+  const made = missingFolders(opts.warehouse);
   const today = opts.today ?? new Date();
   // the files are recognised (their heads read and matched to readers) while DuckDB opens the warehouse, and a new
   // warehouse's files begin to be prepared while its schema is made; should the opening fail first, their outcome is
@@ -53,7 +55,7 @@ async function loadInputs(files: InputFile[], opts: { warehouse: string; today?:
   } catch (e) {
     await letGo(early);
     closeQuietly(wh);
-    if (!existed && e instanceof HighneedsError) await removeWarehouse(opts.warehouse);
+    if (!existed && e instanceof HighneedsError) await removeWarehouse(opts.warehouse, made);
     throw e;
   } finally {
     await letGo(early); // taken by the load, or let go there: this only makes sure
@@ -155,7 +157,19 @@ function closeQuietly(wh: Warehouse): void {
   }
 }
 
-async function removeWarehouse(file: string): Promise<void> {
+/** The folders above `file` that do not exist yet, the deepest first. */
+function missingFolders(file: string): string[] {
+  const out: string[] = [];
+  for (let d = dirname(resolve(file)); !existsSync(d) && dirname(d) !== d; d = dirname(d)) out.push(d);
+  return out;
+}
+
+/**
+ * Removes a warehouse a refused load made, and the folders it made for it (`--warehouse new/w.duckdb` left an empty
+ * `new/` behind); a folder something else has meanwhile been put in stays.
+ */
+async function removeWarehouse(file: string, folders: readonly string[]): Promise<void> {
   await rm(file, { force: true });
   await rm(`${file}.wal`, { force: true });
+  for (const d of folders) await rmdir(d).catch(() => undefined);
 }

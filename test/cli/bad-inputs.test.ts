@@ -3,7 +3,7 @@
  * and a failed `load` leaves the warehouse exactly as it was (compared with `status --json`).
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runCli } from './helpers.ts';
 import { tempDir } from '../temp.ts';
@@ -41,5 +41,18 @@ describe('bad inputs through the CLI', () => {
     expect(l.stderr).toContain(basename(file));
     const after = await runCli('status', '--warehouse', wh, '--json');
     expect(after.stdout).toBe(good);
+  });
+});
+
+describe('a refused load into a new warehouse', () => {
+  it('leaves neither the warehouse nor the folders made for it', async () => {
+    const root = tempDir('hn-bad-new-');
+    const wh = join(root, 'new', 'deeper', 'w.duckdb');
+    const l = await runCli('load', 'data-samples/places.csv', 'test/fixtures/etl/bad/age-outside-range.csv', '--warehouse', wh, '--quiet');
+    expect(l.code).toBe(1);
+    expect(l.stderr).toContain('age-outside-range.csv');
+    // the empty new/deeper/ used to be left behind
+    expect(existsSync(join(root, 'new'))).toBe(false);
+    expect(readdirSync(root)).toEqual([]);
   });
 });
