@@ -70,18 +70,23 @@ export function sen2Truncated(element: string, openedAtLine: number): string {
 export function sen2DuplicatePerson(kind: string, firstWhere: string): string {
   return `duplicate person: the same ${kind} appears twice in this return (first at ${firstWhere})`;
 }
+/** A number in decimal or exponent notation, signed or not, with at most one point (no date's separators). */
+const SHORT_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 /**
  * A value of a person-level return as a message quotes it, or described without it where it could be personal data.
  * Messages reach stderr, `validate --json` and the Data quality sheet: a UPN, postcode, name or birth date typed into
  * the wrong element was echoed there ("unknown SENtype 'A999000002194'", "PersonBirthDate must be a date … Got:
- * '2001-13-30'"). Shown: a value of up to 4 characters (every SEN2 code is one; '-1', '92|5'), and a date other than the birth
- * date written in digits and separators (or the Blade form 2022-Sep-28 00:00:00); never the birth date itself.
+ * '2001-13-30'"). Shown: a value of up to 4 characters (every SEN2 code is one; '-1', '92|5'), a number of up to 4 digits
+ * in any notation ('1e400', '-1.25': a ULN has 10 digits, a UPN a letter, a birth date 6 or more digits or separators;
+ * a PlacementRank '1e400' was 'a value of 5 characters (not shown …)', leaving the reader to guess what to correct), and a
+ * date other than the birth date written in digits and separators (or the Blade form 2022-Sep-28 00:00:00); never the
+ * birth date itself.
  */
 export function sen2Shown(raw: string, kind: 'code' | 'date' | 'birth date'): string {
   const v = raw.trim();
   const safe =
     kind === 'code'
-      ? [...v].length <= 4
+      ? [...v].length <= 4 || (SHORT_NUMBER.test(v) && v.replace(/\D/g, '').length <= 4)
       : kind === 'date' && v.length <= 25 && (/^[\d\s\-/.:T]+$/.test(v) || /^\d{4}-[A-Za-z]{3}-\d{1,2}( [\d:]+)?$/.test(v));
   if (safe) return `'${v}'`;
   const n = [...v].length;

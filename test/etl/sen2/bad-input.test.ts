@@ -196,10 +196,11 @@ describe('SEN2: a CeaseReason written as a number in another form', () => {
 
 describe('SEN2: a PlacementRank or SENtypeRank that is no rank', () => {
   // Number() read '0x1' as 1 and '-0' as 0, and 'NaN', '1e400', 'abc' as a blank (after every rank given), so the
-  // placement or primary need was chosen from them without a word
+  // placement or primary need was chosen from them without a word; each is quoted (a number of up to 4 digits, as
+  // '1e400', is no personal data: it was 'a value of 5 characters (not shown …)')
   const BAD = ['NaN', '1e400', '-0', '0x1', 'abc', '0', '100', '1.5'];
   const msg = (field: string, v: string) =>
-    `${field} must be blank or a whole number from 1 to 99 (1 = the ${field === 'SENtypeRank' ? 'primary need' : 'main placement'}). Got: ${v.length <= 4 ? `'${v}'` : 'a value of 5 characters (not shown: it may be personal data, a UPN, name, postcode or birth date in the wrong place)'}`;
+    `${field} must be blank or a whole number from 1 to 99 (1 = the ${field === 'SENtypeRank' ? 'primary need' : 'main placement'}). Got: '${v}'`;
 
   it.each(BAD)('PlacementRank %s is an error at its element (XML) and its line (Blade)', async (v) => {
     const p = editedXml(XML_2025, '<PlanDetail><URN>100002</URN><PlacementRank>1</PlacementRank>', `<PlanDetail><URN>100002</URN><PlacementRank>${v}</PlacementRank>`);

@@ -48,6 +48,15 @@ describe('SEN2 values that may be personal data', () => {
     expect(rb.errors).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/^UKPRN must be a school's URN \(6 digits\) or a provider's UKPRN \(8 digits\)\. Got: a value of 13 characters/) })]);
   });
 
+  it('a rank that is a short number in another notation is quoted; digits that may be a ULN or a birth date are not', async () => {
+    for (const [rank, shown] of [['1e400', "'1e400'"], ['-1.25', "'-1.25'"], ['9990000003', 'a value of 10 characters (not shown'], ['100513', 'a value of 6 characters (not shown'], ['10.05.13', 'a value of 8 characters (not shown']]) {
+      const p = editedXml(XML_2024, '<PlacementRank>1</PlacementRank>', `<PlacementRank>${rank}</PlacementRank>`);
+      const t = texts(await readSen2Xml(p, collect(), ctx(p)));
+      expect(t).toContain(`PlacementRank must be blank or a whole number from 1 to 99 (1 = the main placement). Got: ${shown}`);
+      if (!shown.startsWith("'")) expect(t).not.toContain(rank);
+    }
+  });
+
   it('XML: a code-shaped typo is still quoted with its suggestion', async () => {
     const p = editedXml(XML_2024, '<SENtype>ASD</SENtype>', '<SENtype>SEHM</SENtype>');
     expect(texts(await readSen2Xml(p, collect(), ctx(p)))).toMatch(/unknown SENtype 'SEHM' \(did you mean 'SEMH'\?\)/);
