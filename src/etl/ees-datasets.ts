@@ -17,7 +17,7 @@ import * as msg from '../messages/etl.ts';
 import * as releaseMsg from '../messages/releases.ts';
 import { EES_READERS } from './ees-readers.ts';
 import { eesUnusedReader } from './readers/ees-unused.ts';
-import { displayReport, withInputFiles, type InputFile } from './inputs.ts';
+import { displayReport, displayText, withInputFiles, type InputFile } from './inputs.ts';
 import { CellPicker, type FileFigure, type SameSourceOverlaps } from './ees-cell-picker.ts';
 import { layoutRank } from './readers/ees-common.ts';
 import type { RowSink } from './reader.ts';
@@ -99,7 +99,8 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
         continue;
       }
       if (!reader) {
-        if (/readme|data-guidance/i.test(path) || /\.(zip|txt|md)$/i.test(path)) continue;
+        // (a .zip here is none: an archive was opened into its files, so this one is empty or damaged, and is said to be)
+        if (/readme|data-guidance/i.test(path) || /\.(txt|md)$/i.test(path)) continue;
         // a file of a known layout that is not published statistics (a money table, ONS population, a SEN2
         // return: a council's data folder passed whole, as `init`'s README suggests) is left out, not an error
         const other = readers.find((r) => r.recognise(sniff));
@@ -110,7 +111,8 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
         // why no reader takes it, in the words validate and load use: an empty, binary, UTF-16, NUL-holding or
         // semicolon-separated file was 'unknown layout … (first line: )' here, with no word of what it is
         const why = recogniseSniff(sniff);
-        if ('problem' in why) problems.push(why.problem);
+        // named as users know it: a file of a ZIP archive was named by its temporary copy, deleted by then
+        if ('problem' in why) problems.push({ ...why.problem, file: path, message: displayText(input, why.problem.message) });
         continue;
       }
       fileRank[fileId] = layoutRank(reader.id);

@@ -39,6 +39,28 @@ describe('a release ZIP given to forecast', () => {
     });
   });
 
+  it('names an entry no reader takes by the archive\'s path, not by its deleted temporary copy', async () => {
+    const zip = new JSZip();
+    zip.file('data/caseload.csv', Buffer.from(`\ufeff${LEAD},ehcplans\r\n`, 'utf16le'));
+    const path = join(tempDir(), 'release.zip');
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    const e = await datasetsFromEesFiles([path], { today: TODAY }).catch((x: unknown) => x);
+    // it was named /tmp/…/highneeds-zip-…/data/caseload.csv, a copy removed before the message was read
+    expect(e).toMatchObject({ exitCode: 1, problems: [{ file: `${path}!data/caseload.csv`, message: expect.stringMatching(/UTF-16/) }] });
+    expect(JSON.stringify(e)).not.toMatch(/highneeds-zip-/);
+  });
+
+  it('refuses a .zip that is empty or no archive, naming it (it was passed over: "no LA in the files")', async () => {
+    const dir = tempDir();
+    for (const [name, bytes] of [['empty.zip', Buffer.alloc(0)], ['text.zip', Buffer.from('not an archive\n')]] as const) {
+      writeFileSync(join(dir, name), bytes);
+      const r = await runCli('forecast', '--ees', join(dir, name), '--all', '--base-year', '2025', '--draws', '0', '--out', join(dir, 'f.csv'));
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`${join(dir, name)}`);
+      expect(r.stderr).not.toMatch(/no LA in the files/);
+    }
+  });
+
   it('`forecast --ees release.zip` exits 0', async () => {
     const zip = await release(years);
     const out = join(tempDir(), 'f.csv');
