@@ -41,9 +41,13 @@ export function laterNotesOmitted(n: number): string {
  * forecast: no row written; `laterRows`: rows of the files for years after the base year, which it ignored;
  * `lacksYearBefore`: the LAs were skipped for want of the January before the base year (forecast/select.ts).
  */
-export function nothingForecast(baseYear: number, skipped: number, reason?: string, laterRows = 0, lacksYearBefore = false): string {
-  const why = skipped
-    ? `${skipped} LA(s) skipped${reason ? ` (${reason})` : ''}`
+export function nothingForecast(baseYear: number, skipped: ReadonlyArray<{ old_la_code: string; la_name: string }>, reason?: string, laterRows = 0, lacksYearBefore = false): string {
+  // the LAs named (it said '1 LA(s) skipped (too short …)', leaving the reader to find which LA of which file)
+  const las = skipped.slice(0, 5).map((s) => `${s.la_name} (${s.old_la_code})`).join(', ') + (skipped.length > 5 ? ` and ${skipped.length - 5} more` : '');
+  const why = skipped.length
+    ? skipped.length === 1
+      ? `${las} was skipped${reason ? ` (${reason})` : ''}`
+      : `${skipped.length} LAs were skipped (${las}; each with its reason above)`
     : laterRows > 0
       ? `every row of the files is for a year after January ${baseYear} (${laterRows.toLocaleString('en-GB')} rows ignored)`
       : 'no LA in the files';

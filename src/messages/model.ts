@@ -340,6 +340,11 @@ export function unpublishedTotalWhere(u: { reason: string; file?: string; line?:
   return `its "All EHC plans" total is not published (${u.reason})${where}`;
 }
 
+/** An LA whose "All EHC plans" total of a January the forecast reads is 0 (forecast/select.ts skipReason). */
+export function stockOfZero(year: number): string {
+  return `its "All EHC plans" total at census ${year} is 0: no trend can be read from a stock of no plans, and no LA has none; check that January's total in the files`;
+}
+
 /** run of scenarios of several base years: one base year cannot be forecast, and which scenario files ask for it. */
 export function baseYearAskedBy(message: string, baseYear: number, latest: boolean, files: readonly string[]): string {
   const which = latest ? `the latest census, January ${baseYear}, as no base_year is given` : `base_year ${baseYear}`;

@@ -5,6 +5,7 @@
  * base year needs: its January and the one before.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCli, sampleCaseloadOf } from './helpers.ts';
 import { lacksYearBefore } from '../../src/model/forecast/select.ts';
@@ -35,5 +36,20 @@ describe('which skips get the advice about the January before', () => {
     expect(lacksYearBefore('too short: no growth of plans in the 5 years to 2020')).toBe(false);
     expect(lacksYearBefore('no stock of plans at census 2019')).toBe(false);
     expect(lacksYearBefore(undefined)).toBe(false);
+  });
+});
+
+describe('an LA every LA of the files was skipped for', () => {
+  it('is named, and a total of 0 is said to be one (it was "1 LA(s) skipped (too short …)")', async () => {
+    const zero = join(dir, 'zero.csv');
+    // the sample's "All EHC plans" total of January 2022 written as -0 (read as 0)
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace(/^(2022,.*,Total,z,z,\d+,100,)\d+(,100)\r?$/m, '$1-0$2');
+    expect(edited).not.toBe(text);
+    writeFileSync(zero, edited);
+    const r = await runCli('forecast', '--ees', zero, '--all', '--base-year', '2022', '--out', join(dir, 'f0.csv'));
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/nothing was forecast for base year 2022: Anyshire \(999\) was skipped \(its "All EHC plans" total at census 2022 is 0: no trend can be read/);
+    expect(r.stderr).not.toMatch(/too short|LA\(s\)/);
   });
 });

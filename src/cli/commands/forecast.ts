@@ -35,7 +35,8 @@ export function registerForecast(program: Command, io: CliIO): void {
       if (res.rows.length === 0) {
         const { lacksYearBefore } = await import('../../model/forecast/select.ts');
         const reason = res.skipped[0]?.reason;
-        throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped.length, reason, res.ignoredRows, lacksYearBefore(reason)));
+        if (res.skipped.length > 1) for (const s of res.skipped) io.err(`skipped ${s.old_la_code} ${s.la_name}: ${s.reason}\n`);
+        throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped, reason, res.ignoredRows, lacksYearBefore(reason)));
       }
       await mkdir(dirname(o.out), { recursive: true });
       const csv = forecastCsv(res.rows);

@@ -5,7 +5,7 @@
  */
 import { canonicalNewCode, isBrokenByReorganisation, reorganisationOf } from '../../domain/index.ts';
 import type { LaDataset } from '../dataset.ts';
-import { unpublishedTotalWhere } from '../../messages/model.ts';
+import { stockOfZero, unpublishedTotalWhere } from '../../messages/model.ts';
 
 /** Census years of stock the model needs up to the base year (one growth; a short series is pooled hard). */
 export const MIN_STOCK_YEARS = 2;
@@ -47,6 +47,9 @@ export function skipReason(ds: LaDataset, baseYear: number): string | undefined 
     return `did not exist before census ${ds.history.succession.fromCensusYear}: ${ds.history.succession.note}`;
   const broken = ds.history ? undefined : isBrokenByReorganisation(ds.la.oldCode, first, baseYear);
   if (broken) return `history broken by a reorganisation in ${broken.fromCensusYear}: ${broken.note}`;
+  // a total of 0 is a figure, not a gap: it was 'too short: needs stock at every census', and the advice to choose
+  // another base year
+  for (let y = first; y <= baseYear; y++) if (ds.stockTotal[y] === 0) return stockOfZero(y);
   for (let y = first; y <= baseYear; y++)
     if (!(ds.stockTotal[y]! > 0)) return `${NO_YEAR_BEFORE} ${first}–${baseYear}`;
   return undefined;
