@@ -186,6 +186,9 @@ export function isBrokenPublishedTable(sniff: Sniff): boolean {
 }
 
 /** The project's own tables' layouts (own-table-defs.ts), as LAYOUT_SIGNATURES names them. */
+/** A workbook's file name, and what brokenOwnTable calls a damaged one whose name is no table's. */
+const WORKBOOK = /\.xls[xm]$/i;
+const OWN_TABLES_WORKBOOK = 'own-tables-xlsx';
 const OWN_LAYOUTS = new Set(['unit-costs', 'places', 'funding', 'other-spend', 'opening-balance', 'reserves', 'section-251-outturn']);
 
 /**
@@ -204,11 +207,14 @@ const TWO_COLUMN_HINTS: Record<string, RegExp> = { 'opening-balance': /balance|d
  * semicolons, tabs or pipes, or as UTF-16 (Excel's "Unicode Text"). A file whose bytes are not a table at all (empty,
  * a gzip archive, a NUL byte, a damaged workbook) is the table its name says (`other_spend.csv`, the name `init`
  * gives it): before, each of these was passed over, and the run spent £0 on other spend (the sample's 2028-29 balance
- * -£104.5m became -£71.2m) or started from an opening balance of £0, with a note calling the table empty.
- * Undefined for anything else (a file sharing one column with a table, `financial_year,budget_gbp`, is a stray
+ * -£104.5m became -£71.2m) or started from an opening balance of £0, with a note calling the table empty. A damaged
+ * workbook of any name (`.xlsx`, `.xlsm`: only the money tables are read from workbooks) is the own tables workbook: an
+ * empty or truncated `Anyshire money.xlsx` was passed over with no word on stderr, and the other spend it held became
+ * £0 ('the other-spend table is empty'). Undefined for anything else (a file sharing one column with a table, `financial_year,budget_gbp`, is a stray
  * file). A run asked for a budget stops on one (gates.ts checkMoneyTables).
  */
 export function brokenOwnTable(sniff: Sniff): string | undefined {
+  if (WORKBOOK.test(sniff.path)) return ownTableNamed(sniff.path) ?? OWN_TABLES_WORKBOOK;
   const line = sniff.binary ? sniff.utf16FirstLine : sniff.head.split(/\r?\n/).find((l) => l.trim() !== '');
   if (line === undefined || line.trim() === '') return sniff.binary || sniff.size === 0 || sniff.head.trim() === '' ? ownTableNamed(sniff.path) : undefined;
   for (const delimiter of [',', '\t', ';', '|']) {

@@ -57,6 +57,10 @@ describe('a money table with a column misnamed', () => {
     ['other_spend.csv', 'line,financial_year,amount_gbp\nTherapies,2025-26,1380000\n\0', /other_spend\.csv: the file is not text/],
     ['Section_251_Outturn.CSV', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), /Section_251_Outturn\.CSV: .*gzip/],
     ['reserves.csv', '', /reserves\.csv: the file is empty/],
+    // a damaged workbook of any name: only money tables are read from workbooks (an empty or truncated one was passed
+    // over with no word on stderr, and the tables it held were empty in the run)
+    ['Anyshire money.xlsx', '', /Anyshire money\.xlsx: /],
+    ['tables.xlsm', Buffer.from('PK\u0003\u0004 cut short'), /tables\.xlsm: the workbook is damaged/],
   ])('%s that no reader could read stops a run asked for a budget, saying why', async (name, bytes, why) => {
     const fail = await check({ [name]: bytes });
     expect(fail).toThrow(/^No budget can be modelled from .*: a money table was not read \(why is below\)/);
