@@ -17,3 +17,4 @@ export * as cliMsg from './cli.ts';
 export * as pathMsg from './paths.ts';
 export * as archiveMsg from './archive.ts';
 export * as explorerMsg from './explorer.ts';
+export * as namesMsg from './names.ts';

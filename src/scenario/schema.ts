@@ -10,14 +10,27 @@ import { COST, EFFECT, HALF_LIFE, MAX_MITIGATIONS, MONEY, NET_MIGRATION, PLACES,
 import { GENERAL_INFLATION_KEYS, inflationKey } from '../budget/prices.ts';
 import { nearest } from '../util/suggest.ts';
 import { textTooLong, tooManyMitigations } from '../messages/scenario.ts';
-import { LONGEST_DESCRIPTION, LONGEST_NAME, LONGEST_PATH } from '../util/bounded-text.ts';
+import { controlCharIn, LONGEST_DESCRIPTION, LONGEST_NAME, LONGEST_PATH } from '../util/bounded-text.ts';
+import { textWithoutControl } from '../messages/names.ts';
 
 /**
  * A name or description as a person writes it, of bounded length: a name of 40,000 characters was written into a
  * workbook cell, whose limit is 32,767, and Excel opened the workbook only after repairing it.
  */
-const label = z.string().max(LONGEST_NAME, { error: textTooLong('a name', LONGEST_NAME) });
-const prose = z.string().max(LONGEST_DESCRIPTION, { error: textTooLong('a description', LONGEST_DESCRIPTION) });
+const label = z
+  .string()
+  .max(LONGEST_NAME, { error: textTooLong('a name', LONGEST_NAME) })
+  .superRefine((s, ctx) => {
+    const control = controlCharIn(s);
+    if (control) ctx.addIssue({ code: 'custom', message: textWithoutControl('a name', control) });
+  });
+const prose = z
+  .string()
+  .max(LONGEST_DESCRIPTION, { error: textTooLong('a description', LONGEST_DESCRIPTION) })
+  .superRefine((s, ctx) => {
+    const control = controlCharIn(s, true);
+    if (control) ctx.addIssue({ code: 'custom', message: textWithoutControl('a description', control) });
+  });
 
 const placement = z.enum(PLACEMENTS as [string, ...string[]]);
 const need = z.enum(NEEDS as [string, ...string[]]);

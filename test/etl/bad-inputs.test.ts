@@ -216,3 +216,27 @@ describe("an LA's name of 40,000 characters in a published table", () => {
     expect(f!.errors[0]!.message).toMatch(/^expected a name of at most 200 characters .*found 40,000/);
   });
 });
+
+describe('a name holding a control character', () => {
+  // 'Any<BEL>shire<ESC>[31m' as the LA's name in the published tables ran with exit 0: the characters went raw into the
+  // workbook's chart titles (drawing XML that XML forbids them in: Excel repaired the file, dropping its charts), the
+  // report, every CSV and stderr
+  it.each([true, false])("in a published table's la_name is an error at its line and column (set-based: %s)", async (setBased) => {
+    const lines = readFileSync(join('data-samples', 'sen2_estab_caseload.csv'), 'utf8').split('\n');
+    lines[5] = lines[5]!.replace(',Anyshire,', ',Any\u0007shire\u001b[31m,');
+    const p = join(tempDir(), 'sen2_estab_caseload.csv');
+    writeFileSync(p, lines.join('\n'));
+    const { files: [f] } = await validatePaths([p], { today: TODAY, setBased });
+    expect(f!.errors.map((e) => [e.line, e.column])).toEqual([[6, 'la_name']]);
+    expect(f!.errors[0]!.message).toBe(
+      "expected a name without control characters ('\\x07' at character 4 is one: invisible on screen, and a workbook holding one is damaged, Excel repairing it and dropping its charts): remove it",
+    );
+  });
+
+  it('in a table of your own is an error at its line and column; other characters are a name', async () => {
+    const spend = join(tempDir(), 'other_spend.csv');
+    writeFileSync(spend, 'line,financial_year,amount_gbp\nTher\u001b[2Japies,2025-26,100\nThérapies – outreach,2025-26,100\n');
+    const { files: [f] } = await validatePaths([spend], { today: TODAY });
+    expect(f!.errors.map((e) => [e.line, e.column, e.message.slice(0, 60)])).toEqual([[2, 'line', "expected a name without control characters ('\\x1b' at charac"]]);
+  });
+});

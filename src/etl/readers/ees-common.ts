@@ -16,7 +16,8 @@ import { ProblemLog } from '../problem-log.ts';
 import type { ReadContext, ReadReport, RowSink } from '../reader.ts';
 import { ALL, type WarehouseTable } from '../schema.ts';
 import type { EesSetDef } from './ees-set-def.ts';
-import { LONGEST_NAME } from '../../util/bounded-text.ts';
+import { controlCharIn, LONGEST_NAME } from '../../util/bounded-text.ts';
+import { nameHasControl } from '../../messages/names.ts';
 
 /** The release layouts, newest last; `source` of every EES row. */
 export type EesLayout = 'ees-2022' | 'ees-2024' | 'ees-2025' | 'ees-2026';
@@ -285,6 +286,8 @@ export function geoOf(
   for (const column of ['la_name', 'region_name', 'country_name']) {
     const name = get(column);
     if (name.length > LONGEST_NAME) return { error: { message: msg.nameTooLong(name, LONGEST_NAME), column } };
+    const control = controlCharIn(name);
+    if (control) return { error: { message: nameHasControl(control), column } };
   }
   const raw = get('geographic_level');
   const level = LEVELS.find((l) => l.toLowerCase() === raw.toLowerCase());

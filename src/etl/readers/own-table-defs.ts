@@ -11,7 +11,8 @@ import { section251Code, SECTION_251_CODES } from '../../budget/section-251.ts';
 import { parseNumber } from '../csv/values.ts';
 import type { WarehouseTable } from '../schema.ts';
 import { ALL } from '../schema.ts';
-import { LONGEST_NAME } from '../../util/bounded-text.ts';
+import { controlCharIn, LONGEST_NAME } from '../../util/bounded-text.ts';
+import { nameHasControl } from '../../messages/names.ts';
 import { withoutInvisible } from '../../util/invisible.ts';
 
 export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text' | 's251line' | 'la';
@@ -243,6 +244,7 @@ export function parseOwnRow(
       case 'text':
         // a name of 40,000 characters was written into a workbook cell (at most 32,767: Excel repaired the workbook)
         if (raw.length > LONGEST_NAME) errors.push({ column: col, message: msg.nameTooLong(raw, LONGEST_NAME) });
+        else if (controlCharIn(raw)) errors.push({ column: col, message: nameHasControl(controlCharIn(raw)!) });
         else row[out] = raw;
         break;
       case 'la': {
