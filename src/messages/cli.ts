@@ -41,7 +41,7 @@ export function laterNotesOmitted(n: number): string {
  * forecast: no row written; `laterRows`: rows of the files for years after the base year, which it ignored;
  * `lacksYearBefore`: the LAs were skipped for want of the January before the base year (forecast/select.ts).
  */
-export function nothingForecast(baseYear: number, skipped: ReadonlyArray<{ old_la_code: string; la_name: string }>, reason?: string, laterRows = 0, lacksYearBefore = false): string {
+export function nothingForecast(files: readonly string[], baseYear: number, skipped: ReadonlyArray<{ old_la_code: string; la_name: string }>, reason?: string, laterRows = 0, lacksYearBefore = false): string {
   // the LAs named (it said '1 LA(s) skipped (too short …)', leaving the reader to find which LA of which file)
   const las = skipped.slice(0, 5).map((s) => `${s.la_name} (${s.old_la_code})`).join(', ') + (skipped.length > 5 ? ` and ${skipped.length - 5} more` : '');
   const why = skipped.length
@@ -54,7 +54,8 @@ export function nothingForecast(baseYear: number, skipped: ReadonlyArray<{ old_l
   const advice = lacksYearBefore
     ? 'choose a --base-year whose January and the January before it both have a published stock of plans'
     : 'choose a --base-year for which the files hold a published stock of plans';
-  return `nothing was forecast for base year ${baseYear}: ${why}; ${advice}; no file was written`;
+  const from = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+  return `nothing was forecast for base year ${baseYear} from ${from}: ${why}; ${advice}; no file was written`;
 }
 
 /**

@@ -127,7 +127,7 @@ describe('requests that cannot be met', () => {
       // before every year of the files: it said 'no LA in the files', which has 1 LA
       const early = await runCli('forecast', '--ees', 'data-samples/sen2_age_caseload.csv', '--all', '--base-year', '2010', '--out', out);
       expect(early.code, early.stderr).toBe(1);
-      expect(early.stderr).toMatch(/nothing was forecast for base year 2010: every row of the files is for a year after January 2010 \(48 rows ignored\)/);
+      expect(early.stderr).toMatch(/nothing was forecast for base year 2010 from .*sen2_age_caseload\.csv: every row of the files is for a year after January 2010 \(48 rows ignored\)/);
       await expect(readFile(out)).rejects.toThrow();
       const dir = await runCli('forecast', '--ees', 'data-samples/sen2_age_caseload.csv', '--all', '--base-year', '2020', '--out', d);
       expect(dir.code).toBe(2);

@@ -36,7 +36,7 @@ export function registerForecast(program: Command, io: CliIO): void {
         const { lacksYearBefore } = await import('../../model/forecast/select.ts');
         const reason = res.skipped[0]?.reason;
         if (res.skipped.length > 1) for (const s of res.skipped) io.err(`skipped ${s.old_la_code} ${s.la_name}: ${s.reason}\n`);
-        throw inputError(cliMsg.nothingForecast(o.baseYear, res.skipped, reason, res.ignoredRows, lacksYearBefore(reason)));
+        throw inputError(cliMsg.nothingForecast(o.ees, o.baseYear, res.skipped, reason, res.ignoredRows, lacksYearBefore(reason)));
       }
       await mkdir(dirname(o.out), { recursive: true });
       const csv = forecastCsv(res.rows);
