@@ -84,6 +84,9 @@ export function parseNumber(raw: string, kind: NumberKind): ParsedValue {
   else if (SPACE_GROUPED.test(s)) v = Number(s.replace(/[ \u00a0\u2007\u2009\u202f]/g, ''));
   else return { ok: false, message: `a number${kind === 'count' ? ' or a marker (x z c : low u, or [c] [x] [z] [low] [u])' : ''}. Got: '${raw}'` };
   if (!Number.isFinite(v)) return { ok: false, message: `a finite number. Got: '${raw}'` };
+  // a figure written with digits other than 0 that reads as 0 (1e-400, below the smallest a number holds) was taken as
+  // 0 plans or £0 without a word
+  if (v === 0 && /[1-9]/.test(s.split(/[eE]/)[0]!)) return { ok: false, message: `a number that is not too small to hold (it would read as 0). Got: '${raw}'` };
   if (kind !== 'amount' && v < 0) {
     return { ok: false, message: `a ${kind === 'percent' ? 'percentage' : kind === 'count' ? 'count' : 'number'} of 0 or more. Got: ${raw}` };
   }

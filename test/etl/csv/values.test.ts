@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseNumber, readRate } from '../../../src/etl/csv/values.ts';
 
 describe('parseNumber', () => {
+  it('refuses a figure that reads as 0 though written with other digits (1e-400 was 0 plans or £0)', () => {
+    for (const kind of ['count', 'amount', 'decimal'] as const) {
+      expect(parseNumber('1e-400', kind)).toEqual({ ok: false, message: "a number that is not too small to hold (it would read as 0). Got: '1e-400'" });
+      expect(parseNumber('0e5', kind)).toEqual({ ok: true, value: 0 });
+      expect(parseNumber('-0', kind).ok).toBe(true);
+    }
+    expect(parseNumber('1e-300', 'amount')).toEqual({ ok: true, value: 1e-300 });
+  });
+
   it('reads money with a £ sign and a minus in either order, with thousands separators', () => {
     for (const raw of ['-£640,000', '£-640,000', '-640,000', '- £640,000', '-640000']) expect(parseNumber(raw, 'amount'), raw).toEqual({ ok: true, value: -640000 });
     expect(parseNumber('£56,650,000', 'amount')).toEqual({ ok: true, value: 56650000 });
