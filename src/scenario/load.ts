@@ -180,6 +180,12 @@ export function zodProblems(err: ZodError, raw: unknown, file: string): Problem[
   const problems: Problem[] = [];
   for (const issue of err.issues) {
     const path = issue.path as PropertyKey[];
+    // zod's check that a whole number is a safe integer comes before the key's own bound, which says more
+    // ('horizon_years: 99999999999999999999' said 'expected a value <=9007199254740991' of a key that takes 1 to 30)
+    if (issue.code === 'too_big' || issue.code === 'too_small') {
+      const at = pathString(path);
+      if (issue.origin === 'int' && err.issues.some((o) => o !== issue && pathString(o.path as PropertyKey[]) === at)) continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const full = pathString([...path, key]);
@@ -198,6 +204,9 @@ export function zodProblems(err: ZodError, raw: unknown, file: string): Problem[
     } else if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
       // the schema's own words where it has them ('a rate such as 0.05 or 5%'); never zod's bare "Invalid input"
       expected = GENERIC.test(issue.message) ? (issue.code === 'invalid_type' ? describeType(issue.expected) : 'another kind of value') : issue.message;
+      // '1e400' is a number to YAML, infinity: 'expected a number, found number .inf' said nothing of what is wrong
+      const v = valueAt(raw, path);
+      if (typeof v === 'number' && !Number.isFinite(v) && GENERIC.test(issue.message)) expected = `${expected} that is finite`;
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
       expected = bound(issue) ?? issue.message.replace(/^Too (small|big): expected \w+ to (have|be) /, 'a value ').replace(/^Too (small|big): /, '');
     } else if (GENERIC.test(expected)) {

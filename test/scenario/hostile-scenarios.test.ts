@@ -384,6 +384,20 @@ describe('numbers in hexadecimal or octal', () => {
   });
 });
 
+describe('numbers too large for the key, or for a number', () => {
+  // 'horizon_years: 99999999999999999999' said zod's 'expected a value <=9007199254740991' of a key that takes 1 to 30,
+  // and 'horizon_years: 1e400' (infinity to YAML) 'expected a number, found number .inf'
+  it("give the key's own bound, or say the number is not finite", async () => {
+    await withTempDir(async (d) => {
+      await expectRefused(d, [
+        ['id: h\nhorizon_years: 99999999999999999999', /at 'horizon_years': expected a value of at most 30, found number 100000000000000000000$/],
+        ['id: h\nhorizon_years: 1e400', /at 'horizon_years': expected a number that is finite, found number \.inf \(infinity\)$/],
+        ['id: h\nbase_year: -1e400', /at 'base_year': expected a number that is finite, found number -\.inf \(infinity\)$/],
+      ]);
+    });
+  });
+});
+
 describe('a year with a fraction', () => {
   it("says 'a whole number', not zod's 'int'", async () => {
     await withTempDir(async (d) => {
