@@ -50,7 +50,9 @@ export function parseYamlMapping(text: string, file: string): Plain {
   const lc = new LineCounter();
   // YAML breaks lines at CR as at LF, its parser at LF only: a file saved with CR-only line breaks was one line
   // ('holds no keys' after a first comment, 'Nested mappings' otherwise)
-  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter: lc, prettyErrors: false });
+  // and a byte-order mark saved twice (an editor adding one to a file that had one) made the first key
+  // '\ufeff# Baseline', unknown, as the input tables read past it
+  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n').replace(/^\ufeff+/, ''), { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.pos ? lc.linePos(e.pos[0]).line : undefined;

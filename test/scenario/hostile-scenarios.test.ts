@@ -398,6 +398,16 @@ describe('numbers too large for the key, or for a number', () => {
   });
 });
 
+describe('a byte-order mark saved twice', () => {
+  // made the first line's key '\ufeff# Baseline' ('unknown key'), where the input tables read past both marks
+  it('is read past, as one is', async () => {
+    await withTempDir(async (d) => {
+      await writeFile(join(d, 'twice.yaml'), '\ufeff\ufeff# a comment\nid: twice\nhorizon_years: 5\n');
+      expect(await loadScenario(join(d, 'twice.yaml'))).toMatchObject({ id: 'twice', horizon_years: 5 });
+    });
+  });
+});
+
 describe('a year with a fraction', () => {
   it("says 'a whole number', not zod's 'int'", async () => {
     await withTempDir(async (d) => {
