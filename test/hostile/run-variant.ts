@@ -1,0 +1,142 @@
+/**
+ * Runs one hostile variant through one command, in process (runCli), and lists every way the outcome breaks the
+ * general contract of docs/cli.md: an exit code other than 0, 1 or 2; a refusal that does not name the file; a stack
+ * trace; NaN, Infinity, undefined or [object Object] in what is printed or written (a value the variant put in the
+ * file may be quoted back); anything left behind by a refused command (a warehouse, an --out file or folder); and text
+ * from the inputs that a spreadsheet would read as a formula in a written CSV or workbook.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { runCli, type CliRun } from '../cli/helpers.ts';
+import type { Use, Variant } from './corpus.ts';
+import { splitCsv } from './csv-text.ts';
+
+export interface Outcome extends CliRun {
+  args: string[];
+  problems: string[];
+}
+
+/** Words no output may hold: each is a figure or a value the tool lost. */
+const LOST = /\bNaN\b|\bInfinity\b|\bundefined\b|\[object Object\]/;
+/** Characters XML 1.0 does not allow in a document. */
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+/** A stack frame as Node prints one. */
+const STACK = /\n\s+at .+(:\d+:\d+\)?|\(node:)/;
+
+/** Text with every quoted copy of `quoted` (the variant's own value) taken out. */
+function unquote(text: string, quoted: string | undefined): string {
+  if (!quoted) return text;
+  let out = text;
+  for (const q of [quoted, JSON.stringify(quoted).slice(1, -1)]) out = out.replaceAll(q, '');
+  return out;
+}
+
+/** Every file under a folder (paths), deepest last. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return [dir];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((p) => statSync(p).isFile());
+}
+
+/** What is wrong with the files a successful command wrote. */
+async function outputProblems(paths: string[], quoted: string | undefined): Promise<string[]> {
+  const problems: string[] = [];
+  for (const p of paths) {
+    if (/\.(csv|html|json|yaml|txt|md)$/.test(p)) {
+      // the explorer page's own script holds NaN as code (`s=NaN`): its words and data are what a reader sees
+      const text = readFileSync(p, 'utf8').replace(/<script(?![^>]*application\/json)[^>]*>[\s\S]*?<\/script>/g, '');
+      const lost = LOST.exec(unquote(text, quoted));
+      if (lost) problems.push(`${p} holds '${lost[0]}' near '${text.slice(Math.max(0, lost.index - 60), lost.index + 20)}'`);
+      if (p.endsWith('.csv')) {
+        for (const cell of splitCsv(text.replace(/^\ufeff/, '')).flat()) {
+          if (/^[=+@\t\r]/.test(cell) || (cell.startsWith('-') && !/^-[\d.]+(e[+-]?\d+)?$/i.test(cell))) problems.push(`${p}: cell '${cell.slice(0, 40)}' would be read as a formula`);
+        }
+      }
+    } else if (p.endsWith('.xlsx')) {
+      // every XML part of the package: a character XML forbids makes Excel repair the file (a chart title of an LA
+      // named with a BEL did)
+      const zip = await JSZip.loadAsync(readFileSync(p));
+      for (const [name, entry] of Object.entries(zip.files)) {
+        if (!/\.(xml|rels)$/.test(name)) continue;
+        const bad = XML_FORBIDDEN.exec(await entry.async('string'));
+        if (bad) problems.push(`${p} ${name}: the character \\x${bad[0].charCodeAt(0).toString(16).padStart(2, '0')}, which XML forbids`);
+      }
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(p);
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            const v = cell.value;
+            if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) problems.push(`${p} ${ws.name}!${cell.address}: a formula`);
+            const text = typeof v === 'number' ? (Number.isFinite(v) ? '' : String(v)) : typeof v === 'string' ? v : '';
+            if (LOST.test(unquote(text, quoted))) problems.push(`${p} ${ws.name}!${cell.address}: '${text.slice(0, 80)}'`);
+          }),
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+export interface Places {
+  /** A copy of the sample's tables (no SEN2 returns) that `run` variants of a data file are put into. */
+  tables: string;
+  /** A scratch folder of this variant's own. */
+  dir: string;
+}
+
+/** Writes a variant into `dir` and returns the path a command is given (a Blade export: its folder). */
+export async function writeVariant(v: Variant, dir: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of Object.entries(v.beside ?? {})) writeFileSync(join(dir, name), bytes);
+  const path = join(dir, v.name);
+  writeFileSync(path, await v.bytes());
+  return v.beside ? dir : path;
+}
+
+/** The arguments of `use` on the variant at `path`, and the paths the command may write (checked after it). */
+function commandOf(v: Variant, use: Use, path: string, p: Places): { args: string[]; writes: string[]; data?: string } {
+  const out = join(p.dir, 'out');
+  switch (use) {
+    case 'validate':
+      return { args: ['validate', path], writes: [] };
+    case 'load':
+      return { args: ['load', path, '--warehouse', join(out, 'w.duckdb'), '--json'], writes: [out] };
+    case 'forecast':
+      return { args: ['forecast', '--ees', path, '--all', '--base-year', '2022', '--horizon', '2', '--draws', '0', '--out', join(out, 'f.csv')], writes: [out] };
+    case 'backtest':
+      return { args: ['backtest', '--ees', path, '--all', '--origins', '2019', '--horizon', '2', '--json'], writes: [] };
+    case 'run': {
+      if (v.scenario) return { args: ['run', path, '--data', p.tables, '--draws', '0', '--csv', '--out', out], writes: [out] };
+      const data = join(p.dir, 'data');
+      cpSync(p.tables, data, { recursive: true });
+      // the variant takes the place of the sample's file of its kind (money.xlsx that of other_spend.csv)
+      cpSync(path, join(data, v.name));
+      if (v.name.endsWith('.xlsx')) rmSync(join(data, 'other_spend.csv'));
+      return { args: ['run', '--data', data, '--draws', '0', '--csv', '--out', out], writes: [out], data };
+    }
+  }
+}
+
+/** Runs `use` on the variant (written under p.dir) and lists what breaks the contract. */
+export async function runVariant(v: Variant, use: Use, p: Places): Promise<Outcome> {
+  const path = await writeVariant(v, join(p.dir, 'in'));
+  const { args, writes } = commandOf(v, use, path, p);
+  const r = await runCli(...args);
+  const problems: string[] = [];
+  const said = r.stdout + r.stderr;
+  if (![0, 1, 2].includes(r.code)) problems.push(`exit ${r.code}`);
+  if (r.code !== 0 && !said.includes(v.scenario ? v.name : v.beside ? 'Blade-Export' : v.name)) problems.push('the refusal does not name the file');
+  if (STACK.test(said)) problems.push('a stack trace');
+  const lost = LOST.exec(unquote(said, v.quoted));
+  if (lost) problems.push(`printed '${lost[0]}'`);
+  const written = writes.flatMap(filesUnder);
+  if (r.code !== 0) {
+    const left = writes.filter((w) => existsSync(w));
+    if (left.length > 0) problems.push(`left behind after exit ${r.code}: ${left.join(', ')}`);
+  } else problems.push(...(await outputProblems(written, v.quoted)));
+  return { ...r, args, problems };
+}
