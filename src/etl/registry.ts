@@ -214,7 +214,8 @@ const TWO_COLUMN_HINTS: Record<string, RegExp> = { 'opening-balance': /balance|d
  * file). A run asked for a budget stops on one (gates.ts checkMoneyTables).
  */
 export function brokenOwnTable(sniff: Sniff): string | undefined {
-  if (WORKBOOK.test(sniff.path)) return ownTableNamed(sniff.path) ?? OWN_TABLES_WORKBOOK;
+  // (not the lock file Excel keeps beside a workbook it has open, '~$money.xlsx': no workbook, passed over as before)
+  if (WORKBOOK.test(sniff.path) && !basename(sniff.path).startsWith('~$')) return ownTableNamed(sniff.path) ?? OWN_TABLES_WORKBOOK;
   const line = sniff.binary ? sniff.utf16FirstLine : sniff.head.split(/\r?\n/).find((l) => l.trim() !== '');
   if (line === undefined || line.trim() === '') return sniff.binary || sniff.size === 0 || sniff.head.trim() === '' ? ownTableNamed(sniff.path) : undefined;
   for (const delimiter of [',', '\t', ';', '|']) {
