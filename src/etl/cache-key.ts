@@ -2,19 +2,25 @@
  * The keys of `run`'s caches (load-cache.ts: a data folder's load; pipeline/run-data-cache.ts: what a run derives
  * from it) and their folder. Kept apart from the caches so a run can look its data up without loading DuckDB.
  *
- *   load key = SHA-256 of (cache format, tool version, the code (sourceFingerprint), every input path and its SHA-256)
+ *   load key = SHA-256 of (cache format, tool version, the code (sourceFingerprint), each input's real path (realpath),
+ *              and each of its files' path inside it with the file's SHA-256)
+ *
+ * The key says what the files are, not how they were named: `--data data-samples`, `./data-samples/`, the absolute
+ * path and a link to the folder are one key. What the caches save names the files as the run that saved them spelt
+ * them (`spelling`); a run that spells them otherwise gets them renamed as its own (respell.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { utimes } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { VERSION } from '../version.ts';
 import { expandPaths } from './expand-paths.ts';
 import { sha256File } from './file-hash.ts';
 
 /** Bump when the saved form changes (tables, the JSON beside them). */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 export const DEFAULT_CACHE_DIR = '.highneeds/cache';
 
 /**
@@ -44,14 +50,41 @@ export async function markUsed(file: string): Promise<void> {
   }
 }
 
-/** The cache key of a load of these paths, or undefined when the sources cannot be found to fingerprint. */
-export async function cacheKey(paths: string[]): Promise<string | undefined> {
+/**
+ * How a run names its inputs: each input as given, with its files as the load names them (an archive's entries are
+ * named after it, inputs.ts), in the order the key hashes them. Two spellings of one key name the same inputs and
+ * files in the same places.
+ */
+export type Spelling = Array<{ input: string; files: string[] }>;
+
+/** An input set: its cache key and how this run spells it. */
+export interface InputSet {
+  key: string;
+  spelling: Spelling;
+}
+
+/** The key and spelling of a load of these paths, or undefined when the sources cannot be found to fingerprint. */
+export async function inputSetOf(paths: readonly string[]): Promise<InputSet | undefined> {
   const code = await sourceFingerprint();
   if (code === undefined) return undefined;
   const h = createHash('sha256').update(`highneeds-load-cache ${CACHE_FORMAT} ${VERSION} ${code}\n`);
-  for (const p of paths) h.update(`arg\0${p}\n`);
-  for (const f of await expandPaths(paths)) h.update(`file\0${f}\0${await sha256File(f)}\n`);
-  return h.digest('hex');
+  const spelling: Spelling = [];
+  for (const [i, p] of paths.entries()) {
+    const files = await expandPaths([p]); // checks the path first: a missing one is named as the user gave it
+    h.update(`arg\0${i}\0${await realpath(p)}\n`);
+    spelling.push({ input: p, files });
+    for (const f of files) {
+      // a file given itself is named by its own name (readers read a year or a sex from it); a folder's by its
+      // path inside the folder
+      h.update(`file\0${i}\0${f === p ? basename(f) : relative(p, f)}\0${await sha256File(f)}\n`);
+    }
+  }
+  return { key: h.digest('hex'), spelling };
+}
+
+/** The cache key of a load of these paths, or undefined when the sources cannot be found to fingerprint. */
+export async function cacheKey(paths: readonly string[]): Promise<string | undefined> {
+  return (await inputSetOf(paths))?.key;
 }
 
 /** The sources' stamp, once per process. */

@@ -4,7 +4,8 @@
  * of reading and validating every file again. Both ways the run gets an in-memory warehouse with the same rows in
  * the same order, so its outputs are byte for byte those of a fresh load.
  *
- *   key = cacheKey (cache-key.ts): the code (its build's stamp), every input path with its SHA-256
+ *   key = inputSetOf (cache-key.ts): the code (its build's stamp), each input's real path, its files' paths inside
+ *         it with their SHA-256
  *   miss or --fresh ──loadIntoMemory──▶ warehouse ──COPY──▶ <key>.duckdb + <key>.json (files, skips, warnings)
  *   hit             ──────────────────▶ warehouse ◀──INSERT…SELECT── <key>.duckdb, + <key>.json
  *
@@ -14,13 +15,18 @@
  * file where the folder should be, a damaged file) is passed over: the run loads the files as before. The JSON names its key, and the saved warehouse
  * holds its key and the JSON's SHA-256 (hn_cache_mark): a file edited, damaged, of another key or of another save
  * is a miss (the files loaded afresh), never a wrong load. The saved warehouse holds no hash key (copyWithoutHashKey).
+ * The JSON keeps how the run that saved it spelt the inputs; a run that spells them otherwise (`data-samples`,
+ * `./data-samples/`, the absolute path, a link) reads the load with every file named as it spells it (respell.ts),
+ * in the JSON and in the warehouse's rows, as its own load of the files would have named them.
  */
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from './cache-key.ts';
+import { cacheDirOf, inputSetOf, loadCacheStamp, markUsed, type InputSet, type Spelling } from './cache-key.ts';
 import { PRIVATE_FILE, cacheTemp, makeCacheDir, makePrivate, removeOrphanTemps, removeTemps } from './cache-temps.ts';
 import { loadIntoMemory, type MemoryLoad } from './load.ts';
+import { isSpelling, respellWarehouse } from './respell-load.ts';
+import { respellDeep, respeller } from './respell.ts';
 import { WAREHOUSE_TABLES } from './schema.ts';
 import { Warehouse } from './warehouse.ts';
 import { sqlText } from './sql-quote.ts';
@@ -36,8 +42,8 @@ export interface CachedLoadOptions {
   cacheDir?: string;
   /** Load the files even when a cached load exists (and save it afresh). */
   fresh?: boolean;
-  /** The paths' cacheKey when the caller has it already. */
-  key?: string;
+  /** The paths' key and spelling (inputSetOf) when the caller has them already. */
+  inputSet?: InputSet;
   today?: Date;
 }
 
@@ -54,7 +60,7 @@ export interface CachedLoad extends MemoryLoad {
 }
 
 /** The JSON beside a cached warehouse: its key and what the load reported. */
-type Saved = Pick<MemoryLoad, 'loaded' | 'skipped' | 'warnings'> & { key: string };
+type Saved = Pick<MemoryLoad, 'loaded' | 'skipped' | 'warnings'> & { key: string; spelling: Spelling };
 
 /**
  * The table a cached warehouse holds beside the warehouse's own (never copied into a run's): its key and the SHA-256
@@ -69,20 +75,20 @@ const MARK = 'hn_cache_mark';
  */
 export async function loadWithCache(paths: string[], opts: CachedLoadOptions = {}): Promise<CachedLoad> {
   const dir = cacheDirOf(opts.cacheDir);
-  const key = opts.key ?? (await cacheKey(paths));
-  if (key !== undefined && !opts.fresh) {
-    const hit = await readCache(dir, key);
+  const set = opts.inputSet ?? (await inputSetOf(paths));
+  if (set !== undefined && !opts.fresh) {
+    const hit = await readCache(dir, set);
     if (hit) return { ...hit, fromCache: true, cacheDir: dir, keyed: true };
   }
   const load = await loadIntoMemory(paths, { today: opts.today });
   // the files hashed again: one that changed since it was keyed (saved from an editor or copied over while the run
   // read it) is not saved under the key of bytes it no longer holds, which the next run of those bytes would read
-  const keyed = key !== undefined && (await cacheKey(paths).catch(() => undefined)) === key;
-  if (keyed) await writeCache(dir, key, load);
+  const keyed = set !== undefined && (await inputSetOf(paths).catch(() => undefined))?.key === set.key;
+  if (keyed) await writeCache(dir, set, load);
   return { ...load, fromCache: false, cacheDir: dir, keyed };
 }
 
-async function readCache(dir: string, key: string): Promise<MemoryLoad | undefined> {
+async function readCache(dir: string, { key, spelling }: InputSet): Promise<MemoryLoad | undefined> {
   const db = join(dir, `${key}.duckdb`);
   let text: string;
   let saved: Saved;
@@ -94,6 +100,10 @@ async function readCache(dir: string, key: string): Promise<MemoryLoad | undefin
   } catch {
     return undefined;
   }
+  // saved by a run that spelt the files otherwise: named as this run names them, or, where that cannot be done with
+  // certainty, a miss
+  const respell = respeller(saved.spelling, spelling);
+  if (respell === undefined) return undefined;
   const wh = await Warehouse.open(':memory:');
   try {
     await wh.run(`ATTACH ${sqlText(db)} AS hn_cache (READ_ONLY)`);
@@ -107,8 +117,10 @@ async function readCache(dir: string, key: string): Promise<MemoryLoad | undefin
       }
     });
     await wh.run('DETACH hn_cache');
+    if (respell !== 'same' && !(await respellWarehouse(wh, respell))) throw new Error('names not renamed with certainty');
     await markUsed(loadCacheStamp(dir, key));
-    return { warehouse: wh, loaded: saved.loaded, skipped: saved.skipped, warnings: saved.warnings };
+    const { loaded, skipped, warnings } = respell === 'same' ? saved : respellDeep(saved, respell);
+    return { warehouse: wh, loaded, skipped, warnings };
   } catch {
     wh.close();
     return undefined;
@@ -123,6 +135,7 @@ function isSaved(x: unknown, key: string): x is Saved {
   return (
     rec(s) &&
     s.key === key &&
+    isSpelling(s.spelling) &&
     Array.isArray(s.loaded) &&
     s.loaded.every((f) => rec(f) && str(f.path) && str(f.sha256) && str(f.reader) && Number.isInteger(f.rows)) &&
     Array.isArray(s.skipped) &&
@@ -136,9 +149,9 @@ function sha256Text(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-async function writeCache(dir: string, key: string, load: MemoryLoad): Promise<void> {
+async function writeCache(dir: string, { key, spelling }: InputSet, load: MemoryLoad): Promise<void> {
   const tmp = cacheTemp(dir, key, '.tmp');
-  const saved: Saved = { key, loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
+  const saved: Saved = { key, spelling, loaded: load.loaded, skipped: load.skipped, warnings: load.warnings };
   const text = JSON.stringify(saved);
   try {
     await makeCacheDir(dir);

@@ -15,7 +15,7 @@
  * aggregates only, like the outputs. `--fresh` reads neither and saves both afresh.
  */
 import { createHash } from 'node:crypto';
-import { sourceFingerprint } from '../etl/cache-key.ts';
+import { sourceFingerprint, type InputSet } from '../etl/cache-key.ts';
 import type { OriginCache, PastForecast } from '../model/forecast/calibrate.ts';
 import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
 import { canonicalText } from '../model/forecast/memo.ts';
@@ -37,17 +37,19 @@ export interface SavedOptions {
  * load is that of the key's files (`keyed`, load-cache.ts).
  */
 export async function savedDatasets(
-  opts: SavedOptions & { loadKey?: string; keyed: boolean },
+  opts: SavedOptions & { inputSet?: InputSet; keyed: boolean },
   read: () => Promise<WarehouseDatasets>,
 ): Promise<WarehouseDatasets> {
-  const key = opts.loadKey === undefined ? undefined : sha256(`highneeds-datasets ${FORMAT}\n${opts.loadKey}\n`);
+  const set = opts.inputSet;
+  const key = set === undefined ? undefined : sha256(`highneeds-datasets ${FORMAT}\n${set.key}\n`);
   if (key !== undefined && !opts.fresh) {
-    const saved = await readSaved(opts.dir, 'datasets', key, isDatasets);
+    // their notes name files: named as this run names them
+    const saved = await readSaved(opts.dir, 'datasets', key, isDatasets, set!.spelling);
     if (saved) return saved;
   }
   const ees = await read();
   // saved before the run uses them (saveResult serialises before its first wait)
-  if (key !== undefined && opts.keyed) await saveResult(opts.dir, 'datasets', key, ees);
+  if (key !== undefined && opts.keyed) await saveResult(opts.dir, 'datasets', key, ees, set!.spelling);
   return ees;
 }
 

@@ -4,14 +4,14 @@
  * loading the warehouse and forecasting again, and gets the same figures to the last bit, so its outputs are byte for
  * byte those of a fresh run.
  *
- *   key = SHA-256 of (format, the load's cache key, the code (sourceFingerprint), the LA, base years and horizon, the
+ *   key = SHA-256 of (format, the load's cache key (what the files are, not how --data names them), the code (sourceFingerprint), the LA, base years and horizon, the
  *         shipped reference series)
  *
  * Like the load cache it holds only what the run would compute from the data: aggregates, no identifier.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { sourceFingerprint } from '../etl/cache-key.ts';
+import { sourceFingerprint, type Spelling } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
 import { readSaved, saveResult } from './saved-results.ts';
 
@@ -28,12 +28,15 @@ export async function runDataKey(loadKey: string, params: { la?: string; baseYea
     .digest('hex');
 }
 
-/** The saved data of this key when `isWhole` accepts it, or undefined (none, unreadable, damaged, or not of this shape). */
-export function readRunData<T>(dir: string, key: string, isWhole: (data: unknown) => data is T): Promise<T | undefined> {
-  return readSaved(dir, 'run-data', key, isWhole);
+/**
+ * The saved data of this key when `isWhole` accepts it, or undefined (none, unreadable, damaged, or not of this
+ * shape), its files named as `spelling` names them (saved-results.ts).
+ */
+export function readRunData<T>(dir: string, key: string, isWhole: (data: unknown) => data is T, spelling?: Spelling): Promise<T | undefined> {
+  return readSaved(dir, 'run-data', key, isWhole, spelling);
 }
 
-/** Saves a run's data under its key (written to a temporary name, then renamed: never half a file). */
-export function saveRunData(dir: string, key: string, data: unknown): Promise<void> {
-  return saveResult(dir, 'run-data', key, data);
+/** Saves a run's data under its key (written to a temporary name, then renamed: never half a file), with its spelling. */
+export function saveRunData(dir: string, key: string, data: unknown, spelling?: Spelling): Promise<void> {
+  return saveResult(dir, 'run-data', key, data, spelling);
 }

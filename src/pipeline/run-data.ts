@@ -7,7 +7,7 @@
  * data (their published series, their forecasts from past origins) an earlier run of another LA on the same files
  * may have saved (past-forecasts.ts).
  *
- *   data folder ──checkDataFolder──► cacheKey ──hit──────────────────────────────────► RunData
+ *   data folder ──checkDataFolder──► inputSetOf ─hit──────────────────────────────────► RunData
  *                                         └─miss──► load (cached) ──► derive ──save──► RunData
  *                                                  every LA's series and past forecasts ◄─► saved (any LA's run)
  */
@@ -15,7 +15,7 @@ import type { Problem } from '../errors.ts';
 import { HighneedsError, inputError, usageError } from '../errors.ts';
 import { modelMsg, pathMsg } from '../messages/index.ts';
 import { checkNotSystemFolder, readByLoadOf } from '../paths/check-path.ts';
-import { cacheDirOf, cacheKey, loadCacheStamp, markUsed } from '../etl/cache-key.ts';
+import { cacheDirOf, inputSetOf, loadCacheStamp, markUsed, type InputSet } from '../etl/cache-key.ts';
 import { checkDataFolder } from '../etl/check-data-folder.ts';
 import type { MemoryLoad } from '../etl/load.ts';
 import type { LoadedFile, SkippedFile } from '../etl/load-files.ts';
@@ -72,23 +72,24 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
   await checkNotSystemFolder(dir, 'HIGHNEEDS_CACHE_DIR');
   // a cache the load would read as data: every run a miss, and the saved loads among the council's files
   if (await readByLoadOf(dir, opts.dataDir)) throw usageError(pathMsg.cacheInData(dir, opts.dataDir));
-  const loadKey = await cacheKey([opts.dataDir]);
-  const key = loadKey === undefined ? undefined : await runDataKey(loadKey, { la: opts.la, baseYears: [...opts.baseYears], horizon: opts.horizon });
+  const inputSet = await inputSetOf([opts.dataDir]);
+  const key = inputSet === undefined ? undefined : await runDataKey(inputSet.key, { la: opts.la, baseYears: [...opts.baseYears], horizon: opts.horizon });
   if (key !== undefined && !opts.fresh) {
-    const saved = await readRunData(dir, key, isRunData);
+    // its notes, files and messages name the files as this run's --data does, whoever saved it
+    const saved = await readRunData(dir, key, isRunData, inputSet!.spelling);
     if (saved) {
       // the load it was derived from counts as used too: a run of another LA or horizon on these files needs it
-      await markUsed(loadCacheStamp(dir, loadKey!));
+      await markUsed(loadCacheStamp(dir, inputSet!.key));
       return { ...saved, fromCache: true, cacheDir: dir };
     }
   }
   // DuckDB and the readers are loaded only here, when the data must be read
   const { loadDataFolder } = await import('../etl/load.ts');
   const { loadWithCache } = await import('../etl/load-cache.ts');
-  const load = await loadDataFolder(opts.dataDir, { checked: true, loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: dir, key: loadKey }) });
-  const data = await derive(load, opts, { dir, loadKey, keyed: load.keyed, fresh: opts.fresh });
+  const load = await loadDataFolder(opts.dataDir, { checked: true, loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: dir, inputSet }) });
+  const data = await derive(load, opts, { dir, inputSet, keyed: load.keyed, fresh: opts.fresh });
   // not when a file changed while it was loaded: the data are not those of the key's files
-  if (key !== undefined && load.keyed) await saveRunData(dir, key, data);
+  if (key !== undefined && load.keyed) await saveRunData(dir, key, data, inputSet!.spelling);
   return { ...data, fromCache: load.fromCache, cacheDir: dir };
 }
 
@@ -102,7 +103,7 @@ function isRunData(d: unknown): d is RunData {
  * the cache folder when an earlier run of the same files (any LA) saved them, and are saved for the next
  * (past-forecasts.ts).
  */
-async function derive(load: MemoryLoad, opts: RunDataOptions, cache: { dir: string; loadKey?: string; keyed: boolean; fresh?: boolean }): Promise<RunData> {
+async function derive(load: MemoryLoad, opts: RunDataOptions, cache: { dir: string; inputSet?: InputSet; keyed: boolean; fresh?: boolean }): Promise<RunData> {
   const { datasetFromWarehouse } = await import('../etl/dataset.ts');
   const { datasetsFromWarehouse } = await import('../etl/ees-datasets.ts');
   const { budgetTablesFromWarehouse, moneyTablesNamingNoLa } = await import('./budget-tables.ts');

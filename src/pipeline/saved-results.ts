@@ -11,12 +11,19 @@
  * partial one, or one of another shape is a miss, never another folder's, LA's or batch's figures: the run works them
  * out again. A result is written to a temporary name and renamed, so a run killed while saving leaves no half file.
  * A result that cannot be read or written is passed over; the most recently used of each kind are kept.
+ *
+ * A result that names the run's files (the data step's notes, the published series' notes) is saved with the
+ * spelling of the run that saved it (cache-key.ts), inside the bytes the SHA-256 covers, and read back by a run that
+ * spells the files otherwise with every file named as that run names it (respell.ts), or not at all where that
+ * cannot be done with certainty.
  */
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { markUsed } from '../etl/cache-key.ts';
+import { markUsed, type Spelling } from '../etl/cache-key.ts';
+import { isSpelling } from '../etl/respell-load.ts';
+import { respellDeep, respeller } from '../etl/respell.ts';
 import { PRIVATE_FILE, cacheTemp, makeCacheDir, removeOrphanTemps, removeTemps } from '../etl/cache-temps.ts';
 
 /** The kinds of saved result, with how many of each are kept (the most recently saved or read). */
@@ -28,28 +35,41 @@ export function savedFile(dir: string, kind: SavedKind, key: string): string {
   return join(dir, `${key}.${kind}`);
 }
 
-/** The saved result of this kind and key when `isWhole` accepts it, or undefined (none, unreadable, damaged, another key's). */
-export async function readSaved<T>(dir: string, kind: SavedKind, key: string, isWhole: (data: unknown) => data is T): Promise<T | undefined> {
+/**
+ * The saved result of this kind and key when `isWhole` accepts it, or undefined (none, unreadable, damaged, another
+ * key's, or saved under another spelling that cannot be renamed to `spelling` with certainty).
+ */
+export async function readSaved<T>(dir: string, kind: SavedKind, key: string, isWhole: (data: unknown) => data is T, spelling?: Spelling): Promise<T | undefined> {
   try {
     const file = savedFile(dir, kind, key);
     const saved = deserialize(await readFile(file)) as { key?: unknown; sha256?: unknown; bytes?: unknown } | null;
     // saved under this key (a file of another key copied over it is not this run's), and the bytes saved (a number
     // damaged inside the file would deserialise as another number)
     if (saved?.key !== key || !(saved.bytes instanceof Uint8Array) || saved.sha256 !== sha256(saved.bytes)) return undefined;
-    const data: unknown = deserialize(saved.bytes);
+    const { data, spelling: was } = deserialize(saved.bytes) as { data?: unknown; spelling?: unknown };
     if (!isWhole(data)) return undefined;
+    let respell: ReturnType<typeof respeller> = 'same';
+    // (a caller that gives no spelling takes the names as saved; a result saved without one names no file)
+    if (spelling !== undefined && was !== undefined) {
+      if (!isSpelling(was)) return undefined;
+      respell = respeller(was, spelling);
+      if (respell === undefined) return undefined;
+    }
     await markUsed(file);
-    return data;
+    return respell === 'same' ? data : respellDeep(data, respell);
   } catch {
     return undefined;
   }
 }
 
-/** Saves a result under its key (written to a temporary name, then renamed: never half a file). */
-export async function saveResult(dir: string, kind: SavedKind, key: string, data: unknown): Promise<void> {
+/**
+ * Saves a result under its key (written to a temporary name, then renamed: never half a file), with the spelling of
+ * the files it names.
+ */
+export async function saveResult(dir: string, kind: SavedKind, key: string, data: unknown, spelling?: Spelling): Promise<void> {
   const tmp = cacheTemp(dir, key, `.${kind}.tmp`);
   try {
-    const bytes = serialize(data);
+    const bytes = serialize({ data, spelling });
     await makeCacheDir(dir);
     await writeFile(tmp, serialize({ key, sha256: sha256(bytes), bytes }), { mode: PRIVATE_FILE });
     await rename(tmp, savedFile(dir, kind, key));

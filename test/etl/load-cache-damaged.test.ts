@@ -6,7 +6,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKey } from '../../src/etl/cache-key.ts';
+import { cacheKey, inputSetOf } from '../../src/etl/cache-key.ts';
 import { loadWithCache } from '../../src/etl/load-cache.ts';
 import { readRunData, saveRunData } from '../../src/pipeline/run-data-cache.ts';
 import { tempDir } from '../temp.ts';
@@ -90,10 +90,10 @@ describe('a data file that changes while it is loaded', () => {
     const cacheDir = tempDir();
     const file = join(data, 'funding.csv');
     writeFileSync(file, 'financial_year,hn_block_gbp\n2025-26,57000000\n');
-    const key = await cacheKey([data]);
+    const inputSet = await inputSetOf([data]);
     // saved from an editor after the run keyed the folder, before it read the file
     writeFileSync(file, 'financial_year,hn_block_gbp\n2025-26,97000000\n');
-    const during = await loadWithCache([data], { cacheDir, key });
+    const during = await loadWithCache([data], { cacheDir, inputSet });
     during.warehouse.close();
     // the edit undone: a run of the first bytes got the edited £97m from the cache
     writeFileSync(file, 'financial_year,hn_block_gbp\n2025-26,57000000\n');
