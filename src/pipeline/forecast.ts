@@ -1,13 +1,12 @@
 /**
  * `forecast` and `backtest` at the edge: read the files into datasets (src/etl), then hand data to the model.
  *
- *   EES files ─datasetsFromEesFiles─► Batch ─► forecastBatch (model/forecast) ─► CSV rows
+ *   EES files ─datasetsFromEesFiles (saved: saved-ees.ts)─► Batch ─► forecastBatch (model/forecast) ─► CSV rows
  *                                         └──► backtestPoints (model/backtest) ─► scores, coverage by size
- *   data folder ─warehouse─► the same batch `run` pools over (pipeline/totals.ts)
+ *   data folder ─warehouse (run's caches)─► the same batch `run` pools over (pipeline/totals.ts)
  */
-import { datasetsFromEesFiles } from '../etl/ees-datasets.ts';
 import { datasetFromWarehouse } from '../etl/dataset.ts';
-import { loadDataFolder } from '../etl/load.ts';
+import { datasetsFromEesFiles, datasetsFromWarehouse } from '../etl/ees-datasets.ts';
 import { isNewLaCode } from '../domain/index.ts';
 import { usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
@@ -19,6 +18,9 @@ import type { Batch } from '../model/forecast/pool.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { stepProblem } from './plausible.ts';
 import { revisionWarnings } from './revisions.ts';
+import { savedDatasets } from './past-forecasts.ts';
+import { savedEesDatasets } from './saved-ees.ts';
+import { dataCache, loadCached } from './run-data.ts';
 import { runBatch } from './totals.ts';
 
 /**
@@ -33,9 +35,13 @@ export async function forecastFromEes(opts: {
   horizon?: number;
   draws: number;
   seed: number;
+  /** Read the files again even when an earlier forecast of them saved what it read (saved-ees.ts). */
+  fresh?: boolean;
+  cacheDir?: string;
 }): Promise<ForecastResult> {
   if (!opts.all && !(opts.las && opts.las.length)) throw usageError(noLaSelected());
-  const ees = await datasetsFromEesFiles(opts.files, { maxCensusYear: opts.baseYear });
+  const read = { maxCensusYear: opts.baseYear, fresh: opts.fresh, cacheDir: opts.cacheDir };
+  const ees = await savedEesDatasets(opts.files, read, () => datasetsFromEesFiles(opts.files, { maxCensusYear: opts.baseYear }));
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
   // an LA asked for that began after the base year (its every figure later) is skipped with that reason; with --all
   // it is not there at all, as in files without the later rows (cli.md: the output is the same either way)
@@ -119,8 +125,8 @@ export function backtestOf(batch: Batch, origins: number[], horizon: number, onl
  * a release to January 2025 (fixed origins left a later release nothing to score).
  * @example await backtestFromEes({ files, all: true, origins: [2017, 2018, 2019], horizon: 3 })
  */
-export async function backtestFromEes(opts: { files: string[]; las?: string[]; all?: boolean; origins?: number[]; horizon: number }): Promise<BacktestOutcome> {
-  const ees = await datasetsFromEesFiles(opts.files);
+export async function backtestFromEes(opts: { files: string[]; las?: string[]; all?: boolean; origins?: number[]; horizon: number; fresh?: boolean; cacheDir?: string }): Promise<BacktestOutcome> {
+  const ees = await savedEesDatasets(opts.files, { fresh: opts.fresh, cacheDir: opts.cacheDir }, () => datasetsFromEesFiles(opts.files));
   const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
   if (!opts.all && opts.las) refuseLeftOut(ees.notes, opts.las);
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
@@ -137,13 +143,17 @@ function defaultOrigins(batch: Batch): number[] {
 
 /**
  * `highneeds backtest --data DIR`: the batch a `run` of that folder pools over, scored on the chosen LA. Without
- * origins, every origin with five years of history before it and an outcome after it.
+ * origins, every origin with five years of history before it and an outcome after it. The folder's load and every
+ * LA's series come from run's caches when an earlier run, goal-seek or backtest of the same files saved them
+ * (run-data.ts, past-forecasts.ts); `fresh` reads neither and saves both afresh.
  */
-export async function backtestFromData(opts: { dir: string; la?: string; origins?: number[]; horizon: number }): Promise<BacktestOutcome> {
-  const load = await loadDataFolder(opts.dir);
+export async function backtestFromData(opts: { dir: string; la?: string; origins?: number[]; horizon: number; fresh?: boolean; cacheDir?: string }): Promise<BacktestOutcome> {
+  const cache = await dataCache(opts.dir, opts.cacheDir);
+  const load = await loadCached(opts.dir, { ...cache, fresh: opts.fresh });
   try {
     const ds = await datasetFromWarehouse(load.warehouse, { la: opts.la });
-    const { batch } = await runBatch(load.warehouse, ds);
+    const ees = await savedDatasets({ dir: cache.dir, inputSet: cache.inputSet, keyed: load.keyed, fresh: opts.fresh }, () => datasetsFromWarehouse(load.warehouse));
+    const { batch } = await runBatch(load.warehouse, ds, ees);
     const mine = batch.datasets.find((d) => d.la.oldCode === ds.la.oldCode)!;
     const years = Object.keys(mine.stockTotal).map(Number).sort((a, b) => a - b);
     const origins = opts.origins ?? years.filter((y) => y - 5 >= years[0]! && y < years[years.length - 1]!);

@@ -1,7 +1,8 @@
 /**
  * `highneeds goal-seek`: how big must one lever be to meet a money target (cli.md)?
  *
- *   data folder ──► dataset, budget tables        scenario ──► projectLa (deterministic) ──► engine input
+ *   data folder ──runData (run-data.ts: run's caches)──► dataset, budget tables, total-plans forecast
+ *   scenario ──► projectLa (deterministic) ──► engine input
  *   effect e ──► scenario with the lever at e ──► projectDeterministic ──► runBudget ──► target value   (seek, 0..1)
  *   found effect ──► Monte Carlo run ──► share of draws meeting the target
  *   ──► `<id>-goal.yaml` that `extends:` the input; re-read and re-run to check it reproduces the target
@@ -20,15 +21,12 @@ import { runBudget } from '../budget/run-budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { financialYearLabel } from '../domain/index.ts';
 import { HighneedsError, ExitCode, inputError } from '../errors.ts';
-import { datasetFromWarehouse } from '../etl/dataset.ts';
-import { loadDataFolder } from '../etl/load.ts';
 import { budgetMsg } from '../messages/index.ts';
-import { runCannotForecast } from '../messages/model.ts';
 import type { LoadedFile } from '../etl/load-files.ts';
 import type { LaDataset } from '../model/dataset.ts';
 import { projectDeterministic } from '../model/engine.ts';
 import type { EngineInput } from '../model/engine-input.ts';
-import { latestStockYear, projectLa } from '../model/project-la.ts';
+import { projectLa } from '../model/project-la.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { loadScenario, readScenarioChain } from '../scenario/load.ts';
 import { checkNotAnInput } from '../paths/check-path.ts';
@@ -37,15 +35,13 @@ import { findScenarioFile } from '../scenario/find.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
-import { budgetTablesFromWarehouse, moneyTablesNamingNoLa } from './budget-tables.ts';
 import { SEN2_URN_UNPLACED } from '../messages/sen2.ts';
 import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { ownTableWarnings } from './own-table-warnings.ts';
-import { dataQualityNotes } from './run-data.ts';
+import { runData, type SavedTotals } from './run-data.ts';
 import { placesAsCapacity } from './run.ts';
 import { revisionWarnings } from './revisions.ts';
-import { runTotals, type RunTotals } from './totals.ts';
 
 /** The lever that reduces new plans uniformly from the first projected year. */
 export const NEW_PLANS_LEVER = 'new_plans';
@@ -65,6 +61,10 @@ export interface GoalSeekOptions {
   seed: number;
   runDate: string;
   onStage?: (stage: string) => void;
+  /** Read the data files again even when run's cache holds their load (and save it afresh). */
+  fresh?: boolean;
+  /** The cache folder (default HIGHNEEDS_CACHE_DIR or .highneeds/cache). */
+  cacheDir?: string;
 }
 
 export interface GoalSeekOutcome {
@@ -100,25 +100,23 @@ export function withLever(scenario: Scenario, lever: string, effect: number, bas
   return { ...scenario, mitigations: [...scenario.mitigations, added] };
 }
 
-/** The data as `run` reads it: dataset, budget tables, and the total-plans forecast its projection follows. */
-async function loadData(dataDir: string, la: string | undefined, scenario: Scenario): Promise<{ ds: LaDataset; tables: BudgetTables; totals: RunTotals; loaded: LoadedFile[]; ownWarnings: string[]; unnamed?: string }> {
-  const load = await loadDataFolder(dataDir);
-  const files = load.loaded.map((f) => f.path);
-  try {
-    const ds = await datasetFromWarehouse(load.warehouse, { la });
-    const tables = await budgetTablesFromWarehouse(load.warehouse, ds.la);
-    // as for run: empty money tables price every plan at £0 and meet any target at effect 0, a false answer
-    checkMoneyTables(tables, load.loaded, dataDir, unreadFiles(load.skipped, load.warnings));
-    const base = scenario.base_year ?? latestStockYear(ds);
-    if (base === undefined) throw inputError(runCannotForecast(`${ds.la.name} (${ds.la.oldCode})`, undefined, 'the data hold no stock of plans', files));
-    const totals = await runTotals(load.warehouse, ds, base, scenario.horizon_years, files);
-    const unnamed = await moneyTablesNamingNoLa(load.warehouse, ds.la);
-    // as run says them: a money table's column left out changes the figures sought on
-    const ownWarnings = ownTableWarnings(await dataQualityNotes(load), load.loaded);
-    return { ds, tables, totals, loaded: load.loaded, ownWarnings, ...(unnamed ? { unnamed } : {}) };
-  } finally {
-    load.warehouse.close();
-  }
+/**
+ * The data as `run` reads it: dataset, budget tables, and the total-plans forecast its projection follows. Read as
+ * `run` reads them (run-data.ts), so from run's caches when nothing changed: a goal-seek after a run of the same
+ * scenario's LA, base year and horizon on the same files goes straight to seeking, and one after any run of them
+ * reads their saved load, every LA's series and their past forecasts.
+ */
+async function loadData(
+  opts: Pick<GoalSeekOptions, 'dataDir' | 'la' | 'fresh' | 'cacheDir'>,
+  scenario: Scenario,
+): Promise<{ ds: LaDataset; tables: BudgetTables; totals: SavedTotals; loaded: LoadedFile[]; ownWarnings: string[]; unnamed?: string }> {
+  const data = await runData({ dataDir: opts.dataDir, la: opts.la, baseYears: new Set([scenario.base_year]), horizon: scenario.horizon_years, fresh: opts.fresh, cacheDir: opts.cacheDir });
+  // as for run: empty money tables price every plan at £0 and meet any target at effect 0, a false answer
+  checkMoneyTables(data.tables, data.loaded, opts.dataDir, unreadFiles(data.skipped, data.warnings));
+  // as run says them: a money table's column left out changes the figures sought on
+  const ownWarnings = ownTableWarnings(data.dataQuality, data.loaded);
+  const totals = data.totalsByBase.get(scenario.base_year)!;
+  return { ds: data.dataset, tables: data.tables, totals, loaded: data.loaded, ownWarnings, ...(data.moneyTablesNamingNoLa ? { unnamed: data.moneyTablesNamingNoLa } : {}) };
 }
 
 /** The scenario's budget on the deterministic path, as `run --draws 0` prices it. */
@@ -154,7 +152,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('loading data');
-  const { ds, tables, totals, loaded, ownWarnings, unnamed } = await loadData(opts.dataDir, opts.la, scenario);
+  const { ds, tables, totals, loaded, ownWarnings, unnamed } = await loadData(opts, scenario);
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
   checkHorizon(ds, [scenario]);

@@ -18,6 +18,7 @@ import { checkNotSystemFolder, readByLoadOf } from '../paths/check-path.ts';
 import { cacheDirOf, inputSetOf, loadCacheStamp, markUsed, type InputSet } from '../etl/cache-key.ts';
 import { checkDataFolder } from '../etl/check-data-folder.ts';
 import type { MemoryLoad } from '../etl/load.ts';
+import type { CachedLoad } from '../etl/load-cache.ts';
 import type { LoadedFile, SkippedFile } from '../etl/load-files.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import type { LaDataset } from '../model/dataset.ts';
@@ -67,12 +68,7 @@ export interface RunDataOptions {
  * the cache folder used.
  */
 export async function runData(opts: RunDataOptions): Promise<RunData & { fromCache: boolean; cacheDir: string }> {
-  await checkDataFolder(opts.dataDir);
-  const dir = cacheDirOf(opts.cacheDir);
-  await checkNotSystemFolder(dir, 'HIGHNEEDS_CACHE_DIR');
-  // a cache the load would read as data: every run a miss, and the saved loads among the council's files
-  if (await readByLoadOf(dir, opts.dataDir)) throw usageError(pathMsg.cacheInData(dir, opts.dataDir));
-  const inputSet = await inputSetOf([opts.dataDir]);
+  const { dir, inputSet } = await dataCache(opts.dataDir, opts.cacheDir);
   const key = inputSet === undefined ? undefined : await runDataKey(inputSet.key, { la: opts.la, baseYears: [...opts.baseYears], horizon: opts.horizon });
   if (key !== undefined && !opts.fresh) {
     // its notes, files and messages name the files as this run's --data does, whoever saved it
@@ -83,14 +79,32 @@ export async function runData(opts: RunDataOptions): Promise<RunData & { fromCac
       return { ...saved, fromCache: true, cacheDir: dir };
     }
   }
-  // DuckDB and the readers are loaded only here, when the data must be read
-  const { loadDataFolder } = await import('../etl/load.ts');
-  const { loadWithCache } = await import('../etl/load-cache.ts');
-  const load = await loadDataFolder(opts.dataDir, { checked: true, loader: (paths) => loadWithCache(paths, { fresh: opts.fresh, cacheDir: dir, inputSet }) });
+  const load = await loadCached(opts.dataDir, { dir, inputSet, fresh: opts.fresh });
   const data = await derive(load, opts, { dir, inputSet, keyed: load.keyed, fresh: opts.fresh });
   // not when a file changed while it was loaded: the data are not those of the key's files
   if (key !== undefined && load.keyed) await saveRunData(dir, key, data, inputSet!.spelling);
   return { ...data, fromCache: load.fromCache, cacheDir: dir };
+}
+
+/**
+ * The checks of a data folder and of the cache folder its load is kept in (`run`, `goal-seek`, `backtest --data`),
+ * and the folder's key and spelling (cache-key.ts).
+ */
+export async function dataCache(dataDir: string, cacheDir?: string): Promise<{ dir: string; inputSet?: InputSet }> {
+  await checkDataFolder(dataDir);
+  const dir = cacheDirOf(cacheDir);
+  await checkNotSystemFolder(dir, 'HIGHNEEDS_CACHE_DIR');
+  // a cache the load would read as data: every run a miss, and the saved loads among the council's files
+  if (await readByLoadOf(dir, dataDir)) throw usageError(pathMsg.cacheInData(dir, dataDir));
+  return { dir, inputSet: await inputSetOf([dataDir]) };
+}
+
+/** The data folder's load, from the cache folder when it holds it (load-cache.ts) and `fresh` is not asked. */
+export async function loadCached(dataDir: string, cache: { dir: string; inputSet?: InputSet; fresh?: boolean }): Promise<CachedLoad> {
+  // DuckDB and the readers are loaded only here, when the data must be read
+  const { loadDataFolder } = await import('../etl/load.ts');
+  const { loadWithCache } = await import('../etl/load-cache.ts');
+  return loadDataFolder(dataDir, { checked: true, loader: (paths) => loadWithCache(paths, { fresh: cache.fresh, cacheDir: cache.dir, inputSet: cache.inputSet }) });
 }
 
 function isRunData(d: unknown): d is RunData {

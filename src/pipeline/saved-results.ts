@@ -5,6 +5,7 @@
  *   run-data        what a run derives from its data for one LA, base years and horizon (run-data-cache.ts)
  *   datasets        every LA's, England's and the regions' published series read from a load (past-forecasts.ts)
  *   past-forecasts  the central forecasts of every LA of a batch from each past origin (past-forecasts.ts)
+ *   ees-datasets    what `forecast --ees` and `backtest --ees` read from published files (saved-ees.ts)
  *
  * Each file is Node's structured serialisation (v8.serialize) of the key it was saved under, the SHA-256 of the
  * result's bytes and those bytes. A file of another key copied over it (from a backup or a sync), a damaged or
@@ -27,7 +28,7 @@ import { respellDeep, respeller } from '../etl/respell.ts';
 import { PRIVATE_FILE, cacheTemp, makeCacheDir, removeOrphanTemps, removeTemps } from '../etl/cache-temps.ts';
 
 /** The kinds of saved result, with how many of each are kept (the most recently saved or read). */
-const KEEP = { 'run-data': 8, datasets: 4, 'past-forecasts': 4 } as const;
+const KEEP = { 'run-data': 8, datasets: 4, 'past-forecasts': 4, 'ees-datasets': 4 } as const;
 export type SavedKind = keyof typeof KEEP;
 
 /** The file of a saved result. */

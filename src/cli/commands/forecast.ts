@@ -24,14 +24,15 @@ export function registerForecast(program: Command, io: CliIO): void {
     .requiredOption('--out <file.csv>', 'CSV file to write (required)')
     .option('--json', 'print a summary as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
-    .action(async (o: { ees: string[]; la?: string[]; all?: boolean; baseYear: number; horizon: number; draws: number; seed: number; out: string; json?: boolean; quiet?: boolean }) => {
+    .option('--fresh', 'read the EES files again even when they are unchanged since the last forecast or backtest')
+    .action(async (o: { ees: string[]; la?: string[]; all?: boolean; baseYear: number; horizon: number; draws: number; seed: number; out: string; json?: boolean; quiet?: boolean; fresh?: boolean }) => {
       if (!o.all && !o.la?.length) throw usageError(cliMsg.forecastNeedsLa());
       const { checkNotAnInput, checkOutputFile } = await import('../../paths/check-path.ts');
       await checkOutputFile(o.out, '--out', 'forecast.csv');
       await checkNotAnInput(o.out, o.ees, '--out');
       const { forecastFromEes } = await import('../../pipeline/forecast.ts');
       const { forecastCsv } = await import('../../model/forecast/csv.ts');
-      const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed });
+      const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed, fresh: o.fresh });
       if (res.rows.length === 0) {
         const { lacksYearBefore } = await import('../../model/forecast/select.ts');
         const reason = res.skipped[0]?.reason;
@@ -64,15 +65,16 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 10), 3)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
-    .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean }) => {
+    .option('--fresh', 'read the data files again even when they are unchanged since the last run')
+    .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean; fresh?: boolean }) => {
       if (o.ees && o.data !== undefined) throw usageError(cliMsg.backtestEesAndData());
       const las = [...new Set(o.la?.flat() ?? [])];
       if (!o.ees && las.length > 1) throw usageError(cliMsg.backtestDataOneLa(las));
       const { backtestFromEes, backtestFromData } = await import('../../pipeline/forecast.ts');
       // with neither --ees nor --data, the default data folder (as for `run`)
       const { result: res, bySize, warnings, span } = o.ees
-        ? await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins, horizon: o.horizon })
-        : await backtestFromData({ dir: o.data ?? 'data-samples', la: o.la?.[0], origins: o.origins, horizon: o.horizon });
+        ? await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins, horizon: o.horizon, fresh: o.fresh })
+        : await backtestFromData({ dir: o.data ?? 'data-samples', la: o.la?.[0], origins: o.origins, horizon: o.horizon, fresh: o.fresh });
       if (res.n_series === 0 || Object.keys(res.horizons).length === 0 || !Object.values(res.horizons).some((ms) => Number.isFinite((ms as Record<string, { mape: number }>).model?.mape))) {
         throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon, span));
       }

@@ -28,7 +28,8 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
     .option('--seed <n>', 'random seed', seedFlag, DEFAULT_SEED)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
-    .action(async (scenario: string, o: { lever: string; target: string; data: string; la?: string; out?: string; draws: number; seed: number; json?: boolean; quiet?: boolean }) => {
+    .option('--fresh', 'load the data files again even when they are unchanged since the last run')
+    .action(async (scenario: string, o: { lever: string; target: string; data: string; la?: string; out?: string; draws: number; seed: number; json?: boolean; quiet?: boolean; fresh?: boolean }) => {
       // checked before the data are loaded and the lever sought: a folder, a path under a file or in a missing folder
       // was an internal error (exit 70, a stack trace) after the search, and a data table named by --out (funding.csv)
       // was overwritten with the scenario, or a scenario written into --data stopped the next run ('unknown layout')
@@ -46,6 +47,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
         out: o.out,
         draws: o.draws,
         seed: o.seed,
+        fresh: o.fresh,
         runDate: new Date().toISOString(),
         onStage: (s) => {
           bar.update(++done, stages.length, s);
