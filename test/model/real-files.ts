@@ -3,7 +3,7 @@
  * `datasetsFromEesFiles` reads from them, read once per `npm test` for every test file that needs it.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { datasetsFromEesFiles, type EesDatasets } from '../../src/etl/ees-datasets.ts';
@@ -46,4 +46,31 @@ async function sharedBetweenProcesses<T>(name: string, make: () => Promise<T>): 
   writeFileSync(tmp, serialize(value));
   renameSync(tmp, file);
   return value;
+}
+
+/**
+ * Copies of real EES files (either layout) holding England's, the regions' and the given LAs' rows only (by
+ * old_la_code), written to `dir` under their own names, byte order mark and line endings kept; returns their paths.
+ * For a test of something one or two LAs show: a command on every LA of a release works out every LA's past
+ * forecasts, seconds of the suite that such a test does not look at. Throws when a file holds none of the LAs' rows.
+ * @example const files = realRowsOf(REAL_EES_FILES, ['909'], tempDir());
+ */
+export function realRowsOf(files: readonly string[], las: readonly string[], dir: string): string[] {
+  const keep = new Set(las);
+  return files.map((f) => {
+    const text = readFileSync(f, 'utf8');
+    const [header, ...rows] = text.split(/\r?\n/).filter((l) => l !== '');
+    // the columns up to old_la_code hold no comma in either layout (time, level, country, region and LA codes)
+    const cols = header!.replace(/^\ufeff/, '').split(',');
+    const [level, la] = [cols.indexOf('geographic_level'), cols.indexOf('old_la_code')];
+    if (level < 0 || la < 0) throw new Error(`${f}: no geographic_level or old_la_code column`);
+    const kept = rows.filter((l) => {
+      const v = l.split(',', la + 1);
+      return v[level] === 'National' || v[level] === 'Regional' || keep.has(v[la]!);
+    });
+    if (!kept.some((l) => keep.has(l.split(',', la + 1)[la]!))) throw new Error(`${f}: no rows of LA ${las.join(', ')}`);
+    const out = join(dir, basename(f));
+    writeFileSync(out, [header, ...kept, ''].join(text.includes('\r\n') ? '\r\n' : '\n'));
+    return out;
+  });
 }

@@ -9,10 +9,10 @@
  * 6 s of the suite, against about 1.5 s now).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/helpers.ts';
-import { HAVE_REAL, REAL_EES_FILES } from '../model/real-files.ts';
+import { HAVE_REAL, REAL_EES_FILES, realRowsOf } from '../model/real-files.ts';
 import { tempDir } from '../temp.ts';
 
 describe.skipIf(!HAVE_REAL)('the note on a council projected past its end, in a run of several scenarios', () => {
@@ -20,18 +20,7 @@ describe.skipIf(!HAVE_REAL)('the note on a council projected past its end, in a 
     const dir = tempDir('hn-abolished-');
     const data = join(dir, 'data');
     mkdirSync(data);
-    for (const f of REAL_EES_FILES.filter((f) => f.includes('ees-ehcp-2022'))) {
-      const [header, ...rows] = readFileSync(f, 'utf8').split(/\r?\n/).filter((l) => l !== '');
-      // the columns before old_la_code hold no comma (time, level, country and region codes and names)
-      const cols = header!.split(',');
-      const [level, la] = [cols.indexOf('geographic_level'), cols.indexOf('old_la_code')];
-      const kept = rows.filter((l) => {
-        const v = l.split(',');
-        return v[level] === 'National' || v[level] === 'Regional' || v[la] === '909';
-      });
-      expect(kept.filter((l) => l.split(',')[la] === '909').length, basename(f)).toBeGreaterThan(10);
-      writeFileSync(join(data, basename(f)), [header, ...kept, ''].join('\n'));
-    }
+    realRowsOf(REAL_EES_FILES.filter((f) => f.includes('ees-ehcp-2022')), ['909'], data);
     writeFileSync(join(dir, 'short.yaml'), 'id: short\nname: From 2021, two years\nbase_year: 2021\nhorizon_years: 2\n');
     writeFileSync(join(dir, 'long.yaml'), 'id: long\nname: From 2022, four years\nbase_year: 2022\nhorizon_years: 4\n');
     const out = join(dir, 'out');
