@@ -31,9 +31,14 @@ export default function setup() {
   process.env.HIGHNEEDS_TEST_SHARED_DIR = shared;
   const tmp = mkdtempSync(join(tmpdir(), 'highneeds-test-tmp-'));
   process.env.TMPDIR = tmp;
-  // tsx keeps its cache in <temp folder>/tsx-<uid>: there, a link to the cache kept between runs
-  mkdirSync(TSX_CACHE, { recursive: true });
-  symlinkSync(TSX_CACHE, join(tmp, `tsx-${process.geteuid ? process.geteuid() : userInfo().username}`), 'dir');
+  // tsx keeps its cache in <temp folder>/tsx-<uid>: there, a link to the cache kept between runs (a checkout where
+  // it cannot be made, read-only say, compiles into the temp folder as before)
+  try {
+    mkdirSync(TSX_CACHE, { recursive: true });
+    symlinkSync(TSX_CACHE, join(tmp, `tsx-${process.geteuid ? process.geteuid() : userInfo().username}`), 'dir');
+  } catch {
+    // no link: tsx makes its own folder in the temp folder
+  }
   // one thread per DuckDB database (src/etl/duckdb-options.ts): the tests open many small ones, two processes at a time
   process.env.HIGHNEEDS_DUCKDB_THREADS = '1';
   return () => {
