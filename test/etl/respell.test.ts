@@ -17,31 +17,42 @@ function rename(from: Spelling, to: Spelling): Respell {
 }
 
 describe('respeller', () => {
-  it('renames each file where it stands whole, as a message puts it', () => {
+  it('renames every path under the folder as a message puts it, a file it does not hold too', () => {
     const r = rename(abs, rel);
     expect(r('same content as /w/data/a.csv in this load')).toBe('same content as data/a.csv in this load');
     expect(r('/w/data/a.csv.bak line 3: bad')).toBe('data/a.csv.bak line 3: bad');
     expect(r('/w/data/a.csv:4, /w/data/a.csv.')).toBe('data/a.csv:4, data/a.csv.');
     expect(r('(/w/data/sub/b.zip!inner/c.csv)')).toBe('(data/sub/b.zip!inner/c.csv)');
+    // a module file a Blade export's person file names, not in the folder
+    expect(r("no module file '/w/data/sub/b_plans.csv'")).toBe("no module file 'data/sub/b_plans.csv'");
     expect(r('folder /w/data holds it')).toBe('folder data holds it');
   });
 
-  it('leaves a name inside a longer path or word, and a file of another folder', () => {
+  it('leaves a name inside a longer path or word, and a path of another folder', () => {
     const r = rename(abs, rel);
-    for (const t of ['/x/w/data/a.csv', '/w/data/a.csvx', '/w/data/a.csv.gz', '/w/data/a.csv-1', '/w/database', 'a.csv', '/w/data/sub/b.zip/c']) expect(r(t)).toBe(t);
+    for (const t of ['/x/w/data/a.csv', 'x/w/data/a.csv', '/w/database', '/w/data-old/a.csv', 'a.csv', '/w/data/ is the folder', '/w/data2']) expect(r(t)).toBe(t);
+  });
+
+  it('renames a file given where its whole name stands, and refuses a bare one', () => {
+    const zip = (name: string): Spelling => [{ input: name, files: [name] }];
+    const r = rename(zip('/w/x.zip'), zip('x.zip'));
+    expect(r('/w/x.zip!e.csv line 2; /w/x.zip.')).toBe('x.zip!e.csv line 2; x.zip.');
+    expect(r('/w/x.zip.bak /w/x.zipped')).toBe('/w/x.zip.bak /w/x.zipped');
+    expect(respeller(zip('x.zip'), zip('/w/x.zip'))).toBeUndefined();
+    expect(respeller(zip('/w/x.zip'), abs)).toBeUndefined();
   });
 
   it('changes nothing for the spelling that saved it', () => {
     expect(respeller(rel, structuredClone(rel))).toBe('same');
   });
 
-  it('refuses a spelling whose files bear no folder (a bare file name may be a word of a message)', () => {
+  it('refuses a folder saved as . (a bare file name may be a word of a message)', () => {
     expect(respeller(dot, rel)).toBeUndefined();
     // the other way is certain: data/a.csv is no word
     expect(rename(rel, dot)('data/a.csv and a.csv')).toBe('a.csv and a.csv');
   });
 
-  it('leaves a bare input name alone but renames its files', () => {
+  it('leaves a bare folder name alone but renames the paths under it', () => {
     // ./data/ names its files data/a.csv, as data does: nothing to rename
     expect(respeller(rel, [{ input: './data/', files: rel[0]!.files }])).toBe('same');
     const s = rename(rel, abs);
