@@ -22,10 +22,11 @@ function dataWithNotes(): string {
   return data;
 }
 
-async function runOf(dataDir: string, cacheDir: string, fresh = false): Promise<{ outputs: Record<string, unknown>; fromCache: boolean; warnings: string[] }> {
+async function runOf(dataDir: string, cacheDir: string, fresh = false): Promise<{ outputs: Record<string, unknown>; fromCache: boolean; warnings: string[]; json: string }> {
   const out = tempDir();
   const r = await runPipeline({ scenarioFiles: ['scenarios/baseline.yaml'], dataDir, draws: 0, seed: 1, csv: true, runDate: '2026-01-02T03:04:05.000Z', cacheDir, out, fresh });
-  return { outputs: await outputsOf(out), fromCache: r.fromCache, warnings: r.warnings };
+  // run --json's document, its output folder aside
+  return { outputs: await outputsOf(out), fromCache: r.fromCache, warnings: r.warnings, json: JSON.stringify(r.documents).replaceAll(out, 'OUT') };
 }
 
 const notesOf = (outputs: Record<string, unknown>): string => Buffer.from(outputs['csv/data_quality_notes.csv'] as string, 'base64').toString('utf8');
@@ -50,6 +51,7 @@ describe('a data folder named otherwise', () => {
       expect(notesOf(cached.outputs)).not.toContain(` ${data}/`);
       expect(cached.outputs, spelling).toEqual(fresh.outputs);
       expect(cached.warnings, spelling).toEqual(fresh.warnings);
+      expect(cached.json, spelling).toBe(fresh.json);
     }
     // one load, one set of series, however the folder was named
     const saved = readdirSync(cacheDir).filter((f) => !f.startsWith('.'));
