@@ -28,7 +28,7 @@ const prose = z
   .string()
   .max(LONGEST_DESCRIPTION, { error: textTooLong('a description', LONGEST_DESCRIPTION) })
   .superRefine((s, ctx) => {
-    const control = controlCharIn(s, true);
+    const control = controlCharIn(s);
     if (control) ctx.addIssue({ code: 'custom', message: textWithoutControl('a description', control) });
   });
 

@@ -16,21 +16,21 @@ export const LONGEST_PATH = 4096;
 /** The longest description of a scenario (shown in a workbook cell and the report's opening). */
 export const LONGEST_DESCRIPTION = 5000;
 
-/** Control characters (C0, DEL, C1): none belongs in a name. */
+/**
+ * Control characters other than the line breaks (LF, CR, and NEL, which YAML reads as one) and the tab (C0, DEL, C1):
+ * every output shows those (a line break in a chart's title becomes a space), the others it cannot (XML forbids most).
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
-const CONTROL_IN_NAME = /[\u0000-\u001f\u007f-\u009f]/;
-/** Control characters other than the line break, carriage return and tab, which a description may hold. */
-// eslint-disable-next-line no-control-regex -- control characters are what is looked for
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
 
 /**
- * The first control character of a name (or, with `lines`, of a description, which may break lines) as a message
- * shows it, with its place, or undefined when there is none: such a character is invisible, and one in a chart's
- * title made the workbook's drawing XML invalid (Excel repaired the file, dropping the charts).
- * @example controlCharIn('Any\u0007shire') // "'\x07' at character 4"
+ * The first control character of a name or description (but a line break, carriage return or tab) as a message shows
+ * it, with its place, or undefined when there is none: such a character is invisible, and one in a chart's title made
+ * the workbook's drawing XML invalid (Excel repaired the file, dropping the charts).
+ * @example controlCharIn('Any\u0007shire') // "'\\x07' at character 4"
  */
-export function controlCharIn(s: string, lines = false): string | undefined {
-  const m = (lines ? CONTROL_IN_TEXT : CONTROL_IN_NAME).exec(s);
+export function controlCharIn(s: string): string | undefined {
+  const m = CONTROL.exec(s);
   return m ? `'\\x${m[0].charCodeAt(0).toString(16).padStart(2, '0')}' at character ${m.index + 1}` : undefined;
 }
 
