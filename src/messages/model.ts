@@ -263,6 +263,12 @@ export function nationalTooShort(la: string, held: readonly number[], baseYear: 
 export function readerWarnings(n: number): string {
   return `${n} note${n === 1 ? ' changes' : 's change'} what these figures mean (all are in the workbook's Data quality sheet):`;
 }
+/** Files of a run's data folder that no reader recognised, left out of the run (stderr; each is on the Data quality sheet). */
+export function filesNotRead(files: ReadonlyArray<{ path: string; message: string }>): string {
+  const shown = files.slice(0, 3).map((f) => `${f.path} (${f.message.length > 120 ? `${f.message.slice(0, 117)}…` : f.message})`);
+  const more = files.length > 3 ? `; and ${files.length - 3} more` : '';
+  return `Not read: ${files.length === 1 ? 'a file' : `${files.length} files`} of the data folder that no reader recognises, left out of the run: ${shown.join('; ')}${more}. Correct or remove ${files.length === 1 ? 'it' : 'them'} if ${files.length === 1 ? 'it was' : 'they were'} meant to be read.`;
+}
 export function ownTablesOfAnotherLa(laName: string, nFiles: number): string {
   return `${nFiles === 1 ? 'A table' : `${nFiles} tables`} in the data folder hold${nFiles === 1 ? 's' : ''} rows for another LA than ${laName} (the la_code column): a run uses one LA's money only`;
 }

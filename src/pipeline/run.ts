@@ -31,6 +31,7 @@ import { SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '
 import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
 import { SMALL_LA_POOLED } from '../messages/model-pooling.ts';
+import { filesNotRead } from '../messages/model.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -156,6 +157,9 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   for (const n of ds.notes) if (warns(n)) warnings.add(n);
   // the own tables' warnings (a column or a sheet of the money left out) were on the Data quality sheet only
   if (!opts.demandOnly) for (const n of ownTableWarnings(data.dataQuality, data.loaded)) warnings.add(n);
+  // files of the folder no reader took, left out (an empty or damaged ons_mye_2020.csv): on the Data quality sheet only
+  const unread = unreadFiles(data.skipped, data.warnings);
+  if (unread.length > 0) warnings.add(filesNotRead(unread));
   // money tables that name no LA, used for this one among several LAs' data
   if (!opts.demandOnly && data.moneyTablesNamingNoLa) {
     dq.push({ severity: 'warning' as const, message: data.moneyTablesNamingNoLa });
