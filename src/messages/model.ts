@@ -101,12 +101,20 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
 }
 
 /** run: the LA cannot be forecast from these files (the one model's reason). */
-export function runCannotForecast(la: string, baseYear: number | undefined, reason: string, files: readonly string[]): string {
+export function runCannotForecast(
+  la: string,
+  baseYear: number | undefined,
+  reason: string,
+  files: readonly string[],
+  unread: ReadonlyArray<{ path: string; message: string }> = [],
+): string {
   // no base year when the data hold no stock of the LA at all (it said 'from January NaN')
   const from = baseYear === undefined ? '' : ` from January ${baseYear}`;
   const upTo = baseYear === undefined ? '' : ` up to ${baseYear}`;
+  // a file the folder holds that no reader took (an empty sen2_age_caseload.csv) is likely the one that held them
+  const notRead = unread.length ? ` Not read: ${unread.map((u) => `${u.path} (${u.message.length > 120 ? `${u.message.slice(0, 117)}…` : u.message})`).join('; ')}.` : '';
   return (
-    `${la} cannot be projected${from}: ${reason}. Files read: ${files.join(', ') || 'none'}. ` +
+    `${la} cannot be projected${from}: ${reason}. Files read: ${files.join(', ') || 'none'}.${notRead} ` +
     `Add a release with ${la}'s plans for at least three censuses${upTo} (DfE "Education, health and care plans"), ` +
     `or set base_year in the scenario to a year the files cover.`
   );

@@ -28,6 +28,7 @@ import type { DataQualityNote } from '../report/run-report.ts';
 import { readRunData, runDataKey, saveRunData } from './run-data-cache.ts';
 import type { RunTotals } from './totals.ts';
 import { trackRecord } from './track-record.ts';
+import { unreadFiles } from './gates.ts';
 
 export interface RunData {
   loaded: LoadedFile[];
@@ -134,7 +135,7 @@ async function derive(load: MemoryLoad, opts: RunDataOptions, cache: { dir: stri
     const totalsByBase = new Map<number | undefined, SavedTotals>();
     for (const b of opts.baseYears) {
       const base = b ?? latestStockYear(dataset);
-      if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, undefined, 'the data hold no stock of plans', files));
+      if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, undefined, 'the data hold no stock of plans', files, unreadFiles(load.skipped, load.warnings)));
       const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files, { ees, pastOrigins: past.originsOf }).catch((e: unknown) => {
         // with scenarios of several base years, which one cannot be forecast is said with the files that ask for it
         const asking = opts.askedBy?.get(b);
