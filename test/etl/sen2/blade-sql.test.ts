@@ -2,11 +2,14 @@
  * The Blade reader's SQL macros (blade-sql.ts MACROS) answer as the JS rules they stand for: `clean` as
  * person-rows.ts trims, `is_set` as codes.ts isSet, `flag` as "blank → NULL, else isSet" — the usual flag values
  * through their shortcut and every other value through the general expression. The id facts of a parent table are the
- * same whether its number ids are counted or known all different because they are their rows plus a constant.
+ * same whether its number ids are counted or known all different because they are their rows plus a constant. The
+ * query for a module's new raw dates looks each distinct value up in lk_dates once: DuckDB keeps its NOT EXISTS above
+ * the DISTINCT (a filter on a DISTINCT's column can be moved below it, where it runs on every row: ees-set.ts).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { MACROS, idFactsQuery, idsByRowQuery } from '../../../src/etl/persons/blade-sql.ts';
+import { BLADE_MODULES, type BladeModule } from '../../../src/etl/persons/blade-modules.ts';
+import { MACROS, idFactsQuery, idsByRowQuery, moduleDatesQuery } from '../../../src/etl/persons/blade-sql.ts';
 import { isSet } from '../../../src/etl/persons/codes.ts';
 import { sqlText } from '../../../src/etl/sql-quote.ts';
 
@@ -63,4 +66,39 @@ describe('Blade SQL macros', () => {
       db.closeSync();
     }
   });
+
+  it('moduleDatesQuery gives the distinct raw dates not yet parsed, and no join of it sees more rows than there are distinct values', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const cols = {} as Record<BladeModule, Set<string>>;
+    for (const m of BLADE_MODULES) cols[m] = new Set(m === 'requests' ? ['receiveddate', 'requestoutcomedate'] : []);
+    try {
+      // 20,000 requests, their two date columns holding 60 distinct values (and blanks); 10 of them already parsed
+      await con.run(`CREATE TABLE m_requests AS SELECT 'd' || (i % 50) AS receiveddate,
+        CASE WHEN i % 3 = 0 THEN NULL ELSE 'd' || (40 + i % 20) END AS requestoutcomedate FROM range(20000) r(i)`);
+      await con.run("CREATE TABLE lk_dates AS SELECT 'd' || (i * 6) AS raw, NULL::VARCHAR AS iso, false AS bad FROM range(10) r(i)");
+      const query = moduleDatesQuery(cols, 'requests')!;
+      const got = (await con.runAndReadAll(query)).getRows().map((r) => String(r[0])).sort();
+      const want = Array.from({ length: 60 }, (_, i) => `d${i}`).filter((v) => !/^d(0|6|12|18|24|30|36|42|48|54)$/.test(v)).sort();
+      expect(got).toEqual(want);
+      const plan = JSON.parse(String((await con.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`)).getRows()[0]![1])) as Op;
+      const joinInputs: number[] = [];
+      const walk = (op: Op): void => {
+        if (/JOIN/.test(op.operator_name ?? '')) for (const c of op.children ?? []) joinInputs.push(c.operator_cardinality ?? 0);
+        for (const c of op.children ?? []) walk(c);
+      };
+      walk(plan);
+      expect(joinInputs.length).toBeGreaterThan(0);
+      expect(Math.max(...joinInputs)).toBeLessThanOrEqual(60);
+    } finally {
+      con.closeSync();
+      db.closeSync();
+    }
+  });
 });
+
+interface Op {
+  operator_name?: string;
+  operator_cardinality?: number;
+  children?: Op[];
+}
