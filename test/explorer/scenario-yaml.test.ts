@@ -5,9 +5,9 @@ import { scenario } from '../model/fixtures.ts';
 
 describe('the scenario YAML the explorer writes', () => {
   it('keeps every header line a comment, whatever line breaks a name holds', () => {
-    // a scenario's name (or an LA's, or a lever's) with a line break in it. Scenario files and tables refuse names
-    // holding control characters (util/bounded-text.ts controlCharIn), so the name is put on a scenario made without
-    // one: the writer must keep the header a comment whatever the name it is given
+    // a scenario's name (or an LA's, or a lever's) with line breaks in it. It is put on a scenario made without it,
+    // not through the scenario schema, whose rules on control characters (util/bounded-text.ts) are not what this
+    // checks: the writer must keep the header a comment whatever name it is given
     const name = 'Plan A\nextends: other.yaml\r\nfunding_x: 1\rsurges_x: 2\u2028x\u0085y';
     const text = scenarioYaml({ ...scenario(), name }, { id: 'a-explorer', name: `${name} (explorer variant)`, baseYear: 2025, header: [`Starting point: ${name} (a.yaml)`, 'Changed:', `  - Recovery plan: ${name} — effect: 10% → 20%`] });
     const doc = parse(text) as Record<string, unknown>;
