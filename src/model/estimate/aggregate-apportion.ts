@@ -6,6 +6,7 @@
  */
 import { N_AGES } from '../../domain/index.ts';
 import type { AgeCount } from '../dataset.ts';
+import { boundedMemo, numbersKey } from '../../util/bounded-memo.ts';
 
 /**
  * Ranges of one year, most detailed first: the single ages when they hold the year's plans, with the bands at ages
@@ -48,8 +49,20 @@ export function singleAges(rows: readonly AgeCount[], year: number, iterations =
   return pycnophylactic(ranges, iterations);
 }
 
+/**
+ * Spreads already made (pycnophylactic), by their ranges: a release's calibration, forecast and backtest origins ask
+ * for each LA's ages at each January again and again (2022 release, forecast of every LA and a 3-origin backtest:
+ * 28,842 spreads of 7,122 different ranges). Each holds N_AGES doubles.
+ */
+const SPREADS = boundedMemo<Float64Array>(4096);
+
 /** Smooth band-preserving single ages from non-overlapping ranges (ages outside every range stay 0). */
 export function pycnophylactic(ranges: readonly { from: number; to: number; count: number }[], iterations = 50): Float64Array {
+  const key = numbersKey([iterations], ranges.map((r) => r.from), ranges.map((r) => r.to), ranges.map((r) => r.count));
+  return Float64Array.from(SPREADS.get(key, () => spread(ranges, iterations)));
+}
+
+function spread(ranges: readonly { from: number; to: number; count: number }[], iterations: number): Float64Array {
   const x = new Float64Array(N_AGES);
   const inRange = new Int16Array(N_AGES).fill(-1);
   ranges.forEach((r, i) => {

@@ -7,7 +7,7 @@ import { N_AGES, N_NEEDS, N_PLACEMENTS, NEEDS, PLACEMENTS, isPlacementPossibleAt
 import { cellIndex, newCube } from '../cube.ts';
 import type { LaDataset } from '../dataset.ts';
 import { N_CEASE_REASONS } from '../rates.ts';
-import { sameValues } from '../../util/same-values.ts';
+import { boundedMemo, numbersKey } from '../../util/bounded-memo.ts';
 import { dirichletPosteriorMean } from './smooth.ts';
 
 /** The latest year ≤ `maxYear` that a year-keyed record holds. */
@@ -154,53 +154,60 @@ export function placementSharesAtAge(shares: Float64Array, age: number): Float64
  * and 755, special schools 5,288 against 4,947. An age with no plans keeps the renormalised shares.
  */
 export function placementSharesByAge(byAge: Float64Array, shares: Float64Array, iterations = 200): Float64Array[] {
-  // the rates and the initial cube of one LA and base year ask for the same fit, one after the other
-  if (lastFit && lastFit.iterations === iterations && sameValues(lastFit.byAge, byAge) && sameValues(lastFit.shares, shares))
-    return lastFit.out.map((row) => Float64Array.from(row));
+  const fitted = FITS.get(numbersKey([iterations], byAge, shares), () => fitPlacementsToAges(byAge, shares, iterations));
+  return fitted.map((row) => Float64Array.from(row));
+}
+
+/**
+ * Fits already made (placementSharesByAge), by their inputs: the rates and the initial cube of an LA, its calibration
+ * and each backtest origin ask for some of the same fits (2022 release, forecast of every LA and a 3-origin backtest:
+ * 3,036 fits of 2,732 different inputs). Each holds N_AGES × N_PLACEMENTS doubles.
+ */
+const FITS = boundedMemo<Float64Array[]>(1024);
+
+function fitPlacementsToAges(byAge: Float64Array, shares: Float64Array, iterations: number): Float64Array[] {
   const NP = N_PLACEMENTS;
   // the table, age by age (a row of NP placements each), in one array
   const m = new Float64Array(N_AGES * NP);
   let total = 0;
   for (let a = 0; a < N_AGES; a++) {
     const plans = Math.max(0, byAge[a] ?? 0);
-    m.set(placementSharesAtAge(shares, a).map((s) => s * plans), a * NP);
+    const atAge = placementSharesAtAge(shares, a);
+    for (let p = 0; p < NP; p++) m[a * NP + p] = atAge[p]! * plans;
     total += plans;
   }
+  const want = new Float64Array(NP);
+  for (let p = 0; p < NP; p++) want[p] = shares[p]! * total;
   const col = new Float64Array(NP);
-  const columns = (): void => {
-    col.fill(0);
-    for (let a = 0; a < N_AGES; a++) for (let p = 0; p < NP; p++) col[p]! += m[a * NP + p]!;
-  };
+  for (let a = 0; a < N_AGES; a++) for (let p = 0; p < NP; p++) col[p]! += m[a * NP + p]!;
   // each round scales the placements to their shares, then the ages to their plans, then measures how far the
-  // placements are from their shares with the sums the next round scales by
-  columns();
+  // placements are from their shares with the sums the next round scales by: one pass over the table, age by age (a
+  // placement not scaled is multiplied by 1, which leaves every double as it is)
+  const scale = new Float64Array(NP);
   for (let it = 0; it < iterations && total > 0; it++) {
-    for (let p = 0; p < NP; p++) {
-      const want = shares[p]! * total;
-      if (col[p]! > 0 && want > 0) for (let a = 0; a < N_AGES; a++) m[a * NP + p]! *= want / col[p]!;
-    }
+    for (let p = 0; p < NP; p++) scale[p] = col[p]! > 0 && want[p]! > 0 ? want[p]! / col[p]! : 1;
+    col.fill(0);
     for (let a = 0; a < N_AGES; a++) {
+      const at = a * NP;
       let row = 0;
-      for (let p = 0; p < NP; p++) row += m[a * NP + p]!;
-      if (row > 0) for (let p = 0; p < NP; p++) m[a * NP + p]! *= byAge[a]! / row;
+      for (let p = 0; p < NP; p++) row += m[at + p]! *= scale[p]!;
+      if (row > 0) {
+        const f = byAge[a]! / row;
+        for (let p = 0; p < NP; p++) m[at + p]! *= f;
+      }
+      for (let p = 0; p < NP; p++) col[p]! += m[at + p]!;
     }
-    columns();
     let worst = 0;
-    for (let p = 0; p < NP; p++) if (col[p]! > 0) worst = Math.max(worst, Math.abs(col[p]! - shares[p]! * total));
+    for (let p = 0; p < NP; p++) if (col[p]! > 0) worst = Math.max(worst, Math.abs(col[p]! - want[p]!));
     if (worst <= 1e-7 * total) break;
   }
-  const out = Array.from({ length: N_AGES }, (_, a) => {
+  return Array.from({ length: N_AGES }, (_, a) => {
     const row = m.subarray(a * NP, (a + 1) * NP);
     let s = 0;
     for (let p = 0; p < NP; p++) s += row[p]!;
     return s > 0 ? row.map((v) => v / s) : placementSharesAtAge(shares, a);
   });
-  lastFit = { byAge: Float64Array.from(byAge), shares: Float64Array.from(shares), iterations, out: out.map((row) => Float64Array.from(row)) };
-  return out;
 }
-
-/** The last fit made (placementSharesByAge), its inputs and its shares: the next call with the same inputs reuses it. */
-let lastFit: { byAge: Float64Array; shares: Float64Array; iterations: number; out: Float64Array[] } | undefined;
 
 /**
  * A cube (cube.ts layout) from single-age totals and need / placement shares, the placements fitted to both the ages
