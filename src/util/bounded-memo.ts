@@ -27,15 +27,23 @@ export function boundedMemo<T>(limit: number): BoundedMemo<T> {
 }
 
 /**
- * A memo key for numbers, exact: each number as its shortest round-trip spelling, -0 as -0, so two keys are equal
- * only when every number is the same double (NaN equals NaN, as Object.is has it).
+ * A memo key for numbers, exact: each list's length and its numbers' 64 bits, as UTF-16 code units (four a number),
+ * so two keys are equal only when every number is the same double (-0 is not 0; a NaN equals a NaN of the same bits,
+ * and one of other bits only costs the memo a miss). Cheaper than spelling the numbers out in decimal.
  * @example numbersKey([1, 0.1], [-0]) === numbersKey([1, 0.1], [0]) // false
  */
 export function numbersKey(...parts: readonly ArrayLike<number>[]): string {
-  let key = '';
+  let n = 0;
+  for (const p of parts) n += p.length + 1;
+  const bits = new Float64Array(n);
+  let i = 0;
   for (const p of parts) {
-    key += '|';
-    for (let i = 0; i < p.length; i++) key += (Object.is(p[i], -0) ? '-0' : String(p[i])) + ',';
+    bits[i++] = p.length;
+    for (let k = 0; k < p.length; k++) bits[i++] = p[k]!;
   }
+  const units = new Uint16Array(bits.buffer);
+  let key = '';
+  // in slices: String.fromCharCode takes its code units as arguments
+  for (let k = 0; k < units.length; k += 4096) key += String.fromCharCode(...units.subarray(k, k + 4096));
   return key;
 }

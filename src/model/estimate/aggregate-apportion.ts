@@ -58,7 +58,10 @@ const SPREADS = boundedMemo<Float64Array>(4096);
 
 /** Smooth band-preserving single ages from non-overlapping ranges (ages outside every range stay 0). */
 export function pycnophylactic(ranges: readonly { from: number; to: number; count: number }[], iterations = 50): Float64Array {
-  const key = numbersKey([iterations], ranges.map((r) => r.from), ranges.map((r) => r.to), ranges.map((r) => r.count));
+  const inputs = new Float64Array(1 + 3 * ranges.length);
+  inputs[0] = iterations;
+  ranges.forEach((r, i) => inputs.set([r.from, r.to, r.count], 1 + 3 * i));
+  const key = numbersKey(inputs);
   return Float64Array.from(SPREADS.get(key, () => spread(ranges, iterations)));
 }
 
