@@ -91,6 +91,10 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const { baseYear } = opts;
   const window = opts.windowYears ?? 3;
   const r = emptyRates(baseYear, 'aggregate');
+  // the base stock by age, worked out once (when first needed) for the exit scaling, the placement fit and the spread
+  // of new plans below; none of them changes it
+  let stock: Float64Array | undefined;
+  const baseStock = (): Float64Array => (stock ??= baseStockByAge(ds, baseYear, opts.ageFallbacks));
 
   // Continuation and net migration from cohort progression, scaled to the stock-flow exit rate when given.
   const { prog, source, pooled: progPooled } = progressionOrBorrowed(ds, baseYear, window, opts.ageFallbacks ?? []);
@@ -98,7 +102,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   // reforms); applied at every single age it would compound year on year, so it is capped before the stock-flow
   // scaling below restores the first year's total exit.
   for (let a = 0; a < N_AGES; a++) prog.ratio[a] = Math.min(1 + MAX_NET_MIGRATION, prog.ratio[a]!);
-  const lambda = opts.flow ? exitScale(prog.ratio, baseStockByAge(ds, baseYear, opts.ageFallbacks), opts.flow.exit) : 1;
+  const lambda = opts.flow ? exitScale(prog.ratio, baseStock(), opts.flow.exit) : 1;
   for (let a = 0; a < N_AGES; a++) {
     const x = prog.ratio[a]! * lambda;
     r.continuation[a] = Math.min(1, x);
@@ -141,7 +145,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const placed = pooledPlacementShares(ds, baseYear, opts.ageFallbacks ?? []);
   if (placed.source) r.notes.push(placementMixPooled(ds.la.name, placed.year!, placed.plans, placed.ownWeight, placed.source, PLACEMENT_MIX_STRENGTH));
   const places = placed.shares;
-  const atAge = placementSharesByAge(baseStockByAge(ds, baseYear, opts.ageFallbacks), places);
+  const atAge = placementSharesByAge(baseStock(), places);
   for (let a = 0; a < N_AGES; a++) {
     const ps = atAge[a]!;
     for (let n = 0; n < N_NEEDS; n++)
@@ -165,7 +169,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
       // No new plans in the last flow year (none issued, or none by age) but some expected: spread them like the pooled
       // profile a small LA's few new plans are shrunk towards (the n = 0 case of the same rule), else like the base stock.
       const profile = pooled ? pooledNewPlanAges(own, 1, pooled.byAge).byAge : undefined;
-      const shape = profile ?? baseStockByAge(ds, baseYear, opts.ageFallbacks);
+      const shape = profile ?? baseStock();
       for (let a = 0; a < N_AGES; a++) {
         r.incidence[a] = pop1 ? (pop1[a]! > 0 ? shape[a]! / pop1[a]! : 0) : shape[a]!;
         first += pop1 ? (pop1[a]! > 0 ? shape[a]! : 0) : shape[a]!;
