@@ -20,7 +20,7 @@ import type { OriginCache, PastForecast } from '../model/forecast/calibrate.ts';
 import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
 import { canonicalText } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
-import { readSaved, saveResult } from './saved-results.ts';
+import { isSeriesSet, readSaved, saveResult } from './saved-results.ts';
 import type { WarehouseDatasets } from './totals.ts';
 
 const FORMAT = 1;
@@ -117,17 +117,5 @@ function isPastForecasts(d: unknown): d is Map<number, PastForecast[]> {
 }
 
 function isDatasets(d: unknown): d is WarehouseDatasets {
-  const e = d as Partial<WarehouseDatasets> | null;
-  const isDataset = (x: unknown): boolean => typeof x === 'object' && x !== null && typeof (x as { la?: { oldCode?: unknown } }).la?.oldCode === 'string';
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    Array.isArray(e.datasets) &&
-    e.datasets.every(isDataset) &&
-    Array.isArray(e.regions) &&
-    e.regions.every(isDataset) &&
-    (e.national === undefined || isDataset(e.national)) &&
-    Array.isArray(e.notes) &&
-    Array.isArray(e.findings)
-  );
+  return isSeriesSet(d);
 }

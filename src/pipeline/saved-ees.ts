@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { cacheDirOf, inputSetOf } from '../etl/cache-key.ts';
 import type { EesDatasets } from '../etl/ees-datasets.ts';
 import { checkNotSystemFolder, readByLoadOf } from '../paths/check-path.ts';
-import { readSaved, saveResult } from './saved-results.ts';
+import { isSeriesSet, readSaved, saveResult } from './saved-results.ts';
 
 const FORMAT = 1;
 
@@ -62,22 +62,13 @@ async function cacheUsable(dir: string, files: readonly string[]): Promise<boole
 }
 
 function isEesDatasets(d: unknown): d is EesDatasets {
-  const e = d as Partial<EesDatasets> | null;
-  const isDataset = (x: unknown): boolean => typeof x === 'object' && x !== null && typeof (x as { la?: { oldCode?: unknown } }).la?.oldCode === 'string';
+  if (!isSeriesSet(d)) return false;
+  const e = d as Partial<EesDatasets>;
   const isText = (x: unknown): boolean => typeof x === 'string';
   return (
-    typeof e === 'object' &&
-    e !== null &&
-    Array.isArray(e.datasets) &&
-    e.datasets.every(isDataset) &&
-    Array.isArray(e.regions) &&
-    e.regions.every(isDataset) &&
-    (e.national === undefined || isDataset(e.national)) &&
     Number.isInteger(e.ignoredRows) &&
     (e.laterOnly === undefined || (Array.isArray(e.laterOnly) && e.laterOnly.every((l) => isText(l?.oldCode) && Number.isInteger(l?.firstYear)))) &&
-    Array.isArray(e.notes) &&
-    e.notes.every(isText) &&
-    (e.revised === undefined || isText(e.revised)) &&
-    Array.isArray(e.findings)
+    e.notes!.every(isText) &&
+    (e.revised === undefined || isText(e.revised))
   );
 }

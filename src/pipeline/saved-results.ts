@@ -93,3 +93,24 @@ async function prune(dir: string, kind: SavedKind): Promise<void> {
   const dated = await Promise.all(names.map(async (f) => ({ f, t: (await stat(join(dir, f))).mtimeMs })));
   for (const { f } of dated.sort((a, b) => b.t - a.t).slice(KEEP[kind])) await rm(join(dir, f), { force: true });
 }
+
+/**
+ * Whether saved data have the shape of a set of LA series as the warehouse's and the EES files' datasets share it
+ * (datasets and regions, each with its LA's code, a national series or none, notes and findings): the first part of
+ * each kind's whole-or-nothing check for readSaved (past-forecasts.ts, saved-ees.ts).
+ */
+export function isSeriesSet(d: unknown): boolean {
+  const e = d as { datasets?: unknown; regions?: unknown; national?: unknown; notes?: unknown; findings?: unknown } | null;
+  const isDataset = (x: unknown): boolean => typeof x === 'object' && x !== null && typeof (x as { la?: { oldCode?: unknown } }).la?.oldCode === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    Array.isArray(e.datasets) &&
+    e.datasets.every(isDataset) &&
+    Array.isArray(e.regions) &&
+    e.regions.every(isDataset) &&
+    (e.national === undefined || isDataset(e.national)) &&
+    Array.isArray(e.notes) &&
+    Array.isArray(e.findings)
+  );
+}
