@@ -295,7 +295,9 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   let comparison: RunOutcome['comparison'];
   if (reports.length > 1) {
     stage('writing comparison');
-    comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'), charts);
+    // as CSV too when the run's scenarios are (--csv, or any scenario asking for report.csv_export)
+    const csv = opts.csv ?? scenarios.some((s) => s.report.csv_export);
+    comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'), charts, { csv });
   }
   return { documents, comparison, warnings: [...warnings], fromCache: data.fromCache, cacheDir: data.cacheDir };
 }

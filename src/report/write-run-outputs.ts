@@ -135,26 +135,30 @@ export interface ComparisonOutputs {
   workbook: string;
   report: string;
   charts: string[];
+  /** The comparison workbook's tables as CSV (with `csv`), else none. */
+  csv: string[];
 }
 
 /**
  * Writes the comparison: a report (what differs, headline figures side by side, the balance chart), a workbook
- * (scenarios side by side, differences against the first) and their charts. The money chart and sheets only when
- * every run modelled the budget.
+ * (scenarios side by side, differences against the first) and their charts, and with `csv` each of the workbook's
+ * tables as CSV under `csv/`, as a scenario's are. The money chart and sheets only when every run modelled the budget.
  * @example await writeComparison([baseline, mitigated], 'reports/compare')
  */
-export async function writeComparison(reports: RunReport[], outDir: string, charts?: ChartRenderer): Promise<ComparisonOutputs> {
+export async function writeComparison(reports: RunReport[], outDir: string, charts?: ChartRenderer, opts: { csv?: boolean } = {}): Promise<ComparisonOutputs> {
   if (reports.length === 0) throw usageError(reportMsg.noReports());
   const specs = comparisonCharts(reports);
   const rendered = await render(specs, charts);
   const model = buildComparisonModel(reports);
+  const csvs = opts.csv ? workbookCsvs(model) : [];
   const html = buildComparisonHtml(reports, rendered);
   const files: StagedFile[] = [
     { rel: 'highneeds-comparison.xlsx', data: await workbookBytes(model, imageMap(rendered)) },
     { rel: 'scenario-comparison.html', data: html },
     ...rendered.map((c) => ({ rel: `charts/${chartFile(c.spec.id)}`, data: c.png })),
+    ...csvs.map((c) => ({ rel: `csv/${c.file}`, data: c.text })),
   ];
   assertNoBlemishes([...valueBlemishes(model, 'comparison workbook'), ...chartBlemishes(rendered), ...fileBlemishes(files)]);
   const paths = await writeFilesAtomically(outDir, files);
-  return { workbook: paths[0]!, report: paths[1]!, charts: paths.slice(2) };
+  return { workbook: paths[0]!, report: paths[1]!, charts: paths.slice(2, 2 + rendered.length), csv: paths.slice(2 + rendered.length) };
 }

@@ -17,10 +17,10 @@ describe('run with scenarios of different base years and horizons', () => {
   writeFileSync(short, `extends: ${resolve('scenarios/baseline.yaml')}\nid: short\nname: From 2023, three years\nbase_year: 2023\nhorizon_years: 3\n`);
 
   it.each([
-    ['with money', []],
+    ['with money', ['--csv']],
     ['demand only', ['--demand-only']],
-  ])('writes the comparison at the years both reach, %s', async (_, flags) => {
-    const out = join(dir, `out${flags.length}`);
+  ])('writes the comparison at the years both reach, %s', async (label, flags) => {
+    const out = join(dir, label.replace(/ /g, '-'));
     const r = await runCli('run', 'scenarios/baseline.yaml', short, '--draws', '0', '--out', out, '--quiet', ...flags);
     expect(r.stderr).not.toMatch(/internal error|NaN/);
     expect(r.code).toBe(0);
@@ -29,6 +29,19 @@ describe('run with scenarios of different base years and horizons', () => {
     expect(html).not.toMatch(/NaN|undefined/);
     expect(html).toContain('EHC plans, January 2026 (central)');
     expect(html).toContain('The headline figures compare January 2026');
+    // with --csv the comparison's tables too (it wrote none): a year one scenario does not reach is blank, never 0
+    const csv = join(out, 'compare', 'csv', 'compare_plans.csv');
+    expect(existsSync(csv)).toBe(flags.includes('--csv'));
+    if (flags.includes('--csv')) {
+      const rows = readFileSync(csv, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+      expect(rows[0]![0]).toMatch(/Census year$/);
+      const at = (year: string) => rows.find((r) => r[0] === year)!;
+      expect(at('2024')[1]).toBe(''); // baseline starts at January 2025
+      expect(Number(at('2026')[1])).toBeGreaterThan(0);
+      expect(at('2027').at(-2)).toBe(''); // the short scenario ends at January 2026
+      expect(readFileSync(csv, 'utf8')).not.toMatch(/NaN|undefined|Infinity/);
+      expect(existsSync(join(out, 'compare', 'csv', 'compare_in_year_balance.csv'))).toBe(true);
+    }
   });
 
   it('refuses a base year the data cannot start from before anything is written, naming the scenario that asks for it', async () => {
