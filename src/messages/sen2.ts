@@ -113,6 +113,20 @@ export function sen2DateBeforeBirth(field: string, date: string): string {
 export function sen2CeaseBeforeStart(cease: string, start: string): string {
   return `CeaseDate ${cease} is before the plan's StartDate ${start}: a plan cannot cease before it starts; correct whichever date is wrong`;
 }
+/**
+ * A NamedPlan's StartDate or CeaseDate after the return's ReferenceDate (its census day): the return holds the plans
+ * as they stood that day, so a plan it counts as held cannot have started later, nor one ceased during the year have
+ * ceased later. Read without a word, a plan started after the census was counted in that census's stock and left out
+ * of the year's new plans (the sample's 2025 return with 300 of its 3,007 plans starting on 1 March 2025 ran with
+ * exit 0 from 3,007 plans, 300 of which did not exist on the census day).
+ */
+export function sen2AfterReferenceDate(field: 'StartDate' | 'CeaseDate', date: string, referenceDate: string): string {
+  const what = field === 'StartDate' ? 'start' : 'cease';
+  return (
+    `${field} ${date} is after the return's ReferenceDate ${referenceDate}: the return holds the plans as they stood on its census day, so a plan ` +
+    `in it cannot ${what} later; if the date is right the plan belongs in the next year's return, otherwise correct the date`
+  );
+}
 /** A value element given more than once in its parent (XML): two facts for one field, neither taken. */
 export function sen2RepeatedValue(field: string): string {
   return `${field} is given more than once here, where the return holds one: neither value is taken (which is right cannot be told); keep one ${field} and remove the other`;

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { MAX_AGE } from '../../domain/index.ts';
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadRank, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2AfterReferenceDate, sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadRank, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import { PROBLEM_CAP } from '../problem-log.ts';
 import { RANK_MAX } from './codes.ts';
 import type { BladeModule } from './blade-modules.ts';
@@ -136,6 +136,14 @@ export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: Ret
   // A plan ceased before it started.
   add(seq++, 'error', 'namedplan', check('t.ceasedate_d < t.startdate_d', ['CAST(t.ceasedate_d AS VARCHAR)', 'CAST(t.startdate_d AS VARCHAR)']),
     (r) => sen2CeaseBeforeStart(String(r[4]), String(r[5])), () => 'CeaseDate');
+  // A plan started or ceased after the return's census day (not in the future: that is the date check's).
+  const ref = ret.header.referenceDate;
+  if (ref !== undefined) {
+    for (const [c, field] of [['startdate', 'StartDate'], ['ceasedate', 'CeaseDate']] as const) {
+      add(seq++, 'error', 'namedplan', check(`t.${c}_d > DATE ${sqlText(ref)} AND t.${c}_d <= ${today}`, [`CAST(t.${c}_d AS VARCHAR)`]),
+        (r) => sen2AfterReferenceDate(field, String(r[4]), ref), () => field);
+    }
+  }
   // Codes.
   for (const m of ['plandetail', 'placementdetail'] as const) {
     add(seq++, 'error', m, check('k.placement IS NULL', ['k.code', 'k.suggestion'], 'JOIN lk_setting k ON k.raw = t.sensetting'),

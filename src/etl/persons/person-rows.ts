@@ -8,7 +8,7 @@
  * 'ceased' plan row with its reason. A placement named by URN/UKPRN is stored with placement NONE and its URN,
  * and is placed at dataset time from the establishment table.
  */
-import { sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2BadRank, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate,
+import { sen2AfterReferenceDate, sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2BadRank, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate,
   sen2RepeatedValue, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import { MAX_AGE } from '../../domain/index.ts';
@@ -143,6 +143,8 @@ export class PersonRowBuilder {
           const start = this.date(np.startDate, np.src, 'StartDate', birth);
           const cease = this.date(np.ceaseDate, np.src, 'CeaseDate', birth);
           if (start && cease && cease < start) this.log.error(fieldRef(np.src, 'CeaseDate'), sen2CeaseBeforeStart(cease, start));
+          this.afterCensus(start, np.src, 'StartDate');
+          this.afterCensus(cease, np.src, 'CeaseDate');
           planStart ??= start;
           const detail = this.placement(np.details);
           if (!cease) {
@@ -225,6 +227,15 @@ export class PersonRowBuilder {
     if (d > this.ret.today) this.log.error(fieldRef(src, field), sen2FutureDate(field, d, this.ret.today));
     else if (birth !== undefined && d < birth) this.log.error(fieldRef(src, field), sen2DateBeforeBirth(field, d));
     return d;
+  }
+
+  /**
+   * A NamedPlan date after the return's ReferenceDate (and not in the future, which date() reports): an error at the
+   * element (blade-checks.ts checks the same).
+   */
+  private afterCensus(d: IsoDate | undefined, src: SrcRef, field: 'StartDate' | 'CeaseDate'): void {
+    const ref = this.ret.header.referenceDate;
+    if (d !== undefined && ref !== undefined && d > ref && d <= this.ret.today) this.log.error(fieldRef(src, field), sen2AfterReferenceDate(field, d, ref));
   }
 
   private outcome<T extends string>(raw: Raw, src: SrcRef, field: string, list: Record<string, T>): T | undefined {

@@ -122,6 +122,32 @@ describe('SEN2: a plan ceased before it started', () => {
   });
 });
 
+describe("SEN2: a plan started or ceased after the return's census day", () => {
+  // the sample's 2025 return with 300 of its 3,007 plans starting on 1 March 2025 loaded with exit 0, and run counted
+  // them in the January 2025 stock and left them out of 2024's new plans
+  it('is an error at its StartDate or CeaseDate naming the date and the ReferenceDate, in the XML and the Blade export', async () => {
+    const p = editedXml(XML_2024, '<StartDate>2023-06-01</StartDate>', '<StartDate>2024-02-01</StartDate>');
+    const e = only(await xml(p));
+    expect(e.path).toBe('Message/Persons/Person[2]/Requests[1]/Assessment[1]/NamedPlan[1]/StartDate');
+    expect(e.message).toBe("StartDate 2024-02-01 is after the return's ReferenceDate 2024-01-18: the return holds the plans as they stood on its census day, " +
+      "so a plan in it cannot start later; if the date is right the plan belongs in the next year's return, otherwise correct the date");
+    const c = only(await xml(editedXml(XML_2024, '<StartDate>2015-01-01</StartDate>', '<StartDate>2015-01-01</StartDate><CeaseDate>2024-02-10</CeaseDate><CeaseReason>2</CeaseReason>')));
+    expect(c.path).toMatch(/NamedPlan\[1\]\/CeaseDate$/);
+    expect(c.message).toMatch(/^CeaseDate 2024-02-10 is after the return's ReferenceDate 2024-01-18: .* cannot cease later/);
+    const b = bladeCopy({ edit: { module: 'namedplan', from: '2024-Jun-01 00:00:00', to: '2025-Feb-01 00:00:00' } });
+    const be = only(await readSen2Blade(b, collect(), ctx(b)));
+    expect([be.file?.endsWith('_namedplan.csv'), be.line, be.path]).toEqual([true, 4, 'person[persontableid=13]/requests[requeststableid=23]/assessment[assessmenttableid=33]/namedplan[namedplantableid=43]/StartDate']);
+    expect(be.message).toBe(e.message.replace('2024-02-01', '2025-02-01').replace('2024-01-18', '2025-01-16'));
+    const bc = bladeCopy({ edit: { module: 'namedplan', from: '2024-Jul-31 00:00:00', to: '2025-Feb-10 00:00:00' } });
+    expect(only(await readSen2Blade(bc, collect(), ctx(bc))).message).toMatch(/^CeaseDate 2025-02-10 is after the return's ReferenceDate 2025-01-16/);
+  });
+  it('a date on the census day is allowed, and one after today is the future-date error alone', async () => {
+    expect((await xml(editedXml(XML_2024, '<StartDate>2023-06-01</StartDate>', '<StartDate>2024-01-18</StartDate>'))).errors).toEqual([]);
+    const f = await xml(editedXml(XML_2024, '<StartDate>2023-06-01</StartDate>', '<StartDate>2025-06-01</StartDate>'));
+    expect(f.errors.map((x) => x.message)).toEqual(['StartDate 2025-06-01 is in the future (after 2025-03-01)']);
+  });
+});
+
 describe('SEN2 XML: a bare ampersand', () => {
   it("is malformed XML at its own line, not 'an element longer than 4 MB' at the file's last line", async () => {
     // saxes reads what follows a bare & as an entity's name until a ';': a large return was refused as an oversize
