@@ -129,6 +129,22 @@ export function baseStockMismatch(la: string, baseYear: number, projected: numbe
   );
 }
 
+/**
+ * run gate: an LA's own SEN2 return for a census year holds another number of plans than the published total of that
+ * year. The return's plans replace the published stock in the age, need and placement figures, while the total
+ * forecast is built on the published series: the sample's returns (2,413, 2,663 and 3,007 plans in January 2023–2025)
+ * beside a published table of 3,300 and 3,800 for 2023 and 2024 ran with exit 0, showing the returns' rise as the
+ * history and projecting the published fall (3,024 plans in January 2026, against 3,368 from the returns alone).
+ */
+export function personLevelStockMismatch(la: string, year: number, returned: number, sen2File: string, published: number, files: readonly string[]): string {
+  return (
+    `${la}: the SEN2 return ${sen2File} holds ${Math.round(returned).toLocaleString('en-GB')} plans at census ${year}, but the published total ` +
+    `in ${files.join(', ') || 'the published tables'} is ${Math.round(published).toLocaleString('en-GB')}: the run would show the return's plans ` +
+    `as that year's and forecast the total from the published ones, so no outputs were written. Check that the return and the published ` +
+    `release are for the same LA and census and that the return is complete, or remove the one that is out of date.`
+  );
+}
+
 /** run: the data hold no new plans; the forecast total sets how many, a fallback at which ages (project-la.ts). */
 export function newPlansBorrowedForTotal(la: string, baseYear: number, source: string): string {
   return (

@@ -76,6 +76,12 @@ export interface LaDataset {
    */
   unplaced?: Record<number, { plans: number; of: number; urns: string[] }>;
   /**
+   * The LA's plans at each census year its own SEN2 returns hold, and the return they were counted from (the last
+   * loaded): they replace the published stock of that year in the cubes, while the total forecast keeps the published
+   * series, so the two must agree (gates.ts checkPersonLevelStock).
+   */
+  personLevel?: Record<number, { plans: number; file: string }>;
+  /**
    * Januaries whose "All EHC plans" total a file gives with no figure (`x`, `c`): why, and where (etl/suppressed-ages.ts),
    * so that a forecast skipping the LA at such a January says which file and line.
    */

@@ -51,6 +51,14 @@ async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promis
             coalesce(p.sen_unit, false) AS unit, coalesce(p.resourced_provision, false) AS rp
        FROM p LEFT JOIN e ON e.urn = coalesce(p.urn, p.ukprn)`,
   );
+  // the return each census year's plans of the LA are counted from (the last loaded), for the gate that holds them to
+  // the published stock of the same year (gates.ts checkPersonLevelStock)
+  const files = await sql.all(
+    `SELECT p.census_year::INTEGER AS y, f.path FROM (SELECT census_year, max(file_id) AS file_id FROM plan WHERE la_code = ? GROUP BY census_year) p
+       JOIN loaded_file f ON f.file_id = p.file_id`,
+    [oldCode],
+  );
+  const fileOf = new Map(files.map((f) => [f.y as number, String(f.path)]));
   // plans of the LA at a URN the establishment table does not hold, by census year: how many, and which URNs
   const unplaced = new Map<number, { plans: number; urns: Set<string> }>();
   const active = new Map<number, number>();
@@ -81,6 +89,7 @@ async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promis
       startYear: (r.sy as number | null) ?? null,
     });
   }
+  for (const [y, plans] of active) (ds.personLevel ??= {})[y] = { plans, file: fileOf.get(y) ?? 'the SEN2 return' };
   for (const [y, u] of [...unplaced].sort((a, b) => a[0] - b[0])) {
     const urns = [...u.urns].sort();
     const of = active.get(y) ?? u.plans;
