@@ -262,6 +262,29 @@ function pctText(n: number, of: number): string {
   const p = (100 * n) / of;
   return `${p < 1 ? p.toFixed(1) : Math.round(p)}%`;
 }
+/** The start of sen2PlacementAgeNote: run.ts and goal-seek put such notes on stderr too. */
+export const SEN2_PLACEMENT_AGE = 'SEN2 placements at ages: ';
+/**
+ * Plans of an LA's return in a placement the model holds at no child of their age (domain PLACEMENT_AGES: NEET at 10,
+ * early years at 12): the projection moves them in its first year to the placements new plans at the next age take, so
+ * that year's change in placements is the return's, not children moving (the sample's 2025 return with 300 children
+ * aged 8 to 12 recorded as NEET ran with exit 0 and no word, NEET falling from 408 plans to 126 in a year).
+ * `cells`: placement, its label, the ages it is held at, and the plans by the ages they were found at.
+ */
+export function sen2PlacementAgeNote(
+  laCode: string, year: number, plans: number, of: number,
+  cells: ReadonlyArray<{ placement: string; label: string; from: number; to: number; plans: number; minAge: number; maxAge: number }>,
+): string {
+  const list = cells
+    .map((c) => `${c.plans.toLocaleString('en-GB')} aged ${c.minAge === c.maxAge ? c.minAge : `${c.minAge}–${c.maxAge}`} in ${c.placement} (${c.label}, held at ages ${c.from}–${c.to})`)
+    .join('; ');
+  return (
+    `${SEN2_PLACEMENT_AGE}${plans.toLocaleString('en-GB')} of LA ${laCode}'s ${of.toLocaleString('en-GB')} plans at census ${year} (${pctText(plans, of)}) are in a ` +
+    `placement the model holds at no child of their age: ${list}. The projection moves them in its first year to the placements open at their ` +
+    `age, so part of the change in placements after January ${year} comes from the return, not from children moving. Check these children's ` +
+    `SENsetting, URN and birth date in the return.`
+  );
+}
 export function sen2PopulationNote(kind: string, areaCode: string): string {
   return `population: census year Y uses the ${kind} for 30 June of Y−1 (the August-31 cohort it is closest to), ages 0–25, area ${areaCode}`;
 }

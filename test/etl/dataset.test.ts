@@ -10,9 +10,10 @@ import { Warehouse } from '../../src/etl/warehouse.ts';
 import { needIndex, placementIndex } from '../../src/domain/index.ts';
 import { cellIndex, cubeTotal } from '../../src/model/cube.ts';
 import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
+import { PLACEMENT_AGE_NOTE_MIN } from '../../src/etl/persons/dataset-persons.ts';
 import { tempDir } from '../temp.ts';
 import { HighneedsError } from '../../src/errors.ts';
-import { SEN2_OTHER_LA_RETURNS } from '../../src/messages/sen2.ts';
+import { SEN2_OTHER_LA_RETURNS, SEN2_PLACEMENT_AGE } from '../../src/messages/sen2.ts';
 import { POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../../src/messages/population.ts';
 
 async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
@@ -39,6 +40,29 @@ async function warehouseWithReturns(file: string): Promise<Warehouse> {
   }
   return wh;
 }
+
+describe('SEN2 plans in a placement the model holds at no child of their age', () => {
+  // the sample's 2025 return with 300 children aged 7 to 12 recorded as NEET ran with exit 0 and no word: the
+  // projection moved them to other placements in its first year, NEET falling from 408 plans to 126
+  it('are named in a note that run puts on stderr (SEN2_PLACEMENT_AGE): how many, where, at which ages', async () => {
+    expect(PLACEMENT_AGE_NOTE_MIN).toBe(0.01);
+    const wh = await Warehouse.open(':memory:');
+    const neet = join(tempDir(), 'sen2-2025.xml');
+    // the person born in October 2008 (15 on 31 August 2024) educated otherwise (OLA) recorded as NEET instead
+    writeFileSync(neet, readFileSync(XML_2025, 'utf8').replace('<SENsetting>OLA</SENsetting>', '<SENsetting>NEET</SENsetting>'));
+    await load(wh, sen2XmlReader, XML_2024, 1);
+    await load(wh, sen2XmlReader, neet, 2);
+    await wh.run(`INSERT INTO la VALUES ('999', 'E99999999', 'Anyshire', 'E12000099', 'Testregion', 9)`);
+    const ds = await datasetFromWarehouse(wh, { la: '999' });
+    wh.close();
+    expect(ds.notes.filter((n) => n.startsWith(SEN2_PLACEMENT_AGE))).toEqual([
+      "SEN2 placements at ages: 1 of LA 999's 3 plans at census 2025 (33%) are in a placement the model holds at no child of their age: 1 aged 15 in NEET " +
+        '(Not in education, employment or training, held at ages 16–25). The projection moves them in its first year to the placements open at their age, ' +
+        "so part of the change in placements after January 2025 comes from the return, not from children moving. Check these children's SENsetting, URN " +
+        'and birth date in the return.',
+    ]);
+  });
+});
 
 describe('SEN2 returns of another LA for years the LA has none', () => {
   // the 2025 return's Header LEA mistyped 998: a run for 999 dropped it without a word and started from January 2024

@@ -7,6 +7,9 @@
  */
 import {
   MAX_AGE,
+  PLACEMENT_AGES,
+  Placement as PLACEMENT,
+  isPlacementPossibleAt,
   needIndex,
   placementFromGiasType,
   placementIndex,
@@ -18,7 +21,7 @@ import {
 } from '../../domain/index.ts';
 import { cellIndex, newCube } from '../../model/cube.ts';
 import type { LaDataset, LinkedMove } from '../../model/dataset.ts';
-import { sen2DuplicateReturnNote, sen2OtherLaReturnsNote, sen2PersonOverridesNote, sen2RequestsFromPersonsNote, sen2UnlinkedNote, sen2UrnPlacementNote } from '../../messages/sen2.ts';
+import { sen2DuplicateReturnNote, sen2OtherLaReturnsNote, sen2PlacementAgeNote, sen2PersonOverridesNote, sen2RequestsFromPersonsNote, sen2UnlinkedNote, sen2UrnPlacementNote } from '../../messages/sen2.ts';
 import { CEASE_REASON_TRANSFER, NEED_NOT_RECORDED, PLACEMENT_NOT_RECORDED } from './codes.ts';
 import type { SqlSource } from './sql-source.ts';
 
@@ -128,6 +131,7 @@ function addStocks(ds: LaDataset, mine: PlanRec[]): number[] {
         newByAge.set(p.age, (newByAge.get(p.age) ?? 0) + 1);
       }
     }
+    placedAtImpossibleAges(ds, mine, y, total);
     ds.stockCube[y] = cube;
     ds.stockTotal[y] = total;
     ds.stockByAge = ds.stockByAge.filter((a) => a.year !== y);
@@ -143,6 +147,36 @@ function addStocks(ds: LaDataset, mine: PlanRec[]): number[] {
   }
   if (years.length > 0) ds.notes.push(sen2PersonOverridesNote(years));
   return years;
+}
+
+/**
+ * The share of a census year's plans in a placement the model holds at no child of their age from which a note says
+ * so: the sample's own returns hold 0.2–0.4% (19- to 22-year-olds in school, where the model ends school at 18, as real
+ * returns have too), which move a few plans in the first projected year; 300 children aged 7–12 recorded as NEET in
+ * its 2025 return are 10%.
+ */
+export const PLACEMENT_AGE_NOTE_MIN = 0.01;
+
+/**
+ * Notes the LA's plans at census `y` in a placement the model holds at no child of their age (PLACEMENT_AGES), when
+ * they are at least PLACEMENT_AGE_NOTE_MIN of the year's plans: the projection moves them to other placements in its
+ * first year (sen2PlacementAgeNote).
+ */
+function placedAtImpossibleAges(ds: LaDataset, mine: readonly PlanRec[], y: number, of: number): void {
+  const by = new Map<Placement, { plans: number; minAge: number; maxAge: number }>();
+  for (const p of mine) {
+    if (p.year !== y || p.status !== 'active' || p.age > MAX_AGE || isPlacementPossibleAt(p.placement, p.age)) continue;
+    const c = by.get(p.placement) ?? { plans: 0, minAge: p.age, maxAge: p.age };
+    c.plans++;
+    c.minAge = Math.min(c.minAge, p.age);
+    c.maxAge = Math.max(c.maxAge, p.age);
+    by.set(p.placement, c);
+  }
+  const plans = [...by.values()].reduce((n, c) => n + c.plans, 0);
+  if (plans === 0 || plans < PLACEMENT_AGE_NOTE_MIN * of) return;
+  const cells = [...by].sort((a, b) => b[1].plans - a[1].plans || placementIndex(a[0]) - placementIndex(b[0]))
+    .map(([placement, c]) => ({ placement, label: PLACEMENT[placement].label, ...PLACEMENT_AGES[placement], ...c }));
+  ds.notes.push(sen2PlacementAgeNote(ds.la.oldCode, y, plans, of, cells));
 }
 
 /** Moves of plans active at census Y to census Y+1, for every pair of consecutive returns of the LA. */
