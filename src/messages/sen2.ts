@@ -294,6 +294,31 @@ export function sen2PersonOverridesNote(years: readonly number[]): string {
 export function sen2UnlinkedNote(n: number, year: number): string {
   return `${n} plan(s) active at census ${year} are in neither the active nor the ceased plans of the ${year + 1} return; counted as ceased, reason unknown`;
 }
+/**
+ * A few children linked between two consecutive returns whose birth date disagrees between them (dataset-persons.ts
+ * birthDisagrees): their moves are left out of the transition rates.
+ */
+export function sen2LinksDisagreeNote(year: number, n: number, linked: number): string {
+  return (
+    `${n.toLocaleString('en-GB')} of the ${linked.toLocaleString('en-GB')} children linked by UPN (or ULN) from the census ${year} return to the ${year + 1} ` +
+    `return have another birth date in each (their birth month, or their age going up by other than one year): the identifier may be another child's, ` +
+    `so their moves are left out of the transition rates`
+  );
+}
+/** The start of sen2LinksUntrustedNote: run.ts and goal-seek put such notes on stderr too. */
+export const SEN2_LINKS_UNTRUSTED = 'SEN2 links: ';
+/**
+ * More than LINKS_DISAGREE_MAX of the children linked between two consecutive returns have another birth date in each:
+ * the identifiers do not follow the same children, and no move between the two returns is used.
+ */
+export function sen2LinksUntrustedNote(year: number, n: number, linked: number, nextFile: string): string {
+  return (
+    `${SEN2_LINKS_UNTRUSTED}${n.toLocaleString('en-GB')} of the ${linked.toLocaleString('en-GB')} children linked by UPN (or ULN) from the census ${year} return ` +
+    `to the ${year + 1} return (${pctText(n, linked)}) have another birth date in each, so the identifiers do not follow the same children: no move ` +
+    `from ${year} to ${year + 1} is used, and the transition rates come from the other years' returns (or from the published totals when there are none). ` +
+    `Check the UPNs and ULNs of ${nextFile} against those of the ${year} return.`
+  );
+}
 export function sen2RequestsFromPersonsNote(years: readonly number[]): string {
   return `requests and assessments for flow year(s) ${years.join(', ')} are counted from SEN2 person-level requests (no published flows)`;
 }

@@ -27,7 +27,7 @@ import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkPe
 import { runData } from './run-data.ts';
 import { ownTableWarnings } from './own-table-warnings.ts';
 import { revisionWarnings } from './revisions.ts';
-import { SEN2_OTHER_LA_RETURNS, SEN2_PLACEMENT_AGE, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
+import { SEN2_LINKS_UNTRUSTED, SEN2_OTHER_LA_RETURNS, SEN2_PLACEMENT_AGE, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
 import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
 import { SMALL_LA_POOLED } from '../messages/model-pooling.ts';
@@ -155,7 +155,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // mistyped Header LEA), plans at schools the establishment table does not hold, projections of other areas only,
   // population files with no rows for this LA, a latest January whose total is not published
   const warns = (n: string): boolean =>
-    [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, SEN2_PLACEMENT_AGE, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE, LATEST_TOTAL_UNPUBLISHED].some((p) =>
+    [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, SEN2_PLACEMENT_AGE, SEN2_LINKS_UNTRUSTED, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE, LATEST_TOTAL_UNPUBLISHED].some((p) =>
       n.startsWith(p),
     );
   dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));

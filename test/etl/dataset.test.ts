@@ -10,10 +10,10 @@ import { Warehouse } from '../../src/etl/warehouse.ts';
 import { needIndex, placementIndex } from '../../src/domain/index.ts';
 import { cellIndex, cubeTotal } from '../../src/model/cube.ts';
 import { BLADE_PERSON, XML_2024, XML_2025 } from './sen2/helpers.ts';
-import { PLACEMENT_AGE_NOTE_MIN } from '../../src/etl/persons/dataset-persons.ts';
+import { LINKS_DISAGREE_MAX, PLACEMENT_AGE_NOTE_MIN } from '../../src/etl/persons/dataset-persons.ts';
 import { tempDir } from '../temp.ts';
 import { HighneedsError } from '../../src/errors.ts';
-import { SEN2_OTHER_LA_RETURNS, SEN2_PLACEMENT_AGE } from '../../src/messages/sen2.ts';
+import { SEN2_LINKS_UNTRUSTED, SEN2_OTHER_LA_RETURNS, SEN2_PLACEMENT_AGE } from '../../src/messages/sen2.ts';
 import { POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../../src/messages/population.ts';
 
 async function load(wh: Warehouse, reader: Reader, path: string, fileId: number): Promise<void> {
@@ -60,6 +60,32 @@ describe('SEN2 plans in a placement the model holds at no child of their age', (
         '(Not in education, employment or training, held at ages 16–25). The projection moves them in its first year to the placements open at their age, ' +
         "so part of the change in placements after January 2025 comes from the return, not from children moving. Check these children's SENsetting, URN " +
         'and birth date in the return.',
+    ]);
+  });
+});
+
+describe('SEN2 returns whose identifiers link children of another birth date', () => {
+  // the sample's 2025 return with its UPNs shuffled among its persons linked 2,250 of 2,263 children of 2024 to a child
+  // of another birth date, and their 'moves' (each from one child's age and placement to another child's) were the
+  // transition rates, with no word
+  it('are not linked: no move between the two returns is used, and a note run puts on stderr says why and which file', async () => {
+    expect(LINKS_DISAGREE_MAX).toBe(0.05);
+    const wh = await Warehouse.open(':memory:');
+    const swapped = join(tempDir(), 'sen2-2025.xml');
+    // the two children of 2025 born in May 2013 and October 2008 given each other's UPN: 2 of the 4 linked disagree
+    writeFileSync(swapped, readFileSync(XML_2025, 'utf8').replace('<UPN>x00000000000a</UPN>', '<UPN>@</UPN>').replace('<UPN>X00000000000B</UPN>', '<UPN>X00000000000A</UPN>').replace('<UPN>@</UPN>', '<UPN>X00000000000B</UPN>'));
+    await load(wh, sen2XmlReader, XML_2024, 1);
+    await load(wh, sen2XmlReader, swapped, 2);
+    await wh.run(`INSERT INTO loaded_file VALUES (2, 'data/sen2-2025.xml', 'x', 'sen2-xml', 1, now())`);
+    await wh.run(`INSERT INTO la VALUES ('999', 'E99999999', 'Anyshire', 'E12000099', 'Testregion', 9)`);
+    const ds = await datasetFromWarehouse(wh, { la: '999' });
+    wh.close();
+    expect(ds.stockTotal).toEqual({ 2024: 4, 2025: 3 });
+    expect(ds.linkedMoves).toEqual([]);
+    expect(ds.notes.filter((n) => n.startsWith(SEN2_LINKS_UNTRUSTED))).toEqual([
+      'SEN2 links: 2 of the 4 children linked by UPN (or ULN) from the census 2024 return to the 2025 return (50%) have another birth date in each, so the ' +
+        'identifiers do not follow the same children: no move from 2024 to 2025 is used, and the transition rates come from the other years\' returns (or ' +
+        'from the published totals when there are none). Check the UPNs and ULNs of data/sen2-2025.xml against those of the 2024 return.',
     ]);
   });
 });
