@@ -316,7 +316,8 @@ export function sen2LinksUntrustedNote(year: number, n: number, linked: number, 
     `${SEN2_LINKS_UNTRUSTED}${n.toLocaleString('en-GB')} of the ${linked.toLocaleString('en-GB')} children linked by UPN (or ULN) from the census ${year} return ` +
     `to the ${year + 1} return (${pctText(n, linked)}) have another birth date in each, so the identifiers do not follow the same children: no move ` +
     `from ${year} to ${year + 1} is used, and the transition rates come from the other years' returns (or from the published totals when there are none). ` +
-    `Check the UPNs and ULNs of ${nextFile} against those of the ${year} return.`
+    `Requests and assessments that both returns hold are under two identifiers, so those counted from the returns (years with no published flows) may ` +
+    `count the same request twice. Check the UPNs and ULNs of ${nextFile} against those of the ${year} return.`
   );
 }
 export function sen2RequestsFromPersonsNote(years: readonly number[]): string {

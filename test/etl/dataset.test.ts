@@ -85,7 +85,9 @@ describe('SEN2 returns whose identifiers link children of another birth date', (
     expect(ds.notes.filter((n) => n.startsWith(SEN2_LINKS_UNTRUSTED))).toEqual([
       'SEN2 links: 2 of the 4 children linked by UPN (or ULN) from the census 2024 return to the 2025 return (50%) have another birth date in each, so the ' +
         'identifiers do not follow the same children: no move from 2024 to 2025 is used, and the transition rates come from the other years\' returns (or ' +
-        'from the published totals when there are none). Check the UPNs and ULNs of data/sen2-2025.xml against those of the 2024 return.',
+        'from the published totals when there are none). Requests and assessments that both returns hold are under two identifiers, so those counted ' +
+        'from the returns (years with no published flows) may count the same request twice. Check the UPNs and ULNs of data/sen2-2025.xml against ' +
+        'those of the 2024 return.',
     ]);
   });
 });
