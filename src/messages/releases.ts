@@ -93,6 +93,10 @@ export function overlapSameFigures(first: string, n: number): string {
 export function eesDuplicateRowConflict(firstLine: number, column: string): string {
   return `this line gives the same LA, year and breakdown as line ${firstLine} but a different ${column}, so it is unclear which one counts: keep one of the two lines (or download the file again)`;
 }
+/** An LA code given in two regions within one file (etl/readers/ees-common.ts regionClash). */
+export function laInTwoRegions(code: string, name: string, region: string, firstLine: number, firstName: string, firstRegion: string): string {
+  return `LA ${code} (${name}) is in region ${region} on this line but in ${firstRegion} on line ${firstLine} (as ${firstName}): an LA is in one region, so one of the two lines has the wrong old_la_code (a row copied from another LA, or a code typed over), and its plans would count as that LA's. Correct the code (or download the file again)`;
+}
 export function eesDuplicateRowCopies(line: number, of: number, n: number): string {
   return `line ${line} repeats line ${of} (the same LA, year, breakdown and figures)${n > 1 ? `; ${n} lines in all repeat earlier lines` : ''}: counted once`;
 }

@@ -124,6 +124,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
   const session = def.session();
   const seenLa = new Set<string>();
   const warnedSuccession = new Set<string>();
+  const regions = new Map<string, { geo: EesGeo; line: number }>();
   let periodKind: { academic: boolean; line: number } | undefined;
   const maxYear = ctx.today.getUTCFullYear() + 1;
   let pending: Array<Promise<void>> = [];
@@ -177,7 +178,14 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
       }
       if (!geo) return;
       const censusYear = def.yearKind === 'census' && !(def.calendarMeansFlow && !academic) ? year : year + 1;
-      if (geo.level === 'Local authority') checkSuccession(geo, censusYear, line, log, warnedSuccession);
+      if (geo.level === 'Local authority') {
+        const clash = regionClash(regions, geo, line);
+        if (clash) {
+          log.error(clash, line, 'old_la_code');
+          return;
+        }
+        checkSuccession(geo, censusYear, line, log, warnedSuccession);
+      }
       const laKey = `${geo.level}|${geo.oldCode}|${geo.newCode}`;
       if (!seenLa.has(laKey)) {
         seenLa.add(laKey);
@@ -318,6 +326,24 @@ function checkSuccession(geo: EesGeo, censusYear: number, line: number, log: Pro
   if (notes.length === 0) return;
   warned.add(geo.oldCode);
   for (const n of notes) log.warn(n, line, 'old_la_code');
+}
+
+/**
+ * Why an LA row's region is not the region the file first gives its code (undefined when it is, or either is blank):
+ * an LA is in one region, and no published file gives one code two. A row copied from another LA with its code typed
+ * over (Kent's rows under Lancashire's 888, region South East) was a row of its own, beside the LA's, since the region
+ * tells rows apart: its plans were added to the LA's (Lancashire's January 2022 from 8,691 to 26,424 plans, exit 0).
+ */
+export function regionClash(first: Map<string, { geo: EesGeo; line: number }>, geo: EesGeo, line: number): string | undefined {
+  if (geo.regionCode === '') return undefined;
+  const f = first.get(geo.oldCode);
+  if (!f) {
+    first.set(geo.oldCode, { geo, line });
+    return undefined;
+  }
+  if (f.geo.regionCode.toUpperCase() === geo.regionCode.toUpperCase()) return undefined;
+  const region = (g: EesGeo): string => (g.regionName ? `${g.regionName} (${g.regionCode})` : g.regionCode);
+  return releaseMsg.laInTwoRegions(geo.oldCode, geo.name, region(geo), f.line, f.geo.name, region(f.geo));
 }
 
 /** The LAs a succession names (only their rows can give a succession note). */

@@ -28,9 +28,9 @@ import { ProblemLog } from '../problem-log.ts';
 import type { PrepareContext, PreparedLoad } from '../reader.ts';
 import type { Staging } from '../staging.ts';
 import { ALL } from '../schema.ts';
-import type { EesFileDef, EesLayout, YearKind } from './ees-common.ts';
+import type { EesFileDef, EesGeo, EesLayout, YearKind } from './ees-common.ts';
 import { col, type EesCell, type EesMap, type EesSetDef } from './ees-set-def.ts';
-import { eesTableSpec, geoOf, MIN_YEAR, successionNotes, SUCCESSION_CODES } from './ees-common.ts';
+import { eesTableSpec, geoOf, MIN_YEAR, regionClash, successionNotes, SUCCESSION_CODES } from './ees-common.ts';
 
 /**
  * Reads and checks an EES file set-based in a staging database of its own, or gives undefined (nothing left
@@ -196,9 +196,12 @@ async function mapGeography(db: DuckDBConnection, catalog: string, has: (c: stri
     `SELECT ${GEO_COLUMNS.map((c, i) => `${col(c, has)} AS k${i}`).join(', ')}, min(hn_line)::DOUBLE AS hn_first FROM ${STAGE} r GROUP BY ALL`,
   );
   const out: Array<Record<string, DuckDBValue>> = [];
+  const regions = new Map<string, { geo: EesGeo; line: number }>();
   for (const t of tuples) {
     const g = geoOf((c) => String(t[`k${GEO_COLUMNS.indexOf(c)}`] ?? ''));
     if (!('geo' in g)) return false; // an error, or a level not read: the row reader says which
+    // an LA code in two regions: the row reader names the lines (regionClash)
+    if (g.geo.level === 'Local authority' && regionClash(regions, g.geo, 0)) return false;
     out.push({ ...t, hn_level: g.geo.level, hn_old: g.geo.oldCode, hn_new: g.geo.newCode, hn_name: g.geo.name, hn_region_code: g.geo.regionCode, hn_region_name: g.geo.regionName });
   }
   const types: Record<string, FillType> = Object.fromEntries(GEO_COLUMNS.map((_, i) => [`k${i}`, 'VARCHAR' as const]));
