@@ -25,7 +25,7 @@ import { ScratchWarehouse } from './scratch-read.ts';
 import { sniffFile } from './sniff.ts';
 import { readers, recogniseSniff } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
-import { reconcile, summariseFindings, type Finding } from './reconcile.ts';
+import { reconcile, summariseFindings, type Finding, type ReconcileInput } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
 import { januaryOf, releaseSource } from './release-reach.ts';
 import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
@@ -149,7 +149,7 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   // two releases of one layout: each file's rows under the release its latest January says (release-reach.ts)
   for (const r of [...stock, ...flow]) r.source = releaseSource(String(r.source), latest[r.file_id as number]);
   if (leftOut.length > 0) notes.push(msg.notPublishedStatistics(leftOut));
-  const { overlaps, revisions, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank, (id) => recognisedPaths[id]);
+  const { overlaps, revisions, unpublishedPlacements, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank, (id) => recognisedPaths[id]);
   // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once
   const revised = revisions.length > 0 ? releaseMsg.releaseRevisions(revisions, max) : undefined;
   if (revised) notes.unshift(revised);
@@ -165,7 +165,7 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   const laterOnly = [...later.values()]
     .filter((l) => !known.has(l.oldCode))
     .map((l) => ({ ...l, name: String(la.find((r) => String(r.old_la_code) === l.oldCode)?.la_name ?? `LA ${l.oldCode}`) }));
-  return { ...reconciled(built, notes), ignoredRows: dropped.size, ...(laterOnly.length > 0 ? { laterOnly } : {}), ...(revised ? { revised } : {}) };
+  return { ...reconciled(built, notes, unpublishedPlacements), ignoredRows: dropped.size, ...(laterOnly.length > 0 ? { laterOnly } : {}), ...(revised ? { revised } : {}) };
 }
 
 /**
@@ -184,8 +184,12 @@ function knownBy(la: Row[], stock: Row[], flow: Row[]): Row[] {
  * Reconciles the published figures (before reorganised LAs are joined, so every figure checked is a published one),
  * puts each LA's findings into its notes and a summary per kind into the batch's notes, then joins reorganisations.
  */
-function reconciled(result: Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'>, notes: string[]): Omit<EesDatasets, 'ignoredRows'> {
-  const findings = reconcile(result);
+function reconciled(
+  result: Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'>,
+  notes: string[],
+  unpublishedPlacements?: ReconcileInput['unpublishedPlacements'],
+): Omit<EesDatasets, 'ignoredRows'> {
+  const findings = reconcile({ ...result, unpublishedPlacements });
   for (const f of findings) if (f.la) result.datasets.find((d) => d.la.oldCode === f.la)?.notes.push(f.message);
   // what reconciliation found first: it says more about the figures than one file's line-by-line notes
   return { ...result, datasets: joinReorganisations(result.datasets), notes: [...summariseFindings(findings), ...notes], findings };
@@ -221,12 +225,14 @@ export async function datasetsFromWarehouse(wh: unknown): Promise<Omit<EesDatase
   }
   // an LA's age rows with no published count are kept too (suppressed-ages.ts puts the plans they leave there)
   const unpublishedAges = `count IS NULL AND geographic_level = 'Local authority' AND need = 'ALL' AND placement = 'ALL'`; // totals too
-  const stock = await sql.all(`SELECT * FROM stock WHERE count IS NOT NULL OR (${unpublishedAges} AND measure = 'plans')`);
+  // … and placements of all ages with none, which explain a shortfall of the placements against the total (reconcile.ts)
+  const unpublishedPlacementCells = `count IS NULL AND measure = 'plans' AND need = 'ALL' AND placement <> 'ALL' AND age_from = 0 AND age_to = 25`;
+  const stock = await sql.all(`SELECT * FROM stock WHERE count IS NOT NULL OR (${unpublishedAges} AND measure = 'plans') OR (${unpublishedPlacementCells})`);
   const flow = await sql.all(`SELECT * FROM flow WHERE count IS NOT NULL OR (${unpublishedAges} AND measure = 'new_plans')`);
   const la = await sql.all('SELECT * FROM la');
   // load has removed or refused figures that two files of one release give (overlaps.ts): none are left to compare
-  const { datasets, national, regions } = buildDatasets(stock, flow, la, fileRank, (id) => paths[id]);
-  return reconciled({ datasets, national, regions }, []);
+  const { datasets, national, regions, unpublishedPlacements } = buildDatasets(stock, flow, la, fileRank, (id) => paths[id]);
+  return reconciled({ datasets, national, regions }, [], unpublishedPlacements);
 }
 
 function buildDatasets(
@@ -235,7 +241,7 @@ function buildDatasets(
   la: Row[],
   fileRank: number[],
   fileName: (id: number) => string | undefined = () => undefined,
-): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps; revisions: string[] } {
+): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps; revisions: string[]; unpublishedPlacements: Map<LaDataset, Set<number>> } {
   const areas = new Map<string, { ds: LaDataset; rank: number }>();
   // a release that spans a code change gives an LA two codes in one file (Buckinghamshire E06000060, then E10000002
   // again from 2023/24): of one rank, the codes of the LA's latest January in the stock come last, so they name it
@@ -345,7 +351,14 @@ function buildDatasets(
     ds.newPlansByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
     ds.ceased.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to || a.reason - b.reason);
   }
+  // the Januaries at which a placement of all ages is in the files with no figure (x, c), per area
+  const unpublishedPlacements = new Map<LaDataset, Set<number>>();
+  for (const r of stock) {
+    if (r.count !== null || r.measure !== 'plans' || r.need !== ALL || r.placement === ALL || Number(r.age_from) !== 0 || Number(r.age_to) !== 25) continue;
+    const ds = areas.get(areaKey(r))?.ds;
+    if (ds) (unpublishedPlacements.get(ds) ?? unpublishedPlacements.set(ds, new Set()).get(ds)!).add(Number(r.census_year));
+  }
   const pick = (prefix: string): LaDataset[] =>
     [...areas.entries()].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.ds).sort((a, b) => a.la.oldCode.localeCompare(b.la.oldCode));
-  return { datasets: pick('L|'), national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps, revisions };
+  return { datasets: pick('L|'), national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps, revisions, unpublishedPlacements };
 }

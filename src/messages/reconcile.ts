@@ -4,6 +4,12 @@ const signedPct = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x * 
 export function agesDoNotSum(area: string, year: number, rows: number, sum: number, total: number): string {
   return `${area}, January ${year}: its ${rows} age rows add up to ${plans(sum)} plans, its "All EHC plans" row says ${plans(total)}; the total is used and the ages only for their shape`;
 }
+export function placementsDoNotSum(area: string, year: number, sum: number, total: number): string {
+  return `${area}, January ${year}: its plans by placement add up to ${plans(sum)}, its "All EHC plans" row says ${plans(total)}; plans are placed by the placements' shares, so the plans of a placement the files leave out (a row lost from an edited copy, or a kind of placement not published that year) are placed, and costed, as the others are, and a placement counted twice takes plans from them: check that January's placement rows (sen2_estab_caseload.csv, or the placement columns of caseload.csv)`;
+}
+export function placementsBrief(area: string, year: number, sum: number, total: number): string {
+  return `${area}, January ${year} (${plans(sum)} by placement against ${plans(total)})`;
+}
 export function lasDoNotSum(region: string, year: number, sum: number, total: number): string {
   return `${region}, January ${year}: its LAs add up to ${plans(sum)} plans, the region's own row says ${plans(total)} (a missing, suppressed or double-counted LA in the files)`;
 }
@@ -17,8 +23,8 @@ export function continuityOutlier(la: string, year: number, base: number, added:
 export function continuityBrief(la: string, year: number, share: number, median: number): string {
   return `${la} ${year}→${year + 1} (${signedPct(share)} against a typical ${signedPct(median)})`;
 }
-export function reconcileSummary(kind: 'age-sum' | 'area-sum' | 'continuity', n: number, first: readonly string[]): string {
-  const what = { 'age-sum': 'age rows that do not add up to their total', 'area-sum': 'areas whose LAs or regions do not add up to their own row', continuity: 'LA-years whose stock does not follow from the year before (plans + new − ceased)' }[kind];
+export function reconcileSummary(kind: 'age-sum' | 'placement-sum' | 'area-sum' | 'continuity', n: number, first: readonly string[]): string {
+  const what = { 'age-sum': 'age rows that do not add up to their total', 'placement-sum': 'Januaries whose plans by placement do not add up to their total', 'area-sum': 'areas whose LAs or regions do not add up to their own row', continuity: 'LA-years whose stock does not follow from the year before (plans + new − ceased)' }[kind];
   const more = n > first.length ? `, and ${n - first.length} more` : '';
   return `Reconciliation: ${n} ${what}: ${first.join('; ')}${more}. An LA's own findings are on its run's Data quality sheet.`;
 }

@@ -150,9 +150,14 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   };
 }
 
-/** Reconciliation findings a reader of this LA's run should see: its own (and its predecessors'), its region's, England's. */
+/**
+ * Reconciliation findings a reader of this LA's run should see: its own (and its predecessors'), its region's and
+ * England's totals (they pool its trend); not their placements, which the LA's own do not follow (England's of 2018,
+ * published short of its total, was on every run of the 2022 release).
+ */
 function findingsFor(findings: readonly Finding[], codes: readonly string[], regionCode?: string): string[] {
+  const area = (f: Finding): boolean => f.kind !== 'placement-sum' && (f.area === 'national' || (!!regionCode && f.area === regionCode));
   return findings
-    .filter((f) => (f.la ? codes.includes(f.la) : f.area === 'national' || (!!regionCode && f.area === regionCode)))
+    .filter((f) => (f.la ? codes.includes(f.la) : area(f)))
     .map((f) => `Reconciliation: ${f.message}`);
 }
