@@ -18,6 +18,12 @@ export function populationAgesMissing(area: string, midYear: number, kind: strin
   const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');
   return `the ${what} for area ${area} at mid-${midYear} (census ${midYear + 1}) has no figure for age ${list}${files.length ? ` (${files.join(', ')})` : ''}: a blank or marker cell, or a row or column missing. A missing age would count as no children and no new plans there; give every age 0 to 25, or remove that year from the file`;
 }
+/** An LA's population of one mid-year with 0 people at ages 0–25 where that cannot be a count (dataset-population.ts lostZeros). */
+export function populationAgesZero(area: string, midYear: number, kind: string, ages: readonly number[], files: readonly string[]): string {
+  const what = kind === 'mye' ? 'mid-year estimate' : kind === 'snpp' ? 'population projection' : `${kind} population`;
+  const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');
+  return `the ${what} for area ${area} at mid-${midYear} (census ${midYear + 1}) gives 0 people at age ${list}${files.length ? ` (${files.join(', ')})` : ''}: an LA has people at every age 0 to 25 (only one as small as the Isles of Scilly may have none at an age), so the figure was lost (a blank filled with 0, a lookup that failed). An age of 0 people would have no new plans; give the figures, or remove that year from the file`;
+}
 /** Two columns of an ONS estimates table that count one age ('5' and '05', '90' beside '90+'). */
 export function populationAgeColumnTwice(column: string, other: string): string {
   return (

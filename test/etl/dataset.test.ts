@@ -247,6 +247,32 @@ describe('datasetFromWarehouse with two linked SEN2 returns', () => {
     expect((e as HighneedsError).problems[0]!.file).toBe('data/snpp_2022based.csv');
   });
 
+  it.each([
+    ['at one age of a population of 1,000 a year of age', (age: number) => (age === 4 ? 0 : 1000), /gives 0 people at age 4 \(data\/snpp_2022based\.csv\): an LA has people at every age 0 to 25/],
+    ['at every age (a lost row)', () => 0, /gives 0 people at age 0, 1, 2, 3, 4, 5 and 20 more/],
+  ])('refuses a year with 0 people %s, where that is a figure lost, not a count', async (_, people, named) => {
+    // before: the age had no new plans without a word; Kent's mid-2020 estimate all 0 stopped a run saying the data
+    // held no new plans
+    const wh = await warehouseWithReturns(':memory:');
+    await wh.run(`INSERT INTO loaded_file VALUES (9, 'data/snpp_2022based.csv', 'abc', 'ons-snpp', 26, now())`);
+    for (let age = 0; age <= 25; age++) await wh.run(`INSERT INTO population VALUES ('E99999999', 'Anyshire', 2024, ${age}, 'persons', ${people(age)}, 'snpp', 9)`);
+    const e = await datasetFromWarehouse(wh, { la: 'E99999999' }).then(() => undefined, (x: unknown) => x);
+    wh.close();
+    expect((e as HighneedsError).exitCode).toBe(1);
+    expect((e as HighneedsError).message).toMatch(/^the population projection for area E99999999 at mid-2024 \(census 2025\) gives 0 people at age/);
+    expect((e as HighneedsError).message).toMatch(named);
+    expect((e as HighneedsError).problems[0]!.file).toBe('data/snpp_2022based.csv');
+  });
+
+  it('reads 0 people at an age of an area as small as the Isles of Scilly (about 15 a year of age) as a count', async () => {
+    const wh = await warehouseWithReturns(':memory:');
+    for (let age = 0; age <= 25; age++) await wh.run(`INSERT INTO population VALUES ('E99999999', 'Anyshire', 2024, ${age}, 'persons', ${age === 20 ? 0 : 15}, 'snpp', 9)`);
+    const ds = await datasetFromWarehouse(wh, { la: 'E99999999' });
+    wh.close();
+    expect(ds.population[2025]![20]).toBe(0);
+    expect(ds.population[2025]![19]).toBe(15);
+  });
+
   it('person-level stock overrides a published stock of the same census year', async () => {
     const wh = await warehouseWithReturns(':memory:');
     await wh.run(`INSERT INTO stock VALUES ('Local authority', '999', 'E99999999', 2023, 0, 25, 'ALL', 'ALL', 3, NULL, 'plans', 'ees-2025-caseload', 9, 2),

@@ -7,7 +7,7 @@
 import { MAX_AGE, MIN_AGE, N_AGES, canonicalNewCode } from '../../domain/index.ts';
 import { inputError } from '../../errors.ts';
 import type { LaDataset } from '../../model/dataset.ts';
-import { populationAgesMissing, populationNotForLaNote, populationOtherAreas, populationSexesDisagree } from '../../messages/population.ts';
+import { populationAgesMissing, populationAgesZero, populationNotForLaNote, populationOtherAreas, populationSexesDisagree } from '../../messages/population.ts';
 import { sen2PopulationNote } from '../../messages/sen2.ts';
 import { PERSONS_SEX_LABELS } from '../readers/ons-snpp.ts';
 import type { SqlSource } from './sql-source.ts';
@@ -42,14 +42,15 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
   for (const [year, g] of given) {
     const missing: number[] = [];
     for (let a = MIN_AGE; a <= MAX_AGE; a++) if (!g.ages.has(a)) missing.push(a);
-    if (missing.length === 0) continue;
+    const zeros = lostZeros(ds.population[year + 1]!, missing);
+    if (missing.length === 0 && zeros.length === 0) continue;
     const files = await sql.all(
       `SELECT DISTINCT f.path FROM population p JOIN loaded_file f USING (file_id)
         WHERE p.area_code IN (${codes.map(() => '?').join(', ')}) AND p.year = ? AND lower(p.kind) = ? ORDER BY f.path`,
       [...codes, year, g.kind],
     );
     const paths = files.map((f) => String(f.path));
-    const m = populationAgesMissing(ds.la.newCode, year, g.kind, missing, paths);
+    const m = missing.length > 0 ? populationAgesMissing(ds.la.newCode, year, g.kind, missing, paths) : populationAgesZero(ds.la.newCode, year, g.kind, zeros, paths);
     throw inputError(m, paths.map((file) => ({ file, message: m })));
   }
   if (rows.length === 0) {
@@ -89,4 +90,26 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
   // in the order of preference (estimates first), not the order the rows came in: the same note every run
   const label = [...kinds].sort((a, b) => Number(a !== 'mye') - Number(b !== 'mye') || a.localeCompare(b)).map((k) => (k === 'mye' ? 'mid-year estimate' : k === 'snpp' ? 'subnational projection' : k)).join(' or ');
   ds.notes.push(sen2PopulationNote(label, ds.la.newCode));
+}
+
+/**
+ * People aged 0–25 of a year above which an age of 0 people is a figure lost, not a count: about 50 a year of age.
+ * The Isles of Scilly (about 400 aged 0–25, one person at one age in mid-2019) may have an age with none; City of
+ * London (about 2,500, none under 60 at any age) may not.
+ */
+export const ZERO_AGE_MIN_PEOPLE = 1300;
+
+/**
+ * Ages 0–25 (not among `missing`) at which a year's population is 0 and that cannot be a count: every age, or any age
+ * of a population of at least ZERO_AGE_MIN_PEOPLE. A lost figure read as 0 (a blank filled with 0, a lookup that
+ * failed) gave its age no new plans: Kent's mid-2020 estimate all 0 stopped a run saying the data held no new plans.
+ */
+function lostZeros(pop: Float64Array, missing: readonly number[]): number[] {
+  const zeros: number[] = [];
+  let people = 0;
+  for (let a = MIN_AGE; a <= MAX_AGE; a++) {
+    people += pop[a]!;
+    if (pop[a] === 0 && !missing.includes(a)) zeros.push(a);
+  }
+  return zeros.length === N_AGES || people >= ZERO_AGE_MIN_PEOPLE ? zeros : [];
 }
