@@ -24,6 +24,11 @@ export function populationAgesZero(area: string, midYear: number, kind: string, 
   const list = ages.length > 6 ? `${ages.slice(0, 6).join(', ')} and ${ages.length - 6} more` : ages.join(', ');
   return `the ${what} for area ${area} at mid-${midYear} (census ${midYear + 1}) gives 0 people at age ${list}${files.length ? ` (${files.join(', ')})` : ''}: an LA has people at every age 0 to 25 (only one as small as the Isles of Scilly may have none at an age), so the figure was lost (a blank filled with 0, a lookup that failed). An age of 0 people would have no new plans; give the figures, or remove that year from the file`;
 }
+/** An ONS estimates file whose `year` column never gives the year its name gives (etl/readers/ons-mye.ts). */
+export function populationYearNotName(file: string, nameYear: number, columnYears: readonly number[]): string {
+  const years = columnYears.length > 3 ? `${columnYears.slice(0, 3).join(', ')} and ${columnYears.length - 3} more` : columnYears.join(', ');
+  return `the file name ${file} says mid-${nameYear}, but its year column gives ${years} and never ${nameYear}: it is unclear which year the figures are for (a file copied from another year with its year column not updated, or renamed for another year), and a year out by one moves every age's children a year. Correct the year column, or the file name`;
+}
 /** Two columns of an ONS estimates table that count one age ('5' and '05', '90' beside '90+'). */
 export function populationAgeColumnTwice(column: string, other: string): string {
   return (

@@ -76,7 +76,15 @@ export const onsMye = simpleCsvReader({
     const seen = new Map<string, number>();
     let ages: AgeColumn[] = [];
     let clash = false;
+    // the years a `year` column gives, and its first line: none of them the year the file's name gives is a file copied
+    // from another year with its column not updated, or renamed for another year: which year it holds is unclear
+    const columnYears = new Set<number>();
+    let yearLine = 0;
     return {
+      finish() {
+        if (fileYear === undefined || columnYears.size === 0 || columnYears.has(fileYear)) return;
+        log.error(popMsg.populationYearNotName(basename(ctx.path), fileYear, [...columnYears].sort()), yearLine, 'year');
+      },
       header(h, line) {
         const found = ageColumns(h.names, h.original);
         ages = found.columns;
@@ -93,6 +101,10 @@ export const onsMye = simpleCsvReader({
           return;
         }
         const y = r.get('year') ? Number(r.get('year')) : fileYear;
+        if (r.get('year') && y !== undefined && Number.isInteger(y)) {
+          if (columnYears.size === 0) yearLine = r.line;
+          columnYears.add(y);
+        }
         if (y === undefined || !Number.isInteger(y)) {
           if (!warnedYear) log.error(msg.requiredValue('a year (a `year` column or the year in the file name)'), r.line, 'year');
           warnedYear = true;
