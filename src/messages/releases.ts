@@ -93,6 +93,11 @@ export function overlapSameFigures(first: string, n: number): string {
 export function eesDuplicateRowConflict(firstLine: number, column: string): string {
   return `this line gives the same LA, year and breakdown as line ${firstLine} but a different ${column}, so it is unclear which one counts: keep one of the two lines (or download the file again)`;
 }
+/** A row of England or a region labelled 'Local authority' (etl/readers/ees-common.ts geoOf). */
+export function areaRowAsLa(code: string): string {
+  const what = /^E92/i.test(code) ? `England's (${code})` : `a region's (${code})`;
+  return `a 'Local authority' row that is ${what}: its code is no LA's, or it names no LA and no LA code, so it is the row of England or a region labelled 'Local authority' (read as one, England was an LA and the national series lost). Write its geographic_level as National or Regional, or remove the row`;
+}
 /** An LA code given in two regions within one file (etl/readers/ees-common.ts regionClash). */
 export function laInTwoRegions(code: string, name: string, region: string, firstLine: number, firstName: string, firstRegion: string): string {
   return `LA ${code} (${name}) is in region ${region} on this line but in ${firstRegion} on line ${firstLine} (as ${firstName}): an LA is in one region, so one of the two lines has the wrong old_la_code (a row copied from another LA, or a code typed over), and its plans would count as that LA's. Correct the code (or download the file again)`;

@@ -313,6 +313,10 @@ export function geoOf(
   }
   const oldCode = get('old_la_code');
   const newCode = get('new_la_code');
+  // the row of England or a region labelled 'Local authority' in an edited copy: with codes typed in, England was read
+  // as an LA of 473,255 plans (and the national series was gone); without, it was 'expected a 3-digit DfE LA code'
+  const areaCode = /^E(92|12)\d{6}$/i.test(newCode) ? newCode : noCode(oldCode) && newCode === '' && get('la_name') === '' ? regionCode || get('country_code') : undefined;
+  if (areaCode !== undefined && areaCode !== '') return { error: { message: releaseMsg.areaRowAsLa(areaCode), column: 'geographic_level' } };
   // a new authority (reorganisation) published before DfE gives it a 3-digit code: its rows cannot be keyed
   if (noCode(oldCode) && isNewLaCode(newCode)) return { noOldCode: { newCode: newCode.toUpperCase(), name: get('la_name') } };
   if (!isOldLaCode(oldCode)) return { error: { message: msg.badOldLaCode(oldCode), column: 'old_la_code' } };
