@@ -10,7 +10,7 @@ import { usageError, inputError } from '../errors.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
 import { datasetChooseLa, datasetEmptyWarehouse, datasetUnknownLa } from '../messages/etl.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
-import { addAggregates } from './persons/dataset-aggregate.ts';
+import { addAggregates, noteEndsEarlyInWarehouse } from './persons/dataset-aggregate.ts';
 import { addPersonLevel } from './persons/dataset-persons.ts';
 import { addPopulation } from './persons/dataset-population.ts';
 import { toSqlSource, type SqlSource } from './persons/sql-source.ts';
@@ -104,6 +104,7 @@ export async function datasetFromWarehouse(wh: unknown, opts: { la?: string } = 
   if (regionName) ds.regionName = regionName;
   await addAggregates(sql, ds, identity.oldCode);
   await addPersonLevel(sql, ds, identity.oldCode);
+  await noteEndsEarlyInWarehouse(sql, ds);
   await addPopulation(sql, ds);
   ds.stockByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);
   ds.newPlansByAge.sort((a, b) => a.year - b.year || a.from - b.from || a.to - b.to);

@@ -28,7 +28,7 @@ import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding, type ReconcileInput } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
 import { januaryOf, releaseSource } from './release-reach.ts';
-import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
+import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteSeriesEndsEarly, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -360,5 +360,7 @@ function buildDatasets(
   }
   const pick = (prefix: string): LaDataset[] =>
     [...areas.entries()].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.ds).sort((a, b) => a.la.oldCode.localeCompare(b.la.oldCode));
-  return { datasets: pick('L|'), national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps, revisions, unpublishedPlacements };
+  const datasets = pick('L|');
+  noteSeriesEndsEarly(datasets);
+  return { datasets, national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps, revisions, unpublishedPlacements };
 }

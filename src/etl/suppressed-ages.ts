@@ -7,7 +7,8 @@
  * row (an LA that returned totals only) is left to the age fallbacks (aggregate.ts), which say so.
  */
 import type { AgeCount, LaDataset } from '../model/dataset.ts';
-import { absentAgesFilled, latestTotalUnpublished, suppressedAgesFilled } from '../messages/releases.ts';
+import { SUCCESSIONS } from '../domain/index.ts';
+import { absentAgesFilled, latestTotalUnpublished, seriesEndsEarly, suppressedAgesFilled } from '../messages/releases.ts';
 
 /** One age row of an LA and year whose count is not published. */
 export interface MissingAge {
@@ -47,6 +48,34 @@ export function noteUnpublishedLatestTotal(ds: LaDataset, missing: readonly Miss
   const m = later[0];
   if (!m) return;
   ds.notes.push(latestTotalUnpublished({ la: ds.la.name, year: m.year, reason: m.missing, file: m.file, line: m.line, lastPublished: last }));
+}
+
+/**
+ * A note on each LA whose plans end at an earlier January than the files reach for other LAs, with no row of the later
+ * ones (a cut or an edited copy that left them out): a run, whose base year is the LA's latest January with a total,
+ * started a year early without a word (Kent without its January 2022 rows: from January 2021, 16,900 plans projected for
+ * a January the release gives). An LA that had ceased by then (a reorganisation, a code change) ends where it should,
+ * and one whose later total is a marker has its note already (noteUnpublishedLatestTotal).
+ */
+export function noteSeriesEndsEarly(datasets: readonly LaDataset[]): void {
+  const lasts = datasets.map(lastTotalYear);
+  const year = Math.max(...lasts.filter((y): y is number => y !== undefined));
+  const reach = { year, las: lasts.filter((y) => y === year).length };
+  for (const ds of datasets) noteEndsEarly(ds, reach);
+}
+
+/** The same note for one LA, given the latest January the files give any LA's total at and how many LAs they give it for. */
+export function noteEndsEarly(ds: LaDataset, reach: { year: number; las: number }): void {
+  const last = lastTotalYear(ds);
+  if (last === undefined || !(last < reach.year)) return;
+  if (Object.keys(ds.unpublishedTotals ?? {}).some((y) => Number(y) > last)) return;
+  if (SUCCESSIONS.some((s) => s.from.includes(ds.la.oldCode) && s.fromCensusYear <= reach.year)) return;
+  ds.notes.push(seriesEndsEarly(ds.la.name, last, reach.year, reach.las));
+}
+
+function lastTotalYear(ds: LaDataset): number | undefined {
+  const years = Object.keys(ds.stockTotal).map(Number);
+  return years.length > 0 ? Math.max(...years) : undefined;
 }
 
 /** The reason of a January whose breakdowns are given with no "All EHC plans" row at all. */

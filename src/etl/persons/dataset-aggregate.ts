@@ -10,7 +10,7 @@ import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
 import { releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
 import type { SqlSource } from './sql-source.ts';
-import { fillAbsentAges, fillMissingAges, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
+import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
 const FLOW_FIELDS = {
   requests: 'requests',
@@ -113,4 +113,18 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
   fillAbsentAges(ds, 'stock');
   fillAbsentAges(ds, 'new plans');
   noteUnpublishedLatestTotal(ds, [...unpublished.filter((r) => r.kind === 'T').map(missingOf), ...totalsWithoutRow(ds)]);
+}
+
+/**
+ * Says when the LA's plans end at an earlier January than the published files reach for other LAs (suppressed-ages.ts
+ * noteEndsEarly): run after the SEN2 returns are added, which may give the later Januaries.
+ */
+export async function noteEndsEarlyInWarehouse(sql: SqlSource, ds: LaDataset): Promise<void> {
+  const [r] = await sql.all(
+    `WITH t AS (SELECT old_la_code, max(census_year)::INTEGER AS y FROM stock
+                 WHERE geographic_level = 'Local authority' AND count IS NOT NULL AND measure = 'plans' AND need = 'ALL'
+                   AND placement = 'ALL' AND age_from = 0 AND age_to = 25 GROUP BY ALL)
+     SELECT max(y) AS year, count(*) FILTER (WHERE y = (SELECT max(y) FROM t))::DOUBLE AS las FROM t`,
+  );
+  if (r?.year !== null && r?.year !== undefined) noteEndsEarly(ds, { year: Number(r.year), las: Number(r.las) });
 }
