@@ -36,6 +36,7 @@ import { mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
 import { blockAgainstSpend, blockOutOfScaleWithSpend } from './income.ts';
+import { otherSpendAgainstSpend } from './other-spend.ts';
 import { tableYearWarnings } from './table-years.ts';
 import { priceYearNotes } from './price-years.ts';
 import { budgetParams } from './params.ts';
@@ -124,7 +125,8 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   warnings.push(...path.warnings);
   fallbacks.push(...path.fallbacks);
   // a block in the wrong units (typed in £ thousands or millions) gave a deficit the size of the whole spend, believed
-  const scale = blockAgainstSpend(tables.funding, path.lines);
+  // so did other spend in £ thousands, the other way: £7.9m a year out of the sample's spend, unremarked
+  const scale = [...blockAgainstSpend(tables.funding, path.lines), ...otherSpendAgainstSpend(tables.otherSpend, path.lines)];
   warnings.push(...scale);
   fallbacks.push(...scale);
   const resolved = { balance: anchored.balance, fy: opening.fy, fromFy: opening.fromFy, ...(anchored.anchored ? { anchored: true } : {}), ...(anchored.outOfScale ? { outOfScale: anchored.outOfScale } : {}) };

@@ -1,0 +1,20 @@
+/**
+ * Messages of the budget stage about money tables whose figures are out of scale with what the run models (a table in
+ * £ thousands where pounds belong): re-exported by budget.ts, whose `budgetMsg` they are part of.
+ */
+import { fmtMoneyExact as gbp } from '../report/format.ts';
+import { counted } from '../util/plural.ts';
+
+function share(r: number): string {
+  return `${Number((r * 100).toPrecision(2))}%`;
+}
+
+/** Other-spend rows of a year adding up to a sliver of the year's modelled spend (budget/other-spend.ts). */
+export function otherSpendOutOfScale(fy: string, total: number, spend: number, min: number, years: number): string {
+  const more = years > 1 ? ` (and in ${counted(years - 1, 'more year')} of the table)` : '';
+  return (
+    `Other spend ${fy}: the other-spend table's lines add up to ${gbp(total)}, ${share(total / spend)} of the High Needs spend the run models for that year (${gbp(spend)}), ` +
+    `under ${share(min)}${more}: a council's other High Needs spend (SEN support services, hospital education, therapies) runs to millions, so the table is probably in £ thousands. ` +
+    `Write amount_gbp in pounds; the run uses the figures as given.`
+  );
+}

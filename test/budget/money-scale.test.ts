@@ -1,0 +1,54 @@
+/**
+ * Money tables in £ thousands where pounds belong, that no reader can refuse row by row (a line of other spend may
+ * well be small) but that the run can set against the spend it models. The sample's other-spend table written in £
+ * thousands (7,950 for its £7,950,000 a year) took £7.9m a year out of spend with exit 0 and no word.
+ */
+import { describe, expect, it } from 'vitest';
+import { OTHER_SPEND_MIN_SHARE, otherSpendAgainstSpend } from '../../src/budget/other-spend.ts';
+import { runBudget } from '../../src/budget/run-budget.ts';
+import { projection, scenario, tables } from './fixtures.ts';
+
+describe('other spend out of scale with the modelled spend', () => {
+  it('is named once, at the first year whose rows add up to less than a thousandth of that year\'s spend', () => {
+    const inThousands = [
+      { line: 'SEN support services', fy: 2025, amountGbp: 3_150 },
+      { line: 'Therapies', fy: 2025, amountGbp: 1_380 },
+      { line: 'SEN support services', fy: 2026, amountGbp: 3_245 },
+    ];
+    const w = otherSpendAgainstSpend(inThousands, [
+      { fy: 2025, expenditure: 63.7e6 },
+      { fy: 2026, expenditure: 68e6 },
+      { fy: 2027, expenditure: 72e6 }, // no row of its own: carried forward, says nothing new
+    ]);
+    expect(w).toEqual([
+      "Other spend 2025-26: the other-spend table's lines add up to £4,530, 0.0071% of the High Needs spend the run models for that year (£63,700,000), under 0.1% (and in 1 more year of the table): " +
+        "a council's other High Needs spend (SEN support services, hospital education, therapies) runs to millions, so the table is probably in £ thousands. Write amount_gbp in pounds; the run uses the figures as given.",
+    ]);
+  });
+
+  it('says nothing of other spend in pounds, however small a line, nor of a year of £0', () => {
+    const lines = [{ fy: 2025, expenditure: 63.7e6 }];
+    expect(otherSpendAgainstSpend([{ line: 'SEN support services', fy: 2025, amountGbp: 3_150_000 }, { line: 'Sensory kit', fy: 2025, amountGbp: 500 }], lines)).toEqual([]);
+    expect(otherSpendAgainstSpend([{ line: 'Therapies', fy: 2025, amountGbp: OTHER_SPEND_MIN_SHARE * 63.7e6 }], lines)).toEqual([]);
+    expect(otherSpendAgainstSpend([{ line: 'Therapies', fy: 2025, amountGbp: 0 }], lines)).toEqual([]);
+    expect(otherSpendAgainstSpend([], lines)).toEqual([]);
+  });
+
+  it('reaches the run\'s notes (stderr and the Data quality sheet) and leaves the figures as given', () => {
+    const budget = (amountGbp: number) =>
+      runBudget({
+        scenario: scenario({ costs: { inflation: 0 } }),
+        tables: tables({
+          unitCosts: [{ placement: 'SSM', annualCostGbp: 20_000, priceYear: 2025 }],
+          funding: [{ fy: 2025, hnBlockGbp: 2_000_000 }],
+          otherSpend: [{ line: 'Therapies', fy: 2025, amountGbp }],
+        }),
+        projection: projection({ years: [2025, 2026], cells: [[{ placement: 'SSM', age: 8, plans: 100 }], [{ placement: 'SSM', age: 8, plans: 100 }]] }),
+      });
+    const thousands = budget(1_380);
+    expect(thousands.lines[0]!.expenditure).toBe(2_001_380);
+    expect(thousands.warnings.filter((w) => w.startsWith('Other spend 2025-26:'))).toHaveLength(1);
+    expect(thousands.fallbacks?.filter((w) => w.startsWith('Other spend 2025-26:'))).toHaveLength(1);
+    expect(budget(1_380_000).warnings.filter((w) => w.startsWith('Other spend 2025-26:'))).toEqual([]);
+  });
+});
