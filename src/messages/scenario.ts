@@ -113,7 +113,7 @@ export const RATE_AS_WHOLE_NUMBER = 'Scenario rate: ';
 export function rateAsWholeNumber(file: string, key: string, rate: number, years: number): string {
   const pct = (rate * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 });
   const factor = (1 + rate) ** years;
-  const times = factor >= 1e6 ? factor.toExponential(1) : factor.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+  const times = factor >= 1e6 ? factor.toExponential(1) : factor < 1 ? String(Number(factor.toPrecision(2))) : factor.toLocaleString('en-GB', { maximumFractionDigits: 0 });
   return `${RATE_AS_WHOLE_NUMBER}${key} in ${file} is ${pct}% a year (${rate}), which multiplies by ${times} over ${years} years: a rate is a fraction or a percentage (0.05 or 5%), so ${rate} is ${pct}%. The figures are priced as written; if ${rate}% was meant, write ${rate / 100} or ${rate}%.`;
 }
 

@@ -1,8 +1,9 @@
 /**
- * Money rates of a scenario of 100% a year or more, named for the reader: `costs.inflation: 5` or `funding.growth: 3` is
- * most likely 5% or 3% written as a whole number, and the schema accepts it (rates go up to 1,000% a year, as the
- * explorer's levers do). The budget then ran on it with exit 0: the sample's block grown at 300% a year over five
- * years gave a cumulative surplus of £4.6bn by 2029-30, with no word but the figures. Pure.
+ * Money rates of a scenario of 100% a year or more, or falls of 10% a year or more, named for the reader:
+ * `costs.inflation: 5` or `funding.growth: 3` is most likely 5% or 3% written as a whole number (`-0.5` likewise −0.5%),
+ * and the schema accepts it (rates go up to 1,000% a year, as the explorer's levers do). The budget then ran on it with
+ * exit 0: the sample's block grown at 300% a year over five years gave a cumulative surplus of £4.6bn by 2029-30, with
+ * no word but the figures. Pure.
  */
 import { scenarioMsg } from '../messages/index.ts';
 import type { Scenario } from './schema.ts';
@@ -15,8 +16,16 @@ import type { Scenario } from './schema.ts';
 export const RATE_NOTED = 1;
 
 /**
- * A note for each compounding money rate of the scenario of RATE_NOTED or more (costs.inflation, per placement or year
- * too; costs.complexity_drift; funding.growth), or none.
+ * The yearly fall that is noted: −10% a year or more (prices or the block more than halving over seven years; the
+ * explorer's levers go down to −2%). `inflation: -0.5` meant as −0.5% is the same slip as `inflation: 1`: run at −50%
+ * a year, the sample's prices halved every year and its deficit turned to a surplus of £262m by 2031-32, exit 0, the
+ * only note on the unit costs' price year.
+ */
+export const RATE_FALL_NOTED = -0.1;
+
+/**
+ * A note for each compounding money rate of the scenario of RATE_NOTED or more, or of RATE_FALL_NOTED or less
+ * (costs.inflation, per placement or year too; costs.complexity_drift; funding.growth), or none.
  * @example rateNotes({ file: 's.yaml', horizon_years: 5, costs: { inflation: 5, complexity_drift: {} }, funding: { growth: 0.03 } }) // one note on costs.inflation
  */
 export function rateNotes(s: Pick<Scenario, 'file' | 'horizon_years'> & { costs: Pick<Scenario['costs'], 'inflation' | 'complexity_drift'>; funding: Pick<Scenario['funding'], 'growth'> }): string[] {
@@ -25,5 +34,5 @@ export function rateNotes(s: Pick<Scenario, 'file' | 'horizon_years'> & { costs:
   else for (const [k, v] of Object.entries(s.costs.inflation)) rates.push([`costs.inflation.${k}`, v]);
   for (const [k, v] of Object.entries(s.costs.complexity_drift)) if (v !== undefined) rates.push([`costs.complexity_drift.${k}`, v]);
   rates.push(['funding.growth', s.funding.growth]);
-  return rates.filter(([, v]) => v >= RATE_NOTED).map(([key, v]) => scenarioMsg.rateAsWholeNumber(s.file, key, v, s.horizon_years));
+  return rates.filter(([, v]) => v >= RATE_NOTED || v <= RATE_FALL_NOTED).map(([key, v]) => scenarioMsg.rateAsWholeNumber(s.file, key, v, s.horizon_years));
 }

@@ -2,7 +2,8 @@
  * A money rate of a scenario above 100% a year (`funding.growth: 3` meant as 3%) is accepted by the schema (rates go up
  * to 1,000%, as the explorer's levers do), and run priced the budget on it with exit 0 and no word: the sample's block
  * grown at 300% a year over five years gave a cumulative surplus of £4.6bn by 2029-30. The run now says so on stderr
- * and the Data quality sheet, naming the key, the file and what to write; a rate below 100% says nothing.
+ * and the Data quality sheet, naming the key, the file and what to write; a rate below 100% says nothing, unless it is a
+ * fall of 10% a year or more (`inflation: -0.5` meant as -0.5%).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,9 +43,20 @@ describe('money rates above 100% a year', () => {
     ]);
     // `inflation: 1` is 1% written as a whole number more often than anything: run at 100% a year, the sample's deficit
     // came to £125bn by 2034-35 with exit 0, its notes blaming the Section 251 outturn
-    expect(rateNotes({ ...s, costs: { inflation: 1, complexity_drift: {} }, funding: { growth: -0.5 } })).toEqual([
+    expect(rateNotes({ ...s, costs: { inflation: 1, complexity_drift: {} }, funding: { growth: -0.05 } })).toEqual([
       expect.stringContaining('Scenario rate: costs.inflation in s.yaml is 100% a year (1), which multiplies by 32 over 5 years'),
     ]);
-    expect(rateNotes({ ...s, costs: { inflation: 0.99, complexity_drift: {} }, funding: { growth: -0.5 } })).toEqual([]);
+    expect(rateNotes({ ...s, costs: { inflation: 0.99, complexity_drift: {} }, funding: { growth: -0.099 } })).toEqual([]);
+  });
+
+  it('names a fall of 10% a year or more too: -0.5 meant as -0.5% is the same slip', () => {
+    // costs.inflation: -0.5 halved the sample's prices every year and turned its deficit into a surplus of £262m by
+    // 2031-32, exit 0, the only note on the unit costs' price year (the test above took growth -0.5 as saying nothing)
+    const s = { file: 's.yaml', horizon_years: 5 };
+    expect(rateNotes({ ...s, costs: { inflation: -0.5, complexity_drift: { ISS: -0.1 } }, funding: { growth: -0.2 } })).toEqual([
+      'Scenario rate: costs.inflation in s.yaml is -50% a year (-0.5), which multiplies by 0.031 over 5 years: a rate is a fraction or a percentage (0.05 or 5%), so -0.5 is -50%. The figures are priced as written; if -0.5% was meant, write -0.005 or -0.5%.',
+      expect.stringContaining('Scenario rate: costs.complexity_drift.ISS in s.yaml is -10% a year (-0.1), which multiplies by 0.59 over 5 years'),
+      expect.stringContaining('Scenario rate: funding.growth in s.yaml is -20% a year (-0.2), which multiplies by 0.33 over 5 years'),
+    ]);
   });
 });
