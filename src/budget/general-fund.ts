@@ -15,6 +15,8 @@
  *   forward flat; before the first row, the first row) against the deficit; the first year it exceeds them.
  * - Capital: the one-off capital cost of new places (scenario capacity changes), in the year they are first funded.
  */
+import { financialYearLabel } from '../domain/index.ts';
+import { reservesOutOfScale } from '../messages/budget.ts';
 import type { BudgetPath } from './path.ts';
 import type { ReservesRow } from './tables.ts';
 import type { GeneralFund, GeneralFundYear } from './types.ts';
@@ -80,4 +82,39 @@ export function generalFund(path: BudgetPath, opening: number, rate: number, res
     before = l.cumulativeBalance;
   });
   return { interestRate: rate, years, firstYearDeficitExceedsReserves: first, reservesGiven: reserves.length > 0 };
+}
+
+/**
+ * The least share of the High Needs block the council's usable reserves may be before they are named: a council
+ * responsible for SEND holds usable reserves of tens of millions of pounds or more, most often more than its block, so
+ * reserves a hundredth of the block are in £ thousands (the sample's £64,000,000 written as 64,000 put the deficit
+ * above reserves from the first year, at 7,000% of them, exit 0 and no word).
+ */
+export const RESERVES_MIN_SHARE = 0.01;
+
+/**
+ * One note when a row of the reserves table that the run uses (a year of the run, or the latest before it) is below
+ * RESERVES_MIN_SHARE of the High Needs block of its year (the run's first year for a row before it), naming the first
+ * such row and how many; else none.
+ * @example reservesAgainstBlock([{ fy: 2024, usableReservesGbp: 64_000 }], [{ fy: 2025, hnBlock: 57e6 }]) // one note
+ */
+export function reservesAgainstBlock(rows: readonly ReservesRow[], lines: ReadonlyArray<{ fy: number; hnBlock: number }>): string[] {
+  const first = lines[0];
+  if (!first) return [];
+  const used = new Set(lines.map((l) => reservesYear(rows, l.fy)));
+  const off: Array<{ row: ReservesRow; line: { fy: number; hnBlock: number } }> = [];
+  for (const row of [...rows].sort((a, b) => a.fy - b.fy)) {
+    if (!used.has(row.fy)) continue;
+    const line = lines.find((l) => l.fy === row.fy) ?? first;
+    if (line.hnBlock > 0 && row.usableReservesGbp < RESERVES_MIN_SHARE * line.hnBlock) off.push({ row, line });
+  }
+  const o = off[0];
+  return o ? [reservesOutOfScale(financialYearLabel(o.row.fy), o.row.usableReservesGbp, financialYearLabel(o.line.fy), o.line.hnBlock, RESERVES_MIN_SHARE, off.length)] : [];
+}
+
+/** The year of the reserves row that stands for `fy` (reservesAt). */
+function reservesYear(rows: readonly ReservesRow[], fy: number): number | undefined {
+  let best: number | undefined;
+  for (const r of rows) if (r.fy <= fy && (best === undefined || r.fy > best)) best = r.fy;
+  return best ?? (rows.length > 0 ? Math.min(...rows.map((r) => r.fy)) : undefined);
 }

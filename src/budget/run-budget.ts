@@ -25,7 +25,7 @@ import {
   outturnUnknownLine,
   unmitigatedMissing,
 } from '../messages/budget.ts';
-import { generalFund } from './general-fund.ts';
+import { generalFund, reservesAgainstBlock } from './general-fund.ts';
 import { fullFeePlaceNotes, zeroRatePlaceNotes } from './place-funding.ts';
 import { placesVsPlans } from './places-gap.ts';
 import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
@@ -179,6 +179,10 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   const gf = generalFund(path, opening.balance, params.interestRate, tables.reserves ?? []);
   const over = gf.years.find((y) => y.fy === gf.firstYearDeficitExceedsReserves);
   if (over) warnings.push(deficitExceedsReserves(financialYearLabel(over.fy), -over.dsgBalance, over.usableReserves ?? 0));
+  // reserves in £ thousands put the deficit above them from the first year, at thousands of percent, unremarked
+  const reservesScale = reservesAgainstBlock(tables.reserves ?? [], path.lines);
+  warnings.push(...reservesScale);
+  fallbacks.push(...reservesScale);
 
   const result: BudgetResult = {
     financialYears: fys,

@@ -18,3 +18,13 @@ export function otherSpendOutOfScale(fy: string, total: number, spend: number, m
     `Write amount_gbp in pounds; the run uses the figures as given.`
   );
 }
+
+/** Usable reserves a sliver of the High Needs block (budget/general-fund.ts reservesAgainstBlock). */
+export function reservesOutOfScale(fy: string, reserves: number, blockFy: string, block: number, min: number, rows: number): string {
+  const more = rows > 1 ? ` (and ${counted(rows - 1, 'more row')} of the table)` : '';
+  return (
+    `Reserves ${fy}: usable reserves of ${gbp(reserves)} are ${share(reserves / block)} of the High Needs block of ${blockFy} (${gbp(block)}), under ${share(min)}${more}: ` +
+    `a council responsible for SEND holds usable reserves of tens of millions of pounds, so the reserves table is probably in £ thousands, and the deficit's share of reserves and the year it exceeds them rest on it. ` +
+    `Write usable_reserves_gbp in pounds; the run uses the figures as given.`
+  );
+}

@@ -1,9 +1,11 @@
 /**
  * Money tables in £ thousands where pounds belong, that no reader can refuse row by row (a line of other spend may
  * well be small) but that the run can set against the spend it models. The sample's other-spend table written in £
- * thousands (7,950 for its £7,950,000 a year) took £7.9m a year out of spend with exit 0 and no word.
+ * thousands (7,950 for its £7,950,000 a year) took £7.9m a year out of spend with exit 0 and no word; its usable
+ * reserves so written (64,000 for £64,000,000) put the deficit above them from the first year, at thousands of percent.
  */
 import { describe, expect, it } from 'vitest';
+import { RESERVES_MIN_SHARE, reservesAgainstBlock } from '../../src/budget/general-fund.ts';
 import { OTHER_SPEND_MIN_SHARE, otherSpendAgainstSpend } from '../../src/budget/other-spend.ts';
 import { runBudget } from '../../src/budget/run-budget.ts';
 import { projection, scenario, tables } from './fixtures.ts';
@@ -50,5 +52,48 @@ describe('other spend out of scale with the modelled spend', () => {
     expect(thousands.warnings.filter((w) => w.startsWith('Other spend 2025-26:'))).toHaveLength(1);
     expect(thousands.fallbacks?.filter((w) => w.startsWith('Other spend 2025-26:'))).toHaveLength(1);
     expect(budget(1_380_000).warnings.filter((w) => w.startsWith('Other spend 2025-26:'))).toEqual([]);
+  });
+});
+
+describe('usable reserves out of scale with the High Needs block', () => {
+  const lines = [
+    { fy: 2025, hnBlock: 57e6 },
+    { fy: 2026, hnBlock: 59e6 },
+  ];
+
+  it('are named once, at the first row the run uses that is below a hundredth of its year\'s block', () => {
+    // the 2023-24 row is not used (2024-25 stands for the run's first year); the 2030-31 row is after the run
+    const rows = [
+      { fy: 2023, usableReservesGbp: 10 },
+      { fy: 2024, usableReservesGbp: 64_000 },
+      { fy: 2026, usableReservesGbp: 61_000 },
+      { fy: 2030, usableReservesGbp: 1 },
+    ];
+    expect(reservesAgainstBlock(rows, lines)).toEqual([
+      'Reserves 2024-25: usable reserves of £64,000 are 0.11% of the High Needs block of 2025-26 (£57,000,000), under 1% (and 1 more row of the table): ' +
+        "a council responsible for SEND holds usable reserves of tens of millions of pounds, so the reserves table is probably in £ thousands, and the deficit's share of reserves and the year it exceeds them rest on it. " +
+        'Write usable_reserves_gbp in pounds; the run uses the figures as given.',
+    ]);
+  });
+
+  it('says nothing of reserves in pounds, however small against the deficit, nor without a table', () => {
+    expect(reservesAgainstBlock([{ fy: 2024, usableReservesGbp: 64e6 }], lines)).toEqual([]);
+    expect(reservesAgainstBlock([{ fy: 2025, usableReservesGbp: RESERVES_MIN_SHARE * 57e6 }], lines)).toEqual([]);
+    expect(reservesAgainstBlock([], lines)).toEqual([]);
+  });
+
+  it('reach the run\'s notes (stderr and the Data quality sheet)', () => {
+    const budget = (usableReservesGbp: number) =>
+      runBudget({
+        scenario: scenario({ costs: { inflation: 0 } }),
+        tables: tables({
+          unitCosts: [{ placement: 'SSM', annualCostGbp: 20_000, priceYear: 2025 }],
+          funding: [{ fy: 2025, hnBlockGbp: 2_000_000 }],
+          reserves: [{ fy: 2024, usableReservesGbp }],
+        }),
+        projection: projection({ years: [2025, 2026], cells: [[{ placement: 'SSM', age: 8, plans: 100 }], [{ placement: 'SSM', age: 8, plans: 100 }]] }),
+      });
+    expect(budget(6_400).fallbacks?.filter((w) => w.startsWith('Reserves 2024-25:'))).toHaveLength(1);
+    expect(budget(6_400_000).warnings.filter((w) => w.startsWith('Reserves 2024-25:'))).toEqual([]);
   });
 });
