@@ -60,3 +60,14 @@ export function unitPriceTooHigh(column: string, raw: string, value: number, max
     `: zeros too many, or a figure in pence, most likely. Write it in pounds.`
   );
 }
+
+/** Own-table prices of a plan-year or a place from £100 up to `low`: one figure in £ thousands among pounds, most likely. */
+export function lowUnitPrices(column: string, rows: readonly string[], first: number, low: number): string {
+  const what = column === 'place_rate_gbp' ? 'a place' : 'a plan-year';
+  const shown = rows.length > 3 ? `${rows.slice(0, 3).join(', ')}, …` : rows.join(', ');
+  const as = Number((first * 1000).toPrecision(12)).toLocaleString('en-GB');
+  return (
+    `${counted(rows.length, 'row prices', 'rows price')} ${what} below £${low.toLocaleString('en-GB')} (${shown}), which no ${column === 'place_rate_gbp' ? 'place' : 'placement'} averages: ` +
+    `most likely a figure in £ thousands among figures in pounds. The run uses it as given; if so, write it in pounds (${as} for £${as}).`
+  );
+}

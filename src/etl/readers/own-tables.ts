@@ -14,6 +14,7 @@ import type { Reader } from '../reader.ts';
 import { LA_CODE_COLUMN, OWN_TABLES, OwnKeyCheck, ownTableOf, parseOwnRow, type OwnTableDef } from './own-table-defs.ts';
 import { simpleCsvReader } from './simple-csv-reader.ts';
 import { BlankCells } from './own-table-blanks.ts';
+import { LowUnitPrices } from './own-table-low-prices.ts';
 import { nearest } from '../../util/suggest.ts';
 
 /** The header checks of an own table, as a CSV or a workbook sheet holds it. */
@@ -36,6 +37,7 @@ function csvReader(def: OwnTableDef): Reader {
     session(_ctx, log, emit) {
       const keys = new OwnKeyCheck(def);
       const blanks = new BlankCells(def);
+      const low = new LowUnitPrices(def);
       return {
         row(r) {
           const { row, errors } = parseOwnRow(def, (c) => r.get(c));
@@ -44,11 +46,12 @@ function csvReader(def: OwnTableDef): Reader {
           if (dup) log.error(dup, r.line, def.key[0]);
           else if (row) {
             blanks.note(row, (c) => r.has(c), r.line);
+            low.note(row, r.line);
             emit(def.table, { ...row, source_line: r.line });
           }
         },
         finish() {
-          for (const w of blanks.warnings()) log.warn(w.message, w.line, w.column);
+          for (const w of [...blanks.warnings(), ...low.warnings()]) log.warn(w.message, w.line, w.column);
         },
       };
     },
@@ -204,6 +207,7 @@ export const ownTablesXlsx: Reader = {
       const d = def;
       const keys = keysByTable.get(d.id) ?? keysByTable.set(d.id, new OwnKeyCheck(d)).get(d.id)!;
       const blanks = new BlankCells(d);
+      const low = new LowUnitPrices(d);
       // a column given twice is read from its first copy: copies that disagree on a row leave it unclear which counts
       const disagreeing = new Set<string>();
       const unheaded = new Set<number>();
@@ -229,11 +233,12 @@ export const ownTablesXlsx: Reader = {
         if (dup) log.error(dup, line, `${ws.name}!${def.key[0] ?? def.required[0]![0]}`);
         else if (row) {
           blanks.note(row, (c) => h.index.has(c), line);
+          low.note(row, line);
           const p = sink.add(def.table, { ...row, file_id: ctx.fileId, source_line: line });
           if (p) await p;
         }
       }
-      for (const w of blanks.warnings()) log.warn(w.message, w.line, `${ws.name}!${w.column}`);
+      for (const w of [...blanks.warnings(), ...low.warnings()]) log.warn(w.message, w.line, `${ws.name}!${w.column}`);
       for (const dup of h.duplicates) {
         if (!disagreeing.has(dup.name)) log.warn(msg.duplicateColumnAgrees(dup.name, dup.indexes.length), all[at]!.line, `${ws.name}!${dup.name}`);
       }
