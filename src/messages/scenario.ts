@@ -120,3 +120,12 @@ export function rateAsWholeNumber(file: string, key: string, rate: number, years
 export function textTooLong(what: string, max: number): string {
   return `${what} of at most ${max} characters (it is shown in the workbook, whose cells hold at most 32,767, and in the report)`;
 }
+
+/** A scenario amount above £0 but below `min`: in £ thousands, most likely (scenario/money-notes.ts). */
+export function amountInThousands(file: string, key: string, what: string, value: number, min: number, why: string): string {
+  const as = Number((value * 1000).toPrecision(12));
+  return (
+    `Scenario amount: ${key} in ${file} is £${value.toLocaleString('en-GB')} ${what}, under £${min.toLocaleString('en-GB')}: ${why}, so it is most likely a figure in £ thousands. ` +
+    `The figures are priced as written; if £${as.toLocaleString('en-GB')} was meant, write ${as}.`
+  );
+}

@@ -37,6 +37,7 @@ import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { SEN2_LINKS_UNTRUSTED, SEN2_PLACEMENT_AGE, SEN2_URN_UNPLACED } from '../messages/sen2.ts';
 import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
+import { moneyNotes } from '../scenario/money-notes.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { ownTableWarnings } from './own-table-warnings.ts';
 import { runData, type SavedTotals } from './run-data.ts';
@@ -218,7 +219,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
     // and a money rate above 100% a year (`funding.growth: 3` meant as 3%), as run warns of it
-    warnings: [...rateNotes(scenario), ...(unnamed ? [unnamed] : []), ...ownWarnings, ...revisionWarnings(ds), ...ds.notes.filter((n) => n.startsWith(SEN2_URN_UNPLACED) || n.startsWith(SEN2_PLACEMENT_AGE) || n.startsWith(SEN2_LINKS_UNTRUSTED))],
+    warnings: [...rateNotes(scenario), ...moneyNotes(scenario), ...(unnamed ? [unnamed] : []), ...ownWarnings, ...revisionWarnings(ds), ...ds.notes.filter((n) => n.startsWith(SEN2_URN_UNPLACED) || n.startsWith(SEN2_PLACEMENT_AGE) || n.startsWith(SEN2_LINKS_UNTRUSTED))],
   };
 }
 

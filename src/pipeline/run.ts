@@ -14,6 +14,7 @@
 import { join } from 'node:path';
 import { pathMsg } from '../messages/index.ts';
 import { checkGivenOnce, checkOutputFolder, checkOutsideData } from '../paths/check-path.ts';
+import { moneyNotes } from '../scenario/money-notes.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { runBudget } from '../budget/run-budget.ts';
 import { projectDeterministic, projectDeterministicCentral } from '../model/engine.ts';
@@ -238,9 +239,10 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     };
     // the charts that need no money are drawn while the budget is priced (the chart thread remembers them)
     charts.prefetch(demandCharts(demand, { suppressSmallCounts }));
-    // a money rate above 100% a year (`inflation: 5` meant as 5%) priced every figure with no word but the figures;
+    // a money rate above 100% a year (`inflation: 5` meant as 5%), or an amount in £ thousands (a lever costing £400 a
+    // year), priced every figure with no word but the figures;
     // said first, since the notes on the budget it gives follow from it
-    const rated = opts.demandOnly ? [] : rateNotes(scenario);
+    const rated = opts.demandOnly ? [] : [...rateNotes(scenario), ...moneyNotes(scenario)];
     for (const n of rated) warnings.add(n);
     let budget: BudgetResult | undefined;
     if (!opts.demandOnly) {

@@ -17,10 +17,12 @@ describe('money rates above 100% a year', () => {
     const dir = tempDir('hn-rate-');
     const data = sampleTables();
     const s = join(dir, 'fast-growth.yaml');
-    writeFileSync(s, 'id: fast\nname: Fast growth\nhorizon_years: 2\nfunding:\n  growth: 3\n');
+    // and a schools block transfer in £ thousands (£1.25m as 1250), named as such (scenario/money-notes.ts)
+    writeFileSync(s, 'id: fast\nname: Fast growth\nhorizon_years: 2\nfunding:\n  growth: 3\n  schools_block_transfer_gbp: 1250\n');
     const r = await runCli('run', s, '--data', data, '--draws', '0', '--json', '--out', join(dir, 'out'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`Scenario rate: funding.growth in ${s} is 300% a year (3), which multiplies by 16 over 2 years: a rate is a fraction or a percentage (0.05 or 5%), so 3 is 300%. The figures are priced as written; if 3% was meant, write 0.03 or 3%.`);
+    expect(r.stderr).toContain(`Scenario amount: funding.schools_block_transfer_gbp in ${s} is £1,250 a year, under £10,000`);
   });
 
   it('goal-seek says so on stderr too', async () => {
