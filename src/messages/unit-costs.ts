@@ -71,3 +71,22 @@ export function lowUnitPrices(column: string, rows: readonly string[], first: nu
     `most likely a figure in £ thousands among figures in pounds. The run uses it as given; if so, write it in pounds (${as} for £${as}).`
   );
 }
+
+/** Why a figure of an own money column under its floor is no council's (etl/readers/own-table-low-prices.ts). */
+const SMALL_MONEY_WHY: Record<string, string> = {
+  schools_block_transfer_gbp: 'a transfer is a share of a schools block of tens of millions of pounds or more',
+  schools_block_gbp: "a council's schools block runs to tens of millions of pounds or more",
+  import_export_adjustment_gbp: 'an adjustment counts places at £6,000 or £10,000 each',
+  other_income_gbp: 'no grant to the High Needs block is so small',
+};
+
+/** Own-table money other than a unit price, above £0 by size but under `below`: in £ thousands, most likely. */
+export function smallMoney(column: string, rows: readonly string[], first: number, below: number): string {
+  const shown = rows.length > 3 ? `${rows.slice(0, 3).join(', ')}, …` : rows.join(', ');
+  const as = Number((Math.abs(first) * 1000).toPrecision(12)).toLocaleString('en-GB');
+  const sign = first < 0 ? '-' : '';
+  return (
+    `'${column}' is under £${below.toLocaleString('en-GB')}${column === 'import_export_adjustment_gbp' ? ' either way' : ''} in ${counted(rows.length, 'row')} (${shown}): ${SMALL_MONEY_WHY[column] ?? 'no council’s figure is so small'}, ` +
+    `so it is most likely a figure in £ thousands among figures in pounds. The run uses it as given; if so, write it in pounds (${sign}${as} for ${sign}£${as}).`
+  );
+}

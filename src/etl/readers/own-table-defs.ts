@@ -40,6 +40,11 @@ export interface OwnTableDef {
    */
   perUnit?: readonly string[];
   /**
+   * Money columns whose figure above £0 (by size) but under the amount given is warned of as one in £ thousands among
+   * figures in pounds (own-table-low-prices.ts): no council's unit cost, transfer or schools block is so small.
+   */
+  smallBelow?: Readonly<Record<string, number>>;
+  /**
    * Optional money columns whose blank cell is read as none (£0) that year: each is warned of, with its years
    * (own-table-blanks.ts), since a figure left out or not yet known looks the same.
    */
@@ -48,6 +53,12 @@ export interface OwnTableDef {
 
 /** The least a plan-year or a place can cost the block when it costs anything (the lowest top-up bands are £1,000s). */
 export const MIN_UNIT_PRICE_GBP = 100;
+/**
+ * The least a row of a paid placement may price a plan-year or a place without a warning (own-table-low-prices.ts):
+ * from MIN_UNIT_PRICE_GBP up to here, one figure in £ thousands among figures in pounds (164.5 for an ISS fee of £164,500).
+ */
+export const LOW_UNIT_PRICE_GBP = 1_000;
+
 /**
  * The most a plan-year or a place can cost the block, on average over a unit-cost or places row: independent and
  * non-maintained special school fees averaged £64,000 in 2024-25, and the costliest residential placements a few hundred
@@ -64,6 +75,7 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     optional: [['phase', 'phase'], ['need', 'need']],
     key: ['placement', 'phase', 'need'],
     perUnit: ['annual_cost_gbp'],
+    smallBelow: { annual_cost_gbp: LOW_UNIT_PRICE_GBP },
   },
   {
     id: 'places', table: 'places', description: 'Commissioned places (placement, financial_year, places, place_rate_gbp)',
@@ -71,6 +83,7 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     optional: [],
     key: ['placement', 'financial_year'],
     perUnit: ['place_rate_gbp'],
+    smallBelow: { place_rate_gbp: LOW_UNIT_PRICE_GBP },
   },
   {
     id: 'funding', table: 'funding', description: 'High Needs block funding (financial_year, hn_block_gbp, …)',
@@ -80,6 +93,7 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     positive: ['hn_block_gbp', 'schools_block_gbp'],
     // a blank schools_block_gbp is unknown, not £0: the 0.5% check of the transfer is then not made (income.ts)
     blankIsNone: ['schools_block_transfer_gbp', 'other_income_gbp', 'import_export_adjustment_gbp'],
+    smallBelow: { schools_block_transfer_gbp: 10_000, other_income_gbp: 1_000, import_export_adjustment_gbp: 1_000, schools_block_gbp: 1_000_000 },
   },
   {
     id: 'other-spend', table: 'other_spend', description: 'Other High Needs spend (line, financial_year, amount_gbp)',

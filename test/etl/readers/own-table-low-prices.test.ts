@@ -1,5 +1,6 @@
 /**
- * A unit cost or place rate of £100 or more (below that it is refused as £ thousands) but under £1,000: one figure
+ * A unit cost or place rate of £100 or more (below that it is refused as £ thousands) but under £1,000, or a funding
+ * table's transfer, other income, import/export adjustment or schools block under a floor of its own: one figure
  * typed in £ thousands among figures in pounds. An ISS fee of £164,500 written as 164.5 was read as £164.50 a year with
  * no word, and the sample's 2031-32 deficit came out at £150m instead of £292m. Each such column now gives one warning
  * naming its rows (validate, and a run's stderr and Data quality sheet); the figures load as given.
@@ -17,7 +18,7 @@ async function validateCsv(name: string, lines: string[]) {
   return (await validatePaths([p], { today: TODAY })).files[0]!;
 }
 
-describe('unit prices under £1,000', () => {
+describe('money under its column\'s floor', () => {
   it('one warning per column, naming the rows and their lines; the rows still load', async () => {
     const f = await validateCsv('unit_costs.csv', [
       'placement,phase,need,annual_cost_gbp,price_year',
@@ -43,6 +44,23 @@ describe('unit prices under £1,000', () => {
     expect(places.warnings).toEqual([expect.objectContaining({ line: 2, column: 'place_rate_gbp', message: expect.stringMatching(/^1 row prices a place below £1,000 \(SSM £600 at line 2\), which no place averages/) })]);
     const fine = await validateCsv('unit_costs.csv', ['placement,phase,need,annual_cost_gbp,price_year', 'MS,,,1000,2024-25', 'ISS,,,0,2024-25']);
     expect(fine.warnings).toEqual([]);
+  });
+
+  it('the funding table\'s transfer, other income, import/export adjustment (either way) and schools block the same, each under its own floor', async () => {
+    // £1.25m of transfer written as 1250 left £1,248,750 of income out of each year, exit 0, no word
+    const f = await validateCsv('funding.csv', [
+      'financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp,schools_block_gbp',
+      '2025-26,57170000,1250,420,-640,300000',
+      '2026-27,59170000,1250000,420000,-640000,300000000',
+    ]);
+    expect(f).toMatchObject({ reader: 'funding', rows: 2, errors: [] });
+    expect(f.warnings.map((w) => [w.line, w.column, w.message.split(':')[0]])).toEqual([
+      [2, 'schools_block_transfer_gbp', "'schools_block_transfer_gbp' is under £10,000 in 1 row (2025-26 £1,250 at line 2)"],
+      [2, 'other_income_gbp', "'other_income_gbp' is under £1,000 in 1 row (2025-26 £420 at line 2)"],
+      [2, 'import_export_adjustment_gbp', "'import_export_adjustment_gbp' is under £1,000 either way in 1 row (2025-26 -£640 at line 2)"],
+      [2, 'schools_block_gbp', "'schools_block_gbp' is under £1,000,000 in 1 row (2025-26 £300,000 at line 2)"],
+    ]);
+    expect(f.warnings[2]!.message).toContain('if so, write it in pounds (-640,000 for -£640,000).');
   });
 
   it('a workbook sheet the same, at Sheet!column', async () => {
