@@ -9,11 +9,13 @@
  * Costs per plan are the path's own: the placement's top-ups ÷ its plans that year (FY prices, levers applied), and
  * the same for ISS; where a placement has no plans, the mean of its costed cells.
  */
-import { PLACEMENTS, placementIndex } from '../domain/index.ts';
+import { financialYearLabel, FULL_FEE_PLACEMENTS, PLACEMENTS, placementIndex } from '../domain/index.ts';
+import { placesOutOfScale, type PlacesOffPlans } from '../messages/budget.ts';
 import type { Placement } from '../domain/index.ts';
 import type { BudgetParams } from './params.ts';
 import type { BudgetPath } from './path.ts';
 import { meanCellCost } from './path.ts';
+import type { PlacesRow } from './tables.ts';
 import type { PlacesGapRow } from './types.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
 
@@ -54,4 +56,38 @@ export function placesVsPlans(path: BudgetPath, unit: CellUnitCosts, params: Bud
     });
   }
   return rows;
+}
+
+/**
+ * How far a placement's places (the places table's own row) and the plans the run places there may be apart before
+ * they are named: special schools and resourced units are filled by plans, so places a fifth of the plans or five
+ * times them are a figure typed with a digit too many or too few, or another placement's places (SSM's 428 places
+ * typed as 4 took £4.2m a year out of the sample's place funding, as 4,280 would add £38.5m, exit 0, no word).
+ * Alternative provision is not held to the upper bound: most of its places are for pupils without a plan.
+ */
+export const PLACES_TO_PLANS: readonly [number, number] = [0.2, 5];
+/** Neither places nor plans need be named below this many (a unit of 3 places and no plan is no error of units). */
+const PLACES_NOTED_FROM = 20;
+
+/**
+ * One note naming each placement whose places-table row for a year of the run is outside PLACES_TO_PLANS of its plans
+ * that year (its first such year), or none. Places of a full-fee placement, at £0 a place, are noted elsewhere.
+ * @example placesAgainstPlans([{ placement: 'SSM', fy: 2025, places: 4, placeRateGbp: 10_000 }], [{ placement: 'SSM', fy: 2025, plans: 500 }]) // one note
+ */
+export function placesAgainstPlans(table: readonly PlacesRow[], rows: ReadonlyArray<Pick<PlacesGapRow, 'placement' | 'fy' | 'plans'>>): string[] {
+  const off: PlacesOffPlans[] = [];
+  for (const p of PLACEMENTS) {
+    if (FULL_FEE_PLACEMENTS.includes(p)) continue;
+    for (const r of table.filter((t) => t.placement === p).sort((a, b) => a.fy - b.fy)) {
+      const plans = rows.find((g) => g.placement === p && g.fy === r.fy)?.plans;
+      if (plans === undefined || Math.max(r.places, plans) < PLACES_NOTED_FROM) continue;
+      const few = r.places < PLACES_TO_PLANS[0] * plans;
+      const many = p !== 'AP' && r.places > PLACES_TO_PLANS[1] * plans;
+      if (few || many) {
+        off.push({ placement: p, fy: financialYearLabel(r.fy), places: r.places, plans, rate: r.placeRateGbp });
+        break;
+      }
+    }
+  }
+  return off.length > 0 ? [placesOutOfScale(off, PLACES_TO_PLANS)] : [];
 }

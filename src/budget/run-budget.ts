@@ -27,7 +27,7 @@ import {
 } from '../messages/budget.ts';
 import { generalFund, reservesAgainstBlock } from './general-fund.ts';
 import { fullFeePlaceNotes, zeroRatePlaceNotes } from './place-funding.ts';
-import { placesVsPlans } from './places-gap.ts';
+import { placesAgainstPlans, placesVsPlans } from './places-gap.ts';
 import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
 import type { ReconciliationLine } from './types.ts';
 import type { Section251Code } from './section-251.ts';
@@ -180,9 +180,11 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   const over = gf.years.find((y) => y.fy === gf.firstYearDeficitExceedsReserves);
   if (over) warnings.push(deficitExceedsReserves(financialYearLabel(over.fy), -over.dsgBalance, over.usableReserves ?? 0));
   // reserves in £ thousands put the deficit above them from the first year, at thousands of percent, unremarked
-  const reservesScale = reservesAgainstBlock(tables.reserves ?? [], path.lines);
-  warnings.push(...reservesScale);
-  fallbacks.push(...reservesScale);
+  const gap = placesVsPlans(path, unit, params);
+  // and places typed with a digit too many or too few, place funding off by millions a year
+  const scaleNotes = [...placesAgainstPlans(tables.places, gap), ...reservesAgainstBlock(tables.reserves ?? [], path.lines)];
+  warnings.push(...scaleNotes);
+  fallbacks.push(...scaleNotes);
 
   const result: BudgetResult = {
     financialYears: fys,
@@ -198,7 +200,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     balanceAtMarch2028: path.lines.find((l) => l.fy === STATUTORY_OVERRIDE_END_FY)?.cumulativeBalance,
     mitigations: [],
     sensitivity: [],
-    placesVsPlans: placesVsPlans(path, unit, params),
+    placesVsPlans: gap,
     generalFund: gf,
     reconciliation,
     section251: { mitigated: section251Years(path) },

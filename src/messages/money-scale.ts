@@ -28,3 +28,23 @@ export function reservesOutOfScale(fy: string, reserves: number, blockFy: string
     `Write usable_reserves_gbp in pounds; the run uses the figures as given.`
   );
 }
+
+/** A placement whose places-table row is far from the plans the run places there (budget/places-gap.ts). */
+export interface PlacesOffPlans {
+  placement: string;
+  fy: string;
+  places: number;
+  plans: number;
+  rate: number;
+}
+
+/** Places of some placements far from their plans: a digit too many or too few, most likely (budget/places-gap.ts). */
+export function placesOutOfScale(off: readonly PlacesOffPlans[], range: readonly [number, number]): string {
+  const n = (v: number) => Math.round(v).toLocaleString('en-GB');
+  const each = off.map((o) => `${o.placement} ${n(o.places)} places in ${o.fy} against ${n(o.plans)} plans (${gbp(o.places * o.rate)} of place funding)`);
+  return (
+    `Places: the places table is far from the plans the run places there (under ×${range[0]} or over ×${range[1]}): ${each.join('; ')}. ` +
+    `Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate. ` +
+    `Check the places table; the run uses it as given.`
+  );
+}

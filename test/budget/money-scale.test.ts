@@ -2,11 +2,13 @@
  * Money tables in £ thousands where pounds belong, that no reader can refuse row by row (a line of other spend may
  * well be small) but that the run can set against the spend it models. The sample's other-spend table written in £
  * thousands (7,950 for its £7,950,000 a year) took £7.9m a year out of spend with exit 0 and no word; its usable
- * reserves so written (64,000 for £64,000,000) put the deficit above them from the first year, at thousands of percent.
+ * reserves so written (64,000 for £64,000,000) put the deficit above them from the first year, at thousands of percent;
+ * its SSM places typed as 4 for 428 took £4.2m a year out of place funding (4,280 would add £38.5m).
  */
 import { describe, expect, it } from 'vitest';
 import { RESERVES_MIN_SHARE, reservesAgainstBlock } from '../../src/budget/general-fund.ts';
 import { OTHER_SPEND_MIN_SHARE, otherSpendAgainstSpend } from '../../src/budget/other-spend.ts';
+import { placesAgainstPlans } from '../../src/budget/places-gap.ts';
 import { runBudget } from '../../src/budget/run-budget.ts';
 import { projection, scenario, tables } from './fixtures.ts';
 
@@ -95,5 +97,37 @@ describe('usable reserves out of scale with the High Needs block', () => {
       });
     expect(budget(6_400).fallbacks?.filter((w) => w.startsWith('Reserves 2024-25:'))).toHaveLength(1);
     expect(budget(6_400_000).warnings.filter((w) => w.startsWith('Reserves 2024-25:'))).toEqual([]);
+  });
+});
+
+describe('places far from the plans placed there', () => {
+  const plans = (placement: 'SSM' | 'SSA' | 'AP' | 'ISS' | 'RP', fy: number, n: number) => ({ placement, fy, plans: n });
+
+  it('names each placement at its first year under a fifth or over five times its plans, with the place funding it gives', () => {
+    const table = [
+      { placement: 'SSM' as const, fy: 2025, places: 428, placeRateGbp: 10_000 },
+      { placement: 'SSM' as const, fy: 2026, places: 4, placeRateGbp: 10_000 },
+      { placement: 'SSM' as const, fy: 2027, places: 5, placeRateGbp: 10_000 },
+      { placement: 'SSA' as const, fy: 2025, places: 3_760, placeRateGbp: 10_000 },
+      { placement: 'RP' as const, fy: 2025, places: 131, placeRateGbp: 6_000 },
+    ];
+    const rows = [plans('SSM', 2025, 500), plans('SSM', 2026, 510), plans('SSM', 2027, 520), plans('SSA', 2025, 440), plans('RP', 2025, 166)];
+    expect(placesAgainstPlans(table, rows)).toEqual([
+      'Places: the places table is far from the plans the run places there (under ×0.2 or over ×5): SSM 4 places in 2026-27 against 510 plans (£40,000 of place funding); ' +
+        'SSA 3,760 places in 2025-26 against 440 plans (£37,600,000 of place funding). ' +
+        "Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate. " +
+        'Check the places table; the run uses it as given.',
+    ]);
+  });
+
+  it('says nothing of places near their plans, of small numbers, of alternative provision\'s many places, or of a full-fee placement', () => {
+    expect(placesAgainstPlans([{ placement: 'SSM', fy: 2025, places: 428, placeRateGbp: 10_000 }], [plans('SSM', 2025, 514)])).toEqual([]);
+    expect(placesAgainstPlans([{ placement: 'RP', fy: 2025, places: 12, placeRateGbp: 6_000 }], [plans('RP', 2025, 1)])).toEqual([]);
+    // most alternative provision places are for pupils without a plan
+    expect(placesAgainstPlans([{ placement: 'AP', fy: 2025, places: 200, placeRateGbp: 10_000 }], [plans('AP', 2025, 22)])).toEqual([]);
+    expect(placesAgainstPlans([{ placement: 'AP', fy: 2025, places: 2, placeRateGbp: 10_000 }], [plans('AP', 2025, 40)])).toHaveLength(1);
+    expect(placesAgainstPlans([{ placement: 'ISS', fy: 2025, places: 500, placeRateGbp: 0 }], [plans('ISS', 2025, 50)])).toEqual([]);
+    // a year the run does not price
+    expect(placesAgainstPlans([{ placement: 'SSM', fy: 2040, places: 4, placeRateGbp: 10_000 }], [plans('SSM', 2025, 514)])).toEqual([]);
   });
 });
