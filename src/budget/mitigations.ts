@@ -141,3 +141,22 @@ export function mitigationBridge(rows: readonly MitigationYear[], unmitigated: B
     mitigatedCumulative: mitigated.lines[i]!.cumulativeBalance,
   };
 }
+
+/**
+ * The levers of the scenario that change no plan and no spend in any year of the run although they are set to act
+ * (effect and delivery above 0), each with its yearly delivery cost as the scenario gives it: a placement_shift out of a placement that holds
+ * no plans (`from: WBL` on data with none), or a unit_cost_change of placements or a target no plan is in. Priced as
+ * written, such a lever's line showed its delivery cost and £0 saved, and the mitigated figures were the unmitigated
+ * ones less that cost, under the lever's name, with exit 0 and no word. Only a lever whose saving can be told apart is
+ * judged: a unit-cost lever, or a demand lever with its own run (`solo`).
+ * @example idleLevers([{ name: 'Shift', kind: 'placement_shift', effect: 0.5, delivery: 1, … }], rows, new Set(['Shift'])) // [{ name: 'Shift', cost: 100000 }]
+ */
+export function idleLevers(levers: readonly Mitigation[], rows: readonly MitigationYear[], solo: ReadonlySet<string>): Array<{ name: string; kind: string; cost: number }> {
+  return levers
+    .filter((m) => m.effect > 0 && m.delivery > 0 && (m.kind === 'unit_cost_change' || solo.has(m.name)))
+    .filter((m) => {
+      const own = rows.filter((r) => r.name === m.name);
+      return own.length > 0 && own.every((r) => Math.abs(r.plansAvoided) < 1e-6 && Math.abs(r.spendAvoided) < 0.005);
+    })
+    .map((m) => ({ name: m.name, kind: m.kind, cost: m.cost_gbp_per_year }));
+}

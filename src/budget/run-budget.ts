@@ -15,6 +15,7 @@ import { financialYearLabel } from '../domain/index.ts';
 import {
   deficitExceedsReserves,
   noOtherSpendTable,
+  leversActOnNothing,
   noPlacesTable,
   openingBalanceAnchored,
   openingBalanceYearMismatch,
@@ -32,7 +33,7 @@ import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, reconcile, scale
 import type { ReconciliationLine } from './types.ts';
 import type { Section251Code } from './section-251.ts';
 import { budgetAssumptions } from './assumptions.ts';
-import { mitigationBridge, mitigationYears } from './mitigations.ts';
+import { idleLevers, mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
 import { blockAgainstSpend, blockOutOfScaleWithSpend } from './income.ts';
@@ -233,6 +234,12 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     };
     const m = mitigationYears(scenario.mitigations, paths, projection, params.changeMonth);
     warnings.push(...m.warnings);
+    // a lever acting on plans the run does not hold: the "mitigated" figures were the unmitigated ones less its cost
+    const idle = idleLevers(scenario.mitigations, m.rows, new Set(Object.keys(inputs.perLeverProjections ?? {})));
+    if (idle.length > 0) {
+      warnings.push(leversActOnNothing(idle));
+      fallbacks.push(leversActOnNothing(idle));
+    }
     result.unmitigated = unmitigated.lines;
     result.section251 = { mitigated: result.section251!.mitigated, unmitigated: section251Years(unmitigated) };
     result.mitigations = m.rows;

@@ -1,6 +1,7 @@
 /**
- * Messages of the budget stage about money tables whose figures are out of scale with what the run models (a table in
- * £ thousands where pounds belong): re-exported by budget.ts, whose `budgetMsg` they are part of.
+ * Messages of the budget stage about figures that cannot be what was meant although each reads well: money tables out
+ * of scale with what the run models (a table in £ thousands where pounds belong), and levers that act on nothing.
+ * Re-exported by budget.ts, whose `budgetMsg` they are part of.
  */
 import { fmtMoneyExact as gbp } from '../report/format.ts';
 import { counted } from '../util/plural.ts';
@@ -46,5 +47,15 @@ export function placesOutOfScale(off: readonly PlacesOffPlans[], range: readonly
     `Places: the places table is far from the plans the run places there (under ×${range[0]} or over ×${range[1]}): ${each.join('; ')}. ` +
     `Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate. ` +
     `Check the places table; the run uses it as given.`
+  );
+}
+
+/** Levers set to act that change no plan and no spend in any year of the run (budget/mitigations.ts idleLevers). */
+export function leversActOnNothing(levers: ReadonlyArray<{ name: string; kind: string; cost: number }>): string {
+  const each = levers.map((l) => `'${l.name}' (${l.kind}${l.cost > 0 ? `, delivery ${gbp(l.cost)} a year at base-year prices` : ''})`);
+  return (
+    `Mitigations: ${levers.length === 1 ? 'the lever' : 'the levers'} ${each.join(', ')} change${levers.length === 1 ? 's' : ''} no plan and no spend in any year of the run, so the mitigated figures are the unmitigated ones less the delivery cost: ` +
+    `${levers.length === 1 ? 'it acts' : 'each acts'} on plans the run does not hold (a placement_shift from a placement with no plans moving into it, or a unit_cost_change of placements, ages, phases or needs no plan is in). ` +
+    `Check ${levers.length === 1 ? 'its' : 'their'} from, placements and target; the run prices ${levers.length === 1 ? 'it' : 'them'} as written.`
   );
 }
