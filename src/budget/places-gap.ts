@@ -9,7 +9,9 @@
  * Costs per plan are the path's own: the placement's top-ups ÷ its plans that year (FY prices, levers applied), and
  * the same for ISS; where a placement has no plans, the mean of its costed cells.
  */
-import { financialYearLabel, FULL_FEE_PLACEMENTS, PLACEMENTS, placementIndex } from '../domain/index.ts';
+import { financialYearLabel, financialYearValue, FULL_FEE_PLACEMENTS, PLACEMENTS, placementIndex } from '../domain/index.ts';
+import { cubeByPlacement } from '../model/cube.ts';
+import type { ProjectionResult } from '../model/result.ts';
 import { placesOutOfScale, type PlacesOffPlans } from '../messages/budget.ts';
 import type { Placement } from '../domain/index.ts';
 import type { BudgetParams } from './params.ts';
@@ -71,7 +73,7 @@ const PLACES_NOTED_FROM = 20;
 
 /**
  * One note naming each placement whose places-table row for a year of the run is outside PLACES_TO_PLANS of its plans
- * that year (its first such year), or none. Places of a full-fee placement, at £0 a place, are noted elsewhere.
+ * that year (its first such year), or none: `rows` are the plans of the data's own path (fyPlansByPlacement). Places of a full-fee placement, at £0 a place, are noted elsewhere.
  * @example placesAgainstPlans([{ placement: 'SSM', fy: 2025, places: 4, placeRateGbp: 10_000 }], [{ placement: 'SSM', fy: 2025, plans: 500 }]) // one note
  */
 export function placesAgainstPlans(table: readonly PlacesRow[], rows: ReadonlyArray<Pick<PlacesGapRow, 'placement' | 'fy' | 'plans'>>): string[] {
@@ -90,4 +92,19 @@ export function placesAgainstPlans(table: readonly PlacesRow[], rows: ReadonlyAr
     }
   }
   return off.length > 0 ? [placesOutOfScale(off, PLACES_TO_PLANS)] : [];
+}
+
+/**
+ * Plans by placement per financial year of a projection's central path (financial-year converted), for
+ * placesAgainstPlans: taken on the data's own path (the reference projection), so that a scenario's levers or surges
+ * moving plans away from the places are not read as a places table in the wrong units.
+ * @example fyPlansByPlacement(projection, 9) // [{ placement: 'SSM', fy: 2025, plans: … }, …]
+ */
+export function fyPlansByPlacement(projection: Pick<ProjectionResult, 'years' | 'central'>, changeMonth: number): Array<Pick<PlacesGapRow, 'placement' | 'fy' | 'plans'>> {
+  const by = projection.central.map(cubeByPlacement);
+  const out: Array<Pick<PlacesGapRow, 'placement' | 'fy' | 'plans'>> = [];
+  for (let k = 0; k + 1 < projection.years.length; k++) {
+    PLACEMENTS.forEach((placement, i) => out.push({ placement, fy: projection.years[k]!, plans: financialYearValue(by[k]![i]!, by[k + 1]![i]!, changeMonth) }));
+  }
+  return out;
 }

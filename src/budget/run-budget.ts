@@ -28,7 +28,7 @@ import {
 } from '../messages/budget.ts';
 import { generalFund, reservesAgainstBlock } from './general-fund.ts';
 import { fullFeePlaceNotes, zeroRatePlaceNotes } from './place-funding.ts';
-import { placesAgainstPlans, placesVsPlans } from './places-gap.ts';
+import { fyPlansByPlacement, placesAgainstPlans, placesVsPlans } from './places-gap.ts';
 import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
 import type { ReconciliationLine } from './types.ts';
 import type { Section251Code } from './section-251.ts';
@@ -183,7 +183,8 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   // reserves in £ thousands put the deficit above them from the first year, at thousands of percent, unremarked
   const gap = placesVsPlans(path, unit, params);
   // and places typed with a digit too many or too few, place funding off by millions a year
-  const scaleNotes = [...placesAgainstPlans(tables.places, gap), ...reservesAgainstBlock(tables.reserves ?? [], path.lines)];
+  const reference = inputs.referenceProjection ?? inputs.unmitigatedProjection ?? projection;
+  const scaleNotes = [...placesAgainstPlans(tables.places, fyPlansByPlacement(reference, params.changeMonth)), ...reservesAgainstBlock(tables.reserves ?? [], path.lines)];
   warnings.push(...scaleNotes);
   fallbacks.push(...scaleNotes);
 

@@ -44,7 +44,7 @@ export function placesOutOfScale(off: readonly PlacesOffPlans[], range: readonly
   const n = (v: number) => Math.round(v).toLocaleString('en-GB');
   const each = off.map((o) => `${o.placement} ${n(o.places)} places in ${o.fy} against ${n(o.plans)} plans (${gbp(o.places * o.rate)} of place funding)`);
   return (
-    `Places: the places table is far from the plans the run places there (under ×${range[0]} or over ×${range[1]}): ${each.join('; ')}. ` +
+    `Places: the places table is far from the plans placed there on the data's own path (without the scenario's levers or surges), under ×${range[0]} or over ×${range[1]}: ${each.join('; ')}. ` +
     `Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate. ` +
     `Check the places table; the run uses it as given.`
   );

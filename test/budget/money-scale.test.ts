@@ -113,7 +113,7 @@ describe('places far from the plans placed there', () => {
     ];
     const rows = [plans('SSM', 2025, 500), plans('SSM', 2026, 510), plans('SSM', 2027, 520), plans('SSA', 2025, 440), plans('RP', 2025, 166)];
     expect(placesAgainstPlans(table, rows)).toEqual([
-      'Places: the places table is far from the plans the run places there (under ×0.2 or over ×5): SSM 4 places in 2026-27 against 510 plans (£40,000 of place funding); ' +
+      "Places: the places table is far from the plans placed there on the data's own path (without the scenario's levers or surges), under ×0.2 or over ×5: SSM 4 places in 2026-27 against 510 plans (£40,000 of place funding); " +
         'SSA 3,760 places in 2025-26 against 440 plans (£37,600,000 of place funding). ' +
         "Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate. " +
         'Check the places table; the run uses it as given.',
@@ -129,5 +129,25 @@ describe('places far from the plans placed there', () => {
     expect(placesAgainstPlans([{ placement: 'ISS', fy: 2025, places: 500, placeRateGbp: 0 }], [plans('ISS', 2025, 50)])).toEqual([]);
     // a year the run does not price
     expect(placesAgainstPlans([{ placement: 'SSM', fy: 2040, places: 4, placeRateGbp: 10_000 }], [plans('SSM', 2025, 514)])).toEqual([]);
+  });
+});
+
+describe('places against the plans of the data\'s own path', () => {
+  it('are judged on the reference path, not on a scenario whose levers take the plans away', () => {
+    const ssm = (n: number[]) => projection({ years: [2025, 2026], cells: n.map((x) => [{ placement: 'SSM' as const, age: 8, plans: x }]) });
+    const budget = (reference: number[]) =>
+      runBudget({
+        scenario: scenario({ costs: { inflation: 0 } }),
+        tables: tables({
+          unitCosts: [{ placement: 'SSM', annualCostGbp: 20_000, priceYear: 2025 }],
+          funding: [{ fy: 2025, hnBlockGbp: 5_000_000 }],
+          places: [{ placement: 'SSM', fy: 2025, places: 300, placeRateGbp: 10_000 }],
+        }),
+        // the scenario leaves 30 plans of 300: its levers, not the places table
+        projection: ssm([30, 30]),
+        referenceProjection: ssm(reference),
+      });
+    expect(budget([300, 300]).fallbacks?.filter((w) => w.startsWith('Places:'))).toEqual([]);
+    expect(budget([30, 30]).fallbacks?.filter((w) => w.startsWith('Places:'))).toHaveLength(1);
   });
 });
