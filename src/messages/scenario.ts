@@ -129,3 +129,16 @@ export function amountInThousands(file: string, key: string, what: string, value
     `The figures are priced as written; if £${as.toLocaleString('en-GB')} was meant, write ${as}.`
   );
 }
+
+/** funding.schools_block_transfer_gbp below £0 (scenario/money-notes.ts). */
+export function negativeTransferInScenario(file: string, value: number): string {
+  return (
+    `Scenario amount: funding.schools_block_transfer_gbp in ${file} is -£${Math.abs(value).toLocaleString('en-GB')} a year, below £0: read as money moved out of the High Needs block into the schools block in every year, which lowers its income. ` +
+    `A transfer from the schools block into the High Needs block, the usual one, is written above £0: if that is what it is, drop the minus sign.`
+  );
+}
+
+/** funding.schools_block_gbp below £0 (scenario/money-notes.ts): the 0.5% check of the transfer is not made. */
+export function negativeSchoolsBlock(file: string, value: number): string {
+  return `Scenario amount: funding.schools_block_gbp in ${file} is -£${Math.abs(value).toLocaleString('en-GB')}, below £0, which no schools block is: the transfer is not checked against 0.5% of it. Write the schools block in pounds, above £0.`;
+}

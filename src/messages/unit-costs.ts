@@ -90,3 +90,12 @@ export function smallMoney(column: string, rows: readonly string[], first: numbe
     `so it is most likely a figure in £ thousands among figures in pounds. The run uses it as given; if so, write it in pounds (${sign}${as} for ${sign}£${as}).`
   );
 }
+
+/** A schools block transfer below £0: money out of the High Needs block, or a transfer in with a ledger's sign. */
+export function negativeTransfer(column: string, rows: readonly string[]): string {
+  const shown = rows.length > 3 ? `${rows.slice(0, 3).join(', ')}, …` : rows.join(', ');
+  return (
+    `'${column}' is below £0 in ${counted(rows.length, 'row')} (${shown}): read as money moved out of the High Needs block into the schools block, which lowers its income. ` +
+    `A transfer from the schools block into the High Needs block, the usual one, is written above £0 (a ledger shows it as a credit, below £0): if that is what it is, drop the minus sign.`
+  );
+}

@@ -24,7 +24,8 @@ export const SCENARIO_AMOUNT_NOTED = {
 
 /**
  * A note for each amount of the scenario above £0 and below its SCENARIO_AMOUNT_NOTED: a lever's cost_gbp_per_year, a
- * capacity change's place_rate_gbp and capital_cost_gbp, funding.schools_block_transfer_gbp and schools_block_gbp.
+ * capacity change's place_rate_gbp and capital_cost_gbp, funding.schools_block_transfer_gbp and schools_block_gbp;
+ * and for either funding amount below £0.
  * @example moneyNotes({ file: 's.yaml', mitigations: [{ name: 'Early help', cost_gbp_per_year: 400 }], capacity: { changes: [] }, funding: {} }) // one note
  */
 export function moneyNotes(
@@ -44,7 +45,16 @@ export function moneyNotes(
     ['funding.schools_block_transfer_gbp', 'schools_block_transfer_gbp', 'a year', s.funding.schools_block_transfer_gbp],
     ['funding.schools_block_gbp', 'schools_block_gbp', 'a year', s.funding.schools_block_gbp],
   ];
-  return amounts
+  const small = amounts
     .filter(([, key, , v]) => v !== undefined && v > 0 && v < SCENARIO_AMOUNT_NOTED[key].below)
     .map(([path, key, what, v]) => scenarioMsg.amountInThousands(s.file, path, what, v!, SCENARIO_AMOUNT_NOTED[key].below, SCENARIO_AMOUNT_NOTED[key].why));
+  // the two funding amounts may be written below £0 (the others may not): a transfer out of the block is rare, and
+  // a transfer in written with a ledger's credit sign took £2.5m a year off the sample's income; no schools block is
+  const transfer = s.funding.schools_block_transfer_gbp;
+  const block = s.funding.schools_block_gbp;
+  return [
+    ...small,
+    ...(transfer !== undefined && transfer < 0 ? [scenarioMsg.negativeTransferInScenario(s.file, transfer)] : []),
+    ...(block !== undefined && block < 0 ? [scenarioMsg.negativeSchoolsBlock(s.file, block)] : []),
+  ];
 }

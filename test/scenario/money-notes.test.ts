@@ -31,6 +31,14 @@ describe('scenario amounts in £ thousands', () => {
     ]);
   });
 
+  it('names a schools block transfer or schools block below £0', () => {
+    expect(moneyNotes({ ...none, funding: { schools_block_transfer_gbp: -1_250_000, schools_block_gbp: -250e6 } })).toEqual([
+      'Scenario amount: funding.schools_block_transfer_gbp in s.yaml is -£1,250,000 a year, below £0: read as money moved out of the High Needs block into the schools block in every year, which lowers its income. ' +
+        'A transfer from the schools block into the High Needs block, the usual one, is written above £0: if that is what it is, drop the minus sign.',
+      expect.stringContaining('Scenario amount: funding.schools_block_gbp in s.yaml is -£250,000,000, below £0'),
+    ]);
+  });
+
   it('says nothing of amounts in pounds, of £0 or of amounts not given', () => {
     expect(moneyNotes(none)).toEqual([]);
     expect(moneyNotes({ ...none, funding: { schools_block_transfer_gbp: 0, schools_block_gbp: 250e6 } })).toEqual([]);

@@ -44,6 +44,8 @@ export interface OwnTableDef {
    * figures in pounds (own-table-low-prices.ts): no council's unit cost, transfer or schools block is so small.
    */
   smallBelow?: Readonly<Record<string, number>>;
+  /** Money columns read below £0 but warned of (own-table-low-prices.ts): a sign that is rarely meant. */
+  negativeNoted?: readonly string[];
   /**
    * Optional money columns whose blank cell is read as none (£0) that year: each is warned of, with its years
    * (own-table-blanks.ts), since a figure left out or not yet known looks the same.
@@ -93,6 +95,7 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     positive: ['hn_block_gbp', 'schools_block_gbp'],
     // a blank schools_block_gbp is unknown, not £0: the 0.5% check of the transfer is then not made (income.ts)
     blankIsNone: ['schools_block_transfer_gbp', 'other_income_gbp', 'import_export_adjustment_gbp'],
+    negativeNoted: ['schools_block_transfer_gbp'],
     smallBelow: { schools_block_transfer_gbp: 10_000, other_income_gbp: 1_000, import_export_adjustment_gbp: 1_000, schools_block_gbp: 1_000_000 },
   },
   {

@@ -63,6 +63,21 @@ describe('money under its column\'s floor', () => {
     expect(f.warnings[2]!.message).toContain('if so, write it in pounds (-640,000 for -£640,000).');
   });
 
+  it('a schools block transfer below £0 is read as money out of the High Needs block, and said', async () => {
+    // a transfer in written with a ledger's credit sign took £2.5m a year off the sample's income, no word
+    const f = await validateCsv('funding.csv', ['financial_year,hn_block_gbp,schools_block_transfer_gbp', '2025-26,57170000,-1250000', '2026-27,59170000,1250000']);
+    expect(f).toMatchObject({ reader: 'funding', rows: 2, errors: [] });
+    expect(f.warnings).toEqual([
+      {
+        line: 2,
+        column: 'schools_block_transfer_gbp',
+        message:
+          "'schools_block_transfer_gbp' is below £0 in 1 row (2025-26 -£1,250,000 at line 2): read as money moved out of the High Needs block into the schools block, which lowers its income. " +
+          'A transfer from the schools block into the High Needs block, the usual one, is written above £0 (a ledger shows it as a credit, below £0): if that is what it is, drop the minus sign.',
+      },
+    ]);
+  });
+
   it('a workbook sheet the same, at Sheet!column', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('unit costs').addRows([
