@@ -77,6 +77,47 @@ export function fmtMoneyM(n: number): string {
 }
 
 /**
+ * Money in whole thousands, for the tables of a council whose yearly High Needs spend is small (moneyUnitFor).
+ * @example fmtMoneyK(-37_592.58) // '-£38k'
+ * @example fmtMoneyK(1_141_073) // '£1,141k'
+ */
+export function fmtMoneyK(n: number): string {
+  const k = Math.round(Math.abs(n) / 1_000);
+  const sign = n < 0 && k > 0 ? '-' : '';
+  return `${sign}£${gb().format(k)}k`;
+}
+
+/** The unit of a table's money: £m with one decimal, or £k in whole thousands. */
+export type MoneyUnit = 'm' | 'k';
+
+/**
+ * Yearly spend (or income) below which a report's money tables are in £k: in £m with one decimal a council
+ * spending under £10m a year reads '£0.4m' in every year and '£0.0m' for an overspend of £38k or interest of £3k.
+ */
+export const MONEY_K_BELOW_GBP = 10_000_000;
+
+/**
+ * The unit of every money table of one report: £k when no yearly figure given (expenditure and income of each
+ * financial year) reaches MONEY_K_BELOW_GBP, else £m; £m when none is given.
+ * @example moneyUnitFor([405_100, 367_508]) // 'k'
+ * @example moneyUnitFor([70.5e6, 65e6]) // 'm'
+ */
+export function moneyUnitFor(yearly: Iterable<number>): MoneyUnit {
+  let max = -1;
+  for (const v of yearly) if (Number.isFinite(v)) max = Math.max(max, Math.abs(v));
+  return max >= 0 && max < MONEY_K_BELOW_GBP ? 'k' : 'm';
+}
+
+/**
+ * Money in a table's unit.
+ * @example fmtMoneyIn(-862_000, 'm') // '-£0.9m'
+ * @example fmtMoneyIn(-862_000, 'k') // '-£862k'
+ */
+export function fmtMoneyIn(n: number, unit: MoneyUnit): string {
+  return unit === 'k' ? fmtMoneyK(n) : fmtMoneyM(n);
+}
+
+/**
  * A deficit (negative balance) as a positive amount in words: "a deficit of £82.5m" / "a surplus of £1.2m".
  */
 export function fmtBalance(n: number): string {

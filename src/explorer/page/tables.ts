@@ -1,7 +1,7 @@
 /** The tables of the page: money by financial year, plans by census year, and the kept variants side by side. */
 import { financialYearLabel, horizonBalanceIsApart } from '../../domain/index.ts';
 import type { Quantiles } from '../../model/result.ts';
-import { fmtCount, fmtMoneyM } from '../../report/format.ts';
+import { fmtCount, fmtMoneyIn, moneyUnitFor, type MoneyUnit } from '../../report/format.ts';
 import type { VariantOutcome } from '../compute.ts';
 import { headlineOf } from '../view-model.ts';
 import { v, type VNode } from './dom.ts';
@@ -19,7 +19,9 @@ function table(caption: string, head: string[], rows: Array<Array<string | { tex
   return v('div', { class: 'table-wrap' }, v('table', { class: cls }, v('caption', {}, caption), thead, tbody));
 }
 
-const money = (v: number): { text: string; neg: boolean } => ({ text: fmtMoneyM(v), neg: v < -0.5 });
+/** A money cell in the page's unit (£k for a council spending under £10m a year, else £m), red when negative. */
+const moneyIn = (unit: MoneyUnit) => (x: number): { text: string; neg: boolean } => ({ text: fmtMoneyIn(x, unit), neg: x < -0.5 });
+const unitOf = (o: VariantOutcome): MoneyUnit => moneyUnitFor(o.budget.lines.flatMap((l) => [l.expenditure, l.income]));
 const range = (q: Quantiles | undefined, f: (v: number) => string): string => (q ? `${f(q.p10)} to ${f(q.p90)}` : '—');
 
 /** Money by financial year (central path, with the P10–P90 range of the cumulative balance when computed). */
@@ -27,12 +29,14 @@ export function moneyTable(o: VariantOutcome, r?: RangeSummary): VNode {
   if (!o.budget.lines.length) return v('p', { class: 'note' }, 'No money: this page was written by highneeds run --demand-only, which projects plans without costs, funding or balances.');
   const head = ['Financial year', 'Expenditure', 'Income', 'In-year balance', 'Cumulative balance (31 March)'];
   if (r) head.push('Cumulative: P10 to P90');
+  const unit = unitOf(o);
+  const money = moneyIn(unit);
   return table(
-    'Expenditure, income and DSG balance by financial year (central path, £ million; negative = deficit)',
+    `Expenditure, income and DSG balance by financial year (central path, £ ${unit === 'k' ? 'thousand' : 'million'}; negative = deficit)`,
     head,
     o.budget.lines.map((l, i) => {
       const row = [financialYearLabel(l.fy), money(l.expenditure), money(l.income), money(l.inYearBalance), money(l.cumulativeBalance)];
-      if (r) row.push({ text: range(r.cumulative[i], fmtMoneyM), neg: false });
+      if (r) row.push({ text: range(r.cumulative[i], (x) => fmtMoneyIn(x, unit)), neg: false });
       return row;
     }),
   );
@@ -68,7 +72,7 @@ export function compareTable(items: Compared[]): VNode {
     'Headline figures of each variant (central path)',
     ['', ...items.map((i) => i.name)],
     [
-      ...(first.noMoney ? [] : moneyRows(hs)),
+      ...(first.noMoney ? [] : moneyRows(hs, moneyIn(unitOf(items[0]!.outcome)))),
       [`EHC plans, January ${first.lastYear}`, ...hs.map((x) => fmtCount(x.plansLast))],
       ['Changes from the scenario as loaded', ...items.map((i) => (i.changes.length ? i.changes.join('; ') : 'none'))],
     ],
@@ -77,7 +81,7 @@ export function compareTable(items: Compared[]): VNode {
 }
 
 /** The money rows of the variants side by side (none on a `run --demand-only` page). */
-function moneyRows(hs: ReturnType<typeof headlineOf>[]): Array<Array<string | { text: string; neg?: boolean }>> {
+function moneyRows(hs: ReturnType<typeof headlineOf>[], money: (x: number) => { text: string; neg: boolean }): Array<Array<string | { text: string; neg?: boolean }>> {
   const first = hs[0]!;
   return [
     ['Balance at 31 March 2028', ...hs.map((x) => (x.march2028 === undefined ? '—' : money(x.march2028)))],

@@ -52,6 +52,11 @@ export interface HnPluginOptions {
   nodeColours?: Record<string, string>;
   /** Value labels on bars, formatted by unit. */
   barLabels?: AxisUnit;
+  /**
+   * The value each bar's label shows, in the unit of the axis, when the bars' ends are rounded for drawing (£m to
+   * £10k, toMillions): a label worked out from two rounded ends was up to £10k out (a step of -£38k labelled -£30k).
+   */
+  barLabelValues?: Array<number | null>;
   /** A solid line at zero on the y axis. */
   zeroLine?: boolean;
   /** Legend entries to hide (by dataset label). */

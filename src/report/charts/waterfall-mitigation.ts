@@ -8,7 +8,7 @@ import type { BudgetedReport } from '../run-report.ts';
 import { horizonFy, isInteractionLine } from '../series.ts';
 import { bridgeRows } from '../workbook/sheets/mitigations.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import { cartesianOptions, toMillions } from './common.ts';
+import { cartesianOptions, exactMillions, toMillions } from './common.ts';
 import { wrapLabel } from './wrap.ts';
 
 /** Characters of a category label that fit under one bar of a waterfall with `bars` bars (at any image size). */
@@ -62,15 +62,15 @@ function stepName(step: string): string {
  */
 function buildUpChart(r: BudgetedReport, hz: number): ChartSpec {
   const b = r.budget;
-  const bars: Array<{ label: string; range: Array<number | null>; colour: string }> = [];
-  bars.push({ label: `31 March ${b.openingBalanceFy + 1}`, range: [0, toMillions(b.openingBalance)], colour: GovUk.darkGrey });
+  const bars: Array<{ label: string; range: Array<number | null>; value: number | null; colour: string }> = [];
+  bars.push({ label: `31 March ${b.openingBalanceFy + 1}`, range: [0, toMillions(b.openingBalance)], value: exactMillions(b.openingBalance), colour: GovUk.darkGrey });
   for (const line of b.lines) {
     const before = line.cumulativeBalance - line.inYearBalance;
-    bars.push({ label: line.label, range: [toMillions(before), toMillions(line.cumulativeBalance)], colour: line.inYearBalance >= 0 ? GovUk.green : GovUk.red });
-    if (line.fy === 2027 && hz > 2027) bars.push({ label: '31 March 2028', range: [0, toMillions(line.cumulativeBalance)], colour: GovUk.blue });
+    bars.push({ label: line.label, range: [toMillions(before), toMillions(line.cumulativeBalance)], value: exactMillions(line.inYearBalance), colour: line.inYearBalance >= 0 ? GovUk.green : GovUk.red });
+    if (line.fy === 2027 && hz > 2027) bars.push({ label: '31 March 2028', range: [0, toMillions(line.cumulativeBalance)], value: exactMillions(line.cumulativeBalance), colour: GovUk.blue });
   }
   const last = b.lines[b.lines.length - 1]!;
-  bars.push({ label: `31 March ${hz + 1}`, range: [0, toMillions(last.cumulativeBalance)], colour: GovUk.blue });
+  bars.push({ label: `31 March ${hz + 1}`, range: [0, toMillions(last.cumulativeBalance)], value: exactMillions(last.cumulativeBalance), colour: GovUk.blue });
   const title = `How the DSG balance builds to 31 March ${hz + 1} (£m; the scenario has no mitigations)`;
   const march2028 = b.balanceAtMarch2028;
   const options = cartesianOptions(
@@ -79,6 +79,7 @@ function buildUpChart(r: BudgetedReport, hz: number): ChartSpec {
     { title: 'Cumulative DSG balance (£m)', unit: 'moneyM', grace: '8%' },
     {
       barLabels: 'moneyM',
+      barLabelValues: bars.map((x) => x.value),
       footnote: 'Grey: the opening balance. Red: an in-year deficit; green: an in-year surplus. Blue: the balance at 31 March.',
       zeroLine: true,
       legendHide: ['Cumulative DSG balance (£m)'],
@@ -115,6 +116,7 @@ export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
       label: stepName(row.step),
       lever: !isTotal && !isInteractionLine(row.step),
       range: [toMillions(start), toMillions(row.running)],
+      value: exactMillions(isTotal ? row.running : row.amount),
       colour: isTotal ? (i === 0 ? GovUk.red : GovUk.blue) : row.amount >= 0 ? GovUk.green : GovUk.red,
     };
   });
@@ -131,6 +133,7 @@ export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
     { title: 'Cumulative DSG balance (£m)', unit: 'moneyM', grace: '8%' },
     {
       barLabels: 'moneyM',
+      barLabelValues: steps.map((s) => s.value),
       footnote: key.length ? [...key, colourNote] : colourNote,
       zeroLine: true,
       legendHide: ['Cumulative DSG balance (£m)'],

@@ -12,7 +12,7 @@ import { escapeHtml as e } from '../safe-text.ts';
 import { baseYearsLabel, comparisonReach, type ComparisonReach } from '../comparison-reach.ts';
 import { balanceAt, basePlans, netSavingByLever, plansQuantilesAt } from '../series.ts';
 import { allBudgeted, scenarioLabels } from '../workbook/build-comparison.ts';
-import { card, figure, money, paras, table, type RenderedChart, type Td } from './html-parts.ts';
+import { card, figure, isNilMoney, moneyCellsFor, paras, table, type RenderedChart, type Td } from './html-parts.ts';
 import { scenarioDifferences } from './scenario-differences.ts';
 import { REPORT_CSS } from './styles.ts';
 
@@ -111,6 +111,7 @@ export function buildComparisonHtml(reports: RunReport[], rendered: RenderedChar
   const f = (id: ChartId) => figure(charts, id, ++fig);
   const reach = comparisonReach(reports, labels);
   const ms = measures(reports, budgeted, reach);
+  const money = moneyCellsFor(reports);
   const side = table(
     'Headline figures (central path of each scenario unless marked)',
     ['Measure', ...labels],
@@ -129,7 +130,7 @@ export function buildComparisonHtml(reports: RunReport[], rendered: RenderedChar
                 const d = v === undefined || m.values[0] === undefined ? undefined : v - m.values[0];
                 if (m.kind === 'count') return signedCount(d);
                 const td = money(d);
-                return d !== undefined && td.text !== '£0.0m' && !td.text.startsWith('-') ? { ...td, text: `+${td.text}` } : td;
+                return d !== undefined && !isNilMoney(td.text) && !td.text.startsWith('-') ? { ...td, text: `+${td.text}` } : td;
               }),
             ]),
         )

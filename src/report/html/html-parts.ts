@@ -1,6 +1,7 @@
 /** Pieces the HTML reports share (the recovery-plan report and the scenario comparison). Pure. */
 import type { ChartId, ChartSpec } from '../charts/chart-spec.ts';
-import { fmtMoneyM } from '../format.ts';
+import { fmtMoneyIn, moneyUnitFor, type MoneyUnit } from '../format.ts';
+import type { RunReport } from '../run-report.ts';
 import { dataUriBase64 } from '../output-guard.ts';
 import { escapeHtml as e } from '../safe-text.ts';
 
@@ -35,8 +36,28 @@ export function table(caption: string, head: string[], rows: Td[][]): string {
   return `<div class="table-wrap"><table><caption>${e(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-/** Tables give every row in £m with one decimal, so a column reads in one unit ('£0.9m', not '£862k'). */
-export const money = (n: number | undefined): Td => (n === undefined ? { text: '–' } : { text: fmtMoneyM(n), neg: n <= -50_000 });
+/** A money cell: '–' when not known, red when it shows a minus. */
+export type MoneyTd = (n: number | undefined) => Td;
+
+/**
+ * Money cells of one report in one unit, so a column reads alike ('£0.9m', not '£862k' beside '£1.2m'): £m with
+ * one decimal, or £k for a council whose yearly spend is small (format.ts moneyUnitFor).
+ */
+export function moneyCells(unit: MoneyUnit): MoneyTd {
+  return (n) => {
+    if (n === undefined) return { text: '–' };
+    const text = fmtMoneyIn(n, unit);
+    return { text, neg: text.startsWith('-') };
+  };
+}
+
+/** The money cells of a report (or a comparison of several): £k when every year's spend and income is small. */
+export function moneyCellsFor(reports: readonly RunReport[]): MoneyTd {
+  return moneyCells(moneyUnitFor(reports.flatMap((r) => (r.budget?.lines ?? []).flatMap((l) => [l.expenditure, l.income]))));
+}
+
+/** Whether a money cell reads as nil in its unit ('£0.0m', '£0k'). */
+export const isNilMoney = (text: string): boolean => /^£0(\.0)?[mk]$/.test(text);
 
 export function card(value: string, label: string, bad = false): string {
   return `<div class="card${bad ? ' bad' : ''}"><span class="v">${e(value)}</span><span class="l">${e(label)}</span></div>`;

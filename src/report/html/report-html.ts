@@ -9,7 +9,7 @@ import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import { escapeHtml } from '../safe-text.ts';
 
 const e = escapeHtml;
-import { card, figure, money, paras, table, type RenderedChart, type Td } from './html-parts.ts';
+import { card, figure, moneyCellsFor, paras, table, type MoneyTd, type RenderedChart, type Td } from './html-parts.ts';
 import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
 import { backtestMethodName, balanceAt, basePlans, horizonFy, isInteractionLine, movesObserved, netSavingByLever, plansQuantilesAt, unmitigatedBalance } from '../series.ts';
 import { isSmallCount, SUPPRESSED, suppressionNote } from '../suppress.ts';
@@ -36,7 +36,7 @@ export interface ReportOptions {
 }
 
 /** The general-fund view: balance, reserves, interest by financial year. */
-function generalFundTable(r: RunReport): string {
+function generalFundTable(r: RunReport, money: MoneyTd): string {
   const gf = r.budget?.generalFund;
   if (!gf || gf.years.length === 0) return '';
   // no capacity change with a capital cost: no capital column (£0.0m in every year)
@@ -52,7 +52,7 @@ function generalFundTable(r: RunReport): string {
 }
 
 /** Places against plans in the last financial year, per placement with places. */
-function placesTable(r: RunReport): string {
+function placesTable(r: RunReport, money: MoneyTd): string {
   const rows = r.budget?.placesVsPlans ?? [];
   if (rows.length === 0) return '';
   const last = Math.max(...rows.map((g) => g.fy));
@@ -77,7 +77,8 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const qLast = r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]!;
   let fig = 0;
   const f = (id: ChartId) => figure(charts, id, ++fig);
-  const m = hasBudget(r) ? moneyParts(r, count) : undefined;
+  const money = moneyCellsFor([r]);
+  const m = hasBudget(r) ? moneyParts(r, count, money) : undefined;
   const cards = [
     card(fmtCount(basePlans(r)), `EHC plans, January ${r.baseYear}`),
     card(fmtCount(qLast.p50), `EHC plans projected, January ${lastYear}${r.projection.draws > 0 ? ` (range ${fmtCount(qLast.p10)}–${fmtCount(qLast.p90)})` : ' (one path: --draws 0 gives no range)'}`),
@@ -121,8 +122,8 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
     ...(m
       ? ([
           ['paths', 'Unmitigated and mitigated paths', paras(pathParagraphs(m.r)) + f('dsg-balance') + m.fyTable + f('expenditure-by-group')],
-          ['march-2028', 'The deficit at 31 March 2028 and after', paras([...march2028Paragraphs(m.r), ...afterOverrideParagraphs(m.r)]) + generalFundTable(m.r)],
-          ['places', 'Places and plans', paras(placesParagraphs(m.r)) + placesTable(m.r)],
+          ['march-2028', 'The deficit at 31 March 2028 and after', paras([...march2028Paragraphs(m.r), ...afterOverrideParagraphs(m.r)]) + generalFundTable(m.r, money)],
+          ['places', 'Places and plans', paras(placesParagraphs(m.r)) + placesTable(m.r, money)],
           ['levers', 'Levers and their savings', paras(leverParagraphs(m.r)) + m.leverTable + f('waterfall-mitigation')],
         ] as Array<[string, string, string]>)
       : ([['plans', 'Projected plans', paras(plansPathParagraphs(r))]] as Array<[string, string, string]>)),
@@ -168,7 +169,7 @@ ${chapters.map(([id, h, body]) => `<section class="chapter" id="${id}"><h2>${e(h
 }
 
 /** The money pieces of the report: cards, budget table, lever table, summary sentence (not in a demand-only run). */
-function moneyParts(r: BudgetedReport, count: (n: number) => Td) {
+function moneyParts(r: BudgetedReport, count: (n: number) => Td, money: MoneyTd) {
   const b = r.budget;
   const hz = horizonFy(r);
   const b28 = balanceAt(r, STATUTORY_OVERRIDE_END_FY);
