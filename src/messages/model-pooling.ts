@@ -67,5 +67,26 @@ export function placementMixPooled(la: string, year: number, plans: number, ownW
   return `Placement mix: ${la}'s own ${n} placed plans at January ${year} set ${own}% of the placements of its new plans and transition moves, ${source} the rest (counted as ${strength} plans).`;
 }
 
+/** Start of the note for a run whose first solved new-plan factor is far from 1 (a run warns of it). */
+export const NEW_PLAN_FACTOR_FAR = 'New-plan factor far from 1';
+
+/**
+ * The total-plans forecast needs `needed` new plans in the first projected year where the rates' own start gives
+ * `atRates` (constrain.ts solveTrendPath): the solved factors (`path`, T₁ … T_H from census `firstYear`) are that
+ * gap, not a growth of new plans (City of London, real 2022 release: 1.2 needed against 0.3, factors 3.77 to 12.55,
+ * shown on the Assumptions sheet with no word).
+ */
+export function newPlanFactorFar(la: string, firstYear: number, atRates: number, needed: number, path: readonly number[]): string {
+  const plans = (x: number) => (x < 1 ? x.toFixed(2) : x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-GB'));
+  const last = path.length - 1;
+  return (
+    `${NEW_PLAN_FACTOR_FAR} for ${la}: the total-plans forecast needs ${plans(needed)} new plans in the year to January ${firstYear} where ` +
+    `the new-plan rates worked out from the data give ${plans(atRates)}, so the new-plan factor (trend.path on the Assumptions sheet) is ` +
+    `${path[0]!.toFixed(2)} in ${firstYear}${last > 0 ? ` and ${path[last]!.toFixed(2)} in ${firstYear + last}` : ''}. ` +
+    'It measures how far those rates are from the forecast, not how fast new plans grow: the new plans projected are on the Flows sheet. ' +
+    'The rates rest on the last years of the data; where those hold a handful of requests and new plans, they say little.'
+  );
+}
+
 /** The starts of the notes above that a run lists among its warnings (stderr and the Data quality sheet). */
-export const SMALL_LA_POOLED = [FEW_NEW_PLANS_BY_AGE, FEW_PLANS_BY_AGE_CEASING, FEW_PLANS_BY_PLACEMENT] as const;
+export const SMALL_LA_POOLED = [FEW_NEW_PLANS_BY_AGE, FEW_PLANS_BY_AGE_CEASING, FEW_PLANS_BY_PLACEMENT, NEW_PLAN_FACTOR_FAR] as const;

@@ -45,11 +45,12 @@ export interface TotalsConstraint {
  * forecast in silence.
  * @example solveTrendPath(input, [105, 110]).path // [1, T1, T2]
  */
-export function solveTrendPath(input: EngineInput, central: readonly number[]): { path: number[]; shortfall: number[]; unreached: number[] } {
+export function solveTrendPath(input: EngineInput, central: readonly number[]): { path: number[]; shortfall: number[]; unreached: number[]; firstNewPlans?: FirstNewPlans } {
   const H = Math.min(input.horizon, central.length);
   const path = [1];
   const shortfall: number[] = [];
   const unreached: number[] = [];
+  let firstNewPlans: FirstNewPlans | undefined;
   // one stepper carries the solved path: year k tries T = 0 and T = 1 from the stock of years 1 … k − 1 (exactly
   // the projections [1, T₁ … T_{k−1}, 0 | 1] of horizon k would give), then steps on with the solved factor
   const stepper = deterministicStepper({ ...input, scenario: undefined, capacity: undefined, horizon: Math.max(H, 1) });
@@ -57,6 +58,7 @@ export function solveTrendPath(input: EngineInput, central: readonly number[]): 
     const t0 = cubeTotal(stepper.trial(0));
     const t1 = cubeTotal(stepper.trial(1));
     const target = central[k - 1]!;
+    if (k === 1) firstNewPlans = { atRates: t1 - t0, needed: target - t0 };
     let t = t1 > t0 ? (target - t0) / (t1 - t0) : (path[k - 1] ?? 1);
     if (!Number.isFinite(t)) t = path[k - 1] ?? 1;
     shortfall.push(t < 0 ? t0 - target : 0);
@@ -65,14 +67,23 @@ export function solveTrendPath(input: EngineInput, central: readonly number[]): 
     if (k < H) stepper.advance(path[k]!);
   }
   for (let k = H + 1; k <= input.horizon; k++) path.push(path[k - 1]!);
-  return { path, shortfall, unreached };
+  return { path, shortfall, unreached, ...(firstNewPlans ? { firstNewPlans } : {}) };
 }
 
+/** New plans of the first projected year: as the rates give them (trend factor 1), and as the forecast's total needs. */
+export interface FirstNewPlans {
+  atRates: number;
+  needed: number;
+}
+
+/** A first solved factor outside this range is said (messages newPlanFactorFar): the rates and the forecast disagree. */
+export const NEW_PLAN_FACTOR_SAID_OUTSIDE = [0.5, 2] as const;
+
 /** `input` with its trend path solved to follow `constraint` (the scenario's levers are kept). */
-export function constrainInput(input: EngineInput, constraint: TotalsConstraint): { input: EngineInput; shortfall: number[]; unreached: number[] } {
-  const { path, shortfall, unreached } = solveTrendPath(input, constraint.central);
+export function constrainInput(input: EngineInput, constraint: TotalsConstraint): { input: EngineInput; shortfall: number[]; unreached: number[]; firstNewPlans?: FirstNewPlans } {
+  const { path, shortfall, unreached, firstNewPlans } = solveTrendPath(input, constraint.central);
   const rates = { ...input.rates, trend: { ...(constraint.trend ?? input.rates.trend), path }, notes: [...input.rates.notes] };
-  return { input: { ...input, rates }, shortfall, unreached };
+  return { input: { ...input, rates }, shortfall, unreached, ...(firstNewPlans ? { firstNewPlans } : {}) };
 }
 
 /**

@@ -15,7 +15,8 @@ import type { LaDataset } from './dataset.ts';
 import { projectDeterministic } from './engine.ts';
 import type { EngineInput } from './engine-input.ts';
 import { projectMonteCarlo } from './project-monte-carlo.ts';
-import { constrainedMonteCarlo, constrainInput, type TotalsConstraint } from './constrain.ts';
+import { constrainedMonteCarlo, constrainInput, NEW_PLAN_FACTOR_SAID_OUTSIDE, type TotalsConstraint } from './constrain.ts';
+import { newPlanFactorFar } from '../messages/model-pooling.ts';
 import { ageShapeAt, estimateRatesFromAggregates, initialCubeFromAggregates, newPlanAgeShape, populationProxy } from './estimate/aggregate.ts';
 import { populationAt } from './levers/population.ts';
 import { conversions, exitRates, leadNewPlans, weightedSummary, type FlowEstimate } from './estimate/aggregate-flow.ts';
@@ -209,7 +210,7 @@ function constrainedProjection(
     const none = noNewPlansForFlowYear(raw.baseYear - 1);
     solved.input.rates.notes = [...solved.input.rates.notes.filter((n) => n !== none), borrowed.note];
   }
-  const { input, shortfall, unreached } = solved;
+  const { input, shortfall, unreached, firstNewPlans } = solved;
   const gap = unreached.findIndex((x, h) => x > Math.max(0.5, UNREACHED_TOLERANCE * constraint.central[h]!));
   const unreachable =
     gap >= 0 ? { year: input.baseYear + gap + 1, target: constraint.central[gap]!, reached: constraint.central[gap]! - unreached[gap]! } : undefined;
@@ -219,6 +220,11 @@ function constrainedProjection(
     rates.notes.push(
       `In ${input.baseYear + miss + 1} the plans carried on from the year before already exceed the forecast total by ${Math.round(shortfall[miss]!)}: no new plans are projected that year.`,
     );
+  // a first factor far from 1 is the gap between the rates' new plans and the forecast's, not a growth: said
+  const t1 = rates.trend.path?.[1];
+  const [lo, hi] = NEW_PLAN_FACTOR_SAID_OUTSIDE;
+  if (firstNewPlans && t1 !== undefined && firstNewPlans.atRates > 0 && firstNewPlans.needed > 0 && (t1 < lo || t1 > hi))
+    rates.notes.push(newPlanFactorFar(laName, input.baseYear + 1, firstNewPlans.atRates, firstNewPlans.needed, rates.trend.path!.slice(1, scenario.horizon_years + 1)));
   const qs = (scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9]) as [number, number, number];
   const project = (s: Scenario): ProjectionResult => constrainedMonteCarlo(projectDeterministic({ ...input, scenario: s }), constraint.sd, opts.draws, opts.seed, qs);
   const projection = project(scenario);
