@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
 import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { batchKnownAt, forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
-import { nationalTooShort, runCannotForecast } from '../messages/model.ts';
+import { nationalTooShort, runCannotForecast, totalsModelDescription } from '../messages/model.ts';
 
 export interface RunTotals {
   constraint: TotalsConstraint;
@@ -122,12 +122,8 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     throw inputError(runCannotForecast(`${ds.la.name} (${code})`, baseYear, why, files));
   }
   const region = regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode);
-  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const structure = { cohort: 'blended with the cohort engine', 'stock-flow': 'blended with a stock-flow path (no ages in the data)', none: 'alone (the data hold no new plans up to the base year)' }[f.structure];
-  const description =
-    `Total plans follow the model that \`highneeds forecast\` and \`backtest\` use: growth of ${pct(Math.expm1(f.trend.growth))} a year ` +
-    `(${pct(f.trend.ownWeight)} the LA's own recent growth, the rest ${region ? `its region's and England's` : "England's"}), ${structure}; ` +
-    `80% ranges calibrated on past forecasts across ${batch.datasets.length} LA${batch.datasets.length === 1 ? '' : 's'}.`;
+  const description = totalsModelDescription(f.trend, region ? "its region's and England's" : "England's", structure, batch.datasets.length);
   return {
     constraint: {
       central: f.central,
