@@ -148,3 +148,10 @@ export function notReached(label: string): string {
 export function overrideBalanceOfOne(balance: string, label: string): string {
   return `At 31 March 2028, when the statutory override ends, the cumulative DSG balance is ${balance} on “${label}”, the only scenario that reaches that date.`;
 }
+
+/**
+ * The Flows sheet of a scenario in which no places limit plans: it has no column of arrivals beyond capacity, which
+ * read 0 in every year (as if no plan were beyond its places) beside a Places and plans sheet whose plans exceed them.
+ */
+export const capacityNotModelled =
+  'No places limit plans in this scenario (no places table used as capacity, no capacity change), so no plan is sent elsewhere for want of a place and there is no column of arrivals beyond capacity: the Places and plans sheet sets funded places against plans. To model it, set capacity.from_places_table: true in the scenario.';

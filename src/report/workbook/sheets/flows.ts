@@ -2,6 +2,7 @@
 import type { RunReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
 import { col, count } from '../table-helpers.ts';
+import { reportMsg } from '../../../messages/index.ts';
 
 /** SEN2 CeaseReason codes (DfE SEN2 guide) in words. */
 const CEASE_REASONS: Record<number, string> = {
@@ -26,6 +27,10 @@ export function flowsSheet(r: RunReport): Sheet {
   const f = r.projection.flows;
   const reasons = [...new Set(f.flatMap((x) => Object.keys(x.ceasedByReason).map(Number)))].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b));
   const hasPipeline = f.some((x) => x.requests !== undefined);
+  const overflowOf = (x: (typeof f)[number]): number => Object.values(x.overflow).reduce((s, v) => s + (v ?? 0), 0);
+  // no places limit plans (no places table used as capacity, no capacity change): a column of 0 said "no plan beyond
+  // capacity" beside a Places and plans sheet whose plans exceed their places (City of London's SSM, 5 plans in 3)
+  const capacityModelled = r.projection.assumptions.some((a) => a.key === 'capacity') || f.some((x) => overflowOf(x) > 0);
   const rows: Cell[][] = f.map((x) => [
     x.year,
     count(x.newPlans),
@@ -33,7 +38,7 @@ export function flowsSheet(r: RunReport): Sheet {
     count(x.ceased),
     count(x.agedOut),
     count(x.netMigration),
-    count(Object.values(x.overflow).reduce((s, v) => s + (v ?? 0), 0)),
+    ...(capacityModelled ? [count(overflowOf(x))] : []),
     count(Object.values(x.avoidedByMitigation).reduce((s, v) => s + v, 0)),
     ...(hasPipeline ? [count(x.requests), count(x.assessments), count(x.backlog)] : []),
   ]);
@@ -54,6 +59,7 @@ export function flowsSheet(r: RunReport): Sheet {
             'The data loaded record no ceased plans or transfers: ceased plans are estimated from the stock-flow exit rate, and net migration is the growth of an age cohort of plans from one January to the next beyond what it keeps (transfers in, and plans the new-plan count does not show).',
           ]
         : []),
+      ...(capacityModelled ? [] : [reportMsg.capacityNotModelled]),
     ],
     tables: [
       {
@@ -66,7 +72,7 @@ export function flowsSheet(r: RunReport): Sheet {
           col('Ceased (plans)', 'count'),
           col('Aged out at 25 (plans)', 'count'),
           col('Net migration (plans)', 'count'),
-          col('Overflow beyond capacity (plans)', 'count'),
+          ...(capacityModelled ? [col('Overflow beyond capacity (plans)', 'count')] : []),
           col('Avoided by mitigations (plans)', 'count'),
           ...(hasPipeline ? [col('Requests for assessment', 'count'), col('Assessments completed', 'count'), col('Backlog of open assessments', 'count')] : []),
         ],
