@@ -300,7 +300,7 @@ export function ownTablesOfAnotherLa(laName: string, nFiles: number): string {
 /** An LA's new plans of a flow year have no ages in the data: they are spread like a reference series's. */
 export function newPlansAgesBorrowed(la: string, flowYear: number, total: number, source: string): string {
   const n = Math.round(total);
-  return `No new plans by age for ${la} in flow year ${flowYear}: its ${n} new plan${n === 1 ? ' is' : 's are'} spread over ages like ${source}.`;
+  return `No new plans by age for ${la} in flow year ${flowYear}: its ${n.toLocaleString('en-GB')} new plan${n === 1 ? ' is' : 's are'} spread over ages like ${source}.`;
 }
 
 /**
@@ -309,7 +309,7 @@ export function newPlansAgesBorrowed(la: string, flowYear: number, total: number
  */
 export function newPlansSpreadLikeProfile(la: string, flowYear: number, total: number, source: string): string {
   const n = Math.round(total);
-  return `No new plans by age for ${la} in flow year ${flowYear} (${n} issued): the new plans expected from then on are spread over ages like ${source}.`;
+  return `No new plans by age for ${la} in flow year ${flowYear} (${n.toLocaleString('en-GB')} issued): the new plans expected from then on are spread over ages like ${source}.`;
 }
 
 /**
