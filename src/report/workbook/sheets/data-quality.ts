@@ -8,7 +8,9 @@ export function dataQualitySheet(r: RunReport, suppressionNote?: string): Sheet 
     ...r.dataQuality.map((n) => [n.severity, n.message, 'Input data', n.path ?? '', n.line ?? null, n.column ?? '']),
     // The pipeline passes some extraction notes on as data-quality notes too: each message is listed once.
     ...r.dataset.notes.filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['info', m, 'Data extraction', '', null, '']),
-    ...r.projection.notes.map((m) => ['info', m, 'Projection', '', null, '']),
+    // the model's notes a run lists among its warnings (a small LA's pooled mixes, a population held, …) were listed
+    // twice, as a warning and again as an info line of the projection
+    ...r.projection.notes.filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['info', m, 'Projection', '', null, '']),
     ...(r.budget?.warnings ?? []).filter((m) => !r.dataQuality.some((n) => n.message === m)).map((m) => ['warning', m, 'Budget', '', null, '']),
   ];
   if (suppressionNote) notes.push(['info', suppressionNote, 'Publication', '', null, '']);
