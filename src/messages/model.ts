@@ -396,6 +396,8 @@ export function totalsModelDescription(t: { growth: number; ownWeight: number; p
   return (
     `Total plans follow the model that \`highneeds forecast\` and \`backtest\` use: growth of ${pct(Math.expm1(t.growth))} a year, pooled from ` +
     `the LA's own recent growth (${own}weight ${w}%) and ${priorOf} (${pct(Math.expm1(t.prior))} a year, weight ${100 - w}%), ${structure}; ` +
-    `80% ranges calibrated on past forecasts across ${las} LA${las === 1 ? '' : 's'}.`
+    (las > 0
+      ? `80% ranges calibrated on past forecasts of ${las} LA${las === 1 ? '' : 's'} scored against what followed.`
+      : "80% ranges the model's own: no past forecast of the data could be scored against what followed.")
   );
 }

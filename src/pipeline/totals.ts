@@ -115,7 +115,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   const known = batchKnownAt(batch, baseYear);
   const memo = PAST_ORIGINS.cacheOf(known, DEFAULT_SETTINGS);
   const pastOrigins = opts.pastOrigins ? await opts.pastOrigins(known, memo) : memo;
-  const { forecasts, skipped } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
+  const { forecasts, skipped, calibratedOn } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
   const f = forecasts[0];
   if (!f) {
     const why = skipped[0]?.reason ?? `no stock of plans at census ${baseYear}`;
@@ -123,7 +123,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   }
   const region = regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode);
   const structure = { cohort: 'blended with the cohort engine', 'stock-flow': 'blended with a stock-flow path (no ages in the data)', none: 'alone (the data hold no new plans up to the base year)' }[f.structure];
-  const description = totalsModelDescription(f.trend, region ? "its region's and England's" : "England's", structure, batch.datasets.length);
+  const description = totalsModelDescription(f.trend, region ? "its region's and England's" : "England's", structure, calibratedOn);
   return {
     constraint: {
       central: f.central,

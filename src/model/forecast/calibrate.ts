@@ -93,8 +93,10 @@ export function calibration(
   settings: ForecastSettings = DEFAULT_SETTINGS,
   project: TotalsProjector = projectTotals,
   cache?: OriginCache,
-): { k: number[]; scored: number } {
+): { k: number[]; scored: number; las: number } {
   const actual = new Map<string, LaDataset>(batch.datasets.map((d) => [d.la.oldCode, d]));
+  /** The LAs whose past forecasts were scored against an outcome (those the ranges are calibrated on). */
+  const scoredLas = new Set<string>();
   const z: number[][] = Array.from({ length: horizon }, () => []);
   /** How many past origins gave errors at each horizon. */
   const from = Array.from({ length: horizon }, () => 0);
@@ -115,6 +117,7 @@ export function calibration(
         const s = f.sigma[h - 1]!;
         if (a === undefined || !(a > 0) || !(c > 0) || !(s > 0) || o + h > baseYear) continue;
         errs.push({ e: Math.log(a / c), s });
+        scoredLas.add(f.la);
       }
       // Centre on the origin's median error: the shift shared by every LA (a national shock of that year) says
       // nothing about the spread of LAs around their forecasts, and with two or three origins it would swamp it.
@@ -136,5 +139,5 @@ export function calibration(
     if (z[h - 1]!.length >= 5) scored = h;
     k.push(last);
   }
-  return { k, scored };
+  return { k, scored, las: scoredLas.size };
 }

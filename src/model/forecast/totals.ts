@@ -57,10 +57,10 @@ export function forecastTotals(
   settings: ForecastSettings = DEFAULT_SETTINGS,
   only?: ReadonlySet<string>,
   pastOrigins?: OriginCache,
-): { forecasts: TotalForecast[]; skipped: Skipped[]; scored: number } {
+): { forecasts: TotalForecast[]; skipped: Skipped[]; scored: number; calibratedOn: number } {
   const known = batchKnownAt(batch, baseYear);
   const { forecasts, skipped } = centralForecasts(known, baseYear, horizon, settings, undefined, only);
-  const { k, scored } = calibration(known, baseYear, horizon, settings, undefined, pastOrigins);
+  const { k, scored, las } = calibration(known, baseYear, horizon, settings, undefined, pastOrigins);
   const out: TotalForecast[] = [];
   for (const f of forecasts) {
     if (only && !only.has(f.ds.la.oldCode)) continue;
@@ -77,7 +77,7 @@ export function forecastTotals(
     });
   }
   out.sort((a, b) => a.ds.la.oldCode.localeCompare(b.ds.la.oldCode));
-  return { forecasts: out, skipped: skipped.filter((s) => !only || only.has(s.old_la_code)), scored };
+  return { forecasts: out, skipped: skipped.filter((s) => !only || only.has(s.old_la_code)), scored, calibratedOn: las };
 }
 
 /** P10, P50, P90 of a total forecast at horizon h (1-based), unrounded. */
