@@ -155,3 +155,12 @@ export function overrideBalanceOfOne(balance: string, label: string): string {
  */
 export const capacityNotModelled =
   'No places limit plans in this scenario (no places table used as capacity, no capacity change), so no plan is sent elsewhere for want of a place and there is no column of arrivals beyond capacity: the Places and plans sheet sets funded places against plans. To model it, set capacity.from_places_table: true in the scenario.';
+
+/**
+ * The LAs the track record scores across (pipeline/track-record.ts): those of the data with a past forecast to score,
+ * not every LA of it ('across all 154 LAs of the data' where the real 2022 release holds 156).
+ * @example scoredAcross(154) // 'the 154 LAs of the data with past forecasts to score'
+ */
+export function scoredAcross(las: number): string {
+  return `the ${las.toLocaleString('en-GB')} LA${las === 1 ? '' : 's'} of the data with past forecasts to score`;
+}

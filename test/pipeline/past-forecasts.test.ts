@@ -57,7 +57,7 @@ describe('every LA’s series and past forecasts, kept between runs', () => {
     const cached = await runOf(f, '938', cacheDir);
     // published files give every LA the same batch: one saved set of past forecasts, the first run's
     expect(savedOf(cacheDir, 'past-forecasts')).toEqual([saved]);
-    expect(reportOf(alone)).toContain('Accuracy across all 12 LAs of the data');
+    expect(reportOf(alone)).toContain('Accuracy across the 12 LAs of the data with past forecasts to score');
     expect(cached).toEqual(alone);
     // --fresh reads none of them (and saves them again)
     expect(await runOf(f, '938', cacheDir, { fresh: true })).toEqual(alone);

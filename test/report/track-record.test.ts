@@ -1,7 +1,8 @@
 /**
  * The track record a run shows: the model's scores on the LA's own history and, when the run's data hold a
  * release's worth of LAs, across all of them (Backtest sheet and the report's accuracy chapter); a history too short
- * to score says so in words, never NaN.
+ * to score says so in words, never NaN. The LAs scored across are those with a past forecast to score, not "all
+ * N LAs of the data" (City of London on the real 2022 release read 'Across all 154 LAs of the data' of 156).
  */
 import { describe, expect, it } from 'vitest';
 import { buildRunReport } from './fixtures/run-report.ts';
@@ -17,13 +18,13 @@ describe('track record', () => {
     const r = { ...base, backtestAll: { las: 152, rows } };
     const sheet = backtestSheet(r);
     expect(sheet.tables.map((t) => t.name)).toEqual(['Backtest_scores', 'Backtest_all_LAs']);
-    expect(sheet.tables[1]!.title).toBe('Accuracy across all 152 LAs of the data, by horizon (years ahead)');
+    expect(sheet.tables[1]!.title).toBe('Accuracy across the 152 LAs of the data with past forecasts to score, by horizon (years ahead)');
     expect(sheet.tables[1]!.rows.length).toBe(rows.length);
     const text = accuracyParagraphs(r).join('\n');
     expect(text).toMatch(new RegExp(`On ${r.la.name}'s own history, 1 year ahead`));
-    expect(text).toMatch(/Across all 152 LAs of the data, 1 year ahead, the model’s forecasts of total plans were out by/);
+    expect(text).toMatch(/Across the 152 LAs of the data with past forecasts to score, 1 year ahead, the model’s forecasts of total plans were out by/);
     const html = buildReportHtml(r, []);
-    expect(html).toContain('Accuracy across all 152 LAs of the data');
+    expect(html).toContain('Accuracy across the 152 LAs of the data with past forecasts to score');
     expect(backtestSheet(base).tables).toHaveLength(1);
   });
 

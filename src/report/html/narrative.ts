@@ -265,7 +265,7 @@ export function accuracyParagraphs(r: RunReport): string[] {
     'The model that produced this run, with the same pooling, damping and calibrated ranges, was re-run from earlier years using only the data available then.',
     ...scoreSentences(r.backtest, `On ${r.la.name}'s own history`),
   ];
-  if (r.backtestAll) out.push(...scoreSentences(r.backtestAll.rows, `Across all ${r.backtestAll.las} LAs of the data`));
+  if (r.backtestAll) out.push(...scoreSentences(r.backtestAll.rows, `Across ${reportMsg.scoredAcross(r.backtestAll.las)}`));
   return out;
 }
 

@@ -3,6 +3,7 @@ import type { BacktestRow, RunReport } from '../../run-report.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
 import { backtestMethodName } from '../../series.ts';
 import { col, share } from '../table-helpers.ts';
+import { reportMsg } from '../../../messages/index.ts';
 
 function scoresTable(name: string, title: string, scored: readonly BacktestRow[], note: string): Table {
   const rows: Cell[][] = [...scored]
@@ -41,7 +42,7 @@ export function backtestSheet(r: RunReport): Sheet {
         ? [
             scoresTable(
               'Backtest_all_LAs',
-              `Accuracy across all ${r.backtestAll.las} LAs of the data, by horizon (years ahead)`,
+              `Accuracy across ${reportMsg.scoredAcross(r.backtestAll.las)}, by horizon (years ahead)`,
               r.backtestAll.rows,
               `${note}, for each LA. One LA's history gives few forecasts to score; across every LA the same model's scores are steadier.`,
             ),
