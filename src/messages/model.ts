@@ -380,24 +380,3 @@ export function baseYearAskedBy(message: string, baseYear: number, latest: boole
   const which = latest ? `the latest census, January ${baseYear}, as no base_year is given` : `base_year ${baseYear}`;
   return `${message} The run's scenarios start from different Januaries; ${which} is that of ${files.join(', ')}.`;
 }
-
-/**
- * How the total plans of a run are formed (the Assumptions sheet's total.model). `growth`, `own` and `prior` are log
- * growths a year, growth = prior + ownWeight × (own − prior). The weight was written beside the words "the LA's own
- * recent growth" ('growth of 12.9% a year (45.7% the LA's own recent growth, …)' for Kent), which read as a growth
- * of 45.7% a year; each figure now says what it is.
- * @example totalsModelDescription({ growth: 0.121, ownWeight: 0.457, prior: 0.094 }, "its region's and England's", 'blended with the cohort engine', 156)
- */
-export function totalsModelDescription(t: { growth: number; ownWeight: number; prior: number }, priorOf: string, structure: string, las: number): string {
-  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const w = Math.round(t.ownWeight * 100);
-  // the LA's own growth is worked back from the pooled one: only where its weight is large enough to tell it
-  const own = t.ownWeight >= 0.01 ? `${pct(Math.expm1(t.prior + (t.growth - t.prior) / t.ownWeight))} a year, ` : '';
-  return (
-    `Total plans follow the model that \`highneeds forecast\` and \`backtest\` use: growth of ${pct(Math.expm1(t.growth))} a year, pooled from ` +
-    `the LA's own recent growth (${own}weight ${w}%) and ${priorOf} (${pct(Math.expm1(t.prior))} a year, weight ${100 - w}%), ${structure}; ` +
-    (las > 0
-      ? `80% ranges calibrated on past forecasts of ${las} LA${las === 1 ? '' : 's'} scored against what followed.`
-      : "80% ranges the model's own: no past forecast of the data could be scored against what followed.")
-  );
-}

@@ -18,7 +18,8 @@ import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
 import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { batchKnownAt, forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
-import { nationalTooShort, runCannotForecast, totalsModelDescription } from '../messages/model.ts';
+import { nationalTooShort, runCannotForecast } from '../messages/model.ts';
+import { totalsModelDescription } from '../messages/model-pooling.ts';
 
 export interface RunTotals {
   constraint: TotalsConstraint;

@@ -5,7 +5,7 @@
  * 45.7% is the weight it is given. Each figure now says what it is, and the three agree.
  */
 import { describe, expect, it } from 'vitest';
-import { totalsModelDescription } from '../../src/messages/model.ts';
+import { totalsModelDescription } from '../../src/messages/model-pooling.ts';
 
 const pctOf = (text: string, before: string): number => Number(new RegExp(`([\\d.]+)% a year, ${before}`).exec(text)![1]);
 
