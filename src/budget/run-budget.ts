@@ -82,6 +82,8 @@ export interface PreparedBudget {
   warnings: string[];
   /** Of `warnings`, the figures that stand in for missing ones, and implausible outturn scales (BudgetResult.fallbacks). */
   fallbacks: string[];
+  /** Of `fallbacks`, those that say an input figure is probably wrong (BudgetResult.suspect). */
+  suspect: string[];
 }
 
 /** Resolves the scenario and tables and prices the central path (runBudget's first half; draw-values.ts uses it too). */
@@ -97,6 +99,10 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   // always has some: an other-spend table missing, or not read, left £7.95m a year out of the sample's spend unremarked)
   // years a money table fills from an earlier row (a missing middle year, a table ending before the run) change
   // what those years' figures rest on: said on stderr as well
+  // unit costs at the prices of a year far from the run's (a typo in price_year changes every cost)
+  const prices = fys.length > 0 ? priceYearNotes(tables.unitCosts, fys[0]!, params) : [];
+  // of the notes below, those that say a figure is probably wrong (a slip to correct), said before the others
+  const suspect = [...prices];
   const fallbacks = [...opening.warnings, ...(tables.places.length === 0 ? [noPlacesTable()] : []),
     ...(tables.otherSpend.length === 0 ? [noOtherSpendTable()] : []),
     ...tableYearWarnings(tables, fys, params),
@@ -104,8 +110,7 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
     ...fullFeePlaceNotes(tables.places, params.placesChanges, fys, params.changeMonth),
     // places at a rate of £0: place funding of £0 for places the council commissions, said as a £0 unit cost is
     ...zeroRatePlaceNotes(tables.places),
-    // unit costs at the prices of a year far from the run's (a typo in price_year changes every cost)
-    ...(fys.length > 0 ? priceYearNotes(tables.unitCosts, fys[0]!, params) : [])];
+    ...prices];
   warnings.push(...fallbacks);
   let reconciliation: ReconciliationLine[] | undefined;
   if ((tables.outturn ?? []).length > 0 && scenario.costs.reconcile_to_outturn !== false && fys.length > 0) {
@@ -116,6 +121,7 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
     // unit costs scaled by a factor outside PLAUSIBLE_SCALE (an outturn line of £100bn, or of £1,000 typed for
     // £1,000,000) change every figure of the run: said on stderr too, not only on the Data quality sheet
     fallbacks.push(...r.implausible);
+    suspect.push(...r.implausible);
   }
   const unit = resolveUnitCosts(tables.unitCosts);
   warnings.push(...unit.warnings);
@@ -130,8 +136,9 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   const scale = [...blockAgainstSpend(tables.funding, path.lines), ...otherSpendAgainstSpend(tables.otherSpend, path.lines)];
   warnings.push(...scale);
   fallbacks.push(...scale);
+  suspect.push(...scale);
   const resolved = { balance: anchored.balance, fy: opening.fy, fromFy: opening.fromFy, ...(anchored.anchored ? { anchored: true } : {}), ...(anchored.outOfScale ? { outOfScale: anchored.outOfScale } : {}) };
-  return { params, tables, unit, fys, opening: resolved, path, reconciliation, warnings, fallbacks };
+  return { params, tables, unit, fys, opening: resolved, path, reconciliation, warnings, fallbacks, suspect };
 }
 
 /**
@@ -173,7 +180,7 @@ function anchorOpening(
  */
 export function runBudget(inputs: BudgetInputs): BudgetResult {
   const { scenario, projection } = inputs;
-  const { params, tables, unit, fys, opening, path, reconciliation, warnings, fallbacks } = prepareBudget(inputs);
+  const { params, tables, unit, fys, opening, path, reconciliation, warnings, fallbacks, suspect } = prepareBudget(inputs);
   const levels = scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9];
   const q = budgetQuantiles(path, projection, tables, unit, params, opening.balance, levels);
   warnings.push(...q.warnings);
@@ -187,6 +194,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   const scaleNotes = [...placesAgainstPlans(tables.places, fyPlansByPlacement(reference, params.changeMonth)), ...reservesAgainstBlock(tables.reserves ?? [], path.lines)];
   warnings.push(...scaleNotes);
   fallbacks.push(...scaleNotes);
+  suspect.push(...scaleNotes);
 
   const result: BudgetResult = {
     financialYears: fys,
@@ -217,6 +225,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     },
     warnings,
     fallbacks,
+    suspect,
     assumptions: budgetAssumptions({ scenario, params, tables, fys, opening, draws: projection.draws, levels }),
   };
 
@@ -240,6 +249,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     if (idle.length > 0) {
       warnings.push(leversActOnNothing(idle));
       fallbacks.push(leversActOnNothing(idle));
+      suspect.push(leversActOnNothing(idle));
     }
     result.unmitigated = unmitigated.lines;
     result.section251 = { mitigated: result.section251!.mitigated, unmitigated: section251Years(unmitigated) };

@@ -187,5 +187,9 @@ export interface BudgetResult {
    *  opening balance or places table; a deflated block), and unit costs scaled to the Section 251 outturn by a
    *  factor outside 0.5–2: they change what the figures mean, so a run also puts them on stderr (cli.md). */
   fallbacks?: string[];
+  /** Of `fallbacks`, those that say an input figure is probably wrong (in the wrong units or out of scale against the
+   *  run's spend, plans or block, a price year or outturn scale far off, a lever that changes nothing): said before
+   *  the others on stderr and the Data quality sheet (pipeline/notes.ts). */
+  suspect?: string[];
   assumptions: Array<{ key: string; value: string; unit?: string; source: 'scenario' | 'data' | 'default' }>;
 }

@@ -12,10 +12,15 @@ import type { DataQualityNote } from '../report/run-report.ts';
 
 const OWN_READERS = new Set([...OWN_TABLES.map((d) => d.id), ownTablesXlsx.id]);
 
+/** Whether a Data quality note is a warning of one of the own tables among `loaded` (each says a money figure is probably wrong or left out). */
+export function isOwnTableWarning(loaded: readonly LoadedFile[]): (n: DataQualityNote) => boolean {
+  const own = new Set(loaded.filter((f) => OWN_READERS.has(f.reader)).map((f) => f.path));
+  return (n) => n.severity === 'warning' && n.path !== undefined && own.has(n.path) && !n.message.includes(EMPTY_TEMPLATE);
+}
+
 /** Each warning of an own table among `notes`, as `path:line [column]: message`. */
 export function ownTableWarnings(notes: readonly DataQualityNote[], loaded: readonly LoadedFile[]): string[] {
-  const own = new Set(loaded.filter((f) => OWN_READERS.has(f.reader)).map((f) => f.path));
   return notes
-    .filter((n) => n.severity === 'warning' && n.path !== undefined && own.has(n.path) && !n.message.includes(EMPTY_TEMPLATE))
+    .filter(isOwnTableWarning(loaded))
     .map((n) => `${n.path}${n.line === undefined ? '' : `:${n.line}`}${n.column === undefined ? '' : ` [${n.column}]`}: ${n.message}`);
 }

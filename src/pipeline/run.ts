@@ -26,7 +26,8 @@ import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
-import { ownTableWarnings } from './own-table-warnings.ts';
+import { isOwnTableWarning, ownTableWarnings } from './own-table-warnings.ts';
+import { RunNotes, suspectFirst } from './notes.ts';
 import { revisionWarnings } from './revisions.ts';
 import { SEN2_LINKS_UNTRUSTED, SEN2_OTHER_LA_RETURNS, SEN2_PLACEMENT_AGE, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
 import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
@@ -160,31 +161,28 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       n.startsWith(p),
     );
   dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
-  const warnings = new Set<string>();
-  for (const n of ds.notes) if (warns(n)) warnings.add(n);
+  // each note with its kind (notes.ts): those saying a figure is probably wrong are listed first
+  const warnings = new RunNotes();
+  warnings.add('caveat', ds.notes.filter(warns));
   // the own tables' warnings (a column or a sheet of the money left out) were on the Data quality sheet only
-  if (!opts.demandOnly) for (const n of ownTableWarnings(data.dataQuality, data.loaded)) warnings.add(n);
+  if (!opts.demandOnly) warnings.add('suspect', ownTableWarnings(data.dataQuality, data.loaded));
   // files of the folder no reader took, left out (an empty or damaged ons_mye_2020.csv): on the Data quality sheet only
   const unread = unreadFiles(data.skipped, data.warnings);
-  if (unread.length > 0) warnings.add(filesNotRead(unread));
+  if (unread.length > 0) warnings.add('suspect', [filesNotRead(unread)]);
   // money tables that name no LA, used for this one among several LAs' data
   if (!opts.demandOnly && data.moneyTablesNamingNoLa) {
     dq.push({ severity: 'warning' as const, message: data.moneyTablesNamingNoLa });
-    warnings.add(data.moneyTablesNamingNoLa);
+    warnings.add('suspect', [data.moneyTablesNamingNoLa]);
   }
   // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts
-  for (const revised of revisionWarnings(ds)) {
-    dq.push({ severity: 'warning' as const, message: revised });
-    warnings.add(revised);
-  }
+  const revised = revisionWarnings(ds);
+  dq.push(...revised.map(asWarning));
+  warnings.add('caveat', revised);
   // a council that a reorganisation ended, projected past its end: said by each scenario that reaches it (below)
   const abolishedBy = (s: Scenario) => abolitionWarning(ds.la, totalsByBase.get(s.base_year)!.forecast.baseYear + s.horizon_years);
-  for (const s of scenarios) {
-    const n = abolishedBy(s);
-    if (n) warnings.add(n);
-  }
+  warnings.add('caveat', scenarios.map(abolishedBy).filter((n) => n !== undefined));
   // the forecast's notes are said once on stderr; each scenario's Data quality sheet has its own base year's only
-  for (const t of totalsByBase.values()) for (const n of t.notes) warnings.add(n);
+  for (const t of totalsByBase.values()) warnings.add('caveat', t.notes);
   const inputs = data.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
   const reports: RunReport[] = [];
@@ -215,8 +213,12 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     // (placements the fit could not match, plans with no placement placed as the recorded ones) is said, not hidden
     const gaps = startGaps(observedCensus(ds, central.projection.baseYear), central.projection.central[0]!);
     const named = gaps.map((g) => ({ ...g, what: g.what === 'total' ? 'All plans' : Placement[g.what].label }));
-    if (gaps.length) modelNotes.push(reportMsg.startDiffersFromData(ds.la.name, central.projection.baseYear, named));
-    for (const n of modelNotes) warnings.add(n);
+    warnings.add('caveat', modelNotes);
+    // a start that is not the data's stock is a figure to doubt, not a fallback to read about
+    if (gaps.length) {
+      modelNotes.push(reportMsg.startDiffersFromData(ds.la.name, central.projection.baseYear, named));
+      warnings.add('suspect', modelNotes.slice(-1));
+    }
     // plans in a placement no unit-cost row prices would be costed at £0, out of every spend total: refused (gates.ts)
     if (!opts.demandOnly) checkUnitCostCoverage(`${ds.la.name} (${ds.la.oldCode})`, tables, [central.projection, central.unmitigated, ...Object.values(central.perLever)], data.loaded);
     const suppressSmallCounts =
@@ -243,7 +245,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     // year), priced every figure with no word but the figures;
     // said first, since the notes on the budget it gives follow from it
     const rated = opts.demandOnly ? [] : [...rateNotes(scenario), ...moneyNotes(scenario)];
-    for (const n of rated) warnings.add(n);
+    warnings.add('suspect', rated);
     let budget: BudgetResult | undefined;
     if (!opts.demandOnly) {
       stage(`budget ${scenario.id}`);
@@ -261,11 +263,17 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     }
     if (budget) checkBudget(`${ds.la.name} (${ds.la.oldCode})`, budget, data.loaded);
     // figures standing in for missing money (£0 for an uncosted placement, no opening balance) change what they mean
-    for (const n of budget?.fallbacks ?? []) warnings.add(n);
+    warnings.add('suspect', budget?.suspect ?? []);
+    warnings.add('caveat', budget?.fallbacks ?? []);
+    // the Data quality sheet keeps every note, in the order stderr lists them: a figure probably wrong first
+    const ownWarning = isOwnTableWarning(data.loaded);
     const report: RunReport = {
       ...demand,
       budget,
-      dataQuality: [...demand.dataQuality, ...[...rated, ...(budget?.warnings ?? [])].map((message) => ({ severity: 'warning' as const, message }))],
+      dataQuality: suspectFirst(
+        [...demand.dataQuality, ...[...rated, ...(budget?.warnings ?? [])].map((message) => ({ severity: 'warning' as const, message }))],
+        (d) => warnings.isSuspect(d.message) || ownWarning(d),
+      ),
     };
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
     // the explorer recomputes the budget as levers move; a demand-only run's page has plans only (cli.md: every run writes it)
@@ -307,7 +315,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     const csv = opts.csv ?? scenarios.some((s) => s.report.csv_export);
     comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'), charts, { csv });
   }
-  return { documents, comparison, warnings: [...warnings], fromCache: data.fromCache, cacheDir: data.cacheDir };
+  return { documents, comparison, warnings: warnings.ordered(), fromCache: data.fromCache, cacheDir: data.cacheDir };
 }
 
 const asWarning = (message: string) => ({ severity: 'warning' as const, message });

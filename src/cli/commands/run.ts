@@ -4,6 +4,7 @@ import { cliMsg } from '../../messages/index.ts';
 import { printJson, progress, say, type CliIO } from '../io.ts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, intFlag, seedFlag } from './common.ts';
 import { readerWarnings } from '../../messages/model.ts';
+import { RUN_NOTES_LISTED } from '../../pipeline/notes.ts';
 
 export function registerRun(program: Command, io: CliIO): void {
   program
@@ -50,8 +51,8 @@ export function registerRun(program: Command, io: CliIO): void {
         .finally(() => bar.stop());
       if (outcome.warnings.length && !o.quiet) {
         io.err(`${readerWarnings(outcome.warnings.length)}\n`);
-        for (const w of outcome.warnings.slice(0, 8)) io.err(`  - ${w}\n`);
-        if (outcome.warnings.length > 8) io.err(`  … and ${outcome.warnings.length - 8} more\n`);
+        for (const w of outcome.warnings.slice(0, RUN_NOTES_LISTED)) io.err(`  - ${w}\n`);
+        if (outcome.warnings.length > RUN_NOTES_LISTED) io.err(`  … and ${outcome.warnings.length - RUN_NOTES_LISTED} more\n`);
       }
       if (o.json) {
         printJson(io, outcome.documents.length === 1 ? outcome.documents[0] : { runs: outcome.documents, comparison: outcome.comparison ?? {} });
