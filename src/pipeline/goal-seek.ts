@@ -41,7 +41,9 @@ import { moneyNotes } from '../scenario/money-notes.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { ownTableWarnings } from './own-table-warnings.ts';
 import { runData, type SavedTotals } from './run-data.ts';
-import { placesAsCapacity } from './run.ts';
+import { perLeverProjections, placesAsCapacity } from './run.ts';
+import { RunNotes } from './notes.ts';
+import type { BudgetResult } from '../budget/types.ts';
 import { revisionWarnings } from './revisions.ts';
 
 /** The lever that reduces new plans uniformly from the first projected year. */
@@ -135,8 +137,9 @@ function deterministicBudget(input: EngineInput, scenario: Scenario, tables: Bud
 
 /**
  * Runs goal-seek and writes the scenario. `warnings` (for stderr, not the JSON) say what changes what the result
- * means: a later release revising the January the projection starts from, or a money rate above 100% a year, as
- * `run` warns of them.
+ * means, as `run` warns of them and in its order: a money rate above 100% a year, the budget's notes on the written
+ * scenario (a figure in £ thousands, a lever that changes nothing, a table's year taken back), a later release
+ * revising the January the projection starts from.
  */
 export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekOutcome & { warnings: string[] }> {
   const stage = opts.onStage ?? (() => {});
@@ -198,16 +201,25 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   await mkdir(dirname(file), { recursive: true }); // --out in a folder not made yet, as forecast --out
   // the file, read back as `run` reads it, must reproduce the target before it takes the place of any earlier one
   // (written whole: a kill or a failed check leaves no half-written or wrong scenario behind)
+  let checked: BudgetResult | undefined;
   const reproduced = await writeFileWhole(file, doc.text, async (tmp) => {
     const written = await loadScenario(tmp);
     const again = await project(written, 0);
-    const checked = runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated, referenceProjection: again.reference });
+    // each demand lever on its own too, as run prices them: a lever that changes nothing is told only so
+    const perLever = perLeverProjections(again.input, written);
+    checked = runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated, referenceProjection: again.reference, perLeverProjections: perLever });
     const check = targetValue(checked.lines, target);
     if (check === undefined || Math.abs(check - target.amount) > REPRODUCE_WITHIN) {
       throw new HighneedsError(ExitCode.INTERNAL, budgetMsg.goalNotReproduced(file, target.text, check ?? NaN));
     }
     return publishedTargetValue(budgetJson(checked), target) ?? check;
   });
+  // the notes run says of the written scenario, in its order (notes.ts): a target met on money tables in £ thousands
+  // or places with a digit dropped was a confident answer with no word of them
+  const notes = new RunNotes();
+  notes.add('suspect', [...rateNotes(scenario), ...moneyNotes(scenario), ...(unnamed ? [unnamed] : []), ...ownWarnings, ...(checked?.suspect ?? [])]);
+  notes.add('caveat', [...(checked?.fallbacks ?? []), ...revisionWarnings(ds)]);
+  notes.add('caveat', ds.notes.filter((n) => n.startsWith(SEN2_URN_UNPLACED) || n.startsWith(SEN2_PLACEMENT_AGE) || n.startsWith(SEN2_LINKS_UNTRUSTED)));
   return {
     lever: opts.lever,
     effect: found.effect,
@@ -219,7 +231,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
     // and a money rate above 100% a year (`funding.growth: 3` meant as 3%), as run warns of it
-    warnings: [...rateNotes(scenario), ...moneyNotes(scenario), ...(unnamed ? [unnamed] : []), ...ownWarnings, ...revisionWarnings(ds), ...ds.notes.filter((n) => n.startsWith(SEN2_URN_UNPLACED) || n.startsWith(SEN2_PLACEMENT_AGE) || n.startsWith(SEN2_LINKS_UNTRUSTED))],
+    warnings: notes.ordered(),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The notes a run says on stderr are listed suspect ones first (pipeline/notes.ts): `run` lists the first 8, and the
  * budget's notes came last, so a note that a money table is probably in £ thousands sat behind '… and N more' while
- * notes on years taken back were listed.
+ * notes on years taken back were listed. goal-seek said none of the budget's notes: a target met on money tables in
+ * the wrong units was a confident answer with no word.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -68,6 +69,21 @@ describe('notes that a figure is probably wrong come first', () => {
         expect(row(re)).toBeLessThan(row(TAKEN_BACK));
         expect(row(re)).toBeLessThan(4); // with the unit costs' price year, the sheet's first four rows
       }
+    });
+  }, 120_000);
+
+  it("goal-seek says the budget's notes as run does, those of a figure probably wrong first; its JSON keeps its fields", async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      slippedTables(data);
+      const r = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', join(d, 'goal.yaml'), '--json');
+      expect(r.code, r.stderr).toBe(0);
+      // before: none of these four was said, the answer given with no word of the tables' units
+      const said = r.stderr.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.slice(9));
+      const at = (re: RegExp) => said.findIndex((l) => re.test(l));
+      for (const re of [THOUSANDS, RESERVES, PLACES, TAKEN_BACK]) expect(at(re), `${re} said`).toBeGreaterThanOrEqual(0);
+      for (const re of [THOUSANDS, RESERVES, PLACES]) expect(at(re)).toBeLessThan(at(TAKEN_BACK));
+      expect(Object.keys(JSON.parse(r.stdout))).toEqual(['lever', 'effect', 'target', 'achieved_gbp', 'scenario_file', 'probability_met', 'draws', 'range_gbp']);
     });
   }, 120_000);
 });
