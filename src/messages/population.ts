@@ -87,3 +87,30 @@ export function noYearColumns(near: readonly string[]): string {
 export function populationNoAreaCode(name: string): string {
   return `this row${name ? ` ('${name}')` : ''} has no area code, so its population cannot be matched to an LA (LAs are found by code): give its ONS nine-character code (E10000016), or delete the row`;
 }
+
+/**
+ * run gate: an LA's plans are outside `min`–`max` of the people aged 0–25 its population files give (pipeline/plausible.ts
+ * populationScaleProblem): the figures are 1,000 times off (in thousands, or multiplied once too often) or of another area.
+ */
+export function populationOutOfScale(
+  la: string,
+  p: { year: number; populationYear: number; plans: number; population: number; ratio: number },
+  min: number,
+  max: number,
+  files: readonly string[],
+): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  const pc = (x: number): string => `${(100 * x).toLocaleString('en-GB', { maximumSignificantDigits: 2 })}%`;
+  const low = p.ratio < min;
+  return (
+    `${la}: its ${n(p.plans)} plans in January ${p.year} are ${pc(p.ratio)} of the ${n(p.population)} people aged 0 to 25 that the population ` +
+    `files (${files.join(', ') || 'population'}) give it for mid-${p.populationYear - 1}, where every English LA's plans are 0.56% to 4.6% of its ` +
+    `people aged 0 to 25 (January 2020 to 2022) and a run accepts ${pc(min)} to ${pc(max)}: for ${n(p.plans)} plans an LA has roughly ` +
+    `${n(p.plans / max)} to ${n(p.plans / min)} of them. ` +
+    (low
+      ? `The population is far too large: most likely its figures are 1,000 times too big (people counted as thousands and multiplied by 1,000, or an edited copy). `
+      : `The population is far too small: most likely its figures are in thousands of people (a table in thousands), or it is the population of a smaller area than the LA (a district instead of the county). `) +
+    `The population sets the LA's new plans per head and holds its projection to its number of children, so no outputs were written. ` +
+    `Correct the file's figures to people (or its area code), or remove it: without population a run projects new plans as a number a year.`
+  );
+}

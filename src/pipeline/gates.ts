@@ -15,6 +15,8 @@
  *   its population: Kent from January 2021 over 30 years gave P90 1,001,893 plans in 2051 with exit 0;
  * - a horizon of at most HORIZON_UNHELD_MAX years when the data have no population for the LA (checked before
  *   projecting): nothing else holds a trend compounded for longer;
+ * - the LA's plans up to the base year PLANS_PER_PERSON_MIN–MAX of its people aged 0–25, when the data have its
+ *   population (checked before projecting): Torbay's population ×1,000 (0.004%) ran with exit 0;
  * - at most UNPLACED_MAX of the plans at the base year at a school whose URN/UKPRN the establishment table does not
  *   hold (checked before projecting): such plans count as placement not recorded, costed at £0, and the sample without
  *   its establishments.csv turned a 2028-29 deficit of £104.5m into a surplus of £136.6m with exit 0;
@@ -41,7 +43,8 @@ import type { LaProjection } from '../model/project-la.ts';
 import { childPopulation } from '../model/levers/population.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTotals } from './totals.ts';
-import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, projectionProblem, stepProblem } from './plausible.ts';
+import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, populationScaleProblem, projectionProblem, stepProblem } from './plausible.ts';
+import { populationOutOfScale } from '../messages/population.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel, Placement } from '../domain/index.ts';
 import { uncostedPlacements } from '../budget/uncosted.ts';
@@ -138,6 +141,23 @@ export function checkHorizon(ds: LaDataset, scenarios: ReadonlyArray<Pick<Scenar
   if (Object.keys(ds.population).length > 0) return;
   const long = scenarios.find((s) => s.horizon_years > HORIZON_UNHELD_MAX);
   if (long) throw inputError(horizonUnheld(`${ds.la.name} (${ds.la.oldCode})`, long.file, long.horizon_years, HORIZON_UNHELD_MAX));
+}
+
+/**
+ * Throws an input error (exit 1) when the LA's plans up to `baseYear` are outside PLANS_PER_PERSON_MIN–MAX of the
+ * people aged 0–25 its population gives (plausible.ts populationScaleProblem), before anything is projected: a
+ * population 1,000 times too large passed every gate (the prevalence gate only looks up), and one in thousands was
+ * refused as the population of another area. `loaded`: the files read (the population files among them are named).
+ */
+export function checkPopulationScale(ds: LaDataset, baseYear: number, loaded: ReadonlyArray<{ path: string; reader: string }>): void {
+  const people: Record<number, number> = {};
+  for (const [y, ages] of Object.entries(ds.population)) people[Number(y)] = ages.reduce((s, v) => s + v, 0);
+  const plans: Record<number, number> = { ...ds.stockTotal };
+  for (const [y, cube] of Object.entries(ds.stockCube)) plans[Number(y)] ??= cubeTotal(cube);
+  const p = populationScaleProblem(plans, people, baseYear);
+  if (!p) return;
+  const files = loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => basename(f.path));
+  throw inputError(populationOutOfScale(`${ds.la.name} (${ds.la.oldCode})`, p, PLANS_PER_PERSON_MIN, PLANS_PER_PERSON_MAX, files));
 }
 
 /** Throws an input error (exit 1) at the first gate that fails. */

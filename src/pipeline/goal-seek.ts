@@ -36,7 +36,7 @@ import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
 import { SEN2_LINKS_UNTRUSTED, SEN2_PLACEMENT_AGE, SEN2_URN_UNPLACED } from '../messages/sen2.ts';
-import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
+import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { moneyNotes } from '../scenario/money-notes.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { ownTableWarnings } from './own-table-warnings.ts';
@@ -160,6 +160,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
   checkHorizon(ds, [scenario]);
+  checkPopulationScale(ds, totals.forecast.baseYear, loaded);
   checkPersonLevelStock(ds, totals.forecast.baseYear, totals.published, loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path));
   checkUnplaced(ds, totals.forecast.baseYear);
   const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;

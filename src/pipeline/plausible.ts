@@ -30,6 +30,53 @@ export const PREVALENCE_MAX = 0.2;
  * horizon stops here; `run` and `goal-seek` go further only on data with the LA's population.
  */
 export const HORIZON_UNHELD_MAX = 10;
+/**
+ * The band of an LA's plans per person aged 0–25 (at a census both the plans and the population are known, else the
+ * base year's plans against the population the run uses for it) outside which the population cannot be the LA's
+ * number of people: every English LA on the real 2022 release with the ONS mid-2019 and mid-2020 estimates lies
+ * between 0.56% (City of London, January 2022) and 4.60% (Torbay, January 2022); the band gives a margin of about ×5
+ * either side (0.1% to 20%, PREVALENCE_MAX), while a population 1,000 times too large (figures already in persons
+ * multiplied again) or too small (figures in thousands) puts any of those LAs beyond ×100 outside it. Documented in
+ * docs/inputs.md, "Population".
+ */
+export const PLANS_PER_PERSON_MIN = 0.001;
+export const PLANS_PER_PERSON_MAX = PREVALENCE_MAX;
+
+/** An LA's plans at a census year and its people aged 0–25 there (from the population of census `populationYear`). */
+export interface PopulationScaleProblem {
+  year: number;
+  populationYear: number;
+  plans: number;
+  population: number;
+  /** plans / population, outside PLANS_PER_PERSON_MIN–PLANS_PER_PERSON_MAX. */
+  ratio: number;
+}
+
+/**
+ * The first census year up to `baseYear` whose plans are outside PLANS_PER_PERSON_MIN–PLANS_PER_PERSON_MAX of the
+ * people aged 0–25 given for that year (`population`: census year → the sum of ages 0–25); where no such year has
+ * both, the base year's plans against the population the run uses for it (the latest at or before it, else the first).
+ * @example populationScaleProblem({ 2021: 17000 }, { 2021: 480_000_000 }, 2021) // { year: 2021, ratio: 0.0000354, … }
+ */
+export function populationScaleProblem(plans: Readonly<Record<number, number>>, population: Readonly<Record<number, number>>, baseYear: number): PopulationScaleProblem | undefined {
+  const popYears = Object.keys(population).map(Number).sort((a, b) => a - b);
+  if (popYears.length === 0) return undefined;
+  const pairs = Object.keys(plans)
+    .map(Number)
+    .filter((y) => y <= baseYear && population[y] !== undefined)
+    .sort((a, b) => a - b)
+    .map((y) => [y, y] as const);
+  if (pairs.length === 0 && plans[baseYear] !== undefined) pairs.push([baseYear, popYears.filter((y) => y <= baseYear).pop() ?? popYears[0]!]);
+  for (const [year, populationYear] of pairs) {
+    const n = plans[year]!;
+    const people = population[populationYear]!;
+    if (!(n > 0) || !(people > 0)) continue;
+    const ratio = n / people;
+    if (ratio < PLANS_PER_PERSON_MIN || ratio > PLANS_PER_PERSON_MAX) return { year, populationYear, plans: n, population: people, ratio };
+  }
+  return undefined;
+}
+
 /** The largest money figure (in pounds, either sign) a run believes: far beyond any council's High Needs block. */
 export const MONEY_MAX = 1e12;
 

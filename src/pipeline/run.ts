@@ -24,7 +24,7 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { checkBudget, checkHorizon, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
+import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
 import { isOwnTableWarning, ownTableWarnings } from './own-table-warnings.ts';
 import { RunNotes, suspectFirst } from './notes.ts';
@@ -144,6 +144,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   for (const s of scenarios) checkScenarioYears(s, totalsByBase.get(s.base_year)!.forecast.baseYear);
   // a horizon longer than HORIZON_UNHELD_MAX, with no population to hold the trend (gates.ts)
   checkHorizon(ds, scenarios);
+  // a population 1,000 times too large or small for the LA's plans (figures in thousands, or multiplied once too often)
+  for (const b of new Set([...totalsByBase.values()].map((t) => t.forecast.baseYear))) checkPopulationScale(ds, b, data.loaded);
   // an own SEN2 return whose plans are not the published total of its year: the history and the trend would disagree
   const eesFiles = data.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
   for (const s of scenarios) {
