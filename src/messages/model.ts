@@ -145,11 +145,20 @@ export function personLevelStockMismatch(la: string, year: number, returned: num
   );
 }
 
-/** run: the data hold no new plans; the forecast total sets how many, a fallback at which ages (project-la.ts). */
-export function newPlansBorrowedForTotal(la: string, baseYear: number, source: string): string {
+/**
+ * run: the data hold no new plans; the forecast total sets how many, a fallback at which ages (project-la.ts). When a
+ * loaded file gives the year's total as a marker (`unpublished`), the note says so and what the forecast did without it.
+ */
+export function newPlansBorrowedForTotal(la: string, baseYear: number, source: string, unpublished?: { reason: string; file?: string; line?: number }): string {
+  const y = baseYear - 1;
+  const instead = `each year's new plans are what the forecast total needs beyond the plans carried on, spread over ages like ${source}`;
+  if (!unpublished)
+    return `No new plans for ${la} in flow year ${y} in the data: ${instead}. The release's new-plans table (newplans.csv or sen2_age_new_plans.csv, to ${y}) would replace them.`;
+  const where = unpublished.file ? ` in ${unpublished.file}${unpublished.line ? ` (line ${unpublished.line})` : ''}` : '';
   return (
-    `No new plans for ${la} in flow year ${baseYear - 1} in the data: each year's new plans are what the forecast total needs beyond the plans ` +
-    `carried on, spread over ages like ${source}. The release's new-plans table (newplans.csv or sen2_age_new_plans.csv, to ${baseYear - 1}) would replace them.`
+    `No new plans for ${la} in flow year ${y}: the figure is not published (${unpublished.reason})${where}. Instead, ${instead}; and the ` +
+    `forecast total, which reads an LA's new plans for how many of its plans end and how many requests become plans, has those rates from ` +
+    `its other years and England's, without ${y}. A file that gives ${la}'s new plans of ${y} would replace both.`
   );
 }
 

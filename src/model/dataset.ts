@@ -86,6 +86,11 @@ export interface LaDataset {
    * so that a forecast skipping the LA at such a January says which file and line.
    */
   unpublishedTotals?: Record<number, { reason: string; file?: string; line?: number }>;
+  /**
+   * Flow years whose all-ages new-plans total a file gives with no figure (`c`, `x`) and no file gives with one: why,
+   * and where, so that a run given no new plans for that year says the figure is unpublished, not absent.
+   */
+  unpublishedNewPlans?: Record<number, { reason: string; file?: string; line?: number }>;
   /** Set when the history before a reorganisation was joined from predecessors (model/reorganise.ts). */
   history?: { succession: { from: string[]; to: string[]; fromCensusYear: number; note: string }; share: number; keyYear: number; note?: string };
 }

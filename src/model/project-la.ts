@@ -155,7 +155,7 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
     scenario,
     capacity: scenario.capacity.from_places_table ? opts.capacity : undefined,
   };
-  if (opts.constraint) return constrainedProjection(input, scenario, opts.constraint, opts, personLevel, window, ds.la.name);
+  if (opts.constraint) return constrainedProjection(input, scenario, opts.constraint, opts, personLevel, window, ds.la.name, ds.unpublishedNewPlans?.[input.baseYear - 1]);
   const mc = { draws: opts.draws, seed: opts.seed, workers: opts.workers, weights: opts.weights };
   const projection = await projectMonteCarlo(input, mc);
   projection.assumptions = [...rateAssumptions(rates, personLevel, initial, window), ...projection.assumptions];
@@ -176,7 +176,13 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
  * per head of the population the engine uses; the solved trend then sets each year's number. Undefined when the data
  * have new plans, none are needed, or no fallback has new plans by age.
  */
-function newPlansForTotal(raw: EngineInput, needed: number, fallbacks: readonly LaDataset[], laName: string): { input: EngineInput; note: string } | undefined {
+function newPlansForTotal(
+  raw: EngineInput,
+  needed: number,
+  fallbacks: readonly LaDataset[],
+  laName: string,
+  unpublished?: { reason: string; file?: string; line?: number },
+): { input: EngineInput; note: string } | undefined {
   if (!(needed > 0) || raw.rates.incidence.some((v) => v > 0)) return undefined;
   const shape = newPlanAgeShape(fallbacks, raw.baseYear - 1);
   if (!shape) return undefined;
@@ -186,7 +192,7 @@ function newPlansForTotal(raw: EngineInput, needed: number, fallbacks: readonly 
   const pop = populationAt(raw.population, raw.baseYear + 1, raw.baseYear);
   const incidence = new Float64Array(raw.rates.incidence.length);
   for (let a = 0; a < incidence.length; a++) incidence[a] = pop[a]! > 0 ? (needed * shape.byAge[a]!) / sum / pop[a]! : 0;
-  return { input: { ...raw, rates: { ...raw.rates, incidence } }, note: newPlansBorrowedForTotal(laName, raw.baseYear, shape.source) };
+  return { input: { ...raw, rates: { ...raw.rates, incidence } }, note: newPlansBorrowedForTotal(laName, raw.baseYear, shape.source, unpublished) };
 }
 
 /** Relative miss of the forecast total (beyond half a plan) that a constrained run may not leave unreached. */
@@ -201,10 +207,11 @@ function constrainedProjection(
   personLevel: boolean,
   window: number | undefined,
   laName: string,
+  unpublished?: { reason: string; file?: string; line?: number },
 ): LaProjection {
   let solved = constrainInput(raw, constraint);
   // no new plans in the data: the forecast's total says how many the first year needs, the fallbacks at which ages
-  const borrowed = personLevel ? undefined : newPlansForTotal(raw, solved.unreached[0] ?? 0, opts.ageFallbacks ?? [], laName);
+  const borrowed = personLevel ? undefined : newPlansForTotal(raw, solved.unreached[0] ?? 0, opts.ageFallbacks ?? [], laName, unpublished);
   if (borrowed) {
     solved = constrainInput(borrowed.input, constraint);
     const none = noNewPlansForFlowYear(raw.baseYear - 1);

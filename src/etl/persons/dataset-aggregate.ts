@@ -47,8 +47,13 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
      SELECT 'F', flow_year::INTEGER, age_from::INTEGER, age_to::INTEGER, missing, line::BIGINT, path
        FROM flow JOIN loaded_file USING (file_id)
       WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'new_plans'
-        AND need = 'ALL' AND placement = 'ALL' AND reason = 'ALL' AND NOT (age_from = 0 AND age_to = 25)`,
-    [oldCode, oldCode, oldCode],
+        AND need = 'ALL' AND placement = 'ALL' AND reason = 'ALL' AND NOT (age_from = 0 AND age_to = 25)
+     UNION ALL
+     SELECT 'N', flow_year::INTEGER, age_from::INTEGER, age_to::INTEGER, missing, line::BIGINT, path
+       FROM flow JOIN loaded_file USING (file_id)
+      WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'new_plans'
+        AND need = 'ALL' AND placement = 'ALL' AND reason = 'ALL' AND age_from = 0 AND age_to = 25`,
+    [oldCode, oldCode, oldCode, oldCode],
   );
   const best = new Map<string, { rank: number; r: Record<string, unknown>; all: Array<Record<string, unknown>> }>();
   for (const r of rows) {
@@ -113,6 +118,9 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
   fillAbsentAges(ds, 'stock');
   fillAbsentAges(ds, 'new plans');
   noteUnpublishedLatestTotal(ds, [...unpublished.filter((r) => r.kind === 'T').map(missingOf), ...totalsWithoutRow(ds)]);
+  // a year's new plans published as a marker: a run given none for it says so (messages/model.ts newPlansBorrowedForTotal)
+  for (const m of unpublished.filter((r) => r.kind === 'N').map(missingOf))
+    if (ds.newPlansTotal[m.year] === undefined) (ds.unpublishedNewPlans ??= {})[m.year] ??= { reason: m.missing, file: m.file, line: m.line };
 }
 
 /**
