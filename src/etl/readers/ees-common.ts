@@ -17,6 +17,7 @@ import type { ReadContext, ReadReport, RowSink } from '../reader.ts';
 import { ALL, type WarehouseTable } from '../schema.ts';
 import type { EesSetDef } from './ees-set-def.ts';
 import { controlCharIn, LONGEST_NAME } from '../../util/bounded-text.ts';
+import { detached } from '../../util/detached.ts';
 import { nameHasControl } from '../../messages/names.ts';
 
 /** The release layouts, newest last; `source` of every EES row. */
@@ -124,7 +125,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
   const session = def.session();
   const seenLa = new Set<string>();
   const warnedSuccession = new Set<string>();
-  const regions = new Map<string, { geo: EesGeo; line: number }>();
+  const regions = new Map<string, FirstRegion>();
   let periodKind: { academic: boolean; line: number } | undefined;
   const maxYear = ctx.today.getUTCFullYear() + 1;
   let pending: Array<Promise<void>> = [];
@@ -332,22 +333,31 @@ function checkSuccession(geo: EesGeo, censusYear: number, line: number, log: Pro
   for (const n of notes) log.warn(n, line, 'old_la_code');
 }
 
+/** The region a file first gives an LA code (regionClash), as text of its own, and the line. */
+export interface FirstRegion {
+  regionCode: string;
+  region: string;
+  name: string;
+  line: number;
+}
+
 /**
  * Why an LA row's region is not the region the file first gives its code (undefined when it is, or either is blank):
  * an LA is in one region, and no published file gives one code two. A row copied from another LA with its code typed
  * over (Kent's rows under Lancashire's 888, region South East) was a row of its own, beside the LA's, since the region
  * tells rows apart: its plans were added to the LA's (Lancashire's January 2022 from 8,691 to 26,424 plans, exit 0).
  */
-export function regionClash(first: Map<string, { geo: EesGeo; line: number }>, geo: EesGeo, line: number): string | undefined {
+export function regionClash(first: Map<string, FirstRegion>, geo: EesGeo, line: number): string | undefined {
   if (geo.regionCode === '') return undefined;
+  const region = (code: string, name: string): string => (name ? `${name} (${code})` : code);
   const f = first.get(geo.oldCode);
   if (!f) {
-    first.set(geo.oldCode, { geo, line });
+    // kept for every LA code of the file: copies, not views of the chunk the line was read from
+    first.set(geo.oldCode, { regionCode: detached(geo.regionCode.toUpperCase()), region: detached(region(geo.regionCode, geo.regionName)), name: detached(geo.name), line });
     return undefined;
   }
-  if (f.geo.regionCode.toUpperCase() === geo.regionCode.toUpperCase()) return undefined;
-  const region = (g: EesGeo): string => (g.regionName ? `${g.regionName} (${g.regionCode})` : g.regionCode);
-  return releaseMsg.laInTwoRegions(geo.oldCode, geo.name, region(geo), f.line, f.geo.name, region(f.geo));
+  if (f.regionCode === geo.regionCode.toUpperCase()) return undefined;
+  return releaseMsg.laInTwoRegions(geo.oldCode, geo.name, region(geo.regionCode, geo.regionName), f.line, f.name, f.region);
 }
 
 /** The LAs a succession names (only their rows can give a succession note). */

@@ -28,7 +28,7 @@ import { ProblemLog } from '../problem-log.ts';
 import type { PrepareContext, PreparedLoad } from '../reader.ts';
 import type { Staging } from '../staging.ts';
 import { ALL } from '../schema.ts';
-import type { EesFileDef, EesGeo, EesLayout, YearKind } from './ees-common.ts';
+import type { EesFileDef, EesLayout, FirstRegion, YearKind } from './ees-common.ts';
 import { col, type EesCell, type EesMap, type EesSetDef } from './ees-set-def.ts';
 import { eesTableSpec, geoOf, MIN_YEAR, regionClash, successionNotes, SUCCESSION_CODES } from './ees-common.ts';
 
@@ -196,7 +196,7 @@ async function mapGeography(db: DuckDBConnection, catalog: string, has: (c: stri
     `SELECT ${GEO_COLUMNS.map((c, i) => `${col(c, has)} AS k${i}`).join(', ')}, min(hn_line)::DOUBLE AS hn_first FROM ${STAGE} r GROUP BY ALL`,
   );
   const out: Array<Record<string, DuckDBValue>> = [];
-  const regions = new Map<string, { geo: EesGeo; line: number }>();
+  const regions = new Map<string, FirstRegion>();
   for (const t of tuples) {
     const g = geoOf((c) => String(t[`k${GEO_COLUMNS.indexOf(c)}`] ?? ''));
     if (!('geo' in g)) return false; // an error, or a level not read: the row reader says which
