@@ -6,7 +6,7 @@
  * files were probably for another area. `run` and `goal-seek` now stop before projecting where an LA's plans are
  * outside 0.1%–20% of its people aged 0–25 (every English LA: 0.56%–4.60%), naming the LA, year, file and ratio.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetFromWarehouse, listLas } from '../../src/etl/dataset.ts';
@@ -15,13 +15,16 @@ import { latestStockYear } from '../../src/model/project-la.ts';
 import { checkPopulationScale } from '../../src/pipeline/gates.ts';
 import { PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, populationScaleProblem } from '../../src/pipeline/plausible.ts';
 import { hasRealData, realData } from '../etl/helpers.ts';
-import { runCli } from '../cli/helpers.ts';
+import { copySampleTables, runCli } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 
-/** The sample's data folder with its mid-2019 estimate's figures (ages and all ages) passed through `scale`. */
+/**
+ * The sample's published tables, population and money tables (not its SEN2 returns, which the gate does not read)
+ * with its mid-2019 estimate's figures (ages and all ages) passed through `scale`.
+ */
 function sampleWith(scale: (n: number) => number): string {
   const dir = tempDir('hn-popscale-');
-  for (const f of readdirSync('data-samples')) copyFileSync(join('data-samples', f), join(dir, f));
+  copySampleTables(dir);
   const file = join(dir, 'ons_mye_2019.csv');
   const [head, ...rows] = readFileSync(file, 'utf8').split('\n');
   const scaled = rows.map((r) => r.replace(/"([\d,]+)"|(?<=,)(\d+)(?=,|$)/g, (_m, q?: string, d?: string) => `"${scale(Number((q ?? d)!.replace(/,/g, ''))).toLocaleString('en-GB')}"`));
