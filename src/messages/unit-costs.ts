@@ -3,6 +3,7 @@
  * checkUnitCostCoverage), and a unit cost or place rate in £ thousands (etl/readers/own-table-defs.ts).
  */
 import { counted } from '../util/plural.ts';
+import { fmtMoneyPence } from '../report/format.ts';
 
 /** One placement's plans no unit-cost row prices (budget/uncosted.ts), as unitCostsMissing lists them. */
 export interface UncostedLine {
@@ -61,11 +62,24 @@ export function unitPriceTooHigh(column: string, raw: string, value: number, max
   );
 }
 
+/** A figure of an own money table quoted in a note: what it is (a placement or a financial year), and its line. */
+export interface MoneyAt {
+  what: string;
+  value: number;
+  line: number;
+}
+
+/** The first three of `rows`, as 'ISS £164.50 at line 8', then '…'. */
+function shownRows(rows: readonly MoneyAt[]): string {
+  const shown = rows.slice(0, 3).map((r) => `${r.what} ${fmtMoneyPence(r.value)} at line ${r.line}`);
+  return rows.length > 3 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
 /** Own-table prices of a plan-year or a place from £100 up to `low`: one figure in £ thousands among pounds, most likely. */
-export function lowUnitPrices(column: string, rows: readonly string[], first: number, low: number): string {
+export function lowUnitPrices(column: string, rows: readonly MoneyAt[], low: number): string {
   const what = column === 'place_rate_gbp' ? 'a place' : 'a plan-year';
-  const shown = rows.length > 3 ? `${rows.slice(0, 3).join(', ')}, …` : rows.join(', ');
-  const as = Number((first * 1000).toPrecision(12)).toLocaleString('en-GB');
+  const shown = shownRows(rows);
+  const as = Number((rows[0]!.value * 1000).toPrecision(12)).toLocaleString('en-GB');
   return (
     `${counted(rows.length, 'row prices', 'rows price')} ${what} below £${low.toLocaleString('en-GB')} (${shown}), which no ${column === 'place_rate_gbp' ? 'place' : 'placement'} averages: ` +
     `most likely a figure in £ thousands among figures in pounds. The run uses it as given; if so, write it in pounds (${as} for £${as}).`
@@ -81,8 +95,9 @@ const SMALL_MONEY_WHY: Record<string, string> = {
 };
 
 /** Own-table money other than a unit price, above £0 by size but under `below`: in £ thousands, most likely. */
-export function smallMoney(column: string, rows: readonly string[], first: number, below: number): string {
-  const shown = rows.length > 3 ? `${rows.slice(0, 3).join(', ')}, …` : rows.join(', ');
+export function smallMoney(column: string, rows: readonly MoneyAt[], below: number): string {
+  const shown = shownRows(rows);
+  const first = rows[0]!.value;
   const as = Number((Math.abs(first) * 1000).toPrecision(12)).toLocaleString('en-GB');
   const sign = first < 0 ? '-' : '';
   return (
@@ -92,8 +107,8 @@ export function smallMoney(column: string, rows: readonly string[], first: numbe
 }
 
 /** A schools block transfer below £0: money out of the High Needs block, or a transfer in with a ledger's sign. */
-export function negativeTransfer(column: string, rows: readonly string[]): string {
-  const shown = rows.length > 3 ? `${rows.slice(0, 3).join(', ')}, …` : rows.join(', ');
+export function negativeTransfer(column: string, rows: readonly MoneyAt[]): string {
+  const shown = shownRows(rows);
   return (
     `'${column}' is below £0 in ${counted(rows.length, 'row')} (${shown}): read as money moved out of the High Needs block into the schools block, which lowers its income. ` +
     `A transfer from the schools block into the High Needs block, the usual one, is written above £0 (a ledger shows it as a credit, below £0): if that is what it is, drop the minus sign.`

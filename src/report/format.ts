@@ -67,6 +67,16 @@ export function fmtMoneyExact(n: number): string {
 }
 
 /**
+ * Money as given, to the penny where it has pence, the minus before the £ sign (a figure quoted back from a table).
+ * @example fmtMoneyPence(164.5) // '£164.50'
+ * @example fmtMoneyPence(-1_250_000) // '-£1,250,000'
+ */
+export function fmtMoneyPence(n: number): string {
+  const whole = Number.isInteger(n);
+  return `${n < 0 ? '-' : ''}£${Math.abs(n).toLocaleString('en-GB', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 })}`;
+}
+
+/**
  * Money in millions with one decimal, for table columns where every row should use the same unit.
  * @example fmtMoneyM(-862_000) // '-£0.9m'
  */

@@ -10,13 +10,14 @@
  * ledger's credit sign (-1,250,000 took £2.5m a year off the sample's income against the transfer meant, no word).
  */
 import { financialYearLabel, UNPAID_PLACEMENTS, type Placement } from '../../domain/index.ts';
-import { lowUnitPrices, negativeTransfer, smallMoney } from '../../messages/unit-costs.ts';
+import { lowUnitPrices, negativeTransfer, smallMoney, type MoneyAt } from '../../messages/unit-costs.ts';
 import type { OwnTableDef } from './own-table-defs.ts';
 
 export class LowUnitPrices {
-  private readonly seen = new Map<string, { line: number; rows: string[]; first: number }>();
+  /** Rows of the def's `smallBelow` columns under their floor, by column. */
+  private readonly seen = new Map<string, MoneyAt[]>();
   /** Rows of the def's `negativeNoted` columns below £0, by column. */
-  private readonly negative = new Map<string, { line: number; rows: string[] }>();
+  private readonly negative = new Map<string, MoneyAt[]>();
 
   constructor(private readonly def: OwnTableDef) {}
 
@@ -25,29 +26,32 @@ export class LowUnitPrices {
     for (const c of this.def.negativeNoted ?? []) {
       const v = row[c];
       if (typeof v !== 'number' || v >= 0) continue;
-      let t = this.negative.get(c);
-      if (!t) this.negative.set(c, (t = { line, rows: [] }));
-      t.rows.push(`${typeof row.financial_year === 'number' ? financialYearLabel(row.financial_year) : ''} -£${Math.abs(v).toLocaleString('en-GB')} at line ${line}`);
+      const year = typeof row.financial_year === 'number' ? financialYearLabel(row.financial_year) : '';
+      add(this.negative, c, { what: year, value: v, line });
     }
     if (UNPAID_PLACEMENTS.includes(row.placement as Placement)) return;
     for (const [c, below] of Object.entries(this.def.smallBelow ?? {})) {
       const v = row[c];
       if (typeof v !== 'number' || v === 0 || Math.abs(v) >= below) continue;
-      let t = this.seen.get(c);
-      if (!t) this.seen.set(c, (t = { line, rows: [], first: v }));
       const what = typeof row.placement === 'string' ? row.placement : typeof row.financial_year === 'number' ? financialYearLabel(row.financial_year) : '';
-      const amount = `${v < 0 ? '-' : ''}£${Math.abs(v).toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(v) ? 0 : 2, maximumFractionDigits: 2 })}`;
-      t.rows.push(`${what} ${amount} at line ${line}`);
+      add(this.seen, c, { what, value: v, line });
     }
   }
 
   /** One warning per column with such money: its first line and message. */
   warnings(): Array<{ column: string; line: number; message: string }> {
-    const small = [...this.seen].map(([column, t]) => {
+    const small = [...this.seen].map(([column, rows]) => {
       const below = this.def.smallBelow![column]!;
-      const message = this.def.perUnit?.includes(column) ? lowUnitPrices(column, t.rows, t.first, below) : smallMoney(column, t.rows, t.first, below);
-      return { column, line: t.line, message };
+      const message = this.def.perUnit?.includes(column) ? lowUnitPrices(column, rows, below) : smallMoney(column, rows, below);
+      return { column, line: rows[0]!.line, message };
     });
-    return [...small, ...[...this.negative].map(([column, t]) => ({ column, line: t.line, message: negativeTransfer(column, t.rows) }))];
+    return [...small, ...[...this.negative].map(([column, rows]) => ({ column, line: rows[0]!.line, message: negativeTransfer(column, rows) }))];
   }
+}
+
+/** Adds a row's figure to its column's list. */
+function add(by: Map<string, MoneyAt[]>, column: string, row: MoneyAt): void {
+  const rows = by.get(column);
+  if (rows) rows.push(row);
+  else by.set(column, [row]);
 }
