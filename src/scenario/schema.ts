@@ -17,20 +17,16 @@ import { textWithoutControl } from '../messages/names.ts';
  * A name or description as a person writes it, of bounded length: a name of 40,000 characters was written into a
  * workbook cell, whose limit is 32,767, and Excel opened the workbook only after repairing it.
  */
-const label = z
-  .string()
-  .max(LONGEST_NAME, { error: textTooLong('a name', LONGEST_NAME) })
-  .superRefine((s, ctx) => {
-    const control = controlCharIn(s);
-    if (control) ctx.addIssue({ code: 'custom', message: textWithoutControl('a name', control) });
-  });
-const prose = z
-  .string()
-  .max(LONGEST_DESCRIPTION, { error: textTooLong('a description', LONGEST_DESCRIPTION) })
-  .superRefine((s, ctx) => {
-    const control = controlCharIn(s);
-    if (control) ctx.addIssue({ code: 'custom', message: textWithoutControl('a description', control) });
-  });
+const bounded = (what: 'a name' | 'a description', longest: number) =>
+  z
+    .string()
+    .max(longest, { error: textTooLong(what, longest) })
+    .superRefine((s, ctx) => {
+      const control = controlCharIn(s);
+      if (control) ctx.addIssue({ code: 'custom', message: textWithoutControl(what, control) });
+    });
+const label = bounded('a name', LONGEST_NAME);
+const prose = bounded('a description', LONGEST_DESCRIPTION);
 
 const placement = z.enum(PLACEMENTS as [string, ...string[]]);
 const need = z.enum(NEEDS as [string, ...string[]]);
