@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasRealData, realData } from '../etl/helpers.ts';
 import { runCli } from '../cli/helpers.ts';
+import { realRowsOf } from '../model/real-files.ts';
 import { tempDir } from '../temp.ts';
 
 const scenario = 'id: t\nname: T\nbase_year: 2022\nhorizon_years: 3\n';
@@ -51,15 +52,17 @@ describe('new plans of a year published as a marker', () => {
 
   it.skipIf(!hasRealData)('Kent, 2021 new plans as c in the 2025 layout’s newplans.csv (needs ../shared/data/real)', async () => {
     const dir = tempDir('hn-np-unpub-real-');
+    // England's, the regions' and Kent's rows of the release (realRowsOf): the run of every LA's files worked out
+    // every LA's past forecasts, which the note does not depend on
     const src = join(realData, 'ees-ehcp-2025-to-2022', 'data');
-    for (const f of ['caseload.csv', 'requests.csv']) copyFileSync(join(src, f), join(dir, f));
-    const lines = readFileSync(join(src, 'newplans.csv'), 'utf8').split('\n');
+    const [, , newplans] = realRowsOf(['caseload.csv', 'requests.csv', 'newplans.csv'].map((f) => join(src, f)), ['886'], dir);
+    const lines = readFileSync(newplans!, 'utf8').split('\n');
     const at = lines.findIndex((l) => /^2021,.*,886,Kent,New EHC plans,New EHC plans,\d+,/.test(l));
     expect(at).toBeGreaterThan(0);
     const c = lines[at]!.split(',');
     c[12] = 'c';
     lines[at] = c.join(',');
-    writeFileSync(join(dir, 'newplans.csv'), lines.join('\n'));
+    writeFileSync(newplans!, lines.join('\n'));
     writeFileSync(join(dir, 's.yaml'), scenario);
     const r = await run(dir, '--la', '886');
     expect(r.code, r.stderr).toBe(0);
