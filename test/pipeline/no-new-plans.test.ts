@@ -17,6 +17,7 @@ import type { ProjectionResult } from '../../src/model/result.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates } from '../model/fixtures.ts';
 import { hasRealData, realData } from '../etl/helpers.ts';
 import { runCli } from '../cli/helpers.ts';
+import { realRowsOf } from '../model/real-files.ts';
 import { tempDir } from '../temp.ts';
 
 /** The model tests' fixture LA, its new plans as given or none at all (no incidence). */
@@ -60,7 +61,9 @@ describe('a run whose data hold no new plans', () => {
 
   it.skipIf(!hasRealData)('Kent from the 2025 layout’s caseload alone: run’s totals are forecast’s (needs ../shared/data/real)', async () => {
     const dir = tempDir('hn-no-new-real-');
-    copyFileSync(join(realData, 'ees-ehcp-2025-to-2022', 'data', 'caseload.csv'), join(dir, 'caseload.csv'));
+    // England's, the regions' and Kent's rows (realRowsOf): run and forecast each worked out every LA's past
+    // forecasts of the whole release, which their agreement on Kent does not need
+    realRowsOf([join(realData, 'ees-ehcp-2025-to-2022', 'data', 'caseload.csv')], ['886'], dir);
     writeFileSync(join(dir, 's.yaml'), scenario);
     const r = await runCli('run', join(dir, 's.yaml'), '--data', dir, '--la', '886', '--demand-only', '--draws', '0', '--json', '--out', join(tempDir('hn-no-new-out-'), 'out'));
     expect(r.code, r.stderr).toBe(0);
