@@ -28,7 +28,7 @@ import { toSqlSource } from './persons/sql-source.ts';
 import { reconcile, summariseFindings, type Finding, type ReconcileInput } from './reconcile.ts';
 import { describePublished } from './overlaps.ts';
 import { januaryOf, releaseSource } from './release-reach.ts';
-import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingTotalRow, noteSeriesEndsEarly, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
+import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingNewPlansTotalRow, isMissingTotalRow, noteSeriesEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
 
 export interface EesDatasets {
   datasets: LaDataset[];
@@ -322,7 +322,7 @@ function buildDatasets(
     else if (measure === 'assess_not_issued') ds.assessNotIssued[year] = value;
   }
   // age rows not published beside published ones: the plans the total leaves are put at those ages, with a note
-  const missing = new Map<string, { stock: MissingAge[]; newPlans: MissingAge[]; totals: MissingAge[] }>();
+  const missing = new Map<string, { stock: MissingAge[]; newPlans: MissingAge[]; totals: MissingAge[]; newPlanTotals: MissingAge[] }>();
   const missingOf = (r: Row): MissingAge => ({
     year: Number(r.census_year ?? r.flow_year),
     from: Number(r.age_from),
@@ -331,17 +331,21 @@ function buildDatasets(
     file: fileName(r.file_id as number),
     line: r.line === null || r.line === undefined ? undefined : Number(r.line),
   });
-  const entry = (r: Row) => missing.get(areaKey(r)) ?? missing.set(areaKey(r), { stock: [], newPlans: [], totals: [] }).get(areaKey(r))!;
+  const entry = (r: Row) => missing.get(areaKey(r)) ?? missing.set(areaKey(r), { stock: [], newPlans: [], totals: [], newPlanTotals: [] }).get(areaKey(r))!;
   for (const r of stock) {
     if (r.measure === 'plans' && isMissingAgeRow(r)) entry(r).stock.push(missingOf(r));
     else if (isMissingTotalRow(r)) entry(r).totals.push(missingOf(r));
   }
-  for (const r of flow) if (r.measure === 'new_plans' && isMissingAgeRow(r)) entry(r).newPlans.push(missingOf(r));
+  for (const r of flow) {
+    if (r.measure === 'new_plans' && isMissingAgeRow(r)) entry(r).newPlans.push(missingOf(r));
+    else if (isMissingNewPlansTotalRow(r)) entry(r).newPlanTotals.push(missingOf(r));
+  }
   for (const [key, m] of missing) {
     const ds = areas.get(key)?.ds;
     if (!ds) continue;
     fillMissingAges(ds, 'stock', m.stock);
     fillMissingAges(ds, 'new plans', m.newPlans);
+    noteUnpublishedNewPlans(ds, m.newPlanTotals);
   }
   for (const [key, { ds }] of areas) {
     if (key.startsWith('L|')) noteUnpublishedLatestTotal(ds, [...(missing.get(key)?.totals ?? []), ...totalsWithoutRow(ds)]);

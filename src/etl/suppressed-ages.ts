@@ -34,6 +34,30 @@ export function isMissingTotalRow(r: Record<string, unknown>): boolean {
   );
 }
 
+/** Whether a warehouse row is an LA's total of new plans of a year (all ages, needs, placements) with no count. */
+export function isMissingNewPlansTotalRow(r: Record<string, unknown>): boolean {
+  return (
+    r.count === null &&
+    r.geographic_level === 'Local authority' &&
+    r.measure === 'new_plans' &&
+    r.need === 'ALL' &&
+    r.placement === 'ALL' &&
+    (r.reason === undefined || r.reason === 'ALL') &&
+    Number(r.age_from) === 0 &&
+    Number(r.age_to) === 25
+  );
+}
+
+/**
+ * Records the years whose new-plans total a file gives as a marker (`c`, `x`) and no file gives as a figure
+ * (LaDataset.unpublishedNewPlans): a forecast and a run without that year's new plans say so, with the file and line
+ * (messages/model.ts newPlansUnpublished, newPlansBorrowedForTotal). Kent's 2021 total as `c` in the 2025 layout's
+ * newplans.csv moved its January 2025 forecast from 25,987 to 25,553 plans without a word.
+ */
+export function noteUnpublishedNewPlans(ds: LaDataset, missing: readonly MissingAge[]): void {
+  for (const m of missing) if (ds.newPlansTotal[m.year] === undefined) (ds.unpublishedNewPlans ??= {})[m.year] ??= { reason: m.missing, file: m.file, line: m.line };
+}
+
 /**
  * A note when an LA's total plans at its latest January in the files are not published (`c`, `x`): its latest
  * published January is then earlier, and a run (whose base year is the LA's latest January with a total) starts

@@ -11,6 +11,7 @@ export * as reconcileMsg from './reconcile.ts';
 export * as scenarioMsg from './scenario.ts';
 export * as modelMsg from './model.ts';
 export * as poolingMsg from './model-pooling.ts';
+export * as newPlansMsg from './new-plans.ts';
 export * as budgetMsg from './budget.ts';
 export * as reportMsg from './report.ts';
 export * as cliMsg from './cli.ts';

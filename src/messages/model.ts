@@ -146,39 +146,6 @@ export function personLevelStockMismatch(la: string, year: number, returned: num
 }
 
 /**
- * run: the data hold no new plans; the forecast total sets how many, a fallback at which ages (project-la.ts). When a
- * loaded file gives the year's total as a marker (`unpublished`), the note says so and what the forecast did without it.
- */
-export function newPlansBorrowedForTotal(la: string, baseYear: number, source: string, unpublished?: { reason: string; file?: string; line?: number }): string {
-  const y = baseYear - 1;
-  const instead = `each year's new plans are what the forecast total needs beyond the plans carried on, spread over ages like ${source}`;
-  if (!unpublished)
-    return `No new plans for ${la} in flow year ${y} in the data: ${instead}. The release's new-plans table (newplans.csv or sen2_age_new_plans.csv, to ${y}) would replace them.`;
-  const where = unpublished.file ? ` in ${unpublished.file}${unpublished.line ? ` (line ${unpublished.line})` : ''}` : '';
-  return (
-    `No new plans for ${la} in flow year ${y}: the figure is not published (${unpublished.reason})${where}. Instead, ${instead}; and the ` +
-    `forecast total, which reads an LA's new plans for how many of its plans end and how many requests become plans, has those rates from ` +
-    `its other years and England's, without ${y}. A file that gives ${la}'s new plans of ${y} would replace both.`
-  );
-}
-
-/** The aggregate route: no new plans for the last flow year before the base year. */
-export function noNewPlansForFlowYear(flowYear: number): string {
-  return `No new plans for flow year ${flowYear}: incidence is zero until the new-plan flow below sets it.`;
-}
-
-/** run: the projection cannot follow the forecast total because the data give it no new plans (pipeline/gates.ts). */
-export function totalUnreachable(la: string, year: number, target: number, reached: number, files: readonly string[]): string {
-  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
-  return (
-    `${la}: the forecast puts ${n(target)} plans at January ${year}, but the data hold no new plans for this LA to add ` +
-    `to the plans carried on, which alone come to ${n(reached)}: the run would fall short of the forecast by ` +
-    `${n(target - reached)} plans without saying so. Add the release's new-plans table (newplans.csv in the 2025 ` +
-    `layout, sen2_age_new_plans.csv in the 2022 one) to the data folder${files.length ? ` (published files read: ${files.join(', ')})` : ''}.`
-  );
-}
-
-/**
  * What is wrong with a projection that fails the gate (pipeline/plausible.ts), as implausibleProjection's `what`:
  * "12345 plans", a bad cell, or the step from the year before.
  */

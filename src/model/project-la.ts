@@ -7,7 +7,8 @@
  */
 import { ExitCode, HighneedsError } from '../errors.ts';
 import { referenceProjection } from './levers/reference.ts';
-import { newPlansBorrowedForTotal, noBaseStock, noNewPlansForFlowYear, placementsFromEarlierYear, populationHeld, unrecordedPlacementsPlaced } from '../messages/model.ts';
+import { noBaseStock, placementsFromEarlierYear, populationHeld, unrecordedPlacementsPlaced } from '../messages/model.ts';
+import { newPlansBorrowedForTotal, noNewPlansForFlowYear, type UnpublishedNewPlans } from '../messages/new-plans.ts';
 import { latestYear, unrecordedPlacements } from './estimate/aggregate-mix.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { cubeTotal } from './cube.ts';
@@ -67,7 +68,7 @@ export interface LaProjection {
    * nothing (constrain.ts solveTrendPath `unreached`), with the target and the plans it reaches: the run's gate
    * refuses it (pipeline/gates.ts).
    */
-  unreachable?: { year: number; target: number; reached: number };
+  unreachable?: { year: number; target: number; reached: number; unpublished?: UnpublishedNewPlans & { year: number } };
 }
 
 /**
@@ -181,7 +182,7 @@ function newPlansForTotal(
   needed: number,
   fallbacks: readonly LaDataset[],
   laName: string,
-  unpublished?: { reason: string; file?: string; line?: number },
+  unpublished?: UnpublishedNewPlans,
 ): { input: EngineInput; note: string } | undefined {
   if (!(needed > 0) || raw.rates.incidence.some((v) => v > 0)) return undefined;
   const shape = newPlanAgeShape(fallbacks, raw.baseYear - 1);
@@ -207,20 +208,28 @@ function constrainedProjection(
   personLevel: boolean,
   window: number | undefined,
   laName: string,
-  unpublished?: { reason: string; file?: string; line?: number },
+  unpublished?: UnpublishedNewPlans,
 ): LaProjection {
   let solved = constrainInput(raw, constraint);
   // no new plans in the data: the forecast's total says how many the first year needs, the fallbacks at which ages
   const borrowed = personLevel ? undefined : newPlansForTotal(raw, solved.unreached[0] ?? 0, opts.ageFallbacks ?? [], laName, unpublished);
   if (borrowed) {
     solved = constrainInput(borrowed.input, constraint);
-    const none = noNewPlansForFlowYear(raw.baseYear - 1);
+    const none = noNewPlansForFlowYear(raw.baseYear - 1, unpublished);
     solved.input.rates.notes = [...solved.input.rates.notes.filter((n) => n !== none), borrowed.note];
   }
   const { input, shortfall, unreached, firstNewPlans } = solved;
   const gap = unreached.findIndex((x, h) => x > Math.max(0.5, UNREACHED_TOLERANCE * constraint.central[h]!));
   const unreachable =
-    gap >= 0 ? { year: input.baseYear + gap + 1, target: constraint.central[gap]!, reached: constraint.central[gap]! - unreached[gap]! } : undefined;
+    gap >= 0
+      ? {
+          year: input.baseYear + gap + 1,
+          target: constraint.central[gap]!,
+          reached: constraint.central[gap]! - unreached[gap]!,
+          // a marker where the year's new plans would be: what stood in for them is what was missing (not the table)
+          ...(unpublished && !personLevel ? { unpublished: { ...unpublished, year: input.baseYear - 1 } } : {}),
+        }
+      : undefined;
   const rates = input.rates;
   const miss = shortfall.findIndex((x) => x > 0.5);
   if (miss >= 0)

@@ -14,6 +14,7 @@ import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, proje
 import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } from '../model/forecast/forecast.ts';
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
+import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { stepProblem } from './plausible.ts';
@@ -64,11 +65,13 @@ export async function forecastFromEes(opts: {
   // a January missing inside the years a trend reads changes what that LA's figures rest on: said before the
   // files' own data-quality notes
   const gaps = bridged.length > 0 ? [stockGapsBridged(bridged)] : [];
+  // a year's new plans published as a marker where the rates read them: the figures are not those it would give
+  const unpublished = batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap((d) => unpublishedNewPlansNotes(d, opts.baseYear));
   // years further ahead than any past forecast was scored: what their ranges rest on, before the files' own notes
   // (which may be cut at eight)
   const horizon = opts.horizon ?? 3;
   const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon)] : [];
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...unscored, ...ees.notes];
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
 

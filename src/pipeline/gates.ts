@@ -35,7 +35,8 @@ import { unrecognisedInDataFolder } from '../messages/etl.ts';
 import type { MissingMoneyTable } from '../messages/budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { STARTER_TABLES } from '../scaffold/starter.ts';
-import { baseStockMismatch, horizonUnheld, personLevelStockMismatch, implausibleProjection, prevalenceGate, projectionProblemText, scenarioStep, totalUnreachable } from '../messages/model.ts';
+import { baseStockMismatch, horizonUnheld, personLevelStockMismatch, implausibleProjection, prevalenceGate, projectionProblemText, scenarioStep } from '../messages/model.ts';
+import { totalUnreachable } from '../messages/new-plans.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import type { LaDataset } from '../model/dataset.ts';
@@ -61,7 +62,7 @@ export interface GateInput {
   baseYear: number;
   projection: ProjectionResult;
   /** A forecast total the projection cannot reach (project-la.ts LaProjection.unreachable). */
-  unreachable?: { year: number; target: number; reached: number };
+  unreachable?: LaProjection['unreachable'];
   /** Published stock by census year, where the files have it. */
   published: Record<number, number>;
   files: readonly string[];
@@ -184,7 +185,7 @@ export function checkProjection(g: GateInput): void {
 
 /** Throws an input error (exit 1) when the projection cannot reach the forecast's total (see checkProjection). */
 export function checkReachable(la: string, unreachable: GateInput['unreachable'], files: readonly string[]): void {
-  if (unreachable) throw inputError(totalUnreachable(la, unreachable.year, unreachable.target, unreachable.reached, files));
+  if (unreachable) throw inputError(totalUnreachable(la, unreachable.year, unreachable.target, unreachable.reached, files, unreachable.unpublished));
 }
 
 /** The money tables a budget cannot do without: reader id, and how to tell the table is empty. */

@@ -7,6 +7,7 @@
  *   LA's own dataset (SEN2 years etc.) ─► joins the batch's series for years the published rows lack
  *   ─► forecastTotals(batch, base, horizon) ─► TotalsConstraint for projectLa
  */
+import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
 import { datasetsFromWarehouse } from '../etl/ees-datasets.ts';
 import type { Finding } from '../etl/reconcile.ts';
 import { loadReference } from '../etl/reference.ts';
@@ -141,6 +142,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     notes: [
       ...notes,
       ...f.notes,
+      ...unpublishedNewPlansNotes(f.ds, baseYear),
       ...(published?.history?.note ? [published.history.note] : []),
       ...findingsFor(findings, [code, ...(published?.history?.succession.from ?? [])], ds.regionCode),
     ],

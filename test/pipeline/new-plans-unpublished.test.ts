@@ -41,13 +41,29 @@ describe('new plans of a year published as a marker', () => {
     const c = await run(sample('c'));
     expect(c.code, c.stderr).toBe(0);
     expect(c.stderr).toMatch(
-      /No new plans for Anyshire in flow year 2021: the figure is not published \(\w+\) in \S*sen2_age_new_plans\.csv \(line 2\)\. Instead, each year's new plans are what the forecast total needs .* has those rates from its other years and England's, without 2021/,
+      /No new plans for Anyshire in flow year 2021: the figure is not published \(\w+\) in \S*sen2_age_new_plans\.csv \(line 2\)\. Instead, each year's new plans are what the forecast total needs .* spread over ages like England's new plans of 2021\./,
+    );
+    // what the forecast total did without it, in its own note (as forecast says it)
+    expect(c.stderr).toMatch(
+      /Anyshire: new plans of 2021 not published \(\w+\) in \S*sen2_age_new_plans\.csv \(line 2\)\. The forecast of total plans reads an LA's new plans for the share of its plans that end each year and of its requests that become plans: Anyshire's come from England's alone/,
     );
     expect(c.stderr).not.toMatch(/would replace them/);
     const none = await run(sample(undefined));
     expect(none.code, none.stderr).toBe(0);
     expect(none.stderr).toMatch(/No new plans for Anyshire in flow year 2021 in the data: each year's new plans are what the forecast total needs/);
     expect(none.stderr).not.toMatch(/not published/);
+  });
+
+  it('forecast says so too, with the file and line, where before its figures moved without a word', async () => {
+    const dir = sample('c');
+    const files = [join(dir, 'sen2_age_caseload.csv'), join(dir, 'sen2_age_new_plans.csv')];
+    const f = await runCli('forecast', '--ees', ...files, '--la', '999', '--base-year', '2022', '--draws', '0', '--json', '--out', join(tempDir('hn-np-unpub-f-'), 'f.csv'));
+    expect(f.code, f.stderr).toBe(0);
+    const notes = (JSON.parse(f.stdout) as { notes: string[] }).notes;
+    const said = notes.filter((n) => n.startsWith('Anyshire: new plans of 2021 not published'));
+    expect(said, notes.join('\n')).toHaveLength(1);
+    expect(said[0]).toContain(`(suppressed) in ${files[1]} (line 2).`);
+    expect(said[0]).toContain("Anyshire's come from England's alone (2021 is the latest year a forecast from January 2022 reads)");
   });
 
   it.skipIf(!hasRealData)('Kent, 2021 new plans as c in the 2025 layout’s newplans.csv (needs ../shared/data/real)', async () => {
@@ -67,5 +83,8 @@ describe('new plans of a year published as a marker', () => {
     const r = await run(dir, '--la', '886');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`No new plans for Kent in flow year 2021: the figure is not published (suppressed) in ${join(dir, 'newplans.csv')} (line ${at + 1}).`);
+    const f = await runCli('forecast', '--ees', join(dir, 'caseload.csv'), join(dir, 'requests.csv'), join(dir, 'newplans.csv'), '--la', '886', '--base-year', '2022', '--draws', '0', '--json', '--out', join(tempDir('hn-np-unpub-f-'), 'f.csv'));
+    expect(f.code, f.stderr).toBe(0);
+    expect((JSON.parse(f.stdout) as { notes: string[] }).notes).toContainEqual(expect.stringMatching(new RegExp(`^Kent: new plans of 2021 not published \\(suppressed\\) in .*newplans\\.csv \\(line ${at + 1}\\)\\.`)));
   });
 });

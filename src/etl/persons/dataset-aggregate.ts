@@ -10,7 +10,7 @@ import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
 import { releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
 import type { SqlSource } from './sql-source.ts';
-import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
+import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
 const FLOW_FIELDS = {
   requests: 'requests',
@@ -119,8 +119,7 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
   fillAbsentAges(ds, 'new plans');
   noteUnpublishedLatestTotal(ds, [...unpublished.filter((r) => r.kind === 'T').map(missingOf), ...totalsWithoutRow(ds)]);
   // a year's new plans published as a marker: a run given none for it says so (messages/model.ts newPlansBorrowedForTotal)
-  for (const m of unpublished.filter((r) => r.kind === 'N').map(missingOf))
-    if (ds.newPlansTotal[m.year] === undefined) (ds.unpublishedNewPlans ??= {})[m.year] ??= { reason: m.missing, file: m.file, line: m.line };
+  noteUnpublishedNewPlans(ds, unpublished.filter((r) => r.kind === 'N').map(missingOf));
 }
 
 /**

@@ -13,7 +13,8 @@
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
 import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
-import { ceaseReasonsFrom, newPlansSpreadLikeProfile, incidenceScaled, newPlansAgesBorrowed, noNewPlansForFlowYear, populationStandsIn } from '../../messages/model.ts';
+import { ceaseReasonsFrom, newPlansSpreadLikeProfile, incidenceScaled, newPlansAgesBorrowed, populationStandsIn } from '../../messages/model.ts';
+import { noNewPlansForFlowYear } from '../../messages/new-plans.ts';
 import { ceasingByAgePooled, newPlanAgesPooled, placementMixPooled } from '../../messages/model-pooling.ts';
 import { populationAt } from '../levers/population.ts';
 import type { LaDataset } from '../dataset.ts';
@@ -131,7 +132,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     r.incidenceN[a] = n;
     r.incidence[a] = pop ? (pop[a]! > 0 ? n / pop[a]! : 0) : n;
   }
-  if (!own && total === undefined) r.notes.push(noNewPlansForFlowYear(last));
+  if (!own && total === undefined) r.notes.push(noNewPlansForFlowYear(last, ds.unpublishedNewPlans?.[last]));
   if (!pop) r.notes.push('No population: incidence is new plans per year (unit population proxy).');
 
   // Reasons plans cease, from the published ceased plans by reason (the 2025 layout) of the window's flow years
