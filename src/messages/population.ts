@@ -114,3 +114,34 @@ export function populationOutOfScale(
     `Correct the file's figures to people (or its area code), or remove it: without population a run projects new plans as a number a year.`
   );
 }
+
+/**
+ * run gate: an LA's people aged 0–25 step from one year's population to the next by more than `limit` a year either
+ * way (pipeline/plausible.ts populationStepProblem): no LA's population does; a file is at fault. A table of one sex
+ * read as persons (half the people) ran on until the projection passed 20% of the people and the stop blamed growth.
+ */
+export function populationStep(
+  la: string,
+  s: { from: number; to: number; before: number; after: number; ratio: number },
+  fromFiles: readonly string[],
+  toFiles: readonly string[],
+  limit: number,
+): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  const x = (r: number): string => `×${r.toLocaleString('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
+  const gap = s.to - s.from;
+  const named = (files: readonly string[]): string => (files.length ? ` (${files.join(', ')})` : '');
+  const likely =
+    s.ratio < 1
+      ? `about ×0.5 is a table of one sex read as persons (the MYE2 Males or Females table under a name that does not say so, or a projection's males only)`
+      : `about ×2 is males, females and persons all counted`;
+  return (
+    `${la}: its people aged 0 to 25 go from ${n(s.before)} at mid-${s.from - 1}${named(fromFiles)} to ${n(s.after)} at mid-${s.to - 1}${named(toFiles)}, ` +
+    `${x(s.ratio)} in ${gap === 1 ? 'a year' : `${gap} years`}. No LA's population moves so: every English LA's moved by ×0.98 to ×1.04 from mid-2019 ` +
+    `to mid-2020 (City of London's, the smallest, ×1.19), and a run accepts ${x(1 / limit)} to ${x(limit)} a year. One of the two is not the LA's ` +
+    `people: ${likely}; a file of another geography (a district instead of the county, another LA's code), of another year, or in other ` +
+    `units (thousands) gives other steps. The population sets the LA's new plans per head and holds its projection to its number of ` +
+    `children, so no outputs were written. Check both files against the ONS table of persons for the LA's area code, correct or remove ` +
+    `the one that is out of line, and run again.`
+  );
+}

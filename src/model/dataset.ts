@@ -63,6 +63,8 @@ export interface LaDataset {
   linkedMoves: LinkedMove[];
   /** Population by census year and single age 0–25 (length 26). */
   population: Record<number, Float64Array>;
+  /** The files each census year's population was read from (etl/persons/dataset-population.ts), for the gates' messages. */
+  populationFiles?: Record<number, string[]>;
   /** Data-quality notes that the report's Data quality sheet shows. */
   notes: string[];
   /**

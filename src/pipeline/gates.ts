@@ -44,8 +44,8 @@ import type { LaProjection } from '../model/project-la.ts';
 import { childPopulation } from '../model/levers/population.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTotals } from './totals.ts';
-import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, populationScaleProblem, projectionProblem, stepProblem } from './plausible.ts';
-import { populationOutOfScale } from '../messages/population.ts';
+import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, POPULATION_STEP_MAX, populationScaleProblem, populationStepProblem, projectionProblem, stepProblem } from './plausible.ts';
+import { populationOutOfScale, populationStep } from '../messages/population.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel, Placement } from '../domain/index.ts';
 import { uncostedPlacements } from '../budget/uncosted.ts';
@@ -148,7 +148,9 @@ export function checkHorizon(ds: LaDataset, scenarios: ReadonlyArray<Pick<Scenar
  * Throws an input error (exit 1) when the LA's plans up to `baseYear` are outside PLANS_PER_PERSON_MIN–MAX of the
  * people aged 0–25 its population gives (plausible.ts populationScaleProblem), before anything is projected: a
  * population 1,000 times too large passed every gate (the prevalence gate only looks up), and one in thousands was
- * refused as the population of another area. `loaded`: the files read (the population files among them are named).
+ * refused as the population of another area. Then, whether any year's people aged 0–25 step from the year before by more
+ * than POPULATION_STEP_MAX (populationStepProblem): a table of one sex read as persons halved them, and the run went on
+ * to blame the growth of plans for the 20% stop. `loaded`: the files read (the population files among them are named).
  */
 export function checkPopulationScale(ds: LaDataset, baseYear: number, loaded: ReadonlyArray<{ path: string; reader: string }>): void {
   const people: Record<number, number> = {};
@@ -156,9 +158,13 @@ export function checkPopulationScale(ds: LaDataset, baseYear: number, loaded: Re
   const plans: Record<number, number> = { ...ds.stockTotal };
   for (const [y, cube] of Object.entries(ds.stockCube)) plans[Number(y)] ??= cubeTotal(cube);
   const p = populationScaleProblem(plans, people, baseYear);
-  if (!p) return;
   const files = loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => basename(f.path));
-  throw inputError(populationOutOfScale(`${ds.la.name} (${ds.la.oldCode})`, p, PLANS_PER_PERSON_MIN, PLANS_PER_PERSON_MAX, files));
+  if (p) throw inputError(populationOutOfScale(`${ds.la.name} (${ds.la.oldCode})`, p, PLANS_PER_PERSON_MIN, PLANS_PER_PERSON_MAX, files));
+  // a year out of line with the next: half or twice the people is a file's fault (one sex, another area), not growth
+  const step = populationStepProblem(people);
+  if (!step) return;
+  const of = (y: number): string[] => (ds.populationFiles?.[y] ?? files).map((f) => basename(f));
+  throw inputError(populationStep(`${ds.la.name} (${ds.la.oldCode})`, step, of(step.from), of(step.to), POPULATION_STEP_MAX));
 }
 
 /** Throws an input error (exit 1) at the first gate that fails. */

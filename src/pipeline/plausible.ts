@@ -77,6 +77,42 @@ export function populationScaleProblem(plans: Readonly<Record<number, number>>, 
   return undefined;
 }
 
+/**
+ * The largest step, either way, of an LA's people aged 0–25 from one mid-year to the next that can be its population
+ * (a step of `g` years may be this to the power `g`): every English LA's moved by ×0.976 (Lambeth) to ×1.036
+ * (Westminster) from mid-2019 to mid-2020 in the ONS estimates, City of London's, the smallest, by ×1.185; a table of
+ * one sex read as persons (×0.5), males, females and persons all counted (×2), another geography or units are far
+ * beyond it. Documented in docs/inputs.md, "Population".
+ */
+export const POPULATION_STEP_MAX = 4 / 3;
+
+/** Two years of an LA's population whose people aged 0–25 step by more than POPULATION_STEP_MAX a year. */
+export interface PopulationStepProblem {
+  /** Census years (the mid-year is a year earlier). */
+  from: number;
+  to: number;
+  before: number;
+  after: number;
+  /** after / before. */
+  ratio: number;
+}
+
+/**
+ * The first two consecutive census years of `people` (census year → the sum of ages 0–25) whose step is beyond
+ * POPULATION_STEP_MAX (raised to the number of years between them) either way.
+ * @example populationStepProblem({ 2021: 480_000, 2022: 240_000 }) // { from: 2021, to: 2022, ratio: 0.5, … }
+ */
+export function populationStepProblem(people: Readonly<Record<number, number>>): PopulationStepProblem | undefined {
+  const years = Object.keys(people).map(Number).filter((y) => people[y]! > 0).sort((a, b) => a - b);
+  for (let i = 1; i < years.length; i++) {
+    const [from, to] = [years[i - 1]!, years[i]!];
+    const ratio = people[to]! / people[from]!;
+    const limit = POPULATION_STEP_MAX ** (to - from);
+    if (ratio > limit || ratio < 1 / limit) return { from, to, before: people[from]!, after: people[to]!, ratio };
+  }
+  return undefined;
+}
+
 /** The largest money figure (in pounds, either sign) a run believes: far beyond any council's High Needs block. */
 export const MONEY_MAX = 1e12;
 

@@ -53,6 +53,15 @@ export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void
     const m = missing.length > 0 ? populationAgesMissing(ds.la.newCode, year, g.kind, missing, paths) : populationAgesZero(ds.la.newCode, year, g.kind, zeros, paths);
     throw inputError(m, paths.map((file) => ({ file, message: m })));
   }
+  // the files of each year's population (its kind's): named where a year is out of line with the others (gates.ts)
+  if (given.size > 0) {
+    const files = await sql.all(
+      `SELECT p.year::INTEGER AS y, lower(p.kind) AS kind, string_agg(DISTINCT f.path, '\n' ORDER BY f.path) AS paths
+         FROM population p JOIN loaded_file f USING (file_id) WHERE p.area_code IN (${codes.map(() => '?').join(', ')}) GROUP BY ALL`,
+      codes,
+    );
+    for (const r of files) if (given.get(r.y as number)?.kind === r.kind) (ds.populationFiles ??= {})[(r.y as number) + 1] = String(r.paths).split('\n');
+  }
   if (rows.length === 0) {
     // population files loaded, but none for this LA's area: said, not passed over (the run projects without them)
     const [{ n } = { n: 0 }] = await sql.all('SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM population LIMIT 1)');
