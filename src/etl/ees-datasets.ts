@@ -8,6 +8,7 @@
  *
  * A reader that loads set-based reads in a scratch warehouse (scratch-read.ts), with the same rows.
  */
+import { regionClashesAcrossFiles, regionClashProblems, type LaRegionRow } from './region-clash.ts';
 import { ALL } from './schema.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
 import { joinReorganisations } from '../model/reorganise.ts';
@@ -145,6 +146,13 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   } finally {
     await scratch.close();
   }
+  // an LA code two files give two regions (each file checked its own lines as it was read)
+  const clashes = regionClashesAcrossFiles(la as unknown as LaRegionRow[]);
+  const firstLine = (id: number, code: string): number | undefined => {
+    const lines = [...stock, ...flow].filter((r) => r.file_id === id && r.old_la_code === code && r.geographic_level === 'Local authority').map((r) => Number(r.line));
+    return lines.length ? Math.min(...lines) : undefined;
+  };
+  problems.push(...regionClashProblems(clashes, (id, code) => ({ file: recognisedPaths[id]!, line: firstLine(id, code) })));
   if (problems.length > 0) throw inputError(msg.readFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
   // two releases of one layout: each file's rows under the release its latest January says (release-reach.ts)
   for (const r of [...stock, ...flow]) r.source = releaseSource(String(r.source), latest[r.file_id as number]);

@@ -4,6 +4,7 @@
  * files are skipped (quietly: no warning). Any error in any file rolls everything back and throws an input
  * error whose problems name file, line and column.
  */
+import { regionClashesInWarehouse } from './region-clash-warehouse.ts';
 import { stat } from 'node:fs/promises';
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
@@ -291,6 +292,8 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
             ]);
           }
         }
+        // an LA code this load's files and another file give two regions (each file checked its own lines)
+        if (problems.length === 0 && loaded.length > 0) problems.push(...(await regionClashesInWarehouse(wh, firstFileId)));
         if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
       },
       { checkpoint: true },

@@ -105,6 +105,18 @@ export function areaRowAsLa(code: string): string {
 export function laInTwoRegions(code: string, name: string, region: string, firstLine: number, firstName: string, firstRegion: string): string {
   return `LA ${code} (${name}) is in region ${region} on this line but in ${firstRegion} on line ${firstLine} (as ${firstName}): an LA is in one region, so one of the two lines has the wrong old_la_code (a row copied from another LA, or a code typed over), and its plans would count as that LA's. Correct the code (or download the file again)`;
 }
+/**
+ * An LA code two files give two regions (etl/region-clash.ts): named at the second file's line, with the first's.
+ * `at`: 'file (line n)' of each.
+ */
+export function laInTwoRegionsAcrossFiles(code: string, name: string, region: string, firstAt: string, firstName: string, firstRegion: string): string {
+  return (
+    `LA ${code} (${name}) is in region ${region} in this file but in ${firstRegion} in ${firstAt} (as ${firstName}): an LA is in one region, and ` +
+    `no release gives one code two, so one of the two files has the wrong old_la_code on its rows (rows copied from another LA, or a code ` +
+    `typed over) or the wrong region, and the run would read the two as one LA's figures. Correct the code or the region in the file that is ` +
+    `wrong (or download it again)`
+  );
+}
 export function eesDuplicateRowCopies(line: number, of: number, n: number): string {
   return `line ${line} repeats line ${of} (the same LA, year, breakdown and figures)${n > 1 ? `; ${n} lines in all repeat earlier lines` : ''}: counted once`;
 }
