@@ -92,6 +92,17 @@ export function canonicalNewCode(code: string): string {
   return CANONICAL_NEW_CODE[c] ?? c;
 }
 
+/**
+ * Every ONS code of the council a code names, the code itself first: the code it changed to and those changed to it
+ * (population files name North Yorkshire E10000023 to mid-2022 and E06000065 after, whichever code a release uses).
+ * @example councilNewCodes('E06000065') // ['E06000065', 'E10000023']
+ */
+export function councilNewCodes(code: string): string[] {
+  const c = code.trim().toUpperCase();
+  const canonical = canonicalNewCode(c);
+  return [...new Set([c, canonical, ...Object.keys(CANONICAL_NEW_CODE).filter((k) => CANONICAL_NEW_CODE[k] === canonical)])];
+}
+
 /** The reorganisation that ended or created an LA (by DfE code), if any. */
 export function reorganisationOf(oldCode: string): Succession | undefined {
   return SUCCESSIONS.find((s) => s.kind === 'reorganisation' && (s.from.includes(oldCode) || s.to.includes(oldCode)));

@@ -4,7 +4,7 @@
  * A year that gives some ages 0–25 and not others (a blank or marker cell, a row or column missing from the file)
  * is refused: the missing ages would count as no children, and no new plans would arise there without a word.
  */
-import { MAX_AGE, MIN_AGE, N_AGES, canonicalNewCode } from '../../domain/index.ts';
+import { MAX_AGE, MIN_AGE, N_AGES, councilNewCodes } from '../../domain/index.ts';
 import { inputError } from '../../errors.ts';
 import type { LaDataset } from '../../model/dataset.ts';
 import { populationAgesMissing, populationAgesZero, populationNotForLaNote, populationOtherAreas, populationSexesDisagree } from '../../messages/population.ts';
@@ -14,19 +14,23 @@ import type { SqlSource } from './sql-source.ts';
 
 export async function addPopulation(sql: SqlSource, ds: LaDataset): Promise<void> {
   if (!ds.la.newCode) return;
-  const codes = [...new Set([ds.la.newCode, canonicalNewCode(ds.la.newCode)])];
+  // every ONS code of the council, its own first: ONS gives North Yorkshire E10000023 to mid-2022 and E06000065 after,
+  // and a release naming it E06000065 found none of the earlier years; each year is read under one code (its own
+  // first), so a year given under both is not counted twice
+  const codes = councilNewCodes(ds.la.newCode);
   const persons = PERSONS_SEX_LABELS.map((l) => `'${l}'`).join(', ');
   const rows = await sql.all(
-    `WITH p AS (SELECT year::INTEGER AS y, age::INTEGER AS age, lower(kind) AS kind, lower(sex) AS sex, count
+    `WITH p AS (SELECT year::INTEGER AS y, age::INTEGER AS age, lower(kind) AS kind, lower(sex) AS sex, count,
+                       list_position([${codes.map(() => '?').join(', ')}], area_code) AS code_rank
                   FROM population WHERE area_code IN (${codes.map(() => '?').join(', ')}) AND age BETWEEN 0 AND ${MAX_AGE}),
-          s AS (SELECT y, age, kind,
+          s AS (SELECT y, age, kind, code_rank,
                        coalesce(sum(count) FILTER (WHERE sex IN (${persons})),
                                 sum(count) FILTER (WHERE sex NOT IN (${persons})))::DOUBLE AS n
                   FROM p GROUP BY ALL)
      SELECT y, age, kind, n FROM s
-     QUALIFY dense_rank() OVER (PARTITION BY y ORDER BY CASE kind WHEN 'mye' THEN 0 ELSE 1 END, kind) = 1
+     QUALIFY dense_rank() OVER (PARTITION BY y ORDER BY CASE kind WHEN 'mye' THEN 0 ELSE 1 END, kind, code_rank) = 1
      ORDER BY y, age`,
-    codes,
+    [...codes, ...codes],
   );
   const kinds = new Set<string>();
   const given = new Map<number, { kind: string; ages: Set<number> }>();
