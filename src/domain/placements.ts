@@ -122,6 +122,13 @@ export const EES_PLACEMENT_LEAVES: Record<string, Placement> = {
   perm_ex_2022: 'NONE',
 };
 
+/**
+ * Leaves the 2025 layout publishes up to a January only (its data guidance: "Awaiting provision (pre 2023 only)",
+ * "Permanently excluded (pre 2023 only)"): at a later January (new plans of a later calendar year) their cell is a
+ * marker that holds no plans.
+ */
+export const EES_LEAF_LAST_JANUARY: Readonly<Record<string, number>> = { await_prov_2022: 2022, perm_ex_2022: 2022 };
+
 /** EES subtotal columns: carried for identity checks, never summed with leaves. */
 export const EES_PLACEMENT_TOTALS = ['mainstream_total', 'special_total', 'ap_pru_total', 'fe_total', 'ed_elsewhere'] as const;
 

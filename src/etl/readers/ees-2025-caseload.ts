@@ -16,7 +16,7 @@ export const ees2025Caseload = eesReader({
   layout: (f) => (is2026Layout(f) ? 'ees-2026' : 'ees-2025'),
   session() {
     const breakdowns = new BreakdownReader(['child or young persons age', "child or young person's age", 'age']);
-    const leaves = new PlacementLeaves('ehcplans', ['breakdown_topic', 'breakdown', 'ehcplans']);
+    const leaves = new PlacementLeaves('ehcplans', ['breakdown_topic', 'breakdown', 'ehcplans'], 'census');
     return {
       row(r) {
         const b = breakdowns.classify(r);

@@ -16,7 +16,7 @@ export const ees2025NewPlans = eesReader({
   layout: (f) => (is2026Layout(f) ? 'ees-2026' : 'ees-2025'),
   session() {
     const breakdowns = new BreakdownReader(['age when plan started', 'age']);
-    const leaves = new PlacementLeaves('new_ehc_plans', ['breakdown_topic', 'breakdown', 'new_ehc_plans']);
+    const leaves = new PlacementLeaves('new_ehc_plans', ['breakdown_topic', 'breakdown', 'new_ehc_plans'], 'flow');
     return {
       row(r) {
         const b = breakdowns.classify(r);
