@@ -45,6 +45,8 @@ export interface EesDatasets {
   notes: string[];
   /** The batch's note when a later release revises a January an earlier one gives (first in `notes` too). */
   revised?: string;
+  /** The batch's note when a later release revises a year's new plans an earlier one gives (in `notes` too). */
+  revisedNewPlans?: string;
   /** What reconciliation found (src/etl/reconcile.ts); each LA's findings are also in that LA's notes. */
   findings: Finding[];
 }
@@ -157,9 +159,11 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   // two releases of one layout: each file's rows under the release its latest January says (release-reach.ts)
   for (const r of [...stock, ...flow]) r.source = releaseSource(String(r.source), latest[r.file_id as number]);
   if (leftOut.length > 0) notes.push(msg.notPublishedStatistics(leftOut));
-  const { overlaps, revisions, unpublishedPlacements, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank, (id) => recognisedPaths[id]);
+  const { overlaps, revisions, newPlanRevisions, unpublishedPlacements, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank, (id) => recognisedPaths[id]);
   // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once
   const revised = revisions.length > 0 ? releaseMsg.releaseRevisions(revisions, max) : undefined;
+  const revisedNewPlans = newPlanRevisions.length > 0 ? releaseMsg.newPlansRevisions(newPlanRevisions, max) : undefined;
+  if (revisedNewPlans) notes.unshift(revisedNewPlans);
   if (revised) notes.unshift(revised);
   const pathOf = (f: FileFigure): string => `${recognisedPaths[f.file] ?? `file ${f.file}`}${f.line ? ` line ${f.line}` : ''}`;
   if (overlaps.conflicts.length > 0) {
@@ -173,7 +177,7 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   const laterOnly = [...later.values()]
     .filter((l) => !known.has(l.oldCode))
     .map((l) => ({ ...l, name: String(la.find((r) => String(r.old_la_code) === l.oldCode)?.la_name ?? `LA ${l.oldCode}`) }));
-  return { ...reconciled(built, notes, unpublishedPlacements), ignoredRows: dropped.size, ...(laterOnly.length > 0 ? { laterOnly } : {}), ...(revised ? { revised } : {}) };
+  return { ...reconciled(built, notes, unpublishedPlacements), ignoredRows: dropped.size, ...(laterOnly.length > 0 ? { laterOnly } : {}), ...(revised ? { revised } : {}), ...(revisedNewPlans ? { revisedNewPlans } : {}) };
 }
 
 /**
@@ -249,7 +253,7 @@ function buildDatasets(
   la: Row[],
   fileRank: number[],
   fileName: (id: number) => string | undefined = () => undefined,
-): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps; revisions: string[]; unpublishedPlacements: Map<LaDataset, Set<number>> } {
+): Omit<EesDatasets, 'ignoredRows' | 'notes' | 'findings'> & { overlaps: SameSourceOverlaps; revisions: string[]; newPlanRevisions: string[]; unpublishedPlacements: Map<LaDataset, Set<number>> } {
   const areas = new Map<string, { ds: LaDataset; rank: number }>();
   // a release that spans a code change gives an LA two codes in one file (Buckinghamshire E06000060, then E10000002
   // again from 2023/24): of one rank, the codes of the LA's latest January in the stock come last, so they name it
@@ -289,6 +293,7 @@ function buildDatasets(
   }
   // stock totals that two releases give differently (a later release revising a year): the newer is used
   const revisions: string[] = [];
+  const newPlanRevisions: string[] = [];
   for (const { key, value, source, others } of picker.entries()) {
     const [kind, area, kindTag, y, f, t, need, placement, reason] = key.split('|') as [string, string, string, string, string, string, string, string, string];
     const entry = areas.get(`${kind}|${area}`);
@@ -319,8 +324,13 @@ function buildDatasets(
     }
     if (reason !== ALL) continue;
     if (measure === 'new_plans') {
-      if (full) ds.newPlansTotal[year] = value;
-      else ds.newPlansByAge.push({ year, from, to, count: value });
+      if (full) {
+        ds.newPlansTotal[year] = value;
+        for (const [s, v] of others) {
+          ds.notes.push(releaseMsg.releaseDisagreement('New EHC plans of calendar year', year, value, source, v, s));
+          newPlanRevisions.push(releaseMsg.newPlansRevision(ds.la.name, year, value, source, v, s));
+        }
+      } else ds.newPlansByAge.push({ year, from, to, count: value });
       continue;
     }
     if (!full) continue;
@@ -374,5 +384,5 @@ function buildDatasets(
     [...areas.entries()].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.ds).sort((a, b) => a.la.oldCode.localeCompare(b.la.oldCode));
   const datasets = pick('L|');
   noteSeriesEndsEarly(datasets);
-  return { datasets, national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps, revisions, unpublishedPlacements };
+  return { datasets, national: areas.get('N|')?.ds, regions: pick('R|'), overlaps: picker.overlaps, revisions, newPlanRevisions, unpublishedPlacements };
 }

@@ -78,6 +78,19 @@ export function releaseRevisions(listed: readonly string[], knownBy?: number, sh
   const more = listed.length > shown ? `, and ${listed.length - shown} more` : '';
   return `${listed.length} figure(s) of EHC plans at census${when} differ between releases (a later release revises them): ${listed.slice(0, shown).join('; ')}${more}. The newer release's figure is used (each LA's notes name its own)`;
 }
+/** One new-plans figure newPlansRevisions lists: the LA, the calendar year and both releases' figures. */
+export function newPlansRevision(la: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
+  return `${la} new plans of ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}`;
+}
+/**
+ * A year's new plans that two releases give differently: the newer figure is used, and the LA's rates of requests
+ * becoming plans and the ages of its new plans are taken from it, so it is said as a January's plans are.
+ */
+export function newPlansRevisions(listed: readonly string[], knownBy?: number, shown = 5): string {
+  const when = knownBy === undefined ? '' : ` known by January ${knownBy}`;
+  const more = listed.length > shown ? `, and ${listed.length - shown} more` : '';
+  return `${listed.length} figure(s) of new EHC plans of a calendar year${when} differ between releases (a later release revises them): ${listed.slice(0, shown).join('; ')}${more}. The newer release's figure is used, and the rates and ages of new plans are taken from it (each LA's notes name its own)`;
+}
 export function overlapConflict(what: string, first: string, firstValue: number | null, second: string, secondValue: number | null): string {
   return `${what}: ${firstValue ?? 'missing'} in ${first}, ${secondValue ?? 'missing'} in ${second}`;
 }

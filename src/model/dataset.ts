@@ -72,6 +72,8 @@ export interface LaDataset {
    * messages/releases.ts releaseRevision lists it: `stockTotal` holds the newer release's figure.
    */
   revisions?: string[];
+  /** New plans of a calendar year that two releases give differently (messages/releases.ts newPlansRevision). */
+  newPlanRevisions?: string[];
   /**
    * SEN2 plans of the LA at a URN/UKPRN the establishment table does not hold, by census year: counted as placement
    * not recorded (NONE), which the budget costs at £0 (etl/persons/dataset-persons.ts; gates.ts checkUnplaced).

@@ -134,7 +134,7 @@ export async function backtestFromEes(opts: { files: string[]; las?: string[]; a
   if (!opts.all && opts.las) refuseLeftOut(ees.notes, opts.las);
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
   // a later release revising a January: the batch's note, as forecast prints it
-  return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: ees.revised ? [ees.revised] : [] };
+  return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: [ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined) };
 }
 
 /** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */

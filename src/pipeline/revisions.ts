@@ -4,13 +4,16 @@
  * (`forecast` and `backtest --ees` say it of the whole batch: EesDatasets.revised). One message for all of them:
  * messages/releases.ts releaseRevisions.
  */
-import { releaseRevisions } from '../messages/releases.ts';
+import { newPlansRevisions, releaseRevisions } from '../messages/releases.ts';
 import type { LaDataset } from '../model/dataset.ts';
 
 /**
  * The LA's revision warning, if a release revises its stock (none on a single release).
  * @example revisionWarnings(ds) // ['1 figure(s) of EHC plans at census differ between releases (a later release revises them): Anyshire 2022: …']
  */
-export function revisionWarnings(ds: Pick<LaDataset, 'revisions'>): string[] {
-  return ds.revisions?.length ? [releaseRevisions(ds.revisions)] : [];
+export function revisionWarnings(ds: Pick<LaDataset, 'revisions' | 'newPlanRevisions'>): string[] {
+  return [
+    ...(ds.revisions?.length ? [releaseRevisions(ds.revisions)] : []),
+    ...(ds.newPlanRevisions?.length ? [newPlansRevisions(ds.newPlanRevisions)] : []),
+  ];
 }

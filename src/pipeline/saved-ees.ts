@@ -69,6 +69,7 @@ function isEesDatasets(d: unknown): d is EesDatasets {
     Number.isInteger(e.ignoredRows) &&
     (e.laterOnly === undefined || (Array.isArray(e.laterOnly) && e.laterOnly.every((l) => isText(l?.oldCode) && Number.isInteger(l?.firstYear)))) &&
     e.notes!.every(isText) &&
-    (e.revised === undefined || isText(e.revised))
+    (e.revised === undefined || isText(e.revised)) &&
+    (e.revisedNewPlans === undefined || isText(e.revisedNewPlans))
   );
 }

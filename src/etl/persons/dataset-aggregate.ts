@@ -8,7 +8,7 @@ import { ALL } from '../schema.ts';
 import { isNeed, isPlacement } from '../../domain/index.ts';
 import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
-import { releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
+import { newPlansRevision, releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
 import type { SqlSource } from './sql-source.ts';
 import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
@@ -99,8 +99,17 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
       if (reason !== ALL) ds.ceased.push({ year, from, to, reason: Number(reason) || 0, count: v });
     } else if (reason !== ALL) continue;
     else if (measure === 'new_plans') {
-      if (full) ds.newPlansTotal[year] = v;
-      else ds.newPlansByAge.push({ year, from, to, count: v });
+      if (full) {
+        ds.newPlansTotal[year] = v;
+        // a later release revising a year's new plans: the rates and ages are taken from the newer, so it is said too
+        for (const o of all) {
+          const ov = o.v as number;
+          if (o === r || Math.abs(ov - v) <= 0.5) continue;
+          const [source, other] = [String(r.source), String(o.source)];
+          ds.notes.push(releaseDisagreement('New EHC plans of calendar year', year, v, source, ov, other));
+          (ds.newPlanRevisions ??= []).push(newPlansRevision(ds.la.name, year, v, source, ov, other));
+        }
+      } else ds.newPlansByAge.push({ year, from, to, count: v });
     } else if (full && measure in FLOW_FIELDS) {
       ds[FLOW_FIELDS[measure as keyof typeof FLOW_FIELDS]][year] = v;
     }
