@@ -17,6 +17,7 @@ import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { dumpWarehouse, fixtures, repoRoot, TODAY } from './helpers.ts';
 import { withTempDir } from '../temp.ts';
+import { expectEqual } from '../equal.ts';
 
 interface Loaded {
   tables: Record<string, unknown[]>;
@@ -84,8 +85,8 @@ async function expectSameEveryWay(paths: string[]): Promise<Loaded> {
   expect([one.attached, one.prepared]).toEqual([[], 0]);
   const side = await load(paths, 2);
   expect(side.atOnce, 'two side by side').toBe(Math.min(2, side.prepared));
-  expect({ outcome: side.outcome, attached: side.attached }).toEqual({ outcome: one.outcome, attached: [] });
-  for (const t of WAREHOUSE_TABLES) expect({ table: t, rows: side.tables[t] }).toEqual({ table: t, rows: one.tables[t] });
+  expectEqual({ outcome: side.outcome, attached: side.attached }, { outcome: one.outcome, attached: [] });
+  for (const t of WAREHOUSE_TABLES) expectEqual({ table: t, rows: side.tables[t] }, { table: t, rows: one.tables[t] });
   return { ...one, prepared: side.prepared };
 }
 
@@ -131,8 +132,8 @@ describe('preparing set-based files side by side', () => {
     const fresh = await load(files, 0, [first]);
     const side = await load(files, 2, [first]);
     expect(side.prepared, 'the file loaded before is not prepared').toBe(2);
-    expect({ outcome: side.outcome, attached: side.attached }).toEqual({ outcome: fresh.outcome, attached: [] });
-    for (const t of WAREHOUSE_TABLES) expect({ table: t, rows: side.tables[t] }).toEqual({ table: t, rows: fresh.tables[t] });
+    expectEqual({ outcome: side.outcome, attached: side.attached }, { outcome: fresh.outcome, attached: [] });
+    for (const t of WAREHOUSE_TABLES) expectEqual({ table: t, rows: side.tables[t] }, { table: t, rows: fresh.tables[t] });
     expect((side.outcome as { skipped: Array<{ path: string }> }).skipped.map((s) => s.path)).toEqual([first]);
   });
 
@@ -147,7 +148,7 @@ describe('preparing set-based files side by side', () => {
       return files;
     });
     expect([one.prepared, one.atOnce]).toEqual([4, 1]);
-    expect(side.value.files).toEqual(one.value);
+    expectEqual(side.value.files, one.value);
     expect(side.value.files.at(-1)!.errors.length).toBeGreaterThan(0);
   });
 });

@@ -11,6 +11,7 @@ import { loadFilesInto, READ_AHEAD_BYTES } from '../../src/etl/load-files.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { dumpWarehouse, fixtures, repoRoot, TODAY } from './helpers.ts';
+import { expectEqual } from '../equal.ts';
 
 interface Loaded {
   tables: Record<string, unknown[]>;
@@ -39,8 +40,8 @@ async function expectSameEveryWay(paths: string[], setBased?: boolean): Promise<
   const none = await load(paths, 0, setBased);
   for (const bytes of [READ_AHEAD_BYTES, 16 * 1024]) {
     const ahead = await load(paths, bytes, setBased);
-    expect({ bytes, outcome: ahead.outcome }).toEqual({ bytes, outcome: none.outcome });
-    for (const t of WAREHOUSE_TABLES) expect({ bytes, table: t, rows: ahead.tables[t] }).toEqual({ bytes, table: t, rows: none.tables[t] });
+    expectEqual({ bytes, outcome: ahead.outcome }, { bytes, outcome: none.outcome });
+    for (const t of WAREHOUSE_TABLES) expectEqual({ bytes, table: t, rows: ahead.tables[t] }, { bytes, table: t, rows: none.tables[t] });
   }
   return none;
 }

@@ -15,6 +15,7 @@ import { validatePaths } from '../../src/etl/validate.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import { withTempDir } from '../temp.ts';
+import { expectEqual } from '../equal.ts';
 import { dumpWarehouse, fixtures, hasRealData, realData, repoRoot, TODAY } from './helpers.ts';
 
 
@@ -60,8 +61,8 @@ async function expectSameLoad(paths: string[], minSetFiles: number): Promise<voi
   const [rows, set] = await loadBoth(paths);
   expect(rows!.setFiles).toBe(0);
   expect(set!.setFiles).toBeGreaterThanOrEqual(minSetFiles);
-  expect(set!.out).toEqual(rows!.out);
-  for (const t of WAREHOUSE_TABLES) expect({ table: t, rows: set!.tables[t] }).toEqual({ table: t, rows: rows!.tables[t] });
+  expectEqual(set!.out, rows!.out);
+  for (const t of WAREHOUSE_TABLES) expectEqual({ table: t, rows: set!.tables[t] }, { table: t, rows: rows!.tables[t] });
 }
 
 describe('set-based EES load', () => {
@@ -112,7 +113,7 @@ describe('set-based EES load', () => {
     const paths = [join(fixtures, 'good'), join(fixtures, 'layouts'), join(fixtures, 'bad')];
     const rows = await validatePaths(paths, { today: TODAY, setBased: false });
     const set = await validatePaths(paths, { today: TODAY, setBased: true });
-    expect(set).toEqual(rows);
+    expectEqual(set, rows);
   });
 
   it('gives a file with an error to the row reader, which names it', async () => {

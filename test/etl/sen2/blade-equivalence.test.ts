@@ -13,6 +13,7 @@ import { referenceReadBlade } from './blade-reference.ts';
 import { BLADE_PERSON, collect, ctx } from './helpers.ts';
 import { rng } from '../../../bench/gen/sen2-synth.ts';
 import { tempDir } from '../../temp.ts';
+import { expectEqual } from '../../equal.ts';
 
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -112,7 +113,7 @@ async function compare(path: string): Promise<{ errors: number }> {
     .toEqual(problems(want.report.warnings.filter((w) => w.file !== undefined)));
   expect(total(got.warnings) - unidentified).toBe(total(want.report.warnings));
   if (got.errors.length === 0) {
-    expect(byTable(sink.rows)).toEqual(byTable(want.rows));
+    expectEqual(byTable(sink.rows), byTable(want.rows));
     expect(got.rows).toBe(want.rows.length);
   }
   return { errors: got.errors.length };

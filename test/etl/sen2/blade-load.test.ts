@@ -15,6 +15,7 @@ import { WAREHOUSE_TABLES } from '../../../src/etl/schema.ts';
 import { Warehouse } from '../../../src/etl/warehouse.ts';
 import { writeBladeExport } from '../../../bench/gen/sen2-blade.ts';
 import { tempDir } from '../../temp.ts';
+import { expectEqual } from '../../equal.ts';
 import { BLADE_DIR, BLADE_PERSON, bladeCopy } from './helpers.ts';
 import { dumpWarehouse } from '../helpers.ts';
 
@@ -68,7 +69,7 @@ async function expectSameLoad(dir: string): Promise<Loaded> {
   expect(set.out).toEqual(rows.out);
   expect(String(set.failure)).toEqual(String(rows.failure));
   if (rows.failure instanceof HighneedsError) expect((set.failure as HighneedsError).problems).toEqual(rows.failure.problems);
-  for (const t of WAREHOUSE_TABLES) expect({ table: t, rows: set.tables[t] }).toEqual({ table: t, rows: rows.tables[t] });
+  for (const t of WAREHOUSE_TABLES) expectEqual({ table: t, rows: set.tables[t] }, { table: t, rows: rows.tables[t] });
   expect(set.after).toEqual(rows.after);
   return set;
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PersonBuilder } from '../../../src/etl/persons/xml-person.ts';
 import { TreeBuilder, xmlRecords, type XmlNode } from '../../../src/etl/persons/xml-records.ts';
 import type { RawPerson } from '../../../src/etl/persons/raw.ts';
+import { expectStrictEqual } from '../../equal.ts';
 import { withTempDir } from '../../temp.ts';
 import { FIXTURES, XML_2024, XML_2025 } from './helpers.ts';
 import { REPEATED, personFromXml } from './xml-person-reference.ts';
@@ -66,7 +67,7 @@ describe('SEN2 XML persons read from the parser events', () => {
     for (const path of [XML_2024, XML_2025, join(FIXTURES, 'bad/duplicate-person.xml'), ...['2023', '2024', '2025'].map((y) => join(SAMPLES, `sen2_${y}.xml`))]) {
       const { built, reference } = await both(path);
       expect(built.length, path).toBeGreaterThan(1);
-      expect(built, path).toStrictEqual(reference);
+      expectStrictEqual(built, reference, path);
     }
   });
 
@@ -79,7 +80,7 @@ describe('SEN2 XML persons read from the parser events', () => {
           writeFileSync(path, `${head}${persons.map((p) => `<Person>${p}</Person>\n`).join('')}</Persons></Message>\n`);
           const { built, reference } = await both(path);
           expect(built).toHaveLength(persons.length);
-          expect(built).toStrictEqual(reference);
+          expectStrictEqual(built, reference);
         }),
         { numRuns: 300, seed: 14 },
       );
