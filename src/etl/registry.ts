@@ -10,7 +10,8 @@ import * as msg from '../messages/etl.ts';
 import * as workbookMsg from '../messages/workbooks.ts';
 import { documentationReader } from './documentation.ts';
 import { EES_READERS } from './ees-readers.ts';
-import { eesUnusedReader } from './readers/ees-unused.ts';
+import { eesUnusedReader, hasEesLeadingColumns, measureTableWithout } from './readers/ees-unused.ts';
+import { eesTableWithoutSignature } from '../messages/releases.ts';
 import type { Reader, Sniff } from './reader.ts';
 import { establishmentLookup } from './readers/establishment-lookup.ts';
 import { gias } from './readers/gias.ts';
@@ -85,6 +86,9 @@ export function recogniseSniff(sniff: Sniff): Recognition {
   if (sniff.firstLineTooLong && !documentationReader.recognise(sniff)) return { problem: { file: sniff.path, line: 1, message: msg.firstLineTooLong(HEAD_BYTES) }, sniff };
   const reader = readers.find((r) => r.recognise(sniff));
   if (reader) return { reader, sniff };
+  // a flow table the model reads whose identifying column is renamed: said as such, not as a layout it is nearer by name
+  const renamed = hasEesLeadingColumns(sniff) ? measureTableWithout(sniff.headerFields ?? []) : undefined;
+  if (renamed) return { problem: { file: sniff.path, line: 1, message: eesTableWithoutSignature(renamed.id, renamed.signature) }, sniff };
   // documentation (README.md, data-guidance.txt, …) only when no data reader takes the file, and it is not a table
   if (documentationReader.recognise(sniff)) {
     const table = tableUnderDocumentationName(sniff);

@@ -133,6 +133,12 @@ export function laInTwoRegionsAcrossFiles(code: string, name: string, region: st
 export function eesDuplicateRowCopies(line: number, of: number, n: number): string {
   return `line ${line} repeats line ${of} (the same LA, year, breakdown and figures)${n > 1 ? `; ${n} lines in all repeat earlier lines` : ''}: counted once`;
 }
+/** A flow table the model reads, without its identifying column (readers/ees-unused.ts measureTableWithout). */
+export function eesTableWithoutSignature(layout: string, signature: string): string {
+  return `this file has the columns of the published ${layout} table but not its '${signature}' column (renamed in a later ` +
+    `release, or in an edited copy?), so no reader takes it; left out, its figures would be missing from the run. Give the ` +
+    `table as published with '${signature}', or a release this version knows`;
+}
 export function eesTableNotUsed(): string {
   return 'a published EHC plans table the model does not use (annual reviews, personal budgets, residential or work-based placements, …): skipped';
 }

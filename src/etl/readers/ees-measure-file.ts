@@ -26,11 +26,19 @@ export interface MeasureFileDef {
   layout?: EesLayout;
 }
 
+/** Each measure-file reader's table: its identifying column and its own columns (measures and the others it publishes). */
+const TABLES = new WeakMap<Reader, { signature: string; columns: ReadonlySet<string> }>();
+
+/** The table a measure-file reader reads, for a reader made by measureFileReader. */
+export function measureFileTable(reader: Reader): { signature: string; columns: ReadonlySet<string> } | undefined {
+  return TABLES.get(reader);
+}
+
 /** Makes a reader for a measure-per-column flow file. */
 export function measureFileReader(def: MeasureFileDef): Reader {
   const known = new Set([...Object.keys(def.measures), ...(def.columns ?? [])]);
   const accepts = (name: string): boolean => known.has(name) || isPercentColumn(name) || (def.accepts?.(name) ?? false);
-  return eesReader({
+  const reader = eesReader({
     id: def.id,
     description: def.description,
     yearKind: 'flow',
@@ -57,4 +65,6 @@ export function measureFileReader(def: MeasureFileDef): Reader {
       };
     },
   });
+  TABLES.set(reader, { signature: def.signature, columns: known });
+  return reader;
 }

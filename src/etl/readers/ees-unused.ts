@@ -7,6 +7,8 @@
 import { EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTALS } from '../../domain/index.ts';
 import * as msg from '../../messages/releases.ts';
 import type { Reader, Sniff } from '../reader.ts';
+import { EES_READERS } from '../ees-readers.ts';
+import { measureFileTable } from './ees-measure-file.ts';
 
 /**
  * Columns of the tables the model reads. A file with one of them (or with placement columns) that no EES reader
@@ -33,7 +35,25 @@ export function hasEesLeadingColumns(sniff: Sniff): boolean {
 export function isUnusedEesTable(sniff: Sniff): boolean {
   if (!hasEesLeadingColumns(sniff)) return false;
   const fields = sniff.headerFields ?? [];
-  return !fields.some((f) => MODEL_COLUMNS.has(f)) && fields.filter((f) => PLACEMENT_COLUMNS.has(f)).length < 2;
+  return !fields.some((f) => MODEL_COLUMNS.has(f)) && fields.filter((f) => PLACEMENT_COLUMNS.has(f)).length < 2 && !measureTableWithout(fields);
+}
+
+/**
+ * The flow table the model reads (requests, assessments, timeliness, ceased plans, phase transfers) whose own
+ * columns an EES header has two or more of, without its identifying one: a later release that renamed that column,
+ * or an edited copy. Taken for a table the model does not use, it was skipped with exit 0 (a `requests.csv` with
+ * `requests_received`: Kent run with no requests and no word). The unused tables of a full release (annual reviews,
+ * personal budgets, residential and work-based placements) share none of their columns.
+ * @example measureTableWithout(['time_period', …, 'requests_received', 'requests_rya', 'requests_decided_to_assess']) // { id: 'ees-2025-requests', signature: 'requests_received_in_year' }
+ */
+export function measureTableWithout(fields: readonly string[]): { id: string; signature: string } | undefined {
+  const have = new Set(fields);
+  for (const reader of EES_READERS) {
+    const table = measureFileTable(reader);
+    if (!table || have.has(table.signature)) continue;
+    if ([...table.columns].filter((c) => have.has(c)).length >= 2) return { id: reader.id, signature: table.signature };
+  }
+  return undefined;
 }
 
 export const eesUnusedReader: Reader = {
