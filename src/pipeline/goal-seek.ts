@@ -35,16 +35,15 @@ import { findScenarioFile } from '../scenario/find.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
-import { SEN2_LINKS_UNTRUSTED, SEN2_PLACEMENT_AGE, SEN2_URN_UNPLACED } from '../messages/sen2.ts';
 import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { moneyNotes } from '../scenario/money-notes.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
-import { ownTableWarnings } from './own-table-warnings.ts';
+import { addDataNotes, modelNotesOf, startGapNote, type DataNotesInput } from './run-warnings.ts';
+import { abolitionWarning } from '../model/reorganise.ts';
 import { runData, type SavedTotals } from './run-data.ts';
 import { perLeverProjections, placesAsCapacity } from './run.ts';
 import { RunNotes } from './notes.ts';
 import type { BudgetResult } from '../budget/types.ts';
-import { revisionWarnings } from './revisions.ts';
 
 /** The lever that reduces new plans uniformly from the first projected year. */
 export const NEW_PLANS_LEVER = 'new_plans';
@@ -68,6 +67,8 @@ export interface GoalSeekOptions {
   fresh?: boolean;
   /** The cache folder (default HIGHNEEDS_CACHE_DIR or .highneeds/cache). */
   cacheDir?: string;
+  /** Given the notes run would say when no effect meets the target, before the error is thrown (the CLI prints them). */
+  onFailWarnings?: (warnings: string[]) => void;
 }
 
 export interface GoalSeekOutcome {
@@ -112,14 +113,13 @@ export function withLever(scenario: Scenario, lever: string, effect: number, bas
 async function loadData(
   opts: Pick<GoalSeekOptions, 'dataDir' | 'la' | 'fresh' | 'cacheDir'>,
   scenario: Scenario,
-): Promise<{ ds: LaDataset; tables: BudgetTables; totals: SavedTotals; loaded: LoadedFile[]; ownWarnings: string[]; unnamed?: string }> {
+): Promise<{ ds: LaDataset; tables: BudgetTables; totals: SavedTotals; loaded: LoadedFile[]; notesOf: Omit<DataNotesInput, 'abolished' | 'forecastNotes'> }> {
   const data = await runData({ dataDir: opts.dataDir, la: opts.la, baseYears: new Set([scenario.base_year]), horizon: scenario.horizon_years, fresh: opts.fresh, cacheDir: opts.cacheDir });
   // as for run: empty money tables price every plan at £0 and meet any target at effect 0, a false answer
   checkMoneyTables(data.tables, data.loaded, opts.dataDir, unreadFiles(data.skipped, data.warnings));
-  // as run says them: a money table's column left out changes the figures sought on
-  const ownWarnings = ownTableWarnings(data.dataQuality, data.loaded);
   const totals = data.totalsByBase.get(scenario.base_year)!;
-  return { ds: data.dataset, tables: data.tables, totals, loaded: data.loaded, ownWarnings, ...(data.moneyTablesNamingNoLa ? { unnamed: data.moneyTablesNamingNoLa } : {}) };
+  // what run says of the data (run-warnings.ts): a money table's column left out changes the figures sought on
+  return { ds: data.dataset, tables: data.tables, totals, loaded: data.loaded, notesOf: { ...data, ds: data.dataset } };
 }
 
 /** The scenario's budget on the deterministic path, as `run --draws 0` prices it. */
@@ -137,9 +137,11 @@ function deterministicBudget(input: EngineInput, scenario: Scenario, tables: Bud
 
 /**
  * Runs goal-seek and writes the scenario. `warnings` (for stderr, not the JSON) say what changes what the result
- * means, as `run` warns of them and in its order: a money rate above 100% a year, the budget's notes on the written
- * scenario (a figure in £ thousands, a lever that changes nothing, a table's year taken back), a later release
- * revising the January the projection starts from.
+ * means, as `run` of the written scenario warns of them and in its order (run-warnings.ts): the data's and the own
+ * tables' notes, the forecast's (a year's new plans suppressed, a later release's revision), the model's (pooled ages
+ * and mixes, a new-plan factor far from 1, new plans spread like England's), a money rate above 100% a year, the
+ * budget's notes (a figure in £ thousands, a lever that changes nothing, a table's year taken back). When no effect
+ * meets the target, the same notes (of the budget at the nearest effect) go to `onFailWarnings` before the error.
  */
 export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekOutcome & { warnings: string[] }> {
   const stage = opts.onStage ?? (() => {});
@@ -156,7 +158,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('loading data');
-  const { ds, tables, totals, loaded, ownWarnings, unnamed } = await loadData(opts, scenario);
+  const { ds, tables, totals, loaded, notesOf } = await loadData(opts, scenario);
   stage('projecting');
   checkScenarioYears(scenario, totals.forecast.baseYear);
   checkHorizon(ds, [scenario]);
@@ -184,9 +186,28 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     return v;
   };
 
+  // the notes run gives of the data, the forecast, the model and the budget of `s` (run-warnings.ts), in its order
+  const notesFor = (s: Scenario, budget: BudgetResult | undefined): string[] => {
+    const notes = new RunNotes();
+    addDataNotes(notes, { ...notesOf, abolished: [abolitionWarning(ds.la, baseYear + s.horizon_years)], forecastNotes: [totals.notes] });
+    notes.add('caveat', modelNotesOf(base.rates.notes));
+    notes.add('suspect', [startGapNote(ds, base.projection)].filter((n) => n !== undefined));
+    notes.add('suspect', [...rateNotes(s), ...moneyNotes(s), ...(budget?.suspect ?? [])]);
+    notes.add('caveat', budget?.fallbacks ?? []);
+    return notes.ordered();
+  };
+
   stage('seeking');
   const found = seek(valueAt, target.amount);
-  if (!found.met) throw inputError(budgetMsg.goalUnreachable(opts.lever, target.text, found.effect, found.achieved, found.range));
+  if (!found.met) {
+    // no answer is still an answer sought on these figures: the notes first (on the budget at the nearest effect)
+    const nearest = withLever(scenario, opts.lever, found.effect, baseYear);
+    const again = await project(nearest, 0);
+    opts.onFailWarnings?.(
+      notesFor(nearest, runBudget({ scenario: { ...nearest, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated, referenceProjection: again.reference, perLeverProjections: perLeverProjections(again.input, nearest) })),
+    );
+    throw inputError(budgetMsg.goalUnreachable(opts.lever, target.text, found.effect, found.achieved, found.range));
+  }
 
   const goal = withLever(scenario, opts.lever, found.effect, baseYear);
   let probability: number | null = null;
@@ -216,11 +237,9 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     return publishedTargetValue(budgetJson(checked), target) ?? check;
   });
   // the notes run says of the written scenario, in its order (notes.ts): a target met on money tables in £ thousands
-  // or places with a digit dropped was a confident answer with no word of them
-  const notes = new RunNotes();
-  notes.add('suspect', [...rateNotes(scenario), ...moneyNotes(scenario), ...(unnamed ? [unnamed] : []), ...ownWarnings, ...(checked?.suspect ?? [])]);
-  notes.add('caveat', [...(checked?.fallbacks ?? []), ...revisionWarnings(ds)]);
-  notes.add('caveat', ds.notes.filter((n) => n.startsWith(SEN2_URN_UNPLACED) || n.startsWith(SEN2_PLACEMENT_AGE) || n.startsWith(SEN2_LINKS_UNTRUSTED)));
+  // or places with a digit dropped was a confident answer with no word of them, and one sought on a pooled or
+  // borrowed forecast said nothing of the model's notes
+  const warnings = notesFor(scenario, checked);
   return {
     lever: opts.lever,
     effect: found.effect,
@@ -232,7 +251,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
     // and a money rate above 100% a year (`funding.growth: 3` meant as 3%), as run warns of it
-    warnings: notes.ordered(),
+    warnings,
   };
 }
 

@@ -26,14 +26,11 @@ import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
-import { isOwnTableWarning, ownTableWarnings } from './own-table-warnings.ts';
 import { RunNotes, suspectFirst } from './notes.ts';
+import { isOwnTableWarning } from './own-table-warnings.ts';
+import { addDataNotes, isSaidDataNote, modelNotesOf, startGapNote } from './run-warnings.ts';
+import { sen2UrnPlacementNote } from '../messages/sen2.ts';
 import { revisionWarnings } from './revisions.ts';
-import { SEN2_LINKS_UNTRUSTED, SEN2_OTHER_LA_RETURNS, SEN2_PLACEMENT_AGE, SEN2_URN_UNPLACED, sen2UrnPlacementNote } from '../messages/sen2.ts';
-import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
-import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
-import { SMALL_LA_POOLED } from '../messages/model-pooling.ts';
-import { filesNotRead } from '../messages/model.ts';
 import type { ComparisonOutputs } from '../report/index.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { checkScenarioIds } from '../scenario/ids.ts';
@@ -50,9 +47,6 @@ import { TOOL, VERSION } from '../version.ts';
 import { observedBaseOf, runDocument, type RunDocument } from './run-json.ts';
 import { centreOnMedian, deterministicFactors, publishBudget, scaleCubes, scaleProjection } from './central-path.ts';
 import { explorerPayload } from '../explorer/payload.ts';
-import { observedCensus, startGaps } from '../model/observed.ts';
-import { Placement } from '../domain/index.ts';
-import { reportMsg } from '../messages/index.ts';
 import { demandCharts } from '../report/charts/chart-set.ts';
 import { chartThread, type ChartRenderer } from '../report/charts/render-thread.ts';
 
@@ -155,36 +149,25 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // plans at schools the establishment table does not hold are costed at £0: too many at the base year stop a budget
   // run (with --demand-only the plans are counted all the same, and the warning below says where they are)
   if (!opts.demandOnly) for (const s of scenarios) checkUnplaced(ds, totalsByBase.get(s.base_year)!.forecast.baseYear);
-  // notes that change what the figures mean, on stderr too: returns of other LAs for years this LA has none (a
-  // mistyped Header LEA), plans at schools the establishment table does not hold, projections of other areas only,
-  // population files with no rows for this LA, a latest January whose total is not published
-  const warns = (n: string): boolean =>
-    [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, SEN2_PLACEMENT_AGE, SEN2_LINKS_UNTRUSTED, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE, LATEST_TOTAL_UNPUBLISHED].some((p) =>
-      n.startsWith(p),
-    );
-  dq.push(...ds.notes.map((message) => ({ severity: warns(message) ? ('warning' as const) : ('info' as const), message })));
-  // each note with its kind (notes.ts): those saying a figure is probably wrong are listed first
-  const warnings = new RunNotes();
-  warnings.add('caveat', ds.notes.filter(warns));
-  // the own tables' warnings (a column or a sheet of the money left out) were on the Data quality sheet only
-  if (!opts.demandOnly) warnings.add('suspect', ownTableWarnings(data.dataQuality, data.loaded));
-  // files of the folder no reader took, left out (an empty or damaged ons_mye_2020.csv): on the Data quality sheet only
-  const unread = unreadFiles(data.skipped, data.warnings);
-  if (unread.length > 0) warnings.add('suspect', [filesNotRead(unread)]);
+  // notes that change what the figures mean, on stderr too (run-warnings.ts isSaidDataNote)
+  dq.push(...ds.notes.map((message) => ({ severity: isSaidDataNote(message) ? ('warning' as const) : ('info' as const), message })));
   // money tables that name no LA, used for this one among several LAs' data
-  if (!opts.demandOnly && data.moneyTablesNamingNoLa) {
-    dq.push({ severity: 'warning' as const, message: data.moneyTablesNamingNoLa });
-    warnings.add('suspect', [data.moneyTablesNamingNoLa]);
-  }
+  if (!opts.demandOnly && data.moneyTablesNamingNoLa) dq.push({ severity: 'warning' as const, message: data.moneyTablesNamingNoLa });
   // a January a later release revises: the forecast starts from the newer figure, which the older release contradicts
-  const revised = revisionWarnings(ds);
-  dq.push(...revised.map(asWarning));
-  warnings.add('caveat', revised);
+  dq.push(...revisionWarnings(ds).map(asWarning));
   // a council that a reorganisation ended, projected past its end: said by each scenario that reaches it (below)
   const abolishedBy = (s: Scenario) => abolitionWarning(ds.la, totalsByBase.get(s.base_year)!.forecast.baseYear + s.horizon_years);
-  warnings.add('caveat', scenarios.map(abolishedBy).filter((n) => n !== undefined));
-  // the forecast's notes are said once on stderr; each scenario's Data quality sheet has its own base year's only
-  for (const t of totalsByBase.values()) warnings.add('caveat', t.notes);
+  // each note with its kind (notes.ts): those saying a figure is probably wrong are listed first; the data's, the own
+  // tables', the files not read, and the forecast's notes (said once on stderr; each scenario's Data quality sheet has
+  // its own base year's only), as goal-seek says them (run-warnings.ts)
+  const warnings = new RunNotes();
+  addDataNotes(warnings, {
+    ...data,
+    ds,
+    demandOnly: opts.demandOnly,
+    abolished: scenarios.map(abolishedBy),
+    forecastNotes: [...totalsByBase.values()].map((t) => t.notes),
+  });
   const inputs = data.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
   const reports: RunReport[] = [];
@@ -207,19 +190,15 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     checkLaProjection(ds, scenario, run, totals, data.loaded);
     // the model's own fallbacks (ages or placements borrowed, new plans spread, a year with no new plans, population of another year)
     // change what the figures mean
-    const modelNotes = run.rates.notes.filter(
-      (n) => /^No (age|new plans|placement)|^Population: the data|exceed the forecast total/.test(n) || SMALL_LA_POOLED.some((p) => n.startsWith(p)),
-    );
+    const modelNotes = modelNotesOf(run.rates.notes);
     const central = publishedPaths(run, scenario);
-    // the outputs show the data's figures as the base year's actual; a start that differs from them beyond rounding
-    // (placements the fit could not match, plans with no placement placed as the recorded ones) is said, not hidden
-    const gaps = startGaps(observedCensus(ds, central.projection.baseYear), central.projection.central[0]!);
-    const named = gaps.map((g) => ({ ...g, what: g.what === 'total' ? 'All plans' : Placement[g.what].label }));
     warnings.add('caveat', modelNotes);
-    // a start that is not the data's stock is a figure to doubt, not a fallback to read about
-    if (gaps.length) {
-      modelNotes.push(reportMsg.startDiffersFromData(ds.la.name, central.projection.baseYear, named));
-      warnings.add('suspect', modelNotes.slice(-1));
+    // the outputs show the data's figures as the base year's actual; a start that differs from them beyond rounding is
+    // a figure to doubt, not a fallback to read about
+    const gap = startGapNote(ds, central.projection);
+    if (gap) {
+      modelNotes.push(gap);
+      warnings.add('suspect', [gap]);
     }
     // plans in a placement no unit-cost row prices would be costed at £0, out of every spend total: refused (gates.ts)
     if (!opts.demandOnly) checkUnitCostCoverage(`${ds.la.name} (${ds.la.oldCode})`, tables, [central.projection, central.unmitigated, ...Object.values(central.perLever)], data.loaded);

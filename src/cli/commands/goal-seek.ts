@@ -49,6 +49,11 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
         seed: o.seed,
         fresh: o.fresh,
         runDate: new Date().toISOString(),
+        // no effect meets the target: the notes of the figures sought on, before the error (as on success)
+        onFailWarnings: (w) => {
+          bar.stop();
+          warn(io, o, w);
+        },
         onStage: (s) => {
           bar.update(++done, stages.length, s);
           if (!io.stderrIsTTY) say(io, { quiet: o.quiet || o.json }, `… ${s}`);

@@ -1,0 +1,69 @@
+/**
+ * goal-seek said the budget's notes and the own tables' (75ea55f), but none of run's notes on the forecast and the
+ * model (the trend pooled towards England's, a small LA's pooled ages and mixes, a new-plan factor far from 1), so an
+ * effect sought on City of London's borrowed ages (real 2022 release, the sample's money tables) came with 6 of run's
+ * 13 notes missing, the model's four among them; and when no effect met the target it said none at all. It now says
+ * what run says of the same data and scenario, in run's order (run-warnings.ts), and the same notes before the error
+ * when it finds no answer; its JSON keeps its fields.
+ */
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasRealData, realData } from '../etl/helpers.ts';
+import { copySampleTables, runCli } from '../cli/helpers.ts';
+import { withTempDir } from '../temp.ts';
+
+/** The notes run lists on stderr ('  - …'), and how many it left to '… and N more'. */
+function runNotes(stderr: string): { listed: string[]; more: number } {
+  const lines = stderr.split('\n');
+  const more = Number(/… and (\d+) more/.exec(stderr)?.[1] ?? 0);
+  return { listed: lines.filter((l) => l.startsWith('  - ')).map((l) => l.slice(4)), more };
+}
+const goalNotes = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.slice(9));
+/** A note without its money figures: the budget of the scenario goal-seek writes is not the baseline's. */
+const unpriced = (notes: readonly string[]): string[] => notes.map((n) => n.replace(/-?£[\d,]+/g, '£…'));
+
+async function compare(data: string, la: string[]): Promise<{ run: string[]; goal: string[]; failed: string[] }> {
+  return withTempDir(async (d) => {
+    const run = await runCli('run', 'baseline', '--data', data, ...la, '--draws', '0', '--out', join(d, 'out'));
+    expect(run.code, run.stderr).toBe(0);
+    const { listed, more } = runNotes(run.stderr);
+    const goal = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, ...la, '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', join(d, 'g.yaml'), '--json');
+    const unmet = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, ...la, '--lever', 'new_plans', '--target', 'in-year-balance=900000000@2028-29', '--draws', '0', '--out', join(d, 'g2.yaml'));
+    expect(unmet.code, unmet.stderr).toBe(1);
+    expect(unmet.stderr).toMatch(/No effect of 'new_plans' from 0 to 1 meets/);
+    // the notes come before the error
+    expect(unmet.stderr.indexOf('warning: ')).toBeLessThan(unmet.stderr.indexOf("No effect of 'new_plans'"));
+    const goalSaid = goal.code === 0 ? goalNotes(goal.stderr) : goalNotes(unmet.stderr);
+    if (goal.code === 0) expect(Object.keys(JSON.parse(goal.stdout))).toEqual(['lever', 'effect', 'target', 'achieved_gbp', 'scenario_file', 'probability_met', 'draws', 'range_gbp']);
+    expect(goalSaid.length).toBe(listed.length + more);
+    return { run: listed, goal: goalSaid, failed: goalNotes(unmet.stderr) };
+  });
+}
+
+describe("goal-seek says run's notes", () => {
+  it("on the sample's tables: the forecast's note on England's series too, in run's order; and when no effect meets the target", async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      copySampleTables(data);
+      const { run, goal, failed } = await compare(data, []);
+      expect(unpriced(goal)).toEqual(unpriced(run));
+      // before: the forecast's note was not said, and nothing at all when no effect met the target
+      expect(goal).toContainEqual(expect.stringMatching(/^The data hold no England or regional series: Anyshire's trend is pooled/));
+      expect(unpriced(failed)).toEqual(unpriced(run));
+    });
+  }, 120_000);
+
+  it.skipIf(!hasRealData)("City of London on the real 2022 release: the model's notes (pooled ages, new-plan factor) too (needs ../shared/data/real)", async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      // the sample's money tables, and the real release over its published tables
+      copySampleTables(data);
+      cpSync(join(realData, 'ees-ehcp-2022', 'data'), data, { recursive: true });
+      const { run, goal } = await compare(data, ['--la', '201']);
+      expect(unpriced(goal.slice(0, run.length))).toEqual(unpriced(run));
+      expect(goal).toContainEqual(expect.stringMatching(/^New-plan factor far from 1 for City of London/));
+      expect(goal).toContainEqual(expect.stringMatching(/^Few new plans by age for City of London/));
+    });
+  }, 180_000);
+});
