@@ -160,3 +160,37 @@ export function idleLevers(levers: readonly Mitigation[], rows: readonly Mitigat
     })
     .map((m) => ({ name: m.name, kind: m.kind, cost: m.cost_gbp_per_year }));
 }
+
+/**
+ * The largest share of the LA's High Needs spend (without the plan) one lever's delivery cost may be in a year without
+ * a note: the sample's recovery plan (scenarios/mitigated.yaml) costs £100,000–£400,000 a lever, 0.2%–0.6% of the
+ * sample LA's spend of about £70m a year, while on City of London (spend under £1m a year) the same levers cost 13%–53%
+ * of it, its mitigated figures carrying costs set for a council a hundred times its size.
+ */
+export const LEVER_COST_SHARE_NOTED = 0.1;
+
+/** A lever whose delivery cost passes LEVER_COST_SHARE_NOTED of the spend in some year: its largest share. */
+export interface LeverOutOfScale {
+  name: string;
+  fy: number;
+  cost: number;
+  spend: number;
+}
+
+/**
+ * The levers whose delivery cost in some financial year is more than LEVER_COST_SHARE_NOTED of the LA's High Needs
+ * spend that year without the plan (`unmitigated`: the unmitigated path's lines), each at its year of largest share: a
+ * cost written for another council (a scenario shared between LAs), or in pence or with a digit too many.
+ * @example leversOutOfScale(rows, [{ fy: 2026, expenditure: 750_000 }]) // [{ name: 'Early help', fy: 2026, cost: 400_000, spend: 750_000 }]
+ */
+export function leversOutOfScale(rows: readonly MitigationYear[], unmitigated: ReadonlyArray<{ fy: number; expenditure: number }>): LeverOutOfScale[] {
+  const spendOf = new Map(unmitigated.map((l) => [l.fy, l.expenditure]));
+  const worst = new Map<string, LeverOutOfScale>();
+  for (const r of rows) {
+    const spend = spendOf.get(r.fy);
+    if (!(r.deliveryCost > 0) || !(spend! > 0) || r.deliveryCost <= LEVER_COST_SHARE_NOTED * spend!) continue;
+    const w = worst.get(r.name);
+    if (!w || r.deliveryCost / spend! > w.cost / w.spend) worst.set(r.name, { name: r.name, fy: r.fy, cost: r.deliveryCost, spend: spend! });
+  }
+  return [...worst.values()];
+}

@@ -15,6 +15,7 @@ import { financialYearLabel } from '../domain/index.ts';
 import {
   deficitExceedsReserves,
   noOtherSpendTable,
+  leverCostsOutOfScale,
   leversActOnNothing,
   noPlacesTable,
   openingBalanceAnchored,
@@ -33,7 +34,7 @@ import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, reconcile, scale
 import type { ReconciliationLine } from './types.ts';
 import type { Section251Code } from './section-251.ts';
 import { budgetAssumptions } from './assumptions.ts';
-import { idleLevers, mitigationBridge, mitigationYears } from './mitigations.ts';
+import { idleLevers, LEVER_COST_SHARE_NOTED, leversOutOfScale, mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
 import { blockAgainstSpend, blockOutOfScaleWithSpend } from './income.ts';
@@ -250,6 +251,14 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
       warnings.push(leversActOnNothing(idle));
       fallbacks.push(leversActOnNothing(idle));
       suspect.push(leversActOnNothing(idle));
+    }
+    // a lever's cost out of scale with the LA's spend (a recovery plan's pounds set for another council): said, priced as written
+    const big = leversOutOfScale(m.rows, unmitigated.lines);
+    if (big.length > 0) {
+      const note = leverCostsOutOfScale(big.map((b) => ({ ...b, fy: financialYearLabel(b.fy) })), LEVER_COST_SHARE_NOTED);
+      warnings.push(note);
+      fallbacks.push(note);
+      suspect.push(note);
     }
     result.unmitigated = unmitigated.lines;
     result.section251 = { mitigated: result.section251!.mitigated, unmitigated: section251Years(unmitigated) };

@@ -9,7 +9,7 @@ import { fmtMoneyExact } from '../report/format.ts';
 import { counted } from '../util/plural.ts';
 export const gbp = fmtMoneyExact;
 export { unitCostsMissing, type UncostedLine } from './unit-costs.ts';
-export { leversActOnNothing, otherSpendOutOfScale, placesOutOfScale, reservesOutOfScale, type PlacesOffPlans } from './money-scale.ts';
+export { leverCostsOutOfScale, leversActOnNothing, otherSpendOutOfScale, placesOutOfScale, reservesOutOfScale, type PlacesOffPlans } from './money-scale.ts';
 
 /** 0.035 → 3.5%. */
 export function pct(r: number): string {

@@ -59,3 +59,18 @@ export function leversActOnNothing(levers: ReadonlyArray<{ name: string; kind: s
     `Check ${levers.length === 1 ? 'its' : 'their'} from, placements and target; the run prices ${levers.length === 1 ? 'it' : 'them'} as written.`
   );
 }
+
+/**
+ * Levers whose delivery cost is a large share of the LA's High Needs spend without the plan (budget/mitigations.ts
+ * leversOutOfScale): `most` the share above which they are named.
+ */
+export function leverCostsOutOfScale(levers: ReadonlyArray<{ name: string; fy: string; cost: number; spend: number }>, most: number): string {
+  const each = levers.map((l) => `'${l.name}' ${gbp(l.cost)} in ${l.fy}, ${share(l.cost / l.spend)} of the ${gbp(l.spend)} of High Needs spend that year without the plan`);
+  const one = levers.length === 1;
+  return (
+    `Mitigations: the delivery cost of ${one ? 'the lever' : 'the levers'} ${each.join('; ')}, over ${share(most)}: no single lever of a recovery plan costs so large a part ` +
+    `of a council's whole High Needs spend, so ${one ? 'its cost was' : 'their costs were'} most likely written for a larger council (a scenario shared between councils, ` +
+    `such as the shipped mitigated.yaml, gives every LA the same pounds) or with a digit too many, and the mitigated figures carry ${one ? 'it' : 'them'}. ` +
+    `Scale cost_gbp_per_year to this LA; the run prices ${one ? 'it' : 'them'} as written.`
+  );
+}
