@@ -212,7 +212,7 @@ export function forecastHorizonWhy(max: number): string {
  * run: a total of plans beyond PREVALENCE_MAX of the LA's people aged 0–25 (plausible.ts). At the base year the data
  * disagree (a population of another area); later, growth compounded over the horizon: project less far or let it settle.
  */
-export function prevalenceGate(la: string, year: number, baseYear: number, what: string, populationFiles: string): string {
+export function prevalenceGate(la: string, year: number, baseYear: number, what: string, populationFiles: string, base?: { share: number; seenMax: number }): string {
   if (year <= baseYear)
     return (
       `${la}: in January ${year} the data give ${what}, so no outputs were written. The population files (${populationFiles}) are ` +
@@ -223,7 +223,13 @@ export function prevalenceGate(la: string, year: number, baseYear: number, what:
     `${la}: the projection for January ${year} is ${what}: growth compounded over ${year - baseYear} years goes beyond what any ` +
     `council could have, so no outputs were written. ` +
     (last >= 1 ? `Project to January ${year - 1} at most (horizon_years: ${last} in the scenario), or let the growth settle ` : 'Let the growth settle ') +
-    `(projection.trend_damping and long_run_growth in the scenario).`
+    `(projection.trend_damping and long_run_growth in the scenario).` +
+    // a share already above every LA's at the base year: the population may be too small, not the growth too fast
+    (base && base.share > base.seenMax
+      ? ` But already in January ${baseYear} its plans are ${(Math.round(1000 * base.share) / 10).toLocaleString('en-GB')}% of the people aged 0 to 25 the population ` +
+        `files (${populationFiles}) give it, beyond ${(100 * base.seenMax).toLocaleString('en-GB')}%, where every English LA's plans are 0.56% to 4.6% of its people aged 0 to 25 (January 2020 to 2022): the population may be smaller than the LA's ` +
+        `(a table of one sex read as persons, or a district's instead of the county's), so check those files first.`
+      : '')
   );
 }
 

@@ -44,7 +44,7 @@ import type { LaProjection } from '../model/project-la.ts';
 import { childPopulation } from '../model/levers/population.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTotals } from './totals.ts';
-import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, POPULATION_STEP_MAX, populationScaleProblem, populationStepProblem, projectionProblem, stepProblem } from './plausible.ts';
+import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, PLANS_PER_PERSON_SEEN_MAX, POPULATION_STEP_MAX, populationScaleProblem, populationStepProblem, projectionProblem, stepProblem } from './plausible.ts';
 import { populationOutOfScale, populationStep } from '../messages/population.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel, Placement } from '../domain/index.ts';
@@ -177,8 +177,12 @@ export function checkProjection(g: GateInput): void {
   checkReachable(g.la, g.unreachable, g.files);
   const problem = projectionProblem({ years: p.years, totals: p.totalQuantiles, central: p.central, population: g.population });
   if (!problem) return;
-  if (problem.kind === 'prevalence')
-    throw inputError(prevalenceGate(g.la, problem.year, g.baseYear, projectionProblemText(problem), (g.populationFiles ?? []).map((f) => basename(f)).join(', ') || 'population'));
+  if (problem.kind === 'prevalence') {
+    // a share above every LA's already at the base year: the population may be too small, not the growth too fast
+    const people = g.population?.[0];
+    const base = people !== undefined && people > 0 ? { share: start / people, seenMax: PLANS_PER_PERSON_SEEN_MAX } : undefined;
+    throw inputError(prevalenceGate(g.la, problem.year, g.baseYear, projectionProblemText(problem), (g.populationFiles ?? []).map((f) => basename(f)).join(', ') || 'population', base));
+  }
   if (problem.kind === 'step' && g.scenarioFile && g.forecastCentral) {
     const h = problem.year - g.baseYear;
     const target = g.forecastCentral[h - 1];

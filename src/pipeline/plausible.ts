@@ -40,6 +40,11 @@ export const HORIZON_UNHELD_MAX = 10;
  * docs/inputs.md, "Population".
  */
 export const PLANS_PER_PERSON_MIN = 0.001;
+/**
+ * Above every English LA's plans per person aged 0–25 (4.60%, Torbay, January 2022; the band above): a base year beyond
+ * it is named by the prevalence stop of a later year, which would otherwise put a population too small down to growth.
+ */
+export const PLANS_PER_PERSON_SEEN_MAX = 0.05;
 export const PLANS_PER_PERSON_MAX = PREVALENCE_MAX;
 
 /** An LA's plans at a census year and its people aged 0–25 there (from the population of census `populationYear`). */
