@@ -292,8 +292,7 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
             ]);
           }
         }
-        // an LA code this load's files and another file give two regions (each file checked its own lines)
-        if (problems.length === 0 && loaded.length > 0) problems.push(...(await regionClashesInWarehouse(wh, firstFileId)));
+        if (problems.length === 0 && loaded.length > 0) problems.push(...(await regionClashesInWarehouse(wh, firstFileId))); // a code in two regions across files
         if (problems.length > 0) throw inputError(msg.loadFailed(new Set(problems.map((p) => p.file)).size, problems.length), problems);
       },
       { checkpoint: true },

@@ -60,7 +60,7 @@ describe("goal-seek says run's notes", () => {
     });
   }, 120_000);
 
-  it.skipIf(!hasRealData)("City of London on the real 2022 release: the model's notes (pooled ages, new-plan factor) too (needs ../shared/data/real)", async () => {
+  it.skipIf(!hasRealData)("City of London on the real 2022 release: the model's notes (pooled ages, new-plan factor) too (needs the real files)", async () => {
     await withTempDir(async (d) => {
       const data = join(d, 'data');
       // the sample's money tables, and the real release over its published tables
