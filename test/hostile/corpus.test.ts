@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { copySampleTables, runCli } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 import { corpus, seeded, type Use, type Variant } from './corpus.ts';
-import { runVariant, type Places } from './run-variant.ts';
+import { runVariant, writeVariant, type Places } from './run-variant.ts';
 
 const ALL = process.env.HIGHNEEDS_HOSTILE_ALL === '1';
 const SEED = Number(process.env.HIGHNEEDS_HOSTILE_SEED ?? 1);
@@ -48,6 +48,18 @@ function chosen(use: Use): Variant[] {
   return [...always, ...[...byKind.entries()].flatMap(([kind, vs]) => pick(vs, use === 'validate' && kind === 'blade' ? 4 : SAMPLE[use]))];
 }
 
+/** Each variant as written for the first command that read it (the others read the same file), by id. */
+const written = new Map<string, Promise<string>>();
+let writtenDir: string | undefined;
+
+/** The path of the variant written once for every command that reads it (writeVariant). */
+function input(v: Variant): Promise<string> {
+  writtenDir ??= tempDir('hn-hostile-in-');
+  let path = written.get(v.id);
+  if (path === undefined) written.set(v.id, (path = writeVariant(v, join(writtenDir, String(written.size)))));
+  return path;
+}
+
 /** Runs `use` on each chosen variant and returns every breach of the contract, as 'id use: problem' lines. */
 async function breaches(use: Use): Promise<string[]> {
   const root = tempDir('hn-hostile-');
@@ -55,7 +67,7 @@ async function breaches(use: Use): Promise<string[]> {
   copySampleTables(tables);
   const out: string[] = [];
   for (const [i, v] of chosen(use).entries()) {
-    const places: Places = { tables, dir: join(root, String(i)) };
+    const places: Places = { tables, dir: join(root, String(i)), input: await input(v) };
     const o = await runVariant(v, use, places);
     for (const p of o.problems) out.push(`${v.id} ${use} (exit ${o.code}): ${p}\n    ${o.stderr.split('\n').slice(0, 3).join('\n    ').slice(0, 600)}`);
   }

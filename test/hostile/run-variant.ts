@@ -86,6 +86,11 @@ export interface Places {
   tables: string;
   /** A scratch folder of this variant's own. */
   dir: string;
+  /**
+   * The variant as writeVariant wrote it, for the commands that read the same variant (written once, not by each
+   * of them); else it is written under `dir`. Each command must leave it as it was, which is checked.
+   */
+  input?: string;
 }
 
 /** Writes a variant into `dir` and returns the path a command is given (a Blade export: its folder). */
@@ -121,12 +126,22 @@ function commandOf(v: Variant, use: Use, path: string, p: Places): { args: strin
   }
 }
 
-/** Runs `use` on the variant (written under p.dir) and lists what breaks the contract. */
+/** Each file under a path (a file, or a Blade export's folder) with its size and time of last change. */
+function stamps(path: string): string[] {
+  return filesUnder(path).map((f) => {
+    const s = statSync(f);
+    return `${f} ${s.size} ${s.mtimeMs}`;
+  });
+}
+
+/** Runs `use` on the variant (p.input, or written under p.dir) and lists what breaks the contract. */
 export async function runVariant(v: Variant, use: Use, p: Places): Promise<Outcome> {
-  const path = await writeVariant(v, join(p.dir, 'in'));
+  const path = p.input ?? (await writeVariant(v, join(p.dir, 'in')));
+  const before = stamps(path);
   const { args, writes } = commandOf(v, use, path, p);
   const r = await runCli(...args);
   const problems: string[] = [];
+  if (stamps(path).join('\n') !== before.join('\n')) problems.push(`changed the file(s) it read: ${path}`);
   const said = r.stdout + r.stderr;
   if (![0, 1, 2].includes(r.code)) problems.push(`exit ${r.code}`);
   // docs/cli.md, exit 1: the message names the file (and line), or, for a result that failed a sanity check (a step of
