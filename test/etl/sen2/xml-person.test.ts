@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PersonBuilder } from '../../../src/etl/persons/xml-person.ts';
-import { TreeBuilder, xmlRecords, type XmlNode } from '../../../src/etl/persons/xml-records.ts';
+import { TreeBuilder, xmlRecords, type RecordAt, type RecordBuilder, type XmlNode } from '../../../src/etl/persons/xml-records.ts';
 import type { RawPerson } from '../../../src/etl/persons/raw.ts';
 import { expectStrictEqual } from '../../equal.ts';
 import { withTempDir } from '../../temp.ts';
@@ -18,15 +18,48 @@ import { REPEATED, personFromXml } from './xml-person-reference.ts';
 
 const SAMPLES = join(import.meta.dirname, '../../../data-samples');
 
+/** Gives the parser's events of each record to both builders: the file is read and parsed once for the two. */
+class BothBuilders implements RecordBuilder<[RawPerson, XmlNode]> {
+  constructor(
+    private readonly person: PersonBuilder,
+    private readonly tree: TreeBuilder,
+  ) {}
+
+  begin(at: RecordAt): void {
+    this.person.begin(at);
+    this.tree.begin();
+  }
+
+  open(name: string): void {
+    this.person.open(name);
+    this.tree.open(name);
+  }
+
+  text(t: string): void {
+    this.person.text(t);
+    this.tree.text(t);
+  }
+
+  close(): void {
+    this.person.close();
+    this.tree.close();
+  }
+
+  end(): [RawPerson, XmlNode] {
+    return [this.person.end(), this.tree.end()];
+  }
+}
+
+/** Each person as PersonBuilder builds it and as the reference makes it from the element's tree, of one reading. */
 async function both(path: string): Promise<{ built: RawPerson[]; reference: RawPerson[] }> {
   const built: RawPerson[] = [];
-  for await (const e of xmlRecords(path, { header: 'Header', record: 'Person', build: new PersonBuilder(path) })) {
-    // the element trees have no list of repeated values (a repeated value is absent in both): compared without it
-    if (e.kind === 'record') built.push(withoutRepeated(e.value));
-  }
   const reference: RawPerson[] = [];
-  for await (const e of xmlRecords<XmlNode>(path, { header: 'Header', record: 'Person', build: new TreeBuilder(REPEATED) })) {
-    if (e.kind === 'record') reference.push(personFromXml(e.value, path, e.at));
+  const build = new BothBuilders(new PersonBuilder(path), new TreeBuilder(REPEATED));
+  for await (const e of xmlRecords(path, { header: 'Header', record: 'Person', build })) {
+    if (e.kind !== 'record') continue;
+    // the element trees have no list of repeated values (a repeated value is absent in both): compared without it
+    built.push(withoutRepeated(e.value[0]));
+    reference.push(personFromXml(e.value[1], path, e.at));
   }
   return { built, reference };
 }
