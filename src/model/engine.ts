@@ -13,12 +13,12 @@
  * generator (src/util/rng.ts). projectMonteCarlo (project-monte-carlo.ts) runs the draws over worker threads.
  */
 import { N_AGES as N_AGES_, N_NEEDS as N_NEEDS_, N_PLACEMENTS as N_PLACEMENTS_, PLACEMENTS, TRANSITION_POINTS, type Placement } from '../domain/index.ts';
-import { cubeByPlacement } from './cube.ts';
+import { addByPlacement, cubeByPlacement } from './cube.ts';
 import { ceaseDeltas } from './levers/apply.ts';
 import { prepare } from './levers/prepare.ts';
 import type { Prepared } from './prepared.ts';
 import type { EngineInput, MonteCarloOptions } from './engine-input.ts';
-import { stepParamsFor } from './levers/step-params.ts';
+import { steadyMoves, stepParamsFor } from './levers/step-params.ts';
 import { trendFactors } from './levers/trend.ts';
 import type { DrawJob, DrawOutput } from './montecarlo/run-draws.ts';
 import { pointQuantiles, summariseDraws } from './montecarlo/summarise.ts';
@@ -95,8 +95,9 @@ function deterministicCubes(
         possible: prep.possible,
       }
     : undefined;
+  const movesEff = steadyMoves(prep, rates.moves, sized ? scratch.moves : undefined);
   for (let k = 1; k <= prep.horizon; k++) {
-    P = stepParamsFor(prep, rates, k, trend, P, { skipNewPlans: issued !== undefined });
+    P = stepParamsFor(prep, rates, k, trend, P, { skipNewPlans: issued !== undefined, movesEff });
     if (issued) issuedToCube(prep.pipeline!, k, issued[k - 1]!, P.newPlans);
     stepDeterministic(S, P, next, w);
     onCube(next);
@@ -117,7 +118,7 @@ export function projectDeterministicTotals(input: EngineInput): number[] {
   const out: number[] = [];
   deterministicCubes(prepare(input), input, TOTALS_WORK, true, (c) => {
     byPlacement.fill(0);
-    for (let i = 0; i < c.length; i++) byPlacement[i % NP]! += c[i]!;
+    addByPlacement(c, byPlacement);
     let t = 0;
     for (let p = 0; p < NP; p++) t += byPlacement[p]!;
     out.push(t);
@@ -156,9 +157,10 @@ function deterministicFromPrepared(prep: Prepared, input: EngineInput, observe?:
   const stockAN = new Float64Array(N_AGES * N_NEEDS);
   const pipe = prep.pipeline ? pipelineAttribution(prep, rates, trend) : undefined;
   const surgeByAge = new Float64Array(N_AGES);
+  const movesEff = steadyMoves(prep, rates.moves);
   for (let k = 1; k <= prep.horizon; k++) {
     const S = central[k - 1]!;
-    P = stepParamsFor(prep, rates, k, trend, P, { skipNewPlans: pipe !== undefined });
+    P = stepParamsFor(prep, rates, k, trend, P, { skipNewPlans: pipe !== undefined, movesEff });
     if (pipe) issuedToCube(prep.pipeline!, k, pipe.issued[k - 1]!, P.newPlans);
     const next = new Float64Array(S.length);
     stepDeterministic(S, P, next, w);

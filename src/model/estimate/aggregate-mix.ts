@@ -155,7 +155,7 @@ export function placementSharesAtAge(shares: Float64Array, age: number): Float64
  */
 export function placementSharesByAge(byAge: Float64Array, shares: Float64Array, iterations = 200): Float64Array[] {
   const fitted = FITS.get(numbersKey([iterations], byAge, shares), () => fitPlacementsToAges(byAge, shares, iterations));
-  return fitted.map((row) => Float64Array.from(row));
+  return fitted.map((row) => row.slice());
 }
 
 /**

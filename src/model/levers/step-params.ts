@@ -55,3 +55,14 @@ export function stepParamsFor(
   return params;
 }
 
+/**
+ * The effective moves every step of a projection reads when no year of it shifts moves (effectiveMoves depends on the
+ * rates' moves, the possible placements and the fallback alone then): made once into `out` (a new array without it),
+ * for stepParamsFor's `movesEff`, instead of again at every step. Undefined when some year has a move shift.
+ */
+export function steadyMoves(prep: Prepared, moves: Float64Array, out?: Float64Array): Float64Array | undefined {
+  if (prep.levers.some((lv) => hasShifts(lv.moveShifts))) return undefined;
+  const eff = out ?? new Float64Array(N_AGES * NP * NP);
+  effectiveMoves(moves, [], prep.possible, prep.fallback, eff);
+  return eff;
+}
