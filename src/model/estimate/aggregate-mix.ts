@@ -180,22 +180,60 @@ function fitPlacementsToAges(byAge: Float64Array, shares: Float64Array, iteratio
   for (let p = 0; p < NP; p++) want[p] = shares[p]! * total;
   const col = new Float64Array(NP);
   for (let a = 0; a < N_AGES; a++) for (let p = 0; p < NP; p++) col[p]! += m[a * NP + p]!;
+  // A cell that starts at zero (a placement not possible at its age, or without plans) stays that zero while every
+  // factor is finite (the factors are positive: 0 × a positive double is that 0, and adding a zero changes no sum):
+  // each age lists its other placements (`live`), and a round visits those only, about half the table. A factor that
+  // is not finite (0 × it is NaN) turns every cell back on from there (`dense`), as every cell was visited before.
+  const live = new Uint8Array(N_AGES * NP);
+  const nLive = new Uint8Array(N_AGES);
+  for (let a = 0; a < N_AGES; a++) for (let p = 0; p < NP; p++) if (m[a * NP + p] !== 0) live[a * NP + nLive[a]!++] = p;
+  let dense = false;
   // each round scales the placements to their shares, then the ages to their plans, then measures how far the
   // placements are from their shares with the sums the next round scales by: one pass over the table, age by age (a
   // placement not scaled is multiplied by 1, which leaves every double as it is)
   const scale = new Float64Array(NP);
   for (let it = 0; it < iterations && total > 0; it++) {
-    for (let p = 0; p < NP; p++) scale[p] = col[p]! > 0 && want[p]! > 0 ? want[p]! / col[p]! : 1;
+    for (let p = 0; p < NP; p++) {
+      scale[p] = col[p]! > 0 && want[p]! > 0 ? want[p]! / col[p]! : 1;
+      if (!Number.isFinite(scale[p]!)) dense = true;
+    }
     col.fill(0);
     for (let a = 0; a < N_AGES; a++) {
       const at = a * NP;
+      if (dense) {
+        let row = 0;
+        for (let p = 0; p < NP; p++) row += m[at + p]! *= scale[p]!;
+        if (row > 0) {
+          const f = byAge[a]! / row;
+          for (let p = 0; p < NP; p++) m[at + p]! *= f;
+        }
+        for (let p = 0; p < NP; p++) col[p]! += m[at + p]!;
+        continue;
+      }
+      const n = nLive[a]!;
       let row = 0;
-      for (let p = 0; p < NP; p++) row += m[at + p]! *= scale[p]!;
+      for (let k = 0; k < n; k++) {
+        const p = live[at + k]!;
+        row += m[at + p]! *= scale[p]!;
+      }
       if (row > 0) {
         const f = byAge[a]! / row;
-        for (let p = 0; p < NP; p++) m[at + p]! *= f;
-      }
-      for (let p = 0; p < NP; p++) col[p]! += m[at + p]!;
+        if (!Number.isFinite(f)) {
+          dense = true;
+          for (let p = 0; p < NP; p++) m[at + p]! *= f;
+          for (let p = 0; p < NP; p++) col[p]! += m[at + p]!;
+          continue;
+        }
+        // each cell scaled, then added to its placement's sum (each sum gains this age's cell, as before)
+        for (let k = 0; k < n; k++) {
+          const p = live[at + k]!;
+          col[p]! += m[at + p]! *= f;
+        }
+      } else
+        for (let k = 0; k < n; k++) {
+          const p = live[at + k]!;
+          col[p]! += m[at + p]!;
+        }
     }
     let worst = 0;
     for (let p = 0; p < NP; p++) if (col[p]! > 0) worst = Math.max(worst, Math.abs(col[p]! - want[p]!));
