@@ -24,6 +24,7 @@ import { bandedAges } from './aggregate-bands.ts';
 import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression, pooledProgression, PROGRESSION_STRENGTH, type Progression } from './aggregate-cohort.ts';
 import { NEW_PLAN_AGE_STRENGTH, pooledNewPlanAges } from './new-plan-ages.ts';
+import type { SharedReads } from './shared-reads.ts';
 import { ceaseReasonShares, cubeFromShares, needShares, placementShares, placementSharesByAge, PLACEMENT_MIX_STRENGTH, pooledPlacementShares } from './aggregate-mix.ts';
 
 /** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
@@ -53,6 +54,8 @@ export interface AggregateOptions {
    * new plans by age are the pooled profile a small LA's new-plan age mix is shrunk towards (new-plan-ages.ts).
    */
   ageFallbacks?: readonly LaDataset[];
+  /** What the fallbacks give every LA of a batch alike, made once for the batch (shared-reads.ts); made here without. */
+  shared?: SharedReads;
 }
 
 /** Flow years ≤ base − 1 only: the data known by January of the base year. */
@@ -98,7 +101,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const baseStock = (): Float64Array => (stock ??= baseStockByAge(ds, baseYear, opts.ageFallbacks));
 
   // Continuation and net migration from cohort progression, scaled to the stock-flow exit rate when given.
-  const { prog, source, pooled: progPooled } = progressionOrBorrowed(ds, baseYear, window, opts.ageFallbacks ?? []);
+  const { prog, source, pooled: progPooled } = progressionOrBorrowed(ds, baseYear, window, opts.ageFallbacks ?? [], opts.shared);
   // A band's ratio above 1 is an inflow the new-plan series missed (the 20–25 band filling up after the 2014
   // reforms); applied at every single age it would compound year on year, so it is capped before the stock-flow
   // scaling below restores the first year's total exit.
@@ -121,7 +124,9 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const last = baseYear - 1;
   const own = bandedAges(ds, baseYear).newPlans(last);
   const total = ds.newPlansTotal[last];
-  const pooled = own || total !== undefined ? newPlanAgeShape(opts.ageFallbacks ?? [], last) : undefined;
+  const fallbacks = opts.ageFallbacks ?? [];
+  const shape = (): ReturnType<typeof newPlanAgeShape> => newPlanAgeShape(fallbacks, last);
+  const pooled = own || total !== undefined ? (opts.shared ? opts.shared.once(fallbacks, `new plan ages ${last}`, shape) : shape()) : undefined;
   const mix = pooledNewPlanAges(own, total, pooled?.byAge);
   if (pooled && !own) r.notes.push(newPlansAgesBorrowed(ds.la.name, last, total!, pooled.source));
   else if (pooled && mix.events > 0) r.notes.push(newPlanAgesPooled(ds.la.name, last, mix.events, mix.ownWeight, pooled.source, NEW_PLAN_AGE_STRENGTH));
@@ -219,18 +224,27 @@ function progressionOrBorrowed(
   baseYear: number,
   window: number,
   fallbacks: readonly LaDataset[],
+  shared?: SharedReads,
 ): { prog: Progression; source: string; pooled?: { ownWeight: number; perAge: number; source: string } } {
   const own = cohortProgression(ds, baseYear, window);
   for (const f of fallbacks) {
-    const last = Math.max(-Infinity, ...f.stockByAge.filter((r) => r.year <= baseYear).map((r) => r.year));
-    if (!Number.isFinite(last)) continue;
-    const p = cohortProgression(f, last, window);
-    if (p.years.length === 0) continue;
-    if (own.years.length === 0) return { prog: p, source: `${f.la.name}'s ` };
+    const make = (): Progression | undefined => fallbackProgression(f, baseYear, window);
+    const p = shared ? shared.once([f], `progression ${baseYear} ${window}`, make) : make();
+    if (!p) continue;
+    // borrowed whole, it is the LA's to change (the caller caps its ratios): a copy
+    if (own.years.length === 0) return { prog: { ratio: p.ratio.slice(), evidence: p.evidence.slice(), years: [...p.years] }, source: `${f.la.name}'s ` };
     const { prog, ownWeight, perAge } = pooledProgression(own, p);
     return { prog, source: '', pooled: { ownWeight, perAge, source: `${f.la.name}'s` } };
   }
   return { prog: own, source: '' };
+}
+
+/** A fallback's cohort progression over the window to its latest census with ages at or before the base year. */
+function fallbackProgression(f: LaDataset, baseYear: number, window: number): Progression | undefined {
+  const last = Math.max(-Infinity, ...f.stockByAge.filter((r) => r.year <= baseYear).map((r) => r.year));
+  if (!Number.isFinite(last)) return undefined;
+  const p = cohortProgression(f, last, window);
+  return p.years.length === 0 ? undefined : p;
 }
 
 /** Plans at the base census by single age, scaled to the total (zeros when the year has no age rows). */

@@ -20,6 +20,7 @@ import { skippedEntry, skipReason, type Skipped } from './select.ts';
 import { knownAt } from './truncate.ts';
 import { bridgeGaps, fixOutliers, removeSteps } from '../estimate/outliers.ts';
 import { stockGapBridged } from '../../messages/model.ts';
+import { SharedReads } from '../estimate/shared-reads.ts';
 
 export interface ForecastSettings {
   trend: TrendOptions;
@@ -185,6 +186,8 @@ export function centralForecasts(
   const sf = pooledFlows(known, members, origin, settings.trend);
   const forecasts: CentralForecast[] = [];
   const noise = residualModerator(stock.byLa.values(), settings.residualPriorYears);
+  // the regions' and England's progression and new plans by age, read alike by every LA: made once here
+  const shared = new SharedReads();
   for (const ds of members) {
     const g = stock.byLa.get(ds.la.oldCode);
     if (!g) {
@@ -205,7 +208,7 @@ export function centralForecasts(
     const ageFallbacks = [known.regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode), known.national].filter(
       (d): d is LaDataset => d !== undefined,
     );
-    const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend, flow, ageFallbacks });
+    const rates = estimateRatesFromAggregates(ds, { baseYear: origin, windowYears: settings.cohortWindow, trend, flow, ageFallbacks, shared });
     const input = engineInput(ds, rates, origin, horizon);
     const base = ds.stockTotal[origin]!;
     // A structural path needs the new plans of the year before the origin, led by requests or by their own trend:
