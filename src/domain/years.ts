@@ -40,6 +40,20 @@ function academicFirstYear(timePeriod: string | number): number | undefined {
   return follows ? first : undefined;
 }
 
+/** The time identifiers an EES row may give (none, or the kind of year its period is written as). */
+export const TIME_IDENTIFIERS = ['Academic year', 'Calendar year'] as const;
+
+/**
+ * Whether an EES row's `time_identifier` is one the model reads: blank, 'Academic year' or 'Calendar year' (any
+ * case). Another ('Financial year', 'Spring term') says the period is some other span of time than the January or the
+ * calendar year it would be read as.
+ * @example isKnownTimeIdentifier('Financial year') // false
+ */
+export function isKnownTimeIdentifier(identifier: string): boolean {
+  const id = identifier.trim().toLowerCase();
+  return id === '' || TIME_IDENTIFIERS.some((t) => t.toLowerCase() === id);
+}
+
 /**
  * Whether an EES row's `time_identifier` contradicts the form of its `time_period`: "Academic year" with a 4-digit
  * period (a year typed where its academic code `202122` belongs, which would be read as a census a year early), or

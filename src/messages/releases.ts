@@ -16,6 +16,24 @@ export function unknownAgeLabel(raw: string): string {
 export function breakdownSkipped(topic: string, rows: number): string {
   return `${rows} rows of breakdown '${topic}' are not used by the model and were not stored`;
 }
+/** A breakdown_topic a reader does not know, as messages name it: its rows, first line and labels. */
+interface UnknownTopicSeen { topic: string; rows: number; line: number; labels: readonly string[]; more: boolean }
+const topicSeen = (t: UnknownTopicSeen): string =>
+  `'${t.topic}' (${t.rows.toLocaleString('en-GB')} ${t.rows === 1 ? 'row' : 'rows'} from line ${t.line}; breakdown ${t.labels.map((l) => `'${l}'`).join(', ')}${t.more ? ', …' : ''})`;
+/** A file none of whose rows is its all-rows total, beside topics the reader does not know (a renamed total). */
+export function noTotalTopic(topics: readonly UnknownTopicSeen[]): string {
+  return `no row of this file is its all-rows total, so none of its figures is read: the model expects breakdown_topic ` +
+    `'Total', 'New EHC plans' or a label beginning 'All ' ('All EHC plans', 'All requests for EHC needs assessments'), ` +
+    `and this file gives breakdown_topic ${topics.map(topicSeen).join(', ')}, which the model does not know. ` +
+    `If one of these is the all-rows total renamed by a later release, rename it in a copy of the file (to 'All EHC plans' ` +
+    `in caseload.csv, 'New EHC plans' in newplans.csv) and validate again; it is not taken for the total unasked`;
+}
+/** A topic the reader does not know whose labels all read as ages (or placements), in a file with none it knows. */
+export function unknownTopicLooksLike(t: UnknownTopicSeen, what: 'ages' | 'placements', known: readonly string[]): string {
+  return `breakdown_topic ${topicSeen(t)} gives ${what} but is not a topic the model reads ${what} from ` +
+    `(${known.map((k) => `'${k}'`).join(', ')}), so the file's ${what} were not read: none of its rows is stored. ` +
+    `If it is one of those topics renamed by a later release, rename it in a copy of the file and validate again`;
+}
 /**
  * An LA-year whose published age rows leave some ages out (`c`, `x`, `low`): the plans its total leaves are put at
  * those ages (suppressed-ages.ts).

@@ -3,7 +3,7 @@
  * successions, mixed academic and calendar years, years in range), number cells with markers, and the emission
  * of harmonised stock / flow / la rows. Each EES file reader (one per file) is a small definition on top of this.
  */
-import { censusYearFromTimePeriod, isAcademicTimePeriod, isNewLaCode, isOldLaCode, SUCCESSIONS, timePeriodContradicts } from '../../domain/index.ts';
+import { censusYearFromTimePeriod, isAcademicTimePeriod, isKnownTimeIdentifier, isNewLaCode, isOldLaCode, SUCCESSIONS, TIME_IDENTIFIERS, timePeriodContradicts } from '../../domain/index.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import * as msg from '../../messages/etl.ts';
 import * as releaseMsg from '../../messages/releases.ts';
@@ -130,7 +130,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
   const maxYear = ctx.today.getUTCFullYear() + 1;
   let pending: Array<Promise<void>> = [];
   const dups = new DuplicateRows();
-  const left: LeftOut = { levels: new Map(), noOldCode: new Map() };
+  const left: LeftOut = { levels: new Map(), noOldCode: new Map(), identifiers: new Map() };
   let read = false;
   let readLa = false;
   /** A row's figures, held until the row is known not to repeat an earlier one. */
@@ -159,6 +159,12 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
       let year = censusYearFromTimePeriod(tp);
       if (year === undefined) {
         log.error(msg.badTimePeriod(tp), line, 'time_period');
+        return;
+      }
+      // 'Financial year' 2024 (April to March) would be read as the calendar year 2024, with no word
+      const identifier = row.get('time_identifier');
+      if (!isKnownTimeIdentifier(identifier)) {
+        leave(left.identifiers, identifier, line);
         return;
       }
       // '2021' with 'Academic year' (a year typed for 202122) would be read as the January before the one it means
@@ -249,6 +255,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
   session.finish?.(log);
   for (const [level, t] of left.levels) log.warn(releaseMsg.otherGeographicLevel(level, t.rows, t.line), t.line, 'geographic_level');
   if (left.levels.size > 0 && !read) log.error(releaseMsg.noReadGeographicLevel([...left.levels.keys()]), [...left.levels.values()][0]!.line, 'geographic_level');
+  for (const [id, t] of left.identifiers) log.error(msg.unknownTimeIdentifier(id, t.rows, t.line, TIME_IDENTIFIERS), t.line, 'time_identifier');
   for (const [code, t] of left.noOldCode) {
     if (readLa) log.warn(releaseMsg.laWithoutOldCode(t.name!, code, t.rows, t.line), t.line, 'old_la_code');
     else log.error(msg.badOldLaCode(''), t.line, 'old_la_code');
@@ -263,7 +270,7 @@ const noCode = (code: string): boolean => code === '' || Object.hasOwn(PLAIN_MAR
 
 /** Rows left out, by geographic level the model does not read or by LA with no old_la_code: how many, the first line. */
 interface Left { rows: number; line: number; name?: string }
-interface LeftOut { levels: Map<string, Left>; noOldCode: Map<string, Left> }
+interface LeftOut { levels: Map<string, Left>; noOldCode: Map<string, Left>; identifiers: Map<string, Left> }
 
 function leave(m: Map<string, Left>, key: string, line: number, name?: string): 'skip' {
   const t = m.get(key);

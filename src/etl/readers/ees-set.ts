@@ -16,7 +16,7 @@
  * has one for every quirk. Warnings (kept as data-quality notes) are written here.
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { censusYearFromTimePeriod, isAcademicTimePeriod, timePeriodContradicts } from '../../domain/index.ts';
+import { censusYearFromTimePeriod, isAcademicTimePeriod, isKnownTimeIdentifier, timePeriodContradicts } from '../../domain/index.ts';
 import { checkHeader } from '../csv/read-table.ts';
 import { createValueMacros } from '../csv/sql-values.ts';
 import { STAGE, stageCsv, stagedColumn } from '../csv/stage-csv.ts';
@@ -216,8 +216,8 @@ async function mapGeography(db: DuckDBConnection, catalog: string, has: (c: stri
 async function mapTimePeriods(db: DuckDBConnection, catalog: string, has: (c: string) => boolean, def: EesFileDef, maxYear: number): Promise<boolean> {
   const kind: YearKind = def.yearKind;
   const pairs = await rowsOf<{ k: string; id: string }>(db, `SELECT DISTINCT ${col('time_period', has)} AS k, ${col('time_identifier', has)} AS id FROM ${STAGE} r`);
-  // a time_identifier that contradicts its period ('2021', 'Academic year') is an error: the row reader says where
-  if (pairs.some(({ k, id }) => timePeriodContradicts(k, id))) return false;
+  // a time_identifier that contradicts its period ('2021', 'Academic year') or is not known is an error: the row reader says where
+  if (pairs.some(({ k, id }) => timePeriodContradicts(k, id) || !isKnownTimeIdentifier(id))) return false;
   const periods = [...new Set(pairs.map((p) => p.k))].map((k) => ({ k }));
   const out: Array<Record<string, DuckDBValue>> = [];
   const kinds = new Set<boolean>();
