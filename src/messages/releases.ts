@@ -210,3 +210,24 @@ export function laWithoutOldCode(name: string, newCode: string, rows: number, li
 export function laLeftOutNoOldCode(code: string, note: string, path?: string): string {
   return `no data for LA '${code}': ${path ? `${path}: ` : ''}${note}. This version cannot run it until the release gives its old_la_code`;
 }
+
+/** The start of measureColumnNotRead, by which run picks it out for stderr (pipeline/run.ts). */
+export const MEASURE_COLUMN_NOT_READ = 'column not read: ';
+/** What the model reads a published flow measure for, and what it does without it (flow-fields.ts). */
+const FLOW_USE: Record<string, string> = {
+  requests: 'the pipeline from requests to new plans reads it; without two years of requests and requests decided to assess before the base year the pipeline is not estimated, and new plans follow the LA\'s rate of new plans directly, with no backlog of open assessments',
+  decided_to_assess: 'the pipeline from requests to new plans reads it; without two years of requests and requests decided to assess before the base year the pipeline is not estimated, and new plans follow the LA\'s rate of new plans directly, with no backlog of open assessments',
+  assess_issued: 'the pipeline from requests to new plans reads it for a year with no new-plans total, and uses nothing in its place',
+  assess_not_issued: 'it is shown on the workbook\'s Flows sheet, which leaves the years blank without it; no projected figure changes',
+};
+/**
+ * An unknown column near a measure column the file lacks: named with the column it may be and what the run does
+ * without it (`measure` undefined: a measure the model does not read).
+ */
+export function measureColumnNotRead(column: string, meant: string, measure: string | undefined): string {
+  const use = measure === undefined
+    ? `the model does not read '${meant}', so no figure changes`
+    : `the model reads '${meant}' (${measure.replace(/_/g, ' ')}): ${FLOW_USE[measure] ?? 'it is left out'}`;
+  return `${MEASURE_COLUMN_NOT_READ}'${column}' is not a column of this file's layout and was not read, and the file has no ` +
+    `'${meant}': ${use}. If '${column}' is '${meant}' renamed by a later release, rename it in a copy of the file and run again`;
+}

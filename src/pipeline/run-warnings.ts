@@ -15,7 +15,7 @@ import type { LaDataset } from '../model/dataset.ts';
 import { observedCensus, startGaps } from '../model/observed.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import type { RunNotes } from './notes.ts';
-import { ownTableWarnings } from './own-table-warnings.ts';
+import { measureColumnWarnings, ownTableWarnings } from './own-table-warnings.ts';
 import { revisionWarnings } from './revisions.ts';
 import { unreadFiles } from './gates.ts';
 
@@ -46,13 +46,15 @@ export interface DataNotesInput {
 }
 
 /**
- * Adds the notes of the data and the forecast, in run's order: the dataset's said notes, the own tables' warnings, the
- * files not read, money tables of no named LA, a later release's revision, a council projected past its end, the
- * forecast's notes (a year's new plans suppressed, the pooled trend, reconciliation findings).
+ * Adds the notes of the data and the forecast, in run's order: the dataset's said notes, the own tables' warnings, a
+ * published measure column under another name, the files not read, money tables of no named LA, a later release's
+ * revision, a council projected past its end, the forecast's notes (a year's new plans suppressed, the pooled trend, reconciliation findings).
  */
 export function addDataNotes(w: RunNotes, d: DataNotesInput): void {
   w.add('caveat', d.ds.notes.filter(isSaidDataNote));
   if (!d.demandOnly) w.add('suspect', ownTableWarnings(d.dataQuality, d.loaded));
+  // a published flow file's measure column under another name, not read
+  w.add('suspect', measureColumnWarnings(d.dataQuality));
   const unread = unreadFiles(d.skipped, d.warnings);
   if (unread.length > 0) w.add('suspect', [filesNotRead(unread)]);
   if (!d.demandOnly && d.moneyTablesNamingNoLa) w.add('suspect', [d.moneyTablesNamingNoLa]);

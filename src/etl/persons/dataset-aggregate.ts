@@ -10,14 +10,9 @@ import type { LaDataset } from '../../model/dataset.ts';
 import { layoutRank } from '../readers/ees-common.ts';
 import { newPlansRevision, releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
 import type { SqlSource } from './sql-source.ts';
+import { FLOW_FIELDS } from '../flow-fields.ts';
 import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
-const FLOW_FIELDS = {
-  requests: 'requests',
-  decided_to_assess: 'decidedToAssess',
-  assess_issued: 'assessIssued',
-  assess_not_issued: 'assessNotIssued',
-} as const;
 
 /** Fills stocks and flows of `ds` from the LA's published rows. */
 export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<void> {

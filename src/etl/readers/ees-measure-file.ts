@@ -5,7 +5,11 @@
  * columns). A column the file does not publish is warned of and not read, as in the caseload: a later release's
  * text column ('release_note') refused the whole file, one error per row, before.
  */
+import * as msg from '../../messages/releases.ts';
+import { nearest } from '../../util/suggest.ts';
 import { isPercentColumn } from '../csv/values.ts';
+import { modelReadsFlow } from '../flow-fields.ts';
+import type { ProblemLog } from '../problem-log.ts';
 import type { Reader } from '../reader.ts';
 import { BreakdownReader } from './ees-breakdown.ts';
 import { isCommonColumn, type EesLayout } from './ees-common.ts';
@@ -49,8 +53,10 @@ export function measureFileReader(def: MeasureFileDef): Reader {
     layout: () => def.layout ?? 'ees-2025',
     session() {
       const breakdowns = new BreakdownReader(def.ageTopics);
+      let names: readonly string[] | undefined;
       return {
         row(r) {
+          names ??= r.row.names;
           const b = r.row.has('breakdown_topic') ? breakdowns.classify(r) : ({ kind: 'all' } as const);
           for (const name of r.row.names) {
             if (name === '' || isCommonColumn(name) || name === 'breakdown_topic' || name === 'breakdown' || !accepts(name)) continue;
@@ -61,10 +67,31 @@ export function measureFileReader(def: MeasureFileDef): Reader {
             r.flow({ ...age, measure: m.measure, reason: m.reason }, v);
           }
         },
-        finish: (log) => breakdowns.finish(log),
+        finish: (log) => {
+          breakdowns.finish(log);
+          if (names) noteMeasuresNotRead(def, names, accepts, log);
+        },
       };
     },
   });
   TABLES.set(reader, { signature: def.signature, columns: known });
   return reader;
+}
+
+/**
+ * An unknown column near a measure column the file lacks (a later release's 'requests_decided_assess' for
+ * 'requests_decided_to_assess'): a warning naming both, what the model reads that measure for and what it does
+ * without it, or that the model does not read it. 'unknown column … did you mean' alone was on validate and the Data
+ * quality sheet, never on run's stderr, while the run went on without the LA's requests decided to assess.
+ */
+function noteMeasuresNotRead(def: MeasureFileDef, names: readonly string[], accepts: (name: string) => boolean, log: ProblemLog): void {
+  const lacking = Object.keys(def.measures).filter((c) => !names.includes(c));
+  if (lacking.length === 0) return;
+  for (const name of names) {
+    if (name === '' || isCommonColumn(name) || name === 'breakdown_topic' || name === 'breakdown' || accepts(name)) continue;
+    const meant = nearest(name, lacking);
+    if (meant === undefined) continue;
+    const measure = def.measures[meant]!.measure;
+    log.warn(msg.measureColumnNotRead(name, meant, modelReadsFlow(measure) ? measure : undefined), 1, name);
+  }
 }
