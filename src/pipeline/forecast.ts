@@ -10,7 +10,7 @@ import { datasetsFromEesFiles, datasetsFromWarehouse } from '../etl/ees-datasets
 import { isNewLaCode } from '../domain/index.ts';
 import { usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
-import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
+import { apportionedNotScored, forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } from '../model/forecast/forecast.ts';
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
@@ -105,6 +105,8 @@ export interface BacktestOutcome {
   bySize: CoverageBySize;
   /** What changes what the scores mean, for stderr (a later release revising a January the backtest starts from). */
   warnings: string[];
+  /** Successors not forecast from origins before their first January (apportionedNote), for stderr. */
+  notScored?: string;
   /** The first and last January with a stock of plans among the series scored (for the message when none scored). */
   span?: { first: number; last: number };
 }
@@ -119,7 +121,28 @@ export function backtestOf(batch: Batch, origins: number[], horizon: number, onl
     .filter((d) => !only || only.has(d.la.oldCode))
     .flatMap((d) => Object.entries(d.stockTotal).flatMap(([y, v]) => (v! > 0 ? [Number(y)] : [])));
   const span = years.length ? { first: Math.min(...years), last: Math.max(...years) } : undefined;
-  return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins), ...(span ? { span } : {}) };
+  const notScored = apportionedNote(batch, origins, bp.series.size, only);
+  return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins), ...(span ? { span } : {}), ...(notScored ? { notScored } : {}) };
+}
+
+/**
+ * The note on successors of a reorganisation that were not forecast from an origin before their first January
+ * (forecast/select.ts skipReason: their history before it is their share of their predecessors', joined by
+ * model/reorganise.ts), so that what their predecessors published is scored once, as the predecessors'; undefined
+ * when no origin of the backtest is before a successor's first January.
+ */
+function apportionedNote(batch: Batch, origins: readonly number[], series: number, only?: ReadonlySet<string>): string | undefined {
+  const named = new Map(batch.datasets.map((d) => [d.la.oldCode, `${d.la.name} (${d.la.oldCode})`]));
+  const groups = new Map<string, { successors: string[]; from: number; predecessors: string[] }>();
+  for (const d of batch.datasets) {
+    const s = d.history?.succession;
+    if (!s || (only && !only.has(d.la.oldCode)) || !origins.some((o) => o < s.fromCensusYear)) continue;
+    const key = `${s.from.join()}>${s.to.join()}`;
+    const g = groups.get(key) ?? { successors: [], from: s.fromCensusYear, predecessors: s.from.map((c) => named.get(c) ?? c) };
+    g.successors.push(named.get(d.la.oldCode)!);
+    groups.set(key, g);
+  }
+  return groups.size > 0 ? apportionedNotScored(series, [...groups.values()]) : undefined;
 }
 
 /**

@@ -72,17 +72,17 @@ export function registerForecast(program: Command, io: CliIO): void {
       if (!o.ees && las.length > 1) throw usageError(cliMsg.backtestDataOneLa(las));
       const { backtestFromEes, backtestFromData } = await import('../../pipeline/forecast.ts');
       // with neither --ees nor --data, the default data folder (as for `run`)
-      const { result: res, bySize, warnings, span } = o.ees
+      const { result: res, bySize, warnings, span, notScored } = o.ees
         ? await backtestFromEes({ files: o.ees, las: o.la?.flat(), all: o.all || !o.la?.length, origins: o.origins, horizon: o.horizon, fresh: o.fresh })
         : await backtestFromData({ dir: o.data ?? 'data-samples', la: o.la?.[0], origins: o.origins, horizon: o.horizon, fresh: o.fresh });
       if (res.n_series === 0 || Object.keys(res.horizons).length === 0 || !Object.values(res.horizons).some((ms) => Number.isFinite((ms as Record<string, { mape: number }>).model?.mape))) {
         throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon, span));
       }
-      warn(io, o, warnings);
+      warn(io, o, [...warnings, ...(notScored ? [notScored] : [])]);
       // a method with too little history for an origin has no score: null in JSON, n/a in text (never NaN)
       if (o.json) return printJson(io, finiteOrNull(res));
       const methods = Object.keys(res.horizons['1'] ?? {});
-      say(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series`);
+      say(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series scored`);
       say(io, o, `horizon  ${methods.map((m) => m.padStart(11)).join('')}   (MAPE %; n/a: not enough history to score)`);
       for (const [h, ms] of Object.entries(res.horizons)) {
         say(io, o, `${h.padStart(7)}  ${methods.map((m) => fixedOrNa((ms as Record<string, { mape: number }>)[m]!.mape).padStart(11)).join('')}`);

@@ -1,0 +1,52 @@
+/**
+ * A backtest over a reorganisation (Cumbria into Cumberland and Westmorland and Furness from January 2024): the
+ * successors' history before 2024 is their share of Cumbria's plans (model/reorganise.ts), so scoring it beside
+ * Cumbria's own would count one figure three times. The successors are forecast only from origins from 2024
+ * (forecast/select.ts), Cumbria only up to its last January, and the backtest says so and how many series it scored;
+ * before, stdout said '3 series' and nothing of what was left out. Synthetic figures.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backtestFromEes } from '../../src/pipeline/forecast.ts';
+import { backtestPoints } from '../../src/model/backtest/backtest.ts';
+import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
+import { tempDir } from '../temp.ts';
+
+const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
+const NW = 'Local authority,E92000001,England,E12000002,North West';
+const row = (y: number, la: string, n: number): string => `${y - 1}${String(y % 100).padStart(2, '0')},Academic year,${NW},${la},All EHC plans,All EHC plans,${Math.round(n)}`;
+
+/** Cumbria 2016-2023 growing 8% a year, then Cumberland 55% and Westmorland and Furness 45% of it, 2024-2026; Lancashire throughout. */
+function release(): string {
+  const dir = tempDir('hn-bt-apportioned-');
+  const lines = [LEAD];
+  for (let y = 2016; y <= 2026; y++) {
+    const cumbria = 2000 * 1.08 ** (y - 2016);
+    lines.push(row(y, 'E10000017,888,Lancashire', 6000 * 1.07 ** (y - 2016)));
+    if (y < 2024) lines.push(row(y, 'E10000006,909,Cumbria', cumbria));
+    else lines.push(row(y, 'E06000063,942,Cumberland', 0.55 * cumbria), row(y, 'E06000064,943,Westmorland and Furness', 0.45 * cumbria));
+  }
+  writeFileSync(join(dir, 'caseload.csv'), lines.join('\r\n') + '\r\n');
+  return dir;
+}
+
+describe('a backtest over a reorganisation', () => {
+  it('scores the successors from their first January only and says so with the series scored', async () => {
+    const dir = release();
+    const origins = [2020, 2021, 2022, 2023, 2024];
+    const ees = await datasetsFromEesFiles([dir], { today: new Date('2027-03-01T00:00:00Z') });
+    const bp = backtestPoints({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, { origins, horizon: 2 });
+    const scored = (la: string) => bp.points.filter((p) => p.method === 'model' && p.la === la).map((p) => p.origin + p.h);
+    expect(scored('909').every((y) => y <= 2023)).toBe(true);
+    for (const la of ['942', '943']) expect([...new Set(scored(la))].sort()).toEqual([2025, 2026]);
+    const r = await backtestFromEes({ files: [dir], all: true, origins, horizon: 2, cacheDir: tempDir('hn-bt-apportioned-cache-') });
+    expect(r.result.n_series).toBe(4);
+    expect(r.notScored).toBe(
+      "4 series scored; apportioned histories are not scored twice: Cumberland (942) and Westmorland and Furness (943) are scored from origin January 2024 only: before it their history is their shares of Cumbria (909)'s plans, scored once as that LA's",
+    );
+    // origins from the reorganisation on: nothing to say
+    const later = await backtestFromEes({ files: [dir], all: true, origins: [2024], horizon: 2, cacheDir: tempDir('hn-bt-apportioned-cache-') });
+    expect(later.notScored).toBeUndefined();
+  });
+});
