@@ -231,3 +231,10 @@ export function measureColumnNotRead(column: string, meant: string, measure: str
   return `${MEASURE_COLUMN_NOT_READ}'${column}' is not a column of this file's layout and was not read, and the file has no ` +
     `'${meant}': ${use}. If '${column}' is '${meant}' renamed by a later release, rename it in a copy of the file and run again`;
 }
+
+/** Percentage columns a file gives that this version does not know (ees-percent.ts): checked, never read. */
+export function percentColumnsNotKnown(columns: readonly string[]): string {
+  const one = columns.length === 1;
+  return `percentage ${one ? 'column' : 'columns'} ${columns.map((c) => `'${c}'`).join(', ')} ${one ? 'is not one' : 'are not ones'} this version knows: ` +
+    `each cell is checked as a percentage (0 to 100) but not read, and no figure of the model comes from ${one ? 'it' : 'them'}`;
+}

@@ -14,5 +14,6 @@ export const ees2025Requests = measureFileReader({
     requests_withdrawn: { measure: 'requests_withdrawn' },
   },
   columns: ['mediation_related_request', 'request_outcome_over_6_weeks', 'request_outcome_six_weeks', 'tribunal_after_mediation_request', 'tribunal_related_request'],
+  percentColumns: ['request_assess_pc', 'request_not_assess_pc', 'request_outstanding_pc', 'request_withdrawn_pc', 'request_outcome_six_weeks_pc', 'request_outcome_over_6_weeks_pc'],
   ageTopics: ['child or young persons age', "child or young person's age", 'age'],
 });

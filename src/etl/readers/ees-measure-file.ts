@@ -9,6 +9,7 @@ import * as msg from '../../messages/releases.ts';
 import { nearest } from '../../util/suggest.ts';
 import { isPercentColumn } from '../csv/values.ts';
 import { modelReadsFlow } from '../flow-fields.ts';
+import { unknownPercentColumns } from './ees-percent.ts';
 import type { ProblemLog } from '../problem-log.ts';
 import type { Reader } from '../reader.ts';
 import { BreakdownReader } from './ees-breakdown.ts';
@@ -25,6 +26,8 @@ export interface MeasureFileDef {
   ageTopics: readonly string[];
   /** The file's other published columns (its data guidance), lower-cased: checked as numbers, not stored. */
   columns?: readonly string[];
+  /** The percentage columns the layout publishes (lower-cased) besides the shares of known columns ('x_pc'). */
+  percentColumns?: readonly string[];
   /** Whether any other column of the file is known (no warning), beside `measures`, `columns` and percentages. */
   accepts?: (name: string) => boolean;
   layout?: EesLayout;
@@ -69,7 +72,10 @@ export function measureFileReader(def: MeasureFileDef): Reader {
         },
         finish: (log) => {
           breakdowns.finish(log);
-          if (names) noteMeasuresNotRead(def, names, accepts, log);
+          if (!names) return;
+          noteMeasuresNotRead(def, names, accepts, log);
+          const pc = unknownPercentColumns(names, (b) => known.has(b), def.percentColumns);
+          if (pc.length > 0) log.warn(msg.percentColumnsNotKnown(pc), 1, pc[0]);
         },
       };
     },

@@ -9,6 +9,7 @@
 import { EES_LEAF_LAST_JANUARY, EES_PLACEMENT_LEAVES, EES_PLACEMENT_TOTAL_LEAVES, EES_PLACEMENT_TOTALS, eesNewLeaf, eesTotalPlacements, newLeafIn, Placement, type EesNewLeaf } from '../../domain/index.ts';
 import * as msg from '../../messages/releases.ts';
 import { parseNumber } from '../csv/values.ts';
+import { unknownPercentColumns } from './ees-percent.ts';
 import type { ProblemLog } from '../problem-log.ts';
 import { isCommonColumn, type EesRow, type YearKind } from './ees-common.ts';
 
@@ -246,6 +247,9 @@ export class PlacementLeaves {
       const rows = t.rows - t.against;
       if (t.against === 0 && rows > 0 && !told.has(name)) log.error(msg.unknownColumnFillsTotal(name, this.totalColumn, rows), t.line, name);
     }
+    const subtotals: readonly string[] = EES_PLACEMENT_TOTALS;
+    const pc = unknownPercentColumns(this.names ?? [], (b) => this.placementOf(b) !== undefined || subtotals.includes(b) || this.known.includes(b));
+    if (pc.length > 0) log.warn(msg.percentColumnsNotKnown(pc), 1, pc[0]);
   }
 }
 
