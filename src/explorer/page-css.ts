@@ -16,6 +16,10 @@ h2{font-size:19px;margin:0 0 8px}
 h3{font-size:16px;margin:12px 0 4px}
 .meta{margin:0;color:${c.darkGrey};font-size:13px}
 .warn{background:#fff7bf;border-left:5px solid ${c.yellow};padding:6px 10px}
+#run-notes{margin:10px 20px 0;max-width:75em;font-size:14px}
+#run-notes h2{font-size:16px;margin:0 0 4px}
+#run-notes ul{margin:0 0 4px;padding-left:1.2em}
+#run-notes p{margin:0;color:${c.darkGrey};font-size:13px}
 main{padding:12px 20px 40px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .cards{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:10px;margin:0 0 12px}

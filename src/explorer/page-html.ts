@@ -6,6 +6,7 @@ import { escapeHtml } from '../report/safe-text.ts';
 import type { ExplorerBundle } from './bundle.ts';
 import { encodeJson } from './codec.ts';
 import { EXPLORER_CSS } from './page-css.ts';
+import { RUN_NOTES_WHERE, runNotesHeading } from '../messages/explorer.ts';
 import type { ExplorerPayload } from './payload.ts';
 
 /**
@@ -14,6 +15,14 @@ import type { ExplorerPayload } from './payload.ts';
  */
 function scriptText(s: string): string {
   return s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+/** The run's notes (payload `notes`) as static HTML under the header, so they show before and without the script. */
+function runNotesHtml(notes: readonly string[] | undefined): string {
+  if (!notes?.length) return '';
+  const items = notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
+  return `<section id="run-notes" class="warn" aria-labelledby="run-notes-h"><h2 id="run-notes-h">${escapeHtml(runNotesHeading(notes.length))}</h2><ul>${items}</ul><p>${escapeHtml(RUN_NOTES_WHERE)}</p></section>
+`;
 }
 
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:";
@@ -43,7 +52,7 @@ export function explorerHtml(p: ExplorerPayload, bundle: ExplorerBundle): string
   <p class="meta" id="meta"></p>
   <noscript><p class="warn">This page needs JavaScript to compute scenarios. The workbook and the recovery-plan report beside this file show the scenario as run.</p></noscript>
 </header>
-<main id="app" aria-busy="true">
+${runNotesHtml(p.notes)}<main id="app" aria-busy="true">
   <p id="loading">Loading the model…</p>
 </main>
 <script type="application/json" id="highneeds-data">${data}</script>

@@ -33,6 +33,12 @@ export interface ExplorerPayload {
    * (model/constrain.ts): the range is then that model's draws, as in the run; absent = the engine's own draws.
    */
   constraintSd?: number[];
+  /**
+   * The run's notes that change what its figures mean (the list `run` says on stderr, each also on the workbook's Data
+   * quality sheet: a history joined from a predecessor, no population, a borrowed opening balance, place funding at
+   * £0), shown at the top of the page, since a reader of the page sees neither stderr nor the workbook.
+   */
+  notes?: string[];
   /** Set when small counts were suppressed: the threshold and what that changes. */
   suppression?: { threshold: number; note: string };
   /** The input's population is the LA's own (from the data), not the unit stand-in of a run without population. */

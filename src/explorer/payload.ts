@@ -33,6 +33,8 @@ export interface PayloadSource {
   populationKnown?: boolean;
   /** `run --demand-only`: the page carries no money table and shows plans only. */
   demandOnly?: boolean;
+  /** The run's notes that change what this scenario's figures mean (payload-types.ts `notes`). */
+  notes?: readonly string[];
 }
 
 /**
@@ -61,6 +63,7 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
     ...(src.constraintSd ? { constraintSd: [...src.constraintSd] } : {}),
     ...(src.populationKnown ? { populationKnown: true as const } : {}),
     ...(src.demandOnly ? { demandOnly: true as const } : {}),
+    ...(src.notes?.length ? { notes: [...src.notes] } : {}),
   };
   const t = src.suppressSmallCounts;
   if (t === undefined || t <= 1) return base;

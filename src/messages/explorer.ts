@@ -147,3 +147,16 @@ export function suppressionNote(threshold: number, e: SuppressionEffect): string
   if (!parts.length) return `${what}; with no lever moved, the figures here are still those of the run (--draws 0).`;
   return `${what}, so the figures here are not the run's: with no lever moved they differ from the run's (run --draws 0, as in its workbook) in ${parts.join(' and ')}. Use the workbook for the scenario as run, and this page for how a lever moves it.`;
 }
+
+/**
+ * The heading of the run's notes at the top of the page (payload `notes`): the page showed the run's figures, a
+ * history joined from a predecessor and a borrowed opening balance among them, with none of the notes `run` said on
+ * stderr and wrote into the workbook.
+ * @example runNotesHeading(1) // 'A note from the run that changes what these figures mean'
+ */
+export function runNotesHeading(n: number): string {
+  return n === 1 ? 'A note from the run that changes what these figures mean' : `${n} notes from the run that change what these figures mean`;
+}
+
+/** Under the run's notes: where else they are, and that a lever moved leaves them standing. */
+export const RUN_NOTES_WHERE = "They hold for every variant on this page; the workbook's Data quality sheet lists them with the rest of the run's checks.";

@@ -257,6 +257,9 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       ),
     };
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
+    // the explorer's reader sees neither stderr nor the workbook: the notes stderr says of this scenario's sheet, on the page
+    const onSheet = new Set([...dq.map((d) => d.message), abolishedBy(scenario), ...totals.notes, ...modelNotes, ...rated, ...(budget?.warnings ?? [])]);
+    const pageNotes = warnings.ordered().filter((m) => onSheet.has(m)).map(redact);
     // the explorer recomputes the budget as levers move; a demand-only run's page has plans only (cli.md: every run writes it)
     const explorer = explorerPayload({
       tool: TOOL,
@@ -275,6 +278,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       populationKnown: hasPopulation,
       suppressSmallCounts,
       demandOnly: opts.demandOnly,
+      notes: pageNotes,
     });
     reports.push(report);
     writes.push(async () => {

@@ -51,3 +51,9 @@ export function loadPageInNode(file: string): PageInNode {
   const core = coreOf(page, file);
   return { core, payload: core.decodeJson<ExplorerPayload>(data), html };
 }
+
+/** The notes in a page's static run-notes section (page-html.ts), as its HTML holds them; undefined: no section. */
+export function runNotesItems(html: string): string[] | undefined {
+  const section = /<section id="run-notes"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1];
+  return section === undefined ? undefined : [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+}

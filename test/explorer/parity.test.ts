@@ -15,7 +15,8 @@ import { centreOnMedian, publishBudget } from '../../src/pipeline/central-path.t
 import { parseYamlMapping, validateScenario } from '../../src/scenario/load.ts';
 import { runCli } from '../cli/helpers.ts';
 import { referenceProjection } from '../../src/model/levers/reference.ts';
-import { loadPageInNode } from './bundle-in-node.ts';
+import { escapeHtml } from '../../src/report/safe-text.ts';
+import { loadPageInNode, runNotesItems } from './bundle-in-node.ts';
 
 const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => join('scenarios', f));
 const MONEY_KEYS = ['expenditure_gbp', 'in_year_balance_gbp', 'cumulative_balance_gbp'] as const;
@@ -49,13 +50,27 @@ function sameBits(a: unknown, b: unknown, at = ''): string {
 
 let dir: string;
 let runs: Doc[];
+let stderr: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hn-explorer-'));
   const r = await runCli('run', ...SCENARIOS, '--draws', '0', '--json', '--out', dir);
   expect(r.code, r.stderr).toBe(0);
   runs = (JSON.parse(r.stdout) as { runs: Doc[] }).runs;
+  stderr = r.stderr;
 });
+
+/** The notes stderr lists under "… change(s) what these figures mean" (those beyond the list's cap are not read). */
+function listedNotes(text: string): string[] {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /changes? what these figures mean/.test(l));
+  const out: string[] = [];
+  for (const l of at < 0 ? [] : lines.slice(at + 1)) {
+    if (!l.startsWith('  - ')) break;
+    out.push(l.slice(4));
+  }
+  return out;
+}
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -77,6 +92,20 @@ describe('explorer parity with run --draws 0 --json', () => {
     expectClose(doc.ehcp_total, res.ehcp_total, 'ehcp_total');
     expectClose(doc.ehcp_by_placement, res.ehcp_by_placement, 'ehcp_by_placement');
     for (const k of MONEY_KEYS) expectClose(doc[k], res[k], k);
+  });
+
+  it('each page lists, at its top, the notes run says on stderr of its scenario, in stderr\'s order (run-notes.test.ts)', () => {
+    const said = listedNotes(stderr);
+    expect(said.length).toBeGreaterThan(0);
+    const onPages = runs.map((doc) => {
+      const { payload, html } = loadPageInNode(doc.outputs.explorer as string);
+      const notes = payload.notes ?? [];
+      expect(runNotesItems(html) ?? []).toEqual(notes.map(escapeHtml));
+      expect(notes.filter((n) => said.includes(n)).map((n) => said.indexOf(n))).toEqual([...said.keys()].filter((k) => notes.includes(said[k]!)));
+      return notes;
+    });
+    // every note stderr lists is on the page of each scenario it is said of, so on one page at least
+    expect(said.filter((n) => !onPages.some((notes) => notes.includes(n)))).toEqual([]);
   });
 
   it('a moved lever written as YAML and read back as run reads it gives the same numbers', () => {
