@@ -48,7 +48,8 @@ export interface DataNotesInput {
 /**
  * Adds the notes of the data and the forecast, in run's order: the dataset's said notes, the own tables' warnings, a
  * published measure column under another name, the files not read, money tables of no named LA, a later release's
- * revision, a council projected past its end, the forecast's notes (a year's new plans suppressed, the pooled trend, reconciliation findings).
+ * revision, a council projected past its end, the forecast's notes (a year's new plans suppressed, the pooled trend,
+ * reconciliation findings).
  */
 export function addDataNotes(w: RunNotes, d: DataNotesInput): void {
   w.add('caveat', d.ds.notes.filter(isSaidDataNote));
