@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { HighneedsError, inputError } from '../errors.ts';
-import * as msg from '../messages/etl.ts';
+import * as msg from '../messages/warehouse.ts';
 import { checkOutputFile } from '../paths/check-path.ts';
 
 /** How long a second writer waits for the first to finish before giving up. */

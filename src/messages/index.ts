@@ -3,6 +3,7 @@
  * budget, report, cli, the explorer page), re-exported here. Code elsewhere builds messages only through these functions.
  */
 export * as etlMsg from './etl.ts';
+export * as warehouseMsg from './warehouse.ts';
 export * as releaseMsg from './releases.ts';
 export * as workbookMsg from './workbooks.ts';
 export * as sen2Msg from './sen2.ts';
