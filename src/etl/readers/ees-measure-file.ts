@@ -6,7 +6,7 @@
  * text column ('release_note') refused the whole file, one error per row, before.
  */
 import * as msg from '../../messages/releases.ts';
-import { nearest } from '../../util/suggest.ts';
+import { editDistance, nearest } from '../../util/suggest.ts';
 import { isPercentColumn } from '../csv/values.ts';
 import { modelReadsFlow } from '../flow-fields.ts';
 import { unknownPercentColumns } from './ees-percent.ts';
@@ -92,12 +92,32 @@ export function measureFileReader(def: MeasureFileDef): Reader {
  */
 function noteMeasuresNotRead(def: MeasureFileDef, names: readonly string[], accepts: (name: string) => boolean, log: ProblemLog): void {
   const lacking = Object.keys(def.measures).filter((c) => !names.includes(c));
-  if (lacking.length === 0) return;
-  for (const name of names) {
-    if (name === '' || isCommonColumn(name) || name === 'breakdown_topic' || name === 'breakdown' || accepts(name)) continue;
-    const meant = nearest(name, lacking);
-    if (meant === undefined) continue;
+  const unknown = names.filter((n) => n !== '' && !isCommonColumn(n) && n !== 'breakdown_topic' && n !== 'breakdown' && !accepts(n));
+  for (const [name, meant] of renamings(unknown, lacking)) {
     const measure = def.measures[meant]!.measure;
     log.warn(msg.measureColumnNotRead(name, meant, modelReadsFlow(measure) ? measure : undefined), 1, name);
   }
+}
+
+/**
+ * Each unknown column paired with the lacking column it is likeliest a renaming of, one to one: of the pairs close
+ * enough to be one (nearest), those differing by fewest words first, then by fewest letters: 'requests_decided_not_assess'
+ * is 'requests_decided_not_to_assess' (one word apart), not 'requests_decided_to_assess' (two words, though two letters).
+ */
+function renamings(unknown: readonly string[], lacking: readonly string[]): Array<[string, string]> {
+  const words = (c: string): Set<string> => new Set(c.split('_'));
+  const apart = (a: string, b: string): number => {
+    const [x, y] = [words(a), words(b)];
+    return [...x].filter((w) => !y.has(w)).length + [...y].filter((w) => !x.has(w)).length;
+  };
+  const pairs = unknown.flatMap((u) => lacking.filter((l) => nearest(u, [l]) !== undefined).map((l) => ({ u, l, w: apart(u, l), d: editDistance(u, l) })));
+  pairs.sort((a, b) => a.w - b.w || a.d - b.d);
+  const out: Array<[string, string]> = [];
+  const used = new Set<string>();
+  for (const p of pairs) {
+    if (used.has(p.u) || used.has(p.l)) continue;
+    used.add(p.u).add(p.l);
+    out.push([p.u, p.l]);
+  }
+  return out.sort((a, b) => unknown.indexOf(a[0]) - unknown.indexOf(b[0]));
 }
