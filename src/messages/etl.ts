@@ -172,13 +172,6 @@ export function badTimePeriod(raw: string): string {
 export function mixedTimePeriods(firstKind: string, firstLine: number, raw: string): string {
   return `mixed academic and calendar years: this file used ${firstKind} codes from line ${firstLine}, found '${raw}'`;
 }
-/** Rows whose time_identifier is not one the model reads (a later release's other kind of period). */
-export function unknownTimeIdentifier(identifier: string, rows: number, line: number, known: readonly string[]): string {
-  return `${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row gives' : 'rows give'} time_identifier '${identifier}' (first at line ${line}), ` +
-    `which the model does not know, so it cannot tell which January or calendar year ${rows === 1 ? 'that row is' : 'they are'}: ` +
-    `it reads ${known.map((k) => `'${k}'`).join(' and ')}. If the period is one of these, set time_identifier so in a copy of the file; ` +
-    `otherwise leave those rows out`;
-}
 /** A row's time_identifier says one kind of year and its time_period is written as the other. */
 export function timePeriodContradicts(raw: string, identifier: string): string {
   const y = Number(raw.trim());

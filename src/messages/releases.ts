@@ -238,3 +238,11 @@ export function percentColumnsNotKnown(columns: readonly string[]): string {
   return `percentage ${one ? 'column' : 'columns'} ${columns.map((c) => `'${c}'`).join(', ')} ${one ? 'is not one' : 'are not ones'} this version knows: ` +
     `each cell is checked as a percentage (0 to 100) but not read, and no figure of the model comes from ${one ? 'it' : 'them'}`;
 }
+
+/** Rows whose time_identifier is not one the model reads (a later release's other kind of period). */
+export function unknownTimeIdentifier(identifier: string, rows: number, line: number, known: readonly string[]): string {
+  return `${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row gives' : 'rows give'} time_identifier '${identifier}' (first at line ${line}), ` +
+    `which the model does not know, so it cannot tell which January or calendar year ${rows === 1 ? 'that row is' : 'they are'}: ` +
+    `it reads ${known.map((k) => `'${k}'`).join(' and ')}. If the period is one of these, set time_identifier so in a copy of the file; ` +
+    `otherwise leave those rows out`;
+}

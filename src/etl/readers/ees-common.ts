@@ -255,7 +255,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
   session.finish?.(log);
   for (const [level, t] of left.levels) log.warn(releaseMsg.otherGeographicLevel(level, t.rows, t.line), t.line, 'geographic_level');
   if (left.levels.size > 0 && !read) log.error(releaseMsg.noReadGeographicLevel([...left.levels.keys()]), [...left.levels.values()][0]!.line, 'geographic_level');
-  for (const [id, t] of left.identifiers) log.error(msg.unknownTimeIdentifier(id, t.rows, t.line, TIME_IDENTIFIERS), t.line, 'time_identifier');
+  for (const [id, t] of left.identifiers) log.error(releaseMsg.unknownTimeIdentifier(id, t.rows, t.line, TIME_IDENTIFIERS), t.line, 'time_identifier');
   for (const [code, t] of left.noOldCode) {
     if (readLa) log.warn(releaseMsg.laWithoutOldCode(t.name!, code, t.rows, t.line), t.line, 'old_la_code');
     else log.error(msg.badOldLaCode(''), t.line, 'old_la_code');
