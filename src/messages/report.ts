@@ -164,3 +164,17 @@ export const capacityNotModelled =
 export function scoredAcross(las: number): string {
   return `the ${las.toLocaleString('en-GB')} LA${las === 1 ? '' : 's'} of the data with past forecasts to score`;
 }
+
+/**
+ * Whose history the track record scores: a council a reorganisation made is scored on its own Januaries, but its
+ * forecasts read its predecessors' figures, apportioned, before it existed, so "Cumberland's own history" overstated.
+ * @example trackRecordScope('Cumberland', { fromCensusYear: 2024, note: 'Cumbria became …' }) // "Cumberland's history (…)"
+ */
+export function trackRecordScope(la: string, made?: { fromCensusYear: number; note: string }): string {
+  if (!made) return `${la}'s own history`;
+  return `${la}'s history (its own from January ${made.fromCensusYear}; before then its predecessors' figures, apportioned, which its forecasts read: ${made.note})`;
+}
+
+/** The Backtest sheet's note under its tables: what "Forecasts scored" counts. */
+export const FORECASTS_SCORED_NOTE =
+  'Empty coverage: the simple methods give no range. Forecasts scored: the forecasts made from past starting years that have a known outcome that many years later';

@@ -9,6 +9,7 @@ import {
   PLACEMENTS,
   STATUTORY_OVERRIDE_END_FY,
   groupOf,
+  reorganisationOf,
   type Need,
   type Placement,
   type PlacementGroup,
@@ -18,6 +19,15 @@ import { observedCensus, type ObservedCensus } from '../model/observed.ts';
 import { INTERACTION_LINE } from '../budget/mitigations.ts';
 import type { BudgetedReport, RunReport } from './run-report.ts';
 import { reportMsg } from '../messages/index.ts';
+
+/**
+ * The reorganisation that made the run's LA by its base year (Cumberland, from January 2024), or undefined: its
+ * forecast reads its predecessors' figures, apportioned, before it existed (model/reorganise.ts).
+ */
+export function successorOf(r: Pick<RunReport, 'la' | 'baseYear'>): { fromCensusYear: number; note: string } | undefined {
+  const made = reorganisationOf(r.la.oldCode);
+  return made && made.to.includes(r.la.oldCode) && made.fromCensusYear <= r.baseYear ? made : undefined;
+}
 
 /** Census years with actual history before the base year (ascending). */
 export function historyYears(r: RunReport): number[] {

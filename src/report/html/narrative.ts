@@ -28,6 +28,7 @@ import {
   sensitivityBySwing,
   sumAges,
   unmitigatedBalance,
+  successorOf,
 } from '../series.ts';
 import { counted } from '../../util/plural.ts';
 import { surgePeakYear } from '../../model/levers/surge.ts';
@@ -263,7 +264,7 @@ export function accuracyParagraphs(r: RunReport): string[] {
   }
   const out = [
     'The model that produced this run, with the same pooling, damping and calibrated ranges, was re-run from earlier years using only the data available then.',
-    ...scoreSentences(r.backtest, `On ${r.la.name}'s own history`),
+    ...scoreSentences(r.backtest, `On ${reportMsg.trackRecordScope(r.la.name, successorOf(r))}`),
   ];
   if (r.backtestAll) out.push(...scoreSentences(r.backtestAll.rows, `Across ${reportMsg.scoredAcross(r.backtestAll.las)}`));
   return out;

@@ -1,7 +1,7 @@
 /** Backtest sheet: this model's accuracy on this LA's own history, and across every LA of the release, beside the naive baselines. */
 import type { BacktestRow, RunReport } from '../../run-report.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
-import { backtestMethodName } from '../../series.ts';
+import { backtestMethodName, successorOf } from '../../series.ts';
 import { col, share } from '../table-helpers.ts';
 import { reportMsg } from '../../../messages/index.ts';
 
@@ -28,7 +28,7 @@ function scoresTable(name: string, title: string, scored: readonly BacktestRow[]
 }
 
 export function backtestSheet(r: RunReport): Sheet {
-  const note = 'Empty coverage: the simple methods give no range. Forecasts scored: the number of past starting years with a known outcome that many years later';
+  const note = reportMsg.FORECASTS_SCORED_NOTE;
   return {
     name: 'Backtest',
     title: 'How accurate has the model been on past years?',
@@ -37,7 +37,7 @@ export function backtestSheet(r: RunReport): Sheet {
       'MAPE = mean absolute percentage error (lower is better); bias > 0 = forecasts too high; coverage = share of outcomes inside the 80% range (about 80% is well calibrated).',
     ],
     tables: [
-      scoresTable('Backtest_scores', `Accuracy on ${r.la.name}'s own history, by horizon (years ahead)`, r.backtest, `${note}.`),
+      scoresTable('Backtest_scores', `Accuracy on ${reportMsg.trackRecordScope(r.la.name, successorOf(r))}, by horizon (years ahead)`, r.backtest, `${note}.`),
       ...(r.backtestAll
         ? [
             scoresTable(
