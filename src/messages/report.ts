@@ -50,7 +50,7 @@ export function demandOnlyNote(): string {
 
 /** A transitions view the data cannot support, and the data that would. */
 export function transitionsNeedPersonData(): string {
-  return 'Moves between settings at transition points (such as Year 6 to Year 7) are not shown: the data loaded are published totals, which record no child’s move from one setting to the next, so a projection from them keeps every child where they are and any diagram of moves would be an artefact. Load person-level SEN2 returns (the XML sent to DfE, or the COLLECT Blade CSV) for at least two consecutive Januaries to see where children go.';
+  return 'Moves between settings at transition points (such as Year 6 to Year 7) are not shown: the data loaded are published totals, which record no child’s move from one setting to the next, so a projection from them moves children between settings only as the published mix of settings at each age implies (each age’s plans take the next age’s mix, with as few moves as that needs) and any diagram of moves would be an artefact. Load person-level SEN2 returns (the XML sent to DfE, or the COLLECT Blade CSV) for at least two consecutive Januaries to see where children go.';
 }
 
 /** A needs view the data cannot support, and the data that would. */

@@ -40,7 +40,7 @@ describe('budget fallbacks', () => {
       expect(r.code, r.stderr).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`the unit-cost table (${join(data, 'unit_costs.csv')}) has no unit cost for plans the run holds in a placement`);
-      expect(r.stderr).toMatch(/- ISS \(Independent special school\): no row at all; 127 plans in January 2022, up to 392 plans in January 2032\./);
+      expect(r.stderr).toMatch(/- ISS \(Independent special school\): no row at all; 127 plans in January 2022, up to 357 plans in January 2032\./);
       expect(r.stderr).toMatch(/Add a row for each to the unit-cost table/);
       expect(existsSync(out)).toBe(false);
     });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { N_PLACEMENTS, PLACEMENTS } from '../../src/domain/index.ts';
+import { cubeByPlacement, cubeTotal } from '../../src/model/cube.ts';
+import { crossSectionMoves } from '../../src/model/estimate/aggregate-mix.ts';
 import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
 import { projectLa } from '../../src/model/project-la.ts';
 import { ScenarioSchema, type Scenario } from '../../src/scenario/schema.ts';
@@ -103,5 +106,50 @@ describe('a base year whose placements leave many plans with none recorded (an L
     ds.stockByPlacement[2022] = { MS: 1500, SSM: 1000, FE: 500, NONE: 60 };
     const { rates } = await projectLa(ds, scenario(), { draws: 0, seed: 1 });
     expect(rates.notes.filter((n) => n.startsWith('No placement recorded'))).toEqual([]);
+  });
+});
+
+describe('placement moves on the aggregate route', () => {
+  /** Published totals with placements: a fifth of the plans in further education, which is open at 16–25 only. */
+  function placed(): LaDataset {
+    const ds = aggregateOnly();
+    for (let y = 2012; y <= 2022; y++) {
+      const t = ds.stockTotal[y]!;
+      ds.stockByPlacement[y] = { MS: 0.4 * t, SSM: 0.3 * t, ISS: 0.1 * t, FE: 0.2 * t };
+    }
+    return ds;
+  }
+
+  it('crossSectionMoves carries one age’s placement mix to the next with rows that sum to 1', () => {
+    const from = new Float64Array(N_PLACEMENTS);
+    const to = new Float64Array(N_PLACEMENTS);
+    const at = (p: string) => PLACEMENTS.indexOf(p as (typeof PLACEMENTS)[number]);
+    from[at('MS')] = 0.6; from[at('SSM')] = 0.4; // age 15
+    to[at('MS')] = 0.3; to[at('SSM')] = 0.35; to[at('FE')] = 0.35; // age 16
+    const m = crossSectionMoves(from, to, 16);
+    for (let p = 0; p < N_PLACEMENTS; p++) {
+      const row = m.subarray(p * N_PLACEMENTS, (p + 1) * N_PLACEMENTS).reduce((a, b) => a + b, 0);
+      expect(row).toBeCloseTo(1, 12);
+    }
+    for (let q = 0; q < N_PLACEMENTS; q++) {
+      let got = 0;
+      for (let p = 0; p < N_PLACEMENTS; p++) got += from[p]! * m[p * N_PLACEMENTS + q]!;
+      expect(got).toBeCloseTo(to[q]!, 12);
+    }
+    // as few move as that takes: SSM keeps what the next age holds, MS keeps half
+    expect(m[at('SSM') * N_PLACEMENTS + at('SSM')]).toBeCloseTo(0.875, 12);
+    expect(m[at('MS') * N_PLACEMENTS + at('MS')]).toBeCloseTo(0.5, 12);
+    // a placement with no plans at 15 stays put where it goes on at 16
+    expect(m[at('RP') * N_PLACEMENTS + at('RP')]).toBe(1);
+  });
+
+  it('keeps each placement’s share of the plans near the base year’s, not draining further education', async () => {
+    const { projection, rates } = await projectLa(placed(), scenario(), { draws: 0, seed: 1 });
+    expect(rates.source).toBe('aggregate');
+    const fe = PLACEMENTS.indexOf('FE');
+    const share = (h: number) => cubeByPlacement(projection.central[h]!)[fe]! / cubeTotal(projection.central[h]!);
+    // kept in place, a child at school at 15 stayed there at 16 and FE took new plans only: its share fell every year
+    // (20% of the plans at the base year, 13% three years on)
+    for (let h = 1; h <= 5; h++) expect(share(h) / share(0), `year ${h}`).toBeGreaterThan(0.85);
   });
 });

@@ -12,7 +12,7 @@
  * populationAt's rule, with a note, rather than being dropped for the proxy.
  * Every number comes from the dataset passed in (and the national / regional datasets for pooling).
  */
-import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS, isPlacementPossibleAt } from '../../domain/index.ts';
+import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../../domain/index.ts';
 import { ceaseReasonsFrom, newPlansSpreadLikeProfile, incidenceScaled, newPlansAgesBorrowed, populationStandsIn } from '../../messages/model.ts';
 import { noNewPlansForFlowYear } from '../../messages/new-plans.ts';
 import { ceasingByAgePooled, newPlanAgesPooled, placementMixPooled } from '../../messages/model-pooling.ts';
@@ -25,7 +25,7 @@ import type { FlowEstimate } from './aggregate-flow.ts';
 import { cohortProgression, pooledProgression, PROGRESSION_STRENGTH, type Progression } from './aggregate-cohort.ts';
 import { NEW_PLAN_AGE_STRENGTH, pooledNewPlanAges } from './new-plan-ages.ts';
 import type { SharedReads } from './shared-reads.ts';
-import { ceaseReasonShares, cubeFromShares, needShares, placementShares, placementSharesByAge, PLACEMENT_MIX_STRENGTH, pooledPlacementShares } from './aggregate-mix.ts';
+import { ceaseReasonShares, crossSectionMoves, cubeFromShares, needShares, placementShares, placementSharesByAge, PLACEMENT_MIX_STRENGTH, pooledPlacementShares } from './aggregate-mix.ts';
 
 /** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
 export const MAX_NET_MIGRATION = 0.05;
@@ -146,7 +146,7 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
 
   // Mixes: need × placement of new plans from the stock mix at each age, fitted to the LA's placement shares pooled
   // towards its region's (else England's) by their number (a small LA's few plans are too few to set them; the initial
-  // cube keeps the data's own); moves only where a placement ends at an age.
+  // cube keeps the data's own); moves that carry each age's mix to the next age's (crossSectionMoves).
   const needs = needShares(ds, baseYear);
   const placed = pooledPlacementShares(ds, baseYear, opts.ageFallbacks ?? []);
   if (placed.source) r.notes.push(placementMixPooled(ds.la.name, placed.year!, placed.plans, placed.ownWeight, placed.source, PLACEMENT_MIX_STRENGTH));
@@ -157,11 +157,8 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
     for (let n = 0; n < N_NEEDS; n++)
       for (let p = 0; p < N_PLACEMENTS; p++) r.newMix[newMixIndex(a, n, p)] = needs[n]! * ps[p]!;
     if (a === N_AGES - 1) continue;
-    const next = atAge[a + 1]!;
-    PLACEMENTS.forEach((p, i) => {
-      if (isPlacementPossibleAt(p, a + 1)) return;
-      for (let q = 0; q < N_PLACEMENTS; q++) r.moves[moveIndex(a, i, q)] = next[q]!;
-    });
+    const rows = crossSectionMoves(ps, atAge[a + 1]!, a + 1);
+    for (let p = 0; p < N_PLACEMENTS; p++) for (let q = 0; q < N_PLACEMENTS; q++) r.moves[moveIndex(a, p, q)] = rows[p * N_PLACEMENTS + q]!;
   }
 
   r.trend = opts.trend ?? newPlanTrend(ds, opts);
