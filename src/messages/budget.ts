@@ -181,6 +181,21 @@ export function openingStandsIn(fromFy: number | undefined, anchored?: boolean):
   return ` (the opening-balance table's figure for 31 March ${fromFy + 1}, used in its place)`;
 }
 
+/**
+ * The DSG balance chart's words for its first point, the opening balance: "actual" only when it is the table's own
+ * figure for that date (Cumberland's chart read "2025-26 actual" of the table's 31 March 2025 figure, used in its place).
+ * @example openingOnAxis('2025-26', 2024) // "2025-26: the opening-balance table's 31 March 2025 figure"
+ */
+export function openingOnAxis(fyLabel: string, fromFy?: number, anchored?: boolean): string {
+  if (fromFy === undefined) return `${fyLabel} actual`;
+  return anchored ? `${fyLabel} worked back from the opening-balance table's 31 March ${fromFy + 1}` : `${fyLabel}: the opening-balance table's 31 March ${fromFy + 1} figure`;
+}
+
+/** The waterfall's note under its grey bar when the opening balance is not the table's own figure for its date. */
+export function openingBarNote(fromFy: number | undefined, anchored?: boolean): string | undefined {
+  return fromFy === undefined ? undefined : `Grey bar: not the table's figure for that date${openingStandsIn(fromFy, anchored)}.`;
+}
+
 export function openingBalanceYearMismatch(found: string, expected: string, yearsBetween = 0): string {
   const missed = yearsBetween > 0 ? `, so the in-year balance${yearsBetween === 1 ? '' : 's'} of the ${counted(yearsBetween, 'year')} between ${yearsBetween === 1 ? 'is' : 'are'} not in the cumulative balance` : '';
   return `Opening balance: expected the balance at the end of ${expected} but the table has ${found}; it is used as the opening balance anyway${missed}. Add a row for ${expected}.`;

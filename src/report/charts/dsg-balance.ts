@@ -1,6 +1,7 @@
 /** Cumulative DSG balance by financial year: central path, P10–P90 band, unmitigated path, the March 2028 line. */
 import { financialYearLabel, STATUTORY_OVERRIDE_END_FY } from '../../domain/index.ts';
 import { fmtBalance } from '../format.ts';
+import { openingOnAxis } from '../../messages/budget.ts';
 import { GovUk, withAlpha } from '../palette.ts';
 import type { BudgetedReport } from '../run-report.ts';
 import { balanceAt, horizonFy, unmitigatedBalance } from '../series.ts';
@@ -41,7 +42,7 @@ export function dsgBalanceChart(r: BudgetedReport): ChartSpec {
       data: { labels, datasets },
       options: cartesianOptions(
         title,
-        { title: `Financial year (balance at 31 March at its end; ${financialYearLabel(b.openingBalanceFy)} actual)`, unit: 'none' },
+        { title: `Financial year (balance at 31 March at its end; ${openingOnAxis(financialYearLabel(b.openingBalanceFy), b.openingBalanceFromFy, b.openingBalanceAnchored)})`, unit: 'none' },
         { title: 'Cumulative DSG balance (£m)', unit: 'moneyM' },
         {
           markers: has2028 ? [{ at: financialYearLabel(STATUTORY_OVERRIDE_END_FY), label: '31 March 2028: statutory override ends', labelAt: 'bottom' }] : [],

@@ -3,6 +3,7 @@
  * mitigations, how the balance builds from the opening balance year by year.
  */
 import { fmtBalance, fmtMoney } from '../format.ts';
+import { openingBarNote, openingStandsIn } from '../../messages/budget.ts';
 import { GovUk } from '../palette.ts';
 import type { BudgetedReport } from '../run-report.ts';
 import { horizonFy, isInteractionLine } from '../series.ts';
@@ -72,6 +73,8 @@ function buildUpChart(r: BudgetedReport, hz: number): ChartSpec {
   const last = b.lines[b.lines.length - 1]!;
   bars.push({ label: `31 March ${hz + 1}`, range: [0, toMillions(last.cumulativeBalance)], value: exactMillions(last.cumulativeBalance), colour: GovUk.blue });
   const title = `How the DSG balance builds to 31 March ${hz + 1} (£m; the scenario has no mitigations)`;
+  const colours = 'Grey: the opening balance. Red: an in-year deficit; green: an in-year surplus. Blue: the balance at 31 March.';
+  const standsIn = openingBarNote(b.openingBalanceFromFy, b.openingBalanceAnchored);
   const march2028 = b.balanceAtMarch2028;
   const options = cartesianOptions(
     title,
@@ -80,7 +83,8 @@ function buildUpChart(r: BudgetedReport, hz: number): ChartSpec {
     {
       barLabels: 'moneyM',
       barLabelValues: bars.map((x) => x.value),
-      footnote: 'Grey: the opening balance. Red: an in-year deficit; green: an in-year surplus. Blue: the balance at 31 March.',
+      // a grey bar that is not the table's figure for its date says so where it is drawn (the report's words say it too)
+      footnote: standsIn ? [colours, standsIn] : colours,
       zeroLine: true,
       legendHide: ['Cumulative DSG balance (£m)'],
     },
@@ -89,7 +93,7 @@ function buildUpChart(r: BudgetedReport, hz: number): ChartSpec {
     id: 'waterfall-mitigation',
     title,
     alt:
-      `Waterfall chart: the scenario has no mitigations, so this shows how the balance builds. From ${fmtBalance(b.openingBalance)} at 31 March ${b.openingBalanceFy + 1}, ` +
+      `Waterfall chart: the scenario has no mitigations, so this shows how the balance builds. From ${fmtBalance(b.openingBalance)} at 31 March ${b.openingBalanceFy + 1}${openingStandsIn(b.openingBalanceFromFy, b.openingBalanceAnchored)}, ` +
       `each financial year adds its in-year balance` +
       (march2028 !== undefined && hz > 2027 ? `, reaching ${fmtBalance(march2028)} at 31 March 2028` : '') +
       ` and ${fmtBalance(last.cumulativeBalance)} at 31 March ${hz + 1}.`,
