@@ -29,6 +29,17 @@ export function prefillWorkbook(): string {
   return "an Excel workbook, not a published EES file: give the release's CSV files to --from";
 }
 
+/**
+ * A --from path that does not exist: 'init --la 942 --from release/data la-folder' gave 'internal error (a bug in
+ * highneeds): ENOENT', since --from takes every word after it, the folder to create among them.
+ */
+export function prefillMissing(path: string, lastOfSeveral: boolean): string {
+  const hint = lastOfSeveral
+    ? ` --from takes every word after it up to the next option: if ${path} is the folder to create, put it before the options (highneeds init ${path} --la CODE --from …)`
+    : ' give the release\'s data folder or its CSV files';
+  return `${path}: no such file or folder;${hint}. Nothing was written.`;
+}
+
 export function initWouldOverwrite(path: string): string {
   return `${path} already exists; init never overwrites files (choose another folder)`;
 }

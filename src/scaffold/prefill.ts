@@ -9,7 +9,7 @@ import { streamCsv } from '../etl/csv/read-csv.ts';
 import { canonicalNewCode, reorganisationOf } from '../domain/index.ts';
 import { inputError } from '../errors.ts';
 import { notText, notUtf8AfterBom, nulByte } from '../messages/etl.ts';
-import { prefillWorkbook, prefillZip } from '../messages/cli.ts';
+import { prefillMissing, prefillWorkbook, prefillZip } from '../messages/cli.ts';
 import { sniffFile } from '../etl/sniff.ts';
 
 const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -33,8 +33,10 @@ export async function prefillFromRelease(
   let latestCensusYear: number | undefined;
   const skipped: string[] = [];
   const from = new Map<string, string>();
-  for (const path of paths) {
-    const folder = (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+  for (const [i, path] of paths.entries()) {
+    const found = await stat(path).catch(() => undefined);
+    if (!found) throw inputError(prefillMissing(path, paths.length > 1 && i === paths.length - 1));
+    const folder = found.isDirectory();
     const inside = folder ? (await expandPaths([path])).filter((f) => /\.csv$/i.test(f)) : [path];
     if (folder && inside.length === 0) throw inputError(`${path}: no CSV files in this folder; give --from the release's data folder or its CSV files.`);
     for (const file of inside) {

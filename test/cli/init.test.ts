@@ -114,6 +114,23 @@ describe('highneeds init', () => {
     });
   });
 
+  it('a --from path that does not exist is an input error naming it, with the folder put last said (it was an internal error)', async () => {
+    await withTempDir(async (dir) => {
+      const release = join(dir, 'caseload.csv');
+      writeFileSync(release, [HEADER, ...ROWS].join('\n') + '\n');
+      // the folder to create, put after --from, is taken as one more release path
+      const r = await runCli('init', '--la', '886', '--from', release, join(dir, 'la'));
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).not.toMatch(/internal error|ENOENT/);
+      expect(r.stderr).toContain(`${join(dir, 'la')}: no such file or folder; --from takes every word after it`);
+      expect(r.stderr).toContain(`highneeds init ${join(dir, 'la')} --la CODE --from`);
+      const alone = await runCli('init', join(dir, 'b'), '--la', '886', '--from', join(dir, 'missing.csv'));
+      expect(alone.code).toBe(1);
+      expect(alone.stderr).toMatch(/missing\.csv: no such file or folder; give the release's data folder/);
+      expect(existsSync(join(dir, 'la')) || existsSync(join(dir, 'b')) || existsSync('highneeds-la')).toBe(false);
+    });
+  });
+
   it('refuses --from without --la, and an LA the release does not hold', async () => {
     await withTempDir(async (dir) => {
       const release = join(dir, 'caseload.csv');
