@@ -278,6 +278,11 @@ export function nationalTooShort(la: string, held: readonly number[], baseYear: 
   return `The data's England rows give plans at ${years}, too few for a trend${upTo}: ${la}'s trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}), not towards the LA itself. Give England's rows for every year of the files, or none.`;
 }
 
+/** The run's data hold no England or regional series: the LA's trend is pooled towards the shipped reference series. */
+export function pooledTowardsReference(la: string, refEnd: number): string {
+  return `The data hold no England or regional series: ${la}'s trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}).`;
+}
+
 /** Summary line on stderr for warnings that change what a reader should believe. */
 export function readerWarnings(n: number): string {
   return `${n} note${n === 1 ? ' changes' : 's change'} what these figures mean (all are in the workbook's Data quality sheet):`;

@@ -19,7 +19,7 @@ import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
 import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { batchKnownAt, forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
-import { nationalTooShort, runCannotForecast } from '../messages/model.ts';
+import { nationalTooShort, pooledTowardsReference, runCannotForecast } from '../messages/model.ts';
 import { totalsModelDescription } from '../messages/model-pooling.ts';
 
 export interface RunTotals {
@@ -80,9 +80,7 @@ export async function runBatch(
   } else if (!national) {
     national = ref.national;
     if (regions.length === 0) regions = ref.regions;
-    notes.push(
-      `The data hold no England or regional series: ${ds.la.name}'s trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}).`,
-    );
+    notes.push(pooledTowardsReference(ds.la.name, refEnd));
   }
   const code = ds.la.oldCode;
   const published = ees.datasets.find((d) => d.la.oldCode === code);
