@@ -5,16 +5,15 @@
 export const STAGE = 'budget';
 
 /** £1,234,567 (negative: -£1,234,567): the one money format of the outputs (report/format.ts). */
-import { fmtMoneyExact } from '../report/format.ts';
+import { fmtMoneyExact, fmtRate } from '../report/format.ts';
 import { counted } from '../util/plural.ts';
 export const gbp = fmtMoneyExact;
 export { unitCostsMissing, type UncostedLine } from './unit-costs.ts';
+export { openingBalanceAnchored, openingBalanceYearMismatch, openingBarNote, openingOnAxis, openingStandsIn, openingWorkedBackOutOfScale } from './opening-balance.ts';
 export { leverCostsOutOfScale, leversActOnNothing, otherSpendOutOfScale, placesOutOfScale, reservesOutOfScale, type PlacesOffPlans } from './money-scale.ts';
 
-/** 0.035 → 3.5%. */
-export function pct(r: number): string {
-  return `${Number((r * 100).toFixed(4))}%`;
-}
+/** 0.035 → 3.5% (report/format.ts fmtRate). */
+export const pct = fmtRate;
 
 export function unknownInflationKey(key: string): string {
   return `costs.inflation: '${key}' is not a placement code, a financial year (2026-27) or 'default'; it is ignored.`;
@@ -170,72 +169,6 @@ export function placeFundingOnFullFee(placement: string, places: number, money: 
 
 export function noPlacesTable(): string {
   return 'Place funding: the places table is empty, so place funding is £0 in every year (special schools and resourced provision are paid their top-ups only). Load a places table (placement, financial_year, places, place_rate_gbp).';
-}
-
-/** Beside an opening balance dated where the run uses it, when another year's row of the table stands in for it. */
-/** What an opening balance that is not the table's own figure for its date is (after "£x at 31 March y"). */
-export function openingStandsIn(fromFy: number | undefined, anchored?: boolean): string {
-  if (fromFy === undefined) return '';
-  if (anchored)
-    return ` (worked back from the opening-balance table's figure for 31 March ${fromFy + 1}, which the cumulative balance passes through)`;
-  return ` (the opening-balance table's figure for 31 March ${fromFy + 1}, used in its place)`;
-}
-
-/**
- * The DSG balance chart's words for its first point, the opening balance: "actual" only when it is the table's own
- * figure for that date (Cumberland's chart read "2025-26 actual" of the table's 31 March 2025 figure, used in its place).
- * @example openingOnAxis('2025-26', 2024) // "2025-26: the opening-balance table's 31 March 2025 figure"
- */
-export function openingOnAxis(fyLabel: string, fromFy?: number, anchored?: boolean): string {
-  if (fromFy === undefined) return `${fyLabel} actual`;
-  return anchored ? `${fyLabel} worked back from the opening-balance table's 31 March ${fromFy + 1}` : `${fyLabel}: the opening-balance table's 31 March ${fromFy + 1} figure`;
-}
-
-/** The waterfall's note under its grey bar when the opening balance is not the table's own figure for its date. */
-export function openingBarNote(fromFy: number | undefined, anchored?: boolean): string | undefined {
-  return fromFy === undefined ? undefined : `Grey bar: not the table's figure for that date${openingStandsIn(fromFy, anchored)}.`;
-}
-
-export function openingBalanceYearMismatch(found: string, expected: string, yearsBetween = 0): string {
-  const missed = yearsBetween > 0 ? `, so the in-year balance${yearsBetween === 1 ? '' : 's'} of the ${counted(yearsBetween, 'year')} between ${yearsBetween === 1 ? 'is' : 'are'} not in the cumulative balance` : '';
-  return `Opening balance: expected the balance at the end of ${expected} but the table has ${found}; it is used as the opening balance anyway${missed}. Add a row for ${expected}.`;
-}
-
-/**
- * The opening-balance table's only figures are for years the run projects: the cumulative balance is made to pass
- * through the earliest, and the opening worked back from it (run-budget.ts anchorOpening).
- */
-export function openingBalanceAnchored(found: string, expected: string, balance: number, opening: number): string {
-  return (
-    `Opening balance: expected the balance at the end of ${expected} but the table has ${found}, a year the run projects. The run's ` +
-    `cumulative DSG balance is made to pass through the table's ${gbp(balance)} at the end of ${found}, so its opening balance ` +
-    `(${gbp(opening)} at the end of ${expected}) is worked back from the modelled in-year balances up to ${found}. ` +
-    `Add a row for ${expected} to start from the accounts.`
-  );
-}
-
-/**
- * `run` refuses an opening balance worked back over a year whose block is out of scale with its modelled spend
- * (plausible.ts openingProblem).
- */
-export function openingWorkedBackOutOfScale(
-  la: string,
-  o: { expected: string; from: string; fy: string; march: number; opening: number; fromBalance: number; hnBlock: number; expenditure: number },
-  files: { opening: readonly string[]; funding: readonly string[] },
-  range: readonly [number, number],
-): string {
-  const named = (what: string, f: readonly string[]) => (f.length ? `${what} (${f.join(', ')})` : what);
-  const { expected, from } = o;
-  const ratio = o.expenditure > 0 ? `${pct(Number((o.hnBlock / o.expenditure).toPrecision(2)))} of` : 'set against no';
-  return (
-    `${la}: no opening DSG balance can be worked back, so no outputs were written. ${named('The opening-balance table', files.opening)} gives the balance only ` +
-    `at the end of ${from} (${gbp(o.fromBalance)}), a year the run projects, so the run works its opening balance at the end of ${expected} back from the ` +
-    `modelled in-year balances up to ${from}: it would be ${gbp(o.opening)}. But in ${o.fy} the High Needs block (${gbp(o.hnBlock)}) is ` +
-    `${ratio} the High Needs spend the run models for that year (${gbp(o.expenditure)}), outside ${pct(range[0])}–${pct(range[1])}: that year's in-year ` +
-    `balance is the mismatch of the two, and a balance worked back from it is that mismatch, not a finding. Add a row for ${expected} to the opening-balance ` +
-    `table (the balance in the accounts at 31 March ${o.march}), or check hn_block_gbp in ${named('the funding table', files.funding)} and the unit costs: ` +
-    `one of them is probably in the wrong units (thousands or millions of pounds), or for another LA.`
-  );
 }
 
 export function drawShapeMismatch(length: number, draws: number, years: number, placements: number): string {

@@ -144,6 +144,14 @@ export function fmtPercent(x: number, digits = 1): string {
 }
 
 /**
+ * A rate as a percentage with as many decimals as it has, up to four (the budget's messages: inflation, growth, a
+ * block's share of spend): 0.035 → "3.5%", 0.0125 → "1.25%".
+ */
+export function fmtRate(r: number): string {
+  return `${Number((r * 100).toFixed(4))}%`;
+}
+
+/**
  * A plan count as the outputs write it (the run's JSON, workbook cells and their CSVs): to a millionth of a plan.
  * Totals are sums of fractional cells (age × need × placement), and adding fractions in floating point leaves noise
  * in the last bits: a published stock of 19 would be written 19.000000000000004. Projections keep their fractions
