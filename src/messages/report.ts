@@ -178,3 +178,8 @@ export function trackRecordScope(la: string, made?: { fromCensusYear: number; no
 /** The Backtest sheet's note under its tables: what "Forecasts scored" counts. */
 export const FORECASTS_SCORED_NOTE =
   'Empty coverage: the simple methods give no range. Forecasts scored: the forecasts made from past starting years that have a known outcome that many years later';
+
+/** Under the expenditure chart: lines of the spend that are £0 in every year, left out of its bars and legend. */
+export function zeroSpendLinesLeftOut(labels: readonly string[]): string {
+  return `${labels.join(' and ')} ${labels.length === 1 ? 'is' : 'are'} £0 in every year (the workbook's Data quality sheet says why), so not shown.`;
+}

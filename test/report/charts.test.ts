@@ -59,3 +59,19 @@ describe('charts', () => {
     expect(w.title).not.toMatch(/^No mitigations/);
   });
 });
+
+describe('the expenditure chart', () => {
+  it('leaves out place funding that is £0 in every year, and says so under the chart', () => {
+    const r = buildRunReport();
+    const spec = (rep: typeof r) => runCharts(rep).find((c) => c.id === 'expenditure-by-group')!;
+    const labels = (rep: typeof r) => spec(rep).config.data.datasets.map((d) => d.label);
+    expect(labels(r)).toContain('Place funding');
+    const b = r.budget!;
+    const none = { ...r, budget: { ...b, lines: b.lines.map((l) => ({ ...l, placeFunding: 0 })) } };
+    // a legend entry for a line of £0 read as part of the budget (a later release's council with no places table)
+    expect(labels(none)).not.toContain('Place funding');
+    expect(labels(none)).toContain('Other High Needs spend');
+    expect(JSON.stringify(spec(none).config)).toContain('Place funding is £0 in every year');
+    expect(JSON.stringify(spec(r).config)).not.toContain('£0 in every year');
+  });
+});
