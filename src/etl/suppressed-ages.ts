@@ -21,31 +21,28 @@ export interface MissingAge {
   line?: number;
 }
 
-/** Whether a warehouse row is an LA's total of all plans at a January (all ages, needs, placements) with no count. */
-export function isMissingTotalRow(r: Record<string, unknown>): boolean {
+/** Whether a warehouse row is an LA's total of `measure` (all ages, needs, placements, reasons) with no count. */
+function isMissingLaTotal(r: Record<string, unknown>, measure: 'plans' | 'new_plans'): boolean {
   return (
     r.count === null &&
     r.geographic_level === 'Local authority' &&
-    r.measure === 'plans' &&
-    r.need === 'ALL' &&
-    r.placement === 'ALL' &&
-    Number(r.age_from) === 0 &&
-    Number(r.age_to) === 25
-  );
-}
-
-/** Whether a warehouse row is an LA's total of new plans of a year (all ages, needs, placements) with no count. */
-export function isMissingNewPlansTotalRow(r: Record<string, unknown>): boolean {
-  return (
-    r.count === null &&
-    r.geographic_level === 'Local authority' &&
-    r.measure === 'new_plans' &&
+    r.measure === measure &&
     r.need === 'ALL' &&
     r.placement === 'ALL' &&
     (r.reason === undefined || r.reason === 'ALL') &&
     Number(r.age_from) === 0 &&
     Number(r.age_to) === 25
   );
+}
+
+/** Whether a warehouse row is an LA's total of all plans at a January (all ages, needs, placements) with no count. */
+export function isMissingTotalRow(r: Record<string, unknown>): boolean {
+  return isMissingLaTotal(r, 'plans');
+}
+
+/** Whether a warehouse row is an LA's total of new plans of a year (all ages, needs, placements) with no count. */
+export function isMissingNewPlansTotalRow(r: Record<string, unknown>): boolean {
+  return isMissingLaTotal(r, 'new_plans');
 }
 
 /**

@@ -14,6 +14,15 @@ import { FLOW_FIELDS } from '../flow-fields.ts';
 import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
 
+/**
+ * The other releases' figures of the row `r` chose (by layout rank) that differ from it by more than half a plan:
+ * a later release revising a January's plans or a year's new plans, each said with both figures and both sources.
+ */
+function revisedBy(r: Record<string, unknown>, all: ReadonlyArray<Record<string, unknown>>): Array<{ v: number; source: string; other: string }> {
+  const v = r.v as number;
+  return all.filter((o) => o !== r && Math.abs((o.v as number) - v) > 0.5).map((o) => ({ v: o.v as number, source: String(r.source), other: String(o.source) }));
+}
+
 /** Fills stocks and flows of `ds` from the LA's published rows. */
 export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<void> {
   const rows = await sql.all(
@@ -75,12 +84,9 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
         ds.stockTotal[year] = v;
         // a later release revising a January an earlier one gives: the newer figure is used, and said (as forecast
         // says it, ees-datasets.ts), since the forecast starts from it and the older release reads otherwise
-        for (const o of all) {
-          const ov = o.v as number;
-          if (o === r || Math.abs(ov - v) <= 0.5) continue;
-          const [source, other] = [String(r.source), String(o.source)];
-          ds.notes.push(releaseDisagreement('EHC plans at census', year, v, source, ov, other));
-          (ds.revisions ??= []).push(releaseRevision(ds.la.name, year, v, source, ov, other));
+        for (const o of revisedBy(r, all)) {
+          ds.notes.push(releaseDisagreement('EHC plans at census', year, v, o.source, o.v, o.other));
+          (ds.revisions ??= []).push(releaseRevision(ds.la.name, year, v, o.source, o.v, o.other));
         }
       } else if (isAll) ds.stockByAge.push({ year, from, to, count: v });
       else if (full && need === ALL && isPlacement(placement)) (ds.stockByPlacement[year] ??= {})[placement] = v;
@@ -97,12 +103,9 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
       if (full) {
         ds.newPlansTotal[year] = v;
         // a later release revising a year's new plans: the rates and ages are taken from the newer, so it is said too
-        for (const o of all) {
-          const ov = o.v as number;
-          if (o === r || Math.abs(ov - v) <= 0.5) continue;
-          const [source, other] = [String(r.source), String(o.source)];
-          ds.notes.push(releaseDisagreement('New EHC plans of calendar year', year, v, source, ov, other));
-          (ds.newPlanRevisions ??= []).push(newPlansRevision(ds.la.name, year, v, source, ov, other));
+        for (const o of revisedBy(r, all)) {
+          ds.notes.push(releaseDisagreement('New EHC plans of calendar year', year, v, o.source, o.v, o.other));
+          (ds.newPlanRevisions ??= []).push(newPlansRevision(ds.la.name, year, v, o.source, o.v, o.other));
         }
       } else ds.newPlansByAge.push({ year, from, to, count: v });
     } else if (full && measure in FLOW_FIELDS) {
