@@ -40,6 +40,11 @@ export interface Sniff {
 /** Where a reader puts harmonised rows. */
 export interface RowSink {
   add(table: WarehouseTable, row: Record<string, unknown>): void | Promise<void>;
+  /**
+   * The tables whose rows the sink wants (every table when absent): a scratch read (scratch-read.ts) hands it only
+   * these, and queries no other; a row reader hands every row, and the sink passes over the others.
+   */
+  tables?: readonly WarehouseTable[];
 }
 
 /** Context for one file: its id in the load, the identifier hash key, and the run's limits. */

@@ -3,8 +3,8 @@
  * no published release gives one code two (none of the 156 LA codes of the real 2022 and 2025 releases does), so
  * one of the files has the wrong code on its rows (a row copied from another LA, or a code typed over) or the wrong
  * region. Before, caseload.csv giving LA 888 region South East and newplans.csv North West read as one LA with
- * neither said. Checked on load (load-files.ts, for validate, load and run) and on `forecast --ees` and
- * `backtest --ees` (ees-datasets.ts): both paths call regionClashesAcrossFiles, then find the lines.
+ * neither said. Checked on load (load-files.ts, for load and run), on validate (region-clash-read.ts) and on
+ * `forecast --ees` and `backtest --ees` (ees-datasets.ts): each calls regionClashesAcrossFiles, then finds the lines.
  */
 import type { Problem } from '../errors.ts';
 import { laInTwoRegionsAcrossFiles } from '../messages/releases.ts';

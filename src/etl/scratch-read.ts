@@ -111,7 +111,7 @@ export class ScratchWarehouse {
     try {
       const report = await load(wh);
       if (report && sink) {
-        for (const t of TABLES) for (const row of await wh.query(`SELECT * FROM ${t} ORDER BY rowid`)) await sink.add(t, row);
+        for (const t of TABLES.filter((t) => sink.tables?.includes(t) ?? true)) for (const row of await wh.query(`SELECT * FROM ${t} ORDER BY rowid`)) await sink.add(t, row);
       }
       return report;
     } finally {

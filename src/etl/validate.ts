@@ -11,6 +11,8 @@ import type { Problem } from '../errors.ts';
 import type { ArchiveLimits } from './archive.ts';
 import { displayReport, readInput, recogniseInput, withInputFiles } from './inputs.ts';
 import type { ReadReport } from './reader.ts';
+import type { LaRegionRow } from './region-clash.ts';
+import { laRowsSink, regionClashesOfFiles, type ReadFile } from './region-clash-read.ts';
 import { ScratchWarehouse } from './scratch-read.ts';
 
 export interface FileProblem {
@@ -60,23 +62,30 @@ export async function validatePaths(
           const readable = recognised.flatMap(({ input, rec }) => ('problem' in rec ? [] : [{ reader: rec.reader, path: input.file, shownAs: input.path, choice: opts.setBased }]));
           await scratch.prepareAhead(readable, { hashKey: 'validate', today });
         }
+        const laRows: LaRegionRow[] = [];
+        const read: Array<ReadFile & { entry: ValidatedFile }> = [];
         for (const { input, rec } of recognised) {
           if ('problem' in rec) {
             files.push({ path: input.path, reader: null, rows: 0, errors: [fileProblem(rec.problem)], warnings: [] });
             continue;
           }
+          // each file's LA rows, for an LA code two files give two regions (as load checks them)
+          const sink = laRowsSink(read.length, laRows);
           const ctx = { fileId: 0, hashKey: 'validate', today };
           let report: ReadReport | undefined;
           if (opts.setBased !== false) {
-            const r = await scratch.read(rec.reader, input.file, undefined, { ...ctx, path: input.path }, opts.setBased);
+            const r = await scratch.read(rec.reader, input.file, sink, { ...ctx, path: input.path }, opts.setBased);
             if (r) report = displayReport(input, r);
           }
-          report ??= await readInput(rec.reader, input, { add: () => undefined }, ctx);
-          files.push({
+          report ??= await readInput(rec.reader, input, sink, ctx);
+          const entry = {
             path: input.path, reader: rec.reader.id, rows: report.rows,
             errors: report.errors.map(fileProblem), warnings: report.warnings.map(fileProblem),
-          });
+          };
+          files.push(entry);
+          read.push({ input, reader: rec.reader, entry });
         }
+        for (const p of await regionClashesOfFiles(laRows, (id) => read[id]!, today)) read.find((r) => r.input.path === p.file)?.entry.errors.push(fileProblem(p));
       } finally {
         await scratch.close();
       }

@@ -2,8 +2,9 @@
  * One LA code given two regions by two files: each file checked its own lines (readers/ees-common.ts regionClash), so
  * caseload.csv giving LA 888 region North West and a second file South East (Kent's rows with the code typed over)
  * read as one LA's figures with neither file named. It is now an error at the second file's first line of the LA,
- * naming the first file and line, on load (validate, load and run read through it) and on forecast --ees and
- * backtest --ees, across two files of one release and across the two layouts. Synthetic figures.
+ * naming the first file and line, on load (load and run read through it), on validate (which said nothing of it
+ * before: region-clash-read.ts) and on forecast --ees and backtest --ees, across two files of one release and across
+ * the two layouts. Synthetic figures.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { loadIntoMemory } from '../../src/etl/load.ts';
 import { loadFilesInto } from '../../src/etl/load-files.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { regionClashesAcrossFiles } from '../../src/etl/region-clash.ts';
+import { validatePaths } from '../../src/etl/validate.ts';
 import type { HighneedsError } from '../../src/errors.ts';
 import { tempDir, TODAY } from './helpers.ts';
 
@@ -70,6 +72,23 @@ describe('an LA code in two regions across files', () => {
     const load = await loadIntoMemory([a, same], { today: TODAY });
     load.warehouse.close();
     await expect(datasetsFromEesFiles([a, same], { today: TODAY })).resolves.toBeDefined();
+  });
+
+  it('validate refuses it in load\'s words, at the same file and line, read row by row or set-based', async () => {
+    const dir = tempDir();
+    const a = caseload2025(dir, 'E12000002');
+    const b = table2022(dir, 'sen2_age_caseload.csv', 'Total_all', 'E12000008', 2022, 17733);
+    const [refused] = (await thrown(loadIntoMemory([a, b], { today: TODAY }))).problems;
+    for (const setBased of [false, true]) {
+      const { files } = await validatePaths([dir], { today: TODAY, setBased });
+      expect(files.map((f) => [f.path, f.errors])).toEqual([
+        [a, []],
+        [b, [{ line: 2, column: 'region_code', message: refused!.message }]],
+      ]);
+    }
+    // the same region: nothing said
+    table2022(dir, 'sen2_age_caseload.csv', 'Total_all', 'E12000002', 2022, 8691);
+    expect((await validatePaths([dir], { today: TODAY })).files.flatMap((f) => f.errors)).toEqual([]);
   });
 
   it('across two files of one release (caseload and new plans), whichever is loaded first', async () => {
