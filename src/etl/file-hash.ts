@@ -1,5 +1,6 @@
 /** SHA-256 of a file's bytes (read in chunks), here or on a thread of its own beside other work. */
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { readChunks } from './read-chunks.ts';
 
@@ -7,6 +8,28 @@ export async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of readChunks(path)) h.update(chunk);
   return h.digest('hex');
+}
+
+/**
+ * For each file, the index of the first file before it with the same bytes (undefined when none): the files a load
+ * skips as repeats ("same content as … in this load", load-files.ts), which `validate` checks once (validate.ts).
+ * Only files of a size another file has are hashed (equal bytes are equal sizes).
+ * @example await sameContentAsBefore(['data/caseload.csv', 'release.zip-entry/caseload.csv']) // [undefined, 0]
+ */
+export async function sameContentAsBefore(files: readonly string[]): Promise<Array<number | undefined>> {
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  const first = new Map<string, number>();
+  const out: Array<number | undefined> = [];
+  for (const [i, f] of files.entries()) {
+    if (sizes.indexOf(sizes[i]!) === i && sizes.lastIndexOf(sizes[i]!) === i) {
+      out.push(undefined);
+      continue;
+    }
+    const sha = await sha256File(f);
+    out.push(first.get(sha));
+    if (!first.has(sha)) first.set(sha, i);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * `validate`: recognises and reads every file, writing nothing. Returns the JSON shape of cli.md: `{files: [{path,
- * reader, rows, errors: [{line, column, message}], warnings}]}`. A ZIP archive's entries are files of their own
- * (`release.zip!data/sen2_mi.csv`); documentation files have reader `documentation`.
+ * reader, rows, errors: [{line, column, message}], warnings}], skipped: [{path, reason}]}`. A ZIP archive's entries
+ * are files of their own (`release.zip!data/sen2_mi.csv`); documentation files have reader `documentation`. A file
+ * with the same bytes as one before it is skipped, as load skips it, and listed under `skipped`.
  *
  * A file whose reader loads set-based (Reader.load) is read so in a scratch warehouse (scratch-read.ts); any other
  * file streams through its row reader with a counting sink. Both give the same rows, errors and warnings
@@ -9,7 +10,9 @@
  */
 import type { Problem } from '../errors.ts';
 import type { ArchiveLimits } from './archive.ts';
-import { displayReport, readInput, recogniseInput, withInputFiles } from './inputs.ts';
+import * as msg from '../messages/etl.ts';
+import { sameContentAsBefore } from './file-hash.ts';
+import { displayReport, isDocumentation, readInput, recogniseInput, withInputFiles } from './inputs.ts';
 import type { ReadReport } from './reader.ts';
 import type { LaRegionRow } from './region-clash.ts';
 import { laRowsSink, regionClashesOfFiles, type ReadFile } from './region-clash-read.ts';
@@ -19,6 +22,12 @@ export interface FileProblem {
   line?: number;
   column?: string;
   message: string;
+}
+
+/** A file not checked, and why: one with the same bytes as a file before it (as load skips it). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
 }
 
 export interface ValidatedFile {
@@ -49,14 +58,22 @@ export async function validatePaths(
     /** true: every file the set-based path can take goes there; false: every file through its row reader (tests) */
     setBased?: boolean;
   } = {},
-): Promise<{ files: ValidatedFile[] }> {
+): Promise<{ files: ValidatedFile[]; skipped: SkippedFile[] }> {
   return withInputFiles(
     paths,
     async (inputs) => {
       const files: ValidatedFile[] = [];
+      const skipped: SkippedFile[] = [];
       const scratch = new ScratchWarehouse();
       try {
-        const recognised = await Promise.all(inputs.map(async (input) => ({ input, rec: await recogniseInput(input) })));
+        const all = await Promise.all(inputs.map(async (input) => ({ input, rec: await recogniseInput(input) })));
+        // a file with the same bytes as one before it (an archive's entry beside its extracted copy) is skipped, as
+        // load skips it: checked twice, each problem was given twice
+        const data = all.filter(({ rec }) => 'reader' in rec && !isDocumentation(rec.reader));
+        const repeatOf = await sameContentAsBefore(data.map(({ input }) => input.file));
+        const repeats = new Set(data.flatMap(({ input }, i) => (repeatOf[i] === undefined ? [] : [input])));
+        for (const [i, { input }] of data.entries()) if (repeats.has(input)) skipped.push({ path: input.path, reason: msg.duplicateInValidate(data[repeatOf[i]!]!.input.path) });
+        const recognised = all.filter(({ input }) => !repeats.has(input));
         const today = opts.today ?? new Date();
         if (opts.setBased !== false) {
           const readable = recognised.flatMap(({ input, rec }) => ('problem' in rec ? [] : [{ reader: rec.reader, path: input.file, shownAs: input.path, choice: opts.setBased }]));
@@ -89,7 +106,7 @@ export async function validatePaths(
       } finally {
         await scratch.close();
       }
-      return { files };
+      return { files, skipped };
     },
     { limits: opts.limits },
   );

@@ -279,6 +279,10 @@ export function alreadyLoaded(sha: string, previousPath: string): string {
 export function duplicateInLoad(otherPath: string): string {
   return `same content as ${otherPath} in this load`;
 }
+/** `validate`'s word for a file that load would skip as duplicateInLoad says: its problems are the other file's. */
+export function duplicateInValidate(otherPath: string): string {
+  return `same content as ${otherPath}, so not checked again (load skips it and loads that file once)`;
+}
 export function unrecognisedInDataFolder(): string {
   return 'not recognised as any input format; ignored';
 }

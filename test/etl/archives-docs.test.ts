@@ -117,6 +117,27 @@ describe('ZIP archives', () => {
     mem.warehouse.close();
   });
 
+  it('validate skips an entry identical to a file beside it, as load does, and says so: each problem once', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data'));
+    copyFileSync(negative, join(dir, 'data/caseload.csv'));
+    const zip = join(dir, 'release.zip');
+    // the funding entry has the caseload's size (1000 written with leading zeros) but not its bytes: checked
+    const head = 'financial_year,hn_block_gbp\n2025-26,';
+    const funding = `${head}${'1000'.padStart(readFileSync(negative).length - head.length - 1, '0')}\n`;
+    expect(funding.length).toBe(readFileSync(negative).length);
+    await writeZip(zip, { 'data/caseload.csv': readFileSync(negative), 'data/funding.csv': funding });
+    const loaded = (await loadPaths([dir], { warehouse: join(dir, 'wh.duckdb'), today: TODAY }).catch((e: unknown) => e)) as HighneedsError;
+    expect(loaded).toBeInstanceOf(HighneedsError);
+    const { files, skipped } = await validatePaths([dir], { today: TODAY });
+    expect(files.map((f) => [f.path, f.errors.length])).toEqual([[join(dir, 'data/caseload.csv'), 1], [`${zip}!data/funding.csv`, 0]]);
+    expect(skipped).toEqual([{ path: `${zip}!data/caseload.csv`, reason: `same content as ${join(dir, 'data/caseload.csv')}, so not checked again (load skips it and loads that file once)` }]);
+    // each problem once, as load gives it
+    expect(files.flatMap((f) => f.errors.map((e) => `${f.path}:${e.line}`))).toEqual(loaded.problems.map((p) => `${p.file}:${p.line}`));
+    // the same file named twice: once
+    expect((await validatePaths([caseload, caseload], { today: TODAY })).skipped).toHaveLength(1);
+  });
+
   it('removes the temporary files afterwards, also when the work fails', async () => {
     const zip = join(tempDir(), 'release.zip');
     await writeZip(zip, { 'data/caseload.csv': readFileSync(caseload) });
@@ -181,8 +202,11 @@ describe('ZIP archives', () => {
   it('an XLSX workbook is not expanded as an archive', async () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('funding').addRows([['financial_year', 'hn_block_gbp'], ['2025-26', 1000]]);
+    const sheet = wb.addWorksheet('funding');
+    sheet.addRows([['financial_year', 'hn_block_gbp'], ['2025-26', 1000]]);
     await wb.xlsx.writeFile(join(dir, 'inputs.xlsx'));
+    // other bytes: a copy would be skipped, as load skips it
+    sheet.getCell('B2').value = 2000;
     await wb.xlsx.writeFile(join(dir, 'inputs-renamed.zip'));
     const { files } = await validatePaths([dir], { today: TODAY });
     expect(files.map((f) => [f.path.slice(dir.length + 1), f.reader, f.rows])).toEqual([

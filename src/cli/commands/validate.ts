@@ -25,6 +25,7 @@ export function registerValidate(program: Command, io: CliIO): void {
           if (f.errors.length > 20) io.err(`  … and ${f.errors.length - 20} more errors in ${f.path}\n`);
           for (const w of f.warnings.slice(0, 5)) say(io, o, `  warning: ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
         }
+        for (const f of result.skipped) say(io, o, `skipped ${f.path}: ${f.reason}`);
       }
       if (bad.length > 0) {
         throw new HighneedsError(ExitCode.INVALID_INPUT, cliMsg.filesInvalid(bad.map((f) => f.path), result.files.length));

@@ -11,12 +11,13 @@ import { sexOfFileName } from '../../../src/etl/readers/ons-mye.ts';
 import { validatePaths } from '../../../src/etl/validate.ts';
 import { tempDir, TODAY } from '../helpers.ts';
 
-const MYE = `Code,Name,Geography,All ages,${Array.from({ length: 90 }, (_, a) => a).join(',')},90+\nE99999999,Anyshire,County,1000,${Array.from({ length: 91 }, () => 10).join(',')}\n`;
+/** A table of `n` at each age (files of other figures: one with the same bytes as another is skipped, as load skips it). */
+const MYE = (n: number): string => `Code,Name,Geography,All ages,${Array.from({ length: 90 }, (_, a) => a).join(',')},90+\nE99999999,Anyshire,County,${91 * n},${Array.from({ length: 91 }, () => n).join(',')}\n`;
 
 describe('an ONS mid-year estimate of one sex', () => {
   it('is refused when its file name says males or females', async () => {
     const dir = tempDir();
-    for (const name of ['ons_mye_2021_males.csv', 'MYE2-Females-2021.csv', 'ons_mye_2021.csv', 'mye_2021_males_and_females.csv']) writeFileSync(join(dir, name), MYE);
+    for (const [i, name] of ['ons_mye_2021_males.csv', 'MYE2-Females-2021.csv', 'ons_mye_2021.csv', 'mye_2021_males_and_females.csv'].entries()) writeFileSync(join(dir, name), MYE(10 + i));
     const files = (await validatePaths([dir], { today: TODAY })).files;
     const errs = (n: string) => files.find((f) => f.path.endsWith(n))!.errors.map((e) => e.message);
     expect(errs('ons_mye_2021_males.csv')).toEqual([expect.stringMatching(/^the file name ons_mye_2021_males\.csv says it holds males only, and the mid-year estimate layout has no sex column/)]);

@@ -3,7 +3,7 @@
  * it was passed with a warning saying it was 'read with' a person file of its own date that did not exist, so a
  * newer activeplans module beside an older export looked used. It is an error naming the person file it lacks.
  */
-import { copyFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validatePaths } from '../../../src/etl/validate.ts';
@@ -14,7 +14,9 @@ const TODAY = new Date('2026-03-01T00:00:00Z');
 describe('a Blade module without its export', () => {
   it('a module of another date beside a whole export is an error naming the person file it lacks; the export still reads', async () => {
     const dir = dirname(bladeCopy());
-    copyFileSync(join(BLADE_DIR, 'Blade-Export_28-01-2025_activeplans.csv'), join(dir, 'Blade-Export_04-02-2025_activeplans.csv'));
+    // another export's module: its rows are not the same (the last dropped), so it is not skipped as a copy
+    const rows = readFileSync(join(BLADE_DIR, 'Blade-Export_28-01-2025_activeplans.csv'), 'utf8').trimEnd().split('\n');
+    writeFileSync(join(dir, 'Blade-Export_04-02-2025_activeplans.csv'), rows.slice(0, -1).join('\n') + '\n');
     const { files } = await validatePaths([dir], { today: TODAY });
     const stray = files.find((f) => f.path.endsWith('04-02-2025_activeplans.csv'))!;
     expect(stray.errors.map((e) => e.message)).toEqual([
