@@ -128,6 +128,19 @@ export function fmtMoneyIn(n: number, unit: MoneyUnit): string {
 }
 
 /**
+ * A figure labelled on a chart as the report's tables write it (fmtMoneyIn, in the report's unit: moneyUnitOf), so a
+ * bar and the table or sentence giving its figure read alike; a figure that is not nil but reads '£0.0m' in £m is
+ * written in £k, never as nil on a coloured bar.
+ * @example fmtMoneyLabel(-571_249_771, 'm') // '-£571.2m' (the waterfall's labels read '-£571m')
+ * @example fmtMoneyLabel(-37_592.58, 'm') // '-£38k'
+ * @example fmtMoneyLabel(-57_000, 'k') // '-£57k'
+ */
+export function fmtMoneyLabel(n: number, unit: MoneyUnit): string {
+  const text = fmtMoneyIn(n, unit);
+  return unit === 'm' && /^-?£0\.0m$/.test(text) && Math.round(Math.abs(n) / 1_000) >= 1 ? fmtMoneyK(n) : text;
+}
+
+/**
  * A deficit (negative balance) as a positive amount in words: "a deficit of £82.5m" / "a surplus of £1.2m".
  */
 export function fmtBalance(n: number): string {

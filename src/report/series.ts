@@ -19,6 +19,15 @@ import { observedCensus, type ObservedCensus } from '../model/observed.ts';
 import { INTERACTION_LINE } from '../budget/mitigations.ts';
 import type { BudgetedReport, RunReport } from './run-report.ts';
 import { reportMsg } from '../messages/index.ts';
+import { moneyUnitFor, type MoneyUnit } from './format.ts';
+
+/**
+ * The unit of a report's money (or a comparison's of several): £k when no year's spend or income reaches £10m, else
+ * £m (format.ts moneyUnitFor). Its tables and its charts' value labels write money in it.
+ */
+export function moneyUnitOf(reports: readonly RunReport[]): MoneyUnit {
+  return moneyUnitFor(reports.flatMap((r) => (r.budget?.lines ?? []).flatMap((l) => [l.expenditure, l.income])));
+}
 
 /**
  * The reorganisation that made the run's LA by its base year (Cumberland, from January 2024), or undefined: its

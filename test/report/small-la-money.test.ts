@@ -7,8 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCharts } from '../../src/report/charts/chart-set.ts';
-import { formatBarLabel } from '../../src/report/charts/render.ts';
-import { fmtMoneyIn, fmtMoneyK, moneyUnitFor } from '../../src/report/format.ts';
+import { fmtMoneyIn, fmtMoneyK, fmtMoneyLabel, moneyUnitFor } from '../../src/report/format.ts';
 import { buildReportHtml } from '../../src/report/html/report-html.ts';
 import type { GeneralFundYear } from '../../src/budget/types.ts';
 import type { RunReport } from '../../src/report/run-report.ts';
@@ -80,12 +79,12 @@ describe('money of a small council', () => {
   });
 
   it('labels a bar whose step is under £50k in £k, not £0.0m', () => {
-    expect(formatBarLabel(-0.0376, 'moneyM')).toBe('-£38k');
-    expect(formatBarLabel(0.0049, 'moneyM')).toBe('£5k');
-    expect(formatBarLabel(0, 'moneyM')).toBe('£0.0m');
-    expect(formatBarLabel(-0.0004, 'moneyM')).toBe('£0.0m');
-    expect(formatBarLabel(-11.1, 'moneyM')).toBe('-£11.1m');
-    expect(formatBarLabel(27, 'moneyM')).toBe('£27.0m');
+    expect(fmtMoneyLabel(-37_600, 'm')).toBe('-£38k');
+    expect(fmtMoneyLabel(4_900, 'm')).toBe('£5k');
+    expect(fmtMoneyLabel(0, 'm')).toBe('£0.0m');
+    expect(fmtMoneyLabel(-400, 'm')).toBe('£0.0m');
+    expect(fmtMoneyLabel(-11_100_000, 'm')).toBe('-£11.1m');
+    expect(fmtMoneyLabel(27_000_000, 'm')).toBe('£27.0m');
   });
 
   it("labels a waterfall step by its own figure, not by the difference of its bar's rounded ends", () => {
@@ -96,11 +95,12 @@ describe('money of a small council', () => {
     const first = { ...b.lines[0]!, inYearBalance: -37_592.58, cumulativeBalance: -94_592.58 };
     const r = { ...r0, budget: { ...b, openingBalance: -57_000, lines: [first, ...b.lines.slice(1)] } };
     const w = runCharts(r).find((c) => c.id === 'waterfall-mitigation')!;
-    const hn = (w.config.options as { plugins: { hn: { barLabelValues?: Array<number | null> } } }).plugins.hn;
+    const hn = (w.config.options as { plugins: { hn: { barLabels?: string[] } } }).plugins.hn;
     const bars = (w.config.data as { datasets: Array<{ data: number[][] }> }).datasets[0]!.data;
-    expect(formatBarLabel(bars[1]![1]! - bars[1]![0]!, 'moneyM')).toBe('-£30k');
-    expect(hn.barLabelValues).toHaveLength(bars.length);
-    expect(formatBarLabel(hn.barLabelValues![0]!, 'moneyM')).toBe('-£0.1m');
-    expect(formatBarLabel(hn.barLabelValues![1]!, 'moneyM')).toBe('-£38k');
+    expect(fmtMoneyLabel((bars[1]![1]! - bars[1]![0]!) * 1e6, 'm')).toBe('-£30k');
+    expect(hn.barLabels).toHaveLength(bars.length);
+    // the fixture's council spends more than £10m a year: its tables, and so its labels, are in £m
+    expect(hn.barLabels![0]).toBe('-£0.1m');
+    expect(hn.barLabels![1]).toBe('-£38k');
   });
 });

@@ -50,13 +50,12 @@ export interface HnPluginOptions {
   footnote?: string | string[];
   /** Sankey node colours by node key. */
   nodeColours?: Record<string, string>;
-  /** Value labels on bars, formatted by unit. */
-  barLabels?: AxisUnit;
   /**
-   * The value each bar's label shows, in the unit of the axis, when the bars' ends are rounded for drawing (£m to
-   * £10k, toMillions): a label worked out from two rounded ends was up to £10k out (a step of -£38k labelled -£30k).
+   * The value label of each bar, written by the chart from the figure itself (format.ts fmtMoneyLabel), as the
+   * report's tables write it: worked out from the bar's two ends, rounded for drawing (£m to £10k), a label was up to
+   * £10k out (a step of -£38k labelled -£30k); formatted by the renderer, '-£571m' where the report said '-£571.2m'.
    */
-  barLabelValues?: Array<number | null>;
+  barLabels?: string[];
   /** A solid line at zero on the y axis. */
   zeroLine?: boolean;
   /** Legend entries to hide (by dataset label). */

@@ -34,11 +34,6 @@ export function cartesianOptions(title: string, x: AxisSpec, y: AxisSpec, hn: Hn
 }
 
 /** Millions, rounded to 0.01, for £m axes. */
-/** Pounds in £m to the pound (a bar label's exact value, barLabelValues), or null. */
-export function exactMillions(n: number | undefined | null): number | null {
-  return n === undefined || n === null || !Number.isFinite(n) ? null : Math.round(n) / 1_000_000;
-}
-
 export function toMillions(n: number | undefined | null): number | null {
   return n === undefined || n === null || !Number.isFinite(n) ? null : Math.round(n / 10_000) / 100;
 }

@@ -50,21 +50,6 @@ export function formatUnit(v: number, unit: AxisUnit): string {
   return String(v);
 }
 
-/**
- * A value label on a bar: like the axis, but £m always with one decimal below £100m, so neighbouring labels
- * read alike ('£27.0m' beside '£41.4m'); a step under £50,000 that is not nil in whole thousands ('-£38k'), which
- * one decimal of £m showed as '£0.0m' on a red bar (a small council's overspend of £38k).
- * @example formatBarLabel(27, 'moneyM') // '£27.0m'
- * @example formatBarLabel(-0.0376, 'moneyM') // '-£38k'
- */
-export function formatBarLabel(v: number, unit: AxisUnit): string {
-  if (unit !== 'moneyM') return formatUnit(Math.round(v * 10) / 10, unit);
-  const a = Math.abs(v);
-  if (a < 0.05 && Math.round(a * 1_000) >= 1) return `${v < 0 ? '-' : ''}£${Math.round(a * 1_000)}k`;
-  const sign = v < 0 && a >= 0.05 ? '-' : '';
-  return `${sign}£${a >= 100 ? Math.round(a).toLocaleString('en-GB') : a.toFixed(1)}m`;
-}
-
 let scale = 1;
 
 const background: Plugin = {
@@ -167,12 +152,11 @@ const hnPlugin: Plugin = {
       ctx.restore();
     }
     if (o.barLabels) {
-      const unit = o.barLabels;
       const meta = chart.getDatasetMeta(0);
       const data = chart.data.datasets[0]?.data ?? [];
       ctx.save();
-      const exact = o.barLabelValues;
-      const texts = meta.data.map((_, i) => (Array.isArray(data[i]) ? formatBarLabel(exact?.[i] ?? (data[i] as number[])[1]! - (data[i] as number[])[0]!, unit) : ''));
+      // written by the chart (format.ts fmtMoneyLabel), as the report's tables write each figure
+      const texts = meta.data.map((_, i) => (Array.isArray(data[i]) ? (o.barLabels?.[i] ?? '') : ''));
       const font = (px: number) => `bold ${Math.round(px)}px ${Chart.defaults.font.family}`;
       ctx.font = font(12 * scale);
       const widest = Math.max(0, ...texts.map((t) => ctx.measureText(t).width));

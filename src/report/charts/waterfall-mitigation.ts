@@ -2,14 +2,14 @@
  * Waterfall (bridge) from the unmitigated to the mitigated cumulative deficit at the horizon; for a scenario without
  * mitigations, how the balance builds from the opening balance year by year.
  */
-import { fmtBalance, fmtMoney } from '../format.ts';
+import { fmtBalance, fmtMoney, fmtMoneyLabel } from '../format.ts';
 import { openingBarNote, openingStandsIn } from '../../messages/budget.ts';
 import { GovUk } from '../palette.ts';
 import type { BudgetedReport } from '../run-report.ts';
-import { horizonFy, isInteractionLine } from '../series.ts';
+import { horizonFy, isInteractionLine, moneyUnitOf } from '../series.ts';
 import { bridgeRows } from '../workbook/sheets/mitigations.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import { cartesianOptions, exactMillions, toMillions } from './common.ts';
+import { cartesianOptions, toMillions } from './common.ts';
 import { wrapLabel } from './wrap.ts';
 
 /** Characters of a category label that fit under one bar of a waterfall with `bars` bars (at any image size). */
@@ -63,15 +63,18 @@ function stepName(step: string): string {
  */
 function buildUpChart(r: BudgetedReport, hz: number): ChartSpec {
   const b = r.budget;
-  const bars: Array<{ label: string; range: Array<number | null>; value: number | null; colour: string }> = [];
-  bars.push({ label: `31 March ${b.openingBalanceFy + 1}`, range: [0, toMillions(b.openingBalance)], value: exactMillions(b.openingBalance), colour: GovUk.darkGrey });
+  // each bar labelled with its figure as the report's tables write it
+  const unit = moneyUnitOf([r]);
+  const value = (n: number): string => (Number.isFinite(n) ? fmtMoneyLabel(n, unit) : '');
+  const bars: Array<{ label: string; range: Array<number | null>; value: string; colour: string }> = [];
+  bars.push({ label: `31 March ${b.openingBalanceFy + 1}`, range: [0, toMillions(b.openingBalance)], value: value(b.openingBalance), colour: GovUk.darkGrey });
   for (const line of b.lines) {
     const before = line.cumulativeBalance - line.inYearBalance;
-    bars.push({ label: line.label, range: [toMillions(before), toMillions(line.cumulativeBalance)], value: exactMillions(line.inYearBalance), colour: line.inYearBalance >= 0 ? GovUk.green : GovUk.red });
-    if (line.fy === 2027 && hz > 2027) bars.push({ label: '31 March 2028', range: [0, toMillions(line.cumulativeBalance)], value: exactMillions(line.cumulativeBalance), colour: GovUk.blue });
+    bars.push({ label: line.label, range: [toMillions(before), toMillions(line.cumulativeBalance)], value: value(line.inYearBalance), colour: line.inYearBalance >= 0 ? GovUk.green : GovUk.red });
+    if (line.fy === 2027 && hz > 2027) bars.push({ label: '31 March 2028', range: [0, toMillions(line.cumulativeBalance)], value: value(line.cumulativeBalance), colour: GovUk.blue });
   }
   const last = b.lines[b.lines.length - 1]!;
-  bars.push({ label: `31 March ${hz + 1}`, range: [0, toMillions(last.cumulativeBalance)], value: exactMillions(last.cumulativeBalance), colour: GovUk.blue });
+  bars.push({ label: `31 March ${hz + 1}`, range: [0, toMillions(last.cumulativeBalance)], value: value(last.cumulativeBalance), colour: GovUk.blue });
   const title = `How the DSG balance builds to 31 March ${hz + 1} (£m; the scenario has no mitigations)`;
   const colours = 'Grey: the opening balance. Red: an in-year deficit; green: an in-year surplus. Blue: the balance at 31 March.';
   const standsIn = openingBarNote(b.openingBalanceFromFy, b.openingBalanceAnchored);
@@ -81,8 +84,7 @@ function buildUpChart(r: BudgetedReport, hz: number): ChartSpec {
     { title: 'Financial year (in-year balance), and the balance at 31 March', unit: 'none', allTicks: true },
     { title: 'Cumulative DSG balance (£m)', unit: 'moneyM', grace: '8%' },
     {
-      barLabels: 'moneyM',
-      barLabelValues: bars.map((x) => x.value),
+      barLabels: bars.map((x) => x.value),
       // a grey bar that is not the table's figure for its date says so where it is drawn (the report's words say it too)
       footnote: standsIn ? [colours, standsIn] : colours,
       zeroLine: true,
@@ -113,6 +115,7 @@ export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
   const rows = bridgeRows(r, hz);
   if (rows.length === 0) return buildUpChart(r, hz);
   const title = `From the unmitigated to the mitigated DSG balance at 31 March ${hz + 1} (£m)`;
+  const unit = moneyUnitOf([r]);
   const steps = rows.map((row, i) => {
     const isTotal = i === 0 || i === rows.length - 1;
     const start = isTotal ? 0 : row.running - row.amount;
@@ -120,7 +123,7 @@ export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
       label: stepName(row.step),
       lever: !isTotal && !isInteractionLine(row.step),
       range: [toMillions(start), toMillions(row.running)],
-      value: exactMillions(isTotal ? row.running : row.amount),
+      value: Number.isFinite(isTotal ? row.running : row.amount) ? fmtMoneyLabel(isTotal ? row.running : row.amount, unit) : '',
       colour: isTotal ? (i === 0 ? GovUk.red : GovUk.blue) : row.amount >= 0 ? GovUk.green : GovUk.red,
     };
   });
@@ -136,8 +139,7 @@ export function waterfallMitigationChart(r: BudgetedReport): ChartSpec {
     { title: '', unit: 'none', allTicks: true },
     { title: 'Cumulative DSG balance (£m)', unit: 'moneyM', grace: '8%' },
     {
-      barLabels: 'moneyM',
-      barLabelValues: steps.map((s) => s.value),
+      barLabels: steps.map((s) => s.value),
       footnote: key.length ? [...key, colourNote] : colourNote,
       zeroLine: true,
       legendHide: ['Cumulative DSG balance (£m)'],

@@ -1,7 +1,8 @@
 /** Pieces the HTML reports share (the recovery-plan report and the scenario comparison). Pure. */
 import type { ChartId, ChartSpec } from '../charts/chart-spec.ts';
-import { fmtMoneyIn, moneyUnitFor, type MoneyUnit } from '../format.ts';
+import { fmtMoneyIn, type MoneyUnit } from '../format.ts';
 import type { RunReport } from '../run-report.ts';
+import { moneyUnitOf } from '../series.ts';
 import { dataUriBase64 } from '../output-guard.ts';
 import { escapeHtml as e } from '../safe-text.ts';
 
@@ -53,7 +54,7 @@ export function moneyCells(unit: MoneyUnit): MoneyTd {
 
 /** The money cells of a report (or a comparison of several): £k when every year's spend and income is small. */
 export function moneyCellsFor(reports: readonly RunReport[]): MoneyTd {
-  return moneyCells(moneyUnitFor(reports.flatMap((r) => (r.budget?.lines ?? []).flatMap((l) => [l.expenditure, l.income]))));
+  return moneyCells(moneyUnitOf(reports));
 }
 
 /** Whether a money cell reads as nil in its unit ('£0.0m', '£0k'). */
