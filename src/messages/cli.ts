@@ -40,6 +40,38 @@ export function prefillMissing(path: string, lastOfSeveral: boolean): string {
   return `${path}: no such file or folder;${hint}. Nothing was written.`;
 }
 
+/**
+ * A --from folder with no CSV file in it or its subfolders (`others`: its files, named from the folder; dot-files not
+ * counted): a release's ZIP not yet extracted is named, with what to do. Written inline in scaffold/prefill.ts before,
+ * it said neither that nothing was written nor what the folder held.
+ * @example prefillNoCsv('downloads', ['release.zip']) // 'downloads: no CSV file in this folder …: it holds release.zip, a ZIP archive: …'
+ */
+export function prefillNoCsv(folder: string, others: readonly string[]): string {
+  const zips = others.filter((f) => /\.zip$/i.test(f));
+  const what = "give --from the release's data folder (the one holding caseload.csv or sen2_age_caseload.csv) or its CSV files";
+  const held = zips.length
+    ? `: it holds ${zips.length === 1 ? zips[0] : `${zips.length} ZIP archives (${zips[0]}, …)`}, ${prefillZip()}`
+    : others.length
+      ? ` (it holds ${others.length === 1 ? others[0] : `${others.length} files: ${others[0]}, …`}); ${what}`
+      : ` (it holds no file); ${what}`;
+  return `${folder}: no CSV file in this folder or its subfolders${held}. Nothing was written.`;
+}
+
+/** Two --from files of one name: data/ holds one file of each name. */
+export function prefillNameClash(file: string, name: string, other: string): string {
+  return `${file}: a file named ${name} comes from ${other} too; data/ can hold one. Give one of them.`;
+}
+
+/** A --from file with no row of the LA (skipped in a folder, an error named on its own). */
+export function prefillNoLaRow(la: string): string {
+  return `no row for LA ${la}. Check the code (DfE three-digit or ONS nine-character) or give a release that covers it.`;
+}
+
+/** No --from file holds a row of the LA. */
+export function prefillNoLaRows(paths: readonly string[], la: string): string {
+  return `none of ${paths.join(', ')} holds rows for LA ${la}: check the code (DfE three-digit or ONS nine-character) or give a release that covers it.`;
+}
+
 export function initWouldOverwrite(path: string): string {
   return `${path} already exists; init never overwrites files (choose another folder)`;
 }

@@ -2,14 +2,14 @@
  * `init --from FILE|FOLDER…`: copies the rows of published EES files that a run of one LA needs — the LA's own, England's
  * and the regions' (what its trend is pooled towards) — into the starter folder's data/. I/O at the edge of init.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { expandPaths } from '../etl/expand-paths.ts';
 import { streamCsv } from '../etl/csv/read-csv.ts';
 import { canonicalNewCode, reorganisationOf } from '../domain/index.ts';
 import { inputError } from '../errors.ts';
 import { notText, notUtf8AfterBom, nulByte } from '../messages/etl.ts';
-import { prefillMissing, prefillWorkbook, prefillZip } from '../messages/cli.ts';
+import { prefillMissing, prefillNameClash, prefillNoCsv, prefillNoLaRow, prefillNoLaRows, prefillWorkbook, prefillZip } from '../messages/cli.ts';
 import { sniffFile } from '../etl/sniff.ts';
 
 const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -37,8 +37,9 @@ export async function prefillFromRelease(
     const found = await stat(path).catch(() => undefined);
     if (!found) throw inputError(prefillMissing(path, paths.length > 1 && i === paths.length - 1));
     const folder = found.isDirectory();
-    const inside = folder ? (await expandPaths([path])).filter((f) => /\.csv$/i.test(f)) : [path];
-    if (folder && inside.length === 0) throw inputError(`${path}: no CSV files in this folder; give --from the release's data folder or its CSV files.`);
+    const all = folder ? await expandPaths([path]) : [path];
+    const inside = folder ? all.filter((f) => /\.csv$/i.test(f)) : all;
+    if (folder && inside.length === 0) throw inputError(prefillNoCsv(path, all.map((f) => relative(path, f))));
     for (const file of inside) {
       const got = await laRows(file, la);
       if ('reason' in got) {
@@ -48,13 +49,13 @@ export async function prefillFromRelease(
       }
       const name = basename(file);
       const clash = from.get(name.toLowerCase());
-      if (clash) throw inputError(`${file}: a file named ${name} comes from ${clash} too; data/ can hold one. Give one of them.`);
+      if (clash) throw inputError(prefillNameClash(file, name, clash));
       from.set(name.toLowerCase(), file);
       files.push({ name, content: got.content });
       if (got.latestCensusYear !== undefined) latestCensusYear = Math.max(latestCensusYear ?? 0, got.latestCensusYear);
     }
   }
-  if (files.length === 0) throw inputError(`none of ${paths.join(', ')} holds rows for LA ${la}: check the code (DfE three-digit or ONS nine-character) or give a release that covers it.`);
+  if (files.length === 0) throw inputError(prefillNoLaRows(paths, la));
   return { files, skipped, ...(latestCensusYear !== undefined ? { latestCensusYear } : {}) };
 }
 
@@ -121,6 +122,6 @@ async function laRows(file: string, la: string): Promise<{ content: string; late
   if (end.notUtf8AfterBom !== undefined) return { reason: `${notUtf8AfterBom(end.notUtf8AfterBom)}.` };
   if (end.nulLine !== undefined) return { reason: `${nulByte(end.nulLine)}.` };
   if (notEes) return { reason: "not a published EES file (no geographic_level, old_la_code and new_la_code columns); give the release's data files to --from." };
-  if (found === 0) return { reason: `no row for LA ${la}. Check the code (DfE three-digit or ONS nine-character) or give a release that covers it.` };
+  if (found === 0) return { reason: prefillNoLaRow(la) };
   return { content: lines.join('\n') + '\n', ...(latest !== undefined ? { latestCensusYear: latest } : {}) };
 }

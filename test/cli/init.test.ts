@@ -114,6 +114,27 @@ describe('highneeds init', () => {
     });
   });
 
+  it('a --from folder with no CSV file names the folder, what it holds and what to give; nothing written', async () => {
+    await withTempDir(async (dir) => {
+      const cases: Array<[string, Record<string, Buffer | string>, string]> = [
+        ['downloads', { 'release.zip': Buffer.from('504b0304140000000000', 'hex'), 'README.md': '# release\n' }, 'it holds release.zip, a ZIP archive: extract the release and give its data folder (or its CSV files) to --from'],
+        ['notes', { 'README.md': '# release\n', '.hidden.csv': 'a\n' }, "(it holds README.md); give --from the release's data folder (the one holding caseload.csv or sen2_age_caseload.csv) or its CSV files"],
+        ['empty', {}, '(it holds no file); give --from'],
+      ];
+      for (const [name, files, words] of cases) {
+        const folder = join(dir, name);
+        mkdirSync(folder);
+        for (const [f, content] of Object.entries(files)) writeFileSync(join(folder, f), content);
+        const r = await runCli('init', join(dir, 'la'), '--la', '886', '--from', folder);
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stderr).toContain(`${folder}: no CSV file in this folder or its subfolders`);
+        expect(r.stderr).toContain(words);
+        expect(r.stderr).toContain('Nothing was written.');
+        expect(existsSync(join(dir, 'la'))).toBe(false);
+      }
+    });
+  });
+
   it('a --from path that does not exist is an input error naming it, with the folder put last said (it was an internal error)', async () => {
     await withTempDir(async (dir) => {
       const release = join(dir, 'caseload.csv');
