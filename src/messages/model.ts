@@ -3,6 +3,7 @@ import type { LaGuess } from '../domain/la.ts';
 import { laGuessClause } from './etl.ts';
 import { counted } from '../util/plural.ts';
 import { STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
+import { prevalenceBeyondEveryLa, type BasePopulation } from './population.ts';
 export const STAGE = 'model';
 
 // --- engine (projection, Monte Carlo, person-level estimation) ---
@@ -212,24 +213,21 @@ export function forecastHorizonWhy(max: number): string {
  * run: a total of plans beyond PREVALENCE_MAX of the LA's people aged 0–25 (plausible.ts). At the base year the data
  * disagree (a population of another area); later, growth compounded over the horizon: project less far or let it settle.
  */
-export function prevalenceGate(la: string, year: number, baseYear: number, what: string, populationFiles: string, base?: { share: number; seenMax: number }): string {
+export function prevalenceGate(la: string, year: number, baseYear: number, what: string, populationFiles: string, base?: BasePopulation): string {
   if (year <= baseYear)
     return (
       `${la}: in January ${year} the data give ${what}, so no outputs were written. The population files (${populationFiles}) are ` +
       `probably for another area (a district instead of the county, or another LA's code): check their area codes against the LA's.`
     );
   const last = year - 1 - baseYear;
+  const horizon =
+    (last >= 1 ? `project to January ${year - 1} at most (horizon_years: ${last} in the scenario), or let the growth settle ` : 'let the growth settle ') +
+    `(projection.trend_damping and long_run_growth in the scenario).`;
+  // a share already above every LA's at the base year: the population may be too small, not the growth too fast
+  if (base && base.share > base.seenMax) return prevalenceBeyondEveryLa(la, year, baseYear, what, base, horizon);
   return (
     `${la}: the projection for January ${year} is ${what}: growth compounded over ${year - baseYear} years goes beyond what any ` +
-    `council could have, so no outputs were written. ` +
-    (last >= 1 ? `Project to January ${year - 1} at most (horizon_years: ${last} in the scenario), or let the growth settle ` : 'Let the growth settle ') +
-    `(projection.trend_damping and long_run_growth in the scenario).` +
-    // a share already above every LA's at the base year: the population may be too small, not the growth too fast
-    (base && base.share > base.seenMax
-      ? ` But already in January ${baseYear} its plans are ${(Math.round(1000 * base.share) / 10).toLocaleString('en-GB')}% of the people aged 0 to 25 the population ` +
-        `files (${populationFiles}) give it, beyond ${(100 * base.seenMax).toLocaleString('en-GB')}%, where every English LA's plans are 0.56% to 4.6% of its people aged 0 to 25 (January 2020 to 2022): the population may be smaller than the LA's ` +
-        `(a table of one sex read as persons, or a district's instead of the county's), so check those files first.`
-      : '')
+    `council could have, so no outputs were written. ${horizon.charAt(0).toUpperCase()}${horizon.slice(1)}`
   );
 }
 

@@ -115,6 +115,60 @@ export function populationOutOfScale(
   );
 }
 
+/** The population behind a prevalence stop whose base year's share is already beyond every LA's (pipeline/gates.ts). */
+export interface BasePopulation {
+  /** The base year's plans, and their share of the people aged 0–25 the run uses for it. */
+  plans: number;
+  share: number;
+  /** The share no English LA reaches (plausible.ts PLANS_PER_PERSON_SEEN_MAX). */
+  seenMax: number;
+  people: number;
+  /** The mid-year of that population, the files it came from, and every population file of the data. */
+  midYear: number;
+  files: readonly string[];
+  allFiles: readonly string[];
+  /** The LA's ONS area code (its rows in the population files). */
+  area: string;
+  /** How the people aged 0–25 move a year across the population files' census years (plausible.ts populationStepRange). */
+  steps?: { from: number; to: number; min: number; max: number };
+}
+
+/**
+ * run gate: the projection passes PREVALENCE_MAX of the people aged 0–25 while the base year's plans are already a
+ * larger share of them than any English LA's: the population is the first suspect, not the growth. Kent (real 2022
+ * release) with the ONS estimates halved stopped with 'growth compounded over 8 years …  Project to January 2029 at
+ * most', the population named in a last sentence; an analyst who shortened the horizon ran on a population of half
+ * the LA's. Now led by the population file, the share and the factor, then the stop and the horizon.
+ */
+export function prevalenceBeyondEveryLa(la: string, year: number, baseYear: number, what: string, b: BasePopulation, horizon: string): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  const pc = (x: number): string => `${(Math.round(1000 * x) / 10).toLocaleString('en-GB')}%`;
+  const x = (r: number): string => `×${r.toLocaleString('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
+  const files = b.files.length ? b.files.join(', ') : 'the population files';
+  const half =
+    b.share / 2 <= b.seenMax
+      ? `Twice the people would make it ${pc(b.share / 2)}, as other LAs': a table of one sex read as persons gives half (the MYE2 Males or Females ` +
+        `table under a name that does not say so, or a projection's males only); a district's population instead of the county's gives less. `
+      : `Even twice the people (the persons table where one of a single sex was read) would leave it at ${pc(b.share / 2)}: a district's population ` +
+        `instead of the county's, or another LA's area code, is more likely. `;
+  // files that agree year on year (as every LA's people did, ×0.98 to ×1.04 from mid-2019 to mid-2020) are out alike
+  const alike = b.steps !== undefined && b.steps.min >= 0.95 && b.steps.max <= 1.05;
+  const moves = b.steps && (x(b.steps.min) === x(b.steps.max) ? x(b.steps.min) : `${x(b.steps.min)} to ${x(b.steps.max)}`);
+  const steps = alike
+    ? `Its people aged 0 to 25 move by ${moves} a year from mid-${b.steps!.from - 1} to mid-${b.steps!.to - 1} in the population files, as an LA's ` +
+      `do, so the files agree with each other: all of them are out alike, not one year's. `
+    : '';
+  const check = alike && b.allFiles.length > b.files.length ? b.allFiles.join(', ') : files;
+  return (
+    `${la}: its ${n(b.plans)} plans in January ${baseYear} are already ${pc(b.share)} of the ${n(b.people)} people aged 0 to 25 that ${files} ` +
+    `give${b.files.length === 1 ? 's' : ''} it for mid-${b.midYear}, ${x(b.share / b.seenMax)} the ${pc(b.seenMax)} no English LA reaches ` +
+    `(every LA's plans are 0.56% to 4.6% of its people aged 0 to 25, January 2020 to 2022): the population is most likely not the LA's ` +
+    `persons. ${half}${steps}Check ${check} first, against the ONS table of persons for ${b.area}. ` +
+    `That is what stops the run: the projection for January ${year} is ${what}, so no outputs were written. If the population is the ` +
+    `LA's, growth compounded over ${year - baseYear} years goes beyond what any council could have: ${horizon}`
+  );
+}
+
 /**
  * run gate: an LA's people aged 0–25 step from one year's population to the next by more than `limit` a year either
  * way (pipeline/plausible.ts populationStepProblem): no LA's population does; a file is at fault. A table of one sex

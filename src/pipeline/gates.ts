@@ -44,8 +44,8 @@ import type { LaProjection } from '../model/project-la.ts';
 import { childPopulation } from '../model/levers/population.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTotals } from './totals.ts';
-import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, PLANS_PER_PERSON_SEEN_MAX, POPULATION_STEP_MAX, populationScaleProblem, populationStepProblem, projectionProblem, stepProblem } from './plausible.ts';
-import { populationOutOfScale, populationStep } from '../messages/population.ts';
+import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, PLANS_PER_PERSON_SEEN_MAX, POPULATION_STEP_MAX, populationScaleProblem, populationStepProblem, populationStepRange, projectionProblem, stepProblem } from './plausible.ts';
+import { populationOutOfScale, populationStep, type BasePopulation } from '../messages/population.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel, Placement } from '../domain/index.ts';
 import { uncostedPlacements } from '../budget/uncosted.ts';
@@ -77,6 +77,11 @@ export interface GateInput {
   population?: readonly number[];
   /** The files that population came from (named when it disagrees with the plans at the base year). */
   populationFiles?: readonly string[];
+  /**
+   * The population the base year's share is of: its mid-year and files, and how the people aged 0–25 move a year
+   * across the data's census years (named when that share is beyond every LA's).
+   */
+  basePopulation?: Pick<BasePopulation, 'midYear' | 'files' | 'steps' | 'area'>;
 }
 
 /**
@@ -103,7 +108,18 @@ export function checkLaProjection(
     scenarioFile: scenario.file,
     population: hasPopulation ? childPopulation(ds.population, run.projection.years, run.projection.baseYear, scenario.population.growth) : undefined,
     populationFiles: loaded.filter((f) => f.reader === 'ons-snpp' || f.reader === 'ons-mye').map((f) => f.path),
+    ...(hasPopulation ? { basePopulation: basePopulationOf(ds, run.projection.baseYear) } : {}),
   });
+}
+
+/** The census year of the population a run uses for `baseYear` (populationAt), its mid-year and files, and its steps. */
+function basePopulationOf(ds: LaDataset, baseYear: number): Pick<BasePopulation, 'midYear' | 'files' | 'steps' | 'area'> {
+  const years = Object.keys(ds.population).map(Number).sort((a, b) => a - b);
+  const used = years.filter((y) => y <= baseYear).pop() ?? years[0]!;
+  const people: Record<number, number> = {};
+  for (const y of years) people[y] = ds.population[y]!.reduce((s, v) => s + v, 0);
+  const steps = populationStepRange(people);
+  return { midYear: used - 1, files: (ds.populationFiles?.[used] ?? []).map((f) => basename(f)), area: ds.la.newCode, ...(steps ? { steps } : {}) };
 }
 
 /** The largest share of the base year's plans that may be at schools the establishment table does not hold. */
@@ -180,8 +196,12 @@ export function checkProjection(g: GateInput): void {
   if (problem.kind === 'prevalence') {
     // a share above every LA's already at the base year: the population may be too small, not the growth too fast
     const people = g.population?.[0];
-    const base = people !== undefined && people > 0 ? { share: start / people, seenMax: PLANS_PER_PERSON_SEEN_MAX } : undefined;
-    throw inputError(prevalenceGate(g.la, problem.year, g.baseYear, projectionProblemText(problem), (g.populationFiles ?? []).map((f) => basename(f)).join(', ') || 'population', base));
+    const files = (g.populationFiles ?? []).map((f) => basename(f));
+    const base =
+      people !== undefined && people > 0
+        ? { plans: start, share: start / people, seenMax: PLANS_PER_PERSON_SEEN_MAX, people, midYear: g.baseYear - 1, files, allFiles: files, area: "the LA's area code", ...g.basePopulation }
+        : undefined;
+    throw inputError(prevalenceGate(g.la, problem.year, g.baseYear, projectionProblemText(problem), files.join(', ') || 'population', base));
   }
   if (problem.kind === 'step' && g.scenarioFile && g.forecastCentral) {
     const h = problem.year - g.baseYear;

@@ -118,6 +118,20 @@ export function populationStepProblem(people: Readonly<Record<number, number>>):
   return undefined;
 }
 
+/**
+ * How an LA's people aged 0–25 move a year across the years `people` gives (each step between two given years as a
+ * yearly factor): the smallest and largest, and the first and last year; undefined for fewer than two years. A range
+ * near ×1 says the population files agree with each other, so a population out of line with the plans is out in every
+ * file alike (a table of one sex, another area), not in one year's.
+ * @example populationStepRange({ 2020: 240_000, 2021: 241_900 }) // { from: 2020, to: 2021, min: 1.0079…, max: 1.0079… }
+ */
+export function populationStepRange(people: Readonly<Record<number, number>>): { from: number; to: number; min: number; max: number } | undefined {
+  const years = Object.keys(people).map(Number).filter((y) => people[y]! > 0).sort((a, b) => a - b);
+  if (years.length < 2) return undefined;
+  const steps = years.slice(1).map((y, i) => (people[y]! / people[years[i]!]!) ** (1 / (y - years[i]!)));
+  return { from: years[0]!, to: years[years.length - 1]!, min: Math.min(...steps), max: Math.max(...steps) };
+}
+
 /** The largest money figure (in pounds, either sign) a run believes: far beyond any council's High Needs block. */
 export const MONEY_MAX = 1e12;
 
