@@ -328,16 +328,16 @@ export function laGuessClause(guess: LaGuess | undefined): string {
   return '';
 }
 /**
- * The data hold several LAs and no --la: a few are named (an LA known only by a return's Header LEA, with no published
- * row, shows as "LA 998": a mistyped LEA beside the council's own data, which the first code alone suggested to run).
+ * The data hold several LAs and no --la: every one is named with its code, however many (a whole release's 153 too:
+ * the analyst looks for their own council's code there), and an LA known only by a return's Header LEA, with no
+ * published row, shows as "LA 998": a mistyped LEA beside the council's own data, which the first code alone
+ * suggested to run.
  */
 export function datasetChooseLa(
   known: ReadonlyArray<{ oldCode: string; name: string }>,
   sameCouncil: (a: string, b: string) => boolean = () => false,
 ): string {
-  if (known.length <= 10)
-    return `the warehouse holds data for ${known.length} LAs: ${known.map((l) => (l.name === `LA ${l.oldCode}` ? `${l.oldCode} (no name: an SEN2 return's LEA, or a table's la_code, with no published row)` : `${l.oldCode} (${l.name})`)).join(', ')}; choose one with --la${sameNamed(known, sameCouncil)}`;
-  return `the warehouse holds data for ${known.length} LAs: choose one with --la (for example --la ${known[0]?.oldCode ?? '925'})`;
+  return `the warehouse holds data for ${known.length} LAs: ${known.map((l) => (l.name === `LA ${l.oldCode}` ? `${l.oldCode} (no name: an SEN2 return's LEA, or a table's la_code, with no published row)` : `${l.oldCode} (${l.name})`)).join(', ')}; choose one with --la${sameNamed(known, sameCouncil)}`;
 }
 /**
  * LAs of one name under different DfE codes, not a council's codes before and after a reorganisation (`sameCouncil`):

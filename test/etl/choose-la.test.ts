@@ -1,7 +1,7 @@
 /**
  * A run with no --la on data of several LAs lists them: with a return whose Header LEA was mistyped (998 beside the
  * council's 999) the message was "the warehouse holds data for 2 LAs: choose one with --la (for example --la 998)",
- * suggesting the mistyped code. A few LAs are now named, and one known only by a code says so.
+ * suggesting the mistyped code. The LAs are now named (every one, however many), and one known only by a code says so.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,9 +21,15 @@ describe('choosing an LA', () => {
     expect(m).not.toMatch(/for example --la 998/);
   });
 
-  it('gives one example for a whole release', () => {
+  it('names every LA of a whole release, not one example', () => {
+    // the 2025-layout release without --la said 'the warehouse holds data for 156 LAs: choose one with --la (for
+    // example --la 201)', naming none but City of London: the analyst had to look their council's code up elsewhere
     const many = Array.from({ length: 152 }, (_, i) => ({ oldCode: String(201 + i), name: `Council ${i}` }));
-    expect(datasetChooseLa(many)).toBe('the warehouse holds data for 152 LAs: choose one with --la (for example --la 201)');
+    const m = datasetChooseLa(many);
+    expect(m).toMatch(/^the warehouse holds data for 152 LAs: 201 \(Council 0\), 202 \(Council 1\), /);
+    for (const l of many) expect(m).toContain(`${l.oldCode} (${l.name})`);
+    expect(m).toMatch(/352 \(Council 151\); choose one with --la$/);
+    expect(m).not.toMatch(/for example/);
   });
 });
 
