@@ -61,7 +61,8 @@ export function resolveLaCodes(batch: Batch, codes: readonly string[]): Set<stri
  * Forecasts a batch (pure): rows for base + 1 … base + H from the one model of total plans (totals.ts), the
  * skipped LAs, the missing Januaries the trends bridged, and how many years ahead the ranges were scored on past
  * forecasts (totals.ts). The central path is deterministic, so `draws` and `seed`
- * do not change it; the interval is the calibrated one, which `run` reproduces draw by draw (constrain.ts).
+ * do not change it; the interval is the calibrated one, which `run` reproduces draw by draw (constrain.ts), and with
+ * `draws: 0` there is none (P10 = P50 = P90 = the central path, as `run --draws 0` gives).
  * @example forecastBatch(batch, { baseYear: 2022, draws: 0, seed: 1 })
  */
 export function forecastBatch(
@@ -73,7 +74,8 @@ export function forecastBatch(
   const rows: ForecastRow[] = [];
   for (const f of forecasts) {
     for (let h = 1; h <= H; h++) {
-      const q = totalQuantilesAt(f, h);
+      // --draws 0 is a deterministic forecast, as `run --draws 0` is: no range, P10 = P50 = P90 = the central path
+      const q = opts.draws === 0 ? deterministic(f.central[h - 1]!) : totalQuantilesAt(f, h);
       rows.push({
         old_la_code: f.ds.la.oldCode,
         new_la_code: f.ds.la.newCode,
@@ -87,4 +89,8 @@ export function forecastBatch(
   }
   const bridged = forecasts.flatMap((f) => f.bridged.map((year) => ({ la: f.ds.la.name, year })));
   return { rows, skipped, bridged, scored };
+}
+
+function deterministic(central: number): { p10: number; p50: number; p90: number } {
+  return { p10: central, p50: central, p90: central };
 }
