@@ -19,7 +19,7 @@ export interface YamlOptions {
  */
 export function scenarioYaml(s: Scenario, o: YamlOptions): string {
   const rest: Partial<Scenario> = { ...s };
-  for (const k of ['file', 'sha256', 'id', 'name', 'base_year'] as const) delete rest[k];
+  for (const k of ['file', 'sha256', 'extended', 'id', 'name', 'base_year'] as const) delete rest[k];
   const doc = { id: o.id, name: o.name, base_year: o.baseYear, ...rest };
   // a name with a line break in it (a scenario file may give one) would end the comment and write the rest as keys
   // ("extends: …"): each line of it is a comment line of its own

@@ -64,7 +64,7 @@ export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument
   return {
     tool: TOOL,
     version: VERSION,
-    scenario: { id: r.scenario.id, name: r.scenario.name, file: r.scenario.file, sha256: r.scenario.sha256 },
+    scenario: { id: r.scenario.id, name: r.scenario.name, file: r.scenario.file, sha256: r.scenario.sha256, ...(r.scenario.extended ? { extends: r.scenario.extended } : {}) },
     la: { old_la_code: r.la.oldCode, new_la_code: r.la.newCode, name: r.la.name },
     base_year: r.baseYear,
     draws: p.draws,

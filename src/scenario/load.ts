@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { basename, dirname, resolve, relative } from 'node:path';
+import { basename, dirname, isAbsolute, resolve, relative } from 'node:path';
 import { parseDocument, LineCounter, visit, isCollection, isScalar } from 'yaml';
 import type { ZodError } from 'zod';
 import { ExitCode, HighneedsError, inputError, type Problem } from '../errors.ts';
@@ -17,7 +17,7 @@ import { decodeWin1252 } from '../util/win1252.ts';
 import { boundedMessage } from '../util/bounded-text.ts';
 import { checkScenarioId } from './ids.ts';
 import { nonDecimal, oddTag } from './yaml-nodes.ts';
-import { ScenarioSchema, type Scenario } from './schema.ts';
+import { ScenarioSchema, type Scenario, type ScenarioFileHash } from './schema.ts';
 
 type Plain = Record<string, unknown>;
 
@@ -225,8 +225,10 @@ export interface ScenarioSource {
   merged: Plain;
   /** Files read, outermost first. */
   chain: string[];
-  /** SHA-256 over the chain's bytes. */
+  /** SHA-256 of this file's bytes (what `sha256sum` gives for it). */
   sha256: string;
+  /** The files it extends, nearest first, each with the SHA-256 of its bytes. */
+  extended: ScenarioFileHash[];
 }
 
 /** The text of a scenario file, checked first (a regular, readable, small file) so that nothing can block. */
@@ -275,7 +277,7 @@ export async function readScenarioChain(file: string, seen: string[] = []): Prom
   const text = await readScenarioText(file);
   const own = parseYamlMapping(text, file);
   if (Object.keys(own).length === 0) throw inputError(scenarioMsg.emptyScenario(file), [{ file, message: 'no keys' }]);
-  const hash = createHash('sha256').update(text);
+  const sha256 = createHash('sha256').update(text).digest('hex');
   if ('extends' in own && (typeof own.extends !== 'string' || own.extends.trim() === '')) {
     const m = scenarioMsg.extendsNotPath(file, describe(own.extends));
     throw inputError(m, [{ file, path: 'extends', message: m }]);
@@ -303,14 +305,20 @@ export async function readScenarioChain(file: string, seen: string[] = []): Prom
     delete parentMerged.id;
     delete parentMerged.name;
     delete parentMerged.description;
-    hash.update(parent.sha256);
-    return { merged: deepMerge(parentMerged, ownNoExt), chain: [abs, ...parent.chain], sha256: hash.digest('hex') };
+    const extended = [{ file: shownPath(target), sha256: parent.sha256 }, ...parent.extended];
+    return { merged: deepMerge(parentMerged, ownNoExt), chain: [abs, ...parent.chain], sha256, extended };
   }
-  return { merged: own, chain: [abs], sha256: hash.digest('hex') };
+  return { merged: own, chain: [abs], sha256, extended: [] };
+}
+
+/** A file read as the user would name it: relative to where highneeds runs when it is below there, else in full. */
+function shownPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
 }
 
 /** Validates a merged mapping into a Scenario. */
-export function validateScenario(merged: Plain, file: string, sha256: string): Scenario {
+export function validateScenario(merged: Plain, file: string, sha256: string, extended: readonly ScenarioFileHash[] = []): Scenario {
   const rest = { ...merged };
   delete rest.extends;
   const parsed = ScenarioSchema.safeParse(rest);
@@ -321,7 +329,7 @@ export function validateScenario(merged: Plain, file: string, sha256: string): S
   const id = parsed.data.id ?? basename(file).replace(/\.ya?ml$/i, '');
   checkScenarioId(id, file);
   const name = parsed.data.name ?? id.replace(/[-_]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
-  return { ...parsed.data, id, name, file, sha256 };
+  return { ...parsed.data, id, name, file, sha256, ...(extended.length ? { extended: [...extended] } : {}) };
 }
 
 /**
@@ -330,5 +338,5 @@ export function validateScenario(merged: Plain, file: string, sha256: string): S
  */
 export async function loadScenario(file: string): Promise<Scenario> {
   const src = await readScenarioChain(file);
-  return validateScenario(src.merged, file, src.sha256);
+  return validateScenario(src.merged, file, src.sha256, src.extended);
 }

@@ -314,7 +314,16 @@ export const ScenarioSchema = z
   .strict();
 
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
-export type Scenario = z.output<typeof ScenarioSchema> & { id: string; name: string; file: string; sha256: string };
+/** A scenario file as read: the SHA-256 of its own bytes. */
+export interface ScenarioFileHash {
+  file: string;
+  sha256: string;
+}
+/**
+ * A validated scenario: `sha256` is that of the file's own bytes; `extended` lists the files it `extends:` (nearest
+ * first), each with its own, when it extends any.
+ */
+export type Scenario = z.output<typeof ScenarioSchema> & { id: string; name: string; file: string; sha256: string; extended?: ScenarioFileHash[] };
 export type Surge = z.output<typeof Surge>;
 export type Mitigation = z.output<typeof Mitigation>;
 export type TransitionShift = z.output<typeof TransitionShift>;

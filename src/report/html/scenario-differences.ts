@@ -20,7 +20,7 @@ function rate(x: Scenario['costs']['inflation']): string {
 }
 
 /** Settings already worded below; anything else that differs is named by its key. */
-const WORDED = new Set(['id', 'name', 'description', 'file', 'sha256', 'extends', 'horizon_years', 'base_year', 'costs', 'funding', 'surges', 'transition_shifts', 'mitigations', 'capacity', 'projection']);
+const WORDED = new Set(['id', 'name', 'description', 'file', 'sha256', 'extended', 'extends', 'horizon_years', 'base_year', 'costs', 'funding', 'surges', 'transition_shifts', 'mitigations', 'capacity', 'projection']);
 
 /**
  * The differences of `b` from `a`, one sentence each.

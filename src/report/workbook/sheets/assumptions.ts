@@ -31,6 +31,7 @@ export function assumptionsSheet(r: RunReport): Sheet {
     ['Scenario name', s.name, '', 'scenario'],
     ['Scenario file', s.file, '', 'scenario'],
     ['Scenario SHA-256', s.sha256, '', 'scenario'],
+    ...(s.extended ?? []).map((e): Cell[] => ['Scenario extends', `${e.file} (SHA-256 ${e.sha256})`, '', 'scenario']),
     ['Base year', { value: r.baseYear, kind: 'year' }, 'census year (January)', s.base_year !== undefined ? 'scenario' : 'data'],
     ['Horizon', { value: s.horizon_years, kind: 'year' }, 'years', 'scenario'],
     ['Monte Carlo draws', { value: r.projection.draws, kind: 'year' }, 'draws', 'default'],
