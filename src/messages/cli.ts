@@ -16,6 +16,12 @@ export function forecastNeedsLa(): string {
   return 'forecast needs --la CODE... or --all';
 }
 
+/** `--la` and `--all` together: the LAs named would be ignored for every LA of the files. */
+export function laAndAll(command: 'forecast' | 'backtest', las: readonly string[]): string {
+  const what = command === 'forecast' ? 'forecast' : 'score';
+  return `${command} takes --la and --all as alternatives: --la ${what}s the LAs it names (${las.join(' ')}), --all every LA of the files; give one of them`;
+}
+
 export function initBadLa(code: string): string {
   const lost = /^0\d{3}$/.test(code.trim()) ? ` (did you mean ${code.trim().slice(1)}?)` : '';
   return `init --la ${JSON.stringify(code)}: expected your LA's 3-digit DfE code (e.g. 886) or its 9-character ONS code (e.g. E10000016)${lost}; nothing was written`;

@@ -27,6 +27,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--fresh', 'read the EES files again even when they are unchanged since the last forecast or backtest')
     .action(async (o: { ees: string[]; la?: string[]; all?: boolean; baseYear: number; horizon: number; draws: number; seed: number; out: string; json?: boolean; quiet?: boolean; fresh?: boolean }) => {
       if (!o.all && !o.la?.length) throw usageError(cliMsg.forecastNeedsLa());
+      if (o.all && o.la?.length) throw usageError(cliMsg.laAndAll('forecast', o.la));
       const { checkNotAnInput, checkOutputFile } = await import('../../paths/check-path.ts');
       await checkOutputFile(o.out, '--out', 'forecast.csv');
       await checkNotAnInput(o.out, o.ees, '--out');
@@ -69,6 +70,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean; fresh?: boolean }) => {
       if (o.ees && o.data !== undefined) throw usageError(cliMsg.backtestEesAndData());
       const las = [...new Set(o.la?.flat() ?? [])];
+      if (o.all && las.length) throw usageError(cliMsg.laAndAll('backtest', las));
       if (!o.ees && las.length > 1) throw usageError(cliMsg.backtestDataOneLa(las));
       const { backtestFromEes, backtestFromData } = await import('../../pipeline/forecast.ts');
       // with neither --ees nor --data, the default data folder (as for `run`)
