@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { ExitCode, HighneedsError } from '../../errors.ts';
 import { printJson, say, type CliIO } from '../io.ts';
+import type { FileProblem, ValidatedFile } from '../../etl/validate.ts';
 import { counted } from '../../util/plural.ts';
 
 export function registerValidate(program: Command, io: CliIO): void {
@@ -16,7 +17,7 @@ export function registerValidate(program: Command, io: CliIO): void {
       const { validatePaths } = await import('../../etl/validate.ts');
       const result = await validatePaths(paths);
       const bad = result.files.filter((f) => f.errors.length > 0);
-      if (o.json) printJson(io, result);
+      if (o.json) printJson(io, validateDocument(result));
       else {
         for (const f of result.files) {
           const status = f.errors.length > 0 ? 'INVALID' : 'ok';
@@ -31,4 +32,22 @@ export function registerValidate(program: Command, io: CliIO): void {
         throw new HighneedsError(ExitCode.INVALID_INPUT, cliMsg.filesInvalid(bad.map((f) => f.path), result.files.length));
       }
     });
+}
+
+/**
+ * The `--json` document (cli.md): every problem with `line`, `column` and `message`, in that order, `null` where it is
+ * not at one line or column (a file no reader recognises, a column missing from the header).
+ */
+function validateDocument(result: { files: ValidatedFile[] }): { files: Array<Omit<ValidatedFile, 'errors' | 'warnings'> & { errors: JsonProblem[]; warnings: JsonProblem[] }> } {
+  return { files: result.files.map((f) => ({ ...f, errors: f.errors.map(jsonProblem), warnings: f.warnings.map(jsonProblem) })) };
+}
+
+interface JsonProblem {
+  line: number | null;
+  column: string | null;
+  message: string;
+}
+
+function jsonProblem(p: FileProblem): JsonProblem {
+  return { line: p.line ?? null, column: p.column ?? null, message: p.message };
 }
