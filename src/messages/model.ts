@@ -88,8 +88,15 @@ export function stockGapsBridged(gaps: ReadonlyArray<{ la: string; year: number 
  * ranges take a shorter horizon's scale and the central path carries each LA's recent growth on undamped, so without
  * a word an LA growing 16% a year was forecast at ×4.6 in ten years with a range that looked as checked as next year's.
  */
-export function rangesNotScored(baseYear: number, scored: number, horizon: number): string {
+export function rangesNotScored(baseYear: number, scored: number, horizon: number, ranged = true): string {
   const years = scored + 1 === horizon ? `January ${baseYear + horizon}` : `January ${baseYear + scored + 1}–${baseYear + horizon}`;
+  // --draws 0 writes no range: the words are of the central path alone
+  if (!ranged)
+    return (
+      `Forecasts for ${years}: no past forecast in the files was scored that far ahead. Each LA's recent growth (pooled with ` +
+      `its region's and England's) is carried on undamped (the setting that backtests best), and it was not checked against ` +
+      `outcomes that far ahead: read these years as the recent trend continued (\`backtest --horizon\` scores them where the files reach).`
+    );
   const why =
     scored === 0
       ? `no past forecast in the files could be scored against outcomes, so the ranges are the model's own uncertainty, not calibrated`

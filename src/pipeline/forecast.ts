@@ -70,7 +70,7 @@ export async function forecastFromEes(opts: {
   // years further ahead than any past forecast was scored: what their ranges rest on, before the files' own notes
   // (which may be cut at eight)
   const horizon = opts.horizon ?? 3;
-  const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon)] : [];
+  const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon, opts.draws > 0)] : [];
   const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }

@@ -21,8 +21,12 @@ describe('forecast --draws 0', () => {
     const dir = tempDir('hn-fc-draws0-');
     const zero = await runCli('forecast', '--ees', ...EES, '--la', '999', '--base-year', '2022', '--draws', '0', '--out', join(dir, 'zero.csv'));
     expect(zero.code, zero.stderr).toBe(0);
+    // the note on years further ahead than any past forecast was scored speaks of no range where none is written
+    expect(zero.stderr).toMatch(/Forecasts for January 2025: no past forecast in the files was scored that far ahead/);
+    expect(zero.stderr).not.toMatch(/range/);
     const some = await runCli('forecast', '--ees', ...EES, '--la', '999', '--base-year', '2022', '--draws', '20', '--out', join(dir, 'some.csv'));
     expect(some.code, some.stderr).toBe(0);
+    expect(some.stderr).toMatch(/Forecasts for January 2025: the ranges were calibrated on past forecasts scored at most 2 years ahead/);
     const z = rows(join(dir, 'zero.csv'));
     const s = rows(join(dir, 'some.csv'));
     expect(z.map((r) => r[3])).toEqual(['2023', '2024', '2025']);
