@@ -16,6 +16,7 @@ export * as newPlansMsg from './new-plans.ts';
 export * as budgetMsg from './budget.ts';
 export * as reportMsg from './report.ts';
 export * as cliMsg from './cli.ts';
+export * as backtestMsg from './backtest.ts';
 export * as pathMsg from './paths.ts';
 export * as archiveMsg from './archive.ts';
 export * as explorerMsg from './explorer.ts';

@@ -54,7 +54,7 @@ describe('highneeds backtest (the cli.md contract)', () => {
     expect(Object.keys(doc.horizons)).toEqual(['1', '2', '3']);
     for (const h of Object.values(doc.horizons) as Array<Record<string, Record<string, unknown>>>) {
       expect(Object.keys(h).sort()).toEqual(['drift3', 'drift5', 'growth3', 'growth5', 'model', 'naive_last']);
-      expect(Object.keys(h.model!).sort()).toEqual(['bias', 'coverage80', 'mape', 'mdape', 'wape']);
+      expect(Object.keys(h.model!).sort()).toEqual(['bias', 'coverage80', 'forecasts', 'mape', 'mdape', 'wape']);
     }
     expect(doc.n_series).toBe(1);
     // in text, one series has no size thirds to show (they were cut at its own size, two of them empty)

@@ -1,6 +1,6 @@
 /** `highneeds forecast` and `highneeds backtest`: batch forecasts and track record from published EES files. */
 import type { Command } from 'commander';
-import { cliMsg, modelMsg } from '../../messages/index.ts';
+import { backtestMsg, cliMsg, modelMsg } from '../../messages/index.ts';
 import { HORIZON_UNHELD_MAX } from '../../pipeline/plausible.ts';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -8,6 +8,7 @@ import { inputError, usageError } from '../../errors.ts';
 import { printJson, say, warn, type CliIO } from '../io.ts';
 import { DEFAULT_SEED, collect, drawsFlag, intFlag, seedFlag, yearListFlag } from './common.ts';
 import { counted } from '../../util/plural.ts';
+import { SHARE_FROM_FORECASTS } from '../../model/backtest/metrics.ts';
 
 export function registerForecast(program: Command, io: CliIO): void {
   program
@@ -80,22 +81,28 @@ export function registerForecast(program: Command, io: CliIO): void {
       if (res.n_series === 0 || Object.keys(res.horizons).length === 0 || !Object.values(res.horizons).some((ms) => Number.isFinite((ms as Record<string, { mape: number }>).model?.mape))) {
         throw inputError(cliMsg.nothingToBacktest(res.origins, o.horizon, span));
       }
-      warn(io, o, [...warnings, ...(notScored ? [notScored] : [])]);
+      // the model's forecasts at each horizon: a score of a handful of them (one LA over three origins) is said to be one
+      const models = Object.entries(res.horizons).map(([h, ms]) => ({ h: Number(h), n: ms.model.forecasts }));
+      const few = models.filter((m) => m.n > 0).some((m) => m.n < SHARE_FROM_FORECASTS) ? [backtestMsg.fewForecasts(models.filter((m) => m.n > 0))] : [];
+      warn(io, o, [...warnings, ...(notScored ? [notScored] : []), ...few]);
       // a method with too little history for an origin has no score: null in JSON, n/a in text (never NaN)
       if (o.json) return printJson(io, finiteOrNull(res));
       const methods = Object.keys(res.horizons['1'] ?? {});
       say(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series scored`);
-      say(io, o, `horizon  ${methods.map((m) => m.padStart(11)).join('')}   (MAPE %; n/a: not enough history to score)`);
+      say(io, o, `horizon  forecasts${methods.map((m) => m.padStart(11)).join('')}   (MAPE %; n/a: not enough history to score)`);
       for (const [h, ms] of Object.entries(res.horizons)) {
-        say(io, o, `${h.padStart(7)}  ${methods.map((m) => fixedOrNa((ms as Record<string, { mape: number }>)[m]!.mape).padStart(11)).join('')}`);
+        say(io, o, `${h.padStart(7)}  ${String(ms.model.forecasts).padStart(9)}${methods.map((m) => fixedOrNa(ms[m as keyof typeof ms].mape).padStart(11)).join('')}`);
       }
-      const cov = Object.entries(res.horizons).map(([h, ms]) => `${h}y ${fixedOrNa((ms as Record<string, { coverage80: number }>).model!.coverage80)}`);
+      // a coverage of fewer than ten forecasts is their count ('2 of 3'), not a share ('0.67')
+      const cov = Object.entries(res.horizons).map(([h, ms]) => `${h}y ${backtestMsg.coverageShown(ms.model.coverage80, ms.model.forecasts)}`);
       say(io, o, `model 80% interval coverage: ${cov.join(', ')}`);
-      const pct = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
       // size thirds need three series at least: one LA's backtest printed thirds cut at its own size, two of them empty
       if (res.n_series >= 3)
-        for (const [h, t] of Object.entries(bySize.byHorizon))
-          say(io, o, `  ${h}y by LA size: small (< ${Math.round(bySize.cuts[0])} plans) ${pct(t.small)}, medium ${pct(t.medium)}, large (≥ ${Math.round(bySize.cuts[1])}) ${pct(t.large)}`);
+        for (const [h, t] of Object.entries(bySize.byHorizon)) {
+          const n = bySize.forecasts[h]!;
+          const third = (k: 'small' | 'medium' | 'large'): string => (t[k] === null ? '–' : backtestMsg.coverageShown(t[k], n[k]));
+          say(io, o, `  ${h}y by LA size: small (< ${Math.round(bySize.cuts[0])} plans) ${third('small')}, medium ${third('medium')}, large (≥ ${Math.round(bySize.cuts[1])}) ${third('large')}`);
+        }
     });
 }
 

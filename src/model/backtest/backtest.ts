@@ -14,15 +14,18 @@ import { projectTotals } from '../forecast/engine-adapter.ts';
 import type { Batch } from '../forecast/pool.ts';
 import { knownAt } from '../forecast/truncate.ts';
 import { BASELINES, baselineForecast, type Baseline } from './baselines.ts';
-import { roundScores, scorePoints, type ScoredPoint, type Scores } from './metrics.ts';
+import { roundScores, scorePoints, type RoundedScores, type ScoredPoint } from './metrics.ts';
 
 export type Method = 'model' | Baseline;
 export const METHODS: readonly Method[] = ['model', ...BASELINES];
 
-/** cli.md's JSON shape: percentages in %, coverage80 as a share 0–1 (null for baselines, which have no interval). */
+/**
+ * cli.md's JSON shape: percentages in %, coverage80 as a share 0–1 (null for baselines, which have no interval), and
+ * the forecasts each is measured on.
+ */
 export interface BacktestResult {
   origins: number[];
-  horizons: Record<string, Record<Method, Omit<Scores, 'n'>>>;
+  horizons: Record<string, Record<Method, RoundedScores>>;
   n_series: number;
 }
 
@@ -82,7 +85,7 @@ export function summarise(origins: number[], horizon: number, bp: BacktestPoints
   const horizons: BacktestResult['horizons'] = {};
   for (let h = 1; h <= horizon; h++) {
     const atH = bp.points.filter((p) => p.h === h);
-    const block = {} as Record<Method, Omit<Scores, 'n'>>;
+    const block = {} as Record<Method, RoundedScores>;
     for (const m of METHODS) block[m] = roundScores(scorePoints(atH.filter((p) => p.method === m)));
     horizons[String(h)] = block;
   }
@@ -119,6 +122,8 @@ export interface CoverageBySize {
   /** Upper bound of the small and medium thirds (plans at the last origin). */
   cuts: [number, number];
   byHorizon: Record<string, { small: number | null; medium: number | null; large: number | null }>;
+  /** The model's forecasts scored in each third, by horizon (what each coverage rests on). */
+  forecasts: Record<string, { small: number; medium: number; large: number }>;
 }
 
 /**
@@ -141,6 +146,7 @@ export function coverageBySize(bp: BacktestPoints, batch: Batch, origins: readon
     return s < cuts[0] ? 'small' : s < cuts[1] ? 'medium' : 'large';
   };
   const byHorizon: CoverageBySize['byHorizon'] = {};
+  const forecasts: CoverageBySize['forecasts'] = {};
   const hs = [...new Set(bp.points.map((p) => p.h))].sort((a, b) => a - b);
   for (const h of hs) {
     const groups = { small: [] as ScoredPoint[], medium: [] as ScoredPoint[], large: [] as ScoredPoint[] };
@@ -150,6 +156,7 @@ export function coverageBySize(bp: BacktestPoints, batch: Batch, origins: readon
       medium: scorePoints(groups.medium).coverage80,
       large: scorePoints(groups.large).coverage80,
     };
+    forecasts[String(h)] = { small: scorePoints(groups.small).n, medium: scorePoints(groups.medium).n, large: scorePoints(groups.large).n };
   }
-  return { cuts, byHorizon };
+  return { cuts, byHorizon, forecasts };
 }

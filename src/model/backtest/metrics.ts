@@ -61,8 +61,17 @@ export function scorePoints(points: readonly ScoredPoint[]): Scores {
   };
 }
 
-/** Rounds every measure for output (percentages to 2 decimals, coverage to 3). */
-export function roundScores(s: Scores): Omit<Scores, 'n'> {
+/**
+ * How many forecasts a coverage must rest on to be given as a share: below it, the count ("2 of 3"), since 1.00 or
+ * 0.67 of three forecasts reads as a measured rate it is not (the report's track record and `backtest` alike).
+ */
+export const SHARE_FROM_FORECASTS = 10;
+
+/** A method's scores at one horizon as output: each measure rounded, and the forecasts scored. */
+export type RoundedScores = Omit<Scores, 'n'> & { forecasts: number };
+
+/** Rounds every measure for output (percentages to 2 decimals, coverage to 3), with the number of forecasts scored. */
+export function roundScores(s: Scores): RoundedScores {
   const r = (x: number, d: number): number => (Number.isFinite(x) ? Number(x.toFixed(d)) : NaN);
   return {
     mape: r(s.mape, 2),
@@ -70,5 +79,6 @@ export function roundScores(s: Scores): Omit<Scores, 'n'> {
     wape: r(s.wape, 2),
     bias: r(s.bias, 2),
     coverage80: s.coverage80 === null ? null : r(s.coverage80, 3),
+    forecasts: s.n,
   };
 }

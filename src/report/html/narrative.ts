@@ -31,6 +31,7 @@ import {
   successorOf,
 } from '../series.ts';
 import { counted } from '../../util/plural.ts';
+import { SHARE_FROM_FORECASTS } from '../../model/backtest/metrics.ts';
 import { surgePeakYear } from '../../model/levers/surge.ts';
 
 /** Compound yearly growth from a to b over n years. */
@@ -299,11 +300,11 @@ function comparedWords(model: number, baseline: number): string {
 }
 
 /**
- * How many outcomes fell inside the range: a share from ten forecasts on, below that the count ("1 of 2 outcomes"),
- * since "0%" or "100%" of one or two forecasts reads as a finding it is not.
+ * How many outcomes fell inside the range: a share from ten forecasts on (SHARE_FROM_FORECASTS, as `backtest` prints
+ * it), below that the count ("1 of 2 outcomes"), since "0%" or "100%" of one or two forecasts reads as a finding it is not.
  */
 function coverageWords(share: number, n: number): string {
-  if (n >= 10) return `${fmtPercent(share, 0)} of outcomes`;
+  if (n >= SHARE_FROM_FORECASTS) return `${fmtPercent(share, 0)} of outcomes`;
   return `${Math.round(share * n)} of ${n} outcome${n === 1 ? '' : 's'}`;
 }
 
