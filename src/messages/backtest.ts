@@ -25,3 +25,34 @@ export function fewForecasts(counts: ReadonlyArray<{ h: number; n: number }>): s
     `where a horizon has fewer than ${SHARE_FROM_FORECASTS} forecasts. Scoring many LAs (backtest --ees FILE… --all) measures the same model on more.`
   );
 }
+
+/** A group of successors of one reorganisation in a backtest whose origins start before their first January. */
+export interface SuccessorsNotScoredTwice {
+  successors: string[];
+  /** Their first January: they are forecast only from origins from it. */
+  from: number;
+  predecessors: string[];
+  /** Whether any origin from their first January scored them (an outcome in the files). */
+  scored: boolean;
+}
+
+/**
+ * A backtest's successors of a reorganisation, not forecast from an origin before their first January (model.md
+ * "Accuracy"): each group names the successors, their first January and their predecessors, scored there instead;
+ * successors no origin scored at all (every origin before their first January, or none from it with an outcome) are
+ * said to be not scored: 'scored from origin January 2020 only' read as a score of Dorset and Bournemouth,
+ * Christchurch and Poole, which the 2022 release's default origins 2017–2019 leave out.
+ */
+export function apportionedNotScored(series: number, origins: readonly number[], groups: readonly SuccessorsNotScoredTwice[]): string {
+  const list = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  const each = groups.map((g) => {
+    const one = g.successors.length === 1;
+    const before = `before it ${one ? 'its' : 'their'} history is ${one ? 'its share' : 'their shares'} of ${list(g.predecessors)}'s plans, scored once as ${g.predecessors.length === 1 ? "that LA's" : "those LAs'"}`;
+    if (g.scored) return `${list(g.successors)} ${one ? 'is' : 'are'} scored from origin January ${g.from} only: ${before}`;
+    return (
+      `${list(g.successors)} ${one ? 'is' : 'are'} not scored: ${one ? 'it is' : 'they are'} forecast only from origin January ${g.from}, ${one ? 'its' : 'their'} first January, ` +
+      `and none of this backtest's origins (${origins.join(', ')}) is from then with an outcome in the files; ${before}; to score ${one ? 'it' : 'them'}, give --origins from ${g.from} with an outcome in the files`
+    );
+  });
+  return `${series} series scored; apportioned histories are not scored twice: ${each.join('; ')}`;
+}

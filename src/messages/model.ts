@@ -254,19 +254,6 @@ export function historyJoined(la: string, from: number, predecessors: string, sh
   return `${la}: history before January ${from} joined from ${predecessors}, ${share} of their summed figures (its share of the successors' plans at January ${keyYear}); ${note}.`;
 }
 
-/**
- * A backtest's successors of a reorganisation, not forecast from an origin before their first January (model.md
- * "Accuracy"): each group names the successors, their first January and their predecessors, scored there instead.
- */
-export function apportionedNotScored(series: number, groups: ReadonlyArray<{ successors: string[]; from: number; predecessors: string[] }>): string {
-  const list = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-  const each = groups.map((g) => {
-    const one = g.successors.length === 1;
-    return `${list(g.successors)} ${one ? 'is' : 'are'} scored from origin January ${g.from} only: before it ${one ? 'its' : 'their'} history is ${one ? 'its share' : 'their shares'} of ${list(g.predecessors)}'s plans, scored once as ${g.predecessors.length === 1 ? 'that LA' : 'those LAs'}'s`;
-  });
-  return `${series} series scored; apportioned histories are not scored twice: ${each.join('; ')}`;
-}
-
 /** A run of an LA that a reorganisation ended, projected into the years after its end. */
 export function projectedPastAbolition(la: string, ceased: number, note: string, successors: readonly string[] = []): string {
   const instead = successors.length ? `; to plan for them, run each of its successors instead (${successors.map((c) => `--la ${c}`).join(', ')}) on data that hold their figures, from January ${ceased}` : '';

@@ -10,8 +10,9 @@ import { datasetsFromEesFiles, datasetsFromWarehouse } from '../etl/ees-datasets
 import { isNewLaCode } from '../domain/index.ts';
 import { usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
-import { apportionedNotScored, forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
-import { backtestPoints, coverageBySize, summarise, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
+import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
+import { backtestPoints, coverageBySize, summarise, type BacktestPoints, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
+import { apportionedNotScored, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } from '../model/forecast/forecast.ts';
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
 import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
@@ -121,7 +122,7 @@ export function backtestOf(batch: Batch, origins: number[], horizon: number, onl
     .filter((d) => !only || only.has(d.la.oldCode))
     .flatMap((d) => Object.entries(d.stockTotal).flatMap(([y, v]) => (v! > 0 ? [Number(y)] : [])));
   const span = years.length ? { first: Math.min(...years), last: Math.max(...years) } : undefined;
-  const notScored = apportionedNote(batch, origins, bp.series.size, only);
+  const notScored = apportionedNote(batch, origins, bp, only);
   return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins), ...(span ? { span } : {}), ...(notScored ? { notScored } : {}) };
 }
 
@@ -129,20 +130,22 @@ export function backtestOf(batch: Batch, origins: number[], horizon: number, onl
  * The note on successors of a reorganisation that were not forecast from an origin before their first January
  * (forecast/select.ts skipReason: their history before it is their share of their predecessors', joined by
  * model/reorganise.ts), so that what their predecessors published is scored once, as the predecessors'; undefined
- * when no origin of the backtest is before a successor's first January.
+ * when no origin of the backtest is before a successor's first January. Successors no origin scored are said to be
+ * not scored, apart from those scored from their first January.
  */
-function apportionedNote(batch: Batch, origins: readonly number[], series: number, only?: ReadonlySet<string>): string | undefined {
+function apportionedNote(batch: Batch, origins: readonly number[], bp: BacktestPoints, only?: ReadonlySet<string>): string | undefined {
   const named = new Map(batch.datasets.map((d) => [d.la.oldCode, `${d.la.name} (${d.la.oldCode})`]));
-  const groups = new Map<string, { successors: string[]; from: number; predecessors: string[] }>();
+  const groups = new Map<string, SuccessorsNotScoredTwice>();
   for (const d of batch.datasets) {
     const s = d.history?.succession;
     if (!s || (only && !only.has(d.la.oldCode)) || !origins.some((o) => o < s.fromCensusYear)) continue;
-    const key = `${s.from.join()}>${s.to.join()}`;
-    const g = groups.get(key) ?? { successors: [], from: s.fromCensusYear, predecessors: s.from.map((c) => named.get(c) ?? c) };
+    const scored = bp.series.has(d.la.oldCode);
+    const key = `${s.from.join()}>${s.to.join()}>${scored}`;
+    const g = groups.get(key) ?? { successors: [], from: s.fromCensusYear, predecessors: s.from.map((c) => named.get(c) ?? c), scored };
     g.successors.push(named.get(d.la.oldCode)!);
     groups.set(key, g);
   }
-  return groups.size > 0 ? apportionedNotScored(series, [...groups.values()]) : undefined;
+  return groups.size > 0 ? apportionedNotScored(bp.series.size, origins, [...groups.values()]) : undefined;
 }
 
 /**

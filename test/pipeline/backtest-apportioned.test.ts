@@ -50,3 +50,15 @@ describe('a backtest over a reorganisation', () => {
     expect(later.notScored).toBeUndefined();
   });
 });
+
+describe('a backtest whose every origin is before a reorganisation', () => {
+  it('says the successors are not scored, not that they are scored from their first January', async () => {
+    // origins 2020–2022, all before Cumberland's and Westmorland and Furness's first January (2024): the note said
+    // they 'are scored from origin January 2024 only', and nothing of theirs was scored
+    const r = await backtestFromEes({ files: [release()], all: true, origins: [2020, 2021, 2022], horizon: 1, cacheDir: tempDir('hn-bt-apportioned-cache-') });
+    expect(r.result.n_series).toBe(2);
+    expect(r.notScored).toBe(
+      "2 series scored; apportioned histories are not scored twice: Cumberland (942) and Westmorland and Furness (943) are not scored: they are forecast only from origin January 2024, their first January, and none of this backtest's origins (2020, 2021, 2022) is from then with an outcome in the files; before it their history is their shares of Cumbria (909)'s plans, scored once as that LA's; to score them, give --origins from 2024 with an outcome in the files",
+    );
+  });
+});
