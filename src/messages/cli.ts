@@ -111,13 +111,21 @@ export function nothingForecast(files: readonly string[], baseYear: number, skip
  * backtest: no forecast could be scored. With the Januaries the series hold (`span`), says which origins and horizon
  * would score: an origin needs its own January and the one before (MIN_STOCK_YEARS) and an outcome `horizon` years on.
  */
-export function nothingToBacktest(origins: readonly number[], horizon: number, span?: { first: number; last: number }): string {
+export function nothingToBacktest(
+  origins: readonly number[],
+  horizon: number,
+  span?: { first: number; last: number; firstOrigin?: number; successors?: readonly string[] },
+): string {
   const head = `nothing to score: no series has a stock at origin(s) ${origins.join(', ')} and an outcome up to ${horizon} year(s) later in the data`;
   if (!span) return `${head}; choose --origins at least ${horizon} year(s) before the last census year in the files`;
-  const earliest = span.first + 1;
+  const earliest = span.firstOrigin ?? span.first + 1;
   const latest = span.last - horizon;
-  const held = `the files hold the Januaries ${span.first}–${span.last}, and an origin needs its own January and the one before, and an outcome ${horizon} year(s) after it`;
-  if (earliest <= latest) return `${head}: ${held}; choose --origins from ${earliest} to ${latest}`;
+  // a successor of a reorganisation is forecast only from its first January: its years before are its predecessors'
+  const only = span.firstOrigin !== undefined && span.successors?.length
+    ? ` (${span.successors.length > 1 ? `${span.successors.slice(0, -1).join(', ')} and ${span.successors[span.successors.length - 1]}` : span.successors[0]}: forecast only from January ${span.firstOrigin}, ${span.successors.length === 1 ? 'its' : 'their'} first January, the years before it being ${span.successors.length === 1 ? 'its share' : 'their shares'} of ${span.successors.length === 1 ? 'its' : 'their'} predecessors' plans)`
+    : '';
+  const held = `the files hold the Januaries ${span.first}–${span.last}${only}, and an origin needs its own January and the one before, and an outcome ${horizon} year(s) after it`;
+  if (earliest <= latest) return `${head}: ${held}; choose --origins ${earliest === latest ? earliest : `from ${earliest} to ${latest}`}`;
   const longest = span.last - earliest;
   if (longest >= 1) return `${head}: ${held}, which no origin has; choose --horizon ${longest} or less with --origins ${earliest}${longest > 1 ? ` to ${span.last - 1}` : ''}`;
   return `${head}: ${held}; files holding at least three Januaries are needed to score a forecast`;

@@ -17,6 +17,7 @@ import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } 
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
 import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
 import type { Batch } from '../model/forecast/pool.ts';
+import type { LaDataset } from '../model/dataset.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { stepProblem } from './plausible.ts';
 import { revisionWarnings } from './revisions.ts';
@@ -109,7 +110,7 @@ export interface BacktestOutcome {
   /** Successors not forecast from origins before their first January (apportionedNote), for stderr. */
   notScored?: string;
   /** The first and last January with a stock of plans among the series scored (for the message when none scored). */
-  span?: { first: number; last: number };
+  span?: { first: number; last: number; firstOrigin?: number; successors?: string[] };
 }
 
 /**
@@ -118,12 +119,29 @@ export interface BacktestOutcome {
  */
 export function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): Omit<BacktestOutcome, 'warnings'> {
   const bp = backtestPoints(batch, { origins, horizon, only });
-  const years = batch.datasets
-    .filter((d) => !only || only.has(d.la.oldCode))
-    .flatMap((d) => Object.entries(d.stockTotal).flatMap(([y, v]) => (v! > 0 ? [Number(y)] : [])));
-  const span = years.length ? { first: Math.min(...years), last: Math.max(...years) } : undefined;
+  const span = spanOf(batch.datasets.filter((d) => !only || only.has(d.la.oldCode)));
   const notScored = apportionedNote(batch, origins, bp, only);
   return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins), ...(span ? { span } : {}), ...(notScored ? { notScored } : {}) };
+}
+
+/**
+ * The Januaries the series hold and the earliest origin any of them can be forecast from: the January after its first,
+ * or a successor's first January (forecast/select.ts), before which its history is its predecessors'. Cumberland's
+ * series on a release to January 2026 holds 2019–2026, and the advice 'choose --origins from 2020 to 2023' was refused
+ * again when followed.
+ */
+function spanOf(datasets: readonly LaDataset[]): BacktestOutcome['span'] {
+  const held = datasets.map((d) => {
+    const years = Object.entries(d.stockTotal).flatMap(([y, v]) => (v !== undefined && v > 0 ? [Number(y)] : []));
+    return { d, years, from: d.history?.succession.fromCensusYear };
+  });
+  const years = held.flatMap((h) => h.years);
+  if (!years.length) return undefined;
+  const origins = held.filter((h) => h.years.length).map((h) => ({ ...h, origin: Math.max(Math.min(...h.years) + 1, h.from ?? -Infinity) }));
+  const firstOrigin = Math.min(...origins.map((o) => o.origin));
+  const first = Math.min(...years);
+  const successors = origins.filter((o) => o.from !== undefined && o.origin === firstOrigin && o.from > Math.min(...o.years) + 1).map((o) => `${o.d.la.name} (${o.d.la.oldCode})`);
+  return { first, last: Math.max(...years), ...(firstOrigin > first + 1 ? { firstOrigin, successors } : {}) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { backtestFromEes } from '../../src/pipeline/forecast.ts';
 import { backtestPoints } from '../../src/model/backtest/backtest.ts';
 import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
 import { tempDir } from '../temp.ts';
+import { nothingToBacktest } from '../../src/messages/cli.ts';
 
 const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans';
 const NW = 'Local authority,E92000001,England,E12000002,North West';
@@ -60,5 +61,22 @@ describe('a backtest whose every origin is before a reorganisation', () => {
     expect(r.notScored).toBe(
       "2 series scored; apportioned histories are not scored twice: Cumberland (942) and Westmorland and Furness (943) are not scored: they are forecast only from origin January 2024, their first January, and none of this backtest's origins (2020, 2021, 2022) is from then with an outcome in the files; before it their history is their shares of Cumbria (909)'s plans, scored once as that LA's; to score them, give --origins from 2024 with an outcome in the files",
     );
+  });
+});
+
+describe('a backtest of successors alone with nothing to score', () => {
+  it('gives origins from their first January, which score when followed', async () => {
+    // Cumberland's series holds 2016–2026 (Cumbria's share before 2024): the advice was 'choose --origins from 2017 to
+    // 2024', and following it gave the same refusal
+    const dir = release();
+    const cacheDir = tempDir('hn-bt-apportioned-cache-');
+    const r = await backtestFromEes({ files: [dir], las: ['942', '943'], origins: [2020, 2021], horizon: 2, cacheDir });
+    expect(r.result.n_series).toBe(0);
+    expect(r.span).toEqual({ first: 2016, last: 2026, firstOrigin: 2024, successors: ['Cumberland (942)', 'Westmorland and Furness (943)'] });
+    const advice = nothingToBacktest([2020, 2021], 2, r.span);
+    expect(advice).toMatch(/Januaries 2016–2026 \(Cumberland \(942\) and Westmorland and Furness \(943\): forecast only from January 2024, their first January/);
+    expect(advice).toMatch(/choose --origins 2024$/);
+    const followed = await backtestFromEes({ files: [dir], las: ['942', '943'], origins: [2024], horizon: 2, cacheDir });
+    expect(followed.result.n_series).toBe(2);
   });
 });
