@@ -310,6 +310,8 @@ function buildDatasets(
         for (const [s, v] of others) {
           ds.notes.push(releaseMsg.releaseDisagreement('EHC plans at census', year, value, source, v, s));
           revisions.push(releaseMsg.releaseRevision(ds.la.name, year, value, source, v, s));
+          // the LA's own, which a forecast or backtest of chosen LAs names (pipeline/revisions.ts), as run's aggregate reader keeps it
+          (ds.revisions ??= []).push(releaseMsg.releaseRevision(ds.la.name, year, value, source, v, s));
         }
       } else if (isAll) ds.stockByAge.push({ year, from, to, count: value });
       else if (full && need === ALL && isPlacement(placement)) (ds.stockByPlacement[year] ??= {})[placement] = value;
@@ -329,6 +331,7 @@ function buildDatasets(
         for (const [s, v] of others) {
           ds.notes.push(releaseMsg.releaseDisagreement('New EHC plans of calendar year', year, value, source, v, s));
           newPlanRevisions.push(releaseMsg.newPlansRevision(ds.la.name, year, value, source, v, s));
+          (ds.newPlanRevisions ??= []).push(releaseMsg.newPlansRevision(ds.la.name, year, value, source, v, s));
         }
       } else ds.newPlansByAge.push({ year, from, to, count: value });
       continue;

@@ -73,7 +73,9 @@ export async function forecastFromEes(opts: {
   // (which may be cut at eight)
   const horizon = opts.horizon ?? 3;
   const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon, opts.draws > 0)] : [];
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...ees.notes];
+  // the LAs asked for: their own figures a later release revises, which the batch's note may leave in '… and 5 more'
+  const revised = opts.all ? [] : batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap(revisionWarnings);
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...revised, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
 
@@ -178,7 +180,8 @@ export async function backtestFromEes(opts: { files: string[]; las?: string[]; a
   if (!opts.all && opts.las) refuseLeftOut(ees.notes, opts.las);
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
   // a later release revising a January: the batch's note, as forecast prints it
-  return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: [ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined) };
+  const own = only ? batch.datasets.filter((d) => only.has(d.la.oldCode)).flatMap(revisionWarnings) : [];
+  return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: [...own, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined)] };
 }
 
 /** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */
