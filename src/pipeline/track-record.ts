@@ -15,11 +15,7 @@ import type { RunTotals } from './totals.ts';
 export function trackRecord(totals: RunTotals): { la: BacktestRow[]; all?: { las: number; rows: BacktestRow[] } } {
   const ds = totals.forecast.ds;
   const base = totals.forecast.baseYear;
-  const years = Object.keys(ds.stockTotal).map(Number).filter((y) => y <= base);
-  const first = Math.min(...years);
-  // the latest starting years with five years of history before them: the regime the forecast is made in (older
-  // origins fall in the 2014–2018 conversion of statements to EHC plans, a break no model of today's growth repeats)
-  const origins = years.filter((y) => y - first >= 4 && y < base).slice(-MAX_ORIGINS);
+  const origins = trackRecordOrigins(ds.stockTotal, base);
   if (origins.length < 2) return { la: [] };
   // every LA's forecasts from each origin: the calibration behind the LA's ranges needs them anyway, so scoring
   // them all costs nothing more than scoring the one LA
@@ -30,6 +26,18 @@ export function trackRecord(totals: RunTotals): { la: BacktestRow[]; all?: { las
   // all LAs of the release only when the run has a release's worth of them (not the LA beside the reference table)
   const others = [...bp.series].filter((c) => c !== code).length;
   return others >= MIN_LAS_FOR_ALL ? { la, all: { las: bp.series.size, rows: scoreRows(summarise(origins, 3, bp), bp) } } : { la };
+}
+
+/**
+ * The starting years a run's track record scores, and `backtest --data` by default: the latest MAX_ORIGINS before the
+ * base year with five years of history up to them, the regime the forecast is made in (older origins fall in the
+ * 2014–2018 conversion of statements to EHC plans, a break no model of today's growth repeats).
+ * @example trackRecordOrigins({ 2010: 1, …, 2022: 1 }, 2022) // [2017, 2018, 2019, 2020, 2021]
+ */
+export function trackRecordOrigins(stockTotal: Readonly<Record<number, number | undefined>>, base: number): number[] {
+  const years = Object.keys(stockTotal).map(Number).filter((y) => y <= base).sort((a, b) => a - b);
+  const first = Math.min(...years);
+  return years.filter((y) => y - first >= 4 && y < base).slice(-MAX_ORIGINS);
 }
 
 /** How many starting years a run's track record scores (the latest ones). */

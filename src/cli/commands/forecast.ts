@@ -63,7 +63,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--data <dir>', 'a data folder (one LA) instead of EES files (default data-samples)')
     .option('--la <code...>', 'LAs by DfE or ONS code', collect)
     .option('--all', 'every LA in the files')
-    .option('--origins <years>', 'origins, e.g. 2017,2018,2019 (default: the three whose three years ahead the data hold)', yearListFlag)
+    .option('--origins <years>', 'origins, e.g. 2017,2018,2019 (default: the three whose three years ahead the files hold; with --data, those a run of the folder scores in its track record)', yearListFlag)
     .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 10), 3)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
