@@ -70,6 +70,46 @@ describe('own tables under a title', () => {
     expect(f!.errors).toEqual([{ line: 4, column: 'line', message: expect.stringMatching(/is a total row: .* would count twice\. Delete the row/) }]);
   });
 
+  it.each(['Grand total 2025-26', 'Sum 2025-26', 'Total for year 2025-26', 'Total High Needs other spend'])("'%s' is a total row too: a year after the word, or the words in another order, made it a line", async (label) => {
+    // 'Grand total 2026-27' under a council's lines of 2026-27 was read as one more line: the year's spend doubled
+    const dir = tempDir();
+    writeFileSync(join(dir, 'other_spend.csv'), `${OTHER}${label},2025-26,1999999\n`);
+    const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
+    expect(f!.errors).toEqual([{ line: 4, column: 'line', message: expect.stringMatching(/is a total row: /) }]);
+  });
+
+  it('a row whose amount is the sum of the rows of its year above it is a total row, whatever its label', async () => {
+    // a sheet grouped by year, a subtotal under each year and a grand total under them: the sample's other spend of
+    // 2025-26 read as £7.95m + £7.95m, exit 0
+    const dir = tempDir();
+    const text = [
+      'line,financial_year,amount_gbp',
+      'Therapies,2025-26,1380000', 'Hospital education,2025-26,620000', 'Other spend,2025-26,2000000',
+      'Therapies,2026-27,1421000', 'Hospital education,2026-27,639000', 'High needs spend,2026-27,2060000',
+      'All other spend,2026-27,2060000',
+    ].join('\n');
+    writeFileSync(join(dir, 'other_spend.csv'), `${text}\n`);
+    const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
+    expect(f!.errors.map((e) => [e.line, e.column])).toEqual([[4, 'amount_gbp'], [7, 'amount_gbp'], [8, 'amount_gbp']]);
+    expect(f!.errors[0]!.message).toBe(
+      "'Other spend' (2025-26, £2,000,000) is the sum of the 2 rows of 2025-26 above it (lines 2–3): a total or subtotal row, which read as a line of its own would count them twice. " +
+        'Delete it (the tool adds up the lines itself); if it is a line of spend of its own, check its figure, which cannot be all the others together',
+    );
+    // the same in a workbook, at the sheet's cell
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Other spend').addRows(text.split('\n').map((l, i) => (i === 0 ? l.split(',') : [l.split(',')[0], l.split(',')[1], Number(l.split(',')[2])])));
+    await wb.xlsx.writeFile(join(dir, 'money.xlsx'));
+    const [x] = (await validatePaths([join(dir, 'money.xlsx')], { today: TODAY })).files;
+    expect(x!.errors.map((e) => [e.line, e.column])).toEqual([[4, 'Other spend!amount_gbp'], [7, 'Other spend!amount_gbp'], [8, 'Other spend!amount_gbp']]);
+  });
+
+  it('a line equal to one row above it, or to rows of another year, is a line', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'other_spend.csv'), `${OTHER}Direct payments,2025-26,620000\nTherapies,2026-27,2000000\n`);
+    const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
+    expect(f).toMatchObject({ rows: 4, errors: [] });
+  });
+
   it('a line of spend whose name only holds the word total is a line', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'other_spend.csv'), `${OTHER}Total communication service,2025-26,50000\n`);

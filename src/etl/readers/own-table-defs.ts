@@ -51,6 +51,12 @@ export interface OwnTableDef {
    * (own-table-blanks.ts), since a figure left out or not yet known looks the same.
    */
   blankIsNone?: readonly string[];
+  /**
+   * A table whose rows add up (other spend): `amount` summed over the rows of each `within` (a financial year), each
+   * row named by `label`. A row whose amount is the sum of the rows of its year above it is a total row
+   * (own-table-totals.ts), whatever its label.
+   */
+  additive?: { amount: string; within: string; label: string };
 }
 
 /** The least a plan-year or a place can cost the block when it costs anything (the lowest top-up bands are £1,000s). */
@@ -103,6 +109,7 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     required: [['line', 'text'], ['financial_year', 'fy'], ['amount_gbp', 'money']],
     optional: [],
     key: ['line', 'financial_year'],
+    additive: { amount: 'amount_gbp', within: 'financial_year', label: 'line' },
   },
   {
     id: 'opening-balance', table: 'opening_balance', description: 'Opening DSG balance (financial_year, dsg_cumulative_balance_gbp)',
@@ -152,11 +159,17 @@ function financialYearLabelOf(raw: string): string | undefined {
 }
 
 /**
- * A total row's label in a text key column (other spend's `line`): 'Total', 'Totals', 'Grand total', 'Sub-total',
- * 'Total spend', 'Total other (high needs) spend'. Read as a line, a council's total row counted every line twice
- * (the sample's other spend £7.95m -> £15.9m in 2025-26, exit 0).
+ * A total row's label in a key column (other spend's `line`, a `placement`, a `financial_year`): 'Total', 'Totals',
+ * 'Grand total', 'Sub-total', 'Sum', 'Total spend', 'Total other (high needs) spend', 'Total High Needs other spend', each with a year after it or
+ * not ('Grand total 2026-27', 'Total for year 2025-26', 'Sum 2025-26'). Read as a line, a council's total row counted
+ * every line twice (the sample's other spend £7.95m -> £15.9m in 2025-26, exit 0); with a year after the word it still
+ * was. A line of spend whose name only holds the word ('Total communication service') is a line; a total row labelled
+ * otherwise is told by its figures (own-table-totals.ts).
  */
-const TOTAL_LABEL = /^(grand\s+|sub[-\s]?)?totals?(\s+(other\s+)?(high\s+needs\s+)?spend)?\s*:?$/i;
+const TOTAL_LABEL = /^(grand\s+|sub[-\s]?)?(totals?|sum)(\s+(other|high|needs|hn|spend|expenditure))*(\s+(for\s+(the\s+)?)?(year|fy)?[-\d/\u2013 ]*)?:?$/i;
+
+/** Whether a key cell is a total row's label (a long cell is not: the pattern is tried on short text only). */
+const isTotalLabel = (text: string): boolean => text.length <= 80 && TOTAL_LABEL.test(text);
 
 /** A placement by its name as the workbook and reports give it ('Independent special school' → ISS). */
 const PLACEMENT_BY_LABEL = new Map(PLACEMENTS.map((p) => [Placement[p].label.toLowerCase(), p]));
@@ -191,7 +204,7 @@ export function parseOwnRow(
   const errors: Array<{ column: string; message: string }> = [];
   // a spreadsheet's total row ('Total' under the placements, the years or the lines): one error saying what it is,
   // not 'unknown placement' or 'expected a financial year'
-  const total = [...def.key, def.required[0]![0]].find((c) => TOTAL_LABEL.test(get(c).trim()));
+  const total = [...def.key, def.required[0]![0]].find((c) => isTotalLabel(get(c).trim()));
   if (total) return { errors: [{ column: total, message: msg.totalRowInTable(get(total).trim()) }] };
   const cols = [
     ...def.required.map(([c, t]) => [c, t, true] as const),
