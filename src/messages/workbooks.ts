@@ -56,3 +56,11 @@ export function blankIncomeCells(column: string, years: readonly string[]): stri
     : 'or, where the scenario lists the column in funding.carry_forward, the latest figure before';
   return `'${column}' is blank for ${shown}: read as none of that income in ${when} (£0), ${unless}. Write 0 where there is none, and the figure where there is one, so that a figure left out is not taken for £0`;
 }
+/**
+ * A merged cell over a table's figures (own-tables.ts): the sheet shows one figure where the table has several cells,
+ * and exceljs gives each of them the figure, so a merged amount over two years was read as both years' amount.
+ */
+export function xlsxMergedFigure(sheet: string, range: string, column: string, lines: readonly [number, number], shown: string): string {
+  const across = lines[0] === lines[1] ? `row ${lines[0]}` : `rows ${lines[0]}–${lines[1]}`;
+  return `cells ${sheet}!${range} are merged over the '${column}' figures of ${across}: the sheet shows one figure (${shown === '' ? 'blank' : `'${shown}'`}) where the table has one per row and column, and it is unclear whether it is each one's or theirs together. Unmerge the cells and write each cell's figure`;
+}

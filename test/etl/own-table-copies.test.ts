@@ -117,6 +117,40 @@ describe('own tables under a title', () => {
     expect(f).toMatchObject({ rows: 3, errors: [] });
   });
 
+  it('a merged cell over figures is an error naming the range; a line merged down its years is read for each', async () => {
+    // exceljs gives every cell of a merged range its figure: an amount merged over two years was read as both years'
+    // (SEN support services of 2026-27 as 2025-26's £3,150,000), exit 0
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Other spend');
+    ws.addRows([['line', 'financial_year', 'amount_gbp'], ['SEN support services', '2025-26', 3_150_000], [null, '2026-27', null], ['Therapies', '2025-26', 1_380_000], ['Therapies', '2026-27', 1_421_000]]);
+    ws.mergeCells('A2:A3');
+    ws.mergeCells('C2:C3');
+    await wb.xlsx.writeFile(join(dir, 'money.xlsx'));
+    const [f] = (await validatePaths([join(dir, 'money.xlsx')], { today: TODAY })).files;
+    expect(f!.errors).toEqual([
+      {
+        line: 2,
+        column: 'Other spend!amount_gbp',
+        message: "cells Other spend!C2:C3 are merged over the 'amount_gbp' figures of rows 2–3: the sheet shows one figure ('3150000') where the table has one per row and column, and it is unclear whether it is each one's or theirs together. Unmerge the cells and write each cell's figure",
+      },
+    ]);
+    ws.unMergeCells('C2:C3');
+    ws.getCell('C3').value = 3_245_000;
+    await wb.xlsx.writeFile(join(dir, 'money.xlsx'));
+    const load = await loadIntoMemory([join(dir, 'money.xlsx')], { today: TODAY });
+    try {
+      expect(await load.warehouse.query('SELECT line, financial_year, amount_gbp FROM other_spend ORDER BY source_line')).toEqual([
+        { line: 'SEN support services', financial_year: 2025, amount_gbp: 3_150_000 },
+        { line: 'SEN support services', financial_year: 2026, amount_gbp: 3_245_000 },
+        { line: 'Therapies', financial_year: 2025, amount_gbp: 1_380_000 },
+        { line: 'Therapies', financial_year: 2026, amount_gbp: 1_421_000 },
+      ]);
+    } finally {
+      load.warehouse.close();
+    }
+  });
+
   it('a hidden sheet holding a table is not read, with a warning naming it', async () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();

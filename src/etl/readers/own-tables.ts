@@ -147,6 +147,38 @@ function checkUnheaded(sheet: string, h: CsvHeader, def: OwnTableDef, cells: rea
   });
 }
 
+/** A cell range 'B2:C3' as 0-based columns and 1-based rows. */
+function rangeOf(range: string): { left: number; right: number; top: number; bottom: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range.toUpperCase());
+  if (!m) return undefined;
+  const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [left, right] = [col(m[1]!), col(m[3] ?? m[1]!)].sort((a, b) => a - b) as [number, number];
+  const [top, bottom] = [Number(m[2]), Number(m[4] ?? m[2])].sort((a, b) => a - b) as [number, number];
+  return { left, right, top, bottom };
+}
+
+/**
+ * Refuses each merged range below the header that covers a figure column of the table (money, places) over more than
+ * one cell: the sheet shows one figure where the table has one a row, and exceljs gives every cell of the range the
+ * figure, so an amount merged over two years was read as both years' amount (the sample's SEN support services of
+ * 2026-27 read as 2025-26's £3,150,000, exit 0). A range over a name or a year (a line merged down its years) shows
+ * that text for each row, and is read so. True when one was refused.
+ */
+function mergedOverFigures(ws: ExcelJS.Worksheet, h: CsvHeader, def: OwnTableDef, headerLine: number, log: ProblemLog): boolean {
+  const figures = new Map([...def.required, ...def.optional].filter(([, t]) => t === 'money' || t === 'count').map(([c]) => [c, true]));
+  let refused = false;
+  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+    const r = rangeOf(range);
+    if (!r || r.bottom <= headerLine || (r.left === r.right && r.top === r.bottom)) continue;
+    const column = h.names.slice(r.left, r.right + 1).find((n) => figures.has(n));
+    if (column === undefined) continue;
+    const lines: [number, number] = [Math.max(r.top, headerLine + 1), r.bottom];
+    log.error(workbookMsg.xlsxMergedFigure(ws.name, range, column, lines, cellText(ws.getCell(r.top, r.left + 1).value).trim()), lines[0], `${ws.name}!${column}`);
+    refused = true;
+  }
+  return refused;
+}
+
 /** How many rows above its header a sheet may have (a title, a date, a merged group heading, blank rows between). */
 const TITLE_ROWS = 10;
 
@@ -207,6 +239,7 @@ export const ownTablesXlsx: Reader = {
       const hiddenColumns = h.names.flatMap((name, i) => (name !== '' && ws.getColumn(i + 1).hidden ? [{ name, i }] : []));
       for (const { name, i } of hiddenColumns) log.error(workbookMsg.xlsxHiddenColumn(ws.name, name, columnLetter(i)), all[at]!.line, `${ws.name}!${name}`);
       if (hiddenColumns.length > 0) continue;
+      if (mergedOverFigures(ws, h, def, all[at]!.line, log)) continue;
       if (sheetRows.length === 0) log.warn(workbookMsg.xlsxSheetNoRowsYet(ws.name));
       const d = def;
       const keys = keysByTable.get(d.id) ?? keysByTable.set(d.id, new OwnKeyCheck(d)).get(d.id)!;
