@@ -32,7 +32,7 @@ export function wrongDelimiter(d: string): string {
   return `the columns are separated by ${name}: expected commas (save the file as "CSV (comma delimited)")`;
 }
 export function wrongFieldCount(expected: number, found: number): string {
-  return `expected ${expected} fields as in the header, found ${found}`;
+  return `expected ${expected} fields as in the header, found ${found}: fill in the line's missing values, or delete the line if it is a note or a total below the table`;
 }
 export function truncatedLastLine(expected: number, found: number): string {
   return `the last line is cut short (expected ${expected} fields, found ${found}): the file looks truncated`;
@@ -100,7 +100,7 @@ export function notAbove0(column: string, raw: string, fy: string | undefined): 
 }
 /** A marker (`x`, `c`, `:`, …) where a table of the council's own needs a figure: it has no missing values. */
 export function markerNotAllowed(column: string, raw: string, reason: string): string {
-  return `expected a number in '${column}'. Got: '${raw}', the published statistics' marker for a figure that is ${reason.replace(/-/g, ' ')}: a table of your own gives the figure itself`;
+  return `expected a number in '${column}'. Got: '${raw}', the published statistics' marker for a figure that is ${reason.replace(/-/g, ' ')}: a table of your own gives the figure itself, so write it (0 where there is none)`;
 }
 /** Files of known layouts given to the published-statistics path (forecast, backtest --ees) that it does not read. */
 export function notPublishedStatistics(files: readonly string[]): string {
@@ -218,7 +218,7 @@ export function unknownEstablishmentType(raw: string): string {
   return `establishment type '${raw}' has no placement mapping; the row is not used`;
 }
 export function unknownSection251Line(raw: string, suggestion?: string): string {
-  return `expected a Section 251 line code (place_funding, top_up_maintained, top_up_academies, top_up_independent, …; see docs/inputs.md). Got: '${raw}'${didYouMean(suggestion)}`;
+  return `expected a Section 251 line code (place_funding, top_up_maintained, top_up_academies, top_up_independent, …; see docs/inputs.md). Got: '${raw}'${didYouMean(suggestion)}: write the code or the line's name as listed there`;
 }
 export function unknownPlacement(raw: string, suggestion?: string): string {
   return `expected a placement code (EY, MS, RP, …). Got: '${raw}'${didYouMean(suggestion)}`;
@@ -226,7 +226,7 @@ export function unknownPlacement(raw: string, suggestion?: string): string {
 /** An own table's placement: a code or a placement's name; the placements a council's wording could be. */
 export function unknownTablePlacement(raw: string, suggestion: string | undefined, candidates: ReadonlyArray<{ code: string; label: string }>): string {
   const could = candidates.length === 0 ? '' : ` (${candidates.length === 1 ? 'it may be' : 'it could be'} ${candidates.map((c) => `${c.code}, ${c.label.toLowerCase()}`).join('; or ')}: write the code)`;
-  return `expected a placement code (EY, MS, RP, …) or a placement's name ('Independent special school'), as listed in docs/inputs.md §4. Got: '${raw}'${could || didYouMean(suggestion)}`;
+  return `expected a placement code (EY, MS, RP, …) or a placement's name ('Independent special school'), as listed in docs/inputs.md §4. Got: '${raw}'${could || `${didYouMean(suggestion)}: write the code`}`;
 }
 export function unknownNeed(raw: string, suggestion?: string, shown = `'${raw}'`): string {
   return `expected a need code (ASD, SEMH, …) or blank. Got: ${shown}${didYouMean(suggestion)}`;

@@ -15,3 +15,74 @@ export function totalRowByFigures(label: string, year: string, amount: number, c
     `if it is a line of spend of its own, check its figure, which cannot be all the others together`
   );
 }
+
+/** How a money cell that is no amount is described, with what to write instead (etl/readers/own-table-cells.ts). */
+export type MoneyTextKind =
+  | { kind: 'scaled'; pounds: number; unit: string }
+  | { kind: 'percent' }
+  | { kind: 'sheet-error' }
+  | { kind: 'no-figure' }
+  | { kind: 'decimal-comma'; fixed: string }
+  | { kind: 'formula' }
+  | { kind: 'other' };
+
+/** A money cell that is no amount in pounds: what it is and what to write instead. */
+export function moneyNotAnAmount(column: string, raw: string, what: MoneyTextKind): string {
+  const got = `Got: '${raw}'`;
+  switch (what.kind) {
+    case 'scaled':
+      return `expected an amount in pounds in '${column}'. ${got}, an amount in ${what.unit}: write it in pounds as a number, ${what.pounds.toFixed(0)} if that is the exact figure (a figure rounded to ${what.unit} is not the budget's own)`;
+    case 'percent':
+      return `expected an amount in pounds in '${column}'. ${got}, a percentage: write the amount in pounds the percentage comes to (a scenario's rates, such as inflation, go in the scenario file)`;
+    case 'sheet-error':
+      return `expected an amount in pounds in '${column}'. ${got}, a spreadsheet's error, not a figure: correct the formula in the workbook, save it and give the saved file (or write the figure)`;
+    case 'no-figure':
+      return `expected an amount in pounds in '${column}'. ${got}, no figure: write the amount (0 where there is none), or delete the row until the figure is known`;
+    case 'decimal-comma':
+      return `expected an amount in pounds in '${column}'. ${got}, a comma before the pence: write ${what.fixed}, with a point`;
+    case 'formula':
+      // the workbook reader's text of a formula with no saved value says what to do (own-tables.ts cellText)
+      return `expected an amount in pounds in '${column}'. ${got}`;
+    case 'other':
+      return `expected an amount in pounds in '${column}', a number such as 1234567 or 1,234,567 (a £ sign, a minus or brackets for a negative are read too). ${got}: write the figure so`;
+  }
+}
+
+/** A number of places that is no number. */
+export function placesNotANumber(column: string, raw: string): string {
+  return `expected a number of places in '${column}' (0 or more, a fraction allowed). Got: '${raw}': write the number of commissioned places`;
+}
+
+/** A required cell of an own table left blank. */
+export function ownBlankCell(column: string, isFigure: boolean): string {
+  return isFigure
+    ? `expected a figure in '${column}', found an empty cell: write it (0 where there is none), or delete the row until it is known`
+    : `expected a value in '${column}', found an empty cell: fill it in, or delete the row`;
+}
+
+/** How a financial-year cell that is no financial year is described (etl/readers/own-table-cells.ts). */
+export type YearTextKind =
+  | { kind: 'date'; date: string; year: string }
+  | { kind: 'excel-date'; date: string; year: string }
+  | { kind: 'academic'; year: string }
+  | { kind: 'other' };
+
+/** A financial-year cell that is no financial year: what it is and what to write instead. */
+export function notAFinancialYear(raw: string, what: YearTextKind): string {
+  const got = `Got: '${raw}'`;
+  switch (what.kind) {
+    case 'date':
+      return `expected a financial year like 2024-25. ${got}, a date (${what.date}): write the financial year it falls in, ${what.year} (April to March), if that is the year meant`;
+    case 'excel-date':
+      return `expected a financial year like 2024-25. ${got}, which is how a spreadsheet stores the date ${what.date}: write the financial year it falls in, ${what.year} (April to March), if that is the year meant`;
+    case 'academic':
+      return `expected a financial year like 2024-25. ${got}, an academic year (September to August): the table is by financial year (April to March); write the financial year of the figure, like ${what.year}`;
+    case 'other':
+      return `expected a financial year like 2024-25. ${got}: write the financial year, April to March, like 2025-26`;
+  }
+}
+
+/** A row of an own table holding one value only: a note or a heading under (or within) the table. */
+export function noteRow(column: string, text: string, missing: readonly string[]): string {
+  return `this row holds only '${text}' (in '${column}'): a note or a heading, not a row of the table. Delete it (keep notes in another file), or fill in ${missing.map((c) => `'${c}'`).join(' and ')}`;
+}

@@ -112,9 +112,9 @@ describe('a cell of a table of your own that holds no figure', () => {
     writeFileSync(lookup, 'urn,name,type_name,placement\n100001,Good School,Community school,\n');
     const { files: [c, l] } = await validatePaths([costs, lookup], { today: TODAY });
     expect(c!.errors.map((e) => [e.line, e.column, e.message])).toEqual([
-      [2, 'annual_cost_gbp', "expected a number in 'annual_cost_gbp'. Got: 'x', the published statistics' marker for a figure that is unavailable: a table of your own gives the figure itself"],
-      [3, 'annual_cost_gbp', "expected a number in 'annual_cost_gbp'. Got: 'c', the published statistics' marker for a figure that is suppressed: a table of your own gives the figure itself"],
-      [4, 'annual_cost_gbp', "expected a value in 'annual_cost_gbp', found an empty cell"],
+      [2, 'annual_cost_gbp', "expected a number in 'annual_cost_gbp'. Got: 'x', the published statistics' marker for a figure that is unavailable: a table of your own gives the figure itself, so write it (0 where there is none)"],
+      [3, 'annual_cost_gbp', "expected a number in 'annual_cost_gbp'. Got: 'c', the published statistics' marker for a figure that is suppressed: a table of your own gives the figure itself, so write it (0 where there is none)"],
+      [4, 'annual_cost_gbp', "expected a figure in 'annual_cost_gbp', found an empty cell: write it (0 where there is none), or delete the row until it is known"],
     ]);
     expect(l!.errors.map((e) => [e.line, e.column, e.message])).toEqual([[2, 'placement', 'expected a placement code (EY, MS, RP, …), found an empty cell']]);
   });

@@ -154,8 +154,8 @@ describe('valid inputs', () => {
     await wb.xlsx.writeFile(join(dir, 'f.xlsx'));
     const f = (await validatePaths([join(dir, 'f.xlsx')], { today: TODAY })).files[0]!;
     expect(f.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([
-      "3 unit_costs!annual_cost_gbp: expected a number. Got: '#DIV/0!'",
-      "4 unit_costs!annual_cost_gbp: expected a number. Got: '=B2/2 (a formula with no saved value: open the workbook in Excel and save it)'",
+      "3 unit_costs!annual_cost_gbp: expected an amount in pounds in 'annual_cost_gbp'. Got: '#DIV/0!', a spreadsheet's error, not a figure: correct the formula in the workbook, save it and give the saved file (or write the figure)",
+      "4 unit_costs!annual_cost_gbp: expected an amount in pounds in 'annual_cost_gbp'. Got: '=B2/2 (a formula with no saved value: open the workbook in Excel and save it)'",
     ]);
     expect(JSON.stringify(f)).not.toContain('[object Object]');
   });

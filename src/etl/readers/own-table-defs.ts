@@ -14,6 +14,8 @@ import { ALL } from '../schema.ts';
 import { controlCharIn, LONGEST_NAME } from '../../util/bounded-text.ts';
 import { nameHasControl } from '../../messages/names.ts';
 import { withoutInvisible } from '../../util/invisible.ts';
+import { moneyNotAnAmount, noteRow, ownBlankCell, notAFinancialYear, placesNotANumber } from '../../messages/own-tables.ts';
+import { moneyTextKind, placementsAbbreviated, yearTextKind } from './own-table-cells.ts';
 
 export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text' | 's251line' | 'la';
 
@@ -206,6 +208,12 @@ export function parseOwnRow(
   // not 'unknown placement' or 'expected a financial year'
   const total = [...def.key, def.required[0]![0]].find((c) => isTotalLabel(get(c).trim()));
   if (total) return { errors: [{ column: total, message: msg.totalRowInTable(get(total).trim()) }] };
+  // a note or heading under the table ('Notes: figures from the budget report', in the first column): one error saying
+  // so, not 'expected a financial year' of the note's text
+  const filled = [...def.required, ...def.optional].map(([c]) => c).filter((c) => get(c).trim() !== '');
+  const blankRequired = def.required.map(([c]) => c).filter((c) => get(c).trim() === '');
+  const only = filled.length === 1 ? get(filled[0]!).trim() : '';
+  if (filled.length === 1 && blankRequired.length > 0 && (blankRequired.length >= 2 || /[a-z].*\s/i.test(only))) return { errors: [{ column: filled[0]!, message: noteRow(filled[0]!, get(filled[0]!).trim(), blankRequired) }] };
   const cols = [
     ...def.required.map(([c, t]) => [c, t, true] as const),
     ...[...def.optional, LA_CODE_COLUMN].map(([c, t]) => [c, t, false] as const),
@@ -214,7 +222,7 @@ export function parseOwnRow(
     const raw = get(col).trim();
     const out = col === 'line' ? 'line' : col;
     if (raw === '') {
-      if (required) errors.push({ column: col, message: msg.requiredValue(`a value in '${col}'`) });
+      if (required) errors.push({ column: col, message: ownBlankCell(col, type === 'money' || type === 'count') });
       else row[out] = type === 'phase' || type === 'need' ? ALL : null;
       continue;
     }
@@ -224,7 +232,7 @@ export function parseOwnRow(
         const byLabel = PLACEMENT_BY_LABEL.get(raw.toLowerCase().replace(/\s+/g, ' '));
         if (isPlacement(p)) row[out] = p;
         else if (byLabel) row[out] = byLabel;
-        else errors.push({ column: col, message: msg.unknownTablePlacement(raw, nearest(p, PLACEMENTS), placementsNamed(raw)) });
+        else errors.push({ column: col, message: msg.unknownTablePlacement(raw, nearest(p, PLACEMENTS), placementsAbbreviated(raw) ?? placementsNamed(raw)) });
         break;
       }
       case 'phase': {
@@ -248,7 +256,7 @@ export function parseOwnRow(
         // a year alone is a calendar year: '2026' read as 2026-27 moved a council's funding a year later (its 2025-26
         // block grown into 2026-27 and 2025-26 deflated from it), exit 0
         if (/^\d{4}$/.test(text)) errors.push({ column: col, message: msg.bareYearAsFinancialYear(raw, Number(text)) });
-        else if (y === undefined) errors.push({ column: col, message: msg.badFinancialYear(raw) });
+        else if (y === undefined) errors.push({ column: col, message: notAFinancialYear(raw, yearTextKind(raw)) });
         else if (!inYearRange(y, TABLE_FINANCIAL_YEARS)) errors.push({ column: col, message: msg.yearOutOfRange(y, TABLE_FINANCIAL_YEARS.from, TABLE_FINANCIAL_YEARS.to) });
         else row[out] = y;
         break;
@@ -257,7 +265,9 @@ export function parseOwnRow(
       case 'count': {
         // places may have a fraction: a financial year's places are often 7/12 of one academic year's and 5/12 of the next's
         const v = parseNumber(raw, type === 'money' ? 'amount' : 'decimal');
-        if (!v.ok) errors.push({ column: col, message: msg.badNumber(v.message) });
+        // text that is no number ('£5.2m', 'TBC', '3%', '#REF!'): what it is and what to write instead
+        if (!v.ok && v.message.startsWith('a number')) errors.push({ column: col, message: type === 'money' ? moneyNotAnAmount(col, raw, moneyTextKind(raw)) : placesNotANumber(col, raw) });
+        else if (!v.ok) errors.push({ column: col, message: msg.badNumber(v.message) });
         else if (v.value === null) errors.push({ column: col, message: msg.markerNotAllowed(col, raw, v.missing) });
         else if (v.value <= 0 && def.positive?.includes(col)) {
           errors.push({ column: col, message: msg.notAbove0(col, raw, financialYearLabelOf(get('financial_year'))) });

@@ -1,0 +1,67 @@
+/**
+ * A council's cell that is no amount or no financial year is refused saying what it is and what to write instead
+ * (etl/readers/own-table-cells.ts). Before, '£5.2m', 'TBC', '3%' and '#REF!' were each 'expected a number. Got: …',
+ * '01/04/2025' and 45748 (a spreadsheet's date serial) 'expected a financial year like 2024-25', a note under the table
+ * 'expected a financial year' of the note's text, and INMSS was offered 'did you mean NMSS?' (it is ISS or NMSS).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { moneyTextKind, placementsAbbreviated, yearTextKind } from '../../../src/etl/readers/own-table-cells.ts';
+import { validatePaths } from '../../../src/etl/validate.ts';
+import { tempDir, TODAY } from '../helpers.ts';
+
+describe('what a money cell that is no amount is', () => {
+  it.each([
+    ['£5.2m', { kind: 'scaled', pounds: 5_200_000, unit: 'millions' }],
+    ['-£0.64m', { kind: 'scaled', pounds: -640_000, unit: 'millions' }],
+    ['(1.5m)', { kind: 'scaled', pounds: -1_500_000, unit: 'millions' }],
+    ['£3,150k', { kind: 'scaled', pounds: 3_150_000, unit: 'thousands' }],
+    ['1.2bn', { kind: 'scaled', pounds: 1_200_000_000, unit: 'billions' }],
+    ['3%', { kind: 'percent' }],
+    ['#REF!', { kind: 'sheet-error' }],
+    ['#N/A', { kind: 'sheet-error' }],
+    ['TBC', { kind: 'no-figure' }],
+    ['n/a', { kind: 'no-figure' }],
+    ['640,50', { kind: 'decimal-comma', fixed: '640.50' }],
+    ['1234567-', { kind: 'other' }],
+  ])('%s', (raw, kind) => expect(moneyTextKind(raw)).toEqual(kind));
+});
+
+describe('what a financial-year cell that is none is', () => {
+  it.each([
+    ['01/04/2025', { kind: 'date', date: '1 April 2025', year: '2025-26' }],
+    ['2026-03-31', { kind: 'date', date: '31 March 2026', year: '2025-26' }],
+    ['45748', { kind: 'excel-date', date: '1 April 2025', year: '2025-26' }],
+    ['AY 2025/26', { kind: 'academic', year: '2025-26' }],
+    ['2025/26 academic year', { kind: 'academic', year: '2025-26' }],
+    ['Q1', { kind: 'other' }],
+  ])('%s', (raw, kind) => expect(yearTextKind(raw)).toEqual(kind));
+});
+
+it('a council abbreviation names the placements it may stand for, none for a word it is not', () => {
+  expect(placementsAbbreviated('INMSS')?.map((p) => p.code)).toEqual(['ISS', 'NMSS']);
+  expect(placementsAbbreviated(' isp ')?.map((p) => p.code)).toEqual(['SPI', 'ISS']);
+  expect(placementsAbbreviated('ARP')?.map((p) => p.code)).toEqual(['RP']);
+  expect(placementsAbbreviated('Special school')).toBeUndefined();
+});
+
+it('validate names the cell, the value and what to write', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'other_spend.csv'), [
+    'line,financial_year,amount_gbp',
+    'Therapies,2025-26,£1.38m',
+    'Hospital education,2025-26,TBC',
+    'Direct payments,01/04/2025,540000',
+    'Notes: figures from the budget report,,',
+  ].join('\n') + '\n');
+  writeFileSync(join(dir, 'unit_costs.csv'), 'placement,annual_cost_gbp,price_year\nINMSS,60000,2024-25\n');
+  const { files } = await validatePaths([join(dir, 'other_spend.csv'), join(dir, 'unit_costs.csv')], { today: TODAY });
+  expect(files.flatMap((f) => f.errors.map((e) => [e.line, e.column, e.message]))).toEqual([
+    [2, 'amount_gbp', "expected an amount in pounds in 'amount_gbp'. Got: '£1.38m', an amount in millions: write it in pounds as a number, 1380000 if that is the exact figure (a figure rounded to millions is not the budget's own)"],
+    [3, 'amount_gbp', "expected an amount in pounds in 'amount_gbp'. Got: 'TBC', no figure: write the amount (0 where there is none), or delete the row until the figure is known"],
+    [4, 'financial_year', "expected a financial year like 2024-25. Got: '01/04/2025', a date (1 April 2025): write the financial year it falls in, 2025-26 (April to March), if that is the year meant"],
+    [5, 'line', "this row holds only 'Notes: figures from the budget report' (in 'line'): a note or a heading, not a row of the table. Delete it (keep notes in another file), or fill in 'financial_year' and 'amount_gbp'"],
+    [2, 'placement', "expected a placement code (EY, MS, RP, …) or a placement's name ('Independent special school'), as listed in docs/inputs.md §4. Got: 'INMSS' (it could be ISS, independent special school; or NMSS, non-maintained special school: write the code)"],
+  ]);
+});
