@@ -208,7 +208,10 @@ export const ownTablesXlsx: Reader = {
     for (const ws of wb.worksheets) {
       const all: Array<{ line: number; cells: string[]; hidden: boolean }> = [];
       ws.eachRow({ includeEmpty: false }, (row, n) => {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        // exceljs leaves a hole in the array for an empty cell between two filled ones (a spacer column, a second table
+        // beside the first): Array.from visits it, where map passed it over and a header with one stopped the read with
+        // 'internal error … reading 'replace'', exit 70
+        const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
         if (values.some((v) => v.trim() !== '')) all.push({ line: n, cells: values, hidden: row.hidden });
       });
       // the header is the first row naming a table's columns, among the first rows: a council's sheet often has a
