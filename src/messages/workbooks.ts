@@ -64,3 +64,12 @@ export function xlsxMergedFigure(sheet: string, range: string, column: string, l
   const across = lines[0] === lines[1] ? `row ${lines[0]}` : `rows ${lines[0]}–${lines[1]}`;
   return `cells ${sheet}!${range} are merged over the '${column}' figures of ${across}: the sheet shows one figure (${shown === '' ? 'blank' : `'${shown}'`}) where the table has one per row and column, and it is unclear whether it is each one's or theirs together. Unmerge the cells and write each cell's figure`;
 }
+/** A table's header found below the rows a sheet may have above it (own-tables.ts TITLE_ROWS). */
+export function xlsxHeaderTooDeep(sheet: string, table: string, row: number, most: number): string {
+  return `sheet '${sheet}' has the header of the ${table} table on row ${row}, below ${row - 1} rows: a header is looked for in the first ${most} rows only, and the sheet was passed over (its table left out of a run). Delete rows above the header so that it is within the first ${most}`;
+}
+/** A second table on a sheet, beside or below the first (own-tables.ts). */
+export function xlsxSecondTable(sheet: string, first: string, second: string, where: { beside: string } | { below: number }): string {
+  const [place, at, whose] = 'beside' in where ? ['beside', `in columns ${where.beside}`, 'columns'] : ['below', `from row ${where.below}`, 'rows'];
+  return `sheet '${sheet}' holds a second table ${place} the ${first} table: the ${second} table ${at}, whose ${whose} would be read as the ${first} table's. Put each table on a sheet of its own`;
+}

@@ -332,6 +332,12 @@ function xlsxVariants(): MoneyVariant[] {
     v('sheet-named-differently', () => samplePlans().map((p) => ({ ...p, name: p.name === other ? 'Other HN spend 25-26' : `Sheet${p.name.length}` }))),
     v('protected-sheets', () => samplePlans().map((p) => ({ ...p, protect: true }))),
     v('spacer-column-in-header', () => withSheet(other, (p) => ({ ...p, rows: p.rows.map((r) => [r[0]!, null, ...r.slice(1)]) }))),
+    v('second-table-beside', () => withSheet('funding', (p) => {
+      const opening = samplePlans().find((q) => q.name === 'opening_balance')!.rows;
+      return { ...p, rows: p.rows.map((r, i) => [...r, null, ...(opening[i] ?? [])]) };
+    }).filter((p) => p.name !== 'opening_balance')),
+    v('second-table-below', () => withSheet(other, (p) => ({ ...p, rows: [...p.rows, [], ...samplePlans().find((q) => q.name === 'opening_balance')!.rows] })).filter((p) => p.name !== 'opening_balance')),
+    v('header-below-a-long-title', () => withSheet(other, (p) => ({ ...p, above: Array.from({ length: 12 }, (_, i) => [`Anyshire High Needs budget, note ${i + 1}`]) }))),
     v('merged-line-cells', () => withSheet(other, (p) => ({ ...p, rows: p.rows.map((r, i) => (i === 2 ? [null, ...r.slice(1)] : r)), merges: ['A2:A3'] })), 'sample'),
     v('merged-amount-cells', () => withSheet(other, (p) => ({ ...amountCells(p, (x, i) => (i === 2 ? null : x)), merges: [`${letter(col(p, 'amount_gbp'))}2:${letter(col(p, 'amount_gbp'))}3`] })), 'unknown'),
   ];

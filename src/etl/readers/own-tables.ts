@@ -147,6 +147,28 @@ function checkUnheaded(sheet: string, h: CsvHeader, def: OwnTableDef, cells: rea
   });
 }
 
+/**
+ * A second table beside the table a sheet's header names: a run of columns after a blank one that holds another own
+ * table's required columns (funding, a blank column, then the opening balance's). Its columns were read as unknown
+ * columns of the first (the opening balance left out of a run) or as copies of the first's ('financial_year' twice).
+ */
+function tableBeside(h: CsvHeader, def: OwnTableDef): { def: OwnTableDef; from: number; to: number } | undefined {
+  const runs: Array<{ from: number; to: number }> = [];
+  h.names.forEach((n, i) => {
+    if (n === '') return;
+    const last = runs[runs.length - 1];
+    if (last && last.to === i - 1) last.to = i;
+    else runs.push({ from: i, to: i });
+  });
+  const names = (run: { from: number; to: number }): Set<string> => new Set(h.names.slice(run.from, run.to + 1));
+  const main = runs.find((run) => def.required.every(([c]) => names(run).has(c)));
+  for (const run of runs) {
+    const other = run === main ? undefined : ownTableOf(names(run));
+    if (other) return { def: other, ...run };
+  }
+  return undefined;
+}
+
 /** A cell range 'B2:C3' as 0-based columns and 1-based rows. */
 function rangeOf(range: string): { left: number; right: number; top: number; bottom: number } | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range.toUpperCase());
@@ -225,7 +247,11 @@ export const ownTablesXlsx: Reader = {
         // a table's sheet with one column misnamed ('amount' for 'amount_gbp'): passed over with a warning, the run
         // went on without it (£0 of other spend), as a CSV of it stops a budget run
         const near = ws.state === 'visible' ? nearTable(all.slice(0, TITLE_ROWS + 1).map((r) => r.cells.map(normaliseName))) : undefined;
+        // a header below the rows looked at (a long title block): passed over with a warning, the run went on without
+        // the table (£0 of other spend)
+        const deep = ws.state === 'visible' && !near ? all.slice(TITLE_ROWS + 1).find((r) => ownTableOf(new Set(r.cells.map(normaliseName)))) : undefined;
         if (near) log.error(workbookMsg.xlsxSheetColumnMissing(ws.name, near.def.id, near.missing, near.suggestion), near.line === undefined ? undefined : all[near.line]!.line);
+        else if (deep) log.error(workbookMsg.xlsxHeaderTooDeep(ws.name, ownTableOf(new Set(deep.cells.map(normaliseName)))!.id, deep.line, TITLE_ROWS + 1), deep.line);
         else log.warn(workbookMsg.xlsxUnknownSheet(ws.name));
         continue;
       }
@@ -237,6 +263,11 @@ export const ownTablesXlsx: Reader = {
       }
       tables++;
       const h = parseHeader(all[at]!.cells);
+      const beside = tableBeside(h, def);
+      if (beside) {
+        log.error(workbookMsg.xlsxSecondTable(ws.name, def.id, beside.def.id, { beside: `${columnLetter(beside.from)}–${columnLetter(beside.to)}` }), all[at]!.line, `${ws.name}!${columnLetter(beside.from)}`);
+        continue;
+      }
       if (!checkSheetHeader(ws.name, h, def, log, all[at]!.line)) continue;
       // a hidden column of the table is read as a shown one (an old figure kept there counts): refused as a hidden row is
       const hiddenColumns = h.names.flatMap((name, i) => (name !== '' && ws.getColumn(i + 1).hidden ? [{ name, i }] : []));
@@ -259,6 +290,12 @@ export const ownTablesXlsx: Reader = {
         if (hidden) {
           log.error(workbookMsg.xlsxHiddenRow(ws.name, line), line, `${ws.name}!${line}:${line}`);
           continue;
+        }
+        // a second table's header under the first's rows (two tables stacked on one sheet): its rows are not the first's
+        const below = ownTableOf(new Set(cells.map(normaliseName)));
+        if (below) {
+          log.error(workbookMsg.xlsxSecondTable(ws.name, def.id, below.id, { below: line }), line, `${ws.name}!${line}:${line}`);
+          break;
         }
         checkUnheaded(ws.name, h, def, cells, line, log, unheaded);
         for (const name of disagreeingCopies(h, cells)) {
