@@ -106,7 +106,7 @@ export function recogniseSniff(sniff: Sniff): Recognition {
     return { problem: { file: sniff.path, message: m }, sniff };
   }
   const below = headerBelowTitle(sniff);
-  if (below) return { problem: { file: sniff.path, line: below.line, message: msg.headerBelowTitle(below.line, below.layout) }, sniff };
+  if (below) return { problem: { file: sniff.path, line: below.line, message: msg.headerBelowTitle(below.line, below.layout, /^"?sep=.?"?$/i.test(firstLine.trim()) ? firstLine.trim() : undefined) }, sniff };
   const preview = firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine;
   return { problem: { file: sniff.path, line: 1, message: msg.unknownLayout(preview, closestLayout(sniff.headerFields)) }, sniff };
 }

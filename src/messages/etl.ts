@@ -131,8 +131,12 @@ function looksPersonal(v: string): boolean {
     /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i.test(v)
   );
 }
-export function headerBelowTitle(line: number, layout: string): string {
+export function headerBelowTitle(line: number, layout: string, separatorHint?: string): string {
   const above = line - 1 === 1 ? 'the line above it' : `the ${line - 1} lines above it`;
+  // Excel's first line naming the separator ('sep=,'), written by some exports and add-ins: not a title
+  if (separatorHint !== undefined && line === 2) {
+    return `the header (${layout} layout) is on line 2, below '${separatorHint}', the line Excel writes to name the separator, which is not part of the table: delete that line so that the header is the first line, and save again`;
+  }
   return `the header (${layout} layout) is on line ${line}, below a title: delete ${above} so that the header is the first line, and save again (the header is read from the first line only)`;
 }
 export function layoutColumnsThere(layout: string): string {

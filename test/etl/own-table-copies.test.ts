@@ -29,6 +29,13 @@ describe('own tables under a title', () => {
     });
   });
 
+  it("Excel's 'sep=,' line above the header is named as what it is, not a title", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'other_spend.csv'), `sep=,\r\n${OTHER}`);
+    const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
+    expect(f!.errors).toEqual([{ line: 2, message: "the header (other-spend layout) is on line 2, below 'sep=,', the line Excel writes to name the separator, which is not part of the table: delete that line so that the header is the first line, and save again" }]);
+  });
+
   it('a CSV whose first line is not a header and no later line is one is still a stray file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.csv'), 'Anyshire County Council,,\nsome,thing,else\n1,2,3\n');
