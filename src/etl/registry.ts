@@ -111,12 +111,16 @@ export function recogniseSniff(sniff: Sniff): Recognition {
   return { problem: { file: sniff.path, line: 1, message: msg.unknownLayout(preview, closestLayout(sniff.headerFields)) }, sniff };
 }
 
-/** How far down a file a header is looked for below a title (a council's copy has a title, a date, a blank line). */
-const TITLE_LINES = 10;
+/**
+ * How far down a file a header is looked for below a title (a council's copy has a title, a date, a blank line; a
+ * finance report's export a block of notes). At 10, an other-spend table under 12 lines of notes was a stray file to a
+ * run, passed over with a warning, and the run spent £0 on other spend, exit 0.
+ */
+const TITLE_LINES = 30;
 
 /**
  * A known layout's header (every identifying column of it) on a line after the first, within the first
- * TITLE_LINES + 1 lines, when the first line is not one: a council's copy of a table with a title line (or a date,
+ * TITLE_LINES + 1 lines (31), when the first line is not one: a council's copy of a table with a title line (or a date,
  * or a blank line of commas) above the header. The readers take the header from the first line, so no reader took
  * it; `run` went on without it (an other-spend table under a title: £7.95m a year of spend left out, exit 0).
  * @example headerBelowTitle(sniffOf('Other high needs spend,,\nline,financial_year,amount_gbp\n…')) // { line: 2, layout: 'other-spend' }

@@ -20,6 +20,8 @@ describe('own tables under a title', () => {
   it.each([
     ['a title line', `Other high needs spend 2025-26,,\n${OTHER}`, 2, /delete the line above it/],
     ['a title and a blank line of commas', `Anyshire County Council,,\n,,\n${OTHER}`, 3, /delete the 2 lines above it/],
+    // under 12 lines of notes the file was a stray one to a run: passed over with a warning, £0 of other spend, exit 0
+    ['a block of 12 lines of notes', `${Array.from({ length: 12 }, (_, i) => `Note ${i + 1},,`).join('\n')}\n${OTHER}`, 13, /delete the 12 lines above it/],
   ])('a CSV with %s stops the load a run makes, naming the line of the header', async (_what, text, line, above) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'other_spend.csv'), text);

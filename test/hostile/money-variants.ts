@@ -237,6 +237,7 @@ function fileVariants(rnd: () => number): MoneyVariant[] {
     v('blank-lines-and-notes-below', () => Buffer.from(`${text}\n\n${rows[0]!.map((_, i) => (i === 0 ? 'Notes: figures from the 2025-26 budget report' : '')).join(',')}\n`)),
     v('notes-below-with-figure', () => Buffer.from(`${text},,\nSource: budget monitoring P6,,\n`)),
     v('title-above-header', () => Buffer.from(`Anyshire High Needs ${file.replace('.csv', '')}\n${text}`)),
+    v('notes-block-above-header', () => Buffer.from(`${Array.from({ length: 12 }, (_, i) => `Note ${i + 1}: see the budget report${','.repeat(rows[0]!.length - 1)}`).join('\n')}\n${text}`)),
   ];
 }
 
