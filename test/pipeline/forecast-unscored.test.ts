@@ -2,7 +2,9 @@
  * A forecast further ahead than its ranges were ever scored says so. The calibration scores past forecasts at most as
  * many years ahead as it has past origins (three, or fewer where the files start late); later years carry that scale
  * and the LA's recent growth undamped, and nothing said it: Cheshire East from the 2025 layout alone got 2032 as
- * 10,849–18,498 plans (P50 ×4.2 in ten years) beside a 2023 range whose scale had been checked.
+ * 10,849–18,498 plans (P50 ×4.2 in ten years) beside a 2023 range whose scale had been checked. With draws (the range
+ * does not depend on how many); `--draws 0` writes no range and its note speaks of the central path alone
+ * (test/cli/forecast-draws-zero.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { calibration } from '../../src/model/forecast/calibrate.ts';
@@ -22,12 +24,12 @@ describe('forecast years no past forecast was scored that far ahead', () => {
     // the years after it take the scale of the last year scored
     for (let h = scored; h < 10; h++) expect(k[h]).toBe(k[scored - 1]);
 
-    const far = await forecastFromEes({ files: [SAMPLE], las: ['999'], baseYear: 2022, horizon: 10, draws: 0, seed: 1 });
+    const far = await forecastFromEes({ files: [SAMPLE], las: ['999'], baseYear: 2022, horizon: 10, draws: 1000, seed: 1 });
     const note = far.notes.filter((n) => n.startsWith('Forecasts for January'));
     expect(note).toEqual([expect.stringContaining(`Forecasts for January ${2022 + scored + 1}–2032: the ranges were calibrated on past forecasts scored at most ${scored} year`)]);
     expect(note[0]).toMatch(/carried on undamped/);
 
-    const near = await forecastFromEes({ files: [SAMPLE], las: ['999'], baseYear: 2022, horizon: scored, draws: 0, seed: 1 });
+    const near = await forecastFromEes({ files: [SAMPLE], las: ['999'], baseYear: 2022, horizon: scored, draws: 1000, seed: 1 });
     expect(near.notes.filter((n) => n.startsWith('Forecasts for January'))).toEqual([]);
   });
 
@@ -36,7 +38,7 @@ describe('forecast years no past forecast was scored that far ahead', () => {
     const ees = await datasetsFromEesFiles([SAMPLE], { maxCensusYear: 2022 });
     const first = Math.min(...Object.keys(ees.datasets.find((d) => d.la.oldCode === '999')!.stockTotal).map(Number));
     const base = first + 1;
-    const r = await forecastFromEes({ files: [SAMPLE], las: ['999'], baseYear: base, horizon: 2, draws: 0, seed: 1 });
+    const r = await forecastFromEes({ files: [SAMPLE], las: ['999'], baseYear: base, horizon: 2, draws: 1000, seed: 1 });
     expect(r.notes.filter((n) => n.startsWith('Forecasts for January'))).toEqual([
       expect.stringContaining(`Forecasts for January ${base + 1}–${base + 2}: no past forecast in the files could be scored against outcomes`),
     ]);
