@@ -134,6 +134,25 @@ export interface BasePopulation {
 }
 
 /**
+ * run: the base year's plans are a larger share of the LA's people aged 0–25 than any English LA's (over 5%) but within
+ * what a run accepts (20%), so nothing stopped: the sample with every population file halved (a table of one sex read
+ * as persons in every year) ran with no word, its plans 5.6% of its people and the workbook's new plans per head
+ * doubled. The projection's total is much the same (new plans per head × the people), but the figures per head are not.
+ */
+export function populationShareBeyondEveryLa(la: string, year: number, b: Omit<BasePopulation, 'steps'>): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  const pc = (x: number): string => `${(Math.round(1000 * x) / 10).toLocaleString('en-GB')}%`;
+  const files = b.files.length ? b.files.join(', ') : 'the population files';
+  return (
+    `Population: ${la}'s ${n(b.plans)} plans in January ${year} are ${pc(b.share)} of the ${n(b.people)} people aged 0 to 25 that ${files} ` +
+    `give${b.files.length === 1 ? 's' : ''} it for mid-${b.midYear}, more than the ${pc(b.seenMax)} no English LA reaches (every LA's plans are 0.56% ` +
+    `to 4.6% of its people aged 0 to 25, January 2020 to 2022): the population is probably not the LA's persons (a table of one sex read as ` +
+    `persons gives half; a district's population instead of the county's gives less), and the new plans per head the workbook gives ` +
+    `are then too high. Check ${files} against the ONS table of persons for ${b.area}.`
+  );
+}
+
+/**
  * run gate: the projection passes PREVALENCE_MAX of the people aged 0–25 while the base year's plans are already a
  * larger share of them than any English LA's: the population is the first suspect, not the growth. Kent (real 2022
  * release) with the ONS estimates halved stopped with 'growth compounded over 8 years …  Project to January 2029 at

@@ -45,7 +45,7 @@ import { childPopulation } from '../model/levers/population.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunTotals } from './totals.ts';
 import { budgetProblem, HORIZON_UNHELD_MAX, MONEY_MAX, openingProblem, PLANS_PER_PERSON_MAX, PLANS_PER_PERSON_MIN, PLANS_PER_PERSON_SEEN_MAX, POPULATION_STEP_MAX, populationScaleProblem, populationStepProblem, populationStepRange, projectionProblem, stepProblem } from './plausible.ts';
-import { populationOutOfScale, populationStep, type BasePopulation } from '../messages/population.ts';
+import { populationOutOfScale, populationShareBeyondEveryLa, populationStep, type BasePopulation } from '../messages/population.ts';
 import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel, Placement } from '../domain/index.ts';
 import { uncostedPlacements } from '../budget/uncosted.ts';
@@ -181,6 +181,20 @@ export function checkPopulationScale(ds: LaDataset, baseYear: number, loaded: Re
   if (!step) return;
   const of = (y: number): string[] => (ds.populationFiles?.[y] ?? files).map((f) => basename(f));
   throw inputError(populationStep(`${ds.la.name} (${ds.la.oldCode})`, step, of(step.from), of(step.to), POPULATION_STEP_MAX));
+}
+
+/**
+ * The note on a base year whose plans are more than PLANS_PER_PERSON_SEEN_MAX of the people aged 0–25 the run uses for
+ * it (beyond every English LA's, within what checkPopulationScale accepts), or undefined: a population of half the
+ * LA's in every file passed every gate with no word unless the projection went on to pass PREVALENCE_MAX.
+ */
+export function populationShareNote(ds: LaDataset, baseYear: number): string | undefined {
+  if (Object.keys(ds.population).length === 0) return undefined;
+  const plans = ds.stockTotal[baseYear] ?? (ds.stockCube[baseYear] ? cubeTotal(ds.stockCube[baseYear]) : undefined);
+  const b = basePopulationOf(ds, baseYear);
+  const people = ds.population[b.midYear + 1]?.reduce((s, v) => s + v, 0);
+  if (plans === undefined || people === undefined || !(plans > 0) || !(people > 0) || plans / people <= PLANS_PER_PERSON_SEEN_MAX) return undefined;
+  return populationShareBeyondEveryLa(`${ds.la.name} (${ds.la.oldCode})`, baseYear, { ...b, plans, people, share: plans / people, seenMax: PLANS_PER_PERSON_SEEN_MAX, allFiles: b.files });
 }
 
 /** Throws an input error (exit 1) at the first gate that fails. */

@@ -35,7 +35,7 @@ import { findScenarioFile } from '../scenario/find.ts';
 import type { Mitigation, Scenario } from '../scenario/schema.ts';
 import { roundPence } from '../util/round.ts';
 import { nearest } from '../util/suggest.ts';
-import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
+import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, populationShareNote, unreadFiles } from './gates.ts';
 import { moneyNotes } from '../scenario/money-notes.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { addDataNotes, modelNotesOf, startGapNote, type DataNotesInput } from './run-warnings.ts';
@@ -189,7 +189,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   // the notes run gives of the data, the forecast, the model and the budget of `s` (run-warnings.ts), in its order
   const notesFor = (s: Scenario, budget: BudgetResult | undefined): string[] => {
     const notes = new RunNotes();
-    addDataNotes(notes, { ...notesOf, abolished: [abolitionWarning(ds.la, baseYear + s.horizon_years)], forecastNotes: [totals.notes] });
+    addDataNotes(notes, { ...notesOf, populationShare: [populationShareNote(ds, baseYear)].filter((n) => n !== undefined), abolished: [abolitionWarning(ds.la, baseYear + s.horizon_years)], forecastNotes: [totals.notes] });
     notes.add('caveat', modelNotesOf(base.rates.notes));
     notes.add('suspect', [startGapNote(ds, base.projection)].filter((n) => n !== undefined));
     notes.add('suspect', [...rateNotes(s), ...moneyNotes(s), ...(budget?.suspect ?? [])]);

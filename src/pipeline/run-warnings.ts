@@ -38,6 +38,8 @@ export interface DataNotesInput {
   skipped: Parameters<typeof unreadFiles>[0];
   warnings: Parameters<typeof unreadFiles>[1];
   moneyTablesNamingNoLa?: string;
+  /** A base year's plans beyond every LA's share of its people aged 0–25 (gates.ts populationShareNote). */
+  populationShare?: readonly string[];
   demandOnly?: boolean;
   /** The notes of each scenario on a council a reorganisation ended (model/reorganise.ts abolitionWarning). */
   abolished: ReadonlyArray<string | undefined>;
@@ -46,13 +48,15 @@ export interface DataNotesInput {
 }
 
 /**
- * Adds the notes of the data and the forecast, in run's order: the dataset's said notes, the own tables' warnings, a
+ * Adds the notes of the data and the forecast, in run's order: the dataset's said notes, a population that cannot be
+ * the LA's people for its plans (beyond every LA's share), the own tables' warnings, a
  * published measure column under another name, the files not read, money tables of no named LA, a later release's
  * revision, a council projected past its end, the forecast's notes (a year's new plans suppressed, the pooled trend,
  * reconciliation findings).
  */
 export function addDataNotes(w: RunNotes, d: DataNotesInput): void {
   w.add('caveat', d.ds.notes.filter(isSaidDataNote));
+  w.add('suspect', d.populationShare ?? []);
   if (!d.demandOnly) w.add('suspect', ownTableWarnings(d.dataQuality, d.loaded));
   // a published flow file's measure column under another name, not read
   w.add('suspect', measureColumnWarnings(d.dataQuality));

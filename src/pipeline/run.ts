@@ -24,7 +24,7 @@ import { applyRatesVariant } from '../model/variants.ts';
 import { preparer } from '../model/levers/prepare.ts';
 import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, unreadFiles } from './gates.ts';
+import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, populationShareNote, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
 import { RunNotes, suspectFirst } from './notes.ts';
 import { isOwnTableWarning } from './own-table-warnings.ts';
@@ -139,7 +139,11 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // a horizon longer than HORIZON_UNHELD_MAX, with no population to hold the trend (gates.ts)
   checkHorizon(ds, scenarios);
   // a population 1,000 times too large or small for the LA's plans (figures in thousands, or multiplied once too often)
-  for (const b of new Set([...totalsByBase.values()].map((t) => t.forecast.baseYear))) checkPopulationScale(ds, b, data.loaded);
+  const bases = new Set([...totalsByBase.values()].map((t) => t.forecast.baseYear));
+  for (const b of bases) checkPopulationScale(ds, b, data.loaded);
+  // within the scale a run accepts, but beyond every English LA's share: said, on stderr and the Data quality sheet
+  const populationShare = [...bases].map((b) => populationShareNote(ds, b)).filter((n) => n !== undefined);
+  dq.push(...populationShare.map((message) => ({ severity: 'warning' as const, message })));
   // an own SEN2 return whose plans are not the published total of its year: the history and the trend would disagree
   const eesFiles = data.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
   for (const s of scenarios) {
@@ -164,6 +168,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   addDataNotes(warnings, {
     ...data,
     ds,
+    populationShare,
     demandOnly: opts.demandOnly,
     abolished: scenarios.map(abolishedBy),
     forecastNotes: [...totalsByBase.values()].map((t) => t.notes),
