@@ -99,6 +99,12 @@ export function section251Years(path: Pick<BudgetPath, 'lines'>): Section251Year
 
 /** A scale outside this range is applied but warned about: the mapping or the outturn is probably wrong. */
 export const PLAUSIBLE_SCALE: readonly [number, number] = [0.5, 2];
+/**
+ * A scale outside this range stops the run (pipeline/gates.ts): a tenth or ten times what the unit costs give is an
+ * outturn in other units (£ thousands: every top-up scaled by 0.001) or for another council, not a reconciliation.
+ * The sample's outturn in £ thousands ran with exit 0, its top-ups a thousandth of the plans' cost, warned of only.
+ */
+export const POSSIBLE_SCALE: readonly [number, number] = [0.1, 10];
 
 /**
  * Reconciles the base financial year to the outturn: per top-up line, scale = outturn ÷ modelled, applied to the

@@ -336,3 +336,28 @@ export function implausibleBudget(la: string, fy: string, what: string, value: n
     `place count or outturn line with zeros too many); check the scenario and \`highneeds validate\` the tables. If they are right, please report this as a bug.`
   );
 }
+
+/**
+ * Section 251 outturn lines whose reconciliation would scale unit costs by a tenth or less or ten times or more
+ * (budget/section-251.ts POSSIBLE_SCALE): the run stops, naming each line, its outturn, the modelled figure and the
+ * factor, and the units the outturn is most likely in.
+ */
+export function outturnScaleImpossible(
+  la: string,
+  fy: string,
+  lines: ReadonlyArray<{ label: string; outturn: number; modelled: number; scale: number }>,
+  files: readonly string[],
+  range: readonly [number, number],
+): string {
+  const each = lines.map((l) => `'${l.label}' ${gbp(l.outturn)} against ${gbp(l.modelled)} modelled (×${l.scale.toPrecision(2)})`).join('; ');
+  const units = lines.every((l) => l.scale * 1000 >= 0.5 && l.scale * 1000 <= 2)
+    ? ' Every such line is about a thousandth of the modelled figure: the outturn is most likely in £ thousands; write it in pounds.'
+    : lines.every((l) => l.scale / 1000 >= 0.5 && l.scale / 1000 <= 2)
+      ? ' Every such line is about a thousand times the modelled figure: the outturn is most likely in pence, or has three zeros too many.'
+      : '';
+  return (
+    `${la}: the Section 251 outturn${files.length ? ` (${files.join(', ')})` : ''} cannot be reconciled with the unit costs for ${fy}, so no outputs were written: ` +
+    `${each}. Scaling unit costs by a factor outside ×${range[0]}–×${range[1]} would change every figure of the run by it.${units} ` +
+    `Check the outturn table, the unit costs and the scenario's inflation from their price year, or set costs.reconcile_to_outturn: false in the scenario to run without the outturn.`
+  );
+}

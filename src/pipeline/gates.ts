@@ -26,7 +26,9 @@
  *   budget values): the sample without its ISS row costed 127 to 370 plans at £0 with exit 0 and a warning;
  * - every money figure of the budget (expenditure, in-year and cumulative balance, P10 to P90) is a finite number
  *   within ±MONEY_MAX, and expenditure is not below £0: a scenario inflating costs by 1,000% a year, or a places or
- *   outturn table typed three zeros too long, gave balances of hundreds of billions with exit 0.
+ *   outturn table typed three zeros too long, gave balances of hundreds of billions with exit 0;
+ * - no Section 251 outturn line scaling its unit costs by a tenth or less or ten times or more (POSSIBLE_SCALE): the
+ *   sample's outturn in £ thousands scaled every top-up by 0.001 with exit 0.
  */
 import { basename } from 'node:path';
 import { ExitCode, HighneedsError, inputError } from '../errors.ts';
@@ -51,6 +53,7 @@ import { financialYearLabel, Placement } from '../domain/index.ts';
 import { uncostedPlacements } from '../budget/uncosted.ts';
 import { resolveUnitCosts } from '../budget/unit-costs.ts';
 import { BLOCK_TO_SPEND } from '../budget/income.ts';
+import { POSSIBLE_SCALE } from '../budget/section-251.ts';
 import { sen2UnplacedGate } from '../messages/sen2.ts';
 
 export { MONEY_MAX, STEP_MAX, STEP_MIN } from './plausible.ts';
@@ -293,7 +296,21 @@ export function checkMoneyTables(
 export function checkBudget(la: string, b: BudgetResult, loaded: ReadonlyArray<{ path: string; reader: string }> = []): void {
   const problem = budgetProblem({ financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles });
   if (problem) throw inputError(budgetMsg.implausibleBudget(la, financialYearLabel(problem.fy), problem.what, problem.value, MONEY_MAX));
+  checkOutturnScale(la, b, loaded);
   checkOpening(la, b, loaded);
+}
+
+/**
+ * Throws an input error (exit 1) when reconciling to the Section 251 outturn scaled a line's unit costs by a tenth or
+ * less, or ten times or more (budget/section-251.ts POSSIBLE_SCALE): the outturn is in other units or for another
+ * council. The sample's outturn written in £ thousands ran with exit 0, every top-up scaled by 0.001, said only as
+ * 'scales unit costs by 0.00'.
+ */
+function checkOutturnScale(la: string, b: BudgetResult, loaded: ReadonlyArray<{ path: string; reader: string }>): void {
+  const out = (b.reconciliation ?? []).flatMap((l) => (l.scale !== undefined && (l.scale <= POSSIBLE_SCALE[0] || l.scale >= POSSIBLE_SCALE[1]) ? [{ ...l, scale: l.scale }] : []));
+  if (out.length === 0) return;
+  const files = loaded.filter((f) => f.reader === 'section-251-outturn' || f.reader === 'own-tables-xlsx').map((f) => f.path);
+  throw inputError(budgetMsg.outturnScaleImpossible(la, financialYearLabel(out[0]!.fy), out, files, POSSIBLE_SCALE));
 }
 
 /**

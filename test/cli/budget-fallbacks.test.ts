@@ -79,13 +79,34 @@ describe('budget fallbacks', () => {
       // the whole sample, returns too: the outturn is compared in the run's base year only, 2025-26 from the returns'
       // January 2025 (the published tables alone end at January 2022)
       cpSync('data-samples', data, { recursive: true });
-      // the independent top-ups (£16.5m) typed with three more zeros: ISS, NMSS, IMS and SPI would cost 1,000 times more
+      // the independent top-ups (£16.5m) given as three times that: ISS, NMSS, IMS and SPI would cost 3 times more
       const outturn = readFileSync(join(data, 'section_251_outturn.csv'), 'utf8');
       expect(outturn).toMatch(/^top_up_independent,2025-26,\d{8}$/m);
-      writeFileSync(join(data, 'section_251_outturn.csv'), outturn.replace(/^(top_up_independent,2025-26,\d{8})$/m, '$1000'));
+      writeFileSync(join(data, 'section_251_outturn.csv'), outturn.replace(/^top_up_independent,2025-26,(\d{8})$/m, (_l, n: string) => `top_up_independent,2025-26,${Number(n) * 3}`));
       const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/Section 251 outturn: 'Top-up and other funding: non-maintained and independent providers' scales unit costs by \d+\.\d\d; the unit costs or the outturn line may be wrong/);
+    });
+  });
+
+  it.each([
+    ['in £ thousands', (n: number) => Math.round(n / 1000), /about a thousandth of the modelled figure: the outturn is most likely in £ thousands; write it in pounds/],
+    // (three zeros too many take the balance past £1 trillion: the budget's own gate names that first)
+    ['twenty times the top-ups', (n: number) => n * 20, /\(×20\)\. Scaling unit costs by a factor outside ×0\.1–×10 would change every figure of the run by it\. Check the outturn table/],
+  ])('an outturn %s stops the run (exit 1, nothing written), naming the lines and their factors', async (_what, change, units) => {
+    // in £ thousands the run scaled every top-up by 0.001 and went on with exit 0, warned of only as 'scales unit costs by
+    // 0.00': the plans' cost a thousandth of itself, the deficit gone
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      cpSync('data-samples', data, { recursive: true });
+      const outturn = readFileSync(join(data, 'section_251_outturn.csv'), 'utf8');
+      writeFileSync(join(data, 'section_251_outturn.csv'), outturn.replace(/^(top_up_\w+),2025-26,(\d+)$/gm, (_l, line: string, n: string) => `${line},2025-26,${change(Number(n))}`));
+      const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/Anyshire \(999\): the Section 251 outturn \(.*section_251_outturn\.csv\) cannot be reconciled with the unit costs for 2025-26, so no outputs were written: 'Top-up funding: maintained providers' £[\d,]+ against £[\d,]+ modelled \(×/);
+      expect(r.stderr).toMatch(units);
+      expect(r.stderr).toMatch(/costs\.reconcile_to_outturn: false/);
+      expect(existsSync(join(d, 'out'))).toBe(false);
     });
   });
 
