@@ -114,3 +114,17 @@ export function blockAgainstSpend(rows: readonly FundingRow[], lines: ReadonlyAr
   }
   return out;
 }
+
+/**
+ * Beyond this (a tenth of BLOCK_TO_SPEND's floor, ten times its ceiling) a funding-table year's block against its
+ * modelled spend is no council's: the block or the unit costs are in other units, and `run` refuses it
+ * (pipeline/gates.ts). The sample's funding table in £ thousands (a block of £57,170 against £69m of spend, 0.083%) ran
+ * with exit 0, each year's deficit the whole spend, warned of only.
+ */
+export const BLOCK_TO_SPEND_POSSIBLE: readonly [number, number] = [BLOCK_TO_SPEND[0] / 10, BLOCK_TO_SPEND[1] * 10];
+
+/** The first funding-table year whose block is beyond BLOCK_TO_SPEND_POSSIBLE of its modelled spend, if any. */
+export function blockBeyondUnits(rows: readonly FundingRow[], lines: ReadonlyArray<{ fy: number; hnBlock: number; expenditure: number }>): { fy: number; hnBlock: number; expenditure: number } | undefined {
+  const l = lines.find((x) => rows.some((r) => r.fy === x.fy) && x.expenditure > 0 && (x.hnBlock / x.expenditure < BLOCK_TO_SPEND_POSSIBLE[0] || x.hnBlock / x.expenditure > BLOCK_TO_SPEND_POSSIBLE[1]));
+  return l && { fy: l.fy, hnBlock: l.hnBlock, expenditure: l.expenditure };
+}

@@ -37,7 +37,7 @@ import { budgetAssumptions } from './assumptions.ts';
 import { idleLevers, LEVER_COST_SHARE_NOTED, leversOutOfScale, mitigationBridge, mitigationYears } from './mitigations.ts';
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
-import { blockAgainstSpend, blockOutOfScaleWithSpend } from './income.ts';
+import { blockAgainstSpend, blockBeyondUnits, blockOutOfScaleWithSpend } from './income.ts';
 import { otherSpendAgainstSpend } from './other-spend.ts';
 import { tableYearWarnings } from './table-years.ts';
 import { priceYearNotes } from './price-years.ts';
@@ -197,6 +197,8 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   fallbacks.push(...scaleNotes);
   suspect.push(...scaleNotes);
 
+  // a funding table in £ thousands: every year's deficit the whole spend (pipeline/gates.ts refuses it)
+  const beyondUnits = blockBeyondUnits(tables.funding, path.lines);
   const result: BudgetResult = {
     financialYears: fys,
     lines: path.lines,
@@ -208,6 +210,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     ...(opening.fromFy !== undefined ? { openingBalanceFromFy: opening.fromFy } : {}),
     ...(opening.anchored ? { openingBalanceAnchored: true as const } : {}),
     ...(opening.outOfScale ? { openingBalanceOutOfScale: opening.outOfScale } : {}),
+    ...(beyondUnits ? { blockBeyondUnits: beyondUnits } : {}),
     balanceAtMarch2028: path.lines.find((l) => l.fy === STATUTORY_OVERRIDE_END_FY)?.cumulativeBalance,
     mitigations: [],
     sensitivity: [],

@@ -161,6 +161,11 @@ export interface BudgetResult {
    * (BLOCK_TO_SPEND): the worked-back balance is then that mismatch, not a finding (`run` refuses it).
    */
   openingBalanceOutOfScale?: { fy: number; hnBlock: number; expenditure: number };
+  /**
+   * The first funding-table year whose block is beyond BLOCK_TO_SPEND_POSSIBLE of its modelled spend (income.ts): a
+   * table in other units (£ thousands), which `run` refuses.
+   */
+  blockBeyondUnits?: { fy: number; hnBlock: number; expenditure: number };
   /** Cumulative balance at 31 March 2028 (central), or undefined if outside the run. */
   balanceAtMarch2028?: number;
   /** Unmitigated path when the scenario has mitigations (same shape, central). */

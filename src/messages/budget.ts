@@ -361,3 +361,18 @@ export function outturnScaleImpossible(
     `Check the outturn table, the unit costs and the scenario's inflation from their price year, or set costs.reconcile_to_outturn: false in the scenario to run without the outturn.`
   );
 }
+
+/** A funding-table year whose block is beyond any council's share of its spend (budget/income.ts BLOCK_TO_SPEND_POSSIBLE). */
+export function blockInOtherUnits(la: string, o: { fy: string; hnBlock: number; expenditure: number }, files: readonly string[], range: readonly [number, number]): string {
+  const ratio = o.hnBlock / o.expenditure;
+  const units = ratio * 1000 >= range[0] * 10 && ratio * 1000 <= range[1] / 10
+    ? ' Written in pounds it would be about a thousand times as much: the funding table is most likely in £ thousands; write it in pounds.'
+    : ratio / 1000 >= range[0] * 10 && ratio / 1000 <= range[1] / 10
+      ? ' It is about a thousand times what the spend would suggest: the funding table most likely has three zeros too many, or the unit costs are in £ thousands.'
+      : '';
+  return (
+    `${la}: the High Needs block of ${o.fy} in the funding table${files.length ? ` (${files.join(', ')})` : ''} is ${gbp(o.hnBlock)}, ${pct(Number(ratio.toPrecision(2)))} of the ` +
+    `${gbp(o.expenditure)} of High Needs spend the run models for that year, outside ${pct(range[0])}–${pct(range[1])}, so no outputs were written: a council's block ` +
+    `meets most of its spend, and every balance of the run would be the mismatch of the two.${units} Check hn_block_gbp and the unit costs (annual_cost_gbp, place_rate_gbp).`
+  );
+}

@@ -28,7 +28,9 @@
  *   within ±MONEY_MAX, and expenditure is not below £0: a scenario inflating costs by 1,000% a year, or a places or
  *   outturn table typed three zeros too long, gave balances of hundreds of billions with exit 0;
  * - no Section 251 outturn line scaling its unit costs by a tenth or less or ten times or more (POSSIBLE_SCALE): the
- *   sample's outturn in £ thousands scaled every top-up by 0.001 with exit 0.
+ *   sample's outturn in £ thousands scaled every top-up by 0.001 with exit 0;
+ * - no funding-table year's block below 2% or above 50 times its modelled spend (BLOCK_TO_SPEND_POSSIBLE): the sample's
+ *   funding in £ thousands made every year's deficit the whole spend, with exit 0.
  */
 import { basename } from 'node:path';
 import { ExitCode, HighneedsError, inputError } from '../errors.ts';
@@ -52,7 +54,7 @@ import type { BudgetResult } from '../budget/types.ts';
 import { financialYearLabel, Placement } from '../domain/index.ts';
 import { uncostedPlacements } from '../budget/uncosted.ts';
 import { resolveUnitCosts } from '../budget/unit-costs.ts';
-import { BLOCK_TO_SPEND } from '../budget/income.ts';
+import { BLOCK_TO_SPEND, BLOCK_TO_SPEND_POSSIBLE } from '../budget/income.ts';
 import { POSSIBLE_SCALE } from '../budget/section-251.ts';
 import { sen2UnplacedGate } from '../messages/sen2.ts';
 
@@ -297,7 +299,20 @@ export function checkBudget(la: string, b: BudgetResult, loaded: ReadonlyArray<{
   const problem = budgetProblem({ financialYears: b.financialYears, expenditure: b.expenditureQuantiles, inYear: b.inYearQuantiles, cumulative: b.cumulativeQuantiles });
   if (problem) throw inputError(budgetMsg.implausibleBudget(la, financialYearLabel(problem.fy), problem.what, problem.value, MONEY_MAX));
   checkOutturnScale(la, b, loaded);
+  // an opening balance worked back over such a block names it first, with the balance it would give
   checkOpening(la, b, loaded);
+  checkBlockUnits(la, b, loaded);
+}
+
+/**
+ * Throws an input error (exit 1) when a funding-table year's block is beyond BLOCK_TO_SPEND_POSSIBLE of its modelled
+ * spend: the sample's funding table in £ thousands ran with exit 0, every year's deficit about the whole spend.
+ */
+function checkBlockUnits(la: string, b: BudgetResult, loaded: ReadonlyArray<{ path: string; reader: string }>): void {
+  const o = b.blockBeyondUnits;
+  if (!o) return;
+  const files = loaded.filter((f) => f.reader === 'funding' || f.reader === 'own-tables-xlsx').map((f) => f.path);
+  throw inputError(budgetMsg.blockInOtherUnits(la, { ...o, fy: financialYearLabel(o.fy) }, files, BLOCK_TO_SPEND_POSSIBLE));
 }
 
 /**

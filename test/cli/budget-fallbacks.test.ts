@@ -110,6 +110,22 @@ describe('budget fallbacks', () => {
     });
   });
 
+  it('a funding table in £ thousands stops the run (exit 1, nothing written), naming the year, the block, the spend and the units', async () => {
+    // the sample's block of £57,170,000 written 57170: 0.083% of the spend, every year's deficit about the whole spend,
+    // exit 0 with a warning only
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      cpSync('data-samples', data, { recursive: true });
+      const funding = readFileSync(join(data, 'funding.csv'), 'utf8');
+      writeFileSync(join(data, 'funding.csv'), funding.replace(/^(20\d\d-\d\d),(\d+)000,(\d+)000,(\d+)000,(-?\d+)000$/gm, '$1,$2,$3,$4,$5'));
+      const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/Anyshire \(999\): the High Needs block of 2025-26 in the funding table \(.*funding\.csv\) is £57,170, 0\.08\d% of the £[\d,]+ of High Needs spend the run models for that year, outside 2%–5000%, so no outputs were written/);
+      expect(r.stderr).toContain('the funding table is most likely in £ thousands; write it in pounds');
+      expect(existsSync(join(d, 'out'))).toBe(false);
+    });
+  });
+
   it('a £0 ISS unit cost and a £0 independent top-up outturn are taken as given but named on stderr and in the Data quality sheet', async () => {
     await withTempDir(async (d) => {
       const data = join(d, 'data');
