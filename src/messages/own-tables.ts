@@ -86,3 +86,11 @@ export function notAFinancialYear(raw: string, what: YearTextKind): string {
 export function noteRow(column: string, text: string, missing: readonly string[]): string {
   return `this row holds only '${text}' (in '${column}'): a note or a heading, not a row of the table. Delete it (keep notes in another file), or fill in ${missing.map((c) => `'${c}'`).join(' and ')}`;
 }
+
+/**
+ * A money figure written in scientific notation: a spreadsheet shows a number so when it is too wide for its column,
+ * rounded to the digits that fit, and a CSV saved from it keeps the rounding (1,234,567 as 1.2E+06, £34,567 lost).
+ */
+export function moneyInScientific(column: string, raw: string, value: number): string {
+  return `expected an amount in pounds in '${column}', written in full. Got: '${raw}' (${value.toLocaleString('en-GB', { maximumFractionDigits: 2 })}), in scientific notation, as a spreadsheet shows a figure too wide for its column, rounded to the digits that fit: write the figure in full from the spreadsheet (widen the column, or format it as a number, before saving)`;
+}

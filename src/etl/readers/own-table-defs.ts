@@ -14,7 +14,7 @@ import { ALL } from '../schema.ts';
 import { controlCharIn, LONGEST_NAME } from '../../util/bounded-text.ts';
 import { nameHasControl } from '../../messages/names.ts';
 import { withoutInvisible } from '../../util/invisible.ts';
-import { moneyNotAnAmount, noteRow, ownBlankCell, notAFinancialYear, placesNotANumber } from '../../messages/own-tables.ts';
+import { moneyInScientific, moneyNotAnAmount, noteRow, ownBlankCell, notAFinancialYear, placesNotANumber } from '../../messages/own-tables.ts';
 import { moneyTextKind, placementsAbbreviated, yearTextKind } from './own-table-cells.ts';
 
 export type ColType = 'placement' | 'phase' | 'need' | 'fy' | 'money' | 'count' | 'text' | 's251line' | 'la';
@@ -269,6 +269,8 @@ export function parseOwnRow(
         if (!v.ok && v.message.startsWith('a number')) errors.push({ column: col, message: type === 'money' ? moneyNotAnAmount(col, raw, moneyTextKind(raw)) : placesNotANumber(col, raw) });
         else if (!v.ok) errors.push({ column: col, message: msg.badNumber(v.message) });
         else if (v.value === null) errors.push({ column: col, message: msg.markerNotAllowed(col, raw, v.missing) });
+        // 1.2E+06 is how a spreadsheet shows 1,234,567 in a narrow column: the rounding came with it into the CSV
+        else if (type === 'money' && /e/i.test(raw) && Math.abs(v.value) >= 1000) errors.push({ column: col, message: moneyInScientific(col, raw, v.value) });
         else if (v.value <= 0 && def.positive?.includes(col)) {
           errors.push({ column: col, message: msg.notAbove0(col, raw, financialYearLabelOf(get('financial_year'))) });
         } else if (type === 'money' && v.value < 0 && col !== 'dsg_cumulative_balance_gbp' && !col.includes('transfer') && !col.includes('adjustment')) {

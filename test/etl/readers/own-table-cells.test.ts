@@ -65,3 +65,18 @@ it('validate names the cell, the value and what to write', async () => {
     [2, 'placement', "expected a placement code (EY, MS, RP, …) or a placement's name ('Independent special school'), as listed in docs/inputs.md §4. Got: 'INMSS' (it could be ISS, independent special school; or NMSS, non-maintained special school: write the code)"],
   ]);
 });
+
+it('a money figure in scientific notation is refused: a spreadsheet rounds a wide figure to show it so', async () => {
+  // '1.2E+06' (1,234,567 in a narrow column, saved as shown) was read as £1,200,000: £34,567 lost, exit 0
+  const dir = tempDir();
+  writeFileSync(join(dir, 'other_spend.csv'), 'line,financial_year,amount_gbp\nTherapies,2025-26,1.2E+06\nHospital education,2025-26,620000\n');
+  const [f] = (await validatePaths([join(dir, 'other_spend.csv')], { today: TODAY })).files;
+  expect(f!.errors).toEqual([
+    {
+      line: 2,
+      column: 'amount_gbp',
+      message:
+        "expected an amount in pounds in 'amount_gbp', written in full. Got: '1.2E+06' (1,200,000), in scientific notation, as a spreadsheet shows a figure too wide for its column, rounded to the digits that fit: write the figure in full from the spreadsheet (widen the column, or format it as a number, before saving)",
+    },
+  ]);
+});
