@@ -13,7 +13,8 @@ import { DEFAULT_SETTINGS, type ForecastSettings } from './central.ts';
 import type { ForecastRow } from './csv.ts';
 import type { Batch } from './pool.ts';
 import { matchesCode, type Skipped } from './select.ts';
-import { forecastTotals, totalQuantilesAt } from './totals.ts';
+import { forecastTotals } from './totals.ts';
+import { drawnQuantiles, stratifiedGrid } from '../constrain.ts';
 
 export type { ForecastRow } from './csv.ts';
 export type { Skipped } from './select.ts';
@@ -72,10 +73,13 @@ export function forecastBatch(
   const H = opts.horizon ?? 3;
   const { forecasts, skipped, scored } = forecastTotals(batch, opts.baseYear, H, opts.settings ?? DEFAULT_SETTINGS, opts.only);
   const rows: ForecastRow[] = [];
+  const grid = opts.draws > 0 ? stratifiedGrid(opts.draws) : undefined;
   for (const f of forecasts) {
     for (let h = 1; h <= H; h++) {
-      // --draws 0 is a deterministic forecast, as `run --draws 0` is: no range, P10 = P50 = P90 = the central path
-      const q = opts.draws === 0 ? deterministic(f.central[h - 1]!) : totalQuantilesAt(f, h);
+      // --draws 0 is a deterministic forecast, as `run --draws 0` is: no range, P10 = P50 = P90 = the central path;
+      // with draws, the calibrated range as `run` draws it with as many (constrain.ts)
+      const c = f.central[h - 1]!;
+      const q = grid ? drawnQuantiles(c, f.sd[h - 1]!, grid) : deterministic(c);
       rows.push({
         old_la_code: f.ds.la.oldCode,
         new_la_code: f.ds.la.newCode,

@@ -6,10 +6,10 @@
  * print the same totals.
  *
  *   Batch ─knownAt(base)─► centralForecasts ─► central[h]
- *                        └► calibrationScales ─► k[h] ─► half-width Z80 · k[h] · σ[h] on the log scale
+ *                        └► calibrationScales ─► k[h] ─► half-width Z80 · k[h] · σ[h] on the log scale (constrain.ts drawnQuantiles)
  */
 import type { LaDataset } from '../dataset.ts';
-import { calibration, Z80, type OriginCache } from './calibrate.ts';
+import { calibration, type OriginCache } from './calibrate.ts';
 import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings } from './central.ts';
 import type { Batch } from './pool.ts';
 import type { Skipped } from './select.ts';
@@ -78,11 +78,4 @@ export function forecastTotals(
   }
   out.sort((a, b) => a.ds.la.oldCode.localeCompare(b.ds.la.oldCode));
   return { forecasts: out, skipped: skipped.filter((s) => !only || only.has(s.old_la_code)), scored, calibratedOn: las };
-}
-
-/** P10, P50, P90 of a total forecast at horizon h (1-based), unrounded. */
-export function totalQuantilesAt(f: TotalForecast, h: number): { p10: number; p50: number; p90: number } {
-  const c = f.central[h - 1]!;
-  const half = Z80 * f.sd[h - 1]!;
-  return { p10: c * Math.exp(-half), p50: c, p90: c * Math.exp(half) };
 }
