@@ -34,6 +34,8 @@ export interface SuccessorsNotScoredTwice {
   predecessors: string[];
   /** Whether any origin from their first January scored them (an outcome in the files). */
   scored: boolean;
+  /** The predecessors' DfE codes when this backtest leaves them out (other LAs asked for, or --data's one LA). */
+  predecessorsNotScored?: string[];
 }
 
 /**
@@ -47,7 +49,12 @@ export function apportionedNotScored(series: number, origins: readonly number[],
   const list = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
   const each = groups.map((g) => {
     const one = g.successors.length === 1;
-    const before = `before it ${one ? 'its' : 'their'} history is ${one ? 'its share' : 'their shares'} of ${list(g.predecessors)}'s plans, scored once as ${g.predecessors.length === 1 ? "that LA's" : "those LAs'"}`;
+    const those = g.predecessors.length === 1 ? 'that LA' : 'those LAs';
+    // 'scored once as that LA's' of Cumbria, which a backtest of Cumberland alone does not score at all
+    const where = g.predecessorsNotScored?.length
+      ? `scored only in a backtest of ${those} (${g.predecessorsNotScored.map((c) => `--la ${c}`).join(', ')}), not in this one`
+      : `scored once as ${g.predecessors.length === 1 ? "that LA's" : "those LAs'"}`;
+    const before = `before it ${one ? 'its' : 'their'} history is ${one ? 'its share' : 'their shares'} of ${list(g.predecessors)}'s plans, ${where}`;
     if (g.scored) return `${list(g.successors)} ${one ? 'is' : 'are'} scored from origin January ${g.from} only: ${before}`;
     return (
       `${list(g.successors)} ${one ? 'is' : 'are'} not scored: ${one ? 'it is' : 'they are'} forecast only from origin January ${g.from}, ${one ? 'its' : 'their'} first January, ` +

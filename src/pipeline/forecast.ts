@@ -177,7 +177,9 @@ function apportionedNote(batch: Batch, origins: readonly number[], bp: BacktestP
     if (!s || (only && !only.has(d.la.oldCode)) || !origins.some((o) => o < s.fromCensusYear)) continue;
     const scored = bp.series.has(d.la.oldCode);
     const key = `${s.from.join()}>${s.to.join()}>${scored}`;
-    const g = groups.get(key) ?? { successors: [], from: s.fromCensusYear, predecessors: s.from.map((c) => named.get(c) ?? c), scored };
+    // predecessors this backtest leaves out (other LAs asked for, or --data's one LA): their figures are not scored here
+    const unscored = only ? s.from.filter((c) => !only.has(c)) : [];
+    const g = groups.get(key) ?? { successors: [], from: s.fromCensusYear, predecessors: s.from.map((c) => named.get(c) ?? c), scored, ...(unscored.length ? { predecessorsNotScored: unscored } : {}) };
     g.successors.push(named.get(d.la.oldCode)!);
     groups.set(key, g);
   }

@@ -80,3 +80,16 @@ describe('a backtest of successors alone with nothing to score', () => {
     expect(followed.result.n_series).toBe(2);
   });
 });
+
+describe('a backtest of the successors without their predecessor', () => {
+  it('does not say the predecessor is scored in it', async () => {
+    // Cumberland and Westmorland and Furness asked for alone: 'scored once as that LA's' of Cumbria, which this
+    // backtest does not score at all
+    const r = await backtestFromEes({ files: [release()], las: ['942', '943'], origins: [2022, 2023, 2024], horizon: 1, cacheDir: tempDir('hn-bt-apportioned-cache-') });
+    expect(r.result.n_series).toBe(2);
+    expect(r.notScored).toMatch(/their shares of Cumbria \(909\)'s plans, scored only in a backtest of that LA \(--la 909\), not in this one$/);
+    // with Cumbria asked for too, it is scored here, once
+    const all = await backtestFromEes({ files: [release()], las: ['942', '943', '909'], origins: [2022, 2023, 2024], horizon: 1, cacheDir: tempDir('hn-bt-apportioned-cache-') });
+    expect(all.notScored).toMatch(/Cumbria \(909\)'s plans, scored once as that LA's$/);
+  });
+});
