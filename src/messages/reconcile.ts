@@ -24,7 +24,14 @@ export function continuityBrief(la: string, year: number, share: number, median:
   return `${la} ${year}→${year + 1} (${signedPct(share)} against a typical ${signedPct(median)})`;
 }
 export function reconcileSummary(kind: 'age-sum' | 'placement-sum' | 'area-sum' | 'continuity', n: number, first: readonly string[]): string {
-  const what = { 'age-sum': 'age rows that do not add up to their total', 'placement-sum': 'Januaries whose plans by placement do not add up to their total', 'area-sum': 'areas whose LAs or regions do not add up to their own row', continuity: 'LA-years whose stock does not follow from the year before (plans + new − ceased)' }[kind];
+  // one of a kind is said as one ('1 Januaries whose plans by placement …' on every forecast of the 2022 release)
+  const [one, many] = {
+    'age-sum': ['January whose age rows do not add up to its total', 'Januaries whose age rows do not add up to their total'],
+    'placement-sum': ['January whose plans by placement do not add up to its total', 'Januaries whose plans by placement do not add up to their total'],
+    'area-sum': ['area whose LAs or regions do not add up to its own row', 'areas whose LAs or regions do not add up to their own row'],
+    continuity: ['LA-year whose stock does not follow from the year before (plans + new − ceased)', 'LA-years whose stock does not follow from the year before (plans + new − ceased)'],
+  }[kind];
+  const what = n === 1 ? one : many;
   const more = n > first.length ? `, and ${n - first.length} more` : '';
   return `Reconciliation: ${n} ${what}: ${first.join('; ')}${more}. An LA's own findings are on its run's Data quality sheet.`;
 }

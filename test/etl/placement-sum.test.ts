@@ -61,7 +61,7 @@ describe('placements against their total, from the files', () => {
     const lost = await read(release2022(true));
     expect(lost.findings.map((f) => [f.kind, f.la, f.year])).toEqual([['placement-sum', '886', 2022]]);
     expect(lost.datasets[0]!.notes).toContainEqual(expect.stringMatching(named));
-    expect(lost.notes[0]).toMatch(/^Reconciliation: 1 Januaries whose plans by placement do not add up to their total: Kent, January 2022 \(915 by placement against 1,000\)/);
+    expect(lost.notes[0]).toMatch(/^Reconciliation: 1 January whose plans by placement do not add up to its total: Kent, January 2022 \(915 by placement against 1,000\)/);
     expect((await read(release2022(false))).findings).toEqual([]);
   });
 

@@ -59,7 +59,7 @@ describe('reconcile', () => {
     const found = reconcile({ datasets: [kent], regions: [] });
     expect(found).toEqual([expect.objectContaining({ kind: 'placement-sum', la: '886', year: 2022 })]);
     expect(found[0]!.message).toMatch(/^Kent, January 2022: its plans by placement add up to 915, its "All EHC plans" row says 1,000; plans are placed by the placements' shares/);
-    expect(summariseFindings(found)[0]).toMatch(/^Reconciliation: 1 Januaries whose plans by placement do not add up to their total: Kent, January 2022 \(915 by placement against 1,000\)/);
+    expect(summariseFindings(found)[0]).toMatch(/^Reconciliation: 1 January whose plans by placement do not add up to its total: Kent, January 2022 \(915 by placement against 1,000\)/);
     // within 2% (the 2022 release's 2016 placements, as published) is no finding; a row counted twice always is
     kent.stockByPlacement[2022] = { MS: 600, SSM: 300, ISS: 81 };
     expect(reconcile({ datasets: [kent], regions: [] })).toEqual([]);
