@@ -82,6 +82,12 @@ export interface GoalSeekOutcome {
   draws: number;
   /** What the lever reaches at effect 0 and at effect 1. */
   range_gbp: [number, number];
+  /**
+   * What the effect is in plans, on the written scenario's deterministic path: the plans the lever avoids (for
+   * new_plans, new plans not made) and the new plans made, in the years to the January that ends the target's
+   * financial year. A percentage alone read as a finding of City of London's 1.1 new plans a year ('effect 47.12%').
+   */
+  plans_avoided: { to_census_year: number; avoided: number; new_plans: number };
 }
 
 /**
@@ -224,12 +230,14 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   // the file, read back as `run` reads it, must reproduce the target before it takes the place of any earlier one
   // (written whole: a kill or a failed check leaves no half-written or wrong scenario behind)
   let checked: BudgetResult | undefined;
+  let checkedPath: ProjectionResult | undefined;
   const reproduced = await writeFileWhole(file, doc.text, async (tmp) => {
     const written = await loadScenario(tmp);
     const again = await project(written, 0);
     // each demand lever on its own too, as run prices them: a lever that changes nothing is told only so
     const perLever = perLeverProjections(again.input, written);
     checked = runBudget({ scenario: { ...written, sensitivity: undefined }, tables, projection: again.projection, unmitigatedProjection: again.unmitigated, referenceProjection: again.reference, perLeverProjections: perLever });
+    checkedPath = again.projection;
     const check = targetValue(checked.lines, target);
     if (check === undefined || Math.abs(check - target.amount) > REPRODUCE_WITHIN) {
       throw new HighneedsError(ExitCode.INTERNAL, budgetMsg.goalNotReproduced(file, target.text, check ?? NaN));
@@ -250,8 +258,23 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     probability_met: probability,
     draws: opts.draws,
     range_gbp: [roundPence(found.range[0]), roundPence(found.range[1])],
+    plans_avoided: plansAvoided(checkedPath!, opts.lever === NEW_PLANS_LEVER ? NEW_PLANS_MITIGATION : opts.lever, target.fy + 1),
     // and a money rate above 100% a year (`funding.growth: 3` meant as 3%), as run warns of it
     warnings,
+  };
+}
+
+/**
+ * The plans a mitigation avoids on a deterministic path, and the new plans made, in the steps into January
+ * `toCensusYear` (the census that ends the target's financial year), each to a thousandth of a plan.
+ */
+export function plansAvoided(path: ProjectionResult, mitigation: string, toCensusYear: number): GoalSeekOutcome['plans_avoided'] {
+  const steps = path.flows.filter((f) => f.year <= toCensusYear);
+  const r = (x: number): number => Math.round(x * 1000) / 1000;
+  return {
+    to_census_year: toCensusYear,
+    avoided: r(steps.reduce((a, f) => a + (f.avoidedByMitigation[mitigation] ?? 0), 0)),
+    new_plans: r(steps.reduce((a, f) => a + f.newPlans, 0)),
   };
 }
 

@@ -20,6 +20,10 @@ describe('highneeds goal-seek (the cli.md contract)', () => {
       expect(doc.effect).toBeGreaterThan(0);
       expect(doc.effect).toBeLessThan(1);
       expect(Math.abs(doc.achieved_gbp + 20_000_000)).toBeLessThanOrEqual(100_000);
+      // what the effect is in plans: new plans not made, to the January that ends 2028-29
+      expect(doc.plans_avoided.to_census_year).toBe(2029);
+      expect(doc.plans_avoided.avoided).toBeGreaterThan(0);
+      expect(doc.plans_avoided.avoided).toBeLessThan(doc.plans_avoided.avoided + doc.plans_avoided.new_plans);
       const yaml = readFileSync(out, 'utf8');
       expect(yaml).toMatch(/^extends: .*baseline\.yaml$/m);
       expect(yaml).toMatch(/goal_seek:/);

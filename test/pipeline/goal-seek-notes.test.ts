@@ -42,7 +42,7 @@ async function compare(data: string, la: string[], unmet: boolean): Promise<{ ru
     }
     // City of London's money is the sample's: no effect meets the sample's target, and the notes come with the error
     const goalSaid = goalNotes(goal.stderr);
-    if (goal.code === 0) expect(Object.keys(JSON.parse(goal.stdout))).toEqual(['lever', 'effect', 'target', 'achieved_gbp', 'scenario_file', 'probability_met', 'draws', 'range_gbp']);
+    if (goal.code === 0) expect(Object.keys(JSON.parse(goal.stdout))).toEqual(['lever', 'effect', 'target', 'achieved_gbp', 'scenario_file', 'probability_met', 'draws', 'range_gbp', 'plans_avoided']);
     expect(goalSaid.length).toBe(listed.length + more);
     return { run: listed, goal: goalSaid, failed };
   });

@@ -83,7 +83,7 @@ describe('notes that a figure is probably wrong come first', () => {
       const at = (re: RegExp) => said.findIndex((l) => re.test(l));
       for (const re of [THOUSANDS, RESERVES, PLACES, TAKEN_BACK]) expect(at(re), `${re} said`).toBeGreaterThanOrEqual(0);
       for (const re of [THOUSANDS, RESERVES, PLACES]) expect(at(re)).toBeLessThan(at(TAKEN_BACK));
-      expect(Object.keys(JSON.parse(r.stdout))).toEqual(['lever', 'effect', 'target', 'achieved_gbp', 'scenario_file', 'probability_met', 'draws', 'range_gbp']);
+      expect(Object.keys(JSON.parse(r.stdout))).toEqual(['lever', 'effect', 'target', 'achieved_gbp', 'scenario_file', 'probability_met', 'draws', 'range_gbp', 'plans_avoided']);
     });
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { shellWord } from '../../util/shell-word.ts';
 import { checkOutputFile, checkOutsideData } from '../../paths/check-path.ts';
 import { usageError } from '../../errors.ts';
 import { goalOutNotYaml } from '../../messages/paths.ts';
+import { budgetMsg } from '../../messages/index.ts';
 
 /** The scenario file goal-seek writes: a .yaml file that can be written, outside the data folder. */
 async function checkGoalOut(out: string, dataDir: string): Promise<void> {
@@ -37,7 +38,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
       const stages = ['loading data', 'projecting', 'seeking', ...(o.draws > 0 ? ['simulating'] : []), 'writing'];
       const bar = progress(io, o, 'highneeds goal-seek');
       let done = 0;
-      const { goalSeekPipeline } = await import('../../pipeline/goal-seek.ts');
+      const { goalSeekPipeline, NEW_PLANS_LEVER } = await import('../../pipeline/goal-seek.ts');
       const { warnings, ...r } = await goalSeekPipeline({
         scenarioFile: scenario,
         lever: o.lever,
@@ -69,8 +70,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
         printJson(io, r);
         return;
       }
-      const pounds = (n: number) => `${n < 0 ? '−' : ''}£${Math.round(Math.abs(n)).toLocaleString('en-GB')}`;
-      say(io, o, `${r.lever}: effect ${(r.effect * 100).toFixed(2)}% meets ${r.target} (achieved ${pounds(r.achieved_gbp)} on the deterministic path).`);
+      say(io, o, budgetMsg.goalMet(r.lever, r.effect, r.target, r.achieved_gbp, r.plans_avoided, r.lever === NEW_PLANS_LEVER));
       if (r.probability_met !== null) say(io, o, `Across ${r.draws} simulated futures the target is met in ${(r.probability_met * 100).toFixed(0)}% of them.`);
       // the command to run it on the same data and LA (the defaults would run it on the sample)
       const again = ['highneeds', 'run', r.scenario_file, '--data', o.data, ...(o.la ? ['--la', o.la] : []), '--draws', '0'];
