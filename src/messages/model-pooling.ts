@@ -10,11 +10,14 @@ export const FEW_NEW_PLANS_BY_AGE = 'Few new plans by age';
 
 /**
  * An LA's new plans by age shrunk towards a pooled profile (estimate/new-plan-ages.ts): `events` of its own, the
- * profile worth `strength`. Below half its own, a warning that the ages are mostly the profile's.
+ * profile worth `strength`. Below half its own, a warning that the ages are mostly the profile's. With
+ * `totalUnpublished`, the year's total is a marker and the count is that of the age rows.
  */
-export function newPlanAgesPooled(la: string, flowYear: number, events: number, ownWeight: number, source: string, strength: number): string {
+export function newPlanAgesPooled(la: string, flowYear: number, events: number, ownWeight: number, source: string, strength: number, totalUnpublished = false): string {
   const n = Math.round(events).toLocaleString('en-GB');
-  const plans = `${n} new plan${n === '1' ? '' : 's'}`;
+  // a year whose total is a marker: the count is its age rows' (Isles of Scilly's 2025 read 'its 2 new plans' beside
+  // 'new plans of 2025 not published (suppressed)')
+  const plans = `${n} new plan${n === '1' ? '' : 's'}${totalUnpublished ? ' by age (the sum of its published age rows; the year\'s total is not published)' : ''}`;
   const own = Math.round(ownWeight * 100);
   if (ownWeight < 0.5)
     return (

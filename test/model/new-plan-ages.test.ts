@@ -126,6 +126,16 @@ describe('aggregate estimation of a tiny LA’s new plans by age', () => {
     );
   });
 
+  it('says its count is that of the age rows where the year’s total is not published', () => {
+    // Isles of Scilly on a release to January 2026: 2025's total read c, its age rows 2; the note said 'its 2 new
+    // plans' beside 'new plans of 2025 not published (suppressed)'
+    const hidden = tinyLa([1, 8, 5, 5, 0], 2, 1);
+    delete hidden.newPlansTotal[2021];
+    hidden.unpublishedNewPlans = { 2021: { reason: 'suppressed', file: 'newplans.csv', line: 9 } };
+    const r = estimateRatesFromAggregates(hidden, { baseYear: 2022, flow: { exit: 0.05, newPlansNext: 1.3 }, ageFallbacks: [region()] });
+    expect(r.notes.join('\n')).toMatch(/^Few new plans by age for Tinyborough in flow year 2021: its 1 new plan by age \(the sum of its published age rows; the year's total is not published\) is too few/m);
+  });
+
   it('states the weights without a warning where the LA’s own new plans outnumber the prior', () => {
     const big = tinyLa([50, 400, 300, 200, 50], 1, 90);
     const r = estimateRatesFromAggregates(big, { baseYear: 2022, ageFallbacks: [region()] });

@@ -129,7 +129,8 @@ export function estimateRatesFromAggregates(ds: LaDataset, opts: AggregateOption
   const pooled = own || total !== undefined ? (opts.shared ? opts.shared.once(fallbacks, `new plan ages ${last}`, shape) : shape()) : undefined;
   const mix = pooledNewPlanAges(own, total, pooled?.byAge);
   if (pooled && !own) r.notes.push(newPlansAgesBorrowed(ds.la.name, last, total!, pooled.source));
-  else if (pooled && mix.events > 0) r.notes.push(newPlanAgesPooled(ds.la.name, last, mix.events, mix.ownWeight, pooled.source, NEW_PLAN_AGE_STRENGTH));
+  else if (pooled && mix.events > 0)
+    r.notes.push(newPlanAgesPooled(ds.la.name, last, mix.events, mix.ownWeight, pooled.source, NEW_PLAN_AGE_STRENGTH, total === undefined && ds.unpublishedNewPlans?.[last] !== undefined));
   const { pop, from } = basePopulation(ds, baseYear);
   if (pop && from !== baseYear) r.notes.push(populationStandsIn(baseYear, from!));
   for (let a = 0; a < N_AGES; a++) {
