@@ -25,7 +25,7 @@ import { revisionWarnings } from './revisions.ts';
 import { savedDatasets } from './past-forecasts.ts';
 import { savedEesDatasets } from './saved-ees.ts';
 import { dataCache, loadCached } from './run-data.ts';
-import { runBatch } from './totals.ts';
+import { poolingSeries, runBatch } from './totals.ts';
 import { trackRecordOrigins } from './track-record.ts';
 
 /**
@@ -47,7 +47,9 @@ export async function forecastFromEes(opts: {
   if (!opts.all && !(opts.las && opts.las.length)) throw usageError(noLaSelected());
   const read = { maxCensusYear: opts.baseYear, fresh: opts.fresh, cacheDir: opts.cacheDir };
   const ees = await savedEesDatasets(opts.files, read, () => datasetsFromEesFiles(opts.files, { maxCensusYear: opts.baseYear }));
-  const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+  // files with no England series pool towards the shipped reference series, as `run` does (one model)
+  const pool = await poolingSeries(ees.national, ees.regions, 'each LA', opts.baseYear);
+  const batch: Batch = { datasets: ees.datasets, national: pool.national, regions: pool.regions };
   // an LA asked for that began after the base year (its every figure later) is skipped with that reason; with --all
   // it is not there at all, as in files without the later rows (cli.md: the output is the same either way)
   const laterOf = (code: string) => (ees.laterOnly ?? []).find((l) => matchesCode({ la: l }, code));
@@ -79,7 +81,7 @@ export async function forecastFromEes(opts: {
   const shortFlows = flowsShortNote(batch.datasets.filter((d) => forecast.has(d.la.oldCode)), opts.baseYear);
   // the LAs asked for: their own figures a later release revises, which the batch's note may leave in '… and 5 more'
   const revised = opts.all ? [] : batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap(revisionWarnings);
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...shortFlows, ...revised, ...ees.notes];
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...pool.notes, ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...shortFlows, ...revised, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
 
@@ -194,12 +196,14 @@ function apportionedNote(batch: Batch, origins: readonly number[], bp: BacktestP
  */
 export async function backtestFromEes(opts: { files: string[]; las?: string[]; all?: boolean; origins?: number[]; horizon: number; fresh?: boolean; cacheDir?: string }): Promise<BacktestOutcome> {
   const ees = await savedEesDatasets(opts.files, { fresh: opts.fresh, cacheDir: opts.cacheDir }, () => datasetsFromEesFiles(opts.files));
-  const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+  // as forecast and run: files with no England series pool towards the shipped reference series
+  const pool = await poolingSeries(ees.national, ees.regions, 'each LA');
+  const batch: Batch = { datasets: ees.datasets, national: pool.national, regions: pool.regions };
   if (!opts.all && opts.las) refuseLeftOut(ees.notes, opts.las);
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
   // a later release revising a January: the batch's note, as forecast prints it
   const own = only ? batch.datasets.filter((d) => only.has(d.la.oldCode)).flatMap(revisionWarnings) : [];
-  return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: [...own, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined)] };
+  return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: [...pool.notes, ...own, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined)] };
 }
 
 /** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */

@@ -64,29 +64,35 @@ export async function runBatch(
   baseYear?: number,
 ): Promise<{ batch: Batch; published?: LaDataset; regions: LaDataset[]; national: LaDataset; reference: LaDataset; notes: string[]; findings: Finding[] }> {
   ees ??= await datasetsFromWarehouse(wh);
-  const notes: string[] = [];
-  let national = ees.national;
-  let regions = ees.regions;
-  const ref = await loadReference();
-  const refEnd = Math.max(...Object.keys(ref.national.stockTotal).map(Number));
-  // England's rows in the data that give no growth up to the base year (a year of national rows alone, or only years
-  // after it) are no series to pool towards: the pool fell back to the LA itself, with no word (pool.ts pooledTrends)
-  const own = national ? Object.keys(national.stockTotal).map(Number).filter((y) => baseYear === undefined || y <= baseYear) : [];
-  if (national && own.length < 2) {
-    const held = Object.keys(national.stockTotal).map(Number).sort((a, b) => a - b);
-    notes.push(nationalTooShort(ds.la.name, held, baseYear, refEnd));
-    national = ref.national;
-    if (regions.length === 0) regions = ref.regions;
-  } else if (!national) {
-    national = ref.national;
-    if (regions.length === 0) regions = ref.regions;
-    notes.push(pooledTowardsReference(ds.la.name, refEnd));
-  }
+  const { national, regions, notes, reference } = await poolingSeries(ees.national, ees.regions, ds.la.name, baseYear);
   const code = ds.la.oldCode;
   const published = ees.datasets.find((d) => d.la.oldCode === code);
   const mine = published ? withOwnYears(published, ds) : ds;
   const datasets = published ? ees.datasets.map((d) => (d === published ? mine : d)) : [...ees.datasets, ds];
-  return { batch: { datasets, national, regions }, published, regions, national, reference: ref.national, notes, findings: ees.findings };
+  return { batch: { datasets, national, regions }, published, regions, national, reference, notes, findings: ees.findings };
+}
+
+/**
+ * England's and the regions' series a batch pools towards (`run`, `forecast` and `backtest` alike: one model): the
+ * data's, or the shipped reference series when the data hold none, or when England's rows give fewer than two
+ * Januaries up to the base year (a year of national rows alone, or only years after it: no growth to pool towards,
+ * and the pool fell back to the LA itself with no word, pool.ts pooledTrends); with the note saying so. `who`: the
+ * LA whose trend is pooled, or "each LA".
+ */
+export async function poolingSeries(
+  dataNational: LaDataset | undefined,
+  dataRegions: LaDataset[],
+  who: string,
+  baseYear?: number,
+): Promise<{ national: LaDataset; regions: LaDataset[]; notes: string[]; reference: LaDataset }> {
+  const ref = await loadReference();
+  const refEnd = Math.max(...Object.keys(ref.national.stockTotal).map(Number));
+  const own = dataNational ? Object.keys(dataNational.stockTotal).map(Number).filter((y) => baseYear === undefined || y <= baseYear) : [];
+  if (dataNational && own.length >= 2) return { national: dataNational, regions: dataRegions, notes: [], reference: ref.national };
+  const regions = dataRegions.length === 0 ? ref.regions : dataRegions;
+  const held = dataNational ? Object.keys(dataNational.stockTotal).map(Number).sort((a, b) => a - b) : [];
+  const note = dataNational ? nationalTooShort(who, held, baseYear, refEnd) : pooledTowardsReference(who, refEnd);
+  return { national: ref.national, regions, notes: [note], reference: ref.national };
 }
 
 /**
