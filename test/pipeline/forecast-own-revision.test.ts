@@ -40,7 +40,8 @@ describe('a forecast of chosen LAs on two releases that revise their figures', (
     expect(r.notes).toContainEqual(expect.stringMatching(/^1 figure\(s\) of EHC plans at census differ between releases \(a later release revises them\): Zedshire 2022: ees-2026 gives 2286, ees-2025 gives 2177\./));
     // backtest of the LA says it too; a forecast of every LA gives the batch's note alone
     const bt = await backtestFromEes({ files, las: ['807'], origins: [2020], horizon: 1, cacheDir });
-    expect(bt.warnings[0]).toMatch(/^1 figure\(s\) of EHC plans at census differ .*: Zedshire 2022/);
+    // (after the note that these files hold no England rows, so the trend is pooled towards the shipped series)
+    expect(bt.warnings).toContainEqual(expect.stringMatching(/^1 figure\(s\) of EHC plans at census differ .*: Zedshire 2022/));
     const all = await forecastFromEes({ files, all: true, baseYear: 2022, horizon: 1, draws: 0, seed: 1, cacheDir });
     expect(all.notes.filter((n) => /^1 figure\(s\)/.test(n))).toEqual([]);
   });
