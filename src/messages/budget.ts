@@ -343,11 +343,15 @@ export function goalNotReproduced(file: string, target: string, value: number): 
   return `goal-seek wrote ${file}, but running it gives ${Number.isFinite(value) ? gbp(value) : 'no value'} for ${target}, not the target within £100,000. This is a bug: please report it.`;
 }
 
-/** run gate: a money figure of the budget is not a number, beyond belief, or a negative expenditure. */
+/**
+ * run gate: a money figure of the budget is not a number, beyond belief, or a negative expenditure; the figure is
+ * written to the pound as every other amount is (never as '£-1.01e+12').
+ * @example implausibleBudget('Anyshire (999)', '2026-27', 'cumulative balance at 31 March', -1.01e12, 1e12) // '… comes to -£1,010,000,000,000, beyond £1,000,000,000,000 either way, …'
+ */
 export function implausibleBudget(la: string, fy: string, what: string, value: number, max: number): string {
-  const shown = Number.isFinite(value) ? `£${value.toExponential(2)}` : String(value);
+  const shown = Number.isFinite(value) ? gbp(value) : String(value);
   return (
-    `${la}: the ${what} of ${fy} comes to ${shown}${Number.isFinite(value) && Math.abs(value) > max ? `, beyond £${max.toExponential(0)} either way` : ''}, so no outputs were written. ` +
+    `${la}: the ${what} of ${fy} comes to ${shown}${Number.isFinite(value) && Math.abs(value) > max ? `, beyond ${gbp(max)} either way` : ''}, so no outputs were written. ` +
     `This usually means a scenario rate or a money table far off (an inflation or growth of hundreds of percent a year, a unit cost, ` +
     `place count or outturn line with zeros too many); check the scenario and \`highneeds validate\` the tables. If they are right, please report this as a bug.`
   );

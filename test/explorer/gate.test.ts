@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { variantRefused } from '../../src/messages/explorer.ts';
 import { financialYearLabel } from '../../src/domain/index.ts';
+import { fmtMoneyExact } from '../../src/report/format.ts';
 import type { BudgetProblem, ProjectionProblem } from '../../src/pipeline/plausible.ts';
 import { runCli } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
@@ -74,7 +75,7 @@ describe('the explorer page refuses what run refuses', () => {
     expect(Math.abs(p.value)).toBeGreaterThan(1e12);
     const r = await runVariant(path, value, path.replace('.', '-'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`the ${p.what} of ${financialYearLabel(p.fy)} comes to £${p.value.toExponential(2)}, beyond £1e+12 either way`);
+    expect(r.stderr).toContain(`the ${p.what} of ${financialYearLabel(p.fy)} comes to ${fmtMoneyExact(p.value)}, beyond £1,000,000,000,000 either way`);
   });
 
   it('no lever at either end of its slider is refused', () => {
