@@ -178,3 +178,13 @@ export const TABLE_FINANCIAL_YEARS = { from: 2000, to: 2060 } as const;
 export function inYearRange(year: number, range: { readonly from: number; readonly to: number }): boolean {
   return Number.isInteger(year) && year >= range.from && year <= range.to;
 }
+
+/**
+ * The column of a header that names a year of another calendar than the financial year (an academic, school,
+ * calendar or census year, a bare `year` or an EES `time_period`), where a money table needs `financial_year`.
+ * @example otherYearColumn(['line', 'academic_year', 'amount_gbp']) // 'academic_year'
+ * @example otherYearColumn(['financial_year', 'hn_block_gbp']) // undefined
+ */
+export function otherYearColumn(names: readonly string[]): string | undefined {
+  return names.find((n) => /^((academic|school|calendar|census)[ _]?)?year$|^time_period$/.test(n.trim().toLowerCase()));
+}

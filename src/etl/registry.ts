@@ -8,6 +8,8 @@ import { basename } from 'node:path';
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import * as workbookMsg from '../messages/workbooks.ts';
+import { yearNotFinancial } from '../messages/own-tables.ts';
+import { otherYearColumn } from '../domain/years.ts';
 import { documentationReader } from './documentation.ts';
 import { EES_READERS } from './ees-readers.ts';
 import { eesUnusedReader, hasEesLeadingColumns, measureTableWithout } from './readers/ees-unused.ts';
@@ -279,5 +281,8 @@ export function closestLayout(fields: readonly string[] | undefined): string | u
   if (!fields || fields.length === 0) return undefined;
   const best = closestSignatures(fields);
   if (best.length === 0) return undefined;
-  return best.map((b) => (b.missing.length > 0 ? `${b.id} (missing ${b.missing.map((m) => `'${m}'`).join(', ')})` : msg.layoutColumnsThere(b.id))).join(' or ');
+  // a money table headed by another calendar's year (academic_year): say what was found and why it is refused
+  const otherYear = otherYearColumn(fields);
+  const why = (missing: readonly string[]): string => (otherYear !== undefined && missing.includes('financial_year') ? `; ${yearNotFinancial(otherYear)}` : '');
+  return best.map((b) => (b.missing.length > 0 ? `${b.id} (missing ${b.missing.map((m) => `'${m}'`).join(', ')}${why(b.missing)})` : msg.layoutColumnsThere(b.id))).join(' or ');
 }

@@ -94,3 +94,18 @@ export function noteRow(column: string, text: string, missing: readonly string[]
 export function moneyInScientific(column: string, raw: string, value: number): string {
   return `expected an amount in pounds in '${column}', written in full. Got: '${raw}' (${value.toLocaleString('en-GB', { maximumFractionDigits: 2 })}), in scientific notation, as a spreadsheet shows a figure too wide for its column, rounded to the digits that fit: write the figure in full from the spreadsheet (widen the column, or format it as a number, before saving)`;
 }
+
+/**
+ * A money table whose year column is of another calendar (`academic_year`, `year`, …) where `financial_year` is
+ * expected: what was found, why the tables are by financial year, and what to write.
+ * @example yearNotFinancial('academic_year') // "found 'academic_year' where 'financial_year' is expected: …"
+ */
+export function yearNotFinancial(found: string): string {
+  const academic = /academic|school/i.test(found);
+  return (
+    `found '${found}' where 'financial_year' is expected: the money tables are by financial year (April to March, ` +
+    `written 2025-26), the year the High Needs block is paid and spent in${academic ? ', not by academic year (September to August)' : ''}. ` +
+    `If the figures are for financial years, name the column financial_year; if they are for ${academic ? 'academic years' : `another kind of year`}, ` +
+    `first put each amount into the financial years it falls in${academic ? ' (seven months of academic year 2024/25 are in 2024-25, five in 2025-26)' : ''}`
+  );
+}

@@ -1,10 +1,15 @@
 /** User-facing messages about the own input tables' headers, and Excel workbooks given as input tables: their sheets, size and damage. */
 import { EMPTY_TEMPLATE } from './etl.ts';
+import { yearNotFinancial } from './own-tables.ts';
+import { otherYearColumn } from '../domain/years.ts';
 
 export function xlsxUnknownSheet(sheet: string): string {
   return `sheet '${sheet}' is not a known input table (unit costs, places, funding, other spend, opening balance); ignored`;
 }
 export function xlsxSheetColumnMissing(sheet: string, table: string, column: string, found?: string): string {
+  // another calendar's year is no misnamed column: renaming it would read academic years as financial ones
+  if (column === 'financial_year' && found !== undefined && otherYearColumn([found]) !== undefined)
+    return `sheet '${sheet}' has the columns of a table (${table}) but no '${column}': ${yearNotFinancial(found)}; the sheet is not read until then`;
   return `sheet '${sheet}' has the columns of a table (${table}) but no '${column}'${found ? ` (its header has '${found}')` : ''}: rename the column in the header and save again; the sheet is not read until then`;
 }
 export function xlsxHiddenSheet(sheet: string, table: string): string {
