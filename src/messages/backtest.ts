@@ -1,5 +1,6 @@
 /** User-facing messages of `highneeds backtest`: its table's coverage and what its scores rest on. */
 import { SHARE_FROM_FORECASTS } from '../model/backtest/metrics.ts';
+import { possessive } from '../util/possessive.ts';
 export const STAGE = 'model';
 
 /**
@@ -54,7 +55,7 @@ export function apportionedNotScored(series: number, origins: readonly number[],
     const where = g.predecessorsNotScored?.length
       ? `scored only in a backtest of ${those} (${g.predecessorsNotScored.map((c) => `--la ${c}`).join(', ')}), not in this one`
       : `scored once as ${g.predecessors.length === 1 ? "that LA's" : "those LAs'"}`;
-    const before = `before it ${one ? 'its' : 'their'} history is ${one ? 'its share' : 'their shares'} of ${list(g.predecessors)}'s plans, ${where}`;
+    const before = `before it ${one ? 'its' : 'their'} history is ${one ? 'its share' : 'their shares'} of ${possessive(list(g.predecessors))} plans, ${where}`;
     if (g.scored) return `${list(g.successors)} ${one ? 'is' : 'are'} scored from origin January ${g.from} only: ${before}`;
     return (
       `${list(g.successors)} ${one ? 'is' : 'are'} not scored: ${one ? 'it is' : 'they are'} forecast only from origin January ${g.from}, ${one ? 'its' : 'their'} first January, ` +

@@ -7,6 +7,7 @@ export const STAGE = 'budget';
 /** £1,234,567 (negative: -£1,234,567): the one money format of the outputs (report/format.ts). */
 import { fmtMoneyExact, fmtRate } from '../report/format.ts';
 import { counted } from '../util/plural.ts';
+import { possessive } from '../util/possessive.ts';
 export const gbp = fmtMoneyExact;
 export { unitCostsMissing, type UncostedLine } from './unit-costs.ts';
 export { openingBalanceAnchored, openingBalanceYearMismatch, openingBarNote, openingOnAxis, openingStandsIn, openingWorkedBackOutOfScale } from './opening-balance.ts';
@@ -163,7 +164,7 @@ export function placeFundingOnFullFee(placement: string, places: number, money: 
   return (
     `Place funding: ${placement} is paid a full fee per plan (its unit cost is the whole cost of the place), so its ` +
     `${places.toLocaleString('en-GB')} places in ${fy} add no place funding; places × place rate (${fmtMoneyExact(money)} that year) would count each place twice. ` +
-    `They still count as ${placement}'s places. If the ${placement} unit cost you gave is only a top-up above place funding, add the place rate to it.`
+    `They still count as ${possessive(placement)} places. If the ${placement} unit cost you gave is only a top-up above place funding, add the place rate to it.`
   );
 }
 
@@ -263,7 +264,7 @@ export function moneyTablesNameNoLa(la: string, laCount: number, files: readonly
   const list = files.length <= 7 ? files.join(', ') : `${files.slice(0, 6).join(', ')} and ${files.length - 6} more`;
   return (
     `Money tables: ${list} name no LA (no la_code on ${files.length === 1 ? 'its' : 'their'} rows), and the data hold ` +
-    `${laCount} LAs: ${files.length === 1 ? 'its' : 'their'} figures are used as ${la}'s. If they are another LA's, this budget is ` +
+    `${laCount} LAs: ${files.length === 1 ? 'its' : 'their'} figures are used as ${possessive(la)}. If they are another LA's, this budget is ` +
     `wrong; give each row its LA's code in an la_code column (as \`highneeds init\` writes it) so that they are used for that LA only.`
   );
 }

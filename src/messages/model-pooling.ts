@@ -4,6 +4,7 @@
  * pooled shapes), and how a run's total growth is pooled from the LA's own and its region's and England's. Split from
  * model.ts, which holds the rest of the stage's messages.
  */
+import { possessive } from '../util/possessive.ts';
 
 /** Start of the note for an LA whose new plans of the year are too few to set their own age mix (a run warns of it). */
 export const FEW_NEW_PLANS_BY_AGE = 'Few new plans by age';
@@ -25,7 +26,7 @@ export function newPlanAgesPooled(la: string, flowYear: number, events: number, 
       `so the ages of its projected new plans are ${100 - own}% ${source} and ${own}% its own (the profile counts as ${strength} new plans). ` +
       'Figures by age are estimates; only the ages of its new plans are pooled, not their number.'
     );
-  return `New plans by age: ${la}'s own ${plans} of ${flowYear} set ${own}% of the age mix of its projected new plans, ${source} the rest (counted as ${strength} new plans).`;
+  return `New plans by age: ${possessive(la)} own ${plans} of ${flowYear} set ${own}% of the age mix of its projected new plans, ${source} the rest (counted as ${strength} new plans).`;
 }
 
 /** Start of the note for an LA whose cohorts are too few to set its own ceasing by age (a run warns of it). */
@@ -47,7 +48,7 @@ export function ceasingByAgePooled(la: string, years: readonly number[], perAge:
       `and net moves by age are ${100 - own}% ${source} and ${own}% its own (the pooled rates count as ${k} plans at each age). ` +
       'How many of its plans end in the first year is still its own stock-flow exit rate; only the ages are pooled.'
     );
-  return `Ceasing by age: ${la}'s own cohorts (${n} plans an age a year, ${span}) set ${own}% of its ceasing and net moves by age, ${source} the rest (counted as ${k} plans at each age).`;
+  return `Ceasing by age: ${possessive(la)} own cohorts (${n} plans an age a year, ${span}) set ${own}% of its ceasing and net moves by age, ${source} the rest (counted as ${k} plans at each age).`;
 }
 
 
@@ -68,7 +69,7 @@ export function placementMixPooled(la: string, year: number, plans: number, ownW
       `plans moving on at transition ages, are ${100 - own}% ${source} and ${own}% its own (the pooled mix counts as ${strength} plans). ` +
       `Its January ${year} plans by placement are still the data's; figures by placement after it are estimates.`
     );
-  return `Placement mix: ${la}'s own ${n} placed plans at January ${year} set ${own}% of the placements of its new plans and transition moves, ${source} the rest (counted as ${strength} plans).`;
+  return `Placement mix: ${possessive(la)} own ${n} placed plans at January ${year} set ${own}% of the placements of its new plans and transition moves, ${source} the rest (counted as ${strength} plans).`;
 }
 
 /** Start of the note for a run whose first solved new-plan factor is far from 1 (a run warns of it). */

@@ -4,6 +4,7 @@ import { laGuessClause } from './etl.ts';
 import { counted } from '../util/plural.ts';
 import { STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
 import { prevalenceBeyondEveryLa, type BasePopulation } from './population.ts';
+import { possessive } from '../util/possessive.ts';
 export const STAGE = 'model';
 
 // --- engine (projection, Monte Carlo, person-level estimation) ---
@@ -123,7 +124,7 @@ export function runCannotForecast(
   const notRead = unread.length ? ` Not read: ${unread.map((u) => `${u.path} (${u.message.length > 120 ? `${u.message.slice(0, 117)}…` : u.message})`).join('; ')}.` : '';
   return (
     `${la} cannot be projected${from}: ${reason}. Files read: ${files.join(', ') || 'none'}.${notRead} ` +
-    `Add a release with ${la}'s plans for at least three censuses${upTo} (DfE "Education, health and care plans"), ` +
+    `Add a release with ${possessive(la)} plans for at least three censuses${upTo} (DfE "Education, health and care plans"), ` +
     `or set base_year in the scenario to a year the files cover.`
   );
 }
@@ -289,12 +290,12 @@ export function projectedPastAbolition(la: string, ceased: number, note: string,
 export function nationalTooShort(la: string, held: readonly number[], baseYear: number | undefined, refEnd: number): string {
   const years = held.length === 0 ? 'no January' : `January ${held.join(', ')} only`;
   const upTo = baseYear === undefined ? '' : ` up to the base year ${baseYear}`;
-  return `The data's England rows give plans at ${years}, too few for a trend${upTo}: ${la}'s trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}), not towards the LA itself. Give England's rows for every year of the files, or none.`;
+  return `The data's England rows give plans at ${years}, too few for a trend${upTo}: ${possessive(la)} trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}), not towards the LA itself. Give England's rows for every year of the files, or none.`;
 }
 
 /** The run's data hold no England or regional series: the LA's trend is pooled towards the shipped reference series. */
 export function pooledTowardsReference(la: string, refEnd: number): string {
-  return `The data hold no England or regional series: ${la}'s trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}).`;
+  return `The data hold no England or regional series: ${possessive(la)} trend is pooled towards England's published series in the shipped reference table (to January ${refEnd}).`;
 }
 
 /** Summary line on stderr for warnings that change what a reader should believe. */
@@ -358,14 +359,14 @@ export function populationHeld(last: number, horizonYear: number): string {
  * only for 2023/24): the base year's plans are placed by the latest January before it with placements.
  */
 export function placementsFromEarlierYear(la: string, baseYear: number, fromYear: number): string {
-  return `No placement breakdown of ${la}'s plans at January ${baseYear} (the published row gives the total only): its plans are placed as at January ${fromYear}, the latest January with placements. Figures by placement, and the costs by placement, are estimates for ${baseYear}.`;
+  return `No placement breakdown of ${possessive(la)} plans at January ${baseYear} (the published row gives the total only): its plans are placed as at January ${fromYear}, the latest January with placements. Figures by placement, and the costs by placement, are estimates for ${baseYear}.`;
 }
 
 /** An LA whose published placements leave many plans with none recorded (aggregate-mix.ts unrecordedPlacements). */
 export function unrecordedPlacementsPlaced(la: string, year: number, none: number, total: number): string {
   const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
   return (
-    `No placement recorded for ${n(none)} of the ${n(total)} plans in ${la}'s placement columns at January ${year} (${Math.round((100 * none) / total)}%), ` +
+    `No placement recorded for ${n(none)} of the ${n(total)} plans in ${possessive(la)} placement columns at January ${year} (${Math.round((100 * none) / total)}%), ` +
     'far more than the 1% or so of most LAs (placements the LA could not return, as the 2025 release says of Cambridgeshire and North East ' +
     'Lincolnshire, or many awaiting provision): its plans and new plans are placed as its recorded ones are, and costed so, rather than left in no ' +
     'setting at £0 for the whole projection. Figures by placement are estimates; a release or SEN2 return with the placements would replace them.'

@@ -3,6 +3,7 @@
  * marker (`c` suppressed, `x` …; LaDataset.unpublishedNewPlans). Each says which, with the file and line of the marker,
  * and what the forecast or run used instead.
  */
+import { possessive } from '../util/possessive.ts';
 
 /** A year's new-plans total a file gives as a marker (LaDataset.unpublishedNewPlans). */
 export interface UnpublishedNewPlans {
@@ -32,7 +33,7 @@ export function newPlansBorrowedForTotal(la: string, baseYear: number, source: s
   const instead = `each year's new plans are what the forecast total needs beyond the plans carried on, spread over ages like ${source}`;
   if (!unpublished)
     return `No new plans for ${la} in flow year ${y} in the data: ${instead}. The release's new-plans table (newplans.csv or sen2_age_new_plans.csv, to ${y}) would replace them.`;
-  return `No new plans for ${la} in flow year ${y}: ${notPublished(unpublished)}. Instead, ${instead}. A file that gives ${la}'s new plans of ${y} would take their place.`;
+  return `No new plans for ${la} in flow year ${y}: ${notPublished(unpublished)}. Instead, ${instead}. A file that gives ${possessive(la)} new plans of ${y} would take their place.`;
 }
 
 /**
@@ -59,7 +60,7 @@ export function newPlansUnpublished(la: string, year: number, unpublished: Unpub
       : `England's alone (${later === 0 ? `${year} is the latest year a forecast from January ${origin} reads` : `only ${year + 1} is read after it, and they need two years`})`;
   return (
     `${la}: new plans of ${year} not published (${unpublished.reason})${where(unpublished)}. The forecast of total plans reads an LA's ` +
-    `new plans for the share of its plans that end each year and of its requests that become plans: ${la}'s come from ${from}, ` +
+    `new plans for the share of its plans that end each year and of its requests that become plans: ${possessive(la)} come from ${from}, ` +
     `so its figures are not those its new plans of ${year} would give. A file that gives them would replace this.`
   );
 }
@@ -81,7 +82,7 @@ export function totalUnreachable(la: string, year: number, target: number, reach
   return (
     `${head} Its new plans of ${y} are in the data, but ${notPublished(unpublished)}, and nothing stood in for them: a run spreads ` +
     `the new plans the forecast needs over ages like its region's or England's new plans of ${y}, and none were loaded. Add a release ` +
-    `that gives ${la}'s new plans of ${y}, or one with England's and the regions' new plans of ${y} by age (the new-plans table's ` +
+    `that gives ${possessive(la)} new plans of ${y}, or one with England's and the regions' new plans of ${y} by age (the new-plans table's ` +
     `national and regional rows)${read}.`
   );
 }

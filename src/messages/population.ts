@@ -2,6 +2,7 @@
  * User-facing messages about population (ONS estimates and projections): a file's rows the readers refuse, and an
  * LA whose population the data do not hold as they should.
  */
+import { possessive } from '../util/possessive.ts';
 
 /** The start of populationOtherAreas: run puts such notes on stderr too (run.ts). */
 export const POPULATION_OTHER_AREAS = 'Population projections: ';
@@ -144,7 +145,7 @@ export function populationShareBeyondEveryLa(la: string, year: number, b: Omit<B
   const pc = (x: number): string => `${(Math.round(1000 * x) / 10).toLocaleString('en-GB')}%`;
   const files = b.files.length ? b.files.join(', ') : 'the population files';
   return (
-    `Population: ${la}'s ${n(b.plans)} plans in January ${year} are ${pc(b.share)} of the ${n(b.people)} people aged 0 to 25 that ${files} ` +
+    `Population: ${possessive(la)} ${n(b.plans)} plans in January ${year} are ${pc(b.share)} of the ${n(b.people)} people aged 0 to 25 that ${files} ` +
     `give${b.files.length === 1 ? 's' : ''} it for mid-${b.midYear}, more than the ${pc(b.seenMax)} no English LA reaches (every LA's plans are 0.56% ` +
     `to 4.6% of its people aged 0 to 25, January 2020 to 2022): the population is probably not the LA's persons (a table of one sex read as ` +
     `persons gives half; a district's population instead of the county's gives less), and the new plans per head the workbook gives ` +

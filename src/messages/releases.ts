@@ -2,6 +2,7 @@
  * User-facing messages about published statistics releases: breakdowns and suppressed figures, totals not
  * published, figures a later release revises, and files or rows that give the same figures twice.
  */
+import { possessive } from '../util/possessive.ts';
 /** The area and year of a row, for a row's warning ("Kent, January 2025"); empty when not known. */
 const rowArea = (area?: string): string => (area ? `${area}; ` : '');
 export function leavesDoNotSum(total: string, totalValue: number, leavesValue: number, area?: string): string {
@@ -79,10 +80,10 @@ export function latestTotalUnpublished(f: { la: string; year: number; reason: st
     f.lastPublished === undefined
       ? 'and no January before it has one, so it cannot be run'
       : `so a run starts from January ${f.lastPublished}, the latest with a total, and projects ${f.year} rather than reporting it`;
-  return `${LATEST_TOTAL_UNPUBLISHED}${f.la}'s total plans at January ${f.year} are not published (${f.reason})${where}, ${then}`;
+  return `${LATEST_TOTAL_UNPUBLISHED}${possessive(f.la)} total plans at January ${f.year} are not published (${f.reason})${where}, ${then}`;
 }
 export function seriesEndsEarly(la: string, last: number, reach: number, others: number): string {
-  return `${LATEST_TOTAL_UNPUBLISHED}${la}'s plans are in the files to January ${last} only, though the files reach January ${reach} for ${others} other LA${others === 1 ? '' : 's'} (its rows of ${last + 1}${reach > last + 1 ? ` to ${reach}` : ''} left out of a cut or an edited copy?), so a run starts from January ${last} and projects ${reach} rather than reporting it: add its rows to start from January ${reach}`;
+  return `${LATEST_TOTAL_UNPUBLISHED}${possessive(la)} plans are in the files to January ${last} only, though the files reach January ${reach} for ${others} other LA${others === 1 ? '' : 's'} (its rows of ${last + 1}${reach > last + 1 ? ` to ${reach}` : ''} left out of a cut or an edited copy?), so a run starts from January ${last} and projects ${reach} rather than reporting it: add its rows to start from January ${reach}`;
 }
 export function releaseDisagreement(what: string, year: number, kept: number, keptSource: string, other: number, otherSource: string): string {
   return `${what} for ${year}: ${keptSource} gives ${kept}, ${otherSource} gives ${other}; the newer release (${keptSource}) is used`;

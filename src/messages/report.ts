@@ -1,5 +1,6 @@
 /** User-facing messages of the report stage. */
 import { fmtCount } from '../report/format.ts';
+import { possessive } from '../util/possessive.ts';
 
 export const STAGE = 'report';
 
@@ -116,7 +117,7 @@ export function startDiffersFromData(la: string, baseYear: number, gaps: Readonl
   const shown = gaps.slice(0, 4).map((g) => `${g.what} ${fmtCount(g.fitted)} against ${fmtCount(g.observed)}`);
   const more = gaps.length > 4 ? `; and ${gaps.length - 4} more` : '';
   return (
-    `${la}'s projection starts from January ${baseYear} plans that differ from the data's (the model's start against the data): ${shown.join('; ')}${more}. ` +
+    `${possessive(la)} projection starts from January ${baseYear} plans that differ from the data's (the model's start against the data): ${shown.join('; ')}${more}. ` +
     `Every sheet, chart and the JSON show the data's figures as January ${baseYear} actual; the projected years grow from the model's start (placements fitted to the ages the data give, or plans with no placement recorded placed as the recorded ones).`
   );
 }
@@ -171,8 +172,8 @@ export function scoredAcross(las: number): string {
  * @example trackRecordScope('Cumberland', { fromCensusYear: 2024, note: 'Cumbria became …' }) // "Cumberland's history (…)"
  */
 export function trackRecordScope(la: string, made?: { fromCensusYear: number; note: string }): string {
-  if (!made) return `${la}'s own history`;
-  return `${la}'s history (its own from January ${made.fromCensusYear}; before then its predecessors' figures, apportioned, which its forecasts read: ${made.note})`;
+  if (!made) return `${possessive(la)} own history`;
+  return `${possessive(la)} history (its own from January ${made.fromCensusYear}; before then its predecessors' figures, apportioned, which its forecasts read: ${made.note})`;
 }
 
 /** The Backtest sheet's note under its tables: what "Forecasts scored" counts. */

@@ -27,6 +27,7 @@ import type { PlacesTable } from './levers/capacity.ts';
 import type { Rates, TrendEstimate } from './rates.ts';
 import { recentGrowth, toTrendEstimate } from './trend.ts';
 import type { ProjectionResult } from './result.ts';
+import { possessive } from '../util/possessive.ts';
 
 export interface ProjectLaOptions {
   draws: number;
@@ -130,8 +131,8 @@ export async function projectLa(ds: LaDataset, scenario: Scenario, opts: Project
     const shape = ageShapeAt(ds, baseYear, opts.ageFallbacks);
     rates.notes.push(
       shape
-        ? `No age breakdown of ${ds.la.name}'s plans in the data: its stock is apportioned by ${shape.source}. Figures by age are estimates; a release with ages (2022 layout, or single ages from 2023/24) would replace them.`
-        : `No age breakdown of ${ds.la.name}'s plans in the data or reference series.`,
+        ? `No age breakdown of ${possessive(ds.la.name)} plans in the data: its stock is apportioned by ${shape.source}. Figures by age are estimates; a release with ages (2022 layout, or single ages from 2023/24) would replace them.`
+        : `No age breakdown of ${possessive(ds.la.name)} plans in the data or reference series.`,
     );
   }
   const placedAt = personLevel ? baseYear : latestYear(ds.stockByPlacement, baseYear);

@@ -9,6 +9,7 @@ import type { LaDataset } from '../dataset.ts';
 import { N_CEASE_REASONS } from '../rates.ts';
 import { boundedMemo, numbersKey } from '../../util/bounded-memo.ts';
 import { dirichletPosteriorMean } from './smooth.ts';
+import { possessive } from '../../util/possessive.ts';
 
 /** The latest year ≤ `maxYear` that a year-keyed record holds. */
 export function latestYear(rec: Record<number, unknown>, maxYear: number): number | undefined {
@@ -118,7 +119,7 @@ export function pooledPlacementShares(ds: LaDataset, baseYear: number, fallbacks
   const shares = new Float64Array(N_PLACEMENTS);
   dirichletPosteriorMean(counts, prior, strength, shares, 0, N_PLACEMENTS);
   const fy = latestYear(f.stockByPlacement, baseYear)!;
-  return { shares, plans, ownWeight: plans / (plans + strength), year, source: `${f.la.name}'s (January ${fy})` };
+  return { shares, plans, ownWeight: plans / (plans + strength), year, source: `${possessive(f.la.name)} (January ${fy})` };
 }
 
 /** Whether each placement is possible, by age (domain/placements); ages outside 0–25 have none. */

@@ -26,6 +26,7 @@ import { cohortProgression, pooledProgression, PROGRESSION_STRENGTH, type Progre
 import { NEW_PLAN_AGE_STRENGTH, pooledNewPlanAges } from './new-plan-ages.ts';
 import type { SharedReads } from './shared-reads.ts';
 import { ceaseReasonShares, crossSectionMoves, cubeFromShares, needShares, placementShares, placementSharesByAge, PLACEMENT_MIX_STRENGTH, pooledPlacementShares } from './aggregate-mix.ts';
+import { possessive } from '../../util/possessive.ts';
 
 /** Most net inflow of plans per year at one age, as a share of its stock (aggregate route). */
 export const MAX_NET_MIGRATION = 0.05;
@@ -200,7 +201,7 @@ export function newPlanAgeShape(fallbacks: readonly LaDataset[], last: number): 
     const ages = bandedAges(d, last + 1);
     for (const y of years) {
       const byAge = ages.newPlans(y);
-      if (byAge && byAge.some((v) => v > 0)) return { byAge, source: `${d.la.name}'s new plans of ${y}` };
+      if (byAge && byAge.some((v) => v > 0)) return { byAge, source: `${possessive(d.la.name)} new plans of ${y}` };
     }
   }
   return undefined;
@@ -230,9 +231,9 @@ function progressionOrBorrowed(
     const p = shared ? shared.once([f], `progression ${baseYear} ${window}`, make) : make();
     if (!p) continue;
     // borrowed whole, it is the LA's to change (the caller caps its ratios): a copy
-    if (own.years.length === 0) return { prog: { ratio: p.ratio.slice(), evidence: p.evidence.slice(), years: [...p.years] }, source: `${f.la.name}'s ` };
+    if (own.years.length === 0) return { prog: { ratio: p.ratio.slice(), evidence: p.evidence.slice(), years: [...p.years] }, source: `${possessive(f.la.name)} ` };
     const { prog, ownWeight, perAge } = pooledProgression(own, p);
-    return { prog, source: '', pooled: { ownWeight, perAge, source: `${f.la.name}'s` } };
+    return { prog, source: '', pooled: { ownWeight, perAge, source: possessive(f.la.name) } };
   }
   return { prog: own, source: '' };
 }
@@ -266,7 +267,7 @@ export function ageShapeAt(ds: LaDataset, baseYear: number, fallbacks: readonly 
     for (const y of years) {
       const byAge = ages.stock(y);
       if (byAge && byAge.some((v) => v > 0))
-        return { byAge, source: i === 0 ? (y === baseYear ? 'own' : `own ages of January ${y}`) : `${d.la.name}'s ages of January ${y}` };
+        return { byAge, source: i === 0 ? (y === baseYear ? 'own' : `own ages of January ${y}`) : `${possessive(d.la.name)} ages of January ${y}` };
     }
   }
   return undefined;

@@ -33,6 +33,7 @@ import {
 import { counted } from '../../util/plural.ts';
 import { SHARE_FROM_FORECASTS } from '../../model/backtest/metrics.ts';
 import { surgePeakYear } from '../../model/levers/surge.ts';
+import { possessive } from '../../util/possessive.ts';
 
 /** Compound yearly growth from a to b over n years. */
 function cagr(a: number, b: number, n: number): number {
@@ -255,7 +256,7 @@ function ageParagraphs(r: RunReport): string[] {
   return [
     `Plans for young people aged 16 to 25 go from ${fmtCount(sumAges(now, 16, 25))} to ${fmtCount(sumAges(then, 16, 25))} by January ${last}, ` +
       `and plans for children under 5 from ${fmtCount(sumAges(now, 0, 4))} to ${fmtCount(sumAges(then, 0, 4))}.` +
-      (borrowed ? ` These are estimates: the data hold no ages of ${r.la.name}'s plans, so they and its new plans are spread over ages like a reference series (the Data quality sheet says which).` : ''),
+      (borrowed ? ` These are estimates: the data hold no ages of ${possessive(r.la.name)} plans, so they and its new plans are spread over ages like a reference series (the Data quality sheet says which).` : ''),
   ];
 }
 

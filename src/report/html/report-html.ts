@@ -29,6 +29,7 @@ import { REPORT_CSS } from './styles.ts';
 import { afterOverrideParagraphs, goalSeekParagraphs, placesParagraphs, reconciliationParagraphs } from './budget-narrative.ts';
 import { counted } from '../../util/plural.ts';
 import { reportMsg } from '../../messages/index.ts';
+import { possessive } from '../../util/possessive.ts';
 
 export type { RenderedChart } from './html-parts.ts';
 
@@ -109,7 +110,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
     );
   };
   const backtestTable =
-    scoreTable(`Accuracy on ${r.la.name}'s past years: mean absolute percentage error of total plans`, r.backtest) +
+    scoreTable(`Accuracy on ${possessive(r.la.name)} past years: mean absolute percentage error of total plans`, r.backtest) +
     (r.backtestAll ? scoreTable(`Accuracy across ${reportMsg.scoredAcross(r.backtestAll.las)}: mean absolute percentage error of total plans`, r.backtestAll.rows) : '');
   const notes = [
     ...r.dataQuality.map((d) => `${d.severity === 'warning' ? 'Warning' : 'Note'}: ${d.path ? `${d.path}${d.line ? ` line ${d.line}` : ''}${d.column ? ` (${d.column})` : ''}: ` : ''}${d.message}`),
