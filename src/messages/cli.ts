@@ -31,6 +31,12 @@ export function prefillZip(): string {
   return "a ZIP archive: extract the release and give its data folder (or its CSV files) to --from";
 }
 
+/** `init --from`: an ONS population file copied whole into data/ (docs/inputs.md §2). */
+export function prefillPopulationCopied(file: string, name: string, layout: 'ons-mye' | 'ons-snpp'): string {
+  const what = layout === 'ons-mye' ? 'ONS mid-year population estimates' : 'ONS subnational population projections';
+  return `copied ${file} into data/${name} whole, as the population (${what}; a run reads your LA's rows of it)`;
+}
+
 export function prefillWorkbook(): string {
   return "an Excel workbook, not a published EES file: give the release's CSV files to --from";
 }

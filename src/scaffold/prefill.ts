@@ -1,9 +1,11 @@
 /**
  * `init --from FILE|FOLDER…`: copies the rows of published EES files that a run of one LA needs — the LA's own, England's
- * and the regions' (what its trend is pooled towards) — into the starter folder's data/. I/O at the edge of init.
+ * and the regions' (what its trend is pooled towards) — into the starter folder's data/, and ONS population files
+ * (mid-year estimates, subnational projections) whole, as the population the folder's README asks for. I/O at the
+ * edge of init.
  */
 import { basename, relative } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { expandPaths } from '../etl/expand-paths.ts';
 import { streamCsv } from '../etl/csv/read-csv.ts';
 import { canonicalNewCode, reorganisationOf } from '../domain/index.ts';
@@ -11,19 +13,27 @@ import { inputError } from '../errors.ts';
 import { notText, notUtf8AfterBom, nulByte } from '../messages/etl.ts';
 import { prefillMissing, prefillNameClash, prefillNoCsv, prefillNoLaRow, prefillNoLaRows, prefillWorkbook, prefillZip } from '../messages/cli.ts';
 import { sniffFile } from '../etl/sniff.ts';
+import { recogniseSniff } from '../etl/registry.ts';
 
 const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** One pre-filled file: its name in data/ and its text. */
+/** The ONS population layouts init copies (docs/inputs.md §2): mid-year estimates and subnational projections. */
+export type PopulationLayout = 'ons-mye' | 'ons-snpp';
+
+/** One pre-filled file: its name in data/, its path given, its text (a population file's bytes, copied whole) and, for one, its layout. */
 export interface PrefilledFile {
   name: string;
-  content: string;
+  from: string;
+  content: string | Uint8Array;
+  population?: PopulationLayout;
 }
 
 /**
- * The rows of the LA, England and the regions from published EES files, ready to write into data/. A folder gives
- * its CSV files; among them, a file that is not an EES file or holds no row of the LA (a national-only table) is
- * skipped and said. A file named on its own must be an EES file with a row of the LA (an input error otherwise).
+ * The rows of the LA, England and the regions from published EES files, and ONS population files whole, ready to
+ * write into data/. A folder gives its CSV files; among them, a file that is neither (or an EES file with no row of
+ * the LA: a national-only table) is skipped and said. A file named on its own must be an ONS population file or an
+ * EES file with a row of the LA (an input error otherwise): ONS2020_PopnByAgeYearEstimate.csv was refused as 'not a
+ * published EES file', though the folder's README asks for a population.
  */
 export async function prefillFromRelease(
   paths: readonly string[],
@@ -41,7 +51,9 @@ export async function prefillFromRelease(
     const inside = folder ? all.filter((f) => /\.csv$/i.test(f)) : all;
     if (folder && inside.length === 0) throw inputError(prefillNoCsv(path, all.map((f) => relative(path, f))));
     for (const file of inside) {
-      const got = await laRows(file, la);
+      // an ONS population file (every area of it) is copied whole: a run takes the LA's rows of it by code
+      const population = await populationLayout(file);
+      const got = population ? { content: await readFile(file) } : await laRows(file, la);
       if ('reason' in got) {
         if (!folder) throw inputError(`${file}: ${got.reason}`);
         skipped.push(`${file}: ${got.reason}`);
@@ -51,12 +63,20 @@ export async function prefillFromRelease(
       const clash = from.get(name.toLowerCase());
       if (clash) throw inputError(prefillNameClash(file, name, clash));
       from.set(name.toLowerCase(), file);
-      files.push({ name, content: got.content });
-      if (got.latestCensusYear !== undefined) latestCensusYear = Math.max(latestCensusYear ?? 0, got.latestCensusYear);
+      files.push({ name, from: file, content: got.content, ...(population ? { population } : {}) });
+      if ('latestCensusYear' in got && got.latestCensusYear !== undefined) latestCensusYear = Math.max(latestCensusYear ?? 0, got.latestCensusYear);
     }
   }
   if (files.length === 0) throw inputError(prefillNoLaRows(paths, la));
   return { files, skipped, ...(latestCensusYear !== undefined ? { latestCensusYear } : {}) };
+}
+
+/** The ONS population layout a file is in (registry: the readers ons-mye and ons-snpp take it), if either. */
+async function populationLayout(file: string): Promise<PopulationLayout | undefined> {
+  const sniff = await sniffFile(file).catch(() => undefined);
+  if (!sniff || sniff.binary) return undefined;
+  const r = recogniseSniff(sniff);
+  return 'reader' in r && (r.reader.id === 'ons-mye' || r.reader.id === 'ons-snpp') ? r.reader.id : undefined;
 }
 
 /**

@@ -59,6 +59,8 @@ export interface StarterOptions {
   la?: string;
   /** Published files pre-filled into data/ with the LA's rows (and England's and the regions'). */
   prefilled?: string[];
+  /** ONS population files (mid-year estimates, subnational projections) copied whole into data/. */
+  prefilledPopulation?: string[];
   /** The latest January of the LA's pre-filled stock (the forecast's base year in the README). */
   latestCensusYear?: number;
 }
@@ -105,11 +107,12 @@ export function starterFiles(opts: StarterOptions = { command: 'npx highneeds' }
       ? `To forecast your LA's total plans straight from the published files: \`${opts.command} forecast --ees data --la ${la} --base-year ${opts.latestCensusYear} --out forecast.csv\` (January ${opts.latestCensusYear} is the latest in them).`
       : `To forecast total plans for every LA of a release: \`${opts.command} forecast --ees RELEASE-DATA-FOLDER --all --base-year YEAR --out forecast.csv\` (YEAR: the latest January in its caseload, e.g. 2025 for the 2025 release).`,
     '',
-    ...(opts.prefilled?.length
+    ...(opts.prefilled?.length || opts.prefilledPopulation?.length
       ? [
           '## Already in data/',
           '',
-          ...opts.prefilled.map((f) => `- \`${f}\`: your LA's rows, England's and the regions' (for pooling the trend), and those of the councils of a reorganisation your LA was part of (for its history), copied from the release you gave.`),
+          ...(opts.prefilled ?? []).map((f) => `- \`${f}\`: your LA's rows, England's and the regions' (for pooling the trend), and those of the councils of a reorganisation your LA was part of (for its history), copied from the release you gave.`),
+          ...(opts.prefilledPopulation ?? []).map((f) => `- \`${f}\`: the ONS population file you gave, copied whole (every area in it; a run reads your LA's rows).`),
           '',
         ]
       : []),

@@ -25,7 +25,7 @@ export function registerInit(program: Command, io: CliIO): void {
     .description('create a starter folder for a real LA: a scenario, empty input tables and a README')
     .argument('[dir]', 'folder to create', 'highneeds-la')
     .option('--la <code>', "your LA's DfE or ONS code (written into the README's commands)")
-    .option('--from <paths...>', "published EES files, or a release's data folder, to copy your LA's rows (and England's and the regions') from into data/")
+    .option('--from <paths...>', "published EES files, or a release's data folder, to copy your LA's rows (and England's and the regions') from into data/; ONS population files are copied whole")
     .action(async (dir: string, o: { la?: string; from?: string[] }) => {
       if (o.from?.length && !o.la) throw inputError('init --from needs --la CODE: the LA whose rows to copy.');
       // the code is written into the README's commands and every table's la_code: '$(rm -rf ~)' was written there as
@@ -37,7 +37,14 @@ export function registerInit(program: Command, io: CliIO): void {
       // read the release first: the README names what was copied, and nothing is written if it cannot be read
       const prefilled = o.from?.length ? await (await import('../../scaffold/prefill.ts')).prefillFromRelease(o.from, o.la!) : { files: [], skipped: [], latestCensusYear: undefined };
       const names = prefilled.files.map((f) => f.name);
-      const files = starterFiles({ command: commandFromAnywhere(), la: o.la, prefilled: names, latestCensusYear: prefilled.latestCensusYear });
+      const population = prefilled.files.filter((f) => f.population !== undefined).map((f) => f.name);
+      const files = starterFiles({
+        command: commandFromAnywhere(),
+        la: o.la,
+        prefilled: names.filter((n) => !population.includes(n)),
+        prefilledPopulation: population,
+        latestCensusYear: prefilled.latestCensusYear,
+      });
       for (const f of [...files.map((x) => x.path), ...names.map((n) => join('data', n))]) {
         const exists = await access(join(dir, f)).then(
           () => true,
@@ -58,6 +65,7 @@ export function registerInit(program: Command, io: CliIO): void {
         throw e;
       }
       const where = relative(process.cwd(), resolve(dir)) || '.';
+      for (const f of prefilled.files) if (f.population) io.err(`${cliMsg.prefillPopulationCopied(f.from, f.name, f.population)}\n`);
       for (const s of prefilled.skipped) io.err(`skipped ${s}\n`);
       io.err(`Created ${where}/ with ${files.length + names.length} files. Read ${join(where, 'README.md')} next.\n`);
     });
