@@ -8,6 +8,7 @@ import type { Problem } from '../errors.ts';
 import { readInput, type InputFile } from './inputs.ts';
 import type { Reader, RowSink } from './reader.ts';
 import { regionClashesAcrossFiles, regionClashProblems, type LaRegionRow } from './region-clash.ts';
+import { detached } from '../util/detached.ts';
 
 /** A file read, with its reader. */
 export interface ReadFile {
@@ -17,11 +18,13 @@ export interface ReadFile {
 
 /**
  * A sink keeping the LA rows (the `la` table) of file `fileId` in `into`, as the warehouse's `la` table holds them;
- * it wants no other table.
+ * it wants no other table. Each text is kept as a copy of its own (util/detached.ts): a name cut from a chunk of the
+ * file kept that whole chunk alive until the last file was read: validating the bench's 100 MB file (about 840 LA codes)
+ * grew memory by 234 MB, 73 MB with copies.
  * @example await scratch.read(reader, path, laRowsSink(3, rows), ctx)
  */
 export function laRowsSink(fileId: number, into: LaRegionRow[]): RowSink {
-  const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+  const text = (v: unknown): string => (v === null || v === undefined ? '' : detached(String(v)));
   return {
     tables: ['la'],
     add(table, row) {
