@@ -4,7 +4,7 @@
  * '640,50' a decimal comma; '01/04/2025' or 45748 (a spreadsheet's date serial) a date in 2025-26, 'AY 2025/26' an
  * academic year. Pure; never a reading: each of these is refused (money is a number in pounds, docs/inputs.md §4).
  */
-import { financialYearLabel, Placement } from '../../domain/index.ts';
+import { financialYearLabel, monthName, Placement } from '../../domain/index.ts';
 import type { MoneyTextKind, YearTextKind } from '../../messages/own-tables.ts';
 
 const SCALES: ReadonlyArray<[RegExp, number, string]> = [
@@ -42,8 +42,6 @@ function yearOf(y: number, month: number): string {
   return financialYearLabel(month >= 4 ? y : y - 1);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /**
  * What a financial-year cell that does not parse is.
  * @example yearTextKind('45748') // { kind: 'excel-date', date: '1 April 2025', year: '2025-26' }
@@ -51,7 +49,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function yearTextKind(raw: string): YearTextKind {
   const s = raw.trim();
   const date = (y: number, m: number, d: number): { date: string; year: string } | undefined =>
-    m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1990 && y <= 2100 ? { date: `${d} ${MONTHS[m - 1]} ${y}`, year: yearOf(y, m) } : undefined;
+    m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1990 && y <= 2100 ? { date: `${d} ${monthName(m)} ${y}`, year: yearOf(y, m) } : undefined;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
   const d = iso ? date(Number(iso[1]), Number(iso[2]), Number(iso[3])) : uk ? date(Number(uk[3]), Number(uk[2]), Number(uk[1])) : undefined;
@@ -59,7 +57,7 @@ export function yearTextKind(raw: string): YearTextKind {
   // a date serial of a spreadsheet (days since 30 December 1899): 32874 is 1 January 1990, 73051 1 January 2100
   if (/^\d{5}(\.\d+)?$/.test(s) && Number(s) >= 32_874 && Number(s) < 73_051) {
     const t = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(s)) * 86_400_000);
-    return { kind: 'excel-date', date: `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`, year: yearOf(t.getUTCFullYear(), t.getUTCMonth() + 1) };
+    return { kind: 'excel-date', date: `${t.getUTCDate()} ${monthName(t.getUTCMonth() + 1)} ${t.getUTCFullYear()}`, year: yearOf(t.getUTCFullYear(), t.getUTCMonth() + 1) };
   }
   const ay = /^(ay|academic(\s+year)?)\s*(\d{4})\s*[-/\u2013]\s*(\d{2,4})$|^(\d{4})\s*[-/\u2013]\s*(\d{2,4})\s*(ay|academic(\s+year)?)$/i.exec(s);
   if (ay) return { kind: 'academic', year: financialYearLabel(Number(ay[3] ?? ay[5])) };
