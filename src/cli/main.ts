@@ -1,28 +1,34 @@
 /**
- * The command line (cli.md). The only place that prints or sets the exit code:
+ * The command line (cli.md). The only place that prints or sets the exit code (with failure.ts, which says why a
+ * command failed):
  *   0 success · 1 invalid input or scenario · 2 wrong command line · 70 internal error (a bug).
  * Each command lives in commands/<name>.ts and calls into the pure pipeline; errors are HighneedsError.
  */
 import { tmpdir } from 'node:os';
 import { Command, CommanderError } from 'commander';
-import { ExitCode, HighneedsError, formatProblem } from '../errors.ts';
+import { ExitCode } from '../errors.ts';
 import { cliMsg } from '../messages/index.ts';
 import { VERSION } from '../version.ts';
-import { processIO, safeIO, type CliIO } from './io.ts';
+import { printJson, processIO, safeIO, type CliIO } from './io.ts';
+import { jsonRequested, reportFailure } from './failure.ts';
 import { registerCommands } from './commands/index.ts';
 import { ARCHIVE_TEMP_PREFIX, removeStale, UTF8_COPY_TEMP_PREFIX } from '../paths/temp-files.ts';
 
-export function buildProgram(io: CliIO): Command {
+/**
+ * The program and its commands. `writeOut` takes what commander answers on stdout (--help, --version): stdout by
+ * default; `main` collects it with `--json`, to give it as a JSON document.
+ */
+export function buildProgram(io: CliIO, writeOut: (s: string) => void = (s) => io.out(s)): Command {
   const program = new Command('highneeds')
     .description('Forecast EHC plans and model the High Needs block of the DSG for an English local authority')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({ writeOut, writeErr: (s) => io.err(s) })
     .showSuggestionAfterError(true);
   registerCommands(program, io);
   // --help and --version answer on stdout (what was asked for); errors and usage after a mistake on stderr
   for (const c of program.commands) {
-    c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    c.exitOverride().configureOutput({ writeOut, writeErr: (s) => io.err(s) });
     refuseRepeatedValues(c);
   }
   return program;
@@ -48,38 +54,36 @@ function refuseRepeatedValues(c: Command): void {
 /** Runs the CLI and returns the exit code (never calls process.exit). */
 export async function main(argv: string[], rawIo: CliIO = processIO()): Promise<number> {
   // every word printed goes through terminalSafe: a file name may hold terminal escape sequences
-  const io = safeIO(rawIo);
-  const program = buildProgram(io);
-  // archive entries and UTF-8 copies a killed highneeds process left in the temp folder (they may hold children's
-  // personal data) are removed by the next start of any command
-  await removeStale(tmpdir(), ARCHIVE_TEMP_PREFIX);
-  await removeStale(tmpdir(), UTF8_COPY_TEMP_PREFIX);
+  const safe = safeIO(rawIo);
+  // with --json, stdout holds exactly one JSON document whatever happens (failure.ts): what a command prints there
+  // is counted, and commander's own answers (--help, --version) are collected to be given as one
+  const json = { requested: jsonRequested(argv), printed: false };
+  const io: CliIO = { ...safe, out: (t) => ((json.printed = true), safe.out(t)) };
+  let commanderOut = '';
+  const program = buildProgram(io, json.requested ? (s) => void (commanderOut += s) : undefined);
+  // once a command's flags are read, whether it has --json is theirs to say: in `--out --json` the word is --out's
+  // value (forecast wrote its CSV to a file named --json), not a request for a document
+  program.hook('preAction', (_program, command) => {
+    json.requested = command.opts().json === true;
+  });
   try {
+    // archive entries and UTF-8 copies a killed highneeds process left in the temp folder (they may hold children's
+    // personal data) are removed by the next start of any command (a failure there is said as any other)
+    await removeStale(tmpdir(), ARCHIVE_TEMP_PREFIX);
+    await removeStale(tmpdir(), UTF8_COPY_TEMP_PREFIX);
     if (argv.length <= 2) {
       program.outputHelp({ error: true });
       return ExitCode.USAGE;
     }
     await program.parseAsync(argv);
+    // every command prints its document with --json: one that did not is a bug, said as one
+    if (json.requested && !json.printed) throw new Error(cliMsg.noJsonDocument(argv.slice(2).join(' ')));
     return ExitCode.OK;
   } catch (e) {
-    return exitCodeFor(e, io);
+    if (json.requested && e instanceof CommanderError && e.exitCode === 0) {
+      printJson(io, e.code === 'commander.version' ? { version: VERSION } : { help: commanderOut });
+      return ExitCode.OK;
+    }
+    return reportFailure(e, io, json);
   }
-}
-
-function exitCodeFor(e: unknown, io: CliIO): number {
-  if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.OK;
-    // every other commander error is about the command line itself: unknown command or flag, missing argument, …
-    return ExitCode.USAGE;
-  }
-  if (e instanceof HighneedsError) {
-    io.err(`highneeds: ${e.message}\n`);
-    const extra = e.problems.filter((p) => !e.message.includes(p.message));
-    for (const p of extra.slice(0, 50)) io.err(`  ${formatProblem(p)}\n`);
-    if (extra.length > 50) io.err(`  … and ${extra.length - 50} more\n`);
-    return e.exitCode;
-  }
-  const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
-  io.err(`${cliMsg.internalError(detail)}\n`);
-  return ExitCode.INTERNAL;
 }

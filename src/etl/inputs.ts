@@ -14,7 +14,7 @@ import { archiveMsg, pathMsg } from '../messages/index.ts';
 import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
-import { expandPaths } from './expand-paths.ts';
+import { expandPathEntries, expandPaths } from './expand-paths.ts';
 import type { LoadContext, PrepareContext, PreparedLoad, ReadContext, Reader, ReadReport, RowSink } from './reader.ts';
 import { recogniseFile, type Recognition } from './registry.ts';
 
@@ -23,7 +23,7 @@ export interface InputFile {
   path: string;
   /** The bytes on disk (a temporary file for an archive entry). */
   file: string;
-  /** Set when the file is an archive that cannot be expanded: why. */
+  /** Set when the file is an archive that cannot be expanded, or (validate) a path that cannot be read: why. */
   problem?: string;
   /** For an archive entry: the temporary folder it was expanded into, and the archive's path. */
   archive?: { dir: string; path: string };
@@ -36,20 +36,34 @@ export interface InputFile {
 export async function withInputFiles<T>(
   paths: readonly string[],
   fn: (files: InputFile[]) => Promise<T>,
-  opts: { limits?: ArchiveLimits } = {},
+  opts: {
+    limits?: ArchiveLimits;
+    /**
+     * 'entries' (validate): a path that cannot be read, or a folder that holds no file, is an input file of its own
+     * with its problem, and the other paths are read; by default it is an input error (load, run: all or nothing).
+     */
+    pathProblems?: 'entries';
+  } = {},
 ): Promise<T> {
   const temps: string[] = [];
   try {
     const files: InputFile[] = [];
-    const expanded: string[] = [];
+    const expanded: Array<{ path: string; problem?: string }> = [];
     for (const p of paths) {
-      const inside = await expandPaths([p]);
+      const inside = opts.pathProblems === 'entries' ? await expandPathEntries([p]) : (await expandPaths([p])).map((path) => ({ path, error: undefined }));
       // a folder given that holds nothing (a wrong path, a download not unpacked yet) would otherwise "validate" or
       // "load" with success and no word
-      if (inside.length === 0) throw inputError(pathMsg.folderHoldsNoFiles(p), [{ file: p, message: pathMsg.folderHoldsNoFiles(p) }]);
-      expanded.push(...inside);
+      if (inside.length === 0) {
+        if (opts.pathProblems !== 'entries') throw inputError(pathMsg.folderHoldsNoFiles(p), [{ file: p, message: pathMsg.folderHoldsNoFiles(p) }]);
+        expanded.push({ path: p, problem: pathMsg.folderHoldsNoFiles(p) });
+      }
+      expanded.push(...inside.map((e) => (e.error ? { path: e.path, problem: e.error.message } : { path: e.path })));
     }
-    for (const path of expanded) {
+    for (const { path, problem } of expanded) {
+      if (problem !== undefined) {
+        files.push({ path, file: path, problem });
+        continue;
+      }
       if (isBinaryDocumentationPath(path) || /\.xls[xm]$/i.test(path) || !(await isZipFile(path))) {
         files.push({ path, file: path });
         continue;

@@ -108,7 +108,7 @@ export async function validatePaths(
       }
       return { files, skipped };
     },
-    { limits: opts.limits },
+    { limits: opts.limits, pathProblems: 'entries' },
   );
 }
 

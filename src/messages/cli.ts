@@ -4,6 +4,11 @@ export function internalError(detail: string): string {
   return `internal error (a bug in highneeds): ${detail}\nPlease report it with the command you ran and this message.`;
 }
 
+/** A command run with --json that ended without printing its document (a bug: every command prints one). */
+export function noJsonDocument(command: string): string {
+  return `'highneeds ${command}' printed no JSON document on stdout, though --json was given`;
+}
+
 export function unknownCommand(cmd: string, suggestion?: string): string {
   return `unknown command '${cmd}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`;
 }

@@ -38,25 +38,25 @@ export interface PrefilledFile {
 export async function prefillFromRelease(
   paths: readonly string[],
   la: string,
-): Promise<{ files: PrefilledFile[]; skipped: string[]; latestCensusYear?: number }> {
+): Promise<{ files: PrefilledFile[]; skipped: Array<{ path: string; reason: string }>; latestCensusYear?: number }> {
   const files: PrefilledFile[] = [];
   let latestCensusYear: number | undefined;
-  const skipped: string[] = [];
+  const skipped: Array<{ path: string; reason: string }> = [];
   const from = new Map<string, string>();
   for (const [i, path] of paths.entries()) {
     const found = await stat(path).catch(() => undefined);
-    if (!found) throw inputError(prefillMissing(path, paths.length > 1 && i === paths.length - 1));
+    if (!found) throw inputError(prefillMissing(path, paths.length > 1 && i === paths.length - 1), [{ file: path, message: prefillMissing(path, paths.length > 1 && i === paths.length - 1) }]);
     const folder = found.isDirectory();
     const all = folder ? await expandPaths([path]) : [path];
     const inside = folder ? all.filter((f) => /\.csv$/i.test(f)) : all;
-    if (folder && inside.length === 0) throw inputError(prefillNoCsv(path, all.map((f) => relative(path, f))));
+    if (folder && inside.length === 0) throw inputError(prefillNoCsv(path, all.map((f) => relative(path, f))), [{ file: path, message: prefillNoCsv(path, all.map((f) => relative(path, f))) }]);
     for (const file of inside) {
       // an ONS population file (every area of it) is copied whole: a run takes the LA's rows of it by code
       const population = await populationLayout(file);
       const got = population ? { content: await readFile(file) } : await laRows(file, la);
       if ('reason' in got) {
-        if (!folder) throw inputError(`${file}: ${got.reason}`);
-        skipped.push(`${file}: ${got.reason}`);
+        if (!folder) throw inputError(`${file}: ${got.reason}`, [{ file, message: got.reason }]);
+        skipped.push({ path: file, reason: got.reason });
         continue;
       }
       const name = basename(file);

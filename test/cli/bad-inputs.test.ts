@@ -41,7 +41,10 @@ describe('bad inputs through the CLI', () => {
     expect(good).not.toBe('');
     const l = await runCli('load', 'data-samples/places.csv', file, '--warehouse', wh, '--json');
     expect(l.code).toBe(1);
-    expect(l.stdout).toBe('');
+    // with --json, the refusal is the one document on stdout, naming the file among its problems
+    const refusal = (JSON.parse(l.stdout) as { error: { exit: number; problems: Array<{ file: string | null }> } }).error;
+    expect(refusal.exit).toBe(1);
+    expect(refusal.problems.some((p) => p.file?.includes(basename(file)))).toBe(true);
     expect(l.stderr).toContain(basename(file));
     if (sameBytes(wh, goodBytes!)) return;
     const after = await runCli('status', '--warehouse', wh, '--json');

@@ -38,7 +38,8 @@ describe('budget fallbacks', () => {
       const out = join(d, 'out');
       const r = await runCli('run', '--data', data, '--out', out, '--draws', '0', '--json');
       expect(r.code, r.stderr).toBe(1);
-      expect(r.stdout).toBe('');
+      // with --json, the refusal is the one document on stdout, in stderr's words (cli.md, "When a command fails")
+      expect(JSON.parse(r.stdout).error).toMatchObject({ exit: 1, message: expect.stringContaining(`the unit-cost table (${join(data, 'unit_costs.csv')}) has no unit cost`) });
       expect(r.stderr).toContain(`the unit-cost table (${join(data, 'unit_costs.csv')}) has no unit cost for plans the run holds in a placement`);
       expect(r.stderr).toMatch(/- ISS \(Independent special school\): no row at all; 127 plans in January 2022, up to 357 plans in January 2032\./);
       expect(r.stderr).toMatch(/Add a row for each to the unit-cost table/);

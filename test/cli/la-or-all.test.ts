@@ -21,6 +21,7 @@ describe('--la and --all together', () => {
     const b = await runCli('backtest', '--ees', 'data-samples/sen2_age_caseload.csv', '--all', '--la', '999', '--json');
     expect(b.code, b.stderr).toBe(2);
     expect(b.stderr).toContain('backtest takes --la and --all as alternatives: --la scores the LAs it names (999)');
-    expect(b.stdout).toBe('');
+    // with --json, the refusal is the one document on stdout (cli.md, "When a command fails")
+    expect(JSON.parse(b.stdout).error).toMatchObject({ exit: 2, message: expect.stringContaining('backtest takes --la and --all as alternatives') });
   });
 });

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { inputError, usageError } from '../../errors.ts';
-import type { CliIO } from '../io.ts';
+import { printJson, type CliIO } from '../io.ts';
 
 /** How to run this installation from anywhere: `node <absolute path of bin/highneeds.js>`. */
 function commandFromAnywhere(): string {
@@ -26,7 +26,8 @@ export function registerInit(program: Command, io: CliIO): void {
     .argument('[dir]', 'folder to create', 'highneeds-la')
     .option('--la <code>', "your LA's DfE or ONS code (written into the README's commands)")
     .option('--from <paths...>', "published EES files, or a release's data folder, to copy your LA's rows (and England's and the regions') from into data/; ONS population files are copied whole")
-    .action(async (dir: string, o: { la?: string; from?: string[] }) => {
+    .option('--json', 'print what was written as JSON on stdout')
+    .action(async (dir: string, o: { la?: string; from?: string[]; json?: boolean }) => {
       if (o.from?.length && !o.la) throw inputError('init --from needs --la CODE: the LA whose rows to copy.');
       // the code is written into the README's commands and every table's la_code: '$(rm -rf ~)' was written there as
       // it stood, a command for the reader to paste, and '0999' gave tables that every run refused
@@ -66,7 +67,8 @@ export function registerInit(program: Command, io: CliIO): void {
       }
       const where = relative(process.cwd(), resolve(dir)) || '.';
       for (const f of prefilled.files) if (f.population) io.err(`${cliMsg.prefillPopulationCopied(f.from, f.name, f.population)}\n`);
-      for (const s of prefilled.skipped) io.err(`skipped ${s}\n`);
+      for (const s of prefilled.skipped) io.err(`skipped ${s.path}: ${s.reason}\n`);
       io.err(`Created ${where}/ with ${files.length + names.length} files. Read ${join(where, 'README.md')} next.\n`);
+      if (o.json) printJson(io, { dir, files: [...files.map((f) => f.path), ...names.map((n) => join('data', n))], skipped: prefilled.skipped });
     });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { ExitCode, HighneedsError } from '../../errors.ts';
 import { printJson, say, type CliIO } from '../io.ts';
-import type { FileProblem, ValidatedFile } from '../../etl/validate.ts';
+import type { FileProblem, SkippedFile, ValidatedFile } from '../../etl/validate.ts';
 import { counted } from '../../util/plural.ts';
 
 export function registerValidate(program: Command, io: CliIO): void {
@@ -17,17 +17,18 @@ export function registerValidate(program: Command, io: CliIO): void {
       const { validatePaths } = await import('../../etl/validate.ts');
       const result = await validatePaths(paths);
       const bad = result.files.filter((f) => f.errors.length > 0);
-      if (o.json) printJson(io, validateDocument(result));
-      else {
-        for (const f of result.files) {
-          const status = f.errors.length > 0 ? 'INVALID' : 'ok';
-          say(io, o, `${status.padEnd(7)} ${f.path} (${f.reader ?? 'no reader recognises it'}, ${counted(f.rows, 'row')}${f.warnings.length ? `, ${counted(f.warnings.length, 'warning')}` : ''})`);
-          for (const e of f.errors.slice(0, 20)) io.err(`  ${f.path}${e.line ? `:${e.line}` : ''}${e.column ? ` [${e.column}]` : ''}: ${e.message}\n`);
-          if (f.errors.length > 20) io.err(`  … and ${f.errors.length - 20} more errors in ${f.path}\n`);
-          for (const w of f.warnings.slice(0, 5)) say(io, o, `  warning: ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
-        }
-        for (const f of result.skipped) say(io, o, `skipped ${f.path}: ${f.reason}`);
+      // each file's errors are on stderr with --json too (the document gives them as well): a path that cannot be read
+      // was said there before validate reported it as that path's
+      for (const f of result.files) {
+        const status = f.errors.length > 0 ? 'INVALID' : 'ok';
+        if (!o.json) say(io, o, `${status.padEnd(7)} ${f.path} (${f.reader ?? 'not read'}, ${counted(f.rows, 'row')}${f.warnings.length ? `, ${counted(f.warnings.length, 'warning')}` : ''})`);
+        // a path that cannot be read is named by its message ('missing.csv: no such file or folder …')
+        for (const e of f.errors.slice(0, 20)) io.err(`  ${!e.line && !e.column && e.message.startsWith(`${f.path}: `) ? '' : `${f.path}${e.line ? `:${e.line}` : ''}${e.column ? ` [${e.column}]` : ''}: `}${e.message}\n`);
+        if (f.errors.length > 20) io.err(`  … and ${f.errors.length - 20} more errors in ${f.path}\n`);
+        if (!o.json) for (const w of f.warnings.slice(0, 5)) say(io, o, `  warning: ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
       }
+      if (o.json) printJson(io, validateDocument(result));
+      else for (const f of result.skipped) say(io, o, `skipped ${f.path}: ${f.reason}`);
       if (bad.length > 0) {
         throw new HighneedsError(ExitCode.INVALID_INPUT, cliMsg.filesInvalid(bad.map((f) => f.path), result.files.length));
       }
@@ -38,8 +39,11 @@ export function registerValidate(program: Command, io: CliIO): void {
  * The `--json` document (cli.md): every problem with `line`, `column` and `message`, in that order, `null` where it is
  * not at one line or column (a file no reader recognises, a column missing from the header).
  */
-function validateDocument(result: { files: ValidatedFile[] }): { files: Array<Omit<ValidatedFile, 'errors' | 'warnings'> & { errors: JsonProblem[]; warnings: JsonProblem[] }> } {
-  return { files: result.files.map((f) => ({ ...f, errors: f.errors.map(jsonProblem), warnings: f.warnings.map(jsonProblem) })) };
+function validateDocument(result: { files: ValidatedFile[]; skipped: SkippedFile[] }): {
+  files: Array<Omit<ValidatedFile, 'errors' | 'warnings'> & { errors: JsonProblem[]; warnings: JsonProblem[] }>;
+  skipped: SkippedFile[];
+} {
+  return { files: result.files.map((f) => ({ ...f, errors: f.errors.map(jsonProblem), warnings: f.warnings.map(jsonProblem) })), skipped: result.skipped };
 }
 
 interface JsonProblem {
