@@ -5,6 +5,7 @@
 import type CliProgress from 'cli-progress';
 import { assertNoBlemishes, valueBlemishes } from '../report/output-guard.ts';
 import { lazyPackage } from '../util/lazy-package.ts';
+import { cliMsg } from '../messages/index.ts';
 
 // loaded only when a run draws a bar on a terminal, so start-up stays light
 const cliProgressPackage = lazyPackage<typeof CliProgress>('cli-progress');
@@ -68,6 +69,20 @@ export function say(io: CliIO, opts: OutputOptions, text: string): void {
  */
 export function warn(io: CliIO, opts: { quiet?: boolean }, warnings: readonly string[]): void {
   for (const w of warnings) if (!opts.quiet) io.err(`warning: ${w}\n`);
+}
+
+/** Warnings of one file listed under its line at most; the rest are counted ('… and N more warnings in PATH'). */
+export const FILE_WARNINGS_LISTED = 5;
+
+/**
+ * A file's warnings on stderr as `validate` and `load` give them, unless `--quiet`: under the file's own line
+ * (`  warning: line 2: …`), or, where no such line is printed (`load --json`), naming the file
+ * (`warning: PATH: line 2: …`). The first FILE_WARNINGS_LISTED, then how many more.
+ */
+export function fileWarnings(io: CliIO, opts: OutputOptions, path: string, warnings: ReadonlyArray<{ line?: number | null; message: string }>, named = false): void {
+  const indent = named ? '' : '  ';
+  for (const w of warnings.slice(0, FILE_WARNINGS_LISTED)) say(io, opts, `${indent}${cliMsg.fileWarning(w, named ? path : undefined)}`);
+  if (warnings.length > FILE_WARNINGS_LISTED) say(io, opts, `${indent}${cliMsg.moreFileWarnings(warnings.length - FILE_WARNINGS_LISTED, path)}`);
 }
 
 export interface Progress {

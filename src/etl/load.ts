@@ -12,11 +12,22 @@ import { listLas } from './dataset.ts';
 import { withInputFiles, type InputFile } from './inputs.ts';
 import { loadFilesInto, prepareEarly, recogniseInputs, type EarlyPrepare, type LoadedFile, type SkippedFile } from './load-files.ts';
 import { Warehouse, type WarehouseInMaking } from './warehouse.ts';
+import { fileProblem } from './validate.ts';
 
 export interface LoadResult {
   warehouse: string;
   loaded: LoadedFile[];
   skipped: SkippedFile[];
+  /** The loaded files' warnings, in validate's words, each once: `line` and `column` null where it is at none. */
+  warnings: LoadWarning[];
+}
+
+/** A warning of a loaded file (cli.md, `load --json`). */
+export interface LoadWarning {
+  path: string;
+  line: number | null;
+  column: string | null;
+  message: string;
 }
 
 /**
@@ -51,7 +62,7 @@ async function loadInputs(files: InputFile[], opts: { warehouse: string; today?:
   }
   try {
     const out = await loadFilesInto(wh, files, { unrecognised: 'error', today, recognitions, early, thenClose: true });
-    return { warehouse: opts.warehouse, loaded: out.loaded, skipped: out.skipped };
+    return { warehouse: opts.warehouse, loaded: out.loaded, skipped: out.skipped, warnings: loadWarnings(out.warnings) };
   } catch (e) {
     await letGo(early);
     closeQuietly(wh);
@@ -61,6 +72,23 @@ async function loadInputs(files: InputFile[], opts: { warehouse: string; today?:
     await letGo(early); // taken by the load, or let go there: this only makes sure
     closeQuietly(wh);
   }
+}
+
+/**
+ * A load's warnings as `load` gives them: the words and location `validate` gives each (a problem's key path, as
+ * fileProblem writes it), each once (a warning a file gives twice, at one line, is one).
+ */
+function loadWarnings(warnings: readonly Problem[]): LoadWarning[] {
+  const seen = new Set<string>();
+  const out: LoadWarning[] = [];
+  for (const w of warnings) {
+    const p = fileProblem(w);
+    const one: LoadWarning = { path: w.file ?? '', line: p.line ?? null, column: p.column ?? null, message: p.message };
+    const key = JSON.stringify(one);
+    if (!seen.has(key)) out.push(one);
+    seen.add(key);
+  }
+  return out;
 }
 
 /** Lets go of files prepared early that the load did not take. */

@@ -9,6 +9,19 @@ export function noJsonDocument(command: string): string {
   return `'highneeds ${command}' printed no JSON document on stdout, though --json was given`;
 }
 
+/**
+ * A file's warning as validate and load say it: `warning: line 2: …`, naming the file where no line of its own is
+ * above it (`warning: data/funding.csv: line 2: …`).
+ */
+export function fileWarning(w: { line?: number | null; message: string }, file?: string): string {
+  return `warning: ${file !== undefined ? `${file}: ` : ''}${w.line ? `line ${w.line}: ` : ''}${w.message}`;
+}
+
+/** The count of a file's warnings not listed. */
+export function moreFileWarnings(n: number, file: string): string {
+  return `… and ${n} more warning${n === 1 ? '' : 's'} in ${file}`;
+}
+
 export function unknownCommand(cmd: string, suggestion?: string): string {
   return `unknown command '${cmd}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`;
 }

@@ -1,6 +1,6 @@
 /** `highneeds load PATH...` and `highneeds status`: the DuckDB warehouse. */
 import type { Command } from 'commander';
-import { printJson, say, type CliIO } from '../io.ts';
+import { fileWarnings, printJson, say, type CliIO } from '../io.ts';
 import { DEFAULT_WAREHOUSE } from './common.ts';
 import { counted } from '../../util/plural.ts';
 import { usageError } from '../../errors.ts';
@@ -20,8 +20,20 @@ export function registerLoad(program: Command, io: CliIO): void {
       // a warehouse the load itself would read: the next load of the folder took it for an input file and failed
       for (const p of paths) if (await readByLoadOf(o.warehouse, p)) throw usageError(pathMsg.warehouseInData(o.warehouse, p));
       const result = await loadPaths(paths, { warehouse: o.warehouse });
-      if (o.json) return printJson(io, result);
-      for (const f of result.loaded) say(io, o, `loaded  ${f.path} (${f.reader}, ${counted(f.rows, 'row')})`);
+      // the loaded files' warnings, in validate's words (it used to load them without a word): under each file's
+      // line, or with --json naming the file (stderr; the document lists them under "warnings")
+      const warningsOf = (path: string) => result.warnings.filter((w) => w.path === path);
+      if (o.json) {
+        for (const path of new Set(result.warnings.map((w) => w.path))) fileWarnings(io, o, path, warningsOf(path), true);
+        return printJson(io, result);
+      }
+      for (const f of result.loaded) {
+        say(io, o, `loaded  ${f.path} (${f.reader}, ${counted(f.rows, 'row')}${warningsOf(f.path).length ? `, ${counted(warningsOf(f.path).length, 'warning')}` : ''})`);
+        fileWarnings(io, o, f.path, warningsOf(f.path));
+      }
+      // a warning of no file loaded in this load (none is known): said all the same
+      const loadedPaths = new Set(result.loaded.map((f) => f.path));
+      for (const path of new Set(result.warnings.map((w) => w.path).filter((p) => !loadedPaths.has(p)))) fileWarnings(io, o, path, warningsOf(path), true);
       for (const f of result.skipped) say(io, o, `skipped ${f.path}: ${f.reason}`);
       say(io, o, `warehouse: ${result.warehouse}`);
     });

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { ExitCode, HighneedsError } from '../../errors.ts';
-import { printJson, say, type CliIO } from '../io.ts';
+import { fileWarnings, printJson, say, type CliIO } from '../io.ts';
 import type { FileProblem, SkippedFile, ValidatedFile } from '../../etl/validate.ts';
 import { counted } from '../../util/plural.ts';
 
@@ -25,7 +25,7 @@ export function registerValidate(program: Command, io: CliIO): void {
         // a path that cannot be read is named by its message ('missing.csv: no such file or folder …')
         for (const e of f.errors.slice(0, 20)) io.err(`  ${!e.line && !e.column && e.message.startsWith(`${f.path}: `) ? '' : `${f.path}${e.line ? `:${e.line}` : ''}${e.column ? ` [${e.column}]` : ''}: `}${e.message}\n`);
         if (f.errors.length > 20) io.err(`  … and ${f.errors.length - 20} more errors in ${f.path}\n`);
-        if (!o.json) for (const w of f.warnings.slice(0, 5)) say(io, o, `  warning: ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
+        if (!o.json) fileWarnings(io, o, f.path, f.warnings);
       }
       if (o.json) printJson(io, validateDocument(result));
       else for (const f of result.skipped) say(io, o, `skipped ${f.path}: ${f.reason}`);
