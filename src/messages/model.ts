@@ -255,28 +255,6 @@ export function historyJoined(la: string, from: number, predecessors: string, sh
   return `${la}: history before January ${from} joined from ${predecessors}, ${share} of their summed figures (its share of the successors' plans at January ${keyYear}); ${note}.`;
 }
 
-/**
- * A forecast whose files give fewer years of flows up to the base year than the model's rates read (FLOW_WINDOW): the
- * rates of requests becoming plans, or of plans ending, rest on fewer years, and files of the same Januaries that
- * reach further back give other forecasts. The 2025 layout to January 2022 (requests from 2019) gave Norfolk 9,817 plans
- * at January 2023 and the 2022 release (requests from 2014) 9,601, with no word of why.
- * @example flowYearsShort({ baseYear: 2022, conversionYears: 2, exitYears: 3, window: 3 }) // "The files give requests … from calendar year 2019 only: …"
- */
-export function flowYearsShort(f: { baseYear: number; conversionYears: number; exitYears: number; window: number }): string {
-  const span = (n: number): string => (n === 1 ? `${f.baseYear - 1}` : `${f.baseYear - n}–${f.baseYear - 1}`);
-  const parts: string[] = [];
-  if (f.conversionYears > 0 && f.conversionYears < f.window)
-    parts.push(
-      `each LA's share of requests for an EHC needs assessment that become plans a year later is read over ${counted(f.conversionYears, 'year')}, not ${f.window} ` +
-        `(new plans of ${span(f.conversionYears)}; the files' requests start in calendar year ${f.baseYear - f.conversionYears - 1})`,
-    );
-  if (f.exitYears > 0 && f.exitYears < f.window) parts.push(`${parts.length ? 'its' : "each LA's"} share of plans that end each year over ${counted(f.exitYears, 'year')}, not ${f.window} (${span(f.exitYears)})`);
-  return (
-    `The files reach back too few years for the model's rates: ${parts.join(', and ')} (docs/model.md "Estimation"). ` +
-    `Files of the same Januaries that reach further back (an earlier release's layout) read ${f.window} and give other forecasts of the same LA from the same base year.`
-  );
-}
-
 /** A run of an LA that a reorganisation ended, projected into the years after its end. */
 export function projectedPastAbolition(la: string, ceased: number, note: string, successors: readonly string[] = []): string {
   const instead = successors.length ? `; to plan for them, run each of its successors instead (${successors.map((c) => `--la ${c}`).join(', ')}) on data that hold their figures, from January ${ceased}` : '';

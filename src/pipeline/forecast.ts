@@ -10,14 +10,14 @@ import { datasetsFromEesFiles, datasetsFromWarehouse } from '../etl/ees-datasets
 import { isNewLaCode } from '../domain/index.ts';
 import { usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
-import { flowYearsShort, forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
+import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestPoints, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { apportionedNotScored, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } from '../model/forecast/forecast.ts';
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
 import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
-import { FLOW_WINDOW, type Batch } from '../model/forecast/pool.ts';
-import { conversions, exitRates } from '../model/estimate/aggregate-flow.ts';
+import type { Batch } from '../model/forecast/pool.ts';
+import { flowsShortNote } from '../model/forecast/flow-years.ts';
 import type { LaDataset } from '../model/dataset.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { stepProblem } from './plausible.ts';
@@ -77,24 +77,13 @@ export async function forecastFromEes(opts: {
   // (which may be cut at eight)
   const horizon = opts.horizon ?? 3;
   const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon, opts.draws > 0)] : [];
-  // rates read over fewer flow years than the model reads: the same LA's forecast differs on files reaching further back
+  // rates read over fewer flow years than the model reads: the same LA's forecast differs on files reaching further
+  // back (run says it too, totals.ts)
   const shortFlows = flowsShortNote(batch.datasets.filter((d) => forecast.has(d.la.oldCode)), opts.baseYear);
   // the LAs asked for: their own figures a later release revises, which the batch's note may leave in '… and 5 more'
   const revised = opts.all ? [] : batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap(revisionWarnings);
   const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...pool.notes, ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...shortFlows, ...revised, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
-}
-
-/**
- * The note when no LA forecast has as many years of requests becoming plans, or of plans ending, up to the base year as
- * the model's rates read (FLOW_WINDOW): the most any of them has, each (none where the files give no such year at all).
- */
-function flowsShortNote(datasets: readonly LaDataset[], baseYear: number): string[] {
-  if (datasets.length === 0) return [];
-  const conversionYears = Math.max(...datasets.map((d) => conversions(d, baseYear, FLOW_WINDOW).length));
-  const exitYears = Math.max(...datasets.map((d) => exitRates(d, baseYear, FLOW_WINDOW).length));
-  const short = (n: number): boolean => n > 0 && n < FLOW_WINDOW;
-  return short(conversionYears) || short(exitYears) ? [flowYearsShort({ baseYear, conversionYears, exitYears, window: FLOW_WINDOW })] : [];
 }
 
 /**

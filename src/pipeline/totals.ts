@@ -8,6 +8,7 @@
  *   ─► forecastTotals(batch, base, horizon) ─► TotalsConstraint for projectLa
  */
 import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
+import { flowsShortNote } from '../model/forecast/flow-years.ts';
 import { datasetsFromWarehouse } from '../etl/ees-datasets.ts';
 import type { Finding } from '../etl/reconcile.ts';
 import { loadReference } from '../etl/reference.ts';
@@ -147,6 +148,8 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
       ...notes,
       ...f.notes,
       ...unpublishedNewPlansNotes(f.ds, baseYear),
+      // rates read over fewer flow years than the model's, as forecast says (the sample's SEN2 returns give two)
+      ...flowsShortNote([f.ds], baseYear),
       ...(published?.history?.note ? [published.history.note] : []),
       ...findingsFor(findings, [code, ...(published?.history?.succession.from ?? [])], ds.regionCode),
     ],

@@ -3,12 +3,20 @@
  * (and of plans ending) read fewer years than the model's three, and the same LA got other figures from files of the
  * same Januaries reaching further back, with no word of why (Norfolk from January 2022: 9,817 plans at January 2023
  * on the real 2025 layout, requests from 2019; 9,601 on the 2022 release, requests from 2014). forecast now says how
- * many years each rate reads and that files reaching further back give other forecasts. Synthetic figures.
+ * many years each rate reads and that data reaching further back give other figures.
+ *
+ * `run` of the same data (its total plans are forecast's) said nothing of it: Kent on the real 2025 layout from
+ * January 2022 gave 20,227 plans at January 2023 in both, and only forecast said why the rates were thin; nor did a
+ * run of the sample, whose SEN2 returns give requests from 2022 alone. run (and goal-seek, through run's totals) now
+ * says the same words as forecast, naming the LA. Synthetic figures, and the sample.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
+import { loadIntoMemory } from '../../src/etl/load.ts';
 import { forecastFromEes } from '../../src/pipeline/forecast.ts';
+import { runTotals } from '../../src/pipeline/totals.ts';
 import { tempDir } from '../temp.ts';
 
 const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown';
@@ -25,19 +33,62 @@ function release(requestsFrom: number): string {
   return dir;
 }
 
-const forecast = (dir: string) => forecastFromEes({ files: [dir], all: true, baseYear: 2022, horizon: 1, draws: 0, seed: 1, cacheDir: tempDir('hn-flow-years-cache-') });
+const forecast = (dir: string, las?: string[]) =>
+  forecastFromEes({ files: [dir], ...(las ? { las } : { all: true }), baseYear: 2022, horizon: 1, draws: 0, seed: 1, cacheDir: tempDir('hn-flow-years-cache-') });
+
+/** The notes of the total-plans forecast a run of `la` on the files of `dir` is held to (as run and goal-seek say them). */
+async function runNotes(dir: string, la: string, baseYear: number): Promise<string[]> {
+  const files = readdirSync(dir).map((f) => join(dir, f));
+  const load = await loadIntoMemory(files);
+  try {
+    const ds = await datasetFromWarehouse(load.warehouse, { la });
+    return (await runTotals(load.warehouse, ds, baseYear, 1, files)).notes;
+  } finally {
+    load.warehouse.close();
+  }
+}
+
+const short = (notes: readonly string[]) => notes.filter((n) => n.includes('too few years'));
 
 describe('a forecast whose files give requests from a year or two before the base year', () => {
   it('says its rates read fewer years than the model reads, and that longer files give other forecasts', async () => {
     const r = await forecast(release(2019));
     expect(r.rows).toHaveLength(2);
     expect(r.notes).toContainEqual(
-      "The files reach back too few years for the model's rates: each LA's share of requests for an EHC needs assessment that become plans a year later is read over 2 years, not 3 (new plans of 2020–2021; the files' requests start in calendar year 2019) (docs/model.md \"Estimation\"). Files of the same Januaries that reach further back (an earlier release's layout) read 3 and give other forecasts of the same LA from the same base year.",
+      "The data reach back too few years for the model's rates: each LA's share of requests for an EHC needs assessment that become plans a year later is read over 2 years, not 3 (new plans of 2020–2021; the data's requests start in calendar year 2019) (docs/model.md \"Estimation\"). Data of the same Januaries that reach further back (an earlier release's files, or earlier SEN2 returns or Blade exports) read 3 and give the same LA other figures from the same base year.",
     );
   });
 
   it('says nothing when the files give the years the model reads', async () => {
     const r = await forecast(release(2018));
-    expect(r.notes.filter((n) => n.includes('too few years'))).toEqual([]);
+    expect(short(r.notes)).toEqual([]);
+  });
+});
+
+describe('a run on the same data says what forecast says', () => {
+  it('names the LA, in the same words as a forecast of that LA alone', async () => {
+    const dir = release(2019);
+    const run = short(await runNotes(dir, '926', 2022));
+    expect(run).toEqual([expect.stringContaining("Norfolk's share of requests for an EHC needs assessment that become plans a year later is read over 2 years, not 3 (new plans of 2020–2021")]);
+    expect(short((await forecast(dir, ['926'])).notes)).toEqual(run);
+  });
+
+  it('says nothing when the data give the years the model reads', async () => {
+    expect(short(await runNotes(release(2018), '926', 2022))).toEqual([]);
+  });
+
+  it("says so of the sample's SEN2 returns, whose requests start in 2022 (new plans published from 2014)", async () => {
+    const run = short(await runNotes('data-samples', '999', 2025));
+    expect(run).toEqual([expect.stringContaining("Anyshire's share of requests for an EHC needs assessment that become plans a year later is read over 2 years, not 3 (new plans of 2023–2024; the data's requests start in calendar year 2022)")]);
+  });
+
+  it('says where the new plans start when they, not the requests, are what the data lack', async () => {
+    // requests from 2014, new plans of 2020 and 2021 only: two years of conversions, and two of plans ending
+    const dir = release(2014);
+    const file = join(dir, 'newplans.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').split('\r\n').filter((l) => !/^(2016|2017|2018|2019),/.test(l)).join('\r\n'));
+    expect(short(await runNotes(dir, '926', 2022))).toEqual([
+      expect.stringContaining("(new plans of 2020–2021; the data's new plans start in calendar year 2020), and its share of plans that end each year over 2 years, not 3 (2020–2021)"),
+    ]);
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * User-facing messages of the model stage about the years of flows its rates read (requests becoming plans, plans
+ * ending): said alike by `forecast`, `backtest` and `run` (one model, one set of caveats). Split from model.ts, which
+ * holds the rest of the stage's messages.
+ */
+import { counted } from '../util/plural.ts';
+import { possessive } from '../util/possessive.ts';
+
+/** Start of the note on rates that read fewer flow years than the model's window (flowYearsShort). */
+export const FLOW_YEARS_SHORT = "The data reach back too few years for the model's rates";
+
+/**
+ * Data whose flows up to the base year give fewer years than the model's rates read (FLOW_WINDOW): the rates of
+ * requests becoming plans, or of plans ending, rest on fewer years, and data of the same Januaries that reach further
+ * back give other figures. The 2025 layout to January 2022 (requests from 2019) gave Norfolk 9,817 plans at January
+ * 2023 and the 2022 release (requests from 2014) 9,601, with no word of why; a run of the sample (its SEN2 returns give
+ * requests from 2022) read two years where the model reads three, and said nothing. `who`: the one LA forecast or
+ * run, or "each LA"; `conversionsFrom`: the series whose first year ends the conversions read (requests by default). The words fit every source of flows: published tables, SEN2 returns or Blade exports.
+ * @example flowYearsShort({ who: 'Kent', baseYear: 2022, conversionYears: 2, exitYears: 3, window: 3 }) // "The data reach back too few years …: Kent's share of requests …"
+ */
+export function flowYearsShort(f: { who: string; baseYear: number; conversionYears: number; exitYears: number; window: number; conversionsFrom?: ConversionsFrom }): string {
+  const span = (n: number): string => (n === 1 ? `${f.baseYear - 1}` : `${f.baseYear - n}–${f.baseYear - 1}`);
+  const whose = f.who === 'each LA' ? "each LA's" : possessive(f.who);
+  const parts: string[] = [];
+  if (f.conversionYears > 0 && f.conversionYears < f.window)
+    parts.push(
+      `${whose} share of requests for an EHC needs assessment that become plans a year later is read over ${counted(f.conversionYears, 'year')}, not ${f.window} ` +
+        `(new plans of ${span(f.conversionYears)}; ${startOf(f.conversionsFrom ?? 'requests', f.baseYear - f.conversionYears)})`,
+    );
+  if (f.exitYears > 0 && f.exitYears < f.window) parts.push(`${parts.length ? 'its' : whose} share of plans that end each year over ${counted(f.exitYears, 'year')}, not ${f.window} (${span(f.exitYears)})`);
+  return (
+    `${FLOW_YEARS_SHORT}: ${parts.join(', and ')} (docs/model.md "Estimation"). ` +
+    `Data of the same Januaries that reach further back (an earlier release's files, or earlier SEN2 returns or Blade exports) read ${f.window} and give the same LA other figures from the same base year.`
+  );
+}
+
+/** What ends the years of conversions read: the data's requests start, their new plans start, or a year's new plans are a marker. */
+export type ConversionsFrom = 'requests' | 'new plans' | 'new plans unpublished';
+
+/** Why the conversions read start at the new plans of `firstNewPlans`. */
+function startOf(series: ConversionsFrom, firstNewPlans: number): string {
+  if (series === 'requests') return `the data's requests start in calendar year ${firstNewPlans - 1}`;
+  if (series === 'new plans') return `the data's new plans start in calendar year ${firstNewPlans}`;
+  return `the new plans of ${firstNewPlans - 1} are not published`;
+}
