@@ -85,16 +85,18 @@ export function stockGapsBridged(gaps: ReadonlyArray<{ la: string; year: number 
 }
 
 /**
- * forecast: years further ahead than the calibration scored past forecasts (`scored` years; 0: none could be). Their
- * ranges take a shorter horizon's scale and the central path carries each LA's recent growth on undamped, so without
- * a word an LA growing 16% a year was forecast at ×4.6 in ten years with a range that looked as checked as next year's.
+ * forecast and run: years further ahead than the calibration scored past forecasts (`scored` years; 0: none could be).
+ * Their ranges take a shorter horizon's scale and the central path carries each LA's recent growth on undamped, so
+ * without a word an LA growing 16% a year was forecast at ×4.6 in ten years with a range that looked as checked as
+ * next year's. `who`: the one LA run, or "each LA".
  */
-export function rangesNotScored(baseYear: number, scored: number, horizon: number, ranged = true): string {
+export function rangesNotScored(baseYear: number, scored: number, horizon: number, ranged = true, who = 'each LA'): string {
+  const whose = who === 'each LA' ? "Each LA's" : possessive(who);
   const years = scored + 1 === horizon ? `January ${baseYear + horizon}` : `January ${baseYear + scored + 1}–${baseYear + horizon}`;
   // --draws 0 writes no range: the words are of the central path alone
   if (!ranged)
     return (
-      `Forecasts for ${years}: no past forecast in the files was scored that far ahead. Each LA's recent growth (pooled with ` +
+      `Forecasts for ${years}: no past forecast in the files was scored that far ahead. ${whose} recent growth (pooled with ` +
       `its region's and England's) is carried on undamped (the setting that backtests best), and it was not checked against ` +
       `outcomes that far ahead: read these years as the recent trend continued (\`backtest --horizon\` scores them where the files reach).`
     );
@@ -103,7 +105,7 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
       ? `no past forecast in the files could be scored against outcomes, so the ranges are the model's own uncertainty, not calibrated`
       : `the ranges were calibrated on past forecasts scored at most ${counted(scored, 'year')} ahead, and later years take that scale`;
   return (
-    `Forecasts for ${years}: ${why}. Each LA's recent growth (pooled with its region's and England's) is carried on ` +
+    `Forecasts for ${years}: ${why}. ${whose} recent growth (pooled with its region's and England's) is carried on ` +
     `undamped (the setting that backtests best), and neither it nor the ranges were checked against outcomes that far ahead: ` +
     `read these years as the recent trend continued, not as a tested range (\`backtest --horizon\` scores them where the files reach).`
   );

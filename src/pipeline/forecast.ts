@@ -74,9 +74,10 @@ export async function forecastFromEes(opts: {
   // a year's new plans published as a marker where the rates read them: the figures are not those it would give
   const unpublished = batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap((d) => unpublishedNewPlansNotes(d, opts.baseYear));
   // years further ahead than any past forecast was scored: what their ranges rest on, before the files' own notes
-  // (which may be cut at eight)
+  // (which may be cut at eight); the one LA forecast is named, as run names it (totals-notes.ts)
   const horizon = opts.horizon ?? 3;
-  const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon, opts.draws > 0)] : [];
+  const one = forecast.size === 1 ? batch.datasets.find((d) => forecast.has(d.la.oldCode))?.la.name : undefined;
+  const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon, opts.draws > 0, one)] : [];
   // rates read over fewer flow years than the model reads: the same LA's forecast differs on files reaching further
   // back (run says it too, totals.ts)
   const shortFlows = flowsShortNote(batch.datasets.filter((d) => forecast.has(d.la.oldCode)), opts.baseYear);

@@ -43,6 +43,7 @@ import { abolitionWarning } from '../model/reorganise.ts';
 import { runData, type SavedTotals } from './run-data.ts';
 import { perLeverProjections, placesAsCapacity } from './run.ts';
 import { RunNotes } from './notes.ts';
+import { scenarioTotalsNotes } from './totals-notes.ts';
 import type { BudgetResult } from '../budget/types.ts';
 
 /** The lever that reduces new plans uniformly from the first projected year. */
@@ -195,7 +196,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   // the notes run gives of the data, the forecast, the model and the budget of `s` (run-warnings.ts), in its order
   const notesFor = (s: Scenario, budget: BudgetResult | undefined): string[] => {
     const notes = new RunNotes();
-    addDataNotes(notes, { ...notesOf, populationShare: [populationShareNote(ds, baseYear)].filter((n) => n !== undefined), abolished: [abolitionWarning(ds.la, baseYear + s.horizon_years)], forecastNotes: [totals.notes] });
+    addDataNotes(notes, { ...notesOf, populationShare: [populationShareNote(ds, baseYear)].filter((n) => n !== undefined), abolished: [abolitionWarning(ds.la, baseYear + s.horizon_years)], forecastNotes: [scenarioTotalsNotes(totals, s.horizon_years, false)] });
     notes.add('caveat', modelNotesOf(base.rates.notes));
     notes.add('suspect', [startGapNote(ds, base.projection)].filter((n) => n !== undefined));
     notes.add('suspect', [...rateNotes(s), ...moneyNotes(s), ...(budget?.suspect ?? [])]);

@@ -26,6 +26,7 @@ import { projectLa, type LaProjection } from '../model/project-la.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, populationShareNote, unreadFiles } from './gates.ts';
 import { runData } from './run-data.ts';
+import { scenarioTotalsNotes } from './totals-notes.ts';
 import { RunNotes, suspectFirst } from './notes.ts';
 import { isOwnTableWarning } from './own-table-warnings.ts';
 import { addDataNotes, isSaidDataNote, modelNotesOf, startGapNote } from './run-warnings.ts';
@@ -171,7 +172,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     populationShare,
     demandOnly: opts.demandOnly,
     abolished: scenarios.map(abolishedBy),
-    forecastNotes: [...totalsByBase.values()].map((t) => t.notes),
+    forecastNotes: scenarios.map((s) => scenarioTotalsNotes(totalsByBase.get(s.base_year)!, s.horizon_years, opts.draws > 0)),
   });
   const inputs = data.loaded.map((f) => ({ path: f.path, sha256: f.sha256, reader: f.reader, rows: f.rows }));
 
@@ -184,6 +185,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     const totals = totalsByBase.get(scenario.base_year)!;
     // the track record of the forecast from this scenario's base year, scored with the data (run-data.ts)
     const scored = totals.trackRecord;
+    const forecastNotes = scenarioTotalsNotes(totals, scenario.horizon_years, opts.draws > 0);
     const run = await projectLa(ds, scenario, {
       draws: opts.draws,
       seed: opts.seed,
@@ -223,7 +225,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       backtest: scored.la,
       backtestAll: scored.all,
       inputs,
-      dataQuality: [...[...dq, ...[abolishedBy(scenario)].filter((n) => n !== undefined).map(asWarning), ...totals.notes.map(asWarning)].map((d) => ({ ...d, message: redact(d.message) })), ...modelNotes.map(asWarning)],
+      dataQuality: [...[...dq, ...[abolishedBy(scenario)].filter((n) => n !== undefined).map(asWarning), ...forecastNotes.map(asWarning)].map((d) => ({ ...d, message: redact(d.message) })), ...modelNotes.map(asWarning)],
     };
     // the charts that need no money are drawn while the budget is priced (the chart thread remembers them)
     charts.prefetch(demandCharts(demand, { suppressSmallCounts }));
@@ -263,7 +265,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     };
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
     // the explorer's reader sees neither stderr nor the workbook: the notes stderr says of this scenario's sheet, on the page
-    const onSheet = new Set([...dq.map((d) => d.message), abolishedBy(scenario), ...totals.notes, ...modelNotes, ...rated, ...(budget?.warnings ?? [])]);
+    const onSheet = new Set([...dq.map((d) => d.message), abolishedBy(scenario), ...forecastNotes, ...modelNotes, ...rated, ...(budget?.warnings ?? [])]);
     const pageNotes = warnings.ordered().filter((m) => onSheet.has(m)).map(redact);
     // the explorer recomputes the budget as levers move; a demand-only run's page has plans only (cli.md: every run writes it)
     const explorer = explorerPayload({

@@ -35,6 +35,8 @@ export interface RunTotals {
   /** Published stock at each census year of the LA (for the base-year gate). */
   published: Record<number, number>;
   notes: string[];
+  /** How many years ahead the calibration scored past forecasts (forecastTotals): later years' ranges never were. */
+  scored: number;
 }
 
 type YearKey = 'stockTotal' | 'newPlansTotal' | 'requests' | 'decidedToAssess' | 'assessIssued' | 'assessNotIssued';
@@ -122,7 +124,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   const known = batchKnownAt(batch, baseYear);
   const memo = PAST_ORIGINS.cacheOf(known, DEFAULT_SETTINGS);
   const pastOrigins = opts.pastOrigins ? await opts.pastOrigins(known, memo) : memo;
-  const { forecasts, skipped, calibratedOn } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
+  const { forecasts, skipped, calibratedOn, scored } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
   const f = forecasts[0];
   if (!f) {
     const why = skipped[0]?.reason ?? `no stock of plans at census ${baseYear}`;
@@ -144,6 +146,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     // The reference table's England comes last: the only age shape a release with totals only can borrow.
     ageFallbacks: [region, national, reference].filter((d): d is LaDataset => d !== undefined),
     published: published?.stockTotal ?? {},
+    scored,
     notes: [
       ...notes,
       ...f.notes,
