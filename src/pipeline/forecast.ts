@@ -57,7 +57,7 @@ export async function forecastFromEes(opts: {
   const asked = opts.all ? undefined : opts.las!.filter((code) => !laterOf(code));
   if (asked) refuseLeftOut(ees.notes, asked);
   const only = opts.all ? undefined : resolveLaCodes(batch, asked!);
-  const { rows: all, skipped: cannot, bridged, scored } = forecastBatch(batch, { ...opts, only });
+  const { rows: all, skipped: cannot, bridged, scored, notesOf } = forecastBatch(batch, { ...opts, only });
   const refused = implausibleForecasts(all, batch, opts.baseYear);
   const rows = all.filter((r) => !refused.has(r.old_la_code));
   const skipped = [...cannot, ...[...refused.values()], ...notYet.map((l) => ({ old_la_code: l.oldCode, new_la_code: l.newCode, la_name: l.name, reason: notKnownYet(opts.baseYear, l.firstYear) }))];
@@ -69,8 +69,9 @@ export async function forecastFromEes(opts: {
   const lastYear = Math.max(opts.baseYear, ...rows.map((r) => r.census_year));
   const ended = batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap((d) => abolitionWarning(d.la, lastYear) ?? []);
   // a January missing inside the years a trend reads changes what that LA's figures rest on: said before the
-  // files' own data-quality notes
-  const gaps = bridged.length > 0 ? [stockGapsBridged(bridged)] : [];
+  // files' own data-quality notes. The LAs asked for: each one's notes on its series in run's words (a January
+  // bridged, a flow figure read in line with its neighbours, a step in the level); with --all, the bridged in one note
+  const gaps = opts.all ? (bridged.length > 0 ? [stockGapsBridged(bridged)] : []) : [...forecast].flatMap((code) => notesOf.get(code) ?? []);
   // a year's new plans published as a marker where the rates read them: the figures are not those it would give
   const unpublished = batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap((d) => unpublishedNewPlansNotes(d, opts.baseYear));
   // years further ahead than any past forecast was scored: what their ranges rest on, before the files' own notes

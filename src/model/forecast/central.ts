@@ -20,6 +20,7 @@ import { skippedEntry, skipReason, type Skipped } from './select.ts';
 import { knownAt } from './truncate.ts';
 import { bridgeGaps, fixOutliers, removeSteps } from '../estimate/outliers.ts';
 import { stockGapBridged } from '../../messages/model.ts';
+import { flowOutlier, levelStep } from '../../messages/model-series.ts';
 import { SharedReads } from '../estimate/shared-reads.ts';
 
 export interface ForecastSettings {
@@ -104,21 +105,16 @@ export function cleanSeries(
   const gaps = bridgeGaps(d.stockTotal, origin, window);
   ds.stockTotal = gaps.series;
   for (const b of gaps.bridged) notes.push(stockGapBridged(d.la.name, b.year, b.value));
-  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
   for (const k of FLOW_KEYS) {
     const { series, fixes } = fixOutliers(d[k]);
     if (!fixes.length) continue;
     ds[k] = series;
-    for (const f of fixes)
-      notes.push(`${d.la.name}: ${FLOW_LABEL[k]} in ${f.year} published as ${n(f.value)}, far from the years either side; the model reads ${n(f.replacement)}.`);
+    for (const f of fixes) notes.push(flowOutlier(d.la.name, FLOW_LABEL[k], f.year, f.value, f.replacement));
   }
   const { series, steps } = removeSteps(ds.stockTotal, nationalStock);
   if (steps.length) {
     ds.stockTotal = series;
-    for (const s of steps)
-      notes.push(
-        `${d.la.name}: plans changed by ${((Math.exp(s.growth) - 1) * 100).toFixed(0)}% into January ${s.year} (England ${((Math.exp(s.national) - 1) * 100).toFixed(0)}%): treated as a step in the level, not extrapolated as growth.`,
-      );
+    for (const s of steps) notes.push(levelStep(d.la.name, s.year, s.growth, s.national));
   }
   return { ds, notes, bridged: gaps.bridged.map((b) => b.year) };
 }

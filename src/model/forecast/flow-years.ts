@@ -2,7 +2,7 @@
  * How many years of flows the model's stock-flow rates read for the LAs forecast, and the note when that is fewer than
  * the model's window (FLOW_WINDOW): `forecast` and `run` (and `goal-seek`, through run's totals) say it alike.
  */
-import { flowYearsShort, type ConversionsFrom } from '../../messages/model-flows.ts';
+import { flowYearsShort, type ConversionsFrom } from '../../messages/model-series.ts';
 import { conversions, exitRates } from '../estimate/aggregate-flow.ts';
 import type { LaDataset } from '../dataset.ts';
 import { FLOW_WINDOW } from './pool.ts';

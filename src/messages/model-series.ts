@@ -1,7 +1,8 @@
 /**
- * User-facing messages of the model stage about the years of flows its rates read (requests becoming plans, plans
- * ending): said alike by `forecast`, `backtest` and `run` (one model, one set of caveats). Split from model.ts, which
- * holds the rest of the stage's messages.
+ * User-facing messages of the model stage about what the one model of total plans reads of an LA's series: the years
+ * of flows its rates read (requests becoming plans, plans ending), a flow figure far from the years either side, a
+ * step in the level of its plans. Said alike by `forecast` and `run` (one model, one set of caveats). Split from
+ * model.ts, which holds the rest of the stage's messages.
  */
 import { counted } from '../util/plural.ts';
 import { possessive } from '../util/possessive.ts';
@@ -42,4 +43,25 @@ function startOf(series: ConversionsFrom, firstNewPlans: number): string {
   if (series === 'requests') return `the data's requests start in calendar year ${firstNewPlans - 1}`;
   if (series === 'new plans') return `the data's new plans start in calendar year ${firstNewPlans}`;
   return `the new plans of ${firstNewPlans - 1} are not published`;
+}
+
+/**
+ * A flow figure of an LA (new plans, requests, assessments) far from the years either side, which the trend reads as
+ * a figure in line with them (estimate/outliers.ts fixOutliers).
+ * @example flowOutlier('Kent', 'new plans', 2019, 9000, 2100) // "Kent: new plans in 2019 published as 9,000, far from the years either side; the model reads 2,100."
+ */
+export function flowOutlier(la: string, what: string, year: number, value: number, replacement: number): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  return `${la}: ${what} in ${year} published as ${n(value)}, far from the years either side; the model reads ${n(replacement)}.`;
+}
+
+/**
+ * A change in an LA's plans into a January far beyond England's, which the trend takes as a step in the level, not
+ * as growth (estimate/outliers.ts removeSteps): City of London's −23% into January 2012 against England's 0%.
+ * `growth`, `national`: the log changes of the LA's and England's plans.
+ * @example levelStep('City of London', 2012, -0.26, 0) // "City of London: plans changed by -23% into January 2012 (England 0%): treated as a step …"
+ */
+export function levelStep(la: string, year: number, growth: number, national: number): string {
+  const pct = (g: number): string => ((Math.exp(g) - 1) * 100).toFixed(0);
+  return `${la}: plans changed by ${pct(growth)}% into January ${year} (England ${pct(national)}%): treated as a step in the level, not extrapolated as growth.`;
 }
