@@ -11,6 +11,7 @@
  */
 import type { LaDataset } from '../model/dataset.ts';
 import * as msg from '../messages/reconcile.ts';
+import { tilings } from '../model/age-tiling.ts';
 
 export type FindingKind = 'age-sum' | 'placement-sum' | 'area-sum' | 'continuity';
 
@@ -130,28 +131,6 @@ function placementSumFindings(ds: LaDataset, unpublished: ReadonlySet<number> | 
       message: msg.placementsDoNotSum(ds.la.name, year, sum, total),
       brief: msg.placementsBrief(ds.la.name, year, sum, total),
     }));
-}
-
-/** The tilings of ages 0–25 that the rows allow: all single-width-first, then widest-first (at most two). */
-function tilings(rows: ReadonlyArray<{ from: number; to: number; count: number }>): Array<Array<{ from: number; to: number; count: number }>> {
-  const out: Array<Array<{ from: number; to: number; count: number }>> = [];
-  for (const narrowFirst of [true, false]) {
-    const byFrom = new Map<number, { from: number; to: number; count: number }>();
-    for (const r of rows) {
-      const cur = byFrom.get(r.from);
-      if (!cur || (narrowFirst ? r.to < cur.to : r.to > cur.to)) byFrom.set(r.from, r);
-    }
-    const tiling: Array<{ from: number; to: number; count: number }> = [];
-    let age = 0;
-    while (age <= 25) {
-      const r = byFrom.get(age);
-      if (!r || r.to < r.from) break;
-      tiling.push(r);
-      age = r.to + 1;
-    }
-    if (age === 26 && !out.some((t) => t.length === tiling.length && t.every((r, i) => r === tiling[i]))) out.push(tiling);
-  }
-  return out;
 }
 
 /**

@@ -112,9 +112,17 @@ export function laterNotesOmitted(n: number): string {
 
 /**
  * forecast: no row written; `laterRows`: rows of the files for years after the base year, which it ignored;
- * `lacksYearBefore`: the LAs were skipped for want of the January before the base year (forecast/select.ts).
+ * `lacksYearBefore`: the LAs were skipped for want of the January before the base year (forecast/select.ts), or
+ * 'own-rows': the one LA skipped because its rows of the base year contradict its total (select.ts contradictsOwnRows).
  */
-export function nothingForecast(files: readonly string[], baseYear: number, skipped: ReadonlyArray<{ old_la_code: string; la_name: string }>, reason?: string, laterRows = 0, lacksYearBefore = false): string {
+export function nothingForecast(
+  files: readonly string[],
+  baseYear: number,
+  skipped: ReadonlyArray<{ old_la_code: string; la_name: string }>,
+  reason?: string,
+  laterRows = 0,
+  lacksYearBefore: boolean | 'own-rows' = false,
+): string {
   // the LAs named (it said '1 LA(s) skipped (too short …)', leaving the reader to find which LA of which file)
   const las = skipped.slice(0, 5).map((s) => `${s.la_name} (${s.old_la_code})`).join(', ') + (skipped.length > 5 ? ` and ${skipped.length - 5} more` : '');
   const why = skipped.length
@@ -124,9 +132,12 @@ export function nothingForecast(files: readonly string[], baseYear: number, skip
     : laterRows > 0
       ? `every row of the files is for a year after January ${baseYear} (${laterRows.toLocaleString('en-GB')} rows ignored)`
       : 'no LA in the files';
-  const advice = lacksYearBefore
-    ? 'choose a --base-year whose January and the January before it both have a published stock of plans'
-    : 'choose a --base-year for which the files hold a published stock of plans';
+  const advice =
+    lacksYearBefore === 'own-rows'
+      ? 'correct those rows, or choose an earlier --base-year'
+      : lacksYearBefore
+        ? 'choose a --base-year whose January and the January before it both have a published stock of plans'
+        : 'choose a --base-year for which the files hold a published stock of plans';
   const from = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
   return `nothing was forecast for base year ${baseYear} from ${from}: ${why}; ${advice}; no file was written`;
 }

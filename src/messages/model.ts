@@ -118,6 +118,7 @@ export function runCannotForecast(
   reason: string,
   files: readonly string[],
   unread: ReadonlyArray<{ path: string; message: string }> = [],
+  ownRows = false, // the reason: its own rows of the base year contradict its total (select.ts contradictsOwnRows)
 ): string {
   // no base year when the data hold no stock of the LA at all (it said 'from January NaN')
   const from = baseYear === undefined ? '' : ` from January ${baseYear}`;
@@ -126,8 +127,7 @@ export function runCannotForecast(
   const notRead = unread.length ? ` Not read: ${unread.map((u) => `${u.path} (${u.message.length > 120 ? `${u.message.slice(0, 117)}…` : u.message})`).join('; ')}.` : '';
   return (
     `${la} cannot be projected${from}: ${reason}. Files read: ${files.join(', ') || 'none'}.${notRead} ` +
-    `Add a release with ${possessive(la)} plans for at least three censuses${upTo} (DfE "Education, health and care plans"), ` +
-    `or set base_year in the scenario to a year the files cover.`
+    (ownRows ? `Correct those rows, or set base_year in the scenario to an earlier January.` : `Add a release with ${possessive(la)} plans for at least three censuses${upTo} (DfE "Education, health and care plans"), or set base_year in the scenario to a year the files cover.`)
   );
 }
 

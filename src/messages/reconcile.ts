@@ -4,6 +4,19 @@ const signedPct = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x * 
 export function agesDoNotSum(area: string, year: number, rows: number, sum: number, total: number): string {
   return `${area}, January ${year}: its ${rows} age rows add up to ${plans(sum)} plans, its "All EHC plans" row says ${plans(total)}; the total is used and the ages only for their shape`;
 }
+/**
+ * An LA whose age rows of the January a forecast starts from are far from its "All EHC plans" row (model/age-tiling.ts
+ * ageGapRefused): the reason forecast/select.ts skipReason gives, after "cannot be projected from January Y:" in run.
+ */
+export const OWN_ROWS_MARK = "one of them is not the LA's";
+export function ageRowsContradictTotal(year: number, rows: number, sum: number, total: number): string {
+  const apart = total > 0 ? ` (${Math.abs(((sum - total) / total) * 100).toFixed(0)}% apart)` : '';
+  return (
+    `its ${rows} age rows of January ${year} add up to ${plans(sum)} plans where its "All EHC plans" row says ${plans(total)}${apart}: ` +
+    `${OWN_ROWS_MARK} (a total or an age row edited, a row lost or counted twice), and every projected year would start from the total; ` +
+    `check that January's rows in the files (the Total and age rows of sen2_age_caseload.csv, or of caseload.csv)`
+  );
+}
 export function placementsDoNotSum(area: string, year: number, sum: number, total: number): string {
   return `${area}, January ${year}: its plans by placement add up to ${plans(sum)}, its "All EHC plans" row says ${plans(total)}; plans are placed by the placements' shares, so the plans of a placement the files leave out (a row lost from an edited copy, or a kind of placement not published that year) are placed, and costed, as the others are, and a placement counted twice takes plans from them: check that January's placement rows (sen2_estab_caseload.csv, or the placement columns of caseload.csv)`;
 }

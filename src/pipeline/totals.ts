@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
 import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { batchKnownAt, forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
+import { contradictsOwnRows } from '../model/forecast/select.ts';
 import { nationalTooShort, pooledTowardsReference, runCannotForecast } from '../messages/model.ts';
 import { totalsModelDescription } from '../messages/model-pooling.ts';
 
@@ -128,7 +129,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   const f = forecasts[0];
   if (!f) {
     const why = skipped[0]?.reason ?? `no stock of plans at census ${baseYear}`;
-    throw inputError(runCannotForecast(`${ds.la.name} (${code})`, baseYear, why, files));
+    throw inputError(runCannotForecast(`${ds.la.name} (${code})`, baseYear, why, files, [], contradictsOwnRows(why)));
   }
   const region = regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode);
   const structure = { cohort: 'blended with the cohort engine', 'stock-flow': 'blended with a stock-flow path (no ages in the data)', none: 'alone (the data hold no new plans up to the base year)' }[f.structure];

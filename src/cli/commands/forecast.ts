@@ -36,10 +36,10 @@ export function registerForecast(program: Command, io: CliIO): void {
       const { forecastCsv } = await import('../../model/forecast/csv.ts');
       const res = await forecastFromEes({ files: o.ees, las: o.la, all: o.all, baseYear: o.baseYear, horizon: o.horizon, draws: o.draws, seed: o.seed, fresh: o.fresh });
       if (res.rows.length === 0) {
-        const { lacksYearBefore } = await import('../../model/forecast/select.ts');
+        const { contradictsOwnRows, lacksYearBefore } = await import('../../model/forecast/select.ts');
         const reason = res.skipped[0]?.reason;
         if (res.skipped.length > 1) for (const s of res.skipped) io.err(`skipped ${s.old_la_code} ${s.la_name}: ${s.reason}\n`);
-        throw inputError(cliMsg.nothingForecast(o.ees, o.baseYear, res.skipped, reason, res.ignoredRows, lacksYearBefore(reason)));
+        throw inputError(cliMsg.nothingForecast(o.ees, o.baseYear, res.skipped, reason, res.ignoredRows, res.skipped.length === 1 && contradictsOwnRows(reason) ? 'own-rows' : lacksYearBefore(reason)));
       }
       await mkdir(dirname(o.out), { recursive: true });
       const csv = forecastCsv(res.rows);

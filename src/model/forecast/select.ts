@@ -1,11 +1,13 @@
 /**
  * Which LAs a forecast covers and which it must skip (cli.md `forecast`): an LA is skipped when it has no stock at
  * the base year, when its history is broken by a reorganisation (domain.md SUCCESSIONS) inside the years the model
- * reads, or when its series is too short.
+ * reads, when its series is too short, or when its age rows of the base year are far from its total (age-tiling.ts).
  */
 import { canonicalNewCode, isBrokenByReorganisation, reorganisationOf } from '../../domain/index.ts';
 import type { LaDataset } from '../dataset.ts';
 import { stockOfZero, unpublishedTotalWhere } from '../../messages/model.ts';
+import { ageRowsContradictTotal, OWN_ROWS_MARK } from '../../messages/reconcile.ts';
+import { ageGapRefused } from '../age-tiling.ts';
 
 /** Census years of stock the model needs up to the base year (one growth; a short series is pooled hard). */
 export const MIN_STOCK_YEARS = 2;
@@ -19,6 +21,11 @@ const NO_YEAR_BEFORE = 'too short: needs stock at every census';
  */
 export function lacksYearBefore(reason: string | undefined): boolean {
   return reason?.startsWith(NO_YEAR_BEFORE) ?? false;
+}
+
+/** Whether an LA was skipped because its own rows of the base year contradict its total: the files need correcting. */
+export function contradictsOwnRows(reason: string | undefined): boolean {
+  return reason?.includes(OWN_ROWS_MARK) ?? false;
 }
 
 export interface Skipped {
@@ -52,6 +59,9 @@ export function skipReason(ds: LaDataset, baseYear: number): string | undefined 
   for (let y = first; y <= baseYear; y++) if (ds.stockTotal[y] === 0) return stockOfZero(y);
   for (let y = first; y <= baseYear; y++)
     if (!(ds.stockTotal[y]! > 0)) return `${NO_YEAR_BEFORE} ${first}–${baseYear}`;
+  // the start of every projected year: its own age rows far from it say one of the two is not the LA's figure
+  const gap = ageGapRefused(ds, baseYear);
+  if (gap) return ageRowsContradictTotal(baseYear, gap.rows, gap.sum, gap.total);
   return undefined;
 }
 
