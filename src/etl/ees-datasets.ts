@@ -9,6 +9,7 @@
  * A reader that loads set-based reads in a scratch warehouse (scratch-read.ts), with the same rows.
  */
 import { regionClashesAcrossFiles, regionClashProblems, type LaRegionRow } from './region-clash.ts';
+import { nameClashesAcrossFiles } from './name-clash.ts';
 import { ALL } from './schema.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
 import { joinReorganisations } from '../model/reorganise.ts';
@@ -148,8 +149,9 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   } finally {
     await scratch.close();
   }
-  // an LA code two files give two regions (each file checked its own lines as it was read)
-  const clashes = regionClashesAcrossFiles(la as unknown as LaRegionRow[]);
+  // an LA code two files give two regions, or two LAs' names (each file checked its own lines as it was read)
+  const regions = regionClashesAcrossFiles(la as unknown as LaRegionRow[]);
+  const clashes = [...regions, ...nameClashesAcrossFiles(la as unknown as LaRegionRow[], undefined, regions)];
   const firstLine = (id: number, code: string): number | undefined => {
     const lines = [...stock, ...flow].filter((r) => r.file_id === id && r.old_la_code === code && r.geographic_level === 'Local authority').map((r) => Number(r.line));
     return lines.length ? Math.min(...lines) : undefined;

@@ -8,6 +8,7 @@ import type { Problem } from '../errors.ts';
 import { readInput, type InputFile } from './inputs.ts';
 import type { Reader, RowSink } from './reader.ts';
 import { regionClashesAcrossFiles, regionClashProblems, type LaRegionRow } from './region-clash.ts';
+import { nameClashesAcrossFiles } from './name-clash.ts';
 import { detached } from '../util/detached.ts';
 
 /** A file read, with its reader. */
@@ -40,7 +41,8 @@ export function laRowsSink(fileId: number, into: LaRegionRow[]): RowSink {
  * `id`'s input and reader, read again for the lines.
  */
 export async function regionClashesOfFiles(rows: readonly LaRegionRow[], fileOf: (id: number) => ReadFile, today: Date): Promise<Problem[]> {
-  const clashes = regionClashesAcrossFiles(rows);
+  const regions = regionClashesAcrossFiles(rows);
+  const clashes = [...regions, ...nameClashesAcrossFiles(rows, undefined, regions)];
   if (clashes.length === 0) return [];
   const lines = new Map<string, number>();
   const involved = clashes.flatMap(({ first, other }) => [first, other]);

@@ -4,16 +4,19 @@
  */
 import type { Problem } from '../errors.ts';
 import { regionClashesAcrossFiles, regionClashProblems, type LaRegionRow } from './region-clash.ts';
+import { nameClashesAcrossFiles } from './name-clash.ts';
 import type { Warehouse } from './warehouse.ts';
 
-/** The problems of LA codes that a file loaded from `firstNewFileId` on and another file give two regions. */
+/** The problems of LA codes that a file loaded from `firstNewFileId` on and another file give two regions, or two LAs' names. */
 export async function regionClashesInWarehouse(wh: Warehouse, firstNewFileId: number): Promise<Problem[]> {
   const rows = await wh.query<LaRegionRow>(
     `SELECT old_la_code, coalesce(la_name, '') AS la_name, coalesce(region_code, '') AS region_code, coalesce(region_name, '') AS region_name, file_id
        FROM la WHERE coalesce(region_code, '') <> '' AND old_la_code IN (
-         SELECT old_la_code FROM la WHERE coalesce(region_code, '') <> '' GROUP BY ALL HAVING count(DISTINCT upper(region_code)) > 1)`,
+         SELECT old_la_code FROM la WHERE coalesce(region_code, '') <> '' GROUP BY ALL HAVING count(DISTINCT upper(region_code)) > 1 OR count(DISTINCT lower(la_name)) > 1)`,
   );
-  const clashes = regionClashesAcrossFiles(rows, (id) => id >= firstNewFileId);
+  const isNew = (id: number): boolean => id >= firstNewFileId;
+  const regions = regionClashesAcrossFiles(rows, isNew);
+  const clashes = [...regions, ...nameClashesAcrossFiles(rows, isNew, regions)];
   if (clashes.length === 0) return [];
   const paths = new Map((await wh.query<{ file_id: number; path: string }>('SELECT file_id, path FROM loaded_file')).map((r) => [r.file_id, r.path]));
   const lines = new Map<string, number>();

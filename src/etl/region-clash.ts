@@ -7,7 +7,7 @@
  * `forecast --ees` and `backtest --ees` (ees-datasets.ts): each calls regionClashesAcrossFiles, then finds the lines.
  */
 import type { Problem } from '../errors.ts';
-import { laInTwoRegionsAcrossFiles } from '../messages/releases.ts';
+import { laInTwoRegionsAcrossFiles, laTwoNamesAcrossFiles } from '../messages/releases.ts';
 
 /** An LA row of a file (the warehouse's `la` table, or the rows ees-datasets.ts reads). */
 export interface LaRegionRow {
@@ -22,6 +22,8 @@ export interface LaRegionRow {
 export interface RegionClashAcross {
   first: LaRegionRow;
   other: LaRegionRow;
+  /** 'name': the two files give the code two LAs' names, not two regions (name-clash.ts). */
+  what?: 'name';
 }
 
 /**
@@ -44,15 +46,17 @@ export function regionClashesAcrossFiles(rows: readonly LaRegionRow[], isNew: (f
 }
 
 /**
- * The problems of `clashes`, each at the other file's first line of the LA (`at`: the file's path and the first line
+ * The problems of `clashes` (of regions, or of names: name-clash.ts), each at the other file's first line of the LA (`at`: the file's path and the first line
  * of the LA's rows in it, where known).
  */
 export function regionClashProblems(clashes: readonly RegionClashAcross[], at: (fileId: number, code: string) => { file: string; line?: number }): Problem[] {
   const region = (r: LaRegionRow): string => (r.region_name ? `${r.region_name} (${r.region_code})` : r.region_code);
-  return clashes.map(({ first, other }) => {
+  return clashes.map(({ first, other, what }) => {
     const a = at(first.file_id, first.old_la_code);
     const b = at(other.file_id, other.old_la_code);
-    const message = laInTwoRegionsAcrossFiles(other.old_la_code, other.la_name, region(other), `${a.file}${a.line ? ` (line ${a.line})` : ''}`, first.la_name, region(first));
+    const firstAt = `${a.file}${a.line ? ` (line ${a.line})` : ''}`;
+    if (what === 'name') return { file: b.file, ...(b.line ? { line: b.line } : {}), column: 'la_name', message: laTwoNamesAcrossFiles(other.old_la_code, other.la_name, firstAt, first.la_name) };
+    const message = laInTwoRegionsAcrossFiles(other.old_la_code, other.la_name, region(other), firstAt, first.la_name, region(first));
     return { file: b.file, ...(b.line ? { line: b.line } : {}), column: 'region_code', message };
   });
 }

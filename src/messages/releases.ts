@@ -137,6 +137,14 @@ export function areaRowAsLa(code: string): string {
 export function laInTwoRegions(code: string, name: string, region: string, firstLine: number, firstName: string, firstRegion: string): string {
   return `LA ${code} (${name}) is in region ${region} on this line but in ${firstRegion} on line ${firstLine} (as ${firstName}): an LA is in one region, so one of the two lines has the wrong old_la_code (a row copied from another LA, or a code typed over), and its plans would count as that LA's. Correct the code (or download the file again)`;
 }
+/** An LA code two files give two LAs' names (etl/name-clash.ts): named at the second file's line, with the first's. */
+export function laTwoNamesAcrossFiles(code: string, name: string, firstAt: string, firstName: string): string {
+  return (
+    `LA ${code} is named ${name} in this file but ${firstName} in ${firstAt}: no release gives one code two LAs' names, so one of the two ` +
+    `files has another LA's old_la_code on its rows (rows copied from another LA, codes swapped or typed over), and the run would read two LAs' ` +
+    `figures as one's. Correct the code or the name in the file that is wrong (or download it again)`
+  );
+}
 /**
  * An LA code two files give two regions (etl/region-clash.ts): named at the second file's line, with the first's.
  * `at`: 'file (line n)' of each.

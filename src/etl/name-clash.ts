@@ -1,0 +1,54 @@
+/**
+ * An LA code given two names by two files that share no word of a place (region-clash.ts gives the same for regions):
+ * no published release gives one code two LAs' names (none of the 156 LA codes of the real 2022 and 2025 releases has
+ * two names at all), so one file has another LA's code on its rows (a row copied, codes swapped or typed over), and
+ * the run would read two LAs' figures as one's. Before, sen2_age_new_plans.csv giving Kent's code 886 the name Medway
+ * (Medway's new plans under Kent's code) was forecast with no word, and the forecast's rows were labelled Medway.
+ * Spellings of one name (`Bristol, City of` and `Bristol`, `St. Helens` and `St Helens`, `Southend-on-Sea` and
+ * `Southend`) share a word and are not clashes.
+ */
+import type { LaRegionRow, RegionClashAcross } from './region-clash.ts';
+
+/** Words of an LA's name that say what kind of place it is, not which ('thames': Kingston upon Thames and Richmond upon Thames). */
+const GENERIC = new Set(['city', 'of', 'county', 'the', 'and', 'borough', 'council', 'royal', 'upon', 'on', 'district', 'metropolitan', 'sea', 'thames', 'st', 'saint']);
+
+/** The words of a name that say which place it is (lower case, without punctuation or generic words). */
+export function placeWords(name: string): Set<string> {
+  return new Set(
+    name
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !GENERIC.has(w)),
+  );
+}
+
+/**
+ * Whether two names can be one LA's: they share a place word, or either has none to compare.
+ * @example sameLaName('Bristol, City of', 'Bristol') // true
+ * @example sameLaName('Kent', 'Medway') // false
+ */
+export function sameLaName(a: string, b: string): boolean {
+  const [x, y] = [placeWords(a), placeWords(b)];
+  return x.size === 0 || y.size === 0 || [...x].some((w) => y.has(w));
+}
+
+/**
+ * One clash per LA code that two files name as two LAs (blank names, England's and the regions' own rows, and codes
+ * `regionClashes` already names are not compared), the first file's name first; only clashes with a file `isNew` says
+ * is new, when given.
+ * @example nameClashesAcrossFiles([{ old_la_code: '886', la_name: 'Kent', file_id: 1, … }, { old_la_code: '886', la_name: 'Medway', file_id: 2, … }]) // one clash
+ */
+export function nameClashesAcrossFiles(rows: readonly LaRegionRow[], isNew: (fileId: number) => boolean = () => true, regionClashes: readonly RegionClashAcross[] = []): RegionClashAcross[] {
+  const named = new Set(regionClashes.map((c) => c.other.old_la_code));
+  const first = new Map<string, LaRegionRow>();
+  const out = new Map<string, RegionClashAcross>();
+  const sorted = rows.filter((r) => r.la_name && r.old_la_code && r.old_la_code !== 'ALL' && !named.has(r.old_la_code)).sort((a, b) => a.file_id - b.file_id);
+  for (const r of sorted) {
+    const f = first.get(r.old_la_code);
+    if (!f) first.set(r.old_la_code, r);
+    else if (f.file_id !== r.file_id && !sameLaName(f.la_name, r.la_name) && (isNew(f.file_id) || isNew(r.file_id)) && !out.has(r.old_la_code))
+      out.set(r.old_la_code, { first: f, other: r, what: 'name' });
+  }
+  return [...out.values()];
+}
