@@ -55,6 +55,14 @@ export function ceasingByAgePooled(la: string, years: readonly number[], perAge:
 /** Start of the note for an LA whose plans are too few to set its own placement mix (a run warns of it). */
 export const FEW_PLANS_BY_PLACEMENT = 'Too few plans to show a placement mix';
 
+/** Start of the note for an LA whose own plans set at least half its placement mix (the rest pooled). */
+export const PLACEMENT_MIX_SHARED = 'Placement mix:';
+
+/** Whether a model note is placementMixPooled's: the LA's placement mix was pooled towards another's. */
+export function isPlacementMixPooled(note: string): boolean {
+  return note.startsWith(FEW_PLANS_BY_PLACEMENT) || note.startsWith(PLACEMENT_MIX_SHARED);
+}
+
 /**
  * An LA's placement shares for new plans and for the moves at transition ages shrunk towards a pooled mix
  * (estimate/aggregate-mix.ts pooledPlacementShares): `plans` placed plans of its own at January `year`, the pooled mix
@@ -69,7 +77,7 @@ export function placementMixPooled(la: string, year: number, plans: number, ownW
       `plans moving on at transition ages, are ${100 - own}% ${source} and ${own}% its own (the pooled mix counts as ${strength} plans). ` +
       `Its January ${year} plans by placement are still the data's; figures by placement after it are estimates.`
     );
-  return `Placement mix: ${possessive(la)} own ${n} placed plans at January ${year} set ${own}% of the placements of its new plans and transition moves, ${source} the rest (counted as ${strength} plans).`;
+  return `${PLACEMENT_MIX_SHARED} ${possessive(la)} own ${n} placed plans at January ${year} set ${own}% of the placements of its new plans and transition moves, ${source} the rest (counted as ${strength} plans).`;
 }
 
 /** Start of the note for a run whose first solved new-plan factor is far from 1 (a run warns of it). */

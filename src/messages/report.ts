@@ -184,3 +184,20 @@ export const FORECASTS_SCORED_NOTE =
 export function zeroSpendLinesLeftOut(labels: readonly string[]): string {
   return `${labels.join(' and ')} ${labels.length === 1 ? 'is' : 'are'} £0 in every year (the workbook's Data quality sheet says why), so not shown.`;
 }
+
+/**
+ * A DSG placement category the LA held no plan in at any January from `from` to `to` (report/unheld-placements.ts)
+ * where its central path puts `plans` by January `year`: they come from the placement mix its own plans were pooled
+ * with, so they are other LAs' placements, not a finding about this one.
+ * @example placementGroupUnheld('Isles of Scilly', 'State special', 2019, 2022, 2032, '7', '13%')
+ */
+export function placementGroupUnheld(la: string, group: string, from: number, to: number, year: number, plans: string, share: string): string {
+  const when = from === to ? `at January ${to}` : `at any January from ${from} to ${to}`;
+  const one = plans === '1';
+  return (
+    `${la} had no plans in the ‘${group}’ category ${when}; the ${plans} ${one ? 'plan' : 'plans'} projected there by January ${year} (${share} of its plans) ` +
+    `${one ? 'comes' : 'come'} from the placement mix of its region or England, with which its own plans are pooled (see the note on its placement mix), ` +
+    `not from placements of its own. ${one ? 'It shows where a plan like it is' : 'They show where plans like them are'} placed elsewhere, not that ${la} will ` +
+    `place children there.`
+  );
+}

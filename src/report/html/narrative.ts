@@ -34,6 +34,7 @@ import { counted } from '../../util/plural.ts';
 import { SHARE_FROM_FORECASTS } from '../../model/backtest/metrics.ts';
 import { surgePeakYear } from '../../model/levers/surge.ts';
 import { possessive } from '../../util/possessive.ts';
+import { unheldPlacementWords } from '../unheld-placements.ts';
 
 /** Compound yearly growth from a to b over n years. */
 function cagr(a: number, b: number, n: number): number {
@@ -84,6 +85,7 @@ export function dataParagraphs(r: RunReport): string[] {
         `${fmtPercent(g.INDEPENDENT_SPECIAL / tot, 0)} (${fmtCount(g.INDEPENDENT_SPECIAL)} children) in independent or non-maintained special schools, the most expensive placements.`,
     );
   }
+  out.push(...unheldPlacementWords(r));
   const byN = plansByNeed(r, r.baseYear);
   if (!needsRecorded(r)) out.push(reportMsg.needsNotRecorded());
   else if (byN) {
@@ -324,3 +326,4 @@ export function caveatParagraphs(r: RunReport): string[] {
       : reportMsg.demandOnlyNote(),
   ];
 }
+

@@ -5,6 +5,7 @@ import type { RunReport } from '../../run-report.ts';
 import { baseObserved, byGroup, censusHeader, observedBase, placementYears, plansByPlacement } from '../../series.ts';
 import type { Sheet } from '../model.ts';
 import { col, count } from '../table-helpers.ts';
+import { unheldPlacementWords } from '../../unheld-placements.ts';
 
 export function plansByPlacementSheet(r: RunReport): Sheet {
   const years = placementYears(r);
@@ -19,6 +20,7 @@ export function plansByPlacementSheet(r: RunReport): Sheet {
       'Placement is the type of setting attended. The second table groups placements as the DfE DSG management plan does.',
       ...(baseObserved(r, 'placement') ? [] : [reportMsg.baseBreakdownEstimated('placement', r.baseYear)]),
       ...apartFromTotal(r),
+      ...unheldPlacementWords(r),
     ],
     tables: [
       {
