@@ -1,5 +1,5 @@
 /** User-facing messages of the report stage. */
-import { fmtCount } from '../report/format.ts';
+import { fmtCount, fmtShare, shareAsCount } from '../report/format.ts';
 import { possessive } from '../util/possessive.ts';
 
 export const STAGE = 'report';
@@ -189,15 +189,44 @@ export function zeroSpendLinesLeftOut(labels: readonly string[]): string {
  * A DSG placement category the LA held no plan in at any January from `from` to `to` (report/unheld-placements.ts)
  * where its central path puts `plans` by January `year`: they come from the placement mix its own plans were pooled
  * with, so they are other LAs' placements, not a finding about this one.
- * @example placementGroupUnheld('Isles of Scilly', 'State special', 2019, 2022, 2032, '7', '13%')
+ * @example placementGroupUnheld('Isles of Scilly', 'State special', 2019, 2022, 2032, 6.6, 49) // '… the 7 plans projected there by January 2032 (of its 49 plans then) …'
  */
-export function placementGroupUnheld(la: string, group: string, from: number, to: number, year: number, plans: string, share: string): string {
+export function placementGroupUnheld(la: string, group: string, from: number, to: number, year: number, plans: number, total: number): string {
   const when = from === to ? `at January ${to}` : `at any January from ${from} to ${to}`;
-  const one = plans === '1';
+  const one = fmtCount(plans) === '1';
+  const share = shareAsCount(total) ? `of its ${fmtCount(total)} plans then` : `${fmtShare(plans / total)} of its plans`;
   return (
-    `${la} had no plans in the ‘${group}’ category ${when}; the ${plans} ${one ? 'plan' : 'plans'} projected there by January ${year} (${share} of its plans) ` +
+    `${la} had no plans in the ‘${group}’ category ${when}; the ${fmtCount(plans)} ${one ? 'plan' : 'plans'} projected there by January ${year} (${share}) ` +
     `${one ? 'comes' : 'come'} from the placement mix of its region or England, with which its own plans are pooled (see the note on its placement mix), ` +
     `not from placements of its own. ${one ? 'It shows where a plan like it is' : 'They show where plans like them are'} placed elsewhere, not that ${la} will ` +
     `place children there.`
   );
+}
+
+/**
+ * The base year's plans in mainstream, state special and independent special schools, `estimated` when the data give
+ * no placements for that January: percentages of `total`, or counts of it when it is too few for a percentage to
+ * mean more than a child or two (format.ts SHARE_AS_COUNT_BELOW).
+ * @example basePlacementShares(2022, false, 16, { mainstream: 11, stateSpecial: 0, independentSpecial: 2 }) // '11 of its 16 plans were in mainstream schools, none in …'
+ */
+export function basePlacementShares(baseYear: number, estimated: boolean, total: number, g: { mainstream: number; stateSpecial: number; independentSpecial: number }): string {
+  const lead = estimated ? `By the model's estimate (the data give no placements for January ${baseYear}), ` : '';
+  if (shareAsCount(total)) {
+    const n = (x: number): string => (fmtCount(x) === '0' ? 'none' : fmtCount(x));
+    return (
+      `${lead}${n(g.mainstream)} of its ${fmtCount(total)} plans ${fmtCount(g.mainstream) === '1' ? 'was' : 'were'} in mainstream schools, ${n(g.stateSpecial)} in state special schools ` +
+      `and ${n(g.independentSpecial)} in independent or non-maintained special schools, the most expensive placements.`
+    );
+  }
+  return (
+    `${lead}${fmtShare(g.mainstream / total)} of plans were in mainstream schools, ${fmtShare(g.stateSpecial / total)} in state special schools and ` +
+    `${fmtShare(g.independentSpecial / total)} (${fmtCount(g.independentSpecial)} children) in independent or non-maintained special schools, the most expensive placements.`
+  );
+}
+
+/** The two most common primary needs at the base year, each a percentage of `total` plans or, too few, a count of them. */
+export function topNeeds(total: number, top: ReadonlyArray<{ label: string; plans: number }>): string {
+  const [a, b] = top;
+  if (shareAsCount(total)) return `The most common primary needs were ${a!.label} (${fmtCount(a!.plans)} of its ${fmtCount(total)} plans) and ${b!.label} (${fmtCount(b!.plans)}).`;
+  return `The most common primary needs were ${a!.label} (${fmtShare(a!.plans / total)} of plans) and ${b!.label} (${fmtShare(b!.plans / total)}).`;
 }

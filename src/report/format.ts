@@ -157,6 +157,28 @@ export function fmtPercent(x: number, digits = 1): string {
 }
 
 /**
+ * Plans below which the prose gives a part of them as a count, not a percentage: one plan of 16 is 6 points, so
+ * '0% in state special schools' of 16 plans reads as a rate where it is a handful of children.
+ */
+export const SHARE_AS_COUNT_BELOW = 100;
+
+/**
+ * A share for prose in whole percent, with a decimal where whole percent would show a part that is not none as 0%.
+ * @example fmtShare(0.534) // '53%'
+ * @example fmtShare(0.004) // '0.4%'
+ * @example fmtShare(0.0002) // 'under 0.1%'
+ */
+export function fmtShare(x: number): string {
+  if (x <= 0 || Math.round(x * 100) > 0) return fmtPercent(x, 0);
+  return Math.round(x * 1000) > 0 ? fmtPercent(x, 1) : 'under 0.1%';
+}
+
+/** Whether a part of `total` plans is written as a count (under SHARE_AS_COUNT_BELOW plans) rather than a percentage. */
+export function shareAsCount(total: number): boolean {
+  return Math.round(total) < SHARE_AS_COUNT_BELOW;
+}
+
+/**
  * A rate as a percentage with as many decimals as it has, up to four (the budget's messages: inflation, growth, a
  * block's share of spend): 0.035 → "3.5%", 0.0125 → "1.25%".
  */

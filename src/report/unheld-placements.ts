@@ -8,7 +8,6 @@
 import { PlacementGroup, PLACEMENT_GROUPS } from '../domain/index.ts';
 import { reportMsg } from '../messages/index.ts';
 import { isPlacementMixPooled } from '../messages/model-pooling.ts';
-import { fmtCount, fmtPercent } from './format.ts';
 import type { RunReport } from './run-report.ts';
 import { byGroup, plansByPlacement } from './series.ts';
 
@@ -23,16 +22,17 @@ export interface UnheldGroup {
   /** The first and last January looked at, each with placements in the data and none in the category. */
   from: number;
   to: number;
-  /** The projection's last census year, the plans the central path puts in the category then and their share. */
+  /** The projection's last census year, the plans the central path puts in the category then. */
   year: number;
   plans: number;
-  share: number;
+  /** All plans of the central path at `year`. */
+  total: number;
 }
 
 /**
  * Categories with no plan at any of the LA's last UNHELD_JANUARIES Januaries with placements (to the base year) and
  * at least UNHELD_MIN_PLANS by the projection's last January, in a run whose placement mix was pooled; none otherwise.
- * @example unheldPlacementGroups(scilly) // [{ group: 'STATE_SPECIAL', from: 2019, to: 2022, year: 2032, plans: 6.6, share: 0.134 }, …]
+ * @example unheldPlacementGroups(scilly) // [{ group: 'STATE_SPECIAL', from: 2019, to: 2022, year: 2032, plans: 6.6, total: 49 }, …]
  */
 export function unheldPlacementGroups(r: RunReport): UnheldGroup[] {
   if (!r.projection.assumptions.some((a) => isPlacementMixPooled(a.value))) return [];
@@ -52,13 +52,13 @@ export function unheldPlacementGroups(r: RunReport): UnheldGroup[] {
     to: seen[seen.length - 1]!.year,
     year,
     plans: at[g],
-    share: total > 0 ? at[g] / total : 0,
+    total,
   }));
 }
 
 /** A sentence for each category unheldPlacementGroups finds, for the report and the Plans by placement sheet. */
 export function unheldPlacementWords(r: RunReport): string[] {
   return unheldPlacementGroups(r).map((u) =>
-    reportMsg.placementGroupUnheld(r.la.name, PlacementGroup[u.group].label, u.from, u.to, u.year, fmtCount(u.plans), fmtPercent(u.share, 0)),
+    reportMsg.placementGroupUnheld(r.la.name, PlacementGroup[u.group].label, u.from, u.to, u.year, u.plans, u.total),
   );
 }

@@ -79,11 +79,7 @@ export function dataParagraphs(r: RunReport): string[] {
     const g = byGroup(byP);
     const tot = pTot;
     // placements of an earlier January (none given for this one) are the model's estimate, and read as one
-    out.push(
-      (baseObserved(r, 'placement') ? '' : `By the model's estimate (the data give no placements for January ${r.baseYear}), `) +
-        `${fmtPercent(g.MAINSTREAM / tot, 0)} of plans were in mainstream schools, ${fmtPercent(g.STATE_SPECIAL / tot, 0)} in state special schools and ` +
-        `${fmtPercent(g.INDEPENDENT_SPECIAL / tot, 0)} (${fmtCount(g.INDEPENDENT_SPECIAL)} children) in independent or non-maintained special schools, the most expensive placements.`,
-    );
+    out.push(reportMsg.basePlacementShares(r.baseYear, !baseObserved(r, 'placement'), tot, { mainstream: g.MAINSTREAM, stateSpecial: g.STATE_SPECIAL, independentSpecial: g.INDEPENDENT_SPECIAL }));
   }
   out.push(...unheldPlacementWords(r));
   const byN = plansByNeed(r, r.baseYear);
@@ -91,11 +87,7 @@ export function dataParagraphs(r: RunReport): string[] {
   else if (byN) {
     const tot = NEEDS.reduce((s, n) => s + byN[n], 0);
     const top = [...NEEDS].sort((a, b) => byN[b] - byN[a]).slice(0, 2);
-    if (tot > 0)
-      out.push(
-        `The most common primary needs were ${Need[top[0]!].label.toLowerCase()} (${fmtPercent(byN[top[0]!] / tot, 0)} of plans) and ` +
-          `${Need[top[1]!].label.toLowerCase()} (${fmtPercent(byN[top[1]!] / tot, 0)}).`,
-      );
+    if (tot > 0) out.push(reportMsg.topNeeds(tot, top.map((n) => ({ label: Need[n].label.toLowerCase(), plans: byN[n] }))));
   }
   return out;
 }
