@@ -46,6 +46,13 @@ export interface OwnTableDef {
    * figures in pounds (own-table-low-prices.ts): no council's unit cost, transfer or schools block is so small.
    */
   smallBelow?: Readonly<Record<string, number>>;
+  /**
+   * A `smallBelow` figure at least `share` of the same row's `column` is in scale with it, so not one in £ thousands
+   * among pounds, and is not warned of: the smallest councils' money is small all through (a transfer of £6,651 with a
+   * High Needs block of £304,197, 2.2% of it, as an island of 16 plans may have; one in £ thousands of a £57m block is
+   * 0.002% of it). Columns listed in `only`.
+   */
+  smallInScaleWith?: { column: string; share: number; only: readonly string[] };
   /** Money columns read below £0 but warned of (own-table-low-prices.ts): a sign that is rarely meant. */
   negativeNoted?: readonly string[];
   /**
@@ -105,6 +112,9 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     blankIsNone: ['schools_block_transfer_gbp', 'other_income_gbp', 'import_export_adjustment_gbp'],
     negativeNoted: ['schools_block_transfer_gbp'],
     smallBelow: { schools_block_transfer_gbp: 10_000, other_income_gbp: 1_000, import_export_adjustment_gbp: 1_000, schools_block_gbp: 1_000_000 },
+    // 0.1% of the block: a figure in £ thousands would be a thousandth of its share, so would need to be the whole
+    // block to reach it; a schools block (several times the High Needs block) is not judged by it
+    smallInScaleWith: { column: 'hn_block_gbp', share: 0.001, only: ['schools_block_transfer_gbp', 'other_income_gbp', 'import_export_adjustment_gbp'] },
   },
   {
     id: 'other-spend', table: 'other_spend', description: 'Other High Needs spend (line, financial_year, amount_gbp)',

@@ -32,10 +32,18 @@ export class LowUnitPrices {
     if (UNPAID_PLACEMENTS.includes(row.placement as Placement)) return;
     for (const [c, below] of Object.entries(this.def.smallBelow ?? {})) {
       const v = row[c];
-      if (typeof v !== 'number' || v === 0 || Math.abs(v) >= below) continue;
+      if (typeof v !== 'number' || v === 0 || Math.abs(v) >= below || this.inScale(row, c, v)) continue;
       const what = typeof row.placement === 'string' ? row.placement : typeof row.financial_year === 'number' ? financialYearLabel(row.financial_year) : '';
       add(this.seen, c, { what, value: v, line });
     }
+  }
+
+  /** Whether a small figure is in scale with the row's figure the def judges it by (OwnTableDef.smallInScaleWith). */
+  private inScale(row: Record<string, unknown>, column: string, v: number): boolean {
+    const by = this.def.smallInScaleWith;
+    if (!by || !by.only.includes(column)) return false;
+    const ref = row[by.column];
+    return typeof ref === 'number' && ref > 0 && Math.abs(v) >= by.share * ref;
   }
 
   /** One warning per column with such money: its first line and message. */

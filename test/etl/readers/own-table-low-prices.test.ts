@@ -63,6 +63,20 @@ describe('money under its column\'s floor', () => {
     expect(f.warnings[2]!.message).toContain('if so, write it in pounds (-640,000 for -£640,000).');
   });
 
+  it("a small council's small figures in scale with its High Needs block are not taken for £ thousands", async () => {
+    // Isles of Scilly-sized (16 plans): a transfer of £6,651 is 2.2% of a £304,197 block, as a real one is of a
+    // large council's; it was said to be 'most likely a figure in £ thousands' on every run
+    const small = await validateCsv('funding.csv', [
+      'financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp',
+      '2022-23,304197,6651,700,-400',
+    ]);
+    expect(small).toMatchObject({ reader: 'funding', rows: 1, errors: [] });
+    expect(small.warnings).toEqual([]);
+    // the same council's transfer typed in £ thousands (7 for £7,000) is 0.002% of its block, and still said
+    const typed = await validateCsv('funding.csv', ['financial_year,hn_block_gbp,schools_block_transfer_gbp', '2022-23,304197,7']);
+    expect(typed.warnings.map((w) => w.message.split(':')[0])).toEqual(["'schools_block_transfer_gbp' is under £10,000 in 1 row (2022-23 £7 at line 2)"]);
+  });
+
   it('a schools block transfer below £0 is read as money out of the High Needs block, and said', async () => {
     // a transfer in written with a ledger's credit sign took £2.5m a year off the sample's income, no word
     const f = await validateCsv('funding.csv', ['financial_year,hn_block_gbp,schools_block_transfer_gbp', '2025-26,57170000,-1250000', '2026-27,59170000,1250000']);
