@@ -38,6 +38,12 @@ describe('places and plans in words', () => {
     expect(text).toMatch(/from 2026-27; by 2027-28 450 plans share 428 places\. The 22 plans beyond places cost £440k that year as top-ups/);
   });
 
+  it("a gap that shows as one plan reads '1 plan … costs' (Isles of Scilly, 2 SSA places: 'The 1 plans beyond places cost')", () => {
+    const text = placesParagraphs(withRows([row(2025, 2, 2), row(2026, 2, 2.4), row(2027, 2, 2.87)])).join(' ');
+    expect(text).toMatch(/by 2027-28 3 plans share 2 places\. The 1 plan beyond places costs £17k that year as top-ups/);
+    expect(text).not.toMatch(/1 plans/);
+  });
+
   it('says new places are funded from the change month of their first year, in full after (place-funding.ts openingYearShare)', () => {
     const r = withRows([row(2025, 428, 428)]);
     const withChange = { ...r, scenario: { ...r.scenario, capacity: { ...r.scenario.capacity, changes: [{ placement: 'SSA' as const, year: 2027, places: 100 }] } } };

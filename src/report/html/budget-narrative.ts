@@ -6,6 +6,11 @@ import { financialYearLabel, monthName, Placement, STATUTORY_OVERRIDE_END_FY } f
 import { fmtBalance, fmtCount, fmtMoney, fmtPercent } from '../format.ts';
 import type { RunReport } from '../run-report.ts';
 
+/** Whether plans show as one (a small council's gap of 0.87 plans reads '1'): the noun and verb follow it. */
+const one = (n: number): boolean => fmtCount(n) === '1';
+/** Plans as shown, with the noun in the number shown: '1 plan', '3 plans' (it read 'The 1 plans beyond places cost'). */
+const plansShown = (n: number): string => `${fmtCount(n)} ${one(n) ? 'plan' : 'plans'}`;
+
 export function placesParagraphs(r: RunReport): string[] {
   const rows = r.budget?.placesVsPlans ?? [];
   if (rows.length === 0) return ['No places table was loaded, so funded places cannot be set against plans.'];
@@ -22,12 +27,12 @@ export function placesParagraphs(r: RunReport): string[] {
     if (!first) continue;
     const since = `${Placement[p].label}: plans exceed the ${fmtCount(first.places)} funded places from ${financialYearLabel(first.fy)}`;
     if (!real(last)) {
-      out.push(`${since}; by ${financialYearLabel(lastFy)} its ${fmtCount(last.places)} funded places hold its ${fmtCount(last.plans)} plans.`);
+      out.push(`${since}; by ${financialYearLabel(lastFy)} its ${fmtCount(last.places)} funded places hold its ${plansShown(last.plans)}.`);
       continue;
     }
     out.push(
       `${since}; by ${financialYearLabel(lastFy)} ` +
-        `${fmtCount(last.plans)} plans share ${fmtCount(last.places)} places. The ${fmtCount(last.gap)} plans beyond places cost ${fmtMoney(last.costAsTopUps)} that year as top-ups ` +
+        `${plansShown(last.plans)} ${one(last.plans) ? 'shares' : 'share'} ${fmtCount(last.places)} places. The ${plansShown(last.gap)} beyond places ${one(last.gap) ? 'costs' : 'cost'} ${fmtMoney(last.costAsTopUps)} that year as top-ups ` +
         `(already in the budget, with no place funding), ${fmtMoney(last.costAsPlaces)} if commissioned as places, or ${fmtMoney(last.costAsIssFees)} if placed in independent special schools.`,
     );
   }
