@@ -11,6 +11,7 @@ import { layoutRank } from '../readers/ees-common.ts';
 import { newPlansRevision, releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
 import type { SqlSource } from './sql-source.ts';
 import { FLOW_FIELDS } from '../flow-fields.ts';
+import { fillSuppressedPlacements } from '../suppressed-placements.ts';
 import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
 
@@ -58,6 +59,15 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
       WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'new_plans'
         AND need = 'ALL' AND placement = 'ALL' AND reason = 'ALL' AND age_from = 0 AND age_to = 25`,
     [oldCode, oldCode, oldCode, oldCode],
+  );
+  // placement cells with no published count (suppressed-placements.ts)
+  const unplaced = await sql.all(
+    `SELECT census_year::INTEGER AS y, placement, missing, line::BIGINT AS line, path
+       FROM stock JOIN loaded_file USING (file_id)
+      WHERE geographic_level = 'Local authority' AND old_la_code = ? AND count IS NULL AND measure = 'plans'
+        AND need = 'ALL' AND placement <> 'ALL' AND age_from = 0 AND age_to = 25
+      ORDER BY path, line`,
+    [oldCode],
   );
   const best = new Map<string, { rank: number; r: Record<string, unknown>; all: Array<Record<string, unknown>> }>();
   for (const r of rows) {
@@ -122,6 +132,10 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
   });
   fillMissingAges(ds, 'stock', unpublished.filter((r) => r.kind === 'S').map(missingOf));
   fillMissingAges(ds, 'new plans', unpublished.filter((r) => r.kind === 'F').map(missingOf));
+  fillSuppressedPlacements(
+    ds,
+    unplaced.map((r) => ({ year: r.y as number, placement: String(r.placement), missing: String(r.missing ?? 'not published'), file: String(r.path), line: r.line === null || r.line === undefined ? undefined : Number(r.line) })),
+  );
   fillAbsentAges(ds, 'stock');
   fillAbsentAges(ds, 'new plans');
   noteUnpublishedLatestTotal(ds, [...unpublished.filter((r) => r.kind === 'T').map(missingOf), ...totalsWithoutRow(ds)]);
