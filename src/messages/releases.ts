@@ -65,12 +65,15 @@ export function suppressedAgesFilled(f: {
  * Placements of an LA at a January published as a marker that hides a small count (`c`, `low`) beside published
  * ones (suppressed-placements.ts): the plans its total leaves beyond its published placements are put there.
  */
+/** Start of suppressedPlacementsFilled's note, which a run says on stderr (pipeline/run-warnings.ts isSaidDataNote). */
+export const PLACEMENTS_UNPUBLISHED = 'Placements not published:';
+
 export function suppressedPlacementsFilled(f: { la: string; year: number; placements: readonly string[]; reasons: readonly string[]; gap: number; total: number; file?: string; line?: number }): string {
   const where = f.file ? ` in ${f.file}${f.line ? ` (line ${f.line})` : ''}` : '';
   const n = (x: number): string => (x < 10 && !Number.isInteger(x) ? x.toFixed(1) : Math.round(x).toLocaleString('en-GB'));
   const each = f.placements.length > 1 ? `, shared evenly (${n(f.gap / f.placements.length)} each)` : '';
   return (
-    `${f.la}, January ${f.year}: its plans in ${f.placements.join(', ')} are not published (${f.reasons.join(', ')})${where}, which hides a ` +
+    `${PLACEMENTS_UNPUBLISHED} ${f.la}, January ${f.year}: its plans in ${f.placements.join(', ')} are not published (${f.reasons.join(', ')})${where}, which hides a ` +
     `count, not none; the ${n(f.gap)} of its ${Math.round(f.total).toLocaleString('en-GB')} plans that its published placements leave are put there${each}. ` +
     `Its plans by placement at that January are estimates for those placements; before, they were read as none.`
   );

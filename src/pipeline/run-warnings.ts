@@ -7,7 +7,7 @@
 import { SMALL_LA_POOLED } from '../messages/model-pooling.ts';
 import { filesNotRead } from '../messages/model.ts';
 import { POPULATION_NOT_FOR_LA, POPULATION_OTHER_AREAS, POPULATION_SEXES_DISAGREE } from '../messages/population.ts';
-import { LATEST_TOTAL_UNPUBLISHED } from '../messages/releases.ts';
+import { LATEST_TOTAL_UNPUBLISHED, PLACEMENTS_UNPUBLISHED } from '../messages/releases.ts';
 import { reportMsg } from '../messages/index.ts';
 import { SEN2_LINKS_UNTRUSTED, SEN2_OTHER_LA_RETURNS, SEN2_PLACEMENT_AGE, SEN2_URN_UNPLACED } from '../messages/sen2.ts';
 import { Placement } from '../domain/index.ts';
@@ -22,10 +22,11 @@ import { unreadFiles } from './gates.ts';
 /**
  * Whether a note of the dataset is said on stderr too (not only on the Data quality sheet): returns of other LAs for
  * years this LA has none (a mistyped Header LEA), plans at schools the establishment table does not hold, projections
- * of other areas only, population files with no rows for this LA, a latest January whose total is not published.
+ * of other areas only, population files with no rows for this LA, a latest January whose total is not published,
+ * placements published as a small count (etl/suppressed-placements.ts).
  */
 export function isSaidDataNote(n: string): boolean {
-  return [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, SEN2_PLACEMENT_AGE, SEN2_LINKS_UNTRUSTED, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE, LATEST_TOTAL_UNPUBLISHED].some((p) =>
+  return [SEN2_OTHER_LA_RETURNS, SEN2_URN_UNPLACED, SEN2_PLACEMENT_AGE, SEN2_LINKS_UNTRUSTED, POPULATION_OTHER_AREAS, POPULATION_NOT_FOR_LA, POPULATION_SEXES_DISAGREE, LATEST_TOTAL_UNPUBLISHED, PLACEMENTS_UNPUBLISHED].some((p) =>
     n.startsWith(p),
   );
 }

@@ -52,7 +52,7 @@ describe('placements published as c beside published ones', () => {
     expect(ds.stockByPlacement[2022]!.NMSS ?? 0).toBe(0);
     expect(ds.notes).toContainEqual(
       expect.stringMatching(
-        /^Isles of Scilly, January 2022: its plans in .*Independent special school \(ISS\).* are not published \(suppressed\) in .*sen2_estab_caseload\.csv \(line \d+\), which hides a count, not none; the 5 of its 16 plans that its published placements leave are put there, shared evenly \(1\.3 each\)/,
+        /^Placements not published: Isles of Scilly, January 2022: its plans in .*Independent special school \(ISS\).* are not published \(suppressed\) in .*sen2_estab_caseload\.csv \(line \d+\), which hides a count, not none; the 5 of its 16 plans that its published placements leave are put there, shared evenly \(1\.3 each\)/,
       ),
     );
   });
