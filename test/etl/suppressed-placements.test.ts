@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
 import { loadIntoMemory } from '../../src/etl/load.ts';
+import { isSaidDataNote } from '../../src/pipeline/run-warnings.ts';
 import { tempDir, TODAY } from './helpers.ts';
 
 const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name';
@@ -55,6 +56,12 @@ describe('placements published as c beside published ones', () => {
         /^Placements not published: Isles of Scilly, January 2022: its plans in .*Independent special school \(ISS\).* are not published \(suppressed\) in .*sen2_estab_caseload\.csv \(line \d+\), which hides a count, not none; the 5 of its 16 plans that its published placements leave are put there, shared evenly \(1\.3 each\)/,
       ),
     );
+  });
+
+  it('the note is said on stderr, not only on the Data quality sheet', async () => {
+    const notes = (await placements(release('c'))).notes.filter((n) => /are not published/.test(n));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.filter((n) => /its plans in/.test(n)).every(isSaidDataNote)).toBe(true);
   });
 
   it('published figures, and x, are read as before', async () => {
