@@ -37,13 +37,17 @@ export function registerValidate(program: Command, io: CliIO): void {
 
 /**
  * The `--json` document (cli.md): every problem with `line`, `column` and `message`, in that order, `null` where it is
- * not at one line or column (a file no reader recognises, a column missing from the header).
+ * not at one line or column (a file no reader recognises, a column missing from the header), and the files skipped as
+ * the same bytes as one before them, `[]` when there are none.
  */
 function validateDocument(result: { files: ValidatedFile[]; skipped: SkippedFile[] }): {
   files: Array<Omit<ValidatedFile, 'errors' | 'warnings'> & { errors: JsonProblem[]; warnings: JsonProblem[] }>;
   skipped: SkippedFile[];
 } {
-  return { files: result.files.map((f) => ({ ...f, errors: f.errors.map(jsonProblem), warnings: f.warnings.map(jsonProblem) })), skipped: result.skipped };
+  return {
+    files: result.files.map((f) => ({ ...f, errors: f.errors.map(jsonProblem), warnings: f.warnings.map(jsonProblem) })),
+    skipped: result.skipped.map((f) => ({ path: f.path, reason: f.reason })),
+  };
 }
 
 interface JsonProblem {
