@@ -46,7 +46,7 @@ this).
 
 The simulation follows every request for an EHC needs assessment from ${FIRST_YEAR} to 2024: requests are drawn
 from Anyshire's population (the ONS files here) times an incidence by age, scaled to ${Math.round(1 / PLAN_SCALE)}th
-of England's published requests (calibration.md; years before 2019 are assumptions consistent with the published
+of England's published requests (DfE's SEN2 statistics; years before 2019 are assumptions consistent with the published
 new plans), with the 2020 Covid dip in spring and the rebound after. A request is decided in about six weeks
 (about 65–72% assessed, 23–25% refused, the rest withdrawn); 93.6% of assessments end in a plan, issued within 20
 weeks in 46–62% of cases depending on the year. Each plan then lives year by year: placements follow a
