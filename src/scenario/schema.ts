@@ -1,5 +1,5 @@
 /**
- * The scenario file schema (cli.md "Scenario files", model.md "Scenarios", budget.md). The zod schema is the
+ * The scenario file schema (docs/scenarios.md; docs/model.md "Scenario levers", docs/budget.md). The zod schema is the
  * source of truth for the TypeScript type. Unknown keys are errors (with the nearest valid key suggested).
  * Validation and `extends:` resolution live in load.ts; messages in src/messages/scenario.ts.
  */
