@@ -4,9 +4,9 @@ export default defineConfig({
   // vitest orders test files by how long each took last time, longest first, so that the two forks finish together;
   // it keeps those durations under the cache folder, by default node_modules/.vite. A git worktree whose
   // node_modules links to another checkout's shared that record with every checkout, and a partial run elsewhere, or
-  // one without ../shared (where the real-data files skip in no time), put the slowest files last: on the real data
-  // three of them (real-files, backtest-real, one-model-real, 10–20 s each) then ran after everything else. The
-  // record is this checkout's own (.highneeds/ is ignored by git).
+  // one without the real files (test/real-data.ts; the real-data files then skip in no time), put the slowest files
+  // last: on the real data three of them (real-files, backtest-real, one-model-real, 10–20 s each) then ran after
+  // everything else. The record is this checkout's own (.highneeds/ is ignored by git).
   cacheDir: '.highneeds/vite',
   test: {
     include: ['test/**/*.test.ts'],

@@ -3,20 +3,20 @@
  * wall time, peak RSS and DuckDB's own `read_csv` scan of the same bytes (the whole-command target of issue 14 is
  * in targets.bench.ts) — and validating a generated 100 MB file (ETL_BENCH_BYTES sets another size) whose lines are
  * all different (streamed: peak RSS must stay bounded). A load that is not clean (a file skipped, an error) fails the
- * bench with the reason instead of reporting a time. Skips the real-data cases when ../shared is absent.
+ * bench with the reason instead of reporting a time. Skips the real-data cases when the real files are absent (test/real-data.ts).
  */
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadPaths } from '../src/etl/load.ts';
 import { SUCCESSION_CODES } from '../src/etl/readers/ees-common.ts';
 import { validatePaths } from '../src/etl/validate.ts';
 import type { Figure } from './figure.ts';
 import { peakRssMb } from '../test/peak-rss.ts';
+import { REAL_DATA } from '../test/real-data.ts';
 
-const repoRoot = resolve(import.meta.dirname, '..');
-const real2022 = resolve(repoRoot, '../shared/data/real/ees-ehcp-2022/data');
+const real2022 = join(REAL_DATA, 'ees-ehcp-2022/data');
 
 
 async function duckdbScanMs(files: string[]): Promise<number> {

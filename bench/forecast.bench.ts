@@ -1,5 +1,5 @@
 /**
- * Forecast and backtest speed on the real EES files (skipped when ../shared is absent): `forecast --all` with
+ * Forecast and backtest speed on the real EES files (skipped when they are absent: test/real-data.ts): `forecast --all` with
  * 1,000 draws from 2022, and the 2017–2019 rolling-origin backtest.
  */
 import { backtestFromEes } from '../src/pipeline/forecast.ts';

@@ -8,20 +8,21 @@
  *   `highneeds run` on the sample, repeat     vs  the same reference                          target ≤ 2.5 s
  *   a 10-year `run` of one LA, 1,000 draws    (issue 10)                                     target < 10 s
  *     Kent (886, the largest LA) from the real 2022 release with the sample's money tables, loaded afresh
- *     (--fresh); the sample's own LA when ../shared is absent
+ *     (--fresh); the sample's own LA when the real files are absent (test/real-data.ts)
  *
  * `run` writes into a temp folder and keeps its cache in another (HIGHNEEDS_CACHE_DIR), both removed afterwards.
- * The real-data row is left out when ../shared is absent. (SEN2 rows: sen2.bench.ts; `npm test`: tests.bench.ts.)
+ * The real-data row is left out when the real files are absent. (SEN2 rows: sen2.bench.ts; `npm test`: tests.bench.ts.)
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Figure } from './figure.ts';
+import { REAL_DATA } from '../test/real-data.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const bin = join(repoRoot, 'bin/highneeds.js');
-const real2022 = resolve(repoRoot, '../shared/data/real/ees-ehcp-2022/data');
+const real2022 = join(REAL_DATA, 'ees-ehcp-2022/data');
 const REAL_2022_RELEASE_FILES = ['sen2_age_caseload.csv', 'sen2_age_new_plans.csv', 'sen2_estab_caseload.csv', 'sen2_mi.csv'].map((f) => join(real2022, f));
 /** Kent-sized income (hn_block_gbp about its modelled 2022-23 spend), 2022-23 to 2031-32, for the real-release run. */
 const KENT_FUNDING =

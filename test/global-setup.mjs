@@ -14,14 +14,17 @@
  * time as the other (about 3 s of CPU for all of them, esbuild's own process included).
  * Plain JavaScript: it runs in vitest's own process, which has no TypeScript loader.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import process from 'node:process';
 import { tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The compile cache tsx keeps between runs of the suite, in this checkout's own .highneeds/ (ignored by git). */
-const TSX_CACHE = join(dirname(fileURLToPath(import.meta.url)), '..', '.highneeds', 'tsx');
+const TSX_CACHE = join(ROOT, '.highneeds', 'tsx');
+/** The real published files' folder, as test/real-data.ts finds it (plain JavaScript here: it cannot import that). */
+const REAL_DATA = resolve(ROOT, process.env.HIGHNEEDS_REAL_DATA || join(ROOT, 'real-data'));
 
 /** @returns {() => void} removes the three folders (the link to the compile cache, not the cache) */
 export default function setup() {
@@ -41,6 +44,8 @@ export default function setup() {
   }
   // one thread per DuckDB database (src/etl/duckdb-options.ts): the tests open many small ones, two processes at a time
   process.env.HIGHNEEDS_DUCKDB_THREADS = '1';
+  // said once, so that a run without them is not read as one that checked them
+  if (!existsSync(REAL_DATA)) process.stdout.write(`The tests on the real published files are skipped: no folder ${REAL_DATA} (set HIGHNEEDS_REAL_DATA, or put the files in real-data/; test/real-data.ts)\n`);
   return () => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(shared, { recursive: true, force: true });

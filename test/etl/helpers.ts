@@ -1,14 +1,14 @@
-/** Test helpers: fixture paths, the shared real data folder, temp dirs. */
-import { existsSync } from 'node:fs';
+/** Test helpers: fixture paths, the real published files (test/real-data.ts), temp dirs. */
 import { join, resolve } from 'node:path';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import type { Warehouse } from '../../src/etl/warehouse.ts';
 import { tempDir as makeTempDir } from '../temp.ts';
+import { HAVE_REAL_DATA, REAL_DATA } from '../real-data.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const fixtures = join(repoRoot, 'test/fixtures/etl');
-export const realData = resolve(repoRoot, '../shared/data/real');
-export const hasRealData = existsSync(realData);
+export const realData = REAL_DATA;
+export const hasRealData = HAVE_REAL_DATA;
 export const TODAY = new Date('2026-03-01T00:00:00Z');
 
 export function tempDir(): string {

@@ -58,7 +58,7 @@ async function tablesOf(file: string): Promise<Record<string, unknown[]>> {
   }
 }
 
-describe.skipIf(!hasRealData)('preparing files while a new warehouse is made (needs ../shared/data/real)', () => {
+describe.skipIf(!hasRealData)('preparing files while a new warehouse is made (needs the real files, test/real-data.ts)', () => {
   it('begins before the schema is made, prepares each file once, and writes what a load into an empty warehouse writes', async () => {
     await withTempDir(async (dir) => {
       const fresh = join(dir, 'fresh.duckdb');

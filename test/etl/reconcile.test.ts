@@ -1,7 +1,7 @@
 /**
  * Reconciliation at load: ages against their total, LAs against their region and regions against England, and
  * stock continuity (plans + new − ceased against next year's plans) with outliers named. Hand-made datasets cover
- * each check; the real files (../shared/data/real, skipped without) show what a real release gives.
+ * each check; the real files (test/real-data.ts, skipped without) show what a real release gives.
  */
 import { describe, expect, it } from 'vitest';
 import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
@@ -136,7 +136,7 @@ describe('reconcile', () => {
   });
 });
 
-describe.skipIf(!HAVE_REAL)('reconcile on the real releases (needs ../shared/data/real)', () => {
+describe.skipIf(!HAVE_REAL)('reconcile on the real releases (needs the real files, test/real-data.ts)', () => {
   it('finds the published LAs, regions and England consistent, and names the continuity breaks', async () => {
     // datasetsFromEesFiles(REAL_EES_FILES), read once for every test file that reads it
     const ees = await realEesDatasets();

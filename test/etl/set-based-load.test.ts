@@ -1,7 +1,7 @@
 /**
  * The set-based EES readers (ees-set.ts) write exactly what the row readers write: every warehouse table, row for
- * row in the same order, and the same warnings — on the sample, the fixtures and (when ../shared is present) the
- * real published files. Each comparison also checks that the set-based path really was taken.
+ * row in the same order, and the same warnings — on the sample, the fixtures and (when they are present:
+ * test/real-data.ts) the real published files. Each comparison also checks that the set-based path really was taken.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -135,7 +135,7 @@ describe('set-based EES load', () => {
     expect(tried).toBeGreaterThanOrEqual(8);
   });
 
-  it.skipIf(!hasRealData)('on the real 2022 release (needs ../shared/data/real)', async () => {
+  it.skipIf(!hasRealData)('on the real 2022 release (needs the real files, test/real-data.ts)', async () => {
     const r2022 = join(realData, 'ees-ehcp-2022/data');
     // the row readers take a few seconds on the 11 MB estab file: two files of the release are compared here
     await expectSameLoad([join(r2022, 'sen2_age_caseload.csv'), join(r2022, 'sen2_mi.csv')], 2);

@@ -4,7 +4,7 @@ import { backtestOf } from '../../src/pipeline/forecast.ts';
 import type { Batch } from '../../src/model/forecast/pool.ts';
 import { HAVE_REAL, realEesDatasets } from './real-files.ts';
 
-describe.skipIf(!HAVE_REAL)('backtest on the real EES files (needs ../shared/data/real)', () => {
+describe.skipIf(!HAVE_REAL)('backtest on the real EES files (needs the real files, test/real-data.ts)', () => {
   // the files are read once for both origin sets (backtestFromEes is datasetsFromEesFiles, then backtestOf), and
   // once for every test file that reads them (realEesDatasets)
   let batch: Batch;

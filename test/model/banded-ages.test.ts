@@ -69,7 +69,7 @@ describe('single ages from age bands', () => {
     expect(s0[4]! / (s0[0]! + s0[1]! + s0[2]! + s0[3]! + s0[4]!)).toBeGreaterThan(0.6);
   });
 
-  it.skipIf(!HAVE_REAL)('moves single ages with their bands on the 2022 release (needs ../shared/data/real)', async () => {
+  it.skipIf(!HAVE_REAL)('moves single ages with their bands on the 2022 release (needs the real files, test/real-data.ts)', async () => {
     const { datasets } = await realEesDatasets();
     for (const code of ['839', '886', '201', '805']) {
       const ds = datasets.find((d) => d.la.oldCode === code)!;

@@ -2,7 +2,7 @@
  * total.model said the ranges were "calibrated on past forecasts across 156 LAs" on the real 2022 release: the count
  * of every LA of the data, 5 of which have no past forecast scored against an outcome (a council that ended, one
  * whose series starts too late); the calibration scores 151. calibration() now counts the LAs it scored, and
- * total.model gives that count. Needs the real files in ../shared/data/real.
+ * total.model gives that count. Needs the real files (test/real-data.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { calibration } from '../../src/model/forecast/calibrate.ts';

@@ -126,7 +126,7 @@ describe('aggregate estimation of a tiny LA’s ceasing by age', () => {
   });
 });
 
-describe('ceasing by age on the real 2022 release (needs ../shared/data/real)', () => {
+describe('ceasing by age on the real 2022 release (needs the real files, test/real-data.ts)', () => {
   it.skipIf(!HAVE_REAL)('City of London (19 plans) takes London’s, not 100% at 19 and 8–10% at 10–12', async () => {
     const { datasets, regions, national } = await realEesDatasets();
     const city = datasets.find((d) => d.la.oldCode === '201')!;

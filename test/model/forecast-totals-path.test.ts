@@ -105,7 +105,7 @@ describe('projectDeterministicTotals', () => {
     expect(differences(inputs)).toEqual([]);
   });
 
-  it.skipIf(!HAVE_REAL)('gives projectDeterministic’s totals bit for bit for every LA of the real releases (needs ../shared/data/real)', async () => {
+  it.skipIf(!HAVE_REAL)('gives projectDeterministic’s totals bit for bit for every LA of the real releases (needs the real files, test/real-data.ts)', async () => {
     const ees = await realEesDatasets();
     const batch: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
     const inputs = forecastInputs(batch, 2019, 3);

@@ -135,7 +135,7 @@ describe('aggregate estimation of a small LA’s placement mix', () => {
   });
 });
 
-describe('placement mix on the real 2022 release (needs ../shared/data/real)', () => {
+describe('placement mix on the real 2022 release (needs the real files, test/real-data.ts)', () => {
   it.skipIf(!HAVE_REAL)('City of London’s new plans are placed mostly like London’s, its January 2022 plans as published', async () => {
     const { datasets, regions, national } = await realEesDatasets();
     const city = datasets.find((d) => d.la.oldCode === '201')!;

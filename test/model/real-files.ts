@@ -1,15 +1,14 @@
 /**
- * Paths of the real EES files in ../shared (resolved from the repo root), or undefined when absent, and what
+ * Paths of the real EES files (test/real-data.ts), whether they are there, and what
  * `datasetsFromEesFiles` reads from them, read once per `npm test` for every test file that needs it.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { datasetsFromEesFiles, type EesDatasets } from '../../src/etl/ees-datasets.ts';
+import { REAL_DATA } from '../real-data.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const REAL = join(ROOT, '../shared/data/real');
+const REAL = REAL_DATA;
 
 export const REAL_EES_FILES = [
   'ees-ehcp-2022/data/sen2_age_caseload.csv',

@@ -3,7 +3,7 @@
  * January, not by every scenario of the run. Cumbria (909, ended at January 2024) on the real 2022 release: a
  * scenario from January 2021 over 2 years (to January 2023) beside one from 2022 over 4 (to 2026) had in its own
  * Data quality sheet "Cumbria (909) ceased to exist at January 2024 …: the years projected from January 2024 on are
- * for the former council's area", of years it never projects. Needs the real files in ../shared/data/real.
+ * for the former council's area", of years it never projects. Needs the real files (test/real-data.ts).
  * The run reads the release's rows for England, its regions and Cumbria only: the note depends on the LA run and the
  * scenarios' years alone, and every LA of the release made the run work out the past forecasts of 150 LAs (about
  * 6 s of the suite, against about 1.5 s now).

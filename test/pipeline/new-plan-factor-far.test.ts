@@ -4,7 +4,7 @@
  * solved new-plan factors on the Assumptions sheet ran from 3.77 to 12.55 ('trend.path … new-plan factor by year
  * ahead (solved)') with no word: a reader could take new plans to grow twelvefold. The run now says what the factor
  * is (stderr, Data quality sheet, Assumptions sheet) where the first year's is outside 0.5–2; Kent's (1.05) is not
- * said. Needs the real files in ../shared/data/real; the run reads England's, the regions' and the LA's rows only.
+ * said. Needs the real files (test/real-data.ts); the run reads England's, the regions' and the LA's rows only.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -66,7 +66,7 @@ describe('new plans of a year published as a marker', () => {
     expect(said[0]).toContain("Anyshire's come from England's alone (2021 is the latest year a forecast from January 2022 reads)");
   });
 
-  it.skipIf(!hasRealData)('Kent, 2021 new plans as c in the 2025 layout’s newplans.csv (needs ../shared/data/real)', async () => {
+  it.skipIf(!hasRealData)('Kent, 2021 new plans as c in the 2025 layout’s newplans.csv (needs the real files, test/real-data.ts)', async () => {
     const dir = tempDir('hn-np-unpub-real-');
     // England's, the regions' and Kent's rows of the release (realRowsOf): the run of every LA's files worked out
     // every LA's past forecasts, which the note does not depend on

@@ -59,7 +59,7 @@ describe('a run whose data hold no new plans', () => {
     expect(r.stderr).not.toMatch(/incidence is zero/);
   });
 
-  it.skipIf(!hasRealData)('Kent from the 2025 layout’s caseload alone: run’s totals are forecast’s (needs ../shared/data/real)', async () => {
+  it.skipIf(!hasRealData)('Kent from the 2025 layout’s caseload alone: run’s totals are forecast’s (needs the real files, test/real-data.ts)', async () => {
     const dir = tempDir('hn-no-new-real-');
     // England's, the regions' and Kent's rows (realRowsOf): run and forecast each worked out every LA's past
     // forecasts of the whole release, which their agreement on Kent does not need

@@ -1,7 +1,7 @@
 /**
  * One model (issue "One honest model"): on published data, `run` for an LA projects the same total plans as
  * `forecast` for that LA — P50 within 1%, P10 and P90 within 3% — for LAs of every size, and a release with totals
- * only starts from the published stock. Needs the real published files in ../shared/data/real (skipped without).
+ * only starts from the published stock. Needs the real published files (test/real-data.ts; skipped without).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIntoMemory } from '../../src/etl/load.ts';
@@ -19,7 +19,7 @@ const BASE = 2022;
 const H = 3;
 const LAS = ['201', '805', '886'];
 
-describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (needs ../shared/data/real)', () => {
+describe.skipIf(!HAVE_REAL)('run and forecast are one model on the real files (needs the real files, test/real-data.ts)', () => {
   // read once for the LAs below: forecast's datasets and forecasts, and run's warehouse (closed after the file) with
   // what runTotals reads from it (each call gets its own copy, as if it had read the warehouse itself)
   let ees: EesDatasets;
