@@ -24,7 +24,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The compile cache tsx keeps between runs of the suite, in this checkout's own .highneeds/ (ignored by git). */
 const TSX_CACHE = join(ROOT, '.highneeds', 'tsx');
 /** The real published files' folder, as test/real-data.ts finds it (plain JavaScript here: it cannot import that). */
-const REAL_DATA = resolve(ROOT, process.env.HIGHNEEDS_REAL_DATA || join(ROOT, 'real-data'));
+const REAL_DATA = process.env.HIGHNEEDS_REAL_DATA
+  ? resolve(ROOT, process.env.HIGHNEEDS_REAL_DATA)
+  : !existsSync(join(ROOT, 'real-data')) && existsSync(resolve(ROOT, '..', 'shared', 'data', 'real'))
+    ? resolve(ROOT, '..', 'shared', 'data', 'real')
+    : join(ROOT, 'real-data');
 
 /** @returns {() => void} removes the three folders (the link to the compile cache, not the cache) */
 export default function setup() {
