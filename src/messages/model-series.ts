@@ -30,7 +30,7 @@ export function flowYearsShort(f: { who: string; baseYear: number; conversionYea
     );
   if (f.exitYears > 0 && f.exitYears < f.window) parts.push(`${parts.length ? 'its' : whose} share of plans that end each year over ${counted(f.exitYears, 'year')}, not ${f.window} (${span(f.exitYears)})`);
   return (
-    `${FLOW_YEARS_SHORT}: ${parts.join(', and ')} (docs/model.md "Estimation"). ` +
+    `${FLOW_YEARS_SHORT}: ${parts.join(', and ')} (docs/model.md "Aggregate estimation"). ` +
     `Data of the same Januaries that reach further back (an earlier release's files, or earlier SEN2 returns or Blade exports) read ${f.window} and give the same LA other figures from the same base year.`
   );
 }

@@ -55,7 +55,7 @@ describe('a forecast whose files give requests from a year or two before the bas
     const r = await forecast(release(2019));
     expect(r.rows).toHaveLength(2);
     expect(r.notes).toContainEqual(
-      "The data reach back too few years for the model's rates: each LA's share of requests for an EHC needs assessment that become plans a year later is read over 2 years, not 3 (new plans of 2020–2021; the data's requests start in calendar year 2019) (docs/model.md \"Estimation\"). Data of the same Januaries that reach further back (an earlier release's files, or earlier SEN2 returns or Blade exports) read 3 and give the same LA other figures from the same base year.",
+      "The data reach back too few years for the model's rates: each LA's share of requests for an EHC needs assessment that become plans a year later is read over 2 years, not 3 (new plans of 2020–2021; the data's requests start in calendar year 2019) (docs/model.md \"Aggregate estimation\"). Data of the same Januaries that reach further back (an earlier release's files, or earlier SEN2 returns or Blade exports) read 3 and give the same LA other figures from the same base year.",
     );
   });
 
