@@ -281,6 +281,8 @@ async function main(): Promise<number> {
         for (let y = c.height - 60; y < c.height; y++) for (let x = 0; x < c.width; x++) if (isBlack((y * c.width + x) * 4)) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
         let above = 0;
         for (let y = 0; y < Math.min(y0, c.height) - 4; y++) for (let x = 0; x < c.width; x++) if (isBlack((y * c.width + x) * 4)) above++;
+        // in view, so that a click at its legend reaches it: the notes above the charts can push them below the fold
+        c.scrollIntoView({ block: 'center' });
         const r = c.getBoundingClientRect();
         return { box: x1 >= 0 ? { x: (x0 + x1) / 2, y: (y0 + y1) / 2, top: y0 } : undefined, above, rect: { left: r.left, top: r.top } };
       })()`);
