@@ -333,7 +333,7 @@ export function goalUnreachable(lever: string, target: string, effect: number, a
  */
 export function goalMet(lever: string, effect: number, target: string, achieved: number, plans: { to_census_year: number; avoided: number; new_plans: number }, newPlansLever: boolean): string {
   const count = (n: number): string => (Math.abs(n) < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-GB'));
-  const pounds = `${achieved < 0 ? '−' : ''}£${Math.round(Math.abs(achieved)).toLocaleString('en-GB')}`;
+  const pounds = gbp(achieved);
   const inPlans = newPlansLever
     ? `${count(plans.avoided)} fewer new plans in the years to January ${plans.to_census_year} (${count(plans.new_plans)} made instead of ${count(plans.new_plans + plans.avoided)})`
     : `${count(plans.avoided)} plans avoided in the years to January ${plans.to_census_year} (${count(plans.new_plans)} new plans made)`;

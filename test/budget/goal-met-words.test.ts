@@ -9,7 +9,7 @@ import { goalMet } from '../../src/messages/budget.ts';
 describe('goal-seek answer in plans', () => {
   it('gives the new plans not made beside the effect, a handful to one decimal', () => {
     expect(goalMet('new_plans', 0.47118, 'in-year-balance=-200000@2025-26', -200000, { to_census_year: 2026, avoided: 2.84, new_plans: 4.27 }, true)).toBe(
-      'new_plans: effect 47.12% meets in-year-balance=-200000@2025-26 (achieved −£200,000 on the deterministic path): 2.8 fewer new plans in the years to January 2026 (4.3 made instead of 7.1).',
+      'new_plans: effect 47.12% meets in-year-balance=-200000@2025-26 (achieved -£200,000 on the deterministic path): 2.8 fewer new plans in the years to January 2026 (4.3 made instead of 7.1).',
     );
     expect(goalMet('new_plans', 0.4862, 'in-year-balance=-200000000@2025-26', -200000000, { to_census_year: 2026, avoided: 4959.25, new_plans: 8079.875 }, true)).toMatch(
       /: 4,959 fewer new plans in the years to January 2026 \(8,080 made instead of 13,039\)\.$/,
