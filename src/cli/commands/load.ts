@@ -31,7 +31,8 @@ export function registerLoad(program: Command, io: CliIO): void {
         say(io, o, `loaded  ${f.path} (${f.reader}, ${counted(f.rows, 'row')}${warningsOf(f.path).length ? `, ${counted(warningsOf(f.path).length, 'warning')}` : ''})`);
         fileWarnings(io, o, f.path, warningsOf(f.path));
       }
-      // a warning of no file loaded in this load (none is known): said all the same
+      // a warning naming another file than those loaded (a reader may name one: a Blade export's module file beside
+      // its person file) is said naming it
       const loadedPaths = new Set(result.loaded.map((f) => f.path));
       for (const path of new Set(result.warnings.map((w) => w.path).filter((p) => !loadedPaths.has(p)))) fileWarnings(io, o, path, warningsOf(path), true);
       for (const f of result.skipped) say(io, o, `skipped ${f.path}: ${f.reason}`);
