@@ -53,9 +53,27 @@ export interface OutputOptions {
 
 /** Prints a JSON document as the only thing on stdout. */
 export function printJson(io: CliIO, doc: unknown): void {
-  // JSON.stringify would turn NaN and Infinity into null silently: a non-finite number here is a bug
-  assertNoBlemishes(valueBlemishes(doc, 'JSON output'));
+  // JSON.stringify would turn NaN and Infinity into null silently: a non-finite number here is a bug. The names of
+  // files and folders it gives are not words of ours: `validate NaN/ --json` (a folder so named) and `load
+  // undefined.csv --json` were refused as holding half-truths, exit 70, after the load had been committed
+  assertNoBlemishes(valueBlemishes(doc, 'JSON output', pathsIn(doc)));
   io.out(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/** Keys whose text values (or lists of them) in the documents of cli.md are names of files or folders. */
+const PATH_KEYS = new Set(['path', 'file', 'files', 'out', 'warehouse', 'dir', 'scenario_file', 'workbook', 'report', 'explorer', 'charts', 'csv']);
+
+/** The names of files and folders a JSON document gives (under PATH_KEYS), at any depth. */
+function pathsIn(doc: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string | undefined): void => {
+    if (typeof v === 'string') {
+      if (key !== undefined && PATH_KEYS.has(key)) out.push(v);
+    } else if (Array.isArray(v)) for (const x of v) walk(x, key);
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(doc, undefined);
+  return out;
 }
 
 /** Prints a human line to stderr unless quiet. */

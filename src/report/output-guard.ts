@@ -43,16 +43,23 @@ export function textBlemishes(text: string, where: string): Blemish[] {
   return out;
 }
 
-/** Places in a value (numbers, strings, arrays, objects; binary data skipped) holding a non-finite number or bad text. */
-export function valueBlemishes(value: unknown, where: string): Blemish[] {
+/**
+ * Places in a value (numbers, strings, arrays, objects; binary data skipped) holding a non-finite number or bad text.
+ * `names` are names of files and folders the value gives (a path a user gave or a file found on disk, which may be
+ * `NaN/` or `undefined.csv`): they are taken out of every text before it is checked, as a quoted value is.
+ */
+export function valueBlemishes(value: unknown, where: string, names: readonly string[] = []): Blemish[] {
   const out: Blemish[] = [];
   const seen = new WeakSet<object>();
+  // longest first, so that a path is taken out whole before a shorter one inside it
+  const quoted = [...new Set(names)].filter((n) => n !== '').sort((a, b) => b.length - a.length);
+  const unquoted = (text: string): string => quoted.reduce((t, n) => t.split(n).join(''), text);
   const walk = (v: unknown, at: string): void => {
     if (out.length >= 5) return;
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) out.push({ where: at, found: String(v) });
     } else if (typeof v === 'string') {
-      out.push(...textBlemishes(v, at));
+      out.push(...textBlemishes(quoted.length ? unquoted(v) : v, at));
     } else if (v === undefined) {
       return;
     } else if (Array.isArray(v)) {
