@@ -38,6 +38,7 @@ import { nearest } from '../util/suggest.ts';
 import { checkBudget, checkHorizon, checkPopulationScale, checkLaProjection, checkMoneyTables, checkPersonLevelStock, checkUnitCostCoverage, checkUnplaced, populationShareNote, unreadFiles } from './gates.ts';
 import { moneyNotes } from '../scenario/money-notes.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
+import { unheldPlacementWords } from '../report/unheld-placements.ts';
 import { addDataNotes, modelNotesOf, startGapNote, type DataNotesInput } from './run-warnings.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { runData, type SavedTotals } from './run-data.ts';
@@ -199,6 +200,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
     addDataNotes(notes, { ...notesOf, populationShare: [populationShareNote(ds, baseYear)].filter((n) => n !== undefined), abolished: [abolitionWarning(ds.la, baseYear + s.horizon_years)], forecastNotes: [scenarioTotalsNotes(totals, s.horizon_years, false)] });
     notes.add('caveat', modelNotesOf(base.rates.notes));
     notes.add('suspect', [startGapNote(ds, base.projection)].filter((n) => n !== undefined));
+    notes.add('caveat', unheldPlacementWords({ la: ds.la, baseYear, dataset: ds, projection: base.projection }));
     notes.add('suspect', [...rateNotes(s), ...moneyNotes(s), ...(budget?.suspect ?? [])]);
     notes.add('caveat', budget?.fallbacks ?? []);
     return notes.ordered();

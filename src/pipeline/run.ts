@@ -29,6 +29,7 @@ import { runData } from './run-data.ts';
 import { scenarioTotalsNotes } from './totals-notes.ts';
 import { RunNotes, suspectFirst } from './notes.ts';
 import { isOwnTableWarning } from './own-table-warnings.ts';
+import { unheldPlacementWords } from '../report/unheld-placements.ts';
 import { addDataNotes, isSaidDataNote, modelNotesOf, startGapNote } from './run-warnings.ts';
 import { sen2UrnPlacementNote } from '../messages/sen2.ts';
 import { revisionWarnings } from './revisions.ts';
@@ -227,6 +228,11 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       inputs,
       dataQuality: [...[...dq, ...[abolishedBy(scenario)].filter((n) => n !== undefined).map(asWarning), ...forecastNotes.map(asWarning)].map((d) => ({ ...d, message: redact(d.message) })), ...modelNotes.map(asWarning)],
     };
+    // a placement category the LA has not used that its projection fills from the pooled mix: on stderr, the Data quality
+    // sheet and the explorer page too, whose placement chart shows it with no sheet beside it (report/unheld-placements.ts)
+    const unheld = unheldPlacementWords(demand);
+    warnings.add('caveat', unheld);
+    demand.dataQuality.push(...unheld.map(asWarning));
     // the charts that need no money are drawn while the budget is priced (the chart thread remembers them)
     charts.prefetch(demandCharts(demand, { suppressSmallCounts }));
     // a money rate above 100% a year (`inflation: 5` meant as 5%), or an amount in £ thousands (a lever costing £400 a
@@ -265,7 +271,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     };
     const outDir = outDirs[scenarios.indexOf(scenario)]!;
     // the explorer's reader sees neither stderr nor the workbook: the notes stderr says of this scenario's sheet, on the page
-    const onSheet = new Set([...dq.map((d) => d.message), abolishedBy(scenario), ...forecastNotes, ...modelNotes, ...rated, ...(budget?.warnings ?? [])]);
+    const onSheet = new Set([...dq.map((d) => d.message), abolishedBy(scenario), ...forecastNotes, ...modelNotes, ...unheld, ...rated, ...(budget?.warnings ?? [])]);
     const pageNotes = warnings.ordered().filter((m) => onSheet.has(m)).map(redact);
     // the explorer recomputes the budget as levers move; a demand-only run's page has plans only (cli.md: every run writes it)
     const explorer = explorerPayload({

@@ -50,7 +50,7 @@ export function historyYears(r: RunReport): number[] {
  * The data's own figures at the base year (model/observed.ts): what every output labels "actual" there, in place of
  * the model's fitted starting state (Kent's January 2022 placements read 4,480.000778 and 754.999527 from the fit).
  */
-export function observedBase(r: RunReport): ObservedCensus {
+export function observedBase(r: Pick<RunReport, 'baseYear' | 'dataset'>): ObservedCensus {
   return observedCensus(r.dataset, r.baseYear);
 }
 
@@ -129,7 +129,7 @@ export function plansByNeed(r: RunReport, year: number): Record<Need, number> | 
 }
 
 /** Plans by placement at a census year (the data's at the base year when they give placements for it). */
-export function plansByPlacement(r: RunReport, year: number): Record<Placement, number> | undefined {
+export function plansByPlacement(r: Pick<RunReport, 'baseYear' | 'dataset' | 'projection'>, year: number): Record<Placement, number> | undefined {
   if (year === r.baseYear) {
     const obs = observedBase(r).byPlacement;
     if (obs) return obs;

@@ -9,6 +9,9 @@ import { PlacementGroup, PLACEMENT_GROUPS } from '../domain/index.ts';
 import { reportMsg } from '../messages/index.ts';
 import { isPlacementMixPooled } from '../messages/model-pooling.ts';
 import type { RunReport } from './run-report.ts';
+
+/** What the rule reads of a run: its LA, base year, data and central projection (a goal-seek has no RunReport). */
+export type UnheldInput = Pick<RunReport, 'la' | 'baseYear' | 'dataset' | 'projection'>;
 import { byGroup, plansByPlacement } from './series.ts';
 
 /** Januaries looked back over: the base year and the three before it (the rates' window of three flow years). */
@@ -34,7 +37,7 @@ export interface UnheldGroup {
  * at least UNHELD_MIN_PLANS by the projection's last January, in a run whose placement mix was pooled; none otherwise.
  * @example unheldPlacementGroups(scilly) // [{ group: 'STATE_SPECIAL', from: 2019, to: 2022, year: 2032, plans: 6.6, total: 49 }, …]
  */
-export function unheldPlacementGroups(r: RunReport): UnheldGroup[] {
+export function unheldPlacementGroups(r: UnheldInput): UnheldGroup[] {
   if (!r.projection.assumptions.some((a) => isPlacementMixPooled(a.value))) return [];
   const seen: Array<{ year: number; groups: Record<PlacementGroup, number> }> = [];
   for (let y = r.baseYear - UNHELD_JANUARIES + 1; y <= r.baseYear; y++) {
@@ -57,7 +60,7 @@ export function unheldPlacementGroups(r: RunReport): UnheldGroup[] {
 }
 
 /** A sentence for each category unheldPlacementGroups finds, for the report and the Plans by placement sheet. */
-export function unheldPlacementWords(r: RunReport): string[] {
+export function unheldPlacementWords(r: UnheldInput): string[] {
   return unheldPlacementGroups(r).map((u) =>
     reportMsg.placementGroupUnheld(r.la.name, PlacementGroup[u.group].label, u.from, u.to, u.year, u.plans, u.total),
   );
