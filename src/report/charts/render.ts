@@ -50,6 +50,24 @@ export function formatUnit(v: number, unit: AxisUnit): string {
   return String(v);
 }
 
+/** The step between an axis's ticks (0 when it has fewer than two). */
+function tickStep(ticks: ReadonlyArray<{ value: number }>): number {
+  return ticks.length > 1 ? Math.abs(ticks[1]!.value - ticks[0]!.value) : 0;
+}
+
+/**
+ * A £m tick with as many decimals as its axis's step needs (at least formatUnit's), so no two ticks read alike and
+ * none that is not nil reads £0.0m: steps of £0.05m give '£0.05m', '£0.10m', '£0.15m' where they gave '£0.1m',
+ * '£0.1m', '£0.2m'; steps of £0.5m or more read as formatUnit writes them.
+ * @example formatMoneyTick(0.35, 0.05) // '£0.35m'
+ * @example formatMoneyTick(-12.5, 2.5) // '-£12.5m'
+ */
+export function formatMoneyTick(v: number, step: number): string {
+  const digits = step > 0 && step < 0.1 ? Math.min(3, Math.ceil(-Math.log10(step) - 1e-9)) : 0;
+  if (digits === 0 || Math.abs(v) < 1e-9) return formatUnit(Math.abs(v) < 1e-9 ? 0 : v, 'moneyM');
+  return `${v < 0 ? '-' : ''}£${Math.abs(v).toFixed(digits)}m`;
+}
+
 let scale = 1;
 
 const background: Plugin = {
@@ -233,7 +251,9 @@ export function materialise(spec: ChartSpec, s: number): ChartConfiguration {
   for (const [id, sc] of Object.entries(scales)) {
     const unit = hn.units?.[id] ?? 'none';
     const ticks = { ...((sc.ticks as object) ?? {}) } as Record<string, unknown>;
-    if (unit !== 'none') ticks.callback = (v: number | string) => formatUnit(Number(v), unit);
+    // £m ticks as fine as their step: a small council's steps of £0.05m read '£0.3m' three times and '£0.0m' for £50k
+    if (unit === 'moneyM') ticks.callback = (v: number | string, _i: number, all: ReadonlyArray<{ value: number }>) => formatMoneyTick(Number(v), tickStep(all));
+    else if (unit !== 'none') ticks.callback = (v: number | string) => formatUnit(Number(v), unit);
     // plans are whole: steps of 0.5 on a small LA's axis printed each whole number twice ('0, 1, 1, 2, 2 …')
     if (unit === 'count') ticks.precision ??= 0;
     // a value axis laid across the chart (a tornado's) takes up to 11 labels as wide as '-£2,800m': they run into
