@@ -76,12 +76,18 @@ export interface AgeRange {
 /**
  * Parses the age labels of the EES releases into ranges: `Under 5`, `Age 5 to 10`, `under 3`, `age 3`,
  * `age 2 and under`, `age 20 and over`, `Total`; `aged` reads as `age` and `Under age 5` as `Under 5`. Returns undefined
- * for `Age unknown` and unrecognised labels.
- * Open-ended upper labels are capped at 25.
+ * for `Age unknown` and unrecognised labels, and for a range that starts beyond MAX_AGE or ends before it starts
+ * (`Age 400`, `Age 10 to 5`: a label typed wrong, not plans an EHC plan can hold; it was read as age 400, and the
+ * row's plans left the model without a word). Open-ended upper labels are capped at 25.
  * @example parseAgeLabel('Age 5 to 10') // { from: 5, to: 10 }
  * @example parseAgeLabel('under 3') // { from: 0, to: 2 }
  */
 export function parseAgeLabel(label: string): AgeRange | undefined {
+  const r = ageRangeOf(label);
+  return r && r.from <= MAX_AGE && r.from <= r.to ? r : undefined;
+}
+
+function ageRangeOf(label: string): AgeRange | undefined {
   // 'aged' is read as 'age', and 'under age 5' as 'under 5'
   const s = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\baged\b/g, 'age').replace(/^(age )?under age (\d)/, '$1under $2');
   if (s === 'total' || s === 'all ages' || s === 'all') return { from: MIN_AGE, to: MAX_AGE };

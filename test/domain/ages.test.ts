@@ -34,6 +34,15 @@ describe('ages, NCY and phases', () => {
     expect(parseAgeLabel('Age unknown')).toBeUndefined();
   });
 
+  it('does not read a label typed wrong as ages no EHC plan holds', () => {
+    // before: 'Age 400' (a band relabelled by hand) was read as age 400, and its 780 plans left the model without a word
+    expect(parseAgeLabel('Age 400')).toBeUndefined();
+    expect(parseAgeLabel('Age 26 to 30')).toBeUndefined();
+    expect(parseAgeLabel('Age 10 to 5')).toBeUndefined();
+    expect(parseAgeLabel('Age 26 and over')).toBeUndefined();
+    expect(parseAgeLabel('Age 20 to 30')).toEqual({ from: 20, to: 30 });
+  });
+
   it("parses the word 'age' or 'aged' on either side of 'under' and a range (new plans by age when the plan started)", () => {
     // before: 'Under age 5' was not recognised, so a newplans.csv banded so had no new plans under 5 (EY plans fell to 0)
     expect(parseAgeLabel('Under age 5')).toEqual({ from: 0, to: 4 });
