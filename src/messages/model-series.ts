@@ -65,3 +65,32 @@ export function levelStep(la: string, year: number, growth: number, national: nu
   const pct = (g: number): string => ((Math.exp(g) - 1) * 100).toFixed(0);
   return `${la}: plans changed by ${pct(growth)}% into January ${year} (England ${pct(national)}%): treated as a step in the level, not extrapolated as growth.`;
 }
+
+/**
+ * A backtest whose origins read fewer years of flows than the model's rates do (FLOW_WINDOW): the forecasts it scores
+ * rest on thinner rates than one from a later base year, or on data reaching further back, would. The real 2025
+ * layout scored from January 2021 reads one year of requests becoming plans (requests from 2019), the 2022 release
+ * from January 2017–2019 none, one and two (requests from 2016), and neither said so beside its scores. `at`: the
+ * origins with a short rate, each with the years each rate reads there (0: not read at all, left out; the window:
+ * not short). `who`: the one LA scored, or "each LA".
+ * @example flowYearsShortAtOrigins([{ origin: 2021, conversionYears: 1, exitYears: 2 }], 3, 'Kent') // "The data reach back too few years … at origin January 2021: Kent's share …"
+ */
+export function flowYearsShortAtOrigins(at: ReadonlyArray<{ origin: number; conversionYears: number; exitYears: number }>, window: number, who: string): string {
+  const whose = who === 'each LA' ? "each LA's" : possessive(who);
+  const short = (n: number): boolean => n > 0 && n < window;
+  const over = (pick: (a: (typeof at)[number]) => number): string =>
+    at
+      .filter((a) => short(pick(a)))
+      .map((a, i) => `${i === 0 ? counted(pick(a), 'year') : pick(a)} at ${i === 0 ? 'the origin ' : ''}January ${a.origin}`)
+      .join(' and ');
+  const parts: string[] = [];
+  const conv = over((a) => a.conversionYears);
+  if (conv) parts.push(`${whose} share of requests for an EHC needs assessment that become plans a year later is read over ${conv}`);
+  const exit = over((a) => a.exitYears);
+  if (exit) parts.push(`${parts.length ? 'its' : whose} share of plans that end each year over ${exit}`);
+  const origins = at.map((a) => a.origin);
+  return (
+    `${FLOW_YEARS_SHORT} at ${origins.length === 1 ? 'origin' : 'origins'} January ${origins.join(', ')}: ${parts.join(', and ')}, not ${window} (docs/model.md "Estimation"). ` +
+    `The scores are of forecasts made on fewer years of flows than a forecast from a later base year, or from data that reach further back (an earlier release's files, or earlier SEN2 returns or Blade exports), reads.`
+  );
+}

@@ -17,7 +17,7 @@ import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } 
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
 import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
 import type { Batch } from '../model/forecast/pool.ts';
-import { flowsShortNote } from '../model/forecast/flow-years.ts';
+import { flowsShortAtOrigins, flowsShortNote } from '../model/forecast/flow-years.ts';
 import type { LaDataset } from '../model/dataset.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { stepProblem } from './plausible.ts';
@@ -128,11 +128,13 @@ export interface BacktestOutcome {
  * Backtests a batch already read (what `backtestFromEes` does after reading the files).
  * @example const ees = await datasetsFromEesFiles(files); backtestOf({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, [2019], 1)
  */
-export function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): Omit<BacktestOutcome, 'warnings'> {
+export function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): Omit<BacktestOutcome, 'warnings'> & { thinFlows: string[] } {
   const bp = backtestPoints(batch, { origins, horizon, only });
   const span = spanOf(batch.datasets.filter((d) => !only || only.has(d.la.oldCode)));
   const notScored = apportionedNote(batch, origins, bp, only);
-  return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins), ...(span ? { span } : {}), ...(notScored ? { notScored } : {}) };
+  // the origins whose rates read fewer years of flows than a forecast of these data reads (as forecast and run say)
+  const thinFlows = flowsShortAtOrigins(batch.datasets.filter((d) => bp.series.has(d.la.oldCode)), origins);
+  return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins), thinFlows, ...(span ? { span } : {}), ...(notScored ? { notScored } : {}) };
 }
 
 /**
@@ -194,7 +196,8 @@ export async function backtestFromEes(opts: { files: string[]; las?: string[]; a
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
   // a later release revising a January: the batch's note, as forecast prints it
   const own = only ? batch.datasets.filter((d) => only.has(d.la.oldCode)).flatMap(revisionWarnings) : [];
-  return { ...backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only), warnings: [...pool.notes, ...own, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined)] };
+  const { thinFlows, ...scored } = backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only);
+  return { ...scored, warnings: [...pool.notes, ...thinFlows, ...own, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined)] };
 }
 
 /** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */
@@ -222,7 +225,8 @@ export async function backtestFromData(opts: { dir: string; la?: string; origins
     // of the same folder): 'every origin with five years before it' took Kent's 2015 and 2016 on the 2022 release, in
     // the conversion of statements, and scored 3.35% / 15.87% a year / three years ahead where its run said 2.6% / 7.6%
     const origins = opts.origins ?? trackRecordOrigins(mine.stockTotal, Math.max(...Object.keys(mine.stockTotal).map(Number)));
-    return { ...backtestOf(batch, origins, opts.horizon, new Set([ds.la.oldCode])), warnings: revisionWarnings(ds) };
+    const { thinFlows, ...scored } = backtestOf(batch, origins, opts.horizon, new Set([ds.la.oldCode]));
+    return { ...scored, warnings: [...thinFlows, ...revisionWarnings(ds)] };
   } finally {
     load.warehouse.close();
   }

@@ -22,7 +22,7 @@ const ALL: Command[] = ['forecast', 'backtest', 'run'];
 export const CAVEATS: readonly Kind[] = [
   // the one model's totals: what they rest on
   kind('pooled towards the shipped reference series', /pooled towards England's published series in the shipped reference table/, ALL),
-  kind('fewer years of flows than the model reads', /too few years for the model's rates/, TOTALS),
+  kind('fewer years of flows than the model reads', /too few years for the model's rates: /, TOTALS),
   kind('ranges further ahead than scored', /^Forecasts for January \d{4}/, TOTALS),
   kind("a step in the LA's level", /treated as a step in the level/, TOTALS),
   kind('a flow figure read in line with its neighbours', /published as [\d,]+, far from the years either side/, TOTALS),
@@ -37,6 +37,8 @@ export const CAVEATS: readonly Kind[] = [
   kind('reconciliation of the files', /^Reconciliation:/, []),
   // backtest alone: what its scores rest on
   kind('few forecasts scored', /^Few forecasts scored/, ['backtest']),
+  // the origins a backtest scores read fewer years of flows than a forecast from the base year: said of its own origins
+  kind('fewer years of flows at the origins scored', /too few years for the model's rates at origins? /, ['backtest']),
   kind('apportioned histories not scored twice', /apportioned histories are not scored twice/, ['backtest']),
   kind('nothing to score', /nothing to score/, ['backtest']),
   // run alone: the engine's detail by age, need and placement, and the population

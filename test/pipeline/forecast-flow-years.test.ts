@@ -8,14 +8,17 @@
  * `run` of the same data (its total plans are forecast's) said nothing of it: Kent on the real 2025 layout from
  * January 2022 gave 20,227 plans at January 2023 in both, and only forecast said why the rates were thin; nor did a
  * run of the sample, whose SEN2 returns give requests from 2022 alone. run (and goal-seek, through run's totals) now
- * says the same words as forecast, naming the LA. Synthetic figures, and the sample.
+ * says the same words as forecast, naming the LA. Nor did `backtest`, whose scores rest on forecasts from origins
+ * that read fewer years still (the real 2025 layout from January 2021: one year of requests becoming plans; the 2022
+ * release from 2018 and 2019: one and two); it now names those origins and the years each rate reads there.
+ * Synthetic figures, and the sample.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
 import { loadIntoMemory } from '../../src/etl/load.ts';
-import { forecastFromEes } from '../../src/pipeline/forecast.ts';
+import { backtestFromEes, forecastFromEes } from '../../src/pipeline/forecast.ts';
 import { runTotals } from '../../src/pipeline/totals.ts';
 import { tempDir } from '../temp.ts';
 
@@ -90,5 +93,21 @@ describe('a run on the same data says what forecast says', () => {
     expect(short(await runNotes(dir, '926', 2022))).toEqual([
       expect.stringContaining("(new plans of 2020–2021; the data's new plans start in calendar year 2020), and its share of plans that end each year over 2 years, not 3 (2020–2021)"),
     ]);
+  });
+});
+
+describe('a backtest whose origins read fewer years of flows than the model reads', () => {
+  const backtest = (dir: string, origins: number[]) => backtestFromEes({ files: [dir], all: true, origins, horizon: 1, cacheDir: tempDir('hn-flow-years-cache-') });
+
+  it('names the origins and the years each rate reads at them', async () => {
+    const r = await backtest(release(2019), [2021]);
+    expect(r.warnings.filter((w) => w.includes('too few years'))).toEqual([
+      "The data reach back too few years for the model's rates at origin January 2021: each LA's share of requests for an EHC needs assessment that become plans a year later is read over 1 year at the origin January 2021, not 3 (docs/model.md \"Estimation\"). The scores are of forecasts made on fewer years of flows than a forecast from a later base year, or from data that reach further back (an earlier release's files, or earlier SEN2 returns or Blade exports), reads.",
+    ]);
+  });
+
+  it('says nothing when every origin reads the years the model reads', async () => {
+    const r = await backtest(release(2014), [2021]);
+    expect(r.warnings.filter((w) => w.includes('too few years'))).toEqual([]);
   });
 });

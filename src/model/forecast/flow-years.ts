@@ -1,8 +1,9 @@
 /**
  * How many years of flows the model's stock-flow rates read for the LAs forecast, and the note when that is fewer than
- * the model's window (FLOW_WINDOW): `forecast` and `run` (and `goal-seek`, through run's totals) say it alike.
+ * the model's window (FLOW_WINDOW): `forecast` and `run` (and `goal-seek`, through run's totals) say it alike of their
+ * base year, `backtest` of its origins.
  */
-import { flowYearsShort, type ConversionsFrom } from '../../messages/model-series.ts';
+import { flowYearsShort, flowYearsShortAtOrigins, type ConversionsFrom } from '../../messages/model-series.ts';
 import { conversions, exitRates } from '../estimate/aggregate-flow.ts';
 import type { LaDataset } from '../dataset.ts';
 import { FLOW_WINDOW } from './pool.ts';
@@ -27,4 +28,22 @@ export function flowsShortNote(datasets: readonly LaDataset[], baseYear: number)
   const conversionsFrom: ConversionsFrom = longest.newPlansTotal[stop] !== undefined ? 'requests' : longest.unpublishedNewPlans?.[stop] ? 'new plans unpublished' : 'new plans';
   const who = datasets.length === 1 ? datasets[0]!.la.name : 'each LA';
   return [flowYearsShort({ who, baseYear, conversionYears, exitYears, window: FLOW_WINDOW, conversionsFrom })];
+}
+
+/**
+ * The note when, at any of a backtest's origins, no LA scored has as many years of requests becoming plans, or of
+ * plans ending, as the model's rates read: each such origin with the most any LA reads there (as flowsShortNote).
+ * @example flowsShortAtOrigins([kent], [2020, 2021]) // ["The data reach back too few years … at origins January 2020, 2021: …"]
+ */
+export function flowsShortAtOrigins(datasets: readonly LaDataset[], origins: readonly number[]): string[] {
+  if (datasets.length === 0) return [];
+  const short = (n: number): boolean => n > 0 && n < FLOW_WINDOW;
+  const at = origins
+    .map((origin) => ({
+      origin,
+      conversionYears: Math.max(...datasets.map((d) => conversions(d, origin, FLOW_WINDOW).length)),
+      exitYears: Math.max(...datasets.map((d) => exitRates(d, origin, FLOW_WINDOW).length)),
+    }))
+    .filter((a) => short(a.conversionYears) || short(a.exitYears));
+  return at.length ? [flowYearsShortAtOrigins(at, FLOW_WINDOW, datasets.length === 1 ? datasets[0]!.la.name : 'each LA')] : [];
 }
