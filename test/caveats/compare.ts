@@ -8,7 +8,7 @@
  *   npx tsx test/caveats/compare.ts [--draws N] [--only NAME] [--raw FILE.json]
  *
  * Prints a report and exits 1 when a caveat is omitted where it applies or a P50 is out of tolerance. Needs the real
- * published files for the real cases (test/model/real-files.ts; skipped without them). About two minutes.
+ * published files for the real cases (test/model/real-files.ts; skipped without them). Four to six minutes (13 cases).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
