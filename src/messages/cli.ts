@@ -134,7 +134,7 @@ export function nothingForecast(
       : 'no LA in the files';
   const advice =
     lacksYearBefore === 'own-rows'
-      ? 'correct those rows, or choose an earlier --base-year'
+      ? 'correct the files, or choose an earlier --base-year'
       : lacksYearBefore
         ? 'choose a --base-year whose January and the January before it both have a published stock of plans'
         : 'choose a --base-year for which the files hold a published stock of plans';

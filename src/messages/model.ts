@@ -127,7 +127,7 @@ export function runCannotForecast(
   const notRead = unread.length ? ` Not read: ${unread.map((u) => `${u.path} (${u.message.length > 120 ? `${u.message.slice(0, 117)}…` : u.message})`).join('; ')}.` : '';
   return (
     `${la} cannot be projected${from}: ${reason}. Files read: ${files.join(', ') || 'none'}.${notRead} ` +
-    (ownRows ? `Correct those rows, or set base_year in the scenario to an earlier January.` : `Add a release with ${possessive(la)} plans for at least three censuses${upTo} (DfE "Education, health and care plans"), or set base_year in the scenario to a year the files cover.`)
+    (ownRows ? `Correct the files, or set base_year in the scenario to an earlier January.` : `Add a release with ${possessive(la)} plans for at least three censuses${upTo} (DfE "Education, health and care plans"), or set base_year in the scenario to a year the files cover.`)
   );
 }
 

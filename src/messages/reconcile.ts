@@ -8,13 +8,28 @@ export function agesDoNotSum(area: string, year: number, rows: number, sum: numb
  * An LA whose age rows of the January a forecast starts from are far from its "All EHC plans" row (model/age-tiling.ts
  * ageGapRefused): the reason forecast/select.ts skipReason gives, after "cannot be projected from January Y:" in run.
  */
-export const OWN_ROWS_MARK = "one of them is not the LA's";
+/** What every refusal of a base year's figures as not the LA's says (forecast/select.ts contradictsOwnRows finds it). */
+export const OWN_ROWS_MARK = 'every projected year would start from';
 export function ageRowsContradictTotal(year: number, rows: number, sum: number, total: number): string {
   const apart = total > 0 ? ` (${Math.abs(((sum - total) / total) * 100).toFixed(0)}% apart)` : '';
   return (
     `its ${rows} age rows of January ${year} add up to ${plans(sum)} plans where its "All EHC plans" row says ${plans(total)}${apart}: ` +
-    `${OWN_ROWS_MARK} (a total or an age row edited, a row lost or counted twice), and every projected year would start from the total; ` +
+    `one of them is not the LA's (a total or an age row edited, a row lost or counted twice), and ${OWN_ROWS_MARK} the total; ` +
     `check that January's rows in the files (the Total and age rows of sen2_age_caseload.csv, or of caseload.csv)`
+  );
+}
+/**
+ * An LA whose plans step into the January a forecast starts from beyond the band every projected year must keep
+ * (model/base-step.ts baseStepRefused): the reason forecast/select.ts skipReason gives.
+ */
+export function baseStepImplausible(year: number, before: number, now: number, ratio: number, min: number, max: number): string {
+  // to three places where two would read as the band's own end (0.696 is not ×0.70)
+  const r = [min, max].some((b) => ratio.toFixed(2) === b.toFixed(2)) ? ratio.toFixed(3) : ratio.toFixed(2);
+  return (
+    `its plans step from ${plans(before)} in January ${year - 1} to ${plans(now)} in January ${year} (×${r}), beyond the ×${min}–×${max} a year ` +
+    `any projected year must keep, which no English LA's published plans have gone beyond from 2011 to 2022 but by a handful: a return or file of ` +
+    `January ${year} missing many of its plans or holding some twice (a partial or late return, a file cut short or counted twice), and ${OWN_ROWS_MARK} it; ` +
+    `check January ${year}'s figures against the LA's own records`
   );
 }
 export function placementsDoNotSum(area: string, year: number, sum: number, total: number): string {

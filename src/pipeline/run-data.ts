@@ -133,10 +133,11 @@ async function derive(load: MemoryLoad, opts: RunDataOptions, cache: { dir: stri
     const ees = await savedDatasets(cache, () => datasetsFromWarehouse(load.warehouse));
     const past = pastForecastStore(cache);
     const totalsByBase = new Map<number | undefined, SavedTotals>();
+    const publishedFiles = load.loaded.filter((f) => f.reader.startsWith('ees')).map((f) => f.path);
     for (const b of opts.baseYears) {
       const base = b ?? latestStockYear(dataset);
       if (base === undefined) throw inputError(runCannotForecast(`${dataset.la.name} (${dataset.la.oldCode})`, undefined, 'the data hold no stock of plans', files, unreadFiles(load.skipped, load.warnings)));
-      const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files, { ees, pastOrigins: past.originsOf }).catch((e: unknown) => {
+      const { batch, pastOrigins, ...totals } = await runTotals(load.warehouse, dataset, base, opts.horizon, files, { ees, pastOrigins: past.originsOf, publishedFiles }).catch((e: unknown) => {
         // with scenarios of several base years, which one cannot be forecast is said with the files that ask for it
         const asking = opts.askedBy?.get(b);
         if (opts.baseYears.size < 2 || !asking?.length || !(e instanceof HighneedsError)) throw e;

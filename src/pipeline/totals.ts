@@ -21,6 +21,7 @@ import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { batchKnownAt, forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
 import { contradictsOwnRows } from '../model/forecast/select.ts';
+import { checkPersonLevelStock } from './gates.ts';
 import { nationalTooShort, pooledTowardsReference, runCannotForecast } from '../messages/model.ts';
 import { totalsModelDescription } from '../messages/model-pooling.ts';
 
@@ -113,6 +114,11 @@ export interface RunTotalsOptions {
    * process's memo (past-forecasts.ts: saved by an earlier run of the same batch).
    */
   pastOrigins?: (known: Batch, memo: OriginCache) => Promise<OriginCache>;
+  /**
+   * The published files: where the LA's base year is refused as not its figures, an own SEN2 return that is not the
+   * published total of its year (gates.ts checkPersonLevelStock) is said first, the more exact of the two.
+   */
+  publishedFiles?: readonly string[];
 }
 
 /**
@@ -129,6 +135,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   const f = forecasts[0];
   if (!f) {
     const why = skipped[0]?.reason ?? `no stock of plans at census ${baseYear}`;
+    if (contradictsOwnRows(why) && opts.publishedFiles) checkPersonLevelStock(ds, baseYear, published?.stockTotal ?? {}, opts.publishedFiles);
     throw inputError(runCannotForecast(`${ds.la.name} (${code})`, baseYear, why, files, [], contradictsOwnRows(why)));
   }
   const region = regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode);

@@ -29,7 +29,7 @@ describe('the base year whose age rows are far from its total', () => {
     const r = await runCli('forecast', '--ees', join(dir, 'data', 'sen2_age_caseload.csv'), '--all', '--base-year', '2022', '--out', join(dir, 'f.csv'));
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/Anyshire \(999\) was skipped \(its 5 age rows of January 2022 add up to 2,164 plans where its "All EHC plans" row says 2,380 \(9% apart\): one of them is not the LA's/);
-    expect(r.stderr).toMatch(/correct those rows, or choose an earlier --base-year; no file was written/);
+    expect(r.stderr).toMatch(/correct the files, or choose an earlier --base-year; no file was written/);
   });
 
   it('stops run of a folder holding that file (exit 1), with no advice to add a release', async () => {
@@ -37,7 +37,7 @@ describe('the base year whose age rows are far from its total', () => {
     const r = await runCli('run', '--data', join(dir, 'data'), '--demand-only', '--draws', '0', '--out', join(dir, 'out'));
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/Anyshire \(999\) cannot be projected from January 2022: its 5 age rows of January 2022 add up to 2,164 plans where its "All EHC plans" row says 1,082 \(100% apart\)/);
-    expect(r.stderr).toMatch(/Correct those rows, or set base_year in the scenario to an earlier January\./);
+    expect(r.stderr).toMatch(/Correct the files, or set base_year in the scenario to an earlier January\./);
     expect(r.stderr).not.toMatch(/Add a release/);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * Which LAs a forecast covers and which it must skip (cli.md `forecast`): an LA is skipped when it has no stock at
  * the base year, when its history is broken by a reorganisation (domain.md SUCCESSIONS) inside the years the model
- * reads, when its series is too short, or when its age rows of the base year are far from its total (age-tiling.ts).
+ * reads, when its series is too short, or when its age rows of the base year are far from its total (age-tiling.ts)
+ * or its plans step into the base year beyond ×0.7–×1.5 (base-step.ts).
  */
 import { canonicalNewCode, isBrokenByReorganisation, reorganisationOf } from '../../domain/index.ts';
 import type { LaDataset } from '../dataset.ts';
 import { stockOfZero, unpublishedTotalWhere } from '../../messages/model.ts';
-import { ageRowsContradictTotal, OWN_ROWS_MARK } from '../../messages/reconcile.ts';
+import { ageRowsContradictTotal, baseStepImplausible, OWN_ROWS_MARK } from '../../messages/reconcile.ts';
 import { ageGapRefused } from '../age-tiling.ts';
+import { BASE_STEP, baseStepRefused } from '../base-step.ts';
 
 /** Census years of stock the model needs up to the base year (one growth; a short series is pooled hard). */
 export const MIN_STOCK_YEARS = 2;
@@ -23,7 +25,7 @@ export function lacksYearBefore(reason: string | undefined): boolean {
   return reason?.startsWith(NO_YEAR_BEFORE) ?? false;
 }
 
-/** Whether an LA was skipped because its own rows of the base year contradict its total: the files need correcting. */
+/** Whether an LA was skipped because its own figures of the base year are not the LA's (its ages or its step): the files need correcting. */
 export function contradictsOwnRows(reason: string | undefined): boolean {
   return reason?.includes(OWN_ROWS_MARK) ?? false;
 }
@@ -62,6 +64,9 @@ export function skipReason(ds: LaDataset, baseYear: number): string | undefined 
   // the start of every projected year: its own age rows far from it say one of the two is not the LA's figure
   const gap = ageGapRefused(ds, baseYear);
   if (gap) return ageRowsContradictTotal(baseYear, gap.rows, gap.sum, gap.total);
+  // and a step into it no LA's published plans make in a year (a partial return, a file counted twice)
+  const step = baseStepRefused(ds, baseYear);
+  if (step) return baseStepImplausible(baseYear, step.before, step.now, step.ratio, BASE_STEP.min, BASE_STEP.max);
   return undefined;
 }
 
