@@ -12,7 +12,8 @@ import { usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
 import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestPoints, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
-import { apportionedNotScored, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
+import { apportionedNotScored, scoredOnFindings, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
+import { summariseFindings, type Finding } from '../etl/reconcile.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } from '../model/forecast/forecast.ts';
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
 import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
@@ -196,8 +197,22 @@ export async function backtestFromEes(opts: { files: string[]; las?: string[]; a
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
   // a later release revising a January: the batch's note, as forecast prints it
   const own = only ? batch.datasets.filter((d) => only.has(d.la.oldCode)).flatMap(revisionWarnings) : [];
-  const { thinFlows, ...scored } = backtestOf(batch, opts.origins ?? defaultOrigins(batch), opts.horizon, only);
-  return { ...scored, warnings: [...pool.notes, ...thinFlows, ...own, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined)] };
+  const origins = opts.origins ?? defaultOrigins(batch);
+  const findings = scoredFindings(ees.findings ?? [], origins, opts.horizon, only);
+  const { thinFlows, ...scored } = backtestOf(batch, origins, opts.horizon, only);
+  return { ...scored, warnings: [...pool.notes, ...thinFlows, ...own, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined), ...findings] };
+}
+
+/**
+ * The note naming the stock findings (ages against the total, stock continuity) of the LAs scored (all, without
+ * `only`) at the Januaries from the first origin to the last outcome; none when there are none. A continuity finding
+ * of year Y is of the January Y + 1.
+ */
+function scoredFindings(findings: readonly Finding[], origins: readonly number[], horizon: number, only?: ReadonlySet<string>): string[] {
+  const [from, to] = [Math.min(...origins), Math.max(...origins) + horizon];
+  const at = (f: Finding): number => (f.kind === 'continuity' ? f.year + 1 : f.year);
+  const mine = findings.filter((f) => (f.kind === 'continuity' || f.kind === 'age-sum') && f.la && (!only || only.has(f.la)) && at(f) >= from && at(f) <= to);
+  return mine.length ? [scoredOnFindings(summariseFindings(mine))] : [];
 }
 
 /** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */
