@@ -39,11 +39,12 @@ import { unrecognisedInDataFolder } from '../messages/etl.ts';
 import type { MissingMoneyTable } from '../messages/budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { STARTER_TABLES } from '../scaffold/starter.ts';
-import { baseStockMismatch, horizonUnheld, personLevelStockMismatch, implausibleProjection, prevalenceGate, projectionProblemText, scenarioStep } from '../messages/model.ts';
+import { baseStockMismatch, horizonUnheld, implausibleProjection, prevalenceGate, projectionProblemText, scenarioStep } from '../messages/model.ts';
 import { totalUnreachable } from '../messages/new-plans.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import type { LaDataset } from '../model/dataset.ts';
+import { BASE_TOLERANCE } from './person-level-gate.ts';
 import type { LaProjection } from '../model/project-la.ts';
 import { childPopulation } from '../model/levers/population.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -58,9 +59,9 @@ import { BLOCK_TO_SPEND, BLOCK_TO_SPEND_POSSIBLE } from '../budget/income.ts';
 import { POSSIBLE_SCALE } from '../budget/section-251.ts';
 import { sen2UnplacedGate } from '../messages/sen2.ts';
 
+export { BASE_TOLERANCE, checkPersonLevelStock } from './person-level-gate.ts';
+
 export { MONEY_MAX, STEP_MAX, STEP_MIN } from './plausible.ts';
-/** Relative tolerance between the starting stock and the published base-year total. */
-export const BASE_TOLERANCE = 0.005;
 
 export interface GateInput {
   la: string;
@@ -137,22 +138,6 @@ export const UNPLACED_MAX = 0.1;
 export function checkUnplaced(ds: LaDataset, baseYear: number): void {
   const u = ds.unplaced?.[baseYear];
   if (u && u.plans > UNPLACED_MAX * u.of) throw inputError(sen2UnplacedGate(`${ds.la.name} (${ds.la.oldCode})`, baseYear, u.plans, u.of, UNPLACED_MAX, u.urns));
-}
-
-/**
- * Throws an input error (exit 1) when the LA's own SEN2 return for a census year up to `baseYear` holds another number
- * of plans than the published total of that year (beyond BASE_TOLERANCE), before anything is projected: the return's
- * plans replace that year's published stock in the cubes (dataset-persons.ts), while the total forecast keeps the
- * published series (totals.ts), so the history shown and the trend projected would be two different counts.
- * `files`: the published files (named in the message).
- */
-export function checkPersonLevelStock(ds: LaDataset, baseYear: number, published: Record<number, number>, files: readonly string[]): void {
-  for (const [y, own] of Object.entries(ds.personLevel ?? {}).map(([k, v]) => [Number(k), v] as const).sort((a, b) => a[0] - b[0])) {
-    const pub = published[y];
-    if (y > baseYear || pub === undefined) continue;
-    if (Math.abs(own.plans - pub) > Math.max(0.5, BASE_TOLERANCE * pub))
-      throw inputError(personLevelStockMismatch(`${ds.la.name} (${ds.la.oldCode})`, y, own.plans, own.file, pub, files));
-  }
 }
 
 /**

@@ -21,7 +21,7 @@ import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { batchKnownAt, forecastTotals, type TotalForecast } from '../model/forecast/totals.ts';
 import { contradictsOwnRows } from '../model/forecast/select.ts';
-import { checkPersonLevelStock } from './gates.ts';
+import { checkPersonLevelStock } from './person-level-gate.ts';
 import { nationalTooShort, pooledTowardsReference, runCannotForecast } from '../messages/model.ts';
 import { totalsModelDescription } from '../messages/model-pooling.ts';
 
