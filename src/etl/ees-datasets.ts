@@ -27,7 +27,8 @@ import { ScratchWarehouse } from './scratch-read.ts';
 import { sniffFile } from './sniff.ts';
 import { readers, recogniseSniff } from './registry.ts';
 import { toSqlSource } from './persons/sql-source.ts';
-import { reconcile, summariseFindings, type Finding, type ReconcileInput } from './reconcile.ts';
+import { contradictedRegionRows, reconcile, summariseFindings, type Finding, type ReconcileInput } from './reconcile.ts';
+import { regionRowReplaced } from '../messages/reconcile.ts';
 import { describePublished } from './overlaps.ts';
 import { januaryOf, releaseSource } from './release-reach.ts';
 import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingNewPlansTotalRow, isMissingTotalRow, noteSeriesEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
@@ -204,6 +205,11 @@ function reconciled(
   unpublishedPlacements?: ReconcileInput['unpublishedPlacements'],
 ): Omit<EesDatasets, 'ignoredRows'> {
   const findings = reconcile({ ...result, unpublishedPlacements });
+  // a region's row out of line with its LAs and England alike: its LAs' sum is the series pooled towards
+  for (const c of contradictedRegionRows(result)) {
+    c.region.stockTotal[c.year] = c.sum;
+    findings.push({ kind: 'area-sum', area: c.region.regionCode ?? c.region.la.newCode, year: c.year, message: regionRowReplaced(c.region.la.name, c.year, c.row, c.sum) });
+  }
   for (const f of findings) if (f.la) result.datasets.find((d) => d.la.oldCode === f.la)?.notes.push(f.message);
   // what reconciliation found first: it says more about the figures than one file's line-by-line notes
   return { ...result, datasets: joinReorganisations(result.datasets), notes: [...summariseFindings(findings), ...notes], findings };

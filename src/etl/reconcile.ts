@@ -170,6 +170,33 @@ function areaSumFindings(input: ReconcileInput): Finding[] {
 }
 
 /**
+ * The regions whose own row of a January is the one figure out of line: every LA of England is in the data (their sum
+ * is England's row), the regions do not add up to England's row, and this region's row is off its LAs' sum by what
+ * the regions are off England's (within the sum tolerance). The row is then not its LAs' plans (a region's row edited
+ * or from another year), and its LAs' sum stands in for it as the series each LA's trend is pooled towards
+ * (ees-datasets.ts reconciled). An LA filed under another region leaves the regions adding up to England: not taken.
+ */
+export function contradictedRegionRows(input: ReconcileInput): Array<{ region: LaDataset; year: number; row: number; sum: number }> {
+  const nat = input.national;
+  if (!nat) return [];
+  const out: Array<{ region: LaDataset; year: number; row: number; sum: number }> = [];
+  for (const [y, england] of Object.entries(nat.stockTotal)) {
+    const year = Number(y);
+    const las = input.datasets.reduce((a, d) => a + (d.stockTotal[year] ?? 0), 0);
+    if (Math.abs(las - england) > tolerance(england) || !input.regions.every((r) => r.stockTotal[year] !== undefined)) continue;
+    const excess = input.regions.reduce((a, r) => a + r.stockTotal[year]!, 0) - england;
+    if (Math.abs(excess) <= tolerance(england)) continue;
+    for (const region of input.regions) {
+      const code = region.regionCode ?? region.la.newCode;
+      const sum = input.datasets.filter((d) => d.regionCode === code).reduce((a, d) => a + (d.stockTotal[year] ?? 0), 0);
+      const row = region.stockTotal[year]!;
+      if (sum > 0 && Math.abs(row - sum - excess) <= tolerance(row)) out.push({ region, year, row, sum });
+    }
+  }
+  return out;
+}
+
+/**
  * Stock continuity: plans(Y+1) − plans(Y) − new(Y) + ceased(Y) is what migration and late records explain. Real
  * LAs differ in it (ceased plans are published only from the 2025 layout; without them the unexplained change
  * holds every exit), so an LA-year is named only when it stands out from all LAs of that year.

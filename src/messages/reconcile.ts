@@ -41,6 +41,9 @@ export function placementsBrief(area: string, year: number, sum: number, total: 
 export function lasDoNotSum(region: string, year: number, sum: number, total: number): string {
   return `${region}, January ${year}: its LAs add up to ${plans(sum)} plans, the region's own row says ${plans(total)} (a missing, suppressed or double-counted LA in the files)`;
 }
+export function regionRowReplaced(region: string, year: number, row: number, sum: number): string {
+  return `${region}, January ${year}: its own row (${plans(row)} plans) is not what its LAs add up to (${plans(sum)}), while every LA of England adds up to England's row and the regions do not by the same gap, so the region's row is the figure out of line; its LAs' ${plans(sum)} are the region's series each LA's trend is pooled towards`;
+}
 export function regionsDoNotSum(year: number, sum: number, total: number): string {
   return `England, January ${year}: the regions add up to ${plans(sum)} plans, England's own row says ${plans(total)}`;
 }
