@@ -4,23 +4,45 @@
  * health and care plans" release (Open Government Licence v3.0). A run whose data hold only its own LA pools its
  * trend towards these series and, without any age breakdown, apportions its stock by England's age shape.
  *
- *   npx tsx scripts/make-reference.ts <release folder or files…>
+ * Writes reference/batch-statistics.csv too: at every origin of each release given, the spreads between its LAs a
+ * forecast pools with (model/forecast/batch-stats.ts), which a batch of too few LAs takes instead of its own. The
+ * series come from the first release given; the statistics from every release (one set per release's first year).
  *
- * e.g. npx tsx scripts/make-reference.ts path/to/education-health-and-care-plans_2022/data
+ *   npx tsx scripts/make-reference.ts <release folder or files…> [-- <another release's folder or files…>]
+ *
+ * e.g. npx tsx scripts/make-reference.ts path/to/education-health-and-care-plans_2022/data -- path/to/2025/data
  */
 import { writeFileSync } from 'node:fs';
 import { datasetsFromEesFiles } from '../src/etl/ees-datasets.ts';
 import { referenceCsv } from '../src/etl/reference.ts';
+import { statisticsCsv, type ReferenceStatistics } from '../src/model/forecast/batch-stats.ts';
+import { batchStatisticsAt } from '../src/model/forecast/central.ts';
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  console.error('usage: npx tsx scripts/make-reference.ts <EES release folder or files…>');
+const args = process.argv.slice(2);
+const releases: string[][] = [[]];
+for (const a of args) if (a === '--') releases.push([]); else releases[releases.length - 1]!.push(a);
+if (releases[0]!.length === 0) {
+  console.error('usage: npx tsx scripts/make-reference.ts <EES release folder or files…> [-- <another release…>]');
   process.exit(2);
 }
-const ees = await datasetsFromEesFiles(files);
-if (!ees.national) {
-  console.error('the files hold no national rows');
-  process.exit(1);
+const stats: ReferenceStatistics[] = [];
+for (const [i, files] of releases.entries()) {
+  const ees = await datasetsFromEesFiles(files);
+  if (!ees.national) {
+    console.error(`${files.join(' ')}: the files hold no national rows`);
+    process.exit(1);
+  }
+  if (i === 0) {
+    writeFileSync(new URL('../reference/england-ehcp-series.csv', import.meta.url), referenceCsv(ees.national, ees.regions));
+    console.error(`wrote reference/england-ehcp-series.csv (England and ${ees.regions.length} regions)`);
+  }
+  const years = Object.keys(ees.national.stockTotal).map(Number);
+  const firstYear = Math.min(...years);
+  const batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+  for (let origin = firstYear + 1; origin <= Math.max(...years); origin++) {
+    const s = batchStatisticsAt(batch, origin);
+    if (s) stats.push({ origin, firstYear, ...s });
+  }
 }
-writeFileSync(new URL('../reference/england-ehcp-series.csv', import.meta.url), referenceCsv(ees.national, ees.regions));
-console.error(`wrote reference/england-ehcp-series.csv (England and ${ees.regions.length} regions)`);
+writeFileSync(new URL('../reference/batch-statistics.csv', import.meta.url), statisticsCsv(stats));
+console.error(`wrote reference/batch-statistics.csv (${stats.length} origins)`);

@@ -9,16 +9,17 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
+import { parseStatistics, type ReferenceStatistics } from '../model/forecast/batch-stats.ts';
 
-/** The shipped file, found from this module upwards (src/etl/ in a checkout, dist/<build>/ when compiled). */
-export function referenceFile(): string {
+/** A shipped file of reference/, found from this module upwards (src/etl/ in a checkout, dist/<build>/ when compiled). */
+export function referenceFile(name = 'england-ehcp-series.csv'): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
-    const f = join(dir, 'reference', 'england-ehcp-series.csv');
+    const f = join(dir, 'reference', name);
     if (existsSync(f)) return f;
     dir = dirname(dir);
   }
-  throw new Error('reference/england-ehcp-series.csv is missing from the installation');
+  throw new Error(`reference/${name} is missing from the installation`);
 }
 const HEADER = 'area_level,area_code,area_name,series,year,age_from,age_to,value';
 
@@ -65,6 +66,11 @@ export function parseReference(text: string): { national: LaDataset; regions: La
   }
   if (!national) throw new Error('reference/england-ehcp-series.csv holds no national rows');
   return { national, regions: [...areas.values()].filter((d) => d !== national) };
+}
+
+/** Reads the shipped whole releases' batch statistics (reference/batch-statistics.csv, model/forecast/batch-stats.ts). */
+export async function loadReferenceStatistics(): Promise<ReferenceStatistics[]> {
+  return parseStatistics(await readFile(referenceFile('batch-statistics.csv'), 'utf8'));
 }
 
 /** Reads the shipped reference series. */

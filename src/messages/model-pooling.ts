@@ -124,3 +124,22 @@ export function totalsModelDescription(t: { growth: number; ownWeight: number; p
       : "80% ranges the model's own: no past forecast of the data could be scored against what followed.")
   );
 }
+
+/**
+ * A batch of `n` LAs (fewer than the batch statistics need) pooled with the whole release's spread between LAs from
+ * the shipped reference (forecast/batch-stats.ts).
+ */
+export function spreadFromReference(n: number, origin: number, firstYear: number): string {
+  return (
+    `The files hold ${n} LA${n === 1 ? '' : 's'} to forecast from January ${origin}, too few to measure how far LAs' growth, exit rates and conversions differ: ` +
+    `those spreads are taken from every LA of the published release (series from ${firstYear}; reference/batch-statistics.csv), as a forecast of the whole release takes them, so its central forecast of the LA is the same.`
+  );
+}
+
+/** A batch of `n` LAs too few for its batch statistics, at an origin the shipped reference does not hold. */
+export function spreadFromFewLas(n: number, origin: number): string {
+  return (
+    `The files hold ${n} LA${n === 1 ? '' : 's'} to forecast from January ${origin}, too few to measure how far LAs' growth, exit rates and conversions differ, ` +
+    `and the shipped reference holds no whole release's figures for that January: the spreads are these LAs' own, so the forecast can differ from one made with every LA of the release (docs/model.md "Batch statistics").`
+  );
+}

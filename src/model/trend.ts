@@ -120,14 +120,20 @@ export function meanVarianceFactor(years: number, recency: number): number {
 export function residualModerator(
   trends: Iterable<{ summary: Pick<GrowthSummary, 'residual' | 'years'> }>,
   priorYears: number,
+  median?: number,
 ): (s: Pick<GrowthSummary, 'residual' | 'years'>, countVar?: number) => number {
-  const pooled = [...trends].filter((t) => t.summary.years > 1).map((t) => t.summary.residual);
-  if (priorYears <= 0 || pooled.length === 0) return (s) => s.residual;
-  const s0 = quantile(pooled, 0.5);
+  const s0 = median ?? residualMedian(trends);
+  if (priorYears <= 0 || s0 === undefined) return (s) => s.residual;
   return (s, countVar = 0) => {
     const d = s.years - 1;
     return d > 0 ? (d * s.residual + priorYears * (s0 + countVar)) / (d + priorYears) : s.residual;
   };
+}
+
+/** The median year-to-year variance of growth over LAs with more than one growth (s₀² of residualModerator). */
+export function residualMedian(trends: Iterable<{ summary: Pick<GrowthSummary, 'residual' | 'years'> }>): number | undefined {
+  const pooled = [...trends].filter((t) => t.summary.years > 1).map((t) => t.summary.residual);
+  return pooled.length ? quantile(pooled, 0.5) : undefined;
 }
 
 /** Sampling and year-to-year variance given to a single year's growth (sd 5%). */
@@ -151,23 +157,23 @@ export interface PooledGrowth {
   prior: number;
 }
 
-/**
- * Empirical-Bayes pooling of LA growths. The prior of an LA is `national + regionWeight × (region − national)`;
- * the between-LA variance tau² is estimated by moments (mean squared deviation from the prior minus the mean
- * sampling variance), and each LA keeps weight tau² / (tau² + noiseScale × v_i) on its own growth.
- * @example poolGrowths([{ id: 'a', summary: { mean: 0.2, variance: 0.01, residual: 0.05, years: 5 } }], { national: 0.1 })
- */
-export function poolGrowths(
-  items: PoolInput[],
-  ctx: { national: number; regional?: ReadonlyMap<string, number> },
-  opts: Pick<TrendOptions, 'noiseScale' | 'regionWeight'> = DEFAULT_TREND,
-): Map<string, PooledGrowth> {
-  const priorOf = (it: PoolInput): number => {
+type PoolContext = { national: number; regional?: ReadonlyMap<string, number>; tau2?: number };
+
+function priorFor(ctx: PoolContext, opts: Pick<TrendOptions, 'regionWeight'>): (it: PoolInput) => number {
+  return (it) => {
     const r = it.group !== undefined ? ctx.regional?.get(it.group) : undefined;
     return r === undefined ? ctx.national : ctx.national + opts.regionWeight * (r - ctx.national);
   };
-  const out = new Map<string, PooledGrowth>();
-  if (items.length === 0) return out;
+}
+
+/**
+ * The between-LA variance tau² of growth around the priors, by moments: the mean squared deviation from the prior
+ * less the mean sampling variance (at least 1e-6). With two LAs or fewer there is no spread to learn from: the
+ * LAs' own mean sampling variance. Undefined without items.
+ */
+export function betweenVariance(items: PoolInput[], ctx: PoolContext, opts: Pick<TrendOptions, 'regionWeight'> = DEFAULT_TREND): number | undefined {
+  if (items.length === 0) return undefined;
+  const priorOf = priorFor(ctx, opts);
   let dev = 0;
   let meanV = 0;
   for (const it of items) {
@@ -176,8 +182,21 @@ export function poolGrowths(
   }
   dev /= items.length;
   meanV /= items.length;
-  // With one LA there is no spread to learn from: take the LA's own variance as tau².
-  const tau2 = items.length > 2 ? Math.max(1e-6, dev - meanV) : Math.max(1e-6, meanV);
+  return items.length > 2 ? Math.max(1e-6, dev - meanV) : Math.max(1e-6, meanV);
+}
+
+/**
+ * Empirical-Bayes pooling of LA growths. The prior of an LA is `national + regionWeight × (region − national)`;
+ * the between-LA variance tau² is `ctx.tau2` when given (a statistic of the whole release, forecast/batch-stats.ts),
+ * else estimated from the items (betweenVariance), and each LA keeps weight tau² / (tau² + noiseScale × v_i) on its
+ * own growth.
+ * @example poolGrowths([{ id: 'a', summary: { mean: 0.2, variance: 0.01, residual: 0.05, years: 5 } }], { national: 0.1 })
+ */
+export function poolGrowths(items: PoolInput[], ctx: PoolContext, opts: Pick<TrendOptions, 'noiseScale' | 'regionWeight'> = DEFAULT_TREND): Map<string, PooledGrowth> {
+  const priorOf = priorFor(ctx, opts);
+  const out = new Map<string, PooledGrowth>();
+  const tau2 = ctx.tau2 ?? betweenVariance(items, ctx, opts);
+  if (tau2 === undefined) return out;
   for (const it of items) {
     const prior = priorOf(it);
     const v = opts.noiseScale * Math.max(it.summary.variance, 1e-8);

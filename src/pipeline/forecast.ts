@@ -50,7 +50,7 @@ export async function forecastFromEes(opts: {
   const ees = await savedEesDatasets(opts.files, read, () => datasetsFromEesFiles(opts.files, { maxCensusYear: opts.baseYear }));
   // files with no England series pool towards the shipped reference series, as `run` does (one model)
   const pool = await poolingSeries(ees.national, ees.regions, 'each LA', opts.baseYear);
-  const batch: Batch = { datasets: ees.datasets, national: pool.national, regions: pool.regions };
+  const batch: Batch = { datasets: ees.datasets, national: pool.national, regions: pool.regions, statistics: pool.statistics };
   // an LA asked for that began after the base year (its every figure later) is skipped with that reason; with --all
   // it is not there at all, as in files without the later rows (cli.md: the output is the same either way)
   const laterOf = (code: string) => (ees.laterOnly ?? []).find((l) => matchesCode({ la: l }, code));
@@ -192,7 +192,7 @@ export async function backtestFromEes(opts: { files: string[]; las?: string[]; a
   const ees = await savedEesDatasets(opts.files, { fresh: opts.fresh, cacheDir: opts.cacheDir }, () => datasetsFromEesFiles(opts.files));
   // as forecast and run: files with no England series pool towards the shipped reference series
   const pool = await poolingSeries(ees.national, ees.regions, 'each LA');
-  const batch: Batch = { datasets: ees.datasets, national: pool.national, regions: pool.regions };
+  const batch: Batch = { datasets: ees.datasets, national: pool.national, regions: pool.regions, statistics: pool.statistics };
   if (!opts.all && opts.las) refuseLeftOut(ees.notes, opts.las);
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
   // a later release revising a January: the batch's note, as forecast prints it

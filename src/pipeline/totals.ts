@@ -11,7 +11,8 @@ import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plan
 import { flowsShortNote } from '../model/forecast/flow-years.ts';
 import { datasetsFromWarehouse } from '../etl/ees-datasets.ts';
 import type { Finding } from '../etl/reconcile.ts';
-import { loadReference } from '../etl/reference.ts';
+import { loadReference, loadReferenceStatistics } from '../etl/reference.ts';
+import type { ReferenceStatistics } from '../model/forecast/batch-stats.ts';
 import { inputError } from '../errors.ts';
 import type { TotalsConstraint } from '../model/constrain.ts';
 import type { LaDataset } from '../model/dataset.ts';
@@ -69,12 +70,12 @@ export async function runBatch(
   baseYear?: number,
 ): Promise<{ batch: Batch; published?: LaDataset; regions: LaDataset[]; national: LaDataset; reference: LaDataset; notes: string[]; findings: Finding[] }> {
   ees ??= await datasetsFromWarehouse(wh);
-  const { national, regions, notes, reference } = await poolingSeries(ees.national, ees.regions, ds.la.name, baseYear);
+  const { national, regions, notes, reference, statistics } = await poolingSeries(ees.national, ees.regions, ds.la.name, baseYear);
   const code = ds.la.oldCode;
   const published = ees.datasets.find((d) => d.la.oldCode === code);
   const mine = published ? withOwnYears(published, ds) : ds;
   const datasets = published ? ees.datasets.map((d) => (d === published ? mine : d)) : [...ees.datasets, ds];
-  return { batch: { datasets, national, regions }, published, regions, national, reference, notes, findings: ees.findings };
+  return { batch: { datasets, national, regions, statistics }, published, regions, national, reference, notes, findings: ees.findings };
 }
 
 /**
@@ -89,15 +90,16 @@ export async function poolingSeries(
   dataRegions: LaDataset[],
   who: string,
   baseYear?: number,
-): Promise<{ national: LaDataset; regions: LaDataset[]; notes: string[]; reference: LaDataset }> {
+): Promise<{ national: LaDataset; regions: LaDataset[]; notes: string[]; reference: LaDataset; statistics: ReferenceStatistics[] }> {
   const ref = await loadReference();
+  const statistics = await loadReferenceStatistics();
   const refEnd = Math.max(...Object.keys(ref.national.stockTotal).map(Number));
   const own = dataNational ? Object.keys(dataNational.stockTotal).map(Number).filter((y) => baseYear === undefined || y <= baseYear) : [];
-  if (dataNational && own.length >= 2) return { national: dataNational, regions: dataRegions, notes: [], reference: ref.national };
+  if (dataNational && own.length >= 2) return { national: dataNational, regions: dataRegions, notes: [], reference: ref.national, statistics };
   const regions = dataRegions.length === 0 ? ref.regions : dataRegions;
   const held = dataNational ? Object.keys(dataNational.stockTotal).map(Number).sort((a, b) => a - b) : [];
   const note = dataNational ? nationalTooShort(who, held, baseYear, refEnd) : pooledTowardsReference(who, refEnd);
-  return { national: ref.national, regions, notes: [note], reference: ref.national };
+  return { national: ref.national, regions, notes: [note], reference: ref.national, statistics };
 }
 
 /**

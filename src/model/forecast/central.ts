@@ -22,6 +22,8 @@ import { bridgeGaps, fixOutliers, removeSteps } from '../estimate/outliers.ts';
 import { stockGapBridged } from '../../messages/model.ts';
 import { flowOutlier, levelStep } from '../../messages/model-series.ts';
 import { SharedReads } from '../estimate/shared-reads.ts';
+import { MIN_BATCH_LAS, referenceStatisticsAt, type BatchStatistics } from './batch-stats.ts';
+import { spreadFromFewLas, spreadFromReference } from '../../messages/model-pooling.ts';
 
 export interface ForecastSettings {
   trend: TrendOptions;
@@ -119,6 +121,48 @@ export function cleanSeries(
   return { ds, notes, bridged: gaps.bridged.map((b) => b.year) };
 }
 
+/**
+ * The pooled trends and flows of `members` at `origin`: with fewer than MIN_BATCH_LAS members, the batch statistics
+ * (between-LA variances, median year-to-year variances) are the whole release's from `batch.statistics` where it
+ * holds the origin (a note says so), else the members' own (a note says the forecast then depends on which LAs the
+ * files hold).
+ */
+function pooled(batch: Batch, members: LaDataset[], origin: number, settings: ForecastSettings) {
+  const few = members.length < MIN_BATCH_LAS;
+  const firstYear = batch.national ? Math.min(...Object.keys(batch.national.stockTotal).map(Number)) : undefined;
+  const given = few && batch.statistics ? referenceStatisticsAt(batch.statistics, origin, firstYear) : undefined;
+  const t = settings.trend;
+  const p = settings.residualPriorYears;
+  const stock = pooledTrends(batch, members, 'stockTotal', origin, t, p, given && { tau2: given.stockTau2, residualMedian: given.stockResidualMedian });
+  const flows = pooledTrends(batch, members, 'newPlansTotal', origin - 1, t, p, given && { tau2: given.newPlansTau2, residualMedian: given.newPlansResidualMedian });
+  const sf = pooledFlows(batch, members, origin, t, given && { exitTau2: given.exitTau2, conversionTau2: given.conversionTau2 });
+  const spreadNote = !few ? undefined : given ? spreadFromReference(members.length, origin, given.firstYear) : spreadFromFewLas(members.length, origin);
+  return { stock, flows, sf, spreadNote };
+}
+
+/**
+ * The batch statistics of every forecastable LA of `batch` at `origin` (what scripts/make-reference.ts ships for a
+ * whole release), undefined when the batch has no growth to pool.
+ */
+export function batchStatisticsAt(batch: Batch, origin: number, settings: ForecastSettings = DEFAULT_SETTINGS): BatchStatistics | undefined {
+  const known: Batch = { datasets: batch.datasets.map((d) => knownAt(d, origin)), national: batch.national && knownAt(batch.national, origin), regions: batch.regions.map((r) => knownAt(r, origin)) };
+  const natStock = known.national?.stockTotal ?? {};
+  const members = known.datasets.filter((d) => !skipReason(d, origin)).map((d) => cleanSeries(d, natStock, origin, settings.trend.window).ds);
+  const t = settings.trend;
+  const stock = pooledTrends(known, members, 'stockTotal', origin, t, settings.residualPriorYears);
+  const flows = pooledTrends(known, members, 'newPlansTotal', origin - 1, t, settings.residualPriorYears);
+  const sf = pooledFlows(known, members, origin, t);
+  if (stock.tau2 === undefined || stock.residualMedian === undefined || flows.tau2 === undefined || flows.residualMedian === undefined || sf.exitTau2 === undefined) return undefined;
+  return {
+    stockTau2: stock.tau2,
+    stockResidualMedian: stock.residualMedian,
+    newPlansTau2: flows.tau2,
+    newPlansResidualMedian: flows.residualMedian,
+    exitTau2: sf.exitTau2,
+    ...(sf.conversionTau2 !== undefined ? { conversionTau2: sf.conversionTau2 } : {}),
+  };
+}
+
 export type TotalsProjector = (input: ProjectionInput) => number[];
 
 /** Engine weight at horizon h (1-based). */
@@ -160,6 +204,7 @@ export function centralForecasts(
   only?: ReadonlySet<string>,
 ): { forecasts: CentralForecast[]; skipped: Skipped[] } {
   const known: Batch = {
+    ...batch,
     datasets: batch.datasets.map((d) => knownAt(d, origin)),
     national: batch.national && knownAt(batch.national, origin),
     regions: batch.regions.map((r) => knownAt(r, origin)),
@@ -177,11 +222,9 @@ export function centralForecasts(
       fixNotes.set(d.la.oldCode, { notes, bridged });
     }
   }
-  const stock = pooledTrends(known, members, 'stockTotal', origin, settings.trend, settings.residualPriorYears);
-  const flows = pooledTrends(known, members, 'newPlansTotal', origin - 1, settings.trend, settings.residualPriorYears);
-  const sf = pooledFlows(known, members, origin, settings.trend);
+  const { stock, flows, sf, spreadNote } = pooled(known, members, origin, settings);
   const forecasts: CentralForecast[] = [];
-  const noise = residualModerator(stock.byLa.values(), settings.residualPriorYears);
+  const noise = residualModerator(stock.byLa.values(), settings.residualPriorYears, stock.residualMedian);
   // the regions' and England's progression and new plans by age, read alike by every LA: made once here
   const shared = new SharedReads();
   for (const ds of members) {
@@ -242,7 +285,7 @@ export function centralForecasts(
       input,
       structure,
       trend: { growth: g.growth, ownWeight: g.ownWeight, prior: g.prior, damping: settings.trend.damping, longRun: stock.longRun },
-      notes: fixNotes.get(ds.la.oldCode)?.notes ?? [],
+      notes: [...(spreadNote ? [spreadNote] : []), ...(fixNotes.get(ds.la.oldCode)?.notes ?? [])],
       bridged: fixNotes.get(ds.la.oldCode)?.bridged ?? [],
     });
   }

@@ -82,7 +82,7 @@ export class CentralMemo {
     const keyOf = (origin: number): string => {
       let k = keys.get(origin);
       if (k === undefined) {
-        const known: Batch = { datasets: batch.datasets.map((d) => knownAt(d, origin)), national: batch.national && knownAt(batch.national, origin), regions: batch.regions.map((r) => knownAt(r, origin)) };
+        const known: Batch = { ...batch, datasets: batch.datasets.map((d) => knownAt(d, origin)), national: batch.national && knownAt(batch.national, origin), regions: batch.regions.map((r) => knownAt(r, origin)) };
         keys.set(origin, (k = `${head}${origin}\n${canonicalText(known)}`));
         this.keysMade++;
       }

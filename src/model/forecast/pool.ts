@@ -4,13 +4,16 @@
  * taken from their own published rows when given, else summed from the LAs.
  */
 import type { LaDataset } from '../dataset.ts';
+import type { ReferenceStatistics } from './batch-stats.ts';
 import { conversions, exitRates, weightedSummary } from '../estimate/aggregate-flow.ts';
-import { meanVarianceFactor, poolGrowths, recentGrowth, residualModerator, type GrowthSummary, type PooledGrowth, type TrendOptions } from '../trend.ts';
+import { betweenVariance, meanVarianceFactor, poolGrowths, recentGrowth, residualMedian, residualModerator, type GrowthSummary, type PooledGrowth, type TrendOptions } from '../trend.ts';
 
 export interface Batch {
   datasets: LaDataset[];
   national?: LaDataset;
   regions: LaDataset[];
+  /** Whole releases' batch statistics by origin, for a batch of too few LAs to estimate them (batch-stats.ts). */
+  statistics?: readonly ReferenceStatistics[];
 }
 
 type SeriesKey = 'stockTotal' | 'newPlansTotal';
@@ -27,6 +30,15 @@ export interface PooledTrends {
   national: number;
   /** The long-run log growth a damped trend decays to (opts.longRunYears of England's growth, else `national`). */
   longRun: number;
+  /** The between-LA variance of growth the LAs were pooled with, and the median year-to-year variance (s₀²). */
+  tau2?: number;
+  residualMedian?: number;
+}
+
+/** Batch statistics of one series given instead of estimated from the members (forecast/batch-stats.ts). */
+export interface FixedSpread {
+  tau2: number;
+  residualMedian: number;
 }
 
 /**
@@ -39,7 +51,7 @@ export interface PooledTrends {
  * 2010: 0.19 and 0.020, 8,916–16,523). The LA's own `summary` is kept as estimated.
  * @example pooledTrends(batch, batch.datasets, 'stockTotal', 2022, DEFAULT_TREND, 2)
  */
-export function pooledTrends(batch: Batch, members: LaDataset[], key: SeriesKey, end: number, opts: TrendOptions, priorYears = 0): PooledTrends {
+export function pooledTrends(batch: Batch, members: LaDataset[], key: SeriesKey, end: number, opts: TrendOptions, priorYears = 0, fixed?: FixedSpread): PooledTrends {
   const nat =
     (batch.national && recentGrowth(batch.national[key], end, opts)) ?? recentGrowth(sumSeries(members, key), end, opts);
   const national = nat?.mean ?? 0;
@@ -55,19 +67,21 @@ export function pooledTrends(batch: Batch, members: LaDataset[], key: SeriesKey,
     const summary = recentGrowth(d[key], end, opts);
     return summary ? [{ id: d.la.oldCode, group: d.regionCode, summary }] : [];
   });
-  const moderate = residualModerator(items, priorYears);
+  const s0 = fixed?.residualMedian ?? residualMedian(items);
+  const moderate = residualModerator(items, priorYears, s0);
   const moderated = items.map((it) => {
     const residual = moderate(it.summary);
     if (residual === it.summary.residual) return it;
     return { ...it, summary: { ...it.summary, residual, variance: residual * meanVarianceFactor(it.summary.years, opts.recency) } };
   });
-  const pooled = poolGrowths(moderated, { national, regional }, opts);
+  const tau2 = fixed?.tau2 ?? betweenVariance(moderated, { national, regional }, opts);
+  const pooled = poolGrowths(moderated, { national, regional, tau2 }, opts);
   const natSeries = batch.national?.[key] ?? sumSeries(members, key);
   const long = opts.longRunYears ? recentGrowth(natSeries, end, { window: opts.longRunYears, recency: 1 }) : undefined;
   const longRun = long?.mean ?? national;
   const byLa = new Map<string, PooledGrowth & { summary: GrowthSummary }>();
   for (const it of items) byLa.set(it.id, { ...pooled.get(it.id)!, summary: it.summary });
-  return { byLa, national, longRun };
+  return { byLa, national, longRun, tau2, residualMedian: s0 };
 }
 
 /** Years of exits and conversions the stock-flow estimates read (recency-weighted). */
@@ -81,6 +95,9 @@ export interface PooledFlows {
   /** England's latest exit rate and mean conversion (undefined without requests). */
   nationalExit: number;
   nationalConversion?: number;
+  /** The between-LA variances the exit rates and conversions were pooled with. */
+  exitTau2?: number;
+  conversionTau2?: number;
 }
 
 /**
@@ -90,30 +107,40 @@ export interface PooledFlows {
  * the prior of its conversion is England's mean over FLOW_WINDOW years.
  * @example pooledFlows(batch, batch.datasets, 2022, DEFAULT_TREND).exit.get('925')
  */
-export function pooledFlows(batch: Batch, members: LaDataset[], origin: number, opts: TrendOptions): PooledFlows {
+export function pooledFlows(
+  batch: Batch,
+  members: LaDataset[],
+  origin: number,
+  opts: TrendOptions,
+  fixed?: { exitTau2: number; conversionTau2?: number },
+): PooledFlows {
   const natSeries = batch.national && exitRates(batch.national, origin, 1).length ? batch.national : undefined;
   const nat = natSeries ?? { stockTotal: sumSeries(members, 'stockTotal'), newPlansTotal: sumSeries(members, 'newPlansTotal') };
   const nationalExit = exitRates(nat, origin, 1)[0] ?? 0;
   const natReq = batch.national && conversions(batch.national, origin, 1).length ? batch.national : undefined;
   const natConv = conversions(natReq ?? { newPlansTotal: sumSeries(members, 'newPlansTotal'), requests: sumRequests(members) }, origin, FLOW_WINDOW);
   const nationalConversion = natConv.length ? natConv.reduce((a, b) => a + b, 0) / natConv.length : undefined;
-  const pool = (xs: (d: LaDataset) => number[], recency: number, prior: number): Map<string, number> => {
+  const flat = { noiseScale: 1, regionWeight: 0 };
+  const tau2s: (number | undefined)[] = [];
+  const pool = (xs: (d: LaDataset) => number[], recency: number, prior: number, given?: number): Map<string, number> => {
     const items = members.flatMap((d) => {
       const s = weightedSummary(xs(d), recency);
       return s ? [{ id: d.la.oldCode, summary: s }] : [];
     });
+    const tau2 = given ?? betweenVariance(items, { national: prior }, flat);
+    tau2s.push(tau2);
     const out = new Map<string, number>();
-    for (const [id, p] of poolGrowths(items, { national: prior }, { noiseScale: 1, regionWeight: 0 })) out.set(id, p.growth);
+    for (const [id, p] of poolGrowths(items, { national: prior, tau2 }, flat)) out.set(id, p.growth);
     return out;
   };
-  const exit = pool((d) => exitRates(d, origin, FLOW_WINDOW), opts.recency, nationalExit);
+  const exit = pool((d) => exitRates(d, origin, FLOW_WINDOW), opts.recency, nationalExit, fixed?.exitTau2);
   for (const d of members) if (!exit.has(d.la.oldCode)) exit.set(d.la.oldCode, nationalExit);
   const conversion = new Map<string, number>();
   if (nationalConversion !== undefined) {
-    for (const [id, c] of pool((d) => conversions(d, origin, FLOW_WINDOW), 1, nationalConversion)) conversion.set(id, c);
+    for (const [id, c] of pool((d) => conversions(d, origin, FLOW_WINDOW), 1, nationalConversion, fixed?.conversionTau2)) conversion.set(id, c);
     for (const d of members) if (!conversion.has(d.la.oldCode)) conversion.set(d.la.oldCode, nationalConversion);
   }
-  return { exit, conversion, nationalExit, nationalConversion };
+  return { exit, conversion, nationalExit, nationalConversion, exitTau2: tau2s[0], conversionTau2: tau2s[1] };
 }
 
 function sumRequests(list: LaDataset[]): Record<number, number> {

@@ -36,6 +36,7 @@ export interface TotalForecast {
 /** The batch as known by January of `baseYear`. */
 export function batchKnownAt(batch: Batch, baseYear: number): Batch {
   return {
+    ...batch,
     datasets: batch.datasets.map((d) => knownAt(d, baseYear)),
     national: batch.national && knownAt(batch.national, baseYear),
     regions: batch.regions.map((r) => knownAt(r, baseYear)),

@@ -1,0 +1,69 @@
+/**
+ * Batch statistics: the figures a forecast of one LA takes from the other LAs it is forecast with (model.md "Trend",
+ * "Batch statistics"): the between-LA variance of growth (tau²) of total plans and of new plans, their median
+ * year-to-year variance (s₀²), and the between-LA variance of exit rates and of requests-to-plans conversions. A
+ * batch of fewer than MIN_BATCH_LAS forecastable LAs (an LA's own folder, made by `init --from` a release) takes them
+ * from the shipped reference (reference/batch-statistics.csv, made by scripts/make-reference.ts from a whole
+ * release), so that its forecast of an LA is the whole release's.
+ */
+
+export interface BatchStatistics {
+  stockTau2: number;
+  stockResidualMedian: number;
+  newPlansTau2: number;
+  newPlansResidualMedian: number;
+  exitTau2: number;
+  conversionTau2?: number;
+}
+
+/** Statistics of a whole release at one origin; `firstYear`: the release's first January of England's plans. */
+export interface ReferenceStatistics extends BatchStatistics {
+  origin: number;
+  firstYear: number;
+}
+
+/**
+ * Fewest forecastable LAs whose spreads a batch estimates itself. Kent, Rutland and City of London with n − 1 other
+ * LAs of the 2022 release drawn at random (origin 2022, 20 draws): their January 2025 moved from the whole release's
+ * by a median 1.3 / 1.2 / 1.0 / 0.7% (Kent, n = 5 / 20 / 40 / 80), 0.37 / 0.31 / 0.20 / 0.13% (Rutland), 0.78 / 0.31
+ * / 0.12 / 0.11% (City of London): from 40 the small LAs' dependence on the draw is about what 80 gives (docs/model.md
+ * "Batch statistics").
+ */
+export const MIN_BATCH_LAS = 40;
+
+const KEYS = ['stockTau2', 'stockResidualMedian', 'newPlansTau2', 'newPlansResidualMedian', 'exitTau2', 'conversionTau2'] as const;
+const HEADER = 'origin,first_year,statistic,value';
+
+/** The reference statistics as CSV text (one row per origin and statistic). */
+export function statisticsCsv(rows: readonly ReferenceStatistics[]): string {
+  const lines = [HEADER];
+  for (const r of rows) for (const k of KEYS) if (r[k] !== undefined) lines.push(`${r.origin},${r.firstYear},${k},${r[k]}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Parses statisticsCsv's text; an origin without all five required statistics is left out. */
+export function parseStatistics(text: string): ReferenceStatistics[] {
+  const by = new Map<string, Partial<ReferenceStatistics>>();
+  for (const line of text.split(/\r?\n/).slice(1)) {
+    const [o, f, k, v] = line.split(',');
+    const value = Number(v);
+    if (!k || !(KEYS as readonly string[]).includes(k) || !Number.isFinite(value) || value <= 0) continue;
+    const key = `${o}|${f}`;
+    const r = by.get(key) ?? { origin: Number(o), firstYear: Number(f) };
+    (r as Record<string, number>)[k] = value;
+    by.set(key, r);
+  }
+  return [...by.values()].filter((r): r is ReferenceStatistics => KEYS.slice(0, 5).every((k) => r[k] !== undefined));
+}
+
+/**
+ * The reference statistics for a batch at `origin` whose England series starts in `firstYear`: a release's of that
+ * origin whose series starts in the same year, else the nearest such year (undefined when none holds the origin).
+ * The series' length matters: a release from 2019 estimates each LA's growth from fewer years than one from 2010.
+ */
+export function referenceStatisticsAt(rows: readonly ReferenceStatistics[], origin: number, firstYear: number | undefined): ReferenceStatistics | undefined {
+  const at = rows.filter((r) => r.origin === origin);
+  if (!at.length) return undefined;
+  const f = firstYear ?? Math.min(...at.map((r) => r.firstYear));
+  return at.reduce((a, b) => (Math.abs(b.firstYear - f) < Math.abs(a.firstYear - f) ? b : a));
+}

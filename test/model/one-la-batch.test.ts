@@ -1,0 +1,88 @@
+/**
+ * A forecast of one LA from files holding only that LA (with England's and the regions' rows: a folder made by
+ * `init --la … --from` a release) gave another figure than the whole release's, from the same published series:
+ * Kent 20,081 / 22,551 / 25,392 plans at January 2023/24/25 against 20,201 / 22,899 / 26,001. The spreads between
+ * LAs the pooling reads (between-LA variance of growth and of exit rates, the median year-to-year variance) were
+ * estimated from the one LA. A batch of fewer than MIN_BATCH_LAS LAs now takes them from the shipped reference
+ * (reference/batch-statistics.csv), and its central forecast is the whole release's. Real files: test/real-data.ts.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
+import { batchStatisticsAt, centralForecasts } from '../../src/model/forecast/central.ts';
+import { MIN_BATCH_LAS, referenceStatisticsAt } from '../../src/model/forecast/batch-stats.ts';
+import type { Batch } from '../../src/model/forecast/pool.ts';
+import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
+import { loadReferenceStatistics } from '../../src/etl/reference.ts';
+import { HAVE_REAL_DATA, REAL_DATA } from '../real-data.ts';
+
+/** `n` LAs in two regions, each growing its own way with some year-to-year noise, from 2012 to 2022. */
+function syntheticBatch(n: number): Batch {
+  const datasets: LaDataset[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = emptyDataset({ oldCode: String(300 + i), newCode: `E0900${String(i).padStart(4, '0')}`, name: `LA ${i}` });
+    d.regionCode = i % 2 ? 'E12000001' : 'E12000002';
+    const base = 200 + 97 * i;
+    const g = 0.03 + 0.01 * (i % 7);
+    for (let y = 2012; y <= 2022; y++) d.stockTotal[y] = Math.round(base * Math.exp(g * (y - 2012) + 0.02 * Math.sin(y * 1.3 + i)));
+    for (let y = 2011; y <= 2021; y++) d.newPlansTotal[y] = Math.round(d.stockTotal[y + 1]! * (0.12 + 0.01 * Math.cos(y + i)));
+    datasets.push(d);
+  }
+  const sum = (list: LaDataset[], name: string, code: string): LaDataset => {
+    const d = emptyDataset({ oldCode: code, newCode: code, name });
+    for (const x of list) {
+      for (const [y, v] of Object.entries(x.stockTotal)) d.stockTotal[Number(y)] = (d.stockTotal[Number(y)] ?? 0) + v;
+      for (const [y, v] of Object.entries(x.newPlansTotal)) d.newPlansTotal[Number(y)] = (d.newPlansTotal[Number(y)] ?? 0) + v;
+    }
+    return d;
+  };
+  const regions = ['E12000001', 'E12000002'].map((r) => ({ ...sum(datasets.filter((d) => d.regionCode === r), r, r), regionCode: r }));
+  return { datasets, national: sum(datasets, 'England', 'ALL'), regions };
+}
+
+const centralOf = (batch: Batch, code: string, origin: number): number[] =>
+  centralForecasts(batch, origin, 3, undefined, undefined, new Set([code])).forecasts[0]!.central;
+
+describe("a forecast of one LA from files holding only that LA", () => {
+  it("is the whole batch's when the batch's statistics are given (synthetic, no real files)", () => {
+    const whole = syntheticBatch(MIN_BATCH_LAS + 5);
+    const stats = batchStatisticsAt(whole, 2022)!;
+    for (const code of ['300', '317', '344']) {
+      const alone: Batch = { ...whole, datasets: whole.datasets.filter((d) => d.la.oldCode === code) };
+      const all = centralOf(whole, code, 2022);
+      // without the whole batch's spreads the LA pools with its own: another forecast
+      expect(centralOf(alone, code, 2022)).not.toEqual(all);
+      const given = centralForecasts({ ...alone, statistics: [{ ...stats, origin: 2022, firstYear: 2012 }] }, 2022, 3);
+      given.forecasts[0]!.central.forEach((v, h) => expect(v).toBeCloseTo(all[h]!, 6));
+      expect(given.forecasts[0]!.notes.join(' ')).toContain('every LA of the published release');
+    }
+  });
+
+  it('pools with its own spreads, and says the forecast depends on it, at an origin the reference does not hold', () => {
+    const whole = syntheticBatch(3);
+    const f = centralForecasts({ ...whole, statistics: [] }, 2022, 3).forecasts[0]!;
+    expect(f.notes.join(' ')).toContain('can differ from one made with every LA');
+  });
+
+  it('keeps a batch of at least MIN_BATCH_LAS LAs on its own spreads, whatever the reference says', () => {
+    const whole = syntheticBatch(MIN_BATCH_LAS);
+    const stats = batchStatisticsAt(whole, 2022)!;
+    const odd = { ...stats, stockTau2: stats.stockTau2 * 100, exitTau2: stats.exitTau2 * 100, origin: 2022, firstYear: 2012 };
+    expect(centralOf({ ...whole, statistics: [odd] }, '305', 2022)).toEqual(centralOf(whole, '305', 2022));
+  });
+
+  it.skipIf(!HAVE_REAL_DATA)("is the whole 2022 release's for Kent, Rutland and City of London (real files, shipped reference)", async () => {
+    const dir = join(REAL_DATA, 'ees-ehcp-2022', 'data');
+    const ees = await datasetsFromEesFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));
+    const whole: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+    const statistics = await loadReferenceStatistics();
+    // the shipped figures are the release's own
+    expect(referenceStatisticsAt(statistics, 2022, 2010)).toMatchObject(batchStatisticsAt(whole, 2022)!);
+    for (const code of ['886', '857', '201']) {
+      const alone: Batch = { ...whole, datasets: ees.datasets.filter((d) => d.la.oldCode === code), statistics };
+      const all = centralOf(whole, code, 2022);
+      centralOf(alone, code, 2022).forEach((v, h) => expect(v).toBeCloseTo(all[h]!, 6));
+    }
+  }, 120_000);
+});
