@@ -129,10 +129,14 @@ export function totalsModelDescription(t: { growth: number; ownWeight: number; p
  * A batch of `n` LAs (fewer than the batch statistics need) pooled with the whole release's spread between LAs from
  * the shipped reference (forecast/batch-stats.ts).
  */
-export function spreadFromReference(n: number, origin: number, firstYear: number): string {
+export function spreadFromReference(n: number, origin: number, firstYear: number, from: number): string {
+  const head = `The files hold ${n} LA${n === 1 ? '' : 's'} to forecast from January ${origin}, too few to measure how far LAs' growth, exit rates and conversions differ: `;
+  if (from === origin)
+    return head + `those spreads are taken from every LA of the published release (series from ${firstYear}; reference/batch-statistics.csv), as a forecast of the whole release takes them, so its central forecast of the LA is the same.`;
   return (
-    `The files hold ${n} LA${n === 1 ? '' : 's'} to forecast from January ${origin}, too few to measure how far LAs' growth, exit rates and conversions differ: ` +
-    `those spreads are taken from every LA of the published release (series from ${firstYear}; reference/batch-statistics.csv), as a forecast of the whole release takes them, so its central forecast of the LA is the same.`
+    head +
+    `those spreads are every LA's of the published release at January ${from}, the latest the shipped reference holds (series from ${firstYear}; reference/batch-statistics.csv), ` +
+    `nearer a whole release's than the files' own would be (docs/model.md "Batch statistics").`
   );
 }
 
@@ -140,6 +144,6 @@ export function spreadFromReference(n: number, origin: number, firstYear: number
 export function spreadFromFewLas(n: number, origin: number): string {
   return (
     `The files hold ${n} LA${n === 1 ? '' : 's'} to forecast from January ${origin}, too few to measure how far LAs' growth, exit rates and conversions differ, ` +
-    `and the shipped reference holds no whole release's figures for that January: the spreads are these LAs' own, so the forecast can differ from one made with every LA of the release (docs/model.md "Batch statistics").`
+    `and the shipped reference holds no whole release's figures for that January or the two before it: the spreads are these LAs' own, so the forecast can differ from one made with every LA of the release (docs/model.md "Batch statistics").`
   );
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
 import { batchStatisticsAt, centralForecasts } from '../../src/model/forecast/central.ts';
-import { MIN_BATCH_LAS, referenceStatisticsAt } from '../../src/model/forecast/batch-stats.ts';
+import { MAX_REFERENCE_LAG, MIN_BATCH_LAS, referenceStatisticsAt } from '../../src/model/forecast/batch-stats.ts';
 import type { Batch } from '../../src/model/forecast/pool.ts';
 import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
 import { loadReferenceStatistics } from '../../src/etl/reference.ts';
@@ -63,6 +63,21 @@ describe("a forecast of one LA from files holding only that LA", () => {
     const whole = syntheticBatch(3);
     const f = centralForecasts({ ...whole, statistics: [] }, 2022, 3).forecasts[0]!;
     expect(f.notes.join(' ')).toContain('can differ from one made with every LA');
+  });
+
+  it('takes the latest January the reference holds up to MAX_REFERENCE_LAG years before the origin, and says which', () => {
+    const whole = syntheticBatch(MIN_BATCH_LAS + 5);
+    const alone: Batch = { ...whole, datasets: whole.datasets.filter((d) => d.la.oldCode === '317') };
+    const at = (origin: number) => ({ ...batchStatisticsAt(whole, origin)!, origin, firstYear: 2012 });
+    const lagged = centralForecasts({ ...alone, statistics: [at(2019), at(2020)] }, 2022, 3).forecasts[0]!;
+    const given2020 = centralForecasts({ ...alone, statistics: [{ ...at(2020), origin: 2022 }] }, 2022, 3).forecasts[0]!;
+    expect(lagged.central).toEqual(given2020.central);
+    expect(lagged.notes.join(' ')).toContain('at January 2020, the latest the shipped reference holds');
+    expect(MAX_REFERENCE_LAG).toBe(2);
+    // three Januaries back is too stale: the LA's own spreads, as with none
+    const stale = centralForecasts({ ...alone, statistics: [at(2019)] }, 2022, 3).forecasts[0]!;
+    expect(stale.central).toEqual(centralForecasts(alone, 2022, 3).forecasts[0]!.central);
+    expect(stale.notes.join(' ')).toContain('can differ from one made with every LA');
   });
 
   it('keeps a batch of at least MIN_BATCH_LAS LAs on its own spreads, whatever the reference says', () => {

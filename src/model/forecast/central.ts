@@ -136,7 +136,7 @@ function pooled(batch: Batch, members: LaDataset[], origin: number, settings: Fo
   const stock = pooledTrends(batch, members, 'stockTotal', origin, t, p, given && { tau2: given.stockTau2, residualMedian: given.stockResidualMedian });
   const flows = pooledTrends(batch, members, 'newPlansTotal', origin - 1, t, p, given && { tau2: given.newPlansTau2, residualMedian: given.newPlansResidualMedian });
   const sf = pooledFlows(batch, members, origin, t, given && { exitTau2: given.exitTau2, conversionTau2: given.conversionTau2 });
-  const spreadNote = !few ? undefined : given ? spreadFromReference(members.length, origin, given.firstYear) : spreadFromFewLas(members.length, origin);
+  const spreadNote = !few ? undefined : given ? spreadFromReference(members.length, origin, given.firstYear, given.origin) : spreadFromFewLas(members.length, origin);
   return { stock, flows, sf, spreadNote };
 }
 
