@@ -144,6 +144,6 @@ export function spreadFromReference(n: number, origin: number, firstYear: number
 export function spreadFromFewLas(n: number, origin: number): string {
   return (
     `The files hold ${n} LA${n === 1 ? '' : 's'} to forecast from January ${origin}, too few to measure how far LAs' growth, exit rates and conversions differ, ` +
-    `and the shipped reference holds no whole release's figures for that January or the two before it: the spreads are these LAs' own, so the forecast can differ from one made with every LA of the release (docs/model.md "Batch statistics").`
+    `and the shipped reference holds no whole release's figures for that January or the two before it: the spreads are ${n === 1 ? "the LA's" : "these LAs'"} own, so the forecast can differ from one made with every LA of the release (docs/model.md "Batch statistics").`
   );
 }
