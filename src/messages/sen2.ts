@@ -26,6 +26,13 @@ export function sen2SecondHeader(firstLine: number): string {
 export function sen2BadReferenceDate(found: string): string {
   return `ReferenceDate must be a date (the census day in January, e.g. 2025-01-16). Got: '${found}': correct it in Header/CollectionDetails, or export the return again`;
 }
+/**
+ * A return whose file name gives one year that is not its census year: read as the header says (the name is not
+ * read), which a council that saved its 2025 return as sen2_2024.xml does not expect.
+ */
+export function sen2NameYearNotCensus(name: string, nameYear: number, censusYear: number): string {
+  return `the file is named for ${nameYear} but its header gives the return of census ${censusYear} (January ${censusYear}), and it is read as census ${censusYear}: if it is ${nameYear}'s return, correct the header's Year and ReferenceDate; if it is ${censusYear}'s, rename ${name}`;
+}
 export function sen2YearNotReferenceDate(year: string, referenceDate: string): string {
   return `the census Year '${year}' and the ReferenceDate ${referenceDate} (the census day, in January of that year) disagree: correct whichever is wrong in Header/CollectionDetails`;
 }

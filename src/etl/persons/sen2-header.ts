@@ -2,7 +2,8 @@
  * Checks the header of an SEN2 return: the XML's `Header` element (as a tree from xml-records.ts), `CollectionDetails`
  * (Collection = SEN2, Year, ReferenceDate) and `Source/LEA`, and the same fields of a Blade export's sen2 module.
  */
-import { sen2BadReferenceDate, sen2HeaderFieldRepeated, sen2NoCensusYear, sen2NoLa, sen2OtherCollection, sen2YearNotReferenceDate } from '../../messages/sen2.ts';
+import { basename } from 'node:path';
+import { sen2BadReferenceDate, sen2HeaderFieldRepeated, sen2NameYearNotCensus, sen2NoCensusYear, sen2NoLa, sen2OtherCollection, sen2YearNotReferenceDate } from '../../messages/sen2.ts';
 import { parseSen2Date } from './dates.ts';
 import type { ProblemAt, ProblemLog } from '../problem-log.ts';
 import type { ReturnHeader } from './raw.ts';
@@ -85,5 +86,21 @@ export function checkSen2Header(h: XmlNode, headerLine: number, file: string, lo
     return undefined;
   }
   const fields = { collection: text(raw.collection), year: text(raw.year), referenceDate: text(raw.referenceDate), lea: text(raw.lea) };
-  return checkReturnHeader(fields, at, log);
+  const header = checkReturnHeader(fields, at, log);
+  const named = nameYear(file);
+  if (header && named !== undefined && named !== header.censusYear) log.warn(at('year'), sen2NameYearNotCensus(basename(file), named, header.censusYear));
+  return header;
+}
+
+/**
+ * The one year 2000–2099 a file's name gives (`sen2_2024.xml`, `SEN2 925 2025.xml`), else undefined: none, two, or
+ * a year followed by two more digits (`sen2_2024-2025.xml`, `sen2_2024-25.xml`: an academic year, whose census is the
+ * second; `sen2_2025-01-16.xml`: a date), which name no one census.
+ * @example nameYear('/data/sen2_2024.xml') // 2024
+ */
+export function nameYear(file: string): number | undefined {
+  const name = basename(file);
+  if (/(?<!\d)20\d\d[-_/ ]\d\d/.test(name)) return undefined;
+  const years = name.match(/(?<!\d)20\d\d(?!\d)/g) ?? [];
+  return years.length === 1 ? Number(years[0]) : undefined;
 }
