@@ -56,6 +56,20 @@ export function flowOutlier(la: string, what: string, year: number, value: numbe
 }
 
 /**
+ * A January of an LA's plans far out of line with both the January before and the one after, which agree with each
+ * other (estimate/outliers.ts bridgeSpikes): the trend reads their geometric mean for it, as for a missing January.
+ * @example stockSpike('Anyshire', 2022, 4328, 2160, 1940, 2405) // "Anyshire: plans in January 2022 published as 4,328, ×2.0 the Januaries either side (1,940 in 2021, 2,405 in 2023) …"
+ */
+export function stockSpike(la: string, year: number, value: number, replacement: number, prev: number, next: number): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  const times = (value / Math.sqrt(prev * next)).toFixed(1);
+  return (
+    `${la}: plans in January ${year} published as ${n(value)}, ×${times} the Januaries either side (${n(prev)} in ${year - 1}, ${n(next)} in ${year + 1}), which agree with each other; ` +
+    `the trend reads ${n(replacement)} for January ${year} (their geometric mean, as for a missing January), not a step up and back. Check January ${year}'s figures in the files.`
+  );
+}
+
+/**
  * A change in an LA's plans into a January far beyond England's, which the trend takes as a step in the level, not
  * as growth (estimate/outliers.ts removeSteps): City of London's −23% into January 2012 against England's 0%.
  * `growth`, `national`: the log changes of the LA's and England's plans.

@@ -77,6 +77,40 @@ export function bridgeGaps(
   return { series: out, bridged };
 }
 
+/** A January more than this factor from both neighbours, in opposite directions, is a spike (see bridgeSpikes). */
+export const SPIKE_FACTOR = 1.5;
+
+/**
+ * Bridges spikes in a stock series: a January more than ×SPIKE_FACTOR above (or below) both the January before and
+ * the one after, whose neighbours agree with each other within ×NEIGHBOUR_AGREE and which is further from them than a
+ * count's noise (OUTLIER_NOISE_SD Poisson deviations), is read as their geometric mean, like a missing January. A year
+ * doubled (a revision, a typing error in an extract) and then back to normal is not a step in the level: read as two
+ * steps, the fall out of it became growth wherever England's growth that year was not given (a January past the
+ * reference), and Anyshire's January 2035 moved from 9,123 plans to 3,748. Two years in the same direction (City of
+ * London's −24% and −23% into January 2011 and 2012) and the last January (no year after it) are left to removeSteps.
+ * @example bridgeSpikes({ 2020: 100, 2021: 220, 2022: 121 }).spikes // [{ year: 2021, value: 220, replacement: 110 }]
+ */
+export function bridgeSpikes(series: Readonly<Record<number, number>>): { series: Record<number, number>; spikes: SeriesFix[] } {
+  const out: Record<number, number> = { ...series };
+  const spikes: SeriesFix[] = [];
+  const years = Object.keys(series).map(Number).sort((a, b) => a - b);
+  for (const y of years) {
+    const v = series[y]!;
+    const prev = series[y - 1];
+    const next = series[y + 1];
+    if (!(v > 0) || !(prev! > 0) || !(next! > 0)) continue;
+    const into = Math.log(v / prev!);
+    const outOf = Math.log(next! / v);
+    const ref = Math.sqrt(prev! * next!);
+    const far = Math.min(Math.abs(into), Math.abs(outOf)) > Math.log(SPIKE_FACTOR) && into * outOf < 0;
+    if (far && Math.abs(Math.log(next! / prev!)) < Math.log(NEIGHBOUR_AGREE) && Math.abs(v - ref) > OUTLIER_NOISE_SD * Math.sqrt(ref)) {
+      out[y] = ref;
+      spikes.push({ year: y, value: v, replacement: ref });
+    }
+  }
+  return { series: out, spikes };
+}
+
 /**
  * The series with steps taken out of its growth (for estimating a trend, not for the level): a year whose log growth
  * differs from England's that year by more than STEP_LOG beyond the LA's median gap has its growth replaced by

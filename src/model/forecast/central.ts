@@ -18,9 +18,9 @@ import { projectTotals, type ProjectionInput } from './engine-adapter.ts';
 import { pooledFlows, pooledTrends, type Batch } from './pool.ts';
 import { skippedEntry, skipReason, type Skipped } from './select.ts';
 import { knownAt } from './truncate.ts';
-import { bridgeGaps, fixOutliers, removeSteps } from '../estimate/outliers.ts';
+import { bridgeGaps, bridgeSpikes, fixOutliers, removeSteps } from '../estimate/outliers.ts';
 import { stockGapBridged } from '../../messages/model.ts';
-import { flowOutlier, levelStep } from '../../messages/model-series.ts';
+import { flowOutlier, levelStep, stockSpike } from '../../messages/model-series.ts';
 import { SharedReads } from '../estimate/shared-reads.ts';
 import { MIN_BATCH_LAS, referenceStatisticsAt, type BatchStatistics } from './batch-stats.ts';
 import { spreadFromFewLas, spreadFromReference } from '../../messages/model-pooling.ts';
@@ -93,7 +93,8 @@ const FLOW_LABEL: Record<(typeof FLOW_KEYS)[number], string> = {
 
 /**
  * The series the trend and flow estimates read: isolated outliers in the flows replaced, a single missing January of
- * the stock inside the `window` years before `origin` bridged, steps in the stock's growth not extrapolated (the
+ * the stock inside the `window` years before `origin` bridged, a January of the stock far out of line with both its
+ * neighbours read as their geometric mean (bridgeSpikes), steps in the stock's growth not extrapolated (the
  * published level at the origin is kept). Notes name every change.
  */
 export function cleanSeries(
@@ -113,6 +114,10 @@ export function cleanSeries(
     ds[k] = series;
     for (const f of fixes) notes.push(flowOutlier(d.la.name, FLOW_LABEL[k], f.year, f.value, f.replacement));
   }
+  const read = ds.stockTotal;
+  const spiked = bridgeSpikes(read);
+  ds.stockTotal = spiked.series;
+  for (const f of spiked.spikes) notes.push(stockSpike(d.la.name, f.year, f.value, f.replacement, read[f.year - 1]!, read[f.year + 1]!));
   const { series, steps } = removeSteps(ds.stockTotal, nationalStock);
   if (steps.length) {
     ds.stockTotal = series;
