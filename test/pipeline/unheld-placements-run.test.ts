@@ -2,7 +2,7 @@
  * Isles of Scilly on the real 2022 release (no plan in a state special school from January 2019 to 2022; its
  * placement mix pooled towards South West's): the note that its projected state special plans are other LAs'
  * placements reaches the Data quality sheet and the explorer page, whose placement chart showed them with no word,
- * as well as the report and the Plans by placement sheet. Needs the real files in ../shared/data/real.
+ * as well as the report and the Plans by placement sheet. Needs the real files (test/real-data.ts).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
