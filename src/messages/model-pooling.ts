@@ -117,7 +117,7 @@ export function totalsModelDescription(t: { growth: number; ownWeight: number; p
   // the LA's own growth is worked back from the pooled one: only where its weight is large enough to tell it
   const own = t.ownWeight >= 0.01 ? `${pct(Math.expm1(t.prior + (t.growth - t.prior) / t.ownWeight))} a year, ` : '';
   return (
-    `Total plans follow the model that \`highneeds forecast\` and \`backtest\` use: growth of ${pct(Math.expm1(t.growth))} a year, pooled from ` +
+    `Total plans follow the model that highneeds forecast and backtest use: growth of ${pct(Math.expm1(t.growth))} a year, pooled from ` +
     `the LA's own recent growth (${own}weight ${w}%) and ${priorOf} (${pct(Math.expm1(t.prior))} a year, weight ${100 - w}%), ${structure}; ` +
     (las > 0
       ? `80% ranges calibrated on past forecasts of ${las} LA${las === 1 ? '' : 's'} scored against what followed.`

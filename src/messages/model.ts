@@ -98,7 +98,7 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
     return (
       `Forecasts for ${years}: no past forecast in the files was scored that far ahead. ${whose} recent growth (pooled with ` +
       `its region's and England's) is carried on undamped (the setting that backtests best), and it was not checked against ` +
-      `outcomes that far ahead: read these years as the recent trend continued (\`backtest --horizon\` scores them where the files reach).`
+      `outcomes that far ahead: read these years as the recent trend continued (highneeds backtest --horizon scores them where the files reach).`
     );
   const why =
     scored === 0
@@ -107,7 +107,7 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
   return (
     `Forecasts for ${years}: ${why}. ${whose} recent growth (pooled with its region's and England's) is carried on ` +
     `undamped (the setting that backtests best), and neither it nor the ranges were checked against outcomes that far ahead: ` +
-    `read these years as the recent trend continued, not as a tested range (\`backtest --horizon\` scores them where the files reach).`
+    `read these years as the recent trend continued, not as a tested range (highneeds backtest --horizon scores them where the files reach).`
   );
 }
 

@@ -14,7 +14,7 @@ describe('the total-plans model as the Assumptions sheet describes it', () => {
     // Kent's pooled trend at January 2022 (log growths a year)
     const t = { growth: Math.log(1.129), ownWeight: 0.457, prior: Math.log(1.107) };
     const s = totalsModelDescription(t, "its region's and England's", 'blended with the cohort engine', 156);
-    expect(s).toMatch(/^Total plans follow the model that `highneeds forecast` and `backtest` use: growth of 12\.9% a year, pooled from the LA's own recent growth \([\d.]+% a year, weight 46%\) and its region's and England's \(10\.7% a year, weight 54%\), blended with the cohort engine; 80% ranges calibrated on past forecasts of 156 LAs scored against what followed\.$/);
+    expect(s).toMatch(/^Total plans follow the model that highneeds forecast and backtest use: growth of 12\.9% a year, pooled from the LA's own recent growth \([\d.]+% a year, weight 46%\) and its region's and England's \(10\.7% a year, weight 54%\), blended with the cohort engine; 80% ranges calibrated on past forecasts of 156 LAs scored against what followed\.$/);
     expect(s).not.toMatch(/45\.7%/);
     // the LA's own growth it names, weighed with the prior's, gives the pooled growth (log scale, to the rounding)
     const own = Math.log1p(pctOf(s, 'weight 46%') / 100);
