@@ -8,7 +8,10 @@
  */
 import type { LaDataset } from './dataset.ts';
 
-/** The band of one January's plans over the January before a forecast starts from, and the least change refused. */
+/**
+ * The band of one January's plans over the January before a forecast starts from, and the least change refused; the
+ * band is also every projected year's (pipeline/plausible.ts STEP_MIN–STEP_MAX take it from here).
+ */
 export const BASE_STEP = { min: 0.7, max: 1.5, plans: 25 };
 
 /**

@@ -8,10 +8,14 @@ import type { BudgetResult } from '../budget/types.ts';
 import type { UncostedPlacement } from '../budget/uncosted.ts';
 import { cubeTotal } from '../model/cube.ts';
 import type { Quantiles } from '../model/result.ts';
+import { BASE_STEP } from '../model/base-step.ts';
 
-/** Largest and smallest plausible ratio of one year's central total to the year before. */
-export const STEP_MAX = 1.5;
-export const STEP_MIN = 0.7;
+/**
+ * Largest and smallest plausible ratio of one year's central total to the year before: the band the January a forecast
+ * starts from must keep too (model/base-step.ts, where it is set).
+ */
+export const STEP_MAX = BASE_STEP.max;
+export const STEP_MIN = BASE_STEP.min;
 /**
  * The largest share of an LA's population aged 0–25 the central total of plans (P50) may be: several times the share
  * of any English LA (England's plans were 2.7% of its people aged 0–25 in January 2022; on that release no LA's P50

@@ -150,13 +150,11 @@ function pooled(batch: Batch, members: LaDataset[], origin: number, settings: Fo
  * whole release), undefined when the batch has no growth to pool.
  */
 export function batchStatisticsAt(batch: Batch, origin: number, settings: ForecastSettings = DEFAULT_SETTINGS): BatchStatistics | undefined {
-  const known: Batch = { datasets: batch.datasets.map((d) => knownAt(d, origin)), national: batch.national && knownAt(batch.national, origin), regions: batch.regions.map((r) => knownAt(r, origin)) };
+  // the batch's own statistics, never a reference's: this is what a reference is made from
+  const known: Batch = { ...knownBatch(batch, origin), statistics: undefined };
   const natStock = known.national?.stockTotal ?? {};
   const members = known.datasets.filter((d) => !skipReason(d, origin)).map((d) => cleanSeries(d, natStock, origin, settings.trend.window).ds);
-  const t = settings.trend;
-  const stock = pooledTrends(known, members, 'stockTotal', origin, t, settings.residualPriorYears);
-  const flows = pooledTrends(known, members, 'newPlansTotal', origin - 1, t, settings.residualPriorYears);
-  const sf = pooledFlows(known, members, origin, t);
+  const { stock, flows, sf } = pooled(known, members, origin, settings);
   if (stock.tau2 === undefined || stock.residualMedian === undefined || flows.tau2 === undefined || flows.residualMedian === undefined || sf.exitTau2 === undefined) return undefined;
   return {
     stockTau2: stock.tau2,
@@ -165,6 +163,16 @@ export function batchStatisticsAt(batch: Batch, origin: number, settings: Foreca
     newPlansResidualMedian: flows.residualMedian,
     exitTau2: sf.exitTau2,
     ...(sf.conversionTau2 !== undefined ? { conversionTau2: sf.conversionTau2 } : {}),
+  };
+}
+
+/** The batch as it was known at `origin`: every series cut at that January (truncate.ts knownAt). */
+function knownBatch(batch: Batch, origin: number): Batch {
+  return {
+    ...batch,
+    datasets: batch.datasets.map((d) => knownAt(d, origin)),
+    national: batch.national && knownAt(batch.national, origin),
+    regions: batch.regions.map((r) => knownAt(r, origin)),
   };
 }
 
@@ -208,12 +216,7 @@ export function centralForecasts(
   project: TotalsProjector = projectTotals,
   only?: ReadonlySet<string>,
 ): { forecasts: CentralForecast[]; skipped: Skipped[] } {
-  const known: Batch = {
-    ...batch,
-    datasets: batch.datasets.map((d) => knownAt(d, origin)),
-    national: batch.national && knownAt(batch.national, origin),
-    regions: batch.regions.map((r) => knownAt(r, origin)),
-  };
+  const known = knownBatch(batch, origin);
   const skipped: Skipped[] = [];
   const members: LaDataset[] = [];
   const fixNotes = new Map<string, { notes: string[]; bridged: number[] }>();
