@@ -9,10 +9,10 @@ import { PlacementGroup, PLACEMENT_GROUPS } from '../domain/index.ts';
 import { reportMsg } from '../messages/index.ts';
 import { isPlacementMixPooled } from '../messages/model-pooling.ts';
 import type { RunReport } from './run-report.ts';
+import { byGroup, plansByPlacement } from './series.ts';
 
 /** What the rule reads of a run: its LA, base year, data and central projection (a goal-seek has no RunReport). */
 export type UnheldInput = Pick<RunReport, 'la' | 'baseYear' | 'dataset' | 'projection'>;
-import { byGroup, plansByPlacement } from './series.ts';
 
 /** Januaries looked back over: the base year and the three before it (the rates' window of three flow years). */
 export const UNHELD_JANUARIES = 4;

@@ -8,6 +8,9 @@ import { conversions, exitRates } from '../estimate/aggregate-flow.ts';
 import type { LaDataset } from '../dataset.ts';
 import { FLOW_WINDOW } from './pool.ts';
 
+/** Whether `n` years of a flow are some, but fewer than the model's rates read. */
+const short = (n: number): boolean => n > 0 && n < FLOW_WINDOW;
+
 /**
  * The note when no LA of `datasets` has as many years of requests becoming plans, or of plans ending, up to the base
  * year as the model's rates read (FLOW_WINDOW): the most any of them has, each (none where the data give no such year
@@ -19,7 +22,6 @@ export function flowsShortNote(datasets: readonly LaDataset[], baseYear: number)
   const read = datasets.map((d) => ({ d, conversions: conversions(d, baseYear, FLOW_WINDOW).length, exits: exitRates(d, baseYear, FLOW_WINDOW).length }));
   const conversionYears = Math.max(...read.map((r) => r.conversions));
   const exitYears = Math.max(...read.map((r) => r.exits));
-  const short = (n: number): boolean => n > 0 && n < FLOW_WINDOW;
   if (!short(conversionYears) && !short(exitYears)) return [];
   // what ends the conversions read, in an LA that reads the most: its requests, its new plans, or a year's new plans
   // published as a marker (said in a note of its own, unpublished-new-plans.ts)
@@ -37,7 +39,6 @@ export function flowsShortNote(datasets: readonly LaDataset[], baseYear: number)
  */
 export function flowsShortAtOrigins(datasets: readonly LaDataset[], origins: readonly number[]): string[] {
   if (datasets.length === 0) return [];
-  const short = (n: number): boolean => n > 0 && n < FLOW_WINDOW;
   const at = origins
     .map((origin) => ({
       origin,
