@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { ObservedBase } from '../pipeline/run-json.ts';
 import { suppressionNote } from '../messages/explorer.ts';
 import { suppressEngineInput, suppressionEffect } from './suppress-input.ts';
+import { isSmallCount } from '../report/suppress.ts';
 import type { ExplorerPayload } from './payload-types.ts';
 
 export type { ExplorerPayload } from './payload-types.ts';
@@ -67,6 +68,11 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
   };
   const t = src.suppressSmallCounts;
   if (t === undefined || t <= 1) return base;
-  const suppressed: ExplorerPayload = { ...base, input: suppressEngineInput(input, t) };
+  // the data's base-year figures are counts the page would show as they are (Isles of Scilly's EY 1, ISS 2, FE 1 and
+  // EOTAS 1 plans of January 2022 were in the page's data where the workbook read [c]): the base year's placements are
+  // then the suppressed start's, and a small total is left out with them
+  const observed = src.observedBase && { year: src.observedBase.year, ...(src.observedBase.total !== undefined && !isSmallCount(src.observedBase.total, t) ? { total: src.observedBase.total } : {}) };
+  const shown = base.history.filter((h) => !isSmallCount(h.plans, t));
+  const suppressed: ExplorerPayload = { ...base, history: shown, ...(observed ? { observedBase: observed } : {}), input: suppressEngineInput(input, t) };
   return { ...suppressed, suppression: { threshold: t, note: suppressionNote(t, suppressionEffect(base, suppressed)) } };
 }

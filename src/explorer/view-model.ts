@@ -9,6 +9,7 @@ import type { Quantiles } from '../model/result.ts';
 import { publishMoney } from '../budget/published-money.ts';
 import { fmtBalance, fmtCount } from '../report/format.ts';
 import { csvField } from '../report/safe-text.ts';
+import { suppressedCount } from '../report/suppress.ts';
 import type { VariantOutcome } from './compute.ts';
 
 export interface Headline {
@@ -104,6 +105,8 @@ export interface CsvMeta {
   variant: string;
   tool: string;
   runDate: string;
+  /** With small counts suppressed (`run --suppress-small-counts`): counts of plans from 1 to this − 1 read `[c]`. */
+  suppressBelow?: number;
 }
 
 /** Range quantiles where the Monte Carlo range is current, else the central value at P10, P50 and P90. */
@@ -128,7 +131,9 @@ export function variantCsv(o: VariantOutcome, meta: CsvMeta, range?: { plans: Qu
     // the base year is the data's (result(), as `run --json`): no range, and not the model's fitted start
     const t = y === o.projection.baseYear ? (o.result.ehcp_total[String(y)] ?? o.projection.totalQuantiles[i]!) : o.projection.totalQuantiles[i]!;
     const r = y === o.projection.baseYear ? t : q(range?.plans, i, t.p50);
-    rows.push([y, r.p10, t.p50, r.p90, ...PLACEMENTS.map((_, k) => c[k]!), ...groups.map((g) => g.values[i]!)]);
+    // counts of plans as the run's files give them: a small one is `[c]` when the page's data are suppressed
+    const n = (x: number) => suppressedCount(x, meta.suppressBelow);
+    rows.push([y, n(r.p10), n(t.p50), n(r.p90), ...PLACEMENTS.map((_, k) => n(c[k]!)), ...groups.map((g) => n(g.values[i]!))]);
   });
   // a `run --demand-only` page has no money: no section for it (not one of £0s)
   if (!o.budget.lines.length) return rows.map((r) => r.map((v) => csvField(typeof v === 'number' ? Math.round(v * 100) / 100 : v)).join(',')).join('\r\n') + '\r\n';

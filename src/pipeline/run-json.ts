@@ -5,6 +5,7 @@ import { cubeByPlacement } from '../model/cube.ts';
 import { observedCensus, type ObservedCensus } from '../model/observed.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { roundPlanParts, roundPlans } from '../report/format.ts';
+import { suppressedCount, SUPPRESSED } from '../report/suppress.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { TOOL, VERSION } from '../version.ts';
 
@@ -50,17 +51,37 @@ export function projectionJson(p: ProjectionResult, observed?: ObservedBase): Pr
   return { ehcp_total: ehcpTotal, ehcp_by_placement: byPlacement };
 }
 
+/** The plan fields of a document written with small counts suppressed: a count from 1 to threshold − 1 reads `[c]`. */
+export type SuppressedProjectionJson = { [K in keyof ProjectionJson]: Record<string, Record<string, number | typeof SUPPRESSED>> };
+
+/**
+ * The plan fields with the workbook's one suppression rule (report/suppress.ts): `run --suppress-small-counts --json`
+ * gave Isles of Scilly's January 2022 placements (EY 1, ISS 2, FE 1, EOTAS 1 plans) on stdout where every file of
+ * the run read `[c]`. Totals are counts too, as on the Summary sheet: suppressed only when they are small.
+ * @example suppressedPlans(projectionJson(p), 5).ehcp_by_placement['2022'].EY // '[c]' for 1 plan
+ */
+export function suppressedPlans(j: ProjectionJson, threshold: number): SuppressedProjectionJson {
+  const each = <T extends Record<string, Record<string, number>>>(o: T) =>
+    Object.fromEntries(Object.entries(o).map(([y, v]) => [y, Object.fromEntries(Object.entries(v).map(([k, x]) => [k, suppressedCount(x, threshold)]))]));
+  return { ehcp_total: each(j.ehcp_total), ehcp_by_placement: each(j.ehcp_by_placement) };
+}
+
 /** The base year's figures of a dataset as the document and the explorer's result() show them. */
 export function observedBaseOf(ds: Parameters<typeof observedCensus>[0], baseYear: number): ObservedBase {
   const { year, total, byPlacement } = observedCensus(ds, baseYear);
   return { year, ...(total !== undefined ? { total } : {}), ...(byPlacement ? { byPlacement } : {}) };
 }
 
-/** The JSON document of one scenario's run. */
-export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument {
+/**
+ * The JSON document of one scenario's run; with `suppressSmallCounts` (a threshold above 1) its counts of plans are
+ * suppressed as in every file the run writes, and `suppressed_below` gives the threshold.
+ */
+export function runDocument(r: RunReport, outputs: RunOutputsPaths, suppressSmallCounts?: number): RunDocument {
   const p = r.projection;
   // a demand-only run has no money keys at all (cli.md)
   const b = r.budget ? budgetJson(r.budget, r.scenario) : { demand_only: true };
+  const plans = projectionJson(p, observedBaseOf(r.dataset, r.baseYear));
+  const suppressing = suppressSmallCounts !== undefined && suppressSmallCounts > 1;
   return {
     tool: TOOL,
     version: VERSION,
@@ -69,7 +90,7 @@ export function runDocument(r: RunReport, outputs: RunOutputsPaths): RunDocument
     base_year: r.baseYear,
     draws: p.draws,
     seed: p.seed,
-    ...projectionJson(p, observedBaseOf(r.dataset, r.baseYear)),
+    ...(suppressing ? { ...suppressedPlans(plans, suppressSmallCounts), suppressed_below: suppressSmallCounts } : plans),
     ...b,
     outputs,
   };

@@ -298,7 +298,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       stage(`writing ${scenario.id}`);
       const { writeRunOutputs } = await writers;
       const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer, charts });
-      documents.push(runDocument(report, written));
+      documents.push(runDocument(report, written, suppressSmallCounts));
     });
   }
   // every scenario projected, priced and checked, and the comparison's tables and words checked, before the first

@@ -14,9 +14,20 @@ export function isSmallCount(v: number, threshold: number): boolean {
 }
 
 function suppressCell(c: Cell, kind: ColumnKind, threshold: number): Cell {
-  if (typeof c === 'number') return kind === 'count' && isSmallCount(c, threshold) ? SUPPRESSED : c;
-  if (c !== null && typeof c === 'object') return c.kind === 'count' && isSmallCount(c.value, threshold) ? SUPPRESSED : c;
+  if (typeof c === 'number') return kind === 'count' ? suppressedCount(c, threshold) : c;
+  if (c !== null && typeof c === 'object') return c.kind === 'count' && suppressedCount(c.value, threshold) === SUPPRESSED ? SUPPRESSED : c;
   return c;
+}
+
+/**
+ * A count of plans as a document for publication gives it: the marker in place of a small count (isSmallCount), else
+ * the count; no threshold (or one of 1 or less) gives every count. The one rule of the workbook's cells, applied to a
+ * figure outside it (`run --json`, the explorer's CSV download).
+ * @example suppressedCount(3, 5) // '[c]'
+ * @example suppressedCount(12, 5) // 12
+ */
+export function suppressedCount(v: number, threshold: number | undefined): number | typeof SUPPRESSED {
+  return threshold !== undefined && threshold > 1 && isSmallCount(v, threshold) ? SUPPRESSED : v;
 }
 
 /** The sentence explaining the marker, for sheets and the report. */

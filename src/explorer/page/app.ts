@@ -290,7 +290,7 @@ export class App {
     const r = this.range;
     return variantCsv(
       this.outcome,
-      { la: this.payload.la.name, scenario: this.loaded.name, variant: this.changes(this.current).join('; ') || 'as loaded', tool: `${this.payload.tool} ${this.payload.version}`, runDate: this.payload.runDate },
+      { la: this.payload.la.name, scenario: this.loaded.name, variant: this.changes(this.current).join('; ') || 'as loaded', tool: `${this.payload.tool} ${this.payload.version}`, runDate: this.payload.runDate, suppressBelow: this.payload.suppression?.threshold },
       r,
     );
   }
