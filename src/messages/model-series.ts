@@ -16,12 +16,12 @@ export const FLOW_YEARS_SHORT = "The data reach back too few years for the model
  * back give other figures. The 2025 layout to January 2022 (requests from 2019) gave Norfolk 9,817 plans at January
  * 2023 and the 2022 release (requests from 2014) 9,601, with no word of why; a run of the sample (its SEN2 returns give
  * requests from 2022) read two years where the model reads three, and said nothing. `who`: the one LA forecast or
- * run, or "each LA"; `conversionsFrom`: the series whose first year ends the conversions read (requests by default). The words fit every source of flows: published tables, SEN2 returns or Blade exports.
+ * run, the LAs of a forecast that read these years, or "each LA"; `conversionsFrom`: the series whose first year ends the conversions read (requests by default). The words fit every source of flows: published tables, SEN2 returns or Blade exports.
  * @example flowYearsShort({ who: 'Kent', baseYear: 2022, conversionYears: 2, exitYears: 3, window: 3 }) // "The data reach back too few years …: Kent's share of requests …"
  */
-export function flowYearsShort(f: { who: string; baseYear: number; conversionYears: number; exitYears: number; window: number; conversionsFrom?: ConversionsFrom }): string {
+export function flowYearsShort(f: { who: FlowYearsWho; baseYear: number; conversionYears: number; exitYears: number; window: number; conversionsFrom?: ConversionsFrom }): string {
   const span = (n: number): string => (n === 1 ? `${f.baseYear - 1}` : `${f.baseYear - n}–${f.baseYear - 1}`);
-  const whose = f.who === 'each LA' ? "each LA's" : possessive(f.who);
+  const whose = f.who === 'each LA' ? "each LA's" : typeof f.who === 'string' ? possessive(f.who) : 'allBut' in f.who ? `each LA's but ${possessives(f.who.allBut)}` : possessives(f.who);
   const parts: string[] = [];
   if (f.conversionYears > 0 && f.conversionYears < f.window)
     parts.push(
@@ -33,6 +33,19 @@ export function flowYearsShort(f: { who: string; baseYear: number; conversionYea
     `${FLOW_YEARS_SHORT}: ${parts.join(', and ')} (docs/model.md "Aggregate estimation"). ` +
     `Data of the same Januaries that reach further back (an earlier release's files, or earlier SEN2 returns or Blade exports) read ${f.window} and give the same LA other figures from the same base year.`
   );
+}
+
+/** How many LAs a note on thin flows names before it counts the rest. */
+export const FLOW_LAS_LISTED = 5;
+
+/** Whose rates a note on thin flows is of: one LA, "each LA", the LAs named, or every LA but those named. */
+export type FlowYearsWho = string | readonly string[] | { allBut: readonly string[] };
+
+/** Whose rates: "Kent's", "City of London's and Isles of Scilly's", the first FLOW_LAS_LISTED and how many other LAs'. */
+function possessives(names: readonly string[]): string {
+  const n = FLOW_LAS_LISTED;
+  const shown = names.length > n + 1 ? [...names.slice(0, n).map(possessive), `${names.length - n} other LAs'`] : names.map(possessive);
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /** What ends the years of conversions read: the data's requests start, their new plans start, or a year's new plans are a marker. */

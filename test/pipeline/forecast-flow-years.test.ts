@@ -20,6 +20,7 @@ import { datasetFromWarehouse } from '../../src/etl/dataset.ts';
 import { loadIntoMemory } from '../../src/etl/load.ts';
 import { backtestFromEes, forecastFromEes } from '../../src/pipeline/forecast.ts';
 import { runTotals } from '../../src/pipeline/totals.ts';
+import { flowYearsShort } from '../../src/messages/model-series.ts';
 import { tempDir } from '../temp.ts';
 
 const LEAD = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown';
@@ -65,6 +66,41 @@ describe('a forecast whose files give requests from a year or two before the bas
   it('says nothing when the files give the years the model reads', async () => {
     const r = await forecast(release(2018));
     expect(short(r.notes)).toEqual([]);
+  });
+
+  it('names each LA of several that reads fewer years, when the others read them all', async () => {
+    // Lincolnshire's requests from 2014, Norfolk's from 2020: a forecast of both said nothing of Norfolk's one year
+    // (`forecast --la 201 420` on the 2022 release, of Isles of Scilly's), where one of Norfolk alone said it
+    const dir = release(2014);
+    const file = join(dir, 'requests.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').split('\r\n').filter((l) => !/^(201\d),.*,926,Norfolk,/.test(l)).join('\r\n'));
+    const both = short((await forecast(dir, ['925', '926'])).notes);
+    expect(both).toEqual([expect.stringContaining("Norfolk's share of requests for an EHC needs assessment that become plans a year later is read over 1 year, not 3 (new plans of 2021; the data's requests start in calendar year 2020)")]);
+    expect(both[0]).not.toMatch(/Lincolnshire|each LA/);
+    expect(short((await forecast(dir, ['926'])).notes)).toEqual(both);
+    expect(short((await forecast(dir)).notes)).toEqual(both);
+  });
+
+  it('names the LAs of each number of years, and every LA but the few that read other years', async () => {
+    const dir = release(2019);
+    const file = join(dir, 'requests.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').split('\r\n').filter((l) => !/^2019,.*,926,Norfolk,/.test(l)).join('\r\n'));
+    expect(short((await forecast(dir)).notes)).toEqual([
+      expect.stringContaining("Lincolnshire's share of requests for an EHC needs assessment that become plans a year later is read over 2 years"),
+      expect.stringContaining("Norfolk's share of requests for an EHC needs assessment that become plans a year later is read over 1 year"),
+    ]);
+  });
+});
+
+describe('flowYearsShort names whose rates are thin', () => {
+  const f = { baseYear: 2022, conversionYears: 2, exitYears: 3, window: 3 };
+  it('one LA, several, many, each LA, and each LA but a few', () => {
+    const whose = (who: Parameters<typeof flowYearsShort>[0]['who']) => /rates: (.*) share of requests/.exec(flowYearsShort({ ...f, who }))![1];
+    expect(whose('Kent')).toBe("Kent's");
+    expect(whose(['City of London', 'Isles of Scilly'])).toBe("City of London's and Isles of Scilly's");
+    expect(whose(['A', 'B', 'C', 'D', 'E', 'F', 'G'])).toBe("A's, B's, C's, D's, E's and 2 other LAs'");
+    expect(whose('each LA')).toBe("each LA's");
+    expect(whose({ allBut: ['Isles of Scilly'] })).toBe("each LA's but Isles of Scilly's");
   });
 });
 
