@@ -76,6 +76,15 @@ function pathsIn(doc: unknown): string[] {
   return out;
 }
 
+/**
+ * Prints a line of the answer a command was run for, and that exists nowhere else (backtest's scores, goal-seek's
+ * effect), to stderr, also with `--quiet`: `backtest --quiet` printed nothing at all, since every human line is on
+ * stderr. Not with `--json`, whose document is the answer.
+ */
+export function answer(io: CliIO, opts: OutputOptions, text: string): void {
+  if (!opts.json) io.err(`${text}\n`);
+}
+
 /** Prints a human line to stderr unless quiet. */
 export function say(io: CliIO, opts: OutputOptions, text: string): void {
   if (!opts.quiet) io.err(`${text}\n`);

@@ -5,7 +5,7 @@ import { HORIZON_UNHELD_MAX } from '../../pipeline/plausible.ts';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { inputError, usageError } from '../../errors.ts';
-import { printJson, say, warn, type CliIO } from '../io.ts';
+import { answer, printJson, say, warn, type CliIO } from '../io.ts';
 import { DEFAULT_SEED, collect, drawsFlag, intFlag, seedFlag, yearListFlag } from './common.ts';
 import { counted } from '../../util/plural.ts';
 import { SHARE_FROM_FORECASTS } from '../../model/backtest/metrics.ts';
@@ -66,7 +66,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--origins <years>', 'origins, e.g. 2017,2018,2019 (default: the three whose three years ahead the files hold; with --data, those a run of the folder scores in its track record)', yearListFlag)
     .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 10), 3)
     .option('--json', 'print the result as JSON on stdout')
-    .option('--quiet', 'print nothing but errors')
+    .option('--quiet', 'print the scores and errors only: no warnings')
     .option('--fresh', 'read the data files again even when they are unchanged since the last run')
     .action(async (o: { ees?: string[]; data?: string; la?: string[]; all?: boolean; origins?: number[]; horizon: number; json?: boolean; quiet?: boolean; fresh?: boolean }) => {
       if (o.ees && o.data !== undefined) throw usageError(cliMsg.backtestEesAndData());
@@ -88,20 +88,20 @@ export function registerForecast(program: Command, io: CliIO): void {
       // a method with too little history for an origin has no score: null in JSON, n/a in text (never NaN)
       if (o.json) return printJson(io, finiteOrNull(res));
       const methods = Object.keys(res.horizons['1'] ?? {});
-      say(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series scored`);
-      say(io, o, `horizon  forecasts${methods.map((m) => m.padStart(11)).join('')}   (MAPE %; n/a: not enough history to score)`);
+      answer(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series scored`);
+      answer(io, o, `horizon  forecasts${methods.map((m) => m.padStart(11)).join('')}   (MAPE %; n/a: not enough history to score)`);
       for (const [h, ms] of Object.entries(res.horizons)) {
-        say(io, o, `${h.padStart(7)}  ${String(ms.model.forecasts).padStart(9)}${methods.map((m) => fixedOrNa(ms[m as keyof typeof ms].mape).padStart(11)).join('')}`);
+        answer(io, o, `${h.padStart(7)}  ${String(ms.model.forecasts).padStart(9)}${methods.map((m) => fixedOrNa(ms[m as keyof typeof ms].mape).padStart(11)).join('')}`);
       }
       // a coverage of fewer than ten forecasts is their count ('2 of 3'), not a share ('0.67')
       const cov = Object.entries(res.horizons).map(([h, ms]) => `${h}y ${backtestMsg.coverageShown(ms.model.coverage80, ms.model.forecasts)}`);
-      say(io, o, `model 80% interval coverage: ${cov.join(', ')}`);
+      answer(io, o, `model 80% interval coverage: ${cov.join(', ')}`);
       // size thirds need three series at least: one LA's backtest printed thirds cut at its own size, two of them empty
       if (res.n_series >= 3)
         for (const [h, t] of Object.entries(bySize.byHorizon)) {
           const n = bySize.forecasts[h]!;
           const third = (k: 'small' | 'medium' | 'large'): string => (t[k] === null ? '–' : backtestMsg.coverageShown(t[k], n[k]));
-          say(io, o, `  ${h}y by LA size: small (< ${Math.round(bySize.cuts[0])} plans) ${third('small')}, medium ${third('medium')}, large (≥ ${Math.round(bySize.cuts[1])}) ${third('large')}`);
+          answer(io, o, `  ${h}y by LA size: small (< ${Math.round(bySize.cuts[0])} plans) ${third('small')}, medium ${third('medium')}, large (≥ ${Math.round(bySize.cuts[1])}) ${third('large')}`);
         }
     });
 }

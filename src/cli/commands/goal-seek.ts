@@ -1,6 +1,6 @@
 /** `highneeds goal-seek SCENARIO --lever NAME --target WHAT`: the size of one lever that meets a money target (cli.md). */
 import type { Command } from 'commander';
-import { printJson, progress, say, warn, type CliIO } from '../io.ts';
+import { answer, printJson, progress, say, warn, type CliIO } from '../io.ts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, seedFlag } from './common.ts';
 import { shellWord } from '../../util/shell-word.ts';
 import { checkOutputFile, checkOutsideData } from '../../paths/check-path.ts';
@@ -28,7 +28,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
     .option('--draws <n>', 'Monte Carlo draws for the chance the target is met (0 = not computed)', drawsFlag, DEFAULT_DRAWS)
     .option('--seed <n>', 'random seed', seedFlag, DEFAULT_SEED)
     .option('--json', 'print the result as JSON on stdout')
-    .option('--quiet', 'print nothing but errors')
+    .option('--quiet', 'print the effect found, the file written and errors only: no progress or notes')
     .option('--fresh', 'load the data files again even when they are unchanged since the last run')
     .action(async (scenario: string, o: { lever: string; target: string; data: string; la?: string; out?: string; draws: number; seed: number; json?: boolean; quiet?: boolean; fresh?: boolean }) => {
       // checked before the data are loaded and the lever sought: a folder, a path under a file or in a missing folder
@@ -70,10 +70,10 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
         printJson(io, r);
         return;
       }
-      say(io, o, budgetMsg.goalMet(r.lever, r.effect, r.target, r.achieved_gbp, r.plans_avoided, r.lever === NEW_PLANS_LEVER));
-      if (r.probability_met !== null) say(io, o, `Across ${r.draws} simulated futures the target is met in ${(r.probability_met * 100).toFixed(0)}% of them.`);
+      answer(io, o, budgetMsg.goalMet(r.lever, r.effect, r.target, r.achieved_gbp, r.plans_avoided, r.lever === NEW_PLANS_LEVER));
+      if (r.probability_met !== null) answer(io, o, `Across ${r.draws} simulated futures the target is met in ${(r.probability_met * 100).toFixed(0)}% of them.`);
       // the command to run it on the same data and LA (the defaults would run it on the sample)
       const again = ['highneeds', 'run', r.scenario_file, '--data', o.data, ...(o.la ? ['--la', o.la] : []), '--draws', '0'];
-      say(io, o, `Wrote ${r.scenario_file}; run it with: ${again.map(shellWord).join(' ')}`);
+      answer(io, o, `Wrote ${r.scenario_file}; run it with: ${again.map(shellWord).join(' ')}`);
     });
 }

@@ -1,0 +1,53 @@
+/**
+ * `--quiet` keeps the answer a command was run for when that answer is printed and nowhere else, and nothing more:
+ * backtest's scores and goal-seek's effect; a command whose answer is the files it writes (run, forecast, load)
+ * prints nothing but errors. Before, `backtest --quiet` printed nothing at all (every human line is on stderr), and
+ * `goal-seek --quiet` wrote its scenario without saying the effect found.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runCli, sampleTables } from './helpers.ts';
+import { tempDir } from '../temp.ts';
+
+describe('--quiet', () => {
+  it('backtest --quiet prints the scores and no warning; with --json the document alone', async () => {
+    const loud = await runCli('backtest');
+    const quiet = await runCli('backtest', '--quiet');
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(loud.stderr).toMatch(/warning: /);
+    expect(quiet.stderr).not.toMatch(/warning/);
+    // every line of the table, as without --quiet
+    const table = loud.stderr.split('\n').filter((l) => !l.startsWith('warning: ') && l !== '');
+    expect(table.length).toBeGreaterThanOrEqual(5);
+    expect(quiet.stderr.split('\n').filter((l) => l !== '')).toEqual(table);
+    expect(quiet.stderr).toMatch(/^origins .*series scored\n/);
+    expect(quiet.stderr).toMatch(/model 80% interval coverage: 1y /);
+    const json = await runCli('backtest', '--quiet', '--json');
+    expect(json.stderr).toBe('');
+    expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual(['origins', 'horizons', 'n_series']);
+  });
+
+  it('goal-seek --quiet says the effect found and the file written, nothing else', async () => {
+    const dir = tempDir('hn-quiet-');
+    const args = ['goal-seek', 'scenarios/baseline.yaml', '--data', sampleTables(), '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', join(dir, 'goal.yaml')];
+    const loud = await runCli(...args);
+    const quiet = await runCli(...args, '--quiet');
+    expect(quiet.code, quiet.stderr).toBe(0);
+    const lines = quiet.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/effect/);
+    expect(lines[1]).toMatch(/^Wrote .*goal\.yaml; run it with: /);
+    for (const l of lines) expect(loud.stderr).toContain(l);
+    expect(loud.stderr.split('\n').length).toBeGreaterThan(lines.length + 1);
+  });
+
+  it('run, forecast and validate --quiet print nothing when all is well', async () => {
+    const dir = tempDir('hn-quiet-');
+    const run = await runCli('run', '--data', sampleTables(), '--demand-only', '--draws', '0', '--quiet', '--out', join(dir, 'run'));
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const forecast = await runCli('forecast', '--ees', join('data-samples', 'sen2_age_caseload.csv'), '--la', '999', '--base-year', '2022', '--draws', '0', '--quiet', '--out', join(dir, 'f.csv'));
+    expect([forecast.code, forecast.stderr]).toEqual([0, '']);
+    const validate = await runCli('validate', join('data-samples', 'funding.csv'), '--quiet');
+    expect([validate.code, validate.stderr]).toEqual([0, '']);
+  });
+});
