@@ -9,6 +9,8 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../errors.ts';
 import { cliMsg } from '../messages/index.ts';
 import { VERSION } from '../version.ts';
+import { setInvocation } from '../messages/invocation.ts';
+import { invokedAs } from './invocation.ts';
 import { printJson, processIO, safeIO, type CliIO } from './io.ts';
 import { jsonRequested, reportFailure } from './failure.ts';
 import { registerCommands } from './commands/index.ts';
@@ -52,9 +54,14 @@ function refuseRepeatedValues(c: Command): void {
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit). */
-export async function main(argv: string[], rawIo: CliIO = processIO()): Promise<number> {
+export async function main(given: string[], rawIo: CliIO = processIO()): Promise<number> {
+  // a `--` before the command is npm's way to pass what follows (`npx highneeds -- --version`, which this page's docs
+  // gave): npx 7 and later pass it on, and commander read it as the command's place ("unknown command '--version'")
+  const argv = given[2] === '--' ? [...given.slice(0, 2), ...given.slice(3)] : given;
   // every word printed goes through terminalSafe: a file name may hold terminal escape sequences
   const safe = safeIO(rawIo);
+  // the commands messages give to type are the ones that start highneeds as this run was started
+  setInvocation(invokedAs(argv[1], process.env, process.cwd()));
   // with --json, stdout holds exactly one JSON document whatever happens (failure.ts): what a command prints there
   // is counted, and commander's own answers (--help, --version) are collected to be given as one
   const json = { requested: jsonRequested(argv), printed: false };

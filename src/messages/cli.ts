@@ -1,4 +1,6 @@
 /** User-facing messages of the command line. */
+import { typedAsIs } from './invocation.ts';
+import { shellWord } from '../util/shell-word.ts';
 
 export function internalError(detail: string): string {
   return `internal error (a bug in highneeds): ${detail}\nPlease report it with the command you ran and this message.`;
@@ -65,7 +67,7 @@ export function prefillWorkbook(): string {
  */
 export function prefillMissing(path: string, lastOfSeveral: boolean): string {
   const hint = lastOfSeveral
-    ? ` --from takes every word after it up to the next option: if ${path} is the folder to create, put it before the options (highneeds init ${path} --la CODE --from …)`
+    ? ` --from takes every word after it up to the next option: if ${path} is the folder to create, put it before the options (${typedAsIs(`init ${shellWord(path)} --la CODE --from …`)})`
     : ' give the release\'s data folder or its CSV files';
   return `${path}: no such file or folder;${hint}. Nothing was written.`;
 }

@@ -1,4 +1,5 @@
 /** User-facing messages about paths given on the command line: inputs, output folders and files, warehouses. */
+import { typed } from './invocation.ts';
 
 export function emptyPath(flag: string): string {
   return `${flag} is an empty path: give a file or folder name`;
@@ -66,7 +67,7 @@ export function folderHoldsNoFiles(path: string): string {
 }
 export function noDataInFolder(path: string, skipped: readonly string[]): string {
   const list = skipped.length ? ` (not recognised: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : '';
-  return `--data ${path}: no file in it holds LA-level data${list}: add published EHC plan statistics or an SEN2 return (run 'highneeds validate ${path}' to see what each file is)`;
+  return `--data ${path}: no file in it holds LA-level data${list}: add published EHC plan statistics or an SEN2 return (run '${typed(['validate', path])}' to see what each file is)`;
 }
 export function tooDeep(path: string): string {
   return `${path}: folders nested too deep (or a symbolic link pointing back up): give a shallower folder`;

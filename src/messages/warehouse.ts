@@ -1,10 +1,13 @@
+import { typedAsIs } from './invocation.ts';
+import { shellWord } from '../util/shell-word.ts';
+
 /**
  * User-facing messages on the warehouse file itself (etl/warehouse-file.ts): one missing, not a DuckDB database, a
  * database highneeds did not make, damaged, or held by another process. Each says that nothing was written and what
  * to give instead.
  */
 export function notAWarehouse(path: string): string {
-  return `${path}: not a highneeds warehouse (no such file): load files into it first ('highneeds load PATH... --warehouse ${path}'), or give the right --warehouse`;
+  return `${path}: not a highneeds warehouse (no such file): load files into it first ('${typedAsIs(`load PATH... --warehouse ${shellWord(path)}`)}'), or give the right --warehouse`;
 }
 export function notDuckDbFile(path: string): string {
   return `${path}: not a highneeds warehouse (the file is not a DuckDB database); nothing was written to it: give a new file name, such as .highneeds/warehouse.duckdb`;

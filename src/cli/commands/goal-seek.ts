@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { answer, printJson, progress, say, warn, type CliIO } from '../io.ts';
 import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, seedFlag } from './common.ts';
-import { shellWord } from '../../util/shell-word.ts';
+import { typed } from '../../messages/invocation.ts';
 import { checkOutputFile, checkOutsideData } from '../../paths/check-path.ts';
 import { usageError } from '../../errors.ts';
 import { goalOutNotYaml } from '../../messages/paths.ts';
@@ -73,7 +73,8 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
       answer(io, o, budgetMsg.goalMet(r.lever, r.effect, r.target, r.achieved_gbp, r.plans_avoided, r.lever === NEW_PLANS_LEVER));
       if (r.probability_met !== null) answer(io, o, `Across ${r.draws} simulated futures the target is met in ${(r.probability_met * 100).toFixed(0)}% of them.`);
       // the command to run it on the same data and LA (the defaults would run it on the sample)
-      const again = ['highneeds', 'run', r.scenario_file, '--data', o.data, ...(o.la ? ['--la', o.la] : []), '--draws', '0'];
-      answer(io, o, `Wrote ${r.scenario_file}; run it with: ${again.map(shellWord).join(' ')}`);
+      // typed as highneeds was started: 'highneeds run …' was refused by the shell of a clone, where only npx or node run it
+      const again = typed(['run', r.scenario_file, '--data', o.data, ...(o.la ? ['--la', o.la] : []), '--draws', '0']);
+      answer(io, o, `Wrote ${r.scenario_file}; run it with: ${again}`);
     });
 }

@@ -1,0 +1,72 @@
+/**
+ * The commands highneeds gives a user to type start as the user started it: in a clone `highneeds` is not on the
+ * PATH, and goal-seek said 'run it with: highneeds run …', which the shell refused. And `npx highneeds -- --version`,
+ * which docs/cli.md gave, stopped with "unknown command '--version'".
+ */
+import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import type { CliIO } from '../../src/cli/io.ts';
+import { invokedAs } from '../../src/cli/invocation.ts';
+import { VERSION } from '../../src/version.ts';
+import { sampleTables } from './helpers.ts';
+import { tempDir } from '../temp.ts';
+
+const BIN = resolve('bin', 'highneeds.js');
+
+/** main with the script as node gives it (an absolute path) and npm's variables as given. */
+async function started(script: string, env: Record<string, string | undefined>, ...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), stderrIsTTY: false };
+  const saved = process.env.npm_command;
+  if (env.npm_command === undefined) delete process.env.npm_command;
+  else process.env.npm_command = env.npm_command;
+  try {
+    return { code: await main(['node', script, ...args], io), stdout, stderr };
+  } finally {
+    if (saved === undefined) delete process.env.npm_command;
+    else process.env.npm_command = saved;
+  }
+}
+
+describe('invokedAs', () => {
+  it('npx, node with the script below or away from where it runs, an installed link', () => {
+    expect(invokedAs('/home/me/hn/bin/highneeds.js', { npm_command: 'exec' }, '/home/me/hn')).toBe('npx highneeds');
+    expect(invokedAs('/home/me/hn/bin/highneeds.js', {}, '/home/me/hn')).toBe('node bin/highneeds.js');
+    expect(invokedAs('/home/me/hn/bin/highneeds.js', { npm_command: 'start' }, '/home/me/hn')).toBe('node bin/highneeds.js');
+    expect(invokedAs('/home/me/hn/bin/highneeds.js', {}, '/home/me/la')).toBe('node /home/me/hn/bin/highneeds.js');
+    expect(invokedAs('/home/me/my hn/bin/highneeds.js', {}, '/tmp')).toBe("node '/home/me/my hn/bin/highneeds.js'");
+    expect(invokedAs('/usr/local/bin/highneeds', { npm_command: 'exec' }, '/tmp')).toBe('highneeds');
+  });
+});
+
+describe('the commands a message gives to type', () => {
+  const goal = (dir: string) => ['goal-seek', 'scenarios/baseline.yaml', '--data', sampleTables(), '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', join(dir, 'goal.yaml'), '--quiet'];
+
+  it("goal-seek's 'run it with' starts as highneeds was started", async () => {
+    const dir = tempDir('hn-invoked-');
+    const viaNode = await started(BIN, {}, ...goal(dir));
+    expect(viaNode.code, viaNode.stderr).toBe(0);
+    expect(viaNode.stderr).toContain(`run it with: node bin/highneeds.js run ${join(dir, 'goal.yaml')} --data `);
+    const viaNpx = await started(BIN, { npm_command: 'exec' }, ...goal(dir));
+    expect(viaNpx.stderr).toContain(`run it with: npx highneeds run ${join(dir, 'goal.yaml')} --data `);
+    const installed = await started('/usr/local/bin/highneeds', {}, ...goal(dir));
+    expect(installed.stderr).toContain(`run it with: highneeds run ${join(dir, 'goal.yaml')} --data `);
+  });
+
+  it("a missing warehouse's message gives the load command as highneeds was started", async () => {
+    const wh = join(tempDir('hn-invoked-'), 'none.duckdb');
+    const r = await started(BIN, { npm_command: 'exec' }, 'status', '--warehouse', wh);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`load files into it first ('npx highneeds load PATH... --warehouse ${wh}')`);
+  });
+
+  it('npx highneeds -- --version prints the version, as npx highneeds --version does', async () => {
+    for (const args of [['--', '--version'], ['--version'], ['--', '--version', '--json']]) {
+      const r = await started(BIN, { npm_command: 'exec' }, ...args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout.trim()).toBe(args.includes('--json') ? JSON.stringify({ version: VERSION }, null, 2) : VERSION);
+    }
+  });
+});
