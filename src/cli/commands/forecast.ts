@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { inputError, usageError } from '../../errors.ts';
 import { answer, printJson, say, warn, type CliIO } from '../io.ts';
-import { DEFAULT_SEED, collect, drawsFlag, intFlag, seedFlag, yearListFlag } from './common.ts';
+import { DEFAULT_SEED, DRAWS_MIN, collect, drawsFlag, intFlag, seedFlag, yearListFlag } from './common.ts';
 import { counted } from '../../util/plural.ts';
 import { SHARE_FROM_FORECASTS } from '../../model/backtest/metrics.ts';
 
@@ -20,7 +20,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--all', 'every LA in the files')
     .requiredOption('--base-year <year>', 'use only data known by January of this year (required)', intFlag('--base-year', 2000, 2100))
     .option('--horizon <h>', `years ahead (at most ${HORIZON_UNHELD_MAX})`, intFlag('--horizon', 1, HORIZON_UNHELD_MAX, modelMsg.forecastHorizonWhy(HORIZON_UNHELD_MAX)), 3)
-    .option('--draws <n>', 'Monte Carlo draws', drawsFlag, 1000)
+    .option('--draws <n>', `Monte Carlo draws: 0 (deterministic, P10 = P50 = P90) or ${DRAWS_MIN} or more`, drawsFlag, 1000)
     .option('--seed <n>', 'random seed', seedFlag, DEFAULT_SEED)
     .requiredOption('--out <file.csv>', 'CSV file to write (required)')
     .option('--json', 'print a summary as JSON on stdout')
@@ -64,7 +64,7 @@ export function registerForecast(program: Command, io: CliIO): void {
     .option('--la <code...>', 'LAs by DfE or ONS code', collect)
     .option('--all', 'every LA in the files')
     .option('--origins <years>', 'origins, e.g. 2017,2018,2019 (default: the three whose three years ahead the files hold; with --data, those a run of the folder scores in its track record)', yearListFlag)
-    .option('--horizon <h>', 'years ahead', intFlag('--horizon', 1, 10), 3)
+    .option('--horizon <h>', 'years ahead (at most 10)', intFlag('--horizon', 1, 10), 3)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print the scores and errors only: no warnings')
     .option('--fresh', 'read the data files again even when they are unchanged since the last run')

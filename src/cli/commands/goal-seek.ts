@@ -1,7 +1,7 @@
 /** `highneeds goal-seek SCENARIO --lever NAME --target WHAT`: the size of one lever that meets a money target (cli.md). */
 import type { Command } from 'commander';
 import { answer, printJson, progress, say, warn, type CliIO } from '../io.ts';
-import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, seedFlag } from './common.ts';
+import { DEFAULT_DRAWS, DEFAULT_SEED, DRAWS_MIN, drawsFlag, seedFlag } from './common.ts';
 import { typed } from '../../messages/invocation.ts';
 import { checkOutputFile, checkOutsideData } from '../../paths/check-path.ts';
 import { usageError } from '../../errors.ts';
@@ -25,7 +25,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
     .option('--data <dir>', 'folder of input files', 'data-samples')
     .option('--la <code>', 'the LA when the data hold several (DfE or ONS code)')
     .option('--out <file>', 'scenario file to write (default beside the input, <id>-goal.yaml)')
-    .option('--draws <n>', 'Monte Carlo draws for the chance the target is met (0 = not computed)', drawsFlag, DEFAULT_DRAWS)
+    .option('--draws <n>', `Monte Carlo draws for the chance the target is met: 0 (not computed) or ${DRAWS_MIN} or more`, drawsFlag, DEFAULT_DRAWS)
     .option('--seed <n>', 'random seed', seedFlag, DEFAULT_SEED)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'print the effect found, the file written and errors only: no progress or notes')
@@ -71,7 +71,7 @@ export function registerGoalSeek(program: Command, io: CliIO): void {
         return;
       }
       answer(io, o, budgetMsg.goalMet(r.lever, r.effect, r.target, r.achieved_gbp, r.plans_avoided, r.lever === NEW_PLANS_LEVER));
-      if (r.probability_met !== null) answer(io, o, `Across ${r.draws} simulated futures the target is met in ${(r.probability_met * 100).toFixed(0)}% of them.`);
+      if (r.probability_met !== null) answer(io, o, `Across ${r.draws.toLocaleString('en-GB')} simulated futures the target is met in ${(r.probability_met * 100).toFixed(0)}% of them.`);
       // the command to run it on the same data and LA (the defaults would run it on the sample)
       // typed as highneeds was started: 'highneeds run …' was refused by the shell of a clone, where only npx or node run it
       const again = typed(['run', r.scenario_file, '--data', o.data, ...(o.la ? ['--la', o.la] : []), '--draws', '0']);

@@ -2,9 +2,10 @@
 import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { printJson, progress, say, type CliIO } from '../io.ts';
-import { DEFAULT_DRAWS, DEFAULT_SEED, drawsFlag, intFlag, seedFlag } from './common.ts';
+import { DEFAULT_DRAWS, DEFAULT_SEED, DRAWS_MIN, drawsFlag, intFlag, seedFlag } from './common.ts';
 import { readerWarnings } from '../../messages/model.ts';
 import { RUN_NOTES_LISTED } from '../../pipeline/notes.ts';
+import { counted } from '../../util/plural.ts';
 
 export function registerRun(program: Command, io: CliIO): void {
   program
@@ -13,12 +14,12 @@ export function registerRun(program: Command, io: CliIO): void {
     .argument('[scenario...]', 'scenario files', ['scenarios/baseline.yaml'])
     .option('--data <dir>', 'folder of input files', 'data-samples')
     .option('--out <dir>', 'output folder (default reports/<scenario-id>/)')
-    .option('--draws <n>', 'Monte Carlo draws (0 = deterministic)', drawsFlag, DEFAULT_DRAWS)
+    .option('--draws <n>', `Monte Carlo draws: 0 (deterministic, P10 = P50 = P90) or ${DRAWS_MIN} or more`, drawsFlag, DEFAULT_DRAWS)
     .option('--seed <n>', 'random seed', seedFlag, DEFAULT_SEED)
     .option('--la <code>', 'the LA to run when the data hold several (DfE or ONS code)')
     .option('--demand-only', 'project plans without money: no costs, funding or balances anywhere')
     .option('--csv', 'also export every table as CSV')
-    .option('--suppress-small-counts [n]', 'replace counts of plans below n (default 5) in everything written, for publication', intFlag('--suppress-small-counts', 2, 1000))
+    .option('--suppress-small-counts [n]', 'replace counts of plans below n (default 5) by [c] in everything written and in the --json document, for publication', intFlag('--suppress-small-counts', 2, 1000))
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'print nothing but errors')
     .option('--fresh', 'load the data files again even when they are unchanged since the last run')
@@ -59,9 +60,10 @@ export function registerRun(program: Command, io: CliIO): void {
         return;
       }
       for (const d of outcome.documents) {
-        const out = d.outputs as { workbook: string; charts: string[]; report: string };
+        const out = d.outputs as { workbook: string; charts: string[]; report: string; explorer?: string };
         const s = d.scenario as { id: string };
-        say(io, o, `${s.id}: workbook ${out.workbook}, ${out.charts.length} charts, report ${out.report}`);
+        // every file a reader opens, the scenario explorer among them (it was written without a word)
+        say(io, o, `${s.id}: workbook ${out.workbook}, ${counted(out.charts.length, 'chart')}, report ${out.report}${out.explorer ? `, explorer ${out.explorer}` : ''}`);
       }
       if (outcome.comparison) say(io, o, `comparison: report ${outcome.comparison.report}, workbook ${outcome.comparison.workbook}`);
       if (outcome.fromCache) say(io, o, cliMsg.loadFromCache(outcome.cacheDir));
