@@ -21,7 +21,7 @@ export const FLOW_YEARS_SHORT = "The data reach back too few years for the model
  */
 export function flowYearsShort(f: { who: FlowYearsWho; baseYear: number; conversionYears: number; exitYears: number; window: number; conversionsFrom?: ConversionsFrom }): string {
   const span = (n: number): string => (n === 1 ? `${f.baseYear - 1}` : `${f.baseYear - n}–${f.baseYear - 1}`);
-  const whose = f.who === 'each LA' ? "each LA's" : typeof f.who === 'string' ? possessive(f.who) : 'allBut' in f.who ? `each LA's but ${possessives(f.who.allBut)}` : possessives(f.who);
+  const whose = whoseRates(f.who);
   const parts: string[] = [];
   if (f.conversionYears > 0 && f.conversionYears < f.window)
     parts.push(
@@ -40,6 +40,13 @@ export const FLOW_LAS_LISTED = 5;
 
 /** Whose rates a note on thin flows is of: one LA, "each LA", the LAs named, or every LA but those named. */
 export type FlowYearsWho = string | readonly string[] | { allBut: readonly string[] };
+
+/** "each LA's", "Kent's", "City of London's and Isles of Scilly's", "each LA's but Isles of Scilly's". */
+function whoseRates(who: FlowYearsWho): string {
+  if (who === 'each LA') return "each LA's";
+  if (typeof who === 'string') return possessive(who);
+  return 'allBut' in who ? `each LA's but ${possessives(who.allBut)}` : possessives(who);
+}
 
 /** Whose rates: "Kent's", "City of London's and Isles of Scilly's", the first FLOW_LAS_LISTED and how many other LAs'. */
 function possessives(names: readonly string[]): string {
@@ -102,8 +109,8 @@ export function levelStep(la: string, year: number, growth: number, national: nu
  * not short). `who`: the one LA scored, or "each LA".
  * @example flowYearsShortAtOrigins([{ origin: 2021, conversionYears: 1, exitYears: 2 }], 3, 'Kent') // "The data reach back too few years … at origin January 2021: Kent's share …"
  */
-export function flowYearsShortAtOrigins(at: ReadonlyArray<{ origin: number; conversionYears: number; exitYears: number }>, window: number, who: string): string {
-  const whose = who === 'each LA' ? "each LA's" : possessive(who);
+export function flowYearsShortAtOrigins(at: ReadonlyArray<{ origin: number; conversionYears: number; exitYears: number }>, window: number, who: FlowYearsWho): string {
+  const whose = whoseRates(who);
   const short = (n: number): boolean => n > 0 && n < window;
   const over = (pick: (a: (typeof at)[number]) => number): string =>
     at

@@ -142,6 +142,16 @@ describe('a backtest whose origins read fewer years of flows than the model read
     ]);
   });
 
+  it('names each LA of several that reads fewer years at an origin, when the others read them all', async () => {
+    // Lincolnshire's requests from 2014, Norfolk's from 2019: at the origin January 2021 Norfolk reads one year, and
+    // the note was of the LA that read the most (Lincolnshire's three: no note)
+    const dir = release(2014);
+    const file = join(dir, 'requests.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').split('\r\n').filter((l) => !/^(201[0-8]),.*,926,Norfolk,/.test(l)).join('\r\n'));
+    const w = (await backtest(dir, [2021])).warnings.filter((x) => x.includes('too few years'));
+    expect(w).toEqual([expect.stringContaining("at origin January 2021: Norfolk's share of requests for an EHC needs assessment that become plans a year later is read over 1 year at the origin January 2021, not 3")]);
+  });
+
   it('says nothing when every origin reads the years the model reads', async () => {
     const r = await backtest(release(2014), [2021]);
     expect(r.warnings.filter((w) => w.includes('too few years'))).toEqual([]);

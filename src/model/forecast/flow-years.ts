@@ -33,29 +33,35 @@ export function flowsShortNote(datasets: readonly LaDataset[], baseYear: number)
     const g = groups.get(key) ?? groups.set(key, { names: [], conversionYears, exitYears, conversionsFrom }).get(key)!;
     g.names.push(d.la.name);
   }
-  // a set of most LAs is named by the few it leaves out (the 2025 layout to January 2022: every LA but Isles of Scilly
-  // reads two years of conversions, and it one)
-  const whoOf = (names: readonly string[]): FlowYearsWho => {
-    if (names.length === datasets.length) return names.length > 1 ? 'each LA' : names;
-    const others = datasets.map((d) => d.la.name).filter((n) => !names.includes(n));
-    return names.length > FLOW_LAS_LISTED && others.length <= FLOW_LAS_LISTED ? { allBut: others } : names;
-  };
-  return [...groups.values()].map(({ names, ...g }) => flowYearsShort({ who: whoOf(names), baseYear, window: FLOW_WINDOW, ...g }));
+  return [...groups.values()].map(({ names, ...g }) => flowYearsShort({ who: whoOf(names, datasets), baseYear, window: FLOW_WINDOW, ...g }));
 }
 
 /**
- * The note when, at any of a backtest's origins, no LA scored has as many years of requests becoming plans, or of
- * plans ending, as the model's rates read: each such origin with the most any LA reads there (as flowsShortNote).
+ * The notes when, at any of a backtest's origins, LAs scored read fewer years of requests becoming plans, or of plans
+ * ending, than the model's rates do: one note for each set of LAs that read the same years at the same origins, naming
+ * them as flowsShortNote does. Before, with several LAs it named only what the LA reading the most read at each origin.
  * @example flowsShortAtOrigins([kent], [2020, 2021]) // ["The data reach back too few years … at origins January 2020, 2021: …"]
  */
 export function flowsShortAtOrigins(datasets: readonly LaDataset[], origins: readonly number[]): string[] {
-  if (datasets.length === 0) return [];
-  const at = origins
-    .map((origin) => ({
-      origin,
-      conversionYears: Math.max(...datasets.map((d) => conversions(d, origin, FLOW_WINDOW).length)),
-      exitYears: Math.max(...datasets.map((d) => exitRates(d, origin, FLOW_WINDOW).length)),
-    }))
-    .filter((a) => short(a.conversionYears) || short(a.exitYears));
-  return at.length ? [flowYearsShortAtOrigins(at, FLOW_WINDOW, datasets.length === 1 ? datasets[0]!.la.name : 'each LA')] : [];
+  const groups = new Map<string, { names: string[]; at: Array<{ origin: number; conversionYears: number; exitYears: number }> }>();
+  for (const d of datasets) {
+    const at = origins
+      .map((origin) => ({ origin, conversionYears: conversions(d, origin, FLOW_WINDOW).length, exitYears: exitRates(d, origin, FLOW_WINDOW).length }))
+      .filter((a) => short(a.conversionYears) || short(a.exitYears));
+    if (at.length === 0) continue;
+    const key = JSON.stringify(at);
+    (groups.get(key) ?? groups.set(key, { names: [], at }).get(key)!).names.push(d.la.name);
+  }
+  return [...groups.values()].map((g) => flowYearsShortAtOrigins(g.at, FLOW_WINDOW, whoOf(g.names, datasets)));
+}
+
+/**
+ * Whose rates a note names: "each LA" when it is every LA of several, every LA but the few left out when it is most
+ * of them (the 2025 layout to January 2022: every LA but Isles of Scilly reads two years of conversions, and it one),
+ * else the LAs.
+ */
+function whoOf(names: readonly string[], datasets: readonly LaDataset[]): FlowYearsWho {
+  if (names.length === datasets.length) return names.length > 1 ? 'each LA' : names;
+  const others = datasets.map((d) => d.la.name).filter((n) => !names.includes(n));
+  return names.length > FLOW_LAS_LISTED && others.length <= FLOW_LAS_LISTED ? { allBut: others } : names;
 }
