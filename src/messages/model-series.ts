@@ -90,6 +90,23 @@ export function stockSpike(la: string, year: number, value: number, replacement:
 }
 
 /**
+ * Two Januaries in a row of an LA's plans each far out of line with the January before them and the one after, which
+ * agree with each other (estimate/outliers.ts bridgeSpikes): the trend reads the sides' geometric interpolation.
+ * @example stockRunBridged('Anyshire', [2021, 2022], [3880, 4328], [1940, 2164], 1743, 2413) // "Anyshire: plans in January 2021 and 2022 published as 3,880 and 4,328, ×2.0 …"
+ */
+export function stockRunBridged(la: string, years: readonly number[], values: readonly number[], replacements: readonly number[], before: number, after: number): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-GB');
+  const [first, last] = [years[0]!, years[years.length - 1]!];
+  const times = (Math.exp(values.reduce((a, v, j) => a + Math.log(v / replacements[j]!), 0) / values.length)).toFixed(1);
+  return (
+    `${la}: plans in January ${years.join(' and ')} published as ${values.map(n).join(' and ')}, ×${times} what the Januaries either side ` +
+    `(${n(before)} in ${first - 1}, ${n(after)} in ${last + 1}) give for them, which agree with each other; the trend reads ` +
+    `${replacements.map(n).join(' and ')} (the growth from ${first - 1} to ${last + 1} spread evenly, as for missing Januaries), not a step and back. ` +
+    `Check January ${years.join(' and ')}'s figures in the files.`
+  );
+}
+
+/**
  * A change in an LA's plans into a January far beyond England's, which the trend takes as a step in the level, not
  * as growth (estimate/outliers.ts removeSteps): City of London's −23% into January 2012 against England's 0%.
  * `growth`, `national`: the log changes of the LA's and England's plans.

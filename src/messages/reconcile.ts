@@ -32,6 +32,23 @@ export function baseStepImplausible(year: number, before: number, now: number, r
     `check January ${year}'s figures against the LA's own records`
   );
 }
+/**
+ * An LA's Januaries out of line with the January before them and the one after, both ways, whose sides disagree too
+ * far for the trend to read a bridge between them (estimate/outliers.ts spikeRuns, forecast/select.ts skipReason).
+ * @example spikeUnbridged([2020], [27000], 10000, 17000, 5) // "its plans of January 2020 (27,000) are more than ×1.5 …"
+ */
+export function spikeUnbridged(years: readonly number[], values: readonly number[], before: number, after: number, window: number, factor: number): string {
+  const [first, last] = [years[0]!, years[years.length - 1]!];
+  const which = years.length > 1 ? `Januaries ${years.join(' and ')}` : `January ${first}`;
+  const dir = values[0]! > before ? 'above' : 'below';
+  return (
+    `its plans of ${which} (${values.map(plans).join(' and ')}) are more than ×${factor} ${dir} both ${first - 1}'s (${plans(before)}) and ` +
+    `${last + 1}'s (${plans(after)}), and those two are ×${(Math.max(after, before) / Math.min(after, before)).toFixed(2)} apart: neither a step in the ` +
+    `level nor a year written wrong and then back that the trend could read around, inside the ${window} Januaries its growth is read over; ` +
+    `check ${which}'s figures (and ${first - 1}'s and ${last + 1}'s) against the LA's own records and correct the files ` +
+    `(a --base-year of ${first - 1} or earlier does not read them)`
+  );
+}
 export function placementsDoNotSum(area: string, year: number, sum: number, total: number): string {
   return `${area}, January ${year}: its plans by placement add up to ${plans(sum)}, its "All EHC plans" row says ${plans(total)}; plans are placed by the placements' shares, so the plans of a placement the files leave out (a row lost from an edited copy, or a kind of placement not published that year) are placed, and costed, as the others are, and a placement counted twice takes plans from them: check that January's placement rows (sen2_estab_caseload.csv, or the placement columns of caseload.csv)`;
 }

@@ -20,7 +20,7 @@ import { skippedEntry, skipReason, type Skipped } from './select.ts';
 import { knownAt } from './truncate.ts';
 import { bridgeGaps, bridgeSpikes, fixOutliers, removeSteps } from '../estimate/outliers.ts';
 import { stockGapBridged } from '../../messages/model.ts';
-import { flowOutlier, levelStep, stockSpike } from '../../messages/model-series.ts';
+import { flowOutlier, levelStep, stockRunBridged, stockSpike } from '../../messages/model-series.ts';
 import { SharedReads } from '../estimate/shared-reads.ts';
 import { MIN_BATCH_LAS, referenceStatisticsAt, type BatchStatistics } from './batch-stats.ts';
 import { spreadFromFewLas, spreadFromReference } from '../../messages/model-pooling.ts';
@@ -114,10 +114,14 @@ export function cleanSeries(
     ds[k] = series;
     for (const f of fixes) notes.push(flowOutlier(d.la.name, FLOW_LABEL[k], f.year, f.value, f.replacement));
   }
-  const read = ds.stockTotal;
-  const spiked = bridgeSpikes(read);
+  const spiked = bridgeSpikes(ds.stockTotal);
   ds.stockTotal = spiked.series;
-  for (const f of spiked.spikes) notes.push(stockSpike(d.la.name, f.year, f.value, f.replacement, read[f.year - 1]!, read[f.year + 1]!));
+  for (const r of spiked.runs)
+    notes.push(
+      r.years.length === 1
+        ? stockSpike(d.la.name, r.years[0]!, r.values[0]!, r.replacements[0]!, r.before, r.after)
+        : stockRunBridged(d.la.name, r.years, r.values, r.replacements, r.before, r.after),
+    );
   const { series, steps } = removeSteps(ds.stockTotal, nationalStock);
   if (steps.length) {
     ds.stockTotal = series;
