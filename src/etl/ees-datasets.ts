@@ -30,6 +30,7 @@ import { toSqlSource } from './persons/sql-source.ts';
 import { contradictedRegionRows, reconcile, summariseFindings, type Finding, type ReconcileInput } from './reconcile.ts';
 import { regionRowReplaced } from '../messages/reconcile.ts';
 import { describePublished } from './overlaps.ts';
+import { codeChangeNote, laCodesByYear } from './code-change.ts';
 import { januaryOf, releaseSource } from './release-reach.ts';
 import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingNewPlansTotalRow, isMissingTotalRow, noteSeriesEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
 
@@ -265,13 +266,8 @@ function buildDatasets(
   const areas = new Map<string, { ds: LaDataset; rank: number }>();
   // a release that spans a code change gives an LA two codes in one file (Buckinghamshire E06000060, then E10000002
   // again from 2023/24): of one rank, the codes of the LA's latest January in the stock come last, so they name it
-  const latest = new Map<string, { year: number; codes: string }>();
-  for (const r of stock) {
-    if (r.geographic_level !== 'Local authority') continue;
-    const cur = latest.get(String(r.old_la_code));
-    const year = r.census_year as number;
-    if (!cur || year > cur.year) latest.set(String(r.old_la_code), { year, codes: String(r.new_la_code) });
-  }
+  // (and an LA whose codes change in a way domain/la.ts does not know has a note: code-change.ts)
+  const { latest, changes } = laCodesByYear(stock);
   const isLatest = (r: Row): number => (latest.get(String(r.old_la_code))?.codes === String(r.new_la_code) ? 1 : 0);
   const ordered = la
     .map((r, i) => ({ r, i, rank: fileRank[r.file_id as number] ?? 0, latest: isLatest(r) }))
@@ -289,6 +285,10 @@ function buildDatasets(
     if (r.region_code) ds.regionCode = String(r.region_code);
     if (r.region_name) ds.regionName = String(r.region_name);
     areas.set(key, { ds, rank });
+  }
+  for (const { ds } of areas.values()) {
+    const note = codeChangeNote(ds.la.name, ds.la.oldCode, changes);
+    if (note) ds.codeChange = note;
   }
   const picker = new CellPicker();
   for (const r of stock) {

@@ -24,13 +24,42 @@ export function placeWords(name: string): Set<string> {
 }
 
 /**
- * Whether two names can be one LA's: they share a place word, or either has none to compare.
+ * Words of a name that tell two LAs sharing a place word apart (East and West Sussex, North and North East
+ * Lincolnshire), each as the compass points it holds ('northeast': north and east).
+ */
+const POINTS: Readonly<Record<string, readonly string[]>> = {
+  north: ['north'],
+  south: ['south'],
+  east: ['east'],
+  west: ['west'],
+  central: ['central'],
+  northeast: ['north', 'east'],
+  northwest: ['north', 'west'],
+  southeast: ['south', 'east'],
+  southwest: ['south', 'west'],
+};
+
+/** The compass points of a name's place words, sorted and joined ('' for none). */
+function pointsOf(words: ReadonlySet<string>): string {
+  return [...new Set([...words].flatMap((w) => POINTS[w] ?? []))].sort().join(' ');
+}
+
+/**
+ * Whether two names can be one LA's: they share a place word other than a compass point (or either has none to
+ * compare), and where both have compass points, the same ones. East Sussex and West Sussex share 'sussex' and were
+ * taken for one LA: sen2_age_new_plans.csv giving East Sussex's code 845 the name West Sussex (the two LAs' rows
+ * swapped) was read with no word. A name without a compass point is not told apart from one with it ('Lincolnshire'
+ * against 'North East Lincolnshire'), nor an abbreviation ('NE Lincolnshire').
  * @example sameLaName('Bristol, City of', 'Bristol') // true
+ * @example sameLaName('East Sussex', 'West Sussex') // false
  * @example sameLaName('Kent', 'Medway') // false
  */
 export function sameLaName(a: string, b: string): boolean {
   const [x, y] = [placeWords(a), placeWords(b)];
-  return x.size === 0 || y.size === 0 || [...x].some((w) => y.has(w));
+  const [px, py] = [pointsOf(x), pointsOf(y)];
+  if (px && py && px !== py) return false;
+  const [bx, by] = [[...x].filter((w) => !POINTS[w]), [...y].filter((w) => !POINTS[w])];
+  return bx.length === 0 || by.length === 0 || bx.some((w) => by.includes(w));
 }
 
 /**

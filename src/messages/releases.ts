@@ -273,3 +273,21 @@ export function unknownTimeIdentifier(identifier: string, rows: number, line: nu
     `it reads ${known.map((k) => `'${k}'`).join(' and ')}. If the period is one of these, set time_identifier so in a copy of the file; ` +
     `otherwise leave those rows out`;
 }
+
+/**
+ * An LA (by DfE code) whose published plans carry two ONS codes in turn that are not one council's by the code changes
+ * highneeds knows (domain/la.ts SUCCESSIONS; etl/code-change.ts): its history is joined by the DfE code, and the note
+ * says which code covers which Januaries.
+ * @example laCodeChanged('Kent', '886', [{ code: 'E10000016', first: 2015, last: 2021 }, { code: 'E06000099', first: 2022, last: 2022 }]) // "Kent (886): its plans are published under 2 ONS codes that no code change highneeds knows of makes one council's, E10000016 for January 2015–2021 and E06000099 for January 2022, …"
+ */
+export function laCodeChanged(name: string, oldCode: string, spans: ReadonlyArray<{ code: string; first: number; last: number }>): string {
+  const when = (s: { first: number; last: number }): string => (s.first === s.last ? `January ${s.first}` : `January ${s.first}–${s.last}`);
+  const list = spans.map((s) => `${s.code} for ${when(s)}`);
+  const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]!}` : list[0]!;
+  return (
+    `${name} (${oldCode}): its plans are published under ${spans.length} ONS codes that no code change highneeds knows of makes one council's, ` +
+    `${joined}, and they are read as one LA's history by its DfE code ${oldCode}. If the council was reorganised (a county become a unitary ` +
+    `with another area), its Januaries before the change are not of the LA it is now, and its growth across the change is not the LA's; ` +
+    `if one of the codes was typed over, those rows may be another LA's: check the codes in the files.`
+  );
+}

@@ -74,6 +74,8 @@ export interface LaDataset {
   revisions?: string[];
   /** New plans of a calendar year that two releases give differently (messages/releases.ts newPlansRevision). */
   newPlanRevisions?: string[];
+  /** The note of ONS codes changing inside the LA's history in a way domain/la.ts does not know (etl/code-change.ts). */
+  codeChange?: string;
   /**
    * SEN2 plans of the LA at a URN/UKPRN the establishment table does not hold, by census year: counted as placement
    * not recorded (NONE), which the budget costs at £0 (etl/persons/dataset-persons.ts; gates.ts checkUnplaced).

@@ -83,8 +83,9 @@ export async function forecastFromEes(opts: {
   // rates read over fewer flow years than the model reads: the same LA's forecast differs on files reaching further
   // back (run says it too, totals.ts)
   const shortFlows = flowsShortNote(batch.datasets.filter((d) => forecast.has(d.la.oldCode)), opts.baseYear);
-  // the LAs asked for: their own figures a later release revises, which the batch's note may leave in '… and 5 more'
-  const revised = opts.all ? [] : batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap(revisionWarnings);
+  // the LAs asked for: their own figures a later release revises, which the batch's note may leave in '… and 5 more'; with --all,
+  // each LA forecast whose ONS code changes in a way highneeds does not know (etl/code-change.ts)
+  const revised = batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap((d) => (opts.all ? (d.codeChange ?? []) : revisionWarnings(d)));
   const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...pool.notes, ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...shortFlows, ...revised, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }

@@ -46,11 +46,24 @@ describe("an LA code under two LAs' names across files", () => {
       ['Bournemouth, Christchurch and Poole', 'Bournemouth Christchurch & Poole'],
       ['Durham', 'County Durham'],
       ['Kent', ''],
-      // two LAs whose names share a place word are not told apart (a limit of the check)
-      ['East Sussex', 'West Sussex'],
+      ['North East Lincolnshire', 'North-East Lincolnshire'],
+      ['North East Lincolnshire', 'Northeast Lincolnshire'],
+      ['North East Lincolnshire', 'NE Lincolnshire'],
+      ['Brighton and Hove', 'Brighton & Hove'],
+      ['Central Bedfordshire', 'Bedfordshire, Central'],
     ])
       expect(sameLaName(a!, b!), `${a} / ${b}`).toBe(true);
-    for (const [a, b] of [['Kent', 'Medway'], ['City of London', 'Westminster'], ['Kingston upon Thames', 'Richmond upon Thames']]) expect(sameLaName(a!, b!), `${a} / ${b}`).toBe(false);
+    // two LAs whose names share a place word but not their compass points (before, taken for one LA)
+    for (const [a, b] of [
+      ['Kent', 'Medway'],
+      ['City of London', 'Westminster'],
+      ['Kingston upon Thames', 'Richmond upon Thames'],
+      ['East Sussex', 'West Sussex'],
+      ['North Lincolnshire', 'North East Lincolnshire'],
+      ['North Northamptonshire', 'West Northamptonshire'],
+      ['South Gloucestershire', 'Gloucestershire, North'],
+    ])
+      expect(sameLaName(a!, b!), `${a} / ${b}`).toBe(false);
   });
 
   it('nameClashesAcrossFiles: one per code, across files only, not a code already given two regions', () => {

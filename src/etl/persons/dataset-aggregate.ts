@@ -11,6 +11,7 @@ import { layoutRank } from '../readers/ees-common.ts';
 import { newPlansRevision, releaseDisagreement, releaseRevision } from '../../messages/releases.ts';
 import type { SqlSource } from './sql-source.ts';
 import { FLOW_FIELDS } from '../flow-fields.ts';
+import { codeChangeNote, laCodesByYear } from '../code-change.ts';
 import { fillSuppressedPlacements } from '../suppressed-placements.ts';
 import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
@@ -69,6 +70,14 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
       ORDER BY path, line`,
     [oldCode],
   );
+  // the ONS codes of its Januaries: two that are not one council's are said (code-change.ts), as forecast says them
+  const codes = await sql.all(
+    `SELECT DISTINCT 'Local authority' AS geographic_level, old_la_code, new_la_code, census_year::INTEGER AS census_year
+       FROM stock WHERE geographic_level = 'Local authority' AND old_la_code = ? AND measure = 'plans'`,
+    [oldCode],
+  );
+  const codeChange = codeChangeNote(ds.la.name, oldCode, laCodesByYear(codes).changes);
+  if (codeChange) ds.codeChange = codeChange;
   const best = new Map<string, { rank: number; r: Record<string, unknown>; all: Array<Record<string, unknown>> }>();
   for (const r of rows) {
     const key = [r.kind, r.measure, r.y, r.f, r.t, r.need, r.placement, r.reason].join('|');
