@@ -127,6 +127,19 @@ export function sen2CeaseBeforeStart(cease: string, start: string): string {
  * of the year's new plans (the sample's 2025 return with 300 of its 3,007 plans starting on 1 March 2025 ran with
  * exit 0 from 3,007 plans, 300 of which did not exist on the census day).
  */
+/**
+ * A NamedPlan ceased before the return's ReferenceDate under a request that holds ActivePlans (the plan held on the
+ * census day), with no other plan of that request open: the return says both that the plan was held at the census and
+ * that it had ended. Read as given, it was counted in the census stock and among the year's ceased plans: the sample's
+ * 2025 return with every plan ceased the day before its census ran from 3,007 plans, its figures unchanged.
+ */
+export function sen2ActivePlanCeased(cease: string, referenceDate: string): string {
+  return (
+    `CeaseDate ${cease} is before the return's ReferenceDate ${referenceDate}, but the plan's request holds ActivePlans (a plan held on the census day): ` +
+    `the plan would be counted both as held at the census and as ceased before it; if the plan ended, remove its ActivePlans from the return, ` +
+    `otherwise remove its CeaseDate and CeaseReason (or correct the date)`
+  );
+}
 export function sen2AfterReferenceDate(field: 'StartDate' | 'CeaseDate', date: string, referenceDate: string): string {
   const what = field === 'StartDate' ? 'start' : 'cease';
   return (

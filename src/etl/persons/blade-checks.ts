@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { MAX_AGE } from '../../domain/index.ts';
-import { sen2AfterReferenceDate, sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadRank, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
+import { sen2ActivePlanCeased, sen2AfterReferenceDate, sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadRank, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2DateBeforeBirth, sen2FutureDate, sen2MissingBirthDate, sen2SeveralActivePlans, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import { PROBLEM_CAP } from '../problem-log.ts';
 import { RANK_MAX } from './codes.ts';
 import type { BladeModule } from './blade-modules.ts';
@@ -143,6 +143,11 @@ export async function checks(con: DuckDBConnection, files: ModuleFiles, ret: Ret
       add(seq++, 'error', 'namedplan', check(`t.${c}_d > DATE ${sqlText(ref)} AND t.${c}_d <= ${today}`, [`CAST(t.${c}_d AS VARCHAR)`]),
         (r) => sen2AfterReferenceDate(field, String(r[4]), ref), () => field);
     }
+    // A plan ceased before the census under a request holding its plan at the census, no other plan of it open
+    // (person-rows.ts): counted as held and as ceased.
+    add(seq++, 'error', 'namedplan', check(`t.ceasedate_d < DATE ${sqlText(ref)} AND t.rln IN (SELECT rln FROM x_activeplans)
+      AND NOT EXISTS (SELECT 1 FROM x_namedplan o WHERE o.rln = t.rln AND o.ceasedate_d IS NULL)`, ['CAST(t.ceasedate_d AS VARCHAR)']),
+    (r) => sen2ActivePlanCeased(String(r[4]), ref), () => 'CeaseDate');
   }
   // Codes.
   for (const m of ['plandetail', 'placementdetail'] as const) {

@@ -8,7 +8,7 @@
  * 'ceased' plan row with its reason. A placement named by URN/UKPRN is stored with placement NONE and its URN,
  * and is placed at dataset time from the establishment table.
  */
-import { sen2AfterReferenceDate, sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2BadRank, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate,
+import { sen2ActivePlanCeased, sen2AfterReferenceDate, sen2AgeOutOfRange, sen2BadCeaseReason, sen2BadUrn, sen2CeaseBeforeStart, sen2BadDate, sen2BadRank, sen2DateBeforeBirth, sen2DuplicatePerson, sen2FutureDate, sen2MissingBirthDate,
   sen2RepeatedValue, sen2UnknownNeed, sen2UnknownOutcome, sen2UnknownSetting } from '../../messages/sen2.ts';
 import type { Need, Placement } from '../../domain/index.ts';
 import { MAX_AGE } from '../../domain/index.ts';
@@ -126,6 +126,7 @@ export class PersonRowBuilder {
     ];
     let activeDone = false;
     let severalNoted = false;
+    const ref = header.referenceDate;
     for (const r of p.requests) {
       const received = this.date(r.receivedDate, r.src, 'ReceivedDate', birth);
       const outcomeDate = this.date(r.outcomeDate, r.src, 'RequestOutcomeDate', birth);
@@ -135,6 +136,9 @@ export class PersonRowBuilder {
       let assessDate: IsoDate | undefined;
       let planStart: IsoDate | undefined;
       let activeStart: IsoDate | undefined;
+      // the named plans ceased before the census, and whether one is not ceased (sen2ActivePlanCeased)
+      const ceasedBefore: Array<{ src: SrcRef; cease: IsoDate }> = [];
+      let open = false;
       for (const as of r.assessments) {
         const o = this.outcome(as.outcome, as.src, 'AssessmentOutcome', this.ret.codes.assessment);
         const d = this.date(as.outcomeDate, as.src, 'AssessmentOutcomeDate', birth);
@@ -149,8 +153,10 @@ export class PersonRowBuilder {
           const detail = this.placement(np.details);
           if (!cease) {
             activeStart ??= start;
+            open = true;
             continue;
           }
+          if (ref !== undefined && cease < ref) ceasedBefore.push({ src: np.src, cease });
           let reason: number | null = null;
           if (np.ceaseReason !== undefined && np.ceaseReason.trim() !== '') {
             reason = ceaseReasonOf(np.ceaseReason);
@@ -162,6 +168,9 @@ export class PersonRowBuilder {
           out.push(['plan', this.planRow(base, age, NEED_NOT_RECORDED, detail, start, 'ceased', { cease, reason })]);
         }
       }
+      // a request holding its plan at the census (ActivePlans) whose plans all ceased before that day: counted as held
+      // and as ceased, the sample's 2025 return with every plan ceased the day before its census ran from 3,007 plans
+      if (r.activePlans.length > 0 && !open) for (const c of ceasedBefore) this.log.error(fieldRef(c.src, 'CeaseDate'), sen2ActivePlanCeased(c.cease, ref!));
       for (const ap of r.activePlans) {
         const need = this.need(ap);
         const chosen = this.placement(ap.placements);
