@@ -364,3 +364,17 @@ export function sen2DuplicateReturnNote(year: number, laCode: string): string {
 export function futureBirthDate(): string {
   return 'expected a date of birth that is not in the future. Got: a date after today (not shown: a birth date is personal data)';
 }
+
+/**
+ * An LA's own SEN2 return holding persons but no plan held at its census (person-level-gate.ts checkReturnsHoldPlans):
+ * `run` and `goal-seek` stop before projecting.
+ */
+export function sen2ReturnHoldsNoPlans(la: string, year: number, r: { persons: number; ceased: number; file: string }): string {
+  const n = (x: number): string => x.toLocaleString('en-GB');
+  return (
+    `${la}: the SEN2 return ${r.file} holds ${n(r.persons)} ${r.persons === 1 ? 'person' : 'persons'}${r.ceased > 0 ? ` and ${n(r.ceased)} plans ceased in the year to it` : ''}, ` +
+    `but no plan held at census ${year} (no person's request has ActivePlans), so no outputs were written: every LA maintains plans, so the return is not ` +
+    `its stock of January ${year}, and read as given that January would be left out and every plan of the return before it read as ending. ` +
+    `Export the return again with its ActivePlans (the plans held on the census day), or remove the file.`
+  );
+}

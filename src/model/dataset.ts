@@ -88,6 +88,11 @@ export interface LaDataset {
    */
   personLevel?: Record<number, { plans: number; file: string }>;
   /**
+   * Census years whose SEN2 return of the LA (the last loaded) holds persons but no plan held at the census: how many
+   * persons, how many of its plans ceased during the year, and the file (person-level-gate.ts checkReturnsHoldPlans).
+   */
+  returnsWithoutPlans?: Record<number, { persons: number; ceased: number; file: string }>;
+  /**
    * Januaries whose "All EHC plans" total a file gives with no figure (`x`, `c`): why, and where (etl/suppressed-ages.ts),
    * so that a forecast skipping the LA at such a January says which file and line.
    */

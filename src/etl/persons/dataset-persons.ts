@@ -66,6 +66,14 @@ async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promis
     [oldCode],
   );
   const fileOf = new Map(files.map((f) => [f.y as number, String(f.path)]));
+  // the persons of the LA's return of each census year (the last loaded): a return holding persons but no plan held at
+  // its census is not the LA's stock (person-level-gate.ts checkReturnsHoldPlans)
+  const persons = await sql.all(
+    `SELECT p.census_year::INTEGER AS y, f.path, count(*)::INTEGER AS n FROM person p
+       JOIN (SELECT census_year, max(file_id) AS file_id FROM person WHERE la_code = ? GROUP BY census_year) m ON m.census_year = p.census_year AND m.file_id = p.file_id
+       LEFT JOIN loaded_file f ON f.file_id = p.file_id WHERE p.la_code = ? GROUP BY 1, 2`,
+    [oldCode, oldCode],
+  );
   // plans of the LA at a URN the establishment table does not hold, by census year: how many, and which URNs
   const unplaced = new Map<number, { plans: number; urns: Set<string> }>();
   const active = new Map<number, number>();
@@ -98,6 +106,12 @@ async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promis
     });
   }
   for (const [y, plans] of active) (ds.personLevel ??= {})[y] = { plans, file: fileOf.get(y) ?? 'the SEN2 return' };
+  for (const r of persons) {
+    const y = r.y as number;
+    if (active.has(y)) continue;
+    const ceased = out.filter((x) => x.year === y && x.la === oldCode && x.status === 'ceased').length;
+    (ds.returnsWithoutPlans ??= {})[y] = { persons: r.n as number, ceased, file: typeof r.path === 'string' ? r.path : `(census ${y})` };
+  }
   for (const [y, u] of [...unplaced].sort((a, b) => a[0] - b[0])) {
     const urns = [...u.urns].sort();
     const of = active.get(y) ?? u.plans;
