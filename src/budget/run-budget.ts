@@ -22,8 +22,6 @@ import {
   openingBalanceYearMismatch,
   outturnImplausibleScale,
   outturnZero,
-  outturnNoBaseYear,
-  outturnOtherYears,
   outturnUnknownLine,
   unmitigatedMissing,
 } from '../messages/budget.ts';
@@ -39,6 +37,7 @@ import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
 import { blockAgainstSpend, blockBeyondUnits, blockOutOfScaleWithSpend } from './income.ts';
 import { otherSpendAgainstSpend } from './other-spend.ts';
+import { outturnNoBaseYear, outturnOtherYears } from '../messages/outturn.ts';
 import { tableYearWarnings } from './table-years.ts';
 import { priceYearNotes } from './price-years.ts';
 import { budgetParams } from './params.ts';
@@ -121,7 +120,7 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
     warnings.push(...r.warnings);
     // unit costs scaled by a factor outside PLAUSIBLE_SCALE (an outturn line of £100bn, or of £1,000 typed for
     // £1,000,000) change every figure of the run: said on stderr too, not only on the Data quality sheet
-    fallbacks.push(...r.implausible);
+    fallbacks.push(...r.implausible, ...(r.unreconciled ? [r.unreconciled] : []));
     suspect.push(...r.implausible);
   }
   const unit = resolveUnitCosts(tables.unitCosts);
@@ -288,17 +287,18 @@ function reconcileTables(
   inputs: BudgetInputs,
   baseFy: number,
   opening: number,
-): { tables: BudgetTables; lines: ReconciliationLine[]; warnings: string[]; implausible: string[] } {
+): { tables: BudgetTables; lines: ReconciliationLine[]; warnings: string[]; implausible: string[]; unreconciled?: string } {
   const { tables, scenario } = inputs;
   const outturn = tables.outturn ?? [];
   const warnings: string[] = [];
   for (const line of new Set(outturn.map((r) => r.line))) if (!section251Code(line)) warnings.push(outturnUnknownLine(line, SECTION_251_CODES));
   const others = [...new Set(outturn.filter((r) => r.fy !== baseFy).map((r) => r.fy))].sort();
-  if (others.length) warnings.push(outturnOtherYears(others.map(financialYearLabel), financialYearLabel(baseFy)));
+  // no row of the base year: nothing reconciled, said on stderr too (`unreconciled`), naming the years it gives
   if (!outturn.some((r) => r.fy === baseFy)) {
-    warnings.push(outturnNoBaseYear(financialYearLabel(baseFy)));
-    return { tables, lines: [], warnings, implausible: [] };
+    const none = outturnNoBaseYear(financialYearLabel(baseFy), others.map(financialYearLabel));
+    return { tables, lines: [], warnings: [...warnings, none], implausible: [], unreconciled: none };
   }
+  if (others.length) warnings.push(outturnOtherYears(others.map(financialYearLabel), financialYearLabel(baseFy)));
   const { params: plain } = budgetParams(scenario, false);
   // only the base financial year is compared, and each year's line depends on its own two censuses alone: price the
   // first two censuses, not the whole horizon (the explorer reconciles again on every lever move)

@@ -279,14 +279,6 @@ export function moneyTablesUnread(dataDir: string, files: ReadonlyArray<{ path: 
   ].join('\n');
 }
 
-export function outturnOtherYears(years: string[], base: string): string {
-  return `Section 251 outturn: rows for ${years.join(', ')} are not used; the run reconciles its base financial year ${base} only (give that year's outturn, or the latest forecast outturn for it).`;
-}
-
-export function outturnNoBaseYear(base: string): string {
-  return `Section 251 outturn: the table has no rows for the base financial year ${base}, so unit costs were not reconciled.`;
-}
-
 export function outturnUnknownLine(line: string, codes: string[]): string {
   return `Section 251 outturn: line '${line}' is not a known line and was ignored (known: ${codes.join(', ')}).`;
 }

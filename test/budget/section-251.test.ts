@@ -95,4 +95,17 @@ describe('base-year reconciliation to the outturn', () => {
     const on = runBudget({ scenario: scenario({ costs: { inflation: 0 } }), tables: tables({ unitCosts, outturn }), projection: proj() });
     expect(on.warnings.join('\n')).toMatch(/rows for 2023-24 are not used/);
   });
+
+  it('of other years only: nothing reconciled, and said on stderr (fallbacks) as well as the Data quality sheet, naming the years given', () => {
+    // a table of 2023-24 beside a run from January 2025 left the sample's 2025-26 spend unreconciled (£70.8m, not the
+    // outturn's £69.3m) with the note on the Data quality sheet only
+    const outturn = [{ line: 'top_up_independent', fy: 2023, outturnGbp: 600_000 }, { line: 'top_up_maintained', fy: 2024, outturnGbp: 380_000 }];
+    const r = runBudget({ scenario: scenario({ costs: { inflation: 0 } }), tables: tables({ unitCosts, outturn }), projection: proj() });
+    expect(r.lines[0]!.byPlacement.ISS).toBeCloseTo(500_000, 6);
+    const said = 'Section 251 outturn: the table has no rows for the base financial year 2025-26 (it gives 2023-24, 2024-25), so unit costs were not ' +
+      "reconciled: the base year's spend is the unit costs' as given, not the accounts'. Give the outturn (or the latest forecast outturn) for 2025-26, " +
+      'or set costs.reconcile_to_outturn: false in the scenario to run without it.';
+    expect(r.fallbacks).toContain(said);
+    expect(r.warnings.filter((w) => w.startsWith('Section 251 outturn:'))).toEqual([said]);
+  });
 });
