@@ -5,8 +5,9 @@
  * trend towards these series and, without any age breakdown, apportions its stock by England's age shape.
  *
  * Writes reference/batch-statistics.csv too: at every origin of each release given, the spreads between its LAs a
- * forecast pools with (model/forecast/batch-stats.ts), which a batch of too few LAs takes instead of its own. The
- * series come from the first release given; the statistics from every release (one set per release's first year).
+ * forecast pools with (model/forecast/batch-stats.ts) and the calibration of its 80% ranges with that origin as base
+ * year (model/forecast/calibrate.ts), which a batch of too few LAs takes instead of its own. The series come from the
+ * first release given; the statistics from every release (one set per release's first year).
  *
  *   npx tsx scripts/make-reference.ts <release folder or files…> [-- <another release's folder or files…>]
  *
@@ -16,7 +17,9 @@ import { writeFileSync } from 'node:fs';
 import { datasetsFromEesFiles } from '../src/etl/ees-datasets.ts';
 import { referenceCsv } from '../src/etl/reference.ts';
 import { statisticsCsv, type ReferenceStatistics } from '../src/model/forecast/batch-stats.ts';
-import { batchStatisticsAt } from '../src/model/forecast/central.ts';
+import { ownCalibration, type CentralCache } from '../src/model/forecast/calibrate.ts';
+import { batchStatisticsAt, DEFAULT_SETTINGS } from '../src/model/forecast/central.ts';
+import { projectTotals } from '../src/model/forecast/engine-adapter.ts';
 
 const args = process.argv.slice(2);
 const releases: string[][] = [[]];
@@ -39,9 +42,14 @@ for (const [i, files] of releases.entries()) {
   const years = Object.keys(ees.national.stockTotal).map(Number);
   const firstYear = Math.min(...years);
   const batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
+  // each past origin's forecasts once, for every base year it calibrates (calibrate.ts reads no actual past the base)
+  const past: CentralCache = new Map();
   for (let origin = firstYear + 1; origin <= Math.max(...years); origin++) {
     const s = batchStatisticsAt(batch, origin);
-    if (s) stats.push({ origin, firstYear, ...s });
+    if (!s) continue;
+    // the furthest a calibration scores (one origin per year ahead): later horizons take the last scale
+    const { k, scored, las } = ownCalibration(batch, origin, DEFAULT_SETTINGS.calibrationOrigins, DEFAULT_SETTINGS, projectTotals, past);
+    stats.push({ origin, firstYear, ...s, ranges: { scale: k, scored, las } });
   }
 }
 writeFileSync(new URL('../reference/batch-statistics.csv', import.meta.url), statisticsCsv(stats));

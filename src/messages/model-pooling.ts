@@ -111,7 +111,7 @@ export const SMALL_LA_POOLED = [FEW_NEW_PLANS_BY_AGE, FEW_PLANS_BY_AGE_CEASING, 
  * of 45.7% a year; each figure now says what it is.
  * @example totalsModelDescription({ growth: 0.121, ownWeight: 0.457, prior: 0.094 }, "its region's and England's", 'blended with the cohort engine', 156)
  */
-export function totalsModelDescription(t: { growth: number; ownWeight: number; prior: number }, priorOf: string, structure: string, las: number): string {
+export function totalsModelDescription(t: { growth: number; ownWeight: number; prior: number }, priorOf: string, structure: string, las: number, fromReference?: number): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const w = Math.round(t.ownWeight * 100);
   // the LA's own growth is worked back from the pooled one: only where its weight is large enough to tell it
@@ -120,7 +120,7 @@ export function totalsModelDescription(t: { growth: number; ownWeight: number; p
     `Total plans follow the model that highneeds forecast and backtest use: growth of ${pct(Math.expm1(t.growth))} a year, pooled from ` +
     `the LA's own recent growth (${own}weight ${w}%) and ${priorOf} (${pct(Math.expm1(t.prior))} a year, weight ${100 - w}%), ${structure}; ` +
     (las > 0
-      ? `80% ranges calibrated on past forecasts of ${las} LA${las === 1 ? '' : 's'} scored against what followed.`
+      ? `80% ranges calibrated on past forecasts of ${las} LA${las === 1 ? '' : 's'}${fromReference !== undefined ? ` of the published release (to January ${fromReference}; reference/batch-statistics.csv)` : ''} scored against what followed.`
       : "80% ranges the model's own: no past forecast of the data could be scored against what followed.")
   );
 }
@@ -138,6 +138,20 @@ export function spreadFromReference(n: number, origin: number, firstYear: number
     `those spreads are every LA's of the published release at January ${from}, the latest the shipped reference holds (series from ${firstYear}; reference/batch-statistics.csv), ` +
     `nearer a whole release's than the files' own would be (docs/model.md "Batch statistics").`
   );
+}
+
+/**
+ * A batch of `n` LAs whose 80% ranges take the whole release's calibration at January `from` from the shipped
+ * reference (forecast/calibrate.ts) instead of its own LAs' past errors: said where ranges are written (not of
+ * `--draws 0`).
+ */
+export function rangesFromReference(n: number, baseYear: number, from: number, firstYear: number, las: number): string {
+  const head =
+    `The files hold ${n} LA${n === 1 ? '' : 's'} to forecast from January ${baseYear}, too few for ${n === 1 ? 'its' : 'their'} own past forecasts to show how wide an 80% range should be: ` +
+    `the ranges take the scale of every LA's of the published release`;
+  const source = `(its past forecasts of ${las} LAs scored against what followed; series from ${firstYear}; reference/batch-statistics.csv)`;
+  if (from === baseYear) return `${head} ${source}, as a forecast of the whole release does, so ${n === 1 ? "the LA's range is" : "each LA's range is"} the release's.`;
+  return `${head} at January ${from}, the latest the shipped reference holds ${source}, nearer a whole release's than the files' own would be (docs/model.md "Batch statistics").`;
 }
 
 /** A batch of `n` LAs too few for its batch statistics, at an origin the shipped reference does not hold. */

@@ -10,6 +10,7 @@ import { datasetsFromEesFiles, datasetsFromWarehouse } from '../etl/ees-datasets
 import { isNewLaCode } from '../domain/index.ts';
 import { usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
+import { rangesFromReference } from '../messages/model-pooling.ts';
 import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestPoints, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { apportionedNotScored, scoredOnFindings, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
@@ -58,7 +59,7 @@ export async function forecastFromEes(opts: {
   const asked = opts.all ? undefined : opts.las!.filter((code) => !laterOf(code));
   if (asked) refuseLeftOut(ees.notes, asked);
   const only = opts.all ? undefined : resolveLaCodes(batch, asked!);
-  const { rows: all, skipped: cannot, bridged, scored, notesOf } = forecastBatch(batch, { ...opts, only });
+  const { rows: all, skipped: cannot, bridged, scored, notesOf, calibratedOn, calibratedFrom } = forecastBatch(batch, { ...opts, only });
   const refused = implausibleForecasts(all, batch, opts.baseYear);
   const rows = all.filter((r) => !refused.has(r.old_la_code));
   const skipped = [...cannot, ...[...refused.values()], ...notYet.map((l) => ({ old_la_code: l.oldCode, new_la_code: l.newCode, la_name: l.name, reason: notKnownYet(opts.baseYear, l.firstYear) }))];
@@ -80,13 +81,15 @@ export async function forecastFromEes(opts: {
   const horizon = opts.horizon ?? 3;
   const one = forecast.size === 1 ? batch.datasets.find((d) => forecast.has(d.la.oldCode))?.la.name : undefined;
   const unscored = rows.length > 0 && scored < horizon ? [rangesNotScored(opts.baseYear, scored, horizon, opts.draws > 0, one)] : [];
+  // a batch of too few LAs: its ranges are scaled as the whole release's (the shipped reference), where ranges are written
+  const scaled = rows.length > 0 && opts.draws > 0 && calibratedFrom ? [rangesFromReference(calibratedFrom.n, opts.baseYear, calibratedFrom.origin, calibratedFrom.firstYear, calibratedOn)] : [];
   // rates read over fewer flow years than the model reads: the same LA's forecast differs on files reaching further
   // back (run says it too, totals.ts)
   const shortFlows = flowsShortNote(batch.datasets.filter((d) => forecast.has(d.la.oldCode)), opts.baseYear);
   // the LAs asked for: their own figures a later release revises, which the batch's note may leave in '… and 5 more'; with --all,
   // each LA forecast whose ONS code changes in a way highneeds does not know (etl/code-change.ts)
   const revised = batch.datasets.filter((d) => forecast.has(d.la.oldCode)).flatMap((d) => (opts.all ? (d.codeChange ?? []) : revisionWarnings(d)));
-  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...pool.notes, ...joined, ...ended, ...gaps, ...unpublished, ...unscored, ...shortFlows, ...revised, ...ees.notes];
+  const notes = [...(ees.ignoredRows > 0 ? [laterRowsIgnored(ees.ignoredRows, opts.baseYear)] : []), ...pool.notes, ...joined, ...ended, ...gaps, ...unpublished, ...scaled, ...unscored, ...shortFlows, ...revised, ...ees.notes];
   return { rows, skipped, ignoredRows: ees.ignoredRows, notes };
 }
 

@@ -16,7 +16,7 @@ import type { ReferenceStatistics } from '../model/forecast/batch-stats.ts';
 import { inputError } from '../errors.ts';
 import type { TotalsConstraint } from '../model/constrain.ts';
 import type { LaDataset } from '../model/dataset.ts';
-import type { OriginCache } from '../model/forecast/calibrate.ts';
+import type { OriginCache, ReferenceRanges } from '../model/forecast/calibrate.ts';
 import { DEFAULT_SETTINGS } from '../model/forecast/central.ts';
 import { CentralMemo } from '../model/forecast/memo.ts';
 import type { Batch } from '../model/forecast/pool.ts';
@@ -40,6 +40,9 @@ export interface RunTotals {
   notes: string[];
   /** How many years ahead the calibration scored past forecasts (forecastTotals): later years' ranges never were. */
   scored: number;
+  /** Of how many LAs, and where a batch of too few LAs took the whole release's calibration (forecastTotals). */
+  calibratedOn: number;
+  calibratedFrom?: ReferenceRanges;
 }
 
 type YearKey = 'stockTotal' | 'newPlansTotal' | 'requests' | 'decidedToAssess' | 'assessIssued' | 'assessNotIssued';
@@ -133,7 +136,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   const known = batchKnownAt(batch, baseYear);
   const memo = PAST_ORIGINS.cacheOf(known, DEFAULT_SETTINGS);
   const pastOrigins = opts.pastOrigins ? await opts.pastOrigins(known, memo) : memo;
-  const { forecasts, skipped, calibratedOn, scored } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
+  const { forecasts, skipped, calibratedOn, calibratedFrom, scored } = forecastTotals(batch, baseYear, horizon, DEFAULT_SETTINGS, new Set([code]), pastOrigins);
   const f = forecasts[0];
   if (!f) {
     const why = skipped[0]?.reason ?? `no stock of plans at census ${baseYear}`;
@@ -142,7 +145,7 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
   }
   const region = regions.find((r) => r.regionCode === ds.regionCode || r.la.newCode === ds.regionCode);
   const structure = { cohort: 'blended with the cohort engine', 'stock-flow': 'blended with a stock-flow path (no ages in the data)', none: 'alone (the data hold no new plans up to the base year)' }[f.structure];
-  const description = totalsModelDescription(f.trend, region ? "its region's and England's" : "England's", structure, calibratedOn);
+  const description = totalsModelDescription(f.trend, region ? "its region's and England's" : "England's", structure, calibratedOn, calibratedFrom?.origin);
   return {
     constraint: {
       central: f.central,
@@ -157,6 +160,8 @@ export async function runTotals(wh: unknown, ds: LaDataset, baseYear: number, ho
     ageFallbacks: [region, national, reference].filter((d): d is LaDataset => d !== undefined),
     published: published?.stockTotal ?? {},
     scored,
+    calibratedOn,
+    ...(calibratedFrom ? { calibratedFrom } : {}),
     notes: [
       ...notes,
       ...f.notes,

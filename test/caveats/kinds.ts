@@ -24,6 +24,7 @@ export const CAVEATS: readonly Kind[] = [
   kind('pooled towards the shipped reference series', /pooled towards England's published series in the shipped reference table/, ALL),
   kind('fewer years of flows than the model reads', /too few years for the model's rates: /, TOTALS),
   kind('ranges further ahead than scored', /^Forecasts for January \d{4}/, TOTALS),
+  kind("ranges scaled as a whole release's (shipped reference)", /too few for (its|their) own past forecasts to show how wide an 80% range should be/, TOTALS),
   kind("a step in the LA's level", /treated as a step in the level/, TOTALS),
   kind('a flow figure read in line with its neighbours', /published as [\d,]+, far from the years either side/, TOTALS),
   kind('a January bridged', /no plans published for January \d{4}|January figure\(s\) missing inside the years a trend reads/, TOTALS),

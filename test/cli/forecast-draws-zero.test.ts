@@ -19,17 +19,20 @@ function rows(file: string): string[][] {
 describe('forecast --draws 0', () => {
   it('writes P10 = P50 = P90 = the central path, the P50 of the same forecast with draws', async () => {
     const dir = tempDir('hn-fc-draws0-');
-    const zero = await runCli('forecast', '--ees', ...EES, '--la', '999', '--base-year', '2022', '--draws', '0', '--out', join(dir, 'zero.csv'));
+    // four years ahead: the sample's one LA takes the 2022 release's calibration, scored three years ahead
+    const zero = await runCli('forecast', '--ees', ...EES, '--la', '999', '--base-year', '2022', '--horizon', '4', '--draws', '0', '--out', join(dir, 'zero.csv'));
     expect(zero.code, zero.stderr).toBe(0);
-    // the note on years further ahead than any past forecast was scored speaks of no range where none is written
-    expect(zero.stderr).toMatch(/Forecasts for January 2025: no past forecast in the files was scored that far ahead/);
+    // the notes on years further ahead than any past forecast was scored, and on where the ranges' scale comes
+    // from, speak of no range where none is written
+    expect(zero.stderr).toMatch(/Forecasts for January 2026: no past forecast in the files was scored that far ahead/);
     expect(zero.stderr).not.toMatch(/range/);
-    const some = await runCli('forecast', '--ees', ...EES, '--la', '999', '--base-year', '2022', '--draws', '20', '--out', join(dir, 'some.csv'));
+    const some = await runCli('forecast', '--ees', ...EES, '--la', '999', '--base-year', '2022', '--horizon', '4', '--draws', '20', '--out', join(dir, 'some.csv'));
     expect(some.code, some.stderr).toBe(0);
-    expect(some.stderr).toMatch(/Forecasts for January 2025: the ranges were calibrated on past forecasts scored at most 2 years ahead/);
+    expect(some.stderr).toMatch(/Forecasts for January 2026: the ranges were calibrated on past forecasts scored at most 3 years ahead/);
+    expect(some.stderr).toMatch(/the ranges take the scale of every LA's of the published release/);
     const z = rows(join(dir, 'zero.csv'));
     const s = rows(join(dir, 'some.csv'));
-    expect(z.map((r) => r[3])).toEqual(['2023', '2024', '2025']);
+    expect(z.map((r) => r[3])).toEqual(['2023', '2024', '2025', '2026']);
     for (const [i, r] of z.entries()) {
       const [p10, p50, p90] = r.slice(4, 7).map(Number);
       expect(p10, `${r[3]}`).toBe(p50);

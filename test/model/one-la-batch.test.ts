@@ -4,14 +4,19 @@
  * Kent 20,081 / 22,551 / 25,392 plans at January 2023/24/25 against 20,201 / 22,899 / 26,001. The spreads between
  * LAs the pooling reads (between-LA variance of growth and of exit rates, the median year-to-year variance) were
  * estimated from the one LA. A batch of fewer than MIN_BATCH_LAS LAs now takes them from the shipped reference
- * (reference/batch-statistics.csv), and its central forecast is the whole release's. Real files: test/real-data.ts.
+ * (reference/batch-statistics.csv), and its central forecast is the whole release's. Its 80% range was still its own:
+ * the calibration scored the folder's one LA's past forecasts (Kent's January 2023, 19,429–21,004 against the
+ * release's 19,498–20,930); it now takes the release's calibration from the same table, and its range is the release's
+ * too. Real files: test/real-data.ts.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
-import { batchStatisticsAt, centralForecasts } from '../../src/model/forecast/central.ts';
-import { MAX_REFERENCE_LAG, MIN_BATCH_LAS, referenceStatisticsAt } from '../../src/model/forecast/batch-stats.ts';
+import { batchStatisticsAt, centralForecasts, DEFAULT_SETTINGS } from '../../src/model/forecast/central.ts';
+import { MAX_REFERENCE_LAG, MIN_BATCH_LAS, parseStatistics, referenceStatisticsAt, statisticsCsv, type ReferenceStatistics } from '../../src/model/forecast/batch-stats.ts';
+import { calibration, ownCalibration, type CentralCache } from '../../src/model/forecast/calibrate.ts';
+import { forecastTotals } from '../../src/model/forecast/totals.ts';
 import type { Batch } from '../../src/model/forecast/pool.ts';
 import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
 import { loadReferenceStatistics } from '../../src/etl/reference.ts';
@@ -87,17 +92,64 @@ describe("a forecast of one LA from files holding only that LA", () => {
     expect(centralOf({ ...whole, statistics: [odd] }, '305', 2022)).toEqual(centralOf(whole, '305', 2022));
   });
 
-  it.skipIf(!HAVE_REAL_DATA)("is the whole 2022 release's for Kent, Rutland and City of London (real files, shipped reference)", async () => {
+  it("takes the whole batch's calibration of the 80% ranges with its spreads (synthetic)", () => {
+    const whole = syntheticBatch(MIN_BATCH_LAS + 5);
+    const own = ownCalibration(whole, 2022, 3);
+    const row: ReferenceStatistics = { ...batchStatisticsAt(whole, 2022)!, origin: 2022, firstYear: 2012, ranges: { scale: own.k, scored: own.scored, las: own.las } };
+    // the table keeps the calibration as written
+    const [read] = parseStatistics(statisticsCsv([row]));
+    expect(read!.ranges).toEqual(row.ranges);
+    const code = '317';
+    const alone: Batch = { ...whole, datasets: whole.datasets.filter((d) => d.la.oldCode === code) };
+    // one LA's own past errors calibrate it otherwise (eight origins, never narrower than σ)
+    expect(ownCalibration(alone, 2022, 3).k).not.toEqual(own.k);
+    const all = forecastTotals(whole, 2022, 5, undefined, new Set([code])).forecasts[0]!;
+    const given = forecastTotals({ ...alone, statistics: [row] }, 2022, 5);
+    const f = given.forecasts[0]!;
+    f.central.forEach((v, h) => expect(v).toBeCloseTo(all.central[h]!, 6));
+    f.sd.forEach((v, h) => expect(v).toBeCloseTo(all.sd[h]!, 9));
+    expect(given).toMatchObject({ scored: own.scored, calibratedOn: whole.datasets.length, calibratedFrom: { origin: 2022, firstYear: 2012, n: 1 } });
+    // the same scales a backtest of the LA's folder reads from that origin
+    expect(calibration({ ...alone, statistics: [row] }, 2022, 3).k).toEqual(own.k);
+  });
+
+  it('calibrates its ranges on its own past errors where the reference holds no calibration, or the settings are not the defaults it was made with', () => {
+    const whole = syntheticBatch(MIN_BATCH_LAS + 5);
+    const alone: Batch = { ...whole, datasets: whole.datasets.filter((d) => d.la.oldCode === '317') };
+    const ownK = ownCalibration(alone, 2022, 3).k;
+    const spreads = { ...batchStatisticsAt(whole, 2022)!, origin: 2022, firstYear: 2012 };
+    const f = forecastTotals({ ...alone, statistics: [spreads] }, 2022, 3);
+    expect(calibration({ ...alone, statistics: [spreads] }, 2022, 3).k).toEqual(ownK);
+    expect(f.calibratedFrom).toBeUndefined();
+    const ranges = { scale: [0.6, 0.7, 0.8], scored: 3, las: 45 };
+    const other = { ...DEFAULT_SETTINGS, calibrationWeight: 1 };
+    const withRanges = { ...alone, statistics: [{ ...spreads, ranges }] };
+    expect(calibration(withRanges, 2022, 4).k).toEqual([0.6, 0.7, 0.8, 0.8]);
+    expect(calibration(withRanges, 2022, 3, other).k).toEqual(ownCalibration(alone, 2022, 3, other).k);
+  });
+
+  it.skipIf(!HAVE_REAL_DATA)("is the whole 2022 release's for Kent, Rutland and City of London, central figure and range (real files, shipped reference)", async () => {
     const dir = join(REAL_DATA, 'ees-ehcp-2022', 'data');
     const ees = await datasetsFromEesFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));
     const whole: Batch = { datasets: ees.datasets, national: ees.national, regions: ees.regions };
     const statistics = await loadReferenceStatistics();
     // the shipped figures are the release's own
-    expect(referenceStatisticsAt(statistics, 2022, 2010)).toMatchObject(batchStatisticsAt(whole, 2022)!);
-    for (const code of ['886', '857', '201']) {
-      const alone: Batch = { ...whole, datasets: ees.datasets.filter((d) => d.la.oldCode === code), statistics };
-      const all = centralOf(whole, code, 2022);
-      centralOf(alone, code, 2022).forEach((v, h) => expect(v).toBeCloseTo(all[h]!, 6));
+    const shipped = referenceStatisticsAt(statistics, 2022, 2010)!;
+    expect(shipped).toMatchObject(batchStatisticsAt(whole, 2022)!);
+    const codes = ['886', '857', '201'];
+    // the past origins' forecasts of the release made once, for its forecast and its calibration alike
+    const past: CentralCache = new Map();
+    const all = forecastTotals(whole, 2022, 3, undefined, new Set(codes), past);
+    const own = ownCalibration(whole, 2022, 3, undefined, undefined, past);
+    expect(shipped.ranges).toEqual({ scale: own.k, scored: own.scored, las: own.las });
+    for (const code of codes) {
+      const alone = forecastTotals({ ...whole, datasets: ees.datasets.filter((d) => d.la.oldCode === code), statistics }, 2022, 3);
+      const a = alone.forecasts[0]!;
+      const w = all.forecasts.find((f) => f.ds.la.oldCode === code)!;
+      a.central.forEach((v, h) => expect(v).toBeCloseTo(w.central[h]!, 6));
+      // Kent's folder gave January 2023 as 19,429–21,004 where the release gives 19,498–20,930: its own errors' scale
+      a.sd.forEach((v, h) => expect(v).toBeCloseTo(w.sd[h]!, 9));
+      expect(alone.scored).toBe(all.scored);
     }
   }, 120_000);
 });

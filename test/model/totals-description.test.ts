@@ -32,4 +32,9 @@ describe('the total-plans model as the Assumptions sheet describes it', () => {
       /80% ranges the model's own: no past forecast of the data could be scored against what followed\.$/,
     );
   });
+
+  it("names the published release when the ranges' calibration came from the shipped reference (data of too few LAs)", () => {
+    const s = totalsModelDescription({ growth: 0.05, ownWeight: 0.5, prior: 0.05 }, "England's", 'blended with the cohort engine', 151, 2022);
+    expect(s).toMatch(/80% ranges calibrated on past forecasts of 151 LAs of the published release \(to January 2022; reference\/batch-statistics\.csv\) scored against what followed\.$/);
+  });
 });

@@ -52,8 +52,10 @@ describe('every LA’s series and past forecasts, kept between runs', () => {
     expect(savedOf(cacheDir, 'datasets')).toHaveLength(1);
     const [saved] = savedOf(cacheDir, 'past-forecasts');
     const past = await readSaved(cacheDir, 'past-forecasts', keyOf(saved!), anything);
-    // the calibration's origins and the track record's: every LA of the files from each
-    expect([...(past as Map<number, PastForecast[]>).keys()].sort()).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+    // the track record's origins: every LA of the files from each (twelve LAs, too few to calibrate their own ranges:
+    // they take the shipped reference's calibration of a whole release, docs/model.md "Batch statistics", and forecast
+    // no past origin for it)
+    expect([...(past as Map<number, PastForecast[]>).keys()].sort()).toEqual([2019, 2020, 2021, 2022, 2023]);
     const cached = await runOf(f, '938', cacheDir);
     // published files give every LA the same batch: one saved set of past forecasts, the first run's
     expect(savedOf(cacheDir, 'past-forecasts')).toEqual([saved]);

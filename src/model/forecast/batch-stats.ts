@@ -16,10 +16,23 @@ export interface BatchStatistics {
   conversionTau2?: number;
 }
 
+/**
+ * The calibration of a whole release's 80% ranges with `origin` as base year (calibrate.ts calibration, default
+ * settings): the scale k[h] of each horizon h = 1 … (later horizons take the last), how many years ahead its past
+ * forecasts were scored, and of how many LAs.
+ */
+export interface RangeCalibration {
+  scale: number[];
+  scored: number;
+  las: number;
+}
+
 /** Statistics of a whole release at one origin; `firstYear`: the release's first January of England's plans. */
 export interface ReferenceStatistics extends BatchStatistics {
   origin: number;
   firstYear: number;
+  /** The release's range calibration at that base year (absent from a table made before it was shipped). */
+  ranges?: RangeCalibration;
 }
 
 /**
@@ -34,26 +47,49 @@ export const MIN_BATCH_LAS = 40;
 const KEYS = ['stockTau2', 'stockResidualMedian', 'newPlansTau2', 'newPlansResidualMedian', 'exitTau2', 'conversionTau2'] as const;
 const HEADER = 'origin,first_year,statistic,value';
 
+/** The range calibration's statistics: `rangeScale1`, `rangeScale2` … (k[h]), `rangeScored`, `rangeLas`. */
+const SCALE = 'rangeScale';
+const SCORED = 'rangeScored';
+const LAS = 'rangeLas';
+
 /** The reference statistics as CSV text (one row per origin and statistic). */
 export function statisticsCsv(rows: readonly ReferenceStatistics[]): string {
   const lines = [HEADER];
-  for (const r of rows) for (const k of KEYS) if (r[k] !== undefined) lines.push(`${r.origin},${r.firstYear},${k},${r[k]}`);
+  for (const r of rows) {
+    const at = (k: string, v: number): number => lines.push(`${r.origin},${r.firstYear},${k},${v}`);
+    for (const k of KEYS) if (r[k] !== undefined) at(k, r[k]);
+    if (!r.ranges) continue;
+    r.ranges.scale.forEach((v, i) => at(`${SCALE}${i + 1}`, v));
+    at(SCORED, r.ranges.scored);
+    at(LAS, r.ranges.las);
+  }
   return lines.join('\n') + '\n';
 }
 
-/** Parses statisticsCsv's text; an origin without all five required statistics is left out. */
+/**
+ * Parses statisticsCsv's text; an origin without all five required statistics is left out, and its range
+ * calibration kept only whole (a positive scale for each horizon from 1, a count of years scored and of LAs).
+ */
 export function parseStatistics(text: string): ReferenceStatistics[] {
-  const by = new Map<string, Partial<ReferenceStatistics>>();
+  const by = new Map<string, { r: Partial<ReferenceStatistics>; scale: number[]; scored?: number; las?: number }>();
   for (const line of text.split(/\r?\n/).slice(1)) {
     const [o, f, k, v] = line.split(',');
     const value = Number(v);
-    if (!k || !(KEYS as readonly string[]).includes(k) || !Number.isFinite(value) || value <= 0) continue;
+    if (!k || !v || !Number.isFinite(value) || value < 0) continue;
     const key = `${o}|${f}`;
-    const r = by.get(key) ?? { origin: Number(o), firstYear: Number(f) };
-    (r as Record<string, number>)[k] = value;
-    by.set(key, r);
+    const e = by.get(key) ?? { r: { origin: Number(o), firstYear: Number(f) }, scale: [] };
+    by.set(key, e);
+    if ((KEYS as readonly string[]).includes(k) && value > 0) (e.r as Record<string, number>)[k] = value;
+    else if (k.startsWith(SCALE) && /^[1-9]\d*$/.test(k.slice(SCALE.length)) && value > 0) e.scale[Number(k.slice(SCALE.length)) - 1] = value;
+    else if ((k === SCORED || k === LAS) && Number.isInteger(value)) e[k === SCORED ? 'scored' : 'las'] = value;
   }
-  return [...by.values()].filter((r): r is ReferenceStatistics => KEYS.slice(0, 5).every((k) => r[k] !== undefined));
+  const out: ReferenceStatistics[] = [];
+  for (const { r, scale, scored, las } of by.values()) {
+    if (!KEYS.slice(0, 5).every((k) => r[k] !== undefined)) continue;
+    const whole = scale.length > 0 && Array.from(scale).every((x) => x !== undefined) && scored !== undefined && las !== undefined;
+    out.push({ ...(r as ReferenceStatistics), ...(whole ? { ranges: { scale, scored, las } } : {}) });
+  }
+  return out;
 }
 
 /**

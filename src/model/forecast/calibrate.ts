@@ -7,7 +7,7 @@
  * known at the base year is used.
  */
 import type { LaDataset } from '../dataset.ts';
-import { centralForecasts, DEFAULT_SETTINGS, type ForecastSettings, type TotalsProjector } from './central.ts';
+import { centralForecasts, DEFAULT_SETTINGS, fewLasReference, forecastableCount, type ForecastSettings, type TotalsProjector } from './central.ts';
 import { projectTotals } from './engine-adapter.ts';
 import type { Batch } from './pool.ts';
 import { quantile } from '../../util/quantiles.ts';
@@ -39,6 +39,16 @@ export interface PastForecast {
   la: string;
   central: number[];
   sigma: number[];
+}
+
+/**
+ * Where a batch of too few LAs took its ranges' calibration: the January (`origin`) and the release (`firstYear`, its
+ * series' first January) of the shipped reference, and `n`, how many LAs the batch could forecast.
+ */
+export interface ReferenceRanges {
+  origin: number;
+  firstYear: number;
+  n: number;
 }
 
 /** Memo of central forecasts by origin (a central forecast depends only on data known at its origin). */
@@ -83,10 +93,33 @@ export function calibrationScales(
 /**
  * calibrationScales' factors and `scored`, the longest horizon at which past forecasts were scored against outcomes
  * (at least 5 errors): the ranges of later years carry a shorter horizon's factor and were never checked against
- * outcomes that far ahead (0: no horizon was).
+ * outcomes that far ahead (0: no horizon was); `las`, how many LAs' past forecasts were scored. A batch of fewer than
+ * MIN_BATCH_LAS LAs takes all three from the whole release's calibration in the shipped reference where it takes the
+ * release's spreads (central.ts fewLasReference; `fromReference`: the January and release it took them from, and how
+ * many LAs the batch could forecast): a council's own
+ * folder scored only its own past errors (Kent's folder of the 2022 release, base 2022: k = 1 at every horizon, where
+ * the release's 151 LAs give 0.91 / 0.94 / 1), so its range was not the release's.
  * @example calibration(batch, 2022, 10).scored // 3 on a release of every LA from 2010
  */
 export function calibration(
+  batch: Batch,
+  baseYear: number,
+  horizon: number,
+  settings: ForecastSettings = DEFAULT_SETTINGS,
+  project: TotalsProjector = projectTotals,
+  cache?: OriginCache,
+): { k: number[]; scored: number; las: number; fromReference?: ReferenceRanges } {
+  const n = forecastableCount(batch, baseYear);
+  const { given, ranges } = fewLasReference(batch, n, baseYear, settings);
+  if (given && ranges) {
+    const k = Array.from({ length: horizon }, (_, i) => ranges.scale[Math.min(i, ranges.scale.length - 1)]!);
+    return { k, scored: Math.min(ranges.scored, horizon), las: ranges.las, fromReference: { origin: given.origin, firstYear: given.firstYear, n } };
+  }
+  return ownCalibration(batch, baseYear, horizon, settings, project, cache);
+}
+
+/** calibration() from the batch's own past forecasts (what the shipped reference holds of a whole release). */
+export function ownCalibration(
   batch: Batch,
   baseYear: number,
   horizon: number,

@@ -22,7 +22,7 @@ import { bridgeGaps, bridgeSpikes, fixOutliers, removeSteps } from '../estimate/
 import { stockGapBridged } from '../../messages/model.ts';
 import { flowOutlier, levelStep, stockRunBridged, stockSpike } from '../../messages/model-series.ts';
 import { SharedReads } from '../estimate/shared-reads.ts';
-import { MIN_BATCH_LAS, referenceStatisticsAt, type BatchStatistics } from './batch-stats.ts';
+import { MIN_BATCH_LAS, referenceStatisticsAt, type BatchStatistics, type RangeCalibration, type ReferenceStatistics } from './batch-stats.ts';
 import { spreadFromFewLas, spreadFromReference } from '../../messages/model-pooling.ts';
 
 export interface ForecastSettings {
@@ -131,15 +131,33 @@ export function cleanSeries(
 }
 
 /**
+ * What a batch of `n` forecastable LAs at `origin` takes from the shipped reference (`batch.statistics`): nothing with
+ * MIN_BATCH_LAS or more (`few` false); else the whole release's batch statistics of the latest January it holds up to
+ * MAX_REFERENCE_LAG before (`given`, undefined where it holds none), and that January's calibration of the 80% ranges
+ * (`ranges`) where the table holds one and `settings` are the defaults it was measured with (calibrate.ts). So a
+ * council's own folder gives the release's forecast of the LA, central figure and range, whatever else it holds.
+ */
+export function fewLasReference(batch: Batch, n: number, origin: number, settings: ForecastSettings): { few: boolean; given?: ReferenceStatistics; ranges?: RangeCalibration } {
+  if (n >= MIN_BATCH_LAS) return { few: false };
+  const firstYear = batch.national ? Math.min(...Object.keys(batch.national.stockTotal).map(Number)) : undefined;
+  const given = batch.statistics ? referenceStatisticsAt(batch.statistics, origin, firstYear) : undefined;
+  const defaults = settings === DEFAULT_SETTINGS || JSON.stringify(settings) === JSON.stringify(DEFAULT_SETTINGS);
+  return { few: true, given, ranges: defaults ? given?.ranges : undefined };
+}
+
+/** How many LAs of `batch` can be forecast from `origin` (those pooled, and counted against MIN_BATCH_LAS). */
+export function forecastableCount(batch: Batch, origin: number): number {
+  return batch.datasets.filter((d) => !skipReason(knownAt(d, origin), origin)).length;
+}
+
+/**
  * The pooled trends and flows of `members` at `origin`: with fewer than MIN_BATCH_LAS members, the batch statistics
  * (between-LA variances, median year-to-year variances) are the whole release's from `batch.statistics` where it
- * holds the origin (a note says so), else the members' own (a note says the forecast then depends on which LAs the
- * files hold).
+ * holds the origin (a note says so), else the members' own
+ * (a note says the forecast then depends on which LAs the files hold).
  */
 function pooled(batch: Batch, members: LaDataset[], origin: number, settings: ForecastSettings) {
-  const few = members.length < MIN_BATCH_LAS;
-  const firstYear = batch.national ? Math.min(...Object.keys(batch.national.stockTotal).map(Number)) : undefined;
-  const given = few && batch.statistics ? referenceStatisticsAt(batch.statistics, origin, firstYear) : undefined;
+  const { few, given } = fewLasReference(batch, members.length, origin, settings);
   const t = settings.trend;
   const p = settings.residualPriorYears;
   const stock = pooledTrends(batch, members, 'stockTotal', origin, t, p, given && { tau2: given.stockTau2, residualMedian: given.stockResidualMedian });

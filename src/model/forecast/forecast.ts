@@ -9,6 +9,7 @@
 import { guessLa } from '../../domain/index.ts';
 import { usageError } from '../../errors.ts';
 import { unknownLaCode } from '../../messages/model.ts';
+import type { ReferenceRanges } from './calibrate.ts';
 import { DEFAULT_SETTINGS, type ForecastSettings } from './central.ts';
 import type { ForecastRow } from './csv.ts';
 import type { Batch } from './pool.ts';
@@ -61,7 +62,8 @@ export function resolveLaCodes(batch: Batch, codes: readonly string[]): Set<stri
 /**
  * Forecasts a batch (pure): rows for base + 1 … base + H from the one model of total plans (totals.ts), the
  * skipped LAs, the missing Januaries the trends bridged, how many years ahead the ranges were scored on past
- * forecasts (totals.ts), and each LA's notes on its series (a January bridged, a flow figure read in line with the
+ * forecasts (totals.ts) and on how many LAs, or from which January of the shipped reference (a batch of too few LAs),
+ * and each LA's notes on its series (a January bridged, a flow figure read in line with the
  * years either side, a step in the level: the words `run` says of that LA), by old LA code. The central path is deterministic, so `draws` and `seed`
  * do not change it; the interval is the calibrated one, which `run` reproduces draw by draw (constrain.ts), and with
  * `draws: 0` there is none (P10 = P50 = P90 = the central path, as `run --draws 0` gives).
@@ -70,9 +72,17 @@ export function resolveLaCodes(batch: Batch, codes: readonly string[]): Set<stri
 export function forecastBatch(
   batch: Batch,
   opts: BatchForecastOptions,
-): { rows: ForecastRow[]; skipped: Skipped[]; bridged: Array<{ la: string; year: number }>; scored: number; notesOf: Map<string, string[]> } {
+): {
+  rows: ForecastRow[];
+  skipped: Skipped[];
+  bridged: Array<{ la: string; year: number }>;
+  scored: number;
+  notesOf: Map<string, string[]>;
+  calibratedOn: number;
+  calibratedFrom?: ReferenceRanges;
+} {
   const H = opts.horizon ?? 3;
-  const { forecasts, skipped, scored } = forecastTotals(batch, opts.baseYear, H, opts.settings ?? DEFAULT_SETTINGS, opts.only);
+  const { forecasts, skipped, scored, calibratedOn, calibratedFrom } = forecastTotals(batch, opts.baseYear, H, opts.settings ?? DEFAULT_SETTINGS, opts.only);
   const rows: ForecastRow[] = [];
   const grid = opts.draws > 0 ? stratifiedGrid(opts.draws) : undefined;
   for (const f of forecasts) {
@@ -93,7 +103,7 @@ export function forecastBatch(
     }
   }
   const bridged = forecasts.flatMap((f) => f.bridged.map((year) => ({ la: f.ds.la.name, year })));
-  return { rows, skipped, bridged, scored, notesOf: new Map(forecasts.map((f) => [f.ds.la.oldCode, f.notes])) };
+  return { rows, skipped, bridged, scored, notesOf: new Map(forecasts.map((f) => [f.ds.la.oldCode, f.notes])), calibratedOn, calibratedFrom };
 }
 
 function deterministic(central: number): { p10: number; p50: number; p90: number } {

@@ -9,7 +9,7 @@
  *                        └► calibrationScales ─► k[h] ─► half-width Z80 · k[h] · σ[h] on the log scale (constrain.ts drawnQuantiles)
  */
 import type { LaDataset } from '../dataset.ts';
-import { calibration, type OriginCache } from './calibrate.ts';
+import { calibration, type OriginCache, type ReferenceRanges } from './calibrate.ts';
 import { centralForecasts, DEFAULT_SETTINGS, type CentralForecast, type ForecastSettings } from './central.ts';
 import type { Batch } from './pool.ts';
 import type { Skipped } from './select.ts';
@@ -49,6 +49,8 @@ export function batchKnownAt(batch: Batch, baseYear: number): Batch {
  * keeps the calibration's forecasts from the origins before `baseYear` (of the batch known at `baseYear`), for a
  * backtest of the same batch to reuse (pipeline/track-record.ts). `scored`: how many years ahead the calibration scored
  * past forecasts against outcomes (calibrate.ts calibration); the ranges of later years were never checked.
+ * `calibratedOn`: of how many LAs; `calibratedFrom`: the January of the shipped reference's whole-release
+ * calibration a batch of too few LAs took instead of its own (undefined: its own).
  * @example forecastTotals(batch, 2022, 3).forecasts[0].central // [next year, …]
  */
 export function forecastTotals(
@@ -58,10 +60,10 @@ export function forecastTotals(
   settings: ForecastSettings = DEFAULT_SETTINGS,
   only?: ReadonlySet<string>,
   pastOrigins?: OriginCache,
-): { forecasts: TotalForecast[]; skipped: Skipped[]; scored: number; calibratedOn: number } {
+): { forecasts: TotalForecast[]; skipped: Skipped[]; scored: number; calibratedOn: number; calibratedFrom?: ReferenceRanges } {
   const known = batchKnownAt(batch, baseYear);
   const { forecasts, skipped } = centralForecasts(known, baseYear, horizon, settings, undefined, only);
-  const { k, scored, las } = calibration(known, baseYear, horizon, settings, undefined, pastOrigins);
+  const { k, scored, las, fromReference } = calibration(known, baseYear, horizon, settings, undefined, pastOrigins);
   const out: TotalForecast[] = [];
   for (const f of forecasts) {
     if (only && !only.has(f.ds.la.oldCode)) continue;
@@ -78,5 +80,5 @@ export function forecastTotals(
     });
   }
   out.sort((a, b) => a.ds.la.oldCode.localeCompare(b.ds.la.oldCode));
-  return { forecasts: out, skipped: skipped.filter((s) => !only || only.has(s.old_la_code)), scored, calibratedOn: las };
+  return { forecasts: out, skipped: skipped.filter((s) => !only || only.has(s.old_la_code)), scored, calibratedOn: las, calibratedFrom: fromReference };
 }
