@@ -54,10 +54,12 @@ describe("goal-seek says run's notes", () => {
       const data = join(d, 'data');
       copySampleTables(data);
       const { run, goal, failed } = await compare(data, [], true);
-      expect(unpriced(goal)).toEqual(unpriced(run));
+      // run lists its first notes and leaves the rest to '… and N more' (compare checks goal-seek says as many)
+      expect(unpriced(goal.slice(0, run.length))).toEqual(unpriced(run));
       // before: the forecast's note was not said, and nothing at all when no effect met the target
       expect(goal).toContainEqual(expect.stringMatching(/^The data hold no England or regional series: Anyshire's trend is pooled/));
-      expect(unpriced(failed)).toEqual(unpriced(run));
+      expect(unpriced(failed.slice(0, run.length))).toEqual(unpriced(run));
+      expect(failed.length).toBe(goal.length);
     });
   }, 120_000);
 
