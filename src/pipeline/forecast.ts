@@ -50,7 +50,7 @@ export async function forecastFromEes(opts: {
   const read = { maxCensusYear: opts.baseYear, fresh: opts.fresh, cacheDir: opts.cacheDir };
   const ees = await savedEesDatasets(opts.files, read, () => datasetsFromEesFiles(opts.files, { maxCensusYear: opts.baseYear }));
   // files with no England series pool towards the shipped reference series, as `run` does (one model)
-  const pool = await poolingSeries(ees.national, ees.regions, 'each LA', opts.baseYear);
+  const pool = await poolingSeries(ees.national, ees.regions, poolWho(ees.datasets, opts.all ? undefined : opts.las), opts.baseYear);
   const batch: Batch = { datasets: ees.datasets, national: pool.national, regions: pool.regions, statistics: pool.statistics };
   // an LA asked for that began after the base year (its every figure later) is skipped with that reason; with --all
   // it is not there at all, as in files without the later rows (cli.md: the output is the same either way)
@@ -195,7 +195,7 @@ function apportionedNote(batch: Batch, origins: readonly number[], bp: BacktestP
 export async function backtestFromEes(opts: { files: string[]; las?: string[]; all?: boolean; origins?: number[]; horizon: number; fresh?: boolean; cacheDir?: string }): Promise<BacktestOutcome> {
   const ees = await savedEesDatasets(opts.files, { fresh: opts.fresh, cacheDir: opts.cacheDir }, () => datasetsFromEesFiles(opts.files));
   // as forecast and run: files with no England series pool towards the shipped reference series
-  const pool = await poolingSeries(ees.national, ees.regions, 'each LA');
+  const pool = await poolingSeries(ees.national, ees.regions, poolWho(ees.datasets, opts.all ? undefined : opts.las));
   const batch: Batch = { datasets: ees.datasets, national: pool.national, regions: pool.regions, statistics: pool.statistics };
   if (!opts.all && opts.las) refuseLeftOut(ees.notes, opts.las);
   const only = opts.all || !opts.las?.length ? undefined : resolveLaCodes(batch, opts.las);
@@ -217,6 +217,16 @@ function scoredFindings(findings: readonly Finding[], origins: readonly number[]
   const at = (f: Finding): number => (f.kind === 'continuity' ? f.year + 1 : f.year);
   const mine = findings.filter((f) => (f.kind === 'continuity' || f.kind === 'age-sum') && f.la && (!only || only.has(f.la)) && at(f) >= from && at(f) <= to);
   return mine.length ? [scoredOnFindings(summariseFindings(mine))] : [];
+}
+
+/**
+ * Whose trend the note on the series pooled towards is of: the one LA the codes asked for (or the files hold), named as
+ * its `run` names it, else "each LA". `forecast --la 999` of the sample's published caseload said "each LA's trend is
+ * pooled towards England's published series" of its one LA.
+ */
+function poolWho(datasets: readonly LaDataset[], codes: readonly string[] | undefined): string {
+  const one = codes?.length ? datasets.filter((d) => codes.some((c) => matchesCode(d, c))) : datasets;
+  return one.length === 1 ? one[0]!.la.name : 'each LA';
 }
 
 /** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */
