@@ -1,5 +1,6 @@
 /** User-facing messages of the command line. */
 import { typedAsIs } from './invocation.ts';
+import { counted } from '../util/plural.ts';
 import { shellWord } from '../util/shell-word.ts';
 
 export function internalError(detail: string): string {
@@ -29,7 +30,7 @@ export function unknownCommand(cmd: string, suggestion?: string): string {
 }
 
 export function filesInvalid(bad: string[], total: number): string {
-  return `${bad.length} of ${total} files are invalid: ${bad.join(', ')}`;
+  return `${bad.length} of ${counted(total, 'file')} ${bad.length === 1 ? 'is' : 'are'} invalid: ${bad.join(', ')}`;
 }
 
 export function forecastNeedsLa(): string {
@@ -153,15 +154,16 @@ export function nothingToBacktest(
   horizon: number,
   span?: { first: number; last: number; firstOrigin?: number; successors?: readonly string[] },
 ): string {
-  const head = `nothing to score: no series has a stock at origin(s) ${origins.join(', ')} and an outcome up to ${horizon} year(s) later in the data`;
-  if (!span) return `${head}; choose --origins at least ${horizon} year(s) before the last census year in the files`;
+  const years = counted(horizon, 'year');
+  const head = `nothing to score: no series has a stock at ${origins.length === 1 ? 'origin' : 'origins'} ${origins.join(', ')} and an outcome up to ${years} later in the data`;
+  if (!span) return `${head}; choose --origins at least ${years} before the last census year in the files`;
   const earliest = span.firstOrigin ?? span.first + 1;
   const latest = span.last - horizon;
   // a successor of a reorganisation is forecast only from its first January: its years before are its predecessors'
   const only = span.firstOrigin !== undefined && span.successors?.length
     ? ` (${span.successors.length > 1 ? `${span.successors.slice(0, -1).join(', ')} and ${span.successors[span.successors.length - 1]}` : span.successors[0]}: forecast only from January ${span.firstOrigin}, ${span.successors.length === 1 ? 'its' : 'their'} first January, the years before it being ${span.successors.length === 1 ? 'its share' : 'their shares'} of ${span.successors.length === 1 ? 'its' : 'their'} predecessors' plans)`
     : '';
-  const held = `the files hold the Januaries ${span.first}–${span.last}${only}, and an origin needs its own January and the one before, and an outcome ${horizon} year(s) after it`;
+  const held = `the files hold the Januaries ${span.first}–${span.last}${only}, and an origin needs its own January and the one before, and an outcome ${years} after it`;
   if (earliest <= latest) return `${head}: ${held}; choose --origins ${earliest === latest ? earliest : `from ${earliest} to ${latest}`}`;
   const longest = span.last - earliest;
   if (longest >= 1) return `${head}: ${held}, which no origin has; choose --horizon ${longest} or less with --origins ${earliest}${longest > 1 ? ` to ${span.last - 1}` : ''}`;

@@ -39,3 +39,22 @@ describe("run's last lines", () => {
     expect(r.stderr).toContain(`, explorer ${join(out, 'explorer-baseline.html')}\n`);
   });
 });
+
+describe('words a reader sees, in the right number and place', () => {
+  it("backtest's 'nothing to score' and validate's count say 'origin', 'years', 'file is' as the figures are", async () => {
+    const b = await runCli('backtest', '--origins', '2030', '--horizon', '1');
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(/no series has a stock at origin 2030 and an outcome up to 1 year later in the data/);
+    expect(b.stderr).not.toMatch(/\(s\)/);
+    const v = await runCli('validate', join(tempDir('hn-words-'), 'none.csv'));
+    expect(v.stderr).toMatch(/highneeds: 1 of 1 file is invalid: /);
+  });
+
+  it('init names a folder outside where it runs as given, not as ../../…', async () => {
+    const dir = join(tempDir('hn-words-'), 'la');
+    const r = await runCli('init', dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Created ${dir}/ with `);
+    expect(r.stderr).toContain(`Read ${join(dir, 'README.md')} next.`);
+  });
+});

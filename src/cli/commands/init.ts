@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
 import { mkdir, writeFile, access, rm } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { inputError, usageError } from '../../errors.ts';
@@ -65,7 +65,9 @@ export function registerInit(program: Command, io: CliIO): void {
         if (!existed) await rm(dir, { recursive: true, force: true });
         throw e;
       }
-      const where = relative(process.cwd(), resolve(dir)) || '.';
+      // a folder below where highneeds runs from that place, else as given ('/tmp/la' read '../../../tmp/la')
+      const below = relative(process.cwd(), resolve(dir));
+      const where = below === '' ? '.' : below.startsWith('..') || isAbsolute(below) ? dir.replace(/[\\/]+$/, '') : below;
       for (const f of prefilled.files) if (f.population) io.err(`${cliMsg.prefillPopulationCopied(f.from, f.name, f.population)}\n`);
       for (const s of prefilled.skipped) io.err(`skipped ${s.path}: ${s.reason}\n`);
       io.err(`Created ${where}/ with ${files.length + names.length} files. Read ${join(where, 'README.md')} next.\n`);
