@@ -22,6 +22,8 @@ import type { BudgetTables } from '../budget/tables.ts';
 import { financialYearLabel } from '../domain/index.ts';
 import { HighneedsError, ExitCode, inputError } from '../errors.ts';
 import { budgetMsg } from '../messages/index.ts';
+import { typedAsIs } from '../messages/invocation.ts';
+import { shellWord } from '../util/shell-word.ts';
 import type { LoadedFile } from '../etl/load-files.ts';
 import type { LaDataset } from '../model/dataset.ts';
 import { projectDeterministic } from '../model/engine.ts';
@@ -228,7 +230,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   }
 
   stage('writing');
-  const doc = goalScenario(scenario, opts.lever, goal, file, target, found.achieved, probability, opts.draws);
+  const doc = goalScenario(scenario, opts.lever, goal, file, target, found.achieved, probability, opts.draws, { data: opts.dataDir, la: opts.la });
   await mkdir(dirname(file), { recursive: true }); // --out in a folder not made yet, as forecast --out
   // the file, read back as `run` reads it, must reproduce the target before it takes the place of any earlier one
   // (written whole: a kill or a failed check leaves no half-written or wrong scenario behind)
@@ -294,6 +296,8 @@ export function goalScenario(
   achieved: number,
   probability: number | null,
   draws: number,
+  /** The data folder and LA sought on: the command in the header runs the file on them, not on the sample. */
+  on: { data: string; la?: string },
 ): { text: string } {
   const ext = relative(dirname(resolve(file)), resolve(input.file)) || basename(input.file);
   const effect = goal.mitigations.find((m) => m.name === lever || m.name === NEW_PLANS_MITIGATION)?.effect ?? 0;
@@ -315,8 +319,10 @@ export function goalScenario(
   const header = [
     `# Goal-seek: how big must "${lever}" be to reach ${target.text}?`,
     `# Found on the deterministic path: effect ${effect} (everything else as in ${ext}).`,
-    probability !== null ? `# Across ${draws} simulated futures the target is met in ${(probability * 100).toFixed(0)}% of them.` : '',
-    '# Run it with: highneeds run <this file> --draws 0',
+    probability !== null ? `# Across ${draws.toLocaleString('en-GB')} simulated futures the target is met in ${(probability * 100).toFixed(0)}% of them.` : '',
+    // on the data and LA sought on (without --data a run reads the sample), typed as highneeds was started; the
+    // folder as it was given, from where goal-seek ran
+    `# Run it with: ${typedAsIs('run <this file>')} ${['--data', on.data, ...(on.la ? ['--la', on.la] : []), '--draws', '0'].map(shellWord).join(' ')}`,
   ].filter(Boolean);
   return { text: `${header.join('\n')}\n${stringify(body, { lineWidth: 0 })}` };
 }

@@ -4,6 +4,7 @@
  * which docs/cli.md gave, stopped with "unknown command '--version'".
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { CliIO } from '../../src/cli/io.ts';
@@ -51,6 +52,8 @@ describe('the commands a message gives to type', () => {
     expect(viaNode.stderr).toContain(`run it with: node bin/highneeds.js run ${join(dir, 'goal.yaml')} --data `);
     const viaNpx = await started(BIN, { npm_command: 'exec' }, ...goal(dir));
     expect(viaNpx.stderr).toContain(`run it with: npx highneeds run ${join(dir, 'goal.yaml')} --data `);
+    // the file's own header: on the data sought on (it said 'highneeds run <this file> --draws 0', which runs the sample)
+    expect(readFileSync(join(dir, 'goal.yaml'), 'utf8')).toContain(`\n# Run it with: npx highneeds run <this file> --data ${sampleTables()} --draws 0\n`);
     const installed = await started('/usr/local/bin/highneeds', {}, ...goal(dir));
     expect(installed.stderr).toContain(`run it with: highneeds run ${join(dir, 'goal.yaml')} --data `);
   });
