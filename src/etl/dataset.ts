@@ -94,7 +94,7 @@ export async function datasetFromWarehouse(wh: unknown, opts: { la?: string } = 
         ? await sql.all(`SELECT path, message FROM dq_note WHERE column_name = 'old_la_code' AND contains(message, $1) LIMIT 1`, [laWithoutOldCodeMark(want)])
         : [];
       if (left) throw usageError(laLeftOutNoOldCode(opts.la, String(left.message), String(left.path)));
-      throw usageError(datasetUnknownLa(opts.la, las.map((l) => l.oldCode), guessLa(opts.la, las)));
+      throw usageError(datasetUnknownLa(opts.la, las.map((l) => `${l.oldCode} (${l.name})`), guessLa(opts.la, las)));
     }
   }
   const { regionCode, regionName } = la!;

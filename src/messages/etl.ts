@@ -320,7 +320,9 @@ export function personalDataDropped(columns: string[]): string {
 // Datasets (the LA chosen, the warehouse holding data) and workbooks that are not what they claim
 export function datasetUnknownLa(code: string, known: readonly string[], guess?: LaGuess): string {
   const hint = laGuessClause(guess);
-  return `no data for LA '${code}' in the warehouse (LAs with data: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})${hint ? `; ${hint}` : ''}`;
+  // the data files read (run, goal-seek and backtest --data load them into a warehouse of their own, which a user
+  // never made: 'no data for LA '123' in the warehouse (LAs with data: 999)' named neither)
+  return `no data for LA '${code}' in the data files read (LAs with data: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})${hint ? `; ${hint}` : ''}`;
 }
 /** What `--la` probably meant (domain/la.ts guessLa), as a clause of the message that refuses it. */
 export function laGuessClause(guess: LaGuess | undefined): string {

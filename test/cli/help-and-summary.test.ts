@@ -50,6 +50,12 @@ describe('words a reader sees, in the right number and place', () => {
     expect(v.stderr).toMatch(/highneeds: 1 of 1 file is invalid: /);
   });
 
+  it("run of an LA the data do not hold names the data files and the LAs they hold by code and name, not 'the warehouse'", async () => {
+    const r = await runCli('run', '--data', sampleTables(), '--la', '123', '--demand-only', '--draws', '0', '--out', join(tempDir('hn-words-'), 'x'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no data for LA '123' in the data files read (LAs with data: 999 (Anyshire))");
+  });
+
   it('init names a folder outside where it runs as given, not as ../../…', async () => {
     const dir = join(tempDir('hn-words-'), 'la');
     const r = await runCli('init', dir);

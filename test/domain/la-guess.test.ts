@@ -31,6 +31,6 @@ describe('guessLa', () => {
     expect(unknownLaCode('Kent', guessLa('Kent', LAS))).toMatch(/is not in the EES files .*; --la takes a code: did you mean 886 \(Kent\)\?$/);
     expect(unknownLaCode('E92000001', guessLa('E92000001', LAS))).toMatch(/that is England's code: --la takes one local authority/);
     expect(unknownLaCode('xyzzy', undefined)).toMatch(/E10000019\)\.$/);
-    expect(datasetUnknownLa('kent', ['886', '928'], guessLa('kent', LAS))).toBe("no data for LA 'kent' in the warehouse (LAs with data: 886, 928); --la takes a code: did you mean 886 (Kent)?");
+    expect(datasetUnknownLa('kent', ['886', '928'], guessLa('kent', LAS))).toBe("no data for LA 'kent' in the data files read (LAs with data: 886, 928); --la takes a code: did you mean 886 (Kent)?");
   });
 });

@@ -51,7 +51,7 @@ describe('an LA row with no old_la_code', () => {
       expect(String(err)).toMatch(/no data for LA 'e06000099': .*caseload\.csv: East Surrey \(E06000099\) has no old_la_code on its 1 row .*cannot run it until the release gives its old_la_code/);
       expect(String(err)).not.toMatch(/did you mean/);
       // another code not in the data is still guessed at
-      await expect(datasetFromWarehouse(load.warehouse, { la: 'E06000097' })).rejects.toThrow(/no data for LA 'E06000097' in the warehouse/);
+      await expect(datasetFromWarehouse(load.warehouse, { la: 'E06000097' })).rejects.toThrow(/no data for LA 'E06000097' in the data files read/);
     } finally {
       load.warehouse.close();
     }
