@@ -13,7 +13,7 @@ import { nameClashesAcrossFiles } from './name-clash.ts';
 import { ALL } from './schema.ts';
 import { emptyDataset, type LaDataset } from '../model/dataset.ts';
 import { joinReorganisations } from '../model/reorganise.ts';
-import { inputError, formatProblem, type Problem } from '../errors.ts';
+import { inputError, type Problem } from '../errors.ts';
 import { isNeed, isPlacement } from '../domain/index.ts';
 import * as msg from '../messages/etl.ts';
 import * as releaseMsg from '../messages/releases.ts';
@@ -30,6 +30,9 @@ import { toSqlSource } from './persons/sql-source.ts';
 import { contradictedRegionRows, reconcile, summariseFindings, type Finding, type ReconcileInput } from './reconcile.ts';
 import { regionRowReplaced } from '../messages/reconcile.ts';
 import { describePublished } from './overlaps.ts';
+import { groupedWarnings } from './grouped-warnings.ts';
+import { NewPlansReach } from './new-plans-reach.ts';
+export { groupedWarnings };
 import { codeChangeNote, laCodesByYear } from './code-change.ts';
 import { januaryOf, releaseSource } from './release-reach.ts';
 import { fillAbsentAges, fillMissingAges, isMissingAgeRow, isMissingNewPlansTotalRow, isMissingTotalRow, noteSeriesEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from './suppressed-ages.ts';
@@ -85,6 +88,7 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   const fileRank: number[] = [];
   /** Per file, the latest January its figures reach (kept or not): the release it is from. */
   const latest: number[] = [];
+  const reach = new NewPlansReach();
   const today = opts.today ?? new Date();
   const scratch = new ScratchWarehouse();
   const recognisedPaths: string[] = [];
@@ -125,6 +129,7 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
       const sink: RowSink = {
         add(table, row) {
           if (table === 'stock' || table === 'flow') {
+            reach.add(table, row, path);
             const january = januaryOf(table, (row.census_year ?? row.flow_year) as number);
             if (!(january <= (latest[fileId] ?? -Infinity))) latest[fileId] = january;
           }
@@ -163,6 +168,7 @@ async function datasetsFromInputs(inputs: readonly InputFile[], opts: EesDataset
   // two releases of one layout: each file's rows under the release its latest January says (release-reach.ts)
   for (const r of [...stock, ...flow]) r.source = releaseSource(String(r.source), latest[r.file_id as number]);
   if (leftOut.length > 0) notes.push(msg.notPublishedStatistics(leftOut));
+  notes.push(...reach.notes());
   const { overlaps, revisions, newPlanRevisions, unpublishedPlacements, ...built } = buildDatasets(stock, flow, max === undefined ? la : knownBy(la, stock, flow), fileRank, (id) => recognisedPaths[id]);
   // each LA's own notes say it too; a forecast of every LA prints only these, so the batch says it once
   const revised = revisions.length > 0 ? releaseMsg.releaseRevisions(revisions, max) : undefined;
@@ -214,17 +220,6 @@ function reconciled(
   for (const f of findings) if (f.la) result.datasets.find((d) => d.la.oldCode === f.la)?.notes.push(f.message);
   // what reconciliation found first: it says more about the figures than one file's line-by-line notes
   return { ...result, datasets: joinReorganisations(result.datasets), notes: [...summariseFindings(findings), ...notes], findings };
-}
-
-/** Warnings that repeat one kind on many lines of a file (leaves not adding up on 200 lines) said once, with the first. */
-export function groupedWarnings(warnings: readonly Problem[], max = 3): string[] {
-  const groups = new Map<string, Problem[]>();
-  for (const w of warnings) {
-    // the area a row's warning names ("(Kent, January 2025; kept …)") does not make it another kind
-    const kind = `${w.file ?? ''}|${w.column ?? ''}|${w.message.replace(/\([^;()]*; /, '(').replace(/\d+(\.\d+)?/g, '#')}`;
-    groups.set(kind, [...(groups.get(kind) ?? []), w]);
-  }
-  return [...groups.values()].flatMap((ws) => (ws.length <= max ? ws.map(formatProblem) : [msg.repeatedWarning(ws.length, formatProblem(ws[0]!))]));
 }
 
 const areaKey = (r: Row): string =>

@@ -291,3 +291,23 @@ export function laCodeChanged(name: string, oldCode: string, spans: ReadonlyArra
     `if one of the codes was typed over, those rows may be another LA's: check the codes in the files.`
   );
 }
+
+/** How the batch's note of new plans a year early begins (backtest --ees picks it from the files' notes). */
+export const NEW_PLANS_AHEAD = 'New plans';
+
+/**
+ * New plans that reach a calendar year whose January after it is past every January of plans the files give
+ * (etl/new-plans-reach.ts): a release gives a year's new plans with the January after it, so they are a year early.
+ * @example newPlansAheadOfPlans(2022, 2022, ['sen2_age_new_plans.csv']) // "New plans reach calendar year 2022 (sen2_age_new_plans.csv), but the plans reach January 2022 …"
+ */
+export function newPlansAheadOfPlans(newPlansYear: number, stockYear: number, files: readonly string[], la?: string): string {
+  const whose = la ? `${la}'s new plans` : NEW_PLANS_AHEAD;
+  const where = files.length ? ` (${files.join(', ')})` : '';
+  return (
+    `${whose} reach calendar year ${newPlansYear}${where}, but the plans beside them reach January ${stockYear} only: a release gives a year's new ` +
+    `plans with the January after it (new plans of ${stockYear - 1} with plans to January ${stockYear}). If the new-plans file's years are one ahead ` +
+    `(every year's figures under the next year's label), the rates of requests becoming plans and of plans ending read each year's new plans a ` +
+    `year out of place: check its time_period against the release it is from. A new-plans file of a later release beside an earlier release's ` +
+    `plans reads so too, and is then right.`
+  );
+}

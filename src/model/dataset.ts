@@ -76,6 +76,8 @@ export interface LaDataset {
   newPlanRevisions?: string[];
   /** The note of ONS codes changing inside the LA's history in a way domain/la.ts does not know (etl/code-change.ts). */
   codeChange?: string;
+  /** The note of new plans reaching as far as the plans or further, a year early (etl/new-plans-reach.ts). */
+  newPlansAhead?: string;
   /**
    * SEN2 plans of the LA at a URN/UKPRN the establishment table does not hold, by census year: counted as placement
    * not recorded (NONE), which the budget costs at £0 (etl/persons/dataset-persons.ts; gates.ts checkUnplaced).

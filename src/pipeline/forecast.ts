@@ -24,6 +24,7 @@ import type { LaDataset } from '../model/dataset.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { stepProblem } from './plausible.ts';
 import { revisionWarnings } from './revisions.ts';
+import { NEW_PLANS_AHEAD } from '../messages/releases.ts';
 import { savedDatasets } from './past-forecasts.ts';
 import { savedEesDatasets } from './saved-ees.ts';
 import { dataCache, loadCached } from './run-data.ts';
@@ -204,7 +205,9 @@ export async function backtestFromEes(opts: { files: string[]; las?: string[]; a
   const origins = opts.origins ?? defaultOrigins(batch);
   const findings = scoredFindings(ees.findings ?? [], origins, opts.horizon, only);
   const { thinFlows, ...scored } = backtestOf(batch, origins, opts.horizon, only);
-  return { ...scored, warnings: [...pool.notes, ...thinFlows, ...own, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined), ...findings] };
+  // new plans a year early (etl/new-plans-reach.ts): every score reads them out of place
+  const ahead = ees.notes.filter((n) => n.startsWith(`${NEW_PLANS_AHEAD} reach calendar year`));
+  return { ...scored, warnings: [...pool.notes, ...thinFlows, ...own, ...ahead, ...[ees.revised, ees.revisedNewPlans].filter((w) => w !== undefined), ...findings] };
 }
 
 /**

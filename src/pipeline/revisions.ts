@@ -12,8 +12,10 @@ import type { LaDataset } from '../model/dataset.ts';
  * The LA's revision warning, if a release revises its stock (none on a single release).
  * @example revisionWarnings(ds) // ['1 figure(s) of EHC plans at census differ between releases (a later release revises them): Anyshire 2022: …']
  */
-export function revisionWarnings(ds: Pick<LaDataset, 'revisions' | 'newPlanRevisions' | 'codeChange'>): string[] {
+export function revisionWarnings(ds: Pick<LaDataset, 'revisions' | 'newPlanRevisions' | 'codeChange' | 'newPlansAhead'>): string[] {
   return [
+    // its new plans as far as its plans or further: a year early (etl/new-plans-reach.ts)
+    ...(ds.newPlansAhead ? [ds.newPlansAhead] : []),
     // the files' history of the LA under two ONS codes that are not one council's (etl/code-change.ts)
     ...(ds.codeChange ? [ds.codeChange] : []),
     ...(ds.revisions?.length ? [releaseRevisions(ds.revisions)] : []),

@@ -12,6 +12,7 @@ import { newPlansRevision, releaseDisagreement, releaseRevision } from '../../me
 import type { SqlSource } from './sql-source.ts';
 import { FLOW_FIELDS } from '../flow-fields.ts';
 import { codeChangeNote, laCodesByYear } from '../code-change.ts';
+import { laNewPlansAhead } from '../new-plans-reach.ts';
 import { fillSuppressedPlacements } from '../suppressed-placements.ts';
 import { fillAbsentAges, fillMissingAges, noteEndsEarly, noteUnpublishedLatestTotal, noteUnpublishedNewPlans, totalsWithoutRow, type MissingAge } from '../suppressed-ages.ts';
 
@@ -78,6 +79,9 @@ export async function addAggregates(sql: SqlSource, ds: LaDataset, oldCode: stri
   );
   const codeChange = codeChangeNote(ds.la.name, oldCode, laCodesByYear(codes).changes);
   if (codeChange) ds.codeChange = codeChange;
+  // new plans as far as the plans or further: a new-plans file a year ahead (new-plans-reach.ts)
+  const ahead = laNewPlansAhead(ds.la.name, rows);
+  if (ahead) ds.newPlansAhead = ahead;
   const best = new Map<string, { rank: number; r: Record<string, unknown>; all: Array<Record<string, unknown>> }>();
   for (const r of rows) {
     const key = [r.kind, r.measure, r.y, r.f, r.t, r.need, r.placement, r.reason].join('|');
