@@ -154,10 +154,13 @@ export function rangesFromReference(n: number, baseYear: number, from: number, f
   return `${head} at January ${from}, the latest the shipped reference holds ${source}, nearer a whole release's than the files' own would be (docs/model.md "Batch statistics").`;
 }
 
-/** A batch of `n` LAs too few for its batch statistics, at an origin the shipped reference does not hold. */
-export function spreadFromFewLas(n: number, origin: number): string {
+/**
+ * A batch of `n` LAs too few for its batch statistics, at an origin the shipped reference does not hold, nor any of
+ * the `lag` Januaries before it.
+ */
+export function spreadFromFewLas(n: number, origin: number, lag: number): string {
   return (
     `The files hold ${n} LA${n === 1 ? '' : 's'} to forecast from January ${origin}, too few to measure how far LAs' growth, exit rates and conversions differ, ` +
-    `and the shipped reference holds no whole release's figures for that January or the two before it: the spreads are ${n === 1 ? "the LA's" : "these LAs'"} own, so the forecast can differ from one made with every LA of the release (docs/model.md "Batch statistics").`
+    `and the shipped reference holds no whole release's figures from January ${origin - lag} to ${origin}: the spreads are ${n === 1 ? "the LA's" : "these LAs'"} own, so the forecast can differ from one made with every LA of the release (docs/model.md "Batch statistics").`
   );
 }

@@ -78,11 +78,16 @@ describe("a forecast of one LA from files holding only that LA", () => {
     const given2020 = centralForecasts({ ...alone, statistics: [{ ...at(2020), origin: 2022 }] }, 2022, 3).forecasts[0]!;
     expect(lagged.central).toEqual(given2020.central);
     expect(lagged.notes.join(' ')).toContain('at January 2020, the latest the shipped reference holds');
-    expect(MAX_REFERENCE_LAG).toBe(2);
-    // three Januaries back is too stale: the LA's own spreads, as with none
-    const stale = centralForecasts({ ...alone, statistics: [at(2019)] }, 2022, 3).forecasts[0]!;
+    expect(MAX_REFERENCE_LAG).toBe(4);
+    // four Januaries back still (a council's own returns to January 2026 against a reference to 2022)
+    const four = centralForecasts({ ...alone, statistics: [at(2018)] }, 2022, 3).forecasts[0]!;
+    expect(four.central).toEqual(centralForecasts({ ...alone, statistics: [{ ...at(2018), origin: 2022 }] }, 2022, 3).forecasts[0]!.central);
+    expect(four.central).not.toEqual(centralForecasts(alone, 2022, 3).forecasts[0]!.central);
+    expect(four.notes.join(' ')).toContain('at January 2018, the latest the shipped reference holds');
+    // five back is too stale: the LA's own spreads, as with none
+    const stale = centralForecasts({ ...alone, statistics: [at(2017)] }, 2022, 3).forecasts[0]!;
     expect(stale.central).toEqual(centralForecasts(alone, 2022, 3).forecasts[0]!.central);
-    expect(stale.notes.join(' ')).toContain('can differ from one made with every LA');
+    expect(stale.notes.join(' ')).toContain('holds no whole release\'s figures from January 2018 to 2022: the spreads are the LA\'s own, so the forecast can differ from one made with every LA');
   });
 
   it('keeps a batch of at least MIN_BATCH_LAS LAs on its own spreads, whatever the reference says', () => {
@@ -125,6 +130,9 @@ describe("a forecast of one LA from files holding only that LA", () => {
     const other = { ...DEFAULT_SETTINGS, calibrationWeight: 1 };
     const withRanges = { ...alone, statistics: [{ ...spreads, ranges }] };
     expect(calibration(withRanges, 2022, 4).k).toEqual([0.6, 0.7, 0.8, 0.8]);
+    // from a January up to MAX_REFERENCE_LAG before the base year, as the spreads are taken; not further back
+    expect(calibration({ ...alone, statistics: [{ ...spreads, origin: 2022 - MAX_REFERENCE_LAG, ranges }] }, 2022, 2)).toMatchObject({ k: [0.6, 0.7], fromReference: { origin: 2022 - MAX_REFERENCE_LAG } });
+    expect(calibration({ ...alone, statistics: [{ ...spreads, origin: 2021 - MAX_REFERENCE_LAG, ranges }] }, 2022, 3).k).toEqual(ownK);
     expect(calibration(withRanges, 2022, 3, other).k).toEqual(ownCalibration(alone, 2022, 3, other).k);
   });
 

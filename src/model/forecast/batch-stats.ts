@@ -93,12 +93,17 @@ export function parseStatistics(text: string): ReferenceStatistics[] {
 }
 
 /**
- * Years after the latest January the reference holds whose forecasts still take that January's statistics. One LA's
- * forecast with the figures of one or two Januaries before its origin (every LA of the 2022 release, origins
- * 2019–2022, January three years ahead) was a median 0.23–0.46% (lag 1) and 0.46–0.80% (lag 2) from the whole
- * release's, against 0.80–1.48% with its own spreads; three Januaries before, 0.80–1.14%, no better than its own.
+ * Years after the latest January the reference holds whose forecasts still take that January's statistics and range
+ * calibration. Every LA of the 2022 release forecast alone from each January 2016–2021 and scored against what
+ * followed (to January 2022; 906 / 752 / 598 forecasts one / two / three years ahead), with a reference of L Januaries
+ * before the origin against the LA's own spreads and calibration: P50 a median 0.26 / 0.65 / 1.06% from the whole
+ * release's at L = 3 and 0.33 / 0.77 / 1.22% at L = 4, against 0.56 / 0.90 / 1.33% on its own; MAPE 4.27 / 7.55 /
+ * 10.97 (L = 3) and 4.25 / 7.54 / 10.96 (L = 4) against 4.36 / 7.65 / 11.02; 80% coverage 0.81 / 0.76 / 0.74 and
+ * 0.79 / 0.76 / 0.73 against 0.77 / 0.74 / 0.71; interval score 22.9 / 39.4 / 57.8% and 22.5 / 39.3 / 57.2% of the
+ * outcome against 23.8 / 41.7 / 61.0%. At L = 5 and 6 the LA's own did as well or better on MAPE and coverage
+ * (L = 5, three years ahead: MAPE 8.77 against 8.61, coverage 0.827 against 0.834) (docs/model.md "Batch statistics").
  */
-export const MAX_REFERENCE_LAG = 2;
+export const MAX_REFERENCE_LAG = 4;
 
 /**
  * The reference statistics for a batch at `origin` whose England series starts in `firstYear`: the latest January

@@ -22,7 +22,7 @@ import { bridgeGaps, bridgeSpikes, fixOutliers, removeSteps } from '../estimate/
 import { stockGapBridged } from '../../messages/model.ts';
 import { flowOutlier, levelStep, stockRunBridged, stockSpike } from '../../messages/model-series.ts';
 import { SharedReads } from '../estimate/shared-reads.ts';
-import { MIN_BATCH_LAS, referenceStatisticsAt, type BatchStatistics, type RangeCalibration, type ReferenceStatistics } from './batch-stats.ts';
+import { MAX_REFERENCE_LAG, MIN_BATCH_LAS, referenceStatisticsAt, type BatchStatistics, type RangeCalibration, type ReferenceStatistics } from './batch-stats.ts';
 import { spreadFromFewLas, spreadFromReference } from '../../messages/model-pooling.ts';
 
 export interface ForecastSettings {
@@ -163,7 +163,7 @@ function pooled(batch: Batch, members: LaDataset[], origin: number, settings: Fo
   const stock = pooledTrends(batch, members, 'stockTotal', origin, t, p, given && { tau2: given.stockTau2, residualMedian: given.stockResidualMedian });
   const flows = pooledTrends(batch, members, 'newPlansTotal', origin - 1, t, p, given && { tau2: given.newPlansTau2, residualMedian: given.newPlansResidualMedian });
   const sf = pooledFlows(batch, members, origin, t, given && { exitTau2: given.exitTau2, conversionTau2: given.conversionTau2 });
-  const spreadNote = !few ? undefined : given ? spreadFromReference(members.length, origin, given.firstYear, given.origin) : spreadFromFewLas(members.length, origin);
+  const spreadNote = !few ? undefined : given ? spreadFromReference(members.length, origin, given.firstYear, given.origin) : spreadFromFewLas(members.length, origin, MAX_REFERENCE_LAG);
   return { stock, flows, sf, spreadNote };
 }
 
