@@ -5,7 +5,7 @@
  * byte those of a fresh run.
  *
  *   key = SHA-256 of (format, the load's cache key (what the files are, not how --data names them), the code (sourceFingerprint), the LA, base years and horizon, the
- *         shipped reference series)
+ *         shipped reference files: England's series and the batch statistics)
  *
  * Like the load cache it holds only what the run would compute from the data: aggregates, no identifier.
  */
@@ -15,17 +15,28 @@ import { sourceFingerprint, type Spelling } from '../etl/cache-key.ts';
 import { referenceFile } from '../etl/reference.ts';
 import { readSaved, saveResult } from './saved-results.ts';
 
-const FORMAT = 4;
+const FORMAT = 5;
+
+/**
+ * The shipped reference files a run's forecast reads (reference/README.md): England's and the regions' series it
+ * pools towards, and the whole releases' spreads and range calibration a folder of too few LAs takes. Made again
+ * from a later release, they change its figures with the code unchanged.
+ */
+export const REFERENCE_FILES = ['england-ehcp-series.csv', 'batch-statistics.csv'] as const;
 
 /** The key of a run's data step, or undefined when the sources cannot be found to fingerprint. */
 export async function runDataKey(loadKey: string, params: { la?: string; baseYears: Array<number | undefined>; horizon: number }): Promise<string | undefined> {
   const code = await sourceFingerprint();
   if (code === undefined) return undefined;
+  return runDataKeyOf(loadKey, params, code, await Promise.all(REFERENCE_FILES.map((f) => readFile(referenceFile(f)))));
+}
+
+/** runDataKey of the code's fingerprint and the bytes of REFERENCE_FILES, each preceded by its length. */
+export function runDataKeyOf(loadKey: string, params: { la?: string; baseYears: Array<number | undefined>; horizon: number }, code: string, references: readonly Uint8Array[]): string {
   const p = JSON.stringify({ la: params.la ?? null, baseYears: params.baseYears.map((b) => b ?? null), horizon: params.horizon });
-  return createHash('sha256')
-    .update(`highneeds-run-data ${FORMAT}\n${loadKey}\n${code}\n${p}\n`)
-    .update(await readFile(referenceFile())) // the shipped England series the forecast pools towards
-    .digest('hex');
+  const hash = createHash('sha256').update(`highneeds-run-data ${FORMAT}\n${loadKey}\n${code}\n${p}\n`);
+  for (const bytes of references) hash.update(`${bytes.length}\n`).update(bytes);
+  return hash.digest('hex');
 }
 
 /**
