@@ -54,12 +54,11 @@ describe("goal-seek says run's notes", () => {
       const data = join(d, 'data');
       copySampleTables(data);
       const { run, goal, failed } = await compare(data, [], true);
-      // run lists its first notes and leaves the rest to '… and N more' (compare checks goal-seek says as many)
+      // run lists its first notes and '… and N more' (the sample's outturn is of 2025-26, not the run's 2022-23: a ninth)
       expect(unpriced(goal.slice(0, run.length))).toEqual(unpriced(run));
       // before: the forecast's note was not said, and nothing at all when no effect met the target
       expect(goal).toContainEqual(expect.stringMatching(/^The data hold no England or regional series: Anyshire's trend is pooled/));
-      expect(unpriced(failed.slice(0, run.length))).toEqual(unpriced(run));
-      expect(failed.length).toBe(goal.length);
+      expect(unpriced(failed)).toEqual(unpriced(goal));
     });
   }, 120_000);
 
