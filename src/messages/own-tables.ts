@@ -109,3 +109,18 @@ export function yearNotFinancial(found: string): string {
     `first put each amount into the financial years it falls in${academic ? ' (seven months of academic year 2024/25 are in 2024-25, five in 2025-26)' : ''}`
   );
 }
+
+/**
+ * A funding-table figure (High Needs block, schools block) half or less, or twice or more, that of the year before it
+ * in the table (etl/readers/own-table-steps.ts YEAR_STEP): one of the two has a digit too many or too few.
+ */
+export function blockStepImplausible(column: string, at: { fy: string; value: number }, before: { fy: string; value: number; line: number }, band: readonly [number, number]): string {
+  const gbp = (v: number): string => `£${Math.round(v).toLocaleString('en-GB')}`;
+  const step = at.value / before.value;
+  const what = column === 'hn_block_gbp' ? 'High Needs block' : column === 'schools_block_gbp' ? 'schools block' : `'${column}'`;
+  return (
+    `the ${what} of ${at.fy}, ${gbp(at.value)}, is ×${step >= 10 ? Math.round(step).toLocaleString('en-GB') : step.toPrecision(2)} that of ${before.fy} on line ${before.line} (${gbp(before.value)}): a council's ${what} ` +
+    `moves by a few per cent a year under the national funding formula's floor and gains cap, so a step beyond ×${band[0]}–×${band[1]} a year is not one: one of the ` +
+    `two has a digit too many or too few, or is in other units or another council's figure. Correct whichever is wrong (every balance from that year on rests on it)`
+  );
+}

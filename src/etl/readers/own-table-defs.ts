@@ -53,6 +53,11 @@ export interface OwnTableDef {
    * 0.002% of it). Columns listed in `only`.
    */
   smallInScaleWith?: { column: string; share: number; only: readonly string[] };
+  /**
+   * Money columns that move little from one financial year to the next (a council's block): a year half or double the
+   * one before it in the table is an error (own-table-steps.ts).
+   */
+  steadyByYear?: readonly string[];
   /** Money columns read below £0 but warned of (own-table-low-prices.ts): a sign that is rarely meant. */
   negativeNoted?: readonly string[];
   /**
@@ -108,6 +113,7 @@ export const OWN_TABLES: readonly OwnTableDef[] = [
     optional: [['schools_block_transfer_gbp', 'money'], ['other_income_gbp', 'money'], ['import_export_adjustment_gbp', 'money'], ['schools_block_gbp', 'money']],
     key: ['financial_year'],
     positive: ['hn_block_gbp', 'schools_block_gbp'],
+    steadyByYear: ['hn_block_gbp', 'schools_block_gbp'],
     // a blank schools_block_gbp is unknown, not £0: the 0.5% check of the transfer is then not made (income.ts)
     blankIsNone: ['schools_block_transfer_gbp', 'other_income_gbp', 'import_export_adjustment_gbp'],
     negativeNoted: ['schools_block_transfer_gbp'],

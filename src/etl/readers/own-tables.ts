@@ -16,6 +16,7 @@ import { simpleCsvReader } from './simple-csv-reader.ts';
 import { BlankCells } from './own-table-blanks.ts';
 import { LowUnitPrices } from './own-table-low-prices.ts';
 import { TotalRows } from './own-table-totals.ts';
+import { YearSteps } from './own-table-steps.ts';
 import { nearest } from '../../util/suggest.ts';
 
 /** The header checks of an own table, as a CSV or a workbook sheet holds it. */
@@ -40,6 +41,7 @@ function csvReader(def: OwnTableDef): Reader {
       const blanks = new BlankCells(def);
       const low = new LowUnitPrices(def);
       const totals = new TotalRows(def);
+      const steps = new YearSteps(def);
       return {
         row(r) {
           const { row, errors } = parseOwnRow(def, (c) => r.get(c));
@@ -50,11 +52,12 @@ function csvReader(def: OwnTableDef): Reader {
             blanks.note(row, (c) => r.has(c), r.line);
             low.note(row, r.line);
             totals.note(row, r.line);
+            steps.note(row, r.line);
             emit(def.table, { ...row, source_line: r.line });
           }
         },
         finish() {
-          for (const e of totals.errors()) log.error(e.message, e.line, e.column);
+          for (const e of [...totals.errors(), ...steps.errors()]) log.error(e.message, e.line, e.column);
           for (const w of [...blanks.warnings(), ...low.warnings()]) log.warn(w.message, w.line, w.column);
         },
       };
@@ -280,6 +283,7 @@ export const ownTablesXlsx: Reader = {
       const blanks = new BlankCells(d);
       const low = new LowUnitPrices(d);
       const totals = new TotalRows(d);
+      const steps = new YearSteps(d);
       // a column given twice is read from its first copy: copies that disagree on a row leave it unclear which counts
       const disagreeing = new Set<string>();
       const unheaded = new Set<number>();
@@ -313,11 +317,12 @@ export const ownTablesXlsx: Reader = {
           blanks.note(row, (c) => h.index.has(c), line);
           low.note(row, line);
           totals.note(row, line);
+          steps.note(row, line);
           const p = sink.add(def.table, { ...row, file_id: ctx.fileId, source_line: line });
           if (p) await p;
         }
       }
-      for (const e of totals.errors()) log.error(e.message, e.line, `${ws.name}!${e.column}`);
+      for (const e of [...totals.errors(), ...steps.errors()]) log.error(e.message, e.line, `${ws.name}!${e.column}`);
       for (const w of [...blanks.warnings(), ...low.warnings()]) log.warn(w.message, w.line, `${ws.name}!${w.column}`);
       for (const dup of h.duplicates) {
         if (!disagreeing.has(dup.name)) log.warn(msg.duplicateColumnAgrees(dup.name, dup.indexes.length), all[at]!.line, `${ws.name}!${dup.name}`);

@@ -51,7 +51,8 @@ describe('money under its column\'s floor', () => {
     const f = await validateCsv('funding.csv', [
       'financial_year,hn_block_gbp,schools_block_transfer_gbp,other_income_gbp,import_export_adjustment_gbp,schools_block_gbp',
       '2025-26,57170000,1250,420,-640,300000',
-      '2026-27,59170000,1250000,420000,-640000,300000000',
+      // the next year's schools block left blank: beside £300,000,000 its step from £300,000 is an error of its own (own-table-steps.test.ts)
+      '2026-27,59170000,1250000,420000,-640000,',
     ]);
     expect(f).toMatchObject({ reader: 'funding', rows: 2, errors: [] });
     expect(f.warnings.map((w) => [w.line, w.column, w.message.split(':')[0]])).toEqual([
