@@ -63,3 +63,29 @@ export function leverReductions(levers: readonly Mitigation[], cells: readonly U
     return r;
   });
 }
+
+/**
+ * The first financial year (of `fys`) in which unit-cost levers' reductions on some plans add up to more than the whole
+ * unit cost, with the levers that do and their sum: the cost is capped at £0 (leverReductions), so the savings the
+ * Mitigations sheet gives each of them add up to more than the spend they reduce, the interaction line taking the excess
+ * back. Two levers of 80% and 70% on ISS made the sample's ISS plans free from 2026-27, with no word.
+ */
+export function leversPastWholeCost(levers: readonly Mitigation[], fys: readonly number[]): { fy: number; names: string[]; placements: string[]; total: number } | undefined {
+  const costLevers = levers.filter(isUnitCostLever);
+  if (costLevers.length < 2) return undefined;
+  const cells = costLevers.map(leverCells);
+  for (const fy of fys) {
+    const r = leverReductions(costLevers, cells, fy);
+    let worst = { total: 1 + 1e-9, cell: -1 };
+    for (let c = 0; c < N_CELLS; c++) {
+      let sum = 0;
+      for (const x of r) sum += x[c]!;
+      if (sum > worst.total) worst = { total: sum, cell: c };
+    }
+    if (worst.cell < 0) continue;
+    const over = costLevers.filter((_, j) => r[j]![worst.cell]! > 0);
+    const placements = PLACEMENTS.filter((pl) => over.every((m) => (m.placements ?? (m.from !== undefined ? [m.from] : PLACEMENTS)).includes(pl)));
+    return { fy, names: over.map((m) => m.name), placements, total: worst.total };
+  }
+  return undefined;
+}

@@ -38,6 +38,8 @@ import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './
 import { blockAgainstSpend, blockBeyondUnits, blockOutOfScaleWithSpend } from './income.ts';
 import { otherSpendAgainstSpend } from './other-spend.ts';
 import { outturnNoBaseYear, outturnOtherYears } from '../messages/outturn.ts';
+import { leversPastWholeCost as leversPastWholeCostNote } from '../messages/mitigations.ts';
+import { leversPastWholeCost } from './levers.ts';
 import { tableYearWarnings } from './table-years.ts';
 import { priceYearNotes } from './price-years.ts';
 import { budgetParams } from './params.ts';
@@ -253,6 +255,14 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
       warnings.push(leversActOnNothing(idle));
       fallbacks.push(leversActOnNothing(idle));
       suspect.push(leversActOnNothing(idle));
+    }
+    // unit-cost levers taking more than the whole cost off the same plans: priced at £0, their savings past the spend
+    const past = leversPastWholeCost(scenario.mitigations, fys);
+    if (past) {
+      const note = leversPastWholeCostNote({ ...past, fy: financialYearLabel(past.fy) });
+      warnings.push(note);
+      fallbacks.push(note);
+      suspect.push(note);
     }
     // a lever's cost out of scale with the LA's spend (a recovery plan's pounds set for another council): said, priced as written
     const big = leversOutOfScale(m.rows, unmitigated.lines);

@@ -15,6 +15,7 @@ export * as poolingMsg from './model-pooling.ts';
 export * as newPlansMsg from './new-plans.ts';
 export * as budgetMsg from './budget.ts';
 export * as outturnMsg from './outturn.ts';
+export * as mitigationsMsg from './mitigations.ts';
 export * as reportMsg from './report.ts';
 export * as cliMsg from './cli.ts';
 export * as backtestMsg from './backtest.ts';
