@@ -36,7 +36,7 @@ export const STARTER_TABLES: Array<{ file: string; header: string; about: string
   {
     file: 'opening_balance.csv',
     header: 'la_code,financial_year,dsg_cumulative_balance_gbp',
-    about: 'Cumulative DSG balance at 31 March of the year before the first projected financial year (negative = deficit).',
+    about: 'Cumulative DSG balance at 31 March of the year before the first projected financial year (negative = deficit; 0 if there was none: an empty table is refused, not read as 0).',
   },
   {
     file: 'reserves.csv',

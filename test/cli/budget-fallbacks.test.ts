@@ -1,8 +1,9 @@
 /**
- * A figure that stands in for a missing one in the budget (£0 for a missing opening balance, places or other-spend
- * table) changes what the figures mean: a run says so on stderr, as cli.md asks of every such warning, not only on the
- * workbook's Data quality sheet. Plans in a placement without a unit cost are refused (exit 1): at £0 they were left
- * out of every spend total.
+ * A figure that stands in for a missing one in the budget (£0 for a missing places or other-spend table) changes what
+ * the figures mean: a run says so on stderr, as cli.md asks of every such warning, not only on the workbook's Data
+ * quality sheet. A missing opening balance is refused (exit 1): from £0 every cumulative balance was short by the
+ * council's deficit to date. Plans in a placement without a unit cost are refused (exit 1): at £0 they were left out of
+ * every spend total.
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,19 +13,37 @@ import { withTempDir } from '../temp.ts';
 import ExcelJS from 'exceljs';
 
 describe('budget fallbacks', () => {
-  it('no opening balance, no places, no other spend: exit 0, each named on stderr', async () => {
+  it('no places, no other spend: exit 0, each named on stderr', async () => {
     await withTempDir(async (d) => {
       const data = join(d, 'data');
       copySampleTables(data);
-      rmSync(join(data, 'opening_balance.csv'));
       rmSync(join(data, 'places.csv'));
       rmSync(join(data, 'other_spend.csv'));
       const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/notes? changes? what these figures mean/);
-      expect(r.stderr).toMatch(/Opening balance: the opening balance table is empty; the cumulative DSG balance starts from £0/);
       expect(r.stderr).toMatch(/Place funding: the places table is empty/);
       expect(r.stderr).toMatch(/Other spend: the other-spend table is empty, so High Needs spend that is not per plan .* is £0 in every year/);
+    });
+  });
+
+  it('no opening balance: exit 1 naming the table, nothing written (it ran from a balance of £0, short by the deficit to date)', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      copySampleTables(data);
+      // header only: the table is there and empty
+      writeFileSync(join(data, 'opening_balance.csv'), 'financial_year,dsg_cumulative_balance_gbp\n');
+      const out = join(d, 'out');
+      const r = await runCli('run', '--data', data, '--out', out, '--draws', '0', '--json');
+      // before: exit 0, the cumulative balance started from £0 and the 31 March 2028 deficit was short by the sample's £18.4m
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`${join(data, 'opening_balance.csv')} has no rows`);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ exit: 1 });
+      expect(existsSync(out)).toBe(false);
+      rmSync(join(data, 'opening_balance.csv'));
+      const g = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'cumulative-balance=-20000000@2027-28', '--draws', '0', '--out', join(d, 'g.yaml'));
+      expect(g.code, g.stderr).toBe(1);
+      expect(g.stderr).toContain(`${data}/opening_balance.csv is missing`);
     });
   });
 
