@@ -1,8 +1,8 @@
 /**
- * A figure that stands in for a missing one in the budget (£0 for a missing places or other-spend table) changes what
- * the figures mean: a run says so on stderr, as cli.md asks of every such warning, not only on the workbook's Data
- * quality sheet. A missing opening balance is refused (exit 1): from £0 every cumulative balance was short by the
- * council's deficit to date. Plans in a placement without a unit cost are refused (exit 1): at £0 they were left out of
+ * A figure that stands in for a missing one in the budget changes what the figures mean: a run says so on stderr, as
+ * cli.md asks of every such warning, not only on the workbook's Data quality sheet. A missing places, other-spend or
+ * opening balance table is refused (exit 1): at £0 they left place funding and non-plan spend out of every year, and
+ * started every cumulative balance from £0. Plans in a placement without a unit cost are refused (exit 1): at £0 they were left out of
  * every spend total.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,17 +13,19 @@ import { withTempDir } from '../temp.ts';
 import ExcelJS from 'exceljs';
 
 describe('budget fallbacks', () => {
-  it('no places, no other spend: exit 0, each named on stderr', async () => {
+  it('no places, no other spend: exit 1 naming both tables, nothing written (they were £0 with a note)', async () => {
     await withTempDir(async (d) => {
       const data = join(d, 'data');
       copySampleTables(data);
       rmSync(join(data, 'places.csv'));
-      rmSync(join(data, 'other_spend.csv'));
-      const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/notes? changes? what these figures mean/);
-      expect(r.stderr).toMatch(/Place funding: the places table is empty/);
-      expect(r.stderr).toMatch(/Other spend: the other-spend table is empty, so High Needs spend that is not per plan .* is £0 in every year/);
+      writeFileSync(join(data, 'other_spend.csv'), 'line,financial_year,amount_gbp\n');
+      const out = join(d, 'out');
+      const r = await runCli('run', '--data', data, '--out', out, '--draws', '0', '--json');
+      // before: exit 0, £0 place funding and £0 other spend, the sample's 31 March 2028 deficit about half its tables'
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`${data}/places.csv is missing`);
+      expect(r.stderr).toContain(`${join(data, 'other_spend.csv')} has no rows`);
+      expect(existsSync(out)).toBe(false);
     });
   });
 

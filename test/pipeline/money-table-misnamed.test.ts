@@ -13,7 +13,7 @@ import { checkMoneyTables, unreadFiles } from '../../src/pipeline/gates.ts';
 import { tempDir } from '../temp.ts';
 
 const TODAY = new Date('2026-03-01T00:00:00Z');
-const TABLES = { ...emptyBudgetTables(), unitCosts: [{ placement: 'ISS' as const, annualCostGbp: 64_000, priceYear: 2024 }], funding: [{ fy: 2025, hnBlockGbp: 57e6 }], openingBalances: [{ fy: 2024, balanceGbp: -18.4e6 }] };
+const TABLES = { ...emptyBudgetTables(), unitCosts: [{ placement: 'ISS' as const, annualCostGbp: 64_000, priceYear: 2024 }], funding: [{ fy: 2025, hnBlockGbp: 57e6 }], openingBalances: [{ fy: 2024, balanceGbp: -18.4e6 }], places: [{ placement: 'SSM' as const, fy: 2025, places: 428, placeRateGbp: 10_000 }], otherSpend: [{ line: 'Therapies', fy: 2025, amountGbp: 1_380_000 }] };
 
 async function check(files: Record<string, string | Buffer>): Promise<() => void> {
   const dir = tempDir('money-misnamed-');
