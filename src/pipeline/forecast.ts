@@ -13,7 +13,9 @@ import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.t
 import { rangesFromReference } from '../messages/model-pooling.ts';
 import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestPoints, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
-import { apportionedNotScored, scoredOnFindings, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
+import { apportionedNotScored, scoredOnFindings, scoredOnSteps, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
+import { BASE_STEP, baseStepRefused } from '../model/base-step.ts';
+import { checkReturnsHoldPlans } from './person-level-gate.ts';
 import { summariseFindings, type Finding } from '../etl/reconcile.ts';
 import { forecastBatch, resolveLaCodes, type ForecastResult, type ForecastRow } from '../model/forecast/forecast.ts';
 import { matchesCode, type Skipped } from '../model/forecast/select.ts';
@@ -232,6 +234,19 @@ function poolWho(datasets: readonly LaDataset[], codes: readonly string[] | unde
   return one.length === 1 ? one[0]!.la.name : 'each LA';
 }
 
+/**
+ * The note naming the steps beyond BASE_STEP into the Januaries from the first origin to the last outcome of the LA
+ * scored (a partial or doubled return among them); none when there are none.
+ */
+export function scoredSteps(ds: Pick<LaDataset, 'la' | 'stockTotal'>, origins: readonly number[], horizon: number): string[] {
+  const steps = [];
+  for (let y = Math.min(...origins); y <= Math.max(...origins) + horizon; y++) {
+    const s = baseStepRefused(ds, y);
+    if (s) steps.push({ year: y, ...s });
+  }
+  return steps.length ? [scoredOnSteps(`${ds.la.name} (${ds.la.oldCode})`, steps, BASE_STEP)] : [];
+}
+
 /** The three origins whose three years ahead are in the batch: the last census year − 5, − 4 and − 3. */
 function defaultOrigins(batch: Batch): number[] {
   const years = [batch.national, ...batch.datasets].flatMap((d) => (d ? Object.keys(d.stockTotal).map(Number) : []));
@@ -257,8 +272,10 @@ export async function backtestFromData(opts: { dir: string; la?: string; origins
     // of the same folder): 'every origin with five years before it' took Kent's 2015 and 2016 on the 2022 release, in
     // the conversion of statements, and scored 3.35% / 15.87% a year / three years ahead where its run said 2.6% / 7.6%
     const origins = opts.origins ?? trackRecordOrigins(mine.stockTotal, Math.max(...Object.keys(mine.stockTotal).map(Number)));
+    // a return of the folder holding no plan at its census: refused as run refuses it (its January would be left out)
+    checkReturnsHoldPlans(ds);
     const { thinFlows, ...scored } = backtestOf(batch, origins, opts.horizon, new Set([ds.la.oldCode]));
-    return { ...scored, warnings: [...thinFlows, ...revisionWarnings(ds)] };
+    return { ...scored, warnings: [...thinFlows, ...revisionWarnings(ds), ...scoredSteps(mine, origins, opts.horizon)] };
   } finally {
     load.warehouse.close();
   }
