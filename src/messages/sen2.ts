@@ -378,3 +378,12 @@ export function sen2ReturnHoldsNoPlans(la: string, year: number, r: { persons: n
     `Export the return again with its ActivePlans (the plans held on the census day), or remove the file.`
   );
 }
+
+/** An LA's own SEN2 return of many plans with no date in the months before its census (person-level-gate.ts). */
+export function sen2ReturnStale(la: string, year: number, r: { plans: number; latest: string; file: string }): string {
+  return (
+    `${la}: the SEN2 return ${r.file} holds ${r.plans.toLocaleString('en-GB')} plans at census ${year}, but its latest date (a plan started or ceased, a ` +
+    `request received or decided) is ${r.latest}: an LA of that size starts, ends and decides plans every month, so the return holds an earlier year, most ` +
+    `likely the census ${year - 1} return with its header's Year and ReferenceDate changed; no outputs were written. Give census ${year}'s own return, or remove the file.`
+  );
+}

@@ -95,6 +95,11 @@ export interface LaDataset {
    */
   returnsWithoutPlans?: Record<number, { persons: number; ceased: number; file: string }>;
   /**
+   * Census years whose SEN2 return of the LA holds many plans but no date after the spring of the year before its
+   * census: an earlier year's return relabelled (dataset-persons.ts STALE_RETURN, person-level-gate.ts).
+   */
+  staleReturns?: Record<number, { plans: number; latest: string; file: string }>;
+  /**
    * Januaries whose "All EHC plans" total a file gives with no figure (`x`, `c`): why, and where (etl/suppressed-ages.ts),
    * so that a forecast skipping the LA at such a January says which file and line.
    */

@@ -4,7 +4,7 @@
  */
 import { inputError } from '../errors.ts';
 import { personLevelStockMismatch } from '../messages/model.ts';
-import { sen2ReturnHoldsNoPlans } from '../messages/sen2.ts';
+import { sen2ReturnHoldsNoPlans, sen2ReturnStale } from '../messages/sen2.ts';
 import type { LaDataset } from '../model/dataset.ts';
 
 /** Relative tolerance between the starting stock and the published base-year total. */
@@ -37,4 +37,6 @@ export function checkPersonLevelStock(ds: LaDataset, baseYear: number, published
 export function checkReturnsHoldPlans(ds: LaDataset): void {
   const [y, r] = Object.entries(ds.returnsWithoutPlans ?? {}).map(([k, v]) => [Number(k), v] as const).sort((a, b) => a[0] - b[0])[0] ?? [];
   if (y !== undefined && r) throw inputError(sen2ReturnHoldsNoPlans(`${ds.la.name} (${ds.la.oldCode})`, y, r));
+  const [sy, sr] = Object.entries(ds.staleReturns ?? {}).map(([k, v]) => [Number(k), v] as const).sort((a, b) => a[0] - b[0])[0] ?? [];
+  if (sy !== undefined && sr) throw inputError(sen2ReturnStale(`${ds.la.name} (${ds.la.oldCode})`, sy, sr));
 }

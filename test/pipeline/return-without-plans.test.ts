@@ -39,6 +39,39 @@ describe('an SEN2 return of the LA holding no plan at its census', () => {
     }
   });
 
+  it("and a return of many plans with no date after the spring before its census (an earlier year's return relabelled) the same way", async () => {
+    // the first 400 persons of the sample's 2024 return with its header changed to census 2025, beside its own 2023
+    const cut = (y: number) => readFileSync(`data-samples/sen2_${y}.xml`, 'utf8').split('</Person>', 401).slice(0, 400).join('</Person>') + '</Person>\n </Persons>\n</Message>\n';
+    const relabelled = cut(2024).replace('<Year>2024</Year>', '<Year>2025</Year>').replace('<ReferenceDate>2024-01-18</ReferenceDate>', '<ReferenceDate>2025-01-16</ReferenceDate>');
+    const read = async (texts: Array<[string, string]>) => {
+      const wh = await Warehouse.open(':memory:');
+      try {
+        const hashKey = await wh.hashKey();
+        for (const [i, [name, text]] of texts.entries()) {
+          const path = tempFile(name, text);
+          await wh.withTransaction(async () => {
+            const sink = await wh.sink();
+            const r = await sen2XmlReader.read(path, sink, { fileId: i + 1, path, hashKey, today: new Date('2025-03-01') });
+            sink.close();
+            expect(r.errors).toEqual([]);
+          });
+        }
+        await wh.run(`INSERT INTO la VALUES ('999', 'E99999999', 'Anyshire', 'E12000099', 'Testregion', 9)`);
+        return await datasetFromWarehouse(wh, { la: '999' });
+      } finally {
+        wh.close();
+      }
+    };
+    const stale = await read([['sen2_2023.xml', cut(2023)], ['sen2_2025.xml', relabelled]]);
+    expect(stale.staleReturns?.[2025]).toMatchObject({ plans: 321, latest: '2023-11-14' }); // the latest date of those 400 persons in the 2024 return
+    expect(stale.staleReturns?.[2023]).toBeUndefined();
+    expect(() => checkPersonLevelStock(stale, 2025, {}, [])).toThrow(
+      /^Anyshire \(999\): the SEN2 return \(census 2025\) holds \d[\d,]* plans at census 2025, but its latest date \(a plan started or ceased, a request received or decided\) is 2023-11-14: .* most likely the census 2024 return with its header's Year and ReferenceDate changed; no outputs were written\. /,
+    );
+    // the sample's own 2025 return, cut the same way, is not
+    expect((await read([['sen2_2025.xml', cut(2025)]])).staleReturns).toBeUndefined();
+  });
+
   it('is checked before the returns are held to the published totals, the earliest such return first', () => {
     const ds = emptyDataset({ oldCode: '999', newCode: 'E99999999', name: 'Anyshire' });
     ds.personLevel = { 2023: { plans: 2413, file: 'sen2_2023.xml' } };

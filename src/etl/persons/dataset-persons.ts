@@ -39,6 +39,14 @@ interface PlanRec {
   birthMonth: number | null;
 }
 
+/**
+ * A return of census Y holding at least `plans` plans at its census and no date (a plan started or ceased, a request
+ * received or decided) from `from` (month-day) of calendar year Y − 1 on: an LA of that size starts, ends and decides
+ * plans every month, so the return holds an earlier year (the census 2024 return with its header changed to 2025 ran
+ * from 2,663 plans, flat, to 4,670 in January 2035 against 9,123 from the sample's own 2025 return).
+ */
+export const STALE_RETURN = { plans: 200, from: '04-01' };
+
 /** Plans of every SEN2 return (all LAs, for transfers), one return per LA and census (the last loaded). */
 async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promise<PlanRec[]> {
   const dup = await sql.all(
@@ -106,6 +114,22 @@ async function loadPlans(sql: SqlSource, ds: LaDataset, oldCode: string): Promis
     });
   }
   for (const [y, plans] of active) (ds.personLevel ??= {})[y] = { plans, file: fileOf.get(y) ?? 'the SEN2 return' };
+  // the latest date of each such return (a plan started or ceased, a request received or decided): a return holding
+  // nothing after the spring of the calendar year before its census is an earlier return relabelled (STALE_RETURN)
+  const latest = await sql.all(
+    `WITH f AS (SELECT census_year, max(file_id) AS file_id FROM plan WHERE la_code = ? GROUP BY census_year),
+          d AS (SELECT census_year, file_id, greatest(start_date, cease_date) AS d FROM plan WHERE la_code = ?
+                UNION ALL SELECT census_year, file_id, greatest(received_date, outcome_date, assessment_outcome_date, plan_start_date) FROM request WHERE la_code = ?)
+     SELECT f.census_year::INTEGER AS y, CAST(max(d.d) AS VARCHAR) AS latest FROM f JOIN d ON d.census_year = f.census_year AND d.file_id = f.file_id GROUP BY 1`,
+    [oldCode, oldCode, oldCode],
+  );
+  for (const r of latest) {
+    const y = r.y as number;
+    const plans = active.get(y) ?? 0;
+    if (plans >= STALE_RETURN.plans && typeof r.latest === 'string' && r.latest < `${y - 1}-${STALE_RETURN.from}`) {
+      (ds.staleReturns ??= {})[y] = { plans, latest: r.latest, file: fileOf.get(y) ?? `(census ${y})` };
+    }
+  }
   for (const r of persons) {
     const y = r.y as number;
     if (active.has(y)) continue;
