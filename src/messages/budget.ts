@@ -244,7 +244,7 @@ export interface MissingMoneyTable {
  * the folder no reader recognised (one of them may be the table, its header broken): named, since a run says nothing
  * else about them before it stops.
  */
-export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[], unread: ReadonlyArray<{ path: string; message: string }> = []): string {
+export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[], unread: ReadonlyArray<{ path: string; message: string }> = [], command: MoneyCommand = 'run'): string {
   const lines = tables.map(
     (t) =>
       `  - ${t.emptyFile ? `${t.emptyFile} has no rows` : t.unread ? `${t.unread.path} was not read: ${t.unread.message}` : `${dataDir}/${t.file} is missing`} (columns ${t.header}): ${t.about}`,
@@ -255,7 +255,9 @@ export function moneyTablesMissing(dataDir: string, tables: MissingMoneyTable[],
     `No budget can be modelled from ${dataDir}: the money tables it needs are missing or empty, and a budget on them would show £0 of spending and a false balance. Nothing was written.`,
     ...lines,
     ...(others.length > 0 ? [`Files in ${dataDir} that no reader recognised (a table above with a column misspelt or missing, perhaps):`, ...others.map((u) => `  - ${u.path}: ${u.message}`)] : []),
-    `Fill them in and run again, or run with --demand-only to project plans without money (no costs, funding or balances anywhere).`,
+    command === 'run'
+      ? `Fill them in and run again, or run with --demand-only to project plans without money (no costs, funding or balances anywhere).`
+      : `Fill them in and run goal-seek again: it seeks a money target, so it has no --demand-only (run has, to project plans without money).`,
   ].join('\n');
 }
 
@@ -269,13 +271,16 @@ export function moneyTablesNameNoLa(la: string, laCount: number, files: readonly
   );
 }
 
-export function moneyTablesUnread(dataDir: string, files: ReadonlyArray<{ path: string; message: string }>): string {
+/** The command refused for its money tables: goal-seek has no --demand-only to offer. */
+export type MoneyCommand = 'run' | 'goal-seek';
+
+export function moneyTablesUnread(dataDir: string, files: ReadonlyArray<{ path: string; message: string }>, command: MoneyCommand = 'run'): string {
   return [
     files.length === 1
       ? `No budget can be modelled from ${dataDir}: a money table was not read (why is below), and a budget without it would leave its figures out. Nothing was written.`
       : `No budget can be modelled from ${dataDir}: ${files.length} money tables were not read (why is below), and a budget without them would leave their figures out. Nothing was written.`,
     ...files.map((u) => `  - ${u.path}: ${u.message}`),
-    `Correct the header (the columns are in docs/inputs.md, "The project's own tables") or save the table as "CSV UTF-8 (Comma delimited)", and run again; or run with --demand-only to project plans without money.`,
+    `Correct the header (the columns are in docs/inputs.md, "The project's own tables") or save the table as "CSV UTF-8 (Comma delimited)", and run again${command === 'run' ? '; or run with --demand-only to project plans without money' : ' (goal-seek seeks a money target: it has no --demand-only)'}.`,
   ].join('\n');
 }
 

@@ -20,8 +20,9 @@
  * - at most UNPLACED_MAX of the plans at the base year at a school whose URN/UKPRN the establishment table does not
  *   hold (checked before projecting): such plans count as placement not recorded, costed at £0, and the sample without
  *   its establishments.csv turned a 2028-29 deficit of £104.5m into a surplus of £136.6m with exit 0;
- * - money tables (unit costs, funding) present and not empty when a budget is asked for (checked right after
- *   loading, before projecting): without it a run on the empty tables `init` writes priced every plan at £0;
+ * - money tables (unit costs, funding, places, other spend, opening balance) present and not empty when a budget is
+ *   asked for (checked right after loading, before projecting): without it a run on the empty tables `init` writes
+ *   priced every plan at £0;
  * - every plan in a placement the block pays for priced by a unit-cost row (checked after projecting, on every path the
  *   budget values): the sample without its ISS row costed 127 to 370 plans at £0 with exit 0 and a warning;
  * - every money figure of the budget (expenditure, in-year and cumulative balance, P10 to P90) is a finite number
@@ -36,7 +37,7 @@ import { basename } from 'node:path';
 import { ExitCode, HighneedsError, inputError } from '../errors.ts';
 import { budgetMsg } from '../messages/index.ts';
 import { unrecognisedInDataFolder } from '../messages/etl.ts';
-import type { MissingMoneyTable } from '../messages/budget.ts';
+import type { MissingMoneyTable, MoneyCommand } from '../messages/budget.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import { STARTER_TABLES } from '../scaffold/starter.ts';
 import { baseStockMismatch, horizonUnheld, implausibleProjection, prevalenceGate, projectionProblemText, scenarioStep } from '../messages/model.ts';
@@ -260,6 +261,7 @@ export function checkMoneyTables(
   loaded: ReadonlyArray<{ path: string; reader: string }>,
   dataDir: string,
   unread: ReadonlyArray<{ path: string; message: string; ownTable?: string }> = [],
+  command: MoneyCommand = 'run',
 ): void {
   const missing: MissingMoneyTable[] = NEEDED.filter((n) => n.empty(tables)).map((n) => {
     const starter = STARTER_TABLES.find((t) => t.file === n.file)!;
@@ -272,9 +274,9 @@ export function checkMoneyTables(
     // the table empty), an outturn left unreconciled with no note at all
     const broken = unread.filter((u) => u.ownTable !== undefined);
     if (broken.length === 0) return;
-    throw new HighneedsError(ExitCode.INVALID_INPUT, budgetMsg.moneyTablesUnread(dataDir, broken), broken.map((u) => ({ file: u.path, line: 1, message: u.message })));
+    throw new HighneedsError(ExitCode.INVALID_INPUT, budgetMsg.moneyTablesUnread(dataDir, broken, command), broken.map((u) => ({ file: u.path, line: 1, message: u.message })));
   }
-  const message = budgetMsg.moneyTablesMissing(dataDir, missing, unread);
+  const message = budgetMsg.moneyTablesMissing(dataDir, missing, unread, command);
   throw new HighneedsError(
     ExitCode.INVALID_INPUT,
     message,

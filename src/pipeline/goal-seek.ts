@@ -126,7 +126,7 @@ async function loadData(
 ): Promise<{ ds: LaDataset; tables: BudgetTables; totals: SavedTotals; loaded: LoadedFile[]; notesOf: Omit<DataNotesInput, 'abolished' | 'forecastNotes'> }> {
   const data = await runData({ dataDir: opts.dataDir, la: opts.la, baseYears: new Set([scenario.base_year]), horizon: scenario.horizon_years, fresh: opts.fresh, cacheDir: opts.cacheDir });
   // as for run: empty money tables price every plan at £0 and meet any target at effect 0, a false answer
-  checkMoneyTables(data.tables, data.loaded, opts.dataDir, unreadFiles(data.skipped, data.warnings));
+  checkMoneyTables(data.tables, data.loaded, opts.dataDir, unreadFiles(data.skipped, data.warnings), 'goal-seek');
   const totals = data.totalsByBase.get(scenario.base_year)!;
   // what run says of the data (run-warnings.ts): a money table's column left out changes the figures sought on
   return { ds: data.dataset, tables: data.tables, totals, loaded: data.loaded, notesOf: { ...data, ds: data.dataset } };

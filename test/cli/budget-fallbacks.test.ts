@@ -46,6 +46,9 @@ describe('budget fallbacks', () => {
       const g = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'cumulative-balance=-20000000@2027-28', '--draws', '0', '--out', join(d, 'g.yaml'));
       expect(g.code, g.stderr).toBe(1);
       expect(g.stderr).toContain(`${data}/opening_balance.csv is missing`);
+      // goal-seek has no --demand-only: its refusal offered it ('unknown option' when typed)
+      expect(g.stderr).toContain('run goal-seek again');
+      expect(g.stderr).not.toContain('or run with --demand-only');
     });
   });
 

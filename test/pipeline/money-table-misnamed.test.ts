@@ -73,3 +73,16 @@ describe('a money table with a column misnamed', () => {
     expect(pass).not.toThrow();
   });
 });
+
+describe('the refusal of goal-seek', () => {
+  it('does not offer --demand-only, which goal-seek has not (typed, it is "unknown option")', async () => {
+    const dir = tempDir('money-misnamed-');
+    writeFileSync(join(dir, 'other_spend.csv'), 'line,financial_year,amount\nTherapies,2025-26,1380000\n');
+    const load = await loadIntoMemory([dir], { today: TODAY });
+    load.warehouse.close();
+    const unread = unreadFiles(load.skipped, load.warnings);
+    expect(() => checkMoneyTables(TABLES, load.loaded, dir, unread)).toThrow(/or run with --demand-only/);
+    expect(() => checkMoneyTables(TABLES, load.loaded, dir, unread, 'goal-seek')).toThrow(/goal-seek seeks a money target: it has no --demand-only\)\.$/);
+    expect(() => checkMoneyTables(TABLES, load.loaded, dir, unread, 'goal-seek')).not.toThrow(/or run with --demand-only/);
+  });
+});
