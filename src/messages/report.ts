@@ -46,7 +46,7 @@ export function halfTruthInOutput(places: readonly string[]): string {
 
 /** What a demand-only run leaves out, for its workbook and report. */
 export function demandOnlyNote(): string {
-  return 'Demand only (run with --demand-only): plans are projected without money, so this run has no costs, funding, balances or savings. Fill in the unit-cost and funding tables and run without --demand-only to model the High Needs budget.';
+  return 'Demand only (run with --demand-only): plans are projected without money, so this run has no costs, funding, balances or savings. Fill in the money tables a budget needs (unit_costs.csv, places.csv, funding.csv, other_spend.csv and opening_balance.csv, or their sheets) and run without --demand-only to model the High Needs budget.';
 }
 
 /** A transitions view the data cannot support, and the data that would. */

@@ -237,6 +237,9 @@ const NEEDED: Array<{ reader: string; file: string; empty: (t: BudgetTables) => 
   { reader: 'other-spend', file: 'other_spend.csv', empty: (t) => t.otherSpend.length === 0 },
 ];
 
+/** The files of the money tables a budget needs (the demand-only note names them: messages/report.ts). */
+export const NEEDED_MONEY_FILES: readonly string[] = NEEDED.map((n) => n.file);
+
 /**
  * Throws an input error (exit 1) naming every money table that is missing or empty, and the files of the folder no
  * reader recognised (`unread`: a unit_costs.csv whose `price_year` is misspelt is one, and is not 'missing').

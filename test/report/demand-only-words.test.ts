@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioParagraphs } from '../../src/report/html/narrative.ts';
 import { buildRunReport } from './fixtures/run-report.ts';
+import { NEEDED_MONEY_FILES } from '../../src/pipeline/gates.ts';
+import { reportMsg } from '../../src/messages/index.ts';
 
 describe('the scenario paragraphs of a demand-only run', () => {
   it('name no unit costs, inflation, High Needs block or pounds', () => {
@@ -17,5 +19,13 @@ describe('the scenario paragraphs of a demand-only run', () => {
     expect(text).toMatch(/It projects 10 years from January 2025/);
     expect(text).toMatch(/It assumes \d+ mitigations/);
     expect(text).not.toMatch(/unit cost|inflation|High Needs block|funding|£/i);
+  });
+});
+
+describe('the demand-only note of the workbook and report', () => {
+  it('names every money table a run without --demand-only refuses when empty', () => {
+    // it said 'Fill in the unit-cost and funding tables' after places, other spend and the opening balance were needed too
+    for (const file of NEEDED_MONEY_FILES) expect(reportMsg.demandOnlyNote()).toContain(file);
+    expect(NEEDED_MONEY_FILES).toHaveLength(5);
   });
 });
