@@ -5,6 +5,7 @@
 export const STAGE = 'budget';
 
 /** £1,234,567 (negative: -£1,234,567): the one money format of the outputs (report/format.ts). */
+import { typedAsIs } from './invocation.ts';
 import { fmtMoneyExact, fmtRate } from '../report/format.ts';
 import { counted } from '../util/plural.ts';
 import { possessive } from '../util/possessive.ts';
@@ -351,7 +352,7 @@ export function implausibleBudget(la: string, fy: string, what: string, value: n
   return (
     `${la}: the ${what} of ${fy} comes to ${shown}${Number.isFinite(value) && Math.abs(value) > max ? `, beyond ${gbp(max)} either way` : ''}, so no outputs were written. ` +
     `This usually means a scenario rate or a money table far off (an inflation or growth of hundreds of percent a year, a unit cost, ` +
-    `place count or outturn line with zeros too many); check the scenario and \`highneeds validate\` the tables. If they are right, please report this as a bug.`
+    `place count or outturn line with zeros too many); check the scenario and \`${typedAsIs('validate')}\` the tables. If they are right, please report this as a bug.`
   );
 }
 

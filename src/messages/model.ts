@@ -5,6 +5,7 @@ import { counted } from '../util/plural.ts';
 import { STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausible.ts';
 import { prevalenceBeyondEveryLa, type BasePopulation } from './population.ts';
 import { possessive } from '../util/possessive.ts';
+import { typedAsIs } from './invocation.ts';
 export const STAGE = 'model';
 
 // --- engine (projection, Monte Carlo, person-level estimation) ---
@@ -98,7 +99,7 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
     return (
       `Forecasts for ${years}: no past forecast in the files was scored that far ahead. ${whose} recent growth (pooled with ` +
       `its region's and England's) is carried on undamped (the setting that backtests best), and it was not checked against ` +
-      `outcomes that far ahead: read these years as the recent trend continued (highneeds backtest --horizon scores them where the files reach).`
+      `outcomes that far ahead: read these years as the recent trend continued (${typedAsIs('backtest --horizon')} scores them where the files reach).`
     );
   const why =
     scored === 0
@@ -107,7 +108,7 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
   return (
     `Forecasts for ${years}: ${why}. ${whose} recent growth (pooled with its region's and England's) is carried on ` +
     `undamped (the setting that backtests best), and neither it nor the ranges were checked against outcomes that far ahead: ` +
-    `read these years as the recent trend continued, not as a tested range (highneeds backtest --horizon scores them where the files reach).`
+    `read these years as the recent trend continued, not as a tested range (${typedAsIs('backtest --horizon')} scores them where the files reach).`
   );
 }
 
@@ -181,7 +182,7 @@ export function implausibleProjection(la: string, year: number, what: string): s
   return (
     `${la}: the projection for January ${year} is ${what}, so no outputs were written. ` +
     `This usually means a broken input series (a year with far too few or too many plans); check the Data quality notes with ` +
-    `\`highneeds validate\` and correct or remove that year's file. If the data are right, please report this as a bug.`
+    `\`${typedAsIs('validate')}\` and correct or remove that year's file. If the data are right, please report this as a bug.`
   );
 }
 
@@ -245,7 +246,7 @@ export function prevalenceGate(la: string, year: number, baseYear: number, what:
 export function forecastImplausible(year: number, what: string): string {
   return (
     `its forecast for January ${year} is ${what}, which \`run\` refuses; this usually means a broken input series (a year ` +
-    `whose age or placement rows do not add up to its total, or far too few or too many plans): check the files with \`highneeds validate\``
+    `whose age or placement rows do not add up to its total, or far too few or too many plans): check the files with \`${typedAsIs('validate')}\``
   );
 }
 

@@ -10,6 +10,8 @@ import { main } from '../../src/cli/main.ts';
 import type { CliIO } from '../../src/cli/io.ts';
 import { invokedAs } from '../../src/cli/invocation.ts';
 import { VERSION } from '../../src/version.ts';
+import { forecastImplausible, implausibleProjection } from '../../src/messages/model.ts';
+import { implausibleBudget } from '../../src/messages/budget.ts';
 import { sampleTables } from './helpers.ts';
 import { tempDir } from '../temp.ts';
 
@@ -63,6 +65,19 @@ describe('the commands a message gives to type', () => {
     const r = await started(BIN, { npm_command: 'exec' }, 'status', '--warehouse', wh);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`load files into it first ('npx highneeds load PATH... --warehouse ${wh}')`);
+  });
+
+  it('the notes and refusals that name backtest or validate name them as highneeds was started', async () => {
+    // forecast's note on years no past forecast scored said '(highneeds backtest --horizon scores them …)' however
+    // highneeds was started, and the refusals of a broken series '\`highneeds validate\`'
+    const dir = tempDir('hn-invoked-');
+    const r = await started(BIN, { npm_command: 'exec' }, 'forecast', '--ees', join('data-samples', 'sen2_age_caseload.csv'), '--la', '999', '--base-year', '2022', '--draws', '0', '--horizon', '10', '--out', join(dir, 'f.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('(npx highneeds backtest --horizon scores them where the files reach)');
+    expect(r.stderr).not.toMatch(/[(`']highneeds /);
+    expect(implausibleProjection('Anyshire (999)', 2030, 'NaN')).toContain('`npx highneeds validate`');
+    expect(forecastImplausible(2030, 'NaN')).toContain('`npx highneeds validate`');
+    expect(implausibleBudget('Anyshire (999)', '2026-27', 'expenditure', 2e12, 1e12)).toContain('`npx highneeds validate`');
   });
 
   it('npx highneeds -- --version prints the version, as npx highneeds --version does', async () => {
