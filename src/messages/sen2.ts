@@ -4,6 +4,7 @@
  * and what was found.
  */
 import { codeLike } from '../util/code-like.ts';
+import { counted } from '../util/plural.ts';
 
 export function sen2NotMessageRoot(found: string): string {
   return `expected an SEN2 return whose XML root is <Message>. Got: <${found}>`;
@@ -372,7 +373,7 @@ export function futureBirthDate(): string {
 export function sen2ReturnHoldsNoPlans(la: string, year: number, r: { persons: number; ceased: number; file: string }): string {
   const n = (x: number): string => x.toLocaleString('en-GB');
   return (
-    `${la}: the SEN2 return ${r.file} holds ${n(r.persons)} ${r.persons === 1 ? 'person' : 'persons'}${r.ceased > 0 ? ` and ${n(r.ceased)} plans ceased in the year to it` : ''}, ` +
+    `${la}: the SEN2 return ${r.file} holds ${n(r.persons)} ${r.persons === 1 ? 'person' : 'persons'}${r.ceased > 0 ? ` and ${counted(r.ceased, 'plan', 'plans', n)} ceased in the year to it` : ''}, ` +
     `but no plan held at census ${year} (no person's request has ActivePlans), so no outputs were written: every LA maintains plans, so the return is not ` +
     `its stock of January ${year}, and read as given that January would be left out and every plan of the return before it read as ending. ` +
     `Export the return again with its ActivePlans (the plans held on the census day), or remove the file.`

@@ -79,5 +79,8 @@ describe('an SEN2 return of the LA holding no plan at its census', () => {
     expect(check).not.toThrow();
     ds.returnsWithoutPlans = { 2025: { persons: 10, ceased: 0, file: 'sen2_2025.xml' }, 2024: { persons: 3786, ceased: 3204, file: 'sen2_2024.xml' } };
     expect(check).toThrow(/^Anyshire \(999\): the SEN2 return sen2_2024\.xml holds 3,786 persons and 3,204 plans ceased in the year to it, but no plan held at census 2024 /);
+    // one plan ceased: not '1 plans ceased'
+    ds.returnsWithoutPlans = { 2024: { persons: 1, ceased: 1, file: 'sen2_2024.xml' } };
+    expect(check).toThrow(/^Anyshire \(999\): the SEN2 return sen2_2024\.xml holds 1 person and 1 plan ceased in the year to it, but no plan held at census 2024 /);
   });
 });
