@@ -39,6 +39,9 @@ const POINTS: Readonly<Record<string, readonly string[]>> = {
   southwest: ['south', 'west'],
 };
 
+/** Compass points abbreviated ('NE Lincolnshire', 'N. Somerset'): a name with one may be spelling any of them. */
+const ABBREVIATED = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw']);
+
 /** The compass points of a name's place words, sorted and joined ('' for none). */
 function pointsOf(words: ReadonlySet<string>): string {
   return [...new Set([...words].flatMap((w) => POINTS[w] ?? []))].sort().join(' ');
@@ -48,10 +51,12 @@ function pointsOf(words: ReadonlySet<string>): string {
  * Whether two names can be one LA's: they share a place word other than a compass point (or either has none to
  * compare), and where both have compass points, the same ones. East Sussex and West Sussex share 'sussex' and were
  * taken for one LA: sen2_age_new_plans.csv giving East Sussex's code 845 the name West Sussex (the two LAs' rows
- * swapped) was read with no word. A name without a compass point is not told apart from one with it ('Lincolnshire'
- * against 'North East Lincolnshire'), nor an abbreviation ('NE Lincolnshire').
+ * swapped) was read with no word. A name with compass points and one without are two LAs' too ('Lincolnshire' and
+ * 'North East Lincolnshire', 'Somerset' and 'North Somerset', each a council of its own: before, taken for one), unless
+ * the one without has a compass point abbreviated ('NE Lincolnshire'), which may be any.
  * @example sameLaName('Bristol, City of', 'Bristol') // true
  * @example sameLaName('East Sussex', 'West Sussex') // false
+ * @example sameLaName('Somerset', 'North Somerset') // false
  * @example sameLaName('Kent', 'Medway') // false
  */
 export function sameLaName(a: string, b: string): boolean {
@@ -59,7 +64,10 @@ export function sameLaName(a: string, b: string): boolean {
   const [px, py] = [pointsOf(x), pointsOf(y)];
   if (px && py && px !== py) return false;
   const [bx, by] = [[...x].filter((w) => !POINTS[w]), [...y].filter((w) => !POINTS[w])];
-  return bx.length === 0 || by.length === 0 || bx.some((w) => by.includes(w));
+  if (bx.length === 0 || by.length === 0) return true;
+  const unpointed = !px && py ? bx : px && !py ? by : undefined;
+  if (unpointed && !unpointed.some((w) => ABBREVIATED.has(w))) return false;
+  return bx.some((w) => by.includes(w));
 }
 
 /**

@@ -49,6 +49,8 @@ describe("an LA code under two LAs' names across files", () => {
       ['North East Lincolnshire', 'North-East Lincolnshire'],
       ['North East Lincolnshire', 'Northeast Lincolnshire'],
       ['North East Lincolnshire', 'NE Lincolnshire'],
+      ['North Somerset', 'N. Somerset'],
+      ['Central Bedfordshire', 'Central Bedfordshire Council'],
       ['Brighton and Hove', 'Brighton & Hove'],
       ['Central Bedfordshire', 'Bedfordshire, Central'],
     ])
@@ -62,6 +64,12 @@ describe("an LA code under two LAs' names across files", () => {
       ['North Lincolnshire', 'North East Lincolnshire'],
       ['North Northamptonshire', 'West Northamptonshire'],
       ['South Gloucestershire', 'Gloucestershire, North'],
+      // a compass point on one name only: two councils (Lincolnshire 925, North East Lincolnshire 812; Somerset 933,
+      // North Somerset 802), before taken for one
+      ['Lincolnshire', 'North East Lincolnshire'],
+      ['Somerset', 'North Somerset'],
+      ['South Gloucestershire', 'Gloucestershire'],
+      ['Bedfordshire', 'Central Bedfordshire'],
     ])
       expect(sameLaName(a!, b!), `${a} / ${b}`).toBe(false);
   });
