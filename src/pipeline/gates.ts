@@ -241,11 +241,6 @@ const NEEDED: Array<{ reader: string; file: string; empty: (t: BudgetTables) => 
 export const NEEDED_MONEY_FILES: readonly string[] = NEEDED.map((n) => n.file);
 
 /**
- * Throws an input error (exit 1) naming every money table that is missing or empty, and the files of the folder no
- * reader recognised (`unread`: a unit_costs.csv whose `price_year` is misspelt is one, and is not 'missing').
- * @example checkMoneyTables(tables, load.loaded, 'data') // throws when unit_costs.csv has no rows
- */
-/**
  * The files of a data folder that no reader took (their warnings), with the own table each is when it is one with a
  * column misnamed: what checkMoneyTables is given.
  */
@@ -259,6 +254,11 @@ export function unreadFiles(
     .map((w) => ({ path: w.file!, message: w.message.replace(`${unrecognisedInDataFolder()}: `, ''), ownTable: byPath.get(w.file!)!.ownTable }));
 }
 
+/**
+ * Throws an input error (exit 1) naming every money table that is missing or empty, and the files of the folder no
+ * reader recognised (`unread`: a unit_costs.csv whose `price_year` is misspelt is one, and is not 'missing').
+ * @example checkMoneyTables(tables, load.loaded, 'data') // throws when unit_costs.csv has no rows
+ */
 export function checkMoneyTables(
   tables: BudgetTables,
   loaded: ReadonlyArray<{ path: string; reader: string }>,
