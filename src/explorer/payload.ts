@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { ObservedBase } from '../pipeline/run-json.ts';
 import { suppressionNote } from '../messages/explorer.ts';
 import { suppressEngineInput, suppressionEffect } from './suppress-input.ts';
-import { isSmallCount } from '../report/suppress.ts';
+import { isSmallCount, suppressedText } from '../report/suppress.ts';
 import type { ExplorerPayload } from './payload-types.ts';
 
 export type { ExplorerPayload } from './payload-types.ts';
@@ -73,6 +73,8 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
   // then the suppressed start's, and a small total is left out with them
   const observed = src.observedBase && { year: src.observedBase.year, ...(src.observedBase.total !== undefined && !isSmallCount(src.observedBase.total, t) ? { total: src.observedBase.total } : {}) };
   const shown = base.history.filter((h) => !isSmallCount(h.plans, t));
-  const suppressed: ExplorerPayload = { ...base, history: shown, ...(observed ? { observedBase: observed } : {}), input: suppressEngineInput(input, t) };
+  // the run's notes give no small count of plans in their words either ("its 2 new plans": report/suppress.ts suppressedText)
+  const notes = base.notes && { notes: base.notes.map((n) => suppressedText(n, t)) };
+  const suppressed: ExplorerPayload = { ...base, ...notes, history: shown, ...(observed ? { observedBase: observed } : {}), input: suppressEngineInput(input, t) };
   return { ...suppressed, suppression: { threshold: t, note: suppressionNote(t, suppressionEffect(base, suppressed)) } };
 }

@@ -11,7 +11,7 @@ import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../domain/index.ts';
 import type { SuppressionEffect } from '../messages/explorer.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import type { Rates } from '../model/rates.ts';
-import { isSmallCount } from '../report/suppress.ts';
+import { isSmallCount, suppressedText } from '../report/suppress.ts';
 import { computeVariant } from './compute.ts';
 import type { ExplorerPayload } from './payload-types.ts';
 
@@ -82,6 +82,8 @@ function suppressRates(r: Rates, t: number): Rates {
     continuationN: floorAt(r.continuationN, t),
     movesN: floorAt(r.movesN, t),
     incidenceN: floorAt(r.incidenceN, t),
+    // the model's notes travel with the rates in the page's data: no small count of plans in their words either
+    notes: r.notes.map((n) => suppressedText(n, t)),
     pipeline: r.pipeline && {
       ...r.pipeline,
       requestN: lift(r.pipeline.requestN),

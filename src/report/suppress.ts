@@ -15,6 +15,7 @@ export function isSmallCount(v: number, threshold: number): boolean {
 
 function suppressCell(c: Cell, kind: ColumnKind, threshold: number): Cell {
   if (typeof c === 'number') return kind === 'count' ? suppressedCount(c, threshold) : c;
+  if (typeof c === 'string') return suppressedText(c, threshold);
   if (c !== null && typeof c === 'object') return c.kind === 'count' && suppressedCount(c.value, threshold) === SUPPRESSED ? SUPPRESSED : c;
   return c;
 }
@@ -36,7 +37,8 @@ export function suppressionNote(threshold: number): string {
 }
 
 /**
- * A copy of a workbook model with small counts suppressed. Returns the model unchanged when `threshold` ≤ 1.
+ * A copy of a workbook model with small counts suppressed, in its cells and in the words of its notes
+ * (suppressedText). Returns the model unchanged when `threshold` ≤ 1.
  * @example suppressWorkbook(model, 5) // counts 1–4 (and fractions below 5) become '[c]'
  */
 export function suppressWorkbook(model: WorkbookModel, threshold: number | undefined): WorkbookModel {
@@ -45,17 +47,53 @@ export function suppressWorkbook(model: WorkbookModel, threshold: number | undef
     ...model,
     sheets: model.sheets.map((s) => ({
       ...s,
+      // the notes written for publication give no small count of plans in their words either (a note's text cells too)
+      intro: s.intro.map((l) => suppressedText(l, threshold)),
       tables: s.tables.map((t) => {
         let n = 0;
         const rows = t.rows.map((row) =>
           row.map((c, j) => {
             const out = suppressCell(c, t.columns[j]!.kind, threshold);
-            if (out !== c) n++;
+            if (out !== c && typeof c !== 'string') n++;
             return out;
           }),
         );
-        return n > 0 ? { ...t, rows, note: [t.note, suppressionNote(threshold)].filter(Boolean).join(' ') } : t;
+        const note = t.note === undefined ? undefined : suppressedText(t.note, threshold);
+        return { ...t, rows, ...(n > 0 ? { note: [note, suppressionNote(threshold)].filter(Boolean).join(' ') } : note === undefined ? {} : { note }) };
       }),
     })),
   };
+}
+
+/** A count of plans (or children, young people) in prose: the number, up to three words, then the noun. */
+const COUNT_IN_TEXT = /(?<![\w.,£$%-])((?:[Tt]he|[Ii]ts) )?(\d{1,3}(?:,\d{3})*(?:\.\d+)?)((?: (?!years?\b)[A-Za-z’'-]+){0,3}? )(plan\(s\)|plans?\b|children\b|young people\b)/g;
+/** "N of … M plans … (p%)": a share that gives N back from M. */
+const SHARE_OF = /(?<![\w.,£$%-])((?:[Tt]he|[Ii]ts) )?(\d{1,3}(?:,\d{3})*(?:\.\d+)?) of ((?:[^\s()]+ ){0,3}?\d{1,3}(?:,\d{3})* (?:[A-Za-z-]+ ){0,2}?(?:plans|children)\b)(?:([^().;:]{0,60}?) \(\d+(?:\.\d+)?%\))?/g;
+
+/** "72 (42%) are projected …": a count of them, its noun a sentence before, with its share. */
+const COUNT_WITH_SHARE = /(?<![\w.,£$%-])(\d{1,3}(?:,\d{3})*) \(\d+(?:\.\d+)?%\)(?= (?:are|were|is|was) )/g;
+
+const numberIn = (s: string): number => Number(s.replace(/,/g, ''));
+
+/**
+ * A note as written for publication with small counts suppressed: every count of plans (or of children or young
+ * people) from above 0 to below `threshold` in its words reads "fewer than N" (and a share that gives such a count
+ * back from a total, "6 of 3,007 plans (0.2%)" or "72 (42%) are projected", loses its percentage). The one rule of the workbook's cells
+ * (isSmallCount), for the notes the workbook, report and explorer page write; stderr keeps the figures. No threshold
+ * (or one of 1 or less) gives the note unchanged.
+ * @example suppressedText('its 2 new plans are too few', 5) // 'fewer than 5 new plans are too few'
+ */
+export function suppressedText(text: string, threshold: number | undefined): string {
+  if (threshold === undefined || threshold <= 1) return text;
+  const fewer = `fewer than ${threshold.toLocaleString('en-GB')}`;
+  // "the 1 plan" reads "fewer than 5 plans" ("The" at the start of a sentence, "Fewer")
+  const lead = (article: string | undefined): string => (article && /^[A-Z]/.test(article) ? `F${fewer.slice(1)}` : fewer);
+  return text
+    .replace(SHARE_OF, (m, article: string | undefined, n: string, rest: string, tail: string | undefined) =>
+      isSmallCount(numberIn(n), threshold) ? `${lead(article)} of ${rest}${tail ?? ''}` : m,
+    )
+    .replace(COUNT_WITH_SHARE, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
+    .replace(COUNT_IN_TEXT, (m, article: string | undefined, n: string, words: string, noun: string) =>
+      isSmallCount(numberIn(n), threshold) ? `${lead(article)}${words}${noun === 'plan' ? 'plans' : noun}` : m,
+    );
 }

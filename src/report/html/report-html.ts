@@ -12,7 +12,7 @@ const e = escapeHtml;
 import { card, figure, moneyCellsFor, paras, table, type MoneyTd, type RenderedChart, type Td } from './html-parts.ts';
 import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
 import { backtestMethodName, balanceAt, basePlans, horizonFy, isInteractionLine, movesObserved, netSavingByLever, plansQuantilesAt, unmitigatedBalance } from '../series.ts';
-import { isSmallCount, SUPPRESSED, suppressionNote } from '../suppress.ts';
+import { isSmallCount, SUPPRESSED, suppressedText, suppressionNote } from '../suppress.ts';
 import {
   accuracyParagraphs,
   caveatParagraphs,
@@ -75,6 +75,8 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const charts = new Map(rendered.map((c) => [c.spec.id, c]));
   const t = opts.suppressSmallCounts ?? 0;
   const count = (n: number): Td => ({ text: t > 1 && isSmallCount(n, t) ? SUPPRESSED : fmtCount(n) });
+  // written for publication with suppression, the prose gives no small count of plans either ("fewer than 5 plans")
+  const prose = (xs: readonly string[]): string => paras(xs.map((x) => suppressedText(x, t)));
   const lastYear = r.projection.years[r.projection.years.length - 1]!;
   const qLast = r.projection.totalQuantiles[r.projection.totalQuantiles.length - 1]!;
   let fig = 0;
@@ -119,21 +121,21 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   ];
   const title = `High Needs recovery plan: ${r.la.name}`;
   const chapters: Array<[string, string, string]> = [
-    ['data', 'What the data show', paras(dataParagraphs(r)) + f('fan-total-plans') + f('plans-by-placement')],
-    ['scenario', 'What the scenario assumes', paras([...goalSeekParagraphs(r), ...scenarioParagraphs(r), ...reconciliationParagraphs(r)])],
+    ['data', 'What the data show', prose(dataParagraphs(r)) + f('fan-total-plans') + f('plans-by-placement')],
+    ['scenario', 'What the scenario assumes', prose([...goalSeekParagraphs(r), ...scenarioParagraphs(r), ...reconciliationParagraphs(r)])],
     ...(m
       ? ([
-          ['paths', 'Unmitigated and mitigated paths', paras(pathParagraphs(m.r)) + f('dsg-balance') + m.fyTable + f('expenditure-by-group')],
-          ['march-2028', 'The deficit at 31 March 2028 and after', paras([...march2028Paragraphs(m.r), ...afterOverrideParagraphs(m.r)]) + generalFundTable(m.r, money)],
-          ['places', 'Places and plans', paras(placesParagraphs(m.r)) + placesTable(m.r, money)],
-          ['levers', 'Levers and their savings', paras(leverParagraphs(m.r)) + m.leverTable + f('waterfall-mitigation')],
+          ['paths', 'Unmitigated and mitigated paths', prose(pathParagraphs(m.r)) + f('dsg-balance') + m.fyTable + f('expenditure-by-group')],
+          ['march-2028', 'The deficit at 31 March 2028 and after', prose([...march2028Paragraphs(m.r), ...afterOverrideParagraphs(m.r)]) + generalFundTable(m.r, money)],
+          ['places', 'Places and plans', prose(placesParagraphs(m.r)) + placesTable(m.r, money)],
+          ['levers', 'Levers and their savings', prose(leverParagraphs(m.r)) + m.leverTable + f('waterfall-mitigation')],
         ] as Array<[string, string, string]>)
-      : ([['plans', 'Projected plans', paras(plansPathParagraphs(r))]] as Array<[string, string, string]>)),
+      : ([['plans', 'Projected plans', prose(plansPathParagraphs(r))]] as Array<[string, string, string]>)),
     // the Sankey only where the data show moves (published totals record none)
-    ['transitions', 'Transitions and the age profile', paras(transitionParagraphs(r)) + (movesObserved(r) ? f('sankey-y6-y7') : '') + f('age-profile')],
-    ['uncertainty', 'Uncertainty', paras(uncertaintyParagraphs(r)) + plansTable + (m ? f('tornado-deficit') : '')],
-    ['accuracy', 'How accurate the model has been', paras(accuracyParagraphs(r)) + backtestTable],
-    ['caveats', 'Caveats', paras(caveatParagraphs(r)) + (notes.length ? `<h3>Data notes</h3><ul>${notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '')],
+    ['transitions', 'Transitions and the age profile', prose(transitionParagraphs(r)) + (movesObserved(r) ? f('sankey-y6-y7') : '') + f('age-profile')],
+    ['uncertainty', 'Uncertainty', prose(uncertaintyParagraphs(r)) + plansTable + (m ? f('tornado-deficit') : '')],
+    ['accuracy', 'How accurate the model has been', prose(accuracyParagraphs(r)) + backtestTable],
+    ['caveats', 'Caveats', prose(caveatParagraphs(r)) + (notes.length ? `<h3>Data notes</h3><ul>${notes.map((n) => `<li>${e(suppressedText(n, t))}</li>`).join('')}</ul>` : '')],
     [
       'provenance',
       'How this report was made',

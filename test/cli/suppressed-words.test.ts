@@ -1,0 +1,89 @@
+/**
+ * `run --suppress-small-counts`: the notes written for publication (the workbook's Data quality sheet, sheet notes and
+ * assumptions, the report's prose and data notes, the explorer page's notes and data) give no small count of plans in
+ * their words. Before, with every cell of Isles of Scilly's small placements at [c], the Plans by placement sheet's note
+ * read 'the 1 plan projected there by January 2032', the Data quality sheet 'its 2 new plans are too few' and
+ * 'Incidence scaled by 1.000 so that 2.3 new plans are issued in 2022', the same in the report and the page; the
+ * sample at 1000 gave '2 plan(s) active at census 2023', 'Of 173 children with plans moving from Year 6 to Year 7,
+ * 72 (42%) …' and '7% (199 children)'.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { suppressedText } from '../../src/report/suppress.ts';
+import { runCli } from './helpers.ts';
+import { tempDir } from '../temp.ts';
+import { loadPageInNode } from '../explorer/bundle-in-node.ts';
+import { HAVE_REAL_DATA, REAL_DATA } from '../real-data.ts';
+
+/** A number, up to four words (no year), then plan(s), children or young people: written independently of suppressedText. */
+const COUNT_WORDS = /(?<![\w.,£$%-])(\d[\d,]*(?:\.\d+)?)(?: (?!years?\b)[A-Za-z’'-]+){0,4}? (?:plans?\b|plan\(s\)|children\b|young people\b)/g;
+/** A bare count with its share, as the report's transitions give one ("72 (42%) are projected"). */
+const COUNT_SHARE = /(?<![\w.,£$%-])(\d[\d,]*) \(\d+(?:\.\d+)?%\) (?:are|were|is|was) /g;
+
+/** Every small count (above 0, below t) of plans in the texts, with its words, by where it was read. */
+function smallCounts(texts: Record<string, string>, t: number): string[] {
+  const out: string[] = [];
+  for (const [where, text] of Object.entries(texts))
+    for (const re of [COUNT_WORDS, COUNT_SHARE])
+      for (const m of text.matchAll(re)) {
+        const v = Number(m[1]!.replace(/,/g, ''));
+        if (v > 0 && v < t) out.push(`${where}: ${text.slice(Math.max(0, m.index - 60), m.index + m[0].length)}`);
+      }
+  return out;
+}
+
+const unescape = (s: string): string =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&');
+/** The words of an HTML page, its scripts and charts' drawings left out (a chart's axis reads '4 EHC plans'). */
+const words = (html: string): string => unescape(html.replace(/<(script|style|svg)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+
+/** Every text a run wrote for publication: the workbook's cells and notes, the report's words, the page's words and the notes in its data. */
+async function publishedTexts(out: string, id: string): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  const zip = await JSZip.loadAsync(readFileSync(join(out, `highneeds-${id}.xlsx`)));
+  for (const [name, e] of Object.entries(zip.files))
+    if (name.endsWith('.xml')) for (const [i, m] of [...(await e.async('string')).matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].entries()) texts[`${name} #${i}`] = unescape(m[1]!);
+  texts.report = words(readFileSync(join(out, `recovery-plan-${id}.html`), 'utf8'));
+  const page = join(out, `explorer-${id}.html`);
+  texts.explorer = words(readFileSync(page, 'utf8'));
+  const { payload } = loadPageInNode(page);
+  for (const [i, n] of [...(payload.notes ?? []), ...payload.input.rates.notes, payload.suppression?.note ?? ''].entries()) texts[`explorer data note ${i}`] = n;
+  return texts;
+}
+
+describe('run --suppress-small-counts: no small count of plans in the words written for publication', () => {
+  it('suppressedText: small counts read "fewer than N", shares that give them back lose their percentage', () => {
+    expect(suppressedText('its 2 new plans are too few', 5)).toBe('fewer than 5 new plans are too few');
+    expect(suppressedText('The 1 plan projected there by January 2032 (of its 41 plans then)', 5)).toBe('Fewer than 5 plans projected there by January 2032 (of its 41 plans then)');
+    expect(suppressedText("SEN2 placements: 4 of LA 999's 2,413 plans at census 2023 (0.2%) are at a school", 5)).toBe("SEN2 placements: fewer than 5 of LA 999's 2,413 plans at census 2023 are at a school");
+    expect(suppressedText('Of 173 children with plans, 72 (42%) are projected to move', 1000)).toBe('Of fewer than 1,000 children with plans, fewer than 1,000 are projected to move');
+    // years, shares, money and counts from the threshold up stay; no threshold gives the words as they are
+    for (const s of ['read over 1 year, not 3 (new plans of 2021)', 'plans changed by 67% into January 2014', 'costs £3 plan-year', 'its 16 plans']) expect(suppressedText(s, 5)).toBe(s);
+    expect(suppressedText('its 2 new plans', undefined)).toBe('its 2 new plans');
+  });
+
+  it('the sample, counts below 1000', async () => {
+    const out = tempDir('hn-suppressed-words-');
+    const r = await runCli('run', '--data', 'data-samples', '--demand-only', '--draws', '0', '--suppress-small-counts', '1000', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const texts = await publishedTexts(out, 'baseline');
+    expect(Object.keys(texts).length).toBeGreaterThan(100);
+    expect(smallCounts(texts, 1000)).toEqual([]);
+    expect(texts.report).toContain('Of fewer than 1,000 children with plans moving from Year 6 to Year 7');
+  });
+
+  it.skipIf(!HAVE_REAL_DATA)('Isles of Scilly on the real 2022 release, counts below 5', async () => {
+    const dir = join(tempDir('hn-suppressed-words-ios-'), 'ios');
+    expect((await runCli('init', dir, '--la', '420', '--from', join(REAL_DATA, 'ees-ehcp-2022', 'data'))).code).toBe(0);
+    const out = join(dir, 'out');
+    const r = await runCli('run', join(dir, 'scenarios', 'baseline.yaml'), '--data', join(dir, 'data'), '--la', '420', '--demand-only', '--draws', '0', '--suppress-small-counts', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const texts = await publishedTexts(out, 'baseline');
+    expect(smallCounts(texts, 5)).toEqual([]);
+    expect(Object.values(texts).join('\n')).toContain('fewer than 5 new plans are too few to show at which ages it issues plans');
+    // stderr is the analyst's: it keeps the figures
+    expect(r.stderr).toContain('its 2 new plans are too few');
+  });
+});
