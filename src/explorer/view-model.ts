@@ -9,7 +9,7 @@ import type { Quantiles } from '../model/result.ts';
 import { publishMoney } from '../budget/published-money.ts';
 import { fmtBalance, fmtCount } from '../report/format.ts';
 import { csvField } from '../report/safe-text.ts';
-import { suppressedCount } from '../report/suppress.ts';
+import { countText, suppressedCount } from '../report/suppress.ts';
 import type { VariantOutcome } from './compute.ts';
 
 export interface Headline {
@@ -57,16 +57,17 @@ export function yearEnd(fy: number): string {
   return `31 March ${fy + 1}`;
 }
 
-/** One sentence a screen reader reads when the result changes. */
-export function headlineSentence(h: Headline): string {
+/** One sentence a screen reader reads when the result changes (a count from 1 to `suppressBelow` − 1 reads [c]). */
+export function headlineSentence(h: Headline, suppressBelow?: number): string {
   const parts: string[] = [];
-  if (h.noMoney) return `EHC plans go from ${fmtCount(h.plansBase)} in January ${h.baseYear} to ${fmtCount(h.plansLast)} in January ${h.lastYear}.`;
+  const plans = `EHC plans go from ${countText(h.plansBase, suppressBelow, fmtCount)} in January ${h.baseYear} to ${countText(h.plansLast, suppressBelow, fmtCount)} in January ${h.lastYear}.`;
+  if (h.noMoney) return plans;
   if (h.march2028 !== undefined) parts.push(`At ${yearEnd(STATUTORY_OVERRIDE_END_FY)}, when the statutory override ends, the DSG shows ${fmtBalance(h.march2028)}.`);
   if (h.march2028 === undefined || horizonBalanceIsApart(h.lastFy)) parts.push(`At ${yearEnd(h.lastFy)} it shows ${fmtBalance(h.lastBalance)}.`);
   if (h.neverInDeficit) parts.push('The High Needs block balances in every year.');
   else if (h.balancesFrom !== undefined) parts.push(`The High Needs block balances in-year from ${financialYearLabel(h.balancesFrom)}.`);
   else parts.push(`The High Needs block does not balance in-year by ${financialYearLabel(h.lastFy)}.`);
-  parts.push(`EHC plans go from ${fmtCount(h.plansBase)} in January ${h.baseYear} to ${fmtCount(h.plansLast)} in January ${h.lastYear}.`);
+  parts.push(plans);
   return parts.join(' ');
 }
 

@@ -5,6 +5,7 @@
 import { BLOCK_TO_SPEND } from '../budget/income.ts';
 import { Phase, Placement, financialYearLabel } from '../domain/index.ts';
 import { fmtMoney } from '../report/format.ts';
+import { countText, SUPPRESSED } from '../report/suppress.ts';
 import { MONEY_MAX, STEP_MAX, STEP_MIN, type BudgetProblem, type OpeningProblem, type ProjectionProblem, type UncostedProblem } from '../pipeline/plausible.ts';
 export const STAGE = 'explorer';
 
@@ -138,15 +139,20 @@ export function suppressionNote(threshold: number, e: SuppressionEffect): string
   const what =
     `Small numbers are protected: no group of children in this file holds from 1 to ${threshold - 1}. Small groups of ` +
     `starting plans are merged with neighbouring ages or needs of the same setting (totals by setting are kept)`;
+  // the charts draw what the tables hide: a gap would read as no plans
+  const shown =
+    ` The tables, cards and the CSV download show a count of plans from 1 to ${threshold - 1} as ${SUPPRESSED}; the charts draw ` +
+    `every count, so the height of a small one shows its size only roughly, from the merged groups, and is not exact ` +
+    `(its label reads ${SUPPRESSED}).`;
   const parts: string[] = [];
   if (e.plans) {
     const rel = Math.abs(e.plans.page - e.plans.run) / Math.max(Math.abs(e.plans.run), 1e-9);
-    parts.push(`total EHC plans by up to ${(rel * 100).toFixed(1)}% (January ${e.plans.year}: ${plansFig(e.plans.page)} here, ${plansFig(e.plans.run)} in the run)`);
+    parts.push(`total EHC plans by up to ${(rel * 100).toFixed(1)}% (January ${e.plans.year}: ${countText(e.plans.page, threshold, plansFig)} here, ${countText(e.plans.run, threshold, plansFig)} in the run)`);
   }
   // in £k below £1m (fmtMoney): in £m a small council's difference of £38k read 'by up to £0.0m (… -£0.4m here, -£0.4m in the run)'
   if (e.balance) parts.push(`the cumulative DSG balance by up to ${fmtMoney(Math.abs(e.balance.page - e.balance.run))} (31 March ${e.balance.fy + 1}: ${fmtMoney(e.balance.page)} here, ${fmtMoney(e.balance.run)} in the run)`);
-  if (!parts.length) return `${what}; with no lever moved, the figures here are still those of the run (--draws 0).`;
-  return `${what}, so the figures here are not the run's: with no lever moved they differ from the run's (run --draws 0, as in its workbook) in ${parts.join(' and ')}. Use the workbook for the scenario as run, and this page for how a lever moves it.`;
+  if (!parts.length) return `${what}; with no lever moved, the figures here are still those of the run (--draws 0).${shown}`;
+  return `${what}, so the figures here are not the run's: with no lever moved they differ from the run's (run --draws 0, as in its workbook) in ${parts.join(' and ')}. Use the workbook for the scenario as run, and this page for how a lever moves it.${shown}`;
 }
 
 /**

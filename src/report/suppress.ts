@@ -31,6 +31,15 @@ export function suppressedCount(v: number, threshold: number | undefined): numbe
   return threshold !== undefined && threshold > 1 && isSmallCount(v, threshold) ? SUPPRESSED : v;
 }
 
+/**
+ * A count of plans as a table for publication shows it: the marker for a small count (suppressedCount), else the count
+ * in `fmt`'s words. The explorer page's tables, cards and chart tooltips show counts so, as the workbook's cells do.
+ * @example countText(3, 5, String) // '[c]'
+ */
+export function countText(v: number, threshold: number | undefined, fmt: (v: number) => string): string {
+  return suppressedCount(v, threshold) === SUPPRESSED ? SUPPRESSED : fmt(v);
+}
+
 /** The sentence explaining the marker, for sheets and the report. */
 export function suppressionNote(threshold: number): string {
   return `Counts of plans from 1 to ${threshold - 1} are shown as ${SUPPRESSED} (suppressed for publication); totals are not suppressed.`;

@@ -86,7 +86,7 @@ export class App {
       yaml: () => this.offer('scenario', `${file}.yaml`, () => this.scenarioYaml(), 'application/yaml'),
       csv: () => this.offer('tables', `${file}.csv`, () => this.csv(), 'text/csv'),
     }, !payload.demandOnly);
-    this.charts = new Charts(this.ui.canvases);
+    this.charts = new Charts(this.ui.canvases, this.payload.suppression?.threshold);
     this.controls = new Controls(this.ui.controls, this.baseLevers, new Map(this.baseLevers.map((l) => [l.path, l.value])), {
       onChange: (path, value, commit) => {
         const err = this.trySet(path, value, commit);
@@ -274,7 +274,7 @@ export class App {
 
   private announce(): void {
     const refusal = this.refusal();
-    this.ui.sr.textContent = refusal ? `${refusal.title}. ${refusal.text} ${refusal.fix}` : headlineSentence(headlineOf(this.outcome));
+    this.ui.sr.textContent = refusal ? `${refusal.title}. ${refusal.text} ${refusal.fix}` : headlineSentence(headlineOf(this.outcome), this.payload.suppression?.threshold);
   }
 
   /** Downloads a file of the current variant, or says why not (the buttons are disabled then; this guards the rest). */
@@ -312,12 +312,12 @@ export class App {
     }
     const o = this.outcome;
     const r = this.range;
-    morph(this.ui.cards, headlineCards(o, this.loadedOutcome, r));
+    morph(this.ui.cards, headlineCards(o, this.loadedOutcome, r, this.payload.suppression?.threshold));
 
     morph(this.ui.changes, [this.changesNote()]);
     this.charts.update(this.chartsModel());
     this.drawVariants();
-    morph(this.ui.tables, [v('h2', { id: 'tables-h' }, 'The numbers'), moneyTable(o, r), plansTable(o, r)]);
+    morph(this.ui.tables, [v('h2', { id: 'tables-h' }, 'The numbers'), moneyTable(o, r), plansTable(o, r, this.payload.suppression?.threshold)]);
     const s = this.payload.suppression;
     const note =
       `Central path: the projection engine and budget model of ${this.payload.tool} ${this.payload.version}, run in this page on the rates estimated from the data on ${this.payload.runDate.slice(0, 10)}; ` +
@@ -355,8 +355,8 @@ export class App {
     this.ui.keep.disabled = this.kept.length >= MAX_KEPT || !!this.problem;
     const heading = v('h2', { id: 'variants-h' }, 'Variants side by side');
     // the chips' buttons carry listeners, which morph would not move over: with chips, the section is new
-    if (this.kept.length) this.ui.variants.replaceChildren(toNode(heading), h('div', { class: 'variants' }, ...chips), toNode(compareTable(items)));
-    else morph(this.ui.variants, [heading, v('p', { class: 'note' }, `Keep up to ${MAX_KEPT} variants to compare them here and on the charts.`), ...(items.length ? [compareTable(items)] : [])]);
+    if (this.kept.length) this.ui.variants.replaceChildren(toNode(heading), h('div', { class: 'variants' }, ...chips), toNode(compareTable(items, this.payload.suppression?.threshold)));
+    else morph(this.ui.variants, [heading, v('p', { class: 'note' }, `Keep up to ${MAX_KEPT} variants to compare them here and on the charts.`), ...(items.length ? [compareTable(items, this.payload.suppression?.threshold)] : [])]);
   }
 
   private chartsModel(): ChartsModel {

@@ -5,13 +5,15 @@
  */
 import { STATUTORY_OVERRIDE_END_FY, financialYearLabel, horizonBalanceIsApart } from '../../domain/index.ts';
 import { fmtCount, fmtMoney } from '../../report/format.ts';
+import { countText } from '../../report/suppress.ts';
 import type { VariantOutcome } from '../compute.ts';
 import { headlineOf, yearEnd } from '../view-model.ts';
 import { v, type VNode } from './dom.ts';
 import type { RangeSummary } from './protocol.ts';
 
 /** The cards of variant `o`, compared with the scenario as loaded (`loaded`); the plans' range from `r` when drawn. */
-export function headlineCards(o: VariantOutcome, loaded: VariantOutcome, r: RangeSummary | undefined): VNode[] {
+export function headlineCards(o: VariantOutcome, loaded: VariantOutcome, r: RangeSummary | undefined, suppressBelow?: number): VNode[] {
+  const count = (x: number): string => countText(x, suppressBelow, fmtCount);
   const hl = headlineOf(o);
   const was = headlineOf(loaded);
   const balance = (v: number) => (v < 0 ? `Deficit ${fmtMoney(-v)}` : `Surplus ${fmtMoney(v)}`);
@@ -23,7 +25,7 @@ export function headlineCards(o: VariantOutcome, loaded: VariantOutcome, r: Rang
     v('div', { class: `card${tone ? ` ${tone}` : ''}` }, v('span', { class: 'l' }, label), v('span', { class: 'v' }, value), v('span', { class: 'd' }, detail));
   const cards: VNode[] = [];
   const pr = r?.plans[r.plans.length - 1];
-  const plans = card(`EHC plans, January ${hl.lastYear}`, fmtCount(hl.plansLast), pr ? `range ${fmtCount(pr.p10)} to ${fmtCount(pr.p90)}` : `from ${fmtCount(hl.plansBase)} in January ${hl.baseYear}`);
+  const plans = card(`EHC plans, January ${hl.lastYear}`, count(hl.plansLast), pr ? `range ${count(pr.p10)} to ${count(pr.p90)}` : `from ${count(hl.plansBase)} in January ${hl.baseYear}`);
   if (hl.noMoney) return [plans, card('Money', 'Not modelled', 'This page was written by highneeds run --demand-only: plans only, no costs, funding or balances.')];
   if (hl.march2028 !== undefined) cards.push(card(`DSG balance at ${yearEnd(STATUTORY_OVERRIDE_END_FY)}`, balance(hl.march2028), delta(hl.march2028, was.march2028 ?? 0), hl.march2028 < 0 ? 'bad' : 'good'));
   if (hl.march2028 === undefined || horizonBalanceIsApart(hl.lastFy)) {

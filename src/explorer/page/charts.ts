@@ -5,6 +5,7 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type LegendItem, type Plugin } from 'chart.js';
 import { fmtCount, fmtMoney } from '../../report/format.ts';
+import { countText } from '../../report/suppress.ts';
 import { GovUk, seriesColour, withAlpha } from '../../report/palette.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -108,7 +109,8 @@ function legendItems(chart: Chart): LegendItem[] {
 const moneyTick = (v: number | string): string => fmtMoney(Number(v));
 const countTick = (v: number | string): string => fmtCount(Number(v));
 
-function base(yTitle: string, money: boolean, stacked = false): ChartConfiguration['options'] {
+/** A chart's options; with `suppressBelow`, a tooltip's count from 1 to `suppressBelow` − 1 reads [c] (the page's tables read so). */
+function base(yTitle: string, money: boolean, stacked = false, suppressBelow?: number): ChartConfiguration['options'] {
   return {
     animation: false,
     responsive: true,
@@ -116,7 +118,7 @@ function base(yTitle: string, money: boolean, stacked = false): ChartConfigurati
     interaction: { mode: 'index', intersect: false },
     plugins: {
       legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 }, generateLabels: legendItems } },
-      tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money ? fmtMoney(Number(c.parsed.y)) : fmtCount(Number(c.parsed.y))}` } },
+      tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money ? fmtMoney(Number(c.parsed.y)) : countText(Number(c.parsed.y), suppressBelow, fmtCount)}` } },
     },
     scales: {
       x: { stacked, ticks: { font: { size: 11 } }, grid: { display: false } },
@@ -133,9 +135,9 @@ export class Charts {
   private spend: AnyChart;
   private balance: AnyChart;
 
-  constructor(canvases: { plans: HTMLCanvasElement; groups: HTMLCanvasElement; spend: HTMLCanvasElement; balance: HTMLCanvasElement }) {
-    this.plans = new Chart(canvases.plans, { type: 'line', data: { labels: [], datasets: [] }, options: base('EHC plans (number)', false) }) as AnyChart;
-    this.groups = new Chart(canvases.groups, { type: 'line', data: { labels: [], datasets: [] }, options: base('EHC plans (number)', false, true) }) as AnyChart;
+  constructor(canvases: { plans: HTMLCanvasElement; groups: HTMLCanvasElement; spend: HTMLCanvasElement; balance: HTMLCanvasElement }, suppressBelow?: number) {
+    this.plans = new Chart(canvases.plans, { type: 'line', data: { labels: [], datasets: [] }, options: base('EHC plans (number)', false, false, suppressBelow) }) as AnyChart;
+    this.groups = new Chart(canvases.groups, { type: 'line', data: { labels: [], datasets: [] }, options: base('EHC plans (number)', false, true, suppressBelow) }) as AnyChart;
     // counts of plans from 0, as the report's charts draw them: an axis from the first year's count showed a third
     // more plans as several times as many
     for (const c of [this.plans, this.groups]) (c.options.scales!.y as { beginAtZero?: boolean }).beginAtZero = true;

@@ -4,6 +4,7 @@ import type { Quantiles } from '../../model/result.ts';
 import { fmtCount, fmtMoneyIn, moneyUnitFor, type MoneyUnit } from '../../report/format.ts';
 import type { VariantOutcome } from '../compute.ts';
 import { headlineOf } from '../view-model.ts';
+import { countText } from '../../report/suppress.ts';
 import { v, type VNode } from './dom.ts';
 import type { RangeSummary } from './protocol.ts';
 
@@ -42,8 +43,9 @@ export function moneyTable(o: VariantOutcome, r?: RangeSummary): VNode {
   );
 }
 
-/** Total plans by census year with the range when computed. */
-export function plansTable(o: VariantOutcome, r?: RangeSummary): VNode {
+/** Total plans by census year with the range when computed; a count from 1 to `suppressBelow` − 1 reads [c]. */
+export function plansTable(o: VariantOutcome, r?: RangeSummary, suppressBelow?: number): VNode {
+  const count = (x: number): string => countText(x, suppressBelow, fmtCount);
   const head = ['January census', 'EHC plans (central)'];
   if (r) head.push('P10 to P90');
   return table(
@@ -51,8 +53,8 @@ export function plansTable(o: VariantOutcome, r?: RangeSummary): VNode {
     head,
     o.projection.years.map((y, i) => {
       // the base year is the data's total (result(), as `run --json`), not the model's fitted start
-      const row = [String(y), fmtCount((y === o.projection.baseYear ? o.result.ehcp_total[String(y)]?.p50 : undefined) ?? o.projection.totalQuantiles[i]!.p50)];
-      if (r) row.push(range(r.plans[i], fmtCount));
+      const row = [String(y), count((y === o.projection.baseYear ? o.result.ehcp_total[String(y)]?.p50 : undefined) ?? o.projection.totalQuantiles[i]!.p50)];
+      if (r) row.push(range(r.plans[i], count));
       return row;
     }),
   );
@@ -64,8 +66,8 @@ export interface Compared {
   changes: string[];
 }
 
-/** The current view and kept variants side by side. */
-export function compareTable(items: Compared[]): VNode {
+/** The current view and kept variants side by side; a count from 1 to `suppressBelow` − 1 reads [c]. */
+export function compareTable(items: Compared[], suppressBelow?: number): VNode {
   const hs = items.map((i) => headlineOf(i.outcome));
   const first = hs[0]!;
   return table(
@@ -73,7 +75,7 @@ export function compareTable(items: Compared[]): VNode {
     ['', ...items.map((i) => i.name)],
     [
       ...(first.noMoney ? [] : moneyRows(hs, moneyIn(unitOf(items[0]!.outcome)))),
-      [`EHC plans, January ${first.lastYear}`, ...hs.map((x) => fmtCount(x.plansLast))],
+      [`EHC plans, January ${first.lastYear}`, ...hs.map((x) => countText(x.plansLast, suppressBelow, fmtCount))],
       ['Changes from the scenario as loaded', ...items.map((i) => (i.changes.length ? i.changes.join('; ') : 'none'))],
     ],
     'compare',
