@@ -1,13 +1,15 @@
 /** Age profile now vs at the horizon: plans by single age, grouped bars. */
 import { AGES, ncyLabel } from '../../domain/index.ts';
 import { fmtCount } from '../format.ts';
+import { countText } from '../suppress.ts';
 import { GovUk } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
 import { baseObserved, censusStatus, plansByAge, sumAges } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1 } from './common.ts';
 
-export function ageProfileChart(r: RunReport): ChartSpec {
+export function ageProfileChart(r: RunReport, suppressBelow?: number): ChartSpec {
+  const count = (x: number): string => countText(x, suppressBelow, fmtCount);
   const last = r.projection.years[r.projection.years.length - 1]!;
   const now = plansByAge(r, r.baseYear)!;
   const then = plansByAge(r, last)!;
@@ -21,8 +23,8 @@ export function ageProfileChart(r: RunReport): ChartSpec {
     title,
     alt:
       `Bar chart of EHC plans by single age 0 to 25, January ${r.baseYear} beside January ${last}. ` +
-      `Plans for young people aged 16 to 25 go from ${fmtCount(post16Now)} to ${fmtCount(post16Then)}; ` +
-      `plans at ages 4 to 15 go from ${fmtCount(sumAges(now, 4, 15))} to ${fmtCount(sumAges(then, 4, 15))}.`,
+      `Plans for young people aged 16 to 25 go from ${count(post16Now)} to ${count(post16Then)}; ` +
+      `plans at ages 4 to 15 go from ${count(sumAges(now, 4, 15))} to ${count(sumAges(then, 4, 15))}.`,
     config: {
       type: 'bar',
       data: {

@@ -36,9 +36,9 @@ export function runCharts(r: RunReport, opts: { suppressSmallCounts?: number } =
  */
 export function demandCharts(r: Omit<RunReport, 'budget'>, opts: { suppressSmallCounts?: number } = {}): ChartSpec[] {
   return [
-    fanTotalPlansChart(r),
-    plansByPlacementChart(r),
-    ageProfileChart(r),
+    fanTotalPlansChart(r, opts.suppressSmallCounts),
+    plansByPlacementChart(r, opts.suppressSmallCounts),
+    ageProfileChart(r, opts.suppressSmallCounts),
     // moves between settings only where the data show them (published totals record none)
     ...(movesObserved(r) ? [sankeyY6Y7Chart(r, opts.suppressSmallCounts)] : []),
   ];

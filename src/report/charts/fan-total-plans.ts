@@ -1,12 +1,15 @@
 /** Fan chart of total EHC plans: history solid, the P50 path dashed after the base year, the P10–P90 band. */
 import { countDirection, fmtCount } from '../format.ts';
+import { countText } from '../suppress.ts';
 import { GovUk, withAlpha } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
 import { basePlans, historyYears } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1 } from './common.ts';
 
-export function fanTotalPlansChart(r: RunReport): ChartSpec {
+export function fanTotalPlansChart(r: RunReport, suppressBelow?: number): ChartSpec {
+  // its words, for publication with suppression, give a small count as [c] (the workbook's rule)
+  const count = (x: number): string => countText(x, suppressBelow, fmtCount);
   const hist = historyYears(r);
   const p = r.projection;
   const labels = [...hist, ...p.years].map(String);
@@ -22,9 +25,9 @@ export function fanTotalPlansChart(r: RunReport): ChartSpec {
     id: 'fan-total-plans',
     title,
     alt:
-      `Line chart of total EHC plans. ${actualWords(hist.length ? { year: hist[0]!, plans: r.dataset.stockTotal[hist[0]!]! } : undefined, r.baseYear, basePlans(r))}; ` +
-      `the central projection reaches ${fmtCount(last.p50)} by January ${lastYear}` +
-      (ranged ? `, with an 80% range of ${fmtCount(last.p10)} to ${fmtCount(last.p90)}.` : ' (one path, no range: the run drew no futures).'),
+      `Line chart of total EHC plans. ${actualWords(hist.length ? { year: hist[0]!, plans: r.dataset.stockTotal[hist[0]!]! } : undefined, r.baseYear, basePlans(r), count)}; ` +
+      `the central projection reaches ${count(last.p50)} by January ${lastYear}` +
+      (ranged ? `, with an 80% range of ${count(last.p10)} to ${count(last.p90)}.` : ' (one path, no range: the run drew no futures).'),
     config: {
       type: 'line',
       data: {
@@ -87,8 +90,8 @@ export function fanTotalPlansChart(r: RunReport): ChartSpec {
 }
 
 /** The alt text's history: how actual plans moved from the first year shown to the base year. */
-function actualWords(start: { year: number; plans: number } | undefined, baseYear: number, base: number): string {
-  if (!start) return `Actual plans were ${fmtCount(base)} in January ${baseYear}`;
+function actualWords(start: { year: number; plans: number } | undefined, baseYear: number, base: number, count: (x: number) => string): string {
+  if (!start) return `Actual plans were ${count(base)} in January ${baseYear}`;
   const verb = { up: 'rose from', down: 'fell from', same: 'were' }[countDirection(start.plans, base)];
-  return `Actual plans ${verb} ${fmtCount(start.plans)} in January ${start.year} to ${fmtCount(base)} in January ${baseYear}`;
+  return `Actual plans ${verb} ${count(start.plans)} in January ${start.year} to ${count(base)} in January ${baseYear}`;
 }

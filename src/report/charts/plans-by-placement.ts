@@ -1,13 +1,14 @@
 /** Plans by DSG placement category, stacked area over history and projection. */
 import { PlacementGroup, PLACEMENT_GROUPS } from '../../domain/index.ts';
 import { countDirection, fmtCount, fmtPercent } from '../format.ts';
+import { countText } from '../suppress.ts';
 import { seriesColour, withAlpha } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
 import { byGroup, placementYears, plansByPlacement } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1 } from './common.ts';
 
-export function plansByPlacementChart(r: RunReport): ChartSpec {
+export function plansByPlacementChart(r: RunReport, suppressBelow?: number): ChartSpec {
   const years = placementYears(r);
   const groups = years.map((y) => byGroup(plansByPlacement(r, y)!));
   const title = 'EHC plans by placement category (DSG management plan groups)';
@@ -21,7 +22,7 @@ export function plansByPlacementChart(r: RunReport): ChartSpec {
     alt:
       `Stacked area chart of EHC plans by placement category from ${years[0]} to ${years[iz]}. ` +
       `Independent and non-maintained special schools hold ${fmtPercent(ind(i0))} of plans in January ${r.baseYear} ` +
-      `and ${fmtPercent(ind(iz))} by January ${years[iz]}; state special schools ${specialWords(groups[i0]!.STATE_SPECIAL, groups[iz]!.STATE_SPECIAL)}.`,
+      `and ${fmtPercent(ind(iz))} by January ${years[iz]}; state special schools ${specialWords(groups[i0]!.STATE_SPECIAL, groups[iz]!.STATE_SPECIAL, (x) => countText(x, suppressBelow, fmtCount))}.`,
     config: {
       type: 'line',
       data: {
@@ -47,8 +48,8 @@ export function plansByPlacementChart(r: RunReport): ChartSpec {
   };
 }
 
-/** How plans in state special schools moved over the chart, in words. */
-function specialWords(from: number, to: number): string {
+/** How plans in state special schools moved over the chart, in words (a small count [c] with suppression). */
+function specialWords(from: number, to: number, count: (x: number) => string): string {
   const d = countDirection(from, to);
-  return d === 'same' ? `${fmtCount(to)} in both years` : `${fmtCount(from)} ${d === 'up' ? 'rising' : 'falling'} to ${fmtCount(to)}`;
+  return d === 'same' ? `${count(to)} in both years` : `${count(from)} ${d === 'up' ? 'rising' : 'falling'} to ${count(to)}`;
 }

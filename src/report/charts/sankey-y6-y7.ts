@@ -1,6 +1,7 @@
 /** Sankey of the placement moves of plans at the Y6→Y7 transition in the first projected year. */
 import { groupOf, isPlacement, Placement, type Placement as PlacementCode } from '../../domain/index.ts';
 import { fmtCount, fmtPercent } from '../format.ts';
+import { countText } from '../suppress.ts';
 import { GovUk, seriesColour } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
 import { PLACEMENT_GROUPS, PLACEMENTS } from '../../domain/index.ts';
@@ -16,6 +17,8 @@ export function sankeyY6Y7Chart(r: RunReport, suppress?: number): ChartSpec {
   const year = r.baseYear + 1;
   const t = r.projection.transitions.find((x) => x.transition === TRANSITION && x.year === year) ?? r.projection.transitions.find((x) => x.transition === TRANSITION);
   const threshold = suppress && suppress > 1 ? suppress : 1;
+  // its words give a small count as [c], and no share of one (a share and the total give it back)
+  const count = (x: number): string => countText(x, suppress, fmtCount);
   const all = t?.moves ?? [];
   const arriving = all.reduce((s, m) => s + m.count, 0);
   /** Flows under 0.5% of the cohort are too thin to see; they are left out of the drawing (not the tables). */
@@ -45,14 +48,14 @@ export function sankeyY6Y7Chart(r: RunReport, suppress?: number): ChartSpec {
   const special = ['SSM', 'SSA', 'ISS', 'NMSS'].filter(isPlacement).reduce((s, c) => s + into(c), 0);
   const title = `Where plans go from Year 6 to Year 7 (${t ? `January ${t.year - 1} to January ${t.year}` : 'no transition data'})`;
   const footnote =
-    (dropped > 0 ? `${dropped} small flows (${fmtCount(droppedPlans)} plans${threshold > 1 ? `; each under ${fmtCount(visible)}, some suppressed` : ''}) not drawn. ` : '') +
+    (dropped > 0 ? `${dropped} small flows (${count(droppedPlans)} plans${threshold > 1 ? `; each under ${fmtCount(visible)}, some suppressed` : ''}) not drawn. ` : '') +
     'Left: placement in Year 6; right: placement in Year 7. Band width = plans.';
   return {
     id: 'sankey-y6-y7',
     title,
     alt: t
-      ? `Sankey diagram of ${fmtCount(total)} plans moving from Year 6 to Year 7 in the step to January ${t.year}. ` +
-        `${fmtCount(special)} (${fmtPercent(total ? special / total : 0, 0)}) go to special schools in Year 7, ${fmtCount(into('MS'))} to state mainstream schools.`
+      ? `Sankey diagram of ${count(total)} plans moving from Year 6 to Year 7 in the step to January ${t.year}. ` +
+        `${count(special)}${count(special) === fmtCount(special) && count(total) === fmtCount(total) ? ` (${fmtPercent(total ? special / total : 0, 0)})` : ''} go to special schools in Year 7, ${count(into('MS'))} to state mainstream schools.`
       : 'No transition data in this run.',
     config: {
       type: 'sankey',
