@@ -82,6 +82,9 @@ const SHARE_OF = /(?<![\w.,£$%-])((?:[Tt]he|[Ii]ts) )?(\d{1,3}(?:,\d{3})*(?:\.\
 /** "72 (42%) are projected …": a count of them, its noun a sentence before, with its share. */
 const COUNT_WITH_SHARE = /(?<![\w.,£$%-])(\d{1,3}(?:,\d{3})*) \(\d+(?:\.\d+)?%\)(?= (?:are|were|is|was) )/g;
 
+/** "shared evenly (1.3 each)": the count of plans each of several placements is given. */
+const EACH = /\((\d{1,3}(?:,\d{3})*(?:\.\d+)?) each\)/g;
+
 const numberIn = (s: string): number => Number(s.replace(/,/g, ''));
 
 /**
@@ -101,6 +104,7 @@ export function suppressedText(text: string, threshold: number | undefined): str
     .replace(SHARE_OF, (m, article: string | undefined, n: string, rest: string, tail: string | undefined) =>
       isSmallCount(numberIn(n), threshold) ? `${lead(article)} of ${rest}${tail ?? ''}` : m,
     )
+    .replace(EACH, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? `(${fewer} each)` : m))
     .replace(COUNT_WITH_SHARE, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
     .replace(COUNT_IN_TEXT, (m, article: string | undefined, n: string, words: string, noun: string) =>
       isSmallCount(numberIn(n), threshold) ? `${lead(article)}${words}${noun === 'plan' ? 'plans' : noun}` : m,

@@ -60,6 +60,7 @@ describe('run --suppress-small-counts: no small count of plans in the words writ
     expect(suppressedText('its 2 new plans are too few', 5)).toBe('fewer than 5 new plans are too few');
     expect(suppressedText('The 1 plan projected there by January 2032 (of its 41 plans then)', 5)).toBe('Fewer than 5 plans projected there by January 2032 (of its 41 plans then)');
     expect(suppressedText("SEN2 placements: 4 of LA 999's 2,413 plans at census 2023 (0.2%) are at a school", 5)).toBe("SEN2 placements: fewer than 5 of LA 999's 2,413 plans at census 2023 are at a school");
+    expect(suppressedText('the 5 of its 16 plans … are put there, shared evenly (1.3 each)', 5)).toBe('the 5 of its 16 plans … are put there, shared evenly (fewer than 5 each)');
     expect(suppressedText('Of 173 children with plans, 72 (42%) are projected to move', 1000)).toBe('Of fewer than 1,000 children with plans, fewer than 1,000 are projected to move');
     // years, shares, money and counts from the threshold up stay; no threshold gives the words as they are
     for (const s of ['read over 1 year, not 3 (new plans of 2021)', 'plans changed by 67% into January 2014', 'costs £3 plan-year', 'its 16 plans']) expect(suppressedText(s, 5)).toBe(s);
