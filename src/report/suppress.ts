@@ -85,12 +85,22 @@ const COUNT_WITH_SHARE = /(?<![\w.,£$%-])(\d{1,3}(?:,\d{3})*) \(\d+(?:\.\d+)?%\
 /** "shared evenly (1.3 each)": the count of plans each of several placements is given. */
 const EACH = /\((\d{1,3}(?:,\d{3})*(?:\.\d+)?) each\)/g;
 
+const N = String.raw`\d{1,3}(?:,\d{3})*(?:\.\d+)?`;
+/** "plans go from 16 in January 2022 to 41 by January 2032", "from 10 to 16 by January 2022": a census's count of plans, the noun before. */
+const AT_CENSUS = new RegExp(String.raw`(?<=\b(?:from|reaches|reach|were|was|is|are) |(?<![\d,.]) to |\bfrom ${N} to )(${N})(?= (?:in|by) January \d{4}| to ${N} (?:in|by) January \d{4})`, 'g');
+
+/** "and 2 in independent … schools": a count in a setting, the noun before. */
+const IN_SETTING = new RegExp(String.raw`(?<![\w.,£$%-])(${N})(?= in [a-z])`, 'g');
+/** "plans for children under 5 from 1 to 2": a count's change, the noun before (not ages, years or shares). */
+const FROM_TO = new RegExp(String.raw`(?<!\b(?:ages?|aged|Years?) )\bfrom (${N}) to (${N})(?![\d,%]| years?\b| (?:in|by) January)`, 'g');
+
 const numberIn = (s: string): number => Number(s.replace(/,/g, ''));
 
 /**
  * A note as written for publication with small counts suppressed: every count of plans (or of children or young
  * people) from above 0 to below `threshold` in its words reads "fewer than N" (and a share that gives such a count
- * back from a total, "6 of 3,007 plans (0.2%)" or "72 (42%) are projected", loses its percentage). The one rule of the workbook's cells
+ * back from a total, "6 of 3,007 plans (0.2%)" or "72 (42%) are projected", loses its percentage); so does a census's
+ * count with its noun before it ("plans go from 16 in January 2022"). The one rule of the workbook's cells
  * (isSmallCount), for the notes the workbook, report and explorer page write; stderr keeps the figures. No threshold
  * (or one of 1 or less) gives the note unchanged.
  * @example suppressedText('its 2 new plans are too few', 5) // 'fewer than 5 new plans are too few'
@@ -104,6 +114,9 @@ export function suppressedText(text: string, threshold: number | undefined): str
     .replace(SHARE_OF, (m, article: string | undefined, n: string, rest: string, tail: string | undefined) =>
       isSmallCount(numberIn(n), threshold) ? `${lead(article)} of ${rest}${tail ?? ''}` : m,
     )
+    .replace(AT_CENSUS, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
+    .replace(IN_SETTING, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
+    .replace(FROM_TO, (m, a: string, b: string) => (isSmallCount(numberIn(a), threshold) || isSmallCount(numberIn(b), threshold) ? `from ${isSmallCount(numberIn(a), threshold) ? fewer : a} to ${isSmallCount(numberIn(b), threshold) ? fewer : b}` : m))
     .replace(EACH, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? `(${fewer} each)` : m))
     .replace(COUNT_WITH_SHARE, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
     .replace(COUNT_IN_TEXT, (m, article: string | undefined, n: string, words: string, noun: string) =>

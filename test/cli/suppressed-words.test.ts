@@ -61,6 +61,12 @@ describe('run --suppress-small-counts: no small count of plans in the words writ
     expect(suppressedText('The 1 plan projected there by January 2032 (of its 41 plans then)', 5)).toBe('Fewer than 5 plans projected there by January 2032 (of its 41 plans then)');
     expect(suppressedText("SEN2 placements: 4 of LA 999's 2,413 plans at census 2023 (0.2%) are at a school", 5)).toBe("SEN2 placements: fewer than 5 of LA 999's 2,413 plans at census 2023 are at a school");
     expect(suppressedText('the 5 of its 16 plans … are put there, shared evenly (1.3 each)', 5)).toBe('the 5 of its 16 plans … are put there, shared evenly (fewer than 5 each)');
+    expect(suppressedText('plans go from 16 in January 2022 to 41 by January 2032; aged 0 to 25 in January 2022, from 10 to 16 by January 2022', 30)).toBe(
+      'plans go from fewer than 30 in January 2022 to 41 by January 2032; aged 0 to 25 in January 2022, from fewer than 30 to fewer than 30 by January 2022',
+    );
+    expect(suppressedText('none in state special schools and 2 in independent schools; plans for children under 5 from 1 to 2; aged 0 to 25, ages from 4 to 15', 5)).toBe(
+      'none in state special schools and fewer than 5 in independent schools; plans for children under 5 from fewer than 5 to fewer than 5; aged 0 to 25, ages from 4 to 15',
+    );
     expect(suppressedText('Of 173 children with plans, 72 (42%) are projected to move', 1000)).toBe('Of fewer than 1,000 children with plans, fewer than 1,000 are projected to move');
     // years, shares, money and counts from the threshold up stay; no threshold gives the words as they are
     for (const s of ['read over 1 year, not 3 (new plans of 2021)', 'plans changed by 67% into January 2014', 'costs £3 plan-year', 'its 16 plans']) expect(suppressedText(s, 5)).toBe(s);
@@ -92,5 +98,13 @@ describe('run --suppress-small-counts: no small count of plans in the words writ
     expect(Object.values(texts).join('\n')).toContain('fewer than 5 new plans are too few to show at which ages it issues plans');
     // stderr is the analyst's: it keeps the figures
     expect(r.stderr).toContain('its 2 new plans are too few');
+    // at 30 its totals to January 2028 are small too: the report's summary, cards and prose give none
+    const out30 = join(dir, 'out30');
+    const r30 = await runCli('run', join(dir, 'scenarios', 'baseline.yaml'), '--data', join(dir, 'data'), '--la', '420', '--demand-only', '--draws', '0', '--suppress-small-counts', '30', '--out', out30);
+    expect(r30.code, r30.stderr).toBe(0);
+    const report = (await publishedTexts(out30, 'baseline')).report!;
+    expect(report).toContain('Isles of Scilly has [c] EHC plans (January 2022)');
+    expect(report).toMatch(/plans go from fewer than 30 in January 2022 to \d+ by January 2032/);
+    expect(report).not.toMatch(/\b16 EHC plans|from 16 in January/);
   });
 });

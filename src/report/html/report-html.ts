@@ -84,8 +84,8 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   const money = moneyCellsFor([r]);
   const m = hasBudget(r) ? moneyParts(r, count, money) : undefined;
   const cards = [
-    card(fmtCount(basePlans(r)), `EHC plans, January ${r.baseYear}`),
-    card(fmtCount(qLast.p50), `EHC plans projected, January ${lastYear}${r.projection.draws > 0 ? ` (range ${fmtCount(qLast.p10)}–${fmtCount(qLast.p90)})` : ' (one path: --draws 0 gives no range)'}`),
+    card(count(basePlans(r)).text, `EHC plans, January ${r.baseYear}`),
+    card(count(qLast.p50).text, `EHC plans projected, January ${lastYear}${r.projection.draws > 0 ? ` (range ${count(qLast.p10).text}–${count(qLast.p90).text})` : ' (one path: --draws 0 gives no range)'}`),
     ...(m?.cards ?? []),
   ].join('');
   const plansTable = table(
@@ -144,7 +144,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
     ],
   ];
   const summary =
-    `${r.la.name} has ${fmtCount(basePlans(r))} EHC plans (January ${r.baseYear}); on scenario “${r.scenario.name}” this becomes ${fmtCount(qLast.p50)} by January ${lastYear}. ` +
+    `${r.la.name} has ${count(basePlans(r)).text} EHC plans (January ${r.baseYear}); on scenario “${r.scenario.name}” this becomes ${count(qLast.p50).text} by January ${lastYear}. ` +
     (m ? m.summary : 'This run projects plans only (--demand-only): it has no costs, funding or balances.') +
     (r.budget?.goalSeek ? ` ${goalSeekParagraphs(r)[0]}` : '');
 
@@ -163,7 +163,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
 <p class="meta">${e(`Scenario: ${r.scenario.name} · base year ${r.baseYear} · horizon January ${lastYear} · produced ${r.runDate.slice(0, 10)}`)}</p>
 </header>
 <main>
-<section id="summary"><h2>Summary</h2><p>${e(summary)}</p><div class="cards">${cards}</div>
+<section id="summary"><h2>Summary</h2><p>${e(suppressedText(summary, t))}</p><div class="cards">${cards}</div>
 <nav aria-label="Contents"><ol>${chapters.map(([id, h]) => `<li><a href="#${id}">${e(h)}</a></li>`).join('')}</ol></nav></section>
 ${chapters.map(([id, h, body]) => `<section class="chapter" id="${id}"><h2>${e(h)}</h2>\n${body}\n</section>`).join('\n')}
 </main>
