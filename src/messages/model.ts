@@ -6,6 +6,13 @@ import { STEP_MAX, STEP_MIN, type ProjectionProblem } from '../pipeline/plausibl
 import { prevalenceBeyondEveryLa, type BasePopulation } from './population.ts';
 import { possessive } from '../util/possessive.ts';
 import { typedAsIs } from './invocation.ts';
+
+/**
+ * The backtest command as the notes name it: they are written into the workbook, report and explorer page, which go
+ * to people on other machines, so they name the product's command, not how this run was started (started as
+ * `node /home/…/bin/highneeds.js`, the note put that path into every published output).
+ */
+const PUBLISHED_BACKTEST = 'highneeds backtest --horizon';
 export const STAGE = 'model';
 
 // --- engine (projection, Monte Carlo, person-level estimation) ---
@@ -99,7 +106,7 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
     return (
       `Forecasts for ${years}: no past forecast in the files was scored that far ahead. ${whose} recent growth (pooled with ` +
       `its region's and England's) is carried on undamped (the setting that backtests best), and it was not checked against ` +
-      `outcomes that far ahead: read these years as the recent trend continued (${typedAsIs('backtest --horizon')} scores them where the files reach).`
+      `outcomes that far ahead: read these years as the recent trend continued (${PUBLISHED_BACKTEST} scores them where the files reach).`
     );
   const why =
     scored === 0
@@ -108,7 +115,7 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
   return (
     `Forecasts for ${years}: ${why}. ${whose} recent growth (pooled with its region's and England's) is carried on ` +
     `undamped (the setting that backtests best), and neither it nor the ranges were checked against outcomes that far ahead: ` +
-    `read these years as the recent trend continued, not as a tested range (${typedAsIs('backtest --horizon')} scores them where the files reach).`
+    `read these years as the recent trend continued, not as a tested range (${PUBLISHED_BACKTEST} scores them where the files reach).`
   );
 }
 

@@ -14,6 +14,7 @@ import { forecastImplausible, implausibleProjection } from '../../src/messages/m
 import { implausibleBudget } from '../../src/messages/budget.ts';
 import { sampleTables } from './helpers.ts';
 import { tempDir } from '../temp.ts';
+import JSZip from 'jszip';
 
 const BIN = resolve('bin', 'highneeds.js');
 
@@ -67,17 +68,33 @@ describe('the commands a message gives to type', () => {
     expect(r.stderr).toContain(`load files into it first ('npx highneeds load PATH... --warehouse ${wh}')`);
   });
 
-  it('the notes and refusals that name backtest or validate name them as highneeds was started', async () => {
+  it("the refusals that name validate name it as highneeds was started; the note naming backtest, which is published, names the product's command", async () => {
     // forecast's note on years no past forecast scored said '(highneeds backtest --horizon scores them …)' however
     // highneeds was started, and the refusals of a broken series '\`highneeds validate\`'
     const dir = tempDir('hn-invoked-');
     const r = await started(BIN, { npm_command: 'exec' }, 'forecast', '--ees', join('data-samples', 'sen2_age_caseload.csv'), '--la', '999', '--base-year', '2022', '--draws', '0', '--horizon', '10', '--out', join(dir, 'f.csv'));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('(npx highneeds backtest --horizon scores them where the files reach)');
-    expect(r.stderr).not.toMatch(/[(`']highneeds /);
+    // the note is written into the published outputs too: it names the product's command (below)
+    expect(r.stderr).toContain('(highneeds backtest --horizon scores them where the files reach)');
     expect(implausibleProjection('Anyshire (999)', 2030, 'NaN')).toContain('`npx highneeds validate`');
     expect(forecastImplausible(2030, 'NaN')).toContain('`npx highneeds validate`');
     expect(implausibleBudget('Anyshire (999)', '2026-27', 'expenditure', 2e12, 1e12)).toContain('`npx highneeds validate`');
+  });
+
+  it('the published outputs do not carry how this run was started (a path of the machine it ran on)', async () => {
+    // started as `node /home/…/bin/highneeds.js` from another folder, the note on years no past forecast scored put
+    // that path into the workbook, the report and the explorer page
+    const dir = tempDir('hn-invoked-');
+    const away = '/opt/councils-own-machine/highneeds/bin/highneeds.js';
+    const r = await started(away, {}, 'run', '--data', sampleTables(), '--demand-only', '--draws', '0', '--out', dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('(highneeds backtest --horizon scores them where the files reach)');
+    const written = [
+      readFileSync(join(dir, 'recovery-plan-baseline.html'), 'utf8'),
+      readFileSync(join(dir, 'explorer-baseline.html'), 'utf8'),
+      (await JSZip.loadAsync(readFileSync(join(dir, 'highneeds-baseline.xlsx')))).file('xl/sharedStrings.xml')!.async('string'),
+    ];
+    for (const text of await Promise.all(written)) expect(text).not.toContain('councils-own-machine');
   });
 
   it('npx highneeds -- --version prints the version, as npx highneeds --version does', async () => {
