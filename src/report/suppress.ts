@@ -107,6 +107,10 @@ const numberIn = (s: string): number => Number(s.replace(/,/g, ''));
  */
 export function suppressedText(text: string, threshold: number | undefined): string {
   if (threshold === undefined || threshold <= 1) return text;
+  // the sentence that says what [c] stands for is not a count of plans: rewritten, the report's read 'Counts of plans
+  // from fewer than 1,000 to fewer than 1,000 are shown as [c]'
+  const said = suppressionNote(threshold);
+  if (text.includes(said)) return text.split(said).map((part) => suppressedText(part, threshold)).join(said);
   const fewer = `fewer than ${threshold.toLocaleString('en-GB')}`;
   // "the 1 plan" reads "fewer than 5 plans" ("The" at the start of a sentence, "Fewer")
   const lead = (article: string | undefined): string => (article && /^[A-Z]/.test(article) ? `F${fewer.slice(1)}` : fewer);

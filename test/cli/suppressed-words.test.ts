@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { suppressedText } from '../../src/report/suppress.ts';
+import { suppressedText, suppressionNote } from '../../src/report/suppress.ts';
 import { runCli } from './helpers.ts';
 import { tempDir } from '../temp.ts';
 import { loadPageInNode } from '../explorer/bundle-in-node.ts';
@@ -71,6 +71,9 @@ describe('run --suppress-small-counts: no small count of plans in the words writ
     // years, shares, money and counts from the threshold up stay; no threshold gives the words as they are
     for (const s of ['read over 1 year, not 3 (new plans of 2021)', 'plans changed by 67% into January 2014', 'costs £3 plan-year', 'its 16 plans']) expect(suppressedText(s, 5)).toBe(s);
     expect(suppressedText('its 2 new plans', undefined)).toBe('its 2 new plans');
+    // the sentence saying what [c] stands for is left as it is (the report's read 'from fewer than 1,000 to fewer than 1,000')
+    const said = suppressionNote(1000);
+    expect(suppressedText(`its 2 new plans. ${said}`, 1000)).toBe(`fewer than 1,000 new plans. ${said}`);
   });
 
   it('the sample, counts below 1000', async () => {
