@@ -84,6 +84,8 @@ const COUNT_WITH_SHARE = /(?<![\w.,£$%-])(\d{1,3}(?:,\d{3})*) \(\d+(?:\.\d+)?%\
 
 /** "shared evenly (1.3 each)": the count of plans each of several placements is given. */
 const EACH = /\((\d{1,3}(?:,\d{3})*(?:\.\d+)?) each\)/g;
+/** "7% (199 children)": a share with its count in brackets (the report's independent placements), which gives the count back from the total. */
+const SHARE_THEN_COUNT = /(?<![\w.,£$-])\d+(?:\.\d+)?% \((\d{1,3}(?:,\d{3})*) (children|plans?|young people)\)/g;
 
 const N = String.raw`\d{1,3}(?:,\d{3})*(?:\.\d+)?`;
 /** "plans go from 16 in January 2022 to 41 by January 2032", "from 10 to 16 by January 2022": a census's count of plans, the noun before. */
@@ -121,6 +123,7 @@ export function suppressedText(text: string, threshold: number | undefined): str
     .replace(AT_CENSUS, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
     .replace(IN_SETTING, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
     .replace(FROM_TO, (m, a: string, b: string) => (isSmallCount(numberIn(a), threshold) || isSmallCount(numberIn(b), threshold) ? `from ${isSmallCount(numberIn(a), threshold) ? fewer : a} to ${isSmallCount(numberIn(b), threshold) ? fewer : b}` : m))
+    .replace(SHARE_THEN_COUNT, (m, n: string, noun: string) => (isSmallCount(numberIn(n), threshold) ? `${fewer} ${noun === 'plan' ? 'plans' : noun}` : m))
     .replace(EACH, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? `(${fewer} each)` : m))
     .replace(COUNT_WITH_SHARE, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
     .replace(COUNT_IN_TEXT, (m, article: string | undefined, n: string, words: string, noun: string) =>

@@ -71,6 +71,10 @@ describe('run --suppress-small-counts: no small count of plans in the words writ
     // years, shares, money and counts from the threshold up stay; no threshold gives the words as they are
     for (const s of ['read over 1 year, not 3 (new plans of 2021)', 'plans changed by 67% into January 2014', 'costs £3 plan-year', 'its 16 plans']) expect(suppressedText(s, 5)).toBe(s);
     expect(suppressedText('its 2 new plans', undefined)).toBe('its 2 new plans');
+    // a share before its count gives the count back from the total: it goes with it
+    expect(suppressedText('27% in state special schools and 1% (3 children) in independent schools; 7% (199 children) elsewhere', 5)).toBe(
+      '27% in state special schools and fewer than 5 children in independent schools; 7% (199 children) elsewhere',
+    );
     // the sentence saying what [c] stands for is left as it is (the report's read 'from fewer than 1,000 to fewer than 1,000')
     const said = suppressionNote(1000);
     expect(suppressedText(`its 2 new plans. ${said}`, 1000)).toBe(`fewer than 1,000 new plans. ${said}`);
