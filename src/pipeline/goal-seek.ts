@@ -199,7 +199,7 @@ export async function goalSeekPipeline(opts: GoalSeekOptions): Promise<GoalSeekO
   // the notes run gives of the data, the forecast, the model and the budget of `s` (run-warnings.ts), in its order
   const notesFor = (s: Scenario, budget: BudgetResult | undefined): string[] => {
     const notes = new RunNotes();
-    addDataNotes(notes, { ...notesOf, populationShare: [populationShareNote(ds, baseYear)].filter((n) => n !== undefined), abolished: [abolitionWarning(ds.la, baseYear + s.horizon_years)], forecastNotes: [scenarioTotalsNotes(totals, s.horizon_years, false)] });
+    addDataNotes(notes, { ...notesOf, populationShare: [populationShareNote(ds, baseYear)].filter((n) => n !== undefined), abolished: [abolitionWarning(ds.la, baseYear + s.horizon_years)], forecastNotes: [scenarioTotalsNotes(totals, s.horizon_years, opts.draws > 0)] });
     notes.add('caveat', modelNotesOf(base.rates.notes));
     notes.add('suspect', [startGapNote(ds, base.projection)].filter((n) => n !== undefined));
     notes.add('caveat', unheldPlacementWords({ la: ds.la, baseYear, dataset: ds, projection: base.projection }));

@@ -62,6 +62,22 @@ describe("goal-seek says run's notes", () => {
     });
   }, 120_000);
 
+  it('with draws, the notes on ranges are the ones run gives with draws (goal-seek gave the wording of a run without a range)', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      copySampleTables(data);
+      const run = await runCli('run', 'baseline', '--data', data, '--draws', '20', '--out', join(d, 'out'));
+      expect(run.code, run.stderr).toBe(0);
+      const goal = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '20', '--out', join(d, 'g.yaml'));
+      const ranges = (notes: readonly string[]) => notes.filter((n) => /^Forecasts for January|80% range/.test(n));
+      const runSaid = ranges(runNotes(run.stderr).listed);
+      // before: 'Forecasts for January 2029–2035: no past forecast in the files was scored that far ahead …' (the words
+      // of a run with --draws 0), where run said 'the ranges were calibrated on past forecasts scored at most 3 years ahead'
+      expect(runSaid.some((n) => /the ranges were calibrated/.test(n))).toBe(true);
+      expect(ranges(goalNotes(goal.stderr))).toEqual(runSaid);
+    });
+  }, 120_000);
+
   it.skipIf(!hasRealData)("City of London on the real 2022 release: the model's notes (pooled ages, new-plan factor) too (needs the real files)", async () => {
     await withTempDir(async (d) => {
       const data = join(d, 'data');
