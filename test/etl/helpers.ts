@@ -1,5 +1,7 @@
 /** Test helpers: fixture paths, the real published files (test/real-data.ts), temp dirs. */
 import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import type { HighneedsError } from '../../src/errors.ts';
 import { WAREHOUSE_TABLES } from '../../src/etl/schema.ts';
 import type { Warehouse } from '../../src/etl/warehouse.ts';
 import { tempDir as makeTempDir } from '../temp.ts';
@@ -24,3 +26,29 @@ export async function dumpWarehouse(wh: Warehouse): Promise<Record<string, unkno
   }
   return out;
 }
+
+/** The error a promise is rejected with (a test's own failure if it resolves). */
+export async function rejection(p: Promise<unknown>): Promise<HighneedsError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as HighneedsError;
+  }
+  throw new Error('expected an error');
+}
+
+/** One LA row of a 2022-layout table (`file`, with its value `column`), for `year`, written into `dir`. */
+export function laRow2022(
+  dir: string,
+  file: string,
+  column: string,
+  la: { regionCode: string; regionName: string; oldCode: string; newCode: string; name: string },
+  year: number,
+  n: number,
+): string {
+  const header = `time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,characteristic_age,${column}`;
+  const path = join(dir, file);
+  writeFileSync(path, `${header}\n${year},Calendar year,Local authority,E92000001,England,${la.regionCode},${la.regionName},${la.oldCode},${la.newCode},${la.name},Total,${n}\n`);
+  return path;
+}
+

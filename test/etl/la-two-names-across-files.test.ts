@@ -5,8 +5,6 @@
  * and line, on load (load and run read through it), validate, and forecast --ees and backtest --ees, as an LA code given
  * two regions is (la-two-regions-across-files.test.ts). Spellings of one name are not clashes. Synthetic figures.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetsFromEesFiles } from '../../src/etl/ees-datasets.ts';
 import { withInputFiles } from '../../src/etl/inputs.ts';
@@ -15,25 +13,12 @@ import { loadFilesInto } from '../../src/etl/load-files.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { nameClashesAcrossFiles, sameLaName } from '../../src/etl/name-clash.ts';
 import { validatePaths } from '../../src/etl/validate.ts';
-import type { HighneedsError } from '../../src/errors.ts';
-import { tempDir, TODAY } from './helpers.ts';
+import { laRow2022, rejection, tempDir, TODAY } from './helpers.ts';
 
 /** A 2022-layout table (`file`, with its value `column`) giving LA 886 in South East under `name` for `year`. */
 function table2022(dir: string, file: string, column: string, name: string, year: number, n: number): string {
-  const header = `time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,characteristic_age,${column}`;
-  const path = join(dir, file);
-  writeFileSync(path, `${header}\n${year},Calendar year,Local authority,E92000001,England,E12000008,South East,886,E10000016,${name},Total,${n}\n`);
-  return path;
+  return laRow2022(dir, file, column, { regionCode: 'E12000008', regionName: 'South East', oldCode: '886', newCode: 'E10000016', name }, year, n);
 }
-
-const thrown = async (p: Promise<unknown>): Promise<HighneedsError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as HighneedsError;
-  }
-  throw new Error('expected an error');
-};
 
 describe("an LA code under two LAs' names across files", () => {
   it('sameLaName: spellings of one name share a place word; two LAs do not', () => {
@@ -88,7 +73,7 @@ describe("an LA code under two LAs' names across files", () => {
     const a = table2022(dir, 'sen2_age_caseload.csv', 'Total_all', 'Kent', 2022, 17733);
     const b = table2022(dir, 'sen2_age_new_plans.csv', 'Total_new_all', 'Medway', 2021, 2910);
     const message = new RegExp(`^LA 886 is named Medway in this file but Kent in ${a.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(line 2\\): no release gives one code two LAs' names`);
-    for (const e of [await thrown(loadIntoMemory([a, b], { today: TODAY })), await thrown(datasetsFromEesFiles([a, b], { today: TODAY }))]) {
+    for (const e of [await rejection(loadIntoMemory([a, b], { today: TODAY })), await rejection(datasetsFromEesFiles([a, b], { today: TODAY }))]) {
       expect(e.exitCode).toBe(1);
       expect(e.problems).toEqual([expect.objectContaining({ file: b, line: 2, column: 'la_name', message: expect.stringMatching(message) })]);
     }
@@ -102,7 +87,7 @@ describe("an LA code under two LAs' names across files", () => {
     try {
       const load = (f: string) => withInputFiles([f], (fs) => loadFilesInto(wh, fs, { unrecognised: 'warn', today: TODAY }));
       await load(a);
-      expect((await thrown(load(b))).problems[0]!.message).toMatch(message);
+      expect((await rejection(load(b))).problems[0]!.message).toMatch(message);
     } finally {
       wh.close();
     }

@@ -16,8 +16,7 @@ import { loadFilesInto } from '../../src/etl/load-files.ts';
 import { Warehouse } from '../../src/etl/warehouse.ts';
 import { regionClashesAcrossFiles } from '../../src/etl/region-clash.ts';
 import { validatePaths } from '../../src/etl/validate.ts';
-import type { HighneedsError } from '../../src/errors.ts';
-import { tempDir, TODAY } from './helpers.ts';
+import { laRow2022, rejection, tempDir, TODAY } from './helpers.ts';
 
 const REGION: Record<string, string> = { E12000002: 'North West', E12000008: 'South East' };
 
@@ -33,20 +32,8 @@ function caseload2025(dir: string, region: string): string {
 
 /** A 2022-layout table (`file`, with its value `column`) giving LA 888 in `region` for `year`. */
 function table2022(dir: string, file: string, column: string, region: string, year: number, n: number): string {
-  const header = `time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,characteristic_age,${column}`;
-  const path = join(dir, file);
-  writeFileSync(path, `${header}\n${year},Calendar year,Local authority,E92000001,England,${region},${REGION[region]},888,E10000017,Lancashire,Total,${n}\n`);
-  return path;
+  return laRow2022(dir, file, column, { regionCode: region, regionName: REGION[region]!, oldCode: '888', newCode: 'E10000017', name: 'Lancashire' }, year, n);
 }
-
-const thrown = async (p: Promise<unknown>): Promise<HighneedsError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as HighneedsError;
-  }
-  throw new Error('expected an error');
-};
 
 describe('an LA code in two regions across files', () => {
   it('regionClashesAcrossFiles: one clash per code, blank regions and one file alone not compared', () => {
@@ -64,7 +51,7 @@ describe('an LA code in two regions across files', () => {
     const message = new RegExp(
       `LA 888 \\(Lancashire\\) is in region South East \\(E12000008\\) in this file but in North West \\(E12000002\\) in ${a.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(line 2\\) \\(as Lancashire\\): an LA is in one region`,
     );
-    for (const e of [await thrown(loadIntoMemory([a, b], { today: TODAY })), await thrown(datasetsFromEesFiles([a, b], { today: TODAY }))]) {
+    for (const e of [await rejection(loadIntoMemory([a, b], { today: TODAY })), await rejection(datasetsFromEesFiles([a, b], { today: TODAY }))]) {
       expect(e.exitCode).toBe(1);
       expect(e.problems).toEqual([expect.objectContaining({ file: b, line: 2, column: 'region_code', message: expect.stringMatching(message) })]);
     }
@@ -78,7 +65,7 @@ describe('an LA code in two regions across files', () => {
     const dir = tempDir();
     const a = caseload2025(dir, 'E12000002');
     const b = table2022(dir, 'sen2_age_caseload.csv', 'Total_all', 'E12000008', 2022, 17733);
-    const [refused] = (await thrown(loadIntoMemory([a, b], { today: TODAY }))).problems;
+    const [refused] = (await rejection(loadIntoMemory([a, b], { today: TODAY }))).problems;
     for (const setBased of [false, true]) {
       const { files } = await validatePaths([dir], { today: TODAY, setBased });
       expect(files.map((f) => [f.path, f.errors])).toEqual([
@@ -95,7 +82,7 @@ describe('an LA code in two regions across files', () => {
     const dir = tempDir();
     const a = table2022(dir, 'sen2_age_caseload.csv', 'Total_all', 'E12000002', 2022, 8691);
     const b = table2022(dir, 'sen2_age_new_plans.csv', 'Total_new_all', 'E12000008', 2021, 1200);
-    const e = await thrown(loadIntoMemory([a, b], { today: TODAY }));
+    const e = await rejection(loadIntoMemory([a, b], { today: TODAY }));
     expect(e.problems.map((p) => `${p.file}:${p.line}`)).toEqual([`${b}:2`]);
     expect(e.problems[0]!.message).toContain(`in ${a} (line 2)`);
     // a file added by a later load is checked against the files loaded before
@@ -103,7 +90,7 @@ describe('an LA code in two regions across files', () => {
     try {
       const load = (f: string) => withInputFiles([f], (files) => loadFilesInto(wh, files, { unrecognised: 'warn', today: TODAY }));
       await load(a);
-      expect((await thrown(load(b))).problems[0]!.message).toContain(`in ${a} (line 2)`);
+      expect((await rejection(load(b))).problems[0]!.message).toContain(`in ${a} (line 2)`);
     } finally {
       wh.close();
     }
