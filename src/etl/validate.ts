@@ -17,7 +17,7 @@ import type { ReadReport } from './reader.ts';
 import type { LaRegionRow } from './region-clash.ts';
 import { laRowsSink, regionClashesOfFiles, type ReadFile } from './region-clash-read.ts';
 import { ScratchWarehouse } from './scratch-read.ts';
-import { refusedTogether } from './load-together.ts';
+import { filesToLoadTogether, refusedTogether } from './load-together.ts';
 
 export interface FileProblem {
   line?: number;
@@ -105,8 +105,9 @@ export async function validatePaths(
         }
         for (const p of await regionClashesOfFiles(laRows, (id) => read[id]!, today)) read.find((r) => r.input.path === p.file)?.entry.errors.push(fileProblem(p));
         // what only files read together can contradict (load-together.ts): checked as load checks it, where each file passed
-        if (read.length > 1 && read.every((r) => r.entry.errors.length === 0))
-          for (const p of await refusedTogether(read.map((r) => r.input), today)) (read.find((r) => r.input.path === p.file) ?? read[read.length - 1]!).entry.errors.push(fileProblem(p));
+        const together = filesToLoadTogether(read.map((r) => r.reader)).map((i) => read[i]!);
+        if (together.length > 1 && read.every((r) => r.entry.errors.length === 0))
+          for (const p of await refusedTogether(together.map((r) => r.input), today)) (read.find((r) => r.input.path === p.file) ?? read[read.length - 1]!).entry.errors.push(fileProblem(p));
       } finally {
         await scratch.close();
       }
