@@ -97,6 +97,17 @@ export function downloadRefused(what: 'tables' | 'scenario'): string {
   return `No ${what === 'tables' ? 'tables' : 'scenario'} to download: this variant’s figures cannot be believed (see the note above the charts).`;
 }
 
+/**
+ * The comment line of a downloaded scenario that says how to reproduce the page's figures: the run's LA and, for a
+ * `run --demand-only` page, that flag, which the figures need. Without them the line ran the file on a release's
+ * folder of 156 LAs as 'choose one with --la' (exit 2), and a demand-only page's YAML on a folder without money tables
+ * stopped with exit 1 naming the missing tables.
+ * @example reproduceWith('baseline-explorer', '886', false) // 'Reproduce with: highneeds run baseline-explorer.yaml --data <the same data folder> --la 886 --draws 0'
+ */
+export function reproduceWith(id: string, laCode: string, demandOnly: boolean): string {
+  return `Reproduce with: highneeds run ${id}.yaml --data <the same data folder> --la ${laCode}${demandOnly ? ' --demand-only' : ''} --draws 0`;
+}
+
 /** Comment lines at the top of a scenario YAML whose figures the page would not show. */
 export function yamlMarkedUnbelievable(text: string): string[] {
   return [

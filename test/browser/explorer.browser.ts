@@ -329,8 +329,12 @@ async function main(): Promise<number> {
     const yaml = await ev<string>('window.highneeds.scenarioYaml()');
     const yamlFile = join(OUT, 'variant.yaml');
     await writeFile(yamlFile, yaml);
-    const again = await runCli('run', yamlFile, '--draws', '0', '--json', '--quiet', '--out', join(OUT, 'variant'));
-    if (again.code !== 0) failures.push(`the page's YAML does not run: exit ${again.code}: ${again.stderr.slice(0, 300)}`);
+    // run as its own 'Reproduce with' line says, the file and data folder put in
+    const line = /^# Reproduce with: highneeds run \S+ (.*)$/m.exec(yaml)?.[1];
+    if (!line) failures.push(`the page's YAML has no 'Reproduce with' line: ${yaml.slice(0, 300)}`);
+    const flags = (line ?? '--draws 0').replace('<the same data folder>', 'data-samples').split(' ');
+    const again = await runCli('run', yamlFile, ...flags, '--json', '--quiet', '--out', join(OUT, 'variant'));
+    if (again.code !== 0) failures.push(`the page's YAML does not run as its 'Reproduce with' line says (${line}): exit ${again.code}: ${again.stderr.slice(0, 300)}`);
     else failures.push(...compare(JSON.parse(again.stdout) as Doc, after.result, 'page variant vs run of its YAML'));
 
     for (const [name, width, height] of [['desktop', 1280, 800], ['tablet', 820, 1180]] as const) {

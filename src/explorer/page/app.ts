@@ -8,7 +8,7 @@ import { fmtCount } from '../../report/format.ts';
 import { seriesColour } from '../../report/palette.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { computeVariant, figuresProblem, outcomeFigures, type ExplorerResult, type VariantOutcome, type VariantProblem } from '../compute.ts';
-import { downloadRefused, variantRefused, yamlMarkedUnbelievable } from '../../messages/explorer.ts';
+import { downloadRefused, reproduceWith, variantRefused, yamlMarkedUnbelievable } from '../../messages/explorer.ts';
 import { describeValue, getAt, leverNotes, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml, variantId } from '../scenario-yaml.ts';
@@ -220,7 +220,7 @@ export class App {
         `Starting point: ${this.loaded.name} (${this.loaded.file}), run on ${this.payload.runDate.slice(0, 10)}.`,
         changes.length ? 'Changed in the explorer:' : 'No lever changed in the explorer.',
         ...changes.map((c) => `  - ${c}`),
-        ...(refusal ? yamlMarkedUnbelievable(refusal.text) : [`Reproduce with: highneeds run ${id}.yaml --data <the same data folder> --draws 0`]),
+        ...(refusal ? yamlMarkedUnbelievable(refusal.text) : [reproduceWith(id, this.payload.la.oldCode, this.payload.demandOnly === true)]),
       ],
     });
   }
