@@ -148,6 +148,18 @@ describe('--json on every failure path', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('forecast --json says its notes on stderr too, as run and backtest do, and holds them under notes', async () => {
+    // they were under "notes" alone: stderr was empty of them with --json (the ignored rows, a pooled trend, a
+    // reorganisation's joined history), where run, backtest and goal-seek say theirs on stderr with --json too
+    const r = await runCli('forecast', '--ees', caseload, '--la', '999', '--base-year', '2021', '--draws', '0', '--json', '--out', join(out, 'notes.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const doc = theDocument(r) as { ignored_rows: number; notes: string[] };
+    expect(doc.ignored_rows).toBeGreaterThan(0);
+    expect(doc.notes.length).toBeGreaterThan(1);
+    for (const n of doc.notes) expect(r.stderr).toContain(n);
+    expect(r.stderr).toContain(`${doc.ignored_rows} row(s) later than what was known by January 2021 were ignored`);
+  });
+
   it('--help and --version with --json are a document too', async () => {
     const h = await runCli('run', '--help', '--json');
     expect(h.code).toBe(0);

@@ -47,9 +47,11 @@ export function registerForecast(program: Command, io: CliIO): void {
       assertNoBlemishes(textBlemishes(csv, o.out));
       const { writeFileWhole } = await import('../../paths/temp-files.ts');
       await writeFileWhole(o.out, csv);
+      // on stderr with --json too, as run, backtest and goal-seek say theirs: a script reading stdout gets them under
+      // "notes", and a person watching the run reads them where every human message is
       const shown = res.notes.slice(0, 8);
-      for (const n of shown) say(io, { quiet: o.quiet || o.json }, n);
-      if (res.notes.length > shown.length) say(io, { quiet: o.quiet || o.json }, cliMsg.laterNotesOmitted(res.notes.length - shown.length));
+      for (const n of shown) say(io, o, n);
+      if (res.notes.length > shown.length) say(io, o, cliMsg.laterNotesOmitted(res.notes.length - shown.length));
       for (const s of res.skipped) io.err(`skipped ${s.old_la_code} ${s.la_name}: ${s.reason}\n`);
       if (o.json) {
         printJson(io, { out: o.out, rows: res.rows.length, las: new Set(res.rows.map((r) => r.old_la_code)).size, ignored_rows: res.ignoredRows, skipped: res.skipped, notes: res.notes });
