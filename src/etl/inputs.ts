@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inputError, type Problem } from '../errors.ts';
-import { archiveMsg, pathMsg } from '../messages/index.ts';
+import { archiveMsg, etlMsg, pathMsg } from '../messages/index.ts';
 import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
+import { SCENARIO_READER_ID } from './scenario-file.ts';
 import { expandPathEntries, expandPaths } from './expand-paths.ts';
 import type { LoadContext, PrepareContext, PreparedLoad, ReadContext, Reader, ReadReport, RowSink } from './reader.ts';
 import { recogniseFile, type Recognition } from './registry.ts';
@@ -100,9 +101,14 @@ function displayProblem(input: InputFile, p: Problem): Problem {
   return out;
 }
 
-/** Whether a reader is the documentation pseudo-reader (the file is not data). */
-export function isDocumentation(reader: Reader): boolean {
-  return reader.id === DOCUMENTATION_READER_ID;
+/** Whether a reader takes a file that is not data (documentation, a scenario): load and run pass over it. */
+export function isNotData(reader: Reader): boolean {
+  return reader.id === DOCUMENTATION_READER_ID || reader.id === SCENARIO_READER_ID;
+}
+
+/** Why load passes over a file that is not data (isNotData). */
+export function notDataReason(reader: Reader): string {
+  return reader.id === SCENARIO_READER_ID ? etlMsg.scenarioNotData() : etlMsg.documentationSkipped();
 }
 
 /** The reader of an input file, or why none (problems name the path users see). */

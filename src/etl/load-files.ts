@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { inputError, type Problem } from '../errors.ts';
 import * as msg from '../messages/etl.ts';
 import { sha256File, sha256FilesAside, sha256InTurn } from './file-hash.ts';
-import { isDocumentation, loadInputSet, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
+import { isNotData, loadInputSet, notDataReason, prepareInput, readInput, recogniseInput, type InputFile } from './inputs.ts';
 import { resolveOverlaps } from './overlaps.ts';
 import { relabelReleases } from './release-reach.ts';
 import { brokenOwnTable, stopsRun, type Recognition } from './registry.ts';
@@ -107,7 +107,7 @@ export async function prepareEarly(
   making: WarehouseInMaking,
   opts: Pick<LoadFilesOptions, 'setBased' | 'prepareAhead'> & { today: Date },
 ): Promise<EarlyPrepare | undefined> {
-  const readers = (await recognitions).map((rec) => ('reader' in rec && !isDocumentation(rec.reader) ? rec.reader : undefined));
+  const readers = (await recognitions).map((rec) => ('reader' in rec && !isNotData(rec.reader) ? rec.reader : undefined));
   const sizes = await sizesOf(files, readers);
   const slots = opts.prepareAhead ?? PREPARE_SLOTS;
   if (slots <= 0 || sizes.reduce((s, n) => s + n, 0) >= ONE_THREAD_MAX_BYTES) return undefined;
@@ -154,9 +154,9 @@ export async function loadFilesInto(wh: Warehouse, files: readonly InputFile[], 
         const ownTable = rec.sniff && brokenOwnTable(rec.sniff);
         skipped.push({ path: input.path, reason: msg.unrecognisedInDataFolder(), ...(ownTable ? { ownTable } : {}) });
       } else problems.push(rec.problem);
-    } else if (isDocumentation(rec.reader)) {
-      // `load` lists documentation under skipped; `run` skips it quietly (no warning, no data-quality note)
-      if (opts.unrecognised === 'error') skipped.push({ path: input.path, reason: msg.documentationSkipped() });
+    } else if (isNotData(rec.reader)) {
+      // `load` lists documentation and scenarios under skipped; `run` skips them quietly (no warning, no data-quality note)
+      if (opts.unrecognised === 'error') skipped.push({ path: input.path, reason: notDataReason(rec.reader) });
     } else recognised[recognised.length - 1] = { input, reader: rec.reader };
   }
   if (problems.length > 0) {

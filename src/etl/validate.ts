@@ -12,7 +12,7 @@ import type { Problem } from '../errors.ts';
 import type { ArchiveLimits } from './archive.ts';
 import * as msg from '../messages/etl.ts';
 import { sameContentAsBefore } from './file-hash.ts';
-import { displayReport, isDocumentation, readInput, recogniseInput, withInputFiles } from './inputs.ts';
+import { displayReport, isNotData, readInput, recogniseInput, withInputFiles } from './inputs.ts';
 import type { ReadReport } from './reader.ts';
 import type { LaRegionRow } from './region-clash.ts';
 import { laRowsSink, regionClashesOfFiles, type ReadFile } from './region-clash-read.ts';
@@ -70,7 +70,7 @@ export async function validatePaths(
         const all = await Promise.all(inputs.map(async (input) => ({ input, rec: await recogniseInput(input) })));
         // a file with the same bytes as one before it (an archive's entry beside its extracted copy) is skipped, as
         // load skips it: checked twice, each problem was given twice
-        const data = all.filter(({ rec }) => 'reader' in rec && !isDocumentation(rec.reader));
+        const data = all.filter(({ rec }) => 'reader' in rec && !isNotData(rec.reader));
         const repeatOf = await sameContentAsBefore(data.map(({ input }) => input.file));
         const repeats = new Set(data.flatMap(({ input }, i) => (repeatOf[i] === undefined ? [] : [input])));
         for (const [i, { input }] of data.entries()) if (repeats.has(input)) skipped.push({ path: input.path, reason: msg.duplicateInValidate(data[repeatOf[i]!]!.input.path) });

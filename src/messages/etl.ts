@@ -366,6 +366,10 @@ export function datasetEmptyWarehouse(): string {
 export function documentationSkipped(): string {
   return 'documentation, not data (README, SOURCE, data guidance, PDF or Word file): skipped, nothing is read from it';
 }
+/** A scenario file among input files (etl/scenario-file.ts), checked and then passed over. */
+export function scenarioNotData(): string {
+  return 'a scenario, not data: skipped (give it to run as its SCENARIO; validate checks it as run reads it)';
+}
 /** The words of every "no rows yet" warning of an own table (a CSV's or a workbook sheet's). */
 export const EMPTY_TEMPLATE = 'no rows yet (an empty template)';
 export function noRowsYet(): string {
