@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../errors.ts';
 import { cliMsg } from '../messages/index.ts';
 import { VERSION } from '../version.ts';
+import { nearest } from '../util/suggest.ts';
 import { setInvocation } from '../messages/invocation.ts';
 import { invokedAs } from './invocation.ts';
 import { printJson, processIO, safeIO, type CliIO } from './io.ts';
@@ -53,6 +54,18 @@ function refuseRepeatedValues(c: Command): void {
   }
 }
 
+/**
+ * `help NAME` where NAME is no command is a usage error: commander gave the program's help on stderr and exit 0 (with
+ * `--json`, no document at all), so `highneeds help forcast` read as a success to a script.
+ */
+function refuseHelpOfUnknown(program: Command, argv: readonly string[]): void {
+  const [first, name] = argv.slice(2).filter((w) => w !== '--json');
+  if (first !== 'help' || name === undefined || name.startsWith('-')) return;
+  const names = program.commands.map((c) => c.name());
+  if (names.includes(name)) return;
+  program.error(`error: ${cliMsg.helpOfUnknownCommand(name, nearest(name, names))}`, { exitCode: ExitCode.USAGE, code: 'commander.unknownCommand' });
+}
+
 /** Runs the CLI and returns the exit code (never calls process.exit). */
 export async function main(given: string[], rawIo: CliIO = processIO()): Promise<number> {
   // a `--` before the command is npm's way to pass what follows (`npx highneeds -- --version`, which this page's docs
@@ -82,6 +95,7 @@ export async function main(given: string[], rawIo: CliIO = processIO()): Promise
       program.outputHelp({ error: true });
       return ExitCode.USAGE;
     }
+    refuseHelpOfUnknown(program, argv);
     await program.parseAsync(argv);
     // every command prints its document with --json: one that did not is a bug, said as one
     if (json.requested && !json.printed) throw new Error(cliMsg.noJsonDocument(argv.slice(2).join(' ')));

@@ -178,6 +178,11 @@ export function tooFewDraws(n: number, min: number): string {
   return `--draws ${n} is too few for a range: the P10 and P90 of ${n} simulated future${n === 1 ? '' : 's'} ${n === 1 ? 'are that one future' : 'are one or two of them'}, not an 80% range. Give --draws 0 for the deterministic path (P10 = P50 = P90) or at least ${min} draws (the default is 1000)`;
 }
 
+/** `help NAME` of a name that is no command. */
+export function helpOfUnknownCommand(name: string, suggestion: string | undefined): string {
+  return `unknown command '${name}'${suggestion ? ` (did you mean ${suggestion}?)` : ''}: highneeds help COMMAND gives the flags of one of the commands listed by highneeds --help`;
+}
+
 export function repeatedFlag(flag: string, values: readonly string[], command: string): string {
   return `${flag} is given ${values.length} times (${values.map((v) => `'${v}'`).join(', ')}): ${command} takes one and would use the last without a word; give ${flag} once`;
 }

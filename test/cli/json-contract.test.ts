@@ -58,6 +58,8 @@ const FAILURES: Array<[string, string[], 1 | 2]> = [
   ['init, --from a missing path', ['init', join(dir, 'la'), '--la', '886', '--from', missing], 1],
   ['init, --from a garbage file', ['init', join(dir, 'la'), '--la', '886', '--from', garbage], 1],
   ['an unknown command', ['frobnicate'], 2],
+  // it gave the program's help on stderr, exit 0, and no document on stdout
+  ['help of an unknown command', ['help', 'frobnicate'], 2],
 ];
 
 /** The one JSON document on stdout: JSON.parse refuses an empty stdout, two documents and anything around one. */
