@@ -37,6 +37,8 @@ import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
 import { blockAgainstSpend, blockBeyondUnits, blockOutOfScaleWithSpend } from './income.ts';
 import { otherSpendAgainstSpend } from './other-spend.ts';
+import { costPerPlanOffReference } from './cost-per-plan.ts';
+import { costPerPlanOffReference as costPerPlanOffNote } from '../messages/money-reference.ts';
 import { outturnNoBaseYear, outturnOtherYears } from '../messages/outturn.ts';
 import { leversPastWholeCost as leversPastWholeCostNote } from '../messages/mitigations.ts';
 import { leversPastWholeCost } from './levers.ts';
@@ -86,6 +88,8 @@ export interface PreparedBudget {
   fallbacks: string[];
   /** Of `fallbacks`, those that say an input figure is probably wrong (BudgetResult.suspect). */
   suspect: string[];
+  /** Of `suspect`, those that say the spend or the block is probably in other units (BudgetResult.spendNotes). */
+  spendNotes: string[];
 }
 
 /** Resolves the scenario and tables and prices the central path (runBudget's first half; draw-values.ts uses it too). */
@@ -140,7 +144,7 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   fallbacks.push(...scale);
   suspect.push(...scale);
   const resolved = { balance: anchored.balance, fy: opening.fy, fromFy: opening.fromFy, ...(anchored.anchored ? { anchored: true } : {}), ...(anchored.outOfScale ? { outOfScale: anchored.outOfScale } : {}) };
-  return { params, tables, unit, fys, opening: resolved, path, reconciliation, warnings, fallbacks, suspect };
+  return { params, tables, unit, fys, opening: resolved, path, reconciliation, warnings, fallbacks, suspect, spendNotes: scale };
 }
 
 /**
@@ -182,7 +186,7 @@ function anchorOpening(
  */
 export function runBudget(inputs: BudgetInputs): BudgetResult {
   const { scenario, projection } = inputs;
-  const { params, tables, unit, fys, opening, path, reconciliation, warnings, fallbacks, suspect } = prepareBudget(inputs);
+  const { params, tables, unit, fys, opening, path, reconciliation, warnings, fallbacks, suspect, spendNotes } = prepareBudget(inputs);
   const levels = scenario.uncertainty?.quantiles ?? [0.1, 0.5, 0.9];
   const q = budgetQuantiles(path, projection, tables, unit, params, opening.balance, levels);
   warnings.push(...q.warnings);
@@ -193,7 +197,14 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   const gap = placesVsPlans(path, unit, params);
   // and places typed with a digit too many or too few, place funding off by millions a year
   const reference = inputs.referenceProjection ?? inputs.unmitigatedProjection ?? projection;
-  const scaleNotes = [...placesAgainstPlans(tables.places, fyPlansByPlacement(reference, params.changeMonth)), ...reservesAgainstBlock(tables.reserves ?? [], path.lines)];
+  // a placement's cost per plan far from the published figure for its kind (unit costs per term: the sample's spend
+  // £36m against £69m and a surplus at March 2028, unremarked), on the data's own base census, the table's own figures
+  const census = reference.central[0];
+  const costOff = census && fys.length > 0 ? costPerPlanOffReference(unit, census, tables.places, fys[0]!, inputs.tables.unitCosts) : [];
+  const places = placesAgainstPlans(tables.places, fyPlansByPlacement(reference, params.changeMonth));
+  spendNotes.unshift(...(costOff.length > 0 ? [costPerPlanOffNote(costOff, fys[0]!)] : []));
+  spendNotes.push(...places);
+  const scaleNotes = [...spendNotes.filter((n) => !suspect.includes(n)), ...reservesAgainstBlock(tables.reserves ?? [], path.lines)];
   warnings.push(...scaleNotes);
   fallbacks.push(...scaleNotes);
   suspect.push(...scaleNotes);
@@ -231,6 +242,7 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
     warnings,
     fallbacks,
     suspect,
+    spendNotes,
     assumptions: budgetAssumptions({ scenario, params, tables, fys, opening, draws: projection.draws, levels }),
   };
 

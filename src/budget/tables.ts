@@ -17,6 +17,14 @@ export interface UnitCostRow {
   annualCostGbp: number;
   /** Financial year whose prices the cost is at (its starting calendar year: 2024 = 2024-25). */
   priceYear: number;
+  /** The file (its name) and line the row was read from, for messages; not carried into the explorer page. */
+  source?: RowSource;
+}
+
+/** Where a table's row was read: the file's name (no folder) and its line. */
+export interface RowSource {
+  file: string;
+  line: number;
 }
 
 /** Commissioned places in a placement in a financial year, paid as place funding (places × rate). */
@@ -25,6 +33,8 @@ export interface PlacesRow {
   fy: number;
   places: number;
   placeRateGbp: number;
+  /** The file (its name) and line the row was read from, for messages; not carried into the explorer page. */
+  source?: RowSource;
 }
 
 /** Income to the High Needs block in a financial year. */

@@ -196,5 +196,9 @@ export interface BudgetResult {
    *  run's spend, plans or block, a price year or outturn scale far off, a lever that changes nothing): said before
    *  the others on stderr and the Data quality sheet (pipeline/notes.ts). */
   suspect?: string[];
+  /** Of `suspect`, those that say the spend or the block is probably in other units or per another period (a
+   *  placement's cost per plan far from the published figure, the block well above or out of scale with spend, other
+   *  spend in £ thousands, places far from plans): the report says them beside the budget table. */
+  spendNotes?: string[];
   assumptions: Array<{ key: string; value: string; unit?: string; source: 'scenario' | 'data' | 'default' }>;
 }

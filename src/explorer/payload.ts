@@ -38,6 +38,12 @@ export interface PayloadSource {
   notes?: readonly string[];
 }
 
+/** The tables without the file and line of each row (the page has no files; their names are the council's own). */
+function withoutSources(t: BudgetTables): BudgetTables {
+  const bare = <R extends { source?: unknown }>(rows: readonly R[]): R[] => rows.map(({ source: _source, ...r }) => r as R);
+  return { ...t, unitCosts: bare(t.unitCosts), places: bare(t.places) };
+}
+
 /**
  * The explorer's payload for one scenario's run.
  * @example explorerPayload({ ...run, input: run.input, tables, stockTotal: ds.stockTotal, draws: 1000, seed: 1 })
@@ -56,7 +62,7 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
     la: { oldCode: src.la.oldCode, newCode: src.la.newCode, name: src.la.name },
     scenario: src.scenario,
     input,
-    tables: src.demandOnly ? emptyBudgetTables() : src.tables,
+    tables: src.demandOnly ? emptyBudgetTables() : withoutSources(src.tables),
     history,
     ...(src.observedBase ? { observedBase: src.observedBase } : {}),
     draws: src.draws,

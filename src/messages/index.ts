@@ -23,3 +23,4 @@ export * as pathMsg from './paths.ts';
 export * as archiveMsg from './archive.ts';
 export * as explorerMsg from './explorer.ts';
 export * as namesMsg from './names.ts';
+export * as moneyReferenceMsg from './money-reference.ts';

@@ -1,7 +1,7 @@
 /** Reads the project's own budget tables (inputs.md §5) from the warehouse into the budget model's types. */
 import { isNeed, isPhase, isPlacement } from '../domain/index.ts';
 import type { Warehouse } from '../etl/warehouse.ts';
-import type { BudgetTables } from '../budget/tables.ts';
+import type { BudgetTables, RowSource } from '../budget/tables.ts';
 import type { LaIdentity } from '../domain/index.ts';
 import { inputError, type Problem } from '../errors.ts';
 import { OWN_WAREHOUSE_TABLES } from '../etl/schema.ts';
@@ -14,6 +14,14 @@ import { listLas } from '../etl/dataset.ts';
 
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
+interface SourceColumns {
+  path: string;
+  source_line: number | null;
+}
+/** A row's file (its name, no folder: the outputs go to other machines) and line, when the reader kept the line. */
+const sourceOf = (r: SourceColumns): { source?: RowSource } =>
+  r.source_line === null || r.source_line === undefined ? {} : { source: { file: basename(r.path), line: Number(r.source_line) } };
+
 /**
  * The budget tables held in a warehouse (rows of every loaded file; later files add rows). With the run's LA, rows
  * whose `la_code` names another LA are refused (exit 1, each file and line named): one LA's money never reaches
@@ -21,11 +29,12 @@ const num = (v: unknown): number | undefined => (v === null || v === undefined ?
  */
 export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity): Promise<BudgetTables> {
   if (la) await refuseOtherLas(wh, la);
-  const unit = await wh.query<{ placement: string; phase: string; need: string; annual_cost_gbp: number; price_year: number }>(
-    'SELECT placement, phase, need, annual_cost_gbp, price_year FROM unit_cost ORDER BY file_id',
+  // each row with its file and line, for the messages that name a figure (budget/cost-per-plan.ts)
+  const unit = await wh.query<{ placement: string; phase: string; need: string; annual_cost_gbp: number; price_year: number } & SourceColumns>(
+    'SELECT t.placement, t.phase, t.need, t.annual_cost_gbp, t.price_year, f.path, t.source_line FROM unit_cost t JOIN loaded_file f USING (file_id) ORDER BY t.file_id',
   );
-  const places = await wh.query<{ placement: string; financial_year: number; places: number; place_rate_gbp: number }>(
-    'SELECT placement, financial_year, places, place_rate_gbp FROM places ORDER BY file_id, financial_year',
+  const places = await wh.query<{ placement: string; financial_year: number; places: number; place_rate_gbp: number } & SourceColumns>(
+    'SELECT t.placement, t.financial_year, t.places, t.place_rate_gbp, f.path, t.source_line FROM places t JOIN loaded_file f USING (file_id) ORDER BY t.file_id, t.financial_year',
   );
   const funding = await wh.query<Record<string, unknown>>('SELECT * FROM funding ORDER BY file_id, financial_year');
   const other = await wh.query<{ line: string; financial_year: number; amount_gbp: number }>(
@@ -50,13 +59,14 @@ export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity):
               need: isNeed(r.need) ? r.need : undefined,
               annualCostGbp: Number(r.annual_cost_gbp),
               priceYear: Number(r.price_year),
+              ...sourceOf(r),
             },
           ]
         : [],
     ),
     places: places.flatMap((r) =>
       isPlacement(r.placement)
-        ? [{ placement: r.placement, fy: Number(r.financial_year), places: Number(r.places), placeRateGbp: Number(r.place_rate_gbp) }]
+        ? [{ placement: r.placement, fy: Number(r.financial_year), places: Number(r.places), placeRateGbp: Number(r.place_rate_gbp), ...sourceOf(r) }]
         : [],
     ),
     funding: funding.map((r) => ({

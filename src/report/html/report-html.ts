@@ -28,7 +28,7 @@ import {
 import { REPORT_CSS } from './styles.ts';
 import { afterOverrideParagraphs, goalSeekParagraphs, placesParagraphs, reconciliationParagraphs } from './budget-narrative.ts';
 import { counted } from '../../util/plural.ts';
-import { reportMsg } from '../../messages/index.ts';
+import { moneyReferenceMsg, reportMsg } from '../../messages/index.ts';
 import { possessive } from '../../util/possessive.ts';
 
 export type { RenderedChart } from './html-parts.ts';
@@ -65,6 +65,17 @@ function placesTable(r: RunReport, money: MoneyTd): string {
       .filter((g) => g.fy === last)
       .map((g) => [{ text: g.placement }, { text: fmtCount(g.places) }, { text: fmtCount(g.plans) }, { text: fmtCount(g.gap) }, money(g.costAsTopUps), money(g.costAsPlaces), money(g.costAsIssFees)]),
   );
+}
+
+/**
+ * The notes that say the spend or the block is probably in other units or per another period, at the head of the
+ * chapter whose table gives the spend (a surplus made by unit costs per term read as a finding there, the note on
+ * the Caveats page alone).
+ */
+function spendWarnings(r: RunReport, t: number): string {
+  const notes = r.budget?.spendNotes ?? [];
+  if (notes.length === 0) return '';
+  return `<div class="warn"><p><strong>${e(moneyReferenceMsg.spendNotesHeading(notes.length))}</strong></p><ul>${notes.map((n) => `<li>${e(suppressedText(n, t))}</li>`).join('')}</ul></div>`;
 }
 
 /**
@@ -125,7 +136,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
     ['scenario', 'What the scenario assumes', prose([...goalSeekParagraphs(r), ...scenarioParagraphs(r), ...reconciliationParagraphs(r)])],
     ...(m
       ? ([
-          ['paths', 'Unmitigated and mitigated paths', prose(pathParagraphs(m.r)) + f('dsg-balance') + m.fyTable + f('expenditure-by-group')],
+          ['paths', 'Unmitigated and mitigated paths', spendWarnings(m.r, t) + prose(pathParagraphs(m.r)) + f('dsg-balance') + m.fyTable + f('expenditure-by-group')],
           ['march-2028', 'The deficit at 31 March 2028 and after', prose([...march2028Paragraphs(m.r), ...afterOverrideParagraphs(m.r)]) + generalFundTable(m.r, money)],
           ['places', 'Places and plans', prose(placesParagraphs(m.r)) + placesTable(m.r, money)],
           ['levers', 'Levers and their savings', prose(leverParagraphs(m.r)) + m.leverTable + f('waterfall-mitigation')],

@@ -14,6 +14,7 @@ p{margin:0 0 12px;max-width:42em}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:12px;margin:16px 0}
 .card{border-left:5px solid ${GovUk.blue};background:${GovUk.lightGrey};padding:10px 12px}
 .card.bad{border-left-color:${GovUk.red}}
+.warn{border-left:5px solid ${GovUk.red};background:${GovUk.lightGrey};padding:10px 12px;margin:12px 0 16px}
 .card .v{font-size:26px;font-weight:bold;display:block}
 .card .l{font-size:14px;color:${GovUk.darkGrey}}
 figure{margin:16px 0 24px;break-inside:avoid;page-break-inside:avoid}

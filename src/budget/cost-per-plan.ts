@@ -1,0 +1,126 @@
+/**
+ * Each placement's base-year cost per plan against the published figure for that kind of placement (docs/budget.md
+ * "Cost per plan against published figures"): what a finance officer checks first when a budget looks too good. A
+ * unit-cost table per term rather than per year (the sample's ÷3, no Section 251 outturn) priced the sample's spend at
+ * £36m against £69m and gave a surplus of £43m at March 2028 in place of a deficit of £71m, exit 0, no word: the
+ * funding block against spend (income.ts BLOCK_TO_SPEND) catches thousands and millions, not thirds.
+ *
+ * Cost per plan = the placement's place rate in the base year (places table; none for a full-fee placement) + the
+ * plan-weighted mean of its unit costs over the base census's plans (after any Section 251 reconciliation, before
+ * inflation and levers: the table's own figures). The bands are wide, so that no council's annual figures fall outside
+ * them: far above is five times the published figure (a digit too many); far below is held only where the whole cost
+ * is a fee (independent and non-maintained special schools), since a top-up over place funding runs low in councils
+ * with banded top-ups, and there it is 40% of the national average, above a per-term fee (a third of it).
+ */
+import { FULL_FEE_PLACEMENTS, N_PLACEMENTS, PLACEMENTS, UNPAID_PLACEMENTS, type Placement } from '../domain/index.ts';
+import type { PlacesRow, UnitCostRow } from './tables.ts';
+import type { CellUnitCosts } from './unit-costs.ts';
+
+/** A published figure for one kind of placement's cost per plan-year to the High Needs block (place funding included). */
+export interface CostReference {
+  /** The figure, in pounds a plan-year. */
+  gbp: number;
+  /** What the figure is and where it is from, in words. */
+  source: string;
+  /** Below this share of `gbp` a placement's cost per plan is named (none: not held from below). */
+  below?: number;
+  /** Above this multiple of `gbp` it is named. */
+  above: number;
+}
+
+const FEE: CostReference = {
+  gbp: 64_000,
+  source: 'the national average cost of an independent or non-maintained special school placement, £64,000 in 2024-25 (£54,000 in 2020-21; £57,000 in-area and £66,000 out of area in a 2025-26 survey of 51 councils)',
+  below: 0.4,
+  above: 5,
+};
+const SPECIAL: CostReference = {
+  gbp: 24_000,
+  source: 'about £24,000 a plan in a state special school (2025-26 survey of 51 councils: £10,000 of place funding and the top-up; one council’s mean special top-up in 2022-23 was £17,313)',
+  above: 5,
+};
+const MAINSTREAM: CostReference = {
+  gbp: 8_662,
+  source: 'one council’s mean mainstream top-up of £8,662 in 2022-23 (the first £6,000 of support is met by the school’s own budget)',
+  above: 5,
+};
+const UNIT: CostReference = {
+  gbp: 6_000 + 8_662,
+  source: 'place funding of £6,000 (resourced provision, further education) and a mainstream top-up such as one council’s mean of £8,662 in 2022-23',
+  above: 5,
+};
+
+/** The published figure each placement is held to (NEET and NONE, paid nothing, are not). */
+export const COST_REFERENCE: Readonly<Partial<Record<Placement, CostReference>>> = {
+  EY: MAINSTREAM,
+  MS: MAINSTREAM,
+  RP: UNIT,
+  FE: UNIT,
+  SSM: SPECIAL,
+  SSA: SPECIAL,
+  AP: SPECIAL,
+  ISS: FEE,
+  NMSS: FEE,
+  // full fees or packages with no published average of their own: a digit too many only, against the independent fee
+  IMS: { ...FEE, below: undefined },
+  SPI: { ...FEE, below: undefined },
+  WBL: { ...FEE, below: undefined },
+  EOTAS: { ...FEE, below: undefined },
+};
+
+/** A placement whose base-year cost per plan is far from its published figure. */
+export interface CostPerPlanOff {
+  placement: Placement;
+  /** Place rate + mean unit cost. */
+  costPerPlan: number;
+  placeRate: number;
+  /** Plans at the base census. */
+  plans: number;
+  /** The unit-cost rows that price its plans (the table as given). */
+  rows: UnitCostRow[];
+  /** The places-table row whose rate is counted, if any. */
+  placesRow?: PlacesRow;
+  reference: CostReference;
+  side: 'below' | 'above';
+}
+
+/** The places row of `placement` whose rate counts in `fy`: the year's own, else the latest before, else the first after. */
+function placesRowAt(places: readonly PlacesRow[], placement: Placement, fy: number): PlacesRow | undefined {
+  const own = places.filter((r) => r.placement === placement);
+  const before = own.filter((r) => r.fy <= fy).sort((a, b) => b.fy - a.fy)[0];
+  return before ?? own.sort((a, b) => a.fy - b.fy)[0];
+}
+
+/**
+ * The placements whose cost per plan at the base census (`census`, the data's own cube) is outside their published
+ * band, each once.
+ * @example costPerPlanOffReference(unit, census, [], 2025, rows) // ISS priced at £21,333 a plan: [{ placement: 'ISS', side: 'below', … }]
+ */
+export function costPerPlanOffReference(
+  unit: CellUnitCosts,
+  census: Float64Array,
+  places: readonly PlacesRow[],
+  baseFy: number,
+  rows: readonly UnitCostRow[],
+): CostPerPlanOff[] {
+  const plans = new Float64Array(N_PLACEMENTS);
+  const cost = new Float64Array(N_PLACEMENTS);
+  for (let c = 0; c < census.length; c++) {
+    const p = c % N_PLACEMENTS;
+    if (!unit.matched[c] || !(census[c]! > 0)) continue;
+    plans[p]! += census[c]!;
+    cost[p]! += census[c]! * unit.cost[c]!;
+  }
+  const out: CostPerPlanOff[] = [];
+  PLACEMENTS.forEach((placement, p) => {
+    const reference = COST_REFERENCE[placement];
+    if (!reference || UNPAID_PLACEMENTS.includes(placement) || !(plans[p]! > 0)) return;
+    const placesRow = FULL_FEE_PLACEMENTS.includes(placement) ? undefined : placesRowAt(places, placement, baseFy);
+    const placeRate = placesRow?.placeRateGbp ?? 0;
+    const costPerPlan = placeRate + cost[p]! / plans[p]!;
+    const side = reference.below !== undefined && costPerPlan < reference.below * reference.gbp ? 'below' : costPerPlan > reference.above * reference.gbp ? 'above' : undefined;
+    if (!side) return;
+    out.push({ placement, costPerPlan, placeRate, plans: plans[p]!, rows: rows.filter((r) => r.placement === placement), ...(placesRow ? { placesRow } : {}), reference, side });
+  });
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * Messages of the budget stage about money figures far from published figures for England (docs/budget.md "Cost per
+ * plan against published figures"): a placement's cost per plan. Each asks the question a finance officer would: is
+ * the table per term rather than per year, or in £ thousands? Listed in index.ts as moneyReferenceMsg.
+ */
+import { financialYearLabel, Placement } from '../domain/index.ts';
+import { fmtMoneyExact as gbp, fmtRate } from '../report/format.ts';
+import { counted } from '../util/plural.ts';
+
+/** Where a row of an own table was read, when known. */
+interface Source {
+  file: string;
+  line: number;
+}
+
+/** One unit-cost row as the message quotes it. */
+export interface QuotedUnitCost {
+  placement: string;
+  phase?: string;
+  need?: string;
+  annualCostGbp: number;
+  priceYear: number;
+  source?: Source;
+}
+
+/** A placement whose cost per plan is far from its published figure (budget/cost-per-plan.ts CostPerPlanOff). */
+export interface CostOff {
+  placement: Placement;
+  costPerPlan: number;
+  placeRate: number;
+  rows: readonly QuotedUnitCost[];
+  placesRow?: { fy: number; placeRateGbp: number; source?: Source };
+  reference: { gbp: number; source: string; below?: number; above: number };
+  side: 'below' | 'above';
+}
+
+const at = (s: Source | undefined): string => (s ? ` (${s.file} line ${s.line})` : '');
+/** How many of a placement's rows a note quotes before '… and N more'. */
+const ROWS_QUOTED = 3;
+
+function rowWords(r: QuotedUnitCost): string {
+  const cell = [r.phase, r.need].filter(Boolean).join(' ');
+  return `${r.placement}${cell ? ` ${cell}` : ''} ${gbp(r.annualCostGbp)} at ${financialYearLabel(r.priceYear)} prices${at(r.source)}`;
+}
+
+function oneOff(o: CostOff): string {
+  const rows = o.rows.slice(0, ROWS_QUOTED).map(rowWords);
+  const more = o.rows.length > ROWS_QUOTED ? `, and ${counted(o.rows.length - ROWS_QUOTED, 'more row')}` : '';
+  const place = o.placesRow ? ` and its place rate of ${gbp(o.placesRow.placeRateGbp)} in ${financialYearLabel(o.placesRow.fy)}${at(o.placesRow.source)}` : '';
+  return `${o.placement} (${Placement[o.placement].label.toLowerCase()}) at ${gbp(o.costPerPlan)} a plan-year, from the unit-cost table's ${rows.join('; ')}${more}${place}`;
+}
+
+/** The placements held to one published figure on one side of it, said together with the figure once. */
+function group(offs: readonly CostOff[]): string {
+  const o = offs[0]!;
+  const band = o.side === 'below' ? `under ${fmtRate(o.reference.below!)} of` : `over ${o.reference.above} times`;
+  return `${offs.map(oneOff).join(', and ')}: ${offs.length === 1 ? 'that is' : 'each'} ${band} ${o.reference.source}`;
+}
+
+/** `off` grouped by the figure it is held to and the side of it, in order of first appearance. */
+function groups(off: readonly CostOff[]): CostOff[][] {
+  const by = new Map<string, CostOff[]>();
+  for (const o of off) {
+    const key = `${o.reference.source}|${o.side}`;
+    by.set(key, [...(by.get(key) ?? []), o]);
+  }
+  return [...by.values()];
+}
+
+/**
+ * Placements whose base-year cost per plan is outside the published band for their kind of placement
+ * (budget/cost-per-plan.ts costPerPlanOffReference).
+ */
+export function costPerPlanOffReference(off: readonly CostOff[], baseFy: number): string {
+  const low = off.some((o) => o.side === 'below');
+  const high = off.some((o) => o.side === 'above');
+  const ask = [
+    ...(low ? ['a cost far below is most often a fee per term written for a fee per year (a year is three terms), or a part of the year'] : []),
+    ...(high ? ['a cost far above is most often a figure with a digit too many, or a whole placement’s cost written as one plan’s'] : []),
+  ].join('; ');
+  return (
+    `Unit costs: the cost per plan the run prices in ${financialYearLabel(baseFy)} is far from the published figure for its kind of placement: ${groups(off).map(group).join('; ')}. ` +
+    `Is the table per term rather than per year, or in £ thousands? ${ask[0]!.toUpperCase()}${ask.slice(1)}, and every year's spend and balance rest on it. ` +
+    `Write annual_cost_gbp as one plan's cost for a whole year, in pounds (a Section 251 outturn for the base year reconciles the unit costs to the accounts); the run uses the table as given.`
+  );
+}
+
+/** The heading of the report's box of notes beside the budget table (report/html/report-html.ts). */
+export function spendNotesHeading(n: number): string {
+  return `Check the money ${n === 1 ? 'table this note names' : 'tables these notes name'} before reading the spend and balances below: the figures rest on ${n === 1 ? 'it' : 'them'} as given.`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Money tables per the wrong period or in the wrong units, found against published figures (docs/budget.md "Cost per
+ * plan against published figures"): the sample's unit costs per term (÷3, no Section 251 outturn) priced its spend at
+ * £36m against £69m and gave a surplus at 31 March 2028 in place of a deficit of £71m, exit 0, no word.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copySampleTables, runCli } from './helpers.ts';
+import { withTempDir } from '../temp.ts';
+
+/** The sample's tables with every unit cost divided by `by` and no Section 251 outturn (which would scale them back). */
+function perTerm(data: string, by: number): void {
+  copySampleTables(data);
+  rmSync(join(data, 'section_251_outturn.csv'));
+  const file = join(data, 'unit_costs.csv');
+  const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+  writeFileSync(file, [head, ...rows.map((r) => r.split(',').map((c, i) => (i === 3 ? String(Math.round(Number(c) / by)) : c)).join(','))].join('\n') + '\n');
+}
+
+describe('unit costs per term rather than per year', () => {
+  it('are named on stderr, first, with the table, line, figure and published figure, and in the report beside the budget table', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      perTerm(data, 3);
+      const out = join(d, 'out');
+      const r = await runCli('run', '--data', data, '--out', out, '--draws', '0');
+      expect(r.code, r.stderr).toBe(0);
+      // before: 4 notes, none of the money (pooled trend, batch statistics, short rates, far years)
+      const listed = r.stderr.split('\n').filter((l) => l.startsWith('  - '));
+      const cost = listed.findIndex((l) => l.startsWith('  - Unit costs: the cost per plan the run prices in 2022-23 is far from the published figure'));
+      expect(cost, r.stderr).toBeGreaterThanOrEqual(0);
+      // among the notes that say a figure is probably wrong, listed first (a price year taken back, the block, this)
+      expect(cost).toBeLessThan(4);
+      expect(listed[cost]).toContain('ISS (independent special school) at £21,333 a plan-year, from the unit-cost table\'s ISS £21,333 at 2024-25 prices (unit_costs.csv line 8)');
+      expect(listed[cost]).toContain('under 40% of the national average cost of an independent or non-maintained special school placement, £64,000 in 2024-25');
+      expect(listed[cost]).toContain('Is the table per term rather than per year, or in £ thousands?');
+      const html = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.html') && f.startsWith('recovery-plan'))!), 'utf8');
+      const paths = html.slice(html.indexOf('<section class="chapter" id="paths">'));
+      expect(paths.indexOf('class="warn"')).toBeGreaterThan(0);
+      expect(paths.indexOf('Unit costs: the cost per plan')).toBeLessThan(paths.indexOf('Budget by financial year'));
+    });
+  });
+});
