@@ -1,7 +1,8 @@
 /**
  * Messages of the budget stage about money figures far from published figures for England (docs/budget.md "Cost per
- * plan against published figures"): a placement's cost per plan. Each asks the question a finance officer would: is
- * the table per term rather than per year, or in £ thousands? Listed in index.ts as moneyReferenceMsg.
+ * plan against published figures"): a placement's cost per plan, and a High Needs block well above the spend the run
+ * models. Each asks the question a finance officer would: is the table per term rather than per year, or in £
+ * thousands? Listed in index.ts as moneyReferenceMsg.
  */
 import { financialYearLabel, Placement } from '../domain/index.ts';
 import { fmtMoneyExact as gbp, fmtRate } from '../report/format.ts';
@@ -82,6 +83,19 @@ export function costPerPlanOffReference(off: readonly CostOff[], baseFy: number)
     `Unit costs: the cost per plan the run prices in ${financialYearLabel(baseFy)} is far from the published figure for its kind of placement: ${groups(off).map(group).join('; ')}. ` +
     `Is the table per term rather than per year, or in £ thousands? ${ask[0]!.toUpperCase()}${ask.slice(1)}, and every year's spend and balance rest on it. ` +
     `Write annual_cost_gbp as one plan's cost for a whole year, in pounds (a Section 251 outturn for the base year reconciles the unit costs to the accounts); the run uses the table as given.`
+  );
+}
+
+/**
+ * A funding-table year whose High Needs block is well above the spend the run models (budget/income.ts
+ * BLOCK_WELL_ABOVE_SPEND), though inside the range a table in other units reaches.
+ */
+export function blockWellAboveSpend(fy: string, block: number, spend: number, limit: number): string {
+  return (
+    `Funding ${fy}: the High Needs block of ${gbp(block)} is ${fmtRate(Number((block / spend).toPrecision(2)))} of the High Needs spend the run models for that year (${gbp(spend)}), over ${fmtRate(limit)}: ` +
+    `councils' blocks meet most of their spend, not more than all of it (England's in-year overspend is about a tenth of the block), so the spend is probably too low. ` +
+    `Are the unit costs per term rather than per year, or in £ thousands, or is a cost table (places, other spend) left out? ` +
+    `Check annual_cost_gbp in the unit-cost table and hn_block_gbp in the funding table; the run uses them as given, and its balance is a surplus the tables make, not a finding.`
   );
 }
 

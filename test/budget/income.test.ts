@@ -164,6 +164,28 @@ describe('a High Needs block out of scale with the modelled spend', () => {
   });
 });
 
+describe('a High Needs block well above the modelled spend', () => {
+  it('is named over 125% of spend, at its first such year only, with the per-term question; the sample (83%) and a surplus year are not', () => {
+    const rows = [{ fy: 2025, hnBlockGbp: 57_170_000 }, { fy: 2026, hnBlockGbp: 59_170_000 }];
+    // the sample's unit costs per term: spend £36.2m against the block of £57.2m (158%) — before, nothing said
+    const w = blockAgainstSpend(rows, [
+      { fy: 2025, hnBlock: 57_170_000, expenditure: 36_235_053 },
+      { fy: 2026, hnBlock: 59_170_000, expenditure: 37_900_000 },
+    ]);
+    expect(w).toEqual([
+      'Funding 2025-26: the High Needs block of £57,170,000 is 160% of the High Needs spend the run models for that year (£36,235,053), over 125%: ' +
+        "councils' blocks meet most of their spend, not more than all of it (England's in-year overspend is about a tenth of the block), so the spend is probably too low. " +
+        'Are the unit costs per term rather than per year, or in £ thousands, or is a cost table (places, other spend) left out? ' +
+        'Check annual_cost_gbp in the unit-cost table and hn_block_gbp in the funding table; the run uses them as given, and its balance is a surplus the tables make, not a finding.',
+    ]);
+    expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 69_272_000 }])).toEqual([]);
+    // a surplus of a fifth of spend (block 120% of it) is a council's, if a rare one
+    expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 57_170_000 / 1.2 }])).toEqual([]);
+    // beyond 500% the out-of-scale warning alone
+    expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 10e6 }])[0]).toMatch(/outside 20%–500%/);
+  });
+});
+
 describe('years before the funding table', () => {
   it('are said once, not once a year (a table starting in 2045-46 gave ten notes on a run from 2022)', () => {
     const rows = [{ fy: 2045, hnBlockGbp: 90e6 }];
