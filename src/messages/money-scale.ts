@@ -15,7 +15,8 @@ export function otherSpendOutOfScale(fy: string, total: number, spend: number, m
   const more = years > 1 ? ` (and in ${counted(years - 1, 'more year')} of the table)` : '';
   return (
     `Other spend ${fy}: the other-spend table's lines add up to ${gbp(total)}, ${share(total / spend)} of the High Needs spend the run models for that year (${gbp(spend)}), ` +
-    `under ${share(min)}${more}: a council's other High Needs spend (SEN support services, hospital education, therapies) runs to millions, so the table is probably in £ thousands. ` +
+    `under ${share(min)}${more}: a council's other High Needs spend (SEN support services, hospital education, therapies) runs to millions, so the table is probably in £ thousands ` +
+    `(read as such, ${gbp(total * 1000)} that year), and every year's spend and balance are short by about as much. ` +
     `Write amount_gbp in pounds; the run uses the figures as given.`
   );
 }
@@ -42,10 +43,10 @@ export interface PlacesOffPlans {
 /** Places of some placements far from their plans: a digit too many or too few, most likely (budget/places-gap.ts). */
 export function placesOutOfScale(off: readonly PlacesOffPlans[], range: readonly [number, number]): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-GB');
-  const each = off.map((o) => `${o.placement} ${n(o.places)} places in ${o.fy} against ${n(o.plans)} plans (${gbp(o.places * o.rate)} of place funding)`);
+  const each = off.map((o) => `${o.placement} ${n(o.places)} places in ${o.fy} against ${n(o.plans)} plans (${gbp(o.places * o.rate)} of place funding, against ${gbp(o.plans * o.rate)} for as many places as plans)`);
   return (
     `Places: the places table is far from the plans placed there on the data's own path (without the scenario's levers or surges), under ×${range[0]} or over ×${range[1]}: ${each.join('; ')}. ` +
-    `Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate. ` +
+    `Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate, in every year's spend and balance. ` +
     `Check the places table; the run uses it as given.`
   );
 }

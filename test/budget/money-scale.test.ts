@@ -26,7 +26,7 @@ describe('other spend out of scale with the modelled spend', () => {
     ]);
     expect(w).toEqual([
       "Other spend 2025-26: the other-spend table's lines add up to £4,530, 0.0071% of the High Needs spend the run models for that year (£63,700,000), under 0.1% (and in 1 more year of the table): " +
-        "a council's other High Needs spend (SEN support services, hospital education, therapies) runs to millions, so the table is probably in £ thousands. Write amount_gbp in pounds; the run uses the figures as given.",
+        "a council's other High Needs spend (SEN support services, hospital education, therapies) runs to millions, so the table is probably in £ thousands (read as such, £4,530,000 that year), and every year's spend and balance are short by about as much. Write amount_gbp in pounds; the run uses the figures as given.",
     ]);
   });
 
@@ -113,9 +113,9 @@ describe('places far from the plans placed there', () => {
     ];
     const rows = [plans('SSM', 2025, 500), plans('SSM', 2026, 510), plans('SSM', 2027, 520), plans('SSA', 2025, 440), plans('RP', 2025, 166)];
     expect(placesAgainstPlans(table, rows)).toEqual([
-      "Places: the places table is far from the plans placed there on the data's own path (without the scenario's levers or surges), under ×0.2 or over ×5: SSM 4 places in 2026-27 against 510 plans (£40,000 of place funding); " +
-        'SSA 3,760 places in 2025-26 against 440 plans (£37,600,000 of place funding). ' +
-        "Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate. " +
+      "Places: the places table is far from the plans placed there on the data's own path (without the scenario's levers or surges), under ×0.2 or over ×5: SSM 4 places in 2026-27 against 510 plans (£40,000 of place funding, against £5,100,000 for as many places as plans); " +
+        'SSA 3,760 places in 2025-26 against 440 plans (£37,600,000 of place funding, against £4,400,000 for as many places as plans). ' +
+        "Places are filled by plans, so one of the two is probably off (a figure with a digit too many or too few, or another placement's places), and place funding is places × place rate, in every year's spend and balance. " +
         'Check the places table; the run uses it as given.',
     ]);
   });
