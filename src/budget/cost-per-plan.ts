@@ -6,13 +6,15 @@
  * funding block against spend (income.ts BLOCK_TO_SPEND) catches thousands and millions, not thirds.
  *
  * Cost per plan = the placement's place rate in the base year (places table; none for a full-fee placement) + the
- * plan-weighted mean of its unit costs over the base census's plans (after any Section 251 reconciliation, before
- * inflation and levers: the table's own figures). The bands are wide, so that no council's annual figures fall outside
+ * plan-weighted mean of its unit costs over the base census's plans (the table's own figures, before any Section 251
+ * scaling, inflation and levers: withOutturnScale says the scaling beside them). The bands are wide, so that no council's annual figures fall outside
  * them: far above is five times the published figure (a digit too many); far below is held only where the whole cost
  * is a fee (independent and non-maintained special schools), since a top-up over place funding runs low in councils
  * with banded top-ups, and there it is 40% of the national average, above a per-term fee (a third of it).
  */
 import { FULL_FEE_PLACEMENTS, N_PLACEMENTS, PLACEMENTS, UNPAID_PLACEMENTS, type Placement } from '../domain/index.ts';
+import { SECTION_251_LINES, isSection251Code } from './section-251.ts';
+import type { ReconciliationLine } from './types.ts';
 import type { PlacesRow, UnitCostRow } from './tables.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
 
@@ -82,6 +84,8 @@ export interface CostPerPlanOff {
   placesRow?: PlacesRow;
   reference: CostReference;
   side: 'below' | 'above';
+  /** The factor the Section 251 reconciliation scales the placement's unit costs by for the run, when it does. */
+  scaledBy?: number;
 }
 
 /** The places row of `placement` whose rate counts in `fy`: the year's own, else the latest before, else the first after. */
@@ -123,4 +127,17 @@ export function costPerPlanOffReference(
     out.push({ placement, costPerPlan, placeRate, plans: plans[p]!, rows: rows.filter((r) => r.placement === placement), ...(placesRow ? { placesRow } : {}), reference, side });
   });
   return out;
+}
+
+/**
+ * `off` with the factor the base-year reconciliation scales each placement's unit costs by (section-251.ts), where it
+ * does: the table is held as given (a table per term is one whatever the outturn), and the note says the run's spend
+ * is the outturn's scaling of it (the sample's table ÷3 beside its outturn is scaled ×2.7 to ×3.1).
+ * @example withOutturnScale(off, [{ line: 'top_up_independent', scale: 3.12, … }]) // ISS and NMSS with scaledBy 3.12
+ */
+export function withOutturnScale(off: readonly CostPerPlanOff[], reconciliation: readonly ReconciliationLine[] | undefined): CostPerPlanOff[] {
+  return off.map((o) => {
+    const line = reconciliation?.find((l) => l.scale !== undefined && isSection251Code(l.line) && (SECTION_251_LINES[l.line] as { placements?: readonly Placement[] }).placements?.includes(o.placement));
+    return line ? { ...o, scaledBy: line.scale } : o;
+  });
 }

@@ -37,7 +37,7 @@ import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
 import { blockAgainstSpend, blockBeyondUnits, blockOutOfScaleWithSpend } from './income.ts';
 import { otherSpendAgainstSpend } from './other-spend.ts';
-import { costPerPlanOffReference } from './cost-per-plan.ts';
+import { costPerPlanOffReference, withOutturnScale } from './cost-per-plan.ts';
 import { costPerPlanOffReference as costPerPlanOffNote } from '../messages/money-reference.ts';
 import { outturnNoBaseYear, outturnOtherYears } from '../messages/outturn.ts';
 import { leversPastWholeCost as leversPastWholeCostNote } from '../messages/mitigations.ts';
@@ -199,8 +199,10 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   const reference = inputs.referenceProjection ?? inputs.unmitigatedProjection ?? projection;
   // a placement's cost per plan far from the published figure for its kind (unit costs per term: the sample's spend
   // £36m against £69m and a surplus at March 2028, unremarked), on the data's own base census, the table's own figures
+  // (scaled to an outturn, the sample's ISS ×10 moved its NMSS fee to £7,829 and the note named NMSS)
   const census = reference.central[0];
-  const costOff = census && fys.length > 0 ? costPerPlanOffReference(unit, census, tables.places, fys[0]!, inputs.tables.unitCosts) : [];
+  const asGiven = reconciliation ? resolveUnitCosts(inputs.tables.unitCosts) : unit;
+  const costOff = census && fys.length > 0 ? withOutturnScale(costPerPlanOffReference(asGiven, census, tables.places, fys[0]!, inputs.tables.unitCosts), reconciliation) : [];
   const places = placesAgainstPlans(tables.places, fyPlansByPlacement(reference, params.changeMonth));
   spendNotes.unshift(...(costOff.length > 0 ? [costPerPlanOffNote(costOff, fys[0]!)] : []));
   spendNotes.push(...places);

@@ -33,8 +33,12 @@ export interface CostOff {
   placesRow?: { fy: number; placeRateGbp: number; source?: Source };
   reference: { gbp: number; source: string; below?: number; above: number };
   side: 'below' | 'above';
+  /** The Section 251 reconciliation's factor on its unit costs for the run, when it scales them. */
+  scaledBy?: number;
 }
 
+/** A label inside a sentence: 'Independent special school' → 'independent special school'; 'LA maintained …' kept. */
+const inSentence = (label: string): string => (/^[A-Z][A-Z]/.test(label) ? label : label[0]!.toLowerCase() + label.slice(1));
 const at = (s: Source | undefined): string => (s ? ` (${s.file} line ${s.line})` : '');
 /** How many of a placement's rows a note quotes before '… and N more'. */
 const ROWS_QUOTED = 3;
@@ -48,7 +52,8 @@ function oneOff(o: CostOff): string {
   const rows = o.rows.slice(0, ROWS_QUOTED).map(rowWords);
   const more = o.rows.length > ROWS_QUOTED ? `, and ${counted(o.rows.length - ROWS_QUOTED, 'more row')}` : '';
   const place = o.placesRow ? ` and its place rate of ${gbp(o.placesRow.placeRateGbp)} in ${financialYearLabel(o.placesRow.fy)}${at(o.placesRow.source)}` : '';
-  return `${o.placement} (${Placement[o.placement].label.toLowerCase()}) at ${gbp(o.costPerPlan)} a plan-year, from the unit-cost table's ${rows.join('; ')}${more}${place}`;
+  const scaled = o.scaledBy !== undefined ? ` (the Section 251 outturn scales its unit costs ×${o.scaledBy.toFixed(2)} for the run)` : '';
+  return `${o.placement} (${inSentence(Placement[o.placement].label)}) at ${gbp(o.costPerPlan)} a plan-year, from the unit-cost table's ${rows.join('; ')}${more}${place}${scaled}`;
 }
 
 /** The placements held to one published figure on one side of it, said together with the figure once. */
@@ -73,16 +78,15 @@ function groups(off: readonly CostOff[]): CostOff[][] {
  * (budget/cost-per-plan.ts costPerPlanOffReference).
  */
 export function costPerPlanOffReference(off: readonly CostOff[], baseFy: number): string {
-  const low = off.some((o) => o.side === 'below');
-  const high = off.some((o) => o.side === 'above');
   const ask = [
-    ...(low ? ['a cost far below is most often a fee per term written for a fee per year (a year is three terms), or a part of the year'] : []),
-    ...(high ? ['a cost far above is most often a figure with a digit too many, or a whole placement’s cost written as one plan’s'] : []),
-  ].join('; ');
+    ...(off.some((o) => o.side === 'below') ? ['Is the table per term rather than per year, or in £ thousands? A fee per term is a third of the fee per year.'] : []),
+    ...(off.some((o) => o.side === 'above') ? ['Has a figure a digit too many, or is it a whole placement’s cost rather than one plan’s?'] : []),
+  ];
   return (
-    `Unit costs: the cost per plan the run prices in ${financialYearLabel(baseFy)} is far from the published figure for its kind of placement: ${groups(off).map(group).join('; ')}. ` +
-    `Is the table per term rather than per year, or in £ thousands? ${ask[0]!.toUpperCase()}${ask.slice(1)}, and every year's spend and balance rest on it. ` +
-    `Write annual_cost_gbp as one plan's cost for a whole year, in pounds (a Section 251 outturn for the base year reconciles the unit costs to the accounts); the run uses the table as given.`
+    `Unit costs: a plan's cost in ${financialYearLabel(baseFy)} from the unit-cost table is far from the published figure for its kind of placement: ${groups(off).map(group).join('; ')}. ` +
+    `${ask.join(' ')} Every year's spend and balance rest on these figures. ` +
+    `Write annual_cost_gbp as one plan's cost for a whole year, in pounds (a Section 251 outturn for the base year reconciles the unit costs to the accounts); ` +
+    (off.some((o) => o.scaledBy !== undefined) ? `the run uses the table as the outturn scales it, so its base year agrees with the accounts and its later years rest on the scaling.` : `the run uses the table as given.`)
   );
 }
 

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { PLACEMENTS, placementIndex, type Placement } from '../../src/domain/index.ts';
 import { cellIndex, newCube } from '../../src/model/cube.ts';
 import { costPerPlanOffReference } from '../../src/budget/cost-per-plan.ts';
+import { runBudget } from '../../src/budget/run-budget.ts';
+import { projection, scenario, tables } from './fixtures.ts';
 import { resolveUnitCosts } from '../../src/budget/unit-costs.ts';
 import type { PlacesRow, UnitCostRow } from '../../src/budget/tables.ts';
 
@@ -75,5 +77,60 @@ describe('cost per plan against published figures', () => {
       { placement: 'NMSS', annualCostGbp: 6_000, priceYear: 2024 },
     ];
     expect(off(rows, c)).toEqual([]);
+  });
+});
+
+describe('cost per plan in a run with a Section 251 outturn', () => {
+  // 100 ISS plans, 100 NMSS plans, 100 SSM plans at both censuses; the outturn of each top-up line is the plans at the
+  // sample's annual figures
+  const proj = () =>
+    projection({
+      years: [2025, 2026],
+      cells: [0, 1].map(() => [
+        { placement: 'ISS' as const, age: 12, plans: 100 },
+        { placement: 'NMSS' as const, age: 12, plans: 100 },
+        { placement: 'SSM' as const, age: 9, plans: 100 },
+      ]),
+    });
+  const outturn = [
+    { line: 'top_up_independent', fy: 2025, outturnGbp: 100 * 64_000 + 100 * 60_000 },
+    { line: 'top_up_maintained', fy: 2025, outturnGbp: 100 * 19_500 },
+  ];
+  const run = (iss: number, nmss: number) =>
+    runBudget({
+      scenario: scenario({ costs: { inflation: 0 } }),
+      tables: tables({
+        unitCosts: [
+          { placement: 'ISS', annualCostGbp: iss, priceYear: 2025, source: { file: 'unit_costs.csv', line: 8 } },
+          { placement: 'NMSS', annualCostGbp: nmss, priceYear: 2025 },
+          { placement: 'SSM', annualCostGbp: 19_500, priceYear: 2025 },
+        ],
+        outturn,
+      }),
+      projection: proj(),
+    });
+  const note = (r: ReturnType<typeof run>) => r.warnings.find((w) => w.startsWith('Unit costs: a plan'));
+
+  it('holds the table as given, not as the outturn scales it: ISS ×10 is named, the NMSS fee it scales down is not', () => {
+    const r = run(640_000, 60_000);
+    // the independent line is scaled ×0.18 (£12.4m of outturn against £70m modelled): NMSS priced at £10,629 for the run
+    expect(r.lines[0]!.byPlacement.NMSS / 100).toBeLessThan(25_600);
+    expect(note(r)).toContain('ISS (independent special school) at £640,000 a plan-year, from the unit-cost table\'s ISS £640,000 at 2025-26 prices (unit_costs.csv line 8) (the Section 251 outturn scales its unit costs ×0.18 for the run)');
+    expect(note(r)).not.toContain('NMSS');
+    expect(note(r)).toContain('Has a figure a digit too many');
+    expect(note(r)).toContain('the run uses the table as the outturn scales it');
+    expect(r.suspect).toContain(note(r));
+    expect(r.spendNotes).toContain(note(r));
+  });
+
+  it('names fees per term that the outturn scales back, with the factor and the per-term question', () => {
+    const r = run(21_333, 20_000);
+    expect(note(r)).toContain('ISS (independent special school) at £21,333 a plan-year');
+    expect(note(r)).toContain('(the Section 251 outturn scales its unit costs ×3.00 for the run), and NMSS (non-maintained special school) at £20,000 a plan-year');
+    expect(note(r)).toContain('Is the table per term rather than per year, or in £ thousands? A fee per term is a third of the fee per year.');
+  });
+
+  it('names nothing at the annual figures', () => {
+    expect(note(run(64_000, 60_000))).toBeUndefined();
   });
 });

@@ -28,7 +28,7 @@ describe('unit costs per term rather than per year', () => {
       expect(r.code, r.stderr).toBe(0);
       // before: 4 notes, none of the money (pooled trend, batch statistics, short rates, far years)
       const listed = r.stderr.split('\n').filter((l) => l.startsWith('  - '));
-      const cost = listed.findIndex((l) => l.startsWith('  - Unit costs: the cost per plan the run prices in 2022-23 is far from the published figure'));
+      const cost = listed.findIndex((l) => l.startsWith('  - Unit costs: a plan\'s cost in 2022-23 from the unit-cost table is far from the published figure'));
       expect(cost, r.stderr).toBeGreaterThanOrEqual(0);
       // among the notes that say a figure is probably wrong, listed first (a price year taken back, the block, this)
       expect(cost).toBeLessThan(4);
@@ -40,7 +40,7 @@ describe('unit costs per term rather than per year', () => {
       const html = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.html') && f.startsWith('recovery-plan'))!), 'utf8');
       const paths = html.slice(html.indexOf('<section class="chapter" id="paths">'));
       expect(paths.indexOf('class="warn"')).toBeGreaterThan(0);
-      expect(paths.indexOf('Unit costs: the cost per plan')).toBeLessThan(paths.indexOf('Budget by financial year'));
+      expect(paths.indexOf('Unit costs: a plan&#39;s cost')).toBeLessThan(paths.indexOf('Budget by financial year'));
       expect(paths.indexOf('Funding 2025-26: the High Needs block')).toBeLessThan(paths.indexOf('Budget by financial year'));
     });
   });
