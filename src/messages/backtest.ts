@@ -63,6 +63,11 @@ export interface SuccessorsNotScoredTwice {
   scored: boolean;
   /** The predecessors' DfE codes when this backtest leaves them out (other LAs asked for, or --data's one LA). */
   predecessorsNotScored?: string[];
+  /**
+   * The predecessors' last January when they are in this backtest but none of its origins scored them (each origin
+   * at or after it, with no outcome of theirs in the files): Northamptonshire (928, to January 2021) at origins 2021–2023.
+   */
+  predecessorsEndedBefore?: number;
 }
 
 /**
@@ -78,9 +83,12 @@ export function apportionedNotScored(series: number, origins: readonly number[],
     const one = g.successors.length === 1;
     const those = g.predecessors.length === 1 ? 'that LA' : 'those LAs';
     // 'scored once as that LA's' of Cumbria, which a backtest of Cumberland alone does not score at all
+    // and 'scored once as that LA's' of Northamptonshire, to January 2021, which origins 2021–2023 do not score either
     const where = g.predecessorsNotScored?.length
       ? `scored only in a backtest of ${those} (${g.predecessorsNotScored.map((c) => `--la ${c}`).join(', ')}), not in this one`
-      : `scored once as ${g.predecessors.length === 1 ? "that LA's" : "those LAs'"}`;
+      : g.predecessorsEndedBefore !== undefined
+        ? `not scored in this backtest either: ${g.predecessors.length === 1 ? 'its' : 'their'} last January is ${g.predecessorsEndedBefore}, and none of this backtest's origins (${origins.join(', ')}) is before it (--origins before ${g.predecessorsEndedBefore} score ${g.predecessors.length === 1 ? 'it' : 'them'})`
+        : `scored once as ${g.predecessors.length === 1 ? "that LA's" : "those LAs'"}`;
     const before = `before it ${one ? 'its' : 'their'} history is ${one ? 'its share' : 'their shares'} of ${possessive(list(g.predecessors))} plans, ${where}`;
     if (g.scored) return `${list(g.successors)} ${one ? 'is' : 'are'} scored from origin January ${g.from} only: ${before}`;
     return (

@@ -182,11 +182,26 @@ function apportionedNote(batch: Batch, origins: readonly number[], bp: BacktestP
     const key = `${s.from.join()}>${s.to.join()}>${scored}`;
     // predecessors this backtest leaves out (other LAs asked for, or --data's one LA): their figures are not scored here
     const unscored = only ? s.from.filter((c) => !only.has(c)) : [];
-    const g = groups.get(key) ?? { successors: [], from: s.fromCensusYear, predecessors: s.from.map((c) => named.get(c) ?? c), scored, ...(unscored.length ? { predecessorsNotScored: unscored } : {}) };
+    // predecessors it holds but scores nowhere (every origin at or after their last January): not 'scored once' either
+    const ended = unscored.length || s.from.some((c) => bp.series.has(c)) ? undefined : lastJanuary(batch, s.from);
+    const g = groups.get(key) ?? {
+      successors: [],
+      from: s.fromCensusYear,
+      predecessors: s.from.map((c) => named.get(c) ?? c),
+      scored,
+      ...(unscored.length ? { predecessorsNotScored: unscored } : {}),
+      ...(ended !== undefined ? { predecessorsEndedBefore: ended } : {}),
+    };
     g.successors.push(named.get(d.la.oldCode)!);
     groups.set(key, g);
   }
   return groups.size > 0 ? apportionedNotScored(bp.series.size, origins, [...groups.values()]) : undefined;
+}
+
+/** The latest January with plans of any of `codes` in the batch, or undefined when it holds none of them. */
+function lastJanuary(batch: Batch, codes: readonly string[]): number | undefined {
+  const years = batch.datasets.filter((d) => codes.includes(d.la.oldCode)).flatMap((d) => Object.entries(d.stockTotal).flatMap(([y, v]) => (v !== undefined && v > 0 ? [Number(y)] : [])));
+  return years.length ? Math.max(...years) : undefined;
 }
 
 /**

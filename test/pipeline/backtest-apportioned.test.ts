@@ -93,3 +93,16 @@ describe('a backtest of the successors without their predecessor', () => {
     expect(all.notScored).toMatch(/Cumbria \(909\)'s plans, scored once as that LA's$/);
   });
 });
+
+describe('a backtest whose every origin is at or after the predecessor ended', () => {
+  it('does not say the predecessor is scored in it', async () => {
+    // origins 2023 and 2024 with Cumbria's last January 2023: Cumbria has no outcome at either, so it is scored nowhere
+    // here, and the note said Cumberland's and Westmorland and Furness's history was 'scored once as that LA's'
+    // (Northamptonshire, to January 2021, at the default origins 2021–2023 of a release to January 2026)
+    const r = await backtestFromEes({ files: [release()], all: true, origins: [2023, 2024], horizon: 1, cacheDir: tempDir('hn-bt-apportioned-cache-') });
+    expect(r.result.n_series).toBe(3);
+    expect(r.notScored).toBe(
+      "3 series scored; apportioned histories are not scored twice: Cumberland (942) and Westmorland and Furness (943) are scored from origin January 2024 only: before it their history is their shares of Cumbria (909)'s plans, not scored in this backtest either: its last January is 2023, and none of this backtest's origins (2023, 2024) is before it (--origins before 2023 score it)",
+    );
+  });
+});
