@@ -21,16 +21,23 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-/** A SqlSource over a DuckDB connection. */
+/**
+ * A SqlSource over a DuckDB connection. The rows are read a chunk at a time, each made plain as it comes: reading
+ * them all first held the result three times over (DuckDB's chunks, their row objects and the plain rows), and a
+ * release to January 2026 with its age rows (205,215 stock rows) took `run` to 860 MB, 490 MB of it this read.
+ */
 export function sqlFromConnection(con: DuckDBConnection): SqlSource {
   return {
     async all(sql, params = []) {
-      const reader = await con.runAndReadAll(sql, params as DuckDBValue[]);
-      return reader.getRowObjects().map((r) => {
-        const o: SqlRow = {};
-        for (const [k, v] of Object.entries(r)) o[k] = plain(v);
-        return o;
-      });
+      const result = await con.stream(sql, params as DuckDBValue[]);
+      const out: SqlRow[] = [];
+      for await (const rows of result.yieldRowObjects())
+        for (const r of rows) {
+          const o: SqlRow = {};
+          for (const [k, v] of Object.entries(r)) o[k] = plain(v);
+          out.push(o);
+        }
+      return out;
     },
   };
 }
