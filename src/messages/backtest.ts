@@ -98,3 +98,21 @@ export function apportionedNotScored(series: number, origins: readonly number[],
   });
   return `${series} series scored; apportioned histories are not scored twice: ${each.join('; ')}`;
 }
+
+/**
+ * A backtest's horizons no forecast reached (every origin too late for an outcome that far ahead in the files), which
+ * the table prints as n/a, 'not enough history to score': a release to January 2026 holding January 2015 on, at
+ * `--horizon 10` with the default origins 2021–2023, scored nothing from 6 years ahead, though origin 2016 has an
+ * outcome 10 years ahead; and `run` sends its reader to `backtest --horizon` for such years. `earliest` is the first
+ * origin any series can be forecast from.
+ * @example horizonsNotReached(6, 10, [2021, 2022, 2023], 2015, 2026, 2016) // 'Horizons 6 to 10 years ahead have no score …'
+ */
+export function horizonsNotReached(from: number, to: number, origins: readonly number[], first: number, last: number, earliest: number): string {
+  const which = from === to ? `Horizon ${from} years ahead has` : `Horizons ${from} to ${to} years ahead have`;
+  const head = `${which} no score (n/a in the table): none of this backtest's origins (${origins.join(', ')}) has an outcome that far ahead in the files, which hold Januaries ${first}–${last}`;
+  if (earliest + from > last) return `${head}, and no origin can: the earliest a forecast starts from is January ${earliest}, ${last - earliest} years before the last`;
+  const reach = Math.min(to, last - earliest);
+  const upTo = earliest === last - from ? `${earliest}` : `${earliest} to ${last - from}`;
+  const list = Array.from({ length: last - from - earliest + 1 }, (_, i) => earliest + i).join(',');
+  return `${head}; origins ${upTo} score ${from} years ahead${reach > from ? `, and origin ${earliest} up to ${reach}` : ''} (--origins ${list})`;
+}

@@ -13,7 +13,7 @@ import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.t
 import { rangesFromReference } from '../messages/model-pooling.ts';
 import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestPoints, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
-import { apportionedNotScored, scoredOnFindings, scoredOnSteps, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
+import { apportionedNotScored, horizonsNotReached, scoredOnFindings, scoredOnSteps, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
 import { BASE_STEP, baseStepRefused } from '../model/base-step.ts';
 import { checkReturnsHoldPlans } from './person-level-gate.ts';
 import { summariseFindings, type Finding } from '../etl/reconcile.ts';
@@ -142,7 +142,11 @@ export function backtestOf(batch: Batch, origins: number[], horizon: number, onl
   const notScored = apportionedNote(batch, origins, bp, only);
   // the origins whose rates read fewer years of flows than a forecast of these data reads (as forecast and run say)
   const thinFlows = flowsShortAtOrigins(batch.datasets.filter((d) => bp.series.has(d.la.oldCode)), origins);
-  return { result: summarise(origins, horizon, bp), bySize: coverageBySize(bp, batch, origins), thinFlows, ...(span ? { span } : {}), ...(notScored ? { notScored } : {}) };
+  const result = summarise(origins, horizon, bp);
+  // horizons no origin reached, where some were scored (none scored is refused, with the origins that would score)
+  const unreached = Object.entries(result.horizons).filter(([, m]) => m.model.forecasts === 0).map(([h]) => Number(h));
+  const beyond = span && unreached.length > 0 && unreached.length < horizon ? [horizonsNotReached(Math.min(...unreached), Math.max(...unreached), origins, span.first, span.last, span.firstOrigin ?? span.first + 1)] : [];
+  return { result, bySize: coverageBySize(bp, batch, origins), thinFlows: [...thinFlows, ...beyond], ...(span ? { span } : {}), ...(notScored ? { notScored } : {}) };
 }
 
 /**
