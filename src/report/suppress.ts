@@ -74,8 +74,12 @@ export function suppressWorkbook(model: WorkbookModel, threshold: number | undef
   };
 }
 
-/** A count of plans (or children, young people) in prose: the number, up to three words, then the noun. */
-const COUNT_IN_TEXT = /(?<![\w.,£$%-])((?:[Tt]he|[Ii]ts) )?(\d{1,3}(?:,\d{3})*(?:\.\d+)?)((?: (?!years?\b)[A-Za-z’'-]+){0,3}? )(plan\(s\)|plans?\b|children\b|young people\b)/g;
+/**
+ * A count of plans (or children, young people) in prose: the number, up to three words, then the noun. Funded places
+ * are counted so too ("the 2 funded places"), as the workbook's cells count them (Places and plans sheet): a small
+ * number of places beside the plans beyond them gives the plans back.
+ */
+const COUNT_IN_TEXT = /(?<![\w.,£$%-])((?:[Tt]he|[Ii]ts) )?(\d{1,3}(?:,\d{3})*(?:\.\d+)?)((?: (?!years?\b)[A-Za-z’'-]+){0,3}? )(plan\(s\)|plans?\b|children\b|young people\b|places?\b(?! funding| rates?\b))/g;
 /** "N of … M plans … (p%)": a share that gives N back from M. */
 const SHARE_OF = /(?<![\w.,£$%-])((?:[Tt]he|[Ii]ts) )?(\d{1,3}(?:,\d{3})*(?:\.\d+)?) of ((?:[^\s()]+ ){0,3}?\d{1,3}(?:,\d{3})* (?:[A-Za-z-]+ ){0,2}?(?:plans|children)\b)(?:([^().;:]{0,60}?) \(\d+(?:\.\d+)?%\))?/g;
 
@@ -127,6 +131,6 @@ export function suppressedText(text: string, threshold: number | undefined): str
     .replace(EACH, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? `(${fewer} each)` : m))
     .replace(COUNT_WITH_SHARE, (m, n: string) => (isSmallCount(numberIn(n), threshold) ? fewer : m))
     .replace(COUNT_IN_TEXT, (m, article: string | undefined, n: string, words: string, noun: string) =>
-      isSmallCount(numberIn(n), threshold) ? `${lead(article)}${words}${noun === 'plan' ? 'plans' : noun}` : m,
+      isSmallCount(numberIn(n), threshold) ? `${lead(article)}${words}${noun === 'plan' || noun === 'place' ? `${noun}s` : noun}` : m,
     );
 }

@@ -53,8 +53,11 @@ function generalFundTable(r: RunReport, money: MoneyTd): string {
   );
 }
 
-/** Places against plans in the last financial year, per placement with places. */
-function placesTable(r: RunReport, money: MoneyTd): string {
+/**
+ * Places against plans in the last financial year, per placement with places. Places, plans and the gap are counts, as
+ * in the workbook's Places and plans sheet: with suppression a small one reads [c] (`count`), as its cells do.
+ */
+function placesTable(r: RunReport, money: MoneyTd, count: (n: number) => Td): string {
   const rows = r.budget?.placesVsPlans ?? [];
   if (rows.length === 0) return '';
   const last = Math.max(...rows.map((g) => g.fy));
@@ -63,7 +66,7 @@ function placesTable(r: RunReport, money: MoneyTd): string {
     ['Placement', 'Funded places', 'Plans', 'Beyond places', 'As top-ups', 'As more places', 'As ISS fees'],
     rows
       .filter((g) => g.fy === last)
-      .map((g) => [{ text: g.placement }, { text: fmtCount(g.places) }, { text: fmtCount(g.plans) }, { text: fmtCount(g.gap) }, money(g.costAsTopUps), money(g.costAsPlaces), money(g.costAsIssFees)]),
+      .map((g) => [{ text: g.placement }, count(g.places), count(g.plans), count(g.gap), money(g.costAsTopUps), money(g.costAsPlaces), money(g.costAsIssFees)]),
   );
 }
 
@@ -138,7 +141,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
       ? ([
           ['paths', 'Unmitigated and mitigated paths', spendWarnings(m.r, t) + prose(pathParagraphs(m.r)) + f('dsg-balance') + m.fyTable + f('expenditure-by-group')],
           ['march-2028', 'The deficit at 31 March 2028 and after', prose([...march2028Paragraphs(m.r), ...afterOverrideParagraphs(m.r)]) + generalFundTable(m.r, money)],
-          ['places', 'Places and plans', prose(placesParagraphs(m.r)) + placesTable(m.r, money)],
+          ['places', 'Places and plans', prose(placesParagraphs(m.r)) + placesTable(m.r, money, count)],
           ['levers', 'Levers and their savings', prose(leverParagraphs(m.r)) + m.leverTable + f('waterfall-mitigation')],
         ] as Array<[string, string, string]>)
       : ([['plans', 'Projected plans', prose(plansPathParagraphs(r))]] as Array<[string, string, string]>)),
