@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { ObservedBase } from '../pipeline/run-json.ts';
 import { suppressionNote } from '../messages/explorer.ts';
 import { suppressEngineInput, suppressionEffect } from './suppress-input.ts';
-import { isSmallCount, suppressedText } from '../report/suppress.ts';
+import { isSmallCount, pastYearsShown, suppressedText } from '../report/suppress.ts';
 import type { ExplorerPayload } from './payload-types.ts';
 
 export type { ExplorerPayload } from './payload-types.ts';
@@ -51,10 +51,9 @@ function withoutSources(t: BudgetTables): BudgetTables {
 export function explorerPayload(src: PayloadSource): ExplorerPayload {
   const input: Omit<EngineInput, 'scenario'> = { ...src.input };
   delete (input as EngineInput).scenario;
-  const history = Object.entries(src.stockTotal)
-    .map(([y, plans]) => ({ year: Number(y), plans }))
-    .filter((h) => h.year < src.input.baseYear && Number.isFinite(h.plans))
-    .sort((a, b) => a.year - b.year);
+  // past Januaries the page draws side by side: the unbroken run up to the base year (suppress.ts pastYearsShown)
+  const historyOf = (t?: number) => pastYearsShown(src.stockTotal, src.input.baseYear, t).map((year) => ({ year, plans: src.stockTotal[year]! }));
+  const history = historyOf();
   const base: ExplorerPayload = {
     tool: src.tool,
     version: src.version,
@@ -78,7 +77,9 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
   // EOTAS 1 plans of January 2022 were in the page's data where the workbook read [c]): the base year's placements are
   // then the suppressed start's, and a small total is left out with them
   const observed = src.observedBase && { year: src.observedBase.year, ...(src.observedBase.total !== undefined && !isSmallCount(src.observedBase.total, t) ? { total: src.observedBase.total } : {}) };
-  const shown = base.history.filter((h) => !isSmallCount(h.plans, t));
+  // none from a small total back: a small year left out inside the run drew its neighbours one year apart on the page's
+  // chart (Isles of Scilly at 10: 2014, then 2017)
+  const shown = historyOf(t);
   // the run's notes give no small count of plans in their words either ("its 2 new plans": report/suppress.ts suppressedText)
   const notes = base.notes && { notes: base.notes.map((n) => suppressedText(n, t)) };
   const suppressed: ExplorerPayload = { ...base, ...notes, history: shown, ...(observed ? { observedBase: observed } : {}), input: suppressEngineInput(input, t) };

@@ -20,6 +20,7 @@ import { INTERACTION_LINE } from '../budget/mitigations.ts';
 import type { BudgetedReport, RunReport } from './run-report.ts';
 import { reportMsg } from '../messages/index.ts';
 import { moneyUnitFor, type MoneyUnit } from './format.ts';
+import { pastYearsShown } from './suppress.ts';
 
 /**
  * The unit of a report's money (or a comparison's of several): £k when no year's spend or income reaches £10m, else
@@ -38,12 +39,12 @@ export function successorOf(r: Pick<RunReport, 'la' | 'baseYear'>): { fromCensus
   return made && made.to.includes(r.la.oldCode) && made.fromCensusYear <= r.baseYear ? made : undefined;
 }
 
-/** Census years with actual history before the base year (ascending). */
-export function historyYears(r: RunReport): number[] {
-  return Object.keys(r.dataset.stockTotal)
-    .map(Number)
-    .filter((y) => y < r.baseYear)
-    .sort((a, b) => a - b);
+/**
+ * Census years with actual history before the base year (ascending) that charts and sentences show: the unbroken run up
+ * to the base year, and with suppression none from a small total back (suppress.ts pastYearsShown).
+ */
+export function historyYears(r: RunReport, suppressBelow?: number): number[] {
+  return pastYearsShown(r.dataset.stockTotal, r.baseYear, suppressBelow);
 }
 
 /**
@@ -158,6 +159,17 @@ export function placementYears(r: RunReport): number[] {
     .filter((y) => y < r.baseYear)
     .sort((a, b) => a - b);
   return [...hist, ...r.projection.years];
+}
+
+/**
+ * The placement chart's years: the past Januaries shown as the fan chart shows them (pastYearsShown over the placements'
+ * totals: unbroken up to the base year, none from a small total back with suppression), then the projection. The
+ * workbook's sheet keeps every year (placementYears), its small cells [c].
+ */
+export function placementChartYears(r: RunReport, suppressBelow?: number): number[] {
+  const totals: Record<number, number> = {};
+  for (const [y, byP] of Object.entries(r.dataset.stockByPlacement)) totals[Number(y)] = Object.values(byP).reduce<number>((s, v) => s + (v ?? 0), 0);
+  return [...pastYearsShown(totals, r.baseYear, suppressBelow), ...r.projection.years];
 }
 
 /** Years with need data: history, then the projection. */

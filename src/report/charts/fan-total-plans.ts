@@ -10,7 +10,8 @@ import { cartesianOptions, round1 } from './common.ts';
 export function fanTotalPlansChart(r: RunReport, suppressBelow?: number): ChartSpec {
   // its words, for publication with suppression, give a small count as [c] (the workbook's rule)
   const count = (x: number): string => countText(x, suppressBelow, fmtCount);
-  const hist = historyYears(r);
+  // past Januaries: unbroken up to the base year, none from a small total back with suppression (its height gave it back)
+  const hist = historyYears(r, suppressBelow);
   const p = r.projection;
   const labels = [...hist, ...p.years].map(String);
   const nh = hist.length;

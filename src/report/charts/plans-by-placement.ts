@@ -4,12 +4,12 @@ import { countDirection, fmtCount, fmtPercent } from '../format.ts';
 import { countText } from '../suppress.ts';
 import { seriesColour, withAlpha } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
-import { byGroup, placementYears, plansByPlacement } from '../series.ts';
+import { byGroup, placementChartYears, plansByPlacement } from '../series.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { cartesianOptions, round1 } from './common.ts';
 
 export function plansByPlacementChart(r: RunReport, suppressBelow?: number): ChartSpec {
-  const years = placementYears(r);
+  const years = placementChartYears(r, suppressBelow);
   const groups = years.map((y) => byGroup(plansByPlacement(r, y)!));
   const title = 'EHC plans by placement category (DSG management plan groups)';
   const i0 = years.indexOf(r.baseYear);

@@ -41,8 +41,13 @@ function cagr(a: number, b: number, n: number): number {
   return n > 0 && a > 0 ? Math.pow(b / a, 1 / n) - 1 : 0;
 }
 
-export function dataParagraphs(r: RunReport): string[] {
-  const hist = historyYears(r);
+/**
+ * What the data show. With suppression (`suppressBelow`) the trend starts after the last small total before the base
+ * year, as the fan chart does: a growth rate from a small total gives it back ('up from fewer than 10 in January 2010:
+ * growth of 12.2% a year … over 12 years' from 16 is 4).
+ */
+export function dataParagraphs(r: RunReport, suppressBelow?: number): string[] {
+  const hist = historyYears(r, suppressBelow);
   const base = basePlans(r);
   const out: string[] = [];
   if (hist.length) {
@@ -58,7 +63,8 @@ export function dataParagraphs(r: RunReport): string[] {
     out.push(`In January ${r.baseYear} ${r.la.name} maintained ${fmtCount(base)} EHC plans, ${since}.`);
     const y5 = r.baseYear - 5;
     const n5 = r.dataset.stockTotal[y5];
-    if (n5) {
+    // the five years only where the trend above does not already start there (shown, and not said twice)
+    if (n5 && hist.includes(y5) && y5 !== hist[0]) {
       const g5 = cagr(n5, base, 5);
       out.push({
         up: `Over the last five years alone plans grew by ${fmtPercent(g5)} a year, from ${fmtCount(n5)} in January ${y5}.`,

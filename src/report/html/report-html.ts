@@ -135,7 +135,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
   ];
   const title = `High Needs recovery plan: ${r.la.name}`;
   const chapters: Array<[string, string, string]> = [
-    ['data', 'What the data show', prose(dataParagraphs(r)) + f('fan-total-plans') + f('plans-by-placement')],
+    ['data', 'What the data show', prose(dataParagraphs(r, t)) + f('fan-total-plans') + f('plans-by-placement')],
     ['scenario', 'What the scenario assumes', prose([...goalSeekParagraphs(r), ...scenarioParagraphs(r), ...reconciliationParagraphs(r)])],
     ...(m
       ? ([
