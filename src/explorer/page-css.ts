@@ -53,7 +53,7 @@ summary{cursor:pointer;font-weight:bold;font-size:15px;padding:4px 0}
 .lever .problem{margin:2px 0 0;font-size:13px;color:${c.red};font-weight:bold}.lever .problem:empty{display:none}
 .status{display:flex;align-items:center;gap:10px;font-size:14px;color:${c.darkGrey};margin:0 0 8px;min-height:24px}
 progress{width:180px;height:14px}
-.charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:14px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(330px,1fr));gap:14px}
 figure{margin:0;border:1px solid ${c.midGrey};padding:8px;break-inside:avoid;page-break-inside:avoid;min-width:0}
 figcaption{font-weight:bold;font-size:15px;margin:0 0 4px}
 .chart{position:relative;height:270px}

@@ -89,13 +89,18 @@ export function plansByGroup(o: VariantOutcome): Array<{ group: PlacementGroup; 
   })).filter((s) => s.values.some((v) => v > 0));
 }
 
-/** Expenditure per financial year in stacks: place funding, top-ups and fees by group, other spend. */
-export function expenditureStacks(o: VariantOutcome): Array<{ key: string; label: string; values: number[] }> {
+/**
+ * Expenditure per financial year in stacks: place funding, top-ups and fees by group, other spend. `label` names the
+ * CSV's column; `legend`, the chart's, is the group's name alone, as the report's chart gives it: ten labels of
+ * 'Top-ups and fees: …' took more than the half of the chart Chart.js gives its legend, which then left out the last
+ * three (other, other spend and income) with nothing to say so.
+ */
+export function expenditureStacks(o: VariantOutcome): Array<{ key: string; label: string; legend: string; values: number[] }> {
   const lines = o.budget.lines;
   const stacks = [
-    { key: 'place_funding', label: 'Place funding', values: lines.map((l) => l.placeFunding) },
-    ...PLACEMENT_GROUPS.map((g) => ({ key: g, label: `Top-ups and fees: ${PlacementGroup[g].label.toLowerCase()}`, values: lines.map((l) => l.byGroup[g] ?? 0) })),
-    { key: 'other_spend', label: 'Other spend (incl. delivering the plan)', values: lines.map((l) => l.otherSpend) },
+    { key: 'place_funding', label: 'Place funding', legend: 'Place funding', values: lines.map((l) => l.placeFunding) },
+    ...PLACEMENT_GROUPS.map((g) => ({ key: g, label: `Top-ups and fees: ${PlacementGroup[g].label.toLowerCase()}`, legend: PlacementGroup[g].label, values: lines.map((l) => l.byGroup[g] ?? 0) })),
+    { key: 'other_spend', label: 'Other spend (incl. delivering the plan)', legend: 'Other spend (incl. delivering the plan)', values: lines.map((l) => l.otherSpend) },
   ];
   return stacks.filter((s) => s.values.some((v) => v !== 0));
 }

@@ -6,6 +6,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type LegendItem, type Plugin } from 'chart.js';
 import { fmtCount, fmtMoney } from '../../report/format.ts';
 import { countText } from '../../report/suppress.ts';
+import { PLACEMENT_GROUPS, type PlacementGroup } from '../../domain/index.ts';
 import { GovUk, seriesColour, withAlpha } from '../../report/palette.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -26,9 +27,11 @@ export interface ChartsModel {
   baseYear: number;
   /** Census years base … horizon. */
   projYears: number[];
-  groups: Array<{ label: string; values: number[] }>;
+  /** Plans by placement group (`group` its key in PLACEMENT_GROUPS, which gives its colour). */
+  groups: Array<{ group?: PlacementGroup; label: string; values: number[] }>;
   fyLabels: string[];
-  stacks: Array<{ label: string; values: number[] }>;
+  /** Expenditure stacks: `key` a placement group, 'place_funding' or 'other_spend'; `legend` the legend's words (else `label`). */
+  stacks: Array<{ key?: string; label: string; legend?: string; values: number[] }>;
   income: number[];
   inYear: number[];
   cumulative: number[];
@@ -85,6 +88,18 @@ Chart.register(markers);
 
 /** What each chart was last drawn from (Charts.set). */
 const drawnFrom = new WeakMap<Chart, string>();
+
+/**
+ * A series' colour, as the report's charts give it: a placement group by its place in PLACEMENT_GROUPS (whichever groups
+ * a chart holds, so Mainstream is one colour in both charts and in the report's), place funding and other spend in greys;
+ * anything else by its position.
+ */
+function stackColour(key: string | undefined, i: number): string {
+  if (key === 'place_funding') return GovUk.midGrey;
+  if (key === 'other_spend') return GovUk.darkGrey;
+  const k = PLACEMENT_GROUPS.indexOf(key as PlacementGroup);
+  return seriesColour(k >= 0 ? k : i);
+}
 
 /** Chart.js's own legend items (generateLabels of the legend plugin's defaults). */
 const chartJsLegendItems = Chart.defaults.plugins.legend.labels.generateLabels;
@@ -162,10 +177,10 @@ export class Charts {
     this.set(
       this.groups,
       gl,
-      m.groups.map((g, i) => ({ label: g.label, data: g.values, borderColor: seriesColour(i), backgroundColor: withAlpha(seriesColour(i), 0.55), borderWidth: 1, pointRadius: 0, fill: i === 0 ? 'origin' : '-1' }) as never),
+      m.groups.map((g, i) => ({ label: g.label, data: g.values, borderColor: stackColour(g.group, i), backgroundColor: withAlpha(stackColour(g.group, i), 0.55), borderWidth: 1, pointRadius: 0, fill: i === 0 ? 'origin' : '-1' }) as never),
     );
 
-    const spend: AnyChart['data']['datasets'] = m.stacks.map((s, i) => ({ type: 'bar', label: s.label, data: s.values, backgroundColor: seriesColour(i), stack: 'spend' }) as never);
+    const spend: AnyChart['data']['datasets'] = m.stacks.map((s, i) => ({ type: 'bar', label: s.legend ?? s.label, data: s.values, backgroundColor: stackColour(s.key, i), stack: 'spend' }) as never);
     spend.push({ type: 'line', label: 'Income', data: m.income, borderColor: GovUk.black, borderWidth: 2, pointRadius: 2, fill: false } as never);
     this.set(this.spend, m.fyLabels, spend);
 
