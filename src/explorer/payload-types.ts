@@ -39,6 +39,8 @@ export interface ExplorerPayload {
    * £0), shown at the top of the page, since a reader of the page sees neither stderr nor the workbook.
    */
   notes?: string[];
+  /** The data files the run loaded (as the report's 'How this report was made' lists them), named under the page's tables. */
+  sources?: Array<{ path: string; reader: string; rows: number }>;
   /** Set when small counts were suppressed: the threshold and what that changes. */
   suppression?: { threshold: number; note: string };
   /** The input's population is the LA's own (from the data), not the unit stand-in of a run without population. */

@@ -36,6 +36,8 @@ export interface PayloadSource {
   demandOnly?: boolean;
   /** The run's notes that change what this scenario's figures mean (payload-types.ts `notes`). */
   notes?: readonly string[];
+  /** The data files the run loaded (payload-types.ts `sources`). */
+  sources?: ReadonlyArray<{ path: string; reader: string; rows: number }>;
 }
 
 /** The tables without the file and line of each row (the page has no files; their names are the council's own). */
@@ -70,6 +72,7 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
     ...(src.populationKnown ? { populationKnown: true as const } : {}),
     ...(src.demandOnly ? { demandOnly: true as const } : {}),
     ...(src.notes?.length ? { notes: [...src.notes] } : {}),
+    ...(src.sources?.length ? { sources: src.sources.map((f) => ({ path: f.path, reader: f.reader, rows: f.rows })) } : {}),
   };
   const t = src.suppressSmallCounts;
   if (t === undefined || t <= 1) return base;

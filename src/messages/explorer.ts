@@ -178,3 +178,14 @@ export function runNotesHeading(n: number): string {
 
 /** Under the run's notes: where else they are, and that a lever moved leaves them standing. */
 export const RUN_NOTES_WHERE = "They hold for every variant on this page; the workbook's Data quality sheet lists them with the rest of the run's checks.";
+
+/**
+ * The files the page's figures rest on, under its tables as the report lists them ('How this report was made'): a reader
+ * of the page sees neither the report nor the workbook's Files loaded table, and a page from an older release looks the
+ * same as one from the latest.
+ * @example sourcesNote([{ path: 'data/sen2_age_caseload.csv', reader: 'ees-2022-age-caseload', rows: 803 }]) // 'Data loaded: data/sen2_age_caseload.csv (ees-2022-age-caseload, 803 rows).'
+ */
+export function sourcesNote(sources: ReadonlyArray<{ path: string; reader: string; rows: number }>): string {
+  if (!sources.length) return '';
+  return `Data loaded: ${sources.map((f) => `${f.path} (${f.reader}, ${f.rows.toLocaleString('en-GB')} ${f.rows === 1 ? 'row' : 'rows'})`).join('; ')}.`;
+}

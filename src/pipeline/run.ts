@@ -292,6 +292,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       suppressSmallCounts,
       demandOnly: opts.demandOnly,
       notes: pageNotes,
+      sources: report.inputs,
     });
     reports.push(report);
     writes.push(async () => {

@@ -252,6 +252,9 @@ async function main(): Promise<number> {
     failures.push(...compare(doc, await ev<Doc>('window.highneeds.result()'), 'page vs run --draws 0 --json'));
 
     const look = () => ev<{ headline: string; chart: string; result: Doc }>(`({ headline: document.getElementById('headline').innerText, chart: document.getElementById('chart-balance').toDataURL(), result: window.highneeds.result() })`);
+    // the footnote under the tables names the files the figures rest on, as the report does
+    const footnote = await ev<string>(`[...document.querySelectorAll('p.note')].map((p) => p.textContent).find((t) => t.startsWith('Central path')) ?? ''`);
+    if (!/Data loaded: \S+\.csv \(/.test(footnote)) failures.push(`the page's footnote names no data file: ${footnote.slice(0, 200)}`);
     const before = await look();
     const lever = levers.find((l) => l.path.endsWith('.effect')) ?? levers.find((l) => l.path === 'projection.incidence_growth')!;
     const target = lever.value + (lever.max - lever.value > lever.value - lever.min ? 1 : -1) * Math.max(lever.step, (lever.max - lever.min) / 4);

@@ -26,6 +26,12 @@ beforeAll(async () => {
 });
 
 describe('run --demand-only writes the scenario explorer, without money', () => {
+  it('the page names the files the run loaded, as the report does', () => {
+    const paths = (page.payload.sources ?? []).map((f) => f.path);
+    expect(paths).toContain(join('data-samples', 'sen2_age_caseload.csv'));
+    expect(paths.length).toBeGreaterThan(10);
+  });
+
   it('the page carries no money table', () => {
     const t = page.payload.tables;
     expect(page.payload.demandOnly).toBe(true);

@@ -8,7 +8,7 @@ import { fmtCount } from '../../report/format.ts';
 import { seriesColour } from '../../report/palette.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { computeVariant, figuresProblem, outcomeFigures, type ExplorerResult, type VariantOutcome, type VariantProblem } from '../compute.ts';
-import { downloadRefused, reproduceWith, variantRefused, yamlMarkedUnbelievable } from '../../messages/explorer.ts';
+import { downloadRefused, reproduceWith, sourcesNote, variantRefused, yamlMarkedUnbelievable } from '../../messages/explorer.ts';
 import { describeValue, getAt, leverNotes, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml, variantId } from '../scenario-yaml.ts';
@@ -322,7 +322,7 @@ export class App {
     const note =
       `Central path: the projection engine and budget model of ${this.payload.tool} ${this.payload.version}, run in this page on the rates estimated from the data on ${this.payload.runDate.slice(0, 10)}; ` +
       (s ? `small counts are protected (see the note above the charts).` : `with no lever moved it equals the run's deterministic result (--draws 0).`) +
-      ` The range comes from Monte Carlo draws with the run's seed.`;
+      ` The range comes from Monte Carlo draws with the run's seed. ${sourcesNote(this.payload.sources ?? [])}`.trimEnd();
     if (this.ui.note.textContent !== note) this.ui.note.textContent = note;
   }
 
