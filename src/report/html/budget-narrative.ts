@@ -11,16 +11,23 @@ const one = (n: number): boolean => fmtCount(n) === '1';
 /** Plans as shown, with the noun in the number shown: '1 plan', '3 plans' (it read 'The 1 plans beyond places cost'). */
 const plansShown = (n: number): string => `${fmtCount(n)} ${one(n) ? 'plan' : 'plans'}`;
 
+/**
+ * Whether a placement's plans beyond its places are a gap to speak of and cost: a gap under half a plan is rounding in
+ * the model's expected plans (a placement held at its places by the scenario's capacity limits sits a hair above them;
+ * a small LA's pooled placement mix puts 0.3 of a plan where it has no places), not plans beyond places: said as such,
+ * it read "the 0 plans beyond places cost £2", and the report's table 'AP | 0 | 0 | 0 | £4k | £7k | £19k'.
+ */
+export function isRealGap(g: { gap: number }): boolean {
+  return g.gap >= 0.5;
+}
+
 export function placesParagraphs(r: RunReport): string[] {
   const rows = r.budget?.placesVsPlans ?? [];
   if (rows.length === 0) return ['No places table was loaded, so funded places cannot be set against plans.'];
   const out: string[] = [];
   const placements = [...new Set(rows.map((g) => g.placement))];
   const lastFy = Math.max(...rows.map((g) => g.fy));
-  // a gap under half a plan is rounding in the model's expected plans (a placement held at its places by the
-  // scenario's capacity limits sits a hair above them), not plans beyond places: said as such, it read "the 0 plans
-  // beyond places cost £2"
-  const real = (g: (typeof rows)[number]): boolean => g.gap >= 0.5;
+  const real = isRealGap;
   for (const p of placements) {
     const first = rows.find((g) => g.placement === p && real(g));
     const last = rows.find((g) => g.placement === p && g.fy === lastFy)!;

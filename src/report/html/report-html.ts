@@ -26,7 +26,7 @@ import {
   uncertaintyParagraphs,
 } from './narrative.ts';
 import { REPORT_CSS } from './styles.ts';
-import { afterOverrideParagraphs, goalSeekParagraphs, placesParagraphs, reconciliationParagraphs } from './budget-narrative.ts';
+import { afterOverrideParagraphs, goalSeekParagraphs, isRealGap, placesParagraphs, reconciliationParagraphs } from './budget-narrative.ts';
 import { counted } from '../../util/plural.ts';
 import { moneyReferenceMsg, reportMsg } from '../../messages/index.ts';
 import { possessive } from '../../util/possessive.ts';
@@ -66,7 +66,11 @@ function placesTable(r: RunReport, money: MoneyTd, count: (n: number) => Td): st
     ['Placement', 'Funded places', 'Plans', 'Beyond places', 'As top-ups', 'As more places', 'As ISS fees'],
     rows
       .filter((g) => g.fy === last)
-      .map((g) => [{ text: g.placement }, count(g.places), count(g.plans), count(g.gap), money(g.costAsTopUps), money(g.costAsPlaces), money(g.costAsIssFees)]),
+      .map((g) => {
+        // a gap under half a plan reads 0 in the table and is not costed, as the words above it do not speak of it
+        const real = isRealGap(g);
+        return [{ text: g.placement }, count(g.places), count(g.plans), count(real ? g.gap : 0), ...[g.costAsTopUps, g.costAsPlaces, g.costAsIssFees].map((c) => money(real ? c : undefined))];
+      }),
   );
 }
 
