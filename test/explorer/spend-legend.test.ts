@@ -68,6 +68,17 @@ describe('explorer: the expenditure chart names every series', () => {
     expect(expenditureStacks(outcome).map((s) => s.label)).toContain('Top-ups and fees: mainstream');
   });
 
+  it('draws the income line over the bars, and names it last', () => {
+    const canvases = { plans: createCanvas(394, 270), groups: createCanvas(394, 270), spend: createCanvas(394, 270), balance: createCanvas(394, 270) };
+    new Charts(canvases as unknown as ConstructorParameters<typeof Charts>[0]).update(model());
+    const chart = Chart.getChart(canvases.spend as unknown as HTMLCanvasElement)!;
+    // Chart.js draws the sorted datasets from the last to the first: the first is on top
+    expect(chart.data.datasets[chart.getSortedVisibleDatasetMetas()[0]!.index]!.label).toBe('Income');
+    const items = (chart.legend as unknown as { legendItems: Array<{ text: string }> }).legendItems;
+    expect(items[items.length - 1]!.text).toBe('Income');
+    expect(items[0]!.text).toBe('Place funding');
+  });
+
   it('puts two charts side by side only where each is at least 330 px wide', () => {
     expect(EXPLORER_CSS).toMatch(/\.charts\{display:grid;grid-template-columns:repeat\(auto-fit,minmax\(330px,1fr\)\)/);
   });

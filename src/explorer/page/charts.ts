@@ -132,7 +132,8 @@ function base(yTitle: string, money: boolean, stacked = false, suppressBelow?: n
     maintainAspectRatio: false,
     interaction: { mode: 'index', intersect: false },
     plugins: {
-      legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 }, generateLabels: legendItems } },
+      // the legend in the order the series are given, whatever order they are drawn in (the income line is drawn last)
+      legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 }, generateLabels: legendItems, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
       tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money ? fmtMoney(Number(c.parsed.y)) : countText(Number(c.parsed.y), suppressBelow, fmtCount)}` } },
     },
     scales: {
@@ -181,7 +182,9 @@ export class Charts {
     );
 
     const spend: AnyChart['data']['datasets'] = m.stacks.map((s, i) => ({ type: 'bar', label: s.legend ?? s.label, data: s.values, backgroundColor: stackColour(s.key, i), stack: 'spend' }) as never);
-    spend.push({ type: 'line', label: 'Income', data: m.income, borderColor: GovUk.black, borderWidth: 2, pointRadius: 2, fill: false } as never);
+    // drawn over the bars (Chart.js draws the lowest order last): drawn first, behind them, the line went out of sight in
+    // the years spend passes income, the ones it is there to show (Kent on the real 2022 release from 2023-24 on)
+    spend.push({ type: 'line', label: 'Income', data: m.income, borderColor: GovUk.black, borderWidth: 2, pointRadius: 2, fill: false, order: -1 } as never);
     this.set(this.spend, m.fyLabels, spend);
 
     const bal: AnyChart['data']['datasets'] = [];
