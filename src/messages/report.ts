@@ -188,18 +188,20 @@ export function zeroSpendLinesLeftOut(labels: readonly string[]): string {
 /**
  * A DSG placement category the LA held no plan in at any January from `from` to `to` (report/unheld-placements.ts)
  * where its central path puts `plans` by January `year`: they come from the placement mix its own plans were pooled
- * with, so they are other LAs' placements, not a finding about this one.
- * @example placementGroupUnheld('Isles of Scilly', 'State special', 2019, 2022, 2032, 6.6, 49) // '… the 7 plans projected there by January 2032 (of its 49 plans then) …'
+ * with, so they are other LAs' placements, not a finding about this one. Its words hold whatever the count
+ * ('puts 1 plan there', 'puts fewer than 10 plans there' as suppressedText writes it for publication): 'the 1 plan
+ * projected there … comes from …. It shows where a plan like it is placed' read 'fewer than 10 plans projected there …
+ * comes from …. It shows …' once suppressed (Isles of Scilly on the real 2022 release at 10).
+ * @example placementGroupUnheld('Isles of Scilly', 'State special', 2019, 2022, 2032, 6.6, 49) // '… its projection puts 7 plans there by January 2032 (of its 49 plans then) …'
  */
 export function placementGroupUnheld(la: string, group: string, from: number, to: number, year: number, plans: number, total: number): string {
   const when = from === to ? `at January ${to}` : `at any January from ${from} to ${to}`;
   const one = fmtCount(plans) === '1';
   const share = shareAsCount(total) ? `of its ${fmtCount(total)} plans then` : `${fmtShare(plans / total)} of its plans`;
   return (
-    `${la} had no plans in the ‘${group}’ category ${when}; the ${fmtCount(plans)} ${one ? 'plan' : 'plans'} projected there by January ${year} (${share}) ` +
-    `${one ? 'comes' : 'come'} from the placement mix of its region or England, with which its own plans are pooled (see the note on its placement mix), ` +
-    `not from placements of its own. ${one ? 'It shows where a plan like it is' : 'They show where plans like them are'} placed elsewhere, not that ${la} will ` +
-    `place children there.`
+    `${la} had no plans in the ‘${group}’ category ${when}; its projection puts ${fmtCount(plans)} ${one ? 'plan' : 'plans'} there by January ${year} (${share}) ` +
+    `from the placement mix of its region or England, with which its own plans are pooled (see the note on its placement mix), ` +
+    `not from placements of its own: this shows where such plans are placed elsewhere, not that ${la} will place children there.`
   );
 }
 

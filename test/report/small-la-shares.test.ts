@@ -4,6 +4,7 @@
  * special schools and 13% (2 children) …', one plan being 6 points; an LA of thousands reads percentages as before.
  */
 import { describe, expect, it } from 'vitest';
+import { suppressedText } from '../../src/report/suppress.ts';
 import { PLACEMENTS } from '../../src/domain/index.ts';
 import { fmtShare, SHARE_AS_COUNT_BELOW } from '../../src/report/format.ts';
 import { dataParagraphs } from '../../src/report/html/narrative.ts';
@@ -38,8 +39,17 @@ describe('shares of few plans', () => {
     expect(topNeeds(19, [{ label: 'autistic spectrum disorder', plans: 8 }, { label: 'speech, language and communication needs', plans: 4 }])).toBe(
       'The most common primary needs were autistic spectrum disorder (8 of its 19 plans) and speech, language and communication needs (4).',
     );
-    expect(placementGroupUnheld('Isles of Scilly', 'State special', 2019, 2022, 2032, 6.6, 49)).toContain('the 7 plans projected there by January 2032 (of its 49 plans then) come from');
-    expect(placementGroupUnheld('Kent', 'Alternative provision', 2019, 2022, 2032, 120, 30_000)).toContain('the 120 plans projected there by January 2032 (0.4% of its plans) come from');
+    expect(placementGroupUnheld('Isles of Scilly', 'State special', 2019, 2022, 2032, 6.6, 49)).toContain('its projection puts 7 plans there by January 2032 (of its 49 plans then) from');
+    expect(placementGroupUnheld('Kent', 'Alternative provision', 2019, 2022, 2032, 120, 30_000)).toContain('its projection puts 120 plans there by January 2032 (0.4% of its plans) from');
+  });
+
+  it('the note on a category the LA held no plan in reads right for one plan and, suppressed, for fewer than N', () => {
+    // Isles of Scilly on the real 2022 release at 10 read 'fewer than 10 plans projected there … comes from …. It shows where a plan like it is placed'
+    const one = placementGroupUnheld('Isles of Scilly', 'Resourced provision and units', 2019, 2022, 2032, 1.2, 41);
+    expect(one).toContain('its projection puts 1 plan there by January 2032 (of its 41 plans then) from the placement mix');
+    const published = suppressedText(one, 10);
+    expect(published).toContain('its projection puts fewer than 10 plans there by January 2032');
+    expect(published).not.toMatch(/\bcomes\b|\bIt shows\b|a plan like it/);
   });
 });
 
