@@ -12,6 +12,16 @@ export function cannotWrite(path: string, reason: string): string {
   return `Could not write the outputs to ${path}: ${reason}`;
 }
 
+/**
+ * A file of the --out folder that could not be replaced (open in another program, which Windows and Excel keep from
+ * being moved, or read-only): every file is as it was before the run. `keptIn`: where the previous files that could
+ * not be put back are (none when all were).
+ */
+export function outputNotReplaced(outDir: string, path: string, reason: string, keptIn?: string): string {
+  const left = keptIn === undefined ? 'nothing was replaced: the folder holds the previous outputs as they were' : `the previous outputs could not all be put back: those missing from it are in ${keptIn}`;
+  return `--out ${outDir}: could not replace ${path} (${reason}); ${left}. Close the file where it is open (a workbook or CSV open in Excel cannot be replaced), or choose another --out folder, and run again`;
+}
+
 /** A folder where a run writes a file, or a file where it writes a folder, in the --out folder. */
 export function outputInTheWay(outDir: string, path: string, wants: 'file' | 'folder'): string {
   return `--out ${outDir}: ${path} is a ${wants === 'file' ? 'folder' : 'file'} where the run writes a ${wants} of that name: move or rename it, or choose another --out folder; nothing was written`;

@@ -5,13 +5,17 @@
  *   run folder absent, empty, or holding only what an earlier highneeds run wrote (its manifest lists it)
  *     → the old folder is moved aside and the staging folder renamed into its place: one set, old files gone
  *   run folder holding files highneeds did not write (never emptied without asking)
- *     → files renamed in one by one; files of the previous run that this one does not write are removed
+ *     → files renamed in one by one, each old file of that name moved aside first (`.<name>.aside-<pid>-…`);
+ *       files of the previous run that this one does not write are removed. A file that cannot be moved (open in
+ *       Excel on Windows, read-only) puts every file back as it was (exit 2 naming it): before, the workbook, charts
+ *       and report were the new run's and the CSVs from that file on the old one's, after an exit 70
  *
  * The switch holds a lock file beside the run folder, so two runs into one folder never interleave (the second
  * waits). A run that fails before the switch leaves the previous outputs untouched; no file is seen half-written.
  * SIGINT, SIGTERM and SIGHUP wait for the switch to finish (temp-files.ts `uninterrupted`). A SIGKILL between its
  * two renames leaves the old set moved aside (`.<name>.old-<pid>-…`) and no run folder: the next write into that
- * folder puts the old set back first (or removes it, when the new set did arrive), then writes.
+ * folder puts the old set back first (or removes it, when the new set did arrive), then writes; one while files are
+ * renamed in one by one leaves the old files moved aside (`.<name>.aside-<pid>-…`), which the next write puts back.
  */
 import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -77,6 +81,15 @@ export async function recoverInterruptedSwitch(outDir: string): Promise<void> {
   } catch {
     return;
   }
+  // old files moved aside by a process killed while it renamed its files in: put back over the new ones
+  for (const n of names.filter((x) => ownerGone(x, `.${basename(outDir)}.aside-`)).sort()) {
+    const aside = join(parent, n);
+    for (const f of (await filesUnder(aside)) ?? []) {
+      await mkdir(dirname(join(outDir, f)), { recursive: true });
+      await rename(join(aside, f), join(outDir, f));
+    }
+    await rm(aside, { recursive: true, force: true });
+  }
   for (const n of names.filter((x) => ownerGone(x, prefix)).sort()) {
     const old = join(parent, n);
     const present = await stat(outDir).then(
@@ -95,10 +108,18 @@ async function switchFolder(outDir: string, stage: string, exists: boolean): Pro
     return;
   }
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
+  // (a folder holding a file open in another program cannot be moved on Windows: nothing changed then)
+  await rename(outDir, old).catch((e: Error) => {
+    throw usageError(reportMsg.outputNotReplaced(outDir, outDir, e.message));
+  });
   registerTempDir(old);
-  await rename(outDir, old);
-  await rename(stage, outDir);
-  await removeTempDir(old);
+  try {
+    await rename(stage, outDir);
+  } catch (e) {
+    await rename(old, outDir);
+    throw usageError(reportMsg.outputNotReplaced(outDir, outDir, (e as Error).message));
+  }
+  await removeTempDir(old).catch(() => undefined); // the new set is in place; a file that will not go stays behind
 }
 
 /** Throws a usage error (exit 2) naming the first path of the run folder that is a folder where a file goes, or the reverse. */
@@ -115,13 +136,45 @@ async function refuseWhatIsInTheWay(outDir: string, files: StagedFile[]): Promis
   }
 }
 
-/** Renames the new files in one by one and removes files of the previous run that this run does not write. */
+/**
+ * Renames the new files in one by one, each old file of the same name moved aside first, and removes files of the
+ * previous run that this run does not write. When a file cannot be moved every file is put back as it was (the
+ * folder holds the previous set whole) and a usage error names the file.
+ */
 async function renameInto(outDir: string, stage: string, files: StagedFile[], previous: string[]): Promise<void> {
+  const parent = dirname(outDir);
+  const aside = join(parent, `.${basename(outDir)}.aside-${process.pid}-${Date.now()}`);
+  const moved: string[] = [];
+  const placed: string[] = [];
+  let failed: { path: string; err: Error } | undefined;
   for (const f of [...files.map((x) => x.rel), MANIFEST]) {
     const dest = join(outDir, f);
-    await mkdir(dirname(dest), { recursive: true });
-    await rename(join(stage, f), dest);
+    try {
+      if (await stat(dest).then(() => true, () => false)) {
+        await mkdir(dirname(join(aside, f)), { recursive: true });
+        await rename(dest, join(aside, f));
+        moved.push(f);
+      }
+      await mkdir(dirname(dest), { recursive: true });
+      await rename(join(stage, f), dest);
+      placed.push(f);
+    } catch (e) {
+      failed = { path: dest, err: e as Error };
+      break;
+    }
   }
+  if (failed) {
+    for (const f of placed) await rm(join(outDir, f), { force: true }).catch(() => undefined);
+    const stuck: string[] = [];
+    for (const f of moved) await rename(join(aside, f), join(outDir, f)).catch(() => stuck.push(f));
+    if (stuck.length === 0) await rm(aside, { recursive: true, force: true });
+    throw usageError(reportMsg.outputNotReplaced(outDir, failed.path, failed.err.message, stuck.length > 0 ? aside : undefined));
+  }
+  // every new file is in: the old ones go (renamed first, so a kill from here on is not taken for one before it)
+  const done = join(parent, `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
+  registerTempDir(done);
+  await rename(aside, done).catch(() => undefined);
+  await removeTempDir(done);
   const now = new Set(files.map((f) => f.rel));
   for (const f of previous) if (!now.has(f)) await rm(join(outDir, f), { force: true });
 }
