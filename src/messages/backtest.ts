@@ -1,6 +1,7 @@
 /** User-facing messages of `highneeds backtest`: its table's coverage and what its scores rest on. */
 import { SHARE_FROM_FORECASTS } from '../model/backtest/metrics.ts';
 import { possessive } from '../util/possessive.ts';
+import { notReadText } from './model.ts';
 export const STAGE = 'model';
 
 /**
@@ -115,4 +116,13 @@ export function horizonsNotReached(from: number, to: number, origins: readonly n
   const upTo = earliest === last - from ? `${earliest}` : `${earliest} to ${last - from}`;
   const list = Array.from({ length: last - from - earliest + 1 }, (_, i) => earliest + i).join(',');
   return `${head}; origins ${upTo} score ${from} years ahead${reach > from ? `, and origin ${earliest} up to ${reach}` : ''} (--origins ${list})`;
+}
+
+/**
+ * backtest --data: the folder holds no stock of plans of its LA (its caseload table empty, damaged or missing), so no
+ * forecast can be made to score. It said 'nothing to score: no series has a stock at origins  and an outcome …;
+ * choose --origins …', naming no file and no origin, with advice no --origins could follow.
+ */
+export function backtestNoStock(la: string, files: readonly string[], unread: ReadonlyArray<{ path: string; message: string }>): string {
+  return `${la} cannot be backtested: the data hold no stock of plans, so no forecast can be made to score. Files read: ${files.join(', ') || 'none'}.${notReadText(unread)} Add a release with ${possessive(la)} plans for at least three censuses (DfE "Education, health and care plans"), or SEN2 returns of them`;
 }

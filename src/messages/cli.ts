@@ -155,7 +155,10 @@ export function nothingToBacktest(
   span?: { first: number; last: number; firstOrigin?: number; successors?: readonly string[] },
 ): string {
   const years = counted(horizon, 'year');
-  const head = `nothing to score: no series has a stock at ${origins.length === 1 ? 'origin' : 'origins'} ${origins.join(', ')} and an outcome up to ${years} later in the data`;
+  // no origin at all when the files hold too few Januaries for one ('a stock at origins  and an outcome')
+  const head = origins.length === 0
+    ? `nothing to score: no January of the data has the January before it and an outcome up to ${years} later`
+    : `nothing to score: no series has a stock at ${origins.length === 1 ? 'origin' : 'origins'} ${origins.join(', ')} and an outcome up to ${years} later in the data`;
   if (!span) return `${head}; choose --origins at least ${years} before the last census year in the files`;
   const earliest = span.firstOrigin ?? span.first + 1;
   const latest = span.last - horizon;
@@ -163,7 +166,7 @@ export function nothingToBacktest(
   const only = span.firstOrigin !== undefined && span.successors?.length
     ? ` (${span.successors.length > 1 ? `${span.successors.slice(0, -1).join(', ')} and ${span.successors[span.successors.length - 1]}` : span.successors[0]}: forecast only from January ${span.firstOrigin}, ${span.successors.length === 1 ? 'its' : 'their'} first January, the years before it being ${span.successors.length === 1 ? 'its share' : 'their shares'} of ${span.successors.length === 1 ? 'its' : 'their'} predecessors' plans)`
     : '';
-  const held = `the files hold the Januaries ${span.first}–${span.last}${only}, and an origin needs its own January and the one before, and an outcome ${years} after it`;
+  const held = `the files hold ${span.first === span.last ? `January ${span.first} only` : `the Januaries ${span.first}–${span.last}`}${only}, and an origin needs its own January and the one before, and an outcome ${years} after it`;
   if (earliest <= latest) return `${head}: ${held}; choose --origins ${earliest === latest ? earliest : `from ${earliest} to ${latest}`}`;
   const longest = span.last - earliest;
   if (longest >= 1) return `${head}: ${held}, which no origin has; choose --horizon ${longest} or less with --origins ${earliest}${longest > 1 ? ` to ${span.last - 1}` : ''}`;

@@ -119,6 +119,14 @@ export function rangesNotScored(baseYear: number, scored: number, horizon: numbe
   );
 }
 
+/**
+ * ' Not read: <file> (<why>); …' for the files of a data folder no reader took, or ''. When the data hold no stock of
+ * plans, a file no reader took (an empty sen2_age_caseload.csv) is likely the one that held them.
+ */
+export function notReadText(unread: ReadonlyArray<{ path: string; message: string }>): string {
+  return unread.length ? ` Not read: ${unread.map((u) => `${u.path} (${u.message.length > 120 ? `${u.message.slice(0, 117)}…` : u.message})`).join('; ')}.` : '';
+}
+
 /** run: the LA cannot be forecast from these files (the one model's reason). */
 export function runCannotForecast(
   la: string,
@@ -131,8 +139,7 @@ export function runCannotForecast(
   // no base year when the data hold no stock of the LA at all (it said 'from January NaN')
   const from = baseYear === undefined ? '' : ` from January ${baseYear}`;
   const upTo = baseYear === undefined ? '' : ` up to ${baseYear}`;
-  // a file the folder holds that no reader took (an empty sen2_age_caseload.csv) is likely the one that held them
-  const notRead = unread.length ? ` Not read: ${unread.map((u) => `${u.path} (${u.message.length > 120 ? `${u.message.slice(0, 117)}…` : u.message})`).join('; ')}.` : '';
+  const notRead = notReadText(unread);
   return (
     `${la} cannot be projected${from}: ${reason}. Files read: ${files.join(', ') || 'none'}.${notRead} ` +
     (ownRows ? `Correct the files, or set base_year in the scenario to an earlier January.` : `Add a release with ${possessive(la)} plans for at least three censuses${upTo} (DfE "Education, health and care plans"), or set base_year in the scenario to a year the files cover.`)

@@ -8,12 +8,13 @@
 import { datasetFromWarehouse } from '../etl/dataset.ts';
 import { datasetsFromEesFiles, datasetsFromWarehouse } from '../etl/ees-datasets.ts';
 import { isNewLaCode } from '../domain/index.ts';
-import { usageError } from '../errors.ts';
+import { inputError, usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
 import { rangesFromReference } from '../messages/model-pooling.ts';
 import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestPoints, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
-import { apportionedNotScored, horizonsNotReached, scoredOnFindings, scoredOnSteps, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
+import { apportionedNotScored, backtestNoStock, horizonsNotReached, scoredOnFindings, scoredOnSteps, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
+import { unreadFiles } from './gates.ts';
 import { BASE_STEP, baseStepRefused } from '../model/base-step.ts';
 import { checkReturnsHoldPlans } from './person-level-gate.ts';
 import { summariseFindings, type Finding } from '../etl/reconcile.ts';
@@ -287,6 +288,7 @@ export async function backtestFromData(opts: { dir: string; la?: string; origins
     const ees = await savedDatasets({ dir: cache.dir, inputSet: cache.inputSet, keyed: load.keyed, fresh: opts.fresh }, () => datasetsFromWarehouse(load.warehouse));
     const { batch } = await runBatch(load.warehouse, ds, ees);
     const mine = batch.datasets.find((d) => d.la.oldCode === ds.la.oldCode)!;
+    if (Object.keys(mine.stockTotal).length === 0) throw inputError(backtestNoStock(`${ds.la.name} (${ds.la.oldCode})`, load.loaded.map((f) => f.path), unreadFiles(load.skipped, load.warnings)));
     // by default the starting years the run's track record scores for the LA (the report and Backtest sheet of a run
     // of the same folder): 'every origin with five years before it' took Kent's 2015 and 2016 on the 2022 release, in
     // the conversion of statements, and scored 3.35% / 15.87% a year / three years ahead where its run said 2.6% / 7.6%
