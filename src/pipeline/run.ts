@@ -51,6 +51,8 @@ import { centreOnMedian, deterministicFactors, publishBudget, scaleCubes, scaleP
 import { explorerPayload } from '../explorer/payload.ts';
 import { demandCharts } from '../report/charts/chart-set.ts';
 import { chartThread, type ChartRenderer } from '../report/charts/render-thread.ts';
+import { HeldOutputs } from '../report/write-atomic.ts';
+import { uninterrupted } from '../paths/temp-files.ts';
 
 export interface RunOptions {
   scenarioFiles: string[];
@@ -180,6 +182,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   const reports: RunReport[] = [];
   const documents: RunDocument[] = [];
   const writes: Array<() => Promise<void>> = [];
+  const held = new HeldOutputs();
   for (const scenario of scenarios) {
     stage(`projecting ${scenario.id}`);
     const capacity = scenario.capacity.from_places_table ? placesAsCapacity(tables) : undefined;
@@ -298,7 +301,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
     writes.push(async () => {
       stage(`writing ${scenario.id}`);
       const { writeRunOutputs } = await writers;
-      const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer, charts });
+      const written = await writeRunOutputs(report, outDir, { csv: opts.csv ?? scenario.report.csv_export, suppressSmallCounts, explorer, charts, held });
       documents.push(runDocument(report, written, suppressSmallCounts));
     });
   }
@@ -306,14 +309,20 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   // file is written: a scenario or comparison refused (exit 1, or a bug's exit 70) leaves no other scenario's outputs
   const { checkComparison, writeComparison } = await writers;
   if (reports.length > 1) checkComparison(reports);
-  for (const write of writes) await write();
+  // the folders as one set: one that cannot be written puts back those written before it (write-atomic.ts)
   let comparison: RunOutcome['comparison'];
-  if (reports.length > 1) {
-    stage('writing comparison');
-    // as CSV too when the run's scenarios are (--csv, or any scenario asking for report.csv_export)
-    const csv = opts.csv ?? scenarios.some((s) => s.report.csv_export);
-    comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'), charts, { csv });
-  }
+  await uninterrupted(async () => {
+    try {
+      for (const write of writes) await write();
+      // as CSV too when the run's scenarios are (--csv, or any scenario asking for report.csv_export)
+      if (reports.length > 1) stage('writing comparison');
+      if (reports.length > 1) comparison = await writeComparison(reports, join(opts.out ?? 'reports', 'compare'), charts, { csv: opts.csv ?? scenarios.some((s) => s.report.csv_export), held });
+    } catch (e) {
+      await held.rollback();
+      throw e;
+    }
+    await held.commit();
+  });
   return { documents, comparison, warnings: warnings.ordered(), fromCache: data.fromCache, cacheDir: data.cacheDir };
 }
 

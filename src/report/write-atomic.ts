@@ -34,8 +34,39 @@ export interface StagedFile {
 export const MANIFEST = '.highneeds-outputs.json';
 const LOCK_WAIT_MS = 120_000;
 
-/** Writes files into `outDir` as one set; returns their final paths in input order. */
-export async function writeFilesAtomically(outDir: string, files: StagedFile[]): Promise<string[]> {
+/** What undoes one folder's switch, and what ends it (removes the old set) once the run's every folder is in. */
+interface HeldSwitch {
+  undo: () => Promise<void>;
+  done: () => Promise<void>;
+}
+
+/**
+ * The switches of the folders one run writes (each scenario's, the comparison's), held until every one is in:
+ * `commit` removes the old sets, `rollback` puts each folder back as it was, the last first. A run of two scenarios
+ * whose second folder could not be written (a file open in Excel, a NaN caught in its workbook) left the first's folder
+ * new beside the second's and the comparison's old.
+ */
+export class HeldOutputs {
+  private readonly held: HeldSwitch[] = [];
+
+  add(h: HeldSwitch): void {
+    this.held.push(h);
+  }
+
+  async commit(): Promise<void> {
+    for (const h of this.held.splice(0)) await h.done().catch(() => undefined);
+  }
+
+  async rollback(): Promise<void> {
+    for (const h of this.held.splice(0).reverse()) await h.undo().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes files into `outDir` as one set; returns their final paths in input order. With `held`, the old set is kept
+ * until `held` is committed or rolled back.
+ */
+export async function writeFilesAtomically(outDir: string, files: StagedFile[], held?: HeldOutputs): Promise<string[]> {
   let stage: string | undefined;
   let release: (() => Promise<void>) | undefined;
   try {
@@ -56,7 +87,7 @@ export async function writeFilesAtomically(outDir: string, files: StagedFile[]):
     // a folder where the run writes a file, or a file where it writes a folder ('charts'), stopped the renames half
     // way: the workbook moved in, the charts not, and exit 70 with 'EEXIST … mkdir'
     if (!ours) await refuseWhatIsInTheWay(outDir, files);
-    await uninterrupted(() => (ours ? switchFolder(outDir, staged, existing !== undefined) : renameInto(outDir, staged, files, previous ?? [])));
+    await uninterrupted(() => (ours ? switchFolder(outDir, staged, existing !== undefined, held) : renameInto(outDir, staged, files, previous ?? [], held)));
     return files.map((f) => join(outDir, f.rel));
   } catch (err) {
     if (err instanceof HighneedsError) throw err;
@@ -101,10 +132,11 @@ export async function recoverInterruptedSwitch(outDir: string): Promise<void> {
   }
 }
 
-/** Moves the old folder aside, renames the staging folder into its place, removes the old one. */
-async function switchFolder(outDir: string, stage: string, exists: boolean): Promise<void> {
+/** Moves the old folder aside, renames the staging folder into its place, removes the old one (or holds it). */
+async function switchFolder(outDir: string, stage: string, exists: boolean, held?: HeldOutputs): Promise<void> {
   if (!exists) {
     await rename(stage, outDir);
+    held?.add({ undo: () => rm(outDir, { recursive: true, force: true }), done: async () => undefined });
     return;
   }
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
@@ -119,7 +151,19 @@ async function switchFolder(outDir: string, stage: string, exists: boolean): Pro
     await rename(old, outDir);
     throw usageError(reportMsg.outputNotReplaced(outDir, outDir, (e as Error).message));
   }
-  await removeTempDir(old).catch(() => undefined); // the new set is in place; a file that will not go stays behind
+  // the new set is in place; a file that will not go stays behind
+  const done = () => removeTempDir(old).catch(() => undefined);
+  if (!held) return done();
+  held.add({
+    undo: async () => {
+      const undone = `${old}-undone`;
+      registerTempDir(undone);
+      await rename(outDir, undone);
+      await rename(old, outDir);
+      await removeTempDir(undone);
+    },
+    done,
+  });
 }
 
 /** Throws a usage error (exit 2) naming the first path of the run folder that is a folder where a file goes, or the reverse. */
@@ -137,24 +181,26 @@ async function refuseWhatIsInTheWay(outDir: string, files: StagedFile[]): Promis
 }
 
 /**
- * Renames the new files in one by one, each old file of the same name moved aside first, and removes files of the
- * previous run that this run does not write. When a file cannot be moved every file is put back as it was (the
- * folder holds the previous set whole) and a usage error names the file.
+ * Renames the new files in one by one, each old file of the same name moved aside first, and moves aside the files of
+ * the previous run that this run does not write. When a file cannot be moved every file is put back as it was (the
+ * folder holds the previous set whole) and a usage error names the file. The files moved aside are removed at the end,
+ * or when `held` is committed.
  */
-async function renameInto(outDir: string, stage: string, files: StagedFile[], previous: string[]): Promise<void> {
+async function renameInto(outDir: string, stage: string, files: StagedFile[], previous: string[], held?: HeldOutputs): Promise<void> {
   const parent = dirname(outDir);
   const aside = join(parent, `.${basename(outDir)}.aside-${process.pid}-${Date.now()}`);
   const moved: string[] = [];
   const placed: string[] = [];
+  const moveAside = async (f: string): Promise<void> => {
+    await mkdir(dirname(join(aside, f)), { recursive: true });
+    await rename(join(outDir, f), join(aside, f));
+    moved.push(f);
+  };
   let failed: { path: string; err: Error } | undefined;
   for (const f of [...files.map((x) => x.rel), MANIFEST]) {
     const dest = join(outDir, f);
     try {
-      if (await stat(dest).then(() => true, () => false)) {
-        await mkdir(dirname(join(aside, f)), { recursive: true });
-        await rename(dest, join(aside, f));
-        moved.push(f);
-      }
+      if (await stat(dest).then(() => true, () => false)) await moveAside(f);
       await mkdir(dirname(dest), { recursive: true });
       await rename(join(stage, f), dest);
       placed.push(f);
@@ -164,19 +210,32 @@ async function renameInto(outDir: string, stage: string, files: StagedFile[], pr
     }
   }
   if (failed) {
-    for (const f of placed) await rm(join(outDir, f), { force: true }).catch(() => undefined);
-    const stuck: string[] = [];
-    for (const f of moved) await rename(join(aside, f), join(outDir, f)).catch(() => stuck.push(f));
-    if (stuck.length === 0) await rm(aside, { recursive: true, force: true });
+    const stuck = await putBack(outDir, aside, placed, moved);
     throw usageError(reportMsg.outputNotReplaced(outDir, failed.path, failed.err.message, stuck.length > 0 ? aside : undefined));
   }
-  // every new file is in: the old ones go (renamed first, so a kill from here on is not taken for one before it)
-  const done = join(parent, `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
-  registerTempDir(done);
-  await rename(aside, done).catch(() => undefined);
-  await removeTempDir(done);
   const now = new Set(files.map((f) => f.rel));
-  for (const f of previous) if (!now.has(f)) await rm(join(outDir, f), { force: true });
+  for (const f of previous) if (!now.has(f)) await moveAside(f).catch(() => rm(join(outDir, f), { force: true }));
+  // every new file is in: the old ones go (renamed first, so a kill from here on is not taken for one before it)
+  const done = async (): Promise<void> => {
+    const gone = join(parent, `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
+    registerTempDir(gone);
+    await rename(aside, gone).catch(() => undefined);
+    await removeTempDir(gone);
+  };
+  if (!held) return done();
+  held.add({ undo: async () => void (await putBack(outDir, aside, placed, moved)), done });
+}
+
+/** Removes the files placed and puts back those moved aside; returns those that could not be put back (else the aside folder goes). */
+async function putBack(outDir: string, aside: string, placed: readonly string[], moved: readonly string[]): Promise<string[]> {
+  for (const f of placed) await rm(join(outDir, f), { force: true }).catch(() => undefined);
+  const stuck: string[] = [];
+  for (const f of moved) {
+    await mkdir(dirname(join(outDir, f)), { recursive: true }).catch(() => undefined);
+    await rename(join(aside, f), join(outDir, f)).catch(() => stuck.push(f));
+  }
+  if (stuck.length === 0) await rm(aside, { recursive: true, force: true });
+  return stuck;
 }
 
 /** Every file under a folder (relative paths), or undefined when the folder does not exist. */

@@ -26,7 +26,7 @@ import { buildComparisonHtml } from './html/comparison-html.ts';
 import { buildReportHtml } from './html/report-html.ts';
 import type { RunReport } from './run-report.ts';
 import { assertNoBlemishes, fileBlemishes, textBlemishes, valueBlemishes, type Blemish } from './output-guard.ts';
-import { writeFilesAtomically, type StagedFile } from './write-atomic.ts';
+import { writeFilesAtomically, type HeldOutputs, type StagedFile } from './write-atomic.ts';
 import { allBudgeted, buildComparisonModel } from './workbook/build-comparison.ts';
 import { buildWorkbookModel } from './workbook/build-workbook.ts';
 import { workbookBytes, type ChartImage } from './workbook/write-xlsx.ts';
@@ -40,6 +40,8 @@ export interface RunOutputOptions {
   explorer?: ExplorerPayload;
   /** Draws the charts (a chart thread, render-thread.ts); default: in this thread. */
   charts?: ChartRenderer;
+  /** Holds the old outputs until the run's every folder is written (write-atomic.ts HeldOutputs). */
+  held?: HeldOutputs;
 }
 
 export interface RunOutputs {
@@ -103,7 +105,7 @@ export async function writeRunOutputs(report: RunReport, outDir: string, opts: R
   const texts = files.filter((f) => !f.rel.startsWith('explorer-'));
   const explorerData = opts.explorer ? payloadBlemishes(opts.explorer) : [];
   assertNoBlemishes([...valueBlemishes(model, 'workbook'), ...chartBlemishes(rendered), ...fileBlemishes(texts), ...explorerData]);
-  const paths = await writeFilesAtomically(outDir, files);
+  const paths = await writeFilesAtomically(outDir, files, opts.held);
   const nCharts = rendered.length;
   return {
     workbook: paths[0]!,
@@ -145,7 +147,7 @@ export interface ComparisonOutputs {
  * tables as CSV under `csv/`, as a scenario's are. The money chart and sheets only when every run modelled the budget.
  * @example await writeComparison([baseline, mitigated], 'reports/compare')
  */
-export async function writeComparison(reports: RunReport[], outDir: string, charts?: ChartRenderer, opts: { csv?: boolean } = {}): Promise<ComparisonOutputs> {
+export async function writeComparison(reports: RunReport[], outDir: string, charts?: ChartRenderer, opts: { csv?: boolean; held?: HeldOutputs } = {}): Promise<ComparisonOutputs> {
   if (reports.length === 0) throw usageError(reportMsg.noReports());
   const specs = comparisonCharts(reports);
   const rendered = await render(specs, charts);
@@ -159,6 +161,6 @@ export async function writeComparison(reports: RunReport[], outDir: string, char
     ...csvs.map((c) => ({ rel: `csv/${c.file}`, data: c.text })),
   ];
   assertNoBlemishes([...valueBlemishes(model, 'comparison workbook'), ...chartBlemishes(rendered), ...fileBlemishes(files)]);
-  const paths = await writeFilesAtomically(outDir, files);
+  const paths = await writeFilesAtomically(outDir, files, opts.held);
   return { workbook: paths[0]!, report: paths[1]!, charts: paths.slice(2, 2 + rendered.length), csv: paths.slice(2 + rendered.length) };
 }

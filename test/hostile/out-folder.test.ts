@@ -60,6 +60,37 @@ describe('run --out on hostile ground', () => {
     expect(readdirSync(root).sort()).toEqual(['dearer.yaml', 'out']);
   }, 120_000);
 
+  it('a run of two scenarios whose second folder cannot be written puts back the first\'s and the comparison\'s', async () => {
+    const root = tempDir('hn-hostile-out-');
+    const data = sampleTables();
+    const out = join(root, 'out');
+    const scenario = (id: string, inflation: string): string => {
+      const f = join(root, `${id}-${inflation}.yaml`);
+      writeFileSync(f, readFileSync('scenarios/baseline.yaml', 'utf8').replace('id: baseline', `id: ${id}`).replace('inflation: 0.03', `inflation: ${inflation}`));
+      return f;
+    };
+    const two = (a: string, b: string) => runCli('run', scenario('low', a), scenario('high', b), '--data', data, '--draws', '0', '--csv', '--out', out, '--quiet');
+    expect((await two('0.03', '0.05')).code).toBe(0);
+    writeFileSync(join(out, 'high', 'my-notes.txt'), 'kept\n');
+    const first = listing(out);
+    expect(first.some((f) => f.startsWith('compare/'))).toBe(true);
+    const undo = unmovable(join(out, 'high', 'csv', 'plans_by_age.csv'));
+    if (undo === undefined) return;
+    let r;
+    try {
+      r = await two('0.04', '0.06');
+    } finally {
+      undo();
+    }
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('could not replace');
+    // low/ was written before high/ was refused: it is the first run's again, as compare/ is
+    expect(listing(out)).toEqual(first);
+    expect(readdirSync(root).filter((f) => f.startsWith('.'))).toEqual([]);
+    expect((await two('0.04', '0.06')).code).toBe(0);
+    expect(listing(out).filter((f) => f.startsWith('low/highneeds-low.xlsx'))).not.toEqual(first.filter((f) => f.startsWith('low/highneeds-low.xlsx')));
+  }, 180_000);
+
   it('a second run refused (exit 1) or writing fewer files: the set is the first\'s, or the second\'s whole', async () => {
     const root = tempDir('hn-hostile-out-');
     const data = sampleTables();
