@@ -13,8 +13,11 @@ import ExcelJS from 'exceljs';
 import { joinCsv, splitCsv } from './csv-text.ts';
 import { zipBytes } from '../etl/zip-writer.ts';
 
-/** The commands a variant is run through (validate and load read every kind). */
-export type Use = 'validate' | 'load' | 'forecast' | 'backtest' | 'run';
+/**
+ * The commands a variant is run through (validate and load read every kind): `run-json` is run with --json and
+ * --suppress-small-counts, `init` is init --from the variant, `backtest-data` is backtest --data of a folder holding it.
+ */
+export type Use = 'validate' | 'load' | 'forecast' | 'backtest' | 'run' | 'run-json' | 'goal-seek' | 'init' | 'backtest-data';
 
 export interface Variant {
   /** `<kind>/<mutation>`, unique. */
@@ -79,31 +82,31 @@ function csvBases(): CsvBase[] {
   return [
     {
       kind: 'ees-2022', name: 'sen2_age_caseload.csv', text: read('data-samples/sen2_age_caseload.csv').toString(),
-      count: 'Total_all', year: 'time_period', code: 'old_la_code', label: 'la_name', uses: ['validate', 'load', 'forecast', 'backtest', 'run'],
+      count: 'Total_all', year: 'time_period', code: 'old_la_code', label: 'la_name', uses: ['validate', 'load', 'forecast', 'backtest', 'run', 'run-json', 'init', 'backtest-data'],
     },
     {
       kind: 'ees-2025', name: 'caseload.csv', text: read('test/fixtures/etl/layouts/caseload-2026.csv').toString(),
-      count: 'ehcplans', year: 'time_period', code: 'old_la_code', label: 'la_name', uses: ['validate', 'load'],
+      count: 'ehcplans', year: 'time_period', code: 'old_la_code', label: 'la_name', uses: ['validate', 'load', 'init'],
     },
     {
       kind: 'ons-mye', name: 'ons_mye_2020.csv', text: read('data-samples/ons_mye_2020.csv').toString(),
-      count: '5', code: 'Code', label: 'Name', uses: ['validate', 'load', 'run'],
+      count: '5', code: 'Code', label: 'Name', uses: ['validate', 'load', 'run', 'run-json', 'init', 'backtest-data'],
     },
     {
       kind: 'ons-snpp', name: 'snpp_2022based_E99999999.csv', text: headLines(read('data-samples/snpp_2022based_E99999999.csv').toString(), 30),
-      count: '2026', code: 'AREA_CODE', label: 'AREA_NAME', uses: ['validate', 'load'],
+      count: '2026', code: 'AREA_CODE', label: 'AREA_NAME', uses: ['validate', 'load', 'init'],
     },
     {
       kind: 'other-spend', name: 'other_spend.csv', text: read('data-samples/other_spend.csv').toString(),
-      count: 'amount_gbp', year: 'financial_year', label: 'line', uses: ['validate', 'load', 'run'],
+      count: 'amount_gbp', year: 'financial_year', label: 'line', uses: ['validate', 'load', 'run', 'run-json', 'goal-seek'],
     },
     {
       kind: 'unit-costs', name: 'unit_costs.csv', text: read('data-samples/unit_costs.csv').toString(),
-      count: 'annual_cost_gbp', year: 'price_year', code: 'placement', uses: ['validate', 'load', 'run'],
+      count: 'annual_cost_gbp', year: 'price_year', code: 'placement', uses: ['validate', 'load', 'run', 'run-json', 'goal-seek'],
     },
     {
       kind: 'funding', name: 'funding.csv', text: read('data-samples/funding.csv').toString(),
-      count: 'hn_block_gbp', year: 'financial_year', uses: ['validate', 'load', 'run'],
+      count: 'hn_block_gbp', year: 'financial_year', uses: ['validate', 'load', 'run', 'run-json', 'goal-seek'],
     },
     {
       kind: 'blade', name: 'Blade-Export_28-01-2025_placementdetail.csv',
@@ -270,7 +273,7 @@ function xmlVariants(): Variant[] {
 function scenarioVariants(): Variant[] {
   const name = 'hostile.yaml';
   const text = read('scenarios/baseline.yaml').toString().replace('id: baseline', 'id: hostile');
-  const uses: Use[] = ['run'];
+  const uses: Use[] = ['run', 'run-json', 'goal-seek'];
   const v = (mutation: string, make: () => string, quoted?: string): Variant => ({ id: `scenario/${mutation}`, name, uses, quoted, scenario: true, bytes: () => Buffer.from(make()) });
   const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)].join('\n');
   const out = textVariants('scenario', name, text, uses, { scenario: true });
@@ -297,7 +300,7 @@ function scenarioVariants(): Variant[] {
 /** Money tables in an Excel workbook: odd numbers, formula-prefixed text, a formula cell. */
 function xlsxVariants(): Variant[] {
   const name = 'money.xlsx';
-  const uses: Use[] = ['validate', 'load', 'run'];
+  const uses: Use[] = ['validate', 'load', 'run', 'run-json', 'goal-seek'];
   const book = (line: unknown, amount: unknown) => async (): Promise<Buffer> => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('other_spend');
@@ -323,7 +326,7 @@ function xlsxVariants(): Variant[] {
 /** ZIP archives of a release: names that climb out, absolute names, a damaged entry. */
 function zipVariants(): Variant[] {
   const csv = read('data-samples/sen2_age_caseload.csv');
-  const uses: Use[] = ['validate', 'load', 'forecast'];
+  const uses: Use[] = ['validate', 'load', 'forecast', 'init'];
   const v = (mutation: string, entries: { name: string; data: Buffer | string }[], method: 'store' | 'deflate' = 'deflate'): Variant => ({
     id: `zip/${mutation}`, name: 'release.zip', uses,
     bytes: () => zipBytes(entries.map((e) => ({ name: e.name, chunks: [e.data], method }))),

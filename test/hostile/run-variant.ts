@@ -6,7 +6,7 @@
  * from the inputs that a spreadsheet would read as a formula in a written CSV or workbook.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { runCli, type CliRun } from '../cli/helpers.ts';
@@ -41,8 +41,11 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((p) => statSync(p).isFile());
 }
 
-/** What is wrong with the files a successful command wrote. */
-async function outputProblems(paths: string[], quoted: string | undefined): Promise<string[]> {
+/**
+ * What is wrong with the files a successful command wrote. `inputCopy` tells the files that are the inputs' rows
+ * copied for highneeds to read (init's data/), whose cells are the input's as given: not checked for formulas.
+ */
+async function outputProblems(paths: string[], quoted: string | undefined, inputCopy: (p: string) => boolean = () => false): Promise<string[]> {
   const problems: string[] = [];
   for (const p of paths) {
     if (/\.(csv|html|json|yaml|txt|md)$/.test(p)) {
@@ -50,7 +53,7 @@ async function outputProblems(paths: string[], quoted: string | undefined): Prom
       const text = readFileSync(p, 'utf8').replace(/<script(?![^>]*application\/json)[^>]*>[\s\S]*?<\/script>/g, '');
       const lost = LOST.exec(unquote(text, quoted));
       if (lost) problems.push(`${p} holds '${lost[0]}' near '${text.slice(Math.max(0, lost.index - 60), lost.index + 20)}'`);
-      if (p.endsWith('.csv')) {
+      if (p.endsWith('.csv') && !inputCopy(p)) {
         for (const cell of splitCsv(text.replace(/^\ufeff/, '')).flat()) {
           if (/^[=+@\t\r]/.test(cell) || (cell.startsWith('-') && !/^-[\d.]+(e[+-]?\d+)?$/i.test(cell))) problems.push(`${p}: cell '${cell.slice(0, 40)}' would be read as a formula`);
         }
@@ -102,6 +105,22 @@ export async function writeVariant(v: Variant, dir: string): Promise<string> {
   return v.beside ? dir : path;
 }
 
+/** The threshold run-json is given (--suppress-small-counts). */
+const SUPPRESS_BELOW = 30;
+/** The target goal-seek is given: one the sample's tables meet at about a third fewer new plans. */
+export const GOAL_TARGET = 'in-year-balance=-20000000@2028-29';
+/** The LA init --from is given for a variant of each kind (the 2025 layout's fixture holds Lincolnshire). */
+const INIT_LA = (v: Variant): string => (v.id.startsWith('ees-2025/') ? '925' : '999');
+
+/** A copy of the sample's tables with the variant in place of its file of its kind (money.xlsx that of other_spend.csv). */
+function dataWith(v: Variant, path: string, p: Places): string {
+  const data = join(p.dir, 'data');
+  cpSync(p.tables, data, { recursive: true });
+  cpSync(path, join(data, v.name));
+  if (v.name.endsWith('.xlsx')) rmSync(join(data, 'other_spend.csv'));
+  return data;
+}
+
 /** The arguments of `use` on the variant at `path`, and the paths the command may write (checked after it). */
 function commandOf(v: Variant, use: Use, path: string, p: Places): { args: string[]; writes: string[]; data?: string } {
   const out = join(p.dir, 'out');
@@ -114,16 +133,53 @@ function commandOf(v: Variant, use: Use, path: string, p: Places): { args: strin
       return { args: ['forecast', '--ees', path, '--all', '--base-year', '2022', '--horizon', '2', '--draws', '0', '--out', join(out, 'f.csv')], writes: [out] };
     case 'backtest':
       return { args: ['backtest', '--ees', path, '--all', '--origins', '2019', '--horizon', '2', '--json'], writes: [] };
-    case 'run': {
-      if (v.scenario) return { args: ['run', path, '--data', p.tables, '--draws', '0', '--csv', '--out', out], writes: [out] };
-      const data = join(p.dir, 'data');
-      cpSync(p.tables, data, { recursive: true });
-      // the variant takes the place of the sample's file of its kind (money.xlsx that of other_spend.csv)
-      cpSync(path, join(data, v.name));
-      if (v.name.endsWith('.xlsx')) rmSync(join(data, 'other_spend.csv'));
-      return { args: ['run', '--data', data, '--draws', '0', '--csv', '--out', out], writes: [out], data };
+    case 'backtest-data':
+      return { args: ['backtest', '--data', dataWith(v, path, p), '--json'], writes: [] };
+    case 'init':
+      return { args: ['init', join(out, 'la'), '--la', INIT_LA(v), '--from', path, '--json'], writes: [out] };
+    case 'goal-seek': {
+      const [scenario, data] = v.scenario ? [path, p.tables] : ['scenarios/baseline.yaml', dataWith(v, path, p)];
+      return { args: ['goal-seek', scenario, '--lever', 'new_plans', '--target', GOAL_TARGET, '--data', data, '--draws', '0', '--out', join(out, 'goal.yaml'), '--json'], writes: [out] };
+    }
+    case 'run':
+    case 'run-json': {
+      // at 30, as the sample's smallest placements (7 to 27 plans) are suppressed and the check below has cells to find
+      const flags = use === 'run' ? ['--csv'] : ['--csv', '--json', '--suppress-small-counts', String(SUPPRESS_BELOW)];
+      if (v.scenario) return { args: ['run', path, '--data', p.tables, '--draws', '0', ...flags, '--out', out], writes: [out] };
+      return { args: ['run', '--data', dataWith(v, path, p), '--draws', '0', ...flags, '--out', out], writes: [out] };
     }
   }
+}
+
+/**
+ * What is wrong with the standard output of a command given --json (docs/cli.md "When a command fails"): it must be
+ * one JSON document whatever happens, the command's own on exit 0 and {"error": {"exit": code, …}} otherwise; and a
+ * run with --suppress-small-counts N gives no count of plans above 0 and below N in it, and the marker in their place.
+ */
+function jsonProblems(args: string[], code: number, stdout: string): string[] {
+  if (!args.includes('--json')) return [];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(stdout);
+  } catch {
+    return [`--json: standard output is not one JSON document: '${stdout.slice(0, 120)}'`];
+  }
+  const d = doc as Record<string, unknown> | null;
+  if (code !== 0) {
+    const e = (d?.error ?? null) as { exit?: unknown; message?: unknown } | null;
+    return e?.exit === code && typeof e.message === 'string' && e.message !== '' ? [] : [`--json: exit ${code} with no error document of that exit: '${stdout.slice(0, 120)}'`];
+  }
+  if (d === null || typeof d !== 'object' || 'error' in d) return [`--json: exit 0 with '${stdout.slice(0, 120)}'`];
+  const at = args.indexOf('--suppress-small-counts');
+  if (at < 0) return [];
+  const below = Number(args[at + 1]);
+  const small: string[] = [];
+  const walk = (x: unknown, path: string): void => {
+    if (typeof x === 'number' && x > 0 && x < below) small.push(`${path} = ${x}`);
+    else if (x !== null && typeof x === 'object') for (const [k, y] of Object.entries(x)) walk(y, `${path}.${k}`);
+  };
+  for (const k of ['ehcp_total', 'ehcp_by_placement']) walk(d[k], k);
+  return small.length ? [`--suppress-small-counts ${below}: run --json gives small counts of plans: ${small.slice(0, 3).join(', ')}`] : [];
 }
 
 /** Each file under a path (a file, or a Blade export's folder) with its size and time of last change. */
@@ -152,10 +208,11 @@ export async function runVariant(v: Variant, use: Use, p: Places): Promise<Outco
   if (STACK.test(said)) problems.push('a stack trace');
   const lost = LOST.exec(unquote(said, v.quoted));
   if (lost) problems.push(`printed '${lost[0]}'`);
+  problems.push(...jsonProblems(args, r.code, r.stdout));
   const written = writes.flatMap(filesUnder);
   if (r.code !== 0) {
     const left = writes.filter((w) => existsSync(w));
     if (left.length > 0) problems.push(`left behind after exit ${r.code}: ${left.join(', ')}`);
-  } else problems.push(...(await outputProblems(written, v.quoted)));
+  } else problems.push(...(await outputProblems(written, v.quoted, (f) => use === 'init' && f.includes(`${sep}data${sep}`))));
   return { ...r, args, problems };
 }
