@@ -135,8 +135,12 @@ function commandOf(v: Variant, use: Use, path: string, p: Places): { args: strin
       return { args: ['backtest', '--ees', path, '--all', '--origins', '2019', '--horizon', '2', '--json'], writes: [] };
     case 'backtest-data':
       return { args: ['backtest', '--data', dataWith(v, path, p), '--json'], writes: [] };
-    case 'init':
-      return { args: ['init', join(out, 'la'), '--la', INIT_LA(v), '--from', path, '--json'], writes: [out] };
+    case 'init': {
+      // a release's data folder holding the variant among the sample's tables, or (a ZIP, and every other variant by
+      // the length of its id) the file named on its own, which must hold the LA
+      const from = v.name.endsWith('.zip') || v.id.length % 2 === 0 ? path : dataWith(v, path, p);
+      return { args: ['init', join(out, 'la'), '--la', INIT_LA(v), '--from', from, '--json'], writes: [out] };
+    }
     case 'goal-seek': {
       const [scenario, data] = v.scenario ? [path, p.tables] : ['scenarios/baseline.yaml', dataWith(v, path, p)];
       return { args: ['goal-seek', scenario, '--lever', 'new_plans', '--target', GOAL_TARGET, '--data', data, '--draws', '0', '--out', join(out, 'goal.yaml'), '--json'], writes: [out] };
