@@ -98,7 +98,7 @@ describe('hostile warehouse files', () => {
     expect((await runCli('load', 'data-samples', '--warehouse', whole, '--quiet')).code).toBe(0);
     const after = await held(whole);
     // killed at a spread of moments from start to end of the load (the time it takes on this machine)
-    for (const ms of [300, 900, 1500, 2500, 4000]) {
+    for (const ms of [300, 1000, 4000]) {
       const wh = join(d, `k${ms}.duckdb`);
       copyFileSync(base, wh);
       const child = spawn(process.execPath, [BIN, 'load', 'data-samples', '--warehouse', wh, '--quiet'], { stdio: 'ignore' });
