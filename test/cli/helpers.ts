@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
@@ -28,6 +29,9 @@ function cacheFor(args: readonly string[]): string | undefined {
   const i = args.indexOf('--data');
   if (i < 0 || i + 1 >= args.length || SUITE_CACHE === undefined || process.env.HIGHNEEDS_CACHE_DIR !== SUITE_CACHE) return undefined;
   const data = resolve(args[i + 1]!);
+  // a folder shared by the test files (initLaShared) has its cache beside it, wherever it is
+  const shared = ownCaches.get(data);
+  if (shared !== undefined && existsSync(shared)) return shared;
   const inTemp = relative(tmpdir(), data);
   if (inTemp === '' || inTemp.startsWith('..')) return undefined;
   let dir = ownCaches.get(data);
@@ -101,4 +105,52 @@ export function sampleCaseloadOf(first: number, last: number): string {
   const kept = rows.filter((l) => /^\d{4},/.test(l) && Number(l.slice(0, 4)) >= first && Number(l.slice(0, 4)) <= last);
   writeFileSync(file, [header, ...kept].join('\n') + '\n');
   return file;
+}
+
+/** The folders initLaShared() made or found in this test process, by LA and source folder. */
+const sharedInits = new Map<string, Promise<string>>();
+
+/**
+ * A folder `highneeds init <folder> --la <la> --from <from>` made once for the whole `npm test` (in the folder
+ * test/global-setup.mjs shares between the test processes, HIGHNEEDS_TEST_SHARED_DIR; else once per test process),
+ * with a load cache of its own beside it that runs on its data/ share: three test files each made their own Isles
+ * of Scilly folder from the real 2022 release (about 0.5 s of CPU an init) and each loaded it afresh, a new path
+ * every time, where they only read it. Never edit it, nor write outputs into it: give --out a folder of the test's
+ * own. The init's exit code is checked here (an init that fails throws with its stderr).
+ * @example const ios = await initLaShared('420', join(REAL_DATA, 'ees-ehcp-2022', 'data')); // ios/data, ios/scenarios
+ */
+export function initLaShared(la: string, from: string): Promise<string> {
+  const id = `${la}\0${resolve(from)}`;
+  let made = sharedInits.get(id);
+  if (made === undefined) sharedInits.set(id, (made = makeInit(la, from, sharedInits.size)));
+  return made;
+}
+
+async function makeInit(la: string, from: string, n: number): Promise<string> {
+  let root = process.env.HIGHNEEDS_TEST_SHARED_DIR;
+  if (!root || !existsSync(root)) {
+    root = mkdtempSync(join(tmpdir(), 'highneeds-test-init-'));
+    const own = root;
+    process.once('exit', () => rmSync(own, { recursive: true, force: true }));
+  }
+  // named by what it is made of, so that every process finds the one folder
+  const name = `init-${la}-${createHash('sha256').update(resolve(from)).digest('hex').slice(0, 12)}`;
+  const dir = join(root, name);
+  if (!existsSync(dir)) {
+    // made whole under a name of this process's own, then renamed: another process finds it whole or not at all
+    const mine = join(root, `.${name}.${process.pid}.${n}`);
+    const r = await runCli('init', mine, '--la', la, '--from', from);
+    if (r.code !== 0) throw new Error(`highneeds init ${mine} --la ${la} --from ${from}: exit ${r.code}\n${r.stderr}`);
+    try {
+      renameSync(mine, dir);
+    } catch (e) {
+      // made meanwhile by the other process: its folder is used, this one removed
+      rmSync(mine, { recursive: true, force: true });
+      if (!existsSync(dir)) throw e;
+    }
+  }
+  const cache = join(root, `${name}-cache`);
+  mkdirSync(cache, { recursive: true });
+  ownCaches.set(resolve(join(dir, 'data')), cache);
+  return dir;
 }

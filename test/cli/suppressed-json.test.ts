@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PLACEMENTS } from '../../src/domain/index.ts';
 import { SUPPRESSED } from '../../src/report/suppress.ts';
 import { variantCsv } from '../../src/explorer/view-model.ts';
-import { runCli, sampleTables } from './helpers.ts';
+import { initLaShared, runCli, sampleTables } from './helpers.ts';
 import { tempDir } from '../temp.ts';
 import { loadPageInNode } from '../explorer/bundle-in-node.ts';
 import { HAVE_REAL_DATA, REAL_DATA } from '../real-data.ts';
@@ -73,9 +73,8 @@ describe('run --suppress-small-counts --json', () => {
   });
 
   it.skipIf(!HAVE_REAL_DATA)('Isles of Scilly on the real 2022 release: its January 2022 placements of 1 and 2 plans read [c], as in the workbook', async () => {
-    const dir = join(tempDir('hn-suppressed-ios-'), 'ios');
-    expect((await runCli('init', dir, '--la', '420', '--from', join(REAL_DATA, 'ees-ehcp-2022', 'data'))).code).toBe(0);
-    const out = join(dir, 'out');
+    const dir = await initLaShared('420', join(REAL_DATA, 'ees-ehcp-2022', 'data'));
+    const out = join(tempDir('hn-suppressed-ios-'), 'out');
     const r = await runCli('run', join(dir, 'scenarios', 'baseline.yaml'), '--data', join(dir, 'data'), '--la', '420', '--demand-only', '--draws', '0', '--csv', '--suppress-small-counts', '--json', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Doc;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { suppressedText, suppressionNote } from '../../src/report/suppress.ts';
-import { runCli } from './helpers.ts';
+import { initLaShared, runCli } from './helpers.ts';
 import { tempDir } from '../temp.ts';
 import { loadPageInNode } from '../explorer/bundle-in-node.ts';
 import { HAVE_REAL_DATA, REAL_DATA } from '../real-data.ts';
@@ -95,9 +95,9 @@ describe('run --suppress-small-counts: no small count of plans in the words writ
   });
 
   it.skipIf(!HAVE_REAL_DATA)('Isles of Scilly on the real 2022 release, counts below 5', async () => {
-    const dir = join(tempDir('hn-suppressed-words-ios-'), 'ios');
-    expect((await runCli('init', dir, '--la', '420', '--from', join(REAL_DATA, 'ees-ehcp-2022', 'data'))).code).toBe(0);
-    const out = join(dir, 'out');
+    const dir = await initLaShared('420', join(REAL_DATA, 'ees-ehcp-2022', 'data'));
+    const outs = tempDir('hn-suppressed-words-ios-');
+    const out = join(outs, 'out');
     const r = await runCli('run', join(dir, 'scenarios', 'baseline.yaml'), '--data', join(dir, 'data'), '--la', '420', '--demand-only', '--draws', '0', '--suppress-small-counts', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const texts = await publishedTexts(out, 'baseline');
@@ -106,7 +106,7 @@ describe('run --suppress-small-counts: no small count of plans in the words writ
     // stderr is the analyst's: it keeps the figures
     expect(r.stderr).toContain('its 2 new plans are too few');
     // at 30 its totals to January 2028 are small too: the report's summary, cards and prose give none
-    const out30 = join(dir, 'out30');
+    const out30 = join(outs, 'out30');
     const r30 = await runCli('run', join(dir, 'scenarios', 'baseline.yaml'), '--data', join(dir, 'data'), '--la', '420', '--demand-only', '--draws', '0', '--suppress-small-counts', '30', '--out', out30);
     expect(r30.code, r30.stderr).toBe(0);
     const report = (await publishedTexts(out30, 'baseline')).report!;

@@ -14,7 +14,7 @@ import { compareTable, plansTable } from '../../src/explorer/page/tables.ts';
 import { headlineCards } from '../../src/explorer/page/cards.ts';
 import { headlineOf, headlineSentence } from '../../src/explorer/view-model.ts';
 import type { ExplorerPayload } from '../../src/explorer/payload-types.ts';
-import { runCli } from '../cli/helpers.ts';
+import { initLaShared, runCli } from '../cli/helpers.ts';
 import { HAVE_REAL_DATA, REAL_DATA } from '../real-data.ts';
 import { tempDir } from '../temp.ts';
 import { loadPageInNode } from './bundle-in-node.ts';
@@ -37,9 +37,8 @@ describe.skipIf(!HAVE_REAL_DATA)('explorer page with --suppress-small-counts: it
   let payload: ExplorerPayload;
   let outcome: VariantOutcome;
   beforeAll(async () => {
-    const dir = join(tempDir('hn-suppressed-tables-'), 'ios');
-    expect((await runCli('init', dir, '--la', '420', '--from', join(REAL_DATA, 'ees-ehcp-2022', 'data'))).code).toBe(0);
-    const out = join(dir, 'out');
+    const dir = await initLaShared('420', join(REAL_DATA, 'ees-ehcp-2022', 'data'));
+    const out = join(tempDir('hn-suppressed-tables-'), 'out');
     const r = await runCli('run', join(dir, 'scenarios', 'baseline.yaml'), '--data', join(dir, 'data'), '--la', '420', '--demand-only', '--draws', '0', '--suppress-small-counts', String(T), '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const page = loadPageInNode(join(out, 'explorer-baseline.html'));
