@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasRealData, realData } from '../etl/helpers.ts';
-import { copySampleTables, runCli } from '../cli/helpers.ts';
+import { copySampleTables, runCli, sampleTables } from '../cli/helpers.ts';
 import { realRowsOf } from '../model/real-files.ts';
 import { withTempDir } from '../temp.ts';
 
@@ -50,22 +50,18 @@ async function compare(data: string, la: string[], unmet: boolean): Promise<{ ru
 
 describe("goal-seek says run's notes", () => {
   it("on the sample's tables: the forecast's note on England's series too, in run's order; and when no effect meets the target", async () => {
-    await withTempDir(async (d) => {
-      const data = join(d, 'data');
-      copySampleTables(data);
-      const { run, goal, failed } = await compare(data, [], true);
-      // run lists its first notes and '… and N more' (the sample's outturn is of 2025-26, not the run's 2022-23: a ninth)
-      expect(unpriced(goal.slice(0, run.length))).toEqual(unpriced(run));
-      // before: the forecast's note was not said, and nothing at all when no effect met the target
-      expect(goal).toContainEqual(expect.stringMatching(/^The data hold no England or regional series: Anyshire's trend is pooled/));
-      expect(unpriced(failed)).toEqual(unpriced(goal));
-    });
+    // the tables unedited: the test process's shared copy, loaded once (helpers.ts sampleTables)
+    const { run, goal, failed } = await compare(sampleTables(), [], true);
+    // run lists its first notes and '… and N more' (the sample's outturn is of 2025-26, not the run's 2022-23: a ninth)
+    expect(unpriced(goal.slice(0, run.length))).toEqual(unpriced(run));
+    // before: the forecast's note was not said, and nothing at all when no effect met the target
+    expect(goal).toContainEqual(expect.stringMatching(/^The data hold no England or regional series: Anyshire's trend is pooled/));
+    expect(unpriced(failed)).toEqual(unpriced(goal));
   }, 120_000);
 
   it('with draws, the notes on ranges are the ones run gives with draws (goal-seek gave the wording of a run without a range)', async () => {
     await withTempDir(async (d) => {
-      const data = join(d, 'data');
-      copySampleTables(data);
+      const data = sampleTables();
       const run = await runCli('run', 'baseline', '--data', data, '--draws', '20', '--out', join(d, 'out'));
       expect(run.code, run.stderr).toBe(0);
       const goal = await runCli('goal-seek', 'scenarios/baseline.yaml', '--data', data, '--lever', 'new_plans', '--target', 'in-year-balance=-20000000@2028-29', '--draws', '20', '--out', join(d, 'g.yaml'));
