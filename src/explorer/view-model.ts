@@ -9,7 +9,7 @@ import type { Quantiles } from '../model/result.ts';
 import { publishMoney } from '../budget/published-money.ts';
 import { fmtBalance, fmtCount } from '../report/format.ts';
 import { csvField } from '../report/safe-text.ts';
-import { countText, suppressedCount } from '../report/suppress.ts';
+import { countText, smallGroupsBanded, suppressedCount } from '../report/suppress.ts';
 import type { VariantOutcome } from './compute.ts';
 
 export interface Headline {
@@ -87,6 +87,15 @@ export function plansByGroup(o: VariantOutcome): Array<{ group: PlacementGroup; 
     label: PlacementGroup[g].label,
     values: byYear.map((bp) => PLACEMENTS.reduce((s, p, i) => (groupOf(p) === g ? s + bp[i]! : s), 0)),
   })).filter((s) => s.values.some((v) => v > 0));
+}
+
+/**
+ * The placement groups the page's chart draws: with suppression, the groups with a small count in a year shown
+ * together in one grey band, as the report's chart draws them (report/suppress.ts smallGroupsBanded); the page drew
+ * each at its height from the merged groups, which it said in a note, while the report drew the run's exact counts.
+ */
+export function groupsDrawn(o: VariantOutcome, suppressBelow?: number): Array<{ group?: PlacementGroup; label: string; values: number[]; members?: string[] }> {
+  return smallGroupsBanded(plansByGroup(o), suppressBelow);
 }
 
 /**

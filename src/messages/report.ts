@@ -242,3 +242,13 @@ export function topNeeds(total: number, top: ReadonlyArray<{ label: string; plan
   if (shareAsCount(total)) return `The most common primary needs were ${a!.label} (${fmtCount(a!.plans)} of its ${fmtCount(total)} plans) and ${b!.label} (${fmtCount(b!.plans)}).`;
   return `The most common primary needs were ${a!.label} (${fmtShare(a!.plans / total)} of plans) and ${b!.label} (${fmtShare(b!.plans / total)}).`;
 }
+
+/** The band a stacked chart of placement groups draws small groups in, with suppression (report/suppress.ts smallGroupsBanded). */
+export function smallGroupsLabel(threshold: number): string {
+  return `Groups with fewer than ${threshold.toLocaleString('en-GB')} plans in a year`;
+}
+
+/** What a placement chart's grey band of small groups holds, for its small print and its text alternative. */
+export function smallBandWords(members: readonly string[], threshold: number, all = false): string {
+  return `Grey band: ${all ? 'every placement group' : members.join(', ')}, drawn together in every year because a group held fewer than ${threshold.toLocaleString('en-GB')} plans in a year shown (or would give one back); no small group's count is drawn.`;
+}

@@ -12,7 +12,7 @@ import { downloadRefused, reproduceWith, sourcesNote, variantRefused, yamlMarked
 import { describeValue, getAt, leverNotes, leverProblem, leversOf, setAt, type Lever, type LeverContext } from '../levers.ts';
 import type { ExplorerPayload } from '../payload.ts';
 import { scenarioYaml, variantId } from '../scenario-yaml.ts';
-import { expenditureStacks, headlineOf, headlineSentence, plansByGroup, variantCsv } from '../view-model.ts';
+import { expenditureStacks, groupsDrawn, headlineOf, headlineSentence, variantCsv } from '../view-model.ts';
 import { headlineCards } from './cards.ts';
 import { Charts, type ChartsModel } from './charts.ts';
 import { Controls } from './controls.ts';
@@ -376,7 +376,7 @@ export class App {
       plansVariants: this.kept.map((k) => ({ label: k.name, colour: k.colour, values: k.outcome.projection.totalQuantiles.map((q) => q.p50) })),
       baseYear: p.baseYear,
       projYears: p.years,
-      groups: plansByGroup(o),
+      groups: groupsDrawn(o, this.payload.suppression?.threshold),
       fyLabels: o.budget.lines.map((l) => financialYearLabel(l.fy)),
       stacks: expenditureStacks(o),
       income: o.budget.lines.map((l) => l.income),

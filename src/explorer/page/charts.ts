@@ -28,7 +28,7 @@ export interface ChartsModel {
   /** Census years base … horizon. */
   projYears: number[];
   /** Plans by placement group (`group` its key in PLACEMENT_GROUPS, which gives its colour). */
-  groups: Array<{ group?: PlacementGroup; label: string; values: number[] }>;
+  groups: Array<{ group?: PlacementGroup; label: string; values: number[]; members?: string[] }>;
   fyLabels: string[];
   /** Expenditure stacks: `key` a placement group, 'place_funding' or 'other_spend'; `legend` the legend's words (else `label`). */
   stacks: Array<{ key?: string; label: string; legend?: string; values: number[] }>;
@@ -100,6 +100,9 @@ function stackColour(key: string | undefined, i: number): string {
   const k = PLACEMENT_GROUPS.indexOf(key as PlacementGroup);
   return seriesColour(k >= 0 ? k : i);
 }
+
+/** A placement group's colour; the band of small groups (report/suppress.ts smallGroupsBanded) grey, as in the report. */
+const groupColour = (g: ChartsModel['groups'][number], i: number): string => (g.members ? GovUk.midGrey : stackColour(g.group, i));
 
 /** Chart.js's own legend items (generateLabels of the legend plugin's defaults). */
 const chartJsLegendItems = Chart.defaults.plugins.legend.labels.generateLabels;
@@ -178,7 +181,7 @@ export class Charts {
     this.set(
       this.groups,
       gl,
-      m.groups.map((g, i) => ({ label: g.label, data: g.values, borderColor: stackColour(g.group, i), backgroundColor: withAlpha(stackColour(g.group, i), 0.55), borderWidth: 1, pointRadius: 0, fill: i === 0 ? 'origin' : '-1' }) as never),
+      m.groups.map((g, i) => ({ label: g.label, data: g.values, borderColor: groupColour(g, i), backgroundColor: withAlpha(groupColour(g, i), 0.55), borderWidth: 1, pointRadius: 0, fill: i === 0 ? 'origin' : '-1' }) as never),
     );
 
     const spend: AnyChart['data']['datasets'] = m.stacks.map((s, i) => ({ type: 'bar', label: s.legend ?? s.label, data: s.values, backgroundColor: stackColour(s.key, i), stack: 'spend' }) as never);
