@@ -42,7 +42,8 @@ export interface ExplorerPayload {
   /** The data files the run loaded (as the report's 'How this report was made' lists them), named under the page's tables. */
   sources?: Array<{ path: string; reader: string; rows: number }>;
   /** Set when small counts were suppressed: the threshold and what that changes. */
-  suppression?: { threshold: number; note: string };
+  /** `differs`: with no lever moved the page's figures are not the run's (the merged groups move them; the note says by how much). */
+  suppression?: { threshold: number; note: string; differs?: true };
   /** The input's population is the LA's own (from the data), not the unit stand-in of a run without population. */
   populationKnown?: true;
   /** Written by `run --demand-only`: no money (empty tables, no money lever, figure or chart; `result()` has plans only). */

@@ -86,5 +86,6 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
   // the run's notes give no small count of plans in their words either ("its 2 new plans": report/suppress.ts suppressedText)
   const notes = base.notes && { notes: base.notes.map((n) => suppressedText(n, t)) };
   const suppressed: ExplorerPayload = { ...base, ...notes, history: shown, ...(observed ? { observedBase: observed } : {}), input: suppressEngineInput(input, t) };
-  return { ...suppressed, suppression: { threshold: t, note: suppressionNote(t, suppressionEffect(base, suppressed)) } };
+  const effect = suppressionEffect(base, suppressed);
+  return { ...suppressed, suppression: { threshold: t, note: suppressionNote(t, effect), ...(effect.plans || effect.balance ? { differs: true as const } : {}) } };
 }

@@ -190,3 +190,15 @@ export function sourcesNote(sources: ReadonlyArray<{ path: string; reader: strin
   if (!sources.length) return '';
   return `Data loaded: ${sources.map((f) => `${f.path} (${f.reader}, ${f.rows.toLocaleString('en-GB')} ${f.rows === 1 ? 'row' : 'rows'})`).join('; ')}.`;
 }
+
+/**
+ * A headline card's balance against the scenario as loaded (`d`: now − loaded, £). With small counts suppressed the
+ * page's figures come from merged groups and are not the run's (`differsFromRun`): the card said 'as in the scenario'
+ * beside a balance £38k from the report's (Isles of Scilly at 10), so it says which figures it compares.
+ * @example cardDelta(0, true) // 'as loaded on this page, not the run's figure (small groups merged: see the note above)'
+ */
+export function cardDelta(d: number, differsFromRun: boolean): string {
+  const scenario = differsFromRun ? 'the scenario as loaded on this page' : 'the scenario';
+  if (Math.abs(d) >= 0.5) return `${fmtMoney(Math.abs(d))} ${d > 0 ? 'better' : 'worse'} than ${scenario}`;
+  return differsFromRun ? "as loaded on this page, not the run's figure (small groups merged: see the note above)" : 'as in the scenario';
+}

@@ -77,6 +77,9 @@ describe('small-count suppression of the explorer data', () => {
     const i = rel.indexOf(Math.max(...rel));
     expect(rel[i]!).toBeGreaterThan(0.001);
     const note = page.suppression!.note;
+    // the page's cards say their figures are not the run's (cards.ts)
+    expect(page.suppression!.differs).toBe(true);
+    expect(full.suppression).toBeUndefined();
     expect(note).toMatch(/from 1 to 4/);
     expect(note).not.toMatch(/slightly/);
     const m = /total EHC plans by up to ([\d.]+)% \(January (\d+): ([\d,.]+) here, ([\d,.]+) in the run\)/.exec(note);

@@ -312,7 +312,7 @@ export class App {
     }
     const o = this.outcome;
     const r = this.range;
-    morph(this.ui.cards, headlineCards(o, this.loadedOutcome, r, this.payload.suppression?.threshold));
+    morph(this.ui.cards, headlineCards(o, this.loadedOutcome, r, this.payload.suppression?.threshold, this.payload.suppression?.differs === true));
 
     morph(this.ui.changes, [this.changesNote()]);
     this.charts.update(this.chartsModel());

@@ -8,18 +8,19 @@ import { fmtCount, fmtMoney } from '../../report/format.ts';
 import { countText } from '../../report/suppress.ts';
 import type { VariantOutcome } from '../compute.ts';
 import { headlineOf, yearEnd } from '../view-model.ts';
+import { cardDelta } from '../../messages/explorer.ts';
 import { v, type VNode } from './dom.ts';
 import type { RangeSummary } from './protocol.ts';
 
 /** The cards of variant `o`, compared with the scenario as loaded (`loaded`); the plans' range from `r` when drawn. */
-export function headlineCards(o: VariantOutcome, loaded: VariantOutcome, r: RangeSummary | undefined, suppressBelow?: number): VNode[] {
+export function headlineCards(o: VariantOutcome, loaded: VariantOutcome, r: RangeSummary | undefined, suppressBelow?: number, differsFromRun = false): VNode[] {
   const count = (x: number): string => countText(x, suppressBelow, fmtCount);
   const hl = headlineOf(o);
   const was = headlineOf(loaded);
   const balance = (v: number) => (v < 0 ? `Deficit ${fmtMoney(-v)}` : `Surplus ${fmtMoney(v)}`);
   const delta = (now: number, then: number) => {
     const d = now - then;
-    return Math.abs(d) < 0.5 ? 'as in the scenario' : `${fmtMoney(Math.abs(d))} ${d > 0 ? 'better' : 'worse'} than the scenario`;
+    return cardDelta(d, differsFromRun);
   };
   const card = (label: string, value: string, detail: string, tone?: 'bad' | 'good') =>
     v('div', { class: `card${tone ? ` ${tone}` : ''}` }, v('span', { class: 'l' }, label), v('span', { class: 'v' }, value), v('span', { class: 'd' }, detail));
