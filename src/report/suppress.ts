@@ -42,15 +42,17 @@ export function countText(v: number, threshold: number | undefined, fmt: (v: num
 }
 
 /**
- * The Januaries before the base year whose total plans a chart or sentence shows: the unbroken run of years up to the
- * base year, back to (not including) a year the data have no total for or, with suppression, a year whose total is
- * small. Charts put years side by side on their axis, so a year left out inside the run drew its neighbours one year
+ * The Januaries before the base year whose total plans a chart or sentence shows: every one with a total; with
+ * suppression, the unbroken run of years up to the base year, back to (not including) a year the data have no total
+ * for or whose total is small. Charts put years side by side on their axis, so a year left out inside the run drew its neighbours one year
  * apart (the explorer page's Isles of Scilly at 10: 2014, then 2017, its 2015 and 2016 left out as small); and the
  * growth from a small total to a shown one gives the small one back ('up from fewer than 10 in January 2010: growth of
  * 12.2% a year … over 12 years' from 16 is 4).
  * @example pastYearsShown({ 2014: 10, 2015: 7, 2016: 12, 2017: 14 }, 2018, 10) // [2016, 2017]
  */
 export function pastYearsShown(totals: Readonly<Record<number, number>>, baseYear: number, threshold?: number): number[] {
+  // without suppression every past January with a total: a history cut at a gap, without a word, hid the years before it
+  if (threshold === undefined || threshold <= 1) return Object.keys(totals).map(Number).filter((y) => y < baseYear && Number.isFinite(totals[y])).sort((a, b) => a - b);
   const out: number[] = [];
   for (let y = baseYear - 1; Number.isFinite(totals[y]) && suppressedCount(totals[y]!, threshold) !== SUPPRESSED; y--) out.unshift(y);
   return out;

@@ -43,8 +43,10 @@ describe('past Januaries shown with small counts suppressed', () => {
     expect(pastYearsShown(SCILLY, 2022, 10)).toEqual([2017, 2018, 2019, 2020, 2021]);
     expect(pastYearsShown(SCILLY, 2022)).toEqual(Object.keys(SCILLY).map(Number));
     expect(pastYearsShown(SCILLY, 2022, 13)).toEqual([]);
-    // a year the data have no total for ends the run too: on an axis its neighbours would stand one year apart
-    expect(pastYearsShown({ 2014: 10, 2016: 12, 2017: 14 }, 2018)).toEqual([2016, 2017]);
+    // with suppression a year the data have no total for ends the run too: on an axis its neighbours would stand one
+    // year apart; without, every year with a total is shown (cut at the gap, the years before it were hidden unsaid)
+    expect(pastYearsShown({ 2014: 10, 2016: 12, 2017: 14 }, 2018, 5)).toEqual([2016, 2017]);
+    expect(pastYearsShown({ 2014: 10, 2016: 12, 2017: 14 }, 2018)).toEqual([2014, 2016, 2017]);
   });
 
   it('the report: charts and words start after the last small total', () => {
