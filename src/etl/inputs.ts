@@ -14,7 +14,7 @@ import { archiveMsg, etlMsg, pathMsg } from '../messages/index.ts';
 import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
-import { SCENARIO_READER_ID } from './scenario-file.ts';
+import { OTHER_YAML_READER_ID, SCENARIO_READER_ID } from './scenario-file.ts';
 import { expandPathEntries, expandPaths } from './expand-paths.ts';
 import type { LoadContext, PrepareContext, PreparedLoad, ReadContext, Reader, ReadReport, RowSink } from './reader.ts';
 import { recogniseFile, type Recognition } from './registry.ts';
@@ -103,11 +103,12 @@ function displayProblem(input: InputFile, p: Problem): Problem {
 
 /** Whether a reader takes a file that is not data (documentation, a scenario): load and run pass over it. */
 export function isNotData(reader: Reader): boolean {
-  return reader.id === DOCUMENTATION_READER_ID || reader.id === SCENARIO_READER_ID;
+  return reader.id === DOCUMENTATION_READER_ID || reader.id === SCENARIO_READER_ID || reader.id === OTHER_YAML_READER_ID;
 }
 
 /** Why load passes over a file that is not data (isNotData). */
 export function notDataReason(reader: Reader): string {
+  if (reader.id === OTHER_YAML_READER_ID) return etlMsg.yamlNotScenario();
   return reader.id === SCENARIO_READER_ID ? etlMsg.scenarioNotData() : etlMsg.documentationSkipped();
 }
 

@@ -11,7 +11,7 @@ import * as workbookMsg from '../messages/workbooks.ts';
 import { yearNotFinancial } from '../messages/own-tables.ts';
 import { otherYearColumn } from '../domain/years.ts';
 import { documentationReader } from './documentation.ts';
-import { scenarioFileReader } from './scenario-file.ts';
+import { otherYamlReader, scenarioFileReader } from './scenario-file.ts';
 import { EES_READERS } from './ees-readers.ts';
 import { eesUnusedReader, hasEesLeadingColumns, measureTableWithout } from './readers/ees-unused.ts';
 import { eesTableWithoutSignature } from '../messages/releases.ts';
@@ -94,6 +94,7 @@ export function recogniseSniff(sniff: Sniff): Recognition {
   if (renamed) return { problem: { file: sniff.path, line: 1, message: eesTableWithoutSignature(renamed.id, renamed.signature) }, sniff };
   // documentation (README.md, data-guidance.txt, …) only when no data reader takes the file, and it is not a table
   if (scenarioFileReader.recognise(sniff)) return { reader: scenarioFileReader, sniff };
+  if (otherYamlReader.recognise(sniff)) return { reader: otherYamlReader, sniff };
   if (documentationReader.recognise(sniff)) {
     const table = tableUnderDocumentationName(sniff);
     return table ? { problem: { file: sniff.path, line: 1, message: table }, sniff } : { reader: documentationReader, sniff };

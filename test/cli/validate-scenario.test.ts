@@ -6,7 +6,7 @@
  * validate now checks a scenario as run reads it; load and run pass over it, as documentation.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './helpers.ts';
 import { loadIntoMemory } from '../../src/etl/load.ts';
@@ -51,5 +51,34 @@ describe('scenario files among input files', () => {
     } finally {
       memory.warehouse.close();
     }
+  });
+
+  it("a council's own YAML in the data folder (a CI workflow, a configuration) is neither a scenario nor data: validate and load pass over it, saying so", async () => {
+    // it was read as a scenario: 'INVALID … unknown key 'on' (did you mean 'id'?)', exit 1, while load passed over it
+    const data = join(dir, 'data-own-yaml');
+    mkdirSync(data);
+    copyFileSync(join('data-samples', 'sen2_age_caseload.csv'), join(data, 'sen2_age_caseload.csv'));
+    writeFileSync(join(data, 'ci.yml'), 'name: CI\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
+    writeFileSync(join(data, 'config.yaml'), 'la_code: 999\ncontact: finance@anyshire.gov.uk\n');
+    // one scenario key is enough to be checked as a scenario, misspelt keys and all
+    writeFileSync(join(data, 'plan.yaml'), 'name: Plan\nhorizon_years: 12\ncosts:\n  inflaton: 0.02\n');
+    const v = await runCli('validate', data, '--json');
+    const files = (JSON.parse(v.stdout) as { files: Array<{ path: string; reader: string; errors: Array<{ message: string }>; warnings: Array<{ message: string }> }> }).files;
+    const own = files.filter((f) => /(ci\.yml|config\.yaml)$/.test(f.path));
+    expect(own).toHaveLength(2);
+    for (const f of own) {
+      expect(f.errors).toEqual([]);
+      expect(f.warnings.map((w) => w.message).join('\n')).toMatch(/^a YAML file that is not a scenario .* nor data: skipped/);
+    }
+    const plan = files.find((f) => f.path.endsWith('plan.yaml'))!;
+    expect(plan.reader).toBe('scenario');
+    expect(plan.errors.map((e) => e.message).join('\n')).toMatch(/inflaton/);
+    expect(v.code).toBe(1);
+    rmSync(join(data, 'plan.yaml'));
+    expect((await runCli('validate', data)).code).toBe(0);
+    const l = await runCli('load', data, '--warehouse', join(dir, 'w-own.duckdb'), '--json');
+    expect(l.code, l.stderr).toBe(0);
+    const skipped = (JSON.parse(l.stdout) as { skipped: Array<{ path: string; reason: string }> }).skipped;
+    expect(skipped.filter((s) => /(ci\.yml|config\.yaml)$/.test(s.path)).map((s) => s.reason)).toEqual([expect.stringMatching(/^a YAML file that is not a scenario/), expect.stringMatching(/^a YAML file that is not a scenario/)]);
   });
 });
