@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inputError, type Problem } from '../errors.ts';
-import { archiveMsg, etlMsg, pathMsg } from '../messages/index.ts';
+import { archiveMsg, etlMsg, pathMsg, scenarioMsg } from '../messages/index.ts';
 import { ARCHIVE_TEMP_PREFIX, makeTempDir, removeTempDir } from '../paths/temp-files.ts';
 import { expandArchive, isZipFile, type ArchiveLimits } from './archive.ts';
 import { DOCUMENTATION_READER_ID, documentationReader, isBinaryDocumentationPath } from './documentation.ts';
@@ -108,8 +108,8 @@ export function isNotData(reader: Reader): boolean {
 
 /** Why load passes over a file that is not data (isNotData). */
 export function notDataReason(reader: Reader): string {
-  if (reader.id === OTHER_YAML_READER_ID) return etlMsg.yamlNotScenario();
-  return reader.id === SCENARIO_READER_ID ? etlMsg.scenarioNotData() : etlMsg.documentationSkipped();
+  if (reader.id === OTHER_YAML_READER_ID) return scenarioMsg.yamlNotScenario();
+  return reader.id === SCENARIO_READER_ID ? scenarioMsg.scenarioNotData() : etlMsg.documentationSkipped();
 }
 
 /** The reader of an input file, or why none (problems name the path users see). */

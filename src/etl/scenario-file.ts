@@ -8,7 +8,7 @@
  */
 import { basename } from 'node:path';
 import { HighneedsError } from '../errors.ts';
-import { yamlNotScenario } from '../messages/etl.ts';
+import { yamlNotScenario } from '../messages/scenario.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 import type { Reader } from './reader.ts';

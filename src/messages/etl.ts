@@ -366,14 +366,6 @@ export function datasetEmptyWarehouse(): string {
 export function documentationSkipped(): string {
   return 'documentation, not data (README, SOURCE, data guidance, PDF or Word file): skipped, nothing is read from it';
 }
-/** A scenario file among input files (etl/scenario-file.ts), checked and then passed over. */
-export function scenarioNotData(): string {
-  return 'a scenario, not data: skipped (give it to run as its SCENARIO; validate checks it as run reads it)';
-}
-/** A YAML file among input files that has no key of a scenario (etl/scenario-file.ts otherYamlReader). */
-export function yamlNotScenario(): string {
-  return 'a YAML file that is not a scenario (none of its keys is one of a scenario, such as id, extends or costs) nor data: skipped, nothing is read from it';
-}
 /** The words of every "no rows yet" warning of an own table (a CSV's or a workbook sheet's). */
 export const EMPTY_TEMPLATE = 'no rows yet (an empty template)';
 export function noRowsYet(): string {

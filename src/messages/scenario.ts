@@ -142,3 +142,11 @@ export function negativeTransferInScenario(file: string, value: number): string 
 export function negativeSchoolsBlock(file: string, value: number): string {
   return `Scenario amount: funding.schools_block_gbp in ${file} is -£${Math.abs(value).toLocaleString('en-GB')}, below £0, which no schools block is: the transfer is not checked against 0.5% of it. Write the schools block in pounds, above £0.`;
 }
+/** A scenario file among input files (etl/scenario-file.ts), checked and then passed over. */
+export function scenarioNotData(): string {
+  return 'a scenario, not data: skipped (give it to run as its SCENARIO; validate checks it as run reads it)';
+}
+/** A YAML file among input files that has no key of a scenario (etl/scenario-file.ts otherYamlReader). */
+export function yamlNotScenario(): string {
+  return 'a YAML file that is not a scenario (none of its keys is one of a scenario, such as id, extends or costs) nor data: skipped, nothing is read from it';
+}
