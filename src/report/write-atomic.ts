@@ -20,7 +20,7 @@
 import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { HighneedsError, ExitCode, usageError } from '../errors.ts';
+import { HighneedsError, ExitCode, inputError, usageError } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
 import { makeTempDir, ownerGone, registerTempDir, removeTempDir, uninterrupted } from '../paths/temp-files.ts';
 
@@ -142,14 +142,14 @@ async function switchFolder(outDir: string, stage: string, exists: boolean, held
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
   // (a folder holding a file open in another program cannot be moved on Windows: nothing changed then)
   await rename(outDir, old).catch((e: Error) => {
-    throw usageError(reportMsg.outputNotReplaced(outDir, outDir, e.message));
+    throw notReplaced(outDir, outDir, e.message);
   });
   registerTempDir(old);
   try {
     await rename(stage, outDir);
   } catch (e) {
     await rename(old, outDir);
-    throw usageError(reportMsg.outputNotReplaced(outDir, outDir, (e as Error).message));
+    throw notReplaced(outDir, outDir, (e as Error).message);
   }
   // the new set is in place; a file that will not go stays behind
   const done = () => removeTempDir(old).catch(() => undefined);
@@ -164,6 +164,17 @@ async function switchFolder(outDir: string, stage: string, exists: boolean, held
     },
     done,
   });
+}
+
+/**
+ * A previous output that could not be replaced (open in Excel, read-only): exit 1 naming the file, as a refusal that
+ * says what to do; the command line was right (it was exit 2, 'the command line is wrong', with no file in --json).
+ */
+function notReplaced(outDir: string, path: string, reason: string, keptIn?: string): HighneedsError {
+  // the system's words without the paths it tried ("EPERM: operation not permitted, rename '…' -> '…/.out.aside-…'":
+  // a hidden folder that is gone once the files are put back)
+  const why = /^[A-Z]+: [^,]+/.exec(reason)?.[0] ?? reason;
+  return inputError(reportMsg.outputNotReplaced(outDir, path, why, keptIn), [{ file: path, message: `could not be replaced (${why})` }]);
 }
 
 /** Throws a usage error (exit 2) naming the first path of the run folder that is a folder where a file goes, or the reverse. */
@@ -211,7 +222,7 @@ async function renameInto(outDir: string, stage: string, files: StagedFile[], pr
   }
   if (failed) {
     const stuck = await putBack(outDir, aside, placed, moved);
-    throw usageError(reportMsg.outputNotReplaced(outDir, failed.path, failed.err.message, stuck.length > 0 ? aside : undefined));
+    throw notReplaced(outDir, failed.path, failed.err.message, stuck.length > 0 ? aside : undefined);
   }
   const now = new Set(files.map((f) => f.rel));
   for (const f of previous) if (!now.has(f)) await moveAside(f).catch(() => rm(join(outDir, f), { force: true }));

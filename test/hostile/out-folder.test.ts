@@ -43,12 +43,14 @@ describe('run --out on hostile ground', () => {
     if (undo === undefined) return;
     let r;
     try {
-      r = await runCli('run', scenario, '--data', data, '--draws', '0', '--csv', '--out', out);
+      r = await runCli('run', scenario, '--data', data, '--draws', '0', '--csv', '--out', out, '--json');
     } finally {
       undo();
     }
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain(`could not replace ${held}`);
+    // exit 1, a refusal naming the file (the command line was right: exit 2 said it was wrong, and named no file)
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`could not replace ${held} (`);
+    expect((JSON.parse(r.stdout) as { error: { exit: number; file: string } }).error).toMatchObject({ exit: 1, file: held });
     expect(r.stderr).toMatch(/nothing was replaced: the folder holds the previous outputs as they were/);
     expect(listing(out)).toEqual(first);
     expect(readdirSync(root).sort()).toEqual(['dearer.yaml', 'out']);
@@ -82,7 +84,7 @@ describe('run --out on hostile ground', () => {
     } finally {
       undo();
     }
-    expect(r.code, r.stderr).toBe(2);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain('could not replace');
     // low/ was written before high/ was refused: it is the first run's again, as compare/ is
     expect(listing(out)).toEqual(first);
