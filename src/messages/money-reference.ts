@@ -91,12 +91,25 @@ export function costPerPlanOffReference(off: readonly CostOff[], baseFy: number)
 }
 
 /**
+ * `ratio` as a percentage that reads above `limit`: whole (158%), or with the decimals that tell it from the limit
+ * (125.04%). Two significant figures (toPrecision(2)) gave a block at 158% of spend as 160%, and one at 125.1% as
+ * 130%, beside the figures that give 158% and 125.1%.
+ */
+function percentAbove(ratio: number, limit: number): string {
+  for (let d = 0; d < 4; d++) {
+    const shown = Number((ratio * 100).toFixed(d));
+    if (shown > limit * 100) return `${shown}%`;
+  }
+  return fmtRate(ratio);
+}
+
+/**
  * A funding-table year whose High Needs block is well above the spend the run models (budget/income.ts
  * BLOCK_WELL_ABOVE_SPEND), though inside the range a table in other units reaches.
  */
 export function blockWellAboveSpend(fy: string, block: number, spend: number, limit: number): string {
   return (
-    `Funding ${fy}: the High Needs block of ${gbp(block)} is ${fmtRate(Number((block / spend).toPrecision(2)))} of the High Needs spend the run models for that year (${gbp(spend)}), over ${fmtRate(limit)}: ` +
+    `Funding ${fy}: the High Needs block of ${gbp(block)} is ${percentAbove(block / spend, limit)} of the High Needs spend the run models for that year (${gbp(spend)}), over ${fmtRate(limit)}: ` +
     `councils' blocks meet most of their spend, not more than all of it (England's in-year overspend is about a tenth of the block), so the spend is probably too low. ` +
     `Are the unit costs per term rather than per year, or in £ thousands, or is a cost table (places, other spend) left out? ` +
     `Check annual_cost_gbp in the unit-cost table and hn_block_gbp in the funding table; the run uses them as given, and its balance is a surplus the tables make, not a finding.`

@@ -173,12 +173,15 @@ describe('a High Needs block well above the modelled spend', () => {
       { fy: 2026, hnBlock: 59_170_000, expenditure: 37_900_000 },
     ]);
     expect(w).toEqual([
-      'Funding 2025-26: the High Needs block of £57,170,000 is 160% of the High Needs spend the run models for that year (£36,235,053), over 125%: ' +
+      'Funding 2025-26: the High Needs block of £57,170,000 is 158% of the High Needs spend the run models for that year (£36,235,053), over 125%: ' +
         "councils' blocks meet most of their spend, not more than all of it (England's in-year overspend is about a tenth of the block), so the spend is probably too low. " +
         'Are the unit costs per term rather than per year, or in £ thousands, or is a cost table (places, other spend) left out? ' +
         'Check annual_cost_gbp in the unit-cost table and hn_block_gbp in the funding table; the run uses them as given, and its balance is a surplus the tables make, not a finding.',
     ]);
     expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 69_272_000 }])).toEqual([]);
+    // the percentage as the figures beside it give it (two significant figures read 158% as 160%, 125.1% as 130%)
+    expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 57_170_000 / 1.251 }])[0]).toContain(' is 125.1% of the High Needs spend');
+    expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 57_170_000 / 1.256 }])[0]).toContain(' is 126% of the High Needs spend');
     // a surplus of a fifth of spend (block 120% of it) is a council's, if a rare one
     expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 57_170_000 / 1.2 }])).toEqual([]);
     // a recovery plan's levers bringing spend well under a growing block in a later table year: its aim, no note
