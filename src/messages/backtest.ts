@@ -1,5 +1,6 @@
 /** User-facing messages of `highneeds backtest`: its table's coverage and what its scores rest on. */
 import { SHARE_FROM_FORECASTS } from '../model/backtest/metrics.ts';
+import { counted } from '../util/plural.ts';
 import { possessive } from '../util/possessive.ts';
 import { notReadText } from './model.ts';
 export const STAGE = 'model';
@@ -110,12 +111,13 @@ export function apportionedNotScored(series: number, origins: readonly number[],
  */
 export function horizonsNotReached(from: number, to: number, origins: readonly number[], first: number, last: number, earliest: number): string {
   const which = from === to ? `Horizon ${from} years ahead has` : `Horizons ${from} to ${to} years ahead have`;
-  const head = `${which} no score (n/a in the table): none of this backtest's origins (${origins.join(', ')}) has an outcome that far ahead in the files, which hold Januaries ${first}–${last}`;
-  if (earliest + from > last) return `${head}, and no origin can: the earliest a forecast starts from is January ${earliest}, ${last - earliest} years before the last`;
+  const whose = origins.length === 1 ? `this backtest's origin (${origins[0]}) has no outcome` : `none of this backtest's origins (${origins.join(', ')}) has an outcome`;
+  const head = `${which} no score (n/a in the table): ${whose} that far ahead in the files, which hold ${first === last ? `January ${first} only` : `Januaries ${first}–${last}`}`;
+  if (earliest + from > last) return `${head}, and no origin can: the earliest a forecast starts from is January ${earliest}, ${counted(last - earliest, 'year')} before the last`;
   const reach = Math.min(to, last - earliest);
-  const upTo = earliest === last - from ? `${earliest}` : `${earliest} to ${last - from}`;
+  const upTo = earliest === last - from ? `origin ${earliest} scores` : `origins ${earliest} to ${last - from} score`;
   const list = Array.from({ length: last - from - earliest + 1 }, (_, i) => earliest + i).join(',');
-  return `${head}; origins ${upTo} score ${from} years ahead${reach > from ? `, and origin ${earliest} up to ${reach}` : ''} (--origins ${list})`;
+  return `${head}; ${upTo} ${from} years ahead${reach > from ? `, and origin ${earliest} up to ${reach}` : ''} (--origins ${list})`;
 }
 
 /**

@@ -43,7 +43,7 @@ describe('a backtest whose origins do not reach its horizon', () => {
     expect(both.warnings.some((w) => w.includes('no score'))).toBe(false);
     const short = await backtestFromEes({ files: [dir], all: true, horizon: 3, origins: [2024], cacheDir });
     expect(short.warnings).toContain(
-      "Horizon 3 years ahead has no score (n/a in the table): none of this backtest's origins (2024) has an outcome that far ahead in the files, which hold Januaries 2015–2026; origins 2016 to 2023 score 3 years ahead (--origins 2016,2017,2018,2019,2020,2021,2022,2023)",
+      "Horizon 3 years ahead has no score (n/a in the table): this backtest's origin (2024) has no outcome that far ahead in the files, which hold Januaries 2015–2026; origins 2016 to 2023 score 3 years ahead (--origins 2016,2017,2018,2019,2020,2021,2022,2023)",
     );
   });
 
@@ -55,7 +55,20 @@ describe('a backtest whose origins do not reach its horizon', () => {
     const r = await backtestFromEes({ files: [dir], all: true, horizon: 10, origins: [2020], cacheDir: tempDir('hn-bt-reach-cache-') });
     expect(r.result.horizons['6']!.model.forecasts).toBe(1);
     expect(r.warnings).toContain(
-      "Horizons 7 to 10 years ahead have no score (n/a in the table): none of this backtest's origins (2020) has an outcome that far ahead in the files, which hold Januaries 2019–2026, and no origin can: the earliest a forecast starts from is January 2020, 6 years before the last",
+      "Horizons 7 to 10 years ahead have no score (n/a in the table): this backtest's origin (2020) has no outcome that far ahead in the files, which hold Januaries 2019–2026, and no origin can: the earliest a forecast starts from is January 2020, 6 years before the last",
     );
+    // one origin that scores, one year before the last: said in the singular ('origins 2024 score', '1 years before')
+    const few = tempDir('hn-bt-reach-');
+    writeFileSync(join(few, 'caseload.csv'), [LEAD, ...[2023, 2024, 2025, 2026].map((y) => row(y, 'E10000017,888,Lancashire', 6000 * 1.07 ** (y - 2023)))].join('\r\n') + '\r\n');
+    const one = await backtestFromEes({ files: [few], all: true, horizon: 3, origins: [2025], cacheDir: tempDir('hn-bt-reach-cache-') });
+    expect(one.warnings.filter((w) => w.includes('no score'))).toEqual([
+      "Horizons 2 to 3 years ahead have no score (n/a in the table): this backtest's origin (2025) has no outcome that far ahead in the files, which hold Januaries 2023–2026; origin 2024 scores 2 years ahead (--origins 2024)",
+    ]);
+    const three = tempDir('hn-bt-reach-');
+    writeFileSync(join(three, 'caseload.csv'), [LEAD, ...[2024, 2025, 2026].map((y) => row(y, 'E10000017,888,Lancashire', 6000 * 1.07 ** (y - 2024)))].join('\r\n') + '\r\n');
+    const none = await backtestFromEes({ files: [three], all: true, horizon: 2, origins: [2025], cacheDir: tempDir('hn-bt-reach-cache-') });
+    expect(none.warnings.filter((w) => w.includes('no score'))).toEqual([
+      "Horizon 2 years ahead has no score (n/a in the table): this backtest's origin (2025) has no outcome that far ahead in the files, which hold Januaries 2024–2026, and no origin can: the earliest a forecast starts from is January 2025, 1 year before the last",
+    ]);
   });
 });
