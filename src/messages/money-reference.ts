@@ -79,7 +79,9 @@ function groups(off: readonly CostOff[]): CostOff[][] {
  */
 export function costPerPlanOffReference(off: readonly CostOff[], baseFy: number): string {
   const ask = [
-    ...(off.some((o) => o.side === 'below') ? ['Is the table per term rather than per year, or in £ thousands? A fee per term is a third of the fee per year.'] : []),
+    ...(off.some((o) => o.side === 'below')
+      ? ['Is the table per term rather than per year, or in £ thousands? A fee per term is a third of the fee per year. Or is it the top-up alone? For these placements the table gives the whole cost to the block, place funding (£10,000 a place in a non-maintained special school) and top-up together: a places-table rate is not added to them.']
+      : []),
     ...(off.some((o) => o.side === 'above') ? ['Has a figure a digit too many, or is it a whole placement’s cost rather than one plan’s?'] : []),
   ];
   return (

@@ -128,6 +128,8 @@ describe('cost per plan in a run with a Section 251 outturn', () => {
     expect(note(r)).toContain('ISS (independent special school) at £21,333 a plan-year');
     expect(note(r)).toContain('(the Section 251 outturn scales its unit costs ×3.00 for the run), and NMSS (non-maintained special school) at £20,000 a plan-year');
     expect(note(r)).toContain('Is the table per term rather than per year, or in £ thousands? A fee per term is a third of the fee per year.');
+    // an NMSS top-up entered without its place funding is under the floor too: the note asks that as well
+    expect(note(r)).toContain('Or is it the top-up alone? For these placements the table gives the whole cost to the block, place funding (£10,000 a place in a non-maintained special school) and top-up together');
   });
 
   it('names nothing at the annual figures', () => {
