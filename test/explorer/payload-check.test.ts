@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { payloadSource } from './payload-source.ts';
 import { payloadBlemishes } from '../../src/explorer/payload-check.ts';
 import { explorerPayload } from '../../src/explorer/payload.ts';
-import { emptyBudgetTables } from '../../src/budget/tables.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from '../model/fixtures.ts';
 
-const source = () => ({
-  tool: 'highneeds',
-  version: '0.1.0',
-  runDate: '2026-01-01',
-  la: { oldCode: '999', newCode: 'E99999999', name: 'Anyshire' },
-  scenario: scenario(),
-  input: { rates: fixtureRates(), initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 5 },
-  tables: emptyBudgetTables(),
-  stockTotal: { 2023: 2500, 2024: 2700, 2025: 2959 },
-  draws: 0,
-  seed: 1,
-});
+const source = () => payloadSource({ stockTotal: { 2023: 2500, 2024: 2700, 2025: 2959 } });
 
 describe('the explorer data check', () => {
   it('passes whole data and keeps only history before the base year', () => {

@@ -5,10 +5,9 @@
  * the 2025 release. The run now gives the page the files it loaded (path, reader, rows), and its footnote names them.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyBudgetTables } from '../../src/budget/tables.ts';
+import { payloadSource } from './payload-source.ts';
 import { sourcesNote } from '../../src/messages/explorer.ts';
 import { explorerPayload } from '../../src/explorer/payload.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from '../model/fixtures.ts';
 
 const files = [
   { path: 'data/sen2_age_caseload.csv', sha256: 'ab', reader: 'ees-2022-age-caseload', rows: 803 },
@@ -22,19 +21,7 @@ describe('the explorer page names the files it rests on', () => {
   });
 
   it('the page carries the files, without their hashes', () => {
-    const source = {
-      tool: 'highneeds',
-      version: '0.1.0',
-      runDate: '2026-01-01',
-      la: { oldCode: '999', newCode: 'E99999999', name: 'Anyshire' },
-      scenario: scenario(),
-      input: { rates: fixtureRates(), initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2025, horizon: 5 },
-      tables: emptyBudgetTables(),
-      stockTotal: { 2024: 2700, 2025: 2959 },
-      draws: 0,
-      seed: 1,
-      sources: files,
-    };
+    const source = payloadSource({ stockTotal: { 2024: 2700, 2025: 2959 }, sources: files });
     expect(explorerPayload(source).sources).toEqual(files.map(({ path, reader, rows }) => ({ path, reader, rows })));
     expect(explorerPayload({ ...source, suppressSmallCounts: 5 }).sources).toHaveLength(2);
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { payloadSource } from './payload-source.ts';
 import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../../src/domain/index.ts';
 import { cellIndex, cubeByPlacement, newCube } from '../../src/model/cube.ts';
 import { suppressCube, suppressEngineInput } from '../../src/explorer/suppress-input.ts';
-import { emptyBudgetTables } from '../../src/budget/tables.ts';
 import { computeVariant } from '../../src/explorer/compute.ts';
 import { explorerPayload } from '../../src/explorer/payload.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from '../model/fixtures.ts';
+import { fixtureInitial, fixturePopulation, fixtureRates } from '../model/fixtures.ts';
 
 /** An LA of 67 plans: 10 at each age from 5 to 10, and 4 at 19 and 3 at 20 in the same placement, whose rows join age 10. */
 function fewPlans(): Float64Array {
@@ -56,18 +56,7 @@ describe('small-count suppression of the explorer data', () => {
   });
 
   it('says, measured, how far the page is then from the run: a small LA is not "slightly" off', () => {
-    const source = {
-      tool: 'highneeds',
-      version: '0.1.0',
-      runDate: '2026-01-01',
-      la: { oldCode: '999', newCode: 'E99999999', name: 'Anyshire' },
-      scenario: scenario(),
-      input: { rates: fixtureRates(), initial: fewPlans(), population: fixturePopulation(), baseYear: 2025, horizon: 5 },
-      tables: emptyBudgetTables(),
-      stockTotal: {},
-      draws: 0,
-      seed: 1,
-    };
+    const source = payloadSource({ input: { rates: fixtureRates(), initial: fewPlans(), population: fixturePopulation(), baseYear: 2025, horizon: 5 } });
     const full = explorerPayload(source);
     const page = explorerPayload({ ...source, suppressSmallCounts: 5 });
     const run = computeVariant(full, full.scenario).projection;

@@ -8,14 +8,14 @@
  * (suppress.ts pastYearsShown): Isles of Scilly from 2017.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyBudgetTables } from '../../src/budget/tables.ts';
+import { payloadSource } from '../explorer/payload-source.ts';
 import { explorerPayload } from '../../src/explorer/payload.ts';
 import { fanTotalPlansChart } from '../../src/report/charts/fan-total-plans.ts';
 import { plansByPlacementChart } from '../../src/report/charts/plans-by-placement.ts';
 import { dataParagraphs } from '../../src/report/html/narrative.ts';
 import type { RunReport } from '../../src/report/run-report.ts';
 import { pastYearsShown } from '../../src/report/suppress.ts';
-import { fixtureInitial, fixturePopulation, fixtureRates, scenario } from '../model/fixtures.ts';
+import { fixtureInitial, fixturePopulation, fixtureRates } from '../model/fixtures.ts';
 import { buildRunReport } from './fixtures/run-report.ts';
 
 /** Isles of Scilly's totals, January 2010–2021, before its base year 2022 (16 plans). */
@@ -65,18 +65,11 @@ describe('past Januaries shown with small counts suppressed', () => {
   });
 
   it('the explorer page: no small year left out inside its axis', () => {
-    const source = {
-      tool: 'highneeds',
-      version: '0.1.0',
-      runDate: '2026-01-01',
+    const source = payloadSource({
       la: { oldCode: '420', newCode: 'E06000053', name: 'Isles of Scilly' },
-      scenario: scenario(),
       input: { rates: fixtureRates(), initial: fixtureInitial(), population: fixturePopulation(), baseYear: 2022, horizon: 5 },
-      tables: emptyBudgetTables(),
       stockTotal: { ...SCILLY, 2022: 16 },
-      draws: 0,
-      seed: 1,
-    };
+    });
     expect(explorerPayload({ ...source, suppressSmallCounts: 10 }).history.map((h) => h.year)).toEqual([2017, 2018, 2019, 2020, 2021]);
     expect(explorerPayload(source).history).toHaveLength(12);
   });
