@@ -157,8 +157,8 @@ export function suppressedText(text: string, threshold: number | undefined): str
  * Placement groups as a stacked chart for publication draws them: a group holding from 1 to N − 1 plans in any year
  * the chart shows is drawn in one band with the other such groups (smallGroupsLabel), in every year, so no height on
  * the axis is a small count of one group (the report's chart drew Isles of Scilly's mainstream 9 of January 2019 on
- * a grid line at 10). Where the band would hold a small count with no other group's plans beside it that year (its
- * height would be that count), the smallest other group of that year joins it, until none does. The band's members
+ * a grid line at 10). Where the band would hold a small count in all that year (one group's alone, or two small
+ * groups' together: its height would be that count), the smallest other group of that year joins it, until none does. The band's members
  * are named in `members`; a group drawn whole is given as it is. No threshold (or one of 1 or less), or no small
  * group, gives the series unchanged.
  * @example smallGroupsBanded([{ label: 'A', values: [9, 12] }, { label: 'B', values: [20, 30] }, { label: 'C', values: [40, 50] }], 10)
@@ -170,11 +170,9 @@ export function smallGroupsBanded<T extends { label: string; values: readonly nu
   if (!banded.size) return [...series];
   for (;;) {
     const years = series[0]?.values.map((_, i) => i) ?? [];
-    // a year whose band holds a small count and no other plans: its height gives that count back
-    const bare = years.find((i) => {
-      const held = [...banded].filter((s) => s.values[i]! > 0);
-      return held.length === 1 && isSmallCount(held[0]!.values[i]!, threshold);
-    });
+    // a year whose band holds a small count in all (one group's, or two small groups' together): its height gives
+    // that count back
+    const bare = years.find((i) => isSmallCount([...banded].reduce((t, s) => t + s.values[i]!, 0), threshold));
     const rest = series.filter((s) => !banded.has(s) && (bare === undefined || s.values[bare]! > 0));
     if (bare === undefined || !rest.length) break;
     banded.add(rest.reduce((a, b) => (b.values[bare]! < a.values[bare]! ? b : a)));

@@ -21,9 +21,13 @@ describe('plans by placement with small counts suppressed', () => {
     ];
     // A is small in the first year and alone in the band there: B, the smallest other group of that year, joins it
     expect(smallGroupsBanded(s, 10)).toEqual([s[2], s[3], { label: 'Groups with fewer than 10 plans in a year', values: [29, 42, 55], members: ['A', 'B'] }]);
-    // two small groups of one year may share the band; no threshold, or none small, changes nothing
-    const two = [{ label: 'A', values: [3, 20] }, { label: 'B', values: [4, 20] }, { label: 'C', values: [50, 50] }];
+    // two small groups of one year share the band when together they are not small (4 + 8); together small (3 + 4 = 7,
+    // a count of 7 children drawn on the axis), the smallest other group joins them
+    const two = [{ label: 'A', values: [4, 20] }, { label: 'B', values: [8, 20] }, { label: 'C', values: [50, 50] }];
     expect(smallGroupsBanded(two, 10).map((x) => x.label)).toEqual(['C', 'Groups with fewer than 10 plans in a year']);
+    const twoSmall = [{ label: 'A', values: [3, 20] }, { label: 'B', values: [4, 20] }, { label: 'C', values: [50, 50] }, { label: 'D', values: [30, 60] }];
+    expect(smallGroupsBanded(twoSmall, 10)).toEqual([twoSmall[2], { label: 'Groups with fewer than 10 plans in a year', values: [37, 100], members: ['A', 'B', 'D'] }]);
+    // no threshold, or none small, changes nothing
     expect(smallGroupsBanded(s, undefined)).toEqual(s);
     expect(smallGroupsBanded(s, 5)).toEqual(s);
   });
