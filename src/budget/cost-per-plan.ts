@@ -15,6 +15,7 @@
 import { FULL_FEE_PLACEMENTS, N_PLACEMENTS, PLACEMENTS, UNPAID_PLACEMENTS, type Placement } from '../domain/index.ts';
 import { SECTION_251_LINES, isSection251Code } from './section-251.ts';
 import type { ReconciliationLine } from './types.ts';
+import { placeRateRow } from './place-funding.ts';
 import type { PlacesRow, UnitCostRow } from './tables.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
 
@@ -88,13 +89,6 @@ export interface CostPerPlanOff {
   scaledBy?: number;
 }
 
-/** The places row of `placement` whose rate counts in `fy`: the year's own, else the latest before, else the first after. */
-function placesRowAt(places: readonly PlacesRow[], placement: Placement, fy: number): PlacesRow | undefined {
-  const own = places.filter((r) => r.placement === placement);
-  const before = own.filter((r) => r.fy <= fy).sort((a, b) => b.fy - a.fy)[0];
-  return before ?? own.sort((a, b) => a.fy - b.fy)[0];
-}
-
 /**
  * The placements whose cost per plan at the base census (`census`, the data's own cube) is outside their published
  * band, each once.
@@ -119,7 +113,7 @@ export function costPerPlanOffReference(
   PLACEMENTS.forEach((placement, p) => {
     const reference = COST_REFERENCE[placement];
     if (!reference || UNPAID_PLACEMENTS.includes(placement) || !(plans[p]! > 0)) return;
-    const placesRow = FULL_FEE_PLACEMENTS.includes(placement) ? undefined : placesRowAt(places, placement, baseFy);
+    const placesRow = FULL_FEE_PLACEMENTS.includes(placement) ? undefined : placeRateRow(places.filter((r) => r.placement === placement), baseFy);
     const placeRate = placesRow?.placeRateGbp ?? 0;
     const costPerPlan = placeRate + cost[p]! / plans[p]!;
     const side = reference.below !== undefined && costPerPlan < reference.below * reference.gbp ? 'below' : costPerPlan > reference.above * reference.gbp ? 'above' : undefined;

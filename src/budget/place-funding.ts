@@ -89,11 +89,19 @@ export function changeFundedFrom(change: Pick<PlacesChange, 'year'>): number {
   return change.year - 1;
 }
 
-/** Place rate of a placement: the table's (latest row at or before `fy`, else its first), else the national rate. */
-function tableRate(rows: readonly PlacesRow[], fy: number): number | undefined {
+/**
+ * The places-table row whose rate a placement's places take in `fy` (`rows`: that placement's): its latest row at or
+ * before `fy`, else its first.
+ * @example placeRateRow([{ placement: 'SSM', fy: 2025, places: 100, placeRateGbp: 10000 }], 2022)?.fy // 2025
+ */
+export function placeRateRow(rows: readonly PlacesRow[], fy: number): PlacesRow | undefined {
   const y = yearToUse(rows, fy) ?? (rows.length ? Math.min(...rows.map((r) => r.fy)) : undefined);
-  const r = rows.find((x) => x.fy === y);
-  return r?.placeRateGbp;
+  return rows.find((x) => x.fy === y);
+}
+
+/** Place rate of a placement: the table's (placeRateRow), else undefined (the caller takes the national rate). */
+function tableRate(rows: readonly PlacesRow[], fy: number): number | undefined {
+  return placeRateRow(rows, fy)?.placeRateGbp;
 }
 
 /**
