@@ -128,3 +128,26 @@ export function horizonsNotReached(from: number, to: number, origins: readonly n
 export function backtestNoStock(la: string, files: readonly string[], unread: ReadonlyArray<{ path: string; message: string }>): string {
   return `${la} cannot be backtested: the data hold no stock of plans, so no forecast can be made to score. Files read: ${files.join(', ') || 'none'}.${notReadText(unread)} Add a release with ${possessive(la)} plans for at least three censuses (DfE "Education, health and care plans"), or SEN2 returns of them`;
 }
+
+/**
+ * A forecast from `origin` that `forecast --base-year <origin>` would publish but the files hold no outcome of (its
+ * series ends at `last`, the origin or before, while other LAs' reach past it): left out of that origin's scores by
+ * name. Northamptonshire from January 2021 in files to January 2022 was left out with no word.
+ */
+export function noOutcomeToScore(origin: number, horizon: number, last: number | undefined): string {
+  const years = horizon === 1 ? `January ${origin + 1}` : `January ${origin + 1}–${origin + horizon}`;
+  return `forecast from January ${origin} but not scored: the files hold no plans for ${years}${last !== undefined ? ` (the series ends in January ${last})` : ''}`;
+}
+
+/**
+ * backtest's line on the LAs an origin left out (BacktestPoints.leftOut), grouped by reason: every method is scored
+ * without them, as `forecast --base-year <origin>` skips or refuses them, or they have no outcome.
+ * @example leftOutOfOrigin(2016, [{ la_name: 'Poole', old_la_code: '836', new_la_code: 'E06000029', reason: 'no stock of plans at census 2016' }])
+ */
+export function leftOutOfOrigin(origin: number, left: ReadonlyArray<{ old_la_code: string; la_name: string; reason: string }>): string {
+  const byReason = new Map<string, string[]>();
+  for (const l of left) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), `${l.la_name} (${l.old_la_code})`]);
+  const MAX_NAMED = 6;
+  const groups = [...byReason].map(([why, las]) => `${las.slice(0, MAX_NAMED).join(', ')}${las.length > MAX_NAMED ? ` and ${las.length - MAX_NAMED} more` : ''}: ${why}`);
+  return `origin ${origin}: ${counted(left.length, 'LA')} left out of every method's scores (as forecast --base-year ${origin} leaves ${left.length === 1 ? 'it' : 'them'} out, or no outcome): ${groups.join('; ')}`;
+}

@@ -385,6 +385,14 @@ export function stockOfZero(year: number): string {
   return `its "All EHC plans" total at census ${year} is 0: no trend can be read from a stock of no plans, and no LA has none; check that January's total in the files`;
 }
 
+/**
+ * An LA forecastable by its Januaries whose growth the trend cannot read in its window (central.ts): `forecast` skips
+ * it with this reason, and `backtest` leaves it out of an origin with the same words.
+ */
+export function noGrowthInWindow(window: number, origin: number): string {
+  return `too short: no growth of plans in the ${window} years to ${origin}`;
+}
+
 /** run of scenarios of several base years: one base year cannot be forecast, and which scenario files ask for it. */
 export function baseYearAskedBy(message: string, baseYear: number, latest: boolean, files: readonly string[]): string {
   const which = latest ? `the latest census, January ${baseYear}, as no base_year is given` : `base_year ${baseYear}`;

@@ -11,7 +11,7 @@ import { isNewLaCode } from '../domain/index.ts';
 import { inputError, usageError } from '../errors.ts';
 import { laLeftOutNoOldCode, laWithoutOldCodeMark } from '../messages/releases.ts';
 import { rangesFromReference } from '../messages/model-pooling.ts';
-import { forecastImplausible, laterRowsIgnored, noLaSelected, notKnownYet, projectionProblemText, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
+import { laterRowsIgnored, noLaSelected, notKnownYet, rangesNotScored, stockGapsBridged } from '../messages/model.ts';
 import { backtestPoints, coverageBySize, summarise, type BacktestPoints, type BacktestResult, type CoverageBySize } from '../model/backtest/backtest.ts';
 import { apportionedNotScored, backtestNoStock, horizonsNotReached, scoredOnFindings, scoredOnSteps, type SuccessorsNotScoredTwice } from '../messages/backtest.ts';
 import { unreadFiles } from './gates.ts';
@@ -25,7 +25,7 @@ import type { Batch } from '../model/forecast/pool.ts';
 import { flowsShortAtOrigins, flowsShortNote } from '../model/forecast/flow-years.ts';
 import type { LaDataset } from '../model/dataset.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
-import { stepProblem } from './plausible.ts';
+import { forecastRefusal } from './forecast-refusal.ts';
 import { revisionWarnings } from './revisions.ts';
 import { NEW_PLANS_AHEAD } from '../messages/releases.ts';
 import { savedDatasets } from './past-forecasts.ts';
@@ -109,15 +109,9 @@ export function implausibleForecasts(rows: readonly ForecastRow[], batch: Batch,
   for (const r of rows) (byLa.get(r.old_la_code) ?? byLa.set(r.old_la_code, []).get(r.old_la_code)!).push(r);
   for (const [code, las] of byLa) {
     las.sort((a, b) => a.census_year - b.census_year);
-    let before = batch.datasets.find((d) => d.la.oldCode === code)?.stockTotal[baseYear];
-    for (const r of las) {
-      const step = before === undefined ? undefined : stepProblem(r.census_year, before, r.ehcp_p50);
-      if (step) {
-        out.set(code, { old_la_code: code, new_la_code: r.new_la_code, la_name: r.la_name, reason: forecastImplausible(step.year, projectionProblemText(step)) });
-        break;
-      }
-      before = r.ehcp_p50;
-    }
+    const ds = batch.datasets.find((d) => d.la.oldCode === code);
+    const reason = ds && forecastRefusal(ds, baseYear, las.map((r) => r.ehcp_p50));
+    if (reason) out.set(code, { old_la_code: code, new_la_code: las[0]!.new_la_code, la_name: las[0]!.la_name, reason });
   }
   return out;
 }
@@ -138,7 +132,8 @@ export interface BacktestOutcome {
  * @example const ees = await datasetsFromEesFiles(files); backtestOf({ datasets: ees.datasets, national: ees.national, regions: ees.regions }, [2019], 1)
  */
 export function backtestOf(batch: Batch, origins: number[], horizon: number, only?: ReadonlySet<string>): Omit<BacktestOutcome, 'warnings'> & { thinFlows: string[] } {
-  const bp = backtestPoints(batch, { origins, horizon, only });
+  // what forecast --base-year <origin> refuses is not scored (forecast-refusal.ts): the track record is of what it gives
+  const bp = backtestPoints(batch, { origins, horizon, only, refuse: forecastRefusal });
   const span = spanOf(batch.datasets.filter((d) => !only || only.has(d.la.oldCode)));
   const notScored = apportionedNote(batch, origins, bp, only);
   // the origins whose rates read fewer years of flows than a forecast of these data reads (as forecast and run say)

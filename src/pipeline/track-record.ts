@@ -4,6 +4,7 @@
  */
 import { backtestPoints, summarise, type BacktestPoints, type BacktestResult } from '../model/backtest/backtest.ts';
 import { batchKnownAt } from '../model/forecast/totals.ts';
+import { forecastRefusal } from './forecast-refusal.ts';
 import type { BacktestRow } from '../report/run-report.ts';
 import type { RunTotals } from './totals.ts';
 
@@ -19,9 +20,10 @@ export function trackRecord(totals: RunTotals): { la: BacktestRow[]; all?: { las
   if (origins.length < 2) return { la: [] };
   // every LA's forecasts from each origin: the calibration behind the LA's ranges needs them anyway, so scoring
   // them all costs nothing more than scoring the one LA
-  const bp = backtestPoints(batchKnownAt(totals.batch, base), { origins, horizon: 3, cache: totals.pastOrigins });
+  // forecasts `forecast` would refuse are not scored (forecast-refusal.ts), as in `backtest`
+  const bp = backtestPoints(batchKnownAt(totals.batch, base), { origins, horizon: 3, cache: totals.pastOrigins, refuse: forecastRefusal });
   const code = ds.la.oldCode;
-  const mine = { points: bp.points.filter((p) => p.la === code), series: new Set(bp.series.has(code) ? [code] : []) };
+  const mine = { points: bp.points.filter((p) => p.la === code), series: new Set(bp.series.has(code) ? [code] : []), leftOut: new Map([...bp.leftOut].map(([o, l]) => [o, l.filter((s) => s.old_la_code === code)])) };
   const la = scoreRows(summarise(origins, 3, mine), mine);
   // all LAs of the release only when the run has a release's worth of them (not the LA beside the reference table)
   const others = [...bp.series].filter((c) => c !== code).length;

@@ -50,7 +50,9 @@ describe('highneeds backtest (the cli.md contract)', () => {
     const r = await runCli('backtest', '--json');
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc).sort()).toEqual(['horizons', 'n_series', 'origins']);
+    // cli.md's three fields, then which LAs each origin left out and why (added, never in their place)
+    expect(Object.keys(doc)).toEqual(['origins', 'horizons', 'n_series', 'left_out']);
+    expect(Object.keys(doc.left_out)).toEqual(doc.origins.map(String));
     expect(Object.keys(doc.horizons)).toEqual(['1', '2', '3']);
     for (const h of Object.values(doc.horizons) as Array<Record<string, Record<string, unknown>>>) {
       expect(Object.keys(h).sort()).toEqual(['drift3', 'drift5', 'growth3', 'growth5', 'model', 'naive_last']);

@@ -24,7 +24,7 @@ describe('--quiet', () => {
     expect(quiet.stderr).toMatch(/model 80% interval coverage: 1y /);
     const json = await runCli('backtest', '--quiet', '--json');
     expect(json.stderr).toBe('');
-    expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual(['origins', 'horizons', 'n_series']);
+    expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual(['origins', 'horizons', 'n_series', 'left_out']);
   });
 
   it('goal-seek --quiet says the effect found and the file written, nothing else', async () => {

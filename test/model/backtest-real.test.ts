@@ -18,7 +18,7 @@ describe.skipIf(!HAVE_REAL)('backtest on the real EES files (needs the real file
     [[2020, 2021], 1],
   ])('from origins %j: beats every naive baseline at every horizon, 80% intervals cover 70–90% overall and in each size third', async (origins, horizon) => {
     const { result: r, bySize } = backtestOf(batch, origins, horizon);
-    expect(Object.keys(r)).toEqual(['origins', 'horizons', 'n_series']);
+    expect(Object.keys(r)).toEqual(['origins', 'horizons', 'n_series', 'left_out']);
     expect(r.n_series).toBeGreaterThan(140);
     for (const h of Object.keys(r.horizons)) {
       const block = r.horizons[h]!;

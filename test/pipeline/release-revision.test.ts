@@ -52,7 +52,7 @@ describe('backtest and goal-seek on two releases that give one January different
     const fromData = await runCli('backtest', '--data', dir, '--la', '999', '--json');
     expect(fromData.code, fromData.stderr).toBe(0);
     expect(fromData.stderr).toMatch(said);
-    expect(Object.keys(JSON.parse(fromData.stdout) as object)).toEqual(['origins', 'horizons', 'n_series']);
+    expect(Object.keys(JSON.parse(fromData.stdout) as object)).toEqual(['origins', 'horizons', 'n_series', 'left_out']);
     const fromEes = await runCli('backtest', '--ees', join(dir, 'sen2_age_caseload.csv'), revision, '--la', '999');
     expect(fromEes.code, fromEes.stderr).toBe(0);
     expect(fromEes.stderr).toMatch(said);

@@ -91,6 +91,8 @@ export function registerForecast(program: Command, io: CliIO): void {
       if (o.json) return printJson(io, finiteOrNull(res));
       const methods = Object.keys(res.horizons['1'] ?? {});
       answer(io, o, `origins ${res.origins.join(', ')}; ${res.n_series} series scored`);
+      // which LAs each origin left out of every method's scores, and why (forecast's reasons, or no outcome)
+      for (const [origin, left] of Object.entries(res.left_out)) if (left.length) answer(io, o, backtestMsg.leftOutOfOrigin(Number(origin), left));
       answer(io, o, `horizon  forecasts${methods.map((m) => m.padStart(11)).join('')}   (MAPE %; n/a: not enough history to score)`);
       for (const [h, ms] of Object.entries(res.horizons)) {
         answer(io, o, `${h.padStart(7)}  ${String(ms.model.forecasts).padStart(9)}${methods.map((m) => fixedOrNa(ms[m as keyof typeof ms].mape).padStart(11)).join('')}`);

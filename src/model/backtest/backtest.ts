@@ -12,7 +12,10 @@ import { calibrationScales, centralsAt, Z80, type OriginCache } from '../forecas
 import { DEFAULT_SETTINGS, type ForecastSettings, type TotalsProjector } from '../forecast/central.ts';
 import { projectTotals } from '../forecast/engine-adapter.ts';
 import type { Batch } from '../forecast/pool.ts';
+import { skippedEntry, skipReason, type Skipped } from '../forecast/select.ts';
 import { knownAt } from '../forecast/truncate.ts';
+import { noOutcomeToScore } from '../../messages/backtest.ts';
+import { noGrowthInWindow } from '../../messages/model.ts';
 import { BASELINES, baselineForecast, type Baseline } from './baselines.ts';
 import { roundScores, scorePoints, type RoundedScores, type ScoredPoint } from './metrics.ts';
 
@@ -27,7 +30,18 @@ export interface BacktestResult {
   origins: number[];
   horizons: Record<string, Record<Method, RoundedScores>>;
   n_series: number;
+  /**
+   * By origin, the LAs asked for that no method is scored on from it, and why (BacktestPoints.leftOut): added after
+   * cli.md's three fields, never in their place.
+   */
+  left_out: Record<string, Skipped[]>;
 }
+
+/**
+ * Why `forecast --base-year <origin>` would refuse a central forecast it made of `ds` (pipeline/forecast.ts
+ * forecastRefusal: a step `run` refuses), or undefined when it would publish it.
+ */
+export type Refusal = (ds: LaDataset, origin: number, central: readonly number[]) => string | undefined;
 
 export interface BacktestOptions {
   origins: number[];
@@ -41,12 +55,21 @@ export interface BacktestOptions {
    * calibration of the batch known at a later base year): reused, and the new ones added.
    */
   cache?: OriginCache;
+  /** What `forecast` refuses of the central forecasts it makes: refused forecasts are not scored, for any method. */
+  refuse?: Refusal;
 }
 
 /** Every scored point, by horizon and method, with the LA and origin it came from. */
 export interface BacktestPoints {
   points: Array<ScoredPoint & { h: number; method: Method; la: string; origin: number }>;
   series: Set<string>;
+  /**
+   * By origin, the LAs (of `only`, else of the batch) not scored from it, with the reason: those `forecast` skips or
+   * refuses from that base year (its skip reasons, word for word), and those it would publish but the files hold no
+   * outcome of (an LA whose series ends at the origin), where other LAs have one. The model and every baseline are
+   * scored on the same series, so none of them is scored on these.
+   */
+  leftOut: Map<number, Skipped[]>;
 }
 
 /** Forecasts from every origin and horizon, for the model and each baseline, with the actual outcome. */
@@ -54,18 +77,37 @@ export function backtestPoints(batch: Batch, opts: BacktestOptions): BacktestPoi
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const project = opts.project ?? projectTotals;
   const cache: OriginCache = opts.cache ?? new Map();
-  const out: BacktestPoints = { points: [], series: new Set() };
+  const out: BacktestPoints = { points: [], series: new Set(), leftOut: new Map() };
+  const asked = batch.datasets.filter((d) => !opts.only || opts.only.has(d.la.oldCode));
   const byCode = new Map<string, LaDataset>(batch.datasets.map((d) => [d.la.oldCode, d]));
+  const outcome = (d: LaDataset, origin: number, h: number): number | undefined => {
+    const a = d.stockTotal[origin + h];
+    return a !== undefined && a > 0 ? a : undefined;
+  };
   for (const origin of opts.origins) {
     const k = calibrationScales(batch, origin, opts.horizon, settings, project, cache);
-    for (const f of centralsAt(batch, origin, opts.horizon, settings, project, cache)) {
+    const left: Skipped[] = [];
+    const unscored: LaDataset[] = [];
+    const forecast = centralsAt(batch, origin, opts.horizon, settings, project, cache);
+    const made = new Set(forecast.map((f) => f.la));
+    for (const d of asked) {
+      // what forecast --base-year <origin> skips, with its words (central.ts: skipReason, else no growth to read)
+      if (!made.has(d.la.oldCode)) left.push(skippedEntry(d, skipReason(knownAt(d, origin), origin) ?? noGrowthInWindow(settings.trend.window, origin)));
+    }
+    for (const f of forecast) {
       const code = f.la;
       if (opts.only && !opts.only.has(code)) continue;
       const full = byCode.get(code)!;
+      const refused = opts.refuse?.(full, origin, f.central.slice(0, opts.horizon));
+      if (refused) {
+        left.push(skippedEntry(full, refused));
+        continue;
+      }
       const seen = knownAt(full, origin).stockTotal;
+      let scored = false;
       for (let h = 1; h <= opts.horizon; h++) {
-        const actual = full.stockTotal[origin + h];
-        if (actual === undefined || !(actual > 0)) continue;
+        const actual = outcome(full, origin, h);
+        if (actual === undefined) continue;
         const c = f.central[h - 1]!;
         const half = Z80 * k[h - 1]! * f.sigma[h - 1]!;
         out.points.push({ h, method: 'model', la: code, origin, forecast: c, actual, lo: c * Math.exp(-half), hi: c * Math.exp(half) });
@@ -74,10 +116,23 @@ export function backtestPoints(batch: Batch, opts: BacktestOptions): BacktestPoi
           if (fc !== undefined) out.points.push({ h, method: b, la: code, origin, forecast: fc, actual });
         }
         out.series.add(code);
+        scored = true;
       }
+      if (!scored) unscored.push(full);
     }
+    // a forecast with no outcome is left out by name where the files reach past the origin for other LAs; where they
+    // reach no LA's outcome, the origin is past the files (said once: pipeline/forecast.ts horizonsNotReached)
+    const reached = batch.datasets.some((d) => Array.from({ length: opts.horizon }, (_, i) => outcome(d, origin, i + 1)).some((a) => a !== undefined));
+    if (reached) for (const d of unscored) left.push(skippedEntry(d, noOutcomeToScore(origin, opts.horizon, lastJanuary(d))));
+    out.leftOut.set(origin, left.sort((a, b) => a.old_la_code.localeCompare(b.old_la_code)));
   }
   return out;
+}
+
+/** The last January with a stock of plans in an LA's series (undefined: none). */
+function lastJanuary(d: LaDataset): number | undefined {
+  const years = Object.entries(d.stockTotal).flatMap(([y, v]) => (v !== undefined && v > 0 ? [Number(y)] : []));
+  return years.length ? Math.max(...years) : undefined;
 }
 
 /** Scores backtest points into cli.md's shape. Each method is scored on the points where the model was. */
@@ -89,7 +144,8 @@ export function summarise(origins: number[], horizon: number, bp: BacktestPoints
     for (const m of METHODS) block[m] = roundScores(scorePoints(atH.filter((p) => p.method === m)));
     horizons[String(h)] = block;
   }
-  return { origins: [...origins], horizons, n_series: bp.series.size };
+  const left_out = Object.fromEntries(origins.map((o) => [String(o), bp.leftOut.get(o) ?? []]));
+  return { origins: [...origins], horizons, n_series: bp.series.size, left_out };
 }
 
 /**

@@ -19,7 +19,7 @@ import { pooledFlows, pooledTrends, type Batch } from './pool.ts';
 import { skippedEntry, skipReason, type Skipped } from './select.ts';
 import { knownAt } from './truncate.ts';
 import { bridgeGaps, bridgeSpikes, fixOutliers, removeSteps } from '../estimate/outliers.ts';
-import { stockGapBridged } from '../../messages/model.ts';
+import { noGrowthInWindow, stockGapBridged } from '../../messages/model.ts';
 import { flowOutlier, levelStep, stockRunBridged, stockSpike } from '../../messages/model-series.ts';
 import { SharedReads } from '../estimate/shared-reads.ts';
 import { MAX_REFERENCE_LAG, MIN_BATCH_LAS, referenceStatisticsAt, type BatchStatistics, type RangeCalibration, type ReferenceStatistics } from './batch-stats.ts';
@@ -260,7 +260,7 @@ export function centralForecasts(
   for (const ds of members) {
     const g = stock.byLa.get(ds.la.oldCode);
     if (!g) {
-      skipped.push(skippedEntry(ds, `too short: no growth of plans in the ${settings.trend.window} years to ${origin}`));
+      skipped.push(skippedEntry(ds, noGrowthInWindow(settings.trend.window, origin)));
       continue;
     }
     if (only && !only.has(ds.la.oldCode)) continue;
