@@ -151,3 +151,22 @@ export function leftOutOfOrigin(origin: number, left: ReadonlyArray<{ old_la_cod
   const groups = [...byReason].map(([why, las]) => `${las.slice(0, MAX_NAMED).join(', ')}${las.length > MAX_NAMED ? ` and ${las.length - MAX_NAMED} more` : ''}: ${why}`);
   return `origin ${origin}: ${counted(left.length, 'LA')} left out of every method's scores (as forecast --base-year ${origin} leaves ${left.length === 1 ? 'it' : 'them'} out, or no outcome): ${groups.join('; ')}`;
 }
+
+/**
+ * backtest's lines of the model's 80% coverage and MAPE by horizon within fixed bands of plans at the origin
+ * (backtest.ts SIZE_BANDS), each with the forecasts it rests on (a coverage of fewer than SHARE_FROM_FORECASTS as their
+ * count inside the range); a band with none is '–'.
+ * @example coverageByBand([{ from: 0, to: 1000, byHorizon: { '1': { coverage80: 0.81, mape: 5.6, forecasts: 75 } } }]) // ['  1y by plans at the origin (80% coverage / MAPE, forecasts): < 1,000 0.81 / 5.60% (75)']
+ */
+export function coverageByBand(bands: ReadonlyArray<{ from: number; to?: number; byHorizon: Record<string, { coverage80: number | null; mape: number; forecasts: number }> }>): string[] {
+  const hs = Object.keys(bands[0]?.byHorizon ?? {});
+  const n = (x: number): string => x.toLocaleString('en-GB');
+  const name = (b: (typeof bands)[number]): string => (b.from === 0 ? `< ${n(b.to!)}` : b.to === undefined ? `≥ ${n(b.from)}` : `${n(b.from)}–${n(b.to)}`);
+  return hs.map((h) => {
+    const each = bands.map((b) => {
+      const s = b.byHorizon[h]!;
+      return `${name(b)} ${s.forecasts === 0 ? '–' : `${coverageShown(s.coverage80, s.forecasts)} / ${s.mape.toFixed(2)}% (${s.forecasts})`}`;
+    });
+    return `  ${h}y by plans at the origin (80% coverage / MAPE, forecasts): ${each.join(', ')}`;
+  });
+}

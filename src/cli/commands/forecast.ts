@@ -107,6 +107,8 @@ export function registerForecast(program: Command, io: CliIO): void {
           const third = (k: 'small' | 'medium' | 'large'): string => (t[k] === null ? '–' : backtestMsg.coverageShown(t[k], n[k]));
           answer(io, o, `  ${h}y by LA size: small (< ${Math.round(bySize.cuts[0])} plans) ${third('small')}, medium ${third('medium')}, large (≥ ${Math.round(bySize.cuts[1])}) ${third('large')}`);
         }
+      // and by fixed bands of plans at the origin, the same LAs from one release to the next
+      if (res.n_series >= 3) for (const line of backtestMsg.coverageByBand(bySize.bands)) answer(io, o, line);
     });
 }
 

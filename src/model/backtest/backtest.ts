@@ -180,6 +180,24 @@ export interface CoverageBySize {
   byHorizon: Record<string, { small: number | null; medium: number | null; large: number | null }>;
   /** The model's forecasts scored in each third, by horizon (what each coverage rests on). */
   forecasts: Record<string, { small: number; medium: number; large: number }>;
+  /** The model's coverage and MAPE by horizon within each band of SIZE_BANDS, by the LA's plans at the origin. */
+  bands: SizeBand[];
+}
+
+/**
+ * Plans at the origin bounding the size bands a backtest's coverage is also given in: under 1,000, 1,000–3,000,
+ * 3,000–6,000, 6,000 or more. Fixed, unlike the thirds (whose cuts move with the release: 1,522 and 2,202 plans at
+ * origin 2019 on the 2022 release, 1,853 and 2,741 at 2021), so that one release's and another's coverage of small LAs
+ * are of the same LAs; the smallest band holds the LAs whose plans are few enough for chance alone to move them a
+ * year by a few percent (City of London, Rutland, Hartlepool), the largest the counties and cities above 6,000.
+ */
+export const SIZE_BANDS: readonly number[] = [1000, 3000, 6000];
+
+export interface SizeBand {
+  /** Plans at the origin: from (inclusive) to (exclusive; none for the largest band). */
+  from: number;
+  to?: number;
+  byHorizon: Record<string, { coverage80: number | null; mape: number; forecasts: number }>;
 }
 
 /**
@@ -214,5 +232,25 @@ export function coverageBySize(bp: BacktestPoints, batch: Batch, origins: readon
     };
     forecasts[String(h)] = { small: scorePoints(groups.small).n, medium: scorePoints(groups.medium).n, large: scorePoints(groups.large).n };
   }
-  return { cuts, byHorizon, forecasts };
+  return { cuts, byHorizon, forecasts, bands: sizeBands(bp, batch, hs) };
+}
+
+/** The model's scores within each band of SIZE_BANDS by the LA's plans at the origin of each forecast. */
+function sizeBands(bp: BacktestPoints, batch: Batch, hs: readonly number[]): SizeBand[] {
+  const stock = new Map(batch.datasets.map((d) => [d.la.oldCode, d.stockTotal]));
+  const bounds = [0, ...SIZE_BANDS];
+  return bounds.map((from, i) => {
+    const to = bounds[i + 1];
+    const byHorizon: SizeBand['byHorizon'] = {};
+    for (const h of hs) {
+      const s = scorePoints(
+        bp.points.filter((p) => {
+          const plans = stock.get(p.la)?.[p.origin] ?? 0;
+          return p.h === h && p.method === 'model' && plans >= from && (to === undefined || plans < to);
+        }),
+      );
+      byHorizon[String(h)] = { coverage80: s.coverage80, mape: s.mape, forecasts: s.n };
+    }
+    return { from, ...(to !== undefined ? { to } : {}), byHorizon };
+  });
 }
