@@ -105,6 +105,15 @@ export function prefillNoLaRows(paths: readonly string[], la: string): string {
   return `none of ${paths.join(', ')} holds rows for LA ${la}: check the code (DfE three-digit or ONS nine-character) or give a release that covers it.`;
 }
 
+/**
+ * `init --from`: files whose rows (as they would be copied into data/) validate refuses; the problems follow, each
+ * at its file and line. They were copied with exit 0 before, and the folder's first run refused them.
+ */
+export function prefillInvalid(files: readonly string[], of: number): string {
+  const which = files.length === 1 ? files[0] : `${files.length} of the ${of} files to copy (${files.join(', ')})`;
+  return `init --from: ${which} ${files.length === 1 ? 'holds' : 'hold'} rows that validate refuses (below); nothing was written. Correct ${files.length === 1 ? 'the file' : 'them'}, or give a copy of the release as published, and run init again.`;
+}
+
 export function initWouldOverwrite(path: string): string {
   return `${path} already exists; init never overwrites files (choose another folder)`;
 }

@@ -15,6 +15,9 @@ export const ARCHIVE_TEMP_PREFIX = 'highneeds-zip-';
 /** The prefix of the folders UTF-8 copies of Windows-1252 files are written into for DuckDB (csv/duckdb-encoding.ts). */
 export const UTF8_COPY_TEMP_PREFIX = 'highneeds-utf8-';
 
+/** The prefix of the folders `init --from` writes the rows it would copy into, to check them as validate does. */
+export const INIT_CHECK_TEMP_PREFIX = 'highneeds-init-';
+
 const live = new Set<string>();
 let handlersInstalled = false;
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

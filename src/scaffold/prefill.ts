@@ -26,6 +26,8 @@ export interface PrefilledFile {
   from: string;
   content: string | Uint8Array;
   population?: PopulationLayout;
+  /** For rows copied from an EES file: the line of `from` each line of `content` came from (index 0: line 1). */
+  lineOf?: readonly number[];
 }
 
 /**
@@ -63,7 +65,7 @@ export async function prefillFromRelease(
       const clash = from.get(name.toLowerCase());
       if (clash) throw inputError(prefillNameClash(file, name, clash));
       from.set(name.toLowerCase(), file);
-      files.push({ name, from: file, content: got.content, ...(population ? { population } : {}) });
+      files.push({ name, from: file, content: got.content, ...(population ? { population } : {}), ...('lineOf' in got ? { lineOf: got.lineOf } : {}) });
       if ('latestCensusYear' in got && got.latestCensusYear !== undefined) latestCensusYear = Math.max(latestCensusYear ?? 0, got.latestCensusYear);
     }
   }
@@ -86,15 +88,15 @@ async function populationLayout(file: string): Promise<PopulationLayout | undefi
  * Januaries only: a run had no history before 2024 and said nothing of Cumbria (909), where forecast joins Cumbria's
  * from 2019 at Cumberland's share of the successors' plans (2026: 3,659 plans against forecast's 3,768).
  */
-async function laRows(file: string, la: string): Promise<{ content: string; latestCensusYear?: number } | { reason: string }> {
+async function laRows(file: string, la: string): Promise<{ content: string; lineOf: number[]; latestCensusYear?: number } | { reason: string }> {
   // what the file is when it is not text: a release's ZIP or a PNG was 'line 1 holds a NUL byte … a block lost in a
   // copy or a sync', which sent the reader to copy it again
   const sniff = await sniffFile(file).catch(() => undefined);
   if (sniff?.binary) return { reason: `${sniff.sheets === undefined ? notText(sniff.binaryKind) : sniff.sheets.length === 0 ? prefillZip() : prefillWorkbook()}.` };
   const want = la.trim().toUpperCase();
-  const lines: string[] = [];
-  // rows in file order; `old` is an LA row's DfE code (undefined for England's and the regions')
-  const rows: Array<{ line: string; old?: string }> = [];
+  const lines: Array<{ line: string; from: number }> = [];
+  // rows in file order; `old` is an LA row's DfE code (undefined for England's and the regions'); `from`, its line
+  const rows: Array<{ line: string; from: number; old?: string }> = [];
   const own = new Set<string>();
   let level = -1;
   let oldCode = -1;
@@ -115,20 +117,20 @@ async function laRows(file: string, la: string): Promise<{ content: string; late
           notEes = true;
           return;
         }
-        lines.push(r.fields.map(q).join(','));
+        lines.push({ line: r.fields.map(q).join(','), from: r.line });
         continue;
       }
       const lv = r.fields[level]?.trim();
       const old = r.fields[oldCode]?.trim() ?? '';
       const mine = old === want || canonicalNewCode(r.fields[newCode] ?? '') === canonicalNewCode(want);
-      if (lv === 'National' || lv === 'Regional') rows.push({ line: r.fields.map(q).join(',') });
+      if (lv === 'National' || lv === 'Regional') rows.push({ line: r.fields.map(q).join(','), from: r.line });
       else if (lv === 'Local authority') {
         if (mine) own.add(old);
         // an academic-year code (202425) is a January census: 2025
         const m = mine ? /^(\d{4})(\d{2})$/.exec(r.fields[period]?.trim() ?? '') : null;
         if (m) latest = Math.max(latest ?? 0, Number(m[1]) + 1);
         // every LA row is kept until the LA's DfE code is known (it may be named by its ONS code)
-        rows.push({ line: r.fields.map(q).join(','), old });
+        rows.push({ line: r.fields.map(q).join(','), from: r.line, old });
       }
     }
   });
@@ -137,11 +139,13 @@ async function laRows(file: string, la: string): Promise<{ content: string; late
     const s = reorganisationOf(code);
     if (s) for (const c of [...s.from, ...s.to]) related.add(c);
   }
-  lines.push(...rows.filter((l) => l.old === undefined || related.has(l.old)).map((l) => l.line));
+  lines.push(...rows.filter((l) => l.old === undefined || related.has(l.old)));
   const found = own.size;
   if (end.notUtf8AfterBom !== undefined) return { reason: `${notUtf8AfterBom(end.notUtf8AfterBom)}.` };
   if (end.nulLine !== undefined) return { reason: `${nulByte(end.nulLine)}.` };
   if (notEes) return { reason: "not a published EES file (no geographic_level, old_la_code and new_la_code columns); give the release's data files to --from." };
   if (found === 0) return { reason: prefillNoLaRow(la) };
-  return { content: lines.join('\n') + '\n', ...(latest !== undefined ? { latestCensusYear: latest } : {}) };
+  // a quoted field may hold line breaks: each line of the copy is given the line its record starts on
+  const lineOf = lines.flatMap((l) => Array<number>(l.line.split(/\r\n|\r|\n/).length).fill(l.from));
+  return { content: lines.map((l) => l.line).join('\n') + '\n', lineOf, ...(latest !== undefined ? { latestCensusYear: latest } : {}) };
 }

@@ -9,7 +9,7 @@
  * backtest 4, init 2, backtest --data 1; run a scenario and two data files, run --json and goal-seek one of each, as a
  * run reads and writes for about a second: run took two and three before the others were added), which keeps the
  * file near 20 s on an idle machine. HIGHNEEDS_HOSTILE_ALL=1 runs every variant through every command it reads
- * (on the 2 shared, loaded cores of December 2026: validate, load, forecast, backtest and run 457 s, init 4 s,
+ * (on the 2 shared, loaded cores of December 2026: validate, load, forecast, backtest and run 457 s, init 33 s,
  * backtest --data 61 s, goal-seek 119 s, run --json 284 s), HIGHNEEDS_HOSTILE_SEED=n another sample.
  */
 import { describe, expect, it } from 'vitest';

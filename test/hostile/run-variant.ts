@@ -3,7 +3,8 @@
  * general contract of docs/cli.md: an exit code other than 0, 1 or 2; a refusal that does not name the file; a stack
  * trace; NaN, Infinity, undefined or [object Object] in what is printed or written (a value the variant put in the
  * file may be quoted back); anything left behind by a refused command (a warehouse, an --out file or folder); and text
- * from the inputs that a spreadsheet would read as a formula in a written CSV or workbook.
+ * from the inputs that a spreadsheet would read as a formula in a written CSV or workbook; and, for init --from, rows
+ * copied into data/ that validate refuses.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -12,6 +13,7 @@ import JSZip from 'jszip';
 import { runCli, type CliRun } from '../cli/helpers.ts';
 import type { Use, Variant } from './corpus.ts';
 import { splitCsv } from './csv-text.ts';
+import { STARTER_TABLES } from '../../src/scaffold/starter.ts';
 
 export interface Outcome extends CliRun {
   args: string[];
@@ -194,6 +196,19 @@ function stamps(path: string): string[] {
   });
 }
 
+/**
+ * What validate refuses in the files init --from copied into the new folder's data/ (its --json `files`, less the
+ * starter's empty tables): NaN, a year 99999, -5 or text in a count of the LA's rows were copied with exit 0 (and the
+ * folder's first run refused them).
+ */
+async function copiedProblems(dir: string, stdout: string): Promise<string[]> {
+  const starter = new Set(STARTER_TABLES.map((t) => join('data', t.file)));
+  const copied = (JSON.parse(stdout) as { files: string[] }).files.filter((f) => f.startsWith(`data${sep}`) && !starter.has(f));
+  if (copied.length === 0) return [];
+  const r = await runCli('validate', ...copied.map((f) => join(dir, f)));
+  return r.code === 0 ? [] : [`copied into data/ what validate refuses (exit ${r.code}): ${r.stderr.split('\n').filter((l) => !l.startsWith('ok ')).slice(0, 3).join(' | ').slice(0, 400)}`];
+}
+
 /** Runs `use` on the variant (p.input, or written under p.dir) and lists what breaks the contract. */
 export async function runVariant(v: Variant, use: Use, p: Places): Promise<Outcome> {
   const path = p.input ?? (await writeVariant(v, join(p.dir, 'in')));
@@ -217,6 +232,9 @@ export async function runVariant(v: Variant, use: Use, p: Places): Promise<Outco
   if (r.code !== 0) {
     const left = writes.filter((w) => existsSync(w));
     if (left.length > 0) problems.push(`left behind after exit ${r.code}: ${left.join(', ')}`);
-  } else problems.push(...(await outputProblems(written, v.quoted, (f) => use === 'init' && f.includes(`${sep}data${sep}`))));
+  } else {
+    problems.push(...(await outputProblems(written, v.quoted, (f) => use === 'init' && f.includes(`${sep}data${sep}`))));
+    if (use === 'init') problems.push(...(await copiedProblems(args[1]!, r.stdout)));
+  }
   return { ...r, args, problems };
 }

@@ -37,6 +37,8 @@ export function registerInit(program: Command, io: CliIO): void {
       const { starterFiles } = await import('../../scaffold/starter.ts');
       // read the release first: the README names what was copied, and nothing is written if it cannot be read
       const prefilled = o.from?.length ? await (await import('../../scaffold/prefill.ts')).prefillFromRelease(o.from, o.la!) : { files: [], skipped: [], latestCensusYear: undefined };
+      // what would be copied is checked as validate checks it: a hostile value was copied with exit 0, refused by the first run
+      await (await import('../../scaffold/check-prefill.ts')).checkPrefilled(prefilled.files);
       const names = prefilled.files.map((f) => f.name);
       const population = prefilled.files.filter((f) => f.population !== undefined).map((f) => f.name);
       const files = starterFiles({
