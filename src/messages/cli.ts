@@ -114,6 +114,15 @@ export function prefillInvalid(files: readonly string[], of: number): string {
   return `init --from: ${which} ${files.length === 1 ? 'holds' : 'hold'} rows that validate refuses (below); nothing was written. Correct ${files.length === 1 ? 'the file' : 'them'}, or give a copy of the release as published, and run init again.`;
 }
 
+export function initNotAFolder(path: string): string {
+  return `${path} is a file where init puts a folder; init never overwrites files (choose another folder, or move the file)`;
+}
+
+/** A write of init that failed (a full disk, a dangling link where a folder goes): what was written is removed. */
+export function initWriteFailed(path: string, code: string, existed: boolean): string {
+  return `could not write ${path} (${code}); ${existed ? 'the files init had written there were removed, the folder is as it was' : 'the folder was removed again'}. Check the folder (a link to nowhere, a full disk, permissions) and run init again`;
+}
+
 export function initWouldOverwrite(path: string): string {
   return `${path} already exists; init never overwrites files (choose another folder)`;
 }

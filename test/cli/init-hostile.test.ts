@@ -3,7 +3,7 @@
  * or text in a count in the LA's rows was copied into data/ with exit 0, and the folder's first run refused it.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers.ts';
@@ -61,6 +61,28 @@ describe('init --from refuses what validate refuses in the rows it would copy', 
       const r = await runCli('init', join(dir, 'la'), '--la', '886', '--from', release);
       expect(r.code, r.stderr).toBe(0);
       expect(existsSync(join(dir, 'la', 'data', 'caseload.csv'))).toBe(true);
+    });
+  });
+});
+
+describe('init into a folder that is there leaves it as it was when it cannot write', () => {
+  it("a file named scenarios, or a link to nowhere named data, is exit 1 and the folder's own files only (README.md was left, exit 70)", async () => {
+    await withTempDir(async (dir) => {
+      const cases: Array<[string, (d: string) => void, RegExp]> = [
+        ['file-scenarios', (d) => writeFileSync(join(d, 'scenarios'), 'mine\n'), /scenarios is a file where init puts a folder; init never overwrites files/],
+        ['dangling-data', (d) => symlinkSync(join(dir, 'nowhere'), join(d, 'data')), /could not write .*data\/\w+\.csv \(ENOENT\); the files init had written there were removed, the folder is as it was/],
+      ];
+      for (const [name, make, said] of cases) {
+        const d = join(dir, name);
+        mkdirSync(d);
+        make(d);
+        const before = readdirSync(d).sort();
+        const r = await runCli('init', d, '--la', '886');
+        expect(r.code, `${name}: ${r.stderr}`).toBe(1);
+        expect(r.stderr).toMatch(said);
+        expect(r.stderr).not.toMatch(/internal error/);
+        expect(readdirSync(d).sort(), name).toEqual(before);
+      }
     });
   });
 });

@@ -1,7 +1,7 @@
 /** `highneeds init [DIR] [--la CODE] [--from FILE…]`: a starter folder for a real LA. */
 import type { Command } from 'commander';
 import { cliMsg } from '../../messages/index.ts';
-import { mkdir, writeFile, access, rm } from 'node:fs/promises';
+import { mkdir, writeFile, access, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
@@ -49,6 +49,10 @@ export function registerInit(program: Command, io: CliIO): void {
         latestCensusYear: prefilled.latestCensusYear,
       });
       for (const f of [...files.map((x) => x.path), ...names.map((n) => join('data', n))]) {
+        // a file where a folder of the starter goes ('scenarios' in an existing folder) was an internal error, after
+        // README.md had been written beside it
+        const parent = dirname(f);
+        if (parent !== '.' && (await stat(join(dir, parent)).then((s) => !s.isDirectory(), () => false))) throw inputError(cliMsg.initNotAFolder(join(dir, parent)));
         const exists = await access(join(dir, f)).then(
           () => true,
           () => false,
@@ -56,15 +60,24 @@ export function registerInit(program: Command, io: CliIO): void {
         if (exists) throw inputError(cliMsg.initWouldOverwrite(join(dir, f)));
       }
       const existed = existsSync(dir);
+      // what this command made, for an existing folder to be left as it was if a write fails (a full disk)
+      const made: string[] = [];
+      let at = dir;
       try {
-        for (const f of files) {
-          await mkdir(dirname(join(dir, f.path)), { recursive: true });
-          await writeFile(join(dir, f.path), f.content, { flag: 'wx' });
+        for (const f of [...files, ...prefilled.files.map((p) => ({ path: join('data', p.name), content: p.content }))]) {
+          at = join(dir, f.path);
+          const first = await mkdir(dirname(at), { recursive: true });
+          if (first !== undefined) made.push(first);
+          await writeFile(at, f.content, { flag: 'wx' });
+          made.push(at);
         }
-        for (const f of prefilled.files) await writeFile(join(dir, 'data', f.name), f.content, { flag: 'wx' });
       } catch (e) {
-        // nothing half-written: a folder this command created goes again
+        // nothing half-written: a folder this command created goes again, and in one that was there, what it wrote
+        // (a dangling link named data/ in it left README.md and scenarios/ behind, with an internal error)
         if (!existed) await rm(dir, { recursive: true, force: true });
+        else for (const p of made.reverse()) await rm(p, { recursive: true, force: true });
+        const code = (e as NodeJS.ErrnoException).code;
+        if (typeof code === 'string') throw inputError(cliMsg.initWriteFailed(at, code, existed), [], e);
         throw e;
       }
       // a folder below where highneeds runs from that place, else as given ('/tmp/la' read '../../../tmp/la')
