@@ -6,7 +6,7 @@
  *     → the old folder is moved aside and the staging folder renamed into its place: one set, old files gone
  *   run folder holding files highneeds did not write (never emptied without asking)
  *     → files renamed in one by one, each old file of that name moved aside first (`.<name>.aside-<pid>-…`);
- *       files of the previous run that this one does not write are removed. A file that cannot be moved (open in
+ *       files of the previous run that this one does not write are removed, and the folders they leave empty. A file that cannot be moved (open in
  *       Excel on Windows, read-only) puts every file back as it was (exit 2 naming it): before, the workbook, charts
  *       and report were the new run's and the CSVs from that file on the old one's, after an exit 70
  *
@@ -18,8 +18,8 @@
  * renamed in one by one leaves the old files moved aside (`.<name>.aside-<pid>-…`), which the next write puts back.
  */
 import { writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { HighneedsError, ExitCode, inputError, usageError } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
 import { makeTempDir, ownerGone, registerTempDir, removeTempDir, uninterrupted } from '../paths/temp-files.ts';
@@ -225,7 +225,11 @@ async function renameInto(outDir: string, stage: string, files: StagedFile[], pr
     throw notReplaced(outDir, failed.path, failed.err.message, stuck.length > 0 ? aside : undefined);
   }
   const now = new Set(files.map((f) => f.rel));
-  for (const f of previous) if (!now.has(f)) await moveAside(f).catch(() => rm(join(outDir, f), { force: true }));
+  const gone = previous.filter((f) => !now.has(f));
+  for (const f of gone) await moveAside(f).catch(() => rm(join(outDir, f), { force: true }));
+  // a folder of the previous run's that this run does not write is emptied: it goes too (a run without --csv after one
+  // with it left an empty csv/ beside the user's files); one holding a file of the user's stays
+  await removeEmptied(outDir, gone);
   // every new file is in: the old ones go (renamed first, so a kill from here on is not taken for one before it)
   const done = async (): Promise<void> => {
     const gone = join(parent, `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
@@ -235,6 +239,13 @@ async function renameInto(outDir: string, stage: string, files: StagedFile[], pr
   };
   if (!held) return done();
   held.add({ undo: async () => void (await putBack(outDir, aside, placed, moved)), done });
+}
+
+/** Removes each folder of `outDir` that held one of `files` (paths under it) and is empty now, deepest first. */
+async function removeEmptied(outDir: string, files: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const f of files) for (let d = dirname(f); d !== '.' && d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
+  for (const d of [...folders].sort((a, b) => b.split(sep).length - a.split(sep).length)) await rmdir(join(outDir, d)).catch(() => undefined);
 }
 
 /** Removes the files placed and puts back those moved aside; returns those that could not be put back (else the aside folder goes). */

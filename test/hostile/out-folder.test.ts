@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { recoverInterruptedSwitch } from '../../src/report/write-atomic.ts';
+import { MANIFEST, recoverInterruptedSwitch } from '../../src/report/write-atomic.ts';
 import { runCli, sampleTables } from '../cli/helpers.ts';
 import { tempDir } from '../temp.ts';
 import { unmovable } from './unmovable.ts';
@@ -95,11 +95,12 @@ describe('run --out on hostile ground', () => {
     expect(listing(out).filter((f) => f.startsWith('low/highneeds-low.xlsx'))).not.toEqual(first.filter((f) => f.startsWith('low/highneeds-low.xlsx')));
   }, 180_000);
 
-  it('a second run refused (exit 1) or writing fewer files: the set is the first\'s, or the second\'s whole', async () => {
+  it('a second run refused (exit 1) or writing fewer files: the set is the first\'s, or the second\'s whole (the user\'s file kept)', async () => {
     const root = tempDir('hn-hostile-out-');
     const data = sampleTables();
     const out = join(root, 'out');
     expect((await run(data, out, '--csv')).code).toBe(0);
+    writeFileSync(join(out, 'my-notes.txt'), 'kept\n');
     const first = listing(out);
     const bad = join(root, 'bad.yaml');
     writeFileSync(bad, readFileSync('scenarios/baseline.yaml', 'utf8').replace('inflation: 0.03', 'inflation: .nan'));
@@ -109,6 +110,9 @@ describe('run --out on hostile ground', () => {
     // without --csv: the first run's CSVs go, the rest is the second's
     expect((await run(data, out)).code).toBe(0);
     expect(listing(out).some((f) => f.startsWith('csv/'))).toBe(false);
+    // exactly that run's outputs and the user's file: no empty csv/ folder of the first run's (it was left)
+    const written = (JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { files: string[] }).files;
+    expect(readdirSync(out).sort()).toEqual([...new Set([MANIFEST, 'my-notes.txt', ...written.map((f) => f.split('/')[0]!)])].sort());
     expect(readdirSync(root).sort()).toEqual(['bad.yaml', 'out']);
   }, 120_000);
 

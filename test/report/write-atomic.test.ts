@@ -48,6 +48,20 @@ describe('writeFilesAtomically', () => {
       expect(await readFile(join(out, 'notes.docx'), 'utf8')).toBe('mine');
       expect(existsSync(join(out, 'csv/a.csv'))).toBe(false);
       expect(await readFile(join(out, 'book.xlsx'), 'utf8')).toBe('v2');
+      // the folder holds that run's outputs and the user's files: no empty csv/ of the run before (it was left)
+      expect(readdirSync(out).sort()).toEqual(['.highneeds-outputs.json', 'book.xlsx', 'notes.docx']);
+    });
+  });
+
+  it("a previous run's folder that held a file of the user's too is kept, with that file alone", async () => {
+    await withTempDir(async (d) => {
+      const out = join(d, 'run');
+      await mkdir(join(out, 'csv', 'deep'), { recursive: true });
+      await writeFile(join(out, 'csv', 'mine.txt'), 'mine');
+      await writeFilesAtomically(out, [{ rel: 'book.xlsx', data: 'v1' }, { rel: 'csv/a.csv', data: 'a' }, { rel: 'csv/deep/b.csv', data: 'b' }]);
+      await writeFilesAtomically(out, [{ rel: 'book.xlsx', data: 'v2' }]);
+      expect(readdirSync(out, { recursive: true }).sort()).toEqual(['.highneeds-outputs.json', 'book.xlsx', 'csv', join('csv', 'mine.txt')]);
+      expect(readdirSync(d)).toEqual(['run']);
     });
   });
 
