@@ -27,6 +27,16 @@ export function outputInTheWay(outDir: string, path: string, wants: 'file' | 'fo
   return `--out ${outDir}: ${path} is a ${wants === 'file' ? 'folder' : 'file'} where the run writes a ${wants} of that name: move or rename it, or choose another --out folder; nothing was written`;
 }
 
+/** A run killed while it switched its output folders had written them all: the previous outputs it left go. */
+export function switchFinished(dirs: readonly string[], pid: number): string {
+  return `a run (process ${pid}) was stopped as it finished replacing the outputs in ${dirs.join(', ')}: its outputs were all in place; the previous ones it left beside them were removed`;
+}
+
+/** A run killed while it switched its output folders, before they were all in: every one was put back. */
+export function switchRolledBack(dirs: readonly string[], pid: number): string {
+  return `a run (process ${pid}) was stopped while it replaced the outputs in ${dirs.join(', ')}: each was put back as it was before that run, so they are one run's set again`;
+}
+
 export function badSuppressionThreshold(got: unknown): string {
   return `The small-count suppression threshold must be a whole number of 2 or more. Got: ${String(got)}`;
 }

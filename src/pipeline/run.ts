@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { pathMsg } from '../messages/index.ts';
-import { checkGivenOnce, checkOutputFolder, checkOutsideData } from '../paths/check-path.ts';
+import { checkGivenOnce } from '../paths/check-path.ts';
 import { moneyNotes } from '../scenario/money-notes.ts';
 import { rateNotes } from '../scenario/rate-notes.ts';
 import { runBudget } from '../budget/run-budget.ts';
@@ -52,6 +52,7 @@ import { explorerPayload } from '../explorer/payload.ts';
 import { demandCharts } from '../report/charts/chart-set.ts';
 import { chartThread, type ChartRenderer } from '../report/charts/render-thread.ts';
 import { HeldOutputs } from '../report/write-atomic.ts';
+import { prepareOutFolders } from './out-folders.ts';
 import { uninterrupted } from '../paths/temp-files.ts';
 
 export interface RunOptions {
@@ -72,6 +73,8 @@ export interface RunOptions {
   runDate: string;
   /** Called as each stage starts: its name, how many stages are done before it, and how many there are in all. */
   onStage?: (stage: string, done: number, total: number) => void;
+  /** Called with what the run did before anything else to the outputs an earlier run left half replaced (write-atomic.ts). */
+  onNote?: (note: string) => void;
   /** Load the data folder's files even when the cache holds a load of the same inputs (load-cache.ts). */
   fresh?: boolean;
   /** The load cache's folder (default HIGHNEEDS_CACHE_DIR or .highneeds/cache). */
@@ -113,10 +116,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   for (const f of files) scenarios.push(await loadScenario(f));
   checkScenarioIds(scenarios);
   const outDirs = scenarios.map((s) => (scenarios.length === 1 ? (opts.out ?? join('reports', s.id)) : join(opts.out ?? 'reports', s.id)));
-  for (const d of outDirs) {
-    await checkOutputFolder(d, '--out');
-    await checkOutsideData(d, opts.dataDir, '--out');
-  }
+  // (and a set of them a run killed while it replaced them left some new, some old: finished or rolled back, and said)
+  await prepareOutFolders([...outDirs, ...(scenarios.length > 1 ? [join(opts.out ?? 'reports', 'compare')] : [])], opts.dataDir, opts.onNote);
   // the charts are drawn on their own thread, which loads Chart.js and the canvas while the data load (render-thread.ts)
   const charts = chartsThread();
   const total = runStageCount(scenarios.length, opts.demandOnly ?? false);

@@ -12,17 +12,22 @@
  *
  * The switch holds a lock file beside the run folder, so two runs into one folder never interleave (the second
  * waits). A run that fails before the switch leaves the previous outputs untouched; no file is seen half-written.
- * SIGINT, SIGTERM and SIGHUP wait for the switch to finish (temp-files.ts `uninterrupted`). A SIGKILL between its
- * two renames leaves the old set moved aside (`.<name>.old-<pid>-…`) and no run folder: the next write into that
- * folder puts the old set back first (or removes it, when the new set did arrive), then writes; one while files are
- * renamed in one by one leaves the old files moved aside (`.<name>.aside-<pid>-…`), which the next write puts back.
+ * SIGINT, SIGTERM and SIGHUP wait for the switch to finish (temp-files.ts `uninterrupted`). A run's folders (each
+ * scenario's, the comparison's) are one set (HeldOutputs): each folder's switch is journaled beside it before its first
+ * rename (switch-journal.ts), so that after a SIGKILL the next write into that parent folder (and `run`, before
+ * anything else) puts every folder back as it was, or, when the kill came after every folder was in, removes the old
+ * sets left; and says which. Without a journal (a write with no HeldOutputs), a SIGKILL between the two renames leaves
+ * the old set moved aside (`.<name>.old-<pid>-…`) and no run folder: the next write into that folder puts the old set
+ * back first (or removes it, when the new set did arrive); one while files are renamed in one by one leaves the old
+ * files moved aside (`.<name>.aside-<pid>-…`), which the next write puts back.
  */
 import { writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { HighneedsError, ExitCode, inputError, usageError } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
-import { makeTempDir, ownerGone, registerTempDir, removeTempDir, uninterrupted } from '../paths/temp-files.ts';
+import { makeTempDir, ownerGone, registerTempDir, removeStale, removeTempDir, uninterrupted } from '../paths/temp-files.ts';
+import { JOURNAL_PREFIX, recoverJournals, removeEmptiedUnder, switchStep, writeJournal, type JournalEntry } from './switch-journal.ts';
 
 export interface StagedFile {
   /** Path relative to the run folder (may contain one sub-folder: `charts/x.png`). */
@@ -48,17 +53,42 @@ interface HeldSwitch {
  */
 export class HeldOutputs {
   private readonly held: HeldSwitch[] = [];
+  /** This run's switch, written in each new folder's manifest (the journal tells its folders by it). */
+  readonly id = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  private journal?: { path: string; entries: JournalEntry[] };
 
   add(h: HeldSwitch): void {
     this.held.push(h);
   }
 
+  /** Journals a folder's switch before its first rename (switch-journal.ts): a SIGKILL from here on is undone by the next run. */
+  async record(parent: string, entry: JournalEntry): Promise<void> {
+    this.journal ??= { path: join(parent, `${JOURNAL_PREFIX}${process.pid}-${Date.now()}.json`), entries: [] };
+    this.journal.entries.push(entry);
+    await writeJournal(this.journal.path, { id: this.id, pid: process.pid, state: 'switching', entries: this.journal.entries });
+  }
+
   async commit(): Promise<void> {
-    for (const h of this.held.splice(0)) await h.done().catch(() => undefined);
+    // marked committed first: a kill while the old sets go leaves the new ones, and the next run removes the rest
+    if (this.journal) {
+      await switchStep('commit');
+      await writeJournal(this.journal.path, { id: this.id, pid: process.pid, state: 'committed', entries: this.journal.entries });
+    }
+    for (const h of this.held.splice(0)) {
+      await switchStep('remove old set');
+      await h.done().catch(() => undefined);
+    }
+    await this.forget();
   }
 
   async rollback(): Promise<void> {
     for (const h of this.held.splice(0).reverse()) await h.undo().catch(() => undefined);
+    await this.forget();
+  }
+
+  private async forget(): Promise<void> {
+    if (this.journal) await rm(this.journal.path, { force: true });
+    this.journal = undefined;
   }
 }
 
@@ -78,7 +108,7 @@ export async function writeFilesAtomically(outDir: string, files: StagedFile[], 
       await mkdir(dirname(p), { recursive: true });
       await writeFile(p, f.data);
     }
-    await writeFile(join(stage, MANIFEST), `${JSON.stringify({ files: files.map((f) => f.rel) }, null, 1)}\n`);
+    await writeFile(join(stage, MANIFEST), `${JSON.stringify({ files: files.map((f) => f.rel), ...(held ? { switch: held.id } : {}) }, null, 1)}\n`);
     release = await lockFolder(outDir);
     const existing = await filesUnder(outDir);
     const previous = await manifestOf(outDir);
@@ -103,14 +133,16 @@ export async function writeFilesAtomically(outDir: string, files: StagedFile[], 
  * process gone). With no run folder the old set goes back into place (the new one never arrived); beside a run
  * folder it is the replaced set and is removed.
  */
-export async function recoverInterruptedSwitch(outDir: string): Promise<void> {
+export async function recoverInterruptedSwitch(outDir: string): Promise<string[]> {
   const parent = dirname(outDir);
   const prefix = `.${basename(outDir)}.old-`;
+  // a run's set of folders first, as one (switch-journal.ts)
+  const said = await recoverJournals(parent, MANIFEST, tidyBeside);
   let names: string[];
   try {
     names = await readdir(parent);
   } catch {
-    return;
+    return said;
   }
   // old files moved aside by a process killed while it renamed its files in: put back over the new ones
   for (const n of names.filter((x) => ownerGone(x, `.${basename(outDir)}.aside-`)).sort()) {
@@ -130,22 +162,36 @@ export async function recoverInterruptedSwitch(outDir: string): Promise<void> {
     if (present) await rm(old, { recursive: true, force: true });
     else await rename(old, outDir);
   }
+  return said;
+}
+
+/** Removes the staging folders and the lock a process that is gone left beside a run folder. */
+async function tidyBeside(outDir: string): Promise<void> {
+  await removeStale(dirname(outDir), `.${basename(outDir)}.tmp-`);
+  const lock = join(dirname(outDir), `.${basename(outDir)}.lock`);
+  const holder = Number(await readFile(lock, 'utf8').catch(() => 'none'));
+  if (holder > 0 && !holderAlive(holder)) await rm(lock, { force: true });
 }
 
 /** Moves the old folder aside, renames the staging folder into its place, removes the old one (or holds it). */
 async function switchFolder(outDir: string, stage: string, exists: boolean, held?: HeldOutputs): Promise<void> {
   if (!exists) {
+    await held?.record(dirname(outDir), { kind: 'folder', dir: resolve(outDir), old: null });
+    await switchStep('new folder in');
     await rename(stage, outDir);
     held?.add({ undo: () => rm(outDir, { recursive: true, force: true }), done: async () => undefined });
     return;
   }
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
+  await held?.record(dirname(outDir), { kind: 'folder', dir: resolve(outDir), old: resolve(old) });
+  await switchStep('old folder aside');
   // (a folder holding a file open in another program cannot be moved on Windows: nothing changed then)
   await rename(outDir, old).catch((e: Error) => {
     throw notReplaced(outDir, outDir, e.message);
   });
   registerTempDir(old);
   try {
+    await switchStep('new folder in');
     await rename(stage, outDir);
   } catch (e) {
     await rename(old, outDir);
@@ -207,10 +253,19 @@ async function renameInto(outDir: string, stage: string, files: StagedFile[], pr
     await rename(join(outDir, f), join(aside, f));
     moved.push(f);
   };
+  const all = [...files.map((x) => x.rel), MANIFEST];
+  const now = new Set(files.map((f) => f.rel));
+  const gone = previous.filter((f) => !now.has(f));
+  if (held) {
+    const before = [];
+    for (const f of all) if (await stat(join(outDir, f)).then(() => true, () => false)) before.push(f);
+    await held.record(parent, { kind: 'files', dir: resolve(outDir), aside: resolve(aside), stage: resolve(stage), files: all, before, gone });
+  }
   let failed: { path: string; err: Error } | undefined;
-  for (const f of [...files.map((x) => x.rel), MANIFEST]) {
+  for (const f of all) {
     const dest = join(outDir, f);
     try {
+      await switchStep(`aside and in: ${f}`);
       if (await stat(dest).then(() => true, () => false)) await moveAside(f);
       await mkdir(dirname(dest), { recursive: true });
       await rename(join(stage, f), dest);
@@ -224,12 +279,11 @@ async function renameInto(outDir: string, stage: string, files: StagedFile[], pr
     const stuck = await putBack(outDir, aside, placed, moved);
     throw notReplaced(outDir, failed.path, failed.err.message, stuck.length > 0 ? aside : undefined);
   }
-  const now = new Set(files.map((f) => f.rel));
-  const gone = previous.filter((f) => !now.has(f));
+  await switchStep('previous files aside');
   for (const f of gone) await moveAside(f).catch(() => rm(join(outDir, f), { force: true }));
   // a folder of the previous run's that this run does not write is emptied: it goes too (a run without --csv after one
   // with it left an empty csv/ beside the user's files); one holding a file of the user's stays
-  await removeEmptied(outDir, gone);
+  await removeEmptiedUnder(outDir, gone);
   // every new file is in: the old ones go (renamed first, so a kill from here on is not taken for one before it)
   const done = async (): Promise<void> => {
     const gone = join(parent, `.${basename(outDir)}.old-${process.pid}-${Date.now()}`);
@@ -239,13 +293,6 @@ async function renameInto(outDir: string, stage: string, files: StagedFile[], pr
   };
   if (!held) return done();
   held.add({ undo: async () => void (await putBack(outDir, aside, placed, moved)), done });
-}
-
-/** Removes each folder of `outDir` that held one of `files` (paths under it) and is empty now, deepest first. */
-async function removeEmptied(outDir: string, files: readonly string[]): Promise<void> {
-  const folders = new Set<string>();
-  for (const f of files) for (let d = dirname(f); d !== '.' && d !== '' && !folders.has(d); d = dirname(d)) folders.add(d);
-  for (const d of [...folders].sort((a, b) => b.split(sep).length - a.split(sep).length)) await rmdir(join(outDir, d)).catch(() => undefined);
 }
 
 /** Removes the files placed and puts back those moved aside; returns those that could not be put back (else the aside folder goes). */

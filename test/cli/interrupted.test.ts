@@ -119,6 +119,38 @@ describe('a run killed while it writes its outputs', () => {
   }, 300_000);
 });
 
+describe('a run of two scenarios killed between its folders', () => {
+  it("is rolled back by the next run before it reads anything, which says so: low/, high/ and compare/ are all the killed run's predecessor's", async () => {
+    const d = tempDir('hn-kill-set-');
+    const out = join(d, 'out');
+    const data = sampleTables();
+    const env = { HIGHNEEDS_CACHE_DIR: runCacheDir(data)! };
+    const scenario = (id: string, inflation: string): string => {
+      const f = join(d, `${id}.yaml`);
+      writeFileSync(f, readFileSync('scenarios/baseline.yaml', 'utf8').replace('id: baseline', `id: ${id}`).replace('inflation: 0.03', `inflation: ${inflation}`));
+      return f;
+    };
+    const args = [scenario('low', '0.03'), scenario('high', '0.05'), '--draws', '0', '--demand-only', '--quiet', '--out', out];
+    expect((await runCli('run', ...args, '--data', data, '--csv')).code).toBe(0);
+    const before = ['low', 'high', 'compare'].map((f) => listing(join(out, f)));
+    // killed at the third step of its switch (test-only pause): low/ new, high/ about to be moved aside, compare/ old
+    const marker = join(d, 'paused');
+    const child = cli(['run', ...args, '--data', data], { ...env, HIGHNEEDS_TEST_ONLY_SWITCH_PAUSE: `3:${marker}` });
+    expect(await whenOrExit(child, () => existsSync(marker))).toBe(true);
+    child.kill('SIGKILL');
+    await exitOf(child);
+    expect(readFileSync(marker, 'utf8')).toMatch(/^3 old folder aside/);
+    expect(readdirSync(out).filter((n) => n.startsWith('.highneeds-switch-'))).toHaveLength(1);
+    // the next run, refused for its data (an empty folder), has put the set back first
+    mkdirSync(join(d, 'empty'));
+    const next = await runCli('run', ...args, '--data', join(d, 'empty'));
+    expect(next.code, next.stderr).toBe(1);
+    expect(next.stderr).toMatch(/a run \(process \d+\) was stopped while it replaced the outputs in .*low, .*high: each was put back as it was before that run/);
+    expect(['low', 'high', 'compare'].map((f) => listing(join(out, f)))).toEqual(before);
+    expect(readdirSync(out).sort()).toEqual(['compare', 'high', 'low']);
+  }, 180_000);
+});
+
 describe('a load of a ZIP of SEN2 returns, interrupted', () => {
   /**
    * A ZIP of the sample's SEN2 XML returns (names, birth dates, postcodes, UPNs of made-up children), their entries
