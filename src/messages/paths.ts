@@ -77,6 +77,15 @@ export function goalOutNotYaml(path: string): string {
   return `--out ${path}: goal-seek writes a scenario, a file ending .yaml: give a name such as ${path.replace(/\.[^./\\]*$/, '')}-goal.yaml (a file of another kind, a data table, would be overwritten by it)`;
 }
 
+/**
+ * A place to write whose name holds a line break: every message naming what was written there would be split, and a
+ * later command reading it refuses it (lineBreakInName). `run --out`, `forecast --out`, `init DIR` and `load
+ * --warehouse` wrote there with exit 0; goal-seek refused its own temporary file (exit 1, naming `.x\ny.yaml.123-tmp`).
+ */
+export function lineBreakInOutput(flag: string, path: string): string {
+  return `${flag} ${JSON.stringify(path)}: the name holds a line break, which would split every message naming what is written there (and a command reading it refuses it): give a name without one; nothing was written`;
+}
+
 export function lineBreakInName(path: string): string {
   return `${JSON.stringify(path)}: the name holds a line break, which would split every message naming it: rename it without one`;
 }

@@ -134,6 +134,7 @@ async function existing(path: string, flag: string): Promise<Stats | 'dangling' 
  */
 export async function checkOutputFolder(path: string, flag: string): Promise<void> {
   if (path.trim() === '') throw usageError(pathMsg.emptyPath(flag));
+  if (/[\r\n]/.test(path)) throw usageError(pathMsg.lineBreakInOutput(flag, path));
   const s = await existing(path, flag);
   if (s === 'loop') throw usageError(pathMsg.linkLoop(path));
   if (s === 'dangling') throw usageError(pathMsg.danglingLink(path, await readlink(path).catch(() => '?')));
@@ -235,6 +236,7 @@ export async function readByLoadOf(path: string, dataDir: string): Promise<boole
  */
 export async function checkOutputFile(path: string, flag: string, example = 'output.csv'): Promise<void> {
   if (path.trim() === '') throw usageError(pathMsg.emptyPath(flag));
+  if (/[\r\n]/.test(path)) throw usageError(pathMsg.lineBreakInOutput(flag, path));
   const s = await existing(path, flag);
   if (s === 'loop') throw usageError(pathMsg.linkLoop(path));
   if (s === 'dangling') throw usageError(pathMsg.danglingLink(path, await readlink(path).catch(() => '?')));
