@@ -288,7 +288,10 @@ export async function readScenarioChain(file: string, seen: string[] = []): Prom
     try {
       parent = await readScenarioChain(target, [...seen, abs]);
     } catch (e) {
-      if ((e as { problems?: Problem[] }).problems?.[0]?.message === 'no such file') {
+      // the extended file itself is missing (readScenarioText's problem at it), not one further down its chain: a.yaml
+      // extending b.yaml, which extends a missing file, read "a.yaml: 'extends: b.yaml' names a file that does not exist"
+      const first = (e as { problems?: Problem[] }).problems?.[0];
+      if (first?.message === 'no such file' && first.file === target && first.path === undefined) {
         throw inputError(scenarioMsg.extendsMissing(file, own.extends), [{ file, path: 'extends', message: 'no such file' }]);
       }
       // the problem is in (or with) the extended file: say which scenario asked for it

@@ -52,6 +52,17 @@ describe('extends', () => {
     });
   });
 
+  it('a file missing further down the chain is named where it is missing, not at the first extends', async () => {
+    await withTempDir(async (d) => {
+      // before: "a.yaml: 'extends: b.yaml' names a file that does not exist", though b.yaml is there
+      await writeFile(join(d, 'a.yaml'), 'extends: b.yaml\nid: a\n');
+      await writeFile(join(d, 'b.yaml'), 'extends: gone.yaml\nid: b\n');
+      const e = await loadError(join(d, 'a.yaml'));
+      expect(e.message).toBe(`${join(d, 'a.yaml')}: 'extends: b.yaml' cannot be used: ${join(d, 'b.yaml')}: 'extends: gone.yaml' names a file that does not exist`);
+      expect(e.message).not.toMatch(/'extends: b\.yaml' names a file that does not exist/);
+    });
+  });
+
   it('a YAML alias bomb is refused, not expanded', async () => {
     await withTempDir(async (d) => {
       const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
