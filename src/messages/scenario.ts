@@ -59,8 +59,15 @@ export function unknownKey(file: string, keyPath: string, suggestion?: string): 
   return `${file}: unknown key '${keyPath}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`;
 }
 
-export function extendsCycle(chain: string[]): string {
-  return `scenario 'extends' chain loops: ${chain.join(' → ')}`;
+/** A scenario whose `extends:` chain comes back to a file of it (`chain`: the files read, the repeated one last). */
+export function extendsCycle(root: string, chain: readonly string[]): string {
+  return `${root}: its 'extends' chain loops: ${chain.join(' → ')}; a scenario cannot extend itself, even through others`;
+}
+
+/** A scenario whose `extends:` chain holds more than `max` files. */
+export function extendsTooLong(root: string, chain: readonly string[], max: number): string {
+  const shown = chain.length > 4 ? [...chain.slice(0, 2), '…', ...chain.slice(-2)] : chain;
+  return `${root}: its 'extends' chain holds more than ${max} files (${shown.join(' → ')}); a scenario extends a few others at most: shorten the chain`;
 }
 
 export function extendsMissing(file: string, target: string): string {

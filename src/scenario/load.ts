@@ -24,6 +24,13 @@ type Plain = Record<string, unknown>;
 /** Most alias expansions in one scenario file, and its largest size: scenarios are small hand-written files. */
 const MAX_ALIASES = 100;
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/**
+ * Most files in one `extends:` chain (the scenario and those it extends). A chain 1,000 files long was read whole, and,
+ * broken at its end, its refusal wrapped each file's in the next: 59 KB on stderr, 29.7 MB of problems with --json.
+ */
+export const MAX_EXTENDS_CHAIN = 32;
+/** Refusals that say the whole chain already (a loop, a chain too long): given as they are by every file up it. */
+const wholeChain = new WeakSet<Error>();
 
 function isPlain(x: unknown): x is Plain {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -271,9 +278,16 @@ function decodeScenarioText(bytes: Buffer, file: string): string {
 }
 
 /** Reads a scenario file and the files it extends, merging them (the file's own keys win). */
-export async function readScenarioChain(file: string, seen: string[] = []): Promise<ScenarioSource> {
+export async function readScenarioChain(file: string, seen: string[] = [], root = file): Promise<ScenarioSource> {
   const abs = resolve(file);
-  if (seen.includes(abs)) throw inputError(scenarioMsg.extendsCycle([...seen, abs].map((f) => relative(process.cwd(), f))));
+  const loop = seen.includes(abs);
+  if (loop || seen.length >= MAX_EXTENDS_CHAIN) {
+    const chain = [...seen, abs].map(shownPath);
+    const m = loop ? scenarioMsg.extendsCycle(root, chain) : scenarioMsg.extendsTooLong(root, chain, MAX_EXTENDS_CHAIN);
+    const e = inputError(m, [{ file: root, path: 'extends', message: m }]);
+    wholeChain.add(e);
+    throw e;
+  }
   const text = await readScenarioText(file);
   const own = parseYamlMapping(text, file);
   if (Object.keys(own).length === 0) throw inputError(scenarioMsg.emptyScenario(file), [{ file, message: 'no keys' }]);
@@ -286,8 +300,9 @@ export async function readScenarioChain(file: string, seen: string[] = []): Prom
     const target = resolve(dirname(abs), own.extends);
     let parent: ScenarioSource;
     try {
-      parent = await readScenarioChain(target, [...seen, abs]);
+      parent = await readScenarioChain(target, [...seen, abs], root);
     } catch (e) {
+      if (wholeChain.has(e as Error)) throw e;
       // the extended file itself is missing (readScenarioText's problem at it), not one further down its chain: a.yaml
       // extending b.yaml, which extends a missing file, read "a.yaml: 'extends: b.yaml' names a file that does not exist"
       const first = (e as { problems?: Problem[] }).problems?.[0];

@@ -63,6 +63,28 @@ describe('extends', () => {
     });
   });
 
+  it('a loop, and a chain of more than 32 files, are refused once, naming the scenario and the chain, in a few hundred bytes', async () => {
+    await withTempDir(async (d) => {
+      // a chain of 1,000 files whose last extends the first: before, read whole and, refused at its end, every file's
+      // refusal wrapped in the next (59 KB on stderr, 29.7 MB with --json)
+      for (let i = 0; i < 1000; i++) await writeFile(join(d, `c${i}.yaml`), `extends: c${(i + 1) % 1000}.yaml\nid: c${i}\n`);
+      const long = await loadError(join(d, 'c0.yaml'));
+      expect(long.message).toMatch(new RegExp(`^${join(d, 'c0.yaml')}: its 'extends' chain holds more than 32 files \\(.*c0\\.yaml → .*c1\\.yaml → … → .*c31\\.yaml → .*c32\\.yaml\\)`));
+      expect(long.message.length).toBeLessThan(1000);
+      expect(long.problems).toHaveLength(1);
+      // 32 files are read
+      await writeFile(join(d, 'c31.yaml'), `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/baseline.yaml'))}\nid: c31\n`);
+      expect((await loadScenario(join(d, 'c1.yaml'))).id).toBe('c1');
+      await loadError(join(d, 'c0.yaml'));
+      // a loop of two, and of one
+      await writeFile(join(d, 'a.yaml'), 'extends: b.yaml\nid: a\n');
+      await writeFile(join(d, 'b.yaml'), 'extends: a.yaml\nid: b\n');
+      await writeFile(join(d, 'self.yaml'), 'extends: self.yaml\n');
+      expect((await loadError(join(d, 'a.yaml'))).message).toBe(`${join(d, 'a.yaml')}: its 'extends' chain loops: ${join(d, 'a.yaml')} → ${join(d, 'b.yaml')} → ${join(d, 'a.yaml')}; a scenario cannot extend itself, even through others`);
+      expect((await loadError(join(d, 'self.yaml'))).message).toMatch(/self\.yaml: its 'extends' chain loops: .*self\.yaml → .*self\.yaml;/);
+    });
+  }, 60_000);
+
   it('a YAML alias bomb is refused, not expanded', async () => {
     await withTempDir(async (d) => {
       const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
