@@ -9,6 +9,7 @@
  * reports the closest end instead.
  */
 import { financialYearLabel, parseFinancialYear } from '../domain/index.ts';
+import { MAX_AMOUNT } from '../etl/csv/values.ts';
 import type { BudgetJson } from './budget-json.ts';
 import type { FinancialYearLines } from './types.ts';
 
@@ -25,16 +26,18 @@ export interface GoalTarget {
 }
 
 /**
- * Reads `in-year-balance=AMOUNT@FY` or `cumulative-balance=AMOUNT@FY` (AMOUNT in pounds, `_` or `,` allowed as
- * thousands separators, an optional `£`; FY like `2028-29`). Returns undefined when the text is not a target.
+ * Reads `in-year-balance=AMOUNT@FY` or `cumulative-balance=AMOUNT@FY` (AMOUNT in pounds, up to £1,000bn either way,
+ * `,` or `_` between groups of three digits, an optional `£`, `-` or the minus sign `−` a word processor writes; FY
+ * like `2028-29`). Returns undefined when the text is not a target. A separator alone (`=,@`) was read as £0, `1,2,3`
+ * as £123 and 21 nines as 1e+21.
  * @example parseTarget('in-year-balance=0@2028-29') // { kind: 'in-year-balance', amount: 0, fy: 2028, text: … }
  */
 export function parseTarget(text: string): GoalTarget | undefined {
-  const m = /^\s*(in-year-balance|cumulative-balance)\s*=\s*(-?)£?([\d_,]+(?:\.\d+)?)\s*@\s*(\S+)\s*$/i.exec(text);
+  const m = /^\s*(in-year-balance|cumulative-balance)\s*=\s*([-\u2212]?)£?(\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+)(\.\d+)?\s*@\s*(\S+)\s*$/i.exec(text);
   if (!m) return undefined;
-  const amount = Number(`${m[2]}${m[3]!.replace(/[_,]/g, '')}`);
-  const fy = parseFinancialYear(m[4]!);
-  if (!Number.isFinite(amount) || fy === undefined) return undefined;
+  const amount = Number(`${m[2] ? '-' : ''}${m[3]!.replace(/[_,]/g, '')}${m[4] ?? ''}`) || 0;
+  const fy = parseFinancialYear(m[5]!);
+  if (!Number.isFinite(amount) || Math.abs(amount) > MAX_AMOUNT || fy === undefined) return undefined;
   const kind = m[1]!.toLowerCase() as TargetKind;
   return { kind, amount, fy, text: `${kind}=${amount}@${financialYearLabel(fy)}` };
 }

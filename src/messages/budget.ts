@@ -307,7 +307,7 @@ export function deficitExceedsReserves(fy: string, deficit: number, reserves: nu
 }
 
 export function goalTargetUnreadable(text: string): string {
-  return `--target must be in-year-balance=AMOUNT@FY or cumulative-balance=AMOUNT@FY (pounds, financial year like 2028-29), e.g. in-year-balance=0@2028-29. Got: ${text}`;
+  return `--target must be in-year-balance=AMOUNT@FY or cumulative-balance=AMOUNT@FY (pounds up to £1,000bn, with , or _ between groups of three digits; a financial year like 2028-29), e.g. in-year-balance=-20,000,000@2028-29. Got: ${text}`;
 }
 
 export function goalUnknownLever(file: string, lever: string, known: string[], suggestion?: string): string {

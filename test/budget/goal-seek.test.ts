@@ -9,6 +9,17 @@ describe('goal-seek targets', () => {
     for (const bad of ['in-year-balance=0', 'balance=0@2028-29', 'in-year-balance=x@2028-29', 'in-year-balance=0@28']) expect(parseTarget(bad)).toBeUndefined();
   });
 
+  it('refuses what is no amount in pounds, and reads the minus sign a word processor writes', () => {
+    // before: a separator alone was £0, '1,2,3' £123, '20,00,000' £2,000,000 and 21 nines 1e+21 (in the messages too)
+    for (const bad of [',', '_', '-_', '1,2,3', '1,5', '20,00,000', '1,000_000', '999999999999999999999', '1000000000001', '-1e400', 'NaN', 'Infinity', '0x10', '1e6', '', '.5', '--5', '+5', '１０'])
+      expect(parseTarget(`in-year-balance=${bad}@2028-29`), bad).toBeUndefined();
+    expect(parseTarget('in-year-balance=−5,000,000@2028-29')).toMatchObject({ amount: -5_000_000, text: 'in-year-balance=-5000000@2028-29' });
+    expect(parseTarget('in-year-balance=-£20,000,000.50@2028-29')!.amount).toBe(-20_000_000.5);
+    expect(parseTarget('in-year-balance=-0@2028-29')!.text).toBe('in-year-balance=0@2028-29');
+    expect(parseTarget('cumulative-balance=-1000000000000@2028-29')!.amount).toBe(-1e12);
+    for (const fy of ['2028-30', '99999-00', '２０２８-29']) expect(parseTarget(`in-year-balance=0@${fy}`), fy).toBeUndefined();
+  });
+
   it('picks the in-year or the cumulative balance of the year', () => {
     const lines = [{ fy: 2028, inYearBalance: -3, cumulativeBalance: -10 }];
     expect(targetValue(lines, parseTarget('in-year-balance=0@2028-29')!)).toBe(-3);
