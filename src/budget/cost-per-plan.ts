@@ -29,7 +29,23 @@ export interface CostReference {
   below?: number;
   /** Above this multiple of `gbp` it is named. */
   above: number;
+  /**
+   * Held from above only when the base census has at least this many plans in the placement: a package commissioned
+   * for one child (EOTAS, a specialist post-16 placement) can cost several hundred thousand pounds, a mean over this
+   * many cannot (PACKAGE_PLANS).
+   */
+  aboveFromPlans?: number;
 }
+
+/**
+ * Plans from which an EOTAS or specialist post-16 placement's mean cost is held from above. Such a placement is a
+ * package for one child, and the costliest single packages councils report are £220,000 a year in an independent
+ * special school and £424,000 for a residential placement with its care (2024-25): one of £350,000 is dear, not a
+ * digit too many, and a council with one or two such plans priced each at its own cost was asked 'Has a figure a digit
+ * too many?'. A mean over five plans above five times the independent fee (£320,000) would make them five of the
+ * costliest placements in England at once, so from five it is a figure in the wrong units, as for every other placement.
+ */
+export const PACKAGE_PLANS = 5;
 
 const FEE: CostReference = {
   gbp: 64_000,
@@ -64,11 +80,12 @@ export const COST_REFERENCE: Readonly<Partial<Record<Placement, CostReference>>>
   AP: SPECIAL,
   ISS: FEE,
   NMSS: FEE,
-  // full fees or packages with no published average of their own: a digit too many only, against the independent fee
+  // full fees or packages with no published average of their own: a digit too many only, against the independent fee;
+  // a package for one child (EOTAS, SPI) only where the mean is over enough plans to be no single package
   IMS: { ...FEE, below: undefined },
-  SPI: { ...FEE, below: undefined },
+  SPI: { ...FEE, below: undefined, aboveFromPlans: PACKAGE_PLANS },
   WBL: { ...FEE, below: undefined },
-  EOTAS: { ...FEE, below: undefined },
+  EOTAS: { ...FEE, below: undefined, aboveFromPlans: PACKAGE_PLANS },
 };
 
 /** A placement whose base-year cost per plan is far from its published figure. */
@@ -116,7 +133,8 @@ export function costPerPlanOffReference(
     const placesRow = FULL_FEE_PLACEMENTS.includes(placement) ? undefined : placeRateRow(places.filter((r) => r.placement === placement), baseFy);
     const placeRate = placesRow?.placeRateGbp ?? 0;
     const costPerPlan = placeRate + cost[p]! / plans[p]!;
-    const side = reference.below !== undefined && costPerPlan < reference.below * reference.gbp ? 'below' : costPerPlan > reference.above * reference.gbp ? 'above' : undefined;
+    const heldAbove = plans[p]! >= (reference.aboveFromPlans ?? 0);
+    const side = reference.below !== undefined && costPerPlan < reference.below * reference.gbp ? 'below' : heldAbove && costPerPlan > reference.above * reference.gbp ? 'above' : undefined;
     if (!side) return;
     out.push({ placement, costPerPlan, placeRate, plans: plans[p]!, rows: rows.filter((r) => r.placement === placement), ...(placesRow ? { placesRow } : {}), reference, side });
   });

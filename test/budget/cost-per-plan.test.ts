@@ -66,6 +66,27 @@ describe('cost per plan against published figures', () => {
     expect(ssm.placesRow?.source).toEqual({ file: 'places.csv', line: 5 });
   });
 
+  it('takes one dear EOTAS or specialist post-16 package as given: under five plans a mean over £320,000 is not named, from five it is', () => {
+    const rows: UnitCostRow[] = [
+      { placement: 'EOTAS', annualCostGbp: 350_000, priceYear: 2024 },
+      { placement: 'SPI', annualCostGbp: 420_000, priceYear: 2024 },
+      { placement: 'ISS', annualCostGbp: 350_000, priceYear: 2024 },
+    ];
+    const plans = (n: number): Float64Array => {
+      const c = newCube();
+      for (const p of ['EOTAS', 'SPI', 'ISS'] as const) c[cellIndex(17, 0, placementIndex(p))] = n;
+      return c;
+    };
+    // an independent special school's fee is a fee, not a package: one plan at £350,000 is still named
+    expect(off(rows, plans(1)).map((o) => o.placement)).toEqual(['ISS']);
+    expect(off(rows, plans(4.9)).map((o) => o.placement)).toEqual(['ISS']);
+    expect(off(rows, plans(5)).map((o) => [o.placement, o.side])).toEqual([
+      ['ISS', 'above'],
+      ['SPI', 'above'],
+      ['EOTAS', 'above'],
+    ]);
+  });
+
   it('weights a placement by its plans and leaves out a placement with none', () => {
     const c = census(['ISS']);
     // 90 plans at £60,000 (age 10) and 10 at £6,000 (age 17, post-16): £54,600 a plan, not the £33,000 of the two rows
