@@ -10,9 +10,8 @@
  *   scenario lists the column in `funding.carry_forward`, when the latest figure at or before the year is used.
  */
 import { financialYearLabel } from '../domain/index.ts';
-import { blockOutOfScale, fundingBeforeTable, noFundingTable, schoolsBlockTransferAboveLimit } from '../messages/budget.ts';
-import { blockWellAboveSpend } from '../messages/money-reference.ts';
-import type { FundingRow } from './tables.ts';
+import { blockOutOfScale, blockWellAboveSpend, fundingBeforeTable, noFundingTable, schoolsBlockTransferAboveLimit } from '../messages/budget.ts';
+import type { FundingRow, RowSource } from './tables.ts';
 
 /** Share of the schools block that may be transferred without the Secretary of State's approval. */
 export const SCHOOLS_BLOCK_TRANSFER_LIMIT = 0.005;
@@ -121,11 +120,12 @@ export function blockAgainstSpend(rows: readonly FundingRow[], lines: ReadonlyAr
   const out: string[] = [];
   let first = true;
   for (const l of lines) {
-    if (!rows.some((r) => r.fy === l.fy) || !(l.expenditure > 0)) continue;
-    if (blockOutOfScaleWithSpend(l)) out.push(blockOutOfScale(financialYearLabel(l.fy), l.hnBlock, l.expenditure, BLOCK_TO_SPEND));
+    const row = rows.find((r) => r.fy === l.fy);
+    if (!row || !(l.expenditure > 0)) continue;
+    if (blockOutOfScaleWithSpend(l)) out.push(blockOutOfScale(financialYearLabel(l.fy), l.hnBlock, l.expenditure, BLOCK_TO_SPEND, row.source));
     // the first funding-table year only: later, a recovery plan's levers may bring spend well under a growing block,
     // which is its aim, not a table in other units (a cost per term or in £ thousands is so from the first year)
-    else if (first && l.hnBlock > BLOCK_WELL_ABOVE_SPEND * l.expenditure) out.push(blockWellAboveSpend(financialYearLabel(l.fy), l.hnBlock, l.expenditure, BLOCK_WELL_ABOVE_SPEND));
+    else if (first && l.hnBlock > BLOCK_WELL_ABOVE_SPEND * l.expenditure) out.push(blockWellAboveSpend(financialYearLabel(l.fy), l.hnBlock, l.expenditure, BLOCK_WELL_ABOVE_SPEND, row.source));
     first = false;
   }
   return out;
@@ -140,7 +140,8 @@ export function blockAgainstSpend(rows: readonly FundingRow[], lines: ReadonlyAr
 export const BLOCK_TO_SPEND_POSSIBLE: readonly [number, number] = [BLOCK_TO_SPEND[0] / 10, BLOCK_TO_SPEND[1] * 10];
 
 /** The first funding-table year whose block is beyond BLOCK_TO_SPEND_POSSIBLE of its modelled spend, if any. */
-export function blockBeyondUnits(rows: readonly FundingRow[], lines: ReadonlyArray<{ fy: number; hnBlock: number; expenditure: number }>): { fy: number; hnBlock: number; expenditure: number } | undefined {
+export function blockBeyondUnits(rows: readonly FundingRow[], lines: ReadonlyArray<{ fy: number; hnBlock: number; expenditure: number }>): { fy: number; hnBlock: number; expenditure: number; source?: RowSource } | undefined {
   const l = lines.find((x) => rows.some((r) => r.fy === x.fy) && x.expenditure > 0 && (x.hnBlock / x.expenditure < BLOCK_TO_SPEND_POSSIBLE[0] || x.hnBlock / x.expenditure > BLOCK_TO_SPEND_POSSIBLE[1]));
-  return l && { fy: l.fy, hnBlock: l.hnBlock, expenditure: l.expenditure };
+  const source = l && rows.find((r) => r.fy === l.fy)?.source;
+  return l && { fy: l.fy, hnBlock: l.hnBlock, expenditure: l.expenditure, ...(source ? { source } : {}) };
 }

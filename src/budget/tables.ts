@@ -48,6 +48,8 @@ export interface FundingRow {
   importExportAdjustmentGbp?: number;
   /** The schools block itself, to check the transfer against the 0.5% limit. */
   schoolsBlockGbp?: number;
+  /** The file (its name) and line the row was read from, for messages; not carried into the explorer page. */
+  source?: RowSource;
 }
 
 /** High Needs spend that is not per plan (SEN support services, hospital education, therapies, …). */

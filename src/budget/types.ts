@@ -4,6 +4,7 @@
  */
 import type { Placement, PlacementGroup } from '../domain/index.ts';
 import type { Quantiles } from '../model/result.ts';
+import type { RowSource } from './tables.ts';
 
 export interface FinancialYearLines {
   fy: number;
@@ -165,7 +166,7 @@ export interface BudgetResult {
    * The first funding-table year whose block is beyond BLOCK_TO_SPEND_POSSIBLE of its modelled spend (income.ts): a
    * table in other units (£ thousands), which `run` refuses.
    */
-  blockBeyondUnits?: { fy: number; hnBlock: number; expenditure: number };
+  blockBeyondUnits?: { fy: number; hnBlock: number; expenditure: number; source?: RowSource };
   /** Cumulative balance at 31 March 2028 (central), or undefined if outside the run. */
   balanceAtMarch2028?: number;
   /** Unmitigated path when the scenario has mitigations (same shape, central). */

@@ -12,6 +12,7 @@ import { possessive } from '../util/possessive.ts';
 export const gbp = fmtMoneyExact;
 export { unitCostsMissing, type UncostedLine } from './unit-costs.ts';
 export { openingBalanceAnchored, openingBalanceYearMismatch, openingBarNote, openingOnAxis, openingStandsIn, openingWorkedBackOutOfScale } from './opening-balance.ts';
+export { blockInOtherUnits, blockOutOfScale, blockWellAboveSpend } from './funding-block.ts';
 export { leverCostsOutOfScale, leversActOnNothing, otherSpendOutOfScale, placesOutOfScale, reservesOutOfScale, type PlacesOffPlans } from './money-scale.ts';
 
 /** 0.035 → 3.5% (report/format.ts fmtRate). */
@@ -112,15 +113,6 @@ export function tableYearsFilled(table: 'funding' | 'places' | 'other spend', se
   return (
     `${table === 'funding' ? 'Funding' : table === 'places' ? 'Place funding' : 'Other spend'}: the ${file} table has no row of its own for some years of the run; ` +
     `${how}. ${each.join('; ')}. Add rows for those years to the ${file} table if the figures are known.`
-  );
-}
-
-/** A funding-table block out of scale with the year's modelled spend (income.ts BLOCK_TO_SPEND). */
-export function blockOutOfScale(fy: string, block: number, spend: number, range: readonly [number, number]): string {
-  return (
-    `Funding ${fy}: the High Needs block of ${gbp(block)} is ${pct(Number((block / spend).toPrecision(2)))} of the High Needs spend the run models for that year (${gbp(spend)}), ` +
-    `outside ${pct(range[0])}–${pct(range[1])}: a council's block meets most of its spend, so one of the two is probably in the wrong units (thousands or millions of pounds, or zeros too many). ` +
-    `Check hn_block_gbp in the funding table and the unit costs; the run uses them as given.`
   );
 }
 
@@ -378,20 +370,5 @@ export function outturnScaleImpossible(
     `${la}: the Section 251 outturn${files.length ? ` (${files.join(', ')})` : ''} cannot be reconciled with the unit costs for ${fy}, so no outputs were written: ` +
     `${each}. Scaling unit costs by a factor outside ×${range[0]}–×${range[1]} would change every figure of the run by it.${units} ` +
     `Check the outturn table, the unit costs and the scenario's inflation from their price year, or set costs.reconcile_to_outturn: false in the scenario to run without the outturn.`
-  );
-}
-
-/** A funding-table year whose block is beyond any council's share of its spend (budget/income.ts BLOCK_TO_SPEND_POSSIBLE). */
-export function blockInOtherUnits(la: string, o: { fy: string; hnBlock: number; expenditure: number }, files: readonly string[], range: readonly [number, number]): string {
-  const ratio = o.hnBlock / o.expenditure;
-  const units = ratio * 1000 >= range[0] * 10 && ratio * 1000 <= range[1] / 10
-    ? ' Written in pounds it would be about a thousand times as much: the funding table is most likely in £ thousands; write it in pounds.'
-    : ratio / 1000 >= range[0] * 10 && ratio / 1000 <= range[1] / 10
-      ? ' It is about a thousand times what the spend would suggest: the funding table most likely has three zeros too many, or the unit costs are in £ thousands.'
-      : '';
-  return (
-    `${la}: the High Needs block of ${o.fy} in the funding table${files.length ? ` (${files.join(', ')})` : ''} is ${gbp(o.hnBlock)}, ${pct(Number(ratio.toPrecision(2)))} of the ` +
-    `${gbp(o.expenditure)} of High Needs spend the run models for that year, outside ${pct(range[0])}–${pct(range[1])}, so no outputs were written: a council's block ` +
-    `meets most of its spend, and every balance of the run would be the mismatch of the two.${units} Check hn_block_gbp and the unit costs (annual_cost_gbp, place_rate_gbp).`
   );
 }

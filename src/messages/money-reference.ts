@@ -1,7 +1,7 @@
 /**
  * Messages of the budget stage about money figures far from published figures for England (docs/budget.md "Cost per
- * plan against published figures"): a placement's cost per plan, and a High Needs block well above the spend the run
- * models. Each asks the question a finance officer would: is the table per term rather than per year, or in £
+ * plan against published figures"): a placement's cost per plan (a High Needs block well above the spend the run
+ * models is funding-block.ts). Each asks the question a finance officer would: is the table per term rather than per year, or in £
  * thousands? Listed in index.ts as moneyReferenceMsg.
  */
 import { financialYearLabel, Placement } from '../domain/index.ts';
@@ -89,32 +89,6 @@ export function costPerPlanOffReference(off: readonly CostOff[], baseFy: number)
     `${ask.join(' ')} Every year's spend and balance rest on these figures. ` +
     `Write annual_cost_gbp as one plan's cost for a whole year, in pounds (a Section 251 outturn for the base year reconciles the unit costs to the accounts); ` +
     (off.some((o) => o.scaledBy !== undefined) ? `the run uses the table as the outturn scales it, so its base year agrees with the accounts and its later years rest on the scaling.` : `the run uses the table as given.`)
-  );
-}
-
-/**
- * `ratio` as a percentage that reads above `limit`: whole (158%), or with the decimals that tell it from the limit
- * (125.04%). Two significant figures (toPrecision(2)) gave a block at 158% of spend as 160%, and one at 125.1% as
- * 130%, beside the figures that give 158% and 125.1%.
- */
-function percentAbove(ratio: number, limit: number): string {
-  for (let d = 0; d < 4; d++) {
-    const shown = Number((ratio * 100).toFixed(d));
-    if (shown > limit * 100) return `${shown}%`;
-  }
-  return fmtRate(ratio);
-}
-
-/**
- * A funding-table year whose High Needs block is well above the spend the run models (budget/income.ts
- * BLOCK_WELL_ABOVE_SPEND), though inside the range a table in other units reaches.
- */
-export function blockWellAboveSpend(fy: string, block: number, spend: number, limit: number): string {
-  return (
-    `Funding ${fy}: the High Needs block of ${gbp(block)} is ${percentAbove(block / spend, limit)} of the High Needs spend the run models for that year (${gbp(spend)}), over ${fmtRate(limit)}: ` +
-    `councils' blocks meet most of their spend, not more than all of it (England's in-year overspend is about a tenth of the block), so the spend is probably too low. ` +
-    `Are the unit costs per term rather than per year, or in £ thousands, or is a cost table (places, other spend) left out? ` +
-    `Check annual_cost_gbp in the unit-cost table and hn_block_gbp in the funding table; the run uses them as given, and its balance is a surplus the tables make, not a finding.`
   );
 }
 

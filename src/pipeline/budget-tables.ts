@@ -36,7 +36,9 @@ export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity):
   const places = await wh.query<{ placement: string; financial_year: number; places: number; place_rate_gbp: number } & SourceColumns>(
     'SELECT t.placement, t.financial_year, t.places, t.place_rate_gbp, f.path, t.source_line FROM places t JOIN loaded_file f USING (file_id) ORDER BY t.file_id, t.financial_year',
   );
-  const funding = await wh.query<Record<string, unknown>>('SELECT * FROM funding ORDER BY file_id, financial_year');
+  const funding = await wh.query<Record<string, unknown> & SourceColumns>(
+    'SELECT t.*, f.path FROM funding t JOIN loaded_file f USING (file_id) ORDER BY t.file_id, t.financial_year',
+  );
   const other = await wh.query<{ line: string; financial_year: number; amount_gbp: number }>(
     'SELECT line, financial_year, amount_gbp FROM other_spend ORDER BY file_id, financial_year',
   );
@@ -76,6 +78,7 @@ export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity):
       otherIncomeGbp: num(r.other_income_gbp),
       importExportAdjustmentGbp: num(r.import_export_adjustment_gbp),
       schoolsBlockGbp: num(r.schools_block_gbp),
+      ...sourceOf(r),
     })),
     otherSpend: other.map((r) => ({ line: r.line, fy: Number(r.financial_year), amountGbp: Number(r.amount_gbp) })),
     openingBalances: opening.map((r) => ({ fy: Number(r.financial_year), balanceGbp: Number(r.dsg_cumulative_balance_gbp) })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableYearWarnings } from '../../src/budget/table-years.ts';
-import { blockAgainstSpend, incomeFor } from '../../src/budget/income.ts';
+import { blockAgainstSpend, blockBeyondUnits, incomeFor } from '../../src/budget/income.ts';
 import { resolveOpening } from '../../src/budget/opening.ts';
 import { otherSpend } from '../../src/budget/other-spend.ts';
 import { placeFunding } from '../../src/budget/place-funding.ts';
@@ -179,6 +179,11 @@ describe('a High Needs block well above the modelled spend', () => {
         'Check annual_cost_gbp in the unit-cost table and hn_block_gbp in the funding table; the run uses them as given, and its balance is a surplus the tables make, not a finding.',
     ]);
     expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 69_272_000 }])).toEqual([]);
+    // the row's file and line where the reader kept them, as the notes on unit costs and places name theirs
+    const sourced = [{ ...rows[0]!, source: { file: 'funding.csv', line: 2 } }, rows[1]!];
+    expect(blockAgainstSpend(sourced, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 36_235_053 }])[0]).toMatch(/^Funding 2025-26 \(funding\.csv line 2\): the High Needs block of £57,170,000 is 158%/);
+    expect(blockAgainstSpend(sourced, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 1e6 }])[0]).toMatch(/^Funding 2025-26 \(funding\.csv line 2\): the High Needs block of £57,170,000 is 5700% .* outside 20%–500%/);
+    expect(blockBeyondUnits(sourced, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 1e5 }])).toEqual({ fy: 2025, hnBlock: 57_170_000, expenditure: 1e5, source: { file: 'funding.csv', line: 2 } });
     // the percentage as the figures beside it give it (two significant figures read 158% as 160%, 125.1% as 130%)
     expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 57_170_000 / 1.251 }])[0]).toContain(' is 125.1% of the High Needs spend');
     expect(blockAgainstSpend(rows, [{ fy: 2025, hnBlock: 57_170_000, expenditure: 57_170_000 / 1.256 }])[0]).toContain(' is 126% of the High Needs spend');

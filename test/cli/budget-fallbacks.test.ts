@@ -146,7 +146,7 @@ describe('budget fallbacks', () => {
       writeFileSync(join(data, 'funding.csv'), funding.replace(/^(20\d\d-\d\d),(\d+)000,(\d+)000,(\d+)000,(-?\d+)000$/gm, '$1,$2,$3,$4,$5'));
       const r = await runCli('run', '--data', data, '--out', join(d, 'out'), '--draws', '0', '--json');
       expect(r.code, r.stderr).toBe(1);
-      expect(r.stderr).toMatch(/Anyshire \(999\): the High Needs block of 2025-26 in the funding table \(.*funding\.csv\) is £57,170, 0\.08\d% of the £[\d,]+ of High Needs spend the run models for that year, outside 2%–5000%, so no outputs were written/);
+      expect(r.stderr).toMatch(/Anyshire \(999\): the High Needs block of 2025-26 in the funding table \(.*funding\.csv line 2\) is £57,170, 0\.08\d% of the £[\d,]+ of High Needs spend the run models for that year, outside 2%–5000%, so no outputs were written/);
       expect(r.stderr).toContain('the funding table is most likely in £ thousands; write it in pounds');
       expect(existsSync(join(d, 'out'))).toBe(false);
     });

@@ -35,13 +35,13 @@ describe('unit costs per term rather than per year', () => {
       expect(listed[cost]).toContain('ISS (independent special school) at £21,333 a plan-year, from the unit-cost table\'s ISS £21,333 at 2024-25 prices (unit_costs.csv line 8)');
       expect(listed[cost]).toContain('under 40% of the national average cost of an independent or non-maintained special school placement, £64,000 in 2024-25');
       expect(listed[cost]).toContain('Is the table per term rather than per year, or in £ thousands?');
-      // the block against spend: 159% of it (£35.9m of spend in 2025-26), over 125% (inside 20%–500%, where nothing was said)
-      expect(r.stderr).toContain('  - Funding 2025-26: the High Needs block of £57,170,000 is 159% of the High Needs spend the run models for that year');
+      // the block against spend, with its file and line (before, the year alone): 159% of it (£35.9m of spend in 2025-26), over 125% (inside 20%–500%, where nothing was said)
+      expect(r.stderr).toContain('  - Funding 2025-26 (funding.csv line 2): the High Needs block of £57,170,000 is 159% of the High Needs spend the run models for that year');
       const html = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.html') && f.startsWith('recovery-plan'))!), 'utf8');
       const paths = html.slice(html.indexOf('<section class="chapter" id="paths">'));
       expect(paths.indexOf('class="warn"')).toBeGreaterThan(0);
       expect(paths.indexOf('Unit costs: a plan&#39;s cost')).toBeLessThan(paths.indexOf('Budget by financial year'));
-      expect(paths.indexOf('Funding 2025-26: the High Needs block')).toBeLessThan(paths.indexOf('Budget by financial year'));
+      expect(paths.indexOf('Funding 2025-26 (funding.csv line 2): the High Needs block')).toBeLessThan(paths.indexOf('Budget by financial year'));
     });
   });
 });
