@@ -36,6 +36,7 @@ import { idleLevers, LEVER_COST_SHARE_NOTED, leversOutOfScale, mitigationBridge,
 import { budgetQuantiles } from './monte-carlo.ts';
 import { resolveOpening, type OpeningOutOfScale, type OpeningResolved } from './opening.ts';
 import { blockAgainstSpend, blockBeyondUnits, blockOutOfScaleWithSpend } from './income.ts';
+import { openingAgainstBlock } from './opening-scale.ts';
 import { otherSpendAgainstSpend } from './other-spend.ts';
 import { costPerPlanOffReference, withOutturnScale } from './cost-per-plan.ts';
 import { costPerPlanOffReference as costPerPlanOffNote } from '../messages/money-reference.ts';
@@ -139,7 +140,9 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   fallbacks.push(...path.fallbacks);
   // a block in the wrong units (typed in £ thousands or millions) gave a deficit the size of the whole spend, believed
   // so did other spend in £ thousands, the other way: £7.9m a year out of the sample's spend, unremarked
-  const scale = [...blockAgainstSpend(tables.funding, path.lines), ...otherSpendAgainstSpend(tables.otherSpend, path.lines)];
+  // and an opening balance in £ thousands, or a deficit written positive: every cumulative balance off by it, unremarked
+  const openingRow = tables.openingBalances.find((r) => r.fy === (opening.fromFy ?? opening.fy));
+  const scale = [...blockAgainstSpend(tables.funding, path.lines), ...otherSpendAgainstSpend(tables.otherSpend, path.lines), ...openingAgainstBlock(openingRow, path.lines)];
   warnings.push(...scale);
   fallbacks.push(...scale);
   suspect.push(...scale);

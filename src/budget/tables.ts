@@ -66,6 +66,8 @@ export interface OtherSpendRow {
 export interface OpeningBalance {
   fy: number;
   balanceGbp: number;
+  /** The file (its name) and line the row was read from, for messages; not carried into the explorer page. */
+  source?: RowSource;
 }
 
 /** The council's usable reserves (general fund) at 31 March at the end of financial year `fy`. */

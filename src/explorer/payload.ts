@@ -43,7 +43,7 @@ export interface PayloadSource {
 /** The tables without the file and line of each row (the page has no files; their names are the council's own). */
 function withoutSources(t: BudgetTables): BudgetTables {
   const bare = <R extends { source?: unknown }>(rows: readonly R[]): R[] => rows.map(({ source: _source, ...r }) => r as R);
-  return { ...t, unitCosts: bare(t.unitCosts), places: bare(t.places), funding: bare(t.funding) };
+  return { ...t, unitCosts: bare(t.unitCosts), places: bare(t.places), funding: bare(t.funding), openingBalances: bare(t.openingBalances) };
 }
 
 /**

@@ -11,7 +11,7 @@ import { counted } from '../util/plural.ts';
 import { possessive } from '../util/possessive.ts';
 export const gbp = fmtMoneyExact;
 export { unitCostsMissing, type UncostedLine } from './unit-costs.ts';
-export { openingBalanceAnchored, openingBalanceYearMismatch, openingBarNote, openingOnAxis, openingStandsIn, openingWorkedBackOutOfScale } from './opening-balance.ts';
+export { openingBalanceAnchored, openingBalanceInOtherUnits, openingBalanceYearMismatch, openingSurplusBesideOverspend, openingBarNote, openingOnAxis, openingStandsIn, openingWorkedBackOutOfScale } from './opening-balance.ts';
 export { blockInOtherUnits, blockOutOfScale, blockWellAboveSpend } from './funding-block.ts';
 export { leverCostsOutOfScale, leversActOnNothing, otherSpendOutOfScale, placesOutOfScale, reservesOutOfScale, type PlacesOffPlans } from './money-scale.ts';
 

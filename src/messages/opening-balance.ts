@@ -70,3 +70,40 @@ export function openingWorkedBackOutOfScale(
     `one of them is probably in the wrong units (thousands or millions of pounds), or for another LA.`
   );
 }
+
+/** The opening-balance row a note names: its year, the 31 March it is at, its figure and where it was read. */
+interface OpeningRowQuoted {
+  fy: string;
+  march: number;
+  balance: number;
+  source?: { file: string; line: number };
+}
+
+const rowAt = (o: OpeningRowQuoted): string => `the opening-balance table's balance at 31 March ${o.march}${o.source ? ` (${o.source.file} line ${o.source.line})` : ''}`;
+
+/** A balance as read: whole pounds, or the figure as written with its pence (-18.4 is read as -£18.40, not -£18). */
+const asRead = (b: number): string => (Number.isInteger(b) ? gbp(b) : `${b} (read as ${b < 0 ? '-' : ''}£${Math.abs(b).toFixed(2)})`);
+
+/** A share of the block, to two figures; under 0.001% it is said so (a balance in £ millions: 0.000032%). */
+const shareOf = (r: number): string => (r < 1e-5 ? 'under 0.001%' : pct(Number(r.toPrecision(2))));
+
+/** An opening balance a thousandth of the block or less: in £ thousands or millions (budget/opening-scale.ts). */
+export function openingBalanceInOtherUnits(o: OpeningRowQuoted, block: { fy: string; hnBlock: number }, min: number, readings: ReadonlyArray<{ unit: string; pounds: number }>): string {
+  const read = readings.map((r) => `in ${r.unit} it is ${gbp(r.pounds)}, and every cumulative balance would be ${gbp(Math.abs(r.pounds - o.balance))} ${r.pounds < o.balance ? 'lower' : 'higher'}`);
+  return (
+    `Opening balance: ${rowAt(o)} is ${asRead(o.balance)}, ${shareOf(Math.abs(o.balance) / block.hnBlock)} of the ${block.fy} High Needs block (${gbp(block.hnBlock)}), under ${pct(min)}: ` +
+    `a council's DSG balance is seldom so near nil, so the figure is probably in £ thousands or millions, as a finance report gives it${read.length ? ` (${read.join('; ')})` : ''}. ` +
+    `Every cumulative balance of the run starts from it. Write dsg_cumulative_balance_gbp in pounds, as the DSG note of the statement of accounts gives it; if the balance is that small, the run's figures stand (it uses the figure as given).`
+  );
+}
+
+/** An opening surplus a quarter of the block or more beside a first year overspent by a tenth (budget/opening-scale.ts). */
+export function openingSurplusBesideOverspend(o: OpeningRowQuoted, block: { fy: string; hnBlock: number }, first: { expenditure: number; overspend: number }, min: number): string {
+  return (
+    `Opening balance: ${rowAt(o)} is a surplus of ${gbp(o.balance)}, ${pct(Number((o.balance / block.hnBlock).toPrecision(2)))} of the ${block.fy} High Needs block (${gbp(block.hnBlock)}), ` +
+    `while the run models ${block.fy}'s spend ${gbp(first.overspend)} above its income (${pct(Number((first.overspend / first.expenditure).toPrecision(2)))} of the spend): ` +
+    `a council overspending so far rarely holds a surplus of ${pct(min)} of its block or more, so is it a deficit written as a positive figure? ` +
+    `A deficit is negative (${-o.balance}); read as a surplus, every cumulative balance of the run is ${gbp(2 * o.balance)} higher than from the deficit. ` +
+    `Check dsg_cumulative_balance_gbp against the DSG note of the statement of accounts; the run uses the figure as given.`
+  );
+}

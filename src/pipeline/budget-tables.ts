@@ -42,8 +42,8 @@ export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity):
   const other = await wh.query<{ line: string; financial_year: number; amount_gbp: number }>(
     'SELECT line, financial_year, amount_gbp FROM other_spend ORDER BY file_id, financial_year',
   );
-  const opening = await wh.query<{ financial_year: number; dsg_cumulative_balance_gbp: number }>(
-    'SELECT financial_year, dsg_cumulative_balance_gbp FROM opening_balance ORDER BY file_id',
+  const opening = await wh.query<{ financial_year: number; dsg_cumulative_balance_gbp: number } & SourceColumns>(
+    'SELECT t.financial_year, t.dsg_cumulative_balance_gbp, f.path, t.source_line FROM opening_balance t JOIN loaded_file f USING (file_id) ORDER BY t.file_id',
   );
   const reserves = await wh.query<{ financial_year: number; usable_reserves_gbp: number }>(
     'SELECT financial_year, usable_reserves_gbp FROM reserves ORDER BY file_id, financial_year',
@@ -81,7 +81,7 @@ export async function budgetTablesFromWarehouse(wh: Warehouse, la?: LaIdentity):
       ...sourceOf(r),
     })),
     otherSpend: other.map((r) => ({ line: r.line, fy: Number(r.financial_year), amountGbp: Number(r.amount_gbp) })),
-    openingBalances: opening.map((r) => ({ fy: Number(r.financial_year), balanceGbp: Number(r.dsg_cumulative_balance_gbp) })),
+    openingBalances: opening.map((r) => ({ fy: Number(r.financial_year), balanceGbp: Number(r.dsg_cumulative_balance_gbp), ...sourceOf(r) })),
     reserves: reserves.map((r) => ({ fy: Number(r.financial_year), usableReservesGbp: Number(r.usable_reserves_gbp) })),
     outturn: outturn.map((r) => ({ line: r.section_251_line, fy: Number(r.financial_year), outturnGbp: Number(r.outturn_gbp) })),
   };
