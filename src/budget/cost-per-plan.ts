@@ -106,6 +106,42 @@ export interface CostPerPlanOff {
   scaledBy?: number;
 }
 
+/** A placement's cost per plan at the base census: its place rate of the base year and mean unit cost over its plans. */
+export interface PlacementCost {
+  placement: Placement;
+  /** Plans at the base census. */
+  plans: number;
+  /** Place rate + mean unit cost. */
+  costPerPlan: number;
+  placeRate: number;
+  /** The places-table row whose rate is counted, if any. */
+  placesRow?: PlacesRow;
+  reference: CostReference;
+}
+
+/**
+ * The cost per plan at the base census (`census`, the data's own cube) of each placement held to a published figure
+ * that has plans there: the place rate of the base year (none for a full-fee placement) + the plan-weighted mean of
+ * its unit costs.
+ */
+export function placementCosts(unit: CellUnitCosts, census: Float64Array, places: readonly PlacesRow[], baseFy: number): PlacementCost[] {
+  const plans = new Float64Array(N_PLACEMENTS);
+  const cost = new Float64Array(N_PLACEMENTS);
+  for (let c = 0; c < census.length; c++) {
+    const p = c % N_PLACEMENTS;
+    if (!unit.matched[c] || !(census[c]! > 0)) continue;
+    plans[p]! += census[c]!;
+    cost[p]! += census[c]! * unit.cost[c]!;
+  }
+  return PLACEMENTS.flatMap((placement, p) => {
+    const reference = COST_REFERENCE[placement];
+    if (!reference || UNPAID_PLACEMENTS.includes(placement) || !(plans[p]! > 0)) return [];
+    const placesRow = FULL_FEE_PLACEMENTS.includes(placement) ? undefined : placeRateRow(places.filter((r) => r.placement === placement), baseFy);
+    const placeRate = placesRow?.placeRateGbp ?? 0;
+    return [{ placement, plans: plans[p]!, costPerPlan: placeRate + cost[p]! / plans[p]!, placeRate, ...(placesRow ? { placesRow } : {}), reference }];
+  });
+}
+
 /**
  * The placements whose cost per plan at the base census (`census`, the data's own cube) is outside their published
  * band, each once.
@@ -118,27 +154,12 @@ export function costPerPlanOffReference(
   baseFy: number,
   rows: readonly UnitCostRow[],
 ): CostPerPlanOff[] {
-  const plans = new Float64Array(N_PLACEMENTS);
-  const cost = new Float64Array(N_PLACEMENTS);
-  for (let c = 0; c < census.length; c++) {
-    const p = c % N_PLACEMENTS;
-    if (!unit.matched[c] || !(census[c]! > 0)) continue;
-    plans[p]! += census[c]!;
-    cost[p]! += census[c]! * unit.cost[c]!;
-  }
-  const out: CostPerPlanOff[] = [];
-  PLACEMENTS.forEach((placement, p) => {
-    const reference = COST_REFERENCE[placement];
-    if (!reference || UNPAID_PLACEMENTS.includes(placement) || !(plans[p]! > 0)) return;
-    const placesRow = FULL_FEE_PLACEMENTS.includes(placement) ? undefined : placeRateRow(places.filter((r) => r.placement === placement), baseFy);
-    const placeRate = placesRow?.placeRateGbp ?? 0;
-    const costPerPlan = placeRate + cost[p]! / plans[p]!;
-    const heldAbove = plans[p]! >= (reference.aboveFromPlans ?? 0);
+  return placementCosts(unit, census, places, baseFy).flatMap((c) => {
+    const { reference, costPerPlan } = c;
+    const heldAbove = c.plans >= (reference.aboveFromPlans ?? 0);
     const side = reference.below !== undefined && costPerPlan < reference.below * reference.gbp ? 'below' : heldAbove && costPerPlan > reference.above * reference.gbp ? 'above' : undefined;
-    if (!side) return;
-    out.push({ placement, costPerPlan, placeRate, plans: plans[p]!, rows: rows.filter((r) => r.placement === placement), ...(placesRow ? { placesRow } : {}), reference, side });
+    return side ? [{ ...c, rows: rows.filter((r) => r.placement === c.placement), side }] : [];
   });
-  return out;
 }
 
 /**

@@ -39,7 +39,8 @@ import { blockAgainstSpend, blockBeyondUnits, blockOutOfScaleWithSpend } from '.
 import { openingAgainstBlock } from './opening-scale.ts';
 import { otherSpendAgainstSpend } from './other-spend.ts';
 import { costPerPlanOffReference, withOutturnScale } from './cost-per-plan.ts';
-import { costPerPlanOffReference as costPerPlanOffNote } from '../messages/money-reference.ts';
+import { costPerPlanOffReference as costPerPlanOffNote, topUpsLowTogether as topUpsLowNote } from '../messages/money-reference.ts';
+import { TOP_UPS_LOW, topUpsLowTogether } from './top-ups-low.ts';
 import { outturnNoBaseYear, outturnOtherYears } from '../messages/outturn.ts';
 import { leversPastWholeCost as leversPastWholeCostNote } from '../messages/mitigations.ts';
 import { leversPastWholeCost } from './levers.ts';
@@ -207,7 +208,9 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   const asGiven = reconciliation ? resolveUnitCosts(inputs.tables.unitCosts) : unit;
   const costOff = census && fys.length > 0 ? withOutturnScale(costPerPlanOffReference(asGiven, census, tables.places, fys[0]!, inputs.tables.unitCosts), reconciliation) : [];
   const places = placesAgainstPlans(tables.places, fyPlansByPlacement(reference, params.changeMonth));
-  spendNotes.unshift(...(costOff.length > 0 ? [costPerPlanOffNote(costOff, fys[0]!)] : []));
+  // top-ups per term with fees per year: each top-up under its figure, the block meeting the spend (sample: a surplus)
+  const low = !reconciliation && census && fys.length > 0 ? topUpsLowTogether(asGiven, census, tables.places, fys[0]!, tables.funding, path.lines) : undefined;
+  spendNotes.unshift(...(costOff.length > 0 ? [costPerPlanOffNote(costOff, fys[0]!)] : []), ...(low ? [topUpsLowNote(low, fys[0]!, TOP_UPS_LOW)] : []));
   spendNotes.push(...places);
   const scaleNotes = [...spendNotes.filter((n) => !suspect.includes(n)), ...reservesAgainstBlock(tables.reserves ?? [], path.lines)];
   warnings.push(...scaleNotes);

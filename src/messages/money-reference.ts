@@ -92,6 +92,32 @@ export function costPerPlanOffReference(off: readonly CostOff[], baseFy: number)
   );
 }
 
+/** Top-up placements priced under their published figures together, beside a block that meets the spend (budget/top-ups-low.ts). */
+export interface TopUpsLowQuoted {
+  costs: ReadonlyArray<{ placement: string; costPerPlan: number; reference: { gbp: number } }>;
+  together: number;
+  fy: number;
+  hnBlock: number;
+  expenditure: number;
+  source?: Source;
+}
+
+/**
+ * Every placement paid a top-up priced under its published figure, together under `low` of them, while the block of
+ * the funding table's first year meets all of the spend the run models: what unit costs per term give.
+ */
+export function topUpsLowTogether(o: TopUpsLowQuoted, baseFy: number, low: number): string {
+  const each = o.costs.map((c) => `${c.placement} ${gbp(c.costPerPlan)} (${fmtRate(Number((c.costPerPlan / c.reference.gbp).toPrecision(2)))} of ${gbp(c.reference.gbp)})`);
+  return (
+    `Unit costs: every placement paid a top-up is priced in ${financialYearLabel(baseFy)} under the published figure for its kind of placement, place funding included: ${each.join(', ')}; ` +
+    `${fmtRate(Number(o.together.toPrecision(2)))} of those figures together, under ${fmtRate(low)}. And the High Needs block of ${financialYearLabel(o.fy)}${at(o.source)} is ` +
+    `${fmtRate(Number((o.hnBlock / o.expenditure).toPrecision(3)))} of the spend the run models for that year (${gbp(o.hnBlock)} against ${gbp(o.expenditure)}), where councils' blocks meet most of their spend, not all of it. ` +
+    `A unit-cost table per term rather than per year gives both: top-ups a third of the year's, and a block above the spend. Are the top-ups per term? ` +
+    `Write annual_cost_gbp as one plan's cost for a whole year; a Section 251 outturn for ${financialYearLabel(baseFy)} reconciles the unit costs to the accounts and settles it. ` +
+    `Every year's spend and balance rest on these figures; the run uses the table as given.`
+  );
+}
+
 /** The heading of the report's box of notes beside the budget table (report/html/report-html.ts). */
 export function spendNotesHeading(n: number): string {
   return `Check the money ${n === 1 ? 'table this note names' : 'tables these notes name'} before reading the spend and balances below: the figures rest on ${n === 1 ? 'it' : 'them'} as given.`;

@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import { copySampleTables, runCli } from './helpers.ts';
 import { withTempDir } from '../temp.ts';
 
-/** The sample's tables with every unit cost divided by `by` and no Section 251 outturn (which would scale them back). */
-function perTerm(data: string, by: number): void {
+/** Placements whose unit cost is the whole fee, or a package (the cost-per-plan note holds them on their own). */
+const FEES = ['ISS', 'NMSS', 'IMS', 'SPI'];
+
+/** The sample's tables with every unit cost (or, `fees` false, every top-up) divided by `by` and no Section 251 outturn (which would scale them back). */
+function perTerm(data: string, by: number, fees = true): void {
   copySampleTables(data);
   rmSync(join(data, 'section_251_outturn.csv'));
   const file = join(data, 'unit_costs.csv');
   const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
-  writeFileSync(file, [head, ...rows.map((r) => r.split(',').map((c, i) => (i === 3 ? String(Math.round(Number(c) / by)) : c)).join(','))].join('\n') + '\n');
+  writeFileSync(file, [head, ...rows.map((r) => r.split(',').map((c, i) => (i === 3 && (fees || !FEES.includes(r.split(',')[0]!)) ? String(Math.round(Number(c) / by)) : c)).join(','))].join('\n') + '\n');
 }
 
 describe('unit costs per term rather than per year', () => {
@@ -42,6 +45,29 @@ describe('unit costs per term rather than per year', () => {
       expect(paths.indexOf('class="warn"')).toBeGreaterThan(0);
       expect(paths.indexOf('Unit costs: a plan&#39;s cost')).toBeLessThan(paths.indexOf('Budget by financial year'));
       expect(paths.indexOf('Funding 2025-26 (funding.csv line 2): the High Needs block')).toBeLessThan(paths.indexOf('Budget by financial year'));
+    });
+  });
+
+  it('a table with its top-ups per term and its fees per year is named beside the budget table (before: a surplus, no word)', async () => {
+    await withTempDir(async (d) => {
+      const data = join(d, 'data');
+      perTerm(data, 3, false);
+      const out = join(d, 'out');
+      const r = await runCli('run', '--data', data, '--out', out, '--draws', '0');
+      expect(r.code, r.stderr).toBe(0);
+      const listed = r.stderr.split('\n').filter((l) => l.startsWith('  - '));
+      const low = listed.find((l) => l.startsWith('  - Unit costs: every placement paid a top-up is priced in 2022-23 under the published figure'));
+      expect(low, r.stderr).toBeDefined();
+      expect(low).toContain('MS £2,');
+      expect(low).toContain('(funding.csv line 2)');
+      expect(low).toContain('Are the top-ups per term?');
+      // no other note on the unit costs or the block: the fees are per year, and the block is under 125% of spend
+      expect(r.stderr).not.toContain('far from the published figure');
+      expect(r.stderr).not.toContain('over 125%');
+      const html = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.html') && f.startsWith('recovery-plan'))!), 'utf8');
+      const paths = html.slice(html.indexOf('<section class="chapter" id="paths">'));
+      expect(paths.indexOf('Unit costs: every placement paid a top-up')).toBeGreaterThan(0);
+      expect(paths.indexOf('Unit costs: every placement paid a top-up')).toBeLessThan(paths.indexOf('Budget by financial year'));
     });
   });
 });
