@@ -28,7 +28,7 @@ import {
 import { generalFund, reservesAgainstBlock } from './general-fund.ts';
 import { fullFeePlaceNotes, zeroRatePlaceNotes } from './place-funding.ts';
 import { fyPlansByPlacement, placesAgainstPlans, placesVsPlans } from './places-gap.ts';
-import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
+import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, otherYearApart, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
 import type { ReconciliationLine } from './types.ts';
 import type { Section251Code } from './section-251.ts';
 import { budgetAssumptions } from './assumptions.ts';
@@ -121,6 +121,7 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
     ...prices];
   warnings.push(...fallbacks);
   let reconciliation: ReconciliationLine[] | undefined;
+  const apart: string[] = [];
   if ((tables.outturn ?? []).length > 0 && scenario.costs.reconcile_to_outturn !== false && fys.length > 0) {
     const r = reconcileTables(inputs, fys[0]!, opening.balance);
     tables = r.tables;
@@ -130,6 +131,8 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
     // £1,000,000) change every figure of the run: said on stderr too, not only on the Data quality sheet
     fallbacks.push(...r.implausible, ...(r.unreconciled ? [r.unreconciled] : []));
     suspect.push(...r.implausible);
+    // another year's top-ups far from the base year's: probably wrong, and said beside the budget table (spendNotes)
+    if (r.apart && r.unreconciled) apart.push(r.unreconciled);
   }
   const unit = resolveUnitCosts(tables.unitCosts);
   warnings.push(...unit.warnings);
@@ -148,7 +151,8 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   fallbacks.push(...scale);
   suspect.push(...scale);
   const resolved = { balance: anchored.balance, fy: opening.fy, fromFy: opening.fromFy, ...(anchored.anchored ? { anchored: true } : {}), ...(anchored.outOfScale ? { outOfScale: anchored.outOfScale } : {}) };
-  return { params, tables, unit, fys, opening: resolved, path, reconciliation, warnings, fallbacks, suspect, spendNotes: scale };
+  suspect.push(...apart);
+  return { params, tables, unit, fys, opening: resolved, path, reconciliation, warnings, fallbacks, suspect, spendNotes: [...apart, ...scale] };
 }
 
 /**
@@ -208,8 +212,9 @@ export function runBudget(inputs: BudgetInputs): BudgetResult {
   const asGiven = reconciliation ? resolveUnitCosts(inputs.tables.unitCosts) : unit;
   const costOff = census && fys.length > 0 ? withOutturnScale(costPerPlanOffReference(asGiven, census, tables.places, fys[0]!, inputs.tables.unitCosts), reconciliation) : [];
   const places = placesAgainstPlans(tables.places, fyPlansByPlacement(reference, params.changeMonth));
-  // top-ups per term with fees per year: each top-up under its figure, the block meeting the spend (sample: a surplus)
-  const low = !reconciliation && census && fys.length > 0 ? topUpsLowTogether(asGiven, census, tables.places, fys[0]!, tables.funding, path.lines) : undefined;
+  // top-ups per term with fees per year: each top-up under its figure, the block meeting the spend (sample: a surplus);
+  // not where the outturn scaled a line (an outturn of another year scales none)
+  const low = !reconciliation?.some((l) => l.scale !== undefined) && census && fys.length > 0 ? topUpsLowTogether(asGiven, census, tables.places, fys[0]!, tables.funding, path.lines) : undefined;
   spendNotes.unshift(...(costOff.length > 0 ? [costPerPlanOffNote(costOff, fys[0]!)] : []), ...(low ? [topUpsLowNote(low, fys[0]!, TOP_UPS_LOW)] : []));
   spendNotes.push(...places);
   const scaleNotes = [...spendNotes.filter((n) => !suspect.includes(n)), ...reservesAgainstBlock(tables.reserves ?? [], path.lines)];
@@ -317,24 +322,26 @@ function reconcileTables(
   inputs: BudgetInputs,
   baseFy: number,
   opening: number,
-): { tables: BudgetTables; lines: ReconciliationLine[]; warnings: string[]; implausible: string[]; unreconciled?: string } {
+): { tables: BudgetTables; lines: ReconciliationLine[]; warnings: string[]; implausible: string[]; unreconciled?: string; apart?: boolean } {
   const { tables, scenario } = inputs;
   const outturn = tables.outturn ?? [];
   const warnings: string[] = [];
   for (const line of new Set(outturn.map((r) => r.line))) if (!section251Code(line)) warnings.push(outturnUnknownLine(line, SECTION_251_CODES));
   const others = [...new Set(outturn.filter((r) => r.fy !== baseFy).map((r) => r.fy))].sort();
-  // no row of the base year: nothing reconciled, said on stderr too (`unreconciled`), naming the years it gives
-  if (!outturn.some((r) => r.fy === baseFy)) {
-    const none = outturnNoBaseYear(financialYearLabel(baseFy), others.map(financialYearLabel));
-    return { tables, lines: [], warnings: [...warnings, none], implausible: [], unreconciled: none };
-  }
-  if (others.length) warnings.push(outturnOtherYears(others.map(financialYearLabel), financialYearLabel(baseFy)));
   const { params: plain } = budgetParams(scenario, false);
   // only the base financial year is compared, and each year's line depends on its own two censuses alone: price the
   // first two censuses, not the whole horizon (the explorer reconciles again on every lever move)
   const whole = inputs.referenceProjection ?? inputs.unmitigatedProjection ?? inputs.projection;
   const firstYear = { ...whole, years: whole.years.slice(0, 2), central: whole.central.slice(0, 2) };
   const base = budgetPath(firstYear, tables, plain, resolveUnitCosts(tables.unitCosts), opening);
+  // no row of the base year: nothing reconciled, said on stderr too (`unreconciled`), naming the years it gives, and
+  // among the figures probably wrong when a near year's top-ups are far from the base year's (top-ups per term)
+  if (!outturn.some((r) => r.fy === baseFy)) {
+    const apart = otherYearApart(base, outturn, baseFy);
+    const none = outturnNoBaseYear(financialYearLabel(baseFy), others.map(financialYearLabel), apart);
+    return { tables, lines: [], warnings: [...warnings, none], implausible: [], unreconciled: none, ...(apart.length ? { apart: true } : {}) };
+  }
+  if (others.length) warnings.push(outturnOtherYears(others.map(financialYearLabel), financialYearLabel(baseFy)));
   const r = reconcile(base, outturn, baseFy);
   const implausible = r.lines
     .filter((l) => l.scale !== undefined && (l.scale < PLAUSIBLE_SCALE[0] || l.scale > PLAUSIBLE_SCALE[1]))

@@ -147,3 +147,45 @@ export function reconcile(
 export function scaledUnitCosts(rows: readonly UnitCostRow[], scale: Partial<Record<Placement, number>>): UnitCostRow[] {
   return rows.map((r) => (scale[r.placement] === undefined ? r : { ...r, annualCostGbp: r.annualCostGbp * scale[r.placement]! }));
 }
+
+/** How many years from the base financial year another year's outturn is set against the base year's top-ups. */
+export const OTHER_YEAR_REACH = 2;
+
+/** A top-up line of another year's outturn set against the base year's modelled top-ups (otherYearApart). */
+export interface OutturnApart {
+  label: string;
+  fy: number;
+  outturn: number;
+  modelled: number;
+  factor: number;
+}
+
+/**
+ * With no outturn row for the base year, the top-up lines of the nearest year within OTHER_YEAR_REACH of it (the
+ * earlier on a tie) whose outturn is outside PLAUSIBLE_SCALE of what the run models for the base year: a year or two
+ * of growth moves a line by a few tens of per cent, not ×2, so such a line says the unit costs (or the outturn) are per
+ * another period or in other units. The sample's top-ups per term beside its outturn labelled 2024-25 ran with only
+ * 'the table has no rows for the base financial year', its maintained top-ups of £21.7m against £7.2m modelled.
+ * Nothing is scaled: the accounts are another year's.
+ * @example otherYearApart(base, [{ line: 'top_up_maintained', fy: 2024, outturnGbp: 21.7e6 }], 2025) // [{ factor: 3.0, … }]
+ */
+export function otherYearApart(base: Pick<BudgetPath, 'lines'>, outturn: readonly OutturnRow[], baseFy: number): OutturnApart[] {
+  const near = [...new Set(outturn.map((r) => r.fy))]
+    .filter((fy) => fy !== baseFy && Math.abs(fy - baseFy) <= OTHER_YEAR_REACH)
+    .sort((a, b) => Math.abs(a - baseFy) - Math.abs(b - baseFy) || a - b)[0];
+  if (near === undefined) return [];
+  const modelled = section251Years(base).find((y) => y.fy === baseFy)?.byLine ?? {};
+  const totals = new Map<Section251Code, number>();
+  for (const r of outturn) {
+    const c = section251Code(r.line);
+    if (c && r.fy === near) totals.set(c, (totals.get(c) ?? 0) + r.outturnGbp);
+  }
+  return SECTION_251_CODES.flatMap((c) => {
+    const def = SECTION_251_LINES[c] as Section251Line;
+    const out = totals.get(c);
+    const m = modelled[c] ?? 0;
+    if (!def.placements || out === undefined || !(out > 0) || !(m > 0)) return [];
+    const factor = out / m;
+    return factor < PLAUSIBLE_SCALE[0] || factor > PLAUSIBLE_SCALE[1] ? [{ label: def.label, fy: near, outturn: out, modelled: m, factor }] : [];
+  });
+}

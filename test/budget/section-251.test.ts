@@ -108,4 +108,25 @@ describe('base-year reconciliation to the outturn', () => {
     expect(r.fallbacks).toContain(said);
     expect(r.warnings.filter((w) => w.startsWith('Section 251 outturn:'))).toEqual([said]);
   });
+
+  it("of another year near the base year: a top-up line ×2 or more (or ×0.5 or less) from the base year's modelled is named among the figures probably wrong", () => {
+    // the sample's top-ups per term beside its outturn labelled 2024-25: said only as 'no rows for the base financial year'
+    const outturn = [{ line: 'top_up_maintained', fy: 2024, outturnGbp: 1_200_000 }, { line: 'top_up_independent', fy: 2024, outturnGbp: 520_000 }];
+    const r = runBudget({ scenario: scenario({ costs: { inflation: 0 } }), tables: tables({ unitCosts, outturn }), projection: proj() });
+    const said = r.warnings.find((w) => w.startsWith('Section 251 outturn:'))!;
+    expect(said).toContain(
+      "Its 2024-25 figures are far from what the run models for 2025-26, beyond a year's change: 'Top-up funding: maintained providers' £1,200,000 against £400,000 modelled (×3.0). " +
+        'Are the unit costs per term rather than per year, or in other units (or is the outturn another council\'s)? The run uses the unit costs as given.',
+    );
+    expect(said).not.toContain('non-maintained and independent providers');
+    expect(r.fallbacks).toContain(said);
+    expect(r.suspect).toContain(said);
+    expect(r.spendNotes).toContain(said);
+    expect(r.fallbacks.filter((f) => f === said)).toHaveLength(1);
+    expect(r.lines[0]!.byPlacement.SSM).toBeCloseTo(400_000, 6);
+    // three years away: not set against the base year
+    const far = runBudget({ scenario: scenario({ costs: { inflation: 0 } }), tables: tables({ unitCosts, outturn: outturn.map((o) => ({ ...o, fy: 2022 })) }), projection: proj() });
+    expect(far.warnings.find((w) => w.startsWith('Section 251 outturn:'))).not.toContain('far from');
+    expect(far.suspect ?? []).not.toContain(far.warnings.find((w) => w.startsWith('Section 251 outturn:')));
+  });
 });
