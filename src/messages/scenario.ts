@@ -124,6 +124,15 @@ export function rateAsWholeNumber(file: string, key: string, rate: number, years
   return `${RATE_AS_WHOLE_NUMBER}${key} in ${file} is ${pct}% a year (${rate}), which multiplies by ${times} over ${years} years: a rate is a fraction or a percentage (0.05 or 5%), so ${rate} is ${pct}%. The figures are priced as written; if ${rate}% was meant, write ${rate / 100} or ${rate}%.`;
 }
 
+/** A money rate under a tenth of a per cent a year, not 0: a percentage written twice (`0.03%` for 3%; scenario/rate-notes.ts). */
+export function rateAsPercentTwice(file: string, key: string, rate: number): string {
+  const pct = Number((rate * 100).toPrecision(3));
+  return (
+    `${RATE_AS_WHOLE_NUMBER}${key} in ${file} is ${pct}% a year (${rate}): no price index or funding settlement moves by under a tenth of a per cent a year, so it is most likely a ` +
+    `percentage written twice ('${pct}%' is ${rate}, not ${pct}). The figures are priced as written; if ${Number((pct * 100).toPrecision(3))}% was meant, write ${pct} or ${Number((pct * 100).toPrecision(3))}%.`
+  );
+}
+
 export function textTooLong(what: string, max: number): string {
   return `${what} of at most ${max} characters (it is shown in the workbook, whose cells hold at most 32,767, and in the report)`;
 }

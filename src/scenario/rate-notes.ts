@@ -24,8 +24,17 @@ export const RATE_NOTED = 1;
 export const RATE_FALL_NOTED = -0.1;
 
 /**
- * A note for each compounding money rate of the scenario of RATE_NOTED or more, or of RATE_FALL_NOTED or less
- * (costs.inflation, per placement or year too; costs.complexity_drift; funding.growth), or none.
+ * Under this size (and not 0) a yearly money rate is noted as a percentage written twice: `inflation: 0.03%` is read
+ * as 0.0003, three hundredths of a per cent, where 3% was meant (the reverse slip of `inflation: 3`). The sample so
+ * written priced its later years at about 2025-26's prices and its deficit at 31 March 2028 at £65.6m in place of £71.2m,
+ * with exit 0 and no word. No price index or funding settlement moves by under a tenth of a per cent a year; 0 is a
+ * rate (prices held) and says nothing.
+ */
+export const RATE_TINY_NOTED = 0.001;
+
+/**
+ * A note for each compounding money rate of the scenario of RATE_NOTED or more, of RATE_FALL_NOTED or less, or under
+ * RATE_TINY_NOTED either way and not 0 (costs.inflation, per placement or year too; costs.complexity_drift; funding.growth), or none.
  * @example rateNotes({ file: 's.yaml', horizon_years: 5, costs: { inflation: 5, complexity_drift: {} }, funding: { growth: 0.03 } }) // one note on costs.inflation
  */
 export function rateNotes(s: Pick<Scenario, 'file' | 'horizon_years'> & { costs: Pick<Scenario['costs'], 'inflation' | 'complexity_drift'>; funding: Pick<Scenario['funding'], 'growth'> }): string[] {
@@ -34,5 +43,11 @@ export function rateNotes(s: Pick<Scenario, 'file' | 'horizon_years'> & { costs:
   else for (const [k, v] of Object.entries(s.costs.inflation)) rates.push([`costs.inflation.${k}`, v]);
   for (const [k, v] of Object.entries(s.costs.complexity_drift)) if (v !== undefined) rates.push([`costs.complexity_drift.${k}`, v]);
   rates.push(['funding.growth', s.funding.growth]);
-  return rates.filter(([, v]) => v >= RATE_NOTED || v <= RATE_FALL_NOTED).map(([key, v]) => scenarioMsg.rateAsWholeNumber(s.file, key, v, s.horizon_years));
+  return rates.flatMap(([key, v]) =>
+    v >= RATE_NOTED || v <= RATE_FALL_NOTED
+      ? [scenarioMsg.rateAsWholeNumber(s.file, key, v, s.horizon_years)]
+      : v !== 0 && Math.abs(v) < RATE_TINY_NOTED
+        ? [scenarioMsg.rateAsPercentTwice(s.file, key, v)]
+        : [],
+  );
 }

@@ -61,4 +61,16 @@ describe('money rates above 100% a year', () => {
       expect.stringContaining('Scenario rate: funding.growth in s.yaml is -20% a year (-0.2), which multiplies by 0.33 over 5 years'),
     ]);
   });
+
+  it('names a rate under a tenth of a per cent a year, not 0: 0.03% for 3% is a percentage written twice', () => {
+    // `inflation: 0.03%` (read as 0.0003) priced the sample's later years at 2025-26's prices, its deficit at 31 March
+    // 2028 £65.6m in place of £71.2m, exit 0, no word
+    const s = { file: 's.yaml', horizon_years: 5 };
+    expect(rateNotes({ ...s, costs: { inflation: 0.0003, complexity_drift: { ISS: -0.0002 } }, funding: { growth: 0.0009 } })).toEqual([
+      "Scenario rate: costs.inflation in s.yaml is 0.03% a year (0.0003): no price index or funding settlement moves by under a tenth of a per cent a year, so it is most likely a percentage written twice ('0.03%' is 0.0003, not 0.03). The figures are priced as written; if 3% was meant, write 0.03 or 3%.",
+      expect.stringContaining('Scenario rate: costs.complexity_drift.ISS in s.yaml is -0.02% a year (-0.0002)'),
+      expect.stringContaining('Scenario rate: funding.growth in s.yaml is 0.09% a year (0.0009)'),
+    ]);
+    expect(rateNotes({ ...s, costs: { inflation: 0, complexity_drift: { ISS: 0.001 } }, funding: { growth: -0.001 } })).toEqual([]);
+  });
 });
