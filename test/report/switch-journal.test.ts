@@ -42,7 +42,8 @@ async function child(parent: string, version: string, env: Record<string, string
   for (;;) {
     const done = await Promise.race([exited.then((s) => ({ s })), new Promise<undefined>((r) => setTimeout(r, 25))]);
     if (done) return done.s === 'SIGKILL' ? 'killed' : 'ended';
-    if (existsSync(marker)) {
+    // the marker is written, not renamed into place: killed between its creation and its text, the step's name was lost
+    if (existsSync(marker) && readFileSync(marker, 'utf8').endsWith('\n')) {
       p.kill('SIGKILL');
       await exited;
       return 'paused';
