@@ -6,6 +6,9 @@
 import { fmtMoneyExact as gbp } from '../report/format.ts';
 import { counted } from '../util/plural.ts';
 
+/** An amount as read: whole pounds, or with its pence where a figure in £ millions has them (7.95 is £7.95, not £8). */
+const asRead = (v: number): string => (Number.isInteger(v) ? gbp(v) : `£${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+
 function share(r: number): string {
   return `${Number((r * 100).toPrecision(2))}%`;
 }
@@ -13,10 +16,12 @@ function share(r: number): string {
 /** Other-spend rows of a year adding up to a sliver of the year's modelled spend (budget/other-spend.ts). */
 export function otherSpendOutOfScale(fy: string, total: number, spend: number, min: number, years: number): string {
   const more = years > 1 ? ` (and in ${counted(years - 1, 'more year')} of the table)` : '';
+  // £ millions where even a thousand times the total is under the floor (the sample's £7,950,000 written 7.95: £7,950)
+  const [unit, times] = total * 1000 >= min * spend ? ['£ thousands', 1000] : ['£ millions', 1_000_000];
   return (
-    `Other spend ${fy}: the other-spend table's lines add up to ${gbp(total)}, ${share(total / spend)} of the High Needs spend the run models for that year (${gbp(spend)}), ` +
-    `under ${share(min)}${more}: a council's other High Needs spend (SEN support services, hospital education, therapies) runs to millions, so the table is probably in £ thousands ` +
-    `(read as such, ${gbp(total * 1000)} that year), and every year's spend and balance are short by about as much. ` +
+    `Other spend ${fy}: the other-spend table's lines add up to ${asRead(total)}, ${share(total / spend)} of the High Needs spend the run models for that year (${gbp(spend)}), ` +
+    `under ${share(min)}${more}: a council's other High Needs spend (SEN support services, hospital education, therapies) runs to millions, so the table is probably in ${unit} ` +
+    `(read as such, ${gbp(total * times)} that year), and every year's spend and balance are short by about as much. ` +
     `Write amount_gbp in pounds; the run uses the figures as given.`
   );
 }

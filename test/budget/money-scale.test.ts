@@ -30,6 +30,17 @@ describe('other spend out of scale with the modelled spend', () => {
     ]);
   });
 
+  it('says £ millions, with the figure in pounds so read, where a thousand times the rows is still under the floor', () => {
+    // the sample's £7,950,000 a year written 7.95 (£ millions) was named as '£8 … in £ thousands (read as such, £7,950 that year)'
+    const inMillions = [
+      { line: 'SEN support services', fy: 2025, amountGbp: 3.15 },
+      { line: 'Therapies', fy: 2025, amountGbp: 4.8 },
+    ];
+    const [w] = otherSpendAgainstSpend(inMillions, [{ fy: 2025, expenditure: 61.3e6 }]);
+    expect(w).toContain("the other-spend table's lines add up to £7.95, ");
+    expect(w).toContain('so the table is probably in £ millions (read as such, £7,950,000 that year)');
+  });
+
   it('says nothing of other spend in pounds, however small a line, nor of a year of £0', () => {
     const lines = [{ fy: 2025, expenditure: 63.7e6 }];
     expect(otherSpendAgainstSpend([{ line: 'SEN support services', fy: 2025, amountGbp: 3_150_000 }, { line: 'Sensory kit', fy: 2025, amountGbp: 500 }], lines)).toEqual([]);
