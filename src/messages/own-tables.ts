@@ -24,6 +24,8 @@ export type MoneyTextKind =
   | { kind: 'no-figure' }
   | { kind: 'decimal-comma'; fixed: string }
   | { kind: 'formula' }
+  | { kind: 'sign-word'; word: string; pounds: number }
+  | { kind: 'ledger-sign'; word: string; amount: number }
   | { kind: 'other' };
 
 /** A money cell that is no amount in pounds: what it is and what to write instead. */
@@ -43,6 +45,10 @@ export function moneyNotAnAmount(column: string, raw: string, what: MoneyTextKin
     case 'formula':
       // the workbook reader's text of a formula with no saved value says what to do (own-tables.ts cellText)
       return `expected an amount in pounds in '${column}'. ${got}`;
+    case 'sign-word':
+      return `expected an amount in pounds in '${column}'. ${got}, a figure with the word '${what.word}' for its sign: write it as a number, ${what.pounds} (a deficit or an overspend is below 0, written with a minus; a surplus or an underspend above it)`;
+    case 'ledger-sign':
+      return `expected an amount in pounds in '${column}'. ${got}, a figure with a ledger's '${what.word}' mark: write it as a number with its sign, ${what.amount} or -${what.amount} (a DSG deficit is below 0, written with a minus; a surplus above it)`;
     case 'other':
       return `expected an amount in pounds in '${column}', a number such as 1234567 or 1,234,567 (a £ sign, a minus or brackets for a negative are read too). ${got}: write the figure so`;
   }

@@ -16,6 +16,23 @@ const SCALES: ReadonlyArray<[RegExp, number, string]> = [
 /** Spreadsheet error values as Excel shows them. */
 const SHEET_ERROR = /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
+/** Words a finance report puts beside a figure for its sign: a deficit or overspend is below £0, a surplus above. */
+const SIGN_WORD = /^(deficit|overspend|overspent|over-spend|surplus|underspend|underspent|under-spend|dr|cr|debit|credit)$/i;
+const BELOW_ZERO = /^(deficit|overspend|overspent|over-spend)$/i;
+const LEDGER = /^(dr|cr|debit|credit)$/i;
+
+/** A figure with a word for its sign before or after it ('deficit 18,400,000', '18,400,000 DR'), else undefined. */
+function signWord(s: string): MoneyTextKind | undefined {
+  const m = /^([a-z-]+)\s*:?\s*(£?\s*[\d,]+(?:\.\d+)?)$/i.exec(s) ?? /^(£?\s*[\d,]+(?:\.\d+)?)\s*([a-z-]+)$/i.exec(s);
+  if (!m) return undefined;
+  const [word, figure] = SIGN_WORD.test(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+  if (!SIGN_WORD.test(word)) return undefined;
+  const n = Number(figure.replace(/[£,\s]/g, ''));
+  if (!Number.isFinite(n)) return undefined;
+  if (LEDGER.test(word)) return { kind: 'ledger-sign', word, amount: n };
+  return { kind: 'sign-word', word: word.toLowerCase(), pounds: BELOW_ZERO.test(word) ? -n : n };
+}
+
 /**
  * What a money cell that parseNumber refused is.
  * @example moneyTextKind('£5.2m') // { kind: 'scaled', pounds: 5200000, unit: 'millions' }
@@ -23,6 +40,8 @@ const SHEET_ERROR = /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|
 export function moneyTextKind(raw: string): MoneyTextKind {
   const s = raw.trim();
   if (s.startsWith('=')) return { kind: 'formula' };
+  const signed = signWord(s);
+  if (signed) return signed;
   const scaled = /^([-\u2212\u2013(]?)\s*£?\s*(-?)\s*(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)\)?$/i.exec(s);
   if (scaled) {
     const scale = SCALES.find(([re]) => re.test(scaled[4]!));

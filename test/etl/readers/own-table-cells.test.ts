@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moneyTextKind, placementsAbbreviated, yearTextKind } from '../../../src/etl/readers/own-table-cells.ts';
 import { validatePaths } from '../../../src/etl/validate.ts';
+import { moneyNotAnAmount } from '../../../src/messages/own-tables.ts';
 import { tempDir, TODAY } from '../helpers.ts';
 
 describe('what a money cell that is no amount is', () => {
@@ -25,7 +26,20 @@ describe('what a money cell that is no amount is', () => {
     ['n/a', { kind: 'no-figure' }],
     ['640,50', { kind: 'decimal-comma', fixed: '640.50' }],
     ['1234567-', { kind: 'other' }],
+    // a finance report's sign in words: was 'expected an amount … write the figure so', with no word of the minus
+    ['deficit 18,400,000', { kind: 'sign-word', word: 'deficit', pounds: -18_400_000 }],
+    ['Overspend: £2,500,000', { kind: 'sign-word', word: 'overspend', pounds: -2_500_000 }],
+    ['18,400,000 deficit', { kind: 'sign-word', word: 'deficit', pounds: -18_400_000 }],
+    ['surplus 1200000', { kind: 'sign-word', word: 'surplus', pounds: 1_200_000 }],
+    ['18,400,000 DR', { kind: 'ledger-sign', word: 'DR', amount: 18_400_000 }],
   ])('%s', (raw, kind) => expect(moneyTextKind(raw)).toEqual(kind));
+
+  it('says a deficit written in words is a figure below 0, with the number to write', () => {
+    expect(moneyNotAnAmount('dsg_cumulative_balance_gbp', 'deficit 18,400,000', moneyTextKind('deficit 18,400,000'))).toBe(
+      "expected an amount in pounds in 'dsg_cumulative_balance_gbp'. Got: 'deficit 18,400,000', a figure with the word 'deficit' for its sign: write it as a number, -18400000 (a deficit or an overspend is below 0, written with a minus; a surplus or an underspend above it)",
+    );
+    expect(moneyNotAnAmount('dsg_cumulative_balance_gbp', '18,400,000 DR', moneyTextKind('18,400,000 DR'))).toContain("a ledger's 'DR' mark: write it as a number with its sign, 18400000 or -18400000");
+  });
 });
 
 describe('what a financial-year cell that is none is', () => {
