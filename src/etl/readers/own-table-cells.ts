@@ -56,6 +56,16 @@ export function moneyTextKind(raw: string): MoneyTextKind {
   return { kind: 'other' };
 }
 
+/** A month's number from its name or its first three letters ('Apr', 'april', 'Sept'), else undefined. */
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  for (let m = 1; m <= 12; m++) {
+    const name = monthName(m).toLowerCase();
+    if (w === name || (w.length >= 3 && name.startsWith(w))) return m;
+  }
+  return undefined;
+}
+
 /** The financial year holding a date (1 April starts one). */
 function yearOf(y: number, month: number): string {
   return financialYearLabel(month >= 4 ? y : y - 1);
@@ -73,6 +83,14 @@ export function yearTextKind(raw: string): YearTextKind {
   const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
   const d = iso ? date(Number(iso[1]), Number(iso[2]), Number(iso[3])) : uk ? date(Number(uk[3]), Number(uk[2]), Number(uk[1])) : undefined;
   if (d) return { kind: 'date', ...d };
+  // a month and year ('Apr 2025', 'April 2025'), or a span of them ('Apr 2025 - Mar 2026'): the financial year of the first
+  const month = /^([a-z]{3,9})\.?\s*[-' ]?\s*(\d{4})(?:\s*(?:-|\u2013|to)\s*([a-z]{3,9})\.?\s*[-' ]?\s*(\d{4}))?$/i.exec(s);
+  const m1 = month ? monthOf(month[1]!) : undefined;
+  if (month && m1 !== undefined && (month[3] === undefined || monthOf(month[3]) !== undefined)) {
+    const first = date(Number(month[2]), m1, 1);
+    const last = month[3] !== undefined ? `${monthName(monthOf(month[3])!)} ${month[4]}` : undefined;
+    if (first) return { kind: 'date', date: `${monthName(m1)} ${month[2]}${last ? ` to ${last}` : ''}`, year: first.year };
+  }
   // a date serial of a spreadsheet (days since 30 December 1899): 32874 is 1 January 1990, 73051 1 January 2100
   if (/^\d{5}(\.\d+)?$/.test(s) && Number(s) >= 32_874 && Number(s) < 73_051) {
     const t = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(s)) * 86_400_000);

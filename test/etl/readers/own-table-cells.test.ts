@@ -48,6 +48,12 @@ describe('what a financial-year cell that is none is', () => {
     ['2026-03-31', { kind: 'date', date: '31 March 2026', year: '2025-26' }],
     ['45748', { kind: 'excel-date', date: '1 April 2025', year: '2025-26' }],
     ['AY 2025/26', { kind: 'academic', year: '2025-26' }],
+    // a month (or a span of months) for the year: was 'expected a financial year like 2024-25' with no year offered
+    ['Apr 2025', { kind: 'date', date: 'April 2025', year: '2025-26' }],
+    ['Sept 2025', { kind: 'date', date: 'September 2025', year: '2025-26' }],
+    ['March 2026', { kind: 'date', date: 'March 2026', year: '2025-26' }],
+    ['Apr 2025 - Mar 2026', { kind: 'date', date: 'April 2025 to March 2026', year: '2025-26' }],
+    ['Total 2025', { kind: 'other' }],
     ['2025/26 academic year', { kind: 'academic', year: '2025-26' }],
     ['Q1', { kind: 'other' }],
   ])('%s', (raw, kind) => expect(yearTextKind(raw)).toEqual(kind));
