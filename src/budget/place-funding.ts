@@ -217,3 +217,37 @@ export function zeroRatePlaceNotes(rows: readonly PlacesRow[]): string[] {
   }
   return out;
 }
+
+/**
+ * The band of a place rate around the national rate (NATIONAL_PLACE_RATE) outside which it is named: under half of it
+ * (a rate per term, £3,333 for £10,000; £2,000 for £6,000) or over twice it (the whole cost of a place, place funding
+ * and top-up together, whose top-up the unit-cost table adds again). Place rates are set nationally and have not
+ * changed for a decade; an unoccupied resourced-provision place is funded at £10,000, 1.67 times £6,000, inside it.
+ */
+export const PLACE_RATE_BAND: readonly [number, number] = [0.5, 2];
+
+/** A placement's places-table rows whose rate is outside PLACE_RATE_BAND of the national rate (the first named). */
+export interface PlaceRateOff {
+  placement: Placement;
+  row: PlacesRow;
+  national: number;
+  /** How many of the placement's rows are so. */
+  rows: number;
+}
+
+/**
+ * The placements paid place funding whose places-table rate (above £0, with places) is outside PLACE_RATE_BAND of the
+ * national rate: the sample's place rates per term (£3,333 special, £2,000 resourced provision and FE) took £7.3m a
+ * year out of place funding with exit 0 and no word, and a rate holding the top-up adds it twice.
+ * @example placeRatesOffNational([{ placement: 'SSM', fy: 2025, places: 428, placeRateGbp: 3333 }]) // [{ placement: 'SSM', … }]
+ */
+export function placeRatesOffNational(rows: readonly PlacesRow[]): PlaceRateOff[] {
+  const out: PlaceRateOff[] = [];
+  for (const [placement, national] of Object.entries(NATIONAL_PLACE_RATE) as Array<[Placement, number]>) {
+    const off = rows
+      .filter((r) => r.placement === placement && r.places > 0 && r.placeRateGbp > 0 && (r.placeRateGbp < PLACE_RATE_BAND[0] * national || r.placeRateGbp > PLACE_RATE_BAND[1] * national))
+      .sort((a, b) => a.fy - b.fy);
+    if (off.length > 0) out.push({ placement, row: off[0]!, national, rows: off.length });
+  }
+  return out;
+}

@@ -23,10 +23,11 @@ import {
   outturnImplausibleScale,
   outturnZero,
   outturnUnknownLine,
+  placeRatesOffNational as placeRatesOffNote,
   unmitigatedMissing,
 } from '../messages/budget.ts';
 import { generalFund, reservesAgainstBlock } from './general-fund.ts';
-import { fullFeePlaceNotes, zeroRatePlaceNotes } from './place-funding.ts';
+import { PLACE_RATE_BAND, fullFeePlaceNotes, placeRatesOffNational, zeroRatePlaceNotes } from './place-funding.ts';
 import { fyPlansByPlacement, placesAgainstPlans, placesVsPlans } from './places-gap.ts';
 import { PLAUSIBLE_SCALE, SECTION_251_CODES, SECTION_251_LINES, otherYearApart, reconcile, scaledUnitCosts, section251Code, section251Years } from './section-251.ts';
 import type { ReconciliationLine } from './types.ts';
@@ -146,7 +147,10 @@ export function prepareBudget(inputs: BudgetInputs): PreparedBudget {
   // so did other spend in £ thousands, the other way: £7.9m a year out of the sample's spend, unremarked
   // and an opening balance in £ thousands, or a deficit written positive: every cumulative balance off by it, unremarked
   const openingRow = tables.openingBalances.find((r) => r.fy === (opening.fromFy ?? opening.fy));
-  const scale = [...blockAgainstSpend(tables.funding, path.lines), ...otherSpendAgainstSpend(tables.otherSpend, path.lines), ...openingAgainstBlock(openingRow, path.lines)];
+  // and place rates per term (a third of the national rate) or holding the top-up, place funding off by millions a year
+  const rates = placeRatesOffNational(tables.places);
+  const scale = [...blockAgainstSpend(tables.funding, path.lines), ...otherSpendAgainstSpend(tables.otherSpend, path.lines), ...openingAgainstBlock(openingRow, path.lines),
+    ...(rates.length > 0 ? [placeRatesOffNote(rates, financialYearLabel, PLACE_RATE_BAND)] : [])];
   warnings.push(...scale);
   fallbacks.push(...scale);
   suspect.push(...scale);

@@ -13,7 +13,7 @@ export const gbp = fmtMoneyExact;
 export { unitCostsMissing, type UncostedLine } from './unit-costs.ts';
 export { openingBalanceAnchored, openingBalanceInOtherUnits, openingBalanceYearMismatch, openingSurplusBesideOverspend, openingBarNote, openingOnAxis, openingStandsIn, openingWorkedBackOutOfScale } from './opening-balance.ts';
 export { blockInOtherUnits, blockOutOfScale, blockWellAboveSpend } from './funding-block.ts';
-export { leverCostsOutOfScale, leversActOnNothing, otherSpendOutOfScale, placesOutOfScale, reservesOutOfScale, type PlacesOffPlans } from './money-scale.ts';
+export { leverCostsOutOfScale, leversActOnNothing, otherSpendOutOfScale, placeRatesOffNational, placesOutOfScale, reservesOutOfScale, type PlacesOffPlans } from './money-scale.ts';
 
 /** 0.035 → 3.5% (report/format.ts fmtRate). */
 export const pct = fmtRate;

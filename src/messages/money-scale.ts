@@ -26,6 +26,26 @@ export function otherSpendOutOfScale(fy: string, total: number, spend: number, m
   );
 }
 
+/** Places-table rates far from the national place rate (budget/place-funding.ts placeRatesOffNational). */
+export function placeRatesOffNational(
+  off: ReadonlyArray<{ placement: string; row: { fy: number; placeRateGbp: number; places: number; source?: { file: string; line: number } }; national: number; rows: number }>,
+  fyLabel: (fy: number) => string,
+  band: readonly [number, number],
+): string {
+  const each = off.map((o) => {
+    const more = o.rows > 1 ? ` (and ${counted(o.rows - 1, 'more row')})` : '';
+    const side = o.row.placeRateGbp < o.national ? `under ${band[0] === 0.5 ? 'half' : `${band[0]} times`}` : `over ${band[1] === 2 ? 'twice' : `${band[1]} times`}`;
+    return `${o.placement} at ${gbp(o.row.placeRateGbp)} a place in ${fyLabel(o.row.fy)}${o.row.source ? ` (${o.row.source.file} line ${o.row.source.line})` : ''}${more}, ${side} the national ${gbp(o.national)}`;
+  });
+  const low = off.some((o) => o.row.placeRateGbp < o.national);
+  const high = off.some((o) => o.row.placeRateGbp > o.national);
+  return (
+    `Place funding: the places table's place rate is far from the national place rate: ${each.join('; ')}. Place rates are set nationally (£10,000 a place in special schools and alternative provision, £6,000 in resourced provision and further education). ` +
+    `${low ? 'Is the rate per term rather than per year (a third of it)? ' : ''}${high ? 'Is the rate the whole cost of a place, with its top-up, which the unit-cost table adds again? ' : ''}` +
+    `Every year's place funding rests on it; write place_rate_gbp as the year's rate a place. The run uses the table as given.`
+  );
+}
+
 /** Usable reserves a sliver of the High Needs block (budget/general-fund.ts reservesAgainstBlock). */
 export function reservesOutOfScale(fy: string, reserves: number, blockFy: string, block: number, min: number, rows: number): string {
   const more = rows > 1 ? ` (and ${counted(rows - 1, 'more row')} of the table)` : '';
