@@ -11,6 +11,9 @@ interface Source {
   line: number;
 }
 
+/** A figure as read: whole pounds, or with its pence where one in £ millions has them (57.17 is £57.17, not £57). */
+const asRead = (v: number): string => (Number.isInteger(v) ? gbp(v) : `£${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+
 const at = (s: Source | undefined): string => (s ? ` (${s.file} line ${s.line})` : '');
 
 /** A funding-table block out of scale with the year's modelled spend (income.ts BLOCK_TO_SPEND). */
@@ -57,13 +60,15 @@ export function blockInOtherUnits(la: string, o: { fy: string; hnBlock: number; 
   const ratio = o.hnBlock / o.expenditure;
   const units = ratio * 1000 >= range[0] * 10 && ratio * 1000 <= range[1] / 10
     ? ' Written in pounds it would be about a thousand times as much: the funding table is most likely in £ thousands; write it in pounds.'
-    : ratio / 1000 >= range[0] * 10 && ratio / 1000 <= range[1] / 10
-      ? ' It is about a thousand times what the spend would suggest: the funding table most likely has three zeros too many, or the unit costs are in £ thousands.'
-      : '';
+    : ratio * 1e6 >= range[0] * 10 && ratio * 1e6 <= range[1] / 10
+      ? ` Written in pounds it would be about a million times as much (${gbp(o.hnBlock * 1e6)}): the funding table is most likely in £ millions; write it in pounds.`
+      : ratio / 1000 >= range[0] * 10 && ratio / 1000 <= range[1] / 10
+        ? ' It is about a thousand times what the spend would suggest: the funding table most likely has three zeros too many, or the unit costs are in £ thousands.'
+        : '';
   const named = files.map((f) => (o.source && (f === o.source.file || f.endsWith(`/${o.source.file}`) || f.endsWith(`\\${o.source.file}`)) ? `${f} line ${o.source.line}` : f));
   const where = named.length ? ` (${named.join(', ')})` : at(o.source);
   return (
-    `${la}: the High Needs block of ${o.fy} in the funding table${where} is ${gbp(o.hnBlock)}, ${pct(Number(ratio.toPrecision(2)))} of the ` +
+    `${la}: the High Needs block of ${o.fy} in the funding table${where} is ${asRead(o.hnBlock)}, ${pct(Number(ratio.toPrecision(2)))} of the ` +
     `${gbp(o.expenditure)} of High Needs spend the run models for that year, outside ${pct(range[0])}–${pct(range[1])}, so no outputs were written: a council's block ` +
     `meets most of its spend, and every balance of the run would be the mismatch of the two.${units} Check hn_block_gbp and the unit costs (annual_cost_gbp, place_rate_gbp).`
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableYearWarnings } from '../../src/budget/table-years.ts';
-import { blockAgainstSpend, blockBeyondUnits, incomeFor } from '../../src/budget/income.ts';
+import { BLOCK_TO_SPEND_POSSIBLE, blockAgainstSpend, blockBeyondUnits, incomeFor } from '../../src/budget/income.ts';
+import { blockInOtherUnits } from '../../src/messages/budget.ts';
 import { resolveOpening } from '../../src/budget/opening.ts';
 import { otherSpend } from '../../src/budget/other-spend.ts';
 import { placeFunding } from '../../src/budget/place-funding.ts';
@@ -161,6 +162,15 @@ describe('a High Needs block out of scale with the modelled spend', () => {
     expect(w[0]).toMatch(/^Funding 2025-26: the High Needs block of £57,170 is 0\.083% of the High Needs spend .* \(£69,000,000\), outside 20%–500%/);
     expect(blockAgainstSpend([{ fy: 2025, hnBlockGbp: 57e6 }], [{ fy: 2025, hnBlock: 57e6, expenditure: 69e6 }])).toEqual([]);
     expect(blockAgainstSpend([{ fy: 2025, hnBlockGbp: 57e9 }], [{ fy: 2025, hnBlock: 57e9, expenditure: 69e6 }])).toHaveLength(1);
+  });
+});
+
+describe('a High Needs block refused as in other units', () => {
+  it('says £ millions, with the block so read, for a funding table in £ millions (it said nothing of the units, and £57 for 57.17)', () => {
+    const said = blockInOtherUnits('Anyshire (999)', { fy: '2025-26', hnBlock: 57.17, expenditure: 69_272_000, source: { file: 'funding.csv', line: 2 } }, ['/d/funding.csv'], BLOCK_TO_SPEND_POSSIBLE);
+    expect(said).toContain('in the funding table (/d/funding.csv line 2) is £57.17, ');
+    expect(said).toContain('Written in pounds it would be about a million times as much (£57,170,000): the funding table is most likely in £ millions; write it in pounds.');
+    expect(blockInOtherUnits('Anyshire (999)', { fy: '2025-26', hnBlock: 57_170, expenditure: 69_272_000 }, [], BLOCK_TO_SPEND_POSSIBLE)).toContain('most likely in £ thousands');
   });
 });
 
