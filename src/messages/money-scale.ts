@@ -49,9 +49,11 @@ export function placeRatesOffNational(
 /** Usable reserves a sliver of the High Needs block (budget/general-fund.ts reservesAgainstBlock). */
 export function reservesOutOfScale(fy: string, reserves: number, blockFy: string, block: number, min: number, rows: number): string {
   const more = rows > 1 ? ` (and ${counted(rows - 1, 'more row')} of the table)` : '';
+  // £ millions where even a thousand times the figure is under the floor (the sample's £64,000,000 written 64)
+  const [unit, times] = reserves * 1000 >= min * block ? ['£ thousands', 1000] : ['£ millions', 1_000_000];
   return (
-    `Reserves ${fy}: usable reserves of ${gbp(reserves)} are ${share(reserves / block)} of the High Needs block of ${blockFy} (${gbp(block)}), under ${share(min)}${more}: ` +
-    `a council responsible for SEND holds usable reserves of tens of millions of pounds, so the reserves table is probably in £ thousands, and the deficit's share of reserves and the year it exceeds them rest on it. ` +
+    `Reserves ${fy}: usable reserves of ${asRead(reserves)} are ${share(reserves / block)} of the High Needs block of ${blockFy} (${gbp(block)}), under ${share(min)}${more}: ` +
+    `a council responsible for SEND holds usable reserves of tens of millions of pounds, so the reserves table is probably in ${unit} (read as such, ${gbp(reserves * times)}), and the deficit's share of reserves and the year it exceeds them rest on it. ` +
     `Write usable_reserves_gbp in pounds; the run uses the figures as given.`
   );
 }

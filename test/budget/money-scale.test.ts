@@ -84,9 +84,12 @@ describe('usable reserves out of scale with the High Needs block', () => {
     ];
     expect(reservesAgainstBlock(rows, lines)).toEqual([
       'Reserves 2024-25: usable reserves of £64,000 are 0.11% of the High Needs block of 2025-26 (£57,000,000), under 1% (and 1 more row of the table): ' +
-        "a council responsible for SEND holds usable reserves of tens of millions of pounds, so the reserves table is probably in £ thousands, and the deficit's share of reserves and the year it exceeds them rest on it. " +
+        "a council responsible for SEND holds usable reserves of tens of millions of pounds, so the reserves table is probably in £ thousands (read as such, £64,000,000), and the deficit's share of reserves and the year it exceeds them rest on it. " +
         'Write usable_reserves_gbp in pounds; the run uses the figures as given.',
     ]);
+    // in £ millions (64): said as such, with the figure so read (it said £ thousands, which leaves it 1,000 times short)
+    const [m] = reservesAgainstBlock([{ fy: 2024, usableReservesGbp: 64 }], lines);
+    expect(m).toContain('probably in £ millions (read as such, £64,000,000)');
   });
 
   it('says nothing of reserves in pounds, however small against the deficit, nor without a table', () => {
