@@ -1,16 +1,19 @@
 /**
  * Duplicate rows within one published file: two lines with the same values in every column that is not a
- * measure (the same LA, year, breakdown …), descriptive columns (DESCRIPTIVE_COLUMNS) aside. Identical measures → a copy, counted once and said once; different
+ * measure (the same LA, year, breakdown …), descriptive columns (DESCRIPTIVE_COLUMNS) and columns the reader does not
+ * read (unreadColumns) aside. Identical measures → a copy, counted once and said once; different
  * measures → it is unclear which one counts, an error naming both lines. The measure columns are learnt from the
  * rows read so far (the columns a reader parsed as numbers), so no column a reader treats as a figure ever makes
  * two rows look different.
  *
  * Every row read is remembered, so the memory grows with the file: compactly, about 60 bytes a row (a 100 MB EES
- * file of 700,000 lines: about 45 MB, where a Map of joined texts and arrays of `name=value` strings took 700 MB).
+ * file of 700,000 lines: about 45 MB, where a Map of joined texts and arrays of `name=value` strings took 700 MB),
+ * and 4 bytes a row for each column not read (which, in the key, took a dictionary entry for each distinct value).
  *
  *   row ──▶ key: each non-measure value as a number (one dictionary of the distinct values, few in a published
  *           file), varint bytes ──▶ hash ──▶ open-addressing table of record offsets
- *   record (byte arena, in chunks): hash, line, key bytes, measure names (an id), measure values (UTF-8)
+ *   record (byte arena, in chunks): hash, line, key bytes, measure names (an id), measure values (UTF-8),
+ *                                   unread column names (an id), a 32-bit hash of each unread value
  *
  * A key is found by comparing its bytes, never by its hash alone, so the verdicts are those of comparing texts.
  */
@@ -26,7 +29,22 @@ import type { CsvRow } from './csv/read-table.ts';
  */
 export const DESCRIPTIVE_COLUMNS: ReadonlySet<string> = new Set(['la_name', 'region_name', 'country_name', 'time_identifier', 'new_la_code']);
 
-export type DuplicateVerdict = { kind: 'new' } | { kind: 'copy'; firstLine: number } | { kind: 'conflict'; firstLine: number; column: string };
+/**
+ * The columns of a header that a reader does not read (`declared`: the columns its table spec names): an extra
+ * column (`notes`), one its spec accepts without reading (the 2022 sen2_mi.csv's other measures), an unnamed one.
+ * They do not tell two rows apart: a line that repeats another's LA, year, breakdown and figures with another `notes`
+ * was a row of its own, its plans added (Anyshire's January 2022 Total counted twice: 4,328 plans read as 6,492).
+ * A column read as a figure all the same (checked, `measures`) is a figure, not one of these.
+ */
+export function unreadColumns(names: readonly string[], declared: { required: readonly string[]; optional?: readonly string[] }): string[] {
+  const known = new Set([...declared.required, ...(declared.optional ?? [])]);
+  return [...new Set(names)].filter((n) => !known.has(n));
+}
+
+export type DuplicateVerdict =
+  | { kind: 'new' }
+  | { kind: 'copy'; firstLine: number; /** unread columns whose values differ from the first line's */ unreadDiffer: string[] }
+  | { kind: 'conflict'; firstLine: number; column: string };
 
 /**
  * Bytes of an arena chunk at most (a larger record gets a chunk of its own). The first chunk is FIRST_CHUNK bytes and
@@ -41,6 +59,8 @@ interface First {
   line: number;
   names: readonly string[];
   values: string[];
+  unread: readonly string[];
+  unreadHashes: number[];
 }
 
 export class DuplicateRows {
@@ -49,13 +69,18 @@ export class DuplicateRows {
   /** Copies found (lines repeating an earlier line exactly). */
   copies = 0;
   firstCopy: { line: number; of: number } | undefined;
+  /** Columns not read whose values differ between a copy and the line it repeats. */
+  private readonly differing = new Set<string>();
+  /** Columns no reader reads (unreadColumns): neither key nor figure, unless read as a figure all the same. */
+  private unread: ReadonlySet<string> = new Set();
 
   /** Non-measure values → their numbers. */
   private readonly valueIds = new Map<string, number>();
   /** Measure name lists (joined) → their numbers, and back. */
   private readonly nameListIds = new Map<string, number>();
   private readonly nameLists: Array<readonly string[]> = [];
-  private lastList = -1;
+  /** The last list of measure names and of unread names (cache: each changes only while a reader learns them). */
+  private readonly lastList = [-1, -1];
   private chunks: Buffer[] = [];
   /** Where the next record goes in the last chunk. */
   private used = 0;
@@ -69,12 +94,25 @@ export class DuplicateRows {
    * Checks a row against the earlier rows of the file (and remembers it when it is new).
    * @example const v = dups.check(row); if (v.kind === 'copy') return; // skip: counted once
    */
+  /** The columns not read in which some copy differs from the line it repeats, in the file's order. */
+  get unreadDiffer(): string[] {
+    return [...this.unread].filter((n) => this.differing.has(n));
+  }
+
+  /** Sets the columns of the file no reader reads (unreadColumns), before the first row. */
+  ignore(columns: Iterable<string>): void {
+    this.unread = new Set(columns);
+  }
+
   check(row: CsvRow): DuplicateVerdict {
     const dims: string[] = [];
     const measures: string[] = [];
+    const unread: string[] = [];
     for (const n of row.names) {
       if (this.measures.has(n)) measures.push(n);
-      else if (!DESCRIPTIVE_COLUMNS.has(n.toLowerCase())) dims.push(n);
+      else if (this.unread.has(n)) {
+        if (!unread.includes(n)) unread.push(n);
+      } else if (!DESCRIPTIVE_COLUMNS.has(n.toLowerCase())) dims.push(n);
     }
     let keyEnd = this.putVarint(0, dims.length);
     for (const n of dims) {
@@ -87,28 +125,34 @@ export class DuplicateRows {
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     for (let off = this.slots[slot]!; off !== EMPTY; off = this.slots[slot]!) {
-      if (this.sameKey(off, hash, keyEnd)) return this.verdict(this.first(off, keyEnd), row, measures);
+      if (this.sameKey(off, hash, keyEnd)) return this.verdict(this.first(off, keyEnd), row, measures, unread);
       slot = (slot + 1) & mask;
     }
-    this.slots[slot] = this.remember(hash, row.line, keyEnd, row, measures);
+    this.slots[slot] = this.remember(hash, row.line, keyEnd, row, measures, unread);
     if (++this.count * 2 > this.slots.length) this.grow();
     return { kind: 'new' };
   }
 
-  private verdict(first: First, row: CsvRow, measures: string[]): DuplicateVerdict {
+  private verdict(first: First, row: CsvRow, measures: string[], unread: string[]): DuplicateVerdict {
     // as comparing `name=value` texts: the names and values in order, and as many of them
     const differs = measures.find((n, i) => i >= first.values.length || first.names[i] !== n || first.values[i] !== row.get(n));
     if (differs === undefined && first.values.length === measures.length) {
       this.copies++;
       this.firstCopy ??= { line: row.line, of: first.line };
-      return { kind: 'copy', firstLine: first.line };
+      // a hash that happens to agree only leaves a differing column unsaid: the verdict is the key's and figures'
+      const unreadDiffer = unread.filter((n) => {
+        const i = first.unread.indexOf(n);
+        return i < 0 || first.unreadHashes[i] !== textHash(row.get(n));
+      });
+      for (const n of unreadDiffer) this.differing.add(n);
+      return { kind: 'copy', firstLine: first.line, unreadDiffer };
     }
     return { kind: 'conflict', firstLine: first.line, column: differs ?? measures[0] ?? '' };
   }
 
   /** Appends the row's record (the key is in scratch[0, keyEnd)) and gives its offset. */
-  private remember(hash: number, line: number, keyEnd: number, row: CsvRow, measures: string[]): number {
-    let end = this.putVarint(keyEnd, this.nameListId(measures));
+  private remember(hash: number, line: number, keyEnd: number, row: CsvRow, measures: string[], unread: string[]): number {
+    let end = this.putVarint(keyEnd, this.nameListId(measures, 0));
     for (const n of measures) {
       const v = row.get(n);
       let ascii = true;
@@ -124,6 +168,9 @@ export class DuplicateRows {
         end += this.scratch.write(v, end, 'utf8');
       }
     }
+    end = this.putVarint(end, this.nameListId(unread, 1));
+    this.ensureScratch(end + 4 * unread.length);
+    for (const n of unread) end = this.scratch.writeUInt32LE(textHash(row.get(n)), end);
     const size = 8 + end;
     const last = this.chunks.at(-1);
     if (!last || this.used + size > last.length) {
@@ -141,17 +188,17 @@ export class DuplicateRows {
     return c * CHUNK + at;
   }
 
-  /** The number of a list of measure names (the last one is kept: it changes only while a reader learns them). */
-  private nameListId(measures: string[]): number {
-    const last = this.nameLists[this.lastList];
-    if (last && last.length === measures.length && last.every((n, i) => n === measures[i])) return this.lastList;
+  /** The number of a list of column names (measures, or unread columns: the last of each kind is kept). */
+  private nameListId(measures: string[], cache: 0 | 1): number {
+    const last = this.nameLists[this.lastList[cache]!];
+    if (last && last.length === measures.length && last.every((n, i) => n === measures[i])) return this.lastList[cache]!;
     const joined = measures.join('\u001f');
     let list = this.nameListIds.get(joined);
     if (list === undefined) {
       this.nameListIds.set(joined, (list = this.nameLists.length));
       this.nameLists.push([...measures]);
     }
-    return (this.lastList = list);
+    return (this.lastList[cache] = list);
   }
 
   private sameKey(off: number, hash: number, keyEnd: number): boolean {
@@ -175,7 +222,10 @@ export class DuplicateRows {
       values.push(chunk.toString('utf8', r, r + bytes));
       p = r + bytes;
     }
-    return { line: chunk.readUInt32LE(at + 4), names, values };
+    const [unreadList, u] = getVarint(chunk, p);
+    const unread = this.nameLists[unreadList]!;
+    const unreadHashes = unread.map((_, i) => chunk.readUInt32LE(u + 4 * i));
+    return { line: chunk.readUInt32LE(at + 4), names, values, unread, unreadHashes };
   }
 
   /** Doubles the table, placing every record again by its stored hash. */
@@ -218,6 +268,13 @@ function getVarint(b: Buffer, at: number): [number, number] {
     if (byte < 0x80) return [n, at];
     shift += 7;
   }
+}
+
+/** 32-bit FNV-1a of a text's UTF-16 code units (an unread column's value: told apart, not compared exactly). */
+function textHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** 32-bit FNV-1a of bytes [from, to): the hash of a row's key (exported for the test of two keys that share one). */

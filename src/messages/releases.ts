@@ -175,8 +175,15 @@ export function laInTwoRegionsAcrossFiles(code: string, name: string, region: st
     `wrong (or download it again)`
   );
 }
-export function eesDuplicateRowCopies(line: number, of: number, n: number): string {
-  return `line ${line} repeats line ${of} (the same LA, year, breakdown and figures)${n > 1 ? `; ${n} lines in all repeat earlier lines` : ''}: counted once`;
+/**
+ * Lines of one EES file repeating earlier ones (etl/duplicate-rows.ts): the first, how many, and the columns not read
+ * in which a repeat differs from the line it repeats (an extra 'notes' column: the lines are one row all the same).
+ */
+export function eesDuplicateRowCopies(line: number, of: number, n: number, unreadDiffer: readonly string[] = []): string {
+  const cols = unreadDiffer.map((c) => (c === '' ? "'' (a column with no name)" : `'${c}'`)).join(', ');
+  const unread = unreadDiffer.length === 0 ? '' : `differ only in ${unreadDiffer.length > 1 ? `columns ${cols}, which are` : `column ${cols}, which is`} not read`;
+  if (n <= 1) return `line ${line} repeats line ${of} (the same LA, year, breakdown and figures${unread ? `; they ${unread}` : ''}): counted once`;
+  return `line ${line} repeats line ${of} (the same LA, year, breakdown and figures); ${n} lines in all repeat earlier lines${unread ? ` (the repeats ${unread})` : ''}: counted once`;
 }
 /** A flow table the model reads, without its identifying column (readers/ees-unused.ts measureTableWithout). */
 export function eesTableWithoutSignature(layout: string, signature: string): string {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseHeader } from '../../src/etl/csv/header.ts';
 import { CsvRow } from '../../src/etl/csv/read-table.ts';
-import { DESCRIPTIVE_COLUMNS, DuplicateRows, fnv1a, type DuplicateVerdict } from '../../src/etl/duplicate-rows.ts';
+import { DESCRIPTIVE_COLUMNS, DuplicateRows, fnv1a, unreadColumns, type DuplicateVerdict } from '../../src/etl/duplicate-rows.ts';
 import { Rng } from '../../src/util/rng.ts';
 
 /** The rule as texts: a Map of joined non-measure values (descriptive columns aside) to the first line and its `name=value` measures. */
@@ -21,7 +21,7 @@ class TextDuplicateRows {
       return { kind: 'new' };
     }
     const differs = measures.find((n, i) => first.values[i] !== `${n}=${row.get(n)}`);
-    if (differs === undefined && first.values.length === values.length) return { kind: 'copy', firstLine: first.line };
+    if (differs === undefined && first.values.length === values.length) return { kind: 'copy', firstLine: first.line, unreadDiffer: [] };
     return { kind: 'conflict', firstLine: first.line, column: differs ?? measures[0] ?? '' };
   }
 }
@@ -74,7 +74,7 @@ describe('DuplicateRows', () => {
     const dups = new DuplicateRows();
     dups.measures.add('total');
     expect(dups.check(new CsvRow(2, ['202526', 'Academic year', '925', 'E10000019', 'Lincolnshire', '1200'], header)).kind).toBe('new');
-    expect(dups.check(new CsvRow(3, ['202526', 'Academic Year', '925', 'E06000099', 'Lincolnshire County Council', '1200'], header))).toEqual({ kind: 'copy', firstLine: 2 });
+    expect(dups.check(new CsvRow(3, ['202526', 'Academic Year', '925', 'E06000099', 'Lincolnshire County Council', '1200'], header))).toEqual({ kind: 'copy', firstLine: 2, unreadDiffer: [] });
     expect(dups.check(new CsvRow(4, ['202526', 'Academic year', '925', 'E10000019', 'Lincs', '1300'], header))).toEqual({ kind: 'conflict', firstLine: 2, column: 'total' });
     expect(dups.check(new CsvRow(5, ['202526', 'Academic year', '926', 'E10000019', 'Lincolnshire', '1200'], header)).kind).toBe('new');
   });
@@ -98,8 +98,24 @@ describe('DuplicateRows', () => {
     const first = line;
     expect(d.check(new CsvRow(line++, [`v${i1}`, `v${j1}`, '1'], header))).toEqual({ kind: 'new' });
     expect(d.check(new CsvRow(line++, [`v${i2}`, `v${j2}`, '2'], header))).toEqual({ kind: 'new' });
-    expect(d.check(new CsvRow(line++, [`v${i1}`, `v${j1}`, '1'], header))).toEqual({ kind: 'copy', firstLine: first });
+    expect(d.check(new CsvRow(line++, [`v${i1}`, `v${j1}`, '1'], header))).toEqual({ kind: 'copy', firstLine: first, unreadDiffer: [] });
     expect(d.check(new CsvRow(line++, [`v${i2}`, `v${j2}`, '3'], header))).toEqual({ kind: 'conflict', firstLine: first + 1, column: 'n' });
+  });
+
+  it('leaves columns not read out of the key and the figures, and names those in which a copy differs', () => {
+    const header = parseHeader(['la', '', 'notes', 'n', 'extra']);
+    const d = new DuplicateRows();
+    d.measures.add('n');
+    d.ignore(unreadColumns(header.names, { required: ['la'], optional: ['n'] }));
+    // 'extra' is not declared, yet read as a figure: a figure
+    d.measures.add('extra');
+    expect(d.check(new CsvRow(2, ['A', '', 'a', '1', '5'], header))).toEqual({ kind: 'new' });
+    expect(d.check(new CsvRow(3, ['A', '', 'a', '1', '5'], header))).toEqual({ kind: 'copy', firstLine: 2, unreadDiffer: [] });
+    expect(d.check(new CsvRow(4, ['A', 'x', 'b', '1', '5'], header))).toEqual({ kind: 'copy', firstLine: 2, unreadDiffer: ['', 'notes'] });
+    expect(d.check(new CsvRow(5, ['A', '', 'b', '2', '5'], header))).toEqual({ kind: 'conflict', firstLine: 2, column: 'n' });
+    expect(d.check(new CsvRow(6, ['A', '', 'a', '1', '6'], header))).toEqual({ kind: 'conflict', firstLine: 2, column: 'extra' });
+    expect(d.check(new CsvRow(7, ['B', '', 'a', '1', '5'], header))).toEqual({ kind: 'new' });
+    expect([d.copies, d.unreadDiffer]).toEqual([2, ['', 'notes']]);
   });
 
   it('counts copies and remembers the first', () => {
@@ -107,9 +123,9 @@ describe('DuplicateRows', () => {
     const d = new DuplicateRows();
     d.measures.add('n');
     expect(d.check(new CsvRow(2, ['A', '1'], header))).toEqual({ kind: 'new' });
-    expect(d.check(new CsvRow(3, ['A', '1'], header))).toEqual({ kind: 'copy', firstLine: 2 });
+    expect(d.check(new CsvRow(3, ['A', '1'], header))).toEqual({ kind: 'copy', firstLine: 2, unreadDiffer: [] });
     expect(d.check(new CsvRow(4, ['A', '2'], header))).toEqual({ kind: 'conflict', firstLine: 2, column: 'n' });
-    expect(d.check(new CsvRow(5, [' A ', '1'], header))).toEqual({ kind: 'copy', firstLine: 2 });
+    expect(d.check(new CsvRow(5, [' A ', '1'], header))).toEqual({ kind: 'copy', firstLine: 2, unreadDiffer: [] });
     expect([d.copies, d.firstCopy]).toEqual([2, { line: 3, of: 2 }]);
   });
 });

@@ -11,7 +11,7 @@ import { nearest } from '../../util/suggest.ts';
 import type { CsvRow, TableSpec } from '../csv/read-table.ts';
 import { readTable } from '../csv/read-table.ts';
 import { isPercentColumn, parseNumber, PLAIN_MARKERS, type NumberKind } from '../csv/values.ts';
-import { DuplicateRows } from '../duplicate-rows.ts';
+import { DuplicateRows, unreadColumns } from '../duplicate-rows.ts';
 import { ProblemLog } from '../problem-log.ts';
 import type { ReadContext, ReadReport, RowSink } from '../reader.ts';
 import { ALL, type WarehouseTable } from '../schema.ts';
@@ -250,6 +250,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
     },
     (header) => {
       source = def.layout(new Set(header.names));
+      dups.ignore(unreadColumns(header.names, spec));
     },
   );
   session.finish?.(log);
@@ -260,7 +261,7 @@ export async function readEes(def: EesFileDef, path: string, sink: RowSink, ctx:
     if (readLa) log.warn(releaseMsg.laWithoutOldCode(t.name!, code, t.rows, t.line), t.line, 'old_la_code');
     else log.error(msg.badOldLaCode(''), t.line, 'old_la_code');
   }
-  if (dups.firstCopy) log.warn(releaseMsg.eesDuplicateRowCopies(dups.firstCopy.line, dups.firstCopy.of, dups.copies), dups.firstCopy.line);
+  if (dups.firstCopy) log.warn(releaseMsg.eesDuplicateRowCopies(dups.firstCopy.line, dups.firstCopy.of, dups.copies, dups.unreadDiffer), dups.firstCopy.line);
   const { errors, warnings } = log.finish();
   return { rows: result.rows, errors, warnings };
 }

@@ -20,7 +20,7 @@ import { censusYearFromTimePeriod, isAcademicTimePeriod, isKnownTimeIdentifier, 
 import { checkHeader } from '../csv/read-table.ts';
 import { createValueMacros } from '../csv/sql-values.ts';
 import { STAGE, stageCsv, stagedColumn } from '../csv/stage-csv.ts';
-import { DESCRIPTIVE_COLUMNS } from '../duplicate-rows.ts';
+import { DESCRIPTIVE_COLUMNS, unreadColumns } from '../duplicate-rows.ts';
 import { sqlText } from '../sql-quote.ts';
 import { isPercentColumn } from '../csv/values.ts';
 import * as msg from '../../messages/releases.ts';
@@ -89,7 +89,10 @@ async function prepareOn(stage: Staging, def: EesFileDef & { set: EesSetDef }, p
         if (bad[0]!.n > 0) return undefined;
       }
       // undefined: a line repeating another's breakdown with other figures (the row reader names both)
-      return repeatedLines(other, staged.header.names, new Set(set.numbers(has)), staged.rows);
+      // a column the reader checks or takes as a figure is a figure, even one its spec only accepts
+      const figures = new Set([...set.numbers(has), ...set.cells(has).map((c) => c.value)]);
+      const unread = unreadColumns(staged.header.names, spec).filter((n) => !figures.has(n));
+      return repeatedLines(other, staged.header.names, figures, unread, staged.rows);
     })(),
   ] as const);
   if (!mapped || !copies) return undefined;
@@ -97,7 +100,7 @@ async function prepareOn(stage: Staging, def: EesFileDef & { set: EesSetDef }, p
   warnings.sort((a, b) => a.line - b.line || a.seq - b.seq);
   for (const w of warnings) log.warn(w.message, w.line, w.column);
   set.finish?.(log);
-  if (copies.first) log.warn(msg.eesDuplicateRowCopies(copies.first.line, copies.first.of, copies.count), copies.first.line);
+  if (copies.first) log.warn(msg.eesDuplicateRowCopies(copies.first.line, copies.first.of, copies.count, copies.unreadDiffer), copies.first.line);
   const { errors, warnings: warned } = log.finish();
 
   // the load's connection names the staged tables through the staging database
@@ -246,30 +249,36 @@ async function mapVocabulary(db: DuckDBConnection, catalog: string, m: EesMap, h
 }
 
 /**
- * Lines that repeat an earlier line's every column but the figures (src/etl/duplicate-rows.ts, as the row reader
- * checks them): with the same figures they are copies, listed in table hn_copy and counted once; undefined
- * when some repeat has other figures (an error).
+ * Lines that repeat an earlier line's every column but the figures and the columns not read (`unread`;
+ * src/etl/duplicate-rows.ts, as the row reader checks them): with the same figures they are copies, listed in table
+ * hn_copy and counted once, with the unread columns in which some copy differs from its first line; undefined when
+ * some repeat has other figures (an error).
  */
 async function repeatedLines(
   db: DuckDBConnection,
   names: readonly string[],
   measures: ReadonlySet<string>,
+  unread: readonly string[],
   rows: number,
-): Promise<{ count: number; first?: { line: number; of: number } } | undefined> {
-  const dims = names.filter((n) => !measures.has(n) && !DESCRIPTIVE_COLUMNS.has(n.toLowerCase())).map(stagedColumn);
+): Promise<{ count: number; first?: { line: number; of: number }; unreadDiffer?: string[] } | undefined> {
+  const skip = new Set(unread);
+  const dims = names.filter((n) => !measures.has(n) && !skip.has(n) && !DESCRIPTIVE_COLUMNS.has(n.toLowerCase())).map(stagedColumn);
   const figures = names.filter((n) => measures.has(n)).map(stagedColumn);
   // as many distinct hashes of the breakdown as lines: no line repeats another (equal lines hash equal; a collision
   // only sends the file to the exact search below)
   const [{ d }] = await rowsOf<{ d: number }>(db, `SELECT count(DISTINCT hash(${dims.join(', ')}))::DOUBLE AS d FROM ${STAGE}`);
   if (d === rows) return { count: 0 };
+  const differ = unread.map((n, i) => `, s.${stagedColumn(n)} IS DISTINCT FROM f.${stagedColumn(n)} AS hn_u${i}`).join('');
   await db.run(`CREATE OR REPLACE TABLE hn_copy AS
-    SELECT s.hn_line, s.hn_first, ${figures.length > 0 ? figures.map((c) => `s.${c} = f.${c}`).join(' AND ') : 'true'} AS same
+    SELECT s.hn_line, s.hn_first, ${figures.length > 0 ? figures.map((c) => `s.${c} = f.${c}`).join(' AND ') : 'true'} AS same${differ}
       FROM (SELECT *, min(hn_line) OVER (PARTITION BY ${dims.join(', ')}) AS hn_first FROM ${STAGE}) s
       JOIN ${STAGE} f ON f.hn_line = s.hn_first
      WHERE s.hn_line > s.hn_first`);
   const copies = await rowsOf<{ line: number; of: number; same: boolean }>(db, 'SELECT hn_line::DOUBLE AS line, hn_first::DOUBLE AS of, same FROM hn_copy ORDER BY hn_line');
   if (copies.some((c) => !c.same)) return undefined;
-  return { count: copies.length, first: copies[0] };
+  if (copies.length === 0 || unread.length === 0) return { count: copies.length, first: copies[0] };
+  const [differs] = await rowsOf<Record<string, boolean>>(db, `SELECT ${unread.map((_, i) => `bool_or(hn_u${i}) AS u${i}`).join(', ')} FROM hn_copy`);
+  return { count: copies.length, first: copies[0], unreadDiffer: unread.filter((_, i) => differs![`u${i}`]) };
 }
 
 interface LineWarning {
