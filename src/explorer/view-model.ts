@@ -9,7 +9,7 @@ import type { Quantiles } from '../model/result.ts';
 import { publishMoney } from '../budget/published-money.ts';
 import { fmtBalance, fmtCount } from '../report/format.ts';
 import { csvField } from '../report/safe-text.ts';
-import { countText, smallGroupsBanded, suppressedCount } from '../report/suppress.ts';
+import { complementaryCells, countText, smallGroupsBanded, SUPPRESSED, suppressedCount, type SumLine } from '../report/suppress.ts';
 import type { VariantOutcome } from './compute.ts';
 
 export interface Headline {
@@ -124,6 +124,24 @@ export interface CsvMeta {
   suppressBelow?: number;
 }
 
+/**
+ * Which cells of a year's line of the CSV (total, each placement, each group shown) it hides: the small counts and,
+ * by secondary suppression (report/suppress.ts complementaryCells), one more of a line that adds up (placements to
+ * the total, to their group, the groups to the total) with one alone.
+ */
+function hiddenInLine(line: readonly number[], groups: ReadonlyArray<{ group: (typeof PLACEMENT_GROUPS)[number] }>, threshold: number | undefined): Set<number> {
+  if (threshold === undefined || threshold <= 1) return new Set();
+  const placements = PLACEMENTS.map((_, k) => 1 + k);
+  const groupCells = groups.map((_, k) => 1 + PLACEMENTS.length + k);
+  const lines: SumLine<number>[] = [
+    { total: 0, parts: placements },
+    ...(groups.length ? [{ total: 0, parts: groupCells }] : []),
+    ...groups.map((g, k) => ({ total: groupCells[k]!, parts: PLACEMENTS.flatMap((p, j) => (groupOf(p) === g.group ? [1 + j] : [])) })),
+  ];
+  const primary = new Set(line.flatMap((x, k) => (suppressedCount(x, threshold) === SUPPRESSED ? [k] : [])));
+  return complementaryCells((k) => line[k]!, lines, primary);
+}
+
 /** Range quantiles where the Monte Carlo range is current, else the central value at P10, P50 and P90. */
 function q(range: Quantiles[] | undefined, i: number, central: number): Quantiles {
   return range?.[i] ?? { p10: central, p50: central, p90: central };
@@ -146,9 +164,13 @@ export function variantCsv(o: VariantOutcome, meta: CsvMeta, range?: { plans: Qu
     // the base year is the data's (result(), as `run --json`): no range, and not the model's fitted start
     const t = y === o.projection.baseYear ? (o.result.ehcp_total[String(y)] ?? o.projection.totalQuantiles[i]!) : o.projection.totalQuantiles[i]!;
     const r = y === o.projection.baseYear ? t : q(range?.plans, i, t.p50);
-    // counts of plans as the run's files give them: a small one is `[c]` when the page's data are suppressed
+    // counts of plans as the run's files give them: a small one is `[c]` when the page's data are suppressed, and so
+    // is one more of a line (total, placements, groups) that would give it back by subtraction
     const n = (x: number) => suppressedCount(x, meta.suppressBelow);
-    rows.push([y, n(r.p10), n(t.p50), n(r.p90), ...PLACEMENTS.map((_, k) => n(c[k]!)), ...groups.map((g) => n(g.values[i]!))]);
+    const line = [t.p50, ...Array.from(c), ...groups.map((g) => g.values[i]!)];
+    const hidden = hiddenInLine(line, groups, meta.suppressBelow);
+    const shown = line.map((x, k) => (hidden.has(k) ? SUPPRESSED : n(x)));
+    rows.push([y, n(r.p10), shown[0]!, n(r.p90), ...shown.slice(1)]);
   });
   // a `run --demand-only` page has no money: no section for it (not one of £0s)
   if (!o.budget.lines.length) return rows.map((r) => r.map((v) => csvField(typeof v === 'number' ? Math.round(v * 100) / 100 : v)).join(',')).join('\r\n') + '\r\n';

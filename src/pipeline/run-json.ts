@@ -6,6 +6,7 @@ import { observedCensus, type ObservedCensus } from '../model/observed.ts';
 import type { ProjectionResult } from '../model/result.ts';
 import { roundPlanParts, roundPlans } from '../report/format.ts';
 import { suppressedCount, SUPPRESSED } from '../report/suppress.ts';
+import { hiddenPlacements } from '../report/workbook/sheets/plans-by-placement.ts';
 import type { RunReport } from '../report/run-report.ts';
 import { TOOL, VERSION } from '../version.ts';
 
@@ -57,13 +58,21 @@ export type SuppressedProjectionJson = { [K in keyof ProjectionJson]: Record<str
 /**
  * The plan fields with the workbook's one suppression rule (report/suppress.ts): `run --suppress-small-counts --json`
  * gave Isles of Scilly's January 2022 placements (EY 1, ISS 2, FE 1, EOTAS 1 plans) on stdout where every file of
- * the run read `[c]`. Totals are counts too, as on the Summary sheet: suppressed only when they are small.
+ * the run read `[c]`. Totals are counts too, as on the Summary sheet: suppressed only when they are small. With
+ * `hidden` (the Plans by placement sheet's cells, hiddenPlacements), a count the sheet hides beside a total (secondary
+ * suppression) reads `[c]` too: Isles of Scilly's ISS of January 2020 (1 plan, beside MS 10 and a total of 11).
  * @example suppressedPlans(projectionJson(p), 5).ehcp_by_placement['2022'].EY // '[c]' for 1 plan
  */
-export function suppressedPlans(j: ProjectionJson, threshold: number): SuppressedProjectionJson {
-  const each = <T extends Record<string, Record<string, number>>>(o: T) =>
-    Object.fromEntries(Object.entries(o).map(([y, v]) => [y, Object.fromEntries(Object.entries(v).map(([k, x]) => [k, suppressedCount(x, threshold)]))]));
-  return { ehcp_total: each(j.ehcp_total), ehcp_by_placement: each(j.ehcp_by_placement) };
+export function suppressedPlans(j: ProjectionJson, threshold: number, hidden?: (year: number, key: Placement | 'ALL') => boolean): SuppressedProjectionJson {
+  const each = <T extends Record<string, Record<string, number>>>(o: T, key: (k: string) => Placement | 'ALL' | undefined) =>
+    Object.fromEntries(
+      Object.entries(o).map(([y, v]) => [
+        y,
+        Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hidden && key(k) !== undefined && hidden(Number(y), key(k)!) ? SUPPRESSED : suppressedCount(x, threshold)])),
+      ]),
+    );
+  // the total's P50 is the sheet's total row; its P10 and P90 are in no line
+  return { ehcp_total: each(j.ehcp_total, (k) => (k === 'p50' ? 'ALL' : undefined)), ehcp_by_placement: each(j.ehcp_by_placement, (k) => k as Placement) };
 }
 
 /** The base year's figures of a dataset as the document and the explorer's result() show them. */
@@ -90,7 +99,7 @@ export function runDocument(r: RunReport, outputs: RunOutputsPaths, suppressSmal
     base_year: r.baseYear,
     draws: p.draws,
     seed: p.seed,
-    ...(suppressing ? { ...suppressedPlans(plans, suppressSmallCounts), suppressed_below: suppressSmallCounts } : plans),
+    ...(suppressing ? { ...suppressedPlans(plans, suppressSmallCounts, hiddenPlacements(r, suppressSmallCounts)), suppressed_below: suppressSmallCounts } : plans),
     ...b,
     outputs,
   };

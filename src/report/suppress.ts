@@ -1,10 +1,11 @@
 /**
  * Small-count suppression for publication: every count of plans (children and young people) above zero and below
  * the threshold is replaced by the marker `[c]` (the GSS symbol for "confidential"). Zeros stay, money and rates
- * stay, totals stay (no secondary suppression: see docs/outputs.md).
+ * stay, totals stay; where a line of a table that adds up (a column to its total, placements to their group) would
+ * hold one `[c]` alone, a second count of it is suppressed too (complementaryCells: secondary suppression).
  */
 import { smallGroupsLabel } from '../messages/report.ts';
-import type { Cell, ColumnKind, WorkbookModel } from './workbook/model.ts';
+import { cellNumber, type Cell, type ColumnKind, type Table, type WorkbookModel } from './workbook/model.ts';
 
 /** The marker written in place of a suppressed count. */
 export const SUPPRESSED = '[c]';
@@ -60,16 +61,90 @@ export function pastYearsShown(totals: Readonly<Record<number, number>>, baseYea
 
 /** The sentence explaining the marker, for sheets and the report. */
 export function suppressionNote(threshold: number): string {
-  return `Counts of plans from 1 to ${threshold - 1} are shown as ${SUPPRESSED} (suppressed for publication); totals are not suppressed.`;
+  return `Counts of plans from 1 to ${threshold - 1} are shown as ${SUPPRESSED} (suppressed for publication), and so is a second count beside one where a total would give it back by subtraction; totals are not suppressed.`;
+}
+
+/**
+ * An additive line of a table for publication: the count `total` is the sum of `parts` less the sum of `minus`
+ * (a column to its total row, placements to their group, the projection's identity), its cells named by key.
+ */
+export interface SumLine<K = string> {
+  total: K;
+  parts: readonly K[];
+  minus?: readonly K[];
+}
+
+/**
+ * Secondary (complementary) suppression, the Government Statistical Service's practice for a table for publication:
+ * the cells `hidden` (the small counts, isSmallCount) and, while a line holds exactly one hidden cell (which the other
+ * cells and the shown total give back by subtraction), its smallest non-zero other count too (the total itself only
+ * where no other count is left: the hidden part is then the total), until no line holds one alone. Totals stay. A cell
+ * with no number (`value` not finite) is never taken.
+ * @example complementaryCells((k) => ({ a: 1, b: 10, c: 20, t: 31 })[k]!, [{ total: 't', parts: ['a', 'b', 'c'] }], new Set(['a'])) // Set { 'a', 'b' }
+ */
+export function complementaryCells<K>(value: (k: K) => number, lines: readonly SumLine<K>[], hidden: ReadonlySet<K>): Set<K> {
+  const out = new Set(hidden);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const l of lines) {
+      const others = [...l.parts, ...(l.minus ?? [])];
+      if ([l.total, ...others].filter((k) => out.has(k)).length !== 1) continue;
+      const free = others.filter((k) => !out.has(k) && Number.isFinite(value(k)) && value(k) !== 0);
+      const pick = free.length ? free.reduce((a, b) => (Math.abs(value(b)) < Math.abs(value(a)) ? b : a)) : l.total;
+      if (out.has(pick) || !Number.isFinite(value(pick))) continue;
+      out.add(pick);
+      changed = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of a placement's funded places, plans and plans beyond places in a year a table for publication hides: the
+ * small ones, and one more where plans = places + plans beyond places (beyond places above 0) would give a hidden one
+ * back (the Places and plans sheet's line, its `sums`; the report's table of places against plans).
+ * @example placesHidden({ places: 40, plans: 45, gap: 5 }, 10) // Set { 'gap', 'places' }
+ */
+export function placesHidden(g: { places: number; plans: number; gap: number }, threshold: number | undefined): Set<'places' | 'plans' | 'gap'> {
+  if (threshold === undefined || threshold <= 1) return new Set();
+  const keys = ['places', 'plans', 'gap'] as const;
+  const primary = new Set(keys.filter((k) => isSmallCount(g[k], threshold)));
+  return complementaryCells((k) => g[k], g.gap > 0 ? [{ total: 'plans' as const, parts: ['places', 'gap'] as const }] : [], primary);
+}
+
+/** A cell of a workbook table: in the table's `sums`, `table` (an Excel table name) defaults to the table's own. */
+const cellKey = (table: string, row: number, col: number): string => `${table}\u0000${row}\u0000${col}`;
+
+/** The lines of a workbook's tables (their `sums`), their cells named by cellKey. */
+function linesOf(tables: readonly Table[]): SumLine[] {
+  return tables.flatMap((t) => {
+    const k = (r: { table?: string; row: number; col: number }) => cellKey(r.table ?? t.name, r.row, r.col);
+    return (t.sums ?? []).map((l) => ({ total: k(l.total), parts: l.parts.map(k), ...(l.minus ? { minus: l.minus.map(k) } : {}) }));
+  });
 }
 
 /**
  * A copy of a workbook model with small counts suppressed, in its cells and in the words of its notes
- * (suppressedText). Returns the model unchanged when `threshold` ≤ 1.
- * @example suppressWorkbook(model, 5) // counts 1–4 (and fractions below 5) become '[c]'
+ * (suppressedText), and the counts complementaryCells adds over the tables' `sums` (lines may reach another table of
+ * the workbook by name). The copy has no `sums`. Returns the model without `sums` when `threshold` ≤ 1.
+ * @example suppressWorkbook(model, 5) // counts 1–4 (and fractions below 5) become '[c]', and one more count in a line with one alone
  */
 export function suppressWorkbook(model: WorkbookModel, threshold: number | undefined): WorkbookModel {
-  if (threshold === undefined || threshold <= 1) return model;
+  const bare = (t: Table): Table => {
+    const rest = { ...t };
+    delete rest.sums;
+    return rest;
+  };
+  if (threshold === undefined || threshold <= 1) return { ...model, sheets: model.sheets.map((s) => ({ ...s, tables: s.tables.map(bare) })) };
+  const tables = model.sheets.flatMap((s) => s.tables);
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const primary = new Set<string>();
+  for (const t of tables) t.rows.forEach((row, r) => row.forEach((c, j) => suppressCell(c, t.columns[j]!.kind, threshold) === SUPPRESSED && typeof c !== 'string' && primary.add(cellKey(t.name, r, j))));
+  const value = (k: string): number => {
+    const [name, r, j] = k.split('\u0000');
+    return cellNumber(byName.get(name!)?.rows[Number(r)]?.[Number(j)] ?? null) ?? NaN;
+  };
+  const hidden = complementaryCells(value, linesOf(tables), primary);
   return {
     ...model,
     sheets: model.sheets.map((s) => ({
@@ -78,15 +153,15 @@ export function suppressWorkbook(model: WorkbookModel, threshold: number | undef
       intro: s.intro.map((l) => suppressedText(l, threshold)),
       tables: s.tables.map((t) => {
         let n = 0;
-        const rows = t.rows.map((row) =>
+        const rows = t.rows.map((row, r) =>
           row.map((c, j) => {
-            const out = suppressCell(c, t.columns[j]!.kind, threshold);
+            const out = hidden.has(cellKey(t.name, r, j)) ? SUPPRESSED : suppressCell(c, t.columns[j]!.kind, threshold);
             if (out !== c && typeof c !== 'string') n++;
             return out;
           }),
         );
         const note = t.note === undefined ? undefined : suppressedText(t.note, threshold);
-        return { ...t, rows, ...(n > 0 ? { note: [note, suppressionNote(threshold)].filter(Boolean).join(' ') } : note === undefined ? {} : { note }) };
+        return { ...bare(t), rows, ...(n > 0 ? { note: [note, suppressionNote(threshold)].filter(Boolean).join(' ') } : note === undefined ? {} : { note }) };
       }),
     })),
   };

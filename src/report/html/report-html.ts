@@ -12,7 +12,7 @@ const e = escapeHtml;
 import { card, figure, moneyCellsFor, paras, table, type MoneyTd, type RenderedChart, type Td } from './html-parts.ts';
 import { hasBudget, type BacktestRow, type BudgetedReport, type RunReport } from '../run-report.ts';
 import { backtestMethodName, balanceAt, basePlans, horizonFy, isInteractionLine, movesObserved, netSavingByLever, plansQuantilesAt, unmitigatedBalance } from '../series.ts';
-import { isSmallCount, SUPPRESSED, suppressedText, suppressionNote } from '../suppress.ts';
+import { isSmallCount, placesHidden, SUPPRESSED, suppressedText, suppressionNote } from '../suppress.ts';
 import {
   accuracyParagraphs,
   caveatParagraphs,
@@ -57,7 +57,7 @@ function generalFundTable(r: RunReport, money: MoneyTd): string {
  * Places against plans in the last financial year, per placement with places. Places, plans and the gap are counts, as
  * in the workbook's Places and plans sheet: with suppression a small one reads [c] (`count`), as its cells do.
  */
-function placesTable(r: RunReport, money: MoneyTd, count: (n: number) => Td): string {
+function placesTable(r: RunReport, money: MoneyTd, count: (n: number) => Td, threshold: number): string {
   const rows = r.budget?.placesVsPlans ?? [];
   if (rows.length === 0) return '';
   const last = Math.max(...rows.map((g) => g.fy));
@@ -69,7 +69,10 @@ function placesTable(r: RunReport, money: MoneyTd, count: (n: number) => Td): st
       .map((g) => {
         // a gap under half a plan reads 0 in the table and is not costed, as the words above it do not speak of it
         const real = isRealGap(g);
-        return [{ text: g.placement }, count(g.places), count(g.plans), count(real ? g.gap : 0), ...[g.costAsTopUps, g.costAsPlaces, g.costAsIssFees].map((c) => money(real ? c : undefined))];
+        // the cells the sheet hides, small or beside a shown total (placesHidden): the report hides the same
+        const hidden = placesHidden(g, threshold);
+        const c = (k: 'places' | 'plans' | 'gap', n: number): Td => (hidden.has(k) ? { text: SUPPRESSED } : count(n));
+        return [{ text: g.placement }, c('places', g.places), c('plans', g.plans), real ? c('gap', g.gap) : count(0), ...[g.costAsTopUps, g.costAsPlaces, g.costAsIssFees].map((c) => money(real ? c : undefined))];
       }),
   );
 }
@@ -145,7 +148,7 @@ export function buildReportHtml(r: RunReport, rendered: RenderedChart[], opts: R
       ? ([
           ['paths', 'Unmitigated and mitigated paths', spendWarnings(m.r, t) + prose(pathParagraphs(m.r)) + f('dsg-balance') + m.fyTable + f('expenditure-by-group')],
           ['march-2028', 'The deficit at 31 March 2028 and after', prose([...march2028Paragraphs(m.r), ...afterOverrideParagraphs(m.r)]) + generalFundTable(m.r, money)],
-          ['places', 'Places and plans', prose(placesParagraphs(m.r)) + placesTable(m.r, money, count)],
+          ['places', 'Places and plans', prose(placesParagraphs(m.r)) + placesTable(m.r, money, count, t)],
           ['levers', 'Levers and their savings', prose(leverParagraphs(m.r)) + m.leverTable + f('waterfall-mitigation')],
         ] as Array<[string, string, string]>)
       : ([['plans', 'Projected plans', prose(plansPathParagraphs(r))]] as Array<[string, string, string]>)),

@@ -16,6 +16,20 @@ export interface Column {
 /** A cell: a number, text, empty, or a number whose format differs from its column's. */
 export type Cell = number | string | null | { value: number; kind: ColumnKind };
 
+/** A cell of a table, for its `sums`: its row in `rows` and its column; `table` names another table of the workbook. */
+export interface CellRef {
+  table?: string;
+  row: number;
+  col: number;
+}
+
+/** A line of a table that adds up: the count at `total` is the sum of those at `parts` less those at `minus`. */
+export interface TableSum {
+  total: CellRef;
+  parts: CellRef[];
+  minus?: CellRef[];
+}
+
 export interface Table {
   /** Excel table name: unique in the workbook, letters, digits and underscores. */
   name: string;
@@ -24,6 +38,12 @@ export interface Table {
   rows: Cell[][];
   /** A line under the table (source, meaning of a marker). */
   note?: string;
+  /**
+   * The lines of its counts that add up (a total row, a total column, placements to their group), which a reader
+   * could subtract along: with suppression none is left with one `[c]` alone (report/suppress.ts suppressWorkbook).
+   * Not written; the model suppressWorkbook returns has none.
+   */
+  sums?: TableSum[];
 }
 
 export interface Sheet {

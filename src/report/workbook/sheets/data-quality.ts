@@ -55,6 +55,9 @@ export function dataQualitySheet(r: RunReport, suppressionNote?: string): Sheet 
           col('Projected plans (central)', 'count'),
         ],
         rows: identity,
+        // plans(Y) = previous + new + net migration − ceased − aged out (+ a millionth's adjustment, never hidden): a
+        // line a reader can subtract along
+        sums: identity.map((_, row) => ({ total: { row, col: 7 }, parts: [1, 2, 5].map((col) => ({ row, col })), minus: [3, 4].map((col) => ({ row, col })) })),
         note:
           'The engine checks the identity exactly on every simulated future. The central path is the median of those futures, and a median’s year-to-year change is not exactly the flows of any one future: the adjustment column shows the difference.',
       },

@@ -20,7 +20,7 @@ import { censusStatus, needsRecorded, plansByNeed } from '../../series.ts';
 import { reportMsg } from '../../../messages/index.ts';
 import type { BudgetResult } from '../../../budget/types.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
-import { col, count, money } from '../table-helpers.ts';
+import { col, count, money, rowSums } from '../table-helpers.ts';
 import { section251Tables } from './dsg-plan-s251.ts';
 import { N_NEEDS } from '../../../domain/index.ts';
 
@@ -88,6 +88,7 @@ export function dsgPlanSheet(r: RunReport): Sheet {
           col('All ages (plans)', 'count'),
         ],
         rows: bandRows,
+        sums: rowSums(bandRows.map((_, k) => k), 3 + AGE_BANDS.length, AGE_BANDS.map((_, k) => 3 + k)),
       },
       // no needs table when the data record none (every plan would read "need not recorded")
       ...(needsRecorded(r)
@@ -97,6 +98,7 @@ export function dsgPlanSheet(r: RunReport): Sheet {
               title: 'EHC plans by primary need',
               columns: [col('Census year', 'year'), ...NEEDS.map((n) => col(`${Need[n].label} (plans)`, 'count')), col('All needs (plans)', 'count')],
               rows: needRows,
+              sums: rowSums(needRows.map((_, k) => k), 1 + NEEDS.length, NEEDS.map((_, k) => 1 + k)),
             },
           ]
         : []),

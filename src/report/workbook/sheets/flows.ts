@@ -1,7 +1,7 @@
 /** Flows sheet: per year new plans, ceased (by reason), aged out, net migration, and the assessment pipeline. */
 import type { RunReport } from '../../run-report.ts';
 import type { Cell, Sheet } from '../model.ts';
-import { col, count } from '../table-helpers.ts';
+import { col, count, rowSums } from '../table-helpers.ts';
 import { reportMsg } from '../../../messages/index.ts';
 
 /** SEN2 CeaseReason codes (DfE SEN2 guide) in words. */
@@ -85,6 +85,7 @@ export function flowsSheet(r: RunReport): Sheet {
               title: 'Projected ceased plans by reason',
               columns: [col('Census year', 'year'), col('Ceased (plans)', 'count'), ...reasons.map((c) => col(reasonHeader(c), 'count'))],
               rows: byReason,
+              sums: rowSums(byReason.map((_, k) => k), 1, reasons.map((_, k) => 2 + k)),
             },
           ]
         : []),

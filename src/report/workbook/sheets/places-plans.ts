@@ -47,6 +47,9 @@ export function placesPlansSheet(r: RunReport): Sheet | undefined {
           col('Gap as more places (£)', 'money'),
         ],
         rows: body,
+        // plans are places plus plans beyond them where there are more: a reader subtracts along the row (the report's
+        // table hides the same cells: report/suppress.ts placesHidden)
+        sums: rows.flatMap((g, row) => (g.gap > 0 ? [{ total: { row, col: 3 }, parts: [2, 4].map((col) => ({ row, col })) }] : [])),
       },
     ],
     charts: [],

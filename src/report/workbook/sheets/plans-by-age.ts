@@ -3,8 +3,8 @@ import { AGES, ncyLabel, Phase, PHASES, phaseOfAge } from '../../../domain/index
 import { singleAgesFromBands } from '../../../messages/report.ts';
 import type { RunReport } from '../../run-report.ts';
 import { baseObserved, censusHeader, plansByAge, singleAgeYears, sumAges } from '../../series.ts';
-import type { Sheet } from '../model.ts';
-import { col, count } from '../table-helpers.ts';
+import type { Sheet, TableSum } from '../model.ts';
+import { col, columnSums, count } from '../table-helpers.ts';
 
 export function plansByAgeSheet(r: RunReport): Sheet {
   const years = singleAgeYears(r);
@@ -21,6 +21,7 @@ export function plansByAgeSheet(r: RunReport): Sheet {
         title: 'By single age',
         columns: [col('Age (years)', 'number'), col('NCY', 'text'), col('Phase', 'text'), ...yearCols],
         rows: AGES.map((a) => [a, ncyLabel(a), Phase[phaseOfAge(a)].label, ...ages.map((v) => count(v[a]))]),
+        sums: ageSums(years.length),
       },
       {
         name: 'Plans_by_phase',
@@ -35,6 +36,19 @@ export function plansByAgeSheet(r: RunReport): Sheet {
     charts: ['age-profile'],
     freezeColumns: 1,
   };
+}
+
+/** The lines a reader can subtract along: ages to their phase and to all ages, phases to all ages (Plans_by_phase). */
+function ageSums(n: number): TableSum[] {
+  const cols = Array.from({ length: n }, (_, i) => 3 + i);
+  const phaseCols = Array.from({ length: n }, (_, i) => 2 + i);
+  const at = { totalTable: 'Plans_by_phase', partCols: cols };
+  const all = PHASES.length;
+  return [
+    ...columnSums(all, AGES.map((_, k) => k), phaseCols, at),
+    ...columnSums(all, PHASES.map((_, k) => k), phaseCols, { table: 'Plans_by_phase', totalTable: 'Plans_by_phase' }),
+    ...PHASES.flatMap((p, k) => columnSums(k, AGES.flatMap((a, j) => (phaseOfAge(a) === p ? [j] : [])), phaseCols, at)),
+  ];
 }
 
 /**

@@ -4,7 +4,7 @@ import { reportMsg } from '../../../messages/index.ts';
 import type { RunReport } from '../../run-report.ts';
 import { baseObserved, censusHeader, needYears, needsRecorded, plansByNeed, totalPlans } from '../../series.ts';
 import type { Sheet } from '../model.ts';
-import { col, count } from '../table-helpers.ts';
+import { col, columnSums, count } from '../table-helpers.ts';
 
 export function plansByNeedSheet(r: RunReport): Sheet {
   const years = needYears(r);
@@ -28,6 +28,7 @@ export function plansByNeedSheet(r: RunReport): Sheet {
           // with no need recorded the one row is the total: the data's at the base year, as every sheet shows it
           ['ALL', 'All needs', ...data.map((d, i) => count(recorded ? NEEDS.reduce((s, n) => s + d[n], 0) : totalPlans(r, years[i]!)))],
         ],
+        sums: columnSums(needs.length, needs.map((_, k) => k), years.map((_, i) => 2 + i)),
       },
     ],
     charts: [],
