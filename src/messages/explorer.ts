@@ -152,7 +152,9 @@ export function suppressionNote(threshold: number, e: SuppressionEffect): string
     `starting plans are merged with neighbouring ages or needs of the same setting (totals by setting are kept)`;
   // the charts draw what the tables hide: a gap would read as no plans
   const shown =
-    ` The tables, cards and the CSV download show a count of plans from 1 to ${threshold - 1} as ${SUPPRESSED}. The chart of ` +
+    ` The tables, cards and the CSV download show a count of plans from 1 to ${threshold - 1} as ${SUPPRESSED}, and the CSV ` +
+    `download a second count of a year's placements and groups as ${SUPPRESSED} too where its total would give one back by ` +
+    `subtraction. The chart of ` +
     `plans by placement group draws the groups with fewer than ${threshold} plans in a year together in one grey band, ` +
     `as the report's chart does, so no small group's count is drawn; the chart of total plans draws every total, so the ` +
     `height of a small one shows its size only roughly, from the merged groups, and is not exact (its label reads ${SUPPRESSED}).`;
