@@ -9,7 +9,7 @@ import type { Quantiles } from '../model/result.ts';
 import { publishMoney } from '../budget/published-money.ts';
 import { fmtBalance, fmtCount } from '../report/format.ts';
 import { csvField } from '../report/safe-text.ts';
-import { complementaryCells, countText, smallGroupsBanded, SUPPRESSED, suppressedCount, type SumLine } from '../report/suppress.ts';
+import { bandBesideTables, complementaryCells, countText, SUPPRESSED, suppressedCount, type SumLine } from '../report/suppress.ts';
 import type { VariantOutcome } from './compute.ts';
 
 export interface Headline {
@@ -93,9 +93,33 @@ export function plansByGroup(o: VariantOutcome): Array<{ group: PlacementGroup; 
  * The placement groups the page's chart draws: with suppression, the groups with a small count in a year shown
  * together in one grey band, as the report's chart draws them (report/suppress.ts smallGroupsBanded); the page drew
  * each at its height from the merged groups, which it said in a note, while the report drew the run's exact counts.
+ * The band also takes in every group the CSV download hides in a year (a second count: bandBesideTables), so that no
+ * group drawn whole is `[c]` in the CSV, and the CSV hides no member alone beside the band's height.
  */
 export function groupsDrawn(o: VariantOutcome, suppressBelow?: number): Array<{ group?: PlacementGroup; label: string; values: number[]; members?: string[] }> {
-  return smallGroupsBanded(plansByGroup(o), suppressBelow);
+  const groups = plansByGroup(o);
+  if (suppressBelow === undefined || suppressBelow <= 1) return groups;
+  return bandBesideTables(groups, suppressBelow, (members) => {
+    const hidden = hiddenCells(o, suppressBelow, members);
+    return new Set(groups.flatMap((g, k) => (hidden.some((h) => h.has(1 + PLACEMENTS.length + k)) ? [g.label] : [])));
+  });
+}
+
+/** The total plans (P50) of each census year as the CSV gives it: the data's at the base year (result(), as `run --json`). */
+function totalsOf(o: VariantOutcome): Quantiles[] {
+  return o.projection.years.map((y, i) => (y === o.projection.baseYear ? (o.result.ehcp_total[String(y)] ?? o.projection.totalQuantiles[i]!) : o.projection.totalQuantiles[i]!));
+}
+
+/**
+ * The cells of each year's line of the CSV's plans (total P50, each placement, each group plansByGroup shows) it hides
+ * with small counts suppressed at `threshold`, when the chart's grey band holds the groups `members` (hiddenInLine).
+ */
+function hiddenCells(o: VariantOutcome, threshold: number | undefined, members: readonly string[]): Array<Set<number>> {
+  const groups = plansByGroup(o);
+  const banded = groups.flatMap((g, k) => (members.includes(g.label) ? [k] : []));
+  const byYear = placementsByYear(o);
+  const totals = totalsOf(o);
+  return o.projection.years.map((_, i) => hiddenInLine([totals[i]!.p50, ...Array.from(byYear[i]!), ...groups.map((g) => g.values[i]!)], groups, threshold, banded));
 }
 
 /**
@@ -127,9 +151,9 @@ export interface CsvMeta {
 /**
  * Which cells of a year's line of the CSV (total, each placement, each group shown) it hides: the small counts and,
  * by secondary suppression (report/suppress.ts complementaryCells), one more of a line that adds up (placements to
- * the total, to their group, the groups to the total) with one alone.
+ * the total, to their group, the groups to the total, the groups `banded` to the chart's grey band) with one alone.
  */
-function hiddenInLine(line: readonly number[], groups: ReadonlyArray<{ group: (typeof PLACEMENT_GROUPS)[number] }>, threshold: number | undefined): Set<number> {
+function hiddenInLine(line: readonly number[], groups: ReadonlyArray<{ group: (typeof PLACEMENT_GROUPS)[number] }>, threshold: number | undefined, banded: readonly number[]): Set<number> {
   if (threshold === undefined || threshold <= 1) return new Set();
   const placements = PLACEMENTS.map((_, k) => 1 + k);
   const groupCells = groups.map((_, k) => 1 + PLACEMENTS.length + k);
@@ -137,9 +161,12 @@ function hiddenInLine(line: readonly number[], groups: ReadonlyArray<{ group: (t
     { total: 0, parts: placements },
     ...(groups.length ? [{ total: 0, parts: groupCells }] : []),
     ...groups.map((g, k) => ({ total: groupCells[k]!, parts: PLACEMENTS.flatMap((p, j) => (groupOf(p) === g.group ? [1 + j] : [])) })),
+    // the chart's grey band: its height (the tooltip's) less the members shown would give one hidden alone back; its
+    // cell (−1) is the chart's, never hidden here
+    ...(banded.length > 1 ? [{ total: -1, parts: banded.map((k) => groupCells[k]!) }] : []),
   ];
   const primary = new Set(line.flatMap((x, k) => (suppressedCount(x, threshold) === SUPPRESSED ? [k] : [])));
-  return complementaryCells((k) => line[k]!, lines, primary);
+  return complementaryCells((k) => line[k] ?? NaN, lines, primary);
 }
 
 /** Range quantiles where the Monte Carlo range is current, else the central value at P10, P50 and P90. */
@@ -157,19 +184,21 @@ export function variantCsv(o: VariantOutcome, meta: CsvMeta, range?: { plans: Qu
   rows.push(['Range', range ? `P10 and P90 over ${range.draws} Monte Carlo draws` : 'none (central path only: P10 = P50 = P90)']);
   rows.push([]);
   const groups = plansByGroup(o);
+  // the groups the page's chart draws in its grey band, whose height its tooltip gives (groupsDrawn)
+  const hidden = hiddenCells(o, meta.suppressBelow, groupsDrawn(o, meta.suppressBelow).find((g) => g.members)?.members ?? []);
+  const totals = totalsOf(o);
   rows.push(['census_year', 'ehcp_p10', 'ehcp_p50', 'ehcp_p90', ...PLACEMENTS.map((p) => `ehcp_${p}`), ...groups.map((g) => `group: ${g.label}`)]);
   const byYear = placementsByYear(o);
   o.projection.years.forEach((y, i) => {
     const c = byYear[i]!;
     // the base year is the data's (result(), as `run --json`): no range, and not the model's fitted start
-    const t = y === o.projection.baseYear ? (o.result.ehcp_total[String(y)] ?? o.projection.totalQuantiles[i]!) : o.projection.totalQuantiles[i]!;
+    const t = totals[i]!;
     const r = y === o.projection.baseYear ? t : q(range?.plans, i, t.p50);
     // counts of plans as the run's files give them: a small one is `[c]` when the page's data are suppressed, and so
     // is one more of a line (total, placements, groups) that would give it back by subtraction
     const n = (x: number) => suppressedCount(x, meta.suppressBelow);
     const line = [t.p50, ...Array.from(c), ...groups.map((g) => g.values[i]!)];
-    const hidden = hiddenInLine(line, groups, meta.suppressBelow);
-    const shown = line.map((x, k) => (hidden.has(k) ? SUPPRESSED : n(x)));
+    const shown = line.map((x, k) => (hidden[i]!.has(k) ? SUPPRESSED : n(x)));
     rows.push([y, n(r.p10), shown[0]!, n(r.p90), ...shown.slice(1)]);
   });
   // a `run --demand-only` page has no money: no section for it (not one of £0s)

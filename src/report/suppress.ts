@@ -228,6 +228,31 @@ export function suppressedText(text: string, threshold: number | undefined): str
     );
 }
 
+const sum = (xs: readonly number[]): number => xs.reduce((s, v) => s + v, 0);
+
+/**
+ * The placement groups' chart beside the tables that show the groups, made to agree: the groups smallGroupsBanded
+ * draws in its grey band, and also every group a table hides in a year the chart shows (`hiddenBeside`, given the
+ * band's members, whose sum its height shows: a table hides one more of them where it shows all the others but one),
+ * until the band holds every group the tables hide. A group drawn whole is never `[c]` in the tables beside it, and no
+ * `[c]` of the tables is the band's height less the members they show.
+ * @example bandBesideTables(groups, 10, (members) => hiddenGroups(members)) // the series the chart draws
+ */
+export function bandBesideTables<T extends { label: string; values: readonly number[] }>(
+  series: readonly T[],
+  threshold: number | undefined,
+  hiddenBeside: (members: readonly string[]) => ReadonlySet<string>,
+): Array<T | { label: string; values: number[]; members: string[] }> {
+  const also = new Set<string>();
+  for (;;) {
+    const drawn = smallGroupsBanded(series, threshold, also);
+    const members = drawn.flatMap((s) => ('members' in s && Array.isArray(s.members) ? (s.members as string[]) : []));
+    const more = [...hiddenBeside(members)].filter((l) => !members.includes(l) && series.some((s) => s.label === l));
+    if (!more.length) return drawn;
+    for (const l of more) also.add(l);
+  }
+}
+
 /**
  * Placement groups as a stacked chart for publication draws them: a group holding from 1 to N − 1 plans in any year
  * the chart shows is drawn in one band with the other such groups (smallGroupsLabel), in every year, so no height on
@@ -239,10 +264,17 @@ export function suppressedText(text: string, threshold: number | undefined): str
  * @example smallGroupsBanded([{ label: 'A', values: [9, 12] }, { label: 'B', values: [20, 30] }, { label: 'C', values: [40, 50] }], 10)
  * // [{ label: 'C', values: [40, 50] }, { label: 'Groups with fewer than 10 plans in a year', values: [29, 42], members: ['A', 'B'] }]
  */
-export function smallGroupsBanded<T extends { label: string; values: readonly number[] }>(series: readonly T[], threshold: number | undefined): Array<T | { label: string; values: number[]; members: string[] }> {
+export function smallGroupsBanded<T extends { label: string; values: readonly number[] }>(
+  series: readonly T[],
+  threshold: number | undefined,
+  also: ReadonlySet<string> = new Set(),
+): Array<T | { label: string; values: number[]; members: string[] }> {
   if (threshold === undefined || threshold <= 1) return [...series];
-  const banded = new Set(series.filter((s) => s.values.some((v) => isSmallCount(v, threshold))));
+  const banded = new Set(series.filter((s) => also.has(s.label) || s.values.some((v) => isSmallCount(v, threshold))));
   if (!banded.size) return [...series];
+  // a band of one group is that group drawn whole: one taken in for a table's sake (`also`) takes the smallest other in
+  const others = series.filter((s) => !banded.has(s) && s.values.some((v) => v > 0));
+  if (banded.size === 1 && others.length) banded.add(others.reduce((a, b) => (sum(b.values) < sum(a.values) ? b : a)));
   for (;;) {
     const years = series[0]?.values.map((_, i) => i) ?? [];
     // a year whose band holds a small count in all (one group's, or two small groups' together): its height gives

@@ -9,8 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { variantCsv } from '../../src/explorer/view-model.ts';
-import { complementaryCells, placesHidden } from '../../src/report/suppress.ts';
+import { groupsDrawn, variantCsv } from '../../src/explorer/view-model.ts';
+import { complementaryCells, countText, placesHidden } from '../../src/report/suppress.ts';
 import { initLaShared, runCli, sampleTables } from '../cli/helpers.ts';
 import { loadPageInNode } from '../explorer/bundle-in-node.ts';
 import { HAVE_REAL_DATA, REAL_DATA } from '../real-data.ts';
@@ -44,6 +44,17 @@ function published(out: string, doc: Doc, id = 'baseline'): { tables: Map<string
   const ex = explorerCsvTable(variantCsv(o, { la: 'x', scenario: 'x', variant: 'x', tool: 'x', runDate: 'x', suppressBelow: payload.suppression?.threshold }));
   tables.set('explorer', ex.grid);
   lines.push(...ex.lines);
+  // the page's chart of groups: its grey band's height in each year, as its tooltip gives it, is its members' sum
+  const t = payload.suppression?.threshold;
+  const band = groupsDrawn(o, t).find((g) => g.members);
+  // no group the chart draws whole is [c] in the CSV (its height would give it back)
+  const whole = groupsDrawn(o, t).filter((g) => !g.members).map((g) => ex.grid[0]!.indexOf(`group: ${g.label}`));
+  for (const row of ex.grid.slice(1)) for (const j of whole) expect(row[j], `explorer ${row[0]} ${ex.grid[0]![j]}`).not.toBe('[c]');
+  if (band) {
+    tables.set('explorer_band', [['band'], ...band.values.map((v) => [countText(v, t, String)])]);
+    const cols = band.members!.map((m) => ex.grid[0]!.indexOf(`group: ${m}`)).filter((j) => j >= 0);
+    for (let r = 1; r < ex.grid.length; r++) lines.push({ total: { table: 'explorer_band', row: r, col: 0 }, parts: cols.map((col) => ({ table: 'explorer', row: r, col })) });
+  }
   return { tables, lines };
 }
 

@@ -1,7 +1,8 @@
 /** Plans by DSG placement category, stacked area over history and projection. */
 import { PlacementGroup, PLACEMENT_GROUPS } from '../../domain/index.ts';
 import { countDirection, fmtCount, fmtPercent } from '../format.ts';
-import { countText, smallGroupsBanded, SUPPRESSED } from '../suppress.ts';
+import { bandBesideTables, countText, SUPPRESSED } from '../suppress.ts';
+import { hiddenGroupsBeside } from '../workbook/sheets/plans-by-placement.ts';
 import { GovUk, seriesColour, withAlpha } from '../palette.ts';
 import type { RunReport } from '../run-report.ts';
 import { byGroup, placementChartYears, plansByPlacement } from '../series.ts';
@@ -21,10 +22,9 @@ export function plansByPlacementChart(r: RunReport, suppressBelow?: number): Cha
   // at 10: '12.5% of plans in January 2022' of 16 is 2): it reads [c] plans, as the cells do
   const share = (i: number, noun: string) => (countText(groups[i]!.INDEPENDENT_SPECIAL, suppressBelow, fmtCount) === SUPPRESSED ? `${SUPPRESSED} plans` : `${fmtPercent(ind(i))}${noun}`);
   // with suppression, groups with a small count in a year shown are drawn together in one grey band (smallGroupsBanded)
-  const series = smallGroupsBanded(
-    PLACEMENT_GROUPS.map((g, k) => ({ label: PlacementGroup[g].label, values: groups.map((d) => d[g]), colour: seriesColour(k) })),
-    suppressBelow,
-  );
+  // (and the groups the Plans by placement sheet hides in a year shown: bandBesideTables, as the sheet's lines)
+  const drawnGroups = PLACEMENT_GROUPS.map((g, k) => ({ label: PlacementGroup[g].label, values: groups.map((d) => d[g]), colour: seriesColour(k) }));
+  const series = suppressBelow !== undefined && suppressBelow > 1 ? bandBesideTables(drawnGroups, suppressBelow, hiddenGroupsBeside(r, suppressBelow)) : drawnGroups;
   const band = series.find((s) => 'members' in s);
   const bandWords = band && 'members' in band ? smallBandWords(band.members, suppressBelow!, series.length === 1) : '';
   return {

@@ -50,7 +50,7 @@ export function buildWorkbookModel(r: RunReport, opts: WorkbookOptions = {}): Wo
       assumptionsSheet(r),
       plansByAgeSheet(r),
       plansByNeedSheet(r),
-      plansByPlacementSheet(r),
+      plansByPlacementSheet(r, t),
       transitionsSheet(r),
       flowsSheet(r),
       ...(hasBudget(r) ? [costsSheet(r), ...optional(placesPlansSheet(r)), fundingSheet(r), ...optional(generalFundSheet(r)), mitigationsSheet(r)] : []),

@@ -2,13 +2,48 @@
 import { Placement, PlacementGroup, PLACEMENT_GROUPS, PLACEMENTS, groupOf } from '../../../domain/index.ts';
 import { reportMsg } from '../../../messages/index.ts';
 import type { RunReport } from '../../run-report.ts';
-import { baseObserved, byGroup, censusHeader, observedBase, placementYears, plansByPlacement } from '../../series.ts';
+import { baseObserved, byGroup, censusHeader, observedBase, placementChartYears, placementYears, plansByPlacement } from '../../series.ts';
 import type { Sheet } from '../model.ts';
-import { SUPPRESSED, suppressWorkbook } from '../../suppress.ts';
+import { bandBesideTables, SUPPRESSED, suppressWorkbook } from '../../suppress.ts';
 import { col, columnSums, count } from '../table-helpers.ts';
 import { unheldPlacementWords } from '../../unheld-placements.ts';
 
-export function plansByPlacementSheet(r: RunReport): Sheet {
+/**
+ * The sheet; with small counts suppressed at `threshold`, its lines include the placement chart's grey band (its
+ * members' sum in each year the chart shows, bandBesideTables), so that the tables and the chart agree.
+ */
+export function plansByPlacementSheet(r: RunReport, threshold?: number): Sheet {
+  if (threshold === undefined || threshold <= 1) return sheetWithBand(r, []);
+  const drawn = bandBesideTables(groupSeries(r, threshold), threshold, hiddenGroupsBeside(r, threshold));
+  return sheetWithBand(r, drawn.flatMap((s) => ('members' in s ? s.members : [])), threshold);
+}
+
+/** The placement groups over the years the placement chart shows (charts/plans-by-placement.ts draws these). */
+function groupSeries(r: RunReport, threshold: number): Array<{ label: string; values: number[] }> {
+  const years = placementChartYears(r, threshold);
+  const groups = years.map((y) => byGroup(plansByPlacement(r, y)!));
+  return PLACEMENT_GROUPS.map((g) => ({ label: PlacementGroup[g].label, values: groups.map((d) => d[g]) }));
+}
+
+/**
+ * The placement groups the sheet's DSG category table hides (small, or secondary) in a year the placement chart
+ * shows, when the chart's grey band holds `members`: what report/suppress.ts bandBesideTables takes into the band.
+ */
+export function hiddenGroupsBeside(r: RunReport, threshold: number): (members: readonly string[]) => Set<string> {
+  const years = placementYears(r);
+  const shown = placementChartYears(r, threshold).map((y) => 1 + years.indexOf(y));
+  return (members) => {
+    const groups = suppressAlone(sheetWithBand(r, members, threshold), threshold).tables[1]!;
+    return new Set(PLACEMENT_GROUPS.flatMap((g, k) => (shown.some((j) => groups.rows[k]![j] === SUPPRESSED) ? [PlacementGroup[g].label] : [])));
+  };
+}
+
+/** A sheet suppressed on its own (its lines reach no other sheet). */
+function suppressAlone(sheet: Sheet, threshold: number): Sheet {
+  return suppressWorkbook({ title: '', subject: '', creator: '', keywords: '', description: '', created: '', subtitle: '', sheets: [sheet] }, threshold).sheets[0]!;
+}
+
+function sheetWithBand(r: RunReport, band: readonly string[], threshold?: number): Sheet {
   const years = placementYears(r);
   const data = years.map((y) => plansByPlacement(r, y)!);
   const groups = data.map((d) => byGroup(d));
@@ -22,6 +57,13 @@ export function plansByPlacementSheet(r: RunReport): Sheet {
     ...columnSums(all, PLACEMENTS.map((_, k) => k), cols),
     ...columnSums(all, PLACEMENT_GROUPS.map((_, k) => k), cols, { table: 'Plans_by_dsg_category', partCols: groupCols }),
     ...PLACEMENT_GROUPS.flatMap((g, k) => columnSums(k, PLACEMENTS.flatMap((p, j) => (groupOf(p) === g ? [j] : [])), groupCols, { totalTable: 'Plans_by_dsg_category', partCols: cols })),
+    // the chart's grey band, whose height in a year it draws is its members' sum (a cell of no table: never hidden)
+    ...(band.length > 1 && threshold !== undefined
+      ? placementChartYears(r, threshold).map((y) => ({
+          total: { table: 'placement chart band', row: 0, col: years.indexOf(y) },
+          parts: PLACEMENT_GROUPS.flatMap((g, k) => (band.includes(PlacementGroup[g].label) ? [{ table: 'Plans_by_dsg_category', row: k, col: 1 + years.indexOf(y) }] : [])),
+        }))
+      : []),
   ];
   return {
     name: 'Plans by placement',
@@ -62,8 +104,7 @@ export function plansByPlacementSheet(r: RunReport): Sheet {
  * @example hiddenPlacements(report, 10)(2020, 'ISS') // true for Isles of Scilly's 1 plan beside MS 10 and ALL 11
  */
 export function hiddenPlacements(r: RunReport, threshold: number): (year: number, placement: Placement | 'ALL') => boolean {
-  const sheet = plansByPlacementSheet(r);
-  const [table] = suppressWorkbook({ title: '', subject: '', creator: '', keywords: '', description: '', created: '', subtitle: '', sheets: [sheet] }, threshold).sheets[0]!.tables;
+  const [table] = suppressAlone(plansByPlacementSheet(r, threshold), threshold).tables;
   const years = placementYears(r);
   return (year, placement) => {
     const j = years.indexOf(year);
