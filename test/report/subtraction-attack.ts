@@ -157,6 +157,44 @@ export function workbookLines(t: Map<string, Grid>): Line[] {
     // plans beyond places is plans − places where plans are more (a gap shown or hidden: not 0)
     for (let r = 1; r < places.length; r++) if (places[r]![gap] !== '0') lines.push({ total: ref('places_vs_plans', r, n), parts: [ref('places_vs_plans', r, p), ref('places_vs_plans', r, gap)] });
   }
+  lines.push(...sameFigures(t));
+  return lines;
+}
+
+/**
+ * The same figure shown in two tables, as their labels say (a line of one part): the projected flows and the stock
+ * identity's, ceased plans and their reasons' total, a DSG management plan category's projected plans of all ages and
+ * the Plans by placement sheet's category.
+ */
+function sameFigures(t: Map<string, Grid>): Line[] {
+  const lines: Line[] = [];
+  const ref = (table: string, row: number, col: number): Ref => ({ table, row, col });
+  const flows = t.get('flows_projected');
+  const id = t.get('data_quality_identity');
+  const ceased = t.get('flows_ceased_by_reason');
+  if (flows) {
+    for (let r = 1; r < flows.length; r++) {
+      const y = flows[r]![0]!;
+      const same = (table: string, g: Grid | undefined, pairs: Array<[string, string]>) => {
+        const rr = g ? rowOf(g, 0, y) : -1;
+        if (g && rr > 0) for (const [a, b] of pairs) if (colOf(flows, a) >= 0 && colOf(g, b) >= 0) lines.push({ total: ref('flows_projected', r, colOf(flows, a)), parts: [ref(table, rr, colOf(g, b))] });
+      };
+      same('data_quality_identity', id, [['New plans', 'New plans'], ['Ceased (plans)', 'Ceased (plans)'], ['Aged out at 25 (plans)', 'Aged out (plans)'], ['Net migration (plans)', 'Net migration (plans)']]);
+      same('flows_ceased_by_reason', ceased, [['Ceased (plans)', 'Ceased (plans)']]);
+    }
+  }
+  if (id) for (let r = 2; r < id.length; r++) lines.push({ total: ref('data_quality_identity', r, colOf(id, 'Plans at previous census')), parts: [ref('data_quality_identity', r - 1, colOf(id, 'Projected plans (central)'))] });
+  const dsg = t.get('dsg_plans_by_category_age');
+  const cat = t.get('plans_by_dsg_category');
+  if (dsg && cat) {
+    const last = dsg[0]!.length - 1;
+    for (let r = 1; r < dsg.length; r++) {
+      if (dsg[r]![1] !== 'projected') continue;
+      const j = cat[0]!.findIndex((h) => h.startsWith(`Jan ${dsg[r]![0]} `));
+      const rc = rowOf(cat, 0, dsg[r]![2]!);
+      if (j > 0 && rc > 0) lines.push({ total: ref('dsg_plans_by_category_age', r, last), parts: [ref('plans_by_dsg_category', rc, j)] });
+    }
+  }
   return lines;
 }
 

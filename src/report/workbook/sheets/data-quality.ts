@@ -57,7 +57,11 @@ export function dataQualitySheet(r: RunReport, suppressionNote?: string): Sheet 
         rows: identity,
         // plans(Y) = previous + new + net migration − ceased − aged out (+ a millionth's adjustment, never hidden): a
         // line a reader can subtract along
-        sums: identity.map((_, row) => ({ total: { row, col: 7 }, parts: [1, 2, 5].map((col) => ({ row, col })), minus: [3, 4].map((col) => ({ row, col })) })),
+        sums: identity.flatMap((_, row) => [
+          { total: { row, col: 7 }, parts: [1, 2, 5].map((col) => ({ row, col })), minus: [3, 4].map((col) => ({ row, col })) },
+          // a year's plans at the previous census are the year before's projected plans
+          ...(row > 0 ? [{ total: { row, col: 1 }, parts: [{ row: row - 1, col: 7 }] }] : []),
+        ]),
         note:
           'The engine checks the identity exactly on every simulated future. The central path is the median of those futures, and a median’s year-to-year change is not exactly the flows of any one future: the adjustment column shows the difference.',
       },

@@ -16,7 +16,7 @@ import {
 } from '../../../domain/index.ts';
 import type { RunReport } from '../../run-report.ts';
 import { cellIndex } from '../../../model/cube.ts';
-import { censusStatus, needsRecorded, plansByNeed } from '../../series.ts';
+import { censusStatus, needsRecorded, placementYears, plansByNeed } from '../../series.ts';
 import { reportMsg } from '../../../messages/index.ts';
 import type { BudgetResult } from '../../../budget/types.ts';
 import type { Cell, Sheet, Table } from '../model.ts';
@@ -88,7 +88,15 @@ export function dsgPlanSheet(r: RunReport): Sheet {
           col('All ages (plans)', 'count'),
         ],
         rows: bandRows,
-        sums: rowSums(bandRows.map((_, k) => k), 3 + AGE_BANDS.length, AGE_BANDS.map((_, k) => 3 + k)),
+        sums: [
+          ...rowSums(bandRows.map((_, k) => k), 3 + AGE_BANDS.length, AGE_BANDS.map((_, k) => 3 + k)),
+          // a projected year's category of all ages is the Plans by placement sheet's category, the same figure
+          ...bandRows.flatMap((row, k) => {
+            const y = row[0] as number;
+            const j = placementYears(r).indexOf(y);
+            return y > r.baseYear && j >= 0 ? [{ total: { row: k, col: 3 + AGE_BANDS.length }, parts: [{ table: 'Plans_by_dsg_category', row: k % PLACEMENT_GROUPS.length, col: 1 + j }] }] : [];
+          }),
+        ],
       },
       // no needs table when the data record none (every plan would read "need not recorded")
       ...(needsRecorded(r)

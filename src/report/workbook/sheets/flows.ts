@@ -77,6 +77,12 @@ export function flowsSheet(r: RunReport): Sheet {
           ...(hasPipeline ? [col('Requests for assessment', 'count'), col('Assessments completed', 'count'), col('Backlog of open assessments', 'count')] : []),
         ],
         rows,
+        // the same figures on the Data quality sheet's stock identity (its rows are these years) and, for ceased plans,
+        // beside their reasons: one hidden in one table and shown in the other would be given back there
+        sums: f.flatMap((_, row) => [
+          ...([[1, 2], [3, 3], [4, 4], [5, 5]] as const).map(([col, at]) => ({ total: { row, col }, parts: [{ table: 'Data_quality_identity', row, col: at }] })),
+          ...(reasons.length > 0 ? [{ total: { row, col: 3 }, parts: [{ table: 'Flows_ceased_by_reason', row, col: 1 }] }] : []),
+        ]),
       },
       ...(reasons.length > 0
         ? [
