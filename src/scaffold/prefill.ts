@@ -5,7 +5,8 @@
  * edge of init.
  */
 import { basename, relative } from 'node:path';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
+import { checkInputPath } from '../paths/check-path.ts';
 import { expandPaths } from '../etl/expand-paths.ts';
 import { streamCsv } from '../etl/csv/read-csv.ts';
 import { canonicalNewCode, reorganisationOf } from '../domain/index.ts';
@@ -46,9 +47,11 @@ export async function prefillFromRelease(
   const skipped: Array<{ path: string; reason: string }> = [];
   const from = new Map<string, string>();
   for (const [i, path] of paths.entries()) {
-    const found = await stat(path).catch(() => undefined);
+    const found = await lstat(path).catch(() => undefined);
     if (!found) throw inputError(prefillMissing(path, paths.length > 1 && i === paths.length - 1), [{ file: path, message: prefillMissing(path, paths.length > 1 && i === paths.length - 1) }]);
-    const folder = found.isDirectory();
+    // checked as every command checks a path it reads: a named pipe was opened and waited on for ever, /dev/zero read
+    // as 'a NUL byte … a block lost in a copy', a loop of links said to be 'no such file or folder'
+    const folder = (await checkInputPath(path, { what: 'release file or folder' })).kind === 'folder';
     const all = folder ? await expandPaths([path]) : [path];
     const inside = folder ? all.filter((f) => /\.csv$/i.test(f)) : all;
     if (folder && inside.length === 0) throw inputError(prefillNoCsv(path, all.map((f) => relative(path, f))), [{ file: path, message: prefillNoCsv(path, all.map((f) => relative(path, f))) }]);

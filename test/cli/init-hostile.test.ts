@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers.ts';
@@ -85,4 +86,29 @@ describe('init into a folder that is there leaves it as it was when it cannot wr
       }
     });
   });
+});
+
+describe('init --from a path no command reads', () => {
+  it('a named pipe, /dev/zero, a loop of links or a dangling link: exit 1 saying what it is, nothing written (a pipe was waited on for ever)', async () => {
+    await withTempDir(async (dir) => {
+      const fifo = join(dir, 'caseload.csv');
+      execFileSync('mkfifo', [fifo]);
+      symlinkSync('loop-b', join(dir, 'loop-a'));
+      symlinkSync('loop-a', join(dir, 'loop-b'));
+      symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+      const cases: Array<[string, RegExp]> = [
+        ['/dev/zero', /\/dev\/zero: a system path/],
+        [join(dir, 'loop-a'), /loop-a: a loop of symbolic links/],
+        [join(dir, 'dangling'), /dangling: a symbolic link to .*nowhere', which does not exist/],
+        // last: before, it was opened and waited on for ever
+        [fifo, /caseload\.csv: a named pipe \(FIFO\), not a regular file/],
+      ];
+      for (const [from, said] of cases) {
+        const r = await runCli('init', join(dir, 'la'), '--la', '999', '--from', from);
+        expect(r.code, `${from}: ${r.stderr}`).toBe(1);
+        expect(r.stderr).toMatch(said);
+        expect(existsSync(join(dir, 'la'))).toBe(false);
+      }
+    });
+  }, 30_000);
 });
