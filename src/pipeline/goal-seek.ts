@@ -317,7 +317,9 @@ export function goalScenario(
     },
   };
   const header = [
-    `# Goal-seek: how big must "${lever}" be to reach ${target.text}?`,
+    // the lever's name as JSON: a mitigation named with a line break ended the comment, and the rest of the name was
+    // read as YAML (the file refused by its own check, exit 1 naming the temporary file)
+    `# Goal-seek: how big must ${JSON.stringify(lever)} be to reach ${target.text}?`,
     `# Found on the deterministic path: effect ${effect} (everything else as in ${ext}).`,
     probability !== null ? `# Across ${draws.toLocaleString('en-GB')} simulated futures the target is met in ${(probability * 100).toFixed(0)}% of them.` : '',
     // on the data and LA sought on (without --data a run reads the sample), typed as highneeds was started; the

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTempDir } from '../temp.ts';
 import { runCli } from './helpers.ts';
 import { pennies } from '../budget/money-identities.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
 
 describe('highneeds goal-seek (the cli.md contract)', () => {
   it('finds the effect of new_plans for an in-year balance, writes a scenario that extends the input (making its missing folder), and run reproduces it', async () => {
@@ -68,6 +69,25 @@ describe('highneeds goal-seek (the cli.md contract)', () => {
       expect(readdirSync(data).sort()).toEqual(['funding.csv', 'unit_costs.csv']);
     });
   }, 240_000);
+
+  it('a lever named with a line break and YAML in it: the written scenario reads back, its header comment whole', async () => {
+    await withTempDir(async (dir) => {
+      // before: the name ended the comment, the rest was read as YAML, and the file's own check refused it (exit 1,
+      // naming the temporary file '.goal.yaml.<pid>-tmp:2: not valid YAML')
+      const lever = 'x: y # z"\n- evil: [1]';
+      const mitigated = readFileSync('scenarios/mitigated.yaml', 'utf8')
+        .replace(/^extends: .*$/m, `extends: ${JSON.stringify(join(process.cwd(), 'scenarios/baseline.yaml'))}`)
+        .replace('- name: Early intervention in mainstream (fewer requests)', `- name: ${JSON.stringify(lever)}`);
+      const scenario = join(dir, 'mitigated.yaml');
+      writeFileSync(scenario, mitigated);
+      const out = join(dir, 'goal.yaml');
+      const r = await runCli('goal-seek', scenario, '--lever', lever, '--target', 'in-year-balance=-20000000@2028-29', '--draws', '0', '--out', out, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const yaml = readFileSync(out, 'utf8');
+      expect(yaml.split('\n')[0]).toBe(`# Goal-seek: how big must ${JSON.stringify(lever)} be to reach in-year-balance=-20000000@2028-29?`);
+      expect((await loadScenario(out)).mitigations.map((m) => m.name)).toContain(lever);
+    });
+  });
 
   it('exits 2 for a target it cannot read and 1 for a lever the scenario does not have', async () => {
     const bad = await runCli('goal-seek', 'scenarios/baseline.yaml', '--lever', 'new_plans', '--target', 'balance=0');
