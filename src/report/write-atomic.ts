@@ -10,8 +10,8 @@
  *       Excel on Windows, read-only) puts every file back as it was (exit 2 naming it): before, the workbook, charts
  *       and report were the new run's and the CSVs from that file on the old one's, after an exit 70
  *
- * The switch holds a lock file beside the run folder, so two runs into one folder never interleave (the second
- * waits). A run that fails before the switch leaves the previous outputs untouched; no file is seen half-written.
+ * The switch holds a lock file beside the run folder, and a run's set of folders one on their parent until the set is
+ * committed, so two runs into one folder never interleave (the second waits). A run that fails before the switch leaves the previous outputs untouched; no file is seen half-written.
  * SIGINT, SIGTERM and SIGHUP wait for the switch to finish (temp-files.ts `uninterrupted`). A run's folders (each
  * scenario's, the comparison's) are one set (HeldOutputs): each folder's switch is journaled beside it before its first
  * rename (switch-journal.ts), so that after a SIGKILL the next write into that parent folder (and `run`, before
@@ -38,6 +38,8 @@ export interface StagedFile {
 /** The list of files a run wrote, kept in its folder so the next run knows what it may replace. */
 export const MANIFEST = '.highneeds-outputs.json';
 const LOCK_WAIT_MS = 120_000;
+/** The lock a run's set of folders holds on their parent folder while it writes them (HeldOutputs.lockSet). */
+const SET_LOCK = '.highneeds-set.lock';
 
 /** What undoes one folder's switch, and what ends it (removes the old set) once the run's every folder is in. */
 interface HeldSwitch {
@@ -56,6 +58,8 @@ export class HeldOutputs {
   /** This run's switch, written in each new folder's manifest (the journal tells its folders by it). */
   readonly id = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   private journal?: { path: string; entries: JournalEntry[] };
+  /** The lock of each parent folder the set is written into, held until commit or rollback. */
+  private readonly setLocks = new Map<string, () => Promise<void>>();
 
   add(h: HeldSwitch): void {
     this.held.push(h);
@@ -86,9 +90,21 @@ export class HeldOutputs {
     await this.forget();
   }
 
+  /**
+   * Takes the lock of the parent folder the set is written into (`.highneeds-set.lock`), held until commit or
+   * rollback: with only each folder's own lock, two runs of two scenarios into one folder switched their folders in
+   * turn (low/ of one run, high/ and compare/ of the other) and both ended with exit 0.
+   */
+  async lockSet(parent: string): Promise<void> {
+    const at = resolve(parent);
+    if (!this.setLocks.has(at)) this.setLocks.set(at, await lockAt(join(at, SET_LOCK), at));
+  }
+
   private async forget(): Promise<void> {
     if (this.journal) await rm(this.journal.path, { force: true });
     this.journal = undefined;
+    for (const release of this.setLocks.values()) await release();
+    this.setLocks.clear();
   }
 }
 
@@ -109,6 +125,8 @@ export async function writeFilesAtomically(outDir: string, files: StagedFile[], 
       await writeFile(p, f.data);
     }
     await writeFile(join(stage, MANIFEST), `${JSON.stringify({ files: files.map((f) => f.rel), ...(held ? { switch: held.id } : {}) }, null, 1)}\n`);
+    // the set's lock before the folder's: two runs into one parent write their sets one after the other
+    await held?.lockSet(dirname(outDir));
     release = await lockFolder(outDir);
     const existing = await filesUnder(outDir);
     const previous = await manifestOf(outDir);
@@ -165,12 +183,13 @@ export async function recoverInterruptedSwitch(outDir: string): Promise<string[]
   return said;
 }
 
-/** Removes the staging folders and the lock a process that is gone left beside a run folder. */
+/** Removes the staging folders and the locks (the folder's, the set's) a process that is gone left beside a run folder. */
 async function tidyBeside(outDir: string): Promise<void> {
   await removeStale(dirname(outDir), `.${basename(outDir)}.tmp-`);
-  const lock = join(dirname(outDir), `.${basename(outDir)}.lock`);
-  const holder = Number(await readFile(lock, 'utf8').catch(() => 'none'));
-  if (holder > 0 && !holderAlive(holder)) await rm(lock, { force: true });
+  for (const lock of [join(dirname(outDir), `.${basename(outDir)}.lock`), join(dirname(outDir), SET_LOCK)]) {
+    const holder = Number(await readFile(lock, 'utf8').catch(() => 'none'));
+    if (holder > 0 && !holderAlive(holder)) await rm(lock, { force: true });
+  }
 }
 
 /** Moves the old folder aside, renames the staging folder into its place, removes the old one (or holds it). */
@@ -338,8 +357,12 @@ async function manifestOf(dir: string): Promise<string[] | undefined> {
 }
 
 /** Takes `<outDir>.lock` (waiting while another live process holds it); returns its release. */
-async function lockFolder(outDir: string): Promise<() => Promise<void>> {
-  const lock = join(dirname(outDir), `.${basename(outDir)}.lock`);
+function lockFolder(outDir: string): Promise<() => Promise<void>> {
+  return lockAt(join(dirname(outDir), `.${basename(outDir)}.lock`), outDir);
+}
+
+/** Takes the lock file `lock` for writing `outDir` (waiting while another live process holds it); returns its release. */
+async function lockAt(lock: string, outDir: string): Promise<() => Promise<void>> {
   const until = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { recoverInterruptedSwitch, writeFilesAtomically } from '../../src/report/write-atomic.ts';
+import { HeldOutputs, recoverInterruptedSwitch, writeFilesAtomically } from '../../src/report/write-atomic.ts';
 import { HighneedsError } from '../../src/errors.ts';
 import { withTempDir } from '../temp.ts';
 
@@ -105,6 +105,31 @@ describe('writeFilesAtomically', () => {
       await recoverInterruptedSwitch(out);
       expect(await readFile(join(out, 'book.xlsx'), 'utf8')).toBe('v2');
       expect(readdirSync(d).sort()).toEqual([`.run.old-${process.pid}-1`, 'run']);
+    });
+  });
+});
+
+describe('two runs of several folders into one parent', () => {
+  it('write their sets one after the other, never a folder of each', async () => {
+    // with each folder's own lock only, a run writing low/ then high/ and one writing low/ and high/ between its two
+    // writes ended with low/ of the second and high/ of the first, both committed
+    await withTempDir(async (d) => {
+      const [low, high] = [join(d, 'low'), join(d, 'high')];
+      const first = new HeldOutputs();
+      await writeFilesAtomically(low, [{ rel: 'book.xlsx', data: 'first' }], first);
+      const second = new HeldOutputs();
+      const secondDone = (async () => {
+        await writeFilesAtomically(low, [{ rel: 'book.xlsx', data: 'second' }], second);
+        await writeFilesAtomically(high, [{ rel: 'book.xlsx', data: 'second' }], second);
+        await second.commit();
+      })();
+      // the second run's writes get their chance before the first writes its second folder
+      await new Promise((r) => setTimeout(r, 600));
+      await writeFilesAtomically(high, [{ rel: 'book.xlsx', data: 'first' }], first);
+      await first.commit();
+      await secondDone;
+      expect([await readFile(join(low, 'book.xlsx'), 'utf8'), await readFile(join(high, 'book.xlsx'), 'utf8')]).toEqual(['second', 'second']);
+      expect(readdirSync(d).sort()).toEqual(['high', 'low']);
     });
   });
 });
