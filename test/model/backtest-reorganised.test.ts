@@ -4,20 +4,14 @@
  * outcomes and no plan is scored twice (the predecessor scores its own years).
  */
 import { describe, expect, it } from 'vitest';
-import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
+import { growingLa } from './growing-la.ts';
 import { joinReorganisations } from '../../src/model/reorganise.ts';
 import { backtestPoints } from '../../src/model/backtest/backtest.ts';
 
-function la(code: string, name: string, first: number, last: number, base: number, g: number): LaDataset {
-  const ds = emptyDataset({ oldCode: code, newCode: `E0600${code}`, name });
-  for (let y = first; y <= last; y++) ds.stockTotal[y] = Math.round(base * (1 + g) ** (y - 2012) * (1 + 0.01 * Math.sin(y + base)));
-  return ds;
-}
-
 describe('backtest of a reorganised LA', () => {
   it('scores a successor only on years it published, and the predecessor on its own', () => {
-    const others = Array.from({ length: 8 }, (_, i) => la(String(800 + i), `LA ${i}`, 2012, 2026, 1000 + 300 * i, 0.06 + 0.005 * i));
-    const datasets = joinReorganisations([...others, la('928', 'Northamptonshire', 2012, 2021, 3000, 0.09), la('940', 'North Northamptonshire', 2022, 2026, 2500, 0.09), la('941', 'West Northamptonshire', 2022, 2026, 2600, 0.09)]);
+    const others = Array.from({ length: 8 }, (_, i) => growingLa(String(800 + i), `LA ${i}`, 2012, 2026, 1000 + 300 * i, 0.06 + 0.005 * i));
+    const datasets = joinReorganisations([...others, growingLa('928', 'Northamptonshire', 2012, 2021, 3000, 0.09), growingLa('940', 'North Northamptonshire', 2022, 2026, 2500, 0.09), growingLa('941', 'West Northamptonshire', 2022, 2026, 2600, 0.09)]);
     const north = datasets.find((d) => d.la.oldCode === '940')!;
     expect(north.history).toBeDefined();
     expect(north.stockTotal[2019]).toBeGreaterThan(0); // apportioned history to forecast from

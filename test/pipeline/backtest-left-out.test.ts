@@ -5,7 +5,7 @@
  * (a step `run` refuses) was scored; one `forecast` publishes but the files hold no outcome of was left out silently.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
+import { growingLa } from '../model/growing-la.ts';
 import { joinReorganisations } from '../../src/model/reorganise.ts';
 import { backtestPoints } from '../../src/model/backtest/backtest.ts';
 import { projectTotals, type ProjectionInput } from '../../src/model/forecast/engine-adapter.ts';
@@ -17,16 +17,10 @@ import { forecastRefusal } from '../../src/pipeline/forecast-refusal.ts';
 import { writeFixture } from '../model/forecast-fixture.ts';
 import { leftOutOfOrigin } from '../../src/messages/backtest.ts';
 
-function la(code: string, name: string, first: number, last: number, base: number, g: number): LaDataset {
-  const ds = emptyDataset({ oldCode: code, newCode: `E0600${code}`, name });
-  for (let y = first; y <= last; y++) ds.stockTotal[y] = Math.round(base * (1 + g) ** (y - 2012) * (1 + 0.01 * Math.sin(y + base)));
-  return ds;
-}
-
 describe('backtest scores only what forecast publishes, and says what it left out', () => {
   it('names a forecast with no outcome (a council whose series ends at the origin), and the LAs forecast skips, in its words', () => {
-    const others = Array.from({ length: 8 }, (_, i) => la(String(800 + i), `LA ${i}`, 2012, 2024, 1000 + 300 * i, 0.06 + 0.005 * i));
-    const datasets = joinReorganisations([...others, la('928', 'Northamptonshire', 2012, 2021, 3000, 0.09), la('940', 'North Northamptonshire', 2022, 2024, 2500, 0.09), la('941', 'West Northamptonshire', 2022, 2024, 2600, 0.09)]);
+    const others = Array.from({ length: 8 }, (_, i) => growingLa(String(800 + i), `LA ${i}`, 2012, 2024, 1000 + 300 * i, 0.06 + 0.005 * i));
+    const datasets = joinReorganisations([...others, growingLa('928', 'Northamptonshire', 2012, 2021, 3000, 0.09), growingLa('940', 'North Northamptonshire', 2022, 2024, 2500, 0.09), growingLa('941', 'West Northamptonshire', 2022, 2024, 2600, 0.09)]);
     const batch: Batch = { datasets, regions: [] };
     const { result } = backtestOf(batch, [2020, 2021], 3);
     // forecast --base-year 2021 publishes Northamptonshire (its January 2021 is its last): the backtest cannot score it

@@ -6,16 +6,13 @@
  * many years on (2023, 2024, 2025) times the LAs scored; it is now the forecasts scored.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyDataset, type LaDataset } from '../../src/model/dataset.ts';
+import type { LaDataset } from '../../src/model/dataset.ts';
+import { growingLa } from '../model/growing-la.ts';
 import { joinReorganisations } from '../../src/model/reorganise.ts';
 import { trackRecord } from '../../src/pipeline/track-record.ts';
 import type { RunTotals } from '../../src/pipeline/totals.ts';
 
-function la(code: string, name: string, first: number, last: number, base: number, g: number): LaDataset {
-  const ds = emptyDataset({ oldCode: code, newCode: `E0600${code}`, name });
-  for (let y = first; y <= last; y++) ds.stockTotal[y] = Math.round(base * (1 + g) ** (y - 2019) * (1 + 0.01 * Math.sin(y + base)));
-  return ds;
-}
+const la = (code: string, name: string, first: number, last: number, base: number, g: number): LaDataset => growingLa(code, name, first, last, base, g, 2019);
 
 // Cumbria's 7,340 plans in January 2023 become its successors' 7,200 a year later (with 3,200, 4,517 became 7,200: a
 // step of ×1.59 into the successors' first January, which a forecast no longer starts from, model/base-step.ts)
