@@ -16,7 +16,7 @@ import { ownerGone, writeFileWhole } from '../paths/temp-files.ts';
 export const JOURNAL_PREFIX = '.highneeds-switch-';
 
 /** What one folder's switch moves: the whole folder (`old`: where the previous set goes, null when there was none), or its files one by one. */
-export type JournalEntry =
+export type JournalEntry = (
   | { kind: 'folder'; dir: string; old: string | null }
   | {
       kind: 'files';
@@ -31,7 +31,11 @@ export type JournalEntry =
       before: string[];
       /** The previous run's files this run does not write (moved aside). */
       gone: string[];
-    };
+    }
+) & {
+  /** The switch id of the folder's manifest before this switch (none: no manifest, or one without an id). */
+  prev?: string;
+};
 
 export interface Journal {
   /** The run's switch id, also written in each new folder's manifest (`switch`). */
@@ -65,7 +69,7 @@ export async function switchStep(name: string): Promise<void> {
 }
 
 /** The id of the run a folder's manifest says wrote it, if any. */
-async function switchOf(dir: string, manifest: string): Promise<string | undefined> {
+export async function switchOf(dir: string, manifest: string): Promise<string | undefined> {
   try {
     const m = JSON.parse(await readFile(join(dir, manifest), 'utf8')) as { switch?: unknown };
     return typeof m.switch === 'string' ? m.switch : undefined;
@@ -74,8 +78,16 @@ async function switchOf(dir: string, manifest: string): Promise<string | undefin
   }
 }
 
-/** Puts one folder back as it was before the switch the entry records (each step may have happened or not). */
+/**
+ * Puts one folder back as it was before the switch the entry records (each step may have happened or not). A folder
+ * whose manifest names neither this switch nor the one before it was written by a later run (the journal's process
+ * was taken for alive, its pid then another process's): it is left as it is, and only what the switch moved aside
+ * goes. Before, that later run's files were replaced by the ones this switch had moved aside, under its manifest.
+ */
 async function rollBack(e: JournalEntry, id: string, manifest: string): Promise<void> {
+  const written = await exists(join(e.dir, manifest));
+  const now = written ? await switchOf(e.dir, manifest) : undefined;
+  if (written && now !== id && now !== e.prev) return finish(e);
   if (e.kind === 'folder') {
     // the new set is in place only when its manifest names this run
     const ours = (await exists(e.dir)) && (await switchOf(e.dir, manifest)) === id;

@@ -27,7 +27,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { HighneedsError, ExitCode, inputError, usageError } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
 import { makeTempDir, ownerGone, registerTempDir, removeStale, removeTempDir, uninterrupted } from '../paths/temp-files.ts';
-import { JOURNAL_PREFIX, recoverJournals, removeEmptiedUnder, switchStep, writeJournal, type JournalEntry } from './switch-journal.ts';
+import { JOURNAL_PREFIX, recoverJournals, removeEmptiedUnder, switchOf, switchStep, writeJournal, type JournalEntry } from './switch-journal.ts';
 
 export interface StagedFile {
   /** Path relative to the run folder (may contain one sub-folder: `charts/x.png`). */
@@ -68,7 +68,7 @@ export class HeldOutputs {
   /** Journals a folder's switch before its first rename (switch-journal.ts): a SIGKILL from here on is undone by the next run. */
   async record(parent: string, entry: JournalEntry): Promise<void> {
     this.journal ??= { path: join(parent, `${JOURNAL_PREFIX}${process.pid}-${Date.now()}.json`), entries: [] };
-    this.journal.entries.push(entry);
+    this.journal.entries.push({ ...entry, prev: await switchOf(entry.dir, MANIFEST) });
     await writeJournal(this.journal.path, { id: this.id, pid: process.pid, state: 'switching', entries: this.journal.entries });
   }
 

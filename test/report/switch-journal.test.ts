@@ -5,7 +5,7 @@
  * three the old set or all three the new one, the user's own file untouched, and nothing beside them.
  */
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -126,4 +126,49 @@ describe('a run killed while it switches its output folders', () => {
       expect([...seen].sort()).toEqual(['aside and in', 'commit', 'new folder in', 'old folder aside', 'previous files aside', 'remove old set']);
     });
   }, 300_000);
+});
+
+describe('a journal recovered after a later run wrote its folders', () => {
+  it("leaves that run's files, and removes only what the killed switch had moved aside", async () => {
+    // a journal is recovered only once its process is gone: one whose pid another live process held (or, in a
+    // container, the next run's own pid) waited while a later run wrote the folders, and was then rolled back over
+    // them: the old workbook moved aside by the killed switch replaced the later run's, under the later run's manifest
+    await withTempDir(async (d) => {
+      const parent = join(d, 'out');
+      const [files, folder] = [join(parent, 'a'), join(parent, 'b')];
+      const manifest = (id: string, names: string[]) => `${JSON.stringify({ files: names, switch: id })}\n`;
+      // the killed run K: a/ holds the user's file, K had moved its old workbook aside and placed its own; b/ it had moved aside whole
+      mkdirSync(files, { recursive: true });
+      writeFileSync(join(files, 'mine.txt'), 'mine');
+      const aside = join(parent, '.a.aside-1-1');
+      mkdirSync(aside);
+      writeFileSync(join(aside, 'book.xlsx'), 'P');
+      const old = join(parent, '.b.old-1-1');
+      mkdirSync(old);
+      writeFileSync(join(old, 'book.xlsx'), 'P');
+      writeFileSync(join(old, MANIFEST), manifest('P', ['book.xlsx']));
+      const journal = {
+        id: 'K',
+        pid: 1,
+        state: 'switching',
+        entries: [
+          { kind: 'files', dir: files, aside, stage: join(parent, '.a.tmp-1-x'), files: ['book.xlsx', MANIFEST], before: ['book.xlsx', MANIFEST], gone: [], prev: 'P' },
+          { kind: 'folder', dir: folder, old, prev: 'P' },
+        ],
+      };
+      // then the later run L wrote both folders whole
+      writeFileSync(join(files, 'book.xlsx'), 'L');
+      writeFileSync(join(files, MANIFEST), manifest('L', ['book.xlsx']));
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'book.xlsx'), 'L');
+      writeFileSync(join(folder, MANIFEST), manifest('L', ['book.xlsx']));
+      // and K's process is gone now (a pid no process holds)
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+      writeFileSync(join(parent, `.highneeds-switch-${gone}-1.json`), JSON.stringify(journal));
+      await recoverInterruptedSwitch(files);
+      expect([readFileSync(join(files, 'book.xlsx'), 'utf8'), readFileSync(join(folder, 'book.xlsx'), 'utf8')]).toEqual(['L', 'L']);
+      expect(readFileSync(join(files, 'mine.txt'), 'utf8')).toBe('mine');
+      expect(readdirSync(parent).sort()).toEqual(['a', 'b']);
+    });
+  });
 });
