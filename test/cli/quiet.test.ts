@@ -5,6 +5,8 @@
  * `goal-seek --quiet` wrote its scenario without saying the effect found.
  */
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, sampleTables } from './helpers.ts';
 import { tempDir } from '../temp.ts';
@@ -49,5 +51,31 @@ describe('--quiet', () => {
     expect([forecast.code, forecast.stderr]).toEqual([0, '']);
     const validate = await runCli('validate', join('data-samples', 'funding.csv'), '--quiet');
     expect([validate.code, validate.stderr]).toEqual([0, '']);
+  });
+
+  it("run --quiet does not say it put back the outputs a killed run left; without --quiet and with --json it does, on stderr", async () => {
+    // the note of a switch recovered (write-atomic.ts) was printed under --quiet, which prints nothing but errors
+    const d = tempDir('hn-quiet-recovered-');
+    mkdirSync(join(d, 'empty'));
+    const said = async (...flags: string[]) => {
+      // a run killed between moving its folder's previous outputs aside and putting its own in (its pid now no process's)
+      const out = join(d, 'out', flags.join('') || 'plain');
+      const old = join(out, '..', `.${flags.join('') || 'plain'}.old-1-1`);
+      mkdirSync(old, { recursive: true });
+      writeFileSync(join(old, 'book.xlsx'), 'previous');
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+      const journal = { id: 'K', pid: gone, state: 'switching', entries: [{ kind: 'folder', dir: out, old }] };
+      writeFileSync(join(out, '..', `.highneeds-switch-${gone}-${flags.length}.json`), JSON.stringify(journal));
+      const r = await runCli('run', '--data', join(d, 'empty'), '--out', out, ...flags);
+      expect(r.code, r.stderr).toBe(1);
+      expect(existsSync(join(out, 'book.xlsx'))).toBe(true);
+      return r;
+    };
+    const note = /was stopped while it replaced the outputs in/;
+    expect((await said()).stderr).toMatch(note);
+    const json = await said('--json');
+    expect(json.stderr).toMatch(note);
+    expect(json.stdout).not.toMatch(note);
+    expect((await said('--quiet')).stderr).not.toMatch(note);
   });
 });

@@ -40,7 +40,7 @@ export function registerRun(program: Command, io: CliIO): void {
         suppressSmallCounts: o.suppressSmallCounts === true ? 5 : o.suppressSmallCounts,
         runDate: new Date().toISOString(),
         fresh: o.fresh,
-        onNote: (note) => io.err(`highneeds: ${note}\n`),
+        onNote: (note) => say(io, o, `highneeds: ${note}`),
         onStage: (s, done, total) => {
           bar.update(done, total, s);
           if (!io.stderrIsTTY) say(io, { quiet: o.quiet || o.json }, `… ${s}`);
