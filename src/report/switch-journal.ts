@@ -8,12 +8,30 @@
  * removed) or rolls it back (every folder put back as it was), and says which.
  */
 import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { reportMsg } from '../messages/index.ts';
 import { ownerGone, writeFileWhole } from '../paths/temp-files.ts';
 
 /** The prefix of a journal's name: `.highneeds-switch-<pid>-<n>.json`. */
 export const JOURNAL_PREFIX = '.highneeds-switch-';
+
+/**
+ * The journals this process has written or taken to recover (by name). One of its pid that is not among them is a
+ * previous process's of the same pid (in a container every run is pid 1, or the same low pid): that process is gone.
+ */
+const own = new Set<string>();
+
+/** A name for this process's journal in `parent`, `.highneeds-switch-<pid>-<time>.json`. */
+export function journalPath(parent: string): string {
+  const name = `${JOURNAL_PREFIX}${process.pid}-${Date.now()}.json`;
+  own.add(name);
+  return join(parent, name);
+}
+
+/** Whether the process that wrote journal `name` is gone. */
+function journalGone(name: string): boolean {
+  return ownerGone(name, JOURNAL_PREFIX) || (name.startsWith(`${JOURNAL_PREFIX}${process.pid}-`) && !own.has(name));
+}
 
 /** What one folder's switch moves: the whole folder (`old`: where the previous set goes, null when there was none), or its files one by one. */
 export type JournalEntry = (
@@ -144,8 +162,9 @@ export async function recoverJournals(parent: string, manifest: string, tidy: (d
     const tmp = /^\.\.highneeds-switch-.*\.json\.(\d+)-tmp$/.exec(n);
     if (tmp && ownerGone(`${tmp[1]}-`, '')) await rm(join(parent, n), { force: true });
   }
-  for (const n of names.filter((x) => x.endsWith('.json') && ownerGone(x, JOURNAL_PREFIX)).sort()) {
+  for (const n of names.filter((x) => x.endsWith('.json') && journalGone(x)).sort()) {
     const mine = join(parent, `${JOURNAL_PREFIX}${process.pid}-${n.slice(JOURNAL_PREFIX.length)}`);
+    own.add(basename(mine));
     try {
       await rename(join(parent, n), mine);
     } catch {

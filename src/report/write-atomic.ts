@@ -21,13 +21,13 @@
  * back first (or removes it, when the new set did arrive); one while files are renamed in one by one leaves the old
  * files moved aside (`.<name>.aside-<pid>-…`), which the next write puts back.
  */
-import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { HighneedsError, ExitCode, inputError, usageError } from '../errors.ts';
 import { reportMsg } from '../messages/index.ts';
 import { makeTempDir, ownerGone, registerTempDir, removeStale, removeTempDir, uninterrupted } from '../paths/temp-files.ts';
-import { JOURNAL_PREFIX, recoverJournals, removeEmptiedUnder, switchOf, switchStep, writeJournal, type JournalEntry } from './switch-journal.ts';
+import { lockAt, removeDeadLock } from './folder-lock.ts';
+import { journalPath, recoverJournals, removeEmptiedUnder, switchOf, switchStep, writeJournal, type JournalEntry } from './switch-journal.ts';
 
 export interface StagedFile {
   /** Path relative to the run folder (may contain one sub-folder: `charts/x.png`). */
@@ -37,7 +37,6 @@ export interface StagedFile {
 
 /** The list of files a run wrote, kept in its folder so the next run knows what it may replace. */
 export const MANIFEST = '.highneeds-outputs.json';
-const LOCK_WAIT_MS = 120_000;
 /** The lock a run's set of folders holds on their parent folder while it writes them (HeldOutputs.lockSet). */
 const SET_LOCK = '.highneeds-set.lock';
 
@@ -67,7 +66,7 @@ export class HeldOutputs {
 
   /** Journals a folder's switch before its first rename (switch-journal.ts): a SIGKILL from here on is undone by the next run. */
   async record(parent: string, entry: JournalEntry): Promise<void> {
-    this.journal ??= { path: join(parent, `${JOURNAL_PREFIX}${process.pid}-${Date.now()}.json`), entries: [] };
+    this.journal ??= { path: journalPath(parent), entries: [] };
     this.journal.entries.push({ ...entry, prev: await switchOf(entry.dir, MANIFEST) });
     await writeJournal(this.journal.path, { id: this.id, pid: process.pid, state: 'switching', entries: this.journal.entries });
   }
@@ -186,10 +185,7 @@ export async function recoverInterruptedSwitch(outDir: string): Promise<string[]
 /** Removes the staging folders and the locks (the folder's, the set's) a process that is gone left beside a run folder. */
 async function tidyBeside(outDir: string): Promise<void> {
   await removeStale(dirname(outDir), `.${basename(outDir)}.tmp-`);
-  for (const lock of [join(dirname(outDir), `.${basename(outDir)}.lock`), join(dirname(outDir), SET_LOCK)]) {
-    const holder = Number(await readFile(lock, 'utf8').catch(() => 'none'));
-    if (holder > 0 && !holderAlive(holder)) await rm(lock, { force: true });
-  }
+  for (const lock of [join(dirname(outDir), `.${basename(outDir)}.lock`), join(dirname(outDir), SET_LOCK)]) await removeDeadLock(lock);
 }
 
 /** Moves the old folder aside, renames the staging folder into its place, removes the old one (or holds it). */
@@ -359,40 +355,4 @@ async function manifestOf(dir: string): Promise<string[] | undefined> {
 /** Takes `<outDir>.lock` (waiting while another live process holds it); returns its release. */
 function lockFolder(outDir: string): Promise<() => Promise<void>> {
   return lockAt(join(dirname(outDir), `.${basename(outDir)}.lock`), outDir);
-}
-
-/** Takes the lock file `lock` for writing `outDir` (waiting while another live process holds it); returns its release. */
-async function lockAt(lock: string, outDir: string): Promise<() => Promise<void>> {
-  const until = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      // taken and registered in one step: a signal handled between an asynchronous open and the registration
-      // would find the lock on disk but not among the folders to remove, and leave it behind
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      registerTempDir(lock);
-      return async () => removeTempDir(lock);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
-      // a lock without a pid yet is being taken right now, unless it is old
-      const fresh = holder === 0 && Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? 0) < 5000;
-      if (!fresh && !holderAlive(holder)) {
-        await rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > until) throw new Error(`another highneeds run has been writing ${outDir} for over ${LOCK_WAIT_MS / 1000} s`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-function holderAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { MANIFEST, recoverInterruptedSwitch } from '../../src/report/write-atomic.ts';
+import { HeldOutputs, MANIFEST, recoverInterruptedSwitch, writeFilesAtomically } from '../../src/report/write-atomic.ts';
 import { withTempDir } from '../temp.ts';
 
 const FOLDERS = ['a', 'b', 'compare'];
@@ -171,4 +171,29 @@ describe('a journal recovered after a later run wrote its folders', () => {
       expect(readdirSync(parent).sort()).toEqual(['a', 'b']);
     });
   });
+});
+
+describe("what a killed run of this process's own pid left (a container's runs share one pid)", () => {
+  it('is taken for gone: its journal is recovered and its locks taken over, at once', async () => {
+    // a journal or lock of this process's pid was taken for this process's own: the journal was never recovered (the
+    // folder stayed moved aside), and the locks made the next run wait 120 s and stop with an internal error
+    await withTempDir(async (d) => {
+      const parent = join(d, 'out');
+      const dir = join(parent, 'b');
+      const old = join(parent, '.b.old-1-1');
+      mkdirSync(old, { recursive: true });
+      writeFileSync(join(old, 'book.xlsx'), 'P');
+      const journal = { id: 'K', pid: process.pid, state: 'switching', entries: [{ kind: 'folder', dir, old }] };
+      writeFileSync(join(parent, `.highneeds-switch-${process.pid}-1.json`), JSON.stringify(journal));
+      for (const lock of ['.b.lock', '.highneeds-set.lock']) writeFileSync(join(parent, lock), String(process.pid));
+      const said = await recoverInterruptedSwitch(dir);
+      expect(said).toHaveLength(1);
+      expect(readFileSync(join(dir, 'book.xlsx'), 'utf8')).toBe('P');
+      const held = new HeldOutputs();
+      await writeFilesAtomically(dir, [{ rel: 'book.xlsx', data: 'N' }], held);
+      await held.commit();
+      expect(readFileSync(join(dir, 'book.xlsx'), 'utf8')).toBe('N');
+      expect(readdirSync(parent)).toEqual(['b']);
+    });
+  }, 20_000);
 });
