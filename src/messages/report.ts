@@ -37,6 +37,11 @@ export function switchRolledBack(dirs: readonly string[], pid: number): string {
   return `a run (process ${pid}) was stopped while it replaced the outputs in ${dirs.join(', ')}: each was put back as it was before that run, so they are one run's set again`;
 }
 
+/** A switch journal that is damaged, or names paths that are no output folder's beside it: removed, nothing moved. */
+export function switchJournalIgnored(path: string): string {
+  return `${path}: the journal of a run stopped while it replaced its outputs is damaged or names folders that are not beside it (copied from elsewhere?); it was removed and nothing was moved: check the output folders beside it`;
+}
+
 export function badSuppressionThreshold(got: unknown): string {
   return `The small-count suppression threshold must be a whole number of 2 or more. Got: ${String(got)}`;
 }

@@ -7,8 +7,8 @@
  * before anything else) finds a journal whose process is gone and finishes the set (committed: the old sets left are
  * removed) or rolls it back (every folder put back as it was), and says which.
  */
-import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, sep } from 'node:path';
+import { mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { reportMsg } from '../messages/index.ts';
 import { ownerGone, writeFileWhole } from '../paths/temp-files.ts';
 
@@ -82,7 +82,8 @@ export async function switchStep(name: string): Promise<void> {
   if (!hook) return;
   const at = hook.indexOf(':');
   if (++steps !== Number(hook.slice(0, at))) return;
-  await writeFile(hook.slice(at + 1), `${steps} ${name}\n`);
+  // whole or not at all: the test kills the process as soon as the file is there
+  await writeFileWhole(hook.slice(at + 1), `${steps} ${name}\n`);
   await new Promise<never>(() => setInterval(() => undefined, 1000));
 }
 
@@ -145,6 +146,45 @@ export async function removeEmptiedUnder(dir: string, files: readonly string[]):
   for (const d of [...folders].sort((a, b) => b.split(sep).length - a.split(sep).length)) await rmdir(join(dir, d)).catch(() => undefined);
 }
 
+/** Largest journal read: one entry a folder of a run, each listing the folder's files. */
+const MAX_JOURNAL_BYTES = 1024 * 1024;
+
+/**
+ * The journal at `path` when it is one this folder's runs write: every folder it names a folder of `parent`, every
+ * folder moved aside or staged one of that folder's names beside it (`.<name>.old-…`, `.<name>.aside-…`,
+ * `.<name>.tmp-…`), every file a path inside the folder. Anything else (a journal damaged, or copied with its folder
+ * from another machine, or made to point elsewhere) is undefined: recovery removes and moves what a journal names
+ * (one naming my-documents/ as a folder's old set, committed, would have removed it whole).
+ */
+async function readJournal(path: string, parent: string): Promise<Journal | undefined> {
+  let j: Journal;
+  try {
+    if ((await stat(path)).size > MAX_JOURNAL_BYTES) return undefined;
+    j = JSON.parse(await readFile(path, 'utf8')) as Journal;
+  } catch {
+    return undefined;
+  }
+  if (j === null || typeof j !== 'object' || typeof j.id !== 'string' || !Number.isInteger(j.pid)) return undefined;
+  if ((j.state !== 'switching' && j.state !== 'committed') || !Array.isArray(j.entries)) return undefined;
+  const here = await realpath(parent).catch(() => resolve(parent));
+  const isStr = (x: unknown): x is string => typeof x === 'string';
+  const inParent = async (p: string): Promise<boolean> => isAbsolute(p) && (await realpath(dirname(p)).catch(() => dirname(p))) === here;
+  const beside = async (p: unknown, name: string, kind: string): Promise<boolean> => isStr(p) && basename(p).startsWith(`.${name}.${kind}-`) && (await inParent(p));
+  const inside = (fs: unknown): boolean => Array.isArray(fs) && fs.every((f) => isStr(f) && f !== '' && !isAbsolute(f) && normalize(f) === f && !f.split(sep).includes('..'));
+  for (const e of j.entries as unknown[]) {
+    const x = e as Record<string, unknown>;
+    if (x === null || typeof x !== 'object' || !isStr(x.dir) || !(await inParent(x.dir))) return undefined;
+    if (x.prev !== undefined && !isStr(x.prev)) return undefined;
+    const name = basename(x.dir);
+    if (x.kind === 'folder') {
+      if (!(x.old === null || (await beside(x.old, name, 'old')))) return undefined;
+    } else if (x.kind === 'files') {
+      if (!(await beside(x.aside, name, 'aside')) || !(await beside(x.stage, name, 'tmp')) || !inside(x.files) || !inside(x.before) || !inside(x.gone)) return undefined;
+    } else return undefined;
+  }
+  return j;
+}
+
 /**
  * Finishes or rolls back every switch journaled in `parent` by a process that is gone; returns what was done, a
  * sentence each; `tidy` removes what the process left beside each folder. A journal is first renamed to this process's own name, so two processes never recover one.
@@ -170,10 +210,10 @@ export async function recoverJournals(parent: string, manifest: string, tidy: (d
     } catch {
       continue; // another process took it
     }
-    let j: Journal;
-    try {
-      j = JSON.parse(await readFile(mine, 'utf8')) as Journal;
-    } catch {
+    const j = await readJournal(mine, parent);
+    if (j === undefined) {
+      // damaged, or naming paths that are no run folder's of this folder (one copied from elsewhere): nothing is moved
+      said.push(reportMsg.switchJournalIgnored(join(parent, n)));
       await rm(mine, { force: true });
       continue;
     }

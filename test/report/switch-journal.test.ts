@@ -91,6 +91,34 @@ describe('a run killed while it switches its output folders', () => {
     });
   }, 120_000);
 
+  it('a journal naming folders that are not beside it (copied from elsewhere, or made to) moves and removes nothing', async () => {
+    await withTempDir(async (root) => {
+      const parent = join(root, 'reports');
+      const theirs = join(root, 'my-documents');
+      mkdirSync(join(parent, 'a'), { recursive: true });
+      mkdirSync(theirs);
+      writeFileSync(join(theirs, 'budget.xlsx'), 'mine');
+      writeFileSync(join(parent, 'a', 'book.xlsx'), 'old');
+      // a process that has ended: its pid names the journal
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+      const journals: Array<[string, Record<string, unknown>]> = [
+        // committed, a folder's old set elsewhere: before, finishing the switch removed my-documents/ whole
+        ['committed', { kind: 'folder', dir: join(parent, 'a'), old: theirs }],
+        ['switching', { kind: 'folder', dir: theirs, old: null }],
+        // a file 'placed' outside the folder: before, rolling back removed my-documents/budget.xlsx
+        ['switching', { kind: 'files', dir: join(parent, 'a'), aside: join(parent, '.a.aside-1-x'), stage: join(parent, '.a.tmp-1-x'), files: ['../../my-documents/budget.xlsx'], before: [], gone: [] }],
+      ];
+      for (const [i, [state, entry]] of journals.entries()) {
+        writeFileSync(join(parent, `.highneeds-switch-${gone}-${i}.json`), JSON.stringify({ id: 'x', pid: gone, state, entries: [entry] }));
+        const said = await recoverInterruptedSwitch(join(parent, 'a'));
+        expect(readFileSync(join(theirs, 'budget.xlsx'), 'utf8'), `entry ${i}`).toBe('mine');
+        expect(said.join('\n'), `entry ${i}`).toMatch(/is damaged or names folders that are not beside it .*it was removed and nothing was moved/);
+        expect(readFileSync(join(parent, 'a', 'book.xlsx'), 'utf8')).toBe('old');
+        expect(readdirSync(parent)).toEqual(['a']);
+      }
+    });
+  });
+
   it('killed at each step of the switch (test-only pause): all three folders old, or all three new, and nothing beside them', async () => {
     await withTempDir(async (root) => {
       const { parent, old, fresh } = await twoSets(root);
