@@ -85,8 +85,10 @@ export class HeldOutputs {
   }
 
   async rollback(): Promise<void> {
-    for (const h of this.held.splice(0).reverse()) await h.undo().catch(() => undefined);
-    await this.forget();
+    let undone = true;
+    for (const h of this.held.splice(0).reverse()) await h.undo().catch(() => (undone = false));
+    // a folder that could not be put back keeps the journal, for the next run to finish it
+    await this.forget(undone);
   }
 
   /**
@@ -99,8 +101,8 @@ export class HeldOutputs {
     if (!this.setLocks.has(at)) this.setLocks.set(at, await lockAt(join(at, SET_LOCK), at));
   }
 
-  private async forget(): Promise<void> {
-    if (this.journal) await rm(this.journal.path, { force: true });
+  private async forget(remove = true): Promise<void> {
+    if (this.journal && remove) await rm(this.journal.path, { force: true });
     this.journal = undefined;
     for (const release of this.setLocks.values()) await release();
     this.setLocks.clear();

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join, relative } from 'node:path';
 import { HeldOutputs, MANIFEST, recoverInterruptedSwitch, writeFilesAtomically } from '../../src/report/write-atomic.ts';
 import { withTempDir } from '../temp.ts';
+import { unmovable } from '../hostile/unmovable.ts';
 
 const FOLDERS = ['a', 'b', 'compare'];
 
@@ -90,6 +91,37 @@ describe('a run killed while it switches its output folders', () => {
       }
     });
   }, 120_000);
+
+  it('a folder the run cannot put back keeps the journal, and the next write finishes putting it back', async (ctx) => {
+    await withTempDir(async (root) => {
+      const { writeFilesAtomically, HeldOutputs } = await import('../../src/report/write-atomic.ts');
+      const parent = join(root, 'reports');
+      await writeFilesAtomically(join(parent, 'a'), [{ rel: 'book.xlsx', data: 'old' }]);
+      const held = new HeldOutputs();
+      await writeFilesAtomically(join(parent, 'a'), [{ rel: 'book.xlsx', data: 'new' }], held);
+      // a/ cannot be moved now (open in another program on Windows, a read-only share): its undo fails
+      const undo = unmovable(join(parent, 'a'));
+      if (undo === undefined) return ctx.skip('no folder here can be made unmovable (root without chattr +i)');
+      try {
+        await held.rollback();
+      } finally {
+        undo();
+      }
+      // before: the journal went with the failed undo, and a/ stayed the new set with nothing to say so
+      expect(readdirSync(parent).filter((n) => n.startsWith('.highneeds-switch-'))).toHaveLength(1);
+      expect(readFileSync(join(parent, 'a', 'book.xlsx'), 'utf8')).toBe('new');
+      // once this process is gone (here: the journal read as another's), the next write puts it back
+      const journal = readdirSync(parent).find((n) => n.startsWith('.highneeds-switch-'))!;
+      const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+      const text = readFileSync(join(parent, journal), 'utf8').replace(`"pid": ${process.pid}`, `"pid": ${gone}`);
+      rmSync(join(parent, journal));
+      writeFileSync(join(parent, journal.replace(String(process.pid), String(gone))), text);
+      const said = await recoverInterruptedSwitch(join(parent, 'a'));
+      expect(said.join('\n')).toMatch(/each was put back as it was before that run/);
+      expect(readFileSync(join(parent, 'a', 'book.xlsx'), 'utf8')).toBe('old');
+      expect(readdirSync(parent)).toEqual(['a']);
+    });
+  });
 
   it('a journal naming folders that are not beside it (copied from elsewhere, or made to) moves and removes nothing', async () => {
     await withTempDir(async (root) => {
