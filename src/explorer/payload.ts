@@ -9,7 +9,7 @@ import type { EngineInput } from '../model/engine-input.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ObservedBase } from '../pipeline/run-json.ts';
 import { suppressionNote } from '../messages/explorer.ts';
-import { suppressEngineInput, suppressionEffect } from './suppress-input.ts';
+import { placementPools, placementsShownOf, suppressEngineInput, suppressionEffect, type PlacementsShown } from './suppress-input.ts';
 import { isSmallCount, pastYearsShown, suppressedText } from '../report/suppress.ts';
 import type { ExplorerPayload } from './payload-types.ts';
 
@@ -30,6 +30,8 @@ export interface PayloadSource {
   seed: number;
   constraintSd?: number[];
   suppressSmallCounts?: number;
+  /** With suppression: what the workbook shows of the base year's placements (suppress-input.ts placementPools). */
+  placementsShown?: PlacementsShown;
   /** The data hold the LA's population (the input's is then its own). */
   populationKnown?: boolean;
   /** `run --demand-only`: the page carries no money table and shows plans only. */
@@ -85,7 +87,9 @@ export function explorerPayload(src: PayloadSource): ExplorerPayload {
   const shown = historyOf(t);
   // the run's notes give no small count of plans in their words either ("its 2 new plans": report/suppress.ts suppressedText)
   const notes = base.notes && { notes: base.notes.map((n) => suppressedText(n, t)) };
-  const suppressed: ExplorerPayload = { ...base, ...notes, history: shown, ...(observed ? { observedBase: observed } : {}), input: suppressEngineInput(input, t) };
-  const effect = suppressionEffect(base, suppressed);
-  return { ...suppressed, suppression: { threshold: t, note: suppressionNote(t, effect), ...(effect.plans || effect.balance ? { differs: true as const } : {}) } };
+  // the workbook's placements as shown (the run's report), else the cube's own (a page built without one)
+  const placements = src.placementsShown ?? placementsShownOf(input.initial, t);
+  const suppressed: ExplorerPayload = { ...base, ...notes, history: shown, ...(observed ? { observedBase: observed } : {}), input: suppressEngineInput(input, t, placements) };
+  const effect = suppressionEffect(base, suppressed, placementPools(placements, t));
+  return { ...suppressed, suppression: { threshold: t, note: suppressionNote(t, effect), ...(effect.plans || effect.balance || effect.spend ? { differs: true as const } : {}) } };
 }

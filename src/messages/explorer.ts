@@ -137,6 +137,30 @@ export interface SuppressionEffect {
   plans?: { year: number; page: number; run: number };
   /** The financial year whose cumulative balance differs most, with both balances; undefined when none differs. */
   balance?: { fy: number; page: number; run: number };
+  /** Expenditure in the year the statutory override ends, with the run's, where the pooled settings' prices move it by 0.5% or more. */
+  spend?: { fy: number; page: number; run: number };
+  /** The settings whose starting plans the page counts in another (suppress-input.ts placementPools). */
+  pooled?: Array<{ into: Placement; from: Placement[] }>;
+}
+
+/** A setting's name inside a sentence: 'state mainstream school', 'FE college, …' (an acronym kept). */
+const settingName = (p: Placement): string => {
+  const l = Placement[p].label;
+  return /^[A-Z][a-z]/.test(l) ? l.charAt(0).toLowerCase() + l.slice(1) : l;
+};
+
+/** The sentence naming the settings pooled, and what it does to the money. */
+function pooledWords(e: SuppressionEffect): string {
+  const pools = (e.pooled ?? []).filter((p) => p.from.some((q) => q !== p.into));
+  if (!pools.length) return '';
+  const each = pools.map((p) => `the starting plans of ${p.from.filter((q) => q !== p.into).map(settingName).join('; ')} are counted with those of ${settingName(p.into)}`);
+  const spend = e.spend
+    ? ` This moves expenditure in ${financialYearLabel(e.spend.fy)}, the year the statutory override ends, by ${fmtMoney(Math.abs(e.spend.page - e.spend.run))} (${fmtMoney(e.spend.page)} here, ${fmtMoney(e.spend.run)} in the run).`
+    : '';
+  return (
+    ` The settings the workbook hides in January of the base year are pooled here, so that no setting's total is small or gives a hidden one back: ` +
+    `${each.join(', and ')} (as the chart's grey band draws them together), and priced at its costs.${spend}`
+  );
 }
 
 const plansFig = (n: number): string => n.toLocaleString('en-GB', { minimumFractionDigits: Math.abs(n) < 100 ? 1 : 0, maximumFractionDigits: Math.abs(n) < 100 ? 1 : 0 });
@@ -148,8 +172,8 @@ const plansFig = (n: number): string => n.toLocaleString('en-GB', { minimumFract
  */
 export function suppressionNote(threshold: number, e: SuppressionEffect): string {
   const what =
-    `Small numbers are protected: no group of children in this file holds from 1 to ${threshold - 1}. Small groups of ` +
-    `starting plans are merged with neighbouring ages or needs of the same setting (totals by setting are kept)`;
+    `Small numbers are protected: no group of children in this file, and no total of them by setting, need or age, holds from 1 to ${threshold - 1}.${pooledWords(e)} Small groups of ` +
+    `starting plans are merged with neighbouring ages or needs of the same setting (the total is kept)`;
   // the charts draw what the tables hide: a gap would read as no plans
   const shown =
     ` The tables, cards and the CSV download show a count of plans from 1 to ${threshold - 1} as ${SUPPRESSED}, and the CSV ` +

@@ -49,6 +49,7 @@ import { TOOL, VERSION } from '../version.ts';
 import { observedBaseOf, runDocument, type RunDocument } from './run-json.ts';
 import { centreOnMedian, deterministicFactors, publishBudget, scaleCubes, scaleProjection } from './central-path.ts';
 import { explorerPayload } from '../explorer/payload.ts';
+import { placementsShown } from '../report/workbook/sheets/plans-by-placement.ts';
 import { demandCharts } from '../report/charts/chart-set.ts';
 import { chartThread, type ChartRenderer } from '../report/charts/render-thread.ts';
 import { HeldOutputs } from '../report/write-atomic.ts';
@@ -293,7 +294,7 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
       // the ranges by year ahead of this scenario's years (the forecast runs to the longest horizon of the run)
       constraintSd: totals.constraint?.sd.slice(0, scenario.horizon_years),
       populationKnown: hasPopulation,
-      suppressSmallCounts,
+      ...(suppressSmallCounts && suppressSmallCounts > 1 ? { suppressSmallCounts, placementsShown: placementsShown(report, suppressSmallCounts) } : {}),
       demandOnly: opts.demandOnly,
       notes: pageNotes,
       sources: report.inputs,

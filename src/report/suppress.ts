@@ -4,8 +4,21 @@
  * stay, totals stay; where a line of a table that adds up (a column to its total, placements to their group) would
  * hold one `[c]` alone, a second count of it is suppressed too (complementaryCells: secondary suppression).
  */
+import type { PlacementGroup } from '../domain/index.ts';
 import { smallGroupsLabel } from '../messages/report.ts';
 import { cellNumber, type Cell, type ColumnKind, type Table, type WorkbookModel } from './workbook/model.ts';
+
+/**
+ * What the workbook shows of the base year's placements under suppression, by which the explorer page pools its
+ * starting plans (explorer/suppress-input.ts placementPools): each placement's count (by PLACEMENTS' order), the
+ * groups its placement chart draws in its grey band, and the placements its Plans by placement sheet hides (small or
+ * secondary).
+ */
+export interface PlacementsShown {
+  counts: readonly number[];
+  band: readonly PlacementGroup[];
+  hidden: readonly number[];
+}
 
 /** The marker written in place of a suppressed count. */
 export const SUPPRESSED = '[c]';

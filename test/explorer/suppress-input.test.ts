@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { payloadSource } from './payload-source.ts';
-import { N_AGES, N_NEEDS, N_PLACEMENTS } from '../../src/domain/index.ts';
+import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENTS } from '../../src/domain/index.ts';
 import { cellIndex, cubeByPlacement, newCube } from '../../src/model/cube.ts';
-import { suppressCube, suppressEngineInput } from '../../src/explorer/suppress-input.ts';
+import { placementPools, suppressCube, suppressEngineInput } from '../../src/explorer/suppress-input.ts';
 import { computeVariant } from '../../src/explorer/compute.ts';
 import { explorerPayload } from '../../src/explorer/payload.ts';
 import { fixtureInitial, fixturePopulation, fixtureRates } from '../model/fixtures.ts';
@@ -17,34 +17,51 @@ function fewPlans(): Float64Array {
 }
 
 describe('small-count suppression of the explorer data', () => {
-  it('leaves no cell and no age × placement from 1 to t − 1, and keeps every placement total', () => {
+  it('leaves no cell and so no sum of cells from 1 to t − 1: a small placement is pooled, the total kept', () => {
     const c = newCube();
     c[cellIndex(10, 0, 4)] = 30;
     c[cellIndex(10, 1, 4)] = 2; // small need group: joins need 0 at age 10
     c[cellIndex(11, 2, 4)] = 3; // small age: joins age 10
-    c[cellIndex(20, 0, 9)] = 1.5; // a placement with only small groups: pooled, its total kept
-    c[cellIndex(21, 3, 9)] = 1;
+    c[cellIndex(20, 0, 9)] = 1.5; // a placement of 2.5 plans: its group (post-16) is small, drawn in the grey band
+    c[cellIndex(21, 3, 9)] = 1; // with the smallest other group, so it is pooled into that group's largest placement
     const out = suppressCube(c, 5);
-    for (let i = 0; i < out.length; i++) if (out[i]! > 0 && i !== cellIndex(20, 0, 9) && i !== cellIndex(21, 3, 9)) expect(out[i]!).toBeGreaterThanOrEqual(5);
-    expect(Array.from(cubeByPlacement(out))).toEqual(Array.from(cubeByPlacement(c)));
-    expect(out[cellIndex(10, 0, 4)]).toBe(35);
+    for (let i = 0; i < out.length; i++) expect(out[i] === 0 || out[i]! >= 5).toBe(true);
+    const before = Array.from(cubeByPlacement(c));
+    const after = Array.from(cubeByPlacement(out));
+    expect(after[9]).toBe(0);
+    expect(after[4]).toBe(37.5);
+    expect(after.reduce((s, v) => s + v, 0)).toBe(before.reduce((s, v) => s + v, 0));
     for (let p = 0; p < N_PLACEMENTS; p++)
       for (let a = 0; a < N_AGES; a++) {
         let row = 0;
         for (let n = 0; n < N_NEEDS; n++) row += out[cellIndex(a, n, p)]!;
-        if (p !== 9) expect(row === 0 || row >= 5).toBe(true);
+        expect(row === 0 || row >= 5).toBe(true);
       }
   });
 
-  it('pools a placement whose every age holds the same small count: no group of 1 left', () => {
+  it('pools a placement whose every age holds the same small count at one age: no group of 2 left', () => {
     const c = newCube();
     c[cellIndex(10, 0, 4)] = 30;
-    for (const a of [5, 8, 12]) c[cellIndex(a, a % N_NEEDS, 7)] = 1; // one plan at each of three ages: equals, none reaches 5
+    for (const a of [5, 8, 12, 14, 16]) c[cellIndex(a, a % N_NEEDS, 7)] = 2; // 10 plans, 2 at each of five ages: none reaches 5
     const out = suppressCube(c, 5);
     const held = [];
     for (let a = 0; a < N_AGES; a++) for (let n = 0; n < N_NEEDS; n++) if (out[cellIndex(a, n, 7)]! > 0) held.push(out[cellIndex(a, n, 7)]);
-    expect(held).toEqual([3]);
+    expect(held).toEqual([10]);
     expect(out[cellIndex(10, 0, 4)]).toBe(30);
+  });
+
+  it('pools what the workbook hides: the band into its largest placement, the hidden placements of a shown group together', () => {
+    const counts = PLACEMENTS.map(() => 0);
+    Object.assign(counts, { 1: 40, 3: 2, 4: 30, 5: 6, 6: 3, 9: 8 }); // MS 40, IMS 2, SSM 30, SSA 6, ISS 3, FE 8
+    // the band: independent special (3) with post-16 (8); the workbook hides IMS with MS beside it, and SSA with SSM
+    const pools = placementPools({ counts, band: ['INDEPENDENT_SPECIAL', 'POST16'], hidden: [1, 3, 4, 5, 6, 9] }, 10);
+    expect(pools).toEqual([
+      { into: 9, from: [6, 9] },
+      { into: 1, from: [1, 3] },
+      { into: 4, from: [4, 5] },
+    ]);
+    // a group with one hidden placement, or hidden ones of a small sum, is pooled whole
+    expect(placementPools({ counts, band: [], hidden: [3] }, 10)).toEqual([{ into: 1, from: [1, 3] }]);
   });
 
   it('lifts small evidence counts to the threshold and says what it did', () => {

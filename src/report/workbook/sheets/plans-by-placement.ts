@@ -4,7 +4,7 @@ import { reportMsg } from '../../../messages/index.ts';
 import type { RunReport } from '../../run-report.ts';
 import { baseObserved, byGroup, censusHeader, observedBase, placementChartYears, placementYears, plansByPlacement } from '../../series.ts';
 import type { Sheet } from '../model.ts';
-import { bandBesideTables, SUPPRESSED, suppressWorkbook } from '../../suppress.ts';
+import { bandBesideTables, SUPPRESSED, suppressWorkbook, type PlacementsShown } from '../../suppress.ts';
 import { col, columnSums, count } from '../table-helpers.ts';
 import { unheldPlacementWords } from '../../unheld-placements.ts';
 
@@ -35,6 +35,23 @@ export function hiddenGroupsBeside(r: RunReport, threshold: number): (members: r
   return (members) => {
     const groups = suppressAlone(sheetWithBand(r, members, threshold), threshold).tables[1]!;
     return new Set(PLACEMENT_GROUPS.flatMap((g, k) => (shown.some((j) => groups.rows[k]![j] === SUPPRESSED) ? [PlacementGroup[g].label] : [])));
+  };
+}
+
+/**
+ * What the sheet and the placement chart show of the base year's placements with small counts suppressed at
+ * `threshold`: the data's counts, the groups of the chart's grey band, the placements the sheet hides (the explorer
+ * page pools its starting plans so, explorer/suppress-input.ts placementPools).
+ */
+export function placementsShown(r: RunReport, threshold: number): PlacementsShown {
+  const base = plansByPlacement(r, r.baseYear)!;
+  const drawn = bandBesideTables(groupSeries(r, threshold), threshold, hiddenGroupsBeside(r, threshold));
+  const members = drawn.flatMap((s) => ('members' in s ? s.members : []));
+  const hidden = hiddenPlacements(r, threshold);
+  return {
+    counts: PLACEMENTS.map((p) => base[p]),
+    band: PLACEMENT_GROUPS.filter((g) => members.includes(PlacementGroup[g].label)),
+    hidden: PLACEMENTS.flatMap((p, q) => (hidden(r.baseYear, p) ? [q] : [])),
   };
 }
 
