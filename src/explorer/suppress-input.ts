@@ -10,7 +10,7 @@
  * - evidence counts behind the Monte Carlo ranges (plans observed per age, new plans, requests) below t become t.
  * Rates are smoothed estimates, not counts, and stay. The page states what this changes.
  */
-import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENT_GROUPS, PLACEMENTS, STATUTORY_OVERRIDE_END_FY, type PlacementGroup, groupOf } from '../domain/index.ts';
+import { N_AGES, N_NEEDS, N_PLACEMENTS, PLACEMENT_GROUPS, PLACEMENTS, STATUTORY_OVERRIDE_END_FY, UNPAID_PLACEMENTS, type PlacementGroup, groupOf } from '../domain/index.ts';
 import type { SuppressionEffect } from '../messages/explorer.ts';
 import type { EngineInput } from '../model/engine-input.ts';
 import type { Rates } from '../model/rates.ts';
@@ -27,9 +27,18 @@ const idx = (a: number, n: number, p: number): number => (a * N_NEEDS + n) * N_P
 export interface PlacementPool {
   into: number;
   from: number[];
+  /** The placement chart's grey band (else a group's hidden placements). */
+  band?: true;
 }
 
-const largest = (qs: readonly number[], counts: readonly number[]): number => qs.reduce((a, b) => (counts[b]! > counts[a]! ? b : a));
+/**
+ * The placement of `qs` holding most plans, one with a cost where there is one: pooled plans are priced at its costs,
+ * and the sample's early years plans pooled into its NEET were priced at nothing.
+ */
+function largest(qs: readonly number[], counts: readonly number[]): number {
+  const paid = qs.filter((q) => !UNPAID_PLACEMENTS.includes(PLACEMENTS[q]!) && counts[q]! > 0);
+  return (paid.length ? paid : qs).reduce((a, b) => (counts[b]! > counts[a]! ? b : a));
+}
 
 /**
  * The placements the page pools so that it carries no placement's total the workbook hides, nor one that gives a
@@ -44,7 +53,7 @@ export function placementPools(shown: PlacementsShown, t: number): PlacementPool
   const of = (g: PlacementGroup): number[] => PLACEMENTS.flatMap((p, q) => (groupOf(p) === g ? [q] : []));
   const pools: PlacementPool[] = [];
   const band = held(shown.band.flatMap(of));
-  if (band.length > 1) pools.push({ into: largest(band, shown.counts), from: band });
+  if (band.length > 1) pools.push({ into: largest(band, shown.counts), from: band, band: true });
   for (const g of PLACEMENT_GROUPS) {
     if (shown.band.includes(g)) continue;
     const all = held(of(g));
@@ -182,7 +191,7 @@ export function suppressEngineInput<T extends Omit<EngineInput, 'scenario'>>(inp
 export function suppressionEffect(full: ExplorerPayload, suppressed: ExplorerPayload, pools: readonly PlacementPool[] = []): SuppressionEffect {
   const a = computeVariant(full, full.scenario);
   const b = computeVariant(suppressed, suppressed.scenario);
-  const out: SuppressionEffect = pools.length ? { pooled: pools.map((p) => ({ into: PLACEMENTS[p.into]!, from: p.from.map((q) => PLACEMENTS[q]!) })) } : {};
+  const out: SuppressionEffect = pools.length ? { pooled: pools.map((p) => ({ into: PLACEMENTS[p.into]!, from: p.from.map((q) => PLACEMENTS[q]!), ...(p.band ? { band: true as const } : {}) })) } : {};
   // the pooled plans priced at their new setting's costs (an independent special school's fee at a mainstream top-up),
   // in the year the statutory override ends, where it moves that year's expenditure by 0.5% or more
   const i = a.budget.lines.findIndex((l) => l.fy === STATUTORY_OVERRIDE_END_FY);

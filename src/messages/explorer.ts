@@ -140,7 +140,7 @@ export interface SuppressionEffect {
   /** Expenditure in the year the statutory override ends, with the run's, where the pooled settings' prices move it by 0.5% or more. */
   spend?: { fy: number; page: number; run: number };
   /** The settings whose starting plans the page counts in another (suppress-input.ts placementPools). */
-  pooled?: Array<{ into: Placement; from: Placement[] }>;
+  pooled?: Array<{ into: Placement; from: Placement[]; band?: true }>;
 }
 
 /** A setting's name inside a sentence: 'state mainstream school', 'FE college, …' (an acronym kept). */
@@ -153,13 +153,15 @@ const settingName = (p: Placement): string => {
 function pooledWords(e: SuppressionEffect): string {
   const pools = (e.pooled ?? []).filter((p) => p.from.some((q) => q !== p.into));
   if (!pools.length) return '';
-  const each = pools.map((p) => `the starting plans of ${p.from.filter((q) => q !== p.into).map(settingName).join('; ')} are counted with those of ${settingName(p.into)}`);
+  const each = pools.map(
+    (p) => ` The starting plans of ${p.from.filter((q) => q !== p.into).map(settingName).join('; ')} are counted with those of ${settingName(p.into)}${p.band ? " (the placement chart's grey band)" : ''}.`,
+  );
   const spend = e.spend
     ? ` This moves expenditure in ${financialYearLabel(e.spend.fy)}, the year the statutory override ends, by ${fmtMoney(Math.abs(e.spend.page - e.spend.run))} (${fmtMoney(e.spend.page)} here, ${fmtMoney(e.spend.run)} in the run).`
     : '';
   return (
-    ` The settings the workbook hides in January of the base year are pooled here, so that no setting's total is small or gives a hidden one back: ` +
-    `${each.join(', and ')} (as the chart's grey band draws them together), and priced at its costs.${spend}`
+    ` The settings the workbook hides in January of the base year are pooled here, so that no setting's total is small or gives a hidden one back.` +
+    `${each.join('')} Pooled plans are priced at the costs of the setting they are counted with.${spend}`
   );
 }
 

@@ -56,12 +56,15 @@ describe('small-count suppression of the explorer data', () => {
     // the band: independent special (3) with post-16 (8); the workbook hides IMS with MS beside it, and SSA with SSM
     const pools = placementPools({ counts, band: ['INDEPENDENT_SPECIAL', 'POST16'], hidden: [1, 3, 4, 5, 6, 9] }, 10);
     expect(pools).toEqual([
-      { into: 9, from: [6, 9] },
+      { into: 9, from: [6, 9], band: true },
       { into: 1, from: [1, 3] },
       { into: 4, from: [4, 5] },
     ]);
     // a group with one hidden placement, or hidden ones of a small sum, is pooled whole
     expect(placementPools({ counts, band: [], hidden: [3] }, 10)).toEqual([{ into: 1, from: [1, 3] }]);
+    // pooled plans are priced at the costs of the placement they join: one with a cost, not NEET's nothing
+    const other = PLACEMENTS.map((_, q) => ({ 0: 12, 1: 400, 13: 30 })[q] ?? 0);
+    expect(placementPools({ counts: other, band: [], hidden: [0, 13] }, 10)).toEqual([{ into: 0, from: [0, 13] }]);
   });
 
   it('lifts small evidence counts to the threshold and says what it did', () => {
