@@ -121,7 +121,8 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
   await prepareOutFolders([...outDirs, ...(scenarios.length > 1 ? [join(opts.out ?? 'reports', 'compare')] : [])], opts.dataDir, opts.onNote);
   // the charts are drawn on their own thread, which loads Chart.js and the canvas while the data load (render-thread.ts)
   const charts = chartsThread();
-  const total = runStageCount(scenarios.length, opts.demandOnly ?? false);
+  // the stages a run reports: load (and track record), per scenario project (+ budget) + write, and the comparison
+  const total = 1 + scenarios.length * (opts.demandOnly ? 2 : 3) + (scenarios.length > 1 ? 1 : 0);
   let started = 0;
   const stage = (name: string) => opts.onStage?.(name, started++, total);
 
@@ -329,11 +330,6 @@ async function runScenarios(opts: RunOptions, writers: Promise<typeof import('..
 }
 
 const asWarning = (message: string) => ({ severity: 'warning' as const, message });
-
-/** How many stages a run reports: load (and track record), per scenario project (+ budget) + write, and the comparison. */
-export function runStageCount(scenarios: number, demandOnly: boolean): number {
-  return 1 + scenarios * (demandOnly ? 2 : 3) + (scenarios > 1 ? 1 : 0);
-}
 
 /**
  * The published central paths of a run (central-path.ts): the projection and its unmitigated twin moved onto their
