@@ -69,6 +69,9 @@ const UNIT: CostReference = {
   above: 5,
 };
 
+/** The published figures of a top-up over place funding (or a mainstream top-up), not a fee or a package. */
+const TOP_UP_REFERENCES: ReadonlySet<CostReference> = new Set([MAINSTREAM, UNIT, SPECIAL]);
+
 /** The published figure each placement is held to (NEET and NONE, paid nothing, are not). */
 export const COST_REFERENCE: Readonly<Partial<Record<Placement, CostReference>>> = {
   EY: MAINSTREAM,
@@ -173,4 +176,12 @@ export function withOutturnScale(off: readonly CostPerPlanOff[], reconciliation:
     const line = reconciliation?.find((l) => l.scale !== undefined && isSection251Code(l.line) && (SECTION_251_LINES[l.line] as { placements?: readonly Placement[] }).placements?.includes(o.placement));
     return line ? { ...o, scaledBy: line.scale } : o;
   });
+}
+
+/**
+ * The placements COST_REFERENCE holds to a top-up's figure (a top-up over place funding, or a mainstream top-up).
+ * @example topUpPlacements() // ['EY', 'MS', 'RP', 'FE', 'SSM', 'SSA', 'AP']
+ */
+export function topUpPlacements(): Placement[] {
+  return PLACEMENTS.filter((p) => TOP_UP_REFERENCES.has(COST_REFERENCE[p]!));
 }

@@ -12,10 +12,9 @@
  * the spend the run models (England's in-year overspend is about a tenth of the block). Not held when a Section 251
  * outturn reconciles the base year: the accounts then price it, and a table per term is scaled about ×3 and named.
  */
-import { placementCosts, type PlacementCost } from './cost-per-plan.ts';
+import { placementCosts, topUpPlacements, type PlacementCost } from './cost-per-plan.ts';
 import type { CellUnitCosts } from './unit-costs.ts';
 import type { FundingRow, PlacesRow } from './tables.ts';
-import type { Placement } from '../domain/index.ts';
 import { BLOCK_WELL_ABOVE_SPEND } from './income.ts';
 
 /** Plan-weighted share of their published figures under which top-up placements' costs are low together. */
@@ -24,7 +23,7 @@ export const TOP_UPS_LOW = 0.75;
 export const BLOCK_MEETS_SPEND = 1;
 
 /** The placements paid a top-up over place funding (or a mainstream top-up), held to a figure of their own. */
-const TOP_UP_PLACEMENTS: readonly Placement[] = ['EY', 'MS', 'RP', 'FE', 'SSM', 'SSA', 'AP'];
+const TOP_UP_PLACEMENTS = topUpPlacements();
 
 /** What the note says: the placements, their costs against their figures, and the first year's block against spend. */
 export interface TopUpsLow {
