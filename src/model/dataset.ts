@@ -135,3 +135,12 @@ export function emptyDataset(la: LaIdentity): LaDataset {
     notes: [],
   };
 }
+
+/**
+ * The last January with a stock of plans (above 0) in an LA's series; undefined when it has none.
+ * @example lastJanuaryWithPlans(ds) // 2022
+ */
+export function lastJanuaryWithPlans(d: Pick<LaDataset, 'stockTotal'>): number | undefined {
+  const years = Object.entries(d.stockTotal).flatMap(([y, v]) => (v !== undefined && v > 0 ? [Number(y)] : []));
+  return years.length ? Math.max(...years) : undefined;
+}

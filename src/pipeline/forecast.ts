@@ -23,7 +23,7 @@ import { matchesCode, type Skipped } from '../model/forecast/select.ts';
 import { unpublishedNewPlansNotes } from '../model/forecast/unpublished-new-plans.ts';
 import type { Batch } from '../model/forecast/pool.ts';
 import { flowsShortAtOrigins, flowsShortNote } from '../model/forecast/flow-years.ts';
-import type { LaDataset } from '../model/dataset.ts';
+import { lastJanuaryWithPlans, type LaDataset } from '../model/dataset.ts';
 import { abolitionWarning } from '../model/reorganise.ts';
 import { forecastRefusal } from './forecast-refusal.ts';
 import { revisionWarnings } from './revisions.ts';
@@ -200,7 +200,7 @@ function apportionedNote(batch: Batch, origins: readonly number[], bp: BacktestP
 
 /** The latest January with plans of any of `codes` in the batch, or undefined when it holds none of them. */
 function lastJanuary(batch: Batch, codes: readonly string[]): number | undefined {
-  const years = batch.datasets.filter((d) => codes.includes(d.la.oldCode)).flatMap((d) => Object.entries(d.stockTotal).flatMap(([y, v]) => (v !== undefined && v > 0 ? [Number(y)] : [])));
+  const years = batch.datasets.filter((d) => codes.includes(d.la.oldCode)).flatMap((d) => lastJanuaryWithPlans(d) ?? []);
   return years.length ? Math.max(...years) : undefined;
 }
 

@@ -7,7 +7,7 @@
  *           └► baselines (baselines.ts) on the series known at the origin
  *   ─► points per horizon and method ─► metrics.ts
  */
-import type { LaDataset } from '../dataset.ts';
+import { lastJanuaryWithPlans, type LaDataset } from '../dataset.ts';
 import { calibrationScales, centralsAt, Z80, type OriginCache } from '../forecast/calibrate.ts';
 import { DEFAULT_SETTINGS, type ForecastSettings, type TotalsProjector } from '../forecast/central.ts';
 import { projectTotals } from '../forecast/engine-adapter.ts';
@@ -123,16 +123,10 @@ export function backtestPoints(batch: Batch, opts: BacktestOptions): BacktestPoi
     // a forecast with no outcome is left out by name where the files reach past the origin for other LAs; where they
     // reach no LA's outcome, the origin is past the files (said once: pipeline/forecast.ts horizonsNotReached)
     const reached = batch.datasets.some((d) => Array.from({ length: opts.horizon }, (_, i) => outcome(d, origin, i + 1)).some((a) => a !== undefined));
-    if (reached) for (const d of unscored) left.push(skippedEntry(d, noOutcomeToScore(origin, opts.horizon, lastJanuary(d))));
+    if (reached) for (const d of unscored) left.push(skippedEntry(d, noOutcomeToScore(origin, opts.horizon, lastJanuaryWithPlans(d))));
     out.leftOut.set(origin, left.sort((a, b) => a.old_la_code.localeCompare(b.old_la_code)));
   }
   return out;
-}
-
-/** The last January with a stock of plans in an LA's series (undefined: none). */
-function lastJanuary(d: LaDataset): number | undefined {
-  const years = Object.entries(d.stockTotal).flatMap(([y, v]) => (v !== undefined && v > 0 ? [Number(y)] : []));
-  return years.length ? Math.max(...years) : undefined;
 }
 
 /** Scores backtest points into cli.md's shape. Each method is scored on the points where the model was. */
